@@ -116,6 +116,8 @@ export interface ReplayReport {
   files: number;
   steps: number;
   mismatches: ReplayMismatch[];
+  /** Steps not checked because an earlier step of the same file failed (until its next baseline). */
+  unchecked: number;
   /** Final text of every file, by path (as of the last step). */
   finalText: Map<string, string>;
 }
@@ -127,43 +129,42 @@ export interface ReplayReport {
  */
 export function replayTrajectory(events: Iterable<TrajectoryEvent>): ReplayReport {
   const state = new Map<string, { text: string; hash: string }>();
+  const broken = new Set<string>();
   const mismatches: ReplayMismatch[] = [];
   const files = new Set<string>();
   let steps = 0;
+  let unchecked = 0;
+  const fail = (e: TrajectoryEvent & { path: string }, problem: string) => {
+    mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem });
+    broken.add(e.path);
+    state.delete(e.path);
+  };
   for (const e of events) {
     if (e.kind === 'file.baseline') {
-      const actual = sha256Hex(e.text);
-      if (actual !== e.sha256) {
-        mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem: 'baseline text does not match its hash' });
-      }
-      state.set(e.path, { text: e.text, hash: actual });
       files.add(e.path);
+      broken.delete(e.path);
+      const actual = sha256Hex(e.text);
+      if (actual !== e.sha256) fail(e, 'baseline text does not match its hash');
+      else state.set(e.path, { text: e.text, hash: actual });
     } else if (e.kind === 'edit') {
       steps++;
+      if (broken.has(e.path)) { unchecked++; continue; }
       const cur = state.get(e.path);
-      if (!cur) {
-        mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem: 'edit before any baseline' });
-        continue;
-      }
-      if (cur.hash !== e.beforeSha256) {
-        mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem: 'before-hash differs from the replayed state' });
-      }
+      if (!cur) { fail(e, 'edit before any baseline'); continue; }
+      if (cur.hash !== e.beforeSha256) { fail(e, 'before-hash differs from the replayed state'); continue; }
       let next: string;
       try {
         next = applyUnifiedDiff(cur.text, e.diff);
       } catch (err) {
-        mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem: `diff does not apply: ${(err as Error).message}` });
-        state.delete(e.path);
+        fail(e, `diff does not apply: ${(err as Error).message}`);
         continue;
       }
       const h = sha256Hex(next);
-      if (h !== e.afterSha256) {
-        mismatches.push({ path: e.path, seq: e.seq, eventId: e.id, problem: 'after-hash differs from the replayed text' });
-      }
+      if (h !== e.afterSha256) { fail(e, 'after-hash differs from the replayed text'); continue; }
       state.set(e.path, { text: next, hash: h });
     }
   }
   const finalText = new Map<string, string>();
   for (const [p, s] of state) finalText.set(p, s.text);
-  return { files: files.size, steps, mismatches, finalText };
+  return { files: files.size, steps, mismatches, unchecked, finalText };
 }
