@@ -1,5 +1,5 @@
-// Renders a closed step as a unified diff. Only the touched region (plus context lines)
-// is diffed; the rest of the document is never compared.
+// Renders a closed step as a unified diff. Only the touched lines (plus context lines) are
+// diffed and redacted; the rest of the document is never compared.
 import { structuredPatch, formatPatch, FILE_HEADERS_ONLY } from 'diff';
 
 /** One change in document offsets (UTF-16 code units), applied in sequence. */
@@ -9,11 +9,18 @@ export interface TextOp {
   inserted: string;
 }
 
+/** Redacts text; must keep the number of '\n' and be deterministic. */
+export type LineRedactor = (text: string) => string;
+
 export const CONTEXT_LINES = 3;
 
 export interface RenderedStep {
+  /** '' when the step changed nothing visible (after redaction). */
   diff: string;
+  /** Raw text after the step. */
   after: string;
+  /** Redacted text after the step (=== after when there is no redactor). */
+  redactedAfter: string;
 }
 
 function lineStartBefore(text: string, pos: number, extraLines: number): number {
@@ -32,37 +39,70 @@ function lineEndAfter(text: string, pos: number, extraLines: number): number {
   return end;
 }
 
-function countNewlines(text: string, end: number): number {
+function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
-/**
- * Applies `ops` (all inside [lo, hi) of `before`, in current coordinates) and renders the
- * change. Cost: the touched region and its context, plus one pass to find the line number.
- */
-export function renderStep(path: string, before: string, lo: number, hi: number, ops: readonly TextOp[]): RenderedStep {
-  // Apply the ops to the touched core only; offsets inside it are relative to lo.
+/** Offset of the start of line `line` (0-based), found by walking newlines. */
+function offsetOfLine(text: string, line: number): number {
+  let pos = 0;
+  for (let k = 0; k < line; k++) {
+    const n = text.indexOf('\n', pos);
+    if (n === -1) return text.length;
+    pos = n + 1;
+  }
+  return pos;
+}
+
+/** Applies ops that all lie inside [lo, hi) of `before` (offsets in current coordinates). */
+export function applyOps(before: string, lo: number, hi: number, ops: readonly TextOp[]): string {
   let core = before.slice(lo, hi);
   for (const op of ops) {
-    const o = op.offset - lo;
+    const o = op.offset - lo; // the region's start never moves during a step
     core = core.slice(0, o) + op.inserted + core.slice(o + op.deleted);
   }
-  const after = before.slice(0, lo) + core + before.slice(hi);
+  return before.slice(0, lo) + core + before.slice(hi);
+}
 
+/**
+ * Applies `ops` and renders the change of the touched lines. With a redactor, the diff is
+ * between the stored redacted lines and the redaction of the new lines, so the redacted
+ * trajectory replays exactly.
+ */
+export function renderStep(
+  path: string,
+  before: string,
+  redactedBefore: string,
+  lo: number,
+  hi: number,
+  ops: readonly TextOp[],
+  redact?: LineRedactor,
+): RenderedStep {
+  const after = applyOps(before, lo, hi, ops);
   const regionStart = lineStartBefore(before, lo, CONTEXT_LINES);
   const regionEndOld = lineEndAfter(before, hi, CONTEXT_LINES);
   const regionEndNew = regionEndOld + (after.length - before.length);
-  const oldRegion = before.slice(regionStart, regionEndOld);
-  const newRegion = after.slice(regionStart, regionEndNew);
+  const startLine = regionStart === 0 ? 0 : countNewlines(before, 0, regionStart);
+  let oldRegion = before.slice(regionStart, regionEndOld);
+  let newRegion = after.slice(regionStart, regionEndNew);
+  let redactedAfter = after;
+  if (redact) {
+    const rStart = offsetOfLine(redactedBefore, startLine);
+    const oldLines = countNewlines(oldRegion, 0, oldRegion.length);
+    let rEnd = regionEndOld === before.length ? redactedBefore.length : offsetOfLine(redactedBefore, startLine + oldLines);
+    if (rEnd < rStart) rEnd = rStart;
+    oldRegion = redactedBefore.slice(rStart, rEnd);
+    newRegion = redact(newRegion);
+    redactedAfter = redactedBefore.slice(0, rStart) + newRegion + redactedBefore.slice(rEnd);
+  }
+  if (oldRegion === newRegion) return { diff: '', after, redactedAfter };
   const patch = structuredPatch('a/' + path, 'b/' + path, oldRegion, newRegion, '', '', { context: CONTEXT_LINES });
-  const lineOffset = regionStart === 0 ? 0 : countNewlines(before, regionStart);
   for (const h of patch.hunks) {
-    // An empty side is numbered one line before its position in unified diffs.
-    h.oldStart += lineOffset;
-    h.newStart += lineOffset;
+    h.oldStart += startLine;
+    h.newStart += startLine;
   }
   const diff = patch.hunks.length ? formatPatch(patch, FILE_HEADERS_ONLY) : '';
-  return { diff, after };
+  return { diff, after, redactedAfter };
 }

@@ -3,7 +3,7 @@
 // is O(size of the change); a step's region is diffed only when the step closes.
 import type { EditEvent, EventBody, Provenance } from '../protocol/schema';
 import { sha256Hex } from '../protocol/hash';
-import { renderStep, type TextOp } from './render';
+import { applyOps, renderStep, type LineRedactor, type TextOp } from './render';
 
 /** A content change as VS Code reports it: offsets into the document before the event. */
 export interface ContentChange {
@@ -57,6 +57,9 @@ interface TrackedDoc {
   languageId: string;
   /** Text as of the end of the last closed step. */
   text: string;
+  /** The same text as it leaves the machine: redacted. Steps are diffs of this text. */
+  redacted: string;
+  /** sha256 of `redacted`. */
   hash: string;
   /** Current length, including the open step's ops. */
   length: number;
@@ -71,6 +74,8 @@ export class TrajectoryBuilder {
   constructor(
     private readonly emit: BodySink,
     private readonly options: TrajectoryOptions = DEFAULT_TRAJECTORY_OPTIONS,
+    /** Runs on every text before it is emitted; must keep the number of lines. */
+    private readonly redact?: LineRedactor,
   ) {}
 
   isTracked(key: string): boolean {
@@ -81,9 +86,10 @@ export class TrajectoryBuilder {
   baseline(key: string, path: string, languageId: string, text: string, time: number, reason: 'open' | 'resume' | 'resync' | 'session'): void {
     const existing = this.docs.get(key);
     if (existing?.step) this.dropStep(key); // the open step's changes are superseded
-    const hash = sha256Hex(text);
-    this.docs.set(key, { path, languageId, text, hash, length: text.length, step: undefined });
-    this.emit({ kind: 'file.baseline', time, path, languageId, text, sha256: hash, reason });
+    const redacted = this.redact ? this.redact(text) : text;
+    const hash = sha256Hex(redacted);
+    this.docs.set(key, { path, languageId, text, redacted, hash, length: text.length, step: undefined });
+    this.emit({ kind: 'file.baseline', time, path, languageId, text: redacted, sha256: hash, reason });
   }
 
   /** Stops tracking a document, closing its open step first. */
@@ -193,9 +199,7 @@ export class TrajectoryBuilder {
     const doc = this.docs.get(key);
     if (!doc) return undefined;
     if (!doc.step) return doc.text;
-    let text = doc.text;
-    for (const op of doc.step.ops) text = text.slice(0, op.offset) + op.inserted + text.slice(op.offset + op.deleted);
-    return text;
+    return applyOps(doc.text, doc.step.origLo, doc.step.origHi, doc.step.ops);
   }
 
   /** Length of the document as the builder knows it; adapters compare it to detect drift. */
@@ -218,16 +222,17 @@ export class TrajectoryBuilder {
     const step = doc?.step;
     if (!doc || !step) return;
     doc.step = undefined;
-    const { diff, after } = renderStep(doc.path, doc.text, step.origLo, step.origHi, step.ops);
-    if (!diff) { // the changes cancelled out
-      doc.text = after;
+    const { diff, after, redactedAfter } = renderStep(doc.path, doc.text, doc.redacted, step.origLo, step.origHi, step.ops, this.redact);
+    doc.text = after;
+    doc.length = after.length;
+    if (!diff) { // the changes cancelled out, or only touched redacted text
+      doc.redacted = redactedAfter;
       return;
     }
-    const afterHash = sha256Hex(after);
+    const afterHash = sha256Hex(redactedAfter);
     const beforeHash = doc.hash;
-    doc.text = after;
+    doc.redacted = redactedAfter;
     doc.hash = afterHash;
-    doc.length = after.length;
     this.emit({
       kind: 'edit',
       time: Math.max(time, step.lastTime),

@@ -8,10 +8,10 @@ export interface Recorder {
   builder: TrajectoryBuilder;
 }
 
-export function recorder(options: Partial<TrajectoryOptions> = {}): Recorder {
+export function recorder(options: Partial<TrajectoryOptions> = {}, redact?: (text: string) => string): Recorder {
   const events: TrajectoryEvent[] = [];
   const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
-  const builder = new TrajectoryBuilder((b) => session.emit(b), { ...DEFAULT_TRAJECTORY_OPTIONS, ...options });
+  const builder = new TrajectoryBuilder((b) => session.emit(b), { ...DEFAULT_TRAJECTORY_OPTIONS, ...options }, redact);
   return { events, builder };
 }
 

@@ -53,8 +53,8 @@ function toChanges(text: string, picks: { at: number; len: number; text: string 
   return changes;
 }
 
-function run(baselines: [string, string], actions: Action[]) {
-  const r = recorder({ idleMs: 1000, maxChangesPerStep: 7, maxStepChars: 64, cursorJumpChars: 5 });
+function run(baselines: [string, string], actions: Action[], redact?: (t: string) => string) {
+  const r = recorder({ idleMs: 1000, maxChangesPerStep: 7, maxStepChars: 64, cursorJumpChars: 5 }, redact);
   const texts = [...baselines];
   let time = 0;
   let cur = 0;
@@ -93,6 +93,29 @@ describe('trajectory core: the replay law (property-based)', () => {
         assert.equal(report.finalText.get('src/one.txt'), texts[1]);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('with a redactor, the redacted trajectory replays to the redaction of the real text (800 runs)', () => {
+    // A line-local stand-in for the redaction engine: digits and the word "secret" vanish.
+    const redact = (t: string) => t.replace(/[0-9]+|secret/g, '#');
+    const withDigits = fc.array(fc.constantFrom(...fragments, '42', 'secret', 'x9', '\n7\n'), { maxLength: 40 }).map((a) => a.join(''));
+    const digitActions = fc.array(fc.oneof(actionArb, fc.record({
+      t: fc.constant('change' as const),
+      picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(4), text: fc.constantFrom('1', '23', 'secret', 'sec', 'ret', '\n5') }), { minLength: 1, maxLength: 3 }),
+      label: fc.constant('typed' as const),
+      dt: fc.nat(300),
+    })), { maxLength: 60 });
+    fc.assert(
+      fc.property(withDigits, withDigits, digitActions, (b0, b1, actions) => {
+        const { events, texts } = run([b0, b1], actions, redact);
+        const report = replayTrajectory(events);
+        assert.deepEqual(report.mismatches, []);
+        assert.equal(report.finalText.get('src/zero.txt'), redact(texts[0]));
+        assert.equal(report.finalText.get('src/one.txt'), redact(texts[1]));
+        for (const e of events) assert.doesNotMatch(JSON.stringify(e), /secret/);
+      }),
+      { numRuns: 800 },
     );
   });
 
