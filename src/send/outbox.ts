@@ -93,7 +93,7 @@ interface Buffered {
 export class Outbox {
   readonly dir: string;
   readonly writerId = newWriterId();
-  readonly maxBytes: number;
+  maxBytes: number;
   private readonly segmentBytes: number;
   private readonly segmentMaxAgeMs: number;
   private readonly flushIntervalMs: number;
@@ -462,7 +462,8 @@ export class Outbox {
       this.leaveFull();
     }
     if (this.buffer.length) await this.writeBuffer();
-    if (this.seg && (this.seg.size >= this.segmentBytes || now - this.seg.created >= this.segmentMaxAgeMs)) {
+    // while full, close the segment so the sender can delete it once delivered and free space
+    if (this.seg && (this.seg.size >= this.segmentBytes || now - this.seg.created >= this.segmentMaxAgeMs || this._state.full)) {
       await this.sealSegment();
     } else if (this.seg && this.unsynced && now - this.lastSync >= this.syncIntervalMs) {
       await this.seg.handle.datasync();

@@ -1,0 +1,296 @@
+// The send loop: in the window that holds the sender lock, takes batches from the outbox in
+// order, exports them, and settles each: acknowledged events leave the outbox, refused ones go
+// to the dead-letter file with the reason, retryable failures wait (Retry-After or jittered
+// exponential backoff) and try the same batch again, so events of a session arrive in order.
+import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './events';
+import type { ExportOutcome } from './exporter';
+import type { SenderLock } from './lock';
+import type { Outbox } from './outbox';
+import type { OutboxItem, OutboxReader } from './reader';
+
+export type SenderPhase =
+  | 'standby' // another window sends
+  | 'idle' // nothing to send
+  | 'sending'
+  | 'retrying' // the service or network is unavailable; waiting before trying again
+  | 'signed-out' // no token: sign in to send
+  | 'auth-failed' // 401: sign in again
+  | 'forbidden' // 403
+  | 'stopped';
+
+export interface SenderState {
+  phase: SenderPhase;
+  delivered: number;
+  deadLettered: number;
+  lastError?: string;
+  /** When the next attempt is due, while retrying. */
+  retryAt?: number;
+}
+
+export interface SendMessage {
+  severity: 'info' | 'warning' | 'error';
+  text: string;
+  /** What the user can do about it. */
+  action?: 'sign-in';
+}
+
+export interface BatchExporter {
+  export(items: readonly OutboxItem[]): Promise<ExportOutcome>;
+}
+
+export interface SendLoopOptions {
+  outbox: Outbox;
+  exporter: BatchExporter;
+  lock: SenderLock;
+  clock?: Clock;
+  random?: () => number;
+  log?: Logger;
+  batchMaxCount?: number;
+  batchMaxBytes?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** Longest Retry-After honoured as given; longer ones are cut to this. */
+  maxRetryAfterMs?: number;
+  idleMs?: number;
+  standbyMs?: number;
+}
+
+interface Work {
+  items: OutboxItem[];
+  attempt: number;
+}
+
+export class SendLoop {
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly log: Logger;
+  private readonly batchMaxCount: number;
+  private readonly batchMaxBytes: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffCapMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly idleMs: number;
+  private readonly standbyMs: number;
+
+  private reader: OutboxReader | undefined;
+  private work: Work[] = [];
+  private timer: unknown;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  /** After 401/403 nothing is sent until the token changes. */
+  private blocked: 'auth-failed' | 'forbidden' | undefined;
+  private errorStreak = 0;
+  private _state: SenderState = { phase: 'idle', delivered: 0, deadLettered: 0 };
+  private readonly stateEmitter = new Emitter<SenderState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly messageEmitter = new Emitter<SendMessage>();
+  /** Things the user should be told in plain words. */
+  readonly onMessage = this.messageEmitter.event;
+  private readonly flushSub: { dispose(): void };
+
+  constructor(private readonly opts: SendLoopOptions) {
+    this.clock = opts.clock ?? systemClock;
+    this.random = opts.random ?? Math.random;
+    this.log = opts.log ?? silentLogger;
+    this.batchMaxCount = opts.batchMaxCount ?? 500;
+    this.batchMaxBytes = opts.batchMaxBytes ?? 1024 * 1024;
+    this.backoffBaseMs = opts.backoffBaseMs ?? 1000;
+    this.backoffCapMs = opts.backoffCapMs ?? 5 * 60_000;
+    this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 60 * 60_000;
+    this.idleMs = opts.idleMs ?? 1000;
+    this.standbyMs = opts.standbyMs ?? 3000;
+    this.flushSub = opts.outbox.onDidFlush(() => this.kick());
+  }
+
+  get state(): SenderState {
+    return { ...this._state };
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Wakes the loop if it is waiting for new events (not while it waits to retry). */
+  kick(): void {
+    if (this.stopped || this._state.phase === 'retrying' || this.running) return;
+    this.schedule(0);
+  }
+
+  /** After sign-in: events refused for the old token go back to the outbox and sending resumes. */
+  async tokenChanged(): Promise<void> {
+    const wasBlocked = this.blocked;
+    this.blocked = undefined;
+    if (wasBlocked === 'auth-failed' || wasBlocked === 'forbidden') {
+      const n = await this.opts.outbox.requeueDeadLetters((s) => s === 401 || s === 403);
+      if (n) this.log.info(`Sender: ${n} event(s) set aside for a sign-in problem are queued again.`);
+    }
+    if (this._state.phase === 'retrying') this.work.forEach((w) => (w.attempt = 0));
+    this.schedule(0);
+  }
+
+  /** Stops after the export in progress (if any) is settled; releases the sender lock. */
+  async dispose(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.flushSub.dispose();
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+    await this.opts.lock.release();
+    this.setState({ phase: 'stopped', retryAt: undefined });
+    this.stateEmitter.dispose();
+    this.messageEmitter.dispose();
+  }
+
+  /** The jittered exponential backoff for the n-th consecutive failure (n >= 1). */
+  backoffDelay(attempt: number): number {
+    const exp = Math.min(this.backoffCapMs, this.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+    return exp / 2 + this.random() * (exp / 2);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      if (this.running) return;
+      this.running = this.tick().finally(() => (this.running = undefined));
+    }, ms);
+  }
+
+  private async tick(): Promise<void> {
+    let delay = this.idleMs;
+    try {
+      delay = await this.step();
+      this.errorStreak = 0;
+    } catch (e) {
+      this.errorStreak++;
+      delay = this.backoffDelay(this.errorStreak);
+      this.log.error(`Sender: ${String(e)}`);
+      this.setState({ lastError: String(e) });
+    } finally {
+      if (!this.stopped) this.schedule(delay);
+    }
+  }
+
+  /** One unit of work; returns how long to wait before the next. */
+  private async step(): Promise<number> {
+    const { outbox, lock, exporter } = this.opts;
+    if (!lock.held || !this.reader) {
+      this.reader = undefined;
+      this.work = [];
+      if (!(await lock.tryAcquire())) {
+        this.setState({ phase: 'standby', retryAt: undefined });
+        return this.standbyMs;
+      }
+      this.reader = outbox.openReader();
+      this.log.info('Sender: this window sends the outbox.');
+    }
+    const reader = this.reader;
+    if (this.blocked) {
+      this.setState({ phase: this.blocked });
+      return this.idleMs;
+    }
+    let w = this.work[0];
+    if (!w) {
+      const items = await reader.nextBatch(this.batchMaxCount, this.batchMaxBytes);
+      if (!items.length) {
+        await reader.cleanup();
+        this.setState({ phase: 'idle', retryAt: undefined });
+        return this.idleMs;
+      }
+      w = { items, attempt: 0 };
+      this.work.push(w);
+    }
+    this.setState({ phase: 'sending', retryAt: undefined });
+    const out = await exporter.export(w.items);
+    return this.settle(reader, w, out);
+  }
+
+  private async settle(reader: OutboxReader, w: Work, out: ExportOutcome): Promise<number> {
+    switch (out.kind) {
+      case 'ok': {
+        this.work.shift();
+        const n = w.items.length;
+        if (out.rejected <= 0) {
+          await this.accept(reader, w.items);
+        } else if (out.rejected >= n) {
+          await this.reject(reader, w.items, 200, out.errorMessage ?? 'rejected by the collection service');
+        } else {
+          // which records? the service may name them by id; otherwise resend halves (dedup by id
+          // makes resending the accepted ones harmless) until each rejected record is alone
+          const named = w.items.filter((i) => out.errorMessage?.includes(i.id));
+          if (named.length === out.rejected) {
+            const namedIds = new Set(named.map((i) => i.id));
+            await this.reject(reader, named, 200, out.errorMessage ?? 'rejected');
+            await this.accept(reader, w.items.filter((i) => !namedIds.has(i.id)));
+          } else {
+            const half = Math.ceil(n / 2);
+            this.work.unshift({ items: w.items.slice(0, half), attempt: 0 }, { items: w.items.slice(half), attempt: 0 });
+          }
+        }
+        return 0;
+      }
+      case 'retry': {
+        w.attempt++;
+        const delay =
+          out.retryAfterMs !== undefined ? Math.min(out.retryAfterMs, this.maxRetryAfterMs) : this.backoffDelay(w.attempt);
+        if (w.attempt === 1 || w.attempt % 10 === 0) this.log.warn(`Sender: ${out.reason}; trying again in ${Math.round(delay / 1000)} s.`);
+        this.setState({ phase: 'retrying', lastError: out.reason, retryAt: this.clock.now() + delay });
+        return delay;
+      }
+      case 'split': {
+        this.work.shift();
+        if (w.items.length === 1) {
+          await this.reject(reader, w.items, 413, 'the event is larger than the collection service accepts');
+        } else {
+          const half = Math.ceil(w.items.length / 2);
+          this.log.info(`Sender: the service found a batch of ${w.items.length} too large; sending it in halves.`);
+          this.work.unshift({ items: w.items.slice(0, half), attempt: 0 }, { items: w.items.slice(half), attempt: 0 });
+        }
+        return 0;
+      }
+      case 'fatal': {
+        this.work.shift();
+        await this.reject(reader, w.items, out.status, out.reason);
+        this.log.error(`Sender: ${out.reason}; ${w.items.length} event(s) set aside in the dead-letter file.`);
+        const action = out.status === 401 ? 'sign-in' : undefined;
+        this.messageEmitter.fire({ severity: 'error', text: out.userMessage, ...(action ? { action } : {}) });
+        if (out.status === 401) this.blocked = 'auth-failed';
+        if (out.status === 403) this.blocked = 'forbidden';
+        if (this.blocked) this.setState({ phase: this.blocked, lastError: out.reason });
+        return 0;
+      }
+      case 'no-token': {
+        if (this._state.phase !== 'signed-out') {
+          this.messageEmitter.fire({
+            severity: 'info',
+            text: 'Codetrail: sign in to the collection service to send your recorded trajectories (command "Codetrail: Sign In").',
+            action: 'sign-in',
+          });
+        }
+        this.setState({ phase: 'signed-out' });
+        return this.idleMs * 2;
+      }
+    }
+  }
+
+  private async accept(reader: OutboxReader, items: readonly OutboxItem[]): Promise<void> {
+    if (!items.length) return;
+    await reader.settle(items, 'a');
+    this.setState({ delivered: this._state.delivered + items.length, lastError: undefined });
+  }
+
+  private async reject(reader: OutboxReader, items: readonly OutboxItem[], status: number, reason: string): Promise<void> {
+    if (!items.length) return;
+    await reader.deadLetter(items, status, reason);
+    this.setState({ deadLettered: this._state.deadLettered + items.length });
+  }
+
+  private setState(patch: Partial<SenderState>): void {
+    const next = { ...this._state, ...patch };
+    const changed = (Object.keys(next) as (keyof SenderState)[]).some((k) => next[k] !== this._state[k]);
+    this._state = next;
+    if (changed) this.stateEmitter.fire(this.state);
+  }
+}
