@@ -80,6 +80,7 @@ export class SendLoop {
   /** After 401/403 nothing is sent until the token changes. */
   private blocked: 'auth-failed' | 'forbidden' | undefined;
   private errorStreak = 0;
+  private signedOutNotified = false;
   private _state: SenderState = { phase: 'idle', delivered: 0, deadLettered: 0 };
   private readonly stateEmitter = new Emitter<SenderState>();
   readonly onDidChangeState = this.stateEmitter.event;
@@ -204,6 +205,7 @@ export class SendLoop {
     }
     this.setState({ phase: 'sending', retryAt: undefined });
     const out = await exporter.export(w.items);
+    if (out.kind !== 'no-token') this.signedOutNotified = false;
     return this.settle(reader, w, out);
   }
 
@@ -262,7 +264,8 @@ export class SendLoop {
         return 0;
       }
       case 'no-token': {
-        if (this._state.phase !== 'signed-out') {
+        if (!this.signedOutNotified) {
+          this.signedOutNotified = true;
           this.messageEmitter.fire({
             severity: 'info',
             text: 'Codetrail: sign in to the collection service to send your recorded trajectories (command "Codetrail: Sign In").',

@@ -384,6 +384,11 @@ export class Outbox {
    */
   async requeueDeadLetters(select: (status: number) => boolean): Promise<number> {
     let moved = 0;
+    // requeued ids are done in their old segment: they must go into a new one
+    await this.serial(async () => {
+      await this.flushNow();
+      await this.sealSegment();
+    });
     for (const name of (await this.fs.readdir(this.dir)).filter(isDeadLetterName).sort()) {
       const path = join(this.dir, name);
       const text = (await this.fs.readFile(path)).toString('utf8');

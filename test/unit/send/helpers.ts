@@ -38,6 +38,8 @@ export function deadPid(): number {
 }
 
 export interface ReceivedRequest {
+  method: string;
+  path: string;
   headers: IncomingMessage['headers'];
   body: OtlpLogsRequest | undefined;
   events: TrajectoryEvent[];
@@ -83,7 +85,7 @@ export async function scriptedServer(initial: Script = (_r, res) => ok(res)): Pr
       } catch {
         body = undefined;
       }
-      const rec: ReceivedRequest = { headers: req.headers, body, events: eventsOf(body), at: Date.now() };
+      const rec: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, events: eventsOf(body), at: Date.now() };
       requests.push(rec);
       const origWriteHead = res.writeHead.bind(res);
       res.writeHead = ((status: number, ...rest: unknown[]) => {
