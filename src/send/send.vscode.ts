@@ -1,0 +1,141 @@
+// VS Code side of sending: settings, the token in SecretStorage, the sign-in/sign-out commands,
+// and telling the user (status bar item, notifications) when sending needs them.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ClientResource } from '../protocol/otlp';
+import type { Logger } from './events';
+import { createSendPipeline, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
+
+/** SecretStorage key of the user's collection-service token (never in settings or files). */
+export const TOKEN_SECRET_KEY = 'codetrail.collector.token';
+export const SIGN_IN_COMMAND = 'codetrail.signIn';
+export const SIGN_OUT_COMMAND = 'codetrail.signOut';
+
+export function readSendSettings(): SendSettings {
+  const c = vscode.workspace.getConfiguration('codetrail');
+  return {
+    collectorUrl: c.get<string>('collector.url', ''),
+    maxMegabytes: c.get<number>('outbox.maxMegabytes', 256),
+  };
+}
+
+/**
+ * Builds outbox → sender for this window and registers its commands and status; everything is
+ * pushed into context.subscriptions. Call `pipeline.dispose()` from deactivate() and await it
+ * so pending events are written out and the sender lock is handed over.
+ */
+export async function activateSending(
+  context: vscode.ExtensionContext,
+  log: Logger,
+  client: ClientResource,
+): Promise<SendPipeline> {
+  const pipeline = await createSendPipeline({
+    storageDir: path.join(context.globalStorageUri.fsPath, 'outbox'),
+    settings: readSendSettings(),
+    secrets: { getToken: async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined },
+    client,
+    log,
+  });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SIGN_IN_COMMAND, () => signIn(context)),
+    vscode.commands.registerCommand(SIGN_OUT_COMMAND, async () => {
+      await context.secrets.delete(TOKEN_SECRET_KEY);
+      void vscode.window.showInformationMessage('Codetrail: signed out. Recorded events stay in the outbox until you sign in again.');
+    }),
+    context.secrets.onDidChange((e) => {
+      if (e.key === TOKEN_SECRET_KEY) void pipeline.tokenChanged();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('codetrail.collector.url') || e.affectsConfiguration('codetrail.outbox.maxMegabytes')) {
+        void pipeline.updateSettings(readSendSettings());
+      }
+    }),
+    new SendStatusReporter(pipeline),
+  );
+  return pipeline;
+}
+
+async function signIn(context: vscode.ExtensionContext): Promise<void> {
+  const token = await vscode.window.showInputBox({
+    title: 'Codetrail: Sign In',
+    prompt: 'Paste the token your collection service administrator gave you. It is kept in the system keychain, never in settings.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'The token is empty.'),
+  });
+  if (!token?.trim()) return;
+  await context.secrets.store(TOKEN_SECRET_KEY, token.trim());
+  void vscode.window.showInformationMessage('Codetrail: signed in. Queued events will be sent.');
+}
+
+/** Shows sending problems: a status bar item while one lasts, a notification when one starts. */
+class SendStatusReporter implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly lastShown = new Map<string, number>();
+  private wasFull = false;
+
+  constructor(private readonly pipeline: SendPipeline) {
+    this.item = vscode.window.createStatusBarItem('codetrail.sending', vscode.StatusBarAlignment.Right, 99);
+    this.item.name = 'Codetrail Sending';
+    this.subs.push(
+      { dispose: () => this.item.dispose() },
+      pipeline.onDidChangeStatus((s) => this.render(s)),
+      pipeline.onMessage((m) => this.notify(m.severity, m.text, m.action === 'sign-in')),
+    );
+    this.render(pipeline.status);
+  }
+
+  private render(s: SendStatus): void {
+    const problem = describe(s);
+    if (s.outbox.full && !this.wasFull) this.notify('warning', s.outbox.message ?? 'Codetrail: the outbox is full.', false);
+    this.wasFull = s.outbox.full;
+    if (!problem) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = problem.text;
+    this.item.tooltip = problem.tooltip;
+    this.item.accessibilityInformation = { label: problem.tooltip };
+    this.item.command = problem.signIn ? SIGN_IN_COMMAND : undefined;
+    this.item.backgroundColor = problem.severe ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
+  }
+
+  private notify(severity: 'info' | 'warning' | 'error', text: string, offerSignIn: boolean): void {
+    // the same message at most every ten minutes: a dead network must not flood the user
+    const now = Date.now();
+    if ((this.lastShown.get(text) ?? 0) > now - 10 * 60_000) return;
+    this.lastShown.set(text, now);
+    const show =
+      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const actions = offerSignIn ? ['Sign In'] : [];
+    void show(text, ...actions).then((choice) => {
+      if (choice === 'Sign In') void vscode.commands.executeCommand(SIGN_IN_COMMAND);
+    });
+  }
+
+  dispose(): void {
+    this.subs.forEach((d) => d.dispose());
+  }
+}
+
+function describe(s: SendStatus): { text: string; tooltip: string; signIn: boolean; severe: boolean } | undefined {
+  if (s.outbox.full) {
+    return { text: '$(warning) Codetrail outbox full', tooltip: `${s.outbox.message ?? 'The outbox is full.'} ${s.outbox.refused} event(s) not recorded so far.`, signIn: false, severe: true };
+  }
+  if (s.configError) return { text: '$(warning) Codetrail not sending', tooltip: s.configError, signIn: false, severe: true };
+  switch (s.sender.phase) {
+    case 'signed-out':
+      return { text: '$(account) Codetrail: sign in', tooltip: 'Sign in to send recorded trajectories to the collection service.', signIn: true, severe: false };
+    case 'auth-failed':
+      return { text: '$(warning) Codetrail: sign in again', tooltip: 'The collection service did not accept your sign-in. Click to sign in again.', signIn: true, severe: true };
+    case 'forbidden':
+      return { text: '$(warning) Codetrail not sending', tooltip: 'The collection service refused your events. Ask your administrator.', signIn: false, severe: true };
+    case 'retrying':
+      return { text: '$(cloud-offline) Codetrail offline', tooltip: `Cannot reach the collection service (${s.sender.lastError ?? 'unavailable'}); events wait in the outbox and will be sent later.`, signIn: false, severe: false };
+    default:
+      return undefined;
+  }
+}
