@@ -76,7 +76,7 @@ class SendStatusReporter implements vscode.Disposable {
   private readonly lastShown = new Map<string, number>();
   private wasFull = false;
 
-  constructor(private readonly pipeline: SendPipeline) {
+  constructor(pipeline: SendPipeline) {
     this.item = vscode.window.createStatusBarItem('codetrail.sending', vscode.StatusBarAlignment.Right, 99);
     this.item.name = 'Codetrail Sending';
     this.subs.push(
