@@ -15,7 +15,7 @@ const baselineArb = fc.oneof(
   fc.constant('\n'),
   fc.constant('no final newline'),
   fc.constant('\uFEFFbom first\r\nline\r\n'),
-  fc.array(fc.constantFrom(...fragments, 'line of text\n', 'other line\r\n'), { maxLength: 60 }).map((a) => a.join('')),
+  fc.array(fc.constantFrom(...fragments, 'line of text\n', 'other line\r\n'), { maxLength: 60, size: 'max' }).map((a) => a.join('')),
 );
 
 type Action =
@@ -85,7 +85,7 @@ function run(baselines: [string, string], actions: Action[], redact?: (t: string
 describe('trajectory core: the replay law (property-based)', () => {
   it('random insert/delete/replace sessions over two files replay byte-exact (1,500 runs)', () => {
     fc.assert(
-      fc.property(baselineArb, baselineArb, fc.array(actionArb, { maxLength: 60 }), (b0, b1, actions) => {
+      fc.property(baselineArb, baselineArb, fc.array(actionArb, { maxLength: 60, size: 'max' }), (b0, b1, actions) => {
         const { events, texts } = run([b0, b1], actions);
         const report = replayTrajectory(events);
         assert.deepEqual(report.mismatches, []);
@@ -99,13 +99,13 @@ describe('trajectory core: the replay law (property-based)', () => {
   it('with a redactor, the redacted trajectory replays to the redaction of the real text (800 runs)', () => {
     // A line-local stand-in for the redaction engine: digits and the word "secret" vanish.
     const redact = (t: string) => t.replace(/[0-9]+|secret/g, '#');
-    const withDigits = fc.array(fc.constantFrom(...fragments, '42', 'secret', 'x9', '\n7\n'), { maxLength: 40 }).map((a) => a.join(''));
+    const withDigits = fc.array(fc.constantFrom(...fragments, '42', 'secret', 'x9', '\n7\n', 'row 12\n', 'plain\n', 'x\n', '\n', 'y 3\n', 'z\r\n'), { maxLength: 80, size: 'max' }).map((a) => a.join(''));
     const digitActions = fc.array(fc.oneof(actionArb, fc.record({
       t: fc.constant('change' as const),
       picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(4), text: fc.constantFrom('1', '23', 'secret', 'sec', 'ret', '\n5') }), { minLength: 1, maxLength: 3 }),
       label: fc.constant('typed' as const),
       dt: fc.nat(300),
-    })), { maxLength: 60 });
+    })), { maxLength: 60, size: 'max' });
     fc.assert(
       fc.property(withDigits, withDigits, digitActions, (b0, b1, actions) => {
         const { events, texts } = run([b0, b1], actions, redact);
