@@ -1,0 +1,387 @@
+// The collection service's HTTP front: OTLP/HTTP logs ingest plus the consent control plane.
+// Every failure has a status and an answer; no input may crash or hang it.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzip } from 'node:zlib';
+import { z } from 'zod';
+import type { OtlpLogsResponse } from '../../src/protocol/otlp';
+import { Authenticator } from './auth';
+import {
+  DecisionBody, DeletionRequestBody, ExemptionRequestBody, NotEligible, PauseBody, canRequestExemption, decideExemption,
+  requestDeletion, requestExemption, runJobs,
+} from './controlplane';
+import { BadRequest, ingest, logRecordsOf } from './ingest';
+import { silentLogger, type Logger } from './log';
+import { Metrics } from './metrics';
+import { ProtobufDecodeError, decodeLogsRequest, encodeLogsResponse, encodeStatus } from './otlp/protobuf';
+import type { Policy, Store, TokenRecord } from './store/store';
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+const CONTROL_BODY_BYTES = 64 * 1024;
+
+export interface CollectorOptions {
+  store: Store;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  /** Largest accepted request body, compressed or not (OTLP: 413 above it). */
+  maxBodyBytes?: number;
+  /** Ingest requests handled at once; more get 429 with Retry-After. */
+  maxInFlight?: number;
+  tokenCacheMs?: number;
+  policyCacheMs?: number;
+  /** How often this process runs deletion and retention; 0: never. */
+  jobIntervalMs?: number;
+  requestTimeoutMs?: number;
+  clock?: () => number;
+}
+
+export interface RunningCollector {
+  url: string;
+  port: number;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
+    super(message);
+  }
+}
+
+const RPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 405: 12, 408: 4, 413: 8, 415: 3, 429: 8, 500: 13, 503: 14 };
+
+type Encoding = 'json' | 'protobuf';
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new HttpError(413, `body larger than ${limit} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (c: Buffer) => {
+      if (failed) return;
+      size += c.length;
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        reject(new HttpError(413, `body larger than ${limit} bytes`));
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => { if (!failed) resolve(Buffer.concat(chunks, size)); });
+    req.on('error', (e) => { if (!failed) { failed = true; reject(new HttpError(400, `body could not be read: ${e.message}`)); } });
+    req.on('aborted', () => { if (!failed) { failed = true; reject(new HttpError(400, 'request aborted')); } });
+  });
+}
+
+function inflate(body: Buffer, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // maxOutputLength stops a gzip bomb while it inflates, not after.
+    gunzip(body, { maxOutputLength: limit }, (err, out) => {
+      if (!err) return resolve(out);
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+        reject(new HttpError(413, `decompressed body larger than ${limit} bytes`));
+      } else {
+        reject(new HttpError(400, 'body is not valid gzip'));
+      }
+    });
+  });
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJsonBody(buf: Buffer): unknown {
+  let text: string;
+  try {
+    text = strictUtf8.decode(buf);
+  } catch {
+    throw new HttpError(400, 'body is not UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'body is not JSON');
+  }
+}
+
+export async function startCollector(opts: CollectorOptions): Promise<RunningCollector> {
+  const store = opts.store;
+  const log = opts.logger ?? silentLogger;
+  const clock = opts.clock ?? Date.now;
+  const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxInFlight = opts.maxInFlight ?? 16;
+  const policyCacheMs = opts.policyCacheMs ?? 2000;
+  const auth = new Authenticator(store, opts.tokenCacheMs ?? 5000, clock);
+  const metrics = new Metrics();
+  let inFlight = 0;
+  metrics.gauge('codetrail_ingest_in_flight', 'Ingest requests being handled', () => inFlight);
+
+  let policyCache: { policy: Policy; at: number } | null = null;
+  const policy = async (): Promise<Policy> => {
+    const now = clock();
+    if (!policyCache || now - policyCache.at >= policyCacheMs) policyCache = { policy: await store.getPolicy(), at: now };
+    return policyCache.policy;
+  };
+
+  const send = (res: ServerResponse, status: number, body: string | Uint8Array, type: string, headers: Record<string, string> = {}) => {
+    if (res.headersSent) return;
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+    res.end(body);
+  };
+  const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+    send(res, status, JSON.stringify(value), 'application/json', headers);
+  const fail = (res: ServerResponse, e: HttpError, enc: Encoding) => {
+    const code = RPC_CODE[e.status] ?? 2;
+    // An unread body must not be mistaken for the next request on a kept-alive connection.
+    const headers = { ...e.headers, Connection: 'close' };
+    if (enc === 'protobuf') send(res, e.status, encodeStatus(code, e.message), 'application/x-protobuf', headers);
+    else json(res, e.status, { code, message: e.message }, headers);
+  };
+
+  const authenticate = async (req: IncomingMessage, role: 'user' | 'admin'): Promise<TokenRecord> => {
+    const r = await auth.authenticate(req.headers.authorization);
+    if (!r.ok) {
+      metrics.inc('codetrail_auth_failures_total', 'Requests refused for authentication', { reason: r.reason });
+      throw new HttpError(401, `authentication failed: ${r.reason} token`, { 'WWW-Authenticate': 'Bearer' });
+    }
+    if ((role === 'admin') !== r.token.admin) {
+      metrics.inc('codetrail_auth_failures_total', 'Requests refused for authentication', { reason: 'role' });
+      throw new HttpError(403, role === 'admin' ? 'an admin token is required' : 'admin tokens cannot send user requests');
+    }
+    return r.token;
+  };
+
+  const controlBody = async <T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.infer<T>> => {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') throw new HttpError(415, 'content-type must be application/json');
+    const parsed = schema.safeParse(parseJsonBody(await readBody(req, CONTROL_BODY_BYTES)));
+    if (!parsed.success) {
+      const i = parsed.error.issues[0];
+      throw new HttpError(400, `${i.path.join('.') || 'body'}: ${i.message}`);
+    }
+    return parsed.data;
+  };
+
+  async function handleLogs(req: IncomingMessage, res: ServerResponse): Promise<Encoding> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const enc: Encoding = type === 'application/x-protobuf' ? 'protobuf' : 'json';
+    if (inFlight >= maxInFlight) {
+      metrics.inc('codetrail_overload_total', 'Ingest requests refused for load');
+      throw Object.assign(new HttpError(429, 'too many requests in flight', { 'Retry-After': '1' }), { enc });
+    }
+    inFlight++;
+    try {
+      const token = await authenticate(req, 'user');
+      if (type !== 'application/json' && type !== 'application/x-protobuf') {
+        throw new HttpError(415, 'content-type must be application/json or application/x-protobuf');
+      }
+      const ce = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+      if (ce !== 'gzip' && ce !== 'identity') throw new HttpError(415, 'content-encoding must be gzip or identity');
+      let body = await readBody(req, maxBody);
+      if (ce === 'gzip') body = await inflate(body, maxBody);
+      let decoded: unknown;
+      if (enc === 'json') decoded = parseJsonBody(body);
+      else {
+        try {
+          decoded = decodeLogsRequest(body);
+        } catch (e) {
+          if (e instanceof ProtobufDecodeError) throw new HttpError(400, `body is not an ExportLogsServiceRequest: ${e.message}`);
+          throw e;
+        }
+      }
+      let records;
+      try {
+        records = logRecordsOf(decoded);
+      } catch (e) {
+        if (e instanceof BadRequest) throw new HttpError(400, e.message);
+        throw e;
+      }
+      const started = clock();
+      const r = await ingest(store, token.userId!, records, await policy(), started);
+      metrics.inc('codetrail_events_received_total', 'Log records received', {}, r.received);
+      metrics.inc('codetrail_events_accepted_total', 'Events stored', {}, r.accepted);
+      metrics.inc('codetrail_events_duplicate_total', 'Events already stored (retries, replays)', {}, r.duplicates);
+      for (const [reason, n] of Object.entries(r.reasons)) {
+        metrics.inc('codetrail_events_rejected_total', 'Events refused, by reason', { reason }, n ?? 0);
+      }
+      log.log('info', 'ingest', {
+        user: token.userId, tokenId: token.id, received: r.received, accepted: r.accepted, duplicates: r.duplicates,
+        rejected: r.rejected, reasons: r.reasons,
+      });
+      const response: OtlpLogsResponse = {};
+      if (r.rejected) {
+        const parts = Object.entries(r.reasons).map(([k, n]) => `${n} ${k}`);
+        response.partialSuccess = {
+          rejectedLogRecords: r.rejected,
+          errorMessage: `rejected: ${parts.join(', ')}${r.firstInvalid ? ` (first invalid: ${r.firstInvalid.slice(0, 200)})` : ''}`,
+        };
+      }
+      if (enc === 'protobuf') send(res, 200, encodeLogsResponse(response), 'application/x-protobuf');
+      else json(res, 200, response);
+      return enc;
+    } finally {
+      inFlight--;
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+    const method = req.method ?? 'GET';
+    const now = clock();
+    if (path === '/healthz' && method === 'GET') return json(res, 200, { ok: true, store: store.kind });
+    if (path === '/metrics' && method === 'GET') return send(res, 200, metrics.render(), 'text/plain; version=0.0.4');
+    if (path === '/v1/policy' && method === 'GET') {
+      const t = await authenticate(req, 'user');
+      const p = await store.getPolicy();
+      const [exemptions, excluded] = await Promise.all([store.listExemptions({ userId: t.userId! }), store.listExcludedWorkspaces()]);
+      return json(res, 200, {
+        version: p.version, pauseMinutes: p.pauseMinutes, excludedGlobs: p.excludedGlobs, whilePending: p.whilePending,
+        workspaceSalt: p.workspaceSalt, excludedWorkspaces: excluded.map((w) => w.hash), retentionDays: p.retentionDays,
+        canRequestExemption: await canRequestExemption(store, p, t.userId!),
+        exemptions: exemptions.map((e) => ({
+          id: e.id, status: e.status, scope: e.scope, requestedAt: e.requestedAt, decidedAt: e.decidedAt, note: e.note,
+        })),
+      });
+    }
+    if (path === '/v1/pauses' && method === 'POST') {
+      const t = await authenticate(req, 'user');
+      const b = await controlBody(req, PauseBody);
+      await store.upsertPause({ userId: t.userId!, id: b.id, from: b.from, until: b.until, reportedAt: now });
+      metrics.inc('codetrail_pauses_reported_total', 'Pauses reported by clients');
+      return json(res, 200, { id: b.id, from: b.from, until: b.until });
+    }
+    if (path === '/v1/exemptions') {
+      const t = await authenticate(req, 'user');
+      if (method === 'GET') return json(res, 200, { exemptions: await store.listExemptions({ userId: t.userId! }) });
+      if (method === 'POST') {
+        const b = await controlBody(req, ExemptionRequestBody);
+        try {
+          const e = await requestExemption(store, t.userId!, b, now);
+          log.log('info', 'exemption requested', { user: t.userId, exemption: e.id, scope: e.scope.kind });
+          return json(res, 201, e);
+        } catch (err) {
+          if (err instanceof NotEligible) return json(res, 403, { code: 7, error: 'not-eligible', message: err.message });
+          throw err;
+        }
+      }
+    }
+    if (path === '/v1/deletions') {
+      const t = await authenticate(req, 'user');
+      if (method === 'GET') return json(res, 200, { deletions: await store.listDeletions(t.userId!) });
+      if (method === 'POST') {
+        const b = await controlBody(req, DeletionRequestBody);
+        const d = await requestDeletion(store, t.userId!, b, `user:${t.userId}`, now);
+        log.log('info', 'deletion requested', { user: t.userId, deletion: d.id, scope: d.scope.kind, tombstoned: d.tombstoned });
+        return json(res, 202, d);
+      }
+    }
+    const del = /^\/v1\/deletions\/([A-Za-z0-9-]{1,64})$/.exec(path);
+    if (del && method === 'GET') {
+      const t = await authenticate(req, 'user');
+      const d = await store.getDeletion(del[1]);
+      if (!d || d.userId !== t.userId) throw new HttpError(404, 'no such deletion request');
+      return json(res, 200, d);
+    }
+    if (path === '/v1/admin/exemptions' && method === 'GET') {
+      await authenticate(req, 'admin');
+      const status = query.get('status');
+      const filter = status === 'pending' || status === 'approved' || status === 'denied' ? { status } as const : {};
+      return json(res, 200, { exemptions: await store.listExemptions(filter) });
+    }
+    const dec = /^\/v1\/admin\/exemptions\/([A-Za-z0-9-]{1,64})\/decision$/.exec(path);
+    if (dec && method === 'POST') {
+      const t = await authenticate(req, 'admin');
+      const b = await controlBody(req, DecisionBody);
+      const e = await decideExemption(store, dec[1], b.decision, b.note, `admin:${t.label || t.id}`, now);
+      if (!e) throw new HttpError(404, 'no pending exemption with that id');
+      log.log('info', 'exemption decided', { exemption: e.id, status: e.status });
+      return json(res, 200, e);
+    }
+    if (path === '/v1/admin/stats' && method === 'GET') {
+      await authenticate(req, 'admin');
+      const num = (k: string) => (query.has(k) && Number.isFinite(Number(query.get(k))) ? Number(query.get(k)) : undefined);
+      return json(res, 200, await store.stats({ from: num('from'), until: num('until') }));
+    }
+    if (path === '/v1/admin/audit' && method === 'GET') {
+      await authenticate(req, 'admin');
+      return json(res, 200, { audit: await store.listAudit(Math.min(1000, Number(query.get('limit') ?? 100) || 100)) });
+    }
+    if (path === '/v1/admin/jobs' && method === 'POST') {
+      const t = await authenticate(req, 'admin');
+      return json(res, 200, await runJobs(store, `admin:${t.label || t.id}`, now));
+    }
+    const known = ['/healthz', '/metrics', '/v1/logs', '/v1/policy', '/v1/pauses', '/v1/exemptions', '/v1/deletions'];
+    if (known.includes(path) || del || dec || path.startsWith('/v1/admin/')) throw new HttpError(405, 'method not allowed');
+    throw new HttpError(404, 'not found');
+  }
+
+  const server = createServer(async (req, res) => {
+    let enc: Encoding = 'json';
+    let path = '/';
+    try {
+      const url = new URL(req.url ?? '/', 'http://collector');
+      path = url.pathname;
+      if (path === '/v1/logs' && req.method === 'POST') enc = await handleLogs(req, res);
+      else if (path === '/v1/logs') throw new HttpError(405, 'method not allowed');
+      else await route(req, res, path, url.searchParams);
+    } catch (e) {
+      if (e instanceof HttpError) {
+        enc = (e as HttpError & { enc?: Encoding }).enc ?? (
+          (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-protobuf') ? 'protobuf' : 'json');
+        fail(res, e, enc);
+      } else {
+        // The store is down or overloaded: the client should retry later, not drop data.
+        log.log('error', 'request failed', { path, error: (e as Error).message });
+        fail(res, new HttpError(503, 'service unavailable', { 'Retry-After': '5' }), enc);
+      }
+    } finally {
+      metrics.inc('codetrail_http_requests_total', 'HTTP requests by route and status', {
+        route: path.startsWith('/v1/') || path === '/healthz' || path === '/metrics' ? path.replace(/\/[0-9a-f-]{36}/g, '/:id') : 'other',
+        status: String(res.statusCode),
+      });
+      if (!res.writableEnded && !res.headersSent) fail(res, new HttpError(500, 'no response'), enc);
+    }
+  });
+  server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = Math.min(server.requestTimeout, 10_000);
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 4318, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+
+  let timer: NodeJS.Timeout | undefined;
+  const interval = opts.jobIntervalMs ?? 60_000;
+  if (interval > 0) {
+    timer = setInterval(() => {
+      runJobs(store, 'job', clock())
+        .then((r) => { if (r.deletionsCompleted || r.retentionPurged) log.log('info', 'jobs', { ...r }); })
+        .catch((e: Error) => log.log('error', 'jobs failed', { error: e.message }));
+    }, interval);
+    timer.unref();
+  }
+  log.log('info', 'listening', { url, store: store.kind });
+
+  return {
+    url,
+    port,
+    metrics,
+    close: () => new Promise<void>((resolve) => {
+      if (timer) clearInterval(timer);
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

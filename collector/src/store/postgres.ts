@@ -1,0 +1,379 @@
+// The multi-node store: PostgreSQL through `pg`. Collector processes are stateless; every
+// decision (dedup, consent context, policy) is read from or enforced by this database.
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_POLICY, utcDay,
+  type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
+  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type Pause, type Policy, type Stats,
+  type Store, type TokenRecord, type User,
+} from './store';
+import {
+  EVENT_COLUMNS, deletionFromRow, eventFromRow, exemptionFromRow, filterPredicate, schemaStatements, scopePredicate,
+  tokenFromRow,
+} from './sql';
+import { pauseFromRow } from './sqlite';
+
+type Row = Record<string, unknown>;
+type Queryable = pg.Pool | pg.PoolClient;
+
+const EVENT_ARRAY_TYPES = ['text', 'text', 'text', 'bigint', 'text', 'bigint', 'text', 'text', 'text', 'text', 'bigint'];
+
+/** One INSERT for a whole batch: each column travels as one array parameter. */
+export function eventsInsertSql(onConflict: boolean): string {
+  const cols = EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
+  return `INSERT INTO events (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (id) DO NOTHING' : ''}`;
+}
+
+export function eventsInsertParams(rows: readonly EventRow[]): unknown[][] {
+  const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
+  rows.forEach((r, i) => {
+    cols[0][i] = r.id; cols[1][i] = r.userId; cols[2][i] = r.sessionId; cols[3][i] = r.seq; cols[4][i] = r.kind;
+    cols[5][i] = r.time; cols[6][i] = r.consentState; cols[7][i] = r.language; cols[8][i] = r.workspace;
+    cols[9][i] = r.body; cols[10][i] = r.receivedAt;
+  });
+  return cols;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+
+  private constructor(readonly pool: pg.Pool) {}
+
+  static async open(url: string, opts: { max?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 10_000 });
+    // An idle client's network error must not take the process down.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      // Collectors starting together must not race on CREATE TABLE.
+      await c.query('SELECT pg_advisory_lock(74210501)');
+      for (const s of schemaStatements({ int: 'BIGINT', bool: 'BOOLEAN', serial: 'BIGSERIAL', key: 'TEXT COLLATE "C"' })) await c.query(s);
+      await c.query('SELECT pg_advisory_unlock(74210501)');
+    } finally {
+      c.release();
+    }
+  }
+
+  private async all(sql: string, params: unknown[] = [], q: Queryable = this.pool): Promise<Row[]> {
+    return (await q.query(sql, params)).rows as Row[];
+  }
+  private async get(sql: string, params: unknown[] = [], q: Queryable = this.pool): Promise<Row | undefined> {
+    return (await this.all(sql, params, q))[0];
+  }
+  private async run(sql: string, params: unknown[] = [], q: Queryable = this.pool): Promise<number> {
+    return (await q.query(sql, params)).rowCount ?? 0;
+  }
+  private bind(params: unknown[]) {
+    return (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+  }
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async upsertUser(id: string, groups: string[]): Promise<User> {
+    await this.run(`INSERT INTO users (id, groups_json, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (id) DO UPDATE SET groups_json = excluded.groups_json`, [id, JSON.stringify(groups), Date.now()]);
+    return (await this.getUser(id))!;
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const r = await this.get('SELECT * FROM users WHERE id = $1', [id]);
+    return r ? { id: r.id as string, groups: JSON.parse(r.groups_json as string), createdAt: Number(r.created_at) } : null;
+  }
+
+  async createToken(t: TokenRecord, hash: string): Promise<void> {
+    await this.run(`INSERT INTO tokens (id, hash, user_id, admin, label, created_at, expires_at, revoked_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [t.id, hash, t.userId, t.admin, t.label, t.createdAt, t.expiresAt, t.revokedAt]);
+  }
+
+  async findTokenByHash(hash: string): Promise<TokenRecord | null> {
+    const r = await this.get('SELECT * FROM tokens WHERE hash = $1', [hash]);
+    return r ? tokenFromRow(r) : null;
+  }
+
+  async revokeToken(id: string, at: number): Promise<boolean> {
+    return (await this.run('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])) > 0;
+  }
+
+  async listTokens(): Promise<TokenRecord[]> {
+    return (await this.all('SELECT * FROM tokens ORDER BY created_at, id')).map(tokenFromRow);
+  }
+
+  async insertEvents(rows: readonly EventRow[]): Promise<InsertResult> {
+    if (rows.length === 0) return { inserted: 0, duplicates: 0 };
+    const inserted = await this.run(eventsInsertSql(true), eventsInsertParams(rows));
+    return { inserted, duplicates: rows.length - inserted };
+  }
+
+  async recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void> {
+    if (sessions.length === 0) return;
+    await this.run(`INSERT INTO sessions (user_id, session_id, workspace) SELECT $1, * FROM unnest($2::text[], $3::text[])
+      ON CONFLICT DO NOTHING`, [userId, sessions.map((s) => s.sessionId), sessions.map((s) => s.workspace)]);
+  }
+
+  async sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (sessionIds.length === 0) return out;
+    for (const r of await this.all('SELECT session_id, workspace FROM sessions WHERE user_id = $1 AND session_id = ANY($2::text[])',
+      [userId, [...sessionIds]])) {
+      out.set(r.session_id as string, r.workspace as string);
+    }
+    return out;
+  }
+
+  async consentContext(userId: string): Promise<ConsentContext> {
+    const [ex, pa, de, ws] = await Promise.all([
+      this.all(`SELECT * FROM exemptions WHERE user_id = $1 AND status <> 'denied'`, [userId]),
+      this.all('SELECT * FROM pauses WHERE user_id = $1', [userId]),
+      this.all('SELECT * FROM deletions WHERE user_id = $1', [userId]),
+      this.all('SELECT hash FROM excluded_workspaces'),
+    ]);
+    return {
+      exemptions: ex.map(exemptionFromRow),
+      pauses: pa.map(pauseFromRow),
+      deletions: de.map(deletionFromRow),
+      excludedWorkspaces: new Set(ws.map((r) => r.hash as string)),
+    };
+  }
+
+  async countRejections(day: string, counts: Record<string, number>): Promise<void> {
+    const entries = Object.entries(counts).filter(([, n]) => n > 0);
+    if (entries.length === 0) return;
+    await this.run(`INSERT INTO rejections (day, reason, count) SELECT $1, * FROM unnest($2::text[], $3::bigint[])
+      ON CONFLICT (day, reason) DO UPDATE SET count = rejections.count + excluded.count`,
+      [day, entries.map(([r]) => r), entries.map(([, n]) => n)]);
+  }
+
+  async upsertPause(p: Pause): Promise<void> {
+    await this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
+      [p.userId, p.id, p.from, p.until, p.reportedAt]);
+  }
+
+  async excludeWorkspace(w: ExcludedWorkspace): Promise<void> {
+    await this.run(`INSERT INTO excluded_workspaces (hash, label, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (hash) DO UPDATE SET label = excluded.label`, [w.hash, w.label, w.createdAt]);
+  }
+
+  async includeWorkspace(hash: string): Promise<boolean> {
+    return (await this.run('DELETE FROM excluded_workspaces WHERE hash = $1', [hash])) > 0;
+  }
+
+  async listExcludedWorkspaces(): Promise<ExcludedWorkspace[]> {
+    return (await this.all('SELECT * FROM excluded_workspaces ORDER BY created_at, hash'))
+      .map((r) => ({ hash: r.hash as string, label: r.label as string, createdAt: Number(r.created_at) }));
+  }
+
+  async createExemption(e: Exemption): Promise<void> {
+    await this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note]);
+  }
+
+  async getExemption(id: string): Promise<Exemption | null> {
+    const r = await this.get('SELECT * FROM exemptions WHERE id = $1', [id]);
+    return r ? exemptionFromRow(r) : null;
+  }
+
+  async listExemptions(filter: { userId?: string; status?: ExemptionStatus }): Promise<Exemption[]> {
+    const params: unknown[] = [];
+    const p = this.bind(params);
+    const where: string[] = [];
+    if (filter.userId !== undefined) where.push(`user_id = ${p(filter.userId)}`);
+    if (filter.status !== undefined) where.push(`status = ${p(filter.status)}`);
+    const sql = `SELECT * FROM exemptions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY requested_at, id`;
+    return (await this.all(sql, params)).map(exemptionFromRow);
+  }
+
+  async decideExemption(id: string, status: 'approved' | 'denied', by: string, note: string, at: number): Promise<Exemption | null> {
+    const r = await this.get(`UPDATE exemptions SET status = $1, decided_by = $2, note = $3, decided_at = $4
+      WHERE id = $5 AND status = 'pending' RETURNING *`, [status, by, note, at, id]);
+    return r ? exemptionFromRow(r) : null;
+  }
+
+  async addAudit(e: AuditEntry): Promise<void> {
+    await this.run('INSERT INTO audit (time, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)',
+      [e.time, e.actor, e.action, e.subject, JSON.stringify(e.detail)]);
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return (await this.all('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])).map((r) => ({
+      id: Number(r.id), time: Number(r.time), actor: r.actor as string, action: r.action as string,
+      subject: r.subject as string, detail: JSON.parse(r.detail as string),
+    }));
+  }
+
+  async getPolicy(): Promise<Policy> {
+    const initial: Policy = { ...DEFAULT_POLICY, workspaceSalt: randomBytes(32).toString('hex') };
+    await this.run(`INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(initial)]);
+    return JSON.parse((await this.get(`SELECT value FROM settings WHERE key = 'policy'`))!.value as string) as Policy;
+  }
+
+  async setPolicy(p: Omit<Policy, 'version' | 'workspaceSalt'> & Partial<Pick<Policy, 'workspaceSalt'>>): Promise<Policy> {
+    await this.getPolicy();
+    return this.tx(async (c) => {
+      const current = JSON.parse((await this.get(`SELECT value FROM settings WHERE key = 'policy' FOR UPDATE`, [], c))!.value as string) as Policy;
+      const next: Policy = { ...current, ...p, version: current.version + 1, workspaceSalt: p.workspaceSalt ?? current.workspaceSalt };
+      await this.run(`UPDATE settings SET value = $1 WHERE key = 'policy'`, [JSON.stringify(next)], c);
+      return next;
+    });
+  }
+
+  async requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion> {
+    return this.tx(async (c) => {
+      const params: unknown[] = [d.requestedAt];
+      const where = scopePredicate(d.userId, d.scope, this.bind(params));
+      const tombstoned = await this.run(`UPDATE events SET deleted_at = $1 WHERE ${where} AND deleted_at IS NULL`, params, c);
+      await this.run(`INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES ($1, $2, $3, 'tombstoned', $4, $5)`,
+        [d.id, d.userId, JSON.stringify(d.scope), d.requestedAt, tombstoned], c);
+      return { ...d, status: 'tombstoned' as const, tombstoned, deleted: null, completedAt: null };
+    });
+  }
+
+  async getDeletion(id: string): Promise<Deletion | null> {
+    const r = await this.get('SELECT * FROM deletions WHERE id = $1', [id]);
+    return r ? deletionFromRow(r) : null;
+  }
+
+  async listDeletions(userId?: string): Promise<Deletion[]> {
+    const rows = userId === undefined
+      ? await this.all('SELECT * FROM deletions ORDER BY requested_at, id')
+      : await this.all('SELECT * FROM deletions WHERE user_id = $1 ORDER BY requested_at, id', [userId]);
+    return rows.map(deletionFromRow);
+  }
+
+  async processDeletions(at: number): Promise<Deletion[]> {
+    const open = (await this.all(`SELECT * FROM deletions WHERE status = 'tombstoned' ORDER BY requested_at`)).map(deletionFromRow);
+    const done: Deletion[] = [];
+    for (const d of open) {
+      const result = await this.tx(async (c) => {
+        // Another collector's job may have taken this request already.
+        const still = await this.get(`SELECT status FROM deletions WHERE id = $1 FOR UPDATE`, [d.id], c);
+        if (!still || still.status !== 'tombstoned') return null;
+        const params: unknown[] = [];
+        const where = scopePredicate(d.userId, d.scope, this.bind(params));
+        const deleted = await this.run(`DELETE FROM events WHERE ${where} AND received_at <= ${this.bind(params)(d.requestedAt)}`, params, c);
+        if (d.scope.kind === 'all') {
+          await this.run('DELETE FROM sessions WHERE user_id = $1', [d.userId], c);
+          await this.run('DELETE FROM pauses WHERE user_id = $1', [d.userId], c);
+        }
+        await this.run(`UPDATE deletions SET status = 'done', deleted = $1, completed_at = $2 WHERE id = $3`, [deleted, at, d.id], c);
+        return { ...d, status: 'done' as const, deleted, completedAt: at };
+      });
+      if (result) done.push(result);
+    }
+    return done;
+  }
+
+  async purgeBefore(cutoff: number): Promise<number> {
+    const n = await this.run('DELETE FROM events WHERE time < $1', [cutoff]);
+    await this.run('DELETE FROM pauses WHERE until_ms < $1', [cutoff]);
+    return n;
+  }
+
+  async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {
+    let after: [string, string, number, string] | null = null;
+    for (;;) {
+      const params: unknown[] = [];
+      const p = this.bind(params);
+      let where = `deleted_at IS NULL AND ${filterPredicate(filter, p)}`;
+      if (after) where += ` AND (user_id, session_id, seq, id) > (${p(after[0])}, ${p(after[1])}, ${p(after[2])}, ${p(after[3])})`;
+      const rows = await this.all(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where}
+        ORDER BY user_id, session_id, seq, id LIMIT ${p(batchSize)}`, params);
+      for (const r of rows) yield eventFromRow(r);
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = [last.user_id as string, last.session_id as string, Number(last.seq), last.id as string];
+    }
+  }
+
+  async exclusionCounts(filter: EventFilter): Promise<ExclusionCounts> {
+    const params: unknown[] = [];
+    const where = filterPredicate(filter, this.bind(params));
+    const tombstoned = Number((await this.get(`SELECT COUNT(*) AS n FROM events WHERE deleted_at IS NOT NULL AND ${where}`, params))!.n);
+    const rp: unknown[] = [];
+    const rb = this.bind(rp);
+    const rw: string[] = [];
+    if (filter.from !== undefined) rw.push(`day >= ${rb(utcDay(filter.from))}`);
+    if (filter.until !== undefined) rw.push(`day <= ${rb(utcDay(filter.until))}`);
+    const rejectedAtIngest: Record<string, number> = {};
+    for (const r of await this.all(`SELECT reason, SUM(count) AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} GROUP BY reason`, rp)) {
+      rejectedAtIngest[r.reason as string] = Number(r.n);
+    }
+    const deletionsCompleted = Number((await this.get(`SELECT COUNT(*) AS n FROM deletions WHERE status = 'done'`))!.n);
+    return { tombstoned, rejectedAtIngest, deletionsCompleted };
+  }
+
+  async countEvents(filter: EventFilter = {}): Promise<number> {
+    const params: unknown[] = [];
+    const where = filterPredicate(filter, this.bind(params));
+    return Number((await this.get(`SELECT COUNT(*) AS n FROM events WHERE deleted_at IS NULL AND ${where}`, params))!.n);
+  }
+
+  async stats(range: { from?: number; until?: number }): Promise<Stats> {
+    const params: unknown[] = [];
+    const where = `deleted_at IS NULL AND ${filterPredicate(range, this.bind(params))}`;
+    const dayOf = (col: string) => `to_char(to_timestamp(${col} / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+    const timeWhere = (col: string, ps: unknown[]) => {
+      const b = this.bind(ps);
+      const w: string[] = [];
+      if (range.from !== undefined) w.push(`${col} >= ${b(range.from)}`);
+      if (range.until !== undefined) w.push(`${col} < ${b(range.until)}`);
+      return w.length ? 'WHERE ' + w.join(' AND ') : '';
+    };
+    const pp: unknown[] = [];
+    const pw = timeWhere('from_ms', pp);
+    const ep: unknown[] = [];
+    const ew = timeWhere('requested_at', ep);
+    const rp: unknown[] = [];
+    const rb = this.bind(rp);
+    const rw: string[] = [];
+    if (range.from !== undefined) rw.push(`day >= ${rb(utcDay(range.from))}`);
+    if (range.until !== undefined) rw.push(`day <= ${rb(utcDay(range.until))}`);
+    const [perDay, perKind, perLang, pauses, exemptions, rejections, totals, tomb] = await Promise.all([
+      this.all(`SELECT ${dayOf('time')} AS day, COUNT(*) AS n FROM events WHERE ${where} GROUP BY day ORDER BY day`, params),
+      this.all(`SELECT kind, COUNT(*) AS n FROM events WHERE ${where} GROUP BY kind ORDER BY kind COLLATE "C"`, params),
+      this.all(`SELECT language, COUNT(*) AS n FROM events WHERE ${where} AND language IS NOT NULL GROUP BY language ORDER BY language COLLATE "C"`, params),
+      this.all(`SELECT ${dayOf('from_ms')} AS day, COUNT(*) AS n FROM pauses ${pw} GROUP BY day ORDER BY day`, pp),
+      this.all(`SELECT ${dayOf('requested_at')} AS day, status, COUNT(*) AS n FROM exemptions ${ew} GROUP BY day, status ORDER BY day, status`, ep),
+      this.all(`SELECT day, reason, count AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} ORDER BY day, reason COLLATE "C"`, rp),
+      this.get(`SELECT COUNT(*) AS events, COUNT(DISTINCT user_id) AS users, COUNT(DISTINCT (user_id, session_id)) AS sessions
+        FROM events WHERE ${where}`, params),
+      this.get(`SELECT COUNT(*) AS n FROM events WHERE deleted_at IS NOT NULL`),
+    ]);
+    return {
+      eventsPerDay: perDay.map((r) => ({ day: r.day as string, count: Number(r.n) })),
+      eventsPerKind: perKind.map((r) => ({ kind: r.kind as string, count: Number(r.n) })),
+      eventsPerLanguage: perLang.map((r) => ({ language: r.language as string, count: Number(r.n) })),
+      pausesPerDay: pauses.map((r) => ({ day: r.day as string, count: Number(r.n) })),
+      exemptionsPerDay: exemptions.map((r) => ({ day: r.day as string, status: r.status as ExemptionStatus, count: Number(r.n) })),
+      rejectionsPerDay: rejections.map((r) => ({ day: r.day as string, reason: r.reason as string, count: Number(r.n) })),
+      totals: { events: Number(totals!.events), users: Number(totals!.users), sessions: Number(totals!.sessions), tombstoned: Number(tomb!.n) },
+    };
+  }
+}

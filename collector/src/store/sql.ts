@@ -1,0 +1,121 @@
+// SQL pieces both stores share: scope and filter predicates, row mapping. Placeholders are
+// produced by the caller's `p(value)` so the same builder serves `?` (SQLite) and `$n` (pg).
+import type { DeletionScope, EventFilter, EventRow, Exemption, Deletion, TokenRecord } from './store';
+
+export type Bind = (value: unknown) => string;
+
+export function scopePredicate(userId: string, scope: DeletionScope, p: Bind): string {
+  const parts = [`user_id = ${p(userId)}`];
+  if (scope.kind === 'session') parts.push(`session_id = ${p(scope.sessionId)}`);
+  if (scope.kind === 'range') parts.push(`time >= ${p(scope.from)}`, `time < ${p(scope.until)}`);
+  return parts.join(' AND ');
+}
+
+export function filterPredicate(f: EventFilter, p: Bind): string {
+  const parts: string[] = [];
+  if (f.from !== undefined) parts.push(`time >= ${p(f.from)}`);
+  if (f.until !== undefined) parts.push(`time < ${p(f.until)}`);
+  const inList = (col: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    if (values.length === 0) parts.push('1 = 0');
+    else parts.push(`${col} IN (${values.map((v) => p(v)).join(', ')})`);
+  };
+  inList('kind', f.kinds);
+  inList('user_id', f.users);
+  inList('consent_state', f.consentStates);
+  inList('language', f.languages);
+  return parts.length ? parts.join(' AND ') : '1 = 1';
+}
+
+type Raw = Record<string, unknown>;
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+
+export function eventFromRow(r: Raw): EventRow {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    sessionId: r.session_id as string,
+    seq: num(r.seq),
+    kind: r.kind as string,
+    time: num(r.time),
+    consentState: r.consent_state as string,
+    language: (r.language as string | null) ?? null,
+    workspace: (r.workspace as string | null) ?? null,
+    body: r.body as string,
+    receivedAt: num(r.received_at),
+  };
+}
+
+export function tokenFromRow(r: Raw): TokenRecord {
+  return {
+    id: r.id as string,
+    userId: (r.user_id as string | null) ?? null,
+    admin: r.admin === true || r.admin === 1,
+    label: r.label as string,
+    createdAt: num(r.created_at),
+    expiresAt: numOrNull(r.expires_at),
+    revokedAt: numOrNull(r.revoked_at),
+  };
+}
+
+export function exemptionFromRow(r: Raw): Exemption {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    reason: r.reason as string,
+    scope: JSON.parse(r.scope as string) as Exemption['scope'],
+    status: r.status as Exemption['status'],
+    requestedAt: num(r.requested_at),
+    decidedAt: numOrNull(r.decided_at),
+    decidedBy: (r.decided_by as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+  };
+}
+
+export function deletionFromRow(r: Raw): Deletion {
+  return {
+    id: r.id as string,
+    userId: r.user_id as string,
+    scope: JSON.parse(r.scope as string) as Deletion['scope'],
+    status: r.status as Deletion['status'],
+    requestedAt: num(r.requested_at),
+    tombstoned: num(r.tombstoned),
+    deleted: numOrNull(r.deleted),
+    completedAt: numOrNull(r.completed_at),
+  };
+}
+
+export const EVENT_COLUMNS = 'id, user_id, session_id, seq, kind, time, consent_state, language, workspace, body, received_at';
+
+export function eventValues(e: EventRow): unknown[] {
+  return [e.id, e.userId, e.sessionId, e.seq, e.kind, e.time, e.consentState, e.language, e.workspace, e.body, e.receivedAt];
+}
+
+/** Tables both stores create; `int` is the 64-bit integer type, `serial` the audit key, `key` a byte-ordered text. */
+export function schemaStatements(t: { int: string; bool: string; serial: string; key: string }): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, groups_json TEXT NOT NULL, created_at ${t.int} NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, user_id TEXT, admin ${t.bool} NOT NULL,
+       label TEXT NOT NULL, created_at ${t.int} NOT NULL, expires_at ${t.int}, revoked_at ${t.int})`,
+    `CREATE TABLE IF NOT EXISTS events (id ${t.key} PRIMARY KEY, user_id ${t.key} NOT NULL, session_id ${t.key} NOT NULL, seq ${t.int} NOT NULL,
+       kind TEXT NOT NULL, time ${t.int} NOT NULL, consent_state TEXT NOT NULL, language TEXT, workspace TEXT, body TEXT NOT NULL,
+       received_at ${t.int} NOT NULL, deleted_at ${t.int})`,
+    `CREATE INDEX IF NOT EXISTS events_order ON events (user_id, session_id, seq, id)`,
+    `CREATE INDEX IF NOT EXISTS events_time ON events (time)`,
+    `CREATE TABLE IF NOT EXISTS sessions (user_id TEXT NOT NULL, session_id TEXT NOT NULL, workspace TEXT NOT NULL,
+       PRIMARY KEY (user_id, session_id))`,
+    `CREATE TABLE IF NOT EXISTS pauses (user_id TEXT NOT NULL, id TEXT NOT NULL, from_ms ${t.int} NOT NULL, until_ms ${t.int} NOT NULL,
+       reported_at ${t.int} NOT NULL, PRIMARY KEY (user_id, id))`,
+    `CREATE TABLE IF NOT EXISTS excluded_workspaces (hash TEXT PRIMARY KEY, label TEXT NOT NULL, created_at ${t.int} NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS exemptions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, reason TEXT NOT NULL, scope TEXT NOT NULL,
+       status TEXT NOT NULL, requested_at ${t.int} NOT NULL, decided_at ${t.int}, decided_by TEXT, note TEXT)`,
+    `CREATE INDEX IF NOT EXISTS exemptions_user ON exemptions (user_id)`,
+    `CREATE TABLE IF NOT EXISTS audit (id ${t.serial} PRIMARY KEY, time ${t.int} NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+       subject TEXT NOT NULL, detail TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS deletions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, scope TEXT NOT NULL, status TEXT NOT NULL,
+       requested_at ${t.int} NOT NULL, tombstoned ${t.int} NOT NULL, deleted ${t.int}, completed_at ${t.int})`,
+    `CREATE TABLE IF NOT EXISTS rejections (day TEXT NOT NULL, reason TEXT NOT NULL, count ${t.int} NOT NULL, PRIMARY KEY (day, reason))`,
+    `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  ];
+}

@@ -1,0 +1,223 @@
+// The one storage interface of the collection service, implemented by SQLite (embedded
+// default) and PostgreSQL (shared by several collector processes). All times are epoch ms.
+import type { ConsentStateName, EventKind } from '../../../src/protocol/schema';
+
+export interface User {
+  id: string;
+  groups: string[];
+  createdAt: number;
+}
+
+export interface TokenRecord {
+  id: string;
+  /** Null for admin tokens. */
+  userId: string | null;
+  admin: boolean;
+  label: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+/** One event as stored: the columns the service queries on, plus the event JSON itself. */
+export interface EventRow {
+  id: string;
+  userId: string;
+  sessionId: string;
+  seq: number;
+  kind: string;
+  time: number;
+  consentState: string;
+  language: string | null;
+  workspace: string | null;
+  /** The validated event, as JSON. */
+  body: string;
+  receivedAt: number;
+}
+
+export interface Pause {
+  id: string;
+  userId: string;
+  from: number;
+  until: number;
+  reportedAt: number;
+}
+
+export type ExemptionScope =
+  | { kind: 'all' }
+  | { kind: 'workspace'; workspace: string }
+  | { kind: 'range'; from: number; until: number };
+
+export type ExemptionStatus = 'pending' | 'approved' | 'denied';
+
+export interface Exemption {
+  id: string;
+  userId: string;
+  reason: string;
+  scope: ExemptionScope;
+  status: ExemptionStatus;
+  requestedAt: number;
+  decidedAt: number | null;
+  decidedBy: string | null;
+  note: string | null;
+}
+
+export type DeletionScope =
+  | { kind: 'all' }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'range'; from: number; until: number };
+
+export type DeletionStatus = 'tombstoned' | 'done';
+
+export interface Deletion {
+  id: string;
+  userId: string;
+  scope: DeletionScope;
+  status: DeletionStatus;
+  requestedAt: number;
+  /** Events tombstoned when the request was made. */
+  tombstoned: number;
+  /** Rows hard-deleted by the deletion job (null until it ran). */
+  deleted: number | null;
+  completedAt: number | null;
+}
+
+export interface AuditEntry {
+  id?: number;
+  time: number;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+}
+
+export interface ExcludedWorkspace {
+  hash: string;
+  label: string;
+  createdAt: number;
+}
+
+export type PendingBehaviour = 'pause' | 'record';
+
+/** What the organisation decides; one document shared by every collector process. */
+export interface Policy {
+  version: number;
+  pauseMinutes: number;
+  excludedGlobs: string[];
+  /** What the editor (and the service) do while an exemption request is pending. */
+  whilePending: PendingBehaviour;
+  /** Salt of HMAC-SHA256(salt, workspace identity): the only form a workspace is known by. */
+  workspaceSalt: string;
+  /** Groups allowed to request an exemption; null: everyone. */
+  exemptionGroups: string[] | null;
+  /** Events older than this are removed by the retention job; 0 keeps them forever. */
+  retentionDays: number;
+}
+
+/** All a user's consent facts the ingest path needs to judge one batch. */
+export interface ConsentContext {
+  exemptions: Exemption[];
+  pauses: Pause[];
+  deletions: Deletion[];
+  excludedWorkspaces: Set<string>;
+}
+
+export interface EventFilter {
+  from?: number;
+  until?: number;
+  kinds?: readonly EventKind[] | readonly string[];
+  users?: readonly string[];
+  consentStates?: readonly ConsentStateName[] | readonly string[];
+  languages?: readonly string[];
+}
+
+/** What an export left out, by count, so a dataset card can say so. */
+export interface ExclusionCounts {
+  /** Tombstoned (deletion requested, not yet hard-deleted) events inside the filter. */
+  tombstoned: number;
+  /** Events refused at ingest by reason (consent-state, exempt, paused, ...), inside the time range. */
+  rejectedAtIngest: Record<string, number>;
+  /** Deletion requests completed (their rows are gone). */
+  deletionsCompleted: number;
+}
+
+export interface Stats {
+  eventsPerDay: { day: string; count: number }[];
+  eventsPerKind: { kind: string; count: number }[];
+  eventsPerLanguage: { language: string; count: number }[];
+  pausesPerDay: { day: string; count: number }[];
+  exemptionsPerDay: { day: string; status: ExemptionStatus; count: number }[];
+  rejectionsPerDay: { day: string; reason: string; count: number }[];
+  totals: { events: number; users: number; sessions: number; tombstoned: number };
+}
+
+export interface InsertResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  // Users and tokens (tokens are known only by their sha256).
+  upsertUser(id: string, groups: string[]): Promise<User>;
+  getUser(id: string): Promise<User | null>;
+  createToken(token: TokenRecord, hash: string): Promise<void>;
+  findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  revokeToken(id: string, at: number): Promise<boolean>;
+  listTokens(): Promise<TokenRecord[]>;
+
+  // Ingest.
+  insertEvents(rows: readonly EventRow[]): Promise<InsertResult>;
+  /** Records which workspace a session belongs to (from its session.start), first one wins. */
+  recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void>;
+  sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>>;
+  consentContext(userId: string): Promise<ConsentContext>;
+  countRejections(day: string, counts: Record<string, number>): Promise<void>;
+
+  // Consent control plane.
+  upsertPause(p: Pause): Promise<void>;
+  excludeWorkspace(w: ExcludedWorkspace): Promise<void>;
+  includeWorkspace(hash: string): Promise<boolean>;
+  listExcludedWorkspaces(): Promise<ExcludedWorkspace[]>;
+  createExemption(e: Exemption): Promise<void>;
+  getExemption(id: string): Promise<Exemption | null>;
+  listExemptions(filter: { userId?: string; status?: ExemptionStatus }): Promise<Exemption[]>;
+  /** Decides a pending request; null when it does not exist or is no longer pending. */
+  decideExemption(id: string, status: 'approved' | 'denied', by: string, note: string, at: number): Promise<Exemption | null>;
+  addAudit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+  getPolicy(): Promise<Policy>;
+  setPolicy(p: Omit<Policy, 'version' | 'workspaceSalt'> & Partial<Pick<Policy, 'workspaceSalt'>>): Promise<Policy>;
+
+  // Deletion and retention.
+  /** Records the request and tombstones its events at once. */
+  requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion>;
+  getDeletion(id: string): Promise<Deletion | null>;
+  listDeletions(userId?: string): Promise<Deletion[]>;
+  /** Hard-deletes tombstoned rows of every open request; returns the requests completed. */
+  processDeletions(at: number): Promise<Deletion[]>;
+  /** Removes events whose time is before `cutoff`; returns how many. */
+  purgeBefore(cutoff: number): Promise<number>;
+
+  // Reading (export, admin page).
+  /** Non-deleted events matching the filter, ordered by (user, session, seq). */
+  iterateEvents(filter: EventFilter, batchSize?: number): AsyncIterable<EventRow>;
+  exclusionCounts(filter: EventFilter): Promise<ExclusionCounts>;
+  countEvents(filter?: EventFilter): Promise<number>;
+  stats(range: { from?: number; until?: number }): Promise<Stats>;
+}
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export const DEFAULT_POLICY: Omit<Policy, 'workspaceSalt'> = {
+  version: 1,
+  pauseMinutes: 30,
+  excludedGlobs: ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/secrets/**'],
+  whilePending: 'pause',
+  exemptionGroups: null,
+  retentionDays: 365,
+};

@@ -1,0 +1,146 @@
+// One store test suite, run against a real SQLite file and a real PostgreSQL database.
+import assert from 'node:assert/strict';
+import { hashToken, issueToken } from '../../collector/src/auth';
+import type { EventRow, Store } from '../../collector/src/store/store';
+import { STORE_KINDS, T0, sessionEvents } from './helpers';
+
+function rowsOf(userId: string, n: number, opts: { start?: number; sessionId?: string; language?: string } = {}): EventRow[] {
+  return sessionEvents({ count: n, start: opts.start, sessionId: opts.sessionId, language: opts.language }).map((e) => ({
+    id: e.id, userId, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
+    language: 'languageId' in e ? e.languageId : null, workspace: null, body: JSON.stringify(e), receivedAt: T0,
+  }));
+}
+
+async function collect(it: AsyncIterable<EventRow>): Promise<EventRow[]> {
+  const out: EventRow[] = [];
+  for await (const r of it) out.push(r);
+  return out;
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`store (${kind.name})`, function () {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      const opened = await kind.open();
+      store = opened.store;
+      cleanup = opened.cleanup;
+    });
+    afterEach(async () => cleanup());
+
+    it('stores each event id once, however often a batch is inserted', async () => {
+      const rows = rowsOf('alice', 50);
+      assert.deepEqual(await store.insertEvents(rows), { inserted: 50, duplicates: 0 });
+      assert.deepEqual(await store.insertEvents(rows), { inserted: 0, duplicates: 50 });
+      assert.deepEqual(await store.insertEvents([...rows.slice(0, 10), ...rows.slice(0, 10)]), { inserted: 0, duplicates: 20 });
+      assert.equal(await store.countEvents(), 50);
+    });
+
+    it('finds tokens only by hash, and remembers revocation and expiry', async () => {
+      const t = await issueToken(store, { userId: 'bob', expiresAt: T0 + 1000, label: 'laptop' });
+      const found = await store.findTokenByHash(hashToken(t.token));
+      assert.equal(found?.userId, 'bob');
+      assert.equal(found?.expiresAt, T0 + 1000);
+      assert.equal(await store.findTokenByHash(hashToken(t.token + 'x')), null);
+      assert.equal(await store.revokeToken(t.record.id, T0), true);
+      assert.equal(await store.revokeToken(t.record.id, T0), false);
+      assert.equal((await store.findTokenByHash(hashToken(t.token)))?.revokedAt, T0);
+    });
+
+    it('iterates non-deleted events ordered by user, session and seq across pages, with filters', async () => {
+      const a1 = rowsOf('alice', 7, { language: 'python' });
+      const a2 = rowsOf('alice', 5, { start: T0 + 86_400_000 });
+      const b = rowsOf('bob', 9);
+      await store.insertEvents([...b, ...a2, ...a1].reverse());
+      const all = await collect(store.iterateEvents({}, 4));
+      assert.equal(all.length, 21);
+      const key = (r: EventRow) => [r.userId, r.sessionId, String(r.seq).padStart(6, '0')].join('|');
+      assert.deepEqual(all.map(key), [...all.map(key)].sort());
+      assert.deepEqual((await collect(store.iterateEvents({ users: ['bob'] }))).map((r) => r.id), b.map((r) => r.id));
+      assert.equal((await collect(store.iterateEvents({ kinds: ['cursor'] }, 2))).length, all.filter((r) => r.kind === 'cursor').length);
+      assert.equal((await collect(store.iterateEvents({ from: T0 + 86_400_000 }))).length, 5);
+      assert.equal((await collect(store.iterateEvents({ languages: ['python'] }))).length, a1.filter((r) => r.language === 'python').length);
+      assert.equal((await collect(store.iterateEvents({ users: [] }))).length, 0);
+    });
+
+    it('tombstones a deletion at once and removes the rows when the deletion job runs', async () => {
+      const s1 = rowsOf('carol', 10);
+      const s2 = rowsOf('carol', 6);
+      const other = rowsOf('dave', 4);
+      await store.insertEvents([...s1, ...s2, ...other]);
+      const d = await store.requestDeletion({ id: 'd1', userId: 'carol', scope: { kind: 'session', sessionId: s1[0].sessionId }, requestedAt: T0 + 1 });
+      assert.equal(d.tombstoned, 10);
+      assert.equal(await store.countEvents({ users: ['carol'] }), 6);
+      const ex = await store.exclusionCounts({});
+      assert.equal(ex.tombstoned, 10);
+      const done = await store.processDeletions(T0 + 2);
+      assert.deepEqual(done.map((x) => [x.id, x.deleted, x.status]), [['d1', 10, 'done']]);
+      assert.equal((await store.exclusionCounts({})).tombstoned, 0);
+      assert.equal((await store.getDeletion('d1'))?.status, 'done');
+      assert.equal(await store.countEvents(), 10);
+      // A second run has nothing left to do.
+      assert.deepEqual(await store.processDeletions(T0 + 3), []);
+    });
+
+    it('a deletion of everything removes all of the user and nothing of others', async () => {
+      await store.insertEvents([...rowsOf('erin', 5), ...rowsOf('erin', 5), ...rowsOf('frank', 3)]);
+      await store.recordSessions('erin', [{ sessionId: 's', workspace: 'w' }]);
+      await store.requestDeletion({ id: 'd2', userId: 'erin', scope: { kind: 'all' }, requestedAt: T0 + 10 });
+      await store.processDeletions(T0 + 11);
+      assert.equal(await store.countEvents({ users: ['erin'] }), 0);
+      assert.equal(await store.countEvents({ users: ['frank'] }), 3);
+      assert.equal((await store.sessionWorkspaces('erin', ['s'])).size, 0);
+    });
+
+    it('retention purges events older than the cutoff', async () => {
+      await store.insertEvents([...rowsOf('gina', 5, { start: T0 - 10 * 86_400_000 }), ...rowsOf('gina', 5)]);
+      assert.equal(await store.purgeBefore(T0 - 86_400_000), 5);
+      assert.equal(await store.countEvents(), 5);
+    });
+
+    it('decides an exemption once and keeps the consent context of its user', async () => {
+      await store.createExemption({ id: 'x1', userId: 'hal', reason: 'r', scope: { kind: 'range', from: 1, until: 2 }, status: 'pending', requestedAt: T0, decidedAt: null, decidedBy: null, note: null });
+      const e = await store.decideExemption('x1', 'approved', 'admin:root', 'ok', T0 + 5);
+      assert.equal(e?.status, 'approved');
+      assert.equal(e?.note, 'ok');
+      assert.equal(await store.decideExemption('x1', 'denied', 'admin:root', 'no', T0 + 6), null);
+      await store.upsertPause({ id: 'p1', userId: 'hal', from: 10, until: 20, reportedAt: T0 });
+      await store.upsertPause({ id: 'p1', userId: 'hal', from: 10, until: 15, reportedAt: T0 });
+      await store.excludeWorkspace({ hash: 'h1', label: 'secret-project', createdAt: T0 });
+      const ctx = await store.consentContext('hal');
+      assert.deepEqual(ctx.exemptions.map((x) => x.id), ['x1']);
+      assert.deepEqual(ctx.pauses.map((p) => [p.id, p.until]), [['p1', 15]]);
+      assert.ok(ctx.excludedWorkspaces.has('h1'));
+      assert.equal((await store.consentContext('ian')).pauses.length, 0);
+    });
+
+    it('creates one policy with a salt, and bumps its version on each change', async () => {
+      const p1 = await store.getPolicy();
+      assert.equal(p1.pauseMinutes, 30);
+      assert.equal(p1.whilePending, 'pause');
+      assert.match(p1.workspaceSalt, /^[0-9a-f]{64}$/);
+      const p2 = await store.setPolicy({ ...p1, pauseMinutes: 15 });
+      assert.equal(p2.version, p1.version + 1);
+      assert.equal(p2.workspaceSalt, p1.workspaceSalt);
+      assert.equal((await store.getPolicy()).pauseMinutes, 15);
+    });
+
+    it('counts events per day, kind and language, rejections, pauses and exemptions', async () => {
+      await store.insertEvents([...rowsOf('jo', 4, { language: 'go' }), ...rowsOf('kim', 3, { start: T0 + 86_400_000 })]);
+      await store.countRejections('2026-11-02', { paused: 3, invalid: 1 });
+      await store.countRejections('2026-11-02', { paused: 2 });
+      await store.upsertPause({ id: 'p', userId: 'jo', from: T0, until: T0 + 60_000, reportedAt: T0 });
+      await store.createExemption({ id: 'x', userId: 'jo', reason: 'r', scope: { kind: 'all' }, status: 'pending', requestedAt: T0, decidedAt: null, decidedBy: null, note: null });
+      const s = await store.stats({});
+      assert.deepEqual(s.eventsPerDay, [{ day: '2026-11-02', count: 4 }, { day: '2026-11-03', count: 3 }]);
+      assert.deepEqual(s.eventsPerLanguage, [{ language: 'go', count: 2 }, { language: 'typescript', count: 2 }]);
+      assert.equal(s.eventsPerKind.reduce((a, k) => a + k.count, 0), 7);
+      assert.deepEqual(s.rejectionsPerDay, [{ day: '2026-11-02', reason: 'invalid', count: 1 }, { day: '2026-11-02', reason: 'paused', count: 5 }]);
+      assert.deepEqual(s.pausesPerDay, [{ day: '2026-11-02', count: 1 }]);
+      assert.deepEqual(s.exemptionsPerDay, [{ day: '2026-11-02', status: 'pending', count: 1 }]);
+      assert.deepEqual(s.totals, { events: 7, users: 2, sessions: 2, tombstoned: 0 });
+      assert.deepEqual((await store.exclusionCounts({ from: T0, until: T0 + 1000 })).rejectedAtIngest, { invalid: 1, paused: 5 });
+    });
+  });
+}
