@@ -1,0 +1,239 @@
+/**
+ * The redaction engine. Pure: no VS Code, no I/O, no clock beyond the per-call budget.
+ *
+ *   const r = createRedactor({ key, localIdentifiers, excludedGlobs, budgetMs });
+ *   r.isExcludedPath('config/.env')          // true → never capture this file
+ *   const { text, findings, dropped } = r.redact(raw);
+ *
+ * - `key` is the per-install HMAC key (≥ 16 bytes). It only ever feeds the placeholder suffix:
+ *   `<REDACTED:github-token#1a2b3c4d>` is HMAC-SHA256(key, secret) cut to 8 hex digits, so the
+ *   same secret always gets the same placeholder and different secrets (almost surely) differ.
+ * - `redact` never changes the number of '\n' in its input and is deterministic for a given key.
+ *   Every rule except private-key blocks is line-local: redacting any whole-line region of a
+ *   document gives, for those lines, what redacting the whole document gives (see
+ *   docs/redaction.md for what that means for partial regions).
+ * - `findings` are [start, end) offsets into the input, one per replaced span.
+ * - Fail closed: when a call takes longer than `budgetMs`, its result is `dropped: true` and the
+ *   text is replaced by a marker line followed by empty lines (same line count).
+ * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
+ */
+import { createHmac } from 'node:crypto';
+import { findKeywordSecrets, wordLike } from './keyword';
+import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
+import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findPhones, type LocalIdentifiers } from './pii';
+import { findBearer, findCliSecrets, findKeyMaterialLines, findPrivateKeys, findQuerySecrets, findUrlCredentials } from './structural';
+import { distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
+import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
+
+export { DEFAULT_EXCLUDED_GLOBS } from './paths';
+export type { Finding } from './text';
+export type { LocalIdentifiers } from './pii';
+
+/** Bumped whenever the rules change what gets redacted; stamped on events and dataset cards. */
+export const REDACTION_POLICY_VERSION = 1;
+
+export const DEFAULT_BUDGET_MS = 500;
+
+/** The marker line that replaces content whose redaction ran out of time. */
+export const DROPPED_MARKER = '<REDACTED:dropped>';
+
+export interface RedactorOptions {
+  /** Per-install secret key for the placeholder HMAC; never leaves the machine. */
+  key: Uint8Array;
+  /** The local user's own identifiers, redacted wherever they appear. */
+  localIdentifiers?: LocalIdentifiers;
+  /** Replaces DEFAULT_EXCLUDED_GLOBS (a `!glob` re-includes). */
+  excludedGlobs?: readonly string[];
+  /** Added to the exclusion list (user settings, organisation policy). */
+  extraExcludedGlobs?: readonly string[];
+  /** Per-call time budget in milliseconds (default 500). */
+  budgetMs?: number;
+  /** Clock for the budget; injectable for tests. */
+  now?: () => number;
+}
+
+export interface RedactionResult {
+  text: string;
+  findings: Finding[];
+  /** True when the budget ran out: `text` holds a marker, not content. */
+  dropped?: boolean;
+}
+
+export interface Redactor {
+  redact(text: string): RedactionResult;
+  /** True when a workspace-relative path must not be captured at all. */
+  isExcludedPath(relPath: string): boolean;
+  /** The placeholder a given secret would get (for tests and consistency checks). */
+  placeholder(kind: string, secret: string): string;
+  readonly policyVersion: number;
+}
+
+class BudgetExceeded extends Error {}
+
+// Provider formats win over generic names, which win over personal data, when spans overlap.
+const PRIORITY: Record<string, number> = { 'private-key': 5, password: 2, secret: 2, 'url-credentials': 3, 'url-secret': 2, 'bearer-token': 3 };
+const PII_KINDS = new Set(['email', 'phone', 'ip-address', 'credit-card', 'home-user', 'home-dir', 'local-user', 'host-name', 'git-name']);
+const priority = (kind: string): number => PRIORITY[kind] ?? (PII_KINDS.has(kind) ? 1 : 4);
+
+export function createRedactor(options: RedactorOptions): Redactor {
+  if (!options.key || options.key.length < 16) throw new Error('redaction key must be at least 16 bytes');
+  const key = Buffer.from(options.key);
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
+  const local = compileLocalIdentifiers(options.localIdentifiers);
+  const excluded = compileExclusions([...(options.excludedGlobs ?? DEFAULT_EXCLUDED_GLOBS), ...(options.extraExcludedGlobs ?? [])]);
+  const cache = new Map<string, string>();
+
+  const placeholder = (kind: string, secret: string): string => {
+    const ck = kind + '\u0000' + secret;
+    let p = cache.get(ck);
+    if (p === undefined) {
+      const tag = createHmac('sha256', key).update(secret, 'utf8').digest('hex').slice(0, 8);
+      p = `<REDACTED:${kind}#${tag}>`;
+      if (cache.size > 10_000) cache.clear();
+      cache.set(ck, p);
+    }
+    return p;
+  };
+
+  const redact = (text: string): RedactionResult => {
+    if (text.length === 0) return { text, findings: [] };
+    const t0 = now();
+    const check = (): void => { if (now() - t0 > budgetMs) throw new BudgetExceeded(); };
+    try {
+      const raw: Finding[] = [];
+      const lower = text.toLowerCase();
+      for (const rule of PROVIDER_RULES) { runPattern(rule, text, lower, raw); }
+      check();
+      for (const rule of STRUCTURAL_RULES) runPattern(rule, text, lower, raw);
+      findPrivateKeys(text, raw);
+      findKeyMaterialLines(text, raw);
+      check();
+      findKeywordSecrets(text, raw);
+      check();
+      if (lower.includes('://')) findUrlCredentials(text, raw);
+      if (text.includes('=')) findQuerySecrets(text, raw);
+      findCliSecrets(text, raw);
+      if (lower.includes('bearer')) findBearer(text, raw);
+      check();
+      findEmails(text, raw);
+      findIpv4(text, raw);
+      findIpv6(text, raw);
+      findPhones(text, raw);
+      findCards(text, raw);
+      if (lower.includes('/home/') || lower.includes('/users/') || lower.includes('users\\') || lower.includes('documents and settings')) findHomeUsers(text, raw);
+      local?.(text, raw);
+      check();
+      const findings = resolve(text, raw);
+      const out = render(text, findings, placeholder);
+      check();
+      return { text: out, findings };
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      return { text: droppedText(text), findings: [], dropped: true };
+    }
+  };
+
+  return {
+    redact,
+    isExcludedPath: excluded,
+    placeholder,
+    policyVersion: REDACTION_POLICY_VERSION,
+  };
+}
+
+/** The same number of lines as `text`: a marker, then empty lines. */
+export function droppedText(text: string): string {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return DROPPED_MARKER + '\n'.repeat(n);
+}
+
+function runPattern(rule: PatternRule, text: string, lower: string, out: Finding[]): void {
+  if (rule.pre.length && !rule.pre.some((p) => lower.includes(p))) return;
+  const re = rule.re;
+  re.lastIndex = 0;
+  const boundary = rule.boundary !== false;
+  const minDistinct = rule.minDistinct ?? 6;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let start = m.index;
+    let end = start + m[0].length;
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (rule.group !== undefined) {
+      const span = m.indices?.[rule.group];
+      if (!span) continue;
+      [start, end] = span;
+    }
+    if (boundary && ((start > 0 && isTokenChar(text.charCodeAt(start - 1))) || (end < text.length && isAlnum(text.charCodeAt(end))))) continue;
+    const v = text.slice(start, end);
+    if (minDistinct && distinctChars(v) < minDistinct) continue;
+    if (isPlaceholder(v) || dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))) continue;
+    if (rule.check && !rule.check(text, start, end)) continue;
+    out.push({ kind: rule.kind, start, end });
+  }
+}
+
+// A token does not start in the middle of a word, a file name or a dashed identifier.
+const isTokenChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45 || c === 95;
+
+function dominantCharShare(v: string): number {
+  const counts = new Map<string, number>();
+  let max = 0;
+  for (const ch of v) { const n = (counts.get(ch) ?? 0) + 1; counts.set(ch, n); if (n > max) max = n; }
+  return max / v.length;
+}
+
+function longestAlnumRun(v: string): string {
+  let best = '';
+  for (const run of v.split(/[^A-Za-z0-9]+/)) if (run.length > best.length) best = run;
+  return best;
+}
+
+/**
+ * Merges overlapping findings into one span (the union, so nothing of either leaks), names it
+ * after the highest-priority kind, and splits any span at line breaks so the line count holds.
+ */
+function resolve(text: string, raw: Finding[]): Finding[] {
+  if (raw.length === 0) return raw;
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Finding[] = [];
+  let cur = { ...raw[0] };
+  for (let i = 1; i < raw.length; i++) {
+    const f = raw[i];
+    if (f.start < cur.end) {
+      if (f.end > cur.end) cur.end = f.end;
+      if (priority(f.kind) > priority(cur.kind)) cur.kind = f.kind;
+    } else {
+      merged.push(cur);
+      cur = { ...f };
+    }
+  }
+  merged.push(cur);
+  const out: Finding[] = [];
+  for (const f of merged) {
+    let s = f.start;
+    for (let nl = text.indexOf('\n', s); nl !== -1 && nl < f.end; nl = text.indexOf('\n', s)) {
+      if (nl > s) out.push({ kind: f.kind, start: s, end: trimCr(text, s, nl) });
+      s = nl + 1;
+    }
+    if (f.end > s) out.push({ kind: f.kind, start: s, end: f.end });
+  }
+  return out.filter((f) => f.end > f.start);
+}
+
+function trimCr(text: string, s: number, nl: number): number {
+  return nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+function render(text: string, findings: readonly Finding[], placeholder: (kind: string, secret: string) => string): string {
+  if (findings.length === 0) return text;
+  const parts: string[] = [];
+  let pos = 0;
+  for (const f of findings) {
+    parts.push(text.slice(pos, f.start), placeholder(f.kind, text.slice(f.start, f.end)));
+    pos = f.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}

@@ -1,0 +1,165 @@
+// Credentials recognisable by their published shape: a fixed prefix and a bounded body.
+// Every pattern starts with a literal (so the regex engine skips ahead quickly), uses only
+// bounded or final greedy quantifiers over one class, and is only run when one of its
+// lowercase prefilter strings occurs in the text.
+
+export interface PatternRule {
+  kind: string;
+  re: RegExp;
+  /** Lowercase substrings; the rule runs only if the lowercased text holds one of them. */
+  pre: readonly string[];
+  /** Require no letter or digit right before and after the match (default true). */
+  boundary?: boolean;
+  /** Redact only this capture group (needs the `d` flag). */
+  group?: number;
+  /** Minimum distinct characters in the match, to skip `xxxx` / `1111` stand-ins (default 6). */
+  minDistinct?: number;
+  /** Extra test on the match; false drops it. */
+  check?: (text: string, start: number, end: number) => boolean;
+}
+
+const B64 = 'A-Za-z0-9+/';
+const URLSAFE = 'A-Za-z0-9_\\-';
+
+const r = (s: string, flags = 'g'): RegExp => new RegExp(s, flags);
+
+export const PROVIDER_RULES: readonly PatternRule[] = [
+  // Cloud providers
+  { kind: 'aws-access-key', re: r('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), pre: ['akia', 'asia', 'abia', 'acca', 'a3t'] },
+  { kind: 'aws-bedrock-key', re: r(`ABSK[${B64}]{40,400}={0,2}`), pre: ['absk'] },
+  { kind: 'aws-bedrock-key', re: r(`bedrock-api-key-[${B64}]{20,2000}={0,2}`), pre: ['bedrock-api-key-'] },
+  { kind: 'gcp-api-key', re: r(`AIza[${URLSAFE}]{35}`), pre: ['aiza'] },
+  { kind: 'gcp-oauth-secret', re: r(`GOCSPX-[${URLSAFE}]{28}`), pre: ['gocspx-'] },
+  { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },
+  { kind: 'azure-client-secret', re: r('(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}'), pre: ['q~'] },
+  { kind: 'alibaba-access-key', re: r('LTAI[A-Za-z0-9]{20}'), pre: ['ltai'] },
+  { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: ['_v1_'] },
+  { kind: 'heroku-api-key', re: r(`HRKU-(?:AA)?[${URLSAFE}]{58,60}`), pre: ['hrku-'] },
+  { kind: 'yandex-key', re: r(`(?:YC[${URLSAFE}]{38}|AQVN[${URLSAFE}]{35,38}|t1\\.[A-Z0-9a-z_\\-]{20,}=*\\.[A-Z0-9a-z_\\-]{86}=*)`), pre: ['yc', 'aqvn', 't1.'] },
+  { kind: 'flyio-token', re: r(`(?:fo1_[${URLSAFE}]{43}|fm[12][ar]?_[${B64}]{40,2000}={0,3})`), pre: ['fo1_', 'fm1', 'fm2'] },
+  { kind: 'ibm-cloud-key', re: r(`crn:v1:bluemix:[^\\s"']{10,200}`), pre: ['crn:v1:bluemix'], minDistinct: 0 },
+  // Version control and CI
+  { kind: 'github-token', re: r('gh[pousr]_[A-Za-z0-9]{36,255}'), pre: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
+  { kind: 'github-token', re: r('github_pat_[A-Za-z0-9_]{60,255}'), pre: ['github_pat_'] },
+  { kind: 'gitlab-token', re: r(`(?:glpat|glptt|gldt|glrt|glcbt|gloas|glimt|glft|glsoat|glagent|glffct|glwt)-[${URLSAFE}.]{20,300}`),
+    pre: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'gloas-', 'glimt-', 'glft-', 'glsoat-', 'glagent-', 'glffct-', 'glwt-'] },
+  { kind: 'gitlab-token', re: r(`GR1348941[${URLSAFE}]{20}`), pre: ['gr1348941'] },
+  { kind: 'gitlab-session', re: r('_gitlab_session=[0-9a-z]{32}'), pre: ['_gitlab_session='] },
+  { kind: 'bitbucket-token', re: r(`ATBB[A-Za-z0-9_=.\\-]{28,}`), pre: ['atbb'] },
+  { kind: 'atlassian-token', re: r(`ATATT3[A-Za-z0-9_\\-=]{150,300}`), pre: ['atatt3'] },
+  { kind: 'atlassian-token', re: r(`ATCTT3[A-Za-z0-9_\\-=]{150,300}`), pre: ['atctt3'] },
+  { kind: 'droneci-token', re: r('drone_(?:token|secret)[=:]\\s*[A-Za-z0-9]{32}'), pre: ['drone_'] },
+  // Chat and messaging
+  { kind: 'slack-token', re: r('xox[abprsecd]-(?:\\d+-)?[A-Za-z0-9-]{10,250}'), pre: ['xox'], check: (t, s, e) => /\d/.test(t.slice(s + 5, e)) && e - s >= 24 },
+  { kind: 'slack-token', re: r('xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe.'] },
+  { kind: 'slack-token', re: r('xoxe-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe-'] },
+  { kind: 'slack-token', re: r('xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+'), pre: ['xapp-'] },
+  { kind: 'slack-webhook', re: r('hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{20,200}'), pre: ['hooks.slack.com'], minDistinct: 8, boundary: false },
+  { kind: 'discord-webhook', re: r(`discord(?:app)?\\.com/api/webhooks/\\d{5,30}/[${URLSAFE}]{20,200}`), pre: ['/api/webhooks/'], boundary: false },
+  { kind: 'teams-webhook', re: r('\\.webhook\\.office\\.com/webhookb2/[^\\s"\'<>]{20,400}'), pre: ['webhook.office.com'], boundary: false },
+  { kind: 'teams-webhook', re: r('logic\\.azure\\.com[:/][^\\s"\'<>]{0,200}sig=[A-Za-z0-9_%\\-]{20,}'), pre: ['logic.azure.com'], boundary: false },
+  { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'] },
+  { kind: 'discord-bot-token', re: r(`(?<![${URLSAFE}])[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}`), pre: ['.'] },
+  { kind: 'twilio-key', re: r('SK[0-9a-fA-F]{32}'), pre: ['sk'] },
+  { kind: 'sendgrid-key', re: r(`SG\\.[${URLSAFE}]{22}\\.[${URLSAFE}]{43}`), pre: ['sg.'] },
+  { kind: 'mailgun-key', re: r('key-[0-9a-zA-Z]{32}'), pre: ['key-'] },
+  { kind: 'mailchimp-key', re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'), pre: ['-us'] },
+  { kind: 'sendinblue-key', re: r('xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}'), pre: ['xkeysib-'] },
+  { kind: 'mattermost-token', re: r('mmauthtoken=[a-z0-9]{26}'), pre: ['mmauthtoken'] },
+  // Payments and commerce
+  { kind: 'stripe-key', re: r('(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}'), pre: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_'] },
+  { kind: 'stripe-webhook-secret', re: r('whsec_[A-Za-z0-9+/=]{24,}'), pre: ['whsec_'] },
+  { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,60}`), pre: ['eaaa', 'sq0atp-', 'sq0csp-'] },
+  { kind: 'braintree-token', re: r('access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'), pre: ['access_token$'] },
+  { kind: 'shopify-token', re: r('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'), pre: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+  { kind: 'flutterwave-key', re: r('FLW(?:SECK|PUBK)_TEST-[a-hA-H0-9]{32}-X'), pre: ['flwseck_', 'flwpubk_'] },
+  { kind: 'flutterwave-key', re: r('FLWSECK_TEST-?[a-hA-H0-9]{12}'), pre: ['flwseck_test'] },
+  { kind: 'plaid-token', re: r('access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), pre: ['access-sandbox-', 'access-development-', 'access-production-'] },
+  { kind: 'razorpay-key', re: r('rzp_(?:live|test)_[A-Za-z0-9]{14}'), pre: ['rzp_'] },
+  { kind: 'shippo-token', re: r('shippo_(?:live|test)_[a-fA-F0-9]{40}'), pre: ['shippo_'] },
+  { kind: 'duffel-token', re: r(`duffel_(?:test|live)_[${URLSAFE}=]{43}`), pre: ['duffel_'] },
+  { kind: 'easypost-key', re: r('EZ[AT]K[A-Za-z0-9]{54}'), pre: ['ezak', 'eztk'] },
+  { kind: 'lob-key', re: r('(?:live|test)_(?:pub_)?[a-f0-9]{31,35}'), pre: ['live_', 'test_'] },
+  { kind: 'gocardless-token', re: r(`live_[${URLSAFE}=]{40}`), pre: ['live_'] },
+  // AI providers
+  { kind: 'anthropic-key', re: r(`sk-ant-(?:api|admin|sid|oat)\\d{2}-[${URLSAFE}]{40,200}`), pre: ['sk-ant-'] },
+  { kind: 'openai-key', re: r(`sk-(?:proj-|svcacct-|admin-|None-|or-v1-)?[${URLSAFE}]{20,250}`), pre: ['sk-'] },
+  { kind: 'huggingface-token', re: r('(?:hf_|api_org_)[A-Za-z0-9]{30,40}'), pre: ['hf_', 'api_org_'], check: (t, s, e) => /[A-Z]/.test(t.slice(s + 3, e)) && /[a-z]/.test(t.slice(s + 3, e)) },
+  { kind: 'groq-key', re: r('gsk_[A-Za-z0-9]{48,56}'), pre: ['gsk_'] },
+  { kind: 'replicate-token', re: r('r8_[A-Za-z0-9]{37}'), pre: ['r8_'] },
+  { kind: 'perplexity-key', re: r('pplx-[A-Za-z0-9]{40,56}'), pre: ['pplx-'] },
+  { kind: 'xai-key', re: r('xai-[A-Za-z0-9]{70,90}'), pre: ['xai-'] },
+  { kind: 'langsmith-key', re: r('lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}'), pre: ['lsv2_'] },
+  { kind: 'pinecone-key', re: r(`pcsk_[${URLSAFE}]{40,120}`), pre: ['pcsk_'] },
+  // Package registries and developer platforms
+  { kind: 'npm-token', re: r('npm_[A-Za-z0-9]{36}'), pre: ['npm_'] },
+  { kind: 'pypi-token', re: r(`pypi-AgEIcHlwaS5vcmc[${URLSAFE}]{50,400}`), pre: ['pypi-ageichlwas5vcmc'] },
+  { kind: 'nuget-key', re: r('oy2[a-z0-9]{43}'), pre: ['oy2'] },
+  { kind: 'rubygems-key', re: r('rubygems_[a-f0-9]{48}'), pre: ['rubygems_'] },
+  { kind: 'dockerhub-token', re: r(`dckr_(?:pat|oat)_[${URLSAFE}]{27,40}`), pre: ['dckr_'] },
+  { kind: 'clojars-token', re: r('CLOJARS_[a-z0-9]{60}'), pre: ['clojars_'] },
+  { kind: 'artifactory-key', re: r('AKCp[A-Za-z0-9]{69}'), pre: ['akcp'] },
+  { kind: 'artifactory-key', re: r('cmVmd[A-Za-z0-9]{59}'), pre: ['cmvmd'] },
+  { kind: 'cargo-token', re: r('cio[A-Za-z0-9]{32}'), pre: ['cio'] },
+  { kind: 'sonar-token', re: r('sq[pau]_[a-f0-9]{40}'), pre: ['sqp_', 'sqa_', 'squ_'] },
+  { kind: 'terraform-token', re: r(`(?<![a-z0-9])[a-z0-9]{14}\\.atlasv1\\.[${URLSAFE}=]{60,70}`), pre: ['.atlasv1.'] },
+  { kind: 'vault-token', re: r(`hv[sb]\\.[${URLSAFE}]{24,300}`), pre: ['hvs.', 'hvb.'] },
+  { kind: 'doppler-token', re: r('dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}'), pre: ['dp.'] },
+  { kind: 'pulumi-token', re: r('pul-[a-f0-9]{40}'), pre: ['pul-'] },
+  { kind: 'postman-key', re: r('PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}'), pre: ['pmak-'] },
+  { kind: 'linear-key', re: r('lin_(?:api|oauth)_[A-Za-z0-9]{40}'), pre: ['lin_api_', 'lin_oauth_'] },
+  { kind: 'notion-token', re: r('(?:secret_[A-Za-z0-9]{43}|ntn_\\d{11}[A-Za-z0-9]{32,35})'), pre: ['secret_', 'ntn_'] },
+  { kind: 'grafana-token', re: r(`glc_[${B64}]{32,400}={0,2}`), pre: ['glc_'] },
+  { kind: 'grafana-token', re: r('glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}'), pre: ['glsa_'] },
+  { kind: 'grafana-token', re: r('eyJrIjoi[A-Za-z0-9]{60,400}={0,2}'), pre: ['eyjrijoi'] },
+  { kind: 'sentry-token', re: r(`sntry[su]_[${B64}=_]{40,300}`), pre: ['sntrys_', 'sntryu_'] },
+  { kind: 'newrelic-key', re: r('NR(?:AK|JS|II|AA|SP)-[A-Za-z0-9]{19,40}'), pre: ['nrak-', 'nrjs-', 'nrii-', 'nraa-', 'nrsp-'] },
+  { kind: 'dynatrace-token', re: r('dt0[a-z]\\d{2}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}'), pre: ['dt0'] },
+  { kind: 'age-secret-key', re: r('AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'), pre: ['age-secret-key-1'] },
+  { kind: 'planetscale-token', re: r(`pscale_(?:tkn|oauth|pw)_[${URLSAFE}=.]{32,64}`), pre: ['pscale_'] },
+  { kind: 'prefect-token', re: r('pnu_[A-Za-z0-9]{36}'), pre: ['pnu_'] },
+  { kind: 'readme-token', re: r('rdme_[a-z0-9]{70}'), pre: ['rdme_'] },
+  { kind: 'scalingo-token', re: r(`tk-us-[${URLSAFE}]{48}`), pre: ['tk-us-'] },
+  { kind: 'settlemint-token', re: r('sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}'), pre: ['sm_pat_', 'sm_aat_', 'sm_sat_'] },
+  { kind: 'sourcegraph-token', re: r('sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}'), pre: ['sgp_'] },
+  { kind: 'typeform-token', re: r(`tfp_[${URLSAFE}.=]{59}`), pre: ['tfp_'] },
+  { kind: 'onepassword-token', re: r(`ops_eyJ[${B64}]{200,2000}={0,3}`), pre: ['ops_eyj'] },
+  { kind: 'onepassword-secret-key', re: r('A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}'), pre: ['a3-'] },
+  { kind: 'adobe-secret', re: r('p8e-[A-Za-z0-9]{32}'), pre: ['p8e-'] },
+  { kind: 'airtable-token', re: r('pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}'), pre: ['pat'] },
+  { kind: 'beamer-key', re: r(`b_[${URLSAFE}=]{44}`), pre: ['b_'] },
+  { kind: 'dropbox-token', re: r(`sl\\.(?:u\\.)?[${URLSAFE}=]{130,1400}`), pre: ['sl.'] },
+  { kind: 'frameio-token', re: r(`fio-u-[${URLSAFE}=]{64}`), pre: ['fio-u-'] },
+  { kind: 'infracost-token', re: r('ico-[A-Za-z0-9]{32}'), pre: ['ico-'] },
+  { kind: 'harness-token', re: r(`(?:pat|sat)\\.[${URLSAFE}]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}`), pre: ['pat.', 'sat.'] },
+  { kind: 'intra42-secret', re: r('s-s4t2(?:ud|af)-[a-f0-9]{64}'), pre: ['s-s4t2'] },
+  { kind: 'mapbox-token', re: r(`(?:sk|tk)\\.eyJ[${URLSAFE}]{20,400}\\.[${URLSAFE}]{20,100}`), pre: ['sk.eyj', 'tk.eyj'] },
+  { kind: 'octopus-key', re: r('API-[A-Z0-9]{26}'), pre: ['api-'] },
+  { kind: 'openshift-token', re: r(`sha256~[${URLSAFE}]{43}`), pre: ['sha256~'] },
+  { kind: 'clickhouse-key', re: r('4b1d[A-Za-z0-9]{38}'), pre: ['4b1d'] },
+  { kind: 'databricks-token', re: r('dapi[a-f0-9]{32}(?:-\\d)?'), pre: ['dapi'] },
+  { kind: 'defined-networking-token', re: r(`dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52}`), pre: ['dnkey-'] },
+  { kind: 'authress-key', re: r('(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[a-z0-9+/_=\\-]{30,120}'), pre: ['.acc_', '.acc-'] },
+  { kind: 'facebook-token', re: r('EAA[MC][A-Za-z0-9]{80,400}'), pre: ['eaam', 'eaac'] },
+  { kind: 'twitter-token', re: r('AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,200}'), pre: ['aaaaaaaaaaaaaaaaaaaaa'], minDistinct: 10 },
+  { kind: 'contentful-token', re: r(`CFPAT-[${URLSAFE}]{43}`), pre: ['cfpat-'] },
+  { kind: 'fastly-token', re: r('fastly_[A-Za-z0-9_\\-]{32}'), pre: ['fastly_'] },
+  { kind: 'supabase-key', re: r('sbp_[a-f0-9]{40}'), pre: ['sbp_'] },
+  { kind: 'supabase-key', re: r(`sb_secret_[${URLSAFE}]{20,80}`), pre: ['sb_secret_'] },
+  { kind: 'vercel-token', re: r('vc[pkia]_[A-Za-z0-9]{56}'), pre: ['vcp_', 'vck_', 'vci_', 'vca_'] },
+  { kind: 'netlify-token', re: r(`nfp_[A-Za-z0-9]{36,40}`), pre: ['nfp_'] },
+  { kind: 'render-key', re: r('rnd_[A-Za-z0-9]{32}'), pre: ['rnd_'] },
+  { kind: 'tailscale-key', re: r(`tskey-(?:api|auth|client|scim|webhook)-[${URLSAFE}]{10,100}`), pre: ['tskey-'] },
+  { kind: 'ngrok-token', re: r('(?<![A-Za-z0-9])\\d[A-Za-z0-9]{26}_[A-Za-z0-9]{21}'), pre: ['ngrok'] },
+  { kind: 'hashicorp-token', re: r('hvs\\.CAES[A-Za-z0-9_\\-]{60,}'), pre: ['hvs.caes'] },
+];
+
+/** Rules for structural secrets: JWTs, private-key markers, URL credentials and the like. */
+export const STRUCTURAL_RULES: readonly PatternRule[] = [
+  { kind: 'jwt', re: r(`eyJ[${URLSAFE}]{8,3000}\\.eyJ[${URLSAFE}]{4,6000}\\.[${URLSAFE}]{0,1000}`), pre: ['eyj'] },
+  // A base64-encoded JSON object (`{"`), long: docker configs, service-account keys, tokens.
+  { kind: 'encoded-json', re: r(`eyJ[${B64}]{60,20000}={0,2}`), pre: ['eyj'], minDistinct: 12,
+    check: (text, start) => !/base64,$/i.test(text.slice(Math.max(0, start - 7), start)) },
+  // Azure storage/service-bus connection-string parts.
+  { kind: 'azure-key', re: r(`(?:AccountKey|SharedAccessKey|SharedAccessSignature)=([${B64}%=\\-_&.:]{20,400})`, 'gd'), pre: ['accountkey=', 'sharedaccess'], group: 1, boundary: false },
+];

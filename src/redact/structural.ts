@@ -1,0 +1,158 @@
+// Secrets recognised by their surroundings rather than their own shape: private-key blocks,
+// credentials inside URLs, `curl -u user:pass`, `Bearer …`, bare key-material lines.
+import { classes, distinctChars, entropy, isPlaceholder, type Finding } from './text';
+import { valueLooksSecret } from './keyword';
+
+const PEM_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const PEM_END = /-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+// Body lines of a block: base64 possibly wrapped in quotes, `\n`, `+` or commas, and armour headers.
+const PEM_BODY_LINE = /^[\s"'`]*(?:[A-Za-z0-9+/=]{1,200}|Proc-Type:.*|DEK-Info:.*|Comment:.*|Version:.*|)(?:\\n|\\r\\n)?[\s"'`,+;\\]*$/;
+const MAX_BLOCK_LINES = 400;
+
+/**
+ * Private-key blocks. On the BEGIN line, everything after the marker up to an END marker on
+ * the same line (keys inside JSON strings) or the end of the line goes. Following lines that
+ * look like key body are redacted whole, up to the END line.
+ */
+export function findPrivateKeys(text: string, out: Finding[]): void {
+  PEM_BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let skipTo = 0;
+  while ((m = PEM_BEGIN.exec(text)) !== null) {
+    if (m.index < skipTo) continue;
+    const afterBegin = m.index + m[0].length;
+    let lineEnd = text.indexOf('\n', afterBegin);
+    if (lineEnd === -1) lineEnd = text.length;
+    const rest = text.slice(afterBegin, lineEnd);
+    const endOnLine = PEM_END.exec(rest);
+    const sameLineEnd = endOnLine ? afterBegin + endOnLine.index : lineEnd;
+    if (sameLineEnd > afterBegin && /[A-Za-z0-9+/]{8}/.test(text.slice(afterBegin, sameLineEnd))) {
+      out.push({ kind: 'private-key', start: afterBegin, end: sameLineEnd });
+    }
+    if (endOnLine) { PEM_BEGIN.lastIndex = sameLineEnd; continue; }
+    // Multi-line block: redact each body line up to END (or until a line stops looking like body).
+    let pos = lineEnd + 1;
+    for (let k = 0; k < MAX_BLOCK_LINES && pos < text.length; k++) {
+      let e = text.indexOf('\n', pos);
+      if (e === -1) e = text.length;
+      const line = text.slice(pos, e);
+      const endM = PEM_END.exec(line);
+      if (endM) {
+        if (endM.index > 0 && /[A-Za-z0-9+/]{4}/.test(line.slice(0, endM.index))) out.push({ kind: 'private-key', start: pos, end: pos + endM.index });
+        pos = e + 1;
+        break;
+      }
+      if (!PEM_BODY_LINE.test(line)) break;
+      let s = 0;
+      while (s < line.length && /\s/.test(line[s])) s++;
+      let t = line.length;
+      while (t > s && /\s/.test(line[t - 1])) t--;
+      if (t > s) out.push({ kind: 'private-key', start: pos + s, end: pos + t });
+      pos = e + 1;
+    }
+    skipTo = pos;
+    PEM_BEGIN.lastIndex = Math.max(PEM_BEGIN.lastIndex, Math.min(pos, text.length));
+  }
+}
+
+// A line that is nothing but a long run of base64 (key material seen without its BEGIN line,
+// e.g. when only part of a file is re-redacted). Quoted strings are left to other rules.
+const KEY_LINE = /^[ \t]*([A-Za-z0-9+/]{40,120}={0,2})[ \t]*$/gm;
+
+export function findKeyMaterialLines(text: string, out: Finding[]): void {
+  KEY_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEY_LINE.exec(text)) !== null) {
+    const v = m[1];
+    const k = classes(v);
+    if (k.digit === 0 || k.upper === 0 || k.lower === 0) continue;
+    if (entropy(v) < 4.5) continue;
+    const start = m.index + m[0].indexOf(v);
+    out.push({ kind: 'private-key', start, end: start + v.length });
+  }
+}
+
+// scheme://user:password@host — the password goes (the user may be caught as an email).
+const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256})@(?=[\w[-])/g;
+
+export function findUrlCredentials(text: string, out: Finding[]): void {
+  URL_CRED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_CRED.exec(text)) !== null) {
+    const pass = m[2];
+    const schemeStart = m.index;
+    if (!/[A-Za-z][A-Za-z0-9+.-]{0,30}$/.test(text.slice(Math.max(0, schemeStart - 31), schemeStart))) continue;
+    if (isPlaceholder(pass) || /^(?:pass|password|pwd|secret|passwd|\*+|x+)$/i.test(pass) || /^[:$%{<]/.test(pass)) continue;
+    // The user name goes too: it is often a token or an account name.
+    const start = m.index + 3;
+    out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });
+    URL_CRED.lastIndex = start + m[1].length + 1 + pass.length;
+  }
+}
+
+// Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=….
+const QUERY_SECRET = /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt)=([^&#\s"'<>`]{8,1024})/gi;
+
+export function findQuerySecrets(text: string, out: Finding[]): void {
+  QUERY_SECRET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUERY_SECRET.exec(text)) !== null) {
+    const v = m[1];
+    if (isPlaceholder(v) || v.startsWith('<REDACTED:')) continue;
+    if (!valueLooksSecret(decodeSafe(v), /pass|pwd/i.test(m[0]) ? 'password' : 'secret', true)) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'url-secret', start, end: start + v.length });
+  }
+}
+
+function decodeSafe(v: string): string {
+  try { return decodeURIComponent(v); } catch { return v; }
+}
+
+// curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
+const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
+const CLI_PASS = /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p)[ \t]?(["']?)([^\s"']{3,128})\1/g;
+
+export function findCliSecrets(text: string, out: Finding[]): void {
+  CLI_USERPASS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLI_USERPASS.exec(text)) !== null) {
+    const user = m[2], pass = m[4];
+    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) || user.startsWith('<') || pass.endsWith('>')) {
+      // `-u ":secret"` still leaks the secret in the user slot when the pass is empty; handled below.
+      continue;
+    }
+    const passStart = m.index + m[0].length - m[3].length - pass.length;
+    out.push({ kind: 'password', start: passStart, end: passStart + pass.length });
+    void user;
+  }
+  // curl -u "secret:" (API-key-as-user) — a high-entropy user with an empty password.
+  const USER_ONLY = /(?:-u|--user)[ \t=]+["']?([^\s"':]{8,128}):["'\s]/g;
+  while ((m = USER_ONLY.exec(text)) !== null) {
+    const u = m[1];
+    if (isPlaceholder(u) || /^[$%{<[(]/.test(u) || distinctChars(u) < 6 || !/\d/.test(u)) continue;
+    const s = m.index + m[0].indexOf(u);
+    out.push({ kind: 'password', start: s, end: s + u.length });
+  }
+  CLI_PASS.lastIndex = 0;
+  while ((m = CLI_PASS.exec(text)) !== null) {
+    const pass = m[2];
+    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass)) continue;
+    const s = m.index + m[0].length - m[1].length - pass.length;
+    out.push({ kind: 'password', start: s, end: s + pass.length });
+  }
+}
+
+// `Bearer <token>` anywhere (headers built by string concatenation, logs, docs).
+const BEARER = /\b(?:Bearer|bearer|BEARER)[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/g;
+
+export function findBearer(text: string, out: Finding[]): void {
+  BEARER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BEARER.exec(text)) !== null) {
+    const v = m[1];
+    if (isPlaceholder(v) || distinctChars(v) < 6 || !valueLooksSecret(v, 'secret', true)) continue;
+    const s = m.index + m[0].length - v.length;
+    out.push({ kind: 'bearer-token', start: s, end: s + v.length });
+  }
+}

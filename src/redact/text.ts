@@ -1,0 +1,100 @@
+// Small character-level helpers shared by the rules. Everything here is O(length of input).
+
+/** A finding: [start, end) in the input text, and what was found there. */
+export interface Finding {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+export const isAlnum = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Characters that can appear inside an identifier-ish name (`api_key`, `x-api-key`, `db.pass`). */
+export const isNameChar = (c: number): boolean => isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */ || c === 46 /* . */;
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+export function distinctChars(s: string): number {
+  return new Set(s).size;
+}
+
+/** Counts of character classes in `s`. */
+export function classes(s: string): { lower: number; upper: number; digit: number; other: number } {
+  let lower = 0, upper = 0, digit = 0, other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 48 && c <= 57) digit++;
+    else other++;
+  }
+  return { lower, upper, digit, other };
+}
+
+// Words that mark a value as an example or a stand-in rather than a credential.
+const PLACEHOLDER_WORDS = /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_]|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
+
+/** True for values that are obviously not real credentials: templates, env lookups, examples. */
+export function isPlaceholder(value: string): boolean {
+  if (value.length === 0) return true;
+  if (value.startsWith('<REDACTED:')) return true;
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
+  const first = value[0];
+  let same = 0, xs = 0;
+  for (const ch of value) {
+    if (ch === first) same++;
+    if (ch === 'x' || ch === 'X' || ch === '*' || ch === '#' || ch === '.') xs++;
+  }
+  if (same === value.length) return true;
+  if (value.length >= 8 && xs / value.length > 0.6) return true;
+  return false;
+}
+
+/** Sequential or keyboard runs that stand in for a value (abcdef..., 123456...). */
+export function isTrivialSequence(value: string): boolean {
+  const v = value.toLowerCase();
+  return v.length >= 6 && ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v));
+}
+
+/** Splits an identifier into lowercase words: `githubToken` → [github, token], `AWS_SECRET` → [aws, secret]. */
+export function splitWords(name: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  const flush = (): void => { if (cur) { words.push(cur.toLowerCase()); cur = ''; } };
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i];
+    const c = name.charCodeAt(i);
+    if (!isAlnum(c)) { flush(); continue; }
+    const isUp = c >= 65 && c <= 90;
+    if (isUp && cur.length > 0) {
+      const prev = name.charCodeAt(i - 1);
+      const prevLower = (prev >= 97 && prev <= 122) || isDigit(prev);
+      const next = i + 1 < name.length ? name.charCodeAt(i + 1) : 0;
+      const nextLower = next >= 97 && next <= 122;
+      const prevUpper = prev >= 65 && prev <= 90;
+      // fooBar → foo|Bar ; HTTPServer → HTTP|Server
+      if (prevLower || (prevUpper && nextLower)) flush();
+    }
+    cur += ch;
+  }
+  flush();
+  return words;
+}
