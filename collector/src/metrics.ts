@@ -14,8 +14,10 @@ export class Metrics {
     this.gauges.set(name, { help, read });
   }
 
-  /** Current value of one counter series (labels in insertion order). */
+  /** Current value of a gauge, or of one counter series (labels in insertion order). */
   value(name: string, labels: Record<string, string> = {}): number {
+    const g = this.gauges.get(name);
+    if (g) return g.read();
     const key = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
     return this.counters.get(name)?.values.get(key) ?? 0;
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // codetrail-export: datasets for ML teams from the collection service's data.
-//   codetrail-export [export] OUT (--data DIR | --database-url URL | --from-jsonl FILE) [filters]
+//   codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE] [filters]
+// Without a source flag it reads the collector's own store (CODETRAIL_DATABASE_URL, CODETRAIL_DATA_DIR, ./data).
 //   codetrail-export verify DIR
 //   codetrail-export convert edit-prediction DIR OUT.jsonl
 //   codetrail-export convert progsnap2 DIR OUTDIR
@@ -20,7 +21,7 @@ import { openStoreSource } from '../export/store-source';
 import type { ExportFilter, ExportSource } from '../export/types';
 
 const USAGE = `usage:
-  codetrail-export [export] OUT (--data DIR | --database-url URL | --from-jsonl FILE)
+  codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE]
       [--since DATE] [--until DATE] [--language ID]... [--kind KIND]... [--consent recording]
       [--user ID]... [--shard-mb N] [--gzip-level 1-9] [--no-parquet] [--key-file FILE]
       [--overwrite] [--title TEXT] [--redaction-policy TEXT]
@@ -74,7 +75,7 @@ async function runExport(args: string[]): Promise<number> {
   const out = positionals[0];
   if (!out || positionals.length > 1) throw new UsageError('export needs exactly one output folder');
   const sources = ['data', 'database-url', 'from-jsonl'].filter((k) => values[k as keyof typeof values] !== undefined);
-  if (sources.length !== 1) throw new UsageError('give exactly one of --data DIR, --database-url URL, --from-jsonl FILE');
+  if (sources.length > 1) throw new UsageError('give one of --data DIR, --database-url URL, --from-jsonl FILE');
   for (const c of values.consent ?? []) {
     if (!(CONSENT_STATES as readonly string[]).includes(c)) throw new UsageError(`--consent: unknown state ${c}`);
   }
@@ -96,11 +97,14 @@ async function runExport(args: string[]): Promise<number> {
     source = await jsonlSource(values['from-jsonl']);
     sourceLabel = 'JSONL file of stored events';
   } else {
-    const opened = await openStoreSource({ dataDir: values.data, databaseUrl: values['database-url'] }, filter);
+    // the same store the collector uses: flags, then its environment, then ./data
+    const databaseUrl = values['database-url'] ?? (values.data ? undefined : process.env.CODETRAIL_DATABASE_URL);
+    const dataDir = values.data ?? process.env.CODETRAIL_DATA_DIR ?? 'data';
+    const opened = await openStoreSource(databaseUrl ? { databaseUrl } : { dataDir }, filter);
     source = opened.source;
     close = opened.close;
     sourceLabel = opened.label;
-    keyFile ??= values.data ? join(values.data, 'export-pseudonym.key') : undefined;
+    keyFile ??= databaseUrl ? undefined : join(dataDir, 'export-pseudonym.key');
   }
   const key = loadKey(keyFile);
   const shardMb = values['shard-mb'] !== undefined ? Number(values['shard-mb']) : 256;

@@ -1,11 +1,9 @@
 // The collection service's store as an export source: its ordered, non-deleted events and
 // the counts of what it holds back (tombstoned events, events refused at ingest).
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TrajectoryEvent } from '../../../src/protocol/schema';
 import type { Store } from '../store/store';
-import { PostgresStore } from '../store/postgres';
-import { SqliteStore } from '../store/sqlite';
+import { openStore, sqliteFile, type StoreLocation } from '../store/open';
 import type { ExclusionCounts, ExportFilter, ExportSource, StoredEvent } from './types';
 
 /** Only the user filter is pushed down: dates, kinds and languages apply per session in the pipeline. */
@@ -30,26 +28,15 @@ export async function storeSource(store: Store, filter: ExportFilter = {}): Prom
   };
 }
 
-/** The SQLite file the collector keeps under its data folder. */
-export const SQLITE_FILE = 'collector.sqlite';
-
+/** Opens the collector's store exactly as the collector does (--data DIR or --database-url URL). */
 export async function openStoreSource(
-  where: { dataDir?: string; databaseUrl?: string },
+  where: StoreLocation,
   filter: ExportFilter,
 ): Promise<{ source: ExportSource; close: () => Promise<void>; label: string }> {
-  let store: Store;
-  let label: string;
-  if (where.databaseUrl) {
-    store = await PostgresStore.open(where.databaseUrl, { max: 2 });
-    label = 'collection service PostgreSQL store';
-  } else if (where.dataDir) {
-    const file = join(where.dataDir, SQLITE_FILE);
-    if (!existsSync(file)) throw new Error(`no collector store at ${file}`);
-    store = new SqliteStore(file);
-    label = 'collection service SQLite store';
-  } else {
-    throw new Error('no store given');
-  }
+  // Opening SQLite creates a missing file; an export must not invent an empty store.
+  if (!where.databaseUrl && !existsSync(sqliteFile(where))) throw new Error(`no collector store at ${sqliteFile(where)}`);
+  const store = await openStore(where);
+  const label = where.databaseUrl ? 'collection service PostgreSQL store' : 'collection service SQLite store';
   try {
     return { source: await storeSource(store, filter), close: () => store.close(), label };
   } catch (err) {
