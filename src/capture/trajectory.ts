@@ -93,8 +93,8 @@ export class TrajectoryBuilder {
   }
 
   /** Stops tracking a document, closing its open step first. */
-  forget(key: string, time: number): void {
-    this.closeStep(key, time, 'close');
+  forget(key: string, _time: number): void {
+    this.closeStep(key, 'close');
     this.docs.delete(key);
   }
 
@@ -122,7 +122,7 @@ export class TrajectoryBuilder {
   change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number): void {
     const doc = this.docs.get(key);
     if (!doc) return;
-    if (this.active !== undefined && this.active !== key) this.closeStep(this.active, time, 'switch');
+    if (this.active !== undefined && this.active !== key) this.closeStep(this.active, 'switch');
     let step = doc.step;
     if (step) {
       let cut: StepCut | undefined;
@@ -130,7 +130,7 @@ export class TrajectoryBuilder {
       else if (step.provenance.label !== provenance.label) cut = 'provenance';
       else if (step.ops.length >= this.options.maxChangesPerStep || step.chars >= this.options.maxStepChars) cut = 'size';
       if (cut) {
-        this.closeStep(key, step.lastTime, cut);
+        this.closeStep(key, cut);
         step = undefined;
       }
     }
@@ -169,29 +169,29 @@ export class TrajectoryBuilder {
   }
 
   /** The cursor moved; a jump far from the open step's region closes it. */
-  cursor(key: string, offset: number, time: number): void {
+  cursor(key: string, offset: number, _time: number): void {
     const doc = this.docs.get(key);
     const step = doc?.step;
     if (!step) return;
     const slack = this.options.cursorJumpChars;
-    if (offset < step.curLo - slack || offset > step.curHi + slack) this.closeStep(key, time, 'cursor');
+    if (offset < step.curLo - slack || offset > step.curHi + slack) this.closeStep(key, 'cursor');
   }
 
   /** Closes the open step if the editor has been idle long enough. */
   tick(now: number): void {
     if (this.active === undefined) return;
     const step = this.docs.get(this.active)?.step;
-    if (step && now - step.lastTime > this.options.idleMs) this.closeStep(this.active, step.lastTime, 'idle');
+    if (step && now - step.lastTime > this.options.idleMs) this.closeStep(this.active, 'idle');
   }
 
   /** A save closes the document's step. */
-  save(key: string, time: number): void {
-    this.closeStep(key, time, 'save');
+  save(key: string, _time: number): void {
+    this.closeStep(key, 'save');
   }
 
   /** Closes every open step (before a gap, on shutdown, or on demand). */
-  flush(time: number, cut: StepCut = 'flush'): void {
-    if (this.active !== undefined) this.closeStep(this.active, time, cut);
+  flush(_time: number, cut: StepCut = 'flush'): void {
+    if (this.active !== undefined) this.closeStep(this.active, cut);
   }
 
   /** Current text of a tracked document, with the open step applied. For tests and resync. */
@@ -216,7 +216,7 @@ export class TrajectoryBuilder {
     if (this.active === key) this.active = undefined;
   }
 
-  private closeStep(key: string, time: number, cut: StepCut): void {
+  private closeStep(key: string, cut: StepCut): void {
     const doc = this.docs.get(key);
     if (this.active === key) this.active = undefined;
     const step = doc?.step;
@@ -235,7 +235,7 @@ export class TrajectoryBuilder {
     doc.hash = afterHash;
     this.emit({
       kind: 'edit',
-      time: Math.max(time, step.lastTime),
+      time: step.lastTime, // when the step's content was final, not when it was noticed
       startTime: step.startTime,
       path: doc.path,
       languageId: doc.languageId,
