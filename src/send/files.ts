@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 export type OutboxFs = Pick<
   typeof fsp,
   'mkdir' | 'readdir' | 'stat' | 'open' | 'rename' | 'unlink' | 'readFile' | 'writeFile' | 'truncate' | 'appendFile'
->;
+> & { statfs?: (path: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }> };
 
 export const realFs: OutboxFs = fsp;
 
@@ -90,6 +90,11 @@ export function isWriterAlive(writerId: string): boolean {
 
 export function errCode(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
+}
+
+export function isDiskFull(e: unknown): boolean {
+  const c = errCode(e);
+  return c === 'ENOSPC' || c === 'EDQUOT';
 }
 
 /** Done log line: "<tag> <segment stem> <event id>". a = acknowledged, r = removed by the user, d = dead-lettered. */

@@ -82,8 +82,13 @@ export class SenderLock {
       return false;
     }
     const tmp = `${this.path}.${this.opts.writerId}.tmp`;
-    await this.fs.writeFile(tmp, JSON.stringify(this.content()));
-    await this.fs.rename(tmp, this.path);
+    try {
+      await this.fs.writeFile(tmp, JSON.stringify(this.content()));
+      await this.fs.rename(tmp, this.path);
+    } catch (e) {
+      await this.fs.unlink(tmp).catch(() => undefined);
+      throw e;
+    }
     return true;
   }
 

@@ -56,6 +56,8 @@ export interface OutboxOptions {
   usageRefreshMs?: number;
   /** Data is fsynced at most this often (and always when a segment closes). */
   syncIntervalMs?: number;
+  /** Stop accepting while the volume has less free space than this (default 64 MiB), so the disk never fills. */
+  minFreeBytes?: number;
   /** After being full, accept again once usage is below this share of maxBytes. */
   resumeFraction?: number;
   clock?: Clock;
@@ -100,6 +102,8 @@ export class Outbox {
   private readonly usageRefreshMs: number;
   private readonly syncIntervalMs: number;
   private readonly resumeFraction: number;
+  private readonly minFreeBytes: number;
+  private freeBytes = Infinity;
   readonly clock: Clock;
   readonly fs: OutboxFs;
   readonly log: Logger;
@@ -138,6 +142,7 @@ export class Outbox {
     this.usageRefreshMs = opts.usageRefreshMs ?? 2000;
     this.syncIntervalMs = opts.syncIntervalMs ?? 1000;
     this.resumeFraction = opts.resumeFraction ?? 0.9;
+    this.minFreeBytes = opts.minFreeBytes ?? 64 * 1024 * 1024;
     this.clock = opts.clock ?? systemClock;
     this.fs = opts.fs ?? realFs;
     this.log = opts.log ?? silentLogger;
@@ -177,6 +182,12 @@ export class Outbox {
     const bytes = Buffer.byteLength(line);
     if (this.usedBytes + this.bufferedBytes + bytes > this.maxBytes) {
       this.becomeFull(`The Codetrail outbox is full (${formatMb(this.maxBytes)}): recording is paused until queued events are delivered.`);
+      this._state.refused++;
+      return false;
+    }
+    if (this.freeBytes - this.bufferedBytes - bytes < this.minFreeBytes) {
+      this.lowDisk = true;
+      this.becomeFull(`The disk holding the Codetrail outbox is nearly full (under ${formatMb(this.minFreeBytes)} free): recording is paused until space is freed.`);
       this._state.refused++;
       return false;
     }
@@ -463,7 +474,8 @@ export class Outbox {
     }
     // after a failed write, try the disk again now and then; a new failure makes it full again
     if (this.diskFull && now - this.fullSince >= this.usageRefreshMs) this.diskFull = false;
-    if (this._state.full && !this.diskFull && this.usedBytes + this.bufferedBytes <= this.maxBytes * this.resumeFraction) {
+    if (this.lowDisk && this.freeBytes >= this.minFreeBytes + Math.min(this.minFreeBytes / 4 + 64 * 1024, 16 * 1024 * 1024)) this.lowDisk = false;
+    if (this._state.full && !this.diskFull && !this.lowDisk && this.usedBytes + this.bufferedBytes <= this.maxBytes * this.resumeFraction) {
       this.leaveFull();
     }
     if (this.buffer.length) await this.writeBuffer();
@@ -478,6 +490,7 @@ export class Outbox {
   }
 
   private diskFull = false;
+  private lowDisk = false;
 
   private async writeBuffer(): Promise<void> {
     const items = this.buffer;
@@ -515,6 +528,7 @@ export class Outbox {
     }
     seg.size += buf.length;
     this.usedBytes += buf.length;
+    this.freeBytes -= buf.length;
     this.unsynced = true;
     this.flushedEmitter.fire();
   }
@@ -544,6 +558,15 @@ export class Outbox {
     }
     this.usedBytes = total;
     this.usageMeasuredAt = this.clock.now();
+    if (this.fs.statfs) {
+      try {
+        const st = await this.fs.statfs(this.dir);
+        // written since this measure is subtracted again on append, so start from what is free now
+        this.freeBytes = Number(st.bavail) * Number(st.bsize);
+      } catch {
+        this.freeBytes = Infinity;
+      }
+    }
   }
 
   private becomeFull(message: string): void {
@@ -557,6 +580,7 @@ export class Outbox {
   private leaveFull(): void {
     const refused = this._state.refused;
     this.diskFull = false;
+    this.lowDisk = false;
     this._state = { full: false, refused: 0, torn: this._state.torn };
     this.log.info(`Outbox: accepting events again; ${refused} event(s) were refused while it was full.`);
     if (refused > 0) this.pushMarker('outbox-dropped', refused, `refused while the outbox was full, from ${this.fullSince} to ${this.clock.now()}`);

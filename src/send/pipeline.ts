@@ -35,6 +35,8 @@ export interface SendTuning {
   lockHeartbeatMs?: number;
   requestTimeoutMs?: number;
   gzip?: boolean;
+  /** Free space kept on the volume (default 64 MiB). */
+  minFreeBytes?: number;
   /** Exact bound in bytes (overrides maxMegabytes), for tests. */
   maxBytes?: number;
 }
@@ -92,6 +94,7 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
     flushIntervalMs: t.flushIntervalMs,
     segmentBytes: t.segmentBytes,
     segmentMaxAgeMs: t.segmentMaxAgeMs,
+    minFreeBytes: t.minFreeBytes,
     clock,
     log,
     stampMarker: opts.stampMarker,

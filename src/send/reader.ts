@@ -7,6 +7,7 @@ import { addDone, type Outbox } from './outbox';
 import {
   SEGMENT_SEALED,
   errCode,
+  isDiskFull,
   isWriterAlive,
   parseDoneLines,
   formatDone,
@@ -87,7 +88,13 @@ export class OutboxReader {
   async settle(items: readonly OutboxItem[], tag: DoneTag): Promise<void> {
     const entries: DoneEntry[] = items.map((i) => ({ tag, stem: i.stem, id: i.id }));
     // an acknowledgement lost to a power cut only causes a resend, which the service deduplicates
-    await this.outbox.appendDone(entries, tag !== 'a');
+    try {
+      await this.outbox.appendDone(entries, tag !== 'a');
+    } catch (e) {
+      // on a full disk keep acknowledgements in memory: deleting the delivered segment frees space
+      if (tag !== 'a' || !isDiskFull(e)) throw e;
+      this.outbox.log.warn('Outbox: the disk is full; delivered events are remembered in memory until their segment is deleted.');
+    }
     for (const e of entries) addDone(this.done, e);
     for (const i of items) {
       const st = this.files.get(i.stem);

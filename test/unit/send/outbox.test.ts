@@ -171,6 +171,24 @@ describe('Outbox', () => {
     assert.equal(marker?.kind === 'marker' && marker.count, 3);
   });
 
+  it('keeps free space on the volume: refuses events before the disk fills, and resumes when space returns', async () => {
+    let free = 100 * 1024;
+    const lowFs: OutboxFs = { ...fsp, statfs: async () => ({ bavail: Math.floor(free / 4096), bsize: 4096 }) };
+    const o = await openOutbox({ fs: lowFs, minFreeBytes: 64 * 1024, usageRefreshMs: 0 });
+    const s = uuidv7();
+    let accepted = 0;
+    while (o.append(cursorEvent(s, accepted))) accepted++;
+    assert.ok(accepted > 0 && accepted * 250 < 40 * 1024, `accepted ${accepted}`);
+    assert.match(o.state.message ?? '', /nearly full/);
+    await o.flush();
+    free = 10 * 1024 * 1024;
+    await o.flush();
+    assert.equal(o.state.full, false);
+    await o.flush();
+    const marker = (await drain(o.openReader())).find((e) => e.kind === 'marker');
+    assert.equal(marker?.kind === 'marker' && marker.count, 1);
+  });
+
   it('removes pending events by id and by predicate, durably, across windows and a reopen', async () => {
     const s = uuidv7();
     const a = await openOutbox();
