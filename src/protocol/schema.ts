@@ -110,7 +110,7 @@ export const FileSkippedEvent = z.object({
   ...base,
   kind: z.literal('file.skipped'),
   path: relPath,
-  reason: z.enum(['too-large', 'binary', 'excluded', 'scheme']),
+  reason: z.enum(['too-large', 'binary', 'excluded', 'scheme', 'minified']),
   size: z.number().int().nonnegative().optional(),
 });
 

@@ -1,0 +1,120 @@
+// Adapter: terminal shell executions, task processes and debug sessions → command events.
+import * as vscode from 'vscode';
+import type { Recorder } from './recorder';
+import type { CodetrailSettings } from '../config';
+import { RunTracker, TailBuffer, boundedText, relativeCwd, terminalCommandBody, type PendingCommand } from './commands';
+
+interface Running extends PendingCommand {
+  reading: Promise<void>;
+}
+
+export class CommandCapture implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly running = new Map<vscode.TerminalShellExecution, Running>();
+  private readonly noticeTimers = new Map<vscode.Terminal, ReturnType<typeof setTimeout>>();
+  private readonly tasks = new RunTracker<vscode.TaskExecution>();
+  private readonly debug = new RunTracker<string>();
+
+  constructor(
+    private readonly recorder: Recorder,
+    private readonly settings: () => CodetrailSettings,
+    /** How long a terminal may take to activate shell integration before we say it has none. */
+    private readonly shellIntegrationWaitMs = 5000,
+  ) {
+    const w = vscode.window;
+    w.onDidStartTerminalShellExecution(this.onStart, this, this.disposables);
+    w.onDidEndTerminalShellExecution(this.onEnd, this, this.disposables);
+    w.onDidOpenTerminal(this.watchIntegration, this, this.disposables);
+    w.onDidCloseTerminal(this.clearNotice, this, this.disposables);
+    w.onDidChangeTerminalShellIntegration((e) => this.clearNotice(e.terminal), this, this.disposables);
+    vscode.tasks.onDidStartTaskProcess(this.onTaskStart, this, this.disposables);
+    vscode.tasks.onDidEndTaskProcess(this.onTaskEnd, this, this.disposables);
+    vscode.debug.onDidStartDebugSession(this.onDebugStart, this, this.disposables);
+    vscode.debug.onDidTerminateDebugSession(this.onDebugEnd, this, this.disposables);
+    for (const t of w.terminals) this.watchIntegration(t);
+  }
+
+  private watchIntegration(t: vscode.Terminal): void {
+    if (t.shellIntegration || this.noticeTimers.has(t)) return;
+    this.noticeTimers.set(t, setTimeout(() => {
+      this.noticeTimers.delete(t);
+      if (!t.shellIntegration && t.exitStatus === undefined) {
+        this.recorder.emit({ kind: 'terminal.no-shell-integration', time: Date.now(), terminal: boundedText(t.name, 256) });
+      }
+    }, this.shellIntegrationWaitMs));
+  }
+
+  private clearNotice(t: vscode.Terminal): void {
+    const timer = this.noticeTimers.get(t);
+    if (timer) clearTimeout(timer);
+    this.noticeTimers.delete(t);
+  }
+
+  private onStart(e: vscode.TerminalShellExecutionStartEvent): void {
+    if (!this.recorder.allowed) return;
+    const ex = e.execution;
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path);
+    const tail = new TailBuffer(this.settings().capture.terminalOutputTail);
+    // Output must be read from the start event on, or the beginning is lost.
+    const reading = (async () => {
+      try {
+        for await (const chunk of ex.read()) tail.push(chunk);
+      } catch {
+        // The terminal went away; keep what was read.
+      }
+    })();
+    this.running.set(ex, { commandLine: ex.commandLine.value, cwd: relativeCwd(ex.cwd?.path, roots), start: Date.now(), tail, reading });
+  }
+
+  private async onEnd(e: vscode.TerminalShellExecutionEndEvent): Promise<void> {
+    const r = this.running.get(e.execution);
+    if (!r) return;
+    this.running.delete(e.execution);
+    const end = Date.now();
+    // The stream ends with the command; do not wait long for a terminal that lingers.
+    await Promise.race([r.reading, new Promise((res) => setTimeout(res, 500))]);
+    // The command line and working directory may be known more precisely at the end.
+    r.commandLine = e.execution.commandLine.value || r.commandLine;
+    const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path);
+    r.cwd ??= relativeCwd((e.execution.cwd ?? e.shellIntegration.cwd)?.path, roots);
+    this.recorder.emit(terminalCommandBody(r, e.exitCode, end));
+  }
+
+  private onTaskStart(e: vscode.TaskProcessStartEvent): void {
+    const time = Date.now();
+    this.tasks.start(e.execution, time);
+    const t = e.execution.task;
+    this.recorder.emit({ kind: 'task.start', time, name: boundedText(t.name, 256), source: boundedText(t.source, 256) });
+  }
+
+  private onTaskEnd(e: vscode.TaskProcessEndEvent): void {
+    const time = Date.now();
+    const durationMs = this.tasks.end(e.execution, time);
+    const t = e.execution.task;
+    this.recorder.emit({
+      kind: 'task.end', time, name: boundedText(t.name, 256), source: boundedText(t.source, 256),
+      ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}),
+      ...(durationMs !== undefined ? { durationMs } : {}),
+    });
+  }
+
+  private onDebugStart(s: vscode.DebugSession): void {
+    const time = Date.now();
+    this.debug.start(s.id, time);
+    this.recorder.emit({ kind: 'debug.start', time, debugType: boundedText(s.type, 128), name: boundedText(s.name, 256) });
+  }
+
+  private onDebugEnd(s: vscode.DebugSession): void {
+    const time = Date.now();
+    const durationMs = this.debug.end(s.id, time);
+    this.recorder.emit({
+      kind: 'debug.end', time, debugType: boundedText(s.type, 128), name: boundedText(s.name, 256),
+      ...(durationMs !== undefined ? { durationMs } : {}),
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    for (const t of this.noticeTimers.values()) clearTimeout(t);
+  }
+}

@@ -1,0 +1,275 @@
+// Adapter: text documents and editors → plain changes, cursors, saves and context for the
+// recorder. The change handler does O(size of the change) work; the clipboard is read only
+// for multi-character insertions at the cursor, to compare, never to record.
+import * as vscode from 'vscode';
+import { performance } from 'node:perf_hooks';
+import type { Recorder } from './recorder';
+import type { CodetrailSettings } from '../config';
+import { classifyChange, needsClipboard, type ChangeFacts } from './provenance';
+import { decideByContent, decideBySchemeAndSize, type DocumentFacts } from './documents';
+import { CursorJumps } from './cursor';
+import { LatencyStats } from './stats';
+import type { ContentChange } from './trajectory';
+import { DesyncError } from './trajectory';
+
+export interface CaptureLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+interface QueuedChange {
+  key: string;
+  doc: vscode.TextDocument;
+  facts: ChangeFacts;
+  changes: ContentChange[];
+  time: number;
+}
+
+const NOTEBOOK_CELL = 'vscode-notebook-cell';
+const CLEAN_RECHECK_MS = 100;
+
+export class DocumentCapture implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Documents skipped in this window, so each gets one marker. */
+  private readonly skipped = new Set<string>();
+  private readonly paths = new Map<string, { path: string; languageId: string }>();
+  /** Changes waiting behind a clipboard comparison, kept in order. */
+  private backlog: QueuedChange[] = [];
+  private draining = false;
+  private jumps: CursorJumps;
+  readonly changeStats = new LatencyStats();
+
+  constructor(
+    private readonly recorder: Recorder,
+    private readonly settings: () => CodetrailSettings,
+    private readonly log: CaptureLog,
+  ) {
+    this.jumps = new CursorJumps(settings().capture.cursorThrottleMs);
+    const ws = vscode.workspace;
+    ws.onDidChangeTextDocument(this.onChange, this, this.disposables);
+    ws.onDidOpenTextDocument((d) => this.track(d, 'open'), this, this.disposables);
+    ws.onDidCloseTextDocument(this.onClose, this, this.disposables);
+    ws.onDidSaveTextDocument(this.onSave, this, this.disposables);
+    vscode.window.onDidChangeActiveTextEditor(this.onFocus, this, this.disposables);
+    vscode.window.onDidChangeTextEditorSelection(this.onSelection, this, this.disposables);
+    vscode.window.tabGroups.onDidChangeTabs(this.onTabs, this, this.disposables);
+    recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); else this.forgetAll(); });
+    this.trackAll('open');
+  }
+
+  /** Starts tracking every open document (at start-up or when capture resumes). */
+  trackAll(reason: 'open' | 'resume'): void {
+    for (const d of vscode.workspace.textDocuments) this.track(d, reason);
+  }
+
+  private forgetAll(): void {
+    this.paths.clear();
+    this.backlog = [];
+    this.skipped.clear();
+  }
+
+  private facts(doc: vscode.TextDocument, length: number): DocumentFacts {
+    return { scheme: doc.uri.scheme, uriPath: doc.uri.path, fragment: doc.uri.fragment, relativePath: relativePath(doc.uri), length };
+  }
+
+  private track(doc: vscode.TextDocument, reason: 'open' | 'resume' | 'resync'): void {
+    if (!this.recorder.allowed) return;
+    const key = doc.uri.toString();
+    if (this.recorder.isTracked(key) && reason === 'open') return;
+    const limits = this.settings().capture;
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    const decision = decideBySchemeAndSize(this.facts(doc, doc.offsetAt(end)), limits);
+    const time = Date.now();
+    if (!decision.capture) {
+      if (!decision.quiet) this.markSkipped(key, decision.path!, decision.reason, doc.offsetAt(end));
+      return;
+    }
+    const text = doc.getText();
+    const byContent = decideByContent(text, limits);
+    if (byContent) {
+      this.markSkipped(key, decision.path, byContent, text.length);
+      return;
+    }
+    this.paths.set(key, { path: decision.path, languageId: doc.languageId });
+    this.recorder.baseline(key, decision.path, doc.languageId, text, time, reason);
+    if (reason === 'open') this.recorder.emit({ kind: 'file.open', time, path: decision.path, languageId: doc.languageId });
+  }
+
+  private markSkipped(key: string, path: string, reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'scheme', size: number): void {
+    if (this.skipped.has(key)) return;
+    this.skipped.add(key);
+    this.log.info(`not capturing ${path}: ${reason}`);
+    this.recorder.emit({ kind: 'file.skipped', time: Date.now(), path, reason, size });
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (!this.recorder.allowed || e.contentChanges.length === 0) return;
+    const t0 = performance.now();
+    const key = e.document.uri.toString();
+    if (!this.recorder.isTracked(key)) return;
+    const editor = vscode.window.activeTextEditor;
+    const inActiveEditor = editor !== undefined && editor.document === e.document;
+    const facts: ChangeFacts = {
+      changes: e.contentChanges.map((c) => ({ start: c.range.start, end: c.range.end, deleted: c.rangeLength, inserted: c.text })),
+      reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
+      inActiveEditor,
+      cursors: inActiveEditor ? editor.selections : [],
+      cleanAfter: !e.document.isDirty && !e.document.isUntitled,
+    };
+    const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
+    const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now() };
+    // Both checks are rare: a clean document after a change, a multi-character insertion.
+    if (this.backlog.length > 0 || facts.cleanAfter || needsClipboard(facts)) {
+      this.backlog.push(item);
+      if (!this.draining) void this.drain();
+    } else {
+      this.feed(item, false);
+    }
+    this.changeStats.record((performance.now() - t0) * 1000);
+  }
+
+  /** Resolves once every change received so far has been fed to the recorder. */
+  async settled(): Promise<void> {
+    while (this.draining || this.backlog.length > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Feeds queued changes in order, reading the clipboard for those that need it. */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.backlog.length > 0) {
+        const item = this.backlog[0];
+        if (item.facts.cleanAfter) {
+          // The editor reports the dirty flag of a first edit a moment after the edit itself;
+          // a document still clean then was reloaded from disk.
+          await new Promise((r) => setTimeout(r, CLEAN_RECHECK_MS));
+          item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
+        }
+        let matches = false;
+        if (needsClipboard(item.facts)) {
+          const clip = await vscode.env.clipboard.readText().then((t) => t, () => '');
+          matches = sameText(clip, item.facts.changes[0].inserted);
+        }
+        if (this.backlog[0] !== item) continue; // capture was stopped meanwhile
+        this.backlog.shift();
+        this.feed(item, matches);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private feed(item: QueuedChange, clipboardMatches: boolean): void {
+    try {
+      this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
+    } catch (err) {
+      if (!(err instanceof DesyncError)) throw err;
+      this.resync(item.key, err.message);
+    }
+  }
+
+  private resync(key: string, why: string): void {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    this.log.warn(`trajectory out of step with the editor (${why}); re-baselining`);
+    const time = Date.now();
+    this.recorder.emit({ kind: 'gap', time, reason: 'desync', from: time, to: time });
+    if (doc) this.track(doc, 'resync');
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const p = this.paths.get(key);
+    this.skipped.delete(key);
+    if (!p) return;
+    this.paths.delete(key);
+    const time = Date.now();
+    this.recorder.forget(key, time);
+    this.recorder.emit({ kind: 'file.close', time, path: p.path, languageId: p.languageId });
+  }
+
+  private onSave(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const p = this.paths.get(key);
+    if (!p || !this.recorder.allowed) return;
+    const time = Date.now();
+    this.recorder.save(key, time);
+    this.recorder.emit({ kind: 'file.save', time, path: p.path, languageId: p.languageId });
+    // A save is rare enough to afford a full comparison that catches any drift.
+    if (this.backlog.length === 0 && this.recorder.builder.currentText(key) !== doc.getText()) this.resync(key, 'text differs at save');
+  }
+
+  private onFocus(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.recorder.allowed) return;
+    const p = this.paths.get(editor.document.uri.toString());
+    if (p) this.recorder.emit({ kind: 'file.focus', time: Date.now(), path: p.path, languageId: p.languageId });
+  }
+
+  private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (!this.recorder.allowed) return;
+    const key = e.textEditor.document.uri.toString();
+    const p = this.paths.get(key);
+    if (!p) return;
+    const pos = e.selections[0].active;
+    const time = Date.now();
+    this.recorder.cursor(key, e.textEditor.document.offsetAt(pos), time);
+    const kind = e.kind === vscode.TextEditorSelectionChangeKind.Mouse ? 'mouse'
+      : e.kind === vscode.TextEditorSelectionChangeKind.Keyboard ? 'keyboard'
+        : e.kind === vscode.TextEditorSelectionChangeKind.Command ? 'command' : undefined;
+    if (this.jumps.accept({ path: p.path, line: pos.line, character: pos.character, kind, time })) {
+      this.recorder.emit({ kind: 'cursor', time, path: p.path, line: pos.line, character: pos.character });
+    }
+  }
+
+  /** Editors opened on files the extension host never receives (too large to sync, binary). */
+  private onTabs(e: vscode.TabChangeEvent): void {
+    if (!this.recorder.allowed) return;
+    for (const tab of e.opened) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const uri = tab.input.uri;
+      setTimeout(() => void this.checkUnsyncedTab(uri), 1500);
+    }
+  }
+
+  private async checkUnsyncedTab(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (!this.recorder.allowed || this.skipped.has(key) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      const limits = this.settings().capture;
+      const facts = { scheme: uri.scheme, uriPath: uri.path, fragment: uri.fragment, relativePath: relativePath(uri), length: stat.size };
+      const decision = decideBySchemeAndSize(facts, limits);
+      if (!decision.capture) {
+        if (!decision.quiet) this.markSkipped(key, decision.path!, decision.reason, stat.size);
+        return;
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.subarray(0, 8192).includes(0)) this.markSkipped(key, decision.path, 'binary', stat.size);
+    } catch (err) {
+      this.log.warn(`could not inspect an editor's file: ${(err as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Line endings may differ between the clipboard and the document. */
+function sameText(clipboard: string, inserted: string): boolean {
+  if (clipboard.length === 0) return false;
+  return clipboard === inserted || clipboard.replace(/\r\n/g, '\n') === inserted.replace(/\r\n/g, '\n');
+}
+
+/** Workspace-relative path of a document (a notebook cell's path is its notebook's). */
+export function relativePath(uri: vscode.Uri): string | undefined {
+  let target = uri;
+  if (uri.scheme === NOTEBOOK_CELL) {
+    const nb = vscode.workspace.notebookDocuments.find((n) => n.uri.path === uri.path);
+    target = nb ? nb.uri : uri.with({ scheme: 'file', fragment: '' });
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(target);
+  if (!folder) return undefined;
+  const rel = vscode.workspace.asRelativePath(target, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  return rel.length > 0 ? rel : undefined;
+}

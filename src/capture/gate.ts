@@ -1,0 +1,36 @@
+// Whether capture may run now. The consent module will supply a richer gate (pause,
+// exemption); until then capture runs only while the platform's telemetry switch and the
+// codetrail.enabled setting are both on.
+
+export type GateReason = 'telemetry-off' | 'setting-off' | 'paused' | 'exempt' | 'consent-pending';
+
+export type GateDecision = { allowed: true } | { allowed: false; reason: GateReason };
+
+export interface CaptureGate {
+  current(): GateDecision;
+  /** Called whenever the decision may have changed. Returns an unsubscribe function. */
+  onDidChange(listener: (d: GateDecision) => void): () => void;
+}
+
+export interface DefaultGateInputs {
+  telemetryEnabled: boolean;
+  settingEnabled: boolean;
+}
+
+export function defaultDecision(i: DefaultGateInputs): GateDecision {
+  if (!i.settingEnabled) return { allowed: false, reason: 'setting-off' };
+  if (!i.telemetryEnabled) return { allowed: false, reason: 'telemetry-off' };
+  return { allowed: true };
+}
+
+/** Words a person reads in the log or a tooltip. */
+export function describeDecision(d: GateDecision): string {
+  if (d.allowed) return 'capturing';
+  switch (d.reason) {
+    case 'telemetry-off': return 'not capturing: telemetry is off in VS Code (telemetry.telemetryLevel)';
+    case 'setting-off': return 'not capturing: codetrail.enabled is off';
+    case 'paused': return 'not capturing: paused';
+    case 'exempt': return 'not capturing: exempt';
+    case 'consent-pending': return 'not capturing: waiting for consent';
+  }
+}

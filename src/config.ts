@@ -1,0 +1,55 @@
+// The typed view of Codetrail's settings (declared in package.json "contributes"). Values
+// come from any reader; out-of-range values fall back to the defaults.
+
+export interface CodetrailSettings {
+  /** Capture at all (still subject to VS Code's telemetry switch). */
+  enabled: boolean;
+  capture: {
+    /** Documents longer than this (UTF-16 code units) are skipped with a marker. */
+    maxFileSize: number;
+    /** A line longer than this marks a file as minified or generated; it is skipped. */
+    maxLineLength: number;
+    /** A pause between changes longer than this closes the step (ms). */
+    stepIdleMs: number;
+    /** An idle gap longer than this ends the session (minutes). */
+    sessionIdleMinutes: number;
+    /** Characters of terminal output kept at the end of each command. */
+    terminalOutputTail: number;
+    /** Cursor jumps are recorded at most this often (ms). */
+    cursorThrottleMs: number;
+  };
+}
+
+export const DEFAULT_SETTINGS: CodetrailSettings = {
+  enabled: true,
+  capture: {
+    maxFileSize: 2 * 1024 * 1024,
+    maxLineLength: 20_000,
+    stepIdleMs: 2000,
+    sessionIdleMinutes: 30,
+    terminalOutputTail: 2000,
+    cursorThrottleMs: 1000,
+  },
+};
+
+/** Reads one setting by its key under "codetrail." (undefined when unset). */
+export type SettingReader = (key: string) => unknown;
+
+function num(v: unknown, fallback: number, min: number, max: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback;
+}
+
+export function readSettings(get: SettingReader): CodetrailSettings {
+  const d = DEFAULT_SETTINGS.capture;
+  return {
+    enabled: typeof get('enabled') === 'boolean' ? (get('enabled') as boolean) : DEFAULT_SETTINGS.enabled,
+    capture: {
+      maxFileSize: num(get('capture.maxFileSize'), d.maxFileSize, 0, 64 * 1024 * 1024),
+      maxLineLength: num(get('capture.maxLineLength'), d.maxLineLength, 100, 10_000_000),
+      stepIdleMs: num(get('capture.stepIdleMs'), d.stepIdleMs, 100, 600_000),
+      sessionIdleMinutes: num(get('capture.sessionIdleMinutes'), d.sessionIdleMinutes, 1, 24 * 60),
+      terminalOutputTail: num(get('capture.terminalOutputTail'), d.terminalOutputTail, 0, 64 * 1024),
+      cursorThrottleMs: num(get('capture.cursorThrottleMs'), d.cursorThrottleMs, 0, 60_000),
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Shared steps for the scripted editor sessions: fixtures, typing through the editor's own
+// commands, reading what the extension wrote to its JSONL sink, and the replay check.
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { validateEvent, type ProvenanceLabel, type TrajectoryEvent } from '../../src/protocol/schema';
+import { replayTrajectory } from '../../src/protocol/replay';
+
+export function workspaceDir(): string {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the test editor has a workspace folder open');
+  return f.uri.fsPath;
+}
+
+export async function writeFixture(name: string, content: string | Uint8Array): Promise<vscode.Uri> {
+  const file = join(workspaceDir(), name);
+  await fs.writeFile(file, content);
+  return vscode.Uri.file(file);
+}
+
+export async function openEditor(name: string, content: string): Promise<vscode.TextEditor> {
+  const uri = await writeFixture(name, content);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Types like a person: one `type` command (one change event) per character. */
+export async function typeText(text: string): Promise<void> {
+  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
+}
+
+export function placeCursor(editor: vscode.TextEditor, line: number, character: number): void {
+  const p = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(p, p);
+}
+
+export function endOfDocument(editor: vscode.TextEditor): void {
+  const last = editor.document.lineAt(editor.document.lineCount - 1);
+  placeCursor(editor, last.lineNumber, last.text.length);
+}
+
+interface FlushResult { dir: string; sessionId?: string; file?: string }
+
+/** Everything the extension has written to its sink, validated against the schema. */
+export async function capturedEvents(): Promise<TrajectoryEvent[]> {
+  const r = await vscode.commands.executeCommand<FlushResult>('codetrail.internal.flush');
+  let names: string[];
+  try {
+    names = (await fs.readdir(r.dir)).filter((n) => n.endsWith('.jsonl'));
+  } catch {
+    return [];
+  }
+  const events: TrajectoryEvent[] = [];
+  for (const n of names) {
+    for (const line of (await fs.readFile(join(r.dir, n), 'utf8')).split('\n')) {
+      if (!line) continue;
+      const v = validateEvent(JSON.parse(line));
+      assert.ok(v.ok, `every recorded event is valid (${v.ok ? '' : v.error})`);
+      events.push(v.event);
+    }
+  }
+  return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time - b.time));
+}
+
+export function editsOf(events: TrajectoryEvent[], path: string): Extract<TrajectoryEvent, { kind: 'edit' }>[] {
+  return events.filter((e): e is Extract<TrajectoryEvent, { kind: 'edit' }> => e.kind === 'edit' && e.path === path);
+}
+
+/** The law of the data: the file's baseline and steps replay byte for byte to the editor's text. */
+export function assertReplaysTo(events: TrajectoryEvent[], path: string, doc: vscode.TextDocument): void {
+  const own = events.filter((e) => (e.kind === 'file.baseline' || e.kind === 'edit') && e.path === path);
+  assert.ok(own.some((e) => e.kind === 'file.baseline'), `${path} has a baseline`);
+  const report = replayTrajectory(own);
+  assert.deepEqual(report.mismatches, [], `${path} replays without mismatches`);
+  assert.equal(report.finalText.get(path), doc.getText(), `${path} replays byte-exact to the editor's text`);
+}
+
+/** Tally of provenance over all scripted sessions, printed at the end of the run. */
+export const provenanceTally = { sessions: 0, correct: 0, total: 0, misses: [] as string[] };
+
+/**
+ * Compares the recorded step labels with the expected ones (consecutive repeats collapsed:
+ * a long run of one kind may be cut into several steps), counts them, then asserts.
+ */
+export function checkProvenance(session: string, edits: { provenance: { label: ProvenanceLabel } }[], expected: ProvenanceLabel[]): void {
+  const actual = edits.map((e) => e.provenance.label).filter((l, i, a) => i === 0 || a[i - 1] !== l);
+  provenanceTally.sessions++;
+  const n = Math.max(actual.length, expected.length);
+  for (let i = 0; i < n; i++) {
+    provenanceTally.total++;
+    if (actual[i] === expected[i]) provenanceTally.correct++;
+    else provenanceTally.misses.push(`${session}: step ${i + 1} expected ${expected[i] ?? '-'} got ${actual[i] ?? '-'}`);
+  }
+  assert.deepEqual(actual, expected, `${session}: provenance of each step`);
+}
+
+/** A line for the person reading the run; under code-server it travels as a console message. */
+export function report(line: string): void {
+  // eslint-disable-next-line no-console -- the extension host's console is the runner's channel
+  console.log((process.env.CODETRAIL_IT_PHASE ? 'CODETRAIL-OUT ' : '') + line);
+}
+
+export async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

