@@ -1,0 +1,123 @@
+// Realistic, replayable stored events for export tests and benchmarks: real sessions run
+// through the trajectory core (typing, deletions, pastes, saves, file switches), with
+// terminal commands, a pause gap and session start/end, stamped by a real Session.
+import { Session } from '../../src/capture/session';
+import { TrajectoryBuilder, type ContentChange } from '../../src/capture/trajectory';
+import type { ConsentStamp, ConsentStateName, Provenance, TrajectoryEvent } from '../../src/protocol/schema';
+import type { StoredEvent } from '../../collector/src/export/types';
+
+/** mulberry32: the same seed gives the same data. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LANGS = [
+  { ext: 'ts', id: 'typescript' },
+  { ext: 'py', id: 'python' },
+  { ext: 'go', id: 'go' },
+  { ext: 'md', id: 'markdown' },
+];
+
+const SNIPPETS = [
+  '  const result = await fetchItems(query, { limit: 20 });\n',
+  '  if (!options.enabled) return undefined;\n',
+  'def total(items):\n    return sum(i.price * i.qty for i in items)\n',
+  '  // keep the order stable for the next page\n',
+  'func handle(w http.ResponseWriter, r *http.Request) {\n}\n',
+];
+
+function source(lines: number, rand: () => number): string {
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(SNIPPETS[Math.floor(rand() * SNIPPETS.length)].trimEnd() + ` // ${i}`);
+  return out.join('\n') + '\n';
+}
+
+export interface GenerateOptions {
+  users: number;
+  sessionsPerUser: number;
+  /** Content changes typed per session. */
+  changesPerSession: number;
+  filesPerSession?: number;
+  linesPerFile?: number;
+  seed?: number;
+  /** First event time (epoch ms). */
+  start?: number;
+  /** Consent state of one session in this many (the others record); 0: none. */
+  pausedEvery?: number;
+}
+
+/** Yields stored events ordered by (user, session, seq), as a store iterates them. */
+export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent> {
+  const rand = seeded(o.seed ?? 1);
+  const files = o.filesPerSession ?? 3;
+  const lines = o.linesPerFile ?? 200;
+  let time = o.start ?? Date.UTC(2026, 10, 2, 9, 0, 0);
+  const users = Array.from({ length: o.users }, (_, i) => `user-${String(i).padStart(4, '0')}`).sort();
+  let sessionNo = 0;
+  for (const user of users) {
+    const sessions: TrajectoryEvent[][] = [];
+    for (let s = 0; s < o.sessionsPerUser; s++) {
+      sessionNo++;
+      const state: ConsentStateName = o.pausedEvery && sessionNo % o.pausedEvery === 0 ? 'paused' : 'recording';
+      const stamp: ConsentStamp = { state, policyVersion: 1 };
+      const events: TrajectoryEvent[] = [];
+      const session = new Session((e) => events.push(e), () => stamp);
+      const builder = new TrajectoryBuilder((b) => session.emit(b));
+      session.emit({ kind: 'session.start', time, workspace: `ws-${user}-${s % 2}`, client: { name: 'codetrail', version: '0.1.0' } });
+      const texts: string[] = [];
+      for (let f = 0; f < files; f++) {
+        const lang = LANGS[(sessionNo + f) % LANGS.length];
+        const text = source(lines, rand);
+        texts.push(text);
+        builder.baseline(`f${f}`, `src/mod${f}/file${f}.${lang.ext}`, lang.id, text, time, 'open');
+      }
+      let active = 0;
+      let pos = texts[0].length >> 1;
+      for (let n = 0; n < o.changesPerSession; n++) {
+        const r = rand();
+        let change: ContentChange;
+        let provenance: Provenance = { label: 'typed', confidence: 0.95 };
+        if (r < 0.02) { // switch file and jump
+          builder.save(`f${active}`, time);
+          active = (active + 1) % files;
+          pos = Math.floor(rand() * texts[active].length);
+          time += 4000;
+          continue;
+        } else if (r < 0.08 && pos > 0) {
+          change = { offset: pos - 1, deleted: 1, inserted: '' };
+          provenance = { label: 'deletion', confidence: 0.95 };
+        } else if (r < 0.1) {
+          change = { offset: pos, deleted: 0, inserted: SNIPPETS[Math.floor(rand() * SNIPPETS.length)] };
+          provenance = { label: 'paste', confidence: 0.9 };
+        } else {
+          const snip = SNIPPETS[n % SNIPPETS.length];
+          change = { offset: pos, deleted: 0, inserted: snip[n % snip.length] };
+        }
+        const t = texts[active];
+        texts[active] = t.slice(0, change.offset) + change.inserted + t.slice(change.offset + change.deleted);
+        pos = change.offset + change.inserted.length;
+        time += 60 + Math.floor(rand() * 200) + (rand() < 0.03 ? 3000 : 0);
+        builder.change(`f${active}`, [change], provenance, time);
+        if (rand() < 0.01) {
+          builder.flush(time, 'flush');
+          session.emit({ kind: 'terminal.command', time, commandLine: 'npm test', exitCode: rand() < 0.7 ? 0 : 1, durationMs: 1500, source: 'shell-integration' });
+        }
+      }
+      builder.flush(time, 'flush');
+      session.emit({ kind: 'gap', time, reason: 'paused', from: time, to: time + 60_000 });
+      time += 60_000;
+      session.emit({ kind: 'session.end', time, reason: 'idle' });
+      time += 3_600_000;
+      sessions.push(events);
+    }
+    sessions.sort((a, b) => (a[0].sessionId < b[0].sessionId ? -1 : 1));
+    for (const events of sessions) for (const event of events) yield { user, event };
+  }
+}

@@ -1,0 +1,104 @@
+// Exports from the collection service's real stores (a SQLite file, a PostgreSQL database):
+// events go in through the service's ingest path, a user asks for deletion, and the
+// export must not hold a trace of them, before or after the hard delete.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { toLogRecord } from '../../src/protocol/otlp';
+import { ingest } from '../../collector/src/ingest';
+import { requestDeletion, runJobs } from '../../collector/src/controlplane';
+import { pseudonymize } from '../../collector/src/export/pseudonym';
+import { openDuckDb } from '../../collector/src/export/parquet';
+import { STORE_KINDS } from '../collector/helpers';
+import { generateStoredEvents } from './generate';
+
+const CLI = join(__dirname, '../../collector/src/cli/export.js');
+const KEY = 'store-test-key';
+
+function exported(dir: string): string {
+  return readdirSync(join(dir, 'data')).sort().map((f) => gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8')).join('');
+}
+
+for (const kind of STORE_KINDS) {
+  describe(`export: from the ${kind.name} store`, function () {
+    this.timeout(180_000);
+    const events = [...generateStoredEvents({ users: 3, sessionsPerUser: 2, changesPerSession: 150, seed: 5, pausedEvery: 6 })];
+    const [alice, bob, carol] = ['user-0000', 'user-0001', 'user-0002'];
+    const count = (u: string) => events.filter((e) => e.user === u).length;
+    const bobSessions = [...new Set(events.filter((e) => e.user === bob).map((e) => e.event.sessionId))];
+    let opened: Awaited<ReturnType<typeof kind.open>>;
+    let work: string;
+
+    const runCli = (out: string) => {
+      const loc = opened.location.databaseUrl ? ['--database-url', opened.location.databaseUrl] : ['--data', opened.location.dataDir!];
+      const r = spawnSync(process.execPath, [CLI, out, ...loc], { encoding: 'utf8', env: { ...process.env, CODETRAIL_EXPORT_KEY: KEY } });
+      assert.equal(r.status, 0, r.stderr + r.stdout);
+      return r.stdout;
+    };
+
+    before(async () => {
+      opened = await kind.open();
+      work = mkdtempSync(join(tmpdir(), 'codetrail-export-store-'));
+      const policy = await opened.store.getPolicy();
+      const now = events[events.length - 1].event.time + 3_600_000;
+      for (const u of [alice, bob, carol]) {
+        const mine = events.filter((e) => e.user === u).map((e) => toLogRecord(e.event));
+        for (let i = 0; i < mine.length; i += 500) await ingest(opened.store, u, mine.slice(i, i + 500), policy, now);
+      }
+    });
+
+    after(async () => {
+      await opened?.cleanup();
+    });
+
+    it('exports every stored user, and nothing of a user who asked for deletion (tombstoned, then hard-deleted)', async () => {
+      const before = join(work, 'before');
+      runCli(before);
+      const text = exported(before);
+      assert.ok(text.includes(pseudonymize(KEY, bob)) && text.includes(bobSessions[0]));
+
+      const now = events[events.length - 1].event.time + 7_200_000;
+      const d = await requestDeletion(opened.store, bob, { scope: { kind: 'all' } }, 'test', now);
+      assert.equal(d.tombstoned, count(bob));
+
+      const tomb = join(work, 'tombstoned');
+      const out = runCli(tomb);
+      const manifest = JSON.parse(readFileSync(join(tomb, 'manifest.json'), 'utf8'));
+      for (const t of [exported(tomb), readFileSync(join(tomb, 'README.md'), 'utf8'), JSON.stringify(manifest)]) {
+        assert.ok(!t.includes(pseudonymize(KEY, bob)), 'no trace of the deleted user');
+        for (const s of bobSessions) assert.ok(!t.includes(s), 'no session of the deleted user');
+      }
+      assert.equal(manifest.excluded['store:tombstoned'], count(bob));
+      assert.equal(manifest.counts.users, 2);
+      assert.ok(Object.keys(manifest.excluded).some((k) => k.startsWith('store:rejected-at-ingest:')), JSON.stringify(manifest.excluded));
+      assert.match(out, /store:tombstoned/);
+
+      // Parquet: the same users and sessions as the shards
+      const conn = await openDuckDb();
+      try {
+        const rows = (await conn.runAndReadAll(`SELECT "user", count(*) AS n FROM read_parquet('${join(tomb, 'tables', 'events.parquet')}') GROUP BY 1 ORDER BY 1`)).getRowObjects();
+        const stored = events.filter((e) => e.user !== bob && (e.event.consent.state === 'recording'));
+        assert.equal(rows.reduce((a, r) => a + Number(r.n), 0), manifest.counts.events);
+        assert.ok(manifest.counts.events <= stored.length);
+        assert.ok(!rows.some((r) => r.user === pseudonymize(KEY, bob)));
+      } finally {
+        conn.closeSync();
+      }
+
+      await runJobs(opened.store, 'test', now + 1000);
+      const after = join(work, 'after');
+      runCli(after);
+      const m2 = JSON.parse(readFileSync(join(after, 'manifest.json'), 'utf8'));
+      assert.ok(!exported(after).includes(pseudonymize(KEY, bob)));
+      assert.equal(m2.excluded['store:tombstoned'], undefined, 'the rows are gone, not merely hidden');
+      assert.equal(m2.excluded['store:deletion-requests-completed'], 1);
+      assert.equal(m2.counts.events, manifest.counts.events);
+
+      const v = spawnSync(process.execPath, [CLI, 'verify', after], { encoding: 'utf8' });
+      assert.equal(v.status, 0, v.stdout);
+    });
+  });
+}
