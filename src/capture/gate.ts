@@ -2,7 +2,7 @@
 // exemption); until then capture runs only while the platform's telemetry switch and the
 // codetrail.enabled setting are both on.
 
-export type GateReason = 'telemetry-off' | 'setting-off' | 'paused' | 'exempt' | 'consent-pending';
+export type GateReason = 'telemetry-off' | 'setting-off' | 'paused' | 'exempt' | 'consent-pending' | 'workspace-excluded' | 'not-signed-in';
 
 export type GateDecision = { allowed: true } | { allowed: false; reason: GateReason };
 
@@ -32,5 +32,7 @@ export function describeDecision(d: GateDecision): string {
     case 'paused': return 'not capturing: paused';
     case 'exempt': return 'not capturing: exempt';
     case 'consent-pending': return 'not capturing: waiting for consent';
+    case 'workspace-excluded': return 'not capturing: this workspace is excluded';
+    case 'not-signed-in': return 'not capturing: not signed in to the collection service';
   }
 }

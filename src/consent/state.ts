@@ -123,6 +123,8 @@ export type Transition =
 export class ConsentMachine {
   private view: ConsentView;
   private stoppedAt: number | undefined;
+  /** While listeners handle a stop, what they flush was captured under the previous state. */
+  private flushStamp: ConsentStamp | undefined;
   private listeners: ((t: Transition) => void)[] = [];
 
   constructor(private facts: ConsentFacts, private readonly now: () => number) {
@@ -143,7 +145,7 @@ export class ConsentMachine {
   }
 
   stamp(): ConsentStamp {
-    return stampOf(this.view, this.facts.policyVersion);
+    return this.flushStamp ?? stampOf(this.view, this.facts.policyVersion);
   }
 
   onTransition(listener: (t: Transition) => void): { dispose(): void } {
@@ -165,7 +167,12 @@ export class ConsentMachine {
     this.view = next;
     if (isCapturing(prev) && !isCapturing(next)) {
       this.stoppedAt = now;
-      this.fire({ kind: 'stopped', view: next });
+      this.flushStamp = stampOf(prev, this.facts.policyVersion);
+      try {
+        this.fire({ kind: 'stopped', view: next });
+      } finally {
+        this.flushStamp = undefined;
+      }
     } else if (!isCapturing(prev) && isCapturing(next)) {
       const from = this.stoppedAt ?? now;
       this.stoppedAt = undefined;

@@ -133,6 +133,16 @@ describe('consent state machine', () => {
     assert.deepEqual(stampOf({ state: 'paused', pause: { id: 'p9', from: 0, until: 1 } }, 4), { state: 'paused', policyVersion: 4, pauseId: 'p9' });
   });
 
+  it('what is flushed while a stop is handled carries the stamp it was captured under', () => {
+    const t = machine(facts());
+    const stamps: string[] = [];
+    t.m.onTransition(() => stamps.push(t.m.stamp().state));
+    t.m.update({ pause: { id: 'p1', from: t.now, until: t.now + MIN } });
+    assert.deepEqual(stamps, ['recording']);
+    assert.equal(t.m.stamp().state, 'paused');
+    assert.equal(t.m.stamp().pauseId, 'p1');
+  });
+
   it('formats the countdown as the status bar shows it', () => {
     assert.equal(formatCountdown(30 * MIN), '30:00');
     assert.equal(formatCountdown(29 * MIN + 41_000), '29:41');

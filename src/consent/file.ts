@@ -1,0 +1,102 @@
+// Consent facts shared by every window: one small JSON file in the extension's global
+// storage, replaced atomically, re-read when it changes (watch plus a short poll).
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { Exemption, Pause } from './state';
+
+export interface CachedPolicy {
+  version: number;
+  pauseMinutes: number;
+  whilePending: 'pause' | 'record';
+  excludedGlobs: string[];
+  workspaceSalt?: string;
+  excludedWorkspaces: string[];
+  canRequestExemption: boolean;
+}
+
+export interface ConsentRecord {
+  pause?: Pause;
+  exemptions: Exemption[];
+  policy?: CachedPolicy;
+  /** Pauses not yet reported to the collection service (offline). */
+  unreportedPauses?: Pause[];
+  noticeShown?: boolean;
+}
+
+const EMPTY: ConsentRecord = { exemptions: [] };
+
+export class ConsentFile {
+  private readonly path: string;
+  private record: ConsentRecord = EMPTY;
+  private mtime = 0;
+  private watcher: FSWatcher | undefined;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private listeners: ((r: ConsentRecord) => void)[] = [];
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dir: string, private readonly onError: (message: string) => void = () => undefined) {
+    this.path = join(dir, 'consent.json');
+  }
+
+  get current(): ConsentRecord {
+    return this.record;
+  }
+
+  /** Reads the file once; then follows changes made by any window. */
+  async open(pollMs = 500): Promise<ConsentRecord> {
+    await mkdir(this.dir, { recursive: true });
+    await this.reload();
+    try {
+      this.watcher = watch(this.dir, () => void this.reload());
+    } catch {
+      // the poll below is enough where watching is not supported
+    }
+    this.poll = setInterval(() => void this.reload(), pollMs);
+    return this.record;
+  }
+
+  onDidChange(listener: (r: ConsentRecord) => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+  }
+
+  /** Read-modify-write; the change is visible to this window at once and to others on their next read. */
+  update(change: (r: ConsentRecord) => ConsentRecord): Promise<void> {
+    const next = change(structuredClone(this.record));
+    this.record = next;
+    for (const l of [...this.listeners]) l(next);
+    this.writing = this.writing.then(async () => {
+      const tmp = `${this.path}.${process.pid}.tmp`;
+      try {
+        await writeFile(tmp, JSON.stringify(next));
+        await rename(tmp, this.path);
+        this.mtime = (await stat(this.path)).mtimeMs;
+      } catch (err) {
+        this.onError(`could not save the consent state: ${(err as Error).message}`);
+      }
+    });
+    return this.writing;
+  }
+
+  private async reload(): Promise<void> {
+    try {
+      const s = await stat(this.path);
+      if (s.mtimeMs === this.mtime) return;
+      const parsed = JSON.parse(await readFile(this.path, 'utf8')) as ConsentRecord;
+      this.mtime = s.mtimeMs;
+      if (!Array.isArray(parsed.exemptions)) parsed.exemptions = [];
+      if (JSON.stringify(parsed) === JSON.stringify(this.record)) return;
+      this.record = parsed;
+      for (const l of [...this.listeners]) l(parsed);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') this.onError(`could not read the consent state: ${(err as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    this.watcher?.close();
+    if (this.poll) clearInterval(this.poll);
+  }
+}
