@@ -6,8 +6,20 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { createSendPipeline } from '../../src/send/pipeline';
+import type { Clock } from '../../src/send/events';
 import { Harness, range, until } from './harness';
-import { idFor } from './window';
+import { idFor, windowEvent } from './window';
+
+/** The sender's clock running `factor` times faster than real time: hours of outage in seconds. */
+function fastClock(factor: number): Clock {
+  const t0 = Date.now();
+  return {
+    now: () => t0 + (Date.now() - t0) * factor,
+    setTimeout: (fn, ms) => setTimeout(fn, ms / factor).unref(),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  };
+}
 
 /** Complete event lines still on disk in an outbox folder (segments only). */
 async function linesOnDisk(dir: string): Promise<TrajectoryEvent[]> {
@@ -99,7 +111,7 @@ describe('send fault tests against the real collection service', function () {
     assert.ok(wa.has(/^phase retrying$/) || wb.has(/^phase retrying$/), 'the sender was retrying');
     assert.equal((await h.rows()).length, 0);
     await h.startCollector();
-    await until(async () => (await h.rows()).length === 3000, 60_000, 'all 3000 stored');
+    await until(async () => (await h.rows()).length === 3000 && h.proxy.accepted.length >= 3000, 60_000, 'all 3000 stored');
     for (const s of [sa, sb]) {
       assert.deepEqual(await h.seqsOf(s), range(0, 1500));
       // the order the service accepted them in: per session, seq order, each once
@@ -109,12 +121,52 @@ describe('send fault tests against the real collection service', function () {
     await wb.stop();
   });
 
+  it('production backoff through over an hour of sender time offline: delivered in order once the service is back', async () => {
+    const clock = fastClock(500);
+    await h.stopCollector();
+    const p = await createSendPipeline({
+      storageDir: h.outboxDir,
+      settings: { collectorUrl: h.proxy.url },
+      secrets: { getToken: async () => h.token },
+      client: { name: 'codetrail-fault-test', version: '0.0.0' },
+      clock,
+    });
+    try {
+      const sessions = [uuidv7(), uuidv7()];
+      const start = clock.now();
+      let maxWait = 0;
+      p.onDidChangeStatus((st) => {
+        if (st.sender.retryAt) maxWait = Math.max(maxWait, st.sender.retryAt - clock.now());
+      });
+      for (let i = 0; i < 2000; i++) {
+        p.append(windowEvent(sessions[i % 2], i >> 1));
+        if (i % 50 === 49) await new Promise((r) => setTimeout(r, 80));
+      }
+      await until(() => clock.now() - start >= 65 * 60_000, 30_000, 'an hour of sender time');
+      assert.equal(p.status.sender.phase, 'retrying');
+      assert.ok(maxWait >= 150_000 && maxWait <= 300_000, `longest wait ${maxWait} ms of sender time: backoff reached its 5 minute cap`);
+      assert.equal((await h.rows()).length, 0);
+      await h.startCollector();
+      // the proxy hears the answer just after the store has the rows
+      await until(async () => (await h.rows()).length === 2000 && h.proxy.accepted.length >= 2000, 30_000, 'all 2000 stored');
+      for (const s of sessions) {
+        assert.deepEqual(await h.seqsOf(s), range(0, 1000));
+        const order = h.proxy.accepted.filter((e) => e.sessionId === s).map((e) => e.seq);
+        const bad = order.findIndex((q, i) => q !== i);
+        assert.equal(bad, -1, `accepted order breaks at ${bad}: ${order.slice(Math.max(0, bad - 3), bad + 5).join(',')} (of ${order.length})`);
+      }
+    } finally {
+      await p.dispose();
+    }
+  });
+
   it('two windows on one outbox folder: exactly one sends, every event delivered once; the other takes over', async () => {
     const sa = uuidv7();
     const sb = uuidv7();
     const wa = h.spawnWindow({ sessionId: sa, count: 2000, perTick: 40, tickMs: 5 });
     const wb = h.spawnWindow({ sessionId: sb, count: 2000, perTick: 40, tickMs: 5 });
-    await until(async () => (await h.rows()).length === 4000, 60_000, 'all 4000 stored');
+    await until(async () => (await h.rows()).length === 4000 && h.proxy.accepted.length >= 4000, 60_000, 'all 4000 stored');
+    await new Promise((r) => setTimeout(r, 300)); // a second copy, if any, would arrive now
     const senders = [wa, wb].filter((w) => w.has(/^phase (sending|idle)$/));
     assert.equal(senders.length, 1, 'one sender');
     const other = senders[0] === wa ? wb : wa;
