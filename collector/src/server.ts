@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { OtlpLogsResponse } from '../../src/protocol/otlp';
+import { ADMIN_PATH, adminUi } from './admin-ui/serve';
 import { Authenticator } from './auth';
 import {
   DecisionBody, DeletionRequestBody, ExemptionRequestBody, NotEligible, PauseBody, canRequestExemption, decideExemption,
@@ -118,6 +119,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const maxInFlight = opts.maxInFlight ?? 16;
   const policyCacheMs = opts.policyCacheMs ?? 2000;
   const auth = new Authenticator(store, opts.tokenCacheMs ?? 5000, clock);
+  const serveAdminUi = adminUi();
   const metrics = new Metrics();
   let inFlight = 0;
   metrics.gauge('codetrail_ingest_in_flight', 'Ingest requests being handled', () => inFlight);
@@ -311,6 +313,11 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       await authenticate(req, 'admin');
       return json(res, 200, { audit: await store.listAudit(Math.min(1000, Number(query.get('limit') ?? 100) || 100)) });
     }
+    if (path === '/v1/admin/deletions' && method === 'GET') {
+      await authenticate(req, 'admin');
+      return json(res, 200, { deletions: await store.listDeletions() });
+    }
+    if (path === ADMIN_PATH || path.startsWith(`${ADMIN_PATH}/`)) return serveAdminUi(req, res, path);
     if (path === '/v1/admin/jobs' && method === 'POST') {
       const t = await authenticate(req, 'admin');
       return json(res, 200, await runJobs(store, `admin:${t.label || t.id}`, now));
