@@ -65,7 +65,19 @@ export interface OutboxOptions {
   log?: Logger;
   /** Stamps the outbox's own marker events; default: a session of the outbox's own. */
   stampMarker?: (body: MarkerBody) => TrajectoryEvent;
+  /** Copies of delivered events kept for the transparency view (default 16 MiB; 0 keeps none). */
+  sentJournalBytes?: number;
 }
+
+/** A delivered event as kept in the sent journal (outside the outbox's bound). */
+export interface SentItem {
+  sentAt: number;
+  event: TrajectoryEvent;
+}
+
+/** Sub-folder of the outbox folder holding the sent journal. */
+export const SENT_DIR = 'sent';
+const SENT_RE = /^sent-(\d{13})-(\d+-[0-9a-f]{8})\.jsonl$/;
 
 export interface OutboxState {
   /** True while new events are refused because the bound is reached or the disk is full. */
@@ -125,6 +137,9 @@ export class Outbox {
   private fullSince = 0;
   private markerSession = uuidv7();
   private markerSeq = 0;
+  private readonly sentJournalBytes: number;
+  private sentFile: { name: string; size: number } | undefined;
+  private sentChain: Promise<unknown> = Promise.resolve();
 
   private _state: OutboxState = { full: false, refused: 0, torn: 0 };
   private readonly stateEmitter = new Emitter<OutboxState>();
@@ -148,6 +163,7 @@ export class Outbox {
     this.log = opts.log ?? silentLogger;
     this.stampMarker = opts.stampMarker ?? ((b) => this.defaultMarker(b));
     this.doneName = doneFileName(this.writerId, this.doneCounter);
+    this.sentJournalBytes = opts.sentJournalBytes ?? 16 * 1024 * 1024;
   }
 
   /** Opens (creating if needed) an outbox folder and starts the periodic flush. */
@@ -228,13 +244,8 @@ export class Outbox {
     const done = await this.readAllDone();
     for (const seg of await this.listSegments()) {
       const ids = done.get(seg.stem);
-      let text: string;
-      try {
-        text = (await this.fs.readFile(join(this.dir, seg.name))).toString('utf8');
-      } catch (e) {
-        if (errCode(e) === 'ENOENT') continue; // delivered meanwhile, or renamed on close
-        throw e;
-      }
+      const text = await this.readSegmentText(seg);
+      if (text === undefined) continue; // delivered and deleted meanwhile
       const end = text.lastIndexOf('\n');
       for (const line of text.slice(0, end + 1).split('\n')) {
         if (!line) continue;
@@ -249,6 +260,19 @@ export class Outbox {
       }
     }
     for (const b of [...this.buffer]) if (visit({ id: b.id, stem: '', event: b.event }) === false) return;
+  }
+
+  /** A segment's text; a segment closed since it was listed is read under its new name. */
+  private async readSegmentText(seg: SegmentName): Promise<string | undefined> {
+    const names = seg.sealed ? [seg.name] : [seg.name, seg.stem + SEGMENT_SEALED];
+    for (const name of names) {
+      try {
+        return (await this.fs.readFile(join(this.dir, name))).toString('utf8');
+      } catch (e) {
+        if (errCode(e) !== 'ENOENT') throw e;
+      }
+    }
+    return undefined;
   }
 
   async listPending(limit = Infinity): Promise<PendingItem[]> {
@@ -283,6 +307,128 @@ export class Outbox {
   /** "Discard the last N minutes": removes pending events taken at or after `sinceMs`. */
   discardSince(sinceMs: number): Promise<number> {
     return this.removeWhere((e) => e.time >= sinceMs);
+  }
+
+  // ---- transparency: a bounded journal of delivered events ----
+
+  /**
+   * Keeps copies of acknowledged events (the exact stored lines) so the engineer can see what
+   * was sent. Never fails: a journal write problem only costs the copy.
+   */
+  recordDelivered(lines: readonly string[]): Promise<void> {
+    if (!this.sentJournalBytes || !lines.length) return Promise.resolve();
+    const sentAt = this.clock.now();
+    const data = lines.map((l) => `{"sentAt":${sentAt},"event":${l.trimEnd()}}\n`).join('');
+    return this.sentSerial(async () => {
+      const dir = join(this.dir, SENT_DIR);
+      try {
+        if (!this.sentFile || this.sentFile.size >= this.sentJournalBytes / 4) {
+          await this.fs.mkdir(dir, { recursive: true });
+          this.sentFile = { name: `sent-${String(sentAt).padStart(13, '0')}-${this.writerId}.jsonl`, size: 0 };
+          await this.pruneSent(dir);
+        }
+        await this.fs.appendFile(join(dir, this.sentFile.name), data);
+        this.sentFile.size += Buffer.byteLength(data);
+      } catch (e) {
+        this.sentFile = undefined;
+        this.log.debug(`Outbox: a copy of delivered events was not kept (${errCode(e) ?? String(e)}).`);
+      }
+    });
+  }
+
+  /** The most recently delivered events still in the journal, oldest first. */
+  async listSent(limit = Infinity): Promise<SentItem[]> {
+    const out: SentItem[] = [];
+    const files = (await this.sentFiles()).reverse();
+    for (const name of files) {
+      let text: string;
+      try {
+        text = (await this.fs.readFile(join(this.dir, SENT_DIR, name))).toString('utf8');
+      } catch (e) {
+        if (errCode(e) === 'ENOENT') continue;
+        throw e;
+      }
+      const lines = text.split('\n');
+      for (let i = lines.length - 1; i >= 0 && out.length < limit; i--) {
+        if (!lines[i]) continue;
+        try {
+          out.push(JSON.parse(lines[i]) as SentItem);
+        } catch {
+          // a torn journal line: nothing to show
+        }
+      }
+      if (out.length >= limit) break;
+    }
+    return out.reverse();
+  }
+
+  /** Drops journal copies the predicate selects (after a deletion request); returns how many. */
+  forgetSent(predicate: (event: TrajectoryEvent) => boolean): Promise<number> {
+    return this.sentSerial(async () => {
+      let dropped = 0;
+      for (const name of await this.sentFiles()) {
+        const path = join(this.dir, SENT_DIR, name);
+        let text: string;
+        try {
+          text = (await this.fs.readFile(path)).toString('utf8');
+        } catch (e) {
+          if (errCode(e) === 'ENOENT') continue;
+          throw e;
+        }
+        const keep: string[] = [];
+        for (const line of text.split('\n')) {
+          if (!line) continue;
+          let item: SentItem;
+          try {
+            item = JSON.parse(line) as SentItem;
+          } catch {
+            continue;
+          }
+          if (predicate(item.event)) dropped++;
+          else keep.push(line + '\n');
+        }
+        if (keep.length === text.split('\n').filter(Boolean).length) continue;
+        if (keep.length) {
+          await this.fs.writeFile(path + '.tmp', keep.join(''));
+          await this.fs.rename(path + '.tmp', path);
+        } else await this.fs.unlink(path);
+        if (this.sentFile?.name === name) this.sentFile = undefined;
+      }
+      return dropped;
+    });
+  }
+
+  private async sentFiles(): Promise<string[]> {
+    try {
+      return (await this.fs.readdir(join(this.dir, SENT_DIR))).filter((n) => SENT_RE.test(n)).sort();
+    } catch (e) {
+      if (errCode(e) === 'ENOENT') return [];
+      throw e;
+    }
+  }
+
+  /** Deletes the oldest journal files (of every window) while the journal is over its bound. */
+  private async pruneSent(dir: string): Promise<void> {
+    const sizes: { name: string; size: number }[] = [];
+    for (const name of await this.sentFiles()) {
+      try {
+        sizes.push({ name, size: (await this.fs.stat(join(dir, name))).size });
+      } catch (e) {
+        if (errCode(e) !== 'ENOENT') throw e;
+      }
+    }
+    let total = sizes.reduce((n, f) => n + f.size, 0);
+    for (const f of sizes) {
+      if (total <= this.sentJournalBytes * 0.75) break;
+      await this.fs.unlink(join(dir, f.name)).catch(() => undefined);
+      total -= f.size;
+    }
+  }
+
+  private sentSerial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.sentChain.then(fn, fn);
+    this.sentChain = run.catch(() => undefined);
+    return run;
   }
 
   // ---- shared with the reader ----

@@ -96,6 +96,7 @@ export class OutboxReader {
       this.outbox.log.warn('Outbox: the disk is full; delivered events are remembered in memory until their segment is deleted.');
     }
     for (const e of entries) addDone(this.done, e);
+    if (tag === 'a') await this.outbox.recordDelivered(items.map((i) => i.line));
     for (const i of items) {
       const st = this.files.get(i.stem);
       if (st) st.outstanding = Math.max(0, st.outstanding - 1);
