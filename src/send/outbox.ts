@@ -15,6 +15,7 @@ import {
   errCode,
   formatDone,
   isDeadLetterName,
+  isWriterAlive,
   newWriterId,
   parseDoneLines,
   parseDoneName,
@@ -170,6 +171,7 @@ export class Outbox {
   static async open(opts: OutboxOptions): Promise<Outbox> {
     const o = new Outbox(opts);
     await o.fs.mkdir(o.dir, { recursive: true });
+    await o.removeStaleTemporaries();
     await o.measureUsage();
     o.schedule();
     return o;
@@ -580,6 +582,27 @@ export class Outbox {
       }
     }
     return moved;
+  }
+
+  /** Deletes all dead letters (after the user has seen them, or chose to discard them). */
+  async discardDeadLetters(): Promise<number> {
+    let n = 0;
+    for (const name of (await this.fs.readdir(this.dir)).filter(isDeadLetterName)) {
+      const path = join(this.dir, name);
+      const size = (await this.fs.stat(path).catch(() => ({ size: 0 }))).size;
+      n += (await this.fs.readFile(path).catch(() => Buffer.alloc(0))).toString('utf8').split('\n').filter(Boolean).length;
+      await this.serial(() => this.fs.unlink(path).catch(() => undefined));
+      this.noteRemovedBytes(size);
+    }
+    return n;
+  }
+
+  /** Temporary files of windows that died while compacting or writing the lock. */
+  private async removeStaleTemporaries(): Promise<void> {
+    for (const name of await this.fs.readdir(this.dir)) {
+      const writer = /(\d+-[0-9a-f]{8})/.exec(name)?.[1];
+      if (name.endsWith('.tmp') && writer && !isWriterAlive(writer)) await this.fs.unlink(join(this.dir, name)).catch(() => undefined);
+    }
   }
 
   /** Reports torn or unreadable lines found while recovering from a crash. */

@@ -236,6 +236,16 @@ describe('Outbox', () => {
     assert.deepEqual(left, [], 'every delivered segment was deleted');
   });
 
+  it('cleans up temporary files left by a window that died, and keeps those of live windows', async () => {
+    const dead = `${deadPid()}-0badcafe`;
+    const live = `${process.ppid}-0000beef`;
+    await writeFile(join(dir, `done-${dead}-000001.log.tmp`), 'a seg-x y\n');
+    await writeFile(join(dir, `sender.lock.${dead}.tmp`), '{}');
+    await writeFile(join(dir, `sender.lock.${live}.tmp`), '{}');
+    await openOutbox();
+    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), [`sender.lock.${live}.tmp`]);
+  });
+
   it('compacts done logs so they only name segments that still exist', async () => {
     const s = uuidv7();
     let now = 1_000_000;

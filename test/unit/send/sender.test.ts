@@ -193,6 +193,8 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.match(messages[0].text, /invalid/);
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => [d.status, d.event.seq]), [[400, 0], [400, 1]]);
+    assert.equal(await p.outbox.discardDeadLetters(), 2);
+    assert.deepEqual(await p.outbox.listDeadLetters(), []);
   });
 
   it('partial success: records the service names are dead-lettered with its reason, the rest acknowledged', async () => {
