@@ -159,7 +159,7 @@ function Activity({ stats, days }) {
       <${DayChart} id="pauses-day" title="Pauses started per day" days=${days}
         series=${[{ key: 'pauses', label: 'Pauses' }]} counts=${byDay(stats.pausesPerDay, () => 'pauses')} />
       <${DayChart} id="exemptions-day" title="Exemption requests per day" days=${days}
-        series=${[{ key: 'pending', label: 'Pending' }, { key: 'approved', label: 'Approved' }, { key: 'denied', label: 'Denied' }]}
+        series=${[{ key: 'approved', label: 'Approved', tone: 0 }, { key: 'denied', label: 'Denied', tone: 2 }, { key: 'pending', label: 'Pending', tone: 1 }]}
         counts=${byDay(stats.exemptionsPerDay, (r) => r.status)} />
       <${DayChart} id="rejections-day" title="Events refused at ingest per day" days=${days}
         series=${reasons.length ? reasons.map((r) => ({ key: r, label: r })) : [{ key: 'none', label: 'Refused' }]}
@@ -277,4 +277,7 @@ function App() {
     : html`<${SignIn} notice=${notice} onSignedIn=${() => { setNotice(''); setSignedIn(true); }} />`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+// Preact renders beside existing children; the loading line must go.
+root.replaceChildren();
+render(html`<${App} />`, root);

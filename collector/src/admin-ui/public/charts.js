@@ -23,7 +23,7 @@ function shortDay(day) {
 function Legend({ series }) {
   if (series.length < 2) return null;
   return html`<ul class="legend" aria-hidden="true">
-    ${series.map((s, i) => html`<li key=${s.key}><span class="swatch s${i}"></span>${s.label}</li>`)}
+    ${series.map((s, i) => html`<li key=${s.key}><span class=${`swatch s${s.tone ?? i}`}></span>${s.label}</li>`)}
   </ul>`;
 }
 
@@ -39,7 +39,7 @@ function NumbersTable({ caption, head, rows }) {
 
 /**
  * Counts per day as columns, stacked by series.
- * days: every day to show; series: [{ key, label }]; counts: Map(day → { [key]: n }).
+ * days: every day to show; series: [{ key, label, tone? }] (tone: colour index); counts: Map(day → { [key]: n }).
  */
 export function DayChart({ id, title, days, series, counts }) {
   const H = 200;
@@ -70,7 +70,7 @@ export function DayChart({ id, title, days, series, counts }) {
           ${series.map((s, k) => {
             const v = counts.get(day)?.[s.key] ?? 0;
             if (!v) return null;
-            const rect = html`<rect class=${`bar s${k}`} x=${x} width=${barW} y=${y(acc + v)} height=${y(acc) - y(acc + v)}>
+            const rect = html`<rect class=${`bar s${s.tone ?? k}`} x=${x} width=${barW} y=${y(acc + v)} height=${y(acc) - y(acc + v)}>
               <title>${day}: ${number(v)} ${s.label.toLowerCase()}</title>
             </rect>`;
             acc += v;
