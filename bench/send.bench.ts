@@ -1,6 +1,7 @@
 // End to end: redaction → outbox → sender → collection service (a separate process on SQLite),
 // in events/s; and what each event costs the extension host's thread when it is recorded.
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -130,7 +131,11 @@ async function endToEnd(dir: string): Promise<void> {
       if (i % 500 === 499) await new Promise((r) => setImmediate(r)); // an editor yields between keystrokes
     }
     const appended = performance.now() - t0;
+    // while the backlog drains, how long does other work on the extension host wait?
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
     while (p.status.sender.delivered < N) await new Promise((r) => setTimeout(r, 20));
+    lag.disable();
     const total = performance.now() - t0;
     await p.dispose();
     const check = new SqliteStore(join(dataDir, 'codetrail.db'));
@@ -139,6 +144,7 @@ async function endToEnd(dir: string): Promise<void> {
     console.log(`end to end, ${N} edit events, redaction → outbox → sender (gzip, batches of ≤ 500 / 1 MiB) → collector on SQLite:`);
     console.log(`  ${Math.round(N / (total / 1000))} events/s delivered (${(total / 1000).toFixed(2)} s; recording took ${(appended / 1000).toFixed(2)} s, ${((appendMs * 1000) / N).toFixed(1)} µs/event redact+append)`);
     console.log(`  stored ${stored} of ${N}`);
+    console.log(`  event-loop delay while sending the backlog: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
   } finally {
     collector.kill('SIGTERM');
   }
