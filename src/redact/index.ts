@@ -103,9 +103,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
     try {
       const raw: Finding[] = [];
       const lower = text.toLowerCase();
-      for (const rule of PROVIDER_RULES) { runPattern(rule, text, lower, raw); }
+      runAnchored(text, lower, raw);
+      for (const rule of SCANNED) runScanned(rule, text, lower, raw);
       check();
-      for (const rule of STRUCTURAL_RULES) runPattern(rule, text, lower, raw);
       findPrivateKeys(text, raw);
       findKeyMaterialLines(text, raw);
       check();
@@ -149,29 +149,90 @@ export function droppedText(text: string): string {
   return DROPPED_MARKER + '\n'.repeat(n);
 }
 
-function runPattern(rule: PatternRule, text: string, lower: string, out: Finding[]): void {
+interface CompiledRule extends PatternRule {
+  sticky: RegExp;
+}
+
+// Rules tried where one of their prefixes starts, found by one pass over a 2-gram table.
+const ANCHORED: CompiledRule[] = [];
+const SCANNED: PatternRule[] = [];
+for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
+  if (rule.scan) SCANNED.push(rule);
+  else ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
+}
+/** For each 2-gram of lowercase ASCII, the (prefix, rule) pairs starting with it. */
+const BIGRAMS = new Map<number, { prefix: string; rule: number }[]>();
+const BIGRAM_FLAG = new Uint8Array(128 * 128);
+ANCHORED.forEach((rule, idx) => {
+  for (const p of rule.pre) {
+    if (p.length < 2) throw new Error(`prefix too short: ${p}`);
+    const k = p.charCodeAt(0) * 128 + p.charCodeAt(1);
+    BIGRAM_FLAG[k] = 1;
+    let list = BIGRAMS.get(k);
+    if (!list) BIGRAMS.set(k, (list = []));
+    list.push({ prefix: p, rule: idx });
+  }
+});
+
+const isRunChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 95;
+
+function runAnchored(text: string, lower: string, out: Finding[]): void {
+  const n = lower.length;
+  // Per rule: no new attempt before this offset (inside a previous match or a failed run).
+  const nextAllowed = new Int32Array(ANCHORED.length);
+  let c1 = n > 0 ? lower.charCodeAt(0) : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const c2 = lower.charCodeAt(i + 1);
+    if (c1 < 128 && c2 < 128 && BIGRAM_FLAG[c1 * 128 + c2] === 1) {
+      for (const cand of BIGRAMS.get(c1 * 128 + c2)!) {
+        if (i < nextAllowed[cand.rule] || !lower.startsWith(cand.prefix, i)) continue;
+        const rule = ANCHORED[cand.rule];
+        const boundary = rule.boundary !== false;
+        if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
+        const re = rule.sticky;
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (!m) {
+          let e = i;
+          while (e < n && isRunChar(text.charCodeAt(e))) e++;
+          nextAllowed[cand.rule] = Math.max(e, i + 1);
+          continue;
+        }
+        nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
+        accept(rule, m, text, out);
+      }
+    }
+    c1 = c2;
+  }
+}
+
+function runScanned(rule: PatternRule, text: string, lower: string, out: Finding[]): void {
   if (rule.pre.length && !rule.pre.some((p) => lower.includes(p))) return;
   const re = rule.re;
   re.lastIndex = 0;
-  const boundary = rule.boundary !== false;
-  const minDistinct = rule.minDistinct ?? 6;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    let start = m.index;
-    let end = start + m[0].length;
     if (m[0].length === 0) { re.lastIndex++; continue; }
-    if (rule.group !== undefined) {
-      const span = m.indices?.[rule.group];
-      if (!span) continue;
-      [start, end] = span;
-    }
-    if (boundary && ((start > 0 && isTokenChar(text.charCodeAt(start - 1))) || (end < text.length && isAlnum(text.charCodeAt(end))))) continue;
-    const v = text.slice(start, end);
-    if (minDistinct && distinctChars(v) < minDistinct) continue;
-    if (isPlaceholder(v) || dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))) continue;
-    if (rule.check && !rule.check(text, start, end)) continue;
-    out.push({ kind: rule.kind, start, end });
+    accept(rule, m, text, out);
   }
+}
+
+function accept(rule: PatternRule, m: RegExpExecArray, text: string, out: Finding[]): void {
+  let start = m.index;
+  let end = start + m[0].length;
+  if (rule.group !== undefined) {
+    const span = m.indices?.[rule.group];
+    if (!span) return;
+    [start, end] = span;
+  }
+  const boundary = rule.boundary !== false;
+  if (boundary && ((start > 0 && isTokenChar(text.charCodeAt(start - 1))) || (end < text.length && isAlnum(text.charCodeAt(end))))) return;
+  const v = text.slice(start, end);
+  const minDistinct = rule.minDistinct ?? 6;
+  if (minDistinct && distinctChars(v) < minDistinct) return;
+  if (isPlaceholder(v) || dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))) return;
+  if (rule.check && !rule.check(text, start, end)) return;
+  out.push({ kind: rule.kind, start, end });
 }
 
 // A token does not start in the middle of a word, a file name or a dashed identifier.

@@ -11,11 +11,11 @@ const MAX_NAME = 96;
 const MAX_VALUE = 4096;
 
 // Words inside identifiers that can name a credential. `key` and `pass` are checked word-wise later.
-const HIT = /pass|pwd|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig/gi;
+const HIT = /pass|pwd|pw\b|psk|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig/gi;
 
 const ENDS_SECRET = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'passwd', 'passphrase', 'pwd', 'apikey', 'apikeys',
   'credential', 'credentials', 'creds', 'cred', 'accesskey', 'privatekey', 'secretkey', 'authkey', 'bearer', 'clientsecret', 'passcode'];
-const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$/;
+const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$/;
 // Two-word names that are credentials: api key, access key, account key, ...
 const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'auth', 'signing', 'encryption', 'master', 'session', 'client',
   'account', 'subscription', 'license', 'licence', 'app', 'application', 'service', 'admin', 'write', 'read', 'ingest', 'insert',
@@ -95,13 +95,16 @@ function classifyUncached(name: string): NameClass | null {
 
 const AUTH_SCHEMES = /^(?:bearer|basic|token|digest|bot|apikey|api-key|key|jwt|ssws|oauth|sharedaccesssignature|hmac|aws4-hmac-sha256|negotiate|ntlm)$/i;
 
+const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
+const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
+
 function isSpace(c: number): boolean { return c === 32 || c === 9; }
 
 /**
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
  * assignment (a comparison, a call, a type, the end of the line).
  */
-function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: boolean): number {
+function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: boolean, spaceSeparated = false): number {
   const n = text.length;
   let i = p;
   // A closing quote or bracket around the name: "password": / ['password'] = / \"password\":
@@ -112,13 +115,19 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (i >= n) return -1;
   // Go-style `name string = "…"`: a type word between the name and the `=`.
-  const goType = /[A-Za-z_][\w.[\]*]{0,30}[ \t]*:?=(?![=>])/y;
+  const goType = GO_TYPE;
   goType.lastIndex = i;
-  if (i > afterName && /[A-Za-z_]/.test(text[i]) && goType.test(text)) i = goType.lastIndex - 1;
+  if (!nameQuoted && i > afterName && /[A-Za-z_]/.test(text[i]) && goType.test(text)) i = goType.lastIndex - 1;
   const c = text[i];
   const c2 = text[i + 1];
   if (c === '=') {
-    if (c2 === '=' || c2 === '~') return -1; // == / =~ comparisons
+    if (c2 === '~') return -1; // =~ match
+    if (c2 === '=') {
+      // `pass === 'literal'`: a hard-coded credential compared in code; only a quoted literal counts.
+      i += text[i + 2] === '=' ? 3 : 2;
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      return text[i] === '"' || text[i] === "'" || text[i] === '`' ? i : -1;
+    }
     i += c2 === '>' ? 2 : 1; // => (PHP, Ruby)
   } else if (c === ':') {
     let k = i;
@@ -140,14 +149,14 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
     i += 1; // setProperty("TOKEN", "value"), ["password", "value"]
   } else if (nameQuoted && text.startsWith('value=', i)) {
     i += 6; // <add key="Password" value="..." />
-  } else if (isFlag && afterName < i) {
+  } else if ((isFlag || spaceSeparated) && afterName < i) {
     // --password value
   } else {
     return -1;
   }
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   // A type annotation `password: string = "..."` moves the value past the `=`.
-  const typeAnn = /[A-Za-z_][\w.<>[\]|]{0,40}\s{0,4}=(?![=>])/y;
+  const typeAnn = TYPE_ANNOTATION;
   typeAnn.lastIndex = i;
   if (c === ':' && typeAnn.test(text)) {
     i = typeAnn.lastIndex;
@@ -242,13 +251,12 @@ function caseSwitchRate(v: string): number {
 
 /** Does this value, under a name of class `cls`, look like a real credential? */
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
+  // Cheap rejections first: this runs for every name-like hit.
+  if (v.length < (cls === 'password' ? 4 : 8)) return false;
+  if (/\s/.test(v)) return false; // quoted prose ("Enter your password"); spaced secrets are rare
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
-  if (/\s/.test(v)) {
-    // Quoted prose ("Enter your password") is not a secret; a single spaced token is rare.
-    return false;
-  }
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
   if (!quoted && looksLikeCode(v)) return false;
   const k = classes(v);
@@ -298,7 +306,9 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const before = s > 0 ? text[s - 1] : '';
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
-    const vs = findValueStart(text, e, nameQuoted, isFlag);
+    // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile)
+    const spaceSep = /(?:^|[\s;&])(?:setx?|ENV|ARG)[ \t]+$/i.test(text.slice(Math.max(0, s - 6), s));
+    const vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep);
     if (vs < 0) continue;
     let val = readValue(text, vs);
     if (!val) continue;

@@ -13,6 +13,9 @@ const EXAMPLE_LOCAL = /^(?:user|username|name|first\.last|firstname\.lastname|jo
 // File names and versions that look like addresses: icon@2x.png, pkg@1.2.3.
 const NOT_TLD = /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle|local|internal|lan|home|corp|intranet)$/i;
 
+// One to four capitalised words ending right before `<address>`.
+const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;
+
 export function findEmails(text: string, out: Finding[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
@@ -25,18 +28,26 @@ export function findEmails(text: string, out: Finding[]): void {
     while (e < hi && isDomainChar(text.charCodeAt(e))) e++;
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     const next = at + 1 < text.length ? text.indexOf('@', at + 1) : -1;
-    if (s < at && e > at + 1) {
+    // Cheap shape test first: a local part, and a domain with a dot followed by two letters.
+    const dot = text.lastIndexOf('.', e - 1);
+    if (s < at && dot > at + 1 && e - dot >= 3) {
       const local = text.slice(s, at);
       const domain = text.slice(at + 1, e);
       const labels = domain.split('.');
       const tld = labels[labels.length - 1];
-      const valid = labels.length >= 2 && labels.every((l) => l.length > 0 && l.length <= 63)
+      const valid = labels.every((l) => l.length > 0 && l.length <= 63)
         && /^[A-Za-z]{2,24}$/.test(tld) && !NOT_TLD.test(tld)
         && !(s > 0 && (text[s - 1] === '/' || text[s - 1] === ':')) // npm:pkg@x, scope/pkg@x
         && !/^\d+$/.test(local);
       // git@github.com and noreply@… name a service, not a person.
-      const example = EXAMPLE_DOMAIN.test(domain) || EXAMPLE_LOCAL.test(local);
-      if (valid && !example) out.push({ kind: 'email', start: s, end: e });
+      if (valid && !EXAMPLE_DOMAIN.test(domain) && !EXAMPLE_LOCAL.test(local)) {
+        out.push({ kind: 'email', start: s, end: e });
+        // `Jane Doe <jane@x.org>`: the display name before an address is the person's name.
+        if (s > 0 && text[s - 1] === '<') {
+          const m = DISPLAY_NAME.exec(text.slice(Math.max(0, s - 81), s - 1));
+          if (m) out.push({ kind: 'person-name', start: s - 1 - m[0].length + (m[0].length - m[0].trimStart().length), end: s - 1 - (m[0].length - m[0].trimEnd().length) });
+        }
+      }
     }
     at = next;
   }
@@ -54,7 +65,7 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   if (o[1] === 0 && o[2] === 0 && (o[3] === 0 || o[3] === 1)) return true; // 1.0.0.0-style versions and network bases
   if (['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222'].includes(ip)) return true; // public resolvers
   const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
-  if (/(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
+  if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
   return false;
 }
 

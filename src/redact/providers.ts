@@ -14,6 +14,11 @@ export interface PatternRule {
   group?: number;
   /** Minimum distinct characters in the match, to skip `xxxx` / `1111` stand-ins (default 6). */
   minDistinct?: number;
+  /**
+   * The match does not start with one of `pre`: run the regex over the whole text (only when a
+   * `pre` string occurs in it). Otherwise the regex is tried only where a `pre` string starts.
+   */
+  scan?: boolean;
   /** Extra test on the match; false drops it. */
   check?: (text: string, start: number, end: number) => boolean;
 }
@@ -26,16 +31,17 @@ const r = (s: string, flags = 'g'): RegExp => new RegExp(s, flags);
 export const PROVIDER_RULES: readonly PatternRule[] = [
   // Cloud providers
   { kind: 'aws-access-key', re: r('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), pre: ['akia', 'asia', 'abia', 'acca', 'a3t'] },
+  { kind: 'aws-session-token', re: r(`(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[${B64}]{40,2000}={0,2}`), pre: ['iqojb3jpz2lux2vj', 'fwogzxivyxdze'] },
   { kind: 'aws-bedrock-key', re: r(`ABSK[${B64}]{40,400}={0,2}`), pre: ['absk'] },
   { kind: 'aws-bedrock-key', re: r(`bedrock-api-key-[${B64}]{20,2000}={0,2}`), pre: ['bedrock-api-key-'] },
   { kind: 'gcp-api-key', re: r(`AIza[${URLSAFE}]{35}`), pre: ['aiza'] },
   { kind: 'gcp-oauth-secret', re: r(`GOCSPX-[${URLSAFE}]{28}`), pre: ['gocspx-'] },
   { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },
-  { kind: 'azure-client-secret', re: r('(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}'), pre: ['q~'] },
+  { kind: 'azure-client-secret', re: r('(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}'), pre: ['q~'], scan: true },
   { kind: 'alibaba-access-key', re: r('LTAI[A-Za-z0-9]{20}'), pre: ['ltai'] },
-  { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: ['_v1_'] },
+  { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: ['dop_v1_', 'doo_v1_', 'dor_v1_'] },
   { kind: 'heroku-api-key', re: r(`HRKU-(?:AA)?[${URLSAFE}]{58,60}`), pre: ['hrku-'] },
-  { kind: 'yandex-key', re: r(`(?:YC[${URLSAFE}]{38}|AQVN[${URLSAFE}]{35,38}|t1\\.[A-Z0-9a-z_\\-]{20,}=*\\.[A-Z0-9a-z_\\-]{86}=*)`), pre: ['yc', 'aqvn', 't1.'] },
+  { kind: 'yandex-key', re: r(`(?:YC[${URLSAFE}]{38}|AQVN[${URLSAFE}]{35,38}|t1\\.[A-Z0-9a-z_\\-]{20,400}=*\\.[A-Z0-9a-z_\\-]{86}=*)`), pre: ['yc', 'aqvn', 't1.'] },
   { kind: 'flyio-token', re: r(`(?:fo1_[${URLSAFE}]{43}|fm[12][ar]?_[${B64}]{40,2000}={0,3})`), pre: ['fo1_', 'fm1', 'fm2'] },
   { kind: 'ibm-cloud-key', re: r(`crn:v1:bluemix:[^\\s"']{10,200}`), pre: ['crn:v1:bluemix'], minDistinct: 0 },
   // Version control and CI
@@ -55,15 +61,15 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'slack-token', re: r('xoxe-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe-'] },
   { kind: 'slack-token', re: r('xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+'), pre: ['xapp-'] },
   { kind: 'slack-webhook', re: r('hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{20,200}'), pre: ['hooks.slack.com'], minDistinct: 8, boundary: false },
-  { kind: 'discord-webhook', re: r(`discord(?:app)?\\.com/api/webhooks/\\d{5,30}/[${URLSAFE}]{20,200}`), pre: ['/api/webhooks/'], boundary: false },
-  { kind: 'teams-webhook', re: r('\\.webhook\\.office\\.com/webhookb2/[^\\s"\'<>]{20,400}'), pre: ['webhook.office.com'], boundary: false },
+  { kind: 'discord-webhook', re: r(`discord(?:app)?\\.com/api/webhooks/\\d{5,30}/[${URLSAFE}]{20,200}`), pre: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], boundary: false },
+  { kind: 'teams-webhook', re: r('\\.webhook\\.office\\.com/webhookb2/[^\\s"\'<>]{20,400}'), pre: ['.webhook.office.com'], boundary: false },
   { kind: 'teams-webhook', re: r('logic\\.azure\\.com[:/][^\\s"\'<>]{0,200}sig=[A-Za-z0-9_%\\-]{20,}'), pre: ['logic.azure.com'], boundary: false },
-  { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'] },
-  { kind: 'discord-bot-token', re: r(`(?<![${URLSAFE}])[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}`), pre: ['.'] },
+  { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'], scan: true },
+  { kind: 'discord-bot-token', re: r(`(?<![${URLSAFE}])[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}`), pre: ['.'], scan: true },
   { kind: 'twilio-key', re: r('SK[0-9a-fA-F]{32}'), pre: ['sk'] },
   { kind: 'sendgrid-key', re: r(`SG\\.[${URLSAFE}]{22}\\.[${URLSAFE}]{43}`), pre: ['sg.'] },
   { kind: 'mailgun-key', re: r('key-[0-9a-zA-Z]{32}'), pre: ['key-'] },
-  { kind: 'mailchimp-key', re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'), pre: ['-us'] },
+  { kind: 'mailchimp-key', re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'), pre: ['-us'], scan: true },
   { kind: 'sendinblue-key', re: r('xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}'), pre: ['xkeysib-'] },
   { kind: 'mattermost-token', re: r('mmauthtoken=[a-z0-9]{26}'), pre: ['mmauthtoken'] },
   // Payments and commerce
@@ -102,7 +108,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'artifactory-key', re: r('cmVmd[A-Za-z0-9]{59}'), pre: ['cmvmd'] },
   { kind: 'cargo-token', re: r('cio[A-Za-z0-9]{32}'), pre: ['cio'] },
   { kind: 'sonar-token', re: r('sq[pau]_[a-f0-9]{40}'), pre: ['sqp_', 'sqa_', 'squ_'] },
-  { kind: 'terraform-token', re: r(`(?<![a-z0-9])[a-z0-9]{14}\\.atlasv1\\.[${URLSAFE}=]{60,70}`), pre: ['.atlasv1.'] },
+  { kind: 'terraform-token', re: r(`(?<![a-z0-9])[a-z0-9]{14}\\.atlasv1\\.[${URLSAFE}=]{60,70}`), pre: ['.atlasv1.'], scan: true },
   { kind: 'vault-token', re: r(`hv[sb]\\.[${URLSAFE}]{24,300}`), pre: ['hvs.', 'hvb.'] },
   { kind: 'doppler-token', re: r('dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}'), pre: ['dp.'] },
   { kind: 'pulumi-token', re: r('pul-[a-f0-9]{40}'), pre: ['pul-'] },
@@ -139,7 +145,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'clickhouse-key', re: r('4b1d[A-Za-z0-9]{38}'), pre: ['4b1d'] },
   { kind: 'databricks-token', re: r('dapi[a-f0-9]{32}(?:-\\d)?'), pre: ['dapi'] },
   { kind: 'defined-networking-token', re: r(`dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52}`), pre: ['dnkey-'] },
-  { kind: 'authress-key', re: r('(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[a-z0-9+/_=\\-]{30,120}'), pre: ['.acc_', '.acc-'] },
+  { kind: 'authress-key', re: r('(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[a-z0-9+/_=\\-]{30,120}'), pre: ['sc_', 'ext_', 'scauth_', 'authress_'] },
   { kind: 'facebook-token', re: r('EAA[MC][A-Za-z0-9]{80,400}'), pre: ['eaam', 'eaac'] },
   { kind: 'twitter-token', re: r('AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,200}'), pre: ['aaaaaaaaaaaaaaaaaaaaa'], minDistinct: 10 },
   { kind: 'contentful-token', re: r(`CFPAT-[${URLSAFE}]{43}`), pre: ['cfpat-'] },
@@ -150,7 +156,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'netlify-token', re: r(`nfp_[A-Za-z0-9]{36,40}`), pre: ['nfp_'] },
   { kind: 'render-key', re: r('rnd_[A-Za-z0-9]{32}'), pre: ['rnd_'] },
   { kind: 'tailscale-key', re: r(`tskey-(?:api|auth|client|scim|webhook)-[${URLSAFE}]{10,100}`), pre: ['tskey-'] },
-  { kind: 'ngrok-token', re: r('(?<![A-Za-z0-9])\\d[A-Za-z0-9]{26}_[A-Za-z0-9]{21}'), pre: ['ngrok'] },
+  { kind: 'ngrok-token', re: r('(?<![A-Za-z0-9])\\d[A-Za-z0-9]{26}_[A-Za-z0-9]{21}'), pre: ['ngrok'], scan: true },
   { kind: 'hashicorp-token', re: r('hvs\\.CAES[A-Za-z0-9_\\-]{60,}'), pre: ['hvs.caes'] },
 ];
 
@@ -161,5 +167,5 @@ export const STRUCTURAL_RULES: readonly PatternRule[] = [
   { kind: 'encoded-json', re: r(`eyJ[${B64}]{60,20000}={0,2}`), pre: ['eyj'], minDistinct: 12,
     check: (text, start) => !/base64,$/i.test(text.slice(Math.max(0, start - 7), start)) },
   // Azure storage/service-bus connection-string parts.
-  { kind: 'azure-key', re: r(`(?:AccountKey|SharedAccessKey|SharedAccessSignature)=([${B64}%=\\-_&.:]{20,400})`, 'gd'), pre: ['accountkey=', 'sharedaccess'], group: 1, boundary: false },
+  { kind: 'azure-key', re: r(`(?:AccountKey|SharedAccessKey|SharedAccessSignature)=([${B64}%=\\-_&.:]{20,400})`, 'gd'), pre: ['accountkey=', 'sharedaccesskey=', 'sharedaccesssignature='], group: 1, boundary: false },
 ];
