@@ -121,6 +121,19 @@ describe('admin page (Chromium)', function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('serves the page under a strict content security policy; other paths and methods are refused', async () => {
+    const index = await fetch(`${collector.url}/admin/`);
+    assert.equal(index.status, 200);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.equal((await fetch(`${collector.url}/admin`, { redirect: 'manual' })).status, 308);
+    assert.equal((await fetch(`${collector.url}/admin/vendor/preact.mjs`)).headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal((await fetch(`${collector.url}/admin/server.js`)).status, 404);
+    assert.equal((await fetch(`${collector.url}/admin/`, { method: 'POST' })).status, 405);
+    assert.equal((await request(`${collector.url}/v1/admin/deletions`, { token: bobToken })).status, 403);
+  });
+
   it('refuses a user token with a plain message, submitted from the keyboard', async () => {
     await page.goto(`${collector.url}/admin`);
     assert.equal(new URL(page.url()).pathname, '/admin/');
