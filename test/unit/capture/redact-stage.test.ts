@@ -9,7 +9,7 @@ const base = {
   seq: 3, time: 1_790_000_000_000, consent: { state: 'recording' as const, policyVersion: 1 },
 };
 const secret = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
-const email = 'jane.doe@acme-corp.com';
+const email = 'priya.raman@acme-corp.com';
 
 describe('redaction of event fields', () => {
   const r = createRedactor({ key: randomBytes(32) });
