@@ -138,10 +138,10 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   };
   const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
     send(res, status, JSON.stringify(value), 'application/json', headers);
-  const fail = (res: ServerResponse, e: HttpError, enc: Encoding) => {
+  const fail = (req: IncomingMessage, res: ServerResponse, e: HttpError, enc: Encoding) => {
     const code = RPC_CODE[e.status] ?? 2;
-    // An unread body must not be mistaken for the next request on a kept-alive connection.
-    const headers = { ...e.headers, Connection: 'close' };
+    // A connection whose request body was left unread cannot carry another request.
+    const headers = req.complete ? e.headers : { ...e.headers, Connection: 'close' };
     if (enc === 'protobuf') send(res, e.status, encodeStatus(code, e.message), 'application/x-protobuf', headers);
     else json(res, e.status, { code, message: e.message }, headers);
   };
@@ -340,18 +340,18 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       if (e instanceof HttpError) {
         enc = (e as HttpError & { enc?: Encoding }).enc ?? (
           (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-protobuf') ? 'protobuf' : 'json');
-        fail(res, e, enc);
+        fail(req, res, e, enc);
       } else {
         // The store is down or overloaded: the client should retry later, not drop data.
         log.log('error', 'request failed', { path, error: (e as Error).message });
-        fail(res, new HttpError(503, 'service unavailable', { 'Retry-After': '5' }), enc);
+        fail(req, res, new HttpError(503, 'service unavailable', { 'Retry-After': '5' }), enc);
       }
     } finally {
       metrics.inc('codetrail_http_requests_total', 'HTTP requests by route and status', {
         route: path.startsWith('/v1/') || path === '/healthz' || path === '/metrics' ? path.replace(/\/[0-9a-f-]{36}/g, '/:id') : 'other',
         status: String(res.statusCode),
       });
-      if (!res.writableEnded && !res.headersSent) fail(res, new HttpError(500, 'no response'), enc);
+      if (!res.writableEnded && !res.headersSent) fail(req, res, new HttpError(500, 'no response'), enc);
     }
   });
   server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
