@@ -48,6 +48,7 @@ describe('admin page (Chromium)', function () {
   let adminToken: string;
   let bobToken: string;
   let stored: TrajectoryEvent[] = [];
+  let old: TrajectoryEvent[] = [];
   let bobExemption: Exemption;
   let deletionId: string;
   const pageErrors: string[] = [];
@@ -74,6 +75,9 @@ describe('admin page (Chromium)', function () {
       assert.deepEqual(r.json(), {});
       stored = stored.concat(events);
     }
+    // Older than the page's default period of 30 days.
+    old = sessionEvents({ count: 4, start: now - 40 * DAY, language: 'rust' });
+    assert.equal((await sendJson(collector.url, alice, old)).status, 200);
     // A session bob then asks to delete: it must vanish from the counts at once.
     const doomed = sessionEvents({ count: 4, start: now - DAY - HOUR, language: 'rust' });
     assert.equal((await sendJson(collector.url, bobToken, doomed)).status, 200);
@@ -175,6 +179,14 @@ describe('admin page (Chromium)', function () {
     // Counts only: no user appears anywhere in the activity section.
     const text = await activity.innerText();
     for (const user of ['alice', 'bob', 'carol']) assert.ok(!text.includes(user), `activity mentions ${user}`);
+  });
+
+  it('the period selector widens the counts to everything stored', async () => {
+    await page.getByLabel('Period').selectOption({ label: 'Everything' });
+    await page.getByTestId('total-events').filter({ hasText: String(stored.length + old.length) }).waitFor();
+    assert.equal(await page.getByTestId('total-sessions').textContent(), '4');
+    await page.getByLabel('Period').selectOption({ label: 'Last 30 days' });
+    await page.getByTestId('total-events').filter({ hasText: String(stored.length) }).waitFor();
   });
 
   it('every form control has a label', async () => {
