@@ -9,6 +9,7 @@ import type { Outbox } from './outbox';
 import type { OutboxItem, OutboxReader } from './reader';
 
 export type SenderPhase =
+  | 'starting' // not yet known whether this window sends
   | 'standby' // another window sends
   | 'idle' // nothing to send
   | 'sending'
@@ -81,7 +82,7 @@ export class SendLoop {
   private blocked: 'auth-failed' | 'forbidden' | undefined;
   private errorStreak = 0;
   private signedOutNotified = false;
-  private _state: SenderState = { phase: 'idle', delivered: 0, deadLettered: 0 };
+  private _state: SenderState = { phase: 'starting', delivered: 0, deadLettered: 0 };
   private readonly stateEmitter = new Emitter<SenderState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private readonly messageEmitter = new Emitter<SendMessage>();
