@@ -37,7 +37,7 @@ export function findEmails(text: string, out: Finding[]): void {
       const tld = labels[labels.length - 1];
       const valid = labels.every((l) => l.length > 0 && l.length <= 63)
         && /^[A-Za-z]{2,24}$/.test(tld) && !NOT_TLD.test(tld)
-        && !(s > 0 && (text[s - 1] === '/' || text[s - 1] === ':')) // npm:pkg@x, scope/pkg@x
+        && !(s > 0 && text[s - 1] === ':') // npm:pkg@x (a package spec, not a person)
         && !/^\d+$/.test(local);
       // git@github.com and noreply@… name a service, not a person.
       if (valid && !EXAMPLE_DOMAIN.test(domain) && !EXAMPLE_LOCAL.test(local)) {

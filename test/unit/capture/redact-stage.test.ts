@@ -36,7 +36,7 @@ describe('redaction of event fields', () => {
       messages: [`Cannot find name '${email}'`],
     }, r);
     assert.ok(!JSON.stringify(diag).includes(email));
-    const skipped = redactEventFields({ ...base, kind: 'file.skipped', path: `notes/${email}.txt`, reason: 'binary' }, r);
+    const skipped = redactEventFields({ ...base, kind: 'file.skipped', path: `people/${email}/notes.md`, reason: 'binary' }, r);
     assert.ok(!JSON.stringify(skipped).includes(email));
   });
 
