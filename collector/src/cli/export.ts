@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { CONSENT_STATES, type ConsentStateName, type EventKind } from '../../../src/protocol/schema';
 import { exportDataset, writeCard } from '../export/pipeline';
 import { terminalProgress } from '../export/progress';
+import { DEFAULT_GZIP_LEVEL } from '../export/shards';
 import { jsonlSource } from '../export/jsonl-source';
 import { verifyExport, formatProblem } from '../export/verify';
 import { writeParquetTable } from '../export/parquet';
@@ -23,7 +24,7 @@ import type { ExportFilter, ExportSource } from '../export/types';
 const USAGE = `usage:
   codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE]
       [--since DATE] [--until DATE] [--language ID]... [--kind KIND]... [--consent recording]
-      [--user ID]... [--shard-mb N] [--gzip-level 1-9] [--no-parquet] [--key-file FILE]
+      [--user ID]... [--shard-mb N] [--gzip-level 1-9 (3)] [--no-parquet] [--key-file FILE]
       [--overwrite] [--title TEXT] [--redaction-policy TEXT]
   codetrail-export verify DIR
   codetrail-export convert edit-prediction DIR OUT.jsonl [--history N] [--context-lines N]
@@ -108,7 +109,7 @@ async function runExport(args: string[]): Promise<number> {
   }
   const key = loadKey(keyFile);
   const shardMb = values['shard-mb'] !== undefined ? Number(values['shard-mb']) : 256;
-  const level = values['gzip-level'] !== undefined ? Number(values['gzip-level']) : 6;
+  const level = values['gzip-level'] !== undefined ? Number(values['gzip-level']) : DEFAULT_GZIP_LEVEL;
   if (!(shardMb > 0)) throw new UsageError('--shard-mb must be a positive number');
   if (!Number.isInteger(level) || level < 1 || level > 9) throw new UsageError('--gzip-level must be 1..9');
 

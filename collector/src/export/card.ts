@@ -144,6 +144,7 @@ export function renderManifest(s: ExportSummary, parquet: ParquetInfo | undefine
     },
     excluded: s.excluded,
     files: s.shards,
+    longestLineChars: s.longestLineChars,
     parquet: parquet ?? null,
   };
   return JSON.stringify(manifest, null, 2) + '\n';

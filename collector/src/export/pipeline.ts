@@ -3,7 +3,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type ConsentStateName, type TrajectoryEvent } from '../../../src/protocol/schema';
-import { ShardWriter, DEFAULT_MAX_SHARD_BYTES } from './shards';
+import { ShardWriter, DEFAULT_MAX_SHARD_BYTES, DEFAULT_GZIP_LEVEL } from './shards';
 import { pseudonymize } from './pseudonym';
 import { renderCard, renderManifest, type ParquetInfo } from './card';
 import type { ExportFilter, ExportOptions, ExportSource, ExportSummary, StoredEvent } from './types';
@@ -145,7 +145,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   await prepareDir(options.outDir, options.overwrite ?? false);
   const excluded = new Counter();
   const filter = new EventFilter(options.filter ?? {}, excluded);
-  const writer = new ShardWriter(join(options.outDir, 'data'), options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, options.gzipLevel ?? 6);
+  const writer = new ShardWriter(join(options.outDir, 'data'), options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, options.gzipLevel ?? DEFAULT_GZIP_LEVEL);
   const languages = new Counter();
   const kinds = new Counter();
   const policy = new Set<number>();
@@ -154,6 +154,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   let sessions = 0;
   let events = 0;
   let read = 0;
+  let longest = 0;
   let first: number | null = null;
   let last: number | null = null;
   const pseudonyms = new Map<string, string>();
@@ -172,7 +173,9 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     if (!pseudo) pseudonyms.set(curUser, (pseudo = pseudonymize(options.pseudonymKey, curUser)));
     const startEvent = all.find((e) => e.kind === 'session.start');
     const record = trajectoryRecord(curSession, pseudo, startEvent?.kind === 'session.start' ? startEvent.workspace : null, kept);
-    await writer.write(JSON.stringify(record), kept.length);
+    const line = JSON.stringify(record);
+    if (line.length > longest) longest = line.length;
+    await writer.write(line, kept.length);
     sessions++;
     events += kept.length;
     users.add(pseudo);
@@ -186,21 +189,34 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   };
 
   const progress = () => ({ events: read, sessions, total: source.total });
-  for await (const item of source.events as AsyncIterable<StoredEvent>) {
+  /** Takes one stored event; true when it closed the buffered session (flush it first). */
+  const starts = (item: StoredEvent): boolean => {
     read++;
-    if (read % 4096 === 0) options.progress?.update(progress());
+    if ((read & 4095) === 0) options.progress?.update(progress());
+    if (!filter.keepsUser(item.user)) { excluded.add('filter:user'); return false; }
     const e = item.event;
-    if (!filter.keepsUser(item.user)) { excluded.add('filter:user'); continue; }
-    if (e.sessionId !== curSession || item.user !== curUser) {
-      await flush();
-      if (seenSessions.has(e.sessionId)) throw new Error(`source is not ordered by (user, session, seq): session ${e.sessionId} seen again`);
-      seenSessions.add(e.sessionId);
-      curSession = e.sessionId;
-      curUser = item.user;
-    } else if (buf.length && buf[buf.length - 1].seq >= e.seq) {
+    if (e.sessionId !== curSession || item.user !== curUser) return true;
+    if (buf.length && buf[buf.length - 1].seq >= e.seq) {
       throw new Error(`source is not ordered by seq in session ${e.sessionId} (seq ${e.seq} after ${buf[buf.length - 1].seq})`);
     }
     buf.push(e);
+    return false;
+  };
+  const begin = async (item: StoredEvent) => {
+    await flush();
+    const e = item.event;
+    if (seenSessions.has(e.sessionId)) throw new Error(`source is not ordered by (user, session, seq): session ${e.sessionId} seen again`);
+    seenSessions.add(e.sessionId);
+    curSession = e.sessionId;
+    curUser = item.user;
+    buf.push(e);
+  };
+  const input = source.events;
+  if (Symbol.asyncIterator in input) {
+    for await (const item of input) if (starts(item)) await begin(item);
+  } else {
+    // a plain iterable (an array, the extension's own events) needs no await per event
+    for (const item of input) if (starts(item)) await begin(item);
   }
   await flush();
   options.progress?.done(progress());
@@ -221,6 +237,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     lastEventTime: last,
     excluded: sortKeys(excluded.counts),
     shards,
+    longestLineChars: longest,
     filter: options.filter ?? {},
   };
   await writeCard(options, summary, undefined);

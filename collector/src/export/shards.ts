@@ -1,15 +1,22 @@
 // Sharded JSONL.gz output with bounded shards and byte-identical results for the same
-// input: no file name or time in the gzip header, and a fixed OS byte.
-import { createGzip, type Gzip } from 'node:zlib';
+// input. A shard is a series of gzip members (valid gzip, read by every gunzip, DuckDB and
+// Python), each compressed on the thread pool so compression runs beside serialization;
+// member headers carry no file name, no time and a fixed OS byte.
+import { gzip as gzipCb } from 'node:zlib';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ShardInfo } from './types';
 
 export const DEFAULT_MAX_SHARD_BYTES = 256 * 1024 * 1024;
-/** Lines are handed to gzip in chunks of about this size: fewer calls, same bytes. */
-const CHUNK_BYTES = 1024 * 1024;
+/** Level 3 compresses 2.5x faster than zlib's default 6 for about 15% more bytes on trajectories. */
+export const DEFAULT_GZIP_LEVEL = 3;
+/** Text per gzip member: large enough that compression loses nothing to the split. */
+const MEMBER_CHARS = 4 * 1024 * 1024;
 const GZIP_OS_UNKNOWN = 255;
+const gzipAsync = promisify(gzipCb);
 
 /** The Hugging Face naming: train-00000-of-00003.jsonl.gz. */
 export function shardName(index: number, count: number): string {
@@ -18,44 +25,45 @@ export function shardName(index: number, count: number): string {
 }
 
 interface OpenShard {
-  tmp: string;
-  gzip: Gzip;
-  hash: Hash;
   fh: FileHandle;
+  hash: Hash;
   bytes: number;
-  written: Promise<void>;
   sessions: number;
   events: number;
-  rawBytes: number;
+  /** Characters of JSON written, newlines included (the shard bound). */
+  chars: number;
   pending: string[];
-  pendingBytes: number;
+  pendingChars: number;
+  /** Members being compressed, written in order. */
+  inflight: Promise<Buffer>[];
 }
 
 export class ShardWriter {
   private current: OpenShard | undefined;
   private readonly closed: Omit<ShardInfo, 'file'>[] = [];
   private readonly tmpNames: string[] = [];
+  private readonly maxInflight = Math.max(2, availableParallelism());
 
   constructor(
     private readonly dataDir: string,
     private readonly maxShardBytes: number = DEFAULT_MAX_SHARD_BYTES,
-    private readonly gzipLevel: number = 6,
+    private readonly gzipLevel: number = DEFAULT_GZIP_LEVEL,
   ) {}
 
   /** Appends one JSON line (without its newline) holding `events` events. */
   async write(line: string, events: number): Promise<void> {
     let s = this.current;
-    if (s && s.rawBytes > 0 && s.rawBytes + line.length + 1 > this.maxShardBytes) {
+    if (s && s.chars > 0 && s.chars + line.length + 1 > this.maxShardBytes) {
       await this.closeCurrent();
       s = undefined;
     }
     if (!s) s = this.current = await this.openShard();
     s.pending.push(line);
-    s.pendingBytes += line.length + 1;
-    s.rawBytes += line.length + 1;
+    s.pendingChars += line.length + 1;
+    s.chars += line.length + 1;
     s.sessions++;
     s.events += events;
-    if (s.pendingBytes >= CHUNK_BYTES) await this.drain(s);
+    if (s.pendingChars >= MEMBER_CHARS) await this.compress(s);
   }
 
   /** Closes the last shard and gives every shard its final name. */
@@ -74,48 +82,38 @@ export class ShardWriter {
   private async openShard(): Promise<OpenShard> {
     const tmp = join(this.dataDir, `.part-${String(this.closed.length).padStart(5, '0')}.jsonl.gz`);
     this.tmpNames.push(tmp);
-    const fh = await open(tmp, 'w');
-    const gzip = createGzip({ level: this.gzipLevel, memLevel: 9 });
-    const hash = createHash('sha256');
-    const shard: OpenShard = {
-      tmp, gzip, hash, fh, bytes: 0, written: Promise.resolve(),
-      sessions: 0, events: 0, rawBytes: 0, pending: [], pendingBytes: 0,
+    return {
+      fh: await open(tmp, 'w'), hash: createHash('sha256'), bytes: 0,
+      sessions: 0, events: 0, chars: 0, pending: [], pendingChars: 0, inflight: [],
     };
-    let first = true;
-    shard.written = new Promise<void>((resolve, reject) => {
-      let chain = Promise.resolve();
-      gzip.on('data', (chunk: Buffer) => {
-        if (first) {
-          first = false;
-          // zlib writes the OS it was built on; a fixed byte keeps files identical everywhere
-          if (chunk.length > 9) chunk[9] = GZIP_OS_UNKNOWN;
-        }
-        shard.bytes += chunk.length;
-        hash.update(chunk);
-        gzip.pause();
-        chain = chain.then(() => writeAll(fh, chunk)).then(() => { gzip.resume(); }, (err) => { reject(err); });
-      });
-      gzip.on('end', () => { chain.then(resolve, reject); });
-      gzip.on('error', reject);
-    });
-    return shard;
   }
 
-  private async drain(s: OpenShard): Promise<void> {
+  private async compress(s: OpenShard): Promise<void> {
     if (s.pending.length === 0) return;
     const text = s.pending.join('\n') + '\n';
     s.pending = [];
-    s.pendingBytes = 0;
-    if (!s.gzip.write(text)) await new Promise<void>((r) => s.gzip.once('drain', () => r()));
+    s.pendingChars = 0;
+    const member = gzipAsync(text, { level: this.gzipLevel, memLevel: 9 });
+    member.catch(() => undefined); // awaited in order by writeOldest, which rethrows
+    s.inflight.push(member);
+    while (s.inflight.length >= this.maxInflight) await this.writeOldest(s);
+  }
+
+  private async writeOldest(s: OpenShard): Promise<void> {
+    const member = await s.inflight.shift()!;
+    // zlib writes the OS it was built on; a fixed byte keeps files identical everywhere
+    member[9] = GZIP_OS_UNKNOWN;
+    s.hash.update(member);
+    s.bytes += member.length;
+    await writeAll(s.fh, member);
   }
 
   private async closeCurrent(): Promise<void> {
     const s = this.current;
     if (!s) return;
     this.current = undefined;
-    await this.drain(s);
-    s.gzip.end();
-    await s.written;
+    await this.compress(s);
+    while (s.inflight.length) await this.writeOldest(s);
     await s.fh.close();
     this.closed.push({ sessions: s.sessions, events: s.events, bytes: s.bytes, sha256: s.hash.digest('hex') });
   }

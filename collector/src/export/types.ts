@@ -18,7 +18,7 @@ export type ExclusionCounts = Record<string, number>;
 export interface ExportSource {
   events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>;
   /** Read once the events are consumed. */
-  excluded?: () => ExclusionCounts | Promise<ExclusionCounts>;
+  excluded?: () => Partial<ExclusionCounts> | Promise<Partial<ExclusionCounts>>;
   /** How many events to expect, when the store knows (drives the progress bar). */
   total?: number;
 }
@@ -56,7 +56,7 @@ export interface ExportOptions {
   filter?: ExportFilter;
   /** A shard is closed once its uncompressed JSON passes this many bytes. */
   maxShardBytes?: number;
-  /** 1 (fast) .. 9 (small). */
+  /** 1 (fast) .. 9 (small); default 3. */
   gzipLevel?: number;
   progress?: ProgressSink;
   /** Replace the files of an earlier export in outDir (other files are never touched). */
@@ -93,5 +93,7 @@ export interface ExportSummary {
   /** Everything left out, by reason: `store:*` from the store, the rest from the filters. */
   excluded: ExclusionCounts;
   shards: ShardInfo[];
+  /** Length of the longest trajectory line (readers size their buffers by it). */
+  longestLineChars: number;
   filter: ExportFilter;
 }

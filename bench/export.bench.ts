@@ -1,0 +1,90 @@
+// Export throughput on a generated dataset of real, replayable sessions (the trajectory
+// core typing into real files): events/s into sharded JSONL.gz (target ≥ 100,000 events/s),
+// into the Parquet table, from a real SQLite store, and through the verifier.
+//   npm run bench -- export        (EXPORT_BENCH_SESSIONS=N to change the size)
+import { mkdtempSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportDataset } from '../collector/src/export/pipeline';
+import { writeParquetTable } from '../collector/src/export/parquet';
+import { verifyExport } from '../collector/src/export/verify';
+import { storeSource } from '../collector/src/export/store-source';
+import { SqliteStore } from '../collector/src/store/sqlite';
+import type { EventRow } from '../collector/src/store/store';
+import { generateStoredEvents } from '../test/export/generate';
+import type { StoredEvent } from '../collector/src/export/types';
+
+const SESSIONS = Number(process.env.EXPORT_BENCH_SESSIONS ?? 120);
+const USERS = 20;
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** Wall time and this process's CPU time (all its threads: zlib's pool, DuckDB's workers). */
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cpuMs: (c.user + c.system) / 1000, value };
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'codetrail-export-bench-'));
+  try {
+    const g0 = Date.now();
+    const events: StoredEvent[] = [...generateStoredEvents({
+      users: USERS, sessionsPerUser: Math.max(1, Math.round(SESSIONS / USERS)), changesPerSession: 6000, seed: 42,
+    })];
+    const chars = events.reduce((a, e) => a + JSON.stringify(e.event).length, 0);
+    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+    console.log(`dataset: ${fmt(events.length)} events in ${fmt(SESSIONS)} sessions of ${USERS} users, ${(chars / 1e6).toFixed(1)} MB of event JSON (${fmt(chars / events.length)} chars/event avg), generated in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
+
+    for (const level of [3, 6, 1]) {
+      const runs: number[] = [];
+      const cpus: number[] = [];
+      let last: Awaited<ReturnType<typeof exportDataset>> | undefined;
+      for (let i = 0; i < 3; i++) {
+        const out = join(work, `jsonl-${level}-${i}`);
+        const r = await timed(() => exportDataset({ events }, { outDir: out, pseudonymKey: 'bench', gzipLevel: level, maxShardBytes: 64 * 1024 * 1024 }));
+        runs.push(r.ms);
+        cpus.push(r.cpuMs);
+        last = r.value;
+        if (i < 2) rmSync(out, { recursive: true, force: true });
+      }
+      const best = Math.min(...runs);
+      const bytes = last!.shards.reduce((a, s) => a + s.bytes, 0);
+      const cpu = cpus[runs.indexOf(best)];
+      console.log(`JSONL.gz (gzip level ${level}${level === 3 ? ', the default' : ''}): ${fmt(events.length / (best / 1000))} events/s wall (best of 3: ${best.toFixed(0)} ms; runs ${runs.map((x) => x.toFixed(0)).join(', ')} ms), ${fmt(events.length / (cpu / 1000))} events per CPU-second, ${(chars / 1e6 / (best / 1000)).toFixed(0)} MB/s of JSON in, ${last!.shards.length} shards, ${(bytes / 1e6).toFixed(1)} MB out`);
+    }
+
+    const exportDir = join(work, 'jsonl-3-2');
+    const pq = await timed(() => writeParquetTable(exportDir));
+    console.log(`Parquet (DuckDB from the shards, zstd): ${fmt(pq.value.rows / (pq.ms / 1000))} events/s wall (${pq.ms.toFixed(0)} ms), ${fmt(pq.value.rows / (pq.cpuMs / 1000))} events per CPU-second, ${(pq.value.bytes / 1e6).toFixed(1)} MB`);
+
+    const v = await timed(() => verifyExport(exportDir));
+    if (v.value.problems.length) throw new Error(`verify found ${v.value.problems.length} problems`);
+    console.log(`verify (schema check + strict replay of ${fmt(v.value.steps)} steps): ${fmt(v.value.events / (v.ms / 1000))} events/s wall (${v.ms.toFixed(0)} ms), ${fmt(v.value.events / (v.cpuMs / 1000))} events per CPU-second`);
+
+    // The same export read from a real SQLite store, as `codetrail-export --data DIR` does.
+    const store = new SqliteStore(join(work, 'store', 'codetrail.db'));
+    const rows: EventRow[] = events.map(({ user, event }) => ({
+      id: event.id, userId: user, sessionId: event.sessionId, seq: event.seq, kind: event.kind, time: event.time,
+      consentState: event.consent.state, language: 'languageId' in event ? event.languageId : null,
+      workspace: null, body: JSON.stringify(event), receivedAt: 0,
+    }));
+    for (let i = 0; i < rows.length; i += 5000) await store.insertEvents(rows.slice(i, i + 5000));
+    const s = await timed(async () => exportDataset(await storeSource(store), { outDir: join(work, 'from-store'), pseudonymKey: 'bench', maxShardBytes: 64 * 1024 * 1024 }));
+    await store.close();
+    console.log(`JSONL.gz from the SQLite store (gzip level 3): ${fmt(s.value.events / (s.ms / 1000))} events/s wall (${s.ms.toFixed(0)} ms), ${fmt(s.value.events / (s.cpuMs / 1000))} events per CPU-second`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
