@@ -97,7 +97,8 @@ export class Exporter {
     this.fetchFn = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
   }
 
-  async export(items: readonly OutboxItem[]): Promise<ExportOutcome> {
+  /** `signal` aborts the request (on dispose); the batch then counts as not delivered. */
+  async export(items: readonly OutboxItem[], signal?: AbortSignal): Promise<ExportOutcome> {
     const token = await this.opts.token();
     if (!token) return { kind: 'no-token' };
     const json = buildLogsBody(items, this.opts.client);
@@ -115,7 +116,9 @@ export class Exporter {
         method: 'POST',
         headers,
         body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(this.opts.timeoutMs ?? 30_000)])
+          : AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
       });
       text = await res.text();
     } catch (e) {

@@ -36,7 +36,7 @@ export interface SendMessage {
 }
 
 export interface BatchExporter {
-  export(items: readonly OutboxItem[]): Promise<ExportOutcome>;
+  export(items: readonly OutboxItem[], signal?: AbortSignal): Promise<ExportOutcome>;
 }
 
 export interface SendLoopOptions {
@@ -78,6 +78,7 @@ export class SendLoop {
   private timer: unknown;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private readonly abort = new AbortController();
   /** After 401/403 nothing is sent until the token changes. */
   private blocked: 'auth-failed' | 'forbidden' | undefined;
   private errorStreak = 0;
@@ -134,6 +135,8 @@ export class SendLoop {
   async dispose(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // do not hold up the editor's shutdown for a slow service: the batch is simply sent again later
+    this.abort.abort();
     this.flushSub.dispose();
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
@@ -205,7 +208,8 @@ export class SendLoop {
       this.work.push(w);
     }
     this.setState({ phase: 'sending', retryAt: undefined });
-    const out = await exporter.export(w.items);
+    const out = await exporter.export(w.items, this.abort.signal);
+    if (this.stopped && out.kind === 'retry') return 0; // aborted by dispose: leave it for next time
     if (out.kind !== 'no-token') this.signedOutNotified = false;
     return this.settle(reader, w, out);
   }
