@@ -78,6 +78,8 @@ export interface SendPipeline {
   /** Writes out pending events now (for tests and shutdown). */
   flush(): Promise<void>;
   readonly outbox: Outbox;
+  /** The pipeline as the recorder's sink (write / flush / close); close disposes it. */
+  readonly sink: { write(event: TrajectoryEvent): void; flush(): Promise<void>; close(): Promise<void> };
   dispose(): Promise<void>;
 }
 
@@ -171,6 +173,16 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
 
   startLoop(opts.settings);
 
+  const dispose = async () => {
+    if (disposed) return;
+    disposed = true;
+    await stopLoop();
+    await outbox.dispose();
+    outboxSub.dispose();
+    statusEmitter.dispose();
+    messageEmitter.dispose();
+  };
+
   return {
     append: (event) => outbox.append(event),
     get status() {
@@ -193,14 +205,11 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
     },
     flush: () => outbox.flush(),
     outbox,
-    dispose: async () => {
-      if (disposed) return;
-      disposed = true;
-      await stopLoop();
-      await outbox.dispose();
-      outboxSub.dispose();
-      statusEmitter.dispose();
-      messageEmitter.dispose();
+    sink: {
+      write: (event) => void outbox.append(event),
+      flush: () => outbox.flush(),
+      close: dispose,
     },
+    dispose,
   };
 }

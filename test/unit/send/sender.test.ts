@@ -63,6 +63,17 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     await waitFor(async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000, 'segments deleted');
   });
 
+  it('serves as the recorder\'s sink: write, flush to disk, close stops it', async () => {
+    const p = await pipeline();
+    const e = cursorEvent(uuidv7(), 0);
+    p.sink.write(e);
+    await p.sink.flush();
+    await waitFor(() => server.accepted.length === 1, 5000, 'delivery');
+    await p.sink.close();
+    assert.equal(p.status.sender.phase, 'stopped');
+    assert.equal(p.append(cursorEvent(uuidv7(), 1)), false, 'closed: nothing more is taken');
+  });
+
   it('batches by count and by bytes', async () => {
     const p = await pipeline({ batchMaxCount: 7, batchMaxBytes: 2000 });
     const s = uuidv7();
