@@ -8,6 +8,7 @@ import { exportDataset } from '../../collector/src/export/pipeline';
 import { writeParquetTable, openDuckDb } from '../../collector/src/export/parquet';
 import { verifyExport, formatProblem } from '../../collector/src/export/verify';
 import { pseudonymize } from '../../collector/src/export/pseudonym';
+import { terminalProgress } from '../../collector/src/export/progress';
 import type { ExportOptions, ExportSource, StoredEvent } from '../../collector/src/export/types';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
 import { generateStoredEvents, type GenerateOptions } from './generate';
@@ -235,5 +236,36 @@ describe('export: command line', function () {
     const again = spawnSync(process.execPath, [CLI, out, '--from-jsonl', input, '--key-file', key], { encoding: 'utf8' });
     assert.notEqual(again.status, 0, 'an existing export is not overwritten without --overwrite');
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('export: progress', () => {
+  const stream = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { chunks, s: { isTTY, columns: 120, write: (c: string) => { chunks.push(c); return true; } } as unknown as NodeJS.WriteStream };
+  };
+
+  it('draws a bar with a percentage on a terminal, throttled, and ends its line when done', () => {
+    let now = 0;
+    const t = stream(true);
+    const p = terminalProgress(t.s, 'exporting', () => now);
+    now = 200;
+    p.update({ events: 500, sessions: 3, total: 1000 });
+    now = 250;
+    p.update({ events: 600, sessions: 3, total: 1000 }); // within 100 ms: not drawn
+    now = 1000;
+    p.done({ events: 1000, sessions: 5, total: 1000 });
+    assert.equal(t.chunks.length, 2);
+    assert.match(t.chunks[0], / 50% 500 events, 3 sessions/);
+    assert.match(t.chunks[1], /100% 1,000 events, 5 sessions, 1,000 events\/s/);
+    assert.ok(t.chunks[1].startsWith('\r') && t.chunks[1].endsWith('\u001b[K\n'), 'redrawn in place, line ended when done');
+  });
+
+  it('says nothing when the output is not a terminal', () => {
+    const t = stream(false);
+    const p = terminalProgress(t.s);
+    p.update({ events: 1, sessions: 1 });
+    p.done({ events: 1, sessions: 1 });
+    assert.deepEqual(t.chunks, []);
   });
 });
