@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Recorder } from '../../../src/capture/recorder';
+import { JsonlFileSink, readJsonl, type TrajectorySink } from '../../../src/capture/sink';
+import { defaultDecision, describeDecision, type CaptureGate, type GateDecision } from '../../../src/capture/gate';
+import { readSettings, DEFAULT_SETTINGS } from '../../../src/config';
+import { replayTrajectory } from '../../../src/protocol/replay';
+import { validateEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
+
+class MemorySink implements TrajectorySink {
+  events: TrajectoryEvent[] = [];
+  write(e: TrajectoryEvent): void { this.events.push(e); }
+  async flush(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+class SwitchGate implements CaptureGate {
+  private d: GateDecision = { allowed: true };
+  private listeners = new Set<(d: GateDecision) => void>();
+  current(): GateDecision { return this.d; }
+  onDidChange(l: (d: GateDecision) => void): () => void { this.listeners.add(l); return () => this.listeners.delete(l); }
+  set(d: GateDecision): void { this.d = d; for (const l of this.listeners) l(d); }
+}
+
+const typed = { label: 'typed', confidence: 0.95 } as const;
+const options = { workspace: 'w'.repeat(64), client: { name: 'test', version: '0' }, sessionIdleMs: 60_000, consent: () => ({ state: 'recording' as const, policyVersion: 0 }) };
+
+function setup() {
+  const sink = new MemorySink();
+  const gate = new SwitchGate();
+  let now = 1_000;
+  const rec = new Recorder(sink, gate, options, () => now);
+  return { sink, gate, rec, setNow: (t: number) => { now = t; } };
+}
+
+describe('recorder: gate → builder → session → stages → sink', () => {
+  it('starts a session on first activity and stamps every event in order', async () => {
+    const { sink, rec } = setup();
+    rec.baseline('k', 'a.txt', 'plaintext', 'hello\n', 1000, 'open');
+    rec.change('k', [{ offset: 5, deleted: 0, inserted: '!' }], typed, 1010);
+    await rec.flush();
+    assert.deepEqual(sink.events.map((e) => e.kind), ['session.start', 'file.baseline', 'edit']);
+    assert.deepEqual(sink.events.map((e) => e.seq), [0, 1, 2]);
+    for (const e of sink.events) assert.ok(validateEvent(e).ok);
+    assert.equal(replayTrajectory(sink.events).finalText.get('a.txt'), 'hello!\n');
+  });
+
+  it('nothing typed while the gate is closed reaches the sink, and the file is re-baselined after', async () => {
+    const { sink, gate, rec } = setup();
+    rec.baseline('k', 'a.txt', 'plaintext', 'x\n', 1000, 'open');
+    rec.change('k', [{ offset: 1, deleted: 0, inserted: 'a' }], typed, 1001);
+    gate.set({ allowed: false, reason: 'paused' });
+    rec.change('k', [{ offset: 2, deleted: 0, inserted: 'SECRET' }], typed, 1002);
+    rec.emit({ kind: 'file.save', time: 1003, path: 'a.txt', languageId: 'plaintext' });
+    assert.ok(!JSON.stringify(sink.events).includes('SECRET'));
+    assert.equal(sink.events.at(-1)?.kind, 'session.end', 'the session ends when capture stops');
+    assert.equal(rec.isTracked('k'), false, 'tracking stops too');
+    gate.set({ allowed: true });
+    rec.baseline('k', 'a.txt', 'plaintext', 'xaSECRET\n', 2000, 'resume');
+    rec.change('k', [{ offset: 8, deleted: 0, inserted: '.' }], typed, 2001);
+    await rec.flush();
+    const starts = sink.events.filter((e) => e.kind === 'session.start');
+    assert.equal(starts.length, 2, 'a new session after the gap');
+    const first = sink.events[0].sessionId;
+    const edits = sink.events.filter((e) => e.kind === 'edit');
+    assert.equal(edits.length, 2);
+    assert.ok(!sink.events.some((e) => e.sessionId === first && JSON.stringify(e).includes('SECRET')), 'the session that was stopped holds none of it');
+    assert.equal(replayTrajectory(sink.events.filter((e) => e.sessionId !== first)).finalText.get('a.txt'), 'xaSECRET.\n');
+  });
+
+  it('an idle gap ends the session; the next one restates every tracked file', async () => {
+    const { sink, rec } = setup();
+    rec.baseline('k', 'a.txt', 'plaintext', 'one\n', 1000, 'open');
+    rec.change('k', [{ offset: 3, deleted: 0, inserted: '!' }], typed, 1100);
+    rec.tick(1100 + 60_001);
+    assert.equal(sink.events.at(-1)?.kind, 'session.end');
+    rec.change('k', [{ offset: 4, deleted: 0, inserted: '?' }], typed, 200_000);
+    await rec.flush();
+    const second = sink.events.filter((e) => e.sessionId !== sink.events[0].sessionId);
+    assert.deepEqual(second.map((e) => e.kind), ['session.start', 'file.baseline', 'edit']);
+    const b = second[1];
+    assert.ok(b.kind === 'file.baseline' && b.reason === 'session' && b.text === 'one!\n');
+    assert.equal(replayTrajectory(second).finalText.get('a.txt'), 'one!?\n', 'each session replays on its own');
+    assert.equal(second[0].seq, 0, 'sequence numbers restart per session');
+  });
+
+  it('a stage can rewrite or drop events before the sink (where redaction goes)', async () => {
+    const { sink, rec } = setup();
+    rec.addStage((e) => (e.kind === 'file.focus' ? undefined : e));
+    rec.emit({ kind: 'file.focus', time: 1000, path: 'a.txt', languageId: 'x' });
+    rec.emit({ kind: 'file.save', time: 1001, path: 'a.txt', languageId: 'x' });
+    assert.deepEqual(sink.events.map((e) => e.kind), ['session.start', 'file.save']);
+  });
+
+  it('edit listeners receive the stamped edit (diagnostics link outcomes to its id)', () => {
+    const { rec } = setup();
+    const seen: string[] = [];
+    rec.onEdit((e) => seen.push(e.id));
+    rec.baseline('k', 'a.txt', 'plaintext', '', 1000, 'open');
+    rec.change('k', [{ offset: 0, deleted: 0, inserted: 'a' }], typed, 1001);
+    rec.save('k', 1002);
+    assert.equal(seen.length, 1);
+  });
+});
+
+describe('JSONL sink', () => {
+  it('writes one file per session that reads back as valid events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codetrail-sink-'));
+    try {
+      const errors: string[] = [];
+      const sink = new JsonlFileSink(join(dir, 'trajectories'), { error: (m) => errors.push(m) }, 10_000);
+      const gate = new SwitchGate();
+      const rec = new Recorder(sink, gate, options);
+      rec.baseline('k', 'a.txt', 'plaintext', 'line\r\nnext', 1000, 'open');
+      rec.change('k', [{ offset: 10, deleted: 0, inserted: '\r\nmore 😀' }], typed, 1001);
+      await rec.flush();
+      const lines = await readJsonl(sink.fileFor(rec.sessionId!));
+      const events = lines.map((l) => { const v = validateEvent(l); assert.ok(v.ok); return v.event; });
+      assert.equal(replayTrajectory(events).finalText.get('a.txt'), 'line\r\nnext\r\nmore 😀');
+      assert.deepEqual(errors, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a write failure is logged, not thrown into the editor', async () => {
+    const errors: string[] = [];
+    const sink = new JsonlFileSink('/dev/null/codetrail-cannot-write-here', { error: (m) => errors.push(m) });
+    const rec = new Recorder(sink, new SwitchGate(), options);
+    rec.emit({ kind: 'file.save', time: 1, path: 'a', languageId: 'x' });
+    await rec.flush();
+    assert.equal(errors.length, 1);
+  });
+});
+
+describe('settings and the default gate', () => {
+  it('unset or invalid settings fall back to the defaults', () => {
+    assert.deepEqual(readSettings(() => undefined), DEFAULT_SETTINGS);
+    const s = readSettings((k) => ({ enabled: false, 'capture.maxFileSize': -5, 'capture.terminalOutputTail': 100 } as Record<string, unknown>)[k]);
+    assert.equal(s.enabled, false);
+    assert.equal(s.capture.maxFileSize, DEFAULT_SETTINGS.capture.maxFileSize);
+    assert.equal(s.capture.terminalOutputTail, 100);
+  });
+
+  it('capture needs both the setting and VS Code telemetry, and says which is missing', () => {
+    assert.deepEqual(defaultDecision({ telemetryEnabled: true, settingEnabled: true }), { allowed: true });
+    const off = defaultDecision({ telemetryEnabled: false, settingEnabled: true });
+    assert.deepEqual(off, { allowed: false, reason: 'telemetry-off' });
+    assert.match(describeDecision(off), /telemetry/);
+    assert.deepEqual(defaultDecision({ telemetryEnabled: true, settingEnabled: false }), { allowed: false, reason: 'setting-off' });
+  });
+});
