@@ -67,11 +67,12 @@ export class OutcomeCapture implements vscode.Disposable {
     const head = repo.state.HEAD?.commit;
     if (!head || head === before) return;
     this.heads.set(repo, head);
-    if (!this.recorder.allowed) return;
+    // The first HEAD seen is the repository's state being read, not a new commit.
+    if (!before || !this.recorder.allowed) return;
     try {
       const c = await repo.getCommit(head);
       // A new commit on top of the old HEAD is a commit; anything else is a checkout or reset.
-      if (before && !c.parents.includes(before)) return;
+      if (!c.parents.includes(before)) return;
       this.recorder.emit({ kind: 'commit', time: Date.now(), message: boundedText(c.message), commit: c.hash.slice(0, 64) });
     } catch {
       // The commit could not be read; nothing is recorded rather than a guess.
