@@ -1,15 +1,14 @@
 // Exports from the collection service's real stores (a SQLite file, a PostgreSQL database):
-// events go in through the service's ingest path, a user asks for deletion, and the
-// export must not hold a trace of them, before or after the hard delete.
+// events go in through the Store interface as the service stores them, a user asks for
+// deletion, and the export must not hold a trace of them, before or after the hard delete.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { toLogRecord } from '../../src/protocol/otlp';
-import { ingest } from '../../collector/src/ingest';
-import { requestDeletion, runJobs } from '../../collector/src/controlplane';
+import { randomUUID } from 'node:crypto';
+import { utcDay, type EventRow } from '../../collector/src/store/store';
 import { pseudonymize } from '../../collector/src/export/pseudonym';
 import { openDuckDb } from '../../collector/src/export/parquet';
 import { STORE_KINDS } from '../collector/helpers';
@@ -27,7 +26,7 @@ for (const kind of STORE_KINDS) {
     this.timeout(180_000);
     const events = [...generateStoredEvents({ users: 3, sessionsPerUser: 2, changesPerSession: 150, seed: 5, pausedEvery: 6 })];
     const [alice, bob, carol] = ['user-0000', 'user-0001', 'user-0002'];
-    const count = (u: string) => events.filter((e) => e.user === u).length;
+    const stored = (u: string) => events.filter((e) => e.user === u && (e.event.consent.state === 'recording' || e.event.kind === 'gap')).length;
     const bobSessions = [...new Set(events.filter((e) => e.user === bob).map((e) => e.event.sessionId))];
     let opened: Awaited<ReturnType<typeof kind.open>>;
     let work: string;
@@ -42,11 +41,21 @@ for (const kind of STORE_KINDS) {
     before(async () => {
       opened = await kind.open();
       work = mkdtempSync(join(tmpdir(), 'codetrail-export-store-'));
-      const policy = await opened.store.getPolicy();
       const now = events[events.length - 1].event.time + 3_600_000;
       for (const u of [alice, bob, carol]) {
-        const mine = events.filter((e) => e.user === u).map((e) => toLogRecord(e.event));
-        for (let i = 0; i < mine.length; i += 500) await ingest(opened.store, u, mine.slice(i, i + 500), policy, now);
+        const rows: EventRow[] = [];
+        let refused = 0;
+        for (const { event } of events.filter((e) => e.user === u)) {
+          // the service refuses events stamped outside consent and only counts them
+          if (event.consent.state !== 'recording' && event.kind !== 'gap') { refused++; continue; }
+          rows.push({
+            id: event.id, userId: u, sessionId: event.sessionId, seq: event.seq, kind: event.kind, time: event.time,
+            consentState: event.consent.state, language: 'languageId' in event ? event.languageId : null,
+            workspace: null, body: JSON.stringify(event), receivedAt: now,
+          });
+        }
+        for (let i = 0; i < rows.length; i += 500) await opened.store.insertEvents(rows.slice(i, i + 500));
+        if (refused) await opened.store.countRejections(utcDay(now), { 'consent-state': refused });
       }
     });
 
@@ -61,8 +70,8 @@ for (const kind of STORE_KINDS) {
       assert.ok(text.includes(pseudonymize(KEY, bob)) && text.includes(bobSessions[0]));
 
       const now = events[events.length - 1].event.time + 7_200_000;
-      const d = await requestDeletion(opened.store, bob, { scope: { kind: 'all' } }, 'test', now);
-      assert.equal(d.tombstoned, count(bob));
+      const d = await opened.store.requestDeletion({ id: randomUUID(), userId: bob, scope: { kind: 'all' }, requestedAt: now });
+      assert.equal(d.tombstoned, stored(bob));
 
       const tomb = join(work, 'tombstoned');
       const out = runCli(tomb);
@@ -71,7 +80,7 @@ for (const kind of STORE_KINDS) {
         assert.ok(!t.includes(pseudonymize(KEY, bob)), 'no trace of the deleted user');
         for (const s of bobSessions) assert.ok(!t.includes(s), 'no session of the deleted user');
       }
-      assert.equal(manifest.excluded['store:tombstoned'], count(bob));
+      assert.equal(manifest.excluded['store:tombstoned'], stored(bob));
       assert.equal(manifest.counts.users, 2);
       assert.ok(Object.keys(manifest.excluded).some((k) => k.startsWith('store:rejected-at-ingest:')), JSON.stringify(manifest.excluded));
       assert.match(out, /store:tombstoned/);
@@ -88,7 +97,7 @@ for (const kind of STORE_KINDS) {
         conn.closeSync();
       }
 
-      await runJobs(opened.store, 'test', now + 1000);
+      await opened.store.processDeletions(now + 1000);
       const after = join(work, 'after');
       runCli(after);
       const m2 = JSON.parse(readFileSync(join(after, 'manifest.json'), 'utf8'));
