@@ -211,7 +211,10 @@ export class SendLoop {
     const out = await exporter.export(w.items, this.abort.signal);
     if (this.stopped && out.kind === 'retry') return 0; // aborted by dispose: leave it for next time
     if (out.kind !== 'no-token') this.signedOutNotified = false;
-    return this.settle(reader, w, out);
+    const delay = await this.settle(reader, w, out);
+    // free delivered segments as the backlog drains, not only at its end (space for a full outbox)
+    if (this.work.length === 0) await reader.cleanup();
+    return delay;
   }
 
   private async settle(reader: OutboxReader, w: Work, out: ExportOutcome): Promise<number> {

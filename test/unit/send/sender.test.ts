@@ -74,6 +74,27 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(p.append(cursorEvent(uuidv7(), 1)), false, 'closed: nothing more is taken');
   });
 
+  it('deletes delivered segments while a backlog drains, not only at its end', async () => {
+    token = undefined;
+    server.setScript((_r, res) => setTimeout(() => ok(res), 20));
+    const p = await pipeline({ segmentBytes: 2000, batchMaxCount: 10 });
+    const s = uuidv7();
+    for (let i = 0; i < 200; i++) {
+      p.append(cursorEvent(s, i));
+      if (i % 10 === 9) await p.flush();
+    }
+    await p.flush();
+    const segs = async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length;
+    const before = await segs();
+    assert.ok(before >= 10, `${before} segments`);
+    token = 'tok-1';
+    await p.tokenChanged();
+    await waitFor(() => p.status.sender.delivered >= 100, 10_000, 'half delivered');
+    assert.ok(p.status.sender.delivered < 200);
+    assert.ok((await segs()) < before - 3, 'segments freed during the drain');
+    await waitFor(() => p.status.sender.delivered === 200, 10_000, 'all delivered');
+  });
+
   it('batches by count and by bytes', async () => {
     const p = await pipeline({ batchMaxCount: 7, batchMaxBytes: 2000 });
     const s = uuidv7();
