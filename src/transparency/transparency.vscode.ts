@@ -66,6 +66,9 @@ export function registerTransparency(context: vscode.ExtensionContext, deps: Tra
       switch (op.op) {
         case 'view':
           return service.view(op.filter, Date.now(), dayStartOf(Date.now()));
+        case 'detail':
+          await service.held();
+          return service.detail(op.id);
         case 'remove':
           return service.remove(op.ids);
         case 'delete':
@@ -80,6 +83,7 @@ export function registerTransparency(context: vscode.ExtensionContext, deps: Tra
 
 type InternalOp =
   | { op: 'view'; filter?: ViewFilter }
+  | { op: 'detail'; id: string }
   | { op: 'remove'; ids: string[] }
   | { op: 'delete'; scope: DeletionScope }
   | { op: 'panel' };
