@@ -269,3 +269,21 @@ describe('export: progress', () => {
     assert.deepEqual(t.chunks, []);
   });
 });
+
+describe('export: folder ownership', function () {
+  this.timeout(60_000);
+
+  it('refuses a folder that is not empty, and with overwrite replaces only the files an export owns', async () => {
+    const all = [...generateStoredEvents({ users: 2, sessionsPerUser: 2, changesPerSession: 100, seed: 9 })];
+    const outDir = join(tmp(), 'out');
+    await exportDataset(source(all), { outDir, pseudonymKey: KEY, maxShardBytes: 50_000 });
+    const before = readdirSync(join(outDir, 'data'));
+    assert.ok(before.length > 1);
+    writeFileSync(join(outDir, 'NOTES.md'), 'mine');
+    await assert.rejects(exportDataset(source(all), { outDir, pseudonymKey: KEY }), /not empty/);
+    const s = await exportDataset(source(all.slice(0, 50)), { outDir, pseudonymKey: KEY, overwrite: true });
+    assert.deepEqual(readdirSync(join(outDir, 'data')), s.shards.map((f) => f.file.slice('data/'.length)));
+    assert.equal(readFileSync(join(outDir, 'NOTES.md'), 'utf8'), 'mine');
+    assert.deepEqual((await verifyExport(outDir)).problems, []);
+  });
+});

@@ -143,7 +143,9 @@ async function runExport(args: string[]): Promise<number> {
 async function runVerify(args: string[]): Promise<number> {
   const [dir] = args;
   if (!dir || args.length !== 1) throw new UsageError('verify needs one export folder');
-  const r = await verifyExport(dir);
+  const bar = terminalProgress(process.stderr, 'verifying');
+  const r = await verifyExport(dir, (p) => bar.update({ events: p.events, sessions: p.trajectories }));
+  bar.done({ events: r.events, sessions: r.trajectories });
   console.log(`checked ${r.files} files, ${r.trajectories} trajectories, ${r.events} events: replayed ${r.fileHistories} file histories, ${r.steps} steps (${r.unchecked} unchecked after a failure): ${r.problems.length} problem(s)`);
   for (const p of r.problems) console.log(`  ${formatProblem(p)}`);
   return r.problems.length ? 1 : 0;

@@ -63,7 +63,7 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
     const counts = perShard.get(shard) ?? { sessions: 0, events: 0 };
     perShard.set(shard, counts);
     counts.sessions++;
-    let rec: { session_id?: unknown; events?: unknown };
+    let rec: { session_id?: unknown; events?: unknown; event_count?: unknown };
     try {
       rec = JSON.parse(text);
     } catch {
@@ -76,6 +76,7 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
       continue;
     }
     report.trajectories++;
+    if (rec.event_count !== rec.events.length) problem({ shard, line, session, problem: `event_count says ${String(rec.event_count)}, the line holds ${rec.events.length}` });
     const events: TrajectoryEvent[] = [];
     let prevSeq = -1;
     for (const raw of rec.events as unknown[]) {
@@ -96,7 +97,7 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
     report.unchecked += r.unchecked;
     for (const m of r.mismatches) problem({ shard, line, session, seq: m.seq, path: m.path, problem: m.problem });
     report.files = perShard.size;
-    if (report.trajectories % 1000 === 0) onProgress?.(report);
+    if (report.trajectories % 64 === 0) onProgress?.(report);
   }
   report.files = shards.length;
   if (manifestFiles) {
