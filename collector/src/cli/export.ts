@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CONSENT_STATES, type ConsentStateName, type EventKind } from '../../../src/protocol/schema';
+import { CONSENT_STATES, TrajectoryEvent, type ConsentStateName, type EventKind } from '../../../src/protocol/schema';
 import { exportDataset, writeCard } from '../export/pipeline';
 import { terminalProgress } from '../export/progress';
 import { DEFAULT_GZIP_LEVEL } from '../export/shards';
@@ -31,6 +31,12 @@ const USAGE = `usage:
   codetrail-export convert progsnap2 DIR OUTDIR`;
 
 class UsageError extends Error {}
+
+/** Every event kind the schema knows, read from the schema itself. */
+const KINDS: string[] = TrajectoryEvent.options.flatMap((o) => {
+  const k = o.shape.kind as unknown as { options?: string[]; values?: Set<string> };
+  return k.options ?? [...(k.values ?? [])];
+});
 
 function parseDate(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -77,6 +83,9 @@ async function runExport(args: string[]): Promise<number> {
   if (!out || positionals.length > 1) throw new UsageError('export needs exactly one output folder');
   const sources = ['data', 'database-url', 'from-jsonl'].filter((k) => values[k as keyof typeof values] !== undefined);
   if (sources.length > 1) throw new UsageError('give one of --data DIR, --database-url URL, --from-jsonl FILE');
+  for (const k of values.kind ?? []) {
+    if (!KINDS.includes(k)) throw new UsageError(`--kind: unknown kind ${k} (one of ${KINDS.join(', ')})`);
+  }
   for (const c of values.consent ?? []) {
     if (!(CONSENT_STATES as readonly string[]).includes(c)) throw new UsageError(`--consent: unknown state ${c}`);
   }

@@ -42,7 +42,8 @@ export class ShardWriter {
   private current: OpenShard | undefined;
   private readonly closed: Omit<ShardInfo, 'file'>[] = [];
   private readonly tmpNames: string[] = [];
-  private readonly maxInflight = Math.max(2, availableParallelism());
+  // a little more than the cores: serialization goes on while the pool compresses
+  private readonly maxInflight = availableParallelism() + 2;
 
   constructor(
     private readonly dataDir: string,
