@@ -213,3 +213,38 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
     dispose,
   };
 }
+
+/**
+ * A sink usable before the pipeline has opened its folder (activation is synchronous): events
+ * written meanwhile are held in memory and appended, in order, once it is ready.
+ */
+export function deferredSink(ready: Promise<SendPipeline>, log: Logger = silentLogger): SendPipeline['sink'] {
+  let pipeline: SendPipeline | undefined;
+  let early: TrajectoryEvent[] | undefined = [];
+  const opened = ready.then(
+    (p) => {
+      pipeline = p;
+      const held = early ?? [];
+      early = undefined;
+      for (const e of held) p.append(e);
+      return p;
+    },
+    (e: unknown) => {
+      log.error(`Sender: the outbox could not be opened: ${String(e)}`);
+      early = undefined;
+      return undefined;
+    },
+  );
+  return {
+    write: (event) => {
+      if (pipeline) pipeline.append(event);
+      else early?.push(event);
+    },
+    flush: async () => {
+      await (await opened)?.flush();
+    },
+    close: async () => {
+      await (await opened)?.dispose();
+    },
+  };
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClientResource } from '../protocol/otlp';
 import type { Logger } from './events';
-import { createSendPipeline, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
+import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
 
 /** SecretStorage key of the user's collection-service token (never in settings or files). */
 export const TOKEN_SECRET_KEY = 'codetrail.collector.token';
@@ -21,21 +21,25 @@ export function readSendSettings(): SendSettings {
 
 /**
  * Builds outbox → sender for this window and registers its commands and status; everything is
- * pushed into context.subscriptions. Call `pipeline.dispose()` from deactivate() and await it
- * so pending events are written out and the sender lock is handed over.
+ * pushed into context.subscriptions. Synchronous, so activate() can hand `sink` to the recorder
+ * at once; `ready` resolves to the pipeline once its folder is open. From deactivate(), await
+ * `sink.close()` (or the pipeline's dispose) so the last events are written out and the sender
+ * lock is handed to another window.
  */
-export async function activateSending(
+export function activateSending(
   context: vscode.ExtensionContext,
   log: Logger,
   client: ClientResource,
-): Promise<SendPipeline> {
-  const pipeline = await createSendPipeline({
+): { ready: Promise<SendPipeline>; sink: SendPipeline['sink'] } {
+  const ready = createSendPipeline({
     storageDir: path.join(context.globalStorageUri.fsPath, 'outbox'),
     settings: readSendSettings(),
     secrets: { getToken: async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined },
     client,
     log,
   });
+  const withPipeline = (fn: (p: SendPipeline) => unknown) =>
+    void ready.then(fn).catch((e: unknown) => log.error(`Sender: ${String(e)}`));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(SIGN_IN_COMMAND, () => signIn(context)),
@@ -44,16 +48,16 @@ export async function activateSending(
       void vscode.window.showInformationMessage('Codetrail: signed out. Recorded events stay in the outbox until you sign in again.');
     }),
     context.secrets.onDidChange((e) => {
-      if (e.key === TOKEN_SECRET_KEY) void pipeline.tokenChanged();
+      if (e.key === TOKEN_SECRET_KEY) withPipeline((p) => p.tokenChanged());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('codetrail.collector.url') || e.affectsConfiguration('codetrail.outbox.maxMegabytes')) {
-        void pipeline.updateSettings(readSendSettings());
+        withPipeline((p) => p.updateSettings(readSendSettings()));
       }
     }),
-    new SendStatusReporter(pipeline),
   );
-  return pipeline;
+  withPipeline((p) => context.subscriptions.push(new SendStatusReporter(p)));
+  return { ready, sink: deferredSink(ready, log) };
 }
 
 async function signIn(context: vscode.ExtensionContext): Promise<void> {

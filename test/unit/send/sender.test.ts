@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
-import { createSendPipeline, type SendPipeline, type SendTuning } from '../../../src/send/pipeline';
+import { createSendPipeline, deferredSink, type SendPipeline, type SendTuning } from '../../../src/send/pipeline';
 import { parseRetryAfter } from '../../../src/send/exporter';
 import { SendLoop, type SendMessage } from '../../../src/send/loop';
 import { Outbox } from '../../../src/send/outbox';
@@ -93,6 +93,21 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.ok(p.status.sender.delivered < 200);
     assert.ok((await segs()) < before - 3, 'segments freed during the drain');
     await waitFor(() => p.status.sender.delivered === 200, 10_000, 'all delivered');
+  });
+
+  it('a deferred sink holds events written before the outbox opened and delivers them in order', async () => {
+    let open!: (p: SendPipeline) => void;
+    const sink = deferredSink(new Promise<SendPipeline>((r) => (open = r)));
+    const s = uuidv7();
+    const events = Array.from({ length: 5 }, (_, i) => cursorEvent(s, i));
+    events.slice(0, 3).forEach((e) => sink.write(e));
+    open(await pipeline());
+    await sink.flush();
+    events.slice(3).forEach((e) => sink.write(e));
+    await sink.flush();
+    await waitFor(() => server.accepted.length === 5, 5000, 'delivery');
+    assert.deepEqual(ids(server.accepted), ids(events));
+    await sink.close();
   });
 
   it('batches by count and by bytes', async () => {
