@@ -2,7 +2,6 @@
 // Every failure has a status and an answer; no input may crash or hang it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { OtlpLogsResponse } from '../../src/protocol/otlp';
 import { ADMIN_PATH, adminUi } from './admin-ui/serve';
@@ -11,10 +10,11 @@ import {
   DecisionBody, DeletionRequestBody, ExemptionRequestBody, NotEligible, PauseBody, canRequestExemption, decideExemption,
   requestDeletion, requestExemption, runJobs,
 } from './controlplane';
-import { BadRequest, ingest, logRecordsOf } from './ingest';
+import { DecodePool } from './decode';
+import { ingest } from './ingest';
 import { silentLogger, type Logger } from './log';
 import { Metrics } from './metrics';
-import { ProtobufDecodeError, decodeLogsRequest, encodeLogsResponse, encodeStatus } from './otlp/protobuf';
+import { encodeLogsResponse, encodeStatus } from './otlp/protobuf';
 import type { Policy, Store, TokenRecord } from './store/store';
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -34,6 +34,8 @@ export interface CollectorOptions {
   /** How often this process runs deletion and retention; 0: never. */
   jobIntervalMs?: number;
   requestTimeoutMs?: number;
+  /** Worker threads decoding and validating bodies; 0 decodes on the event loop. */
+  decodeWorkers?: number;
   clock?: () => number;
 }
 
@@ -81,20 +83,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function inflate(body: Buffer, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // maxOutputLength stops a gzip bomb while it inflates, not after.
-    gunzip(body, { maxOutputLength: limit }, (err, out) => {
-      if (!err) return resolve(out);
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-        reject(new HttpError(413, `decompressed body larger than ${limit} bytes`));
-      } else {
-        reject(new HttpError(400, 'body is not valid gzip'));
-      }
-    });
-  });
-}
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function parseJsonBody(buf: Buffer): unknown {
@@ -121,6 +109,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const auth = new Authenticator(store, opts.tokenCacheMs ?? 5000, clock);
   const serveAdminUi = adminUi();
   const metrics = new Metrics();
+  const decoder = new DecodePool(opts.decodeWorkers);
   let inFlight = 0;
   metrics.gauge('codetrail_ingest_in_flight', 'Ingest requests being handled', () => inFlight);
 
@@ -185,27 +174,11 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       }
       const ce = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
       if (ce !== 'gzip' && ce !== 'identity') throw new HttpError(415, 'content-encoding must be gzip or identity');
-      let body = await readBody(req, maxBody);
-      if (ce === 'gzip') body = await inflate(body, maxBody);
-      let decoded: unknown;
-      if (enc === 'json') decoded = parseJsonBody(body);
-      else {
-        try {
-          decoded = decodeLogsRequest(body);
-        } catch (e) {
-          if (e instanceof ProtobufDecodeError) throw new HttpError(400, `body is not an ExportLogsServiceRequest: ${e.message}`);
-          throw e;
-        }
-      }
-      let records;
-      try {
-        records = logRecordsOf(decoded);
-      } catch (e) {
-        if (e instanceof BadRequest) throw new HttpError(400, e.message);
-        throw e;
-      }
+      const body = await readBody(req, maxBody);
+      const decoded = await decoder.decode(body, { gzip: ce === 'gzip', protobuf: enc === 'protobuf', limit: maxBody });
+      if (!decoded.ok) throw new HttpError(decoded.status, decoded.message);
       const started = clock();
-      const r = await ingest(store, token.userId!, records, await policy(), started);
+      const r = await ingest(store, token.userId!, decoded.batch, await policy(), started);
       metrics.inc('codetrail_events_received_total', 'Log records received', {}, r.received);
       metrics.inc('codetrail_events_accepted_total', 'Events stored', {}, r.accepted);
       metrics.inc('codetrail_events_duplicate_total', 'Events already stored (retries, replays)', {}, r.duplicates);
@@ -387,7 +360,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     metrics,
     close: () => new Promise<void>((resolve) => {
       if (timer) clearInterval(timer);
-      server.close(() => resolve());
+      server.close(() => { decoder.close().then(() => resolve(), () => resolve()); });
       server.closeAllConnections();
     }),
   };

@@ -147,17 +147,17 @@ export class PostgresStore implements Store {
   }
 
   async consentContext(userId: string): Promise<ConsentContext> {
-    const [ex, pa, de, ws] = await Promise.all([
-      this.all(`SELECT * FROM exemptions WHERE user_id = $1 AND status <> 'denied'`, [userId]),
-      this.all('SELECT * FROM pauses WHERE user_id = $1', [userId]),
-      this.all('SELECT * FROM deletions WHERE user_id = $1', [userId]),
-      this.all('SELECT hash FROM excluded_workspaces'),
-    ]);
+    // One round trip per batch: the ingest path asks this for every request.
+    const r = (await this.get(`SELECT
+      (SELECT COALESCE(json_agg(e), '[]') FROM exemptions e WHERE e.user_id = $1 AND e.status <> 'denied') AS exemptions,
+      (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1) AS pauses,
+      (SELECT COALESCE(json_agg(d), '[]') FROM deletions d WHERE d.user_id = $1) AS deletions,
+      (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces`, [userId]))!;
     return {
-      exemptions: ex.map(exemptionFromRow),
-      pauses: pa.map(pauseFromRow),
-      deletions: de.map(deletionFromRow),
-      excludedWorkspaces: new Set(ws.map((r) => r.hash as string)),
+      exemptions: (r.exemptions as Row[]).map(exemptionFromRow),
+      pauses: (r.pauses as Row[]).map(pauseFromRow),
+      deletions: (r.deletions as Row[]).map(deletionFromRow),
+      excludedWorkspaces: new Set(r.workspaces as string[]),
     };
   }
 

@@ -1,0 +1,204 @@
+// Request body → validated events: inflate (bounded), decode OTLP (JSON or protobuf),
+// validate each record against the shared schema. Pure and synchronous, so it can run in
+// worker threads: parsing then uses the other cores and never stalls the event loop.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
+import { bodyOf, type OtlpLogRecord } from '../../src/protocol/otlp';
+import { validateEvent, type TrajectoryEvent } from '../../src/protocol/schema';
+import { ProtobufDecodeError, decodeLogsRequest } from './otlp/protobuf';
+
+/** What the store needs of one valid event, plus its JSON. */
+export interface ValidEvent {
+  id: string;
+  sessionId: string;
+  seq: number;
+  kind: string;
+  time: number;
+  consentState: string;
+  language: string | null;
+  /** The workspace hash a session.start carries. */
+  startWorkspace: string | null;
+  body: string;
+}
+
+export interface DecodedBatch {
+  received: number;
+  events: ValidEvent[];
+  invalid: number;
+  firstInvalid?: string;
+}
+
+export type DecodeResult = { ok: true; batch: DecodedBatch } | { ok: false; status: 400 | 413; message: string };
+
+export interface DecodeOptions {
+  gzip: boolean;
+  protobuf: boolean;
+  /** Largest decompressed body. */
+  limit: number;
+}
+
+/** The request is not an OTLP logs request at all: answered with 400. */
+export class BadRequest extends Error {}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The log records of a decoded request; throws BadRequest when its shape is wrong. */
+export function logRecordsOf(req: unknown): OtlpLogRecord[] {
+  if (!isObj(req)) throw new BadRequest('request is not an object');
+  const out: OtlpLogRecord[] = [];
+  const rls = req.resourceLogs ?? [];
+  if (!Array.isArray(rls)) throw new BadRequest('resourceLogs is not an array');
+  for (const rl of rls) {
+    if (!isObj(rl)) throw new BadRequest('resourceLogs entry is not an object');
+    const sls = rl.scopeLogs ?? [];
+    if (!Array.isArray(sls)) throw new BadRequest('scopeLogs is not an array');
+    for (const sl of sls) {
+      if (!isObj(sl)) throw new BadRequest('scopeLogs entry is not an object');
+      const lrs = sl.logRecords ?? [];
+      if (!Array.isArray(lrs)) throw new BadRequest('logRecords is not an array');
+      for (const lr of lrs) {
+        if (!isObj(lr)) throw new BadRequest('log record is not an object');
+        out.push(lr as OtlpLogRecord);
+      }
+    }
+  }
+  return out;
+}
+
+function validEvent(e: TrajectoryEvent): ValidEvent {
+  return {
+    id: e.id, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
+    language: 'languageId' in e && typeof e.languageId === 'string' ? e.languageId : null,
+    startWorkspace: e.kind === 'session.start' ? e.workspace : null,
+    // Stored as validated, so unknown fields a client adds never reach an export.
+    body: JSON.stringify(e),
+  };
+}
+
+export function validateRecords(records: readonly OtlpLogRecord[]): DecodedBatch {
+  const events: ValidEvent[] = [];
+  let invalid = 0;
+  let firstInvalid: string | undefined;
+  for (const rec of records) {
+    const b = bodyOf(rec);
+    if ('error' in b) { invalid++; firstInvalid ??= b.error; continue; }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(b.json);
+    } catch {
+      invalid++; firstInvalid ??= 'body is not JSON'; continue;
+    }
+    const v = validateEvent(parsed);
+    if (!v.ok) { invalid++; firstInvalid ??= v.error; continue; }
+    events.push(validEvent(v.event));
+  }
+  return { received: records.length, events, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}) };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult {
+  let raw = body;
+  if (opts.gzip) {
+    try {
+      // maxOutputLength stops a gzip bomb while it inflates, not after.
+      raw = gunzipSync(body, { maxOutputLength: opts.limit });
+    } catch (e) {
+      const tooLarge = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
+      return tooLarge
+        ? { ok: false, status: 413, message: `decompressed body larger than ${opts.limit} bytes` }
+        : { ok: false, status: 400, message: 'body is not valid gzip' };
+    }
+  }
+  let decoded: unknown;
+  if (opts.protobuf) {
+    try {
+      decoded = decodeLogsRequest(raw);
+    } catch (e) {
+      if (e instanceof ProtobufDecodeError) return { ok: false, status: 400, message: `body is not an ExportLogsServiceRequest: ${e.message}` };
+      throw e;
+    }
+  } else {
+    let text: string;
+    try {
+      text = strictUtf8.decode(raw);
+    } catch {
+      return { ok: false, status: 400, message: 'body is not UTF-8' };
+    }
+    try {
+      decoded = JSON.parse(text);
+    } catch {
+      return { ok: false, status: 400, message: 'body is not JSON' };
+    }
+  }
+  try {
+    return { ok: true, batch: validateRecords(logRecordsOf(decoded)) };
+  } catch (e) {
+    if (e instanceof BadRequest) return { ok: false, status: 400, message: e.message };
+    throw e;
+  }
+}
+
+interface Job {
+  resolve: (r: DecodeResult) => void;
+  reject: (e: Error) => void;
+}
+
+/** Worker threads running decodeBatch; with size 0 it decodes on the calling thread. */
+export class DecodePool {
+  private readonly workers: { worker: Worker; jobs: Map<number, Job> }[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size = Math.min(4, Math.max(1, availableParallelism()))) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): { worker: Worker; jobs: Map<number, Job> } {
+    const worker = new Worker(join(__dirname, 'decode-worker.js'));
+    const slot = { worker, jobs: new Map<number, Job>() };
+    worker.on('message', (m: { id: number; result?: DecodeResult; error?: string }) => {
+      const job = slot.jobs.get(m.id);
+      if (!job) return;
+      slot.jobs.delete(m.id);
+      if (m.result) job.resolve(m.result);
+      else job.reject(new Error(m.error ?? 'decode failed'));
+    });
+    const fail = (err: Error) => {
+      for (const job of slot.jobs.values()) job.reject(err);
+      slot.jobs.clear();
+      if (this.closed) return;
+      // A dead worker is replaced; its requests were answered 503 through the rejection.
+      const i = this.workers.indexOf(slot);
+      if (i >= 0) this.workers[i] = this.spawn();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (!this.closed) fail(new Error(`decode worker exited ${code}`)); });
+    worker.unref();
+    return slot;
+  }
+
+  decode(body: Uint8Array, opts: DecodeOptions): Promise<DecodeResult> {
+    if (this.size === 0) {
+      try {
+        return Promise.resolve(decodeBatch(body, opts));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    }
+    // The least busy worker takes the job.
+    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.jobs.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, body, opts });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
