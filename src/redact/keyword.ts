@@ -104,7 +104,7 @@ function isSpace(c: number): boolean { return c === 32 || c === 9; }
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
  * assignment (a comparison, a call, a type, the end of the line).
  */
-function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: boolean, spaceSeparated = false): number {
+function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: boolean, spaceSeparated = false, openTag = false): number {
   const n = text.length;
   let i = p;
   // A closing quote or bracket around the name: "password": / ['password'] = / \"password\":
@@ -139,7 +139,7 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
     i += 2;
   } else if (c === '<' && c2 === '-') {
     i += 2;
-  } else if (c === '>' && !nameQuoted) {
+  } else if (c === '>' && !nameQuoted && openTag) {
     i += 1; // <password>value</password>, the value possibly on the next line
     let k = i;
     while (k < n && isSpace(text.charCodeAt(k))) k++;
@@ -308,7 +308,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile)
     const spaceSep = /(?:^|[\s;&])(?:setx?|ENV|ARG)[ \t]+$/i.test(text.slice(Math.max(0, s - 6), s));
-    const vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep);
+    const openTag = before === '<';
+    const vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
     if (vs < 0) continue;
     let val = readValue(text, vs);
     if (!val) continue;

@@ -26,7 +26,8 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
     const rest = text.slice(afterBegin, lineEnd);
     const endOnLine = PEM_END.exec(rest);
     const sameLineEnd = endOnLine ? afterBegin + endOnLine.index : lineEnd;
-    if (sameLineEnd > afterBegin && /[A-Za-z0-9+/]{8}/.test(text.slice(afterBegin, sameLineEnd))) {
+    const inner = text.slice(afterBegin, sameLineEnd);
+    if (sameLineEnd > afterBegin && /[A-Za-z0-9+/]{8}/.test(inner) && !/^<REDACTED:[^>]*>$/.test(inner)) {
       out.push({ kind: 'private-key', start: afterBegin, end: sameLineEnd });
     }
     if (endOnLine) { PEM_BEGIN.lastIndex = sameLineEnd; continue; }

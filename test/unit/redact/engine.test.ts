@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { createRedactor, DEFAULT_EXCLUDED_GLOBS, DROPPED_MARKER, REDACTION_POLICY_VERSION } from '../../../src/redact';
+import { REALISTIC_CASES } from './cases';
+
+const key = new Uint8Array(32).fill(1);
+const r = createRedactor({ key });
+const lines = (s: string): number => s.split('\n').length;
+
+// Text built from pieces that trigger rules, so properties are exercised on findings, not only on noise.
+const piece = fc.constantFrom(
+  'password = "Zq8!xLm2#Pw"', 'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y', '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----',
+  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDAC4AWkdwKYSd8', 'mara@fjordsoft.se', '185.220.101.47', '/home/kpatel/x',
+  'Bearer a9B8c7D6e5F4g3H2i1J0k9L8', '\n', '\r\n', '"', "'", ' ', '=', ':', '\\n', 'token', 'xoxb-', 'eyJ', '://u:p@h',
+);
+const messy = fc.array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }).map((a) => a.join(''));
+
+describe('redaction engine', () => {
+  it('never changes the number of lines and is deterministic (property)', () => {
+    fc.assert(fc.property(messy, (text) => {
+      const a = r.redact(text);
+      const b = createRedactor({ key }).redact(text);
+      assert.equal(lines(a.text), lines(text));
+      assert.equal(a.text, b.text);
+      for (const f of a.findings) {
+        assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+        assert.ok(!text.slice(f.start, f.end).includes('\n'), 'a finding never spans a line break');
+      }
+      for (let i = 1; i < a.findings.length; i++) assert.ok(a.findings[i - 1].end <= a.findings[i].start, 'findings do not overlap');
+    }), { numRuns: 400 });
+  });
+
+  it('redacting a whole line alone gives what redacting the whole text gives (property, line-local rules)', () => {
+    const lineText = fc.array(fc.oneof(piece.filter((p) => !p.includes('\n') && !p.includes('BEGIN') && !p.includes('END') && !p.startsWith('MIIE')), fc.string({ maxLength: 10 }).filter((s) => !s.includes('\n'))), { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(fc.property(fc.array(lineText, { minLength: 1, maxLength: 8 }), (ls) => {
+      const whole = r.redact(ls.join('\n')).text.split('\n');
+      ls.forEach((l, i) => assert.equal(r.redact(l).text, whole[i]));
+    }), { numRuns: 200 });
+  });
+
+  it('gives one placeholder per secret: stable across calls and instances, different across secrets and keys', () => {
+    const a = r.redact('t1 = "ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y"\nt2 = "ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4z"').text.split('\n');
+    const again = createRedactor({ key }).redact('x: ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y').text;
+    const p1 = a[0].match(/<REDACTED:[^>]+>/)![0];
+    const p2 = a[1].match(/<REDACTED:[^>]+>/)![0];
+    assert.notEqual(p1, p2);
+    assert.ok(again.includes(p1));
+    const otherKey = createRedactor({ key: new Uint8Array(32).fill(2) }).redact('ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y').text;
+    assert.ok(!otherKey.includes(p1));
+    // 2,000 distinct secrets → 2,000 distinct placeholders.
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) seen.add(r.placeholder('secret', `s3cr3t-value-${i}`));
+    assert.equal(seen.size, 2000);
+  });
+
+  it('never puts the key or the secret into a placeholder', () => {
+    const secret = 'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y';
+    const p = r.placeholder('github-token', secret);
+    assert.match(p, /^<REDACTED:github-token#[0-9a-f]{8}>$/);
+    assert.ok(!p.includes(Buffer.from(key).toString('hex').slice(0, 8)));
+    assert.throws(() => createRedactor({ key: new Uint8Array(8) }), /at least 16 bytes/);
+  });
+
+  it('re-redacting redacted text changes nothing', () => {
+    for (const c of REALISTIC_CASES) {
+      const once = r.redact(c.text).text;
+      assert.equal(r.redact(once).text, once, c.id);
+    }
+  });
+
+  it('fails closed when the time budget runs out: marker, same line count, no content', () => {
+    let t = 0;
+    const slow = createRedactor({ key, budgetMs: 5, now: () => (t += 3) });
+    const text = 'password = "Zq8!xLm2#Pw"\nline two\nline three\n';
+    const res = slow.redact(text);
+    assert.equal(res.dropped, true);
+    assert.equal(res.findings.length, 0);
+    assert.equal(res.text, DROPPED_MARKER + '\n\n\n');
+    assert.equal(lines(res.text), lines(text));
+    assert.ok(!res.text.includes('Zq8'));
+  });
+
+  it('stays within a 50 ms budget on adversarial 256 KB inputs', () => {
+    const bounded = createRedactor({ key, budgetMs: 2000 });
+    for (const unit of ['apikey=', 'eyJ', 'password: "', '@a.', 'xoxb-1-', '://a:', 'a']) {
+      const text = unit.repeat(Math.ceil(262144 / unit.length));
+      const c0 = process.cpuUsage();
+      const res = bounded.redact(text);
+      const c = process.cpuUsage(c0);
+      assert.ok(!res.dropped, unit);
+      // CPU time, not wall time: other processes on a shared machine must not fail this test.
+      assert.ok((c.user + c.system) / 1000 < 200, `${unit}: ${(c.user + c.system) / 1000} ms`);
+    }
+  });
+
+  it('exposes its policy version', () => {
+    assert.equal(r.policyVersion, REDACTION_POLICY_VERSION);
+  });
+});
+
+describe('excluded paths', () => {
+  const ex = createRedactor({ key });
+  it('excludes the default list at any depth and keeps templates and ordinary files', () => {
+    const excluded = ['.env', 'app/.env.local', '.env.production', 'certs/server.pem', 'tls.key', 'a/b/store.p12', 'x.pfx', 'keystore.jks',
+      'vault.kdbx', 'infra/terraform.tfstate', 'infra/terraform.tfstate.backup', 'home/.ssh/id_rsa', 'id_ed25519.pub', '.npmrc', '.pypirc',
+      '.netrc', '.git-credentials', '.aws/credentials', 'deploy/.kube/config', 'kubeconfig', 'gcp-credentials.json', 'svc/credentials.json',
+      '.htpasswd', 'config/secrets.yml', 'secrets.yaml', '.docker/config.json', 'C:\\proj\\.env'];
+    const kept = ['.env.example', 'app/.env.sample', 'src/env.ts', 'README.md', 'src/keys.ts', 'docs/secrets-management.md', 'key.ts',
+      'credentials.ts', 'src/pem.ts', 'package.json', 'kube/deployment.yaml'];
+    for (const p of excluded) assert.equal(ex.isExcludedPath(p), true, p);
+    for (const p of kept) assert.equal(ex.isExcludedPath(p), false, p);
+  });
+  it('lets users and policy add globs, and replace the list', () => {
+    const more = createRedactor({ key, extraExcludedGlobs: ['**/private/**', '*.sqlite'] });
+    assert.equal(more.isExcludedPath('a/private/notes.md'), true);
+    assert.equal(more.isExcludedPath('data/app.sqlite'), true);
+    assert.equal(more.isExcludedPath('.env'), true);
+    const only = createRedactor({ key, excludedGlobs: ['*.log'] });
+    assert.equal(only.isExcludedPath('.env'), false);
+    assert.equal(only.isExcludedPath('x/app.log'), true);
+  });
+  it('keeps the default list in one frozen exported constant', () => {
+    assert.ok(Object.isFrozen(DEFAULT_EXCLUDED_GLOBS));
+    assert.ok(DEFAULT_EXCLUDED_GLOBS.includes('*.pem') && DEFAULT_EXCLUDED_GLOBS.includes('!.env.example'));
+  });
+});
