@@ -38,7 +38,11 @@ export class DocumentCapture implements vscode.Disposable {
   private backlog: QueuedChange[] = [];
   private draining = false;
   private jumps: CursorJumps;
+  /** Cost of every change event; of those that only extended a step; of those that closed one. */
   readonly changeStats = new LatencyStats();
+  readonly appendStats = new LatencyStats();
+  readonly closeStats = new LatencyStats();
+  private closedStep = false;
 
   constructor(
     private readonly recorder: Recorder,
@@ -54,6 +58,7 @@ export class DocumentCapture implements vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(this.onFocus, this, this.disposables);
     vscode.window.onDidChangeTextEditorSelection(this.onSelection, this, this.disposables);
     vscode.window.tabGroups.onDidChangeTabs(this.onTabs, this, this.disposables);
+    recorder.onEdit(() => { this.closedStep = true; });
     recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); else this.forgetAll(); });
     this.trackAll('open');
   }
@@ -106,6 +111,7 @@ export class DocumentCapture implements vscode.Disposable {
   private onChange(e: vscode.TextDocumentChangeEvent): void {
     if (!this.recorder.allowed || e.contentChanges.length === 0) return;
     const t0 = performance.now();
+    this.closedStep = false;
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
     const editor = vscode.window.activeTextEditor;
@@ -126,7 +132,10 @@ export class DocumentCapture implements vscode.Disposable {
     } else {
       this.feed(item, false);
     }
-    this.changeStats.record((performance.now() - t0) * 1000);
+    const us = (performance.now() - t0) * 1000;
+    this.changeStats.record(us);
+    // Closing a step renders its diff and hashes the whole text: kept apart in the figures.
+    (this.closedStep ? this.closeStats : this.appendStats).record(us);
   }
 
   /** Resolves once every change received so far has been fed to the recorder. */

@@ -15,8 +15,9 @@ export function registerInternalCommands(recorder: Recorder, sink: JsonlFileSink
       return { dir: sink.dir, sessionId, file: sessionId ? sink.fileFor(sessionId) : undefined };
     }),
     vscode.commands.registerCommand('codetrail.internal.adapterStats', (opts?: { reset?: boolean }) => {
-      const summary = documents.changeStats.summary();
-      if (opts?.reset) documents.changeStats.reset();
+      const all = [documents.changeStats, documents.appendStats, documents.closeStats];
+      const summary = { ...documents.changeStats.summary(), append: documents.appendStats.summary(), close: documents.closeStats.summary() };
+      if (opts?.reset) for (const s of all) s.reset();
       return summary;
     }),
     vscode.commands.registerCommand('codetrail.internal.state', () => ({

@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertReplaysTo, capturedEvents, closeAll, openEditor, placeCursor, report } from './helpers';
 
-interface Summary { count: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; meanUs: number }
+interface Stats { count: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; meanUs: number }
+interface Summary extends Stats { append: Stats; close: Stats }
+
+const fmt = (s: Stats) => `${s.count} events, p50 ${s.p50Us.toFixed(1)} µs, p90 ${s.p90Us.toFixed(1)} µs, p99 ${s.p99Us.toFixed(1)} µs, max ${s.maxUs.toFixed(1)} µs`;
 
 describe('adapter cost in the extension host', function () {
   it('the change handler stays cheap on a 5,000-line file', async function () {
@@ -21,7 +24,9 @@ describe('adapter cost in the extension host', function () {
       else await vscode.commands.executeCommand('type', { text: ch });
     }
     const s = await vscode.commands.executeCommand<Summary>('codetrail.internal.adapterStats');
-    report(`adapter change handler in the extension host: ${s.count} events, p50 ${s.p50Us.toFixed(1)} µs, p90 ${s.p90Us.toFixed(1)} µs, p99 ${s.p99Us.toFixed(1)} µs, max ${s.maxUs.toFixed(1)} µs, mean ${s.meanUs.toFixed(1)} µs`);
+    report(`adapter change handler in the extension host: all ${fmt(s)}`);
+    report(`adapter change handler, events that extend a step (O(change)): ${fmt(s.append)}`);
+    report(`adapter change handler, events that close a step (diff + whole-text hash): ${fmt(s.close)}`);
     assert.ok(s.count >= keys * 0.9, 'every key produced a change event');
     assert.ok(s.p50Us < 1000, 'the median handler cost stays below a millisecond');
     const events = await capturedEvents();

@@ -55,6 +55,7 @@ describe('capture of edits in a real editor', function () {
     const pasted = await waitFor('the paste', () => editor.document.getText().includes('two lines') || undefined, 3000).catch(() => false);
     // A browser may refuse a scripted paste; the editor's paste command then takes the text.
     if (!pasted) await vscode.commands.executeCommand('paste', { text });
+    report(`paste: ${pasted ? 'the clipboard paste action' : "the editor's paste command"} inserted the text`);
     await waitFor('the paste', () => editor.document.getText().includes('two lines') || undefined);
     await sleep(300);
     const events = await capturedEvents();
