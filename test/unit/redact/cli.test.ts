@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REALISTIC_CASES } from './cases';
 import { createRedactor } from '../../../src/redact';
@@ -66,7 +66,7 @@ describe('codetrail-redact', () => {
   });
 
   it("redacts this machine's own identifiers unless --no-local", () => {
-    const res = run([], `home is ${require('node:os').homedir()}/x`);
-    assert.ok(!res.stdout.includes(require('node:os').homedir()), res.stdout);
+    const res = run([], `home is ${homedir()}/x`);
+    assert.ok(!res.stdout.includes(homedir()), res.stdout);
   });
 });
