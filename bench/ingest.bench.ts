@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const rows = rowsOf(events);
   const bodies = chunks(events, BATCH).map((b) => gzipSync(JSON.stringify(toLogsRequest(b, { name: 'bench', version: '1' }))));
   const avgBody = Math.round(rows.reduce((a, r) => a + r.body.length, 0) / rows.length);
-  console.log(`${EVENTS} events (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight`);
+  console.log(`${EVENTS} events (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 
   const results: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'codetrail-bench-'));

@@ -152,7 +152,8 @@ export class DecodePool {
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly size = Math.min(4, Math.max(1, availableParallelism()))) {
+  // One core stays with the event loop and the store; the others decode.
+  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
