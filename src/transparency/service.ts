@@ -39,14 +39,18 @@ export class TransparencyService {
   private readonly pendingLimit: number;
   private readonly sentLimit: number;
 
-  constructor(private readonly store: HeldStore, private readonly opts: TransparencyOptions = {}) {
+  private readonly store: Promise<HeldStore>;
+
+  /** `store` may still be opening (the outbox opens after activation returns). */
+  constructor(store: HeldStore | Promise<HeldStore>, private readonly opts: TransparencyOptions = {}) {
+    this.store = Promise.resolve(store);
     this.pendingLimit = opts.pendingLimit ?? 20_000;
     this.sentLimit = opts.sentLimit ?? 5_000;
   }
 
   /** Everything held, pending first (the outbox's order), then sent copies (oldest first). */
   async held(limits: { pending?: number; sent?: number } = {}): Promise<HeldEvent[]> {
-    const [pending, sent] = [await this.store.listPending(limits.pending ?? this.pendingLimit), await this.store.listSent(limits.sent ?? this.sentLimit)];
+    const [pending, sent] = [await (await this.store).listPending(limits.pending ?? this.pendingLimit), await (await this.store).listSent(limits.sent ?? this.sentLimit)];
     const out: HeldEvent[] = pending.map((p) => ({ status: 'pending', event: p.event }));
     for (const s of sent) out.push({ status: 'sent', event: s.event, sentAt: s.sentAt });
     this.cache = out;
@@ -66,10 +70,10 @@ export class TransparencyService {
   /** Removes pending events (and the later steps of the same files that build on them). */
   async remove(ids: Iterable<string>): Promise<RemovalReport> {
     const picked = [...ids];
-    const pending = (await this.store.listPending(Infinity)).map((p) => p.event);
+    const pending = (await (await this.store).listPending(Infinity)).map((p) => p.event);
     const { ids: all, cascaded } = removalClosure(picked, pending);
     const removedEvents = pending.filter((e) => all.has(e.id));
-    const removed = all.size ? await this.store.remove(all) : 0;
+    const removed = all.size ? await (await this.store).remove(all) : 0;
     const files = new Map<string, { sessionId: string; path: string }>();
     for (const e of removedEvents) if (e.kind === 'edit' || e.kind === 'file.baseline') files.set(e.sessionId + '\0' + e.path, { sessionId: e.sessionId, path: e.path });
     const times = removedEvents.map((e) => e.time);
@@ -89,15 +93,15 @@ export class TransparencyService {
   /** Removes every pending event the filter shows. */
   async removeMatching(filter: ViewFilter): Promise<RemovalReport> {
     const f = normalizeFilter({ ...filter, status: 'pending' });
-    const pending = await this.store.listPending(Infinity);
+    const pending = await (await this.store).listPending(Infinity);
     return this.remove(pending.filter((p) => matches({ status: 'pending', event: p.event }, f)).map((p) => p.event.id));
   }
 
   /** Removes local copies (pending and sent) inside a deletion's scope. */
   async forgetLocal(predicate: (e: TrajectoryEvent) => boolean): Promise<{ pending: RemovalReport; sent: number }> {
-    const pendingIds = (await this.store.listPending(Infinity)).filter((p) => predicate(p.event)).map((p) => p.event.id);
+    const pendingIds = (await (await this.store).listPending(Infinity)).filter((p) => predicate(p.event)).map((p) => p.event.id);
     const pending = await this.remove(pendingIds);
-    const sent = await this.store.forgetSent(predicate);
+    const sent = await (await this.store).forgetSent(predicate);
     return { pending, sent };
   }
 }

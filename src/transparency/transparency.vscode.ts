@@ -27,8 +27,8 @@ export interface TransparencyLogger {
 }
 
 export interface TransparencyDeps {
-  /** The outbox (`pipeline.outbox`): pending events, sent copies, removal. */
-  outbox: HeldStore & { onDidFlush?: (listener: () => void) => { dispose(): void } };
+  /** The outbox (`pipeline.outbox`, or a promise of it while it opens): pending events, sent copies, removal. */
+  outbox: FlushingStore | Promise<FlushingStore>;
   controlClient: Pick<ControlClient, 'requestDeletion' | 'deletions'>;
   log: TransparencyLogger;
   /**
@@ -37,6 +37,8 @@ export interface TransparencyDeps {
    */
   onRemoved?: (r: RemovalReport) => void;
 }
+
+type FlushingStore = HeldStore & { onDidFlush?: (listener: () => void) => { dispose(): void } };
 
 const LAST_DELETION_KEY = 'codetrail.lastDeletionId';
 const EXPORT_KEY = 'codetrail.exportPseudonymKey';
@@ -105,6 +107,8 @@ class CollectedDataPanel implements vscode.Disposable {
   private poll: ReturnType<typeof setInterval> | undefined;
   private readonly subs: vscode.Disposable[] = [];
   private lastModel: unknown;
+  /** Set once the page's script has run (under its CSP) and asked for data. */
+  private ready = false;
   private rendering: Promise<void> | undefined;
 
   constructor(
@@ -112,8 +116,10 @@ class CollectedDataPanel implements vscode.Disposable {
     private readonly service: TransparencyService,
     private readonly deps: TransparencyDeps,
   ) {
-    const sub = deps.outbox.onDidFlush?.(() => this.scheduleRefresh());
-    if (sub) this.subs.push(sub);
+    void Promise.resolve(deps.outbox).then((o) => {
+      const sub = o.onDidFlush?.(() => this.scheduleRefresh());
+      if (sub) this.subs.push(sub);
+    }, () => undefined);
   }
 
   show(): void {
@@ -143,6 +149,7 @@ class CollectedDataPanel implements vscode.Disposable {
     this.panel = panel;
     panel.onDidDispose(() => {
       this.panel = undefined;
+      this.ready = false;
       if (this.poll) clearInterval(this.poll);
       this.poll = undefined;
     }, null, this.subs);
@@ -153,13 +160,14 @@ class CollectedDataPanel implements vscode.Disposable {
   }
 
   /** What the panel shows now (for tests). */
-  snapshot(): { open: boolean; model: unknown } {
-    return { open: !!this.panel, model: this.lastModel };
+  snapshot(): { open: boolean; ready: boolean; model: unknown } {
+    return { open: !!this.panel, ready: this.ready, model: this.lastModel };
   }
 
   private async onMessage(m: FromView): Promise<void> {
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         this.filter = normalizeFilter(m.filter);
         await this.render();
         if (m.selected) this.postDetail(m.selected);

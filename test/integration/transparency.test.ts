@@ -94,8 +94,8 @@ describe('transparency: see, remove and delete collected data', function () {
     // the webview's script runs under its Content-Security-Policy and asks for the model
     await vscode.commands.executeCommand('codetrail.showCollectedData');
     const shown = await waitFor('the panel to render', async () => {
-      const s = await vscode.commands.executeCommand<{ open: boolean; model?: Model }>(INTERNAL, { op: 'panel' });
-      return s?.model ? s.model : undefined;
+      const s = await vscode.commands.executeCommand<{ open: boolean; ready: boolean; model?: Model }>(INTERNAL, { op: 'panel' });
+      return s?.ready && s.model ? s.model : undefined;
     });
     assert.ok(rows(shown).some((r) => r.file === 'transparency-view.ts'));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -137,6 +137,14 @@ describe('transparency service over a real outbox', () => {
     }
   });
 
+  it('works before the outbox has finished opening: calls wait for it', async () => {
+    let open!: (o: Outbox) => void;
+    const svc = new TransparencyService(new Promise<Outbox>((r) => (open = r)));
+    const m = svc.view(undefined, T0, Date.UTC(2026, 10, 27));
+    setTimeout(() => open(outbox), 20);
+    assert.equal((await m).counts.pending, events.length);
+  });
+
   it('a torn journal line is skipped, not fatal', async () => {
     await deliver(outbox, 3);
     const sentDir = join(dir, 'sent');
