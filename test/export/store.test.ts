@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { utcDay, type EventRow } from '../../collector/src/store/store';
 import { pseudonymize } from '../../collector/src/export/pseudonym';
+import { exportDataset } from '../../collector/src/export/pipeline';
 import { openDuckDb } from '../../collector/src/export/parquet';
 import { STORE_KINDS } from '../collector/helpers';
 import { generateStoredEvents } from './generate';
@@ -68,6 +69,14 @@ for (const kind of STORE_KINDS) {
       runCli(before);
       const text = exported(before);
       assert.ok(text.includes(pseudonymize(KEY, bob)) && text.includes(bobSessions[0]));
+      // the store path (stored JSON reused) writes the same shards as the plain path
+      const plain = join(work, 'plain');
+      const kept = events.filter((e) => e.event.consent.state === 'recording' || e.event.kind === 'gap');
+      await exportDataset({ events: kept }, { outDir: plain, pseudonymKey: KEY });
+      assert.deepEqual(readdirSync(join(plain, 'data')), readdirSync(join(before, 'data')));
+      for (const f of readdirSync(join(plain, 'data'))) {
+        assert.ok(readFileSync(join(plain, 'data', f)).equals(readFileSync(join(before, 'data', f))), `${f} differs`);
+      }
 
       const now = events[events.length - 1].event.time + 7_200_000;
       const d = await opened.store.requestDeletion({ id: randomUUID(), userId: bob, scope: { kind: 'all' }, requestedAt: now });

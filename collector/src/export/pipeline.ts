@@ -162,18 +162,22 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   let curUser = '';
   let curSession: string | undefined;
   let buf: TrajectoryEvent[] = [];
+  /** The store's own JSON of buffered events, when it gave it (saves serializing again). */
+  let bufJson: Map<TrajectoryEvent, string> | undefined;
 
   const flush = async () => {
     if (curSession === undefined || buf.length === 0) return;
     const all = buf;
+    const json = bufJson;
     buf = [];
+    bufJson = undefined;
     const kept = filter.session(all);
     if (kept.length === 0) return;
     let pseudo = pseudonyms.get(curUser);
     if (!pseudo) pseudonyms.set(curUser, (pseudo = pseudonymize(options.pseudonymKey, curUser)));
     const startEvent = all.find((e) => e.kind === 'session.start');
     const record = trajectoryRecord(curSession, pseudo, startEvent?.kind === 'session.start' ? startEvent.workspace : null, kept);
-    const line = JSON.stringify(record);
+    const line = json ? serializeWith(record, json) : JSON.stringify(record);
     if (line.length > longest) longest = line.length;
     await writer.write(line, kept.length);
     sessions++;
@@ -200,6 +204,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
       throw new Error(`source is not ordered by seq in session ${e.sessionId} (seq ${e.seq} after ${buf[buf.length - 1].seq})`);
     }
     buf.push(e);
+    if (item.json !== undefined) (bufJson ??= new Map()).set(e, item.json);
     return false;
   };
   const begin = async (item: StoredEvent) => {
@@ -210,6 +215,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     curSession = e.sessionId;
     curUser = item.user;
     buf.push(e);
+    if (item.json !== undefined) (bufJson ??= new Map()).set(e, item.json);
   };
   const input = source.events;
   if (Symbol.asyncIterator in input) {
@@ -248,6 +254,13 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
 export async function writeCard(options: Pick<ExportOptions, 'outDir' | 'title' | 'sourceLabel' | 'redactionPolicy'>, summary: ExportSummary, parquet: ParquetInfo | undefined): Promise<void> {
   await writeFile(join(options.outDir, 'README.md'), renderCard(summary, parquet, options));
   await writeFile(join(options.outDir, 'manifest.json'), renderManifest(summary, parquet, options));
+}
+
+/** JSON.stringify(record), reusing the events' stored JSON (`events` is the record's last field). */
+function serializeWith(record: TrajectoryRecord, json: Map<TrajectoryEvent, string>): string {
+  const head = JSON.stringify({ ...record, events: [] });
+  const parts = record.events.map((e) => json.get(e) ?? JSON.stringify(e));
+  return `${head.slice(0, -2)}${parts.join(',')}]}`;
 }
 
 function sortKeys(o: Record<string, number>): Record<string, number> {

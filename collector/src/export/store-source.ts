@@ -12,7 +12,8 @@ export async function storeSource(store: Store, filter: ExportFilter = {}): Prom
   const total = await store.countEvents(storeFilter);
   async function* events(): AsyncGenerator<StoredEvent> {
     for await (const row of store.iterateEvents(storeFilter, 5000)) {
-      yield { user: row.userId, event: JSON.parse(row.body) as TrajectoryEvent };
+      // the service stores JSON.stringify of the validated event, so the body is reused as is
+      yield { user: row.userId, event: JSON.parse(row.body) as TrajectoryEvent, json: row.body };
     }
   }
   return {

@@ -6,6 +6,8 @@ import type { ConsentStateName, EventKind, TrajectoryEvent } from '../../../src/
 export interface StoredEvent {
   user: string;
   event: TrajectoryEvent;
+  /** The event as stored, exactly JSON.stringify(event); written as is when given. */
+  json?: string;
 }
 
 /** What a store left out before the pipeline saw anything, by reason (e.g. `deleted`). */
