@@ -34,7 +34,10 @@ export async function ingest(
     const unknown = [...new Set(events.map((e) => e.sessionId))].filter((s) => !starts.has(s));
     const known = await store.sessionWorkspaces(userId, unknown);
     for (const [s, w] of starts) known.set(s, w);
-    const ctx = await store.consentContext(userId);
+    let from = Infinity;
+    let until = -Infinity;
+    for (const e of events) { if (e.time < from) from = e.time; if (e.time > until) until = e.time; }
+    const ctx = await store.consentContext(userId, { from, until });
 
     const rows: EventRow[] = [];
     for (const e of events) {

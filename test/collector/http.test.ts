@@ -268,6 +268,28 @@ for (const kind of STORE_KINDS) {
       assert.equal(await store.countEvents(), 30);
     });
 
+    it('answers 503 with Retry-After when the store fails, and stays up', async () => {
+      const events = sessionEvents({ count: 3 });
+      assert.equal((await sendJson(base, alice, events)).status, 200);
+      await server.close();
+      // The real store, failing as a database that went away would.
+      const broken = new Proxy(store, {
+        get(target, prop, receiver) {
+          if (prop === 'insertEvents' || prop === 'consentContext') return async () => { throw new Error('connection terminated'); };
+          const v = Reflect.get(target, prop, receiver);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      server = await startCollector({ store: broken, port: 0, jobIntervalMs: 0 });
+      base = server.url;
+      const r = await sendJson(base, alice, sessionEvents({ count: 3 }));
+      assert.equal(r.status, 503);
+      assert.equal(r.headers.get('retry-after'), '5');
+      assert.doesNotMatch(r.body, /connection terminated/);
+      assert.equal((await request(`${base}/healthz`)).status, 200);
+      assert.equal(await store.countEvents(), 3);
+    });
+
     it('serves health and Prometheus counters', async () => {
       await sendJson(base, alice, sessionEvents({ count: 3, state: 'off' }));
       assert.deepEqual((await request(`${base}/healthz`)).json(), { ok: true, store: kind.name });

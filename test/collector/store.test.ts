@@ -113,6 +113,10 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(ctx.pauses.map((p) => [p.id, p.until]), [['p1', 15]]);
       assert.ok(ctx.excludedWorkspaces.has('h1'));
       assert.equal((await store.consentContext('ian')).pauses.length, 0);
+      // A batch's context holds only the pauses its events could fall into.
+      assert.deepEqual((await store.consentContext('hal', { from: 14, until: 100 })).pauses.map((p) => p.id), ['p1']);
+      assert.equal((await store.consentContext('hal', { from: 15, until: 100 })).pauses.length, 0);
+      assert.equal((await store.consentContext('hal', { from: 0, until: 9 })).pauses.length, 0);
     });
 
     it('creates one policy with a salt, and bumps its version on each change', async () => {

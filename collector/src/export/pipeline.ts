@@ -210,8 +210,10 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   const begin = async (item: StoredEvent) => {
     await flush();
     const e = item.event;
-    if (seenSessions.has(e.sessionId)) throw new Error(`source is not ordered by (user, session, seq): session ${e.sessionId} seen again`);
-    seenSessions.add(e.sessionId);
+    // keyed by user too: a session id is chosen by a client, another user's may collide
+    const key = `${item.user}\u0000${e.sessionId}`;
+    if (seenSessions.has(key)) throw new Error(`source is not ordered by (user, session, seq): session ${e.sessionId} seen again`);
+    seenSessions.add(key);
     curSession = e.sessionId;
     curUser = item.user;
     buf.push(e);

@@ -146,13 +146,14 @@ export class PostgresStore implements Store {
     return out;
   }
 
-  async consentContext(userId: string): Promise<ConsentContext> {
+  async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
     // One round trip per batch: the ingest path asks this for every request.
     const r = (await this.get(`SELECT
       (SELECT COALESCE(json_agg(e), '[]') FROM exemptions e WHERE e.user_id = $1 AND e.status <> 'denied') AS exemptions,
-      (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1) AS pauses,
+      (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1 AND p.until_ms > $2 AND p.from_ms <= $3) AS pauses,
       (SELECT COALESCE(json_agg(d), '[]') FROM deletions d WHERE d.user_id = $1) AS deletions,
-      (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces`, [userId]))!;
+      (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces`,
+    [userId, span?.from ?? Number.MIN_SAFE_INTEGER, span?.until ?? Number.MAX_SAFE_INTEGER]))!;
     return {
       exemptions: (r.exemptions as Row[]).map(exemptionFromRow),
       pauses: (r.pauses as Row[]).map(pauseFromRow),

@@ -107,6 +107,7 @@ export function schemaStatements(t: { int: string; bool: string; serial: string;
        PRIMARY KEY (user_id, session_id))`,
     `CREATE TABLE IF NOT EXISTS pauses (user_id TEXT NOT NULL, id TEXT NOT NULL, from_ms ${t.int} NOT NULL, until_ms ${t.int} NOT NULL,
        reported_at ${t.int} NOT NULL, PRIMARY KEY (user_id, id))`,
+    `CREATE INDEX IF NOT EXISTS pauses_span ON pauses (user_id, until_ms)`,
     `CREATE TABLE IF NOT EXISTS excluded_workspaces (hash TEXT PRIMARY KEY, label TEXT NOT NULL, created_at ${t.int} NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS exemptions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, reason TEXT NOT NULL, scope TEXT NOT NULL,
        status TEXT NOT NULL, requested_at ${t.int} NOT NULL, decided_at ${t.int}, decided_by TEXT, note TEXT)`,

@@ -119,10 +119,13 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async consentContext(userId: string): Promise<ConsentContext> {
+  async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
+    const pauses = span
+      ? this.all('SELECT * FROM pauses WHERE user_id = ? AND until_ms > ? AND from_ms <= ?', [userId, span.from, span.until])
+      : this.all('SELECT * FROM pauses WHERE user_id = ?', [userId]);
     return {
       exemptions: this.all(`SELECT * FROM exemptions WHERE user_id = ? AND status <> 'denied'`, [userId]).map(exemptionFromRow),
-      pauses: this.all('SELECT * FROM pauses WHERE user_id = ?', [userId]).map(pauseFromRow),
+      pauses: pauses.map(pauseFromRow),
       deletions: this.all('SELECT * FROM deletions WHERE user_id = ?', [userId]).map(deletionFromRow),
       excludedWorkspaces: new Set(this.all('SELECT hash FROM excluded_workspaces').map((r) => r.hash as string)),
     };

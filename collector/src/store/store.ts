@@ -173,7 +173,8 @@ export interface Store {
   /** Records which workspace a session belongs to (from its session.start), first one wins. */
   recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void>;
   sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>>;
-  consentContext(userId: string): Promise<ConsentContext>;
+  /** The user's consent facts; pauses only those overlapping `span` (the batch's event times) when given. */
+  consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext>;
   countRejections(day: string, counts: Record<string, number>): Promise<void>;
 
   // Consent control plane.
