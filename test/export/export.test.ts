@@ -287,3 +287,17 @@ describe('export: folder ownership', function () {
     assert.deepEqual((await verifyExport(outDir)).problems, []);
   });
 });
+
+describe('export: hostile input', function () {
+  this.timeout(60_000);
+
+  it('exports two users who used the same session id as two trajectories, each replayable', async () => {
+    const a = [...generateStoredEvents({ users: 1, sessionsPerUser: 1, changesPerSession: 80, seed: 1 })];
+    const b = [...generateStoredEvents({ users: 1, sessionsPerUser: 1, changesPerSession: 80, seed: 2 })]
+      .map((e) => ({ user: 'user-zzzz', event: { ...e.event, sessionId: a[0].event.sessionId } }));
+    const { outDir, summary } = await run([...a, ...b]);
+    assert.equal(summary.sessions, 2);
+    assert.equal(summary.users, 2);
+    assert.deepEqual((await verifyExport(outDir)).problems, []);
+  });
+});
