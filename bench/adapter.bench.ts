@@ -1,6 +1,6 @@
 // The adapter path measured inside a real extension host: code-server + Chromium run the
-// integration suite's "adapter cost" test, which types a scripted session into a 5,000-line
-// file through the editor's own `type` command; the change handler times itself with
+// integration suite's "adapter cost" test, which types the same scripted session into a 50-line
+// and a 5,000-line file through the editor's own `type` command; the change handler times itself with
 // performance.now() (start to end of onDidChangeTextDocument) and reports p50/p90/p99.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,5 +35,5 @@ if (lines.length === 0) {
   console.error(`no figure in the editor's output:\n${out}`);
   process.exit(1);
 }
-console.log(`real extension host (code-server 4.139.1, Node 24), ${KEYS} scripted keys on a 5,000-line file:`);
+console.log(`real extension host (code-server 4.139.1, Node 24), ${KEYS} scripted keys on a 50-line and on a 5,000-line file:`);
 for (const l of lines) console.log(l);
