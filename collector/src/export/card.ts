@@ -16,6 +16,8 @@ type CardOptions = Pick<ExportOptions, 'title' | 'sourceLabel' | 'redactionPolic
 
 const day = (ms: number | null) => (ms === null ? 'n/a' : new Date(ms).toISOString().slice(0, 10));
 const num = (n: number) => n.toLocaleString('en-US');
+/** Language ids come from clients: keep them inside their table cell. */
+const cell = (s: string) => s.replace(/[\\|`<>*_[\]]/g, (c) => `\\${c}`).replace(/[\r\n\t]+/g, ' ');
 
 function filterLines(s: ExportSummary): string[] {
   const f = s.filter;
@@ -35,7 +37,7 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
   const table = (rec: Record<string, number>, head: string) => {
     const keys = Object.keys(rec);
     if (!keys.length) return ['(none)'];
-    return [`| ${head} | count |`, '| --- | ---: |', ...keys.map((k) => `| ${k} | ${num(rec[k])} |`)];
+    return [`| ${head} | count |`, '| --- | ---: |', ...keys.map((k) => `| ${cell(k)} | ${num(rec[k])} |`)];
   };
   const lines = [
     '---',
