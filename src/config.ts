@@ -4,6 +4,8 @@
 export interface CodetrailSettings {
   /** Capture at all (still subject to VS Code's telemetry switch). */
   enabled: boolean;
+  /** Globs of files never captured, added to the built-in list of secrets files. */
+  excludedFiles: string[];
   capture: {
     /** Documents longer than this (UTF-16 code units) are skipped with a marker. */
     maxFileSize: number;
@@ -22,6 +24,7 @@ export interface CodetrailSettings {
 
 export const DEFAULT_SETTINGS: CodetrailSettings = {
   enabled: true,
+  excludedFiles: [],
   capture: {
     maxFileSize: 2 * 1024 * 1024,
     maxLineLength: 20_000,
@@ -43,6 +46,7 @@ export function readSettings(get: SettingReader): CodetrailSettings {
   const d = DEFAULT_SETTINGS.capture;
   return {
     enabled: typeof get('enabled') === 'boolean' ? (get('enabled') as boolean) : DEFAULT_SETTINGS.enabled,
+    excludedFiles: stringList(get('redaction.excludedFiles')),
     capture: {
       maxFileSize: num(get('capture.maxFileSize'), d.maxFileSize, 0, 64 * 1024 * 1024),
       maxLineLength: num(get('capture.maxLineLength'), d.maxLineLength, 100, 10_000_000),
@@ -52,4 +56,8 @@ export function readSettings(get: SettingReader): CodetrailSettings {
       cursorThrottleMs: num(get('capture.cursorThrottleMs'), d.cursorThrottleMs, 0, 60_000),
     },
   };
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }

@@ -1,10 +1,10 @@
 // Composition root: builds the services, hands each its dependencies, registers disposables.
+// Flow: adapters → recorder (consent gate, trajectory builder with redaction) → redaction of
+// the remaining text fields → outbox → sender → collection service.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Settings } from './settings.vscode';
-import { TelemetryGate } from './capture/gate.vscode';
-import { JsonlFileSink } from './capture/sink';
 import { Recorder } from './capture/recorder';
 import { DEFAULT_TRAJECTORY_OPTIONS } from './capture/trajectory';
 import { DocumentCapture } from './capture/documents.vscode';
@@ -12,42 +12,92 @@ import { CommandCapture } from './capture/commands.vscode';
 import { OutcomeCapture } from './capture/outcomes.vscode';
 import { registerInternalCommands } from './capture/internal.vscode';
 import { describeDecision } from './capture/gate';
-import { workspaceId } from './capture/workspace';
+import { redactEventFields } from './capture/redact-stage';
+import { workspaceHash } from './protocol/workspace';
+import { createRedactor } from './redact';
+import { localIdentifiers } from './redact/local';
+import { activateSending, readSendSettings, TOKEN_SECRET_KEY } from './send/send.vscode';
+import { ControlClient } from './consent/client';
+import { ConsentService } from './consent/consent.vscode';
+import { registerTransparency } from './transparency/transparency.vscode';
 
+const REDACTION_KEY_SECRET = 'codetrail.redaction.key';
 let shutdown: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Codetrail', { log: true });
   context.subscriptions.push(log);
-  log.info(`Codetrail ${context.extension.packageJSON.version as string} activated`);
+  const version = context.extension.packageJSON.version as string;
+  log.info(`Codetrail ${version} activated`);
+  const client = { name: 'codetrail-vscode', version };
+  const storage = context.globalStorageUri.fsPath;
 
+  await adoptProvisionedToken(context, log);
   const settings = new Settings();
-  const gate = new TelemetryGate(settings);
-  // Until the outbox exists, events go to a local file per session.
-  const sink = new JsonlFileSink(join(context.globalStorageUri.fsPath, 'trajectories'), log);
-  const s = settings.current.capture;
-  const recorder = new Recorder(sink, gate, {
-    workspace: workspaceId(installationSalt(context), workspaceIdentity()),
-    client: { name: 'codetrail-vscode', version: context.extension.packageJSON.version as string, uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop' },
-    sessionIdleMs: s.sessionIdleMinutes * 60_000,
-    // The consent module replaces this stamp with the real state and policy version.
-    consent: () => ({ state: 'recording', policyVersion: 0 }),
-    trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },
+  const redactor = createRedactor({
+    key: await redactionKey(context),
+    localIdentifiers: await localIdentifiers(),
+    extraExcludedGlobs: settings.current.excludedFiles,
   });
-  log.info(describeDecision(recorder.gateDecision));
-  recorder.onGateChange((d) => log.info(describeDecision(d)));
 
-  const documents = new DocumentCapture(recorder, () => settings.current, log);
-  const ticker = setInterval(() => recorder.tick(Date.now()), 500);
+  const sending = activateSending(context, log, client);
+  const control = new ControlClient(() => readSendSettings().collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
+  const installSalt = installationSalt(context);
+  const wsHash = (salt: string | undefined) => workspaceHash(salt ?? installSalt, vscode.workspace.name ?? '');
+
+  // The consent hooks need the recorder, which needs consent as its gate.
+  const late: { recorder?: Recorder } = {};
+  const consent = new ConsentService({
+    storageDir: join(storage, 'consent'),
+    workspaceHash: wsHash,
+    client: control,
+    hasToken: async () => !!(await context.secrets.get(TOKEN_SECRET_KEY)),
+    onDidChangeToken: context.secrets.onDidChange,
+    hooks: {
+      removePending: async (match) => (await sending.ready).removeWhere(match),
+      recordGap: (reason, from, to, dropped) => late.recorder?.restate(reason, from, to, dropped),
+    },
+    log,
+    usageDataUri: vscode.Uri.joinPath(context.extensionUri, 'USAGE_DATA.md'),
+  });
+  await consent.start();
+  context.subscriptions.push(consent);
+
+  const s = settings.current.capture;
+  const rec = new Recorder(sending.sink, consent, {
+    workspace: wsHash(undefined),
+    client: { ...client, uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop' },
+    sessionIdleMs: s.sessionIdleMinutes * 60_000,
+    consent: () => consent.stamp(),
+    trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },
+    redact: (text) => redactor.redact(text).text,
+  });
+  late.recorder = rec;
+  rec.addStage((e) => redactEventFields(e, redactor));
+  log.info(describeDecision(rec.gateDecision));
+  rec.onGateChange((d) => log.info(describeDecision(d)));
+
+  const documents = new DocumentCapture(rec, () => settings.current, log, (path) => redactor.isExcludedPath(path));
+  const ticker = setInterval(() => rec.tick(Date.now()), 500);
   context.subscriptions.push(
-    settings, gate, documents,
-    new CommandCapture(recorder, () => settings.current),
-    new OutcomeCapture(recorder),
+    settings, documents,
+    new CommandCapture(rec, () => settings.current),
+    new OutcomeCapture(rec),
     new vscode.Disposable(() => clearInterval(ticker)),
-    registerInternalCommands(recorder, sink, documents),
+    registerInternalCommands(rec, sending.ready, documents),
     vscode.commands.registerCommand('codetrail.showLog', () => log.show()),
   );
-  shutdown = () => recorder.shutdown();
+  // The outbox opens in the background; capture writes to it as soon as it is ready.
+  const pipeline = await sending.ready;
+  registerTransparency(context, {
+    outbox: pipeline.outbox,
+    controlClient: control,
+    log,
+    onRemoved: (r) => rec.restate('discarded', r.from ?? Date.now(), Date.now(), r.removed),
+  });
+  shutdown = async () => {
+    await rec.shutdown();
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -55,7 +105,24 @@ export async function deactivate(): Promise<void> {
   shutdown = undefined;
 }
 
-/** A random per-installation salt, so workspace hashes cannot be matched across users. */
+/** A managed install (or `npm start`) may hand the token over once in CODETRAIL_TOKEN. */
+async function adoptProvisionedToken(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+  const token = process.env.CODETRAIL_TOKEN?.trim();
+  if (!token || (await context.secrets.get(TOKEN_SECRET_KEY))) return;
+  await context.secrets.store(TOKEN_SECRET_KEY, token);
+  log.info('signed in with the token provided by the environment');
+}
+
+/** The per-install key of redaction placeholders; kept in SecretStorage, never sent. */
+async function redactionKey(context: vscode.ExtensionContext): Promise<Buffer> {
+  const stored = await context.secrets.get(REDACTION_KEY_SECRET);
+  if (stored) return Buffer.from(stored, 'base64');
+  const key = randomBytes(32);
+  await context.secrets.store(REDACTION_KEY_SECRET, key.toString('base64'));
+  return key;
+}
+
+/** Used until the collection service's policy provides the organisation's salt. */
 function installationSalt(context: vscode.ExtensionContext): string {
   let salt = context.globalState.get<string>('codetrail.workspaceSalt');
   if (!salt) {
@@ -63,10 +130,4 @@ function installationSalt(context: vscode.ExtensionContext): string {
     void context.globalState.update('codetrail.workspaceSalt', salt);
   }
   return salt;
-}
-
-function workspaceIdentity(): string[] {
-  const ws = vscode.workspace;
-  if (ws.workspaceFile && ws.workspaceFile.scheme !== 'untitled') return [ws.workspaceFile.toString()];
-  return (ws.workspaceFolders ?? []).map((f) => f.uri.toString());
 }

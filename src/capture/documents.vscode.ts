@@ -48,6 +48,8 @@ export class DocumentCapture implements vscode.Disposable {
     private readonly recorder: Recorder,
     private readonly settings: () => CodetrailSettings,
     private readonly log: CaptureLog,
+    /** Paths never captured at all (secrets files, user and policy globs). */
+    private readonly isExcluded: (path: string) => boolean = () => false,
   ) {
     this.jumps = new CursorJumps(settings().capture.cursorThrottleMs);
     const ws = vscode.workspace;
@@ -88,6 +90,10 @@ export class DocumentCapture implements vscode.Disposable {
     const time = Date.now();
     if (!decision.capture) {
       if (!decision.quiet) this.markSkipped(key, decision.path!, decision.reason, doc.offsetAt(end));
+      return;
+    }
+    if (this.isExcluded(decision.path)) {
+      this.markSkipped(key, decision.path, 'excluded', doc.offsetAt(end));
       return;
     }
     const text = doc.getText();
@@ -250,6 +256,10 @@ export class DocumentCapture implements vscode.Disposable {
       const decision = decideBySchemeAndSize(facts, limits);
       if (!decision.capture) {
         if (!decision.quiet) this.markSkipped(key, decision.path!, decision.reason, stat.size);
+        return;
+      }
+      if (this.isExcluded(decision.path)) {
+        this.markSkipped(key, decision.path, 'excluded', stat.size);
         return;
       }
       const bytes = await vscode.workspace.fs.readFile(uri);

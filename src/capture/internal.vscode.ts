@@ -1,18 +1,24 @@
 // Hidden commands the integration tests and the adapter benchmark use to look inside the
-// running capture: flush to disk, read the change handler's cost, read the gate.
+// running capture: write everything out and return what the outbox holds, read the change
+// handler's cost, read the gate.
 import * as vscode from 'vscode';
 import type { Recorder } from './recorder';
-import type { JsonlFileSink } from './sink';
 import type { DocumentCapture } from './documents.vscode';
+import type { SendPipeline } from '../send/pipeline';
+import type { TrajectoryEvent } from '../protocol/schema';
 import { describeDecision } from './gate';
 
-export function registerInternalCommands(recorder: Recorder, sink: JsonlFileSink, documents: DocumentCapture): vscode.Disposable {
+export function registerInternalCommands(recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('codetrail.internal.flush', async () => {
       await documents.settled();
       await recorder.flush();
-      const sessionId = recorder.sessionId;
-      return { dir: sink.dir, sessionId, file: sessionId ? sink.fileFor(sessionId) : undefined };
+      const p = await pipeline;
+      await p.flush();
+      const pending = await p.listPending();
+      const sent = await p.outbox.listSent();
+      const events: TrajectoryEvent[] = [...sent.map((s) => s.event), ...pending.map((x) => x.event)];
+      return { sessionId: recorder.sessionId, events };
     }),
     vscode.commands.registerCommand('codetrail.internal.adapterStats', (opts?: { reset?: boolean }) => {
       const all = [documents.changeStats, documents.appendStats, documents.closeStats];

@@ -5,7 +5,8 @@ import { Session } from './session';
 import { DEFAULT_TRAJECTORY_OPTIONS, TrajectoryBuilder, type ContentChange, type TrajectoryOptions } from './trajectory';
 import type { Provenance } from '../protocol/schema';
 import type { TrajectorySink } from './sink';
-import type { CaptureGate, GateDecision } from './gate';
+import type { CaptureGate, GateDecision, GateReason } from './gate';
+import type { LineRedactor } from './render';
 
 /** Transforms or drops an event between the session and the sink (redaction, filters). */
 export type EventStage = (event: TrajectoryEvent) => TrajectoryEvent | undefined;
@@ -18,6 +19,8 @@ export interface RecorderOptions {
   sessionIdleMs: number;
   consent: () => ConsentStamp;
   trajectory?: TrajectoryOptions;
+  /** Redacts file text line by line before any diff is made (keeps the line count). */
+  redact?: LineRedactor;
 }
 
 interface Tracked {
@@ -34,6 +37,9 @@ export class Recorder {
   private readonly editListeners: ((e: EditEvent) => void)[] = [];
   private readonly gateListeners: ((d: GateDecision) => void)[] = [];
   private decision: GateDecision;
+  /** When capture stopped, and why; undefined while capturing or before it ever ran. */
+  private closedAt: number | undefined;
+  private closedReason: GateReason | undefined;
   private readonly unsubscribeGate: () => void;
 
   constructor(
@@ -42,8 +48,9 @@ export class Recorder {
     private readonly options: RecorderOptions,
     private readonly now: () => number = Date.now,
   ) {
-    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS);
+    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, options.redact);
     this.decision = gate.current();
+    if (!this.decision.allowed) { this.closedAt = now(); this.closedReason = this.decision.reason; }
     this.unsubscribeGate = gate.onDidChange((d) => this.gateChanged(d));
   }
 
@@ -177,9 +184,34 @@ export class Recorder {
     this.sink.write(e);
   }
 
+  /**
+   * Restates every tracked file as it is now, after events were removed from the outbox, so
+   * later steps do not build on removed ones; a gap marker says what happened.
+   */
+  restate(reason: 'discarded', from: number, to: number, dropped: number): void {
+    if (!this.allowed) return;
+    const now = this.now();
+    this.builder.flush(now);
+    this.emit({ kind: 'gap', time: now, reason, from, to, dropped });
+    for (const [key, t] of this.tracked) {
+      const text = this.builder.currentText(key);
+      if (text !== undefined) this.builder.baseline(key, t.path, t.languageId, text, now, 'resync');
+    }
+  }
+
   private gateChanged(d: GateDecision): void {
     const was = this.decision.allowed;
+    if (!was && d.allowed && this.closedAt !== undefined) {
+      // Say that something is deliberately missing before files are restated.
+      const reason = this.closedReason;
+      const from = this.closedAt;
+      this.closedAt = undefined;
+      this.decision = d;
+      this.emit({ kind: 'gap', time: this.now(), reason: gapReasonOf(reason), from, to: this.now() });
+    }
     if (was && !d.allowed) {
+      this.closedAt = this.now();
+      this.closedReason = d.reason;
       // Steps recorded while allowed are kept; then nothing more is read or kept.
       if (this.session) this.endSession(this.now(), 'consent');
       this.builder.discardAll();
@@ -189,4 +221,10 @@ export class Recorder {
     this.decision = d;
     if (was !== d.allowed) for (const l of this.gateListeners) l(d);
   }
+}
+
+function gapReasonOf(r: GateReason | undefined): 'paused' | 'exempt' | 'off' {
+  if (r === 'paused' || r === 'consent-pending') return 'paused';
+  if (r === 'exempt') return 'exempt';
+  return 'off';
 }

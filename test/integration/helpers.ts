@@ -54,25 +54,16 @@ export function endOfDocument(editor: vscode.TextEditor): void {
   placeCursor(editor, last.lineNumber, last.text.length);
 }
 
-interface FlushResult { dir: string; sessionId?: string; file?: string }
+interface FlushResult { sessionId?: string; events: TrajectoryEvent[] }
 
-/** Everything the extension has written to its sink, validated against the schema. */
+/** Everything the extension holds in its outbox (pending and sent), validated against the schema. */
 export async function capturedEvents(): Promise<TrajectoryEvent[]> {
   const r = await vscode.commands.executeCommand<FlushResult>('codetrail.internal.flush');
-  let names: string[];
-  try {
-    names = (await fs.readdir(r.dir)).filter((n) => n.endsWith('.jsonl'));
-  } catch {
-    return [];
-  }
   const events: TrajectoryEvent[] = [];
-  for (const n of names) {
-    for (const line of (await fs.readFile(join(r.dir, n), 'utf8')).split('\n')) {
-      if (!line) continue;
-      const v = validateEvent(JSON.parse(line));
-      assert.ok(v.ok, `every recorded event is valid (${v.ok ? '' : v.error})`);
-      events.push(v.event);
-    }
+  for (const e of r.events) {
+    const v = validateEvent(JSON.parse(JSON.stringify(e)));
+    assert.ok(v.ok, `every recorded event is valid (${v.ok ? '' : v.error})`);
+    events.push(v.event);
   }
   return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time - b.time));
 }

@@ -100,7 +100,8 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   const server = spawn(NODE24, args, {
     detached: true, // its own process group, ended as a whole
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws },
+    // Signed in (the extension adopts the token once); no collector: events stay in the outbox.
+    env: { ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_TOKEN: 'integration-test-token' },
   });
   const serverLog: string[] = [];
   server.stdout!.on('data', (d: Buffer) => serverLog.push(d.toString()));

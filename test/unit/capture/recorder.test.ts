@@ -152,3 +152,41 @@ describe('settings and the default gate', () => {
     assert.deepEqual(defaultDecision({ telemetryEnabled: true, settingEnabled: false }), { allowed: false, reason: 'setting-off' });
   });
 });
+
+describe('recorder: gaps', () => {
+  it('marks the gap when capture reopens, before any file is restated', () => {
+    const { sink, gate, rec, setNow } = setup();
+    rec.baseline('k', 'a.txt', 'plaintext', 'x\n', 1000, 'open');
+    setNow(2000);
+    gate.set({ allowed: false, reason: 'paused' });
+    setNow(5000);
+    let kindsWhenListenersRan: string[] = [];
+    rec.onGateChange(() => { kindsWhenListenersRan = sink.events.map((e) => e.kind); });
+    gate.set({ allowed: true });
+    const gap = sink.events.find((e) => e.kind === 'gap');
+    assert.ok(gap && gap.kind === 'gap');
+    assert.equal(gap.reason, 'paused');
+    assert.equal(gap.from, 2000);
+    assert.equal(gap.to, 5000);
+    assert.equal(kindsWhenListenersRan.at(-1), 'gap', 'the marker precedes the adapters re-baselining');
+  });
+
+  it('restates tracked files after a removal so later steps replay without the removed ones', () => {
+    const { sink, rec, setNow } = setup();
+    rec.baseline('k', 'a.txt', 'plaintext', 'one\n', 1000, 'open');
+    rec.change('k', [{ offset: 4, deleted: 0, inserted: 'two\n' }], typed, 1001);
+    setNow(1500);
+    rec.restate('discarded', 900, 1500, 3);
+    // Pretend the outbox dropped everything before the restatement, as a discard does.
+    const cut = sink.events.findIndex((e) => e.kind === 'gap');
+    const kept = sink.events.slice(cut);
+    rec.change('k', [{ offset: 8, deleted: 0, inserted: 'three\n' }], typed, 1600);
+    rec.builder.flush(1700);
+    const after = sink.events.slice(cut);
+    assert.equal(kept[0].kind, 'gap');
+    assert.ok(kept.some((e) => e.kind === 'file.baseline' && e.reason === 'resync'));
+    const report = replayTrajectory(after);
+    assert.deepEqual(report.mismatches, []);
+    assert.equal(report.finalText.get('a.txt'), 'one\ntwo\nthree\n');
+  });
+});
