@@ -111,6 +111,8 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
     '```python',
     'from datasets import load_dataset',
     'ds = load_dataset("json", data_files="data/train-*.jsonl.gz", split="train")',
+    '# one row per event, with a fixed schema:',
+    'events = load_dataset("parquet", data_files="tables/events.parquet", split="train")',
     '```',
     '',
     '## How to replay',
