@@ -7,7 +7,7 @@ import { describeStore, openStore } from '../store/open';
 import { opt, parseArgs, storeLocation } from './args';
 
 const USAGE = `usage: codetrail-collector [--port 4318] [--host 127.0.0.1] [--data DIR | --database-url URL]
-                          [--max-in-flight 16] [--job-interval-ms 60000] [--log-level info]`;
+                          [--max-in-flight 16] [--job-interval-ms 60000] [--token-cache-ms 5000] [--log-level info]`;
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     host: opt(a, 'host') ?? '127.0.0.1',
     maxInFlight: num('max-in-flight'),
     jobIntervalMs: num('job-interval-ms'),
+    tokenCacheMs: num('token-cache-ms'),
   });
   logger.log('info', 'collector started', { url: running.url, store: describeStore(loc).replace(/\/\/.*@/, '//***@') });
   const stop = async (signal: string) => {
