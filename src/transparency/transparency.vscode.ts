@@ -210,7 +210,8 @@ class CollectedDataPanel implements vscode.Disposable {
       return;
     }
     const extra = r.cascaded ? ` (including ${r.cascaded} later step(s) of the same file that build on it)` : '';
-    void vscode.window.showInformationMessage(`Codetrail: removed ${r.removed} pending event(s)${extra}; they will not be sent.`);
+    const note = r.files.length ? ' Text still in the file is restated by its next baseline: delete it from the file first to keep it out.' : '';
+    void vscode.window.showInformationMessage(`Codetrail: removed ${r.removed} pending event(s)${extra}; they will not be sent.${note}`);
     this.deps.log.info(`transparency: removed ${r.removed} pending event(s), ${r.cascaded} cascaded`);
   }
 
