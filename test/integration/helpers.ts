@@ -60,7 +60,10 @@ interface FlushResult { sessionId?: string; events: TrajectoryEvent[] }
 export async function capturedEvents(): Promise<TrajectoryEvent[]> {
   const r = await vscode.commands.executeCommand<FlushResult>('codetrail.internal.flush');
   const events: TrajectoryEvent[] = [];
+  const seen = new Set<string>();
   for (const e of r.events) {
+    if (seen.has(e.id)) continue; // acknowledged while being listed: in both lists once
+    seen.add(e.id);
     const v = validateEvent(JSON.parse(JSON.stringify(e)));
     assert.ok(v.ok, `every recorded event is valid (${v.ok ? '' : v.error})`);
     events.push(v.event);

