@@ -80,6 +80,9 @@ export function findIpv4(text: string, out: Finding[]): void {
 const IPV6_CAND = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![\w:])/g;
 
 function validIpv6(s: string): boolean {
+  let colons = 0, digits = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c === 58) colons++; else if (c >= 48 && c <= 57) digits++; }
+  if (colons < 2 || digits === 0 || (colons < 7 && !s.includes('::'))) return false;
   if (s.includes(':::')) return false;
   const dbl = s.indexOf('::');
   if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return false;

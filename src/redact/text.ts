@@ -16,17 +16,20 @@ export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 export const isNameChar = (c: number): boolean => isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */ || c === 46 /* . */;
 
 /** Shannon entropy in bits per character. */
+const ENTROPY_COUNTS = new Int32Array(65536);
+
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<number, number>();
+  const counts = ENTROPY_COUNTS;
+  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i)]++;
+  let h = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let h = 0;
-  for (const n of counts.values()) {
+    const n = counts[c];
+    if (n === 0) continue;
     const p = n / s.length;
     h -= p * Math.log2(p);
+    counts[c] = 0; // each character counted once, and the table left clean
   }
   return h;
 }
