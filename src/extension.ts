@@ -88,12 +88,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('codetrail.showLog', () => log.show()),
   );
   // The outbox opens in the background; capture writes to it as soon as it is ready.
-  const pipeline = await sending.ready;
   registerTransparency(context, {
-    outbox: pipeline.outbox,
+    outbox: sending.ready.then((p) => p.outbox),
     controlClient: control,
     log,
-    onRemoved: (r) => rec.restate('discarded', r.from ?? Date.now(), Date.now(), r.removed),
+    onRemoved: (r) => rec.restate('discarded', r.from || Date.now(), r.to || Date.now(), r.removed),
   });
   shutdown = async () => {
     await rec.shutdown();
