@@ -148,6 +148,9 @@ describe('export: dataset folder', function () {
       }
     }
     assert.ok(summary.excluded['filter:user'] > 0 && summary.excluded['filter:kind'] > 0 && summary.excluded['filter:language'] > 0);
+    const published = readFileSync(join(outDir, 'manifest.json'), 'utf8') + readFileSync(join(outDir, 'README.md'), 'utf8');
+    assert.ok(!published.includes('user-0001') && !published.includes('user-0002'), 'the user filter is published by pseudonym only');
+    assert.ok(published.includes(pseudonymize(KEY, 'user-0001')));
     const report = await verifyExport(outDir);
     assert.deepEqual(report.problems, []);
     assert.ok(report.steps > 0);

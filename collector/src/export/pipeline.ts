@@ -246,7 +246,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     excluded: sortKeys(excluded.counts),
     shards,
     longestLineChars: longest,
-    filter: options.filter ?? {},
+    filter: publicFilter(options.filter ?? {}, options.pseudonymKey),
   };
   await writeCard(options, summary, undefined);
   return summary;
@@ -263,6 +263,12 @@ function serializeWith(record: TrajectoryRecord, json: Map<TrajectoryEvent, stri
   const head = JSON.stringify({ ...record, events: [] });
   const parts = record.events.map((e) => json.get(e) ?? JSON.stringify(e));
   return `${head.slice(0, -2)}${parts.join(',')}]}`;
+}
+
+/** The filter as the card and manifest show it: selected users by pseudonym, never by id. */
+function publicFilter(f: ExportFilter, key: string): ExportFilter {
+  if (!f.users?.length) return f;
+  return { ...f, users: f.users.map((u) => pseudonymize(key, u)).sort() };
 }
 
 function sortKeys(o: Record<string, number>): Record<string, number> {
