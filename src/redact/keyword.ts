@@ -67,7 +67,8 @@ export function classifyName(name: string): NameClass | null {
 function classifyUncached(name: string): NameClass | null {
   // Bundler's per-host credentials: BUNDLE_GEMS__EXAMPLE__COM=user:pass
   if (/^BUNDLE_[A-Z0-9_]*__[A-Z0-9]+$/.test(name)) return 'password';
-  const words = splitWords(name);
+  // token1, apiKey2: a trailing counter does not change what the name means.
+  const words = splitWords(name).map((w) => (/^[a-z]+\d{1,2}$/.test(w) ? w.replace(/\d+$/, '') : w)).filter((w) => w.length > 0);
   if (words.length === 0) return null;
   for (const w of words) if (NEG_ANY.has(w)) return null;
   const last = words[words.length - 1];
@@ -222,6 +223,7 @@ function looksLikeCode(v: string): boolean {
 export function wordLike(v: string): boolean {
   if (v.length >= 10 && caseSwitchRate(v) > 0.25) return false;
   if (/[A-Za-z]\d+[A-Za-z]/.test(v) && !/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v)) return false; // digits inside a run: a7b, but not utf8Decoder
+  if (v.length >= 8 && /^[A-Z0-9]+$/.test(v) && /\d/.test(v) && /[A-Z]{3}/.test(v)) return false; // 798JRYLJVD4
   const words = splitWords(v);
   if (words.length === 0) return true;
   for (const w of words) {

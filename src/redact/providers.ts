@@ -56,7 +56,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'atlassian-token', re: r(`ATCTT3[A-Za-z0-9_\\-=]{150,300}`), pre: ['atctt3'] },
   { kind: 'droneci-token', re: r('drone_(?:token|secret)[=:]\\s*[A-Za-z0-9]{32}'), pre: ['drone_'] },
   // Chat and messaging
-  { kind: 'slack-token', re: r('xox[abprsecd]-(?:\\d+-)?[A-Za-z0-9-]{10,250}'), pre: ['xox'], check: (t, s, e) => /\d/.test(t.slice(s + 5, e)) && e - s >= 24 },
+  { kind: 'slack-token', re: r('xox[abposrecd]-(?:\\d+-)?[A-Za-z0-9-]{10,250}'), pre: ['xox'], check: (t, s, e) => /\d/.test(t.slice(s + 5, e)) && e - s >= 24 },
   { kind: 'slack-token', re: r('xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe.'] },
   { kind: 'slack-token', re: r('xoxe-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe-'] },
   { kind: 'slack-token', re: r('xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+'), pre: ['xapp-'] },
