@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { exportDataset } from '../../collector/src/export/pipeline';
+import { exportDataset, writeCard } from '../../collector/src/export/pipeline';
 import { writeParquetTable, openDuckDb } from '../../collector/src/export/parquet';
 import { verifyExport, formatProblem } from '../../collector/src/export/verify';
 import { pseudonymize } from '../../collector/src/export/pseudonym';
@@ -181,6 +181,15 @@ describe('export: verifier', function () {
     const cli = spawnSync(process.execPath, [CLI, 'verify', outDir], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     assert.match(cli.stdout, /0 problem/);
+  });
+
+  it('checks the Parquet table against the manifest', async () => {
+    const { outDir, summary } = await run(all);
+    await writeCard({ outDir }, summary, await writeParquetTable(outDir));
+    assert.deepEqual((await verifyExport(outDir)).problems, []);
+    writeFileSync(join(outDir, 'tables', 'events.parquet'), 'not parquet');
+    const r = await verifyExport(outDir);
+    assert.deepEqual(r.problems.map(formatProblem), ['tables/events.parquet: sha256 differs from the manifest']);
   });
 
   it('catches a corrupted diff and names its shard, line, session and seq; the command exits non-zero', async () => {

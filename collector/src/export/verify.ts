@@ -43,8 +43,11 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
 
   const shards = await listShards(dir);
   let manifestFiles: ManifestFile[] | undefined;
+  let parquet: { file: string; sha256: string } | null = null;
   try {
-    manifestFiles = ((await readManifest(dir)) as { files: ManifestFile[] }).files;
+    const m = (await readManifest(dir)) as { files: ManifestFile[]; parquet?: { file: string; sha256: string } | null };
+    manifestFiles = m.files;
+    parquet = m.parquet ?? null;
   } catch (err) {
     problem({ shard: 'manifest.json', problem: `cannot read the manifest: ${(err as Error).message}` });
   }
@@ -56,6 +59,11 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
       const actual = await sha256File(join(dir, f.file));
       if (actual !== f.sha256) problem({ shard: f.file, problem: 'sha256 differs from the manifest' });
     }
+  }
+  if (parquet) {
+    const actual = await sha256File(join(dir, parquet.file)).catch(() => null);
+    if (actual === null) problem({ shard: parquet.file, problem: 'Parquet table listed in the manifest is missing' });
+    else if (actual !== parquet.sha256) problem({ shard: parquet.file, problem: 'sha256 differs from the manifest' });
   }
   const perShard = new Map<string, { sessions: number; events: number }>();
 
