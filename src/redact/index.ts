@@ -161,16 +161,14 @@ for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
   else ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
 }
 /** For each 2-gram of lowercase ASCII, the (prefix, rule) pairs starting with it. */
-const BIGRAMS = new Map<number, { prefix: string; rule: number }[]>();
+const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
 const BIGRAM_FLAG = new Uint8Array(128 * 128);
 ANCHORED.forEach((rule, idx) => {
   for (const p of rule.pre) {
     if (p.length < 2) throw new Error(`prefix too short: ${p}`);
     const k = p.charCodeAt(0) * 128 + p.charCodeAt(1);
     BIGRAM_FLAG[k] = 1;
-    let list = BIGRAMS.get(k);
-    if (!list) BIGRAMS.set(k, (list = []));
-    list.push({ prefix: p, rule: idx });
+    (BIGRAMS[k] ??= []).push({ prefix: p, rule: idx });
   }
 });
 
@@ -184,7 +182,7 @@ function runAnchored(text: string, lower: string, out: Finding[]): void {
   for (let i = 0; i + 1 < n; i++) {
     const c2 = lower.charCodeAt(i + 1);
     if (c1 < 128 && c2 < 128 && BIGRAM_FLAG[c1 * 128 + c2] === 1) {
-      for (const cand of BIGRAMS.get(c1 * 128 + c2)!) {
+      for (const cand of BIGRAMS[c1 * 128 + c2]!) {
         if (i < nextAllowed[cand.rule] || !lower.startsWith(cand.prefix, i)) continue;
         const rule = ANCHORED[cand.rule];
         const boundary = rule.boundary !== false;

@@ -335,7 +335,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;
-      while (k < text.length && !/[\s"'`]/.test(text[k])) k++;
+      for (let c = text.charCodeAt(k); k < text.length && c > 32 && c !== 34 && c !== 39 && c !== 96; c = text.charCodeAt(++k));
       val = { start: val.start, end: k, quoted: val.quoted };
     }
     out.push({ kind: cls === 'password' ? 'password' : 'secret', start: val.start, end: val.end });
