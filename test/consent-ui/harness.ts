@@ -198,6 +198,9 @@ export async function typeLine(page: Page, text: string): Promise<void> {
 
 /** Screenshot of the bottom-right of the status bar (where the consent item sits). */
 export async function statusShot(page: Page, path: string): Promise<void> {
+  // A hovered item loses its state colour: move the pointer away first.
+  await page.mouse.move(300, 200);
+  await sleep(400);
   const bar = await page.locator('.part.statusbar').boundingBox();
   if (!bar) throw new Error('no status bar');
   const width = Math.min(560, bar.width);
