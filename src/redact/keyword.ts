@@ -50,7 +50,7 @@ const NEG_ANY = new Set(['public', 'publishable', 'pub', 'csrf', 'xsrf', 'primar
   'toggle', 'visibility', 'label', 'hint', 'prompt', 'input', 'field', 'form', 'fingerprint', 'thumbprint',
   'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512', 'integrity', 'signature_', 'passthrough', 'passthru', 'bypass',
   'compass', 'passenger', 'passive', 'passed', 'passes', 'passing', 'password_', 'monkey', 'turkey', 'donkey', 'whiskey', 'hockey',
-  'jockey', 'jsonwebtoken', 'keyof', 'keypath', 'keycode', 'keydown', 'keyup', 'keypress']);
+  'jockey', 'through', 'jsonwebtoken', 'keyof', 'keypath', 'keycode', 'keydown', 'keyup', 'keypress']);
 
 const classCache = new Map<string, NameClass | null>();
 
@@ -95,6 +95,9 @@ function classifyUncached(name: string): NameClass | null {
 }
 
 const AUTH_SCHEMES = /^(?:bearer|basic|token|digest|bot|apikey|api-key|key|jwt|ssws|oauth|sharedaccesssignature|hmac|aws4-hmac-sha256|negotiate|ntlm)$/i;
+
+// Set by findValueStart when name and value are separated by a comma (a weaker signal).
+const commaSeparated = { value: false };
 
 const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
 const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
@@ -148,6 +151,7 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
     if (text[k] === '\n') i = k + 1;
   } else if (c === ',' && nameQuoted) {
     i += 1; // setProperty("TOKEN", "value"), ["password", "value"]
+    commaSeparated.value = true;
   } else if (nameQuoted && text.startsWith('value=', i)) {
     i += 6; // <add key="Password" value="..." />
   } else if ((isFlag || spaceSeparated) && afterName < i) {
@@ -212,17 +216,17 @@ function readValue(text: string, i: number): Value | null {
 function looksLikeCode(v: string): boolean {
   if (/[()[\]{}]/.test(v)) return true;
   if (/^[$%@&*!]/.test(v) && !/^\$[0-9a-f]{2}\$/.test(v)) return true;
-  if (/^-?\d+(?:\.\d+)?[a-z]{0,3}$/i.test(v)) return true; // numbers, 30s, 10ms
+  if (/^-?\d+(?:\.\d+)?[a-z]{0,3}$/i.test(v) || /^0x[0-9a-f]+$/i.test(v)) return true; // numbers, 30s, 10ms, 0x8802
   // a.b.c member paths of word-like parts
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && wordLike(v.slice(v.lastIndexOf('.') + 1))) return true;
-  if (/^[A-Za-z_][\w]*$/.test(v) && wordLike(v)) return true;
+  if (/^[A-Za-z_$][\w$]*$/.test(v) && wordLike(v)) return true; // identifiers, ArrowToken$1
   return false;
 }
 
 /** A word or an identifier made of words (fooBar, FOO_BAR, foo2), not a random string. */
 export function wordLike(v: string): boolean {
-  if (v.length >= 10 && caseSwitchRate(v) > 0.25) return false;
-  if (/[A-Za-z]\d+[A-Za-z]/.test(v) && !/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v)) return false; // digits inside a run: a7b, but not utf8Decoder
+  if (v.length >= 10 && manyShortParts(v)) return false;
+  if (/[A-Za-z]\d+[A-Za-z]/.test(v) && !(/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v) && (v.match(/\d+/g) ?? []).length === 1)) return false; // digits inside a run: a7b, but not utf8Decoder
   if (v.length >= 8 && /^[A-Z0-9]+$/.test(v) && /\d/.test(v) && /[A-Z]{3}/.test(v)) return false; // 798JRYLJVD4
   const words = splitWords(v);
   if (words.length === 0) return true;
@@ -238,17 +242,12 @@ export function wordLike(v: string): boolean {
   return true;
 }
 
-/** Share of adjacent characters that switch between lower, upper and digit: high in random tokens. */
-function caseSwitchRate(v: string): number {
-  let switches = 0, prev = -1, n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    const k = c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : -1;
-    if (k < 0) { prev = -1; continue; }
-    if (prev >= 0) { n++; if (k !== prev) switches++; }
-    prev = k;
-  }
-  return n ? switches / n : 0;
+/** Random mixed-case strings split into many one- and two-letter "words"; camelCase names do not. */
+function manyShortParts(v: string): boolean {
+  const words = splitWords(v);
+  let short = 0;
+  for (const w of words) if (w.length <= 2 && !/^\d+$/.test(w)) short++;
+  return short >= 3 && short / words.length > 0.3;
 }
 
 /** Does this value, under a name of class `cls`, look like a real credential? */
@@ -257,6 +256,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (v.length < (cls === 'password' ? 4 : 8)) return false;
   if (/\s/.test(v)) return false; // quoted prose ("Enter your password"); spaced secrets are rare
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
+  if (/[^\x20-\x7e]/.test(v)) return false; // translated messages and prose, not credentials
+  const parts = v.split(/[._\-/:]+/);
+  if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
@@ -265,6 +267,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (cls === 'password') {
     if (v.length < 4) return false;
     if (!quoted && /^[A-Za-z]+$/.test(v) && wordLike(v)) return false;
+    if (/^[a-z]{1,11}$/.test(v) && wordLike(v)) return false; // "different", "sunshine": words, not chosen secrets
     return distinctChars(v) >= 3;
   }
   if (v.length < 8) return false;
@@ -311,6 +314,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile)
     const spaceSep = /(?:^|[\s;&])(?:setx?|ENV|ARG)[ \t]+$/i.test(text.slice(Math.max(0, s - 6), s));
     const openTag = before === '<';
+    commaSeparated.value = false;
     const vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
     if (vs < 0) continue;
     let val = readValue(text, vs);
@@ -332,6 +336,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     }
     if (val.end <= val.start) continue;
     if (!valueLooksSecret(v, cls, val.quoted)) continue;
+    // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
+    if (commaSeparated.value && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p)))) continue;
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;

@@ -62,7 +62,7 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   if (o[0] === 0 || o[0] === 127 || o[0] >= 224 || o[0] === 255) return true; // unspecified, loopback, multicast, masks
   if (o[0] === 169 && o[1] === 254) return true; // link-local
   if ((o[0] === 192 && o[1] === 0 && o[2] === 2) || (o[0] === 198 && o[1] === 51 && o[2] === 100) || (o[0] === 203 && o[1] === 0 && o[2] === 113)) return true; // documentation
-  if (o[1] === 0 && o[2] === 0 && (o[3] === 0 || o[3] === 1)) return true; // 1.0.0.0-style versions and network bases
+  if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
   if (['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222'].includes(ip)) return true; // public resolvers
   const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
   if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
@@ -175,7 +175,7 @@ export function findHomeUsers(text: string, out: Finding[]): void {
       let user = m[1];
       // Trailing dots belong to the sentence.
       while (user.endsWith('.')) user = user.slice(0, -1);
-      if (!user || GENERIC_USERS.has(user.toLowerCase()) || user.startsWith('<REDACTED') || /^[.~*]/.test(user)) continue;
+      if (user.length < 2 || GENERIC_USERS.has(user.toLowerCase()) || user.startsWith('<REDACTED') || /^[.~*]/.test(user)) continue;
       const start = m.index + m[0].length - m[1].length;
       out.push({ kind: 'home-user', start, end: start + user.length });
     }

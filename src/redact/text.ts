@@ -74,7 +74,7 @@ export function isPlaceholder(value: string): boolean {
 /** Sequential or keyboard runs that stand in for a value (abcdef..., 123456...). */
 export function isTrivialSequence(value: string): boolean {
   const v = value.toLowerCase();
-  return v.length >= 6 && ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v));
+  return v.length >= 4 && ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v));
 }
 
 /** Splits an identifier into lowercase words: `githubToken` → [github, token], `AWS_SECRET` → [aws, secret]. */

@@ -229,6 +229,11 @@ neg('code', `export const TOKEN_EXPIRY_SECONDS = 3600;\nexport const AUTH_HEADER
 neg('code', `static const char *keys[] = { "alpha", "beta", "gamma" };`);
 neg('code', `"scripts": { "build": "tsc -p .", "test": "mocha", "lint": "eslint ." }`);
 neg('code', `import jwt from 'jsonwebtoken';\nconst decoded = jwt.verify(token, publicKey, { algorithms: ['RS256'] });`);
+neg('code', `exports.isKeyCredential = isKeyCredential;\nconst openingBraceToken = secondTokenAfterArrow;\ntokensToBeRemoved = homeIdTokenMap;`);
+neg('code', `export const AcquireTokenBySilentIframe = "acquireTokenBySilentIframe";\nexport const PassThrough = Stream.PassThrough;`);
+neg('code', `const reasons = ["basic_action", "user_password_expired", "consent_required", "bad_token"];\nonce(event: "pass", listener: (test: Test) => void): this;`);
+neg('code', `readonly STENCIL_BACK_PASS_DEPTH_FAIL: 0x8802;\nownKeys = Object.getOwnPropertyNames || function (o) { return []; };`);
+neg('docs', `const options = new URL('https://abc:xyz@example.com');\n// Prints https://abc:123@example.com/`);
 neg('config', `server:\n  port: 8080\n  host: 0.0.0.0\nlogging:\n  level: info`);
 neg('config', `[tool.poetry.dependencies]\npython = "^3.11"\nrequests = "^2.31.0"`);
 neg('config', `listen 127.0.0.1:8080;\nproxy_pass http://127.0.0.1:3000;`);
