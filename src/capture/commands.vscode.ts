@@ -71,8 +71,9 @@ export class CommandCapture implements vscode.Disposable {
     if (!r) return;
     this.running.delete(e.execution);
     const end = Date.now();
-    // The stream ends with the command; do not wait long for a terminal that lingers.
-    await Promise.race([r.reading, new Promise((res) => setTimeout(res, 500))]);
+    // The stream ends with the command (its last data can trail the end event on a busy
+    // machine); do not wait long for a terminal that lingers.
+    await Promise.race([r.reading, new Promise((res) => setTimeout(res, 2000))]);
     // The command line and working directory may be known more precisely at the end.
     r.commandLine = e.execution.commandLine.value || r.commandLine;
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path);

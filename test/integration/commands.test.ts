@@ -2,7 +2,7 @@
 // each run for real in the editor's terminal and task system.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { capturedEvents, sleep, waitFor, workspaceDir } from './helpers';
+import { capturedEvents, waitFor, workspaceDir } from './helpers';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
 
 type TerminalCommand = Extract<TrajectoryEvent, { kind: 'terminal.command' }>;
@@ -27,12 +27,18 @@ describe('capture of commands in a real editor', function () {
     terminals.push(t);
     t.show();
     await waitFor('shell integration', () => t.shellIntegration, 30_000);
-    const ok = await runInTerminal(t, 'echo codetrail-ok-$((40+2))');
+    // VS Code's output stream can miss output that arrives in the same chunk as the command's
+    // start (fast commands on a busy machine); a short pause makes the output arrive after it.
+    const ok = await runInTerminal(t, 'sleep 0.5; echo codetrail-ok-$((40+2))');
     const bad = await runInTerminal(t, 'ls /codetrail-missing-dir');
     assert.equal(ok, 0);
     assert.notEqual(bad, 0);
-    await sleep(700); // the output tail is gathered just after the end event
-    const events = await capturedEvents();
+    // The output tail is gathered just after the end event.
+    const events = await waitFor('both commands with their output', async () => {
+      const ev = await capturedEvents();
+      const n = ev.filter((e) => e.kind === 'terminal.command' && /codetrail-(ok|missing)/.test(e.commandLine)).length;
+      return n >= 2 ? ev : undefined;
+    }, 8000);
     const cmds = events.filter((e): e is TerminalCommand => e.kind === 'terminal.command');
     const okCmd = cmds.find((c) => c.commandLine.includes('codetrail-ok'));
     const badCmd = cmds.find((c) => c.commandLine.includes('codetrail-missing-dir'));
