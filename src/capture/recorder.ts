@@ -7,6 +7,7 @@ import type { Provenance } from '../protocol/schema';
 import type { TrajectorySink } from './sink';
 import type { CaptureGate, GateDecision, GateReason } from './gate';
 import type { LineRedactor } from './render';
+import { PauseMask } from './pause-mask';
 
 /** Transforms or drops an event between the session and the sink (redaction, filters). */
 export type EventStage = (event: TrajectoryEvent) => TrajectoryEvent | undefined;
@@ -40,6 +41,10 @@ export class Recorder {
   /** When capture stopped, and why; undefined while capturing or before it ever ran. */
   private closedAt: number | undefined;
   private closedReason: GateReason | undefined;
+  /** What was typed while capture was off, so it is never emitted later. */
+  private readonly mask = new PauseMask();
+  /** Each tracked document's text when capture stopped, until it is baselined again. */
+  private readonly atStop = new Map<string, string>();
   private readonly unsubscribeGate: () => void;
 
   constructor(
@@ -48,7 +53,11 @@ export class Recorder {
     private readonly options: RecorderOptions,
     private readonly now: () => number = Date.now,
   ) {
-    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, options.redact);
+    const redact = options.redact;
+    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, (text, key) => {
+      const masked = this.mask.apply(key, text);
+      return redact ? redact(masked) : masked;
+    });
     this.decision = gate.current();
     if (!this.decision.allowed) { this.closedAt = now(); this.closedReason = this.decision.reason; }
     this.unsubscribeGate = gate.onDidChange((d) => this.gateChanged(d));
@@ -87,6 +96,13 @@ export class Recorder {
 
   baseline(key: string, path: string, languageId: string, text: string, time: number, reason: 'open' | 'resume' | 'resync' | 'session'): void {
     if (!this.allowed) return;
+    if (this.atStop.has(key)) {
+      this.mask.learn(key, this.atStop.get(key), text);
+      this.atStop.delete(key);
+    } else if (reason === 'resume') {
+      // Its text when capture stopped is unknown (opened meanwhile, or a reload): none of it is sent.
+      this.mask.learn(key, undefined, text);
+    }
     this.activity(time);
     this.tracked.set(key, { path, languageId });
     this.builder.baseline(key, path, languageId, text, time, reason);
@@ -212,6 +228,10 @@ export class Recorder {
     if (was && !d.allowed) {
       this.closedAt = this.now();
       this.closedReason = d.reason;
+      for (const key of this.tracked.keys()) {
+        const text = this.builder.currentText(key);
+        if (text !== undefined && !this.atStop.has(key)) this.atStop.set(key, text);
+      }
       // Steps recorded while allowed are kept; then nothing more is read or kept.
       if (this.session) this.endSession(this.now(), 'consent');
       this.builder.discardAll();

@@ -3,7 +3,7 @@
 // is O(size of the change); a step's region is diffed only when the step closes.
 import type { EditEvent, EventBody, Provenance } from '../protocol/schema';
 import { sha256Hex } from '../protocol/hash';
-import { applyOps, renderStep, type LineRedactor, type TextOp } from './render';
+import { applyOps, renderStep, type TextOp } from './render';
 
 /** A content change as VS Code reports it: offsets into the document before the event. */
 export interface ContentChange {
@@ -74,8 +74,8 @@ export class TrajectoryBuilder {
   constructor(
     private readonly emit: BodySink,
     private readonly options: TrajectoryOptions = DEFAULT_TRAJECTORY_OPTIONS,
-    /** Runs on every text before it is emitted; must keep the number of lines. */
-    private readonly redact?: LineRedactor,
+    /** Runs on every text of a document before it is emitted; must keep the number of lines. */
+    private readonly redact?: (text: string, key: string) => string,
   ) {}
 
   isTracked(key: string): boolean {
@@ -86,7 +86,7 @@ export class TrajectoryBuilder {
   baseline(key: string, path: string, languageId: string, text: string, time: number, reason: 'open' | 'resume' | 'resync' | 'session'): void {
     const existing = this.docs.get(key);
     if (existing?.step) this.dropStep(key); // the open step's changes are superseded
-    const redacted = this.redact ? this.redact(text) : text;
+    const redacted = this.redact ? this.redact(text, key) : text;
     const hash = sha256Hex(redacted);
     this.docs.set(key, { path, languageId, text, redacted, hash, length: text.length, step: undefined });
     this.emit({ kind: 'file.baseline', time, path, languageId, text: redacted, sha256: hash, reason });
@@ -222,7 +222,8 @@ export class TrajectoryBuilder {
     const step = doc?.step;
     if (!doc || !step) return;
     doc.step = undefined;
-    const { diff, after, redactedAfter } = renderStep(doc.path, doc.text, doc.redacted, step.origLo, step.origHi, step.ops, this.redact);
+    const redact = this.redact;
+    const { diff, after, redactedAfter } = renderStep(doc.path, doc.text, doc.redacted, step.origLo, step.origHi, step.ops, redact && ((t) => redact(t, key)));
     doc.text = after;
     doc.length = after.length;
     if (!diff) { // the changes cancelled out, or only touched redacted text

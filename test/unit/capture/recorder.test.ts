@@ -66,8 +66,8 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     const first = sink.events[0].sessionId;
     const edits = sink.events.filter((e) => e.kind === 'edit');
     assert.equal(edits.length, 2);
-    assert.ok(!sink.events.some((e) => e.sessionId === first && JSON.stringify(e).includes('SECRET')), 'the session that was stopped holds none of it');
-    assert.equal(replayTrajectory(sink.events.filter((e) => e.sessionId !== first)).finalText.get('a.txt'), 'xaSECRET.\n');
+    assert.ok(!JSON.stringify(sink.events).includes('SECRET'), 'neither session holds it, not even the baseline after the gap');
+    assert.equal(replayTrajectory(sink.events.filter((e) => e.sessionId !== first)).finalText.get('a.txt'), '<REDACTED:not-captured>.\n');
   });
 
   it('an idle gap ends the session; the next one restates every tracked file', async () => {
@@ -188,5 +188,41 @@ describe('recorder: gaps', () => {
     const report = replayTrajectory(after);
     assert.deepEqual(report.mismatches, []);
     assert.equal(report.finalText.get('a.txt'), 'one\ntwo\nthree\n');
+  });
+});
+
+describe('recorder: nothing typed while capture was off is ever emitted', () => {
+  it('not in the baseline on resume, nor in later diff context, a restatement or a re-opened file', () => {
+    const { sink, gate, rec, setNow } = setup();
+    const before = 'line 1\nline 2\nline 3\n';
+    rec.baseline('k', 'a.txt', 'plaintext', before, 1000, 'open');
+    gate.set({ allowed: false, reason: 'paused' });
+    // typed during the pause (the editor's text moves on; the recorder hears nothing)
+    const during = 'line 1\nconst pausedSecret = 42;\nline 2\nline 3\n';
+    setNow(5000);
+    gate.set({ allowed: true });
+    rec.baseline('k', 'a.txt', 'plaintext', during, 5000, 'resume');
+    // after resume: an edit right next to the paused line (it becomes diff context)
+    rec.change('k', [{ offset: during.indexOf('line 2'), deleted: 0, inserted: 'new ' }], typed, 5100);
+    rec.restate('discarded', 4000, 5200, 0);
+    rec.forget('k', 5300);
+    rec.baseline('k', 'a.txt', 'plaintext', during, 5400, 'open');
+    rec.builder.flush(6000);
+    const json = JSON.stringify(sink.events);
+    assert.ok(!json.includes('pausedSecret'), 'the paused line never appears');
+    assert.match(json, /REDACTED:not-captured/);
+    assert.ok(json.includes('new line 2'), 'what was typed after resuming is recorded');
+    const from = sink.events.findIndex((e) => e.kind === 'file.baseline' && e.reason === 'resume');
+    assert.deepEqual(replayTrajectory(sink.events.slice(from)).mismatches, []);
+  });
+
+  it('a file whose text at the stop is unknown is masked whole on resume', () => {
+    const { sink, gate, rec } = setup();
+    gate.set({ allowed: false, reason: 'paused' });
+    gate.set({ allowed: true });
+    rec.baseline('n', 'new.txt', 'plaintext', 'written while paused\n\n}\n', 2000, 'resume');
+    const b = sink.events.find((e) => e.kind === 'file.baseline');
+    assert.ok(b && b.kind === 'file.baseline');
+    assert.equal(b.text, '<REDACTED:not-captured>\n\n<REDACTED:not-captured>\n');
   });
 });
