@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tools/**', '.cache/**', 'collector/node_modules/**', 'tools/**/node_modules/**'] },
+  { ignores: ['out/**', 'dist/**', 'samples/workspace/**', 'data/**', 'node_modules/**', '.tools/**', '.cache/**', 'collector/node_modules/**', 'tools/**/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -123,6 +123,8 @@ async function main() {
       'workbench.startupEditor': 'none',
       'security.workspace.trust.enabled': false,
       'terminal.integrated.shellIntegration.enabled': true,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     });
     writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     console.log('\n▶ installing dist/codetrail.vsix into the editor');
