@@ -97,7 +97,11 @@ function validIpv6(s: string): boolean {
   return true;
 }
 
+// Every candidate holds `:hex{0,4}:`; a literal-first regex rejects most texts far faster.
+const IPV6_PRE = /:[0-9A-Fa-f]{0,4}:/;
+
 export function findIpv6(text: string, out: Finding[]): void {
+  if (!IPV6_PRE.test(text)) return;
   IPV6_CAND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IPV6_CAND.exec(text)) !== null) {
@@ -110,8 +114,12 @@ export function findIpv6(text: string, out: Finding[]): void {
 const PHONE_INTL = /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,5}){2,5}(?![\w])/g;
 const PHONE_NANP = /(?<![\w.\-+/])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}(?![\w.-])/g;
 
+// International numbers need `+` then a digit: a cheap literal-first check skips most texts.
+const PHONE_INTL_PRE = /\+[1-9]/;
+
 export function findPhones(text: string, out: Finding[]): void {
   for (const re of [PHONE_INTL, PHONE_NANP]) {
+    if (re === PHONE_INTL && !PHONE_INTL_PRE.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -201,18 +209,20 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function compileLocalIdentifiers(ids: LocalIdentifiers | undefined): ((text: string, out: Finding[]) => void) | null {
   if (!ids) return null;
   const parts: { kind: string; source: string }[] = [];
+  const literals: string[] = [];
   const words = (kind: string, v: string | undefined): void => {
     if (!v) return;
     const t = v.trim();
     if (t.length < 3 || BARE_STOPLIST.has(t.toLowerCase())) return;
+    literals.push(t);
     parts.push({ kind, source: `(?<![A-Za-z0-9])${escapeRe(t)}(?![A-Za-z0-9])` });
   };
   if (ids.homeDir && ids.homeDir.length >= 4) {
     const h = ids.homeDir.replace(/[\\/]+$/, '');
     const variants = new Set([h, h.replace(/\\/g, '/'), h.replace(/\\/g, '\\\\'), h.replace(/\//g, '\\')]);
-    for (const v of variants) parts.push({ kind: 'home-dir', source: escapeRe(v) });
+    for (const v of variants) { literals.push(v); parts.push({ kind: 'home-dir', source: escapeRe(v) }); }
   }
-  if (ids.gitEmail) parts.push({ kind: 'email', source: escapeRe(ids.gitEmail.trim()) });
+  if (ids.gitEmail) { literals.push(ids.gitEmail.trim()); parts.push({ kind: 'email', source: escapeRe(ids.gitEmail.trim()) }); }
   words('local-user', ids.userName);
   words('host-name', ids.hostName);
   if (ids.hostName && ids.hostName.includes('.')) words('host-name', ids.hostName.split('.')[0]);
@@ -227,7 +237,10 @@ export function compileLocalIdentifiers(ids: LocalIdentifiers | undefined): ((te
   parts.sort((a, b) => b.source.length - a.source.length);
   const re = new RegExp(parts.map((p, i) => `(?<g${i}>${p.source})`).join('|'), 'gi');
   const kinds = parts.map((p) => p.kind);
+  // Every match holds one literal: a lookaround-free alternation rejects most texts quickly.
+  const pre = new RegExp(literals.map(escapeRe).join('|'), 'i');
   return (text, out) => {
+    if (!pre.test(text)) return;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

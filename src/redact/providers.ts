@@ -69,7 +69,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'twilio-key', re: r('SK[0-9a-fA-F]{32}'), pre: ['sk'] },
   { kind: 'sendgrid-key', re: r(`SG\\.[${URLSAFE}]{22}\\.[${URLSAFE}]{43}`), pre: ['sg.'] },
   { kind: 'mailgun-key', re: r('key-[0-9a-zA-Z]{32}'), pre: ['key-'] },
-  { kind: 'mailchimp-key', re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'), pre: ['-us'], scan: true },
+  { kind: 'mailchimp-key', re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'), pre: ['-us0', '-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'], scan: true },
   { kind: 'sendinblue-key', re: r('xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}'), pre: ['xkeysib-'] },
   { kind: 'mattermost-token', re: r('mmauthtoken=[a-z0-9]{26}'), pre: ['mmauthtoken'] },
   // Payments and commerce

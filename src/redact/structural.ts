@@ -118,9 +118,12 @@ const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^
 const CLI_PASS = /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p)[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
 export function findCliSecrets(text: string, out: Finding[]): void {
+  // Each pattern needs a literal flag or command name; plain substring tests skip most texts.
+  const dashU = text.includes('-u');
+  const hasCli = dashU || text.includes('-U');
   CLI_USERPASS.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = CLI_USERPASS.exec(text)) !== null) {
+  while (hasCli && (m = CLI_USERPASS.exec(text)) !== null) {
     const user = m[2], pass = m[4];
     if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) || user.startsWith('<') || pass.endsWith('>')) {
       // `-u ":secret"` still leaks the secret in the user slot when the pass is empty; handled below.
@@ -132,12 +135,13 @@ export function findCliSecrets(text: string, out: Finding[]): void {
   }
   // curl -u "secret:" (API-key-as-user) — a high-entropy user with an empty password.
   const USER_ONLY = /(?:-u|--user)[ \t=]+["']?([^\s"':]{8,128}):["'\s]/g;
-  while ((m = USER_ONLY.exec(text)) !== null) {
+  while (dashU && (m = USER_ONLY.exec(text)) !== null) {
     const u = m[1];
     if (isPlaceholder(u) || /^[$%{<[(]/.test(u) || distinctChars(u) < 6 || !/\d/.test(u)) continue;
     const s = m.index + m[0].indexOf(u);
     out.push({ kind: 'password', start: s, end: s + u.length });
   }
+  if (!text.includes('sshpass') && !text.includes('mysql') && !text.includes('mariadb')) return;
   CLI_PASS.lastIndex = 0;
   while ((m = CLI_PASS.exec(text)) !== null) {
     const pass = m[2];
