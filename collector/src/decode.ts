@@ -141,6 +141,44 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
   }
 }
 
+/** A DecodeResult as a worker posts it: events as columns, which clone about twice as fast as objects. */
+export type PackedResult =
+  | { ok: true; received: number; invalid: number; firstInvalid?: string; cols: { [K in keyof ValidEvent]: ValidEvent[K][] } }
+  | { ok: false; status: 400 | 413; message: string };
+
+export function packResult(r: DecodeResult): PackedResult {
+  if (!r.ok) return r;
+  const e = r.batch.events;
+  const n = e.length;
+  const cols: Extract<PackedResult, { ok: true }>['cols'] = {
+    id: new Array(n), sessionId: new Array(n), seq: new Array(n), kind: new Array(n), time: new Array(n),
+    consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n), body: new Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const v = e[i];
+    cols.id[i] = v.id; cols.sessionId[i] = v.sessionId; cols.seq[i] = v.seq; cols.kind[i] = v.kind; cols.time[i] = v.time;
+    cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace; cols.body[i] = v.body;
+  }
+  const { received, invalid, firstInvalid } = r.batch;
+  return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), cols };
+}
+
+export function unpackResult(p: PackedResult): DecodeResult {
+  if (!p.ok) return p;
+  const c = p.cols;
+  const events: ValidEvent[] = new Array(c.id.length);
+  for (let i = 0; i < events.length; i++) {
+    events[i] = {
+      id: c.id[i], sessionId: c.sessionId[i], seq: c.seq[i], kind: c.kind[i], time: c.time[i], consentState: c.consentState[i],
+      language: c.language[i], startWorkspace: c.startWorkspace[i], body: c.body[i],
+    };
+  }
+  return {
+    ok: true,
+    batch: { received: p.received, events, invalid: p.invalid, ...(p.firstInvalid !== undefined ? { firstInvalid: p.firstInvalid } : {}) },
+  };
+}
+
 interface Job {
   resolve: (r: DecodeResult) => void;
   reject: (e: Error) => void;
@@ -160,11 +198,11 @@ export class DecodePool {
   private spawn(): { worker: Worker; jobs: Map<number, Job> } {
     const worker = new Worker(join(__dirname, 'decode-worker.js'));
     const slot = { worker, jobs: new Map<number, Job>() };
-    worker.on('message', (m: { id: number; result?: DecodeResult; error?: string }) => {
+    worker.on('message', (m: { id: number; result?: PackedResult; error?: string }) => {
       const job = slot.jobs.get(m.id);
       if (!job) return;
       slot.jobs.delete(m.id);
-      if (m.result) job.resolve(m.result);
+      if (m.result) job.resolve(unpackResult(m.result));
       else job.reject(new Error(m.error ?? 'decode failed'));
     });
     const fail = (err: Error) => {

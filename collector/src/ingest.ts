@@ -30,14 +30,17 @@ export async function ingest(
     // so the session's later events are still judged against workspace exclusions.
     const starts = new Map<string, string>();
     for (const e of events) if (e.startWorkspace !== null) starts.set(e.sessionId, e.startWorkspace);
-    if (starts.size) await store.recordSessions(userId, [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace })));
     const unknown = [...new Set(events.map((e) => e.sessionId))].filter((s) => !starts.has(s));
-    const known = await store.sessionWorkspaces(userId, unknown);
-    for (const [s, w] of starts) known.set(s, w);
     let from = Infinity;
     let until = -Infinity;
     for (const e of events) { if (e.time < from) from = e.time; if (e.time > until) until = e.time; }
-    const ctx = await store.consentContext(userId, { from, until });
+    // Independent of one another, so a networked store answers them in one round trip's time.
+    const [, known, ctx] = await Promise.all([
+      starts.size ? store.recordSessions(userId, [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace }))) : undefined,
+      store.sessionWorkspaces(userId, unknown),
+      store.consentContext(userId, { from, until }),
+    ]);
+    for (const [s, w] of starts) known.set(s, w);
 
     const rows: EventRow[] = [];
     for (const e of events) {

@@ -16,10 +16,19 @@ import {
 
 type Row = Record<string, unknown>;
 
+/** Rows per multi-row INSERT (11 parameters each, well under SQLite's 32766-variable limit). */
+const INSERT_CHUNK = 100;
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+function pushEventValues(out: unknown[], e: EventRow): void {
+  out.push(e.id, e.userId, e.sessionId, e.seq, e.kind, e.time, e.consentState, e.language, e.workspace, e.body, e.receivedAt);
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
+  private readonly insertChunk: Database.Statement;
   private readonly insertMany: (rows: readonly EventRow[]) => number;
 
   constructor(readonly file: string) {
@@ -30,11 +39,20 @@ export class SqliteStore implements Store {
     // Several processes (server, admin command line) may share the file.
     this.db.pragma('busy_timeout = 5000');
     for (const s of schemaStatements({ int: 'INTEGER', bool: 'INTEGER', serial: 'INTEGER', key: 'TEXT' })) this.db.exec(s);
-    this.insertEvent = this.db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    // Multi-row statements: one native call per INSERT_CHUNK rows instead of one per row.
+    const insertSql = (n: number) => `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')}
+      ON CONFLICT (id) DO NOTHING`;
+    this.insertChunk = this.db.prepare(insertSql(INSERT_CHUNK));
+    this.insertEvent = this.db.prepare(insertSql(1));
     this.insertMany = this.db.transaction((rows: readonly EventRow[]) => {
       let n = 0;
-      for (const r of rows) n += this.insertEvent.run(eventValues(r)).changes;
+      let i = 0;
+      for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) {
+        const params: unknown[] = [];
+        for (let j = i; j < i + INSERT_CHUNK; j++) pushEventValues(params, rows[j]);
+        n += this.insertChunk.run(params).changes;
+      }
+      for (; i < rows.length; i++) n += this.insertEvent.run(eventValues(rows[i])).changes;
       return n;
     });
   }
