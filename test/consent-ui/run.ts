@@ -186,8 +186,10 @@ async function main(): Promise<number> {
 
     await check('reload the window mid-pause → still paused', async () => {
       await page1.bringToFront();
+      // Wait for the new page's load event: the old page stays loaded until the reload begins.
+      const reloaded = page1.waitForEvent('load', { timeout: 60_000 });
       await runCommand(page1, 'Developer: Reload Window');
-      await page1.waitForLoadState('load');
+      await reloaded;
       // Wait for the reloaded workbench's status bar, then for the extension to render the item.
       const text = await waitForConsent(page1, 'paused after reload', PAUSED, 40_000);
       log(`      after reload: "${text}" (${Math.round((Date.now() - pauseClickedAt) / 1000)} s into the pause)`);
