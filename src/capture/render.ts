@@ -93,8 +93,9 @@ export function renderStep(
     const oldLines = countNewlines(oldRegion, 0, oldRegion.length);
     let rEnd = regionEndOld === before.length ? redactedBefore.length : offsetOfLine(redactedBefore, startLine + oldLines);
     if (rEnd < rStart) rEnd = rStart;
-    oldRegion = redactedBefore.slice(rStart, rEnd);
-    newRegion = redact(newRegion);
+    const storedOld = redactedBefore.slice(rStart, rEnd);
+    newRegion = redactChangedOnly(oldRegion, newRegion, storedOld, redact);
+    oldRegion = storedOld;
     redactedAfter = redactedBefore.slice(0, rStart) + newRegion + redactedBefore.slice(rEnd);
   }
   if (oldRegion === newRegion) return { diff: '', after, redactedAfter };
@@ -105,4 +106,23 @@ export function renderStep(
   }
   const diff = patch.hunks.length ? formatPatch(patch, FILE_HEADERS_ONLY) : '';
   return { diff, after, redactedAfter };
+}
+
+/**
+ * The redacted form of a region's new text: its changed lines are redacted with the whole
+ * region as context, while unchanged lines keep their stored redacted form. Re-redacting an
+ * unchanged line without the context it was first redacted in (a private-key body line far
+ * from its BEGIN line) could otherwise reveal it.
+ */
+function redactChangedOnly(oldRaw: string, newRaw: string, storedOld: string, redact: LineRedactor): string {
+  const o = oldRaw.split('\n');
+  const n = newRaw.split('\n');
+  const stored = storedOld.split('\n');
+  const max = Math.min(o.length, n.length);
+  let head = 0;
+  while (head < max && o[head] === n[head]) head++;
+  let tail = 0;
+  while (tail < max - head && o[o.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
+  const redacted = redact(newRaw).split('\n');
+  return [...stored.slice(0, head), ...redacted.slice(head, n.length - tail), ...stored.slice(stored.length - tail)].join('\n');
 }

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor } from '../../../src/redact';
-import { changedLines, redactChangedLines } from '../../../src/redact/incremental';
-import { FILE_HEADERS_ONLY, formatPatch, structuredPatch } from 'diff';
 import { replayTrajectory } from '../../../src/protocol/replay';
-import { sha256Hex } from '../../../src/protocol/hash';
+import { Session } from '../../../src/capture/session';
+import { DEFAULT_TRAJECTORY_OPTIONS, TrajectoryBuilder } from '../../../src/capture/trajectory';
 import type { TrajectoryEvent } from '../../../src/protocol/schema';
 import { REALISTIC_CASES } from './cases';
 
@@ -19,42 +18,32 @@ const positives = REALISTIC_CASES.filter((c) => c.label === 'positive' && c.secr
 interface Step { at: number; remove: number; insert: string[] }
 
 /**
- * Plays raw edits through the redacted mirror the way the trajectory builder does: baseline
- * redacted whole, each step re-redacts only its changed lines, the diff is rendered between
- * the redacted texts. Returns the events and every redacted text along the way.
+ * Plays raw line edits through the production path: the trajectory builder with the real
+ * redactor (baseline redacted whole, each step re-redacts only its touched lines).
+ * Returns the events and the raw text after each step.
  */
-function play(rawStart: string, steps: Step[]): { events: TrajectoryEvent[]; raw: string[]; redacted: string[] } {
-  const path = 'src/app.ts';
-  let raw = rawStart;
-  let red = r.redact(raw).text;
+function play(rawStart: string, steps: Step[]): { events: TrajectoryEvent[]; raw: string[] } {
   const events: TrajectoryEvent[] = [];
-  let seq = 0;
-  const base = { id: '00000000-0000-7000-8000-000000000000', sessionId: 's', time: 0 };
-  events.push({ ...base, seq: seq++, kind: 'file.baseline', path, languageId: 'typescript', text: red, sha256: sha256Hex(red), reason: 'open' } as unknown as TrajectoryEvent);
-  const raws = [raw], reds = [red];
+  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
+  const builder = new TrajectoryBuilder((b) => session.emit(b), DEFAULT_TRAJECTORY_OPTIONS, (t) => r.redact(t).text);
+  let raw = rawStart;
+  builder.baseline('d', 'src/app.ts', 'typescript', raw, 0, 'open');
+  const raws = [raw];
+  let time = 0;
   for (const st of steps) {
     const lines = raw.split('\n');
     const at = Math.min(st.at, lines.length - 1);
     const remove = Math.min(st.remove, lines.length - at - 1);
-    const next = [...lines.slice(0, at), ...st.insert, ...lines.slice(at + remove)].join('\n');
-    const change = changedLines(raw, next);
-    const res = redactChangedLines(r, red, next, change);
-    assert.ok(!res.dropped);
-    // The step's diff between the two redacted texts, in the project's unified-diff form.
-    const patch = structuredPatch('a/' + path, 'b/' + path, red, res.text, '', '', { context: 3 });
-    if (patch.hunks.length) {
-      events.push({ ...base, seq: seq++, kind: 'edit', path, languageId: 'typescript', diff: formatPatch(patch, FILE_HEADERS_ONLY), beforeSha256: sha256Hex(red), afterSha256: sha256Hex(res.text),
-        startTime: 0, provenance: { label: 'typed' }, changeCount: 1, cut: 'idle' } as unknown as TrajectoryEvent);
-      // Only the changed lines differ between the redacted texts.
-      const a = red.split('\n'), b = res.text.split('\n');
-      for (let i = 0; i < change.firstLine; i++) assert.equal(b[i], a[i]);
-    }
-    raw = next;
-    red = res.text;
+    const offset = lines.slice(0, at).reduce((n, l) => n + l.length + 1, 0);
+    const deleted = lines.slice(at, at + remove).reduce((n, l) => n + l.length + 1, 0);
+    const inserted = st.insert.length ? st.insert.join('\n') + '\n' : '';
+    time += 5000; // each step its own: an idle gap closes the previous one
+    builder.change('d', [{ offset, deleted, inserted }], { label: 'paste', confidence: 1 }, time);
+    raw = raw.slice(0, offset) + inserted + raw.slice(offset + deleted);
     raws.push(raw);
-    reds.push(red);
   }
-  return { events, raw: raws, redacted: reds };
+  builder.flush(time + 1);
+  return { events, raw: raws };
 }
 
 describe('redacted trajectories', () => {
@@ -67,10 +56,12 @@ describe('redacted trajectories', () => {
     });
     fc.assert(fc.property(fc.array(stepArb, { minLength: 1, maxLength: 12 }), (steps) => {
       const start = 'import x from "y";\n\nexport function f() {\n  return 1;\n}\n';
-      const { events, redacted } = play(start, steps);
+      const { events, raw } = play(start, steps);
       const report = replayTrajectory(events);
       assert.deepEqual(report.mismatches, []);
-      assert.equal(report.finalText.get('src/app.ts'), redacted[redacted.length - 1]);
+      // Same lines as the real text; lines redacted once stay redacted while unchanged, even when
+      // the context that revealed them (a BEGIN line) is edited away.
+      assert.equal(report.finalText.get('src/app.ts')!.split('\n').length, raw[raw.length - 1].split('\n').length);
       const all = JSON.stringify(events);
       for (const c of positives) for (const s of c.secrets) assert.ok(!all.includes(s), `secret of ${c.id} leaked`);
     }), { numRuns: 60 });
