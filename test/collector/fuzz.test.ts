@@ -8,17 +8,8 @@ import { issueToken } from '../../collector/src/auth';
 import { startCollector, type RunningCollector } from '../../collector/src/server';
 import type { Store } from '../../collector/src/store/store';
 import { STORE_KINDS, otlpJson, otlpProtobuf, sessionEvents } from './helpers';
+import { seededRandom as prng } from '../../bench/util';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   name: string;

@@ -6,17 +6,10 @@ import { TrajectoryBuilder, type ContentChange } from '../../src/capture/traject
 import type { ConsentStamp, ConsentStateName, Provenance, TrajectoryEvent } from '../../src/protocol/schema';
 import type { StoredEvent } from '../../collector/src/export/types';
 
-/** mulberry32: the same seed gives the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same data. */
+import { seededRandom as seeded } from '../../bench/util';
+
+export { seeded };
 
 const LANGS = [
   { ext: 'ts', id: 'typescript' },
