@@ -1,6 +1,6 @@
 // How Codetrail events travel as OpenTelemetry logs (OTLP/HTTP, JSON encoding): one log
-// record per event, its body the event as a JSON string, its identity also in attributes
-// so an OpenTelemetry Collector in front can route or index without parsing the body.
+// record per event, its body the event as a JSON string; the session and event ids are also
+// attributes, so an OpenTelemetry Collector in front can route or index without parsing bodies.
 import type { TrajectoryEvent } from './schema';
 
 export const SCOPE_NAME = 'codetrail';
@@ -47,29 +47,45 @@ export interface ClientResource {
 
 const str = (key: string, value: string): OtlpKeyValue => ({ key, value: { stringValue: value } });
 
-export function toLogRecord(event: TrajectoryEvent): OtlpLogRecord {
+/** An event and its JSON text exactly as stored (the record body carries this text). */
+export interface EventLine {
+  event: TrajectoryEvent;
+  line: string;
+}
+
+export function toLogRecord(event: TrajectoryEvent, line = JSON.stringify(event)): OtlpLogRecord {
   return {
     timeUnixNano: (BigInt(event.time) * 1_000_000n).toString(),
     severityNumber: 9, // INFO
     eventName: EVENT_NAME_PREFIX + event.kind,
-    body: { stringValue: JSON.stringify(event) },
-    attributes: [
-      str('codetrail.event.id', event.id),
-      str('codetrail.event.kind', event.kind),
-      str('codetrail.session.id', event.sessionId),
-      { key: 'codetrail.event.seq', value: { intValue: event.seq } },
-      { key: 'codetrail.schema', value: { intValue: event.schema } },
-    ],
+    body: { stringValue: line },
+    attributes: [str('codetrail.event.id', event.id)],
+  };
+}
+
+/**
+ * One ResourceLogs per editor session, in order of first appearance: the session id is a
+ * resource attribute (as service.instance.id would be), so an OpenTelemetry Collector in front
+ * can route or partition a session's events together without reading bodies; each record
+ * names its event (`eventName`) and carries its id (`codetrail.event.id`, a dedup key).
+ */
+export function toLogsRequestFromLines(items: readonly EventLine[], client: ClientResource): OtlpLogsRequest {
+  const bySession = new Map<string, OtlpLogRecord[]>();
+  for (const { event, line } of items) {
+    let records = bySession.get(event.sessionId);
+    if (!records) bySession.set(event.sessionId, (records = []));
+    records.push(toLogRecord(event, line));
+  }
+  return {
+    resourceLogs: [...bySession].map(([sessionId, logRecords]) => ({
+      resource: { attributes: [str('service.name', client.name), str('service.version', client.version), str('codetrail.session.id', sessionId)] },
+      scopeLogs: [{ scope: { name: SCOPE_NAME, version: client.version }, logRecords }],
+    })),
   };
 }
 
 export function toLogsRequest(events: readonly TrajectoryEvent[], client: ClientResource): OtlpLogsRequest {
-  return {
-    resourceLogs: [{
-      resource: { attributes: [str('service.name', client.name), str('service.version', client.version)] },
-      scopeLogs: [{ scope: { name: SCOPE_NAME, version: client.version }, logRecords: events.map(toLogRecord) }],
-    }],
-  };
+  return toLogsRequestFromLines(events.map((event) => ({ event, line: JSON.stringify(event) })), client);
 }
 
 /** The event JSON carried by a log record, or why there is none. */

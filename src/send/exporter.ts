@@ -2,7 +2,7 @@
 // with the user's bearer token and classifies the answer the way the OTLP specification does.
 import { gzip as gzipCb } from 'node:zlib';
 import { promisify } from 'node:util';
-import { EVENT_NAME_PREFIX, SCOPE_NAME, type ClientResource, type OtlpLogsResponse } from '../protocol/otlp';
+import { toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse } from '../protocol/otlp';
 import type { OutboxItem } from './reader';
 
 const gzip = promisify(gzipCb);
@@ -38,33 +38,8 @@ export interface ExporterOptions {
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
 /** Builds the OTLP/HTTP JSON body; each record's body is the event exactly as stored. */
-export function buildLogsBody(items: readonly OutboxItem[], client: ClientResource): string {
-  let records = '';
-  for (let i = 0; i < items.length; i++) {
-    const e = items[i].event;
-    const rec = {
-      timeUnixNano: (BigInt(e.time) * 1_000_000n).toString(),
-      severityNumber: 9,
-      eventName: EVENT_NAME_PREFIX + e.kind,
-      body: { stringValue: items[i].line },
-      attributes: [
-        { key: 'codetrail.event.id', value: { stringValue: e.id } },
-        { key: 'codetrail.event.kind', value: { stringValue: e.kind } },
-        { key: 'codetrail.session.id', value: { stringValue: e.sessionId } },
-        { key: 'codetrail.event.seq', value: { intValue: e.seq } },
-        { key: 'codetrail.schema', value: { intValue: e.schema } },
-      ],
-    };
-    records += (i ? ',' : '') + JSON.stringify(rec);
-  }
-  const resource = {
-    attributes: [
-      { key: 'service.name', value: { stringValue: client.name } },
-      { key: 'service.version', value: { stringValue: client.version } },
-    ],
-  };
-  const scope = { name: SCOPE_NAME, version: client.version };
-  return `{"resourceLogs":[{"resource":${JSON.stringify(resource)},"scopeLogs":[{"scope":${JSON.stringify(scope)},"logRecords":[${records}]}]}]}`;
+export function buildLogsBody(items: readonly EventLine[], client: ClientResource): string {
+  return JSON.stringify(toLogsRequestFromLines(items, client));
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined if absent or unusable. */
