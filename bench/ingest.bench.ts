@@ -1,7 +1,11 @@
 // Ingest throughput of the collection service, events/s, into SQLite and into PostgreSQL,
 // each side by side with the raw ceiling of that store: a plain batched insert of the same
-// rows with no HTTP, decoding, validation or consent checks. Starts its own PostgreSQL
-// through scripts/pg.sh unless CODETRAIL_TEST_PG_URL is given.
+// rows with no HTTP, decoding, validation or consent checks. Requests are built by the
+// extension's own sender code (gzip OTLP/JSON). Each round measures the ceiling and then the
+// service on fresh databases, both after a warm-up of WARMUP events that are not counted;
+// the figures are the medians over ROUNDS rounds, since single runs on a shared machine vary
+// by ±15%. The bench client runs in the service's process, so its work counts against the
+// service. Starts its own PostgreSQL through scripts/pg.sh unless CODETRAIL_TEST_PG_URL is given.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -16,13 +20,15 @@ import { PostgresStore, eventsInsertParams, eventsInsertSql } from '../collector
 import { SqliteStore } from '../collector/src/store/sqlite';
 import { EVENT_COLUMNS, eventValues } from '../collector/src/store/sql';
 import type { EventRow, Store } from '../collector/src/store/store';
-import { toLogsRequest } from '../src/protocol/otlp';
 import type { TrajectoryEvent } from '../src/protocol/schema';
+import { buildLogsBody } from '../src/send/exporter';
 import { seededRandom, syntheticSource } from './util';
 
-const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 40_000);
+const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 60_000);
+const WARMUP = 10_000;
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
 const BATCH = 500;
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4);
 const ROOT = resolve(__dirname, '../..');
 
 function makeEvents(n: number): TrajectoryEvent[] {
@@ -88,47 +94,53 @@ function post(url: string, token: string, body: Buffer, agent: http.Agent): Prom
 }
 
 /** Events/s through HTTP: gzip OTLP/JSON batches, CONCURRENCY requests in flight. */
-async function ingestRate(store: Store, bodies: Buffer[], n: number): Promise<number> {
+async function ingestRate(store: Store, bodies: Buffer[]): Promise<number> {
   const server = await startCollector({ store, port: 0, jobIntervalMs: 0, maxInFlight: 64, ...(process.env.BENCH_DECODE_WORKERS ? { decodeWorkers: Number(process.env.BENCH_DECODE_WORKERS) } : {}) });
   const token = (await issueToken(store, { userId: 'bench' })).token;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  // Warm-up on a batch outside the measured set (its events are duplicates afterwards, so not counted).
-  await post(`${server.url}/v1/logs`, token, bodies[0], agent);
-  const t0 = performance.now();
-  await pool(bodies.slice(1), CONCURRENCY, async (b) => {
+  const send = (list: Buffer[]) => pool(list, CONCURRENCY, async (b) => {
     const s = await post(`${server.url}/v1/logs`, token, b, agent);
     if (s !== 200) throw new Error(`ingest answered ${s}`);
   });
+  const warm = WARMUP / BATCH;
+  await send(bodies.slice(0, warm));
+  const t0 = performance.now();
+  await send(bodies.slice(warm));
   const secs = (performance.now() - t0) / 1000;
   agent.destroy();
   await server.close();
   const stored = await store.countEvents();
-  if (stored !== n) throw new Error(`stored ${stored} of ${n}`);
-  return (n - BATCH) / secs;
+  if (stored !== bodies.length * BATCH) throw new Error(`stored ${stored} of ${bodies.length * BATCH}`);
+  return (stored - WARMUP) / secs;
 }
 
+/** The same rows, one prepared INSERT per row in one transaction per batch. */
 async function sqliteCeiling(file: string, rows: EventRow[]): Promise<number> {
   const store = new SqliteStore(file);
   const st = store.raw.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insert = store.raw.transaction((batch: EventRow[]) => { for (const r of batch) st.run(eventValues(r)); });
   const batches = chunks(rows, BATCH);
-  insert(batches[0]);
+  const warm = WARMUP / BATCH;
+  for (const b of batches.slice(0, warm)) insert(b);
   const t0 = performance.now();
-  for (const b of batches.slice(1)) insert(b);
+  for (const b of batches.slice(warm)) insert(b);
   const secs = (performance.now() - t0) / 1000;
   await store.close();
-  return (rows.length - BATCH) / secs;
+  return (rows.length - WARMUP) / secs;
 }
 
+/** The same rows, one multi-row INSERT per batch, CONCURRENCY batches at a time. */
 async function pgCeiling(url: string, rows: EventRow[]): Promise<number> {
   const store = await PostgresStore.open(url);
   const batches = chunks(rows, BATCH);
-  await store.pool.query(eventsInsertSql(false), eventsInsertParams(batches[0]));
+  const warm = WARMUP / BATCH;
+  const insert = (list: EventRow[][]) => pool(list, CONCURRENCY, async (b) => { await store.pool.query(eventsInsertSql(false), eventsInsertParams(b)); });
+  await insert(batches.slice(0, warm));
   const t0 = performance.now();
-  await pool(batches.slice(1), CONCURRENCY, async (b) => { await store.pool.query(eventsInsertSql(false), eventsInsertParams(b)); });
+  await insert(batches.slice(warm));
   const secs = (performance.now() - t0) / 1000;
   await store.close();
-  return (rows.length - BATCH) / secs;
+  return (rows.length - WARMUP) / secs;
 }
 
 function pgBaseUrl(): string {
@@ -155,38 +167,55 @@ async function withPgDatabase<T>(base: string, fn: (url: string) => Promise<T>):
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Pair { ingest: number; ceiling: number }
+
+function report(name: string, rounds: Pair[]): string {
+  const ingest = median(rounds.map((r) => r.ingest));
+  const ceiling = median(rounds.map((r) => r.ceiling));
+  const each = rounds.map((r) => `${(100 * r.ingest / r.ceiling).toFixed(0)}%`).join(' ');
+  return `${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * ingest / ceiling).toFixed(0)}% of ceiling (medians of ${rounds.length}; rounds ${each})`;
+}
 
 async function main(): Promise<void> {
-  const events = makeEvents(EVENTS);
+  const total = WARMUP + EVENTS;
+  const events = makeEvents(total);
   const rows = rowsOf(events);
-  const bodies = chunks(events, BATCH).map((b) => gzipSync(JSON.stringify(toLogsRequest(b, { name: 'bench', version: '1' }))));
+  // What the extension's sender posts: its own request builder, gzip.
+  const bodies = chunks(events, BATCH).map((b) => gzipSync(buildLogsBody(b.map((event) => ({ event, line: JSON.stringify(event) })), { name: 'bench', version: '1' })));
   const avgBody = Math.round(rows.reduce((a, r) => a + r.body.length, 0) / rows.length);
-  console.log(`${EVENTS} events (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(`${EVENTS} events measured after ${WARMUP} of warm-up (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 
-  const results: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'codetrail-bench-'));
+  const sqlite: Pair[] = [];
   try {
-    const ceil = await sqliteCeiling(join(dir, 'ceiling.db'), rows);
-    const store = new SqliteStore(join(dir, 'ingest.db'));
-    const rate = await ingestRate(store, bodies, EVENTS).finally(() => store.close());
-    results.push(`sqlite     ingest ${fmt(rate)} events/s   raw insert ceiling ${fmt(ceil)} rows/s   ${(100 * rate / ceil).toFixed(0)}% of ceiling`);
-    console.log(results[results.length - 1]);
+    for (let i = 0; i < ROUNDS; i++) {
+      const ceiling = await sqliteCeiling(join(dir, `ceiling-${i}.db`), rows);
+      const store = new SqliteStore(join(dir, `ingest-${i}.db`));
+      const ingest = await ingestRate(store, bodies).finally(() => store.close());
+      sqlite.push({ ingest, ceiling });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  console.log(report('sqlite', sqlite));
 
   const base = pgBaseUrl();
-  const ceil = await withPgDatabase(base, (url) => pgCeiling(url, rows));
-  const rate = await withPgDatabase(base, async (url) => {
-    const store = await PostgresStore.open(url);
-    try {
-      return await ingestRate(store, bodies, EVENTS);
-    } finally {
-      await store.close();
-    }
-  });
-  results.push(`postgres   ingest ${fmt(rate)} events/s   raw insert ceiling ${fmt(ceil)} rows/s   ${(100 * rate / ceil).toFixed(0)}% of ceiling`);
-  console.log(results[results.length - 1]);
+  const postgres: Pair[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const ceiling = await withPgDatabase(base, (url) => pgCeiling(url, rows));
+    const ingest = await withPgDatabase(base, async (url) => {
+      const store = await PostgresStore.open(url);
+      try {
+        return await ingestRate(store, bodies);
+      } finally {
+        await store.close();
+      }
+    });
+    postgres.push({ ingest, ceiling });
+  }
+  console.log(report('postgres', postgres));
 }
 
 main().catch((e: Error) => {
