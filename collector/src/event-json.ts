@@ -12,6 +12,31 @@ export type EventJsonResult = { ok: true; event: TrajectoryEvent; json: string }
 
 type Json = Record<string, unknown>;
 
+/** Code points of a string, a surrogate pair counting once (zod's and Ajv's measure of length). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n--; i++; }
+  }
+  return n;
+}
+
+/**
+ * Length limits as keywords that count code points only when the UTF-16 length cannot decide
+ * (Ajv's own maxLength walks every string, which for a diff costs more than the rest).
+ */
+function withCheapLengths(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withCheapLengths);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === 'maxLength') out.maxCodePoints = v;
+    else if (k === 'minLength') out.minCodePoints = v;
+    else out[k] = withCheapLengths(v);
+  }
+  return out;
+}
+
 function compileByKind(): Map<string, ValidateFunction> {
   const ajv = new Ajv({
     // strict mode is about schema authoring; numbers stay strict (no NaN/Infinity), like zod
@@ -21,14 +46,16 @@ function compileByKind(): Map<string, ValidateFunction> {
     validateFormats: false,
     allErrors: false,
   });
+  // code points <= UTF-16 units <= 2 x code points
+  ajv.addKeyword({ keyword: 'maxCodePoints', type: 'string', schemaType: 'number', validate: (max: number, s: string) => s.length <= max || codePoints(s) <= max });
+  ajv.addKeyword({ keyword: 'minCodePoints', type: 'string', schemaType: 'number', validate: (min: number, s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min) });
   const byKind = new Map<string, ValidateFunction>();
   for (const variant of TrajectoryEvent.options) {
     // In the output form every object says additionalProperties: false, so an event with a
     // field zod would strip fails here and takes zod's path.
     const js = z.toJSONSchema(variant, { io: 'output' }) as Json;
     delete js.$schema;
-    // String lengths count code points in both zod and Ajv.
-    const validate = ajv.compile(js);
+    const validate = ajv.compile(withCheapLengths(js) as Json);
     const kind = (js.properties as Record<string, { const?: string; enum?: string[] }>).kind;
     for (const k of kind.const !== undefined ? [kind.const] : kind.enum ?? []) byKind.set(k, validate);
   }
