@@ -110,6 +110,16 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const serveAdminUi = adminUi();
   const metrics = new Metrics();
   const decoder = new DecodePool(opts.decodeWorkers);
+  // A store whose calls block the event loop (SQLite) takes one ingest per loop turn: between
+  // two inserts the loop reads new requests and hands them to the decode workers, which would
+  // otherwise sit idle while a burst of decoded batches is written back to back.
+  let lane: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (!store.blocking) return fn();
+    const run = lane.then(() => new Promise<void>((r) => setImmediate(r))).then(fn);
+    lane = run.catch(() => undefined);
+    return run;
+  };
   let inFlight = 0;
   metrics.gauge('codetrail_ingest_in_flight', 'Ingest requests being handled', () => inFlight);
 
@@ -177,8 +187,8 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       const body = await readBody(req, maxBody);
       const decoded = await decoder.decode(body, { gzip: ce === 'gzip', protobuf: enc === 'protobuf', limit: maxBody });
       if (!decoded.ok) throw new HttpError(decoded.status, decoded.message);
-      const started = clock();
-      const r = await ingest(store, token.userId!, decoded.batch, await policy(), started);
+      const p = await policy();
+      const r = await inTurn(() => ingest(store, token.userId!, decoded.batch, p, clock()));
       metrics.inc('codetrail_events_received_total', 'Log records received', {}, r.received);
       metrics.inc('codetrail_events_accepted_total', 'Events stored', {}, r.accepted);
       metrics.inc('codetrail_events_duplicate_total', 'Events already stored (retries, replays)', {}, r.duplicates);

@@ -37,6 +37,7 @@ export function eventsInsertParams(rows: readonly EventRow[]): unknown[][] {
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  readonly blocking = false;
 
   private constructor(readonly pool: pg.Pool) {}
 

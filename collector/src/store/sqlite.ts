@@ -26,6 +26,7 @@ function pushEventValues(out: unknown[], e: EventRow): void {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
+  readonly blocking = true;
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
   private readonly insertChunk: Database.Statement;

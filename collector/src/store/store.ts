@@ -158,6 +158,8 @@ export interface InsertResult {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** Calls run to completion on the calling thread (SQLite), not on a server elsewhere. */
+  readonly blocking: boolean;
   close(): Promise<void>;
 
   // Users and tokens (tokens are known only by their sha256).
