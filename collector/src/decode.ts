@@ -138,62 +138,36 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
   }
 }
 
-/** String fields of ValidEvent in the order a packed result carries them. */
-const STRING_FIELDS = ['id', 'sessionId', 'kind', 'consentState', 'language', 'startWorkspace', 'body'] as const;
-const NF = STRING_FIELDS.length;
-
-/**
- * A DecodeResult as a worker posts it: every string of every event in one text, with
- * [start, end) offsets (start -1: null) and the numbers in typed arrays. One long string and
- * two transferred buffers clone far faster than thousands of small strings; the receiving
- * side slices the text, which V8 does without copying.
- */
+/** A DecodeResult as a worker posts it: events as columns, which clone about twice as fast as objects. */
 export type PackedResult =
-  | { ok: true; received: number; invalid: number; firstInvalid?: string; text: string; cuts: Int32Array; nums: Float64Array }
+  | { ok: true; received: number; invalid: number; firstInvalid?: string; cols: { [K in keyof ValidEvent]: ValidEvent[K][] } }
   | { ok: false; status: 400 | 413; message: string };
 
 export function packResult(r: DecodeResult): PackedResult {
   if (!r.ok) return r;
   const e = r.batch.events;
   const n = e.length;
-  const cuts = new Int32Array(n * NF * 2);
-  const nums = new Float64Array(n * 2);
-  const parts: string[] = [];
-  let at = 0;
-  let k = 0;
+  const cols: Extract<PackedResult, { ok: true }>['cols'] = {
+    id: new Array(n), sessionId: new Array(n), seq: new Array(n), kind: new Array(n), time: new Array(n),
+    consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n), body: new Array(n),
+  };
   for (let i = 0; i < n; i++) {
     const v = e[i];
-    for (const f of STRING_FIELDS) {
-      const s = v[f];
-      if (s === null) { cuts[k++] = -1; cuts[k++] = 0; continue; }
-      parts.push(s);
-      cuts[k++] = at;
-      at += s.length;
-      cuts[k++] = at;
-    }
-    nums[2 * i] = v.seq;
-    nums[2 * i + 1] = v.time;
+    cols.id[i] = v.id; cols.sessionId[i] = v.sessionId; cols.seq[i] = v.seq; cols.kind[i] = v.kind; cols.time[i] = v.time;
+    cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace; cols.body[i] = v.body;
   }
   const { received, invalid, firstInvalid } = r.batch;
-  return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), text: parts.join(''), cuts, nums };
-}
-
-/** The buffers a packed result can hand over instead of copying. */
-export function transferablesOf(p: PackedResult): ArrayBuffer[] {
-  return p.ok ? [p.cuts.buffer as ArrayBuffer, p.nums.buffer as ArrayBuffer] : [];
+  return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), cols };
 }
 
 export function unpackResult(p: PackedResult): DecodeResult {
   if (!p.ok) return p;
-  const { text, cuts, nums } = p;
-  const n = nums.length / 2;
-  const str = (k: number): string | null => (cuts[k] < 0 ? null : text.slice(cuts[k], cuts[k + 1]));
-  const events: ValidEvent[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = i * NF * 2;
+  const c = p.cols;
+  const events: ValidEvent[] = new Array(c.id.length);
+  for (let i = 0; i < events.length; i++) {
     events[i] = {
-      id: str(k)!, sessionId: str(k + 2)!, kind: str(k + 4)!, consentState: str(k + 6)!, language: str(k + 8),
-      startWorkspace: str(k + 10), body: str(k + 12)!, seq: nums[2 * i], time: nums[2 * i + 1],
+      id: c.id[i], sessionId: c.sessionId[i], seq: c.seq[i], kind: c.kind[i], time: c.time[i], consentState: c.consentState[i],
+      language: c.language[i], startWorkspace: c.startWorkspace[i], body: c.body[i],
     };
   }
   return {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeBatch, packResult, transferablesOf, unpackResult, type DecodeOptions } from '../../../collector/src/decode';
+import { decodeBatch, packResult, unpackResult, type DecodeOptions } from '../../../collector/src/decode';
 import { toLogsRequest } from '../../../src/protocol/otlp';
 import type { TrajectoryEvent } from '../../../src/protocol/schema';
 
@@ -20,13 +20,13 @@ function events(): TrajectoryEvent[] {
 }
 
 describe('decode results as workers post them', () => {
-  it('survive packing, a transfer and unpacking unchanged, nulls and non-ASCII text included', () => {
+  it('survive packing, cloning to another thread and unpacking unchanged, nulls and non-ASCII text included', () => {
     const body = gzipSync(JSON.stringify(toLogsRequest(events(), { name: 't', version: '1' })));
     const direct = decodeBatch(body, OPTS);
     assert.ok(direct.ok);
     assert.equal(direct.batch.events.length, 4);
     const packed = packResult(direct);
-    const moved = structuredClone(packed, { transfer: transferablesOf(packed) });
+    const moved = structuredClone(packed);
     assert.deepEqual(unpackResult(moved), direct);
     const [start, baseline, cursor] = direct.batch.events;
     assert.equal(start.startWorkspace, 'w'.repeat(64));
