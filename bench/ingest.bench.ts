@@ -2,7 +2,8 @@
 // each side by side with the raw ceiling of that store: a plain batched insert of the same
 // rows with no HTTP, decoding, validation or consent checks. Requests are built by the
 // extension's own sender code (gzip OTLP/JSON). Each round measures the ceiling and then the
-// service on fresh databases, both after a warm-up of WARMUP events that are not counted;
+// service on fresh databases (in alternating order, each deleted once measured), both after
+// a warm-up of WARMUP events that are not counted;
 // the figures are the medians over ROUNDS rounds, since single runs on a shared machine vary
 // by ±15%. The bench client runs in the service's process, so its work counts against the
 // service. Starts its own PostgreSQL through scripts/pg.sh unless CODETRAIL_TEST_PG_URL is given.
@@ -166,6 +167,8 @@ async function withPgDatabase<T>(base: string, fn: (url: string) => Promise<T>):
   }
 }
 
+const removeDb = (file: string) => { for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true }); };
+
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -174,8 +177,11 @@ interface Pair { ingest: number; ceiling: number }
 function report(name: string, rounds: Pair[]): string {
   const ingest = median(rounds.map((r) => r.ingest));
   const ceiling = median(rounds.map((r) => r.ceiling));
-  const each = rounds.map((r) => `${(100 * r.ingest / r.ceiling).toFixed(0)}%`).join(' ');
-  return `${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * ingest / ceiling).toFixed(0)}% of ceiling (medians of ${rounds.length}; rounds ${each})`;
+  const ratios = rounds.map((r) => r.ingest / r.ceiling);
+  const each = ratios.map((x) => `${(100 * x).toFixed(0)}%`).join(' ');
+  // The share is the median of each round's own share: a round's two figures are taken
+  // under the same conditions, so their ratio varies less than either figure does.
+  return `${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * median(ratios)).toFixed(0)}% of ceiling (medians of ${rounds.length} rounds: ${each})`;
 }
 
 async function main(): Promise<void> {
@@ -191,10 +197,20 @@ async function main(): Promise<void> {
   const sqlite: Pair[] = [];
   try {
     for (let i = 0; i < ROUNDS; i++) {
-      const ceiling = await sqliteCeiling(join(dir, `ceiling-${i}.db`), rows);
-      const store = new SqliteStore(join(dir, `ingest-${i}.db`));
-      const ingest = await ingestRate(store, bodies).finally(() => store.close());
-      sqlite.push({ ingest, ceiling });
+      // Each database is deleted as soon as it is measured, so the next measurement does not
+      // compete with the kernel writing the previous one back; the order alternates by round.
+      const ceilingRun = async () => {
+        const file = join(dir, `ceiling-${i}.db`);
+        try { return await sqliteCeiling(file, rows); } finally { removeDb(file); }
+      };
+      const ingestRun = async () => {
+        const file = join(dir, `ingest-${i}.db`);
+        const store = new SqliteStore(file);
+        try { return await ingestRate(store, bodies).finally(() => store.close()); } finally { removeDb(file); }
+      };
+      const ceiling = i % 2 === 0 ? await ceilingRun() : NaN;
+      const ingest = await ingestRun();
+      sqlite.push({ ingest, ceiling: i % 2 === 0 ? ceiling : await ceilingRun() });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -204,8 +220,8 @@ async function main(): Promise<void> {
   const base = pgBaseUrl();
   const postgres: Pair[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const ceiling = await withPgDatabase(base, (url) => pgCeiling(url, rows));
-    const ingest = await withPgDatabase(base, async (url) => {
+    const ceilingRun = () => withPgDatabase(base, (url) => pgCeiling(url, rows));
+    const ingestRun = () => withPgDatabase(base, async (url) => {
       const store = await PostgresStore.open(url);
       try {
         return await ingestRate(store, bodies);
@@ -213,7 +229,9 @@ async function main(): Promise<void> {
         await store.close();
       }
     });
-    postgres.push({ ingest, ceiling });
+    const ceiling = i % 2 === 0 ? await ceilingRun() : NaN;
+    const ingest = await ingestRun();
+    postgres.push({ ingest, ceiling: i % 2 === 0 ? ceiling : await ceilingRun() });
   }
   console.log(report('postgres', postgres));
 }

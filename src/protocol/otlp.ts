@@ -1,6 +1,6 @@
 // How Codetrail events travel as OpenTelemetry logs (OTLP/HTTP, JSON encoding): one log
-// record per event, its body the event as a JSON string; the session and event ids are also
-// attributes, so an OpenTelemetry Collector in front can route or index without parsing bodies.
+// record per event, its body the event as a JSON string; the session id is also a resource
+// attribute, so an OpenTelemetry Collector in front can route without parsing bodies.
 import type { TrajectoryEvent } from './schema';
 
 export const SCOPE_NAME = 'codetrail';
@@ -59,7 +59,6 @@ export function toLogRecord(event: TrajectoryEvent, line = JSON.stringify(event)
     severityNumber: 9, // INFO
     eventName: EVENT_NAME_PREFIX + event.kind,
     body: { stringValue: line },
-    attributes: [str('codetrail.event.id', event.id)],
   };
 }
 
@@ -67,7 +66,9 @@ export function toLogRecord(event: TrajectoryEvent, line = JSON.stringify(event)
  * One ResourceLogs per editor session, in order of first appearance: the session id is a
  * resource attribute (as service.instance.id would be), so an OpenTelemetry Collector in front
  * can route or partition a session's events together without reading bodies; each record
- * names its event (`eventName`) and carries its id (`codetrail.event.id`, a dedup key).
+ * names its event kind (`eventName`). Records carry no attributes of their own: the event id
+ * and sequence number are in the body (a Collector can read them with ParseJSON), and one
+ * attribute per record cost the service more to parse than the rest of the envelope.
  */
 export function toLogsRequestFromLines(items: readonly EventLine[], client: ClientResource): OtlpLogsRequest {
   const bySession = new Map<string, OtlpLogRecord[]>();

@@ -57,8 +57,9 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(r.headers['content-encoding'], 'gzip');
     assert.equal(r.headers['content-type'], 'application/json');
     assert.deepEqual(ids(server.accepted), ids(events));
-    const attrs = r.body!.resourceLogs[0].scopeLogs[0].logRecords[0].attributes!;
-    assert.equal(attrs.find((a) => a.key === 'codetrail.event.id')?.value.stringValue, events[0].id);
+    const resource = r.body!.resourceLogs[0].resource!.attributes!;
+    assert.equal(resource.find((a) => a.key === 'codetrail.session.id')?.value.stringValue, s);
+    assert.equal(r.body!.resourceLogs[0].scopeLogs[0].logRecords[0].eventName, 'codetrail.cursor');
     assert.deepEqual(await p.listPending(), []);
     await waitFor(async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000, 'segments deleted');
   });
