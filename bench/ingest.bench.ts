@@ -27,7 +27,7 @@ import { seededRandom, syntheticSource } from './util';
 
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 60_000);
 const WARMUP = 10_000;
-const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
 const BATCH = 500;
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 4);
 const ROOT = resolve(__dirname, '../..');

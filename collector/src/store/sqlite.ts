@@ -63,14 +63,25 @@ export class SqliteStore implements Store {
     return this.db;
   }
 
+  /** Prepared statements by SQL text; statements with generated IN lists vary, so the cache is bounded. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      if (this.statements.size >= 256) this.statements.clear();
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
   private all(sql: string, params: unknown[] = []): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.prepare(sql).all(...params) as Row[];
   }
   private get(sql: string, params: unknown[] = []): Row | undefined {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.prepare(sql).get(...params) as Row | undefined;
   }
   private run(sql: string, params: unknown[] = []): number {
-    return this.db.prepare(sql).run(...params).changes;
+    return this.prepare(sql).run(...params).changes;
   }
   private bind(params: unknown[]) {
     return (v: unknown) => {
@@ -120,7 +131,7 @@ export class SqliteStore implements Store {
   }
 
   async recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void> {
-    const st = this.db.prepare('INSERT INTO sessions (user_id, session_id, workspace) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const st = this.prepare('INSERT INTO sessions (user_id, session_id, workspace) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
     this.db.transaction(() => {
       for (const s of sessions) st.run(userId, s.sessionId, s.workspace);
     })();
@@ -129,10 +140,8 @@ export class SqliteStore implements Store {
   async sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (sessionIds.length === 0) return out;
-    const params: unknown[] = [userId];
-    const p = this.bind(params);
-    const list = sessionIds.map((s) => p(s)).join(', ');
-    for (const r of this.all(`SELECT session_id, workspace FROM sessions WHERE user_id = ? AND session_id IN (${list})`, params)) {
+    const sql = 'SELECT session_id, workspace FROM sessions WHERE user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
+    for (const r of this.all(sql, [userId, JSON.stringify(sessionIds)])) {
       out.set(r.session_id as string, r.workspace as string);
     }
     return out;
@@ -151,7 +160,7 @@ export class SqliteStore implements Store {
   }
 
   async countRejections(day: string, counts: Record<string, number>): Promise<void> {
-    const st = this.db.prepare(`INSERT INTO rejections (day, reason, count) VALUES (?, ?, ?)
+    const st = this.prepare(`INSERT INTO rejections (day, reason, count) VALUES (?, ?, ?)
       ON CONFLICT (day, reason) DO UPDATE SET count = count + excluded.count`);
     this.db.transaction(() => {
       for (const [reason, n] of Object.entries(counts)) if (n > 0) st.run(day, reason, n);
