@@ -8,7 +8,7 @@
 // by ±15%. The bench client runs in the service's process, so its work counts against the
 // service. Starts its own PostgreSQL through scripts/pg.sh unless CODETRAIL_TEST_PG_URL is given.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,8 +94,42 @@ function post(url: string, token: string, body: Buffer, agent: http.Agent): Prom
   });
 }
 
+/** A rate, and for PostgreSQL the database's own CPU time per event (µs) while it was taken. */
+interface Measured { rate: number; dbCpuUs?: number }
+
+/**
+ * CPU time (ms) used so far by the machine's PostgreSQL processes, from /proc; undefined where
+ * it cannot be read. With the collector on other machines (docs/deploy.md), the database is
+ * the shared limit, so its CPU per event says what ingest costs the part that does not scale out.
+ */
+function postgresCpuMs(): number | undefined {
+  try {
+    const tick = 10; // USER_HZ is 100 on Linux
+    let total = 0;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat: string;
+      try { stat = readFileSync(`/proc/${d}/stat`, 'utf8'); } catch { continue; }
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * tick;
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
+function dbMeter(on: boolean): (n: number) => number | undefined {
+  const before = on ? postgresCpuMs() : undefined;
+  return (n) => {
+    const after = before === undefined ? undefined : postgresCpuMs();
+    return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / n;
+  };
+}
+
 /** Events/s through HTTP: gzip OTLP/JSON batches, CONCURRENCY requests in flight. */
-async function ingestRate(store: Store, bodies: Buffer[]): Promise<number> {
+async function ingestRate(store: Store, bodies: Buffer[]): Promise<Measured> {
   const server = await startCollector({ store, port: 0, jobIntervalMs: 0, maxInFlight: 64, ...(process.env.BENCH_DECODE_WORKERS ? { decodeWorkers: Number(process.env.BENCH_DECODE_WORKERS) } : {}) });
   const token = (await issueToken(store, { userId: 'bench' })).token;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -105,18 +139,20 @@ async function ingestRate(store: Store, bodies: Buffer[]): Promise<number> {
   });
   const warm = WARMUP / BATCH;
   await send(bodies.slice(0, warm));
+  const db = dbMeter(store.kind === 'postgres');
   const t0 = performance.now();
   await send(bodies.slice(warm));
   const secs = (performance.now() - t0) / 1000;
+  const dbCpuUs = db(bodies.length * BATCH - WARMUP);
   agent.destroy();
   await server.close();
   const stored = await store.countEvents();
   if (stored !== bodies.length * BATCH) throw new Error(`stored ${stored} of ${bodies.length * BATCH}`);
-  return (stored - WARMUP) / secs;
+  return { rate: (stored - WARMUP) / secs, ...(dbCpuUs !== undefined ? { dbCpuUs } : {}) };
 }
 
 /** The same rows, one prepared INSERT per row in one transaction per batch. */
-async function sqliteCeiling(file: string, rows: EventRow[]): Promise<number> {
+async function sqliteCeiling(file: string, rows: EventRow[]): Promise<Measured> {
   const store = new SqliteStore(file);
   const st = store.raw.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insert = store.raw.transaction((batch: EventRow[]) => { for (const r of batch) st.run(eventValues(r)); });
@@ -127,21 +163,23 @@ async function sqliteCeiling(file: string, rows: EventRow[]): Promise<number> {
   for (const b of batches.slice(warm)) insert(b);
   const secs = (performance.now() - t0) / 1000;
   await store.close();
-  return (rows.length - WARMUP) / secs;
+  return { rate: (rows.length - WARMUP) / secs };
 }
 
 /** The same rows, one multi-row INSERT per batch, CONCURRENCY batches at a time. */
-async function pgCeiling(url: string, rows: EventRow[]): Promise<number> {
+async function pgCeiling(url: string, rows: EventRow[]): Promise<Measured> {
   const store = await PostgresStore.open(url);
   const batches = chunks(rows, BATCH);
   const warm = WARMUP / BATCH;
   const insert = (list: EventRow[][]) => pool(list, CONCURRENCY, async (b) => { await store.pool.query(eventsInsertSql(false), eventsInsertParams(b)); });
   await insert(batches.slice(0, warm));
+  const db = dbMeter(true);
   const t0 = performance.now();
   await insert(batches.slice(warm));
   const secs = (performance.now() - t0) / 1000;
+  const dbCpuUs = db(rows.length - WARMUP);
   await store.close();
-  return (rows.length - WARMUP) / secs;
+  return { rate: (rows.length - WARMUP) / secs, ...(dbCpuUs !== undefined ? { dbCpuUs } : {}) };
 }
 
 function pgBaseUrl(): string {
@@ -172,16 +210,23 @@ const removeDb = (file: string) => { for (const f of [file, `${file}-wal`, `${fi
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface Pair { ingest: number; ceiling: number }
+interface Pair { ingest: Measured; ceiling: Measured }
 
 function report(name: string, rounds: Pair[]): string {
-  const ingest = median(rounds.map((r) => r.ingest));
-  const ceiling = median(rounds.map((r) => r.ceiling));
-  const ratios = rounds.map((r) => r.ingest / r.ceiling);
+  const ingest = median(rounds.map((r) => r.ingest.rate));
+  const ceiling = median(rounds.map((r) => r.ceiling.rate));
+  const ratios = rounds.map((r) => r.ingest.rate / r.ceiling.rate);
   const each = ratios.map((x) => `${(100 * x).toFixed(0)}%`).join(' ');
   // The share is the median of each round's own share: a round's two figures are taken
   // under the same conditions, so their ratio varies less than either figure does.
-  return `${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * median(ratios)).toFixed(0)}% of ceiling (medians of ${rounds.length} rounds: ${each})`;
+  const lines = [`${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * median(ratios)).toFixed(0)}% of ceiling (medians of ${rounds.length} rounds: ${each})`];
+  const db = rounds.filter((r) => r.ingest.dbCpuUs !== undefined && r.ceiling.dbCpuUs !== undefined);
+  if (db.length) {
+    const i = median(db.map((r) => r.ingest.dbCpuUs!));
+    const c = median(db.map((r) => r.ceiling.dbCpuUs!));
+    lines.push(`${''.padEnd(10)} database CPU per event: ingest ${i.toFixed(1)} µs, raw insert ${c.toFixed(1)} µs -> a database-bound ingest reaches ${(100 * median(db.map((r) => r.ceiling.dbCpuUs! / r.ingest.dbCpuUs!))).toFixed(0)}% of the ceiling`);
+  }
+  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -208,9 +253,9 @@ async function main(): Promise<void> {
         const store = new SqliteStore(file);
         try { return await ingestRate(store, bodies).finally(() => store.close()); } finally { removeDb(file); }
       };
-      const ceiling = i % 2 === 0 ? await ceilingRun() : NaN;
+      const first = i % 2 === 0 ? await ceilingRun() : undefined;
       const ingest = await ingestRun();
-      sqlite.push({ ingest, ceiling: i % 2 === 0 ? ceiling : await ceilingRun() });
+      sqlite.push({ ingest, ceiling: first ?? await ceilingRun() });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -229,9 +274,9 @@ async function main(): Promise<void> {
         await store.close();
       }
     });
-    const ceiling = i % 2 === 0 ? await ceilingRun() : NaN;
+    const first = i % 2 === 0 ? await ceilingRun() : undefined;
     const ingest = await ingestRun();
-    postgres.push({ ingest, ceiling: i % 2 === 0 ? ceiling : await ceilingRun() });
+    postgres.push({ ingest, ceiling: first ?? await ceilingRun() });
   }
   console.log(report('postgres', postgres));
 }
