@@ -35,10 +35,9 @@ export async function ingest(
     let until = -Infinity;
     for (const e of events) { if (e.time < from) from = e.time; if (e.time > until) until = e.time; }
     // Independent of one another, so a networked store answers them in one round trip's time.
-    const [, known, ctx] = await Promise.all([
+    const [, { consent: ctx, workspaces: known }] = await Promise.all([
       starts.size ? store.recordSessions(userId, [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace }))) : undefined,
-      store.sessionWorkspaces(userId, unknown),
-      store.consentContext(userId, { from, until }),
+      store.ingestContext(userId, unknown, { from, until }),
     ]);
     for (const [s, w] of starts) known.set(s, w);
 

@@ -117,6 +117,15 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual((await store.consentContext('hal', { from: 14, until: 100 })).pauses.map((p) => p.id), ['p1']);
       assert.equal((await store.consentContext('hal', { from: 15, until: 100 })).pauses.length, 0);
       assert.equal((await store.consentContext('hal', { from: 0, until: 9 })).pauses.length, 0);
+      // The ingest path reads the same facts and the workspaces of known sessions together.
+      await store.recordSessions('hal', [{ sessionId: 's1', workspace: 'w1' }, { sessionId: 's2', workspace: 'w2' }]);
+      await store.recordSessions('ian', [{ sessionId: 's3', workspace: 'w3' }]);
+      const both = await store.ingestContext('hal', ['s1', 's3', 'nope'], { from: 14, until: 100 });
+      assert.deepEqual([...both.workspaces], [['s1', 'w1']]);
+      assert.deepEqual(both.consent.pauses.map((p) => p.id), ['p1']);
+      assert.deepEqual(both.consent.exemptions.map((x) => x.id), ['x1']);
+      assert.ok(both.consent.excludedWorkspaces.has('h1'));
+      assert.equal((await store.ingestContext('hal', [], { from: 15, until: 100 })).consent.pauses.length, 0);
     });
 
     it('creates one policy with a salt, and bumps its version on each change', async () => {

@@ -148,18 +148,27 @@ export class PostgresStore implements Store {
   }
 
   async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
+    return (await this.ingestContext(userId, [], span ?? { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER })).consent;
+  }
+
+  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
     // One round trip per batch: the ingest path asks this for every request.
     const r = (await this.get(`SELECT
       (SELECT COALESCE(json_agg(e), '[]') FROM exemptions e WHERE e.user_id = $1 AND e.status <> 'denied') AS exemptions,
       (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1 AND p.until_ms > $2 AND p.from_ms <= $3) AS pauses,
       (SELECT COALESCE(json_agg(d), '[]') FROM deletions d WHERE d.user_id = $1) AS deletions,
-      (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces`,
-    [userId, span?.from ?? Number.MIN_SAFE_INTEGER, span?.until ?? Number.MAX_SAFE_INTEGER]))!;
+      (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces,
+      (SELECT COALESCE(json_agg(json_build_array(s.session_id, s.workspace)), '[]') FROM sessions s
+        WHERE s.user_id = $1 AND s.session_id = ANY($4::text[])) AS sessions`,
+    [userId, span.from, span.until, [...sessionIds]]))!;
     return {
-      exemptions: (r.exemptions as Row[]).map(exemptionFromRow),
-      pauses: (r.pauses as Row[]).map(pauseFromRow),
-      deletions: (r.deletions as Row[]).map(deletionFromRow),
-      excludedWorkspaces: new Set(r.workspaces as string[]),
+      consent: {
+        exemptions: (r.exemptions as Row[]).map(exemptionFromRow),
+        pauses: (r.pauses as Row[]).map(pauseFromRow),
+        deletions: (r.deletions as Row[]).map(deletionFromRow),
+        excludedWorkspaces: new Set(r.workspaces as string[]),
+      },
+      workspaces: new Map(r.sessions as [string, string][]),
     };
   }
 

@@ -147,6 +147,10 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
+    return { consent: await this.consentContext(userId, span), workspaces: await this.sessionWorkspaces(userId, sessionIds) };
+  }
+
   async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
     const pauses = span
       ? this.all('SELECT * FROM pauses WHERE user_id = ? AND until_ms > ? AND from_ms <= ?', [userId, span.from, span.until])

@@ -177,6 +177,8 @@ export interface Store {
   sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>>;
   /** The user's consent facts; pauses only those overlapping `span` (the batch's event times) when given. */
   consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext>;
+  /** consentContext and sessionWorkspaces together, in one round trip where the store is remote. */
+  ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }>;
   countRejections(day: string, counts: Record<string, number>): Promise<void>;
 
   // Consent control plane.
