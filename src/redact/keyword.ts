@@ -319,6 +319,9 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     if (vs < 0) continue;
     let val = readValue(text, vs);
     if (!val) continue;
+    // `<password>` with its value on the next line counts only when the element closes after
+    // that value: otherwise the next line is other code, whose own names must still be read.
+    if (openTag && text.lastIndexOf('\n', val.start) >= e && !/^\s*<\//.test(text.slice(val.end, val.end + 64))) continue;
     let v = text.slice(val.start, val.end);
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');

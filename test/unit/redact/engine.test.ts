@@ -38,6 +38,18 @@ describe('redaction engine', () => {
     }), { numRuns: 200 });
   });
 
+  it('reads a version prefix before an IP address on its own line only', () => {
+    assert.equal(r.redact('v 185.220.101.47').text, 'v 185.220.101.47');
+    assert.match(r.redact('v\n185.220.101.47').text, /^v\n<REDACTED:ip-address#[0-9a-f]{8}>$/);
+    assert.match(r.redact('release\r\n185.220.101.47\n').text, /^release\r\n<REDACTED:ip-address#[0-9a-f]{8}>\n$/);
+  });
+
+  it('takes a value from the line after <name> only when the element closes after it', () => {
+    assert.match(r.redact('<password>\n  Zq8xLm2Pw7Kd\n</password>').text, /^<password>\n {2}<REDACTED:password#[0-9a-f]{8}>\n<\/password>$/);
+    // otherwise the next line is code of its own, and its secret is found there
+    assert.match(r.redact('<token>\n#password = "Zq8!xLm2#Pw"').text, /^<token>\n#password = "<REDACTED:password#[0-9a-f]{8}>"$/);
+  });
+
   it('gives one placeholder per secret: stable across calls and instances, different across secrets and keys', () => {
     const a = r.redact('t1 = "ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y"\nt2 = "ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4z"').text.split('\n');
     const again = createRedactor({ key }).redact('x: ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y').text;
