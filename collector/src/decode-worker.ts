@@ -1,10 +1,11 @@
 // Worker thread of DecodePool: decodes and validates request bodies off the event loop.
 import { parentPort } from 'node:worker_threads';
-import { decodeBatch, packResult, type DecodeOptions } from './decode';
+import { decodeBatch, packResult, transferablesOf, type DecodeOptions } from './decode';
 
 parentPort!.on('message', (m: { id: number; body: Uint8Array; opts: DecodeOptions }) => {
   try {
-    parentPort!.postMessage({ id: m.id, result: packResult(decodeBatch(m.body, m.opts)) });
+    const result = packResult(decodeBatch(m.body, m.opts));
+    parentPort!.postMessage({ id: m.id, result }, transferablesOf(result));
   } catch (e) {
     parentPort!.postMessage({ id: m.id, error: (e as Error).message });
   }

@@ -21,7 +21,8 @@ export interface ValidEvent {
   language: string | null;
   /** The workspace hash a session.start carries. */
   startWorkspace: string | null;
-  body: string;
+  /** The event JSON to store: text, or its UTF-8 bytes once a decode worker has handed it over. */
+  body: string | Uint8Array;
 }
 
 export interface DecodedBatch {
@@ -138,36 +139,63 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
   }
 }
 
-/** A DecodeResult as a worker posts it: events as columns, which clone about twice as fast as objects. */
+type Columns = { [K in Exclude<keyof ValidEvent, 'body'>]: ValidEvent[K][] };
+
+/**
+ * A DecodeResult as a worker posts it: events as columns (which clone about twice as fast as
+ * objects), and the bodies as one buffer of UTF-8 with their byte lengths, handed over without
+ * a copy. The receiving thread never builds the bodies as strings: SQLite stores the bytes as
+ * text directly, which spares the event loop a copy and a conversion per event.
+ */
 export type PackedResult =
-  | { ok: true; received: number; invalid: number; firstInvalid?: string; cols: { [K in keyof ValidEvent]: ValidEvent[K][] } }
+  | { ok: true; received: number; invalid: number; firstInvalid?: string; cols: Columns; bodies: Uint8Array; lengths: Uint32Array }
   | { ok: false; status: 400 | 413; message: string };
 
 export function packResult(r: DecodeResult): PackedResult {
   if (!r.ok) return r;
   const e = r.batch.events;
   const n = e.length;
-  const cols: Extract<PackedResult, { ok: true }>['cols'] = {
+  const cols: Columns = {
     id: new Array(n), sessionId: new Array(n), seq: new Array(n), kind: new Array(n), time: new Array(n),
-    consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n), body: new Array(n),
+    consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n),
   };
+  const lengths = new Uint32Array(n);
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const v = e[i];
     cols.id[i] = v.id; cols.sessionId[i] = v.sessionId; cols.seq[i] = v.seq; cols.kind[i] = v.kind; cols.time[i] = v.time;
-    cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace; cols.body[i] = v.body;
+    cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace;
+    lengths[i] = typeof v.body === 'string' ? Buffer.byteLength(v.body, 'utf8') : v.body.byteLength;
+    total += lengths[i];
+  }
+  // Its own ArrayBuffer (never a slice of Node's shared pool), so it can be transferred.
+  const bodies = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const b = e[i].body;
+    at += typeof b === 'string' ? bodies.write(b, at, 'utf8') : (bodies.set(b, at), b.byteLength);
   }
   const { received, invalid, firstInvalid } = r.batch;
-  return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), cols };
+  return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), cols, bodies, lengths };
+}
+
+/** The buffers a packed result hands over instead of copying. */
+export function transferablesOf(p: PackedResult): ArrayBuffer[] {
+  return p.ok ? [p.bodies.buffer as ArrayBuffer, p.lengths.buffer as ArrayBuffer] : [];
 }
 
 export function unpackResult(p: PackedResult): DecodeResult {
   if (!p.ok) return p;
   const c = p.cols;
   const events: ValidEvent[] = new Array(c.id.length);
+  const buffer = p.bodies.buffer;
+  let at = p.bodies.byteOffset;
   for (let i = 0; i < events.length; i++) {
+    const body = Buffer.from(buffer, at, p.lengths[i]);
+    at += p.lengths[i];
     events[i] = {
       id: c.id[i], sessionId: c.sessionId[i], seq: c.seq[i], kind: c.kind[i], time: c.time[i], consentState: c.consentState[i],
-      language: c.language[i], startWorkspace: c.startWorkspace[i], body: c.body[i],
+      language: c.language[i], startWorkspace: c.startWorkspace[i], body,
     };
   }
   return {

@@ -1,7 +1,7 @@
 // Validated events of one request → consent judgement → deduplicated rows.
 import { judge, type RejectReason } from './consent';
 import type { DecodedBatch } from './decode';
-import { utcDay, type EventRow, type InsertResult, type Policy, type Store } from './store/store';
+import { utcDay, type InsertResult, type NewEventRow, type Policy, type Store } from './store/store';
 
 export interface IngestResult {
   received: number;
@@ -41,7 +41,7 @@ export async function ingest(
     ]);
     for (const [s, w] of starts) known.set(s, w);
 
-    const rows: EventRow[] = [];
+    const rows: NewEventRow[] = [];
     for (const e of events) {
       const workspace = known.get(e.sessionId) ?? null;
       const why = judge({ time: e.time, sessionId: e.sessionId, consentState: e.consentState, workspace }, ctx, policy, now);

@@ -35,6 +35,13 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(await store.insertEvents(rows), { inserted: 0, duplicates: 50 });
       assert.deepEqual(await store.insertEvents([...rows.slice(0, 10), ...rows.slice(0, 10)]), { inserted: 0, duplicates: 20 });
       assert.equal(await store.countEvents(), 50);
+      // A body handed over as UTF-8 bytes (as decode workers do) is stored as the same text.
+      const text = JSON.stringify({ note: 'Grüße 😀', n: 1 });
+      const [bytesRow] = rowsOf('bytes-user', 1);
+      await store.insertEvents([{ ...bytesRow, body: Buffer.from(text, 'utf8') }]);
+      const [back] = await collect(store.iterateEvents({ users: ['bytes-user'] }));
+      assert.equal(back.body, text);
+      assert.equal(typeof back.body, 'string');
     });
 
     it('finds tokens only by hash, and remembers revocation and expiry', async () => {

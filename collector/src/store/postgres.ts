@@ -3,9 +3,9 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_POLICY, utcDay,
+  DEFAULT_POLICY, bodyText, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
-  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type Pause, type Policy, type Stats,
+  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type NewEventRow, type Pause, type Policy, type Stats,
   type Store, type TokenRecord, type User,
 } from './store';
 import {
@@ -25,12 +25,12 @@ export function eventsInsertSql(onConflict: boolean): string {
   return `INSERT INTO events (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (id) DO NOTHING' : ''}`;
 }
 
-export function eventsInsertParams(rows: readonly EventRow[]): unknown[][] {
+export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
   const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
   rows.forEach((r, i) => {
     cols[0][i] = r.id; cols[1][i] = r.userId; cols[2][i] = r.sessionId; cols[3][i] = r.seq; cols[4][i] = r.kind;
     cols[5][i] = r.time; cols[6][i] = r.consentState; cols[7][i] = r.language; cols[8][i] = r.workspace;
-    cols[9][i] = r.body; cols[10][i] = r.receivedAt;
+    cols[9][i] = bodyText(r.body); cols[10][i] = r.receivedAt;
   });
   return cols;
 }
@@ -125,7 +125,7 @@ export class PostgresStore implements Store {
     return (await this.all('SELECT * FROM tokens ORDER BY created_at, id')).map(tokenFromRow);
   }
 
-  async insertEvents(rows: readonly EventRow[]): Promise<InsertResult> {
+  async insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult> {
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     const inserted = await this.run(eventsInsertSql(true), eventsInsertParams(rows));
     return { inserted, duplicates: rows.length - inserted };

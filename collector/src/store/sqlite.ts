@@ -6,11 +6,11 @@ import { dirname } from 'node:path';
 import {
   DEFAULT_POLICY, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
-  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type Pause, type Policy, type Stats,
+  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type NewEventRow, type Pause, type Policy, type Stats,
   type Store, type TokenRecord, type User,
 } from './store';
 import {
-  EVENT_COLUMNS, deletionFromRow, eventFromRow, eventValues, exemptionFromRow, filterPredicate, schemaStatements,
+  EVENT_COLUMNS, deletionFromRow, eventFromRow, exemptionFromRow, filterPredicate, schemaStatements,
   scopePredicate, tokenFromRow,
 } from './sql';
 
@@ -18,9 +18,10 @@ type Row = Record<string, unknown>;
 
 /** Rows per multi-row INSERT (11 parameters each, well under SQLite's 32766-variable limit). */
 const INSERT_CHUNK = 100;
-const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+// A body given as UTF-8 bytes is bound as a blob and stored as text.
+const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)';
 
-function pushEventValues(out: unknown[], e: EventRow): void {
+function pushEventValues(out: unknown[], e: NewEventRow): void {
   out.push(e.id, e.userId, e.sessionId, e.seq, e.kind, e.time, e.consentState, e.language, e.workspace, e.body, e.receivedAt);
 }
 
@@ -30,7 +31,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
   private readonly insertChunk: Database.Statement;
-  private readonly insertMany: (rows: readonly EventRow[]) => number;
+  private readonly insertMany: (rows: readonly NewEventRow[]) => number;
 
   constructor(readonly file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -45,7 +46,7 @@ export class SqliteStore implements Store {
       ON CONFLICT (id) DO NOTHING`;
     this.insertChunk = this.db.prepare(insertSql(INSERT_CHUNK));
     this.insertEvent = this.db.prepare(insertSql(1));
-    this.insertMany = this.db.transaction((rows: readonly EventRow[]) => {
+    this.insertMany = this.db.transaction((rows: readonly NewEventRow[]) => {
       let n = 0;
       let i = 0;
       for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) {
@@ -53,7 +54,11 @@ export class SqliteStore implements Store {
         for (let j = i; j < i + INSERT_CHUNK; j++) pushEventValues(params, rows[j]);
         n += this.insertChunk.run(params).changes;
       }
-      for (; i < rows.length; i++) n += this.insertEvent.run(eventValues(rows[i])).changes;
+      for (; i < rows.length; i++) {
+        const params: unknown[] = [];
+        pushEventValues(params, rows[i]);
+        n += this.insertEvent.run(params).changes;
+      }
       return n;
     });
   }
@@ -124,7 +129,7 @@ export class SqliteStore implements Store {
     return this.all('SELECT * FROM tokens ORDER BY created_at, id').map(tokenFromRow);
   }
 
-  async insertEvents(rows: readonly EventRow[]): Promise<InsertResult> {
+  async insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult> {
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     const inserted = this.insertMany(rows);
     return { inserted, duplicates: rows.length - inserted };

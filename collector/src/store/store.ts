@@ -35,6 +35,17 @@ export interface EventRow {
   receivedAt: number;
 }
 
+/**
+ * An event row as ingest hands it to a store: the body may arrive as its UTF-8 bytes (as
+ * decode workers hand bodies over) and is stored as text either way.
+ */
+export type NewEventRow = Omit<EventRow, 'body'> & { body: string | Uint8Array };
+
+/** A body as text, whichever form it came in. */
+export function bodyText(body: string | Uint8Array): string {
+  return typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
+
 export interface Pause {
   id: string;
   userId: string;
@@ -171,7 +182,7 @@ export interface Store {
   listTokens(): Promise<TokenRecord[]>;
 
   // Ingest.
-  insertEvents(rows: readonly EventRow[]): Promise<InsertResult>;
+  insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult>;
   /** Records which workspace a session belongs to (from its session.start), first one wins. */
   recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void>;
   sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>>;

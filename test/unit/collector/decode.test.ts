@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeBatch, packResult, unpackResult, type DecodeOptions } from '../../../collector/src/decode';
+import { decodeBatch, packResult, transferablesOf, unpackResult, type DecodeOptions, type DecodeResult } from '../../../collector/src/decode';
+import { bodyText } from '../../../collector/src/store/store';
 import { toLogsRequest } from '../../../src/protocol/otlp';
 import type { TrajectoryEvent } from '../../../src/protocol/schema';
 
@@ -20,20 +21,26 @@ function events(): TrajectoryEvent[] {
 }
 
 describe('decode results as workers post them', () => {
-  it('survive packing, cloning to another thread and unpacking unchanged, nulls and non-ASCII text included', () => {
+  it('survive packing, a transfer to another thread and unpacking, nulls and non-ASCII text included', () => {
     const body = gzipSync(JSON.stringify(toLogsRequest(events(), { name: 't', version: '1' })));
     const direct = decodeBatch(body, OPTS);
     assert.ok(direct.ok);
     assert.equal(direct.batch.events.length, 4);
     const packed = packResult(direct);
-    const moved = structuredClone(packed);
-    assert.deepEqual(unpackResult(moved), direct);
-    const [start, baseline, cursor] = direct.batch.events;
+    const moved = structuredClone(packed, { transfer: transferablesOf(packed) });
+    assert.equal(packed.ok && packed.bodies.byteLength, 0, 'the buffer was handed over, not copied');
+    const back = unpackResult(moved);
+    assert.ok(back.ok);
+    // Bodies come back as their UTF-8 bytes; everything else as it was.
+    const asText = (r: DecodeResult) => r.ok ? r.batch.events.map((e) => ({ ...e, body: bodyText(e.body) })) : r;
+    assert.ok(back.batch.events.every((e) => e.body instanceof Uint8Array));
+    assert.deepEqual(asText(back), asText(direct));
+    const [start, baseline, cursor] = back.batch.events;
     assert.equal(start.startWorkspace, 'w'.repeat(64));
     assert.equal(start.language, null);
     assert.equal(baseline.language, 'typescript');
     assert.equal(baseline.startWorkspace, null);
-    assert.match(baseline.body, /Grüße 😀/);
+    assert.match(bodyText(baseline.body), /Grüße 😀/);
     assert.equal(cursor.seq, 2);
   });
 
