@@ -1,6 +1,10 @@
 // Worker thread of DecodePool: decodes and validates request bodies off the event loop.
 import { parentPort } from 'node:worker_threads';
 import { decodeBatch, packResult, transferablesOf, type DecodeOptions } from './decode';
+import { prepareEventValidators } from './event-json';
+
+// Compiled before the first request arrives, so that request does not wait for it.
+prepareEventValidators();
 
 parentPort!.on('message', (m: { id: number; body: Uint8Array; opts: DecodeOptions }) => {
   try {

@@ -64,6 +64,11 @@ function compileByKind(): Map<string, ValidateFunction> {
 
 let validators: Map<string, ValidateFunction> | undefined;
 
+/** Compiles the validators now rather than on the first event (a worker does this as it starts). */
+export function prepareEventValidators(): void {
+  validators ??= compileByKind();
+}
+
 /** True when `value` is a valid event with no field outside the schema. */
 export function isExactEvent(value: unknown): value is TrajectoryEvent {
   validators ??= compileByKind();
