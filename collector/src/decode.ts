@@ -159,21 +159,22 @@ export function packResult(r: DecodeResult): PackedResult {
     id: new Array(n), sessionId: new Array(n), seq: new Array(n), kind: new Array(n), time: new Array(n),
     consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n),
   };
-  const lengths = new Uint32Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = e[i];
     cols.id[i] = v.id; cols.sessionId[i] = v.sessionId; cols.seq[i] = v.seq; cols.kind[i] = v.kind; cols.time[i] = v.time;
     cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace;
-    lengths[i] = typeof v.body === 'string' ? Buffer.byteLength(v.body, 'utf8') : v.body.byteLength;
-    total += lengths[i];
+    total += typeof v.body === 'string' ? Buffer.byteLength(v.body, 'utf8') : v.body.byteLength;
   }
-  // Its own ArrayBuffer (never a slice of Node's shared pool), so it can be transferred.
-  const bodies = Buffer.allocUnsafeSlow(total);
+  // A zeroed buffer with an ArrayBuffer of its own (never a slice of Node's shared pool, so it
+  // can be transferred); each length is what was actually written.
+  const bodies = Buffer.from(new Uint8Array(total).buffer);
+  const lengths = new Uint32Array(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
     const b = e[i].body;
-    at += typeof b === 'string' ? bodies.write(b, at, 'utf8') : (bodies.set(b, at), b.byteLength);
+    lengths[i] = typeof b === 'string' ? bodies.write(b, at, 'utf8') : (bodies.set(b, at), b.byteLength);
+    at += lengths[i];
   }
   const { received, invalid, firstInvalid } = r.batch;
   return { ok: true, received, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}), cols, bodies, lengths };
