@@ -23,9 +23,8 @@ interface Case {
 }
 
 const LIMIT = 256 * 1024;
-// The full 10,400 against SQLite; the same mix, a quarter of it, against PostgreSQL (bad
-// requests rarely reach the store, and the suite must stay quick on two cores).
-const COUNT_PER_KIND: Record<string, number> = { sqlite: 800, postgres: 200 };
+// 800 of each of the 13 kinds of bad request: 10,400 against each store.
+const PER_KIND = 800;
 
 function send(base: string, c: Case, agent: http.Agent | false): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
@@ -59,7 +58,7 @@ for (const kind of STORE_KINDS) {
       await cleanup();
     });
 
-    it(`answers ${13 * COUNT_PER_KIND[kind.name]} bad requests correctly, stays up, and stores nothing from them`, async () => {
+    it(`answers ${13 * PER_KIND} bad requests correctly, stays up, and stores nothing from them`, async () => {
       const rand = prng(kind.name === 'sqlite' ? 1 : 2);
       const int = (n: number) => Math.floor(rand() * n);
       const user = await issueToken(store, { userId: 'fuzz' });
@@ -83,7 +82,7 @@ for (const kind of STORE_KINDS) {
       const validGzip = gzipSync(validJson);
 
       const cases: Case[] = [];
-      for (let i = 0; i < COUNT_PER_KIND[kind.name]; i++) {
+      for (let i = 0; i < PER_KIND; i++) {
         // 1. Random bytes sent as JSON.
         const junk = Buffer.from(Array.from({ length: 1 + int(300) }, () => int(256)));
         cases.push({ name: 'random bytes', headers: json, body: junk, expect: 400 });
@@ -142,8 +141,8 @@ for (const kind of STORE_KINDS) {
           body: Buffer.from([ '{', '{"scope":{"kind":"nope"}}', '{"reason":5}', '{"id":"","from":-1}', 'null'][int(5)]), expect: 400,
         });
       }
-      assert.ok(cases.length >= 13 * COUNT_PER_KIND[kind.name], `${cases.length} cases`);
-      if (kind.name === 'sqlite') assert.ok(cases.length >= 10_000);
+      assert.ok(cases.length >= 13 * PER_KIND, `${cases.length} cases`);
+      assert.ok(cases.length >= 10_000);
 
       const failures: string[] = [];
       const seen = new Map<string, number>();
