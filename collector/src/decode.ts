@@ -9,21 +9,15 @@ import { bodyOf, type OtlpLogRecord } from '../../src/protocol/otlp';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
 import { readEventJson } from './event-json';
 import { ProtobufDecodeError, decodeLogsRequest } from './otlp/protobuf';
+import type { EventRow } from './store/store';
 
 /** What the store needs of one valid event, plus its JSON. */
-export interface ValidEvent {
-  id: string;
-  sessionId: string;
-  seq: number;
-  kind: string;
-  time: number;
-  consentState: string;
-  language: string | null;
+export type ValidEvent = Pick<EventRow, 'id' | 'sessionId' | 'seq' | 'kind' | 'time' | 'consentState' | 'language'> & {
   /** The workspace hash a session.start carries. */
   startWorkspace: string | null;
   /** The event JSON to store: text, or its UTF-8 bytes once a decode worker has handed it over. */
   body: string | Uint8Array;
-}
+};
 
 export interface DecodedBatch {
   received: number;

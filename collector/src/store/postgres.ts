@@ -9,8 +9,9 @@ import {
   type Store, type TokenRecord, type User,
 } from './store';
 import {
-  EVENT_COLUMNS, deletionFromRow, eventFromRow, exemptionFromRow, filterPredicate, schemaStatements, scopePredicate,
+  EVENT_COLUMNS, cursorOf, deletionFromRow, eventFromRow, eventPageQuery, exemptionFromRow, filterPredicate, schemaStatements, scopePredicate,
   tokenFromRow,
+  type EventCursor,
 } from './sql';
 import { pauseFromRow } from './sqlite';
 
@@ -308,18 +309,13 @@ export class PostgresStore implements Store {
   }
 
   async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {
-    let after: [string, string, number, string] | null = null;
+    let after: EventCursor | null = null;
     for (;;) {
       const params: unknown[] = [];
-      const p = this.bind(params);
-      let where = `deleted_at IS NULL AND ${filterPredicate(filter, p)}`;
-      if (after) where += ` AND (user_id, session_id, seq, id) > (${p(after[0])}, ${p(after[1])}, ${p(after[2])}, ${p(after[3])})`;
-      const rows = await this.all(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where}
-        ORDER BY user_id, session_id, seq, id LIMIT ${p(batchSize)}`, params);
+      const rows = await this.all(eventPageQuery(filter, after, batchSize, this.bind(params)), params);
       for (const r of rows) yield eventFromRow(r);
       if (rows.length < batchSize) return;
-      const last = rows[rows.length - 1];
-      after = [last.user_id as string, last.session_id as string, Number(last.seq), last.id as string];
+      after = cursorOf(rows[rows.length - 1]);
     }
   }
 

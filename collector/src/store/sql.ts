@@ -28,6 +28,20 @@ export function filterPredicate(f: EventFilter, p: Bind): string {
 }
 
 type Raw = Record<string, unknown>;
+
+/** Where an ordered read of events resumes: (user, session, seq, id) of the last row read. */
+export type EventCursor = [string, string, number, string];
+
+/** One page of the events a filter selects, in (user, session, seq, id) order, after `after`. */
+export function eventPageQuery(filter: EventFilter, after: EventCursor | null, limit: number, p: Bind): string {
+  let where = `deleted_at IS NULL AND ${filterPredicate(filter, p)}`;
+  if (after) where += ` AND (user_id, session_id, seq, id) > (${p(after[0])}, ${p(after[1])}, ${p(after[2])}, ${p(after[3])})`;
+  return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY user_id, session_id, seq, id LIMIT ${p(limit)}`;
+}
+
+export function cursorOf(row: Raw): EventCursor {
+  return [row.user_id as string, row.session_id as string, Number(row.seq), row.id as string];
+}
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
 
