@@ -3,11 +3,13 @@
 // playwright-core. Nothing here is mocked.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Page, Locator } from 'playwright-core';
+import { freePort, killGroup } from '../support/processes';
+
+export { freePort, killGroup };
 
 export const ROOT = resolve(__dirname, '../../..');
 const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
@@ -21,17 +23,6 @@ export const execFileP = promisify(execFile);
 
 export function log(line: string): void {
   process.stdout.write(line + '\n');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -103,17 +94,6 @@ export function workbenchUrl(server: EditorServer, folder: string): string {
   const host = new URL(server.url).host;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${ROOT}`]];
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-}
-
-/** Ends a process and every helper it started: they share its process group. */
-export async function killGroup(p: ChildProcess): Promise<void> {
-  if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
-  const gone = new Promise<void>((r) => p.once('exit', () => r()));
-  try { process.kill(-p.pid, 'SIGTERM'); } catch { return; }
-  const timer = setTimeout(() => { try { process.kill(-p.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 3000);
-  await gone;
-  clearTimeout(timer);
-  try { process.kill(-p.pid, 'SIGKILL'); } catch { /* the group is empty */ }
 }
 
 // ---- the workbench as a user sees it --------------------------------------------------

@@ -4,13 +4,13 @@
 // off (capture must stay off). Mocha's output arrives as browser console messages.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startCollector } from '../../../collector/src/server';
 import { openStore } from '../../../collector/src/store/open';
 import { issueToken } from '../../../collector/src/auth';
+import { freePort, killGroup } from '../../support/processes';
 
 const ROOT = resolve(__dirname, '../../../..');
 const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
@@ -32,17 +32,6 @@ interface PhaseResult {
   failed: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
-
 async function waitForHttp(url: string, deadline: number, server: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`code-server exited with ${server.exitCode}`);
@@ -55,17 +44,6 @@ async function waitForHttp(url: string, deadline: number, server: ChildProcess):
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('code-server did not start listening');
-}
-
-/** Ends code-server and every helper it started: they share its process group. */
-async function killGroup(p: ChildProcess): Promise<void> {
-  if (p.pid === undefined || p.exitCode !== null) return;
-  const gone = new Promise<void>((r) => p.once('exit', () => r()));
-  try { process.kill(-p.pid, 'SIGTERM'); } catch { return; }
-  const timer = setTimeout(() => { try { process.kill(-p.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 3000);
-  await gone;
-  clearTimeout(timer);
-  try { process.kill(-p.pid, 'SIGKILL'); } catch { /* the group is empty */ }
 }
 
 async function runPhase(phase: Phase): Promise<PhaseResult> {
