@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import type { Page, Locator } from 'playwright-core';
-import { freePort, killGroup } from '../support/processes';
+import { QUIET_EDITOR_SETTINGS, freePort, killGroup } from '../support/processes';
 
 export { freePort, killGroup };
 
@@ -55,14 +55,7 @@ export async function startCodeServer(tmp: string, name: string, settings: Recor
   mkdirSync(join(ud, 'User'), { recursive: true });
   mkdirSync(join(tmp, `${name}-extensions`), { recursive: true });
   writeFileSync(join(ud, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'security.workspace.trust.enabled': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'files.autoSave': 'off',
-    'chat.disableAIFeatures': true,
+    ...QUIET_EDITOR_SETTINGS,
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
     'editor.suggestOnTriggerCharacters': false,
     'editor.wordBasedSuggestions': 'off',

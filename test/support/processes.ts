@@ -24,3 +24,15 @@ export async function killGroup(p: ChildProcess): Promise<void> {
   clearTimeout(timer);
   try { process.kill(-p.pid, 'SIGKILL'); } catch { /* the group is empty */ }
 }
+
+/** User settings every code-server the suites start shares: no tips, updates, trust prompts, autosave or AI. */
+export const QUIET_EDITOR_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'files.autoSave': 'off',
+  'chat.disableAIFeatures': true,
+};

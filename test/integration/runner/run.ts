@@ -10,7 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startCollector } from '../../../collector/src/server';
 import { openStore } from '../../../collector/src/store/open';
 import { issueToken } from '../../../collector/src/auth';
-import { freePort, killGroup } from '../../support/processes';
+import { QUIET_EDITOR_SETTINGS, freePort, killGroup } from '../../support/processes';
 
 const ROOT = resolve(__dirname, '../../../..');
 const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
@@ -55,18 +55,11 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   mkdirSync(ws);
   // Telemetry is set here, not with --disable-telemetry, so each state can be tested.
   writeFileSync(join(ud, 'User/settings.json'), JSON.stringify({
+    ...QUIET_EDITOR_SETTINGS,
     'telemetry.telemetryLevel': phase.telemetryLevel,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'security.workspace.trust.enabled': false,
-    'git.openRepositoryInParentFolders': 'never',
     'terminal.integrated.shellIntegration.enabled': true,
     'terminal.integrated.defaultProfile.linux': 'bash',
-    'files.autoSave': 'off',
     'editor.inlineSuggest.enabled': true,
-    'chat.disableAIFeatures': true,
   }, null, 2));
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
