@@ -32,7 +32,10 @@ function withCheapLengths(schema: unknown): unknown {
   for (const [k, v] of Object.entries(schema)) {
     if (k === 'maxLength') out.maxCodePoints = v;
     else if (k === 'minLength') out.minCodePoints = v;
-    else out[k] = withCheapLengths(v);
+    // property names are data, not keywords: only their schemas are rewritten
+    else if (k === 'properties' && typeof v === 'object' && v !== null) {
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, withCheapLengths(sub)]));
+    } else out[k] = withCheapLengths(v);
   }
   return out;
 }
