@@ -67,17 +67,16 @@ function compileByKind(): Map<string, ValidateFunction> {
 
 let validators: Map<string, ValidateFunction> | undefined;
 
-/** Compiles the validators now rather than on the first event (a worker does this as it starts). */
-export function prepareEventValidators(): void {
-  validators ??= compileByKind();
+/** The validators, compiled on first use; a worker asks as it starts, before any request. */
+export function prepareEventValidators(): Map<string, ValidateFunction> {
+  return (validators ??= compileByKind());
 }
 
 /** True when `value` is a valid event with no field outside the schema. */
 export function isExactEvent(value: unknown): value is TrajectoryEvent {
-  validators ??= compileByKind();
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as Json).kind;
-  const validate = typeof kind === 'string' ? validators.get(kind) : undefined;
+  const validate = typeof kind === 'string' ? prepareEventValidators().get(kind) : undefined;
   return validate !== undefined && validate(value);
 }
 

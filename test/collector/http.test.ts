@@ -275,7 +275,7 @@ for (const kind of STORE_KINDS) {
       // The real store, failing as a database that went away would.
       const broken = new Proxy(store, {
         get(target, prop, receiver) {
-          if (prop === 'insertEvents' || prop === 'consentContext') return async () => { throw new Error('connection terminated'); };
+          if (prop === 'insertEvents' || prop === 'ingestContext') return async () => { throw new Error('connection terminated'); };
           const v = Reflect.get(target, prop, receiver);
           return typeof v === 'function' ? v.bind(target) : v;
         },

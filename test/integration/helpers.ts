@@ -1,5 +1,5 @@
 // Shared steps for the scripted editor sessions: fixtures, typing through the editor's own
-// commands, reading what the extension wrote to its JSONL sink, and the replay check.
+// commands, reading what the extension holds in its outbox, and the replay check.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';

@@ -138,20 +138,6 @@ export class PostgresStore implements Store {
       ON CONFLICT DO NOTHING`, [userId, sessions.map((s) => s.sessionId), sessions.map((s) => s.workspace)]);
   }
 
-  async sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (sessionIds.length === 0) return out;
-    for (const r of await this.all('SELECT session_id, workspace FROM sessions WHERE user_id = $1 AND session_id = ANY($2::text[])',
-      [userId, [...sessionIds]])) {
-      out.set(r.session_id as string, r.workspace as string);
-    }
-    return out;
-  }
-
-  async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
-    return (await this.ingestContext(userId, [], span ?? { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER })).consent;
-  }
-
   async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
     // One round trip per batch: the ingest path asks this for every request.
     const r = (await this.get(`SELECT

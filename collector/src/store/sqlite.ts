@@ -143,30 +143,19 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (sessionIds.length === 0) return out;
-    const sql = 'SELECT session_id, workspace FROM sessions WHERE user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
-    for (const r of this.all(sql, [userId, JSON.stringify(sessionIds)])) {
-      out.set(r.session_id as string, r.workspace as string);
-    }
-    return out;
-  }
-
   async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
-    return { consent: await this.consentContext(userId, span), workspaces: await this.sessionWorkspaces(userId, sessionIds) };
-  }
-
-  async consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext> {
-    const pauses = span
-      ? this.all('SELECT * FROM pauses WHERE user_id = ? AND until_ms > ? AND from_ms <= ?', [userId, span.from, span.until])
-      : this.all('SELECT * FROM pauses WHERE user_id = ?', [userId]);
-    return {
+    const workspaces = new Map<string, string>();
+    if (sessionIds.length) {
+      const sql = 'SELECT session_id, workspace FROM sessions WHERE user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
+      for (const r of this.all(sql, [userId, JSON.stringify(sessionIds)])) workspaces.set(r.session_id as string, r.workspace as string);
+    }
+    const consent: ConsentContext = {
       exemptions: this.all(`SELECT * FROM exemptions WHERE user_id = ? AND status <> 'denied'`, [userId]).map(exemptionFromRow),
-      pauses: pauses.map(pauseFromRow),
+      pauses: this.all('SELECT * FROM pauses WHERE user_id = ? AND until_ms > ? AND from_ms <= ?', [userId, span.from, span.until]).map(pauseFromRow),
       deletions: this.all('SELECT * FROM deletions WHERE user_id = ?', [userId]).map(deletionFromRow),
       excludedWorkspaces: new Set(this.all('SELECT hash FROM excluded_workspaces').map((r) => r.hash as string)),
     };
+    return { consent, workspaces };
   }
 
   async countRejections(day: string, counts: Record<string, number>): Promise<void> {

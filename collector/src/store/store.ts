@@ -185,10 +185,11 @@ export interface Store {
   insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult>;
   /** Records which workspace a session belongs to (from its session.start), first one wins. */
   recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void>;
-  sessionWorkspaces(userId: string, sessionIds: readonly string[]): Promise<Map<string, string>>;
-  /** The user's consent facts; pauses only those overlapping `span` (the batch's event times) when given. */
-  consentContext(userId: string, span?: { from: number; until: number }): Promise<ConsentContext>;
-  /** consentContext and sessionWorkspaces together, in one round trip where the store is remote. */
+  /**
+   * What judging a batch needs, in one round trip where the store is remote: the user's consent
+   * facts (pauses only those overlapping `span`, the batch's event times) and the workspaces of
+   * those of `sessionIds` recorded by earlier batches.
+   */
   ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }>;
   countRejections(day: string, counts: Record<string, number>): Promise<void>;
 

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Recorder } from '../../../src/capture/recorder';
-import { JsonlFileSink, readJsonl, type TrajectorySink } from '../../../src/capture/sink';
+import type { TrajectorySink } from '../../../src/capture/sink';
 import { defaultDecision, describeDecision, type CaptureGate, type GateDecision } from '../../../src/capture/gate';
 import { readSettings, DEFAULT_SETTINGS } from '../../../src/config';
 import { replayTrajectory } from '../../../src/protocol/replay';
@@ -102,36 +99,6 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     rec.change('k', [{ offset: 0, deleted: 0, inserted: 'a' }], typed, 1001);
     rec.save('k', 1002);
     assert.equal(seen.length, 1);
-  });
-});
-
-describe('JSONL sink', () => {
-  it('writes one file per session that reads back as valid events', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'codetrail-sink-'));
-    try {
-      const errors: string[] = [];
-      const sink = new JsonlFileSink(join(dir, 'trajectories'), { error: (m) => errors.push(m) }, 10_000);
-      const gate = new SwitchGate();
-      const rec = new Recorder(sink, gate, options);
-      rec.baseline('k', 'a.txt', 'plaintext', 'line\r\nnext', 1000, 'open');
-      rec.change('k', [{ offset: 10, deleted: 0, inserted: '\r\nmore 😀' }], typed, 1001);
-      await rec.flush();
-      const lines = await readJsonl(sink.fileFor(rec.sessionId!));
-      const events = lines.map((l) => { const v = validateEvent(l); assert.ok(v.ok); return v.event; });
-      assert.equal(replayTrajectory(events).finalText.get('a.txt'), 'line\r\nnext\r\nmore 😀');
-      assert.deepEqual(errors, []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('a write failure is logged, not thrown into the editor', async () => {
-    const errors: string[] = [];
-    const sink = new JsonlFileSink('/dev/null/codetrail-cannot-write-here', { error: (m) => errors.push(m) });
-    const rec = new Recorder(sink, new SwitchGate(), options);
-    rec.emit({ kind: 'file.save', time: 1, path: 'a', languageId: 'x' });
-    await rec.flush();
-    assert.equal(errors.length, 1);
   });
 });
 
