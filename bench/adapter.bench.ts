@@ -19,9 +19,8 @@ function step(what: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 }
 
 step('installing the real editor', 'bash', ['scripts/ensure-vscode.sh']);
-step('building the extension', process.execPath, ['esbuild.mjs']);
 if (!existsSync(join(ROOT, 'out/test/integration/runner/run.js'))) {
-  console.error('compile first (npm run bench does)');
+  console.error('build first (npm run bench does)');
   process.exit(1);
 }
 const out = step('the editor session', process.execPath, ['out/test/integration/runner/run.js'], {

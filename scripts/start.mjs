@@ -86,8 +86,7 @@ function token(file, createArgs) {
 
 async function main() {
   mkdirSync(DATA, { recursive: true });
-  step('type check and compile', 'npx', ['tsc', '-p', '.']);
-  step('bundle and package the extension (dist/codetrail.vsix)', 'npm', ['run', '--silent', 'package']);
+  step('build, bundle and package the extension (dist/codetrail.vsix)', 'npm', ['run', '--silent', 'package']);
   step('self-check: record and replay the sample editing session', 'node', ['out/src/capture/cli.js', 'record', 'samples/editing-session.jsonl', join(DATA, 'sample-trajectory.jsonl')]);
   step('self-check: verify by replay', 'node', ['out/src/capture/cli.js', 'verify', join(DATA, 'sample-trajectory.jsonl'), '--final', 'samples/editing-session.jsonl']);
   if (args.has('--build-only')) return;

@@ -139,6 +139,7 @@ export class Outbox {
   private markerSession = uuidv7();
   private markerSeq = 0;
   private readonly sentJournalBytes: number;
+  private sentStamp = 0;
   private sentFile: { name: string; size: number } | undefined;
   private sentChain: Promise<unknown> = Promise.resolve();
 
@@ -326,7 +327,9 @@ export class Outbox {
       try {
         if (!this.sentFile || this.sentFile.size >= this.sentJournalBytes / 4) {
           await this.fs.mkdir(dir, { recursive: true });
-          this.sentFile = { name: `sent-${String(sentAt).padStart(13, '0')}-${this.writerId}.jsonl`, size: 0 };
+          // Names sort by time; two files begun in the same millisecond must still differ.
+          this.sentStamp = Math.max(sentAt, this.sentStamp + 1);
+          this.sentFile = { name: `sent-${String(this.sentStamp).padStart(13, '0')}-${this.writerId}.jsonl`, size: 0 };
           await this.pruneSent(dir);
         }
         await this.fs.appendFile(join(dir, this.sentFile.name), data);

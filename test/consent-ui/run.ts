@@ -2,7 +2,8 @@
 // status bar, type during the pause, resume by click and by the clock, reload mid-pause, two
 // windows, request an exemption from the command palette and have it approved with the admin
 // command line, and telemetry turned off. Afterwards what was typed during a pause must be
-// nowhere: outbox, collection service, export. Screenshots of each state go to media/.
+// nowhere: outbox, collection service, export. Screenshots of each state go to
+// test-results/screenshots (media/ with CODETRAIL_UPDATE_SCREENSHOTS=1).
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -21,7 +22,8 @@ import {
 } from './harness';
 
 const USER = 'consent-ui-user';
-const MEDIA = join(ROOT, 'media');
+// Screenshots go to test-results/ unless asked to refresh the tracked ones that ship in the .vsix.
+const MEDIA = process.env.CODETRAIL_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'media') : join(ROOT, 'test-results/screenshots');
 const ADMIN_CLI = join(ROOT, 'out/collector/src/cli/admin.js');
 const EXPORT_CLI = join(ROOT, 'out/collector/src/cli/export.js');
 const PAUSED = /Paused \d+:\d\d/;
@@ -84,7 +86,7 @@ async function main(): Promise<number> {
   for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
     if (!existsSync(p)) { log(`${what} not found at ${p}: run scripts/ensure-vscode.sh first`); return 2; }
   }
-  if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(ADMIN_CLI)) { log('build first: npm run build && npm run compile'); return 2; }
+  if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(ADMIN_CLI)) { log('build first: npm run build'); return 2; }
   const started = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'codetrail-consent-ui-'));
   const dataDir = join(tmp, 'data');

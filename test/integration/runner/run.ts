@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     }
   }
   if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(join(ROOT, 'out/test/integration/index.js'))) {
-    console.error('build first: npm run build && npm run compile');
+    console.error('build first: npm run build');
     process.exit(2);
   }
   const only = process.env.CODETRAIL_IT_ONLY;
