@@ -3,7 +3,7 @@
 // the remaining text fields → outbox → sender → collection service.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Settings } from './settings.vscode';
 import { Recorder } from './capture/recorder';
 import { DEFAULT_TRAJECTORY_OPTIONS } from './capture/trajectory';
@@ -19,6 +19,9 @@ import { localIdentifiers } from './redact/local';
 import { activateSending, readSendSettings, TOKEN_SECRET_KEY } from './send/send.vscode';
 import { ControlClient } from './consent/client';
 import { ConsentService } from './consent/consent.vscode';
+import { TaintStore } from './consent/taint-store';
+import { ConsentFirewall } from './consent/firewall';
+import { isWriterAlive, newWriterId } from './send/files';
 import { registerTransparency } from './transparency/transparency.vscode';
 
 const REDACTION_KEY_SECRET = 'codetrail.redaction.key';
@@ -34,19 +37,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await adoptProvisionedToken(context, log);
   const settings = new Settings();
+  const installKey = await redactionKey(context);
   const redactor = createRedactor({
-    key: await redactionKey(context),
+    key: installKey,
     localIdentifiers: await localIdentifiers(),
     extraExcludedGlobs: settings.current.excludedFiles,
   });
 
-  const sending = activateSending(context, log, client);
+  // Taint memory and the consent firewall come before anything can be written.
+  const late: { recorder?: Recorder } = {};
+  const writerId = newWriterId();
+  const taint = new TaintStore({
+    dir: join(storage, 'consent-memory'),
+    key: createHmac('sha256', installKey).update('codetrail consent memory').digest(),
+    writerId,
+    isAlive: isWriterAlive,
+    warn: (m) => log.warn(m),
+  });
+  const firewall = new ConsentFirewall((line) => taint.recognize(line), (path) => late.recorder?.restateFile(path));
+  const sending = activateSending(context, log, client, (e) => firewall.check(e));
   const control = new ControlClient(() => readSendSettings().collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
   const installSalt = installationSalt(context);
   const wsHash = (salt: string | undefined) => workspaceHash(salt ?? installSalt, vscode.workspace.name ?? '');
 
   // The consent hooks need the recorder, which needs consent as its gate.
-  const late: { recorder?: Recorder } = {};
   const consent = new ConsentService({
     storageDir: join(storage, 'consent'),
     workspaceHash: wsHash,
@@ -54,8 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     hasToken: async () => !!(await context.secrets.get(TOKEN_SECRET_KEY)),
     onDidChangeToken: context.secrets.onDidChange,
     hooks: {
-      removePending: async (match) => (await sending.ready).removeWhere(match),
-      recordGap: (reason, from, to, dropped) => late.recorder?.restate(reason, from, to, dropped),
+      retract: (from, to) => late.recorder?.discard(from, to),
+      purge: async (match) => (await sending.ready).purge(match),
+      recordGap: (reason, from, to, dropped) => late.recorder?.emit({ kind: 'gap', time: Date.now(), reason, from, to, dropped }),
     },
     log,
     usageDataUri: vscode.Uri.joinPath(context.extensionUri, 'USAGE_DATA.md'),
@@ -71,6 +86,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     consent: () => consent.stamp(),
     trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },
     redact: (text) => redactor.redact(text).text,
+    taint,
+    // News of a pause that took effect earlier (another window, another device): what was
+    // recorded since is removed before it can be sent.
+    onLateStop: (since) => void sending.ready.then((p) => p.purge((e) => e.time >= since)).catch((e: unknown) => log.error(`could not remove events after a pause: ${String(e)}`)),
   });
   late.recorder = rec;
   rec.addStage((e) => redactEventFields(e, redactor));
@@ -92,7 +111,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outbox: sending.ready.then((p) => p.outbox),
     controlClient: control,
     log,
-    onRemoved: (r) => rec.restate('discarded', r.from || Date.now(), r.to || Date.now(), r.removed),
+    // Removed pending events are retracted in the editor too, so their text never comes back.
+    onRemoved: (r) => {
+      rec.discard(r.from || Date.now(), r.to || Date.now());
+      rec.emit({ kind: 'gap', time: Date.now(), reason: 'discarded', from: r.from || Date.now(), to: r.to || Date.now(), dropped: r.removed });
+    },
   });
   shutdown = async () => {
     await rec.shutdown();

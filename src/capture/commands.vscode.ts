@@ -2,10 +2,15 @@
 import * as vscode from 'vscode';
 import type { Recorder } from './recorder';
 import type { CodetrailSettings } from '../config';
-import { RunTracker, TailBuffer, boundedText, relativeCwd, terminalCommandBody, type PendingCommand } from './commands';
+import { RunTracker, TailBuffer, boundedText, relativeCwd, stripAnsi, terminalCommandBody, type PendingCommand } from './commands';
+
+/** Most terminal output seen while capture is off that is fingerprinted, per command. */
+const OFF_TEXT_LIMIT = 256 * 1024;
 
 interface Running extends PendingCommand {
   reading: Promise<void>;
+  /** Fingerprints the output seen while capture was off, before anything of the command is recorded. */
+  settleOff: () => void;
 }
 
 export class CommandCapture implements vscode.Disposable {
@@ -55,15 +60,32 @@ export class CommandCapture implements vscode.Disposable {
     const ex = e.execution;
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path);
     const tail = new TailBuffer(this.settings().capture.terminalOutputTail);
-    // Output must be read from the start event on, or the beginning is lost.
+    // Output must be read from the start event on, or the beginning is lost. What arrives
+    // while capture is off (a program's output, and the echo of what is typed into it) is
+    // not kept: its lines are fingerprinted so that the same text is masked if the program
+    // prints it again later.
+    let offText = '';
+    const settleOff = () => {
+      if (offText) this.recorder.taintText(stripAnsi(offText));
+      offText = '';
+    };
     const reading = (async () => {
       try {
-        for await (const chunk of ex.read()) tail.push(chunk);
+        for await (const chunk of ex.read()) {
+          if (!this.recorder.allowed) {
+            if (!offText) tail.push('\n[output while capture was off is not recorded]\n');
+            offText = (offText + chunk).slice(-OFF_TEXT_LIMIT);
+            continue;
+          }
+          settleOff();
+          tail.push(chunk);
+        }
       } catch {
         // The terminal went away; keep what was read.
       }
+      settleOff();
     })();
-    this.running.set(ex, { commandLine: ex.commandLine.value, cwd: relativeCwd(ex.cwd?.path, roots), start: Date.now(), tail, reading });
+    this.running.set(ex, { commandLine: ex.commandLine.value, cwd: relativeCwd(ex.cwd?.path, roots), start: Date.now(), tail, reading, settleOff });
   }
 
   private async onEnd(e: vscode.TerminalShellExecutionEndEvent): Promise<void> {
@@ -74,6 +96,7 @@ export class CommandCapture implements vscode.Disposable {
     // The stream ends with the command (its last data can trail the end event on a busy
     // machine); do not wait long for a terminal that lingers.
     await Promise.race([r.reading, new Promise((res) => setTimeout(res, 2000))]);
+    r.settleOff();
     // The command line and working directory may be known more precisely at the end.
     r.commandLine = e.execution.commandLine.value || r.commandLine;
     const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path);

@@ -3,10 +3,11 @@
 // for multi-character insertions at the cursor, to compare, never to record.
 import * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
-import type { Recorder } from './recorder';
+import type { DocumentOrigin, Recorder } from './recorder';
+import { statSync } from 'node:fs';
 import type { CodetrailSettings } from '../config';
 import { classifyChange, needsClipboard, type ChangeFacts } from './provenance';
-import { decideByContent, decideBySchemeAndSize, type DocumentFacts } from './documents';
+import { decideByContent, decideBySchemeAndSize, recordedPath, type DocumentFacts } from './documents';
 import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
 import type { ContentChange } from './trajectory';
@@ -34,6 +35,8 @@ export class DocumentCapture implements vscode.Disposable {
   /** Documents skipped in this window, so each gets one marker. */
   private readonly skipped = new Set<string>();
   private readonly paths = new Map<string, { path: string; languageId: string }>();
+  /** Renames announced by the editor, new key → old key, until the document reopens. */
+  private readonly renames = new Map<string, string>();
   /** Changes waiting behind a clipboard comparison, kept in order. */
   private backlog: QueuedChange[] = [];
   private draining = false;
@@ -57,11 +60,14 @@ export class DocumentCapture implements vscode.Disposable {
     ws.onDidOpenTextDocument((d) => this.track(d, 'open'), this, this.disposables);
     ws.onDidCloseTextDocument(this.onClose, this, this.disposables);
     ws.onDidSaveTextDocument(this.onSave, this, this.disposables);
+    ws.onWillRenameFiles(this.onWillRename, this, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(this.onFocus, this, this.disposables);
     vscode.window.onDidChangeTextEditorSelection(this.onSelection, this, this.disposables);
     vscode.window.tabGroups.onDidChangeTabs(this.onTabs, this, this.disposables);
     recorder.onEdit(() => { this.closedStep = true; });
-    recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); else this.forgetAll(); });
+    // Documents stay tracked while capture is off (what is typed then is tainted, never sent);
+    // when it resumes, any document not seen meanwhile is picked up.
+    recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); });
     this.trackAll('open');
   }
 
@@ -70,20 +76,26 @@ export class DocumentCapture implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.track(d, reason);
   }
 
-  private forgetAll(): void {
-    this.paths.clear();
-    this.backlog = [];
-    this.skipped.clear();
-  }
-
   private facts(doc: vscode.TextDocument, length: number): DocumentFacts {
     return { scheme: doc.uri.scheme, uriPath: doc.uri.path, fragment: doc.uri.fragment, relativePath: relativePath(doc.uri), length };
   }
 
   private track(doc: vscode.TextDocument, reason: 'open' | 'resume' | 'resync'): void {
-    if (!this.recorder.allowed) return;
     const key = doc.uri.toString();
-    if (this.recorder.isTracked(key) && reason === 'open') return;
+    if (this.recorder.isTracked(key) && reason !== 'resync') return;
+    const renamed = this.renames.get(key);
+    if (renamed && this.recorder.isTracked(renamed)) {
+      // The same document under its new name: its text and taint go with it.
+      this.renames.delete(key);
+      const path = this.paths.get(renamed);
+      this.paths.delete(renamed);
+      const p = { path: recordedPath({ scheme: doc.uri.scheme, uriPath: doc.uri.path, fragment: doc.uri.fragment, relativePath: relativePath(doc.uri) }), languageId: doc.languageId };
+      this.paths.set(key, p);
+      this.recorder.rename(renamed, key, p.path, p.languageId, Date.now());
+      if (path) this.recorder.emit({ kind: 'file.close', time: Date.now(), path: path.path, languageId: path.languageId });
+      this.recorder.emit({ kind: 'file.open', time: Date.now(), path: p.path, languageId: p.languageId });
+      return;
+    }
     const limits = this.settings().capture;
     const end = doc.lineAt(doc.lineCount - 1).range.end;
     const decision = decideBySchemeAndSize(this.facts(doc, doc.offsetAt(end)), limits);
@@ -103,8 +115,21 @@ export class DocumentCapture implements vscode.Disposable {
       return;
     }
     this.paths.set(key, { path: decision.path, languageId: doc.languageId });
-    this.recorder.baseline(key, decision.path, doc.languageId, text, time, reason);
+    this.recorder.baseline(key, decision.path, doc.languageId, text, time, reason, originOf(doc));
     if (reason === 'open') this.recorder.emit({ kind: 'file.open', time, path: decision.path, languageId: doc.languageId });
+  }
+
+  /** Renames done in the editor: the document reopens under the new name with its taint. */
+  private onWillRename(e: vscode.FileWillRenameEvent): void {
+    for (const f of e.files) {
+      const from = f.oldUri.toString();
+      const to = f.newUri.toString();
+      if (this.recorder.isTracked(from)) this.renames.set(to, from);
+      // A folder: every tracked document under it moves.
+      for (const key of this.paths.keys()) {
+        if (key.startsWith(from + '/')) this.renames.set(to + key.slice(from.length), key);
+      }
+    }
   }
 
   private markSkipped(key: string, path: string, reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'scheme', size: number): void {
@@ -115,11 +140,16 @@ export class DocumentCapture implements vscode.Disposable {
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
-    if (!this.recorder.allowed || e.contentChanges.length === 0) return;
+    if (e.contentChanges.length === 0) return;
     const t0 = performance.now();
     this.closedStep = false;
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
+    if (!this.recorder.allowed && this.backlog.length === 0) {
+      // Capture is off: the change is followed and tainted, never recorded.
+      this.feed({ key, doc: e.document, facts: OFF_FACTS, changes: e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text })), time: Date.now() }, false);
+      return;
+    }
     const editor = vscode.window.activeTextEditor;
     const inActiveEditor = editor !== undefined && editor.document === e.document;
     const facts: ChangeFacts = {
@@ -162,11 +192,10 @@ export class DocumentCapture implements vscode.Disposable {
           item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
         }
         let matches = false;
-        if (needsClipboard(item.facts)) {
+        if (this.recorder.allowed && needsClipboard(item.facts)) {
           const clip = await vscode.env.clipboard.readText().then((t) => t, () => '');
           matches = sameText(clip, item.facts.changes[0].inserted);
         }
-        if (this.backlog[0] !== item) continue; // capture was stopped meanwhile
         this.backlog.shift();
         this.feed(item, matches);
       }
@@ -197,6 +226,8 @@ export class DocumentCapture implements vscode.Disposable {
     const p = this.paths.get(key);
     this.skipped.delete(key);
     if (!p) return;
+    // A document closed because it was renamed is moved when it reopens, not forgotten.
+    if ([...this.renames.values()].includes(key)) return;
     this.paths.delete(key);
     const time = Date.now();
     this.recorder.forget(key, time);
@@ -206,10 +237,12 @@ export class DocumentCapture implements vscode.Disposable {
   private onSave(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const p = this.paths.get(key);
-    if (!p || !this.recorder.allowed) return;
+    if (!p) return;
     const time = Date.now();
-    this.recorder.save(key, time);
-    this.recorder.emit({ kind: 'file.save', time, path: p.path, languageId: p.languageId });
+    if (this.recorder.allowed) {
+      this.recorder.save(key, time);
+      this.recorder.emit({ kind: 'file.save', time, path: p.path, languageId: p.languageId });
+    }
     // A save is rare enough to afford a full comparison that catches any drift.
     if (this.backlog.length === 0 && this.recorder.builder.currentText(key) !== doc.getText()) this.resync(key, 'text differs at save');
   }
@@ -271,6 +304,21 @@ export class DocumentCapture implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Facts of a change made while capture is off: only its text matters. */
+const OFF_FACTS: ChangeFacts = { changes: [], reason: undefined, inActiveEditor: false, cursors: [], cleanAfter: false };
+
+/** What is known of a document's origin: an unsaved buffer, or its file's times. */
+function originOf(doc: vscode.TextDocument): DocumentOrigin {
+  if (doc.isUntitled) return { untitled: true };
+  if (doc.uri.scheme !== 'file') return { untitled: false };
+  try {
+    const st = statSync(doc.uri.fsPath);
+    return { untitled: false, mtime: st.mtimeMs, birthtime: st.birthtimeMs || undefined };
+  } catch {
+    return { untitled: false };
   }
 }
 

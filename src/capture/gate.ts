@@ -4,7 +4,8 @@
 
 export type GateReason = 'telemetry-off' | 'setting-off' | 'paused' | 'exempt' | 'consent-pending' | 'workspace-excluded' | 'not-signed-in';
 
-export type GateDecision = { allowed: true } | { allowed: false; reason: GateReason };
+/** `since`: when capture stopped in fact (a pause begun earlier, in another window or on another device). */
+export type GateDecision = { allowed: true } | { allowed: false; reason: GateReason; since?: number };
 
 export interface CaptureGate {
   current(): GateDecision;

@@ -1,35 +1,24 @@
-// Renders a closed step as a unified diff. Only the touched lines (plus context lines) are
-// diffed and redacted; the rest of the document is never compared.
-import { structuredPatch, formatPatch, FILE_HEADERS_ONLY } from 'diff';
-
-/** One change in document offsets (UTF-16 code units), applied in sequence. */
-export interface TextOp {
-  offset: number;
-  deleted: number;
-  inserted: string;
-}
+// Renders the touched parts of a document as a unified diff. Only chunks around the changed
+// regions (plus context lines) are compared and redacted; the rest is never looked at again.
+import { structuredPatch, formatPatch, FILE_HEADERS_ONLY, type StructuredPatchHunk } from 'diff';
 
 /** Redacts text; must keep the number of '\n' and be deterministic. */
 export type LineRedactor = (text: string) => string;
 
 export const CONTEXT_LINES = 3;
 
-export interface RenderedStep {
-  /** '' when the step changed nothing visible (after redaction). */
-  diff: string;
-  /** Raw text after the step. */
-  after: string;
-  /** Redacted text after the step (=== after when there is no redactor). */
-  redactedAfter: string;
-}
+/** What a line holding any character typed while capture was off reads as, wherever it is sent. */
+export const NOT_CAPTURED = '<REDACTED:not-captured>';
 
-function lineStartBefore(text: string, pos: number, extraLines: number): number {
+/** Start of the line holding `pos`, moved back `extraLines` more lines. */
+export function lineStartBefore(text: string, pos: number, extraLines: number): number {
   let start = pos === 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
   for (let k = 0; k < extraLines && start > 0; k++) start = text.lastIndexOf('\n', start - 2) + 1;
   return start;
 }
 
-function lineEndAfter(text: string, pos: number, extraLines: number): number {
+/** End (after its '\n') of the line holding `pos`, moved on `extraLines` more lines. */
+export function lineEndAfter(text: string, pos: number, extraLines: number): number {
   let end = text.indexOf('\n', pos);
   end = end === -1 ? text.length : end + 1;
   for (let k = 0; k < extraLines && end < text.length; k++) {
@@ -39,90 +28,116 @@ function lineEndAfter(text: string, pos: number, extraLines: number): number {
   return end;
 }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Counts lines forward through a text; each call must ask about a later offset or line. */
+export class LineWalker {
+  private pos = 0;
+  private line = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Number of '\n' before `offset`. */
+  lineAt(offset: number): number {
+    for (let i = this.text.indexOf('\n', this.pos); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      this.line++;
+      this.pos = i + 1;
+    }
+    return this.line;
+  }
+
+  /** Offset of the start of line `line` (0-based), or the text's length past its end. */
+  offsetOf(line: number): number {
+    while (this.line < line) {
+      const n = this.text.indexOf('\n', this.pos);
+      if (n === -1) return this.text.length;
+      this.pos = n + 1;
+      this.line++;
+    }
+    return this.pos;
+  }
 }
 
-/** Offset of the start of line `line` (0-based), found by walking newlines. */
-function offsetOfLine(text: string, line: number): number {
-  let pos = 0;
-  for (let k = 0; k < line; k++) {
-    const n = text.indexOf('\n', pos);
-    if (n === -1) return text.length;
-    pos = n + 1;
+/** Splits text into lines, each with its offset and its length including the '\n'. */
+export function linesOf(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  for (;;) {
+    const n = text.indexOf('\n', start);
+    if (n === -1) {
+      out.push({ text: text.slice(start), start, end: text.length });
+      return out;
+    }
+    out.push({ text: text.slice(start, n), start, end: n + 1 });
+    start = n + 1;
   }
-  return pos;
 }
 
-/** Applies ops that all lie inside [lo, hi) of `before` (offsets in current coordinates). */
-export function applyOps(before: string, lo: number, hi: number, ops: readonly TextOp[]): string {
-  let core = before.slice(lo, hi);
-  for (const op of ops) {
-    const o = op.offset - lo; // the region's start never moves during a step
-    core = core.slice(0, o) + op.inserted + core.slice(o + op.deleted);
-  }
-  return before.slice(0, lo) + core + before.slice(hi);
+/** The mask of a line, keeping a carriage return so line endings stay as they were. */
+export function maskLine(line: string): string {
+  return line.endsWith('\r') ? NOT_CAPTURED + '\r' : NOT_CAPTURED;
 }
 
 /**
- * Applies `ops` and renders the change of the touched lines. With a redactor, the diff is
- * between the stored redacted lines and the redaction of the new lines, so the redacted
- * trajectory replays exactly.
+ * The text as it leaves the machine: each line holding a tainted character (`tainted(i)` for
+ * line i) reads as the mask; the rest is redacted with the masked text as context.
  */
-export function renderStep(
-  path: string,
-  before: string,
-  redactedBefore: string,
-  lo: number,
-  hi: number,
-  ops: readonly TextOp[],
+export function renderText(text: string, tainted: (line: number, start: number, end: number) => boolean, redact?: LineRedactor): string {
+  const lines = linesOf(text);
+  let any = false;
+  const masked = lines.map((l, i) => {
+    if (!tainted(i, l.start, l.end)) return l.text;
+    any = true;
+    return maskLine(l.text);
+  });
+  const joined = any ? masked.join('\n') : text;
+  return redact ? redact(joined) : joined;
+}
+
+/**
+ * The redacted form of a chunk's new text: tainted lines read as the mask; lines unchanged
+ * at its head and tail keep their stored redacted form; the changed lines are redacted with
+ * the whole chunk as context. Re-redacting an unchanged line without the context it was first
+ * redacted in (a private-key body line far from its BEGIN line) could otherwise reveal it.
+ */
+export function renderChunk(
+  oldRaw: string,
+  newRaw: string,
+  storedOld: string,
+  tainted: (line: number, start: number, end: number) => boolean,
   redact?: LineRedactor,
-): RenderedStep {
-  const after = applyOps(before, lo, hi, ops);
-  const regionStart = lineStartBefore(before, lo, CONTEXT_LINES);
-  const regionEndOld = lineEndAfter(before, hi, CONTEXT_LINES);
-  const regionEndNew = regionEndOld + (after.length - before.length);
-  const startLine = regionStart === 0 ? 0 : countNewlines(before, 0, regionStart);
-  let oldRegion = before.slice(regionStart, regionEndOld);
-  let newRegion = after.slice(regionStart, regionEndNew);
-  let redactedAfter = after;
-  if (redact) {
-    const rStart = offsetOfLine(redactedBefore, startLine);
-    const oldLines = countNewlines(oldRegion, 0, oldRegion.length);
-    let rEnd = regionEndOld === before.length ? redactedBefore.length : offsetOfLine(redactedBefore, startLine + oldLines);
-    if (rEnd < rStart) rEnd = rStart;
-    const storedOld = redactedBefore.slice(rStart, rEnd);
-    newRegion = redactChangedOnly(oldRegion, newRegion, storedOld, redact);
-    oldRegion = storedOld;
-    redactedAfter = redactedBefore.slice(0, rStart) + newRegion + redactedBefore.slice(rEnd);
-  }
-  if (oldRegion === newRegion) return { diff: '', after, redactedAfter };
-  const patch = structuredPatch('a/' + path, 'b/' + path, oldRegion, newRegion, '', '', { context: CONTEXT_LINES });
-  for (const h of patch.hunks) {
-    h.oldStart += startLine;
-    h.newStart += startLine;
-  }
-  const diff = patch.hunks.length ? formatPatch(patch, FILE_HEADERS_ONLY) : '';
-  return { diff, after, redactedAfter };
-}
-
-/**
- * The redacted form of a region's new text: its changed lines are redacted with the whole
- * region as context, while unchanged lines keep their stored redacted form. Re-redacting an
- * unchanged line without the context it was first redacted in (a private-key body line far
- * from its BEGIN line) could otherwise reveal it.
- */
-function redactChangedOnly(oldRaw: string, newRaw: string, storedOld: string, redact: LineRedactor): string {
+): string {
   const o = oldRaw.split('\n');
-  const n = newRaw.split('\n');
   const stored = storedOld.split('\n');
+  const lines = linesOf(newRaw);
+  const n = lines.map((l) => l.text);
   const max = Math.min(o.length, n.length);
   let head = 0;
   while (head < max && o[head] === n[head]) head++;
   let tail = 0;
   while (tail < max - head && o[o.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
-  const redacted = redact(newRaw).split('\n');
-  return [...stored.slice(0, head), ...redacted.slice(head, n.length - tail), ...stored.slice(stored.length - tail)].join('\n');
+  const isTainted = lines.map((l, i) => tainted(i, l.start, l.end));
+  const masked = n.map((l, i) => (isTainted[i] ? maskLine(l) : l));
+  const redacted = redact && head + tail < n.length ? redact(masked.join('\n')).split('\n') : masked;
+  return n.map((_, i) => {
+    if (isTainted[i]) return masked[i];
+    if (i < head) return stored[i];
+    if (i >= n.length - tail) return stored[stored.length - (n.length - i)];
+    return redacted[i];
+  }).join('\n');
+}
+
+/** The hunks of one chunk's change, numbered by the chunk's place in the file. */
+export function chunkHunks(storedOld: string, renderedNew: string, oldStartLine: number, newStartLine: number): StructuredPatchHunk[] {
+  if (storedOld === renderedNew) return [];
+  const patch = structuredPatch('a', 'b', storedOld, renderedNew, '', '', { context: CONTEXT_LINES });
+  for (const h of patch.hunks) {
+    h.oldStart += oldStartLine;
+    h.newStart += newStartLine;
+  }
+  return patch.hunks;
+}
+
+/** A unified diff of a file from its hunks (in order, not overlapping); '' for none. */
+export function formatDiff(path: string, hunks: StructuredPatchHunk[]): string {
+  if (hunks.length === 0) return '';
+  return formatPatch({ oldFileName: 'a/' + path, newFileName: 'b/' + path, oldHeader: '', newHeader: '', hunks }, FILE_HEADERS_ONLY);
 }

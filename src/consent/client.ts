@@ -15,6 +15,10 @@ export class ControlError extends Error {
 
 export interface PolicyResponse extends CachedPolicy {
   exemptions: Exemption[];
+  /** The user's pauses that are running or ahead, from any of their installations (service clock). */
+  pauses: { id: string; from: number; until: number }[];
+  /** The service's clock when it answered (ms), to read its times on this machine's clock. */
+  serverTime?: number;
 }
 
 export type DeletionScope = { kind: 'all' } | { kind: 'session'; sessionId: string } | { kind: 'range'; from: number; until: number };
@@ -49,6 +53,10 @@ export class ControlClient {
       exemptions: Array.isArray(r.exemptions) ? (r.exemptions as Exemption[]).map((e) => ({
         id: String(e.id), status: e.status, scope: e.scope, note: e.note ?? undefined,
       })) : [],
+      pauses: Array.isArray(r.pauses) ? (r.pauses as { id: unknown; from: unknown; until: unknown }[])
+        .filter((p) => typeof p?.id === 'string' && Number.isFinite(p.from) && Number.isFinite(p.until))
+        .map((p) => ({ id: String(p.id), from: Number(p.from), until: Number(p.until) })) : [],
+      serverTime: typeof r.serverTime === 'number' && Number.isFinite(r.serverTime) ? r.serverTime : undefined,
     };
   }
 

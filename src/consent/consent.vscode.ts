@@ -7,7 +7,7 @@ import type { CaptureGate, GateDecision } from '../capture/gate';
 import { ConsentFile, type CachedPolicy, type ConsentRecord } from './file';
 import { ControlClient, ControlError } from './client';
 import {
-  ConsentMachine, formatCountdown, type ConsentFacts, type ConsentView, type Exemption, type ExemptionScope, type Transition,
+  ConsentMachine, formatCountdown, type ConsentFacts, type ConsentView, type Exemption, type ExemptionScope, type Pause, type Transition,
 } from './state';
 
 export const CONSENT_COMMANDS = {
@@ -26,8 +26,10 @@ export interface Logger {
 }
 
 export interface ConsentHooks {
-  /** Remove unsent events matching the predicate; resolves to how many were removed. */
-  removePending(match: (e: { time: number; sessionId: string; kind: string }) => boolean): Promise<number>;
+  /** Everything entered in [from, to] is retracted in the editor: tainted, its open step dropped. */
+  retract(from: number, to: number): void;
+  /** Removes unsent events the predicate selects and blanks every copy of them on disk. */
+  purge(match: (e: { time: number; sessionId: string; kind: string }) => boolean): Promise<{ pending: number; sent: number; dead: number }>;
   /** Record a gap marker (it goes out once capture is allowed again). */
   recordGap(reason: 'discarded', from: number, to: number, dropped: number): void;
 }
@@ -159,7 +161,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       signedIn: this.signedIn,
       workspaceExcluded: excludedBySetting || !!policy?.excludedWorkspaces.includes(hash),
       workspace: hash,
-      pause: record.pause,
+      pause: activePause(record, this.now()),
       exemptions: record.exemptions,
       whilePending: policy?.whilePending ?? 'pause',
       policyVersion: policy?.version ?? 0,
@@ -258,6 +260,20 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   }
 
   async resume(): Promise<void> {
+    const remote = this.remoteActive();
+    if (remote) {
+      // A pause begun on another device: ending it here ends it for the user (the service shortens it).
+      const offset = this.file.current.serverOffset ?? 0;
+      const ended = { id: remote.id, from: remote.from, until: this.now() + offset };
+      await this.file.update((rec) => ({
+        ...rec,
+        remotePauses: (rec.remotePauses ?? []).filter((p) => p.id !== remote.id),
+        unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
+      }));
+      this.refresh();
+      void this.reportPauses();
+      return;
+    }
     const r = this.file.current;
     if (!r.pause || r.pause.until <= this.now()) {
       if (this.machine.current.state !== 'paused') return;
@@ -270,6 +286,16 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     }));
     this.refresh();
     void this.reportPauses();
+  }
+
+  /** The running pause when it was begun on another device (its times on the service's clock). */
+  private remoteActive(): Pause | undefined {
+    const r = this.file.current;
+    const offset = r.serverOffset ?? 0;
+    const now = this.now();
+    const v = this.machine.current;
+    if (v.state !== 'paused' || v.pause.id === r.pause?.id) return undefined;
+    return (r.remotePauses ?? []).find((p) => p.id === v.pause.id && now + offset >= p.from && now + offset < p.until);
   }
 
   private async statusClick(): Promise<void> {
@@ -376,20 +402,48 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     }
   }
 
+  /**
+   * Discard Recent Capture is a pause after the fact: everything entered in the window is
+   * retracted in the editor (tainted, so it never reappears in a later record), unsent events
+   * from it are removed with every copy on disk, and what was already sent is asked to be
+   * deleted (now, or when the service can be reached). The discard restates no text.
+   */
   private async discardRecent(minutes?: number): Promise<void> {
     let m = minutes;
     if (m === undefined) {
       const pick = await vscode.window.showQuickPick(['5', '15', '30', '60'].map((x) => ({ label: `Last ${x} minutes`, m: Number(x) })), {
-        title: 'Codetrail: Discard Recent Capture — events not sent yet are removed',
+        title: 'Codetrail: Discard Recent Capture — what you did in this time is removed, here and on the service',
       });
       if (!pick) return;
       m = pick.m;
     }
     const to = this.now();
     const from = to - m * 60_000;
-    const removed = await this.deps.hooks.removePending((e) => e.time >= from);
-    this.deps.hooks.recordGap('discarded', from, to, removed);
-    void vscode.window.showInformationMessage(`Codetrail: discarded ${removed} unsent event(s) from the last ${m} minutes. Events already sent can be deleted with "Delete My Collected Data".`);
+    this.deps.hooks.retract(from, to);
+    const removed = await this.deps.hooks.purge((e) => e.time >= from);
+    this.deps.hooks.recordGap('discarded', from, to, removed.pending);
+    await this.file.update((r) => ({ ...r, pendingDeletions: [...(r.pendingDeletions ?? []), { from, until: to + 1 }] }));
+    const asked = await this.sendDeletions();
+    const sent = asked ? 'Anything already sent from that time has been asked to be deleted from the collection service.'
+      : 'Anything already sent from that time will be asked to be deleted as soon as the collection service can be reached.';
+    void vscode.window.showInformationMessage(`Codetrail: discarded the last ${m} minutes: ${removed.pending} unsent event(s) removed. ${sent}`);
+  }
+
+  /** Sends queued deletion requests (from discards); true when none is left waiting. */
+  private async sendDeletions(): Promise<boolean> {
+    for (const d of this.file.current.pendingDeletions ?? []) {
+      try {
+        await this.deps.client.requestDeletion({ kind: 'range', from: d.from, until: d.until });
+      } catch (err) {
+        if (!(err instanceof ControlError) || err.transient || err.status === 401) {
+          this.deps.log.warn(`deletion request not sent yet: ${(err as Error).message}`);
+          return false;
+        }
+        this.deps.log.warn(`deletion request refused: ${err.message}`);
+      }
+      await this.file.update((r) => ({ ...r, pendingDeletions: (r.pendingDeletions ?? []).filter((x) => !(x.from === d.from && x.until === d.until)) }));
+    }
+    return true;
   }
 
   private async firstRunNotice(): Promise<void> {
@@ -419,6 +473,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     try {
       if (!this.signedIn) return;
       await this.reportPauses();
+      await this.sendDeletions();
       for (const e of this.file.current.exemptions.filter((x) => x.unsent)) await this.sendExemption(e);
       const p = await this.deps.client.policy();
       this.lastPolicyError = undefined;
@@ -429,6 +484,13 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       };
       const unsent = before.filter((e) => e.unsent);
       const exemptions = [...p.exemptions, ...unsent];
+      const ownIds = new Set([this.file.current.pause?.id, ...(this.file.current.unreportedPauses ?? []).map((x) => x.id)]);
+      const remotePauses = p.pauses.filter((x) => !ownIds.has(x.id));
+      const serverOffset = p.serverTime !== undefined ? p.serverTime - this.now() : this.file.current.serverOffset;
+      if (JSON.stringify(remotePauses) !== JSON.stringify(this.file.current.remotePauses ?? []) || serverOffset !== this.file.current.serverOffset) {
+        await this.file.update((r) => ({ ...r, remotePauses, serverOffset }));
+        this.refresh();
+      }
       if (JSON.stringify(policy) !== JSON.stringify(this.file.current.policy) || JSON.stringify(exemptions) !== JSON.stringify(before)) {
         await this.file.update((r) => ({ ...r, policy, exemptions }));
         this.announceDecisions(before, p.exemptions);
@@ -452,7 +514,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
         void vscode.window.showInformationMessage(`Codetrail: your exemption (${describeScope(e.scope)}) was approved; nothing is recorded in its scope.${note}`);
         const workspace = this.deps.workspaceHash(this.file.current.policy?.workspaceSalt);
         // Events not sent yet that fall in the exemption's scope never leave the editor.
-        void this.deps.hooks.removePending((ev) => e.scope.kind === 'all'
+        void this.deps.hooks.purge((ev) => e.scope.kind === 'all'
           || (e.scope.kind === 'range' && ev.time >= e.scope.from && ev.time < e.scope.until)
           || (e.scope.kind === 'workspace' && e.scope.workspace === workspace));
       } else {
@@ -484,10 +546,23 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   }
 }
 
+/**
+ * The pause in force: this installation's own, or one begun on another of the user's devices
+ * (reported by the service, read on this machine's clock). The one running now wins; of
+ * several, the one lasting longest.
+ */
+function activePause(r: ConsentRecord, now: number): Pause | undefined {
+  const offset = r.serverOffset ?? 0;
+  const remote = (r.remotePauses ?? []).map((p) => ({ ...p, from: p.from - offset, until: p.until - offset }));
+  const all = [...(r.pause ? [r.pause] : []), ...remote];
+  const running = all.filter((p) => now >= p.from && now < p.until).sort((a, b) => b.until - a.until);
+  return running[0] ?? r.pause ?? remote.filter((p) => p.until > now).sort((a, b) => a.from - b.from)[0];
+}
+
 function decisionOf(v: ConsentView): GateDecision {
   switch (v.state) {
     case 'recording': return { allowed: true };
-    case 'paused': return { allowed: false, reason: 'paused' };
+    case 'paused': return { allowed: false, reason: 'paused', since: v.pause.from };
     case 'pending': return { allowed: false, reason: 'consent-pending' };
     case 'exempt': return { allowed: false, reason: 'exempt' };
     case 'off':

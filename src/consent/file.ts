@@ -21,6 +21,12 @@ export interface ConsentRecord {
   policy?: CachedPolicy;
   /** Pauses not yet reported to the collection service (offline). */
   unreportedPauses?: Pause[];
+  /** Time ranges (from discards) whose sent events are still to be asked to be deleted. */
+  pendingDeletions?: { from: number; until: number }[];
+  /** Pauses started on the user's other devices, as the collection service reports them (its clock). */
+  remotePauses?: Pause[];
+  /** The service's clock minus this machine's, as last measured (ms). */
+  serverOffset?: number;
   noticeShown?: boolean;
 }
 

@@ -68,6 +68,11 @@ export interface OutboxOptions {
   stampMarker?: (body: MarkerBody) => TrajectoryEvent;
   /** Copies of delivered events kept for the transparency view (default 16 MiB; 0 keeps none). */
   sentJournalBytes?: number;
+  /**
+   * The consent firewall: every record passes it before it is written; it returns the record
+   * to write (possibly with lines masked), or undefined to hold it back.
+   */
+  guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined;
 }
 
 /** A delivered event as kept in the sent journal (outside the outbox's bound). */
@@ -139,6 +144,7 @@ export class Outbox {
   private markerSession = uuidv7();
   private markerSeq = 0;
   private readonly sentJournalBytes: number;
+  private readonly guard: OutboxOptions['guard'];
   private sentStamp = 0;
   private sentFile: { name: string; size: number } | undefined;
   private sentChain: Promise<unknown> = Promise.resolve();
@@ -166,6 +172,7 @@ export class Outbox {
     this.stampMarker = opts.stampMarker ?? ((b) => this.defaultMarker(b));
     this.doneName = doneFileName(this.writerId, this.doneCounter);
     this.sentJournalBytes = opts.sentJournalBytes ?? 16 * 1024 * 1024;
+    this.guard = opts.guard;
   }
 
   /** Opens (creating if needed) an outbox folder and starts the periodic flush. */
@@ -191,8 +198,10 @@ export class Outbox {
    * Queues an already-redacted event. Never blocks: the write happens on the next flush.
    * Returns false when the event is refused because the outbox is full.
    */
-  append(event: TrajectoryEvent): boolean {
+  append(record: TrajectoryEvent): boolean {
     if (this.disposed) return false;
+    const event = this.guard ? this.guard(record) : record;
+    if (!event) return true; // held back by the consent firewall: not a refusal
     if (this._state.full) {
       this._state.refused++;
       return false;
@@ -251,7 +260,7 @@ export class Outbox {
       if (text === undefined) continue; // delivered and deleted meanwhile
       const end = text.lastIndexOf('\n');
       for (const line of text.slice(0, end + 1).split('\n')) {
-        if (!line) continue;
+        if (!line || line.charCodeAt(0) === 32) continue; // empty, or scrubbed by a purge
         let event: TrajectoryEvent;
         try {
           event = JSON.parse(line) as TrajectoryEvent;
@@ -300,6 +309,58 @@ export class Outbox {
     removed += before - this.buffer.length;
     if (entries.length) await this.appendDone(entries, true);
     return removed;
+  }
+
+  /**
+   * For consent (a discard, late news of a pause, an exemption): removes every pending event
+   * the predicate selects and leaves no copy of it on disk — its lines in segments (the open
+   * ones included), dead letters and the sent journal are overwritten in place with blanks.
+   * In place, so a window still appending to its open segment is not disturbed.
+   */
+  async purge(predicate: (event: TrajectoryEvent) => boolean): Promise<{ pending: number; sent: number; dead: number }> {
+    const pending = await this.removeWhere(predicate);
+    await this.flush();
+    const names = await this.fs.readdir(this.dir);
+    let dead = 0;
+    for (const name of names) {
+      if (parseSegmentName(name)) await this.scrubFile(join(this.dir, name), (line) => predicate(JSON.parse(line) as TrajectoryEvent));
+      else if (isDeadLetterName(name)) dead += await this.scrubFile(join(this.dir, name), (line) => predicate((JSON.parse(line) as { event: TrajectoryEvent }).event));
+    }
+    const sent = await this.forgetSent(predicate);
+    return { pending, sent, dead };
+  }
+
+  /** Overwrites the selected lines of a JSON-lines file with spaces (same length); returns how many. */
+  private async scrubFile(path: string, select: (line: string) => boolean): Promise<number> {
+    let data: Buffer;
+    try {
+      data = await this.fs.readFile(path);
+    } catch (e) {
+      if (errCode(e) === 'ENOENT') return 0;
+      throw e;
+    }
+    const spans: [number, number][] = [];
+    for (let start = 0; start < data.length;) {
+      let nl = data.indexOf(10, start);
+      if (nl < 0) nl = data.length;
+      if (nl > start && data[start] !== 32) {
+        try {
+          if (select(data.toString('utf8', start, nl))) spans.push([start, nl]);
+        } catch {
+          // an unreadable line holds nothing to select
+        }
+      }
+      start = nl + 1;
+    }
+    if (spans.length === 0) return 0;
+    const fh = await this.fs.open(path, 'r+');
+    try {
+      for (const [a, b] of spans) await fh.write(Buffer.alloc(b - a, 32), 0, b - a, a);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    return spans.length;
   }
 
   remove(ids: Iterable<string>): Promise<number> {

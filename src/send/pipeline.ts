@@ -52,6 +52,8 @@ export interface SendPipelineOptions {
   random?: () => number;
   stampMarker?: (body: MarkerBody) => TrajectoryEvent;
   tuning?: SendTuning;
+  /** The consent firewall every record passes before it is written (see OutboxOptions.guard). */
+  guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined;
 }
 
 export interface SendStatus {
@@ -70,6 +72,8 @@ export interface SendPipeline {
   listPending(limit?: number): Promise<PendingItem[]>;
   remove(ids: Iterable<string>): Promise<number>;
   removeWhere(predicate: (e: TrajectoryEvent) => boolean): Promise<number>;
+  /** Removes the selected pending events and blanks every copy on disk (segments, dead letters, sent journal). */
+  purge(predicate: (e: TrajectoryEvent) => boolean): Promise<{ pending: number; sent: number; dead: number }>;
   discardSince(sinceMs: number): Promise<number>;
   /** Call after the stored token changed (sign-in / sign-out). */
   tokenChanged(): Promise<void>;
@@ -100,6 +104,7 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
     clock,
     log,
     stampMarker: opts.stampMarker,
+    guard: opts.guard,
   });
 
   const statusEmitter = new Emitter<SendStatus>();
@@ -193,6 +198,7 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
     listPending: (limit) => outbox.listPending(limit),
     remove: (ids) => outbox.remove(ids),
     removeWhere: (p) => outbox.removeWhere(p),
+    purge: (p) => outbox.purge(p),
     discardSince: (ms) => outbox.discardSince(ms),
     tokenChanged: async () => {
       await loop?.tokenChanged();

@@ -238,7 +238,7 @@ export class OutboxReader {
     for (;;) {
       const nl = data.indexOf(10, start);
       if (nl < 0) break;
-      if (nl > start) {
+      if (nl > start && data[start] !== 32) { // a line of spaces was scrubbed by a purge
         const line = data.toString('utf8', start, nl);
         try {
           const event = JSON.parse(line) as TrajectoryEvent;

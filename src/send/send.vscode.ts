@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClientResource } from '../protocol/otlp';
+import type { TrajectoryEvent } from '../protocol/schema';
 import type { Logger } from './events';
 import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
 
@@ -30,8 +31,10 @@ export function activateSending(
   context: vscode.ExtensionContext,
   log: Logger,
   client: ClientResource,
+  guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined,
 ): { ready: Promise<SendPipeline>; sink: SendPipeline['sink'] } {
   const ready = createSendPipeline({
+    guard,
     storageDir: path.join(context.globalStorageUri.fsPath, 'outbox'),
     settings: readSendSettings(),
     secrets: { getToken: async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined },

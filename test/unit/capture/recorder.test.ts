@@ -4,6 +4,10 @@ import type { TrajectorySink } from '../../../src/capture/sink';
 import { defaultDecision, describeDecision, type CaptureGate, type GateDecision } from '../../../src/capture/gate';
 import { readSettings, DEFAULT_SETTINGS } from '../../../src/config';
 import { replayTrajectory } from '../../../src/protocol/replay';
+import { TaintStore } from '../../../src/consent/taint-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
 
 class MemorySink implements TrajectorySink {
@@ -24,12 +28,16 @@ class SwitchGate implements CaptureGate {
 const typed = { label: 'typed', confidence: 0.95 } as const;
 const options = { workspace: 'w'.repeat(64), client: { name: 'test', version: '0' }, sessionIdleMs: 60_000, consent: () => ({ state: 'recording' as const, policyVersion: 0 }) };
 
-function setup() {
+function setup(withMemory = false) {
   const sink = new MemorySink();
   const gate = new SwitchGate();
   let now = 1_000;
-  const rec = new Recorder(sink, gate, options, () => now);
-  return { sink, gate, rec, setNow: (t: number) => { now = t; } };
+  const clock = () => now;
+  const taint = withMemory
+    ? new TaintStore({ dir: mkdtempSync(join(tmpdir(), 'codetrail-taint-')), key: Buffer.alloc(32, 7), writerId: `${process.pid}-0000beef`, now: clock })
+    : undefined;
+  const rec = new Recorder(sink, gate, { ...options, taint }, clock);
+  return { sink, gate, rec, taint, setNow: (t: number) => { now = t; } };
 }
 
 describe('recorder: gate → builder → session → stages → sink', () => {
@@ -44,7 +52,7 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     assert.equal(replayTrajectory(sink.events).finalText.get('a.txt'), 'hello!\n');
   });
 
-  it('nothing typed while the gate is closed reaches the sink, and the file is re-baselined after', async () => {
+  it('nothing typed while the gate is closed reaches the sink; the file is stated again, masked, before its next edit', async () => {
     const { sink, gate, rec } = setup();
     rec.baseline('k', 'a.txt', 'plaintext', 'x\n', 1000, 'open');
     rec.change('k', [{ offset: 1, deleted: 0, inserted: 'a' }], typed, 1001);
@@ -53,10 +61,11 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     rec.emit({ kind: 'file.save', time: 1003, path: 'a.txt', languageId: 'plaintext' });
     assert.ok(!JSON.stringify(sink.events).includes('SECRET'));
     assert.equal(sink.events.at(-1)?.kind, 'session.end', 'the session ends when capture stops');
-    assert.equal(rec.isTracked('k'), false, 'tracking stops too');
+    assert.equal(rec.isTracked('k'), true, 'the document is still followed, silently');
     gate.set({ allowed: true });
-    rec.baseline('k', 'a.txt', 'plaintext', 'xaSECRET\n', 2000, 'resume');
-    rec.change('k', [{ offset: 8, deleted: 0, inserted: '.' }], typed, 2001);
+    assert.equal(rec.builder.currentText('k'), 'xaSECRET\n');
+    rec.change('k', [{ offset: 8, deleted: 0, inserted: '.' }], typed, 2001); // the masked line stays masked: no visible change
+    rec.change('k', [{ offset: 10, deleted: 0, inserted: 'after\n' }], typed, 2002);
     await rec.flush();
     const starts = sink.events.filter((e) => e.kind === 'session.start');
     assert.equal(starts.length, 2, 'a new session after the gap');
@@ -64,7 +73,9 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     const edits = sink.events.filter((e) => e.kind === 'edit');
     assert.equal(edits.length, 2);
     assert.ok(!JSON.stringify(sink.events).includes('SECRET'), 'neither session holds it, not even the baseline after the gap');
-    assert.equal(replayTrajectory(sink.events.filter((e) => e.sessionId !== first)).finalText.get('a.txt'), '<REDACTED:not-captured>.\n');
+    const second = sink.events.filter((e) => e.sessionId !== first);
+    assert.deepEqual(second.map((e) => e.kind), ['session.start', 'gap', 'file.baseline', 'edit']);
+    assert.equal(replayTrajectory(second).finalText.get('a.txt'), '<REDACTED:not-captured>\nafter\n');
   });
 
   it('an idle gap ends the session; the next one restates every tracked file', async () => {
@@ -138,58 +149,71 @@ describe('recorder: gaps', () => {
     assert.equal(kindsWhenListenersRan.at(-1), 'gap', 'the marker precedes the adapters re-baselining');
   });
 
-  it('restates tracked files after a removal so later steps replay without the removed ones', () => {
+  it('a discard retracts what was typed in its window: later records replay and never show it', () => {
     const { sink, rec, setNow } = setup();
     rec.baseline('k', 'a.txt', 'plaintext', 'one\n', 1000, 'open');
-    rec.change('k', [{ offset: 4, deleted: 0, inserted: 'two\n' }], typed, 1001);
-    setNow(1500);
-    rec.restate('discarded', 900, 1500, 3);
-    // Pretend the outbox dropped everything before the restatement, as a discard does.
-    const cut = sink.events.findIndex((e) => e.kind === 'gap');
-    const kept = sink.events.slice(cut);
-    rec.change('k', [{ offset: 8, deleted: 0, inserted: 'three\n' }], typed, 1600);
-    rec.builder.flush(1700);
-    const after = sink.events.slice(cut);
-    assert.equal(kept[0].kind, 'gap');
-    assert.ok(kept.some((e) => e.kind === 'file.baseline' && e.reason === 'resync'));
-    const report = replayTrajectory(after);
+    rec.change('k', [{ offset: 4, deleted: 0, inserted: 'kept\n' }], typed, 1001);
+    rec.builder.flush(1100);
+    rec.change('k', [{ offset: 9, deleted: 0, inserted: 'DISCARDED\n' }], typed, 5000);
+    setNow(5500);
+    rec.discard(4000, 5500);
+    // The outbox drops what was written from 4000 on; the caller then marks the gap.
+    const cut = sink.events.findIndex((e) => e.time >= 4000);
+    sink.events.splice(cut === -1 ? sink.events.length : cut);
+    rec.emit({ kind: 'gap', time: 5500, reason: 'discarded', from: 4000, to: 5500, dropped: 1 });
+    rec.change('k', [{ offset: 19, deleted: 0, inserted: 'after\n' }], typed, 6000);
+    rec.builder.flush(7000);
+    const json = JSON.stringify(sink.events);
+    assert.ok(!json.includes('DISCARDED'), 'the discarded line appears nowhere, not in the restatement');
+    assert.ok(json.includes('after'));
+    const from = sink.events.findIndex((e) => e.kind === 'gap');
+    assert.ok(sink.events.slice(from).some((e) => e.kind === 'file.baseline' && e.reason === 'session'));
+    const report = replayTrajectory(sink.events.slice(from));
     assert.deepEqual(report.mismatches, []);
-    assert.equal(report.finalText.get('a.txt'), 'one\ntwo\nthree\n');
+    assert.equal(report.finalText.get('a.txt'), 'one\nkept\n<REDACTED:not-captured>\nafter\n');
   });
 });
 
 describe('recorder: nothing typed while capture was off is ever emitted', () => {
-  it('not in the baseline on resume, nor in later diff context, a restatement or a re-opened file', () => {
-    const { sink, gate, rec, setNow } = setup();
+  it('not in the baseline on resume, nor in later diff context or a re-opened file; edits keep it masked until it is gone', () => {
+    const { sink, gate, rec, setNow } = setup(true);
     const before = 'line 1\nline 2\nline 3\n';
     rec.baseline('k', 'a.txt', 'plaintext', before, 1000, 'open');
     gate.set({ allowed: false, reason: 'paused' });
-    // typed during the pause (the editor's text moves on; the recorder hears nothing)
-    const during = 'line 1\nconst pausedSecret = 42;\nline 2\nline 3\n';
+    rec.change('k', [{ offset: 7, deleted: 0, inserted: 'const pausedSecret = 42;\n' }], typed, 2000);
     setNow(5000);
     gate.set({ allowed: true });
-    rec.baseline('k', 'a.txt', 'plaintext', during, 5000, 'resume');
+    const during = 'line 1\nconst pausedSecret = 42;\nline 2\nline 3\n';
+    assert.equal(rec.builder.currentText('k'), during);
     // after resume: an edit right next to the paused line (it becomes diff context)
     rec.change('k', [{ offset: during.indexOf('line 2'), deleted: 0, inserted: 'new ' }], typed, 5100);
-    rec.restate('discarded', 4000, 5200, 0);
-    rec.forget('k', 5300);
-    rec.baseline('k', 'a.txt', 'plaintext', during, 5400, 'open');
+    rec.builder.flush(5200);
+    // Backspaces at the end of the paused line: the line is still masked, in both diff sides.
+    const end = during.indexOf(';');
+    rec.change('k', [{ offset: end - 4, deleted: 4, inserted: '' }], typed, 5300);
+    rec.builder.flush(5400);
+    const closed = rec.builder.currentText('k')!;
+    rec.forget('k', 5500);
+    rec.baseline('k', 'a.txt', 'plaintext', closed, 5600, 'open');
+    // The same text in another file (copied, or saved from an untitled buffer) is recognised too.
+    rec.baseline('c', 'copy.txt', 'plaintext', 'header\n' + closed, 5700, 'open');
     rec.builder.flush(6000);
     const json = JSON.stringify(sink.events);
     assert.ok(!json.includes('pausedSecret'), 'the paused line never appears');
     assert.match(json, /REDACTED:not-captured/);
     assert.ok(json.includes('new line 2'), 'what was typed after resuming is recorded');
-    const from = sink.events.findIndex((e) => e.kind === 'file.baseline' && e.reason === 'resume');
+    const from = sink.events.findIndex((e) => e.kind === 'gap');
     assert.deepEqual(replayTrajectory(sink.events.slice(from)).mismatches, []);
   });
 
-  it('a file whose text at the stop is unknown is masked whole on resume', () => {
+  it('without a memory, a file first seen while capture is off is masked whole', () => {
     const { sink, gate, rec } = setup();
     gate.set({ allowed: false, reason: 'paused' });
+    rec.baseline('n', 'new.txt', 'plaintext', 'written while paused\n\n}\n', 1500, 'open');
     gate.set({ allowed: true });
-    rec.baseline('n', 'new.txt', 'plaintext', 'written while paused\n\n}\n', 2000, 'resume');
+    rec.change('n', [{ offset: 0, deleted: 0, inserted: 'x' }], typed, 2000);
     const b = sink.events.find((e) => e.kind === 'file.baseline');
     assert.ok(b && b.kind === 'file.baseline');
-    assert.equal(b.text, '<REDACTED:not-captured>\n\n<REDACTED:not-captured>\n');
+    assert.equal(b.text, '<REDACTED:not-captured>\n<REDACTED:not-captured>\n<REDACTED:not-captured>\n');
   });
 });
