@@ -71,6 +71,10 @@ export function linesOf(text: string): { text: string; start: number; end: numbe
   }
 }
 
+function isMask(line: string): boolean {
+  return line === NOT_CAPTURED || line === NOT_CAPTURED + '\r';
+}
+
 /** The mask of a line, keeping a carriage return so line endings stay as they were. */
 export function maskLine(line: string): string {
   return line.endsWith('\r') ? NOT_CAPTURED + '\r' : NOT_CAPTURED;
@@ -84,7 +88,7 @@ export function renderText(text: string, tainted: (line: number, start: number, 
   const lines = linesOf(text);
   let any = false;
   const masked = lines.map((l, i) => {
-    if (!tainted(i, l.start, l.end)) return l.text;
+    if (l.end === l.start || !tainted(i, l.start, l.end)) return l.text;
     any = true;
     return maskLine(l.text);
   });
@@ -114,14 +118,22 @@ export function renderChunk(
   while (head < max && o[head] === n[head]) head++;
   let tail = 0;
   while (tail < max - head && o[o.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
-  const isTainted = lines.map((l, i) => tainted(i, l.start, l.end));
+  // An empty range (the start of the line after a chunk, or an empty last line) holds nothing to mask.
+  const isTainted = lines.map((l, i) => l.end > l.start && tainted(i, l.start, l.end));
   const masked = n.map((l, i) => (isTainted[i] ? maskLine(l) : l));
-  const redacted = redact && head + tail < n.length ? redact(masked.join('\n')).split('\n') : masked;
+  let redacted: string[] | undefined;
+  const fresh = (i: number): string => {
+    if (!redact) return masked[i];
+    redacted ??= redact(masked.join('\n')).split('\n');
+    return redacted[i];
+  };
   return n.map((_, i) => {
     if (isTainted[i]) return masked[i];
-    if (i < head) return stored[i];
-    if (i >= n.length - tail) return stored[stored.length - (n.length - i)];
-    return redacted[i];
+    // An unchanged line keeps its stored form, unless that was the mask: lines move, and a
+    // clean line may now stand where a tainted one did.
+    const kept = i < head ? stored[i] : i >= n.length - tail ? stored[stored.length - (n.length - i)] : undefined;
+    if (kept !== undefined && !isMask(kept)) return kept;
+    return fresh(i);
   }).join('\n');
 }
 

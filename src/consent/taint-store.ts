@@ -8,7 +8,7 @@
 //                    and every few seconds for files that changed)
 //   off-<writer>.json the off windows of each editor window: when capture stopped and resumed
 // Everything older than the retention (180 days by default) is deleted.
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
@@ -82,7 +82,7 @@ export class TaintStore implements TaintOracle {
   initialTaint(key: string, text: string, origin: DocumentOrigin): LineRange[] {
     const now = this.now();
     const lines = linesOf(text);
-    const whole = (idx: Iterable<number>) => [...idx].map((i) => [lines[i].start, lines[i].end] as const);
+    const whole = (idx: Iterable<number>) => [...idx].map((i) => [lines[i].start, lines[i].end] as const).filter(([a, b]) => b > a);
     const mem = this.pendingMemories.get(key) ?? this.readMemory(key);
     if (mem) {
       const hashes = lines.map((l) => this.ledger.lineHash(stripCr(l.text)));
@@ -164,10 +164,10 @@ export class TaintStore implements TaintOracle {
       }
       for (const [key, mem] of this.pendingMemories) {
         const path = this.memoryPath(key);
-        if (mem === null) unlinkSync(path);
-        else writeAtomic(path, JSON.stringify(mem));
+        if (mem !== null) writeAtomic(path, JSON.stringify(mem));
+        else if (existsSync(path)) unlinkSync(path);
+        this.pendingMemories.delete(key);
       }
-      this.pendingMemories.clear();
       if (this.off.open !== undefined && this.now() - this.off.beat > BEAT_MS / 2) {
         this.off.beat = this.now();
         this.writeOff();
