@@ -26,7 +26,8 @@ export function registerInternalCommands(recorder: Recorder, pipeline: Promise<S
       if (opts?.reset) for (const s of all) s.reset();
       return summary;
     }),
-    vscode.commands.registerCommand('codetrail.internal.state', () => ({
+    vscode.commands.registerCommand('codetrail.internal.state', async () => ({
+      outboxDir: (await pipeline).outbox.dir,
       capturing: recorder.allowed,
       reason: recorder.gateDecision.allowed ? undefined : recorder.gateDecision.reason,
       description: describeDecision(recorder.gateDecision),

@@ -213,6 +213,7 @@ export class Recorder {
     this.lastCheckpoint = now;
     for (const key of this.changed) if (this.tracked.has(key)) this.rememberDoc(key);
     this.changed.clear();
+    this.options.taint?.flush();
   }
 
   /** Closes open steps and writes everything out. */
@@ -325,6 +326,7 @@ export class Recorder {
       this.options.taint?.captureResumed();
       this.options.taint?.flush();
       this.builder.newSession('resume');
+      this.checkpoint(now); // file states as of the resume: what changes after it was typed while recording
       const reason = this.closedReason;
       const from = this.closedAt ?? now;
       this.closedAt = undefined;

@@ -77,7 +77,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly gateListeners = new Set<(d: GateDecision) => void>();
   private transitionTimer: ReturnType<typeof setTimeout> | undefined;
-  private countdown: ReturnType<typeof setInterval> | undefined;
+  private countdown: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private settings = readSettings();
   private signedIn = false;
@@ -193,8 +193,21 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       this.transitionTimer = setTimeout(() => this.refresh(), delay);
     }
     const paused = this.machine.current.state === 'paused';
-    if (paused && !this.countdown) this.countdown = setInterval(() => { this.machine.reevaluate(); this.render(); }, 1000);
-    if (!paused && this.countdown) { clearInterval(this.countdown); this.countdown = undefined; }
+    if (paused && !this.countdown) this.tickCountdown();
+    if (!paused && this.countdown) { clearTimeout(this.countdown); this.countdown = undefined; }
+  }
+
+  /** Re-renders just after each second of the countdown turns, so it never reads more than a second high. */
+  private tickCountdown(): void {
+    const v = this.machine.current;
+    if (v.state !== 'paused') { this.countdown = undefined; return; }
+    const left = v.pause.until - this.now();
+    const delay = (left % 1000 + 1000) % 1000 || 1000;
+    this.countdown = setTimeout(() => {
+      this.machine.reevaluate();
+      this.render();
+      this.tickCountdown();
+    }, delay + 5);
   }
 
   // ---- status bar --------------------------------------------------------------------
@@ -540,7 +553,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
 
   dispose(): void {
     if (this.transitionTimer) clearTimeout(this.transitionTimer);
-    if (this.countdown) clearInterval(this.countdown);
+    if (this.countdown) clearTimeout(this.countdown);
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.disposables.forEach((d) => d.dispose());
   }

@@ -16,7 +16,7 @@ import { issueToken } from '../../collector/src/auth';
 import { toLogsRequest, type OtlpLogsResponse } from '../../src/protocol/otlp';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
 import {
-  CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, ROOT, consentItem, consentText, execFileP, filesUnder, foundIn, killGroup, log,
+  CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, ROOT, consentItem, consentText, execFileP, filesUnder, focusEditorEnd, foundIn, killGroup, log,
   openFile, pickQuick, seeNotification, readable, runCommand, sleep, startCodeServer, statusShot, typeLine, waitFor, waitForConsent, workbenchUrl,
   type EditorServer,
 } from './harness';
@@ -56,8 +56,14 @@ const runTag = [...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))
 const mark = (what: string) => `pausemark ${what} ${runTag}`;
 const control = (what: string) => `capturedline ${what} ${runTag}`;
 
-const M = { firstPause: mark('alpha'), beforeReload: mark('bravo'), otherWindow: mark('charlie'), afterReload: mark('delta') };
-const C = { before: control('one'), afterClick: control('two'), afterClock: control('three'), otherAfterClock: control('four') };
+const M = {
+  firstPause: mark('alpha'), beforeReload: mark('bravo'), otherWindow: mark('charlie'), afterReload: mark('delta'),
+  lateWindow: mark('echo'), background: mark('foxtrot'), untitled: mark('golf'), closedEditor: mark('hotel'),
+};
+const C = {
+  before: control('one'), afterClick: control('two'), afterClock: control('three'), otherAfterClock: control('four'),
+  afterResumeReload: control('five'), background: control('six'), untitled: control('seven'), closedEditor: control('eight'),
+};
 
 /** The extension's global storage in this user-data-dir (where consent.json and the outbox live). */
 function extensionStorage(ud: string): string {
@@ -96,6 +102,7 @@ async function main(): Promise<number> {
   for (const ws of [ws1, ws2]) {
     mkdirSync(ws);
     writeFileSync(join(ws, 'notes.txt'), 'Plain notes for the consent test.\n');
+    writeFileSync(join(ws, 'other.txt'), 'Another file.\n');
   }
 
   let store: SqliteStore | undefined;
@@ -115,14 +122,14 @@ async function main(): Promise<number> {
     await browser.newContext({ viewport: { width: 1280, height: 800 } });
 
     // ---- phase 1: telemetry on ----
-    const on = await startCodeServer(tmp, 'on', {
+    let on = await startCodeServer(tmp, 'on', {
       'telemetry.telemetryLevel': 'all',
       'codetrail.collector.url': collector.url,
       'codetrail.policy.pollSeconds': 2,
     }, { CODETRAIL_TOKEN: userToken });
     servers.push(on);
     log(`code-server ${on.url} (telemetry all)`);
-    const page1 = await openWindow(browser, on, ws1);
+    let page1 = await openWindow(browser, on, ws1);
 
     await check('status bar shows recording after start', async () => {
       await waitForConsent(page1, 'recording', RECORDING, 40_000);
@@ -159,6 +166,27 @@ async function main(): Promise<number> {
       await sleep(2500);
     });
 
+    await check('reload after resuming, then the file holding paused text is edited again', async () => {
+      const reloaded = page1.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page1, 'Developer: Reload Window');
+      await reloaded;
+      await waitForConsent(page1, 'recording after reload', RECORDING, 40_000);
+      await openFile(page1, 'notes.txt');
+      await typeLine(page1, C.afterResumeReload);
+      await sleep(2500);
+    });
+
+    await check('settings.json edited on disk switches capture like the Settings UI does', async () => {
+      const file = join(on.userData, 'User/settings.json');
+      const before = readFileSync(file, 'utf8');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(before), 'codetrail.enabled': false }, null, 2));
+      const t0 = Date.now();
+      await waitForConsent(page1, 'off after the file changed', /Codetrail off/, 15_000);
+      log(`      off ${Date.now() - t0} ms after settings.json changed on disk`);
+      writeFileSync(file, before);
+      await waitForConsent(page1, 'recording again', RECORDING, 15_000);
+    });
+
     const page2 = await openWindow(browser, on, ws2);
     await check('a second window shows recording', async () => {
       await waitForConsent(page2, 'recording', RECORDING, 40_000);
@@ -170,7 +198,10 @@ async function main(): Promise<number> {
       await page1.bringToFront();
       pauseClickedAt = Date.now();
       await consentItem(page1).click();
+      // Typed in the other window right after the click, before it hears of the pause.
+      const late = page2.keyboard.type(` ${M.lateWindow}`, { delay: 5 });
       await waitForConsent(page1, 'paused', PAUSED, 5000);
+      await late;
       const t = Date.now();
       await waitForConsent(page2, 'paused (other window)', PAUSED, 5000);
       const ms = Date.now() - pauseClickedAt;
@@ -178,12 +209,21 @@ async function main(): Promise<number> {
       assert(ms <= 2000, `the other window took ${ms} ms`);
     });
 
-    await check('typing in both windows during the pause', async () => {
+    await check('typing in both windows during the pause: a file left as a background tab, an untitled buffer', async () => {
       await page1.bringToFront();
       await typeLine(page1, M.beforeReload);
       await page2.bringToFront();
       await typeLine(page2, M.otherWindow);
-      await sleep(500);
+      await page1.bringToFront();
+      await openFile(page1, 'other.txt');
+      await typeLine(page1, M.background);
+      await page1.keyboard.press('Control+S');
+      await page1.keyboard.press('Control+N');
+      await page1.locator('.tab', { hasText: 'Untitled-1' }).first().waitFor({ timeout: 10_000 });
+      await page1.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page1.keyboard.type(M.untitled, { delay: 10 });
+      await openFile(page1, 'notes.txt'); // other.txt and the untitled buffer stay open behind it
+      await sleep(2500);
     });
 
     await check('reload the window mid-pause → still paused', async () => {
@@ -195,6 +235,14 @@ async function main(): Promise<number> {
       // Wait for the reloaded workbench's status bar, then for the extension to render the item.
       const text = await waitForConsent(page1, 'paused after reload', PAUSED, 40_000);
       log(`      after reload: "${text}" (${Math.round((Date.now() - pauseClickedAt) / 1000)} s into the pause)`);
+      // The countdown reads the time left, to the second.
+      await sleep(1200);
+      const until = (JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { pause: { until: number } }).pause.until;
+      const shown = await consentText(page1);
+      const left = (until - Date.now()) / 1000;
+      const [mm, ss] = /(\d+):(\d\d)/.exec(shown)!.slice(1).map(Number);
+      log(`      countdown "${shown}" with ${left.toFixed(2)} s left`);
+      assert(Math.abs(mm * 60 + ss - left) <= 1.1, `the countdown reads "${shown}" with ${left.toFixed(2)} s left`);
       await openFile(page1, 'notes.txt');
       await typeLine(page1, M.afterReload);
     });
@@ -213,9 +261,53 @@ async function main(): Promise<number> {
       await sleep(2500);
     });
 
+    await check('after the automatic resume: the background tab clicked, the untitled buffer saved as a file', async () => {
+      await page1.bringToFront();
+      await page1.locator('.tab', { hasText: 'other.txt' }).first().click();
+      await focusEditorEnd(page1);
+      await typeLine(page1, C.background);
+      await page1.locator('.tab', { hasText: 'Untitled-1' }).first().click();
+      await page1.keyboard.press('Control+S');
+      const input = page1.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(join(ws1, 'from-untitled.txt'));
+      await page1.keyboard.press('Enter');
+      await page1.locator('.tab', { hasText: 'from-untitled.txt' }).first().waitFor({ timeout: 10_000 });
+      await typeLine(page1, C.untitled);
+      await page1.keyboard.press('Control+S');
+      await sleep(2500);
+    });
+
     await check('the end of the pause is announced', async () => {
       await page1.bringToFront();
       await seeNotification(page1, 'the pause has ended');
+    });
+
+    await check('a file changed on disk while the editor was closed during a pause', async () => {
+      await page1.bringToFront();
+      await consentItem(page1).click();
+      await waitForConsent(page1, 'paused', PAUSED, 5000);
+      await sleep(2500); // the file states are written while paused
+      await page2.close();
+      await browser!.contexts()[0].close();
+      await killGroup(on.process);
+      // Another program writes to a file while the editor is closed and the pause runs.
+      const notes = join(ws1, 'notes.txt');
+      writeFileSync(notes, readFileSync(notes, 'utf8') + M.closedEditor + '\n');
+      const again = await startCodeServer(tmp, 'on', {
+        'telemetry.telemetryLevel': 'all', 'codetrail.collector.url': collector!.url, 'codetrail.policy.pollSeconds': 2,
+      }, { CODETRAIL_TOKEN: userToken });
+      servers.push(again);
+      on = again;
+      await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+      page1 = await openWindow(browser!, again, ws1);
+      await waitForConsent(page1, 'paused after the restart', PAUSED, 40_000);
+      await consentItem(page1).click();
+      await pickQuick(page1, 'Resume now');
+      await waitForConsent(page1, 'recording', RECORDING, 5000);
+      await openFile(page1, 'notes.txt');
+      await typeLine(page1, C.closedEditor);
+      await sleep(2500);
     });
 
     const markers = Object.values(M);
@@ -264,8 +356,6 @@ async function main(): Promise<number> {
       assert(seen.size === controls.length, `export lacks control lines: ${controls.filter((c) => !seen.has(c)).join(', ')}`);
       log(`      ${filesUnder(out).length} export files searched`);
     });
-
-    await page2.close();
 
     await check('request an exemption from the command palette → pending', async () => {
       await page1.bringToFront();

@@ -39,6 +39,8 @@ export class SqliteStore implements Store {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Deleted events are overwritten, not left in free pages for a reader of the file to find.
+    this.db.pragma('secure_delete = ON');
     // Several processes (server, admin command line) may share the file.
     this.db.pragma('busy_timeout = 5000');
     for (const s of schemaStatements({ int: 'INTEGER', bool: 'INTEGER', serial: 'INTEGER', key: 'TEXT' })) this.db.exec(s);
@@ -279,6 +281,8 @@ export class SqliteStore implements Store {
         done.push({ ...d, status: 'done', deleted, completedAt: at });
       })();
     }
+    // The WAL still holds the deleted rows' old pages until it is checkpointed and cut.
+    if (done.length) this.db.pragma('wal_checkpoint(TRUNCATE)');
     return done;
   }
 

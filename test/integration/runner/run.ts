@@ -2,7 +2,7 @@
 // `run()` contract) inside a real VS Code: code-server under Node 24, driven by Debian's
 // Chromium through playwright-core. Two phases: telemetry on (capture runs) and telemetry
 // off (capture must stay off). Mocha's output arrives as browser console messages.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,9 @@ import { chromium, type Browser } from 'playwright-core';
 import { startCollector } from '../../../collector/src/server';
 import { openStore } from '../../../collector/src/store/open';
 import { issueToken } from '../../../collector/src/auth';
+import { runJobs } from '../../../collector/src/controlplane';
 import { QUIET_EDITOR_SETTINGS, freePort, killGroup } from '../../support/processes';
+import { foundIn } from '../../consent-ui/harness';
 
 const ROOT = resolve(__dirname, '../../../..');
 const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
@@ -85,7 +87,7 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Signed in: the extension adopts the token once and sends to the collector above.
     env: {
-      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws,
+      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_IT_MARKERS: join(tmp, 'markers.json'),
       CODETRAIL_TOKEN: userToken, CODETRAIL_IT_COLLECTOR_URL: collector.url, CODETRAIL_IT_COLLECTOR_DATA: collectorData,
     },
   });
@@ -145,12 +147,43 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   } finally {
     await browser?.close().catch(() => undefined);
     await killGroup(server);
+    await runJobs(store, 'integration', Date.now()).catch(() => undefined); // deletions requested during the run
     await collector.close().catch(() => undefined);
     await store.close().catch(() => undefined);
+    if (result.exitCode === 0) result.exitCode = await scanForMarkers(tmp, ud, collectorData);
     if (result.exitCode === 0 && !process.env.CODETRAIL_IT_KEEP) rmSync(tmp, { recursive: true, force: true });
     else console.log(`${phase.name}: kept ${tmp}`);
   }
   return result;
+}
+
+/**
+ * After a phase: the markers the consent routes typed while capture was off must be nowhere —
+ * not in the extension's storage (outbox, journals, taint memory), the collection service's
+ * database and WAL, an export, or the editor's logs — and their controls must be in the export.
+ */
+async function scanForMarkers(tmp: string, userData: string, collectorData: string): Promise<number> {
+  const file = join(tmp, 'markers.json');
+  if (!existsSync(file)) return 0;
+  const { markers, controls } = JSON.parse(readFileSync(file, 'utf8')) as { markers: string[]; controls: string[] };
+  const out = join(tmp, 'export');
+  const exp = spawnSync(process.execPath, [join(ROOT, 'out/collector/src/cli/export.js'), out, '--data', collectorData, '--key-file', join(tmp, 'export.key'), '--no-parquet'], { encoding: 'utf8' });
+  if (exp.status !== 0) {
+    console.error(`export failed: ${exp.stderr}`);
+    return 1;
+  }
+  const places: [string, string][] = [['extension storage', join(userData, 'User/globalStorage')], ['collection service data', collectorData], ['export', out], ['editor logs', join(userData, 'logs')]];
+  let bad = 0;
+  for (const [what, dir] of places) {
+    for (const [m, f] of foundIn(dir, markers)) {
+      console.error(`LEAK: "${m}" in the ${what}: ${f}`);
+      bad++;
+    }
+  }
+  const seen = foundIn(out, controls);
+  for (const c of controls) if (!seen.has(c)) { console.error(`MISSING: control "${c}" is not in the export`); bad++; }
+  console.log(`consent scan: ${markers.length} markers, ${controls.length} controls; searched the extension storage, the service's database and WAL, an export and the editor logs: ${bad ? `${bad} problem(s)` : 'no marker anywhere, every control exported'}`);
+  return bad ? 1 : 0;
 }
 
 async function main(): Promise<void> {

@@ -23,6 +23,16 @@ async function drain(reader: OutboxReader, max = 1000): Promise<TrajectoryEvent[
   return out;
 }
 
+/** Every file under the folder, as text. */
+async function folderText(d: string): Promise<string> {
+  let out = '';
+  for (const e of await readdir(d, { withFileTypes: true })) {
+    const p = join(d, e.name);
+    out += e.isDirectory() ? await folderText(p) : await readFile(p, 'utf8');
+  }
+  return out;
+}
+
 /** Simulates the window dying: no flush, no close; its writer id is no longer alive. */
 function crash(o: Outbox): void {
   retireWriterId(o.writerId);
@@ -212,6 +222,37 @@ describe('Outbox', () => {
     assert.deepEqual(pending.map((e) => e.seq).sort((x, y) => x - y), expected.map((e) => e.seq));
     const sent = await drain(c.openReader());
     assert.deepEqual(sent.map((e) => e.seq).sort((x, y) => x - y), expected.map((e) => e.seq));
+  });
+
+  it('a purge leaves no copy on disk: open and sealed segments of every window, dead letters and the sent journal', async () => {
+    const s = uuidv7();
+    const marked = (seq: number, time: number) => ({ ...cursorEvent(s, seq, time), path: seq % 2 ? 'src/purgedMarker.ts' : 'src/kept.ts' });
+    const a = await openOutbox({ sentJournalBytes: 1 << 20 });
+    const b = await openOutbox();
+    // Delivered ones (in the sent journal), dead-lettered ones, and pending ones in a's and b's open segments.
+    for (let i = 0; i < 6; i++) a.append(marked(i, 1000 + i));
+    await a.flush();
+    const reader = a.openReader();
+    const first = await reader.nextBatch(4, 1 << 30);
+    await reader.settle(first.slice(0, 2), 'a');
+    await reader.deadLetter(first.slice(2, 4), 400, 'refused');
+    for (let i = 10; i < 16; i++) b.append(marked(i, 2000 + i));
+    await b.flush();
+    const bytesBefore = await folderText(dir);
+    assert.ok(bytesBefore.includes('purgedMarker'));
+    const r = await b.purge((e) => e.kind === 'cursor' && e.path.includes('purgedMarker'));
+    assert.deepEqual(r, { pending: 4, sent: 1, dead: 1 });
+    assert.ok(!(await folderText(dir)).includes('purgedMarker'), 'no file in the outbox folder holds a purged event');
+    // The rest is intact: still pending, still sent, and the writers keep appending after the purge.
+    a.append(marked(20, 3000));
+    b.append(marked(22, 3001));
+    await a.flush();
+    await b.flush();
+    const pending = (await b.listPending()).map((p) => p.event.seq).sort((x, y) => x - y);
+    assert.deepEqual(pending, [4, 10, 12, 14, 20, 22]);
+    assert.deepEqual((await a.listSent()).map((x) => x.event.seq), [0]);
+    assert.deepEqual((await drain(b.openReader())).map((e) => e.seq).sort((x, y) => x - y), [4, 10, 12, 14, 20, 22]);
+    assert.equal(b.state.torn, 0, 'blanked lines are not taken for torn ones');
   });
 
   it('after a crash mid-delivery resends only what was not acknowledged, and deletes delivered segments', async () => {
