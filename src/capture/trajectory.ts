@@ -172,7 +172,9 @@ export class TrajectoryBuilder {
    * and nothing is emitted; the caller closes open steps first.
    */
   setSilent(silent: boolean): void {
-    if (silent) for (const doc of this.docs.values()) this.settle(doc);
+    // Going silent: open steps were closed by the caller (or are dropped). Leaving it: the
+    // changes followed silently are folded into the text; they are never a step.
+    for (const doc of this.docs.values()) this.settle(doc);
     this.silentMode = silent;
   }
 
@@ -297,20 +299,27 @@ export class TrajectoryBuilder {
     if (step) step.lastTime = time;
   }
 
+  /**
+   * While capture is off changes go into a step that is never emitted (regions, as when
+   * recording: O(size of the change)); it is folded into the text when capture resumes.
+   */
   private applySilent(doc: TrackedDoc, ordered: readonly ContentChange[]): void {
     for (const c of ordered) {
-      if (c.offset < 0 || c.deleted < 0 || c.offset + c.deleted > doc.text.length) {
-        throw new DesyncError(`change at ${c.offset}+${c.deleted} outside a document of length ${doc.text.length}`);
+      if (c.offset < 0 || c.deleted < 0 || c.offset + c.deleted > doc.length) {
+        throw new DesyncError(`change at ${c.offset}+${c.deleted} outside a document of length ${doc.length}`);
       }
       // Text typed while off and removed again may come back (undo, paste): keep its
-      // fingerprints before it goes.
-      if (c.deleted > 0 && doc.taint.intersects(c.offset, c.offset + c.deleted)) this.fingerprintRange(doc, c.offset, c.offset + c.deleted);
-      doc.text = doc.text.slice(0, c.offset) + c.inserted + doc.text.slice(c.offset + c.deleted);
+      // fingerprints before it goes (once after each run of typing).
+      if (c.deleted > 0 && doc.taintDirty && doc.taint.intersects(c.offset, c.offset + c.deleted)) this.fingerprintDoc(doc.key);
+      doc.step ??= { provenance: { label: 'unknown', confidence: 0 }, startTime: 0, lastTime: 0, changes: 0, chars: 0, regions: [] };
+      applyToRegions(doc.text, doc.step.regions, c);
+      doc.length += c.inserted.length - c.deleted;
       doc.taint.apply(c.offset, c.deleted, c.inserted.length, 0);
       doc.recent.apply(c.offset, c.deleted, c.inserted.length);
       if (c.inserted.length > 0) doc.taintDirty = true;
     }
-    doc.length = doc.text.length;
+    // Far-flung changes make many regions: fold them in now and then.
+    if (doc.step && doc.step.regions.length > 256) this.settle(doc);
     doc.stated = -1;
   }
 

@@ -56,6 +56,37 @@ describe('SpanList: ranges carried through edits', () => {
     ), { numRuns: 300 });
   });
 
+  it('with tags that merge only when close: every character is marked as in the model, never with an older time', () => {
+    fc.assert(fc.property(
+      fc.nat(30),
+      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(6), ins: fc.nat(6), dt: fc.nat(3000), tagged: fc.boolean(), probe: fc.boolean() }), { maxLength: 50 }),
+      (initial, ops) => {
+        const list = new SpanList(1000);
+        let marks: (number | undefined)[] = Array.from({ length: initial }, () => undefined);
+        let time = 0;
+        for (const op of ops) {
+          time += op.dt;
+          const offset = Math.min(marks.length, Math.floor(op.at * (marks.length + 1)));
+          const deleted = Math.min(op.del, marks.length - offset);
+          const tag = op.tagged ? time : undefined;
+          list.apply(offset, deleted, op.ins, tag);
+          marks = naiveApply(marks, offset, deleted, op.ins, tag);
+          if (op.probe) {
+            // Reads between changes see the pending shift applied.
+            const a = Math.min(marks.length, offset);
+            assert.equal(list.intersects(a, a + 3), marks.slice(a, a + 3).some((m) => m !== undefined));
+          }
+        }
+        const got: (number | undefined)[] = Array.from({ length: marks.length }, () => undefined);
+        for (const sp of list.all()) for (let i = sp.start; i < sp.end; i++) got[i] = sp.tag;
+        marks.forEach((m, i) => {
+          assert.equal(got[i] !== undefined, m !== undefined, `character ${i} marked`);
+          if (m !== undefined) assert.ok(got[i]! >= m, `character ${i} keeps a time no older than its own`);
+        });
+      },
+    ), { numRuns: 400 });
+  });
+
   it('recency tags merge only when close, keeping the later time', () => {
     const l = new SpanList(1000);
     l.apply(0, 0, 3, 100);
