@@ -1,11 +1,22 @@
-// The typed view of Codetrail's settings (declared in package.json "contributes"). Values
-// come from any reader; out-of-range values fall back to the defaults.
+// The typed view of Codetrail's settings (declared in package.json "contributes"): the one
+// place they are read and range-checked. Values come from any reader; out-of-range values
+// fall back to the defaults.
 
 export interface CodetrailSettings {
   /** Capture at all (still subject to VS Code's telemetry switch). */
   enabled: boolean;
   /** Globs of files never captured, added to the built-in list of secrets files. */
   excludedFiles: string[];
+  /** Workspaces (folder names or paths) in which nothing is recorded. */
+  excludedWorkspaces: string[];
+  /** The collection service's URL. */
+  collectorUrl: string;
+  /** Largest size of the local outbox (MB). */
+  outboxMaxMegabytes: number;
+  /** One click pauses this long (minutes) unless the organisation's policy says otherwise. */
+  pauseMinutes: number;
+  /** How often the policy and exemption decisions are checked (seconds). */
+  policyPollSeconds: number;
   capture: {
     /** Documents longer than this (UTF-16 code units) are skipped with a marker. */
     maxFileSize: number;
@@ -25,6 +36,11 @@ export interface CodetrailSettings {
 export const DEFAULT_SETTINGS: CodetrailSettings = {
   enabled: true,
   excludedFiles: [],
+  excludedWorkspaces: [],
+  collectorUrl: '',
+  outboxMaxMegabytes: 256,
+  pauseMinutes: 30,
+  policyPollSeconds: 60,
   capture: {
     maxFileSize: 2 * 1024 * 1024,
     maxLineLength: 20_000,
@@ -47,6 +63,11 @@ export function readSettings(get: SettingReader): CodetrailSettings {
   return {
     enabled: typeof get('enabled') === 'boolean' ? (get('enabled') as boolean) : DEFAULT_SETTINGS.enabled,
     excludedFiles: stringList(get('redaction.excludedFiles')),
+    excludedWorkspaces: stringList(get('excludedWorkspaces')),
+    collectorUrl: typeof get('collector.url') === 'string' ? (get('collector.url') as string).trim() : '',
+    outboxMaxMegabytes: num(get('outbox.maxMegabytes'), DEFAULT_SETTINGS.outboxMaxMegabytes, 1, 1024 * 1024),
+    pauseMinutes: num(get('pause.minutes'), DEFAULT_SETTINGS.pauseMinutes, 1, 1440),
+    policyPollSeconds: num(get('policy.pollSeconds'), DEFAULT_SETTINGS.policyPollSeconds, 1, 3600),
     capture: {
       maxFileSize: num(get('capture.maxFileSize'), d.maxFileSize, 0, 64 * 1024 * 1024),
       maxLineLength: num(get('capture.maxLineLength'), d.maxLineLength, 100, 10_000_000),

@@ -16,7 +16,8 @@ import { redactEventFields } from './capture/redact-stage';
 import { workspaceHash } from './protocol/workspace';
 import { createRedactor } from './redact';
 import { localIdentifiers } from './redact/local';
-import { activateSending, readSendSettings, TOKEN_SECRET_KEY } from './send/send.vscode';
+import { activateSending, TOKEN_SECRET_KEY } from './send/send.vscode';
+import { compileExclusions } from './redact/paths';
 import { ControlClient } from './consent/client';
 import { ConsentService } from './consent/consent.vscode';
 import { TaintStore } from './consent/taint-store';
@@ -38,11 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await adoptProvisionedToken(context, log);
   const settings = new Settings();
   const installKey = await redactionKey(context);
-  const redactor = createRedactor({
-    key: installKey,
-    localIdentifiers: await localIdentifiers(),
-    extraExcludedGlobs: settings.current.excludedFiles,
-  });
+  const redactor = createRedactor({ key: installKey, localIdentifiers: await localIdentifiers() });
 
   // Taint memory and the consent firewall come before anything can be written.
   const late: { recorder?: Recorder } = {};
@@ -55,8 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     warn: (m) => log.warn(m),
   });
   const firewall = new ConsentFirewall((line) => taint.recognize(line), (path) => late.recorder?.restateFile(path));
-  const sending = activateSending(context, log, client, (e) => firewall.check(e));
-  const control = new ControlClient(() => readSendSettings().collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
+  const sending = activateSending(context, log, client, settings, (e) => firewall.check(e));
+  const control = new ControlClient(() => settings.current.collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
   const installSalt = installationSalt(context);
   const wsHash = (salt: string | undefined) => workspaceHash(salt ?? installSalt, vscode.workspace.name ?? '');
 
@@ -74,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     log,
     usageDataUri: vscode.Uri.joinPath(context.extensionUri, 'USAGE_DATA.md'),
+    settings,
   });
   await consent.start();
   context.subscriptions.push(consent);
@@ -96,14 +94,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   log.info(describeDecision(rec.gateDecision));
   rec.onGateChange((d) => log.info(describeDecision(d)));
 
-  const documents = new DocumentCapture(rec, () => settings.current, log, (path) => redactor.isExcludedPath(path));
+  // Files never captured: the built-in list, the user's globs and the organisation's policy, applied live.
+  let excluded = compileExclusions([]);
+  const documents = new DocumentCapture(rec, () => settings.current, log, (path) => redactor.isExcludedPath(path) || excluded(path));
+  const applySettings = () => {
+    const c = settings.current.capture;
+    excluded = compileExclusions([...settings.current.excludedFiles, ...(consent.policy?.excludedGlobs ?? [])]);
+    rec.builder.setOptions({ ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: c.stepIdleMs });
+    rec.setSessionIdleMs(c.sessionIdleMinutes * 60_000);
+    documents.reconsider();
+  };
+  applySettings();
+  context.subscriptions.push(settings.onDidChange(applySettings), consent.onDidChangePolicy(applySettings));
   const ticker = setInterval(() => rec.tick(Date.now()), 500);
   context.subscriptions.push(
     settings, documents,
     new CommandCapture(rec, () => settings.current),
     new OutcomeCapture(rec),
     new vscode.Disposable(() => clearInterval(ticker)),
-    registerInternalCommands(rec, sending.ready, documents),
+    registerInternalCommands(rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? []),
     vscode.commands.registerCommand('codetrail.showLog', () => log.show()),
   );
   // The outbox opens in the background; capture writes to it as soon as it is ready.

@@ -71,6 +71,21 @@ export class DocumentCapture implements vscode.Disposable {
     this.trackAll('open');
   }
 
+  /**
+   * Settings or policy changed: cursor throttling follows them, and a tracked document that
+   * is now excluded stops being captured at once.
+   */
+  reconsider(): void {
+    this.jumps = new CursorJumps(this.settings().capture.cursorThrottleMs);
+    for (const [key, p] of [...this.paths]) {
+      if (!this.isExcluded(p.path)) continue;
+      const size = this.recorder.builder.knownLength(key) ?? 0;
+      this.paths.delete(key);
+      this.recorder.forget(key, Date.now());
+      this.markSkipped(key, p.path, 'excluded', size);
+    }
+  }
+
   /** Starts tracking every open document (at start-up or when capture resumes). */
   trackAll(reason: 'open' | 'resume'): void {
     for (const d of vscode.workspace.textDocuments) this.track(d, reason);

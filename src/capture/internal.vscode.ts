@@ -8,7 +8,7 @@ import type { SendPipeline } from '../send/pipeline';
 import type { TrajectoryEvent } from '../protocol/schema';
 import { describeDecision } from './gate';
 
-export function registerInternalCommands(recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture): vscode.Disposable {
+export function registerInternalCommands(recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => []): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('codetrail.internal.flush', async () => {
       await documents.settled();
@@ -28,6 +28,7 @@ export function registerInternalCommands(recorder: Recorder, pipeline: Promise<S
     }),
     vscode.commands.registerCommand('codetrail.internal.state', async () => ({
       outboxDir: (await pipeline).outbox.dir,
+      policyGlobs: policyGlobs(),
       capturing: recorder.allowed,
       reason: recorder.gateDecision.allowed ? undefined : recorder.gateDecision.reason,
       description: describeDecision(recorder.gateDecision),

@@ -111,6 +111,11 @@ export class Recorder {
     return this.session?.id;
   }
 
+  /** The session idle limit changed (settings are applied without a reload). */
+  setSessionIdleMs(ms: number): void {
+    this.options.sessionIdleMs = ms;
+  }
+
   addStage(stage: EventStage): void {
     this.stages.push(stage);
   }

@@ -117,11 +117,16 @@ export class TrajectoryBuilder {
 
   constructor(
     private readonly emit: BodySink,
-    private readonly options: TrajectoryOptions = DEFAULT_TRAJECTORY_OPTIONS,
+    private options: TrajectoryOptions = DEFAULT_TRAJECTORY_OPTIONS,
     /** Runs on every text of a document before it is emitted; must keep the number of lines. */
     private readonly redact?: (text: string, key: string) => string,
     private readonly hooks: TaintHooks = {},
   ) {}
+
+  /** Step options changed (settings are applied without a reload). */
+  setOptions(options: TrajectoryOptions): void {
+    this.options = options;
+  }
 
   get silent(): boolean {
     return this.silentMode;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import type { ConsentStamp } from '../protocol/schema';
+import type { CodetrailSettings } from '../config';
 import type { CaptureGate, GateDecision } from '../capture/gate';
 import { ConsentFile, type CachedPolicy, type ConsentRecord } from './file';
 import { ControlClient, ControlError } from './client';
@@ -43,24 +44,9 @@ export interface ConsentDeps {
   hooks: ConsentHooks;
   log: Logger;
   usageDataUri: vscode.Uri;
+  /** The one source of Codetrail's settings (applied live). */
+  settings: { readonly current: CodetrailSettings; readonly onDidChange: vscode.Event<CodetrailSettings> };
   now?: () => number;
-}
-
-interface ConsentSettings {
-  enabled: boolean;
-  pauseMinutes: number;
-  excludedWorkspaces: string[];
-  policyPollSeconds: number;
-}
-
-function readSettings(): ConsentSettings {
-  const c = vscode.workspace.getConfiguration('codetrail');
-  return {
-    enabled: c.get<boolean>('enabled', true),
-    pauseMinutes: Math.max(1, c.get<number>('pause.minutes', 30)),
-    excludedWorkspaces: c.get<string[]>('excludedWorkspaces', []),
-    policyPollSeconds: Math.max(1, c.get<number>('policy.pollSeconds', 60)),
-  };
 }
 
 function workspaceNames(): string[] {
@@ -79,10 +65,13 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   private transitionTimer: ReturnType<typeof setTimeout> | undefined;
   private countdown: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private settings = readSettings();
   private signedIn = false;
   private readonly now: () => number;
   private lastPolicyError: string | undefined;
+  private lastPolicy = 'null';
+  private readonly policyEmitter = new vscode.EventEmitter<CachedPolicy | undefined>();
+  /** The organisation's policy changed (excluded files, pause length, …). */
+  readonly onDidChangePolicy = this.policyEmitter.event;
 
   constructor(private readonly deps: ConsentDeps) {
     this.now = deps.now ?? Date.now;
@@ -90,6 +79,10 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('codetrail.consent', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Codetrail Consent';
     this.item.command = CONSENT_COMMANDS.statusClick;
+  }
+
+  private get settings(): CodetrailSettings {
+    return this.deps.settings.current;
   }
 
   async start(): Promise<void> {
@@ -102,12 +95,9 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       { dispose: () => this.file.dispose() },
       this.file.onDidChange(() => this.refresh()),
       vscode.env.onDidChangeTelemetryEnabled(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('codetrail')) {
-          this.settings = readSettings();
-          this.refresh();
-          this.schedulePoll(0);
-        }
+      this.deps.settings.onDidChange(() => {
+        this.refresh();
+        this.schedulePoll(0);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
       this.deps.onDidChangeToken(async () => {
@@ -168,7 +158,17 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     };
   }
 
+  /** The organisation's policy as last fetched (cached on disk across reloads). */
+  get policy(): CachedPolicy | undefined {
+    return this.file.current.policy;
+  }
+
   private refresh(): void {
+    const policy = JSON.stringify(this.file.current.policy ?? null);
+    if (policy !== this.lastPolicy) {
+      this.lastPolicy = policy;
+      this.policyEmitter.fire(this.file.current.policy);
+    }
     this.machine.update(this.facts(this.file.current));
     this.render();
     this.armTransitionTimer();
@@ -552,6 +552,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   }
 
   dispose(): void {
+    this.policyEmitter.dispose();
     if (this.transitionTimer) clearTimeout(this.transitionTimer);
     if (this.countdown) clearTimeout(this.countdown);
     if (this.pollTimer) clearTimeout(this.pollTimer);

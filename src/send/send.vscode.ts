@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClientResource } from '../protocol/otlp';
 import type { TrajectoryEvent } from '../protocol/schema';
+import type { CodetrailSettings } from '../config';
 import type { Logger } from './events';
 import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
 
@@ -12,12 +13,8 @@ export const TOKEN_SECRET_KEY = 'codetrail.collector.token';
 export const SIGN_IN_COMMAND = 'codetrail.signIn';
 export const SIGN_OUT_COMMAND = 'codetrail.signOut';
 
-export function readSendSettings(): SendSettings {
-  const c = vscode.workspace.getConfiguration('codetrail');
-  return {
-    collectorUrl: c.get<string>('collector.url', ''),
-    maxMegabytes: c.get<number>('outbox.maxMegabytes', 256),
-  };
+export function sendSettingsOf(s: CodetrailSettings): SendSettings {
+  return { collectorUrl: s.collectorUrl, maxMegabytes: s.outboxMaxMegabytes };
 }
 
 /**
@@ -31,16 +28,18 @@ export function activateSending(
   context: vscode.ExtensionContext,
   log: Logger,
   client: ClientResource,
+  settings: { readonly current: CodetrailSettings; readonly onDidChange: vscode.Event<CodetrailSettings> },
   guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined,
 ): { ready: Promise<SendPipeline>; sink: SendPipeline['sink'] } {
   const ready = createSendPipeline({
     guard,
     storageDir: path.join(context.globalStorageUri.fsPath, 'outbox'),
-    settings: readSendSettings(),
+    settings: sendSettingsOf(settings.current),
     secrets: { getToken: async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined },
     client,
     log,
   });
+  let current = sendSettingsOf(settings.current);
   const withPipeline = (fn: (p: SendPipeline) => unknown) =>
     void ready.then(fn).catch((e: unknown) => log.error(`Sender: ${String(e)}`));
 
@@ -53,10 +52,10 @@ export function activateSending(
     context.secrets.onDidChange((e) => {
       if (e.key === TOKEN_SECRET_KEY) withPipeline((p) => p.tokenChanged());
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('codetrail.collector.url') || e.affectsConfiguration('codetrail.outbox.maxMegabytes')) {
-        withPipeline((p) => p.updateSettings(readSendSettings()));
-      }
+    settings.onDidChange((s) => {
+      const next = sendSettingsOf(s);
+      if (JSON.stringify(next) !== JSON.stringify(current)) withPipeline((p) => p.updateSettings(next));
+      current = next;
     }),
   );
   withPipeline((p) => context.subscriptions.push(new SendStatusReporter(p)));

@@ -20,7 +20,7 @@ const controls: string[] = [];
 const mark = (route: string) => { const m = `offmark${route}${RUN}`; markers.push(m); return m; };
 const control = (route: string) => { const c = `onmark${route}${RUN}`; controls.push(c); return c; };
 
-interface State { capturing: boolean; reason?: string; outboxDir: string }
+interface State { capturing: boolean; reason?: string; outboxDir: string; policyGlobs?: string[] }
 const state = () => vscode.commands.executeCommand<State>('codetrail.internal.state');
 
 async function pause(): Promise<void> {
@@ -279,6 +279,23 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     await vscode.commands.executeCommand('search.action.openNewEditor', { query: m, triggerSearch: true });
     await sleep(1500);
     await assertClean('search', [m]);
+  });
+
+  it('a file the organisation\'s policy excludes (and no local setting does) is never captured', async () => {
+    const m = mark('policy');
+    await fs.mkdir(join(workspaceDir(), 'org-confidential'), { recursive: true });
+    await waitFor('the policy from the service', async () => {
+      const s = await state();
+      return s.policyGlobs?.includes('**/org-confidential/**') ? true : undefined;
+    }, 30_000);
+    const editor = await openEditor('org-confidential/plan.txt', `${m}\n`);
+    endOfDocument(editor);
+    await typeText(`more ${m}\n`);
+    await editor.document.save();
+    const events = await records();
+    assert.ok(events.some((e) => e.kind === 'file.skipped' && e.reason === 'excluded' && e.path === 'org-confidential/plan.txt'), 'a marker says the file was skipped');
+    assert.ok(!events.some((e) => e.kind !== 'file.skipped' && 'path' in e && e.path.startsWith('org-confidential/')), 'no event of the file but the skip marker');
+    await assertClean('policy', [m]);
   });
 
   it('Discard Recent Capture: what was typed and sent is removed everywhere, and never restated', async () => {

@@ -69,6 +69,8 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   const collectorData = join(tmp, 'collector');
   const store = await openStore({ dataDir: collectorData });
   await store.upsertUser('it-engineer', []);
+  // The organisation excludes a folder no local setting excludes (the policy test checks it).
+  await store.setPolicy({ ...(await store.getPolicy()), excludedGlobs: ['**/org-confidential/**'] });
   const userToken = (await issueToken(store, { userId: 'it-engineer', label: 'integration' })).token;
   const collector = await startCollector({ store, port: 0, host: '127.0.0.1' });
   const settingsFile = join(ud, 'User/settings.json');
