@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     isAlive: isWriterAlive,
     warn: (m) => log.warn(m),
   });
-  const firewall = new ConsentFirewall((line) => taint.recognize(line), (path) => late.recorder?.restateFile(path));
+  const firewall = new ConsentFirewall((line) => taint.recognize(line, true), (path) => late.recorder?.restateFile(path));
   const sending = activateSending(context, log, client, settings, (e) => firewall.check(e));
   const control = new ControlClient(() => settings.current.collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
   const installSalt = installationSalt(context);
@@ -87,7 +87,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     taint,
     // News of a pause that took effect earlier (another window, another device): what was
     // recorded since is removed before it can be sent.
-    onLateStop: (since) => void sending.ready.then((p) => p.purge((e) => e.time >= since)).catch((e: unknown) => log.error(`could not remove events after a pause: ${String(e)}`)),
+    onLateStop: (since) => void sending.ready.then((p) => p.purge((e) => e.time >= since && e.kind !== 'session.start'))
+      .catch((e: unknown) => log.error(`could not remove events after a pause: ${String(e)}`)),
   });
   late.recorder = rec;
   rec.addStage((e) => redactEventFields(e, redactor));

@@ -75,20 +75,30 @@ function isMask(line: string): boolean {
   return line === NOT_CAPTURED || line === NOT_CAPTURED + '\r';
 }
 
+/**
+ * End of a line's content: its line break does not count. A line break typed while capture
+ * was off says only that a line was split or added; the lines' words are what is protected.
+ * An empty range (an empty line, the start of the line after a chunk) holds nothing to mask.
+ */
+function contentEnd(l: { text: string; start: number }): number {
+  return l.start + (l.text.endsWith('\r') ? l.text.length - 1 : l.text.length);
+}
+
 /** The mask of a line, keeping a carriage return so line endings stay as they were. */
 export function maskLine(line: string): string {
   return line.endsWith('\r') ? NOT_CAPTURED + '\r' : NOT_CAPTURED;
 }
 
 /**
- * The text as it leaves the machine: each line holding a tainted character (`tainted(i)` for
- * line i) reads as the mask; the rest is redacted with the masked text as context.
+ * The text as it leaves the machine: each line whose content holds a tainted character
+ * (`tainted(i, start, end)` for line i) reads as the mask; the rest is redacted with the
+ * masked text as context.
  */
 export function renderText(text: string, tainted: (line: number, start: number, end: number) => boolean, redact?: LineRedactor): string {
   const lines = linesOf(text);
   let any = false;
   const masked = lines.map((l, i) => {
-    if (l.end === l.start || !tainted(i, l.start, l.end)) return l.text;
+    if (!tainted(i, l.start, contentEnd(l))) return l.text;
     any = true;
     return maskLine(l.text);
   });
@@ -118,8 +128,7 @@ export function renderChunk(
   while (head < max && o[head] === n[head]) head++;
   let tail = 0;
   while (tail < max - head && o[o.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
-  // An empty range (the start of the line after a chunk, or an empty last line) holds nothing to mask.
-  const isTainted = lines.map((l, i) => l.end > l.start && tainted(i, l.start, l.end));
+  const isTainted = lines.map((l, i) => tainted(i, l.start, contentEnd(l)));
   const masked = n.map((l, i) => (isTainted[i] ? maskLine(l) : l));
   let redacted: string[] | undefined;
   const fresh = (i: number): string => {

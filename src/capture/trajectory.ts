@@ -51,8 +51,8 @@ const RECENT_MERGE_MS = 2_000;
 export type LineRange = readonly [number, number];
 
 export interface TaintHooks {
-  /** Ranges of a line that match text seen while capture was off (the fingerprint ledger). */
-  recognize?(line: string): readonly LineRange[] | undefined;
+  /** Ranges of a line that match text seen while capture was off (the fingerprint ledger); see FingerprintLedger.match. */
+  recognize?(line: string, strict?: boolean): readonly LineRange[] | undefined;
   /** Keeps fingerprints of a line holding tainted ranges, before that text can disappear. */
   fingerprint?(line: string, tainted: readonly LineRange[]): void;
 }
@@ -64,6 +64,9 @@ export type BodySink = (body: EventBody) => void;
 export class DesyncError extends Error {}
 
 type RestateReason = 'session' | 'resume' | 'resync';
+
+/** Steps whose inserted text was typed in this document just now: its origin is known. */
+const TYPED = new Set(['typed', 'deletion', 'multi-cursor']);
 
 /** A stretch of the step's starting text [origLo, origHi) and what it reads now. */
 interface Region {
@@ -103,6 +106,8 @@ interface TrackedDoc {
   stated: number;
   /** Taint added since its fingerprints were last taken. */
   taintDirty: boolean;
+  /** The consent firewall held a record of it back: its next statement looks at every line. */
+  recheck: boolean;
 }
 
 export class TrajectoryBuilder {
@@ -153,8 +158,11 @@ export class TrajectoryBuilder {
       recent: new SpanList(RECENT_MERGE_MS),
       stated: -1,
       taintDirty: taint.length > 0,
+      recheck: false,
     };
     this.docs.set(key, doc);
+    // Text seen for the first time is of unknown origin: look for text seen while capture was off.
+    this.recognize(doc, text, 0, false);
     if (!this.silentMode) this.state(doc, time, reason);
   }
 
@@ -251,12 +259,16 @@ export class TrajectoryBuilder {
     return touched;
   }
 
-  /** Folds the open step in without emitting it; the document is stated again before its next edit. */
+  /**
+   * Folds the open step in without emitting it; the document is stated again before its next
+   * edit, every line looked at against the fingerprints (the consent firewall held a record of it).
+   */
   restateLater(key: string): void {
     const doc = this.docs.get(key);
     if (!doc) return;
     this.settle(doc);
     doc.stated = -1;
+    doc.recheck = true;
   }
 
   /**
@@ -405,7 +417,8 @@ export class TrajectoryBuilder {
       let ls = Math.max(lineStartBefore(text, span.start, 0), done);
       while (ls < span.end && ls < text.length) {
         const le = lineEndAfter(text, ls, 0);
-        const lineEnd = text.charCodeAt(le - 1) === 10 ? le - 1 : le;
+        let lineEnd = text.charCodeAt(le - 1) === 10 ? le - 1 : le;
+        if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
         const line = text.slice(ls, lineEnd);
         const ranges = doc.taint.within(ls, lineEnd).map((t) => [t.start - ls, t.end - ls] as const);
         if (ranges.length > 0) hooks.fingerprint(line, ranges);
@@ -431,12 +444,12 @@ export class TrajectoryBuilder {
   }
 
   /** Looks for off-window text in lines not tainted yet, and taints what it finds. */
-  private recognize(doc: TrackedDoc, text: string, base: number): void {
+  private recognize(doc: TrackedDoc, text: string, base: number, strict: boolean): void {
     const hooks = this.hooks;
     if (!hooks.recognize) return;
     for (const l of linesOf(text)) {
-      if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.end)) continue;
-      const found = hooks.recognize(l.text);
+      if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.start + l.text.length)) continue;
+      const found = hooks.recognize(l.text, strict);
       if (!found) continue;
       for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b);
       doc.taintDirty = true;
@@ -445,7 +458,8 @@ export class TrajectoryBuilder {
 
   /** Emits the document's text (no open step) as a baseline. */
   private state(doc: TrackedDoc, time: number, reason: 'open' | RestateReason): void {
-    this.recognize(doc, doc.text, 0);
+    if (doc.recheck) this.recognize(doc, doc.text, 0, true);
+    doc.recheck = false;
     const redact = this.redact;
     doc.redacted = renderText(doc.text, (_i, s, e) => doc.taint.intersects(s, e), redact && ((t) => redact(t, doc.key)));
     doc.hash = sha256Hex(doc.redacted);
@@ -497,7 +511,9 @@ export class TrajectoryBuilder {
         newChunk += regions[i].text + old.slice(regions[i].origHi, i < c.last ? regions[i + 1].origLo : c.hi);
       }
       const curStart = c.lo + curDelta;
-      this.recognize(doc, newChunk, curStart);
+      // Text typed here and now is known; text from elsewhere (a paste, a completion, an undo,
+      // a change on disk) may be text seen while capture was off.
+      if (!TYPED.has(step.provenance.label)) this.recognize(doc, newChunk, curStart, false);
       const rendered = renderChunk(oldChunk, newChunk, stored, (_i, s, e) => doc.taint.intersects(curStart + s, curStart + e), red);
       hunks.push(...chunkHunks(stored, rendered, startLine, startLine + lineDelta));
       after.push(old.slice(pos, c.lo), newChunk);

@@ -433,7 +433,8 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     const to = this.now();
     const from = to - m * 60_000;
     this.deps.hooks.retract(from, to);
-    const removed = await this.deps.hooks.purge((e) => e.time >= from);
+    // A session's start holds no text, and the rest of the session is judged by it: it stays.
+    const removed = await this.deps.hooks.purge((e) => e.time >= from && e.kind !== 'session.start');
     this.deps.hooks.recordGap('discarded', from, to, removed.pending);
     await this.file.update((r) => ({ ...r, pendingDeletions: [...(r.pendingDeletions ?? []), { from, until: to + 1 }] }));
     const asked = await this.sendDeletions();

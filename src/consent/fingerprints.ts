@@ -106,8 +106,14 @@ export class FingerprintLedger {
     });
   }
 
-  /** Character ranges of the line recognised as text seen while capture was off, if any. */
-  match(rawLine: string): LineRange[] | undefined {
+  /**
+   * Character ranges of the line recognised as text seen while capture was off, if any.
+   * Lenient (text of unknown origin: a file first seen, a paste, a change from outside):
+   * a whole line, a run of 2k characters, or most of the line. Strict (any record at all,
+   * typed text included): a whole line, or a run of 3k characters — so a line typed while
+   * recording that merely resembles paused text is not taken for it.
+   */
+  match(rawLine: string, strict = false): LineRange[] | undefined {
     if (this.seen.size === 0) return undefined;
     const line = stripCr(rawLine);
     const trimmed = line.trim();
@@ -129,6 +135,7 @@ export class FingerprintLedger {
       coveredSolid += countSolid(line, a, b);
     }
     const solid = countSolid(line, 0, line.length);
+    if (strict) return longest >= this.minRun + k ? covered : undefined;
     if (longest >= this.minRun || (solid >= k && coveredSolid >= this.minShare * solid)) return covered;
     return undefined;
   }

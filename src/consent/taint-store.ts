@@ -69,8 +69,8 @@ export class TaintStore implements TaintOracle {
 
   // ---- TaintHooks ------------------------------------------------------------------
 
-  recognize(line: string): readonly LineRange[] | undefined {
-    return this.ledger.match(line);
+  recognize(line: string, strict = false): readonly LineRange[] | undefined {
+    return this.ledger.match(line, strict);
   }
 
   fingerprint(line: string, tainted: readonly LineRange[]): void {
@@ -126,7 +126,9 @@ export class TaintStore implements TaintOracle {
     let t = 0;
     lines.forEach((l, i) => {
       while (t < taint.length && taint[t][1] <= l.start) t++;
-      if (t < taint.length && taint[t][0] < l.end) tainted.push(i);
+      // A line counts as tainted by its content, not by its line break.
+      const contentEnd = l.start + (l.text.endsWith('\r') ? l.text.length - 1 : l.text.length);
+      if (t < taint.length && taint[t][0] < contentEnd && contentEnd > l.start) tainted.push(i);
     });
     this.pendingMemories.set(key, { time: this.now(), lines: lines.map((l) => this.ledger.lineHash(stripCr(l.text))), tainted });
   }

@@ -13,12 +13,14 @@ import * as vscode from 'vscode';
 import { capturedEvents, closeAll, endOfDocument, openEditor, placeCursor, sleep, typeText, waitFor, workspaceDir, writeFixture } from './helpers';
 import type { TrajectoryEvent } from '../../src/protocol/schema';
 
-const RUN = Math.random().toString(36).slice(2, 8);
 const markers: string[] = [];
 const controls: string[] = [];
-/** A word no redactor touches, unique to this run and route. */
-const mark = (route: string) => { const m = `offmark${route}${RUN}`; markers.push(m); return m; };
-const control = (route: string) => { const c = `onmark${route}${RUN}`; controls.push(c); return c; };
+/** Lower-case letters a redactor leaves alone, random: markers and controls share nothing. */
+const word = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+/** Typed while capture is off: must be nowhere. */
+const mark = (_route: string) => { const m = `zq${word()}`; markers.push(m); return m; };
+/** Typed while recording: must be everywhere the markers must not be. */
+const control = (_route: string) => { const c = `kv${word()}`; controls.push(c); return c; };
 
 interface State { capturing: boolean; reason?: string; outboxDir: string; policyGlobs?: string[] }
 const state = () => vscode.commands.executeCommand<State>('codetrail.internal.state');
@@ -73,6 +75,30 @@ describe('consent routes in a real editor: nothing typed while capture is off le
   after(async () => {
     await closeAll();
     if (process.env.CODETRAIL_IT_MARKERS) writeFileSync(process.env.CODETRAIL_IT_MARKERS, JSON.stringify({ markers, controls }));
+  });
+
+  it('Discard Recent Capture: what was typed and sent is removed everywhere, and never restated', async () => {
+    const m = mark('discard');
+    const c = control('discard');
+    const editor = await openEditor('routes-discard.txt', 'kept\n');
+    endOfDocument(editor);
+    await typeText(`${m}\n`);
+    // Sent to the service first.
+    await waitFor('the marker to be sent', async () => {
+      await records();
+      const dir = (await state()).outboxDir;
+      const sent = await fs.readdir(join(dir, 'sent')).catch(() => [] as string[]);
+      for (const f of sent) if ((await fs.readFile(join(dir, 'sent', f), 'utf8')).includes(m)) return true;
+      return undefined;
+    }, 30_000);
+    // And once more 0.8 s before the discard, still in the open step.
+    const m2 = mark('discardopen');
+    await typeText(`${m2}\n`);
+    await sleep(800);
+    await vscode.commands.executeCommand('codetrail.discardRecent', 1);
+    endOfDocument(editor);
+    await typeText(`${c}\n`);
+    await assertClean('discard', [m, m2], [c]);
   });
 
   it('editing a paused line after resuming (backspaces, multi-cursor over one word, a workspace edit) keeps it masked', async () => {
@@ -298,27 +324,4 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     await assertClean('policy', [m]);
   });
 
-  it('Discard Recent Capture: what was typed and sent is removed everywhere, and never restated', async () => {
-    const m = mark('discard');
-    const c = control('discard');
-    const editor = await openEditor('routes-discard.txt', 'kept\n');
-    endOfDocument(editor);
-    await typeText(`${m}\n`);
-    // Sent to the service first.
-    await waitFor('the marker to be sent', async () => {
-      await records();
-      const dir = (await state()).outboxDir;
-      const sent = await fs.readdir(join(dir, 'sent')).catch(() => [] as string[]);
-      for (const f of sent) if ((await fs.readFile(join(dir, 'sent', f), 'utf8')).includes(m)) return true;
-      return undefined;
-    }, 30_000);
-    // And once more 0.8 s before the discard, still in the open step.
-    const m2 = mark('discardopen');
-    await typeText(`${m2}\n`);
-    await sleep(800);
-    await vscode.commands.executeCommand('codetrail.discardRecent', 5);
-    endOfDocument(editor);
-    await typeText(`${c}\n`);
-    await assertClean('discard', [m, m2], [c]);
-  });
 });

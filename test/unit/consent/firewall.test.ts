@@ -22,7 +22,7 @@ function ev(body: EventBody): TrajectoryEvent {
 describe('consent firewall: one check for every record', () => {
   const l = ledger();
   const held: string[] = [];
-  const fw = new ConsentFirewall((line) => l.match(line), (p) => held.push(p));
+  const fw = new ConsentFirewall((line) => l.match(line, true), (p) => held.push(p));
 
   it('holds back a baseline or a diff that holds off-window text anywhere, and asks for the file to be stated again', () => {
     const sha = 'a'.repeat(64);
@@ -74,5 +74,7 @@ describe('consent firewall: one check for every record', () => {
     assert.ok(l.match(`    foo(${OFF.slice(6, 30)}, bar);`), 'a long piece of it inside another line');
     assert.equal(l.match('const x = "other";'), undefined, 'shares only "const " and a quote');
     assert.equal(l.match('}'), undefined);
+    assert.equal(l.match('let note = "zq81-kw";', true), undefined, 'strict: a short piece is not enough');
+    assert.ok(l.match(`log(${OFF.slice(0, 26)})`, true), 'strict: a long run is');
   });
 });

@@ -81,7 +81,7 @@ export function run(actions: Action[], debug?: (events: TrajectoryEvent[]) => vo
   let store!: TaintStore;
   const open = () => {
     store = new TaintStore({ dir, key: Buffer.alloc(32, 5), writerId: `${process.pid}-${(0x10000000 + Math.floor(now % 1e6)).toString(16).slice(0, 8)}`, now: clock, isAlive: () => false });
-    const fw = new ConsentFirewall((l) => store.recognize(l), (p) => rec.restateFile(p));
+    const fw = new ConsentFirewall((l) => store.recognize(l, true), (p) => rec.restateFile(p));
     const sink = { write: (e: TrajectoryEvent) => { const out = fw.check(e); if (out) events.push(out); }, flush: async () => undefined, close: async () => undefined };
     rec = new Recorder(sink, gate, {
       workspace: 'w'.repeat(64), client: { name: 't', version: '0' }, sessionIdleMs: 60_000,
