@@ -181,9 +181,12 @@ async function main(): Promise<number> {
       const before = readFileSync(file, 'utf8');
       writeFileSync(file, JSON.stringify({ ...JSON.parse(before), 'codetrail.enabled': false }, null, 2));
       const t0 = Date.now();
-      await waitForConsent(page1, 'off after the file changed', /Codetrail off/, 15_000);
-      log(`      off ${Date.now() - t0} ms after settings.json changed on disk`);
-      writeFileSync(file, before);
+      try {
+        await waitForConsent(page1, 'off after the file changed', /Codetrail off/, 15_000);
+        log(`      off ${Date.now() - t0} ms after settings.json changed on disk`);
+      } finally {
+        writeFileSync(file, before);
+      }
       await waitForConsent(page1, 'recording again', RECORDING, 15_000);
     });
 
