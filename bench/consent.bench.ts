@@ -40,7 +40,7 @@ const baseline = events.find((e) => e.kind === 'file.baseline')!;
 const tail = Array.from({ length: 40 }, () => `PASS src/${word()}.test.ts (${word()} ${word()})`).join('\n').slice(0, 2000);
 const terminal = { ...edits[0], kind: 'terminal.command', commandLine: 'npm test', outputTail: tail, exitCode: 0, durationMs: 10, source: 'shell-integration' } as unknown as TrajectoryEvent;
 
-const firewall = new ConsentFirewall((l) => ledger.match(l));
+const firewall = new ConsentFirewall((l) => ledger.match(l, true));
 function timeEach(records: TrajectoryEvent[], rounds: number): number[] {
   const out: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -62,7 +62,7 @@ console.log(`firewall per edit step          p50 ${p(editCost, 50)} µs   p99 ${
 console.log(`firewall per terminal command   p50 ${p(termCost, 50)} µs   p99 ${p(termCost, 99)} µs   (2 KB output tail)`);
 console.log(`firewall per baseline           p50 ${p(baseCost, 50)} µs   (${kb(baseline).toFixed(0)} KB: ${(percentile(baseCost, 50) / kb(baseline)).toFixed(1)} µs per KB)`);
 const none = new FingerprintLedger(Buffer.alloc(32, 2));
-const empty = new ConsentFirewall((l) => none.match(l));
+const empty = new ConsentFirewall((l) => none.match(l, true));
 const t0 = process.hrtime.bigint();
 for (let r = 0; r < 20; r++) for (const e of edits) empty.check(e);
 console.log(`firewall with no fingerprints   ${(Number(process.hrtime.bigint() - t0) / 1000 / (20 * edits.length)).toFixed(2)} µs per record`);

@@ -197,12 +197,12 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     if (!paused && this.countdown) { clearTimeout(this.countdown); this.countdown = undefined; }
   }
 
-  /** Re-renders just after each second of the countdown turns, so it never reads more than a second high. */
+  /** Re-renders just after each shown second turns (at the half seconds left), so it reads the time left within half a second. */
   private tickCountdown(): void {
     const v = this.machine.current;
     if (v.state !== 'paused') { this.countdown = undefined; return; }
     const left = v.pause.until - this.now();
-    const delay = (left % 1000 + 1000) % 1000 || 1000;
+    const delay = ((left - 500) % 1000 + 1000) % 1000 || 1000;
     this.countdown = setTimeout(() => {
       this.machine.reevaluate();
       this.render();

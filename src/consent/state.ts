@@ -90,9 +90,12 @@ export function nextTransition(f: ConsentFacts, now: number): number | undefined
   return future.length ? Math.min(...future) : undefined;
 }
 
-/** Minutes and seconds left, as the status bar shows them ("29:41"); hours when longer. */
+/**
+ * Minutes and seconds left, as the status bar shows them ("29:41"); hours when longer.
+ * Rounded to the nearest second, so what it reads is never more than half a second off.
+ */
 export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  const total = Math.max(0, Math.round(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -245,7 +245,7 @@ async function main(): Promise<number> {
       const left = (until - Date.now()) / 1000;
       const [mm, ss] = /(\d+):(\d\d)/.exec(shown)!.slice(1).map(Number);
       log(`      countdown "${shown}" with ${left.toFixed(2)} s left`);
-      assert(Math.abs(mm * 60 + ss - left) <= 1.1, `the countdown reads "${shown}" with ${left.toFixed(2)} s left`);
+      assert(Math.abs(mm * 60 + ss - left) <= 1, `the countdown reads "${shown}" with ${left.toFixed(2)} s left`);
       await openFile(page1, 'notes.txt');
       await typeLine(page1, M.afterReload);
     });

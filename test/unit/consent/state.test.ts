@@ -147,6 +147,9 @@ describe('consent state machine', () => {
     assert.equal(formatCountdown(30 * MIN), '30:00');
     assert.equal(formatCountdown(29 * MIN + 41_000), '29:41');
     assert.equal(formatCountdown(999), '0:01');
+    assert.equal(formatCountdown(1499), '0:01');
+    assert.equal(formatCountdown(1501), '0:02');
+    assert.equal(formatCountdown(400), '0:00');
     assert.equal(formatCountdown(-5), '0:00');
     assert.equal(formatCountdown(2 * 60 * MIN + 5 * MIN), '2:05:00');
   });
