@@ -2,7 +2,7 @@
 // Flow: adapters → recorder (consent gate, trajectory builder with redaction) → redaction of
 // the remaining text fields → outbox → sender → collection service.
 import * as vscode from 'vscode';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Settings } from './settings.vscode';
 import { Recorder } from './capture/recorder';
@@ -37,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const storage = context.globalStorageUri.fsPath;
 
   await adoptProvisionedToken(context, log);
-  const settings = new Settings();
+  // The user's settings.json sits two folders above the extension's global storage.
+  const settings = new Settings(join(dirname(dirname(storage)), 'settings.json'));
   const installKey = await redactionKey(context);
   const redactor = createRedactor({ key: installKey, localIdentifiers: await localIdentifiers() });
 
