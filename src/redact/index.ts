@@ -18,6 +18,7 @@
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
 import { createHmac } from 'node:crypto';
+import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findPhones, type LocalIdentifiers } from './pii';
@@ -110,6 +111,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findKeyMaterialLines(text, raw);
       check();
       findKeywordSecrets(text, raw);
+      check();
+      findContextSecrets(text, raw);
       check();
       if (lower.includes('://')) findUrlCredentials(text, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
