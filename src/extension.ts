@@ -15,7 +15,7 @@ import { describeDecision } from './capture/gate';
 import { redactEventFields } from './capture/redact-stage';
 import { workspaceHash } from './protocol/workspace';
 import { createRedactor } from './redact';
-import { localIdentifiers } from './redact/local';
+import { localeRegion, localIdentifiers } from './redact/local';
 import { activateSending, readSendSettings, TOKEN_SECRET_KEY } from './send/send.vscode';
 import { ControlClient } from './consent/client';
 import { ConsentService } from './consent/consent.vscode';
@@ -37,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const redactor = createRedactor({
     key: await redactionKey(context),
     localIdentifiers: await localIdentifiers(),
+    phoneRegion: localeRegion(),
     extraExcludedGlobs: settings.current.excludedFiles,
   });
 

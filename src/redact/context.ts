@@ -62,7 +62,7 @@ export function findContextSecrets(text: string, out: Finding[]): void {
 }
 
 /** `lib/x86_64-linux/foo.so`, `github.com/acme/repo/commit/…`: two or more word segments between slashes. */
-function isPath(run: string): boolean {
+export function isPath(run: string): boolean {
   if (run.indexOf('/') < 0) return false;
   let words = 0;
   for (const seg of run.split('/')) if (seg.length >= 3 && seg.split(/[._-]/).every((p) => p === '' || wordLike(p)) && ++words >= 2) return true;
@@ -121,11 +121,16 @@ function cueBefore(text: string, s: number): Cue {
 }
 
 const cueCache = new Map<string, Cue>();
+const NO_CUE: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: false });
+const BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: true });
 
 /** What one identifier says: `bloggerSECRETkey` → service and strong cue; `sha256` → blocked. */
 function cueOf(raw: string): Cue {
   let c = cueCache.get(raw);
   if (c) return c;
+  c = NO_CUE;
+  // Long runs and runs with several digits are values, not names: no need to remember them.
+  if (raw.length > 40 || /\d.*\d.*\d/.test(raw)) return NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : c;
   c = { strong: false, weak: false, service: false, blocked: false };
   const lower = raw.toLowerCase();
   if (!/^[a-z]/.test(lower)) { remember(raw, c); return c; }
@@ -163,14 +168,13 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
   if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
   if (UUID.test(v)) return strong;
+  if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
+  if (entropy(v) < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
   if (isPlaceholder(v) || isTrivialSequence(v) || FILE_LIKE.test(v)) return false;
   if (/^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
   // Identifiers, member paths, file paths, kebab-case names (`k8s.persistentvolume.label`): a
   // token has at least one long part with letters that is not a word.
-  if (!v.split(/[^A-Za-z0-9]+/).some(randomPart)) return false;
-  if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
-  const h = entropy(v);
-  return h >= (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2);
+  return v.split(/[^A-Za-z0-9]+/).some(randomPart);
 }
 
 /** A part of a token that is random: letters with digits or many case switches, and not words. */

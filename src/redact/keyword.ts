@@ -243,6 +243,13 @@ function readValue(text: string, i: number): Value | null {
     if (j > limit) j = limit;
     return { start, end: j, quoted: true };
   }
+  // ODBC and ADO connection strings brace-quote values: `Pwd={pa;ss}`.
+  if (q === '{' && text[i - 1] === '=' && text[i + 1] !== '{') {
+    const limit = Math.min(n, i + 1 + 256);
+    let j = i + 1;
+    while (j < limit && text[j] !== '}' && text.charCodeAt(j) !== 10) j++;
+    if (text[j] === '}') return { start: i + 1, end: j, quoted: true };
+  }
   const start = i;
   const limit = Math.min(n, start + MAX_VALUE);
   let j = start;
