@@ -15,8 +15,6 @@ const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
 const WINDOW = 48;
 const MAX_TOKEN = 600;
 
-// Runs of characters tokens are made of; split further below.
-const RUN = /[A-Za-z0-9+/=_~.-]{10,}/g;
 
 // Credential words. A window word that is, or ends with, one of them is a cue.
 const STRONG_CUES = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'credential',
@@ -37,21 +35,36 @@ const FILE_LIKE = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|css|scss|map|html?|md|txt|png
 
 interface Cue { strong: boolean; weak: boolean; service: boolean; blocked: boolean }
 
+// Characters of a run: letters, digits and + / = _ ~ . -
+const RUN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_~.-') RUN_CHAR[c.charCodeAt(0)] = 1;
+
 /** Runs the context detector over `text`, pushing findings. */
 export function findContextSecrets(text: string, out: Finding[]): void {
-  RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RUN.exec(text)) !== null) {
-    let s = m.index;
-    let e = s + m[0].length;
-    if (e - s > MAX_TOKEN) continue;
+  // One pass over the characters: runs of token characters, with their classes counted on the
+  // way, so that the many runs that are plain words or identifiers cost nothing more.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || RUN_CHAR[c] === 0) { i++; continue; }
+    const runStart = i;
+    let digit = false, upper = false, lower = false;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && RUN_CHAR[c] === 1) {
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c >= 65 && c <= 90) upper = true;
+      else if (c >= 97 && c <= 122) lower = true;
+      i++;
+    }
+    const len = i - runStart;
+    // A token has a digit, or mixed case and some length.
+    if (len < 10 || len > MAX_TOKEN || !((digit && (upper || lower)) || (upper && lower && len >= 20))) continue;
+    let s = runStart, e = i;
     // Edges that belong to the surroundings: `./x`, `x.`, `--flag`, `=x`.
     while (s < e && !isAlnum(text.charCodeAt(s))) s++;
     while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
     if (e - s < 10) continue;
     const run = text.slice(s, e);
-    // Cheap rejection of ordinary words and identifiers: a token has a digit, or mixed case and length.
-    if (!hasDigitOrMixedCase(run)) continue;
     // URLs and paths are read by the URL rules; a path's segments are words.
     if ((s >= 3 && text.startsWith('://', s - 3)) || isPath(run)) continue;
     const before = cueBefore(text, s);
@@ -69,17 +82,6 @@ export function isPath(run: string): boolean {
   return false;
 }
 
-function hasDigitOrMixedCase(v: string): boolean {
-  let upper = false, lower = false;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-    if (c >= 65 && c <= 90) upper = true;
-    else if (c >= 97 && c <= 122) lower = true;
-  }
-  return upper && lower && v.length >= 20;
-}
-
 /** A token in `run` (at `s`) after a cue before it on the line, or after a cue glued to its front. */
 function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   if ((before.strong || before.service || before.weak) && tokenLike(run, before)) return { kind: 'secret', start: s, end: s + run.length };
@@ -87,7 +89,7 @@ function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   const parts = run.split(/([-_.=])/);
   if (parts.length < 3 || parts.length > 25) return null;
   let offset = 0;
-  let cue: Cue = { ...before };
+  let cue: Cue = before;
   for (let i = 0; i + 2 < parts.length; i += 2) {
     offset += parts[i].length + parts[i + 1].length;
     const c = cueOf(parts[i]);
@@ -103,22 +105,32 @@ function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   return null;
 }
 
-/** The cue words among the last few words before `s` on its line. */
+/** The cue words among the last four words before `s` on its line (within WINDOW characters). */
 function cueBefore(text: string, s: number): Cue {
-  let a = s;
   const lo = Math.max(0, s - WINDOW);
-  while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
-  const cue: Cue = { strong: false, weak: false, service: false, blocked: false };
-  if (a === s) return cue;
-  const words = text.slice(a, s).match(/[A-Za-z][A-Za-z0-9]*/g);
-  if (!words) return cue;
-  for (let i = Math.max(0, words.length - 4); i < words.length; i++) {
-    const c = cueOf(words[i]);
-    if (c.blocked) return c;
-    cue.strong ||= c.strong; cue.weak ||= c.weak; cue.service ||= c.service;
+  let strong = false, weak = false, service = false;
+  let k = s;
+  for (let words = 0; words < 4 && k > lo;) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 10) break;
+    if (!isAlnum(c)) { k--; continue; }
+    let a = k - 1;
+    while (a > lo && isAlnum(text.charCodeAt(a - 1))) a--;
+    // A word starts with a letter; `x86` in `x86_64` is read from its letter.
+    let w = a;
+    while (w < k && !isLetter(text.charCodeAt(w))) w++;
+    if (w < k) {
+      const cue = cueOf(text.slice(w, k));
+      if (cue.blocked) return cue;
+      strong ||= cue.strong; weak ||= cue.weak; service ||= cue.service;
+      words++;
+    }
+    k = a;
   }
-  return cue;
+  return strong || weak || service ? { strong, weak, service, blocked: false } : NO_CUE;
 }
+
+function isLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 
 const cueCache = new Map<string, Cue>();
 const NO_CUE: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: false });

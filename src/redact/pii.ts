@@ -83,7 +83,7 @@ export function findIpv4(text: string, out: Finding[]): void {
 }
 
 // Candidates: runs of hex digits, colons and dots (an IPv4 tail) holding `::` or seven colons.
-const IPV6_CAND = /(?<![\w:.%-])[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}/g;
+const IPV6_CAND = /(?<![\w:.%-])(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
 
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 form, or null. */
 export function parseIpv6(s: string): number[] | null {
@@ -131,11 +131,11 @@ function keepIpv6(g: number[]): boolean {
   return false;
 }
 
-// Every candidate holds a colon next to a hex digit or another colon.
-const IPV6_PRE = /[0-9A-Fa-f:]:[0-9A-Fa-f:]/;
+// Every address holds `::` or seven colons between hex groups: most texts hold neither.
+const IPV6_FULL = /(?:[0-9A-Fa-f]{1,4}:){7}/;
 
 export function findIpv6(text: string, out: Finding[]): void {
-  if (!IPV6_PRE.test(text)) return;
+  if (!text.includes('::') && !IPV6_FULL.test(text)) return;
   IPV6_CAND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IPV6_CAND.exec(text)) !== null) {
@@ -171,7 +171,7 @@ export function findSsns(text: string, out: Finding[]): void {
     if (/^(\d)\1\1\D\1\1\D\1{4}$/.test(m[0])) continue; // 111-11-1111
     out.push({ kind: 'us-ssn', start: m.index, end: m.index + m[0].length });
   }
-  if (!/ssn|social security|sozialversicherung/i.test(text)) return;
+  if (!/ssn|SSN|Ssn|ocial [Ss]ecurity|OCIAL SECURITY|ozialversicherung/.test(text)) return;
   SSN_BARE.lastIndex = 0;
   while ((m = SSN_BARE.exec(text)) !== null) {
     const start = m.index + m[0].length - m[1].length;

@@ -83,7 +83,7 @@ const GO_DSN = /(?<![\w.-])([\w.-]{1,64}):([^\s@'"`]{1,128})@(?:tcp|udp|unix)\(/
 
 export function findConnectionCredentials(text: string, out: Finding[]): void {
   for (const re of [ORACLE_THIN, GO_DSN]) {
-    if (re === ORACLE_THIN ? !/jdbc:oracle/i.test(text) : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
+    if (re === ORACLE_THIN ? !text.includes('jdbc:oracle') && !/jdbc:oracle/i.test(text) : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
