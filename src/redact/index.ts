@@ -126,7 +126,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findHighEntropyLiterals(text, raw);
       check();
       if (lower.includes('://')) findUrlCredentials(text, raw);
-      findConnectionCredentials(text, raw);
+      findConnectionCredentials(text, lower, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
       findCliSecrets(text, raw);
       if (lower.includes('bearer')) findBearer(text, raw);
@@ -135,7 +135,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIpv4(text, raw);
       findIpv6(text, raw);
       findPhones(text, raw);
-      findSsns(text, raw);
+      findSsns(text, lower, raw);
       findCards(text, raw);
       if (lower.includes('/home/') || lower.includes('/users/') || lower.includes('users\\') || lower.includes('documents and settings')) findHomeUsers(text, raw);
       local?.(text, raw);

@@ -81,9 +81,9 @@ const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>
 const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/([^\s@'"`]{1,128})@/gi;
 const GO_DSN = /(?<![\w.-])([\w.-]{1,64}):([^\s@'"`]{1,128})@(?:tcp|udp|unix)\(/g;
 
-export function findConnectionCredentials(text: string, out: Finding[]): void {
+export function findConnectionCredentials(text: string, lower: string, out: Finding[]): void {
   for (const re of [ORACLE_THIN, GO_DSN]) {
-    if (re === ORACLE_THIN ? !text.includes('jdbc:oracle') && !/jdbc:oracle/i.test(text) : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
+    if (re === ORACLE_THIN ? !lower.includes('jdbc:oracle') : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
