@@ -165,6 +165,8 @@ const adversarial: [string, string][] = [
   ['IPv6 `2a02:8108::1 `', fill('2a02:8108::1 ')],
   ['`::` repeated', fill('::')],
   ['email `a.b@c.de `', fill('a.b@c.de ')],
+  ['`a@bcd ` (no dot), one line', fill('a@bcd ')],
+  ['IPv4 `185.220.101.47 `, one line', fill('185.220.101.47 ')],
   ['`jdbc:oracle:thin:a/` repeated', fill('jdbc:oracle:thin:a/')],
 ];
 let worst = 0;

@@ -32,7 +32,8 @@ export function findEmails(text: string, out: Finding[]): void {
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     const next = at + 1 < text.length ? text.indexOf('@', at + 1) : -1;
     // Cheap shape test first: a local part, and a domain with a dot followed by two letters.
-    const dot = text.lastIndexOf('.', e - 1);
+    let dot = e - 1; // the last dot of the domain (a bounded scan: lastIndexOf could run back to the start)
+    while (dot > at && text.charCodeAt(dot) !== 46) dot--;
     if (s < at && dot > at + 1 && e - dot >= 3) {
       const local = text.slice(s, at);
       const domain = text.slice(at + 1, e);
@@ -68,8 +69,9 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
   if (['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222'].includes(ip)) return true; // public resolvers
   // Only the address's own line: "v" ending the previous line is no version prefix.
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 24), start).toLowerCase();
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < 24 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const before = text.slice(lineStart, start).toLowerCase();
   if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
   return false;
 }
