@@ -1,8 +1,15 @@
 // Recall and negatives flagged for the Codetrail redaction engine, side by side with
-// secretlint 12 (recommended preset), on the development set and on the realistic cases.
+// secretlint 12 (recommended preset), on every development set, each split into a part the
+// rules may be tuned on and a part that is only measured.
 //   npm run redact:eval                 (compiles first)
-//   node scripts/redact-eval.mjs [path/to/gitleaks_fixtures.jsonl] [--misses]
+//   node scripts/redact-eval.mjs [--misses] [--dev-dir DIR] [--engine DIR]
 // Reads compiled code from out/; prints a Markdown table.
+//
+// The split is fixed by a hash of each case (its id where it has a stable one, else its text):
+// sha256 mod 5 == 0 → measure-only. `--misses` lists misses and flagged negatives of the tune
+// parts only (rule or category names, never texts), so the measure-only parts stay unseen.
+// `--engine DIR` scores another compiled engine (a directory holding index.js), e.g. an older build.
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -10,16 +17,25 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { createRedactor } = require(join(root, 'out/src/redact/index.js'));
-const { REALISTIC_CASES } = require(join(root, 'out/test/unit/redact/cases.js'));
-
 const args = process.argv.slice(2);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const showMisses = args.includes('--misses');
-const devPath = args.find((a) => !a.startsWith('--')) ?? process.env.REDACTION_DEV_SET ?? join(root, '..', 'shared', 'fixtures', 'redaction-dev', 'gitleaks_fixtures.jsonl');
+const engineDir = resolve(opt('--engine') ?? join(root, 'out/src/redact'));
+const { createRedactor } = require(join(engineDir, 'index.js'));
+const { REALISTIC_CASES } = require(join(root, 'out/test/unit/redact/cases.js'));
+const { HELD_OUT_CASES } = require(join(root, 'out/test/unit/redact/heldout.js'));
 
-// The development set labels texts, not secrets. A positive's secret is taken to be its longest
-// run of letters and digits that mixes both (else the longest that is not a key word); the
-// positive is caught when that run no longer appears. Reviewed by hand on the misses.
+// The shared development sets live beside the repository; CI and fresh clones may lack them.
+const devDir = opt('--dev-dir') ?? process.env.REDACTION_DEV_DIR ?? join(root, '..', 'shared', 'fixtures', 'redaction-dev');
+
+/** 1 in 5 cases, fixed by content: never tuned on. */
+function isMeasureOnly(key) {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % 5 === 0;
+}
+
+// The gitleaks set labels texts, not secrets. A positive's secret is taken to be its longest run
+// of letters and digits that mixes both (else the longest that is not a key word); the positive
+// is caught when that run no longer appears. Reviewed by hand on the misses.
 const NAMEISH = /token|secret|passw|apikey|api|key|auth|client|access|config|backup|enabled|string|property|system|source|content|bearer|author|type|application|json|curl|https?|localhost|version|kind|metadata|name|export|private|public|begin|end|block|data|true|false|value|header|example/i;
 function devSecret(text) {
   const all = text.match(/[A-Za-z0-9]{4,}/g) ?? [];
@@ -31,16 +47,35 @@ function devSecret(text) {
   return best;
 }
 
-function loadDev() {
-  if (!existsSync(devPath)) return null;
-  return readFileSync(devPath, 'utf8').trim().split('\n').map((l, i) => {
-    const r = JSON.parse(l);
-    return { id: `dev${i}`, rule: r.rule, label: r.label, text: r.text, secrets: r.label === 'positive' ? [devSecret(r.text)] : [] };
-  });
+const readJsonl = (p) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+function loadGitleaks() {
+  const p = join(devDir, 'gitleaks_fixtures.jsonl');
+  if (!existsSync(p)) return null;
+  return readJsonl(p).map((r, i) => ({
+    id: `gl${i}`, tag: r.rule, label: r.label, text: r.text, split: r.text,
+    secrets: r.label === 'positive' ? [devSecret(r.text)] : [],
+  }));
 }
 
+function loadKingfisher() {
+  const p = join(devDir, 'kingfisher_examples.jsonl');
+  if (!existsSync(p)) return null;
+  // Positives without a usable secret can only be scored as "output changed" (secrets: null).
+  return readJsonl(p).map((r) => ({
+    id: r.id, tag: r.rule, label: r.label, text: r.text, split: r.id,
+    secrets: r.label === 'positive' ? (r.secrets?.length ? r.secrets : null) : [],
+    lowEntropy: r.below_min_entropy === true,
+  }));
+}
+
+// Own cases: the split key is the text with its generated secrets masked, so inserting a case
+// (which shifts the seeded generator) moves no other case between parts.
+const template = (c) => c.category + '\u0000' + c.secrets.reduce((t, s) => t.split(s).join('\u0001'), c.text);
+const own = (list, allMeasured) => list.map((c) => ({ id: c.id, tag: c.category, label: c.label, text: c.text, secrets: c.secrets, split: allMeasured ? null : template(c) }));
+
 const engine = createRedactor({ key: new Uint8Array(32).fill(42) });
-const engineRedact = async (text) => engine.redact(text).text;
+const engineRedact = async (text) => { const r = engine.redact(text); return { text: r.text, findings: r.findings }; };
 
 let secretlint = null;
 try {
@@ -57,47 +92,81 @@ try {
       out += text.slice(pos, Math.max(pos, s)) + '<REDACTED>';
       pos = e;
     }
-    return out + text.slice(pos);
+    return { text: out + text.slice(pos), findings: null };
   };
 } catch (e) {
   console.error(`secretlint not available (${e.message}); showing the engine alone`);
 }
 
-async function score(name, cases, redact) {
-  let P = 0, caught = 0, N = 0, flagged = 0;
-  const misses = [], fps = [];
-  const t0 = performance.now();
+/** Characters redacted that belong to no occurrence of a known secret. */
+function collateral(text, secrets, findings) {
+  const inSecret = new Uint8Array(text.length);
+  for (const s of secrets) for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + 1)) inSecret.fill(1, i, i + s.length);
+  let extra = 0, redacted = 0;
+  for (const f of findings) for (let i = f.start; i < f.end; i++) { redacted++; if (!inSecret[i]) extra++; }
+  return { extra, redacted };
+}
+
+async function score(cases, redact) {
+  const r = { P: 0, caught: 0, N: 0, flagged: 0, extra: 0, redacted: 0, scored: 0, misses: [], fps: [] };
   for (const c of cases) {
     const out = await redact(c.text);
     if (c.label === 'positive') {
-      P++;
-      if (c.secrets.every((s) => !out.includes(s))) caught++; else misses.push(c);
+      r.P++;
+      const ok = c.secrets === null ? out.text !== c.text : c.secrets.every((s) => !out.text.includes(s));
+      if (ok) r.caught++; else r.misses.push(c);
+      if (ok && c.secrets && out.findings) {
+        const k = collateral(c.text, c.secrets, out.findings);
+        r.extra += k.extra; r.redacted += k.redacted; r.scored++;
+      }
     } else {
-      N++;
-      if (out !== c.text) { flagged++; fps.push(c); }
+      r.N++;
+      if (out.text !== c.text) { r.flagged++; r.fps.push(c); }
     }
   }
-  return { name, P, N, recall: caught / P, negRate: flagged / N, flagged, ms: performance.now() - t0, misses, fps };
+  return r;
 }
 
 const sets = [];
-const dev = loadDev();
-if (dev) sets.push(['development set (gitleaks-derived)', dev]);
-else console.error(`development set not found at ${devPath}`);
-sets.push(['own realistic cases', REALISTIC_CASES]);
+const gl = loadGitleaks();
+const kf = loadKingfisher();
+if (gl) sets.push(['gitleaks', gl]); else console.error(`gitleaks_fixtures.jsonl not found in ${devDir}; skipped`);
+if (kf) sets.push(['kingfisher', kf]); else console.error(`kingfisher_examples.jsonl not found in ${devDir}; skipped`);
+sets.push(['own cases (cases.ts)', own(REALISTIC_CASES, false)]);
+sets.push(['held-out (heldout.ts)', own(HELD_OUT_CASES, true)]);
 
-console.log('| data set | tool | positives | recall | negatives | flagged | time |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+const fmt = (x) => (Number.isFinite(x) ? x.toFixed(4) : '—');
+console.log(`engine: ${engineDir}`);
+console.log('| data set | part | tool | positives | recall | negatives | flagged | collateral chars / caught positive |');
+console.log('|---|---|---|---:|---:|---:|---:|---:|');
+const macro = { tune: [], measure: [] };
 for (const [label, cases] of sets) {
-  const results = [await score('codetrail', cases, engineRedact)];
-  if (secretlint) results.push(await score('secretlint 12', cases, secretlint));
-  for (const r of results) {
-    console.log(`| ${label} | ${r.name} | ${r.P} | ${r.recall.toFixed(4)} | ${r.N} | ${r.flagged} (${r.negRate.toFixed(4)}) | ${(r.ms / 1000).toFixed(1)} s |`);
-    if (showMisses && r.name === 'codetrail') {
-      // Rule names and ids only: the texts hold (synthetic) secrets.
-      console.error(`\n${label}: missed ${r.misses.map((c) => c.rule ?? c.category).join(', ')}`);
-      console.error(`${label}: flagged negatives ${r.fps.map((c) => c.rule ?? c.category).join(', ')}`);
+  const parts = [
+    ['tune', cases.filter((c) => c.split !== null && !isMeasureOnly(c.split))],
+    ['measure-only', cases.filter((c) => c.split === null || isMeasureOnly(c.split))],
+  ];
+  for (const [part, list] of parts) {
+    if (list.length === 0) continue;
+    const tools = [['codetrail', engineRedact]];
+    if (secretlint) tools.push(['secretlint 12', secretlint]);
+    for (const [tool, fn] of tools) {
+      const r = await score(list, fn);
+      const coll = r.scored ? (r.extra / r.scored).toFixed(1) : '—';
+      console.log(`| ${label} | ${part} | ${tool} | ${r.P} | ${fmt(r.caught / r.P)} | ${r.N} | ${r.flagged} (${fmt(r.flagged / r.N)}) | ${tool === 'codetrail' ? coll : ''} |`);
+      if (tool === 'codetrail') macro[part === 'tune' ? 'tune' : 'measure'].push(r.caught / r.P);
+      if (label === 'kingfisher' && tool === 'codetrail') {
+        const hi = list.filter((c) => !c.lowEntropy);
+        const rh = await score(hi, fn);
+        console.log(`| ${label} (above rule min_entropy) | ${part} | ${tool} | ${rh.P} | ${fmt(rh.caught / rh.P)} | | | |`);
+      }
+      if (showMisses && tool === 'codetrail' && part === 'tune') {
+        // Rule or category names only: the texts hold (synthetic) secrets.
+        console.error(`\n${label} (tune): missed ${r.misses.map((c) => c.tag).join(', ')}`);
+        console.error(`${label} (tune): flagged negatives ${r.fps.map((c) => c.tag).join(', ')}`);
+      }
     }
   }
 }
+const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+console.log(`\ncodetrail macro recall over data sets: tune ${fmt(mean(macro.tune))}, measure-only ${fmt(mean(macro.measure))}`);
 process.exit(0);

@@ -15,7 +15,7 @@ import { describeDecision } from './capture/gate';
 import { redactEventFields } from './capture/redact-stage';
 import { workspaceHash } from './protocol/workspace';
 import { createRedactor } from './redact';
-import { localIdentifiers } from './redact/local';
+import { localeRegion, localIdentifiers } from './redact/local';
 import { activateSending, TOKEN_SECRET_KEY } from './send/send.vscode';
 import { compileExclusions } from './redact/paths';
 import { ControlClient } from './consent/client';
@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The user's settings.json sits two folders above the extension's global storage.
   const settings = new Settings(join(dirname(dirname(storage)), 'settings.json'));
   const installKey = await redactionKey(context);
-  const redactor = createRedactor({ key: installKey, localIdentifiers: await localIdentifiers() });
+  const redactor = createRedactor({ key: installKey, localIdentifiers: await localIdentifiers(), phoneRegion: localeRegion() });
 
   // Taint memory and the consent firewall come before anything can be written.
   const late: { recorder?: Recorder } = {};

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { homedir, hostname, userInfo } from 'node:os';
 import { createRedactor, type LocalIdentifiers } from './index';
 import { defaultKeyPath, loadOrCreateKey } from './keyfile';
+import { localeRegion } from './local';
 
 const USAGE = `usage: codetrail-redact [--jsonl] [--key-file PATH] [--no-local] [--budget-ms N]
 Reads text on stdin and writes it redacted to stdout.
@@ -53,7 +54,7 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const key = loadOrCreateKey(args.keyFile);
-  const redactor = createRedactor({ key, budgetMs: args.budgetMs, localIdentifiers: args.local ? localIdentifiers() : undefined });
+  const redactor = createRedactor({ key, budgetMs: args.budgetMs, localIdentifiers: args.local ? localIdentifiers() : undefined, phoneRegion: localeRegion() });
   const input = await readStdin();
   let dropped = 0;
   if (!args.jsonl) {

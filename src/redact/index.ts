@@ -17,11 +17,15 @@
  *   text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
+import * as crypto from 'node:crypto';
 import { createHmac } from 'node:crypto';
+import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
+import { findHighEntropyLiterals } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
-import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findPhones, type LocalIdentifiers } from './pii';
-import { findBearer, findCliSecrets, findKeyMaterialLines, findPrivateKeys, findQuerySecrets, findUrlCredentials } from './structural';
+import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
+import { createPhoneFinder } from './phones';
+import { findBearer, findCliSecrets, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findQuerySecrets, findUrlCredentials } from './structural';
 import { distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -46,6 +50,11 @@ export interface RedactorOptions {
   excludedGlobs?: readonly string[];
   /** Added to the exclusion list (user settings, organisation policy). */
   extraExcludedGlobs?: readonly string[];
+  /**
+   * The region national phone numbers are read in first (ISO 3166 alpha-2, e.g. from the
+   * machine's locale); numbers written for other common regions are still found.
+   */
+  phoneRegion?: string;
   /** Per-call time budget in milliseconds (default 500). */
   budgetMs?: number;
   /** Clock for the budget; injectable for tests. */
@@ -71,8 +80,8 @@ export interface Redactor {
 class BudgetExceeded extends Error {}
 
 // Provider formats win over generic names, which win over personal data, when spans overlap.
-const PRIORITY: Record<string, number> = { 'private-key': 5, password: 2, secret: 2, 'url-credentials': 3, 'url-secret': 2, 'bearer-token': 3 };
-const PII_KINDS = new Set(['email', 'phone', 'ip-address', 'credit-card', 'home-user', 'home-dir', 'local-user', 'host-name', 'git-name']);
+const PRIORITY: Record<string, number> = { 'private-key': 5, password: 2, secret: 2, 'url-credentials': 3, 'url-secret': 2, 'bearer-token': 3, 'high-entropy': 1.5 };
+const PII_KINDS = new Set(['email', 'phone', 'ip-address', 'credit-card', 'us-ssn', 'home-user', 'home-dir', 'local-user', 'host-name', 'git-name']);
 const priority = (kind: string): number => PRIORITY[kind] ?? (PII_KINDS.has(kind) ? 1 : 4);
 
 export function createRedactor(options: RedactorOptions): Redactor {
@@ -81,17 +90,19 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const now = options.now ?? (() => performance.now());
   const local = compileLocalIdentifiers(options.localIdentifiers);
+  const findPhones = createPhoneFinder(options.phoneRegion);
   const excluded = compileExclusions([...(options.excludedGlobs ?? DEFAULT_EXCLUDED_GLOBS), ...(options.extraExcludedGlobs ?? [])]);
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Map<string, string>>();
 
+  const hmac = hmacSha256Hex(key);
   const placeholder = (kind: string, secret: string): string => {
-    const ck = kind + '\u0000' + secret;
-    let p = cache.get(ck);
+    let byKind = cache.get(kind);
+    if (byKind === undefined) cache.set(kind, (byKind = new Map()));
+    let p = byKind.get(secret);
     if (p === undefined) {
-      const tag = createHmac('sha256', key).update(secret, 'utf8').digest('hex').slice(0, 8);
-      p = `<REDACTED:${kind}#${tag}>`;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(ck, p);
+      p = `<REDACTED:${kind}#${hmac(secret).slice(0, 8)}>`;
+      if (byKind.size > 10_000) byKind.clear();
+      byKind.set(secret, p);
     }
     return p;
   };
@@ -111,7 +122,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       findKeywordSecrets(text, raw);
       check();
+      findContextSecrets(text, raw);
+      findHighEntropyLiterals(text, raw);
+      check();
       if (lower.includes('://')) findUrlCredentials(text, raw);
+      findConnectionCredentials(text, lower, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
       findCliSecrets(text, raw);
       if (lower.includes('bearer')) findBearer(text, raw);
@@ -120,6 +135,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIpv4(text, raw);
       findIpv6(text, raw);
       findPhones(text, raw);
+      findSsns(text, lower, raw);
       findCards(text, raw);
       if (lower.includes('/home/') || lower.includes('/users/') || lower.includes('users\\') || lower.includes('documents and settings')) findHomeUsers(text, raw);
       local?.(text, raw);
@@ -139,6 +155,33 @@ export function createRedactor(options: RedactorOptions): Redactor {
     isExcludedPath: excluded,
     placeholder,
     policyVersion: REDACTION_POLICY_VERSION,
+  };
+}
+
+/**
+ * HMAC-SHA256 as two one-shot hashes over precomputed pads (RFC 2104): the same value as
+ * `createHmac`, without building an Hmac object per secret (a text can hold thousands).
+ */
+function hmacSha256Hex(key: Buffer): (message: string) => string {
+  const oneShot = (crypto as { hash?: (alg: string, data: Buffer, enc: 'buffer' | 'hex') => Buffer | string }).hash;
+  if (!oneShot || key.length > 64) return (m) => createHmac('sha256', key).update(m, 'utf8').digest('hex');
+  const ipad = Buffer.alloc(64, 0x36);
+  const opad = Buffer.alloc(64, 0x5c);
+  for (let i = 0; i < key.length; i++) { ipad[i] ^= key[i]; opad[i] ^= key[i]; }
+  const inner = Buffer.alloc(64 + 1024);
+  ipad.copy(inner);
+  const outer = Buffer.alloc(64 + 32);
+  opad.copy(outer);
+  return (m) => {
+    let data: Buffer;
+    if (m.length <= 341) { // at most 1,023 UTF-8 bytes: fits the preallocated buffer
+      const n = inner.write(m, 64, 'utf8');
+      data = inner.subarray(0, 64 + n);
+    } else {
+      data = Buffer.concat([ipad, Buffer.from(m, 'utf8')]);
+    }
+    (oneShot('sha256', data, 'buffer') as Buffer).copy(outer, 64);
+    return oneShot('sha256', outer, 'hex') as string;
   };
 }
 
@@ -262,29 +305,37 @@ function longestAlnumRun(v: string): string {
 function resolve(text: string, raw: Finding[]): Finding[] {
   if (raw.length === 0) return raw;
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Merged in place: the raw findings are this call's own objects.
   const merged: Finding[] = [];
-  let cur = { ...raw[0] };
+  let cur = raw[0];
   for (let i = 1; i < raw.length; i++) {
     const f = raw[i];
     if (f.start < cur.end) {
       if (f.end > cur.end) cur.end = f.end;
-      if (priority(f.kind) > priority(cur.kind)) cur.kind = f.kind;
+      if (f.kind !== cur.kind && priority(f.kind) > priority(cur.kind)) cur.kind = f.kind;
     } else {
       merged.push(cur);
-      cur = { ...f };
+      cur = f;
     }
   }
   merged.push(cur);
   const out: Finding[] = [];
+  // The next line break at or after the current finding; findings are sorted, so one forward
+  // scan over the text serves them all (an indexOf per finding is quadratic on one long line).
+  let nl = -1;
   for (const f of merged) {
     let s = f.start;
-    for (let nl = text.indexOf('\n', s); nl !== -1 && nl < f.end; nl = text.indexOf('\n', s)) {
+    if (nl !== Infinity && nl < s) { nl = text.indexOf('\n', s); if (nl === -1) nl = Infinity; }
+    if (nl >= f.end) { if (f.end > s) out.push(f); continue; }
+    while (nl < f.end) {
       if (nl > s) out.push({ kind: f.kind, start: s, end: trimCr(text, s, nl) });
       s = nl + 1;
+      nl = text.indexOf('\n', s);
+      if (nl === -1) nl = Infinity;
     }
     if (f.end > s) out.push({ kind: f.kind, start: s, end: f.end });
   }
-  return out.filter((f) => f.end > f.start);
+  return out;
 }
 
 function trimCr(text: string, s: number, nl: number): number {

@@ -50,7 +50,7 @@ const NEG_ANY = new Set(['public', 'publishable', 'pub', 'csrf', 'xsrf', 'primar
   'toggle', 'visibility', 'label', 'hint', 'prompt', 'input', 'field', 'form', 'fingerprint', 'thumbprint',
   'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512', 'integrity', 'signature_', 'passthrough', 'passthru', 'bypass',
   'compass', 'passenger', 'passive', 'passed', 'passes', 'passing', 'password_', 'monkey', 'turkey', 'donkey', 'whiskey', 'hockey',
-  'jockey', 'through', 'jsonwebtoken', 'keyof', 'keypath', 'keycode', 'keydown', 'keyup', 'keypress']);
+  'jockey', 'through', 'jsonwebtoken', 'gpg', 'pgp', 'gnupg', 'keyof', 'keypath', 'keycode', 'keydown', 'keyup', 'keypress']);
 
 const classCache = new Map<string, NameClass | null>();
 
@@ -143,8 +143,9 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
     i += 2;
   } else if (c === '<' && c2 === '-') {
     i += 2;
-  } else if (c === '>' && !nameQuoted && openTag) {
-    i += 1; // <password>value</password>, the value possibly on the next line
+  } else if (openTag && !nameQuoted && (c === '>' || (i > afterName && tagEnd(text, i) > 0))) {
+    if (c !== '>') i = tagEnd(text, i);
+    i += 1; // <password>value</password>, <Pass encoding="base64">value</Pass>, the value possibly on the next line
     let k = i;
     while (k < n && isSpace(text.charCodeAt(k))) k++;
     if (text[k] === '\r') k++;
@@ -170,7 +171,51 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   return i < n ? i : -1;
 }
 
+/** The `>` closing an open tag whose attributes start at `i` (same line, bounded), or -1. */
+function tagEnd(text: string, i: number): number {
+  const limit = Math.min(text.length, i + 200);
+  for (let k = i; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 62 /* > */) return text.charCodeAt(k - 1) === 47 /* / */ ? -1 : k;
+    if (c === 10 || c === 60 /* < */) return -1;
+  }
+  return -1;
+}
+
 interface Value { start: number; end: number; quoted: boolean }
+
+/** Element content from `i` up to the next `<` or the end of the line (bounded), trimmed. */
+function readElement(text: string, i: number): Value {
+  const limit = Math.min(text.length, i + MAX_VALUE);
+  let j = i;
+  while (j < limit && text.charCodeAt(j) !== 60 && text.charCodeAt(j) !== 10) j++;
+  let s = i, e = j;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
+  return { start: s, end: e, quoted: true };
+}
+
+/**
+ * A configuration line's unquoted value: the rest of the line (bounded), less a trailing comment
+ * (` # …`, ` ; …`, ` // …`) and a trailing `;` or `,`. Free-form values (spaces, braces) are
+ * read whole here; `readValue` would stop at the first of them.
+ */
+function readLineValue(text: string, i: number): Value {
+  const limit = Math.min(text.length, i + MAX_VALUE);
+  let j = i;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) break;
+    if (isSpace(c) && j + 1 < limit) {
+      const d = text.charCodeAt(j + 1);
+      if (d === 35 /* # */ || d === 59 /* ; */ || (d === 47 && text.charCodeAt(j + 2) === 47)) break;
+    }
+    j++;
+  }
+  let e = j;
+  while (e > i && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 59 || text.charCodeAt(e - 1) === 44)) e--;
+  return { start: i, end: e, quoted: false };
+}
 
 const ESCAPED_NEWLINE = /\\[nrt]/;
 
@@ -197,6 +242,13 @@ function readValue(text: string, i: number): Value | null {
     }
     if (j > limit) j = limit;
     return { start, end: j, quoted: true };
+  }
+  // ODBC and ADO connection strings brace-quote values: `Pwd={pa;ss}`.
+  if (q === '{' && text[i - 1] === '=' && text[i + 1] !== '{') {
+    const limit = Math.min(n, i + 1 + 256);
+    let j = i + 1;
+    while (j < limit && text[j] !== '}' && text.charCodeAt(j) !== 10) j++;
+    if (text[j] === '}') return { start: i + 1, end: j, quoted: true };
   }
   const start = i;
   const limit = Math.min(n, start + MAX_VALUE);
@@ -237,7 +289,7 @@ export function wordLike(v: string): boolean {
     if (letters.length > 3 && !/[aeiouy]/.test(letters)) return false;
     // long runs without vowels or with many rare letters read as random
     if (letters.length >= 12 && entropy(letters) > 3.6) return false;
-    if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(letters)) return false;
+    if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(letters.replace(/([ptscgw])h/g, '$1'))) return false; // `passphrase` is a word
   }
   return true;
 }
@@ -254,7 +306,7 @@ function manyShortParts(v: string): boolean {
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   // Cheap rejections first: this runs for every name-like hit.
   if (v.length < (cls === 'password' ? 4 : 8)) return false;
-  if (/\s/.test(v)) return false; // quoted prose ("Enter your password"); spaced secrets are rare
+  if (/\s/.test(v)) return spacedValueLooksSecret(v, cls);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   if (/[^\x20-\x7e]/.test(v)) return false; // translated messages and prose, not credentials
   const parts = v.split(/[._\-/:]+/);
@@ -287,6 +339,45 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   return true;
 }
 
+// Words that make a spaced value read as prose or code rather than a passphrase.
+const PROSE = /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|your|you|this|that|it|its|use|used|see|must|should|will|can|please|enter|if|else|and|or|null|none|nil|true|false|new|await|return|function|lambda|self|this|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
+
+/**
+ * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)
+ * or a punctuated secret, unless it reads as a sentence, a UI label, a message or code.
+ */
+function spacedValueLooksSecret(v: string, cls: NameClass): boolean {
+  const t = v.trim();
+  if (t.length < 8 || t.length > 100 || /[^\x20-\x7e]/.test(t) || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
+  const words = t.split(/\s+/);
+  if (words.length > 6) return false;
+  if (/[.?!:]$/.test(t) || PROSE.test(t)) return false;
+  if (/(?:\|\||&&|==|=>|\+\+|\$\{|\{\{|%[sd]|\{\d\}|[A-Za-z_]\w*\(|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|\s[-+*/%?:]\s)/.test(t)) return false; // code and templates
+  if (/^\p{Lu}[\p{Ll}\s]*$/u.test(t)) return false; // "Mot de passe", "Enter Password": a label
+  if (isPlaceholder(t.replace(/\s+/g, '_'))) return false;
+  const k = classes(t.replace(/\s+/g, ''));
+  if (cls === 'password') return k.lower + k.upper > 0 && (words.length >= 2);
+  // A spaced value under a secret or key name must look random in its parts.
+  return k.other > 1 && k.digit > 0 && k.lower + k.upper > 0 && entropy(t) >= 3.5;
+}
+
+/** A value made only of words the name already holds (`RESET_PASSWORD = "reset_password"`) is an enum, not a secret. */
+function echoesName(v: string, name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(v)) return false;
+  const nameWords = new Set(splitWords(name));
+  const words = splitWords(v);
+  return words.length > 0 && words.every((w) => nameWords.has(w));
+}
+
+/** Unquoted values with braces or punctuation that are random rather than code: `m{{h}o)p$k9Xq}`. */
+function randomPunctuated(v: string): boolean {
+  if (v.length < 8 || /\s/.test(v) || /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{|\$\(/.test(v) || isPlaceholder(v.replace(/\{\{/g, '{'))) return false;
+  const k = classes(v);
+  if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;
+  for (const run of v.split(/[^A-Za-z]+/)) if (run.length >= 4 && wordLike(run)) return false; // identifiers and calls
+  return entropy(v) >= 3.2;
+}
+
 /** Runs the name-based rule over `text`, pushing findings. */
 export function findKeywordSecrets(text: string, out: Finding[]): void {
   HIT.lastIndex = 0;
@@ -306,27 +397,48 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     let name = text.slice(s, e);
     // Trailing dots belong to the sentence, not the name.
     while (name.endsWith('.') || name.endsWith('-')) { name = name.slice(0, -1); e--; }
-    const cls = classifyName(name);
+    let cls = classifyName(name);
     if (cls === null) continue;
+    // Names of separate words: `stripe api key = …`, `Secret Key: …`.
+    const lead = cls === 'key' ? leadingWords(text, s) : '';
+    if (lead) {
+      const combined = classifyName(lead + ' ' + name);
+      if (combined === null) continue; // `public key`, `sort key`
+      cls = combined;
+    }
     const before = s > 0 ? text[s - 1] : '';
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
-    // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile)
-    const spaceSep = /(?:^|[\s;&])(?:setx?|ENV|ARG)[ \t]+$/i.test(text.slice(Math.max(0, s - 6), s));
+    // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
+    const spaceSep = SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
     const openTag = before === '<';
     commaSeparated.value = false;
-    const vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
+    // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
+    let vs = pairedValueStart(text, s, e);
+    const pairValue = vs >= 0;
+    if (!pairValue) vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
     if (vs < 0) continue;
-    let val = readValue(text, vs);
+    let val: Value | null;
+    if (openTag || (pairValue && text.charCodeAt(vs - 1) === 62)) {
+      val = readElement(text, vs);
+      // The element must close after its value: on the same line, or on the next when the value
+      // has a line of its own (`<password>\n  value\n</password>`); otherwise the next line is
+      // other code, whose own names must still be read.
+      const close = val.end + trailingSpace(text, val.end);
+      if (!text.startsWith('</', close) || (newlineBetween(text, val.end, close) && !newlineBetween(text, e, val.start))) continue;
+    } else {
+      val = readValue(text, vs);
+      if (val && !val.quoted && !nameQuoted && !isFlag && startsConfigLine(text, s)) {
+        const line = readLineValue(text, vs);
+        if (line.end > val.end) val = line;
+      }
+    }
     if (!val) continue;
-    // `<password>` with its value on the next line counts only when the element closes after
-    // that value: otherwise the next line is other code, whose own names must still be read.
-    if (openTag && text.lastIndexOf('\n', val.start) >= e && !/^\s*<\//.test(text.slice(val.end, val.end + 64))) continue;
     let v = text.slice(val.start, val.end);
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
     const firstWord = sp > 0 ? v.slice(0, sp) : val.quoted ? '' : v;
-    if (sp > 0 && AUTH_SCHEMES.test(firstWord)) {
+    if (sp > 0 && (AUTH_SCHEMES.test(firstWord) || (/^[A-Za-z][A-Za-z-]{1,24}$/.test(firstWord) && /auth/i.test(name) && v.indexOf(' ', sp + 1) < 0))) {
       let k = val.start + sp;
       while (k < val.end && text[k] === ' ') k++;
       val = { start: k, end: val.end, quoted: val.quoted };
@@ -338,7 +450,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       if (next) { val = next; v = text.slice(next.start, next.end); }
     }
     if (val.end <= val.start) continue;
-    if (!valueLooksSecret(v, cls, val.quoted)) continue;
+    const looksSecret = valueLooksSecret(v, cls, val.quoted) || (!val.quoted && randomPunctuated(v));
+    if (!looksSecret || echoesName(v, name)) continue;
     // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
     if (commaSeparated.value && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p)))) continue;
     if (val.end - val.start >= MAX_VALUE) {
@@ -351,6 +464,62 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     resumeAt = val.end;
     HIT.lastIndex = val.end;
   }
+}
+
+const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|ENV|ARG|#define)[ \t]+$/i;
+
+/** Up to three words right before `s` on its line, separated by single spaces: `stripe api` in `stripe api key`. */
+function leadingWords(text: string, s: number): string {
+  let k = s;
+  const lo = Math.max(0, s - 40);
+  let words = 0;
+  while (words < 3 && k - 1 > lo && isSpace(text.charCodeAt(k - 1)) && isAlnum(text.charCodeAt(k - 2))) {
+    let j = k - 1;
+    while (j > lo && isAlnum(text.charCodeAt(j - 1))) j--;
+    k = j;
+    words++;
+  }
+  return words ? text.slice(k, s - 1) : '';
+}
+
+function isLineBreak(c: number): boolean { return c === 10 || c === 13; }
+
+/** True when the name at `s` starts its line (after indentation, `export`, a list dash): a configuration line. */
+function startsConfigLine(text: string, s: number): boolean {
+  let k = s;
+  const lo = Math.max(0, s - 24);
+  while (k > lo && !isLineBreak(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && k === lo && !isLineBreak(text.charCodeAt(k - 1))) return false;
+  return /^[ \t]*(?:(?:export|set|readonly|declare)[ \t]+|-[ \t]+)?$/.test(text.slice(k, s));
+}
+
+function newlineBetween(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+function trailingSpace(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k - i < 64 && (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k)))) k++;
+  return k - i;
+}
+
+// The field that names a name/value pair, right before the name, and the value field after it.
+const PAIR_NAME = /(?:^|[\s{,(])["']?(?:name|key|Name|Key|NAME|KEY)["']?[ \t]*[:=][ \t]*["']?$|<(?:name|key)>$/;
+const PAIR_VALUE = /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>/y;
+
+/**
+ * A name given as the value of a `name`/`key` field, with its value in the `value` field that
+ * follows on the same or the next line: `- name: DB_PASSWORD` / `value: …`, `{"key": "apiKey",
+ * "value": "…"}`, `<name>fs.s3a.secret.key</name><value>…</value>`. Returns where the value starts.
+ */
+function pairedValueStart(text: string, s: number, e: number): number {
+  if (!PAIR_NAME.test(text.slice(Math.max(0, s - 12), s))) return -1;
+  PAIR_VALUE.lastIndex = e;
+  if (!PAIR_VALUE.test(text)) return -1;
+  let i = PAIR_VALUE.lastIndex;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i < text.length && !isLineBreak(text.charCodeAt(i)) ? i : -1;
 }
 
 export { isAlnum };

@@ -30,3 +30,20 @@ export async function localIdentifiers(): Promise<LocalIdentifiers> {
   const git = await gitIdentity();
   return { userName: user, hostName: hostname(), homeDir: homedir(), gitName: git.name, gitEmail: git.email };
 }
+
+/**
+ * The region of the machine's locale (ISO 3166 alpha-2): `de_DE.UTF-8` → `DE`, `en-GB` → `GB`.
+ * National phone numbers are read in this region first. Undefined when the locale names none.
+ */
+export function localeRegion(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const fromTag = (tag: string | undefined): string | undefined => /^[a-z]{2,3}[-_]([A-Za-z]{2})(?:\b|[._@-])/.exec(tag ?? '')?.[1]?.toUpperCase();
+  for (const v of [env.LC_ALL, env.LC_TELEPHONE, env.LC_MESSAGES, env.LANG]) {
+    const r = fromTag(v);
+    if (r) return r;
+  }
+  try {
+    return fromTag(new Intl.DateTimeFormat().resolvedOptions().locale);
+  } catch {
+    return undefined;
+  }
+}

@@ -5,13 +5,16 @@ import { isAlnum, isDigit, type Finding } from './text';
 
 // ---------- email ----------
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
-const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46;
+// Internationalised domains (`kraków-soft.pl`, `пример.рф`) hold letters beyond ASCII.
+const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46 || (c > 127 && c < 0xd800 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
 
 // Reserved and stand-in domains: addresses under them are examples, not people.
-const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|local|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|mail\.com|acme\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com\.invalid)$/i;
-const EXAMPLE_LOCAL = /^(?:user|username|name|first\.last|firstname\.lastname|john\.doe|jane\.doe|johndoe|janedoe|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|mail|noreply|no-reply|donotreply|do-not-reply|git|postmaster|hostmaster|webmaster|abuse|admin|root|nobody|info|support|hello|contact|security)$/i;
+// Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com)$/i;
+// Stand-in local parts, and service senders that name no one (`git@github.com`, `noreply@…`).
+const EXAMPLE_LOCAL = /^(?:user|username|name|first\.last|firstname\.lastname|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
 // File names and versions that look like addresses: icon@2x.png, pkg@1.2.3.
-const NOT_TLD = /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle|local|internal|lan|home|corp|intranet)$/i;
+const NOT_TLD = /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle)$/i;
 
 // One to four capitalised words ending right before `<address>`.
 const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;
@@ -29,14 +32,15 @@ export function findEmails(text: string, out: Finding[]): void {
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
     const next = at + 1 < text.length ? text.indexOf('@', at + 1) : -1;
     // Cheap shape test first: a local part, and a domain with a dot followed by two letters.
-    const dot = text.lastIndexOf('.', e - 1);
+    let dot = e - 1; // the last dot of the domain (a bounded scan: lastIndexOf could run back to the start)
+    while (dot > at && text.charCodeAt(dot) !== 46) dot--;
     if (s < at && dot > at + 1 && e - dot >= 3) {
       const local = text.slice(s, at);
       const domain = text.slice(at + 1, e);
       const labels = domain.split('.');
       const tld = labels[labels.length - 1];
       const valid = labels.every((l) => l.length > 0 && l.length <= 63)
-        && /^[A-Za-z]{2,24}$/.test(tld) && !NOT_TLD.test(tld)
+        && (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) && !NOT_TLD.test(tld)
         && !(s > 0 && text[s - 1] === ':') // npm:pkg@x (a package spec, not a person)
         && !/^\d+$/.test(local);
       // git@github.com and noreply@… name a service, not a person.
@@ -65,8 +69,9 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
   if (['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222'].includes(ip)) return true; // public resolvers
   // Only the address's own line: "v" ending the previous line is no version prefix.
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 24), start).toLowerCase();
+  let lineStart = start;
+  while (lineStart > 0 && start - lineStart < 24 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const before = text.slice(lineStart, start).toLowerCase();
   if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
   return false;
 }
@@ -79,63 +84,105 @@ export function findIpv4(text: string, out: Finding[]): void {
   }
 }
 
-const IPV6_CAND = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?![\w:])/g;
+// Candidates: runs of hex digits, colons and dots (an IPv4 tail) holding `::` or seven colons.
+const IPV6_CAND = /(?<![\w:.%-])(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
 
-function validIpv6(s: string): boolean {
-  let colons = 0, digits = 0;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c === 58) colons++; else if (c >= 48 && c <= 57) digits++; }
-  if (colons < 2 || digits === 0 || (colons < 7 && !s.includes('::'))) return false;
-  if (s.includes(':::')) return false;
+/** The eight 16-bit groups of an IPv6 address in any RFC 4291 form, or null. */
+export function parseIpv6(s: string): number[] | null {
   const dbl = s.indexOf('::');
-  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return false;
-  const groups = s.split(':').filter((g) => g.length > 0);
-  if (groups.some((g) => g.length > 4)) return false;
-  if (dbl === -1 ? groups.length !== 8 : groups.length > 7) return false;
-  if (groups.length < 3) return false; // ::1, fe80::1, a::b read too often as code
-  if (!/\d/.test(s)) return false;
-  const first = groups[0]?.toLowerCase() ?? '';
-  if (s.startsWith('::')) return groups.length >= 3 && !/^ffff$/i.test(first);
-  if (first === '2001' && groups[1]?.toLowerCase() === 'db8') return false; // documentation prefix
-  return true;
+  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return null;
+  const parseGroups = (part: string, allowV4: boolean): number[] | null => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const items = part.split(':');
+    for (let i = 0; i < items.length; i++) {
+      const g = items[i];
+      if (allowV4 && i === items.length - 1 && g.includes('.')) {
+        const o = g.split('.');
+        if (o.length !== 4 || o.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) return null;
+        out.push(Number(o[0]) * 256 + Number(o[1]), Number(o[2]) * 256 + Number(o[3]));
+      } else {
+        if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
+        out.push(parseInt(g, 16));
+      }
+    }
+    return out;
+  };
+  if (dbl === -1) {
+    const g = parseGroups(s, true);
+    return g && g.length === 8 ? g : null;
+  }
+  const left = parseGroups(s.slice(0, dbl), false);
+  const right = parseGroups(s.slice(dbl + 2), true);
+  if (!left || !right || left.length + right.length > 7) return null;
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
-// Every candidate holds `:hex{0,4}:`; a literal-first regex rejects most texts far faster.
-const IPV6_PRE = /:[0-9A-Fa-f]{0,4}:/;
+/**
+ * Addresses that name no one and stay: unspecified (`::`), loopback (`::1`), link-local
+ * (`fe80::/10`), documentation (`2001:db8::/32`, `3fff::/20`), multicast (`ff00::/8`), and
+ * IPv4-mapped addresses whose IPv4 part is kept by the IPv4 rule.
+ */
+function keepIpv6(g: number[]): boolean {
+  if (g.every((x) => x === 0) || (g.slice(0, 7).every((x) => x === 0) && g[7] === 1)) return true;
+  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] === 0x2001 && g[1] === 0x0db8) || (g[0] & 0xfff0) === 0x3ff0 || (g[0] & 0xff00) === 0xff00) return true;
+  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {
+    const v4 = `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
+    return keepIpv4(v4, v4, 0);
+  }
+  return false;
+}
+
+// Every address holds `::` or seven colons between hex groups: most texts hold neither.
+const IPV6_FULL = /(?:[0-9A-Fa-f]{1,4}:){7}/;
 
 export function findIpv6(text: string, out: Finding[]): void {
-  if (!IPV6_PRE.test(text)) return;
+  if (!text.includes('::') && !IPV6_FULL.test(text)) return;
   IPV6_CAND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IPV6_CAND.exec(text)) !== null) {
-    if (validIpv6(m[0])) out.push({ kind: 'ip-address', start: m.index, end: m.index + m[0].length });
+    let v = m[0];
+    while (v.endsWith('.')) v = v.slice(0, -1);
+    const next = text.charCodeAt(m.index + v.length);
+    if (isAlnum(next) || next === 95) continue;
+    const compressed = v.includes('::');
+    let colons = 0, digits = 0, longest = 0, run = 0;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 58) { colons++; run = 0; } else { run++; if (run > longest) longest = run; if (isDigit(c)) digits++; }
+    }
+    if (colons < 2 || digits === 0 || (!compressed && colons !== 7 && !(colons === 6 && v.includes('.')))) continue;
+    // `a[1::2]`, `Foo::Bar`: a compressed form needs a group of three or more digits to be read as an address.
+    if (compressed && longest < 3) continue;
+    const g = parseIpv6(v);
+    if (!g || keepIpv6(g)) continue;
+    out.push({ kind: 'ip-address', start: m.index, end: m.index + v.length });
   }
 }
 
-// ---------- phone numbers ----------
-// International numbers written with a leading +, and North American numbers with separators.
-const PHONE_INTL = /(?<![\w+])\+[1-9]\d{0,2}(?:[ .-]?\(\d{1,4}\))?(?:[ .-]?\d{1,5}){2,5}(?![\w])/g;
-const PHONE_NANP = /(?<![\w.\-+/])(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}(?![\w.-])/g;
+// ---------- US social security numbers ----------
+// Area 001–899 except 666, group 01–99, serial 0001–9999, the same separator twice (dashes,
+// dots or spaces); nine bare digits only after the words that name one.
+const SSN = /(?<![\w.+-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.-]\d)/g;
+const SSN_BARE = /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
 
-// International numbers need `+` then a digit: a cheap literal-first check skips most texts.
-const PHONE_INTL_PRE = /\+[1-9]/;
-
-export function findPhones(text: string, out: Finding[]): void {
-  for (const re of [PHONE_INTL, PHONE_NANP]) {
-    if (re === PHONE_INTL && !PHONE_INTL_PRE.test(text)) continue;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      let digits = 0;
-      for (let i = 0; i < m[0].length; i++) if (isDigit(m[0].charCodeAt(i))) digits++;
-      if (digits < 10 || digits > 15) continue;
-      if (re === PHONE_INTL && !/[ .\-()]/.test(m[0].slice(1)) && digits < 11) continue;
-      out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length });
-    }
+export function findSsns(text: string, lower: string, out: Finding[]): void {
+  SSN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SSN.exec(text)) !== null) {
+    if (/^(\d)\1\1\D\1\1\D\1{4}$/.test(m[0])) continue; // 111-11-1111
+    out.push({ kind: 'us-ssn', start: m.index, end: m.index + m[0].length });
+  }
+  if (!lower.includes('ssn') && !lower.includes('social security') && !lower.includes('sozialversicherung')) return;
+  SSN_BARE.lastIndex = 0;
+  while ((m = SSN_BARE.exec(text)) !== null) {
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'us-ssn', start, end: start + m[1].length });
   }
 }
 
 // ---------- payment cards ----------
-const CARD = /(?<![\w\-.])[2-6]\d{3}(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
+const CARD = /(?<![\w\-.])[1-68]\d{3}(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
 
 function luhn(d: string): boolean {
   let sum = 0;
@@ -149,7 +196,20 @@ function luhn(d: string): boolean {
   return sum % 10 === 0;
 }
 
-const CARD_PREFIX = /^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0[0-5]|[68])|6(?:011|5|4[4-9]|22)|35(?:2[89]|[3-8]))/;
+// Issuer ranges (IIN): Visa 4; Mastercard 51–55, 2221–2720; Maestro 50, 56–69; Mir 2200–2204;
+// American Express 34, 37; Diners 300–305, 309, 36, 38, 39; JCB 3528–3589; Discover, UnionPay,
+// RuPay and others in 6; RuPay 81–82; UATP 1 (15 digits only).
+const CARD_PREFIX = /^(?:4|5|6|2(?:20[0-4]|2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0[0-59]|[689])|35(?:2[89]|[3-8])|8[12]|1)/;
+
+function cardLengthFits(d: string): boolean {
+  const n = d.length;
+  switch (d[0]) {
+    case '1': return n === 15;
+    case '3': return d[1] === '4' || d[1] === '7' ? n === 15 : n >= 14;
+    case '4': return n === 13 || n === 16 || n === 19;
+    default: return n >= 16 || (n >= 13 && /^(?:5[06-9]|6)/.test(d)); // Maestro 12–19
+  }
+}
 
 export function findCards(text: string, out: Finding[]): void {
   CARD.lastIndex = 0;
@@ -161,7 +221,7 @@ export function findCards(text: string, out: Finding[]): void {
     const seps = raw.match(/[ -]/g);
     if (seps && (new Set(seps).size > 1 || seps.length < 2)) continue; // mixed or stray separators
     if (/^(\d)\1+$/.test(digits)) continue;
-    if (!CARD_PREFIX.test(digits) || !luhn(digits)) continue;
+    if (!CARD_PREFIX.test(digits) || !cardLengthFits(digits) || !luhn(digits)) continue;
     out.push({ kind: 'credit-card', start: m.index, end: m.index + raw.length });
   }
 }

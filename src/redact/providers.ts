@@ -161,7 +161,13 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
 ];
 
 /** Rules for structural secrets: JWTs, private-key markers, URL credentials and the like. */
+// Password hashes in crypt(3) and PHC formats (`$2b$12$…`, `$6$salt$…`, `$argon2id$v=19$…`, Kerberos
+// AS-REP roasting output): whoever holds one can guess the password offline.
+const CRYPT_IDS = ['1', '2a', '2b', '2x', '2y', '5', '6', '7', '8', '9', 'y', 'gy', 'apr1', 'md5', 'sha1', 'argon2id', 'argon2i', 'argon2d',
+  'pbkdf2', 'pbkdf2-sha256', 'pbkdf2-sha512', 'scrypt', 'krb5asrep', 'krb5tgs'];
+
 export const STRUCTURAL_RULES: readonly PatternRule[] = [
+  { kind: 'password-hash', re: r(`\\$(?:${CRYPT_IDS.join('|')})\\$[A-Za-z0-9./+=,$-]{16,4000}`), pre: CRYPT_IDS.map((id) => `$${id}$`), minDistinct: 8 },
   { kind: 'jwt', re: r(`eyJ[${URLSAFE}]{8,3000}\\.eyJ[${URLSAFE}]{4,6000}\\.[${URLSAFE}]{0,1000}`), pre: ['eyj'] },
   // A base64-encoded JSON object (`{"`), long: docker configs, service-account keys, tokens.
   { kind: 'encoded-json', re: r(`eyJ[${B64}]{60,20000}={0,2}`), pre: ['eyj'], minDistinct: 12,

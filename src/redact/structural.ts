@@ -73,8 +73,27 @@ export function findKeyMaterialLines(text: string, out: Finding[]): void {
   }
 }
 
-// scheme://user:password@host — the password goes (the user may be caught as an email).
-const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256})@(?=[\w[-])/g;
+// scheme://user:password@host — the password goes (the user may be caught as an email). A
+// password may hold `@`: the host starts after the last `@` before the path.
+const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>`]{1,256}){0,4})@(?=[\w[-])/g;
+// Credentials in connection strings that are not URLs: `jdbc:oracle:thin:scott/tiger@//host`,
+// Go's `user:pass@tcp(host:3306)/db`.
+const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/([^\s@'"`]{1,128})@/gi;
+const GO_DSN = /(?<![\w.-])([\w.-]{1,64}):([^\s@'"`]{1,128})@(?:tcp|udp|unix)\(/g;
+
+export function findConnectionCredentials(text: string, lower: string, out: Finding[]): void {
+  for (const re of [ORACLE_THIN, GO_DSN]) {
+    if (re === ORACLE_THIN ? !lower.includes('jdbc:oracle') : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const pass = m[2];
+      if (isPlaceholder(pass) || /^[$%{<]/.test(pass)) continue;
+      const start = m.index + m[0].lastIndexOf(pass + '@');
+      out.push({ kind: 'url-credentials', start, end: start + pass.length });
+    }
+  }
+}
 
 export function findUrlCredentials(text: string, out: Finding[]): void {
   URL_CRED.lastIndex = 0;

@@ -34,8 +34,13 @@ export function entropy(s: string): number {
   return h;
 }
 
+const SEEN = new Uint8Array(65536);
+
 export function distinctChars(s: string): number {
-  return new Set(s).size;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (SEEN[c] === 0) { SEEN[c] = 1; n++; } }
+  for (let i = 0; i < s.length; i++) SEEN[s.charCodeAt(i)] = 0; // leave the table clean
+  return n;
 }
 
 /** Counts of character classes in `s`. */
@@ -52,7 +57,7 @@ export function classes(s: string): { lower: number; upper: number; digit: numbe
 }
 
 // Words that mark a value as an example or a stand-in rather than a credential.
-const PLACEHOLDER_WORDS = /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_]|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
+const PLACEHOLDER_WORDS = /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
 
 /** True for values that are obviously not real credentials: templates, env lookups, examples. */
 export function isPlaceholder(value: string): boolean {

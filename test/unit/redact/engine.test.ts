@@ -94,7 +94,7 @@ describe('redaction engine', () => {
 
   it('stays within a 50 ms budget on adversarial 256 KB inputs', () => {
     const bounded = createRedactor({ key, budgetMs: 2000 });
-    for (const unit of ['apikey=', 'eyJ', 'password: "', '@a.', 'xoxb-1-', '://a:', 'a']) {
+    for (const unit of ['apikey=', 'eyJ', 'password: "', '@a.', 'xoxb-1-', '://a:', 'a', '<secret>{', 'stripe api key = k9Xq2Lm7Pz ', 'a@bcd ', '185.220.101.47 ']) {
       const text = unit.repeat(Math.ceil(262144 / unit.length));
       const c0 = process.cpuUsage();
       const res = bounded.redact(text);

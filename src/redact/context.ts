@@ -1,0 +1,250 @@
+// Secrets recognised by what is next to them rather than by a format of their own: a
+// token-shaped string shortly after a credential word or a service name on the same line
+// (`jira token 9aBc…`, `datadog: 3f…`, `bloggerSECRETkey-ab12…`), and tokens that carry a short
+// lowercase prefix of their own (`odt_KTJl…`, `phx_WQV1…`). The service names come from the
+// rule names of public rule sets (services.ts). One regex pass finds runs of token characters;
+// everything after it is bounded work per run.
+import { wordLike } from './keyword';
+import { SERVICE_NAMES } from './services';
+import { classes, distinctChars, entropy, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+
+const SERVICES = new Set(SERVICE_NAMES);
+const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
+
+/** How far before a token its cue may be, on the same line. */
+const WINDOW = 48;
+const MAX_TOKEN = 600;
+
+
+// Credential words. A window word that is, or ends with, one of them is a cue.
+const STRONG_CUES = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'credential',
+  'credentials', 'creds', 'bearer', 'auth', 'authorization', 'authtoken', 'signature', 'privatekey', 'accesskey', 'secretkey'];
+const STRONG_EXACT = new Set(['private', 'access', 'pat', 'sas', 'sig']);
+const WEAK_CUES = new Set(['key', 'keys', 'api', 'pass']);
+// Words that say a nearby random string is a hash, an id or public: not a credential.
+const NOT_SECRET = new Set(['sha', 'sha1', 'sha256', 'sha384', 'sha512', 'md5', 'hash', 'hashes', 'digest', 'checksum', 'integrity',
+  'commit', 'rev', 'revision', 'etag', 'fingerprint', 'thumbprint', 'uuid', 'guid', 'nonce', 'salt', 'iv', 'id', 'ids', 'version',
+  'build', 'color', 'colour', 'public', 'pub', 'publishable', 'example', 'sample', 'fake', 'mock', 'dummy', 'placeholder', 'tokenizer',
+  'csrf', 'xsrf', 'cache', 'idempotency', 'request', 'trace', 'span', 'session', 'jti', 'kid', 'sort', 'primary', 'foreign', 'cursor',
+  'page', 'next', 'continuation', 'object', 'lookup', 'gpg', 'pgp', 'gnupg', 'jsonwebtoken']);
+// Language keywords that look like cues: `private static final String X = "…"`.
+const KEYWORDS = new Set(['private', 'access']);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FILE_LIKE = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|css|scss|map|html?|md|txt|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|wasm|ya?ml|xml|lock|gz|zip|tgz|py|rb|go|rs|java|kt|cs|php|sh|so|dll|exe|dylib|a|o|d)$/i;
+
+interface Cue { strong: boolean; weak: boolean; service: boolean; blocked: boolean }
+
+// Characters of a run: letters, digits and + / = _ ~ . -
+const RUN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_~.-') RUN_CHAR[c.charCodeAt(0)] = 1;
+
+/** Runs the context detector over `text`, pushing findings. */
+export function findContextSecrets(text: string, out: Finding[]): void {
+  // One pass over the characters: runs of token characters, with their classes counted on the
+  // way, so that the many runs that are plain words or identifiers cost nothing more.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || RUN_CHAR[c] === 0) { i++; continue; }
+    const runStart = i;
+    let digit = false, upper = false, lower = false;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && RUN_CHAR[c] === 1) {
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c >= 65 && c <= 90) upper = true;
+      else if (c >= 97 && c <= 122) lower = true;
+      i++;
+    }
+    const len = i - runStart;
+    // A token has a digit, or mixed case and some length.
+    if (len < 10 || len > MAX_TOKEN || !((digit && (upper || lower)) || (upper && lower && len >= 20))) continue;
+    let s = runStart, e = i;
+    // Edges that belong to the surroundings: `./x`, `x.`, `--flag`, `=x`.
+    while (s < e && !isAlnum(text.charCodeAt(s))) s++;
+    while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
+    if (e - s < 10) continue;
+    const run = text.slice(s, e);
+    // URLs and paths are read by the URL rules; a path's segments are words.
+    if ((s >= 3 && text.startsWith('://', s - 3)) || isPath(run)) continue;
+    const before = cueBefore(text, s);
+    if (before.blocked) continue;
+    const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
+    if (f) out.push(f);
+  }
+}
+
+/** `lib/x86_64-linux/foo.so`, `github.com/acme/repo/commit/…`: two or more word segments between slashes. */
+export function isPath(run: string): boolean {
+  if (run.indexOf('/') < 0) return false;
+  let words = 0;
+  for (const seg of run.split('/')) if (seg.length >= 3 && seg.split(/[._-]/).every((p) => p === '' || wordLike(p)) && ++words >= 2) return true;
+  return false;
+}
+
+/** A token in `run` (at `s`) after a cue before it on the line, or after a cue glued to its front. */
+function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
+  if ((before.strong || before.service || before.weak) && tokenLike(run, before)) return { kind: 'secret', start: s, end: s + run.length };
+  // `bloggerSECRETkey-ab12…`, `dd-apikey-dd52…`, `cliengo-SECRET-<uuid>`: the cue is glued on.
+  const parts = run.split(/([-_.=])/);
+  if (parts.length < 3 || parts.length > 25) return null;
+  let offset = 0;
+  let cue: Cue = before;
+  for (let i = 0; i + 2 < parts.length; i += 2) {
+    offset += parts[i].length + parts[i + 1].length;
+    const c = cueOf(parts[i]);
+    if (c.blocked) return null;
+    cue = { strong: cue.strong || c.strong, weak: cue.weak || c.weak, service: cue.service || c.service, blocked: false };
+    if (!(cue.strong || cue.service)) continue;
+    // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
+    const next = cueOf(parts[i + 2]);
+    if ((next.strong || next.weak) && parts[i + 2].length <= 12) continue;
+    const rest = run.slice(offset);
+    return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
+  }
+  return null;
+}
+
+/** The cue words among the last four words before `s` on its line (within WINDOW characters). */
+function cueBefore(text: string, s: number): Cue {
+  const lo = Math.max(0, s - WINDOW);
+  let strong = false, weak = false, service = false;
+  let k = s;
+  for (let words = 0; words < 4 && k > lo;) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 10) break;
+    if (!isAlnum(c)) { k--; continue; }
+    let a = k - 1;
+    while (a > lo && isAlnum(text.charCodeAt(a - 1))) a--;
+    // A word starts with a letter; `x86` in `x86_64` is read from its letter.
+    let w = a;
+    while (w < k && !isLetter(text.charCodeAt(w))) w++;
+    if (w < k) {
+      const cue = cueOf(text.slice(w, k));
+      if (cue.blocked) return cue;
+      strong ||= cue.strong; weak ||= cue.weak; service ||= cue.service;
+      words++;
+    }
+    k = a;
+  }
+  return strong || weak || service ? { strong, weak, service, blocked: false } : NO_CUE;
+}
+
+function isLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+
+const cueCache = new Map<string, Cue>();
+const NO_CUE: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: false });
+const BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: true });
+
+/** What one identifier says: `bloggerSECRETkey` → service and strong cue; `sha256` → blocked. */
+function cueOf(raw: string): Cue {
+  let c = cueCache.get(raw);
+  if (c) return c;
+  c = NO_CUE;
+  // Long runs and runs with several digits are values, not names: no need to remember them.
+  if (raw.length > 40 || /\d.*\d.*\d/.test(raw)) return NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : c;
+  c = { strong: false, weak: false, service: false, blocked: false };
+  const lower = raw.toLowerCase();
+  if (!/^[a-z]/.test(lower)) { remember(raw, c); return c; }
+  if (!(KEYWORDS.has(raw) && raw === lower)) {
+    for (const w of [lower, ...splitWords(raw)]) {
+      const word = /^[a-z]+\d{1,2}$/.test(w) && !SERVICES.has(w) ? w.replace(/\d+$/, '') : w;
+      if (NOT_SECRET.has(word)) { c.blocked = true; break; }
+      if (STRONG_EXACT.has(word) || STRONG_CUES.some((q) => word === q || (word.length > q.length && word.endsWith(q)))) c.strong = true;
+      else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
+      if (!c.service) c.service = hasServicePrefix(word);
+    }
+  }
+  remember(raw, c);
+  return c;
+}
+
+function remember(raw: string, c: Cue): void {
+  if (cueCache.size > 20_000) cueCache.clear();
+  cueCache.set(raw, c);
+}
+
+function hasServicePrefix(w: string): boolean {
+  if (SERVICES.has(w)) return true;
+  for (let k = 4; k < w.length && k <= MAX_SERVICE; k++) if (SERVICES.has(w.slice(0, k))) return true;
+  return false;
+}
+
+/** Does `v` look like a generated credential, given how strong the cue before it is? */
+function tokenLike(v: string, cue: Cue): boolean {
+  const strong = cue.strong || cue.service;
+  const minLen = cue.strong || (cue.service && cue.weak) ? 12 : cue.service ? 16 : 20;
+  if (v.length < minLen || v.length > MAX_TOKEN) return false;
+  const k = classes(v);
+  if (k.lower + k.upper === 0) return false; // numbers, dates, phone numbers
+  if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
+  if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
+  if (UUID.test(v)) return strong;
+  if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
+  if (entropy(v) < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
+  if (isPlaceholder(v) || isTrivialSequence(v) || FILE_LIKE.test(v)) return false;
+  if (/^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
+  // Identifiers, member paths, file paths, kebab-case names (`k8s.persistentvolume.label`): a
+  // token has at least one long part with letters that is not a word.
+  return v.split(/[^A-Za-z0-9]+/).some(randomPart);
+}
+
+/** A part of a token that is random: letters with digits or many case switches, and not words. */
+export function randomPart(p: string): boolean {
+  if (p.length < 8) return false;
+  const k = classes(p);
+  if (k.lower + k.upper === 0) return false;
+  if (k.digit === 0 && !(k.lower > 0 && k.upper > 0 && caseSwitches(p) >= 4)) return false;
+  // Generated strings change character class at about every other character; names do not
+  // (`W3CTraceContextPropagator`: 6 changes in 25). Those need no word test.
+  if (classChanges(p) >= 0.4 * p.length) return true;
+  return !wordLike(p) && !identifierLike(p);
+}
+
+function classOf(c: number): number {
+  return c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
+}
+
+function classChanges(p: string): number {
+  let n = 0;
+  let prev = classOf(p.charCodeAt(0));
+  for (let i = 1; i < p.length; i++) {
+    const c = classOf(p.charCodeAt(i));
+    if (c !== prev) n++;
+    prev = c;
+  }
+  return n;
+}
+
+function caseSwitches(p: string): number {
+  let n = 0;
+  for (let i = 1; i < p.length; i++) {
+    const a = p.charCodeAt(i - 1), b = p.charCodeAt(i);
+    if ((a >= 97 && a <= 122 && b >= 65 && b <= 90) || (a >= 65 && a <= 90 && b >= 97 && b <= 122)) n++;
+  }
+  return n;
+}
+
+/** Mostly made of real words: `W3CTraceContextPropagator`, `utf8ToBase64String`. */
+export function identifierLike(p: string): boolean {
+  let covered = 0;
+  for (const w of splitWords(p)) if (w.length >= 4 && wordLike(w)) covered += w.length;
+  return covered >= 0.7 * p.length;
+}
+
+// `odt_KTJl…`, `bkua_z1x2…`, `mdb_sa_sk_BdIX…`: a short lowercase prefix, then a random body.
+const PREFIXED = /^[a-z][a-z0-9]{1,11}[_-](?:[a-z0-9]{1,10}[_-]){0,2}/;
+
+function prefixedToken(run: string, s: number): Finding | null {
+  const p = PREFIXED.exec(run);
+  if (!p) return null;
+  const body = run.slice(p[0].length);
+  if (body.length < 20 || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
+  const k = classes(body);
+  const mixed = k.upper > 0 && k.lower > 0 && k.digit > 0;
+  if (!mixed && !(k.digit > 0 && body.length >= 30)) return null;
+  if (wordLike(body)) return null;
+  if (entropy(body) < (mixed ? 4.0 : 4.2)) return null;
+  if (NOT_SECRET.has(p[0].slice(0, -1).split(/[_-]/)[0])) return null; // sha256_…, id_…
+  return { kind: 'prefixed-token', start: s, end: s + run.length };
+}

@@ -1,0 +1,71 @@
+// High-entropy string literals with no name next to them: quoted hex of 32 or more digits, and
+// quoted base64 / base64url / random alphanumerics. What real code holds in such literals is
+// kept: lockfile and subresource integrity hashes, digests and git object names where a word
+// on the line says so (`sha256`, `integrity`, `commit`, `etag`, …), UUIDs, hashes of empty
+// input, and encoded images, fonts and WebAssembly recognised by their first bytes.
+import { isPath, randomPart } from './context';
+import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+
+const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
+const HEX = /^[0-9a-fA-F]+$/;
+// Integrity and digest formats written as the literal itself.
+const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|h1|zh)[-_]/i;
+// First bytes of encoded images, fonts, documents and WebAssembly modules.
+const ENCODED_FILE = /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|UklGR|PHN2Zy|PD94bWw|JVBERi0|d09GR|d09GM|AAEAAAA|T1RUTw|AGFzbQ|Qk[0-9A-Za-z]|SUkqA|AAABAA)/;
+// SHA-256, SHA-1 and MD5 of empty input: constants, not secrets.
+const EMPTY_HASHES = new Set(['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'd41d8cd98f00b204e9800998ecf8427e']);
+// A word before the literal on its line that makes it a digest, an id or an object name.
+const DIGEST_WORDS = new Set(['sha', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'md5', 'hash', 'hashes', 'digest', 'checksum', 'checksums',
+  'integrity', 'commit', 'rev', 'revision', 'githead', 'head', 'ref', 'reference', 'etag', 'fingerprint', 'thumbprint', 'uuid', 'guid',
+  'oid', 'tree', 'parent', 'object', 'blob', 'nonce', 'salt', 'crc', 'crc32', 'sum', 'shasum', 'id', 'ids', 'version', 'build', 'cid',
+  'pin', 'pinned', 'resolved', 'expected', 'vector', 'vectors', 'fixture', 'hex', 'hexdigest', 'sri', 'gpg', 'pgp', 'example', 'sample']);
+const WINDOW = 48;
+// Glued names: `SRCREV`, `gitsha`, `filehash`, `md5sum`.
+const DIGEST_SUFFIX = /(?:rev|sha\d*|hash|sum|commit|digest)$/;
+// Character tables: `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef…0123456789+/`.
+const ALPHABET = /abcdefgh|ABCDEFGH|01234567|qwertyui/i;
+
+export function findHighEntropyLiterals(text: string, out: Finding[]): void {
+  LITERAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LITERAL.exec(text)) !== null) {
+    const v = m[2];
+    const start = m.index + 1;
+    // The closing quote may open the next literal: `"a","b"`.
+    LITERAL.lastIndex = start + v.length;
+    if (!looksGenerated(v)) continue;
+    if (digestNearby(text, m.index)) continue;
+    out.push({ kind: 'high-entropy', start, end: start + v.length });
+  }
+}
+
+function looksGenerated(v: string): boolean {
+  if (DIGEST_PREFIX.test(v) || ENCODED_FILE.test(v) || ALPHABET.test(v)) return false;
+  if (HEX.test(v)) {
+    if (v.length < 32 || EMPTY_HASHES.has(v.toLowerCase())) return false;
+    const k = classes(v);
+    return k.digit > 0 && k.lower + k.upper > 0 && entropy(v) >= 3.3;
+  }
+  const k = classes(v);
+  const letters = k.lower + k.upper;
+  if (k.digit === 0 || letters === 0 || isPlaceholder(v) || isTrivialSequence(v) || isPath(v)) return false;
+  const threeClasses = k.lower > 0 && k.upper > 0;
+  if (!threeClasses && v.length < 32) return false;
+  if (entropy(v) < (v.length < 32 ? 4.0 : 4.2)) return false;
+  return v.split(/[^A-Za-z0-9]+/).some(randomPart); // not identifiers, kebab-case names, paths
+}
+
+function digestNearby(text: string, quote: number): boolean {
+  let a = quote;
+  const lo = Math.max(0, quote - WINDOW);
+  while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
+  const words = text.slice(a, quote).match(/[A-Za-z][A-Za-z0-9]*/g);
+  if (!words) return false;
+  for (const w of words) {
+    for (const part of splitWords(w)) {
+      if (DIGEST_WORDS.has(part) || DIGEST_WORDS.has(part.replace(/\d+$/, '')) || DIGEST_SUFFIX.test(part)) return true;
+    }
+  }
+  return false;
+}

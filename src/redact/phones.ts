@@ -1,0 +1,126 @@
+// Phone numbers, validated with libphonenumber-js: international numbers (`+44 20 7946 0958`,
+// `0049 30 901820`), North American formats, and national formats of common regions
+// (`020 7946 0958`, `01 42 68 53 00`, `03-1234-5678`, `(02) 9876 5432`). A digit sequence is
+// only a candidate when it is written like a phone number (a `+`, separators, a trunk `0`, or a
+// phone word before it), and only a number libphonenumber-js holds valid is redacted.
+// Validation is costly (tens of microseconds), so results are cached, and past a fixed number
+// of validations per call the remaining well-formed candidates are redacted unvalidated: a text
+// made of thousands of distinct phone-shaped strings costs linear time and fails closed.
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { isDigit, type Finding } from './text';
+
+/** Regions whose national formats are tried when a number is not valid in the default region. */
+const COMMON_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'JP', 'AU', 'CA', 'BR', 'ES', 'IT', 'NL', 'CN', 'MX', 'KR',
+  'RU', 'PL', 'SE', 'CH', 'BE', 'AT', 'IE', 'ZA', 'SG', 'NZ'];
+const MAX_VALIDATIONS = 400;
+
+// A run of digits with phone separators, optionally led by `+`, `00` or `(`.
+const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
+// Words that say a nearby digit run is a phone number.
+const CUE = /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
+const CUE_WINDOW = 40;
+
+export interface PhoneFinder {
+  (text: string, out: Finding[]): void;
+}
+
+/** A finder for `region` (ISO 3166 alpha-2; national numbers are read as this region's first). */
+export function createPhoneFinder(region: string | undefined): PhoneFinder {
+  const home = normaliseRegion(region);
+  const regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
+  const cache = new Map<string, boolean>();
+  return (text, out) => {
+    if (!/\d[\d \-.()\u00a0/]{5}/.test(text)) return;
+    let budget = MAX_VALIDATIONS;
+    const valid = (key: string, check: () => boolean): boolean => {
+      let v = cache.get(key);
+      if (v === undefined) {
+        if (budget <= 0) return true; // fail closed: redact a well-formed candidate unvalidated
+        budget--;
+        v = check();
+        if (cache.size > 5000) cache.clear();
+        cache.set(key, v);
+      }
+      return v;
+    };
+    CANDIDATE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CANDIDATE.exec(text)) !== null) {
+      let raw = m[0];
+      // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.
+      while (raw.endsWith(')') && count(raw, '(') < count(raw, ')')) raw = raw.slice(0, -1);
+      const shape = phoneShape(raw);
+      if (!shape) continue;
+      const start = m.index;
+      const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
+      if (shape.needsCue && !cue) continue;
+      const digits = shape.digits;
+      let ok: boolean;
+      if (shape.international) {
+        ok = valid('+' + digits, () => isValid(raw.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined));
+      } else {
+        // The default region first; North American formatting as US; other regions when the
+        // number is written nationally (a trunk 0, brackets) or a phone word stands before it.
+        const tryAll = cue || shape.trunk;
+        ok = valid(`${tryAll ? '*' : shape.nanp ? 'n' : '1'}${digits}`, () => {
+          if (home && isValid(raw, home)) return true;
+          if (shape.nanp && isValid(raw, 'US')) return true;
+          return tryAll && regions.some((r) => isValid(raw, r));
+        });
+      }
+      if (ok) out.push({ kind: 'phone', start, end: start + raw.length });
+    }
+  };
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
+}
+
+function isValid(raw: string, region: CountryCode | undefined): boolean {
+  try {
+    return parsePhoneNumberFromString(raw, region)?.isValid() === true;
+  } catch {
+    return false;
+  }
+}
+
+interface Shape { digits: string; international: boolean; nanp: boolean; trunk: boolean; needsCue: boolean }
+
+const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})(?:$|[ T])/;
+const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
+
+/** Is `raw` written like a phone number? Dates, versions, IP addresses, ranges and lists are not. */
+function phoneShape(raw: string): Shape | null {
+  let digits = '';
+  for (let i = 0; i < raw.length; i++) if (isDigit(raw.charCodeAt(i))) digits += raw[i];
+  const international = raw.startsWith('+') || raw.startsWith('(+') || /^\(?00[1-9]/.test(raw);
+  const national = international ? digits.replace(/^00/, '') : digits;
+  if (national.length < (international ? 8 : 7) || national.length > 15) return null;
+  if (DATE.test(raw) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null; // dates, IPv4
+  if (/^\d+(?:\.\d+)+$/.test(raw) && !/^\d{2,4}(?:\.\d{2,4}){2,4}$/.test(raw)) return null; // versions
+  if (/\/.*\//.test(raw) || /\d\/\d{1,2}$/.test(raw)) return null; // dates and fractions with slashes
+  if (/[^\d)]{2}/.test(raw.replace(/^\(\+?/, ''))) return null; // two separators in a row: `1 - 2`, `3, 4`
+  const groups = raw.split(/[^\d]+/).filter((g) => g.length > 0);
+  if (!international && groups.slice(1).some((g) => g.length === 1)) return null; // `978-3-16-148410-0`, `1 2 3 4`
+  if (groups.length > 6) return null;
+  const separated = groups.length > 1;
+  const trunk = /^\(?0[1-9]/.test(raw) || /^\(\d{2,5}\)/.test(raw);
+  const nanp = NANP.test(raw);
+  return { digits: national, international, nanp, trunk, needsCue: !international && !separated };
+}
+
+function cueBefore(text: string, start: number): boolean {
+  let a = start;
+  const lo = Math.max(0, start - CUE_WINDOW);
+  while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
+  return a < start && CUE.test(text.slice(a, start));
+}
+
+function normaliseRegion(region: string | undefined): CountryCode | undefined {
+  if (!region || !/^[A-Za-z]{2}$/.test(region)) return undefined;
+  const r = region.toUpperCase();
+  return isSupportedCountry(r) ? r : undefined;
+}

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+import { localeRegion } from '../../../src/redact/local';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(5) });
+
+function gone(text: string, secret: string, kind?: string): void {
+  const out = r.redact(text).text;
+  assert.ok(!out.includes(secret), `leaked ${secret} in ${out}`);
+  if (kind) assert.match(out, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), out);
+}
+function kept(text: string): void {
+  assert.equal(r.redact(text).text, text);
+}
+
+describe('generic detectors', () => {
+  describe('names in every assignment syntax', () => {
+    it('reads names made of separate words', () => {
+      gone('stripe api key = k9Xq2Lm7Pz', 'k9Xq2Lm7Pz', 'secret');
+      gone('Secret Key: 8fQ2mZ7xLp4KwR', '8fQ2mZ7xLp4KwR');
+      kept('Release GPG key: 3ABC01543F22DD2239285CDD818674489FBC127E');
+      kept('public key: AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabg');
+    });
+    it('reads free-form values: spaces, braces and punctuation', () => {
+      gone('password: two words here', 'two words here', 'password');
+      gone("smtp_password = 'correct horse battery staple'", 'correct horse battery staple');
+      gone('apikey = m{{h}o)p$kq9}', 'm{{h}o)p$kq9}');
+      gone('spring.datasource.password=p@ss w0rd;x', 'p@ss w0rd;x');
+    });
+    it('keeps values that read as code, prose, labels or references', () => {
+      kept('password = user.password if user else None');
+      kept('    token: state.tokens.length - 1,');
+      kept('"password": "Mot de passe"');
+      kept('password: Enter your password');
+      kept('password: !vault |');
+      kept('API_KEY=${API_KEY}');
+      kept('TYPE_VALUE_RESET_PASSWORD = "reset_password";');
+    });
+    it('reads element content of credential stores, with attributes and braces', () => {
+      gone('<secret>{AQAAABAAAAAQmX3kP9zRt}</secret>', '{AQAAABAAAAAQmX3kP9zRt}', 'secret');
+      gone('<Pass encoding="base64">QWxhZGRpbjpvcGVu</Pass>', 'QWxhZGRpbjpvcGVu', 'password');
+      kept('<password>${env.NEXUS_PASSWORD}</password>');
+    });
+    it('reads a value from the value field that follows a name field', () => {
+      gone('        - name: DB_PASSWORD\n          value: hunter2xyz', 'hunter2xyz', 'password');
+      gone('{"key": "apiKey", "value": "k8Xq2Lm7Pz9aB3"}', 'k8Xq2Lm7Pz9aB3', 'secret');
+      gone('<name>fs.s3a.secret.key</name>\n<value>kX8q2Lm7Pz9aB3cD</value>', 'kX8q2Lm7Pz9aB3cD');
+      kept('- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: { name: db, key: password }');
+    });
+    it('keeps any authorization scheme word and redacts what follows it', () => {
+      gone('Authorization: Api-Token 22cb987851bc5659l29114c62e60c79abd0d2c08', '22cb987851bc5659l29114c62e60c79abd0d2c08');
+      assert.match(r.redact('Authorization: Api-Token 22cb987851bc5659l29114c62e60c79abd0d2c08').text, /^Authorization: Api-Token <REDACTED:/);
+    });
+    it('reads C macro definitions', () => {
+      gone('#define IO_KEY       "aio_NrZCb67VvzSaM7fr3nMXrfZ1uMPH"', 'NrZCb67VvzSaM7fr3nMXrfZ1uMPH');
+    });
+  });
+
+  describe('tokens near a credential word or a service name', () => {
+    it('redacts a token after a cue word, also without an assignment', () => {
+      gone('Staging jira token 9aBcD1eF2gH3iJ4kL5', '9aBcD1eF2gH3iJ4kL5', 'secret');
+      gone('clarifai access key dkHL49dId5skLfBjsf342RJkdskdpD54', 'dkHL49dId5skLfBjsf342RJkdskdpD54');
+    });
+    it('redacts a token after a service name taken from public rule sets', () => {
+      gone('datadog 3c0c3965368a6b10f7640dbda46abfdca981c2d3', '3c0c3965368a6b10f7640dbda46abfdca981c2d3', 'secret');
+      gone('pagerduty: u+Zk3Lm9Qx2Vb7Nc1Rt5', 'u+Zk3Lm9Qx2Vb7Nc1Rt5');
+    });
+    it('finds the cue glued to the token and leaves it in place', () => {
+      const out = r.redact('bloggerSECRETkey-abc123efg456hij789klm012nop345qrstu678vwxy').text;
+      assert.match(out, /^bloggerSECRETkey-<REDACTED:secret#[0-9a-f]{8}>$/);
+      gone('dd-apikey-dd52c29224affe29d163c6bf99e5c34f', 'dd52c29224affe29d163c6bf99e5c34f');
+    });
+    it('redacts tokens that carry a short prefix of their own', () => {
+      gone('x = odt_KTJlDq2AGGGlqG4riKdT7p980AW8RlU5', 'odt_KTJlDq2AGGGlqG4riKdT7p980AW8RlU5', 'prefixed-token');
+      kept('const fn = get_user_profile_settings_by_identifier;');
+    });
+    it('keeps hashes, ids, paths and identifiers near cue words', () => {
+      kept('token: https://github.com/acme/repo/commit/92ae0eb5da94d6f01925d5f4fcffb2a1e50ed7cd');
+      kept('const key = `k8s.persistentvolumeclaim.label.${name}`;');
+      kept('api.propagation.setGlobalPropagator(new W3CTraceContextPropagator());');
+      kept('token sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+      kept('"id": "call_VSPygqKTWdrhaFErNvMV18Yl", "key": "x"');
+      kept('see node-jsonwebtoken/issues/208#issuecomment-231861138');
+    });
+  });
+});
+
+describe('personal data with validation', () => {
+  it('finds phone numbers in international and national formats, validated by libphonenumber-js', () => {
+    gone('call +44 20 7946 0958 now', '7946 0958', 'phone');
+    gone('Kundenservice: 030 901820', '030 901820', 'phone');
+    gone('Office (AU): (02) 9876 5432', '9876 5432', 'phone');
+    gone('escalate to 646.555.0199', '646.555.0199', 'phone');
+    gone('"phone": "4155550173"', '4155550173', 'phone');
+    kept('+44 20 7946 095'); // too short for a UK number
+    kept('released 2024-03-01, version 1.2.3.4567, ISBN 978-3-16-148410-0, ids 1234567 and 20240611-7781');
+  });
+  it('reads national numbers in the region it is given first', () => {
+    const us = createRedactor({ key: new Uint8Array(32).fill(5), phoneRegion: 'US' });
+    const de = createRedactor({ key: new Uint8Array(32).fill(5), phoneRegion: 'DE' });
+    assert.equal(us.redact('Nummer 30 901820 5').text, 'Nummer 30 901820 5');
+    assert.match(de.redact('Nummer 030 901820').text, /<REDACTED:phone#/);
+  });
+  it('finds US social security numbers with valid area, group and serial', () => {
+    gone('ssn 536-22-8714', '536-22-8714', 'us-ssn');
+    gone('SSN: 412.71.5538', '412.71.5538', 'us-ssn');
+    gone('Social Security No. 219 09 9999', '219 09 9999', 'us-ssn');
+    gone('"ssn": "536228714"', '536228714', 'us-ssn');
+    kept('000-12-3456 666-12-3456 912-34-5678 536-00-8714 536-22-0000 536-22.8714 536228714');
+  });
+  it('finds Luhn-valid cards of every length 13–19 within issuer ranges', () => {
+    for (const card of ['378282246310005', '3782 822463 10005', '30569309025904', '4222222222222', '6759649826438453', '6200000000000005', '122000000000003', '4000 0000 0000 0000 006']) {
+      gone(`card ${card}`, card, 'credit-card');
+    }
+    kept('card 4111 1111 1111 1112; ts 1709290951123; id 1220000000000031');
+  });
+  it('finds IPv6 addresses in every RFC 4291 form and keeps loopback, link-local, documentation and multicast', () => {
+    gone('from 2a02:8108:1c40::8d3:6b0e', '2a02:8108:1c40::8d3:6b0e', 'ip-address');
+    gone('peer ::ffff:83.12.44.201 left', '::ffff:83.12.44.201', 'ip-address');
+    gone('inet6 FD12:3456:789A:1::5/64', 'FD12:3456:789A:1::5', 'ip-address');
+    gone('dns [2606:4700:4700::1111]:53', '2606:4700:4700::1111', 'ip-address');
+    kept('::1 and :: and fe80::1c2b:3aff:fe4d:5e6f%en0 and 2001:db8:85a3::8a2e:370:7334 and ff02::1 and ::ffff:127.0.0.1');
+    kept('a[1::2]; std::vector<int> v; Foo::Bar(); 12:30:45; 00:1A:2B:3C:4D:5E');
+  });
+  it('finds emails at any TLD, internationalised ones included, and keeps reserved example domains', () => {
+    gone('owner j.smith@corp.internal', 'j.smith@corp.internal', 'email');
+    gone('reply-to helga@fjord.museum', 'helga@fjord.museum', 'email');
+    gone('maintainer tomasz@kraków-soft.pl', 'tomasz@kraków-soft.pl', 'email');
+    gone('info@presidio.site', 'info@presidio.site', 'email');
+    kept('support@example.com admin@localhost test@test.invalid git@github.com icon@2x.png');
+  });
+  it('finds credentials in connection strings that are not URLs, and passwords holding @', () => {
+    gone('jdbc:oracle:thin:scott/t1gerPass@//ora-prod:1521/ORCL', 't1gerPass');
+    gone('"app:Xk29dLq0@tcp(db:3306)/inventory"', 'Xk29dLq0');
+    gone('postgresql://app:p@ss-w0rd@db.acme.io:5432/app', 'p@ss-w0rd');
+    gone('Server=sql03;Uid=erp_ro;Pwd={x!9k;Lm2#q};', 'x!9k;Lm2#q');
+  });
+  it('redacts password hashes in crypt and PHC formats', () => {
+    gone('admin:$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 'R9h/cIPz0gi.URNNX3kh2OPST9', 'password-hash');
+    gone('$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG', 'RdescudvJCsgt3ub');
+  });
+});
+
+describe('high-entropy string literals', () => {
+  it('redacts quoted hex of 32+ digits and quoted base64 with no name next to them', () => {
+    gone('const K = ["4f8a2b9c1d3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a"];', '4f8a2b9c1d3e5f7a', 'high-entropy');
+    gone('sign("dGhpcyBpcyBhIHNlY3JldCBrZXkgMTIz+/Zq9")', 'dGhpcyBpcyBhIHNlY3JldCBrZXkgMTIz', 'high-entropy');
+  });
+  it('keeps digests, object names, ids, images and alphabets', () => {
+    kept('"integrity": "sha512-g557vgQjUUfN76MZAN/dt1z3dzcUsimuysCI0bKc0ERg8FUg+wo6GpP+oAolq2KhDAQkH4ITsPmNGLWh8s3rXlRxf/w=="');
+    kept('SRCREV = "0c8ee1a4b5d24c8e3b9f7a6e5d4c3b2a1f0e9d8c"');
+    kept('"gitHead": "da66c86c5fd71ef570f36b5b1edfa4472149f1bc"');
+    kept('expected = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"');
+    kept('{"trace_id": "4bf92f3577b34da6a3ce929d0e0e4736"}');
+    kept('x = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="');
+    kept("var code = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'");
+    kept('require("pure-rand/generator/xorshift128plus")');
+  });
+});
+
+describe('locale region', () => {
+  it('takes the region from the locale environment, in the order the C library reads it', () => {
+    assert.equal(localeRegion({ LANG: 'de_DE.UTF-8' }), 'DE');
+    assert.equal(localeRegion({ LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' }), 'GB');
+    assert.equal(localeRegion({ LANG: 'pt-BR' }), 'BR');
+  });
+});
