@@ -86,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },
     redact: (text) => redactor.redact(text).text,
     taint,
+    log: (m) => log.info(m),
     // News of a pause that took effect earlier (another window, another device): what was
     // recorded since is removed before it can be sent.
     onLateStop: (since) => void sending.ready.then((p) => p.purge((e) => e.time >= since && e.kind !== 'session.start'))

@@ -56,6 +56,8 @@ export interface RecorderOptions {
    * another window or device): unsent events from then on must be removed.
    */
   onLateStop?: (since: number) => void;
+  /** Where the recorder says what it did without content (the extension's log). */
+  log?: (message: string) => void;
 }
 
 interface Tracked {
@@ -92,7 +94,14 @@ export class Recorder {
     private readonly now: () => number = Date.now,
   ) {
     const redact = options.redact;
-    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, redact && ((t) => redact(t)), options.taint);
+    const taint = options.taint;
+    const hooks = taint && {
+      recognize: (line: string, strict?: boolean) => taint.recognize?.(line, strict),
+      fingerprint: (line: string, ranges: readonly LineRange[]) => taint.fingerprint?.(line, ranges),
+      recognized: (path: string, lines: number, strict: boolean) =>
+        options.log?.(`consent: ${lines} line(s) of ${path} match text seen while capture was off (${strict ? 'held back by the firewall' : 'text of unknown origin'}); they are masked`),
+    };
+    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, redact && ((t) => redact(t)), hooks);
     this.decision = gate.current();
     if (!this.decision.allowed) this.stop(this.decision, now());
     this.unsubscribeGate = gate.onDidChange((d) => this.gateChanged(d));

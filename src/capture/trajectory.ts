@@ -55,6 +55,8 @@ export interface TaintHooks {
   recognize?(line: string, strict?: boolean): readonly LineRange[] | undefined;
   /** Keeps fingerprints of a line holding tainted ranges, before that text can disappear. */
   fingerprint?(line: string, tainted: readonly LineRange[]): void;
+  /** Lines of a document were recognised as text seen while capture was off (counts only). */
+  recognized?(path: string, lines: number, strict: boolean): void;
 }
 
 /** Where the builder's events go; the session stamps identity, order and consent. */
@@ -447,13 +449,16 @@ export class TrajectoryBuilder {
   private recognize(doc: TrackedDoc, text: string, base: number, strict: boolean): void {
     const hooks = this.hooks;
     if (!hooks.recognize) return;
+    let n = 0;
     for (const l of linesOf(text)) {
       if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.start + l.text.length)) continue;
       const found = hooks.recognize(l.text, strict);
       if (!found) continue;
       for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b);
       doc.taintDirty = true;
+      n++;
     }
+    if (n > 0) hooks.recognized?.(doc.path, n, strict);
   }
 
   /** Emits the document's text (no open step) as a baseline. */
