@@ -10,7 +10,7 @@ import { relativePath } from './documents.vscode';
 interface GitCommit { hash: string; message: string; parents: string[] }
 interface GitRepository {
   readonly rootUri: vscode.Uri;
-  readonly state: { readonly HEAD: { commit?: string } | undefined; readonly onDidChange: vscode.Event<void> };
+  readonly state: { readonly HEAD: { name?: string; commit?: string } | undefined; readonly onDidChange: vscode.Event<void> };
   getCommit(ref: string): Promise<GitCommit>;
 }
 interface GitApi {
@@ -21,7 +21,8 @@ interface GitApi {
 export class OutcomeCapture implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly diagnostics = new DiagnosticsTracker();
-  private readonly heads = new Map<GitRepository, string | undefined>();
+  /** Each repository's HEAD as last seen: `read` once its state was read (an empty repository has a HEAD without a commit). */
+  private readonly heads = new Map<GitRepository, { read: boolean; commit: string | undefined }>();
 
   constructor(private readonly recorder: Recorder) {
     recorder.onEdit((e) => this.diagnostics.edited(e.path, e.id, e.time));
@@ -58,21 +59,27 @@ export class OutcomeCapture implements vscode.Disposable {
   }
 
   private watchRepository(repo: GitRepository): void {
-    this.heads.set(repo, repo.state.HEAD?.commit);
+    this.heads.set(repo, { read: repo.state.HEAD !== undefined, commit: repo.state.HEAD?.commit });
     repo.state.onDidChange(() => void this.onRepositoryChange(repo), this, this.disposables);
   }
 
   private async onRepositoryChange(repo: GitRepository): Promise<void> {
-    const before = this.heads.get(repo);
+    const before = this.heads.get(repo) ?? { read: false, commit: undefined };
     const head = repo.state.HEAD?.commit;
-    if (!head || head === before) return;
-    this.heads.set(repo, head);
+    if (!head) {
+      // Read, and empty (a branch with no commit yet): its first commit will be one.
+      if (repo.state.HEAD) this.heads.set(repo, { read: true, commit: undefined });
+      return;
+    }
+    if (head === before.commit) return;
+    this.heads.set(repo, { read: true, commit: head });
     // The first HEAD seen is the repository's state being read, not a new commit.
-    if (!before || !this.recorder.allowed) return;
+    if (!before.read || !this.recorder.allowed) return;
     try {
       const c = await repo.getCommit(head);
-      // A new commit on top of the old HEAD is a commit; anything else is a checkout or reset.
-      if (!c.parents.includes(before)) return;
+      // A new commit on top of the old HEAD (or the first one of an empty repository) is a
+      // commit; anything else is a checkout or reset.
+      if (before.commit ? !c.parents.includes(before.commit) : c.parents.length > 0) return;
       this.recorder.emit({ kind: 'commit', time: Date.now(), message: boundedText(c.message), commit: c.hash.slice(0, 64) });
     } catch {
       // The commit could not be read; nothing is recorded rather than a guess.

@@ -2,7 +2,7 @@
 // built-in git extension, debug sessions, and open/focus/save/close of files.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { capturedEvents, closeAll, editsOf, endOfDocument, openEditor, sleep, typeText, waitFor, workspaceDir } from './helpers';
@@ -66,6 +66,22 @@ describe('outcomes and context in a real editor', function () {
     const commit = await waitFor('a commit event', async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Fix the greeting'), 20_000);
     assert.ok(commit.kind === 'commit');
     assert.ok(!(await capturedEvents()).some((e) => e.kind === 'commit' && e.message.includes('first commit')), 'the state found when the repository opened is not a new commit');
+    assert.equal(commit.commit, git('rev-parse', 'HEAD').trim());
+  });
+
+  it('the first commit of a repository opened while empty is recorded', async function () {
+    this.timeout(30_000);
+    const dir = join(workspaceDir(), 'fresh-repo');
+    mkdirSync(dir, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    await vscode.commands.executeCommand('git.openRepository', dir);
+    await sleep(1500); // the git extension reads the (empty) repository
+    writeFileSync(join(dir, 'first.txt'), 'first\n');
+    git('add', 'first.txt');
+    git('commit', '-q', '-m', 'Initial import');
+    const commit = await waitFor('the first commit', async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Initial import'), 20_000);
+    assert.ok(commit.kind === 'commit');
     assert.equal(commit.commit, git('rev-parse', 'HEAD').trim());
   });
 
