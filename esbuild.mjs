@@ -2,7 +2,8 @@
 // .vsix leaves out); `vscode` is provided by the host. One bundle serves the tests, the
 // benchmarks and the package. `--meta FILE` writes esbuild's metafile (what the bundle holds).
 import * as esbuild from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,8 @@ const result = await esbuild.build({
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',
+  // ES module builds where a package has them: a UMD build's dynamic requires cannot be bundled.
+  mainFields: ['module', 'main'],
   target: 'node20',
   sourcemap: 'linked',
   minify: true,
@@ -24,3 +27,12 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(result.metafile));
+
+// The bundle may load only the editor's API and Node's own modules: a package whose build
+// requires its own files at run time (UMD) would fail only when the extension activates.
+const loose = [...readFileSync(resolve(ROOT, 'dist/extension.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)]
+  .map((m) => m[1]).filter((id) => id !== 'vscode' && !isBuiltin(id));
+if (loose.length) {
+  console.error(`esbuild: the bundle requires files it does not hold: ${[...new Set(loose)].join(', ')}`);
+  process.exit(1);
+}
