@@ -73,25 +73,46 @@ export function emptyLabelSummary(): LabelSummary {
   };
 }
 
-class Step {
-  /** Its diff applied: what it inserted is known. */
-  applied = false;
-  /** The diff did not apply, or a later one of its file did not: its characters are no longer followed. */
-  lost = false;
-  save: number | null = null;
-  commit: number | null = null;
-  end: number | null = null;
-  retention: (number | null)[] | null = null;
-  diagnostics: { seq: number; errors: number; warnings: number } | null = null;
-  run = -1;
+/** A file's tracked text and the steps waiting on it. */
+interface FileState {
+  /** null: a diff did not apply; nothing is followed until the file's next baseline. */
+  tracked: TrackedFile | null;
+  /** Steps whose characters are followed in this file. */
+  steps: number[];
+  /** Steps waiting for the file's next save. */
+  awaitingSave: number[];
+}
 
-  constructor(
-    readonly index: number,
-    /** Position in the trajectory's events. */
-    readonly at: number,
-    readonly time: number,
-    readonly completion: boolean,
-  ) {}
+const APPLIED = 1; // its diff applied: what it inserted is known
+const LOST = 2; // its file stopped applying: its characters are no longer followed
+const COMPLETION = 4;
+
+/** Steps as parallel arrays, indexed by step: a long session allocates no object per step. */
+class Steps {
+  count = 0;
+  readonly at: Int32Array; // position in the trajectory's events
+  readonly time: Float64Array;
+  readonly flags: Uint8Array;
+  /** Shares measured at each checkpoint; -1 when none was (or it had no value). */
+  readonly save: Float64Array;
+  readonly end: Float64Array;
+  readonly commit: Float64Array;
+  /** seq of the first run after the step, -1 for none. */
+  readonly run: Float64Array;
+  /** Completion steps only: shares at each horizon (null: not reached). */
+  readonly retention = new Map<number, (number | null)[]>();
+  /** The last diagnostics event naming the step. */
+  readonly diagnostics = new Map<number, { seq: number; errors: number; warnings: number }>();
+
+  constructor(max: number) {
+    this.at = new Int32Array(max);
+    this.time = new Float64Array(max);
+    this.flags = new Uint8Array(max);
+    this.save = new Float64Array(max).fill(-1);
+    this.end = new Float64Array(max).fill(-1);
+    this.commit = new Float64Array(max).fill(-1);
+    this.run = new Float64Array(max).fill(-1);
+  }
 }
 
 /** A min-heap of pending retention horizons, ordered by time then step then horizon. */
@@ -155,22 +176,16 @@ function runKind(e: TrajectoryEvent): RunKind | undefined {
 export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: LabelSummary): EventLabel[] {
   const labels: EventLabel[] = new Array(events.length).fill(null);
   const counts = new LiveCounts(events.length);
-  const files = new Map<string, TrackedFile | null>(); // null: broken until its next baseline
-  const steps: Step[] = [];
-  const stepsOfFile = new Map<string, Step[]>(); // followed steps, per file
-  const awaitingSave = new Map<string, Step[]>();
-  let awaitingCommit: Step[] = [];
-  let awaitingRun: Step[] = [];
+  const steps = new Steps(events.length);
+  const files = new Map<string, FileState>();
+  let awaitingCommit: number[] = [];
+  let awaitingRun: number[] = [];
   const horizons = new Horizons();
 
-  const share = (s: Step): number | null => {
-    const ins = counts.inserted[s.index];
-    return s.lost || ins === 0 ? null : counts.live[s.index] / ins;
-  };
-  const lose = (path: string) => {
-    for (const s of stepsOfFile.get(path) ?? []) s.lost = true;
-    stepsOfFile.delete(path);
-    files.set(path, null);
+  /** Share of step k's inserted characters present now; -1 when it has none. */
+  const share = (k: number): number => {
+    const ins = counts.inserted[k];
+    return steps.flags[k] & LOST || ins === 0 ? -1 : counts.live[k] / ins;
   };
 
   for (let i = 0; i < events.length; i++) {
@@ -178,34 +193,36 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
     // retention horizons that passed before this event: the state they saw is the current one
     while (horizons.size && horizons.peek()![0] < e.time) {
       const [, k, h] = horizons.pop();
-      steps[k].retention![h] = share(steps[k]);
+      const v = share(k);
+      steps.retention.get(k)![h] = v < 0 ? null : v;
     }
     switch (e.kind) {
       case 'file.baseline': {
         const f = files.get(e.path);
-        if (f) f.rebase(e.text, counts);
-        else files.set(e.path, new TrackedFile(e.text));
+        if (f?.tracked) f.tracked.rebase(e.text, counts);
+        else if (f) f.tracked = new TrackedFile(e.text);
+        else files.set(e.path, { tracked: new TrackedFile(e.text), steps: [], awaitingSave: [] });
         break;
       }
       case 'edit':
         onEdit(e, i);
         break;
       case 'file.save': {
-        const waiting = awaitingSave.get(e.path);
-        if (waiting) {
-          for (const s of waiting) s.save = share(s);
-          awaitingSave.delete(e.path);
+        const f = files.get(e.path);
+        if (f) {
+          for (const k of f.awaitingSave) steps.save[k] = share(k);
+          f.awaitingSave = [];
         }
         break;
       }
       case 'commit':
-        for (const s of awaitingCommit) s.commit = share(s);
+        for (const k of awaitingCommit) steps.commit[k] = share(k);
         awaitingCommit = [];
         break;
       case 'diagnostics': {
-        const s = e.afterEdit !== undefined ? stepWithId(e.afterEdit, e.time) : undefined;
+        const k = e.afterEdit !== undefined ? stepWithId(e.afterEdit, e.time) : -1;
         // the last report within the editor's window is the settled one
-        if (s) s.diagnostics = { seq: e.seq, errors: e.after.errors - e.before.errors, warnings: e.after.warnings - e.before.warnings };
+        if (k >= 0) steps.diagnostics.set(k, { seq: e.seq, errors: e.after.errors - e.before.errors, warnings: e.after.warnings - e.before.warnings });
         break;
       }
       case 'terminal.command':
@@ -225,80 +242,83 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
         }
         // a run tests the steps made before it started; those made while it ran wait for the next
         const started = e.time - (e.durationMs ?? 0);
-        const later: Step[] = [];
-        for (const s of awaitingRun) {
-          if (s.time <= started) s.run = e.seq;
-          else later.push(s);
+        const later: number[] = [];
+        for (const k of awaitingRun) {
+          if (steps.time[k] <= started) steps.run[k] = e.seq;
+          else later.push(k);
         }
         awaitingRun = later;
         break;
       }
     }
   }
-  for (const s of steps) s.end = share(s);
+  for (let k = 0; k < steps.count; k++) steps.end[k] = share(k);
   const last = events.length ? events[events.length - 1].time : 0;
   while (horizons.size) {
     const [t, k, h] = horizons.pop();
     // a horizon after the session's last event was never observed
-    steps[k].retention![h] = t <= last ? share(steps[k]) : null;
+    const v = t <= last ? share(k) : -1;
+    steps.retention.get(k)![h] = v < 0 ? null : v;
   }
 
-  for (const s of steps) labels[s.at] = stepLabel(s, counts, summary);
+  for (let k = 0; k < steps.count; k++) labels[steps.at[k]] = stepLabel(steps, k, counts, summary);
   return labels;
 
   /**
    * The step an edit id names. The editor reports diagnostics within 30 s of their step, so
    * the search looks back from the latest step, no further than DIAGNOSTICS_LOOKBACK_MS.
    */
-  function stepWithId(id: string, time: number): Step | undefined {
-    for (let k = steps.length - 1; k >= 0 && steps[k].time >= time - DIAGNOSTICS_LOOKBACK_MS; k--) {
-      if ((events[steps[k].at] as EditEvent).id === id) return steps[k];
+  function stepWithId(id: string, time: number): number {
+    for (let k = steps.count - 1; k >= 0 && steps.time[k] >= time - DIAGNOSTICS_LOOKBACK_MS; k--) {
+      if ((events[steps.at[k]] as EditEvent).id === id) return k;
     }
-    return undefined;
+    return -1;
   }
 
   function onEdit(e: EditEvent, at: number): void {
-    const s = new Step(steps.length, at, e.time, e.provenance.label === 'completion');
-    steps.push(s);
-    const f = files.get(e.path);
-    if (!f) {
-      s.lost = true;
-      if (f === undefined) files.set(e.path, null); // an edit before any baseline
+    const k = steps.count++;
+    steps.at[k] = at;
+    steps.time[k] = e.time;
+    let flags = e.provenance.label === 'completion' ? COMPLETION : 0;
+    let f = files.get(e.path);
+    if (!f) files.set(e.path, (f = { tracked: null, steps: [], awaitingSave: [] })); // an edit before any baseline
+    if (!f.tracked) {
+      flags |= LOST;
     } else {
       try {
-        f.apply(e.diff, s.index, counts);
-        s.applied = true;
-        let list = stepsOfFile.get(e.path);
-        if (!list) stepsOfFile.set(e.path, (list = []));
-        list.push(s);
+        f.tracked.apply(e.diff, k, counts);
+        flags |= APPLIED;
+        f.steps.push(k);
       } catch (err) {
         if (!(err instanceof TrackError)) throw err;
-        s.lost = true;
-        lose(e.path);
+        flags |= LOST;
+        for (const j of f.steps) steps.flags[j] |= LOST;
+        f.steps = [];
+        f.tracked = null;
       }
     }
-    let w = awaitingSave.get(e.path);
-    if (!w) awaitingSave.set(e.path, (w = []));
-    w.push(s);
-    awaitingCommit.push(s);
-    awaitingRun.push(s);
-    if (s.completion) {
-      s.retention = [null, null, null, null];
-      for (let h = 0; h < RETENTION_HORIZONS.length; h++) horizons.push([e.time + RETENTION_HORIZONS[h][1], s.index, h]);
+    steps.flags[k] = flags;
+    f.awaitingSave.push(k);
+    awaitingCommit.push(k);
+    awaitingRun.push(k);
+    if (flags & COMPLETION) {
+      steps.retention.set(k, [null, null, null, null]);
+      for (let h = 0; h < RETENTION_HORIZONS.length; h++) horizons.push([e.time + RETENTION_HORIZONS[h][1], k, h]);
     }
   }
 }
 
-function stepLabel(s: Step, counts: LiveCounts, summary: LabelSummary | undefined): StepLabel {
-  const inserted = s.applied ? counts.inserted[s.index] : undefined;
-  const r = s.retention;
-  const d = s.diagnostics;
+function stepLabel(steps: Steps, k: number, counts: LiveCounts, summary: LabelSummary | undefined): StepLabel {
+  const inserted = steps.flags[k] & APPLIED ? counts.inserted[k] : undefined;
+  const r = steps.retention.get(k);
+  const d = steps.diagnostics.get(k);
+  const v = (x: number) => (x < 0 ? undefined : x);
   // one shape for every step (JSON leaves the undefined keys out)
   const l: StepLabel = {
     inserted_chars: inserted,
-    survival_save: s.save ?? undefined,
-    survival_end: s.end ?? undefined,
-    survival_commit: s.commit ?? undefined,
+    survival_save: v(steps.save[k]),
+    survival_end: v(steps.end[k]),
+    survival_commit: v(steps.commit[k]),
     retention_30s: r?.[0] ?? undefined,
     retention_2m: r?.[1] ?? undefined,
     retention_5m: r?.[2] ?? undefined,
@@ -306,7 +326,7 @@ function stepLabel(s: Step, counts: LiveCounts, summary: LabelSummary | undefine
     diagnostics_seq: d?.seq,
     errors_delta: d?.errors,
     warnings_delta: d?.warnings,
-    next_run_seq: s.run >= 0 ? s.run : undefined,
+    next_run_seq: v(steps.run[k]),
   };
   if (summary) {
     summary.steps++;
@@ -324,9 +344,9 @@ function stepLabel(s: Step, counts: LiveCounts, summary: LabelSummary | undefine
       add(summary.survival.commit, l.survival_commit);
       for (const [key] of RETENTION_HORIZONS) add(summary.retention[key], l[key]);
     }
-    if (s.completion) summary.completionSteps++;
-    if (s.diagnostics) summary.stepsWithDiagnostics++;
-    if (s.run >= 0) summary.stepsLinkedToRun++;
+    if (steps.flags[k] & COMPLETION) summary.completionSteps++;
+    if (d) summary.stepsWithDiagnostics++;
+    if (l.next_run_seq !== undefined) summary.stepsLinkedToRun++;
   }
   return l;
 }

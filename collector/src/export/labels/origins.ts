@@ -159,7 +159,32 @@ export function splitLines(text: string): string[] {
 /** A diff that does not apply to the tracked text. */
 export class TrackError extends Error {}
 
-const HUNK_HEADER = /@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/y;
+/** A hunk header "@@ -a[,b] +c[,d] @@" read in place: [a, b, c, d], b and d 1 when left out. */
+const header = [0, 0, 0, 0];
+function readHeader(diff: string, pos: number): boolean {
+  if (!diff.startsWith('@@ -', pos)) return false;
+  let i = pos + 4;
+  for (let f = 0; f < 4; f += 2) {
+    let n = 0;
+    let digits = 0;
+    for (let c = diff.charCodeAt(i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) { n = n * 10 + c - 48; digits++; }
+    if (!digits) return false;
+    header[f] = n;
+    header[f + 1] = 1;
+    if (diff.charCodeAt(i) === 44 /* ',' */) {
+      n = 0;
+      digits = 0;
+      for (let c = diff.charCodeAt(++i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) { n = n * 10 + c - 48; digits++; }
+      if (!digits) return false;
+      header[f + 1] = n;
+    }
+    if (f === 0) {
+      if (!diff.startsWith(' +', i)) return false;
+      i += 2;
+    }
+  }
+  return diff.startsWith(' @@', i);
+}
 
 /** One file's lines and their origins. */
 export class TrackedFile {
@@ -200,14 +225,12 @@ export class TrackedFile {
     }
     let shift = 0; // lines added minus removed by earlier blocks
     while (pos < n) {
-      HUNK_HEADER.lastIndex = pos;
-      const m = HUNK_HEADER.exec(diff);
-      if (!m) throw new TrackError('expected a hunk header');
+      if (!readHeader(diff, pos)) throw new TrackError('expected a hunk header');
       const hnl = diff.indexOf('\n', pos);
       pos = hnl === -1 ? n : hnl + 1;
-      const oldStart = Number(m[1]);
-      const oldLines = m[2] === undefined ? 1 : Number(m[2]);
-      const newLines = m[4] === undefined ? 1 : Number(m[4]);
+      const oldStart = header[0];
+      const oldLines = header[1];
+      const newLines = header[3];
       let cur = (oldLines === 0 ? oldStart : oldStart - 1) + shift; // next old line, in the current array
       if (cur < 0 || cur + oldLines > texts.length) throw new TrackError('hunk does not fit the file');
       let blockFrom = -1; // first line of the open block of changed lines
