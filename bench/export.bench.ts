@@ -61,26 +61,30 @@ async function main() {
       const best = Math.min(...r.runs);
       const bytes = r.last.shards.reduce((a, s) => a + s.bytes, 0);
       const cpu = Math.min(...r.cpus);
-      console.log(`${what}: ${fmt(events.length / (best / 1000))} events/s wall (best of ${r.runs.length}: ${best.toFixed(0)} ms; runs ${r.runs.map((x) => x.toFixed(0)).join(', ')} ms), ${fmt(events.length / (cpu / 1000))} events per CPU-second (least CPU of the runs), ${(chars / 1e6 / (best / 1000)).toFixed(0)} MB/s of JSON in, ${r.last.shards.length} shards, ${(bytes / 1e6).toFixed(1)} MB out`);
+      console.log(`${what}: ${fmt(events.length / (best / 1000))} events/s wall (best of ${r.runs.length}: ${best.toFixed(0)} ms; runs ${r.runs.map((x) => x.toFixed(0)).join(', ')} ms), ${fmt(events.length / (cpu / 1000))} events per CPU-second (least CPU of the runs; CPU ${r.cpus.map((x) => x.toFixed(0)).join(', ')} ms), ${(chars / 1e6 / (best / 1000)).toFixed(0)} MB/s of JSON in, ${r.last.shards.length} shards, ${(bytes / 1e6).toFixed(1)} MB out`);
       return { best, cpu };
     };
 
     // labels on and off, interleaved so a change in the machine's load falls on both
     const on: Awaited<ReturnType<typeof exportRuns>>[] = [];
     const off: Awaited<ReturnType<typeof exportRuns>>[] = [];
-    for (let round = 0; round < 3; round++) {
+    const ROUNDS = 5;
+    for (let round = 0; round < ROUNDS; round++) {
       off.push(await exportRuns(`jsonl-nolabels-${round}`, 3, false, 1));
       on.push(await exportRuns(`jsonl-3-${round}`, 3, true, 1));
-      if (round < 2) for (const r of [on[round], off[round]]) rmSync(r.out, { recursive: true, force: true });
+      if (round < ROUNDS - 1) for (const r of [on[round], off[round]]) rmSync(r.out, { recursive: true, force: true });
     }
     const merge = (rs: typeof on) => ({ runs: rs.flatMap((r) => r.runs), cpus: rs.flatMap((r) => r.cpus), last: rs[rs.length - 1].last, out: rs[rs.length - 1].out });
     const a = report('JSONL.gz (gzip level 3, the default) with outcome labels (the default)', merge(on));
     const b = report('JSONL.gz (gzip level 3) without labels (--no-labels)', merge(off));
-    const labelled = on[2].last.labels!;
-    console.log(`labels cost: ${(100 * (a.best / b.best - 1)).toFixed(1)}% wall, ${(100 * (a.cpu / b.cpu - 1)).toFixed(1)}% CPU (limit 30%); ${fmt(labelled.steps)} steps, ${fmt(labelled.completionSteps)} completions, ${fmt(labelled.runs.test.pass + labelled.runs.test.fail + labelled.runs.test.unknown)} test runs labelled`);
+    const labelled = on[ROUNDS - 1].last.labels!;
+    const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+    const medOn = med(on.flatMap((r) => r.runs));
+    const medOff = med(off.flatMap((r) => r.runs));
+    console.log(`labels cost: ${(100 * (a.best / b.best - 1)).toFixed(1)}% wall (best against best; medians ${(100 * (medOn / medOff - 1)).toFixed(1)}%), ${(100 * (a.cpu / b.cpu - 1)).toFixed(1)}% CPU (limit 30%); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} now; ${fmt(labelled.steps)} steps, ${fmt(labelled.completionSteps)} completions, ${fmt(labelled.runs.test.pass + labelled.runs.test.fail + labelled.runs.test.unknown)} test runs labelled`);
     for (const level of [6, 1]) report(`JSONL.gz (gzip level ${level}) with labels`, await exportRuns(`jsonl-${level}`, level, true, 3));
 
-    const exportDir = on[2].out;
+    const exportDir = on[ROUNDS - 1].out;
     const pq = await timed(() => writeParquetTable(exportDir));
     console.log(`Parquet (DuckDB from the shards, zstd): ${fmt(pq.value.rows / (pq.ms / 1000))} events/s wall (${pq.ms.toFixed(0)} ms), ${fmt(pq.value.rows / (pq.cpuMs / 1000))} events per CPU-second, ${(pq.value.bytes / 1e6).toFixed(1)} MB`);
 
