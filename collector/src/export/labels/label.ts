@@ -196,6 +196,10 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
       const v = share(k);
       steps.retention.get(k)![h] = v < 0 ? null : v;
     }
+    if (e.kind === 'edit') { // most events are
+      onEdit(e, i);
+      continue;
+    }
     switch (e.kind) {
       case 'file.baseline': {
         const f = files.get(e.path);
@@ -204,9 +208,6 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
         else files.set(e.path, { tracked: new TrackedFile(e.text), steps: [], awaitingSave: [] });
         break;
       }
-      case 'edit':
-        onEdit(e, i);
-        break;
       case 'file.save': {
         const f = files.get(e.path);
         if (f) {
@@ -308,6 +309,13 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
   }
 }
 
+function addShare(r: { steps: number; inserted: number; survived: number }, v: number | undefined, inserted: number): void {
+  if (v === undefined) return;
+  r.steps++;
+  r.inserted += inserted;
+  r.survived += Math.round(v * inserted);
+}
+
 function stepLabel(steps: Steps, k: number, counts: LiveCounts, summary: LabelSummary | undefined): StepLabel {
   const inserted = steps.flags[k] & APPLIED ? counts.inserted[k] : undefined;
   const r = steps.retention.get(k);
@@ -333,16 +341,10 @@ function stepLabel(steps: Steps, k: number, counts: LiveCounts, summary: LabelSu
     if (inserted) {
       summary.stepsInserting++;
       summary.insertedChars += inserted;
-      const add = (r: { steps: number; inserted: number; survived: number }, v: number | undefined) => {
-        if (v === undefined) return;
-        r.steps++;
-        r.inserted += inserted;
-        r.survived += Math.round(v * inserted);
-      };
-      add(summary.survival.save, l.survival_save);
-      add(summary.survival.end, l.survival_end);
-      add(summary.survival.commit, l.survival_commit);
-      for (const [key] of RETENTION_HORIZONS) add(summary.retention[key], l[key]);
+      addShare(summary.survival.save, l.survival_save, inserted);
+      addShare(summary.survival.end, l.survival_end, inserted);
+      addShare(summary.survival.commit, l.survival_commit, inserted);
+      if (r) for (const [key] of RETENTION_HORIZONS) addShare(summary.retention[key], l[key], inserted);
     }
     if (steps.flags[k] & COMPLETION) summary.completionSteps++;
     if (d) summary.stepsWithDiagnostics++;
