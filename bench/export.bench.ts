@@ -1,6 +1,7 @@
 // Export throughput on a generated dataset of real, replayable sessions (the trajectory
 // core typing into real files): events/s into sharded JSONL.gz (target ≥ 100,000 events/s),
-// into the Parquet table, from a real SQLite store, and through the verifier.
+// with the outcome labels (the default) and without them (--no-labels; labels may cost at
+// most 30%), into the Parquet table, from a real SQLite store, and through the verifier.
 //   npm run bench -- export        (EXPORT_BENCH_SESSIONS=N to change the size)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -42,25 +43,48 @@ async function main() {
     console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
     console.log(`dataset: ${fmt(events.length)} events in ${fmt(SESSIONS)} sessions of ${USERS} users, ${(chars / 1e6).toFixed(1)} MB of event JSON (${fmt(chars / events.length)} chars/event avg), generated in ${((Date.now() - g0) / 1000).toFixed(1)} s`);
 
-    for (const level of [3, 6, 1]) {
+    const exportRuns = async (name: string, level: number, labels: boolean, rounds: number) => {
       const runs: number[] = [];
       const cpus: number[] = [];
       let last: Awaited<ReturnType<typeof exportDataset>> | undefined;
-      for (let i = 0; i < 3; i++) {
-        const out = join(work, `jsonl-${level}-${i}`);
-        const r = await timed(() => exportDataset({ events }, { outDir: out, pseudonymKey: 'bench', gzipLevel: level, maxShardBytes: 64 * 1024 * 1024 }));
+      for (let i = 0; i < rounds; i++) {
+        const out = join(work, `${name}-${i}`);
+        const r = await timed(() => exportDataset({ events }, { outDir: out, pseudonymKey: 'bench', gzipLevel: level, maxShardBytes: 64 * 1024 * 1024, labels }));
         runs.push(r.ms);
         cpus.push(r.cpuMs);
         last = r.value;
-        if (i < 2) rmSync(out, { recursive: true, force: true });
+        if (i < rounds - 1) rmSync(out, { recursive: true, force: true });
       }
-      const best = Math.min(...runs);
-      const bytes = last!.shards.reduce((a, s) => a + s.bytes, 0);
-      const cpu = cpus[runs.indexOf(best)];
-      console.log(`JSONL.gz (gzip level ${level}${level === 3 ? ', the default' : ''}): ${fmt(events.length / (best / 1000))} events/s wall (best of 3: ${best.toFixed(0)} ms; runs ${runs.map((x) => x.toFixed(0)).join(', ')} ms), ${fmt(events.length / (cpu / 1000))} events per CPU-second, ${(chars / 1e6 / (best / 1000)).toFixed(0)} MB/s of JSON in, ${last!.shards.length} shards, ${(bytes / 1e6).toFixed(1)} MB out`);
-    }
+      return { runs, cpus, last: last!, out: join(work, `${name}-${rounds - 1}`) };
+    };
+    const report = (what: string, r: Awaited<ReturnType<typeof exportRuns>>) => {
+      const best = Math.min(...r.runs);
+      const bytes = r.last.shards.reduce((a, s) => a + s.bytes, 0);
+      const cpu = Math.min(...r.cpus);
+      console.log(`${what}: ${fmt(events.length / (best / 1000))} events/s wall (best of ${r.runs.length}: ${best.toFixed(0)} ms; runs ${r.runs.map((x) => x.toFixed(0)).join(', ')} ms), ${fmt(events.length / (cpu / 1000))} events per CPU-second (least CPU of the runs; CPU ${r.cpus.map((x) => x.toFixed(0)).join(', ')} ms), ${(chars / 1e6 / (best / 1000)).toFixed(0)} MB/s of JSON in, ${r.last.shards.length} shards, ${(bytes / 1e6).toFixed(1)} MB out`);
+      return { best, cpu };
+    };
 
-    const exportDir = join(work, 'jsonl-3-2');
+    // labels on and off, interleaved so a change in the machine's load falls on both
+    const on: Awaited<ReturnType<typeof exportRuns>>[] = [];
+    const off: Awaited<ReturnType<typeof exportRuns>>[] = [];
+    const ROUNDS = 5;
+    for (let round = 0; round < ROUNDS; round++) {
+      off.push(await exportRuns(`jsonl-nolabels-${round}`, 3, false, 1));
+      on.push(await exportRuns(`jsonl-3-${round}`, 3, true, 1));
+      if (round < ROUNDS - 1) for (const r of [on[round], off[round]]) rmSync(r.out, { recursive: true, force: true });
+    }
+    const merge = (rs: typeof on) => ({ runs: rs.flatMap((r) => r.runs), cpus: rs.flatMap((r) => r.cpus), last: rs[rs.length - 1].last, out: rs[rs.length - 1].out });
+    const a = report('JSONL.gz (gzip level 3, the default) with outcome labels (the default)', merge(on));
+    const b = report('JSONL.gz (gzip level 3) without labels (--no-labels)', merge(off));
+    const labelled = on[ROUNDS - 1].last.labels!;
+    const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+    const medOn = med(on.flatMap((r) => r.runs));
+    const medOff = med(off.flatMap((r) => r.runs));
+    console.log(`labels cost: ${(100 * (a.best / b.best - 1)).toFixed(1)}% wall (best against best; medians ${(100 * (medOn / medOff - 1)).toFixed(1)}%), ${(100 * (a.cpu / b.cpu - 1)).toFixed(1)}% CPU (limit 30%); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} now; ${fmt(labelled.steps)} steps, ${fmt(labelled.completionSteps)} completions, ${fmt(labelled.runs.test.pass + labelled.runs.test.fail + labelled.runs.test.unknown)} test runs labelled`);
+    for (const level of [6, 1]) report(`JSONL.gz (gzip level ${level}) with labels`, await exportRuns(`jsonl-${level}`, level, true, 3));
+
+    const exportDir = on[ROUNDS - 1].out;
     const pq = await timed(() => writeParquetTable(exportDir));
     console.log(`Parquet (DuckDB from the shards, zstd): ${fmt(pq.value.rows / (pq.ms / 1000))} events/s wall (${pq.ms.toFixed(0)} ms), ${fmt(pq.value.rows / (pq.cpuMs / 1000))} events per CPU-second, ${(pq.value.bytes / 1e6).toFixed(1)} MB`);
 

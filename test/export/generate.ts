@@ -1,6 +1,7 @@
 // Realistic, replayable stored events for export tests and benchmarks: real sessions run
-// through the trajectory core (typing, deletions, pastes, saves, file switches), with
-// terminal commands, a pause gap and session start/end, stamped by a real Session.
+// through the trajectory core (typing, deletions, pastes, accepted completions, saves, file
+// switches), with test runs and their output, diagnostics after edits, commits, a pause gap
+// and session start/end, stamped by a real Session.
 import { Session } from '../../src/capture/session';
 import { TrajectoryBuilder, type ContentChange } from '../../src/capture/trajectory';
 import type { ConsentStamp, ConsentStateName, Provenance, TrajectoryEvent } from '../../src/protocol/schema';
@@ -24,6 +25,16 @@ const SNIPPETS = [
   'def total(items):\n    return sum(i.price * i.qty for i in items)\n',
   '  // keep the order stable for the next page\n',
   'func handle(w http.ResponseWriter, r *http.Request) {\n}\n',
+];
+
+/** Output tails of test runs in common summary formats: [exit code, tail]. */
+const TEST_OUTPUTS: [number, string][] = [
+  [0, 'PASS src/cart.test.ts\n\nTest Suites: 3 passed, 3 total\nTests:       24 passed, 24 total\nTime:        1.2 s\n'],
+  [1, 'FAIL src/cart.test.ts\n  ● total › adds tax\n\nTest Suites: 1 failed, 2 passed, 3 total\nTests:       2 failed, 22 passed, 24 total\n'],
+  [0, '\u001b[32m  12 passing\u001b[39m (40ms)\n'],
+  [1, '  11 passing (41ms)\n  1 failing\n\n  1) cart\n       adds tax:\n     AssertionError\n'],
+  [0, '============================== 9 passed in 0.31s ===============================\n'],
+  [1, '=========================== short test summary info ============================\nFAILED tests/test_cart.py::test_tax - assert 1 == 2\n========================= 1 failed, 8 passed in 0.35s ==========================\n'],
 ];
 
 function source(lines: number, rand: () => number): string {
@@ -65,20 +76,28 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
       const builder = new TrajectoryBuilder((b) => session.emit(b));
       session.emit({ kind: 'session.start', time, workspace: `ws-${user}-${s % 2}`, client: { name: 'codetrail', version: '0.1.0' } });
       const texts: string[] = [];
+      const paths: { path: string; languageId: string }[] = [];
       for (let f = 0; f < files; f++) {
         const lang = LANGS[(sessionNo + f) % LANGS.length];
         const text = source(lines, rand);
         texts.push(text);
-        builder.baseline(`f${f}`, `src/mod${f}/file${f}.${lang.ext}`, lang.id, text, time, 'open');
+        paths.push({ path: `src/mod${f}/file${f}.${lang.ext}`, languageId: lang.id });
+        builder.baseline(`f${f}`, paths[f].path, lang.id, text, time, 'open');
       }
+      const lastEdit = () => {
+        for (let i = events.length - 1; i >= 0; i--) if (events[i].kind === 'edit') return events[i];
+        return undefined;
+      };
+      let commits = 0;
       let active = 0;
       let pos = texts[0].length >> 1;
       for (let n = 0; n < o.changesPerSession; n++) {
         const r = rand();
         let change: ContentChange;
         let provenance: Provenance = { label: 'typed', confidence: 0.95 };
-        if (r < 0.02) { // switch file and jump
+        if (r < 0.02) { // save, switch file and jump
           builder.save(`f${active}`, time);
+          session.emit({ kind: 'file.save', time, ...paths[active] });
           active = (active + 1) % files;
           pos = Math.floor(rand() * texts[active].length);
           time += 4000;
@@ -89,6 +108,10 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
         } else if (r < 0.1) {
           change = { offset: pos, deleted: 0, inserted: SNIPPETS[Math.floor(rand() * SNIPPETS.length)] };
           provenance = { label: 'paste', confidence: 0.9 };
+        } else if (r < 0.115) { // an accepted completion: the rest of a snippet at once
+          const snip = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
+          change = { offset: pos, deleted: 0, inserted: snip.slice(Math.floor(rand() * 8)) };
+          provenance = { label: 'completion', confidence: 0.8 };
         } else {
           const snip = SNIPPETS[n % SNIPPETS.length];
           change = { offset: pos, deleted: 0, inserted: snip[n % snip.length] };
@@ -98,9 +121,26 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
         pos = change.offset + change.inserted.length;
         time += 60 + Math.floor(rand() * 200) + (rand() < 0.03 ? 3000 : 0);
         builder.change(`f${active}`, [change], provenance, time);
-        if (rand() < 0.01) {
+        const q = rand();
+        if (q < 0.01) {
           builder.flush(time, 'flush');
-          session.emit({ kind: 'terminal.command', time, commandLine: 'npm test', exitCode: rand() < 0.7 ? 0 : 1, durationMs: 1500, source: 'shell-integration' });
+          const [exitCode, outputTail] = TEST_OUTPUTS[Math.floor(rand() * TEST_OUTPUTS.length)];
+          const commandLine = /passed in \d/.test(outputTail) ? 'pytest -q' : 'npm test';
+          time += 1500;
+          session.emit({ kind: 'terminal.command', time, commandLine, exitCode, durationMs: 1500, outputTail, source: 'shell-integration' });
+          if (exitCode === 0 && rand() < 0.4) {
+            commits++;
+            time += 2000;
+            session.emit({ kind: 'commit', time, message: `Change ${commits}`, commit: (0x1000000 + sessionNo * 4096 + commits).toString(16).padStart(40, '0') });
+          }
+        } else if (q < 0.03) { // the language server's counts a moment after a step
+          builder.flush(time, 'idle');
+          const edit = lastEdit();
+          if (edit?.kind === 'edit') {
+            const before = { errors: Math.floor(rand() * 3), warnings: Math.floor(rand() * 3) };
+            time += 300;
+            session.emit({ kind: 'diagnostics', time, path: edit.path, afterEdit: edit.id, before, after: { errors: Math.max(0, before.errors + (rand() < 0.5 ? 1 : -1)), warnings: before.warnings } });
+          }
         }
       }
       builder.flush(time, 'flush');

@@ -24,7 +24,7 @@ import type { ExportFilter, ExportSource } from '../export/types';
 const USAGE = `usage:
   codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE]
       [--since DATE] [--until DATE] [--language ID]... [--kind KIND]... [--consent recording]
-      [--user ID]... [--shard-mb N] [--gzip-level 1-9 (3)] [--no-parquet] [--key-file FILE]
+      [--user ID]... [--shard-mb N] [--gzip-level 1-9 (3)] [--no-parquet] [--no-labels] [--key-file FILE]
       [--overwrite] [--title TEXT] [--redaction-policy TEXT]
   codetrail-export verify DIR
   codetrail-export convert edit-prediction DIR OUT.jsonl [--history N] [--context-lines N]
@@ -73,6 +73,7 @@ async function runExport(args: string[]): Promise<number> {
       'shard-mb': { type: 'string' },
       'gzip-level': { type: 'string' },
       'no-parquet': { type: 'boolean' },
+      'no-labels': { type: 'boolean' },
       'key-file': { type: 'string' },
       overwrite: { type: 'boolean' },
       title: { type: 'string' },
@@ -131,6 +132,7 @@ async function runExport(args: string[]): Promise<number> {
       maxShardBytes: Math.round(shardMb * 1024 * 1024),
       gzipLevel: level,
       overwrite: values.overwrite,
+      labels: !values['no-labels'],
       progress: terminalProgress(),
     });
     let parquetRows: number | undefined;

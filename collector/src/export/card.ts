@@ -2,6 +2,7 @@
 // manifest (manifest.json, read by tools). Both derive from the data alone: no export
 // time, so the same input gives the same bytes.
 import type { ExportOptions, ExportSummary } from './types';
+import { labelCardLines } from './labels/card';
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -102,8 +103,8 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
     '## Format',
     '',
     'Each line of a shard is one session: `session_id`, `user` (pseudonym), `workspace` (a salted',
-    'hash, never a path), `languages`, `start` and `end` (ISO 8601, UTC), `event_count` and `events`',
-    'in `seq` order. Events follow the Codetrail event schema: `file.baseline` holds a file\'s full',
+    'hash, never a path), `languages`, `start` and `end` (ISO 8601, UTC), `event_count`, `labels` (see',
+    'Outcome labels) and `events` in `seq` order. Events follow the Codetrail event schema: `file.baseline` holds a file\'s full',
     'text; each `edit` holds a unified `diff` against the previous state with `beforeSha256` and',
     '`afterSha256` (sha256 of the UTF-8 text); `gap` marks time when capture was paused, exempt or',
     'off — nothing typed then is in any diff.',
@@ -114,6 +115,7 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
     ...(parquet ? ['# one row per event, with a fixed schema:', `events = load_dataset("parquet", data_files="${parquet.file}", split="train")`] : []),
     '```',
     '',
+    ...labelCardLines(s.labels),
     '## How to replay',
     '',
     'For each file of a session, start from its latest `file.baseline` text and apply each `edit`',
@@ -149,6 +151,7 @@ export function renderManifest(s: ExportSummary, parquet: ParquetInfo | undefine
     files: s.shards,
     longestLineChars: s.longestLineChars,
     parquet: parquet ?? null,
+    labels: s.labels,
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -4,4 +4,5 @@ export { exportDataset, writeCard, trajectoryRecord, type TrajectoryRecord } fro
 export { verifyExport, formatProblem, type VerifyReport, type VerifyProblem } from './verify';
 export { terminalProgress } from './progress';
 export { pseudonymize } from './pseudonym';
+export { labelTrajectory, type EventLabel, type StepLabel, type RunLabel, type LabelSummary } from './labels/label';
 export type { ExportFilter, ExportOptions, ExportSource, ExportSummary, StoredEvent, ExclusionCounts, ShardInfo } from './types';

@@ -27,6 +27,23 @@ const EVENT_STRUCT = `STRUCT(
   what VARCHAR, count INTEGER, detail VARCHAR
 )`;
 
+/** The outcome labels of one event (collector/src/export/labels/label.ts); null for an unlabelled event. */
+const LABEL_STRUCT = `STRUCT(
+  inserted_chars INTEGER, survival_save DOUBLE, survival_end DOUBLE, survival_commit DOUBLE,
+  retention_30s DOUBLE, retention_2m DOUBLE, retention_5m DOUBLE, retention_10m DOUBLE,
+  diagnostics_seq BIGINT, errors_delta INTEGER, warnings_delta INTEGER,
+  next_run_seq BIGINT, next_run_type VARCHAR, next_run_result VARCHAR,
+  run_type VARCHAR, run_tool VARCHAR, run_result VARCHAR, tests_passed INTEGER, tests_failed INTEGER, tests_skipped INTEGER
+)`;
+
+/** Label columns, after the event's own; exit_code is the event's. */
+const LABEL_COLUMNS = [
+  'inserted_chars', 'survival_save', 'survival_end', 'survival_commit',
+  'retention_30s', 'retention_2m', 'retention_5m', 'retention_10m',
+  'diagnostics_seq', 'errors_delta', 'warnings_delta', 'next_run_seq', 'next_run_type', 'next_run_result',
+  'run_type', 'run_tool', 'run_result', 'tests_passed', 'tests_failed', 'tests_skipped',
+];
+
 const ms = (col: string) => `make_timestamp(e.${col} * 1000)`;
 
 /** The table's columns, in order: name and the expression over one event `e`. */
@@ -50,6 +67,7 @@ const COLUMNS: [string, string][] = [
   ['errors_after', 'e.after.errors'], ['warnings_after', 'e.after.warnings'], ['messages', 'e.messages'],
   ['message', 'e.message'], ['commit', 'e."commit"'], ['files_changed', 'e.filesChanged'],
   ['marker', 'e.what'], ['marker_count', 'e.count'], ['marker_detail', 'e.detail'],
+  ...LABEL_COLUMNS.map((c): [string, string] => [c, `l.${c}`]),
 ];
 
 /** Column order of the event table. */
@@ -79,14 +97,15 @@ export async function longestLine(dir: string): Promise<number> {
   return 1 << 30;
 }
 
-/** SQL reading every trajectory line of an export as rows (session_id, user, workspace, events JSON[]). */
+/** SQL reading every trajectory line of an export as rows (session_id, user, workspace, labels[], events[]). */
 export function trajectoriesSql(dir: string, longest: number): string {
   const glob = join(dir, 'data', 'train-*-of-*.jsonl.gz');
   // UTF-8 may take up to 3 bytes per UTF-16 unit; the default (16 MB) is the floor
   const maxObject = Math.max(16 * 1024 * 1024, longest * 3 + 1024);
   return `read_json(${sqlString(glob)}, format='newline_delimited', compression='gzip',
     maximum_object_size=${maxObject},
-    columns={session_id: 'VARCHAR', "user": 'VARCHAR', workspace: 'VARCHAR', events: '${EVENT_STRUCT.replace(/'/g, "''")}[]'})`;
+    columns={session_id: 'VARCHAR', "user": 'VARCHAR', workspace: 'VARCHAR',
+      labels: '${LABEL_STRUCT}[]', events: '${EVENT_STRUCT.replace(/'/g, "''")}[]'})`;
 }
 
 export async function writeParquetTable(dir: string): Promise<ParquetInfo> {
@@ -97,7 +116,8 @@ export async function writeParquetTable(dir: string): Promise<ParquetInfo> {
     const select = COLUMNS.map(([name, expr]) => `${expr} AS "${name}"`).join(',\n        ');
     await conn.run(`COPY (
       SELECT ${select}
-      FROM (SELECT session_id, "user", workspace, unnest(events) AS e FROM ${trajectoriesSql(dir, await longestLine(dir))})
+      -- labels[i] belongs to events[i]: unnested side by side (a line without labels gives nulls)
+      FROM (SELECT session_id, "user", workspace, unnest(events) AS e, unnest(labels) AS l FROM ${trajectoriesSql(dir, await longestLine(dir))})
     ) TO ${sqlString(out)} (FORMAT parquet, COMPRESSION zstd)`);
     const r = await conn.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(out)})`);
     const rows = Number(r.getRowObjects()[0].n);

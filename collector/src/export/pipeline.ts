@@ -6,6 +6,7 @@ import { SCHEMA_VERSION, type ConsentStateName, type TrajectoryEvent } from '../
 import { ShardWriter, DEFAULT_MAX_SHARD_BYTES, DEFAULT_GZIP_LEVEL } from './shards';
 import { pseudonymize } from './pseudonym';
 import { renderCard, renderManifest, type ParquetInfo } from './card';
+import { emptyLabelSummary, labelTrajectory, type EventLabel } from './labels/label';
 import type { ExportFilter, ExportOptions, ExportSource, ExportSummary, StoredEvent } from './types';
 
 /** One line of a shard: a session's trajectory. Field order is part of the format. */
@@ -17,6 +18,8 @@ export interface TrajectoryRecord {
   start: string;
   end: string;
   event_count: number;
+  /** Outcome labels aligned with `events` (null where an event has none); absent when labels are off. */
+  labels?: EventLabel[];
   events: TrajectoryEvent[];
 }
 
@@ -103,7 +106,7 @@ function iso(ms: number): string {
 }
 
 /** Builds a session's line from its kept events. */
-export function trajectoryRecord(sessionId: string, user: string, workspace: string | null, events: TrajectoryEvent[]): TrajectoryRecord {
+export function trajectoryRecord(sessionId: string, user: string, workspace: string | null, events: TrajectoryEvent[], labels?: EventLabel[]): TrajectoryRecord {
   const langs = new Set<string>();
   let start = Infinity;
   let end = -Infinity;
@@ -120,6 +123,7 @@ export function trajectoryRecord(sessionId: string, user: string, workspace: str
     start: iso(start),
     end: iso(end),
     event_count: events.length,
+    ...(labels ? { labels } : {}),
     events,
   };
 }
@@ -158,6 +162,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   let first: number | null = null;
   let last: number | null = null;
   const pseudonyms = new Map<string, string>();
+  const labelSummary = options.labels === false ? null : emptyLabelSummary();
 
   let curUser = '';
   let curSession: string | undefined;
@@ -176,7 +181,8 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     let pseudo = pseudonyms.get(curUser);
     if (!pseudo) pseudonyms.set(curUser, (pseudo = pseudonymize(options.pseudonymKey, curUser)));
     const startEvent = all.find((e) => e.kind === 'session.start');
-    const record = trajectoryRecord(curSession, pseudo, startEvent?.kind === 'session.start' ? startEvent.workspace : null, kept);
+    const labels = labelSummary ? labelTrajectory(kept, labelSummary) : undefined;
+    const record = trajectoryRecord(curSession, pseudo, startEvent?.kind === 'session.start' ? startEvent.workspace : null, kept, labels);
     const line = json ? serializeWith(record, json) : JSON.stringify(record);
     if (line.length > longest) longest = line.length;
     await writer.write(line, kept.length);
@@ -247,6 +253,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     shards,
     longestLineChars: longest,
     filter: publicFilter(options.filter ?? {}, options.pseudonymKey),
+    labels: labelSummary,
   };
   await writeCard(options, summary, undefined);
   return summary;

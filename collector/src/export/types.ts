@@ -1,6 +1,7 @@
 // The export's contracts: what a store hands the pipeline, what the pipeline may be asked
 // to keep, and what it reports. Plain data only, so the extension can drive it too.
 import type { ConsentStateName, EventKind, TrajectoryEvent } from '../../../src/protocol/schema';
+import type { LabelSummary } from './labels/label';
 
 /** One stored event and the (opaque) id of the user it belongs to. */
 export interface StoredEvent {
@@ -69,6 +70,8 @@ export interface ExportOptions {
   sourceLabel?: string;
   /** Shown in the dataset card: the redaction rules the clients ran. */
   redactionPolicy?: string;
+  /** Compute the outcome labels (survival, retention, diagnostics, runs); default true. */
+  labels?: boolean;
 }
 
 export interface ShardInfo {
@@ -98,4 +101,6 @@ export interface ExportSummary {
   /** Length of the longest trajectory line (readers size their buffers by it). */
   longestLineChars: number;
   filter: ExportFilter;
+  /** Totals of the outcome labels; null when the export was made without them. */
+  labels: LabelSummary | null;
 }
