@@ -225,7 +225,8 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       case 'paused': {
         const left = formatCountdown(v.pause.until - now);
         text = `$(debug-pause) Paused ${left}`;
-        label = `Codetrail is paused; capture resumes by itself in ${left}. Click to resume now or pause longer.`;
+        const elsewhere = v.pause.id !== this.file.current.pause?.id ? ' from another of your devices (it pauses them all)' : '';
+        label = `Codetrail is paused${elsewhere}; capture resumes by itself in ${left}. Click to resume now or pause longer.`;
         break;
       }
       case 'pending':

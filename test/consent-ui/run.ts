@@ -7,7 +7,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCollector, type RunningCollector } from '../../collector/src/server';
@@ -311,6 +311,27 @@ async function main(): Promise<number> {
       await openFile(page1, 'notes.txt');
       await typeLine(page1, C.closedEditor);
       await sleep(2500);
+    });
+
+    await check('a pause started on another of the user\'s devices shows here, and resuming here ends it for the user', async () => {
+      const now = Date.now();
+      const id = randomUUID();
+      const r = await fetch(`${collector!.url}/v1/pauses`, {
+        method: 'POST', headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id, from: now, until: now + 60_000 }),
+      });
+      assert(r.status === 200, `the service answered ${r.status} to the other device's pause`);
+      const t0 = Date.now();
+      await waitForConsent(page1, 'paused by the other device', PAUSED, 15_000);
+      log(`      shown ${Date.now() - t0} ms after the other device paused`);
+      const label = await consentItem(page1).locator('a').first().getAttribute('aria-label') ?? '';
+      assert(/another of your devices/.test(label), `the item does not say where the pause comes from: ${label}`);
+      await consentItem(page1).click();
+      await pickQuick(page1, 'Resume now');
+      await waitForConsent(page1, 'recording', RECORDING, 10_000);
+      const policy = await (await fetch(`${collector!.url}/v1/policy`, { headers: { authorization: `Bearer ${userToken}` } })).json() as { pauses?: { id: string; until: number }[] };
+      const left = policy.pauses?.find((p) => p.id === id);
+      assert(!left || left.until <= Date.now(), `the service still holds the pause until ${left?.until}`);
     });
 
     const markers = Object.values(M);
