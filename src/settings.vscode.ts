@@ -1,8 +1,9 @@
 // Codetrail's settings as one typed source that tells listeners when they change. The editor's
-// configuration events cover edits made in the Settings UI; an edit of settings.json made on
-// disk is not always seen by the editor (code-server, for one, does not reload it), so the
-// user settings file is also read directly, every few seconds when it changed, and its values
-// stand for the user layer (workspace settings still win over it).
+// configuration events cover the Settings UI and the API. An edit of settings.json made on
+// disk is not always seen by the editor (code-server does not reload it), so the user
+// settings file is also watched: when it changes and says something other than what the
+// editor holds for the user layer, its values stand for that layer until the editor reports
+// a configuration change of its own (workspace settings still win over it).
 import * as vscode from 'vscode';
 import { statSync, readFileSync } from 'node:fs';
 import { parse, type ParseError } from 'jsonc-parser';
@@ -18,21 +19,21 @@ export class Settings implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly subscription: vscode.Disposable;
   private readonly timer: ReturnType<typeof setInterval>;
-  private file: { mtime: number; values: Map<string, unknown> | undefined } = { mtime: -1, values: undefined };
+  private fileMtime = -1;
+  /** User-layer values the file holds and the editor has not picked up. */
+  private overrides = new Map<string, unknown>();
 
-  /** `userSettingsFile`: the user's settings.json, read directly (see above). */
-  constructor(private userSettingsFile?: string) {
-    // Trust the file only if it says what the editor read at start (a settings profile keeps
-    // its settings elsewhere).
-    const atStart = this.userFileValues();
-    const c = vscode.workspace.getConfiguration('codetrail');
-    if (atStart && [...atStart].some(([k, v]) => JSON.stringify(c.inspect(k)?.globalValue) !== JSON.stringify(v))) this.userSettingsFile = undefined;
+  /** `userSettingsFile`: the user's settings.json, watched directly (see above). */
+  constructor(private readonly userSettingsFile?: string) {
+    this.fileMtime = this.mtime();
     this.value = this.read();
     this.json = JSON.stringify(this.value);
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('codetrail')) this.refresh();
+      if (!e.affectsConfiguration('codetrail')) return;
+      this.overrides.clear(); // the editor has the word again
+      this.refresh();
     });
-    this.timer = setInterval(() => this.refresh(), POLL_MS);
+    this.timer = setInterval(() => this.poll(), POLL_MS);
   }
 
   get current(): CodetrailSettings {
@@ -51,47 +52,65 @@ export class Settings implements vscode.Disposable {
 
   private read(): CodetrailSettings {
     const c = vscode.workspace.getConfiguration('codetrail');
-    const user = this.userFileValues();
     return readSettings((key) => {
       const i = c.inspect(key);
       if (i?.workspaceFolderValue !== undefined) return i.workspaceFolderValue;
       if (i?.workspaceValue !== undefined) return i.workspaceValue;
-      if (user) return user.has(key) ? user.get(key) : i?.defaultValue;
+      if (this.overrides.has(key)) return this.overrides.get(key) ?? i?.defaultValue;
       return i?.globalValue ?? i?.defaultValue;
     });
   }
 
-  /** Codetrail's keys in the user settings file (without the prefix), or undefined when it cannot be read. */
-  private userFileValues(): Map<string, unknown> | undefined {
-    if (!this.userSettingsFile) return undefined;
-    let mtime: number;
+  private mtime(): number {
+    if (!this.userSettingsFile) return -1;
     try {
-      mtime = statSync(this.userSettingsFile).mtimeMs;
+      return statSync(this.userSettingsFile).mtimeMs;
     } catch {
-      return undefined;
+      return -1;
     }
-    if (mtime === this.file.mtime) return this.file.values;
-    let values: Map<string, unknown> | undefined;
-    try {
-      const errors: ParseError[] = [];
-      const root = parse(readFileSync(this.userSettingsFile, 'utf8'), errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
-      if (errors.length === 0 && root && typeof root === 'object') {
-        values = new Map();
-        for (const [k, v] of Object.entries(root)) {
-          if (k.startsWith(PREFIX)) values.set(k.slice(PREFIX.length), v);
-          else if (k === 'codetrail' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) values.set(k2, v2);
+  }
+
+  /** The settings file changed on disk: what it says that the editor does not becomes an override. */
+  private poll(): void {
+    const mtime = this.mtime();
+    if (mtime !== this.fileMtime && this.userSettingsFile) {
+      const values = readUserFile(this.userSettingsFile);
+      if (values) {
+        this.fileMtime = mtime;
+        const c = vscode.workspace.getConfiguration('codetrail');
+        const keys = new Set([...values.keys(), ...this.overrides.keys()]);
+        const next = new Map<string, unknown>();
+        for (const k of keys) {
+          const held = c.inspect(k)?.globalValue;
+          const inFile = values.get(k);
+          if (JSON.stringify(held) !== JSON.stringify(inFile)) next.set(k, inFile);
         }
+        this.overrides = next;
       }
-    } catch {
-      values = undefined; // being written: read it again next time
     }
-    this.file = { mtime: values ? mtime : -1, values };
-    return values;
+    this.refresh();
   }
 
   dispose(): void {
     clearInterval(this.timer);
     this.subscription.dispose();
     this.emitter.dispose();
+  }
+}
+
+/** Codetrail's keys in a settings file (without the prefix), or undefined while it cannot be parsed. */
+function readUserFile(path: string): Map<string, unknown> | undefined {
+  try {
+    const errors: ParseError[] = [];
+    const root = parse(readFileSync(path, 'utf8'), errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
+    if (errors.length > 0 || !root || typeof root !== 'object') return undefined;
+    const values = new Map<string, unknown>();
+    for (const [k, v] of Object.entries(root)) {
+      if (k.startsWith(PREFIX)) values.set(k.slice(PREFIX.length), v);
+      else if (k === 'codetrail' && v && typeof v === 'object') for (const [k2, v2] of Object.entries(v)) values.set(k2, v2);
+    }
+    return values;
+  } catch {
+    return undefined; // being written: read it again next time
   }
 }

@@ -251,7 +251,7 @@ describe('consent routes in a real editor: nothing typed while capture is off le
       await resume();
       t.sendText('\u0004', false);
       await ended;
-      await waitFor('the command in the records', async () => (JSON.stringify(await records()).includes(c) ? true : undefined), 15_000);
+      await waitFor('the command in the records', async () => (JSON.stringify(await records()).includes(c) ? true : undefined), 40_000);
       await assertClean('terminal', [m], [c]);
     } finally {
       t.dispose();
