@@ -162,6 +162,7 @@ export class SpanList {
 
   /** True when some range overlaps [start, end). */
   intersects(start: number, end: number): boolean {
+    if (end <= start) return false;
     const i = this.firstEndingAfter(start);
     return i < this.spans.length && this.startOf(i) < end;
   }
@@ -169,6 +170,7 @@ export class SpanList {
   /** The ranges overlapping [start, end), clipped to it. */
   within(start: number, end: number): Span[] {
     const out: Span[] = [];
+    if (end <= start) return out;
     for (let i = this.firstEndingAfter(start); i < this.spans.length && this.startOf(i) < end; i++) {
       out.push({ start: Math.max(this.startOf(i), start), end: Math.min(this.endOf(i), end), tag: this.spans[i].tag });
     }

@@ -24,6 +24,13 @@ describe('SpanList: ranges carried through edits', () => {
     assert.deepEqual(l.all().map((s) => [s.start, s.end]), [[2, 6], [10, 12]]);
   });
 
+  it('an empty range intersects nothing, even inside a marked range', () => {
+    const l = SpanList.of([{ start: 2, end: 10 }]);
+    assert.equal(l.intersects(5, 5), false);
+    assert.deepEqual(l.within(5, 5), []);
+    assert.equal(l.intersects(5, 6), true);
+  });
+
   it('text inserted at a range boundary is not marked unless it carries a tag', () => {
     const l = SpanList.of([{ start: 0, end: 3 }]);
     l.apply(3, 0, 2);
