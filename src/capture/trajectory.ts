@@ -280,7 +280,8 @@ export class TrajectoryBuilder {
   change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number): void {
     const doc = this.docs.get(key);
     if (!doc) return;
-    const ordered = isDescending(changes) ? changes : [...changes].sort((a, b) => b.offset - a.offset);
+    const sorted = isDescending(changes) ? changes : [...changes].sort((a, b) => b.offset - a.offset);
+    const ordered = sorted.map((c) => this.trimmed(doc, c));
     if (this.silentMode) {
       this.applySilent(doc, ordered);
       return;
@@ -322,6 +323,24 @@ export class TrajectoryBuilder {
    * While capture is off changes go into a step that is never emitted (regions, as when
    * recording: O(size of the change)); it is folded into the text when capture resumes.
    */
+  /**
+   * A large replacement that puts back characters it removed (a revert to the file on disk, a
+   * formatter rewriting a whole block) inserts only what differs: what it re-inserts is the same
+   * text, with its taint, not new text.
+   */
+  private trimmed(doc: TrackedDoc, c: ContentChange): ContentChange {
+    if (c.deleted + c.inserted.length < 64 || c.deleted === 0 || c.inserted.length === 0) return c;
+    if (c.offset < 0 || c.offset + c.deleted > doc.length) return c; // reported as out of step below
+    const old = readCurrent(doc.text, doc.step?.regions ?? [], c.offset, c.offset + c.deleted);
+    const max = Math.min(old.length, c.inserted.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === c.inserted.charCodeAt(p)) p++;
+    let q = 0;
+    while (q < max - p && old.charCodeAt(old.length - 1 - q) === c.inserted.charCodeAt(c.inserted.length - 1 - q)) q++;
+    if (p === 0 && q === 0) return c;
+    return { offset: c.offset + p, deleted: c.deleted - p - q, inserted: c.inserted.slice(p, c.inserted.length - q) };
+  }
+
   private applySilent(doc: TrackedDoc, ordered: readonly ContentChange[]): void {
     for (const c of ordered) {
       if (c.offset < 0 || c.deleted < 0 || c.offset + c.deleted > doc.length) {
@@ -590,6 +609,33 @@ function applyToRegions(base: string, regions: Region[], c: ContentChange): void
   const local = p - curLo;
   text = text.slice(0, local) + c.inserted + text.slice(local + c.deleted);
   regions.splice(i, j - i, { origLo, origHi, text });
+}
+
+/** Characters [from, to) of the current text: the step's starting text with its regions applied. */
+function readCurrent(base: string, regions: readonly Region[], from: number, to: number): string {
+  if (regions.length === 0) return base.slice(from, to);
+  let out = '';
+  let cur = 0; // current offset at `pos` in base
+  let pos = 0;
+  for (const r of regions) {
+    // unchanged stretch base[pos, r.origLo) at current [cur, cur + len)
+    const len = r.origLo - pos;
+    out += sliceOverlap(base, pos, cur, len, from, to);
+    cur += len;
+    out += sliceOverlap(r.text, 0, cur, r.text.length, from, to);
+    cur += r.text.length;
+    pos = r.origHi;
+    if (cur >= to) return out;
+  }
+  out += sliceOverlap(base, pos, cur, base.length - pos, from, to);
+  return out;
+}
+
+/** The part of `src[at, at+len)`, placed at current offset `cur`, that falls in [from, to). */
+function sliceOverlap(src: string, at: number, cur: number, len: number, from: number, to: number): string {
+  const a = Math.max(from, cur);
+  const b = Math.min(to, cur + len);
+  return b > a ? src.slice(at + (a - cur), at + (b - cur)) : '';
 }
 
 /** The step's starting text with its regions applied. */

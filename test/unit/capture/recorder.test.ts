@@ -206,6 +206,21 @@ describe('recorder: nothing typed while capture was off is ever emitted', () => 
     assert.deepEqual(replayTrajectory(sink.events.slice(from)).mismatches, []);
   });
 
+  it('a revert while capture is off (the file text put back from disk) taints only what differs', () => {
+    const { sink, gate, rec } = setup(true);
+    const disk = 'alpha line one\nbeta line two\ngamma line three\n';
+    rec.baseline('k', 'r.txt', 'plaintext', disk + 'recorded edit\n', 1000, 'open');
+    gate.set({ allowed: false, reason: 'paused' });
+    // The editor replaces the whole text with what is on disk.
+    rec.change('k', [{ offset: 0, deleted: disk.length + 14, inserted: disk }], typed, 1500);
+    gate.set({ allowed: true });
+    rec.change('k', [{ offset: disk.length, deleted: 0, inserted: 'after\n' }], typed, 2000);
+    rec.builder.flush(3000);
+    const b = sink.events.filter((e) => e.kind === 'file.baseline').at(-1);
+    assert.ok(b && b.kind === 'file.baseline');
+    assert.equal(b.text, disk, 'the text put back is not new text: nothing of it is masked');
+  });
+
   it('without a memory, a file first seen while capture is off is masked whole', () => {
     const { sink, gate, rec } = setup();
     gate.set({ allowed: false, reason: 'paused' });
@@ -214,6 +229,6 @@ describe('recorder: nothing typed while capture was off is ever emitted', () => 
     rec.change('n', [{ offset: 0, deleted: 0, inserted: 'x' }], typed, 2000);
     const b = sink.events.find((e) => e.kind === 'file.baseline');
     assert.ok(b && b.kind === 'file.baseline');
-    assert.equal(b.text, '<REDACTED:not-captured>\n<REDACTED:not-captured>\n<REDACTED:not-captured>\n');
+    assert.equal(b.text, '<REDACTED:not-captured>\n\n<REDACTED:not-captured>\n', 'an empty line has nothing to mask');
   });
 });
