@@ -161,8 +161,16 @@ export class DocumentCapture implements vscode.Disposable {
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
     if (!this.recorder.allowed && this.backlog.length === 0) {
-      // Capture is off: the change is followed and tainted, never recorded.
-      this.feed({ key, doc: e.document, facts: OFF_FACTS, changes: e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text })), time: Date.now() }, false);
+      // Capture is off: the change is followed and tainted, never recorded. A document that is
+      // clean after it was read from disk (a revert, a checkout): that text was not typed here.
+      const fromDisk = !e.document.isDirty && !e.document.isUntitled;
+      const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
+      try {
+        this.recorder.change(key, changes, { label: fromDisk ? 'external' : 'unknown', confidence: 0 }, Date.now());
+      } catch (err) {
+        if (!(err instanceof DesyncError)) throw err;
+        this.resync(key, err.message);
+      }
       return;
     }
     const editor = vscode.window.activeTextEditor;
@@ -321,9 +329,6 @@ export class DocumentCapture implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
-
-/** Facts of a change made while capture is off: only its text matters. */
-const OFF_FACTS: ChangeFacts = { changes: [], reason: undefined, inActiveEditor: false, cursors: [], cleanAfter: false };
 
 /** What is known of a document's origin: an unsaved buffer, or its file's times. */
 function originOf(doc: vscode.TextDocument): DocumentOrigin {

@@ -67,6 +67,11 @@ export class DesyncError extends Error {}
 
 type RestateReason = 'session' | 'resume' | 'resync';
 
+/** Tainted text typed (or retracted) while capture was off: fingerprinted, looked for elsewhere. */
+const TYPED_OFF = 1;
+/** Tainted text of unknown origin (read from disk, recognised): masked here, not fingerprinted. */
+const UNKNOWN = 0;
+
 /** Steps whose inserted text was typed in this document just now: its origin is known. */
 const TYPED = new Set(['typed', 'deletion', 'multi-cursor']);
 
@@ -156,7 +161,7 @@ export class TrajectoryBuilder {
     if (this.docs.has(key)) this.dropStep(key);
     const doc: TrackedDoc = {
       key, path, languageId, text, redacted: '', hash: '', length: text.length, step: undefined,
-      taint: SpanList.of(taint.map(([start, end]) => ({ start, end }))),
+      taint: SpanList.of(taint.map(([start, end]) => ({ start, end, tag: UNKNOWN })), 0),
       recent: new SpanList(RECENT_MERGE_MS),
       stated: -1,
       taintDirty: taint.length > 0,
@@ -231,7 +236,7 @@ export class TrajectoryBuilder {
   addTaint(key: string, ranges: readonly LineRange[]): void {
     const doc = this.docs.get(key);
     if (!doc || ranges.length === 0) return;
-    for (const [s, e] of ranges) doc.taint.add(s, e);
+    for (const [s, e] of ranges) doc.taint.add(s, e, UNKNOWN);
     doc.taintDirty = true;
   }
 
@@ -249,7 +254,7 @@ export class TrajectoryBuilder {
       for (const s of doc.recent.all()) {
         // A range's tag is the time of its latest character; the earliest may be RECENT_MERGE_MS older.
         if (s.tag < since || s.tag > until + RECENT_MERGE_MS) continue;
-        doc.taint.add(s.start, s.end);
+        doc.taint.add(s.start, s.end, TYPED_OFF);
         any = true;
       }
       doc.stated = -1;
@@ -283,7 +288,7 @@ export class TrajectoryBuilder {
     const sorted = isDescending(changes) ? changes : [...changes].sort((a, b) => b.offset - a.offset);
     const ordered = sorted.map((c) => this.trimmed(doc, c));
     if (this.silentMode) {
-      this.applySilent(doc, ordered);
+      this.applySilent(doc, ordered, provenance);
       return;
     }
     if (this.active !== undefined && this.active !== key) this.closeStep(this.active, 'switch');
@@ -311,6 +316,8 @@ export class TrajectoryBuilder {
       }
       applyToRegions(doc.text, step.regions, c);
       doc.length += c.inserted.length - c.deleted;
+      // Off-window text edited now takes a new form, which is looked for elsewhere too.
+      if (doc.taint.intersects(c.offset - 1, c.offset + c.deleted + 1)) doc.taintDirty = true;
       doc.taint.apply(c.offset, c.deleted, c.inserted.length);
       doc.recent.apply(c.offset, c.deleted, c.inserted.length, time);
       step.changes++;
@@ -341,7 +348,10 @@ export class TrajectoryBuilder {
     return { offset: c.offset + p, deleted: c.deleted - p - q, inserted: c.inserted.slice(p, c.inserted.length - q) };
   }
 
-  private applySilent(doc: TrackedDoc, ordered: readonly ContentChange[]): void {
+  private applySilent(doc: TrackedDoc, ordered: readonly ContentChange[], provenance: Provenance): void {
+    // Text the editor read from disk (a revert, a checkout) is tainted here, but it was not
+    // typed while off: it is not fingerprinted to be looked for elsewhere.
+    const fromDisk = provenance.label === 'external';
     for (const c of ordered) {
       if (c.offset < 0 || c.deleted < 0 || c.offset + c.deleted > doc.length) {
         throw new DesyncError(`change at ${c.offset}+${c.deleted} outside a document of length ${doc.length}`);
@@ -352,9 +362,9 @@ export class TrajectoryBuilder {
       doc.step ??= { provenance: { label: 'unknown', confidence: 0 }, startTime: 0, lastTime: 0, changes: 0, chars: 0, regions: [] };
       applyToRegions(doc.text, doc.step.regions, c);
       doc.length += c.inserted.length - c.deleted;
-      doc.taint.apply(c.offset, c.deleted, c.inserted.length, 0);
+      doc.taint.apply(c.offset, c.deleted, c.inserted.length, fromDisk ? UNKNOWN : TYPED_OFF);
+      if (c.inserted.length > 0 && !fromDisk) doc.taintDirty = true;
       doc.recent.apply(c.offset, c.deleted, c.inserted.length);
-      if (c.inserted.length > 0) doc.taintDirty = true;
     }
     // Far-flung changes make many regions: fold them in now and then.
     if (doc.step && doc.step.regions.length > 256) this.settle(doc);
@@ -441,7 +451,8 @@ export class TrajectoryBuilder {
         let lineEnd = text.charCodeAt(le - 1) === 10 ? le - 1 : le;
         if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
         const line = text.slice(ls, lineEnd);
-        const ranges = doc.taint.within(ls, lineEnd).map((t) => [t.start - ls, t.end - ls] as const);
+        // Only text typed while off (or retracted) is looked for elsewhere; text of unknown origin stays local.
+        const ranges = doc.taint.within(ls, lineEnd).filter((t) => t.tag === TYPED_OFF).map((t) => [t.start - ls, t.end - ls] as const);
         if (ranges.length > 0) hooks.fingerprint(line, ranges);
         done = ls = le;
       }
@@ -473,7 +484,7 @@ export class TrajectoryBuilder {
       if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.start + l.text.length)) continue;
       const found = hooks.recognize(l.text, strict);
       if (!found) continue;
-      for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b);
+      for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b, UNKNOWN);
       doc.taintDirty = true;
       n++;
     }

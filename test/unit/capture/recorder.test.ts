@@ -221,6 +221,24 @@ describe('recorder: nothing typed while capture was off is ever emitted', () => 
     assert.equal(b.text, disk, 'the text put back is not new text: nothing of it is masked');
   });
 
+  it('text read from disk while capture is off is masked in its file but not looked for in others; text typed then is', () => {
+    const { sink, gate, rec } = setup(true);
+    rec.baseline('a', 'a.txt', 'plaintext', 'local edit\n', 1000, 'open');
+    gate.set({ allowed: false, reason: 'paused' });
+    rec.change('a', [{ offset: 0, deleted: 11, inserted: 'checked out from another branch\n' }], { label: 'external', confidence: 0 }, 1500);
+    rec.change('a', [{ offset: 32, deleted: 0, inserted: 'typed while paused here\n' }], typed, 1600);
+    gate.set({ allowed: true });
+    rec.baseline('b', 'b.txt', 'plaintext', 'checked out from another branch\ntyped while paused here\n', 2000, 'open');
+    rec.change('a', [{ offset: 0, deleted: 0, inserted: 'x' }], typed, 2100);
+    rec.builder.flush(3000);
+    const baseOf = (path: string) => sink.events.filter((e) => e.kind === 'file.baseline' && e.path === path).at(-1);
+    const a = baseOf('a.txt');
+    assert.ok(a && a.kind === 'file.baseline' && a.text === '<REDACTED:not-captured>\n<REDACTED:not-captured>\n', 'both lines are masked in their own file');
+    const b = baseOf('b.txt');
+    assert.ok(b && b.kind === 'file.baseline');
+    assert.equal(b.text, 'checked out from another branch\n<REDACTED:not-captured>\n', 'elsewhere, only the typed line is recognised');
+  });
+
   it('without a memory, a file first seen while capture is off is masked whole', () => {
     const { sink, gate, rec } = setup();
     gate.set({ allowed: false, reason: 'paused' });
