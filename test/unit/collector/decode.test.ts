@@ -7,7 +7,7 @@ import { bodyText } from '../../../collector/src/store/store';
 import { toLogsRequest } from '../../../src/protocol/otlp';
 import type { TrajectoryEvent } from '../../../src/protocol/schema';
 
-const OPTS: DecodeOptions = { gzip: true, protobuf: false, limit: 20 << 20 };
+const OPTS: DecodeOptions = { gzip: true, protobuf: false, limit: 20 << 20, maxRecords: 5000 };
 
 function events(): TrajectoryEvent[] {
   const sessionId = uuidv7();
