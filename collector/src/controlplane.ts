@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { canonicalId } from '../../src/protocol/schema';
 import { workspaceHash } from '../../src/protocol/workspace';
 import { mergePause } from './consent';
-import type { Deletion, Exemption, Pause, Policy, Store } from './store/store';
+import { utcDay, type Deletion, type Exemption, type Pause, type Policy, type Store } from './store/store';
 
 const epochMs = z.number().int().nonnegative();
 
@@ -101,7 +101,12 @@ export interface JobReport {
   deletionsCompleted: number;
   rowsDeleted: number;
   retentionPurged: number;
+  /** Held events whose session never started, dropped after HOLD_MS. */
+  heldDropped: number;
 }
+
+/** How long events of a session whose start never arrives are held before they are dropped. */
+export const HOLD_MS = 7 * 86_400_000;
 
 /** Hard-deletes tombstoned data and enforces retention; safe to run from several processes. */
 export async function runJobs(store: Store, actor: string, now: number): Promise<JobReport> {
@@ -115,7 +120,12 @@ export async function runJobs(store: Store, actor: string, now: number): Promise
     purged = await store.purgeBefore(now - policy.retentionDays * 86_400_000);
     if (purged) await store.addAudit({ time: now, actor, action: 'retention.purged', subject: `${policy.retentionDays}d`, detail: { events: purged } });
   }
-  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged };
+  const heldDropped = await store.purgeHeld(now - HOLD_MS);
+  if (heldDropped) {
+    await store.countRejections(utcDay(now), { 'unknown-session': heldDropped });
+    await store.addAudit({ time: now, actor, action: 'held.dropped', subject: 'unknown-session', detail: { events: heldDropped } });
+  }
+  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged, heldDropped };
 }
 
 export async function excludeWorkspace(store: Store, identity: string, actor: string, now: number): Promise<string> {

@@ -31,6 +31,7 @@ export class Metrics {
   readonly received: Counter;
   readonly accepted: Counter;
   readonly duplicates: Counter;
+  readonly held: Counter;
   readonly rejected: Counter<'reason'>;
   readonly ingestLatency: Histogram;
   readonly authFailures: Counter<'reason'>;
@@ -47,8 +48,9 @@ export class Metrics {
       labelNames: ['route'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers,
     });
     this.received = new Counter({ name: 'codetrail_events_received_total', help: 'Log records received', registers });
-    this.accepted = new Counter({ name: 'codetrail_events_accepted_total', help: 'Events stored', registers });
+    this.accepted = new Counter({ name: 'codetrail_events_accepted_total', help: 'Events stored (held ones when judged)', registers });
     this.duplicates = new Counter({ name: 'codetrail_events_duplicate_total', help: 'Events already stored (retries, replays)', registers });
+    this.held = new Counter({ name: 'codetrail_events_held_total', help: 'Events held until their session\'s start arrives', registers });
     this.rejected = new Counter({ name: 'codetrail_events_rejected_total', help: 'Events refused, by reason', labelNames: ['reason'], registers });
     this.ingestLatency = new Histogram({
       name: 'codetrail_ingest_latency_seconds',

@@ -217,13 +217,16 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
         return out;
       });
       metrics.received.inc(r.received);
-      metrics.accepted.inc(r.accepted);
+      metrics.accepted.inc(r.accepted + r.released.accepted);
       metrics.duplicates.inc(r.duplicates);
-      for (const [reason, n] of Object.entries(r.reasons)) metrics.reject(reason as keyof typeof r.reasons, n ?? 0);
+      metrics.held.inc(r.held);
+      for (const counts of [r.reasons, r.released.reasons]) {
+        for (const [reason, n] of Object.entries(counts)) metrics.reject(reason as keyof typeof counts, n ?? 0);
+      }
       for (const t of r.storedTimes) metrics.ingestLatency.observe(Math.max(0, storedAt - t) / 1000);
       log.log('info', 'ingest', {
         user: token.userId, tokenId: token.id, received: r.received, accepted: r.accepted, duplicates: r.duplicates,
-        rejected: r.rejected, reasons: r.reasons,
+        rejected: r.rejected, reasons: r.reasons, held: r.held, released: r.released,
       });
       const response: OtlpLogsResponse = {};
       if (r.rejected) response.partialSuccess = { rejectedLogRecords: r.rejected, errorMessage: refusalMessage(r) };
@@ -395,7 +398,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   if (interval > 0) {
     timer = setInterval(() => {
       runJobs(store, 'job', clock())
-        .then((r) => { if (r.deletionsCompleted || r.retentionPurged) log.log('info', 'jobs', { ...r }); })
+        .then((r) => { if (r.deletionsCompleted || r.retentionPurged || r.heldDropped) log.log('info', 'jobs', { ...r }); })
         .catch((e: Error) => log.log('error', 'jobs failed', { error: e.message }));
     }, interval);
     timer.unref();

@@ -148,7 +148,7 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(policy.pauses.map((p) => p.id), ['p-running']);
     });
 
-    it('3. a session\'s workspace is fixed by its first session.start, events of an unknown session are refused, and the export re-checks', async () => {
+    it('3. a session\'s workspace is fixed by its first session.start, events of an unknown session are held and judged by it, and the export re-checks', async () => {
       const hash = workspaceHash(salt, 'payroll');
       await store.excludeWorkspace({ hash, label: 'payroll', createdAt: now });
       const s = sessionEvents({ count: 5, workspace: hash, start: now - 50_000 });
@@ -159,15 +159,25 @@ for (const kind of STORE_KINDS) {
       assert.equal(r.rejected, 4);
       assert.match(r.message, /4 excluded-workspace/);
 
-      // Events whose session.start the service has not seen are not stored unjudged.
+      // Events whose session.start the service has not seen are held apart, not stored unjudged,
+      // and judged by that start when it arrives.
       const orphan = sessionEvents({ count: 4, workspace: hash, start: now - 40_000 });
-      const early = partial(await sendJson(base, alice, orphan.slice(1)));
-      assert.equal(early.rejected, 3);
-      assert.match(early.message, /3 unknown-session/);
+      const fine = sessionEvents({ count: 4, start: now - 40_000 });
+      const gone = sessionEvents({ count: 3, start: now - 40_000 });
+      assert.deepEqual(partial(await sendJson(base, alice, [...orphan.slice(1), ...fine.slice(1), ...gone.slice(1)])), { rejected: 0, message: '' });
       assert.equal(await store.countEvents(), 0);
-      // Once the start is known, the same events are judged by it.
-      assert.match(partial(await sendJson(base, alice, orphan)).message, /4 excluded-workspace/);
-      assert.equal(await store.countEvents(), 0);
+      const none: string[] = [];
+      for await (const e of (await storeSource(store, {})).events) none.push(e.event.id);
+      assert.deepEqual(none, [], 'held events are not data');
+      // A deletion takes held events with it.
+      assert.equal((await postJson(`${base}/v1/deletions`, alice, { scope: { kind: 'session', sessionId: gone[0].sessionId } })).status, 202);
+      const started = partial(await sendJson(base, alice, [orphan[0], fine[0], gone[0]]));
+      assert.equal(started.rejected, 2, 'the answer is about this request\'s events');
+      assert.match(started.message, /1 excluded-workspace \[/);
+      assert.match(started.message, /1 deleted \[/);
+      assert.deepEqual((await rowsOf(store)).map((r) => r.id).sort(), fine.map((e) => e.id).sort());
+      assert.equal((await store.exclusionCounts({})).rejectedAtIngest['excluded-workspace'], 1 + 4 + 1 + 3);
+      assert.equal(await server.metrics.value('codetrail_events_held_total'), 8);
 
       // Stored while allowed, then excluded (by workspace) or paused after the fact: the export leaves them out.
       const web = workspaceHash(salt, 'web');
@@ -180,7 +190,7 @@ for (const kind of STORE_KINDS) {
       const source = await storeSource(store, {});
       const exported: string[] = [];
       for await (const e of source.events) exported.push(e.event.id);
-      assert.deepEqual(exported.sort(), kept.map((e) => e.id).sort());
+      assert.deepEqual(exported.sort(), [...fine, ...kept].map((e) => e.id).sort());
       const excludedCounts = await source.excluded!();
       assert.equal(excludedCounts['re-checked:excluded-workspace'], 3);
       assert.equal(excludedCounts['re-checked:paused'], 3);

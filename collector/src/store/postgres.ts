@@ -23,9 +23,9 @@ const TYPES: SqlTypes = { int: 'BIGINT', bool: 'BOOLEAN', serial: 'BIGSERIAL', k
 const MIGRATION_LOCK = 74210501;
 
 /** One INSERT for a whole batch: each column travels as one array parameter. */
-export function eventsInsertSql(onConflict: boolean): string {
+export function eventsInsertSql(onConflict: boolean, table = 'events'): string {
   const cols = EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-  return `INSERT INTO events (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (user_id, id) DO NOTHING' : ''}`;
+  return `INSERT INTO ${table} (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (user_id, id) DO NOTHING' : ''}`;
 }
 
 /**
@@ -210,6 +210,19 @@ export class PostgresStore implements Store {
     };
   }
 
+  async holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }> {
+    if (!rows.length) return { held: 0, duplicates: 0 };
+    const held = await this.run(eventsInsertSql(true, 'held_events'), eventsInsertParams(rows));
+    return { held, duplicates: rows.length - held };
+  }
+
+  async releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]> {
+    if (!sessionIds.length) return [];
+    const rows = await this.all(`DELETE FROM held_events WHERE user_id = $1 AND session_id = ANY($2::text[]) RETURNING ${EVENT_COLUMNS}`,
+      [userId, [...sessionIds]]);
+    return rows.map(eventFromRow).sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : a.seq - b.seq));
+  }
+
   async deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows = await this.all('SELECT id FROM deleted_ids WHERE user_id = $1 AND id = ANY($2::text[])', [userId, [...ids]]);
@@ -334,6 +347,12 @@ export class PostgresStore implements Store {
       const ip: unknown[] = [d.id];
       await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
         WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+      // Held events in scope go at once: they were never part of the data.
+      const hp: unknown[] = [d.id];
+      await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+        WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+      const hd: unknown[] = [];
+      await this.run(`DELETE FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hd))}`, hd, c);
       const params: unknown[] = [d.requestedAt];
       const where = scopePredicate(d.userId, d.scope, this.bind(params));
       const tombstoned = await this.run(`UPDATE events SET deleted_at = $1 WHERE ${where} AND deleted_at IS NULL`, params, c);
@@ -367,6 +386,11 @@ export class PostgresStore implements Store {
         const ip: unknown[] = [d.id];
         await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
           WHERE ${deletionJobPredicate(d, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+        const hp: unknown[] = [d.id];
+        await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+          WHERE ${deletionJobPredicate(d, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+        const hd: unknown[] = [];
+        await this.run(`DELETE FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hd))}`, hd, c);
         const params: unknown[] = [];
         const deleted = await this.run(`DELETE FROM events WHERE ${deletionJobPredicate(d, this.bind(params))}`, params, c);
         await this.run(`UPDATE deletions SET status = 'done', deleted = $1, completed_at = $2 WHERE id = $3`, [deleted, at, d.id], c);
@@ -378,7 +402,12 @@ export class PostgresStore implements Store {
   }
 
   async purgeBefore(cutoff: number): Promise<number> {
+    await this.run('DELETE FROM held_events WHERE time < $1', [cutoff]);
     return this.run('DELETE FROM events WHERE time < $1', [cutoff]);
+  }
+
+  async purgeHeld(receivedBefore: number): Promise<number> {
+    return this.run('DELETE FROM held_events WHERE received_at < $1', [receivedBefore]);
   }
 
   async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {

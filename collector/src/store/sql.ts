@@ -176,6 +176,11 @@ export function schemaV2Tables(t: SqlTypes): string[] {
     `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, 'before-schema-2' FROM events WHERE deleted_at IS NOT NULL
        ON CONFLICT DO NOTHING`,
     `CREATE INDEX IF NOT EXISTS deletions_user ON deletions (user_id)`,
+    // Events of a session whose start has not arrived: kept apart, unjudged and unread, until it does.
+    `CREATE TABLE IF NOT EXISTS held_events (id ${t.key} NOT NULL, user_id ${t.key} NOT NULL, session_id ${t.key} NOT NULL,
+       seq ${t.int} NOT NULL, kind TEXT NOT NULL, time ${t.int} NOT NULL, consent_state TEXT NOT NULL, language TEXT, workspace TEXT,
+       body TEXT NOT NULL, received_at ${t.int} NOT NULL, deleted_at ${t.int}, PRIMARY KEY (user_id, id))`,
+    `CREATE INDEX IF NOT EXISTS held_events_session ON held_events (user_id, session_id)`,
   ];
 }
 

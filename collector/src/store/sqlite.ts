@@ -230,6 +230,31 @@ export class SqliteStore implements Store {
     return { consent, workspaces, version };
   }
 
+  async holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }> {
+    const st = this.prepare(`INSERT INTO held_events (${EVENT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS} ON CONFLICT (user_id, id) DO NOTHING`);
+    const held = this.db.transaction(() => {
+      let n = 0;
+      for (const r of rows) {
+        const params: unknown[] = [];
+        pushEventValues(params, r);
+        n += st.run(params).changes;
+      }
+      return n;
+    })();
+    return { held, duplicates: rows.length - held };
+  }
+
+  async releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]> {
+    if (!sessionIds.length) return [];
+    const where = 'user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
+    const params = [userId, JSON.stringify(sessionIds)];
+    return this.db.transaction(() => {
+      const rows = this.all(`SELECT ${EVENT_COLUMNS} FROM held_events WHERE ${where} ORDER BY session_id, seq`, params).map(eventFromRow);
+      if (rows.length) this.run(`DELETE FROM held_events WHERE ${where}`, params);
+      return rows;
+    }).immediate();
+  }
+
   async deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const sql = 'SELECT id FROM deleted_ids WHERE user_id = ? AND id IN (SELECT value FROM json_each(?))';
@@ -349,6 +374,12 @@ export class SqliteStore implements Store {
       const ip: unknown[] = [d.id];
       this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM events WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))}
         ON CONFLICT DO NOTHING`, ip);
+      // Held events in scope go at once: they were never part of the data.
+      const hp: unknown[] = [d.id];
+      this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))}
+        ON CONFLICT DO NOTHING`, hp);
+      const hd: unknown[] = [];
+      this.run(`DELETE FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hd))}`, hd);
       const params: unknown[] = [d.requestedAt];
       const where = scopePredicate(d.userId, d.scope, this.bind(params));
       const tombstoned = this.run(`UPDATE events SET deleted_at = ? WHERE ${where} AND deleted_at IS NULL`, params);
@@ -379,6 +410,11 @@ export class SqliteStore implements Store {
         const ip: unknown[] = [d.id];
         this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM events WHERE ${deletionJobPredicate(d, this.bind(ip))}
           ON CONFLICT DO NOTHING`, ip);
+        const hp: unknown[] = [d.id];
+        this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hp))}
+          ON CONFLICT DO NOTHING`, hp);
+        const hd: unknown[] = [];
+        this.run(`DELETE FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hd))}`, hd);
         const params: unknown[] = [];
         const deleted = this.run(`DELETE FROM events WHERE ${deletionJobPredicate(d, this.bind(params))}`, params);
         this.run(`UPDATE deletions SET status = 'done', deleted = ?, completed_at = ? WHERE id = ?`, [deleted, at, d.id]);
@@ -389,7 +425,12 @@ export class SqliteStore implements Store {
   }
 
   async purgeBefore(cutoff: number): Promise<number> {
+    this.run('DELETE FROM held_events WHERE time < ?', [cutoff]);
     return this.run('DELETE FROM events WHERE time < ?', [cutoff]);
+  }
+
+  async purgeHeld(receivedBefore: number): Promise<number> {
+    return this.run('DELETE FROM held_events WHERE received_at < ?', [receivedBefore]);
   }
 
   async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {

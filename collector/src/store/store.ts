@@ -219,6 +219,13 @@ export interface Store {
    * those of `sessionIds` already recorded, and the version of these facts.
    */
   ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<IngestContext>;
+  /**
+   * Keeps events of sessions not known yet apart from the data (unjudged, never read by an
+   * export) until their session.start arrives; `held` counts those not held already.
+   */
+  holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }>;
+  /** Takes the held events of these sessions out of the holding table (each is taken once), to be judged. */
+  releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]>;
   /** Those of `ids` that a deletion of this user covered (tombstoned ids are kept for good). */
   deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>>;
   /** Every consent fact of a user, with the workspaces of all their sessions (for the export's re-check). */
@@ -251,8 +258,10 @@ export interface Store {
   listDeletions(userId?: string): Promise<Deletion[]>;
   /** Hard-deletes tombstoned rows of every open request; returns the requests completed. Consent facts stay. */
   processDeletions(at: number): Promise<Deletion[]>;
-  /** Removes events whose time is before `cutoff`; returns how many. */
+  /** Removes events (held ones too) whose time is before `cutoff`; returns how many stored events. */
   purgeBefore(cutoff: number): Promise<number>;
+  /** Drops held events received before `receivedBefore` (their session never started); returns how many. */
+  purgeHeld(receivedBefore: number): Promise<number>;
 
   // Reading (export, admin page).
   /** Non-deleted events matching the filter, ordered by (user, session, seq). */
