@@ -51,6 +51,20 @@ const overBudget = (max: number): DecodeResult => ({
   ok: false, status: 413, message: `request holds more than ${max} log records; send at most ${max} log records per request`,
 });
 
+/** Decompressed this many times over, a body is counted before it is parsed (OTLP/JSON batches inflate 8–35×). */
+export const SUSPICIOUS_RATIO = 40;
+
+/**
+ * Whether a JSON body needs counting before JSON.parse: one under two bytes per allowed
+ * container cannot exceed the budget; a gzip body that inflated like real batches costs its
+ * sender what it costs to parse (the count costs about a fifth of a parse, so batches as the
+ * extension sends them skip it).
+ */
+export function mayHoldTooMany(decoded: number, sent: number, gzip: boolean, maxContainers: number): boolean {
+  if (decoded < 2 * maxContainers) return false;
+  return !gzip || decoded > SUSPICIOUS_RATIO * sent;
+}
+
 /**
  * Objects and arrays outside strings in a JSON text, counted only up to `limit + 1`: a cheap
  * bound taken before JSON.parse, which would otherwise build every one of them. Bytes are
@@ -161,8 +175,10 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
       throw e;
     }
   } else {
-    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-    if (countJsonContainers(bytes, maxMessages) > maxMessages) return overBudget(opts.maxRecords);
+    if (mayHoldTooMany(raw.byteLength, body.byteLength, opts.gzip, maxMessages)) {
+      const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      if (countJsonContainers(bytes, maxMessages) > maxMessages) return overBudget(opts.maxRecords);
+    }
     let text: string;
     try {
       text = strictUtf8.decode(raw);

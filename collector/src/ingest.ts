@@ -28,7 +28,8 @@ export interface IngestResult {
 /** Judging with facts that changed before the insert is repeated; this many times at most. */
 const MAX_JUDGEMENTS = 5;
 
-type Candidate = Omit<ValidEvent, 'startWorkspace'> & { receivedAt: number };
+/** An event of this request (received now) or a held one (received when it was held). */
+type Candidate = Omit<ValidEvent, 'startWorkspace'> & { receivedAt?: number };
 
 interface Judged {
   reasons: Counts;
@@ -40,9 +41,9 @@ interface Judged {
   unknown: NewEventRow[];
 }
 
-const rowOf = (e: Candidate, userId: string, workspace: string | null): NewEventRow => ({
+const rowOf = (e: Candidate, userId: string, workspace: string | null, receivedAt: number): NewEventRow => ({
   id: e.id, userId, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time,
-  consentState: e.consentState, language: e.language, workspace, body: e.body, receivedAt: e.receivedAt,
+  consentState: e.consentState, language: e.language, workspace, body: e.body, receivedAt,
 });
 
 function spanOf(events: readonly { time: number }[]): { from: number; until: number } {
@@ -58,7 +59,7 @@ function spanOf(events: readonly { time: number }[]): { from: number; until: num
  */
 async function judgeAndStore(
   store: Store, userId: string, events: readonly Candidate[], starts: ReadonlyMap<string, string>,
-  policy: Policy, bounds: TimeBounds, recorded?: Promise<void>,
+  policy: Policy, now: number, bounds: TimeBounds, recorded?: Promise<void>,
 ): Promise<Judged> {
   const sessionIds = [...new Set(events.map((e) => e.sessionId))];
   const span = spanOf(events);
@@ -71,17 +72,18 @@ async function judgeAndStore(
       // A session's workspace is fixed by its first declaration: one stored by an earlier
       // batch, else the first session.start of this batch.
       const workspace = ctx.workspaces.get(e.sessionId) ?? starts.get(e.sessionId) ?? null;
+      const receivedAt = e.receivedAt ?? now;
       const why = judge(
-        { id: e.id, kind: e.kind, time: e.time, sessionId: e.sessionId, consentState: e.consentState, workspace, receivedAt: e.receivedAt },
+        { id: e.id, kind: e.kind, time: e.time, sessionId: e.sessionId, consentState: e.consentState, workspace, receivedAt },
         ctx.consent, policy, deleted,
-      ) ?? judgeTime(e.time, e.receivedAt, policy, bounds);
+      ) ?? judgeTime(e.time, receivedAt, policy, bounds);
       if (why === 'unknown-session') {
-        out.unknown.push(rowOf(e, userId, null));
+        out.unknown.push(rowOf(e, userId, null, receivedAt));
       } else if (why) {
         out.reasons[why] = (out.reasons[why] ?? 0) + 1;
         (out.refusedIds[why] ??= []).push(e.id);
       } else {
-        out.stored.push(rowOf(e, userId, workspace));
+        out.stored.push(rowOf(e, userId, workspace, receivedAt));
       }
     }
     if (!out.stored.length) return out;
@@ -114,7 +116,7 @@ export async function ingest(
     const recorded = starts.size
       ? store.recordSessions(userId, [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace })))
       : undefined;
-    const judged = await judgeAndStore(store, userId, events.map((e) => ({ ...e, receivedAt: now })), starts, policy, bounds, recorded);
+    const judged = await judgeAndStore(store, userId, events, starts, policy, now, bounds, recorded);
     Object.assign(result, { reasons: judged.reasons, refusedIds: judged.refusedIds, accepted: judged.inserted, duplicates: judged.duplicates });
     result.storedTimes = judged.stored.map((r) => r.time);
 
@@ -122,7 +124,7 @@ export async function ingest(
     const release = async (sessionIds: readonly string[]) => {
       const rows = await store.releaseHeld(userId, sessionIds);
       if (!rows.length) return;
-      const r = await judgeAndStore(store, userId, rows.map((row) => ({ ...row, startWorkspace: null })), new Map(), policy, bounds);
+      const r = await judgeAndStore(store, userId, rows, new Map(), policy, now, bounds);
       result.released.accepted += r.inserted;
       result.duplicates += r.duplicates;
       for (const [k, n] of Object.entries(r.reasons)) result.released.reasons[k as RejectReason] = (result.released.reasons[k as RejectReason] ?? 0) + (n ?? 0);

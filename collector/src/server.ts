@@ -223,7 +223,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       for (const counts of [r.reasons, r.released.reasons]) {
         for (const [reason, n] of Object.entries(counts)) metrics.reject(reason as keyof typeof counts, n ?? 0);
       }
-      for (const t of r.storedTimes) metrics.ingestLatency.observe(Math.max(0, storedAt - t) / 1000);
+      metrics.ingestLatency.observeAll(r.storedTimes.map((t) => Math.max(0, storedAt - t) / 1000));
       log.log('info', 'ingest', {
         user: token.userId, tokenId: token.id, received: r.received, accepted: r.accepted, duplicates: r.duplicates,
         rejected: r.rejected, reasons: r.reasons, held: r.held, released: r.released,

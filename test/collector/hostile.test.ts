@@ -144,8 +144,10 @@ for (const kind of STORE_KINDS) {
       assert.match(r.message, /2 paused/);
       assert.match(r.message, /2 excluded-workspace/);
       assert.equal(await store.countEvents(), 0);
-      const policy = (await request(`${base}/v1/policy`, { token: alice })).json() as { pauses: { id: string }[] };
-      assert.deepEqual(policy.pauses.map((p) => p.id), ['p-running']);
+      // Every editor of the user sees the pause (begun on any machine) and the service's clock.
+      const policy = (await request(`${base}/v1/policy`, { token: alice })).json() as { serverTime: number; pauses: { id: string; from: number; until: number }[] };
+      assert.equal(policy.serverTime, now);
+      assert.deepEqual(policy.pauses, [{ id: 'p-running', from: now - MIN - 10_000, until: now - MIN + 30 * MIN }]);
     });
 
     it('3. a session\'s workspace is fixed by its first session.start, events of an unknown session are held and judged by it, and the export re-checks', async () => {

@@ -28,17 +28,36 @@ export function eventsInsertSql(onConflict: boolean, table = 'events'): string {
   return `INSERT INTO ${table} (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (user_id, id) DO NOTHING' : ''}`;
 }
 
+/** Advisory lock namespace of a user's consent facts (the second key is hashtext(user)). */
+const CONSENT_LOCK = 74210502;
+
 /**
  * The batch insert, made only if the user's consent facts are still at the version the batch
- * was judged by. The version row is locked FOR SHARE: a change of the user's facts (which
- * updates that row first in its transaction) waits for this insert to commit, so it sees
- * these rows; an insert that waited for such a change reads the new version and inserts
- * nothing. $12: user, $13: the version judged by.
+ * was judged by. It holds the user's consent lock shared while it checks and inserts; a change
+ * of the user's facts takes it exclusively for its whole transaction. So a change either waits
+ * for the insert to commit (and sees its rows), or the insert waits for the change and, each
+ * statement of a function taking a fresh snapshot, reads the new version and inserts nothing.
+ * An advisory lock lives in memory: unlike a row lock it writes nothing per batch.
  */
-const GUARDED_INSERT_SQL = `WITH v AS MATERIALIZED (SELECT version FROM consent_versions WHERE user_id = $12 FOR SHARE),
-  ins AS (INSERT INTO events (${EVENT_COLUMNS}) SELECT * FROM unnest(${EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
-    WHERE COALESCE((SELECT version FROM v), 0) = $13 ON CONFLICT (user_id, id) DO NOTHING RETURNING 1)
-  SELECT COALESCE((SELECT version FROM v), 0) AS version, (SELECT count(*) FROM ins) AS inserted`;
+const GUARDED_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION codetrail_insert_events(p_user text, p_version bigint,
+    p_id text[], p_user_id text[], p_session text[], p_seq bigint[], p_kind text[], p_time bigint[], p_state text[],
+    p_language text[], p_workspace text[], p_body text[], p_received bigint[])
+  RETURNS TABLE (o_version bigint, o_inserted bigint) LANGUAGE plpgsql AS $fn$
+  DECLARE v bigint; n bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock_shared(${CONSENT_LOCK}, hashtext(p_user));
+    SELECT c.version INTO v FROM consent_versions c WHERE c.user_id = p_user;
+    v := COALESCE(v, 0);
+    IF v <> p_version THEN RETURN QUERY SELECT v, 0::bigint; RETURN; END IF;
+    INSERT INTO events (${EVENT_COLUMNS})
+      SELECT * FROM unnest(p_id, p_user_id, p_session, p_seq, p_kind, p_time, p_state, p_language, p_workspace, p_body, p_received)
+      ON CONFLICT (user_id, id) DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN QUERY SELECT v, n;
+  END $fn$`;
+
+const GUARDED_INSERT_SQL = `SELECT o_version AS version, o_inserted AS inserted FROM codetrail_insert_events($12, $13,
+  ${EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
 export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
   const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
@@ -96,12 +115,18 @@ export class PostgresStore implements Store {
         await c.query(`INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
           [String(SCHEMA_VERSION)]);
       }
+      await c.query(GUARDED_INSERT_FUNCTION);
     });
   }
 
-  /** First statement of a transaction that changes a user's consent facts: takes their version row's lock. */
+  /**
+   * First statement of a transaction that changes a user's consent facts: takes their consent
+   * lock exclusively (until the transaction ends) and bumps their version; the transaction's
+   * later statements see every batch inserted before.
+   */
   private async bumpVersion(userId: string, c: pg.PoolClient): Promise<void> {
-    await this.run(`INSERT INTO consent_versions (user_id, version) VALUES ($1, 1)
+    await this.run(`WITH lock AS (SELECT pg_advisory_xact_lock(${CONSENT_LOCK}, hashtext($1)))
+      INSERT INTO consent_versions (user_id, version) SELECT $1, 1 FROM lock
       ON CONFLICT (user_id) DO UPDATE SET version = consent_versions.version + 1`, [userId], c);
   }
 
@@ -341,7 +366,7 @@ export class PostgresStore implements Store {
 
   async requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion> {
     return this.tx(async (c) => {
-      // The version row's lock first: an ingest of this user either committed before (and is
+      // The consent lock first: an ingest of this user either committed before (and is
       // tombstoned here) or waits and judges again with this deletion known.
       await this.bumpVersion(d.userId, c);
       const ip: unknown[] = [d.id];
