@@ -51,7 +51,8 @@ export class Authenticator {
 
   async authenticate(header: string | undefined): Promise<AuthResult> {
     if (header === undefined || header === '') return { ok: false, status: 401, reason: 'missing' };
-    const m = /^Bearer ([A-Za-z0-9_\-.~+/=]{8,256})$/.exec(header);
+    // The scheme name is case-insensitive (RFC 9110, 11.1).
+    const m = /^bearer +([A-Za-z0-9_\-.~+/=]{8,256}) *$/i.exec(header);
     if (!m) return { ok: false, status: 401, reason: 'malformed' };
     const hash = hashToken(m[1]);
     const now = this.clock();

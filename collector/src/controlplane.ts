@@ -2,8 +2,10 @@
 // that changes consent or data leaves an audit entry.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalId } from '../../src/protocol/schema';
 import { workspaceHash } from '../../src/protocol/workspace';
-import type { Deletion, Exemption, Policy, Store } from './store/store';
+import { mergePause } from './consent';
+import { utcDay, type Deletion, type Exemption, type Pause, type Policy, type Store } from './store/store';
 
 const epochMs = z.number().int().nonnegative();
 
@@ -19,7 +21,7 @@ export const ExemptionRequestBody = z.object({
 export const DeletionRequestBody = z.object({
   scope: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('all') }),
-    z.object({ kind: z.literal('session'), sessionId: z.string().min(1).max(64) }),
+    z.object({ kind: z.literal('session'), sessionId: z.string().min(1).max(64).transform(canonicalId) }),
     z.object({ kind: z.literal('range'), from: epochMs, until: epochMs }).refine((s) => s.from < s.until, 'from must be before until'),
   ]),
 });
@@ -36,6 +38,25 @@ export const DecisionBody = z.object({
 });
 
 export class NotEligible extends Error {}
+
+/**
+ * A client reports a pause (again with the same id to end it early or extend it). The store
+ * keeps it by the rules of mergePause; every report leaves an audit entry with what was asked
+ * and what was kept.
+ */
+export async function reportPause(
+  store: Store, userId: string, asked: z.infer<typeof PauseBody>, now: number,
+): Promise<Pause> {
+  const { before, after } = await store.changePause(userId, asked.id, (b) => mergePause(b, asked, userId, asked.id, now));
+  const span = (p: Pause) => ({ from: p.from, until: p.until });
+  await store.addAudit({
+    time: now, actor: `user:${userId}`, action: before ? 'pause.changed' : 'pause.started', subject: asked.id,
+    detail: before
+      ? { user: userId, asked: { from: asked.from, until: asked.until }, before: span(before), after: span(after) }
+      : { user: userId, asked: { from: asked.from, until: asked.until }, after: span(after) },
+  });
+  return after;
+}
 
 export async function canRequestExemption(store: Store, policy: Policy, userId: string): Promise<boolean> {
   if (policy.exemptionGroups === null) return true;
@@ -80,7 +101,12 @@ export interface JobReport {
   deletionsCompleted: number;
   rowsDeleted: number;
   retentionPurged: number;
+  /** Held events whose session never started, dropped after HOLD_MS. */
+  heldDropped: number;
 }
+
+/** How long events of a session whose start never arrives are held before they are dropped. */
+export const HOLD_MS = 7 * 86_400_000;
 
 /** Hard-deletes tombstoned data and enforces retention; safe to run from several processes. */
 export async function runJobs(store: Store, actor: string, now: number): Promise<JobReport> {
@@ -94,7 +120,12 @@ export async function runJobs(store: Store, actor: string, now: number): Promise
     purged = await store.purgeBefore(now - policy.retentionDays * 86_400_000);
     if (purged) await store.addAudit({ time: now, actor, action: 'retention.purged', subject: `${policy.retentionDays}d`, detail: { events: purged } });
   }
-  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged };
+  const heldDropped = await store.purgeHeld(now - HOLD_MS);
+  if (heldDropped) {
+    await store.countRejections(utcDay(now), { 'unknown-session': heldDropped });
+    await store.addAudit({ time: now, actor, action: 'held.dropped', subject: 'unknown-session', detail: { events: heldDropped } });
+  }
+  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged, heldDropped };
 }
 
 export async function excludeWorkspace(store: Store, identity: string, actor: string, now: number): Promise<string> {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { bodyOf, type OtlpLogRecord } from '../../src/protocol/otlp';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { canonicalId, type TrajectoryEvent } from '../../src/protocol/schema';
 import { readEventJson } from './event-json';
-import { ProtobufDecodeError, decodeLogsRequest } from './otlp/protobuf';
+import { ProtobufDecodeError, TooManyMessages, decodeLogsRequest } from './otlp/protobuf';
 import type { EventRow } from './store/store';
 
 /** What the store needs of one valid event, plus its JSON. */
@@ -33,11 +33,61 @@ export interface DecodeOptions {
   protobuf: boolean;
   /** Largest decompressed body. */
   limit: number;
+  /** Most log records in one request. */
+  maxRecords: number;
 }
+
+/**
+ * Decoded messages (protobuf) or objects and arrays (JSON) a request may hold per log record
+ * it is allowed: far above what any OTLP encoder writes (an SDK record with four attributes
+ * is ten), far below what a small compressed body can expand into.
+ */
+export const MESSAGES_PER_RECORD = 32;
 
 /** The request is not an OTLP logs request at all: answered with 400. */
 export class BadRequest extends Error {}
 
+const overBudget = (max: number): DecodeResult => ({
+  ok: false, status: 413, message: `request holds more than ${max} log records; send at most ${max} log records per request`,
+});
+
+/** Decompressed this many times over, a body is counted before it is parsed (OTLP/JSON batches inflate 8–35×). */
+export const SUSPICIOUS_RATIO = 40;
+
+/**
+ * Whether a JSON body needs counting before JSON.parse: one under two bytes per allowed
+ * container cannot exceed the budget; a gzip body that inflated like real batches costs its
+ * sender what it costs to parse (the count costs about a fifth of a parse, so batches as the
+ * extension sends them skip it).
+ */
+export function mayHoldTooMany(decoded: number, sent: number, gzip: boolean, maxContainers: number): boolean {
+  if (decoded < 2 * maxContainers) return false;
+  return !gzip || decoded > SUSPICIOUS_RATIO * sent;
+}
+
+/**
+ * Objects and arrays outside strings in a JSON text, counted only up to `limit + 1`: a cheap
+ * bound taken before JSON.parse, which would otherwise build every one of them. Bytes are
+ * scanned (UTF-8 continuation bytes are never ASCII); strings are skipped with indexOf.
+ */
+export function countJsonContainers(text: Buffer, limit: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === 0x22 /* " */) {
+      let j = i;
+      for (;;) {
+        j = text.indexOf(0x22, j + 1);
+        if (j < 0) return n; // unterminated: JSON.parse refuses it
+        let slashes = 0;
+        while (text[j - 1 - slashes] === 0x5c /* \ */) slashes++;
+        if ((slashes & 1) === 0) break;
+      }
+      i = j;
+    } else if ((c === 0x7b /* { */ || c === 0x5b /* [ */) && ++n > limit) return n;
+  }
+  return n;
+}
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The log records of a decoded request; throws BadRequest when its shape is wrong. */
@@ -63,7 +113,17 @@ export function logRecordsOf(req: unknown): OtlpLogRecord[] {
   return out;
 }
 
-function validEvent(e: TrajectoryEvent, json: string): ValidEvent {
+const UPPER_HEX = /[A-F]/;
+
+function validEvent(parsed: TrajectoryEvent, text: string): ValidEvent {
+  let e = parsed;
+  let json = text;
+  // An upper-cased id names the same event: it is stored, body included, in its one spelling.
+  if (UPPER_HEX.test(e.id) || UPPER_HEX.test(e.sessionId) || ('afterEdit' in e && e.afterEdit !== undefined && UPPER_HEX.test(e.afterEdit))) {
+    e = { ...e, id: canonicalId(e.id), sessionId: canonicalId(e.sessionId) } as TrajectoryEvent;
+    if ('afterEdit' in e && e.afterEdit !== undefined) e = { ...e, afterEdit: canonicalId(e.afterEdit) } as TrajectoryEvent;
+    json = JSON.stringify(e);
+  }
   return {
     id: e.id, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
     language: 'languageId' in e && typeof e.languageId === 'string' ? e.languageId : null,
@@ -105,14 +165,20 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
     }
   }
   let decoded: unknown;
+  const maxMessages = opts.maxRecords * MESSAGES_PER_RECORD;
   if (opts.protobuf) {
     try {
-      decoded = decodeLogsRequest(raw);
+      decoded = decodeLogsRequest(raw, { maxRecords: opts.maxRecords, maxMessages });
     } catch (e) {
+      if (e instanceof TooManyMessages) return overBudget(opts.maxRecords);
       if (e instanceof ProtobufDecodeError) return { ok: false, status: 400, message: `body is not an ExportLogsServiceRequest: ${e.message}` };
       throw e;
     }
   } else {
+    if (mayHoldTooMany(raw.byteLength, body.byteLength, opts.gzip, maxMessages)) {
+      const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      if (countJsonContainers(bytes, maxMessages) > maxMessages) return overBudget(opts.maxRecords);
+    }
     let text: string;
     try {
       text = strictUtf8.decode(raw);
@@ -126,7 +192,9 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
     }
   }
   try {
-    return { ok: true, batch: validateRecords(logRecordsOf(decoded)) };
+    const records = logRecordsOf(decoded);
+    if (records.length > opts.maxRecords) return overBudget(opts.maxRecords);
+    return { ok: true, batch: validateRecords(records) };
   } catch (e) {
     if (e instanceof BadRequest) return { ok: false, status: 400, message: e.message };
     throw e;

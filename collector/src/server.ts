@@ -6,18 +6,21 @@ import { z } from 'zod';
 import type { OtlpLogsResponse } from '../../src/protocol/otlp';
 import { ADMIN_PATH, adminUi } from './admin-ui/serve';
 import { Authenticator } from './auth';
+import { DEFAULT_TIME_BOUNDS, type TimeBounds } from './consent';
 import {
   DecisionBody, DeletionRequestBody, ExemptionRequestBody, NotEligible, PauseBody, canRequestExemption, decideExemption,
-  requestDeletion, requestExemption, runJobs,
+  reportPause, requestDeletion, requestExemption, runJobs,
 } from './controlplane';
 import { DecodePool } from './decode';
-import { ingest } from './ingest';
+import { ingest, refusalMessage } from './ingest';
 import { silentLogger, type Logger } from './log';
-import { Metrics } from './metrics';
+import { Metrics, routeOf } from './metrics';
 import { encodeLogsResponse, encodeStatus } from './otlp/protobuf';
 import type { Policy, Store, TokenRecord } from './store/store';
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Log records one ingest request may hold (the extension sends at most 500). */
+export const DEFAULT_MAX_RECORDS = 5000;
 const CONTROL_BODY_BYTES = 64 * 1024;
 
 export interface CollectorOptions {
@@ -25,14 +28,23 @@ export interface CollectorOptions {
   port?: number;
   host?: string;
   logger?: Logger;
-  /** Largest accepted request body, compressed or not (OTLP: 413 above it). */
+  /** Largest accepted request body as sent (OTLP: 413 above it). */
   maxBodyBytes?: number;
+  /** Largest body once gzip is undone (413 above it); default maxBodyBytes. */
+  maxDecodedBytes?: number;
+  /** Most log records in one request (413 above it). */
+  maxRecordsPerRequest?: number;
+  /** How far an event's own time may be from the server's clock. */
+  timeBounds?: TimeBounds;
+  /** Also publish the process's own metrics (CPU, memory, event loop); one collector per process should. */
+  processMetrics?: boolean;
   /** Ingest requests handled at once; more get 429 with Retry-After. */
   maxInFlight?: number;
   tokenCacheMs?: number;
   policyCacheMs?: number;
   /** How often this process runs deletion and retention; 0: never. */
   jobIntervalMs?: number;
+  /** A request not received in full within this is answered 408. */
   requestTimeoutMs?: number;
   /** Worker threads decoding and validating bodies; 0 decodes on the event loop. */
   decodeWorkers?: number;
@@ -56,6 +68,8 @@ const RPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 404: 5, 405:
 
 type Encoding = 'json' | 'protobuf';
 
+const TIMEOUT_MESSAGE = 'the request was not received in full in time; send it again';
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
@@ -78,8 +92,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(c);
     });
     req.on('end', () => { if (!failed) resolve(Buffer.concat(chunks, size)); });
-    req.on('error', (e) => { if (!failed) { failed = true; reject(new HttpError(400, `body could not be read: ${e.message}`)); } });
-    req.on('aborted', () => { if (!failed) { failed = true; reject(new HttpError(400, 'request aborted')); } });
+    req.on('error', (e) => {
+      if (failed) return;
+      failed = true;
+      const timedOut = (e as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      reject(timedOut ? new HttpError(408, TIMEOUT_MESSAGE) : new HttpError(400, `body could not be read: ${e.message}`));
+    });
+    // The connection went away or timed out before the body was complete: nothing was taken.
+    req.on('aborted', () => { if (!failed) { failed = true; reject(new HttpError(408, TIMEOUT_MESSAGE)); } });
   });
 }
 
@@ -104,11 +124,15 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const log = opts.logger ?? silentLogger;
   const clock = opts.clock ?? Date.now;
   const maxBody = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxDecoded = opts.maxDecodedBytes ?? maxBody;
+  const maxRecords = opts.maxRecordsPerRequest ?? DEFAULT_MAX_RECORDS;
+  const timeBounds = opts.timeBounds ?? DEFAULT_TIME_BOUNDS;
   const maxInFlight = opts.maxInFlight ?? 16;
   const policyCacheMs = opts.policyCacheMs ?? 2000;
   const auth = new Authenticator(store, opts.tokenCacheMs ?? 5000, clock);
   const serveAdminUi = adminUi();
-  const metrics = new Metrics();
+  let inFlight = 0;
+  const metrics = new Metrics(() => inFlight, opts.processMetrics === true);
   const decoder = new DecodePool(opts.decodeWorkers);
   // A store whose calls block the event loop (SQLite) takes one ingest per loop turn: between
   // two inserts the loop reads new requests and hands them to the decode workers, which would
@@ -120,8 +144,6 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     lane = run.catch(() => undefined);
     return run;
   };
-  let inFlight = 0;
-  metrics.gauge('codetrail_ingest_in_flight', 'Ingest requests being handled', () => inFlight);
 
   let policyCache: { policy: Policy; at: number } | null = null;
   const policy = async (): Promise<Policy> => {
@@ -148,11 +170,11 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   const authenticate = async (req: IncomingMessage, role: 'user' | 'admin'): Promise<TokenRecord> => {
     const r = await auth.authenticate(req.headers.authorization);
     if (!r.ok) {
-      metrics.inc('codetrail_auth_failures_total', 'Requests refused for authentication', { reason: r.reason });
+      metrics.authFailures.labels(r.reason).inc();
       throw new HttpError(401, `authentication failed: ${r.reason} token`, { 'WWW-Authenticate': 'Bearer' });
     }
     if ((role === 'admin') !== r.token.admin) {
-      metrics.inc('codetrail_auth_failures_total', 'Requests refused for authentication', { reason: 'role' });
+      metrics.authFailures.labels('role').inc();
       throw new HttpError(403, role === 'admin' ? 'an admin token is required' : 'admin tokens cannot send user requests');
     }
     return r.token;
@@ -173,7 +195,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     const enc: Encoding = type === 'application/x-protobuf' ? 'protobuf' : 'json';
     if (inFlight >= maxInFlight) {
-      metrics.inc('codetrail_overload_total', 'Ingest requests refused for load');
+      metrics.overload.inc();
       throw Object.assign(new HttpError(429, 'too many requests in flight', { 'Retry-After': '1' }), { enc });
     }
     inFlight++;
@@ -185,28 +207,29 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       const ce = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
       if (ce !== 'gzip' && ce !== 'identity') throw new HttpError(415, 'content-encoding must be gzip or identity');
       const body = await readBody(req, maxBody);
-      const decoded = await decoder.decode(body, { gzip: ce === 'gzip', protobuf: enc === 'protobuf', limit: maxBody });
+      const decoded = await decoder.decode(body, { gzip: ce === 'gzip', protobuf: enc === 'protobuf', limit: maxDecoded, maxRecords });
       if (!decoded.ok) throw new HttpError(decoded.status, decoded.message);
       const p = await policy();
-      const r = await inTurn(() => ingest(store, token.userId!, decoded.batch, p, clock()));
-      metrics.inc('codetrail_events_received_total', 'Log records received', {}, r.received);
-      metrics.inc('codetrail_events_accepted_total', 'Events stored', {}, r.accepted);
-      metrics.inc('codetrail_events_duplicate_total', 'Events already stored (retries, replays)', {}, r.duplicates);
-      for (const [reason, n] of Object.entries(r.reasons)) {
-        metrics.inc('codetrail_events_rejected_total', 'Events refused, by reason', { reason }, n ?? 0);
+      let storedAt = 0;
+      const r = await inTurn(async () => {
+        const out = await ingest(store, token.userId!, decoded.batch, p, clock(), timeBounds);
+        storedAt = clock();
+        return out;
+      });
+      metrics.received.inc(r.received);
+      metrics.accepted.inc(r.accepted + r.released.accepted);
+      metrics.duplicates.inc(r.duplicates);
+      metrics.held.inc(r.held);
+      for (const counts of [r.reasons, r.released.reasons]) {
+        for (const [reason, n] of Object.entries(counts)) metrics.reject(reason as keyof typeof counts, n ?? 0);
       }
+      metrics.ingestLatency.observeAll(r.storedTimes.map((t) => Math.max(0, storedAt - t) / 1000));
       log.log('info', 'ingest', {
         user: token.userId, tokenId: token.id, received: r.received, accepted: r.accepted, duplicates: r.duplicates,
-        rejected: r.rejected, reasons: r.reasons,
+        rejected: r.rejected, reasons: r.reasons, held: r.held, released: r.released,
       });
       const response: OtlpLogsResponse = {};
-      if (r.rejected) {
-        const parts = Object.entries(r.reasons).map(([k, n]) => `${n} ${k}`);
-        response.partialSuccess = {
-          rejectedLogRecords: r.rejected,
-          errorMessage: `rejected: ${parts.join(', ')}${r.firstInvalid ? ` (first invalid: ${r.firstInvalid.slice(0, 200)})` : ''}`,
-        };
-      }
+      if (r.rejected) response.partialSuccess = { rejectedLogRecords: r.rejected, errorMessage: refusalMessage(r) };
       if (enc === 'protobuf') send(res, 200, encodeLogsResponse(response), 'application/x-protobuf');
       else json(res, 200, response);
       return enc;
@@ -219,12 +242,17 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     const method = req.method ?? 'GET';
     const now = clock();
     if (path === '/healthz' && method === 'GET') return json(res, 200, { ok: true, store: store.kind });
-    if (path === '/metrics' && method === 'GET') return send(res, 200, metrics.render(), 'text/plain; version=0.0.4');
+    if (path === '/metrics' && method === 'GET') return send(res, 200, await metrics.render(), metrics.contentType);
     if (path === '/v1/policy' && method === 'GET') {
       const t = await authenticate(req, 'user');
       const p = await store.getPolicy();
-      const [exemptions, excluded] = await Promise.all([store.listExemptions({ userId: t.userId! }), store.listExcludedWorkspaces()]);
+      const [exemptions, excluded, pauses] = await Promise.all([
+        store.listExemptions({ userId: t.userId! }), store.listExcludedWorkspaces(), store.listPauses(t.userId!, now),
+      ]);
       return json(res, 200, {
+        // The editor measures its clock against this, and shows pauses begun on the user's other machines.
+        serverTime: now,
+        pauses: pauses.map((x) => ({ id: x.id, from: x.from, until: x.until })),
         version: p.version, pauseMinutes: p.pauseMinutes, excludedGlobs: p.excludedGlobs, whilePending: p.whilePending,
         workspaceSalt: p.workspaceSalt, excludedWorkspaces: excluded.map((w) => w.hash), retentionDays: p.retentionDays,
         canRequestExemption: await canRequestExemption(store, p, t.userId!),
@@ -236,9 +264,10 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     if (path === '/v1/pauses' && method === 'POST') {
       const t = await authenticate(req, 'user');
       const b = await controlBody(req, PauseBody);
-      await store.upsertPause({ userId: t.userId!, id: b.id, from: b.from, until: b.until, reportedAt: now });
-      metrics.inc('codetrail_pauses_reported_total', 'Pauses reported by clients');
-      return json(res, 200, { id: b.id, from: b.from, until: b.until });
+      const kept = await reportPause(store, t.userId!, b, now);
+      metrics.pausesReported.inc();
+      // The pause as kept: its start fixed by the first report, its end never before now.
+      return json(res, 200, { id: kept.id, from: kept.from, until: kept.until });
     }
     if (path === '/v1/exemptions') {
       const t = await authenticate(req, 'user');
@@ -268,7 +297,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     const del = /^\/v1\/deletions\/([A-Za-z0-9-]{1,64})$/.exec(path);
     if (del && method === 'GET') {
       const t = await authenticate(req, 'user');
-      const d = await store.getDeletion(del[1]);
+      const d = await store.getDeletion(del[1].toLowerCase());
       if (!d || d.userId !== t.userId) throw new HttpError(404, 'no such deletion request');
       return json(res, 200, d);
     }
@@ -310,7 +339,10 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     throw new HttpError(404, 'not found');
   }
 
-  const server = createServer(async (req, res) => {
+  const requestTimeout = opts.requestTimeoutMs ?? 30_000;
+  // Timeouts are checked this often; by default Node checks every 30 s whatever the timeout.
+  const server = createServer({ connectionsCheckingInterval: Math.max(100, Math.min(5_000, requestTimeout / 4)) }, async (req, res) => {
+    const started = performance.now();
     let enc: Encoding = 'json';
     let path = '/';
     try {
@@ -330,19 +362,28 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
         fail(req, res, new HttpError(503, 'service unavailable', { 'Retry-After': '5' }), enc);
       }
     } finally {
-      metrics.inc('codetrail_http_requests_total', 'HTTP requests by route and status', {
-        route: path.startsWith('/v1/') || path === '/healthz' || path === '/metrics' ? path.replace(/\/[0-9a-f-]{36}/g, '/:id') : 'other',
-        status: String(res.statusCode),
-      });
       if (!res.writableEnded && !res.headersSent) fail(req, res, new HttpError(500, 'no response'), enc);
+      const route = routeOf(path);
+      metrics.httpRequests.labels(route, String(res.statusCode)).inc();
+      metrics.httpDuration.labels(route).observe((performance.now() - started) / 1000);
     }
   });
-  server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
+  server.requestTimeout = requestTimeout;
   server.headersTimeout = Math.min(server.requestTimeout, 10_000);
   server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // A request that stalls (headers or body) is answered 408, which clients retry; one that
+    // cannot be parsed, 400.
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    metrics.clientErrors.labels(timedOut ? 'timeout' : 'malformed').inc();
+    const inFlightResponse = (socket as unknown as { _httpMessage?: ServerResponse })._httpMessage;
+    if (!socket.writable || inFlightResponse?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify(timedOut ? { code: RPC_CODE[408], message: TIMEOUT_MESSAGE } : { code: RPC_CODE[400], message: 'malformed HTTP request' });
+    socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\n`
+      + `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -357,7 +398,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   if (interval > 0) {
     timer = setInterval(() => {
       runJobs(store, 'job', clock())
-        .then((r) => { if (r.deletionsCompleted || r.retentionPurged) log.log('info', 'jobs', { ...r }); })
+        .then((r) => { if (r.deletionsCompleted || r.retentionPurged || r.heldDropped) log.log('info', 'jobs', { ...r }); })
         .catch((e: Error) => log.log('error', 'jobs failed', { error: e.message }));
     }, interval);
     timer.unref();

@@ -40,6 +40,34 @@ export interface OtlpLogsResponse {
   partialSuccess?: { rejectedLogRecords?: number | string; errorMessage?: string };
 }
 
+/**
+ * Why the collection service refused a record it names in a partialSuccess message
+ * ("rejected: 3 paused [id id id], 1 invalid (first invalid: …)"). Consent refusals: the
+ * engineer did not agree to that event being collected, so the sender deletes it locally.
+ */
+export const CONSENT_REFUSALS = ['consent-state', 'paused', 'excluded-workspace', 'exempt', 'exemption-pending', 'deleted'] as const;
+/** The event's time is too far from the service's clock (ahead, or past what it keeps). */
+export const CLOCK_REFUSALS = ['future-time', 'too-old', 'retention'] as const;
+
+export interface Refusal {
+  reason: string;
+  count: number;
+  /** Ids the service named (lower case); may be fewer than `count` (an invalid record has none). */
+  ids: string[];
+}
+
+/** The refusals a partialSuccess message names; none when it is not in that form. */
+export function parseRefusals(message: string | undefined): Refusal[] {
+  if (!message?.startsWith('rejected: ')) return [];
+  const cut = message.indexOf(' (first invalid: ');
+  const head = cut < 0 ? message : message.slice(0, cut);
+  const out: Refusal[] = [];
+  for (const m of head.slice('rejected: '.length).matchAll(/(\d+) ([a-z][a-z-]*)(?: \[([0-9a-fA-F -]*)\])?(?:, |$)/g)) {
+    out.push({ reason: m[2], count: Number(m[1]), ids: m[3] ? m[3].split(' ').filter(Boolean) : [] });
+  }
+  return out;
+}
+
 export interface ClientResource {
   name: string;
   version: string;

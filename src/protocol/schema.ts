@@ -13,6 +13,14 @@ export const LIMITS = {
 } as const;
 
 const uuid = z.uuid();
+
+/**
+ * The one spelling of an id: UUIDs compare case-insensitively, so the service keeps them in
+ * lower case and an upper-cased copy names the same event or session.
+ */
+export function canonicalId(id: string): string {
+  return id.toLowerCase();
+}
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 hex digest');
 const epochMs = z.number().int().nonnegative();
 const relPath = z.string().min(1).max(LIMITS.maxPathLength);

@@ -2,15 +2,18 @@
 // with the user's bearer token and classifies the answer the way the OTLP specification does.
 import { gzip as gzipCb } from 'node:zlib';
 import { promisify } from 'node:util';
-import { toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse } from '../protocol/otlp';
+import { parseRefusals, toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse, type Refusal } from '../protocol/otlp';
 import type { OutboxItem } from './reader';
 
 const gzip = promisify(gzipCb);
 
 export type ExportOutcome =
-  /** Accepted; `rejected` records were refused for good (partial success). */
-  | { kind: 'ok'; rejected: number; errorMessage?: string }
-  /** Try the same batch again later (429, 502, 503, 504, network error). */
+  /**
+   * Accepted; `rejected` records were refused for good (partial success). `refused`: the
+   * records the collection service named, by reason, when its message names them.
+   */
+  | { kind: 'ok'; rejected: number; errorMessage?: string; refused?: Refusal[] }
+  /** Try the same batch again later (408, 429, 502, 503, 504, network error). */
   | { kind: 'retry'; retryAfterMs?: number; reason: string }
   /** 413: the batch is too large; send it in halves. */
   | { kind: 'split'; reason: string }
@@ -35,7 +38,8 @@ export interface ExporterOptions {
   now?: () => number;
 }
 
-const RETRYABLE = new Set([429, 502, 503, 504]);
+// 408: the service did not receive the request in full in time (a slow or stalled upload).
+const RETRYABLE = new Set([408, 429, 502, 503, 504]);
 
 /** Builds the OTLP/HTTP JSON body; each record's body is the event exactly as stored. */
 export function buildLogsBody(items: readonly EventLine[], client: ClientResource): string {
@@ -109,7 +113,9 @@ export class Exporter {
         parsed = {};
       }
       const rejected = Number(parsed.partialSuccess?.rejectedLogRecords ?? 0) || 0;
-      return { kind: 'ok', rejected, errorMessage: parsed.partialSuccess?.errorMessage };
+      const errorMessage = parsed.partialSuccess?.errorMessage;
+      const refused = rejected > 0 ? parseRefusals(errorMessage) : [];
+      return { kind: 'ok', rejected, errorMessage, ...(refused.length ? { refused } : {}) };
     }
     const detail = errorDetail(text);
     if (RETRYABLE.has(status)) {

@@ -1,7 +1,10 @@
 // The send loop: in the window that holds the sender lock, takes batches from the outbox in
-// order, exports them, and settles each: acknowledged events leave the outbox, refused ones go
-// to the dead-letter file with the reason, retryable failures wait (Retry-After or jittered
-// exponential backoff) and try the same batch again, so events of a session arrive in order.
+// order, exports them, and settles each: acknowledged events leave the outbox; events the
+// service refuses under the engineer's consent (paused, exempt, deleted, ...) are deleted here
+// too; other refused ones go to the dead-letter file with the reason; retryable failures wait
+// (Retry-After or jittered exponential backoff) and try the same batch again, so events of a
+// session arrive in order.
+import { CLOCK_REFUSALS, CONSENT_REFUSALS } from '../protocol/otlp';
 import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './events';
 import type { ExportOutcome } from './exporter';
 import type { SenderLock } from './lock';
@@ -23,6 +26,8 @@ export interface SenderState {
   phase: SenderPhase;
   delivered: number;
   deadLettered: number;
+  /** Refused by the service under the consent rules, and so deleted from this machine. */
+  removed?: number;
   lastError?: string;
   /** When the next attempt is due, while retrying. */
   retryAt?: number;
@@ -61,6 +66,11 @@ interface Work {
   attempt: number;
 }
 
+const CONSENT = new Set<string>(CONSENT_REFUSALS);
+const CLOCK = new Set<string>(CLOCK_REFUSALS);
+/** A warning about this machine's clock is shown at most this often. */
+const CLOCK_WARNING_EVERY_MS = 60 * 60_000;
+
 export class SendLoop {
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -83,7 +93,8 @@ export class SendLoop {
   private blocked: 'auth-failed' | 'forbidden' | undefined;
   private errorStreak = 0;
   private signedOutNotified = false;
-  private _state: SenderState = { phase: 'starting', delivered: 0, deadLettered: 0 };
+  private clockWarnedAt = -Infinity;
+  private _state: SenderState = { phase: 'starting', delivered: 0, deadLettered: 0, removed: 0 };
   private readonly stateEmitter = new Emitter<SenderState>();
   readonly onDidChangeState = this.stateEmitter.event;
   private readonly messageEmitter = new Emitter<SendMessage>();
@@ -221,23 +232,32 @@ export class SendLoop {
     switch (out.kind) {
       case 'ok': {
         this.work.shift();
-        const n = w.items.length;
         if (out.rejected <= 0) {
           await this.accept(reader, w.items);
-        } else if (out.rejected >= n) {
-          await this.reject(reader, w.items, 200, out.errorMessage ?? 'rejected by the collection service');
+          return 0;
+        }
+        // The service names refused records by id and reason: each is settled by its reason.
+        const reasonOf = new Map<string, string>();
+        for (const r of out.refused ?? []) for (const id of r.ids) reasonOf.set(id.toLowerCase(), r.reason);
+        const named = w.items.filter((i) => reasonOf.has(i.id.toLowerCase()));
+        // Older services name ids in free text only: those are set aside with the message.
+        const mentioned = w.items.filter((i) => !reasonOf.has(i.id.toLowerCase()) && out.errorMessage?.includes(i.id));
+        const rest = w.items.filter((i) => !reasonOf.has(i.id.toLowerCase()) && !out.errorMessage?.includes(i.id));
+        const unnamed = out.rejected - named.length - mentioned.length;
+        await this.refuse(reader, named, (i) => reasonOf.get(i.id.toLowerCase())!);
+        await this.reject(reader, mentioned, 200, out.errorMessage ?? 'rejected');
+        if (unnamed <= 0) {
+          await this.accept(reader, rest);
+        } else if (unnamed >= rest.length) {
+          // Every other record refused: by the one reason whose count the named ids do not cover, if there is one.
+          const open = (out.refused ?? []).filter((r) => r.count > r.ids.length);
+          if (open.length === 1) await this.refuse(reader, rest, () => open[0].reason);
+          else await this.reject(reader, rest, 200, out.errorMessage ?? 'rejected by the collection service');
         } else {
-          // which records? the service may name them by id; otherwise resend halves (dedup by id
-          // makes resending the accepted ones harmless) until each rejected record is alone
-          const named = w.items.filter((i) => out.errorMessage?.includes(i.id));
-          if (named.length === out.rejected) {
-            const namedIds = new Set(named.map((i) => i.id));
-            await this.reject(reader, named, 200, out.errorMessage ?? 'rejected');
-            await this.accept(reader, w.items.filter((i) => !namedIds.has(i.id)));
-          } else {
-            const half = Math.ceil(n / 2);
-            this.work.unshift({ items: w.items.slice(0, half), attempt: 0 }, { items: w.items.slice(half), attempt: 0 });
-          }
+          // which ones? resend halves (dedup by id makes resending the accepted ones harmless)
+          // until each refused record is alone
+          const half = Math.ceil(rest.length / 2);
+          this.work.unshift({ items: rest.slice(0, half), attempt: 0 }, { items: rest.slice(half), attempt: 0 });
         }
         return 0;
       }
@@ -290,6 +310,46 @@ export class SendLoop {
     if (!items.length) return;
     await reader.settle(items, 'a');
     this.setState({ delivered: this._state.delivered + items.length, lastError: undefined });
+  }
+
+  /**
+   * Settles records the service refused, by reason: consent refusals are deleted from this
+   * machine (never kept, never sent again); refusals of the event's time are set aside with a
+   * warning about this machine's clock; anything else is set aside with its reason.
+   */
+  private async refuse(reader: OutboxReader, items: readonly OutboxItem[], reasonOf: (i: OutboxItem) => string): Promise<void> {
+    const byReason = new Map<string, OutboxItem[]>();
+    for (const i of items) {
+      const r = reasonOf(i);
+      let list = byReason.get(r);
+      if (!list) byReason.set(r, (list = []));
+      list.push(i);
+    }
+    const removed: string[] = [];
+    for (const [reason, list] of byReason) {
+      if (CONSENT.has(reason)) {
+        await reader.settle(list, 'r');
+        this.setState({ removed: (this._state.removed ?? 0) + list.length });
+        removed.push(`${list.length} ${reason}`);
+      } else if (CLOCK.has(reason)) {
+        await this.reject(reader, list, 200, `${reason}: the event's time is too far from the collection service's clock`);
+        this.log.warn(`Sender: the service refused ${list.length} event(s) as ${reason}; they were set aside. This computer's clock may be wrong.`);
+        const now = this.clock.now();
+        if (now - this.clockWarnedAt >= CLOCK_WARNING_EVERY_MS) {
+          this.clockWarnedAt = now;
+          this.messageEmitter.fire({
+            severity: 'warning',
+            text: 'Codetrail: some recorded events were set aside because their time is far from the collection service\'s clock. '
+              + 'Check this computer\'s date, time and time zone settings.',
+          });
+        }
+      } else {
+        await this.reject(reader, list, 200, `${reason} (refused by the collection service)`);
+      }
+    }
+    if (removed.length) {
+      this.log.info(`Sender: the service refused event(s) under the consent rules (${removed.join(', ')}); they were deleted from this machine.`);
+    }
   }
 
   private async reject(reader: OutboxReader, items: readonly OutboxItem[], status: number, reason: string): Promise<void> {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { PostgresStore } from '../../collector/src/store/postgres';
 import { workspaceHash } from '../../src/protocol/workspace';
 import { freshPgDatabase, postJson, request, sendJson, sessionEvents } from './helpers';
@@ -63,7 +64,8 @@ describe('collector processes', function () {
       const events = [0, 1, 2, 3].flatMap(() => sessionEvents({ count: 500, start: Date.now() - 600_000, stepMs: 100 }));
       const batches: (typeof events)[] = [];
       for (let i = 0; i < events.length; i += 100) batches.push(events.slice(i, i + 100));
-      // Every batch goes to both processes at the same moment, and a third time as a retry.
+      // Every batch goes to both processes at the same moment, and a third time as a retry: a
+      // session's later batches may well arrive before its start (held, then judged by it).
       const replies = await Promise.all(batches.flatMap((batch, i) => [
         sendRetrying(a.url, token, batch, i % 2 === 0),
         sendRetrying(b.url, token, batch, i % 2 === 1),
@@ -87,6 +89,66 @@ describe('collector processes', function () {
       assert.equal(accepted, events.length);
       assert.equal(dup, 2 * events.length);
     } finally {
+      await a.stop();
+      await b.stop();
+      await db.drop();
+    }
+  });
+
+  it('a deletion racing an ingest of the same user\'s events on two collectors leaves nothing behind, and nothing comes back', async function () {
+    this.timeout(180_000);
+    const db = await freshPgDatabase();
+    const a = await startProcess(['--database-url', db.url]);
+    const b = await startProcess(['--database-url', db.url]);
+    const sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+    try {
+      const ops = admin(['token', 'create', '--admin', '--label', 'ops', '--database-url', db.url]).stdout.trim();
+      for (const user of ['ria', 'sam', 'tom']) {
+        const token = admin(['token', 'create', '--user', user, '--database-url', db.url]).stdout.trim();
+        // Recorded in the ten minutes before the request to delete everything.
+        const events = [0, 1, 2, 3, 4, 5].flatMap(() => sessionEvents({ count: 300, start: Date.now() - 600_000, stepMs: 100 }));
+        const batches: (typeof events)[] = [];
+        for (let i = 0; i < events.length; i += 30) batches.push(events.slice(i, i + 30));
+        const starting = batches.filter((batch) => batch.some((e) => e.kind === 'session.start'));
+        await Promise.all(starting.map((batch) => sendRetrying(a.url, token, batch, true)));
+        const rest = batches.filter((batch) => !starting.includes(batch));
+        let next = 0;
+        let done = 0;
+        const refusedAsDeleted: number[] = [];
+        // Both collectors ingest, eight requests in flight, while the deletion reaches one of them.
+        const ingesting = Promise.all(Array.from({ length: 8 }, async (_, lane) => {
+          while (next < rest.length) {
+            const batch = rest[next++];
+            const r = await sendRetrying(lane % 2 ? a.url : b.url, token, batch, lane % 3 === 0);
+            assert.equal(r.status, 200);
+            const ps = (r.json() as { partialSuccess?: { rejectedLogRecords: number; errorMessage: string } }).partialSuccess;
+            if (ps) refusedAsDeleted.push(Number(/(\d+) deleted/.exec(ps.errorMessage)?.[1] ?? 0));
+            done++;
+          }
+        }));
+        while (done < rest.length / 3) await new Promise((r) => setTimeout(r, 2));
+        const d = await postJson(`${b.url}/v1/deletions`, token, { scope: { kind: 'all' } });
+        assert.equal(d.status, 202);
+        await ingesting;
+        const tombstoned = (d.json() as { tombstoned: number }).tombstoned;
+        assert.ok(tombstoned > 0 && refusedAsDeleted.some((n) => n > 0), `the race happened (${tombstoned} tombstoned before, some refused after)`);
+        const left = async () => Number((await sql.query('SELECT count(*) AS n FROM events WHERE user_id = $1', [user])).rows[0].n);
+        const visible = Number((await sql.query('SELECT count(*) AS n FROM events WHERE user_id = $1 AND deleted_at IS NULL', [user])).rows[0].n);
+        assert.equal(visible, 0, 'nothing of the user is visible once the request is answered and the ingest is over');
+        assert.equal((await postJson(`${a.url}/v1/admin/jobs`, ops, {})).status, 200);
+        assert.equal(await left(), 0, 'the job left nothing behind');
+        // Every event sent again, to both collectors: all refused as deleted, nothing stored.
+        const again = await Promise.all(batches.map((batch, i) => sendRetrying(i % 2 ? a.url : b.url, token, batch, false)));
+        for (const [i, r] of again.entries()) {
+          const ps = (r.json() as { partialSuccess: { rejectedLogRecords: number; errorMessage: string } }).partialSuccess;
+          assert.equal(ps.rejectedLogRecords, batches[i].length);
+          assert.match(ps.errorMessage, new RegExp(`^rejected: ${batches[i].length} deleted `));
+        }
+        assert.equal(await left(), 0);
+      }
+    } finally {
+      await sql.end();
       await a.stop();
       await b.stop();
       await db.drop();

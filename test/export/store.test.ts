@@ -46,13 +46,18 @@ for (const kind of STORE_KINDS) {
       for (const u of [alice, bob, carol]) {
         const rows: EventRow[] = [];
         let refused = 0;
+        // as the service does: each session's workspace from its session.start
+        const starts = events.filter((e) => e.user === u && e.event.kind === 'session.start')
+          .map(({ event }) => ({ sessionId: event.sessionId, workspace: event.kind === 'session.start' ? event.workspace : '' }));
+        await opened.store.recordSessions(u, starts);
+        const workspaceOf = new Map(starts.map((x) => [x.sessionId, x.workspace]));
         for (const { event } of events.filter((e) => e.user === u)) {
           // the service refuses events stamped outside consent and only counts them
           if (event.consent.state !== 'recording' && event.kind !== 'gap') { refused++; continue; }
           rows.push({
             id: event.id, userId: u, sessionId: event.sessionId, seq: event.seq, kind: event.kind, time: event.time,
             consentState: event.consent.state, language: 'languageId' in event ? event.languageId : null,
-            workspace: null, body: JSON.stringify(event), receivedAt: now,
+            workspace: workspaceOf.get(event.sessionId) ?? null, body: JSON.stringify(event), receivedAt: now,
           });
         }
         for (let i = 0; i < rows.length; i += 500) await opened.store.insertEvents(rows.slice(i, i + 500));

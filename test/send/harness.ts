@@ -71,9 +71,8 @@ export class Harness {
     return (await this.rows()).filter((r) => r.kind === 'marker').map((r) => JSON.parse(r.body) as TrajectoryEvent);
   }
 
-  duplicatesCounted(): number {
-    const m = /codetrail_events_duplicate_total(?:\{\})? (\d+)/.exec(this.collector?.metrics.render() ?? '');
-    return m ? Number(m[1]) : 0;
+  async duplicatesCounted(): Promise<number> {
+    return this.collector ? this.collector.metrics.value('codetrail_events_duplicate_total') : 0;
   }
 
   spawnWindow(cfg: Partial<WindowConfig> & Pick<WindowConfig, 'sessionId'>): Window {

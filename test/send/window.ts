@@ -31,19 +31,11 @@ export function idFor(sessionId: string, seq: number): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A window's events: a session's first is its session.start (the service judges the rest by it). */
 export function windowEvent(sessionId: string, seq: number, pad = 0): TrajectoryEvent {
-  return {
-    schema: SCHEMA_VERSION,
-    id: idFor(sessionId, seq),
-    sessionId,
-    seq,
-    time: Date.now(),
-    consent: { state: 'recording', policyVersion: 1 },
-    kind: 'cursor',
-    path: pad ? 'src/' + 'p'.repeat(pad) + '.ts' : 'src/main.ts',
-    line: seq,
-    character: 0,
-  };
+  const base = { schema: SCHEMA_VERSION, id: idFor(sessionId, seq), sessionId, seq, time: Date.now(), consent: { state: 'recording' as const, policyVersion: 1 } };
+  if (seq === 0) return { ...base, kind: 'session.start', workspace: 'w'.repeat(64), client: { name: 'codetrail-fault-test', version: '0.0.0' } };
+  return { ...base, kind: 'cursor', path: pad ? 'src/' + 'p'.repeat(pad) + '.ts' : 'src/main.ts', line: seq, character: 0 };
 }
 
 const say = (line: string) => process.stdout.write(line + '\n');

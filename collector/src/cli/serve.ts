@@ -7,7 +7,8 @@ import { describeStore, openStore } from '../store/open';
 import { opt, parseArgs, storeLocation } from './args';
 
 const USAGE = `usage: codetrail-collector [--port 4318] [--host 127.0.0.1] [--data DIR | --database-url URL]
-                          [--max-in-flight 16] [--job-interval-ms 60000] [--token-cache-ms 5000] [--log-level info]`;
+                          [--max-in-flight 16] [--max-records-per-request 5000] [--request-timeout-ms 30000]
+                          [--job-interval-ms 60000] [--token-cache-ms 5000] [--log-level info]`;
 
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     port: num('port') ?? Number(process.env.PORT ?? 4318),
     host: opt(a, 'host') ?? '127.0.0.1',
     maxInFlight: num('max-in-flight'),
+    maxRecordsPerRequest: num('max-records-per-request'),
+    requestTimeoutMs: num('request-timeout-ms'),
+    processMetrics: true,
     jobIntervalMs: num('job-interval-ms'),
     tokenCacheMs: num('token-cache-ms'),
   });

@@ -15,6 +15,22 @@ const MAX_DEPTH = 32;
 
 export class ProtobufDecodeError extends Error {}
 
+/** The request holds more log records, or more messages, than one request may. */
+export class TooManyMessages extends Error {}
+
+export interface DecodeBudget {
+  maxRecords: number;
+  /** Messages of any kind (resources, scopes, records, attributes, values). */
+  maxMessages: number;
+}
+
+/**
+ * Counts of the request being decoded (decoding is synchronous, one request at a time per
+ * thread): checked as each message is met, so an empty record costs two bytes of input and
+ * nothing more once the budget is spent.
+ */
+let budget = { records: 0, messages: 0, maxRecords: Infinity, maxMessages: Infinity };
+
 type Field = { field: number; wire: number };
 
 class Reader {
@@ -71,6 +87,7 @@ class Reader {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function messages<T>(buf: Uint8Array, read: (r: Reader, f: Field) => boolean, done: () => T): T {
+  if (++budget.messages > budget.maxMessages) throw new TooManyMessages(`more than ${budget.maxMessages} messages`);
   const r = new Reader(buf);
   while (!r.atEnd()) {
     const f = r.tag();
@@ -152,7 +169,12 @@ function scopeLogs(buf: Uint8Array): ScopeLogs {
       out.scope = scope;
       return true;
     }
-    if (f.field === 2) { r.expect(f, LEN); out.logRecords.push(logRecord(r.bytes())); return true; }
+    if (f.field === 2) {
+      r.expect(f, LEN);
+      if (++budget.records > budget.maxRecords) throw new TooManyMessages(`more than ${budget.maxRecords} log records`);
+      out.logRecords.push(logRecord(r.bytes()));
+      return true;
+    }
     return false;
   }, () => out);
 }
@@ -167,11 +189,12 @@ function resourceLogs(buf: Uint8Array): ResourceLogs {
 }
 
 /** Decodes an ExportLogsServiceRequest into the same shape as its OTLP/JSON form. */
-export function decodeLogsRequest(buf: Uint8Array): OtlpLogsRequest {
+export function decodeLogsRequest(buf: Uint8Array, limits: DecodeBudget = { maxRecords: Infinity, maxMessages: Infinity }): OtlpLogsRequest {
+  budget = { records: 0, messages: 0, ...limits };
   try {
     return { resourceLogs: repeated(buf, 1, resourceLogs) };
   } catch (e) {
-    if (e instanceof ProtobufDecodeError) throw e;
+    if (e instanceof ProtobufDecodeError || e instanceof TooManyMessages) throw e;
     // The reader throws plain Errors on truncation; invalid UTF-8 throws a TypeError.
     throw new ProtobufDecodeError((e as Error).message);
   }

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_POLICY, bodyText, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
-  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type NewEventRow, type Pause, type Policy, type Stats,
-  type Store, type TokenRecord, type User,
+  type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
+  type Pause, type PauseChange, type Policy, type Stats, type Store, type TokenRecord, type User,
 } from './store';
 import {
-  EVENT_COLUMNS, cursorOf, deletionFromRow, eventFromRow, eventPageQuery, exemptionFromRow, filterPredicate, schemaStatements, scopePredicate,
-  tokenFromRow,
-  type EventCursor,
+  CANONICAL_FIRST, EVENT_COLUMNS, SCHEMA_VERSION, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery,
+  exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
+  type EventCursor, type SqlTypes,
 } from './sql';
 import { pauseFromRow } from './sqlite';
 
@@ -19,12 +19,45 @@ type Row = Record<string, unknown>;
 type Queryable = pg.Pool | pg.PoolClient;
 
 const EVENT_ARRAY_TYPES = ['text', 'text', 'text', 'bigint', 'text', 'bigint', 'text', 'text', 'text', 'text', 'bigint'];
+const TYPES: SqlTypes = { int: 'BIGINT', bool: 'BOOLEAN', serial: 'BIGSERIAL', key: 'TEXT COLLATE "C"' };
+const MIGRATION_LOCK = 74210501;
 
 /** One INSERT for a whole batch: each column travels as one array parameter. */
-export function eventsInsertSql(onConflict: boolean): string {
+export function eventsInsertSql(onConflict: boolean, table = 'events'): string {
   const cols = EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ');
-  return `INSERT INTO events (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (id) DO NOTHING' : ''}`;
+  return `INSERT INTO ${table} (${EVENT_COLUMNS}) SELECT * FROM unnest(${cols})${onConflict ? ' ON CONFLICT (user_id, id) DO NOTHING' : ''}`;
 }
+
+/** Advisory lock namespace of a user's consent facts (the second key is hashtext(user)). */
+const CONSENT_LOCK = 74210502;
+
+/**
+ * The batch insert, made only if the user's consent facts are still at the version the batch
+ * was judged by. It holds the user's consent lock shared while it checks and inserts; a change
+ * of the user's facts takes it exclusively for its whole transaction. So a change either waits
+ * for the insert to commit (and sees its rows), or the insert waits for the change and, each
+ * statement of a function taking a fresh snapshot, reads the new version and inserts nothing.
+ * An advisory lock lives in memory: unlike a row lock it writes nothing per batch.
+ */
+const GUARDED_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION codetrail_insert_events(p_user text, p_version bigint,
+    p_id text[], p_user_id text[], p_session text[], p_seq bigint[], p_kind text[], p_time bigint[], p_state text[],
+    p_language text[], p_workspace text[], p_body text[], p_received bigint[])
+  RETURNS TABLE (o_version bigint, o_inserted bigint) LANGUAGE plpgsql AS $fn$
+  DECLARE v bigint; n bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock_shared(${CONSENT_LOCK}, hashtext(p_user));
+    SELECT c.version INTO v FROM consent_versions c WHERE c.user_id = p_user;
+    v := COALESCE(v, 0);
+    IF v <> p_version THEN RETURN QUERY SELECT v, 0::bigint; RETURN; END IF;
+    INSERT INTO events (${EVENT_COLUMNS})
+      SELECT * FROM unnest(p_id, p_user_id, p_session, p_seq, p_kind, p_time, p_state, p_language, p_workspace, p_body, p_received)
+      ON CONFLICT (user_id, id) DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN QUERY SELECT v, n;
+  END $fn$`;
+
+const GUARDED_INSERT_SQL = `SELECT o_version AS version, o_inserted AS inserted FROM codetrail_insert_events($12, $13,
+  ${EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
 export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
   const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
@@ -51,16 +84,50 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  /** Brings a database of any earlier schema version to this one, in one transaction. */
   private async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      // Collectors starting together must not race on CREATE TABLE.
-      await c.query('SELECT pg_advisory_lock(74210501)');
-      for (const s of schemaStatements({ int: 'BIGINT', bool: 'BOOLEAN', serial: 'BIGSERIAL', key: 'TEXT COLLATE "C"' })) await c.query(s);
-      await c.query('SELECT pg_advisory_unlock(74210501)');
-    } finally {
-      c.release();
-    }
+    await this.tx(async (c) => {
+      // Collectors starting together must not race on CREATE TABLE or a migration.
+      await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      for (const s of schemaV1(TYPES)) await c.query(s);
+      const row = await this.get(`SELECT value FROM settings WHERE key = 'schema_version'`, [], c);
+      const version = row ? Number(row.value) : 1;
+      if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+      if (version < 2) {
+        // Event ids become unique per user and canonical (lower case); of copies differing in case one stays.
+        await c.query(`DELETE FROM events WHERE ctid IN (SELECT ctid FROM (
+            SELECT ctid, row_number() OVER (PARTITION BY lower(id) ORDER BY ${CANONICAL_FIRST}) AS n FROM events
+            WHERE lower(id) IN (SELECT lower(id) FROM events WHERE id <> lower(id) OR session_id <> lower(session_id))) x
+          WHERE n > 1)`);
+        await c.query(`UPDATE events SET id = lower(id), session_id = lower(session_id),
+            body = replace(replace(body, id, lower(id)), session_id, lower(session_id))
+          WHERE id <> lower(id) OR session_id <> lower(session_id)`);
+        await c.query('ALTER TABLE events DROP CONSTRAINT IF EXISTS events_pkey');
+        await c.query('ALTER TABLE events ADD PRIMARY KEY (user_id, id)');
+        await c.query(`DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM (
+            SELECT ctid, row_number() OVER (PARTITION BY user_id, lower(session_id) ORDER BY (session_id = lower(session_id)) DESC) AS n
+            FROM sessions WHERE (user_id, lower(session_id)) IN (SELECT user_id, lower(session_id) FROM sessions WHERE session_id <> lower(session_id))) x
+          WHERE n > 1)`);
+        await c.query('UPDATE sessions SET session_id = lower(session_id) WHERE session_id <> lower(session_id)');
+        for (const s of schemaV2Tables(TYPES)) await c.query(s);
+      }
+      if (version < SCHEMA_VERSION) {
+        await c.query(`INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [String(SCHEMA_VERSION)]);
+      }
+      await c.query(GUARDED_INSERT_FUNCTION);
+    });
+  }
+
+  /**
+   * First statement of a transaction that changes a user's consent facts: takes their consent
+   * lock exclusively (until the transaction ends) and bumps their version; the transaction's
+   * later statements see every batch inserted before.
+   */
+  private async bumpVersion(userId: string, c: pg.PoolClient): Promise<void> {
+    await this.run(`WITH lock AS (SELECT pg_advisory_xact_lock(${CONSENT_LOCK}, hashtext($1)))
+      INSERT INTO consent_versions (user_id, version) SELECT $1, 1 FROM lock
+      ON CONFLICT (user_id) DO UPDATE SET version = consent_versions.version + 1`, [userId], c);
   }
 
   private async all(sql: string, params: unknown[] = [], q: Queryable = this.pool): Promise<Row[]> {
@@ -100,6 +167,7 @@ export class PostgresStore implements Store {
   async upsertUser(id: string, groups: string[]): Promise<User> {
     await this.run(`INSERT INTO users (id, groups_json, created_at) VALUES ($1, $2, $3)
       ON CONFLICT (id) DO UPDATE SET groups_json = excluded.groups_json`, [id, JSON.stringify(groups), Date.now()]);
+    await this.run('INSERT INTO consent_versions (user_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING', [id]);
     return (await this.getUser(id))!;
   }
 
@@ -126,7 +194,13 @@ export class PostgresStore implements Store {
     return (await this.all('SELECT * FROM tokens ORDER BY created_at, id')).map(tokenFromRow);
   }
 
-  async insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult> {
+  async insertEvents(rows: readonly NewEventRow[], guard?: InsertGuard): Promise<InsertResult> {
+    if (guard) {
+      const r = (await this.get(GUARDED_INSERT_SQL, [...eventsInsertParams(rows), guard.userId, guard.consentVersion]))!;
+      if (Number(r.version) !== guard.consentVersion) return { inserted: 0, duplicates: 0, stale: true };
+      const inserted = Number(r.inserted);
+      return { inserted, duplicates: rows.length - inserted };
+    }
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     const inserted = await this.run(eventsInsertSql(true), eventsInsertParams(rows));
     return { inserted, duplicates: rows.length - inserted };
@@ -138,9 +212,10 @@ export class PostgresStore implements Store {
       ON CONFLICT DO NOTHING`, [userId, sessions.map((s) => s.sessionId), sessions.map((s) => s.workspace)]);
   }
 
-  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
+  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<IngestContext> {
     // One round trip per batch: the ingest path asks this for every request.
     const r = (await this.get(`SELECT
+      (SELECT COALESCE(MAX(version), 0) FROM consent_versions c WHERE c.user_id = $1) AS version,
       (SELECT COALESCE(json_agg(e), '[]') FROM exemptions e WHERE e.user_id = $1 AND e.status <> 'denied') AS exemptions,
       (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1 AND p.until_ms > $2 AND p.from_ms <= $3) AS pauses,
       (SELECT COALESCE(json_agg(d), '[]') FROM deletions d WHERE d.user_id = $1) AS deletions,
@@ -156,7 +231,35 @@ export class PostgresStore implements Store {
         excludedWorkspaces: new Set(r.workspaces as string[]),
       },
       workspaces: new Map(r.sessions as [string, string][]),
+      version: Number(r.version),
     };
+  }
+
+  async holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }> {
+    if (!rows.length) return { held: 0, duplicates: 0 };
+    const held = await this.run(eventsInsertSql(true, 'held_events'), eventsInsertParams(rows));
+    return { held, duplicates: rows.length - held };
+  }
+
+  async releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]> {
+    if (!sessionIds.length) return [];
+    const rows = await this.all(`DELETE FROM held_events WHERE user_id = $1 AND session_id = ANY($2::text[]) RETURNING ${EVENT_COLUMNS}`,
+      [userId, [...sessionIds]]);
+    return rows.map(eventFromRow).sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : a.seq - b.seq));
+  }
+
+  async deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.all('SELECT id FROM deleted_ids WHERE user_id = $1 AND id = ANY($2::text[])', [userId, [...ids]]);
+    return new Set(rows.map((r) => r.id as string));
+  }
+
+  async consentFacts(userId: string): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
+    const [{ consent }, sessions] = await Promise.all([
+      this.ingestContext(userId, [], { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER }),
+      this.all('SELECT session_id, workspace FROM sessions WHERE user_id = $1', [userId]),
+    ]);
+    return { consent, workspaces: new Map(sessions.map((r) => [r.session_id as string, r.workspace as string])) };
   }
 
   async countRejections(day: string, counts: Record<string, number>): Promise<void> {
@@ -167,10 +270,21 @@ export class PostgresStore implements Store {
       [day, entries.map(([r]) => r), entries.map(([, n]) => n)]);
   }
 
-  async upsertPause(p: Pause): Promise<void> {
-    await this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
-      [p.userId, p.id, p.from, p.until, p.reportedAt]);
+  async changePause(userId: string, id: string, merge: (before: Pause | null) => Pause): Promise<PauseChange> {
+    return this.tx(async (c) => {
+      await this.bumpVersion(userId, c);
+      const r = await this.get('SELECT * FROM pauses WHERE user_id = $1 AND id = $2', [userId, id], c);
+      const before = r ? pauseFromRow(r) : null;
+      const after = merge(before);
+      await this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
+      [userId, id, after.from, after.until, after.reportedAt], c);
+      return { before, after };
+    });
+  }
+
+  async listPauses(userId: string, at: number): Promise<Pause[]> {
+    return (await this.all('SELECT * FROM pauses WHERE user_id = $1 AND until_ms > $2 ORDER BY from_ms, id', [userId, at])).map(pauseFromRow);
   }
 
   async excludeWorkspace(w: ExcludedWorkspace): Promise<void> {
@@ -188,9 +302,12 @@ export class PostgresStore implements Store {
   }
 
   async createExemption(e: Exemption): Promise<void> {
-    await this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note]);
+    await this.tx(async (c) => {
+      await this.bumpVersion(e.userId, c);
+      await this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note], c);
+    });
   }
 
   async getExemption(id: string): Promise<Exemption | null> {
@@ -209,9 +326,14 @@ export class PostgresStore implements Store {
   }
 
   async decideExemption(id: string, status: 'approved' | 'denied', by: string, note: string, at: number): Promise<Exemption | null> {
-    const r = await this.get(`UPDATE exemptions SET status = $1, decided_by = $2, note = $3, decided_at = $4
-      WHERE id = $5 AND status = 'pending' RETURNING *`, [status, by, note, at, id]);
-    return r ? exemptionFromRow(r) : null;
+    const owner = await this.get(`SELECT user_id FROM exemptions WHERE id = $1`, [id]);
+    if (!owner) return null;
+    return this.tx(async (c) => {
+      await this.bumpVersion(owner.user_id as string, c);
+      const r = await this.get(`UPDATE exemptions SET status = $1, decided_by = $2, note = $3, decided_at = $4
+        WHERE id = $5 AND status = 'pending' RETURNING *`, [status, by, note, at, id], c);
+      return r ? exemptionFromRow(r) : null;
+    });
   }
 
   async addAudit(e: AuditEntry): Promise<void> {
@@ -244,6 +366,18 @@ export class PostgresStore implements Store {
 
   async requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion> {
     return this.tx(async (c) => {
+      // The consent lock first: an ingest of this user either committed before (and is
+      // tombstoned here) or waits and judges again with this deletion known.
+      await this.bumpVersion(d.userId, c);
+      const ip: unknown[] = [d.id];
+      await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
+        WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+      // Held events in scope go at once: they were never part of the data.
+      const hp: unknown[] = [d.id];
+      await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+        WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+      const hd: unknown[] = [];
+      await this.run(`DELETE FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hd))}`, hd, c);
       const params: unknown[] = [d.requestedAt];
       const where = scopePredicate(d.userId, d.scope, this.bind(params));
       const tombstoned = await this.run(`UPDATE events SET deleted_at = $1 WHERE ${where} AND deleted_at IS NULL`, params, c);
@@ -273,13 +407,17 @@ export class PostgresStore implements Store {
         // Another collector's job may have taken this request already.
         const still = await this.get(`SELECT status FROM deletions WHERE id = $1 FOR UPDATE`, [d.id], c);
         if (!still || still.status !== 'tombstoned') return null;
+        // The ids stay tombstoned for good; pauses, sessions and exemptions are not the data and stay too.
+        const ip: unknown[] = [d.id];
+        await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
+          WHERE ${deletionJobPredicate(d, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+        const hp: unknown[] = [d.id];
+        await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+          WHERE ${deletionJobPredicate(d, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+        const hd: unknown[] = [];
+        await this.run(`DELETE FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hd))}`, hd, c);
         const params: unknown[] = [];
-        const where = scopePredicate(d.userId, d.scope, this.bind(params));
-        const deleted = await this.run(`DELETE FROM events WHERE ${where} AND received_at <= ${this.bind(params)(d.requestedAt)}`, params, c);
-        if (d.scope.kind === 'all') {
-          await this.run('DELETE FROM sessions WHERE user_id = $1', [d.userId], c);
-          await this.run('DELETE FROM pauses WHERE user_id = $1', [d.userId], c);
-        }
+        const deleted = await this.run(`DELETE FROM events WHERE ${deletionJobPredicate(d, this.bind(params))}`, params, c);
         await this.run(`UPDATE deletions SET status = 'done', deleted = $1, completed_at = $2 WHERE id = $3`, [deleted, at, d.id], c);
         return { ...d, status: 'done' as const, deleted, completedAt: at };
       });
@@ -289,9 +427,12 @@ export class PostgresStore implements Store {
   }
 
   async purgeBefore(cutoff: number): Promise<number> {
-    const n = await this.run('DELETE FROM events WHERE time < $1', [cutoff]);
-    await this.run('DELETE FROM pauses WHERE until_ms < $1', [cutoff]);
-    return n;
+    await this.run('DELETE FROM held_events WHERE time < $1', [cutoff]);
+    return this.run('DELETE FROM events WHERE time < $1', [cutoff]);
+  }
+
+  async purgeHeld(receivedBefore: number): Promise<number> {
+    return this.run('DELETE FROM held_events WHERE received_at < $1', [receivedBefore]);
   }
 
   async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {

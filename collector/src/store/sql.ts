@@ -4,11 +4,23 @@ import type { DeletionScope, EventFilter, EventRow, Exemption, Deletion, TokenRe
 
 export type Bind = (value: unknown) => string;
 
+/** Rows a deletion tombstones when it is requested: everything of the user for "all". */
 export function scopePredicate(userId: string, scope: DeletionScope, p: Bind): string {
   const parts = [`user_id = ${p(userId)}`];
   if (scope.kind === 'session') parts.push(`session_id = ${p(scope.sessionId)}`);
   if (scope.kind === 'range') parts.push(`time >= ${p(scope.from)}`, `time < ${p(scope.until)}`);
   return parts.join(' AND ');
+}
+
+/**
+ * Rows the deletion job removes: those tombstoned, and any in the deletion's scope that
+ * reached the table since (what ingest refuses as "deleted", see consent.ts).
+ */
+export function deletionJobPredicate(d: Deletion, p: Bind): string {
+  // Placeholders are bound in the order they appear (SQLite's `?`).
+  const user = `user_id = ${p(d.userId)}`;
+  const covers = d.scope.kind === 'all' ? `time <= ${p(d.requestedAt)}` : scopePredicate(d.userId, d.scope, p);
+  return `${user} AND (deleted_at IS NOT NULL OR (${covers}))`;
 }
 
 export function filterPredicate(f: EventFilter, p: Bind): string {
@@ -106,8 +118,18 @@ export function eventValues(e: EventRow): unknown[] {
   return [e.id, e.userId, e.sessionId, e.seq, e.kind, e.time, e.consentState, e.language, e.workspace, e.body, e.receivedAt];
 }
 
-/** Tables both stores create; `int` is the 64-bit integer type, `serial` the audit key, `key` a byte-ordered text. */
-export function schemaStatements(t: { int: string; bool: string; serial: string; key: string }): string[] {
+export interface SqlTypes {
+  /** The 64-bit integer type. */
+  int: string;
+  bool: string;
+  /** The audit key. */
+  serial: string;
+  /** A byte-ordered text. */
+  key: string;
+}
+
+/** The schema of version 1 (every database made before schema versions were recorded). */
+export function schemaV1(t: SqlTypes): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, groups_json TEXT NOT NULL, created_at ${t.int} NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, user_id TEXT, admin ${t.bool} NOT NULL,
@@ -134,3 +156,33 @@ export function schemaStatements(t: { int: string; bool: string; serial: string;
     `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
   ];
 }
+
+/** The schema version this code writes; older databases are migrated when opened. */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Version 2, the parts both stores share: consent facts that no data deletion erases. Each
+ * user's facts carry a version that every change bumps, so an ingest that judged a batch by
+ * older facts inserts nothing and judges again; deleted event ids are kept per user, so a
+ * resent id never comes back. (The events table's new key is each store's own migration.)
+ */
+export function schemaV2Tables(t: SqlTypes): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS consent_versions (user_id ${t.key} PRIMARY KEY, version ${t.int} NOT NULL)`,
+    `INSERT INTO consent_versions (user_id, version) SELECT id, 0 FROM users WHERE true ON CONFLICT DO NOTHING`,
+    `CREATE TABLE IF NOT EXISTS deleted_ids (user_id ${t.key} NOT NULL, id ${t.key} NOT NULL, deletion_id TEXT NOT NULL,
+       PRIMARY KEY (user_id, id))`,
+    // Events tombstoned by a request still open keep their ids for good.
+    `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, 'before-schema-2' FROM events WHERE deleted_at IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+    `CREATE INDEX IF NOT EXISTS deletions_user ON deletions (user_id)`,
+    // Events of a session whose start has not arrived: kept apart, unjudged and unread, until it does.
+    `CREATE TABLE IF NOT EXISTS held_events (id ${t.key} NOT NULL, user_id ${t.key} NOT NULL, session_id ${t.key} NOT NULL,
+       seq ${t.int} NOT NULL, kind TEXT NOT NULL, time ${t.int} NOT NULL, consent_state TEXT NOT NULL, language TEXT, workspace TEXT,
+       body TEXT NOT NULL, received_at ${t.int} NOT NULL, deleted_at ${t.int}, PRIMARY KEY (user_id, id))`,
+    `CREATE INDEX IF NOT EXISTS held_events_session ON held_events (user_id, session_id)`,
+  ];
+}
+
+/** Upper-case ids of version 1 rows: the canonical copy (lower case, else the first received) stays. */
+export const CANONICAL_FIRST = `(id = lower(id) AND session_id = lower(session_id)) DESC, received_at`;

@@ -1,18 +1,18 @@
 // The embedded default store: one SQLite file in WAL mode through better-sqlite3.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   DEFAULT_POLICY, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
-  type ExclusionCounts, type Exemption, type ExemptionStatus, type InsertResult, type NewEventRow, type Pause, type Policy, type Stats,
-  type Store, type TokenRecord, type User,
+  type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
+  type Pause, type PauseChange, type Policy, type Stats, type Store, type TokenRecord, type User,
 } from './store';
 import {
-  EVENT_COLUMNS, cursorOf, deletionFromRow, eventFromRow, eventPageQuery, exemptionFromRow, filterPredicate, schemaStatements,
-  scopePredicate, tokenFromRow,
-  type EventCursor,
+  CANONICAL_FIRST, EVENT_COLUMNS, SCHEMA_VERSION, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery,
+  exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
+  type EventCursor, type SqlTypes,
 } from './sql';
 
 type Row = Record<string, unknown>;
@@ -21,6 +21,24 @@ type Row = Record<string, unknown>;
 const INSERT_CHUNK = 100;
 // A body given as UTF-8 bytes is bound as a blob and stored as text.
 const ROW_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?)';
+
+const TYPES: SqlTypes = { int: 'INTEGER', bool: 'INTEGER', serial: 'INTEGER', key: 'TEXT' };
+
+/**
+ * The data folder is created 0700 and the database 0600 before SQLite opens it; SQLite gives
+ * the -wal and -shm files it makes beside the database the database's own mode.
+ */
+function prepareDataFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      chmodSync(f, 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+}
 
 function pushEventValues(out: unknown[], e: NewEventRow): void {
   out.push(e.id, e.userId, e.sessionId, e.seq, e.kind, e.time, e.consentState, e.language, e.workspace, e.body, e.receivedAt);
@@ -32,10 +50,11 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
   private readonly insertChunk: Database.Statement;
-  private readonly insertMany: (rows: readonly NewEventRow[]) => number;
+  private readonly insertMany: Database.Transaction<(rows: readonly NewEventRow[]) => number>;
+  private readonly insertGuarded: Database.Transaction<(rows: readonly NewEventRow[], guard: InsertGuard) => InsertResult>;
 
   constructor(readonly file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') prepareDataFile(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -43,27 +62,76 @@ export class SqliteStore implements Store {
     this.db.pragma('secure_delete = ON');
     // Several processes (server, admin command line) may share the file.
     this.db.pragma('busy_timeout = 5000');
-    for (const s of schemaStatements({ int: 'INTEGER', bool: 'INTEGER', serial: 'INTEGER', key: 'TEXT' })) this.db.exec(s);
+    this.migrate();
     // Multi-row statements: one native call per INSERT_CHUNK rows instead of one per row.
     const insertSql = (n: number) => `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${Array.from({ length: n }, () => ROW_PLACEHOLDERS).join(', ')}
-      ON CONFLICT (id) DO NOTHING`;
+      ON CONFLICT (user_id, id) DO NOTHING`;
     this.insertChunk = this.db.prepare(insertSql(INSERT_CHUNK));
     this.insertEvent = this.db.prepare(insertSql(1));
-    this.insertMany = this.db.transaction((rows: readonly NewEventRow[]) => {
-      let n = 0;
-      let i = 0;
-      for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) {
-        const params: unknown[] = [];
-        for (let j = i; j < i + INSERT_CHUNK; j++) pushEventValues(params, rows[j]);
-        n += this.insertChunk.run(params).changes;
-      }
-      for (; i < rows.length; i++) {
-        const params: unknown[] = [];
-        pushEventValues(params, rows[i]);
-        n += this.insertEvent.run(params).changes;
-      }
-      return n;
+    this.insertMany = this.db.transaction((rows: readonly NewEventRow[]) => this.insertRows(rows));
+    this.insertGuarded = this.db.transaction((rows: readonly NewEventRow[], guard: InsertGuard): InsertResult => {
+      if (this.version(guard.userId) !== guard.consentVersion) return { inserted: 0, duplicates: 0, stale: true };
+      const inserted = this.insertRows(rows);
+      return { inserted, duplicates: rows.length - inserted };
     });
+  }
+
+  /** Brings a database of any earlier schema version to this one, in one transaction. */
+  private migrate(): void {
+    this.db.transaction(() => {
+      for (const s of schemaV1(TYPES)) this.db.exec(s);
+      const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'schema_version'`).get() as Row | undefined;
+      const version = row ? Number(row.value) : 1;
+      if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+      if (version < 2) {
+        // Event ids become unique per user and canonical (lower case): the table is rebuilt with its new key.
+        this.db.exec(`CREATE TABLE events_v2 (id TEXT NOT NULL, user_id TEXT NOT NULL, session_id TEXT NOT NULL, seq INTEGER NOT NULL,
+          kind TEXT NOT NULL, time INTEGER NOT NULL, consent_state TEXT NOT NULL, language TEXT, workspace TEXT, body TEXT NOT NULL,
+          received_at INTEGER NOT NULL, deleted_at INTEGER, PRIMARY KEY (user_id, id))`);
+        this.db.exec(`INSERT OR IGNORE INTO events_v2 (${EVENT_COLUMNS}, deleted_at)
+          SELECT lower(id), user_id, lower(session_id), seq, kind, time, consent_state, language, workspace,
+            replace(replace(body, id, lower(id)), session_id, lower(session_id)), received_at, deleted_at
+          FROM events ORDER BY ${CANONICAL_FIRST}`);
+        this.db.exec('DROP TABLE events');
+        this.db.exec('ALTER TABLE events_v2 RENAME TO events');
+        this.db.exec('CREATE INDEX IF NOT EXISTS events_order ON events (user_id, session_id, seq, id)');
+        this.db.exec('CREATE INDEX IF NOT EXISTS events_time ON events (time)');
+        this.db.exec('UPDATE OR IGNORE sessions SET session_id = lower(session_id) WHERE session_id <> lower(session_id)');
+        this.db.exec('DELETE FROM sessions WHERE session_id <> lower(session_id)');
+        for (const s of schemaV2Tables(TYPES)) this.db.exec(s);
+      }
+      if (version < SCHEMA_VERSION) {
+        this.db.prepare(`INSERT INTO settings (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+          .run(String(SCHEMA_VERSION));
+      }
+    }).immediate();
+  }
+
+  private insertRows(rows: readonly NewEventRow[]): number {
+    let n = 0;
+    let i = 0;
+    for (; i + INSERT_CHUNK <= rows.length; i += INSERT_CHUNK) {
+      const params: unknown[] = [];
+      for (let j = i; j < i + INSERT_CHUNK; j++) pushEventValues(params, rows[j]);
+      n += this.insertChunk.run(params).changes;
+    }
+    for (; i < rows.length; i++) {
+      const params: unknown[] = [];
+      pushEventValues(params, rows[i]);
+      n += this.insertEvent.run(params).changes;
+    }
+    return n;
+  }
+
+  private version(userId: string): number {
+    const r = this.get('SELECT version FROM consent_versions WHERE user_id = ?', [userId]);
+    return r ? Number(r.version) : 0;
+  }
+
+  /** Called inside the transaction that changes one of the user's consent facts. */
+  private bumpVersion(userId: string): void {
+    this.run(`INSERT INTO consent_versions (user_id, version) VALUES (?, 1)
+      ON CONFLICT (user_id) DO UPDATE SET version = version + 1`, [userId]);
   }
 
   /** Synchronous access for the benchmark's raw-insert ceiling. */
@@ -106,6 +174,7 @@ export class SqliteStore implements Store {
     const now = Date.now();
     this.run(`INSERT INTO users (id, groups_json, created_at) VALUES (?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET groups_json = excluded.groups_json`, [id, JSON.stringify(groups), now]);
+    this.run('INSERT INTO consent_versions (user_id, version) VALUES (?, 0) ON CONFLICT DO NOTHING', [id]);
     return (await this.getUser(id))!;
   }
 
@@ -132,7 +201,8 @@ export class SqliteStore implements Store {
     return this.all('SELECT * FROM tokens ORDER BY created_at, id').map(tokenFromRow);
   }
 
-  async insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult> {
+  async insertEvents(rows: readonly NewEventRow[], guard?: InsertGuard): Promise<InsertResult> {
+    if (guard) return this.insertGuarded.immediate(rows, guard);
     if (rows.length === 0) return { inserted: 0, duplicates: 0 };
     const inserted = this.insertMany(rows);
     return { inserted, duplicates: rows.length - inserted };
@@ -145,7 +215,9 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
+  async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<IngestContext> {
+    // The version first: a change made while the facts are read makes the insert judge again.
+    const version = this.version(userId);
     const workspaces = new Map<string, string>();
     if (sessionIds.length) {
       const sql = 'SELECT session_id, workspace FROM sessions WHERE user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
@@ -157,6 +229,44 @@ export class SqliteStore implements Store {
       deletions: this.all('SELECT * FROM deletions WHERE user_id = ?', [userId]).map(deletionFromRow),
       excludedWorkspaces: new Set(this.all('SELECT hash FROM excluded_workspaces').map((r) => r.hash as string)),
     };
+    return { consent, workspaces, version };
+  }
+
+  async holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }> {
+    const st = this.prepare(`INSERT INTO held_events (${EVENT_COLUMNS}) VALUES ${ROW_PLACEHOLDERS} ON CONFLICT (user_id, id) DO NOTHING`);
+    const held = this.db.transaction(() => {
+      let n = 0;
+      for (const r of rows) {
+        const params: unknown[] = [];
+        pushEventValues(params, r);
+        n += st.run(params).changes;
+      }
+      return n;
+    })();
+    return { held, duplicates: rows.length - held };
+  }
+
+  async releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]> {
+    if (!sessionIds.length) return [];
+    const where = 'user_id = ? AND session_id IN (SELECT value FROM json_each(?))';
+    const params = [userId, JSON.stringify(sessionIds)];
+    return this.db.transaction(() => {
+      const rows = this.all(`SELECT ${EVENT_COLUMNS} FROM held_events WHERE ${where} ORDER BY session_id, seq`, params).map(eventFromRow);
+      if (rows.length) this.run(`DELETE FROM held_events WHERE ${where}`, params);
+      return rows;
+    }).immediate();
+  }
+
+  async deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const sql = 'SELECT id FROM deleted_ids WHERE user_id = ? AND id IN (SELECT value FROM json_each(?))';
+    return new Set(this.all(sql, [userId, JSON.stringify(ids)]).map((r) => r.id as string));
+  }
+
+  async consentFacts(userId: string): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }> {
+    const { consent } = await this.ingestContext(userId, [], { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER });
+    const workspaces = new Map(this.all('SELECT session_id, workspace FROM sessions WHERE user_id = ?', [userId])
+      .map((r) => [r.session_id as string, r.workspace as string]));
     return { consent, workspaces };
   }
 
@@ -168,10 +278,21 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async upsertPause(p: Pause): Promise<void> {
-    this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
-      [p.userId, p.id, p.from, p.until, p.reportedAt]);
+  async changePause(userId: string, id: string, merge: (before: Pause | null) => Pause): Promise<PauseChange> {
+    return this.db.transaction((): PauseChange => {
+      const r = this.get('SELECT * FROM pauses WHERE user_id = ? AND id = ?', [userId, id]);
+      const before = r ? pauseFromRow(r) : null;
+      const after = merge(before);
+      this.bumpVersion(userId);
+      this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
+      [userId, id, after.from, after.until, after.reportedAt]);
+      return { before, after };
+    }).immediate();
+  }
+
+  async listPauses(userId: string, at: number): Promise<Pause[]> {
+    return this.all('SELECT * FROM pauses WHERE user_id = ? AND until_ms > ? ORDER BY from_ms, id', [userId, at]).map(pauseFromRow);
   }
 
   async excludeWorkspace(w: ExcludedWorkspace): Promise<void> {
@@ -189,9 +310,12 @@ export class SqliteStore implements Store {
   }
 
   async createExemption(e: Exemption): Promise<void> {
-    this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    this.db.transaction(() => {
+      this.bumpVersion(e.userId);
+      this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note]);
+    }).immediate();
   }
 
   async getExemption(id: string): Promise<Exemption | null> {
@@ -209,9 +333,14 @@ export class SqliteStore implements Store {
   }
 
   async decideExemption(id: string, status: 'approved' | 'denied', by: string, note: string, at: number): Promise<Exemption | null> {
-    const n = this.run(`UPDATE exemptions SET status = ?, decided_by = ?, note = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
-      [status, by, note, at, id]);
-    return n ? this.getExemption(id) : null;
+    const decided = this.db.transaction(() => {
+      const n = this.run(`UPDATE exemptions SET status = ?, decided_by = ?, note = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
+        [status, by, note, at, id]);
+      const r = n ? this.get('SELECT * FROM exemptions WHERE id = ?', [id]) : undefined;
+      if (r) this.bumpVersion(r.user_id as string);
+      return r ? exemptionFromRow(r) : null;
+    }).immediate();
+    return decided;
   }
 
   async addAudit(e: AuditEntry): Promise<void> {
@@ -243,13 +372,23 @@ export class SqliteStore implements Store {
 
   async requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion> {
     return this.db.transaction(() => {
+      this.bumpVersion(d.userId);
+      const ip: unknown[] = [d.id];
+      this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM events WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))}
+        ON CONFLICT DO NOTHING`, ip);
+      // Held events in scope go at once: they were never part of the data.
+      const hp: unknown[] = [d.id];
+      this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))}
+        ON CONFLICT DO NOTHING`, hp);
+      const hd: unknown[] = [];
+      this.run(`DELETE FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hd))}`, hd);
       const params: unknown[] = [d.requestedAt];
       const where = scopePredicate(d.userId, d.scope, this.bind(params));
       const tombstoned = this.run(`UPDATE events SET deleted_at = ? WHERE ${where} AND deleted_at IS NULL`, params);
       this.run(`INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES (?, ?, ?, 'tombstoned', ?, ?)`,
         [d.id, d.userId, JSON.stringify(d.scope), d.requestedAt, tombstoned]);
       return { ...d, status: 'tombstoned' as const, tombstoned, deleted: null, completedAt: null };
-    })();
+    }).immediate();
   }
 
   async getDeletion(id: string): Promise<Deletion | null> {
@@ -269,14 +408,17 @@ export class SqliteStore implements Store {
     const done: Deletion[] = [];
     for (const d of open) {
       this.db.transaction(() => {
+        // The ids stay tombstoned for good; pauses, sessions and exemptions are not the data and stay too.
+        const ip: unknown[] = [d.id];
+        this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM events WHERE ${deletionJobPredicate(d, this.bind(ip))}
+          ON CONFLICT DO NOTHING`, ip);
+        const hp: unknown[] = [d.id];
+        this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, ? FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hp))}
+          ON CONFLICT DO NOTHING`, hp);
+        const hd: unknown[] = [];
+        this.run(`DELETE FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hd))}`, hd);
         const params: unknown[] = [];
-        const where = scopePredicate(d.userId, d.scope, this.bind(params));
-        // Everything in scope received before the request goes, tombstoned or not (a late retry).
-        const deleted = this.run(`DELETE FROM events WHERE ${where} AND received_at <= ?`, [...params, d.requestedAt]);
-        if (d.scope.kind === 'all') {
-          this.run('DELETE FROM sessions WHERE user_id = ?', [d.userId]);
-          this.run('DELETE FROM pauses WHERE user_id = ?', [d.userId]);
-        }
+        const deleted = this.run(`DELETE FROM events WHERE ${deletionJobPredicate(d, this.bind(params))}`, params);
         this.run(`UPDATE deletions SET status = 'done', deleted = ?, completed_at = ? WHERE id = ?`, [deleted, at, d.id]);
         done.push({ ...d, status: 'done', deleted, completedAt: at });
       })();
@@ -287,9 +429,12 @@ export class SqliteStore implements Store {
   }
 
   async purgeBefore(cutoff: number): Promise<number> {
-    const n = this.run('DELETE FROM events WHERE time < ?', [cutoff]);
-    this.run('DELETE FROM pauses WHERE until_ms < ?', [cutoff]);
-    return n;
+    this.run('DELETE FROM held_events WHERE time < ?', [cutoff]);
+    return this.run('DELETE FROM events WHERE time < ?', [cutoff]);
+  }
+
+  async purgeHeld(receivedBefore: number): Promise<number> {
+    return this.run('DELETE FROM held_events WHERE received_at < ?', [receivedBefore]);
   }
 
   async *iterateEvents(filter: EventFilter, batchSize = 1000): AsyncIterable<EventRow> {

@@ -133,6 +133,21 @@ export interface ConsentContext {
   excludedWorkspaces: Set<string>;
 }
 
+/** What judging one batch of a user needs, read in one round trip where the store is remote. */
+export interface IngestContext {
+  consent: ConsentContext;
+  /** Workspaces of the asked sessions, as first declared (by any earlier batch). */
+  workspaces: Map<string, string>;
+  /** The version of the user's consent facts these were read at. */
+  version: number;
+}
+
+/** An insert that happens only if the user's consent facts are still at the version judged by. */
+export interface InsertGuard {
+  userId: string;
+  consentVersion: number;
+}
+
 export interface EventFilter {
   from?: number;
   until?: number;
@@ -165,6 +180,14 @@ export interface Stats {
 export interface InsertResult {
   inserted: number;
   duplicates: number;
+  /** The guard's version was no longer current: nothing was inserted; judge again. */
+  stale?: true;
+}
+
+/** One change asked of a pause, and the pause as it stands after the store applied the rules. */
+export interface PauseChange {
+  before: Pause | null;
+  after: Pause;
 }
 
 export interface Store {
@@ -182,19 +205,39 @@ export interface Store {
   listTokens(): Promise<TokenRecord[]>;
 
   // Ingest.
-  insertEvents(rows: readonly NewEventRow[]): Promise<InsertResult>;
+  /**
+   * Stores rows not stored yet (the key is user and event id). With a guard, atomically with
+   * respect to every change of that user's consent facts: if they changed since the guard's
+   * version was read, nothing is inserted and the result says `stale`.
+   */
+  insertEvents(rows: readonly NewEventRow[], guard?: InsertGuard): Promise<InsertResult>;
   /** Records which workspace a session belongs to (from its session.start), first one wins. */
   recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void>;
   /**
    * What judging a batch needs, in one round trip where the store is remote: the user's consent
-   * facts (pauses only those overlapping `span`, the batch's event times) and the workspaces of
-   * those of `sessionIds` recorded by earlier batches.
+   * facts (pauses only those overlapping `span`, the batch's event times), the workspaces of
+   * those of `sessionIds` already recorded, and the version of these facts.
    */
-  ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }>;
+  ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<IngestContext>;
+  /**
+   * Keeps events of sessions not known yet apart from the data (unjudged, never read by an
+   * export) until their session.start arrives; `held` counts those not held already.
+   */
+  holdEvents(rows: readonly NewEventRow[]): Promise<{ held: number; duplicates: number }>;
+  /** Takes the held events of these sessions out of the holding table (each is taken once), to be judged. */
+  releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]>;
+  /** Those of `ids` that a deletion of this user covered (tombstoned ids are kept for good). */
+  deletedIds(userId: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Every consent fact of a user, with the workspaces of all their sessions (for the export's re-check). */
+  consentFacts(userId: string): Promise<{ consent: ConsentContext; workspaces: Map<string, string> }>;
   countRejections(day: string, counts: Record<string, number>): Promise<void>;
 
-  // Consent control plane.
-  upsertPause(p: Pause): Promise<void>;
+  // Consent control plane. Each change of a user's pauses, exemptions or deletions bumps the
+  // version of their consent facts in the same transaction.
+  /** Applies `merge` to the stored pause (null when new) and keeps the result, atomically. */
+  changePause(userId: string, id: string, merge: (before: Pause | null) => Pause): Promise<PauseChange>;
+  /** The user's pauses that end after `at`, by start. */
+  listPauses(userId: string, at: number): Promise<Pause[]>;
   excludeWorkspace(w: ExcludedWorkspace): Promise<void>;
   includeWorkspace(hash: string): Promise<boolean>;
   listExcludedWorkspaces(): Promise<ExcludedWorkspace[]>;
@@ -209,14 +252,16 @@ export interface Store {
   setPolicy(p: Omit<Policy, 'version' | 'workspaceSalt'> & Partial<Pick<Policy, 'workspaceSalt'>>): Promise<Policy>;
 
   // Deletion and retention.
-  /** Records the request and tombstones its events at once. */
+  /** Records the request, tombstones its events and keeps their ids, at once. */
   requestDeletion(d: Omit<Deletion, 'tombstoned' | 'deleted' | 'completedAt' | 'status'>): Promise<Deletion>;
   getDeletion(id: string): Promise<Deletion | null>;
   listDeletions(userId?: string): Promise<Deletion[]>;
-  /** Hard-deletes tombstoned rows of every open request; returns the requests completed. */
+  /** Hard-deletes tombstoned rows of every open request; returns the requests completed. Consent facts stay. */
   processDeletions(at: number): Promise<Deletion[]>;
-  /** Removes events whose time is before `cutoff`; returns how many. */
+  /** Removes events (held ones too) whose time is before `cutoff`; returns how many stored events. */
   purgeBefore(cutoff: number): Promise<number>;
+  /** Drops held events received before `receivedBefore` (their session never started); returns how many. */
+  purgeHeld(receivedBefore: number): Promise<number>;
 
   // Reading (export, admin page).
   /** Non-deleted events matching the filter, ordered by (user, session, seq). */

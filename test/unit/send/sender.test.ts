@@ -141,20 +141,20 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.ok(gap >= 950, `retried after ${gap} ms`);
   });
 
-  it('retries 429, 502 and 504 with backoff, and network errors, then delivers once', async () => {
-    const statuses = [429, 502, 504];
+  it('retries 408, 429, 502 and 504 with backoff, and network errors, then delivers once', async () => {
+    const statuses = [408, 429, 502, 504];
     server.setScript((_r, res, n) => {
-      if (n <= 3) {
+      if (n <= 4) {
         res.writeHead(statuses[n - 1]);
         res.end();
-      } else if (n <= 5) res.socket?.destroy();
+      } else if (n <= 6) res.socket?.destroy();
       else ok(res);
     });
     const p = await pipeline();
     const events = [cursorEvent(uuidv7(), 0), cursorEvent(uuidv7(), 0)];
     appendAll(p, events);
     await waitFor(() => server.accepted.length === 2, 10_000, 'delivery');
-    assert.equal(server.requests.length, 6);
+    assert.equal(server.requests.length, 7);
     for (const r of server.requests) assert.deepEqual(ids(r.events), ids(events), 'the same batch each time');
     await waitFor(() => p.status.sender.delivered === 2, 2000, 'acknowledged');
   });
@@ -258,6 +258,64 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => d.event.seq), [0, 4, 8]);
     assert.match(dead[0].reason, /paused/);
+  });
+
+  it('partial success: events refused under the consent rules are deleted here, never set aside; an invalid one is set aside', async () => {
+    server.setScript((r, res) => {
+      const by = (seq: number[]) => r.events.filter((e) => seq.includes(e.seq)).map((e) => e.id);
+      const paused = by([1, 2]);
+      const deleted = by([5]);
+      const invalid = by([7]);
+      const n = paused.length + deleted.length + invalid.length;
+      ok(res, n ? { partialSuccess: {
+        rejectedLogRecords: n,
+        errorMessage: `rejected: ${paused.length} paused [${paused.join(' ')}], ${deleted.length} deleted [${deleted.join(' ')}], `
+          + `${invalid.length} invalid [${invalid.join(' ')}] (first invalid: seq: too small)`,
+      } } : {});
+    });
+    const p = await pipeline();
+    const s = uuidv7();
+    const events = Array.from({ length: 10 }, (_, i) => cursorEvent(s, i));
+    appendAll(p, events);
+    await waitFor(() => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1, 5000, 'settled');
+    assert.equal(server.requests.length, 1, 'each record settled by the reason the service named');
+    const dead = await p.outbox.listDeadLetters();
+    assert.deepEqual(dead.map((d) => d.event.seq), [7]);
+    assert.match(dead[0].reason, /invalid/);
+    assert.deepEqual(await p.listPending(), []);
+    const sent = (await p.outbox.listSent()).map((x) => x.event.seq).sort((a, b) => a - b);
+    assert.deepEqual(sent, [0, 3, 4, 6, 8, 9], 'refused events are neither pending, nor set aside, nor kept as sent');
+  });
+
+  it('partial success: events whose time is far from the service\'s clock are set aside with a warning about this computer\'s clock', async () => {
+    server.setScript((r, res) => {
+      const ahead = r.events.filter((e) => e.seq >= 2).map((e) => e.id);
+      ok(res, { partialSuccess: { rejectedLogRecords: ahead.length, errorMessage: `rejected: ${ahead.length} future-time [${ahead.join(' ')}]` } });
+    });
+    const p = await pipeline();
+    const messages: SendMessage[] = [];
+    p.onMessage((m) => messages.push(m));
+    const s = uuidv7();
+    appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
+    await waitFor(() => p.status.sender.delivered === 2 && p.status.sender.deadLettered === 2, 5000, 'settled');
+    const dead = await p.outbox.listDeadLetters();
+    assert.deepEqual(dead.map((d) => d.event.seq), [2, 3]);
+    assert.match(dead[0].reason, /^future-time: .*clock/);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0].severity, 'warning');
+    assert.match(messages[0].text, /clock/);
+    assert.equal(server.requests.length, 1, 'not retried');
+  });
+
+  it('partial success: a whole batch refused for one consent reason without ids is deleted here', async () => {
+    server.setScript((r, res) => ok(res, { partialSuccess: { rejectedLogRecords: r.events.length, errorMessage: `rejected: ${r.events.length} exempt` } }));
+    const p = await pipeline();
+    const s = uuidv7();
+    appendAll(p, Array.from({ length: 5 }, (_, i) => cursorEvent(s, i)));
+    await waitFor(() => p.status.sender.removed === 5, 5000, 'settled');
+    assert.equal(p.status.sender.deadLettered, 0);
+    assert.deepEqual(await p.outbox.listDeadLetters(), []);
+    assert.deepEqual(await p.listPending(), []);
   });
 
   it('partial success without names: finds the rejected records by halving, each accepted one stored once', async () => {
