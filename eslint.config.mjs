@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools, scripts and benchmarks talk to a terminal.
-    files: ['scripts/**', 'bench/**', 'collector/src/cli/**', 'src/**/cli.ts', 'test/integration/runner/**', '.ci/**'],
+    files: ['scripts/**', 'bench/**', 'collector/src/cli/**', 'src/**/cli.ts', 'test/integration/runner/**', '.ci/**', 'esbuild.mjs'],
     rules: { 'no-console': 'off' },
   },
 );
