@@ -9,7 +9,7 @@ import { ConsentFirewall } from '../src/consent/firewall';
 import { TaintStore } from '../src/consent/taint-store';
 import { Session } from '../src/capture/session';
 import { TrajectoryBuilder, DEFAULT_TRAJECTORY_OPTIONS, type ContentChange } from '../src/capture/trajectory';
-import type { TrajectoryEvent } from '../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { percentile, seededRandom, syntheticSource } from './util';
 
 const rand = seededRandom(3);

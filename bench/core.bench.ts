@@ -2,10 +2,10 @@
 // to the naive approach (re-diffing the whole document on every change), in the same run.
 import { createTwoFilesPatch } from 'diff';
 import { TrajectoryBuilder, DEFAULT_TRAJECTORY_OPTIONS, type ContentChange } from '../src/capture/trajectory';
-import { sha256Hex } from '../src/protocol/hash';
-import { replayTrajectory } from '../src/protocol/replay';
+import { sha256Hex } from '@codetrail/protocol/internal/hash';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import { Session } from '../src/capture/session';
-import type { TrajectoryEvent } from '../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { percentile, seededRandom, syntheticSource } from './util';
 import { loadavg } from 'node:os';
 

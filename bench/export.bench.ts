@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportDataset } from '../collector/src/export/pipeline';
-import { writeParquetTable } from '../collector/src/export/parquet';
-import { verifyExport } from '../collector/src/export/verify';
-import { storeSource } from '../collector/src/export/store-source';
-import { SqliteStore } from '../collector/src/store/sqlite';
-import type { EventRow } from '../collector/src/store/store';
+import { exportDataset } from '@codetrail/dataset/internal/pipeline';
+import { writeParquetTable } from '@codetrail/dataset/internal/parquet';
+import { verifyExport } from '@codetrail/dataset/internal/verify';
+import { storeSource } from '@codetrail/collector/internal/export-source';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import type { EventRow } from '@codetrail/collector/internal/store/store';
 import { generateStoredEvents } from '../test/export/generate';
-import type { StoredEvent } from '../collector/src/export/types';
+import type { StoredEvent } from '@codetrail/dataset/internal/types';
 
 const SESSIONS = Number(process.env.EXPORT_BENCH_SESSIONS ?? 120);
 const USERS = 20;

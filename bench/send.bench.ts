@@ -8,12 +8,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { createRedactor } from '../src/redact';
-import { SCHEMA_VERSION, type TrajectoryEvent } from '../src/protocol/schema';
-import { sha256Hex } from '../src/protocol/hash';
+import { SCHEMA_VERSION, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import { sha256Hex } from '@codetrail/protocol/internal/hash';
 import { Outbox } from '../src/send/outbox';
 import { createSendPipeline } from '../src/send/pipeline';
-import { SqliteStore } from '../collector/src/store/sqlite';
-import { issueToken } from '../collector/src/auth';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import { issueToken } from '@codetrail/collector/internal/auth';
 import { seededRandom, syntheticSource } from './util';
 
 const N = Number(process.env.SEND_BENCH_EVENTS ?? 50_000);

@@ -78,7 +78,7 @@ async function stopAll(code = 0) {
 
 function token(file, createArgs) {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const t = capture('node', ['out/collector/src/cli/admin.js', ...createArgs, '--data', join(DATA, 'collector')]);
+  const t = capture('node', ['packages/collector/dist/src/cli/admin.js', ...createArgs, '--data', join(DATA, 'collector')]);
   writeFileSync(file, t + '\n');
   chmodSync(file, 0o600);
   return t;
@@ -97,11 +97,11 @@ async function main() {
   // The collection service on its embedded default.
   const collectorPort = await freePort(Number(process.env.CODETRAIL_COLLECTOR_PORT ?? 4318));
   const collectorUrl = `http://127.0.0.1:${collectorPort}`;
-  capture('node', ['out/collector/src/cli/admin.js', 'user', 'add', 'local-engineer', '--data', join(DATA, 'collector')]);
+  capture('node', ['packages/collector/dist/src/cli/admin.js', 'user', 'add', 'local-engineer', '--data', join(DATA, 'collector')]);
   const userToken = token(join(DATA, '.user-token'), ['token', 'create', '--user', 'local-engineer', '--label', 'npm start']);
   const adminToken = token(join(DATA, '.admin-token'), ['token', 'create', '--admin', '--label', 'npm start']);
   console.log(`\n▶ collection service on SQLite (${join(DATA, 'collector')})`);
-  startGroup('collector', 'node', ['out/collector/src/cli/serve.js', '--port', String(collectorPort), '--data', join(DATA, 'collector')]);
+  startGroup('collector', 'node', ['packages/collector/dist/src/cli/serve.js', '--port', String(collectorPort), '--data', join(DATA, 'collector')]);
   await waitFor(`${collectorUrl}/healthz`, 20_000, 'the collection service');
 
   let editorUrl;
@@ -142,7 +142,7 @@ async function main() {
   if (editorUrl) console.log(`  editor (VS Code with Codetrail):  ${editorUrl}`);
   console.log(`  admin page:                       ${collectorUrl}/admin   (admin token in ${join(DATA, '.admin-token')})`);
   console.log(`  collection service:               ${collectorUrl}  (OTLP/HTTP logs at /v1/logs)`);
-  console.log(`  admin command line:               node out/collector/src/cli/admin.js --data ${join(DATA, 'collector')} stats`);
+  console.log(`  admin command line:               node packages/collector/dist/src/cli/admin.js --data ${join(DATA, 'collector')} stats`);
   console.log('  Ctrl-C stops everything.');
   if (process.env.CODETRAIL_PRINT_TOKENS === '1') console.log(`  tokens: admin=${adminToken} user=${userToken}`);
   if (args.has('--exit')) await stopAll(0);

@@ -13,7 +13,7 @@ import { OutcomeCapture } from './capture/outcomes.vscode';
 import { registerInternalCommands } from './capture/internal.vscode';
 import { describeDecision } from './capture/gate';
 import { redactEventFields } from './capture/redact-stage';
-import { workspaceHash } from './protocol/workspace';
+import { workspaceHash } from '@codetrail/protocol';
 import { createRedactor } from './redact';
 import { localeRegion, localIdentifiers } from './redact/local';
 import { activateSending, TOKEN_SECRET_KEY } from './send/send.vscode';

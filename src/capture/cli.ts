@@ -7,8 +7,9 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Session } from './session';
 import { TrajectoryBuilder, type ContentChange } from './trajectory';
-import { replayTrajectory } from '../protocol/replay';
-import { validateEvent, type Provenance, type TrajectoryEvent } from '../protocol/schema';
+import { replayTrajectory } from '@codetrail/protocol';
+import type { Provenance, TrajectoryEvent } from '@codetrail/protocol';
+import { validateEvent } from '@codetrail/protocol/validate';
 
 type Input =
   | { t: 'open'; path: string; languageId: string; text: string; time: number }

@@ -1,6 +1,6 @@
 // Terminal commands, tasks and debug sessions as plain data: start/end pairs turned into
 // events with durations, exit codes and a bounded, escape-free tail of the output.
-import type { EventBody } from '../protocol/schema';
+import type { EventBody } from '@codetrail/protocol';
 
 // CSI, OSC (ended by BEL or ST) and two-character escapes; shell integration adds OSC 633.
 // eslint-disable-next-line no-control-regex

@@ -1,6 +1,6 @@
 // Outcome of an edit: error and warning counts of a file before and after a recent step,
 // so a trajectory shows which steps introduced or fixed problems.
-import type { EventBody } from '../protocol/schema';
+import type { EventBody } from '@codetrail/protocol';
 
 export interface Counts {
   errors: number;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Recorder } from './recorder';
 import type { DocumentCapture } from './documents.vscode';
 import type { SendPipeline } from '../send/pipeline';
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import { describeDecision } from './gate';
 
 export function registerInternalCommands(recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => []): vscode.Disposable {

@@ -3,7 +3,7 @@
 // no event for another provider's completion being accepted, so completions are inferred:
 // a multi-character insertion at the cursor that is not a paste, not an auto-closed pair
 // and not a new line with its indentation.
-import type { Provenance } from '../protocol/schema';
+import type { Provenance } from '@codetrail/protocol';
 
 export interface Pos {
   line: number;

@@ -6,10 +6,10 @@
 // typed then is tainted (its fingerprints kept by the oracle) and nothing is emitted. When
 // the gate opens again a new session starts, and each file is stated again — masked — before
 // its next edit.
-import type { ConsentStamp, EditEvent, EventBody, TrajectoryEvent } from '../protocol/schema';
+import type { ConsentStamp, EditEvent, EventBody, TrajectoryEvent } from '@codetrail/protocol';
 import { Session } from './session';
 import { DEFAULT_TRAJECTORY_OPTIONS, TrajectoryBuilder, type ContentChange, type LineRange, type TaintHooks, type TrajectoryOptions } from './trajectory';
-import type { Provenance } from '../protocol/schema';
+import type { Provenance } from '@codetrail/protocol';
 import type { TrajectorySink } from './sink';
 import type { CaptureGate, GateDecision, GateReason } from './gate';
 import type { LineRedactor } from './render';

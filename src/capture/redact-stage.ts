@@ -1,7 +1,7 @@
 // Redacts every free-text field of an event before it is written anywhere. File contents
 // (baselines and diffs) are redacted inside the trajectory builder, line by line, so that
 // diffs still apply; this stage covers what else can carry a secret or personal data.
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 
 export interface TextRedactor {
   redact(text: string): { text: string; dropped?: boolean };

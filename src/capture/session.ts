@@ -1,6 +1,6 @@
 // A session stamps event bodies with identity, order and the consent they were taken under.
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type ConsentStamp, type EventBody, type TrajectoryEvent } from '../protocol/schema';
+import { SCHEMA_VERSION, type ConsentStamp, type EventBody, type TrajectoryEvent } from '@codetrail/protocol';
 
 export type EventSink = (event: TrajectoryEvent) => void;
 

@@ -1,5 +1,5 @@
 // Where finished events go: the outbox (src/send) in the extension, an array in tests.
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 
 export interface TrajectorySink {
   /** Takes an event; must not block the caller (the editor's change handler). */

@@ -8,8 +8,8 @@
 // unknown) is tainted, and the taint follows the characters through later edits. A line
 // holding any tainted character is emitted as the mask — in baselines, in both sides of a
 // diff and in context — until every tainted character in it is gone.
-import type { EditEvent, EventBody, Provenance } from '../protocol/schema';
-import { sha256Hex } from '../protocol/hash';
+import type { EditEvent, EventBody, Provenance } from '@codetrail/protocol';
+import { sha256Hex } from '@codetrail/protocol';
 import { SpanList } from './spans';
 import {
   CONTEXT_LINES, LineWalker, chunkHunks, formatDiff, lineEndAfter, lineStartBefore, linesOf, renderChunk, renderText,

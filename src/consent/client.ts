@@ -1,6 +1,7 @@
 // The collection service's control plane as the editor uses it: policy, pauses,
 // exemption requests, deletion requests. Plain fetch; the token comes from the caller.
 import type { CachedPolicy } from './file';
+import type { DeletionScope } from '@codetrail/protocol';
 import type { Exemption, ExemptionScope } from './state';
 
 export class ControlError extends Error {
@@ -21,7 +22,7 @@ export interface PolicyResponse extends CachedPolicy {
   serverTime?: number;
 }
 
-export type DeletionScope = { kind: 'all' } | { kind: 'session'; sessionId: string } | { kind: 'range'; from: number; until: number };
+export type { DeletionScope };
 
 export interface DeletionStatus {
   id: string;

@@ -2,7 +2,7 @@
 // consent file, the collection service's policy, and the gate capture obeys.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
-import type { ConsentStamp } from '../protocol/schema';
+import type { ConsentStamp } from '@codetrail/protocol';
 import type { CodetrailSettings } from '../config';
 import type { CaptureGate, GateDecision } from '../capture/gate';
 import { ConsentFile, type CachedPolicy, type ConsentRecord } from './file';

@@ -4,7 +4,7 @@
 // line that matches is replaced by the mask. A file's baseline or diff is not patched
 // (a patched diff would no longer replay): it is held back and the file is stated again,
 // with the matching text tainted, by the trajectory core.
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import type { LineRange } from './fingerprints';
 import { NOT_CAPTURED } from '../capture/render';
 

@@ -1,13 +1,12 @@
 // The consent state machine. Pure: the state is derived from a few persisted facts and the
 // clock, so a reload, a restart or another window derives the same state from the same facts.
-import type { ConsentStamp, ConsentStateName } from '../protocol/schema';
+import type { ConsentStamp, ConsentStateName } from '@codetrail/protocol';
 
 export type OffReason = 'telemetry-disabled' | 'disabled-in-settings' | 'workspace-excluded' | 'not-signed-in';
 
-export type ExemptionScope =
-  | { kind: 'all' }
-  | { kind: 'workspace'; workspace: string }
-  | { kind: 'range'; from: number; until: number };
+import type { ExemptionScope } from '@codetrail/protocol';
+
+export type { ExemptionScope };
 
 export interface Exemption {
   id: string;

@@ -2,7 +2,7 @@
 // with the user's bearer token and classifies the answer the way the OTLP specification does.
 import { gzip as gzipCb } from 'node:zlib';
 import { promisify } from 'node:util';
-import { parseRefusals, toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse, type Refusal } from '../protocol/otlp';
+import { parseRefusals, toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse, type Refusal } from '@codetrail/protocol';
 import type { OutboxItem } from './reader';
 
 const gzip = promisify(gzipCb);

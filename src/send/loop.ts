@@ -4,7 +4,7 @@
 // too; other refused ones go to the dead-letter file with the reason; retryable failures wait
 // (Retry-After or jittered exponential backoff) and try the same batch again, so events of a
 // session arrive in order.
-import { CLOCK_REFUSALS, CONSENT_REFUSALS } from '../protocol/otlp';
+import { CLOCK_REFUSALS, CONSENT_REFUSALS } from '@codetrail/protocol';
 import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './events';
 import type { ExportOutcome } from './exporter';
 import type { SenderLock } from './lock';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type TrajectoryEvent } from '../protocol/schema';
+import { SCHEMA_VERSION, type TrajectoryEvent } from '@codetrail/protocol';
 import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './events';
 import {
   SEGMENT_OPEN,

@@ -1,7 +1,7 @@
 // Assembles outbox → sender for one window: the factory the composition root calls. Plain data
 // in (folder, settings, a token source, a logger); no VS Code API here.
-import type { TrajectoryEvent } from '../protocol/schema';
-import type { ClientResource } from '../protocol/otlp';
+import type { TrajectoryEvent } from '@codetrail/protocol';
+import type { ClientResource } from '@codetrail/protocol';
 import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './events';
 import { Exporter, type FetchLike } from './exporter';
 import { SenderLock } from './lock';

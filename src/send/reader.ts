@@ -2,7 +2,7 @@
 // skips ids already done, records acknowledgements, recovers segments left open by a crashed
 // window (cutting a torn last line), deletes finished segments and compacts done logs.
 import { join } from 'node:path';
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import { addDone, type Outbox } from './outbox';
 import {
   SEGMENT_SEALED,

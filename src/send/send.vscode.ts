@@ -2,8 +2,8 @@
 // and telling the user (status bar item, notifications) when sending needs them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ClientResource } from '../protocol/otlp';
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { ClientResource } from '@codetrail/protocol';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import type { CodetrailSettings } from '../config';
 import type { Logger } from './events';
 import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';

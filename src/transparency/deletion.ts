@@ -1,7 +1,7 @@
 // "Delete My Collected Data" as plain data: the scopes offered, a time range typed by the
 // engineer, and a deletion request's status in plain words.
 import type { DeletionScope, DeletionStatus } from '../consent/client';
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 
 export interface SessionChoice {
   sessionId: string;

@@ -1,7 +1,7 @@
 // "Export My Trajectories": the engineer's own events held on this machine (pending and the
 // sent copies, all redacted) written in the codetrail-export format by the same writer.
-import { exportDataset, verifyExport, type ExportSummary, type StoredEvent, type VerifyReport } from '../../collector/src/export/index';
-import { validateEvent, type TrajectoryEvent } from '../protocol/schema';
+import { checkShape, exportDataset, verifyExport, type ExportSummary, type StoredEvent, type VerifyReport } from '@codetrail/dataset';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import { dedupe, type HeldEvent } from './model';
 
 /** The pseudonym input for the engineer's own export: there is one user, and it is them. */
@@ -19,7 +19,7 @@ export function ownSource(held: readonly HeldEvent[]): { events: StoredEvent[]; 
   let invalid = 0;
   const events: StoredEvent[] = [];
   for (const h of dedupe(held)) {
-    const v = validateEvent(h.event);
+    const v = checkShape(h.event);
     if (!v.ok) {
       invalid++;
       continue;

@@ -1,6 +1,6 @@
 // The "Show Collected Data" view as plain data: rows for pending and sent events, filters,
 // counts, and a unified diff turned into display lines. No VS Code API, no DOM.
-import type { EventKind, TrajectoryEvent } from '../protocol/schema';
+import type { EventKind, TrajectoryEvent } from '@codetrail/protocol';
 
 export type ItemStatus = 'pending' | 'sent';
 

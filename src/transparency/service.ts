@@ -1,6 +1,6 @@
 // What the transparency commands do, without VS Code: read what this machine holds (pending
 // events and sent copies), build the view, remove pending events, forget local copies.
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import { buildViewModel, eventDetail, matches, normalizeFilter, removalClosure, type EventDetail, type HeldEvent, type ViewFilter, type ViewModel } from './model';
 
 /** The outbox as the transparency view uses it (src/send/outbox.ts implements it). */

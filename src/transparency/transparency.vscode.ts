@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ControlClient, DeletionScope, DeletionStatus } from '../consent/client';
-import type { TrajectoryEvent } from '../protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol';
 import { describeDeletion, describeScope, inScope, parseRange, presetRange, sessionsOf, type RangePreset } from './deletion';
 import { exportOwnTrajectories, partialSessions } from './export';
 import { newNonce, renderShell } from './html';

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
-import { issueToken } from '../../collector/src/auth';
-import { startCollector, type RunningCollector } from '../../collector/src/server';
-import { SqliteStore } from '../../collector/src/store/sqlite';
-import { utcDay, type Exemption } from '../../collector/src/store/store';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import { utcDay, type Exemption } from '@codetrail/collector/internal/store/store';
 import { postJson, request, sendJson, sessionEvents } from '../collector/helpers';
 
 const CHROMIUM = process.env.CODETRAIL_CHROMIUM ?? '/usr/bin/chromium';

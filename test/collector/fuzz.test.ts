@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { issueToken } from '../../collector/src/auth';
-import { startCollector, type RunningCollector } from '../../collector/src/server';
-import type { Store } from '../../collector/src/store/store';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
+import type { Store } from '@codetrail/collector/internal/store/store';
 import { STORE_KINDS, otlpJson, otlpProtobuf, sessionEvents } from './helpers';
 import { seededRandom as prng } from '../../bench/util';
 

@@ -8,11 +8,11 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { JsonLogsSerializer, ProtobufLogsSerializer } from '@opentelemetry/otlp-transformer';
 import { v7 as uuidv7 } from 'uuid';
-import { toLogsRequest } from '../../src/protocol/otlp';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
-import { PostgresStore } from '../../collector/src/store/postgres';
-import { SqliteStore } from '../../collector/src/store/sqlite';
-import type { Store } from '../../collector/src/store/store';
+import { toLogsRequest } from '@codetrail/protocol/internal/otlp';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import { PostgresStore } from '@codetrail/collector/internal/store/postgres';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import type { Store } from '@codetrail/collector/internal/store/store';
 
 /** The PostgreSQL the tests must use; its absence is a failure, never a skip. */
 export function pgUrl(): string {

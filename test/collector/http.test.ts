@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { deserializeExportLogsServiceResponse } from '@opentelemetry/otlp-transformer/build/src/logs/protobuf/response-deserializer';
-import { issueToken } from '../../collector/src/auth';
-import { runJobs } from '../../collector/src/controlplane';
-import { startCollector, type RunningCollector } from '../../collector/src/server';
-import type { Store } from '../../collector/src/store/store';
-import { workspaceHash } from '../../src/protocol/workspace';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import { runJobs } from '@codetrail/collector/internal/controlplane';
+import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
+import type { Store } from '@codetrail/collector/internal/store/store';
+import { workspaceHash } from '@codetrail/protocol/internal/workspace';
 import {
   STORE_KINDS, T0, otlpJson, otlpProtobuf, otlpSdkJson, postJson, request, sendJson, sessionEvents,
 } from './helpers';

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { PostgresStore } from '../../collector/src/store/postgres';
-import { workspaceHash } from '../../src/protocol/workspace';
+import { PostgresStore } from '@codetrail/collector/internal/store/postgres';
+import { workspaceHash } from '@codetrail/protocol/internal/workspace';
 import { freshPgDatabase, postJson, request, sendJson, sessionEvents } from './helpers';
 
-const OUT = resolve(__dirname, '../../collector/src/cli');
+const OUT = resolve(__dirname, '../../../packages/collector/dist/src/cli');
 
 function admin(args: string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(OUT, 'admin.js'), ...args], { encoding: 'utf8' });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ProtobufLogsSerializer } from '@opentelemetry/otlp-transformer';
 import { deserializeExportLogsServiceResponse } from '@opentelemetry/otlp-transformer/build/src/logs/protobuf/response-deserializer';
-import { ProtobufDecodeError, decodeLogsRequest, encodeLogsResponse } from '../../collector/src/otlp/protobuf';
-import { logRecordsOf } from '../../collector/src/decode';
+import { ProtobufDecodeError, decodeLogsRequest, encodeLogsResponse } from '@codetrail/collector/internal/otlp/protobuf';
+import { logRecordsOf } from '@codetrail/collector/internal/decode';
 import { otlpProtobuf, sessionEvents } from './helpers';
 
 type SdkLogRecord = Parameters<typeof ProtobufLogsSerializer.serializeRequest>[0][number];

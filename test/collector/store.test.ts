@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { hashToken, issueToken } from '../../collector/src/auth';
-import { PostgresStore } from '../../collector/src/store/postgres';
-import { schemaV1 } from '../../collector/src/store/sql';
-import { SqliteStore } from '../../collector/src/store/sqlite';
-import type { EventRow, Store } from '../../collector/src/store/store';
+import { hashToken, issueToken } from '@codetrail/collector/internal/auth';
+import { PostgresStore } from '@codetrail/collector/internal/store/postgres';
+import { schemaV1 } from '@codetrail/collector/internal/store/sql';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import type { EventRow, Store } from '@codetrail/collector/internal/store/store';
 import { STORE_KINDS, T0, freshPgDatabase, sessionEvents } from './helpers';
 
 const ALL_TIME = { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER };

@@ -10,11 +10,11 @@ import { join, dirname } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startCollector, type RunningCollector } from '../../collector/src/server';
-import { SqliteStore } from '../../collector/src/store/sqlite';
-import { issueToken } from '../../collector/src/auth';
-import { toLogsRequest, type OtlpLogsResponse } from '../../src/protocol/otlp';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import { toLogsRequest, type OtlpLogsResponse } from '@codetrail/protocol/internal/otlp';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import {
   CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, ROOT, consentItem, consentText, execFileP, filesUnder, focusEditorEnd, foundIn, killGroup, log,
   openFile, pickQuick, seeNotification, readable, runCommand, sleep, startCodeServer, statusShot, typeLine, waitFor, waitForConsent, workbenchUrl,
@@ -24,8 +24,8 @@ import {
 const USER = 'consent-ui-user';
 // Screenshots go to test-results/ unless asked to refresh the tracked ones that ship in the .vsix.
 const MEDIA = process.env.CODETRAIL_UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'media') : join(ROOT, 'test-results/screenshots');
-const ADMIN_CLI = join(ROOT, 'out/collector/src/cli/admin.js');
-const EXPORT_CLI = join(ROOT, 'out/collector/src/cli/export.js');
+const ADMIN_CLI = join(ROOT, 'packages/collector/dist/src/cli/admin.js');
+const EXPORT_CLI = join(ROOT, 'packages/collector/dist/src/cli/export.js');
 const PAUSED = /Paused \d+:\d\d/;
 const RECORDING = /^Codetrail$/;
 

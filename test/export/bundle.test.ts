@@ -8,7 +8,7 @@ describe('export: the writer in the extension bundle', function () {
   it('bundles for the extension host with no native module and no store driver on its path', async () => {
     const root = join(__dirname, '../../..');
     const r = await esbuild.build({
-      entryPoints: [join(root, 'collector/src/export/index.ts')],
+      entryPoints: [join(root, 'packages/dataset/src/index.ts')],
       bundle: true,
       platform: 'node',
       target: 'node20',
@@ -19,11 +19,11 @@ describe('export: the writer in the extension bundle', function () {
       logLevel: 'silent',
     });
     const inputs = Object.keys(r.metafile.inputs);
-    for (const banned of ['@duckdb', 'better-sqlite3', 'node_modules/pg/', 'collector/src/store/', 'parquet.ts']) {
+    for (const banned of ['@duckdb', 'better-sqlite3', 'node_modules/pg/', 'packages/collector/', 'parquet.ts']) {
       assert.ok(!inputs.some((i) => i.includes(banned)), `${banned} is on the writer's path`);
     }
     const code = r.outputFiles[0].text;
     assert.ok(!/require\([^)]*\.node["']\)/.test(code), 'no .node addon is required');
-    assert.ok(inputs.some((i) => i.endsWith('collector/src/export/pipeline.ts')));
+    assert.ok(inputs.some((i) => i.endsWith('dataset/src/pipeline.ts')));
   });
 });

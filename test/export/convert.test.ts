@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportDataset } from '../../collector/src/export/pipeline';
-import { openDuckDb } from '../../collector/src/export/parquet';
-import { convertEditPrediction } from '../../collector/src/export/convert/edit-prediction';
-import { convertProgSnap2, safeRelativePath } from '../../collector/src/export/convert/progsnap2';
-import { applyUnifiedDiff } from '../../src/protocol/replay';
-import { sha256Hex } from '../../src/protocol/hash';
+import { exportDataset } from '@codetrail/dataset/internal/pipeline';
+import { openDuckDb } from '@codetrail/dataset/internal/parquet';
+import { convertEditPrediction } from '@codetrail/dataset/internal/convert/edit-prediction';
+import { convertProgSnap2, safeRelativePath } from '@codetrail/dataset/internal/convert/progsnap2';
+import { applyUnifiedDiff } from '@codetrail/protocol/internal/replay';
+import { sha256Hex } from '@codetrail/protocol/internal/hash';
 import { generateStoredEvents } from './generate';
 
 // The formats' column lists, written out here from their specifications (not imported from

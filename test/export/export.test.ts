@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { exportDataset, writeCard } from '../../collector/src/export/pipeline';
-import { writeParquetTable, openDuckDb } from '../../collector/src/export/parquet';
-import { verifyExport, formatProblem } from '../../collector/src/export/verify';
-import { pseudonymize } from '../../collector/src/export/pseudonym';
-import { terminalProgress } from '../../collector/src/export/progress';
-import type { ExportOptions, ExportSource, StoredEvent } from '../../collector/src/export/types';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { exportDataset, writeCard } from '@codetrail/dataset/internal/pipeline';
+import { writeParquetTable, openDuckDb } from '@codetrail/dataset/internal/parquet';
+import { verifyExport, formatProblem } from '@codetrail/dataset/internal/verify';
+import { pseudonymize } from '@codetrail/dataset/internal/pseudonym';
+import { terminalProgress } from '@codetrail/dataset/internal/progress';
+import type { ExportOptions, ExportSource, StoredEvent } from '@codetrail/dataset/internal/types';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { generateStoredEvents, type GenerateOptions } from './generate';
 
 const KEY = 'test-pseudonym-key';
-const CLI = join(__dirname, '../../collector/src/cli/export.js');
+const CLI = join(__dirname, '../../../packages/collector/dist/src/cli/export.js');
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'codetrail-export-'));

@@ -4,8 +4,8 @@
 // and session start/end, stamped by a real Session.
 import { Session } from '../../src/capture/session';
 import { TrajectoryBuilder, type ContentChange } from '../../src/capture/trajectory';
-import type { ConsentStamp, ConsentStateName, Provenance, TrajectoryEvent } from '../../src/protocol/schema';
-import type { StoredEvent } from '../../collector/src/export/types';
+import type { ConsentStamp, ConsentStateName, Provenance, TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import type { StoredEvent } from '@codetrail/dataset/internal/types';
 
 /** The same seed gives the same data. */
 import { seededRandom as seeded } from '../../bench/util';

@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { exportDataset } from '../../collector/src/export/pipeline';
-import { openDuckDb, writeParquetTable } from '../../collector/src/export/parquet';
-import { verifyExport } from '../../collector/src/export/verify';
-import { labelTrajectory, type EventLabel } from '../../collector/src/export/labels/label';
-import type { StoredEvent } from '../../collector/src/export/types';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { exportDataset } from '@codetrail/dataset/internal/pipeline';
+import { openDuckDb, writeParquetTable } from '@codetrail/dataset/internal/parquet';
+import { verifyExport } from '@codetrail/dataset/internal/verify';
+import { labelTrajectory, type EventLabel } from '@codetrail/dataset/internal/labels/label';
+import type { StoredEvent } from '@codetrail/dataset/internal/types';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { generateStoredEvents } from './generate';
 import { Script } from './script';
 
 const S = 1000;
 const MIN = 60 * S;
-const CLI = join(__dirname, '../../collector/src/cli/export.js');
+const CLI = join(__dirname, '../../../packages/collector/dist/src/cli/export.js');
 
 interface Line { session_id: string; user: string; labels?: EventLabel[]; events: TrajectoryEvent[] }
 

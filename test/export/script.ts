@@ -3,7 +3,7 @@
 // diff the builder renders, as in the editor.
 import { Session } from '../../src/capture/session';
 import { TrajectoryBuilder, DEFAULT_TRAJECTORY_OPTIONS, type ContentChange } from '../../src/capture/trajectory';
-import type { EditEvent, EventBody, ProvenanceLabel, TrajectoryEvent } from '../../src/protocol/schema';
+import type { EditEvent, EventBody, ProvenanceLabel, TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 

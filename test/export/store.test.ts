@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { utcDay, type EventRow } from '../../collector/src/store/store';
-import { pseudonymize } from '../../collector/src/export/pseudonym';
-import { exportDataset } from '../../collector/src/export/pipeline';
-import { openDuckDb } from '../../collector/src/export/parquet';
+import { utcDay, type EventRow } from '@codetrail/collector/internal/store/store';
+import { pseudonymize } from '@codetrail/dataset/internal/pseudonym';
+import { exportDataset } from '@codetrail/dataset/internal/pipeline';
+import { openDuckDb } from '@codetrail/dataset/internal/parquet';
 import { STORE_KINDS } from '../collector/helpers';
 import { generateStoredEvents } from './generate';
 
-const CLI = join(__dirname, '../../collector/src/cli/export.js');
+const CLI = join(__dirname, '../../../packages/collector/dist/src/cli/export.js');
 const KEY = 'store-test-key';
 
 function exported(dir: string): string {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { capturedEvents, waitFor, workspaceDir } from './helpers';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 type TerminalCommand = Extract<TrajectoryEvent, { kind: 'terminal.command' }>;
 

@@ -11,7 +11,7 @@ import { promises as fs, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { capturedEvents, closeAll, endOfDocument, openEditor, placeCursor, sleep, typeText, waitFor, workspaceDir, writeFixture } from './helpers';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const markers: string[] = [];
 const controls: string[] = [];

@@ -2,7 +2,7 @@
 // steps and that the captured trajectory replays byte-exact to the document's final text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { replayTrajectory } from '../../src/protocol/replay';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import {
   assertReplaysTo, capturedEvents, checkProvenance, closeAll, editsOf, endOfDocument, openEditor,
   placeCursor, provenanceTally, report, sleep, typeText, waitFor, writeFixture,

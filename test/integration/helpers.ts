@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { validateEvent, type ProvenanceLabel, type TrajectoryEvent } from '../../src/protocol/schema';
-import { replayTrajectory } from '../../src/protocol/replay';
+import { validateEvent, type ProvenanceLabel, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 
 export function workspaceDir(): string {
   const f = vscode.workspace.workspaceFolders?.[0];

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { closeAll, endOfDocument, openEditor, report, typeText, waitFor } from './helpers';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -29,7 +29,7 @@ interface Detail { json: string; diff?: { type: string; text: string }[] }
 function serviceEvents(): TrajectoryEvent[] {
   const out = mkdtempSync(join(tmpdir(), 'codetrail-it-export-'));
   try {
-    execFileSync('node', [join(ROOT, 'out/collector/src/cli/export.js'), join(out, 'x'), '--data', COLLECTOR_DATA!, '--no-parquet'], { stdio: 'pipe' });
+    execFileSync('node', [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(out, 'x'), '--data', COLLECTOR_DATA!, '--no-parquet'], { stdio: 'pipe' });
     const data = join(out, 'x', 'data');
     const events: TrajectoryEvent[] = [];
     for (const f of readdirSync(data).filter((n) => n.endsWith('.jsonl.gz'))) {

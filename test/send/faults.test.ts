@@ -5,7 +5,7 @@ import { readdir, readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { createSendPipeline } from '../../src/send/pipeline';
 import type { Clock } from '../../src/send/events';
 import { Harness, range, until } from './harness';

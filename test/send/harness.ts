@@ -7,12 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { startCollector, type RunningCollector } from '../../collector/src/server';
-import { SqliteStore } from '../../collector/src/store/sqlite';
-import { issueToken } from '../../collector/src/auth';
-import type { EventRow } from '../../collector/src/store/store';
-import type { OtlpLogsRequest } from '../../src/protocol/otlp';
-import type { TrajectoryEvent } from '../../src/protocol/schema';
+import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
+import { SqliteStore } from '@codetrail/collector/internal/store/sqlite';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import type { EventRow } from '@codetrail/collector/internal/store/store';
+import type { OtlpLogsRequest } from '@codetrail/protocol/internal/otlp';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import type { WindowConfig } from './window';
 
 export const USER = 'fault-user';

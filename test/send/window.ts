@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SCHEMA_VERSION, type TrajectoryEvent } from '../../src/protocol/schema';
+import { SCHEMA_VERSION, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { createSendPipeline, type SendTuning } from '../../src/send/pipeline';
 
 export interface WindowConfig {

@@ -1,7 +1,7 @@
 // Test helpers: run the trajectory core against a plain-string model of the document.
 import { Session } from '../../src/capture/session';
 import { TrajectoryBuilder, type ContentChange, type TrajectoryOptions, DEFAULT_TRAJECTORY_OPTIONS } from '../../src/capture/trajectory';
-import type { TrajectoryEvent, ProvenanceLabel } from '../../src/protocol/schema';
+import type { TrajectoryEvent, ProvenanceLabel } from '@codetrail/protocol/internal/schema';
 
 export interface Recorder {
   events: TrajectoryEvent[];

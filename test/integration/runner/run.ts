@@ -7,10 +7,10 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startCollector } from '../../../collector/src/server';
-import { openStore } from '../../../collector/src/store/open';
-import { issueToken } from '../../../collector/src/auth';
-import { runJobs } from '../../../collector/src/controlplane';
+import { startCollector } from '@codetrail/collector/internal/server';
+import { openStore } from '@codetrail/collector/internal/store/open';
+import { issueToken } from '@codetrail/collector/internal/auth';
+import { runJobs } from '@codetrail/collector/internal/controlplane';
 import { QUIET_EDITOR_SETTINGS, freePort, killGroup } from '../../support/processes';
 import { foundIn } from '../../consent-ui/harness';
 
@@ -169,7 +169,7 @@ async function scanForMarkers(tmp: string, userData: string, collectorData: stri
   if (!existsSync(file)) return 0;
   const { markers, controls } = JSON.parse(readFileSync(file, 'utf8')) as { markers: string[]; controls: string[] };
   const out = join(tmp, 'export');
-  const exp = spawnSync(process.execPath, [join(ROOT, 'out/collector/src/cli/export.js'), out, '--data', collectorData, '--key-file', join(tmp, 'export.key'), '--no-parquet'], { encoding: 'utf8' });
+  const exp = spawnSync(process.execPath, [join(ROOT, 'packages/collector/dist/src/cli/export.js'), out, '--data', collectorData, '--key-file', join(tmp, 'export.key'), '--no-parquet'], { encoding: 'utf8' });
   if (exp.status !== 0) {
     console.error(`export failed: ${exp.stderr}`);
     return 1;

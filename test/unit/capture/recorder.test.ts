@@ -3,12 +3,12 @@ import { Recorder } from '../../../src/capture/recorder';
 import type { TrajectorySink } from '../../../src/capture/sink';
 import { defaultDecision, describeDecision, type CaptureGate, type GateDecision } from '../../../src/capture/gate';
 import { readSettings, DEFAULT_SETTINGS } from '../../../src/config';
-import { replayTrajectory } from '../../../src/protocol/replay';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import { TaintStore } from '../../../src/consent/taint-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { validateEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
+import { validateEvent, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 class MemorySink implements TrajectorySink {
   events: TrajectoryEvent[] = [];

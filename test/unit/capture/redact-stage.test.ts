@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createRedactor } from '../../../src/redact';
 import { redactEventFields } from '../../../src/capture/redact-stage';
-import { validateEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
+import { validateEvent, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const base = {
   schema: 1 as const, id: '019a0000-0000-7000-8000-000000000001', sessionId: '019a0000-0000-7000-8000-000000000002',

@@ -2,8 +2,8 @@
 // replays byte for byte to the document's real text.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { replayTrajectory } from '../../../src/protocol/replay';
-import { validateEvent, PROVENANCE_LABELS, type ProvenanceLabel } from '../../../src/protocol/schema';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import { validateEvent, PROVENANCE_LABELS, type ProvenanceLabel } from '@codetrail/protocol/internal/schema';
 import type { ContentChange } from '../../../src/capture/trajectory';
 import { applyChanges, recorder } from '../../support/recorder';
 

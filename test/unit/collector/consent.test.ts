@@ -1,7 +1,7 @@
 // The service's consent judgement, pure: by its own clock, by facts no deletion erases.
 import assert from 'node:assert/strict';
-import { DEFAULT_TIME_BOUNDS, judge, judgeTime, mergePause, type JudgedEvent } from '../../../collector/src/consent';
-import { DEFAULT_POLICY, type ConsentContext, type Exemption, type Policy } from '../../../collector/src/store/store';
+import { DEFAULT_TIME_BOUNDS, judge, judgeTime, mergePause, type JudgedEvent } from '@codetrail/collector/internal/consent';
+import { DEFAULT_POLICY, type ConsentContext, type Exemption, type Policy } from '@codetrail/collector/internal/store/store';
 
 const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
 const policy: Policy = { ...DEFAULT_POLICY, workspaceSalt: 's' };

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import { countJsonContainers, decodeBatch, packResult, transferablesOf, unpackResult, type DecodeOptions, type DecodeResult } from '../../../collector/src/decode';
-import { bodyText } from '../../../collector/src/store/store';
-import { toLogsRequest } from '../../../src/protocol/otlp';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import { countJsonContainers, decodeBatch, packResult, transferablesOf, unpackResult, type DecodeOptions, type DecodeResult } from '@codetrail/collector/internal/decode';
+import { bodyText } from '@codetrail/collector/internal/store/store';
+import { toLogsRequest } from '@codetrail/protocol/internal/otlp';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const OPTS: DecodeOptions = { gzip: true, protobuf: false, limit: 20 << 20, maxRecords: 5000 };
 

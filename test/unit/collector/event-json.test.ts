@@ -2,8 +2,8 @@
 // does, and keep a body's text only when that text is the validated event, on one line.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isExactEvent, readEventJson, storedFormKeys } from '../../../collector/src/event-json';
-import { TrajectoryEvent, validateEvent } from '../../../src/protocol/schema';
+import { isExactEvent, readEventJson, storedFormKeys } from '@codetrail/collector/internal/event-json';
+import { TrajectoryEvent, validateEvent } from '@codetrail/protocol/internal/schema';
 
 const ID = '0190a4d8-7f3e-7a21-9c44-3b1f2e6d8a10';
 const SESSION = '0190a4d8-7f3e-7a21-9c44-3b1f2e6d8a11';

@@ -1,6 +1,6 @@
 // The service's metrics: a fixed label set whatever is requested, and the batch histogram.
 import assert from 'node:assert/strict';
-import { Metrics, routeOf } from '../../../collector/src/metrics';
+import { Metrics, routeOf } from '@codetrail/collector/internal/metrics';
 
 describe('collector metrics', () => {
   it('labels a request by one of the known routes, never by its path', () => {

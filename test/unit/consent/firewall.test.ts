@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { ConsentFirewall } from '../../../src/consent/firewall';
 import { FingerprintLedger } from '../../../src/consent/fingerprints';
-import { SCHEMA_VERSION, type EventBody, type TrajectoryEvent } from '../../../src/protocol/schema';
+import { SCHEMA_VERSION, type EventBody, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const OFF = 'const offWindowMarker = "zq81-kw";';
 const MASK = '<REDACTED:not-captured>';

@@ -13,8 +13,8 @@ import type { CaptureGate, GateDecision } from '../../../src/capture/gate';
 import type { ContentChange } from '../../../src/capture/trajectory';
 import { TaintStore } from '../../../src/consent/taint-store';
 import { ConsentFirewall } from '../../../src/consent/firewall';
-import { replayTrajectory } from '../../../src/protocol/replay';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { applyChanges } from '../../support/recorder';
 
 /** Typed while recording: ASCII. Typed while off: Greek letters, which appear nowhere else. */

@@ -1,8 +1,8 @@
 // Outcome labels of whole trajectories with known answers, written through the real
 // trajectory core (test/unit/export/script.ts).
 import * as assert from 'node:assert/strict';
-import { labelTrajectory, emptyLabelSummary, type EventLabel } from '../../../collector/src/export/labels/label';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import { labelTrajectory, emptyLabelSummary, type EventLabel } from '@codetrail/dataset/internal/labels/label';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { Script } from '../../export/script';
 
 const S = 1000;

@@ -1,9 +1,9 @@
 // Following which step inserted each character through real diffs of the trajectory core.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BASELINE, LiveCounts, TrackedFile, TrackError, replaceBlock, splitLines } from '../../../collector/src/export/labels/origins';
-import { replayTrajectory } from '../../../src/protocol/replay';
-import type { EditEvent } from '../../../src/protocol/schema';
+import { BASELINE, LiveCounts, TrackedFile, TrackError, replaceBlock, splitLines } from '@codetrail/dataset/internal/labels/origins';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import type { EditEvent } from '@codetrail/protocol/internal/schema';
 import { applyChanges, recorder } from '../../support/recorder';
 
 /** Steps' characters per origin in a tracked file, from its lines' origins. */

@@ -1,6 +1,6 @@
 // Recognising test and build runs, and reading their counts from output tails.
 import * as assert from 'node:assert/strict';
-import { classifyCommand, classifyTask, parseTestCounts, runResult } from '../../../collector/src/export/labels/runs';
+import { classifyCommand, classifyTask, parseTestCounts, runResult } from '@codetrail/dataset/internal/labels/runs';
 
 describe('labels: test and build runs', () => {
   it('recognises the common test commands, through wrappers and environment assignments', () => {

@@ -1,7 +1,7 @@
 // The partialSuccess message the collection service writes, as the sender reads it.
 import assert from 'node:assert/strict';
-import { refusalMessage } from '../../../collector/src/ingest';
-import { parseRefusals } from '../../../src/protocol/otlp';
+import { refusalMessage } from '@codetrail/collector/internal/ingest';
+import { parseRefusals } from '@codetrail/protocol/internal/otlp';
 
 describe('refusals named in a partialSuccess message', () => {
   it('reads back each reason with its count and ids, whatever the first invalid record said', () => {

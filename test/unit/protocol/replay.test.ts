@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyUnifiedDiff, parseUnifiedDiff, PatchError, replayTrajectory } from '../../../src/protocol/replay';
-import { validateEvent, type EditEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
+import { applyUnifiedDiff, parseUnifiedDiff, PatchError, replayTrajectory } from '@codetrail/protocol/internal/replay';
+import { validateEvent, type EditEvent, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { recorder, typed } from '../../support/recorder';
 
 function sampleTrajectory(): TrajectoryEvent[] {

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor } from '../../../src/redact';
-import { replayTrajectory } from '../../../src/protocol/replay';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import { Session } from '../../../src/capture/session';
 import { DEFAULT_TRAJECTORY_OPTIONS, TrajectoryBuilder } from '../../../src/capture/trajectory';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { REALISTIC_CASES } from './cases';
 
 const r = createRedactor({ key: new Uint8Array(32).fill(5) });

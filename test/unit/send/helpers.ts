@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
-import { SCHEMA_VERSION, type TrajectoryEvent } from '../../../src/protocol/schema';
-import type { OtlpLogsRequest } from '../../../src/protocol/otlp';
+import { SCHEMA_VERSION, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
+import type { OtlpLogsRequest } from '@codetrail/protocol/internal/otlp';
 
 export function cursorEvent(sessionId: string, seq: number, time = 1_700_000_000_000 + seq, pad = 0): TrajectoryEvent {
   return {

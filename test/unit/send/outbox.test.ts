@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Outbox, type OutboxState } from '../../../src/send/outbox';
 import { retireWriterId, segmentStem, type OutboxFs } from '../../../src/send/files';
 import type { OutboxReader } from '../../../src/send/reader';
-import { validateEvent, type TrajectoryEvent } from '../../../src/protocol/schema';
+import { validateEvent, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { cursorEvent, deadPid, tempDir } from './helpers';
 
 /** Delivers everything pending as the sending window would, returning what was taken. */

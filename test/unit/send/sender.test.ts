@@ -6,7 +6,7 @@ import { parseRetryAfter } from '../../../src/send/exporter';
 import { SendLoop, type SendMessage } from '../../../src/send/loop';
 import { Outbox } from '../../../src/send/outbox';
 import { SenderLock } from '../../../src/send/lock';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { cursorEvent, ok, scriptedServer, tempDir, waitFor, type ScriptedServer } from './helpers';
 
 const FAST: SendTuning = { flushIntervalMs: 10, idleMs: 20, standbyMs: 50, backoffBaseMs: 40, backoffCapMs: 200, lockHeartbeatMs: 100 };

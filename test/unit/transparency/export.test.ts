@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { exportOwnTrajectories, ownSource, partialSessions } from '../../../src/transparency/export';
 import type { HeldEvent } from '../../../src/transparency/model';
 import { recordSession, T0 } from './fixtures';

@@ -2,7 +2,7 @@
 import { Recorder } from '../../../src/capture/recorder';
 import type { TrajectorySink } from '../../../src/capture/sink';
 import type { CaptureGate, GateDecision } from '../../../src/capture/gate';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 class MemorySink implements TrajectorySink {
   events: TrajectoryEvent[] = [];

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTwoFilesPatch } from 'diff';
-import { replayTrajectory } from '../../../src/protocol/replay';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import {
   buildViewModel, countsOf, coveredMs, describeEvent, diffToLines, eventDetail, removalClosure, type HeldEvent,
 } from '../../../src/transparency/model';

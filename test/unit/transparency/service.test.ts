@@ -5,8 +5,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Outbox } from '../../../src/send/outbox';
-import { replayTrajectory } from '../../../src/protocol/replay';
-import type { TrajectoryEvent } from '../../../src/protocol/schema';
+import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import { TransparencyService, type RemovalReport } from '../../../src/transparency/service';
 import { recordSession, T0 } from './fixtures';
 
