@@ -1,6 +1,5 @@
-// Whether capture may run now. The consent module will supply a richer gate (pause,
-// exemption); until then capture runs only while the platform's telemetry switch and the
-// codetrail.enabled setting are both on.
+// Whether capture may run now: the consent module is the gate (telemetry switch, setting,
+// sign-in, workspace exclusion, pause, exemption); capture asks it and follows its changes.
 
 export type GateReason = 'telemetry-off' | 'setting-off' | 'paused' | 'exempt' | 'consent-pending' | 'workspace-excluded' | 'not-signed-in';
 
@@ -11,17 +10,6 @@ export interface CaptureGate {
   current(): GateDecision;
   /** Called whenever the decision may have changed. Returns an unsubscribe function. */
   onDidChange(listener: (d: GateDecision) => void): () => void;
-}
-
-export interface DefaultGateInputs {
-  telemetryEnabled: boolean;
-  settingEnabled: boolean;
-}
-
-export function defaultDecision(i: DefaultGateInputs): GateDecision {
-  if (!i.settingEnabled) return { allowed: false, reason: 'setting-off' };
-  if (!i.telemetryEnabled) return { allowed: false, reason: 'telemetry-off' };
-  return { allowed: true };
 }
 
 /** Words a person reads in the log or a tooltip. */

@@ -1,5 +1,6 @@
 // The "Show Collected Data" view as plain data: rows for pending and sent events, filters,
 // counts, and a unified diff turned into display lines. No VS Code API, no DOM.
+import { HUNK_HEADER } from '@codetrail/protocol';
 import type { EventKind, TrajectoryEvent } from '@codetrail/protocol';
 
 export type ItemStatus = 'pending' | 'sent';
@@ -308,7 +309,6 @@ export interface DiffLine {
   text: string;
 }
 
-const HUNK_RE = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
 
 /**
  * A unified diff as display lines with old/new line numbers. Robust to anything: text that is
@@ -322,7 +322,7 @@ export function diffToLines(diff: string): DiffLine[] {
   let newNo = 0;
   let inHunk = false;
   for (const raw of lines) {
-    const m = HUNK_RE.exec(raw);
+    const m = HUNK_HEADER.exec(raw);
     if (m) {
       oldNo = Number(m[1]);
       newNo = Number(m[3]);

@@ -25,23 +25,8 @@ export function log(line: string): void {
   process.stdout.write(line + '\n');
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `probe` returns a value other than undefined, or fails with `what`. */
-export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-    await sleep(everyMs);
-  }
-}
+export { sleep, waitFor } from '../support/wait';
+import { sleep, waitFor } from '../support/wait';
 
 export interface EditorServer {
   url: string;
@@ -74,11 +59,11 @@ export async function startCodeServer(tmp: string, name: string, settings: Recor
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  await waitFor('code-server to listen', 30_000, async () => {
+  await waitFor('code-server to listen', async () => {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
     const r = await fetch(`http://${host}/healthz`).catch(() => undefined);
     return r && r.status < 500 ? true : undefined;
-  }, 200);
+  }, 30_000, 200);
   return { url: `http://${host}`, userData: ud, process: child, output };
 }
 
@@ -101,10 +86,10 @@ export async function consentText(page: Page): Promise<string> {
 }
 
 export function waitForConsent(page: Page, what: string, test: RegExp, timeoutMs = 20_000): Promise<string> {
-  return waitFor(`status bar "${what}" (${test})`, timeoutMs, async () => {
+  return waitFor(`status bar "${what}" (${test})`, async () => {
     const t = await consentText(page).catch(() => '');
     return test.test(t) ? t : undefined;
-  });
+  }, timeoutMs);
 }
 
 /** Runs a command-palette entry by its title, as a user would (F1, type, Enter). */
@@ -144,12 +129,12 @@ export async function pickQuick(page: Page, label: string): Promise<void> {
 export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   // Right after a (re)load the workbench may not take the key yet: try again.
-  await waitFor('Quick Open', 20_000, async () => {
+  await waitFor('Quick Open', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
     await input.waitFor({ state: 'visible', timeout: 2000 });
     return true;
-  }, 500);
+  }, 20_000, 500);
   await input.fill(name);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');

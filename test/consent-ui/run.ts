@@ -135,10 +135,10 @@ async function main(): Promise<number> {
       await waitForConsent(page1, 'recording', RECORDING, 40_000);
       log(`      recording shown ${Date.now() - started} ms into the run`);
       // The policy (1-minute pauses) must have arrived before the first click.
-      await waitFor('the policy in consent.json', 15_000, () => {
+      await waitFor('the policy in consent.json', () => {
         const r = JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { policy?: { pauseMinutes: number } };
         return r.policy?.pauseMinutes === 1 ? true : undefined;
-      });
+      }, 15_000);
       await statusShot(page1, join(MEDIA, 'status-recording.png'));
     });
 
@@ -338,10 +338,10 @@ async function main(): Promise<number> {
     const controls = Object.values(C);
     let bodies: string[] = [];
     await check('text typed while recording reaches the collection service (positive control)', async () => {
-      bodies = await waitFor('every control line in the store', 45_000, async () => {
+      bodies = await waitFor('every control line in the store', async () => {
         const b = await storedBodies(store!);
         return controls.every((c) => b.some((x) => x.includes(c))) ? b : undefined;
-      }, 500);
+      }, 45_000, 500);
       log(`      ${bodies.length} events stored for ${USER}`);
     });
 
@@ -394,10 +394,10 @@ async function main(): Promise<number> {
     });
 
     await check('approved with the admin command line → exempt in the editor; events refused', async () => {
-      const id = await waitFor('the pending exemption on the service', 15_000, async () => {
+      const id = await waitFor('the pending exemption on the service', async () => {
         const { stdout } = await execFileP(process.execPath, [ADMIN_CLI, 'exemptions', 'list', '--status', 'pending', '--data', dataDir]);
         return /^(\S+)\s+pending\s+user:consent-ui-user/m.exec(stdout)?.[1];
-      }, 500);
+      }, 15_000, 500);
       const approvedAt = Date.now();
       const { stdout } = await execFileP(process.execPath, [ADMIN_CLI, 'exemptions', 'approve', id, '--note', 'Approved for the customer project', '--data', dataDir]);
       assert(stdout.includes('approved'), `admin CLI said: ${stdout}`);
@@ -443,10 +443,10 @@ async function main(): Promise<number> {
       assert(/telemetry/i.test(label ?? ''), `accessibility label does not mention telemetry: ${label}`);
       await statusShot(page3, join(MEDIA, 'status-off.png'));
       await consentItem(page3).hover();
-      const hover = await waitFor('the tooltip', 10_000, async () => {
+      const hover = await waitFor('the tooltip', async () => {
         const t = await page3.locator('.monaco-hover, .workbench-hover').first().innerText({ timeout: 500 }).catch(() => '');
         return t.includes('Codetrail') ? t : undefined;
-      });
+      }, 10_000);
       assert(/telemetry/i.test(hover), `tooltip does not mention telemetry: ${hover}`);
     });
   } catch (err) {

@@ -25,19 +25,7 @@ export async function openEditor(name: string, content: string): Promise<vscode.
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+export { sleep, waitFor } from '../support/wait';
 
 /** Types like a person: one `type` command (one change event) per character. */
 export async function typeText(text: string): Promise<void> {

@@ -15,7 +15,8 @@ export interface Hunk {
 
 export class PatchError extends Error {}
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** A unified diff's hunk header: old start, old count, new start, new count, then any section text. */
+export const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(.*)$/;
 
 /** Parses a unified diff produced by Codetrail. Splits on '\n' only, so '\r' and other
  *  separators inside lines survive. */

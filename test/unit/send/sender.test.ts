@@ -49,7 +49,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     const events = Array.from({ length: 30 }, (_, i) => cursorEvent(s, i));
     appendAll(p, events);
-    await waitFor(() => server.accepted.length >= 30 && p.status.sender.delivered === 30, 10_000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length >= 30 && p.status.sender.delivered === 30, 10_000);
     const r = server.requests[0];
     assert.equal(r.method, 'POST');
     assert.equal(r.path, '/v1/logs');
@@ -61,7 +61,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(resource.find((a) => a.key === 'codetrail.session.id')?.value.stringValue, s);
     assert.equal(r.body!.resourceLogs[0].scopeLogs[0].logRecords[0].eventName, 'codetrail.cursor');
     assert.deepEqual(await p.listPending(), []);
-    await waitFor(async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000, 'segments deleted');
+    await waitFor('segments deleted', async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000);
   });
 
   it('serves as the recorder\'s sink: write, flush to disk, close stops it', async () => {
@@ -69,7 +69,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const e = cursorEvent(uuidv7(), 0);
     p.sink.write(e);
     await p.sink.flush();
-    await waitFor(() => server.accepted.length === 1, 5000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 1, 5000);
     await p.sink.close();
     assert.equal(p.status.sender.phase, 'stopped');
     assert.equal(p.append(cursorEvent(uuidv7(), 1)), false, 'closed: nothing more is taken');
@@ -90,10 +90,10 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.ok(before >= 10, `${before} segments`);
     token = 'tok-1';
     await p.tokenChanged();
-    await waitFor(() => p.status.sender.delivered >= 100, 10_000, 'half delivered');
+    await waitFor('half delivered', () => p.status.sender.delivered >= 100, 10_000);
     assert.ok(p.status.sender.delivered < 200);
     assert.ok((await segs()) < before - 3, 'segments freed during the drain');
-    await waitFor(() => p.status.sender.delivered === 200, 10_000, 'all delivered');
+    await waitFor('all delivered', () => p.status.sender.delivered === 200, 10_000);
   });
 
   it('a deferred sink holds events written before the outbox opened and delivers them in order', async () => {
@@ -106,7 +106,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     await sink.flush();
     events.slice(3).forEach((e) => sink.write(e));
     await sink.flush();
-    await waitFor(() => server.accepted.length === 5, 5000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 5, 5000);
     assert.deepEqual(ids(server.accepted), ids(events));
     await sink.close();
   });
@@ -116,7 +116,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     appendAll(p, Array.from({ length: 20 }, (_, i) => cursorEvent(s, i)));
     appendAll(p, Array.from({ length: 6 }, (_, i) => cursorEvent(s, 20 + i, undefined, 600)));
-    await waitFor(() => server.accepted.length >= 26, 10_000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length >= 26, 10_000);
     for (const r of server.requests) {
       assert.ok(r.events.length <= 7);
       const bytes = r.events.reduce((n, e) => n + JSON.stringify(e).length, 0);
@@ -134,9 +134,9 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     });
     const p = await pipeline();
     appendAll(p, [cursorEvent(uuidv7(), 0)]);
-    await waitFor(() => p.status.sender.phase === 'retrying', 5000, 'retrying');
+    await waitFor('retrying', () => p.status.sender.phase === 'retrying', 5000);
     assert.ok((p.status.sender.retryAt ?? 0) - Date.now() > 800);
-    await waitFor(() => server.accepted.length === 1, 5000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 1, 5000);
     const gap = server.requests[1].at - server.requests[0].at;
     assert.ok(gap >= 950, `retried after ${gap} ms`);
   });
@@ -153,10 +153,10 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const p = await pipeline();
     const events = [cursorEvent(uuidv7(), 0), cursorEvent(uuidv7(), 0)];
     appendAll(p, events);
-    await waitFor(() => server.accepted.length === 2, 10_000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 2, 10_000);
     assert.equal(server.requests.length, 7);
     for (const r of server.requests) assert.deepEqual(ids(r.events), ids(events), 'the same batch each time');
-    await waitFor(() => p.status.sender.delivered === 2, 2000, 'acknowledged');
+    await waitFor('acknowledged', () => p.status.sender.delivered === 2, 2000);
   });
 
   it('on 413 splits the batch until the service accepts it, keeping order', async () => {
@@ -170,7 +170,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     const events = Array.from({ length: 10 }, (_, i) => cursorEvent(s, i));
     appendAll(p, events);
-    await waitFor(() => server.accepted.length === 10, 10_000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 10, 10_000);
     assert.deepEqual(ids(server.accepted), ids(events));
     assert.ok(server.requests.some((r) => r.events.length === 10));
   });
@@ -185,7 +185,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const p = await pipeline();
     const s = uuidv7();
     appendAll(p, [cursorEvent(s, 0), cursorEvent(s, 1, undefined, 600), cursorEvent(s, 2)]);
-    await waitFor(() => p.status.sender.deadLettered === 1 && server.accepted.length === 2, 10_000, 'settled');
+    await waitFor('settled', () => p.status.sender.deadLettered === 1 && server.accepted.length === 2, 10_000);
     const dead = await p.outbox.listDeadLetters();
     assert.equal(dead.length, 1);
     assert.equal(dead[0].status, 413);
@@ -205,7 +205,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     const events = Array.from({ length: 5 }, (_, i) => cursorEvent(s, i));
     appendAll(p, events);
-    await waitFor(() => p.status.sender.phase === 'auth-failed', 5000, 'auth-failed');
+    await waitFor('auth-failed', () => p.status.sender.phase === 'auth-failed', 5000);
     assert.equal(messages.length, 1);
     assert.match(messages[0].text, /[Ss]ign in again/);
     assert.equal(messages[0].action, 'sign-in');
@@ -218,7 +218,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(server.requests.length, before, 'no requests while signed out');
     token = 'tok-2';
     await p.tokenChanged();
-    await waitFor(() => server.accepted.length === 6, 5000, 'delivery after sign-in');
+    await waitFor('delivery after sign-in', () => server.accepted.length === 6, 5000);
     assert.deepEqual(server.accepted.map((e) => e.seq).sort(), [0, 1, 2, 3, 4, 5]);
     assert.deepEqual(await p.outbox.listDeadLetters(), []);
   });
@@ -235,7 +235,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const messages: SendMessage[] = [];
     p.onMessage((m) => messages.push(m));
     appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
-    await waitFor(() => server.accepted.length === 2 && p.status.sender.deadLettered === 2, 5000, 'settled');
+    await waitFor('settled', () => server.accepted.length === 2 && p.status.sender.deadLettered === 2, 5000);
     assert.equal(server.requests.length, 2);
     assert.deepEqual(server.accepted.map((e) => e.seq), [2, 3]);
     assert.match(messages[0].text, /invalid/);
@@ -253,7 +253,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const p = await pipeline();
     const s = uuidv7();
     appendAll(p, Array.from({ length: 12 }, (_, i) => cursorEvent(s, i)));
-    await waitFor(() => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 9, 5000, 'settled');
+    await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 9, 5000);
     assert.equal(server.requests.length, 1, 'no resend needed when the service names the records');
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => d.event.seq), [0, 4, 8]);
@@ -277,7 +277,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     const events = Array.from({ length: 10 }, (_, i) => cursorEvent(s, i));
     appendAll(p, events);
-    await waitFor(() => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1, 5000, 'settled');
+    await waitFor('settled', () => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1, 5000);
     assert.equal(server.requests.length, 1, 'each record settled by the reason the service named');
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => d.event.seq), [7]);
@@ -297,7 +297,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     p.onMessage((m) => messages.push(m));
     const s = uuidv7();
     appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
-    await waitFor(() => p.status.sender.delivered === 2 && p.status.sender.deadLettered === 2, 5000, 'settled');
+    await waitFor('settled', () => p.status.sender.delivered === 2 && p.status.sender.deadLettered === 2, 5000);
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => d.event.seq), [2, 3]);
     assert.match(dead[0].reason, /^future-time: .*clock/);
@@ -312,7 +312,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const p = await pipeline();
     const s = uuidv7();
     appendAll(p, Array.from({ length: 5 }, (_, i) => cursorEvent(s, i)));
-    await waitFor(() => p.status.sender.removed === 5, 5000, 'settled');
+    await waitFor('settled', () => p.status.sender.removed === 5, 5000);
     assert.equal(p.status.sender.deadLettered, 0);
     assert.deepEqual(await p.outbox.listDeadLetters(), []);
     assert.deepEqual(await p.listPending(), []);
@@ -328,7 +328,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const p = await pipeline();
     const s = uuidv7();
     appendAll(p, Array.from({ length: 16 }, (_, i) => cursorEvent(s, i)));
-    await waitFor(() => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 13, 10_000, 'settled');
+    await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 13, 10_000);
     const dead = await p.outbox.listDeadLetters();
     assert.deepEqual(dead.map((d) => d.event.seq).sort((a, b) => a - b), [3, 8, 13]);
     assert.equal(dead[0].reason, 'exempt');
@@ -342,27 +342,27 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const messages: SendMessage[] = [];
     p.onMessage((m) => messages.push(m));
     appendAll(p, [cursorEvent(uuidv7(), 0)]);
-    await waitFor(() => p.status.sender.phase === 'signed-out', 5000, 'signed-out');
+    await waitFor('signed-out', () => p.status.sender.phase === 'signed-out', 5000);
     assert.equal(server.requests.length, 0);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(messages.length, 1);
     assert.equal(messages[0].action, 'sign-in');
     token = 'tok-1';
     await p.tokenChanged();
-    await waitFor(() => server.accepted.length === 1, 5000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length === 1, 5000);
   });
 
   it('two windows on one folder: one sends, every event is delivered once; the other takes over on close', async () => {
     const a = await pipeline();
     const b = await pipeline();
-    await waitFor(() => [a, b].some((p) => p.status.sender.phase === 'standby'), 5000, 'one standby');
+    await waitFor('one standby', () => [a, b].some((p) => p.status.sender.phase === 'standby'), 5000);
     const sa = uuidv7();
     const sb = uuidv7();
     const ea = Array.from({ length: 40 }, (_, i) => cursorEvent(sa, i));
     const eb = Array.from({ length: 40 }, (_, i) => cursorEvent(sb, i));
     appendAll(a, ea);
     appendAll(b, eb);
-    await waitFor(() => server.accepted.length >= 80, 10_000, 'delivery');
+    await waitFor('delivery', () => server.accepted.length >= 80, 10_000);
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(server.accepted.length, 80);
     assert.equal(new Set(ids(server.accepted)).size, 80);
@@ -374,7 +374,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const other = sender === a ? b : a;
     await sender.dispose();
     appendAll(other, [cursorEvent(uuidv7(), 0)]);
-    await waitFor(() => server.accepted.length === 81, 10_000, 'delivery by the other window');
+    await waitFor('delivery by the other window', () => server.accepted.length === 81, 10_000);
   });
 
   it('refuses to start sending to a plain-http URL on another machine and says why', async () => {
@@ -390,7 +390,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     server.setScript(() => undefined); // never answers
     const p = await pipeline();
     appendAll(p, [cursorEvent(uuidv7(), 0)]);
-    await waitFor(() => server.requests.length === 1, 5000, 'request');
+    await waitFor('request', () => server.requests.length === 1, 5000);
     const t0 = Date.now();
     await p.dispose();
     assert.ok(Date.now() - t0 < 1000, `dispose took ${Date.now() - t0} ms`);
@@ -400,7 +400,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(server.requests.length, n);
     server.setScript((_r, res) => ok(res));
     const again = await pipeline();
-    await waitFor(() => server.accepted.length === 1 && again.status.sender.delivered === 1, 5000, 'resent by the next window');
+    await waitFor('resent by the next window', () => server.accepted.length === 1 && again.status.sender.delivered === 1, 5000);
   });
 });
 

@@ -1,15 +1,9 @@
 // Real trajectories for the transparency tests, recorded by the capture core (no hand-made diffs).
+import { MemorySink } from '../../support/sinks';
 import { Recorder } from '../../../src/capture/recorder';
-import type { TrajectorySink } from '../../../src/capture/sink';
 import type { CaptureGate, GateDecision } from '../../../src/capture/gate';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
-class MemorySink implements TrajectorySink {
-  events: TrajectoryEvent[] = [];
-  write(e: TrajectoryEvent): void { this.events.push(e); }
-  async flush(): Promise<void> {}
-  async close(): Promise<void> {}
-}
 
 const open: CaptureGate = {
   current: (): GateDecision => ({ allowed: true }),

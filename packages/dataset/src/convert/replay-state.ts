@@ -1,6 +1,6 @@
 // Walks a trajectory keeping each file's text step by step, for the converters. It uses
 // the shared strict applier; a file whose step fails is left out until its next baseline.
-import { applyUnifiedDiff } from '@codetrail/protocol';
+import { HUNK_HEADER, applyUnifiedDiff } from '@codetrail/protocol';
 import { sha256Hex } from '@codetrail/protocol';
 import type { TrajectoryEvent } from '@codetrail/protocol';
 
@@ -33,7 +33,8 @@ export class FileStates {
 
 /** 0-based line of the first changed line a unified diff names (in the old text). */
 export function firstHunkLine(diff: string): number {
-  const m = /^@@ -(\d+)(?:,(\d+))? /m.exec(diff);
+  const header = diff.split('\n', 8).find((l) => l.startsWith('@@'));
+  const m = header ? HUNK_HEADER.exec(header) : null;
   if (!m) return 0;
   const start = Number(m[1]);
   return m[2] === '0' ? start : Math.max(0, start - 1);
