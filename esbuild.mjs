@@ -1,6 +1,6 @@
-// Bundles the extension into dist/extension.js (minified, with a linked source map that the
-// .vsix leaves out); `vscode` is provided by the host. One bundle serves the tests, the
-// benchmarks and the package. `--meta FILE` writes esbuild's metafile (what the bundle holds).
+// Bundles the extension into dist/extension.js and dist/core.js (minified, with linked source
+// maps that the .vsix leaves out); `vscode` is provided by the host. The same bundles serve
+// the tests, the benchmarks and the package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -12,9 +12,11 @@ const metaAt = process.argv.indexOf('--meta');
 
 const result = await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: ['src/extension.ts'],
+  // The extension's entry (status bar, consent) and the capture side it loads just after activation.
+  entryPoints: { extension: 'src/extension.ts', core: 'src/core.vscode.ts' },
   bundle: true,
-  outfile: 'dist/extension.js',
+  outdir: 'dist',
+  banner: { js: 'const __codetrailLoadStart = require("node:perf_hooks").performance.now();' },
   external: ['vscode'],
   format: 'cjs',
   platform: 'node',
@@ -30,7 +32,7 @@ if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(
 
 // The bundle may load only the editor's API and Node's own modules: a package whose build
 // requires its own files at run time (UMD) would fail only when the extension activates.
-const loose = [...readFileSync(resolve(ROOT, 'dist/extension.js'), 'utf8').matchAll(/require\("([^"]+)"\)/g)]
+const loose = ['extension.js', 'core.js'].flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])
   .map((m) => m[1]).filter((id) => id !== 'vscode' && !isBuiltin(id));
 if (loose.length) {
   console.error(`esbuild: the bundle requires files it does not hold: ${[...new Set(loose)].join(', ')}`);

@@ -8,7 +8,10 @@ import type { SendPipeline } from '../send/pipeline';
 import type { TrajectoryEvent } from '@codetrail/protocol';
 import { describeDecision } from './gate';
 
-export function registerInternalCommands(recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => []): vscode.Disposable {
+export function registerInternalCommands(
+  recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => [],
+  activationTimes: Record<string, number | undefined> = {},
+): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('codetrail.internal.flush', async () => {
       await documents.settled();
@@ -29,6 +32,7 @@ export function registerInternalCommands(recorder: Recorder, pipeline: Promise<S
     vscode.commands.registerCommand('codetrail.internal.state', async () => ({
       outboxDir: (await pipeline).outbox.dir,
       policyGlobs: policyGlobs(),
+      activationTimes,
       capturing: recorder.allowed,
       reason: recorder.gateDecision.allowed ? undefined : recorder.gateDecision.reason,
       description: describeDecision(recorder.gateDecision),

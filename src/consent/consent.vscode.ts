@@ -28,11 +28,11 @@ export interface Logger {
 
 export interface ConsentHooks {
   /** Everything entered in [from, to] is retracted in the editor: tainted, its open step dropped. */
-  retract(from: number, to: number): void;
+  retract(from: number, to: number): void | Promise<void>;
   /** Removes unsent events the predicate selects and blanks every copy of them on disk. */
   purge(match: (e: { time: number; sessionId: string; kind: string }) => boolean): Promise<{ pending: number; sent: number; dead: number }>;
   /** Record a gap marker (it goes out once capture is allowed again). */
-  recordGap(reason: 'discarded', from: number, to: number, dropped: number): void;
+  recordGap(reason: 'discarded', from: number, to: number, dropped: number): void | Promise<void>;
 }
 
 export interface ConsentDeps {
@@ -433,10 +433,10 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     }
     const to = this.now();
     const from = to - m * 60_000;
-    this.deps.hooks.retract(from, to);
+    await this.deps.hooks.retract(from, to);
     // A session's start holds no text, and the rest of the session is judged by it: it stays.
     const removed = await this.deps.hooks.purge((e) => e.time >= from && e.kind !== 'session.start');
-    this.deps.hooks.recordGap('discarded', from, to, removed.pending);
+    await this.deps.hooks.recordGap('discarded', from, to, removed.pending);
     await this.file.update((r) => ({ ...r, pendingDeletions: [...(r.pendingDeletions ?? []), { from, until: to + 1 }] }));
     const asked = await this.sendDeletions();
     const sent = asked ? 'Anything already sent from that time has been asked to be deleted from the collection service.'

@@ -8,8 +8,9 @@ import type { CodetrailSettings } from '../config';
 import type { Logger } from './events';
 import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
 
-/** SecretStorage key of the user's collection-service token (never in settings or files). */
-export const TOKEN_SECRET_KEY = 'codetrail.collector.token';
+import { TOKEN_SECRET_KEY } from './token';
+
+export { TOKEN_SECRET_KEY };
 export const SIGN_IN_COMMAND = 'codetrail.signIn';
 export const SIGN_OUT_COMMAND = 'codetrail.signOut';
 

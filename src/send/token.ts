@@ -1,0 +1,2 @@
+/** SecretStorage key of the user's collection-service token (never in settings or files). */
+export const TOKEN_SECRET_KEY = 'codetrail.collector.token';
