@@ -67,9 +67,9 @@ export class DesyncError extends Error {}
 
 type RestateReason = 'session' | 'resume' | 'resync';
 
-/** Tainted text typed (or retracted) while capture was off: fingerprinted, looked for elsewhere. */
+/** Tainted text typed (or retracted, or recognised as such) while capture was off: fingerprinted, looked for elsewhere. */
 const TYPED_OFF = 1;
-/** Tainted text of unknown origin (read from disk, recognised): masked here, not fingerprinted. */
+/** Tainted text of unknown origin (read from disk, first seen): masked here, not fingerprinted. */
 const UNKNOWN = 0;
 
 /** Steps whose inserted text was typed in this document just now: its origin is known. */
@@ -484,7 +484,8 @@ export class TrajectoryBuilder {
       if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.start + l.text.length)) continue;
       const found = hooks.recognize(l.text, strict);
       if (!found) continue;
-      for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b, UNKNOWN);
+      // Recognised text is off-window text: its later forms (edited, copied on) are looked for too.
+      for (const [a, b] of found) doc.taint.add(base + l.start + a, base + l.start + b, TYPED_OFF);
       doc.taintDirty = true;
       n++;
     }
