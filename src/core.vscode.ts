@@ -25,6 +25,7 @@ import { isWriterAlive, newWriterId } from './send/files';
 import { TaintStore } from './consent/taint-store';
 import { ConsentFirewall } from './consent/firewall';
 import { registerTransparency } from './transparency/transparency.vscode';
+import type { RegisterCommand } from './commands.vscode';
 
 const REDACTION_KEY_SECRET = 'codetrail.redaction.key';
 
@@ -39,6 +40,8 @@ export interface CoreDeps {
   workspace: string;
   /** How long loading and activating took (ms), reported by the internal state command. */
   activationTimes: Record<string, number | undefined>;
+  /** Registers a handler for a contributed command (the entry forwards to it). */
+  registerCommand: RegisterCommand;
 }
 
 /** What the consent commands need from the capture side. */
@@ -65,7 +68,7 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     warn: (m) => log.warn(m),
   });
   const firewall = new ConsentFirewall((line) => taint.recognize(line, true), (path) => late.recorder?.restateFile(path));
-  const sending = activateSending(context, log, client, settings, (e) => firewall.check(e));
+  const sending = activateSending(context, log, client, settings, deps.registerCommand, (e) => firewall.check(e));
 
   const s = settings.current.capture;
   const rec = new Recorder(sending.sink, consent, {
@@ -105,10 +108,11 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     new CommandCapture(rec, () => settings.current),
     new OutcomeCapture(rec),
     new vscode.Disposable(() => clearInterval(ticker)),
-    registerInternalCommands(rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? [], deps.activationTimes),
+    registerInternalCommands(deps.registerCommand, rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? [], deps.activationTimes),
   );
   // The outbox opens in the background; capture writes to it as soon as it is ready.
   registerTransparency(context, {
+    registerCommand: deps.registerCommand,
     outbox: sending.ready.then((p) => p.outbox),
     controlClient: control,
     log,

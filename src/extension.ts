@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { workspaceHash } from '@codetrail/protocol';
 import { Settings } from './settings.vscode';
 import { ControlClient } from './consent/client';
-import { ConsentService } from './consent/consent.vscode';
+import { CONSENT_COMMANDS, ConsentService } from './consent/consent.vscode';
+import { ForwardedCommands, contributedCommands } from './commands.vscode';
 import { TOKEN_SECRET_KEY } from './send/token';
 import type { Core, CoreDeps } from './core.vscode';
 
@@ -57,9 +58,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   await consent.start();
   context.subscriptions.push(consent, settings, vscode.commands.registerCommand('codetrail.showLog', () => log.show()));
+  // Every other contributed command exists from now on and waits for the capture side.
+  const own = new Set<string>([...Object.values(CONSENT_COMMANDS), 'codetrail.showLog']);
+  const forwarded = new ForwardedCommands(contributedCommands(context.extension.packageJSON).filter((id) => !own.has(id)), ready);
+  context.subscriptions.push(forwarded);
   activationTimes.activate = performance.now() - t0;
 
-  const deps: CoreDeps = { context, log, settings, consent, control, client, workspace: wsHash(undefined), activationTimes };
+  const deps: CoreDeps = { context, log, settings, consent, control, client, workspace: wsHash(undefined), activationTimes, registerCommand: forwarded.register };
   core = new Promise<Core | undefined>((resolve) => setImmediate(() => {
     const c0 = performance.now();
     // A separate bundle beside this one; its path is computed so the bundler leaves it out of this one.

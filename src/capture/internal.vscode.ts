@@ -7,13 +7,14 @@ import type { DocumentCapture } from './documents.vscode';
 import type { SendPipeline } from '../send/pipeline';
 import type { TrajectoryEvent } from '@codetrail/protocol';
 import { describeDecision } from './gate';
+import type { RegisterCommand } from '../commands.vscode';
 
 export function registerInternalCommands(
-  recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => [],
+  registerCommand: RegisterCommand, recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => [],
   activationTimes: Record<string, number | undefined> = {},
 ): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('codetrail.internal.flush', async () => {
+    registerCommand('codetrail.internal.flush', async () => {
       await documents.settled();
       await recorder.flush();
       const p = await pipeline;
@@ -23,13 +24,13 @@ export function registerInternalCommands(
       const events: TrajectoryEvent[] = [...sent.map((s) => s.event), ...pending.map((x) => x.event)];
       return { sessionId: recorder.sessionId, events };
     }),
-    vscode.commands.registerCommand('codetrail.internal.adapterStats', (opts?: { reset?: boolean }) => {
+    registerCommand('codetrail.internal.adapterStats', (opts?: { reset?: boolean }) => {
       const all = [documents.changeStats, documents.appendStats, documents.closeStats];
       const summary = { ...documents.changeStats.summary(), append: documents.appendStats.summary(), close: documents.closeStats.summary() };
       if (opts?.reset) for (const s of all) s.reset();
       return summary;
     }),
-    vscode.commands.registerCommand('codetrail.internal.state', async () => ({
+    registerCommand('codetrail.internal.state', async () => ({
       outboxDir: (await pipeline).outbox.dir,
       policyGlobs: policyGlobs(),
       activationTimes,

@@ -9,6 +9,7 @@ import type { Logger } from './events';
 import { createSendPipeline, deferredSink, type SendPipeline, type SendSettings, type SendStatus } from './pipeline';
 
 import { TOKEN_SECRET_KEY } from './token';
+import type { RegisterCommand } from '../commands.vscode';
 
 export { TOKEN_SECRET_KEY };
 export const SIGN_IN_COMMAND = 'codetrail.signIn';
@@ -30,6 +31,7 @@ export function activateSending(
   log: Logger,
   client: ClientResource,
   settings: { readonly current: CodetrailSettings; readonly onDidChange: vscode.Event<CodetrailSettings> },
+  registerCommand: RegisterCommand,
   guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined,
 ): { ready: Promise<SendPipeline>; sink: SendPipeline['sink'] } {
   const ready = createSendPipeline({
@@ -45,8 +47,8 @@ export function activateSending(
     void ready.then(fn).catch((e: unknown) => log.error(`Sender: ${String(e)}`));
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(SIGN_IN_COMMAND, () => signIn(context)),
-    vscode.commands.registerCommand(SIGN_OUT_COMMAND, async () => {
+    registerCommand(SIGN_IN_COMMAND, () => signIn(context)),
+    registerCommand(SIGN_OUT_COMMAND, async () => {
       await context.secrets.delete(TOKEN_SECRET_KEY);
       void vscode.window.showInformationMessage('Codetrail: signed out. Recorded events stay in the outbox until you sign in again.');
     }),

@@ -11,6 +11,7 @@ import { exportOwnTrajectories, partialSessions } from './export';
 import { newNonce, renderShell } from './html';
 import { normalizeFilter, type ViewFilter } from './model';
 import { TransparencyService, type HeldStore, type RemovalReport } from './service';
+import type { RegisterCommand } from '../commands.vscode';
 
 export const TRANSPARENCY_COMMANDS = {
   show: 'codetrail.showCollectedData',
@@ -27,6 +28,8 @@ export interface TransparencyLogger {
 }
 
 export interface TransparencyDeps {
+  /** Registers a handler for a contributed command. */
+  registerCommand: RegisterCommand;
   /** The outbox (`pipeline.outbox`, or a promise of it while it opens): pending events, sent copies, removal. */
   outbox: FlushingStore | Promise<FlushingStore>;
   controlClient: Pick<ControlClient, 'requestDeletion' | 'deletions'>;
@@ -59,12 +62,12 @@ export function registerTransparency(context: vscode.ExtensionContext, deps: Tra
 
   context.subscriptions.push(
     panel,
-    vscode.commands.registerCommand(TRANSPARENCY_COMMANDS.show, () => panel.show()),
-    vscode.commands.registerCommand(TRANSPARENCY_COMMANDS.deleteData, () => deletion.run()),
-    vscode.commands.registerCommand(TRANSPARENCY_COMMANDS.deletions, () => deletion.showRequests()),
-    vscode.commands.registerCommand(TRANSPARENCY_COMMANDS.exportData, (folder?: vscode.Uri) => exportCommand(context, service, deps, folder)),
+    deps.registerCommand(TRANSPARENCY_COMMANDS.show, () => panel.show()),
+    deps.registerCommand(TRANSPARENCY_COMMANDS.deleteData, () => deletion.run()),
+    deps.registerCommand(TRANSPARENCY_COMMANDS.deletions, () => deletion.showRequests()),
+    deps.registerCommand(TRANSPARENCY_COMMANDS.exportData, (folder?: vscode.Uri) => exportCommand(context, service, deps, folder)),
     // For the integration tests: the same operations without dialogs.
-    vscode.commands.registerCommand(TRANSPARENCY_COMMANDS.internal, async (op: InternalOp) => {
+    deps.registerCommand(TRANSPARENCY_COMMANDS.internal, async (op: InternalOp) => {
       switch (op.op) {
         case 'view':
           return service.view(op.filter, Date.now(), dayStartOf(Date.now()));

@@ -9,6 +9,10 @@ describe('capture with telemetry off @telemetry-off', function () {
     const ext = vscode.extensions.getExtension('codetrail.codetrail');
     assert.ok(ext);
     await ext.activate();
+    // Right after activation every contributed command exists, though the capture side loads later.
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
     assert.equal(vscode.env.isTelemetryEnabled, false);
     const state = await vscode.commands.executeCommand<{ capturing: boolean; reason?: string; description: string }>('codetrail.internal.state');
     assert.equal(state.capturing, false);
