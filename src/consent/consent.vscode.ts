@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConsentStamp } from '@codetrail/protocol';
 import type { CodetrailSettings } from '../config';
 import type { CaptureGate, GateDecision } from '../capture/gate';
-import { ConsentFile, type CachedPolicy, type ConsentRecord } from './file';
+import { ConsentFile, remotePausesOf, withOwnPause, type CachedPolicy, type ConsentRecord } from './file';
 import { ControlClient, ControlError } from './client';
 import {
   ConsentMachine, formatCountdown, type ConsentFacts, type ConsentView, type Exemption, type ExemptionScope, type Pause, type Transition,
@@ -268,7 +268,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     const now = this.now();
     const current = v.state === 'paused' ? v.pause : undefined;
     const pause = { id: current?.id ?? randomUUID(), from: current?.from ?? now, until: Math.max(current?.until ?? now, now) + minutes * 60_000 };
-    await this.file.update((r) => ({ ...r, pause, unreportedPauses: [...(r.unreportedPauses ?? []).filter((p) => p.id !== pause.id), pause] }));
+    await this.file.update((r) => ({ ...withOwnPause(r, pause.id), pause, unreportedPauses: [...(r.unreportedPauses ?? []).filter((p) => p.id !== pause.id), pause] }));
     this.refresh();
     void this.reportPauses();
   }
@@ -280,7 +280,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       const offset = this.file.current.serverOffset ?? 0;
       const ended = { id: remote.id, from: remote.from, until: this.now() + offset };
       await this.file.update((rec) => ({
-        ...rec,
+        ...withOwnPause(rec, remote.id),
         remotePauses: (rec.remotePauses ?? []).filter((p) => p.id !== remote.id),
         unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
       }));
@@ -499,8 +499,7 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
       };
       const unsent = before.filter((e) => e.unsent);
       const exemptions = [...p.exemptions, ...unsent];
-      const ownIds = new Set([this.file.current.pause?.id, ...(this.file.current.unreportedPauses ?? []).map((x) => x.id)]);
-      const remotePauses = p.pauses.filter((x) => !ownIds.has(x.id));
+      const remotePauses = remotePausesOf(p.pauses, this.file.current);
       const serverOffset = p.serverTime !== undefined ? p.serverTime - this.now() : this.file.current.serverOffset;
       if (JSON.stringify(remotePauses) !== JSON.stringify(this.file.current.remotePauses ?? []) || serverOffset !== this.file.current.serverOffset) {
         await this.file.update((r) => ({ ...r, remotePauses, serverOffset }));

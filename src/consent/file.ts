@@ -27,7 +27,29 @@ export interface ConsentRecord {
   remotePauses?: Pause[];
   /** The service's clock minus this machine's, as last measured (ms). */
   serverOffset?: number;
+  /**
+   * Pauses this installation began or ended (the latest ids): the service's list never makes one
+   * of them a pause "from another device" — a policy answer sent before a resume reached the
+   * service would otherwise bring the ended pause back for its full length.
+   */
+  ownPauseIds?: string[];
   noticeShown?: boolean;
+}
+
+/** How many of this installation's pause ids are remembered. */
+const OWN_PAUSE_IDS = 64;
+
+/** The record with a pause id remembered as this installation's own. */
+export function withOwnPause(r: ConsentRecord, id: string): ConsentRecord {
+  const ids = (r.ownPauseIds ?? []).filter((x) => x !== id);
+  ids.push(id);
+  return { ...r, ownPauseIds: ids.slice(-OWN_PAUSE_IDS) };
+}
+
+/** Of the pauses the service lists, the ones begun on another device and not ended here. */
+export function remotePausesOf(listed: readonly Pause[], r: ConsentRecord): Pause[] {
+  const own = new Set([r.pause?.id, ...(r.unreportedPauses ?? []).map((x) => x.id), ...(r.ownPauseIds ?? [])]);
+  return listed.filter((x) => !own.has(x.id));
 }
 
 const EMPTY: ConsentRecord = { exemptions: [] };
