@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor, DEFAULT_EXCLUDED_GLOBS, DROPPED_MARKER, REDACTION_POLICY_VERSION } from '../../../src/redact';
+import { hmacSha256Prefix } from '../../../src/redact/hmac';
 import { REALISTIC_CASES } from './cases';
 
 const key = new Uint8Array(32).fill(1);
@@ -63,6 +65,20 @@ describe('redaction engine', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 2000; i++) seen.add(r.placeholder('secret', `s3cr3t-value-${i}`));
     assert.equal(seen.size, 2000);
+  });
+
+  it('computes placeholder suffixes as HMAC-SHA256 does, for every message length, key length and character', () => {
+    for (const keyLength of [16, 32, 64, 65, 100]) {
+      const k = new Uint8Array(keyLength).map((_, i) => (i * 37 + 11) & 255);
+      const prefix = hmacSha256Prefix(k);
+      for (let n = 0; n < 150; n++) {
+        for (const alphabet of ['aZ9+/=_-', 'é€😀x', '\ud800a']) { // ASCII (block boundaries at 55/119), UTF-8 of 2-4 bytes, a lone surrogate
+          let m = '';
+          for (let i = 0; i < n; i++) m += alphabet[(i * 7 + n) % alphabet.length];
+          assert.equal(prefix(m), createHmac('sha256', Buffer.from(k)).update(m, 'utf8').digest('hex').slice(0, 8), `key ${keyLength}, length ${n}`);
+        }
+      }
+    }
   });
 
   it('never puts the key or the secret into a placeholder', () => {
