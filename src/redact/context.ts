@@ -64,14 +64,47 @@ export function findContextSecrets(text: string, out: Finding[]): void {
     while (s < e && !isAlnum(text.charCodeAt(s))) s++;
     while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
     if (e - s < 10) continue;
-    const run = text.slice(s, e);
     // URLs and paths are read by the URL rules; a path's segments are words.
-    if ((s >= 3 && text.startsWith('://', s - 3)) || isPath(run)) continue;
+    if (s >= 3 && text.startsWith('://', s - 3)) continue;
+    const run = text.slice(s, e);
+    if (isPath(run)) continue;
+    // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could
+    // be random, no cue can make them a token, and only the prefixed form is left to test.
+    if (!mayHoldRandomPart(run)) {
+      const f = prefixedToken(run, s);
+      if (f && !cueBefore(text, s).blocked) out.push(f);
+      continue;
+    }
     const before = cueBefore(text, s);
     if (before.blocked) continue;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
   }
+}
+
+/**
+ * A necessary condition for `randomPart` on some letter-and-digit part of `run` (8 or more
+ * characters, a letter, and a digit or four case switches), without its word tests. Every value
+ * `tokenLike` accepts has such a part, and so has every suffix of `run` it is asked about.
+ */
+function mayHoldRandomPart(run: string): boolean {
+  // tokenLike takes a UUID before its part test: a run ending in one goes the whole way.
+  if (run.length >= 36 && UUID.test(run.slice(-36))) return true;
+  let len = 0, letter = false, digit = false, switches = 0, prev = 0;
+  for (let i = 0; i <= run.length; i++) {
+    const c = i < run.length ? run.charCodeAt(i) : 0;
+    const cls = c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
+    if (cls === 0) {
+      if (len >= 8 && letter && (digit || switches >= 4)) return true;
+      len = 0; letter = false; digit = false; switches = 0; prev = 0;
+      continue;
+    }
+    len++;
+    if (cls === 1) digit = true;
+    else { letter = true; if (prev !== 0 && prev !== 1 && prev !== cls) switches++; }
+    prev = cls;
+  }
+  return false;
 }
 
 /** `lib/x86_64-linux/foo.so`, `github.com/acme/repo/commit/…`: two or more word segments between slashes. */
@@ -86,23 +119,40 @@ export function isPath(run: string): boolean {
 function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   if ((before.strong || before.service || before.weak) && tokenLike(run, before)) return { kind: 'secret', start: s, end: s + run.length };
   // `bloggerSECRETkey-ab12…`, `dd-apikey-dd52…`, `cliengo-SECRET-<uuid>`: the cue is glued on.
-  const parts = run.split(/([-_.=])/);
-  if (parts.length < 3 || parts.length > 25) return null;
-  let offset = 0;
+  // The run's words between separators, read in place (1 to 12 separators).
+  let seps = 0;
+  for (let i = 0; i < run.length; i++) if (isGlue(run.charCodeAt(i)) && ++seps > 12) return null;
+  if (seps === 0) return null;
   let cue: Cue = before;
-  for (let i = 0; i + 2 < parts.length; i += 2) {
-    offset += parts[i].length + parts[i + 1].length;
-    const c = cueOf(parts[i]);
+  let wordStart = 0;
+  let wordEnd = nextGlue(run, 0);
+  while (wordEnd < run.length) {
+    const offset = wordEnd + 1;
+    const c = cueOf(run.slice(wordStart, wordEnd));
     if (c.blocked) return null;
     cue = { strong: cue.strong || c.strong, weak: cue.weak || c.weak, service: cue.service || c.service, blocked: false };
-    if (!(cue.strong || cue.service)) continue;
-    // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
-    const next = cueOf(parts[i + 2]);
-    if ((next.strong || next.weak) && parts[i + 2].length <= 12) continue;
-    const rest = run.slice(offset);
-    return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
+    const nextEnd = nextGlue(run, offset);
+    if (cue.strong || cue.service) {
+      // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
+      if (nextEnd < run.length) {
+        const next = cueOf(run.slice(offset, nextEnd));
+        if ((next.strong || next.weak) && nextEnd - offset <= 12) { wordStart = offset; wordEnd = nextEnd; continue; }
+      }
+      const rest = run.slice(offset);
+      return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
+    }
+    wordStart = offset;
+    wordEnd = nextEnd;
   }
   return null;
+}
+
+const isGlue = (c: number): boolean => c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 61 /* = */;
+
+function nextGlue(run: string, from: number): number {
+  let i = from;
+  while (i < run.length && !isGlue(run.charCodeAt(i))) i++;
+  return i;
 }
 
 /** The cue words among the last four words before `s` on its line (within WINDOW characters). */
@@ -138,11 +188,11 @@ const BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false,
 
 /** What one identifier says: `bloggerSECRETkey` → service and strong cue; `sha256` → blocked. */
 function cueOf(raw: string): Cue {
+  // Long runs and runs with several digits are values, not names: they are never remembered, and
+  // only a short one can be a blocking word (`sha256`).
+  if (raw.length > 40 || digitCount(raw) >= 3) return raw.length <= MAX_NOT_SECRET && NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : NO_CUE;
   let c = cueCache.get(raw);
   if (c) return c;
-  c = NO_CUE;
-  // Long runs and runs with several digits are values, not names: no need to remember them.
-  if (raw.length > 40 || /\d.*\d.*\d/.test(raw)) return NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : c;
   c = { strong: false, weak: false, service: false, blocked: false };
   const lower = raw.toLowerCase();
   if (!/^[a-z]/.test(lower)) { remember(raw, c); return c; }
@@ -157,6 +207,14 @@ function cueOf(raw: string): Cue {
   }
   remember(raw, c);
   return c;
+}
+
+const MAX_NOT_SECRET = [...NOT_SECRET].reduce((n, w) => Math.max(n, w.length), 0);
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  return n;
 }
 
 function remember(raw: string, c: Cue): void {
@@ -179,7 +237,7 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (k.lower + k.upper === 0) return false; // numbers, dates, phone numbers
   if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
   if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
-  if (UUID.test(v)) return strong;
+  if (v.length === 36 && UUID.test(v)) return strong;
   if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
   if (entropy(v) < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
   if (isPlaceholder(v) || isTrivialSequence(v) || FILE_LIKE.test(v)) return false;

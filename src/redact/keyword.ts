@@ -378,6 +378,23 @@ function randomPunctuated(v: string): boolean {
   return entropy(v) >= 3.2;
 }
 
+// Verdicts on values, remembered: a text that repeats one assignment thousands of times (a
+// generated file, a log) pays for the value tests once. Keyed by everything the tests read.
+const verdicts = new Map<string, boolean>();
+
+function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
+  const key = `${cls}${quoted ? 'q' : 'u'}${comma ? 'c' : 'n'}${name}\u0000${v}`;
+  let r = verdicts.get(key);
+  if (r === undefined) {
+    r = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
+      // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
+      && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
+    if (verdicts.size > 20_000) verdicts.clear();
+    verdicts.set(key, r);
+  }
+  return r;
+}
+
 /** Runs the name-based rule over `text`, pushing findings. */
 export function findKeywordSecrets(text: string, out: Finding[]): void {
   HIT.lastIndex = 0;
@@ -410,7 +427,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
-    const spaceSep = SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
+    const spaceSep = s > 0 && isSpace(text.charCodeAt(s - 1)) && SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
     const openTag = before === '<';
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
@@ -450,10 +467,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       if (next) { val = next; v = text.slice(next.start, next.end); }
     }
     if (val.end <= val.start) continue;
-    const looksSecret = valueLooksSecret(v, cls, val.quoted) || (!val.quoted && randomPunctuated(v));
-    if (!looksSecret || echoesName(v, name)) continue;
-    // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
-    if (commaSeparated.value && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p)))) continue;
+    if (!valueVerdict(v, cls, val.quoted, commaSeparated.value, name)) continue;
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;
@@ -486,6 +500,13 @@ function isLineBreak(c: number): boolean { return c === 10 || c === 13; }
 
 /** True when the name at `s` starts its line (after indentation, `export`, a list dash): a configuration line. */
 function startsConfigLine(text: string, s: number): boolean {
+  // Only indentation, a list dash or a shell word can come before the name: anything else after
+  // the spaces before it answers at once.
+  let b = s;
+  while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b === 0 || isLineBreak(text.charCodeAt(b - 1))) return b >= s - 24; // within the bounded look-back, as below
+  const before = text.charCodeAt(b - 1);
+  if (b === s || !(before === 45 /* - */ || (before >= 97 && before <= 122))) return false;
   let k = s;
   const lo = Math.max(0, s - 24);
   while (k > lo && !isLineBreak(text.charCodeAt(k - 1))) k--;
@@ -514,6 +535,12 @@ const PAIR_VALUE = /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\
  * "value": "…"}`, `<name>fs.s3a.secret.key</name><value>…</value>`. Returns where the value starts.
  */
 function pairedValueStart(text: string, s: number, e: number): number {
+  // The name field ends right before the name: `[:=]`, spaces, an optional quote; or `<name>`.
+  let b = s;
+  if (b > 0 && (text.charCodeAt(b - 1) === 34 || text.charCodeAt(b - 1) === 39)) b--;
+  while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+  const sep = b > 0 ? text.charCodeAt(b - 1) : 0;
+  if (sep !== 58 /* : */ && sep !== 61 /* = */ && sep !== 62 /* > */) return -1;
   if (!PAIR_NAME.test(text.slice(Math.max(0, s - 12), s))) return -1;
   PAIR_VALUE.lastIndex = e;
   if (!PAIR_VALUE.test(text)) return -1;
