@@ -6,7 +6,7 @@
 // everything after it is bounded work per run.
 import { wordLike } from './keyword';
 import { SERVICE_NAMES } from './services';
-import { classes, distinctChars, entropy, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, entropy, entropyAndDistinct, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
 
 const SERVICES = new Set(SERVICE_NAMES);
 const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
@@ -238,13 +238,28 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
   if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
   if (v.length === 36 && UUID.test(v)) return strong;
-  if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
-  if (entropy(v) < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
-  if (isPlaceholder(v) || isTrivialSequence(v) || FILE_LIKE.test(v)) return false;
-  if (/^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
+  const h = entropyAndDistinct(v, DISTINCT);
+  if (DISTINCT.n < Math.min(10, Math.ceil(v.length / 3))) return false;
+  if (h < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
+  // (A file name and a version need a character that is neither a letter nor a digit.)
+  if (isPlaceholder(v) || isTrivialSequence(v) || (k.other > 0 && FILE_LIKE.test(v))) return false;
+  if (k.other > 0 && /^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
   // Identifiers, member paths, file paths, kebab-case names (`k8s.persistentvolume.label`): a
   // token has at least one long part with letters that is not a word.
-  return v.split(/[^A-Za-z0-9]+/).some(randomPart);
+  return k.other === 0 ? randomPart(v) : someRandomPart(v);
+}
+
+const DISTINCT = { n: 0 };
+
+/** `v.split(/[^A-Za-z0-9]+/).some(randomPart)`, without the regex and the array. */
+export function someRandomPart(v: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= v.length; i++) {
+    if (i < v.length && isAlnum(v.charCodeAt(i))) continue;
+    if (i - start >= 8 && randomPart(v.slice(start, i))) return true;
+    start = i + 1;
+  }
+  return false;
 }
 
 /** A part of a token that is random: letters with digits or many case switches, and not words. */

@@ -112,9 +112,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
     const check = (): void => { if (now() - t0 > budgetMs) throw new BudgetExceeded(); };
     try {
       const raw: Finding[] = [];
-      const lower = text.toLowerCase();
-      runAnchored(text, lower, raw);
-      for (const rule of SCANNED) runScanned(rule, text, lower, raw);
+      const found = new Uint8Array(FEATURE_COUNT);
+      scanText(text, raw, found);
+      for (const rule of SCANNED) runScanned(rule, text, found, raw);
       check();
       findPrivateKeys(text, raw);
       findKeyMaterialLines(text, raw);
@@ -124,19 +124,19 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findContextSecrets(text, raw);
       findHighEntropyLiterals(text, raw);
       check();
-      if (lower.includes('://')) findUrlCredentials(text, raw);
-      findConnectionCredentials(text, lower, raw);
+      if (found[F.url] === 1) findUrlCredentials(text, raw);
+      findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
-      findCliSecrets(text, raw);
-      if (lower.includes('bearer')) findBearer(text, raw);
+      findCliSecrets(text, { dashU: found[F.dashU] === 1, dashUpperU: found[F.dashUpperU] === 1, command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] > 0 }, raw);
+      if (found[F.bearer] === 1) findBearer(text, raw);
       check();
       findEmails(text, raw);
       findIpv4(text, raw);
-      findIpv6(text, raw);
+      if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       findPhones(text, raw);
-      findSsns(text, lower, raw);
+      findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
-      if (lower.includes('/home/') || lower.includes('/users/') || lower.includes('users\\') || lower.includes('documents and settings')) findHomeUsers(text, raw);
+      if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
       const findings = resolve(text, raw);
@@ -164,69 +164,139 @@ export function droppedText(text: string): string {
   return DROPPED_MARKER + '\n'.repeat(n);
 }
 
-/** One alternation regex over `pre` is a single pass, unlike one `includes` per string. */
-interface ScannedRule extends PatternRule {
-  preRe: RegExp | null;
-}
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface CompiledRule extends PatternRule {
   sticky: RegExp;
+}
+
+// Substrings whose presence decides whether a pass runs at all. They are found in the same pass
+// over the text that finds where provider prefixes start (below), so no pass needs a lowercased
+// copy of the text or a search of its own. Matched case-insensitively (ASCII), unless `exact`.
+const FEATURE_LIST: { text: string; exact?: boolean }[] = [];
+const feature = (text: string, exact = false): number => {
+  if (text.length < 2) throw new Error(`feature too short: ${text}`);
+  FEATURE_LIST.push({ text, exact });
+  return FEATURE_LIST.length - 1;
+};
+const F = {
+  url: feature('://'), bearer: feature('bearer'), home: feature('/home/'), users: feature('/users/'), usersWin: feature('users\\'),
+  docs: feature('documents and settings'), oracle: feature('jdbc:oracle'), tcp: feature('@tcp(', true), udp: feature('@udp(', true),
+  unix: feature('@unix(', true), ssn: feature('ssn'), social: feature('social security'), sozial: feature('sozialversicherung'),
+  dashU: feature('-u', true), dashUpperU: feature('-U', true), sshpass: feature('sshpass', true), mysql: feature('mysql', true),
+  mariadb: feature('mariadb', true), colons: feature('::'),
+};
+/** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
+const IPV6_CHAIN = FEATURE_LIST.length;
+
+/** Rules whose match does not start with their prefilter strings: run over the whole text when one occurs. */
+interface ScannedRule extends PatternRule {
+  features: number[];
+  /** Prefilter strings of one character, looked for with `includes`. */
+  chars: string[];
 }
 
 // Rules tried where one of their prefixes starts, found by one pass over a 2-gram table.
 const ANCHORED: CompiledRule[] = [];
 const SCANNED: ScannedRule[] = [];
 for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
-  if (rule.scan) SCANNED.push({ ...rule, preRe: rule.pre.length ? new RegExp(rule.pre.map(escapeRe).join('|')) : null });
-  else ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
+  if (rule.scan) {
+    SCANNED.push({ ...rule, features: rule.pre.filter((p) => p.length >= 2).map((p) => feature(p)), chars: rule.pre.filter((p) => p.length < 2) });
+  } else {
+    ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
+  }
 }
-/** For each 2-gram of lowercase ASCII, the (prefix, rule) pairs starting with it. */
+const FEATURE_COUNT = FEATURE_LIST.length + 1;
+
+/** For each 2-gram of case-folded ASCII, the (prefix, rule) pairs and the features starting with it. */
 const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
-const BIGRAM_FLAG = new Uint8Array(128 * 128);
+const BIGRAM_FEATURES: (number[] | undefined)[] = new Array(128 * 128);
+const BIGRAM_FLAG = new Uint8Array(128 * 128); // 1: a prefix starts here, 2: a feature does
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 ANCHORED.forEach((rule, idx) => {
   for (const p of rule.pre) {
     if (p.length < 2) throw new Error(`prefix too short: ${p}`);
     const k = p.charCodeAt(0) * 128 + p.charCodeAt(1);
-    BIGRAM_FLAG[k] = 1;
+    BIGRAM_FLAG[k] |= 1;
     (BIGRAMS[k] ??= []).push({ prefix: p, rule: idx });
   }
 });
+FEATURE_LIST.forEach((f, idx) => {
+  const k = fold(f.text.charCodeAt(0)) * 128 + fold(f.text.charCodeAt(1));
+  BIGRAM_FLAG[k] |= 2;
+  (BIGRAM_FEATURES[k] ??= []).push(idx);
+});
+
+// Hex digits and the colon, for the IPv6 chain.
+const HEX_CLASS = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX_CLASS[c.charCodeAt(0)] = 1;
+HEX_CLASS[58] = 2;
 
 const isRunChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 95;
 
-function runAnchored(text: string, lower: string, out: Finding[]): void {
-  const n = lower.length;
+/** Does `text` hold `lit` (lowercase ASCII) at `i`, ASCII letters compared case-insensitively? */
+function foldedAt(text: string, i: number, lit: string): boolean {
+  if (i + lit.length > text.length) return false;
+  for (let j = 0; j < lit.length; j++) if (fold(text.charCodeAt(i + j)) !== lit.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * The one pass over every character: provider rules tried where one of their prefixes starts,
+ * and the features of FEATURE_LIST (and the IPv6 chain) marked in `found`.
+ */
+function scanText(text: string, out: Finding[], found: Uint8Array): void {
+  const n = text.length;
   // Per rule: no new attempt before this offset (inside a previous match or a failed run).
   const nextAllowed = new Int32Array(ANCHORED.length);
-  let c1 = n > 0 ? lower.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const c2 = lower.charCodeAt(i + 1);
-    if (c1 < 128 && c2 < 128 && BIGRAM_FLAG[c1 * 128 + c2] === 1) {
-      for (const cand of BIGRAMS[c1 * 128 + c2]!) {
-        if (i < nextAllowed[cand.rule] || !lower.startsWith(cand.prefix, i)) continue;
-        const rule = ANCHORED[cand.rule];
-        const boundary = rule.boundary !== false;
-        if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
-        const re = rule.sticky;
-        re.lastIndex = i;
-        const m = re.exec(text);
-        if (!m) {
-          let e = i;
-          while (e < n && isRunChar(text.charCodeAt(e))) e++;
-          nextAllowed[cand.rule] = Math.max(e, i + 1);
-          continue;
+  let hexRun = 0, groups = 0;
+  let c1 = n > 0 ? fold(text.charCodeAt(0)) : 0;
+  for (let i = 0; i < n; i++) {
+    const c2 = i + 1 < n ? fold(text.charCodeAt(i + 1)) : 0;
+    if (c1 < 128) {
+      const h = HEX_CLASS[c1];
+      if (h === 1) hexRun++;
+      else if (h === 2) {
+        // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
+        groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
+        if (groups >= 7) found[IPV6_CHAIN] = 1;
+        hexRun = 0;
+      } else { hexRun = 0; groups = 0; }
+      const k = c1 * 128 + c2;
+      const flag = c2 < 128 ? BIGRAM_FLAG[k] : 0;
+      if (flag !== 0) {
+        if ((flag & 2) !== 0) {
+          for (const f of BIGRAM_FEATURES[k]!) {
+            if (found[f] === 1) continue;
+            const feat = FEATURE_LIST[f];
+            if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
+          }
         }
-        nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
-        accept(rule, m, text, out);
+        if ((flag & 1) !== 0) {
+          for (const cand of BIGRAMS[k]!) {
+            if (i < nextAllowed[cand.rule] || !foldedAt(text, i, cand.prefix)) continue;
+            const rule = ANCHORED[cand.rule];
+            const boundary = rule.boundary !== false;
+            if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
+            const re = rule.sticky;
+            re.lastIndex = i;
+            const m = re.exec(text);
+            if (!m) {
+              let e = i;
+              while (e < n && isRunChar(text.charCodeAt(e))) e++;
+              nextAllowed[cand.rule] = Math.max(e, i + 1);
+              continue;
+            }
+            nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
+            accept(rule, m, text, out);
+          }
+        }
       }
-    }
+    } else { hexRun = 0; groups = 0; }
     c1 = c2;
   }
 }
 
-function runScanned(rule: ScannedRule, text: string, lower: string, out: Finding[]): void {
-  if (rule.preRe && !rule.preRe.test(lower)) return;
+function runScanned(rule: ScannedRule, text: string, found: Uint8Array, out: Finding[]): void {
+  if (rule.features.length + rule.chars.length > 0 && !rule.features.some((f) => found[f] === 1) && !rule.chars.some((c) => text.includes(c))) return;
   const re = rule.re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

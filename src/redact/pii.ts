@@ -133,11 +133,11 @@ function keepIpv6(g: number[]): boolean {
   return false;
 }
 
-// Every address holds `::` or seven colons between hex groups: most texts hold neither.
-const IPV6_FULL = /(?:[0-9A-Fa-f]{1,4}:){7}/;
+// Every address holds `::` or seven colons between hex groups (`(?:[0-9A-Fa-f]{1,4}:){7}`): most
+// texts hold neither, and the engine's one pass over the text says which.
 
+/** The caller runs this only on texts holding `::` or seven `hex{1,4}:` groups in a row (IPV6_FULL). */
 export function findIpv6(text: string, out: Finding[]): void {
-  if (!text.includes('::') && !IPV6_FULL.test(text)) return;
   IPV6_CAND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IPV6_CAND.exec(text)) !== null) {
@@ -166,14 +166,15 @@ export function findIpv6(text: string, out: Finding[]): void {
 const SSN = /(?<![\w.+-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.-]\d)/g;
 const SSN_BARE = /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
 
-export function findSsns(text: string, lower: string, out: Finding[]): void {
+/** `named`: the text holds `ssn`, `social security` or `sozialversicherung` (any case). */
+export function findSsns(text: string, named: boolean, out: Finding[]): void {
   SSN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SSN.exec(text)) !== null) {
     if (/^(\d)\1\1\D\1\1\D\1{4}$/.test(m[0])) continue; // 111-11-1111
     out.push({ kind: 'us-ssn', start: m.index, end: m.index + m[0].length });
   }
-  if (!lower.includes('ssn') && !lower.includes('social security') && !lower.includes('sozialversicherung')) return;
+  if (!named) return;
   SSN_BARE.lastIndex = 0;
   while ((m = SSN_BARE.exec(text)) !== null) {
     const start = m.index + m[0].length - m[1].length;
