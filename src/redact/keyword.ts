@@ -94,7 +94,28 @@ function classifyUncached(name: string): NameClass | null {
   return cls;
 }
 
-const AUTH_SCHEMES = /^(?:bearer|basic|token|digest|bot|apikey|api-key|key|jwt|ssws|oauth|sharedaccesssignature|hmac|aws4-hmac-sha256|negotiate|ntlm)$/i;
+const AUTH_SCHEME_WORDS = new Set(['bearer', 'basic', 'token', 'digest', 'bot', 'apikey', 'api-key', 'key', 'jwt', 'ssws', 'oauth',
+  'sharedaccesssignature', 'hmac', 'aws4-hmac-sha256', 'negotiate', 'ntlm']);
+/** An authorization scheme word, any case. */
+const isAuthScheme = (w: string): boolean => w.length >= 3 && w.length <= 21 && AUTH_SCHEME_WORDS.has(w.toLowerCase());
+
+/** `auth` anywhere in `name`, any case. */
+function hasAuth(name: string): boolean {
+  for (let i = name.length - 4; i >= 0; i--) {
+    if ((name.charCodeAt(i) | 32) === 97 && (name.charCodeAt(i + 1) | 32) === 117 && (name.charCodeAt(i + 2) | 32) === 116 && (name.charCodeAt(i + 3) | 32) === 104) return true;
+  }
+  return false;
+}
+
+/** `^[A-Za-z][A-Za-z-]{1,24}$` */
+function isSchemeLike(w: string): boolean {
+  if (w.length < 2 || w.length > 25) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 32;
+    if (!((c >= 97 && c <= 122) || (i > 0 && w.charCodeAt(i) === 45))) return false;
+  }
+  return true;
+}
 
 // Set by findValueStart when name and value are separated by a comma (a weaker signal).
 const commaSeparated = { value: false };
@@ -103,6 +124,9 @@ const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
 const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
 
 function isSpace(c: number): boolean { return c === 32 || c === 9; }
+
+/** `[A-Za-z_]` */
+function isIdentStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
 
 /**
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
@@ -121,7 +145,7 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   // Go-style `name string = "…"`: a type word between the name and the `=`.
   const goType = GO_TYPE;
   goType.lastIndex = i;
-  if (!nameQuoted && i > afterName && /[A-Za-z_]/.test(text[i]) && goType.test(text)) i = goType.lastIndex - 1;
+  if (!nameQuoted && i > afterName && isIdentStart(text.charCodeAt(i)) && goType.test(text)) i = goType.lastIndex - 1;
   const c = text[i];
   const c2 = text[i + 1];
   if (c === '=') {
@@ -380,19 +404,21 @@ function randomPunctuated(v: string): boolean {
 
 // Verdicts on values, remembered: a text that repeats one assignment thousands of times (a
 // generated file, a log) pays for the value tests once. Keyed by everything the tests read.
-const verdicts = new Map<string, boolean>();
+// Keyed by the value; an entry holds the verdict for the last name and flags it was read under
+// (a repeated assignment repeats its name too), so a lookup builds no key string.
+interface Verdict { cls: NameClass; quoted: boolean; comma: boolean; name: string; result: boolean }
+const verdicts = new Map<string, Verdict>();
 
 function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
-  const key = `${cls}${quoted ? 'q' : 'u'}${comma ? 'c' : 'n'}${name}\u0000${v}`;
-  let r = verdicts.get(key);
-  if (r === undefined) {
-    r = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
-      // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
-      && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
-    if (verdicts.size > 20_000) verdicts.clear();
-    verdicts.set(key, r);
-  }
-  return r;
+  const known = verdicts.get(v);
+  if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name) return known.result;
+  const result = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
+    // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
+    && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
+  if (known !== undefined) { known.cls = cls; known.quoted = quoted; known.comma = comma; known.name = name; known.result = result; return result; }
+  if (verdicts.size > 20_000) verdicts.clear();
+  verdicts.set(v, { cls, quoted, comma, name, result });
+  return result;
 }
 
 /** Runs the name-based rule over `text`, pushing findings. */
@@ -455,12 +481,12 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
     const firstWord = sp > 0 ? v.slice(0, sp) : val.quoted ? '' : v;
-    if (sp > 0 && (AUTH_SCHEMES.test(firstWord) || (/^[A-Za-z][A-Za-z-]{1,24}$/.test(firstWord) && /auth/i.test(name) && v.indexOf(' ', sp + 1) < 0))) {
+    if (sp > 0 && (isAuthScheme(firstWord) || (hasAuth(name) && isSchemeLike(firstWord) && v.indexOf(' ', sp + 1) < 0))) {
       let k = val.start + sp;
       while (k < val.end && text[k] === ' ') k++;
       val = { start: k, end: val.end, quoted: val.quoted };
       v = text.slice(val.start, val.end);
-    } else if (!val.quoted && AUTH_SCHEMES.test(v)) {
+    } else if (!val.quoted && isAuthScheme(v)) {
       let k = val.end;
       while (k < text.length && text[k] === ' ') k++;
       const next = readValue(text, k);
@@ -541,6 +567,12 @@ function pairedValueStart(text: string, s: number, e: number): number {
   while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
   const sep = b > 0 ? text.charCodeAt(b - 1) : 0;
   if (sep !== 58 /* : */ && sep !== 61 /* = */ && sep !== 62 /* > */) return -1;
+  // …and before the separator (spaces and a quote aside) the field's name: `name` or `key`.
+  let f = b - 1;
+  while (f > 0 && isSpace(text.charCodeAt(f - 1))) f--;
+  if (f > 0 && (text.charCodeAt(f - 1) === 34 || text.charCodeAt(f - 1) === 39)) f--;
+  const last = f > 0 ? text.charCodeAt(f - 1) | 32 : 0;
+  if (last !== 101 /* e */ && last !== 121 /* y */) return -1;
   if (!PAIR_NAME.test(text.slice(Math.max(0, s - 12), s))) return -1;
   PAIR_VALUE.lastIndex = e;
   if (!PAIR_VALUE.test(text)) return -1;
