@@ -15,7 +15,6 @@ const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
 const WINDOW = 48;
 const MAX_TOKEN = 600;
 
-
 // Credential words. A window word that is, or ends with, one of them is a cue.
 const STRONG_CUES = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'credential',
   'credentials', 'creds', 'bearer', 'auth', 'authorization', 'authtoken', 'signature', 'privatekey', 'accesskey', 'secretkey'];
@@ -195,10 +194,12 @@ function cueOf(raw: string): Cue {
   if (c) return c;
   c = { strong: false, weak: false, service: false, blocked: false };
   const lower = raw.toLowerCase();
-  if (!/^[a-z]/.test(lower)) { remember(raw, c); return c; }
+  const first = lower.charCodeAt(0);
+  if (!(first >= 97 && first <= 122)) { remember(raw, c); return c; }
   if (!(KEYWORDS.has(raw) && raw === lower)) {
     for (const w of [lower, ...splitWords(raw)]) {
-      const word = /^[a-z]+\d{1,2}$/.test(w) && !SERVICES.has(w) ? w.replace(/\d+$/, '') : w;
+      const counter = trailingCounter(w);
+      const word = counter > 0 && !SERVICES.has(w) ? w.slice(0, w.length - counter) : w;
       if (NOT_SECRET.has(word)) { c.blocked = true; break; }
       if (STRONG_EXACT.has(word) || STRONG_CUES.some((q) => word === q || (word.length > q.length && word.endsWith(q)))) c.strong = true;
       else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
@@ -222,8 +223,22 @@ function remember(raw: string, c: Cue): void {
   cueCache.set(raw, c);
 }
 
+/** `/^[a-z]+\d{1,2}$/`: the number of trailing digits of a lowercase word with a counter (`token2`), else 0. */
+function trailingCounter(w: string): number {
+  let e = w.length;
+  while (e > 0 && w.charCodeAt(e - 1) >= 48 && w.charCodeAt(e - 1) <= 57) e--;
+  const digits = w.length - e;
+  if (digits < 1 || digits > 2 || e === 0) return 0;
+  for (let i = 0; i < e; i++) { const c = w.charCodeAt(i); if (c < 97 || c > 122) return 0; }
+  return digits;
+}
+
+// The first four letters of every service name of four or more: a word starting otherwise has no service prefix.
+const SERVICE_HEADS = new Set(SERVICE_NAMES.filter((n) => n.length >= 4).map((n) => n.slice(0, 4)));
+
 function hasServicePrefix(w: string): boolean {
   if (SERVICES.has(w)) return true;
+  if (w.length <= 4 || !SERVICE_HEADS.has(w.slice(0, 4))) return false;
   for (let k = 4; k < w.length && k <= MAX_SERVICE; k++) if (SERVICES.has(w.slice(0, k))) return true;
   return false;
 }
@@ -265,37 +280,29 @@ export function someRandomPart(v: string): boolean {
 /** A part of a token that is random: letters with digits or many case switches, and not words. */
 export function randomPart(p: string): boolean {
   if (p.length < 8) return false;
-  const k = classes(p);
-  if (k.lower + k.upper === 0) return false;
-  if (k.digit === 0 && !(k.lower > 0 && k.upper > 0 && caseSwitches(p) >= 4)) return false;
+  // Letters, digits, case switches and class changes in one loop.
+  let letters = 0, digits = 0, switches = 0, changes = 0, hasLower = false, hasUpper = false;
+  let prev = classOf(p.charCodeAt(0));
+  for (let i = 0; i < p.length; i++) {
+    const cls = classOf(p.charCodeAt(i));
+    if (cls === 1) digits++;
+    else if (cls !== 0) { letters++; if (cls === 3) hasLower = true; else hasUpper = true; }
+    if (i > 0) {
+      if (cls !== prev) changes++;
+      if ((prev === 2 && cls === 3) || (prev === 3 && cls === 2)) switches++;
+    }
+    prev = cls;
+  }
+  if (letters === 0) return false;
+  if (digits === 0 && !(hasLower && hasUpper && switches >= 4)) return false;
   // Generated strings change character class at about every other character; names do not
   // (`W3CTraceContextPropagator`: 6 changes in 25). Those need no word test.
-  if (classChanges(p) >= 0.4 * p.length) return true;
+  if (changes >= 0.4 * p.length) return true;
   return !wordLike(p) && !identifierLike(p);
 }
 
 function classOf(c: number): number {
   return c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
-}
-
-function classChanges(p: string): number {
-  let n = 0;
-  let prev = classOf(p.charCodeAt(0));
-  for (let i = 1; i < p.length; i++) {
-    const c = classOf(p.charCodeAt(i));
-    if (c !== prev) n++;
-    prev = c;
-  }
-  return n;
-}
-
-function caseSwitches(p: string): number {
-  let n = 0;
-  for (let i = 1; i < p.length; i++) {
-    const a = p.charCodeAt(i - 1), b = p.charCodeAt(i);
-    if ((a >= 97 && a <= 122 && b >= 65 && b <= 90) || (a >= 65 && a <= 90 && b >= 97 && b <= 122)) n++;
-  }
-  return n;
 }
 
 /** Mostly made of real words: `W3CTraceContextPropagator`, `utf8ToBase64String`. */

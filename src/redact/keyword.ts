@@ -301,8 +301,9 @@ function looksLikeCode(v: string): boolean {
 
 /** A word or an identifier made of words (fooBar, FOO_BAR, foo2), not a random string. */
 export function wordLike(v: string): boolean {
+  // (Each test below rejects on its own; the cheapest come first.)
+  if (digitsInsideLetters(v) && !(/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v) && (v.match(/\d+/g) ?? []).length === 1)) return false; // digits inside a run: a7b, but not utf8Decoder
   if (v.length >= 10 && manyShortParts(v)) return false;
-  if (/[A-Za-z]\d+[A-Za-z]/.test(v) && !(/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v) && (v.match(/\d+/g) ?? []).length === 1)) return false; // digits inside a run: a7b, but not utf8Decoder
   if (v.length >= 8 && /^[A-Z0-9]+$/.test(v) && /\d/.test(v) && /[A-Z]{3}/.test(v)) return false; // 798JRYLJVD4
   const words = splitWords(v);
   if (words.length === 0) return true;
@@ -316,6 +317,17 @@ export function wordLike(v: string): boolean {
     if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(letters.replace(/([ptscgw])h/g, '$1'))) return false; // `passphrase` is a word
   }
   return true;
+}
+
+/** `/[A-Za-z]\d+[A-Za-z]/.test(v)`, by loop. */
+function digitsInsideLetters(v: string): boolean {
+  let state = 0; // 0: other, 1: after a letter, 2: in digits after a letter
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter) { if (state === 2) return true; state = 1; } else if (c >= 48 && c <= 57) { if (state !== 0) state = 2; } else state = 0;
+  }
+  return false;
 }
 
 /** Random mixed-case strings split into many one- and two-letter "words"; camelCase names do not. */
