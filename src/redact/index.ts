@@ -346,26 +346,37 @@ function longestAlnumRun(v: string): string {
  */
 function resolve(text: string, raw: Finding[]): Finding[] {
   if (raw.length === 0) return raw;
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Merged in place: the raw findings are this call's own objects.
-  const merged: Finding[] = [];
-  let cur = raw[0];
+  // Each pass pushes its findings in order, so the list is often sorted already (one check).
+  if (!sortedFindings(raw)) raw.sort(byStartThenLongest);
+  // Merged in place, compacting the array: the raw findings are this call's own objects.
+  let w = 0;
   for (let i = 1; i < raw.length; i++) {
     const f = raw[i];
+    const cur = raw[w];
     if (f.start < cur.end) {
       if (f.end > cur.end) cur.end = f.end;
       if (f.kind !== cur.kind && priority(f.kind) > priority(cur.kind)) cur.kind = f.kind;
     } else {
-      merged.push(cur);
-      cur = f;
+      raw[++w] = f;
     }
   }
-  merged.push(cur);
-  const out: Finding[] = [];
+  raw.length = w + 1;
+  const merged = raw;
   // The next line break at or after the current finding; findings are sorted, so one forward
   // scan over the text serves them all (an indexOf per finding is quadratic on one long line).
+  // Most texts need no split at all: then the merged list is the answer, with no copy.
   let nl = -1;
-  for (const f of merged) {
+  let first = merged.length;
+  for (let i = 0; i < merged.length; i++) {
+    const f = merged[i];
+    if (nl !== Infinity && nl < f.start) { nl = text.indexOf('\n', f.start); if (nl === -1) nl = Infinity; }
+    if (nl < f.end || f.end <= f.start) { first = i; break; }
+  }
+  if (first === merged.length) return merged;
+  const out: Finding[] = merged.slice(0, first);
+  nl = -1;
+  for (let i = first; i < merged.length; i++) {
+    const f = merged[i];
     let s = f.start;
     if (nl !== Infinity && nl < s) { nl = text.indexOf('\n', s); if (nl === -1) nl = Infinity; }
     if (nl >= f.end) { if (f.end > s) out.push(f); continue; }
@@ -378,6 +389,13 @@ function resolve(text: string, raw: Finding[]): Finding[] {
     if (f.end > s) out.push({ kind: f.kind, start: s, end: f.end });
   }
   return out;
+}
+
+const byStartThenLongest = (a: Finding, b: Finding): number => a.start - b.start || b.end - a.end;
+
+function sortedFindings(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenLongest(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 function trimCr(text: string, s: number, nl: number): number {
