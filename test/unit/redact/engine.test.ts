@@ -121,6 +121,51 @@ describe('redaction engine', () => {
     }
   });
 
+  it('stays linear on dense inputs where every unit is a distinct finding (512 KB vs 128 KB)', function () {
+    this.timeout(120_000);
+    const bounded = createRedactor({ key, budgetMs: 60_000 });
+    let seed = 7;
+    const rand = (): number => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 4294967296; };
+    const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const r = (n: number, alphabet = ALNUM): string => { let t = ''; for (let i = 0; i < n; i++) t += alphabet[Math.floor(rand() * alphabet.length)]; return t; };
+    const D = '0123456789', H = '0123456789abcdef';
+    const octet = (): string => String(1 + Math.floor(rand() * 222));
+    const units: [string, () => string][] = [
+      ['token + 40 random', () => 'token ' + r(40) + ' '],
+      ['quoted base64 44', () => `'${r(43)}=' `],
+      ['quoted hex 64', () => `"${r(64, H)}", `],
+      ['password = random', () => `password = "${r(12)}"\n`],
+      ['?api_key= random', () => `?api_key=${r(32)}&`],
+      ['Bearer random', () => `Bearer ${r(40)}\n`],
+      ['URL password', () => `https://u:${r(16)}@h.io/ `],
+      ['email', () => `${r(6).toLowerCase()}@${r(5).toLowerCase()}.com `],
+      ['IPv4', () => `${octet()}.${octet()}.${octet()}.${octet()} `],
+      ['IPv6', () => `2a02:${r(4, H)}::${r(3, H)} `],
+      ['phone', () => `+44 20 7946 ${r(4, D)} `],
+      ['SSN', () => `5${r(2, D)}-2${r(1, D)}-8${r(3, D)} `],
+      ['base64 line of 64', () => r(64, ALNUM + '+/') + '\n'],
+    ];
+    const build = (unit: () => string, size: number): string => { let t = ''; while (t.length < size) t += unit(); return t.slice(0, size); };
+    const cpu = (text: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const c0 = process.cpuUsage();
+        const res = bounded.redact(text);
+        const c = process.cpuUsage(c0);
+        assert.ok(!res.dropped && res.findings.length > 0);
+        best = Math.min(best, (c.user + c.system) / 1000);
+      }
+      return best;
+    };
+    for (const [name, unit] of units) {
+      const small = cpu(build(unit, 131_072));
+      const large = cpu(build(unit, 524_288));
+      // Linear: about 4× the time for 4× the text; quadratic work would take 16×. CPU time, so
+      // other processes on a shared machine do not fail this test.
+      assert.ok(large < 8 * Math.max(small, 2), `${name}: ${small.toFixed(1)} ms for 128 KB, ${large.toFixed(1)} ms for 512 KB`);
+    }
+  });
+
   it('exposes its policy version', () => {
     assert.equal(r.policyVersion, REDACTION_POLICY_VERSION);
   });
