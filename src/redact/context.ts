@@ -196,12 +196,15 @@ function cueOf(raw: string): Cue {
   const lower = raw.toLowerCase();
   const first = lower.charCodeAt(0);
   if (!(first >= 97 && first <= 122)) { remember(raw, c); return c; }
+  // Every cue below needs one of its words inside the identifier: one regex test answers for
+  // the many that hold none (random token parts), whose word split would cost ten times more.
+  if (!CUE_HINT.test(raw)) { if (raw.length <= 20) remember(raw, c); return c; }
   if (!(KEYWORDS.has(raw) && raw === lower)) {
     for (const w of [lower, ...splitWords(raw)]) {
       const counter = trailingCounter(w);
       const word = counter > 0 && !SERVICES.has(w) ? w.slice(0, w.length - counter) : w;
       if (NOT_SECRET.has(word)) { c.blocked = true; break; }
-      if (STRONG_EXACT.has(word) || STRONG_CUES.some((q) => word === q || (word.length > q.length && word.endsWith(q)))) c.strong = true;
+      if (STRONG_EXACT.has(word) || endsWithStrongCue(word)) c.strong = true;
       else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
       if (!c.service) c.service = hasServicePrefix(word);
     }
@@ -221,6 +224,29 @@ function digitCount(s: string): number {
 function remember(raw: string, c: Cue): void {
   if (cueCache.size > 20_000) cueCache.clear();
   cueCache.set(raw, c);
+}
+
+// Every word cueOf looks for (cue, blocking and service words), less those holding a shorter one.
+const CUE_HINT = (() => {
+  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...SERVICE_NAMES])].sort((a, b) => a.length - b.length);
+  const keys: string[] = [];
+  for (const w of vocab) if (!keys.some((k) => w.includes(k))) keys.push(w);
+  return new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+})();
+
+// The strong cues by their last character: a word is, or ends with, one of them.
+const STRONG_BY_LAST = new Map<number, string[]>();
+for (const q of STRONG_CUES) {
+  const last = q.charCodeAt(q.length - 1);
+  const list = STRONG_BY_LAST.get(last);
+  if (list) list.push(q); else STRONG_BY_LAST.set(last, [q]);
+}
+
+function endsWithStrongCue(word: string): boolean {
+  const list = STRONG_BY_LAST.get(word.charCodeAt(word.length - 1));
+  if (list === undefined) return false;
+  for (const q of list) if (word === q || (word.length > q.length && word.endsWith(q))) return true;
+  return false;
 }
 
 /** `/^[a-z]+\d{1,2}$/`: the number of trailing digits of a lowercase word with a counter (`token2`), else 0. */

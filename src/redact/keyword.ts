@@ -2,7 +2,7 @@
 // `setProperty("DB_PASS", "…")`, `?access_token=…&`. A regex finds secret-like words; the
 // name, separator and value around each hit are then read by hand with bounded scans, so the
 // cost is O(n) whatever the input.
-import { classes, distinctChars, entropy, isAlnum, isNameChar, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, distinctChars, entropy, isAlnum, isNameChar, isPlaceholder, isTrivialSequence, SlotMemo, splitWords, type Finding } from './text';
 
 /** How much evidence a value needs, given its name. */
 type NameClass = 'password' | 'secret' | 'key';
@@ -419,7 +419,7 @@ function randomPunctuated(v: string): boolean {
 // Keyed by the value; an entry holds the verdict for the last name and flags it was read under
 // (a repeated assignment repeats its name too), so a lookup builds no key string.
 interface Verdict { cls: NameClass; quoted: boolean; comma: boolean; name: string; result: boolean }
-const verdicts = new Map<string, Verdict>();
+const verdicts = new SlotMemo<Verdict>(4096);
 
 function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
   const known = verdicts.get(v);
@@ -427,8 +427,6 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
   const result = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
     // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
     && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
-  if (known !== undefined) { known.cls = cls; known.quoted = quoted; known.comma = comma; known.name = name; known.result = result; return result; }
-  if (verdicts.size > 20_000) verdicts.clear();
   verdicts.set(v, { cls, quoted, comma, name, result });
   return result;
 }

@@ -1,7 +1,7 @@
 // Personal data: emails, phone numbers, IP addresses, payment-card numbers, user names in
 // home-directory paths, and the local user's own identifiers. Each finder is a single pass
 // with bounded look-around, so the cost stays linear in the text.
-import { isAlnum, isDigit, type Finding } from './text';
+import { isAlnum, isDigit, SlotMemo, type Finding } from './text';
 
 // ---------- email ----------
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
@@ -25,7 +25,7 @@ function allDigits(v: string): boolean {
 }
 
 // Domain verdicts, remembered: a text names the same few domains over and over.
-const domainVerdicts = new Map<string, boolean>();
+const domainVerdicts = new SlotMemo<boolean>(4096);
 
 /** A domain a person's address can be at: well-formed labels, a top-level domain, not a reserved or stand-in one. */
 function personDomain(domain: string): boolean {
@@ -36,7 +36,6 @@ function personDomain(domain: string): boolean {
     r = labels.every((l) => l.length > 0 && l.length <= 63)
       && (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) && !NOT_TLD.test(tld)
       && !EXAMPLE_DOMAIN.test(domain);
-    if (domainVerdicts.size > 10_000) domainVerdicts.clear();
     domainVerdicts.set(domain, r);
   }
   return r;
@@ -183,7 +182,7 @@ function keepIpv6(g: number[]): boolean {
 // texts hold neither, and the engine's one pass over the text says which.
 
 // Parse-and-keep verdicts per candidate: a text repeats its few addresses.
-const ipv6Verdicts = new Map<string, boolean>();
+const ipv6Verdicts = new SlotMemo<boolean>(4096);
 
 /** The caller runs this only on texts holding `::` or seven `hex{1,4}:` groups in a row (IPV6_FULL). */
 export function findIpv6(text: string, out: Finding[]): void {
@@ -207,7 +206,6 @@ export function findIpv6(text: string, out: Finding[]): void {
     if (redact === undefined) {
       const g = parseIpv6(v);
       redact = g !== null && !keepIpv6(g);
-      if (ipv6Verdicts.size > 10_000) ipv6Verdicts.clear();
       ipv6Verdicts.set(v, redact);
     }
     if (redact) out.push({ kind: 'ip-address', start: m.index, end: m.index + v.length });

@@ -180,3 +180,38 @@ export function splitWords(name: string): string[] {
   flush();
   return words;
 }
+
+/**
+ * A small direct-mapped memory from strings to values: a repeated key costs one comparison, and
+ * distinct keys overwrite slots, so a text of thousands of distinct values grows nothing (the
+ * values remembered so far die young instead of filling a map that must be cleared).
+ */
+export class SlotMemo<V> {
+  private readonly keys: string[];
+  private readonly values: (V | undefined)[];
+  private readonly mask: number;
+
+  constructor(slots: number) {
+    if ((slots & (slots - 1)) !== 0) throw new Error('slots must be a power of two');
+    this.keys = new Array<string>(slots).fill('');
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+  }
+
+  get(key: string): V | undefined {
+    const i = slotOf(key) & this.mask;
+    return this.keys[i] === key ? this.values[i] : undefined;
+  }
+
+  set(key: string, value: V): void {
+    const i = slotOf(key) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+}
+
+function slotOf(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  return n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 17 + s.charCodeAt(n >> 1) * 131 + s.charCodeAt(n - 1) * 1031 + s.charCodeAt((3 * n) >> 2) * 8191;
+}
