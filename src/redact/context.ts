@@ -6,7 +6,7 @@
 // everything after it is bounded work per run.
 import { wordLike } from './keyword';
 import { SERVICE_NAMES } from './services';
-import { classes, distinctChars, entropy, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, entropy, entropyAndDistinct, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
 
 const SERVICES = new Set(SERVICE_NAMES);
 const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
@@ -14,7 +14,6 @@ const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
 /** How far before a token its cue may be, on the same line. */
 const WINDOW = 48;
 const MAX_TOKEN = 600;
-
 
 // Credential words. A window word that is, or ends with, one of them is a cue.
 const STRONG_CUES = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'credential',
@@ -64,14 +63,47 @@ export function findContextSecrets(text: string, out: Finding[]): void {
     while (s < e && !isAlnum(text.charCodeAt(s))) s++;
     while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
     if (e - s < 10) continue;
-    const run = text.slice(s, e);
     // URLs and paths are read by the URL rules; a path's segments are words.
-    if ((s >= 3 && text.startsWith('://', s - 3)) || isPath(run)) continue;
+    if (s >= 3 && text.startsWith('://', s - 3)) continue;
+    const run = text.slice(s, e);
+    if (isPath(run)) continue;
+    // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could
+    // be random, no cue can make them a token, and only the prefixed form is left to test.
+    if (!mayHoldRandomPart(run)) {
+      const f = prefixedToken(run, s);
+      if (f && !cueBefore(text, s).blocked) out.push(f);
+      continue;
+    }
     const before = cueBefore(text, s);
     if (before.blocked) continue;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
   }
+}
+
+/**
+ * A necessary condition for `randomPart` on some letter-and-digit part of `run` (8 or more
+ * characters, a letter, and a digit or four case switches), without its word tests. Every value
+ * `tokenLike` accepts has such a part, and so has every suffix of `run` it is asked about.
+ */
+function mayHoldRandomPart(run: string): boolean {
+  // tokenLike takes a UUID before its part test: a run ending in one goes the whole way.
+  if (run.length >= 36 && UUID.test(run.slice(-36))) return true;
+  let len = 0, letter = false, digit = false, switches = 0, prev = 0;
+  for (let i = 0; i <= run.length; i++) {
+    const c = i < run.length ? run.charCodeAt(i) : 0;
+    const cls = c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
+    if (cls === 0) {
+      if (len >= 8 && letter && (digit || switches >= 4)) return true;
+      len = 0; letter = false; digit = false; switches = 0; prev = 0;
+      continue;
+    }
+    len++;
+    if (cls === 1) digit = true;
+    else { letter = true; if (prev !== 0 && prev !== 1 && prev !== cls) switches++; }
+    prev = cls;
+  }
+  return false;
 }
 
 /** `lib/x86_64-linux/foo.so`, `github.com/acme/repo/commit/…`: two or more word segments between slashes. */
@@ -86,23 +118,40 @@ export function isPath(run: string): boolean {
 function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   if ((before.strong || before.service || before.weak) && tokenLike(run, before)) return { kind: 'secret', start: s, end: s + run.length };
   // `bloggerSECRETkey-ab12…`, `dd-apikey-dd52…`, `cliengo-SECRET-<uuid>`: the cue is glued on.
-  const parts = run.split(/([-_.=])/);
-  if (parts.length < 3 || parts.length > 25) return null;
-  let offset = 0;
+  // The run's words between separators, read in place (1 to 12 separators).
+  let seps = 0;
+  for (let i = 0; i < run.length; i++) if (isGlue(run.charCodeAt(i)) && ++seps > 12) return null;
+  if (seps === 0) return null;
   let cue: Cue = before;
-  for (let i = 0; i + 2 < parts.length; i += 2) {
-    offset += parts[i].length + parts[i + 1].length;
-    const c = cueOf(parts[i]);
+  let wordStart = 0;
+  let wordEnd = nextGlue(run, 0);
+  while (wordEnd < run.length) {
+    const offset = wordEnd + 1;
+    const c = cueOf(run.slice(wordStart, wordEnd));
     if (c.blocked) return null;
     cue = { strong: cue.strong || c.strong, weak: cue.weak || c.weak, service: cue.service || c.service, blocked: false };
-    if (!(cue.strong || cue.service)) continue;
-    // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
-    const next = cueOf(parts[i + 2]);
-    if ((next.strong || next.weak) && parts[i + 2].length <= 12) continue;
-    const rest = run.slice(offset);
-    return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
+    const nextEnd = nextGlue(run, offset);
+    if (cue.strong || cue.service) {
+      // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
+      if (nextEnd < run.length) {
+        const next = cueOf(run.slice(offset, nextEnd));
+        if ((next.strong || next.weak) && nextEnd - offset <= 12) { wordStart = offset; wordEnd = nextEnd; continue; }
+      }
+      const rest = run.slice(offset);
+      return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
+    }
+    wordStart = offset;
+    wordEnd = nextEnd;
   }
   return null;
+}
+
+const isGlue = (c: number): boolean => c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 61 /* = */;
+
+function nextGlue(run: string, from: number): number {
+  let i = from;
+  while (i < run.length && !isGlue(run.charCodeAt(i))) i++;
+  return i;
 }
 
 /** The cue words among the last four words before `s` on its line (within WINDOW characters). */
@@ -138,19 +187,24 @@ const BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false,
 
 /** What one identifier says: `bloggerSECRETkey` → service and strong cue; `sha256` → blocked. */
 function cueOf(raw: string): Cue {
+  // Long runs and runs with several digits are values, not names: they are never remembered, and
+  // only a short one can be a blocking word (`sha256`).
+  if (raw.length > 40 || digitCount(raw) >= 3) return raw.length <= MAX_NOT_SECRET && NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : NO_CUE;
   let c = cueCache.get(raw);
   if (c) return c;
-  c = NO_CUE;
-  // Long runs and runs with several digits are values, not names: no need to remember them.
-  if (raw.length > 40 || /\d.*\d.*\d/.test(raw)) return NOT_SECRET.has(raw.toLowerCase()) ? BLOCKED : c;
   c = { strong: false, weak: false, service: false, blocked: false };
   const lower = raw.toLowerCase();
-  if (!/^[a-z]/.test(lower)) { remember(raw, c); return c; }
+  const first = lower.charCodeAt(0);
+  if (!(first >= 97 && first <= 122)) { remember(raw, c); return c; }
+  // Every cue below needs one of its words inside the identifier: one regex test answers for
+  // the many that hold none (random token parts), whose word split would cost ten times more.
+  if (!CUE_HINT.test(raw)) { if (raw.length <= 20) remember(raw, c); return c; }
   if (!(KEYWORDS.has(raw) && raw === lower)) {
     for (const w of [lower, ...splitWords(raw)]) {
-      const word = /^[a-z]+\d{1,2}$/.test(w) && !SERVICES.has(w) ? w.replace(/\d+$/, '') : w;
+      const counter = trailingCounter(w);
+      const word = counter > 0 && !SERVICES.has(w) ? w.slice(0, w.length - counter) : w;
       if (NOT_SECRET.has(word)) { c.blocked = true; break; }
-      if (STRONG_EXACT.has(word) || STRONG_CUES.some((q) => word === q || (word.length > q.length && word.endsWith(q)))) c.strong = true;
+      if (STRONG_EXACT.has(word) || endsWithStrongCue(word)) c.strong = true;
       else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
       if (!c.service) c.service = hasServicePrefix(word);
     }
@@ -159,13 +213,58 @@ function cueOf(raw: string): Cue {
   return c;
 }
 
+const MAX_NOT_SECRET = [...NOT_SECRET].reduce((n, w) => Math.max(n, w.length), 0);
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  return n;
+}
+
 function remember(raw: string, c: Cue): void {
   if (cueCache.size > 20_000) cueCache.clear();
   cueCache.set(raw, c);
 }
 
+// Every word cueOf looks for (cue, blocking and service words), less those holding a shorter one.
+const CUE_HINT = (() => {
+  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...SERVICE_NAMES])].sort((a, b) => a.length - b.length);
+  const keys: string[] = [];
+  for (const w of vocab) if (!keys.some((k) => w.includes(k))) keys.push(w);
+  return new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+})();
+
+// The strong cues by their last character: a word is, or ends with, one of them.
+const STRONG_BY_LAST = new Map<number, string[]>();
+for (const q of STRONG_CUES) {
+  const last = q.charCodeAt(q.length - 1);
+  const list = STRONG_BY_LAST.get(last);
+  if (list) list.push(q); else STRONG_BY_LAST.set(last, [q]);
+}
+
+function endsWithStrongCue(word: string): boolean {
+  const list = STRONG_BY_LAST.get(word.charCodeAt(word.length - 1));
+  if (list === undefined) return false;
+  for (const q of list) if (word === q || (word.length > q.length && word.endsWith(q))) return true;
+  return false;
+}
+
+/** `/^[a-z]+\d{1,2}$/`: the number of trailing digits of a lowercase word with a counter (`token2`), else 0. */
+function trailingCounter(w: string): number {
+  let e = w.length;
+  while (e > 0 && w.charCodeAt(e - 1) >= 48 && w.charCodeAt(e - 1) <= 57) e--;
+  const digits = w.length - e;
+  if (digits < 1 || digits > 2 || e === 0) return 0;
+  for (let i = 0; i < e; i++) { const c = w.charCodeAt(i); if (c < 97 || c > 122) return 0; }
+  return digits;
+}
+
+// The first four letters of every service name of four or more: a word starting otherwise has no service prefix.
+const SERVICE_HEADS = new Set(SERVICE_NAMES.filter((n) => n.length >= 4).map((n) => n.slice(0, 4)));
+
 function hasServicePrefix(w: string): boolean {
   if (SERVICES.has(w)) return true;
+  if (w.length <= 4 || !SERVICE_HEADS.has(w.slice(0, 4))) return false;
   for (let k = 4; k < w.length && k <= MAX_SERVICE; k++) if (SERVICES.has(w.slice(0, k))) return true;
   return false;
 }
@@ -179,50 +278,57 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (k.lower + k.upper === 0) return false; // numbers, dates, phone numbers
   if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
   if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
-  if (UUID.test(v)) return strong;
-  if (distinctChars(v) < Math.min(10, Math.ceil(v.length / 3))) return false;
-  if (entropy(v) < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
-  if (isPlaceholder(v) || isTrivialSequence(v) || FILE_LIKE.test(v)) return false;
-  if (/^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
+  if (v.length === 36 && UUID.test(v)) return strong;
+  const h = entropyAndDistinct(v, DISTINCT);
+  if (DISTINCT.n < Math.min(10, Math.ceil(v.length / 3))) return false;
+  if (h < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
+  // (A file name and a version need a character that is neither a letter nor a digit.)
+  if (isPlaceholder(v) || isTrivialSequence(v) || (k.other > 0 && FILE_LIKE.test(v))) return false;
+  if (k.other > 0 && /^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
   // Identifiers, member paths, file paths, kebab-case names (`k8s.persistentvolume.label`): a
   // token has at least one long part with letters that is not a word.
-  return v.split(/[^A-Za-z0-9]+/).some(randomPart);
+  return k.other === 0 ? randomPart(v) : someRandomPart(v);
+}
+
+const DISTINCT = { n: 0 };
+
+/** `v.split(/[^A-Za-z0-9]+/).some(randomPart)`, without the regex and the array. */
+export function someRandomPart(v: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= v.length; i++) {
+    if (i < v.length && isAlnum(v.charCodeAt(i))) continue;
+    if (i - start >= 8 && randomPart(v.slice(start, i))) return true;
+    start = i + 1;
+  }
+  return false;
 }
 
 /** A part of a token that is random: letters with digits or many case switches, and not words. */
 export function randomPart(p: string): boolean {
   if (p.length < 8) return false;
-  const k = classes(p);
-  if (k.lower + k.upper === 0) return false;
-  if (k.digit === 0 && !(k.lower > 0 && k.upper > 0 && caseSwitches(p) >= 4)) return false;
+  // Letters, digits, case switches and class changes in one loop.
+  let letters = 0, digits = 0, switches = 0, changes = 0, hasLower = false, hasUpper = false;
+  let prev = classOf(p.charCodeAt(0));
+  for (let i = 0; i < p.length; i++) {
+    const cls = classOf(p.charCodeAt(i));
+    if (cls === 1) digits++;
+    else if (cls !== 0) { letters++; if (cls === 3) hasLower = true; else hasUpper = true; }
+    if (i > 0) {
+      if (cls !== prev) changes++;
+      if ((prev === 2 && cls === 3) || (prev === 3 && cls === 2)) switches++;
+    }
+    prev = cls;
+  }
+  if (letters === 0) return false;
+  if (digits === 0 && !(hasLower && hasUpper && switches >= 4)) return false;
   // Generated strings change character class at about every other character; names do not
   // (`W3CTraceContextPropagator`: 6 changes in 25). Those need no word test.
-  if (classChanges(p) >= 0.4 * p.length) return true;
+  if (changes >= 0.4 * p.length) return true;
   return !wordLike(p) && !identifierLike(p);
 }
 
 function classOf(c: number): number {
   return c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
-}
-
-function classChanges(p: string): number {
-  let n = 0;
-  let prev = classOf(p.charCodeAt(0));
-  for (let i = 1; i < p.length; i++) {
-    const c = classOf(p.charCodeAt(i));
-    if (c !== prev) n++;
-    prev = c;
-  }
-  return n;
-}
-
-function caseSwitches(p: string): number {
-  let n = 0;
-  for (let i = 1; i < p.length; i++) {
-    const a = p.charCodeAt(i - 1), b = p.charCodeAt(i);
-    if ((a >= 97 && a <= 122 && b >= 65 && b <= 90) || (a >= 65 && a <= 90 && b >= 97 && b <= 122)) n++;
-  }
-  return n;
 }
 
 /** Mostly made of real words: `W3CTraceContextPropagator`, `utf8ToBase64String`. */

@@ -17,10 +17,9 @@
  *   text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
-import * as crypto from 'node:crypto';
-import { createHmac } from 'node:crypto';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
+import { hmacSha256Prefix } from './hmac';
 import { findHighEntropyLiterals } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
@@ -94,13 +93,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const excluded = compileExclusions([...(options.excludedGlobs ?? DEFAULT_EXCLUDED_GLOBS), ...(options.extraExcludedGlobs ?? [])]);
   const cache = new Map<string, Map<string, string>>();
 
-  const hmac = hmacSha256Hex(key);
+  const hmac = hmacSha256Prefix(key);
   const placeholder = (kind: string, secret: string): string => {
     let byKind = cache.get(kind);
     if (byKind === undefined) cache.set(kind, (byKind = new Map()));
     let p = byKind.get(secret);
     if (p === undefined) {
-      p = `<REDACTED:${kind}#${hmac(secret).slice(0, 8)}>`;
+      p = `<REDACTED:${kind}#${hmac(secret)}>`;
       if (byKind.size > 10_000) byKind.clear();
       byKind.set(secret, p);
     }
@@ -113,9 +112,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
     const check = (): void => { if (now() - t0 > budgetMs) throw new BudgetExceeded(); };
     try {
       const raw: Finding[] = [];
-      const lower = text.toLowerCase();
-      runAnchored(text, lower, raw);
-      for (const rule of SCANNED) runScanned(rule, text, lower, raw);
+      const found = new Uint8Array(FEATURE_COUNT);
+      scanText(text, raw, found);
+      for (const rule of SCANNED) runScanned(rule, text, found, raw);
       check();
       findPrivateKeys(text, raw);
       findKeyMaterialLines(text, raw);
@@ -125,19 +124,19 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findContextSecrets(text, raw);
       findHighEntropyLiterals(text, raw);
       check();
-      if (lower.includes('://')) findUrlCredentials(text, raw);
-      findConnectionCredentials(text, lower, raw);
+      if (found[F.url] === 1) findUrlCredentials(text, raw);
+      findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
-      findCliSecrets(text, raw);
-      if (lower.includes('bearer')) findBearer(text, raw);
+      findCliSecrets(text, { dashU: found[F.dashU] === 1, dashUpperU: found[F.dashUpperU] === 1, command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] > 0 }, raw);
+      if (found[F.bearer] === 1) findBearer(text, raw);
       check();
       findEmails(text, raw);
       findIpv4(text, raw);
-      findIpv6(text, raw);
+      if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       findPhones(text, raw);
-      findSsns(text, lower, raw);
+      findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
-      if (lower.includes('/home/') || lower.includes('/users/') || lower.includes('users\\') || lower.includes('documents and settings')) findHomeUsers(text, raw);
+      if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
       const findings = resolve(text, raw);
@@ -158,33 +157,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
   };
 }
 
-/**
- * HMAC-SHA256 as two one-shot hashes over precomputed pads (RFC 2104): the same value as
- * `createHmac`, without building an Hmac object per secret (a text can hold thousands).
- */
-function hmacSha256Hex(key: Buffer): (message: string) => string {
-  const oneShot = (crypto as { hash?: (alg: string, data: Buffer, enc: 'buffer' | 'hex') => Buffer | string }).hash;
-  if (!oneShot || key.length > 64) return (m) => createHmac('sha256', key).update(m, 'utf8').digest('hex');
-  const ipad = Buffer.alloc(64, 0x36);
-  const opad = Buffer.alloc(64, 0x5c);
-  for (let i = 0; i < key.length; i++) { ipad[i] ^= key[i]; opad[i] ^= key[i]; }
-  const inner = Buffer.alloc(64 + 1024);
-  ipad.copy(inner);
-  const outer = Buffer.alloc(64 + 32);
-  opad.copy(outer);
-  return (m) => {
-    let data: Buffer;
-    if (m.length <= 341) { // at most 1,023 UTF-8 bytes: fits the preallocated buffer
-      const n = inner.write(m, 64, 'utf8');
-      data = inner.subarray(0, 64 + n);
-    } else {
-      data = Buffer.concat([ipad, Buffer.from(m, 'utf8')]);
-    }
-    (oneShot('sha256', data, 'buffer') as Buffer).copy(outer, 64);
-    return oneShot('sha256', outer, 'hex') as string;
-  };
-}
-
 /** The same number of lines as `text`: a marker, then empty lines. */
 export function droppedText(text: string): string {
   let n = 0;
@@ -192,69 +164,139 @@ export function droppedText(text: string): string {
   return DROPPED_MARKER + '\n'.repeat(n);
 }
 
-/** One alternation regex over `pre` is a single pass, unlike one `includes` per string. */
-interface ScannedRule extends PatternRule {
-  preRe: RegExp | null;
-}
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface CompiledRule extends PatternRule {
   sticky: RegExp;
+}
+
+// Substrings whose presence decides whether a pass runs at all. They are found in the same pass
+// over the text that finds where provider prefixes start (below), so no pass needs a lowercased
+// copy of the text or a search of its own. Matched case-insensitively (ASCII), unless `exact`.
+const FEATURE_LIST: { text: string; exact?: boolean }[] = [];
+const feature = (text: string, exact = false): number => {
+  if (text.length < 2) throw new Error(`feature too short: ${text}`);
+  FEATURE_LIST.push({ text, exact });
+  return FEATURE_LIST.length - 1;
+};
+const F = {
+  url: feature('://'), bearer: feature('bearer'), home: feature('/home/'), users: feature('/users/'), usersWin: feature('users\\'),
+  docs: feature('documents and settings'), oracle: feature('jdbc:oracle'), tcp: feature('@tcp(', true), udp: feature('@udp(', true),
+  unix: feature('@unix(', true), ssn: feature('ssn'), social: feature('social security'), sozial: feature('sozialversicherung'),
+  dashU: feature('-u', true), dashUpperU: feature('-U', true), sshpass: feature('sshpass', true), mysql: feature('mysql', true),
+  mariadb: feature('mariadb', true), colons: feature('::'),
+};
+/** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
+const IPV6_CHAIN = FEATURE_LIST.length;
+
+/** Rules whose match does not start with their prefilter strings: run over the whole text when one occurs. */
+interface ScannedRule extends PatternRule {
+  features: number[];
+  /** Prefilter strings of one character, looked for with `includes`. */
+  chars: string[];
 }
 
 // Rules tried where one of their prefixes starts, found by one pass over a 2-gram table.
 const ANCHORED: CompiledRule[] = [];
 const SCANNED: ScannedRule[] = [];
 for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
-  if (rule.scan) SCANNED.push({ ...rule, preRe: rule.pre.length ? new RegExp(rule.pre.map(escapeRe).join('|')) : null });
-  else ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
+  if (rule.scan) {
+    SCANNED.push({ ...rule, features: rule.pre.filter((p) => p.length >= 2).map((p) => feature(p)), chars: rule.pre.filter((p) => p.length < 2) });
+  } else {
+    ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
+  }
 }
-/** For each 2-gram of lowercase ASCII, the (prefix, rule) pairs starting with it. */
+const FEATURE_COUNT = FEATURE_LIST.length + 1;
+
+/** For each 2-gram of case-folded ASCII, the (prefix, rule) pairs and the features starting with it. */
 const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
-const BIGRAM_FLAG = new Uint8Array(128 * 128);
+const BIGRAM_FEATURES: (number[] | undefined)[] = new Array(128 * 128);
+const BIGRAM_FLAG = new Uint8Array(128 * 128); // 1: a prefix starts here, 2: a feature does
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 ANCHORED.forEach((rule, idx) => {
   for (const p of rule.pre) {
     if (p.length < 2) throw new Error(`prefix too short: ${p}`);
     const k = p.charCodeAt(0) * 128 + p.charCodeAt(1);
-    BIGRAM_FLAG[k] = 1;
+    BIGRAM_FLAG[k] |= 1;
     (BIGRAMS[k] ??= []).push({ prefix: p, rule: idx });
   }
 });
+FEATURE_LIST.forEach((f, idx) => {
+  const k = fold(f.text.charCodeAt(0)) * 128 + fold(f.text.charCodeAt(1));
+  BIGRAM_FLAG[k] |= 2;
+  (BIGRAM_FEATURES[k] ??= []).push(idx);
+});
+
+// Hex digits and the colon, for the IPv6 chain.
+const HEX_CLASS = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX_CLASS[c.charCodeAt(0)] = 1;
+HEX_CLASS[58] = 2;
 
 const isRunChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 95;
 
-function runAnchored(text: string, lower: string, out: Finding[]): void {
-  const n = lower.length;
+/** Does `text` hold `lit` (lowercase ASCII) at `i`, ASCII letters compared case-insensitively? */
+function foldedAt(text: string, i: number, lit: string): boolean {
+  if (i + lit.length > text.length) return false;
+  for (let j = 0; j < lit.length; j++) if (fold(text.charCodeAt(i + j)) !== lit.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * The one pass over every character: provider rules tried where one of their prefixes starts,
+ * and the features of FEATURE_LIST (and the IPv6 chain) marked in `found`.
+ */
+function scanText(text: string, out: Finding[], found: Uint8Array): void {
+  const n = text.length;
   // Per rule: no new attempt before this offset (inside a previous match or a failed run).
   const nextAllowed = new Int32Array(ANCHORED.length);
-  let c1 = n > 0 ? lower.charCodeAt(0) : 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const c2 = lower.charCodeAt(i + 1);
-    if (c1 < 128 && c2 < 128 && BIGRAM_FLAG[c1 * 128 + c2] === 1) {
-      for (const cand of BIGRAMS[c1 * 128 + c2]!) {
-        if (i < nextAllowed[cand.rule] || !lower.startsWith(cand.prefix, i)) continue;
-        const rule = ANCHORED[cand.rule];
-        const boundary = rule.boundary !== false;
-        if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
-        const re = rule.sticky;
-        re.lastIndex = i;
-        const m = re.exec(text);
-        if (!m) {
-          let e = i;
-          while (e < n && isRunChar(text.charCodeAt(e))) e++;
-          nextAllowed[cand.rule] = Math.max(e, i + 1);
-          continue;
+  let hexRun = 0, groups = 0;
+  let c1 = n > 0 ? fold(text.charCodeAt(0)) : 0;
+  for (let i = 0; i < n; i++) {
+    const c2 = i + 1 < n ? fold(text.charCodeAt(i + 1)) : 0;
+    if (c1 < 128) {
+      const h = HEX_CLASS[c1];
+      if (h === 1) hexRun++;
+      else if (h === 2) {
+        // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
+        groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
+        if (groups >= 7) found[IPV6_CHAIN] = 1;
+        hexRun = 0;
+      } else { hexRun = 0; groups = 0; }
+      const k = c1 * 128 + c2;
+      const flag = c2 < 128 ? BIGRAM_FLAG[k] : 0;
+      if (flag !== 0) {
+        if ((flag & 2) !== 0) {
+          for (const f of BIGRAM_FEATURES[k]!) {
+            if (found[f] === 1) continue;
+            const feat = FEATURE_LIST[f];
+            if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
+          }
         }
-        nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
-        accept(rule, m, text, out);
+        if ((flag & 1) !== 0) {
+          for (const cand of BIGRAMS[k]!) {
+            if (i < nextAllowed[cand.rule] || !foldedAt(text, i, cand.prefix)) continue;
+            const rule = ANCHORED[cand.rule];
+            const boundary = rule.boundary !== false;
+            if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
+            const re = rule.sticky;
+            re.lastIndex = i;
+            const m = re.exec(text);
+            if (!m) {
+              let e = i;
+              while (e < n && isRunChar(text.charCodeAt(e))) e++;
+              nextAllowed[cand.rule] = Math.max(e, i + 1);
+              continue;
+            }
+            nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
+            accept(rule, m, text, out);
+          }
+        }
       }
-    }
+    } else { hexRun = 0; groups = 0; }
     c1 = c2;
   }
 }
 
-function runScanned(rule: ScannedRule, text: string, lower: string, out: Finding[]): void {
-  if (rule.preRe && !rule.preRe.test(lower)) return;
+function runScanned(rule: ScannedRule, text: string, found: Uint8Array, out: Finding[]): void {
+  if (rule.features.length + rule.chars.length > 0 && !rule.features.some((f) => found[f] === 1) && !rule.chars.some((c) => text.includes(c))) return;
   const re = rule.re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -304,26 +346,37 @@ function longestAlnumRun(v: string): string {
  */
 function resolve(text: string, raw: Finding[]): Finding[] {
   if (raw.length === 0) return raw;
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  // Merged in place: the raw findings are this call's own objects.
-  const merged: Finding[] = [];
-  let cur = raw[0];
+  // Each pass pushes its findings in order, so the list is often sorted already (one check).
+  if (!sortedFindings(raw)) raw.sort(byStartThenLongest);
+  // Merged in place, compacting the array: the raw findings are this call's own objects.
+  let w = 0;
   for (let i = 1; i < raw.length; i++) {
     const f = raw[i];
+    const cur = raw[w];
     if (f.start < cur.end) {
       if (f.end > cur.end) cur.end = f.end;
       if (f.kind !== cur.kind && priority(f.kind) > priority(cur.kind)) cur.kind = f.kind;
     } else {
-      merged.push(cur);
-      cur = f;
+      raw[++w] = f;
     }
   }
-  merged.push(cur);
-  const out: Finding[] = [];
+  raw.length = w + 1;
+  const merged = raw;
   // The next line break at or after the current finding; findings are sorted, so one forward
   // scan over the text serves them all (an indexOf per finding is quadratic on one long line).
+  // Most texts need no split at all: then the merged list is the answer, with no copy.
   let nl = -1;
-  for (const f of merged) {
+  let first = merged.length;
+  for (let i = 0; i < merged.length; i++) {
+    const f = merged[i];
+    if (nl !== Infinity && nl < f.start) { nl = text.indexOf('\n', f.start); if (nl === -1) nl = Infinity; }
+    if (nl < f.end || f.end <= f.start) { first = i; break; }
+  }
+  if (first === merged.length) return merged;
+  const out: Finding[] = merged.slice(0, first);
+  nl = -1;
+  for (let i = first; i < merged.length; i++) {
+    const f = merged[i];
     let s = f.start;
     if (nl !== Infinity && nl < s) { nl = text.indexOf('\n', s); if (nl === -1) nl = Infinity; }
     if (nl >= f.end) { if (f.end > s) out.push(f); continue; }
@@ -338,18 +391,34 @@ function resolve(text: string, raw: Finding[]): Finding[] {
   return out;
 }
 
+const byStartThenLongest = (a: Finding, b: Finding): number => a.start - b.start || b.end - a.end;
+
+function sortedFindings(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenLongest(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
 function trimCr(text: string, s: number, nl: number): number {
   return nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }
 
 function render(text: string, findings: readonly Finding[], placeholder: (kind: string, secret: string) => string): string {
   if (findings.length === 0) return text;
-  const parts: string[] = [];
+  // Concatenation, not an array joined at the end: on texts with tens of thousands of findings
+  // joining the pieces cost three times as much. A secret equal to the one before it (same kind,
+  // same characters, compared in place) reuses its placeholder without a slice or a lookup.
+  let out = '';
   let pos = 0;
+  let lastKind = '', lastSecret = '', lastPlaceholder = '';
   for (const f of findings) {
-    parts.push(text.slice(pos, f.start), placeholder(f.kind, text.slice(f.start, f.end)));
+    out += text.slice(pos, f.start);
+    if (f.kind !== lastKind || f.end - f.start !== lastSecret.length || !text.startsWith(lastSecret, f.start)) {
+      lastKind = f.kind;
+      lastSecret = text.slice(f.start, f.end);
+      lastPlaceholder = placeholder(f.kind, lastSecret);
+    }
+    out += lastPlaceholder;
     pos = f.end;
   }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return out + text.slice(pos);
 }

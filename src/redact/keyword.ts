@@ -2,7 +2,7 @@
 // `setProperty("DB_PASS", "…")`, `?access_token=…&`. A regex finds secret-like words; the
 // name, separator and value around each hit are then read by hand with bounded scans, so the
 // cost is O(n) whatever the input.
-import { classes, distinctChars, entropy, isAlnum, isNameChar, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, distinctChars, entropy, isAlnum, isNameChar, isPlaceholder, isTrivialSequence, SlotMemo, splitWords, type Finding } from './text';
 
 /** How much evidence a value needs, given its name. */
 type NameClass = 'password' | 'secret' | 'key';
@@ -94,7 +94,28 @@ function classifyUncached(name: string): NameClass | null {
   return cls;
 }
 
-const AUTH_SCHEMES = /^(?:bearer|basic|token|digest|bot|apikey|api-key|key|jwt|ssws|oauth|sharedaccesssignature|hmac|aws4-hmac-sha256|negotiate|ntlm)$/i;
+const AUTH_SCHEME_WORDS = new Set(['bearer', 'basic', 'token', 'digest', 'bot', 'apikey', 'api-key', 'key', 'jwt', 'ssws', 'oauth',
+  'sharedaccesssignature', 'hmac', 'aws4-hmac-sha256', 'negotiate', 'ntlm']);
+/** An authorization scheme word, any case. */
+const isAuthScheme = (w: string): boolean => w.length >= 3 && w.length <= 21 && AUTH_SCHEME_WORDS.has(w.toLowerCase());
+
+/** `auth` anywhere in `name`, any case. */
+function hasAuth(name: string): boolean {
+  for (let i = name.length - 4; i >= 0; i--) {
+    if ((name.charCodeAt(i) | 32) === 97 && (name.charCodeAt(i + 1) | 32) === 117 && (name.charCodeAt(i + 2) | 32) === 116 && (name.charCodeAt(i + 3) | 32) === 104) return true;
+  }
+  return false;
+}
+
+/** `^[A-Za-z][A-Za-z-]{1,24}$` */
+function isSchemeLike(w: string): boolean {
+  if (w.length < 2 || w.length > 25) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i) | 32;
+    if (!((c >= 97 && c <= 122) || (i > 0 && w.charCodeAt(i) === 45))) return false;
+  }
+  return true;
+}
 
 // Set by findValueStart when name and value are separated by a comma (a weaker signal).
 const commaSeparated = { value: false };
@@ -103,6 +124,9 @@ const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
 const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
 
 function isSpace(c: number): boolean { return c === 32 || c === 9; }
+
+/** `[A-Za-z_]` */
+function isIdentStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
 
 /**
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
@@ -121,7 +145,7 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   // Go-style `name string = "…"`: a type word between the name and the `=`.
   const goType = GO_TYPE;
   goType.lastIndex = i;
-  if (!nameQuoted && i > afterName && /[A-Za-z_]/.test(text[i]) && goType.test(text)) i = goType.lastIndex - 1;
+  if (!nameQuoted && i > afterName && isIdentStart(text.charCodeAt(i)) && goType.test(text)) i = goType.lastIndex - 1;
   const c = text[i];
   const c2 = text[i + 1];
   if (c === '=') {
@@ -277,8 +301,9 @@ function looksLikeCode(v: string): boolean {
 
 /** A word or an identifier made of words (fooBar, FOO_BAR, foo2), not a random string. */
 export function wordLike(v: string): boolean {
+  // (Each test below rejects on its own; the cheapest come first.)
+  if (digitsInsideLetters(v) && !(/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v) && (v.match(/\d+/g) ?? []).length === 1)) return false; // digits inside a run: a7b, but not utf8Decoder
   if (v.length >= 10 && manyShortParts(v)) return false;
-  if (/[A-Za-z]\d+[A-Za-z]/.test(v) && !(/^[A-Za-z]+\d{1,3}[A-Z][a-z]/.test(v) && (v.match(/\d+/g) ?? []).length === 1)) return false; // digits inside a run: a7b, but not utf8Decoder
   if (v.length >= 8 && /^[A-Z0-9]+$/.test(v) && /\d/.test(v) && /[A-Z]{3}/.test(v)) return false; // 798JRYLJVD4
   const words = splitWords(v);
   if (words.length === 0) return true;
@@ -292,6 +317,17 @@ export function wordLike(v: string): boolean {
     if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(letters.replace(/([ptscgw])h/g, '$1'))) return false; // `passphrase` is a word
   }
   return true;
+}
+
+/** `/[A-Za-z]\d+[A-Za-z]/.test(v)`, by loop. */
+function digitsInsideLetters(v: string): boolean {
+  let state = 0; // 0: other, 1: after a letter, 2: in digits after a letter
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (letter) { if (state === 2) return true; state = 1; } else if (c >= 48 && c <= 57) { if (state !== 0) state = 2; } else state = 0;
+  }
+  return false;
 }
 
 /** Random mixed-case strings split into many one- and two-letter "words"; camelCase names do not. */
@@ -378,6 +414,23 @@ function randomPunctuated(v: string): boolean {
   return entropy(v) >= 3.2;
 }
 
+// Verdicts on values, remembered: a text that repeats one assignment thousands of times (a
+// generated file, a log) pays for the value tests once. Keyed by everything the tests read.
+// Keyed by the value; an entry holds the verdict for the last name and flags it was read under
+// (a repeated assignment repeats its name too), so a lookup builds no key string.
+interface Verdict { cls: NameClass; quoted: boolean; comma: boolean; name: string; result: boolean }
+const verdicts = new SlotMemo<Verdict>(4096);
+
+function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
+  const known = verdicts.get(v);
+  if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name) return known.result;
+  const result = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
+    // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
+    && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
+  verdicts.set(v, { cls, quoted, comma, name, result });
+  return result;
+}
+
 /** Runs the name-based rule over `text`, pushing findings. */
 export function findKeywordSecrets(text: string, out: Finding[]): void {
   HIT.lastIndex = 0;
@@ -410,7 +463,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
-    const spaceSep = SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
+    const spaceSep = s > 0 && isSpace(text.charCodeAt(s - 1)) && SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
     const openTag = before === '<';
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
@@ -438,22 +491,19 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
     const firstWord = sp > 0 ? v.slice(0, sp) : val.quoted ? '' : v;
-    if (sp > 0 && (AUTH_SCHEMES.test(firstWord) || (/^[A-Za-z][A-Za-z-]{1,24}$/.test(firstWord) && /auth/i.test(name) && v.indexOf(' ', sp + 1) < 0))) {
+    if (sp > 0 && (isAuthScheme(firstWord) || (hasAuth(name) && isSchemeLike(firstWord) && v.indexOf(' ', sp + 1) < 0))) {
       let k = val.start + sp;
       while (k < val.end && text[k] === ' ') k++;
       val = { start: k, end: val.end, quoted: val.quoted };
       v = text.slice(val.start, val.end);
-    } else if (!val.quoted && AUTH_SCHEMES.test(v)) {
+    } else if (!val.quoted && isAuthScheme(v)) {
       let k = val.end;
       while (k < text.length && text[k] === ' ') k++;
       const next = readValue(text, k);
       if (next) { val = next; v = text.slice(next.start, next.end); }
     }
     if (val.end <= val.start) continue;
-    const looksSecret = valueLooksSecret(v, cls, val.quoted) || (!val.quoted && randomPunctuated(v));
-    if (!looksSecret || echoesName(v, name)) continue;
-    // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
-    if (commaSeparated.value && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p)))) continue;
+    if (!valueVerdict(v, cls, val.quoted, commaSeparated.value, name)) continue;
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;
@@ -486,6 +536,13 @@ function isLineBreak(c: number): boolean { return c === 10 || c === 13; }
 
 /** True when the name at `s` starts its line (after indentation, `export`, a list dash): a configuration line. */
 function startsConfigLine(text: string, s: number): boolean {
+  // Only indentation, a list dash or a shell word can come before the name: anything else after
+  // the spaces before it answers at once.
+  let b = s;
+  while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b === 0 || isLineBreak(text.charCodeAt(b - 1))) return b >= s - 24; // within the bounded look-back, as below
+  const before = text.charCodeAt(b - 1);
+  if (b === s || !(before === 45 /* - */ || (before >= 97 && before <= 122))) return false;
   let k = s;
   const lo = Math.max(0, s - 24);
   while (k > lo && !isLineBreak(text.charCodeAt(k - 1))) k--;
@@ -514,6 +571,18 @@ const PAIR_VALUE = /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\
  * "value": "…"}`, `<name>fs.s3a.secret.key</name><value>…</value>`. Returns where the value starts.
  */
 function pairedValueStart(text: string, s: number, e: number): number {
+  // The name field ends right before the name: `[:=]`, spaces, an optional quote; or `<name>`.
+  let b = s;
+  if (b > 0 && (text.charCodeAt(b - 1) === 34 || text.charCodeAt(b - 1) === 39)) b--;
+  while (b > 0 && isSpace(text.charCodeAt(b - 1))) b--;
+  const sep = b > 0 ? text.charCodeAt(b - 1) : 0;
+  if (sep !== 58 /* : */ && sep !== 61 /* = */ && sep !== 62 /* > */) return -1;
+  // …and before the separator (spaces and a quote aside) the field's name: `name` or `key`.
+  let f = b - 1;
+  while (f > 0 && isSpace(text.charCodeAt(f - 1))) f--;
+  if (f > 0 && (text.charCodeAt(f - 1) === 34 || text.charCodeAt(f - 1) === 39)) f--;
+  const last = f > 0 ? text.charCodeAt(f - 1) | 32 : 0;
+  if (last !== 101 /* e */ && last !== 121 /* y */) return -1;
   if (!PAIR_NAME.test(text.slice(Math.max(0, s - 12), s))) return -1;
   PAIR_VALUE.lastIndex = e;
   if (!PAIR_VALUE.test(text)) return -1;

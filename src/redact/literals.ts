@@ -3,11 +3,10 @@
 // kept: lockfile and subresource integrity hashes, digests and git object names where a word
 // on the line says so (`sha256`, `integrity`, `commit`, `etag`, …), UUIDs, hashes of empty
 // input, and encoded images, fonts and WebAssembly recognised by their first bytes.
-import { isPath, randomPart } from './context';
+import { isPath, someRandomPart } from './context';
 import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
 
 const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
-const HEX = /^[0-9a-fA-F]+$/;
 // Integrity and digest formats written as the literal itself.
 const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|h1|zh)[-_]/i;
 // First bytes of encoded images, fonts, documents and WebAssembly modules.
@@ -40,27 +39,59 @@ export function findHighEntropyLiterals(text: string, out: Finding[]): void {
   }
 }
 
+// First characters of DIGEST_PREFIX (case-folded) and of ENCODED_FILE: the regexes run only after them.
+const DIGEST_FIRST = new Set('smbhzSMBHZ');
+const ENCODED_FIRST = new Set('i/RUPJdATQS');
+
 function looksGenerated(v: string): boolean {
-  if (DIGEST_PREFIX.test(v) || ENCODED_FILE.test(v) || ALPHABET.test(v)) return false;
-  if (HEX.test(v)) {
+  if ((DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) || (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) || (mayHoldAlphabet(v) && ALPHABET.test(v))) return false;
+  const k = classes(v);
+  if (k.other === 0 && isHex(v)) {
     if (v.length < 32 || EMPTY_HASHES.has(v.toLowerCase())) return false;
-    const k = classes(v);
     return k.digit > 0 && k.lower + k.upper > 0 && entropy(v) >= 3.3;
   }
-  const k = classes(v);
   const letters = k.lower + k.upper;
   if (k.digit === 0 || letters === 0 || isPlaceholder(v) || isTrivialSequence(v) || isPath(v)) return false;
   const threeClasses = k.lower > 0 && k.upper > 0;
   if (!threeClasses && v.length < 32) return false;
   if (entropy(v) < (v.length < 32 ? 4.0 : 4.2)) return false;
-  return v.split(/[^A-Za-z0-9]+/).some(randomPart); // not identifiers, kebab-case names, paths
+  return someRandomPart(v); // not identifiers, kebab-case names, paths
 }
+
+function isHex(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return v.length > 0;
+}
+
+/** ALPHABET can only match where `ab`, `01` or `qw` (case-folded) occurs. */
+function mayHoldAlphabet(v: string): boolean {
+  for (let i = 0; i + 1 < v.length; i++) {
+    const c = v.charCodeAt(i) | 32, d = v.charCodeAt(i + 1) | 32;
+    if ((c === 97 && d === 98) || (c === 48 && d === 49) || (c === 113 && d === 119)) return true;
+  }
+  return false;
+}
+
+// Every word digestNearby accepts holds one of these (case-folded): one regex test over the window
+// rejects nearly every literal that has no digest word before it, before any word is split.
+const DIGEST_HINT = (() => {
+  const keys: string[] = [];
+  for (const w of [...DIGEST_WORDS, 'rev', 'sha', 'hash', 'sum', 'commit', 'digest'].sort((x, y) => x.length - y.length)) {
+    if (!keys.some((k) => w.includes(k))) keys.push(w);
+  }
+  return new RegExp(keys.join('|'), 'i');
+})();
 
 function digestNearby(text: string, quote: number): boolean {
   let a = quote;
   const lo = Math.max(0, quote - WINDOW);
   while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
-  const words = text.slice(a, quote).match(/[A-Za-z][A-Za-z0-9]*/g);
+  const window = text.slice(a, quote);
+  if (!DIGEST_HINT.test(window)) return false;
+  const words = window.match(/[A-Za-z][A-Za-z0-9]*/g);
   if (!words) return false;
   for (const w of words) {
     for (const part of splitWords(w)) {

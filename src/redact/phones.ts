@@ -13,6 +13,7 @@ import { isDigit, type Finding } from './text';
 const COMMON_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'JP', 'AU', 'CA', 'BR', 'ES', 'IT', 'NL', 'CN', 'MX', 'KR',
   'RU', 'PL', 'SE', 'CH', 'BE', 'AT', 'IE', 'ZA', 'SG', 'NZ'];
 const MAX_VALIDATIONS = 400;
+const SHAPE_SLOTS = 1024; // a power of two
 
 // A run of digits with phone separators, optionally led by `+`, `00` or `(`.
 const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
@@ -29,44 +30,44 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
   const home = normaliseRegion(region);
   const regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
   const cache = new Map<string, boolean>();
+  // What a candidate's own characters say (its shape), remembered per candidate in a small
+  // direct-mapped table: a text repeats its numbers, and the shape tests are a dozen regexes; a
+  // text of distinct numbers overwrites slots instead of growing a map.
+  const shapeRaw: string[] = new Array<string>(SHAPE_SLOTS).fill('');
+  const shapeOf: (Shape | null)[] = new Array<Shape | null>(SHAPE_SLOTS).fill(null);
   return (text, out) => {
     if (!/\d[\d \-.()\u00a0/]{5}/.test(text)) return;
     let budget = MAX_VALIDATIONS;
-    const valid = (key: string, check: () => boolean): boolean => {
-      let v = cache.get(key);
-      if (v === undefined) {
-        if (budget <= 0) return true; // fail closed: redact a well-formed candidate unvalidated
-        budget--;
-        v = check();
-        if (cache.size > 5000) cache.clear();
-        cache.set(key, v);
-      }
-      return v;
-    };
     CANDIDATE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = CANDIDATE.exec(text)) !== null) {
       let raw = m[0];
       // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.
       while (raw.endsWith(')') && count(raw, '(') < count(raw, ')')) raw = raw.slice(0, -1);
-      const shape = phoneShape(raw);
+      const n = raw.length;
+      const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
+      let shape: Shape | null;
+      if (shapeRaw[slot] === raw) shape = shapeOf[slot];
+      else { shape = phoneShape(raw); shapeRaw[slot] = raw; shapeOf[slot] = shape; }
       if (!shape) continue;
       const start = m.index;
       const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
       if (shape.needsCue && !cue) continue;
-      const digits = shape.digits;
-      let ok: boolean;
-      if (shape.international) {
-        ok = valid('+' + digits, () => isValid(raw.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined));
-      } else {
-        // The default region first; North American formatting as US; other regions when the
-        // number is written nationally (a trunk 0, brackets) or a phone word stands before it.
-        const tryAll = cue || shape.trunk;
-        ok = valid(`${tryAll ? '*' : shape.nanp ? 'n' : '1'}${digits}`, () => {
-          if (home && isValid(raw, home)) return true;
-          if (shape.nanp && isValid(raw, 'US')) return true;
-          return tryAll && regions.some((r) => isValid(raw, r));
-        });
+      // The default region first; North American formatting as US; other regions when the
+      // number is written nationally (a trunk 0, brackets) or a phone word stands before it.
+      const tryAll = cue || shape.trunk;
+      const key = (shape.international ? '+' : tryAll ? '*' : shape.nanp ? 'n' : '1') + shape.digits;
+      let ok = cache.get(key);
+      if (ok === undefined) {
+        if (budget <= 0) {
+          ok = true; // fail closed: redact a well-formed candidate unvalidated
+        } else {
+          budget--;
+          if (shape.international) ok = isValid(raw.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
+          else ok = (home !== undefined && isValid(raw, home)) || (shape.nanp && isValid(raw, 'US')) || (tryAll && regions.some((r) => isValid(raw, r)));
+          if (cache.size > 5000) cache.clear();
+          cache.set(key, ok);
+        }
       }
       if (ok) out.push({ kind: 'phone', start, end: start + raw.length });
     }

@@ -1,7 +1,7 @@
 // Personal data: emails, phone numbers, IP addresses, payment-card numbers, user names in
 // home-directory paths, and the local user's own identifiers. Each finder is a single pass
 // with bounded look-around, so the cost stays linear in the text.
-import { isAlnum, isDigit, type Finding } from './text';
+import { isAlnum, isDigit, SlotMemo, type Finding } from './text';
 
 // ---------- email ----------
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
@@ -15,6 +15,31 @@ const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|inv
 const EXAMPLE_LOCAL = /^(?:user|username|name|first\.last|firstname\.lastname|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
 // File names and versions that look like addresses: icon@2x.png, pkg@1.2.3.
 const NOT_TLD = /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle)$/i;
+
+const EXAMPLE_LOCALS = new Set(EXAMPLE_LOCAL.source.slice(4, -2).split('|').map((w) => w.replace(/\\/g, '')));
+const MAX_EXAMPLE_LOCAL = [...EXAMPLE_LOCALS].reduce((n, w) => Math.max(n, w.length), 0);
+
+function allDigits(v: string): boolean {
+  for (let i = 0; i < v.length; i++) { const c = v.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return v.length > 0;
+}
+
+// Domain verdicts, remembered: a text names the same few domains over and over.
+const domainVerdicts = new SlotMemo<boolean>(4096);
+
+/** A domain a person's address can be at: well-formed labels, a top-level domain, not a reserved or stand-in one. */
+function personDomain(domain: string): boolean {
+  let r = domainVerdicts.get(domain);
+  if (r === undefined) {
+    const labels = domain.split('.');
+    const tld = labels[labels.length - 1];
+    r = labels.every((l) => l.length > 0 && l.length <= 63)
+      && (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) && !NOT_TLD.test(tld)
+      && !EXAMPLE_DOMAIN.test(domain);
+    domainVerdicts.set(domain, r);
+  }
+  return r;
+}
 
 // One to four capitalised words ending right before `<address>`.
 const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;
@@ -34,17 +59,10 @@ export function findEmails(text: string, out: Finding[]): void {
     // Cheap shape test first: a local part, and a domain with a dot followed by two letters.
     let dot = e - 1; // the last dot of the domain (a bounded scan: lastIndexOf could run back to the start)
     while (dot > at && text.charCodeAt(dot) !== 46) dot--;
-    if (s < at && dot > at + 1 && e - dot >= 3) {
+    if (s < at && dot > at + 1 && e - dot >= 3 && !(s > 0 && text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */)) {
       const local = text.slice(s, at);
-      const domain = text.slice(at + 1, e);
-      const labels = domain.split('.');
-      const tld = labels[labels.length - 1];
-      const valid = labels.every((l) => l.length > 0 && l.length <= 63)
-        && (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) && !NOT_TLD.test(tld)
-        && !(s > 0 && text[s - 1] === ':') // npm:pkg@x (a package spec, not a person)
-        && !/^\d+$/.test(local);
       // git@github.com and noreply@… name a service, not a person.
-      if (valid && !EXAMPLE_DOMAIN.test(domain) && !EXAMPLE_LOCAL.test(local)) {
+      if (personDomain(text.slice(at + 1, e)) && !allDigits(local) && !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))) {
         out.push({ kind: 'email', start: s, end: e });
         // `Jane Doe <jane@x.org>`: the display name before an address is the person's name.
         if (s > 0 && text[s - 1] === '<') {
@@ -61,20 +79,47 @@ export function findEmails(text: string, out: Finding[]): void {
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, 'g');
 
+const OCTETS = [0, 0, 0, 0];
+const PUBLIC_RESOLVERS = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222']);
+
 function keepIpv4(ip: string, text: string, start: number): boolean {
-  const o = ip.split('.').map(Number);
+  const o = OCTETS;
+  o[0] = o[1] = o[2] = o[3] = 0;
+  for (let i = 0, k = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) k++;
+    else o[k] = o[k] * 10 + c - 48;
+  }
   if (o[0] === 0 || o[0] === 127 || o[0] >= 224 || o[0] === 255) return true; // unspecified, loopback, multicast, masks
   if (o[0] === 169 && o[1] === 254) return true; // link-local
   if ((o[0] === 192 && o[1] === 0 && o[2] === 2) || (o[0] === 198 && o[1] === 51 && o[2] === 100) || (o[0] === 203 && o[1] === 0 && o[2] === 113)) return true; // documentation
   if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
-  if (['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222'].includes(ip)) return true; // public resolvers
+  if (PUBLIC_RESOLVERS.has(ip)) return true; // public resolvers
   // Only the address's own line: "v" ending the previous line is no version prefix.
   let lineStart = start;
   while (lineStart > 0 && start - lineStart < 24 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  if (!mayEndWithVersionWord(text, lineStart, start)) return false;
   const before = text.slice(lineStart, start).toLowerCase();
   if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
   return false;
 }
+
+/**
+ * Could `text[lineStart, start)` end with a version word and up to three other characters (the
+ * regex in keepIpv4)? Its last word character must end `version`, `ver`, `v`, `release` or
+ * `build`, or `assembly…` must occur in it.
+ */
+function mayEndWithVersionWord(text: string, lineStart: number, start: number): boolean {
+  let k = start;
+  while (k > lineStart && start - k < 3 && !isWordChar(text.charCodeAt(k - 1))) k--;
+  if (k === lineStart || !isWordChar(text.charCodeAt(k - 1))) return false;
+  const c = text.charCodeAt(k - 1) | 32;
+  if (c === 110 /* n */ || c === 114 /* r */ || c === 118 /* v */ || c === 101 /* e */ || c === 100 /* d */) return true;
+  for (let i = lineStart; i + 8 <= k; i++) if ((text.charCodeAt(i) | 32) === 97 && text.slice(i, i + 8).toLowerCase() === 'assembly') return true;
+  return false;
+}
+
+const isWordChar = (c: number): boolean => isAlnum(c) || c === 95;
 
 export function findIpv4(text: string, out: Finding[]): void {
   IPV4.lastIndex = 0;
@@ -133,11 +178,14 @@ function keepIpv6(g: number[]): boolean {
   return false;
 }
 
-// Every address holds `::` or seven colons between hex groups: most texts hold neither.
-const IPV6_FULL = /(?:[0-9A-Fa-f]{1,4}:){7}/;
+// Every address holds `::` or seven colons between hex groups (`(?:[0-9A-Fa-f]{1,4}:){7}`): most
+// texts hold neither, and the engine's one pass over the text says which.
 
+// Parse-and-keep verdicts per candidate: a text repeats its few addresses.
+const ipv6Verdicts = new SlotMemo<boolean>(4096);
+
+/** The caller runs this only on texts holding `::` or seven `hex{1,4}:` groups in a row (IPV6_FULL). */
 export function findIpv6(text: string, out: Finding[]): void {
-  if (!text.includes('::') && !IPV6_FULL.test(text)) return;
   IPV6_CAND.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = IPV6_CAND.exec(text)) !== null) {
@@ -154,9 +202,13 @@ export function findIpv6(text: string, out: Finding[]): void {
     if (colons < 2 || digits === 0 || (!compressed && colons !== 7 && !(colons === 6 && v.includes('.')))) continue;
     // `a[1::2]`, `Foo::Bar`: a compressed form needs a group of three or more digits to be read as an address.
     if (compressed && longest < 3) continue;
-    const g = parseIpv6(v);
-    if (!g || keepIpv6(g)) continue;
-    out.push({ kind: 'ip-address', start: m.index, end: m.index + v.length });
+    let redact = ipv6Verdicts.get(v);
+    if (redact === undefined) {
+      const g = parseIpv6(v);
+      redact = g !== null && !keepIpv6(g);
+      ipv6Verdicts.set(v, redact);
+    }
+    if (redact) out.push({ kind: 'ip-address', start: m.index, end: m.index + v.length });
   }
 }
 
@@ -166,14 +218,22 @@ export function findIpv6(text: string, out: Finding[]): void {
 const SSN = /(?<![\w.+-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.-]\d)/g;
 const SSN_BARE = /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
 
-export function findSsns(text: string, lower: string, out: Finding[]): void {
+/** Every digit of `v` the same. */
+function oneDigitRepeated(v: string): boolean {
+  const d = v.charCodeAt(0);
+  for (let i = 1; i < v.length; i++) { const c = v.charCodeAt(i); if (c >= 48 && c <= 57 && c !== d) return false; }
+  return true;
+}
+
+/** `named`: the text holds `ssn`, `social security` or `sozialversicherung` (any case). */
+export function findSsns(text: string, named: boolean, out: Finding[]): void {
   SSN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SSN.exec(text)) !== null) {
-    if (/^(\d)\1\1\D\1\1\D\1{4}$/.test(m[0])) continue; // 111-11-1111
+    if (oneDigitRepeated(m[0])) continue; // 111-11-1111
     out.push({ kind: 'us-ssn', start: m.index, end: m.index + m[0].length });
   }
-  if (!lower.includes('ssn') && !lower.includes('social security') && !lower.includes('sozialversicherung')) return;
+  if (!named) return;
   SSN_BARE.lastIndex = 0;
   while ((m = SSN_BARE.exec(text)) !== null) {
     const start = m.index + m[0].length - m[1].length;
@@ -216,12 +276,18 @@ export function findCards(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   while ((m = CARD.exec(text)) !== null) {
     const raw = m[0];
-    const digits = raw.replace(/[ -]/g, '');
-    if (digits.length < 13 || digits.length > 19) continue;
-    const seps = raw.match(/[ -]/g);
-    if (seps && (new Set(seps).size > 1 || seps.length < 2)) continue; // mixed or stray separators
-    if (/^(\d)\1+$/.test(digits)) continue;
-    if (!CARD_PREFIX.test(digits) || !cardLengthFits(digits) || !luhn(digits)) continue;
+    // Digits and separators counted in place; the string of digits is built only for a candidate
+    // with one kind of separator (or none), used at least twice, and not one digit repeated.
+    let nDigits = 0, nSeps = 0, sep = 0, mixed = false, same = true;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 32 || c === 45) { nSeps++; if (sep === 0) sep = c; else if (c !== sep) mixed = true; } else { nDigits++; if (c !== raw.charCodeAt(0)) same = false; }
+    }
+    if (nDigits < 13 || nDigits > 19) continue;
+    if (nSeps > 0 && (mixed || nSeps < 2)) continue; // mixed or stray separators
+    if (same) continue;
+    const digits = nSeps === 0 ? raw : raw.replace(/[ -]/g, '');
+    if (!luhn(digits) || !CARD_PREFIX.test(digits) || !cardLengthFits(digits)) continue;
     out.push({ kind: 'credit-card', start: m.index, end: m.index + raw.length });
   }
 }

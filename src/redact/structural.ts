@@ -81,9 +81,10 @@ const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>
 const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/([^\s@'"`]{1,128})@/gi;
 const GO_DSN = /(?<![\w.-])([\w.-]{1,64}):([^\s@'"`]{1,128})@(?:tcp|udp|unix)\(/g;
 
-export function findConnectionCredentials(text: string, lower: string, out: Finding[]): void {
+/** `oracle`: the text holds `jdbc:oracle` (any case); `goDsn`: it holds `@tcp(`, `@udp(` or `@unix(`. */
+export function findConnectionCredentials(text: string, oracle: boolean, goDsn: boolean, out: Finding[]): void {
   for (const re of [ORACLE_THIN, GO_DSN]) {
-    if (re === ORACLE_THIN ? !lower.includes('jdbc:oracle') : !/@(?:tcp|udp|unix)\(/.test(text)) continue;
+    if (re === ORACLE_THIN ? !oracle : !goDsn) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -136,10 +137,13 @@ function decodeSafe(v: string): string {
 const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
 const CLI_PASS = /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p)[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
-export function findCliSecrets(text: string, out: Finding[]): void {
-  // Each pattern needs a literal flag or command name; plain substring tests skip most texts.
-  const dashU = text.includes('-u');
-  const hasCli = dashU || text.includes('-U');
+/** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`) the text holds. */
+export interface CliHints { dashU: boolean; dashUpperU: boolean; command: boolean }
+
+export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): void {
+  // Each pattern needs a literal flag or command name: most texts skip them all.
+  const dashU = hints.dashU;
+  const hasCli = dashU || hints.dashUpperU;
   CLI_USERPASS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (hasCli && (m = CLI_USERPASS.exec(text)) !== null) {
@@ -160,7 +164,7 @@ export function findCliSecrets(text: string, out: Finding[]): void {
     const s = m.index + m[0].indexOf(u);
     out.push({ kind: 'password', start: s, end: s + u.length });
   }
-  if (!text.includes('sshpass') && !text.includes('mysql') && !text.includes('mariadb')) return;
+  if (!hints.command) return;
   CLI_PASS.lastIndex = 0;
   while ((m = CLI_PASS.exec(text)) !== null) {
     const pass = m[2];

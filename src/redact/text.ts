@@ -17,11 +17,52 @@ export const isNameChar = (c: number): boolean => isAlnum(c) || c === 95 /* _ */
 
 /** Shannon entropy in bits per character. */
 const ENTROPY_COUNTS = new Int32Array(65536);
+// n·log2(n) for the counts of strings up to 4,096 characters (the longest value any rule scores):
+// H = log2(L) − Σ n·log2(n) / L needs one logarithm per string instead of one per distinct character.
+const NLOGN = new Float64Array(4097);
+for (let n = 2; n < NLOGN.length; n++) NLOGN[n] = n * Math.log2(n);
 
 export function entropy(s: string): number {
-  if (s.length === 0) return 0;
+  const len = s.length;
+  if (len === 0) return 0;
   const counts = ENTROPY_COUNTS;
-  for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i)]++;
+  for (let i = 0; i < len; i++) counts[s.charCodeAt(i)]++;
+  if (len >= NLOGN.length) return entropyLong(s, counts);
+  let sum = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const n = counts[c];
+    if (n === 0) continue;
+    sum += NLOGN[n];
+    counts[c] = 0; // each character counted once, and the table left clean
+  }
+  // The two forms differ in the last bits; a hair added keeps values that are exactly a threshold
+  // (16 distinct characters: 4.0) on the side the per-character form put them.
+  return Math.log2(len) - sum / len + 1e-10;
+}
+
+/** `entropy(s)`, with the number of distinct characters in `distinct.n` (one counting pass for both). */
+export function entropyAndDistinct(s: string, distinct: { n: number }): number {
+  const len = s.length;
+  distinct.n = 0;
+  if (len === 0) return 0;
+  if (len >= NLOGN.length) { distinct.n = distinctChars(s); return entropy(s); }
+  const counts = ENTROPY_COUNTS;
+  for (let i = 0; i < len; i++) counts[s.charCodeAt(i)]++;
+  let sum = 0, d = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    const n = counts[c];
+    if (n === 0) continue;
+    sum += NLOGN[n];
+    d++;
+    counts[c] = 0;
+  }
+  distinct.n = d;
+  return Math.log2(len) - sum / len + 1e-10;
+}
+
+function entropyLong(s: string, counts: Int32Array): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -29,7 +70,7 @@ export function entropy(s: string): number {
     if (n === 0) continue;
     const p = n / s.length;
     h -= p * Math.log2(p);
-    counts[c] = 0; // each character counted once, and the table left clean
+    counts[c] = 0;
   }
   return h;
 }
@@ -59,11 +100,43 @@ export function classes(s: string): { lower: number; upper: number; digit: numbe
 // Words that mark a value as an example or a stand-in rather than a credential.
 const PLACEHOLDER_WORDS = /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
 
+// In a value of letters, digits and `+/=_-` only (most tokens), PLACEHOLDER_WORDS can only match one
+// of its words, each starting with one of these three letters (case-folded; a separator inside a
+// word comes later), or the whole value is one of the listed stand-ins. Testing for them first
+// spares the regex call on nearly every token.
+const PLACEHOLDER_TRIGRAMS = new Uint8Array(26 * 26 * 26);
+for (const w of ['exa', 'pla', 'cha', 'dum', 'red', 'you', 'ins', 'rep', 'put', 'ent', 'fix', 'tod', 'lor', 'sam', 'xxx', 'get']) {
+  PLACEHOLDER_TRIGRAMS[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97] = 1;
+}
+const PLACEHOLDER_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'string', 'str', 'bool', 'required', 'optional', 'empty',
+  'secret', 'password', 'passwd', 'token', 'apikey', 'key', 'test', 'testing', 'foo', 'bar', 'baz', 'admin', 'pass', 'root', 'user',
+  'username', 'value', 'abc', 'abc123', 'abcdef', '123456', '12345678', '123456789', '1234567890', 'qwerty', 'letmein', 'mypassword',
+  'mysecret', 'mytoken', 'hunter2', 's3cr3t', 'password1', 'password123', 'secret123', 'default', 'tbd', 'na', 'n/a', 'api_key']);
+
+const letterIndex = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : -1);
+
+/**
+ * For a value of letters, digits and `+/=_-` only: could PLACEHOLDER_WORDS match it? 0: only as a
+ * whole-value stand-in; 1: maybe; −1: it has other characters (the regex decides).
+ */
+function alnumPlaceholderHint(value: string): number {
+  let a = -1, b = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const l = letterIndex(c);
+    if (l < 0 && !((c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45)) return -1;
+    if (a >= 0 && b >= 0 && l >= 0 && PLACEHOLDER_TRIGRAMS[(a * 26 + b) * 26 + l] === 1) return 1;
+    a = b; b = l;
+  }
+  return 0;
+}
+
 /** True for values that are obviously not real credentials: templates, env lookups, examples. */
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (value.startsWith('<REDACTED:')) return true;
-  if (PLACEHOLDER_WORDS.test(value)) return true;
+  const hint = alnumPlaceholderHint(value);
+  if (hint === 0 ? value.length <= 11 && PLACEHOLDER_VALUES.has(value.toLowerCase()) : PLACEHOLDER_WORDS.test(value)) return true;
   // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
   const first = value[0];
   let same = 0, xs = 0;
@@ -78,6 +151,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** Sequential or keyboard runs that stand in for a value (abcdef..., 123456...). */
 export function isTrivialSequence(value: string): boolean {
+  if (value.length < 4 || value.length > 31) return false; // the longest run below is 31 characters
   const v = value.toLowerCase();
   return v.length >= 4 && ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v));
 }
@@ -105,4 +179,39 @@ export function splitWords(name: string): string[] {
   }
   flush();
   return words;
+}
+
+/**
+ * A small direct-mapped memory from strings to values: a repeated key costs one comparison, and
+ * distinct keys overwrite slots, so a text of thousands of distinct values grows nothing (the
+ * values remembered so far die young instead of filling a map that must be cleared).
+ */
+export class SlotMemo<V> {
+  private readonly keys: string[];
+  private readonly values: (V | undefined)[];
+  private readonly mask: number;
+
+  constructor(slots: number) {
+    if ((slots & (slots - 1)) !== 0) throw new Error('slots must be a power of two');
+    this.keys = new Array<string>(slots).fill('');
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+  }
+
+  get(key: string): V | undefined {
+    const i = slotOf(key) & this.mask;
+    return this.keys[i] === key ? this.values[i] : undefined;
+  }
+
+  set(key: string, value: V): void {
+    const i = slotOf(key) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+}
+
+function slotOf(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  return n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 17 + s.charCodeAt(n >> 1) * 131 + s.charCodeAt(n - 1) * 1031 + s.charCodeAt((3 * n) >> 2) * 8191;
 }

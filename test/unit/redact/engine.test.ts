@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor, DEFAULT_EXCLUDED_GLOBS, DROPPED_MARKER, REDACTION_POLICY_VERSION } from '../../../src/redact';
+import { hmacSha256Prefix } from '../../../src/redact/hmac';
 import { REALISTIC_CASES } from './cases';
 
 const key = new Uint8Array(32).fill(1);
@@ -65,6 +67,20 @@ describe('redaction engine', () => {
     assert.equal(seen.size, 2000);
   });
 
+  it('computes placeholder suffixes as HMAC-SHA256 does, for every message length, key length and character', () => {
+    for (const keyLength of [16, 32, 64, 65, 100]) {
+      const k = new Uint8Array(keyLength).map((_, i) => (i * 37 + 11) & 255);
+      const prefix = hmacSha256Prefix(k);
+      for (let n = 0; n < 150; n++) {
+        for (const alphabet of ['aZ9+/=_-', 'é€😀x', '\ud800a']) { // ASCII (block boundaries at 55/119), UTF-8 of 2-4 bytes, a lone surrogate
+          let m = '';
+          for (let i = 0; i < n; i++) m += alphabet[(i * 7 + n) % alphabet.length];
+          assert.equal(prefix(m), createHmac('sha256', Buffer.from(k)).update(m, 'utf8').digest('hex').slice(0, 8), `key ${keyLength}, length ${n}`);
+        }
+      }
+    }
+  });
+
   it('never puts the key or the secret into a placeholder', () => {
     const secret = 'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y';
     const p = r.placeholder('github-token', secret);
@@ -102,6 +118,51 @@ describe('redaction engine', () => {
       assert.ok(!res.dropped, unit);
       // CPU time, not wall time: other processes on a shared machine must not fail this test.
       assert.ok((c.user + c.system) / 1000 < 200, `${unit}: ${(c.user + c.system) / 1000} ms`);
+    }
+  });
+
+  it('stays linear on dense inputs where every unit is a distinct finding (512 KB vs 128 KB)', function () {
+    this.timeout(120_000);
+    const bounded = createRedactor({ key, budgetMs: 60_000 });
+    let seed = 7;
+    const rand = (): number => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 4294967296; };
+    const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const r = (n: number, alphabet = ALNUM): string => { let t = ''; for (let i = 0; i < n; i++) t += alphabet[Math.floor(rand() * alphabet.length)]; return t; };
+    const D = '0123456789', H = '0123456789abcdef';
+    const octet = (): string => String(1 + Math.floor(rand() * 222));
+    const units: [string, () => string][] = [
+      ['token + 40 random', () => 'token ' + r(40) + ' '],
+      ['quoted base64 44', () => `'${r(43)}=' `],
+      ['quoted hex 64', () => `"${r(64, H)}", `],
+      ['password = random', () => `password = "${r(12)}"\n`],
+      ['?api_key= random', () => `?api_key=${r(32)}&`],
+      ['Bearer random', () => `Bearer ${r(40)}\n`],
+      ['URL password', () => `https://u:${r(16)}@h.io/ `],
+      ['email', () => `${r(6).toLowerCase()}@${r(5).toLowerCase()}.com `],
+      ['IPv4', () => `${octet()}.${octet()}.${octet()}.${octet()} `],
+      ['IPv6', () => `2a02:${r(4, H)}::${r(3, H)} `],
+      ['phone', () => `+44 20 7946 ${r(4, D)} `],
+      ['SSN', () => `5${r(2, D)}-2${r(1, D)}-8${r(3, D)} `],
+      ['base64 line of 64', () => r(64, ALNUM + '+/') + '\n'],
+    ];
+    const build = (unit: () => string, size: number): string => { let t = ''; while (t.length < size) t += unit(); return t.slice(0, size); };
+    const cpu = (text: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const c0 = process.cpuUsage();
+        const res = bounded.redact(text);
+        const c = process.cpuUsage(c0);
+        assert.ok(!res.dropped && res.findings.length > 0);
+        best = Math.min(best, (c.user + c.system) / 1000);
+      }
+      return best;
+    };
+    for (const [name, unit] of units) {
+      const small = cpu(build(unit, 131_072));
+      const large = cpu(build(unit, 524_288));
+      // Linear: about 4× the time for 4× the text; quadratic work would take 16×. CPU time, so
+      // other processes on a shared machine do not fail this test.
+      assert.ok(large < 8 * Math.max(small, 2), `${name}: ${small.toFixed(1)} ms for 128 KB, ${large.toFixed(1)} ms for 512 KB`);
     }
   });
 
