@@ -1,8 +1,8 @@
 // Decides where a change came from, from plain facts about it: its ranges, the cursors
 // before it, the event's reason, and whether the editor showing it had focus. VS Code has
 // no event for another provider's completion being accepted, so completions are inferred:
-// a multi-character insertion at the cursor that is not a paste, not an auto-closed pair
-// and not a new line with its indentation.
+// a multi-character insertion at the cursor that is not a paste, not an auto-closed pair,
+// not one typed grapheme and not a new line with its indentation.
 import type { Provenance } from '../protocol/schema';
 
 export interface Pos {
@@ -47,13 +47,27 @@ function samePos(a: Pos, b: Pos): boolean {
   return a.line === b.line && a.character === b.character;
 }
 
-/** One character, counting a surrogate pair (an emoji, say) as one. */
-function isOneCharacter(s: string): boolean {
-  if (s.length === 1) return true;
+/** Longer than this, an insertion is never one grapheme (the longest emoji sequences are ~11 code points). */
+const GRAPHEME_MAX = 32;
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+function isSurrogatePair(s: string): boolean {
   if (s.length !== 2) return false;
   const hi = s.charCodeAt(0);
   const lo = s.charCodeAt(1);
   return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
+/**
+ * One user-perceived character: typing is per grapheme, and one keystroke or input-method
+ * commit can insert several code units (an emoji with modifiers or ZWJ, a letter with
+ * combining marks, a Devanagari syllable). Segments only short text.
+ */
+export function isOneGrapheme(s: string): boolean {
+  if (s.length === 1 || isSurrogatePair(s)) return true;
+  if (s.length === 0 || s.length > GRAPHEME_MAX || !graphemes) return false;
+  const first = graphemes.segment(s)[Symbol.iterator]().next();
+  return !first.done && first.value.segment.length === s.length;
 }
 
 /** The change was made where a caret or selection is: typing, deleting, accepting. */
@@ -69,7 +83,7 @@ export function touchesCursor(c: ChangeFact, cur: Cursor): boolean {
 export function needsClipboard(f: ChangeFacts): boolean {
   if (f.reason || !f.inActiveEditor || f.cleanAfter || f.changes.length === 0) return false;
   const text = f.changes[0].inserted;
-  if (text.length < 2 || isOneCharacter(text) || AUTO_PAIRS.has(text) || NEW_LINE_WITH_INDENT.test(text)) return false;
+  if (text.length < 2 || isOneGrapheme(text) || AUTO_PAIRS.has(text) || NEW_LINE_WITH_INDENT.test(text)) return false;
   if (f.changes.some((c) => c.inserted !== text)) return false;
   return atCursors(f) !== 'away';
 }
@@ -104,7 +118,7 @@ export function classifyChange(f: ChangeFacts, clipboardMatches = false): Proven
   if (where === 'each') return { label: 'multi-cursor', confidence: 0.95 };
   const c = f.changes[0];
   if (c.inserted.length === 0) return { label: 'deletion', confidence: 0.95 };
-  if (isOneCharacter(c.inserted)) return { label: 'typed', confidence: 0.95 };
+  if (isOneGrapheme(c.inserted)) return { label: 'typed', confidence: 0.95 };
   if (c.deleted === 0 && AUTO_PAIRS.has(c.inserted)) return { label: 'typed', confidence: 0.85 };
   if (NEW_LINE_WITH_INDENT.test(c.inserted)) return { label: 'typed', confidence: 0.9 };
   // Replacing the word before the caret with a longer one is the suggest widget's shape.

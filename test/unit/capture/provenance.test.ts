@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { classifyChange, needsClipboard, touchesCursor, type ChangeFact, type ChangeFacts, type Cursor, type Pos } from '../../../src/capture/provenance';
+import {
+  classifyChange, isOneGrapheme, needsClipboard, touchesCursor,
+  type ChangeFact, type ChangeFacts, type Cursor, type Pos,
+} from '../../../src/capture/provenance';
 
 const pos = (line: number, character: number): Pos => ({ line, character });
 const caret = (line: number, character: number): Cursor => ({ start: pos(line, character), end: pos(line, character), active: pos(line, character) });
@@ -90,5 +93,37 @@ describe('provenance classifier', () => {
   it('a change spanning lines around the caret (not the selection) is not at the caret', () => {
     assert.equal(touchesCursor(replace(0, 0, 4, 0, 50, 'x'), caret(2, 3)), false);
     assert.equal(touchesCursor(replace(2, 0, 2, 8, 8, 'x'), caret(2, 3)), true);
+  });
+});
+
+describe('provenance of graphemes of several code units', () => {
+  const graphemes = {
+    'a Devanagari syllable': '\u0916\u093e', // खा
+    'a letter with a combining accent': 'e\u0301',
+    'an emoji with a zero-width joiner': '\u{1f469}\u200d\u{1f4bb}', // 👩‍💻
+    'an emoji with a skin tone': '\u{1f44d}\u{1f3fd}',
+    'a flag': '\u{1f1eb}\u{1f1f7}',
+  };
+  for (const [what, g] of Object.entries(graphemes)) {
+    it(`${what} typed at the caret is one typed grapheme, without asking the clipboard`, () => {
+      assert.equal(isOneGrapheme(g), true);
+      const f = facts([insert(1, 2, g)], [caret(1, 2)]);
+      assert.equal(needsClipboard(f), false);
+      assert.deepEqual(classifyChange(f), { label: 'typed', confidence: 0.95 });
+    });
+  }
+
+  it('two graphemes inserted at once are not one keystroke', () => {
+    for (const text of ['ab', '\u{1f600}\u{1f600}', 'e\u0301e\u0301', '\u0916\u093e\u0916']) {
+      assert.equal(isOneGrapheme(text), false, JSON.stringify(text));
+      const f = facts([insert(0, 0, text)], [caret(0, 0)]);
+      assert.equal(needsClipboard(f), true, JSON.stringify(text));
+      assert.equal(classifyChange(f).label, 'completion', JSON.stringify(text));
+    }
+  });
+
+  it('long text is never segmented: past 32 code units it is not one grapheme', () => {
+    assert.equal(isOneGrapheme('e' + '\u0301'.repeat(40)), false);
+    assert.equal(isOneGrapheme(''), false);
   });
 });
