@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { DocumentOrigin, Recorder } from './recorder';
 import { statSync } from 'node:fs';
 import type { CodetrailSettings } from '../config';
-import { classifyChange, needsClipboard, type ChangeFacts } from './provenance';
+import { ExpectedCarets, classifyChange, needsClipboard, type ChangeFacts } from './provenance';
 import { decideByContent, decideBySchemeAndSize, recordedPath, type DocumentFacts } from './documents';
 import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
@@ -41,6 +41,8 @@ export class DocumentCapture implements vscode.Disposable {
   private backlog: QueuedChange[] = [];
   private draining = false;
   private jumps: CursorJumps;
+  /** Carets as the change sequence predicts them, for bursts the editor's selections lag behind. */
+  private readonly carets = new ExpectedCarets();
   /** Cost of every change event; of those that only extended a step; of those that closed one. */
   readonly changeStats = new LatencyStats();
   readonly appendStats = new LatencyStats();
@@ -67,7 +69,11 @@ export class DocumentCapture implements vscode.Disposable {
     recorder.onEdit(() => { this.closedStep = true; });
     // Documents stay tracked while capture is off (what is typed then is tainted, never sent);
     // when it resumes, any document not seen meanwhile is picked up.
-    recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); });
+    recorder.onGateChange((d) => {
+      // Cursors moved unseen while capture was off.
+      this.carets.clear();
+      if (d.allowed) this.trackAll('resume');
+    });
     this.trackAll('open');
   }
 
@@ -162,6 +168,7 @@ export class DocumentCapture implements vscode.Disposable {
     if (!this.recorder.isTracked(key)) return;
     if (!this.recorder.allowed && this.backlog.length === 0) {
       // Capture is off: the change is followed and tainted, never recorded.
+      this.carets.forget(key);
       this.feed({ key, doc: e.document, facts: OFF_FACTS, changes: e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text })), time: Date.now() }, false);
       return;
     }
@@ -172,8 +179,10 @@ export class DocumentCapture implements vscode.Disposable {
       reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
       inActiveEditor,
       cursors: inActiveEditor ? editor.selections : [],
+      expected: inActiveEditor ? this.carets.get(key) : undefined,
       cleanAfter: !e.document.isDirty && !e.document.isUntitled,
     };
+    this.carets.changed(key, facts);
     const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
     const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now() };
     // Both checks are rare: a clean document after a change, a multi-character insertion.
@@ -238,6 +247,7 @@ export class DocumentCapture implements vscode.Disposable {
 
   private onClose(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    this.carets.forget(key);
     const p = this.paths.get(key);
     this.skipped.delete(key);
     if (!p) return;
@@ -273,6 +283,7 @@ export class DocumentCapture implements vscode.Disposable {
     const key = e.textEditor.document.uri.toString();
     const p = this.paths.get(key);
     if (!p) return;
+    this.carets.selected(key, e.selections);
     const pos = e.selections[0].active;
     const time = Date.now();
     this.recorder.cursor(key, e.textEditor.document.offsetAt(pos), time);

@@ -30,8 +30,10 @@ export interface ChangeFacts {
   reason?: 'undo' | 'redo' | undefined;
   /** The document is shown in the focused editor, whose cursors are given. */
   inActiveEditor: boolean;
-  /** Selections of that editor as they were before this change. */
+  /** Selections of that editor as the extension host knows them (they can lag behind a burst). */
   cursors: readonly Cursor[];
+  /** Where the carets are after the previous changes at the carets, derived from those changes. */
+  expected?: readonly Pos[] | undefined;
   /** The document has no unsaved changes after this one: it was reloaded from disk. */
   cleanAfter: boolean;
 }
@@ -90,7 +92,14 @@ export function needsClipboard(f: ChangeFacts): boolean {
 
 /** 'one': a single change at a cursor; 'each': one change at each of several cursors. */
 function atCursors(f: ChangeFacts): 'one' | 'each' | 'away' {
-  const { changes, cursors } = f;
+  const byEditor = matchCursors(f.changes, f.cursors);
+  if (byEditor !== 'away' || !f.expected?.length) return byEditor;
+  // The editor's selections reach the extension host late during a burst; the carets the
+  // previous changes left behind say where this one is expected.
+  return matchCursors(f.changes, f.expected.map((p) => ({ start: p, end: p, active: p })));
+}
+
+function matchCursors(changes: readonly ChangeFact[], cursors: readonly Cursor[]): 'one' | 'each' | 'away' {
   if (changes.length === 1) return cursors.some((cur) => touchesCursor(changes[0], cur)) ? 'one' : 'away';
   if (cursors.length < 2 || changes.length !== cursors.length) return 'away';
   // Both lists are small (one entry per cursor); match each change to a distinct cursor.
@@ -124,4 +133,94 @@ export function classifyChange(f: ChangeFacts, clipboardMatches = false): Proven
   // Replacing the word before the caret with a longer one is the suggest widget's shape.
   const replacesPrefix = c.deleted > 0 && c.deleted < c.inserted.length && c.start.line === c.end.line;
   return { label: 'completion', confidence: replacesPrefix ? 0.8 : 0.7 };
+}
+
+/**
+ * Where the carets are after a change made at them, in the document as it is after it: the
+ * end of each insertion (between the two halves of an auto-closed pair). O(changes + text).
+ */
+export function caretsAfter(changes: readonly ChangeFact[]): Pos[] {
+  const sorted = changes.length > 1 ? [...changes].sort((a, b) => cmp(a.start, b.start)) : changes;
+  const carets: Pos[] = [];
+  // Earlier changes shift later ones: by lines, and by characters on the line where they end.
+  let lineShift = 0;
+  let shiftedLine = -1;
+  let charShift = 0;
+  for (const c of sorted) {
+    const line = c.start.line + lineShift;
+    const character = c.start.character + (c.start.line === shiftedLine ? charShift : 0);
+    const { breaks, lastLine } = lineBreaks(c.inserted);
+    const end = breaks === 0 ? { line, character: character + c.inserted.length } : { line: line + breaks, character: lastLine };
+    carets.push(c.deleted === 0 && AUTO_PAIRS.has(c.inserted) ? { line, character: character + 1 } : end);
+    lineShift += breaks - (c.end.line - c.start.line);
+    shiftedLine = c.end.line;
+    charShift = end.character - c.end.character;
+  }
+  return carets;
+}
+
+function lineBreaks(s: string): { breaks: number; lastLine: number } {
+  let breaks = 0;
+  let lineStart = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 13 /* \r */ && s.charCodeAt(i + 1) === 10) i++;
+    if (ch === 13 || ch === 10) {
+      breaks++;
+      lineStart = i + 1;
+    }
+  }
+  return { breaks, lastLine: s.length - lineStart };
+}
+
+/** How many caret predictions a late selection report may echo. */
+const ECHO_WINDOW = 16;
+
+/**
+ * Per document, the carets the change sequence itself predicts: each change made at the
+ * carets leaves them at its end, where the next keystroke of a burst arrives even though the
+ * editor's selections reach the extension host only later. A selection report that is not one
+ * of those recent predictions (a click, an arrow key) ends the prediction; so does any change
+ * away from the carets, an undo or redo, or one in a document that is not focused.
+ */
+export class ExpectedCarets {
+  private readonly docs = new Map<string, { carets: Pos[]; recent: string[] }>();
+
+  get(key: string): readonly Pos[] | undefined {
+    return this.docs.get(key)?.carets;
+  }
+
+  /** After a change event, with the facts it was classified from. */
+  changed(key: string, f: ChangeFacts): void {
+    if (f.reason || !f.inActiveEditor || f.changes.length === 0 || atCursors(f) === 'away') {
+      this.docs.delete(key);
+      return;
+    }
+    const carets = caretsAfter(f.changes);
+    const doc = this.docs.get(key) ?? { carets, recent: [] };
+    doc.carets = carets;
+    doc.recent.push(caretsKey(carets));
+    if (doc.recent.length > ECHO_WINDOW) doc.recent.shift();
+    this.docs.set(key, doc);
+  }
+
+  /** The editor reported its selections for the document. */
+  selected(key: string, selections: readonly Cursor[]): void {
+    const doc = this.docs.get(key);
+    if (!doc) return;
+    const echo = selections.every((s) => samePos(s.start, s.end)) && doc.recent.includes(caretsKey(selections.map((s) => s.active)));
+    if (!echo) this.docs.delete(key);
+  }
+
+  forget(key: string): void {
+    this.docs.delete(key);
+  }
+
+  clear(): void {
+    this.docs.clear();
+  }
+}
+
+function caretsKey(carets: readonly Pos[]): string {
+  return carets.map((p) => `${p.line}:${p.character}`).sort().join(' ');
 }
