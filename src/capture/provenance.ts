@@ -72,6 +72,12 @@ export function isOneGrapheme(s: string): boolean {
   return !first.done && first.value.segment.length === s.length;
 }
 
+/** Text a keystroke can insert that may just as well be a short paste: one grapheme or a bracket pair, never a line break. */
+export function isShortText(s: string): boolean {
+  if (s.length === 0 || s.includes('\n') || s.includes('\r')) return false;
+  return AUTO_PAIRS.has(s) || isOneGrapheme(s);
+}
+
 /** The change was made where a caret or selection is: typing, deleting, accepting. */
 export function touchesCursor(c: ChangeFact, cur: Cursor): boolean {
   if (samePos(c.start, cur.start) && samePos(c.end, cur.end)) return true; // replaced the selection
@@ -88,6 +94,18 @@ export function needsClipboard(f: ChangeFacts): boolean {
   if (text.length < 2 || isOneGrapheme(text) || AUTO_PAIRS.has(text) || NEW_LINE_WITH_INDENT.test(text)) return false;
   if (f.changes.some((c) => c.inserted !== text)) return false;
   return atCursors(f) !== 'away';
+}
+
+/**
+ * The text of an insertion that reads as typing by its shape but may be a short paste (one
+ * grapheme or a bracket pair at each caret), or undefined. Only such insertions are worth
+ * comparing with the clipboard; the caller decides how cheaply (see ClipboardMemory).
+ */
+export function shortInsertion(f: ChangeFacts): string | undefined {
+  if (f.reason || !f.inActiveEditor || f.cleanAfter || f.changes.length === 0) return undefined;
+  const text = f.changes[0].inserted;
+  if (!isShortText(text) || f.changes.some((c) => c.inserted !== text)) return undefined;
+  return atCursors(f) === 'away' ? undefined : text;
 }
 
 /** 'one': a single change at a cursor; 'each': one change at each of several cursors. */
@@ -113,8 +131,9 @@ function matchCursors(changes: readonly ChangeFact[], cursors: readonly Cursor[]
 }
 
 /**
- * Labels one change event. `clipboardMatches` is the answer to `needsClipboard`, when it
- * was asked: whether the inserted text equals the clipboard's (never the text itself).
+ * Labels one change event. `clipboardMatches` is the answer to `needsClipboard` or, for a
+ * `shortInsertion`, to the clipboard comparison when one was made: whether the inserted text
+ * equals the clipboard's (never the text itself).
  */
 export function classifyChange(f: ChangeFacts, clipboardMatches = false): Provenance {
   if (f.reason === 'undo') return { label: 'undo', confidence: 1 };
@@ -123,9 +142,10 @@ export function classifyChange(f: ChangeFacts, clipboardMatches = false): Proven
   if (!f.inActiveEditor) return { label: 'external', confidence: 0.9 };
   const where = atCursors(f);
   if (where === 'away') return { label: 'format', confidence: f.changes.length > 1 ? 0.85 : 0.7 };
-  if (clipboardMatches) return { label: 'paste', confidence: 0.95 };
-  if (where === 'each') return { label: 'multi-cursor', confidence: 0.95 };
   const c = f.changes[0];
+  // Typing the one character the clipboard holds looks exactly like pasting it.
+  if (clipboardMatches) return { label: 'paste', confidence: isShortText(c.inserted) ? 0.6 : 0.95 };
+  if (where === 'each') return { label: 'multi-cursor', confidence: 0.95 };
   if (c.inserted.length === 0) return { label: 'deletion', confidence: 0.95 };
   if (isOneGrapheme(c.inserted)) return { label: 'typed', confidence: 0.95 };
   if (c.deleted === 0 && AUTO_PAIRS.has(c.inserted)) return { label: 'typed', confidence: 0.85 };
@@ -223,4 +243,44 @@ export class ExpectedCarets {
 
 function caretsKey(carets: readonly Pos[]): string {
   return carets.map((p) => `${p.line}:${p.character}`).sort().join(' ');
+}
+
+/**
+ * What the adapter remembers of the clipboard, to tell a short paste from a keystroke without
+ * reading the clipboard on every keystroke: the clipboard's text only when it is itself short
+ * (one grapheme or a pair; anything longer is forgotten at once), and whether that is still
+ * current. It stops being current whenever the clipboard may have changed unseen: the window
+ * regains focus (a copy elsewhere), a short selection is made in an editor (a copy here).
+ */
+export class ClipboardMemory {
+  private short: string | undefined;
+  private current = false;
+  private epoch = 0;
+
+  /** The clipboard may have changed since it was last read. */
+  invalidate(): void {
+    this.current = false;
+    this.epoch++;
+  }
+
+  /** Token for a read about to start; pass it to `learn`. */
+  reading(): number {
+    return this.epoch;
+  }
+
+  /** The clipboard as read; a read overtaken by an invalidation does not make the memory current. */
+  learn(text: string, token: number): void {
+    this.short = isShortText(text) ? text : undefined;
+    if (token === this.epoch) this.current = true;
+  }
+
+  /**
+   * Whether a short insertion needs the clipboard read before it can be labelled: when the
+   * memory is not current, and when it says the insertion is the clipboard (confirmed, since
+   * another view or extension may have changed the clipboard without a sign). An insertion
+   * that differs from a current memory reads as typed with no read at all.
+   */
+  needsRead(inserted: string): boolean {
+    return !this.current || this.short === inserted;
+  }
 }

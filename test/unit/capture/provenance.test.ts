@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  ExpectedCarets, caretsAfter, classifyChange, isOneGrapheme, needsClipboard, touchesCursor,
+  ClipboardMemory, ExpectedCarets, caretsAfter, classifyChange, isOneGrapheme, needsClipboard, shortInsertion, touchesCursor,
   type ChangeFact, type ChangeFacts, type Cursor, type Pos,
 } from '../../../src/capture/provenance';
 
@@ -238,5 +238,60 @@ describe('a burst whose selections reach the extension host late', () => {
     const { carets } = burst('abcd', 0, false);
     carets.selected('doc', [caret(0, 2)]); // reported for the second character, after the fourth
     assert.deepEqual(carets.get('doc'), [pos(0, 4)]);
+  });
+});
+
+describe('short pastes', () => {
+  it('one character or a pair at the caret is a short insertion worth comparing; longer text, new lines and undo are not', () => {
+    assert.equal(shortInsertion(facts([insert(0, 0, ')')], [caret(0, 0)])), ')');
+    assert.equal(shortInsertion(facts([insert(0, 0, '[]')], [caret(0, 0)])), '[]');
+    assert.equal(shortInsertion(facts([insert(0, 0, '\u{1f469}\u200d\u{1f4bb}')], [caret(0, 0)])), '\u{1f469}\u200d\u{1f4bb}');
+    assert.equal(shortInsertion(facts([insert(0, 0, 'x'), insert(1, 0, 'x')], [caret(0, 0), caret(1, 0)])), 'x');
+    assert.equal(shortInsertion(facts([insert(0, 0, 'xyz')], [caret(0, 0)])), undefined);
+    assert.equal(shortInsertion(facts([insert(0, 0, '\n')], [caret(0, 0)])), undefined);
+    assert.equal(shortInsertion(facts([insert(0, 0, ')')], [caret(0, 0)], { reason: 'undo' })), undefined);
+    assert.equal(shortInsertion(facts([insert(5, 0, ')')], [caret(0, 0)])), undefined);
+    assert.equal(shortInsertion(facts([insert(0, 0, ')')], [], { inActiveEditor: false })), undefined);
+  });
+
+  it('a short insertion equal to the clipboard is a paste, with the lower confidence of its ambiguity', () => {
+    assert.deepEqual(classifyChange(facts([insert(0, 0, ')')], [caret(0, 0)]), true), { label: 'paste', confidence: 0.6 });
+    assert.deepEqual(classifyChange(facts([replace(0, 0, 0, 3, 3, '{}')], [caret(0, 3)]), true), { label: 'paste', confidence: 0.6 });
+    assert.equal(classifyChange(facts([insert(0, 0, ')')], [caret(0, 0)]), false).label, 'typed');
+  });
+
+  it('a bracket pair replacing a selection is not auto-closing: a completion unless it is the clipboard', () => {
+    assert.equal(classifyChange(facts([replace(0, 0, 0, 3, 3, '()')], [{ start: pos(0, 0), end: pos(0, 3), active: pos(0, 3) }])).label, 'completion');
+  });
+
+  it('ordinary typing with a long clipboard never asks for a read once the clipboard is known', () => {
+    const m = new ClipboardMemory();
+    assert.equal(m.needsRead('a'), true, 'nothing known at first');
+    m.learn('const x = computeTotal(items);', m.reading());
+    for (const ch of 'let total = (a + b);') assert.equal(m.needsRead(ch), false, ch);
+  });
+
+  it('a short clipboard is confirmed by a read only when the insertion equals it', () => {
+    const m = new ClipboardMemory();
+    m.learn(')', m.reading());
+    assert.equal(m.needsRead('x'), false);
+    assert.equal(m.needsRead(')'), true);
+  });
+
+  it('focus regained or a short selection made the memory stale until the next read', () => {
+    const m = new ClipboardMemory();
+    m.learn('some longer text', m.reading());
+    m.invalidate();
+    assert.equal(m.needsRead('x'), true);
+    m.learn('y', m.reading());
+    assert.equal(m.needsRead('x'), false);
+  });
+
+  it('a read overtaken by an invalidation does not make the memory current', () => {
+    const m = new ClipboardMemory();
+    const token = m.reading();
+    m.invalidate(); // the user copied something while the read was on its way
+    m.learn('old text', token);
+    assert.equal(m.needsRead('x'), true);
   });
 });
