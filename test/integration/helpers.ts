@@ -60,6 +60,13 @@ export function insertTextFromBrowser(text: string): void {
   console.log(`CODETRAIL-DRIVE ${JSON.stringify({ insertText: text })}`);
 }
 
+/** Has the runner block the editor's window for a while, as a loaded machine does. Resolves at once. */
+export function keepWindowBusy(ms: number): void {
+  assert.ok(browserDriver(), 'a runner with a browser');
+  // eslint-disable-next-line no-console -- the extension host's console is the runner's channel
+  console.log(`CODETRAIL-DRIVE ${JSON.stringify({ busyMs: ms })}`);
+}
+
 export function placeCursor(editor: vscode.TextEditor, line: number, character: number): void {
   const p = new vscode.Position(line, character);
   editor.selection = new vscode.Selection(p, p);

@@ -124,10 +124,12 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
       }
       const drive = /CODETRAIL-DRIVE (\{.*\})/.exec(text);
       if (drive) {
-        // A test asks for input the extension API cannot make: text inserted by the browser
-        // into the focused editor in one go, as an input method or dictation delivers it.
-        const { insertText } = JSON.parse(drive[1]) as { insertText?: string };
+        // A test asks for what the extension API cannot make: text inserted by the browser into
+        // the focused editor in one go (as an input method or dictation delivers it), or a
+        // window kept busy for a while (as on a loaded machine).
+        const { insertText, busyMs } = JSON.parse(drive[1]) as { insertText?: string; busyMs?: number };
         if (typeof insertText === 'string') void page.keyboard.insertText(insertText).catch((err: Error) => console.error(`drive: ${err.message}`));
+        if (typeof busyMs === 'number') void page.evaluate((ms) => { const until = Date.now() + ms; while (Date.now() < until) { /* busy */ } }, busyMs).catch((err: Error) => console.error(`drive: ${err.message}`));
         return;
       }
       const at = text.indexOf('CODETRAIL-OUT ');
