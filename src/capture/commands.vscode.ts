@@ -64,6 +64,21 @@ export class CommandCapture implements vscode.Disposable {
     // while capture is off (a program's output, and the echo of what is typed into it) is
     // not kept: its lines are fingerprinted so that the same text is masked if the program
     // prints it again later.
+    //
+    // A known gap the stable API cannot close: a very fast command can lose its whole output.
+    // The workbench sends start ($shellExecutionStart, when it parses OSC 633;C), output
+    // ($shellExecutionData, debounced 50 ms, flushed when OSC 633;D is parsed) and end
+    // ($shellExecutionEnd) to the extension host. When C and D are parsed in one batch (a
+    // fast command, a busy window), the three arrive together and are dispatched in one
+    // macrotask. `read()` below is called synchronously in the start event, the earliest
+    // moment an extension can hold a shell-typed execution, but the stream it returns
+    // registers its emitter in a queueMicrotask, after that macrotask: the data event finds
+    // no reader and is dropped, and the end marks the execution ended. Only a reader holding
+    // the execution before its start (the caller of `shellIntegration.executeCommand`)
+    // sees it. The APIs that would see terminal data independently of executions,
+    // `window.onDidWriteTerminalData` (proposal terminalDataWriteEvent) and
+    // `window.onDidExecuteTerminalCommand` (proposal terminalExecuteCommandEvent), are
+    // proposed-only. Such a command is still recorded, with its exit code and an empty tail.
     let offText = '';
     const settleOff = () => {
       if (offText) this.recorder.taintText(stripAnsi(offText));

@@ -1,12 +1,13 @@
 // Adapter: text documents and editors → plain changes, cursors, saves and context for the
-// recorder. The change handler does O(size of the change) work; the clipboard is read only
-// for multi-character insertions at the cursor, to compare, never to record.
+// recorder. The change handler does O(size of the change) work. The clipboard is read only to
+// compare, never to record: for multi-character insertions at the cursor, and for short ones
+// (one character, a pair) only when what is remembered of it may be out of date or matches.
 import * as vscode from 'vscode';
 import { performance } from 'node:perf_hooks';
 import type { DocumentOrigin, Recorder } from './recorder';
 import { statSync } from 'node:fs';
 import type { CodetrailSettings } from '../config';
-import { classifyChange, needsClipboard, type ChangeFacts } from './provenance';
+import { ClipboardMemory, ExpectedCarets, classifyChange, needsClipboard, shortInsertion, type ChangeFacts } from './provenance';
 import { decideByContent, decideBySchemeAndSize, recordedPath, type DocumentFacts } from './documents';
 import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
@@ -29,6 +30,8 @@ interface QueuedChange {
 
 const NOTEBOOK_CELL = 'vscode-notebook-cell';
 const CLEAN_RECHECK_MS = 100;
+/** Longest selection (in UTF-16 units) whose copy may be a one-grapheme clipboard. */
+const SHORT_SELECTION = 32;
 
 export class DocumentCapture implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -41,6 +44,9 @@ export class DocumentCapture implements vscode.Disposable {
   private backlog: QueuedChange[] = [];
   private draining = false;
   private jumps: CursorJumps;
+  /** Carets as the change sequence predicts them, for bursts the editor's selections lag behind. */
+  private readonly carets = new ExpectedCarets();
+  private readonly clipboard = new ClipboardMemory();
   /** Cost of every change event; of those that only extended a step; of those that closed one. */
   readonly changeStats = new LatencyStats();
   readonly appendStats = new LatencyStats();
@@ -63,11 +69,18 @@ export class DocumentCapture implements vscode.Disposable {
     ws.onWillRenameFiles(this.onWillRename, this, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(this.onFocus, this, this.disposables);
     vscode.window.onDidChangeTextEditorSelection(this.onSelection, this, this.disposables);
+    // Back from another window or application: the clipboard may hold something copied there.
+    vscode.window.onDidChangeWindowState((w) => { if (w.focused) this.clipboard.invalidate(); }, this, this.disposables);
     vscode.window.tabGroups.onDidChangeTabs(this.onTabs, this, this.disposables);
     recorder.onEdit(() => { this.closedStep = true; });
     // Documents stay tracked while capture is off (what is typed then is tainted, never sent);
     // when it resumes, any document not seen meanwhile is picked up.
-    recorder.onGateChange((d) => { if (d.allowed) this.trackAll('resume'); });
+    recorder.onGateChange((d) => {
+      // Cursors moved and the clipboard changed unseen while capture was off.
+      this.carets.clear();
+      this.clipboard.invalidate();
+      if (d.allowed) this.trackAll('resume');
+    });
     this.trackAll('open');
   }
 
@@ -163,6 +176,7 @@ export class DocumentCapture implements vscode.Disposable {
     if (!this.recorder.allowed && this.backlog.length === 0) {
       // Capture is off: the change is followed and tainted, never recorded. A document that is
       // clean after it was read from disk (a revert, a checkout): that text was not typed here.
+      this.carets.forget(key);
       const fromDisk = !e.document.isDirty && !e.document.isUntitled;
       const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
       try {
@@ -180,12 +194,15 @@ export class DocumentCapture implements vscode.Disposable {
       reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
       inActiveEditor,
       cursors: inActiveEditor ? editor.selections : [],
+      expected: inActiveEditor ? this.carets.get(key) : undefined,
       cleanAfter: !e.document.isDirty && !e.document.isUntitled,
     };
+    this.carets.changed(key, facts);
     const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
     const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now() };
-    // Both checks are rare: a clean document after a change, a multi-character insertion.
-    if (this.backlog.length > 0 || facts.cleanAfter || needsClipboard(facts)) {
+    // All rare: a clean document after a change, a multi-character insertion, a short one while
+    // the remembered clipboard may be out of date or equals it.
+    if (this.backlog.length > 0 || facts.cleanAfter || needsClipboard(facts) || this.shortNeedsRead(facts)) {
       this.backlog.push(item);
       if (!this.draining) void this.drain();
     } else {
@@ -215,9 +232,8 @@ export class DocumentCapture implements vscode.Disposable {
           item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
         }
         let matches = false;
-        if (this.recorder.allowed && needsClipboard(item.facts)) {
-          const clip = await vscode.env.clipboard.readText().then((t) => t, () => '');
-          matches = sameText(clip, item.facts.changes[0].inserted);
+        if (this.recorder.allowed && (needsClipboard(item.facts) || this.shortNeedsRead(item.facts))) {
+          matches = sameText(await this.readClipboard(), item.facts.changes[0].inserted);
         }
         this.backlog.shift();
         this.feed(item, matches);
@@ -225,6 +241,20 @@ export class DocumentCapture implements vscode.Disposable {
     } finally {
       this.draining = false;
     }
+  }
+
+  /** A short insertion (one character, a pair) that cannot be told from a paste without reading the clipboard. */
+  private shortNeedsRead(facts: ChangeFacts): boolean {
+    if (!this.recorder.allowed) return false;
+    const text = shortInsertion(facts);
+    return text !== undefined && this.clipboard.needsRead(text);
+  }
+
+  private async readClipboard(): Promise<string> {
+    const token = this.clipboard.reading();
+    const text = await vscode.env.clipboard.readText().then((t) => t, () => '');
+    this.clipboard.learn(text, token);
+    return text;
   }
 
   private feed(item: QueuedChange, clipboardMatches: boolean): void {
@@ -246,6 +276,7 @@ export class DocumentCapture implements vscode.Disposable {
 
   private onClose(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    this.carets.forget(key);
     const p = this.paths.get(key);
     this.skipped.delete(key);
     if (!p) return;
@@ -281,6 +312,9 @@ export class DocumentCapture implements vscode.Disposable {
     const key = e.textEditor.document.uri.toString();
     const p = this.paths.get(key);
     if (!p) return;
+    this.carets.selected(key, e.selections);
+    // A short selection may be copied next: what is remembered of the clipboard is then stale.
+    if (e.selections.some(isShortSelection)) this.clipboard.invalidate();
     const pos = e.selections[0].active;
     const time = Date.now();
     this.recorder.cursor(key, e.textEditor.document.offsetAt(pos), time);
@@ -340,6 +374,11 @@ function originOf(doc: vscode.TextDocument): DocumentOrigin {
   } catch {
     return { untitled: false };
   }
+}
+
+/** A non-empty selection on one line, short enough to be copied and pasted as one character or a pair. */
+function isShortSelection(s: vscode.Selection): boolean {
+  return !s.isEmpty && s.isSingleLine && s.end.character - s.start.character <= SHORT_SELECTION;
 }
 
 /** Line endings may differ between the clipboard and the document. */

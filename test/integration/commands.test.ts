@@ -2,7 +2,7 @@
 // each run for real in the editor's terminal and task system.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { capturedEvents, waitFor, workspaceDir } from './helpers';
+import { browserDriver, capturedEvents, keepWindowBusy, report, sleep, waitFor, workspaceDir } from './helpers';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 type TerminalCommand = Extract<TrajectoryEvent, { kind: 'terminal.command' }>;
@@ -50,6 +50,38 @@ describe('capture of commands in a real editor', function () {
     assert.ok(!(okCmd.outputTail ?? '').includes('\u001b'), 'terminal escapes are stripped');
     assert.ok((okCmd.durationMs ?? -1) >= 0);
     assert.equal(okCmd.source, 'shell-integration');
+  });
+
+  it('instant commands run while the window is busy are recorded with their exit codes and a tail that is their output or nothing', async function () {
+    // The editor's window is kept busy while the shell runs a second, instant command, so that
+    // its start, output and end may reach the extension host together and its output be lost
+    // to any reader that begins at the start event (see commands.vscode.ts).
+    if (!browserDriver()) this.skip();
+    this.timeout(90_000);
+    const t = vscode.window.createTerminal({ name: 'codetrail-fast', shellPath: '/bin/bash', cwd: workspaceDir() });
+    terminals.push(t);
+    await waitFor('shell integration', () => t.shellIntegration, 30_000);
+    let lost = 0;
+    const attempts = 3;
+    for (let i = 0; i < attempts; i++) {
+      const marker = `codetrail-fast-${i}-`;
+      const ended = new Promise<number | undefined>((resolve) => {
+        const d = vscode.window.onDidEndTerminalShellExecution((e) => {
+          if (e.execution.commandLine.value.includes(marker)) { d.dispose(); resolve(e.exitCode); }
+        });
+      });
+      t.sendText(`sleep 1.5\necho ${marker}$((6*7))`);
+      await sleep(100);
+      keepWindowBusy(3000);
+      assert.equal(await ended, 0);
+      const cmd = await waitFor('the fast command', async () => (await capturedEvents()).find((e): e is TerminalCommand => e.kind === 'terminal.command' && e.commandLine.includes(marker)), 10_000);
+      assert.equal(cmd.exitCode, 0, 'recorded with its exit code');
+      assert.equal(cmd.cwd, '.');
+      const tail = cmd.outputTail ?? '';
+      assert.ok(tail === '' || tail.replace(/\n$/, '') === `${marker}42`, `the tail is the output or nothing, never anything else (${JSON.stringify(tail)})`);
+      if (!tail) lost++;
+    }
+    report(`fast commands in a busy window: ${attempts} recorded with exit codes; output not delivered to the start event's reader for ${lost}`);
   });
 
   it('a terminal without shell integration is reported as such, not guessed', async function () {

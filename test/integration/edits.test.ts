@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import {
-  assertReplaysTo, capturedEvents, checkProvenance, closeAll, editsOf, endOfDocument, openEditor,
-  placeCursor, provenanceTally, report, sleep, typeText, waitFor, writeFixture,
+  assertReplaysTo, browserDriver, capturedEvents, checkProvenance, closeAll, editsOf, endOfDocument, insertTextFromBrowser,
+  openEditor, placeCursor, provenanceTally, report, sleep, typeText, waitFor, writeFixture,
 } from './helpers';
 
 describe('capture of edits in a real editor', function () {
@@ -63,6 +63,80 @@ describe('capture of edits in a real editor', function () {
     checkProvenance('paste', editsOf(events, 'paste.txt'), ['paste']);
     assertReplaysTo(events, 'paste.txt', editor.document);
     assert.ok(!JSON.stringify(events.filter((e) => e.kind !== 'edit' && e.kind !== 'file.baseline')).includes('pasted block'), 'the clipboard itself is never recorded');
+  });
+
+  it('text the browser inserts in one burst is recorded as typed, though the selections arrive late', async function () {
+    // `type` commands, awaited or not, each reach the extension host with their own selection:
+    // only input from the browser side (an input method, dictation) makes a real burst.
+    if (!browserDriver()) this.skip();
+    const editor = await openEditor('burst.ts', 'let a = 1;\n');
+    endOfDocument(editor);
+    await sleep(300); // the placed caret reaches the extension host before the burst
+    const text = 'const burst = value(1);';
+    let changes = 0;
+    let late = 0;
+    const watch = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== editor.document) return;
+      for (const c of e.contentChanges) {
+        changes++;
+        if (!editor.selections.some((s) => s.active.isEqual(c.range.start) || s.active.isEqual(c.range.end))) late++;
+      }
+    });
+    disposables.push(watch);
+    insertTextFromBrowser(text);
+    await waitFor('the burst', () => editor.document.lineAt(1).text.startsWith(text) || undefined, 20_000);
+    await sleep(300);
+    watch.dispose();
+    report(`burst: ${changes} change events for ${text.length} characters, ${late} arriving before the editor's selection`);
+    assert.ok(late > 0, 'the burst outran the editor\'s selections (otherwise this test proves nothing)');
+    const events = await capturedEvents();
+    checkProvenance('burst', editsOf(events, 'burst.ts'), ['typed']);
+    assertReplaysTo(events, 'burst.ts', editor.document);
+  });
+
+  it('a grapheme of several code units typed at once is recorded as typed', async function () {
+    const editor = await openEditor('graphemes.txt', 'names:\n');
+    endOfDocument(editor);
+    // A Devanagari syllable, an emoji with a joiner, a letter with a combining accent.
+    for (const g of ['\u0916\u093e', ' ', '\u{1f469}\u200d\u{1f4bb}', ' ', 'e\u0301']) await vscode.commands.executeCommand('type', { text: g });
+    const events = await capturedEvents();
+    checkProvenance('graphemes', editsOf(events, 'graphemes.txt'), ['typed']);
+    assertReplaysTo(events, 'graphemes.txt', editor.document);
+  });
+
+  it('a one-character and a bracket-pair paste are recorded as paste; typing the same character is typed', async function () {
+    const editor = await openEditor('short-paste.ts', 'call(a);\nconst list = [];\n');
+    const copyAndPaste = async (line: number, from: number, to: number, text: string) => {
+      editor.selection = new vscode.Selection(line, from, line, to);
+      await sleep(200); // the selection reaches the extension host, as a person's would before copying
+      await vscode.commands.executeCommand('editor.action.clipboardCopyAction');
+      const copied = await waitFor('the copy', async () => (await vscode.env.clipboard.readText()) === text || undefined, 3000).catch(() => false);
+      // A browser may refuse a scripted copy; the clipboard then gets the selection's text directly.
+      if (!copied) await vscode.env.clipboard.writeText(text);
+      endOfDocument(editor);
+      await sleep(200);
+      const before = editor.document.getText();
+      await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+      const pasted = await waitFor('the paste', () => editor.document.getText() === before + text || undefined, 3000).catch(() => false);
+      if (!pasted) await vscode.commands.executeCommand('paste', { text });
+      await waitFor('the paste', () => editor.document.getText() === before + text || undefined);
+      report(`short paste of ${JSON.stringify(text)}: ${copied ? 'copied' : 'written'} to the clipboard, ${pasted ? 'the clipboard paste action' : "the editor's paste command"} inserted it`);
+    };
+    try {
+      await copyAndPaste(0, 6, 7, ')');
+      await sleep(300);
+      // The clipboard changes without any sign the adapter can see; typing ')' is still typing.
+      await vscode.env.clipboard.writeText('something longer than one character');
+      await typeText(')');
+      await sleep(300);
+      await copyAndPaste(1, 13, 15, '[]');
+      await sleep(300);
+      const events = await capturedEvents();
+      checkProvenance('short paste', editsOf(events, 'short-paste.ts'), ['paste', 'typed', 'paste']);
+      assertReplaysTo(events, 'short-paste.ts', editor.document);
+    } finally {
+      await vscode.env.clipboard.writeText('the clipboard after the short-paste test');
+    }
   });
 
   it('undo and redo are recorded from the change reason', async function () {

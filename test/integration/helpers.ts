@@ -32,6 +32,29 @@ export async function typeText(text: string): Promise<void> {
   for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
 }
 
+/** Whether the runner can make input the extension API cannot (the code-server runner's browser). */
+export function browserDriver(): boolean {
+  return process.env.CODETRAIL_IT_DRIVER === 'browser';
+}
+
+/**
+ * Has the browser insert text into the focused editor in one go, as an input method or
+ * dictation delivers it; the runner reads the request from the console. Resolves at once:
+ * wait for the text to appear.
+ */
+export function insertTextFromBrowser(text: string): void {
+  assert.ok(browserDriver(), 'a runner with a browser');
+  // eslint-disable-next-line no-console -- the extension host's console is the runner's channel
+  console.log(`CODETRAIL-DRIVE ${JSON.stringify({ insertText: text })}`);
+}
+
+/** Has the runner block the editor's window for a while, as a loaded machine does. Resolves at once. */
+export function keepWindowBusy(ms: number): void {
+  assert.ok(browserDriver(), 'a runner with a browser');
+  // eslint-disable-next-line no-console -- the extension host's console is the runner's channel
+  console.log(`CODETRAIL-DRIVE ${JSON.stringify({ busyMs: ms })}`);
+}
+
 export function placeCursor(editor: vscode.TextEditor, line: number, character: number): void {
   const p = new vscode.Position(line, character);
   editor.selection = new vscode.Selection(p, p);

@@ -89,7 +89,7 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Signed in: the extension adopts the token once and sends to the collector above.
     env: {
-      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_IT_MARKERS: join(tmp, 'markers.json'),
+      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_DRIVER: 'browser', CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_IT_MARKERS: join(tmp, 'markers.json'),
       CODETRAIL_TOKEN: userToken, CODETRAIL_IT_COLLECTOR_URL: collector.url, CODETRAIL_IT_COLLECTOR_DATA: collectorData,
     },
   });
@@ -120,6 +120,16 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
         const r = JSON.parse(m[1]) as { passed: number; failed: number };
         result.passed = r.passed;
         result.failed = r.failed;
+        return;
+      }
+      const drive = /CODETRAIL-DRIVE (\{.*\})/.exec(text);
+      if (drive) {
+        // A test asks for what the extension API cannot make: text inserted by the browser into
+        // the focused editor in one go (as an input method or dictation delivers it), or a
+        // window kept busy for a while (as on a loaded machine).
+        const { insertText, busyMs } = JSON.parse(drive[1]) as { insertText?: string; busyMs?: number };
+        if (typeof insertText === 'string') void page.keyboard.insertText(insertText).catch((err: Error) => console.error(`drive: ${err.message}`));
+        if (typeof busyMs === 'number') void page.evaluate((ms) => { const until = Date.now() + ms; while (Date.now() < until) { /* busy */ } }, busyMs).catch((err: Error) => console.error(`drive: ${err.message}`));
         return;
       }
       const at = text.indexOf('CODETRAIL-OUT ');
