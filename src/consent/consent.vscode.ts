@@ -537,6 +537,19 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     }
   }
 
+  /**
+   * For the sender, before each batch: reports every pause (and every end of one) the service
+   * has not heard of yet, and says whether none is left. Until it is, nothing is sent — the
+   * service would judge an event typed just after a resume against the pause it still thinks
+   * is running, refuse it, and the event would be deleted here.
+   */
+  async pausesReported(): Promise<boolean> {
+    await this.file.sync();
+    if (!(this.file.current.unreportedPauses ?? []).length) return true;
+    await this.reportPauses();
+    return !(this.file.current.unreportedPauses ?? []).length;
+  }
+
   private async reportPauses(): Promise<void> {
     const list = this.file.current.unreportedPauses ?? [];
     for (const p of list) {

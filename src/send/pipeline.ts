@@ -54,6 +54,8 @@ export interface SendPipelineOptions {
   tuning?: SendTuning;
   /** The consent firewall every record passes before it is written (see OutboxOptions.guard). */
   guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined;
+  /** See SendLoopOptions.readyToSend. */
+  readyToSend?: () => Promise<boolean>;
 }
 
 export interface SendStatus {
@@ -161,6 +163,7 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
       backoffCapMs: t.backoffCapMs,
       idleMs: t.idleMs,
       standbyMs: t.standbyMs,
+      readyToSend: opts.readyToSend,
     });
     loopSubs = [l.onDidChangeState(fire), l.onMessage((m) => messageEmitter.fire(m))];
     loop = l;

@@ -64,6 +64,27 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     await waitFor('segments deleted', async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000);
   });
 
+  it('holds every batch back while the consent module says the service has not heard of a pause end', async () => {
+    let ready = false;
+    let asked = 0;
+    const p = await createSendPipeline({
+      storageDir: dir,
+      settings: { collectorUrl: server.url },
+      secrets: { getToken: async () => token },
+      client: { name: 'codetrail-test', version: '0.0.0' },
+      tuning: FAST,
+      readyToSend: async () => { asked++; return ready; },
+    });
+    pipes.push(p);
+    const events = Array.from({ length: 5 }, (_, i) => cursorEvent(uuidv7(), i));
+    appendAll(p, events);
+    await waitFor('the sender to ask twice', () => asked >= 2, 5000);
+    assert.equal(server.requests.length, 0, 'nothing is sent while held');
+    ready = true;
+    await waitFor('delivery once ready', () => server.accepted.length === 5, 5000);
+    assert.deepEqual(ids(server.accepted), ids(events));
+  });
+
   it('serves as the recorder\'s sink: write, flush to disk, close stops it', async () => {
     const p = await pipeline();
     const e = cursorEvent(uuidv7(), 0);
