@@ -6,7 +6,8 @@ import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './e
 import { Exporter, type FetchLike } from './exporter';
 import { SenderLock } from './lock';
 import { SendLoop, type SendMessage, type SenderState } from './loop';
-import { Outbox, type MarkerBody, type OutboxState, type PendingItem } from './outbox';
+import { Outbox, type PendingItem } from './outbox';
+import type { MarkerBody, OutboxState } from './segments';
 import { validateCollectorUrl } from './url';
 
 export interface SendSettings {
