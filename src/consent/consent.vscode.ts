@@ -77,13 +77,16 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
 
   async start(): Promise<void> {
     const c = this.controller;
-    await c.start();
     const subscription = (unsubscribe: () => void): vscode.Disposable => ({ dispose: unsubscribe });
+    // Followed before the controller starts, so no change it sees goes unshown.
     this.disposables.push(
       this.item,
       c,
       subscription(c.onDidChangeView(() => this.render())),
       subscription(c.onDidChangePolicy((p) => this.policyEmitter.fire(p))),
+    );
+    await c.start();
+    this.disposables.push(
       vscode.env.onDidChangeTelemetryEnabled(() => c.refresh()),
       this.deps.settings.onDidChange(() => c.settingsChanged()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => c.refresh()),
