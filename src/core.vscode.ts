@@ -68,7 +68,7 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     warn: (m) => log.warn(m),
   });
   const firewall = new ConsentFirewall((line) => taint.recognize(line, true), (path) => late.recorder?.restateFile(path));
-  const sending = activateSending(context, log, client, settings, deps.registerCommand, (e) => firewall.check(e));
+  const sending = activateSending(context, log, client, settings, deps.registerCommand, (e) => firewall.check(e), () => consent.pausesReported());
 
   const s = settings.current.capture;
   const rec = new Recorder(sending.sink, consent, {

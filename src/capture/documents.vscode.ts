@@ -13,6 +13,7 @@ import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
 import type { ContentChange } from './trajectory';
 import { DesyncError } from './trajectory';
+import { changeFacts, contentChanges, offProvenance, type RawChangeEvent } from './change-event';
 
 export interface CaptureLog {
   info(message: string): void;
@@ -174,13 +175,11 @@ export class DocumentCapture implements vscode.Disposable {
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
     if (!this.recorder.allowed && this.backlog.length === 0) {
-      // Capture is off: the change is followed and tainted, never recorded. A document that is
-      // clean after it was read from disk (a revert, a checkout): that text was not typed here.
+      // Capture is off: the change is followed and tainted, never recorded.
       this.carets.forget(key);
-      const fromDisk = !e.document.isDirty && !e.document.isUntitled;
-      const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
+      const raw = rawEvent(e, false, []);
       try {
-        this.recorder.change(key, changes, { label: fromDisk ? 'external' : 'unknown', confidence: 0 }, Date.now());
+        this.recorder.change(key, contentChanges(raw), offProvenance(raw), Date.now());
       } catch (err) {
         if (!(err instanceof DesyncError)) throw err;
         this.resync(key, err.message);
@@ -189,16 +188,10 @@ export class DocumentCapture implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor;
     const inActiveEditor = editor !== undefined && editor.document === e.document;
-    const facts: ChangeFacts = {
-      changes: e.contentChanges.map((c) => ({ start: c.range.start, end: c.range.end, deleted: c.rangeLength, inserted: c.text })),
-      reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
-      inActiveEditor,
-      cursors: inActiveEditor ? editor.selections : [],
-      expected: inActiveEditor ? this.carets.get(key) : undefined,
-      cleanAfter: !e.document.isDirty && !e.document.isUntitled,
-    };
+    const raw = rawEvent(e, inActiveEditor, inActiveEditor ? editor.selections : []);
+    const facts = changeFacts(raw, inActiveEditor ? this.carets.get(key) : undefined);
     this.carets.changed(key, facts);
-    const changes = e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
+    const changes = contentChanges(raw);
     const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now() };
     // All rare: a clean document after a change, a multi-character insertion, a short one while
     // the remembered clipboard may be out of date or equals it.
@@ -398,4 +391,16 @@ export function relativePath(uri: vscode.Uri): string | undefined {
   if (!folder) return undefined;
   const rel = vscode.workspace.asRelativePath(target, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   return rel.length > 0 ? rel : undefined;
+}
+
+/** The event's fields, copied; change-event.ts decides on them. */
+function rawEvent(e: vscode.TextDocumentChangeEvent, inActiveEditor: boolean, selections: readonly vscode.Selection[]): RawChangeEvent {
+  return {
+    contentChanges: e.contentChanges,
+    reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
+    isDirty: e.document.isDirty,
+    isUntitled: e.document.isUntitled,
+    inActiveEditor,
+    selections,
+  };
 }

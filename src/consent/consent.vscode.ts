@@ -126,6 +126,11 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     return this.controller.policy;
   }
 
+  /** For the sender: true once the service has heard of every pause and its end (see the controller). */
+  pausesReported(): Promise<boolean> {
+    return this.controller.pausesReported();
+  }
+
   // ---- status bar --------------------------------------------------------------------
 
   private render(): void {

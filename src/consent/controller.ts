@@ -31,6 +31,8 @@ export interface ConsentStore {
   open(): Promise<ConsentRecord>;
   onDidChange(listener: (r: ConsentRecord) => void): { dispose(): void };
   update(change: (r: ConsentRecord) => ConsentRecord): Promise<void>;
+  /** Waits for this window's writes and reads what other windows wrote since. */
+  sync(): Promise<ConsentRecord>;
   dispose(): void;
 }
 
@@ -318,6 +320,19 @@ export class ConsentController implements CaptureGate {
     const v = this.machine.current;
     if (v.state !== 'paused' || v.pause.id === r.pause?.id) return undefined;
     return (r.remotePauses ?? []).find((p) => p.id === v.pause.id && now + offset >= p.from && now + offset < p.until);
+  }
+
+  /**
+   * For the sender, before each batch: reports every pause (and every end of one) the service
+   * has not heard of yet, and says whether none is left. Until it is, nothing is sent — the
+   * service would judge an event typed just after a resume against the pause it still thinks
+   * is running, refuse it, and the event would be deleted here.
+   */
+  async pausesReported(): Promise<boolean> {
+    await this.store.sync();
+    if (!(this.store.current.unreportedPauses ?? []).length) return true;
+    await this.reportPauses();
+    return !(this.store.current.unreportedPauses ?? []).length;
   }
 
   private async reportPauses(): Promise<void> {

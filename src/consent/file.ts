@@ -120,6 +120,13 @@ export class ConsentFile {
     return this.writing;
   }
 
+  /** Waits for this window's writes and reads what other windows wrote since. */
+  async sync(): Promise<ConsentRecord> {
+    await this.writing;
+    await this.reload();
+    return this.record;
+  }
+
   private async reload(): Promise<void> {
     try {
       const s = await stat(this.path);

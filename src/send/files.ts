@@ -1,6 +1,7 @@
 // Names and helpers for the files in an outbox folder. Every writer (one per window) owns its
 // segment and done files, so appends from several processes never interleave within a file.
 import * as fsp from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
 /** The file-system calls the outbox uses; tests swap in a faulty one to simulate a full disk. */
@@ -120,4 +121,49 @@ export function parseDoneLines(text: string, into: (e: DoneEntry) => void): void
     const [tag, stem, id] = parts;
     if ((tag === 'a' || tag === 'r' || tag === 'd') && stem.startsWith('seg-') && id.length > 0) into({ tag, stem, id });
   }
+}
+
+export async function writeAll(h: FileHandle, buf: Buffer): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await h.write(buf, off, buf.length - off, null);
+    if (bytesWritten <= 0) throw Object.assign(new Error('short write'), { code: 'EIO' });
+    off += bytesWritten;
+  }
+}
+
+/**
+ * Overwrites the selected lines of a JSON-lines file with spaces of the same length, in place,
+ * so a window still appending to the file is not disturbed; returns how many.
+ */
+export async function blankLines(fs: OutboxFs, path: string, select: (line: string) => boolean): Promise<number> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (e) {
+    if (errCode(e) === 'ENOENT') return 0;
+    throw e;
+  }
+  const spans: [number, number][] = [];
+  for (let start = 0; start < data.length;) {
+    let nl = data.indexOf(10, start);
+    if (nl < 0) nl = data.length;
+    if (nl > start && data[start] !== 32) {
+      try {
+        if (select(data.toString('utf8', start, nl))) spans.push([start, nl]);
+      } catch {
+        // an unreadable line holds nothing to select
+      }
+    }
+    start = nl + 1;
+  }
+  if (spans.length === 0) return 0;
+  const fh = await fs.open(path, 'r+');
+  try {
+    for (const [a, b] of spans) await fh.write(Buffer.alloc(b - a, 32), 0, b - a, a);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+  return spans.length;
 }

@@ -59,6 +59,11 @@ export interface SendLoopOptions {
   maxRetryAfterMs?: number;
   idleMs?: number;
   standbyMs?: number;
+  /**
+   * Asked before each batch is sent; false holds the batch back (retried with backoff). The
+   * consent module answers whether the service knows of every pause and its end yet.
+   */
+  readyToSend?: () => Promise<boolean>;
 }
 
 interface Work {
@@ -174,6 +179,9 @@ export class SendLoop {
     }, ms);
   }
 
+  /** Batches held back in a row because readyToSend said no. */
+  private holdStreak = 0;
+
   private async tick(): Promise<void> {
     let delay = this.idleMs;
     try {
@@ -218,6 +226,8 @@ export class SendLoop {
       w = { items, attempt: 0 };
       this.work.push(w);
     }
+    if (this.opts.readyToSend && !(await this.opts.readyToSend())) return this.backoffDelay(++this.holdStreak);
+    this.holdStreak = 0;
     this.setState({ phase: 'sending', retryAt: undefined });
     const out = await exporter.export(w.items, this.abort.signal);
     if (this.stopped && out.kind === 'retry') return 0; // aborted by dispose: leave it for next time

@@ -6,7 +6,8 @@ import { Emitter, silentLogger, systemClock, type Clock, type Logger } from './e
 import { Exporter, type FetchLike } from './exporter';
 import { SenderLock } from './lock';
 import { SendLoop, type SendMessage, type SenderState } from './loop';
-import { Outbox, type MarkerBody, type OutboxState, type PendingItem } from './outbox';
+import { Outbox, type PendingItem } from './outbox';
+import type { MarkerBody, OutboxState } from './segments';
 import { validateCollectorUrl } from './url';
 
 export interface SendSettings {
@@ -54,6 +55,8 @@ export interface SendPipelineOptions {
   tuning?: SendTuning;
   /** The consent firewall every record passes before it is written (see OutboxOptions.guard). */
   guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined;
+  /** See SendLoopOptions.readyToSend. */
+  readyToSend?: () => Promise<boolean>;
 }
 
 export interface SendStatus {
@@ -161,6 +164,7 @@ export async function createSendPipeline(opts: SendPipelineOptions): Promise<Sen
       backoffCapMs: t.backoffCapMs,
       idleMs: t.idleMs,
       standbyMs: t.standbyMs,
+      readyToSend: opts.readyToSend,
     });
     loopSubs = [l.onDidChangeState(fire), l.onMessage((m) => messageEmitter.fire(m))];
     loop = l;

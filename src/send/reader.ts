@@ -3,17 +3,12 @@
 // window (cutting a torn last line), deletes finished segments and compacts done logs.
 import { join } from 'node:path';
 import type { TrajectoryEvent } from '@codetrail/protocol';
-import { addDone, type Outbox } from './outbox';
-import {
-  SEGMENT_SEALED,
-  errCode,
-  isDiskFull,
-  isWriterAlive,
-  parseDoneLines,
-  formatDone,
-  type DoneEntry,
-  type DoneTag,
-} from './files';
+import type { DeadLetters } from './dead-letters';
+import { addDone, type DoneLog, type DoneMap } from './done-log';
+import { SEGMENT_SEALED, errCode, isDiskFull, isWriterAlive, parseDoneLines, formatDone, type DoneEntry, type DoneTag } from './files';
+import type { OutboxFolder } from './folder';
+import { listSegments } from './segments';
+import type { SentJournal } from './sent-journal';
 
 /** One pending event as read from a segment. */
 export interface OutboxItem {
@@ -45,13 +40,17 @@ const EMPTY = Buffer.alloc(0);
 
 export class OutboxReader {
   private files = new Map<string, SegState>();
-  private done = new Map<string, Map<string, DoneTag>>();
+  private done: DoneMap = new Map();
   private doneOffsets = new Map<string, number>();
   private doneCarry = new Map<string, string>();
   private deletedSinceCompaction = 0;
   private lastCompaction = 0;
 
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly folder: OutboxFolder,
+    private readonly doneLog: DoneLog,
+    private readonly settled: { deadLetters: DeadLetters; journal: SentJournal },
+  ) {}
 
   /** Takes up to maxCount events / maxBytes of JSON, oldest segment first, and marks them in flight. */
   async nextBatch(maxCount: number, maxBytes: number): Promise<OutboxItem[]> {
@@ -89,14 +88,14 @@ export class OutboxReader {
     const entries: DoneEntry[] = items.map((i) => ({ tag, stem: i.stem, id: i.id }));
     // an acknowledgement lost to a power cut only causes a resend, which the service deduplicates
     try {
-      await this.outbox.appendDone(entries, tag !== 'a');
+      await this.doneLog.append(entries, tag !== 'a');
     } catch (e) {
       // on a full disk keep acknowledgements in memory: deleting the delivered segment frees space
       if (tag !== 'a' || !isDiskFull(e)) throw e;
-      this.outbox.log.warn('Outbox: the disk is full; delivered events are remembered in memory until their segment is deleted.');
+      this.folder.log.warn('Outbox: the disk is full; delivered events are remembered in memory until their segment is deleted.');
     }
     for (const e of entries) addDone(this.done, e);
-    if (tag === 'a') await this.outbox.recordDelivered(items.map((i) => i.line));
+    if (tag === 'a') await this.settled.journal.record(items.map((i) => i.line));
     for (const i of items) {
       const st = this.files.get(i.stem);
       if (st) st.outstanding = Math.max(0, st.outstanding - 1);
@@ -105,7 +104,7 @@ export class OutboxReader {
 
   /** Moves events to the dead-letter file with the reason, then marks them done. */
   async deadLetter(items: readonly OutboxItem[], status: number, reason: string): Promise<void> {
-    await this.outbox.appendDeadLetters(items.map((i) => ({ line: i.line, status, reason })));
+    await this.settled.deadLetters.append(items.map((i) => ({ line: i.line, status, reason })));
     await this.settle(items, 'd');
   }
 
@@ -115,17 +114,17 @@ export class OutboxReader {
     for (const st of [...this.files.values()]) {
       if (!st.sealed || !st.eof || st.qi < st.queue.length || st.carry.length || st.outstanding) continue;
       try {
-        await this.outbox.fs.unlink(join(this.outbox.dir, st.name));
+        await this.folder.fs.unlink(join(this.folder.dir, st.name));
       } catch (e) {
         if (errCode(e) !== 'ENOENT') throw e;
       }
-      this.outbox.noteRemovedBytes(st.offset);
+      this.folder.noteRemovedBytes(st.offset);
       this.files.delete(st.stem);
       this.done.delete(st.stem);
       deleted++;
     }
     this.deletedSinceCompaction += deleted;
-    const now = this.outbox.clock.now();
+    const now = this.folder.clock.now();
     if (this.deletedSinceCompaction > 0 && now - this.lastCompaction >= 10_000) {
       this.lastCompaction = now;
       this.deletedSinceCompaction = 0;
@@ -150,7 +149,7 @@ export class OutboxReader {
   private async refresh(): Promise<void> {
     await this.refreshDone();
     const seen = new Set<string>();
-    for (const s of await this.outbox.listSegments()) {
+    for (const s of await listSegments(this.folder.fs, this.folder.dir)) {
       seen.add(s.stem);
       let st = this.files.get(s.stem);
       if (!st) {
@@ -171,7 +170,7 @@ export class OutboxReader {
 
   /** Reads new lines of every window's done logs (removals made in other windows). */
   private async refreshDone(): Promise<void> {
-    const files = await this.outbox.listDoneFiles();
+    const files = await this.doneLog.listFiles();
     const names = new Set(files.map((f) => f.name));
     for (const k of [...this.doneOffsets.keys()]) {
       if (!names.has(k)) {
@@ -180,17 +179,17 @@ export class OutboxReader {
       }
     }
     for (const f of files) {
-      const path = join(this.outbox.dir, f.name);
+      const path = join(this.folder.dir, f.name);
       const from = this.doneOffsets.get(f.name) ?? 0;
       let size: number;
       try {
-        size = (await this.outbox.fs.stat(path)).size;
+        size = (await this.folder.fs.stat(path)).size;
       } catch (e) {
         if (errCode(e) === 'ENOENT') continue;
         throw e;
       }
       if (size <= from) continue;
-      const h = await this.outbox.fs.open(path, 'r');
+      const h = await this.folder.fs.open(path, 'r');
       try {
         const buf = Buffer.allocUnsafe(size - from);
         const { bytesRead } = await h.read(buf, 0, buf.length, from);
@@ -209,7 +208,7 @@ export class OutboxReader {
   private async readMore(st: SegState): Promise<boolean | 'renamed'> {
     let h;
     try {
-      h = await this.outbox.fs.open(join(this.outbox.dir, st.name), 'r');
+      h = await this.folder.fs.open(join(this.folder.dir, st.name), 'r');
     } catch (e) {
       if (errCode(e) === 'ENOENT') return 'renamed';
       throw e;
@@ -225,7 +224,7 @@ export class OutboxReader {
       if (st.sealed) {
         st.eof = true;
         if (st.carry.length) {
-          this.outbox.reportTorn(1, `${st.carry.length} bytes at the end of ${st.stem}`);
+          this.folder.reportTorn(1, `${st.carry.length} bytes at the end of ${st.stem}`);
           st.carry = EMPTY;
         }
       }
@@ -251,14 +250,14 @@ export class OutboxReader {
       start = nl + 1;
     }
     st.carry = Buffer.from(data.subarray(start));
-    if (corrupt) this.outbox.reportTorn(corrupt, `unreadable line(s) in ${st.stem}`);
+    if (corrupt) this.folder.reportTorn(corrupt, `unreadable line(s) in ${st.stem}`);
     return true;
   }
 
   /** A segment left open by a window that is gone: cut any torn last line and close it. */
   private async recover(st: SegState): Promise<void> {
-    const path = join(this.outbox.dir, st.name);
-    const fs = this.outbox.fs;
+    const path = join(this.folder.dir, st.name);
+    const fs = this.folder.fs;
     let size: number;
     try {
       size = (await fs.stat(path)).size;
@@ -266,30 +265,30 @@ export class OutboxReader {
       if (errCode(e) === 'ENOENT') return;
       throw e;
     }
-    const keep = await endOfLastLine(this.outbox, path, size);
+    const keep = await endOfLastLine(fs, path, size);
     if (keep < size) {
       await fs.truncate(path, keep);
-      this.outbox.noteRemovedBytes(size - keep);
+      this.folder.noteRemovedBytes(size - keep);
       if (st.offset > keep) st.offset = keep;
       st.carry = EMPTY;
-      this.outbox.reportTorn(1, `${size - keep} bytes at the end of ${st.stem}, left by a window that stopped mid-write`);
+      this.folder.reportTorn(1, `${size - keep} bytes at the end of ${st.stem}, left by a window that stopped mid-write`);
     }
     const sealedName = st.stem + SEGMENT_SEALED;
-    await fs.rename(path, join(this.outbox.dir, sealedName));
+    await fs.rename(path, join(this.folder.dir, sealedName));
     st.name = sealedName;
     st.sealed = true;
   }
 
   /** Merges finished done logs into one holding only ids of segments that still exist. */
   private async compact(): Promise<void> {
-    const ob = this.outbox;
-    await ob.rotateDone();
-    const current = ob.currentDoneName;
-    const candidates = (await ob.listDoneFiles()).filter(
+    const ob = this.folder;
+    await this.doneLog.rotate();
+    const current = this.doneLog.currentName;
+    const candidates = (await this.doneLog.listFiles()).filter(
       (f) => f.name !== current && (f.writerId === ob.writerId || !isWriterAlive(f.writerId)),
     );
     if (candidates.length < 2) return;
-    const existing = new Set((await ob.listSegments()).map((s) => s.stem));
+    const existing = new Set((await listSegments(ob.fs, ob.dir)).map((s) => s.stem));
     const kept = new Map<string, DoneEntry>();
     let oldBytes = 0;
     for (const f of candidates) {
@@ -301,7 +300,7 @@ export class OutboxReader {
     }
     const data = formatDone([...kept.values()]);
     if (data) {
-      const name = ob.nextDoneName();
+      const name = this.doneLog.nextName();
       const tmp = join(ob.dir, name + '.tmp');
       const h = await ob.fs.open(tmp, 'w');
       try {
@@ -323,8 +322,8 @@ export class OutboxReader {
 }
 
 /** Offset just past the last newline of a file (0 if it has none), reading backwards. */
-async function endOfLastLine(outbox: Outbox, path: string, size: number): Promise<number> {
-  const h = await outbox.fs.open(path, 'r');
+async function endOfLastLine(fs: OutboxFolder['fs'], path: string, size: number): Promise<number> {
+  const h = await fs.open(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(64 * 1024);
     let end = size;

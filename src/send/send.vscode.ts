@@ -33,9 +33,11 @@ export function activateSending(
   settings: { readonly current: CodetrailSettings; readonly onDidChange: vscode.Event<CodetrailSettings> },
   registerCommand: RegisterCommand,
   guard?: (event: TrajectoryEvent) => TrajectoryEvent | undefined,
+  readyToSend?: () => Promise<boolean>,
 ): { ready: Promise<SendPipeline>; sink: SendPipeline['sink'] } {
   const ready = createSendPipeline({
     guard,
+    readyToSend,
     storageDir: path.join(context.globalStorageUri.fsPath, 'outbox'),
     settings: sendSettingsOf(settings.current),
     secrets: { getToken: async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined },

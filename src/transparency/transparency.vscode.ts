@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { ControlClient, DeletionScope, DeletionStatus } from '../consent/client';
 import type { TrajectoryEvent } from '@codetrail/protocol';
 import { describeDeletion, describeScope, inScope, parseRange, presetRange, sessionsOf, type RangePreset } from './deletion';
-import { exportOwnTrajectories, partialSessions } from './export';
 import { newNonce, renderShell } from './html';
 import { normalizeFilter, type ViewFilter } from './model';
 import { TransparencyService, type HeldStore, type RemovalReport } from './service';
@@ -413,6 +412,7 @@ async function exportCommand(context: vscode.ExtensionContext, service: Transpar
       { location: vscode.ProgressLocation.Notification, title: 'Codetrail: exporting your trajectories…' },
       async () => {
         const held = await service.held({ pending: Infinity, sent: Infinity });
+        const { exportOwnTrajectories, partialSessions } = loadExport();
         const res = await exportOwnTrajectories(held, outDir, { pseudonymKey });
         return { ...res, partial: partialSessions(held.map((h) => h.event) as TrajectoryEvent[]) };
       },
@@ -434,3 +434,13 @@ async function exportCommand(context: vscode.ExtensionContext, service: Transpar
   }
 }
 
+/**
+ * The export writer (the dataset package) is its own bundle beside this one, loaded the first
+ * time an engineer exports: most never do, and it is a fifth of the capture side's size. Its
+ * path is computed so the bundler leaves it out (in the compiled tests it is export.js beside
+ * this file, too).
+ */
+function loadExport(): typeof import('./export') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first used
+  return require(join(__dirname, 'export.js')) as typeof import('./export');
+}

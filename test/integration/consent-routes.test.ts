@@ -243,8 +243,14 @@ describe('consent routes in a real editor: nothing typed while capture is off le
       const ended = new Promise<void>((resolve) => {
         const d = vscode.window.onDidEndTerminalShellExecution((e) => { if (e.terminal === t) { d.dispose(); resolve(); } });
       });
+      // The program must have started while recording: the start event reaches the test's
+      // listener and the extension's in the same dispatch, however late a busy window sends it.
+      const started = new Promise<void>((resolve) => {
+        const d = vscode.window.onDidStartTerminalShellExecution((e) => { if (e.terminal === t) { d.dispose(); resolve(); } });
+      });
       t.shellIntegration!.executeCommand(`echo ${c}; cat`);
-      await sleep(1500);
+      await started;
+      await sleep(1000);
       await pause();
       t.sendText(m, true);
       await sleep(1500);

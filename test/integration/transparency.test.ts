@@ -101,6 +101,28 @@ describe('transparency: see, remove and delete collected data', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('Export My Trajectories writes the engineer\'s held events through the export writer loaded on first use', async function () {
+    this.timeout(60_000);
+    const marker = `exported_${Date.now().toString(36)}`;
+    const editor = await openEditor('transparency-export.ts', 'let x = 0;\n');
+    endOfDocument(editor);
+    await typeText(`const ${marker} = 1;\n`);
+    await vscode.commands.executeCommand('codetrail.internal.flush');
+    const parent = mkdtempSync(join(tmpdir(), 'codetrail-own-export-'));
+    try {
+      const outDir = await vscode.commands.executeCommand<string | undefined>('codetrail.exportMyTrajectories', vscode.Uri.file(parent));
+      assert.ok(outDir, 'the export reports where it wrote');
+      const files = readdirSync(outDir, { recursive: true }).map(String);
+      assert.ok(files.includes('README.md'), 'a dataset card is written');
+      const shards = files.filter((f) => f.endsWith('.jsonl.gz'));
+      assert.ok(shards.length > 0, `a trajectory shard is written (files: ${files.join(', ')})`);
+      const text = shards.map((f) => gunzipSync(readFileSync(join(outDir, f))).toString('utf8')).join('');
+      assert.ok(text.includes(marker), 'the text typed is in the export');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
   it('removing a pending item keeps it from the collection service', async function () {
     this.timeout(60_000);
     // an unreachable service keeps events pending while the item is removed

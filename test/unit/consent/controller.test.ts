@@ -59,6 +59,7 @@ class MemoryStore implements ConsentStore {
     for (const l of [...this.listeners]) l(this.record);
     return Promise.resolve();
   }
+  sync(): Promise<ConsentRecord> { return Promise.resolve(this.record); }
   /** Another window wrote the shared file. */
   external(record: ConsentRecord): void {
     this.record = record;
@@ -233,6 +234,19 @@ describe('consent controller', () => {
     await r.clock.advance(60_000);
     assert.deepEqual(r.service.reported.map((p) => p.id), ['id1']);
     assert.deepEqual(r.store.record.unreportedPauses, []);
+  });
+
+  it('the sender is held back until the service has heard of every pause and its end', async () => {
+    const r = await make();
+    assert.equal(await r.controller.pausesReported(), true, 'nothing to report');
+    r.service.online = false;
+    await r.controller.pause();
+    await r.controller.resume();
+    assert.equal(await r.controller.pausesReported(), false);
+    assert.equal(r.store.record.unreportedPauses?.length, 1);
+    r.service.online = true;
+    assert.equal(await r.controller.pausesReported(), true);
+    assert.deepEqual(r.service.reported, [{ id: 'id1', from: T0, until: T0 }]);
   });
 
   it('resume ends this installation\'s pause now and reports the shortened pause', async () => {

@@ -64,6 +64,27 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     await waitFor('segments deleted', async () => (await readdir(dir)).filter((f) => f.startsWith('seg-')).length <= 1, 5000);
   });
 
+  it('holds every batch back while the consent module says the service has not heard of a pause end', async () => {
+    let ready = false;
+    let asked = 0;
+    const p = await createSendPipeline({
+      storageDir: dir,
+      settings: { collectorUrl: server.url },
+      secrets: { getToken: async () => token },
+      client: { name: 'codetrail-test', version: '0.0.0' },
+      tuning: FAST,
+      readyToSend: async () => { asked++; return ready; },
+    });
+    pipes.push(p);
+    const events = Array.from({ length: 5 }, (_, i) => cursorEvent(uuidv7(), i));
+    appendAll(p, events);
+    await waitFor('the sender to ask twice', () => asked >= 2, 5000);
+    assert.equal(server.requests.length, 0, 'nothing is sent while held');
+    ready = true;
+    await waitFor('delivery once ready', () => server.accepted.length === 5, 5000);
+    assert.deepEqual(ids(server.accepted), ids(events));
+  });
+
   it('serves as the recorder\'s sink: write, flush to disk, close stops it', async () => {
     const p = await pipeline();
     const e = cursorEvent(uuidv7(), 0);
@@ -186,7 +207,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     appendAll(p, [cursorEvent(s, 0), cursorEvent(s, 1, undefined, 600), cursorEvent(s, 2)]);
     await waitFor('settled', () => p.status.sender.deadLettered === 1 && server.accepted.length === 2, 10_000);
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.equal(dead.length, 1);
     assert.equal(dead[0].status, 413);
     assert.equal(dead[0].event.seq, 1);
@@ -209,7 +230,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(messages.length, 1);
     assert.match(messages[0].text, /[Ss]ign in again/);
     assert.equal(messages[0].action, 'sign-in');
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => d.status), [401, 401, 401, 401, 401]);
     assert.match(dead[0].reason, /token expired/);
     const before = server.requests.length;
@@ -220,7 +241,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     await p.tokenChanged();
     await waitFor('delivery after sign-in', () => server.accepted.length === 6, 5000);
     assert.deepEqual(server.accepted.map((e) => e.seq).sort(), [0, 1, 2, 3, 4, 5]);
-    assert.deepEqual(await p.outbox.listDeadLetters(), []);
+    assert.deepEqual(await p.outbox.deadLetters.list(), []);
   });
 
   it('on 400 sets the batch aside with the reason and does not retry it', async () => {
@@ -239,10 +260,10 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(server.requests.length, 2);
     assert.deepEqual(server.accepted.map((e) => e.seq), [2, 3]);
     assert.match(messages[0].text, /invalid/);
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => [d.status, d.event.seq]), [[400, 0], [400, 1]]);
-    assert.equal(await p.outbox.discardDeadLetters(), 2);
-    assert.deepEqual(await p.outbox.listDeadLetters(), []);
+    assert.equal(await p.outbox.deadLetters.discard(), 2);
+    assert.deepEqual(await p.outbox.deadLetters.list(), []);
   });
 
   it('partial success: records the service names are dead-lettered with its reason, the rest acknowledged', async () => {
@@ -255,7 +276,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     appendAll(p, Array.from({ length: 12 }, (_, i) => cursorEvent(s, i)));
     await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 9, 5000);
     assert.equal(server.requests.length, 1, 'no resend needed when the service names the records');
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => d.event.seq), [0, 4, 8]);
     assert.match(dead[0].reason, /paused/);
   });
@@ -279,7 +300,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     appendAll(p, events);
     await waitFor('settled', () => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1, 5000);
     assert.equal(server.requests.length, 1, 'each record settled by the reason the service named');
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => d.event.seq), [7]);
     assert.match(dead[0].reason, /invalid/);
     assert.deepEqual(await p.listPending(), []);
@@ -298,7 +319,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
     await waitFor('settled', () => p.status.sender.delivered === 2 && p.status.sender.deadLettered === 2, 5000);
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => d.event.seq), [2, 3]);
     assert.match(dead[0].reason, /^future-time: .*clock/);
     assert.equal(messages.length, 1);
@@ -314,7 +335,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     appendAll(p, Array.from({ length: 5 }, (_, i) => cursorEvent(s, i)));
     await waitFor('settled', () => p.status.sender.removed === 5, 5000);
     assert.equal(p.status.sender.deadLettered, 0);
-    assert.deepEqual(await p.outbox.listDeadLetters(), []);
+    assert.deepEqual(await p.outbox.deadLetters.list(), []);
     assert.deepEqual(await p.listPending(), []);
   });
 
@@ -329,7 +350,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     appendAll(p, Array.from({ length: 16 }, (_, i) => cursorEvent(s, i)));
     await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 13, 10_000);
-    const dead = await p.outbox.listDeadLetters();
+    const dead = await p.outbox.deadLetters.list();
     assert.deepEqual(dead.map((d) => d.event.seq).sort((a, b) => a - b), [3, 8, 13]);
     assert.equal(dead[0].reason, 'exempt');
     assert.equal(stored.size, 13);
