@@ -52,6 +52,19 @@ export function remotePausesOf(listed: readonly Pause[], r: ConsentRecord): Paus
   return listed.filter((x) => !own.has(x.id));
 }
 
+/**
+ * The pause in force: this installation's own, or one begun on another of the user's devices
+ * (reported by the service, read on this machine's clock). The one running now wins; of
+ * several, the one lasting longest.
+ */
+export function activePause(r: ConsentRecord, now: number): Pause | undefined {
+  const offset = r.serverOffset ?? 0;
+  const remote = (r.remotePauses ?? []).map((p) => ({ ...p, from: p.from - offset, until: p.until - offset }));
+  const all = [...(r.pause ? [r.pause] : []), ...remote];
+  const running = all.filter((p) => now >= p.from && now < p.until).sort((a, b) => b.until - a.until);
+  return running[0] ?? r.pause ?? remote.filter((p) => p.until > now).sort((a, b) => a.from - b.from)[0];
+}
+
 const EMPTY: ConsentRecord = { exemptions: [] };
 
 export class ConsentFile {
