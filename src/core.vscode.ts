@@ -55,7 +55,7 @@ export interface Core {
 export async function startCapture(deps: CoreDeps): Promise<Core> {
   const { context, log, settings, consent, control, client } = deps;
   const storage = context.globalStorageUri.fsPath;
-  const installKey = await redactionKey(context);
+  const installKey = await redactionKey(context, log);
   const redactor = createRedactor({ key: installKey, localIdentifiers: await localIdentifiers(), phoneRegion: localeRegion() });
 
   // Taint memory and the consent firewall come before anything can be written.
@@ -67,6 +67,7 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     isAlive: isWriterAlive,
     warn: (m) => log.warn(m),
   });
+  log.info(`consent memory: ${taint.ledger.size} fingerprints of text typed while capture was off`);
   const firewall = new ConsentFirewall((line) => taint.recognize(line, true), (path) => late.recorder?.restateFile(path));
   const sending = activateSending(context, log, client, settings, deps.registerCommand, (e) => firewall.check(e), () => consent.pausesReported());
 
@@ -131,9 +132,10 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
 }
 
 /** The per-install key of redaction placeholders and of the consent memory; kept in SecretStorage, never sent. */
-async function redactionKey(context: vscode.ExtensionContext): Promise<Buffer> {
+async function redactionKey(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Buffer> {
   const stored = await context.secrets.get(REDACTION_KEY_SECRET);
   if (stored) return Buffer.from(stored, 'base64');
+  log.info('redaction and consent-memory key: none stored, a new one is made');
   const key = randomBytes(32);
   await context.secrets.store(REDACTION_KEY_SECRET, key.toString('base64'));
   return key;
