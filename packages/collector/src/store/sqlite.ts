@@ -433,6 +433,10 @@ export class SqliteStore implements Store {
     return this.run('DELETE FROM events WHERE time < ?', [cutoff]);
   }
 
+  async createPartitionsAhead(): Promise<string[]> {
+    return [];
+  }
+
   async purgeHeld(receivedBefore: number): Promise<number> {
     return this.run('DELETE FROM held_events WHERE received_at < ?', [receivedBefore]);
   }

@@ -249,8 +249,14 @@ export interface Store {
   listDeletions(userId?: string): Promise<Deletion[]>;
   /** Hard-deletes tombstoned rows of every open request; returns the requests completed. Consent facts stay. */
   processDeletions(at: number): Promise<Deletion[]>;
-  /** Removes events (held ones too) whose time is before `cutoff`; returns how many stored events. */
+  /**
+   * Enforces retention at `cutoff`; returns how many stored events went. SQLite removes events
+   * (held ones too) whose time is before it; PostgreSQL drops every partition received wholly
+   * before it (held events by time, as SQLite).
+   */
   purgeBefore(cutoff: number): Promise<number>;
+  /** Creates the partitions events will be received into, ahead of time; returns their names (none on SQLite). */
+  createPartitionsAhead(now: number): Promise<string[]>;
   /** Drops held events received before `receivedBefore` (their session never started); returns how many. */
   purgeHeld(receivedBefore: number): Promise<number>;
 
