@@ -6,10 +6,10 @@ import {
   DEFAULT_POLICY, bodyText, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
   type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
-  type Pause, type PauseChange, type Policy, type Stats, type Store, type TokenRecord, type User,
+  type Pause, type PauseChange, type Policy, type SessionKey, type Stats, type Store, type TokenRecord, type User,
 } from './store';
 import {
-  CANONICAL_FIRST, EVENT_COLUMNS, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery,
+  CANONICAL_FIRST, EVENT_COLUMNS, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery, sessionsPageQuery,
   exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
   type EventCursor, type SqlTypes,
 } from './sql';
@@ -136,9 +136,45 @@ export class PostgresStore implements Store {
   private readonly ahead: number;
   private readonly now: () => number;
 
+  /** A reader (exports): never migrates or writes; its pool's one client may hold a snapshot. */
+  private readOnly = false;
+  private snapshot = false;
+
   private constructor(readonly pool: pg.Pool, opts: PostgresOptions) {
     this.ahead = opts.partitionsAhead ?? DEFAULT_PARTITIONS_AHEAD;
     this.now = opts.now ?? Date.now;
+  }
+
+  /**
+   * Opens the store to read only, as an export does: on the primary or on a streaming replica
+   * (a hot standby refuses every write, so nothing is migrated or created). With `snapshot`,
+   * every query runs in one REPEATABLE READ transaction on the pool's single client, so the
+   * whole export sees the store as it was when it began, whatever ingest does meanwhile.
+   */
+  static async openReader(url: string, opts: { snapshot?: boolean } = {}): Promise<PostgresStore> {
+    // One client that never idles out: with a snapshot, every query must reach the same transaction.
+    const pool = new pg.Pool({
+      connectionString: url, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000,
+      options: '-c default_transaction_read_only=on',
+    });
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool, {});
+    store.readOnly = true;
+    try {
+      if (opts.snapshot) {
+        await pool.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        store.snapshot = true;
+      }
+      const row = await store.get(`SELECT value FROM settings WHERE key = 'schema_version'`);
+      const version = row ? Number(row.value) : 1;
+      if (version > PG_SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this export knows up to ${PG_SCHEMA_VERSION}`);
+      const interval = await store.get(`SELECT value FROM settings WHERE key = 'partition_interval'`);
+      if (interval) store.interval = parseInterval(interval.value as string);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
   }
 
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -298,6 +334,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.snapshot) await this.pool.query('COMMIT').catch(() => undefined);
     await this.pool.end();
   }
 
@@ -501,6 +538,10 @@ export class PostgresStore implements Store {
   }
 
   async getPolicy(): Promise<Policy> {
+    if (this.readOnly) {
+      const row = await this.get(`SELECT value FROM settings WHERE key = 'policy'`);
+      return row ? JSON.parse(row.value as string) as Policy : { ...DEFAULT_POLICY, workspaceSalt: '' };
+    }
     const initial: Policy = { ...DEFAULT_POLICY, workspaceSalt: randomBytes(32).toString('hex') };
     await this.run(`INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(initial)]);
     return JSON.parse((await this.get(`SELECT value FROM settings WHERE key = 'policy'`))!.value as string) as Policy;
@@ -640,6 +681,12 @@ export class PostgresStore implements Store {
     }
     const deletionsCompleted = Number((await this.get(`SELECT COUNT(*) AS n FROM deletions WHERE status = 'done'`))!.n);
     return { tombstoned, rejectedAtIngest, deletionsCompleted };
+  }
+
+  async sessionsStartedIn(range: { from: number; until: number }, after: SessionKey | null, limit: number): Promise<SessionKey[]> {
+    const params: unknown[] = [];
+    const rows = await this.all(sessionsPageQuery(range, after, limit, this.bind(params)), params);
+    return rows.map((r) => [r.user_id as string, r.session_id as string] as const);
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {
