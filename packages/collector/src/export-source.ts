@@ -25,7 +25,8 @@ async function* rowsOfSessionsStartedIn(store: Store, filter: EventFilter, range
   for (;;) {
     const page = await store.sessionsStartedIn(range, after, SESSIONS_PER_PAGE);
     if (page.length === 0) return;
-    yield* store.iterateEvents({ ...filter, sessions: page }, 5000);
+    // one session per query: a list of them makes PostgreSQL fetch and sort all their rows for every page
+    for (const key of page) yield* store.iterateEvents({ ...filter, sessions: [key] }, 5000);
     if (page.length < SESSIONS_PER_PAGE) return;
     after = page[page.length - 1];
   }
