@@ -55,7 +55,8 @@ function restamp(e: TrajectoryEvent, sessionId: string, seq: number, now: number
 function dirBytes(dir: string): number {
   let n = 0;
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (f.isFile()) n += statSync(join(f.parentPath, f.name)).size;
+    // the sender's lock files come and go meanwhile
+    if (f.isFile()) { try { n += statSync(join(f.parentPath, f.name)).size; } catch { /* gone */ } }
   }
   return n;
 }
@@ -145,7 +146,8 @@ async function run(start: WorkerStart): Promise<void> {
   const undelivered = editors.reduce((a, e) => a + Math.max(0, e.appended - e.pipeline.status.sender.delivered), 0);
   await Promise.all(editors.map((e) => e.pipeline.dispose()));
   const report: WorkerReport = { appended, refused, delivered, requests, maxOutboxBytes, undelivered };
-  send({ type: 'report', report });
+  // a large report must reach the parent before this process exits
+  await new Promise<void>((res) => process.send!({ type: 'report', report }, () => res()));
 }
 
 process.once('message', (m: { type: string; start: WorkerStart }) => {

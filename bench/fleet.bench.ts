@@ -6,16 +6,20 @@
 // (429/503/502, failed attempts), CPU of the collectors against the database, each editor's
 // outbox against its bound, and whether every event was stored exactly once.
 //   npm run bench -- fleet        FLEET_EDITORS (2000), FLEET_SECONDS (60), FLEET_COLLECTORS (3),
-//                                 FLEET_PROCS (2), FLEET_EXPORT=1 to run codetrail-export meanwhile
+//                                 FLEET_PROCS (2), FLEET_KILL=0 to kill nothing,
+//                                 FLEET_EXPORT=1 to run codetrail-export of the whole store meanwhile,
+//                                 after FLEET_PRELOAD (500,000) stored events were loaded first
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { issueToken } from '@codetrail/collector/internal/auth';
-import { PostgresStore } from '@codetrail/collector/internal/store/postgres';
+import { PostgresStore, eventsInsertParams, eventsInsertSql } from '@codetrail/collector/internal/store/postgres';
+import type { EventRow } from '@codetrail/collector/internal/store/store';
 import { startCluster, type Cluster } from '../test/collector/cluster';
 import type { WorkerReport, WorkerStart } from './fleet-editors';
+import { copiedRows } from './stored-rows';
 import { percentile, pgBaseUrl } from './util';
 
 const ROOT = resolve(__dirname, '../..');
@@ -25,6 +29,7 @@ const COLLECTORS = Number(process.env.FLEET_COLLECTORS ?? 3);
 const PROCS = Number(process.env.FLEET_PROCS ?? 2);
 const EXPORT = process.env.FLEET_EXPORT === '1';
 const KILL = process.env.FLEET_KILL !== '0';
+const PRELOAD = EXPORT ? Number(process.env.FLEET_PRELOAD ?? 500_000) : 0;
 const OUTBOX_BYTES = 4 * 1024 * 1024;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -106,6 +111,22 @@ async function main(): Promise<void> {
     console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
     console.log(`${fmt(EDITORS)} editors in ${PROCS} processes, ${SECONDS} s, ${COLLECTORS} collectors behind HAProxy, one PostgreSQL${KILL ? '; collector c1 SIGKILLed at half time, restarted 5 s later' : ''}${EXPORT ? '; codetrail-export of the whole store running meanwhile' : ''}`);
     const store = await PostgresStore.open(url);
+    if (PRELOAD) {
+      // what the concurrent export reads: stored events received an hour ago, with their sessions
+      const p0 = Date.now();
+      const at = p0 - 3_600_000;
+      let batch: EventRow[] = [];
+      const sessions = new Map<string, string[]>();
+      for (const r of copiedRows(PRELOAD, at, at)) {
+        if (r.kind === 'session.start') sessions.set(r.userId, [...(sessions.get(r.userId) ?? []), r.sessionId]);
+        batch.push(r);
+        if (batch.length === 5000) { await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch)); batch = []; }
+      }
+      if (batch.length) await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch));
+      for (const [user, ids] of sessions) await store.recordSessions(user, ids.map((sessionId) => ({ sessionId, workspace: 'w' })));
+      await store.pool.query('VACUUM ANALYZE events');
+      console.log(`preloaded ${fmt(PRELOAD)} stored events for the export in ${((Date.now() - p0) / 1000).toFixed(0)} s`);
+    }
     const editors: { user: string; token: string }[] = [];
     for (let i = 0; i < EDITORS; i++) {
       const user = `eng-${String(i).padStart(5, '0')}`;
@@ -126,7 +147,7 @@ async function main(): Promise<void> {
           if (m.type === 'report') { reports.push(m.report!); res(); }
           if (m.type === 'error') rej(new Error(m.message));
         });
-        child.once('exit', (code) => { if (code) rej(new Error(`editor process exited ${code}`)); });
+        child.once('exit', (code) => rej(new Error(`editor process exited ${code} without its report`)));
       }));
       await new Promise<void>((res) => {
         child.once('message', () => res());
@@ -144,6 +165,7 @@ async function main(): Promise<void> {
       exporter = spawn(process.execPath, [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(work, 'export'), '--database-url', url, '--no-parquet'],
         { env: { ...process.env, CODETRAIL_EXPORT_KEY: 'bench' }, stdio: 'ignore' });
       exporter.once('exit', () => { exportMs = Date.now() - e0; });
+      exporter.once('error', () => undefined);
     }
     let killedAt = 0;
     let restartedAt = 0;
@@ -174,7 +196,7 @@ async function main(): Promise<void> {
     // exactly once: the ids the editors appended against the rows stored
     const appended = reports.flatMap((r) => r.appended);
     const want = new Set(appended.map((a) => `${a.user} ${a.id}`));
-    const rows = (await store.pool.query('SELECT user_id, id, time, received_at FROM events')).rows as { user_id: string; id: string; time: string; received_at: string }[];
+    const rows = (await store.pool.query(`SELECT user_id, id, time, received_at FROM events WHERE user_id LIKE 'eng-%'`)).rows as { user_id: string; id: string; time: string; received_at: string }[];
     const got = new Set(rows.map((r) => `${r.user_id} ${r.id}`));
     let missing = 0;
     for (const k of want) if (!got.has(k)) missing++;
