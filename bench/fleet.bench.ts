@@ -156,7 +156,8 @@ async function main(): Promise<void> {
     }
 
     const cpuLast = cluster.collectors.map(() => 0);
-    const c0 = { collectors: collectorsCpu(cluster, cpuLast), db: pgCpu(), haproxy: cpuOf(cluster.haproxy.pid!) };
+    const editorsCpu = () => workers.reduce((a, w) => a + cpuOf(w.pid!), 0);
+    const c0 = { collectors: collectorsCpu(cluster, cpuLast), db: pgCpu(), haproxy: cpuOf(cluster.haproxy.pid!), editors: editorsCpu() };
     const t0 = Date.now();
     let exporter: ChildProcess | undefined;
     let exportMs = 0;
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
       }
     }
     const tEnd = Date.now();
-    const c1 = { collectors: collectorsCpu(cluster, cpuLast), db: pgCpu(), haproxy: cpuOf(cluster.haproxy.pid!) };
+    const c1 = { collectors: collectorsCpu(cluster, cpuLast), db: pgCpu(), haproxy: cpuOf(cluster.haproxy.pid!), editors: editorsCpu() };
     for (const w of workers) w.send({ type: 'stop' });
     await Promise.all(done);
     const drained = Date.now();
@@ -217,7 +218,7 @@ async function main(): Promise<void> {
     if (hist) console.log(`latency, event time to stored row (collectors' histograms, bucket bounds; the killed process's first half lost): p50 ≤ ${hist.p50 * 1000} ms, p99 ≤ ${hist.p99 * 1000} ms over ${fmt(hist.count)} events`);
     console.log(`sender requests: ${Object.entries(requests).sort().map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} — ${fmt(failed)} attempts retried; collectors answered /v1/logs: ${Object.entries(answers).sort().map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} (restarted process from zero)`);
     const dc = c1.db !== undefined && c0.db !== undefined ? c1.db - c0.db : undefined;
-    console.log(`CPU over the run: collectors ${(c1.collectors - c0.collectors).toFixed(1)} s, PostgreSQL ${dc !== undefined ? dc.toFixed(1) + ' s' : 'unknown'}, HAProxy ${(c1.haproxy - c0.haproxy).toFixed(1)} s — per event stored in the run (${fmt(inRun)}): collectors ${((c1.collectors - c0.collectors) * 1e6 / Math.max(1, inRun)).toFixed(0)} µs, PostgreSQL ${dc !== undefined ? (dc * 1e6 / Math.max(1, inRun)).toFixed(0) + ' µs' : '?'}`);
+    console.log(`CPU over the run: collectors ${(c1.collectors - c0.collectors).toFixed(1)} s, PostgreSQL ${dc !== undefined ? dc.toFixed(1) + ' s' : 'unknown'}, HAProxy ${(c1.haproxy - c0.haproxy).toFixed(1)} s, the simulated editors ${(c1.editors - c0.editors).toFixed(1)} s, of ${(os.cpus().length * secs).toFixed(0)} s the machine has — per event stored in the run (${fmt(inRun)}): collectors ${((c1.collectors - c0.collectors) * 1e6 / Math.max(1, inRun)).toFixed(0)} µs, PostgreSQL ${dc !== undefined ? (dc * 1e6 / Math.max(1, inRun)).toFixed(0) + ' µs' : '?'}`);
     console.log(`outboxes: largest on disk ${(Math.max(...reports.map((r) => r.maxOutboxBytes)) / 1024).toFixed(0)} KiB against a bound of ${OUTBOX_BYTES / 1024} KiB; undelivered at the end ${reports.reduce((a, r) => a + r.undelivered, 0)}`);
     if (KILL) console.log(`kill: c1 SIGKILLed at ${(killedAt / 1000).toFixed(0)} s, back at ${(restartedAt / 1000).toFixed(0)} s`);
     if (EXPORT) console.log(`export: ${exportMs ? `finished in ${(exportMs / 1000).toFixed(1)} s` : 'still running at the end'}`);
