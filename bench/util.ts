@@ -1,4 +1,15 @@
-// Shared helpers for benchmarks: deterministic inputs and percentiles.
+// Shared helpers for benchmarks: deterministic inputs, percentiles, the PostgreSQL to use.
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+/** CODETRAIL_TEST_PG_URL, else the project's throwaway PostgreSQL (scripts/pg.sh starts it). */
+export function pgBaseUrl(): string {
+  if (process.env.CODETRAIL_TEST_PG_URL) return process.env.CODETRAIL_TEST_PG_URL;
+  const r = spawnSync('bash', [join(resolve(__dirname, '../..'), 'scripts/pg.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const m = /CODETRAIL_TEST_PG_URL=(\S+)/.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) throw new Error('could not start PostgreSQL through scripts/pg.sh');
+  return m[1];
+}
 
 /** A small deterministic PRNG (mulberry32) so every run measures the same input. */
 export function seededRandom(seed: number): () => number {

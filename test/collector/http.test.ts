@@ -214,7 +214,8 @@ for (const kind of STORE_KINDS) {
       assert.match((r.json() as { partialSuccess: { errorMessage: string } }).partialSuccess.errorMessage, /4 retention/);
       await store.insertEvents(old.map((e) => ({
         id: e.id, userId: 'alice', sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: 'recording',
-        language: null, workspace: null, body: JSON.stringify(e), receivedAt: now,
+        // received when they were made, before the retention was shortened
+        language: null, workspace: null, body: JSON.stringify(e), receivedAt: e.time,
       })));
       assert.equal(await store.countEvents(), 8);
       const report = await runJobs(store, 'test', now);

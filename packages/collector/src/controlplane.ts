@@ -103,6 +103,8 @@ export interface JobReport {
   retentionPurged: number;
   /** Held events whose session never started, dropped after HOLD_MS. */
   heldDropped: number;
+  /** Partitions made ready ahead of the events they will receive (PostgreSQL). */
+  partitionsCreated: string[];
 }
 
 /** How long events of a session whose start never arrives are held before they are dropped. */
@@ -110,6 +112,10 @@ export const HOLD_MS = 7 * 86_400_000;
 
 /** Hard-deletes tombstoned data and enforces retention; safe to run from several processes. */
 export async function runJobs(store: Store, actor: string, now: number): Promise<JobReport> {
+  const partitionsCreated = await store.createPartitionsAhead(now);
+  if (partitionsCreated.length) {
+    await store.addAudit({ time: now, actor, action: 'partitions.created', subject: partitionsCreated.join(' '), detail: { partitions: partitionsCreated } });
+  }
   const done = await store.processDeletions(now);
   for (const d of done) {
     await store.addAudit({ time: now, actor, action: 'deletion.completed', subject: d.id, detail: { user: d.userId, deleted: d.deleted } });
@@ -125,7 +131,7 @@ export async function runJobs(store: Store, actor: string, now: number): Promise
     await store.countRejections(utcDay(now), { 'unknown-session': heldDropped });
     await store.addAudit({ time: now, actor, action: 'held.dropped', subject: 'unknown-session', detail: { events: heldDropped } });
   }
-  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged, heldDropped };
+  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged, heldDropped, partitionsCreated };
 }
 
 export async function excludeWorkspace(store: Store, identity: string, actor: string, now: number): Promise<string> {

@@ -398,7 +398,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   if (interval > 0) {
     timer = setInterval(() => {
       runJobs(store, 'job', clock())
-        .then((r) => { if (r.deletionsCompleted || r.retentionPurged || r.heldDropped) log.log('info', 'jobs', { ...r }); })
+        .then((r) => { if (r.deletionsCompleted || r.retentionPurged || r.heldDropped || r.partitionsCreated.length) log.log('info', 'jobs', { ...r }); })
         .catch((e: Error) => log.log('error', 'jobs failed', { error: e.message }));
     }, interval);
     timer.unref();

@@ -24,8 +24,9 @@ export function opt(a: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-export function storeLocation(a: ParsedArgs): { databaseUrl?: string; dataDir?: string } {
+export function storeLocation(a: ParsedArgs): { databaseUrl?: string; dataDir?: string; partitionInterval?: string } {
   const databaseUrl = opt(a, 'database-url') ?? process.env.CODETRAIL_DATABASE_URL;
   const dataDir = opt(a, 'data') ?? process.env.CODETRAIL_DATA_DIR;
-  return { ...(databaseUrl ? { databaseUrl } : {}), ...(dataDir ? { dataDir } : {}) };
+  const partitionInterval = opt(a, 'partition-interval') ?? process.env.CODETRAIL_PARTITION_INTERVAL;
+  return { ...(databaseUrl ? { databaseUrl } : {}), ...(dataDir ? { dataDir } : {}), ...(partitionInterval ? { partitionInterval } : {}) };
 }

@@ -2,6 +2,8 @@
 // codetrail-export: datasets for ML teams from the collection service's data.
 //   codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE] [filters]
 // Without a source flag it reads the collector's own store (CODETRAIL_DATABASE_URL, CODETRAIL_DATA_DIR, ./data).
+// PostgreSQL is read in one read-only snapshot, so a streaming replica serves; --partition or
+// --received-since/--received-until select whole sessions by when the service received their start.
 //   codetrail-export verify DIR
 //   codetrail-export convert edit-prediction DIR OUT.jsonl
 //   codetrail-export convert progsnap2 DIR OUTDIR
@@ -20,6 +22,7 @@ import { openStoreSource } from '../export-source';
 
 const USAGE = `usage:
   codetrail-export [export] OUT [--data DIR | --database-url URL | --from-jsonl FILE]
+      [--received-since DATE] [--received-until DATE] [--partition events_pYYYYMMDD]
       [--since DATE] [--until DATE] [--language ID]... [--kind KIND]... [--consent recording]
       [--user ID]... [--shard-mb N] [--gzip-level 1-9 (3)] [--no-parquet] [--no-labels] [--key-file FILE]
       [--overwrite] [--title TEXT] [--redaction-policy TEXT]
@@ -61,6 +64,9 @@ async function runExport(args: string[]): Promise<number> {
       data: { type: 'string' },
       'database-url': { type: 'string' },
       'from-jsonl': { type: 'string' },
+      'received-since': { type: 'string' },
+      'received-until': { type: 'string' },
+      partition: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
       language: { type: 'string', multiple: true },
@@ -81,6 +87,9 @@ async function runExport(args: string[]): Promise<number> {
   if (!out || positionals.length > 1) throw new UsageError('export needs exactly one output folder');
   const sources = ['data', 'database-url', 'from-jsonl'].filter((k) => values[k as keyof typeof values] !== undefined);
   if (sources.length > 1) throw new UsageError('give one of --data DIR, --database-url URL, --from-jsonl FILE');
+  if (values['from-jsonl'] && (values.partition || values['received-since'] || values['received-until'])) {
+    throw new UsageError('--partition and --received-since/--received-until read a collector store, not --from-jsonl');
+  }
   for (const k of values.kind ?? []) {
     if (!KINDS.includes(k)) throw new UsageError(`--kind: unknown kind ${k} (one of ${KINDS.join(', ')})`);
   }
@@ -108,7 +117,14 @@ async function runExport(args: string[]): Promise<number> {
     // the same store the collector uses: flags, then its environment, then ./data
     const databaseUrl = values['database-url'] ?? (values.data ? undefined : process.env.CODETRAIL_DATABASE_URL);
     const dataDir = values.data ?? process.env.CODETRAIL_DATA_DIR ?? 'data';
-    const opened = await openStoreSource(databaseUrl ? { databaseUrl } : { dataDir }, filter);
+    const receivedFrom = parseDate('--received-since', values['received-since']);
+    const receivedUntil = parseDate('--received-until', values['received-until']);
+    const startedIn = receivedFrom !== undefined || receivedUntil !== undefined
+      ? { from: receivedFrom ?? Number.MIN_SAFE_INTEGER, until: receivedUntil ?? Number.MAX_SAFE_INTEGER } : undefined;
+    if (startedIn && values.partition) throw new UsageError('give --partition or --received-since/--received-until, not both');
+    const opened = await openStoreSource(databaseUrl ? { databaseUrl } : { dataDir }, filter, {
+      ...(startedIn ? { startedIn } : {}), ...(values.partition ? { partition: values.partition } : {}),
+    });
     source = opened.source;
     close = opened.close;
     sourceLabel = opened.label;

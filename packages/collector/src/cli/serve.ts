@@ -6,7 +6,7 @@ import { startCollector } from '../server';
 import { describeStore, openStore } from '../store/open';
 import { opt, parseArgs, storeLocation } from './args';
 
-const USAGE = `usage: codetrail-collector [--port 4318] [--host 127.0.0.1] [--data DIR | --database-url URL]
+const USAGE = `usage: codetrail-collector [--port 4318] [--host 127.0.0.1] [--data DIR | --database-url URL [--partition-interval month|week|day]]
                           [--max-in-flight 16] [--max-records-per-request 5000] [--request-timeout-ms 30000]
                           [--job-interval-ms 60000] [--token-cache-ms 5000] [--log-level info]`;
 

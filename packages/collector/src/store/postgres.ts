@@ -6,14 +6,18 @@ import {
   DEFAULT_POLICY, bodyText, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
   type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
-  type Pause, type PauseChange, type Policy, type Stats, type Store, type TokenRecord, type User,
+  type Pause, type PauseChange, type Policy, type SessionKey, type Stats, type Store, type TokenRecord, type User,
 } from './store';
 import {
-  CANONICAL_FIRST, EVENT_COLUMNS, SCHEMA_VERSION, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery,
+  CANONICAL_FIRST, EVENT_COLUMNS, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery, sessionsPageQuery,
   exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
   type EventCursor, type SqlTypes,
 } from './sql';
 import { pauseFromRow } from './sqlite';
+import {
+  DEFAULT_PARTITION_INTERVAL, DEFAULT_PARTITIONS_AHEAD, LEGACY_PARTITION, createPartitions, intervalStart, isPartitioned, listPartitions,
+  nextStart, parseInterval, type PartitionInfo, type PartitionInterval,
+} from './partitions';
 
 type Row = Record<string, unknown>;
 type Queryable = pg.Pool | pg.PoolClient;
@@ -30,34 +34,90 @@ export function eventsInsertSql(onConflict: boolean, table = 'events'): string {
 
 /** Advisory lock namespace of a user's consent facts (the second key is hashtext(user)). */
 const CONSENT_LOCK = 74210502;
+/** Creating partitions: one collector at a time. */
+const PARTITION_LOCK = 74210503;
+/** Retention: one collector's job at a time (held for the session: DETACH CONCURRENTLY runs outside a transaction). */
+const RETENTION_LOCK = 74210504;
+
+/** The schema version of a PostgreSQL store: 3 is the events table partitioned by receive time. */
+export const PG_SCHEMA_VERSION = 3;
+
+const EVENTS_TABLE = `CREATE TABLE events (id ${TYPES.key} NOT NULL, user_id ${TYPES.key} NOT NULL, session_id ${TYPES.key} NOT NULL,
+  seq BIGINT NOT NULL, kind TEXT NOT NULL, time BIGINT NOT NULL, consent_state TEXT NOT NULL, language TEXT, workspace TEXT,
+  body TEXT NOT NULL, received_at BIGINT NOT NULL, deleted_at BIGINT) PARTITION BY RANGE (received_at)`;
+
+/**
+ * Rows of the batch whose id this user has not stored yet, in any partition. A key that
+ * includes the partition column cannot say that on its own, so the caller holds the user's
+ * consent lock exclusively: no other insert of this user runs between this look and the write.
+ */
+const NEW_ROWS = `SELECT DISTINCT ON (u.user_id, u.id) u.* FROM unnest(p_id, p_user_id, p_session, p_seq, p_kind, p_time, p_state,
+      p_language, p_workspace, p_body, p_received) AS u(id, user_id, session_id, seq, kind, time, consent_state, language, workspace, body, received_at)
+    WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.user_id = u.user_id AND e.id = u.id)
+    ORDER BY u.user_id, u.id, u.received_at`;
+
+const ARRAY_PARAMS = `p_id text[], p_user_id text[], p_session text[], p_seq bigint[], p_kind text[], p_time bigint[], p_state text[],
+    p_language text[], p_workspace text[], p_body text[], p_received bigint[]`;
 
 /**
  * The batch insert, made only if the user's consent facts are still at the version the batch
- * was judged by. It holds the user's consent lock shared while it checks and inserts; a change
- * of the user's facts takes it exclusively for its whole transaction. So a change either waits
- * for the insert to commit (and sees its rows), or the insert waits for the change and, each
- * statement of a function taking a fresh snapshot, reads the new version and inserts nothing.
- * An advisory lock lives in memory: unlike a row lock it writes nothing per batch.
+ * was judged by. It holds the user's consent lock while it checks and inserts; a change of the
+ * user's facts takes it too for its whole transaction. So a change either waits for the insert
+ * to commit (and sees its rows), or the insert waits for the change and, each statement of a
+ * function taking a fresh snapshot, reads the new version and inserts nothing. The lock is
+ * exclusive since the table is partitioned: two batches of one user (a retry on another
+ * collector) must not both find an id new. An advisory lock lives in memory: it writes nothing.
  */
-const GUARDED_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION codetrail_insert_events(p_user text, p_version bigint,
-    p_id text[], p_user_id text[], p_session text[], p_seq bigint[], p_kind text[], p_time bigint[], p_state text[],
-    p_language text[], p_workspace text[], p_body text[], p_received bigint[])
-  RETURNS TABLE (o_version bigint, o_inserted bigint) LANGUAGE plpgsql AS $fn$
+const GUARDED_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION codetrail_insert_events(p_user text, p_version bigint, ${ARRAY_PARAMS})
+  RETURNS TABLE (o_version bigint, o_inserted bigint) LANGUAGE plpgsql
+  -- one index probe per partition and row: never a hash or merge join against the whole table
+  SET enable_hashjoin = off SET enable_mergejoin = off AS $fn$
   DECLARE v bigint; n bigint;
   BEGIN
-    PERFORM pg_advisory_xact_lock_shared(${CONSENT_LOCK}, hashtext(p_user));
+    PERFORM pg_advisory_xact_lock(${CONSENT_LOCK}, hashtext(p_user));
     SELECT c.version INTO v FROM consent_versions c WHERE c.user_id = p_user;
     v := COALESCE(v, 0);
     IF v <> p_version THEN RETURN QUERY SELECT v, 0::bigint; RETURN; END IF;
-    INSERT INTO events (${EVENT_COLUMNS})
-      SELECT * FROM unnest(p_id, p_user_id, p_session, p_seq, p_kind, p_time, p_state, p_language, p_workspace, p_body, p_received)
-      ON CONFLICT (user_id, id) DO NOTHING;
+    INSERT INTO events (${EVENT_COLUMNS}) ${NEW_ROWS} ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN QUERY SELECT v, n;
   END $fn$`;
 
+/** Rows of any users, unguarded (tools, benchmarks): each user's lock, taken in one order. */
+const ROWS_INSERT_FUNCTION = `CREATE OR REPLACE FUNCTION codetrail_insert_rows(${ARRAY_PARAMS})
+  RETURNS bigint LANGUAGE plpgsql SET enable_hashjoin = off SET enable_mergejoin = off AS $fn$
+  DECLARE n bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(${CONSENT_LOCK}, k) FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest(p_user_id) x ORDER BY 1) ks;
+    INSERT INTO events (${EVENT_COLUMNS}) ${NEW_ROWS} ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+  END $fn$`;
+
 const GUARDED_INSERT_SQL = `SELECT o_version AS version, o_inserted AS inserted FROM codetrail_insert_events($12, $13,
   ${EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+const ROWS_INSERT_SQL = `SELECT codetrail_insert_rows(${EVENT_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')}) AS inserted`;
+
+/** Rows of a partition about to be dropped: counted when small, else the planner's estimate (a month holds billions). */
+async function rowsOf(c: pg.PoolClient, table: string): Promise<number> {
+  const est = Number((await c.query(`SELECT reltuples FROM pg_class WHERE oid = $1::regclass`, [table])).rows[0].reltuples);
+  if (est > 1_000_000) return Math.round(est);
+  return Number((await c.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
+}
+
+/** PostgreSQL's answer to a row that no partition takes. */
+const isNoPartition = (e: unknown) => (e as { code?: string }).code === '23514' && /no partition/.test((e as Error).message);
+
+export interface PostgresOptions {
+  /** Pool size (default 10). */
+  max?: number;
+  /** Length of a new partition; kept in the database for every collector (default: as stored, else month). */
+  partitionInterval?: PartitionInterval;
+  /** Partitions kept ready after the current one (default 2). */
+  partitionsAhead?: number;
+  /** The clock partitions are made by (tests). */
+  now?: () => number;
+}
 
 export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
   const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
@@ -72,27 +132,83 @@ export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly blocking = false;
+  private interval: PartitionInterval = DEFAULT_PARTITION_INTERVAL;
+  private readonly ahead: number;
+  private readonly now: () => number;
 
-  private constructor(readonly pool: pg.Pool) {}
+  /** A reader (exports): never migrates or writes; its pool's one client may hold a snapshot. */
+  private readOnly = false;
+  private snapshot = false;
 
-  static async open(url: string, opts: { max?: number } = {}): Promise<PostgresStore> {
+  private constructor(readonly pool: pg.Pool, opts: PostgresOptions) {
+    this.ahead = opts.partitionsAhead ?? DEFAULT_PARTITIONS_AHEAD;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /**
+   * Opens the store to read only, as an export does: on the primary or on a streaming replica
+   * (a hot standby refuses every write, so nothing is migrated or created). With `snapshot`,
+   * every query runs in one REPEATABLE READ transaction on the pool's single client, so the
+   * whole export sees the store as it was when it began, whatever ingest does meanwhile.
+   */
+  static async openReader(url: string, opts: { snapshot?: boolean } = {}): Promise<PostgresStore> {
+    // One client that never idles out: with a snapshot, every query must reach the same transaction.
+    const pool = new pg.Pool({
+      connectionString: url, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000,
+      options: '-c default_transaction_read_only=on',
+    });
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool, {});
+    store.readOnly = true;
+    try {
+      if (opts.snapshot) {
+        await pool.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        store.snapshot = true;
+      }
+      const row = await store.get(`SELECT value FROM settings WHERE key = 'schema_version'`);
+      const version = row ? Number(row.value) : 1;
+      if (version > PG_SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this export knows up to ${PG_SCHEMA_VERSION}`);
+      const interval = await store.get(`SELECT value FROM settings WHERE key = 'partition_interval'`);
+      if (interval) store.interval = parseInterval(interval.value as string);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 10_000 });
     // An idle client's network error must not take the process down.
     pool.on('error', () => undefined);
-    const store = new PostgresStore(pool);
-    await store.migrate();
+    const store = new PostgresStore(pool, opts);
+    try {
+      await store.migrate(opts.partitionInterval);
+      await store.createPartitionsAhead(store.now());
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
     return store;
   }
 
   /** Brings a database of any earlier schema version to this one, in one transaction. */
-  private async migrate(): Promise<void> {
+  private async migrate(interval: PartitionInterval | undefined): Promise<void> {
     await this.tx(async (c) => {
       // Collectors starting together must not race on CREATE TABLE or a migration.
       await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      const fresh = !(await this.get(`SELECT 1 FROM pg_class WHERE relname = 'events' AND relnamespace = current_schema()::regnamespace`, [], c));
+      // A new database gets the partitioned table at once; the statements of version 1 then leave it be.
+      if (fresh) await c.query(EVENTS_TABLE);
       for (const s of schemaV1(TYPES)) await c.query(s);
       const row = await this.get(`SELECT value FROM settings WHERE key = 'schema_version'`, [], c);
-      const version = row ? Number(row.value) : 1;
-      if (version > SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this collector knows up to ${SCHEMA_VERSION}`);
+      let version = row ? Number(row.value) : 1;
+      if (version > PG_SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this collector knows up to ${PG_SCHEMA_VERSION}`);
+      if (fresh) {
+        await c.query('ALTER TABLE events ADD PRIMARY KEY (user_id, id, received_at)');
+        for (const s of schemaV2Tables(TYPES)) await c.query(s);
+        version = PG_SCHEMA_VERSION;
+      }
       if (version < 2) {
         // Event ids become unique per user and canonical (lower case); of copies differing in case one stays.
         await c.query(`DELETE FROM events WHERE ctid IN (SELECT ctid FROM (
@@ -111,12 +227,69 @@ export class PostgresStore implements Store {
         await c.query('UPDATE sessions SET session_id = lower(session_id) WHERE session_id <> lower(session_id)');
         for (const s of schemaV2Tables(TYPES)) await c.query(s);
       }
-      if (version < SCHEMA_VERSION) {
+      if (version < 3) await this.partitionExisting(c);
+      if (version < PG_SCHEMA_VERSION || !row) {
         await c.query(`INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          [String(SCHEMA_VERSION)]);
+          [String(PG_SCHEMA_VERSION)]);
       }
+      if (interval) {
+        await c.query(`INSERT INTO settings (key, value) VALUES ('partition_interval', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [interval]);
+      }
+      const stored = await this.get(`SELECT value FROM settings WHERE key = 'partition_interval'`, [], c);
+      this.interval = stored ? parseInterval(stored.value as string) : DEFAULT_PARTITION_INTERVAL;
       await c.query(GUARDED_INSERT_FUNCTION);
+      await c.query(ROWS_INSERT_FUNCTION);
     });
+  }
+
+  /**
+   * Version 3: the unpartitioned events table becomes the first partition of a table
+   * partitioned by receive time, from the beginning of time to just after its last row. It is
+   * attached, not copied (a unique index on the new key is built; nothing is rewritten), and
+   * retention deletes its rows by event time, as before, until it can drop it whole.
+   */
+  private async partitionExisting(c: pg.PoolClient): Promise<void> {
+    if (await isPartitioned(c)) return;
+    const last = Number((await this.get('SELECT COALESCE(MAX(received_at), 0) AS m FROM events', [], c))!.m);
+    const bound = Math.max(this.now(), last + 1);
+    await c.query(`ALTER TABLE events RENAME TO ${LEGACY_PARTITION}`);
+    // A table has one primary key: the partition's is the parent's (with received_at), built by ATTACH.
+    await c.query(`ALTER TABLE ${LEGACY_PARTITION} DROP CONSTRAINT IF EXISTS events_pkey`);
+    for (const [from, to] of [['events_order', 'order'], ['events_time', 'time']]) {
+      await c.query(`ALTER INDEX IF EXISTS ${from} RENAME TO ${LEGACY_PARTITION}_${to}`);
+    }
+    await c.query(EVENTS_TABLE);
+    await c.query('ALTER TABLE events ADD PRIMARY KEY (user_id, id, received_at)');
+    await c.query('CREATE INDEX events_order ON events (user_id, session_id, seq, id)');
+    await c.query('CREATE INDEX events_time ON events (time)');
+    await c.query(`ALTER TABLE ${LEGACY_PARTITION} ADD CONSTRAINT ${LEGACY_PARTITION}_range CHECK (received_at < ${bound})`);
+    await c.query(`ALTER TABLE events ATTACH PARTITION ${LEGACY_PARTITION} FOR VALUES FROM (MINVALUE) TO (${bound})`);
+    await c.query(`ALTER TABLE ${LEGACY_PARTITION} DROP CONSTRAINT ${LEGACY_PARTITION}_range`);
+  }
+
+  /** The partitions of the events table, oldest first. */
+  partitions(): Promise<PartitionInfo[]> {
+    return listPartitions(this.pool);
+  }
+
+  get partitionInterval(): PartitionInterval {
+    return this.interval;
+  }
+
+  /** Makes [from, until) receivable: creates the partitions missing there. */
+  async ensurePartitions(from: number, until: number): Promise<string[]> {
+    return this.tx(async (c) => {
+      // Never queue behind a long lock: the job tries again next time.
+      await c.query(`SET LOCAL lock_timeout = '10s'`);
+      await c.query(`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`);
+      return createPartitions(c, this.interval, from, until);
+    });
+  }
+
+  async createPartitionsAhead(now: number): Promise<string[]> {
+    let until = intervalStart(this.interval, now);
+    for (let i = 0; i <= this.ahead; i++) until = nextStart(this.interval, until);
+    return this.ensurePartitions(now, until);
   }
 
   /**
@@ -161,6 +334,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.snapshot) await this.pool.query('COMMIT').catch(() => undefined);
     await this.pool.end();
   }
 
@@ -195,15 +369,30 @@ export class PostgresStore implements Store {
   }
 
   async insertEvents(rows: readonly NewEventRow[], guard?: InsertGuard): Promise<InsertResult> {
-    if (guard) {
-      const r = (await this.get(GUARDED_INSERT_SQL, [...eventsInsertParams(rows), guard.userId, guard.consentVersion]))!;
-      if (Number(r.version) !== guard.consentVersion) return { inserted: 0, duplicates: 0, stale: true };
-      const inserted = Number(r.inserted);
+    if (!guard && rows.length === 0) return { inserted: 0, duplicates: 0 };
+    const params = eventsInsertParams(rows);
+    const attempt = async (): Promise<InsertResult> => {
+      if (guard) {
+        const r = (await this.get(GUARDED_INSERT_SQL, [...params, guard.userId, guard.consentVersion]))!;
+        if (Number(r.version) !== guard.consentVersion) return { inserted: 0, duplicates: 0, stale: true };
+        const inserted = Number(r.inserted);
+        return { inserted, duplicates: rows.length - inserted };
+      }
+      const inserted = Number((await this.get(ROWS_INSERT_SQL, params))!.inserted);
       return { inserted, duplicates: rows.length - inserted };
+    };
+    try {
+      return await attempt();
+    } catch (e) {
+      // A receive time no partition covers yet (the job has not run, or a held event older than
+      // the oldest partition): make the partitions and write again.
+      if (!isNoPartition(e)) throw e;
+      let from = Infinity;
+      let until = -Infinity;
+      for (const r of rows) { from = Math.min(from, r.receivedAt); until = Math.max(until, r.receivedAt + 1); }
+      await this.ensurePartitions(from, until);
+      return attempt();
     }
-    if (rows.length === 0) return { inserted: 0, duplicates: 0 };
-    const inserted = await this.run(eventsInsertSql(true), eventsInsertParams(rows));
-    return { inserted, duplicates: rows.length - inserted };
   }
 
   async recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void> {
@@ -349,6 +538,10 @@ export class PostgresStore implements Store {
   }
 
   async getPolicy(): Promise<Policy> {
+    if (this.readOnly) {
+      const row = await this.get(`SELECT value FROM settings WHERE key = 'policy'`);
+      return row ? JSON.parse(row.value as string) as Policy : { ...DEFAULT_POLICY, workspaceSalt: '' };
+    }
     const initial: Policy = { ...DEFAULT_POLICY, workspaceSalt: randomBytes(32).toString('hex') };
     await this.run(`INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(initial)]);
     return JSON.parse((await this.get(`SELECT value FROM settings WHERE key = 'policy'`))!.value as string) as Policy;
@@ -426,9 +619,36 @@ export class PostgresStore implements Store {
     return done;
   }
 
+  /**
+   * Retention by partition: every partition received wholly before `cutoff` is detached (without
+   * blocking ingest or reads) and dropped; its rows are counted first. A partition made from an
+   * unpartitioned table loses its rows older than the cutoff one by one until it can go whole.
+   * Erasure requests keep their row deletes (processDeletions) and their tombstones.
+   */
   async purgeBefore(cutoff: number): Promise<number> {
     await this.run('DELETE FROM held_events WHERE time < $1', [cutoff]);
-    return this.run('DELETE FROM events WHERE time < $1', [cutoff]);
+    const c = await this.pool.connect();
+    let purged = 0;
+    try {
+      if (!(await c.query(`SELECT pg_try_advisory_lock(${RETENTION_LOCK}) AS ok`)).rows[0].ok) return 0;
+      try {
+        for (const p of await listPartitions(c)) {
+          if (p.until <= cutoff) {
+            purged += await rowsOf(c, p.name);
+            // CONCURRENTLY waits for readers of the table instead of locking them (and ingest) out.
+            await c.query(`ALTER TABLE events DETACH PARTITION ${p.name} ${p.detachPending ? 'FINALIZE' : 'CONCURRENTLY'}`);
+            await c.query(`DROP TABLE ${p.name}`);
+          } else if (p.name === LEGACY_PARTITION) {
+            purged += (await c.query(`DELETE FROM ${LEGACY_PARTITION} WHERE time < $1`, [cutoff])).rowCount ?? 0;
+          }
+        }
+      } finally {
+        await c.query(`SELECT pg_advisory_unlock(${RETENTION_LOCK})`);
+      }
+    } finally {
+      c.release();
+    }
+    return purged;
   }
 
   async purgeHeld(receivedBefore: number): Promise<number> {
@@ -461,6 +681,12 @@ export class PostgresStore implements Store {
     }
     const deletionsCompleted = Number((await this.get(`SELECT COUNT(*) AS n FROM deletions WHERE status = 'done'`))!.n);
     return { tombstoned, rejectedAtIngest, deletionsCompleted };
+  }
+
+  async sessionsStartedIn(range: { from: number; until: number }, after: SessionKey | null, limit: number): Promise<SessionKey[]> {
+    const params: unknown[] = [];
+    const rows = await this.all(sessionsPageQuery(range, after, limit, this.bind(params)), params);
+    return rows.map((r) => [r.user_id as string, r.session_id as string] as const);
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {

@@ -1,6 +1,6 @@
 // SQL pieces both stores share: scope and filter predicates, row mapping. Placeholders are
 // produced by the caller's `p(value)` so the same builder serves `?` (SQLite) and `$n` (pg).
-import type { DeletionScope, EventFilter, EventRow, Exemption, Deletion, TokenRecord } from './store';
+import type { DeletionScope, EventFilter, EventRow, Exemption, Deletion, SessionKey, TokenRecord } from './store';
 
 export type Bind = (value: unknown) => string;
 
@@ -36,6 +36,14 @@ export function filterPredicate(f: EventFilter, p: Bind): string {
   inList('user_id', f.users);
   inList('consent_state', f.consentStates);
   inList('language', f.languages);
+  if (f.sessions !== undefined) {
+    if (f.sessions.length === 0) parts.push('1 = 0');
+    else parts.push(`(user_id, session_id) IN (${f.sessions.map(([u, s]) => `(${p(u)}, ${p(s)})`).join(', ')})`);
+  }
+  if (f.startedIn !== undefined) {
+    parts.push(`(user_id, session_id) IN (SELECT user_id, session_id FROM events WHERE kind = 'session.start'
+      AND received_at >= ${p(f.startedIn.from)} AND received_at < ${p(f.startedIn.until)})`);
+  }
   return parts.length ? parts.join(' AND ') : '1 = 1';
 }
 
@@ -49,6 +57,13 @@ export function eventPageQuery(filter: EventFilter, after: EventCursor | null, l
   let where = `deleted_at IS NULL AND ${filterPredicate(filter, p)}`;
   if (after) where += ` AND (user_id, session_id, seq, id) > (${p(after[0])}, ${p(after[1])}, ${p(after[2])}, ${p(after[3])})`;
   return `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY user_id, session_id, seq, id LIMIT ${p(limit)}`;
+}
+
+/** A page of the sessions whose start was received in the range (on PostgreSQL: only its partitions are read). */
+export function sessionsPageQuery(range: { from: number; until: number }, after: SessionKey | null, limit: number, p: Bind): string {
+  let where = `kind = 'session.start' AND received_at >= ${p(range.from)} AND received_at < ${p(range.until)}`;
+  if (after) where += ` AND (user_id, session_id) > (${p(after[0])}, ${p(after[1])})`;
+  return `SELECT user_id, session_id FROM events WHERE ${where} GROUP BY user_id, session_id ORDER BY user_id, session_id LIMIT ${p(limit)}`;
 }
 
 export function cursorOf(row: Raw): EventCursor {

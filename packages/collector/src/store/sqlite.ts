@@ -7,10 +7,10 @@ import {
   DEFAULT_POLICY, utcDay,
   type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
   type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
-  type Pause, type PauseChange, type Policy, type Stats, type Store, type TokenRecord, type User,
+  type Pause, type PauseChange, type Policy, type SessionKey, type Stats, type Store, type TokenRecord, type User,
 } from './store';
 import {
-  CANONICAL_FIRST, EVENT_COLUMNS, SCHEMA_VERSION, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery,
+  CANONICAL_FIRST, EVENT_COLUMNS, SCHEMA_VERSION, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery, sessionsPageQuery,
   exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
   type EventCursor, type SqlTypes,
 } from './sql';
@@ -433,6 +433,10 @@ export class SqliteStore implements Store {
     return this.run('DELETE FROM events WHERE time < ?', [cutoff]);
   }
 
+  async createPartitionsAhead(): Promise<string[]> {
+    return [];
+  }
+
   async purgeHeld(receivedBefore: number): Promise<number> {
     return this.run('DELETE FROM held_events WHERE received_at < ?', [receivedBefore]);
   }
@@ -462,6 +466,12 @@ export class SqliteStore implements Store {
     }
     const deletionsCompleted = Number(this.get(`SELECT COUNT(*) AS n FROM deletions WHERE status = 'done'`)!.n);
     return { tombstoned, rejectedAtIngest, deletionsCompleted };
+  }
+
+  async sessionsStartedIn(range: { from: number; until: number }, after: SessionKey | null, limit: number): Promise<SessionKey[]> {
+    const params: unknown[] = [];
+    const rows = this.all(sessionsPageQuery(range, after, limit, this.bind(params)), params);
+    return rows.map((r) => [r.user_id as string, r.session_id as string] as const);
   }
 
   async countEvents(filter: EventFilter = {}): Promise<number> {

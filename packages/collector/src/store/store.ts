@@ -146,7 +146,14 @@ export interface EventFilter {
   users?: readonly string[];
   consentStates?: readonly ConsentStateName[] | readonly string[];
   languages?: readonly string[];
+  /** Only these sessions, as (user, session) pairs. */
+  sessions?: readonly SessionKey[];
+  /** Only sessions whose start the service received in [from, until) (a partition's range, for exports). */
+  startedIn?: { from: number; until: number };
 }
+
+/** A session as the stores key it: [user id, session id]. */
+export type SessionKey = readonly [string, string];
 
 /** What an export left out, by count, so a dataset card can say so. */
 export interface ExclusionCounts {
@@ -249,8 +256,14 @@ export interface Store {
   listDeletions(userId?: string): Promise<Deletion[]>;
   /** Hard-deletes tombstoned rows of every open request; returns the requests completed. Consent facts stay. */
   processDeletions(at: number): Promise<Deletion[]>;
-  /** Removes events (held ones too) whose time is before `cutoff`; returns how many stored events. */
+  /**
+   * Enforces retention at `cutoff`; returns how many stored events went. SQLite removes events
+   * (held ones too) whose time is before it; PostgreSQL drops every partition received wholly
+   * before it (held events by time, as SQLite).
+   */
   purgeBefore(cutoff: number): Promise<number>;
+  /** Creates the partitions events will be received into, ahead of time; returns their names (none on SQLite). */
+  createPartitionsAhead(now: number): Promise<string[]>;
   /** Drops held events received before `receivedBefore` (their session never started); returns how many. */
   purgeHeld(receivedBefore: number): Promise<number>;
 
@@ -259,6 +272,8 @@ export interface Store {
   iterateEvents(filter: EventFilter, batchSize?: number): AsyncIterable<EventRow>;
   exclusionCounts(filter: EventFilter): Promise<ExclusionCounts>;
   countEvents(filter?: EventFilter): Promise<number>;
+  /** Sessions whose start the service received in [from, until), ordered, a page after `after`. */
+  sessionsStartedIn(range: { from: number; until: number }, after: SessionKey | null, limit: number): Promise<SessionKey[]>;
   stats(range: { from?: number; until?: number }): Promise<Stats>;
 }
 
