@@ -27,6 +27,8 @@ interface QueuedChange {
   facts: ChangeFacts;
   changes: ContentChange[];
   time: number;
+  /** Made while capture was off (with the provenance of such a change): fed as such, whenever it is fed. */
+  off?: { label: 'external' | 'unknown'; confidence: 0 };
 }
 
 const NOTEBOOK_CELL = 'vscode-notebook-cell';
@@ -174,7 +176,15 @@ export class DocumentCapture implements vscode.Disposable {
     this.closedStep = false;
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
-    if (!this.recorder.allowed && this.backlog.length === 0) {
+    if (!this.recorder.allowed && this.backlog.length > 0) {
+      // Capture is off and changes made before are still held back (a clipboard read): this one
+      // waits its turn, and is fed as made while off whenever it is fed.
+      this.carets.forget(key);
+      const raw = rawEvent(e, false, []);
+      this.backlog.push({ key, doc: e.document, facts: changeFacts(raw, undefined), changes: contentChanges(raw), time: Date.now(), off: offProvenance(raw) });
+      return;
+    }
+    if (!this.recorder.allowed) {
       // Capture is off: the change is followed and tainted, never recorded.
       this.carets.forget(key);
       const raw = rawEvent(e, false, []);
@@ -223,9 +233,10 @@ export class DocumentCapture implements vscode.Disposable {
           // a document still clean then was reloaded from disk.
           await new Promise((r) => setTimeout(r, CLEAN_RECHECK_MS));
           item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
+          if (item.off) item.off = offProvenance({ isDirty: item.doc.isDirty, isUntitled: item.doc.isUntitled });
         }
         let matches = false;
-        if (this.recorder.allowed && (needsClipboard(item.facts) || this.shortNeedsRead(item.facts))) {
+        if (!item.off && this.recorder.allowed && (needsClipboard(item.facts) || this.shortNeedsRead(item.facts))) {
           matches = sameText(await this.readClipboard(), item.facts.changes[0].inserted);
         }
         this.backlog.shift();
@@ -252,7 +263,8 @@ export class DocumentCapture implements vscode.Disposable {
 
   private feed(item: QueuedChange, clipboardMatches: boolean): void {
     try {
-      this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
+      if (item.off) this.recorder.change(item.key, item.changes, item.off, item.time, true);
+      else this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
     } catch (err) {
       if (!(err instanceof DesyncError)) throw err;
       this.resync(item.key, err.message);

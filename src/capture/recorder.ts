@@ -169,10 +169,11 @@ export class Recorder {
     this.changed.add(key);
   }
 
-  change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number): void {
+  /** `off`: made while capture was off, whatever the gate says now (see TrajectoryBuilder.change). */
+  change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number, off = false): void {
     if (!this.tracked.has(key)) return;
-    if (this.allowed) this.activity(time);
-    this.builder.change(key, changes, provenance, time);
+    if (this.allowed && !off) this.activity(time);
+    this.builder.change(key, changes, provenance, time, off);
     this.changed.add(key);
   }
 

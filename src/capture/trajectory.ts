@@ -282,13 +282,24 @@ export class TrajectoryBuilder {
    * Records one change event. `changes` are relative to the document before the event
    * (VS Code's contract); they are applied from the highest offset down.
    */
-  change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number): void {
+  /**
+   * A change to a tracked document. `off`: it was made while capture was off, though it arrives
+   * after capture resumed (the editor's adapter held it back): it is tainted like any change
+   * made while off, and the document is stated again before its next step.
+   */
+  change(key: string, changes: readonly ContentChange[], provenance: Provenance, time: number, off = false): void {
     const doc = this.docs.get(key);
     if (!doc) return;
     const sorted = isDescending(changes) ? changes : [...changes].sort((a, b) => b.offset - a.offset);
     const ordered = sorted.map((c) => this.trimmed(doc, c));
     if (this.silentMode) {
       this.applySilent(doc, ordered, provenance);
+      return;
+    }
+    if (off) {
+      if (doc.step) this.closeStep(key, 'idle');
+      this.applySilent(doc, ordered, provenance);
+      this.settle(doc);
       return;
     }
     if (this.active !== undefined && this.active !== key) this.closeStep(this.active, 'switch');

@@ -61,8 +61,10 @@ export class ControlClient {
     };
   }
 
-  async reportPause(p: { id: string; from: number; until: number }): Promise<void> {
-    await this.call('POST', '/v1/pauses', p);
+  /** Reports a pause (or its end); answers the pause as the service keeps it, when it says. */
+  async reportPause(p: { id: string; from: number; until: number }): Promise<{ until: number } | undefined> {
+    const r = await this.call('POST', '/v1/pauses', p) as { until?: unknown } | undefined;
+    return typeof r?.until === 'number' ? { until: r.until } : undefined;
   }
 
   async requestExemption(reason: string, scope: ExemptionScope): Promise<Exemption> {

@@ -80,6 +80,9 @@ export interface ConsentControllerDeps {
   newId?: () => string;
 }
 
+/** Longest a resume waits for the end of the pause the service keeps (clock skew beyond it is not waited for). */
+const RESUME_WAIT_MAX_MS = 10_000;
+
 export class ConsentController implements CaptureGate {
   private machine!: ConsentMachine;
   private readonly gateListeners = new Set<(d: GateDecision) => void>();
@@ -90,6 +93,8 @@ export class ConsentController implements CaptureGate {
   private countdown: unknown;
   private pollTimer: unknown;
   private signedIn = false;
+  /** A pause the user resumed, left to run to the end the service keeps: its end is not announced. */
+  private resumedByUser: string | undefined;
   private lastPolicyError: string | undefined;
   private lastPolicy = 'null';
   private readonly store: ConsentStore;
@@ -231,7 +236,7 @@ export class ConsentController implements CaptureGate {
     const d = decisionOf(t.kind === 'resumed' ? { state: 'recording' } : t.view);
     this.deps.log.info(`consent: ${t.kind} → ${describeView(this.machine.current)}`);
     for (const l of [...this.gateListeners]) l(d);
-    if (t.kind === 'resumed' && t.previous.state === 'paused' && t.previous.pause.until <= this.now()) {
+    if (t.kind === 'resumed' && t.previous.state === 'paused' && t.previous.pause.until <= this.now() && t.previous.pause.id !== this.resumedByUser) {
       this.deps.notify.info('Codetrail: the pause has ended; capture has resumed.');
     }
     this.fireView();
@@ -303,10 +308,25 @@ export class ConsentController implements CaptureGate {
       if (this.machine.current.state !== 'paused') return;
     }
     const ended = r.pause ? { ...r.pause, until: this.now() } : undefined;
+    // The service ends a pause no earlier than when it hears of the end, and refuses events
+    // stamped before that: it is told first, and capture resumes at the end it keeps (a
+    // moment later; never more than RESUME_WAIT_MAX_MS). Offline, capture resumes now and
+    // the end is reported later.
+    let kept: number | undefined;
+    if (ended && this.signedIn) {
+      try {
+        const answer = await this.deps.client.reportPause(ended);
+        kept = answer ? Math.max(ended.until, answer.until) : ended.until;
+        this.resumedByUser = ended.id;
+        if (kept - this.now() > RESUME_WAIT_MAX_MS) kept = this.now();
+      } catch {
+        kept = undefined;
+      }
+    }
     await this.store.update((rec) => ({
       ...rec,
-      pause: undefined,
-      unreportedPauses: ended ? [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended] : rec.unreportedPauses,
+      pause: ended && kept !== undefined && kept > this.now() ? { ...ended, until: kept } : undefined,
+      unreportedPauses: ended && kept === undefined ? [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended] : rec.unreportedPauses,
     }));
     this.refresh();
     void this.reportPauses();

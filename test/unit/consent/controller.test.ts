@@ -95,10 +95,15 @@ class FakeService {
       serverTime: this.clock.now() + this.skew,
     };
   };
-  reportPause = async (p: Pause): Promise<void> => {
+  /** Like the service: an end is kept no earlier than when it is heard of (its clock, plus endLag). */
+  endLag = 0;
+  reportPause = async (p: Pause): Promise<{ until: number }> => {
     this.reach();
     this.reported.push({ ...p });
-    this.pauses = [...this.pauses.filter((x) => x.id !== p.id), { ...p }].filter((x) => x.until > this.clock.now() + this.skew);
+    const before = this.pauses.find((x) => x.id === p.id);
+    const until = before ? Math.max(p.until, Math.min(before.until, this.clock.now() + this.skew + this.endLag)) : p.until;
+    this.pauses = [...this.pauses.filter((x) => x.id !== p.id), { ...p, until }].filter((x) => x.until > this.clock.now() + this.skew);
+    return { until };
   };
   requestExemption = async (reason: string, scope: ExemptionScope): Promise<Exemption> => {
     this.reach();
@@ -258,6 +263,22 @@ describe('consent controller', () => {
     assert.equal(view(r).state, 'recording');
     assert.equal(r.store.record.pause, undefined);
     assert.deepEqual(r.service.reported.at(-1), { id: 'id1', from: T0, until: T0 + 3 * MIN });
+    assert.equal(r.messages.filter((m) => m.includes('pause has ended')).length, 0, 'a resume asked for is not announced');
+  });
+
+  it('resume tells the service first and records from the end the service keeps, so nothing typed after it is refused', async () => {
+    const r = await make();
+    await r.controller.pause();
+    await settle();
+    await r.clock.advance(3 * MIN);
+    r.service.endLag = 400; // the service hears of the end 400 ms after the click
+    await r.controller.resume();
+    await settle();
+    assert.equal(view(r).state, 'paused', 'still paused until the end the service keeps');
+    assert.deepEqual(r.store.record.unreportedPauses, [], 'the end was reported with the resume');
+    await r.clock.advance(410);
+    assert.equal(view(r).state, 'recording');
+    assert.equal(r.decisions.at(-1)?.allowed, true);
     assert.equal(r.messages.filter((m) => m.includes('pause has ended')).length, 0, 'a resume asked for is not announced');
   });
 
