@@ -13,7 +13,7 @@ import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
 import type { ContentChange } from './trajectory';
 import { DesyncError } from './trajectory';
-import { changeFacts, contentChanges, offProvenance, type RawChangeEvent } from './change-event';
+import { changeFacts, cleanAfter, contentChanges, offProvenance, type RawChangeEvent } from './change-event';
 
 export interface CaptureLog {
   info(message: string): void;
@@ -176,12 +176,15 @@ export class DocumentCapture implements vscode.Disposable {
     this.closedStep = false;
     const key = e.document.uri.toString();
     if (!this.recorder.isTracked(key)) return;
-    if (!this.recorder.allowed && this.backlog.length > 0) {
-      // Capture is off and changes made before are still held back (a clipboard read): this one
+    if (!this.recorder.allowed && (this.backlog.length > 0 || cleanAfter(e.document))) {
+      // Capture is off and changes made before are still held back (a clipboard read), or the
+      // document looks clean — the editor reports the dirty flag of an edit a moment after the
+      // edit, so whether this text came from disk is decided after a recheck: this change
       // waits its turn, and is fed as made while off whenever it is fed.
       this.carets.forget(key);
       const raw = rawEvent(e, false, []);
       this.backlog.push({ key, doc: e.document, facts: changeFacts(raw, undefined), changes: contentChanges(raw), time: Date.now(), off: offProvenance(raw) });
+      if (!this.draining) void this.drain();
       return;
     }
     if (!this.recorder.allowed) {
