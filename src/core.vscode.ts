@@ -89,11 +89,12 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
   late.recorder = rec;
   rec.addStage((e) => redactEventFields(e, redactor));
   log.info(describeDecision(rec.gateDecision));
-  rec.onGateChange((d) => log.info(describeDecision(d)));
 
   // Files never captured: the built-in list, the user's globs and the organisation's policy, applied live.
   let excluded = compileExclusions([]);
   const documents = new DocumentCapture(rec, () => settings.current, log, (path) => redactor.isExcludedPath(path) || excluded(path));
+  // Counts only: what the consent memory holds, and how changes made while off were taken.
+  rec.onGateChange((d) => log.info(`${describeDecision(d)} (consent memory: ${taint.ledger.size} fingerprints; changes while off: ${JSON.stringify(documents.offStats)}; clipboard reads given up: ${documents.clipboardTimeouts})`));
   const applySettings = () => {
     const c = settings.current.capture;
     excluded = compileExclusions([...settings.current.excludedFiles, ...(consent.policy?.excludedGlobs ?? [])]);
@@ -109,7 +110,8 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     new CommandCapture(rec, () => settings.current),
     new OutcomeCapture(rec),
     new vscode.Disposable(() => clearInterval(ticker)),
-    registerInternalCommands(deps.registerCommand, rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? [], deps.activationTimes),
+    registerInternalCommands(deps.registerCommand, rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? [], deps.activationTimes,
+      () => ({ fingerprints: taint.ledger.size })),
   );
   // The outbox opens in the background; capture writes to it as soon as it is ready.
   registerTransparency(context, {
@@ -127,7 +129,10 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     retract: (from, to) => rec.discard(from, to),
     purge: async (match) => (await sending.ready).purge(match),
     recordGap: (reason, from, to, dropped) => rec.emit({ kind: 'gap', time: Date.now(), reason, from, to, dropped }),
-    shutdown: () => rec.shutdown(),
+    shutdown: () => {
+      documents.drainNow();
+      return rec.shutdown();
+    },
   };
 }
 

@@ -33,6 +33,8 @@ interface QueuedChange {
 
 const NOTEBOOK_CELL = 'vscode-notebook-cell';
 const CLEAN_RECHECK_MS = 100;
+/** Longest wait for the clipboard before a change is labelled without it. */
+const CLIPBOARD_READ_MS = 500;
 /** Longest selection (in UTF-16 units) whose copy may be a one-grapheme clipboard. */
 const SHORT_SELECTION = 32;
 
@@ -45,6 +47,8 @@ export class DocumentCapture implements vscode.Disposable {
   private readonly renames = new Map<string, string>();
   /** Changes waiting behind a clipboard comparison, kept in order. */
   private backlog: QueuedChange[] = [];
+  /** How changes made while capture was off were taken (counts, for the log). */
+  readonly offStats = { direct: 0, queued: 0, untracked: 0, external: 0, fedOff: 0 };
   private draining = false;
   private jumps: CursorJumps;
   /** Carets as the change sequence predicts them, for bursts the editor's selections lag behind. */
@@ -175,8 +179,12 @@ export class DocumentCapture implements vscode.Disposable {
     const t0 = performance.now();
     this.closedStep = false;
     const key = e.document.uri.toString();
-    if (!this.recorder.isTracked(key)) return;
+    if (!this.recorder.isTracked(key)) {
+      if (!this.recorder.allowed) this.offStats.untracked++;
+      return;
+    }
     if (!this.recorder.allowed && (this.backlog.length > 0 || cleanAfter(e.document))) {
+      this.offStats.queued++;
       // Capture is off and changes made before are still held back (a clipboard read), or the
       // document looks clean — the editor reports the dirty flag of an edit a moment after the
       // edit, so whether this text came from disk is decided after a recheck: this change
@@ -188,6 +196,7 @@ export class DocumentCapture implements vscode.Disposable {
       return;
     }
     if (!this.recorder.allowed) {
+      this.offStats.direct++;
       // Capture is off: the change is followed and tainted, never recorded.
       this.carets.forget(key);
       const raw = rawEvent(e, false, []);
@@ -242,6 +251,7 @@ export class DocumentCapture implements vscode.Disposable {
         if (!item.off && this.recorder.allowed && (needsClipboard(item.facts) || this.shortNeedsRead(item.facts))) {
           matches = sameText(await this.readClipboard(), item.facts.changes[0].inserted);
         }
+        if (this.backlog[0] !== item) continue; // fed meanwhile (drainNow)
         this.backlog.shift();
         this.feed(item, matches);
       }
@@ -257,16 +267,49 @@ export class DocumentCapture implements vscode.Disposable {
     return text !== undefined && this.clipboard.needsRead(text);
   }
 
+  /**
+   * The clipboard, or '' when it cannot be read in time: a browser may hold the read (no
+   * focus, no permission) for as long as it likes, and every change waits behind it.
+   */
   private async readClipboard(): Promise<string> {
     const token = this.clipboard.reading();
-    const text = await vscode.env.clipboard.readText().then((t) => t, () => '');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), CLIPBOARD_READ_MS); });
+    const text = await Promise.race([vscode.env.clipboard.readText().then((t) => t, () => ''), late]);
+    clearTimeout(timer);
+    if (text === undefined) {
+      this.clipboardTimeouts++;
+      return '';
+    }
     this.clipboard.learn(text, token);
     return text;
   }
 
+  /** Clipboard reads given up on (for the log). */
+  clipboardTimeouts = 0;
+
+  /**
+   * Feeds every held change now, without reading the clipboard (the window is ending): what
+   * the recorder remembers of each document must include them, made while off or not.
+   */
+  drainNow(): void {
+    while (this.backlog.length > 0) {
+      const item = this.backlog.shift()!;
+      if (item.facts.cleanAfter) {
+        item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
+        if (item.off) item.off = offProvenance({ isDirty: item.doc.isDirty, isUntitled: item.doc.isUntitled });
+      }
+      this.feed(item, false);
+    }
+  }
+
   private feed(item: QueuedChange, clipboardMatches: boolean): void {
     try {
-      if (item.off) this.recorder.change(item.key, item.changes, item.off, item.time, true);
+      if (item.off) {
+        this.offStats.fedOff++;
+        if (item.off.label === 'external') this.offStats.external++;
+        this.recorder.change(item.key, item.changes, item.off, item.time, true);
+      }
       else this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
     } catch (err) {
       if (!(err instanceof DesyncError)) throw err;

@@ -12,6 +12,7 @@ import type { RegisterCommand } from '../commands.vscode';
 export function registerInternalCommands(
   registerCommand: RegisterCommand, recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => [],
   activationTimes: Record<string, number | undefined> = {},
+  consentMemory: () => { fingerprints: number } = () => ({ fingerprints: 0 }),
 ): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand('codetrail.internal.flush', async () => {
@@ -34,6 +35,7 @@ export function registerInternalCommands(
       outboxDir: (await pipeline).outbox.dir,
       policyGlobs: policyGlobs(),
       activationTimes,
+      consentMemory: consentMemory(),
       capturing: recorder.allowed,
       reason: recorder.gateDecision.allowed ? undefined : recorder.gateDecision.reason,
       description: describeDecision(recorder.gateDecision),

@@ -215,6 +215,23 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     await assertClean('telemetry', [m], [c]);
   });
 
+  it('a line typed in a pause into a saved file is fingerprinted, so it is known after a reload', async () => {
+    const m = mark('fingerprint');
+    const editor = await openEditor('routes-fingerprint.txt', 'saved first line\n');
+    await editor.document.save();
+    endOfDocument(editor);
+    await typeText(`${control('fingerprint')}\n`);
+    await sleep(600);
+    const before = ((await state()) as State & { consentMemory: { fingerprints: number } }).consentMemory.fingerprints;
+    await pause();
+    await typeText(`${m}\n`);
+    await sleep(1200);
+    await resume();
+    const after = ((await state()) as State & { consentMemory: { fingerprints: number } }).consentMemory.fingerprints;
+    assert.ok(after > before, `no fingerprint of the line typed in the pause (${before} before, ${after} after)`);
+    await assertClean('fingerprint', [m]);
+  });
+
   it('a notebook cell typed in a pause', async () => {
     const m = mark('notebook');
     const c = control('notebook');
