@@ -34,7 +34,9 @@ interface QueuedChange {
 const NOTEBOOK_CELL = 'vscode-notebook-cell';
 const CLEAN_RECHECK_MS = 100;
 /** Longest wait for the clipboard before a change is labelled without it. */
-const CLIPBOARD_READ_MS = 500;
+const CLIPBOARD_READ_MS = 2000;
+/** How long the clipboard is not read again after a read was given up on. */
+const CLIPBOARD_BLOCKED_MS = 30_000;
 /** Longest selection (in UTF-16 units) whose copy may be a one-grapheme clipboard. */
 const SHORT_SELECTION = 32;
 
@@ -272,6 +274,9 @@ export class DocumentCapture implements vscode.Disposable {
    * focus, no permission) for as long as it likes, and every change waits behind it.
    */
   private async readClipboard(): Promise<string> {
+    // After a read that hung, the clipboard is taken as unreadable for a while rather than
+    // making every change wait again.
+    if (Date.now() < this.clipboardBlockedUntil) return '';
     const token = this.clipboard.reading();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), CLIPBOARD_READ_MS); });
@@ -279,6 +284,7 @@ export class DocumentCapture implements vscode.Disposable {
     clearTimeout(timer);
     if (text === undefined) {
       this.clipboardTimeouts++;
+      this.clipboardBlockedUntil = Date.now() + CLIPBOARD_BLOCKED_MS;
       return '';
     }
     this.clipboard.learn(text, token);
@@ -287,6 +293,7 @@ export class DocumentCapture implements vscode.Disposable {
 
   /** Clipboard reads given up on (for the log). */
   clipboardTimeouts = 0;
+  private clipboardBlockedUntil = 0;
 
   /**
    * Feeds every held change now, without reading the clipboard (the window is ending): what
