@@ -299,8 +299,9 @@ export class ConsentController implements CaptureGate {
         remotePauses: (rec.remotePauses ?? []).filter((p) => p.id !== remote.id),
         unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
       }));
+      // The service hears of the end before capture resumes here (offline: it is reported later).
+      if (this.signedIn) await this.reportPauses();
       this.refresh();
-      void this.reportPauses();
       return;
     }
     const r = this.store.current;
