@@ -274,8 +274,11 @@ async function main(): Promise<number> {
       const input = page1.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(join(ws1, 'from-untitled.txt'));
+      // The simple file dialog completes the path as it is typed: let it settle before Enter.
+      await waitFor('the path in the save dialog', async () => ((await input.inputValue()) === join(ws1, 'from-untitled.txt') ? true : undefined), 5000);
+      await sleep(500);
       await page1.keyboard.press('Enter');
-      await page1.locator('.tab', { hasText: 'from-untitled.txt' }).first().waitFor({ timeout: 10_000 });
+      await page1.locator('.tab', { hasText: 'from-untitled.txt' }).first().waitFor({ timeout: 30_000 });
       await typeLine(page1, C.untitled);
       await page1.keyboard.press('Control+S');
       await sleep(2500);
