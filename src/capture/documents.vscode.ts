@@ -172,7 +172,8 @@ export class DocumentCapture implements vscode.Disposable {
   private markSkipped(key: string, path: string, reason: 'too-large' | 'binary' | 'minified' | 'excluded' | 'scheme', size: number): void {
     if (this.skipped.has(key)) return;
     this.skipped.add(key);
-    this.log.info(`not capturing ${path}: ${reason}`);
+    // An untitled buffer is named after its first line: that name is not logged.
+    this.log.info(`not capturing ${key.startsWith('untitled:') ? 'an untitled buffer' : path}: ${reason}`);
     this.recorder.emit({ kind: 'file.skipped', time: Date.now(), path, reason, size });
   }
 

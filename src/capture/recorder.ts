@@ -98,8 +98,9 @@ export class Recorder {
     const hooks = taint && {
       recognize: (line: string, strict?: boolean) => taint.recognize?.(line, strict),
       fingerprint: (line: string, ranges: readonly LineRange[]) => taint.fingerprint?.(line, ranges),
+      // The path is not logged: an untitled buffer is named after its first line.
       recognized: (path: string, lines: number, strict: boolean) =>
-        options.log?.(`consent: ${lines} line(s) of ${path} match text seen while capture was off (${strict ? 'held back by the firewall' : 'text of unknown origin'}); they are masked`),
+        options.log?.(`consent: ${lines} line(s) of a ${languageOf(path)} file match text seen while capture was off (${strict ? 'held back by the firewall' : 'text of unknown origin'}); they are masked`),
     };
     this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, redact && ((t) => redact(t)), hooks);
     this.decision = gate.current();
@@ -360,4 +361,10 @@ function gapReasonOf(r: GateReason | undefined): 'paused' | 'exempt' | 'off' {
   if (r === 'paused' || r === 'consent-pending') return 'paused';
   if (r === 'exempt') return 'exempt';
   return 'off';
+}
+
+/** A file's extension for the log ('text' when it has none): never its name. */
+function languageOf(path: string): string {
+  const m = /\.([A-Za-z0-9]{1,10})$/.exec(path);
+  return m ? `.${m[1]}` : 'text';
 }
