@@ -273,10 +273,8 @@ async function main(): Promise<number> {
       await page1.keyboard.press('Control+S');
       const input = page1.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      // Typed, not set: the simple file dialog follows what is typed (a value set at once can be
-      // overtaken by the name it proposed), and completes the path as it goes.
-      await input.fill('');
-      await input.pressSequentially(join(ws1, 'from-untitled.txt'), { delay: 10 });
+      await input.fill(join(ws1, 'from-untitled.txt'));
+      // The simple file dialog completes the path as it is typed: let it settle before Enter.
       await waitFor('the path in the save dialog', async () => ((await input.inputValue()) === join(ws1, 'from-untitled.txt') ? true : undefined), 5000);
       await sleep(500);
       await page1.keyboard.press('Enter');
