@@ -273,10 +273,14 @@ async function main(): Promise<number> {
       await page1.keyboard.press('Control+S');
       const input = page1.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(join(ws1, 'from-untitled.txt'));
-      // The simple file dialog completes the path as it is typed: let it settle before Enter.
-      await waitFor('the path in the save dialog', async () => ((await input.inputValue()) === join(ws1, 'from-untitled.txt') ? true : undefined), 5000);
-      await sleep(500);
+      // The simple file dialog rewrites its value as it completes the path (and to the name it
+      // proposed, while it is still loading): set the path until it stays.
+      const target = join(ws1, 'from-untitled.txt');
+      await waitFor('the path to stay in the save dialog', async () => {
+        if ((await input.inputValue()) !== target) await input.fill(target);
+        await sleep(400);
+        return (await input.inputValue()) === target ? true : undefined;
+      }, 15_000);
       await page1.keyboard.press('Enter');
       await page1.locator('.tab', { hasText: 'from-untitled.txt' }).first().waitFor({ timeout: 30_000 });
       await typeLine(page1, C.untitled);
