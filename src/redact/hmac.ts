@@ -51,9 +51,21 @@ const HEX = '0123456789abcdef';
 
 /**
  * `message` → the first 8 hex digits of HMAC-SHA256(key, UTF-8 of message): the same value as
- * `createHmac('sha256', key).update(message, 'utf8').digest('hex').slice(0, 8)`.
+ * `createHmac('sha256', key).update(message, 'utf8').digest('hex').slice(0, 8)`. With `start`
+ * and `end`, the message is `text.slice(start, end)`, read in place (no copy of the secret).
  */
-export function hmacSha256Prefix(key: Uint8Array): (message: string) => string {
+export function hmacSha256Prefix(key: Uint8Array): (text: string, start?: number, end?: number) => string {
+  const word = hmacSha256Word(key);
+  return (m, from = 0, to = m.length) => {
+    const x = word(m, from, to);
+    let out = '';
+    for (let s = 28; s >= 0; s -= 4) out += HEX[(x >>> s) & 15];
+    return out;
+  };
+}
+
+/** The first 32 bits of HMAC-SHA256(key, UTF-8 of `text.slice(start, end)`), as an unsigned number. */
+export function hmacSha256Word(key: Uint8Array): (text: string, start: number, end: number) => number {
   let k = key;
   if (k.length > 64) k = createHmacKeyDigest(k);
   const ipad = new Uint8Array(64).fill(0x36);
@@ -63,10 +75,10 @@ export function hmacSha256Prefix(key: Uint8Array): (message: string) => string {
   const outer0 = stateAfter(opad);
   const h = new Int32Array(8);
   const w = new Int32Array(64);
-  const native = (m: string): string => createHmac('sha256', key).update(m, 'utf8').digest('hex').slice(0, 8);
-  return (m) => {
-    const n = m.length;
-    for (let i = 0; i < n; i++) if (m.charCodeAt(i) > 127) return native(m);
+  const native = (m: string): number => createHmac('sha256', key).update(m, 'utf8').digest().readUInt32BE(0);
+  return (m, from, to) => {
+    const n = to - from;
+    for (let i = from; i < to; i++) if (m.charCodeAt(i) > 127) return native(m.slice(from, to));
     // Inner hash: the message after the ipad block, then 0x80, zeros and the bit length (64 + n bytes).
     h.set(inner0);
     const total = n + 9; // message, 0x80, 8 length bytes
@@ -77,7 +89,7 @@ export function hmacSha256Prefix(key: Uint8Array): (message: string) => string {
         let word = 0;
         for (let q = 0; q < 4; q++) {
           const at = pos++;
-          const byte = at < n ? m.charCodeAt(at) : at === n ? 0x80 : 0;
+          const byte = at < n ? m.charCodeAt(from + at) : at === n ? 0x80 : 0;
           word = (word << 8) | byte;
         }
         w[j] = word;
@@ -96,10 +108,7 @@ export function hmacSha256Prefix(key: Uint8Array): (message: string) => string {
     w[15] = (64 + 32) * 8;
     h.set(outer0);
     compress(h, w);
-    const x = h[0];
-    let out = '';
-    for (let s = 28; s >= 0; s -= 4) out += HEX[(x >>> s) & 15];
-    return out;
+    return h[0] >>> 0;
   };
 }
 

@@ -19,7 +19,7 @@
  */
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
-import { hmacSha256Prefix } from './hmac';
+import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { findHighEntropyLiterals } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
@@ -91,20 +91,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const local = compileLocalIdentifiers(options.localIdentifiers);
   const findPhones = createPhoneFinder(options.phoneRegion);
   const excluded = compileExclusions([...(options.excludedGlobs ?? DEFAULT_EXCLUDED_GLOBS), ...(options.extraExcludedGlobs ?? [])]);
-  const cache = new Map<string, Map<string, string>>();
 
+  // No memory of past placeholders: computing one (two SHA-256 compressions, in place) costs
+  // less than keeping tens of thousands of them alive for the collector.
   const hmac = hmacSha256Prefix(key);
-  const placeholder = (kind: string, secret: string): string => {
-    let byKind = cache.get(kind);
-    if (byKind === undefined) cache.set(kind, (byKind = new Map()));
-    let p = byKind.get(secret);
-    if (p === undefined) {
-      p = `<REDACTED:${kind}#${hmac(secret)}>`;
-      if (byKind.size > 10_000) byKind.clear();
-      byKind.set(secret, p);
-    }
-    return p;
-  };
+  const hmacWord = hmacSha256Word(key);
+  const placeholder = (kind: string, secret: string): string => `<REDACTED:${kind}#${hmac(secret)}>`;
 
   const redact = (text: string): RedactionResult => {
     if (text.length === 0) return { text, findings: [] };
@@ -140,7 +132,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       local?.(text, raw);
       check();
       const findings = resolve(text, raw);
-      const out = render(text, findings, placeholder);
+      const out = render(text, findings, hmacWord);
       check();
       return { text: out, findings };
     } catch (e) {
@@ -402,23 +394,49 @@ function trimCr(text: string, s: number, nl: number): number {
   return nl > s && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 }
 
-function render(text: string, findings: readonly Finding[], placeholder: (kind: string, secret: string) => string): string {
+const OPEN = '<REDACTED:';
+const OPEN_CODES = Uint16Array.from(OPEN, (c) => c.charCodeAt(0));
+const HEX_CODES = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * The text with each finding replaced by `<REDACTED:kind#hmac>`. The result is written into one
+ * array of character codes and decoded once: no string per placeholder and no chain of
+ * concatenations that the collector would have to keep alive and copy (on a text with tens of
+ * thousands of findings, that garbage cost more than finding them). A secret equal to the one
+ * before it (same kind, same characters, compared in place) reuses its hash.
+ */
+function render(text: string, findings: readonly Finding[], hmacWord: (text: string, start: number, end: number) => number): string {
   if (findings.length === 0) return text;
-  // Concatenation, not an array joined at the end: on texts with tens of thousands of findings
-  // joining the pieces cost three times as much. A secret equal to the one before it (same kind,
-  // same characters, compared in place) reuses its placeholder without a slice or a lookup.
-  let out = '';
-  let pos = 0;
-  let lastKind = '', lastSecret = '', lastPlaceholder = '';
+  let size = text.length;
+  for (const f of findings) size += OPEN.length + f.kind.length + 10 - (f.end - f.start);
+  const out = new Uint16Array(size);
+  let w = 0, pos = 0, wide = 0;
+  let lastKind = '', lastStart = 0, lastEnd = 0, lastWord = 0;
   for (const f of findings) {
-    out += text.slice(pos, f.start);
-    if (f.kind !== lastKind || f.end - f.start !== lastSecret.length || !text.startsWith(lastSecret, f.start)) {
+    for (let i = pos; i < f.start; i++) { const c = text.charCodeAt(i); wide |= c; out[w++] = c; }
+    if (f.kind !== lastKind || !sameRange(text, lastStart, lastEnd, f.start, f.end)) {
       lastKind = f.kind;
-      lastSecret = text.slice(f.start, f.end);
-      lastPlaceholder = placeholder(f.kind, lastSecret);
+      lastWord = hmacWord(text, f.start, f.end);
     }
-    out += lastPlaceholder;
+    lastStart = f.start;
+    lastEnd = f.end;
+    for (let i = 0; i < OPEN_CODES.length; i++) out[w++] = OPEN_CODES[i];
+    const kind = f.kind;
+    for (let i = 0; i < kind.length; i++) { const c = kind.charCodeAt(i); wide |= c; out[w++] = c; }
+    out[w++] = 35; // #
+    for (let s = 28; s >= 0; s -= 4) out[w++] = HEX_CODES[(lastWord >>> s) & 15];
+    out[w++] = 62; // >
     pos = f.end;
   }
-  return out + text.slice(pos);
+  for (let i = pos; i < text.length; i++) { const c = text.charCodeAt(i); wide |= c; out[w++] = c; }
+  // Latin-1 text stays a one-byte string.
+  if (wide < 256) return Buffer.from(out).toString('latin1');
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
+}
+
+/** Do text[a, b) and text[c, d) hold the same characters? */
+function sameRange(text: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++) if (text.charCodeAt(a + i) !== text.charCodeAt(c + i)) return false;
+  return true;
 }

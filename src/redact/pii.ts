@@ -134,33 +134,75 @@ const IPV6_CAND = /(?<![\w:.%-])(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
 
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 form, or null. */
 export function parseIpv6(s: string): number[] | null {
-  const dbl = s.indexOf('::');
-  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return null;
-  const parseGroups = (part: string, allowV4: boolean): number[] | null => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const items = part.split(':');
-    for (let i = 0; i < items.length; i++) {
-      const g = items[i];
-      if (allowV4 && i === items.length - 1 && g.includes('.')) {
-        const o = g.split('.');
-        if (o.length !== 4 || o.some((x) => !/^\d{1,3}$/.test(x) || Number(x) > 255)) return null;
-        out.push(Number(o[0]) * 256 + Number(o[1]), Number(o[2]) * 256 + Number(o[3]));
-      } else {
-        if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return null;
-        out.push(parseInt(g, 16));
-      }
-    }
-    return out;
-  };
-  if (dbl === -1) {
-    const g = parseGroups(s, true);
-    return g && g.length === 8 ? g : null;
+  // Read in place, group by group: this runs once per distinct candidate, and a text can hold
+  // tens of thousands of them.
+  const n = s.length;
+  const groups: number[] = [];
+  let gap = -1; // where `::` stands among the groups
+  let i = 0;
+  if (n >= 1 && s.charCodeAt(0) === 58) {
+    if (n < 2 || s.charCodeAt(1) !== 58) return null;
+    gap = 0;
+    i = 2;
   }
-  const left = parseGroups(s.slice(0, dbl), false);
-  const right = parseGroups(s.slice(dbl + 2), true);
-  if (!left || !right || left.length + right.length > 7) return null;
-  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  while (i < n) {
+    let j = i, dot = false;
+    for (; j < n; j++) { const c = s.charCodeAt(j); if (c === 58) break; if (c === 46) dot = true; }
+    if (dot) {
+      // An embedded IPv4 address, only as the last two groups.
+      if (j !== n) return null;
+      const v4 = dottedQuad(s, i, j);
+      if (v4 < 0) return null;
+      groups.push(Math.floor(v4 / 65536), v4 % 65536);
+      break;
+    }
+    if (j - i < 1 || j - i > 4) return null;
+    let value = 0;
+    for (let k = i; k < j; k++) {
+      const d = hexValue(s.charCodeAt(k));
+      if (d < 0) return null;
+      value = value * 16 + d;
+    }
+    groups.push(value);
+    if (groups.length > 8 || j === n) break;
+    if (j + 1 < n && s.charCodeAt(j + 1) === 58) {
+      if (gap !== -1) return null;
+      gap = groups.length;
+      i = j + 2;
+    } else {
+      i = j + 1;
+      if (i === n) return null; // a single trailing colon
+    }
+  }
+  if (gap === -1) return groups.length === 8 ? groups : null;
+  if (groups.length > 7) return null;
+  const out = groups.slice(0, gap);
+  for (let z = groups.length; z < 8; z++) out.push(0);
+  for (let k = gap; k < groups.length; k++) out.push(groups[k]);
+  return out;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/** `a.b.c.d` in s[from, to), each part 1–3 digits ≤ 255, as a 32-bit number; -1 otherwise. */
+function dottedQuad(s: string, from: number, to: number): number {
+  let value = 0, parts = 0, part = 0, digits = 0;
+  for (let k = from; k <= to; k++) {
+    const c = k < to ? s.charCodeAt(k) : 46;
+    if (c === 46) {
+      if (digits === 0 || part > 255 || ++parts > 4) return -1;
+      value = value * 256 + part;
+      part = 0; digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return -1;
+      part = part * 10 + (c - 48);
+    } else return -1;
+  }
+  return parts === 4 ? value : -1;
 }
 
 /**

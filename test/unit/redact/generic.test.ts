@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createRedactor } from '../../../src/redact';
 import { localeRegion } from '../../../src/redact/local';
+import { parseIpv6 } from '../../../src/redact/pii';
+import { seededRandom } from '../../../bench/util';
 
 const r = createRedactor({ key: new Uint8Array(32).fill(5) });
 
@@ -121,6 +123,30 @@ describe('personal data with validation', () => {
     gone('dns [2606:4700:4700::1111]:53', '2606:4700:4700::1111', 'ip-address');
     kept('::1 and :: and fe80::1c2b:3aff:fe4d:5e6f%en0 and 2001:db8:85a3::8a2e:370:7334 and ff02::1 and ::ffff:127.0.0.1');
     kept('a[1::2]; std::vector<int> v; Foo::Bar(); 12:30:45; 00:1A:2B:3C:4D:5E');
+  });
+  it('reads IPv6 addresses as the URL parser does, valid or not', () => {
+    // Random strings over the address alphabet, close to valid: parseIpv6 must accept exactly
+    // what the WHATWG URL parser accepts as a host, and give the same eight groups.
+    const rand = seededRandom(3);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const parts = ['', '0', '1', 'ab', 'fFf', '2a02', 'ffff', '10000', 'g1', '1.2.3.4', '255.255.255.255', '256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5'];
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const groups = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => pick(parts));
+      let s = groups.join(':');
+      if (rand() < 0.6) { const at = Math.floor(rand() * (s.length + 1)); s = s.slice(0, at) + pick([':', '::', ':::']) + s.slice(at); }
+      let host: string | null;
+      try { host = new URL(`http://[${s}]/`).hostname; } catch { host = null; }
+      const g = parseIpv6(s);
+      // The URL parser allows leading zeros in IPv4 parts of an IPv6 address; the engine does not (`01.2.3.4` is not an address).
+      if (/(?:^|[:.])0\d/.test(s.slice(s.lastIndexOf(':') + 1)) && s.includes('.')) continue;
+      assert.equal(g !== null, host !== null, `${s}: ${JSON.stringify(g)} vs ${host}`);
+      if (g && host) {
+        valid++;
+        assert.equal(new URL(`http://[${g.map((x) => x.toString(16)).join(':')}]/`).hostname, host, s);
+      }
+    }
+    assert.ok(valid > 300, `only ${valid} valid addresses drawn`);
   });
   it('finds emails at any TLD, internationalised ones included, and keeps reserved example domains', () => {
     gone('owner j.smith@corp.internal', 'j.smith@corp.internal', 'email');
