@@ -6,10 +6,14 @@
 // everything after it is bounded work per run.
 import { wordLike } from './keyword';
 import { SERVICE_NAMES } from './services';
-import { classes, entropy, entropyAndDistinct, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, entropy, entropyAndDistinct, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
 
 const SERVICES = new Set(SERVICE_NAMES);
 const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
+
+// The priorities (index.ts) of what this pass finds: `secret` and `prefixed-token`.
+const SECRET_PRIORITY = 2;
+const PREFIXED_PRIORITY = 4;
 
 /** How far before a token its cue may be, on the same line. */
 const WINDOW = 48;
@@ -38,8 +42,12 @@ interface Cue { strong: boolean; weak: boolean; service: boolean; blocked: boole
 const RUN_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_~.-') RUN_CHAR[c.charCodeAt(0)] = 1;
 
-/** Runs the context detector over `text`, pushing findings. */
-export function findContextSecrets(text: string, out: Finding[]): void {
+/**
+ * Runs the context detector over `text`, pushing findings. `covered` holds what earlier passes
+ * found: a run inside a provider token or key material is skipped, and so is one inside a named
+ * secret unless it has the prefixed form (whose kind outranks it).
+ */
+export function findContextSecrets(text: string, out: Finding[], covered?: Covered): void {
   // One pass over the characters: runs of token characters, with their classes counted on the
   // way, so that the many runs that are plain words or identifiers cost nothing more.
   const n = text.length;
@@ -65,10 +73,15 @@ export function findContextSecrets(text: string, out: Finding[]): void {
     if (e - s < 10) continue;
     // URLs and paths are read by the URL rules; a path's segments are words.
     if (s >= 3 && text.startsWith('://', s - 3)) continue;
+    const floor = covered ? covered.floor(s, e) : -1;
+    if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
     if (isPath(run)) continue;
     // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could
     // be random, no cue can make them a token, and only the prefixed form is left to test.
+    // Inside a named secret, a token found after a cue adds nothing; only the prefixed form
+    // (which the full test below may still prefer) could.
+    if (floor >= SECRET_PRIORITY && prefixedToken(run, s) === null) continue;
     if (!mayHoldRandomPart(run)) {
       const f = prefixedToken(run, s);
       if (f && !cueBefore(text, s).blocked) out.push(f);

@@ -25,7 +25,7 @@ import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers'
 import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
 import { findBearer, findCliSecrets, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findQuerySecrets, findUrlCredentials } from './structural';
-import { distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
+import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
 export { DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -113,7 +113,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       findKeywordSecrets(text, raw);
       check();
-      findContextSecrets(text, raw);
+      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       findHighEntropyLiterals(text, raw);
       check();
       if (found[F.url] === 1) findUrlCredentials(text, raw);

@@ -400,9 +400,13 @@ function spacedValueLooksSecret(v: string, cls: NameClass): boolean {
 /** A value made only of words the name already holds (`RESET_PASSWORD = "reset_password"`) is an enum, not a secret. */
 function echoesName(v: string, name: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(v)) return false;
-  const nameWords = new Set(splitWords(name));
   const words = splitWords(v);
-  return words.length > 0 && words.every((w) => nameWords.has(w));
+  if (words.length === 0) return false;
+  // Nearly every value has a word the name does not even contain: answered before the name is split.
+  const lowerName = name.toLowerCase();
+  if (!words.every((w) => lowerName.includes(w))) return false;
+  const nameWords = new Set(splitWords(name));
+  return words.every((w) => nameWords.has(w));
 }
 
 /** Unquoted values with braces or punctuation that are random rather than code: `m{{h}o)p$k9Xq}`. */

@@ -215,3 +215,45 @@ function slotOf(s: string): number {
   if (n === 0) return 0;
   return n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 17 + s.charCodeAt(n >> 1) * 131 + s.charCodeAt(n - 1) * 1031 + s.charCodeAt((3 * n) >> 2) * 8191;
 }
+
+/**
+ * The spans earlier passes found, merged, each with the lowest priority among the findings it
+ * joins: a later pass skips a candidate that lies wholly inside one, when what it would add
+ * could change neither the redacted characters nor the kind named.
+ */
+export class Covered {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly floors: Float64Array;
+  private readonly n: number;
+
+  constructor(findings: readonly Finding[], priority: (kind: string) => number) {
+    const order = findings.map((_, i) => i);
+    order.sort((a, b) => findings[a].start - findings[b].start);
+    this.starts = new Int32Array(order.length);
+    this.ends = new Int32Array(order.length);
+    this.floors = new Float64Array(order.length);
+    let n = 0;
+    for (const i of order) {
+      const f = findings[i];
+      const p = priority(f.kind);
+      if (n > 0 && f.start < this.ends[n - 1]) {
+        if (f.end > this.ends[n - 1]) this.ends[n - 1] = f.end;
+        if (p < this.floors[n - 1]) this.floors[n - 1] = p;
+      } else {
+        this.starts[n] = f.start; this.ends[n] = f.end; this.floors[n] = p; n++;
+      }
+    }
+    this.n = n;
+  }
+
+  /** The lowest priority of the span holding all of [start, end), or -1 when none does. */
+  floor(start: number, end: number): number {
+    let lo = 0, hi = this.n - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] <= start) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return at >= 0 && this.ends[at] >= end ? this.floors[at] : -1;
+  }
+}

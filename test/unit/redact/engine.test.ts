@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor, DEFAULT_EXCLUDED_GLOBS, DROPPED_MARKER, REDACTION_POLICY_VERSION } from '../../../src/redact';
 import { hmacSha256Prefix } from '../../../src/redact/hmac';
+import { Covered } from '../../../src/redact/text';
 import { REALISTIC_CASES } from './cases';
 
 const key = new Uint8Array(32).fill(1);
@@ -168,6 +169,24 @@ describe('redaction engine', () => {
 
   it('exposes its policy version', () => {
     assert.equal(r.policyVersion, REDACTION_POLICY_VERSION);
+  });
+});
+
+describe('spans found by earlier passes', () => {
+  const prio: Record<string, number> = { low: 1, mid: 2, high: 4 };
+  it('answers for a candidate wholly inside merged spans, with the lowest priority among them', () => {
+    // Out of order, overlapping: [10, 30) high ∪ [25, 40) mid → [10, 40) at 2; [50, 60) high alone; [60, 70) low touches but does not merge.
+    const c = new Covered([{ kind: 'high', start: 50, end: 60 }, { kind: 'mid', start: 25, end: 40 }, { kind: 'high', start: 10, end: 30 }, { kind: 'low', start: 60, end: 70 }], (k) => prio[k]);
+    assert.equal(c.floor(10, 40), 2);
+    assert.equal(c.floor(12, 20), 2);
+    assert.equal(c.floor(9, 20), -1);
+    assert.equal(c.floor(30, 41), -1);
+    assert.equal(c.floor(50, 60), 4);
+    assert.equal(c.floor(55, 65), -1);
+    assert.equal(c.floor(60, 70), 1);
+    assert.equal(c.floor(0, 5), -1);
+    assert.equal(c.floor(80, 90), -1);
+    assert.equal(new Covered([], (k) => prio[k]).floor(0, 1), -1);
   });
 });
 
