@@ -33,8 +33,10 @@ if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(
 
 // The bundle may load only the editor's API and Node's own modules: a package whose build
 // requires its own files at run time (UMD) would fail only when the extension activates.
-const loose = ['extension.js', 'core.js', 'export.js'].flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])
-  .map((m) => m[1]).filter((id) => id !== 'vscode' && !isBuiltin(id));
+const loose = ['extension.js', 'core.js', 'export.js']
+  .flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])
+  .map((m) => m[1])
+  .filter((id) => id !== 'vscode' && !isBuiltin(id));
 if (loose.length) {
   console.error(`esbuild: the bundle requires files it does not hold: ${[...new Set(loose)].join(', ')}`);
   process.exit(1);

@@ -3,7 +3,19 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'samples/workspace/**', 'data/**', 'node_modules/**', '.tools/**', '.cache/**', 'packages/*/dist/**', 'tools/**/node_modules/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'samples/workspace/**',
+      'data/**',
+      'node_modules/**',
+      '.tools/**',
+      '.cache/**',
+      'packages/*/dist/**',
+      'tools/**/node_modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,9 +30,12 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'packages/**/*.ts', 'test/unit/**/*.ts', 'bench/**/*.ts'],
     ignores: ['src/extension.ts', 'src/**/*.vscode.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'Only src/extension.ts and *.vscode.ts adapters may import vscode.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension.ts and *.vscode.ts adapters may import vscode.' }],
+        },
+      ],
     },
   },
   {
@@ -29,26 +44,51 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'packages/*/src/**/*.ts'],
     ignores: ['src/extension.ts', 'src/**/*.vscode.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'Only src/extension.ts and *.vscode.ts adapters may import vscode.' }],
-        patterns: [
-          { group: ['@codetrail/*/internal/*', '@codetrail/*/src/*', '@codetrail/*/dist/*'], message: 'Import a package through its entry point.' },
-          { group: ['**/packages/*', '**/packages/*/**', '../../src/*', '../../../src/*'], message: 'Another package is reached through its entry point (@codetrail/…), not its files.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'Only src/extension.ts and *.vscode.ts adapters may import vscode.' }],
+          patterns: [
+            {
+              group: ['@codetrail/*/internal/*', '@codetrail/*/src/*', '@codetrail/*/dist/*'],
+              message: 'Import a package through its entry point.',
+            },
+            {
+              group: ['**/packages/*', '**/packages/*/**', '../../src/*', '../../../src/*'],
+              message: 'Another package is reached through its entry point (@codetrail/…), not its files.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/extension.ts', 'src/**/*.vscode.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['@codetrail/*/internal/*', '@codetrail/*/src/*', '**/packages/*/**'], message: 'Import a package through its entry point.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@codetrail/*/internal/*', '@codetrail/*/src/*', '**/packages/*/**'],
+              message: 'Import a package through its entry point.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Command-line tools, scripts and benchmarks talk to a terminal.
-    files: ['scripts/**', 'bench/**', 'packages/collector/src/cli/**', 'src/**/cli.ts', 'test/integration/runner/**', '.ci/**', 'esbuild.mjs'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'packages/collector/src/cli/**',
+      'src/**/cli.ts',
+      'test/integration/runner/**',
+      '.ci/**',
+      'esbuild.mjs',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -22,12 +22,14 @@ function* typingSession(totalChanges: number): Generator<{ change: ContentChange
   for (let n = 0; n < totalChanges; n++) {
     let jump: number | undefined;
     const r = rand();
-    if (r < 0.01) { // jump elsewhere and think
+    if (r < 0.01) {
+      // jump elsewhere and think
       pos = text.indexOf('\n', Math.floor(rand() * (text.length - 1)));
       if (pos < 0) pos = text.length;
       jump = pos;
       time += 3000;
-    } else if (r < 0.06 && pos > 0) { // backspace
+    } else if (r < 0.06 && pos > 0) {
+      // backspace
       pos--;
       const change = { offset: pos, deleted: 1, inserted: '' };
       text = text.slice(0, pos) + text.slice(pos + 1);
@@ -46,7 +48,10 @@ function* typingSession(totalChanges: number): Generator<{ change: ContentChange
 
 function measureCore(changes: number) {
   const events: TrajectoryEvent[] = [];
-  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
+  const session = new Session(
+    (e) => events.push(e),
+    () => ({ state: 'recording', policyVersion: 1 }),
+  );
   const builder = new TrajectoryBuilder((b) => session.emit(b), DEFAULT_TRAJECTORY_OPTIONS);
   builder.baseline('doc', 'src/big.ts', 'typescript', base, 0, 'open');
   const perChange: number[] = [];
@@ -64,7 +69,8 @@ function measureCore(changes: number) {
     builder.change('doc', [change], change.deleted ? deletion : typed, time);
     const us = Number(process.hrtime.bigint() - t0) / 1000;
     // A change that closed the previous step paid for rendering it: count that as a step.
-    if (events.length > before) perStep.push(us); else perChange.push(us);
+    if (events.length > before) perStep.push(us);
+    else perChange.push(us);
   }
   builder.flush(Number.MAX_SAFE_INTEGER);
   return { perChange, perStep, events };
@@ -92,11 +98,14 @@ function measureNaive(changes: number) {
 function measureMultiCursor(keystrokes: number) {
   let text = syntheticSource(1900, 11);
   const events: TrajectoryEvent[] = [];
-  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
+  const session = new Session(
+    (e) => events.push(e),
+    () => ({ state: 'recording', policyVersion: 1 }),
+  );
   const builder = new TrajectoryBuilder((b) => session.emit(b), DEFAULT_TRAJECTORY_OPTIONS);
   builder.baseline('doc', 'src/wide.ts', 'typescript', text, 0, 'open');
   const cursors = 100;
-  let offsets = Array.from({ length: cursors }, (_, i) => text.indexOf('\n', Math.floor((i + 0.5) * text.length / cursors)));
+  let offsets = Array.from({ length: cursors }, (_, i) => text.indexOf('\n', Math.floor(((i + 0.5) * text.length) / cursors)));
   const word = 'renamedValue ';
   const multi = { label: 'multi-cursor' as const, confidence: 1 };
   const extend: number[] = [];
@@ -127,8 +136,12 @@ if (replay.mismatches.length) throw new Error('bench trajectory does not replay:
 const p = (xs: number[], q: number) => percentile(xs, q).toFixed(2);
 console.log(`file: ${LINES} lines, ${base.length} chars; ${N} changes of realistic typing (${core.perStep.length} steps rendered)`);
 console.log(`core  per change     p50 ${p(core.perChange, 50)} µs   p99 ${p(core.perChange, 99)} µs   max ${p(core.perChange, 100)} µs`);
-console.log(`core  step render    p50 ${p(core.perStep, 50)} µs   p99 ${p(core.perStep, 99)} µs   (diff of the touched region + sha256 of the document)`);
-console.log(`naive per change     p50 ${p(naive.perChange, 50)} µs   p99 ${p(naive.perChange, 99)} µs   (${naive.perChange.length} changes; whole-document diff + hash)`);
+console.log(
+  `core  step render    p50 ${p(core.perStep, 50)} µs   p99 ${p(core.perStep, 99)} µs   (diff of the touched region + sha256 of the document)`,
+);
+console.log(
+  `naive per change     p50 ${p(naive.perChange, 50)} µs   p99 ${p(naive.perChange, 99)} µs   (${naive.perChange.length} changes; whole-document diff + hash)`,
+);
 const ratioP50 = percentile(naive.perChange, 50) / percentile(core.perChange, 50);
 const ratioP99 = percentile(naive.perChange, 99) / percentile(core.perChange, 99);
 console.log(`ratio naive/core     p50 ${ratioP50.toFixed(0)}×   p99 ${ratioP99.toFixed(0)}×`);
@@ -140,9 +153,15 @@ measureMultiCursor(100); // warm-up
 const mc = measureMultiCursor(1000);
 const mcReplay = replayTrajectory(mc.events);
 if (mcReplay.mismatches.length) throw new Error('multi-cursor trajectory does not replay: ' + JSON.stringify(mcReplay.mismatches[0]));
-console.log(`\nmulti-cursor: 100 cursors over ${mc.length} chars, 1,000 keystrokes (${mc.close.length} steps closed, ${mcReplay.steps} replayed exactly)`);
+console.log(
+  `\nmulti-cursor: 100 cursors over ${mc.length} chars, 1,000 keystrokes (${mc.close.length} steps closed, ${mcReplay.steps} replayed exactly)`,
+);
 console.log(`  event extending a step   p50 ${p(mc.extend, 50)} µs   p99 ${p(mc.extend, 99)} µs   (100 changes each)`);
 console.log(`  event closing a step     p50 ${p(mc.close, 50)} µs   p99 ${p(mc.close, 99)} µs   max ${p(mc.close, 100)} µs`);
 const mcOk = percentile(mc.close, 99) <= 5000;
 console.log(`target closing p99 ≤ 5 ms: ${mcOk ? 'met' : 'NOT met'}`);
-console.log(`load average: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `load average: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);

@@ -56,7 +56,13 @@ function dirBytes(dir: string): number {
   let n = 0;
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     // the sender's lock files come and go meanwhile
-    if (f.isFile()) { try { n += statSync(join(f.parentPath, f.name)).size; } catch { /* gone */ } }
+    if (f.isFile()) {
+      try {
+        n += statSync(join(f.parentPath, f.name)).size;
+      } catch {
+        /* gone */
+      }
+    }
   }
   return n;
 }
@@ -99,13 +105,26 @@ async function run(start: WorkerStart): Promise<void> {
     const template = templates[Math.floor(rand() * templates.length)];
     // editors start spread over the first 10 s
     const next = now + rand() * 10_000;
-    editors.push({ user, dir, pipeline, template, at: 0, sessionId: uuidv7(), seq: 0, appended: 0, burstUntil: next + 5_000 + rand() * 15_000, next });
+    editors.push({
+      user,
+      dir,
+      pipeline,
+      template,
+      at: 0,
+      sessionId: uuidv7(),
+      seq: 0,
+      appended: 0,
+      burstUntil: next + 5_000 + rand() * 15_000,
+      next,
+    });
   }
   const appended: { user: string; id: string }[] = [];
   let refused = 0;
   let maxOutboxBytes = 0;
   let stopping = false;
-  process.on('message', (m: { type: string }) => { if (m.type === 'stop') stopping = true; });
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'stop') stopping = true;
+  });
 
   // An engineer's pace: bursts of 5–20 s with an event every ~1 s, then 20–70 s idle (≈0.2 events/s).
   const tick = () => {
@@ -113,9 +132,16 @@ async function run(start: WorkerStart): Promise<void> {
     for (const e of editors) {
       if (stopping || t < e.next) continue;
       // the template's first event is its session.start: a replay from the top is a new session
-      if (e.at >= e.template.length) { e.at = 0; e.sessionId = uuidv7(); e.seq = 0; }
+      if (e.at >= e.template.length) {
+        e.at = 0;
+        e.sessionId = uuidv7();
+        e.seq = 0;
+      }
       const ev = restamp(e.template[e.at++], e.sessionId, e.seq++, t);
-      if (e.pipeline.append(ev)) { appended.push({ user: e.user, id: ev.id }); e.appended++; } else refused++;
+      if (e.pipeline.append(ev)) {
+        appended.push({ user: e.user, id: ev.id });
+        e.appended++;
+      } else refused++;
       if (t > e.burstUntil) {
         // the burst is over: an idle gap, then a new burst
         const idle = 20_000 + rand() * 50_000;
@@ -136,7 +162,10 @@ async function run(start: WorkerStart): Promise<void> {
   // drain: every editor's outbox delivered, or the deadline
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const left = editors.reduce((a, e) => a + Math.max(0, e.appended - e.pipeline.status.sender.delivered - (e.pipeline.status.sender.deadLettered ?? 0)), 0);
+    const left = editors.reduce(
+      (a, e) => a + Math.max(0, e.appended - e.pipeline.status.sender.delivered - (e.pipeline.status.sender.deadLettered ?? 0)),
+      0,
+    );
     if (left === 0 || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -154,6 +183,9 @@ process.once('message', (m: { type: string; start: WorkerStart }) => {
   if (m.type !== 'start') return;
   run(m.start).then(
     () => process.exit(0),
-    (e: Error) => { send({ type: 'error', message: e.stack ?? e.message }); process.exit(1); },
+    (e: Error) => {
+      send({ type: 'error', message: e.stack ?? e.message });
+      process.exit(1);
+    },
   );
 });

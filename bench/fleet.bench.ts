@@ -56,14 +56,18 @@ function pgCpu(): number | undefined {
     try {
       const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
       if (Number(f[1]) === master) total += cpuOf(Number(p));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return total;
 }
 
 /** A collector's CPU: its own pid while it lives; a killed one's last reading is kept by the caller. */
 function collectorsCpu(cluster: Cluster, last: number[]): number {
-  cluster.collectors.forEach((c, i) => { if (c.proc?.pid) last[i] = Math.max(last[i], cpuOf(c.proc.pid)); });
+  cluster.collectors.forEach((c, i) => {
+    if (c.proc?.pid) last[i] = Math.max(last[i], cpuOf(c.proc.pid));
+  });
   return last.reduce((a, b) => a + b, 0);
 }
 
@@ -71,7 +75,10 @@ function collectorsCpu(cluster: Cluster, last: number[]): number {
 async function latencyHistogram(cluster: Cluster): Promise<{ p50: number; p99: number; count: number } | undefined> {
   const buckets = new Map<number, number>();
   for (const c of cluster.collectors) {
-    const text = await fetch(`${c.url}/metrics`).then((r) => r.text(), () => '');
+    const text = await fetch(`${c.url}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
     for (const m of text.matchAll(/^codetrail_ingest_latency_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)) {
       const le = m[1] === '+Inf' ? Infinity : Number(m[1]);
       buckets.set(le, (buckets.get(le) ?? 0) + Number(m[2]));
@@ -86,7 +93,10 @@ async function latencyHistogram(cluster: Cluster): Promise<{ p50: number; p99: n
 
 async function logsAnswers(cluster: Cluster, into: Record<string, number>): Promise<void> {
   for (const c of cluster.collectors) {
-    const text = await fetch(`${c.url}/metrics`).then((r) => r.text(), () => '');
+    const text = await fetch(`${c.url}/metrics`).then(
+      (r) => r.text(),
+      () => '',
+    );
     for (const m of text.matchAll(/^codetrail_http_requests_total\{([^}]*)\} (\d+)/gm)) {
       if (!/route="\/v1\/logs"/.test(m[1])) continue;
       const s = /status="(\d+)"/.exec(m[1])?.[1] ?? '?';
@@ -108,8 +118,15 @@ async function main(): Promise<void> {
   let cluster: Cluster | undefined;
   const workers: ChildProcess[] = [];
   try {
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
-    console.log(`${fmt(EDITORS)} editors in ${PROCS} processes, ${SECONDS} s, ${COLLECTORS} collectors behind HAProxy, one PostgreSQL${KILL ? '; collector c1 SIGKILLed at half time, restarted 5 s later' : ''}${EXPORT ? '; codetrail-export of the whole store running meanwhile' : ''}`);
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} at start`,
+    );
+    console.log(
+      `${fmt(EDITORS)} editors in ${PROCS} processes, ${SECONDS} s, ${COLLECTORS} collectors behind HAProxy, one PostgreSQL${KILL ? '; collector c1 SIGKILLed at half time, restarted 5 s later' : ''}${EXPORT ? '; codetrail-export of the whole store running meanwhile' : ''}`,
+    );
     const store = await PostgresStore.open(url);
     if (PRELOAD) {
       // what the concurrent export reads: stored events received an hour ago, with their sessions
@@ -120,10 +137,17 @@ async function main(): Promise<void> {
       for (const r of copiedRows(PRELOAD, at, at)) {
         if (r.kind === 'session.start') sessions.set(r.userId, [...(sessions.get(r.userId) ?? []), r.sessionId]);
         batch.push(r);
-        if (batch.length === 5000) { await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch)); batch = []; }
+        if (batch.length === 5000) {
+          await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch));
+          batch = [];
+        }
       }
       if (batch.length) await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch));
-      for (const [user, ids] of sessions) await store.recordSessions(user, ids.map((sessionId) => ({ sessionId, workspace: 'w' })));
+      for (const [user, ids] of sessions)
+        await store.recordSessions(
+          user,
+          ids.map((sessionId) => ({ sessionId, workspace: 'w' })),
+        );
       await store.pool.query('VACUUM ANALYZE events');
       console.log(`preloaded ${fmt(PRELOAD)} stored events for the export in ${((Date.now() - p0) / 1000).toFixed(0)} s`);
     }
@@ -140,15 +164,24 @@ async function main(): Promise<void> {
       const child = fork(join(__dirname, 'fleet-editors.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       workers.push(child);
       const start: WorkerStart = {
-        url: cluster.url, dir: join(work, `w${w}`), editors: editors.filter((_, i) => i % PROCS === w), seed: 100 + w, outboxBytes: OUTBOX_BYTES,
+        url: cluster.url,
+        dir: join(work, `w${w}`),
+        editors: editors.filter((_, i) => i % PROCS === w),
+        seed: 100 + w,
+        outboxBytes: OUTBOX_BYTES,
       };
-      done.push(new Promise((res, rej) => {
-        child.on('message', (m: { type: string; report?: WorkerReport; message?: string }) => {
-          if (m.type === 'report') { reports.push(m.report!); res(); }
-          if (m.type === 'error') rej(new Error(m.message));
-        });
-        child.once('exit', (code) => rej(new Error(`editor process exited ${code} without its report`)));
-      }));
+      done.push(
+        new Promise((res, rej) => {
+          child.on('message', (m: { type: string; report?: WorkerReport; message?: string }) => {
+            if (m.type === 'report') {
+              reports.push(m.report!);
+              res();
+            }
+            if (m.type === 'error') rej(new Error(m.message));
+          });
+          child.once('exit', (code) => rej(new Error(`editor process exited ${code} without its report`)));
+        }),
+      );
       await new Promise<void>((res) => {
         child.once('message', () => res());
         child.send({ type: 'start', start });
@@ -163,9 +196,14 @@ async function main(): Promise<void> {
     let exportMs = 0;
     if (EXPORT) {
       const e0 = Date.now();
-      exporter = spawn(process.execPath, [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(work, 'export'), '--database-url', url, '--no-parquet'],
-        { env: { ...process.env, CODETRAIL_EXPORT_KEY: 'bench' }, stdio: 'ignore' });
-      exporter.once('exit', () => { exportMs = Date.now() - e0; });
+      exporter = spawn(
+        process.execPath,
+        [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(work, 'export'), '--database-url', url, '--no-parquet'],
+        { env: { ...process.env, CODETRAIL_EXPORT_KEY: 'bench' }, stdio: 'ignore' },
+      );
+      exporter.once('exit', () => {
+        exportMs = Date.now() - e0;
+      });
       exporter.once('error', () => undefined);
     }
     let killedAt = 0;
@@ -197,7 +235,12 @@ async function main(): Promise<void> {
     // exactly once: the ids the editors appended against the rows stored
     const appended = reports.flatMap((r) => r.appended);
     const want = new Set(appended.map((a) => `${a.user} ${a.id}`));
-    const rows = (await store.pool.query(`SELECT user_id, id, time, received_at FROM events WHERE user_id LIKE 'eng-%'`)).rows as { user_id: string; id: string; time: string; received_at: string }[];
+    const rows = (await store.pool.query(`SELECT user_id, id, time, received_at FROM events WHERE user_id LIKE 'eng-%'`)).rows as {
+      user_id: string;
+      id: string;
+      time: string;
+      received_at: string;
+    }[];
     const got = new Set(rows.map((r) => `${r.user_id} ${r.id}`));
     let missing = 0;
     for (const k of want) if (!got.has(k)) missing++;
@@ -209,20 +252,45 @@ async function main(): Promise<void> {
     const lat = rows.map((r) => Number(r.received_at) - Number(r.time));
     const requests: Record<string, number> = {};
     for (const r of reports) for (const [k, n] of Object.entries(r.requests)) requests[k] = (requests[k] ?? 0) + n;
-    const failed = Object.entries(requests).filter(([k]) => k !== '200').reduce((a, [, n]) => a + n, 0);
+    const failed = Object.entries(requests)
+      .filter(([k]) => k !== '200')
+      .reduce((a, [, n]) => a + n, 0);
     const secs = (tEnd - t0) / 1000;
 
-    console.log(`offered: ${fmt(appended.length)} events appended by the editors in ${secs.toFixed(0)} s (${(appended.length / secs).toFixed(0)} events/s, ${(appended.length / secs / EDITORS).toFixed(3)} per editor), refused by a full outbox: ${reports.reduce((a, r) => a + r.refused, 0)}`);
-    console.log(`stored: ${fmt(window.length / ((tEnd - t0 - 10_000) / 1000))} events/s sustained after the 10 s ramp (received in the run); all delivered ${((drained - tEnd) / 1000).toFixed(1)} s after the editors stopped`);
-    console.log(`latency, event time to receipt (every row, exact): p50 ${percentile(lat, 50)} ms, p99 ${percentile(lat, 99)} ms, max ${Math.max(...lat)} ms`);
-    if (hist) console.log(`latency, event time to stored row (collectors' histograms, bucket bounds; the killed process's first half lost): p50 ≤ ${hist.p50 * 1000} ms, p99 ≤ ${hist.p99 * 1000} ms over ${fmt(hist.count)} events`);
-    console.log(`sender requests: ${Object.entries(requests).sort().map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} — ${fmt(failed)} attempts retried; collectors answered /v1/logs: ${Object.entries(answers).sort().map(([k, n]) => `${k} ${fmt(n)}`).join(', ')} (restarted process from zero)`);
+    console.log(
+      `offered: ${fmt(appended.length)} events appended by the editors in ${secs.toFixed(0)} s (${(appended.length / secs).toFixed(0)} events/s, ${(appended.length / secs / EDITORS).toFixed(3)} per editor), refused by a full outbox: ${reports.reduce((a, r) => a + r.refused, 0)}`,
+    );
+    console.log(
+      `stored: ${fmt(window.length / ((tEnd - t0 - 10_000) / 1000))} events/s sustained after the 10 s ramp (received in the run); all delivered ${((drained - tEnd) / 1000).toFixed(1)} s after the editors stopped`,
+    );
+    console.log(
+      `latency, event time to receipt (every row, exact): p50 ${percentile(lat, 50)} ms, p99 ${percentile(lat, 99)} ms, max ${Math.max(...lat)} ms`,
+    );
+    if (hist)
+      console.log(
+        `latency, event time to stored row (collectors' histograms, bucket bounds; the killed process's first half lost): p50 ≤ ${hist.p50 * 1000} ms, p99 ≤ ${hist.p99 * 1000} ms over ${fmt(hist.count)} events`,
+      );
+    console.log(
+      `sender requests: ${Object.entries(requests)
+        .sort()
+        .map(([k, n]) => `${k} ${fmt(n)}`)
+        .join(', ')} — ${fmt(failed)} attempts retried; collectors answered /v1/logs: ${Object.entries(answers)
+        .sort()
+        .map(([k, n]) => `${k} ${fmt(n)}`)
+        .join(', ')} (restarted process from zero)`,
+    );
     const dc = c1.db !== undefined && c0.db !== undefined ? c1.db - c0.db : undefined;
-    console.log(`CPU over the run: collectors ${(c1.collectors - c0.collectors).toFixed(1)} s, PostgreSQL ${dc !== undefined ? dc.toFixed(1) + ' s' : 'unknown'}, HAProxy ${(c1.haproxy - c0.haproxy).toFixed(1)} s, the simulated editors ${(c1.editors - c0.editors).toFixed(1)} s, of ${(os.cpus().length * secs).toFixed(0)} s the machine has — per event stored in the run (${fmt(inRun)}): collectors ${((c1.collectors - c0.collectors) * 1e6 / Math.max(1, inRun)).toFixed(0)} µs, PostgreSQL ${dc !== undefined ? (dc * 1e6 / Math.max(1, inRun)).toFixed(0) + ' µs' : '?'}`);
-    console.log(`outboxes: largest on disk ${(Math.max(...reports.map((r) => r.maxOutboxBytes)) / 1024).toFixed(0)} KiB against a bound of ${OUTBOX_BYTES / 1024} KiB; undelivered at the end ${reports.reduce((a, r) => a + r.undelivered, 0)}`);
+    console.log(
+      `CPU over the run: collectors ${(c1.collectors - c0.collectors).toFixed(1)} s, PostgreSQL ${dc !== undefined ? dc.toFixed(1) + ' s' : 'unknown'}, HAProxy ${(c1.haproxy - c0.haproxy).toFixed(1)} s, the simulated editors ${(c1.editors - c0.editors).toFixed(1)} s, of ${(os.cpus().length * secs).toFixed(0)} s the machine has — per event stored in the run (${fmt(inRun)}): collectors ${(((c1.collectors - c0.collectors) * 1e6) / Math.max(1, inRun)).toFixed(0)} µs, PostgreSQL ${dc !== undefined ? ((dc * 1e6) / Math.max(1, inRun)).toFixed(0) + ' µs' : '?'}`,
+    );
+    console.log(
+      `outboxes: largest on disk ${(Math.max(...reports.map((r) => r.maxOutboxBytes)) / 1024).toFixed(0)} KiB against a bound of ${OUTBOX_BYTES / 1024} KiB; undelivered at the end ${reports.reduce((a, r) => a + r.undelivered, 0)}`,
+    );
     if (KILL) console.log(`kill: c1 SIGKILLed at ${(killedAt / 1000).toFixed(0)} s, back at ${(restartedAt / 1000).toFixed(0)} s`);
     if (EXPORT) console.log(`export: ${exportMs ? `finished in ${(exportMs / 1000).toFixed(1)} s` : 'still running at the end'}`);
-    console.log(`exactly once: ${fmt(want.size)} ids appended, ${fmt(rows.length)} rows stored, ${fmt(got.size)} distinct; missing ${missing}, unexpected ${extra}, duplicates ${duplicates} — ${missing === 0 && extra === 0 && duplicates === 0 ? 'OK' : 'FAILED'}`);
+    console.log(
+      `exactly once: ${fmt(want.size)} ids appended, ${fmt(rows.length)} rows stored, ${fmt(got.size)} distinct; missing ${missing}, unexpected ${extra}, duplicates ${duplicates} — ${missing === 0 && extra === 0 && duplicates === 0 ? 'OK' : 'FAILED'}`,
+    );
     exporter?.kill('SIGTERM');
     await store.close();
     if (missing || extra || duplicates) process.exitCode = 1;

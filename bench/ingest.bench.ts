@@ -40,21 +40,48 @@ function makeEvents(n: number): TrajectoryEvent[] {
   let sessionId = uuidv7();
   let seq = 0;
   for (let i = 0; i < n; i++) {
-    if (i % 2000 === 0) { sessionId = uuidv7(); seq = 0; }
-    const base = { schema: 1 as const, id: uuidv7(), sessionId, seq: seq++, time: now + i * 50, consent: { state: 'recording' as const, policyVersion: 1 } };
+    if (i % 2000 === 0) {
+      sessionId = uuidv7();
+      seq = 0;
+    }
+    const base = {
+      schema: 1 as const,
+      id: uuidv7(),
+      sessionId,
+      seq: seq++,
+      time: now + i * 50,
+      consent: { state: 'recording' as const, policyVersion: 1 },
+    };
     const r = rand();
     if (seq === 1) out.push({ ...base, kind: 'session.start', workspace: 'f'.repeat(64), client: { name: 'bench', version: '1' } });
     else if (r < 0.7) {
       const line = Math.floor(rand() * (src.length - 1));
       out.push({
-        ...base, kind: 'edit', path: 'src/service/handler.ts', languageId: 'typescript',
+        ...base,
+        kind: 'edit',
+        path: 'src/service/handler.ts',
+        languageId: 'typescript',
         diff: `--- a/src/service/handler.ts\n+++ b/src/service/handler.ts\n@@ -${line + 1},2 +${line + 1},2 @@\n-${src[line]}\n+${src[line]} // edited\n ${src[line + 1]}\n`,
-        beforeSha256: 'a'.repeat(64), afterSha256: 'b'.repeat(64), provenance: { label: 'typed', confidence: 0.92 },
-        startTime: base.time - 800, changeCount: 1 + Math.floor(rand() * 20), cut: 'idle',
+        beforeSha256: 'a'.repeat(64),
+        afterSha256: 'b'.repeat(64),
+        provenance: { label: 'typed', confidence: 0.92 },
+        startTime: base.time - 800,
+        changeCount: 1 + Math.floor(rand() * 20),
+        cut: 'idle',
       });
-    } else if (r < 0.85) out.push({ ...base, kind: 'cursor', path: 'src/service/handler.ts', line: Math.floor(rand() * 400), character: 4 });
+    } else if (r < 0.85)
+      out.push({ ...base, kind: 'cursor', path: 'src/service/handler.ts', line: Math.floor(rand() * 400), character: 4 });
     else if (r < 0.95) out.push({ ...base, kind: 'file.focus', path: 'src/service/other.ts', languageId: 'typescript' });
-    else out.push({ ...base, kind: 'terminal.command', commandLine: 'npm test -- --grep handler', cwd: '.', exitCode: 0, durationMs: 5400, source: 'shell-integration' });
+    else
+      out.push({
+        ...base,
+        kind: 'terminal.command',
+        commandLine: 'npm test -- --grep handler',
+        cwd: '.',
+        exitCode: 0,
+        durationMs: 5400,
+        source: 'shell-integration',
+      });
   }
   return out;
 }
@@ -62,8 +89,17 @@ function makeEvents(n: number): TrajectoryEvent[] {
 function rowsOf(events: readonly TrajectoryEvent[]): EventRow[] {
   const now = Date.now();
   return events.map((e) => ({
-    id: e.id, userId: 'bench', sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
-    language: 'languageId' in e ? e.languageId : null, workspace: 'f'.repeat(64), body: JSON.stringify(e), receivedAt: now,
+    id: e.id,
+    userId: 'bench',
+    sessionId: e.sessionId,
+    seq: e.seq,
+    kind: e.kind,
+    time: e.time,
+    consentState: e.consent.state,
+    language: 'languageId' in e ? e.languageId : null,
+    workspace: 'f'.repeat(64),
+    body: JSON.stringify(e),
+    receivedAt: now,
   }));
 }
 
@@ -75,27 +111,42 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
 
 async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 function post(url: string, token: string, body: Buffer, agent: http.Agent): Promise<number> {
   return new Promise((res, rej) => {
-    const req = http.request(url, {
-      method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${token}`, 'content-length': body.length },
-    }, (r) => {
-      r.resume();
-      r.on('end', () => res(r.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          authorization: `Bearer ${token}`,
+          'content-length': body.length,
+        },
+      },
+      (r) => {
+        r.resume();
+        r.on('end', () => res(r.statusCode ?? 0));
+      },
+    );
     req.on('error', rej);
     req.end(body);
   });
 }
 
 /** A rate, and for PostgreSQL the database's own CPU time per event (µs) while it was taken. */
-interface Measured { rate: number; dbCpuUs?: number }
+interface Measured {
+  rate: number;
+  dbCpuUs?: number;
+}
 
 /**
  * CPU time (ms) used so far by the machine's PostgreSQL processes, from /proc; undefined where
@@ -109,7 +160,11 @@ function postgresCpuMs(): number | undefined {
     for (const d of readdirSync('/proc')) {
       if (!/^\d+$/.test(d)) continue;
       let stat: string;
-      try { stat = readFileSync(`/proc/${d}/stat`, 'utf8'); } catch { continue; }
+      try {
+        stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       total += (Number(f[11]) + Number(f[12])) * tick;
@@ -130,13 +185,20 @@ function dbMeter(on: boolean): (n: number) => number | undefined {
 
 /** Events/s through HTTP: gzip OTLP/JSON batches, CONCURRENCY requests in flight. */
 async function ingestRate(store: Store, bodies: Buffer[]): Promise<Measured> {
-  const server = await startCollector({ store, port: 0, jobIntervalMs: 0, maxInFlight: 64, ...(process.env.BENCH_DECODE_WORKERS ? { decodeWorkers: Number(process.env.BENCH_DECODE_WORKERS) } : {}) });
+  const server = await startCollector({
+    store,
+    port: 0,
+    jobIntervalMs: 0,
+    maxInFlight: 64,
+    ...(process.env.BENCH_DECODE_WORKERS ? { decodeWorkers: Number(process.env.BENCH_DECODE_WORKERS) } : {}),
+  });
   const token = (await issueToken(store, { userId: 'bench' })).token;
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const send = (list: Buffer[]) => pool(list, CONCURRENCY, async (b) => {
-    const s = await post(`${server.url}/v1/logs`, token, b, agent);
-    if (s !== 200) throw new Error(`ingest answered ${s}`);
-  });
+  const send = (list: Buffer[]) =>
+    pool(list, CONCURRENCY, async (b) => {
+      const s = await post(`${server.url}/v1/logs`, token, b, agent);
+      if (s !== 200) throw new Error(`ingest answered ${s}`);
+    });
   const warm = WARMUP / BATCH;
   await send(bodies.slice(0, warm));
   const db = dbMeter(store.kind === 'postgres');
@@ -155,7 +217,9 @@ async function ingestRate(store: Store, bodies: Buffer[]): Promise<Measured> {
 async function sqliteCeiling(file: string, rows: EventRow[]): Promise<Measured> {
   const store = new SqliteStore(file);
   const st = store.raw.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insert = store.raw.transaction((batch: EventRow[]) => { for (const r of batch) st.run(eventValues(r)); });
+  const insert = store.raw.transaction((batch: EventRow[]) => {
+    for (const r of batch) st.run(eventValues(r));
+  });
   const batches = chunks(rows, BATCH);
   const warm = WARMUP / BATCH;
   for (const b of batches.slice(0, warm)) insert(b);
@@ -171,7 +235,10 @@ async function pgCeiling(url: string, rows: EventRow[]): Promise<Measured> {
   const store = await PostgresStore.open(url);
   const batches = chunks(rows, BATCH);
   const warm = WARMUP / BATCH;
-  const insert = (list: EventRow[][]) => pool(list, CONCURRENCY, async (b) => { await store.pool.query(eventsInsertSql(false), eventsInsertParams(b)); });
+  const insert = (list: EventRow[][]) =>
+    pool(list, CONCURRENCY, async (b) => {
+      await store.pool.query(eventsInsertSql(false), eventsInsertParams(b));
+    });
   await insert(batches.slice(0, warm));
   const db = dbMeter(true);
   const t0 = performance.now();
@@ -205,12 +272,17 @@ async function withPgDatabase<T>(base: string, fn: (url: string) => Promise<T>):
   }
 }
 
-const removeDb = (file: string) => { for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true }); };
+const removeDb = (file: string) => {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+};
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-interface Pair { ingest: Measured; ceiling: Measured }
+interface Pair {
+  ingest: Measured;
+  ceiling: Measured;
+}
 
 function report(name: string, rounds: Pair[]): string {
   const ingest = median(rounds.map((r) => r.ingest.rate));
@@ -219,12 +291,16 @@ function report(name: string, rounds: Pair[]): string {
   const each = ratios.map((x) => `${(100 * x).toFixed(0)}%`).join(' ');
   // The share is the median of each round's own share: a round's two figures are taken
   // under the same conditions, so their ratio varies less than either figure does.
-  const lines = [`${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * median(ratios)).toFixed(0)}% of ceiling (medians of ${rounds.length} rounds: ${each})`];
+  const lines = [
+    `${name.padEnd(10)} ingest ${fmt(ingest)} events/s   raw insert ceiling ${fmt(ceiling)} rows/s   ${(100 * median(ratios)).toFixed(0)}% of ceiling (medians of ${rounds.length} rounds: ${each})`,
+  ];
   const db = rounds.filter((r) => r.ingest.dbCpuUs !== undefined && r.ceiling.dbCpuUs !== undefined);
   if (db.length) {
     const i = median(db.map((r) => r.ingest.dbCpuUs!));
     const c = median(db.map((r) => r.ceiling.dbCpuUs!));
-    lines.push(`${''.padEnd(10)} database CPU per event: ingest ${i.toFixed(1)} µs, raw insert ${c.toFixed(1)} µs -> a database-bound ingest reaches ${(100 * median(db.map((r) => r.ceiling.dbCpuUs! / r.ingest.dbCpuUs!))).toFixed(0)}% of the ceiling`);
+    lines.push(
+      `${''.padEnd(10)} database CPU per event: ingest ${i.toFixed(1)} µs, raw insert ${c.toFixed(1)} µs -> a database-bound ingest reaches ${(100 * median(db.map((r) => r.ceiling.dbCpuUs! / r.ingest.dbCpuUs!))).toFixed(0)}% of the ceiling`,
+    );
   }
   return lines.join('\n');
 }
@@ -234,9 +310,18 @@ async function main(): Promise<void> {
   const events = makeEvents(total);
   const rows = rowsOf(events);
   // What the extension's sender posts: its own request builder, gzip.
-  const bodies = chunks(events, BATCH).map((b) => gzipSync(buildLogsBody(b.map((event) => ({ event, line: JSON.stringify(event) })), { name: 'bench', version: '1' })));
+  const bodies = chunks(events, BATCH).map((b) =>
+    gzipSync(
+      buildLogsBody(
+        b.map((event) => ({ event, line: JSON.stringify(event) })),
+        { name: 'bench', version: '1' },
+      ),
+    ),
+  );
   const avgBody = Math.round(rows.reduce((a, r) => a + r.body.length, 0) / rows.length);
-  console.log(`${EVENTS} events measured after ${WARMUP} of warm-up (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+  console.log(
+    `${EVENTS} events measured after ${WARMUP} of warm-up (avg ${avgBody} B of event JSON), batches of ${BATCH} as gzip OTLP/JSON, ${CONCURRENCY} requests in flight, load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'codetrail-bench-'));
   const sqlite: Pair[] = [];
@@ -246,16 +331,24 @@ async function main(): Promise<void> {
       // compete with the kernel writing the previous one back; the order alternates by round.
       const ceilingRun = async () => {
         const file = join(dir, `ceiling-${i}.db`);
-        try { return await sqliteCeiling(file, rows); } finally { removeDb(file); }
+        try {
+          return await sqliteCeiling(file, rows);
+        } finally {
+          removeDb(file);
+        }
       };
       const ingestRun = async () => {
         const file = join(dir, `ingest-${i}.db`);
         const store = new SqliteStore(file);
-        try { return await ingestRate(store, bodies).finally(() => store.close()); } finally { removeDb(file); }
+        try {
+          return await ingestRate(store, bodies).finally(() => store.close());
+        } finally {
+          removeDb(file);
+        }
       };
       const first = i % 2 === 0 ? await ceilingRun() : undefined;
       const ingest = await ingestRun();
-      sqlite.push({ ingest, ceiling: first ?? await ceilingRun() });
+      sqlite.push({ ingest, ceiling: first ?? (await ceilingRun()) });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -266,17 +359,18 @@ async function main(): Promise<void> {
   const postgres: Pair[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const ceilingRun = () => withPgDatabase(base, (url) => pgCeiling(url, rows));
-    const ingestRun = () => withPgDatabase(base, async (url) => {
-      const store = await PostgresStore.open(url);
-      try {
-        return await ingestRate(store, bodies);
-      } finally {
-        await store.close();
-      }
-    });
+    const ingestRun = () =>
+      withPgDatabase(base, async (url) => {
+        const store = await PostgresStore.open(url);
+        try {
+          return await ingestRate(store, bodies);
+        } finally {
+          await store.close();
+        }
+      });
     const first = i % 2 === 0 ? await ceilingRun() : undefined;
     const ingest = await ingestRun();
-    postgres.push({ ingest, ceiling: first ?? await ceilingRun() });
+    postgres.push({ ingest, ceiling: first ?? (await ceilingRun()) });
   }
   console.log(report('postgres', postgres));
 }

@@ -16,14 +16,23 @@ import { seededRandom } from './util';
 const engineDir = process.env.REDACT_ENGINE_DIR;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRedactor } = (engineDir ? require(resolve(engineDir, 'index.js')) : engine) as typeof engine;
-const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 console.log(`engine: ${engineDir ?? 'out/src/redact'}; load average at start ${load()} on ${cpus().length} cores`);
 
 const MB = 1024 * 1024;
 const root = join(__dirname, '..', '..', 'node_modules');
 const redactor = createRedactor({
   key: new Uint8Array(32).fill(3),
-  localIdentifiers: { userName: 'jdoe-local', hostName: 'build-host-17', gitName: 'Jane Q Developer', gitEmail: 'jane.dev@corp.test', homeDir: '/home/jdoe-local' },
+  localIdentifiers: {
+    userName: 'jdoe-local',
+    hostName: 'build-host-17',
+    gitName: 'Jane Q Developer',
+    gitEmail: 'jane.dev@corp.test',
+    homeDir: '/home/jdoe-local',
+  },
   budgetMs: 60_000,
 });
 
@@ -34,11 +43,19 @@ function corpus(limit: number): string[] {
   const walk = (dir: string, depth: number): void => {
     if (depth > 6) return;
     let entries: string[];
-    try { entries = readdirSync(dir).sort(); } catch { return; }
+    try {
+      entries = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const p = join(dir, e);
       let st;
-      try { st = statSync(p); } catch { continue; }
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
       if (st.isDirectory()) walk(p, depth + 1);
       else if (exts.some((x) => e.endsWith(x)) && st.size > 512 && st.size < 3 * MB) files.push(p);
     }
@@ -92,38 +109,87 @@ function fill(unit: string, size = MB): string {
 function unique(unit: (r: (n: number, alphabet?: string) => string) => string, size = MB): string {
   const rand = seededRandom(11);
   const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  const r = (n: number, alphabet = ALNUM): string => { let s = ''; for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)]; return s; };
+  const r = (n: number, alphabet = ALNUM): string => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
+    return s;
+  };
   const parts: string[] = [];
-  for (let len = 0; len < size;) { const u = unit(r); parts.push(u); len += u.length; }
+  for (let len = 0; len < size;) {
+    const u = unit(r);
+    parts.push(u);
+    len += u.length;
+  }
   return parts.join('').slice(0, size);
 }
 
 const docs = corpus(12 * MB);
 const bytes = docs.reduce((n, d) => n + d.length, 0);
 let findings = 0;
-const PII = new Set(['email', 'person-name', 'phone', 'ip-address', 'credit-card', 'us-ssn', 'home-user', 'home-dir', 'local-user', 'host-name', 'git-name']);
+const PII = new Set([
+  'email',
+  'person-name',
+  'phone',
+  'ip-address',
+  'credit-card',
+  'us-ssn',
+  'home-user',
+  'home-dir',
+  'local-user',
+  'host-name',
+  'git-name',
+]);
 const byKind = new Map<string, { n: number; chars: number }>();
 // Number-like personal data is sampled too, to read what the validators accept; names and addresses are not.
 const SAMPLED_PII = new Set(['phone', 'us-ssn', 'credit-card', 'ip-address']);
 const samples: string[] = [];
-for (const d of docs) { // warm-up, and what is found
+for (const d of docs) {
+  // warm-up, and what is found
   const r = redactor.redact(d);
   findings += r.findings.length;
   for (const f of r.findings) {
     const k = byKind.get(f.kind) ?? { n: 0, chars: 0 };
-    k.n++; k.chars += f.end - f.start;
+    k.n++;
+    k.chars += f.end - f.start;
     byKind.set(f.kind, k);
-    if (!PII.has(f.kind) || SAMPLED_PII.has(f.kind)) samples.push(`${f.kind}: …${d.slice(Math.max(0, f.start - 30), f.start)}[${d.slice(f.start, f.end)}]${d.slice(f.end, f.end + 30)}…`.replace(/\n/g, '⏎'));
+    if (!PII.has(f.kind) || SAMPLED_PII.has(f.kind))
+      samples.push(
+        `${f.kind}: …${d.slice(Math.max(0, f.start - 30), f.start)}[${d.slice(f.start, f.end)}]${d.slice(f.end, f.end + 30)}…`.replace(
+          /\n/g,
+          '⏎',
+        ),
+      );
   }
 }
-const t = time(() => { for (const d of docs) redactor.redact(d); }, 3);
+const t = time(() => {
+  for (const d of docs) redactor.redact(d);
+}, 3);
 const mb = bytes / MB;
 const mbs = (ms: number): string => (mb / (ms / 1000)).toFixed(1);
-console.log(`throughput: ${mb.toFixed(1)} MB in ${docs.length} files: ${t.cpu.toFixed(0)} ms CPU → ${mbs(t.cpu)} MB/s (wall ${t.wall.toFixed(0)} ms → ${mbs(t.wall)} MB/s; ${findings} findings)`);
-let secretN = 0, secretChars = 0, piiN = 0, piiChars = 0;
-for (const [kind, k] of byKind) if (PII.has(kind)) { piiN += k.n; piiChars += k.chars; } else { secretN += k.n; secretChars += k.chars; }
-console.log(`real source: secret kinds ${(secretN / mb).toFixed(1)} findings/MB, ${(secretChars / mb).toFixed(0)} chars removed/MB; personal data ${(piiN / mb).toFixed(1)} findings/MB, ${(piiChars / mb).toFixed(0)} chars removed/MB`);
-console.log(`  by kind: ${[...byKind].sort((a, b) => b[1].n - a[1].n).map(([kind, k]) => `${kind} ${k.n} (${k.chars} chars)`).join(', ')}`);
+console.log(
+  `throughput: ${mb.toFixed(1)} MB in ${docs.length} files: ${t.cpu.toFixed(0)} ms CPU → ${mbs(t.cpu)} MB/s (wall ${t.wall.toFixed(0)} ms → ${mbs(t.wall)} MB/s; ${findings} findings)`,
+);
+let secretN = 0,
+  secretChars = 0,
+  piiN = 0,
+  piiChars = 0;
+for (const [kind, k] of byKind)
+  if (PII.has(kind)) {
+    piiN += k.n;
+    piiChars += k.chars;
+  } else {
+    secretN += k.n;
+    secretChars += k.chars;
+  }
+console.log(
+  `real source: secret kinds ${(secretN / mb).toFixed(1)} findings/MB, ${(secretChars / mb).toFixed(0)} chars removed/MB; personal data ${(piiN / mb).toFixed(1)} findings/MB, ${(piiChars / mb).toFixed(0)} chars removed/MB`,
+);
+console.log(
+  `  by kind: ${[...byKind]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([kind, k]) => `${kind} ${k.n} (${k.chars} chars)`)
+    .join(', ')}`,
+);
 const sampleN = Number(process.env.REDACT_BENCH_SAMPLE ?? 0);
 if (sampleN > 0) {
   const rand = seededRandom(7);
@@ -133,7 +199,10 @@ if (sampleN > 0) {
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 const ts = readFileSync(join(root, 'typescript', 'lib', 'typescript.js'), 'utf8');
-const minified = ts.slice(0, 2 * MB).replace(/\n\s*/g, ';').slice(0, MB);
+const minified = ts
+  .slice(0, 2 * MB)
+  .replace(/\n\s*/g, ';')
+  .slice(0, MB);
 const adversarial: [string, string][] = [
   ['minified line (1 MB, no newline)', minified],
   ['`apikey=` repeated', fill('apikey=')],
@@ -149,7 +218,13 @@ const adversarial: [string, string][] = [
   ['`xoxb-1-` repeated', fill('xoxb-1-')],
   ['`/home/` repeated', fill('/home/')],
   ['hex and colons', fill('ab12:')],
-  ['base64 lines of 64', randomBytes(MB).toString('base64').replace(/(.{64})/g, '$1\n').slice(0, MB)],
+  [
+    'base64 lines of 64',
+    randomBytes(MB)
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n')
+      .slice(0, MB),
+  ],
   // Shapes aimed at the generic detectors: every unit a candidate, most of them findings.
   ['`stripe api key = ` + value, repeated', fill('stripe api key = ' + 'k9Xq2Lm7Pz ')],
   ['`password = "two words` unterminated', fill('password = "two words ')],
@@ -186,7 +261,12 @@ let worst = 0;
 let worstName = '';
 for (const [name, text] of adversarial) {
   const a = time(() => redactor.redact(text));
-  if (a.cpu > worst) { worst = a.cpu; worstName = name; }
+  if (a.cpu > worst) {
+    worst = a.cpu;
+    worstName = name;
+  }
   console.log(`adversarial: ${name.padEnd(44)} ${a.cpu.toFixed(1).padStart(7)} ms CPU ${a.wall.toFixed(1).padStart(7)} ms wall`);
 }
-console.log(`adversarial worst: ${worst.toFixed(1)} ms CPU, ${worstName} (target ≤ 50 ms); load average at end ${load()} on ${cpus().length} cores`);
+console.log(
+  `adversarial worst: ${worst.toFixed(1)} ms CPU, ${worstName} (target ≤ 50 ms); load average at end ${load()} on ${cpus().length} cores`,
+);

@@ -87,7 +87,9 @@ async function appendSideCost(dir: string): Promise<void> {
   const bytes = events.reduce((n, e) => n + JSON.stringify(e).length + 1, 0);
   await outbox.dispose();
   console.log(`append side, ${M} edit events of ${Math.round(bytes / M)} bytes each:`);
-  console.log(`  redact ${redactUs.toFixed(1)} µs/event + outbox.append ${appendUs.toFixed(1)} µs/event (synchronous, on the editor's thread)`);
+  console.log(
+    `  redact ${redactUs.toFixed(1)} µs/event + outbox.append ${appendUs.toFixed(1)} µs/event (synchronous, on the editor's thread)`,
+  );
   console.log(`  flush to disk ${flushUs.toFixed(1)} µs/event (async write, batched every 200 ms)`);
   console.log(`  total on the extension host: ${(redactUs + appendUs + flushUs).toFixed(1)} µs/event`);
 }
@@ -99,9 +101,13 @@ async function endToEnd(dir: string): Promise<void> {
   await store.close();
   const port = await freePort();
   const serve = join(__dirname, '..', 'collector', 'src', 'cli', 'serve.js');
-  const collector = spawn(process.execPath, [serve, '--port', String(port), '--data', dataDir, '--log-level', 'warn', '--job-interval-ms', '0'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const collector = spawn(
+    process.execPath,
+    [serve, '--port', String(port), '--data', dataDir, '--log-level', 'warn', '--job-interval-ms', '0'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   try {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
@@ -142,9 +148,13 @@ async function endToEnd(dir: string): Promise<void> {
     const stored = await check.countEvents({ users: ['bench-user'] });
     await check.close();
     console.log(`end to end, ${N} edit events, redaction → outbox → sender (gzip, batches of ≤ 500 / 1 MiB) → collector on SQLite:`);
-    console.log(`  ${Math.round(N / (total / 1000))} events/s delivered (${(total / 1000).toFixed(2)} s; recording took ${(appended / 1000).toFixed(2)} s, ${((appendMs * 1000) / N).toFixed(1)} µs/event redact+append)`);
+    console.log(
+      `  ${Math.round(N / (total / 1000))} events/s delivered (${(total / 1000).toFixed(2)} s; recording took ${(appended / 1000).toFixed(2)} s, ${((appendMs * 1000) / N).toFixed(1)} µs/event redact+append)`,
+    );
     console.log(`  stored ${stored} of ${N}`);
-    console.log(`  event-loop delay while sending the backlog: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`);
+    console.log(
+      `  event-loop delay while sending the backlog: p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`,
+    );
   } finally {
     collector.kill('SIGTERM');
   }

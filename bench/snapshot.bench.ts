@@ -31,7 +31,12 @@ process.on('exit', () => { const m = process.memoryUsage(); heap = Math.max(heap
 `;
 
 /** Runs codetrail-export; resolves with its wall time and peaks. */
-function runExport(work: string, url: string, name: string, args: string[]): Promise<{ ms: number; heap: number; rss: number; out: string }> {
+function runExport(
+  work: string,
+  url: string,
+  name: string,
+  args: string[],
+): Promise<{ ms: number; heap: number; rss: number; out: string }> {
   const probe = join(work, 'probe.js');
   writeFileSync(probe, PROBE);
   const peaks = join(work, `${name}.peaks.json`);
@@ -39,10 +44,13 @@ function runExport(work: string, url: string, name: string, args: string[]): Pro
   const t0 = Date.now();
   return new Promise((res, rej) => {
     const p = spawn(process.execPath, ['--require', probe, CLI, out, '--database-url', url, ...args], {
-      env: { ...process.env, CODETRAIL_EXPORT_KEY: 'bench', CODETRAIL_PROBE_OUT: peaks }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CODETRAIL_EXPORT_KEY: 'bench', CODETRAIL_PROBE_OUT: peaks },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
-    p.stdout.on('data', (d: Buffer) => { text += d.toString(); });
+    p.stdout.on('data', (d: Buffer) => {
+      text += d.toString();
+    });
     p.stderr.on('data', () => undefined);
     p.on('error', rej);
     p.on('exit', (code) => {
@@ -64,7 +72,12 @@ async function main(): Promise<void> {
   const url = u.toString();
   const work = mkdtempSync(join(tmpdir(), 'codetrail-snapshot-bench-'));
   try {
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} at start`,
+    );
     const now = Date.now();
     const thisMonth = intervalStart('month', now);
     const lastMonth = intervalStart('month', thisMonth - 1);
@@ -81,17 +94,34 @@ async function main(): Promise<void> {
         sessions.set(r.userId, list);
       }
       batch.push(r);
-      if (batch.length === 5000) { await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch)); n += batch.length; batch = []; }
+      if (batch.length === 5000) {
+        await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch));
+        n += batch.length;
+        batch = [];
+      }
     }
-    if (batch.length) { await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch)); n += batch.length; }
-    for (const [user, ids] of sessions) await store.recordSessions(user, ids.map((sessionId) => ({ sessionId, workspace: 'w' })));
+    if (batch.length) {
+      await store.pool.query(eventsInsertSql(false), eventsInsertParams(batch));
+      n += batch.length;
+    }
+    for (const [user, ids] of sessions)
+      await store.recordSessions(
+        user,
+        ids.map((sessionId) => ({ sessionId, workspace: 'w' })),
+      );
     await store.getPolicy();
     await store.pool.query('VACUUM ANALYZE events');
-    const size = Number((await store.pool.query(`SELECT SUM(pg_total_relation_size(inhrelid)) AS b FROM pg_inherits WHERE inhparent = 'events'::regclass`)).rows[0].b);
+    const size = Number(
+      (await store.pool.query(`SELECT SUM(pg_total_relation_size(inhrelid)) AS b FROM pg_inherits WHERE inhparent = 'events'::regclass`))
+        .rows[0].b,
+    );
     const parts = await store.partitions();
-    const partSizes = await Promise.all(parts.map(async (p) =>
-      `${p.name} ${fmt(Number((await store.pool.query(`SELECT COUNT(*) AS n FROM ${p.name}`)).rows[0].n))}`));
-    console.log(`store: ${fmt(n)} events of ${fmt(sessions.size)} users loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; partitions: ${partSizes.join(', ')}; events ${mb(size)} with indexes`);
+    const partSizes = await Promise.all(
+      parts.map(async (p) => `${p.name} ${fmt(Number((await store.pool.query(`SELECT COUNT(*) AS n FROM ${p.name}`)).rows[0].n))}`),
+    );
+    console.log(
+      `store: ${fmt(n)} events of ${fmt(sessions.size)} users loaded in ${((Date.now() - t0) / 1000).toFixed(0)} s; partitions: ${partSizes.join(', ')}; events ${mb(size)} with indexes`,
+    );
     await store.close();
 
     const last = parts.find((p) => p.from === lastMonth)!.name;
@@ -101,7 +131,9 @@ async function main(): Promise<void> {
     ] as const) {
       const r = await runExport(work, url, label.replace(/\W+/g, '-'), [...args]);
       const events = Number(/, ([\d,]+) events/.exec(r.out)?.[1].replace(/,/g, '') ?? 0);
-      console.log(`${label}: ${fmt(events)} events in ${(r.ms / 1000).toFixed(1)} s (${fmt(events / (r.ms / 1000))} events/s); exporter peak heap ${mb(r.heap)}, peak RSS ${mb(r.rss)}`);
+      console.log(
+        `${label}: ${fmt(events)} events in ${(r.ms / 1000).toFixed(1)} s (${fmt(events / (r.ms / 1000))} events/s); exporter peak heap ${mb(r.heap)}, peak RSS ${mb(r.rss)}`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

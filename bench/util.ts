@@ -5,7 +5,10 @@ import { join, resolve } from 'node:path';
 /** CODETRAIL_TEST_PG_URL, else the project's throwaway PostgreSQL (scripts/pg.sh starts it). */
 export function pgBaseUrl(): string {
   if (process.env.CODETRAIL_TEST_PG_URL) return process.env.CODETRAIL_TEST_PG_URL;
-  const r = spawnSync('bash', [join(resolve(__dirname, '../..'), 'scripts/pg.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('bash', [join(resolve(__dirname, '../..'), 'scripts/pg.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const m = /CODETRAIL_TEST_PG_URL=(\S+)/.exec(r.stdout ?? '');
   if (r.status !== 0 || !m) throw new Error('could not start PostgreSQL through scripts/pg.sh');
   return m[1];

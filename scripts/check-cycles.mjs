@@ -34,23 +34,42 @@ for (const r of roots) {
 
 // Tarjan's strongly connected components: every component of more than one file is a loop.
 let index = 0;
-const idx = new Map(), low = new Map(), stack = [], onStack = new Set(), loops = [];
+const idx = new Map(),
+  low = new Map(),
+  stack = [],
+  onStack = new Set(),
+  loops = [];
 function visit(v) {
-  idx.set(v, index); low.set(v, index); index++;
-  stack.push(v); onStack.add(v);
+  idx.set(v, index);
+  low.set(v, index);
+  index++;
+  stack.push(v);
+  onStack.add(v);
   for (const w of graph.get(v) ?? []) {
-    if (!idx.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-    else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    if (!idx.has(w)) {
+      visit(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
   }
   if (low.get(v) === idx.get(v)) {
     const scc = [];
     let w;
-    do { w = stack.pop(); onStack.delete(w); scc.push(w); } while (w !== v);
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      scc.push(w);
+    } while (w !== v);
     if (scc.length > 1 || (graph.get(v) ?? []).includes(v)) loops.push(scc);
   }
 }
 for (const v of graph.keys()) if (!idx.has(v)) visit(v);
 
-for (const l of loops) console.log(`import loop: ${l.map((f) => relative(ROOT, f)).sort().join(' ↔ ')}`);
+for (const l of loops)
+  console.log(
+    `import loop: ${l
+      .map((f) => relative(ROOT, f))
+      .sort()
+      .join(' ↔ ')}`,
+  );
 console.log(`${graph.size} files, ${loops.length} import loop(s)`);
 process.exit(loops.length ? 1 : 0);

@@ -18,7 +18,10 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const showMisses = args.includes('--misses');
 const engineDir = resolve(opt('--engine') ?? join(root, 'out/src/redact'));
 const { createRedactor } = require(join(engineDir, 'index.js'));
@@ -36,7 +39,8 @@ function isMeasureOnly(key) {
 // The gitleaks set labels texts, not secrets. A positive's secret is taken to be its longest run
 // of letters and digits that mixes both (else the longest that is not a key word); the positive
 // is caught when that run no longer appears. Reviewed by hand on the misses.
-const NAMEISH = /token|secret|passw|apikey|api|key|auth|client|access|config|backup|enabled|string|property|system|source|content|bearer|author|type|application|json|curl|https?|localhost|version|kind|metadata|name|export|private|public|begin|end|block|data|true|false|value|header|example/i;
+const NAMEISH =
+  /token|secret|passw|apikey|api|key|auth|client|access|config|backup|enabled|string|property|system|source|content|bearer|author|type|application|json|curl|https?|localhost|version|kind|metadata|name|export|private|public|begin|end|block|data|true|false|value|header|example/i;
 function devSecret(text) {
   const all = text.match(/[A-Za-z0-9]{4,}/g) ?? [];
   let runs = all.filter((x) => /\d/.test(x) && /[A-Za-z]/.test(x) && !/^(?:[0-9]+password|sha256|v[0-9]|1password|base64)/i.test(x));
@@ -47,13 +51,21 @@ function devSecret(text) {
   return best;
 }
 
-const readJsonl = (p) => readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const readJsonl = (p) =>
+  readFileSync(p, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 function loadGitleaks() {
   const p = join(devDir, 'gitleaks_fixtures.jsonl');
   if (!existsSync(p)) return null;
   return readJsonl(p).map((r, i) => ({
-    id: `gl${i}`, tag: r.rule, label: r.label, text: r.text, split: r.text,
+    id: `gl${i}`,
+    tag: r.rule,
+    label: r.label,
+    text: r.text,
+    split: r.text,
     secrets: r.label === 'positive' ? [devSecret(r.text)] : [],
   }));
 }
@@ -63,7 +75,11 @@ function loadKingfisher() {
   if (!existsSync(p)) return null;
   // Positives without a usable secret can only be scored as "output changed" (secrets: null).
   return readJsonl(p).map((r) => ({
-    id: r.id, tag: r.rule, label: r.label, text: r.text, split: r.id,
+    id: r.id,
+    tag: r.rule,
+    label: r.label,
+    text: r.text,
+    split: r.id,
     secrets: r.label === 'positive' ? (r.secrets?.length ? r.secrets : null) : [],
     lowEntropy: r.below_min_entropy === true,
   }));
@@ -72,10 +88,21 @@ function loadKingfisher() {
 // Own cases: the split key is the text with its generated secrets masked, so inserting a case
 // (which shifts the seeded generator) moves no other case between parts.
 const template = (c) => c.category + '\u0000' + c.secrets.reduce((t, s) => t.split(s).join('\u0001'), c.text);
-const own = (list, allMeasured) => list.map((c) => ({ id: c.id, tag: c.category, label: c.label, text: c.text, secrets: c.secrets, split: allMeasured ? null : template(c) }));
+const own = (list, allMeasured) =>
+  list.map((c) => ({
+    id: c.id,
+    tag: c.category,
+    label: c.label,
+    text: c.text,
+    secrets: c.secrets,
+    split: allMeasured ? null : template(c),
+  }));
 
 const engine = createRedactor({ key: new Uint8Array(32).fill(42) });
-const engineRedact = async (text) => { const r = engine.redact(text); return { text: r.text, findings: r.findings }; };
+const engineRedact = async (text) => {
+  const r = engine.redact(text);
+  return { text: r.text, findings: r.findings };
+};
 
 let secretlint = null;
 try {
@@ -83,10 +110,14 @@ try {
   const { creator } = require('@secretlint/secretlint-rule-preset-recommend');
   const config = { rules: [{ id: creator.meta.id, rule: creator }] };
   secretlint = async (text) => {
-    const res = await lintSource({ source: { filePath: '/input.txt', content: text, contentType: 'text' }, options: { config, maskSecrets: false } });
+    const res = await lintSource({
+      source: { filePath: '/input.txt', content: text, contentType: 'text' },
+      options: { config, maskSecrets: false },
+    });
     // Apply its findings as a redaction would: replace each reported range.
     const ranges = res.messages.map((m) => m.range).sort((a, b) => a[0] - b[0]);
-    let out = '', pos = 0;
+    let out = '',
+      pos = 0;
     for (const [s, e] of ranges) {
       if (e <= pos) continue;
       out += text.slice(pos, Math.max(pos, s)) + '<REDACTED>';
@@ -102,8 +133,13 @@ try {
 function collateral(text, secrets, findings) {
   const inSecret = new Uint8Array(text.length);
   for (const s of secrets) for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + 1)) inSecret.fill(1, i, i + s.length);
-  let extra = 0, redacted = 0;
-  for (const f of findings) for (let i = f.start; i < f.end; i++) { redacted++; if (!inSecret[i]) extra++; }
+  let extra = 0,
+    redacted = 0;
+  for (const f of findings)
+    for (let i = f.start; i < f.end; i++) {
+      redacted++;
+      if (!inSecret[i]) extra++;
+    }
   return { extra, redacted };
 }
 
@@ -114,14 +150,20 @@ async function score(cases, redact) {
     if (c.label === 'positive') {
       r.P++;
       const ok = c.secrets === null ? out.text !== c.text : c.secrets.every((s) => !out.text.includes(s));
-      if (ok) r.caught++; else r.misses.push(c);
+      if (ok) r.caught++;
+      else r.misses.push(c);
       if (ok && c.secrets && out.findings) {
         const k = collateral(c.text, c.secrets, out.findings);
-        r.extra += k.extra; r.redacted += k.redacted; r.scored++;
+        r.extra += k.extra;
+        r.redacted += k.redacted;
+        r.scored++;
       }
     } else {
       r.N++;
-      if (out.text !== c.text) { r.flagged++; r.fps.push(c); }
+      if (out.text !== c.text) {
+        r.flagged++;
+        r.fps.push(c);
+      }
     }
   }
   return r;
@@ -130,8 +172,10 @@ async function score(cases, redact) {
 const sets = [];
 const gl = loadGitleaks();
 const kf = loadKingfisher();
-if (gl) sets.push(['gitleaks', gl]); else console.error(`gitleaks_fixtures.jsonl not found in ${devDir}; skipped`);
-if (kf) sets.push(['kingfisher', kf]); else console.error(`kingfisher_examples.jsonl not found in ${devDir}; skipped`);
+if (gl) sets.push(['gitleaks', gl]);
+else console.error(`gitleaks_fixtures.jsonl not found in ${devDir}; skipped`);
+if (kf) sets.push(['kingfisher', kf]);
+else console.error(`kingfisher_examples.jsonl not found in ${devDir}; skipped`);
 sets.push(['own cases (cases.ts)', own(REALISTIC_CASES, false)]);
 sets.push(['held-out (heldout.ts)', own(HELD_OUT_CASES, true)]);
 
@@ -152,7 +196,9 @@ for (const [label, cases] of sets) {
     for (const [tool, fn] of tools) {
       const r = await score(list, fn);
       const coll = r.scored ? (r.extra / r.scored).toFixed(1) : '—';
-      console.log(`| ${label} | ${part} | ${tool} | ${r.P} | ${fmt(r.caught / r.P)} | ${r.N} | ${r.flagged} (${fmt(r.flagged / r.N)}) | ${tool === 'codetrail' ? coll : ''} |`);
+      console.log(
+        `| ${label} | ${part} | ${tool} | ${r.P} | ${fmt(r.caught / r.P)} | ${r.N} | ${r.flagged} (${fmt(r.flagged / r.N)}) | ${tool === 'codetrail' ? coll : ''} |`,
+      );
       if (tool === 'codetrail') macro[part === 'tune' ? 'tune' : 'measure'].push(r.caught / r.P);
       if (label === 'kingfisher' && tool === 'codetrail') {
         const hi = list.filter((c) => !c.lowEntropy);

@@ -11,18 +11,94 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const i = process.argv.indexOf('--dev-dir');
 const devDir = i > 0 ? process.argv[i + 1] : join(root, '..', 'shared', 'fixtures', 'redaction-dev');
-const rules = (file) => readFileSync(join(devDir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l).rule);
+const rules = (file) =>
+  readFileSync(join(devDir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).rule);
 
 // Kinds of secret, formats and umbrella brands, not services.
-const NOT_SERVICES = new Set(['generic', 'credentials', 'privkey', 'private', 'pwhash', 'weak', 'plaintext', 'uri', 'ftp', 'netrc', 'odbc',
-  'jwt', 'pkcs12', 'curl', 'krb5', 'psexec', 'reactapp', 'age', 'kubernetes', 'privacy', 'moderation', 'collect2', 'google', 'microsoft',
-  'amazon', 'hashicorp']);
+const NOT_SERVICES = new Set([
+  'generic',
+  'credentials',
+  'privkey',
+  'private',
+  'pwhash',
+  'weak',
+  'plaintext',
+  'uri',
+  'ftp',
+  'netrc',
+  'odbc',
+  'jwt',
+  'pkcs12',
+  'curl',
+  'krb5',
+  'psexec',
+  'reactapp',
+  'age',
+  'kubernetes',
+  'privacy',
+  'moderation',
+  'collect2',
+  'google',
+  'microsoft',
+  'amazon',
+  'hashicorp',
+]);
 // Everyday English or programming words: as the only cue they would mark random strings in
 // ordinary code (`line`, `segment`, `square`), so near them a token needs a credential word too.
-const COMMON_WORDS = new Set(['line', 'float', 'box', 'segment', 'square', 'shortcut', 'linear', 'readme', 'vault', 'harness', 'notion',
-  'prefect', 'intercom', 'beamer', 'kraken', 'daily', 'polygon', 'nimble', 'enigma', 'raven', 'karma', 'holistic', 'refiner', 'courier',
-  'coda', 'lob', 'plaid', 'chatbot', 'ionic', 'apollo', 'frame', 'magnetic', 'debounce', 'dandelion', 'impala', 'honeycomb', 'octopus',
-  'render', 'prospect', 'noticeable', 'gradle', 'django', 'sidekiq', 'telegram', 'figma', 'kontent', 'defined', 'cisco', 'new']);
+const COMMON_WORDS = new Set([
+  'line',
+  'float',
+  'box',
+  'segment',
+  'square',
+  'shortcut',
+  'linear',
+  'readme',
+  'vault',
+  'harness',
+  'notion',
+  'prefect',
+  'intercom',
+  'beamer',
+  'kraken',
+  'daily',
+  'polygon',
+  'nimble',
+  'enigma',
+  'raven',
+  'karma',
+  'holistic',
+  'refiner',
+  'courier',
+  'coda',
+  'lob',
+  'plaid',
+  'chatbot',
+  'ionic',
+  'apollo',
+  'frame',
+  'magnetic',
+  'debounce',
+  'dandelion',
+  'impala',
+  'honeycomb',
+  'octopus',
+  'render',
+  'prospect',
+  'noticeable',
+  'gradle',
+  'django',
+  'sidekiq',
+  'telegram',
+  'figma',
+  'kontent',
+  'defined',
+  'cisco',
+  'new',
+]);
 const names = new Set();
 const add = (n) => {
   const w = n.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -31,16 +107,23 @@ const add = (n) => {
 
 for (const id of rules('kingfisher_examples.jsonl')) {
   for (const one of id.split(',')) {
-    const parts = one.replace(/^kingfisher\./, '').split('.').filter((p) => !/^\d+$/.test(p));
+    const parts = one
+      .replace(/^kingfisher\./, '')
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p));
     add(parts[0]);
     if (parts.length > 1 && /^(?:io|com|net|line)$/.test(parts[1])) add(parts.join(''));
   }
 }
-const CRED_WORDS = /^(?:personnal|feature|kubernetes|ptt|rrt|tf|base64|amazon|bedrock|header|auth|api|key|keys|token|tokens|access|secret|client|id|pat|password|refresh|oauth|app|application|service|private|public|pub|personal|user|bot|webhook|url|encryption|signing|shared|custom|legacy|config|workspace|session|cookie|identity|reference|organization|upload|delivery|browser|insert|long|short|lived|routable|runner|authentication|deploy|feed|incoming|mail|scim|agent|flag|job|cicd|fine|grained|page|sensitive|test|admin|account|license|secret|cloud)$/;
+const CRED_WORDS =
+  /^(?:personnal|feature|kubernetes|ptt|rrt|tf|base64|amazon|bedrock|header|auth|api|key|keys|token|tokens|access|secret|client|id|pat|password|refresh|oauth|app|application|service|private|public|pub|personal|user|bot|webhook|url|encryption|signing|shared|custom|legacy|config|workspace|session|cookie|identity|reference|organization|upload|delivery|browser|insert|long|short|lived|routable|runner|authentication|deploy|feed|incoming|mail|scim|agent|flag|job|cicd|fine|grained|page|sensitive|test|admin|account|license|secret|cloud)$/;
 for (const id of rules('gitleaks_fixtures.jsonl')) {
   const words = id.split('-');
   const lead = [];
-  for (const w of words) { if (CRED_WORDS.test(w)) break; lead.push(w); }
+  for (const w of words) {
+    if (CRED_WORDS.test(w)) break;
+    lead.push(w);
+  }
   if (!lead.length || NOT_SERVICES.has(lead[0])) continue;
   add(lead[0]);
   if (lead.length === 2) add(lead.join(''));
@@ -48,13 +131,24 @@ for (const id of rules('gitleaks_fixtures.jsonl')) {
 
 const sorted = [...names].sort();
 const body = [];
-for (let k = 0; k < sorted.length; k += 8) body.push('  ' + sorted.slice(k, k + 8).map((n) => `'${n}'`).join(', ') + ',');
-writeFileSync(join(root, 'src/redact/services.ts'), `// Generated by scripts/redact-services.mjs from the rule names of public secret-scanning rule
+for (let k = 0; k < sorted.length; k += 8)
+  body.push(
+    '  ' +
+      sorted
+        .slice(k, k + 8)
+        .map((n) => `'${n}'`)
+        .join(', ') +
+      ',',
+  );
+writeFileSync(
+  join(root, 'src/redact/services.ts'),
+  `// Generated by scripts/redact-services.mjs from the rule names of public secret-scanning rule
 // sets (Kingfisher, Apache-2.0; gitleaks, MIT). Do not edit by hand; re-run the script.
 
 /** Lowercase service names: a token-shaped string right after one of them is taken for its credential. */
 export const SERVICE_NAMES: readonly string[] = [
 ${body.join('\n')}
 ];
-`);
+`,
+);
 console.log(`${sorted.length} service names written to src/redact/services.ts`);

@@ -34,18 +34,26 @@ function capture(cmd, argv) {
 }
 
 async function freePort(preferred) {
-  const tryPort = (p) => new Promise((res) => {
-    const s = createServer();
-    s.once('error', () => res(undefined));
-    s.listen(p, '127.0.0.1', () => { const got = s.address().port; s.close(() => res(got)); });
-  });
+  const tryPort = (p) =>
+    new Promise((res) => {
+      const s = createServer();
+      s.once('error', () => res(undefined));
+      s.listen(p, '127.0.0.1', () => {
+        const got = s.address().port;
+        s.close(() => res(got));
+      });
+    });
   return (await tryPort(preferred)) ?? (await tryPort(0));
 }
 
 async function waitFor(url, ms, what) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    try { if ((await fetch(url)).status < 500) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${what} did not come up at ${url}`);
@@ -57,9 +65,19 @@ function startGroup(name, cmd, argv, env = {}) {
   const chunks = [];
   p.stdout.on('data', (d) => chunks.push(d));
   p.stderr.on('data', (d) => chunks.push(d));
-  const flush = () => { try { writeFileSync(logFile, Buffer.concat(chunks)); } catch { /* best effort */ } };
+  const flush = () => {
+    try {
+      writeFileSync(logFile, Buffer.concat(chunks));
+    } catch {
+      /* best effort */
+    }
+  };
   const timer = setInterval(flush, 2000);
-  p.on('exit', (code) => { clearInterval(timer); flush(); if (!stopping) console.error(`✖ ${name} exited (${code}); see ${logFile}`); });
+  p.on('exit', (code) => {
+    clearInterval(timer);
+    flush();
+    if (!stopping) console.error(`✖ ${name} exited (${code}); see ${logFile}`);
+  });
   children.push(p);
   return p;
 }
@@ -69,9 +87,21 @@ async function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\nstopping…');
-  for (const p of children) { try { process.kill(-p.pid, 'SIGTERM'); } catch { /* gone */ } }
+  for (const p of children) {
+    try {
+      process.kill(-p.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   await new Promise((r) => setTimeout(r, 1500));
-  for (const p of children) { try { process.kill(-p.pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const p of children) {
+    try {
+      process.kill(-p.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
   console.log('stopped.');
   process.exit(code);
 }
@@ -87,8 +117,19 @@ function token(file, createArgs) {
 async function main() {
   mkdirSync(DATA, { recursive: true });
   step('build, bundle and package the extension (dist/codetrail.vsix)', 'npm', ['run', '--silent', 'package']);
-  step('self-check: record and replay the sample editing session', 'node', ['out/src/capture/cli.js', 'record', 'samples/editing-session.jsonl', join(DATA, 'sample-trajectory.jsonl')]);
-  step('self-check: verify by replay', 'node', ['out/src/capture/cli.js', 'verify', join(DATA, 'sample-trajectory.jsonl'), '--final', 'samples/editing-session.jsonl']);
+  step('self-check: record and replay the sample editing session', 'node', [
+    'out/src/capture/cli.js',
+    'record',
+    'samples/editing-session.jsonl',
+    join(DATA, 'sample-trajectory.jsonl'),
+  ]);
+  step('self-check: verify by replay', 'node', [
+    'out/src/capture/cli.js',
+    'verify',
+    join(DATA, 'sample-trajectory.jsonl'),
+    '--final',
+    'samples/editing-session.jsonl',
+  ]);
   if (args.has('--build-only')) return;
 
   process.on('SIGINT', () => void stopAll(0));
@@ -101,7 +142,13 @@ async function main() {
   const userToken = token(join(DATA, '.user-token'), ['token', 'create', '--user', 'local-engineer', '--label', 'npm start']);
   const adminToken = token(join(DATA, '.admin-token'), ['token', 'create', '--admin', '--label', 'npm start']);
   console.log(`\n▶ collection service on SQLite (${join(DATA, 'collector')})`);
-  startGroup('collector', 'node', ['packages/collector/dist/src/cli/serve.js', '--port', String(collectorPort), '--data', join(DATA, 'collector')]);
+  startGroup('collector', 'node', [
+    'packages/collector/dist/src/cli/serve.js',
+    '--port',
+    String(collectorPort),
+    '--data',
+    join(DATA, 'collector'),
+  ]);
   await waitFor(`${collectorUrl}/healthz`, 20_000, 'the collection service');
 
   let editorUrl;
@@ -127,13 +174,41 @@ async function main() {
     });
     writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
     console.log('\n▶ installing dist/codetrail.vsix into the editor');
-    const inst = spawnSync(node24, [entry, '--user-data-dir', join(vs, 'user-data'), '--extensions-dir', join(vs, 'extensions'), '--install-extension', join(ROOT, 'dist/codetrail.vsix'), '--force'], { cwd: ROOT, stdio: 'inherit' });
+    const inst = spawnSync(
+      node24,
+      [
+        entry,
+        '--user-data-dir',
+        join(vs, 'user-data'),
+        '--extensions-dir',
+        join(vs, 'extensions'),
+        '--install-extension',
+        join(ROOT, 'dist/codetrail.vsix'),
+        '--force',
+      ],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
     if (inst.status !== 0) throw new Error('installing the extension failed');
     const editorPort = await freePort(Number(process.env.CODETRAIL_EDITOR_PORT ?? 8080));
-    startGroup('editor', node24, [entry, '--bind-addr', `127.0.0.1:${editorPort}`, '--auth', 'none', '--disable-update-check',
-      '--disable-workspace-trust', '--user-data-dir', join(vs, 'user-data'), '--extensions-dir', join(vs, 'extensions')],
-    // Signs the extension in on first start; it moves the token into SecretStorage.
-    { CODETRAIL_TOKEN: userToken });
+    startGroup(
+      'editor',
+      node24,
+      [
+        entry,
+        '--bind-addr',
+        `127.0.0.1:${editorPort}`,
+        '--auth',
+        'none',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        join(vs, 'user-data'),
+        '--extensions-dir',
+        join(vs, 'extensions'),
+      ],
+      // Signs the extension in on first start; it moves the token into SecretStorage.
+      { CODETRAIL_TOKEN: userToken },
+    );
     await waitFor(`http://127.0.0.1:${editorPort}/healthz`, 30_000, 'the editor');
     editorUrl = `http://127.0.0.1:${editorPort}/?folder=${encodeURIComponent(ws)}`;
   }

@@ -24,7 +24,9 @@ for (const [name, args] of steps) {
   const r = spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit', env });
   times.push(`${name} ${Math.round((Date.now() - t0) / 1000)} s`);
   if (r.status !== 0) {
-    console.error(`\n✖ npm test: ${name} failed (exit ${r.status ?? r.signal}); run \`npm run ${name}\` alone to repeat it. Times: ${times.join(', ')}`);
+    console.error(
+      `\n✖ npm test: ${name} failed (exit ${r.status ?? r.signal}); run \`npm run ${name}\` alone to repeat it. Times: ${times.join(', ')}`,
+    );
     process.exit(1);
   }
   if (name === 'build') env.CODETRAIL_BUILT = '1';

@@ -18,12 +18,14 @@ export class ForwardedCommands implements vscode.Disposable {
    * @param ready resolves once the capture side has registered its handlers (or failed to start)
    */
   constructor(ids: readonly string[], ready: () => Promise<unknown>) {
-    this.registrations = ids.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      await ready();
-      const handler = this.handlers.get(id);
-      if (!handler) throw new Error(`Codetrail: '${id}' is not available — capture could not start (see the Codetrail log).`);
-      return handler(...args);
-    }));
+    this.registrations = ids.map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        await ready();
+        const handler = this.handlers.get(id);
+        if (!handler) throw new Error(`Codetrail: '${id}' is not available — capture could not start (see the Codetrail log).`);
+        return handler(...args);
+      }),
+    );
   }
 
   /** For the capture side: handle a forwarded command. */

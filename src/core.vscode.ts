@@ -68,8 +68,19 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     warn: (m) => log.warn(m),
   });
   log.info(`consent memory: ${taint.ledger.size} fingerprints of text typed while capture was off`);
-  const firewall = new ConsentFirewall((line) => taint.recognize(line, true), (path) => late.recorder?.restateFile(path));
-  const sending = activateSending(context, log, client, settings, deps.registerCommand, (e) => firewall.check(e), () => consent.pausesReported());
+  const firewall = new ConsentFirewall(
+    (line) => taint.recognize(line, true),
+    (path) => late.recorder?.restateFile(path),
+  );
+  const sending = activateSending(
+    context,
+    log,
+    client,
+    settings,
+    deps.registerCommand,
+    (e) => firewall.check(e),
+    () => consent.pausesReported(),
+  );
 
   const s = settings.current.capture;
   const rec = new Recorder(sending.sink, consent, {
@@ -83,8 +94,10 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     log: (m) => log.info(m),
     // News of a pause that took effect earlier (another window, another device): what was
     // recorded since is removed before it can be sent.
-    onLateStop: (since) => void sending.ready.then((p) => p.purge((e) => e.time >= since && e.kind !== 'session.start'))
-      .catch((e: unknown) => log.error(`could not remove events after a pause: ${String(e)}`)),
+    onLateStop: (since) =>
+      void sending.ready
+        .then((p) => p.purge((e) => e.time >= since && e.kind !== 'session.start'))
+        .catch((e: unknown) => log.error(`could not remove events after a pause: ${String(e)}`)),
   });
   late.recorder = rec;
   rec.addStage((e) => redactEventFields(e, redactor));
@@ -92,9 +105,18 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
 
   // Files never captured: the built-in list, the user's globs and the organisation's policy, applied live.
   let excluded = compileExclusions([]);
-  const documents = new DocumentCapture(rec, () => settings.current, log, (path) => redactor.isExcludedPath(path) || excluded(path));
+  const documents = new DocumentCapture(
+    rec,
+    () => settings.current,
+    log,
+    (path) => redactor.isExcludedPath(path) || excluded(path),
+  );
   // Counts only: what the consent memory holds, and how changes made while off were taken.
-  rec.onGateChange((d) => log.info(`${describeDecision(d)} (consent memory: ${taint.ledger.size} fingerprints; changes while off: ${JSON.stringify(documents.offStats)}; clipboard reads given up: ${documents.clipboardTimeouts})`));
+  rec.onGateChange((d) =>
+    log.info(
+      `${describeDecision(d)} (consent memory: ${taint.ledger.size} fingerprints; changes while off: ${JSON.stringify(documents.offStats)}; clipboard reads given up: ${documents.clipboardTimeouts})`,
+    ),
+  );
   const applySettings = () => {
     const c = settings.current.capture;
     excluded = compileExclusions([...settings.current.excludedFiles, ...(consent.policy?.excludedGlobs ?? [])]);
@@ -105,13 +127,21 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
   applySettings();
   const ticker = setInterval(() => rec.tick(Date.now()), 500);
   context.subscriptions.push(
-    settings.onDidChange(applySettings), consent.onDidChangePolicy(applySettings),
+    settings.onDidChange(applySettings),
+    consent.onDidChangePolicy(applySettings),
     documents,
     new CommandCapture(rec, () => settings.current),
     new OutcomeCapture(rec),
     new vscode.Disposable(() => clearInterval(ticker)),
-    registerInternalCommands(deps.registerCommand, rec, sending.ready, documents, () => consent.policy?.excludedGlobs ?? [], deps.activationTimes,
-      () => ({ fingerprints: taint.ledger.size })),
+    registerInternalCommands(
+      deps.registerCommand,
+      rec,
+      sending.ready,
+      documents,
+      () => consent.policy?.excludedGlobs ?? [],
+      deps.activationTimes,
+      () => ({ fingerprints: taint.ledger.size }),
+    ),
   );
   // The outbox opens in the background; capture writes to it as soon as it is ready.
   registerTransparency(context, {
@@ -122,7 +152,14 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     // Removed pending events are retracted in the editor too, so their text never comes back.
     onRemoved: (r) => {
       rec.discard(r.from || Date.now(), r.to || Date.now());
-      rec.emit({ kind: 'gap', time: Date.now(), reason: 'discarded', from: r.from || Date.now(), to: r.to || Date.now(), dropped: r.removed });
+      rec.emit({
+        kind: 'gap',
+        time: Date.now(),
+        reason: 'discarded',
+        from: r.from || Date.now(),
+        to: r.to || Date.now(),
+        dropped: r.removed,
+      });
     },
   });
   return {

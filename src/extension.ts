@@ -35,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await adoptProvisionedToken(context, log);
   // The user's settings.json sits two folders above the extension's global storage.
   const settings = new Settings(join(dirname(dirname(storage)), 'settings.json'));
-  const control = new ControlClient(() => settings.current.collectorUrl, async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined);
+  const control = new ControlClient(
+    () => settings.current.collectorUrl,
+    async () => (await context.secrets.get(TOKEN_SECRET_KEY)) || undefined,
+  );
   const installSalt = installationSalt(context);
   const wsHash = (salt: string | undefined) => workspaceHash(salt ?? installSalt, vscode.workspace.name ?? '');
 
@@ -57,27 +60,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     settings,
   });
   await consent.start();
-  context.subscriptions.push(consent, settings, vscode.commands.registerCommand('codetrail.showLog', () => log.show()));
+  context.subscriptions.push(
+    consent,
+    settings,
+    vscode.commands.registerCommand('codetrail.showLog', () => log.show()),
+  );
   // Every other contributed command exists from now on and waits for the capture side.
   const own = new Set<string>([...Object.values(CONSENT_COMMANDS), 'codetrail.showLog']);
-  const forwarded = new ForwardedCommands(contributedCommands(context.extension.packageJSON).filter((id) => !own.has(id)), ready);
+  const forwarded = new ForwardedCommands(
+    contributedCommands(context.extension.packageJSON).filter((id) => !own.has(id)),
+    ready,
+  );
   context.subscriptions.push(forwarded);
   activationTimes.activate = performance.now() - t0;
 
-  const deps: CoreDeps = { context, log, settings, consent, control, client, workspace: wsHash(undefined), activationTimes, registerCommand: forwarded.register };
-  core = new Promise<Core | undefined>((resolve) => setImmediate(() => {
-    const c0 = performance.now();
-    // A separate bundle beside this one; its path is computed so the bundler leaves it out of this one.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose after activation
-    const load = require(join(__dirname, 'core.js')) as typeof import('./core.vscode');
-    load.startCapture(deps).then((c) => {
-      activationTimes.core = performance.now() - c0;
-      resolve(c);
-    }, (err: unknown) => {
-      log.error(`capture could not start: ${(err as Error).stack ?? String(err)}`);
-      resolve(undefined);
-    });
-  }));
+  const deps: CoreDeps = {
+    context,
+    log,
+    settings,
+    consent,
+    control,
+    client,
+    workspace: wsHash(undefined),
+    activationTimes,
+    registerCommand: forwarded.register,
+  };
+  core = new Promise<Core | undefined>((resolve) =>
+    setImmediate(() => {
+      const c0 = performance.now();
+      // A separate bundle beside this one; its path is computed so the bundler leaves it out of this one.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose after activation
+      const load = require(join(__dirname, 'core.js')) as typeof import('./core.vscode');
+      load.startCapture(deps).then(
+        (c) => {
+          activationTimes.core = performance.now() - c0;
+          resolve(c);
+        },
+        (err: unknown) => {
+          log.error(`capture could not start: ${(err as Error).stack ?? String(err)}`);
+          resolve(undefined);
+        },
+      );
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,14 +18,24 @@ type Input =
   | { t: 'save' | 'focus' | 'close'; path: string; time: number };
 
 function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-    try { return JSON.parse(l) as T; } catch { throw new Error(`${file}:${i + 1}: not JSON`); }
-  });
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch {
+        throw new Error(`${file}:${i + 1}: not JSON`);
+      }
+    });
 }
 
 export function record(inputs: Input[]): { events: TrajectoryEvent[]; finalText: Map<string, string> } {
   const events: TrajectoryEvent[] = [];
-  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 0 }));
+  const session = new Session(
+    (e) => events.push(e),
+    () => ({ state: 'recording', policyVersion: 0 }),
+  );
   const builder = new TrajectoryBuilder((b) => session.emit(b));
   const texts = new Map<string, string>();
   let last = 0;
@@ -39,15 +49,24 @@ export function record(inputs: Input[]): { events: TrajectoryEvent[]; finalText:
         break;
       case 'change': {
         let t = texts.get(i.path) ?? '';
-        for (const c of [...i.changes].sort((a, b) => b.offset - a.offset)) t = t.slice(0, c.offset) + c.inserted + t.slice(c.offset + c.deleted);
+        for (const c of [...i.changes].sort((a, b) => b.offset - a.offset))
+          t = t.slice(0, c.offset) + c.inserted + t.slice(c.offset + c.deleted);
         texts.set(i.path, t);
         builder.change(i.path, i.changes, i.provenance, i.time);
         break;
       }
-      case 'cursor': builder.cursor(i.path, i.offset, i.time); break;
-      case 'save': builder.save(i.path, i.time); break;
-      case 'close': builder.forget(i.path, i.time); break;
-      case 'focus': builder.flush(i.time, 'switch'); break;
+      case 'cursor':
+        builder.cursor(i.path, i.offset, i.time);
+        break;
+      case 'save':
+        builder.save(i.path, i.time);
+        break;
+      case 'close':
+        builder.forget(i.path, i.time);
+        break;
+      case 'focus':
+        builder.flush(i.time, 'switch');
+        break;
     }
   }
   builder.flush(last);

@@ -27,7 +27,9 @@ export class TailBuffer {
   /** The tail without terminal escapes or carriage returns, at most `limit` characters. */
   text(): string {
     const raw = this.chunks.join('');
-    return stripAnsi(raw.length > this.limit ? raw.slice(-this.limit) : raw).replace(/\r/g, '').slice(-this.limit);
+    return stripAnsi(raw.length > this.limit ? raw.slice(-this.limit) : raw)
+      .replace(/\r/g, '')
+      .slice(-this.limit);
   }
 }
 

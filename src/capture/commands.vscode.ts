@@ -41,12 +41,15 @@ export class CommandCapture implements vscode.Disposable {
 
   private watchIntegration(t: vscode.Terminal): void {
     if (t.shellIntegration || this.noticeTimers.has(t)) return;
-    this.noticeTimers.set(t, setTimeout(() => {
-      this.noticeTimers.delete(t);
-      if (!t.shellIntegration && t.exitStatus === undefined) {
-        this.recorder.emit({ kind: 'terminal.no-shell-integration', time: Date.now(), terminal: boundedText(t.name, 256) });
-      }
-    }, this.shellIntegrationWaitMs));
+    this.noticeTimers.set(
+      t,
+      setTimeout(() => {
+        this.noticeTimers.delete(t);
+        if (!t.shellIntegration && t.exitStatus === undefined) {
+          this.recorder.emit({ kind: 'terminal.no-shell-integration', time: Date.now(), terminal: boundedText(t.name, 256) });
+        }
+      }, this.shellIntegrationWaitMs),
+    );
   }
 
   private clearNotice(t: vscode.Terminal): void {
@@ -100,7 +103,14 @@ export class CommandCapture implements vscode.Disposable {
       }
       settleOff();
     })();
-    this.running.set(ex, { commandLine: ex.commandLine.value, cwd: relativeCwd(ex.cwd?.path, roots), start: Date.now(), tail, reading, settleOff });
+    this.running.set(ex, {
+      commandLine: ex.commandLine.value,
+      cwd: relativeCwd(ex.cwd?.path, roots),
+      start: Date.now(),
+      tail,
+      reading,
+      settleOff,
+    });
   }
 
   private async onEnd(e: vscode.TerminalShellExecutionEndEvent): Promise<void> {
@@ -131,7 +141,10 @@ export class CommandCapture implements vscode.Disposable {
     const durationMs = this.tasks.end(e.execution, time);
     const t = e.execution.task;
     this.recorder.emit({
-      kind: 'task.end', time, name: boundedText(t.name, 256), source: boundedText(t.source, 256),
+      kind: 'task.end',
+      time,
+      name: boundedText(t.name, 256),
+      source: boundedText(t.source, 256),
       ...(e.exitCode !== undefined ? { exitCode: e.exitCode } : {}),
       ...(durationMs !== undefined ? { durationMs } : {}),
     });
@@ -147,7 +160,10 @@ export class CommandCapture implements vscode.Disposable {
     const time = Date.now();
     const durationMs = this.debug.end(s.id, time);
     this.recorder.emit({
-      kind: 'debug.end', time, debugType: boundedText(s.type, 128), name: boundedText(s.name, 256),
+      kind: 'debug.end',
+      time,
+      debugType: boundedText(s.type, 128),
+      name: boundedText(s.name, 256),
       ...(durationMs !== undefined ? { durationMs } : {}),
     });
   }

@@ -14,7 +14,10 @@ export class CursorJumps {
   private last: { path: string; line: number } | undefined;
   private lastTime = -Infinity;
 
-  constructor(private readonly throttleMs: number, private readonly jumpLines = 10) {}
+  constructor(
+    private readonly throttleMs: number,
+    private readonly jumpLines = 10,
+  ) {}
 
   /** Whether this move is a jump to record now. */
   accept(m: CursorMove): boolean {

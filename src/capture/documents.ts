@@ -25,8 +25,7 @@ export interface CaptureLimits {
 }
 
 export type DocumentDecision =
-  | { capture: true; path: string }
-  | { capture: false; reason: SkipReason; path: string | undefined; quiet: boolean };
+  { capture: true; path: string } | { capture: false; reason: SkipReason; path: string | undefined; quiet: boolean };
 
 /** The path a document is recorded under: workspace-relative, or a bare name outside it. */
 export function recordedPath(f: Pick<DocumentFacts, 'scheme' | 'uriPath' | 'fragment' | 'relativePath'>): string {

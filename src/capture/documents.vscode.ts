@@ -79,9 +79,17 @@ export class DocumentCapture implements vscode.Disposable {
     vscode.window.onDidChangeActiveTextEditor(this.onFocus, this, this.disposables);
     vscode.window.onDidChangeTextEditorSelection(this.onSelection, this, this.disposables);
     // Back from another window or application: the clipboard may hold something copied there.
-    vscode.window.onDidChangeWindowState((w) => { if (w.focused) this.clipboard.invalidate(); }, this, this.disposables);
+    vscode.window.onDidChangeWindowState(
+      (w) => {
+        if (w.focused) this.clipboard.invalidate();
+      },
+      this,
+      this.disposables,
+    );
     vscode.window.tabGroups.onDidChangeTabs(this.onTabs, this, this.disposables);
-    recorder.onEdit(() => { this.closedStep = true; });
+    recorder.onEdit(() => {
+      this.closedStep = true;
+    });
     // Documents stay tracked while capture is off (what is typed then is tainted, never sent);
     // when it resumes, any document not seen meanwhile is picked up.
     recorder.onGateChange((d) => {
@@ -126,7 +134,15 @@ export class DocumentCapture implements vscode.Disposable {
       this.renames.delete(key);
       const path = this.paths.get(renamed);
       this.paths.delete(renamed);
-      const p = { path: recordedPath({ scheme: doc.uri.scheme, uriPath: doc.uri.path, fragment: doc.uri.fragment, relativePath: relativePath(doc.uri) }), languageId: doc.languageId };
+      const p = {
+        path: recordedPath({
+          scheme: doc.uri.scheme,
+          uriPath: doc.uri.path,
+          fragment: doc.uri.fragment,
+          relativePath: relativePath(doc.uri),
+        }),
+        languageId: doc.languageId,
+      };
       this.paths.set(key, p);
       this.recorder.rename(renamed, key, p.path, p.languageId, Date.now());
       if (path) this.recorder.emit({ kind: 'file.close', time: Date.now(), path: path.path, languageId: path.languageId });
@@ -194,7 +210,14 @@ export class DocumentCapture implements vscode.Disposable {
       // waits its turn, and is fed as made while off whenever it is fed.
       this.carets.forget(key);
       const raw = rawEvent(e, false, []);
-      this.backlog.push({ key, doc: e.document, facts: changeFacts(raw, undefined), changes: contentChanges(raw), time: Date.now(), off: offProvenance(raw) });
+      this.backlog.push({
+        key,
+        doc: e.document,
+        facts: changeFacts(raw, undefined),
+        changes: contentChanges(raw),
+        time: Date.now(),
+        off: offProvenance(raw),
+      });
       if (!this.draining) void this.drain();
       return;
     }
@@ -280,8 +303,16 @@ export class DocumentCapture implements vscode.Disposable {
     if (Date.now() < this.clipboardBlockedUntil) return '';
     const token = this.clipboard.reading();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), CLIPBOARD_READ_MS); });
-    const text = await Promise.race([vscode.env.clipboard.readText().then((t) => t, () => ''), late]);
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), CLIPBOARD_READ_MS);
+    });
+    const text = await Promise.race([
+      vscode.env.clipboard.readText().then(
+        (t) => t,
+        () => '',
+      ),
+      late,
+    ]);
     clearTimeout(timer);
     if (text === undefined) {
       this.clipboardTimeouts++;
@@ -317,8 +348,7 @@ export class DocumentCapture implements vscode.Disposable {
         this.offStats.fedOff++;
         if (item.off.label === 'external') this.offStats.external++;
         this.recorder.change(item.key, item.changes, item.off, item.time, true);
-      }
-      else this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
+      } else this.recorder.change(item.key, item.changes, classifyChange(item.facts, clipboardMatches), item.time);
     } catch (err) {
       if (!(err instanceof DesyncError)) throw err;
       this.resync(item.key, err.message);
@@ -377,9 +407,14 @@ export class DocumentCapture implements vscode.Disposable {
     const pos = e.selections[0].active;
     const time = Date.now();
     this.recorder.cursor(key, e.textEditor.document.offsetAt(pos), time);
-    const kind = e.kind === vscode.TextEditorSelectionChangeKind.Mouse ? 'mouse'
-      : e.kind === vscode.TextEditorSelectionChangeKind.Keyboard ? 'keyboard'
-        : e.kind === vscode.TextEditorSelectionChangeKind.Command ? 'command' : undefined;
+    const kind =
+      e.kind === vscode.TextEditorSelectionChangeKind.Mouse
+        ? 'mouse'
+        : e.kind === vscode.TextEditorSelectionChangeKind.Keyboard
+          ? 'keyboard'
+          : e.kind === vscode.TextEditorSelectionChangeKind.Command
+            ? 'command'
+            : undefined;
     if (this.jumps.accept({ path: p.path, line: pos.line, character: pos.character, kind, time })) {
       this.recorder.emit({ kind: 'cursor', time, path: p.path, line: pos.line, character: pos.character });
     }
@@ -463,7 +498,8 @@ export function relativePath(uri: vscode.Uri): string | undefined {
 function rawEvent(e: vscode.TextDocumentChangeEvent, inActiveEditor: boolean, selections: readonly vscode.Selection[]): RawChangeEvent {
   return {
     contentChanges: e.contentChanges,
-    reason: e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
+    reason:
+      e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined,
     isDirty: e.document.isDirty,
     isUntitled: e.document.isUntitled,
     inActiveEditor,

@@ -16,12 +16,19 @@ export interface CaptureGate {
 export function describeDecision(d: GateDecision): string {
   if (d.allowed) return 'capturing';
   switch (d.reason) {
-    case 'telemetry-off': return 'not capturing: telemetry is off in VS Code (telemetry.telemetryLevel)';
-    case 'setting-off': return 'not capturing: codetrail.enabled is off';
-    case 'paused': return 'not capturing: paused';
-    case 'exempt': return 'not capturing: exempt';
-    case 'consent-pending': return 'not capturing: waiting for consent';
-    case 'workspace-excluded': return 'not capturing: this workspace is excluded';
-    case 'not-signed-in': return 'not capturing: not signed in to the collection service';
+    case 'telemetry-off':
+      return 'not capturing: telemetry is off in VS Code (telemetry.telemetryLevel)';
+    case 'setting-off':
+      return 'not capturing: codetrail.enabled is off';
+    case 'paused':
+      return 'not capturing: paused';
+    case 'exempt':
+      return 'not capturing: exempt';
+    case 'consent-pending':
+      return 'not capturing: waiting for consent';
+    case 'workspace-excluded':
+      return 'not capturing: this workspace is excluded';
+    case 'not-signed-in':
+      return 'not capturing: not signed in to the collection service';
   }
 }

@@ -10,7 +10,11 @@ import { describeDecision } from './gate';
 import type { RegisterCommand } from '../commands.vscode';
 
 export function registerInternalCommands(
-  registerCommand: RegisterCommand, recorder: Recorder, pipeline: Promise<SendPipeline>, documents: DocumentCapture, policyGlobs: () => string[] = () => [],
+  registerCommand: RegisterCommand,
+  recorder: Recorder,
+  pipeline: Promise<SendPipeline>,
+  documents: DocumentCapture,
+  policyGlobs: () => string[] = () => [],
   activationTimes: Record<string, number | undefined> = {},
   consentMemory: () => { fingerprints: number } = () => ({ fingerprints: 0 }),
 ): vscode.Disposable {
@@ -27,7 +31,11 @@ export function registerInternalCommands(
     }),
     registerCommand('codetrail.internal.adapterStats', (opts?: { reset?: boolean }) => {
       const all = [documents.changeStats, documents.appendStats, documents.closeStats];
-      const summary = { ...documents.changeStats.summary(), append: documents.appendStats.summary(), close: documents.closeStats.summary() };
+      const summary = {
+        ...documents.changeStats.summary(),
+        append: documents.appendStats.summary(),
+        close: documents.closeStats.summary(),
+      };
       if (opts?.reset) for (const s of all) s.reset();
       return summary;
     }),

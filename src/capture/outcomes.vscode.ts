@@ -7,7 +7,11 @@ import { boundedText } from './commands';
 import { relativePath } from './documents.vscode';
 
 /** The small part of the git extension's API (version 1) used here. */
-interface GitCommit { hash: string; message: string; parents: string[] }
+interface GitCommit {
+  hash: string;
+  message: string;
+  parents: string[];
+}
 interface GitRepository {
   readonly rootUri: vscode.Uri;
   readonly state: { readonly HEAD: { name?: string; commit?: string } | undefined; readonly onDidChange: vscode.Event<void> };

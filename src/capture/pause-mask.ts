@@ -33,13 +33,16 @@ export class PauseMask {
     const set = this.lines.get(key);
     if (!set || set.size === 0) return text;
     const long = [...set].filter((l) => l.trim().length >= MIN_SUBSTRING).sort((a, b) => b.length - a.length);
-    return text.split('\n').map((raw) => {
-      const cr = raw.endsWith('\r') ? '\r' : '';
-      let line = cr ? raw.slice(0, -1) : raw;
-      if (set.has(line)) return NOT_CAPTURED + cr;
-      for (const piece of long) if (line.includes(piece)) line = line.split(piece).join(NOT_CAPTURED);
-      return line + cr;
-    }).join('\n');
+    return text
+      .split('\n')
+      .map((raw) => {
+        const cr = raw.endsWith('\r') ? '\r' : '';
+        let line = cr ? raw.slice(0, -1) : raw;
+        if (set.has(line)) return NOT_CAPTURED + cr;
+        for (const piece of long) if (line.includes(piece)) line = line.split(piece).join(NOT_CAPTURED);
+        return line + cr;
+      })
+      .join('\n');
   }
 }
 

@@ -83,8 +83,7 @@ export function touchesCursor(c: ChangeFact, cur: Cursor): boolean {
   if (samePos(c.start, cur.start) && samePos(c.end, cur.end)) return true; // replaced the selection
   if (samePos(c.end, cur.active) || samePos(c.start, cur.active)) return true;
   // A completion may replace the whole word around the caret, on one line.
-  return c.start.line === c.end.line && c.start.line === cur.active.line
-    && cmp(c.start, cur.active) <= 0 && cmp(cur.active, c.end) <= 0;
+  return c.start.line === c.end.line && c.start.line === cur.active.line && cmp(c.start, cur.active) <= 0 && cmp(cur.active, c.end) <= 0;
 }
 
 /** Whether the classifier needs to know if the inserted text equals the clipboard. */
@@ -114,7 +113,10 @@ function atCursors(f: ChangeFacts): 'one' | 'each' | 'away' {
   if (byEditor !== 'away' || !f.expected?.length) return byEditor;
   // The editor's selections reach the extension host late during a burst; the carets the
   // previous changes left behind say where this one is expected.
-  return matchCursors(f.changes, f.expected.map((p) => ({ start: p, end: p, active: p })));
+  return matchCursors(
+    f.changes,
+    f.expected.map((p) => ({ start: p, end: p, active: p })),
+  );
 }
 
 function matchCursors(changes: readonly ChangeFact[], cursors: readonly Cursor[]): 'one' | 'each' | 'away' {
@@ -242,7 +244,10 @@ export class ExpectedCarets {
 }
 
 function caretsKey(carets: readonly Pos[]): string {
-  return carets.map((p) => `${p.line}:${p.character}`).sort().join(' ');
+  return carets
+    .map((p) => `${p.line}:${p.character}`)
+    .sort()
+    .join(' ');
 }
 
 /**

@@ -8,7 +8,14 @@
 // its next edit.
 import type { ConsentStamp, EditEvent, EventBody, TrajectoryEvent } from '@codetrail/protocol';
 import { Session } from './session';
-import { DEFAULT_TRAJECTORY_OPTIONS, TrajectoryBuilder, type ContentChange, type LineRange, type TaintHooks, type TrajectoryOptions } from './trajectory';
+import {
+  DEFAULT_TRAJECTORY_OPTIONS,
+  TrajectoryBuilder,
+  type ContentChange,
+  type LineRange,
+  type TaintHooks,
+  type TrajectoryOptions,
+} from './trajectory';
 import type { Provenance } from '@codetrail/protocol';
 import type { TrajectorySink } from './sink';
 import type { CaptureGate, GateDecision, GateReason } from './gate';
@@ -100,9 +107,16 @@ export class Recorder {
       fingerprint: (line: string, ranges: readonly LineRange[]) => taint.fingerprint?.(line, ranges),
       // The path is not logged: an untitled buffer is named after its first line.
       recognized: (path: string, lines: number, strict: boolean) =>
-        options.log?.(`consent: ${lines} line(s) of a ${languageOf(path)} file match text seen while capture was off (${strict ? 'held back by the firewall' : 'text of unknown origin'}); they are masked`),
+        options.log?.(
+          `consent: ${lines} line(s) of a ${languageOf(path)} file match text seen while capture was off (${strict ? 'held back by the firewall' : 'text of unknown origin'}); they are masked`,
+        ),
     };
-    this.builder = new TrajectoryBuilder((body) => this.stamp(body), options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS, redact && ((t) => redact(t)), hooks);
+    this.builder = new TrajectoryBuilder(
+      (body) => this.stamp(body),
+      options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS,
+      redact && ((t) => redact(t)),
+      hooks,
+    );
     this.decision = gate.current();
     if (!this.decision.allowed) this.stop(this.decision, now());
     this.unsubscribeGate = gate.onDidChange((d) => this.gateChanged(d));
@@ -154,7 +168,15 @@ export class Recorder {
    * in this window asks the oracle what of it may have been typed while capture was off.
    * Seen again with other text (the editor and the builder disagree), it starts over.
    */
-  baseline(key: string, path: string, languageId: string, text: string, time: number, reason: 'open' | 'resume' | 'resync', origin: DocumentOrigin = { untitled: false }): void {
+  baseline(
+    key: string,
+    path: string,
+    languageId: string,
+    text: string,
+    time: number,
+    reason: 'open' | 'resume' | 'resync',
+    origin: DocumentOrigin = { untitled: false },
+  ): void {
     const known = this.builder.currentText(key);
     if (known !== undefined && reason !== 'resync') return;
     const oracle = this.options.taint;

@@ -136,14 +136,16 @@ export function renderChunk(
     redacted ??= redact(masked.join('\n')).split('\n');
     return redacted[i];
   };
-  return n.map((_, i) => {
-    if (isTainted[i]) return masked[i];
-    // An unchanged line keeps its stored form, unless that was the mask: lines move, and a
-    // clean line may now stand where a tainted one did.
-    const kept = i < head ? stored[i] : i >= n.length - tail ? stored[stored.length - (n.length - i)] : undefined;
-    if (kept !== undefined && !isMask(kept)) return kept;
-    return fresh(i);
-  }).join('\n');
+  return n
+    .map((_, i) => {
+      if (isTainted[i]) return masked[i];
+      // An unchanged line keeps its stored form, unless that was the mask: lines move, and a
+      // clean line may now stand where a tainted one did.
+      const kept = i < head ? stored[i] : i >= n.length - tail ? stored[stored.length - (n.length - i)] : undefined;
+      if (kept !== undefined && !isMask(kept)) return kept;
+      return fresh(i);
+    })
+    .join('\n');
 }
 
 /** The hunks of one chunk's change, numbered by the chunk's place in the file. */

@@ -80,7 +80,10 @@ export class SpanList {
 
   /** Moves the pending shift's start to index `k`, applying it to the ranges passed over. */
   private moveLazyTo(k: number): void {
-    if (this.lazy === 0) { this.lazyFrom = k; return; }
+    if (this.lazy === 0) {
+      this.lazyFrom = k;
+      return;
+    }
     if (k > this.lazyFrom) this.shiftStored(this.lazyFrom, k, this.lazy);
     else if (k < this.lazyFrom) this.shiftStored(k, this.lazyFrom, -this.lazy);
     this.lazyFrom = k;

@@ -12,7 +12,15 @@ import type { EditEvent, EventBody, Provenance } from '@codetrail/protocol';
 import { sha256Hex } from '@codetrail/protocol';
 import { SpanList } from './spans';
 import {
-  CONTEXT_LINES, LineWalker, chunkHunks, formatDiff, lineEndAfter, lineStartBefore, linesOf, renderChunk, renderText,
+  CONTEXT_LINES,
+  LineWalker,
+  chunkHunks,
+  formatDiff,
+  lineEndAfter,
+  lineStartBefore,
+  linesOf,
+  renderChunk,
+  renderText,
 } from './render';
 
 /** A content change as VS Code reports it: offsets into the document before the event. */
@@ -157,11 +165,29 @@ export class TrajectoryBuilder {
    * Starts tracking a document (or starts over with it): emits its full text as the baseline,
    * unless silent. `taint` marks ranges already known to be tainted.
    */
-  baseline(key: string, path: string, languageId: string, text: string, time: number, reason: 'open' | RestateReason, taint: readonly LineRange[] = []): void {
+  baseline(
+    key: string,
+    path: string,
+    languageId: string,
+    text: string,
+    time: number,
+    reason: 'open' | RestateReason,
+    taint: readonly LineRange[] = [],
+  ): void {
     if (this.docs.has(key)) this.dropStep(key);
     const doc: TrackedDoc = {
-      key, path, languageId, text, redacted: '', hash: '', length: text.length, step: undefined,
-      taint: SpanList.of(taint.map(([start, end]) => ({ start, end, tag: UNKNOWN })), 0),
+      key,
+      path,
+      languageId,
+      text,
+      redacted: '',
+      hash: '',
+      length: text.length,
+      step: undefined,
+      taint: SpanList.of(
+        taint.map(([start, end]) => ({ start, end, tag: UNKNOWN })),
+        0,
+      ),
       recent: new SpanList(RECENT_MERGE_MS),
       stated: -1,
       taintDirty: taint.length > 0,
@@ -451,7 +477,12 @@ export class TrajectoryBuilder {
   }
 
   /** Fingerprints the tainted lines that overlap [from, to) of the current text. */
-  private fingerprintRange(doc: TrackedDoc, from: number, to: number, text = doc.step ? assemble(doc.text, doc.step.regions) : doc.text): void {
+  private fingerprintRange(
+    doc: TrackedDoc,
+    from: number,
+    to: number,
+    text = doc.step ? assemble(doc.text, doc.step.regions) : doc.text,
+  ): void {
     const hooks = this.hooks;
     if (!hooks.fingerprint) return;
     let done = 0;
@@ -463,7 +494,10 @@ export class TrajectoryBuilder {
         if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
         const line = text.slice(ls, lineEnd);
         // Only text typed while off (or retracted) is looked for elsewhere; text of unknown origin stays local.
-        const ranges = doc.taint.within(ls, lineEnd).filter((t) => t.tag === TYPED_OFF).map((t) => [t.start - ls, t.end - ls] as const);
+        const ranges = doc.taint
+          .within(ls, lineEnd)
+          .filter((t) => t.tag === TYPED_OFF)
+          .map((t) => [t.start - ls, t.end - ls] as const);
         if (ranges.length > 0) hooks.fingerprint(line, ranges);
         done = ls = le;
       }

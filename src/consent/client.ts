@@ -5,7 +5,10 @@ import type { DeletionScope } from '@codetrail/protocol';
 import type { Exemption, ExemptionScope } from './state';
 
 export class ControlError extends Error {
-  constructor(message: string, readonly status: number | undefined) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+  ) {
     super(message);
   }
   /** Worth retrying later (offline, overloaded) rather than telling the user it failed. */
@@ -32,7 +35,10 @@ export interface DeletionStatus {
   [more: string]: unknown;
 }
 
-type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ status: number; json(): Promise<unknown>; text(): Promise<string> }>;
+type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
+) => Promise<{ status: number; json(): Promise<unknown>; text(): Promise<string> }>;
 
 export class ControlClient {
   constructor(
@@ -42,7 +48,7 @@ export class ControlClient {
   ) {}
 
   async policy(): Promise<PolicyResponse> {
-    const r = await this.call('GET', '/v1/policy') as Record<string, unknown>;
+    const r = (await this.call('GET', '/v1/policy')) as Record<string, unknown>;
     return {
       version: Number(r.version ?? 0),
       pauseMinutes: Number(r.pauseMinutes ?? 30),
@@ -51,33 +57,40 @@ export class ControlClient {
       workspaceSalt: typeof r.workspaceSalt === 'string' ? r.workspaceSalt : undefined,
       excludedWorkspaces: Array.isArray(r.excludedWorkspaces) ? r.excludedWorkspaces.map(String) : [],
       canRequestExemption: r.canRequestExemption !== false,
-      exemptions: Array.isArray(r.exemptions) ? (r.exemptions as Exemption[]).map((e) => ({
-        id: String(e.id), status: e.status, scope: e.scope, note: e.note ?? undefined,
-      })) : [],
-      pauses: Array.isArray(r.pauses) ? (r.pauses as { id: unknown; from: unknown; until: unknown }[])
-        .filter((p) => typeof p?.id === 'string' && Number.isFinite(p.from) && Number.isFinite(p.until))
-        .map((p) => ({ id: String(p.id), from: Number(p.from), until: Number(p.until) })) : [],
+      exemptions: Array.isArray(r.exemptions)
+        ? (r.exemptions as Exemption[]).map((e) => ({
+            id: String(e.id),
+            status: e.status,
+            scope: e.scope,
+            note: e.note ?? undefined,
+          }))
+        : [],
+      pauses: Array.isArray(r.pauses)
+        ? (r.pauses as { id: unknown; from: unknown; until: unknown }[])
+            .filter((p) => typeof p?.id === 'string' && Number.isFinite(p.from) && Number.isFinite(p.until))
+            .map((p) => ({ id: String(p.id), from: Number(p.from), until: Number(p.until) }))
+        : [],
       serverTime: typeof r.serverTime === 'number' && Number.isFinite(r.serverTime) ? r.serverTime : undefined,
     };
   }
 
   /** Reports a pause (or its end); answers the pause as the service keeps it, when it says. */
   async reportPause(p: { id: string; from: number; until: number }): Promise<{ until: number } | undefined> {
-    const r = await this.call('POST', '/v1/pauses', p) as { until?: unknown } | undefined;
+    const r = (await this.call('POST', '/v1/pauses', p)) as { until?: unknown } | undefined;
     return typeof r?.until === 'number' ? { until: r.until } : undefined;
   }
 
   async requestExemption(reason: string, scope: ExemptionScope): Promise<Exemption> {
-    const r = await this.call('POST', '/v1/exemptions', { reason, scope }) as Exemption;
+    const r = (await this.call('POST', '/v1/exemptions', { reason, scope })) as Exemption;
     return { id: String(r.id), status: r.status ?? 'pending', scope: r.scope ?? scope, reason, note: r.note ?? undefined };
   }
 
   async requestDeletion(scope: DeletionScope): Promise<DeletionStatus> {
-    return await this.call('POST', '/v1/deletions', { scope }) as DeletionStatus;
+    return (await this.call('POST', '/v1/deletions', { scope })) as DeletionStatus;
   }
 
   async deletions(): Promise<DeletionStatus[]> {
-    const r = await this.call('GET', '/v1/deletions') as { deletions?: DeletionStatus[] };
+    const r = (await this.call('GET', '/v1/deletions')) as { deletions?: DeletionStatus[] };
     return r.deletions ?? [];
   }
 

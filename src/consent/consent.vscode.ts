@@ -167,11 +167,15 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     this.item.accessibilityInformation = { label, role: 'button' };
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**Codetrail** — ${label}\n\n`);
-    md.appendMarkdown('When recording: edits in workspace files (as diffs), completions you accept, terminal commands, tasks and debug sessions — redacted on this machine before anything is written.\n\n');
-    md.appendMarkdown(`Pause: click here · Ask out: *Codetrail: Request Exemption…* · [What is collected](${this.deps.usageDataUri.toString()})`);
+    md.appendMarkdown(
+      'When recording: edits in workspace files (as diffs), completions you accept, terminal commands, tasks and debug sessions — redacted on this machine before anything is written.\n\n',
+    );
+    md.appendMarkdown(
+      `Pause: click here · Ask out: *Codetrail: Request Exemption…* · [What is collected](${this.deps.usageDataUri.toString()})`,
+    );
     this.item.tooltip = md;
-    this.item.backgroundColor = v.state === 'paused' || v.state === 'pending'
-      ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      v.state === 'paused' || v.state === 'pending' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   // ---- commands ----------------------------------------------------------------------
@@ -219,7 +223,9 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
 
   async requestExemption(): Promise<void> {
     if (!this.controller.canRequestExemption) {
-      void vscode.window.showWarningMessage('Codetrail: your organisation\'s policy does not let your group request exemptions. Ask your administrator; you can still pause capture at any time.');
+      void vscode.window.showWarningMessage(
+        "Codetrail: your organisation's policy does not let your group request exemptions. Ask your administrator; you can still pause capture at any time.",
+      );
       return;
     }
     const scopePick = await vscode.window.showQuickPick(
@@ -264,9 +270,12 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
   private async discardRecent(minutes?: number): Promise<void> {
     let m = minutes;
     if (m === undefined) {
-      const pick = await vscode.window.showQuickPick(['5', '15', '30', '60'].map((x) => ({ label: `Last ${x} minutes`, m: Number(x) })), {
-        title: 'Codetrail: Discard Recent Capture — what you did in this time is removed, here and on the service',
-      });
+      const pick = await vscode.window.showQuickPick(
+        ['5', '15', '30', '60'].map((x) => ({ label: `Last ${x} minutes`, m: Number(x) })),
+        {
+          title: 'Codetrail: Discard Recent Capture — what you did in this time is removed, here and on the service',
+        },
+      );
       if (!pick) return;
       m = pick.m;
     }
@@ -277,7 +286,8 @@ export class ConsentService implements CaptureGate, vscode.Disposable {
     if (!(await this.controller.takeFirstRunNotice())) return;
     const choice = await vscode.window.showInformationMessage(
       'Codetrail records your edits (as diffs), accepted completions and terminal/task/debug commands in this editor, redacts secrets and personal data on this machine, and sends them to your organisation\'s collection service. Click the status bar item to pause; use "Codetrail: Request Exemption…" to ask out.',
-      'What Is Collected', 'Pause Now',
+      'What Is Collected',
+      'Pause Now',
     );
     if (choice === 'What Is Collected') await vscode.commands.executeCommand('markdown.showPreview', this.deps.usageDataUri);
     if (choice === 'Pause Now') await this.pause();

@@ -8,7 +8,15 @@ import type { CaptureGate, GateDecision } from '../capture/gate';
 import { activePause, remotePausesOf, withOwnPause, type CachedPolicy, type ConsentRecord } from './file';
 import { ControlError, type ControlClient } from './client';
 import { describeScope, describeView } from './describe';
-import { ConsentMachine, type ConsentFacts, type ConsentView, type Exemption, type ExemptionScope, type Pause, type Transition } from './state';
+import {
+  ConsentMachine,
+  type ConsentFacts,
+  type ConsentView,
+  type Exemption,
+  type ExemptionScope,
+  type Pause,
+  type Transition,
+} from './state';
 
 export interface Logger {
   info(message: string): void;
@@ -236,7 +244,12 @@ export class ConsentController implements CaptureGate {
     const d = decisionOf(t.kind === 'resumed' ? { state: 'recording' } : t.view);
     this.deps.log.info(`consent: ${t.kind} → ${describeView(this.machine.current)}`);
     for (const l of [...this.gateListeners]) l(d);
-    if (t.kind === 'resumed' && t.previous.state === 'paused' && t.previous.pause.until <= this.now() && t.previous.pause.id !== this.resumedByUser) {
+    if (
+      t.kind === 'resumed' &&
+      t.previous.state === 'paused' &&
+      t.previous.pause.until <= this.now() &&
+      t.previous.pause.id !== this.resumedByUser
+    ) {
       this.deps.notify.info('Codetrail: the pause has ended; capture has resumed.');
     }
     this.fireView();
@@ -255,15 +268,21 @@ export class ConsentController implements CaptureGate {
     }
     const paused = this.machine.current.state === 'paused';
     if (paused && this.countdown === undefined) this.tickCountdown();
-    if (!paused && this.countdown !== undefined) { this.clock.clearTimeout(this.countdown); this.countdown = undefined; }
+    if (!paused && this.countdown !== undefined) {
+      this.clock.clearTimeout(this.countdown);
+      this.countdown = undefined;
+    }
   }
 
   /** Re-renders just after each shown second turns (at the half seconds left), so it reads the time left within half a second. */
   private tickCountdown(): void {
     const v = this.machine.current;
-    if (v.state !== 'paused') { this.countdown = undefined; return; }
+    if (v.state !== 'paused') {
+      this.countdown = undefined;
+      return;
+    }
     const left = v.pause.until - this.now();
-    const delay = ((left - 500) % 1000 + 1000) % 1000 || 1000;
+    const delay = (((left - 500) % 1000) + 1000) % 1000 || 1000;
     this.countdown = this.clock.setTimeout(() => {
       this.machine.reevaluate();
       this.fireView();
@@ -283,7 +302,11 @@ export class ConsentController implements CaptureGate {
     const current = v.state === 'paused' ? v.pause : undefined;
     const id = current?.id ?? (this.deps.newId ?? randomUUID)();
     const pause = { id, from: current?.from ?? now, until: Math.max(current?.until ?? now, now) + minutes * 60_000 };
-    await this.store.update((r) => ({ ...withOwnPause(r, pause.id), pause, unreportedPauses: [...(r.unreportedPauses ?? []).filter((p) => p.id !== pause.id), pause] }));
+    await this.store.update((r) => ({
+      ...withOwnPause(r, pause.id),
+      pause,
+      unreportedPauses: [...(r.unreportedPauses ?? []).filter((p) => p.id !== pause.id), pause],
+    }));
     this.refresh();
     void this.reportPauses();
   }
@@ -327,7 +350,8 @@ export class ConsentController implements CaptureGate {
     await this.store.update((rec) => ({
       ...rec,
       pause: ended && kept !== undefined && kept > this.now() ? { ...ended, until: kept } : undefined,
-      unreportedPauses: ended && kept === undefined ? [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended] : rec.unreportedPauses,
+      unreportedPauses:
+        ended && kept === undefined ? [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended] : rec.unreportedPauses,
     }));
     this.refresh();
     void this.reportPauses();
@@ -361,7 +385,10 @@ export class ConsentController implements CaptureGate {
     for (const p of list) {
       try {
         await this.deps.client.reportPause(p);
-        await this.store.update((r) => ({ ...r, unreportedPauses: (r.unreportedPauses ?? []).filter((x) => !(x.id === p.id && x.until === p.until)) }));
+        await this.store.update((r) => ({
+          ...r,
+          unreportedPauses: (r.unreportedPauses ?? []).filter((x) => !(x.id === p.id && x.until === p.until)),
+        }));
       } catch (err) {
         if (err instanceof ControlError && !err.transient) {
           await this.store.update((r) => ({ ...r, unreportedPauses: (r.unreportedPauses ?? []).filter((x) => x !== p) }));
@@ -378,21 +405,34 @@ export class ConsentController implements CaptureGate {
    * waits in the consent file and goes out with a later poll.
    */
   async requestExemption(scope: ExemptionScope, reason: string): Promise<void> {
-    const local: Exemption = { id: 'local-' + (this.deps.newId ?? randomUUID)(), status: 'pending', scope, reason: reason.trim(), unsent: true };
+    const local: Exemption = {
+      id: 'local-' + (this.deps.newId ?? randomUUID)(),
+      status: 'pending',
+      scope,
+      reason: reason.trim(),
+      unsent: true,
+    };
     await this.store.update((r) => ({ ...r, exemptions: [...r.exemptions, local] }));
     this.refresh();
     const sent = await this.sendExemption(local);
     if (sent) {
-      this.deps.notify.info('Codetrail: exemption requested. Capture is paused until an administrator decides; you will see the decision here.');
+      this.deps.notify.info(
+        'Codetrail: exemption requested. Capture is paused until an administrator decides; you will see the decision here.',
+      );
     } else {
-      this.deps.notify.warn('Codetrail: the collection service cannot be reached; your exemption request will be sent when it can. Capture is paused meanwhile.');
+      this.deps.notify.warn(
+        'Codetrail: the collection service cannot be reached; your exemption request will be sent when it can. Capture is paused meanwhile.',
+      );
     }
   }
 
   private async sendExemption(local: Exemption): Promise<boolean> {
     try {
       const e = await this.deps.client.requestExemption(local.reason ?? '', local.scope);
-      await this.store.update((r) => ({ ...r, exemptions: r.exemptions.map((x) => (x.id === local.id ? { ...e, reason: local.reason } : x)) }));
+      await this.store.update((r) => ({
+        ...r,
+        exemptions: r.exemptions.map((x) => (x.id === local.id ? { ...e, reason: local.reason } : x)),
+      }));
       this.refresh();
       this.schedulePoll(this.pollDelay());
       return true;
@@ -414,12 +454,17 @@ export class ConsentController implements CaptureGate {
       if (!was || was.status !== 'pending' || e.status === 'pending') continue;
       const note = e.note ? ` Note from the administrator: "${e.note}"` : '';
       if (e.status === 'approved') {
-        this.deps.notify.info(`Codetrail: your exemption (${describeScope(e.scope)}) was approved; nothing is recorded in its scope.${note}`);
+        this.deps.notify.info(
+          `Codetrail: your exemption (${describeScope(e.scope)}) was approved; nothing is recorded in its scope.${note}`,
+        );
         const workspace = this.workspace();
         // Events not sent yet that fall in the exemption's scope never leave the editor.
-        void this.deps.hooks.purge((ev) => e.scope.kind === 'all'
-          || (e.scope.kind === 'range' && ev.time >= e.scope.from && ev.time < e.scope.until)
-          || (e.scope.kind === 'workspace' && e.scope.workspace === workspace));
+        void this.deps.hooks.purge(
+          (ev) =>
+            e.scope.kind === 'all' ||
+            (e.scope.kind === 'range' && ev.time >= e.scope.from && ev.time < e.scope.until) ||
+            (e.scope.kind === 'workspace' && e.scope.workspace === workspace),
+        );
       } else {
         this.deps.notify.warn(`Codetrail: your exemption request was denied; capture continues.${note}`);
       }
@@ -443,7 +488,8 @@ export class ConsentController implements CaptureGate {
     await this.deps.hooks.recordGap('discarded', from, to, removed.pending);
     await this.store.update((r) => ({ ...r, pendingDeletions: [...(r.pendingDeletions ?? []), { from, until: to + 1 }] }));
     const asked = await this.sendDeletions();
-    const sent = asked ? 'Anything already sent from that time has been asked to be deleted from the collection service.'
+    const sent = asked
+      ? 'Anything already sent from that time has been asked to be deleted from the collection service.'
       : 'Anything already sent from that time will be asked to be deleted as soon as the collection service can be reached.';
     this.deps.notify.info(`Codetrail: discarded the last ${minutes} minutes: ${removed.pending} unsent event(s) removed. ${sent}`);
   }
@@ -460,7 +506,10 @@ export class ConsentController implements CaptureGate {
         }
         this.deps.log.warn(`deletion request refused: ${err.message}`);
       }
-      await this.store.update((r) => ({ ...r, pendingDeletions: (r.pendingDeletions ?? []).filter((x) => !(x.from === d.from && x.until === d.until)) }));
+      await this.store.update((r) => ({
+        ...r,
+        pendingDeletions: (r.pendingDeletions ?? []).filter((x) => !(x.from === d.from && x.until === d.until)),
+      }));
     }
     return true;
   }
@@ -489,14 +538,22 @@ export class ConsentController implements CaptureGate {
       this.lastPolicyError = undefined;
       const before = this.store.current.exemptions;
       const policy: CachedPolicy = {
-        version: p.version, pauseMinutes: p.pauseMinutes, whilePending: p.whilePending, excludedGlobs: p.excludedGlobs,
-        workspaceSalt: p.workspaceSalt, excludedWorkspaces: p.excludedWorkspaces, canRequestExemption: p.canRequestExemption,
+        version: p.version,
+        pauseMinutes: p.pauseMinutes,
+        whilePending: p.whilePending,
+        excludedGlobs: p.excludedGlobs,
+        workspaceSalt: p.workspaceSalt,
+        excludedWorkspaces: p.excludedWorkspaces,
+        canRequestExemption: p.canRequestExemption,
       };
       const unsent = before.filter((e) => e.unsent);
       const exemptions = [...p.exemptions, ...unsent];
       const remotePauses = remotePausesOf(p.pauses, this.store.current);
       const serverOffset = p.serverTime !== undefined ? p.serverTime - this.now() : this.store.current.serverOffset;
-      if (JSON.stringify(remotePauses) !== JSON.stringify(this.store.current.remotePauses ?? []) || serverOffset !== this.store.current.serverOffset) {
+      if (
+        JSON.stringify(remotePauses) !== JSON.stringify(this.store.current.remotePauses ?? []) ||
+        serverOffset !== this.store.current.serverOffset
+      ) {
         await this.store.update((r) => ({ ...r, remotePauses, serverOffset }));
         this.refresh();
       }
@@ -523,11 +580,18 @@ export class ConsentController implements CaptureGate {
 
 export function decisionOf(v: ConsentView): GateDecision {
   switch (v.state) {
-    case 'recording': return { allowed: true };
-    case 'paused': return { allowed: false, reason: 'paused', since: v.pause.from };
-    case 'pending': return { allowed: false, reason: 'consent-pending' };
-    case 'exempt': return { allowed: false, reason: 'exempt' };
+    case 'recording':
+      return { allowed: true };
+    case 'paused':
+      return { allowed: false, reason: 'paused', since: v.pause.from };
+    case 'pending':
+      return { allowed: false, reason: 'consent-pending' };
+    case 'exempt':
+      return { allowed: false, reason: 'exempt' };
     case 'off':
-      return { allowed: false, reason: v.reason === 'telemetry-disabled' ? 'telemetry-off' : v.reason === 'disabled-in-settings' ? 'setting-off' : v.reason };
+      return {
+        allowed: false,
+        reason: v.reason === 'telemetry-disabled' ? 'telemetry-off' : v.reason === 'disabled-in-settings' ? 'setting-off' : v.reason,
+      };
   }
 }

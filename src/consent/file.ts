@@ -76,7 +76,10 @@ export class ConsentFile {
   private listeners: ((r: ConsentRecord) => void)[] = [];
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly onError: (message: string) => void = () => undefined) {
+  constructor(
+    private readonly dir: string,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {
     this.path = join(dir, 'consent.json');
   }
 
@@ -99,7 +102,11 @@ export class ConsentFile {
 
   onDidChange(listener: (r: ConsentRecord) => void): { dispose(): void } {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   }
 
   /** Read-modify-write; the change is visible to this window at once and to others on their next read. */

@@ -27,7 +27,7 @@ const LINE_TAG = TWO_52;
 
 function rotl(x: number, n: number): number {
   n &= 31;
-  return n === 0 ? x : ((x << n) | (x >>> (32 - n)));
+  return n === 0 ? x : (x << n) | (x >>> (32 - n));
 }
 
 /** Lines with no letter or digit (a lone brace, "});") say nothing about what was typed. */
@@ -44,7 +44,11 @@ export class FingerprintLedger {
   /** Fingerprints added or refreshed since the last `takeFresh()`. */
   private fresh: number[] = [];
 
-  constructor(key: Buffer, options: FingerprintOptions = {}, private readonly today: () => number = () => Math.floor(Date.now() / 86_400_000)) {
+  constructor(
+    key: Buffer,
+    options: FingerprintOptions = {},
+    private readonly today: () => number = () => Math.floor(Date.now() / 86_400_000),
+  ) {
     this.k = options.k ?? 8;
     this.minRun = options.minRun ?? 2 * this.k;
     this.minShare = options.minShare ?? 0.6;

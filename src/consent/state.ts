@@ -48,9 +48,12 @@ export type ConsentView =
 
 export function covers(scope: ExemptionScope, workspace: string, now: number): boolean {
   switch (scope.kind) {
-    case 'all': return true;
-    case 'workspace': return scope.workspace === workspace;
-    case 'range': return now >= scope.from && now < scope.until;
+    case 'all':
+      return true;
+    case 'workspace':
+      return scope.workspace === workspace;
+    case 'range':
+      return now >= scope.from && now < scope.until;
   }
 }
 
@@ -105,11 +108,15 @@ export function formatCountdown(ms: number): string {
 export function sameView(a: ConsentView, b: ConsentView): boolean {
   if (a.state !== b.state) return false;
   switch (a.state) {
-    case 'paused': return b.state === 'paused' && a.pause.id === b.pause.id && a.pause.until === b.pause.until;
+    case 'paused':
+      return b.state === 'paused' && a.pause.id === b.pause.id && a.pause.until === b.pause.until;
     case 'pending':
-    case 'exempt': return (b.state === 'pending' || b.state === 'exempt') && a.exemption.id === b.exemption.id;
-    case 'off': return b.state === 'off' && a.reason === b.reason;
-    default: return true;
+    case 'exempt':
+      return (b.state === 'pending' || b.state === 'exempt') && a.exemption.id === b.exemption.id;
+    case 'off':
+      return b.state === 'off' && a.reason === b.reason;
+    default:
+      return true;
   }
 }
 
@@ -129,7 +136,10 @@ export class ConsentMachine {
   private flushStamp: ConsentStamp | undefined;
   private listeners: ((t: Transition) => void)[] = [];
 
-  constructor(private facts: ConsentFacts, private readonly now: () => number) {
+  constructor(
+    private facts: ConsentFacts,
+    private readonly now: () => number,
+  ) {
     this.view = deriveConsent(facts, now());
     if (!isCapturing(this.view)) this.stoppedAt = this.pauseStart() ?? now();
   }
@@ -152,7 +162,11 @@ export class ConsentMachine {
 
   onTransition(listener: (t: Transition) => void): { dispose(): void } {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   }
 
   update(patch: Partial<ConsentFacts>): void {

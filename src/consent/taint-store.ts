@@ -8,7 +8,20 @@
 //                    and every few seconds for files that changed)
 //   off-<writer>.json the off windows of each editor window: when capture stopped and resumed
 // Everything older than the retention (180 days by default) is deleted.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
@@ -99,7 +112,10 @@ export class TaintStore implements TaintOracle {
       }
       for (const part of parts) {
         const count = part.value.length;
-        if (part.removed) { o += count; continue; }
+        if (part.removed) {
+          o += count;
+          continue;
+        }
         if (part.added) {
           // Changed while no window was watching: tainted if capture may have been off meanwhile.
           if (offSince) for (let i = 0; i < count; i++) out.add(n + i);
@@ -114,9 +130,10 @@ export class TaintStore implements TaintOracle {
     }
     if (text.length === 0) return [];
     // Never seen: unknown origin when it is an unsaved buffer, or was written while capture was off.
-    const unknown = origin.untitled
-      || (origin.mtime !== undefined && this.offBetween(origin.mtime, origin.mtime))
-      || (origin.birthtime !== undefined && this.offBetween(origin.birthtime, origin.birthtime));
+    const unknown =
+      origin.untitled ||
+      (origin.mtime !== undefined && this.offBetween(origin.mtime, origin.mtime)) ||
+      (origin.birthtime !== undefined && this.offBetween(origin.birthtime, origin.birthtime));
     return unknown ? whole(lines.keys()) : [];
   }
 
@@ -280,16 +297,22 @@ export class TaintStore implements TaintOracle {
       }
     }
     const memDir = join(this.opts.dir, 'mem');
-    const mems = safeReaddir(memDir).map((name) => {
-      try {
-        return { name, mtime: statSync(join(memDir, name)).mtimeMs };
-      } catch {
-        return { name, mtime: 0 };
-      }
-    }).sort((a, b) => b.mtime - a.mtime);
+    const mems = safeReaddir(memDir)
+      .map((name) => {
+        try {
+          return { name, mtime: statSync(join(memDir, name)).mtimeMs };
+        } catch {
+          return { name, mtime: 0 };
+        }
+      })
+      .sort((a, b) => b.mtime - a.mtime);
     mems.forEach((m, i) => {
       if (i >= MAX_MEMORIES || m.mtime < now - this.retentionDays * DAY) {
-        try { unlinkSync(join(memDir, m.name)); } catch { /* gone */ }
+        try {
+          unlinkSync(join(memDir, m.name));
+        } catch {
+          /* gone */
+        }
       }
     });
   }

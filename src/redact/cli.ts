@@ -17,7 +17,12 @@ Reads text on stdin and writes it redacted to stdout.
   --no-local       do not redact this machine's user, host, home and git identity
   --budget-ms N    time budget per text before it is dropped (default 2000)`;
 
-interface Args { jsonl: boolean; keyFile: string; local: boolean; budgetMs: number }
+interface Args {
+  jsonl: boolean;
+  keyFile: string;
+  local: boolean;
+  budgetMs: number;
+}
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { jsonl: false, keyFile: defaultKeyPath(), local: true, budgetMs: 2000 };
@@ -27,8 +32,13 @@ function parseArgs(argv: string[]): Args {
     else if (x === '--no-local') a.local = false;
     else if (x === '--key-file' && argv[i + 1]) a.keyFile = argv[++i];
     else if (x === '--budget-ms' && argv[i + 1] && Number(argv[i + 1]) > 0) a.budgetMs = Number(argv[++i]);
-    else if (x === '-h' || x === '--help') { console.log(USAGE); process.exit(0); }
-    else { console.error(USAGE); process.exit(2); }
+    else if (x === '-h' || x === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(USAGE);
+      process.exit(2);
+    }
   }
   return a;
 }
@@ -41,7 +51,11 @@ function gitConfig(name: string): string | undefined {
 
 function localIdentifiers(): LocalIdentifiers {
   let userName: string | undefined;
-  try { userName = userInfo().username; } catch { userName = undefined; }
+  try {
+    userName = userInfo().username;
+  } catch {
+    userName = undefined;
+  }
   return { userName, hostName: hostname(), homeDir: homedir(), gitName: gitConfig('user.name'), gitEmail: gitConfig('user.email') };
 }
 
@@ -54,7 +68,12 @@ async function readStdin(): Promise<string> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const key = loadOrCreateKey(args.keyFile);
-  const redactor = createRedactor({ key, budgetMs: args.budgetMs, localIdentifiers: args.local ? localIdentifiers() : undefined, phoneRegion: localeRegion() });
+  const redactor = createRedactor({
+    key,
+    budgetMs: args.budgetMs,
+    localIdentifiers: args.local ? localIdentifiers() : undefined,
+    phoneRegion: localeRegion(),
+  });
   const input = await readStdin();
   let dropped = 0;
   if (!args.jsonl) {
@@ -68,7 +87,11 @@ async function main(): Promise<void> {
     for (let n = 0; n < lines.length; n++) {
       if (!lines[n].trim()) continue;
       let rec: { id?: unknown; text?: unknown };
-      try { rec = JSON.parse(lines[n]); } catch { rec = {}; }
+      try {
+        rec = JSON.parse(lines[n]);
+      } catch {
+        rec = {};
+      }
       if (typeof rec !== 'object' || rec === null || typeof rec.text !== 'string') {
         // Never echo a line we could not read: it may hold the very secret.
         out.push(JSON.stringify({ id: (rec as { id?: unknown })?.id ?? null, error: `line ${n + 1}: expected {"id","text"}` }));

@@ -6,7 +6,17 @@
 // everything after it is bounded work per run.
 import { wordLike } from './keyword';
 import { SERVICE_NAMES } from './services';
-import { classes, entropy, entropyAndDistinct, isAlnum, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
+import {
+  classes,
+  entropy,
+  entropyAndDistinct,
+  isAlnum,
+  isPlaceholder,
+  isTrivialSequence,
+  splitWords,
+  type Covered,
+  type Finding,
+} from './text';
 
 const SERVICES = new Set(SERVICE_NAMES);
 const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
@@ -20,23 +30,107 @@ const WINDOW = 48;
 const MAX_TOKEN = 600;
 
 // Credential words. A window word that is, or ends with, one of them is a cue.
-const STRONG_CUES = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'credential',
-  'credentials', 'creds', 'bearer', 'auth', 'authorization', 'authtoken', 'signature', 'privatekey', 'accesskey', 'secretkey'];
+const STRONG_CUES = [
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'passwd',
+  'pwd',
+  'passphrase',
+  'apikey',
+  'credential',
+  'credentials',
+  'creds',
+  'bearer',
+  'auth',
+  'authorization',
+  'authtoken',
+  'signature',
+  'privatekey',
+  'accesskey',
+  'secretkey',
+];
 const STRONG_EXACT = new Set(['private', 'access', 'pat', 'sas', 'sig']);
 const WEAK_CUES = new Set(['key', 'keys', 'api', 'pass']);
 // Words that say a nearby random string is a hash, an id or public: not a credential.
-const NOT_SECRET = new Set(['sha', 'sha1', 'sha256', 'sha384', 'sha512', 'md5', 'hash', 'hashes', 'digest', 'checksum', 'integrity',
-  'commit', 'rev', 'revision', 'etag', 'fingerprint', 'thumbprint', 'uuid', 'guid', 'nonce', 'salt', 'iv', 'id', 'ids', 'version',
-  'build', 'color', 'colour', 'public', 'pub', 'publishable', 'example', 'sample', 'fake', 'mock', 'dummy', 'placeholder', 'tokenizer',
-  'csrf', 'xsrf', 'cache', 'idempotency', 'request', 'trace', 'span', 'session', 'jti', 'kid', 'sort', 'primary', 'foreign', 'cursor',
-  'page', 'next', 'continuation', 'object', 'lookup', 'gpg', 'pgp', 'gnupg', 'jsonwebtoken']);
+const NOT_SECRET = new Set([
+  'sha',
+  'sha1',
+  'sha256',
+  'sha384',
+  'sha512',
+  'md5',
+  'hash',
+  'hashes',
+  'digest',
+  'checksum',
+  'integrity',
+  'commit',
+  'rev',
+  'revision',
+  'etag',
+  'fingerprint',
+  'thumbprint',
+  'uuid',
+  'guid',
+  'nonce',
+  'salt',
+  'iv',
+  'id',
+  'ids',
+  'version',
+  'build',
+  'color',
+  'colour',
+  'public',
+  'pub',
+  'publishable',
+  'example',
+  'sample',
+  'fake',
+  'mock',
+  'dummy',
+  'placeholder',
+  'tokenizer',
+  'csrf',
+  'xsrf',
+  'cache',
+  'idempotency',
+  'request',
+  'trace',
+  'span',
+  'session',
+  'jti',
+  'kid',
+  'sort',
+  'primary',
+  'foreign',
+  'cursor',
+  'page',
+  'next',
+  'continuation',
+  'object',
+  'lookup',
+  'gpg',
+  'pgp',
+  'gnupg',
+  'jsonwebtoken',
+]);
 // Language keywords that look like cues: `private static final String X = "…"`.
 const KEYWORDS = new Set(['private', 'access']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const FILE_LIKE = /\.(?:js|mjs|cjs|ts|tsx|jsx|json|css|scss|map|html?|md|txt|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|wasm|ya?ml|xml|lock|gz|zip|tgz|py|rb|go|rs|java|kt|cs|php|sh|so|dll|exe|dylib|a|o|d)$/i;
+const FILE_LIKE =
+  /\.(?:js|mjs|cjs|ts|tsx|jsx|json|css|scss|map|html?|md|txt|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|wasm|ya?ml|xml|lock|gz|zip|tgz|py|rb|go|rs|java|kt|cs|php|sh|so|dll|exe|dylib|a|o|d)$/i;
 
-interface Cue { strong: boolean; weak: boolean; service: boolean; blocked: boolean }
+interface Cue {
+  strong: boolean;
+  weak: boolean;
+  service: boolean;
+  blocked: boolean;
+}
 
 // Characters of a run: letters, digits and + / = _ ~ . -
 const RUN_CHAR = new Uint8Array(128);
@@ -54,9 +148,14 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (c >= 128 || RUN_CHAR[c] === 0) { i++; continue; }
+    if (c >= 128 || RUN_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
     const runStart = i;
-    let digit = false, upper = false, lower = false;
+    let digit = false,
+      upper = false,
+      lower = false;
     while (i < n && (c = text.charCodeAt(i)) < 128 && RUN_CHAR[c] === 1) {
       if (c >= 48 && c <= 57) digit = true;
       else if (c >= 65 && c <= 90) upper = true;
@@ -66,7 +165,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     const len = i - runStart;
     // A token has a digit, or mixed case and some length.
     if (len < 10 || len > MAX_TOKEN || !((digit && (upper || lower)) || (upper && lower && len >= 20))) continue;
-    let s = runStart, e = i;
+    let s = runStart,
+      e = i;
     // Edges that belong to the surroundings: `./x`, `x.`, `--flag`, `=x`.
     while (s < e && !isAlnum(text.charCodeAt(s))) s++;
     while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
@@ -102,18 +202,29 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
 function mayHoldRandomPart(run: string): boolean {
   // tokenLike takes a UUID before its part test: a run ending in one goes the whole way.
   if (run.length >= 36 && UUID.test(run.slice(-36))) return true;
-  let len = 0, letter = false, digit = false, switches = 0, prev = 0;
+  let len = 0,
+    letter = false,
+    digit = false,
+    switches = 0,
+    prev = 0;
   for (let i = 0; i <= run.length; i++) {
     const c = i < run.length ? run.charCodeAt(i) : 0;
     const cls = c >= 48 && c <= 57 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 97 && c <= 122 ? 3 : 0;
     if (cls === 0) {
       if (len >= 8 && letter && (digit || switches >= 4)) return true;
-      len = 0; letter = false; digit = false; switches = 0; prev = 0;
+      len = 0;
+      letter = false;
+      digit = false;
+      switches = 0;
+      prev = 0;
       continue;
     }
     len++;
     if (cls === 1) digit = true;
-    else { letter = true; if (prev !== 0 && prev !== 1 && prev !== cls) switches++; }
+    else {
+      letter = true;
+      if (prev !== 0 && prev !== 1 && prev !== cls) switches++;
+    }
     prev = cls;
   }
   return false;
@@ -123,7 +234,8 @@ function mayHoldRandomPart(run: string): boolean {
 export function isPath(run: string): boolean {
   if (run.indexOf('/') < 0) return false;
   let words = 0;
-  for (const seg of run.split('/')) if (seg.length >= 3 && seg.split(/[._-]/).every((p) => p === '' || wordLike(p)) && ++words >= 2) return true;
+  for (const seg of run.split('/'))
+    if (seg.length >= 3 && seg.split(/[._-]/).every((p) => p === '' || wordLike(p)) && ++words >= 2) return true;
   return false;
 }
 
@@ -148,7 +260,11 @@ function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
       // Further cue words belong to the name: `hellosign-PRIVATE-key-…`.
       if (nextEnd < run.length) {
         const next = cueOf(run.slice(offset, nextEnd));
-        if ((next.strong || next.weak) && nextEnd - offset <= 12) { wordStart = offset; wordEnd = nextEnd; continue; }
+        if ((next.strong || next.weak) && nextEnd - offset <= 12) {
+          wordStart = offset;
+          wordEnd = nextEnd;
+          continue;
+        }
       }
       const rest = run.slice(offset);
       return tokenLike(rest, cue) ? { kind: 'secret', start: s + offset, end: s + run.length } : null;
@@ -159,7 +275,7 @@ function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   return null;
 }
 
-const isGlue = (c: number): boolean => c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 61 /* = */;
+const isGlue = (c: number): boolean => c === 45 /* - */ || c === 95 /* _ */ || c === 46 /* . */ || c === 61; /* = */
 
 function nextGlue(run: string, from: number): number {
   let i = from;
@@ -170,12 +286,17 @@ function nextGlue(run: string, from: number): number {
 /** The cue words among the last four words before `s` on its line (within WINDOW characters). */
 function cueBefore(text: string, s: number): Cue {
   const lo = Math.max(0, s - WINDOW);
-  let strong = false, weak = false, service = false;
+  let strong = false,
+    weak = false,
+    service = false;
   let k = s;
   for (let words = 0; words < 4 && k > lo;) {
     const c = text.charCodeAt(k - 1);
     if (c === 10) break;
-    if (!isAlnum(c)) { k--; continue; }
+    if (!isAlnum(c)) {
+      k--;
+      continue;
+    }
     let a = k - 1;
     while (a > lo && isAlnum(text.charCodeAt(a - 1))) a--;
     // A word starts with a letter; `x86` in `x86_64` is read from its letter.
@@ -184,7 +305,9 @@ function cueBefore(text: string, s: number): Cue {
     if (w < k) {
       const cue = cueOf(text.slice(w, k));
       if (cue.blocked) return cue;
-      strong ||= cue.strong; weak ||= cue.weak; service ||= cue.service;
+      strong ||= cue.strong;
+      weak ||= cue.weak;
+      service ||= cue.service;
       words++;
     }
     k = a;
@@ -192,7 +315,9 @@ function cueBefore(text: string, s: number): Cue {
   return strong || weak || service ? { strong, weak, service, blocked: false } : NO_CUE;
 }
 
-function isLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 const cueCache = new Map<string, Cue>();
 const NO_CUE: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: false });
@@ -208,15 +333,24 @@ function cueOf(raw: string): Cue {
   c = { strong: false, weak: false, service: false, blocked: false };
   const lower = raw.toLowerCase();
   const first = lower.charCodeAt(0);
-  if (!(first >= 97 && first <= 122)) { remember(raw, c); return c; }
+  if (!(first >= 97 && first <= 122)) {
+    remember(raw, c);
+    return c;
+  }
   // Every cue below needs one of its words inside the identifier: one regex test answers for
   // the many that hold none (random token parts), whose word split would cost ten times more.
-  if (!CUE_HINT.test(raw)) { if (raw.length <= 20) remember(raw, c); return c; }
+  if (!CUE_HINT.test(raw)) {
+    if (raw.length <= 20) remember(raw, c);
+    return c;
+  }
   if (!(KEYWORDS.has(raw) && raw === lower)) {
     for (const w of [lower, ...splitWords(raw)]) {
       const counter = trailingCounter(w);
       const word = counter > 0 && !SERVICES.has(w) ? w.slice(0, w.length - counter) : w;
-      if (NOT_SECRET.has(word)) { c.blocked = true; break; }
+      if (NOT_SECRET.has(word)) {
+        c.blocked = true;
+        break;
+      }
       if (STRONG_EXACT.has(word) || endsWithStrongCue(word)) c.strong = true;
       else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
       if (!c.service) c.service = hasServicePrefix(word);
@@ -230,7 +364,10 @@ const MAX_NOT_SECRET = [...NOT_SECRET].reduce((n, w) => Math.max(n, w.length), 0
 
 function digitCount(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) n++; }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
   return n;
 }
 
@@ -241,7 +378,9 @@ function remember(raw: string, c: Cue): void {
 
 // Every word cueOf looks for (cue, blocking and service words), less those holding a shorter one.
 const CUE_HINT = (() => {
-  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...SERVICE_NAMES])].sort((a, b) => a.length - b.length);
+  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...SERVICE_NAMES])].sort(
+    (a, b) => a.length - b.length,
+  );
   const keys: string[] = [];
   for (const w of vocab) if (!keys.some((k) => w.includes(k))) keys.push(w);
   return new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -252,7 +391,8 @@ const STRONG_BY_LAST = new Map<number, string[]>();
 for (const q of STRONG_CUES) {
   const last = q.charCodeAt(q.length - 1);
   const list = STRONG_BY_LAST.get(last);
-  if (list) list.push(q); else STRONG_BY_LAST.set(last, [q]);
+  if (list) list.push(q);
+  else STRONG_BY_LAST.set(last, [q]);
 }
 
 function endsWithStrongCue(word: string): boolean {
@@ -268,7 +408,10 @@ function trailingCounter(w: string): number {
   while (e > 0 && w.charCodeAt(e - 1) >= 48 && w.charCodeAt(e - 1) <= 57) e--;
   const digits = w.length - e;
   if (digits < 1 || digits > 2 || e === 0) return 0;
-  for (let i = 0; i < e; i++) { const c = w.charCodeAt(i); if (c < 97 || c > 122) return 0; }
+  for (let i = 0; i < e; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 97 || c > 122) return 0;
+  }
   return digits;
 }
 
@@ -320,12 +463,21 @@ export function someRandomPart(v: string): boolean {
 export function randomPart(p: string): boolean {
   if (p.length < 8) return false;
   // Letters, digits, case switches and class changes in one loop.
-  let letters = 0, digits = 0, switches = 0, changes = 0, hasLower = false, hasUpper = false;
+  let letters = 0,
+    digits = 0,
+    switches = 0,
+    changes = 0,
+    hasLower = false,
+    hasUpper = false;
   let prev = classOf(p.charCodeAt(0));
   for (let i = 0; i < p.length; i++) {
     const cls = classOf(p.charCodeAt(i));
     if (cls === 1) digits++;
-    else if (cls !== 0) { letters++; if (cls === 3) hasLower = true; else hasUpper = true; }
+    else if (cls !== 0) {
+      letters++;
+      if (cls === 3) hasLower = true;
+      else hasUpper = true;
+    }
     if (i > 0) {
       if (cls !== prev) changes++;
       if ((prev === 2 && cls === 3) || (prev === 3 && cls === 2)) switches++;

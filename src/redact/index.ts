@@ -24,7 +24,15 @@ import { findHighEntropyLiterals } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
-import { findBearer, findCliSecrets, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findQuerySecrets, findUrlCredentials } from './structural';
+import {
+  findBearer,
+  findCliSecrets,
+  findConnectionCredentials,
+  findKeyMaterialLines,
+  findPrivateKeys,
+  findQuerySecrets,
+  findUrlCredentials,
+} from './structural';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -79,8 +87,27 @@ export interface Redactor {
 class BudgetExceeded extends Error {}
 
 // Provider formats win over generic names, which win over personal data, when spans overlap.
-const PRIORITY: Record<string, number> = { 'private-key': 5, password: 2, secret: 2, 'url-credentials': 3, 'url-secret': 2, 'bearer-token': 3, 'high-entropy': 1.5 };
-const PII_KINDS = new Set(['email', 'phone', 'ip-address', 'credit-card', 'us-ssn', 'home-user', 'home-dir', 'local-user', 'host-name', 'git-name']);
+const PRIORITY: Record<string, number> = {
+  'private-key': 5,
+  password: 2,
+  secret: 2,
+  'url-credentials': 3,
+  'url-secret': 2,
+  'bearer-token': 3,
+  'high-entropy': 1.5,
+};
+const PII_KINDS = new Set([
+  'email',
+  'phone',
+  'ip-address',
+  'credit-card',
+  'us-ssn',
+  'home-user',
+  'home-dir',
+  'local-user',
+  'host-name',
+  'git-name',
+]);
 const priority = (kind: string): number => PRIORITY[kind] ?? (PII_KINDS.has(kind) ? 1 : 4);
 
 export function createRedactor(options: RedactorOptions): Redactor {
@@ -101,7 +128,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const redact = (text: string): RedactionResult => {
     if (text.length === 0) return { text, findings: [] };
     const t0 = now();
-    const check = (): void => { if (now() - t0 > budgetMs) throw new BudgetExceeded(); };
+    const check = (): void => {
+      if (now() - t0 > budgetMs) throw new BudgetExceeded();
+    };
     try {
       const raw: Finding[] = [];
       const found = new Uint8Array(FEATURE_COUNT);
@@ -119,7 +148,15 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
-      findCliSecrets(text, { dashU: found[F.dashU] === 1, dashUpperU: found[F.dashUpperU] === 1, command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] > 0 }, raw);
+      findCliSecrets(
+        text,
+        {
+          dashU: found[F.dashU] === 1,
+          dashUpperU: found[F.dashUpperU] === 1,
+          command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] > 0,
+        },
+        raw,
+      );
       if (found[F.bearer] === 1) findBearer(text, raw);
       check();
       findEmails(text, raw);
@@ -170,11 +207,25 @@ const feature = (text: string, exact = false): number => {
   return FEATURE_LIST.length - 1;
 };
 const F = {
-  url: feature('://'), bearer: feature('bearer'), home: feature('/home/'), users: feature('/users/'), usersWin: feature('users\\'),
-  docs: feature('documents and settings'), oracle: feature('jdbc:oracle'), tcp: feature('@tcp(', true), udp: feature('@udp(', true),
-  unix: feature('@unix(', true), ssn: feature('ssn'), social: feature('social security'), sozial: feature('sozialversicherung'),
-  dashU: feature('-u', true), dashUpperU: feature('-U', true), sshpass: feature('sshpass', true), mysql: feature('mysql', true),
-  mariadb: feature('mariadb', true), colons: feature('::'),
+  url: feature('://'),
+  bearer: feature('bearer'),
+  home: feature('/home/'),
+  users: feature('/users/'),
+  usersWin: feature('users\\'),
+  docs: feature('documents and settings'),
+  oracle: feature('jdbc:oracle'),
+  tcp: feature('@tcp(', true),
+  udp: feature('@udp(', true),
+  unix: feature('@unix(', true),
+  ssn: feature('ssn'),
+  social: feature('social security'),
+  sozial: feature('sozialversicherung'),
+  dashU: feature('-u', true),
+  dashUpperU: feature('-U', true),
+  sshpass: feature('sshpass', true),
+  mysql: feature('mysql', true),
+  mariadb: feature('mariadb', true),
+  colons: feature('::'),
 };
 /** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
 const IPV6_CHAIN = FEATURE_LIST.length;
@@ -191,7 +242,11 @@ const ANCHORED: CompiledRule[] = [];
 const SCANNED: ScannedRule[] = [];
 for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
   if (rule.scan) {
-    SCANNED.push({ ...rule, features: rule.pre.filter((p) => p.length >= 2).map((p) => feature(p)), chars: rule.pre.filter((p) => p.length < 2) });
+    SCANNED.push({
+      ...rule,
+      features: rule.pre.filter((p) => p.length >= 2).map((p) => feature(p)),
+      chars: rule.pre.filter((p) => p.length < 2),
+    });
   } else {
     ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
   }
@@ -239,7 +294,8 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
   const n = text.length;
   // Per rule: no new attempt before this offset (inside a previous match or a failed run).
   const nextAllowed = new Int32Array(ANCHORED.length);
-  let hexRun = 0, groups = 0;
+  let hexRun = 0,
+    groups = 0;
   let c1 = n > 0 ? fold(text.charCodeAt(0)) : 0;
   for (let i = 0; i < n; i++) {
     const c2 = i + 1 < n ? fold(text.charCodeAt(i + 1)) : 0;
@@ -251,7 +307,10 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
         groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
         if (groups >= 7) found[IPV6_CHAIN] = 1;
         hexRun = 0;
-      } else { hexRun = 0; groups = 0; }
+      } else {
+        hexRun = 0;
+        groups = 0;
+      }
       const k = c1 * 128 + c2;
       const flag = c2 < 128 ? BIGRAM_FLAG[k] : 0;
       if (flag !== 0) {
@@ -282,18 +341,29 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
           }
         }
       }
-    } else { hexRun = 0; groups = 0; }
+    } else {
+      hexRun = 0;
+      groups = 0;
+    }
     c1 = c2;
   }
 }
 
 function runScanned(rule: ScannedRule, text: string, found: Uint8Array, out: Finding[]): void {
-  if (rule.features.length + rule.chars.length > 0 && !rule.features.some((f) => found[f] === 1) && !rule.chars.some((c) => text.includes(c))) return;
+  if (
+    rule.features.length + rule.chars.length > 0 &&
+    !rule.features.some((f) => found[f] === 1) &&
+    !rule.chars.some((c) => text.includes(c))
+  )
+    return;
   const re = rule.re;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
     accept(rule, m, text, out);
   }
 }
@@ -322,7 +392,11 @@ const isTokenChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 45 |
 function dominantCharShare(v: string): number {
   const counts = new Map<string, number>();
   let max = 0;
-  for (const ch of v) { const n = (counts.get(ch) ?? 0) + 1; counts.set(ch, n); if (n > max) max = n; }
+  for (const ch of v) {
+    const n = (counts.get(ch) ?? 0) + 1;
+    counts.set(ch, n);
+    if (n > max) max = n;
+  }
   return max / v.length;
 }
 
@@ -361,8 +435,14 @@ function resolve(text: string, raw: Finding[]): Finding[] {
   let first = merged.length;
   for (let i = 0; i < merged.length; i++) {
     const f = merged[i];
-    if (nl !== Infinity && nl < f.start) { nl = text.indexOf('\n', f.start); if (nl === -1) nl = Infinity; }
-    if (nl < f.end || f.end <= f.start) { first = i; break; }
+    if (nl !== Infinity && nl < f.start) {
+      nl = text.indexOf('\n', f.start);
+      if (nl === -1) nl = Infinity;
+    }
+    if (nl < f.end || f.end <= f.start) {
+      first = i;
+      break;
+    }
   }
   if (first === merged.length) return merged;
   const out: Finding[] = merged.slice(0, first);
@@ -370,8 +450,14 @@ function resolve(text: string, raw: Finding[]): Finding[] {
   for (let i = first; i < merged.length; i++) {
     const f = merged[i];
     let s = f.start;
-    if (nl !== Infinity && nl < s) { nl = text.indexOf('\n', s); if (nl === -1) nl = Infinity; }
-    if (nl >= f.end) { if (f.end > s) out.push(f); continue; }
+    if (nl !== Infinity && nl < s) {
+      nl = text.indexOf('\n', s);
+      if (nl === -1) nl = Infinity;
+    }
+    if (nl >= f.end) {
+      if (f.end > s) out.push(f);
+      continue;
+    }
     while (nl < f.end) {
       if (nl > s) out.push({ kind: f.kind, start: s, end: trimCr(text, s, nl) });
       s = nl + 1;
@@ -410,10 +496,19 @@ function render(text: string, findings: readonly Finding[], hmacWord: (text: str
   let size = text.length;
   for (const f of findings) size += OPEN.length + f.kind.length + 10 - (f.end - f.start);
   const out = new Uint16Array(size);
-  let w = 0, pos = 0, wide = 0;
-  let lastKind = '', lastStart = 0, lastEnd = 0, lastWord = 0;
+  let w = 0,
+    pos = 0,
+    wide = 0;
+  let lastKind = '',
+    lastStart = 0,
+    lastEnd = 0,
+    lastWord = 0;
   for (const f of findings) {
-    for (let i = pos; i < f.start; i++) { const c = text.charCodeAt(i); wide |= c; out[w++] = c; }
+    for (let i = pos; i < f.start; i++) {
+      const c = text.charCodeAt(i);
+      wide |= c;
+      out[w++] = c;
+    }
     if (f.kind !== lastKind || !sameRange(text, lastStart, lastEnd, f.start, f.end)) {
       lastKind = f.kind;
       lastWord = hmacWord(text, f.start, f.end);
@@ -422,13 +517,21 @@ function render(text: string, findings: readonly Finding[], hmacWord: (text: str
     lastEnd = f.end;
     for (let i = 0; i < OPEN_CODES.length; i++) out[w++] = OPEN_CODES[i];
     const kind = f.kind;
-    for (let i = 0; i < kind.length; i++) { const c = kind.charCodeAt(i); wide |= c; out[w++] = c; }
+    for (let i = 0; i < kind.length; i++) {
+      const c = kind.charCodeAt(i);
+      wide |= c;
+      out[w++] = c;
+    }
     out[w++] = 35; // #
     for (let s = 28; s >= 0; s -= 4) out[w++] = HEX_CODES[(lastWord >>> s) & 15];
     out[w++] = 62; // >
     pos = f.end;
   }
-  for (let i = pos; i < text.length; i++) { const c = text.charCodeAt(i); wide |= c; out[w++] = c; }
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    wide |= c;
+    out[w++] = c;
+  }
   // Latin-1 text stays a one-byte string.
   if (wide < 256) return Buffer.from(out).toString('latin1');
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');

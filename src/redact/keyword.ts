@@ -2,7 +2,18 @@
 // `setProperty("DB_PASS", "…")`, `?access_token=…&`. A regex finds secret-like words; the
 // name, separator and value around each hit are then read by hand with bounded scans, so the
 // cost is O(n) whatever the input.
-import { classes, distinctChars, entropy, isAlnum, isNameChar, isPlaceholder, isTrivialSequence, SlotMemo, splitWords, type Finding } from './text';
+import {
+  classes,
+  distinctChars,
+  entropy,
+  isAlnum,
+  isNameChar,
+  isPlaceholder,
+  isTrivialSequence,
+  SlotMemo,
+  splitWords,
+  type Finding,
+} from './text';
 
 /** How much evidence a value needs, given its name. */
 type NameClass = 'password' | 'secret' | 'key';
@@ -13,44 +24,432 @@ const MAX_VALUE = 4096;
 // Words inside identifiers that can name a credential. `key` and `pass` are checked word-wise later.
 const HIT = /pass|pwd|pw\b|psk|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig/gi;
 
-const ENDS_SECRET = ['token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'passwd', 'passphrase', 'pwd', 'apikey', 'apikeys',
-  'credential', 'credentials', 'creds', 'cred', 'accesskey', 'privatekey', 'secretkey', 'authkey', 'bearer', 'clientsecret', 'passcode'];
+const ENDS_SECRET = [
+  'token',
+  'tokens',
+  'secret',
+  'secrets',
+  'password',
+  'passwords',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'apikey',
+  'apikeys',
+  'credential',
+  'credentials',
+  'creds',
+  'cred',
+  'accesskey',
+  'privatekey',
+  'secretkey',
+  'authkey',
+  'bearer',
+  'clientsecret',
+  'passcode',
+];
 const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$/;
 // Two-word names that are credentials: api key, access key, account key, ...
-const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'auth', 'signing', 'encryption', 'master', 'session', 'client',
-  'account', 'subscription', 'license', 'licence', 'app', 'application', 'service', 'admin', 'write', 'read', 'ingest', 'insert',
-  'consumer', 'hmac', 'jwt', 'webhook', 'shared', 'storage', 'sas', 'server', 'root', 'deploy', 'developer', 'dev', 'user', 'personal',
-  'management', 'mgmt', 'encrypt', 'crypt', 'cipher', 'aes', 'sign']);
+const KEY_QUALIFIERS = new Set([
+  'api',
+  'access',
+  'private',
+  'secret',
+  'auth',
+  'signing',
+  'encryption',
+  'master',
+  'session',
+  'client',
+  'account',
+  'subscription',
+  'license',
+  'licence',
+  'app',
+  'application',
+  'service',
+  'admin',
+  'write',
+  'read',
+  'ingest',
+  'insert',
+  'consumer',
+  'hmac',
+  'jwt',
+  'webhook',
+  'shared',
+  'storage',
+  'sas',
+  'server',
+  'root',
+  'deploy',
+  'developer',
+  'dev',
+  'user',
+  'personal',
+  'management',
+  'mgmt',
+  'encrypt',
+  'crypt',
+  'cipher',
+  'aes',
+  'sign',
+]);
 // A last word that makes the name describe something other than the credential itself.
-const NEG_LAST = new Set(['url', 'uri', 'urls', 'endpoint', 'path', 'file', 'filename', 'files', 'dir', 'directory', 'name', 'names',
-  'type', 'types', 'length', 'len', 'size', 'count', 'field', 'fields', 'header', 'headers', 'prefix', 'suffix', 'format', 'env', 'hint',
-  'label', 'min', 'max', 'limit', 'expiry', 'expires', 'expiration', 'expiresin', 'expiresat', 'ttl', 'timeout', 'mode', 'enabled',
-  'enable', 'disabled', 'version', 'regex', 'pattern', 'provider', 'providers', 'policy', 'scope', 'scopes', 'source', 'template',
-  'class', 'id', 'ids', 'index', 'idx', 'position', 'pos', 'validator', 'manager', 'service', 'store', 'storage', 'generator', 'required',
-  'placeholder', 'message', 'msg', 'error', 'errors', 'text', 'title', 'description', 'desc', 'input', 'column', 'col', 'param',
-  'params', 'parameter', 'ref', 'reference', 'location', 'var', 'variable', 'event', 'events', 'handler', 'listener', 'code', 'press',
-  'pressed', 'down', 'up', 'binding', 'bindings', 'map', 'stroke', 'hash', 'hashes', 'id_', 'kind', 'count', 'list', 'set', 'sets', 'key_',
-  'lifetime', 'duration', 'age', 'at', 'time', 'date', 'status', 'state', 'method', 'methods', 'algorithm', 'alg', 'algo', 'strategy',
-  'option', 'options', 'config', 'cfg', 'settings', 'setting', 'schema', 'spec', 'attr', 'attribute', 'property', 'prop', 'props',
-  'callback', 'fn', 'func', 'function', 'factory', 'builder', 'parser', 'reader', 'writer', 'loader', 'helper', 'util', 'utils', 'dto',
-  'request', 'response', 'req', 'res', 'result', 'results', 'info', 'details', 'data', 'model', 'entity', 'repository', 'repo', 'table',
-  'query', 'filter', 'sort', 'order', 'field_', 'exists', 'check', 'valid', 'invalid', 'validation', 'rules', 'rule', 'len_', 'bytes',
-  'bits', 'strength', 'policy_', 'reset', 'changed', 'change', 'confirm', 'confirmation', 'visible', 'visibility', 'toggle', 'shown',
-  'show', 'hidden', 'icon', 'style', 'css', 'color', 'width', 'height', 'store_', 'cache', 'encoding', 'encoder', 'decoder', 'tokenizer',
-  'kid', 'usage', 'use', 'used', 'tag', 'tags', 'vault', 'arn', 'region', 'bucket', 'host', 'port', 'server', 'domain', 'issuer',
-  'audience', 'subject', 'claims', 'claim', 'pair', 'pairs', 'file_', 'ext', 'extension', 'offset', 'start', 'end', 'begin', 'separator',
-  'delimiter', 'char', 'chars', 'charset', 'keyword', 'keywords', 'lookup', 'reg', 'registry']);
+const NEG_LAST = new Set([
+  'url',
+  'uri',
+  'urls',
+  'endpoint',
+  'path',
+  'file',
+  'filename',
+  'files',
+  'dir',
+  'directory',
+  'name',
+  'names',
+  'type',
+  'types',
+  'length',
+  'len',
+  'size',
+  'count',
+  'field',
+  'fields',
+  'header',
+  'headers',
+  'prefix',
+  'suffix',
+  'format',
+  'env',
+  'hint',
+  'label',
+  'min',
+  'max',
+  'limit',
+  'expiry',
+  'expires',
+  'expiration',
+  'expiresin',
+  'expiresat',
+  'ttl',
+  'timeout',
+  'mode',
+  'enabled',
+  'enable',
+  'disabled',
+  'version',
+  'regex',
+  'pattern',
+  'provider',
+  'providers',
+  'policy',
+  'scope',
+  'scopes',
+  'source',
+  'template',
+  'class',
+  'id',
+  'ids',
+  'index',
+  'idx',
+  'position',
+  'pos',
+  'validator',
+  'manager',
+  'service',
+  'store',
+  'storage',
+  'generator',
+  'required',
+  'placeholder',
+  'message',
+  'msg',
+  'error',
+  'errors',
+  'text',
+  'title',
+  'description',
+  'desc',
+  'input',
+  'column',
+  'col',
+  'param',
+  'params',
+  'parameter',
+  'ref',
+  'reference',
+  'location',
+  'var',
+  'variable',
+  'event',
+  'events',
+  'handler',
+  'listener',
+  'code',
+  'press',
+  'pressed',
+  'down',
+  'up',
+  'binding',
+  'bindings',
+  'map',
+  'stroke',
+  'hash',
+  'hashes',
+  'id_',
+  'kind',
+  'count',
+  'list',
+  'set',
+  'sets',
+  'key_',
+  'lifetime',
+  'duration',
+  'age',
+  'at',
+  'time',
+  'date',
+  'status',
+  'state',
+  'method',
+  'methods',
+  'algorithm',
+  'alg',
+  'algo',
+  'strategy',
+  'option',
+  'options',
+  'config',
+  'cfg',
+  'settings',
+  'setting',
+  'schema',
+  'spec',
+  'attr',
+  'attribute',
+  'property',
+  'prop',
+  'props',
+  'callback',
+  'fn',
+  'func',
+  'function',
+  'factory',
+  'builder',
+  'parser',
+  'reader',
+  'writer',
+  'loader',
+  'helper',
+  'util',
+  'utils',
+  'dto',
+  'request',
+  'response',
+  'req',
+  'res',
+  'result',
+  'results',
+  'info',
+  'details',
+  'data',
+  'model',
+  'entity',
+  'repository',
+  'repo',
+  'table',
+  'query',
+  'filter',
+  'sort',
+  'order',
+  'field_',
+  'exists',
+  'check',
+  'valid',
+  'invalid',
+  'validation',
+  'rules',
+  'rule',
+  'len_',
+  'bytes',
+  'bits',
+  'strength',
+  'policy_',
+  'reset',
+  'changed',
+  'change',
+  'confirm',
+  'confirmation',
+  'visible',
+  'visibility',
+  'toggle',
+  'shown',
+  'show',
+  'hidden',
+  'icon',
+  'style',
+  'css',
+  'color',
+  'width',
+  'height',
+  'store_',
+  'cache',
+  'encoding',
+  'encoder',
+  'decoder',
+  'tokenizer',
+  'kid',
+  'usage',
+  'use',
+  'used',
+  'tag',
+  'tags',
+  'vault',
+  'arn',
+  'region',
+  'bucket',
+  'host',
+  'port',
+  'server',
+  'domain',
+  'issuer',
+  'audience',
+  'subject',
+  'claims',
+  'claim',
+  'pair',
+  'pairs',
+  'file_',
+  'ext',
+  'extension',
+  'offset',
+  'start',
+  'end',
+  'begin',
+  'separator',
+  'delimiter',
+  'char',
+  'chars',
+  'charset',
+  'keyword',
+  'keywords',
+  'lookup',
+  'reg',
+  'registry',
+]);
 // A word anywhere that makes the name something other than a secret.
-const NEG_ANY = new Set(['public', 'publishable', 'pub', 'csrf', 'xsrf', 'primary', 'foreign', 'sort', 'partition', 'row', 'composite',
-  'unique', 'idempotency', 'cache', 'lookup', 'dedup', 'dedupe', 'routing', 'redis', 'object', 'storage_', 'translation', 'i18n', 'l10n',
-  'locale', 'hotkey', 'shortcut', 'keyboard', 'keystroke', 'max', 'min', 'num', 'next', 'prev', 'previous', 'page', 'pagination',
-  'cursor', 'continuation', 'sync', 'fake', 'mock', 'dummy', 'example', 'sample', 'placeholder',
-  'tokenizer', 'tokenize', 'lexer', 'syntax', 'author', 'authors', 'authority', 'authorities',
-  'forgot', 'forgotten', 'strength', 'policy', 'mask', 'masked', 'show', 'hide',
-  'toggle', 'visibility', 'label', 'hint', 'prompt', 'input', 'field', 'form', 'fingerprint', 'thumbprint',
-  'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512', 'integrity', 'signature_', 'passthrough', 'passthru', 'bypass',
-  'compass', 'passenger', 'passive', 'passed', 'passes', 'passing', 'password_', 'monkey', 'turkey', 'donkey', 'whiskey', 'hockey',
-  'jockey', 'through', 'jsonwebtoken', 'gpg', 'pgp', 'gnupg', 'keyof', 'keypath', 'keycode', 'keydown', 'keyup', 'keypress']);
+const NEG_ANY = new Set([
+  'public',
+  'publishable',
+  'pub',
+  'csrf',
+  'xsrf',
+  'primary',
+  'foreign',
+  'sort',
+  'partition',
+  'row',
+  'composite',
+  'unique',
+  'idempotency',
+  'cache',
+  'lookup',
+  'dedup',
+  'dedupe',
+  'routing',
+  'redis',
+  'object',
+  'storage_',
+  'translation',
+  'i18n',
+  'l10n',
+  'locale',
+  'hotkey',
+  'shortcut',
+  'keyboard',
+  'keystroke',
+  'max',
+  'min',
+  'num',
+  'next',
+  'prev',
+  'previous',
+  'page',
+  'pagination',
+  'cursor',
+  'continuation',
+  'sync',
+  'fake',
+  'mock',
+  'dummy',
+  'example',
+  'sample',
+  'placeholder',
+  'tokenizer',
+  'tokenize',
+  'lexer',
+  'syntax',
+  'author',
+  'authors',
+  'authority',
+  'authorities',
+  'forgot',
+  'forgotten',
+  'strength',
+  'policy',
+  'mask',
+  'masked',
+  'show',
+  'hide',
+  'toggle',
+  'visibility',
+  'label',
+  'hint',
+  'prompt',
+  'input',
+  'field',
+  'form',
+  'fingerprint',
+  'thumbprint',
+  'checksum',
+  'digest',
+  'sha',
+  'md5',
+  'sha1',
+  'sha256',
+  'sha512',
+  'integrity',
+  'signature_',
+  'passthrough',
+  'passthru',
+  'bypass',
+  'compass',
+  'passenger',
+  'passive',
+  'passed',
+  'passes',
+  'passing',
+  'password_',
+  'monkey',
+  'turkey',
+  'donkey',
+  'whiskey',
+  'hockey',
+  'jockey',
+  'through',
+  'jsonwebtoken',
+  'gpg',
+  'pgp',
+  'gnupg',
+  'keyof',
+  'keypath',
+  'keycode',
+  'keydown',
+  'keyup',
+  'keypress',
+]);
 
 const classCache = new Map<string, NameClass | null>();
 
@@ -68,7 +467,9 @@ function classifyUncached(name: string): NameClass | null {
   // Bundler's per-host credentials: BUNDLE_GEMS__EXAMPLE__COM=user:pass
   if (/^BUNDLE_[A-Z0-9_]*__[A-Z0-9]+$/.test(name)) return 'password';
   // token1, apiKey2: a trailing counter does not change what the name means.
-  const words = splitWords(name).map((w) => (/^[a-z]+\d{1,2}$/.test(w) ? w.replace(/\d+$/, '') : w)).filter((w) => w.length > 0);
+  const words = splitWords(name)
+    .map((w) => (/^[a-z]+\d{1,2}$/.test(w) ? w.replace(/\d+$/, '') : w))
+    .filter((w) => w.length > 0);
   if (words.length === 0) return null;
   for (const w of words) if (NEG_ANY.has(w)) return null;
   const last = words[words.length - 1];
@@ -78,8 +479,21 @@ function classifyUncached(name: string): NameClass | null {
     const w = words[i];
     if (PASSWORD_RE.test(w)) return 'password';
     if (w === 'pass' || w === 'passwd' || w === 'pw') return 'password';
-    if (w === 'auth' || w === 'authorization' || w === 'authz' || w === 'pat' || w === 'sas' || w === 'bearer' || w === 'cookie'
-      || w === 'authtoken' || w === 'accesstoken' || w === 'refreshtoken' || w === 'sessiontoken' || w === 'idtoken') cls = 'secret';
+    if (
+      w === 'auth' ||
+      w === 'authorization' ||
+      w === 'authz' ||
+      w === 'pat' ||
+      w === 'sas' ||
+      w === 'bearer' ||
+      w === 'cookie' ||
+      w === 'authtoken' ||
+      w === 'accesstoken' ||
+      w === 'refreshtoken' ||
+      w === 'sessiontoken' ||
+      w === 'idtoken'
+    )
+      cls = 'secret';
     else if (ENDS_SECRET.some((e) => w.endsWith(e)) && !w.startsWith('tokeniz')) cls = 'secret';
     else if (w === 'key' || w === 'keys') {
       const prev = i > 0 ? words[i - 1] : '';
@@ -94,15 +508,37 @@ function classifyUncached(name: string): NameClass | null {
   return cls;
 }
 
-const AUTH_SCHEME_WORDS = new Set(['bearer', 'basic', 'token', 'digest', 'bot', 'apikey', 'api-key', 'key', 'jwt', 'ssws', 'oauth',
-  'sharedaccesssignature', 'hmac', 'aws4-hmac-sha256', 'negotiate', 'ntlm']);
+const AUTH_SCHEME_WORDS = new Set([
+  'bearer',
+  'basic',
+  'token',
+  'digest',
+  'bot',
+  'apikey',
+  'api-key',
+  'key',
+  'jwt',
+  'ssws',
+  'oauth',
+  'sharedaccesssignature',
+  'hmac',
+  'aws4-hmac-sha256',
+  'negotiate',
+  'ntlm',
+]);
 /** An authorization scheme word, any case. */
 const isAuthScheme = (w: string): boolean => w.length >= 3 && w.length <= 21 && AUTH_SCHEME_WORDS.has(w.toLowerCase());
 
 /** `auth` anywhere in `name`, any case. */
 function hasAuth(name: string): boolean {
   for (let i = name.length - 4; i >= 0; i--) {
-    if ((name.charCodeAt(i) | 32) === 97 && (name.charCodeAt(i + 1) | 32) === 117 && (name.charCodeAt(i + 2) | 32) === 116 && (name.charCodeAt(i + 3) | 32) === 104) return true;
+    if (
+      (name.charCodeAt(i) | 32) === 97 &&
+      (name.charCodeAt(i + 1) | 32) === 117 &&
+      (name.charCodeAt(i + 2) | 32) === 116 &&
+      (name.charCodeAt(i + 3) | 32) === 104
+    )
+      return true;
   }
   return false;
 }
@@ -123,10 +559,14 @@ const commaSeparated = { value: false };
 const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
 const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
 
-function isSpace(c: number): boolean { return c === 32 || c === 9; }
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
 
 /** `[A-Za-z_]` */
-function isIdentStart(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; }
+function isIdentStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 
 /**
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
@@ -160,8 +600,10 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   } else if (c === ':') {
     let k = i;
     while (k < n && k - i < 4 && text[k] === ':') k++;
-    if (text[k] === '=') i = k + 1; // :=, ::=, :::=
-    else if (k - i === 1) i = k; // a single colon; `a::b` is a path
+    if (text[k] === '=')
+      i = k + 1; // :=, ::=, :::=
+    else if (k - i === 1)
+      i = k; // a single colon; `a::b` is a path
     else return -1;
   } else if ((c === '?' || c === '|' || c === '+' || c === '.') && c2 === '=') {
     i += 2;
@@ -206,14 +648,19 @@ function tagEnd(text: string, i: number): number {
   return -1;
 }
 
-interface Value { start: number; end: number; quoted: boolean }
+interface Value {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
 
 /** Element content from `i` up to the next `<` or the end of the line (bounded), trimmed. */
 function readElement(text: string, i: number): Value {
   const limit = Math.min(text.length, i + MAX_VALUE);
   let j = i;
   while (j < limit && text.charCodeAt(j) !== 60 && text.charCodeAt(j) !== 10) j++;
-  let s = i, e = j;
+  let s = i,
+    e = j;
   while (s < e && isSpace(text.charCodeAt(s))) s++;
   while (e > s && (isSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 13)) e--;
   return { start: s, end: e, quoted: true };
@@ -248,10 +695,18 @@ function readValue(text: string, i: number): Value | null {
   const n = text.length;
   // String prefixes: b"..", r'..', f"..", @"..", $"..", u8"..".
   const pre = text[i];
-  if ((pre === 'b' || pre === 'r' || pre === 'f' || pre === 'u' || pre === '@' || pre === '$' || pre === 'L') && (text[i + 1] === '"' || text[i + 1] === "'")) i++;
+  if (
+    (pre === 'b' || pre === 'r' || pre === 'f' || pre === 'u' || pre === '@' || pre === '$' || pre === 'L') &&
+    (text[i + 1] === '"' || text[i + 1] === "'")
+  )
+    i++;
   let q = text[i];
   let escapedQuote = false;
-  if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) { escapedQuote = true; q = text[i + 1]; i++; }
+  if (q === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) {
+    escapedQuote = true;
+    q = text[i + 1];
+    i++;
+  }
   if (q === '"' || q === "'" || q === '`') {
     const start = i + 1;
     const limit = Math.min(n, start + MAX_VALUE);
@@ -260,7 +715,10 @@ function readValue(text: string, i: number): Value | null {
       const ch = text.charCodeAt(j);
       if (ch === 10) break;
       if (escapedQuote && ch === 92 && text[j + 1] === q) break;
-      if (ch === 92 && !escapedQuote) { j += 2; continue; }
+      if (ch === 92 && !escapedQuote) {
+        j += 2;
+        continue;
+      }
       if (text[j] === q) break;
       j++;
     }
@@ -280,8 +738,22 @@ function readValue(text: string, i: number): Value | null {
   while (j < limit) {
     const ch = text.charCodeAt(j);
     // Stop at whitespace, quotes, separators and closing brackets; also at escaped newlines inside strings.
-    if (ch <= 32 || ch === 34 || ch === 39 || ch === 96 || ch === 44 || ch === 59 || ch === 41 || ch === 125 || ch === 93
-      || ch === 60 || ch === 62 || ch === 38 || ch === 124) break;
+    if (
+      ch <= 32 ||
+      ch === 34 ||
+      ch === 39 ||
+      ch === 96 ||
+      ch === 44 ||
+      ch === 59 ||
+      ch === 41 ||
+      ch === 125 ||
+      ch === 93 ||
+      ch === 60 ||
+      ch === 62 ||
+      ch === 38 ||
+      ch === 124
+    )
+      break;
     if (ch === 92 && ESCAPED_NEWLINE.test(text.slice(j, j + 2))) break;
     j++;
   }
@@ -325,7 +797,12 @@ function digitsInsideLetters(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (letter) { if (state === 2) return true; state = 1; } else if (c >= 48 && c <= 57) { if (state !== 0) state = 2; } else state = 0;
+    if (letter) {
+      if (state === 2) return true;
+      state = 1;
+    } else if (c >= 48 && c <= 57) {
+      if (state !== 0) state = 2;
+    } else state = 0;
   }
   return false;
 }
@@ -376,7 +853,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
 }
 
 // Words that make a spaced value read as prose or code rather than a passphrase.
-const PROSE = /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|your|you|this|that|it|its|use|used|see|must|should|will|can|please|enter|if|else|and|or|null|none|nil|true|false|new|await|return|function|lambda|self|this|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
+const PROSE =
+  /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|your|you|this|that|it|its|use|used|see|must|should|will|can|please|enter|if|else|and|or|null|none|nil|true|false|new|await|return|function|lambda|self|this|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
 
 /**
  * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)
@@ -392,7 +870,7 @@ function spacedValueLooksSecret(v: string, cls: NameClass): boolean {
   if (/^\p{Lu}[\p{Ll}\s]*$/u.test(t)) return false; // "Mot de passe", "Enter Password": a label
   if (isPlaceholder(t.replace(/\s+/g, '_'))) return false;
   const k = classes(t.replace(/\s+/g, ''));
-  if (cls === 'password') return k.lower + k.upper > 0 && (words.length >= 2);
+  if (cls === 'password') return k.lower + k.upper > 0 && words.length >= 2;
   // A spaced value under a secret or key name must look random in its parts.
   return k.other > 1 && k.digit > 0 && k.lower + k.upper > 0 && entropy(t) >= 3.5;
 }
@@ -411,7 +889,8 @@ function echoesName(v: string, name: string): boolean {
 
 /** Unquoted values with braces or punctuation that are random rather than code: `m{{h}o)p$k9Xq}`. */
 function randomPunctuated(v: string): boolean {
-  if (v.length < 8 || /\s/.test(v) || /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{|\$\(/.test(v) || isPlaceholder(v.replace(/\{\{/g, '{'))) return false;
+  if (v.length < 8 || /\s/.test(v) || /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{|\$\(/.test(v) || isPlaceholder(v.replace(/\{\{/g, '{')))
+    return false;
   const k = classes(v);
   if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;
   for (const run of v.split(/[^A-Za-z]+/)) if (run.length >= 4 && wordLike(run)) return false; // identifiers and calls
@@ -422,15 +901,24 @@ function randomPunctuated(v: string): boolean {
 // generated file, a log) pays for the value tests once. Keyed by everything the tests read.
 // Keyed by the value; an entry holds the verdict for the last name and flags it was read under
 // (a repeated assignment repeats its name too), so a lookup builds no key string.
-interface Verdict { cls: NameClass; quoted: boolean; comma: boolean; name: string; result: boolean }
+interface Verdict {
+  cls: NameClass;
+  quoted: boolean;
+  comma: boolean;
+  name: string;
+  result: boolean;
+}
 const verdicts = new SlotMemo<Verdict>(4096);
 
 function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
   const known = verdicts.get(v);
-  if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name) return known.result;
-  const result = (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) && !echoesName(v, name)
+  if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name)
+    return known.result;
+  const result =
+    (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) &&
+    !echoesName(v, name) &&
     // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
-    && !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
+    !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
   verdicts.set(v, { cls, quoted, comma, name, result });
   return result;
 }
@@ -442,7 +930,10 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
   let resumeAt = 0;
   while ((m = HIT.exec(text)) !== null) {
     const hit = m.index;
-    if (hit < resumeAt) { HIT.lastIndex = resumeAt; continue; }
+    if (hit < resumeAt) {
+      HIT.lastIndex = resumeAt;
+      continue;
+    }
     // Expand to the whole name around the hit.
     let s = hit;
     const lo = Math.max(0, hit - MAX_NAME);
@@ -453,7 +944,10 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     HIT.lastIndex = e;
     let name = text.slice(s, e);
     // Trailing dots belong to the sentence, not the name.
-    while (name.endsWith('.') || name.endsWith('-')) { name = name.slice(0, -1); e--; }
+    while (name.endsWith('.') || name.endsWith('-')) {
+      name = name.slice(0, -1);
+      e--;
+    }
     let cls = classifyName(name);
     if (cls === null) continue;
     // Names of separate words: `stripe api key = …`, `Secret Key: …`.
@@ -504,7 +998,10 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       let k = val.end;
       while (k < text.length && text[k] === ' ') k++;
       const next = readValue(text, k);
-      if (next) { val = next; v = text.slice(next.start, next.end); }
+      if (next) {
+        val = next;
+        v = text.slice(next.start, next.end);
+      }
     }
     if (val.end <= val.start) continue;
     if (!valueVerdict(v, cls, val.quoted, commaSeparated.value, name)) continue;
@@ -536,7 +1033,9 @@ function leadingWords(text: string, s: number): string {
   return words ? text.slice(k, s - 1) : '';
 }
 
-function isLineBreak(c: number): boolean { return c === 10 || c === 13; }
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
 
 /** True when the name at `s` starts its line (after indentation, `export`, a list dash): a configuration line. */
 function startsConfigLine(text: string, s: number): boolean {
@@ -567,7 +1066,8 @@ function trailingSpace(text: string, i: number): number {
 
 // The field that names a name/value pair, right before the name, and the value field after it.
 const PAIR_NAME = /(?:^|[\s{,(])["']?(?:name|key|Name|Key|NAME|KEY)["']?[ \t]*[:=][ \t]*["']?$|<(?:name|key)>$/;
-const PAIR_VALUE = /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>/y;
+const PAIR_VALUE =
+  /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>/y;
 
 /**
  * A name given as the value of a `name`/`key` field, with its value in the `value` field that

@@ -10,15 +10,72 @@ const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
 // Integrity and digest formats written as the literal itself.
 const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|h1|zh)[-_]/i;
 // First bytes of encoded images, fonts, documents and WebAssembly modules.
-const ENCODED_FILE = /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|UklGR|PHN2Zy|PD94bWw|JVBERi0|d09GR|d09GM|AAEAAAA|T1RUTw|AGFzbQ|Qk[0-9A-Za-z]|SUkqA|AAABAA)/;
+const ENCODED_FILE =
+  /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|UklGR|PHN2Zy|PD94bWw|JVBERi0|d09GR|d09GM|AAEAAAA|T1RUTw|AGFzbQ|Qk[0-9A-Za-z]|SUkqA|AAABAA)/;
 // SHA-256, SHA-1 and MD5 of empty input: constants, not secrets.
-const EMPTY_HASHES = new Set(['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
-  'd41d8cd98f00b204e9800998ecf8427e']);
+const EMPTY_HASHES = new Set([
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'd41d8cd98f00b204e9800998ecf8427e',
+]);
 // A word before the literal on its line that makes it a digest, an id or an object name.
-const DIGEST_WORDS = new Set(['sha', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'md5', 'hash', 'hashes', 'digest', 'checksum', 'checksums',
-  'integrity', 'commit', 'rev', 'revision', 'githead', 'head', 'ref', 'reference', 'etag', 'fingerprint', 'thumbprint', 'uuid', 'guid',
-  'oid', 'tree', 'parent', 'object', 'blob', 'nonce', 'salt', 'crc', 'crc32', 'sum', 'shasum', 'id', 'ids', 'version', 'build', 'cid',
-  'pin', 'pinned', 'resolved', 'expected', 'vector', 'vectors', 'fixture', 'hex', 'hexdigest', 'sri', 'gpg', 'pgp', 'example', 'sample']);
+const DIGEST_WORDS = new Set([
+  'sha',
+  'sha1',
+  'sha224',
+  'sha256',
+  'sha384',
+  'sha512',
+  'md5',
+  'hash',
+  'hashes',
+  'digest',
+  'checksum',
+  'checksums',
+  'integrity',
+  'commit',
+  'rev',
+  'revision',
+  'githead',
+  'head',
+  'ref',
+  'reference',
+  'etag',
+  'fingerprint',
+  'thumbprint',
+  'uuid',
+  'guid',
+  'oid',
+  'tree',
+  'parent',
+  'object',
+  'blob',
+  'nonce',
+  'salt',
+  'crc',
+  'crc32',
+  'sum',
+  'shasum',
+  'id',
+  'ids',
+  'version',
+  'build',
+  'cid',
+  'pin',
+  'pinned',
+  'resolved',
+  'expected',
+  'vector',
+  'vectors',
+  'fixture',
+  'hex',
+  'hexdigest',
+  'sri',
+  'gpg',
+  'pgp',
+  'example',
+  'sample',
+]);
 const WINDOW = 48;
 // Glued names: `SRCREV`, `gitsha`, `filehash`, `md5sum`.
 const DIGEST_SUFFIX = /(?:rev|sha\d*|hash|sum|commit|digest)$/;
@@ -44,7 +101,12 @@ const DIGEST_FIRST = new Set('smbhzSMBHZ');
 const ENCODED_FIRST = new Set('i/RUPJdATQS');
 
 function looksGenerated(v: string): boolean {
-  if ((DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) || (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) || (mayHoldAlphabet(v) && ALPHABET.test(v))) return false;
+  if (
+    (DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) ||
+    (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) ||
+    (mayHoldAlphabet(v) && ALPHABET.test(v))
+  )
+    return false;
   const k = classes(v);
   if (k.other === 0 && isHex(v)) {
     if (v.length < 32 || EMPTY_HASHES.has(v.toLowerCase())) return false;
@@ -69,7 +131,8 @@ function isHex(v: string): boolean {
 /** ALPHABET can only match where `ab`, `01` or `qw` (case-folded) occurs. */
 function mayHoldAlphabet(v: string): boolean {
   for (let i = 0; i + 1 < v.length; i++) {
-    const c = v.charCodeAt(i) | 32, d = v.charCodeAt(i + 1) | 32;
+    const c = v.charCodeAt(i) | 32,
+      d = v.charCodeAt(i + 1) | 32;
     if ((c === 97 && d === 98) || (c === 48 && d === 49) || (c === 113 && d === 119)) return true;
   }
   return false;

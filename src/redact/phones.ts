@@ -10,15 +10,41 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 import { isDigit, type Finding } from './text';
 
 /** Regions whose national formats are tried when a number is not valid in the default region. */
-const COMMON_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'JP', 'AU', 'CA', 'BR', 'ES', 'IT', 'NL', 'CN', 'MX', 'KR',
-  'RU', 'PL', 'SE', 'CH', 'BE', 'AT', 'IE', 'ZA', 'SG', 'NZ'];
+const COMMON_REGIONS: readonly CountryCode[] = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'IN',
+  'JP',
+  'AU',
+  'CA',
+  'BR',
+  'ES',
+  'IT',
+  'NL',
+  'CN',
+  'MX',
+  'KR',
+  'RU',
+  'PL',
+  'SE',
+  'CH',
+  'BE',
+  'AT',
+  'IE',
+  'ZA',
+  'SG',
+  'NZ',
+];
 const MAX_VALIDATIONS = 400;
 const SHAPE_SLOTS = 1024; // a power of two
 
 // A run of digits with phone separators, optionally led by `+`, `00` or `(`.
 const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 // Words that say a nearby digit run is a phone number.
-const CUE = /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
+const CUE =
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
 const CUE_WINDOW = 40;
 
 export interface PhoneFinder {
@@ -48,7 +74,11 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
       const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
       let shape: Shape | null;
       if (shapeRaw[slot] === raw) shape = shapeOf[slot];
-      else { shape = phoneShape(raw); shapeRaw[slot] = raw; shapeOf[slot] = shape; }
+      else {
+        shape = phoneShape(raw);
+        shapeRaw[slot] = raw;
+        shapeOf[slot] = shape;
+      }
       if (!shape) continue;
       const start = m.index;
       const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
@@ -64,7 +94,11 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         } else {
           budget--;
           if (shape.international) ok = isValid(raw.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
-          else ok = (home !== undefined && isValid(raw, home)) || (shape.nanp && isValid(raw, 'US')) || (tryAll && regions.some((r) => isValid(raw, r)));
+          else
+            ok =
+              (home !== undefined && isValid(raw, home)) ||
+              (shape.nanp && isValid(raw, 'US')) ||
+              (tryAll && regions.some((r) => isValid(raw, r)));
           if (cache.size > 5000) cache.clear();
           cache.set(key, ok);
         }
@@ -88,7 +122,13 @@ function isValid(raw: string, region: CountryCode | undefined): boolean {
   }
 }
 
-interface Shape { digits: string; international: boolean; nanp: boolean; trunk: boolean; needsCue: boolean }
+interface Shape {
+  digits: string;
+  international: boolean;
+  nanp: boolean;
+  trunk: boolean;
+  needsCue: boolean;
+}
 
 const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})(?:$|[ T])/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;

@@ -6,21 +6,33 @@ import { isAlnum, isDigit, SlotMemo, type Finding } from './text';
 // ---------- email ----------
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
 // Internationalised domains (`kraków-soft.pl`, `пример.рф`) hold letters beyond ASCII.
-const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46 || (c > 127 && c < 0xd800 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+const isDomainChar = (c: number): boolean =>
+  isAlnum(c) || c === 45 || c === 46 || (c > 127 && c < 0xd800 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
 
 // Reserved and stand-in domains: addresses under them are examples, not people.
 // Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
-const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com)$/i;
+const EXAMPLE_DOMAIN =
+  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com)$/i;
 // Stand-in local parts, and service senders that name no one (`git@github.com`, `noreply@…`).
-const EXAMPLE_LOCAL = /^(?:user|username|name|first\.last|firstname\.lastname|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
+const EXAMPLE_LOCAL =
+  /^(?:user|username|name|first\.last|firstname\.lastname|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
 // File names and versions that look like addresses: icon@2x.png, pkg@1.2.3.
-const NOT_TLD = /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle)$/i;
+const NOT_TLD =
+  /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle)$/i;
 
-const EXAMPLE_LOCALS = new Set(EXAMPLE_LOCAL.source.slice(4, -2).split('|').map((w) => w.replace(/\\/g, '')));
+const EXAMPLE_LOCALS = new Set(
+  EXAMPLE_LOCAL.source
+    .slice(4, -2)
+    .split('|')
+    .map((w) => w.replace(/\\/g, '')),
+);
 const MAX_EXAMPLE_LOCAL = [...EXAMPLE_LOCALS].reduce((n, w) => Math.max(n, w.length), 0);
 
 function allDigits(v: string): boolean {
-  for (let i = 0; i < v.length; i++) { const c = v.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
   return v.length > 0;
 }
 
@@ -33,9 +45,11 @@ function personDomain(domain: string): boolean {
   if (r === undefined) {
     const labels = domain.split('.');
     const tld = labels[labels.length - 1];
-    r = labels.every((l) => l.length > 0 && l.length <= 63)
-      && (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) && !NOT_TLD.test(tld)
-      && !EXAMPLE_DOMAIN.test(domain);
+    r =
+      labels.every((l) => l.length > 0 && l.length <= 63) &&
+      (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) &&
+      !NOT_TLD.test(tld) &&
+      !EXAMPLE_DOMAIN.test(domain);
     domainVerdicts.set(domain, r);
   }
   return r;
@@ -59,15 +73,29 @@ export function findEmails(text: string, out: Finding[]): void {
     // Cheap shape test first: a local part, and a domain with a dot followed by two letters.
     let dot = e - 1; // the last dot of the domain (a bounded scan: lastIndexOf could run back to the start)
     while (dot > at && text.charCodeAt(dot) !== 46) dot--;
-    if (s < at && dot > at + 1 && e - dot >= 3 && !(s > 0 && text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */)) {
+    if (
+      s < at &&
+      dot > at + 1 &&
+      e - dot >= 3 &&
+      !(s > 0 && text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */)
+    ) {
       const local = text.slice(s, at);
       // git@github.com and noreply@… name a service, not a person.
-      if (personDomain(text.slice(at + 1, e)) && !allDigits(local) && !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))) {
+      if (
+        personDomain(text.slice(at + 1, e)) &&
+        !allDigits(local) &&
+        !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))
+      ) {
         out.push({ kind: 'email', start: s, end: e });
         // `Jane Doe <jane@x.org>`: the display name before an address is the person's name.
         if (s > 0 && text[s - 1] === '<') {
           const m = DISPLAY_NAME.exec(text.slice(Math.max(0, s - 81), s - 1));
-          if (m) out.push({ kind: 'person-name', start: s - 1 - m[0].length + (m[0].length - m[0].trimStart().length), end: s - 1 - (m[0].length - m[0].trimEnd().length) });
+          if (m)
+            out.push({
+              kind: 'person-name',
+              start: s - 1 - m[0].length + (m[0].length - m[0].trimStart().length),
+              end: s - 1 - (m[0].length - m[0].trimEnd().length),
+            });
         }
       }
     }
@@ -92,7 +120,12 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   }
   if (o[0] === 0 || o[0] === 127 || o[0] >= 224 || o[0] === 255) return true; // unspecified, loopback, multicast, masks
   if (o[0] === 169 && o[1] === 254) return true; // link-local
-  if ((o[0] === 192 && o[1] === 0 && o[2] === 2) || (o[0] === 198 && o[1] === 51 && o[2] === 100) || (o[0] === 203 && o[1] === 0 && o[2] === 113)) return true; // documentation
+  if (
+    (o[0] === 192 && o[1] === 0 && o[2] === 2) ||
+    (o[0] === 198 && o[1] === 51 && o[2] === 100) ||
+    (o[0] === 203 && o[1] === 0 && o[2] === 113)
+  )
+    return true; // documentation
   if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
   if (PUBLIC_RESOLVERS.has(ip)) return true; // public resolvers
   // Only the address's own line: "v" ending the previous line is no version prefix.
@@ -115,7 +148,8 @@ function mayEndWithVersionWord(text: string, lineStart: number, start: number): 
   if (k === lineStart || !isWordChar(text.charCodeAt(k - 1))) return false;
   const c = text.charCodeAt(k - 1) | 32;
   if (c === 110 /* n */ || c === 114 /* r */ || c === 118 /* v */ || c === 101 /* e */ || c === 100 /* d */) return true;
-  for (let i = lineStart; i + 8 <= k; i++) if ((text.charCodeAt(i) | 32) === 97 && text.slice(i, i + 8).toLowerCase() === 'assembly') return true;
+  for (let i = lineStart; i + 8 <= k; i++)
+    if ((text.charCodeAt(i) | 32) === 97 && text.slice(i, i + 8).toLowerCase() === 'assembly') return true;
   return false;
 }
 
@@ -146,8 +180,13 @@ export function parseIpv6(s: string): number[] | null {
     i = 2;
   }
   while (i < n) {
-    let j = i, dot = false;
-    for (; j < n; j++) { const c = s.charCodeAt(j); if (c === 58) break; if (c === 46) dot = true; }
+    let j = i,
+      dot = false;
+    for (; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 58) break;
+      if (c === 46) dot = true;
+    }
     if (dot) {
       // An embedded IPv4 address, only as the last two groups.
       if (j !== n) return null;
@@ -190,13 +229,17 @@ function hexValue(c: number): number {
 
 /** `a.b.c.d` in s[from, to), each part 1–3 digits ≤ 255, as a 32-bit number; -1 otherwise. */
 function dottedQuad(s: string, from: number, to: number): number {
-  let value = 0, parts = 0, part = 0, digits = 0;
+  let value = 0,
+    parts = 0,
+    part = 0,
+    digits = 0;
   for (let k = from; k <= to; k++) {
     const c = k < to ? s.charCodeAt(k) : 46;
     if (c === 46) {
       if (digits === 0 || part > 255 || ++parts > 4) return -1;
       value = value * 256 + part;
-      part = 0; digits = 0;
+      part = 0;
+      digits = 0;
     } else if (c >= 48 && c <= 57) {
       if (++digits > 3) return -1;
       part = part * 10 + (c - 48);
@@ -212,7 +255,8 @@ function dottedQuad(s: string, from: number, to: number): number {
  */
 function keepIpv6(g: number[]): boolean {
   if (g.every((x) => x === 0) || (g.slice(0, 7).every((x) => x === 0) && g[7] === 1)) return true;
-  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] === 0x2001 && g[1] === 0x0db8) || (g[0] & 0xfff0) === 0x3ff0 || (g[0] & 0xff00) === 0xff00) return true;
+  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] === 0x2001 && g[1] === 0x0db8) || (g[0] & 0xfff0) === 0x3ff0 || (g[0] & 0xff00) === 0xff00)
+    return true;
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {
     const v4 = `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
     return keepIpv4(v4, v4, 0);
@@ -236,10 +280,20 @@ export function findIpv6(text: string, out: Finding[]): void {
     const next = text.charCodeAt(m.index + v.length);
     if (isAlnum(next) || next === 95) continue;
     const compressed = v.includes('::');
-    let colons = 0, digits = 0, longest = 0, run = 0;
+    let colons = 0,
+      digits = 0,
+      longest = 0,
+      run = 0;
     for (let i = 0; i < v.length; i++) {
       const c = v.charCodeAt(i);
-      if (c === 58) { colons++; run = 0; } else { run++; if (run > longest) longest = run; if (isDigit(c)) digits++; }
+      if (c === 58) {
+        colons++;
+        run = 0;
+      } else {
+        run++;
+        if (run > longest) longest = run;
+        if (isDigit(c)) digits++;
+      }
     }
     if (colons < 2 || digits === 0 || (!compressed && colons !== 7 && !(colons === 6 && v.includes('.')))) continue;
     // `a[1::2]`, `Foo::Bar`: a compressed form needs a group of three or more digits to be read as an address.
@@ -258,12 +312,16 @@ export function findIpv6(text: string, out: Finding[]): void {
 // Area 001–899 except 666, group 01–99, serial 0001–9999, the same separator twice (dashes,
 // dots or spaces); nine bare digits only after the words that name one.
 const SSN = /(?<![\w.+-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.-]\d)/g;
-const SSN_BARE = /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
+const SSN_BARE =
+  /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
 
 /** Every digit of `v` the same. */
 function oneDigitRepeated(v: string): boolean {
   const d = v.charCodeAt(0);
-  for (let i = 1; i < v.length; i++) { const c = v.charCodeAt(i); if (c >= 48 && c <= 57 && c !== d) return false; }
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57 && c !== d) return false;
+  }
   return true;
 }
 
@@ -291,7 +349,10 @@ function luhn(d: string): boolean {
   let dbl = false;
   for (let i = d.length - 1; i >= 0; i--) {
     let v = d.charCodeAt(i) - 48;
-    if (dbl) { v *= 2; if (v > 9) v -= 9; }
+    if (dbl) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
     sum += v;
     dbl = !dbl;
   }
@@ -306,10 +367,14 @@ const CARD_PREFIX = /^(?:4|5|6|2(?:20[0-4]|2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0
 function cardLengthFits(d: string): boolean {
   const n = d.length;
   switch (d[0]) {
-    case '1': return n === 15;
-    case '3': return d[1] === '4' || d[1] === '7' ? n === 15 : n >= 14;
-    case '4': return n === 13 || n === 16 || n === 19;
-    default: return n >= 16 || (n >= 13 && /^(?:5[06-9]|6)/.test(d)); // Maestro 12–19
+    case '1':
+      return n === 15;
+    case '3':
+      return d[1] === '4' || d[1] === '7' ? n === 15 : n >= 14;
+    case '4':
+      return n === 13 || n === 16 || n === 19;
+    default:
+      return n >= 16 || (n >= 13 && /^(?:5[06-9]|6)/.test(d)); // Maestro 12–19
   }
 }
 
@@ -320,10 +385,21 @@ export function findCards(text: string, out: Finding[]): void {
     const raw = m[0];
     // Digits and separators counted in place; the string of digits is built only for a candidate
     // with one kind of separator (or none), used at least twice, and not one digit repeated.
-    let nDigits = 0, nSeps = 0, sep = 0, mixed = false, same = true;
+    let nDigits = 0,
+      nSeps = 0,
+      sep = 0,
+      mixed = false,
+      same = true;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
-      if (c === 32 || c === 45) { nSeps++; if (sep === 0) sep = c; else if (c !== sep) mixed = true; } else { nDigits++; if (c !== raw.charCodeAt(0)) same = false; }
+      if (c === 32 || c === 45) {
+        nSeps++;
+        if (sep === 0) sep = c;
+        else if (c !== sep) mixed = true;
+      } else {
+        nDigits++;
+        if (c !== raw.charCodeAt(0)) same = false;
+      }
     }
     if (nDigits < 13 || nDigits > 19) continue;
     if (nSeps > 0 && (mixed || nSeps < 2)) continue; // mixed or stray separators
@@ -338,12 +414,89 @@ export function findCards(text: string, out: Finding[]): void {
 const HOME_POSIX = /\/(?:home|Users)\/([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/g;
 const HOME_WIN = /[A-Za-z]:(?:\\\\|\\|\/)(?:Users|Documents and Settings)(?:\\\\|\\|\/)([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/gi;
 // Generic or system accounts: naming them reveals nobody.
-const GENERIC_USERS = new Set(['user', 'username', 'user1', 'you', 'yourname', 'your-name', 'your_name', 'yourusername', 'me', 'name', 'foo',
-  'bar', 'test', 'tester', 'example', 'runner', 'runneradmin', 'shared', 'public', 'default', 'default user', 'all users', 'guest',
-  'ubuntu', 'ec2-user', 'centos', 'debian', 'fedora', 'admin', 'administrator', 'root', 'vagrant', 'node', 'pi', 'linuxbrew', 'circleci',
-  'jenkins', 'travis', 'git', 'vscode', 'codespace', 'coder', 'gitpod', 'jovyan', 'app', 'appuser', 'www-data', 'nobody', 'docker',
-  'buildkite-agent', 'vsts', 'cloudshell-user', 'developer', 'dev', 'someone', 'myuser', 'myname', 'username1', 'current', 'currentuser', 'localuser', 'build', 'builder', 'ci', 'agent', 'steam', 'postgres',
-  'mysql', 'redis', 'oracle', 'hadoop', 'spark', 'kafka', 'elastic', 'ansible', 'deploy', 'deployer', 'ftp', 'sftp', 'svc', 'service']);
+const GENERIC_USERS = new Set([
+  'user',
+  'username',
+  'user1',
+  'you',
+  'yourname',
+  'your-name',
+  'your_name',
+  'yourusername',
+  'me',
+  'name',
+  'foo',
+  'bar',
+  'test',
+  'tester',
+  'example',
+  'runner',
+  'runneradmin',
+  'shared',
+  'public',
+  'default',
+  'default user',
+  'all users',
+  'guest',
+  'ubuntu',
+  'ec2-user',
+  'centos',
+  'debian',
+  'fedora',
+  'admin',
+  'administrator',
+  'root',
+  'vagrant',
+  'node',
+  'pi',
+  'linuxbrew',
+  'circleci',
+  'jenkins',
+  'travis',
+  'git',
+  'vscode',
+  'codespace',
+  'coder',
+  'gitpod',
+  'jovyan',
+  'app',
+  'appuser',
+  'www-data',
+  'nobody',
+  'docker',
+  'buildkite-agent',
+  'vsts',
+  'cloudshell-user',
+  'developer',
+  'dev',
+  'someone',
+  'myuser',
+  'myname',
+  'username1',
+  'current',
+  'currentuser',
+  'localuser',
+  'build',
+  'builder',
+  'ci',
+  'agent',
+  'steam',
+  'postgres',
+  'mysql',
+  'redis',
+  'oracle',
+  'hadoop',
+  'spark',
+  'kafka',
+  'elastic',
+  'ansible',
+  'deploy',
+  'deployer',
+  'ftp',
+  'sftp',
+  'svc',
+  'service',
+]);
 
 export function findHomeUsers(text: string, out: Finding[]): void {
   for (const re of [HOME_POSIX, HOME_WIN]) {
@@ -370,8 +523,34 @@ export interface LocalIdentifiers {
 }
 
 // Too generic to replace as bare words (they still go inside home paths).
-const BARE_STOPLIST = new Set(['root', 'admin', 'user', 'dev', 'test', 'ubuntu', 'runner', 'node', 'vscode', 'localhost', 'codespace',
-  'coder', 'app', 'build', 'ci', 'main', 'master', 'default', 'server', 'host', 'local', 'desktop', 'laptop', 'computer', 'pc', 'mac']);
+const BARE_STOPLIST = new Set([
+  'root',
+  'admin',
+  'user',
+  'dev',
+  'test',
+  'ubuntu',
+  'runner',
+  'node',
+  'vscode',
+  'localhost',
+  'codespace',
+  'coder',
+  'app',
+  'build',
+  'ci',
+  'main',
+  'master',
+  'default',
+  'server',
+  'host',
+  'local',
+  'desktop',
+  'laptop',
+  'computer',
+  'pc',
+  'mac',
+]);
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -390,16 +569,25 @@ export function compileLocalIdentifiers(ids: LocalIdentifiers | undefined): ((te
   if (ids.homeDir && ids.homeDir.length >= 4) {
     const h = ids.homeDir.replace(/[\\/]+$/, '');
     const variants = new Set([h, h.replace(/\\/g, '/'), h.replace(/\\/g, '\\\\'), h.replace(/\//g, '\\')]);
-    for (const v of variants) { literals.push(v); parts.push({ kind: 'home-dir', source: escapeRe(v) }); }
+    for (const v of variants) {
+      literals.push(v);
+      parts.push({ kind: 'home-dir', source: escapeRe(v) });
+    }
   }
-  if (ids.gitEmail) { literals.push(ids.gitEmail.trim()); parts.push({ kind: 'email', source: escapeRe(ids.gitEmail.trim()) }); }
+  if (ids.gitEmail) {
+    literals.push(ids.gitEmail.trim());
+    parts.push({ kind: 'email', source: escapeRe(ids.gitEmail.trim()) });
+  }
   words('local-user', ids.userName);
   words('host-name', ids.hostName);
   if (ids.hostName && ids.hostName.includes('.')) words('host-name', ids.hostName.split('.')[0]);
   words('git-name', ids.gitName);
   // `Jane Q. Doe` also appears as `Jane Doe`, `jane.doe`, `jane_doe`.
   if (ids.gitName && /\s/.test(ids.gitName.trim())) {
-    const w = ids.gitName.trim().split(/\s+/).filter((x) => !/^\w\.?$/.test(x));
+    const w = ids.gitName
+      .trim()
+      .split(/\s+/)
+      .filter((x) => !/^\w\.?$/.test(x));
     if (w.length >= 2) for (const sep of ['.', '_', '-', '']) words('git-name', w.join(sep));
   }
   if (parts.length === 0) return null;
@@ -414,10 +602,17 @@ export function compileLocalIdentifiers(ids: LocalIdentifiers | undefined): ((te
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
       let kind = 'local-identifier';
       const g = m.groups ?? {};
-      for (let i = 0; i < kinds.length; i++) if (g[`g${i}`] !== undefined) { kind = kinds[i]; break; }
+      for (let i = 0; i < kinds.length; i++)
+        if (g[`g${i}`] !== undefined) {
+          kind = kinds[i];
+          break;
+        }
       out.push({ kind, start: m.index, end: m.index + m[0].length });
     }
   };

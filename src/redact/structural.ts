@@ -30,7 +30,10 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
     if (sameLineEnd > afterBegin && /[A-Za-z0-9+/]{8}/.test(inner) && !/^<REDACTED:[^>]*>$/.test(inner)) {
       out.push({ kind: 'private-key', start: afterBegin, end: sameLineEnd });
     }
-    if (endOnLine) { PEM_BEGIN.lastIndex = sameLineEnd; continue; }
+    if (endOnLine) {
+      PEM_BEGIN.lastIndex = sameLineEnd;
+      continue;
+    }
     // Multi-line block: redact each body line up to END (or until a line stops looking like body).
     let pos = lineEnd + 1;
     for (let k = 0; k < MAX_BLOCK_LINES && pos < text.length; k++) {
@@ -39,7 +42,8 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
       const line = text.slice(pos, e);
       const endM = PEM_END.exec(line);
       if (endM) {
-        if (endM.index > 0 && /[A-Za-z0-9+/]{4}/.test(line.slice(0, endM.index))) out.push({ kind: 'private-key', start: pos, end: pos + endM.index });
+        if (endM.index > 0 && /[A-Za-z0-9+/]{4}/.test(line.slice(0, endM.index)))
+          out.push({ kind: 'private-key', start: pos, end: pos + endM.index });
         pos = e + 1;
         break;
       }
@@ -115,7 +119,8 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
 }
 
 // Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=….
-const QUERY_SECRET = /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt)=([^&#\s"'<>`]{8,1024})/gi;
+const QUERY_SECRET =
+  /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt)=([^&#\s"'<>`]{8,1024})/gi;
 
 export function findQuerySecrets(text: string, out: Finding[]): void {
   QUERY_SECRET.lastIndex = 0;
@@ -130,7 +135,11 @@ export function findQuerySecrets(text: string, out: Finding[]): void {
 }
 
 function decodeSafe(v: string): string {
-  try { return decodeURIComponent(v); } catch { return v; }
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 // curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
@@ -138,7 +147,11 @@ const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^
 const CLI_PASS = /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p)[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
 /** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`) the text holds. */
-export interface CliHints { dashU: boolean; dashUpperU: boolean; command: boolean }
+export interface CliHints {
+  dashU: boolean;
+  dashUpperU: boolean;
+  command: boolean;
+}
 
 export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): void {
   // Each pattern needs a literal flag or command name: most texts skip them all.
@@ -147,8 +160,15 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
   CLI_USERPASS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (hasCli && (m = CLI_USERPASS.exec(text)) !== null) {
-    const user = m[2], pass = m[4];
-    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) || user.startsWith('<') || pass.endsWith('>')) {
+    const user = m[2],
+      pass = m[4];
+    if (
+      isPlaceholder(pass) ||
+      /^[$%{<[(]/.test(pass) ||
+      /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) ||
+      user.startsWith('<') ||
+      pass.endsWith('>')
+    ) {
       // `-u ":secret"` still leaks the secret in the user slot when the pass is empty; handled below.
       continue;
     }

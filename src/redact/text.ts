@@ -7,13 +7,12 @@ export interface Finding {
   end: number;
 }
 
-export const isAlnum = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Characters that can appear inside an identifier-ish name (`api_key`, `x-api-key`, `db.pass`). */
-export const isNameChar = (c: number): boolean => isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */ || c === 46 /* . */;
+export const isNameChar = (c: number): boolean => isAlnum(c) || c === 95 /* _ */ || c === 45 /* - */ || c === 46; /* . */
 
 /** Shannon entropy in bits per character. */
 const ENTROPY_COUNTS = new Int32Array(65536);
@@ -46,10 +45,14 @@ export function entropyAndDistinct(s: string, distinct: { n: number }): number {
   const len = s.length;
   distinct.n = 0;
   if (len === 0) return 0;
-  if (len >= NLOGN.length) { distinct.n = distinctChars(s); return entropy(s); }
+  if (len >= NLOGN.length) {
+    distinct.n = distinctChars(s);
+    return entropy(s);
+  }
   const counts = ENTROPY_COUNTS;
   for (let i = 0; i < len; i++) counts[s.charCodeAt(i)]++;
-  let sum = 0, d = 0;
+  let sum = 0,
+    d = 0;
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
     const n = counts[c];
@@ -79,14 +82,23 @@ const SEEN = new Uint8Array(65536);
 
 export function distinctChars(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (SEEN[c] === 0) { SEEN[c] = 1; n++; } }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (SEEN[c] === 0) {
+      SEEN[c] = 1;
+      n++;
+    }
+  }
   for (let i = 0; i < s.length; i++) SEEN[s.charCodeAt(i)] = 0; // leave the table clean
   return n;
 }
 
 /** Counts of character classes in `s`. */
 export function classes(s: string): { lower: number; upper: number; digit: number; other: number } {
-  let lower = 0, upper = 0, digit = 0, other = 0;
+  let lower = 0,
+    upper = 0,
+    digit = 0,
+    other = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) lower++;
@@ -98,7 +110,8 @@ export function classes(s: string): { lower: number; upper: number; digit: numbe
 }
 
 // Words that mark a value as an example or a stand-in rather than a credential.
-const PLACEHOLDER_WORDS = /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
+const PLACEHOLDER_WORDS =
+  /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
 
 // In a value of letters, digits and `+/=_-` only (most tokens), PLACEHOLDER_WORDS can only match one
 // of its words, each starting with one of these three letters (case-folded; a separator inside a
@@ -108,10 +121,59 @@ const PLACEHOLDER_TRIGRAMS = new Uint8Array(26 * 26 * 26);
 for (const w of ['exa', 'pla', 'cha', 'dum', 'red', 'you', 'ins', 'rep', 'put', 'ent', 'fix', 'tod', 'lor', 'sam', 'xxx', 'get']) {
   PLACEHOLDER_TRIGRAMS[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97] = 1;
 }
-const PLACEHOLDER_VALUES = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false', 'string', 'str', 'bool', 'required', 'optional', 'empty',
-  'secret', 'password', 'passwd', 'token', 'apikey', 'key', 'test', 'testing', 'foo', 'bar', 'baz', 'admin', 'pass', 'root', 'user',
-  'username', 'value', 'abc', 'abc123', 'abcdef', '123456', '12345678', '123456789', '1234567890', 'qwerty', 'letmein', 'mypassword',
-  'mysecret', 'mytoken', 'hunter2', 's3cr3t', 'password1', 'password123', 'secret123', 'default', 'tbd', 'na', 'n/a', 'api_key']);
+const PLACEHOLDER_VALUES = new Set([
+  'null',
+  'none',
+  'nil',
+  'undefined',
+  'true',
+  'false',
+  'string',
+  'str',
+  'bool',
+  'required',
+  'optional',
+  'empty',
+  'secret',
+  'password',
+  'passwd',
+  'token',
+  'apikey',
+  'key',
+  'test',
+  'testing',
+  'foo',
+  'bar',
+  'baz',
+  'admin',
+  'pass',
+  'root',
+  'user',
+  'username',
+  'value',
+  'abc',
+  'abc123',
+  'abcdef',
+  '123456',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwerty',
+  'letmein',
+  'mypassword',
+  'mysecret',
+  'mytoken',
+  'hunter2',
+  's3cr3t',
+  'password1',
+  'password123',
+  'secret123',
+  'default',
+  'tbd',
+  'na',
+  'n/a',
+  'api_key',
+]);
 
 const letterIndex = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : -1);
 
@@ -120,13 +182,15 @@ const letterIndex = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 
  * whole-value stand-in; 1: maybe; −1: it has other characters (the regex decides).
  */
 function alnumPlaceholderHint(value: string): number {
-  let a = -1, b = -1;
+  let a = -1,
+    b = -1;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     const l = letterIndex(c);
     if (l < 0 && !((c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45)) return -1;
     if (a >= 0 && b >= 0 && l >= 0 && PLACEHOLDER_TRIGRAMS[(a * 26 + b) * 26 + l] === 1) return 1;
-    a = b; b = l;
+    a = b;
+    b = l;
   }
   return 0;
 }
@@ -139,7 +203,8 @@ export function isPlaceholder(value: string): boolean {
   if (hint === 0 ? value.length <= 11 && PLACEHOLDER_VALUES.has(value.toLowerCase()) : PLACEHOLDER_WORDS.test(value)) return true;
   // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
   const first = value[0];
-  let same = 0, xs = 0;
+  let same = 0,
+    xs = 0;
   for (const ch of value) {
     if (ch === first) same++;
     if (ch === 'x' || ch === 'X' || ch === '*' || ch === '#' || ch === '.') xs++;
@@ -153,18 +218,29 @@ export function isPlaceholder(value: string): boolean {
 export function isTrivialSequence(value: string): boolean {
   if (value.length < 4 || value.length > 31) return false; // the longest run below is 31 characters
   const v = value.toLowerCase();
-  return v.length >= 4 && ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v));
+  return (
+    v.length >= 4 &&
+    ('abcdefghijklmnopqrstuvwxyz'.includes(v) || '0123456789012345678901234567890'.includes(v) || 'qwertyuiopasdfghjklzxcvbnm'.includes(v))
+  );
 }
 
 /** Splits an identifier into lowercase words: `githubToken` → [github, token], `AWS_SECRET` → [aws, secret]. */
 export function splitWords(name: string): string[] {
   const words: string[] = [];
   let cur = '';
-  const flush = (): void => { if (cur) { words.push(cur.toLowerCase()); cur = ''; } };
+  const flush = (): void => {
+    if (cur) {
+      words.push(cur.toLowerCase());
+      cur = '';
+    }
+  };
   for (let i = 0; i < name.length; i++) {
     const ch = name[i];
     const c = name.charCodeAt(i);
-    if (!isAlnum(c)) { flush(); continue; }
+    if (!isAlnum(c)) {
+      flush();
+      continue;
+    }
     const isUp = c >= 65 && c <= 90;
     if (isUp && cur.length > 0) {
       const prev = name.charCodeAt(i - 1);
@@ -213,7 +289,14 @@ export class SlotMemo<V> {
 function slotOf(s: string): number {
   const n = s.length;
   if (n === 0) return 0;
-  return n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 17 + s.charCodeAt(n >> 1) * 131 + s.charCodeAt(n - 1) * 1031 + s.charCodeAt((3 * n) >> 2) * 8191;
+  return (
+    n * 31 +
+    s.charCodeAt(0) * 7 +
+    s.charCodeAt(n >> 2) * 17 +
+    s.charCodeAt(n >> 1) * 131 +
+    s.charCodeAt(n - 1) * 1031 +
+    s.charCodeAt((3 * n) >> 2) * 8191
+  );
 }
 
 /**
@@ -241,7 +324,10 @@ export class Covered {
         if (f.end > this.ends[n - 1]) this.ends[n - 1] = f.end;
         if (p < this.floors[n - 1]) this.floors[n - 1] = p;
       } else {
-        this.starts[n] = f.start; this.ends[n] = f.end; this.floors[n] = p; n++;
+        this.starts[n] = f.start;
+        this.ends[n] = f.end;
+        this.floors[n] = p;
+        n++;
       }
     }
     this.n = n;
@@ -249,10 +335,15 @@ export class Covered {
 
   /** The lowest priority of the span holding all of [start, end), or -1 when none does. */
   floor(start: number, end: number): number {
-    let lo = 0, hi = this.n - 1, at = -1;
+    let lo = 0,
+      hi = this.n - 1,
+      at = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] <= start) { at = mid; lo = mid + 1; } else hi = mid - 1;
+      if (this.starts[mid] <= start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return at >= 0 && this.ends[at] >= end ? this.floors[at] : -1;
   }

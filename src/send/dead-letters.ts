@@ -109,7 +109,9 @@ export class DeadLetters {
 
   /** Blanks, in place, the events the predicate selects in one dead-letter file; returns how many. */
   blank(name: string, predicate: (event: TrajectoryEvent) => boolean): Promise<number> {
-    return blankLines(this.folder.fs, join(this.folder.dir, name), (line) => predicate((JSON.parse(line) as { event: TrajectoryEvent }).event));
+    return blankLines(this.folder.fs, join(this.folder.dir, name), (line) =>
+      predicate((JSON.parse(line) as { event: TrajectoryEvent }).event),
+    );
   }
 
   private async files(): Promise<string[]> {

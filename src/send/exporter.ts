@@ -2,7 +2,14 @@
 // with the user's bearer token and classifies the answer the way the OTLP specification does.
 import { gzip as gzipCb } from 'node:zlib';
 import { promisify } from 'node:util';
-import { parseRefusals, toLogsRequestFromLines, type ClientResource, type EventLine, type OtlpLogsResponse, type Refusal } from '@codetrail/protocol';
+import {
+  parseRefusals,
+  toLogsRequestFromLines,
+  type ClientResource,
+  type EventLine,
+  type OtlpLogsResponse,
+  type Refusal,
+} from '@codetrail/protocol';
 import type { OutboxItem } from './reader';
 
 const gzip = promisify(gzipCb);
@@ -22,7 +29,10 @@ export type ExportOutcome =
   /** No token yet: nothing can be sent until the user signs in. */
   | { kind: 'no-token' };
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: Uint8Array; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: Uint8Array; signal?: AbortSignal },
+) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
@@ -119,7 +129,11 @@ export class Exporter {
     }
     const detail = errorDetail(text);
     if (RETRYABLE.has(status)) {
-      return { kind: 'retry', retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now), reason: `HTTP ${status}${detail ? ': ' + detail : ''}` };
+      return {
+        kind: 'retry',
+        retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now),
+        reason: `HTTP ${status}${detail ? ': ' + detail : ''}`,
+      };
     }
     if (status === 413) return { kind: 'split', reason: `HTTP 413${detail ? ': ' + detail : ''}` };
     return { kind: 'fatal', status, reason: `HTTP ${status}${detail ? ': ' + detail : ''}`, userMessage: userMessageFor(status, detail) };

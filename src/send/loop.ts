@@ -273,8 +273,7 @@ export class SendLoop {
       }
       case 'retry': {
         w.attempt++;
-        const delay =
-          out.retryAfterMs !== undefined ? Math.min(out.retryAfterMs, this.maxRetryAfterMs) : this.backoffDelay(w.attempt);
+        const delay = out.retryAfterMs !== undefined ? Math.min(out.retryAfterMs, this.maxRetryAfterMs) : this.backoffDelay(w.attempt);
         if (w.attempt === 1 || w.attempt % 10 === 0) this.log.warn(`Sender: ${out.reason}; trying again in ${Math.round(delay / 1000)} s.`);
         this.setState({ phase: 'retrying', lastError: out.reason, retryAt: this.clock.now() + delay });
         return delay;
@@ -343,14 +342,17 @@ export class SendLoop {
         removed.push(`${list.length} ${reason}`);
       } else if (CLOCK.has(reason)) {
         await this.reject(reader, list, 200, `${reason}: the event's time is too far from the collection service's clock`);
-        this.log.warn(`Sender: the service refused ${list.length} event(s) as ${reason}; they were set aside. This computer's clock may be wrong.`);
+        this.log.warn(
+          `Sender: the service refused ${list.length} event(s) as ${reason}; they were set aside. This computer's clock may be wrong.`,
+        );
         const now = this.clock.now();
         if (now - this.clockWarnedAt >= CLOCK_WARNING_EVERY_MS) {
           this.clockWarnedAt = now;
           this.messageEmitter.fire({
             severity: 'warning',
-            text: 'Codetrail: some recorded events were set aside because their time is far from the collection service\'s clock. '
-              + 'Check this computer\'s date, time and time zone settings.',
+            text:
+              "Codetrail: some recorded events were set aside because their time is far from the collection service's clock. " +
+              "Check this computer's date, time and time zone settings.",
           });
         }
       } else {
@@ -358,7 +360,9 @@ export class SendLoop {
       }
     }
     if (removed.length) {
-      this.log.info(`Sender: the service refused event(s) under the consent rules (${removed.join(', ')}); they were deleted from this machine.`);
+      this.log.info(
+        `Sender: the service refused event(s) under the consent rules (${removed.join(', ')}); they were deleted from this machine.`,
+      );
     }
   }
 

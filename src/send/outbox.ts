@@ -11,7 +11,17 @@ import type { TrajectoryEvent } from '@codetrail/protocol';
 import { silentLogger, systemClock, type Clock, type Logger } from './events';
 import { DeadLetters } from './dead-letters';
 import { DoneLog } from './done-log';
-import { blankLines, isDeadLetterName, isWriterAlive, newWriterId, parseSegmentName, realFs, retireWriterId, type DoneEntry, type OutboxFs } from './files';
+import {
+  blankLines,
+  isDeadLetterName,
+  isWriterAlive,
+  newWriterId,
+  parseSegmentName,
+  realFs,
+  retireWriterId,
+  type DoneEntry,
+  type OutboxFs,
+} from './files';
 import type { OutboxFolder } from './folder';
 import { OutboxReader } from './reader';
 import { listSegments, readSegmentText, Segments, type MarkerBody, type OutboxState } from './segments';
@@ -253,7 +263,11 @@ export class Outbox implements OutboxFolder {
       await this.segments.seal();
     });
     // each file's requeued events are flushed before they are dropped from the dead letters
-    return this.deadLetters.take(select, (event) => this.segments.requeue(event), () => this.flush());
+    return this.deadLetters.take(
+      select,
+      (event) => this.segments.requeue(event),
+      () => this.flush(),
+    );
   }
 
   // ---- the folder, as its parts see it ----

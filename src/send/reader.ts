@@ -153,7 +153,18 @@ export class OutboxReader {
       seen.add(s.stem);
       let st = this.files.get(s.stem);
       if (!st) {
-        st = { stem: s.stem, name: s.name, sealed: s.sealed, writerId: s.writerId, offset: 0, carry: EMPTY, queue: [], qi: 0, outstanding: 0, eof: false };
+        st = {
+          stem: s.stem,
+          name: s.name,
+          sealed: s.sealed,
+          writerId: s.writerId,
+          offset: 0,
+          carry: EMPTY,
+          queue: [],
+          qi: 0,
+          outstanding: 0,
+          eof: false,
+        };
         this.files.set(s.stem, st);
       }
       st.name = s.name;
@@ -237,7 +248,8 @@ export class OutboxReader {
     for (;;) {
       const nl = data.indexOf(10, start);
       if (nl < 0) break;
-      if (nl > start && data[start] !== 32) { // a line of spaces was scrubbed by a purge
+      if (nl > start && data[start] !== 32) {
+        // a line of spaces was scrubbed by a purge
         const line = data.toString('utf8', start, nl);
         try {
           const event = JSON.parse(line) as TrajectoryEvent;

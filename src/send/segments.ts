@@ -7,16 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { SCHEMA_VERSION, type TrajectoryEvent } from '@codetrail/protocol';
 import { Emitter } from './events';
 import type { OutboxFolder } from './folder';
-import {
-  SEGMENT_OPEN,
-  SEGMENT_SEALED,
-  errCode,
-  parseSegmentName,
-  segmentStem,
-  writeAll,
-  type OutboxFs,
-  type SegmentName,
-} from './files';
+import { SEGMENT_OPEN, SEGMENT_SEALED, errCode, parseSegmentName, segmentStem, writeAll, type OutboxFs, type SegmentName } from './files';
 
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -93,7 +84,10 @@ export class Segments {
   private readonly flushedEmitter = new Emitter<void>();
   readonly onDidFlush = this.flushedEmitter.event;
 
-  constructor(private readonly folder: SegmentFolder, opts: SegmentOptions) {
+  constructor(
+    private readonly folder: SegmentFolder,
+    opts: SegmentOptions,
+  ) {
     this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
     this.segmentBytes = opts.segmentBytes ?? 4 * 1024 * 1024;
     this.segmentMaxAgeMs = opts.segmentMaxAgeMs ?? 5 * 60_000;
@@ -128,7 +122,9 @@ export class Segments {
     }
     if (this.freeBytes - this.bufferedBytes - bytes < this.minFreeBytes) {
       this.lowDisk = true;
-      this.becomeFull(`The disk holding the Codetrail outbox is nearly full (under ${formatMb(this.minFreeBytes)} free): recording is paused until space is freed.`);
+      this.becomeFull(
+        `The disk holding the Codetrail outbox is nearly full (under ${formatMb(this.minFreeBytes)} free): recording is paused until space is freed.`,
+      );
       this._state.refused++;
       return false;
     }
@@ -162,7 +158,8 @@ export class Segments {
     }
     // after a failed write, try the disk again now and then; a new failure makes it full again
     if (this.diskFull && now - this.fullSince >= this.usageRefreshMs) this.diskFull = false;
-    if (this.lowDisk && this.freeBytes >= this.minFreeBytes + Math.min(this.minFreeBytes / 4 + 64 * 1024, 16 * 1024 * 1024)) this.lowDisk = false;
+    if (this.lowDisk && this.freeBytes >= this.minFreeBytes + Math.min(this.minFreeBytes / 4 + 64 * 1024, 16 * 1024 * 1024))
+      this.lowDisk = false;
     if (this._state.full && !this.diskFull && !this.lowDisk && this.usedBytes + this.bufferedBytes <= this.maxBytes * this.resumeFraction) {
       this.leaveFull();
     }
@@ -304,7 +301,8 @@ export class Segments {
     this.lowDisk = false;
     this._state = { full: false, refused: 0, torn: this._state.torn };
     this.folder.log.info(`Outbox: accepting events again; ${refused} event(s) were refused while it was full.`);
-    if (refused > 0) this.pushMarker('outbox-dropped', refused, `refused while the outbox was full, from ${this.fullSince} to ${this.folder.clock.now()}`);
+    if (refused > 0)
+      this.pushMarker('outbox-dropped', refused, `refused while the outbox was full, from ${this.fullSince} to ${this.folder.clock.now()}`);
     this.fireState();
   }
 

@@ -45,8 +45,7 @@ export function activateSending(
     log,
   });
   let current = sendSettingsOf(settings.current);
-  const withPipeline = (fn: (p: SendPipeline) => unknown) =>
-    void ready.then(fn).catch((e: unknown) => log.error(`Sender: ${String(e)}`));
+  const withPipeline = (fn: (p: SendPipeline) => unknown) => void ready.then(fn).catch((e: unknown) => log.error(`Sender: ${String(e)}`));
 
   context.subscriptions.push(
     registerCommand(SIGN_IN_COMMAND, () => signIn(context)),
@@ -120,7 +119,11 @@ class SendStatusReporter implements vscode.Disposable {
     if ((this.lastShown.get(text) ?? 0) > now - 10 * 60_000) return;
     this.lastShown.set(text, now);
     const show =
-      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+      severity === 'error'
+        ? vscode.window.showErrorMessage
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     const actions = offerSignIn ? ['Sign In'] : [];
     void show(text, ...actions).then((choice) => {
       if (choice === 'Sign In') void vscode.commands.executeCommand(SIGN_IN_COMMAND);
@@ -134,18 +137,43 @@ class SendStatusReporter implements vscode.Disposable {
 
 function describe(s: SendStatus): { text: string; tooltip: string; signIn: boolean; severe: boolean } | undefined {
   if (s.outbox.full) {
-    return { text: '$(warning) Codetrail outbox full', tooltip: `${s.outbox.message ?? 'The outbox is full.'} ${s.outbox.refused} event(s) not recorded so far.`, signIn: false, severe: true };
+    return {
+      text: '$(warning) Codetrail outbox full',
+      tooltip: `${s.outbox.message ?? 'The outbox is full.'} ${s.outbox.refused} event(s) not recorded so far.`,
+      signIn: false,
+      severe: true,
+    };
   }
   if (s.configError) return { text: '$(warning) Codetrail not sending', tooltip: s.configError, signIn: false, severe: true };
   switch (s.sender.phase) {
     case 'signed-out':
-      return { text: '$(account) Codetrail: sign in', tooltip: 'Sign in to send recorded trajectories to the collection service.', signIn: true, severe: false };
+      return {
+        text: '$(account) Codetrail: sign in',
+        tooltip: 'Sign in to send recorded trajectories to the collection service.',
+        signIn: true,
+        severe: false,
+      };
     case 'auth-failed':
-      return { text: '$(warning) Codetrail: sign in again', tooltip: 'The collection service did not accept your sign-in. Click to sign in again.', signIn: true, severe: true };
+      return {
+        text: '$(warning) Codetrail: sign in again',
+        tooltip: 'The collection service did not accept your sign-in. Click to sign in again.',
+        signIn: true,
+        severe: true,
+      };
     case 'forbidden':
-      return { text: '$(warning) Codetrail not sending', tooltip: 'The collection service refused your events. Ask your administrator.', signIn: false, severe: true };
+      return {
+        text: '$(warning) Codetrail not sending',
+        tooltip: 'The collection service refused your events. Ask your administrator.',
+        signIn: false,
+        severe: true,
+      };
     case 'retrying':
-      return { text: '$(cloud-offline) Codetrail offline', tooltip: `Cannot reach the collection service (${s.sender.lastError ?? 'unavailable'}); events wait in the outbox and will be sent later.`, signIn: false, severe: false };
+      return {
+        text: '$(cloud-offline) Codetrail offline',
+        tooltip: `Cannot reach the collection service (${s.sender.lastError ?? 'unavailable'}); events wait in the outbox and will be sent later.`,
+        signIn: false,
+        severe: false,
+      };
     default:
       return undefined;
   }

@@ -32,7 +32,10 @@ export function validateCollectorUrl(raw: string | undefined): UrlCheck {
     // fine anywhere
   } else if (url.protocol === 'http:') {
     if (!isLoopbackHost(url.hostname)) {
-      return { ok: false, error: `The collection service URL must use https:// (plain http is allowed only for this machine): ${url.origin}` };
+      return {
+        ok: false,
+        error: `The collection service URL must use https:// (plain http is allowed only for this machine): ${url.origin}`,
+      };
     }
   } else {
     return { ok: false, error: `The collection service URL must use https://, not ${url.protocol}` };

@@ -22,9 +22,7 @@ export function sessionsOf(events: readonly TrajectoryEvent[]): SessionChoice[] 
     s.events++;
     if ('path' in e) s.fileSet.add(e.path);
   }
-  return [...by.values()]
-    .map(({ fileSet, ...s }) => ({ ...s, files: [...fileSet].sort() }))
-    .sort((a, b) => b.start - a.start);
+  return [...by.values()].map(({ fileSet, ...s }) => ({ ...s, files: [...fileSet].sort() })).sort((a, b) => b.start - a.start);
 }
 
 export type RangePreset = 'last-hour' | 'today' | 'last-7-days';
@@ -63,7 +61,8 @@ export function parseRange(
   };
   const from = side(parts[0], false);
   const until = side(parts[1], true);
-  if (from === undefined || until === undefined) return { ok: false, error: 'A date is written 2026-11-27, optionally with a time: 2026-11-27 14:30.' };
+  if (from === undefined || until === undefined)
+    return { ok: false, error: 'A date is written 2026-11-27, optionally with a time: 2026-11-27 14:30.' };
   if (from >= until) return { ok: false, error: 'The start must be before the end.' };
   return { ok: true, from, until };
 }

@@ -28,11 +28,17 @@ export function ownSource(held: readonly HeldEvent[]): { events: StoredEvent[]; 
   }
   events.sort((a, b) => cmp(a.event.sessionId, b.event.sessionId) || a.event.seq - b.event.seq);
   // a seq seen twice in a session (never expected) would stop the writer: keep the first
-  const out = events.filter((s, i) => i === 0 || s.event.sessionId !== events[i - 1].event.sessionId || s.event.seq !== events[i - 1].event.seq);
+  const out = events.filter(
+    (s, i) => i === 0 || s.event.sessionId !== events[i - 1].event.sessionId || s.event.seq !== events[i - 1].event.seq,
+  );
   return { events: out, invalid: invalid + events.length - out.length };
 }
 
-export async function exportOwnTrajectories(held: readonly HeldEvent[], outDir: string, opts: { overwrite?: boolean; pseudonymKey: string }): Promise<OwnExportResult> {
+export async function exportOwnTrajectories(
+  held: readonly HeldEvent[],
+  outDir: string,
+  opts: { overwrite?: boolean; pseudonymKey: string },
+): Promise<OwnExportResult> {
   const { events, invalid } = ownSource(held);
   const summary = await exportDataset(
     { events, total: events.length, excluded: (): Record<string, number> => (invalid ? { invalid } : {}) },

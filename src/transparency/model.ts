@@ -135,7 +135,9 @@ export function dedupe(held: readonly HeldEvent[]): HeldEvent[] {
 }
 
 function newestFirst(a: HeldEvent, b: HeldEvent): number {
-  return b.event.time - a.event.time || (a.event.sessionId === b.event.sessionId ? b.event.seq - a.event.seq : a.event.id < b.event.id ? 1 : -1);
+  return (
+    b.event.time - a.event.time || (a.event.sessionId === b.event.sessionId ? b.event.seq - a.event.seq : a.event.id < b.event.id ? 1 : -1)
+  );
 }
 
 export function countsOf(held: readonly HeldEvent[], dayStart: number, now: number): ViewCounts {
@@ -247,11 +249,18 @@ export function describeEvent(e: TrajectoryEvent): { title: string; subtitle: st
     case 'cursor':
       return { title: `Cursor in ${e.path}`, subtitle: `line ${e.line + 1}, column ${e.character + 1}` };
     case 'gap':
-      return { title: `Gap: ${e.reason}`, subtitle: `${formatDuration(Math.max(0, e.to - e.from))} without capture${e.dropped ? ` · ${plural(e.dropped, 'event')} dropped` : ''}` };
+      return {
+        title: `Gap: ${e.reason}`,
+        subtitle: `${formatDuration(Math.max(0, e.to - e.from))} without capture${e.dropped ? ` · ${plural(e.dropped, 'event')} dropped` : ''}`,
+      };
     case 'terminal.command':
       return {
         title: `$ ${firstLine(e.commandLine)}`,
-        subtitle: [e.exitCode !== undefined ? `exit ${e.exitCode}` : 'exit unknown', e.durationMs !== undefined ? formatDuration(e.durationMs) : '', e.outputTail ? 'with output tail' : '']
+        subtitle: [
+          e.exitCode !== undefined ? `exit ${e.exitCode}` : 'exit unknown',
+          e.durationMs !== undefined ? formatDuration(e.durationMs) : '',
+          e.outputTail ? 'with output tail' : '',
+        ]
           .filter(Boolean)
           .join(' · '),
       };
@@ -259,12 +268,18 @@ export function describeEvent(e: TrajectoryEvent): { title: string; subtitle: st
       return { title: `Terminal without shell integration`, subtitle: e.terminal };
     case 'task.start':
     case 'task.end':
-      return { title: `Task ${e.kind === 'task.start' ? 'started' : 'ended'}: ${e.name}`, subtitle: [e.source, e.exitCode !== undefined ? `exit ${e.exitCode}` : ''].filter(Boolean).join(' · ') };
+      return {
+        title: `Task ${e.kind === 'task.start' ? 'started' : 'ended'}: ${e.name}`,
+        subtitle: [e.source, e.exitCode !== undefined ? `exit ${e.exitCode}` : ''].filter(Boolean).join(' · '),
+      };
     case 'debug.start':
     case 'debug.end':
       return { title: `Debug ${e.kind === 'debug.start' ? 'started' : 'ended'}: ${e.name}`, subtitle: e.debugType };
     case 'diagnostics':
-      return { title: `Problems in ${e.path}`, subtitle: `errors ${e.before.errors}→${e.after.errors}, warnings ${e.before.warnings}→${e.after.warnings}` };
+      return {
+        title: `Problems in ${e.path}`,
+        subtitle: `errors ${e.before.errors}→${e.after.errors}, warnings ${e.before.warnings}→${e.after.warnings}`,
+      };
     case 'commit':
       return { title: `Commit ${e.commit.slice(0, 10)}`, subtitle: firstLine(e.message) };
     case 'session.start':
@@ -308,7 +323,6 @@ export interface DiffLine {
   newLine?: number;
   text: string;
 }
-
 
 /**
  * A unified diff as display lines with old/new line numbers. Robust to anything: text that is
@@ -369,14 +383,20 @@ export function eventDetail(h: HeldEvent): EventDetail {
     ['Kind', e.kind],
     ['Time', new Date(e.time).toISOString()],
     ['Session', `${e.sessionId} #${e.seq}`],
-    ['Consent', `${e.consent.state}, policy v${e.consent.policyVersion}${e.consent.pauseId ? `, pause ${e.consent.pauseId}` : ''}${e.consent.exemptionId ? `, exemption ${e.consent.exemptionId}` : ''}`],
+    [
+      'Consent',
+      `${e.consent.state}, policy v${e.consent.policyVersion}${e.consent.pauseId ? `, pause ${e.consent.pauseId}` : ''}${e.consent.exemptionId ? `, exemption ${e.consent.exemptionId}` : ''}`,
+    ],
   ];
   const p = fileOf(e);
   if (p) fields.push(['File', p]);
   const detail: EventDetail = { id: e.id, title: describeEvent(e).title, fields, json: JSON.stringify(e, null, 2) };
   switch (e.kind) {
     case 'edit':
-      fields.push(['Provenance', `${e.provenance.label} (${Math.round(e.provenance.confidence * 100)}%)`], ['Step', `${e.changeCount} change(s), closed by ${e.cut}`]);
+      fields.push(
+        ['Provenance', `${e.provenance.label} (${Math.round(e.provenance.confidence * 100)}%)`],
+        ['Step', `${e.changeCount} change(s), closed by ${e.cut}`],
+      );
       detail.diff = diffToLines(e.diff);
       break;
     case 'file.baseline':
@@ -430,6 +450,19 @@ export function removalClosure(selected: Iterable<string>, pending: readonly Tra
   return { ids, cascaded };
 }
 
-function restatedBetween(pending: readonly TrajectoryEvent[], removed: Set<string>, edit: TrajectoryEvent & { path: string }, from: number): boolean {
-  return pending.some((b) => b.kind === 'file.baseline' && !removed.has(b.id) && b.sessionId === edit.sessionId && b.path === edit.path && b.seq > from && b.seq < edit.seq);
+function restatedBetween(
+  pending: readonly TrajectoryEvent[],
+  removed: Set<string>,
+  edit: TrajectoryEvent & { path: string },
+  from: number,
+): boolean {
+  return pending.some(
+    (b) =>
+      b.kind === 'file.baseline' &&
+      !removed.has(b.id) &&
+      b.sessionId === edit.sessionId &&
+      b.path === edit.path &&
+      b.seq > from &&
+      b.seq < edit.seq,
+  );
 }

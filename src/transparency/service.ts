@@ -1,7 +1,17 @@
 // What the transparency commands do, without VS Code: read what this machine holds (pending
 // events and sent copies), build the view, remove pending events, forget local copies.
 import type { TrajectoryEvent } from '@codetrail/protocol';
-import { buildViewModel, eventDetail, matches, normalizeFilter, removalClosure, type EventDetail, type HeldEvent, type ViewFilter, type ViewModel } from './model';
+import {
+  buildViewModel,
+  eventDetail,
+  matches,
+  normalizeFilter,
+  removalClosure,
+  type EventDetail,
+  type HeldEvent,
+  type ViewFilter,
+  type ViewModel,
+} from './model';
 
 /** The outbox as the transparency view uses it (src/send/outbox.ts implements it). */
 export interface HeldStore {
@@ -42,7 +52,10 @@ export class TransparencyService {
   private readonly store: Promise<HeldStore>;
 
   /** `store` may still be opening (the outbox opens after activation returns). */
-  constructor(store: HeldStore | Promise<HeldStore>, private readonly opts: TransparencyOptions = {}) {
+  constructor(
+    store: HeldStore | Promise<HeldStore>,
+    private readonly opts: TransparencyOptions = {},
+  ) {
     this.store = Promise.resolve(store);
     this.pendingLimit = opts.pendingLimit ?? 20_000;
     this.sentLimit = opts.sentLimit ?? 5_000;
@@ -50,7 +63,10 @@ export class TransparencyService {
 
   /** Everything held, pending first (the outbox's order), then sent copies (oldest first). */
   async held(limits: { pending?: number; sent?: number } = {}): Promise<HeldEvent[]> {
-    const [pending, sent] = [await (await this.store).listPending(limits.pending ?? this.pendingLimit), await (await this.store).listSent(limits.sent ?? this.sentLimit)];
+    const [pending, sent] = [
+      await (await this.store).listPending(limits.pending ?? this.pendingLimit),
+      await (await this.store).listSent(limits.sent ?? this.sentLimit),
+    ];
     const out: HeldEvent[] = pending.map((p) => ({ status: 'pending', event: p.event }));
     for (const s of sent) out.push({ status: 'sent', event: s.event, sentAt: s.sentAt });
     this.cache = out;
@@ -75,7 +91,8 @@ export class TransparencyService {
     const removedEvents = pending.filter((e) => all.has(e.id));
     const removed = all.size ? await (await this.store).remove(all) : 0;
     const files = new Map<string, { sessionId: string; path: string }>();
-    for (const e of removedEvents) if (e.kind === 'edit' || e.kind === 'file.baseline') files.set(e.sessionId + '\0' + e.path, { sessionId: e.sessionId, path: e.path });
+    for (const e of removedEvents)
+      if (e.kind === 'edit' || e.kind === 'file.baseline') files.set(e.sessionId + '\0' + e.path, { sessionId: e.sessionId, path: e.path });
     const times = removedEvents.map((e) => e.time);
     const report: RemovalReport = {
       requested: picked.filter((id) => pending.some((e) => e.id === id)).length,

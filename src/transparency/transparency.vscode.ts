@@ -118,10 +118,13 @@ class CollectedDataPanel implements vscode.Disposable {
     private readonly service: TransparencyService,
     private readonly deps: TransparencyDeps,
   ) {
-    void Promise.resolve(deps.outbox).then((o) => {
-      const sub = o.onDidFlush?.(() => this.scheduleRefresh());
-      if (sub) this.subs.push(sub);
-    }, () => undefined);
+    void Promise.resolve(deps.outbox).then(
+      (o) => {
+        const sub = o.onDidFlush?.(() => this.scheduleRefresh());
+        if (sub) this.subs.push(sub);
+      },
+      () => undefined,
+    );
   }
 
   show(): void {
@@ -149,16 +152,28 @@ class CollectedDataPanel implements vscode.Disposable {
       nonce,
     );
     this.panel = panel;
-    panel.onDidDispose(() => {
-      this.panel = undefined;
-      this.ready = false;
-      if (this.poll) clearInterval(this.poll);
-      this.poll = undefined;
-    }, null, this.subs);
+    panel.onDidDispose(
+      () => {
+        this.panel = undefined;
+        this.ready = false;
+        if (this.poll) clearInterval(this.poll);
+        this.poll = undefined;
+      },
+      null,
+      this.subs,
+    );
     w.onDidReceiveMessage((m: FromView) => void this.onMessage(m).catch((e) => this.fail(e)), null, this.subs);
-    panel.onDidChangeViewState(() => { if (panel.visible) this.scheduleRefresh(0); }, null, this.subs);
+    panel.onDidChangeViewState(
+      () => {
+        if (panel.visible) this.scheduleRefresh(0);
+      },
+      null,
+      this.subs,
+    );
     // sending moves events from pending to sent without an outbox flush: look again now and then
-    this.poll = setInterval(() => { if (this.panel?.visible) this.scheduleRefresh(0); }, 3000);
+    this.poll = setInterval(() => {
+      if (this.panel?.visible) this.scheduleRefresh(0);
+    }, 3000);
   }
 
   /** What the panel shows now (for tests). */
@@ -212,7 +227,9 @@ class CollectedDataPanel implements vscode.Disposable {
       return;
     }
     const extra = r.cascaded ? ` (including ${r.cascaded} later step(s) of the same file that build on it)` : '';
-    const note = r.files.length ? ' Text still in the file is restated by its next baseline: delete it from the file first to keep it out.' : '';
+    const note = r.files.length
+      ? ' Text still in the file is restated by its next baseline: delete it from the file first to keep it out.'
+      : '';
     void vscode.window.showInformationMessage(`Codetrail: removed ${r.removed} pending event(s)${extra}; they will not be sent.${note}`);
     this.deps.log.info(`transparency: removed ${r.removed} pending event(s), ${r.cascaded} cascaded`);
   }
@@ -342,7 +359,11 @@ class DeletionCommands {
       id: s.sessionId,
     }));
     items.push({ label: '$(edit) Enter a session id…', description: 'for a session no longer held on this machine' });
-    const pick = await vscode.window.showQuickPick(items, { title: 'Codetrail: Delete a session', matchOnDetail: true, ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: 'Codetrail: Delete a session',
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
     if (!pick) return undefined;
     if (pick.id) return { kind: 'session', sessionId: pick.id };
     const id = await vscode.window.showInputBox({
@@ -382,7 +403,12 @@ class DeletionCommands {
   }
 }
 
-async function exportCommand(context: vscode.ExtensionContext, service: TransparencyService, deps: TransparencyDeps, folder?: vscode.Uri): Promise<string | undefined> {
+async function exportCommand(
+  context: vscode.ExtensionContext,
+  service: TransparencyService,
+  deps: TransparencyDeps,
+  folder?: vscode.Uri,
+): Promise<string | undefined> {
   let parent = folder;
   if (!parent) {
     const picked = await vscode.window.showOpenDialog({
@@ -423,9 +449,14 @@ async function exportCommand(context: vscode.ExtensionContext, service: Transpar
     const replay = problems
       ? ` ${problems} replay problem(s): ${r.partial} session(s) are only partly held on this machine (older sent events are not kept).`
       : ` Every step replays (${r.verify.steps} checked).`;
-    void vscode.window.showInformationMessage(`Codetrail: exported ${s.sessions} session(s), ${s.events} event(s) to ${outDir}.${replay}`, 'Open Dataset Card').then((c) => {
-      if (c) void vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(join(outDir, 'README.md')));
-    });
+    void vscode.window
+      .showInformationMessage(
+        `Codetrail: exported ${s.sessions} session(s), ${s.events} event(s) to ${outDir}.${replay}`,
+        'Open Dataset Card',
+      )
+      .then((c) => {
+        if (c) void vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(join(outDir, 'README.md')));
+      });
     return outDir;
   } catch (e) {
     deps.log.error(`transparency: export failed: ${String(e)}`);

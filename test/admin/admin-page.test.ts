@@ -14,7 +14,10 @@ import { postJson, request, sendJson, sessionEvents } from '../collector/helpers
 
 const CHROMIUM = process.env.CODETRAIL_CHROMIUM ?? '/usr/bin/chromium';
 // Screenshots land in media/ (used by the README) only when asked; otherwise in a temp folder.
-const MEDIA = process.env.CODETRAIL_UPDATE_SCREENSHOTS === '1' ? resolve(__dirname, '../../../media') : mkdtempSync(join(tmpdir(), 'codetrail-admin-shots-'));
+const MEDIA =
+  process.env.CODETRAIL_UPDATE_SCREENSHOTS === '1'
+    ? resolve(__dirname, '../../../media')
+    : mkdtempSync(join(tmpdir(), 'codetrail-admin-shots-'));
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -87,17 +90,25 @@ describe('admin page (Chromium)', function () {
     deletionId = (del.json() as { id: string }).id;
 
     // A pause alice reported, and an event stamped inside it, which the service refuses.
-    assert.equal((await postJson(`${collector.url}/v1/pauses`, alice, { id: 'p-1', from: pauseFrom, until: pauseFrom + 30 * 60_000 })).status, 200);
+    assert.equal(
+      (await postJson(`${collector.url}/v1/pauses`, alice, { id: 'p-1', from: pauseFrom, until: pauseFrom + 30 * 60_000 })).status,
+      200,
+    );
     const inPause = sessionEvents({ count: 2, start: pauseFrom + 60_000 });
     const refused = await sendJson(collector.url, alice, inPause);
     assert.equal(refused.status, 200);
     assert.equal(Number((refused.json() as { partialSuccess: { rejectedLogRecords: number } }).partialSuccess.rejectedLogRecords), 2);
 
     // Exemption requests: alice's is denied over the API, bob's and carol's wait for the page.
-    const a = await postJson(`${collector.url}/v1/exemptions`, alice, { reason: 'Pairing on an interview exercise', scope: { kind: 'all' } });
+    const a = await postJson(`${collector.url}/v1/exemptions`, alice, {
+      reason: 'Pairing on an interview exercise',
+      scope: { kind: 'all' },
+    });
     assert.equal(a.status, 201, a.body);
-    const denied = await postJson(`${collector.url}/v1/admin/exemptions/${(a.json() as Exemption).id}/decision`, adminToken,
-      { decision: 'deny', note: 'Interview repositories are already excluded by policy.' });
+    const denied = await postJson(`${collector.url}/v1/admin/exemptions/${(a.json() as Exemption).id}/decision`, adminToken, {
+      decision: 'deny',
+      note: 'Interview repositories are already excluded by policy.',
+    });
     assert.equal(denied.status, 200, denied.body);
     const b = await postJson(`${collector.url}/v1/exemptions`, bobToken, {
       reason: 'Working in a customer repository under NDA this week.',
@@ -105,18 +116,35 @@ describe('admin page (Chromium)', function () {
     });
     assert.equal(b.status, 201, b.body);
     bobExemption = b.json() as Exemption;
-    assert.equal((await postJson(`${collector.url}/v1/exemptions`, carol, { reason: 'Medical appointment notes in a scratch file.', scope: { kind: 'all' } })).status, 201);
+    assert.equal(
+      (
+        await postJson(`${collector.url}/v1/exemptions`, carol, {
+          reason: 'Medical appointment notes in a scratch file.',
+          scope: { kind: 'all' },
+        })
+      ).status,
+      201,
+    );
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', timezoneId: 'UTC' });
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
   });
 
   after(async () => {
@@ -150,7 +178,7 @@ describe('admin page (Chromium)', function () {
     assert.deepEqual(pageErrors.splice(0), ['Failed to load resource: the server responded with a status of 403 (Forbidden)']);
   });
 
-  it('signs in with the admin token, kept in this tab\'s sessionStorage only, and survives a reload', async () => {
+  it("signs in with the admin token, kept in this tab's sessionStorage only, and survives a reload", async () => {
     await page.getByLabel('Admin token').fill(adminToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Exemption requests' }).waitFor();
@@ -163,14 +191,20 @@ describe('admin page (Chromium)', function () {
 
   it('charts show the counts of what was stored, never who did what', async () => {
     const activity = page.locator('section', { has: page.locator('#activity-h') });
-    await page.getByTestId('total-events').filter({ hasText: String(stored.length) }).waitFor();
+    await page
+      .getByTestId('total-events')
+      .filter({ hasText: String(stored.length) })
+      .waitFor();
     assert.equal(await page.getByTestId('total-sessions').textContent(), '3');
     assert.equal(await page.getByTestId('total-tombstoned').textContent(), '4');
 
     const kinds = await chartNumbers(page, 'events-kind');
     assert.deepEqual(kinds, new Map([...countBy(stored, (e) => e.kind)].map(([k, n]) => [k, String(n)])));
     const languages = await chartNumbers(page, 'events-language');
-    assert.deepEqual(languages, new Map([...countBy(stored, (e) => ('languageId' in e ? e.languageId : null))].map(([k, n]) => [k, String(n)])));
+    assert.deepEqual(
+      languages,
+      new Map([...countBy(stored, (e) => ('languageId' in e ? e.languageId : null))].map(([k, n]) => [k, String(n)])),
+    );
     const perDay = await chartNumbers(page, 'events-day');
     assert.deepEqual(perDay, new Map([...countBy(stored, (e) => utcDay(e.time))].map(([k, n]) => [k, String(n)])));
     assert.equal(await page.getByTestId('pauses-day-total').textContent(), '1');
@@ -184,10 +218,16 @@ describe('admin page (Chromium)', function () {
 
   it('the period selector widens the counts to everything stored', async () => {
     await page.getByLabel('Period').selectOption({ label: 'Everything' });
-    await page.getByTestId('total-events').filter({ hasText: String(stored.length + old.length) }).waitFor();
+    await page
+      .getByTestId('total-events')
+      .filter({ hasText: String(stored.length + old.length) })
+      .waitFor();
     assert.equal(await page.getByTestId('total-sessions').textContent(), '4');
     await page.getByLabel('Period').selectOption({ label: 'Last 30 days' });
-    await page.getByTestId('total-events').filter({ hasText: String(stored.length) }).waitFor();
+    await page
+      .getByTestId('total-events')
+      .filter({ hasText: String(stored.length) })
+      .waitFor();
   });
 
   it('every form control has a label', async () => {
@@ -216,10 +256,16 @@ describe('admin page (Chromium)', function () {
     assert.equal(inStore?.decidedBy, 'admin:test-admin');
     const overHttp = await request(`${collector.url}/v1/admin/exemptions?status=approved`, { token: adminToken });
     const approved = (overHttp.json() as { exemptions: Exemption[] }).exemptions;
-    assert.deepEqual(approved.map((e) => [e.id, e.note]), [[bobExemption.id, note]]);
+    assert.deepEqual(
+      approved.map((e) => [e.id, e.note]),
+      [[bobExemption.id, note]],
+    );
     // The requester sees the decision and the note through the policy the editor polls.
     const policy = (await request(`${collector.url}/v1/policy`, { token: bobToken })).json() as { exemptions: Exemption[] };
-    assert.deepEqual(policy.exemptions.map((e) => [e.id, e.status, e.note]), [[bobExemption.id, 'approved', note]]);
+    assert.deepEqual(
+      policy.exemptions.map((e) => [e.id, e.status, e.note]),
+      [[bobExemption.id, 'approved', note]],
+    );
     const audit = await store.listAudit(50);
     assert.ok(audit.some((a) => a.action === 'exemption.approved' && a.subject === bobExemption.id && a.actor === 'admin:test-admin'));
     // The chart of exemptions by status follows the decision.

@@ -62,14 +62,22 @@ export function haproxyBinary(): string {
 }
 
 async function startCollector(c: Collector, databaseUrl: string, args: readonly string[]): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [SERVE, '--host', '127.0.0.1', '--port', String(c.port), '--database-url', databaseUrl,
-    '--log-level', 'warn', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(
+    process.execPath,
+    [SERVE, '--host', '127.0.0.1', '--port', String(c.port), '--database-url', databaseUrl, '--log-level', 'warn', ...args],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
   const until = Date.now() + 30_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`collector ${c.name} exited ${proc.exitCode}: ${stderr}`);
-    const ok = await fetch(`${c.url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${c.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return proc;
     if (Date.now() > until) {
       proc.kill('SIGKILL');
@@ -131,7 +139,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   writeFileSync(cfg, haproxyConfig(port, statsPort, collectors, checkMs));
   const haproxy = spawn(bin, ['-f', cfg, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let haproxyErr = '';
-  haproxy.stderr!.on('data', (d: Buffer) => { haproxyErr = (haproxyErr + d.toString()).slice(-4000); });
+  haproxy.stderr!.on('data', (d: Buffer) => {
+    haproxyErr = (haproxyErr + d.toString()).slice(-4000);
+  });
 
   const state = async (): Promise<Map<string, string>> => {
     const r = await fetch(`http://127.0.0.1:${statsPort}/stats;csv`);
@@ -149,15 +159,17 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       const s = await state().catch(() => undefined);
       const st = s?.get(collectors[i].name) ?? '';
       if (up ? st.startsWith('UP') : st.startsWith('DOWN')) return;
-      if (Date.now() > until) throw new Error(`collector ${collectors[i].name} is ${st || 'unknown'} in haproxy, not ${up ? 'UP' : 'DOWN'}`);
+      if (Date.now() > until)
+        throw new Error(`collector ${collectors[i].name} is ${st || 'unknown'} in haproxy, not ${up ? 'UP' : 'DOWN'}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const stopProc = (p: ChildProcess | null, signal: NodeJS.Signals) => new Promise<void>((res) => {
-    if (!p || p.exitCode !== null || p.signalCode !== null) return res();
-    p.once('exit', () => res());
-    p.kill(signal);
-  });
+  const stopProc = (p: ChildProcess | null, signal: NodeJS.Signals) =>
+    new Promise<void>((res) => {
+      if (!p || p.exitCode !== null || p.signalCode !== null) return res();
+      p.once('exit', () => res());
+      p.kill(signal);
+    });
   const cluster: Cluster = {
     url: `http://127.0.0.1:${port}`,
     collectors,

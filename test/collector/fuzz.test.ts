@@ -10,7 +10,6 @@ import type { Store } from '@codetrail/collector/internal/store/store';
 import { STORE_KINDS, otlpJson, otlpProtobuf, sessionEvents } from './helpers';
 import { seededRandom as prng } from '../../bench/util';
 
-
 interface Case {
   name: string;
   path?: string;
@@ -28,12 +27,18 @@ const PER_KIND = 800;
 
 function send(base: string, c: Case, agent: http.Agent | false): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(base + (c.path ?? '/v1/logs'), { method: c.method ?? 'POST', headers: c.headers, agent, timeout: 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      base + (c.path ?? '/v1/logs'),
+      { method: c.method ?? 'POST', headers: c.headers, agent, timeout: 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString() }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('no answer within 10 s')));
     req.on('error', reject);
     req.end(c.body);
@@ -89,56 +94,157 @@ for (const kind of STORE_KINDS) {
         // 2. Valid JSON cut short.
         cases.push({ name: 'truncated json', headers: json, body: validJson.subarray(0, 1 + int(validJson.length - 1)), expect: 400 });
         // 3. Gzip cut short.
-        cases.push({ name: 'truncated gzip', headers: { ...json, 'content-encoding': 'gzip' }, body: validGzip.subarray(0, int(validGzip.length - 1)), expect: 400 });
+        cases.push({
+          name: 'truncated gzip',
+          headers: { ...json, 'content-encoding': 'gzip' },
+          body: validGzip.subarray(0, int(validGzip.length - 1)),
+          expect: 400,
+        });
         // 4. Protobuf cut short or with a flipped byte.
         const proto = Buffer.from(validProto.subarray(0, 1 + int(validProto.length - 1)));
-        cases.push({ name: 'truncated protobuf', headers: { ...auth, 'content-type': 'application/x-protobuf' }, body: proto, expect: 400 });
+        cases.push({
+          name: 'truncated protobuf',
+          headers: { ...auth, 'content-type': 'application/x-protobuf' },
+          body: proto,
+          expect: 400,
+        });
         // 5. Oversized bodies, plain and as gzip bombs.
-        cases.push(i % 2
-          ? { name: 'oversized', headers: json, body: Buffer.alloc(LIMIT + 1 + int(4096), 0x20), expect: 413 }
-          : { name: 'gzip bomb', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(LIMIT * (2 + int(8)), 0x7b)), expect: 413 });
+        cases.push(
+          i % 2
+            ? { name: 'oversized', headers: json, body: Buffer.alloc(LIMIT + 1 + int(4096), 0x20), expect: 413 }
+            : {
+                name: 'gzip bomb',
+                headers: { ...json, 'content-encoding': 'gzip' },
+                body: gzipSync(Buffer.alloc(LIMIT * (2 + int(8)), 0x7b)),
+                expect: 413,
+              },
+        );
         // 6. Wrong encodings.
         const enc = int(6);
-        cases.push([
-          { name: 'unknown content-encoding', headers: { ...json, 'content-encoding': ['br', 'deflate', 'zstd'][int(3)] }, body: validGzip, expect: 415 },
-          { name: 'unsupported content-type', headers: { ...auth, 'content-type': ['text/plain', 'application/xml', 'multipart/form-data'][int(3)] }, body: validJson, expect: 415 },
-          { name: 'gzip claimed, plain sent', headers: { ...json, 'content-encoding': 'gzip' }, body: validJson, expect: 400 },
-          { name: 'json sent as protobuf', headers: { ...auth, 'content-type': 'application/x-protobuf' }, body: validJson, expect: 400 },
-          { name: 'utf-16 json', headers: json, body: Buffer.from('\ufeff' + validJson.toString(), 'utf16le'), expect: 400 },
-          { name: 'latin-1 bytes', headers: json, body: Buffer.concat([Buffer.from('{"resourceLogs":[{"x":"'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('"}]}')]), expect: 400 },
-        ][enc]);
+        cases.push(
+          [
+            {
+              name: 'unknown content-encoding',
+              headers: { ...json, 'content-encoding': ['br', 'deflate', 'zstd'][int(3)] },
+              body: validGzip,
+              expect: 415,
+            },
+            {
+              name: 'unsupported content-type',
+              headers: { ...auth, 'content-type': ['text/plain', 'application/xml', 'multipart/form-data'][int(3)] },
+              body: validJson,
+              expect: 415,
+            },
+            { name: 'gzip claimed, plain sent', headers: { ...json, 'content-encoding': 'gzip' }, body: validJson, expect: 400 },
+            { name: 'json sent as protobuf', headers: { ...auth, 'content-type': 'application/x-protobuf' }, body: validJson, expect: 400 },
+            { name: 'utf-16 json', headers: json, body: Buffer.from('\ufeff' + validJson.toString(), 'utf16le'), expect: 400 },
+            {
+              name: 'latin-1 bytes',
+              headers: json,
+              body: Buffer.concat([Buffer.from('{"resourceLogs":[{"x":"'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('"}]}')]),
+              expect: 400,
+            },
+          ][enc],
+        );
         // 7. Wrong authentication.
         const a = int(6);
-        const badAuth = [undefined, 'Bearer ', `Bearer ${user.token}x`, `Basic ${Buffer.from('u:p').toString('base64')}`, `Bearer ${revoked.token}`, `Bearer ${expired.token}`][a];
-        cases.push({ name: 'wrong auth', headers: { 'content-type': 'application/json', ...(badAuth ? { authorization: badAuth } : {}) }, body: validJson, expect: 401 });
+        const badAuth = [
+          undefined,
+          'Bearer ',
+          `Bearer ${user.token}x`,
+          `Basic ${Buffer.from('u:p').toString('base64')}`,
+          `Bearer ${revoked.token}`,
+          `Bearer ${expired.token}`,
+        ][a];
+        cases.push({
+          name: 'wrong auth',
+          headers: { 'content-type': 'application/json', ...(badAuth ? { authorization: badAuth } : {}) },
+          body: validJson,
+          expect: 401,
+        });
         // 8. An admin token sending data.
-        cases.push({ name: 'admin token', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` }, body: validJson, expect: 403 });
+        cases.push({
+          name: 'admin token',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+          body: validJson,
+          expect: 403,
+        });
         // 9. Replays of stored batches, in every encoding.
         const slice = stored.slice(int(20), 20 + int(20));
         const r = int(3);
-        cases.push(r === 0
-          ? { name: 'replay json', headers: json, body: Buffer.from(otlpJson(slice)), expect: 200, rejected: 0 }
-          : r === 1
-            ? { name: 'replay gzip', headers: { ...json, 'content-encoding': 'gzip' }, body: gzipSync(otlpJson(slice)), expect: 200, rejected: 0 }
-            : { name: 'replay protobuf', headers: { ...auth, 'content-type': 'application/x-protobuf' }, body: otlpProtobuf(slice), expect: 200, rejected: 0 });
+        cases.push(
+          r === 0
+            ? { name: 'replay json', headers: json, body: Buffer.from(otlpJson(slice)), expect: 200, rejected: 0 }
+            : r === 1
+              ? {
+                  name: 'replay gzip',
+                  headers: { ...json, 'content-encoding': 'gzip' },
+                  body: gzipSync(otlpJson(slice)),
+                  expect: 200,
+                  rejected: 0,
+                }
+              : {
+                  name: 'replay protobuf',
+                  headers: { ...auth, 'content-type': 'application/x-protobuf' },
+                  body: otlpProtobuf(slice),
+                  expect: 200,
+                  rejected: 0,
+                },
+        );
         // 10. Well-formed OTLP with events the service refuses, or bodies that are no events.
-        cases.push(int(2)
-          ? { name: 'refused events', headers: json, body: validJson, expect: 200, rejected: refusedBatch.length }
-          : {
-            name: 'invalid events', headers: json, expect: 200, rejected: 3, body: Buffer.from(JSON.stringify({
-              resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: '{"kind":"edit"}' } }, { body: { intValue: 5 } }, { body: { stringValue: 'not json' } }] }] }],
-            })),
-          });
+        cases.push(
+          int(2)
+            ? { name: 'refused events', headers: json, body: validJson, expect: 200, rejected: refusedBatch.length }
+            : {
+                name: 'invalid events',
+                headers: json,
+                expect: 200,
+                rejected: 3,
+                body: Buffer.from(
+                  JSON.stringify({
+                    resourceLogs: [
+                      {
+                        scopeLogs: [
+                          {
+                            logRecords: [
+                              { body: { stringValue: '{"kind":"edit"}' } },
+                              { body: { intValue: 5 } },
+                              { body: { stringValue: 'not json' } },
+                            ],
+                          },
+                        ],
+                      },
+                    ],
+                  }),
+                ),
+              },
+        );
         // 11. Valid JSON that is not an OTLP request.
-        cases.push({ name: 'wrong shape', headers: json, body: Buffer.from(JSON.stringify([{ resourceLogs: 1 }, 'x', { resourceLogs: [{ scopeLogs: 7 }] }, null][int(4)])), expect: 400 });
+        cases.push({
+          name: 'wrong shape',
+          headers: json,
+          body: Buffer.from(JSON.stringify([{ resourceLogs: 1 }, 'x', { resourceLogs: [{ scopeLogs: 7 }] }, null][int(4)])),
+          expect: 400,
+        });
         // 12. Wrong method or path.
-        cases.push(int(2)
-          ? { name: 'wrong method', method: ['GET', 'PUT', 'DELETE'][int(3)], headers: auth, expect: 405 }
-          : { name: 'unknown path', path: `/v1/${['traces', 'metrics', 'logs/x', '..%2f'][int(4)]}`, headers: json, body: validJson, expect: 404 });
+        cases.push(
+          int(2)
+            ? { name: 'wrong method', method: ['GET', 'PUT', 'DELETE'][int(3)], headers: auth, expect: 405 }
+            : {
+                name: 'unknown path',
+                path: `/v1/${['traces', 'metrics', 'logs/x', '..%2f'][int(4)]}`,
+                headers: json,
+                body: validJson,
+                expect: 404,
+              },
+        );
         // 13. Control-plane requests with bad bodies.
         cases.push({
-          name: 'bad control body', path: ['/v1/exemptions', '/v1/deletions', '/v1/pauses'][int(3)], headers: json,
-          body: Buffer.from([ '{', '{"scope":{"kind":"nope"}}', '{"reason":5}', '{"id":"","from":-1}', 'null'][int(5)]), expect: 400,
+          name: 'bad control body',
+          path: ['/v1/exemptions', '/v1/deletions', '/v1/pauses'][int(3)],
+          headers: json,
+          body: Buffer.from(['{', '{"scope":{"kind":"nope"}}', '{"reason":5}', '{"id":"","from":-1}', 'null'][int(5)]),
+          expect: 400,
         });
       }
       assert.ok(cases.length >= 13 * PER_KIND, `${cases.length} cases`);
@@ -169,14 +275,18 @@ for (const kind of STORE_KINDS) {
           if (reply.status !== c.expect) failures.push(`${c.name}: ${reply.status} (expected ${c.expect}) ${reply.text.slice(0, 120)}`);
           else if (c.rejected !== undefined && reply.type === 'application/json') {
             const ps = (JSON.parse(reply.text) as { partialSuccess?: { rejectedLogRecords?: number } }).partialSuccess;
-            if ((ps?.rejectedLogRecords ?? 0) !== c.rejected) failures.push(`${c.name}: rejected ${ps?.rejectedLogRecords ?? 0}, expected ${c.rejected}`);
+            if ((ps?.rejectedLogRecords ?? 0) !== c.rejected)
+              failures.push(`${c.name}: rejected ${ps?.rejectedLogRecords ?? 0}, expected ${c.rejected}`);
           }
         }
       };
       await Promise.all(Array.from({ length: 8 }, worker));
       agent.destroy();
       assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
-      assert.equal([...seen.values()].reduce((a, b) => a + b, 0), cases.length);
+      assert.equal(
+        [...seen.values()].reduce((a, b) => a + b, 0),
+        cases.length,
+      );
       assert.ok(resets < cases.length / 100, `${resets} connection resets`);
 
       const health = await fetch(`${server.url}/healthz`);

@@ -102,14 +102,27 @@ export function sessionEvents(opts: {
   for (let seq = 0; seq < opts.count; seq++) {
     const base = { schema: 1 as const, id: uuidv7(), sessionId, seq, time: start + seq * step, consent };
     if (seq === 0) {
-      out.push({ ...base, kind: 'session.start', workspace: opts.workspace ?? 'w-' + sessionId.slice(0, 8), client: { name: 'test', version: '1' } });
+      out.push({
+        ...base,
+        kind: 'session.start',
+        workspace: opts.workspace ?? 'w-' + sessionId.slice(0, 8),
+        client: { name: 'test', version: '1' },
+      });
     } else if (seq % 3 === 0) {
       out.push({ ...base, kind: 'cursor', path: 'src/a.ts', line: seq, character: 2 });
     } else {
       out.push({
-        ...base, kind: 'edit', path: 'src/a.ts', languageId: opts.language ?? 'typescript',
-        diff: `@@ -1 +1 @@\n-line ${seq - 1}\n+line ${seq}\n`, beforeSha256: 'a'.repeat(64), afterSha256: 'b'.repeat(64),
-        provenance: { label: 'typed', confidence: 0.9 }, startTime: base.time - 10, changeCount: 1, cut: 'idle',
+        ...base,
+        kind: 'edit',
+        path: 'src/a.ts',
+        languageId: opts.language ?? 'typescript',
+        diff: `@@ -1 +1 @@\n-line ${seq - 1}\n+line ${seq}\n`,
+        beforeSha256: 'a'.repeat(64),
+        afterSha256: 'b'.repeat(64),
+        provenance: { label: 'typed', confidence: 0.9 },
+        startTime: base.time - 10,
+        changeCount: 1,
+        cut: 'idle',
       });
     }
   }
@@ -126,17 +139,25 @@ type SdkLogRecord = Parameters<typeof ProtobufLogsSerializer.serializeRequest>[0
 function sdkRecords(events: readonly TrajectoryEvent[]): SdkLogRecord[] {
   const resource = { attributes: { 'service.name': 'codetrail-test' } };
   const scope = { name: 'codetrail', version: '1' };
-  return events.map((e) => ({
-    hrTime: [Math.floor(e.time / 1000), (e.time % 1000) * 1e6],
-    hrTimeObserved: [Math.floor(e.time / 1000), (e.time % 1000) * 1e6],
-    severityNumber: 9,
-    eventName: 'codetrail.' + e.kind,
-    body: JSON.stringify(e),
-    resource,
-    instrumentationScope: scope,
-    attributes: { 'codetrail.event.id': e.id, 'codetrail.event.kind': e.kind, 'codetrail.session.id': e.sessionId, 'codetrail.event.seq': e.seq },
-    droppedAttributesCount: 0,
-  }) as unknown as SdkLogRecord);
+  return events.map(
+    (e) =>
+      ({
+        hrTime: [Math.floor(e.time / 1000), (e.time % 1000) * 1e6],
+        hrTimeObserved: [Math.floor(e.time / 1000), (e.time % 1000) * 1e6],
+        severityNumber: 9,
+        eventName: 'codetrail.' + e.kind,
+        body: JSON.stringify(e),
+        resource,
+        instrumentationScope: scope,
+        attributes: {
+          'codetrail.event.id': e.id,
+          'codetrail.event.kind': e.kind,
+          'codetrail.session.id': e.sessionId,
+          'codetrail.event.seq': e.seq,
+        },
+        droppedAttributesCount: 0,
+      }) as unknown as SdkLogRecord,
+  );
 }
 
 /** ExportLogsServiceRequest in protobuf, encoded by OpenTelemetry's serializer. */
@@ -158,7 +179,14 @@ export interface Reply {
 
 export async function request(
   url: string,
-  opts: { method?: string; token?: string; body?: string | Buffer; type?: string; encoding?: string; headers?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    token?: string;
+    body?: string | Buffer;
+    type?: string;
+    encoding?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -172,7 +200,10 @@ export async function request(
 export function sendJson(base: string, token: string, events: readonly TrajectoryEvent[], gzip = false): Promise<Reply> {
   const body = otlpJson(events);
   return request(`${base}/v1/logs`, {
-    token, type: 'application/json', body: gzip ? gzipSync(body) : body, ...(gzip ? { encoding: 'gzip' } : {}),
+    token,
+    type: 'application/json',
+    body: gzip ? gzipSync(body) : body,
+    ...(gzip ? { encoding: 'gzip' } : {}),
   });
 }
 

@@ -20,7 +20,10 @@ import { STORE_KINDS, T0, otlpJson, postJson, request, sendJson, sessionEvents, 
 
 const MIN = 60_000;
 
-interface Refusal { rejected: number; message: string }
+interface Refusal {
+  rejected: number;
+  message: string;
+}
 
 function partial(r: Reply): Refusal {
   assert.equal(r.status, 200, r.body);
@@ -43,7 +46,10 @@ function upperIds(events: readonly TrajectoryEvent[]): TrajectoryEvent[] {
 function protobufBomb(n: number): Buffer {
   const varint = (v: number) => {
     const out: number[] = [];
-    while (v > 127) { out.push((v & 127) | 128); v = Math.floor(v / 128); }
+    while (v > 127) {
+      out.push((v & 127) | 128);
+      v = Math.floor(v / 128);
+    }
     out.push(v);
     return Buffer.from(out);
   };
@@ -63,11 +69,15 @@ function stalledUpload(url: string, token: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(Number(u.port), u.hostname);
     let answer = '';
-    socket.on('data', (d) => { answer += d.toString(); });
+    socket.on('data', (d) => {
+      answer += d.toString();
+    });
     socket.on('close', () => resolve(answer));
     socket.on('error', reject);
-    socket.write(`POST /v1/logs HTTP/1.1\r\nHost: ${u.host}\r\nAuthorization: Bearer ${token}\r\n`
-      + 'Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"resourceLogs":[');
+    socket.write(
+      `POST /v1/logs HTTP/1.1\r\nHost: ${u.host}\r\nAuthorization: Bearer ${token}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"resourceLogs":[',
+    );
   });
 }
 
@@ -84,7 +94,15 @@ for (const kind of STORE_KINDS) {
 
     const restart = async (opts: Record<string, unknown>) => {
       await server.close();
-      server = await startCollector({ store, port: 0, tokenCacheMs: 0, policyCacheMs: 0, jobIntervalMs: 0, clock: () => now, ...opts } as CollectorOptions);
+      server = await startCollector({
+        store,
+        port: 0,
+        tokenCacheMs: 0,
+        policyCacheMs: 0,
+        jobIntervalMs: 0,
+        clock: () => now,
+        ...opts,
+      } as CollectorOptions);
       base = server.url;
     };
 
@@ -131,7 +149,10 @@ for (const kind of STORE_KINDS) {
       const excluded = sessionEvents({ count: 4, workspace: hash, start: now - 30_000 });
       const fine = sessionEvents({ count: 4, start: now - 30_000 });
       assert.equal(partial(await sendJson(base, alice, [excluded[0], fine[0], fine[1]])).rejected, 1);
-      assert.equal((await postJson(`${base}/v1/pauses`, alice, { id: 'p-running', from: now - 10_000, until: now + 30 * MIN })).status, 200);
+      assert.equal(
+        (await postJson(`${base}/v1/pauses`, alice, { id: 'p-running', from: now - 10_000, until: now + 30 * MIN })).status,
+        200,
+      );
 
       assert.equal((await postJson(`${base}/v1/deletions`, alice, { scope: { kind: 'all' } })).status, 202);
       await runJobs(store, 'test', now);
@@ -145,12 +166,15 @@ for (const kind of STORE_KINDS) {
       assert.match(r.message, /2 excluded-workspace/);
       assert.equal(await store.countEvents(), 0);
       // Every editor of the user sees the pause (begun on any machine) and the service's clock.
-      const policy = (await request(`${base}/v1/policy`, { token: alice })).json() as { serverTime: number; pauses: { id: string; from: number; until: number }[] };
+      const policy = (await request(`${base}/v1/policy`, { token: alice })).json() as {
+        serverTime: number;
+        pauses: { id: string; from: number; until: number }[];
+      };
       assert.equal(policy.serverTime, now);
       assert.deepEqual(policy.pauses, [{ id: 'p-running', from: now - MIN - 10_000, until: now - MIN + 30 * MIN }]);
     });
 
-    it('3. a session\'s workspace is fixed by its first session.start, events of an unknown session are held and judged by it, and the export re-checks', async () => {
+    it("3. a session's workspace is fixed by its first session.start, events of an unknown session are held and judged by it, and the export re-checks", async () => {
       const hash = workspaceHash(salt, 'payroll');
       await store.excludeWorkspace({ hash, label: 'payroll', createdAt: now });
       const s = sessionEvents({ count: 5, workspace: hash, start: now - 50_000 });
@@ -166,15 +190,21 @@ for (const kind of STORE_KINDS) {
       const orphan = sessionEvents({ count: 4, workspace: hash, start: now - 40_000 });
       const fine = sessionEvents({ count: 4, start: now - 40_000 });
       const gone = sessionEvents({ count: 3, start: now - 40_000 });
-      assert.deepEqual(partial(await sendJson(base, alice, [...orphan.slice(1), ...fine.slice(1), ...gone.slice(1)])), { rejected: 0, message: '' });
+      assert.deepEqual(partial(await sendJson(base, alice, [...orphan.slice(1), ...fine.slice(1), ...gone.slice(1)])), {
+        rejected: 0,
+        message: '',
+      });
       assert.equal(await store.countEvents(), 0);
       const none: string[] = [];
       for await (const e of (await storeSource(store, {})).events) none.push(e.event.id);
       assert.deepEqual(none, [], 'held events are not data');
       // A deletion takes held events with it.
-      assert.equal((await postJson(`${base}/v1/deletions`, alice, { scope: { kind: 'session', sessionId: gone[0].sessionId } })).status, 202);
+      assert.equal(
+        (await postJson(`${base}/v1/deletions`, alice, { scope: { kind: 'session', sessionId: gone[0].sessionId } })).status,
+        202,
+      );
       const started = partial(await sendJson(base, alice, [orphan[0], fine[0], gone[0]]));
-      assert.equal(started.rejected, 2, 'the answer is about this request\'s events');
+      assert.equal(started.rejected, 2, "the answer is about this request's events");
       assert.match(started.message, /1 excluded-workspace \[/);
       assert.match(started.message, /1 deleted \[/);
       assert.deepEqual((await rowsOf(store)).map((r) => r.id).sort(), fine.map((e) => e.id).sort());
@@ -188,7 +218,10 @@ for (const kind of STORE_KINDS) {
       const kept = sessionEvents({ count: 2, start: now - 10_000 });
       assert.equal(partial(await sendJson(base, alice, [...later, ...paused, ...kept])).rejected, 0);
       await store.excludeWorkspace({ hash: web, label: 'web', createdAt: now });
-      assert.equal((await postJson(`${base}/v1/pauses`, alice, { id: 'late', from: paused[0].time, until: paused[2].time + 1 })).status, 200);
+      assert.equal(
+        (await postJson(`${base}/v1/pauses`, alice, { id: 'late', from: paused[0].time, until: paused[2].time + 1 })).status,
+        200,
+      );
       const source = await storeSource(store, {});
       const exported: string[] = [];
       for await (const e of source.events) exported.push(e.event.id);
@@ -203,8 +236,12 @@ for (const kind of STORE_KINDS) {
       const bomb = protobufBomb(5_000_000);
       assert.ok(bomb.length < 12_000, `bomb is ${bomb.length} bytes`);
       const t0 = performance.now();
-      const bombs = [0, 1, 2].map(() => request(`${base}/v1/logs`, { token: alice, type: 'application/x-protobuf', encoding: 'gzip', body: bomb })
-        .then((r) => ({ r, ms: performance.now() - t0 })));
+      const bombs = [0, 1, 2].map(() =>
+        request(`${base}/v1/logs`, { token: alice, type: 'application/x-protobuf', encoding: 'gzip', body: bomb }).then((r) => ({
+          r,
+          ms: performance.now() - t0,
+        })),
+      );
       const one = sendJson(base, bob, sessionEvents({ count: 1, start: now - 1000 })).then((r) => ({ r, ms: performance.now() - t0 }));
       const [b1, b2, b3, o] = await Promise.all([...bombs, one]);
       for (const b of [b1, b2, b3]) {
@@ -215,7 +252,12 @@ for (const kind of STORE_KINDS) {
       assert.equal(o.r.status, 200);
       assert.ok(o.ms < 10_000, `another user's upload took ${Math.round(o.ms)} ms (it waited 26 s behind three bombs before)`);
 
-      const json = await request(`${base}/v1/logs`, { token: alice, type: 'application/json', encoding: 'gzip', body: jsonBomb(5_000_000) });
+      const json = await request(`${base}/v1/logs`, {
+        token: alice,
+        type: 'application/json',
+        encoding: 'gzip',
+        body: jsonBomb(5_000_000),
+      });
       assert.equal(json.status, 413);
       assert.match(json.body, /log records/);
 
@@ -233,9 +275,10 @@ for (const kind of STORE_KINDS) {
       this.timeout(120_000);
       await sendJson(base, alice, sessionEvents({ count: 3, start: now - 1000 }));
       const before = (await request(`${base}/metrics`)).body;
-      const paths = Array.from({ length: 3000 }, (_, i) => [
-        `/v1/probe-${i}-x`, `/v1/deletions/${'d'.repeat(8)}-${i}`, `/v1/admin/exemptions/zz${i}/decision`, `/other/${i}`,
-      ][i % 4]);
+      const paths = Array.from(
+        { length: 3000 },
+        (_, i) => [`/v1/probe-${i}-x`, `/v1/deletions/${'d'.repeat(8)}-${i}`, `/v1/admin/exemptions/zz${i}/decision`, `/other/${i}`][i % 4],
+      );
       for (let i = 0; i < paths.length; i += 50) await Promise.all(paths.slice(i, i + 50).map((p) => request(`${base}${p}`)));
       const after = (await request(`${base}/metrics`)).body;
       assert.ok(after.length < before.length + 8_000, `metrics grew from ${before.length} to ${after.length} bytes`);
@@ -245,12 +288,15 @@ for (const kind of STORE_KINDS) {
       assert.match(after, /codetrail_ingest_latency_seconds_count 3/);
     });
 
-    it('6. event ids are unique per user: another user\'s copy of an id does not drop the owner\'s event', async () => {
+    it("6. event ids are unique per user: another user's copy of an id does not drop the owner's event", async () => {
       const mine = sessionEvents({ count: 3, start: now - 5000 });
       // Bob has seen Alice's ids (say, in a shared log) and submits them first, as his own events.
       assert.deepEqual(partial(await sendJson(base, bob, mine)), { rejected: 0, message: '' });
       assert.deepEqual(partial(await sendJson(base, alice, mine)), { rejected: 0, message: '' });
-      assert.deepEqual((await rowsOf(store, ['alice'])).map((r) => r.id), mine.map((e) => e.id));
+      assert.deepEqual(
+        (await rowsOf(store, ['alice'])).map((r) => r.id),
+        mine.map((e) => e.id),
+      );
       assert.equal(await store.countEvents({ users: ['bob'] }), 3);
       // And Alice's deletion leaves Bob's copy alone.
       await postJson(`${base}/v1/deletions`, alice, { scope: { kind: 'all' } });
@@ -259,14 +305,19 @@ for (const kind of STORE_KINDS) {
       assert.equal(await store.countEvents({ users: ['bob'] }), 3);
     });
 
-    it('7. event times are bounded by the service\'s clock, and a pending exemption is judged by when the service heard of it', async () => {
+    it("7. event times are bounded by the service's clock, and a pending exemption is judged by when the service heard of it", async () => {
       const at = (time: number) => sessionEvents({ count: 1, start: time })[0];
       const ok = at(now + 4 * MIN);
-      const r = partial(await sendJson(base, alice, [at(Number.MAX_SAFE_INTEGER), at(now + 30 * 86_400_000), at(now + 10 * MIN), at(1), ok]));
+      const r = partial(
+        await sendJson(base, alice, [at(Number.MAX_SAFE_INTEGER), at(now + 30 * 86_400_000), at(now + 10 * MIN), at(1), ok]),
+      );
       assert.equal(r.rejected, 4);
       assert.match(r.message, /3 future-time/);
       assert.match(r.message, /1 retention/);
-      assert.deepEqual((await rowsOf(store)).map((e) => e.id), [ok.id]);
+      assert.deepEqual(
+        (await rowsOf(store)).map((e) => e.id),
+        [ok.id],
+      );
       // With retention off, an absurdly old time is still refused.
       const p = await store.getPolicy();
       await store.setPolicy({ ...p, retentionDays: 0 });
@@ -299,8 +350,16 @@ for (const kind of STORE_KINDS) {
       assert.match(r.message, /4 paused/);
       assert.equal(await store.countEvents(), 0);
       const audit = (await store.listAudit(50)).filter((a) => a.subject === 'p1').reverse();
-      assert.deepEqual(audit.map((a) => a.action), ['pause.started', 'pause.changed', 'pause.changed']);
-      assert.deepEqual(audit[1].detail, { user: 'alice', asked: { from: 0, until: 0 }, before: { from, until }, after: { from, until: now } });
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['pause.started', 'pause.changed', 'pause.changed'],
+      );
+      assert.deepEqual(audit[1].detail, {
+        user: 'alice',
+        asked: { from: 0, until: 0 },
+        before: { from, until },
+        after: { from, until: now },
+      });
     });
 
     it('9. a stalled upload is answered 408, not 400, and stores nothing', async function () {
@@ -313,12 +372,19 @@ for (const kind of STORE_KINDS) {
 
     it('10. the auth scheme is case-insensitive, and an upper-cased UUID names the same event', async () => {
       const events = sessionEvents({ count: 3, start: now - 5000 });
-      const lower = await request(`${base}/v1/logs`, { headers: { authorization: `bearer ${alice}` }, type: 'application/json', body: otlpJson(events) });
+      const lower = await request(`${base}/v1/logs`, {
+        headers: { authorization: `bearer ${alice}` },
+        type: 'application/json',
+        body: otlpJson(events),
+      });
       assert.equal(lower.status, 200);
       const upper = partial(await sendJson(base, alice, upperIds(events)));
       assert.equal(upper.rejected, 0);
       const rows = await rowsOf(store);
-      assert.deepEqual(rows.map((r) => r.id), events.map((e) => e.id));
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        events.map((e) => e.id),
+      );
       // An event first sent upper-cased is stored in the canonical form, body included.
       const shouted = upperIds(sessionEvents({ count: 2, start: now - 4000 }));
       await sendJson(base, alice, shouted);

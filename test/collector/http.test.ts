@@ -8,9 +8,7 @@ import { runJobs } from '@codetrail/collector/internal/controlplane';
 import { startCollector, type RunningCollector } from '@codetrail/collector/internal/server';
 import type { Store } from '@codetrail/collector/internal/store/store';
 import { workspaceHash } from '@codetrail/protocol/internal/workspace';
-import {
-  STORE_KINDS, T0, otlpJson, otlpProtobuf, otlpSdkJson, postJson, request, sendJson, sessionEvents,
-} from './helpers';
+import { STORE_KINDS, T0, otlpJson, otlpProtobuf, otlpSdkJson, postJson, request, sendJson, sessionEvents } from './helpers';
 
 for (const kind of STORE_KINDS) {
   describe(`collector over HTTP (${kind.name})`, function () {
@@ -54,7 +52,10 @@ for (const kind of STORE_KINDS) {
       assert.equal(await server.metrics.value('codetrail_events_duplicate_total'), 30);
       const stored = [];
       for await (const r of store.iterateEvents({})) stored.push(r);
-      assert.deepEqual(stored.map((r) => r.id), events.map((e) => e.id));
+      assert.deepEqual(
+        stored.map((r) => r.id),
+        events.map((e) => e.id),
+      );
       assert.ok(stored.every((r) => r.userId === 'alice'));
       assert.deepEqual(JSON.parse(stored[5].body), events[5]);
     });
@@ -62,7 +63,9 @@ for (const kind of STORE_KINDS) {
     it('answers a protobuf request with a protobuf partialSuccess for rejected records', async () => {
       const events = sessionEvents({ count: 4, state: 'paused' });
       const r = await fetch(`${base}/v1/logs`, {
-        method: 'POST', headers: { authorization: `Bearer ${alice}`, 'content-type': 'application/x-protobuf' }, body: otlpProtobuf(events),
+        method: 'POST',
+        headers: { authorization: `Bearer ${alice}`, 'content-type': 'application/x-protobuf' },
+        body: otlpProtobuf(events),
       });
       assert.equal(r.status, 200);
       const decoded = deserializeExportLogsServiceResponse(new Uint8Array(await r.arrayBuffer()));
@@ -136,24 +139,41 @@ for (const kind of STORE_KINDS) {
       const ex = req.json() as { id: string; status: string };
       assert.equal(ex.status, 'pending');
       let policy = (await request(`${base}/v1/policy`, { token: alice })).json() as {
-        pauseMinutes: number; whilePending: string; version: number; exemptions: { id: string; status: string; note: string | null }[];
+        pauseMinutes: number;
+        whilePending: string;
+        version: number;
+        exemptions: { id: string; status: string; note: string | null }[];
       };
       assert.equal(policy.pauseMinutes, 30);
       assert.equal(policy.whilePending, 'pause');
-      assert.deepEqual(policy.exemptions.map((e) => [e.id, e.status]), [[ex.id, 'pending']]);
+      assert.deepEqual(
+        policy.exemptions.map((e) => [e.id, e.status]),
+        [[ex.id, 'pending']],
+      );
       // While pending, the policy says pause: events the service receives after the request are refused.
       const during = sessionEvents({ count: 3, start: now + 1000 });
       const r1 = await sendJson(base, alice, during);
       assert.match((r1.json() as { partialSuccess: { errorMessage: string } }).partialSuccess.errorMessage, /3 exemption-pending/);
 
-      const pending = (await request(`${base}/v1/admin/exemptions?status=pending`, { token: admin })).json() as { exemptions: { id: string }[] };
-      assert.deepEqual(pending.exemptions.map((e) => e.id), [ex.id]);
+      const pending = (await request(`${base}/v1/admin/exemptions?status=pending`, { token: admin })).json() as {
+        exemptions: { id: string }[];
+      };
+      assert.deepEqual(
+        pending.exemptions.map((e) => e.id),
+        [ex.id],
+      );
       now += 60_000;
-      const d = await postJson(`${base}/v1/admin/exemptions/${ex.id}/decision`, admin, { decision: 'approve', note: 'granted until Friday' });
+      const d = await postJson(`${base}/v1/admin/exemptions/${ex.id}/decision`, admin, {
+        decision: 'approve',
+        note: 'granted until Friday',
+      });
       assert.equal(d.status, 200);
       assert.equal((await postJson(`${base}/v1/admin/exemptions/${ex.id}/decision`, admin, { decision: 'deny' })).status, 404);
       policy = (await request(`${base}/v1/policy`, { token: alice })).json() as typeof policy;
-      assert.deepEqual(policy.exemptions.map((e) => [e.status, e.note]), [['approved', 'granted until Friday']]);
+      assert.deepEqual(
+        policy.exemptions.map((e) => [e.status, e.note]),
+        [['approved', 'granted until Friday']],
+      );
       const r2 = await sendJson(base, alice, sessionEvents({ count: 4, start: now }));
       assert.match((r2.json() as { partialSuccess: { errorMessage: string } }).partialSuccess.errorMessage, /4 exempt/);
       assert.equal(await store.countEvents(), 2);
@@ -170,13 +190,21 @@ for (const kind of STORE_KINDS) {
       assert.equal((r.json() as { error: string }).error, 'not-eligible');
       assert.match((r.json() as { message: string }).message, /research/);
       await store.upsertUser('alice', ['research']);
-      assert.equal((await postJson(`${base}/v1/exemptions`, alice, { reason: 'x', scope: { kind: 'workspace', workspace: 'h' } })).status, 201);
+      assert.equal(
+        (await postJson(`${base}/v1/exemptions`, alice, { reason: 'x', scope: { kind: 'workspace', workspace: 'h' } })).status,
+        201,
+      );
       assert.equal((await postJson(`${base}/v1/exemptions`, alice, { reason: '', scope: { kind: 'all' } })).status, 400);
-      assert.equal((await postJson(`${base}/v1/exemptions`, alice, { reason: 'y', scope: { kind: 'range', from: 5, until: 1 } })).status, 400);
+      assert.equal(
+        (await postJson(`${base}/v1/exemptions`, alice, { reason: 'y', scope: { kind: 'range', from: 5, until: 1 } })).status,
+        400,
+      );
     });
 
     it('a denied exemption leaves capture as it was', async () => {
-      const ex = (await postJson(`${base}/v1/exemptions`, alice, { reason: 'r', scope: { kind: 'range', from: now, until: now + 3_600_000 } })).json() as { id: string };
+      const ex = (
+        await postJson(`${base}/v1/exemptions`, alice, { reason: 'r', scope: { kind: 'range', from: now, until: now + 3_600_000 } })
+      ).json() as { id: string };
       await postJson(`${base}/v1/admin/exemptions/${ex.id}/decision`, admin, { decision: 'deny', note: 'not this sprint' });
       const r = await sendJson(base, alice, sessionEvents({ count: 3, start: now + 10 }));
       assert.deepEqual(r.json(), {});
@@ -212,11 +240,22 @@ for (const kind of STORE_KINDS) {
       const r = await sendJson(base, alice, [...old, ...fresh]);
       // Events already past retention are not even stored.
       assert.match((r.json() as { partialSuccess: { errorMessage: string } }).partialSuccess.errorMessage, /4 retention/);
-      await store.insertEvents(old.map((e) => ({
-        id: e.id, userId: 'alice', sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: 'recording',
-        // received when they were made, before the retention was shortened
-        language: null, workspace: null, body: JSON.stringify(e), receivedAt: e.time,
-      })));
+      await store.insertEvents(
+        old.map((e) => ({
+          id: e.id,
+          userId: 'alice',
+          sessionId: e.sessionId,
+          seq: e.seq,
+          kind: e.kind,
+          time: e.time,
+          consentState: 'recording',
+          // received when they were made, before the retention was shortened
+          language: null,
+          workspace: null,
+          body: JSON.stringify(e),
+          receivedAt: e.time,
+        })),
+      );
       assert.equal(await store.countEvents(), 8);
       const report = await runJobs(store, 'test', now);
       assert.equal(report.retentionPurged, 4);
@@ -225,7 +264,10 @@ for (const kind of STORE_KINDS) {
       assert.equal(await store.countEvents(), 0);
       await runJobs(store, 'test', now + 1);
       const list = (await request(`${base}/v1/deletions`, { token: alice })).json() as { deletions: { status: string }[] };
-      assert.deepEqual(list.deletions.map((d) => d.status), ['done']);
+      assert.deepEqual(
+        list.deletions.map((d) => d.status),
+        ['done'],
+      );
     });
 
     it('answers 413 above the body limit, for plain and for gzip bombs, and stores nothing', async () => {
@@ -236,7 +278,10 @@ for (const kind of STORE_KINDS) {
       assert.equal((await request(`${base}/v1/logs`, { token: alice, type: 'application/json', body: big })).status, 413);
       const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20));
       assert.ok(bomb.length < 64 * 1024);
-      assert.equal((await request(`${base}/v1/logs`, { token: alice, type: 'application/json', encoding: 'gzip', body: bomb })).status, 413);
+      assert.equal(
+        (await request(`${base}/v1/logs`, { token: alice, type: 'application/json', encoding: 'gzip', body: bomb })).status,
+        413,
+      );
       assert.equal((await sendJson(base, alice, sessionEvents({ count: 2 }), true)).status, 200);
       assert.equal(await store.countEvents(), 2);
     });
@@ -244,11 +289,17 @@ for (const kind of STORE_KINDS) {
     it('answers 429 with Retry-After when too much work is in flight, then takes work again', async () => {
       await server.close();
       let release!: () => void;
-      const gate = new Promise<void>((r) => { release = r; });
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
       // The real store, with its inserts held until the test lets them go.
       const held = new Proxy(store, {
         get(target, prop, receiver) {
-          if (prop === 'insertEvents') return async (rows: Parameters<Store['insertEvents']>[0]) => { await gate; return target.insertEvents(rows); };
+          if (prop === 'insertEvents')
+            return async (rows: Parameters<Store['insertEvents']>[0]) => {
+              await gate;
+              return target.insertEvents(rows);
+            };
           const v = Reflect.get(target, prop, receiver);
           return typeof v === 'function' ? v.bind(target) : v;
         },
@@ -265,7 +316,10 @@ for (const kind of STORE_KINDS) {
       }
       assert.equal((await request(`${base}/healthz`)).status, 200);
       release();
-      assert.deepEqual((await Promise.all(first)).map((r) => r.status), [200, 200]);
+      assert.deepEqual(
+        (await Promise.all(first)).map((r) => r.status),
+        [200, 200],
+      );
       assert.equal((await sendJson(base, alice, events.slice(50))).status, 200);
       assert.equal(await store.countEvents(), 30);
     });
@@ -277,7 +331,10 @@ for (const kind of STORE_KINDS) {
       // The real store, failing as a database that went away would.
       const broken = new Proxy(store, {
         get(target, prop, receiver) {
-          if (prop === 'insertEvents' || prop === 'ingestContext') return async () => { throw new Error('connection terminated'); };
+          if (prop === 'insertEvents' || prop === 'ingestContext')
+            return async () => {
+              throw new Error('connection terminated');
+            };
           const v = Reflect.get(target, prop, receiver);
           return typeof v === 'function' ? v.bind(target) : v;
         },

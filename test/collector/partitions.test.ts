@@ -15,8 +15,17 @@ const utc = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h)
 
 function rowsOf(userId: string, n: number, receivedAt: number, start = receivedAt - n * 1000): EventRow[] {
   return sessionEvents({ count: n, start }).map((e) => ({
-    id: e.id, userId, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
-    language: 'languageId' in e ? e.languageId : null, workspace: null, body: JSON.stringify(e), receivedAt,
+    id: e.id,
+    userId,
+    sessionId: e.sessionId,
+    seq: e.seq,
+    kind: e.kind,
+    time: e.time,
+    consentState: e.consent.state,
+    language: 'languageId' in e ? e.languageId : null,
+    workspace: null,
+    body: JSON.stringify(e),
+    receivedAt,
   }));
 }
 
@@ -38,8 +47,15 @@ describe('partition intervals', () => {
   });
 
   it('finds the parts of a range no partition covers', () => {
-    const parts = [{ from: 10, until: 20 }, { from: 30, until: 40 }];
-    assert.deepEqual(uncovered(0, 50, parts), [[0, 10], [20, 30], [40, 50]]);
+    const parts = [
+      { from: 10, until: 20 },
+      { from: 30, until: 40 },
+    ];
+    assert.deepEqual(uncovered(0, 50, parts), [
+      [0, 10],
+      [20, 30],
+      [40, 50],
+    ]);
     assert.deepEqual(uncovered(12, 18, parts), []);
     assert.deepEqual(uncovered(15, 35, parts), [[20, 30]]);
     assert.deepEqual(uncovered(0, 50, [{ from: -Infinity, until: 25 }]), [[25, 50]]);
@@ -55,7 +71,9 @@ describe('partitioned events (postgres)', function () {
     return s;
   };
 
-  beforeEach(async () => { db = await freshPgDatabase(); });
+  beforeEach(async () => {
+    db = await freshPgDatabase();
+  });
   afterEach(async () => {
     for (const s of stores.splice(0)) await s.close();
     await db.drop();
@@ -63,11 +81,14 @@ describe('partitioned events (postgres)', function () {
 
   it('makes a new database partitioned by month of receive time, with the next two months ready', async () => {
     const store = await open();
-    assert.deepEqual((await store.partitions()).map((p) => [p.name, p.from, p.until]), [
-      ['events_p20261101', utc(2026, 11, 1), utc(2026, 12, 1)],
-      ['events_p20261201', utc(2026, 12, 1), utc(2027, 1, 1)],
-      ['events_p20270101', utc(2027, 1, 1), utc(2027, 2, 1)],
-    ]);
+    assert.deepEqual(
+      (await store.partitions()).map((p) => [p.name, p.from, p.until]),
+      [
+        ['events_p20261101', utc(2026, 11, 1), utc(2026, 12, 1)],
+        ['events_p20261201', utc(2026, 12, 1), utc(2027, 1, 1)],
+        ['events_p20270101', utc(2027, 1, 1), utc(2027, 2, 1)],
+      ],
+    );
     // the job keeps them ahead, and makes nothing it already has
     assert.deepEqual(await store.createPartitionsAhead(utc(2026, 12, 15)), ['events_p20270201']);
     assert.deepEqual(await store.createPartitionsAhead(utc(2026, 12, 16)), []);
@@ -75,13 +96,19 @@ describe('partitioned events (postgres)', function () {
 
   it('takes the interval from its option, keeps it for every collector, and creates a missing partition when a row needs it', async () => {
     const first = await open({ partitionInterval: 'day', partitionsAhead: 1 });
-    assert.deepEqual((await first.partitions()).map((p) => p.name), ['events_p20261102', 'events_p20261103']);
+    assert.deepEqual(
+      (await first.partitions()).map((p) => p.name),
+      ['events_p20261102', 'events_p20261103'],
+    );
     const second = await open({ partitionsAhead: 1 });
     assert.equal(second.partitionInterval, 'day');
     // a held event received weeks ago, released now
     const old = rowsOf('ann', 3, utc(2026, 10, 20, 8));
     assert.deepEqual(await second.insertEvents(old), { inserted: 3, duplicates: 0 });
-    assert.deepEqual((await second.partitions()).map((p) => p.name), ['events_p20261020', 'events_p20261102', 'events_p20261103']);
+    assert.deepEqual(
+      (await second.partitions()).map((p) => p.name),
+      ['events_p20261020', 'events_p20261102', 'events_p20261103'],
+    );
   });
 
   it('stores an id once per user across partitions, also when two collectors write a retry at once', async () => {
@@ -106,7 +133,10 @@ describe('partitioned events (postgres)', function () {
     assert.deepEqual(before, ['events_p20260901', 'events_p20261001', 'events_p20261101', 'events_p20261201', 'events_p20270101']);
     // the cutoff falls inside November: September and October go, November stays whole
     assert.equal(await store.purgeBefore(utc(2026, 11, 1, 12)), 7);
-    assert.deepEqual((await store.partitions()).map((p) => p.name), before.slice(2));
+    assert.deepEqual(
+      (await store.partitions()).map((p) => p.name),
+      before.slice(2),
+    );
     assert.equal(await store.countEvents(), 5);
     const tables = await store.pool.query(`SELECT relname FROM pg_class WHERE relname IN ('events_p20260901', 'events_p20261001')`);
     assert.equal(tables.rowCount, 0, 'the detached partitions are dropped');
@@ -122,7 +152,10 @@ describe('partitioned events (postgres)', function () {
     const d = await store.requestDeletion({ id: 'd1', userId: 'eve', scope: { kind: 'all' }, requestedAt: T0 });
     assert.equal(d.tombstoned, 10);
     const done = await store.processDeletions(T0 + 1);
-    assert.deepEqual(done.map((x) => x.deleted), [10]);
+    assert.deepEqual(
+      done.map((x) => x.deleted),
+      [10],
+    );
     assert.equal(await store.countEvents(), 2);
     assert.equal((await store.deletedIds('eve', [oct[0].id, nov[5].id])).size, 2);
     assert.deepEqual((await store.partitions()).map((p) => p.name).slice(0, 2), ['events_p20261001', 'events_p20261101']);
@@ -146,7 +179,10 @@ describe('partitioned events (postgres)', function () {
     const store = await open({ now: () => now });
     assert.equal((await store.pool.query(`SELECT value FROM settings WHERE key = 'schema_version'`)).rows[0].value, '3');
     const parts = await store.partitions();
-    assert.deepEqual(parts.map((p) => p.name), ['events_legacy', 'events_p20261120', 'events_p20261201', 'events_p20270101']);
+    assert.deepEqual(
+      parts.map((p) => p.name),
+      ['events_legacy', 'events_p20261120', 'events_p20261201', 'events_p20270101'],
+    );
     assert.equal(parts[0].until, now);
     const afterRows = (await store.pool.query('SELECT id, user_id, received_at, deleted_at FROM events ORDER BY user_id, id')).rows;
     assert.deepEqual(afterRows, beforeRows);
@@ -154,7 +190,10 @@ describe('partitioned events (postgres)', function () {
     assert.equal(Number((await store.pool.query('SELECT COUNT(*) AS n FROM held_events')).rows[0].n), beforeHeld);
     assert.equal(await store.countEvents(), 28);
     const ctx = await store.ingestContext('alice', [], { from: 0, until: Number.MAX_SAFE_INTEGER });
-    assert.deepEqual(ctx.consent.pauses.map((p) => p.id), ['pause-1']);
+    assert.deepEqual(
+      ctx.consent.pauses.map((p) => p.id),
+      ['pause-1'],
+    );
 
     // an id stored before the migration is a duplicate when resent now; a new one goes to the new partition
     const [stored] = await collect(store.iterateEvents({ users: ['alice'] }));
@@ -162,14 +201,23 @@ describe('partitioned events (postgres)', function () {
     assert.deepEqual(await store.insertEvents(rowsOf('alice', 2, now + 5)), { inserted: 2, duplicates: 0 });
     assert.equal(Number((await store.pool.query('SELECT COUNT(*) AS n FROM events_p20261120')).rows[0].n), 2);
     // the open deletion of the old version completes; its rows were in the old table
-    assert.deepEqual((await store.processDeletions(now)).map((d) => d.deleted), [6]);
+    assert.deepEqual(
+      (await store.processDeletions(now)).map((d) => d.deleted),
+      [6],
+    );
 
     // a second open changes nothing; retention empties the old table by event time, then drops it whole
     const again = await open({ now: () => now });
-    assert.deepEqual((await again.partitions()).map((p) => p.name), parts.map((p) => p.name));
+    assert.deepEqual(
+      (await again.partitions()).map((p) => p.name),
+      parts.map((p) => p.name),
+    );
     assert.equal(await again.purgeBefore(utc(2026, 11, 1)), 19);
     assert.equal(await again.purgeBefore(now + DAY), 9);
-    assert.deepEqual((await again.partitions()).map((p) => p.name), ['events_p20261120', 'events_p20261201', 'events_p20270101']);
+    assert.deepEqual(
+      (await again.partitions()).map((p) => p.name),
+      ['events_p20261120', 'events_p20261201', 'events_p20270101'],
+    );
     assert.equal(await again.countEvents(), 2);
   });
 });

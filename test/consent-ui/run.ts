@@ -16,8 +16,31 @@ import { issueToken } from '@codetrail/collector/internal/auth';
 import { toLogsRequest, type OtlpLogsResponse } from '@codetrail/protocol/internal/otlp';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import {
-  CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, ROOT, consentItem, consentText, execFileP, filesUnder, focusEditorEnd, foundIn, killGroup, log,
-  openFile, pickQuick, seeNotification, readable, runCommand, sleep, startCodeServer, statusShot, typeLine, waitFor, waitForConsent, workbenchUrl,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  CODE_SERVER,
+  NODE24,
+  ROOT,
+  consentItem,
+  consentText,
+  execFileP,
+  filesUnder,
+  focusEditorEnd,
+  foundIn,
+  killGroup,
+  log,
+  openFile,
+  pickQuick,
+  seeNotification,
+  readable,
+  runCommand,
+  sleep,
+  startCodeServer,
+  statusShot,
+  typeLine,
+  waitFor,
+  waitForConsent,
+  workbenchUrl,
   type EditorServer,
 } from './harness';
 
@@ -29,7 +52,12 @@ const EXPORT_CLI = join(ROOT, 'packages/collector/dist/src/cli/export.js');
 const PAUSED = /Paused \d+:\d\d/;
 const RECORDING = /^Codetrail$/;
 
-interface Result { name: string; ok: boolean; ms: number; error?: string }
+interface Result {
+  name: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
 const results: Result[] = [];
 
 async function check(name: string, fn: () => Promise<void>): Promise<boolean> {
@@ -57,12 +85,24 @@ const mark = (what: string) => `pausemark ${what} ${runTag}`;
 const control = (what: string) => `capturedline ${what} ${runTag}`;
 
 const M = {
-  firstPause: mark('alpha'), beforeReload: mark('bravo'), otherWindow: mark('charlie'), afterReload: mark('delta'),
-  lateWindow: mark('echo'), background: mark('foxtrot'), untitled: mark('golf'), closedEditor: mark('hotel'),
+  firstPause: mark('alpha'),
+  beforeReload: mark('bravo'),
+  otherWindow: mark('charlie'),
+  afterReload: mark('delta'),
+  lateWindow: mark('echo'),
+  background: mark('foxtrot'),
+  untitled: mark('golf'),
+  closedEditor: mark('hotel'),
 };
 const C = {
-  before: control('one'), afterClick: control('two'), afterClock: control('three'), otherAfterClock: control('four'),
-  afterResumeReload: control('five'), background: control('six'), untitled: control('seven'), closedEditor: control('eight'),
+  before: control('one'),
+  afterClick: control('two'),
+  afterClock: control('three'),
+  otherAfterClock: control('four'),
+  afterResumeReload: control('five'),
+  background: control('six'),
+  untitled: control('seven'),
+  closedEditor: control('eight'),
 };
 
 /** The extension's global storage in this user-data-dir (where consent.json and the outbox live). */
@@ -79,7 +119,7 @@ async function storedBodies(store: SqliteStore): Promise<string[]> {
 }
 
 async function openWindow(browser: Browser, server: EditorServer, folder: string): Promise<Page> {
-  const context = browser.contexts()[0] ?? await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = browser.contexts()[0] ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
   const page = await context.newPage();
   await page.goto(workbenchUrl(server, folder));
   const t0 = Date.now();
@@ -89,10 +129,20 @@ async function openWindow(browser: Browser, server: EditorServer, folder: string
 }
 
 async function main(): Promise<number> {
-  for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
-    if (!existsSync(p)) { log(`${what} not found at ${p}: run scripts/ensure-vscode.sh first`); return 2; }
+  for (const [what, p] of [
+    ['Node 24', NODE24],
+    ['code-server', CODE_SERVER],
+    ['chromium', CHROMIUM],
+  ]) {
+    if (!existsSync(p)) {
+      log(`${what} not found at ${p}: run scripts/ensure-vscode.sh first`);
+      return 2;
+    }
   }
-  if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(ADMIN_CLI)) { log('build first: npm run build'); return 2; }
+  if (!existsSync(join(ROOT, 'dist/extension.js')) || !existsSync(ADMIN_CLI)) {
+    log('build first: npm run build');
+    return 2;
+  }
   const started = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'codetrail-consent-ui-'));
   const dataDir = join(tmp, 'data');
@@ -122,11 +172,16 @@ async function main(): Promise<number> {
     await browser.newContext({ viewport: { width: 1280, height: 800 } });
 
     // ---- phase 1: telemetry on ----
-    let on = await startCodeServer(tmp, 'on', {
-      'telemetry.telemetryLevel': 'all',
-      'codetrail.collector.url': collector.url,
-      'codetrail.policy.pollSeconds': 2,
-    }, { CODETRAIL_TOKEN: userToken });
+    let on = await startCodeServer(
+      tmp,
+      'on',
+      {
+        'telemetry.telemetryLevel': 'all',
+        'codetrail.collector.url': collector.url,
+        'codetrail.policy.pollSeconds': 2,
+      },
+      { CODETRAIL_TOKEN: userToken },
+    );
     servers.push(on);
     log(`code-server ${on.url} (telemetry all)`);
     let page1 = await openWindow(browser, on, ws1);
@@ -135,10 +190,16 @@ async function main(): Promise<number> {
       await waitForConsent(page1, 'recording', RECORDING, 40_000);
       log(`      recording shown ${Date.now() - started} ms into the run`);
       // The policy (1-minute pauses) must have arrived before the first click.
-      await waitFor('the policy in consent.json', () => {
-        const r = JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { policy?: { pauseMinutes: number } };
-        return r.policy?.pauseMinutes === 1 ? true : undefined;
-      }, 15_000);
+      await waitFor(
+        'the policy in consent.json',
+        () => {
+          const r = JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as {
+            policy?: { pauseMinutes: number };
+          };
+          return r.policy?.pauseMinutes === 1 ? true : undefined;
+        },
+        15_000,
+      );
       await statusShot(page1, join(MEDIA, 'status-recording.png'));
     });
 
@@ -240,7 +301,9 @@ async function main(): Promise<number> {
       log(`      after reload: "${text}" (${Math.round((Date.now() - pauseClickedAt) / 1000)} s into the pause)`);
       // The countdown reads the time left, to the second.
       await sleep(1200);
-      const until = (JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { pause: { until: number } }).pause.until;
+      const until = (
+        JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { pause: { until: number } }
+      ).pause.until;
       const shown = await consentText(page1);
       const left = (until - Date.now()) / 1000;
       const [mm, ss] = /(\d+):(\d\d)/.exec(shown)!.slice(1).map(Number);
@@ -276,11 +339,15 @@ async function main(): Promise<number> {
       // The simple file dialog rewrites its value as it completes the path (and to the name it
       // proposed, while it is still loading): set the path until it stays.
       const target = join(ws1, 'from-untitled.txt');
-      await waitFor('the path to stay in the save dialog', async () => {
-        if ((await input.inputValue()) !== target) await input.fill(target);
-        await sleep(400);
-        return (await input.inputValue()) === target ? true : undefined;
-      }, 15_000);
+      await waitFor(
+        'the path to stay in the save dialog',
+        async () => {
+          if ((await input.inputValue()) !== target) await input.fill(target);
+          await sleep(400);
+          return (await input.inputValue()) === target ? true : undefined;
+        },
+        15_000,
+      );
       await page1.keyboard.press('Enter');
       await page1.locator('.tab', { hasText: 'from-untitled.txt' }).first().waitFor({ timeout: 30_000 });
       await typeLine(page1, C.untitled);
@@ -304,9 +371,16 @@ async function main(): Promise<number> {
       // Another program writes to a file while the editor is closed and the pause runs.
       const notes = join(ws1, 'notes.txt');
       writeFileSync(notes, readFileSync(notes, 'utf8') + M.closedEditor + '\n');
-      const again = await startCodeServer(tmp, 'on', {
-        'telemetry.telemetryLevel': 'all', 'codetrail.collector.url': collector!.url, 'codetrail.policy.pollSeconds': 2,
-      }, { CODETRAIL_TOKEN: userToken });
+      const again = await startCodeServer(
+        tmp,
+        'on',
+        {
+          'telemetry.telemetryLevel': 'all',
+          'codetrail.collector.url': collector!.url,
+          'codetrail.policy.pollSeconds': 2,
+        },
+        { CODETRAIL_TOKEN: userToken },
+      );
       servers.push(again);
       on = again;
       await browser!.newContext({ viewport: { width: 1280, height: 800 } });
@@ -320,23 +394,26 @@ async function main(): Promise<number> {
       await sleep(2500);
     });
 
-    await check('a pause started on another of the user\'s devices shows here, and resuming here ends it for the user', async () => {
+    await check("a pause started on another of the user's devices shows here, and resuming here ends it for the user", async () => {
       const now = Date.now();
       const id = randomUUID();
       const r = await fetch(`${collector!.url}/v1/pauses`, {
-        method: 'POST', headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({ id, from: now, until: now + 60_000 }),
       });
       assert(r.status === 200, `the service answered ${r.status} to the other device's pause`);
       const t0 = Date.now();
       await waitForConsent(page1, 'paused by the other device', PAUSED, 15_000);
       log(`      shown ${Date.now() - t0} ms after the other device paused`);
-      const label = await consentItem(page1).locator('a').first().getAttribute('aria-label') ?? '';
+      const label = (await consentItem(page1).locator('a').first().getAttribute('aria-label')) ?? '';
       assert(/another of your devices/.test(label), `the item does not say where the pause comes from: ${label}`);
       await consentItem(page1).click();
       await pickQuick(page1, 'Resume now');
       await waitForConsent(page1, 'recording', RECORDING, 10_000);
-      const policy = await (await fetch(`${collector!.url}/v1/policy`, { headers: { authorization: `Bearer ${userToken}` } })).json() as { pauses?: { id: string; until: number }[] };
+      const policy = (await (await fetch(`${collector!.url}/v1/policy`, { headers: { authorization: `Bearer ${userToken}` } })).json()) as {
+        pauses?: { id: string; until: number }[];
+      };
       const left = policy.pauses?.find((p) => p.id === id);
       assert(!left || left.until <= Date.now(), `the service still holds the pause until ${left?.until}`);
     });
@@ -345,10 +422,15 @@ async function main(): Promise<number> {
     const controls = Object.values(C);
     let bodies: string[] = [];
     await check('text typed while recording reaches the collection service (positive control)', async () => {
-      bodies = await waitFor('every control line in the store', async () => {
-        const b = await storedBodies(store!);
-        return controls.every((c) => b.some((x) => x.includes(c))) ? b : undefined;
-      }, 45_000, 500);
+      bodies = await waitFor(
+        'every control line in the store',
+        async () => {
+          const b = await storedBodies(store!);
+          return controls.every((c) => b.some((x) => x.includes(c))) ? b : undefined;
+        },
+        45_000,
+        500,
+      );
       log(`      ${bodies.length} events stored for ${USER}`);
     });
 
@@ -401,33 +483,57 @@ async function main(): Promise<number> {
     });
 
     await check('approved with the admin command line → exempt in the editor; events refused', async () => {
-      const id = await waitFor('the pending exemption on the service', async () => {
-        const { stdout } = await execFileP(process.execPath, [ADMIN_CLI, 'exemptions', 'list', '--status', 'pending', '--data', dataDir]);
-        return /^(\S+)\s+pending\s+user:consent-ui-user/m.exec(stdout)?.[1];
-      }, 15_000, 500);
+      const id = await waitFor(
+        'the pending exemption on the service',
+        async () => {
+          const { stdout } = await execFileP(process.execPath, [ADMIN_CLI, 'exemptions', 'list', '--status', 'pending', '--data', dataDir]);
+          return /^(\S+)\s+pending\s+user:consent-ui-user/m.exec(stdout)?.[1];
+        },
+        15_000,
+        500,
+      );
       const approvedAt = Date.now();
-      const { stdout } = await execFileP(process.execPath, [ADMIN_CLI, 'exemptions', 'approve', id, '--note', 'Approved for the customer project', '--data', dataDir]);
+      const { stdout } = await execFileP(process.execPath, [
+        ADMIN_CLI,
+        'exemptions',
+        'approve',
+        id,
+        '--note',
+        'Approved for the customer project',
+        '--data',
+        dataDir,
+      ]);
       assert(stdout.includes('approved'), `admin CLI said: ${stdout}`);
       await waitForConsent(page1, 'exempt', /Exempt$/, 15_000);
       log(`      exempt in the editor ${Date.now() - approvedAt} ms after the approval`);
       await statusShot(page1, join(MEDIA, 'status-exempt.png'));
       const now = Date.now();
       const event: TrajectoryEvent = {
-        schema: 1, id: uuidv7(), sessionId: uuidv7(), seq: 0, time: now, consent: { state: 'recording', policyVersion: 1 },
-        kind: 'session.start', workspace: 'w-consent-ui', client: { name: 'codetrail-vscode', version: '0.1.0' },
+        schema: 1,
+        id: uuidv7(),
+        sessionId: uuidv7(),
+        seq: 0,
+        time: now,
+        consent: { state: 'recording', policyVersion: 1 },
+        kind: 'session.start',
+        workspace: 'w-consent-ui',
+        client: { name: 'codetrail-vscode', version: '0.1.0' },
       } as TrajectoryEvent;
       const r = await fetch(`${collector!.url}/v1/logs`, {
         method: 'POST',
         headers: { authorization: `Bearer ${userToken}`, 'content-type': 'application/json' },
         body: JSON.stringify(toLogsRequest([event], { name: 'codetrail-vscode', version: '0.1.0' })),
       });
-      const body = await r.json() as OtlpLogsResponse;
+      const body = (await r.json()) as OtlpLogsResponse;
       log(`      service answered ${r.status} ${JSON.stringify(body)}`);
-      assert(r.status === 200 && Number(body.partialSuccess?.rejectedLogRecords) === 1, 'the service accepted an event from an exempt user');
+      assert(
+        r.status === 200 && Number(body.partialSuccess?.rejectedLogRecords) === 1,
+        'the service accepted an event from an exempt user',
+      );
       assert(/exempt/.test(body.partialSuccess?.errorMessage ?? ''), 'the refusal does not say exempt');
     });
 
-    await check('the decision is shown with the administrator\'s note', async () => {
+    await check("the decision is shown with the administrator's note", async () => {
       await seeNotification(page1, 'Approved for the customer project');
     });
 
@@ -435,25 +541,39 @@ async function main(): Promise<number> {
     await killGroup(on.process);
 
     // ---- phase 2: telemetry off ----
-    const off = await startCodeServer(tmp, 'off', {
-      'telemetry.telemetryLevel': 'off',
-      'codetrail.collector.url': collector.url,
-      'codetrail.policy.pollSeconds': 2,
-    }, { CODETRAIL_TOKEN: userToken });
+    const off = await startCodeServer(
+      tmp,
+      'off',
+      {
+        'telemetry.telemetryLevel': 'off',
+        'codetrail.collector.url': collector.url,
+        'codetrail.policy.pollSeconds': 2,
+      },
+      { CODETRAIL_TOKEN: userToken },
+    );
     servers.push(off);
     log(`code-server ${off.url} (telemetry off)`);
     await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page3 = await openWindow(browser, off, ws1);
     await check('telemetry off → "Codetrail off", and the item says why', async () => {
       await waitForConsent(page3, 'off', /Codetrail off/, 40_000);
-      const label = await consentItem(page3).locator('a').first().getAttribute('aria-label') ?? await consentItem(page3).getAttribute('aria-label');
+      const label =
+        (await consentItem(page3).locator('a').first().getAttribute('aria-label')) ?? (await consentItem(page3).getAttribute('aria-label'));
       assert(/telemetry/i.test(label ?? ''), `accessibility label does not mention telemetry: ${label}`);
       await statusShot(page3, join(MEDIA, 'status-off.png'));
       await consentItem(page3).hover();
-      const hover = await waitFor('the tooltip', async () => {
-        const t = await page3.locator('.monaco-hover, .workbench-hover').first().innerText({ timeout: 500 }).catch(() => '');
-        return t.includes('Codetrail') ? t : undefined;
-      }, 10_000);
+      const hover = await waitFor(
+        'the tooltip',
+        async () => {
+          const t = await page3
+            .locator('.monaco-hover, .workbench-hover')
+            .first()
+            .innerText({ timeout: 500 })
+            .catch(() => '');
+          return t.includes('Codetrail') ? t : undefined;
+        },
+        10_000,
+      );
       assert(/telemetry/i.test(hover), `tooltip does not mention telemetry: ${hover}`);
     });
   } catch (err) {
@@ -473,4 +593,10 @@ async function main(): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (err: Error) => { log(err.stack ?? String(err)); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    log(err.stack ?? String(err));
+    process.exit(1);
+  },
+);

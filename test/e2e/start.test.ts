@@ -16,10 +16,16 @@ function waitForLine(p: ChildProcess, re: RegExp, ms: number, out: string[]): Pr
     const timer = setTimeout(() => rej(new Error(`no line matching ${re} within ${ms / 1000} s:\n${out.join('').slice(-3000)}`)), ms);
     const check = () => {
       const m = re.exec(out.join(''));
-      if (m) { clearTimeout(timer); res(m); }
+      if (m) {
+        clearTimeout(timer);
+        res(m);
+      }
     };
     p.stdout!.on('data', check);
-    p.on('exit', (code) => { clearTimeout(timer); rej(new Error(`npm start exited (${code}):\n${out.join('').slice(-3000)}`)); });
+    p.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`npm start exited (${code}):\n${out.join('').slice(-3000)}`));
+    });
   });
 }
 
@@ -32,13 +38,20 @@ describe('npm start: the whole local system', function () {
 
   after(async () => {
     await browser?.close().catch(() => undefined);
-    if (start?.pid && start.exitCode === null) try { process.kill(-start.pid, 'SIGKILL'); } catch { /* gone */ }
+    if (start?.pid && start.exitCode === null)
+      try {
+        process.kill(-start.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     rmSync(data, { recursive: true, force: true });
   });
 
   it('serves the editor and the admin page, counts a typed edit, and stops on Ctrl-C', async () => {
     start = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CODETRAIL_DATA: data, CODETRAIL_COLLECTOR_PORT: '0', CODETRAIL_EDITOR_PORT: '0' },
     });
     start.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
@@ -51,15 +64,27 @@ describe('npm start: the whole local system', function () {
     const adminToken = readFileSync(join(data, '.admin-token'), 'utf8').trim();
 
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium', headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(editor);
     const status = page.locator('.statusbar-item', { hasText: 'Codetrail' }).first();
     await status.waitFor({ timeout: 120_000 });
     // The extension signed in from the token npm start handed over, and is recording.
-    await page.locator('.statusbar-item', { hasText: /^\s*Codetrail\s*$/ }).first().waitFor({ timeout: 60_000 });
+    await page
+      .locator('.statusbar-item', { hasText: /^\s*Codetrail\s*$/ })
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor({ timeout: 30_000 });
@@ -79,7 +104,7 @@ describe('npm start: the whole local system', function () {
     let edits = 0;
     while (Date.now() < deadline) {
       const r = await fetch(`${collector}/v1/admin/stats`, { headers: { authorization: `Bearer ${adminToken}` } });
-      const s = await r.json() as { eventsPerKind?: { kind: string; count: number }[] };
+      const s = (await r.json()) as { eventsPerKind?: { kind: string; count: number }[] };
       edits = s.eventsPerKind?.find((k) => k.kind === 'edit')?.count ?? 0;
       if (edits > 0) break;
       await new Promise((res) => setTimeout(res, 1000));
@@ -101,7 +126,10 @@ describe('npm start: the whole local system', function () {
     process.kill(-start.pid!, 'SIGINT');
     const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 20_000))]);
     assert.equal(code, 0, 'npm start stops cleanly on Ctrl-C');
-    const health = await fetch(`${collector}/healthz`).then(() => 'up', () => 'down');
+    const health = await fetch(`${collector}/healthz`).then(
+      () => 'up',
+      () => 'down',
+    );
     assert.equal(health, 'down', 'the collection service is stopped');
   });
 });

@@ -14,7 +14,13 @@ import { generateStoredEvents } from './generate';
 // the converters) so a converter that drifts from its format fails.
 const EDIT_PREDICTION_KEYS = ['id', 'session_id', 'user', 'path', 'language', 'provenance', 'events', 'excerpt', 'cursor', 'output'];
 const PROGSNAP2_REQUIRED = ['EventType', 'EventID', 'SubjectID', 'ToolInstances', 'CodeStateID'];
-const PROGSNAP2_METADATA_REQUIRED = ['Version', 'IsEventOrderingConsistent', 'EventOrderScope', 'EventOrderScopeColumns', 'CodeStateRepresentation'];
+const PROGSNAP2_METADATA_REQUIRED = [
+  'Version',
+  'IsEventOrderingConsistent',
+  'EventOrderScope',
+  'EventOrderScopeColumns',
+  'CodeStateRepresentation',
+];
 
 describe('export: converters', function () {
   this.timeout(120_000);
@@ -28,13 +34,16 @@ describe('export: converters', function () {
     await exportDataset({ events }, { outDir: dir, pseudonymKey: 'k' });
   });
 
-  it('edit-prediction: every line has the layout\'s fields, and its output diff applies to the state its excerpt shows', async () => {
+  it("edit-prediction: every line has the layout's fields, and its output diff applies to the state its excerpt shows", async () => {
     const out = join(work, 'edit-prediction.jsonl');
     const r = await convertEditPrediction(dir, out, { history: 3, contextLines: 5 });
     const edits = events.filter((e) => e.event.kind === 'edit').length;
     const firstEdits = new Set(events.filter((e) => e.event.kind === 'edit').map((e) => e.event.sessionId)).size;
     assert.equal(r.samples, edits - firstEdits, 'one sample per edit that has an earlier edit in its session');
-    const samples = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const samples = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     for (const s of samples) {
       assert.deepEqual(Object.keys(s), EDIT_PREDICTION_KEYS);
       assert.ok(s.events.length >= 1 && s.events.length <= 3);
@@ -76,11 +85,20 @@ describe('export: converters', function () {
         for (const c of PROGSNAP2_REQUIRED) assert.ok(row[c], `row ${String(row.Order)} has no ${c}`);
         assert.ok(states.has(String(row.CodeStateID)));
         const type = String(row.EventType);
-        assert.ok(['Session.Start', 'Session.End', 'File.Open', 'File.Edit', 'File.Close', 'File.Focus', 'File.Save'].includes(type) || type.startsWith('X-'), type);
+        assert.ok(
+          ['Session.Start', 'Session.End', 'File.Open', 'File.Edit', 'File.Close', 'File.Focus', 'File.Save'].includes(type) ||
+            type.startsWith('X-'),
+          type,
+        );
       }
       const orders = rows.map((x) => Number(x.Order));
-      assert.deepEqual(orders, orders.map((_, i) => i));
-      const meta = (await conn.runAndReadAll(`SELECT * FROM read_csv('${join(out, 'DatasetMetadata.csv')}', header=true, all_varchar=true)`)).getRowObjects();
+      assert.deepEqual(
+        orders,
+        orders.map((_, i) => i),
+      );
+      const meta = (
+        await conn.runAndReadAll(`SELECT * FROM read_csv('${join(out, 'DatasetMetadata.csv')}', header=true, all_varchar=true)`)
+      ).getRowObjects();
       assert.deepEqual(Object.keys(meta[0]), ['Property', 'Value']);
       const props = new Map(meta.map((m) => [String(m.Property), m.Value === null ? '' : String(m.Value)]));
       for (const p of PROGSNAP2_METADATA_REQUIRED) assert.ok(props.has(p), `DatasetMetadata.csv lacks ${p}`);
@@ -90,7 +108,7 @@ describe('export: converters', function () {
     }
   });
 
-  it('ProgSnap2: a file edit\'s code state holds the file as replayed after that edit', async () => {
+  it("ProgSnap2: a file edit's code state holds the file as replayed after that edit", async () => {
     const out = join(work, 'progsnap2-b');
     await convertProgSnap2(dir, out);
     const lines = readFileSync(join(out, 'MainTable.csv'), 'utf8').trim().split('\r\n').slice(1);

@@ -33,7 +33,9 @@ async function run(events: StoredEvent[], o: Partial<ExportOptions> = {}, exclud
 function lines(dir: string): { shard: string; rec: { session_id: string; user: string; events: TrajectoryEvent[] } }[] {
   const out: { shard: string; rec: { session_id: string; user: string; events: TrajectoryEvent[] } }[] = [];
   for (const f of readdirSync(join(dir, 'data')).sort()) {
-    for (const l of gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8').split('\n')) {
+    for (const l of gunzipSync(readFileSync(join(dir, 'data', f)))
+      .toString('utf8')
+      .split('\n')) {
       if (l) out.push({ shard: f, rec: JSON.parse(l) });
     }
   }
@@ -69,7 +71,9 @@ describe('export: dataset folder', function () {
       const [p] = await q(`SELECT count(*) AS n, count(DISTINCT session_id) AS s, count(DISTINCT "user") AS u FROM read_parquet('${pq}')`);
       assert.deepEqual([Number(p.n), Number(p.s), Number(p.u)], [recording, 6, 3]);
       const edits = all.filter((e) => e.event.kind === 'edit').length;
-      const [k] = await q(`SELECT count(*) AS n FROM read_parquet('${pq}') WHERE kind = 'edit' AND diff IS NOT NULL AND after_sha256 IS NOT NULL`);
+      const [k] = await q(
+        `SELECT count(*) AS n FROM read_parquet('${pq}') WHERE kind = 'edit' AND diff IS NOT NULL AND after_sha256 IS NOT NULL`,
+      );
       assert.equal(Number(k.n), edits);
     } finally {
       conn.closeSync();
@@ -80,13 +84,19 @@ describe('export: dataset folder', function () {
     const { outDir, summary } = await run(all, { maxShardBytes: 150_000 });
     const names = readdirSync(join(outDir, 'data')).sort();
     const m = names.length;
-    assert.deepEqual(names, names.map((_, i) => `train-${String(i).padStart(5, '0')}-of-${String(m).padStart(5, '0')}.jsonl.gz`));
+    assert.deepEqual(
+      names,
+      names.map((_, i) => `train-${String(i).padStart(5, '0')}-of-${String(m).padStart(5, '0')}.jsonl.gz`),
+    );
     for (const n of names) {
       const text = gunzipSync(readFileSync(join(outDir, 'data', n))).toString('utf8');
       const ls = text.split('\n').filter(Boolean);
       assert.ok(text.length <= 150_000 || ls.length === 1, `${n} holds ${text.length} characters in ${ls.length} lines`);
     }
-    assert.equal(summary.shards.reduce((a, s) => a + s.sessions, 0), 6);
+    assert.equal(
+      summary.shards.reduce((a, s) => a + s.sessions, 0),
+      6,
+    );
   });
 
   it('writes the same bytes for the same input (shards, card, manifest, Parquet)', async () => {
@@ -94,9 +104,8 @@ describe('export: dataset folder', function () {
     const b = await run(all, { maxShardBytes: 200_000 });
     await writeParquetTable(a.outDir);
     await writeParquetTable(b.outDir);
-    const files = (d: string) => [
-      ...readdirSync(join(d, 'data')).map((f) => `data/${f}`), 'README.md', 'manifest.json', 'tables/events.parquet',
-    ].sort();
+    const files = (d: string) =>
+      [...readdirSync(join(d, 'data')).map((f) => `data/${f}`), 'README.md', 'manifest.json', 'tables/events.parquet'].sort();
     assert.deepEqual(files(a.outDir), files(b.outDir));
     for (const f of files(a.outDir)) assert.ok(readFileSync(join(a.outDir, f)).equals(readFileSync(join(b.outDir, f))), `${f} differs`);
     // a gzip header with no name and no time
@@ -113,7 +122,10 @@ describe('export: dataset folder', function () {
       assert.ok(!raw.has(r.user), 'raw user id never appears');
       assert.match(r.user, /^u-[0-9a-f]{24}$/);
       const seqs = r.events.map((e) => e.seq);
-      assert.deepEqual(seqs, [...seqs].sort((x, y) => x - y));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((x, y) => x - y),
+      );
       assert.ok(r.events.every((e) => e.sessionId === r.session_id));
     }
     const text = readFileSync(join(outDir, 'README.md'), 'utf8') + readFileSync(join(outDir, 'manifest.json'), 'utf8');
@@ -132,7 +144,10 @@ describe('export: dataset folder', function () {
     assert.ok(exported.some((e) => e.kind === 'gap'));
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
     assert.equal(manifest.excluded['consent:paused'], paused);
-    assert.match(readFileSync(join(outDir, 'README.md'), 'utf8'), new RegExp(`\\| consent:paused \\| ${paused.toLocaleString('en-US')} \\|`));
+    assert.match(
+      readFileSync(join(outDir, 'README.md'), 'utf8'),
+      new RegExp(`\\| consent:paused \\| ${paused.toLocaleString('en-US')} \\|`),
+    );
     await assert.rejects(run(events, { filter: { consentStates: ['paused'] } }), /never exported/);
   });
 
@@ -155,7 +170,9 @@ describe('export: dataset folder', function () {
     assert.deepEqual(report.problems, []);
     assert.ok(report.steps > 0);
 
-    const starts = [...new Set(all.map((e) => e.event.sessionId))].map((id) => all.find((e) => e.event.sessionId === id)!.event.time).sort((a, b) => a - b);
+    const starts = [...new Set(all.map((e) => e.event.sessionId))]
+      .map((id) => all.find((e) => e.event.sessionId === id)!.event.time)
+      .sort((a, b) => a - b);
     const dated = await run(all, { filter: { from: starts[2], to: starts[4] } });
     assert.equal(dated.summary.sessions, 2);
   });
@@ -234,7 +251,13 @@ describe('export: command line', function () {
     const input = join(dir, 'events.jsonl');
     const events = [...generateStoredEvents({ users: 2, sessionsPerUser: 1, changesPerSession: 100, seed: 3 })];
     // lines in any order, and one that is not an event: the command sorts and counts
-    writeFileSync(input, [...events].reverse().map((e) => JSON.stringify({ ...e.event, user: e.user })).join('\n') + '\n{"user":"x","kind":"nope"}\n');
+    writeFileSync(
+      input,
+      [...events]
+        .reverse()
+        .map((e) => JSON.stringify({ ...e.event, user: e.user }))
+        .join('\n') + '\n{"user":"x","kind":"nope"}\n',
+    );
     const out = join(dir, 'out');
     const key = join(dir, 'key');
     const r = spawnSync(process.execPath, [CLI, out, '--from-jsonl', input, '--key-file', key], { encoding: 'utf8' });
@@ -254,7 +277,17 @@ describe('export: command line', function () {
 describe('export: progress', () => {
   const stream = (isTTY: boolean) => {
     const chunks: string[] = [];
-    return { chunks, s: { isTTY, columns: 120, write: (c: string) => { chunks.push(c); return true; } } as unknown as NodeJS.WriteStream };
+    return {
+      chunks,
+      s: {
+        isTTY,
+        columns: 120,
+        write: (c: string) => {
+          chunks.push(c);
+          return true;
+        },
+      } as unknown as NodeJS.WriteStream,
+    };
   };
 
   it('draws a bar with a percentage on a terminal, throttled, and ends its line when done', () => {
@@ -294,7 +327,10 @@ describe('export: folder ownership', function () {
     writeFileSync(join(outDir, 'NOTES.md'), 'mine');
     await assert.rejects(exportDataset(source(all), { outDir, pseudonymKey: KEY }), /not empty/);
     const s = await exportDataset(source(all.slice(0, 50)), { outDir, pseudonymKey: KEY, overwrite: true });
-    assert.deepEqual(readdirSync(join(outDir, 'data')), s.shards.map((f) => f.file.slice('data/'.length)));
+    assert.deepEqual(
+      readdirSync(join(outDir, 'data')),
+      s.shards.map((f) => f.file.slice('data/'.length)),
+    );
     assert.equal(readFileSync(join(outDir, 'NOTES.md'), 'utf8'), 'mine');
     assert.deepEqual((await verifyExport(outDir)).problems, []);
   });
@@ -305,8 +341,10 @@ describe('export: hostile input', function () {
 
   it('exports two users who used the same session id as two trajectories, each replayable', async () => {
     const a = [...generateStoredEvents({ users: 1, sessionsPerUser: 1, changesPerSession: 80, seed: 1 })];
-    const b = [...generateStoredEvents({ users: 1, sessionsPerUser: 1, changesPerSession: 80, seed: 2 })]
-      .map((e) => ({ user: 'user-zzzz', event: { ...e.event, sessionId: a[0].event.sessionId } }));
+    const b = [...generateStoredEvents({ users: 1, sessionsPerUser: 1, changesPerSession: 80, seed: 2 })].map((e) => ({
+      user: 'user-zzzz',
+      event: { ...e.event, sessionId: a[0].event.sessionId },
+    }));
     const { outDir, summary } = await run([...a, ...b]);
     assert.equal(summary.sessions, 2);
     assert.equal(summary.users, 2);

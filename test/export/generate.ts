@@ -30,11 +30,17 @@ const SNIPPETS = [
 /** Output tails of test runs in common summary formats: [exit code, tail]. */
 const TEST_OUTPUTS: [number, string][] = [
   [0, 'PASS src/cart.test.ts\n\nTest Suites: 3 passed, 3 total\nTests:       24 passed, 24 total\nTime:        1.2 s\n'],
-  [1, 'FAIL src/cart.test.ts\n  ● total › adds tax\n\nTest Suites: 1 failed, 2 passed, 3 total\nTests:       2 failed, 22 passed, 24 total\n'],
+  [
+    1,
+    'FAIL src/cart.test.ts\n  ● total › adds tax\n\nTest Suites: 1 failed, 2 passed, 3 total\nTests:       2 failed, 22 passed, 24 total\n',
+  ],
   [0, '\u001b[32m  12 passing\u001b[39m (40ms)\n'],
   [1, '  11 passing (41ms)\n  1 failing\n\n  1) cart\n       adds tax:\n     AssertionError\n'],
   [0, '============================== 9 passed in 0.31s ===============================\n'],
-  [1, '=========================== short test summary info ============================\nFAILED tests/test_cart.py::test_tax - assert 1 == 2\n========================= 1 failed, 8 passed in 0.35s ==========================\n'],
+  [
+    1,
+    '=========================== short test summary info ============================\nFAILED tests/test_cart.py::test_tax - assert 1 == 2\n========================= 1 failed, 8 passed in 0.35s ==========================\n',
+  ],
 ];
 
 function source(lines: number, rand: () => number): string {
@@ -72,7 +78,10 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
       const state: ConsentStateName = o.pausedEvery && sessionNo % o.pausedEvery === 0 ? 'paused' : 'recording';
       const stamp: ConsentStamp = { state, policyVersion: 1 };
       const events: TrajectoryEvent[] = [];
-      const session = new Session((e) => events.push(e), () => stamp);
+      const session = new Session(
+        (e) => events.push(e),
+        () => stamp,
+      );
       const builder = new TrajectoryBuilder((b) => session.emit(b));
       session.emit({ kind: 'session.start', time, workspace: `ws-${user}-${s % 2}`, client: { name: 'codetrail', version: '0.1.0' } });
       const texts: string[] = [];
@@ -95,7 +104,8 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
         const r = rand();
         let change: ContentChange;
         let provenance: Provenance = { label: 'typed', confidence: 0.95 };
-        if (r < 0.02) { // save, switch file and jump
+        if (r < 0.02) {
+          // save, switch file and jump
           builder.save(`f${active}`, time);
           session.emit({ kind: 'file.save', time, ...paths[active] });
           active = (active + 1) % files;
@@ -108,7 +118,8 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
         } else if (r < 0.1) {
           change = { offset: pos, deleted: 0, inserted: SNIPPETS[Math.floor(rand() * SNIPPETS.length)] };
           provenance = { label: 'paste', confidence: 0.9 };
-        } else if (r < 0.115) { // an accepted completion: the rest of a snippet at once
+        } else if (r < 0.115) {
+          // an accepted completion: the rest of a snippet at once
           const snip = SNIPPETS[Math.floor(rand() * SNIPPETS.length)];
           change = { offset: pos, deleted: 0, inserted: snip.slice(Math.floor(rand() * 8)) };
           provenance = { label: 'completion', confidence: 0.8 };
@@ -127,19 +138,40 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
           const [exitCode, outputTail] = TEST_OUTPUTS[Math.floor(rand() * TEST_OUTPUTS.length)];
           const commandLine = /passed in \d/.test(outputTail) ? 'pytest -q' : 'npm test';
           time += 1500;
-          session.emit({ kind: 'terminal.command', time, commandLine, exitCode, durationMs: 1500, outputTail, source: 'shell-integration' });
+          session.emit({
+            kind: 'terminal.command',
+            time,
+            commandLine,
+            exitCode,
+            durationMs: 1500,
+            outputTail,
+            source: 'shell-integration',
+          });
           if (exitCode === 0 && rand() < 0.4) {
             commits++;
             time += 2000;
-            session.emit({ kind: 'commit', time, message: `Change ${commits}`, commit: (0x1000000 + sessionNo * 4096 + commits).toString(16).padStart(40, '0') });
+            session.emit({
+              kind: 'commit',
+              time,
+              message: `Change ${commits}`,
+              commit: (0x1000000 + sessionNo * 4096 + commits).toString(16).padStart(40, '0'),
+            });
           }
-        } else if (q < 0.03) { // the language server's counts a moment after a step
+        } else if (q < 0.03) {
+          // the language server's counts a moment after a step
           builder.flush(time, 'idle');
           const edit = lastEdit();
           if (edit?.kind === 'edit') {
             const before = { errors: Math.floor(rand() * 3), warnings: Math.floor(rand() * 3) };
             time += 300;
-            session.emit({ kind: 'diagnostics', time, path: edit.path, afterEdit: edit.id, before, after: { errors: Math.max(0, before.errors + (rand() < 0.5 ? 1 : -1)), warnings: before.warnings } });
+            session.emit({
+              kind: 'diagnostics',
+              time,
+              path: edit.path,
+              afterEdit: edit.id,
+              before,
+              after: { errors: Math.max(0, before.errors + (rand() < 0.5 ? 1 : -1)), warnings: before.warnings },
+            });
           }
         }
       }

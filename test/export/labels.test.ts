@@ -20,12 +20,20 @@ const S = 1000;
 const MIN = 60 * S;
 const CLI = join(__dirname, '../../../packages/collector/dist/src/cli/export.js');
 
-interface Line { session_id: string; user: string; labels?: EventLabel[]; events: TrajectoryEvent[] }
+interface Line {
+  session_id: string;
+  user: string;
+  labels?: EventLabel[];
+  events: TrajectoryEvent[];
+}
 
 function readLines(dir: string): Line[] {
   const out: Line[] = [];
   for (const f of readdirSync(join(dir, 'data')).sort()) {
-    for (const l of gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8').split('\n')) if (l) out.push(JSON.parse(l));
+    for (const l of gunzipSync(readFileSync(join(dir, 'data', f)))
+      .toString('utf8')
+      .split('\n'))
+      if (l) out.push(JSON.parse(l));
   }
   return out;
 }
@@ -36,7 +44,9 @@ describe('export: outcome labels', function () {
   // One session with every label's known answer: a step typed, saved, then fully deleted
   // before a commit; a completion kept for more than 10 minutes; a diagnostics delta; a
   // failing then a passing test run; a build task.
-  const s = new Script().baseline('src/cart.ts', 'export function total(items) {\n  return 0;\n}\n').baseline('src/tax.ts', 'export const RATE = 0;\n');
+  const s = new Script()
+    .baseline('src/cart.ts', 'export function total(items) {\n  return 0;\n}\n')
+    .baseline('src/tax.ts', 'export const RATE = 0;\n');
   s.t = 1 * S;
   const logged = s.insert('src/cart.ts', '{\n', '  console.log(items);\n'); // 22 characters, deleted before the commit
   s.t = 2 * S;
@@ -46,9 +56,20 @@ describe('export: outcome labels', function () {
   const completion = s.insert('src/cart.ts', 'return ', ACCEPTED, 'completion'); // kept to the end
   s.t = 4 * S;
   const rate = s.insert('src/tax.ts', 'RATE = ', '0.'); // "0.0;": 2 characters, an error appears
-  s.emit({ kind: 'diagnostics', path: 'src/tax.ts', afterEdit: rate.id, before: { errors: 0, warnings: 0 }, after: { errors: 1, warnings: 0 } });
+  s.emit({
+    kind: 'diagnostics',
+    path: 'src/tax.ts',
+    afterEdit: rate.id,
+    before: { errors: 0, warnings: 0 },
+    after: { errors: 1, warnings: 0 },
+  });
   s.t = 20 * S;
-  const failing = s.run('npm test', 1, '\u001b[1mTests:\u001b[22m       \u001b[31m1 failed\u001b[39m, \u001b[32m11 passed\u001b[39m, 12 total\n', 10 * S);
+  const failing = s.run(
+    'npm test',
+    1,
+    '\u001b[1mTests:\u001b[22m       \u001b[31m1 failed\u001b[39m, \u001b[32m11 passed\u001b[39m, 12 total\n',
+    10 * S,
+  );
   s.t = 30 * S;
   const fix = s.insert('src/tax.ts', 'RATE = 0.', '2'); // "0.20": the diagnostics' error is gone
   s.t = 31 * S;
@@ -66,14 +87,44 @@ describe('export: outcome labels', function () {
   const KNOWN: Record<string, Record<string, unknown>> = {
     [logged.id]: { inserted_chars: 22, survival_save: 1, survival_end: 0, survival_commit: 0, next_run_seq: failing.seq },
     [completion.id]: {
-      inserted_chars: ACCEPTED.length, survival_end: 1, survival_commit: 1,
-      retention_30s: 1, retention_2m: 1, retention_5m: 1, retention_10m: 1, next_run_seq: failing.seq,
+      inserted_chars: ACCEPTED.length,
+      survival_end: 1,
+      survival_commit: 1,
+      retention_30s: 1,
+      retention_2m: 1,
+      retention_5m: 1,
+      retention_10m: 1,
+      next_run_seq: failing.seq,
     },
-    [rate.id]: { inserted_chars: 2, survival_end: 1, survival_commit: 1, diagnostics_seq: rate.seq + 1, errors_delta: 1, warnings_delta: 0, next_run_seq: failing.seq },
+    [rate.id]: {
+      inserted_chars: 2,
+      survival_end: 1,
+      survival_commit: 1,
+      diagnostics_seq: rate.seq + 1,
+      errors_delta: 1,
+      warnings_delta: 0,
+      next_run_seq: failing.seq,
+    },
     [fix.id]: { inserted_chars: 1, survival_end: 1, survival_commit: 1, next_run_seq: passing.seq },
     [late.id]: { inserted_chars: 9, survival_end: 1 },
-    [failing.id]: { run_type: 'test', run_tool: 'npm', run_result: 'fail', exit_code: 1, tests_passed: 11, tests_failed: 1, tests_skipped: 0 },
-    [passing.id]: { run_type: 'test', run_tool: 'npm', run_result: 'pass', exit_code: 0, tests_passed: 12, tests_failed: 0, tests_skipped: 0 },
+    [failing.id]: {
+      run_type: 'test',
+      run_tool: 'npm',
+      run_result: 'fail',
+      exit_code: 1,
+      tests_passed: 11,
+      tests_failed: 1,
+      tests_skipped: 0,
+    },
+    [passing.id]: {
+      run_type: 'test',
+      run_tool: 'npm',
+      run_result: 'pass',
+      exit_code: 0,
+      tests_passed: 12,
+      tests_failed: 0,
+      tests_skipped: 0,
+    },
     [build.id]: { run_type: 'build', run_tool: 'tsc', run_result: 'pass', exit_code: 0 },
   };
   const stored: StoredEvent[] = known.map((event) => ({ user: 'user-known', event }));
@@ -97,15 +148,17 @@ describe('export: outcome labels', function () {
     }
   });
 
-  it('reads the same labels back through DuckDB from the Parquet table, and the next run\'s result with one join', async () => {
+  it("reads the same labels back through DuckDB from the Parquet table, and the next run's result with one join", async () => {
     const conn = await openDuckDb();
     try {
       const pq = join(dir, 'tables', 'events.parquet');
-      const rows = (await conn.runAndReadAll(`
+      const rows = (
+        await conn.runAndReadAll(`
         SELECT event_id, kind, inserted_chars, survival_save, survival_end, survival_commit,
           retention_30s, retention_2m, retention_5m, retention_10m, diagnostics_seq, errors_delta, warnings_delta,
           next_run_seq, run_type, run_tool, run_result, exit_code, tests_passed, tests_failed, tests_skipped
-        FROM read_parquet('${pq}') WHERE session_id = '${known[0].sessionId}' ORDER BY seq`)).getRowObjectsJson();
+        FROM read_parquet('${pq}') WHERE session_id = '${known[0].sessionId}' ORDER BY seq`)
+      ).getRowObjectsJson();
       assert.equal(rows.length, known.length);
       for (const row of rows) {
         const want = KNOWN[String(row.event_id)];
@@ -118,21 +171,36 @@ describe('export: outcome labels', function () {
         }
         assert.deepEqual(got, want, `${String(row.kind)} ${String(row.event_id)}`);
       }
-      const linked = (await conn.runAndReadAll(`
+      const linked = (
+        await conn.runAndReadAll(`
         SELECT s.event_id, r.run_result FROM read_parquet('${pq}') s
         JOIN read_parquet('${pq}') r ON r.session_id = s.session_id AND r."user" = s."user" AND r.seq = s.next_run_seq
-        WHERE s.kind = 'edit' AND s.session_id = '${known[0].sessionId}' ORDER BY s.seq`)).getRowObjectsJson();
-      assert.deepEqual(linked.map((r) => [r.event_id, r.run_result]), [
-        [logged.id, 'fail'], [completion.id, 'fail'], [rate.id, 'fail'], [fix.id, 'pass'], [s.events.find((e) => e.kind === 'edit' && e.seq > fix.seq)!.id, 'pass'],
-      ]);
-      const [all] = (await conn.runAndReadAll(`
+        WHERE s.kind = 'edit' AND s.session_id = '${known[0].sessionId}' ORDER BY s.seq`)
+      ).getRowObjectsJson();
+      assert.deepEqual(
+        linked.map((r) => [r.event_id, r.run_result]),
+        [
+          [logged.id, 'fail'],
+          [completion.id, 'fail'],
+          [rate.id, 'fail'],
+          [fix.id, 'pass'],
+          [s.events.find((e) => e.kind === 'edit' && e.seq > fix.seq)!.id, 'pass'],
+        ],
+      );
+      const [all] = (
+        await conn.runAndReadAll(`
         SELECT count(*) FILTER (WHERE kind = 'edit') AS edits,
                count(*) FILTER (WHERE kind = 'edit' AND inserted_chars IS NOT NULL) AS labelled,
                count(*) FILTER (WHERE kind <> 'edit' AND inserted_chars IS NOT NULL) AS misplaced,
                count(*) FILTER (WHERE kind = 'terminal.command' AND run_type = 'test') AS test_runs
-        FROM read_parquet('${pq}')`)).getRowObjectsJson();
+        FROM read_parquet('${pq}')`)
+      ).getRowObjectsJson();
       const edits = [...generated, ...stored].filter((e) => e.event.kind === 'edit' && e.event.consent.state === 'recording').length;
-      assert.deepEqual([Number(all.edits), Number(all.labelled), Number(all.misplaced)], [edits, edits, 0], 'every edit row, and only edit rows, has its step labels');
+      assert.deepEqual(
+        [Number(all.edits), Number(all.labelled), Number(all.misplaced)],
+        [edits, edits, 0],
+        'every edit row, and only edit rows, has its step labels',
+      );
       assert.ok(Number(all.test_runs) > 2);
     } finally {
       conn.closeSync();
@@ -165,23 +233,42 @@ describe('export: outcome labels', function () {
     await writeParquetTable(off);
     const on = readLines(dir);
     const plain = readLines(off);
-    assert.deepEqual(plain.map((l) => l.events), on.map((l) => l.events));
+    assert.deepEqual(
+      plain.map((l) => l.events),
+      on.map((l) => l.events),
+    );
     assert.ok(plain.every((l) => !('labels' in l)));
     assert.match(readFileSync(join(off, 'README.md'), 'utf8'), /made without outcome labels/);
     const conn = await openDuckDb();
     try {
-      const [r] = (await conn.runAndReadAll(`SELECT count(*) AS n, count(survival_end) AS s, count(run_type) AS r FROM read_parquet('${join(off, 'tables', 'events.parquet')}')`)).getRowObjectsJson();
+      const [r] = (
+        await conn.runAndReadAll(
+          `SELECT count(*) AS n, count(survival_end) AS s, count(run_type) AS r FROM read_parquet('${join(off, 'tables', 'events.parquet')}')`,
+        )
+      ).getRowObjectsJson();
       assert.deepEqual([Number(r.n), Number(r.s), Number(r.r)], [plain.reduce((a, l) => a + l.events.length, 0), 0, 0]);
     } finally {
       conn.closeSync();
     }
     const input = join(off, '..', 'events.jsonl');
     writeFileSync(input, stored.map((e) => JSON.stringify(e)).join('\n') + '\n');
-    const cli = spawnSync(process.execPath, [CLI, join(off, '..', 'cli'), '--from-jsonl', input, '--key-file', join(off, '..', 'key'), '--no-labels', '--no-parquet'], { encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, join(off, '..', 'cli'), '--from-jsonl', input, '--key-file', join(off, '..', 'key'), '--no-labels', '--no-parquet'],
+      { encoding: 'utf8' },
+    );
     assert.equal(cli.status, 0, cli.stderr + cli.stdout);
     assert.ok(readLines(join(off, '..', 'cli')).every((l) => !('labels' in l)));
-    const cliOn = spawnSync(process.execPath, [CLI, join(off, '..', 'cli-on'), '--from-jsonl', input, '--key-file', join(off, '..', 'key'), '--no-parquet'], { encoding: 'utf8' });
+    const cliOn = spawnSync(
+      process.execPath,
+      [CLI, join(off, '..', 'cli-on'), '--from-jsonl', input, '--key-file', join(off, '..', 'key'), '--no-parquet'],
+      { encoding: 'utf8' },
+    );
     assert.equal(cliOn.status, 0, cliOn.stderr + cliOn.stdout);
-    assert.deepEqual(readLines(join(off, '..', 'cli-on'))[0].labels![known.indexOf(known.find((e) => e.id === logged.id)!)], KNOWN[logged.id], 'labels are on by default');
+    assert.deepEqual(
+      readLines(join(off, '..', 'cli-on'))[0].labels![known.indexOf(known.find((e) => e.id === logged.id)!)],
+      KNOWN[logged.id],
+      'labels are on by default',
+    );
   });
 });

@@ -9,8 +9,14 @@ export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 
 export class Script {
   readonly events: TrajectoryEvent[] = [];
-  private readonly session = new Session((e) => this.events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
-  private readonly builder = new TrajectoryBuilder((b) => this.session.emit(b), { ...DEFAULT_TRAJECTORY_OPTIONS, maxChangesPerStep: 100_000 });
+  private readonly session = new Session(
+    (e) => this.events.push(e),
+    () => ({ state: 'recording', policyVersion: 1 }),
+  );
+  private readonly builder = new TrajectoryBuilder((b) => this.session.emit(b), {
+    ...DEFAULT_TRAJECTORY_OPTIONS,
+    maxChangesPerStep: 100_000,
+  });
   private readonly texts = new Map<string, string>();
   /** Current time in ms since T0. */
   t = 0;
@@ -36,7 +42,8 @@ export class Script {
   edit(path: string, changes: ContentChange | ContentChange[], label: ProvenanceLabel = 'typed'): EditEvent {
     const list = Array.isArray(changes) ? changes : [changes];
     let text = this.texts.get(path)!;
-    for (const c of [...list].sort((a, b) => b.offset - a.offset)) text = text.slice(0, c.offset) + c.inserted + text.slice(c.offset + c.deleted);
+    for (const c of [...list].sort((a, b) => b.offset - a.offset))
+      text = text.slice(0, c.offset) + c.inserted + text.slice(c.offset + c.deleted);
     this.texts.set(path, text);
     const before = this.events.length;
     this.builder.change(path, list, { label, confidence: 1 }, T0 + this.t);
@@ -74,8 +81,12 @@ export class Script {
   /** A terminal command that ran for `durationMs` and ended now. */
   run(commandLine: string, exitCode: number | undefined, outputTail?: string, durationMs = 1000): TrajectoryEvent {
     return this.emit({
-      kind: 'terminal.command', commandLine, source: 'shell-integration', durationMs,
-      ...(exitCode !== undefined ? { exitCode } : {}), ...(outputTail !== undefined ? { outputTail } : {}),
+      kind: 'terminal.command',
+      commandLine,
+      source: 'shell-integration',
+      durationMs,
+      ...(exitCode !== undefined ? { exitCode } : {}),
+      ...(outputTail !== undefined ? { outputTail } : {}),
     });
   }
 

@@ -19,7 +19,10 @@ const CLI = join(__dirname, '../../../packages/collector/dist/src/cli/export.js'
 const KEY = 'store-test-key';
 
 function exported(dir: string): string {
-  return readdirSync(join(dir, 'data')).sort().map((f) => gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8')).join('');
+  return readdirSync(join(dir, 'data'))
+    .sort()
+    .map((f) => gunzipSync(readFileSync(join(dir, 'data', f))).toString('utf8'))
+    .join('');
 }
 
 for (const kind of STORE_KINDS) {
@@ -27,7 +30,8 @@ for (const kind of STORE_KINDS) {
     this.timeout(180_000);
     const events = [...generateStoredEvents({ users: 3, sessionsPerUser: 2, changesPerSession: 150, seed: 5, pausedEvery: 6 })];
     const [alice, bob, carol] = ['user-0000', 'user-0001', 'user-0002'];
-    const stored = (u: string) => events.filter((e) => e.user === u && (e.event.consent.state === 'recording' || e.event.kind === 'gap')).length;
+    const stored = (u: string) =>
+      events.filter((e) => e.user === u && (e.event.consent.state === 'recording' || e.event.kind === 'gap')).length;
     const bobSessions = [...new Set(events.filter((e) => e.user === bob).map((e) => e.event.sessionId))];
     let opened: Awaited<ReturnType<typeof kind.open>>;
     let work: string;
@@ -47,17 +51,29 @@ for (const kind of STORE_KINDS) {
         const rows: EventRow[] = [];
         let refused = 0;
         // as the service does: each session's workspace from its session.start
-        const starts = events.filter((e) => e.user === u && e.event.kind === 'session.start')
+        const starts = events
+          .filter((e) => e.user === u && e.event.kind === 'session.start')
           .map(({ event }) => ({ sessionId: event.sessionId, workspace: event.kind === 'session.start' ? event.workspace : '' }));
         await opened.store.recordSessions(u, starts);
         const workspaceOf = new Map(starts.map((x) => [x.sessionId, x.workspace]));
         for (const { event } of events.filter((e) => e.user === u)) {
           // the service refuses events stamped outside consent and only counts them
-          if (event.consent.state !== 'recording' && event.kind !== 'gap') { refused++; continue; }
+          if (event.consent.state !== 'recording' && event.kind !== 'gap') {
+            refused++;
+            continue;
+          }
           rows.push({
-            id: event.id, userId: u, sessionId: event.sessionId, seq: event.seq, kind: event.kind, time: event.time,
-            consentState: event.consent.state, language: 'languageId' in event ? event.languageId : null,
-            workspace: workspaceOf.get(event.sessionId) ?? null, body: JSON.stringify(event), receivedAt: now,
+            id: event.id,
+            userId: u,
+            sessionId: event.sessionId,
+            seq: event.seq,
+            kind: event.kind,
+            time: event.time,
+            consentState: event.consent.state,
+            language: 'languageId' in event ? event.languageId : null,
+            workspace: workspaceOf.get(event.sessionId) ?? null,
+            body: JSON.stringify(event),
+            receivedAt: now,
           });
         }
         for (let i = 0; i < rows.length; i += 500) await opened.store.insertEvents(rows.slice(i, i + 500));
@@ -96,15 +112,25 @@ for (const kind of STORE_KINDS) {
       }
       assert.equal(manifest.excluded['store:tombstoned'], stored(bob));
       assert.equal(manifest.counts.users, 2);
-      assert.ok(Object.keys(manifest.excluded).some((k) => k.startsWith('store:rejected-at-ingest:')), JSON.stringify(manifest.excluded));
+      assert.ok(
+        Object.keys(manifest.excluded).some((k) => k.startsWith('store:rejected-at-ingest:')),
+        JSON.stringify(manifest.excluded),
+      );
       assert.match(out, /store:tombstoned/);
 
       // Parquet: the same users and sessions as the shards
       const conn = await openDuckDb();
       try {
-        const rows = (await conn.runAndReadAll(`SELECT "user", count(*) AS n FROM read_parquet('${join(tomb, 'tables', 'events.parquet')}') GROUP BY 1 ORDER BY 1`)).getRowObjects();
-        const stored = events.filter((e) => e.user !== bob && (e.event.consent.state === 'recording'));
-        assert.equal(rows.reduce((a, r) => a + Number(r.n), 0), manifest.counts.events);
+        const rows = (
+          await conn.runAndReadAll(
+            `SELECT "user", count(*) AS n FROM read_parquet('${join(tomb, 'tables', 'events.parquet')}') GROUP BY 1 ORDER BY 1`,
+          )
+        ).getRowObjects();
+        const stored = events.filter((e) => e.user !== bob && e.event.consent.state === 'recording');
+        assert.equal(
+          rows.reduce((a, r) => a + Number(r.n), 0),
+          manifest.counts.events,
+        );
         assert.ok(manifest.counts.events <= stored.length);
         assert.ok(!rows.some((r) => r.user === pseudonymize(KEY, bob)));
       } finally {

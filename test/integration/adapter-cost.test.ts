@@ -5,10 +5,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { assertReplaysTo, capturedEvents, closeAll, openEditor, placeCursor, report } from './helpers';
 
-interface Stats { count: number; p50Us: number; p90Us: number; p99Us: number; maxUs: number; meanUs: number }
-interface Summary extends Stats { append: Stats; close: Stats }
+interface Stats {
+  count: number;
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  maxUs: number;
+  meanUs: number;
+}
+interface Summary extends Stats {
+  append: Stats;
+  close: Stats;
+}
 
-const fmt = (s: Stats) => `${s.count} events, p50 ${s.p50Us.toFixed(1)} µs, p90 ${s.p90Us.toFixed(1)} µs, p99 ${s.p99Us.toFixed(1)} µs, max ${s.maxUs.toFixed(1)} µs`;
+const fmt = (s: Stats) =>
+  `${s.count} events, p50 ${s.p50Us.toFixed(1)} µs, p90 ${s.p90Us.toFixed(1)} µs, p99 ${s.p99Us.toFixed(1)} µs, max ${s.maxUs.toFixed(1)} µs`;
 
 async function typingSession(lineCount: number, keys: number): Promise<Summary> {
   const name = `typing-${lineCount}.txt`;
@@ -46,9 +57,13 @@ describe('adapter cost in the extension host', function () {
 
 describe('activation in the extension host', function () {
   it('activates with the status bar first and loads the capture side after, and says how long each took', async () => {
-    const s = await vscode.commands.executeCommand<{ activationTimes: { load?: number; activate?: number; core?: number } }>('codetrail.internal.state');
+    const s = await vscode.commands.executeCommand<{ activationTimes: { load?: number; activate?: number; core?: number } }>(
+      'codetrail.internal.state',
+    );
     const t = s.activationTimes;
     assert.ok(t.activate !== undefined && t.core !== undefined && t.load !== undefined, `activation times reported: ${JSON.stringify(t)}`);
-    report(`activation: bundle load ${t.load.toFixed(1)} ms, activate() ${t.activate.toFixed(1)} ms, capture side loaded and started after it ${t.core.toFixed(1)} ms`);
+    report(
+      `activation: bundle load ${t.load.toFixed(1)} ms, activate() ${t.activate.toFixed(1)} ms, capture side loaded and started after it ${t.core.toFixed(1)} ms`,
+    );
   });
 });

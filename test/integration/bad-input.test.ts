@@ -8,10 +8,14 @@ import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 type Skipped = Extract<TrajectoryEvent, { kind: 'file.skipped' }>;
 
 async function skipMarker(path: string): Promise<Skipped> {
-  return waitFor(`a skip marker for ${path}`, async () => {
-    const events = await capturedEvents();
-    return events.find((e): e is Skipped => e.kind === 'file.skipped' && e.path === path);
-  }, 15_000);
+  return waitFor(
+    `a skip marker for ${path}`,
+    async () => {
+      const events = await capturedEvents();
+      return events.find((e): e is Skipped => e.kind === 'file.skipped' && e.path === path);
+    },
+    15_000,
+  );
 }
 
 /** The editor still answers quickly: a short typing burst is captured and replays. */
@@ -84,9 +88,14 @@ describe('bad input in a real editor', function () {
     edit.insert(cell.uri, new vscode.Position(1, 8), '\nprint(x + 1)');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const events = await capturedEvents();
-    const cellPath = events.find((e) => e.kind === 'file.baseline' && e.path.startsWith('analysis.ipynb#cell-') && e.text.startsWith('x = 1'));
+    const cellPath = events.find(
+      (e) => e.kind === 'file.baseline' && e.path.startsWith('analysis.ipynb#cell-') && e.text.startsWith('x = 1'),
+    );
     assert.ok(cellPath && cellPath.kind === 'file.baseline', 'the code cell is tracked as part of its notebook');
     assertReplaysTo(events, cellPath.path, cell);
-    assert.ok(!events.some((e) => e.kind === 'file.baseline' && e.path === 'analysis.ipynb'), 'the notebook JSON itself is not tracked as text');
+    assert.ok(
+      !events.some((e) => e.kind === 'file.baseline' && e.path === 'analysis.ipynb'),
+      'the notebook JSON itself is not tracked as text',
+    );
   });
 });

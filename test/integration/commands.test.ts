@@ -12,14 +12,19 @@ async function runInTerminal(t: vscode.Terminal, commandLine: string): Promise<n
   return new Promise((resolve) => {
     const ex = si.executeCommand(commandLine);
     const d = vscode.window.onDidEndTerminalShellExecution((e) => {
-      if (e.execution === ex) { d.dispose(); resolve(e.exitCode); }
+      if (e.execution === ex) {
+        d.dispose();
+        resolve(e.exitCode);
+      }
     });
   });
 }
 
 describe('capture of commands in a real editor', function () {
   const terminals: vscode.Terminal[] = [];
-  afterEach(() => { for (const t of terminals.splice(0)) t.dispose(); });
+  afterEach(() => {
+    for (const t of terminals.splice(0)) t.dispose();
+  });
 
   it('a terminal command that fails and one that succeeds are recorded with exit codes and output', async function () {
     this.timeout(60_000);
@@ -34,11 +39,15 @@ describe('capture of commands in a real editor', function () {
     assert.equal(ok, 0);
     assert.notEqual(bad, 0);
     // The output tail is gathered just after the end event.
-    const events = await waitFor('both commands with their output', async () => {
-      const ev = await capturedEvents();
-      const n = ev.filter((e) => e.kind === 'terminal.command' && /codetrail-(ok|missing)/.test(e.commandLine)).length;
-      return n >= 2 ? ev : undefined;
-    }, 8000);
+    const events = await waitFor(
+      'both commands with their output',
+      async () => {
+        const ev = await capturedEvents();
+        const n = ev.filter((e) => e.kind === 'terminal.command' && /codetrail-(ok|missing)/.test(e.commandLine)).length;
+        return n >= 2 ? ev : undefined;
+      },
+      8000,
+    );
     const cmds = events.filter((e): e is TerminalCommand => e.kind === 'terminal.command');
     const okCmd = cmds.find((c) => c.commandLine.includes('codetrail-ok'));
     const badCmd = cmds.find((c) => c.commandLine.includes('codetrail-missing-dir'));
@@ -67,41 +76,70 @@ describe('capture of commands in a real editor', function () {
       const marker = `codetrail-fast-${i}-`;
       const ended = new Promise<number | undefined>((resolve) => {
         const d = vscode.window.onDidEndTerminalShellExecution((e) => {
-          if (e.execution.commandLine.value.includes(marker)) { d.dispose(); resolve(e.exitCode); }
+          if (e.execution.commandLine.value.includes(marker)) {
+            d.dispose();
+            resolve(e.exitCode);
+          }
         });
       });
       t.sendText(`sleep 1.5\necho ${marker}$((6*7))`);
       await sleep(100);
       keepWindowBusy(3000);
       assert.equal(await ended, 0);
-      const cmd = await waitFor('the fast command', async () => (await capturedEvents()).find((e): e is TerminalCommand => e.kind === 'terminal.command' && e.commandLine.includes(marker)), 10_000);
+      const cmd = await waitFor(
+        'the fast command',
+        async () =>
+          (await capturedEvents()).find((e): e is TerminalCommand => e.kind === 'terminal.command' && e.commandLine.includes(marker)),
+        10_000,
+      );
       assert.equal(cmd.exitCode, 0, 'recorded with its exit code');
       assert.equal(cmd.cwd, '.');
       const tail = cmd.outputTail ?? '';
-      assert.ok(tail === '' || tail.replace(/\n$/, '') === `${marker}42`, `the tail is the output or nothing, never anything else (${JSON.stringify(tail)})`);
+      assert.ok(
+        tail === '' || tail.replace(/\n$/, '') === `${marker}42`,
+        `the tail is the output or nothing, never anything else (${JSON.stringify(tail)})`,
+      );
       if (!tail) lost++;
     }
-    report(`fast commands in a busy window: ${attempts} recorded with exit codes; output not delivered to the start event's reader for ${lost}`);
+    report(
+      `fast commands in a busy window: ${attempts} recorded with exit codes; output not delivered to the start event's reader for ${lost}`,
+    );
   });
 
   it('a terminal without shell integration is reported as such, not guessed', async function () {
     this.timeout(30_000);
     const t = vscode.window.createTerminal({ name: 'codetrail-plain-sh', shellPath: '/bin/sh', cwd: workspaceDir() });
     terminals.push(t);
-    const notice = await waitFor('the no-shell-integration notice', async () => {
-      const events = await capturedEvents();
-      return events.find((e) => e.kind === 'terminal.no-shell-integration' && e.terminal === 'codetrail-plain-sh');
-    }, 15_000);
+    const notice = await waitFor(
+      'the no-shell-integration notice',
+      async () => {
+        const events = await capturedEvents();
+        return events.find((e) => e.kind === 'terminal.no-shell-integration' && e.terminal === 'codetrail-plain-sh');
+      },
+      15_000,
+    );
     assert.ok(notice);
   });
 
   it('task processes are recorded with their exit codes', async function () {
     this.timeout(60_000);
-    const runTask = (name: string, command: string) => new Promise<number | undefined>((resolve) => {
-      const task = new vscode.Task({ type: 'shell', name }, vscode.TaskScope.Workspace, name, 'codetrail-test', new vscode.ShellExecution(command));
-      const d = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === name) { d.dispose(); resolve(e.exitCode); } });
-      void vscode.tasks.executeTask(task);
-    });
+    const runTask = (name: string, command: string) =>
+      new Promise<number | undefined>((resolve) => {
+        const task = new vscode.Task(
+          { type: 'shell', name },
+          vscode.TaskScope.Workspace,
+          name,
+          'codetrail-test',
+          new vscode.ShellExecution(command),
+        );
+        const d = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.name === name) {
+            d.dispose();
+            resolve(e.exitCode);
+          }
+        });
+        void vscode.tasks.executeTask(task);
+      });
     assert.equal(await runTask('codetrail-fails', 'exit 3'), 3);
     assert.equal(await runTask('codetrail-succeeds', 'true'), 0);
     const events = await capturedEvents();

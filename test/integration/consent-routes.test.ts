@@ -10,7 +10,18 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { capturedEvents, closeAll, endOfDocument, openEditor, placeCursor, sleep, typeText, waitFor, workspaceDir, writeFixture } from './helpers';
+import {
+  capturedEvents,
+  closeAll,
+  endOfDocument,
+  openEditor,
+  placeCursor,
+  sleep,
+  typeText,
+  waitFor,
+  workspaceDir,
+  writeFixture,
+} from './helpers';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const markers: string[] = [];
@@ -18,11 +29,24 @@ const controls: string[] = [];
 /** Lower-case letters a redactor leaves alone, random: markers and controls share nothing. */
 const word = () => Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 /** Typed while capture is off: must be nowhere. */
-const mark = (_route: string) => { const m = `zq${word()}`; markers.push(m); return m; };
+const mark = (_route: string) => {
+  const m = `zq${word()}`;
+  markers.push(m);
+  return m;
+};
 /** Typed while recording: must be everywhere the markers must not be. */
-const control = (_route: string) => { const c = `kv${word()}`; controls.push(c); return c; };
+const control = (_route: string) => {
+  const c = `kv${word()}`;
+  controls.push(c);
+  return c;
+};
 
-interface State { capturing: boolean; reason?: string; outboxDir: string; policyGlobs?: string[] }
+interface State {
+  capturing: boolean;
+  reason?: string;
+  outboxDir: string;
+  policyGlobs?: string[];
+}
 const state = () => vscode.commands.executeCommand<State>('codetrail.internal.state');
 
 async function pause(): Promise<void> {
@@ -49,7 +73,11 @@ async function assertClean(route: string, ms: readonly string[], cs: readonly st
   const missing = cs.filter((c) => !json.includes(c));
   assert.deepEqual(missing, [], `${route}: text typed while recording is missing`);
   const disk = await outboxText();
-  assert.deepEqual(ms.filter((m) => disk.includes(m)), [], `${route}: a marker is on disk in the outbox`);
+  assert.deepEqual(
+    ms.filter((m) => disk.includes(m)),
+    [],
+    `${route}: a marker is on disk in the outbox`,
+  );
 }
 
 async function outboxText(): Promise<string> {
@@ -84,13 +112,17 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     endOfDocument(editor);
     await typeText(`${m}\n`);
     // Sent to the service first.
-    await waitFor('the marker to be sent', async () => {
-      await records();
-      const dir = (await state()).outboxDir;
-      const sent = await fs.readdir(join(dir, 'sent')).catch(() => [] as string[]);
-      for (const f of sent) if ((await fs.readFile(join(dir, 'sent', f), 'utf8')).includes(m)) return true;
-      return undefined;
-    }, 30_000);
+    await waitFor(
+      'the marker to be sent',
+      async () => {
+        await records();
+        const dir = (await state()).outboxDir;
+        const sent = await fs.readdir(join(dir, 'sent')).catch(() => [] as string[]);
+        for (const f of sent) if ((await fs.readFile(join(dir, 'sent', f), 'utf8')).includes(m)) return true;
+        return undefined;
+      },
+      30_000,
+    );
     // And once more 0.8 s before the discard, still in the open step.
     const m2 = mark('discardopen');
     await typeText(`${m2}\n`);
@@ -115,10 +147,7 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     await sleep(300);
     // Multi-cursor over one word of the paused line and one of a clean line.
     const word = editor.document.lineAt(2).text.indexOf('long');
-    editor.selections = [
-      new vscode.Selection(2, word, 2, word + 4),
-      new vscode.Selection(0, 0, 0, 5),
-    ];
+    editor.selections = [new vscode.Selection(2, word, 2, word + 4), new vscode.Selection(0, 0, 0, 5)];
     await typeText('LONG');
     await sleep(300);
     // Replace in Files on an open file is a workspace edit of its document.
@@ -143,7 +172,9 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     we.insert(created, new vscode.Position(0, 0), `${m1}\n`);
     assert.ok(await vscode.workspace.applyEdit(we));
     await (await vscode.workspace.openTextDocument(created)).save();
-    const existing = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(join(workspaceDir(), 'routes-existing.txt'))));
+    const existing = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(vscode.Uri.file(join(workspaceDir(), 'routes-existing.txt'))),
+    );
     endOfDocument(existing);
     await typeText(`\n${m2}`);
     await existing.document.save();
@@ -235,7 +266,12 @@ describe('consent routes in a real editor: nothing typed while capture is off le
   it('a notebook cell typed in a pause', async () => {
     const m = mark('notebook');
     const c = control('notebook');
-    const nb = { cells: [{ cell_type: 'code', metadata: {}, source: ['x = 1'], outputs: [], execution_count: null }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    const nb = {
+      cells: [{ cell_type: 'code', metadata: {}, source: ['x = 1'], outputs: [], execution_count: null }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
     const notebook = await vscode.workspace.openNotebookDocument(await writeFixture('routes.ipynb', JSON.stringify(nb)));
     await vscode.window.showNotebookDocument(notebook);
     const cell = notebook.cellAt(0).document;
@@ -258,12 +294,22 @@ describe('consent routes in a real editor: nothing typed while capture is off le
       t.show();
       await waitFor('shell integration', () => t.shellIntegration, 30_000);
       const ended = new Promise<void>((resolve) => {
-        const d = vscode.window.onDidEndTerminalShellExecution((e) => { if (e.terminal === t) { d.dispose(); resolve(); } });
+        const d = vscode.window.onDidEndTerminalShellExecution((e) => {
+          if (e.terminal === t) {
+            d.dispose();
+            resolve();
+          }
+        });
       });
       // The program must have started while recording: the start event reaches the test's
       // listener and the extension's in the same dispatch, however late a busy window sends it.
       const started = new Promise<void>((resolve) => {
-        const d = vscode.window.onDidStartTerminalShellExecution((e) => { if (e.terminal === t) { d.dispose(); resolve(); } });
+        const d = vscode.window.onDidStartTerminalShellExecution((e) => {
+          if (e.terminal === t) {
+            d.dispose();
+            resolve();
+          }
+        });
       });
       t.shellIntegration!.executeCommand(`echo ${c}; cat`);
       await started;
@@ -287,7 +333,8 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     const c = control('git');
     const repo = join(workspaceDir(), 'routes-repo');
     await fs.mkdir(repo, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
     await fs.writeFile(join(repo, 'tracked.txt'), 'base\n');
     git('init', '-q', '-b', 'main');
     git('add', '.');
@@ -330,21 +377,30 @@ describe('consent routes in a real editor: nothing typed while capture is off le
     await assertClean('search', [m]);
   });
 
-  it('a file the organisation\'s policy excludes (and no local setting does) is never captured', async () => {
+  it("a file the organisation's policy excludes (and no local setting does) is never captured", async () => {
     const m = mark('policy');
     await fs.mkdir(join(workspaceDir(), 'org-confidential'), { recursive: true });
-    await waitFor('the policy from the service', async () => {
-      const s = await state();
-      return s.policyGlobs?.includes('**/org-confidential/**') ? true : undefined;
-    }, 30_000);
+    await waitFor(
+      'the policy from the service',
+      async () => {
+        const s = await state();
+        return s.policyGlobs?.includes('**/org-confidential/**') ? true : undefined;
+      },
+      30_000,
+    );
     const editor = await openEditor('org-confidential/plan.txt', `${m}\n`);
     endOfDocument(editor);
     await typeText(`more ${m}\n`);
     await editor.document.save();
     const events = await records();
-    assert.ok(events.some((e) => e.kind === 'file.skipped' && e.reason === 'excluded' && e.path === 'org-confidential/plan.txt'), 'a marker says the file was skipped');
-    assert.ok(!events.some((e) => e.kind !== 'file.skipped' && 'path' in e && e.path.startsWith('org-confidential/')), 'no event of the file but the skip marker');
+    assert.ok(
+      events.some((e) => e.kind === 'file.skipped' && e.reason === 'excluded' && e.path === 'org-confidential/plan.txt'),
+      'a marker says the file was skipped',
+    );
+    assert.ok(
+      !events.some((e) => e.kind !== 'file.skipped' && 'path' in e && e.path.startsWith('org-confidential/')),
+      'no event of the file but the skip marker',
+    );
     await assertClean('policy', [m]);
   });
-
 });

@@ -4,8 +4,22 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import {
-  assertReplaysTo, browserDriver, capturedEvents, checkProvenance, closeAll, editsOf, endOfDocument, insertTextFromBrowser,
-  openEditor, placeCursor, provenanceTally, report, sleep, typeText, waitFor, writeFixture,
+  assertReplaysTo,
+  browserDriver,
+  capturedEvents,
+  checkProvenance,
+  closeAll,
+  editsOf,
+  endOfDocument,
+  insertTextFromBrowser,
+  openEditor,
+  placeCursor,
+  provenanceTally,
+  report,
+  sleep,
+  typeText,
+  waitFor,
+  writeFixture,
 } from './helpers';
 
 describe('capture of edits in a real editor', function () {
@@ -29,7 +43,9 @@ describe('capture of edits in a real editor', function () {
 
   after(function () {
     const t = provenanceTally;
-    report(`provenance accuracy: ${t.correct}/${t.total} steps correct in ${t.sessions} scripted sessions${t.misses.length ? ' — ' + t.misses.join('; ') : ''}`);
+    report(
+      `provenance accuracy: ${t.correct}/${t.total} steps correct in ${t.sessions} scripted sessions${t.misses.length ? ' — ' + t.misses.join('; ') : ''}`,
+    );
   });
 
   it('typing and deleting are recorded as typed then deletion, and replay', async function () {
@@ -62,7 +78,10 @@ describe('capture of edits in a real editor', function () {
     const events = await capturedEvents();
     checkProvenance('paste', editsOf(events, 'paste.txt'), ['paste']);
     assertReplaysTo(events, 'paste.txt', editor.document);
-    assert.ok(!JSON.stringify(events.filter((e) => e.kind !== 'edit' && e.kind !== 'file.baseline')).includes('pasted block'), 'the clipboard itself is never recorded');
+    assert.ok(
+      !JSON.stringify(events.filter((e) => e.kind !== 'edit' && e.kind !== 'file.baseline')).includes('pasted block'),
+      'the clipboard itself is never recorded',
+    );
   });
 
   it('text the browser inserts in one burst is recorded as typed, though the selections arrive late', async function () {
@@ -88,7 +107,7 @@ describe('capture of edits in a real editor', function () {
     await sleep(300);
     watch.dispose();
     report(`burst: ${changes} change events for ${text.length} characters, ${late} arriving before the editor's selection`);
-    assert.ok(late > 0, 'the burst outran the editor\'s selections (otherwise this test proves nothing)');
+    assert.ok(late > 0, "the burst outran the editor's selections (otherwise this test proves nothing)");
     const events = await capturedEvents();
     checkProvenance('burst', editsOf(events, 'burst.ts'), ['typed']);
     assertReplaysTo(events, 'burst.ts', editor.document);
@@ -98,7 +117,8 @@ describe('capture of edits in a real editor', function () {
     const editor = await openEditor('graphemes.txt', 'names:\n');
     endOfDocument(editor);
     // A Devanagari syllable, an emoji with a joiner, a letter with a combining accent.
-    for (const g of ['\u0916\u093e', ' ', '\u{1f469}\u200d\u{1f4bb}', ' ', 'e\u0301']) await vscode.commands.executeCommand('type', { text: g });
+    for (const g of ['\u0916\u093e', ' ', '\u{1f469}\u200d\u{1f4bb}', ' ', 'e\u0301'])
+      await vscode.commands.executeCommand('type', { text: g });
     const events = await capturedEvents();
     checkProvenance('graphemes', editsOf(events, 'graphemes.txt'), ['typed']);
     assertReplaysTo(events, 'graphemes.txt', editor.document);
@@ -110,7 +130,9 @@ describe('capture of edits in a real editor', function () {
       editor.selection = new vscode.Selection(line, from, line, to);
       await sleep(200); // the selection reaches the extension host, as a person's would before copying
       await vscode.commands.executeCommand('editor.action.clipboardCopyAction');
-      const copied = await waitFor('the copy', async () => (await vscode.env.clipboard.readText()) === text || undefined, 3000).catch(() => false);
+      const copied = await waitFor('the copy', async () => (await vscode.env.clipboard.readText()) === text || undefined, 3000).catch(
+        () => false,
+      );
       // A browser may refuse a scripted copy; the clipboard then gets the selection's text directly.
       if (!copied) await vscode.env.clipboard.writeText(text);
       endOfDocument(editor);
@@ -120,7 +142,9 @@ describe('capture of edits in a real editor', function () {
       const pasted = await waitFor('the paste', () => editor.document.getText() === before + text || undefined, 3000).catch(() => false);
       if (!pasted) await vscode.commands.executeCommand('paste', { text });
       await waitFor('the paste', () => editor.document.getText() === before + text || undefined);
-      report(`short paste of ${JSON.stringify(text)}: ${copied ? 'copied' : 'written'} to the clipboard, ${pasted ? 'the clipboard paste action' : "the editor's paste command"} inserted it`);
+      report(
+        `short paste of ${JSON.stringify(text)}: ${copied ? 'copied' : 'written'} to the clipboard, ${pasted ? 'the clipboard paste action' : "the editor's paste command"} inserted it`,
+      );
     };
     try {
       await copyAndPaste(0, 6, 7, ')');
@@ -166,15 +190,20 @@ describe('capture of edits in a real editor', function () {
 
   it('a suggestion accepted from a completion provider is recorded as completion', async function () {
     let asked = 0;
-    disposables.push(vscode.languages.registerCompletionItemProvider({ pattern: '**/completion.txt' }, {
-      provideCompletionItems() {
-        asked++;
-        const item = new vscode.CompletionItem('completionFromProvider', vscode.CompletionItemKind.Function);
-        item.preselect = true;
-        item.sortText = '0';
-        return [item];
-      },
-    }));
+    disposables.push(
+      vscode.languages.registerCompletionItemProvider(
+        { pattern: '**/completion.txt' },
+        {
+          provideCompletionItems() {
+            asked++;
+            const item = new vscode.CompletionItem('completionFromProvider', vscode.CompletionItemKind.Function);
+            item.preselect = true;
+            item.sortText = '0';
+            return [item];
+          },
+        },
+      ),
+    );
     const editor = await openEditor('completion.txt', 'call ');
     endOfDocument(editor);
     await typeText('comp');
@@ -190,14 +219,19 @@ describe('capture of edits in a real editor', function () {
 
   it('an accepted inline completion is recorded as completion', async function () {
     let asked = 0;
-    disposables.push(vscode.languages.registerInlineCompletionItemProvider({ pattern: '**/inline.txt' }, {
-      provideInlineCompletionItems(doc, pos) {
-        asked++;
-        const line = doc.lineAt(pos.line).text.slice(0, pos.character);
-        if (!line.endsWith('= ')) return [];
-        return [new vscode.InlineCompletionItem('computeTotal(items, taxRate);', new vscode.Range(pos, pos))];
-      },
-    }));
+    disposables.push(
+      vscode.languages.registerInlineCompletionItemProvider(
+        { pattern: '**/inline.txt' },
+        {
+          provideInlineCompletionItems(doc, pos) {
+            asked++;
+            const line = doc.lineAt(pos.line).text.slice(0, pos.character);
+            if (!line.endsWith('= ')) return [];
+            return [new vscode.InlineCompletionItem('computeTotal(items, taxRate);', new vscode.Range(pos, pos))];
+          },
+        },
+      ),
+    );
     const editor = await openEditor('inline.txt', '');
     await typeText('total = ');
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
@@ -211,17 +245,22 @@ describe('capture of edits in a real editor', function () {
   });
 
   it('formatting the document is recorded as format', async function () {
-    disposables.push(vscode.languages.registerDocumentFormattingEditProvider({ pattern: '**/format.txt' }, {
-      provideDocumentFormattingEdits(doc) {
-        const edits: vscode.TextEdit[] = [];
-        for (let l = 0; l < doc.lineCount; l++) {
-          const text = doc.lineAt(l).text;
-          const m = /^(\w+)\s+=\s+(\w+)$/.exec(text);
-          if (m) edits.push(vscode.TextEdit.replace(doc.lineAt(l).range, `${m[1]} = ${m[2]}`));
-        }
-        return edits;
-      },
-    }));
+    disposables.push(
+      vscode.languages.registerDocumentFormattingEditProvider(
+        { pattern: '**/format.txt' },
+        {
+          provideDocumentFormattingEdits(doc) {
+            const edits: vscode.TextEdit[] = [];
+            for (let l = 0; l < doc.lineCount; l++) {
+              const text = doc.lineAt(l).text;
+              const m = /^(\w+)\s+=\s+(\w+)$/.exec(text);
+              if (m) edits.push(vscode.TextEdit.replace(doc.lineAt(l).range, `${m[1]} = ${m[2]}`));
+            }
+            return edits;
+          },
+        },
+      ),
+    );
     const editor = await openEditor('format.txt', 'a    =   1\nb   =    2\nc  =  3\n');
     placeCursor(editor, 0, 0);
     await vscode.commands.executeCommand('editor.action.formatDocument');
@@ -234,7 +273,12 @@ describe('capture of edits in a real editor', function () {
   it('a file changed on disk is recorded as external', async function () {
     const editor = await openEditor('ondisk.txt', 'version one\n');
     const changed = new Promise<void>((r) => {
-      const d = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === editor.document && e.contentChanges.length) { d.dispose(); r(); } });
+      const d = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === editor.document && e.contentChanges.length) {
+          d.dispose();
+          r();
+        }
+      });
     });
     await writeFixture('ondisk.txt', 'version two, written by another program\n');
     await Promise.race([changed, sleep(8000)]);
@@ -285,13 +329,19 @@ describe('capture of edits in a real editor', function () {
     } finally {
       await cfg.update('enabled', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor('capture to resume', async () => (await vscode.commands.executeCommand<{ capturing: boolean }>('codetrail.internal.state')).capturing || undefined);
+    await waitFor(
+      'capture to resume',
+      async () => (await vscode.commands.executeCommand<{ capturing: boolean }>('codetrail.internal.state')).capturing || undefined,
+    );
     placeCursor(editor, 11, 11);
     await typeText(' on2');
     const events = await capturedEvents();
     const mine = events.filter((e) => 'path' in e && e.path === 'gate.txt');
     assert.ok(!JSON.stringify(events).includes('SECRETOFF'), 'no record holds text typed while off: no step, no baseline, nothing else');
-    assert.ok(mine.some((e) => e.kind === 'file.baseline' && e.reason === 'resume'), 'the file is re-baselined on resume');
+    assert.ok(
+      mine.some((e) => e.kind === 'file.baseline' && e.reason === 'resume'),
+      'the file is re-baselined on resume',
+    );
     assert.ok(events.some((e) => e.kind === 'session.end' && e.reason === 'consent'));
     // Replay from the resume baseline: the trajectory after it matches the editor, except that
     // the line typed on while capture was off reads as the mask.
@@ -302,7 +352,8 @@ describe('capture of edits in a real editor', function () {
     const real = editor.document.getText().split('\n');
     assert.equal(replayed.length, real.length, 'same number of lines');
     real.forEach((line, i) => {
-      if (line.includes('SECRETOFF')) assert.equal(replayed[i], '<REDACTED:not-captured>', `line ${i} holds text typed while off: it reads as the mask`);
+      if (line.includes('SECRETOFF'))
+        assert.equal(replayed[i], '<REDACTED:not-captured>', `line ${i} holds text typed while off: it reads as the mask`);
       else assert.equal(replayed[i], line, `line ${i} replays byte-exact`);
     });
   });

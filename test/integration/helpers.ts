@@ -65,7 +65,10 @@ export function endOfDocument(editor: vscode.TextEditor): void {
   placeCursor(editor, last.lineNumber, last.text.length);
 }
 
-interface FlushResult { sessionId?: string; events: TrajectoryEvent[] }
+interface FlushResult {
+  sessionId?: string;
+  events: TrajectoryEvent[];
+}
 
 /** Everything the extension holds in its outbox (pending and sent), validated against the schema. */
 export async function capturedEvents(): Promise<TrajectoryEvent[]> {
@@ -89,7 +92,10 @@ export function editsOf(events: TrajectoryEvent[], path: string): Extract<Trajec
 /** The law of the data: the file's baseline and steps replay byte for byte to the editor's text. */
 export function assertReplaysTo(events: TrajectoryEvent[], path: string, doc: vscode.TextDocument): void {
   const own = events.filter((e) => (e.kind === 'file.baseline' || e.kind === 'edit') && e.path === path);
-  assert.ok(own.some((e) => e.kind === 'file.baseline'), `${path} has a baseline`);
+  assert.ok(
+    own.some((e) => e.kind === 'file.baseline'),
+    `${path} has a baseline`,
+  );
   const report = replayTrajectory(own);
   assert.deepEqual(report.mismatches, [], `${path} replays without mismatches`);
   assert.equal(report.finalText.get(path), doc.getText(), `${path} replays byte-exact to the editor's text`);

@@ -14,13 +14,19 @@ export async function run(): Promise<void> {
   // Mocha's reporters print through Base.consoleLog; format here so nothing is lost in transit.
   // eslint-disable-next-line no-console -- the extension host's console is the runner's channel
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(OUT + format(...args));
-  const phase = process.env.CODETRAIL_IT_PHASE ?? process.env.CODETRAIL_IT_DESKTOP_PHASE ?? (vscode.env.isTelemetryEnabled ? 'telemetry-on' : 'telemetry-off');
+  const phase =
+    process.env.CODETRAIL_IT_PHASE ??
+    process.env.CODETRAIL_IT_DESKTOP_PHASE ??
+    (vscode.env.isTelemetryEnabled ? 'telemetry-on' : 'telemetry-off');
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   // Tests about the telemetry-off state are tagged; the runner starts an editor per state.
   mocha.grep(process.env.CODETRAIL_IT_GREP ?? '@telemetry-off');
   if (!process.env.CODETRAIL_IT_GREP && phase === 'telemetry-on') mocha.invert();
   const dir = __dirname;
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(dir, f));
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(dir, f));
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((n) => resolve(n));

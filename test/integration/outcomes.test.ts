@@ -26,7 +26,9 @@ describe('outcomes and context in a real editor', function () {
         new vscode.Diagnostic(range, 'undefined name', vscode.DiagnosticSeverity.Error),
         new vscode.Diagnostic(range, 'unused', vscode.DiagnosticSeverity.Warning),
       ]);
-      const event = await waitFor('a diagnostics event', async () => (await capturedEvents()).find((e) => e.kind === 'diagnostics' && e.path === 'checked.txt'));
+      const event = await waitFor('a diagnostics event', async () =>
+        (await capturedEvents()).find((e) => e.kind === 'diagnostics' && e.path === 'checked.txt'),
+      );
       const edit = editsOf(await capturedEvents(), 'checked.txt').at(-1);
       assert.ok(event.kind === 'diagnostics' && edit);
       assert.equal(event.afterEdit, edit.id);
@@ -63,9 +65,16 @@ describe('outcomes and context in a real editor', function () {
     await sleep(1500); // the git extension reads the repository's state
     writeFileSync(join(dir, 'committed.txt'), 'second\n');
     git('commit', '-q', '-am', 'Fix the greeting');
-    const commit = await waitFor('a commit event', async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Fix the greeting'), 20_000);
+    const commit = await waitFor(
+      'a commit event',
+      async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Fix the greeting'),
+      20_000,
+    );
     assert.ok(commit.kind === 'commit');
-    assert.ok(!(await capturedEvents()).some((e) => e.kind === 'commit' && e.message.includes('first commit')), 'the state found when the repository opened is not a new commit');
+    assert.ok(
+      !(await capturedEvents()).some((e) => e.kind === 'commit' && e.message.includes('first commit')),
+      'the state found when the repository opened is not a new commit',
+    );
     assert.equal(commit.commit, git('rev-parse', 'HEAD').trim());
   });
 
@@ -73,14 +82,19 @@ describe('outcomes and context in a real editor', function () {
     this.timeout(30_000);
     const dir = join(workspaceDir(), 'fresh-repo');
     mkdirSync(dir, { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     await vscode.commands.executeCommand('git.openRepository', dir);
     await sleep(1500); // the git extension reads the (empty) repository
     writeFileSync(join(dir, 'first.txt'), 'first\n');
     git('add', 'first.txt');
     git('commit', '-q', '-m', 'Initial import');
-    const commit = await waitFor('the first commit', async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Initial import'), 20_000);
+    const commit = await waitFor(
+      'the first commit',
+      async () => (await capturedEvents()).find((e) => e.kind === 'commit' && e.message.trim() === 'Initial import'),
+      20_000,
+    );
     assert.ok(commit.kind === 'commit');
     assert.equal(commit.commit, git('rev-parse', 'HEAD').trim());
   });
@@ -88,9 +102,18 @@ describe('outcomes and context in a real editor', function () {
   it('a debug session start and end are recorded', async function () {
     const script = join(workspaceDir(), 'debugged.js');
     writeFileSync(script, 'console.log("debugged");\n');
-    const ended = new Promise<void>((r) => { const d = vscode.debug.onDidTerminateDebugSession(() => { d.dispose(); r(); }); });
+    const ended = new Promise<void>((r) => {
+      const d = vscode.debug.onDidTerminateDebugSession(() => {
+        d.dispose();
+        r();
+      });
+    });
     const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders![0], {
-      type: 'node', request: 'launch', name: 'codetrail-debug', program: script, console: 'internalConsole',
+      type: 'node',
+      request: 'launch',
+      name: 'codetrail-debug',
+      program: script,
+      console: 'internalConsole',
     });
     assert.ok(started, 'the debugger started');
     await Promise.race([ended, sleep(30_000)]);

@@ -12,9 +12,14 @@ describe('capture with telemetry off @telemetry-off', function () {
     // Right after activation every contributed command exists, though the capture side loads later.
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
     assert.equal(vscode.env.isTelemetryEnabled, false);
-    const state = await vscode.commands.executeCommand<{ capturing: boolean; reason?: string; description: string }>('codetrail.internal.state');
+    const state = await vscode.commands.executeCommand<{ capturing: boolean; reason?: string; description: string }>(
+      'codetrail.internal.state',
+    );
     assert.equal(state.capturing, false);
     assert.equal(state.reason, 'telemetry-off');
     assert.match(state.description, /telemetry is off/);

@@ -21,19 +21,36 @@ const COLLECTOR_URL = process.env.CODETRAIL_IT_COLLECTOR_URL;
 const COLLECTOR_DATA = process.env.CODETRAIL_IT_COLLECTOR_DATA;
 const INTERNAL = 'codetrail.internal.transparency';
 
-interface Row { id: string; kind: string; file?: string; status: 'pending' | 'sent' }
-interface Model { groups: { status: string; rows: Row[] }[]; counts: { pending: number; sent: number; capturedToday: number } }
-interface Detail { json: string; diff?: { type: string; text: string }[] }
+interface Row {
+  id: string;
+  kind: string;
+  file?: string;
+  status: 'pending' | 'sent';
+}
+interface Model {
+  groups: { status: string; rows: Row[] }[];
+  counts: { pending: number; sent: number; capturedToday: number };
+}
+interface Detail {
+  json: string;
+  diff?: { type: string; text: string }[];
+}
 
 /** Every event the collection service would export now (deleted and tombstoned data never is). */
 function serviceEvents(): TrajectoryEvent[] {
   const out = mkdtempSync(join(tmpdir(), 'codetrail-it-export-'));
   try {
-    execFileSync('node', [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(out, 'x'), '--data', COLLECTOR_DATA!, '--no-parquet'], { stdio: 'pipe' });
+    execFileSync(
+      'node',
+      [join(ROOT, 'packages/collector/dist/src/cli/export.js'), join(out, 'x'), '--data', COLLECTOR_DATA!, '--no-parquet'],
+      { stdio: 'pipe' },
+    );
     const data = join(out, 'x', 'data');
     const events: TrajectoryEvent[] = [];
     for (const f of readdirSync(data).filter((n) => n.endsWith('.jsonl.gz'))) {
-      for (const line of gunzipSync(readFileSync(join(data, f))).toString('utf8').split('\n')) {
+      for (const line of gunzipSync(readFileSync(join(data, f)))
+        .toString('utf8')
+        .split('\n')) {
         if (line) events.push(...(JSON.parse(line) as { events: TrajectoryEvent[] }).events);
       }
     }
@@ -90,7 +107,10 @@ describe('transparency: see, remove and delete collected data', function () {
     assert.ok(detail.json.includes(marker), 'the typed text is shown');
     assert.ok(!detail.json.includes(secret), 'the secret is not: the view shows what leaves, redacted');
     assert.match(detail.json, /<REDACTED:/);
-    assert.ok(detail.diff?.some((l) => l.type === 'add' && l.text.includes(marker)), 'the diff is rendered as lines');
+    assert.ok(
+      detail.diff?.some((l) => l.type === 'add' && l.text.includes(marker)),
+      'the diff is rendered as lines',
+    );
     // the webview's script runs under its Content-Security-Policy and asks for the model
     await vscode.commands.executeCommand('codetrail.showCollectedData');
     const shown = await waitFor('the panel to render', async () => {
@@ -101,7 +121,7 @@ describe('transparency: see, remove and delete collected data', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('Export My Trajectories writes the engineer\'s held events through the export writer loaded on first use', async function () {
+  it("Export My Trajectories writes the engineer's held events through the export writer loaded on first use", async function () {
     this.timeout(60_000);
     const marker = `exported_${Date.now().toString(36)}`;
     const editor = await openEditor('transparency-export.ts', 'let x = 0;\n');
@@ -136,14 +156,20 @@ describe('transparency: see, remove and delete collected data', function () {
     endOfDocument(b);
     await typeText(`const ${removed} = 2;\n`);
     await vscode.commands.executeCommand('codetrail.internal.flush');
-    const target = await waitFor('the pending edit', async () => rows(await view({ file: 'transparency-removed.ts', kind: 'edit' })).find((r) => r.status === 'pending'));
+    const target = await waitFor('the pending edit', async () =>
+      rows(await view({ file: 'transparency-removed.ts', kind: 'edit' })).find((r) => r.status === 'pending'),
+    );
     const r = await vscode.commands.executeCommand<{ removed: number }>(INTERNAL, { op: 'remove', ids: [target.id] });
     assert.ok(r && r.removed >= 1);
     await setCollectorUrl(COLLECTOR_URL!);
-    await waitFor('delivery of the rest', async () => {
-      const text = JSON.stringify(serviceEvents());
-      return text.includes(kept) ? text : undefined;
-    }, 40_000);
+    await waitFor(
+      'delivery of the rest',
+      async () => {
+        const text = JSON.stringify(serviceEvents());
+        return text.includes(kept) ? text : undefined;
+      },
+      40_000,
+    );
     await new Promise((res) => setTimeout(res, 2000));
     const stored = serviceEvents();
     assert.ok(!stored.some((x) => x.id === target.id), 'the removed edit never reached the service');
@@ -158,7 +184,11 @@ describe('transparency: see, remove and delete collected data', function () {
     endOfDocument(e);
     await typeText(`const ${marker} = 3;\n`);
     await vscode.commands.executeCommand('codetrail.internal.flush');
-    const onService = await waitFor('the edit on the service', async () => serviceEvents().find((x) => JSON.stringify(x).includes(marker)), 40_000);
+    const onService = await waitFor(
+      'the edit on the service',
+      async () => serviceEvents().find((x) => JSON.stringify(x).includes(marker)),
+      40_000,
+    );
     const r = await vscode.commands.executeCommand<{ status: { id: string; status: string } }>(INTERNAL, {
       op: 'delete',
       scope: { kind: 'session', sessionId: onService.sessionId },

@@ -50,20 +50,30 @@ describe('send fault tests against the real collection service', function () {
     w1.kill();
     await w1.exit();
     // what survived the crash: already stored, or a complete line on disk
-    const durable = new Set([...(await h.seqsOf(s1)), ...(await linesOnDisk(h.outboxDir)).filter((e) => e.sessionId === s1).map((e) => e.seq)]);
+    const durable = new Set([
+      ...(await h.seqsOf(s1)),
+      ...(await linesOnDisk(h.outboxDir)).filter((e) => e.sessionId === s1).map((e) => e.seq),
+    ]);
     const maxDurable = Math.max(...durable);
     assert.ok(maxDurable > 1000, `only ${maxDurable} events were durable`);
 
     const s2 = uuidv7();
     const w2 = h.spawnWindow({ sessionId: s2, count: 500 });
-    await until(async () => (await h.seqsOf(s1)).length >= maxDurable + 1 && (await h.seqsOf(s2)).length === 500, 60_000, 'delivery after restart');
+    await until(
+      async () => (await h.seqsOf(s1)).length >= maxDurable + 1 && (await h.seqsOf(s2)).length === 500,
+      60_000,
+      'delivery after restart',
+    );
     await w2.stop();
     const stored = await h.seqsOf(s1);
     // a prefix of the stream, each event once: nothing durable lost, nothing twice
     assert.deepEqual(stored, range(0, stored.length));
     assert.ok(stored.length >= maxDurable + 1);
     const rows = (await h.rows()).filter((r) => r.sessionId === s1);
-    assert.deepEqual(rows.map((r) => r.id), stored.map((q) => idFor(s1, q)));
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      stored.map((q) => idFor(s1, q)),
+    );
     assert.deepEqual(await h.seqsOf(s2), range(0, 500));
   });
 
@@ -115,7 +125,10 @@ describe('send fault tests against the real collection service', function () {
     for (const s of [sa, sb]) {
       assert.deepEqual(await h.seqsOf(s), range(0, 1500));
       // the order the service accepted them in: per session, seq order, each once
-      assert.deepEqual(h.proxy.accepted.filter((e) => e.sessionId === s).map((e) => e.seq), range(0, 1500));
+      assert.deepEqual(
+        h.proxy.accepted.filter((e) => e.sessionId === s).map((e) => e.seq),
+        range(0, 1500),
+      );
     }
     await wa.stop();
     await wb.stop();
@@ -155,7 +168,11 @@ describe('send fault tests against the real collection service', function () {
         assert.deepEqual(await h.seqsOf(s), range(0, 1000));
         const order = h.proxy.accepted.filter((e) => e.sessionId === s).map((e) => e.seq);
         const bad = order.findIndex((q, i) => q !== i);
-        assert.equal(bad, -1, `accepted order breaks at ${bad}: ${order.slice(Math.max(0, bad - 3), bad + 5).join(',')} (of ${order.length})`);
+        assert.equal(
+          bad,
+          -1,
+          `accepted order breaks at ${bad}: ${order.slice(Math.max(0, bad - 3), bad + 5).join(',')} (of ${order.length})`,
+        );
       }
     } finally {
       await p.dispose();
@@ -191,11 +208,15 @@ describe('send fault tests against the real collection service', function () {
     assert.ok(refused > 0);
     assert.ok(!w.exited);
     await h.startCollector();
-    await until(async () => {
-      const rows = await h.rows();
-      const recorded = rows.filter((r) => r.kind !== 'marker').length;
-      return recorded + markerSum(await h.markers(), 'outbox-dropped') === 3000;
-    }, 60_000, 'every event stored or counted as dropped');
+    await until(
+      async () => {
+        const rows = await h.rows();
+        const recorded = rows.filter((r) => r.kind !== 'marker').length;
+        return recorded + markerSum(await h.markers(), 'outbox-dropped') === 3000;
+      },
+      60_000,
+      'every event stored or counted as dropped',
+    );
     const stored = await h.seqsOf(s);
     assert.equal(new Set(stored).size, stored.length);
     await w.stop();
@@ -213,20 +234,36 @@ describe('send fault tests against the real collection service', function () {
       const s = uuidv7();
       await h.stopCollector();
       // no free-space reserve: let the disk really fill
-      const w = h.spawnWindow({ sessionId: s, count: 3000, perTick: 100, tickMs: 5, dir: join(mnt, 'outbox'), tuning: { minFreeBytes: 0 } });
+      const w = h.spawnWindow({
+        sessionId: s,
+        count: 3000,
+        perTick: 100,
+        tickMs: 5,
+        dir: join(mnt, 'outbox'),
+        tuning: { minFreeBytes: 0 },
+      });
       const fullLine = await w.waitLine(/^full true/);
       assert.match(fullLine, /disk/);
       await w.waitLine(/^flushed /);
       assert.ok(!w.exited);
       await h.startCollector();
       try {
-        await until(async () => {
-          const recorded = (await h.rows()).filter((r) => r.kind !== 'marker').length;
-          return recorded + markerSum(await h.markers(), 'outbox-dropped') === 3000;
-        }, 60_000, 'every event stored or counted as dropped');
+        await until(
+          async () => {
+            const recorded = (await h.rows()).filter((r) => r.kind !== 'marker').length;
+            return recorded + markerSum(await h.markers(), 'outbox-dropped') === 3000;
+          },
+          60_000,
+          'every event stored or counted as dropped',
+        );
       } catch (e) {
         const recorded = (await h.rows()).filter((r) => r.kind !== 'marker').length;
-        process.stderr.write(`window said: ${w.lines.filter((l) => !l.startsWith('delivered')).slice(-10).join(' | ')}\nstored ${recorded}, markers ${JSON.stringify(await h.markers())}\n`);
+        process.stderr.write(
+          `window said: ${w.lines
+            .filter((l) => !l.startsWith('delivered'))
+            .slice(-10)
+            .join(' | ')}\nstored ${recorded}, markers ${JSON.stringify(await h.markers())}\n`,
+        );
         throw e;
       }
       await w.stop();

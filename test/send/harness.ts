@@ -64,7 +64,10 @@ export class Harness {
   }
 
   async seqsOf(sessionId: string): Promise<number[]> {
-    return (await this.rows()).filter((r) => r.sessionId === sessionId).map((r) => r.seq).sort((a, b) => a - b);
+    return (await this.rows())
+      .filter((r) => r.sessionId === sessionId)
+      .map((r) => r.seq)
+      .sort((a, b) => a - b);
   }
 
   async markers(): Promise<TrajectoryEvent[]> {
@@ -85,9 +88,20 @@ export class Harness {
       perTick: 50,
       tickMs: 5,
       ...cfg,
-      tuning: { flushIntervalMs: 20, idleMs: 50, standbyMs: 100, backoffBaseMs: 50, backoffCapMs: 300, lockHeartbeatMs: 200, lockStaleMs: 3000, ...cfg.tuning },
+      tuning: {
+        flushIntervalMs: 20,
+        idleMs: 50,
+        standbyMs: 100,
+        backoffBaseMs: 50,
+        backoffCapMs: 300,
+        lockHeartbeatMs: 200,
+        lockStaleMs: 3000,
+        ...cfg.tuning,
+      },
     };
-    const w = new Window(spawn(process.execPath, [join(__dirname, 'window.js'), JSON.stringify(full)], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const w = new Window(
+      spawn(process.execPath, [join(__dirname, 'window.js'), JSON.stringify(full)], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
     this.children.push(w);
     return w;
   }
@@ -174,7 +188,10 @@ export class RecordingProxy {
   held = 0;
   holdMs = 0;
 
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(targetPort: () => number): Promise<RecordingProxy> {
     // eslint-disable-next-line prefer-const
@@ -184,24 +201,22 @@ export class RecordingProxy {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
-        const up = request(
-          { host: '127.0.0.1', port: targetPort(), path: req.url, method: req.method, headers: req.headers },
-          (upRes) => {
-            const out: Buffer[] = [];
-            upRes.on('data', (c: Buffer) => out.push(c));
-            upRes.on('end', () => {
-              const answer = () => {
-                if (upRes.statusCode === 200 && req.url === '/v1/logs') proxy.accepted.push(...eventsOfBody(body, req.headers['content-encoding']));
-                res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-                res.end(Buffer.concat(out));
-              };
-              if (proxy.holdMs > 0) {
-                proxy.held++;
-                setTimeout(answer, proxy.holdMs);
-              } else answer();
-            });
-          },
-        );
+        const up = request({ host: '127.0.0.1', port: targetPort(), path: req.url, method: req.method, headers: req.headers }, (upRes) => {
+          const out: Buffer[] = [];
+          upRes.on('data', (c: Buffer) => out.push(c));
+          upRes.on('end', () => {
+            const answer = () => {
+              if (upRes.statusCode === 200 && req.url === '/v1/logs')
+                proxy.accepted.push(...eventsOfBody(body, req.headers['content-encoding']));
+              res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+              res.end(Buffer.concat(out));
+            };
+            if (proxy.holdMs > 0) {
+              proxy.held++;
+              setTimeout(answer, proxy.holdMs);
+            } else answer();
+          });
+        });
         up.on('error', () => req.socket.destroy()); // service down: the client sees a network error
         up.end(body);
       });
@@ -224,7 +239,8 @@ function eventsOfBody(body: Buffer, encoding: string | string[] | undefined): Tr
     const raw = encoding === 'gzip' ? gunzipSync(body) : body;
     const req = JSON.parse(raw.toString('utf8')) as OtlpLogsRequest;
     const out: TrajectoryEvent[] = [];
-    for (const rl of req.resourceLogs) for (const sl of rl.scopeLogs) for (const r of sl.logRecords) out.push(JSON.parse(r.body!.stringValue!) as TrajectoryEvent);
+    for (const rl of req.resourceLogs)
+      for (const sl of rl.scopeLogs) for (const r of sl.logRecords) out.push(JSON.parse(r.body!.stringValue!) as TrajectoryEvent);
     return out;
   } catch {
     return [];

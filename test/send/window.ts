@@ -33,8 +33,16 @@ export function idFor(sessionId: string, seq: number): string {
 
 /** A window's events: a session's first is its session.start (the service judges the rest by it). */
 export function windowEvent(sessionId: string, seq: number, pad = 0): TrajectoryEvent {
-  const base = { schema: SCHEMA_VERSION, id: idFor(sessionId, seq), sessionId, seq, time: Date.now(), consent: { state: 'recording' as const, policyVersion: 1 } };
-  if (seq === 0) return { ...base, kind: 'session.start', workspace: 'w'.repeat(64), client: { name: 'codetrail-fault-test', version: '0.0.0' } };
+  const base = {
+    schema: SCHEMA_VERSION,
+    id: idFor(sessionId, seq),
+    sessionId,
+    seq,
+    time: Date.now(),
+    consent: { state: 'recording' as const, policyVersion: 1 },
+  };
+  if (seq === 0)
+    return { ...base, kind: 'session.start', workspace: 'w'.repeat(64), client: { name: 'codetrail-fault-test', version: '0.0.0' } };
   return { ...base, kind: 'cursor', path: pad ? 'src/' + 'p'.repeat(pad) + '.ts' : 'src/main.ts', line: seq, character: 0 };
 }
 

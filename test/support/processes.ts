@@ -18,11 +18,25 @@ export function freePort(): Promise<number> {
 export async function killGroup(p: ChildProcess): Promise<void> {
   if (p.pid === undefined || p.exitCode !== null || p.signalCode !== null) return;
   const gone = new Promise<void>((r) => p.once('exit', () => r()));
-  try { process.kill(-p.pid, 'SIGTERM'); } catch { return; }
-  const timer = setTimeout(() => { try { process.kill(-p.pid!, 'SIGKILL'); } catch { /* already gone */ } }, 3000);
+  try {
+    process.kill(-p.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-p.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }, 3000);
   await gone;
   clearTimeout(timer);
-  try { process.kill(-p.pid, 'SIGKILL'); } catch { /* the group is empty */ }
+  try {
+    process.kill(-p.pid, 'SIGKILL');
+  } catch {
+    /* the group is empty */
+  }
 }
 
 /** User settings every code-server the suites start shares: no tips, updates, trust prompts, autosave or AI. */

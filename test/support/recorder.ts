@@ -10,7 +10,10 @@ export interface Recorder {
 
 export function recorder(options: Partial<TrajectoryOptions> = {}, redact?: (text: string) => string): Recorder {
   const events: TrajectoryEvent[] = [];
-  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
+  const session = new Session(
+    (e) => events.push(e),
+    () => ({ state: 'recording', policyVersion: 1 }),
+  );
   const builder = new TrajectoryBuilder((b) => session.emit(b), { ...DEFAULT_TRAJECTORY_OPTIONS, ...options }, redact);
   return { events, builder };
 }

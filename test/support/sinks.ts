@@ -4,7 +4,9 @@ import type { TrajectorySink } from '../../src/capture/sink';
 
 export class MemorySink implements TrajectorySink {
   events: TrajectoryEvent[] = [];
-  write(e: TrajectoryEvent): void { this.events.push(e); }
+  write(e: TrajectoryEvent): void {
+    this.events.push(e);
+  }
   async flush(): Promise<void> {}
   async close(): Promise<void> {}
 }

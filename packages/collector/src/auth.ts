@@ -40,14 +40,17 @@ export async function issueToken(
 }
 
 export type AuthResult =
-  | { ok: true; token: TokenRecord }
-  | { ok: false; status: 401; reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked' };
+  { ok: true; token: TokenRecord } | { ok: false; status: 401; reason: 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked' };
 
 /** Resolves `Authorization: Bearer …` to a token record; a short cache spares the store. */
 export class Authenticator {
   private readonly cache = new Map<string, { token: TokenRecord | null; at: number }>();
 
-  constructor(private readonly store: Store, private readonly cacheMs = 5000, private readonly clock = Date.now) {}
+  constructor(
+    private readonly store: Store,
+    private readonly cacheMs = 5000,
+    private readonly clock = Date.now,
+  ) {}
 
   async authenticate(header: string | undefined): Promise<AuthResult> {
     if (header === undefined || header === '') return { ok: false, status: 401, reason: 'missing' };

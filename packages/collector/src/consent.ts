@@ -32,9 +32,12 @@ export interface JudgedEvent {
 
 function exemptionCovers(scope: ExemptionScope, e: JudgedEvent): boolean {
   switch (scope.kind) {
-    case 'all': return true;
-    case 'workspace': return e.workspace === scope.workspace;
-    case 'range': return e.time >= scope.from && e.time < scope.until;
+    case 'all':
+      return true;
+    case 'workspace':
+      return e.workspace === scope.workspace;
+    case 'range':
+      return e.time >= scope.from && e.time < scope.until;
   }
 }
 
@@ -43,11 +46,18 @@ function exemptionCovers(scope: ExemptionScope, e: JudgedEvent): boolean {
  * was made): for "all", what was recorded up to the request, so a batch in flight at that moment
  * does not come back either; an id it tombstoned is refused for good (`deletedIds`).
  */
-export function deletionCovers(scope: DeletionScope, requestedAt: number, e: Pick<JudgedEvent, 'time' | 'sessionId' | 'receivedAt'>): boolean {
+export function deletionCovers(
+  scope: DeletionScope,
+  requestedAt: number,
+  e: Pick<JudgedEvent, 'time' | 'sessionId' | 'receivedAt'>,
+): boolean {
   switch (scope.kind) {
-    case 'all': return e.receivedAt <= requestedAt || e.time <= requestedAt;
-    case 'session': return e.sessionId === scope.sessionId;
-    case 'range': return e.time >= scope.from && e.time < scope.until;
+    case 'all':
+      return e.receivedAt <= requestedAt || e.time <= requestedAt;
+    case 'session':
+      return e.sessionId === scope.sessionId;
+    case 'range':
+      return e.time >= scope.from && e.time < scope.until;
   }
 }
 
@@ -89,4 +99,3 @@ export function mergePause(before: Pause | null, asked: { from: number; until: n
   const floor = Math.min(before.until, now);
   return { userId, id, from: before.from, until: Math.max(before.from, floor, asked.until), reportedAt: now };
 }
-

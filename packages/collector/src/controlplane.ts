@@ -26,11 +26,13 @@ export const DeletionRequestBody = z.object({
   ]),
 });
 
-export const PauseBody = z.object({
-  id: z.string().min(1).max(64),
-  from: epochMs,
-  until: epochMs,
-}).refine((p) => p.from <= p.until, 'from must not be after until');
+export const PauseBody = z
+  .object({
+    id: z.string().min(1).max(64),
+    from: epochMs,
+    until: epochMs,
+  })
+  .refine((p) => p.from <= p.until, 'from must not be after until');
 
 export const DecisionBody = z.object({
   decision: z.enum(['approve', 'deny']),
@@ -44,13 +46,14 @@ export class NotEligible extends Error {}
  * keeps it by the rules of mergePause; every report leaves an audit entry with what was asked
  * and what was kept.
  */
-export async function reportPause(
-  store: Store, userId: string, asked: z.infer<typeof PauseBody>, now: number,
-): Promise<Pause> {
+export async function reportPause(store: Store, userId: string, asked: z.infer<typeof PauseBody>, now: number): Promise<Pause> {
   const { before, after } = await store.changePause(userId, asked.id, (b) => mergePause(b, asked, userId, asked.id, now));
   const span = (p: Pause) => ({ from: p.from, until: p.until });
   await store.addAudit({
-    time: now, actor: `user:${userId}`, action: before ? 'pause.changed' : 'pause.started', subject: asked.id,
+    time: now,
+    actor: `user:${userId}`,
+    action: before ? 'pause.changed' : 'pause.started',
+    subject: asked.id,
     detail: before
       ? { user: userId, asked: { from: asked.from, until: asked.until }, before: span(before), after: span(after) }
       : { user: userId, asked: { from: asked.from, until: asked.until }, after: span(after) },
@@ -65,23 +68,44 @@ export async function canRequestExemption(store: Store, policy: Policy, userId: 
 }
 
 export async function requestExemption(
-  store: Store, userId: string, body: z.infer<typeof ExemptionRequestBody>, now: number,
+  store: Store,
+  userId: string,
+  body: z.infer<typeof ExemptionRequestBody>,
+  now: number,
 ): Promise<Exemption> {
   const policy = await store.getPolicy();
   if (!(await canRequestExemption(store, policy, userId))) {
     throw new NotEligible(`Exemption requests are open to the groups ${policy.exemptionGroups!.join(', ')}; ask your administrator.`);
   }
   const e: Exemption = {
-    id: randomUUID(), userId, reason: body.reason, scope: body.scope, status: 'pending',
-    requestedAt: now, decidedAt: null, decidedBy: null, note: null,
+    id: randomUUID(),
+    userId,
+    reason: body.reason,
+    scope: body.scope,
+    status: 'pending',
+    requestedAt: now,
+    decidedAt: null,
+    decidedBy: null,
+    note: null,
   };
   await store.createExemption(e);
-  await store.addAudit({ time: now, actor: `user:${userId}`, action: 'exemption.requested', subject: e.id, detail: { scope: e.scope.kind } });
+  await store.addAudit({
+    time: now,
+    actor: `user:${userId}`,
+    action: 'exemption.requested',
+    subject: e.id,
+    detail: { scope: e.scope.kind },
+  });
   return e;
 }
 
 export async function decideExemption(
-  store: Store, id: string, decision: 'approve' | 'deny', note: string, actor: string, now: number,
+  store: Store,
+  id: string,
+  decision: 'approve' | 'deny',
+  note: string,
+  actor: string,
+  now: number,
 ): Promise<Exemption | null> {
   const status = decision === 'approve' ? 'approved' : 'denied';
   const e = await store.decideExemption(id, status, actor, note, now);
@@ -90,10 +114,20 @@ export async function decideExemption(
 }
 
 export async function requestDeletion(
-  store: Store, userId: string, body: z.infer<typeof DeletionRequestBody>, actor: string, now: number,
+  store: Store,
+  userId: string,
+  body: z.infer<typeof DeletionRequestBody>,
+  actor: string,
+  now: number,
 ): Promise<Deletion> {
   const d = await store.requestDeletion({ id: randomUUID(), userId, scope: body.scope, requestedAt: now });
-  await store.addAudit({ time: now, actor, action: 'deletion.requested', subject: d.id, detail: { user: userId, scope: d.scope.kind, tombstoned: d.tombstoned } });
+  await store.addAudit({
+    time: now,
+    actor,
+    action: 'deletion.requested',
+    subject: d.id,
+    detail: { user: userId, scope: d.scope.kind, tombstoned: d.tombstoned },
+  });
   return d;
 }
 
@@ -114,7 +148,13 @@ export const HOLD_MS = 7 * 86_400_000;
 export async function runJobs(store: Store, actor: string, now: number): Promise<JobReport> {
   const partitionsCreated = await store.createPartitionsAhead(now);
   if (partitionsCreated.length) {
-    await store.addAudit({ time: now, actor, action: 'partitions.created', subject: partitionsCreated.join(' '), detail: { partitions: partitionsCreated } });
+    await store.addAudit({
+      time: now,
+      actor,
+      action: 'partitions.created',
+      subject: partitionsCreated.join(' '),
+      detail: { partitions: partitionsCreated },
+    });
   }
   const done = await store.processDeletions(now);
   for (const d of done) {
@@ -124,14 +164,27 @@ export async function runJobs(store: Store, actor: string, now: number): Promise
   let purged = 0;
   if (policy.retentionDays > 0) {
     purged = await store.purgeBefore(now - policy.retentionDays * 86_400_000);
-    if (purged) await store.addAudit({ time: now, actor, action: 'retention.purged', subject: `${policy.retentionDays}d`, detail: { events: purged } });
+    if (purged)
+      await store.addAudit({
+        time: now,
+        actor,
+        action: 'retention.purged',
+        subject: `${policy.retentionDays}d`,
+        detail: { events: purged },
+      });
   }
   const heldDropped = await store.purgeHeld(now - HOLD_MS);
   if (heldDropped) {
     await store.countRejections(utcDay(now), { 'unknown-session': heldDropped });
     await store.addAudit({ time: now, actor, action: 'held.dropped', subject: 'unknown-session', detail: { events: heldDropped } });
   }
-  return { deletionsCompleted: done.length, rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0), retentionPurged: purged, heldDropped, partitionsCreated };
+  return {
+    deletionsCompleted: done.length,
+    rowsDeleted: done.reduce((a, d) => a + (d.deleted ?? 0), 0),
+    retentionPurged: purged,
+    heldDropped,
+    partitionsCreated,
+  };
 }
 
 export async function excludeWorkspace(store: Store, identity: string, actor: string, now: number): Promise<string> {

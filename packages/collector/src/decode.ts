@@ -48,7 +48,9 @@ export const MESSAGES_PER_RECORD = 32;
 export class BadRequest extends Error {}
 
 const overBudget = (max: number): DecodeResult => ({
-  ok: false, status: 413, message: `request holds more than ${max} log records; send at most ${max} log records per request`,
+  ok: false,
+  status: 413,
+  message: `request holds more than ${max} log records; send at most ${max} log records per request`,
 });
 
 /** Decompressed this many times over, a body is counted before it is parsed (OTLP/JSON batches inflate 8–35×). */
@@ -84,7 +86,7 @@ export function countJsonContainers(text: Buffer, limit: number): number {
         if ((slashes & 1) === 0) break;
       }
       i = j;
-    } else if ((c === 0x7b /* { */ || c === 0x5b /* [ */) && ++n > limit) return n;
+    } else if ((c === 0x7b /* { */ || c === 0x5b) /* [ */ && ++n > limit) return n;
   }
   return n;
 }
@@ -119,13 +121,22 @@ function validEvent(parsed: TrajectoryEvent, text: string): ValidEvent {
   let e = parsed;
   let json = text;
   // An upper-cased id names the same event: it is stored, body included, in its one spelling.
-  if (UPPER_HEX.test(e.id) || UPPER_HEX.test(e.sessionId) || ('afterEdit' in e && e.afterEdit !== undefined && UPPER_HEX.test(e.afterEdit))) {
+  if (
+    UPPER_HEX.test(e.id) ||
+    UPPER_HEX.test(e.sessionId) ||
+    ('afterEdit' in e && e.afterEdit !== undefined && UPPER_HEX.test(e.afterEdit))
+  ) {
     e = { ...e, id: canonicalId(e.id), sessionId: canonicalId(e.sessionId) } as TrajectoryEvent;
     if ('afterEdit' in e && e.afterEdit !== undefined) e = { ...e, afterEdit: canonicalId(e.afterEdit) } as TrajectoryEvent;
     json = JSON.stringify(e);
   }
   return {
-    id: e.id, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time, consentState: e.consent.state,
+    id: e.id,
+    sessionId: e.sessionId,
+    seq: e.seq,
+    kind: e.kind,
+    time: e.time,
+    consentState: e.consent.state,
     language: 'languageId' in e && typeof e.languageId === 'string' ? e.languageId : null,
     startWorkspace: e.kind === 'session.start' ? e.workspace : null,
     // Exactly the validated event: unknown fields a client adds never reach an export.
@@ -139,9 +150,17 @@ export function validateRecords(records: readonly OtlpLogRecord[]): DecodedBatch
   let firstInvalid: string | undefined;
   for (const rec of records) {
     const b = bodyOf(rec);
-    if ('error' in b) { invalid++; firstInvalid ??= b.error; continue; }
+    if ('error' in b) {
+      invalid++;
+      firstInvalid ??= b.error;
+      continue;
+    }
     const v = readEventJson(b.json);
-    if (!v.ok) { invalid++; firstInvalid ??= v.error; continue; }
+    if (!v.ok) {
+      invalid++;
+      firstInvalid ??= v.error;
+      continue;
+    }
     events.push(validEvent(v.event, v.json));
   }
   return { received: records.length, events, invalid, ...(firstInvalid !== undefined ? { firstInvalid } : {}) };
@@ -171,7 +190,8 @@ export function decodeBatch(body: Uint8Array, opts: DecodeOptions): DecodeResult
       decoded = decodeLogsRequest(raw, { maxRecords: opts.maxRecords, maxMessages });
     } catch (e) {
       if (e instanceof TooManyMessages) return overBudget(opts.maxRecords);
-      if (e instanceof ProtobufDecodeError) return { ok: false, status: 400, message: `body is not an ExportLogsServiceRequest: ${e.message}` };
+      if (e instanceof ProtobufDecodeError)
+        return { ok: false, status: 400, message: `body is not an ExportLogsServiceRequest: ${e.message}` };
       throw e;
     }
   } else {
@@ -218,14 +238,26 @@ export function packResult(r: DecodeResult): PackedResult {
   const e = r.batch.events;
   const n = e.length;
   const cols: Columns = {
-    id: new Array(n), sessionId: new Array(n), seq: new Array(n), kind: new Array(n), time: new Array(n),
-    consentState: new Array(n), language: new Array(n), startWorkspace: new Array(n),
+    id: new Array(n),
+    sessionId: new Array(n),
+    seq: new Array(n),
+    kind: new Array(n),
+    time: new Array(n),
+    consentState: new Array(n),
+    language: new Array(n),
+    startWorkspace: new Array(n),
   };
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v = e[i];
-    cols.id[i] = v.id; cols.sessionId[i] = v.sessionId; cols.seq[i] = v.seq; cols.kind[i] = v.kind; cols.time[i] = v.time;
-    cols.consentState[i] = v.consentState; cols.language[i] = v.language; cols.startWorkspace[i] = v.startWorkspace;
+    cols.id[i] = v.id;
+    cols.sessionId[i] = v.sessionId;
+    cols.seq[i] = v.seq;
+    cols.kind[i] = v.kind;
+    cols.time[i] = v.time;
+    cols.consentState[i] = v.consentState;
+    cols.language[i] = v.language;
+    cols.startWorkspace[i] = v.startWorkspace;
     total += typeof v.body === 'string' ? Buffer.byteLength(v.body, 'utf8') : v.body.byteLength;
   }
   // A zeroed buffer with an ArrayBuffer of its own (never a slice of Node's shared pool, so it
@@ -257,8 +289,15 @@ export function unpackResult(p: PackedResult): DecodeResult {
     const body = Buffer.from(buffer, at, p.lengths[i]);
     at += p.lengths[i];
     events[i] = {
-      id: c.id[i], sessionId: c.sessionId[i], seq: c.seq[i], kind: c.kind[i], time: c.time[i], consentState: c.consentState[i],
-      language: c.language[i], startWorkspace: c.startWorkspace[i], body,
+      id: c.id[i],
+      sessionId: c.sessionId[i],
+      seq: c.seq[i],
+      kind: c.kind[i],
+      time: c.time[i],
+      consentState: c.consentState[i],
+      language: c.language[i],
+      startWorkspace: c.startWorkspace[i],
+      body,
     };
   }
   return {
@@ -302,7 +341,9 @@ export class DecodePool {
       if (i >= 0) this.workers[i] = this.spawn();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => { if (!this.closed) fail(new Error(`decode worker exited ${code}`)); });
+    worker.on('exit', (code) => {
+      if (!this.closed) fail(new Error(`decode worker exited ${code}`));
+    });
     worker.unref();
     return slot;
   }

@@ -16,7 +16,10 @@ type Json = Record<string, unknown>;
 function codePoints(s: string): number {
   let n = s.length;
   for (let i = 0; i < s.length - 1; i++) {
-    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { n--; i++; }
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
   }
   return n;
 }
@@ -50,8 +53,18 @@ function compileByKind(): Map<string, ValidateFunction> {
     allErrors: false,
   });
   // code points <= UTF-16 units <= 2 x code points
-  ajv.addKeyword({ keyword: 'maxCodePoints', type: 'string', schemaType: 'number', validate: (max: number, s: string) => s.length <= max || codePoints(s) <= max });
-  ajv.addKeyword({ keyword: 'minCodePoints', type: 'string', schemaType: 'number', validate: (min: number, s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min) });
+  ajv.addKeyword({
+    keyword: 'maxCodePoints',
+    type: 'string',
+    schemaType: 'number',
+    validate: (max: number, s: string) => s.length <= max || codePoints(s) <= max,
+  });
+  ajv.addKeyword({
+    keyword: 'minCodePoints',
+    type: 'string',
+    schemaType: 'number',
+    validate: (min: number, s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min),
+  });
   const byKind = new Map<string, ValidateFunction>();
   for (const variant of TrajectoryEvent.options) {
     // In the output form every object says additionalProperties: false, so an event with a
@@ -60,7 +73,7 @@ function compileByKind(): Map<string, ValidateFunction> {
     delete js.$schema;
     const validate = ajv.compile(withCheapLengths(js) as Json);
     const kind = (js.properties as Record<string, { const?: string; enum?: string[] }>).kind;
-    for (const k of kind.const !== undefined ? [kind.const] : kind.enum ?? []) byKind.set(k, validate);
+    for (const k of kind.const !== undefined ? [kind.const] : (kind.enum ?? [])) byKind.set(k, validate);
   }
   return byKind;
 }
@@ -114,7 +127,7 @@ export function storedFormKeys(text: string): number {
       i = j;
     } else if (c === 58 /* : */) keys++;
     else if (c <= 32) return -1;
-    else if ((c === 101 /* e */ || c === 69 /* E */) && prev >= 48 && prev <= 57) return -1;
+    else if ((c === 101 /* e */ || c === 69) /* E */ && prev >= 48 && prev <= 57) return -1;
     prev = c;
   }
   return keys;

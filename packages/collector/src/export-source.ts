@@ -20,7 +20,11 @@ export interface StoreSelection {
 const SESSIONS_PER_PAGE = 200;
 
 /** Rows of the sessions started in the range, a page of sessions at a time, in the store's order. */
-async function* rowsOfSessionsStartedIn(store: Store, filter: EventFilter, range: { from: number; until: number }): AsyncGenerator<EventRow> {
+async function* rowsOfSessionsStartedIn(
+  store: Store,
+  filter: EventFilter,
+  range: { from: number; until: number },
+): AsyncGenerator<EventRow> {
   let after: SessionKey | null = null;
   for (;;) {
     const page = await store.sessionsStartedIn(range, after, SESSIONS_PER_PAGE);
@@ -51,10 +55,19 @@ export async function storeSource(store: Store, filter: ExportFilter = {}, selec
         user = row.userId;
         facts = await store.consentFacts(user);
       }
-      const why = judge({
-        id: row.id, kind: row.kind, time: row.time, sessionId: row.sessionId, consentState: row.consentState,
-        workspace: facts.workspaces.get(row.sessionId) ?? row.workspace, receivedAt: row.receivedAt,
-      }, facts.consent, policy);
+      const why = judge(
+        {
+          id: row.id,
+          kind: row.kind,
+          time: row.time,
+          sessionId: row.sessionId,
+          consentState: row.consentState,
+          workspace: facts.workspaces.get(row.sessionId) ?? row.workspace,
+          receivedAt: row.receivedAt,
+        },
+        facts.consent,
+        policy,
+      );
       if (why) {
         rechecked[why] = (rechecked[why] ?? 0) + 1;
         continue;

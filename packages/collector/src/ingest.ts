@@ -42,14 +42,26 @@ interface Judged {
 }
 
 const rowOf = (e: Candidate, userId: string, workspace: string | null, receivedAt: number): NewEventRow => ({
-  id: e.id, userId, sessionId: e.sessionId, seq: e.seq, kind: e.kind, time: e.time,
-  consentState: e.consentState, language: e.language, workspace, body: e.body, receivedAt,
+  id: e.id,
+  userId,
+  sessionId: e.sessionId,
+  seq: e.seq,
+  kind: e.kind,
+  time: e.time,
+  consentState: e.consentState,
+  language: e.language,
+  workspace,
+  body: e.body,
+  receivedAt,
 });
 
 function spanOf(events: readonly { time: number }[]): { from: number; until: number } {
   let from = Infinity;
   let until = -Infinity;
-  for (const e of events) { if (e.time < from) from = e.time; if (e.time > until) until = e.time; }
+  for (const e of events) {
+    if (e.time < from) from = e.time;
+    if (e.time > until) until = e.time;
+  }
   return { from, until };
 }
 
@@ -58,25 +70,39 @@ function spanOf(events: readonly { time: number }[]): { from: number; until: num
  * still those judged by when the rows are written (else judges again).
  */
 async function judgeAndStore(
-  store: Store, userId: string, events: readonly Candidate[], starts: ReadonlyMap<string, string>,
-  policy: Policy, now: number, bounds: TimeBounds, recorded?: Promise<void>,
+  store: Store,
+  userId: string,
+  events: readonly Candidate[],
+  starts: ReadonlyMap<string, string>,
+  policy: Policy,
+  now: number,
+  bounds: TimeBounds,
+  recorded?: Promise<void>,
 ): Promise<Judged> {
   const sessionIds = [...new Set(events.map((e) => e.sessionId))];
   const span = spanOf(events);
   for (let judgement = 1; ; judgement++) {
     // Independent of one another, so a networked store answers them in one round trip's time.
     const [, ctx] = await Promise.all([judgement === 1 ? recorded : undefined, store.ingestContext(userId, sessionIds, span)]);
-    const deleted = ctx.consent.deletions.length ? await store.deletedIds(userId, events.map((e) => e.id)) : undefined;
+    const deleted = ctx.consent.deletions.length
+      ? await store.deletedIds(
+          userId,
+          events.map((e) => e.id),
+        )
+      : undefined;
     const out: Judged = { reasons: {}, refusedIds: {}, stored: [], inserted: 0, duplicates: 0, unknown: [] };
     for (const e of events) {
       // A session's workspace is fixed by its first declaration: one stored by an earlier
       // batch, else the first session.start of this batch.
       const workspace = ctx.workspaces.get(e.sessionId) ?? starts.get(e.sessionId) ?? null;
       const receivedAt = e.receivedAt ?? now;
-      const why = judge(
-        { id: e.id, kind: e.kind, time: e.time, sessionId: e.sessionId, consentState: e.consentState, workspace, receivedAt },
-        ctx.consent, policy, deleted,
-      ) ?? judgeTime(e.time, receivedAt, policy, bounds);
+      const why =
+        judge(
+          { id: e.id, kind: e.kind, time: e.time, sessionId: e.sessionId, consentState: e.consentState, workspace, receivedAt },
+          ctx.consent,
+          policy,
+          deleted,
+        ) ?? judgeTime(e.time, receivedAt, policy, bounds);
       if (why === 'unknown-session') {
         out.unknown.push(rowOf(e, userId, null, receivedAt));
       } else if (why) {
@@ -104,7 +130,14 @@ export async function ingest(
   bounds: TimeBounds = DEFAULT_TIME_BOUNDS,
 ): Promise<IngestResult> {
   const result: IngestResult = {
-    received: batch.received, accepted: 0, duplicates: 0, rejected: 0, reasons: {}, refusedIds: {}, storedTimes: [], held: 0,
+    received: batch.received,
+    accepted: 0,
+    duplicates: 0,
+    rejected: 0,
+    reasons: {},
+    refusedIds: {},
+    storedTimes: [],
+    held: 0,
     released: { accepted: 0, reasons: {} },
   };
   const events = batch.events;
@@ -114,10 +147,18 @@ export async function ingest(
     const starts = new Map<string, string>();
     for (const e of events) if (e.startWorkspace !== null && !starts.has(e.sessionId)) starts.set(e.sessionId, e.startWorkspace);
     const recorded = starts.size
-      ? store.recordSessions(userId, [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace })))
+      ? store.recordSessions(
+          userId,
+          [...starts].map(([sessionId, workspace]) => ({ sessionId, workspace })),
+        )
       : undefined;
     const judged = await judgeAndStore(store, userId, events, starts, policy, now, bounds, recorded);
-    Object.assign(result, { reasons: judged.reasons, refusedIds: judged.refusedIds, accepted: judged.inserted, duplicates: judged.duplicates });
+    Object.assign(result, {
+      reasons: judged.reasons,
+      refusedIds: judged.refusedIds,
+      accepted: judged.inserted,
+      duplicates: judged.duplicates,
+    });
     result.storedTimes = judged.stored.map((r) => r.time);
 
     /** Judges the held events of these sessions, now known; refusals are counted, not answered. */
@@ -127,7 +168,8 @@ export async function ingest(
       const r = await judgeAndStore(store, userId, rows, new Map(), policy, now, bounds);
       result.released.accepted += r.inserted;
       result.duplicates += r.duplicates;
-      for (const [k, n] of Object.entries(r.reasons)) result.released.reasons[k as RejectReason] = (result.released.reasons[k as RejectReason] ?? 0) + (n ?? 0);
+      for (const [k, n] of Object.entries(r.reasons))
+        result.released.reasons[k as RejectReason] = (result.released.reasons[k as RejectReason] ?? 0) + (n ?? 0);
       result.storedTimes.push(...r.stored.map((x) => x.time));
       if (r.unknown.length) await store.holdEvents(r.unknown);
     };

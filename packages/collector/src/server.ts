@@ -8,8 +8,17 @@ import { ADMIN_PATH, adminUi } from './admin-ui/serve';
 import { Authenticator } from './auth';
 import { DEFAULT_TIME_BOUNDS, type TimeBounds } from './consent';
 import {
-  DecisionBody, DeletionRequestBody, ExemptionRequestBody, NotEligible, PauseBody, canRequestExemption, decideExemption,
-  reportPause, requestDeletion, requestExemption, runJobs,
+  DecisionBody,
+  DeletionRequestBody,
+  ExemptionRequestBody,
+  NotEligible,
+  PauseBody,
+  canRequestExemption,
+  decideExemption,
+  reportPause,
+  requestDeletion,
+  requestExemption,
+  runJobs,
 } from './controlplane';
 import { DecodePool } from './decode';
 import { ingest, refusalMessage } from './ingest';
@@ -59,7 +68,11 @@ export interface RunningCollector {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -91,7 +104,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(c);
     });
-    req.on('end', () => { if (!failed) resolve(Buffer.concat(chunks, size)); });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks, size));
+    });
     req.on('error', (e) => {
       if (failed) return;
       failed = true;
@@ -99,7 +114,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       reject(timedOut ? new HttpError(408, TIMEOUT_MESSAGE) : new HttpError(400, `body could not be read: ${e.message}`));
     });
     // The connection went away or timed out before the body was complete: nothing was taken.
-    req.on('aborted', () => { if (!failed) { failed = true; reject(new HttpError(408, TIMEOUT_MESSAGE)); } });
+    req.on('aborted', () => {
+      if (!failed) {
+        failed = true;
+        reject(new HttpError(408, TIMEOUT_MESSAGE));
+      }
+    });
   });
 }
 
@@ -225,8 +245,15 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       }
       metrics.ingestLatency.observeAll(r.storedTimes.map((t) => Math.max(0, storedAt - t) / 1000));
       log.log('info', 'ingest', {
-        user: token.userId, tokenId: token.id, received: r.received, accepted: r.accepted, duplicates: r.duplicates,
-        rejected: r.rejected, reasons: r.reasons, held: r.held, released: r.released,
+        user: token.userId,
+        tokenId: token.id,
+        received: r.received,
+        accepted: r.accepted,
+        duplicates: r.duplicates,
+        rejected: r.rejected,
+        reasons: r.reasons,
+        held: r.held,
+        released: r.released,
       });
       const response: OtlpLogsResponse = {};
       if (r.rejected) response.partialSuccess = { rejectedLogRecords: r.rejected, errorMessage: refusalMessage(r) };
@@ -247,17 +274,29 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       const t = await authenticate(req, 'user');
       const p = await store.getPolicy();
       const [exemptions, excluded, pauses] = await Promise.all([
-        store.listExemptions({ userId: t.userId! }), store.listExcludedWorkspaces(), store.listPauses(t.userId!, now),
+        store.listExemptions({ userId: t.userId! }),
+        store.listExcludedWorkspaces(),
+        store.listPauses(t.userId!, now),
       ]);
       return json(res, 200, {
         // The editor measures its clock against this, and shows pauses begun on the user's other machines.
         serverTime: now,
         pauses: pauses.map((x) => ({ id: x.id, from: x.from, until: x.until })),
-        version: p.version, pauseMinutes: p.pauseMinutes, excludedGlobs: p.excludedGlobs, whilePending: p.whilePending,
-        workspaceSalt: p.workspaceSalt, excludedWorkspaces: excluded.map((w) => w.hash), retentionDays: p.retentionDays,
+        version: p.version,
+        pauseMinutes: p.pauseMinutes,
+        excludedGlobs: p.excludedGlobs,
+        whilePending: p.whilePending,
+        workspaceSalt: p.workspaceSalt,
+        excludedWorkspaces: excluded.map((w) => w.hash),
+        retentionDays: p.retentionDays,
         canRequestExemption: await canRequestExemption(store, p, t.userId!),
         exemptions: exemptions.map((e) => ({
-          id: e.id, status: e.status, scope: e.scope, requestedAt: e.requestedAt, decidedAt: e.decidedAt, note: e.note,
+          id: e.id,
+          status: e.status,
+          scope: e.scope,
+          requestedAt: e.requestedAt,
+          decidedAt: e.decidedAt,
+          note: e.note,
         })),
       });
     }
@@ -304,7 +343,7 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     if (path === '/v1/admin/exemptions' && method === 'GET') {
       await authenticate(req, 'admin');
       const status = query.get('status');
-      const filter = status === 'pending' || status === 'approved' || status === 'denied' ? { status } as const : {};
+      const filter = status === 'pending' || status === 'approved' || status === 'denied' ? ({ status } as const) : {};
       return json(res, 200, { exemptions: await store.listExemptions(filter) });
     }
     const dec = /^\/v1\/admin\/exemptions\/([A-Za-z0-9-]{1,64})\/decision$/.exec(path);
@@ -353,8 +392,9 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       else await route(req, res, path, url.searchParams);
     } catch (e) {
       if (e instanceof HttpError) {
-        enc = (e as HttpError & { enc?: Encoding }).enc ?? (
-          (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-protobuf') ? 'protobuf' : 'json');
+        enc =
+          (e as HttpError & { enc?: Encoding }).enc ??
+          ((req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-protobuf') ? 'protobuf' : 'json');
         fail(req, res, e, enc);
       } else {
         // The store is down or overloaded: the client should retry later, not drop data.
@@ -381,9 +421,13 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
       socket.destroy();
       return;
     }
-    const body = JSON.stringify(timedOut ? { code: RPC_CODE[408], message: TIMEOUT_MESSAGE } : { code: RPC_CODE[400], message: 'malformed HTTP request' });
-    socket.end(`HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\n`
-      + `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const body = JSON.stringify(
+      timedOut ? { code: RPC_CODE[408], message: TIMEOUT_MESSAGE } : { code: RPC_CODE[400], message: 'malformed HTTP request' },
+    );
+    socket.end(
+      `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\nConnection: close\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -398,7 +442,9 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
   if (interval > 0) {
     timer = setInterval(() => {
       runJobs(store, 'job', clock())
-        .then((r) => { if (r.deletionsCompleted || r.retentionPurged || r.heldDropped || r.partitionsCreated.length) log.log('info', 'jobs', { ...r }); })
+        .then((r) => {
+          if (r.deletionsCompleted || r.retentionPurged || r.heldDropped || r.partitionsCreated.length) log.log('info', 'jobs', { ...r });
+        })
         .catch((e: Error) => log.log('error', 'jobs failed', { error: e.message }));
     }, interval);
     timer.unref();
@@ -409,10 +455,16 @@ export async function startCollector(opts: CollectorOptions): Promise<RunningCol
     url,
     port,
     metrics,
-    close: () => new Promise<void>((resolve) => {
-      if (timer) clearInterval(timer);
-      server.close(() => { decoder.close().then(() => resolve(), () => resolve()); });
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (timer) clearInterval(timer);
+        server.close(() => {
+          decoder.close().then(
+            () => resolve(),
+            () => resolve(),
+          );
+        });
+        server.closeAllConnections();
+      }),
   };
 }

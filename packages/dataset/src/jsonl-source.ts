@@ -16,13 +16,27 @@ export async function jsonlSource(file: string, validate: EventValidator = check
   for await (const line of rl) {
     if (!line.trim()) continue;
     let obj: Record<string, unknown>;
-    try { obj = JSON.parse(line); } catch { invalid++; continue; }
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      invalid++;
+      continue;
+    }
     let user: unknown;
     let body: unknown;
-    if (obj && typeof obj === 'object' && 'event' in obj) { user = obj.user; body = obj.event; }
-    else if (obj && typeof obj === 'object') { const { user: u, ...rest } = obj; user = u; body = rest; }
+    if (obj && typeof obj === 'object' && 'event' in obj) {
+      user = obj.user;
+      body = obj.event;
+    } else if (obj && typeof obj === 'object') {
+      const { user: u, ...rest } = obj;
+      user = u;
+      body = rest;
+    }
     const v = validate(body);
-    if (typeof user !== 'string' || !user || !v.ok) { invalid++; continue; }
+    if (typeof user !== 'string' || !user || !v.ok) {
+      invalid++;
+      continue;
+    }
     events.push({ user, event: v.event });
   }
   events.sort((a, b) => cmp(a.user, b.user) || cmp(a.event.sessionId, b.event.sessionId) || a.event.seq - b.event.seq);

@@ -42,7 +42,10 @@ class EventFilter {
   private readonly languages: Set<string> | undefined;
   private readonly users: Set<string> | undefined;
 
-  constructor(readonly filter: ExportFilter, private readonly excluded: Counter) {
+  constructor(
+    readonly filter: ExportFilter,
+    private readonly excluded: Counter,
+  ) {
     const states = filter.consentStates?.length ? filter.consentStates : EXPORTABLE_STATES;
     for (const s of states) {
       if (!EXPORTABLE_STATES.includes(s)) throw new Error(`consent state '${s}' is never exported; only 'recording' is`);
@@ -84,12 +87,24 @@ class EventFilter {
     }
     const kept: TrajectoryEvent[] = [];
     for (const e of events) {
-      if (e.kind === 'gap') { kept.push(e); continue; } // holes stay visible as markers
-      if (!this.consent.has(e.consent.state)) { this.excluded.add(`consent:${e.consent.state}`); continue; }
-      if (this.kinds && !this.kinds.has(e.kind)) { this.excluded.add('filter:kind'); continue; }
+      if (e.kind === 'gap') {
+        kept.push(e);
+        continue;
+      } // holes stay visible as markers
+      if (!this.consent.has(e.consent.state)) {
+        this.excluded.add(`consent:${e.consent.state}`);
+        continue;
+      }
+      if (this.kinds && !this.kinds.has(e.kind)) {
+        this.excluded.add('filter:kind');
+        continue;
+      }
       if (langOf && 'path' in e) {
         const lang = 'languageId' in e ? e.languageId : langOf.get(e.path);
-        if (lang === undefined || !this.languages!.has(lang)) { this.excluded.add('filter:language'); continue; }
+        if (lang === undefined || !this.languages!.has(lang)) {
+          this.excluded.add('filter:language');
+          continue;
+        }
       }
       kept.push(e);
     }
@@ -106,7 +121,13 @@ function iso(ms: number): string {
 }
 
 /** Builds a session's line from its kept events. */
-export function trajectoryRecord(sessionId: string, user: string, workspace: string | null, events: TrajectoryEvent[], labels?: EventLabel[]): TrajectoryRecord {
+export function trajectoryRecord(
+  sessionId: string,
+  user: string,
+  workspace: string | null,
+  events: TrajectoryEvent[],
+  labels?: EventLabel[],
+): TrajectoryRecord {
   const langs = new Set<string>();
   let start = Infinity;
   let end = -Infinity;
@@ -149,7 +170,11 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   await prepareDir(options.outDir, options.overwrite ?? false);
   const excluded = new Counter();
   const filter = new EventFilter(options.filter ?? {}, excluded);
-  const writer = new ShardWriter(join(options.outDir, 'data'), options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES, options.gzipLevel ?? DEFAULT_GZIP_LEVEL);
+  const writer = new ShardWriter(
+    join(options.outDir, 'data'),
+    options.maxShardBytes ?? DEFAULT_MAX_SHARD_BYTES,
+    options.gzipLevel ?? DEFAULT_GZIP_LEVEL,
+  );
   const languages = new Counter();
   const kinds = new Counter();
   const policy = new Set<number>();
@@ -203,7 +228,10 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   const starts = (item: StoredEvent): boolean => {
     read++;
     if ((read & 4095) === 0) options.progress?.update(progress());
-    if (!filter.keepsUser(item.user)) { excluded.add('filter:user'); return false; }
+    if (!filter.keepsUser(item.user)) {
+      excluded.add('filter:user');
+      return false;
+    }
     const e = item.event;
     if (e.sessionId !== curSession || item.user !== curUser) return true;
     if (buf.length && buf[buf.length - 1].seq >= e.seq) {
@@ -260,7 +288,11 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
 }
 
 /** (Re)writes README.md and manifest.json; called again once the Parquet table exists. */
-export async function writeCard(options: Pick<ExportOptions, 'outDir' | 'title' | 'sourceLabel' | 'redactionPolicy'>, summary: ExportSummary, parquet: ParquetInfo | undefined): Promise<void> {
+export async function writeCard(
+  options: Pick<ExportOptions, 'outDir' | 'title' | 'sourceLabel' | 'redactionPolicy'>,
+  summary: ExportSummary,
+  parquet: ParquetInfo | undefined,
+): Promise<void> {
   await writeFile(join(options.outDir, 'README.md'), renderCard(summary, parquet, options));
   await writeFile(join(options.outDir, 'manifest.json'), renderManifest(summary, parquet, options));
 }

@@ -3,7 +3,11 @@ import type { ProgressSink, ProgressUpdate } from './types';
 
 const silent: ProgressSink = { update() {}, done() {} };
 
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, label = 'exporting', now: () => number = Date.now): ProgressSink {
+export function terminalProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  label = 'exporting',
+  now: () => number = Date.now,
+): ProgressSink {
   if (!stream.isTTY) return silent;
   const started = now();
   let lastDraw = 0;

@@ -16,7 +16,10 @@ export interface ShardLine {
 /** The shard files of an export, in name order (relative paths). */
 export async function listShards(dir: string): Promise<string[]> {
   const names = await readdir(join(dir, 'data')).catch(() => [] as string[]);
-  return names.filter((n) => /^train-\d{5}-of-\d{5}\.jsonl\.gz$/.test(n)).sort().map((n) => `data/${n}`);
+  return names
+    .filter((n) => /^train-\d{5}-of-\d{5}\.jsonl\.gz$/.test(n))
+    .sort()
+    .map((n) => `data/${n}`);
 }
 
 export async function* readShardLines(dir: string, shards?: string[]): AsyncGenerator<ShardLine> {

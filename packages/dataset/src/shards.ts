@@ -84,8 +84,15 @@ export class ShardWriter {
     const tmp = join(this.dataDir, `.part-${String(this.closed.length).padStart(5, '0')}.jsonl.gz`);
     this.tmpNames.push(tmp);
     return {
-      fh: await open(tmp, 'w'), hash: createHash('sha256'), bytes: 0,
-      sessions: 0, events: 0, chars: 0, pending: [], pendingChars: 0, inflight: [],
+      fh: await open(tmp, 'w'),
+      hash: createHash('sha256'),
+      bytes: 0,
+      sessions: 0,
+      events: 0,
+      chars: 0,
+      pending: [],
+      pendingChars: 0,
+      inflight: [],
     };
   }
 

@@ -10,7 +10,8 @@ export type EventValidator = (raw: unknown) => ValidationResult;
 export const checkShape: EventValidator = (raw) => {
   const e = raw as Record<string, unknown> | null;
   if (!e || typeof e !== 'object') return { ok: false, error: 'not an object' };
-  for (const k of ['id', 'sessionId', 'kind'] as const) if (typeof e[k] !== 'string') return { ok: false, error: `${k}: expected a string` };
+  for (const k of ['id', 'sessionId', 'kind'] as const)
+    if (typeof e[k] !== 'string') return { ok: false, error: `${k}: expected a string` };
   for (const k of ['seq', 'time', 'schema'] as const) if (typeof e[k] !== 'number') return { ok: false, error: `${k}: expected a number` };
   if (!e.consent || typeof e.consent !== 'object') return { ok: false, error: 'consent: expected an object' };
   return { ok: true, event: raw as TrajectoryEvent };

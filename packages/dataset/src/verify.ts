@@ -35,10 +35,19 @@ async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
-interface ManifestFile { file: string; sha256: string; sessions: number; events: number }
+interface ManifestFile {
+  file: string;
+  sha256: string;
+  sessions: number;
+  events: number;
+}
 
 /** Checks an export: manifest, shard hashes, each event (`validate`: the schema's validator, or a shape check) and replay. */
-export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) => void, validate: EventValidator = checkShape): Promise<VerifyReport> {
+export async function verifyExport(
+  dir: string,
+  onProgress?: (r: VerifyReport) => void,
+  validate: EventValidator = checkShape,
+): Promise<VerifyReport> {
   const report: VerifyReport = { files: 0, trajectories: 0, events: 0, fileHistories: 0, steps: 0, unchecked: 0, problems: [] };
   const problem = (p: Partial<VerifyProblem> & { shard: string; problem: string }) =>
     report.problems.push({ line: null, session: null, seq: null, path: null, ...p });
@@ -57,7 +66,10 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
     const listed = new Set(manifestFiles.map((f) => f.file));
     for (const s of shards) if (!listed.has(s)) problem({ shard: s, problem: 'shard not listed in the manifest' });
     for (const f of manifestFiles) {
-      if (!shards.includes(f.file)) { problem({ shard: f.file, problem: 'shard listed in the manifest is missing' }); continue; }
+      if (!shards.includes(f.file)) {
+        problem({ shard: f.file, problem: 'shard listed in the manifest is missing' });
+        continue;
+      }
       const actual = await sha256File(join(dir, f.file));
       if (actual !== f.sha256) problem({ shard: f.file, problem: 'sha256 differs from the manifest' });
     }
@@ -86,7 +98,8 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
       continue;
     }
     report.trajectories++;
-    if (rec.event_count !== rec.events.length) problem({ shard, line, session, problem: `event_count says ${String(rec.event_count)}, the line holds ${rec.events.length}` });
+    if (rec.event_count !== rec.events.length)
+      problem({ shard, line, session, problem: `event_count says ${String(rec.event_count)}, the line holds ${rec.events.length}` });
     const events: TrajectoryEvent[] = [];
     let prevSeq = -1;
     for (const raw of rec.events as unknown[]) {
@@ -94,7 +107,10 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
       report.events++;
       const v = validate(raw);
       const seq = typeof (raw as { seq?: unknown })?.seq === 'number' ? (raw as { seq: number }).seq : null;
-      if (!v.ok) { problem({ shard, line, session, seq, problem: `invalid event: ${v.error}` }); continue; }
+      if (!v.ok) {
+        problem({ shard, line, session, seq, problem: `invalid event: ${v.error}` });
+        continue;
+      }
       const e = v.event;
       if (e.sessionId !== session) problem({ shard, line, session, seq: e.seq, problem: `event belongs to session ${e.sessionId}` });
       if (e.seq <= prevSeq) problem({ shard, line, session, seq: e.seq, problem: `seq out of order (after ${prevSeq})` });
@@ -114,7 +130,10 @@ export async function verifyExport(dir: string, onProgress?: (r: VerifyReport) =
     for (const f of manifestFiles) {
       const c = perShard.get(f.file);
       if (c && (c.sessions !== f.sessions || c.events !== f.events)) {
-        problem({ shard: f.file, problem: `holds ${c.sessions} sessions / ${c.events} events; the manifest says ${f.sessions} / ${f.events}` });
+        problem({
+          shard: f.file,
+          problem: `holds ${c.sessions} sessions / ${c.events} events; the manifest says ${f.sessions} / ${f.events}`,
+        });
       }
     }
   }

@@ -4,8 +4,17 @@
 // are in '@codetrail/protocol/validate'.
 export * from './constants';
 export type {
-  BaselineEvent, ConsentStamp, ConsentStateName, EditEvent, EventBody, EventKind, GapEvent, Provenance, ProvenanceLabel,
-  TrajectoryEvent, ValidationResult,
+  BaselineEvent,
+  ConsentStamp,
+  ConsentStateName,
+  EditEvent,
+  EventBody,
+  EventKind,
+  GapEvent,
+  Provenance,
+  ProvenanceLabel,
+  TrajectoryEvent,
+  ValidationResult,
 } from './schema';
 export * from './hash';
 export * from './otlp';

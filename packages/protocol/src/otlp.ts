@@ -107,14 +107,19 @@ export function toLogsRequestFromLines(items: readonly EventLine[], client: Clie
   }
   return {
     resourceLogs: [...bySession].map(([sessionId, logRecords]) => ({
-      resource: { attributes: [str('service.name', client.name), str('service.version', client.version), str('codetrail.session.id', sessionId)] },
+      resource: {
+        attributes: [str('service.name', client.name), str('service.version', client.version), str('codetrail.session.id', sessionId)],
+      },
       scopeLogs: [{ scope: { name: SCOPE_NAME, version: client.version }, logRecords }],
     })),
   };
 }
 
 export function toLogsRequest(events: readonly TrajectoryEvent[], client: ClientResource): OtlpLogsRequest {
-  return toLogsRequestFromLines(events.map((event) => ({ event, line: JSON.stringify(event) })), client);
+  return toLogsRequestFromLines(
+    events.map((event) => ({ event, line: JSON.stringify(event) })),
+    client,
+  );
 }
 
 /** The event JSON carried by a log record, or why there is none. */

@@ -42,8 +42,10 @@ export function parseUnifiedDiff(diff: string): Hunk[] {
     while (i < lines.length && (oldSeen < hunk.oldLines || newSeen < hunk.newLines || lines[i].startsWith('\\'))) {
       const l = lines[i];
       const c = l[0];
-      if (c === ' ') { oldSeen++; newSeen++; }
-      else if (c === '-') oldSeen++;
+      if (c === ' ') {
+        oldSeen++;
+        newSeen++;
+      } else if (c === '-') oldSeen++;
       else if (c === '+') newSeen++;
       else if (c !== '\\') throw new PatchError(`line ${i + 1}: unexpected hunk line`);
       hunk.lines.push(l);
@@ -149,10 +151,19 @@ export function replayTrajectory(events: Iterable<TrajectoryEvent>): ReplayRepor
       else state.set(e.path, { text: e.text, hash: actual });
     } else if (e.kind === 'edit') {
       steps++;
-      if (broken.has(e.path)) { unchecked++; continue; }
+      if (broken.has(e.path)) {
+        unchecked++;
+        continue;
+      }
       const cur = state.get(e.path);
-      if (!cur) { fail(e, 'edit before any baseline'); continue; }
-      if (cur.hash !== e.beforeSha256) { fail(e, 'before-hash differs from the replayed state'); continue; }
+      if (!cur) {
+        fail(e, 'edit before any baseline');
+        continue;
+      }
+      if (cur.hash !== e.beforeSha256) {
+        fail(e, 'before-hash differs from the replayed state');
+        continue;
+      }
       let next: string;
       try {
         next = applyUnifiedDiff(cur.text, e.diff);
@@ -161,7 +172,10 @@ export function replayTrajectory(events: Iterable<TrajectoryEvent>): ReplayRepor
         continue;
       }
       const h = sha256Hex(next);
-      if (h !== e.afterSha256) { fail(e, 'after-hash differs from the replayed text'); continue; }
+      if (h !== e.afterSha256) {
+        fail(e, 'after-hash differs from the replayed text');
+        continue;
+      }
       state.set(e.path, { text: next, hash: h });
     }
   }

@@ -218,9 +218,7 @@ export type EventBody<E extends TrajectoryEvent = TrajectoryEvent> = E extends T
   ? Omit<E, 'schema' | 'id' | 'sessionId' | 'seq' | 'consent'>
   : never;
 
-export type ValidationResult =
-  | { ok: true; event: TrajectoryEvent }
-  | { ok: false; error: string };
+export type ValidationResult = { ok: true; event: TrajectoryEvent } | { ok: false; error: string };
 
 /** Validates untrusted input (a log record body, a line of a file) as a trajectory event. */
 export function validateEvent(input: unknown): ValidationResult {

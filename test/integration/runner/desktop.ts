@@ -12,12 +12,15 @@ async function phase(name: 'telemetry-on' | 'telemetry-off', level: 'all' | 'off
   const ws = join(tmp, 'workspace');
   mkdirSync(join(tmp, 'user-data/User'), { recursive: true });
   mkdirSync(ws);
-  writeFileSync(join(tmp, 'user-data/User/settings.json'), JSON.stringify({
-    'telemetry.telemetryLevel': level,
-    'security.workspace.trust.enabled': false,
-    'workbench.startupEditor': 'none',
-    'terminal.integrated.shellIntegration.enabled': true,
-  }));
+  writeFileSync(
+    join(tmp, 'user-data/User/settings.json'),
+    JSON.stringify({
+      'telemetry.telemetryLevel': level,
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'terminal.integrated.shellIntegration.enabled': true,
+    }),
+  );
   console.log(`--- ${name}`);
   try {
     return await runTests({
@@ -25,7 +28,15 @@ async function phase(name: 'telemetry-on' | 'telemetry-off', level: 'all' | 'off
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: join(ROOT, 'out/test/integration/index.js'),
       extensionTestsEnv: { CODETRAIL_IT_DESKTOP_PHASE: name },
-      launchArgs: [ws, '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'), '--disable-workspace-trust', '--skip-welcome'],
+      launchArgs: [
+        ws,
+        '--user-data-dir',
+        join(tmp, 'user-data'),
+        '--extensions-dir',
+        join(tmp, 'extensions'),
+        '--disable-workspace-trust',
+        '--skip-welcome',
+      ],
     });
   } catch (err) {
     console.error(`${name}: ${(err as Error).message}`);

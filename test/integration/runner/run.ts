@@ -56,13 +56,20 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   mkdirSync(join(tmp, 'extensions'));
   mkdirSync(ws);
   // Telemetry is set here, not with --disable-telemetry, so each state can be tested.
-  writeFileSync(join(ud, 'User/settings.json'), JSON.stringify({
-    ...QUIET_EDITOR_SETTINGS,
-    'telemetry.telemetryLevel': phase.telemetryLevel,
-    'terminal.integrated.shellIntegration.enabled': true,
-    'terminal.integrated.defaultProfile.linux': 'bash',
-    'editor.inlineSuggest.enabled': true,
-  }, null, 2));
+  writeFileSync(
+    join(ud, 'User/settings.json'),
+    JSON.stringify(
+      {
+        ...QUIET_EDITOR_SETTINGS,
+        'telemetry.telemetryLevel': phase.telemetryLevel,
+        'terminal.integrated.shellIntegration.enabled': true,
+        'terminal.integrated.defaultProfile.linux': 'bash',
+        'editor.inlineSuggest.enabled': true,
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(tmp, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
 
   // A real collection service on SQLite; the editor is signed in to it with a user token.
@@ -74,23 +81,44 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
   const userToken = (await issueToken(store, { userId: 'it-engineer', label: 'integration' })).token;
   const collector = await startCollector({ store, port: 0, host: '127.0.0.1' });
   const settingsFile = join(ud, 'User/settings.json');
-  writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'codetrail.collector.url': collector.url }, null, 2));
+  writeFileSync(
+    settingsFile,
+    JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'codetrail.collector.url': collector.url }, null, 2),
+  );
 
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const args = [
-    CODE_SERVER, '--config', join(tmp, 'config.yaml'), '--bind-addr', host, '--auth', 'none',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', ud, '--extensions-dir', join(tmp, 'extensions'),
-    '--vscode-option', 'enable-smoke-test-driver',
+    CODE_SERVER,
+    '--config',
+    join(tmp, 'config.yaml'),
+    '--bind-addr',
+    host,
+    '--auth',
+    'none',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    ud,
+    '--extensions-dir',
+    join(tmp, 'extensions'),
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   const server = spawn(NODE24, args, {
     detached: true, // its own process group, ended as a whole
     stdio: ['ignore', 'pipe', 'pipe'],
     // Signed in: the extension adopts the token once and sends to the collector above.
     env: {
-      ...process.env, CODETRAIL_IT_PHASE: phase.name, CODETRAIL_IT_DRIVER: 'browser', CODETRAIL_IT_WORKSPACE: ws, CODETRAIL_IT_MARKERS: join(tmp, 'markers.json'),
-      CODETRAIL_TOKEN: userToken, CODETRAIL_IT_COLLECTOR_URL: collector.url, CODETRAIL_IT_COLLECTOR_DATA: collectorData,
+      ...process.env,
+      CODETRAIL_IT_PHASE: phase.name,
+      CODETRAIL_IT_DRIVER: 'browser',
+      CODETRAIL_IT_WORKSPACE: ws,
+      CODETRAIL_IT_MARKERS: join(tmp, 'markers.json'),
+      CODETRAIL_TOKEN: userToken,
+      CODETRAIL_IT_COLLECTOR_URL: collector.url,
+      CODETRAIL_IT_COLLECTOR_DATA: collectorData,
     },
   });
   const serverLog: string[] = [];
@@ -104,15 +132,27 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://${host}` });
     const page = await context.newPage();
     let settle: (code: number) => void = () => undefined;
-    const exited = new Promise<number>((r) => { settle = r; });
-    await page.exposeFunction('codeAutomationExit', (code: number) => { settle(code); });
+    const exited = new Promise<number>((r) => {
+      settle = r;
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => {
+      settle(code);
+    });
     page.on('console', (msg) => {
       const text = msg.text();
       const m = /CODETRAIL-RESULT (\{.*\})/.exec(text);
@@ -128,15 +168,26 @@ async function runPhase(phase: Phase): Promise<PhaseResult> {
         // the focused editor in one go (as an input method or dictation delivers it), or a
         // window kept busy for a while (as on a loaded machine).
         const { insertText, busyMs } = JSON.parse(drive[1]) as { insertText?: string; busyMs?: number };
-        if (typeof insertText === 'string') void page.keyboard.insertText(insertText).catch((err: Error) => console.error(`drive: ${err.message}`));
-        if (typeof busyMs === 'number') void page.evaluate((ms) => { const until = Date.now() + ms; while (Date.now() < until) { /* busy */ } }, busyMs).catch((err: Error) => console.error(`drive: ${err.message}`));
+        if (typeof insertText === 'string')
+          void page.keyboard.insertText(insertText).catch((err: Error) => console.error(`drive: ${err.message}`));
+        if (typeof busyMs === 'number')
+          void page
+            .evaluate((ms) => {
+              const until = Date.now() + ms;
+              while (Date.now() < until) {
+                /* busy */
+              }
+            }, busyMs)
+            .catch((err: Error) => console.error(`drive: ${err.message}`));
         return;
       }
       const at = text.indexOf('CODETRAIL-OUT ');
       if (at >= 0) process.stdout.write(text.slice(at + 'CODETRAIL-OUT '.length) + '\n');
       else if (VERBOSE) process.stdout.write(`[browser ${msg.type()}] ${text}\n`);
     });
-    page.on('pageerror', (err) => { if (VERBOSE) process.stdout.write(`[page error] ${err.message}\n`); });
+    page.on('pageerror', (err) => {
+      if (VERBOSE) process.stdout.write(`[page error] ${err.message}\n`);
+    });
     const remote = (p: string) => `vscode-remote://${host}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(ROOT)],
@@ -179,12 +230,29 @@ async function scanForMarkers(tmp: string, userData: string, collectorData: stri
   if (!existsSync(file)) return 0;
   const { markers, controls } = JSON.parse(readFileSync(file, 'utf8')) as { markers: string[]; controls: string[] };
   const out = join(tmp, 'export');
-  const exp = spawnSync(process.execPath, [join(ROOT, 'packages/collector/dist/src/cli/export.js'), out, '--data', collectorData, '--key-file', join(tmp, 'export.key'), '--no-parquet'], { encoding: 'utf8' });
+  const exp = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'packages/collector/dist/src/cli/export.js'),
+      out,
+      '--data',
+      collectorData,
+      '--key-file',
+      join(tmp, 'export.key'),
+      '--no-parquet',
+    ],
+    { encoding: 'utf8' },
+  );
   if (exp.status !== 0) {
     console.error(`export failed: ${exp.stderr}`);
     return 1;
   }
-  const places: [string, string][] = [['extension storage', join(userData, 'User/globalStorage')], ['collection service data', collectorData], ['export', out], ['editor logs', join(userData, 'logs')]];
+  const places: [string, string][] = [
+    ['extension storage', join(userData, 'User/globalStorage')],
+    ['collection service data', collectorData],
+    ['export', out],
+    ['editor logs', join(userData, 'logs')],
+  ];
   let bad = 0;
   for (const [what, dir] of places) {
     for (const [m, f] of foundIn(dir, markers)) {
@@ -193,13 +261,23 @@ async function scanForMarkers(tmp: string, userData: string, collectorData: stri
     }
   }
   const seen = foundIn(out, controls);
-  for (const c of controls) if (!seen.has(c)) { console.error(`MISSING: control "${c}" is not in the export`); bad++; }
-  console.log(`consent scan: ${markers.length} markers, ${controls.length} controls; searched the extension storage, the service's database and WAL, an export and the editor logs: ${bad ? `${bad} problem(s)` : 'no marker anywhere, every control exported'}`);
+  for (const c of controls)
+    if (!seen.has(c)) {
+      console.error(`MISSING: control "${c}" is not in the export`);
+      bad++;
+    }
+  console.log(
+    `consent scan: ${markers.length} markers, ${controls.length} controls; searched the extension storage, the service's database and WAL, an export and the editor logs: ${bad ? `${bad} problem(s)` : 'no marker anywhere, every control exported'}`,
+  );
   return bad ? 1 : 0;
 }
 
 async function main(): Promise<void> {
-  for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['chromium', CHROMIUM]]) {
+  for (const [what, p] of [
+    ['Node 24', NODE24],
+    ['code-server', CODE_SERVER],
+    ['chromium', CHROMIUM],
+  ]) {
     if (!existsSync(p)) {
       console.error(`${what} not found at ${p}: run scripts/ensure-vscode.sh first`);
       process.exit(2);
@@ -220,7 +298,9 @@ async function main(): Promise<void> {
   const passed = results.reduce((a, r) => a + r.passed, 0);
   const failed = results.reduce((a, r) => a + r.failed, 0);
   const bad = results.filter((r) => r.exitCode !== 0);
-  console.log(`\nintegration (real VS Code ${results.map((r) => `${r.phase}: exit ${r.exitCode}`).join(', ')}) in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `\nintegration (real VS Code ${results.map((r) => `${r.phase}: exit ${r.exitCode}`).join(', ')}) in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(bad.length || failed || passed === 0 ? 1 : 0);
 }

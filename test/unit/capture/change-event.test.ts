@@ -2,19 +2,31 @@ import * as assert from 'node:assert/strict';
 import { changeFacts, cleanAfter, contentChanges, offProvenance, type RawChangeEvent } from '../../../src/capture/change-event';
 
 const pos = (line: number, character: number) => ({ line, character });
-const caret = (line: number, character: number) => ({ start: pos(line, character), end: pos(line, character), active: pos(line, character) });
+const caret = (line: number, character: number) => ({
+  start: pos(line, character),
+  end: pos(line, character),
+  active: pos(line, character),
+});
 
 const event = (patch: Partial<RawChangeEvent> = {}): RawChangeEvent => ({
   contentChanges: [
     { range: { start: pos(0, 2), end: pos(0, 4) }, rangeOffset: 2, rangeLength: 2, text: 'ab' },
     { range: { start: pos(1, 0), end: pos(1, 0) }, rangeOffset: 9, rangeLength: 0, text: 'x' },
   ],
-  reason: undefined, isDirty: true, isUntitled: false, inActiveEditor: true, selections: [caret(0, 4)], ...patch,
+  reason: undefined,
+  isDirty: true,
+  isUntitled: false,
+  inActiveEditor: true,
+  selections: [caret(0, 4)],
+  ...patch,
 });
 
 describe('change events from the editor', () => {
   it('become offset changes in the order given', () => {
-    assert.deepEqual(contentChanges(event()), [{ offset: 2, deleted: 2, inserted: 'ab' }, { offset: 9, deleted: 0, inserted: 'x' }]);
+    assert.deepEqual(contentChanges(event()), [
+      { offset: 2, deleted: 2, inserted: 'ab' },
+      { offset: 9, deleted: 0, inserted: 'x' },
+    ]);
   });
 
   it('become provenance facts with the carets and the expected carets of the focused editor', () => {

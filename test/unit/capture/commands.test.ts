@@ -42,7 +42,16 @@ describe('terminal command capture', () => {
     const tail = new TailBuffer(100);
     tail.push('\u001b[32mok\u001b[0m\n');
     const body = terminalCommandBody({ commandLine: 'npm test', cwd: '.', start: 1000, tail }, 1, 3500);
-    assert.deepEqual(body, { kind: 'terminal.command', time: 3500, commandLine: 'npm test', cwd: '.', exitCode: 1, durationMs: 2500, outputTail: 'ok\n', source: 'shell-integration' });
+    assert.deepEqual(body, {
+      kind: 'terminal.command',
+      time: 3500,
+      commandLine: 'npm test',
+      cwd: '.',
+      exitCode: 1,
+      durationMs: 2500,
+      outputTail: 'ok\n',
+      source: 'shell-integration',
+    });
   });
 
   it('pairs task and debug starts with their ends', () => {
@@ -69,7 +78,12 @@ describe('context and outcomes', () => {
     d.edited('a.ts', 'edit-1', 100);
     assert.equal(d.update('a.ts', { errors: 1, warnings: 0 }, 200), undefined, 'unchanged counts');
     assert.deepEqual(d.update('a.ts', { errors: 0, warnings: 2 }, 300), {
-      kind: 'diagnostics', time: 300, path: 'a.ts', afterEdit: 'edit-1', before: { errors: 1, warnings: 0 }, after: { errors: 0, warnings: 2 },
+      kind: 'diagnostics',
+      time: 300,
+      path: 'a.ts',
+      afterEdit: 'edit-1',
+      before: { errors: 1, warnings: 0 },
+      after: { errors: 0, warnings: 2 },
     });
     assert.equal(d.update('a.ts', { errors: 3, warnings: 2 }, 100_000), undefined, 'too long after the edit');
   });

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { decideByContent, decideBySchemeAndSize, recordedPath, type DocumentFacts } from '../../../src/capture/documents';
 
 const limits = { maxFileSize: 1000, maxLineLength: 50 };
-const doc = (over: Partial<DocumentFacts>): DocumentFacts => ({ scheme: 'file', uriPath: '/ws/src/a.ts', fragment: '', relativePath: 'src/a.ts', length: 10, ...over });
+const doc = (over: Partial<DocumentFacts>): DocumentFacts => ({
+  scheme: 'file',
+  uriPath: '/ws/src/a.ts',
+  fragment: '',
+  relativePath: 'src/a.ts',
+  length: 10,
+  ...over,
+});
 
 describe('which documents are captured', () => {
   it('workspace files are captured under their relative path', () => {
@@ -25,11 +32,17 @@ describe('which documents are captured', () => {
 
   it('untitled documents and notebook cells get paths of their own', () => {
     assert.equal(recordedPath({ scheme: 'untitled', uriPath: 'Untitled-1', fragment: '', relativePath: undefined }), 'Untitled-1');
-    assert.equal(recordedPath({ scheme: 'vscode-notebook-cell', uriPath: '/ws/nb.ipynb', fragment: 'W0sZmlsZQ==', relativePath: 'nb.ipynb' }), 'nb.ipynb#cell-W0sZmlsZQ==');
+    assert.equal(
+      recordedPath({ scheme: 'vscode-notebook-cell', uriPath: '/ws/nb.ipynb', fragment: 'W0sZmlsZQ==', relativePath: 'nb.ipynb' }),
+      'nb.ipynb#cell-W0sZmlsZQ==',
+    );
   });
 
   it('a file outside the workspace is named by its base name only, never its full path', () => {
-    assert.equal(recordedPath({ scheme: 'file', uriPath: '/home/someone/private/notes.md', fragment: '', relativePath: undefined }), 'external/notes.md');
+    assert.equal(
+      recordedPath({ scheme: 'file', uriPath: '/home/someone/private/notes.md', fragment: '', relativePath: undefined }),
+      'external/notes.md',
+    );
   });
 
   it('NUL characters mark a binary file; a long line marks a minified one', () => {

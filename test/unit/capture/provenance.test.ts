@@ -1,13 +1,37 @@
 import * as assert from 'node:assert/strict';
 import {
-  ClipboardMemory, ExpectedCarets, caretsAfter, classifyChange, isOneGrapheme, needsClipboard, shortInsertion, touchesCursor,
-  type ChangeFact, type ChangeFacts, type Cursor, type Pos,
+  ClipboardMemory,
+  ExpectedCarets,
+  caretsAfter,
+  classifyChange,
+  isOneGrapheme,
+  needsClipboard,
+  shortInsertion,
+  touchesCursor,
+  type ChangeFact,
+  type ChangeFacts,
+  type Cursor,
+  type Pos,
 } from '../../../src/capture/provenance';
 
 const pos = (line: number, character: number): Pos => ({ line, character });
-const caret = (line: number, character: number): Cursor => ({ start: pos(line, character), end: pos(line, character), active: pos(line, character) });
-const insert = (line: number, character: number, text: string): ChangeFact => ({ start: pos(line, character), end: pos(line, character), deleted: 0, inserted: text });
-const replace = (l1: number, c1: number, l2: number, c2: number, deleted: number, text: string): ChangeFact => ({ start: pos(l1, c1), end: pos(l2, c2), deleted, inserted: text });
+const caret = (line: number, character: number): Cursor => ({
+  start: pos(line, character),
+  end: pos(line, character),
+  active: pos(line, character),
+});
+const insert = (line: number, character: number, text: string): ChangeFact => ({
+  start: pos(line, character),
+  end: pos(line, character),
+  deleted: 0,
+  inserted: text,
+});
+const replace = (l1: number, c1: number, l2: number, c2: number, deleted: number, text: string): ChangeFact => ({
+  start: pos(l1, c1),
+  end: pos(l2, c2),
+  deleted,
+  inserted: text,
+});
 
 function facts(changes: ChangeFact[], cursors: Cursor[], extra: Partial<ChangeFacts> = {}): ChangeFacts {
   return { changes, cursors, inActiveEditor: true, cleanAfter: false, reason: undefined, ...extra };
@@ -261,7 +285,10 @@ describe('short pastes', () => {
   });
 
   it('a bracket pair replacing a selection is not auto-closing: a completion unless it is the clipboard', () => {
-    assert.equal(classifyChange(facts([replace(0, 0, 0, 3, 3, '()')], [{ start: pos(0, 0), end: pos(0, 3), active: pos(0, 3) }])).label, 'completion');
+    assert.equal(
+      classifyChange(facts([replace(0, 0, 0, 3, 3, '()')], [{ start: pos(0, 0), end: pos(0, 3), active: pos(0, 3) }])).label,
+      'completion',
+    );
   });
 
   it('ordinary typing with a long clipboard never asks for a read once the clipboard is known', () => {

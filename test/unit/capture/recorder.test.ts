@@ -10,17 +10,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateEvent } from '@codetrail/protocol/internal/schema';
 
-
 class SwitchGate implements CaptureGate {
   private d: GateDecision = { allowed: true };
   private listeners = new Set<(d: GateDecision) => void>();
-  current(): GateDecision { return this.d; }
-  onDidChange(l: (d: GateDecision) => void): () => void { this.listeners.add(l); return () => this.listeners.delete(l); }
-  set(d: GateDecision): void { this.d = d; for (const l of this.listeners) l(d); }
+  current(): GateDecision {
+    return this.d;
+  }
+  onDidChange(l: (d: GateDecision) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  set(d: GateDecision): void {
+    this.d = d;
+    for (const l of this.listeners) l(d);
+  }
 }
 
 const typed = { label: 'typed', confidence: 0.95 } as const;
-const options = { workspace: 'w'.repeat(64), client: { name: 'test', version: '0' }, sessionIdleMs: 60_000, consent: () => ({ state: 'recording' as const, policyVersion: 0 }) };
+const options = {
+  workspace: 'w'.repeat(64),
+  client: { name: 'test', version: '0' },
+  sessionIdleMs: 60_000,
+  consent: () => ({ state: 'recording' as const, policyVersion: 0 }),
+};
 
 function setup(withMemory = false) {
   const sink = new MemorySink();
@@ -28,10 +40,23 @@ function setup(withMemory = false) {
   let now = 1_000;
   const clock = () => now;
   const taint = withMemory
-    ? new TaintStore({ dir: mkdtempSync(join(tmpdir(), 'codetrail-taint-')), key: Buffer.alloc(32, 7), writerId: `${process.pid}-0000beef`, now: clock })
+    ? new TaintStore({
+        dir: mkdtempSync(join(tmpdir(), 'codetrail-taint-')),
+        key: Buffer.alloc(32, 7),
+        writerId: `${process.pid}-0000beef`,
+        now: clock,
+      })
     : undefined;
   const rec = new Recorder(sink, gate, { ...options, taint }, clock);
-  return { sink, gate, rec, taint, setNow: (t: number) => { now = t; } };
+  return {
+    sink,
+    gate,
+    rec,
+    taint,
+    setNow: (t: number) => {
+      now = t;
+    },
+  };
 }
 
 describe('recorder: gate → builder → session → stages → sink', () => {
@@ -40,8 +65,14 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     rec.baseline('k', 'a.txt', 'plaintext', 'hello\n', 1000, 'open');
     rec.change('k', [{ offset: 5, deleted: 0, inserted: '!' }], typed, 1010);
     await rec.flush();
-    assert.deepEqual(sink.events.map((e) => e.kind), ['session.start', 'file.baseline', 'edit']);
-    assert.deepEqual(sink.events.map((e) => e.seq), [0, 1, 2]);
+    assert.deepEqual(
+      sink.events.map((e) => e.kind),
+      ['session.start', 'file.baseline', 'edit'],
+    );
+    assert.deepEqual(
+      sink.events.map((e) => e.seq),
+      [0, 1, 2],
+    );
     for (const e of sink.events) assert.ok(validateEvent(e).ok);
     assert.equal(replayTrajectory(sink.events).finalText.get('a.txt'), 'hello!\n');
   });
@@ -68,7 +99,10 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     assert.equal(edits.length, 2);
     assert.ok(!JSON.stringify(sink.events).includes('SECRET'), 'neither session holds it, not even the baseline after the gap');
     const second = sink.events.filter((e) => e.sessionId !== first);
-    assert.deepEqual(second.map((e) => e.kind), ['session.start', 'gap', 'file.baseline', 'edit']);
+    assert.deepEqual(
+      second.map((e) => e.kind),
+      ['session.start', 'gap', 'file.baseline', 'edit'],
+    );
     assert.equal(replayTrajectory(second).finalText.get('a.txt'), '<REDACTED:not-captured>\nafter\n');
   });
 
@@ -81,7 +115,10 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     rec.change('k', [{ offset: 4, deleted: 0, inserted: '?' }], typed, 200_000);
     await rec.flush();
     const second = sink.events.filter((e) => e.sessionId !== sink.events[0].sessionId);
-    assert.deepEqual(second.map((e) => e.kind), ['session.start', 'file.baseline', 'edit']);
+    assert.deepEqual(
+      second.map((e) => e.kind),
+      ['session.start', 'file.baseline', 'edit'],
+    );
     const b = second[1];
     assert.ok(b.kind === 'file.baseline' && b.reason === 'session' && b.text === 'one!\n');
     assert.equal(replayTrajectory(second).finalText.get('a.txt'), 'one!?\n', 'each session replays on its own');
@@ -93,7 +130,10 @@ describe('recorder: gate → builder → session → stages → sink', () => {
     rec.addStage((e) => (e.kind === 'file.focus' ? undefined : e));
     rec.emit({ kind: 'file.focus', time: 1000, path: 'a.txt', languageId: 'x' });
     rec.emit({ kind: 'file.save', time: 1001, path: 'a.txt', languageId: 'x' });
-    assert.deepEqual(sink.events.map((e) => e.kind), ['session.start', 'file.save']);
+    assert.deepEqual(
+      sink.events.map((e) => e.kind),
+      ['session.start', 'file.save'],
+    );
   });
 
   it('edit listeners receive the stamped edit (diagnostics link outcomes to its id)', () => {
@@ -109,8 +149,13 @@ describe('recorder: gate → builder → session → stages → sink', () => {
 
 describe('settings and the default gate', () => {
   it('unset or invalid settings fall back to the defaults', () => {
-    assert.deepEqual(readSettings(() => undefined), DEFAULT_SETTINGS);
-    const s = readSettings((k) => ({ enabled: false, 'capture.maxFileSize': -5, 'capture.terminalOutputTail': 100 } as Record<string, unknown>)[k]);
+    assert.deepEqual(
+      readSettings(() => undefined),
+      DEFAULT_SETTINGS,
+    );
+    const s = readSettings(
+      (k) => (({ enabled: false, 'capture.maxFileSize': -5, 'capture.terminalOutputTail': 100 }) as Record<string, unknown>)[k],
+    );
     assert.equal(s.enabled, false);
     assert.equal(s.capture.maxFileSize, DEFAULT_SETTINGS.capture.maxFileSize);
     assert.equal(s.capture.terminalOutputTail, 100);
@@ -121,7 +166,6 @@ describe('settings and the default gate', () => {
     assert.match(describeDecision({ allowed: false, reason: 'setting-off' }), /codetrail\.enabled/);
     assert.equal(describeDecision({ allowed: true }), 'capturing');
   });
-
 });
 
 describe('recorder: gaps', () => {
@@ -132,7 +176,9 @@ describe('recorder: gaps', () => {
     gate.set({ allowed: false, reason: 'paused' });
     setNow(5000);
     let kindsWhenListenersRan: string[] = [];
-    rec.onGateChange(() => { kindsWhenListenersRan = sink.events.map((e) => e.kind); });
+    rec.onGateChange(() => {
+      kindsWhenListenersRan = sink.events.map((e) => e.kind);
+    });
     gate.set({ allowed: true });
     const gap = sink.events.find((e) => e.kind === 'gap');
     assert.ok(gap && gap.kind === 'gap');
@@ -218,7 +264,12 @@ describe('recorder: nothing typed while capture was off is ever emitted', () => 
     const { sink, gate, rec } = setup(true);
     rec.baseline('a', 'a.txt', 'plaintext', 'local edit\n', 1000, 'open');
     gate.set({ allowed: false, reason: 'paused' });
-    rec.change('a', [{ offset: 0, deleted: 11, inserted: 'checked out from another branch\n' }], { label: 'external', confidence: 0 }, 1500);
+    rec.change(
+      'a',
+      [{ offset: 0, deleted: 11, inserted: 'checked out from another branch\n' }],
+      { label: 'external', confidence: 0 },
+      1500,
+    );
     rec.change('a', [{ offset: 32, deleted: 0, inserted: 'typed while paused here\n' }], typed, 1600);
     gate.set({ allowed: true });
     rec.baseline('b', 'b.txt', 'plaintext', 'checked out from another branch\ntyped while paused here\n', 2000, 'open');
@@ -226,7 +277,10 @@ describe('recorder: nothing typed while capture was off is ever emitted', () => 
     rec.builder.flush(3000);
     const baseOf = (path: string) => sink.events.filter((e) => e.kind === 'file.baseline' && e.path === path).at(-1);
     const a = baseOf('a.txt');
-    assert.ok(a && a.kind === 'file.baseline' && a.text === '<REDACTED:not-captured>\n<REDACTED:not-captured>\n', 'both lines are masked in their own file');
+    assert.ok(
+      a && a.kind === 'file.baseline' && a.text === '<REDACTED:not-captured>\n<REDACTED:not-captured>\n',
+      'both lines are masked in their own file',
+    );
     const b = baseOf('b.txt');
     assert.ok(b && b.kind === 'file.baseline');
     assert.equal(b.text, 'checked out from another branch\n<REDACTED:not-captured>\n', 'elsewhere, only the typed line is recognised');

@@ -5,8 +5,12 @@ import { redactEventFields } from '../../../src/capture/redact-stage';
 import { validateEvent, type TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
 const base = {
-  schema: 1 as const, id: '019a0000-0000-7000-8000-000000000001', sessionId: '019a0000-0000-7000-8000-000000000002',
-  seq: 3, time: 1_790_000_000_000, consent: { state: 'recording' as const, policyVersion: 1 },
+  schema: 1 as const,
+  id: '019a0000-0000-7000-8000-000000000001',
+  sessionId: '019a0000-0000-7000-8000-000000000002',
+  seq: 3,
+  time: 1_790_000_000_000,
+  consent: { state: 'recording' as const, policyVersion: 1 },
 };
 const secret = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
 const email = 'priya.raman@acme-corp.com';
@@ -16,9 +20,14 @@ describe('redaction of event fields', () => {
 
   it('redacts terminal command lines, working directories and output', () => {
     const e: TrajectoryEvent = {
-      ...base, kind: 'terminal.command', source: 'shell-integration', exitCode: 1, durationMs: 20,
+      ...base,
+      kind: 'terminal.command',
+      source: 'shell-integration',
+      exitCode: 1,
+      durationMs: 20,
       commandLine: `curl -H "Authorization: Bearer ${secret}" https://api.example.com`,
-      cwd: 'tools', outputTail: `sent by ${email}\n`,
+      cwd: 'tools',
+      outputTail: `sent by ${email}\n`,
     };
     const out = redactEventFields(e, r);
     const json = JSON.stringify(out);
@@ -31,10 +40,17 @@ describe('redaction of event fields', () => {
   it('redacts commit messages, diagnostics messages and paths', () => {
     const commit = redactEventFields({ ...base, kind: 'commit', commit: 'abc123', message: `fix: rotate key ${secret}` }, r);
     assert.ok(!JSON.stringify(commit).includes(secret));
-    const diag = redactEventFields({
-      ...base, kind: 'diagnostics', path: 'src/a.ts', before: { errors: 0, warnings: 0 }, after: { errors: 1, warnings: 0 },
-      messages: [`Cannot find name '${email}'`],
-    }, r);
+    const diag = redactEventFields(
+      {
+        ...base,
+        kind: 'diagnostics',
+        path: 'src/a.ts',
+        before: { errors: 0, warnings: 0 },
+        after: { errors: 1, warnings: 0 },
+        messages: [`Cannot find name '${email}'`],
+      },
+      r,
+    );
     assert.ok(!JSON.stringify(diag).includes(email));
     const skipped = redactEventFields({ ...base, kind: 'file.skipped', path: `people/${email}/notes.md`, reason: 'binary' }, r);
     assert.ok(!JSON.stringify(skipped).includes(email));

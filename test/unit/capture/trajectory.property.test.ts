@@ -26,13 +26,22 @@ type Action =
   | { t: 'switch'; dt: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({
-    t: fc.constant('change' as const),
-    picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(6), text: textArb }), { minLength: 1, maxLength: 4 }),
-    label: fc.constantFrom(...PROVENANCE_LABELS),
-    dt: fc.oneof(fc.nat(300), fc.nat(5000)),
-  }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('cursor' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), dt: fc.nat(100) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      t: fc.constant('change' as const),
+      picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(6), text: textArb }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      label: fc.constantFrom(...PROVENANCE_LABELS),
+      dt: fc.oneof(fc.nat(300), fc.nat(5000)),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('cursor' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), dt: fc.nat(100) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('save' as const), dt: fc.nat(100) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('tick' as const), dt: fc.nat(5000) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('switch' as const), dt: fc.nat(100) }) },
@@ -70,10 +79,18 @@ function run(baselines: [string, string], actions: Action[], redact?: (t: string
         r.builder.change(key, changes, { label: a.label, confidence: 1 }, time);
         break;
       }
-      case 'cursor': r.builder.cursor(key, Math.floor(a.at * texts[cur].length), time); break;
-      case 'save': r.builder.save(key, time); break;
-      case 'tick': r.builder.tick(time); break;
-      case 'switch': cur = 1 - cur; break;
+      case 'cursor':
+        r.builder.cursor(key, Math.floor(a.at * texts[cur].length), time);
+        break;
+      case 'save':
+        r.builder.save(key, time);
+        break;
+      case 'tick':
+        r.builder.tick(time);
+        break;
+      case 'switch':
+        cur = 1 - cur;
+        break;
     }
     assert.equal(r.builder.currentText('d0'), texts[0]);
     assert.equal(r.builder.currentText('d1'), texts[1]);
@@ -99,13 +116,31 @@ describe('trajectory core: the replay law (property-based)', () => {
   it('with a redactor, the redacted trajectory replays to the redaction of the real text (800 runs)', () => {
     // A line-local stand-in for the redaction engine: digits and the word "secret" vanish.
     const redact = (t: string) => t.replace(/[0-9]+|secret/g, '#');
-    const withDigits = fc.array(fc.constantFrom(...fragments, '42', 'secret', 'x9', '\n7\n', 'row 12\n', 'plain\n', 'x\n', '\n', 'y 3\n', 'z\r\n'), { maxLength: 80, size: 'max' }).map((a) => a.join(''));
-    const digitActions = fc.array(fc.oneof(actionArb, fc.record({
-      t: fc.constant('change' as const),
-      picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(4), text: fc.constantFrom('1', '23', 'secret', 'sec', 'ret', '\n5') }), { minLength: 1, maxLength: 3 }),
-      label: fc.constant('typed' as const),
-      dt: fc.nat(300),
-    })), { maxLength: 60, size: 'max' });
+    const withDigits = fc
+      .array(fc.constantFrom(...fragments, '42', 'secret', 'x9', '\n7\n', 'row 12\n', 'plain\n', 'x\n', '\n', 'y 3\n', 'z\r\n'), {
+        maxLength: 80,
+        size: 'max',
+      })
+      .map((a) => a.join(''));
+    const digitActions = fc.array(
+      fc.oneof(
+        actionArb,
+        fc.record({
+          t: fc.constant('change' as const),
+          picks: fc.array(
+            fc.record({
+              at: fc.double({ min: 0, max: 1, noNaN: true }),
+              len: fc.nat(4),
+              text: fc.constantFrom('1', '23', 'secret', 'sec', 'ret', '\n5'),
+            }),
+            { minLength: 1, maxLength: 3 },
+          ),
+          label: fc.constant('typed' as const),
+          dt: fc.nat(300),
+        }),
+      ),
+      { maxLength: 60, size: 'max' },
+    );
     fc.assert(
       fc.property(withDigits, withDigits, digitActions, (b0, b1, actions) => {
         const { events, texts } = run([b0, b1], actions, redact);
@@ -189,12 +224,18 @@ describe('trajectory core: the replay law (property-based)', () => {
     r.builder.change('d', [{ offset: 1, deleted: 0, inserted: 'X' }], { label: 'typed', confidence: 1 }, 1);
     r.builder.change('d', [{ offset: 1, deleted: 1, inserted: '' }], { label: 'typed', confidence: 1 }, 2);
     r.builder.flush(3);
-    assert.deepEqual(r.events.map((e) => e.kind), ['file.baseline']);
+    assert.deepEqual(
+      r.events.map((e) => e.kind),
+      ['file.baseline'],
+    );
   });
 
   it('throws a DesyncError instead of recording a change outside the document', () => {
     const r = recorder();
     r.builder.baseline('d', 'f.txt', 'plaintext', 'abc', 0, 'open');
-    assert.throws(() => r.builder.change('d', [{ offset: 2, deleted: 5, inserted: '' }], { label: 'typed', confidence: 1 }, 1), /outside a document/);
+    assert.throws(
+      () => r.builder.change('d', [{ offset: 2, deleted: 5, inserted: '' }], { label: 'typed', confidence: 1 }, 1),
+      /outside a document/,
+    );
   });
 });

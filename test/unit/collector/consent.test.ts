@@ -7,15 +7,30 @@ const NOW = Date.UTC(2026, 10, 2, 9, 0, 0);
 const policy: Policy = { ...DEFAULT_POLICY, workspaceSalt: 's' };
 const none = (): ConsentContext => ({ exemptions: [], pauses: [], deletions: [], excludedWorkspaces: new Set() });
 const event = (over: Partial<JudgedEvent> = {}): JudgedEvent => ({
-  id: 'e1', kind: 'edit', time: NOW - 1000, sessionId: 's1', consentState: 'recording', workspace: 'w', receivedAt: NOW, ...over,
+  id: 'e1',
+  kind: 'edit',
+  time: NOW - 1000,
+  sessionId: 's1',
+  consentState: 'recording',
+  workspace: 'w',
+  receivedAt: NOW,
+  ...over,
 });
 const exemption = (over: Partial<Exemption>): Exemption => ({
-  id: 'x', userId: 'u', reason: 'r', scope: { kind: 'all' }, status: 'pending', requestedAt: NOW - 60_000, decidedAt: null,
-  decidedBy: null, note: null, ...over,
+  id: 'x',
+  userId: 'u',
+  reason: 'r',
+  scope: { kind: 'all' },
+  status: 'pending',
+  requestedAt: NOW - 60_000,
+  decidedAt: null,
+  decidedBy: null,
+  note: null,
+  ...over,
 });
 
 describe('server-side consent judgement', () => {
-  it('refuses an event of a session it does not know, except the outbox\'s own markers', () => {
+  it("refuses an event of a session it does not know, except the outbox's own markers", () => {
     assert.equal(judge(event({ workspace: null }), none(), policy), 'unknown-session');
     assert.equal(judge(event({ workspace: null, kind: 'marker' }), none(), policy), null);
     assert.equal(judge(event(), none(), policy), null);
@@ -33,13 +48,27 @@ describe('server-side consent judgement', () => {
   });
 
   it('keeps deleted what a deletion covered: its ids whatever their time, and for "all" what was recorded before it', () => {
-    const ctx = { ...none(), deletions: [{ id: 'd', userId: 'u', scope: { kind: 'all' as const }, status: 'done' as const, requestedAt: NOW - 10_000, tombstoned: 1, deleted: 1, completedAt: NOW }] };
+    const ctx = {
+      ...none(),
+      deletions: [
+        {
+          id: 'd',
+          userId: 'u',
+          scope: { kind: 'all' as const },
+          status: 'done' as const,
+          requestedAt: NOW - 10_000,
+          tombstoned: 1,
+          deleted: 1,
+          completedAt: NOW,
+        },
+      ],
+    };
     assert.equal(judge(event({ time: NOW - 20_000 }), ctx, policy), 'deleted');
     assert.equal(judge(event({ time: NOW - 5_000 }), ctx, policy), null, 'recorded after the request');
     assert.equal(judge(event({ time: NOW - 5_000 }), ctx, policy, new Set(['e1'])), 'deleted', 'a tombstoned id');
   });
 
-  it('bounds an event\'s time by the server\'s clock', () => {
+  it("bounds an event's time by the server's clock", () => {
     const b = DEFAULT_TIME_BOUNDS;
     assert.equal(judgeTime(NOW + b.maxAheadMs, NOW, policy, b), null);
     assert.equal(judgeTime(NOW + b.maxAheadMs + 1, NOW, policy, b), 'future-time');
@@ -49,7 +78,7 @@ describe('server-side consent judgement', () => {
     assert.equal(judgeTime(1, NOW, { ...policy, retentionDays: 0 }, b), 'too-old');
   });
 
-  it('keeps a pause\'s start; lets it grow, or end early but never before now', () => {
+  it("keeps a pause's start; lets it grow, or end early but never before now", () => {
     const first = mergePause(null, { from: NOW - 60_000, until: NOW + 60_000 }, 'u', 'p', NOW);
     assert.deepEqual([first.from, first.until], [NOW - 60_000, NOW + 60_000]);
     const erased = mergePause(first, { from: 0, until: 0 }, 'u', 'p', NOW);

@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
-import { countJsonContainers, decodeBatch, packResult, transferablesOf, unpackResult, type DecodeOptions, type DecodeResult } from '@codetrail/collector/internal/decode';
+import {
+  countJsonContainers,
+  decodeBatch,
+  packResult,
+  transferablesOf,
+  unpackResult,
+  type DecodeOptions,
+  type DecodeResult,
+} from '@codetrail/collector/internal/decode';
 import { bodyText } from '@codetrail/collector/internal/store/store';
 import { toLogsRequest } from '@codetrail/protocol/internal/otlp';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
@@ -11,10 +19,25 @@ const OPTS: DecodeOptions = { gzip: true, protobuf: false, limit: 20 << 20, maxR
 
 function events(): TrajectoryEvent[] {
   const sessionId = uuidv7();
-  const base = (seq: number) => ({ schema: 1 as const, id: uuidv7(), sessionId, seq, time: 1_700_000_000_000 + seq, consent: { state: 'recording' as const, policyVersion: 1 } });
+  const base = (seq: number) => ({
+    schema: 1 as const,
+    id: uuidv7(),
+    sessionId,
+    seq,
+    time: 1_700_000_000_000 + seq,
+    consent: { state: 'recording' as const, policyVersion: 1 },
+  });
   return [
     { ...base(0), kind: 'session.start', workspace: 'w'.repeat(64), client: { name: 'codetrail', version: '1' } },
-    { ...base(1), kind: 'file.baseline', path: 'src/😀.ts', languageId: 'typescript', text: 'const s = "Grüße 😀";\n', sha256: 'a'.repeat(64), reason: 'open' },
+    {
+      ...base(1),
+      kind: 'file.baseline',
+      path: 'src/😀.ts',
+      languageId: 'typescript',
+      text: 'const s = "Grüße 😀";\n',
+      sha256: 'a'.repeat(64),
+      reason: 'open',
+    },
     { ...base(2), kind: 'cursor', path: 'src/a.ts', line: 2 ** 40, character: 0 },
     { ...base(3), kind: 'gap', reason: 'paused', from: 1, to: 2 },
   ];
@@ -32,7 +55,7 @@ describe('decode results as workers post them', () => {
     const back = unpackResult(moved);
     assert.ok(back.ok);
     // Bodies come back as their UTF-8 bytes; everything else as it was.
-    const asText = (r: DecodeResult) => r.ok ? r.batch.events.map((e) => ({ ...e, body: bodyText(e.body) })) : r;
+    const asText = (r: DecodeResult) => (r.ok ? r.batch.events.map((e) => ({ ...e, body: bodyText(e.body) })) : r);
     assert.ok(back.batch.events.every((e) => e.body instanceof Uint8Array));
     assert.deepEqual(asText(back), asText(direct));
     const [start, baseline, cursor] = back.batch.events;
@@ -60,7 +83,8 @@ describe('decode results as workers post them', () => {
 });
 
 describe('the per-request budget', () => {
-  const request = (n: number) => JSON.stringify(toLogsRequest(Array.from({ length: n }, () => events()).flat(), { name: 't', version: '1' }));
+  const request = (n: number) =>
+    JSON.stringify(toLogsRequest(Array.from({ length: n }, () => events()).flat(), { name: 't', version: '1' }));
 
   it('counts JSON objects and arrays outside strings only, braces and escaped quotes inside them skipped', () => {
     assert.equal(countJsonContainers(Buffer.from('{"a":[{},[]],"b":"{[\\"{[\\\\"}'), 100), 4);
@@ -72,11 +96,23 @@ describe('the per-request budget', () => {
     const opts = { ...OPTS, gzip: false, maxRecords: 8 };
     assert.ok(decodeBatch(Buffer.from(request(2)), opts).ok, 'eight records pass');
     const over = decodeBatch(Buffer.from(request(3)), opts);
-    assert.deepEqual(over, { ok: false, status: 413, message: 'request holds more than 8 log records; send at most 8 log records per request' });
+    assert.deepEqual(over, {
+      ok: false,
+      status: 413,
+      message: 'request holds more than 8 log records; send at most 8 log records per request',
+    });
     // Five million empty records: 10 MB of protobuf, refused after a few thousand messages.
     const records = Buffer.alloc(10_000_000);
     for (let i = 0; i < records.length; i += 2) records[i] = 0x12;
-    const varint = (v: number) => { const o: number[] = []; while (v > 127) { o.push((v & 127) | 128); v = Math.floor(v / 128); } o.push(v); return Buffer.from(o); };
+    const varint = (v: number) => {
+      const o: number[] = [];
+      while (v > 127) {
+        o.push((v & 127) | 128);
+        v = Math.floor(v / 128);
+      }
+      o.push(v);
+      return Buffer.from(o);
+    };
     const scope = Buffer.concat([Buffer.from([0x12]), varint(records.length), records]);
     const bomb = Buffer.concat([Buffer.from([0x0a]), varint(scope.length), scope]);
     const t0 = performance.now();

@@ -16,8 +16,17 @@ const SAMPLES: Record<string, unknown>[] = [
   { ...base, kind: 'session.end', reason: 'idle' },
   { ...base, kind: 'file.baseline', path: 'src/a.ts', languageId: 'typescript', text: 'let a = 1;\n', sha256: SHA, reason: 'open' },
   {
-    ...base, kind: 'edit', path: 'src/a.ts', languageId: 'typescript', diff: '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1 +1 @@\n-let a = 1;\n+let a = "2";\n',
-    beforeSha256: SHA, afterSha256: 'cd'.repeat(32), provenance: { label: 'typed', confidence: 0.92 }, startTime: 1_699_999_999_000, changeCount: 4, cut: 'idle',
+    ...base,
+    kind: 'edit',
+    path: 'src/a.ts',
+    languageId: 'typescript',
+    diff: '--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1 +1 @@\n-let a = 1;\n+let a = "2";\n',
+    beforeSha256: SHA,
+    afterSha256: 'cd'.repeat(32),
+    provenance: { label: 'typed', confidence: 0.92 },
+    startTime: 1_699_999_999_000,
+    changeCount: 4,
+    cut: 'idle',
   },
   { ...base, kind: 'file.skipped', path: 'big.bin', reason: 'binary', size: 1234 },
   { ...base, kind: 'file.open', path: 'src/a.ts', languageId: 'typescript' },
@@ -26,20 +35,58 @@ const SAMPLES: Record<string, unknown>[] = [
   { ...base, kind: 'file.save', path: 'src/a.ts', languageId: 'typescript' },
   { ...base, kind: 'cursor', path: 'src/a.ts', line: 10, character: 4 },
   { ...base, kind: 'gap', reason: 'paused', from: 1, to: 2, dropped: 0 },
-  { ...base, consent: { state: 'recording', policyVersion: 2, pauseId: 'p-1' }, kind: 'terminal.command', commandLine: 'npm test', cwd: '.', exitCode: 1, durationMs: 5, outputTail: 'ok\n', source: 'shell-integration' },
+  {
+    ...base,
+    consent: { state: 'recording', policyVersion: 2, pauseId: 'p-1' },
+    kind: 'terminal.command',
+    commandLine: 'npm test',
+    cwd: '.',
+    exitCode: 1,
+    durationMs: 5,
+    outputTail: 'ok\n',
+    source: 'shell-integration',
+  },
   { ...base, kind: 'terminal.no-shell-integration', terminal: 'bash' },
   { ...base, kind: 'task.start', name: 'build', source: 'npm' },
   { ...base, kind: 'task.end', name: 'build', source: 'npm', exitCode: 0, durationMs: 10 },
   { ...base, kind: 'debug.start', debugType: 'node', name: 'Launch' },
   { ...base, kind: 'debug.end', debugType: 'node', name: 'Launch', durationMs: 99 },
-  { ...base, kind: 'diagnostics', path: 'src/a.ts', afterEdit: ID, before: { errors: 1, warnings: 0 }, after: { errors: 0, warnings: 2 }, messages: ['x is unused'] },
+  {
+    ...base,
+    kind: 'diagnostics',
+    path: 'src/a.ts',
+    afterEdit: ID,
+    before: { errors: 1, warnings: 0 },
+    after: { errors: 0, warnings: 2 },
+    messages: ['x is unused'],
+  },
   { ...base, kind: 'commit', message: 'Fix the build', commit: 'abc123', filesChanged: 2 },
   { ...base, kind: 'marker', what: 'outbox-dropped', count: 12, detail: 'bound reached' },
 ];
 
 /** Values a mutation may put anywhere: wrong types, bounds, odd strings, nested junk. */
 const junk = fc.oneof(
-  fc.constantFrom<unknown>(null, true, 0, -1, 1.5, 2 ** 53, -0, '', 'x', 'idle', 'recording', 'typed', ID, SHA, 'AB'.repeat(32), [], {}, ['a'], { errors: 1 }),
+  fc.constantFrom<unknown>(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    2 ** 53,
+    -0,
+    '',
+    'x',
+    'idle',
+    'recording',
+    'typed',
+    ID,
+    SHA,
+    'AB'.repeat(32),
+    [],
+    {},
+    ['a'],
+    { errors: 1 },
+  ),
   fc.integer({ min: -5, max: 5_000_000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.string({ maxLength: 20 }),
@@ -51,20 +98,33 @@ type Mutation = (e: Record<string, unknown>) => void;
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // replace a field's value
-  fc.tuple(fc.nat(), junk).map(([i, v]): Mutation => (e) => { const ks = Object.keys(e); e[ks[i % ks.length]] = v; }),
-  // drop a field
-  fc.nat().map((i): Mutation => (e) => { const ks = Object.keys(e); delete e[ks[i % ks.length]]; }),
-  // add a field the schema does not know (zod strips it)
-  fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), junk).map(([k, v]): Mutation => (e) => { if (!(k in e)) e[k] = v; }),
-  // change something inside a nested object
-  fc.tuple(fc.constantFrom('consent', 'provenance', 'client', 'before', 'after'), fc.nat(), junk, fc.boolean()).map(([o, i, v, add]): Mutation => (e) => {
-    const inner = e[o];
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return;
-    const copy = { ...(inner as Record<string, unknown>) };
-    if (add) copy.extra = v;
-    else { const ks = Object.keys(copy); copy[ks[i % ks.length]] = v; }
-    e[o] = copy;
+  fc.tuple(fc.nat(), junk).map(([i, v]): Mutation => (e) => {
+    const ks = Object.keys(e);
+    e[ks[i % ks.length]] = v;
   }),
+  // drop a field
+  fc.nat().map((i): Mutation => (e) => {
+    const ks = Object.keys(e);
+    delete e[ks[i % ks.length]];
+  }),
+  // add a field the schema does not know (zod strips it)
+  fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), junk).map(([k, v]): Mutation => (e) => {
+    if (!(k in e)) e[k] = v;
+  }),
+  // change something inside a nested object
+  fc
+    .tuple(fc.constantFrom('consent', 'provenance', 'client', 'before', 'after'), fc.nat(), junk, fc.boolean())
+    .map(([o, i, v, add]): Mutation => (e) => {
+      const inner = e[o];
+      if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return;
+      const copy = { ...(inner as Record<string, unknown>) };
+      if (add) copy.extra = v;
+      else {
+        const ks = Object.keys(copy);
+        copy[ks[i % ks.length]] = v;
+      }
+      e[o] = copy;
+    }),
 );
 
 describe('collector event reader (fast path vs. the shared schema)', () => {
@@ -79,27 +139,30 @@ describe('collector event reader (fast path vs. the shared schema)', () => {
   });
 
   it('accepts and rejects exactly what zod does, and keeps nothing zod would strip (8,000 mutated events)', () => {
-    fc.assert(fc.property(fc.constantFrom(...SAMPLES), fc.array(mutation, { minLength: 1, maxLength: 3 }), (sample, muts) => {
-      const e = structuredClone(sample);
-      for (const m of muts) m(e);
-      const text = JSON.stringify(e);
-      const z = validateEvent(JSON.parse(text));
-      const exact = isExactEvent(JSON.parse(text));
-      // the fast path says yes only to a valid event zod would return unchanged
-      if (exact) {
-        assert.ok(z.ok, 'fast path accepted what zod rejects');
-        assert.deepEqual(z.event, JSON.parse(text));
-      }
-      const r = readEventJson(text);
-      assert.equal(r.ok, z.ok);
-      if (r.ok && z.ok) {
-        assert.deepEqual(JSON.parse(r.json), z.event);
-        assert.deepEqual(r.event, z.event);
-        assert.ok(!r.json.includes('\n'));
-      } else if (!r.ok && !z.ok) {
-        assert.equal(r.error, z.error);
-      }
-    }), { numRuns: 8000, seed: 7 });
+    fc.assert(
+      fc.property(fc.constantFrom(...SAMPLES), fc.array(mutation, { minLength: 1, maxLength: 3 }), (sample, muts) => {
+        const e = structuredClone(sample);
+        for (const m of muts) m(e);
+        const text = JSON.stringify(e);
+        const z = validateEvent(JSON.parse(text));
+        const exact = isExactEvent(JSON.parse(text));
+        // the fast path says yes only to a valid event zod would return unchanged
+        if (exact) {
+          assert.ok(z.ok, 'fast path accepted what zod rejects');
+          assert.deepEqual(z.event, JSON.parse(text));
+        }
+        const r = readEventJson(text);
+        assert.equal(r.ok, z.ok);
+        if (r.ok && z.ok) {
+          assert.deepEqual(JSON.parse(r.json), z.event);
+          assert.deepEqual(r.event, z.event);
+          assert.ok(!r.json.includes('\n'));
+        } else if (!r.ok && !z.ok) {
+          assert.equal(r.error, z.error);
+        }
+      }),
+      { numRuns: 8000, seed: 7 },
+    );
   });
 
   it('counts string limits in code points, as zod does', () => {
@@ -139,7 +202,11 @@ describe('collector event reader (fast path vs. the shared schema)', () => {
       const r = readEventJson(text);
       assert.ok(r.ok, what);
       assert.notEqual(r.json, text, what);
-      assert.equal(r.json, JSON.stringify(validateEvent(JSON.parse(text)).ok ? (validateEvent(JSON.parse(text)) as { event: unknown }).event : null), what);
+      assert.equal(
+        r.json,
+        JSON.stringify(validateEvent(JSON.parse(text)).ok ? (validateEvent(JSON.parse(text)) as { event: unknown }).event : null),
+        what,
+      );
       assert.ok(!r.json.includes('secret') && !r.json.includes('paste') && !r.json.includes('extra') && !r.json.includes('note'), what);
     }
   });

@@ -48,24 +48,36 @@ class FakeClock implements Clock {
 class MemoryStore implements ConsentStore {
   private listeners: ((r: ConsentRecord) => void)[] = [];
   constructor(public record: ConsentRecord = { exemptions: [], noticeShown: true }) {}
-  get current(): ConsentRecord { return this.record; }
-  open(): Promise<ConsentRecord> { return Promise.resolve(this.record); }
+  get current(): ConsentRecord {
+    return this.record;
+  }
+  open(): Promise<ConsentRecord> {
+    return Promise.resolve(this.record);
+  }
   onDidChange(listener: (r: ConsentRecord) => void): { dispose(): void } {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   }
   update(change: (r: ConsentRecord) => ConsentRecord): Promise<void> {
     this.record = change(structuredClone(this.record));
     for (const l of [...this.listeners]) l(this.record);
     return Promise.resolve();
   }
-  sync(): Promise<ConsentRecord> { return Promise.resolve(this.record); }
+  sync(): Promise<ConsentRecord> {
+    return Promise.resolve(this.record);
+  }
   /** Another window wrote the shared file. */
   external(record: ConsentRecord): void {
     this.record = record;
     for (const l of [...this.listeners]) l(record);
   }
-  dispose(): void { this.listeners = []; }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
 /** The collection service's control plane, reachable or not, on its own clock. */
@@ -90,8 +102,15 @@ class FakeService {
     this.reach();
     this.policyCalls++;
     return {
-      version: 3, pauseMinutes: this.pauseMinutes, whilePending: 'pause', excludedGlobs: [], workspaceSalt: 'salt', excludedWorkspaces: [],
-      canRequestExemption: this.canRequestExemption, exemptions: structuredClone(this.exemptions), pauses: structuredClone(this.pauses),
+      version: 3,
+      pauseMinutes: this.pauseMinutes,
+      whilePending: 'pause',
+      excludedGlobs: [],
+      workspaceSalt: 'salt',
+      excludedWorkspaces: [],
+      canRequestExemption: this.canRequestExemption,
+      exemptions: structuredClone(this.exemptions),
+      pauses: structuredClone(this.pauses),
       serverTime: this.clock.now() + this.skew,
     };
   };
@@ -144,7 +163,15 @@ async function rig(options: { record?: ConsentRecord; hasToken?: () => Promise<b
   const service = new FakeService(clock);
   const store = new MemoryStore(options.record);
   const r: Partial<Rig> = {
-    clock, service, store, messages: [], warnings: [], decisions: [], views: { n: 0 }, purges: [], retracted: [],
+    clock,
+    service,
+    store,
+    messages: [],
+    warnings: [],
+    decisions: [],
+    views: { n: 0 },
+    purges: [],
+    retracted: [],
     settings: { enabled: true, excludedWorkspaces: [], pauseMinutes: 15, policyPollSeconds: 60 },
   };
   let ids = 0;
@@ -152,8 +179,13 @@ async function rig(options: { record?: ConsentRecord; hasToken?: () => Promise<b
     store,
     client: service,
     hooks: {
-      retract: (from, to) => { r.retracted!.push([from, to]); },
-      purge: async (match) => { r.purges!.push(match); return { pending: 4, sent: 0, dead: 0 }; },
+      retract: (from, to) => {
+        r.retracted!.push([from, to]);
+      },
+      purge: async (match) => {
+        r.purges!.push(match);
+        return { pending: 4, sent: 0, dead: 0 };
+      },
       recordGap: () => undefined,
     },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
@@ -177,7 +209,10 @@ async function rig(options: { record?: ConsentRecord; hasToken?: () => Promise<b
 
 describe('consent controller', () => {
   let current: Rig | undefined;
-  afterEach(() => { current?.controller.dispose(); current = undefined; });
+  afterEach(() => {
+    current?.controller.dispose();
+    current = undefined;
+  });
   const make = async (options?: Parameters<typeof rig>[0]) => (current = await rig(options));
 
   it('one click pauses for the length the policy sets, and the pause reaches the service', async () => {
@@ -189,7 +224,10 @@ describe('consent controller', () => {
     assert.equal(v.state, 'paused');
     assert.equal(v.state === 'paused' && v.pause.until - v.pause.from, 30 * MIN, 'the policy (30), not the setting (15)');
     assert.deepEqual(r.decisions.at(-1), { allowed: false, reason: 'paused', since: T0 });
-    assert.deepEqual(r.service.reported.map((p) => p.id), ['id1']);
+    assert.deepEqual(
+      r.service.reported.map((p) => p.id),
+      ['id1'],
+    );
     assert.deepEqual(r.store.record.unreportedPauses, []);
     assert.deepEqual(r.store.record.ownPauseIds, ['id1']);
   });
@@ -234,10 +272,16 @@ describe('consent controller', () => {
     await r.controller.pause();
     await settle();
     assert.equal(view(r).state, 'paused', 'pausing never waits for the service');
-    assert.deepEqual(r.store.record.unreportedPauses?.map((p) => p.id), ['id1']);
+    assert.deepEqual(
+      r.store.record.unreportedPauses?.map((p) => p.id),
+      ['id1'],
+    );
     r.service.online = true;
     await r.clock.advance(60_000);
-    assert.deepEqual(r.service.reported.map((p) => p.id), ['id1']);
+    assert.deepEqual(
+      r.service.reported.map((p) => p.id),
+      ['id1'],
+    );
     assert.deepEqual(r.store.record.unreportedPauses, []);
   });
 
@@ -254,7 +298,7 @@ describe('consent controller', () => {
     assert.deepEqual(r.service.reported, [{ id: 'id1', from: T0, until: T0 }]);
   });
 
-  it('resume ends this installation\'s pause now and reports the shortened pause', async () => {
+  it("resume ends this installation's pause now and reports the shortened pause", async () => {
     const r = await make();
     await r.controller.pause();
     await r.clock.advance(3 * MIN);
@@ -282,7 +326,7 @@ describe('consent controller', () => {
     assert.equal(r.messages.filter((m) => m.includes('pause has ended')).length, 0, 'a resume asked for is not announced');
   });
 
-  it('a pause begun on another device pauses here, read on this machine\'s clock', async () => {
+  it("a pause begun on another device pauses here, read on this machine's clock", async () => {
     const r = await make({
       start: (x) => {
         x.service.skew = 2 * MIN; // the service's clock runs two minutes ahead
@@ -297,7 +341,7 @@ describe('consent controller', () => {
     assert.equal(view(r).state, 'recording', 'it ends when it ends on the service');
   });
 
-  it('resuming a pause from another device ends it for the user, on the service\'s clock, and it stays ended', async () => {
+  it("resuming a pause from another device ends it for the user, on the service's clock, and it stays ended", async () => {
     const r = await make({
       start: (x) => {
         x.service.skew = 2 * MIN;
@@ -331,15 +375,26 @@ describe('consent controller', () => {
     assert.equal(local.reason, 'on-call work');
     r.service.online = true;
     await r.clock.advance(60_000);
-    assert.deepEqual(r.store.record.exemptions.map((e) => [e.id, e.status, !!e.unsent]), [['ex1', 'pending', false]]);
-    assert.deepEqual(r.clock.pending().filter((d) => d > 5), [10_000], 'polled every 10 s while pending');
+    assert.deepEqual(
+      r.store.record.exemptions.map((e) => [e.id, e.status, !!e.unsent]),
+      [['ex1', 'pending', false]],
+    );
+    assert.deepEqual(
+      r.clock.pending().filter((d) => d > 5),
+      [10_000],
+      'polled every 10 s while pending',
+    );
     r.service.decide('ex1', 'approved', 'ok for a week');
     await r.clock.advance(10_000);
     assert.equal(view(r).state, 'exempt');
     assert.match(r.messages.at(-1)!, /exemption \(everything\) was approved.*ok for a week/);
     assert.equal(r.purges.length, 1);
     assert.equal(r.purges[0]({ time: 1, sessionId: 's', kind: 'edit' }), true);
-    assert.deepEqual(r.clock.pending().filter((d) => d > 5), [60_000], 'back to the set cadence');
+    assert.deepEqual(
+      r.clock.pending().filter((d) => d > 5),
+      [60_000],
+      'back to the set cadence',
+    );
   });
 
   it('a denied exemption says so and capture goes on', async () => {
@@ -370,7 +425,10 @@ describe('consent controller', () => {
     assert.equal(r.purges[0]({ time: T0 - MIN, sessionId: 's', kind: 'session.start' }), false, 'a session start stays');
     assert.equal(r.purges[0]({ time: T0 - MIN, sessionId: 's', kind: 'edit' }), true);
     assert.equal(r.purges[0]({ time: T0 - 16 * MIN, sessionId: 's', kind: 'edit' }), false);
-    assert.match(r.messages.at(-1)!, /discarded the last 15 minutes: 4 unsent event\(s\) removed\. .*as soon as the collection service can be reached/);
+    assert.match(
+      r.messages.at(-1)!,
+      /discarded the last 15 minutes: 4 unsent event\(s\) removed\. .*as soon as the collection service can be reached/,
+    );
     assert.deepEqual(r.store.record.pendingDeletions, [{ from: T0 - 15 * MIN, until: T0 + 1 }]);
     r.service.online = true;
     await r.clock.advance(60_000);
@@ -392,7 +450,11 @@ describe('consent controller', () => {
   });
 
   it('a policy change is announced once, and pausing while off explains why', async () => {
-    const r = await make({ start: (x) => { x.settings.enabled = false; } });
+    const r = await make({
+      start: (x) => {
+        x.settings.enabled = false;
+      },
+    });
     const seen: unknown[] = [];
     r.controller.onDidChangePolicy((p) => seen.push(p?.pauseMinutes));
     r.service.pauseMinutes = 45;

@@ -16,28 +16,80 @@ function ledger(): FingerprintLedger {
 
 let seq = 0;
 function ev(body: EventBody): TrajectoryEvent {
-  return { ...body, schema: SCHEMA_VERSION, id: '01900000-0000-7000-8000-' + String(seq).padStart(12, '0'), sessionId: '01900000-0000-7000-8000-000000000000', seq: seq++, consent: { state: 'recording', policyVersion: 1 } } as TrajectoryEvent;
+  return {
+    ...body,
+    schema: SCHEMA_VERSION,
+    id: '01900000-0000-7000-8000-' + String(seq).padStart(12, '0'),
+    sessionId: '01900000-0000-7000-8000-000000000000',
+    seq: seq++,
+    consent: { state: 'recording', policyVersion: 1 },
+  } as TrajectoryEvent;
 }
 
 describe('consent firewall: one check for every record', () => {
   const l = ledger();
   const held: string[] = [];
-  const fw = new ConsentFirewall((line) => l.match(line, true), (p) => held.push(p));
+  const fw = new ConsentFirewall(
+    (line) => l.match(line, true),
+    (p) => held.push(p),
+  );
 
   it('holds back a baseline or a diff that holds off-window text anywhere, and asks for the file to be stated again', () => {
     const sha = 'a'.repeat(64);
-    assert.equal(fw.check(ev({ kind: 'file.baseline', time: 1, path: 'a.ts', languageId: 'ts', text: `one\n  ${OFF}\ntwo\n`, sha256: sha, reason: 'open' })), undefined);
+    assert.equal(
+      fw.check(
+        ev({ kind: 'file.baseline', time: 1, path: 'a.ts', languageId: 'ts', text: `one\n  ${OFF}\ntwo\n`, sha256: sha, reason: 'open' }),
+      ),
+      undefined,
+    );
     for (const prefix of [' ', '-', '+']) {
       const diff = `--- a/b.ts\n+++ b/b.ts\n@@ -1,2 +1,2 @@\n${prefix}${OFF}\n-x\n+y\n`;
-      assert.equal(fw.check(ev({ kind: 'edit', time: 1, startTime: 1, path: 'b.ts', languageId: 'ts', diff, beforeSha256: sha, afterSha256: sha, provenance: { label: 'typed', confidence: 1 }, changeCount: 1, cut: 'idle' })), undefined, `a '${prefix}' line`);
+      assert.equal(
+        fw.check(
+          ev({
+            kind: 'edit',
+            time: 1,
+            startTime: 1,
+            path: 'b.ts',
+            languageId: 'ts',
+            diff,
+            beforeSha256: sha,
+            afterSha256: sha,
+            provenance: { label: 'typed', confidence: 1 },
+            changeCount: 1,
+            cut: 'idle',
+          }),
+        ),
+        undefined,
+        `a '${prefix}' line`,
+      );
     }
     assert.deepEqual(held, ['a.ts', 'b.ts', 'b.ts', 'b.ts']);
-    const clean = ev({ kind: 'file.baseline', time: 1, path: 'c.ts', languageId: 'ts', text: 'const recordedLine = 1;\n', sha256: sha, reason: 'open' });
+    const clean = ev({
+      kind: 'file.baseline',
+      time: 1,
+      path: 'c.ts',
+      languageId: 'ts',
+      text: 'const recordedLine = 1;\n',
+      sha256: sha,
+      reason: 'open',
+    });
     assert.equal(fw.check(clean), clean, 'clean records pass untouched (the same object)');
   });
 
   it('masks the matching lines of a terminal command, its output tail and working directory', () => {
-    const out = fw.check(ev({ kind: 'terminal.command', time: 1, commandLine: `echo '${OFF}'`, cwd: 'src', outputTail: `before\n${OFF}\nafter`, exitCode: 0, durationMs: 5, source: 'shell-integration' }));
+    const out = fw.check(
+      ev({
+        kind: 'terminal.command',
+        time: 1,
+        commandLine: `echo '${OFF}'`,
+        cwd: 'src',
+        outputTail: `before\n${OFF}\nafter`,
+        exitCode: 0,
+        durationMs: 5,
+        source: 'shell-integration',
+      }),
+    );
     assert.ok(out && out.kind === 'terminal.command');
     assert.equal(out.commandLine, MASK);
     assert.equal(out.outputTail, `before\n${MASK}\nafter`);
@@ -47,7 +99,16 @@ describe('consent firewall: one check for every record', () => {
   it('masks commit and diagnostic messages, task and debug names, marker details and paths', () => {
     const commit = fw.check(ev({ kind: 'commit', time: 1, message: `fix\n\n${OFF}`, commit: 'abc123' }));
     assert.ok(commit?.kind === 'commit' && commit.message === `fix\n\n${MASK}` && commit.commit === 'abc123');
-    const diag = fw.check(ev({ kind: 'diagnostics', time: 1, path: 'a.ts', before: { errors: 0, warnings: 0 }, after: { errors: 1, warnings: 0 }, messages: [`Cannot find ${OFF}`, 'ok'] }));
+    const diag = fw.check(
+      ev({
+        kind: 'diagnostics',
+        time: 1,
+        path: 'a.ts',
+        before: { errors: 0, warnings: 0 },
+        after: { errors: 1, warnings: 0 },
+        messages: [`Cannot find ${OFF}`, 'ok'],
+      }),
+    );
     assert.ok(diag?.kind === 'diagnostics' && diag.messages?.[0] === MASK && diag.messages[1] === 'ok');
     const task = fw.check(ev({ kind: 'task.start', time: 1, name: OFF, source: 'npm' }));
     assert.ok(task?.kind === 'task.start' && task.name === MASK && task.source === 'npm');

@@ -33,28 +33,69 @@ type Action =
   | { t: 'copy'; from: number; to: number; at: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({
-    t: fc.constant('type' as const), doc: fc.nat(2),
-    picks: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.oneof(fc.constant(0), fc.nat(4), fc.nat(30)), parts: fc.array(fc.nat(12), { maxLength: 6 }) }), { minLength: 1, maxLength: 3 }),
-  }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('gate' as const), lateMs: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 200, max: 3000 })) }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('tick' as const), dt: fc.oneof(fc.nat(500), fc.integer({ min: 2500, max: 70_000 })) }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      t: fc.constant('type' as const),
+      doc: fc.nat(2),
+      picks: fc.array(
+        fc.record({
+          at: fc.double({ min: 0, max: 1, noNaN: true }),
+          del: fc.oneof(fc.constant(0), fc.nat(4), fc.nat(30)),
+          parts: fc.array(fc.nat(12), { maxLength: 6 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('gate' as const),
+      lateMs: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 200, max: 3000 })),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('tick' as const), dt: fc.oneof(fc.nat(500), fc.integer({ min: 2500, max: 70_000 })) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('close' as const), doc: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('rename' as const), doc: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.constant({ t: 'reload' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('discard' as const), backMs: fc.integer({ min: 100, max: 20_000 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('copy' as const), from: fc.nat(2), to: fc.nat(2), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('copy' as const),
+      from: fc.nat(2),
+      to: fc.nat(2),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+  },
 );
 
 class Gate implements CaptureGate {
   d: GateDecision = { allowed: true };
   private readonly listeners = new Set<(d: GateDecision) => void>();
-  current(): GateDecision { return this.d; }
-  onDidChange(l: (d: GateDecision) => void): () => void { this.listeners.add(l); return () => this.listeners.delete(l); }
-  set(d: GateDecision): void { this.d = d; for (const l of [...this.listeners]) l(d); }
+  current(): GateDecision {
+    return this.d;
+  }
+  onDidChange(l: (d: GateDecision) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  set(d: GateDecision): void {
+    this.d = d;
+    for (const l of [...this.listeners]) l(d);
+  }
 }
 
-interface Doc { key: string; path: string; text: string; open: boolean }
+interface Doc {
+  key: string;
+  path: string;
+  text: string;
+  open: boolean;
+}
 
 /** Non-overlapping changes relative to `text`, highest first (as VS Code sends them). */
 function toChanges(text: string, picks: { at: number; del: number; parts: number[] }[], alphabet: string[]): ContentChange[] {
@@ -76,21 +117,53 @@ export function run(actions: Action[], debug?: (events: TrajectoryEvent[]) => vo
   const clock = () => now;
   const gate = new Gate();
   let events: TrajectoryEvent[] = [];
-  const purge = (from: number) => { events = events.filter((e) => e.time < from); };
+  const purge = (from: number) => {
+    events = events.filter((e) => e.time < from);
+  };
   let rec!: Recorder;
   let store!: TaintStore;
   const open = () => {
-    store = new TaintStore({ dir, key: Buffer.alloc(32, 5), writerId: `${process.pid}-${(0x10000000 + Math.floor(now % 1e6)).toString(16).slice(0, 8)}`, now: clock, isAlive: () => false });
-    const fw = new ConsentFirewall((l) => store.recognize(l, true), (p) => rec.restateFile(p));
-    const sink = { write: (e: TrajectoryEvent) => { const out = fw.check(e); if (out) events.push(out); }, flush: async () => undefined, close: async () => undefined };
-    rec = new Recorder(sink, gate, {
-      workspace: 'w'.repeat(64), client: { name: 't', version: '0' }, sessionIdleMs: 60_000,
-      consent: () => ({ state: 'recording', policyVersion: 1 }), taint: store, onLateStop: purge,
-      trajectory: { idleMs: 1000, maxChangesPerStep: 6, maxStepChars: 80, cursorJumpChars: 20 },
-    }, clock);
+    store = new TaintStore({
+      dir,
+      key: Buffer.alloc(32, 5),
+      writerId: `${process.pid}-${(0x10000000 + Math.floor(now % 1e6)).toString(16).slice(0, 8)}`,
+      now: clock,
+      isAlive: () => false,
+    });
+    const fw = new ConsentFirewall(
+      (l) => store.recognize(l, true),
+      (p) => rec.restateFile(p),
+    );
+    const sink = {
+      write: (e: TrajectoryEvent) => {
+        const out = fw.check(e);
+        if (out) events.push(out);
+      },
+      flush: async () => undefined,
+      close: async () => undefined,
+    };
+    rec = new Recorder(
+      sink,
+      gate,
+      {
+        workspace: 'w'.repeat(64),
+        client: { name: 't', version: '0' },
+        sessionIdleMs: 60_000,
+        consent: () => ({ state: 'recording', policyVersion: 1 }),
+        taint: store,
+        onLateStop: purge,
+        trajectory: { idleMs: 1000, maxChangesPerStep: 6, maxStepChars: 80, cursorJumpChars: 20 },
+      },
+      clock,
+    );
   };
   open();
-  const docs: Doc[] = [0, 1, 2].map((i) => ({ key: `file:///w/d${i}.txt`, path: `d${i}.txt`, text: ['', 'line one\nline two\n', 'x\r\ny\r\n'][i], open: true }));
+  const docs: Doc[] = [0, 1, 2].map((i) => ({
+    key: `file:///w/d${i}.txt`,
+    path: `d${i}.txt`,
+    text: ['', 'line one\nline two\n', 'x\r\ny\r\n'][i],
+    open: true,
+  }));
   let renames = 0;
   for (const d of docs) rec.baseline(d.key, d.path, 'plaintext', d.text, now, 'open');
   try {
@@ -146,7 +219,10 @@ export function run(actions: Action[], debug?: (events: TrajectoryEvent[]) => vo
           const src = docs[a.from];
           const dst = docs[a.to];
           if (!gate.d.allowed || !dst.open || src === dst) break;
-          const line = src.text.split('\n').map((l) => l.replace(/\r$/, '')).find((l) => l.trim().length >= 3 && [...l].every((c) => OFF_CHARS.test(c) || c === ' '));
+          const line = src.text
+            .split('\n')
+            .map((l) => l.replace(/\r$/, ''))
+            .find((l) => l.trim().length >= 3 && [...l].every((c) => OFF_CHARS.test(c) || c === ' '));
           if (!line) break;
           const offset = dst.text.length === 0 ? 0 : Math.max(0, dst.text.lastIndexOf('\n', Math.floor(a.at * dst.text.length)) + 1);
           const change = { offset, deleted: 0, inserted: line + '\n' };
@@ -165,7 +241,11 @@ export function run(actions: Action[], debug?: (events: TrajectoryEvent[]) => vo
   }
   debug?.(events);
   const leaked = events.filter((e) => OFF_CHARS.test(JSON.stringify(e)));
-  assert.deepEqual(leaked.map((e) => e.kind), [], `off-window text in ${JSON.stringify(leaked[0])?.slice(0, 400)}`);
+  assert.deepEqual(
+    leaked.map((e) => e.kind),
+    [],
+    `off-window text in ${JSON.stringify(leaked[0])?.slice(0, 400)}`,
+  );
   const bySession = new Map<string, TrajectoryEvent[]>();
   for (const e of events) bySession.set(e.sessionId, [...(bySession.get(e.sessionId) ?? []), e]);
   for (const s of bySession.values()) assert.deepEqual(replayTrajectory(s).mismatches, []);
@@ -175,6 +255,9 @@ describe('consent mechanism under random use (property)', function () {
   this.timeout(120_000);
 
   it('replays exactly and never shows a character typed while capture was off (400 runs)', () => {
-    fc.assert(fc.property(fc.array(actionArb, { minLength: 5, maxLength: 60 }), (actions) => run(actions)), { numRuns: Number(process.env.CODETRAIL_PROPERTY_RUNS ?? 400) });
+    fc.assert(
+      fc.property(fc.array(actionArb, { minLength: 5, maxLength: 60 }), (actions) => run(actions)),
+      { numRuns: Number(process.env.CODETRAIL_PROPERTY_RUNS ?? 400) },
+    );
   });
 });

@@ -1,15 +1,28 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  ConsentMachine, deriveConsent, formatCountdown, nextTransition, stampOf,
-  type ConsentFacts, type Transition,
+  ConsentMachine,
+  deriveConsent,
+  formatCountdown,
+  nextTransition,
+  stampOf,
+  type ConsentFacts,
+  type Transition,
 } from '../../../src/consent/state';
 
 const MIN = 60_000;
 const st = (m: ConsentMachine): string => m.current.state;
 const facts = (patch: Partial<ConsentFacts> = {}): ConsentFacts => ({
-  telemetryEnabled: true, settingEnabled: true, signedIn: true, workspaceExcluded: false,
-  workspace: 'ws-1', pause: undefined, exemptions: [], whilePending: 'pause', policyVersion: 3, ...patch,
+  telemetryEnabled: true,
+  settingEnabled: true,
+  signedIn: true,
+  workspaceExcluded: false,
+  workspace: 'ws-1',
+  pause: undefined,
+  exemptions: [],
+  whilePending: 'pause',
+  policyVersion: 3,
+  ...patch,
 });
 
 function machine(f: ConsentFacts, start = 1_000_000) {
@@ -17,7 +30,17 @@ function machine(f: ConsentFacts, start = 1_000_000) {
   const m = new ConsentMachine(f, () => now);
   const seen: Transition[] = [];
   m.onTransition((t) => seen.push(t));
-  return { m, seen, set: (t: number) => { now = t; m.reevaluate(); }, get now() { return now; } };
+  return {
+    m,
+    seen,
+    set: (t: number) => {
+      now = t;
+      m.reevaluate();
+    },
+    get now() {
+      return now;
+    },
+  };
 }
 
 describe('consent state machine', () => {
@@ -26,7 +49,10 @@ describe('consent state machine', () => {
   });
 
   it('is off with the reason, in order: telemetry, setting, workspace, sign-in', () => {
-    assert.deepEqual(deriveConsent(facts({ telemetryEnabled: false, settingEnabled: false }), 0), { state: 'off', reason: 'telemetry-disabled' });
+    assert.deepEqual(deriveConsent(facts({ telemetryEnabled: false, settingEnabled: false }), 0), {
+      state: 'off',
+      reason: 'telemetry-disabled',
+    });
     assert.deepEqual(deriveConsent(facts({ settingEnabled: false }), 0), { state: 'off', reason: 'disabled-in-settings' });
     assert.deepEqual(deriveConsent(facts({ workspaceExcluded: true }), 0), { state: 'off', reason: 'workspace-excluded' });
     assert.deepEqual(deriveConsent(facts({ signedIn: false }), 0), { state: 'off', reason: 'not-signed-in' });
@@ -36,7 +62,10 @@ describe('consent state machine', () => {
     const t = machine(facts());
     t.m.update({ pause: { id: 'p1', from: t.now, until: t.now + 30 * MIN } });
     assert.equal(st(t.m), 'paused');
-    assert.deepEqual(t.seen.map((s) => s.kind), ['stopped']);
+    assert.deepEqual(
+      t.seen.map((s) => s.kind),
+      ['stopped'],
+    );
     assert.equal(t.m.nextTransition(), 1_000_000 + 30 * MIN);
     t.set(1_000_000 + 30 * MIN - 1);
     assert.equal(st(t.m), 'paused');
@@ -53,7 +82,10 @@ describe('consent state machine', () => {
     t.set(t.now + 5 * MIN);
     t.m.update({ pause: undefined });
     assert.equal(st(t.m), 'recording');
-    assert.deepEqual(t.seen.map((s) => s.kind), ['stopped', 'resumed']);
+    assert.deepEqual(
+      t.seen.map((s) => s.kind),
+      ['stopped', 'resumed'],
+    );
   });
 
   it('a pause whose end passed while the editor was closed starts as recording', () => {
@@ -80,7 +112,10 @@ describe('consent state machine', () => {
     assert.equal(st(t.m), 'paused');
     t.set(2 * 60 * MIN); // clock jumps far ahead: ends, once
     assert.equal(st(t.m), 'recording');
-    assert.deepEqual(t.seen.map((s) => s.kind), ['resumed', 'stopped', 'resumed']);
+    assert.deepEqual(
+      t.seen.map((s) => s.kind),
+      ['resumed', 'stopped', 'resumed'],
+    );
   });
 
   it('a pending exemption pauses capture by default, or keeps recording if the policy says so', () => {
@@ -108,7 +143,10 @@ describe('consent state machine', () => {
     assert.equal(st(t.m), 'exempt');
     t.set(20 * MIN);
     assert.equal(st(t.m), 'recording');
-    assert.deepEqual(t.seen.map((s) => s.kind), ['stopped', 'resumed']);
+    assert.deepEqual(
+      t.seen.map((s) => s.kind),
+      ['stopped', 'resumed'],
+    );
   });
 
   it('an exemption outranks a pause, and turning telemetry off outranks both', () => {
@@ -123,14 +161,21 @@ describe('consent state machine', () => {
   it('moving between two non-capturing states is a change, not a resume', () => {
     const t = machine(facts({ pause: { id: 'p', from: 0, until: 10 * MIN } }), MIN);
     t.m.update({ telemetryEnabled: false });
-    assert.deepEqual(t.seen.map((s) => s.kind), ['changed']);
+    assert.deepEqual(
+      t.seen.map((s) => s.kind),
+      ['changed'],
+    );
     t.m.update({ telemetryEnabled: true, pause: undefined });
     assert.equal(t.seen[1].kind, 'resumed');
   });
 
   it('stamps name the state, the policy version and the pause or exemption', () => {
     assert.deepEqual(stampOf({ state: 'recording' }, 4), { state: 'recording', policyVersion: 4 });
-    assert.deepEqual(stampOf({ state: 'paused', pause: { id: 'p9', from: 0, until: 1 } }, 4), { state: 'paused', policyVersion: 4, pauseId: 'p9' });
+    assert.deepEqual(stampOf({ state: 'paused', pause: { id: 'p9', from: 0, until: 1 } }, 4), {
+      state: 'paused',
+      policyVersion: 4,
+      pauseId: 'p9',
+    });
   });
 
   it('what is flushed while a stop is handled carries the stamp it was captured under', () => {
@@ -155,21 +200,30 @@ describe('consent state machine', () => {
   });
 
   it('never reports capturing while a pause covers now, whatever the clock does (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 100 * MIN }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 50 * MIN }), (times, start) => {
-      const pause = { id: 'p', from: start, until: start + 30 * MIN };
-      let now = 0;
-      const m = new ConsentMachine(facts({ pause }), () => now);
-      let capturing = m.capturing;
-      m.onTransition((tr) => { capturing = tr.kind === 'resumed' ? true : tr.kind === 'stopped' ? false : capturing; });
-      for (const t of times) {
-        now = t;
-        m.reevaluate();
-        const inPause = t >= pause.from && t < pause.until;
-        assert.equal(m.capturing, !inPause);
-        assert.equal(capturing, !inPause);
-        const next = nextTransition(m.currentFacts, t);
-        if (next !== undefined) assert.ok(next > t);
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 * MIN }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 50 * MIN }),
+        (times, start) => {
+          const pause = { id: 'p', from: start, until: start + 30 * MIN };
+          let now = 0;
+          const m = new ConsentMachine(facts({ pause }), () => now);
+          let capturing = m.capturing;
+          m.onTransition((tr) => {
+            capturing = tr.kind === 'resumed' ? true : tr.kind === 'stopped' ? false : capturing;
+          });
+          for (const t of times) {
+            now = t;
+            m.reevaluate();
+            const inPause = t >= pause.from && t < pause.until;
+            assert.equal(m.capturing, !inPause);
+            assert.equal(capturing, !inPause);
+            const next = nextTransition(m.currentFacts, t);
+            if (next !== undefined) assert.ok(next > t);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -46,7 +46,10 @@ describe('taint store', () => {
     b.captureStopped(now + 10);
     now += 5000;
     b.captureResumed();
-    assert.deepEqual(b.initialTaint('file:///w/a.txt', changed, { untitled: false }), [[0, 5], [9, 13]]);
+    assert.deepEqual(b.initialTaint('file:///w/a.txt', changed, { untitled: false }), [
+      [0, 5],
+      [9, 13],
+    ]);
   });
 
   it('a file never seen: tainted whole when written while capture was off, or an unsaved buffer', () => {
@@ -58,7 +61,10 @@ describe('taint store', () => {
     a.captureResumed();
     now += 10_000;
     const b = store(dir, () => now);
-    assert.deepEqual(b.initialTaint('file:///w/new.txt', 'a\nb\n', { untitled: false, mtime: 3_005_000 }), [[0, 2], [2, 4]]);
+    assert.deepEqual(b.initialTaint('file:///w/new.txt', 'a\nb\n', { untitled: false, mtime: 3_005_000 }), [
+      [0, 2],
+      [2, 4],
+    ]);
     assert.deepEqual(b.initialTaint('file:///w/old.txt', 'a\nb\n', { untitled: false, mtime: 2_000_000 }), []);
     assert.deepEqual(b.initialTaint('untitled:Untitled-1', 'x', { untitled: true }), [[0, 1]]);
   });

@@ -50,7 +50,7 @@ describe('labels: edit survival', () => {
     assert.deepEqual(labelOf(s.events, labels, inner), { inserted_chars: 3, survival_save: 0, survival_end: 0 });
   });
 
-  it('waits for a save of the same file: a save of another file is not the step\'s save', () => {
+  it("waits for a save of the same file: a save of another file is not the step's save", () => {
     const s = new Script().baseline('a.ts', 'a\n').baseline('b.ts', 'b\n');
     s.t = 1 * S;
     const step = s.insert('a.ts', 0, 'alpha ');
@@ -61,7 +61,7 @@ describe('labels: edit survival', () => {
     s.t = 4 * S;
     s.save('a.ts');
     const l = labelOf(s.events, labelTrajectory(s.events), step)!;
-    assert.equal(l.survival_save, 2 / 6, 'measured at a.ts\'s save, after the deletion');
+    assert.equal(l.survival_save, 2 / 6, "measured at a.ts's save, after the deletion");
     assert.equal(l.survival_commit, undefined, 'no commit followed');
   });
 
@@ -79,7 +79,7 @@ describe('labels: edit survival', () => {
     assert.deepEqual(labelOf(s.events, labels, good), { inserted_chars: 2, survival_end: 1 });
   });
 
-  it('a new baseline after a pause keeps the step\'s characters on lines it did not change', () => {
+  it("a new baseline after a pause keeps the step's characters on lines it did not change", () => {
     const s = new Script().baseline('a.ts', 'head\nbody\ntail\n');
     s.t = 1 * S;
     const kept = s.insert('a.ts', 'head', '()');
@@ -104,13 +104,19 @@ describe('labels: completion retention', () => {
     const s = new Script().baseline('a.ts', 'const total = \n').baseline('b.ts', '\n');
     s.t = 1 * S;
     const c = s.insert('a.ts', 'total = ', 'items.reduce((a, b) => a + b, 0);', 'completion');
-    for (let k = 1; k <= 12; k++) { // other work goes on for 12 minutes
+    for (let k = 1; k <= 12; k++) {
+      // other work goes on for 12 minutes
       s.t = 1 * S + k * MIN;
       s.insert('b.ts', 0, `// ${k}\n`);
     }
     s.end();
     assert.deepEqual(labelOf(s.events, labelTrajectory(s.events), c), {
-      inserted_chars: 33, survival_end: 1, retention_30s: 1, retention_2m: 1, retention_5m: 1, retention_10m: 1,
+      inserted_chars: 33,
+      survival_end: 1,
+      retention_30s: 1,
+      retention_2m: 1,
+      retention_5m: 1,
+      retention_10m: 1,
     });
   });
 
@@ -152,9 +158,21 @@ describe('labels: diagnostics and runs joined to steps', () => {
     s.t = 1 * S;
     const step = s.insert('a.ts', 'f()', ' +');
     s.t = 2 * S;
-    s.emit({ kind: 'diagnostics', path: 'a.ts', afterEdit: step.id, before: { errors: 0, warnings: 1 }, after: { errors: 2, warnings: 1 } });
+    s.emit({
+      kind: 'diagnostics',
+      path: 'a.ts',
+      afterEdit: step.id,
+      before: { errors: 0, warnings: 1 },
+      after: { errors: 2, warnings: 1 },
+    });
     s.t = 3 * S;
-    const d = s.emit({ kind: 'diagnostics', path: 'a.ts', afterEdit: step.id, before: { errors: 0, warnings: 1 }, after: { errors: 1, warnings: 3 } });
+    const d = s.emit({
+      kind: 'diagnostics',
+      path: 'a.ts',
+      afterEdit: step.id,
+      before: { errors: 0, warnings: 1 },
+      after: { errors: 1, warnings: 3 },
+    });
     const l = labelOf(s.events, labelTrajectory(s.events), step)!;
     assert.deepEqual([l.diagnostics_seq, l.errors_delta, l.warnings_delta], [d.seq, 1, 2]);
   });
@@ -178,8 +196,24 @@ describe('labels: diagnostics and runs joined to steps', () => {
     assert.equal(labelOf(s.events, labels, second)!.next_run_seq, fail.seq);
     assert.equal(labelOf(s.events, labels, fix)!.next_run_seq, pass.seq);
     assert.equal(labelOf(s.events, labels, after)!.next_run_seq, undefined);
-    assert.deepEqual(labelOf(s.events, labels, fail), { run_type: 'test', run_tool: 'npm', run_result: 'fail', exit_code: 1, tests_passed: 11, tests_failed: 1, tests_skipped: 0 });
-    assert.deepEqual(labelOf(s.events, labels, pass), { run_type: 'test', run_tool: 'jest', run_result: 'pass', exit_code: 0, tests_passed: 12, tests_failed: 0, tests_skipped: 0 });
+    assert.deepEqual(labelOf(s.events, labels, fail), {
+      run_type: 'test',
+      run_tool: 'npm',
+      run_result: 'fail',
+      exit_code: 1,
+      tests_passed: 11,
+      tests_failed: 1,
+      tests_skipped: 0,
+    });
+    assert.deepEqual(labelOf(s.events, labels, pass), {
+      run_type: 'test',
+      run_tool: 'jest',
+      run_result: 'pass',
+      exit_code: 0,
+      tests_passed: 12,
+      tests_failed: 0,
+      tests_skipped: 0,
+    });
   });
 
   it('a step made while a run was going on links to the next run, not to the one that started before it', () => {
@@ -196,7 +230,13 @@ describe('labels: diagnostics and runs joined to steps', () => {
     assert.equal(labelOf(s.events, labels, before)!.next_run_seq, build.seq);
     assert.equal(labelOf(s.events, labels, during)!.next_run_seq, test.seq);
     assert.deepEqual(labelOf(s.events, labels, build), { run_type: 'build', run_tool: 'tsc', run_result: 'pass', exit_code: 0 });
-    assert.deepEqual(labelOf(s.events, labels, test), { run_type: 'test', run_tool: 'go', run_result: 'fail', exit_code: 1, tests_failed: 1 });
+    assert.deepEqual(labelOf(s.events, labels, test), {
+      run_type: 'test',
+      run_tool: 'go',
+      run_result: 'fail',
+      exit_code: 1,
+      tests_failed: 1,
+    });
   });
 
   it('labels a task.end recognised as a run; other commands and tasks get no label', () => {
@@ -221,7 +261,10 @@ describe('labels: the whole trajectory', () => {
     s.end();
     const a = labelTrajectory(s.events);
     assert.equal(a.length, s.events.length);
-    assert.deepEqual(s.events.map((e, i) => (a[i] === null ? null : e.kind)), s.events.map((e) => (e.kind === 'edit' || e.kind === 'terminal.command' ? e.kind : null)));
+    assert.deepEqual(
+      s.events.map((e, i) => (a[i] === null ? null : e.kind)),
+      s.events.map((e) => (e.kind === 'edit' || e.kind === 'terminal.command' ? e.kind : null)),
+    );
     assert.equal(JSON.stringify(labelTrajectory(s.events)), JSON.stringify(a));
   });
 

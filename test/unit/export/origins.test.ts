@@ -30,7 +30,7 @@ describe('labels: character origins', () => {
     assert.deepEqual(splitLines(''), []);
   });
 
-  it('a line edited by two steps keeps each step\'s characters, and a later deletion takes only what it removes', () => {
+  it("a line edited by two steps keeps each step's characters, and a later deletion takes only what it removes", () => {
     const counts = new LiveCounts(3);
     const f = new TrackedFile('const a = 1;\n');
     // step 0 inserts "bc" after "a"; step 1 inserts "XYZ" inside "bc"; step 2 deletes "YZc"
@@ -100,40 +100,45 @@ describe('labels: character origins', () => {
     const fragments = ['a', 'xyz', ' ', '\n', '\r\n', '😀', 'é', '}', '{\n  ', '<REDACTED:not-captured>'];
     const text = fc.array(fc.constantFrom(...fragments), { maxLength: 10 }).map((a) => a.join(''));
     const change = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.nat(8), text });
-    fc.assert(fc.property(
-      fc.array(fc.constantFrom(...fragments, 'line of text\n'), { maxLength: 40 }).map((a) => a.join('')),
-      fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }),
-      (base, steps) => {
-        const r = recorder();
-        let doc = base;
-        r.builder.baseline('d', 'a.ts', 'typescript', doc, 0, 'open');
-        let t = 0;
-        for (const picks of steps) {
-          // non-overlapping changes against the text before the event, as VS Code sends them
-          const changes: { offset: number; deleted: number; inserted: string }[] = [];
-          const sorted = picks.map((p) => {
-            const offset = Math.floor(p.at * doc.length);
-            return { offset, deleted: Math.min(p.len, doc.length - offset), inserted: p.text };
-          }).sort((a, b) => a.offset - b.offset);
-          for (const c of sorted) {
-            const last = changes[changes.length - 1];
-            if (!last || c.offset >= last.offset + last.deleted) changes.push(c);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...fragments, 'line of text\n'), { maxLength: 40 }).map((a) => a.join('')),
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 25 }),
+        (base, steps) => {
+          const r = recorder();
+          let doc = base;
+          r.builder.baseline('d', 'a.ts', 'typescript', doc, 0, 'open');
+          let t = 0;
+          for (const picks of steps) {
+            // non-overlapping changes against the text before the event, as VS Code sends them
+            const changes: { offset: number; deleted: number; inserted: string }[] = [];
+            const sorted = picks
+              .map((p) => {
+                const offset = Math.floor(p.at * doc.length);
+                return { offset, deleted: Math.min(p.len, doc.length - offset), inserted: p.text };
+              })
+              .sort((a, b) => a.offset - b.offset);
+            for (const c of sorted) {
+              const last = changes[changes.length - 1];
+              if (!last || c.offset >= last.offset + last.deleted) changes.push(c);
+            }
+            doc = applyChanges(doc, changes);
+            r.builder.change('d', changes, { label: 'typed', confidence: 1 }, (t += 10));
+            r.builder.flush(t);
           }
-          doc = applyChanges(doc, changes);
-          r.builder.change('d', changes, { label: 'typed', confidence: 1 }, (t += 10));
-          r.builder.flush(t);
-        }
-        const edits = r.events.filter((e): e is EditEvent => e.kind === 'edit');
-        const counts = new LiveCounts(edits.length);
-        const f = new TrackedFile(base);
-        edits.forEach((e, i) => f.apply(e.diff, i, counts));
-        assert.equal(f.text(), replayTrajectory(r.events).finalText.get('a.ts'));
-        const totals = originTotals(f);
-        for (let i = 0; i < edits.length; i++) {
-          assert.ok(counts.live[i] >= 0 && counts.live[i] <= counts.inserted[i], `step ${i}: 0 <= live <= inserted`);
-          assert.equal(totals.get(i) ?? 0, counts.live[i], `step ${i}: live count is what the lines hold`);
-        }
-      },
-    ), { numRuns: 300 });
+          const edits = r.events.filter((e): e is EditEvent => e.kind === 'edit');
+          const counts = new LiveCounts(edits.length);
+          const f = new TrackedFile(base);
+          edits.forEach((e, i) => f.apply(e.diff, i, counts));
+          assert.equal(f.text(), replayTrajectory(r.events).finalText.get('a.ts'));
+          const totals = originTotals(f);
+          for (let i = 0; i < edits.length; i++) {
+            assert.ok(counts.live[i] >= 0 && counts.live[i] <= counts.inserted[i], `step ${i}: 0 <= live <= inserted`);
+            assert.equal(totals.get(i) ?? 0, counts.live[i], `step ${i}: live count is what the lines hold`);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

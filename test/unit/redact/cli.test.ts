@@ -10,10 +10,16 @@ const cli = join(__dirname, '..', '..', '..', 'src', 'redact', 'cli.js');
 
 describe('codetrail-redact', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'codetrail-cli-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'codetrail-cli-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], input: string, env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', env: { ...process.env, CODETRAIL_REDACT_KEY: '', XDG_CONFIG_HOME: dir, ...env } });
+    spawnSync(process.execPath, [cli, ...args], {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, CODETRAIL_REDACT_KEY: '', XDG_CONFIG_HOME: dir, ...env },
+    });
 
   // The cases the engine catches on its own; the CLI must not lose any of them.
   const key = new Uint8Array(32).fill(4);
@@ -49,18 +55,25 @@ describe('codetrail-redact', () => {
   });
 
   it('maps {"id","text"} lines to {"id","text","findings"} and never echoes an unreadable line', () => {
-    const input = [
-      JSON.stringify({ id: 'a', text: 'password = "Zq8!xLm2#Pw"' }),
-      JSON.stringify({ id: 7, text: 'nothing here' }),
-      '{"id":"broken","text":"sk_live_4eC39HqLyjWDarjtT1zdp7dc9',
-    ].join('\n') + '\n';
+    const input =
+      [
+        JSON.stringify({ id: 'a', text: 'password = "Zq8!xLm2#Pw"' }),
+        JSON.stringify({ id: 7, text: 'nothing here' }),
+        '{"id":"broken","text":"sk_live_4eC39HqLyjWDarjtT1zdp7dc9',
+      ].join('\n') + '\n';
     const res = run(['--jsonl', '--no-local'], input);
     assert.equal(res.status, 0);
-    const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(out.length, 3);
     assert.equal(out[0].id, 'a');
     assert.match(out[0].text, /^password = "<REDACTED:password#[0-9a-f]{8}>"$/);
-    assert.deepEqual(out[0].findings.map((f: { kind: string }) => f.kind), ['password']);
+    assert.deepEqual(
+      out[0].findings.map((f: { kind: string }) => f.kind),
+      ['password'],
+    );
     assert.deepEqual(out[1], { id: 7, text: 'nothing here', findings: [] });
     assert.ok(out[2].error && !res.stdout.includes('sk_live_4eC39HqLyjWDarjtT1zdp7dc9'));
   });

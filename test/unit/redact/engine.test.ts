@@ -12,33 +12,67 @@ const lines = (s: string): number => s.split('\n').length;
 
 // Text built from pieces that trigger rules, so properties are exercised on findings, not only on noise.
 const piece = fc.constantFrom(
-  'password = "Zq8!xLm2#Pw"', 'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y', '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----',
-  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDAC4AWkdwKYSd8', 'mara@fjordsoft.se', '185.220.101.47', '/home/kpatel/x',
-  'Bearer a9B8c7D6e5F4g3H2i1J0k9L8', '\n', '\r\n', '"', "'", ' ', '=', ':', '\\n', 'token', 'xoxb-', 'eyJ', '://u:p@h',
+  'password = "Zq8!xLm2#Pw"',
+  'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y',
+  '-----BEGIN PRIVATE KEY-----',
+  '-----END PRIVATE KEY-----',
+  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDAC4AWkdwKYSd8',
+  'mara@fjordsoft.se',
+  '185.220.101.47',
+  '/home/kpatel/x',
+  'Bearer a9B8c7D6e5F4g3H2i1J0k9L8',
+  '\n',
+  '\r\n',
+  '"',
+  "'",
+  ' ',
+  '=',
+  ':',
+  '\\n',
+  'token',
+  'xoxb-',
+  'eyJ',
+  '://u:p@h',
 );
-const messy = fc.array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }).map((a) => a.join(''));
+const messy = fc
+  .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
+  .map((a) => a.join(''));
 
 describe('redaction engine', () => {
   it('never changes the number of lines and is deterministic (property)', () => {
-    fc.assert(fc.property(messy, (text) => {
-      const a = r.redact(text);
-      const b = createRedactor({ key }).redact(text);
-      assert.equal(lines(a.text), lines(text));
-      assert.equal(a.text, b.text);
-      for (const f of a.findings) {
-        assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
-        assert.ok(!text.slice(f.start, f.end).includes('\n'), 'a finding never spans a line break');
-      }
-      for (let i = 1; i < a.findings.length; i++) assert.ok(a.findings[i - 1].end <= a.findings[i].start, 'findings do not overlap');
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(messy, (text) => {
+        const a = r.redact(text);
+        const b = createRedactor({ key }).redact(text);
+        assert.equal(lines(a.text), lines(text));
+        assert.equal(a.text, b.text);
+        for (const f of a.findings) {
+          assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+          assert.ok(!text.slice(f.start, f.end).includes('\n'), 'a finding never spans a line break');
+        }
+        for (let i = 1; i < a.findings.length; i++) assert.ok(a.findings[i - 1].end <= a.findings[i].start, 'findings do not overlap');
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('redacting a whole line alone gives what redacting the whole text gives (property, line-local rules)', () => {
-    const lineText = fc.array(fc.oneof(piece.filter((p) => !p.includes('\n') && !p.includes('BEGIN') && !p.includes('END') && !p.startsWith('MIIE')), fc.string({ maxLength: 10 }).filter((s) => !s.includes('\n'))), { maxLength: 12 }).map((a) => a.join(''));
-    fc.assert(fc.property(fc.array(lineText, { minLength: 1, maxLength: 8 }), (ls) => {
-      const whole = r.redact(ls.join('\n')).text.split('\n');
-      ls.forEach((l, i) => assert.equal(r.redact(l).text, whole[i]));
-    }), { numRuns: 200 });
+    const lineText = fc
+      .array(
+        fc.oneof(
+          piece.filter((p) => !p.includes('\n') && !p.includes('BEGIN') && !p.includes('END') && !p.startsWith('MIIE')),
+          fc.string({ maxLength: 10 }).filter((s) => !s.includes('\n')),
+        ),
+        { maxLength: 12 },
+      )
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(lineText, { minLength: 1, maxLength: 8 }), (ls) => {
+        const whole = r.redact(ls.join('\n')).text.split('\n');
+        ls.forEach((l, i) => assert.equal(r.redact(l).text, whole[i]));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reads a version prefix before an IP address on its own line only', () => {
@@ -48,7 +82,10 @@ describe('redaction engine', () => {
   });
 
   it('takes a value from the line after <name> only when the element closes after it', () => {
-    assert.match(r.redact('<password>\n  Zq8xLm2Pw7Kd\n</password>').text, /^<password>\n {2}<REDACTED:password#[0-9a-f]{8}>\n<\/password>$/);
+    assert.match(
+      r.redact('<password>\n  Zq8xLm2Pw7Kd\n</password>').text,
+      /^<password>\n {2}<REDACTED:password#[0-9a-f]{8}>\n<\/password>$/,
+    );
     // otherwise the next line is code of its own, and its secret is found there
     assert.match(r.redact('<token>\n#password = "Zq8!xLm2#Pw"').text, /^<token>\n#password = "<REDACTED:password#[0-9a-f]{8}>"$/);
   });
@@ -73,10 +110,15 @@ describe('redaction engine', () => {
       const k = new Uint8Array(keyLength).map((_, i) => (i * 37 + 11) & 255);
       const prefix = hmacSha256Prefix(k);
       for (let n = 0; n < 150; n++) {
-        for (const alphabet of ['aZ9+/=_-', 'é€😀x', '\ud800a']) { // ASCII (block boundaries at 55/119), UTF-8 of 2-4 bytes, a lone surrogate
+        for (const alphabet of ['aZ9+/=_-', 'é€😀x', '\ud800a']) {
+          // ASCII (block boundaries at 55/119), UTF-8 of 2-4 bytes, a lone surrogate
           let m = '';
           for (let i = 0; i < n; i++) m += alphabet[(i * 7 + n) % alphabet.length];
-          assert.equal(prefix(m), createHmac('sha256', Buffer.from(k)).update(m, 'utf8').digest('hex').slice(0, 8), `key ${keyLength}, length ${n}`);
+          assert.equal(
+            prefix(m),
+            createHmac('sha256', Buffer.from(k)).update(m, 'utf8').digest('hex').slice(0, 8),
+            `key ${keyLength}, length ${n}`,
+          );
         }
       }
     }
@@ -111,7 +153,19 @@ describe('redaction engine', () => {
 
   it('stays within a 50 ms budget on adversarial 256 KB inputs', () => {
     const bounded = createRedactor({ key, budgetMs: 2000 });
-    for (const unit of ['apikey=', 'eyJ', 'password: "', '@a.', 'xoxb-1-', '://a:', 'a', '<secret>{', 'stripe api key = k9Xq2Lm7Pz ', 'a@bcd ', '185.220.101.47 ']) {
+    for (const unit of [
+      'apikey=',
+      'eyJ',
+      'password: "',
+      '@a.',
+      'xoxb-1-',
+      '://a:',
+      'a',
+      '<secret>{',
+      'stripe api key = k9Xq2Lm7Pz ',
+      'a@bcd ',
+      '185.220.101.47 ',
+    ]) {
       const text = unit.repeat(Math.ceil(262144 / unit.length));
       const c0 = process.cpuUsage();
       const res = bounded.redact(text);
@@ -126,10 +180,18 @@ describe('redaction engine', () => {
     this.timeout(120_000);
     const bounded = createRedactor({ key, budgetMs: 60_000 });
     let seed = 7;
-    const rand = (): number => { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 4294967296; };
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 4294967296;
+    };
     const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    const r = (n: number, alphabet = ALNUM): string => { let t = ''; for (let i = 0; i < n; i++) t += alphabet[Math.floor(rand() * alphabet.length)]; return t; };
-    const D = '0123456789', H = '0123456789abcdef';
+    const r = (n: number, alphabet = ALNUM): string => {
+      let t = '';
+      for (let i = 0; i < n; i++) t += alphabet[Math.floor(rand() * alphabet.length)];
+      return t;
+    };
+    const D = '0123456789',
+      H = '0123456789abcdef';
     const octet = (): string => String(1 + Math.floor(rand() * 222));
     const units: [string, () => string][] = [
       ['token + 40 random', () => 'token ' + r(40) + ' '],
@@ -146,7 +208,11 @@ describe('redaction engine', () => {
       ['SSN', () => `5${r(2, D)}-2${r(1, D)}-8${r(3, D)} `],
       ['base64 line of 64', () => r(64, ALNUM + '+/') + '\n'],
     ];
-    const build = (unit: () => string, size: number): string => { let t = ''; while (t.length < size) t += unit(); return t.slice(0, size); };
+    const build = (unit: () => string, size: number): string => {
+      let t = '';
+      while (t.length < size) t += unit();
+      return t.slice(0, size);
+    };
     const cpu = (text: string): number => {
       let best = Infinity;
       for (let i = 0; i < 2; i++) {
@@ -176,7 +242,15 @@ describe('spans found by earlier passes', () => {
   const prio: Record<string, number> = { low: 1, mid: 2, high: 4 };
   it('answers for a candidate wholly inside merged spans, with the lowest priority among them', () => {
     // Out of order, overlapping: [10, 30) high ∪ [25, 40) mid → [10, 40) at 2; [50, 60) high alone; [60, 70) low touches but does not merge.
-    const c = new Covered([{ kind: 'high', start: 50, end: 60 }, { kind: 'mid', start: 25, end: 40 }, { kind: 'high', start: 10, end: 30 }, { kind: 'low', start: 60, end: 70 }], (k) => prio[k]);
+    const c = new Covered(
+      [
+        { kind: 'high', start: 50, end: 60 },
+        { kind: 'mid', start: 25, end: 40 },
+        { kind: 'high', start: 10, end: 30 },
+        { kind: 'low', start: 60, end: 70 },
+      ],
+      (k) => prio[k],
+    );
     assert.equal(c.floor(10, 40), 2);
     assert.equal(c.floor(12, 20), 2);
     assert.equal(c.floor(9, 20), -1);
@@ -193,12 +267,48 @@ describe('spans found by earlier passes', () => {
 describe('excluded paths', () => {
   const ex = createRedactor({ key });
   it('excludes the default list at any depth and keeps templates and ordinary files', () => {
-    const excluded = ['.env', 'app/.env.local', '.env.production', 'certs/server.pem', 'tls.key', 'a/b/store.p12', 'x.pfx', 'keystore.jks',
-      'vault.kdbx', 'infra/terraform.tfstate', 'infra/terraform.tfstate.backup', 'home/.ssh/id_rsa', 'id_ed25519.pub', '.npmrc', '.pypirc',
-      '.netrc', '.git-credentials', '.aws/credentials', 'deploy/.kube/config', 'kubeconfig', 'gcp-credentials.json', 'svc/credentials.json',
-      '.htpasswd', 'config/secrets.yml', 'secrets.yaml', '.docker/config.json', 'C:\\proj\\.env'];
-    const kept = ['.env.example', 'app/.env.sample', 'src/env.ts', 'README.md', 'src/keys.ts', 'docs/secrets-management.md', 'key.ts',
-      'credentials.ts', 'src/pem.ts', 'package.json', 'kube/deployment.yaml'];
+    const excluded = [
+      '.env',
+      'app/.env.local',
+      '.env.production',
+      'certs/server.pem',
+      'tls.key',
+      'a/b/store.p12',
+      'x.pfx',
+      'keystore.jks',
+      'vault.kdbx',
+      'infra/terraform.tfstate',
+      'infra/terraform.tfstate.backup',
+      'home/.ssh/id_rsa',
+      'id_ed25519.pub',
+      '.npmrc',
+      '.pypirc',
+      '.netrc',
+      '.git-credentials',
+      '.aws/credentials',
+      'deploy/.kube/config',
+      'kubeconfig',
+      'gcp-credentials.json',
+      'svc/credentials.json',
+      '.htpasswd',
+      'config/secrets.yml',
+      'secrets.yaml',
+      '.docker/config.json',
+      'C:\\proj\\.env',
+    ];
+    const kept = [
+      '.env.example',
+      'app/.env.sample',
+      'src/env.ts',
+      'README.md',
+      'src/keys.ts',
+      'docs/secrets-management.md',
+      'key.ts',
+      'credentials.ts',
+      'src/pem.ts',
+      'package.json',
+      'kube/deployment.yaml',
+    ];
     for (const p of excluded) assert.equal(ex.isExcludedPath(p), true, p);
     for (const p of kept) assert.equal(ex.isExcludedPath(p), false, p);
   });

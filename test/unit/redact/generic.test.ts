@@ -51,7 +51,10 @@ describe('generic detectors', () => {
     });
     it('keeps any authorization scheme word and redacts what follows it', () => {
       gone('Authorization: Api-Token 22cb987851bc5659l29114c62e60c79abd0d2c08', '22cb987851bc5659l29114c62e60c79abd0d2c08');
-      assert.match(r.redact('Authorization: Api-Token 22cb987851bc5659l29114c62e60c79abd0d2c08').text, /^Authorization: Api-Token <REDACTED:/);
+      assert.match(
+        r.redact('Authorization: Api-Token 22cb987851bc5659l29114c62e60c79abd0d2c08').text,
+        /^Authorization: Api-Token <REDACTED:/,
+      );
     });
     it('reads C macro definitions', () => {
       gone('#define IO_KEY       "aio_NrZCb67VvzSaM7fr3nMXrfZ1uMPH"', 'NrZCb67VvzSaM7fr3nMXrfZ1uMPH');
@@ -111,7 +114,16 @@ describe('personal data with validation', () => {
     kept('000-12-3456 666-12-3456 912-34-5678 536-00-8714 536-22-0000 536-22.8714 536228714');
   });
   it('finds Luhn-valid cards of every length 13–19 within issuer ranges', () => {
-    for (const card of ['378282246310005', '3782 822463 10005', '30569309025904', '4222222222222', '6759649826438453', '6200000000000005', '122000000000003', '4000 0000 0000 0000 006']) {
+    for (const card of [
+      '378282246310005',
+      '3782 822463 10005',
+      '30569309025904',
+      '4222222222222',
+      '6759649826438453',
+      '6200000000000005',
+      '122000000000003',
+      '4000 0000 0000 0000 006',
+    ]) {
       gone(`card ${card}`, card, 'credit-card');
     }
     kept('card 4111 1111 1111 1112; ts 1709290951123; id 1220000000000031');
@@ -129,14 +141,37 @@ describe('personal data with validation', () => {
     // what the WHATWG URL parser accepts as a host, and give the same eight groups.
     const rand = seededRandom(3);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-    const parts = ['', '0', '1', 'ab', 'fFf', '2a02', 'ffff', '10000', 'g1', '1.2.3.4', '255.255.255.255', '256.1.1.1', '01.2.3.4', '1.2.3', '1.2.3.4.5'];
+    const parts = [
+      '',
+      '0',
+      '1',
+      'ab',
+      'fFf',
+      '2a02',
+      'ffff',
+      '10000',
+      'g1',
+      '1.2.3.4',
+      '255.255.255.255',
+      '256.1.1.1',
+      '01.2.3.4',
+      '1.2.3',
+      '1.2.3.4.5',
+    ];
     let valid = 0;
     for (let i = 0; i < 20_000; i++) {
       const groups = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => pick(parts));
       let s = groups.join(':');
-      if (rand() < 0.6) { const at = Math.floor(rand() * (s.length + 1)); s = s.slice(0, at) + pick([':', '::', ':::']) + s.slice(at); }
+      if (rand() < 0.6) {
+        const at = Math.floor(rand() * (s.length + 1));
+        s = s.slice(0, at) + pick([':', '::', ':::']) + s.slice(at);
+      }
       let host: string | null;
-      try { host = new URL(`http://[${s}]/`).hostname; } catch { host = null; }
+      try {
+        host = new URL(`http://[${s}]/`).hostname;
+      } catch {
+        host = null;
+      }
       const g = parseIpv6(s);
       // The URL parser allows leading zeros in IPv4 parts of an IPv6 address; the engine does not (`01.2.3.4` is not an address).
       if (/(?:^|[:.])0\d/.test(s.slice(s.lastIndexOf(':') + 1)) && s.includes('.')) continue;

@@ -12,7 +12,10 @@ describe('realistic cases', () => {
   });
 
   it('removes every secret of at least 98% of the positive cases', () => {
-    const missed = pos.filter((c) => { const out = r.redact(c.text).text; return c.secrets.some((s) => out.includes(s)); });
+    const missed = pos.filter((c) => {
+      const out = r.redact(c.text).text;
+      return c.secrets.some((s) => out.includes(s));
+    });
     const recall = 1 - missed.length / pos.length;
     assert.ok(recall >= 0.98, `recall ${recall.toFixed(3)}; missed ${missed.map((c) => c.id).join(', ')}`);
   });

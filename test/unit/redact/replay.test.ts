@@ -15,7 +15,11 @@ const r = createRedactor({ key: new Uint8Array(32).fill(5) });
 // Cases the engine catches on its own: here the question is whether the trajectory path leaks them.
 const positives = REALISTIC_CASES.filter((c) => c.label === 'positive' && c.secrets.every((s) => !r.redact(c.text).text.includes(s)));
 
-interface Step { at: number; remove: number; insert: string[] }
+interface Step {
+  at: number;
+  remove: number;
+  insert: string[];
+}
 
 /**
  * Plays raw line edits through the production path: the trajectory builder with the real
@@ -24,8 +28,15 @@ interface Step { at: number; remove: number; insert: string[] }
  */
 function play(rawStart: string, steps: Step[]): { events: TrajectoryEvent[]; raw: string[] } {
   const events: TrajectoryEvent[] = [];
-  const session = new Session((e) => events.push(e), () => ({ state: 'recording', policyVersion: 1 }));
-  const builder = new TrajectoryBuilder((b) => session.emit(b), DEFAULT_TRAJECTORY_OPTIONS, (t) => r.redact(t).text);
+  const session = new Session(
+    (e) => events.push(e),
+    () => ({ state: 'recording', policyVersion: 1 }),
+  );
+  const builder = new TrajectoryBuilder(
+    (b) => session.emit(b),
+    DEFAULT_TRAJECTORY_OPTIONS,
+    (t) => r.redact(t).text,
+  );
   let raw = rawStart;
   builder.baseline('d', 'src/app.ts', 'typescript', raw, 0, 'open');
   const raws = [raw];
@@ -51,20 +62,26 @@ describe('redacted trajectories', () => {
     const stepArb = fc.record({
       at: fc.nat(40),
       remove: fc.nat(3),
-      insert: fc.array(fc.oneof(fc.constantFrom(...positives.map((c) => c.text)), fc.constantFrom('', '  return x;', '}', 'const a = 1;')), { maxLength: 3 })
+      insert: fc
+        .array(fc.oneof(fc.constantFrom(...positives.map((c) => c.text)), fc.constantFrom('', '  return x;', '}', 'const a = 1;')), {
+          maxLength: 3,
+        })
         .map((a) => a.join('\n').split('\n')),
     });
-    fc.assert(fc.property(fc.array(stepArb, { minLength: 1, maxLength: 12 }), (steps) => {
-      const start = 'import x from "y";\n\nexport function f() {\n  return 1;\n}\n';
-      const { events, raw } = play(start, steps);
-      const report = replayTrajectory(events);
-      assert.deepEqual(report.mismatches, []);
-      // Same lines as the real text; lines redacted once stay redacted while unchanged, even when
-      // the context that revealed them (a BEGIN line) is edited away.
-      assert.equal(report.finalText.get('src/app.ts')!.split('\n').length, raw[raw.length - 1].split('\n').length);
-      const all = JSON.stringify(events);
-      for (const c of positives) for (const s of c.secrets) assert.ok(!all.includes(s), `secret of ${c.id} leaked`);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 12 }), (steps) => {
+        const start = 'import x from "y";\n\nexport function f() {\n  return 1;\n}\n';
+        const { events, raw } = play(start, steps);
+        const report = replayTrajectory(events);
+        assert.deepEqual(report.mismatches, []);
+        // Same lines as the real text; lines redacted once stay redacted while unchanged, even when
+        // the context that revealed them (a BEGIN line) is edited away.
+        assert.equal(report.finalText.get('src/app.ts')!.split('\n').length, raw[raw.length - 1].split('\n').length);
+        const all = JSON.stringify(events);
+        for (const c of positives) for (const s of c.secrets) assert.ok(!all.includes(s), `secret of ${c.id} leaked`);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('keeps a private key hidden when a later step edits one body line far from its BEGIN line', () => {
@@ -85,11 +102,14 @@ describe('redacted trajectories', () => {
       for (const c of REALISTIC_CASES) {
         const { events } = play('', [{ at: 0, remove: 0, insert: c.text.split('\n') }]);
         for (const e of events) lines.push(JSON.stringify(e));
-        lines.push(JSON.stringify({ kind: 'terminal.command', commandLine: r.redact(c.text).text, path: r.redact(`/home/kpatel/${c.id}.txt`).text }));
+        lines.push(
+          JSON.stringify({ kind: 'terminal.command', commandLine: r.redact(c.text).text, path: r.redact(`/home/kpatel/${c.id}.txt`).text }),
+        );
       }
       writeFileSync(file, lines.join('\n'));
       const disk = readFileSync(file, 'utf8');
-      for (const c of positives) for (const s of c.secrets) assert.ok(!disk.includes(s) && !disk.includes(JSON.stringify(s).slice(1, -1)), `${c.id} leaked to disk`);
+      for (const c of positives)
+        for (const s of c.secrets) assert.ok(!disk.includes(s) && !disk.includes(JSON.stringify(s).slice(1, -1)), `${c.id} leaked to disk`);
       assert.ok(!disk.includes('kpatel'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

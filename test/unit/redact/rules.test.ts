@@ -18,15 +18,35 @@ describe('redaction rules', () => {
   describe('provider credentials by their published formats', () => {
     const cases: [string, string, string][] = [
       ['github-token', 'token: ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y', 'ghp_R8vN2kQ4mT7xW1zB5cD9fG3hJ6kL0pS2uV4y'],
-      ['github-token', 'GH=github_pat_11ABCDEFG0aB3cD5eF7gH9_iJ1kL3mN5oP7qR9sT1uV3wX5yZ7aB9cD1eF3gH5iJ7kL9mN1oP3qR5sT7uV9wX1y', 'github_pat_11ABCDEFG0aB3cD5eF7gH9_iJ1kL3mN5oP7qR9sT1uV3wX5yZ7aB9cD1eF3gH5iJ7kL9mN1oP3qR5sT7uV9wX1y'],
+      [
+        'github-token',
+        'GH=github_pat_11ABCDEFG0aB3cD5eF7gH9_iJ1kL3mN5oP7qR9sT1uV3wX5yZ7aB9cD1eF3gH5iJ7kL9mN1oP3qR5sT7uV9wX1y',
+        'github_pat_11ABCDEFG0aB3cD5eF7gH9_iJ1kL3mN5oP7qR9sT1uV3wX5yZ7aB9cD1eF3gH5iJ7kL9mN1oP3qR5sT7uV9wX1y',
+      ],
       ['aws-access-key', 'key=AKIA4QX7R2N5KD8MZ3WE;', 'AKIA4QX7R2N5KD8MZ3WE'],
       ['gcp-api-key', 'maps?key=AIzaSyD8m2Kq7xV4nB1zR9tY6uW3pL5cH0jF2gE&cb=1', 'AIzaSyD8m2Kq7xV4nB1zR9tY6uW3pL5cH0jF2gE'],
-      ['slack-token', 'x = "xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1"', 'xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1'],
+      [
+        'slack-token',
+        'x = "xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1"',
+        'xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1',
+      ],
       ['stripe-key', 'Stripe("sk_live_4eC39HqLyjWDarjtT1zdp7dc9")', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9'],
       ['openai-key', 'sk-proj-Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5Za7Bc9De1Fg', 'sk-proj-Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5Za7Bc9De1Fg'],
-      ['npm-token', '//registry.npmjs.org/:_authToken=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8', 'npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'],
-      ['sendgrid-key', "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", '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'],
-      ['jwt', 'Cookie: s=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', 'eyJzdWIiOiIxMjM0NTY3ODkwIn0'],
+      [
+        'npm-token',
+        '//registry.npmjs.org/:_authToken=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8',
+        'npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8',
+      ],
+      [
+        'sendgrid-key',
+        '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',
+        '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',
+      ],
+      [
+        'jwt',
+        'Cookie: s=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+        'eyJzdWIiOiIxMjM0NTY3ODkwIn0',
+      ],
     ];
     for (const [kind, text, secret] of cases) it(`removes a ${kind}`, () => gone(text, secret, kind));
     it('leaves documented example keys and x-ed out tokens alone', () => {
@@ -68,7 +88,16 @@ describe('redaction rules', () => {
       kept('<input type="password" name="password" placeholder="Password" autocomplete="current-password" />');
     });
     it('keeps placeholders and templated values', () => {
-      for (const v of ['YOUR_API_KEY', '<token>', '${API_KEY}', 'xxxxxxxxxxxx', '{{ .Values.password }}', '$(cat /run/secrets/pw)', 'changeme', '%TOKEN%']) {
+      for (const v of [
+        'YOUR_API_KEY',
+        '<token>',
+        '${API_KEY}',
+        'xxxxxxxxxxxx',
+        '{{ .Values.password }}',
+        '$(cat /run/secrets/pw)',
+        'changeme',
+        '%TOKEN%',
+      ]) {
         kept(`API_KEY=${v}`);
       }
       kept('apiKey: process.env.X');
@@ -87,7 +116,10 @@ describe('redaction rules', () => {
       assert.ok(out.startsWith('-----BEGIN PRIVATE KEY-----\n') && out.endsWith('-----END PRIVATE KEY-----\n'));
     });
     it('redacts a key inside a JSON string on one line', () => {
-      gone('"private_key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpQIBAAKCAQEAn6/O8li+SX4m98LLYt/PKSzEmQ\\n-----END RSA PRIVATE KEY-----\\n"', 'MIIEpQIBAAKCAQEAn6');
+      gone(
+        '"private_key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpQIBAAKCAQEAn6/O8li+SX4m98LLYt/PKSzEmQ\\n-----END RSA PRIVATE KEY-----\\n"',
+        'MIIEpQIBAAKCAQEAn6',
+      );
     });
     it('redacts key-material lines seen without their BEGIN line', () => {
       gone('yxR5MsXFu9PRsrYQA7/4UTPHiC4y2sAVCBg4C2yyBpUEtMQjyCESi6Y9kLm3Q2x8', 'yxR5MsXFu9PRsrYQA7');
@@ -138,7 +170,16 @@ describe('redaction rules', () => {
       kept('/home/runner/work/x C:\\Users\\Public\\Documents');
     });
     it("redacts the local user's own identifiers wherever they appear", () => {
-      const local = createRedactor({ key, localIdentifiers: { userName: 'qzhang', hostName: 'qz-thinkpad.corp.lan', gitName: 'Qing Zhang', gitEmail: 'qing@zhang.dev', homeDir: '/srv/home/qzhang' } });
+      const local = createRedactor({
+        key,
+        localIdentifiers: {
+          userName: 'qzhang',
+          hostName: 'qz-thinkpad.corp.lan',
+          gitName: 'Qing Zhang',
+          gitEmail: 'qing@zhang.dev',
+          homeDir: '/srv/home/qzhang',
+        },
+      });
       const text = 'by Qing Zhang (qing@zhang.dev) on qz-thinkpad as qzhang in /srv/home/qzhang/src; qing.zhang@old.job';
       const out = local.redact(text).text;
       for (const s of ['Qing Zhang', 'qing@zhang.dev', 'qz-thinkpad', 'qzhang', '/srv/home']) assert.ok(!out.includes(s), out);
@@ -152,7 +193,8 @@ describe('redaction rules', () => {
   });
 
   it('never changes the number of lines, also when a finding spans a line break', () => {
-    const text = 'a\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDAC4AWkdwKYSd8\n\n-----END PRIVATE KEY-----\nb';
+    const text =
+      'a\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDAC4AWkdwKYSd8\n\n-----END PRIVATE KEY-----\nb';
     assert.equal(r.redact(text).text.split('\n').length, text.split('\n').length);
   });
 

@@ -85,7 +85,14 @@ export async function scriptedServer(initial: Script = (_r, res) => ok(res)): Pr
       } catch {
         body = undefined;
       }
-      const rec: ReceivedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, events: eventsOf(body), at: Date.now() };
+      const rec: ReceivedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        events: eventsOf(body),
+        at: Date.now(),
+      };
       requests.push(rec);
       const origWriteHead = res.writeHead.bind(res);
       res.writeHead = ((status: number, ...rest: unknown[]) => {

@@ -63,7 +63,10 @@ describe('Outbox', () => {
     await a.dispose();
     const b = await openOutbox();
     const pending = await b.listPending();
-    assert.deepEqual(pending.map((p) => p.event), events);
+    assert.deepEqual(
+      pending.map((p) => p.event),
+      events,
+    );
     assert.deepEqual(await drain(b.openReader()), events);
     assert.deepEqual(await b.listPending(), []);
   });
@@ -90,7 +93,10 @@ describe('Outbox', () => {
     o.onDidChangeState((st) => states.push(st));
     const reader = o.openReader();
     const first = await reader.nextBatch(100, 1 << 20);
-    assert.deepEqual(first.map((i) => i.event), good);
+    assert.deepEqual(
+      first.map((i) => i.event),
+      good,
+    );
     assert.equal(o.state.torn, 1);
     assert.equal(states.at(-1)?.torn, 1);
     // the torn tail is cut off and the segment closed, so it can be deleted once delivered
@@ -220,9 +226,15 @@ describe('Outbox', () => {
     crash(b);
     const c = await openOutbox();
     const pending = (await c.listPending()).map((p) => p.event);
-    assert.deepEqual(pending.map((e) => e.seq).sort((x, y) => x - y), expected.map((e) => e.seq));
+    assert.deepEqual(
+      pending.map((e) => e.seq).sort((x, y) => x - y),
+      expected.map((e) => e.seq),
+    );
     const sent = await drain(c.openReader());
-    assert.deepEqual(sent.map((e) => e.seq).sort((x, y) => x - y), expected.map((e) => e.seq));
+    assert.deepEqual(
+      sent.map((e) => e.seq).sort((x, y) => x - y),
+      expected.map((e) => e.seq),
+    );
   });
 
   it('a purge leaves no copy on disk: open and sealed segments of every window, dead letters and the sent journal', async () => {
@@ -251,8 +263,14 @@ describe('Outbox', () => {
     await b.flush();
     const pending = (await b.listPending()).map((p) => p.event.seq).sort((x, y) => x - y);
     assert.deepEqual(pending, [4, 10, 12, 14, 20, 22]);
-    assert.deepEqual((await a.listSent()).map((x) => x.event.seq), [0]);
-    assert.deepEqual((await drain(b.openReader())).map((e) => e.seq).sort((x, y) => x - y), [4, 10, 12, 14, 20, 22]);
+    assert.deepEqual(
+      (await a.listSent()).map((x) => x.event.seq),
+      [0],
+    );
+    assert.deepEqual(
+      (await drain(b.openReader())).map((e) => e.seq).sort((x, y) => x - y),
+      [4, 10, 12, 14, 20, 22],
+    );
     assert.equal(b.state.torn, 0, 'blanked lines are not taken for torn ones');
   });
 
@@ -273,7 +291,10 @@ describe('Outbox', () => {
     crash(a);
     const b = await openOutbox();
     const rest = await drain(b.openReader());
-    assert.deepEqual(rest.map((e) => e.seq), evs.slice(40).map((e) => e.seq));
+    assert.deepEqual(
+      rest.map((e) => e.seq),
+      evs.slice(40).map((e) => e.seq),
+    );
     const left = (await readdir(dir)).filter((f) => f.startsWith('seg-'));
     assert.deepEqual(left, [], 'every delivered segment was deleted');
   });
@@ -285,7 +306,10 @@ describe('Outbox', () => {
     await writeFile(join(dir, `sender.lock.${dead}.tmp`), '{}');
     await writeFile(join(dir, `sender.lock.${live}.tmp`), '{}');
     await openOutbox();
-    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), [`sender.lock.${live}.tmp`]);
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.endsWith('.tmp')),
+      [`sender.lock.${live}.tmp`],
+    );
   });
 
   it('compacts done logs so they only name segments that still exist', async () => {
@@ -315,10 +339,18 @@ describe('Outbox', () => {
   it('property: whatever is appended, removed and acknowledged, a reopened folder holds exactly the rest', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ n: fc.integer({ min: 1, max: 15 }), remove: fc.integer({ min: 0, max: 3 }), ack: fc.integer({ min: 0, max: 10 }), flush: fc.boolean() }), {
-          minLength: 1,
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.record({
+            n: fc.integer({ min: 1, max: 15 }),
+            remove: fc.integer({ min: 0, max: 3 }),
+            ack: fc.integer({ min: 0, max: 10 }),
+            flush: fc.boolean(),
+          }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
         async (steps) => {
           const { dir: d, cleanup: c } = await tempDir();
           try {
@@ -348,7 +380,10 @@ describe('Outbox', () => {
             const o2 = await Outbox.open({ dir: d, flushIntervalMs: 10_000 });
             const rest = await drain(o2.openReader());
             await o2.dispose();
-            assert.deepEqual(rest.map((e) => e.seq), [...expected.values()].sort((x, y) => x - y));
+            assert.deepEqual(
+              rest.map((e) => e.seq),
+              [...expected.values()].sort((x, y) => x - y),
+            );
           } finally {
             await c();
           }

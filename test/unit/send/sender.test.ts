@@ -73,7 +73,10 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
       secrets: { getToken: async () => token },
       client: { name: 'codetrail-test', version: '0.0.0' },
       tuning: FAST,
-      readyToSend: async () => { asked++; return ready; },
+      readyToSend: async () => {
+        asked++;
+        return ready;
+      },
     });
     pipes.push(p);
     const events = Array.from({ length: 5 }, (_, i) => cursorEvent(uuidv7(), i));
@@ -85,7 +88,7 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.deepEqual(ids(server.accepted), ids(events));
   });
 
-  it('serves as the recorder\'s sink: write, flush to disk, close stops it', async () => {
+  it("serves as the recorder's sink: write, flush to disk, close stops it", async () => {
     const p = await pipeline();
     const e = cursorEvent(uuidv7(), 0);
     p.sink.write(e);
@@ -135,15 +138,24 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
   it('batches by count and by bytes', async () => {
     const p = await pipeline({ batchMaxCount: 7, batchMaxBytes: 2000 });
     const s = uuidv7();
-    appendAll(p, Array.from({ length: 20 }, (_, i) => cursorEvent(s, i)));
-    appendAll(p, Array.from({ length: 6 }, (_, i) => cursorEvent(s, 20 + i, undefined, 600)));
+    appendAll(
+      p,
+      Array.from({ length: 20 }, (_, i) => cursorEvent(s, i)),
+    );
+    appendAll(
+      p,
+      Array.from({ length: 6 }, (_, i) => cursorEvent(s, 20 + i, undefined, 600)),
+    );
     await waitFor('delivery', () => server.accepted.length >= 26, 10_000);
     for (const r of server.requests) {
       assert.ok(r.events.length <= 7);
       const bytes = r.events.reduce((n, e) => n + JSON.stringify(e).length, 0);
       assert.ok(r.events.length === 1 || bytes <= 2000, `batch of ${bytes} bytes`);
     }
-    assert.deepEqual(server.accepted.map((e) => e.seq), Array.from({ length: 26 }, (_, i) => i));
+    assert.deepEqual(
+      server.accepted.map((e) => e.seq),
+      Array.from({ length: 26 }, (_, i) => i),
+    );
   });
 
   it('honours Retry-After on 503 instead of its own shorter backoff', async () => {
@@ -231,7 +243,10 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.match(messages[0].text, /[Ss]ign in again/);
     assert.equal(messages[0].action, 'sign-in');
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => d.status), [401, 401, 401, 401, 401]);
+    assert.deepEqual(
+      dead.map((d) => d.status),
+      [401, 401, 401, 401, 401],
+    );
     assert.match(dead[0].reason, /token expired/);
     const before = server.requests.length;
     appendAll(p, [cursorEvent(s, 5)]);
@@ -255,13 +270,25 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     const s = uuidv7();
     const messages: SendMessage[] = [];
     p.onMessage((m) => messages.push(m));
-    appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
+    appendAll(
+      p,
+      Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)),
+    );
     await waitFor('settled', () => server.accepted.length === 2 && p.status.sender.deadLettered === 2, 5000);
     assert.equal(server.requests.length, 2);
-    assert.deepEqual(server.accepted.map((e) => e.seq), [2, 3]);
+    assert.deepEqual(
+      server.accepted.map((e) => e.seq),
+      [2, 3],
+    );
     assert.match(messages[0].text, /invalid/);
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => [d.status, d.event.seq]), [[400, 0], [400, 1]]);
+    assert.deepEqual(
+      dead.map((d) => [d.status, d.event.seq]),
+      [
+        [400, 0],
+        [400, 1],
+      ],
+    );
     assert.equal(await p.outbox.deadLetters.discard(), 2);
     assert.deepEqual(await p.outbox.deadLetters.list(), []);
   });
@@ -269,15 +296,26 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
   it('partial success: records the service names are dead-lettered with its reason, the rest acknowledged', async () => {
     server.setScript((r, res) => {
       const bad = r.events.filter((e) => e.seq % 4 === 0);
-      ok(res, bad.length ? { partialSuccess: { rejectedLogRecords: bad.length, errorMessage: bad.map((e) => `${e.id}: paused`).join('; ') } } : {});
+      ok(
+        res,
+        bad.length
+          ? { partialSuccess: { rejectedLogRecords: bad.length, errorMessage: bad.map((e) => `${e.id}: paused`).join('; ') } }
+          : {},
+      );
     });
     const p = await pipeline();
     const s = uuidv7();
-    appendAll(p, Array.from({ length: 12 }, (_, i) => cursorEvent(s, i)));
+    appendAll(
+      p,
+      Array.from({ length: 12 }, (_, i) => cursorEvent(s, i)),
+    );
     await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 9, 5000);
     assert.equal(server.requests.length, 1, 'no resend needed when the service names the records');
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => d.event.seq), [0, 4, 8]);
+    assert.deepEqual(
+      dead.map((d) => d.event.seq),
+      [0, 4, 8],
+    );
     assert.match(dead[0].reason, /paused/);
   });
 
@@ -288,39 +326,62 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
       const deleted = by([5]);
       const invalid = by([7]);
       const n = paused.length + deleted.length + invalid.length;
-      ok(res, n ? { partialSuccess: {
-        rejectedLogRecords: n,
-        errorMessage: `rejected: ${paused.length} paused [${paused.join(' ')}], ${deleted.length} deleted [${deleted.join(' ')}], `
-          + `${invalid.length} invalid [${invalid.join(' ')}] (first invalid: seq: too small)`,
-      } } : {});
+      ok(
+        res,
+        n
+          ? {
+              partialSuccess: {
+                rejectedLogRecords: n,
+                errorMessage:
+                  `rejected: ${paused.length} paused [${paused.join(' ')}], ${deleted.length} deleted [${deleted.join(' ')}], ` +
+                  `${invalid.length} invalid [${invalid.join(' ')}] (first invalid: seq: too small)`,
+              },
+            }
+          : {},
+      );
     });
     const p = await pipeline();
     const s = uuidv7();
     const events = Array.from({ length: 10 }, (_, i) => cursorEvent(s, i));
     appendAll(p, events);
-    await waitFor('settled', () => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1, 5000);
+    await waitFor(
+      'settled',
+      () => p.status.sender.delivered === 6 && p.status.sender.removed === 3 && p.status.sender.deadLettered === 1,
+      5000,
+    );
     assert.equal(server.requests.length, 1, 'each record settled by the reason the service named');
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => d.event.seq), [7]);
+    assert.deepEqual(
+      dead.map((d) => d.event.seq),
+      [7],
+    );
     assert.match(dead[0].reason, /invalid/);
     assert.deepEqual(await p.listPending(), []);
     const sent = (await p.outbox.listSent()).map((x) => x.event.seq).sort((a, b) => a - b);
     assert.deepEqual(sent, [0, 3, 4, 6, 8, 9], 'refused events are neither pending, nor set aside, nor kept as sent');
   });
 
-  it('partial success: events whose time is far from the service\'s clock are set aside with a warning about this computer\'s clock', async () => {
+  it("partial success: events whose time is far from the service's clock are set aside with a warning about this computer's clock", async () => {
     server.setScript((r, res) => {
       const ahead = r.events.filter((e) => e.seq >= 2).map((e) => e.id);
-      ok(res, { partialSuccess: { rejectedLogRecords: ahead.length, errorMessage: `rejected: ${ahead.length} future-time [${ahead.join(' ')}]` } });
+      ok(res, {
+        partialSuccess: { rejectedLogRecords: ahead.length, errorMessage: `rejected: ${ahead.length} future-time [${ahead.join(' ')}]` },
+      });
     });
     const p = await pipeline();
     const messages: SendMessage[] = [];
     p.onMessage((m) => messages.push(m));
     const s = uuidv7();
-    appendAll(p, Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)));
+    appendAll(
+      p,
+      Array.from({ length: 4 }, (_, i) => cursorEvent(s, i)),
+    );
     await waitFor('settled', () => p.status.sender.delivered === 2 && p.status.sender.deadLettered === 2, 5000);
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => d.event.seq), [2, 3]);
+    assert.deepEqual(
+      dead.map((d) => d.event.seq),
+      [2, 3],
+    );
     assert.match(dead[0].reason, /^future-time: .*clock/);
     assert.equal(messages.length, 1);
     assert.equal(messages[0].severity, 'warning');
@@ -329,10 +390,15 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
   });
 
   it('partial success: a whole batch refused for one consent reason without ids is deleted here', async () => {
-    server.setScript((r, res) => ok(res, { partialSuccess: { rejectedLogRecords: r.events.length, errorMessage: `rejected: ${r.events.length} exempt` } }));
+    server.setScript((r, res) =>
+      ok(res, { partialSuccess: { rejectedLogRecords: r.events.length, errorMessage: `rejected: ${r.events.length} exempt` } }),
+    );
     const p = await pipeline();
     const s = uuidv7();
-    appendAll(p, Array.from({ length: 5 }, (_, i) => cursorEvent(s, i)));
+    appendAll(
+      p,
+      Array.from({ length: 5 }, (_, i) => cursorEvent(s, i)),
+    );
     await waitFor('settled', () => p.status.sender.removed === 5, 5000);
     assert.equal(p.status.sender.deadLettered, 0);
     assert.deepEqual(await p.outbox.deadLetters.list(), []);
@@ -348,10 +414,16 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     });
     const p = await pipeline();
     const s = uuidv7();
-    appendAll(p, Array.from({ length: 16 }, (_, i) => cursorEvent(s, i)));
+    appendAll(
+      p,
+      Array.from({ length: 16 }, (_, i) => cursorEvent(s, i)),
+    );
     await waitFor('settled', () => p.status.sender.deadLettered === 3 && p.status.sender.delivered === 13, 10_000);
     const dead = await p.outbox.deadLetters.list();
-    assert.deepEqual(dead.map((d) => d.event.seq).sort((a, b) => a - b), [3, 8, 13]);
+    assert.deepEqual(
+      dead.map((d) => d.event.seq).sort((a, b) => a - b),
+      [3, 8, 13],
+    );
     assert.equal(dead[0].reason, 'exempt');
     assert.equal(stored.size, 13);
     assert.deepEqual(await p.listPending(), []);
@@ -389,7 +461,11 @@ describe('Sender against a scripted OTLP/HTTP server', function () {
     assert.equal(new Set(ids(server.accepted)).size, 80);
     for (const sid of [sa, sb]) {
       const seqs = server.accepted.filter((e) => e.sessionId === sid).map((e) => e.seq);
-      assert.deepEqual(seqs, Array.from({ length: 40 }, (_, i) => i), 'in order per session');
+      assert.deepEqual(
+        seqs,
+        Array.from({ length: 40 }, (_, i) => i),
+        'in order per session',
+      );
     }
     const sender = a.status.sender.phase === 'standby' ? b : a;
     const other = sender === a ? b : a;

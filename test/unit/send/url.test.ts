@@ -12,7 +12,13 @@ describe('validateCollectorUrl', () => {
     it(`allows plain http to this machine: ${u}`, () => assert.ok(validateCollectorUrl(u).ok));
   }
 
-  for (const u of ['http://collect.example.com', 'http://10.0.0.1:4318', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]/']) {
+  for (const u of [
+    'http://collect.example.com',
+    'http://10.0.0.1:4318',
+    'http://128.0.0.1',
+    'http://localhost.example.com',
+    'http://[::2]/',
+  ]) {
     it(`refuses plain http to another machine: ${u}`, () => {
       const r = validateCollectorUrl(u);
       assert.equal(r.ok, false);
@@ -21,7 +27,15 @@ describe('validateCollectorUrl', () => {
   }
 
   it('refuses other schemes, credentials, queries, junk and emptiness', () => {
-    for (const u of ['ftp://x.example', 'file:///etc/passwd', 'https://u:p@x.example', 'https://x.example/?a=1', 'not a url', '', undefined]) {
+    for (const u of [
+      'ftp://x.example',
+      'file:///etc/passwd',
+      'https://u:p@x.example',
+      'https://x.example/?a=1',
+      'not a url',
+      '',
+      undefined,
+    ]) {
       assert.equal(validateCollectorUrl(u).ok, false, String(u));
     }
   });

@@ -6,12 +6,26 @@ const utc = (y: number, mo: number, d: number, h: number, mi: number) => Date.UT
 
 describe('deletion requests: scopes and status', () => {
   it('parses a typed time range; a date alone as the end means the whole day', () => {
-    assert.deepEqual(parseRange('2026-11-27 09:00 to 2026-11-27 12:30', utc), { ok: true, from: utc(2026, 11, 27, 9, 0), until: utc(2026, 11, 27, 12, 30) });
-    assert.deepEqual(parseRange('2026-11-26 – 2026-11-27', utc), { ok: true, from: utc(2026, 11, 26, 0, 0), until: utc(2026, 11, 28, 0, 0) });
+    assert.deepEqual(parseRange('2026-11-27 09:00 to 2026-11-27 12:30', utc), {
+      ok: true,
+      from: utc(2026, 11, 27, 9, 0),
+      until: utc(2026, 11, 27, 12, 30),
+    });
+    assert.deepEqual(parseRange('2026-11-26 – 2026-11-27', utc), {
+      ok: true,
+      from: utc(2026, 11, 26, 0, 0),
+      until: utc(2026, 11, 28, 0, 0),
+    });
   });
 
   it('refuses ranges that are malformed or run backwards, saying how to write them', () => {
-    for (const bad of ['yesterday', '2026-11-27', '2026-13-01 to 2026-12-01', '2026-11-27 25:00 to 2026-11-28', '2026-11-28 to 2026-11-27']) {
+    for (const bad of [
+      'yesterday',
+      '2026-11-27',
+      '2026-13-01 to 2026-12-01',
+      '2026-11-27 25:00 to 2026-11-28',
+      '2026-11-28 to 2026-11-27',
+    ]) {
       const r = parseRange(bad, utc);
       assert.equal(r.ok, false, bad);
       if (!r.ok) assert.ok(r.error.length > 10);

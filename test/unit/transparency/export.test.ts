@@ -35,7 +35,10 @@ describe('export my trajectories', () => {
     assert.equal(r.summary.events, a.length + b.length);
     assert.equal(r.summary.users, 1);
     assert.deepEqual(await readdir(join(out, 'data')), ['train-00000-of-00001.jsonl.gz']);
-    const lines = gunzipSync(await readFile(join(out, 'data', 'train-00000-of-00001.jsonl.gz'))).toString('utf8').trim().split('\n');
+    const lines = gunzipSync(await readFile(join(out, 'data', 'train-00000-of-00001.jsonl.gz')))
+      .toString('utf8')
+      .trim()
+      .split('\n');
     assert.equal(lines.length, 2);
     for (const line of lines) {
       const rec = JSON.parse(line) as { session_id: string; events: TrajectoryEvent[]; event_count: number };
@@ -56,7 +59,11 @@ describe('export my trajectories', () => {
   it('reports a session only partly held here instead of failing', async () => {
     const partial = a.slice(3);
     assert.equal(partialSessions(partial), 1);
-    const r = await exportOwnTrajectories(partial.map((event): HeldEvent => ({ status: 'pending', event })), join(dir, 'p'), { pseudonymKey: 'k' });
+    const r = await exportOwnTrajectories(
+      partial.map((event): HeldEvent => ({ status: 'pending', event })),
+      join(dir, 'p'),
+      { pseudonymKey: 'k' },
+    );
     assert.equal(r.summary.sessions, 1);
     assert.ok(r.verify.problems.length > 0, 'edits without their baseline are reported by the verifier');
   });

@@ -4,7 +4,6 @@ import { Recorder } from '../../../src/capture/recorder';
 import type { CaptureGate, GateDecision } from '../../../src/capture/gate';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 
-
 const open: CaptureGate = {
   current: (): GateDecision => ({ allowed: true }),
   onDidChange: () => () => undefined,
@@ -21,12 +20,17 @@ export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 export async function recordSession(start = T0): Promise<TrajectoryEvent[]> {
   const sink = new MemorySink();
   let now = start;
-  const rec = new Recorder(sink, open, {
-    workspace: 'w'.repeat(64),
-    client: { name: 'test', version: '0' },
-    sessionIdleMs: 3_600_000,
-    consent: () => ({ state: 'recording', policyVersion: 1 }),
-  }, () => now);
+  const rec = new Recorder(
+    sink,
+    open,
+    {
+      workspace: 'w'.repeat(64),
+      client: { name: 'test', version: '0' },
+      sessionIdleMs: 3_600_000,
+      consent: () => ({ state: 'recording', policyVersion: 1 }),
+    },
+    () => now,
+  );
   rec.baseline('a', 'src/a.ts', 'typescript', 'const a = 1;\nconst b = 2;\n', now, 'open');
   rec.change('a', [{ offset: 10, deleted: 1, inserted: '10' }], typed, (now += 100));
   rec.tick((now += 5000));
@@ -39,7 +43,15 @@ export async function recordSession(start = T0): Promise<TrajectoryEvent[]> {
   rec.tick((now += 5000));
   rec.emit({ kind: 'file.skipped', time: (now += 100), path: 'dist/big.min.js', reason: 'minified', size: 500_000 });
   rec.emit({ kind: 'gap', time: (now += 100), reason: 'paused', from: now - 600_000, to: now });
-  rec.emit({ kind: 'terminal.command', time: (now += 100), commandLine: 'npm test', exitCode: 1, durationMs: 2300, source: 'shell-integration', outputTail: '1 failing' });
+  rec.emit({
+    kind: 'terminal.command',
+    time: (now += 100),
+    commandLine: 'npm test',
+    exitCode: 1,
+    durationMs: 2300,
+    source: 'shell-integration',
+    outputTail: '1 failing',
+  });
   await rec.flush();
   return sink.events;
 }

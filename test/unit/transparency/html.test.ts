@@ -6,7 +6,12 @@ import { contentSecurityPolicy, newNonce, renderShell } from '../../../src/trans
 const root = join(__dirname, '../../../..');
 
 describe('collected-data webview shell', () => {
-  const uris = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', script: 'https://x/view.js', style: 'https://x/view.css', codicons: 'https://x/codicon.css' };
+  const uris = {
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    script: 'https://x/view.js',
+    style: 'https://x/view.css',
+    codicons: 'https://x/codicon.css',
+  };
 
   it('has a strict policy: nothing by default, scripts only with the nonce, no inline styles or eval', () => {
     const nonce = newNonce();
@@ -30,7 +35,10 @@ describe('collected-data webview shell', () => {
 
   it('the view script builds the page with text only, and its codicons are shipped with the extension', async () => {
     const js = await readFile(join(root, 'media/transparency/view.js'), 'utf8');
-    const code = js.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n');
+    const code = js
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('//'))
+      .join('\n');
     assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
     const css = await readFile(join(root, 'media/transparency/codicons/codicon.css'), 'utf8');
     const shipped = await readFile(join(root, 'media/transparency/codicons/codicon.ttf'));

@@ -9,7 +9,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: { commandPalette: { command: string; when: string }[] };
-    walkthroughs: { id: string; steps: { id: string; description: string; media: { image?: string; altText?: string; markdown?: string } }[] }[];
+    walkthroughs: {
+      id: string;
+      steps: { id: string; description: string; media: { image?: string; altText?: string; markdown?: string } }[];
+    }[];
   };
 };
 
@@ -23,14 +26,21 @@ describe('transparency in package.json', () => {
       const c = pkg.contributes.commands.find((x) => x.command === id);
       assert.ok(c, `${id} is contributed`);
       assert.equal(c.category, 'Codetrail');
-      if (id.includes('.internal.')) assert.ok(pkg.contributes.menus.commandPalette.some((m) => m.command === id && m.when === 'false'), `${id} is hidden`);
+      if (id.includes('.internal.'))
+        assert.ok(
+          pkg.contributes.menus.commandPalette.some((m) => m.command === id && m.when === 'false'),
+          `${id} is hidden`,
+        );
     }
   });
 
   it('the walkthrough covers capture, pausing, exemptions and seeing what is sent, with shipped media', () => {
     const w = pkg.contributes.walkthroughs.find((x) => x.id === 'codetrail.welcome');
     assert.ok(w);
-    assert.deepEqual(w.steps.map((s) => s.id), ['captured', 'pause', 'exemption', 'see-sent']);
+    assert.deepEqual(
+      w.steps.map((s) => s.id),
+      ['captured', 'pause', 'exemption', 'see-sent'],
+    );
     for (const s of w.steps) {
       const file = s.media.image ?? s.media.markdown;
       assert.ok(file && file.startsWith('media/walkthrough/'), `${s.id} has media under media/walkthrough`);

@@ -4,7 +4,14 @@ import { createTwoFilesPatch } from 'diff';
 import { replayTrajectory } from '@codetrail/protocol/internal/replay';
 import type { TrajectoryEvent } from '@codetrail/protocol/internal/schema';
 import {
-  buildViewModel, countsOf, coveredMs, describeEvent, diffToLines, eventDetail, removalClosure, type HeldEvent,
+  buildViewModel,
+  countsOf,
+  coveredMs,
+  describeEvent,
+  diffToLines,
+  eventDetail,
+  removalClosure,
+  type HeldEvent,
 } from '../../../src/transparency/model';
 import { T0, recordSession } from './fixtures';
 
@@ -45,8 +52,14 @@ describe('transparency view model', () => {
           const newSide = lines.filter((l) => l.type === 'ctx' || l.type === 'add');
           assert.equal(oldSide.map((l) => l.text + '\n').join(''), oldText);
           assert.equal(newSide.map((l) => l.text + '\n').join(''), newText);
-          assert.deepEqual(oldSide.map((l) => l.oldLine), oldSide.map((_, i) => i + 1));
-          assert.deepEqual(newSide.map((l) => l.newLine), newSide.map((_, i) => i + 1));
+          assert.deepEqual(
+            oldSide.map((l) => l.oldLine),
+            oldSide.map((_, i) => i + 1),
+          );
+          assert.deepEqual(
+            newSide.map((l) => l.newLine),
+            newSide.map((_, i) => i + 1),
+          );
           return true;
         }),
         { numRuns: 300 },
@@ -56,20 +69,29 @@ describe('transparency view model', () => {
     it('keeps text that is not a diff as notes instead of dropping it', () => {
       assert.deepEqual(diffToLines('not a diff\n'), [{ type: 'note', text: 'not a diff' }]);
       const lines = diffToLines('@@ -1 +1 @@\n-a\n+b\n\\ No newline at end of file\n');
-      assert.deepEqual(lines.map((l) => l.type), ['hunk', 'del', 'add', 'note']);
+      assert.deepEqual(
+        lines.map((l) => l.type),
+        ['hunk', 'del', 'add', 'note'],
+      );
     });
   });
 
   describe('buildViewModel', () => {
     it('lists pending and sent events newest first, each group on its own', () => {
       const m = buildViewModel(held(events, 4), undefined, { now: T0 + 3_600_000, dayStart: DAY });
-      assert.deepEqual(m.groups.map((g) => g.status), ['pending', 'sent']);
+      assert.deepEqual(
+        m.groups.map((g) => g.status),
+        ['pending', 'sent'],
+      );
       const [pending, sent] = m.groups;
       assert.equal(pending.rows.length, events.length - 4);
       assert.equal(sent.rows.length, 4);
       for (const g of m.groups) {
         const times = g.rows.map((r) => r.time);
-        assert.deepEqual(times, [...times].sort((a, b) => b - a));
+        assert.deepEqual(
+          times,
+          [...times].sort((a, b) => b - a),
+        );
       }
       assert.ok(pending.rows.every((r) => r.removable));
       assert.ok(sent.rows.every((r) => !r.removable));
@@ -84,11 +106,17 @@ describe('transparency view model', () => {
       assert.deepEqual(m.files, ['dist/big.min.js', 'docs/b.md', 'src/a.ts']);
       assert.ok(m.kinds.includes('terminal.command') && m.kinds.includes('gap'));
       const onlySent = buildViewModel(h, { status: 'sent' }, { now: T0, dayStart: DAY });
-      assert.deepEqual(onlySent.groups.map((g) => g.status), ['sent']);
+      assert.deepEqual(
+        onlySent.groups.map((g) => g.status),
+        ['sent'],
+      );
     });
 
     it('shows an event held both as pending and as sent once, as pending', () => {
-      const h: HeldEvent[] = [{ status: 'sent', event: events[1] }, { status: 'pending', event: events[1] }];
+      const h: HeldEvent[] = [
+        { status: 'sent', event: events[1] },
+        { status: 'pending', event: events[1] },
+      ];
       const m = buildViewModel(h, undefined, { now: T0, dayStart: DAY });
       assert.equal(m.groups[0].rows.length, 1);
       assert.equal(m.groups[1].rows.length, 0);
@@ -118,18 +146,27 @@ describe('transparency view model', () => {
         status: 'pending',
         event: { ...events[0], id, kind: 'gap', reason: 'paused', from, to } as TrajectoryEvent,
       });
-      const c = countsOf([gap('1', DAY - 60_000, DAY + 60_000), gap('2', DAY - 60_000, DAY + 60_000), gap('3', DAY + 30_000, DAY + 90_000)], DAY, DAY + 3_600_000);
+      const c = countsOf(
+        [gap('1', DAY - 60_000, DAY + 60_000), gap('2', DAY - 60_000, DAY + 60_000), gap('3', DAY + 30_000, DAY + 90_000)],
+        DAY,
+        DAY + 3_600_000,
+      );
       assert.equal(c.pausedMs, 90_000);
     });
 
     it('coveredMs equals a brute-force count of covered milliseconds', () => {
       const iv = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 200 }));
       fc.assert(
-        fc.property(fc.array(iv, { maxLength: 8 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 100, max: 220 }), (ivs, from, to) => {
-          let brute = 0;
-          for (let t = from; t < to; t++) if (ivs.some(([a, b]) => t >= a && t < b)) brute++;
-          assert.equal(coveredMs(ivs, from, to), brute);
-        }),
+        fc.property(
+          fc.array(iv, { maxLength: 8 }),
+          fc.integer({ min: 0, max: 100 }),
+          fc.integer({ min: 100, max: 220 }),
+          (ivs, from, to) => {
+            let brute = 0;
+            for (let t = from; t < to; t++) if (ivs.some(([a, b]) => t >= a && t < b)) brute++;
+            assert.equal(coveredMs(ivs, from, to), brute);
+          },
+        ),
       );
     });
   });
@@ -167,7 +204,12 @@ describe('transparency view model', () => {
     it('a later baseline of the file stops the cascade, and ids not pending are ignored', () => {
       const aEdits = events.filter((e) => e.kind === 'edit' && e.path === 'src/a.ts');
       const base = events.find((e) => e.kind === 'file.baseline' && e.path === 'src/a.ts')!;
-      const restated = { ...base, id: '0190b3c2-0000-7000-8000-0000000000aa', seq: aEdits[2].seq - 0.5, reason: 'resync' } as TrajectoryEvent;
+      const restated = {
+        ...base,
+        id: '0190b3c2-0000-7000-8000-0000000000aa',
+        seq: aEdits[2].seq - 0.5,
+        reason: 'resync',
+      } as TrajectoryEvent;
       const withBaseline = [...events, restated].sort((x, y) => x.seq - y.seq);
       const { ids } = removalClosure([aEdits[0].id, 'not-pending'], withBaseline);
       assert.ok(ids.has(aEdits[0].id) && ids.has(aEdits[1].id));

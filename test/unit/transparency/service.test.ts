@@ -131,7 +131,10 @@ describe('transparency service over a real outbox', () => {
       const bytes = kept.reduce((n, k) => n + JSON.stringify(k).length, 0);
       assert.ok(bytes <= 8 * 1024 * 1.25, `journal holds ${bytes} bytes`);
       assert.equal(kept.at(-1)?.event.id, many.at(-1)?.id, 'the newest copy is kept');
-      assert.deepEqual((await small.listSent(3)).map((k) => k.event.id), many.slice(-3).map((e) => e.id));
+      assert.deepEqual(
+        (await small.listSent(3)).map((k) => k.event.id),
+        many.slice(-3).map((e) => e.id),
+      );
     } finally {
       await small.dispose();
     }

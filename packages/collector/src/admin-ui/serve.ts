@@ -51,8 +51,14 @@ function contentSecurityPolicy(html: string): string {
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html);
   const hashes = importMap ? ` 'sha256-${createHash('sha256').update(importMap[1]).digest('base64')}'` : '';
   return [
-    "default-src 'none'", `script-src 'self'${hashes}`, "style-src 'self'", "img-src 'self'", "connect-src 'self'",
-    "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+    "default-src 'none'",
+    `script-src 'self'${hashes}`,
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
   ].join('; ');
 }
 

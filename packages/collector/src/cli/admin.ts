@@ -26,7 +26,13 @@ const USAGE = `usage: codetrail-admin COMMAND [--data DIR | --database-url URL]
   audit [--limit N]`;
 
 const actor = () => `admin-cli:${process.env.USER ?? 'unknown'}`;
-const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 const time = (v: string | undefined) => (v === undefined ? undefined : Number.isNaN(Date.parse(v)) ? Number(v) : Date.parse(v));
 const day = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
@@ -54,8 +60,16 @@ async function run(store: Store, a: ParsedArgs): Promise<void> {
         label: opt(a, 'label') ?? '',
         expiresAt: days ? now + Number(days) * 86_400_000 : null,
       });
-      await store.addAudit({ time: now, actor: actor(), action: 'token.created', subject: t.record.id, detail: { admin, user: t.record.userId } });
-      console.error(`token ${t.record.id} for ${admin ? 'admin' : `user ${t.record.userId}`}, expires ${day(t.record.expiresAt)}; shown only now:`);
+      await store.addAudit({
+        time: now,
+        actor: actor(),
+        action: 'token.created',
+        subject: t.record.id,
+        detail: { admin, user: t.record.userId },
+      });
+      console.error(
+        `token ${t.record.id} for ${admin ? 'admin' : `user ${t.record.userId}`}, expires ${day(t.record.expiresAt)}; shown only now:`,
+      );
       console.log(t.token);
       return;
     }
@@ -75,7 +89,9 @@ async function run(store: Store, a: ParsedArgs): Promise<void> {
     case 'exemptions list': {
       const status = opt(a, 'status') as ExemptionStatus | undefined;
       for (const e of await store.listExemptions(status ? { status } : {})) {
-        console.log(`${e.id}  ${e.status}  user:${e.userId}  scope=${JSON.stringify(e.scope)}  requested=${day(e.requestedAt)}  reason=${JSON.stringify(e.reason)}${e.note ? `  note=${JSON.stringify(e.note)}` : ''}`);
+        console.log(
+          `${e.id}  ${e.status}  user:${e.userId}  scope=${JSON.stringify(e.scope)}  requested=${day(e.requestedAt)}  reason=${JSON.stringify(e.reason)}${e.note ? `  note=${JSON.stringify(e.note)}` : ''}`,
+        );
       }
       return;
     }
@@ -94,7 +110,14 @@ async function run(store: Store, a: ParsedArgs): Promise<void> {
     case 'workspace include': {
       const p = await store.getPolicy();
       const ok = await store.includeWorkspace(workspaceHash(p.workspaceSalt, need(arg, 'NAME')));
-      if (ok) await store.addAudit({ time: now, actor: actor(), action: 'workspace.included', subject: workspaceHash(p.workspaceSalt, arg!), detail: {} });
+      if (ok)
+        await store.addAudit({
+          time: now,
+          actor: actor(),
+          action: 'workspace.included',
+          subject: workspaceHash(p.workspaceSalt, arg!),
+          detail: {},
+        });
       console.log(ok ? `included ${arg}` : `${arg} was not excluded`);
       return;
     }
@@ -112,7 +135,9 @@ async function run(store: Store, a: ParsedArgs): Promise<void> {
         retentionDays: Number(opt(a, 'retention-days') ?? cur.retentionDays),
         excludedGlobs: a.options.has('excluded-globs') ? list(opt(a, 'excluded-globs')) : cur.excludedGlobs,
         exemptionGroups: a.options.has('exemption-groups')
-          ? (opt(a, 'exemption-groups') === 'everyone' ? null : list(opt(a, 'exemption-groups')))
+          ? opt(a, 'exemption-groups') === 'everyone'
+            ? null
+            : list(opt(a, 'exemption-groups'))
           : cur.exemptionGroups,
       };
       if (!(next.pauseMinutes > 0) || !(next.retentionDays >= 0) || !['pause', 'record'].includes(next.whilePending)) {
@@ -162,7 +187,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (e: Error) => {
-  console.error(`codetrail-admin: ${e.message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    console.error(`codetrail-admin: ${e.message}`);
+    process.exit(1);
+  },
+);

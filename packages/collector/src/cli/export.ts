@@ -14,8 +14,17 @@ import { dirname, join } from 'node:path';
 import { CONSENT_STATES, type ConsentStateName, type EventKind } from '@codetrail/protocol';
 import { TrajectoryEventSchema, validateEvent } from '@codetrail/protocol/validate';
 import {
-  DEFAULT_GZIP_LEVEL, convertEditPrediction, convertProgSnap2, exportDataset, formatProblem, jsonlSource, terminalProgress, verifyExport, writeCard,
-  type ExportFilter, type ExportSource,
+  DEFAULT_GZIP_LEVEL,
+  convertEditPrediction,
+  convertProgSnap2,
+  exportDataset,
+  formatProblem,
+  jsonlSource,
+  terminalProgress,
+  verifyExport,
+  writeCard,
+  type ExportFilter,
+  type ExportSource,
 } from '@codetrail/dataset';
 import { writeParquetTable } from '@codetrail/dataset/parquet';
 import { openStoreSource } from '../export-source';
@@ -119,11 +128,14 @@ async function runExport(args: string[]): Promise<number> {
     const dataDir = values.data ?? process.env.CODETRAIL_DATA_DIR ?? 'data';
     const receivedFrom = parseDate('--received-since', values['received-since']);
     const receivedUntil = parseDate('--received-until', values['received-until']);
-    const startedIn = receivedFrom !== undefined || receivedUntil !== undefined
-      ? { from: receivedFrom ?? Number.MIN_SAFE_INTEGER, until: receivedUntil ?? Number.MAX_SAFE_INTEGER } : undefined;
+    const startedIn =
+      receivedFrom !== undefined || receivedUntil !== undefined
+        ? { from: receivedFrom ?? Number.MIN_SAFE_INTEGER, until: receivedUntil ?? Number.MAX_SAFE_INTEGER }
+        : undefined;
     if (startedIn && values.partition) throw new UsageError('give --partition or --received-since/--received-until, not both');
     const opened = await openStoreSource(databaseUrl ? { databaseUrl } : { dataDir }, filter, {
-      ...(startedIn ? { startedIn } : {}), ...(values.partition ? { partition: values.partition } : {}),
+      ...(startedIn ? { startedIn } : {}),
+      ...(values.partition ? { partition: values.partition } : {}),
     });
     source = opened.source;
     close = opened.close;
@@ -154,8 +166,13 @@ async function runExport(args: string[]): Promise<number> {
       parquetRows = parquet.rows;
       await writeCard(card, summary, parquet);
     }
-    const excluded = Object.entries(summary.excluded).map(([k, n]) => `${k} ${n}`).join(', ') || 'nothing';
-    console.log(`exported ${summary.sessions} sessions, ${summary.events} events, ${summary.users} users into ${summary.shards.length} shard(s) in ${out}`);
+    const excluded =
+      Object.entries(summary.excluded)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'nothing';
+    console.log(
+      `exported ${summary.sessions} sessions, ${summary.events} events, ${summary.users} users into ${summary.shards.length} shard(s) in ${out}`,
+    );
     if (parquetRows !== undefined) console.log(`parquet: ${parquetRows} rows in ${join(out, 'tables/events.parquet')}`);
     console.log(`excluded: ${excluded}`);
   } finally {
@@ -170,7 +187,9 @@ async function runVerify(args: string[]): Promise<number> {
   const bar = terminalProgress(process.stderr, 'verifying');
   const r = await verifyExport(dir, (p) => bar.update({ events: p.events, sessions: p.trajectories }), validateEvent);
   bar.done({ events: r.events, sessions: r.trajectories });
-  console.log(`checked ${r.files} files, ${r.trajectories} trajectories, ${r.events} events: replayed ${r.fileHistories} file histories, ${r.steps} steps (${r.unchecked} unchecked after a failure): ${r.problems.length} problem(s)`);
+  console.log(
+    `checked ${r.files} files, ${r.trajectories} trajectories, ${r.events} events: replayed ${r.fileHistories} file histories, ${r.steps} steps (${r.unchecked} unchecked after a failure): ${r.problems.length} problem(s)`,
+  );
   for (const p of r.problems) console.log(`  ${formatProblem(p)}`);
   return r.problems.length ? 1 : 0;
 }
@@ -201,7 +220,10 @@ async function runConvert(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined || cmd === '--help' || cmd === '-h') { console.log(USAGE); return cmd === undefined ? 2 : 0; }
+  if (cmd === undefined || cmd === '--help' || cmd === '-h') {
+    console.log(USAGE);
+    return cmd === undefined ? 2 : 0;
+  }
   if (cmd === 'verify') return runVerify(rest);
   if (cmd === 'convert') return runConvert(rest);
   if (cmd === 'export') return runExport(rest);
@@ -210,7 +232,9 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err: Error) => {
       console.error(`codetrail-export: ${err.message}`);
       if (err instanceof UsageError) console.error(USAGE);

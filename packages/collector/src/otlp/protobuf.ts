@@ -99,37 +99,79 @@ function messages<T>(buf: Uint8Array, read: (r: Reader, f: Field) => boolean, do
 function anyValue(buf: Uint8Array, depth: number): OtlpAnyValue {
   if (depth > MAX_DEPTH) throw new ProtobufDecodeError('AnyValue nested too deeply');
   const out: OtlpAnyValue = {};
-  return messages(buf, (r, f) => {
-    switch (f.field) {
-      case 1: r.expect(f, LEN); out.stringValue = r.string(); return true;
-      case 2: r.expect(f, VARINT); out.boolValue = r.varint() !== 0; return true;
-      case 3: r.expect(f, VARINT); out.intValue = String(r.varint()); return true;
-      case 4: r.expect(f, I64); out.doubleValue = r.double(); return true;
-      case 5: r.expect(f, LEN); out.arrayValue = { values: repeated(r.bytes(), 1, (b) => anyValue(b, depth + 1)) }; return true;
-      case 6: r.expect(f, LEN); out.kvlistValue = { values: repeated(r.bytes(), 1, (b) => keyValue(b, depth + 1)) }; return true;
-      case 7: r.expect(f, LEN); out.bytesValue = Buffer.from(r.bytes()).toString('base64'); return true;
-      default: return false;
-    }
-  }, () => out);
+  return messages(
+    buf,
+    (r, f) => {
+      switch (f.field) {
+        case 1:
+          r.expect(f, LEN);
+          out.stringValue = r.string();
+          return true;
+        case 2:
+          r.expect(f, VARINT);
+          out.boolValue = r.varint() !== 0;
+          return true;
+        case 3:
+          r.expect(f, VARINT);
+          out.intValue = String(r.varint());
+          return true;
+        case 4:
+          r.expect(f, I64);
+          out.doubleValue = r.double();
+          return true;
+        case 5:
+          r.expect(f, LEN);
+          out.arrayValue = { values: repeated(r.bytes(), 1, (b) => anyValue(b, depth + 1)) };
+          return true;
+        case 6:
+          r.expect(f, LEN);
+          out.kvlistValue = { values: repeated(r.bytes(), 1, (b) => keyValue(b, depth + 1)) };
+          return true;
+        case 7:
+          r.expect(f, LEN);
+          out.bytesValue = Buffer.from(r.bytes()).toString('base64');
+          return true;
+        default:
+          return false;
+      }
+    },
+    () => out,
+  );
 }
 
 function repeated<T>(buf: Uint8Array, field: number, decode: (b: Uint8Array) => T): T[] {
   const out: T[] = [];
-  return messages(buf, (r, f) => {
-    if (f.field !== field) return false;
-    r.expect(f, LEN);
-    out.push(decode(r.bytes()));
-    return true;
-  }, () => out);
+  return messages(
+    buf,
+    (r, f) => {
+      if (f.field !== field) return false;
+      r.expect(f, LEN);
+      out.push(decode(r.bytes()));
+      return true;
+    },
+    () => out,
+  );
 }
 
 function keyValue(buf: Uint8Array, depth: number): OtlpKeyValue {
   const kv: OtlpKeyValue = { key: '', value: {} };
-  return messages(buf, (r, f) => {
-    if (f.field === 1) { r.expect(f, LEN); kv.key = r.string(); return true; }
-    if (f.field === 2) { r.expect(f, LEN); kv.value = anyValue(r.bytes(), depth + 1); return true; }
-    return false;
-  }, () => kv);
+  return messages(
+    buf,
+    (r, f) => {
+      if (f.field === 1) {
+        r.expect(f, LEN);
+        kv.key = r.string();
+        return true;
+      }
+      if (f.field === 2) {
+        r.expect(f, LEN);
+        kv.value = anyValue(r.bytes(), depth + 1);
+        return true;
+      }
+      return false;
+    },
+    () => kv,
+  );
 }
 
 function attributesOf(buf: Uint8Array, field: number): OtlpKeyValue[] {
@@ -139,17 +181,40 @@ function attributesOf(buf: Uint8Array, field: number): OtlpKeyValue[] {
 function logRecord(buf: Uint8Array): OtlpLogRecord {
   const rec: OtlpLogRecord = {};
   const attrs: OtlpKeyValue[] = [];
-  return messages(buf, (r, f) => {
-    switch (f.field) {
-      case 1: r.expect(f, I64); rec.timeUnixNano = r.fixed64().toString(); return true;
-      case 11: r.expect(f, I64); rec.observedTimeUnixNano = r.fixed64().toString(); return true;
-      case 2: r.expect(f, VARINT); rec.severityNumber = r.varint(); return true;
-      case 5: r.expect(f, LEN); rec.body = anyValue(r.bytes(), 0); return true;
-      case 6: r.expect(f, LEN); attrs.push(keyValue(r.bytes(), 0)); return true;
-      case 12: r.expect(f, LEN); rec.eventName = r.string(); return true;
-      default: return false;
-    }
-  }, () => (attrs.length ? { ...rec, attributes: attrs } : rec));
+  return messages(
+    buf,
+    (r, f) => {
+      switch (f.field) {
+        case 1:
+          r.expect(f, I64);
+          rec.timeUnixNano = r.fixed64().toString();
+          return true;
+        case 11:
+          r.expect(f, I64);
+          rec.observedTimeUnixNano = r.fixed64().toString();
+          return true;
+        case 2:
+          r.expect(f, VARINT);
+          rec.severityNumber = r.varint();
+          return true;
+        case 5:
+          r.expect(f, LEN);
+          rec.body = anyValue(r.bytes(), 0);
+          return true;
+        case 6:
+          r.expect(f, LEN);
+          attrs.push(keyValue(r.bytes(), 0));
+          return true;
+        case 12:
+          r.expect(f, LEN);
+          rec.eventName = r.string();
+          return true;
+        default:
+          return false;
+      }
+    },
+    () => (attrs.length ? { ...rec, attributes: attrs } : rec),
+  );
 }
 
 type ScopeLogs = OtlpLogsRequest['resourceLogs'][number]['scopeLogs'][number];
@@ -157,39 +222,70 @@ type ResourceLogs = OtlpLogsRequest['resourceLogs'][number];
 
 function scopeLogs(buf: Uint8Array): ScopeLogs {
   const out: ScopeLogs = { logRecords: [] };
-  return messages(buf, (r, f) => {
-    if (f.field === 1) {
-      r.expect(f, LEN);
-      const scope: { name?: string; version?: string } = {};
-      messages(r.bytes(), (s, g) => {
-        if (g.field === 1) { s.expect(g, LEN); scope.name = s.string(); return true; }
-        if (g.field === 2) { s.expect(g, LEN); scope.version = s.string(); return true; }
-        return false;
-      }, () => undefined);
-      out.scope = scope;
-      return true;
-    }
-    if (f.field === 2) {
-      r.expect(f, LEN);
-      if (++budget.records > budget.maxRecords) throw new TooManyMessages(`more than ${budget.maxRecords} log records`);
-      out.logRecords.push(logRecord(r.bytes()));
-      return true;
-    }
-    return false;
-  }, () => out);
+  return messages(
+    buf,
+    (r, f) => {
+      if (f.field === 1) {
+        r.expect(f, LEN);
+        const scope: { name?: string; version?: string } = {};
+        messages(
+          r.bytes(),
+          (s, g) => {
+            if (g.field === 1) {
+              s.expect(g, LEN);
+              scope.name = s.string();
+              return true;
+            }
+            if (g.field === 2) {
+              s.expect(g, LEN);
+              scope.version = s.string();
+              return true;
+            }
+            return false;
+          },
+          () => undefined,
+        );
+        out.scope = scope;
+        return true;
+      }
+      if (f.field === 2) {
+        r.expect(f, LEN);
+        if (++budget.records > budget.maxRecords) throw new TooManyMessages(`more than ${budget.maxRecords} log records`);
+        out.logRecords.push(logRecord(r.bytes()));
+        return true;
+      }
+      return false;
+    },
+    () => out,
+  );
 }
 
 function resourceLogs(buf: Uint8Array): ResourceLogs {
   const out: ResourceLogs = { scopeLogs: [] };
-  return messages(buf, (r, f) => {
-    if (f.field === 1) { r.expect(f, LEN); out.resource = { attributes: attributesOf(r.bytes(), 1) }; return true; }
-    if (f.field === 2) { r.expect(f, LEN); out.scopeLogs.push(scopeLogs(r.bytes())); return true; }
-    return false;
-  }, () => out);
+  return messages(
+    buf,
+    (r, f) => {
+      if (f.field === 1) {
+        r.expect(f, LEN);
+        out.resource = { attributes: attributesOf(r.bytes(), 1) };
+        return true;
+      }
+      if (f.field === 2) {
+        r.expect(f, LEN);
+        out.scopeLogs.push(scopeLogs(r.bytes()));
+        return true;
+      }
+      return false;
+    },
+    () => out,
+  );
 }
 
 /** Decodes an ExportLogsServiceRequest into the same shape as its OTLP/JSON form. */
-export function decodeLogsRequest(buf: Uint8Array, limits: DecodeBudget = { maxRecords: Infinity, maxMessages: Infinity }): OtlpLogsRequest {
+export function decodeLogsRequest(
+  buf: Uint8Array,
+  limits: DecodeBudget = { maxRecords: Infinity, maxMessages: Infinity },
+): OtlpLogsRequest {
   budget = { records: 0, messages: 0, ...limits };
   try {
     return { resourceLogs: repeated(buf, 1, resourceLogs) };
@@ -209,8 +305,14 @@ export function encodeLogsResponse(res: OtlpLogsResponse): Uint8Array {
     const start = w.startLengthDelimited();
     const at = w.pos;
     const n = Number(ps.rejectedLogRecords ?? 0);
-    if (n) { w.writeTag(1, VARINT); w.writeVarint(n); }
-    if (ps.errorMessage) { w.writeTag(2, LEN); w.writeString(ps.errorMessage); }
+    if (n) {
+      w.writeTag(1, VARINT);
+      w.writeVarint(n);
+    }
+    if (ps.errorMessage) {
+      w.writeTag(2, LEN);
+      w.writeString(ps.errorMessage);
+    }
     w.finishLengthDelimited(start, w.pos - at);
   }
   return w.finish();

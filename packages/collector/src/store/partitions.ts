@@ -76,7 +76,9 @@ export async function listPartitions(c: Client): Promise<PartitionInfo[]> {
 
 /** Whether `events` is a partitioned table (schema 3) rather than a plain one. */
 export async function isPartitioned(c: Client): Promise<boolean> {
-  const r = await c.query(`SELECT c.relkind FROM pg_class c WHERE c.relname = 'events' AND c.relnamespace = current_schema()::regnamespace`);
+  const r = await c.query(
+    `SELECT c.relkind FROM pg_class c WHERE c.relname = 'events' AND c.relnamespace = current_schema()::regnamespace`,
+  );
   return r.rows[0]?.relkind === 'p';
 }
 

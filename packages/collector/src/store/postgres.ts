@@ -3,20 +3,62 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_POLICY, bodyText, utcDay,
-  type AuditEntry, type ConsentContext, type Deletion, type EventFilter, type EventRow, type ExcludedWorkspace,
-  type ExclusionCounts, type Exemption, type ExemptionStatus, type IngestContext, type InsertGuard, type InsertResult, type NewEventRow,
-  type Pause, type PauseChange, type Policy, type SessionKey, type Stats, type Store, type TokenRecord, type User,
+  DEFAULT_POLICY,
+  bodyText,
+  utcDay,
+  type AuditEntry,
+  type ConsentContext,
+  type Deletion,
+  type EventFilter,
+  type EventRow,
+  type ExcludedWorkspace,
+  type ExclusionCounts,
+  type Exemption,
+  type ExemptionStatus,
+  type IngestContext,
+  type InsertGuard,
+  type InsertResult,
+  type NewEventRow,
+  type Pause,
+  type PauseChange,
+  type Policy,
+  type SessionKey,
+  type Stats,
+  type Store,
+  type TokenRecord,
+  type User,
 } from './store';
 import {
-  CANONICAL_FIRST, EVENT_COLUMNS, cursorOf, deletionFromRow, deletionJobPredicate, eventFromRow, eventPageQuery, sessionsPageQuery,
-  exemptionFromRow, filterPredicate, schemaV1, schemaV2Tables, scopePredicate, tokenFromRow,
-  type EventCursor, type SqlTypes,
+  CANONICAL_FIRST,
+  EVENT_COLUMNS,
+  cursorOf,
+  deletionFromRow,
+  deletionJobPredicate,
+  eventFromRow,
+  eventPageQuery,
+  sessionsPageQuery,
+  exemptionFromRow,
+  filterPredicate,
+  schemaV1,
+  schemaV2Tables,
+  scopePredicate,
+  tokenFromRow,
+  type EventCursor,
+  type SqlTypes,
 } from './sql';
 import { pauseFromRow } from './sqlite';
 import {
-  DEFAULT_PARTITION_INTERVAL, DEFAULT_PARTITIONS_AHEAD, LEGACY_PARTITION, createPartitions, intervalStart, isPartitioned, listPartitions,
-  nextStart, parseInterval, type PartitionInfo, type PartitionInterval,
+  DEFAULT_PARTITION_INTERVAL,
+  DEFAULT_PARTITIONS_AHEAD,
+  LEGACY_PARTITION,
+  createPartitions,
+  intervalStart,
+  isPartitioned,
+  listPartitions,
+  nextStart,
+  parseInterval,
+  type PartitionInfo,
+  type PartitionInterval,
 } from './partitions';
 
 type Row = Record<string, unknown>;
@@ -122,9 +164,17 @@ export interface PostgresOptions {
 export function eventsInsertParams(rows: readonly NewEventRow[]): unknown[][] {
   const cols: unknown[][] = EVENT_ARRAY_TYPES.map(() => new Array(rows.length));
   rows.forEach((r, i) => {
-    cols[0][i] = r.id; cols[1][i] = r.userId; cols[2][i] = r.sessionId; cols[3][i] = r.seq; cols[4][i] = r.kind;
-    cols[5][i] = r.time; cols[6][i] = r.consentState; cols[7][i] = r.language; cols[8][i] = r.workspace;
-    cols[9][i] = bodyText(r.body); cols[10][i] = r.receivedAt;
+    cols[0][i] = r.id;
+    cols[1][i] = r.userId;
+    cols[2][i] = r.sessionId;
+    cols[3][i] = r.seq;
+    cols[4][i] = r.kind;
+    cols[5][i] = r.time;
+    cols[6][i] = r.consentState;
+    cols[7][i] = r.language;
+    cols[8][i] = r.workspace;
+    cols[9][i] = bodyText(r.body);
+    cols[10][i] = r.receivedAt;
   });
   return cols;
 }
@@ -140,7 +190,10 @@ export class PostgresStore implements Store {
   private readOnly = false;
   private snapshot = false;
 
-  private constructor(readonly pool: pg.Pool, opts: PostgresOptions) {
+  private constructor(
+    readonly pool: pg.Pool,
+    opts: PostgresOptions,
+  ) {
     this.ahead = opts.partitionsAhead ?? DEFAULT_PARTITIONS_AHEAD;
     this.now = opts.now ?? Date.now;
   }
@@ -154,7 +207,10 @@ export class PostgresStore implements Store {
   static async openReader(url: string, opts: { snapshot?: boolean } = {}): Promise<PostgresStore> {
     // One client that never idles out: with a snapshot, every query must reach the same transaction.
     const pool = new pg.Pool({
-      connectionString: url, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 10_000,
+      connectionString: url,
+      max: 1,
+      idleTimeoutMillis: 0,
+      connectionTimeoutMillis: 10_000,
       options: '-c default_transaction_read_only=on',
     });
     pool.on('error', () => undefined);
@@ -167,7 +223,8 @@ export class PostgresStore implements Store {
       }
       const row = await store.get(`SELECT value FROM settings WHERE key = 'schema_version'`);
       const version = row ? Number(row.value) : 1;
-      if (version > PG_SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this export knows up to ${PG_SCHEMA_VERSION}`);
+      if (version > PG_SCHEMA_VERSION)
+        throw new Error(`the database has schema version ${version}; this export knows up to ${PG_SCHEMA_VERSION}`);
       const interval = await store.get(`SELECT value FROM settings WHERE key = 'partition_interval'`);
       if (interval) store.interval = parseInterval(interval.value as string);
     } catch (e) {
@@ -197,13 +254,18 @@ export class PostgresStore implements Store {
     await this.tx(async (c) => {
       // Collectors starting together must not race on CREATE TABLE or a migration.
       await c.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-      const fresh = !(await this.get(`SELECT 1 FROM pg_class WHERE relname = 'events' AND relnamespace = current_schema()::regnamespace`, [], c));
+      const fresh = !(await this.get(
+        `SELECT 1 FROM pg_class WHERE relname = 'events' AND relnamespace = current_schema()::regnamespace`,
+        [],
+        c,
+      ));
       // A new database gets the partitioned table at once; the statements of version 1 then leave it be.
       if (fresh) await c.query(EVENTS_TABLE);
       for (const s of schemaV1(TYPES)) await c.query(s);
       const row = await this.get(`SELECT value FROM settings WHERE key = 'schema_version'`, [], c);
       let version = row ? Number(row.value) : 1;
-      if (version > PG_SCHEMA_VERSION) throw new Error(`the database has schema version ${version}; this collector knows up to ${PG_SCHEMA_VERSION}`);
+      if (version > PG_SCHEMA_VERSION)
+        throw new Error(`the database has schema version ${version}; this collector knows up to ${PG_SCHEMA_VERSION}`);
       if (fresh) {
         await c.query('ALTER TABLE events ADD PRIMARY KEY (user_id, id, received_at)');
         for (const s of schemaV2Tables(TYPES)) await c.query(s);
@@ -229,11 +291,16 @@ export class PostgresStore implements Store {
       }
       if (version < 3) await this.partitionExisting(c);
       if (version < PG_SCHEMA_VERSION || !row) {
-        await c.query(`INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-          [String(PG_SCHEMA_VERSION)]);
+        await c.query(
+          `INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [String(PG_SCHEMA_VERSION)],
+        );
       }
       if (interval) {
-        await c.query(`INSERT INTO settings (key, value) VALUES ('partition_interval', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [interval]);
+        await c.query(
+          `INSERT INTO settings (key, value) VALUES ('partition_interval', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [interval],
+        );
       }
       const stored = await this.get(`SELECT value FROM settings WHERE key = 'partition_interval'`, [], c);
       this.interval = stored ? parseInterval(stored.value as string) : DEFAULT_PARTITION_INTERVAL;
@@ -255,7 +322,10 @@ export class PostgresStore implements Store {
     await c.query(`ALTER TABLE events RENAME TO ${LEGACY_PARTITION}`);
     // A table has one primary key: the partition's is the parent's (with received_at), built by ATTACH.
     await c.query(`ALTER TABLE ${LEGACY_PARTITION} DROP CONSTRAINT IF EXISTS events_pkey`);
-    for (const [from, to] of [['events_order', 'order'], ['events_time', 'time']]) {
+    for (const [from, to] of [
+      ['events_order', 'order'],
+      ['events_time', 'time'],
+    ]) {
       await c.query(`ALTER INDEX IF EXISTS ${from} RENAME TO ${LEGACY_PARTITION}_${to}`);
     }
     await c.query(EVENTS_TABLE);
@@ -298,9 +368,13 @@ export class PostgresStore implements Store {
    * later statements see every batch inserted before.
    */
   private async bumpVersion(userId: string, c: pg.PoolClient): Promise<void> {
-    await this.run(`WITH lock AS (SELECT pg_advisory_xact_lock(${CONSENT_LOCK}, hashtext($1)))
+    await this.run(
+      `WITH lock AS (SELECT pg_advisory_xact_lock(${CONSENT_LOCK}, hashtext($1)))
       INSERT INTO consent_versions (user_id, version) SELECT $1, 1 FROM lock
-      ON CONFLICT (user_id) DO UPDATE SET version = consent_versions.version + 1`, [userId], c);
+      ON CONFLICT (user_id) DO UPDATE SET version = consent_versions.version + 1`,
+      [userId],
+      c,
+    );
   }
 
   private async all(sql: string, params: unknown[] = [], q: Queryable = this.pool): Promise<Row[]> {
@@ -339,8 +413,11 @@ export class PostgresStore implements Store {
   }
 
   async upsertUser(id: string, groups: string[]): Promise<User> {
-    await this.run(`INSERT INTO users (id, groups_json, created_at) VALUES ($1, $2, $3)
-      ON CONFLICT (id) DO UPDATE SET groups_json = excluded.groups_json`, [id, JSON.stringify(groups), Date.now()]);
+    await this.run(
+      `INSERT INTO users (id, groups_json, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (id) DO UPDATE SET groups_json = excluded.groups_json`,
+      [id, JSON.stringify(groups), Date.now()],
+    );
     await this.run('INSERT INTO consent_versions (user_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING', [id]);
     return (await this.getUser(id))!;
   }
@@ -351,8 +428,11 @@ export class PostgresStore implements Store {
   }
 
   async createToken(t: TokenRecord, hash: string): Promise<void> {
-    await this.run(`INSERT INTO tokens (id, hash, user_id, admin, label, created_at, expires_at, revoked_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [t.id, hash, t.userId, t.admin, t.label, t.createdAt, t.expiresAt, t.revokedAt]);
+    await this.run(
+      `INSERT INTO tokens (id, hash, user_id, admin, label, created_at, expires_at, revoked_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [t.id, hash, t.userId, t.admin, t.label, t.createdAt, t.expiresAt, t.revokedAt],
+    );
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | null> {
@@ -389,7 +469,10 @@ export class PostgresStore implements Store {
       if (!isNoPartition(e)) throw e;
       let from = Infinity;
       let until = -Infinity;
-      for (const r of rows) { from = Math.min(from, r.receivedAt); until = Math.max(until, r.receivedAt + 1); }
+      for (const r of rows) {
+        from = Math.min(from, r.receivedAt);
+        until = Math.max(until, r.receivedAt + 1);
+      }
       await this.ensurePartitions(from, until);
       return attempt();
     }
@@ -397,13 +480,17 @@ export class PostgresStore implements Store {
 
   async recordSessions(userId: string, sessions: readonly { sessionId: string; workspace: string }[]): Promise<void> {
     if (sessions.length === 0) return;
-    await this.run(`INSERT INTO sessions (user_id, session_id, workspace) SELECT $1, * FROM unnest($2::text[], $3::text[])
-      ON CONFLICT DO NOTHING`, [userId, sessions.map((s) => s.sessionId), sessions.map((s) => s.workspace)]);
+    await this.run(
+      `INSERT INTO sessions (user_id, session_id, workspace) SELECT $1, * FROM unnest($2::text[], $3::text[])
+      ON CONFLICT DO NOTHING`,
+      [userId, sessions.map((s) => s.sessionId), sessions.map((s) => s.workspace)],
+    );
   }
 
   async ingestContext(userId: string, sessionIds: readonly string[], span: { from: number; until: number }): Promise<IngestContext> {
     // One round trip per batch: the ingest path asks this for every request.
-    const r = (await this.get(`SELECT
+    const r = (await this.get(
+      `SELECT
       (SELECT COALESCE(MAX(version), 0) FROM consent_versions c WHERE c.user_id = $1) AS version,
       (SELECT COALESCE(json_agg(e), '[]') FROM exemptions e WHERE e.user_id = $1 AND e.status <> 'denied') AS exemptions,
       (SELECT COALESCE(json_agg(p), '[]') FROM pauses p WHERE p.user_id = $1 AND p.until_ms > $2 AND p.from_ms <= $3) AS pauses,
@@ -411,7 +498,8 @@ export class PostgresStore implements Store {
       (SELECT COALESCE(json_agg(w.hash), '[]') FROM excluded_workspaces w) AS workspaces,
       (SELECT COALESCE(json_agg(json_build_array(s.session_id, s.workspace)), '[]') FROM sessions s
         WHERE s.user_id = $1 AND s.session_id = ANY($4::text[])) AS sessions`,
-    [userId, span.from, span.until, [...sessionIds]]))!;
+      [userId, span.from, span.until, [...sessionIds]],
+    ))!;
     return {
       consent: {
         exemptions: (r.exemptions as Row[]).map(exemptionFromRow),
@@ -432,8 +520,10 @@ export class PostgresStore implements Store {
 
   async releaseHeld(userId: string, sessionIds: readonly string[]): Promise<NewEventRow[]> {
     if (!sessionIds.length) return [];
-    const rows = await this.all(`DELETE FROM held_events WHERE user_id = $1 AND session_id = ANY($2::text[]) RETURNING ${EVENT_COLUMNS}`,
-      [userId, [...sessionIds]]);
+    const rows = await this.all(`DELETE FROM held_events WHERE user_id = $1 AND session_id = ANY($2::text[]) RETURNING ${EVENT_COLUMNS}`, [
+      userId,
+      [...sessionIds],
+    ]);
     return rows.map(eventFromRow).sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : a.seq - b.seq));
   }
 
@@ -454,9 +544,11 @@ export class PostgresStore implements Store {
   async countRejections(day: string, counts: Record<string, number>): Promise<void> {
     const entries = Object.entries(counts).filter(([, n]) => n > 0);
     if (entries.length === 0) return;
-    await this.run(`INSERT INTO rejections (day, reason, count) SELECT $1, * FROM unnest($2::text[], $3::bigint[])
+    await this.run(
+      `INSERT INTO rejections (day, reason, count) SELECT $1, * FROM unnest($2::text[], $3::bigint[])
       ON CONFLICT (day, reason) DO UPDATE SET count = rejections.count + excluded.count`,
-      [day, entries.map(([r]) => r), entries.map(([, n]) => n)]);
+      [day, entries.map(([r]) => r), entries.map(([, n]) => n)],
+    );
   }
 
   async changePause(userId: string, id: string, merge: (before: Pause | null) => Pause): Promise<PauseChange> {
@@ -465,20 +557,28 @@ export class PostgresStore implements Store {
       const r = await this.get('SELECT * FROM pauses WHERE user_id = $1 AND id = $2', [userId, id], c);
       const before = r ? pauseFromRow(r) : null;
       const after = merge(before);
-      await this.run(`INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ($1, $2, $3, $4, $5)
+      await this.run(
+        `INSERT INTO pauses (user_id, id, from_ms, until_ms, reported_at) VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (user_id, id) DO UPDATE SET from_ms = excluded.from_ms, until_ms = excluded.until_ms, reported_at = excluded.reported_at`,
-      [userId, id, after.from, after.until, after.reportedAt], c);
+        [userId, id, after.from, after.until, after.reportedAt],
+        c,
+      );
       return { before, after };
     });
   }
 
   async listPauses(userId: string, at: number): Promise<Pause[]> {
-    return (await this.all('SELECT * FROM pauses WHERE user_id = $1 AND until_ms > $2 ORDER BY from_ms, id', [userId, at])).map(pauseFromRow);
+    return (await this.all('SELECT * FROM pauses WHERE user_id = $1 AND until_ms > $2 ORDER BY from_ms, id', [userId, at])).map(
+      pauseFromRow,
+    );
   }
 
   async excludeWorkspace(w: ExcludedWorkspace): Promise<void> {
-    await this.run(`INSERT INTO excluded_workspaces (hash, label, created_at) VALUES ($1, $2, $3)
-      ON CONFLICT (hash) DO UPDATE SET label = excluded.label`, [w.hash, w.label, w.createdAt]);
+    await this.run(
+      `INSERT INTO excluded_workspaces (hash, label, created_at) VALUES ($1, $2, $3)
+      ON CONFLICT (hash) DO UPDATE SET label = excluded.label`,
+      [w.hash, w.label, w.createdAt],
+    );
   }
 
   async includeWorkspace(hash: string): Promise<boolean> {
@@ -486,16 +586,22 @@ export class PostgresStore implements Store {
   }
 
   async listExcludedWorkspaces(): Promise<ExcludedWorkspace[]> {
-    return (await this.all('SELECT * FROM excluded_workspaces ORDER BY created_at, hash'))
-      .map((r) => ({ hash: r.hash as string, label: r.label as string, createdAt: Number(r.created_at) }));
+    return (await this.all('SELECT * FROM excluded_workspaces ORDER BY created_at, hash')).map((r) => ({
+      hash: r.hash as string,
+      label: r.label as string,
+      createdAt: Number(r.created_at),
+    }));
   }
 
   async createExemption(e: Exemption): Promise<void> {
     await this.tx(async (c) => {
       await this.bumpVersion(e.userId, c);
-      await this.run(`INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
+      await this.run(
+        `INSERT INTO exemptions (id, user_id, reason, scope, status, requested_at, decided_at, decided_by, note)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note], c);
+        [e.id, e.userId, e.reason, JSON.stringify(e.scope), e.status, e.requestedAt, e.decidedAt, e.decidedBy, e.note],
+        c,
+      );
     });
   }
 
@@ -519,28 +625,41 @@ export class PostgresStore implements Store {
     if (!owner) return null;
     return this.tx(async (c) => {
       await this.bumpVersion(owner.user_id as string, c);
-      const r = await this.get(`UPDATE exemptions SET status = $1, decided_by = $2, note = $3, decided_at = $4
-        WHERE id = $5 AND status = 'pending' RETURNING *`, [status, by, note, at, id], c);
+      const r = await this.get(
+        `UPDATE exemptions SET status = $1, decided_by = $2, note = $3, decided_at = $4
+        WHERE id = $5 AND status = 'pending' RETURNING *`,
+        [status, by, note, at, id],
+        c,
+      );
       return r ? exemptionFromRow(r) : null;
     });
   }
 
   async addAudit(e: AuditEntry): Promise<void> {
-    await this.run('INSERT INTO audit (time, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)',
-      [e.time, e.actor, e.action, e.subject, JSON.stringify(e.detail)]);
+    await this.run('INSERT INTO audit (time, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [
+      e.time,
+      e.actor,
+      e.action,
+      e.subject,
+      JSON.stringify(e.detail),
+    ]);
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
     return (await this.all('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])).map((r) => ({
-      id: Number(r.id), time: Number(r.time), actor: r.actor as string, action: r.action as string,
-      subject: r.subject as string, detail: JSON.parse(r.detail as string),
+      id: Number(r.id),
+      time: Number(r.time),
+      actor: r.actor as string,
+      action: r.action as string,
+      subject: r.subject as string,
+      detail: JSON.parse(r.detail as string),
     }));
   }
 
   async getPolicy(): Promise<Policy> {
     if (this.readOnly) {
       const row = await this.get(`SELECT value FROM settings WHERE key = 'policy'`);
-      return row ? JSON.parse(row.value as string) as Policy : { ...DEFAULT_POLICY, workspaceSalt: '' };
+      return row ? (JSON.parse(row.value as string) as Policy) : { ...DEFAULT_POLICY, workspaceSalt: '' };
     }
     const initial: Policy = { ...DEFAULT_POLICY, workspaceSalt: randomBytes(32).toString('hex') };
     await this.run(`INSERT INTO settings (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(initial)]);
@@ -550,7 +669,9 @@ export class PostgresStore implements Store {
   async setPolicy(p: Omit<Policy, 'version' | 'workspaceSalt'> & Partial<Pick<Policy, 'workspaceSalt'>>): Promise<Policy> {
     await this.getPolicy();
     return this.tx(async (c) => {
-      const current = JSON.parse((await this.get(`SELECT value FROM settings WHERE key = 'policy' FOR UPDATE`, [], c))!.value as string) as Policy;
+      const current = JSON.parse(
+        (await this.get(`SELECT value FROM settings WHERE key = 'policy' FOR UPDATE`, [], c))!.value as string,
+      ) as Policy;
       const next: Policy = { ...current, ...p, version: current.version + 1, workspaceSalt: p.workspaceSalt ?? current.workspaceSalt };
       await this.run(`UPDATE settings SET value = $1 WHERE key = 'policy'`, [JSON.stringify(next)], c);
       return next;
@@ -563,19 +684,30 @@ export class PostgresStore implements Store {
       // tombstoned here) or waits and judges again with this deletion known.
       await this.bumpVersion(d.userId, c);
       const ip: unknown[] = [d.id];
-      await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
-        WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+      await this.run(
+        `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
+        WHERE ${scopePredicate(d.userId, d.scope, this.bind(ip))} ON CONFLICT DO NOTHING`,
+        ip,
+        c,
+      );
       // Held events in scope go at once: they were never part of the data.
       const hp: unknown[] = [d.id];
-      await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
-        WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+      await this.run(
+        `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+        WHERE ${scopePredicate(d.userId, d.scope, this.bind(hp))} ON CONFLICT DO NOTHING`,
+        hp,
+        c,
+      );
       const hd: unknown[] = [];
       await this.run(`DELETE FROM held_events WHERE ${scopePredicate(d.userId, d.scope, this.bind(hd))}`, hd, c);
       const params: unknown[] = [d.requestedAt];
       const where = scopePredicate(d.userId, d.scope, this.bind(params));
       const tombstoned = await this.run(`UPDATE events SET deleted_at = $1 WHERE ${where} AND deleted_at IS NULL`, params, c);
-      await this.run(`INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES ($1, $2, $3, 'tombstoned', $4, $5)`,
-        [d.id, d.userId, JSON.stringify(d.scope), d.requestedAt, tombstoned], c);
+      await this.run(
+        `INSERT INTO deletions (id, user_id, scope, status, requested_at, tombstoned) VALUES ($1, $2, $3, 'tombstoned', $4, $5)`,
+        [d.id, d.userId, JSON.stringify(d.scope), d.requestedAt, tombstoned],
+        c,
+      );
       return { ...d, status: 'tombstoned' as const, tombstoned, deleted: null, completedAt: null };
     });
   }
@@ -586,9 +718,10 @@ export class PostgresStore implements Store {
   }
 
   async listDeletions(userId?: string): Promise<Deletion[]> {
-    const rows = userId === undefined
-      ? await this.all('SELECT * FROM deletions ORDER BY requested_at, id')
-      : await this.all('SELECT * FROM deletions WHERE user_id = $1 ORDER BY requested_at, id', [userId]);
+    const rows =
+      userId === undefined
+        ? await this.all('SELECT * FROM deletions ORDER BY requested_at, id')
+        : await this.all('SELECT * FROM deletions WHERE user_id = $1 ORDER BY requested_at, id', [userId]);
     return rows.map(deletionFromRow);
   }
 
@@ -602,11 +735,19 @@ export class PostgresStore implements Store {
         if (!still || still.status !== 'tombstoned') return null;
         // The ids stay tombstoned for good; pauses, sessions and exemptions are not the data and stay too.
         const ip: unknown[] = [d.id];
-        await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
-          WHERE ${deletionJobPredicate(d, this.bind(ip))} ON CONFLICT DO NOTHING`, ip, c);
+        await this.run(
+          `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM events
+          WHERE ${deletionJobPredicate(d, this.bind(ip))} ON CONFLICT DO NOTHING`,
+          ip,
+          c,
+        );
         const hp: unknown[] = [d.id];
-        await this.run(`INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
-          WHERE ${deletionJobPredicate(d, this.bind(hp))} ON CONFLICT DO NOTHING`, hp, c);
+        await this.run(
+          `INSERT INTO deleted_ids (user_id, id, deletion_id) SELECT user_id, id, $1 FROM held_events
+          WHERE ${deletionJobPredicate(d, this.bind(hp))} ON CONFLICT DO NOTHING`,
+          hp,
+          c,
+        );
         const hd: unknown[] = [];
         await this.run(`DELETE FROM held_events WHERE ${deletionJobPredicate(d, this.bind(hd))}`, hd, c);
         const params: unknown[] = [];
@@ -676,7 +817,10 @@ export class PostgresStore implements Store {
     if (filter.from !== undefined) rw.push(`day >= ${rb(utcDay(filter.from))}`);
     if (filter.until !== undefined) rw.push(`day <= ${rb(utcDay(filter.until))}`);
     const rejectedAtIngest: Record<string, number> = {};
-    for (const r of await this.all(`SELECT reason, SUM(count) AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} GROUP BY reason`, rp)) {
+    for (const r of await this.all(
+      `SELECT reason, SUM(count) AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} GROUP BY reason`,
+      rp,
+    )) {
       rejectedAtIngest[r.reason as string] = Number(r.n);
     }
     const deletionsCompleted = Number((await this.get(`SELECT COUNT(*) AS n FROM deletions WHERE status = 'done'`))!.n);
@@ -718,12 +862,24 @@ export class PostgresStore implements Store {
     const [perDay, perKind, perLang, pauses, exemptions, rejections, totals, tomb] = await Promise.all([
       this.all(`SELECT ${dayOf('time')} AS day, COUNT(*) AS n FROM events WHERE ${where} GROUP BY day ORDER BY day`, params),
       this.all(`SELECT kind, COUNT(*) AS n FROM events WHERE ${where} GROUP BY kind ORDER BY kind COLLATE "C"`, params),
-      this.all(`SELECT language, COUNT(*) AS n FROM events WHERE ${where} AND language IS NOT NULL GROUP BY language ORDER BY language COLLATE "C"`, params),
+      this.all(
+        `SELECT language, COUNT(*) AS n FROM events WHERE ${where} AND language IS NOT NULL GROUP BY language ORDER BY language COLLATE "C"`,
+        params,
+      ),
       this.all(`SELECT ${dayOf('from_ms')} AS day, COUNT(*) AS n FROM pauses ${pw} GROUP BY day ORDER BY day`, pp),
-      this.all(`SELECT ${dayOf('requested_at')} AS day, status, COUNT(*) AS n FROM exemptions ${ew} GROUP BY day, status ORDER BY day, status`, ep),
-      this.all(`SELECT day, reason, count AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} ORDER BY day, reason COLLATE "C"`, rp),
-      this.get(`SELECT COUNT(*) AS events, COUNT(DISTINCT user_id) AS users, COUNT(DISTINCT (user_id, session_id)) AS sessions
-        FROM events WHERE ${where}`, params),
+      this.all(
+        `SELECT ${dayOf('requested_at')} AS day, status, COUNT(*) AS n FROM exemptions ${ew} GROUP BY day, status ORDER BY day, status`,
+        ep,
+      ),
+      this.all(
+        `SELECT day, reason, count AS n FROM rejections ${rw.length ? 'WHERE ' + rw.join(' AND ') : ''} ORDER BY day, reason COLLATE "C"`,
+        rp,
+      ),
+      this.get(
+        `SELECT COUNT(*) AS events, COUNT(DISTINCT user_id) AS users, COUNT(DISTINCT (user_id, session_id)) AS sessions
+        FROM events WHERE ${where}`,
+        params,
+      ),
       this.get(`SELECT COUNT(*) AS n FROM events WHERE deleted_at IS NOT NULL`),
     ]);
     return {
@@ -733,7 +889,12 @@ export class PostgresStore implements Store {
       pausesPerDay: pauses.map((r) => ({ day: r.day as string, count: Number(r.n) })),
       exemptionsPerDay: exemptions.map((r) => ({ day: r.day as string, status: r.status as ExemptionStatus, count: Number(r.n) })),
       rejectionsPerDay: rejections.map((r) => ({ day: r.day as string, reason: r.reason as string, count: Number(r.n) })),
-      totals: { events: Number(totals!.events), users: Number(totals!.users), sessions: Number(totals!.sessions), tombstoned: Number(tomb!.n) },
+      totals: {
+        events: Number(totals!.events),
+        users: Number(totals!.users),
+        sessions: Number(totals!.sessions),
+        tombstoned: Number(tomb!.n),
+      },
     };
   }
 }

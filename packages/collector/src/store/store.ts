@@ -57,7 +57,6 @@ export interface Pause {
   reportedAt: number;
 }
 
-
 export interface Exemption {
   id: string;
   userId: string;
@@ -69,7 +68,6 @@ export interface Exemption {
   decidedBy: string | null;
   note: string | null;
 }
-
 
 export interface Deletion {
   id: string;

@@ -12,7 +12,16 @@ import { FileStates, firstHunkLine } from './replay-state';
 
 /** Fields of every line, in order. */
 export const EDIT_PREDICTION_FIELDS = [
-  'id', 'session_id', 'user', 'path', 'language', 'provenance', 'events', 'excerpt', 'cursor', 'output',
+  'id',
+  'session_id',
+  'user',
+  'path',
+  'language',
+  'provenance',
+  'events',
+  'excerpt',
+  'cursor',
+  'output',
 ] as const;
 
 export interface EditPredictionOptions {
@@ -44,7 +53,10 @@ export function* editPredictionSamples(rec: TrajectoryRecord, options: EditPredi
   const recent: string[] = [];
   const cursor = new Map<string, { line: number; character: number }>();
   for (const e of rec.events as TrajectoryEvent[]) {
-    if (e.kind === 'cursor') { cursor.set(e.path, { line: e.line, character: e.character }); continue; }
+    if (e.kind === 'cursor') {
+      cursor.set(e.path, { line: e.line, character: e.character });
+      continue;
+    }
     const applied = files.apply(e);
     if (e.kind !== 'edit') continue;
     if (applied && recent.length > 0) {
@@ -72,7 +84,11 @@ export function* editPredictionSamples(rec: TrajectoryRecord, options: EditPredi
   }
 }
 
-export async function convertEditPrediction(dir: string, outFile: string, options: EditPredictionOptions = {}): Promise<{ trajectories: number; samples: number }> {
+export async function convertEditPrediction(
+  dir: string,
+  outFile: string,
+  options: EditPredictionOptions = {},
+): Promise<{ trajectories: number; samples: number }> {
   await mkdir(dirname(outFile), { recursive: true });
   const out = createWriteStream(outFile);
   let trajectories = 0;

@@ -17,8 +17,17 @@ export const PROGSNAP2_REQUIRED_COLUMNS = ['EventType', 'EventID', 'SubjectID', 
 /** MainTable columns, in order: the required ones, then optional and X- columns. */
 export const PROGSNAP2_MAIN_COLUMNS = [
   ...PROGSNAP2_REQUIRED_COLUMNS,
-  'Order', 'SessionID', 'ClientTimestamp', 'ClientTimezone', 'CodeStateSection',
-  'X-Language', 'X-Provenance', 'X-CommandLine', 'X-ExitCode', 'X-DurationMs', 'X-Reason',
+  'Order',
+  'SessionID',
+  'ClientTimestamp',
+  'ClientTimezone',
+  'CodeStateSection',
+  'X-Language',
+  'X-Provenance',
+  'X-CommandLine',
+  'X-ExitCode',
+  'X-DurationMs',
+  'X-Reason',
 ] as const;
 
 export const PROGSNAP2_METADATA = [
@@ -32,7 +41,7 @@ export const PROGSNAP2_METADATA = [
 const EVENT_TYPES: Partial<Record<TrajectoryEvent['kind'], string>> = {
   'session.start': 'Session.Start',
   'session.end': 'Session.End',
-  'edit': 'File.Edit',
+  edit: 'File.Edit',
   'file.open': 'File.Open',
   'file.close': 'File.Close',
   'file.focus': 'File.Focus',
@@ -41,7 +50,13 @@ const EVENT_TYPES: Partial<Record<TrajectoryEvent['kind'], string>> = {
 
 function eventType(e: TrajectoryEvent): string {
   if (e.kind === 'file.baseline') return e.reason === 'open' ? 'File.Open' : 'X-File.Baseline';
-  return EVENT_TYPES[e.kind] ?? `X-${e.kind.split(/[.-]/).map((p) => p[0].toUpperCase() + p.slice(1)).join('.')}`;
+  return (
+    EVENT_TYPES[e.kind] ??
+    `X-${e.kind
+      .split(/[.-]/)
+      .map((p) => p[0].toUpperCase() + p.slice(1))
+      .join('.')}`
+  );
 }
 
 export function csvField(v: string | number | null | undefined): string {
@@ -55,14 +70,17 @@ const csvRow = (fields: (string | number | null | undefined)[]) => fields.map(cs
 /** A workspace-relative path made safe to write under a CodeState folder, or undefined. */
 export function safeRelativePath(p: string): string | undefined {
   const norm = posix.normalize(p.replace(/\\/g, '/'));
-  if (!norm || norm.startsWith('/') || norm === '.' || norm.split('/').some((s) => s === '..' || s === '') || /^[a-zA-Z]:/.test(norm)) return undefined;
+  if (!norm || norm.startsWith('/') || norm === '.' || norm.split('/').some((s) => s === '..' || s === '') || /^[a-zA-Z]:/.test(norm))
+    return undefined;
   return norm;
 }
 
 export async function convertProgSnap2(dir: string, outDir: string): Promise<{ events: number; codeStates: number }> {
   await mkdir(join(outDir, 'CodeStates'), { recursive: true });
   const main: WriteStream = createWriteStream(join(outDir, 'MainTable.csv'));
-  const write = async (s: string) => { if (!main.write(s)) await once(main, 'drain'); };
+  const write = async (s: string) => {
+    if (!main.write(s)) await once(main, 'drain');
+  };
   await write(csvRow([...PROGSNAP2_MAIN_COLUMNS]));
   const written = new Set<string>();
   let order = 0;
@@ -82,21 +100,34 @@ export async function convertProgSnap2(dir: string, outDir: string): Promise<{ e
         dirty = false;
       }
       const path = 'path' in e ? e.path : undefined;
-      await write(csvRow([
-        eventType(e), e.id, rec.user, tool, stateId,
-        order++, rec.session_id, new Date(e.time).toISOString(), '0', path,
-        'languageId' in e ? e.languageId : undefined,
-        e.kind === 'edit' ? e.provenance.label : undefined,
-        e.kind === 'terminal.command' ? e.commandLine : undefined,
-        'exitCode' in e ? e.exitCode : undefined,
-        'durationMs' in e ? e.durationMs : undefined,
-        'reason' in e ? e.reason : undefined,
-      ]));
+      await write(
+        csvRow([
+          eventType(e),
+          e.id,
+          rec.user,
+          tool,
+          stateId,
+          order++,
+          rec.session_id,
+          new Date(e.time).toISOString(),
+          '0',
+          path,
+          'languageId' in e ? e.languageId : undefined,
+          e.kind === 'edit' ? e.provenance.label : undefined,
+          e.kind === 'terminal.command' ? e.commandLine : undefined,
+          'exitCode' in e ? e.exitCode : undefined,
+          'durationMs' in e ? e.durationMs : undefined,
+          'reason' in e ? e.reason : undefined,
+        ]),
+      );
     }
   }
   main.end();
   await once(main, 'finish');
-  await writeFile(join(outDir, 'DatasetMetadata.csv'), csvRow(['Property', 'Value']) + PROGSNAP2_METADATA.map((r) => csvRow([...r])).join(''));
+  await writeFile(
+    join(outDir, 'DatasetMetadata.csv'),
+    csvRow(['Property', 'Value']) + PROGSNAP2_METADATA.map((r) => csvRow([...r])).join(''),
+  );
   return { events: order, codeStates: written.size };
 }
 

@@ -6,7 +6,13 @@ const pct = (r: { inserted: number; survived: number }) => (r.inserted ? `${((10
 
 export function labelCardLines(s: LabelSummary | null): string[] {
   if (!s) {
-    return ['## Outcome labels', '', 'This export was made without outcome labels (`--no-labels`): lines have no `labels` field and the', 'Parquet table\'s label columns are empty.', ''];
+    return [
+      '## Outcome labels',
+      '',
+      'This export was made without outcome labels (`--no-labels`): lines have no `labels` field and the',
+      "Parquet table's label columns are empty.",
+      '',
+    ];
   }
   const ratio = (name: string, r: { steps: number; inserted: number; survived: number }) =>
     `| ${name} | ${num(r.steps)} | ${num(r.inserted)} | ${pct(r)} |`;
@@ -20,26 +26,26 @@ export function labelCardLines(s: LabelSummary | null): string[] {
     '',
     'Edit steps (`edit` events):',
     '',
-    '- `inserted_chars`: characters the step\'s diff inserted, in UTF-16 code units of the text as exported.',
+    "- `inserted_chars`: characters the step's diff inserted, in UTF-16 code units of the text as exported.",
     '  Redaction placeholders (`<REDACTED:kind#tag>`) and masked lines (`<REDACTED:not-captured>`) are',
     '  text like any other and count as the characters they are. Each changed block of a diff is compared',
     '  by its common prefix and suffix; a block with as many added as removed lines, line by line.',
     '- `survival_save`, `survival_end`, `survival_commit`: the share of those characters still in the file',
-    '  at the next `file.save` of the same file, after the session\'s last event, and at the next `commit`',
-    '  event (the commit event does not list its files: the file\'s state then is what counts). Text that',
+    "  at the next `file.save` of the same file, after the session's last event, and at the next `commit`",
+    "  event (the commit event does not list its files: the file's state then is what counts). Text that",
     '  is moved counts as removed. A new baseline of the file (after a pause, a resync or reopening it)',
-    '  counts as one more change: the lines it keeps keep their characters\' steps. Left out when the step',
-    '  inserted nothing, when there is no later save or commit, or when the file\'s diffs stop applying.',
+    "  counts as one more change: the lines it keeps keep their characters' steps. Left out when the step",
+    "  inserted nothing, when there is no later save or commit, or when the file's diffs stop applying.",
     '- `retention_30s`, `retention_2m`, `retention_5m`, `retention_10m` (steps with provenance `completion`):',
-    '  the share of the accepted text still present 30 s, 2, 5 and 10 minutes after the step\'s time, in the',
+    "  the share of the accepted text still present 30 s, 2, 5 and 10 minutes after the step's time, in the",
     '  state after every event up to that moment (events in seq order; a horizon is reached at the first',
-    '  event whose time passes it). Left out when the session\'s last event comes before the horizon: the',
+    "  event whose time passes it). Left out when the session's last event comes before the horizon: the",
     '  session ended first, so nothing is known.',
     '- `diagnostics_seq`, `errors_delta`, `warnings_delta`: the last `diagnostics` event whose `afterEdit`',
     '  names the step, as after minus before. Left out when none does (the counts did not change within',
-    '  the editor\'s 30 s window).',
+    "  the editor's 30 s window).",
     '- `next_run_seq`, `next_run_type`, `next_run_result`: the first test or build run of the session that',
-    '  started at or after the step\'s time (start: the run event\'s time minus its duration).',
+    "  started at or after the step's time (start: the run event's time minus its duration).",
     '',
     'Test and build runs (`terminal.command` and `task.end` events recognised as one):',
     '',

@@ -8,7 +8,12 @@ import { classifyCommand, classifyTask, parseTestCounts, runResult, type RunKind
 export const LABELS_VERSION = 1;
 
 /** Completion retention horizons: label key and milliseconds after the step. */
-export const RETENTION_HORIZONS = [['retention_30s', 30_000], ['retention_2m', 120_000], ['retention_5m', 300_000], ['retention_10m', 600_000]] as const;
+export const RETENTION_HORIZONS = [
+  ['retention_30s', 30_000],
+  ['retention_2m', 120_000],
+  ['retention_5m', 300_000],
+  ['retention_10m', 600_000],
+] as const;
 /** How far before a diagnostics event its step is looked for (the editor's window is 30 s). */
 const DIAGNOSTICS_LOOKBACK_MS = 120_000;
 
@@ -64,12 +69,17 @@ export function emptyLabelSummary(): LabelSummary {
   const ratio = () => ({ steps: 0, inserted: 0, survived: 0 });
   const results = (): Record<RunResult, number> => ({ pass: 0, fail: 0, unknown: 0 });
   return {
-    version: LABELS_VERSION, steps: 0, stepsInserting: 0, insertedChars: 0,
+    version: LABELS_VERSION,
+    steps: 0,
+    stepsInserting: 0,
+    insertedChars: 0,
     survival: { save: ratio(), end: ratio(), commit: ratio() },
     completionSteps: 0,
     retention: { retention_30s: ratio(), retention_2m: ratio(), retention_5m: ratio(), retention_10m: ratio() },
-    stepsWithDiagnostics: 0, stepsLinkedToRun: 0,
-    runs: { test: results(), build: results() }, runsWithCounts: 0,
+    stepsWithDiagnostics: 0,
+    stepsLinkedToRun: 0,
+    runs: { test: results(), build: results() },
+    runsWithCounts: 0,
   };
 }
 
@@ -196,7 +206,8 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
       const v = share(k);
       steps.retention.get(k)![h] = v < 0 ? null : v;
     }
-    if (e.kind === 'edit') { // most events are
+    if (e.kind === 'edit') {
+      // most events are
       onEdit(e, i);
       continue;
     }
@@ -223,7 +234,12 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
       case 'diagnostics': {
         const k = e.afterEdit !== undefined ? stepWithId(e.afterEdit, e.time) : -1;
         // the last report within the editor's window is the settled one
-        if (k >= 0) steps.diagnostics.set(k, { seq: e.seq, errors: e.after.errors - e.before.errors, warnings: e.after.warnings - e.before.warnings });
+        if (k >= 0)
+          steps.diagnostics.set(k, {
+            seq: e.seq,
+            errors: e.after.errors - e.before.errors,
+            warnings: e.after.warnings - e.before.warnings,
+          });
         break;
       }
       case 'terminal.command':
@@ -234,8 +250,13 @@ export function labelTrajectory(events: readonly TrajectoryEvent[], summary?: La
         const tests = kind.type === 'test' ? parseTestCounts(tail) : undefined;
         const result = runResult(e.exitCode, tests);
         labels[i] = {
-          run_type: kind.type, run_tool: kind.tool, run_result: result, exit_code: e.exitCode,
-          tests_passed: tests?.passed ?? undefined, tests_failed: tests?.failed ?? undefined, tests_skipped: tests?.skipped ?? undefined,
+          run_type: kind.type,
+          run_tool: kind.tool,
+          run_result: result,
+          exit_code: e.exitCode,
+          tests_passed: tests?.passed ?? undefined,
+          tests_failed: tests?.failed ?? undefined,
+          tests_skipped: tests?.skipped ?? undefined,
         };
         if (summary) {
           summary.runs[kind.type][result]++;

@@ -48,7 +48,10 @@ class Runs {
 /** Appends the runs of `o` (a line of `len` characters) that fall in [from, to). */
 function sliceInto(o: LineOrigins, len: number, from: number, to: number, out: Runs): void {
   if (to <= from) return;
-  if (typeof o === 'number') { out.push(o, Math.min(to, len) - from); return; }
+  if (typeof o === 'number') {
+    out.push(o, Math.min(to, len) - from);
+    return;
+  }
   let pos = 0;
   for (let i = 0; i < o.length && pos < to; i += 2) {
     const end = pos + o[i + 1];
@@ -62,7 +65,10 @@ function sliceInto(o: LineOrigins, len: number, from: number, to: number, out: R
 /** Takes the runs in [from, to) off their steps' live counts. */
 function removeRange(o: LineOrigins, len: number, from: number, to: number, counts: LiveCounts): void {
   if (to <= from) return;
-  if (typeof o === 'number') { counts.remove(o, Math.min(to, len) - from); return; }
+  if (typeof o === 'number') {
+    counts.remove(o, Math.min(to, len) - from);
+    return;
+  }
   let pos = 0;
   for (let i = 0; i < o.length && pos < to; i += 2) {
     const end = pos + o[i + 1];
@@ -84,8 +90,11 @@ function compact(runs: number[]): LineOrigins {
  * Returns the new lines' origins; the counts are updated.
  */
 export function replaceBlock(
-  oldTexts: readonly string[], oldOrigins: readonly LineOrigins[], newTexts: readonly string[],
-  step: number, counts: LiveCounts,
+  oldTexts: readonly string[],
+  oldOrigins: readonly LineOrigins[],
+  newTexts: readonly string[],
+  step: number,
+  counts: LiveCounts,
 ): LineOrigins[] {
   if (oldTexts.length === newTexts.length) {
     const out: LineOrigins[] = new Array(newTexts.length);
@@ -167,14 +176,20 @@ function readHeader(diff: string, pos: number): boolean {
   for (let f = 0; f < 4; f += 2) {
     let n = 0;
     let digits = 0;
-    for (let c = diff.charCodeAt(i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) { n = n * 10 + c - 48; digits++; }
+    for (let c = diff.charCodeAt(i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) {
+      n = n * 10 + c - 48;
+      digits++;
+    }
     if (!digits) return false;
     header[f] = n;
     header[f + 1] = 1;
     if (diff.charCodeAt(i) === 44 /* ',' */) {
       n = 0;
       digits = 0;
-      for (let c = diff.charCodeAt(++i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) { n = n * 10 + c - 48; digits++; }
+      for (let c = diff.charCodeAt(++i); c >= 48 && c <= 57; c = diff.charCodeAt(++i)) {
+        n = n * 10 + c - 48;
+        digits++;
+      }
       if (!digits) return false;
       header[f + 1] = n;
     }
@@ -219,7 +234,8 @@ export class TrackedFile {
     const texts = this.texts;
     const n = diff.length;
     let pos = 0;
-    while (pos < n && !diff.startsWith('@@', pos)) { // ---/+++ headers
+    while (pos < n && !diff.startsWith('@@', pos)) {
+      // ---/+++ headers
       const nl = diff.indexOf('\n', pos);
       pos = nl === -1 ? n : nl + 1;
     }
@@ -239,7 +255,8 @@ export class TrackedFile {
       let newSeen = 0;
       const flush = () => {
         const removed = cur - blockFrom;
-        if (removed === 1 && added.length === 1) { // the common case: one line changed
+        if (removed === 1 && added.length === 1) {
+          // the common case: one line changed
           this.origins[blockFrom] = replacePair(texts[blockFrom], this.origins[blockFrom], added[0], step, counts);
           texts[blockFrom] = added[0];
           cur = blockFrom + 1;
@@ -310,7 +327,10 @@ export class TrackedFile {
   /** Replaces `count` lines at `start`, in place (the arrays are never swapped for others). */
   private splice(start: number, count: number, texts: string[], origins: LineOrigins[]): void {
     if (texts.length === count) {
-      for (let i = 0; i < count; i++) { this.texts[start + i] = texts[i]; this.origins[start + i] = origins[i]; }
+      for (let i = 0; i < count; i++) {
+        this.texts[start + i] = texts[i];
+        this.origins[start + i] = origins[i];
+      }
       return;
     }
     const CHUNK = 10_000; // spreading more arguments than this risks the call stack

@@ -23,13 +23,31 @@ const WRAPPERS = new Set(['sudo', 'time', 'env', 'command', 'exec', 'nice', 'npx
 const JS_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'bun']);
 const TEST_SCRIPT = /^(test|tests|spec|e2e)([:_-].*)?$|^(unit|integration)[:_-]?tests?$/;
 const BUILD_SCRIPT = /^(build|compile|typecheck|type-check|tsc)([:_-].*)?$/;
-const DIRECT_TEST = new Set(['jest', 'vitest', 'mocha', 'pytest', 'py.test', 'ava', 'tap', 'karma', 'rspec', 'phpunit', 'ctest', 'tox', 'nox', 'nextest']);
+const DIRECT_TEST = new Set([
+  'jest',
+  'vitest',
+  'mocha',
+  'pytest',
+  'py.test',
+  'ava',
+  'tap',
+  'karma',
+  'rspec',
+  'phpunit',
+  'ctest',
+  'tox',
+  'nox',
+  'nextest',
+]);
 const DIRECT_BUILD = new Set(['tsc', 'webpack', 'esbuild', 'rollup', 'javac', 'msbuild']);
 const MAVEN_TEST_GOALS = new Set(['test', 'verify', 'install', 'package', 'deploy', 'integration-test']);
 
 function base(word: string): string {
   const slash = Math.max(word.lastIndexOf('/'), word.lastIndexOf('\\'));
-  return word.slice(slash + 1).toLowerCase().replace(/\.(exe|cmd|bat|ps1)$/, '');
+  return word
+    .slice(slash + 1)
+    .toLowerCase()
+    .replace(/\.(exe|cmd|bat|ps1)$/, '');
 }
 
 /** One simple command (no &&, ;, |): its type, if it is a test or build run. */
@@ -39,12 +57,28 @@ function classifySimple(words: string[]): RunKind | undefined {
   // leading VAR=value assignments and wrappers
   for (;;) {
     const w = at();
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) { i++; continue; }
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) {
+      i++;
+      continue;
+    }
     const b = base(w);
-    if (WRAPPERS.has(b)) { i++; while (at().startsWith('-')) i++; continue; }
-    if ((b === 'pnpm' || b === 'npm' || b === 'yarn') && (words[i + 1] === 'exec' || words[i + 1] === 'dlx')) { i += 2; continue; }
-    if ((b === 'uv' || b === 'poetry' || b === 'pipenv' || b === 'hatch' || b === 'pdm') && words[i + 1] === 'run') { i += 2; continue; }
-    if (/^python[\d.]*$|^py$/.test(b) && words[i + 1] === '-m') { i += 2; continue; }
+    if (WRAPPERS.has(b)) {
+      i++;
+      while (at().startsWith('-')) i++;
+      continue;
+    }
+    if ((b === 'pnpm' || b === 'npm' || b === 'yarn') && (words[i + 1] === 'exec' || words[i + 1] === 'dlx')) {
+      i += 2;
+      continue;
+    }
+    if ((b === 'uv' || b === 'poetry' || b === 'pipenv' || b === 'hatch' || b === 'pdm') && words[i + 1] === 'run') {
+      i += 2;
+      continue;
+    }
+    if (/^python[\d.]*$|^py$/.test(b) && words[i + 1] === '-m') {
+      i += 2;
+      continue;
+    }
     break;
   }
   const tool = base(at());
@@ -64,9 +98,16 @@ function classifySimple(words: string[]): RunKind | undefined {
   if (DIRECT_TEST.has(tool)) return { type: 'test', tool: tool === 'py.test' ? 'pytest' : tool };
   if (DIRECT_BUILD.has(tool)) return { type: 'build', tool };
   const sub = plain[0] ?? '';
-  if (tool === 'go') return sub === 'test' ? { type: 'test', tool } : sub === 'build' || sub === 'vet' ? { type: 'build', tool } : undefined;
-  if (tool === 'cargo') return sub === 'test' || sub === 'nextest' ? { type: 'test', tool } : sub === 'build' || sub === 'check' ? { type: 'build', tool } : undefined;
-  if (tool === 'deno' || tool === 'dotnet') return sub === 'test' ? { type: 'test', tool } : sub === 'build' || sub === 'check' ? { type: 'build', tool } : undefined;
+  if (tool === 'go')
+    return sub === 'test' ? { type: 'test', tool } : sub === 'build' || sub === 'vet' ? { type: 'build', tool } : undefined;
+  if (tool === 'cargo')
+    return sub === 'test' || sub === 'nextest'
+      ? { type: 'test', tool }
+      : sub === 'build' || sub === 'check'
+        ? { type: 'build', tool }
+        : undefined;
+  if (tool === 'deno' || tool === 'dotnet')
+    return sub === 'test' ? { type: 'test', tool } : sub === 'build' || sub === 'check' ? { type: 'build', tool } : undefined;
   if (tool === 'mvn' || tool === 'mvnw') {
     const skip = args.some((a) => /^-D(skipTests|maven\.test\.skip)(=true)?$/.test(a));
     if (plain.some((g) => MAVEN_TEST_GOALS.has(g))) return { type: skip ? 'build' : 'test', tool: 'mvn' };
@@ -75,7 +116,8 @@ function classifySimple(words: string[]): RunKind | undefined {
   }
   if (tool === 'gradle' || tool === 'gradlew') {
     const tasks = plain.map((t) => t.slice(t.lastIndexOf(':') + 1));
-    if (tasks.some((t) => /^(test|check|connectedCheck|integrationTest)$/i.test(t) || /Test$/.test(t))) return { type: 'test', tool: 'gradle' };
+    if (tasks.some((t) => /^(test|check|connectedCheck|integrationTest)$/i.test(t) || /Test$/.test(t)))
+      return { type: 'test', tool: 'gradle' };
     if (tasks.some((t) => /^(build|assemble|compile\w*|classes)$/.test(t))) return { type: 'build', tool: 'gradle' };
     return undefined;
   }
@@ -97,7 +139,12 @@ function classifySimple(words: string[]): RunKind | undefined {
 export function classifyCommand(commandLine: string): RunKind | undefined {
   let build: RunKind | undefined;
   for (const part of commandLine.split(/&&|\|\||[;|\n]/)) {
-    const words = part.trim().replace(/^[({]+\s*/, '').split(/\s+/).filter(Boolean).map((w) => w.replace(/^["']|["']$/g, ''));
+    const words = part
+      .trim()
+      .replace(/^[({]+\s*/, '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.replace(/^["']|["']$/g, ''));
     const k = classifySimple(words);
     if (k?.type === 'test') return k;
     build ??= k;
@@ -138,11 +185,14 @@ function plainText(tail: string): string {
     .replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '') // eslint-disable-line no-control-regex
     .replace(/\x1b[@-_]/g, ''); // eslint-disable-line no-control-regex
   // a line redrawn with '\r' shows its last version
-  return noEsc.split('\n').map((l) => {
-    const t = l.endsWith('\r') ? l.slice(0, -1) : l;
-    const cr = t.lastIndexOf('\r');
-    return cr === -1 ? t : t.slice(cr + 1);
-  }).join('\n');
+  return noEsc
+    .split('\n')
+    .map((l) => {
+      const t = l.endsWith('\r') ? l.slice(0, -1) : l;
+      const cr = t.lastIndexOf('\r');
+      return cr === -1 ? t : t.slice(cr + 1);
+    })
+    .join('\n');
 }
 
 function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
@@ -182,10 +232,18 @@ const PARSERS: Parser[] = [
   },
   // pytest: "===== 1 failed, 2 passed, 1 skipped, 3 warnings in 0.12s =====" (or without the rules, -q)
   (t) => {
-    const m = lastMatch(/^=*\s*((?:\d+ (?:passed|failed|skipped|errors?|xfailed|xpassed|deselected|warnings?|rerun)(?:, |\s))+)\s*in [\d.]+s\b/gm, t);
+    const m = lastMatch(
+      /^=*\s*((?:\d+ (?:passed|failed|skipped|errors?|xfailed|xpassed|deselected|warnings?|rerun)(?:, |\s))+)\s*in [\d.]+s\b/gm,
+      t,
+    );
     if (!m) return undefined;
     const c = countsByWord(m[1]);
-    return { passed: sum(c.passed, c.xpassed), failed: sum(c.failed, c.error, c.errors), skipped: sum(c.skipped, c.xfailed), format: 'pytest' };
+    return {
+      passed: sum(c.passed, c.xpassed),
+      failed: sum(c.failed, c.error, c.errors),
+      skipped: sum(c.skipped, c.xfailed),
+      format: 'pytest',
+    };
   },
   // mocha: "  5 passing (20ms)" / "  2 failing" / "  1 pending"
   (t) => {
@@ -201,8 +259,10 @@ const PARSERS: Parser[] = [
     const all = [...t.matchAll(/test result: (?:ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored/g)];
     if (!all.length) return undefined;
     return {
-      passed: sum(...all.map((m) => Number(m[1]))), failed: sum(...all.map((m) => Number(m[2]))),
-      skipped: sum(...all.map((m) => Number(m[3]))), format: 'cargo',
+      passed: sum(...all.map((m) => Number(m[1]))),
+      failed: sum(...all.map((m) => Number(m[2]))),
+      skipped: sum(...all.map((m) => Number(m[3]))),
+      format: 'cargo',
     };
   },
   // Maven Surefire/Failsafe: "Tests run: 12, Failures: 1, Errors: 0, Skipped: 2" (the last one is the summary)

@@ -31,8 +31,19 @@ function NumbersTable({ caption, head, rows }) {
   return html`<details class="numbers">
     <summary>Numbers: ${caption}</summary>
     <table>
-      <thead><tr>${head.map((c) => html`<th scope="col" key=${c}>${c}</th>`)}</tr></thead>
-      <tbody>${rows.map((r) => html`<tr key=${r[0]}>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}</tr>`)}</tbody>
+      <thead>
+        <tr>
+          ${head.map((c) => html`<th scope="col" key=${c}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (r) =>
+            html`<tr key=${r[0]}>
+              ${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}
+            </tr>`,
+        )}
+      </tbody>
     </table>
   </details>`;
 }
@@ -56,13 +67,18 @@ export function DayChart({ id, title, days, series, counts }) {
   const summary = `${title}: ${number(total)} in ${days.length} days (UTC)`;
 
   return html`<figure class="chart" aria-labelledby=${`${id}-caption`}>
-    <figcaption id=${`${id}-caption`}><span class="chart-title">${title}</span> <span class="chart-total" data-testid=${`${id}-total`}>${number(total)}</span></figcaption>
+    <figcaption id=${`${id}-caption`}>
+      <span class="chart-title">${title}</span> <span class="chart-total" data-testid=${`${id}-total`}>${number(total)}</span>
+    </figcaption>
     <${Legend} series=${series} />
     <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${summary} class="plot">
-      ${[0, top / 2, top].map((v) => html`<g key=${v} class="grid">
-        <line x1=${m.left} x2=${W - m.right} y1=${y(v)} y2=${y(v)} />
-        <text x=${m.left - 6} y=${y(v) + 4} text-anchor="end">${number(v)}</text>
-      </g>`)}
+      ${[0, top / 2, top].map(
+        (v) =>
+          html`<g key=${v} class="grid">
+            <line x1=${m.left} x2=${W - m.right} y1=${y(v)} y2=${y(v)} />
+            <text x=${m.left - 6} y=${y(v) + 4} text-anchor="end">${number(v)}</text>
+          </g>`,
+      )}
       ${days.map((day, i) => {
         let acc = 0;
         const x = m.left + i * step + (step - barW) / 2;
@@ -84,7 +100,8 @@ export function DayChart({ id, title, days, series, counts }) {
     <${NumbersTable}
       caption=${title}
       head=${['Day (UTC)', ...series.map((s) => s.label)]}
-      rows=${days.filter((d) => totalOf(d) > 0).map((d) => [d, ...series.map((s) => number(counts.get(d)?.[s.key] ?? 0))])} />
+      rows=${days.filter((d) => totalOf(d) > 0).map((d) => [d, ...series.map((s) => number(counts.get(d)?.[s.key] ?? 0))])}
+    />
   </figure>`;
 }
 
@@ -99,14 +116,25 @@ export function CategoryChart({ id, title, labelHead, items }) {
   const total = sorted.reduce((a, i) => a + i.count, 0);
 
   return html`<figure class="chart" aria-labelledby=${`${id}-caption`}>
-    <figcaption id=${`${id}-caption`}><span class="chart-title">${title}</span> <span class="chart-total" data-testid=${`${id}-total`}>${number(total)}</span></figcaption>
-    <svg viewBox=${`0 0 ${W} ${H}`} role="img" aria-label=${`${title}: ${sorted.map((i) => `${i.label} ${i.count}`).join(', ') || 'none'}`} class="plot">
+    <figcaption id=${`${id}-caption`}>
+      <span class="chart-title">${title}</span> <span class="chart-total" data-testid=${`${id}-total`}>${number(total)}</span>
+    </figcaption>
+    <svg
+      viewBox=${`0 0 ${W} ${H}`}
+      role="img"
+      aria-label=${`${title}: ${sorted.map((i) => `${i.label} ${i.count}`).join(', ') || 'none'}`}
+      class="plot"
+    >
       ${sorted.map((item, i) => {
         const w = Math.max(1, (item.count / top) * plotW);
         const yy = m.top + i * rowH;
         return html`<g key=${item.label}>
-          <text class="label" x=${m.left - 8} y=${yy + rowH / 2 + 4} text-anchor="end">${item.label.length > 20 ? item.label.slice(0, 19) + '…' : item.label}</text>
-          <rect class="bar s0" x=${m.left} y=${yy + 3} width=${w} height=${rowH - 6}><title>${item.label}: ${number(item.count)}</title></rect>
+          <text class="label" x=${m.left - 8} y=${yy + rowH / 2 + 4} text-anchor="end"
+            >${item.label.length > 20 ? item.label.slice(0, 19) + '…' : item.label}</text
+          >
+          <rect class="bar s0" x=${m.left} y=${yy + 3} width=${w} height=${rowH - 6}
+            ><title>${item.label}: ${number(item.count)}</title></rect
+          >
           <text class="value" x=${m.left + w + 6} y=${yy + rowH / 2 + 4}>${number(item.count)}</text>
         </g>`;
       })}
