@@ -132,6 +132,7 @@ const PII = new Set([
   'phone',
   'ip-address',
   'credit-card',
+  'iban',
   'us-ssn',
   'home-user',
   'home-dir',
@@ -141,7 +142,7 @@ const PII = new Set([
 ]);
 const byKind = new Map<string, { n: number; chars: number }>();
 // Number-like personal data is sampled too, to read what the validators accept; names and addresses are not.
-const SAMPLED_PII = new Set(['phone', 'us-ssn', 'credit-card', 'ip-address']);
+const SAMPLED_PII = new Set(['phone', 'us-ssn', 'credit-card', 'iban', 'ip-address']);
 const samples: string[] = [];
 for (const d of docs) {
   // warm-up, and what is found
@@ -245,6 +246,7 @@ const adversarial: [string, string][] = [
   ['`a@bcd ` (no dot), one line', fill('a@bcd ')],
   ['IPv4 `185.220.101.47 `, one line', fill('185.220.101.47 ')],
   ['`jdbc:oracle:thin:a/` repeated', fill('jdbc:oracle:thin:a/')],
+  ['`GB82 ` repeated', fill('GB82 ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],
@@ -256,6 +258,13 @@ const adversarial: [string, string][] = [
   ['phone numbers, distinct', unique((r) => '+44 20 7946 ' + r(4, DIGITS) + ' ')],
   ['SSNs, distinct', unique((r) => '5' + r(2, DIGITS) + '-2' + r(1, DIGITS) + '-8' + r(3, DIGITS) + ' ')],
   ['card-like digit groups, distinct', unique((r) => '4111 ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ')],
+  [
+    'IBAN-shaped groups `DE89 3704 …`, distinct',
+    unique(
+      (r) =>
+        'DE' + r(2, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(2, DIGITS) + ' ',
+    ),
+  ],
 ];
 let worst = 0;
 let worstName = '';

@@ -22,7 +22,17 @@ import { findKeywordSecrets, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { findHighEntropyLiterals } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
-import { compileLocalIdentifiers, findCards, findEmails, findHomeUsers, findIpv4, findIpv6, findSsns, type LocalIdentifiers } from './pii';
+import {
+  compileLocalIdentifiers,
+  findCards,
+  findEmails,
+  findIbans,
+  findHomeUsers,
+  findIpv4,
+  findIpv6,
+  findSsns,
+  type LocalIdentifiers,
+} from './pii';
 import { createPhoneFinder } from './phones';
 import {
   findBearer,
@@ -101,6 +111,7 @@ const PII_KINDS = new Set([
   'phone',
   'ip-address',
   'credit-card',
+  'iban',
   'us-ssn',
   'home-user',
   'home-dir',
@@ -165,6 +176,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findPhones(text, raw);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
+      findIbans(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();

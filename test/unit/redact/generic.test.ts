@@ -128,6 +128,15 @@ describe('personal data with validation', () => {
     }
     kept('card 4111 1111 1111 1112; ts 1709290951123; id 1220000000000031');
   });
+  it('finds IBANs of the registry countries with a valid checksum, compact or grouped', () => {
+    gone('IBAN: DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 00', 'iban');
+    gone('"iban": "GB82WEST12345698765432"', 'GB82WEST12345698765432', 'iban');
+    gone('virement FR14 2004 1010 0505 0001 3M02 606.', 'FR14 2004 1010 0505 0001 3M02 606', 'iban');
+    gone('konto NO9386011117947', 'NO9386011117947', 'iban');
+    gone('MT84MALT011000012345MTLCAST001S', 'MT84MALT011000012345MTLCAST001S', 'iban');
+    // A wrong check digit, a country with no IBAN, the wrong length for the country, part of a longer word.
+    kept('IBAN DE89 3704 0044 0532 0130 01; XX89370400440532013000; DE8937040044053201300; xDE89370400440532013000');
+  });
   it('finds IPv6 addresses in every RFC 4291 form and keeps loopback, link-local, documentation and multicast', () => {
     gone('from 2a02:8108:1c40::8d3:6b0e', '2a02:8108:1c40::8d3:6b0e', 'ip-address');
     gone('peer ::ffff:83.12.44.201 left', '::ffff:83.12.44.201', 'ip-address');
