@@ -81,6 +81,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
       }
       if (!shape) continue;
       const start = m.index;
+      if (inByteDump(text, start, start + raw.length)) continue;
       const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
       if (shape.needsCue && !cue) continue;
       // The default region first; North American formatting as US; other regions when the
@@ -130,7 +131,9 @@ interface Shape {
   needsCue: boolean;
 }
 
-const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})(?:$|[ T])/;
+// A date, alone or followed by an hour (the candidate stops at the `:` of a time). Not a date
+// followed by more groups: `06 12 34 56 78` is a number written in pairs.
+const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})(?:$|T|[ T]\d{1,2}$)/;
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
 /** Is `raw` written like a phone number? Dates, versions, IP addresses, ranges and lists are not. */
@@ -147,10 +150,24 @@ function phoneShape(raw: string): Shape | null {
   const groups = raw.split(/[^\d]+/).filter((g) => g.length > 0);
   if (!international && groups.slice(1).some((g) => g.length === 1)) return null; // `978-3-16-148410-0`, `1 2 3 4`
   if (groups.length > 6) return null;
+  if (groups.length >= 3 && groups.every((g, i) => i === 0 || Number(g) === Number(groups[i - 1]) + 1)) return null; // counting: `01 02 03 04 05`
   const separated = groups.length > 1;
   const trunk = /^\(?0[1-9]/.test(raw) || /^\(\d{2,5}\)/.test(raw);
   const nanp = NANP.test(raw);
   return { digits: national, international, nanp, trunk, needsCue: !international && !separated };
+}
+
+/** Two hex digits standing alone, with a space between them and `at`, on the side `dir`: a byte of a dump. */
+function hexByteBeside(text: string, at: number, dir: -1 | 1): boolean {
+  const h = (i: number): boolean => i >= 0 && i < text.length && /[0-9A-Fa-f]/.test(text[i]);
+  const free = (i: number): boolean => i < 0 || i >= text.length || !/[0-9A-Za-z]/.test(text[i]);
+  if (dir < 0) return text[at - 1] === ' ' && h(at - 2) && h(at - 3) && free(at - 4);
+  return text[at] === ' ' && h(at + 1) && h(at + 2) && free(at + 3);
+}
+
+/** Pairs of digits inside a run of bytes (`<Buffer a0 8b 28 3f 01 00 00 00 50 32>`): not a phone number. */
+function inByteDump(text: string, start: number, end: number): boolean {
+  return /^\d\d(?: \d\d)+$/.test(text.slice(start, end)) && (hexByteBeside(text, start, -1) || hexByteBeside(text, end, 1));
 }
 
 function cueBefore(text: string, start: number): boolean {

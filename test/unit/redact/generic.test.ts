@@ -91,6 +91,12 @@ describe('generic detectors', () => {
 });
 
 describe('personal data with validation', () => {
+  it('reads national numbers written in pairs as numbers, not dates, and keeps byte dumps and counting', () => {
+    gone('Jean: 06 12 34 56 78, merci', '06 12 34 56 78', 'phone');
+    gone('standard 01 42 68 53 00', '01 42 68 53 00', 'phone');
+    gone('Tel. 02 345 67 89', '02 345 67 89', 'phone');
+    kept('<Buffer a0 8b 28 3f 01 00 00 00 50 32>; bytes 01 42 68 53 00 ff; <Buffer 01 02 03 04 05>; at 2024-01-02 12:30; on 12.05.2023 14');
+  });
   it('finds phone numbers in international and national formats, validated by libphonenumber-js', () => {
     gone('call +44 20 7946 0958 now', '7946 0958', 'phone');
     gone('Kundenservice: 030 901820', '030 901820', 'phone');
