@@ -247,6 +247,7 @@ const adversarial: [string, string][] = [
   ['IPv4 `185.220.101.47 `, one line', fill('185.220.101.47 ')],
   ['`jdbc:oracle:thin:a/` repeated', fill('jdbc:oracle:thin:a/')],
   ['`GB82 ` repeated', fill('GB82 ')],
+  ['`key = process.env.K || ` unterminated, repeated', fill('key = process.env.K || ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

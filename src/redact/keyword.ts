@@ -1004,6 +1004,15 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       }
     }
     if (val.end <= val.start) continue;
+    // `process.env.API_KEY || "…"`, `os.getenv("API_KEY", "…")`: a reference is no secret, but the
+    // literal it falls back to is the one the code runs with when the variable is unset.
+    if (!val.quoted && REFERENCE.test(v)) {
+      const fb = fallbackLiteral(text, val.start, val.end);
+      if (fb) {
+        val = fb;
+        v = text.slice(fb.start, fb.end);
+      }
+    }
     if (!valueVerdict(v, cls, val.quoted, commaSeparated.value, name)) continue;
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
@@ -1015,6 +1024,23 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     resumeAt = val.end;
     HIT.lastIndex = val.end;
   }
+}
+
+// Environment and configuration lookups that may carry a fallback literal.
+const REFERENCE =
+  /^(?:process\.env\b|import\.meta\.env\b|os\.environ\b|os\.getenv\b|getenv\b|System\.getenv\b|ENV\b|Environment\.GetEnvironmentVariable\b|env\()/;
+// After the reference (its call's arguments included), on the same line: `|| "…"`, `?? '…'`,
+// `or "…"`, or a second argument `, "…")`.
+const FALLBACK = /[^\n"'`]{0,80}?(?:\|\||\?\?|\bor\b|,)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
+
+/** The quoted literal a reference at [start, end) falls back to, if any. */
+function fallbackLiteral(text: string, start: number, end: number): Value | null {
+  FALLBACK.lastIndex = start;
+  void end;
+  const m = FALLBACK.exec(text);
+  if (!m) return null;
+  const litEnd = FALLBACK.lastIndex - 1;
+  return { start: litEnd - m[2].length, end: litEnd, quoted: true };
 }
 
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|ENV|ARG|#define)[ \t]+$/i;

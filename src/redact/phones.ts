@@ -46,6 +46,7 @@ const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
 const CUE_WINDOW = 40;
+const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
 
 export interface PhoneFinder {
   (text: string, out: Finding[]): void;
@@ -73,9 +74,12 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
       const n = raw.length;
       const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
       let shape: Shape | null;
+      // `+49 (0) 30 …`, `+44 (0)20 …`: the national trunk prefix written inside an international
+      // number is read without it.
+      const num = TRUNK_IN_INTERNATIONAL.test(raw) ? raw.replace(TRUNK_IN_INTERNATIONAL, '$1 ') : raw;
       if (shapeRaw[slot] === raw) shape = shapeOf[slot];
       else {
-        shape = phoneShape(raw);
+        shape = phoneShape(num);
         shapeRaw[slot] = raw;
         shapeOf[slot] = shape;
       }
@@ -94,7 +98,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
           ok = true; // fail closed: redact a well-formed candidate unvalidated
         } else {
           budget--;
-          if (shape.international) ok = isValid(raw.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
+          if (shape.international) ok = isValid(num.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
           else
             ok =
               (home !== undefined && isValid(raw, home)) ||

@@ -111,7 +111,7 @@ export function classes(s: string): { lower: number; upper: number; digit: numbe
 
 // Words that mark a value as an example or a stand-in rather than a credential.
 const PLACEHOLDER_WORDS =
-  /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na)$)/i;
+  /(?:example|placeholder|changeme|change_me|change-me|dummy|redacted|your[_\-.]?(?:api|access|secret|own|app|auth|private|client|real|bot|token|key|pass|password|user|name)|insert[_-]?your|replace[_-]?(?:me|with|this)|put[_-]?your|enter[_-]?your|fixme|todo|lorem|sample|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\$\{|\{\{|\$\(|%\w+%|^\$[A-Za-z_](?![A-Za-z0-9-]*\$)|^@[A-Za-z_]+@$|^\{[A-Za-z_]+\}$|^\[[A-Za-z_ ]+\]$|process\.env|os\.environ|getenv|env\(|ENV\[|secrets\.|vars\.|^(?:null|none|nil|undefined|true|false|string|str|bool|required|optional|empty|secret|password|passwd|token|apikey|api_key|key|test|testing|foo|bar|baz|admin|pass|root|user|username|value|abc|abc123|abcdef|123456|12345678|123456789|1234567890|qwerty|letmein|mypassword|mysecret|mytoken|hunter2|s3cr3t|p@ssw0rd|password1|password123|secret123|default|none|n\/a|tbd|na|unset|notset|not-set|not_set)$)/i;
 
 // In a value of letters, digits and `+/=_-` only (most tokens), PLACEHOLDER_WORDS can only match one
 // of its words, each starting with one of these three letters (case-folded; a separator inside a
@@ -173,6 +173,10 @@ const PLACEHOLDER_VALUES = new Set([
   'na',
   'n/a',
   'api_key',
+  'unset',
+  'notset',
+  'not-set',
+  'not_set',
 ]);
 
 const letterIndex = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : -1);

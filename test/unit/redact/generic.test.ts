@@ -17,6 +17,14 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('redacts the literal an environment lookup falls back to, and keeps the lookup', () => {
+      gone('const apiKey = process.env.API_KEY || "kR7mZ2xP9qL4wN8v";', 'kR7mZ2xP9qL4wN8v', 'secret');
+      gone('API_KEY = os.getenv("API_KEY", "kR7mZ2xP9qL4wN8v")', 'kR7mZ2xP9qL4wN8v', 'secret');
+      gone('password: process.env.PW ?? "Hunter2-Lq9x"', 'Hunter2-Lq9x', 'password');
+      kept('api_key = os.environ.get("API_KEY", "changeme")');
+      kept('const password = process.env.DB_PASSWORD || "not-set";');
+      kept('const token = process.env.TOKEN ?? "";');
+    });
     it('reads names made of separate words', () => {
       gone('stripe api key = k9Xq2Lm7Pz', 'k9Xq2Lm7Pz', 'secret');
       gone('Secret Key: 8fQ2mZ7xLp4KwR', '8fQ2mZ7xLp4KwR');
@@ -91,6 +99,10 @@ describe('generic detectors', () => {
 });
 
 describe('personal data with validation', () => {
+  it('reads the trunk prefix written inside an international number', () => {
+    gone('Telefon: +49 (0) 30 12345678', '30 12345678', 'phone');
+    gone('T +44 (0)20 7946 0958', '20 7946 0958', 'phone');
+  });
   it('reads national numbers written in pairs as numbers, not dates, and keeps byte dumps and counting', () => {
     gone('Jean: 06 12 34 56 78, merci', '06 12 34 56 78', 'phone');
     gone('standard 01 42 68 53 00', '01 42 68 53 00', 'phone');
