@@ -164,7 +164,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         {
           dashU: found[F.dashU] === 1,
           dashUpperU: found[F.dashUpperU] === 1,
-          command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] > 0,
+          command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] + found[F.login] > 0,
         },
         raw,
       );
@@ -235,6 +235,7 @@ const F = {
   dashU: feature('-u', true),
   dashUpperU: feature('-U', true),
   sshpass: feature('sshpass', true),
+  login: feature(' login', true),
   mysql: feature('mysql', true),
   mariadb: feature('mariadb', true),
   colons: feature('::'),

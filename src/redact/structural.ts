@@ -144,9 +144,12 @@ function decodeSafe(v: string): string {
 
 // curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
 const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
-const CLI_PASS = /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p)[ \t]?(["']?)([^\s"']{3,128})\1/g;
+// `-p` with its value: sshpass, the MySQL clients (value glued on or not), and registry logins
+// (`docker login -u ci -p …`, podman, helm, nerdctl, buildah, skopeo, oras).
+const CLI_PASS =
+  /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
-/** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`) the text holds. */
+/** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`, ` login`) the text holds. */
 export interface CliHints {
   dashU: boolean;
   dashUpperU: boolean;

@@ -17,6 +17,11 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
+      gone('docker login -u ci -p "Zq8mX2pL9kW4" registry.acme.io', 'Zq8mX2pL9kW4', 'password');
+      gone('helm registry login ghcr.io -u bot -p Zq8mX2pL9kW4', 'Zq8mX2pL9kW4', 'password');
+      kept('docker run -p 8080:80 nginx && docker login -u ci --password-stdin && podman login -p $TOKEN quay.io');
+    });
     it('redacts the literal an environment lookup falls back to, and keeps the lookup', () => {
       gone('const apiKey = process.env.API_KEY || "kR7mZ2xP9qL4wN8v";', 'kR7mZ2xP9qL4wN8v', 'secret');
       gone('API_KEY = os.getenv("API_KEY", "kR7mZ2xP9qL4wN8v")', 'kR7mZ2xP9qL4wN8v', 'secret');
