@@ -153,9 +153,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       findKeywordSecrets(text, raw);
       check();
-      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
-      findHighEntropyLiterals(text, raw);
-      check();
+      // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
@@ -169,6 +167,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
       );
       if (found[F.bearer] === 1) findBearer(text, raw);
+      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
+      findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       check();
       findEmails(text, raw);
       findIpv4(text, raw);
@@ -494,60 +494,118 @@ function trimCr(text: string, s: number, nl: number): number {
 }
 
 const OPEN = '<REDACTED:';
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 const OPEN_CODES = Uint16Array.from(OPEN, (c) => c.charCodeAt(0));
 const HEX_CODES = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /**
- * The text with each finding replaced by `<REDACTED:kind#hmac>`. The result is written into one
- * array of character codes and decoded once: no string per placeholder and no chain of
- * concatenations that the collector would have to keep alive and copy (on a text with tens of
- * thousands of findings, that garbage cost more than finding them). A secret equal to the one
- * before it (same kind, same characters, compared in place) reuses its hash.
+ * The text with each finding replaced by `<REDACTED:kind#hmac>`. With findings far apart, the
+ * kept stretches are joined as they are (long slices share the text's characters). With findings
+ * dense, the result is written into one array of character codes and decoded once: no string per
+ * placeholder and no chain of concatenations for the collector to keep alive and copy (on a text
+ * with tens of thousands of findings, that garbage cost more than finding them). Both give the
+ * same string. A secret equal to the one before it (same kind, same characters, compared in
+ * place) reuses its hash.
  */
-function render(text: string, findings: readonly Finding[], hmacWord: (text: string, start: number, end: number) => number): string {
+export function render(text: string, findings: readonly Finding[], hmacWord: (text: string, start: number, end: number) => number): string {
   if (findings.length === 0) return text;
+  return findings.length * SPARSE_CHARS_PER_FINDING < text.length
+    ? renderSparse(text, findings, hmacWord)
+    : renderDense(text, findings, hmacWord);
+}
+
+/**
+ * The hash of each secret, remembered for this call only (a memory kept across calls would hold
+ * on to every text its keys were cut from): a dense text often repeats its values. Direct-mapped
+ * by an FNV-1a hash of the characters, compared in place before a hit is trusted.
+ */
+function wordMemo(hmacWord: (text: string, start: number, end: number) => number): (text: string, start: number, end: number) => number {
+  const keys = new Array<string>(WORD_SLOTS).fill('');
+  const words = new Uint32Array(WORD_SLOTS);
+  return (text, start, end) => {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const slot = (h >>> 0) & (WORD_SLOTS - 1);
+    const k = keys[slot];
+    if (k.length === end - start && k.length > 0 && text.startsWith(k, start)) return words[slot];
+    const w = hmacWord(text, start, end);
+    keys[slot] = text.slice(start, end);
+    words[slot] = w;
+    return w;
+  };
+}
+const WORD_SLOTS = 16384; // a power of two
+
+/** Above this many characters of text per finding, the kept stretches are joined rather than copied. */
+const SPARSE_CHARS_PER_FINDING = 256;
+
+function placeholderOf(kind: string, word: number): string {
+  let hex = '';
+  for (let s = 28; s >= 0; s -= 4) hex += String.fromCharCode(HEX_CODES[(word >>> s) & 15]);
+  return `${OPEN}${kind}#${hex}>`;
+}
+
+export function renderSparse(
+  text: string,
+  findings: readonly Finding[],
+  hmacWord: (text: string, start: number, end: number) => number,
+): string {
+  let out = '';
+  let pos = 0;
+  let lastKind = '',
+    lastStart = 0,
+    lastEnd = 0,
+    last = '';
+  for (const f of findings) {
+    out += text.slice(pos, f.start);
+    if (f.kind !== lastKind || !sameRange(text, lastStart, lastEnd, f.start, f.end)) {
+      lastKind = f.kind;
+      last = placeholderOf(f.kind, hmacWord(text, f.start, f.end));
+    }
+    lastStart = f.start;
+    lastEnd = f.end;
+    out += last;
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+export function renderDense(
+  text: string,
+  findings: readonly Finding[],
+  hmacWord: (text: string, start: number, end: number) => number,
+): string {
+  const memo = wordMemo(hmacWord);
   let size = text.length;
   for (const f of findings) size += OPEN.length + f.kind.length + 10 - (f.end - f.start);
-  const out = new Uint16Array(size);
+  // Latin-1 text (kinds are ASCII) is written as bytes and stays a one-byte string.
+  const oneByte = !BEYOND_LATIN1.test(text);
+  const out: Uint8Array | Uint16Array = oneByte ? Buffer.allocUnsafe(size) : new Uint16Array(size);
   let w = 0,
-    pos = 0,
-    wide = 0;
+    pos = 0;
   let lastKind = '',
     lastStart = 0,
     lastEnd = 0,
     lastWord = 0;
   for (const f of findings) {
-    for (let i = pos; i < f.start; i++) {
-      const c = text.charCodeAt(i);
-      wide |= c;
-      out[w++] = c;
-    }
+    for (let i = pos; i < f.start; i++) out[w++] = text.charCodeAt(i);
     if (f.kind !== lastKind || !sameRange(text, lastStart, lastEnd, f.start, f.end)) {
       lastKind = f.kind;
-      lastWord = hmacWord(text, f.start, f.end);
+      lastWord = memo(text, f.start, f.end);
     }
     lastStart = f.start;
     lastEnd = f.end;
     for (let i = 0; i < OPEN_CODES.length; i++) out[w++] = OPEN_CODES[i];
     const kind = f.kind;
-    for (let i = 0; i < kind.length; i++) {
-      const c = kind.charCodeAt(i);
-      wide |= c;
-      out[w++] = c;
-    }
+    for (let i = 0; i < kind.length; i++) out[w++] = kind.charCodeAt(i);
     out[w++] = 35; // #
     for (let s = 28; s >= 0; s -= 4) out[w++] = HEX_CODES[(lastWord >>> s) & 15];
     out[w++] = 62; // >
     pos = f.end;
   }
-  for (let i = pos; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    wide |= c;
-    out[w++] = c;
-  }
-  // Latin-1 text stays a one-byte string.
-  if (wide < 256) return Buffer.from(out).toString('latin1');
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
+  for (let i = pos; i < text.length; i++) out[w++] = text.charCodeAt(i);
+  if (oneByte) return (out as Buffer).toString('latin1', 0, w);
+  return Buffer.from(out.buffer, out.byteOffset, w * 2).toString('utf16le');
 }
 
 /** Do text[a, b) and text[c, d) hold the same characters? */

@@ -4,7 +4,7 @@
 // on the line says so (`sha256`, `integrity`, `commit`, `etag`, …), UUIDs, hashes of empty
 // input, and encoded images, fonts and WebAssembly recognised by their first bytes.
 import { isPath, someRandomPart } from './context';
-import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Finding } from './text';
+import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
 
 const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
 // Integrity and digest formats written as the literal itself.
@@ -77,12 +77,15 @@ const DIGEST_WORDS = new Set([
   'sample',
 ]);
 const WINDOW = 48;
+// The priority of `high-entropy` findings (index.ts).
+const HIGH_ENTROPY_PRIORITY = 1.5;
 // Glued names: `SRCREV`, `gitsha`, `filehash`, `md5sum`.
 const DIGEST_SUFFIX = /(?:rev|sha\d*|hash|sum|commit|digest)$/;
 // Character tables: `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef…0123456789+/`.
 const ALPHABET = /abcdefgh|ABCDEFGH|01234567|qwertyui/i;
 
-export function findHighEntropyLiterals(text: string, out: Finding[]): void {
+/** `covered`: what earlier passes found; a literal inside one of them (all of which outrank this kind) is not tested. */
+export function findHighEntropyLiterals(text: string, out: Finding[], covered?: Covered): void {
   LITERAL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LITERAL.exec(text)) !== null) {
@@ -90,6 +93,7 @@ export function findHighEntropyLiterals(text: string, out: Finding[]): void {
     const start = m.index + 1;
     // The closing quote may open the next literal: `"a","b"`.
     LITERAL.lastIndex = start + v.length;
+    if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) continue;
     if (!looksGenerated(v)) continue;
     if (digestNearby(text, m.index)) continue;
     out.push({ kind: 'high-entropy', start, end: start + v.length });

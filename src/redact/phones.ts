@@ -7,7 +7,7 @@
 // of validations per call the remaining well-formed candidates are redacted unvalidated: a text
 // made of thousands of distinct phone-shaped strings costs linear time and fails closed.
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { isDigit, type Finding } from './text';
+import { isAlnum, isDigit, type Finding } from './text';
 
 /** Regions whose national formats are tried when a number is not valid in the default region. */
 const COMMON_REGIONS: readonly CountryCode[] = [
@@ -163,15 +163,20 @@ function phoneShape(raw: string): Shape | null {
 
 /** Two hex digits standing alone, with a space between them and `at`, on the side `dir`: a byte of a dump. */
 function hexByteBeside(text: string, at: number, dir: -1 | 1): boolean {
-  const h = (i: number): boolean => i >= 0 && i < text.length && /[0-9A-Fa-f]/.test(text[i]);
-  const free = (i: number): boolean => i < 0 || i >= text.length || !/[0-9A-Za-z]/.test(text[i]);
-  if (dir < 0) return text[at - 1] === ' ' && h(at - 2) && h(at - 3) && free(at - 4);
-  return text[at] === ' ' && h(at + 1) && h(at + 2) && free(at + 3);
+  const h = (i: number): boolean => i >= 0 && i < text.length && isHexDigit(text.charCodeAt(i));
+  const free = (i: number): boolean => i < 0 || i >= text.length || !isAlnum(text.charCodeAt(i));
+  if (dir < 0) return text.charCodeAt(at - 1) === 32 && h(at - 2) && h(at - 3) && free(at - 4);
+  return text.charCodeAt(at) === 32 && h(at + 1) && h(at + 2) && free(at + 3);
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
 /** Pairs of digits inside a run of bytes (`<Buffer a0 8b 28 3f 01 00 00 00 50 32>`): not a phone number. */
 function inByteDump(text: string, start: number, end: number): boolean {
-  return /^\d\d(?: \d\d)+$/.test(text.slice(start, end)) && (hexByteBeside(text, start, -1) || hexByteBeside(text, end, 1));
+  if (!hexByteBeside(text, start, -1) && !hexByteBeside(text, end, 1)) return false;
+  return /^\d\d(?: \d\d)+$/.test(text.slice(start, end));
 }
 
 function cueBefore(text: string, start: number): boolean {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { createRedactor, DEFAULT_EXCLUDED_GLOBS, DROPPED_MARKER, REDACTION_POLICY_VERSION } from '../../../src/redact';
-import { hmacSha256Prefix } from '../../../src/redact/hmac';
+import { hmacSha256Prefix, hmacSha256Word } from '../../../src/redact/hmac';
+import { renderDense, renderSparse } from '../../../src/redact/index';
+import { seededRandom } from '../../../bench/util';
 import { Covered } from '../../../src/redact/text';
 import { REALISTIC_CASES } from './cases';
 
@@ -235,6 +237,40 @@ describe('redaction engine', () => {
 
   it('exposes its policy version', () => {
     assert.equal(r.policyVersion, REDACTION_POLICY_VERSION);
+  });
+});
+
+describe('placeholders written sparse or dense', () => {
+  it('gives the same text either way, for one-byte and wider text, repeated and distinct secrets', () => {
+    const key = new Uint8Array(32).fill(9);
+    const word = hmacSha256Word(key);
+    const hex = hmacSha256Prefix(key);
+    const rand = seededRandom(5);
+    for (const alphabet of ['ab c\n=', 'ab é€😀\n']) {
+      for (let n = 0; n < 200; n++) {
+        let text = '';
+        const len = Math.floor(rand() * 300);
+        for (let i = 0; i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+        const findings: { kind: string; start: number; end: number }[] = [];
+        for (let at = 0; at < text.length;) {
+          const start = at + Math.floor(rand() * 20);
+          const end = Math.min(text.length, start + 1 + Math.floor(rand() * 6));
+          if (start >= end) break;
+          findings.push({ kind: rand() < 0.5 ? 'secret' : 'email', start, end });
+          at = end;
+        }
+        // The reference: each span replaced by its placeholder, built the plain way.
+        let expected = '';
+        let pos = 0;
+        for (const f of findings) {
+          expected += text.slice(pos, f.start) + `<REDACTED:${f.kind}#${hex(text.slice(f.start, f.end))}>`;
+          pos = f.end;
+        }
+        expected += text.slice(pos);
+        assert.equal(renderSparse(text, findings, word), expected);
+        assert.equal(renderDense(text, findings, word), expected);
+      }
+    }
   });
 });
 
