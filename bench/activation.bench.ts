@@ -25,7 +25,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-for (const name of ['extension.js', 'core.js', 'export.js']) {
+for (const name of ['extension.js', 'core.js', 'export.js', 'phone-validation.js']) {
   const file = join(ROOT, 'dist', name);
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
