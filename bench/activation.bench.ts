@@ -2,7 +2,8 @@
 // evaluate) each in a fresh Node process, with a stand-in for the editor API; median of nine.
 // (2) In the real extension host (code-server): the bundle's load, the host's wait before it
 // calls activate() (it readies the extension's storage first, in parallel with the load), the
-// time activate() takes (status bar and consent only) and the capture side loaded and started after it.
+// time activate() takes (status bar and consent only), and after it the capture side's bundle
+// evaluated, and the capture side loaded and started.
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
