@@ -1,6 +1,7 @@
-// Bundles the extension into dist/extension.js, dist/core.js and dist/export.js (minified, with linked source
-// maps that the .vsix leaves out); `vscode` is provided by the host. The same bundles serve
-// the tests, the benchmarks and the package. `--meta FILE` writes esbuild's metafile.
+// Bundles the extension into dist/extension.js, dist/core.js, dist/export.js and
+// dist/phone-validation.js (minified, with linked source maps that the .vsix leaves out);
+// `vscode` is provided by the host. The same bundles serve the tests, the benchmarks and the
+// package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -13,8 +14,14 @@ const metaAt = process.argv.indexOf('--meta');
 const result = await esbuild.build({
   absWorkingDir: ROOT,
   // The extension's entry (status bar, consent), the capture side it loads just after
-  // activation, and the export writer the capture side loads when an engineer first exports.
-  entryPoints: { extension: 'src/extension.ts', core: 'src/core.vscode.ts', export: 'src/transparency/export.ts' },
+  // activation, the export writer the capture side loads when an engineer first exports, and
+  // libphonenumber-js, which redaction loads when a text first holds a phone-shaped number.
+  entryPoints: {
+    extension: 'src/extension.ts',
+    core: 'src/core.vscode.ts',
+    export: 'src/transparency/export.ts',
+    'phone-validation': 'src/redact/phone-validation.ts',
+  },
   bundle: true,
   outdir: 'dist',
   banner: { js: 'const __codetrailLoadStart = require("node:perf_hooks").performance.now();' },
@@ -33,7 +40,7 @@ if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(
 
 // The bundle may load only the editor's API and Node's own modules: a package whose build
 // requires its own files at run time (UMD) would fail only when the extension activates.
-const loose = ['extension.js', 'core.js', 'export.js']
+const loose = ['extension.js', 'core.js', 'export.js', 'phone-validation.js']
   .flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])
   .map((m) => m[1])
   .filter((id) => id !== 'vscode' && !isBuiltin(id));

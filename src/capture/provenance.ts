@@ -51,7 +51,9 @@ function samePos(a: Pos, b: Pos): boolean {
 
 /** Longer than this, an insertion is never one grapheme (the longest emoji sequences are ~11 code points). */
 const GRAPHEME_MAX = 32;
-const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+// Made when first needed: constructing one costs ~15 ms (ICU's break rules), a fifth of loading
+// the capture side, and most keystrokes never reach it.
+let graphemes: Intl.Segmenter | null | undefined;
 
 function isSurrogatePair(s: string): boolean {
   if (s.length !== 2) return false;
@@ -67,7 +69,9 @@ function isSurrogatePair(s: string): boolean {
  */
 export function isOneGrapheme(s: string): boolean {
   if (s.length === 1 || isSurrogatePair(s)) return true;
-  if (s.length === 0 || s.length > GRAPHEME_MAX || !graphemes) return false;
+  if (s.length === 0 || s.length > GRAPHEME_MAX) return false;
+  graphemes ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  if (!graphemes) return false;
   const first = graphemes.segment(s)[Symbol.iterator]().next();
   return !first.done && first.value.segment.length === s.length;
 }

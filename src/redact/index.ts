@@ -494,7 +494,7 @@ function trimCr(text: string, s: number, nl: number): number {
 }
 
 const OPEN = '<REDACTED:';
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 const OPEN_CODES = Uint16Array.from(OPEN, (c) => c.charCodeAt(0));
 const HEX_CODES = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 

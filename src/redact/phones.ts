@@ -6,7 +6,8 @@
 // Validation is costly (tens of microseconds), so results are cached, and past a fixed number
 // of validations per call the remaining well-formed candidates are redacted unvalidated: a text
 // made of thousands of distinct phone-shaped strings costs linear time and fails closed.
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { join } from 'node:path';
+import type { CountryCode } from 'libphonenumber-js/min';
 import { isAlnum, isDigit, type Finding } from './text';
 
 /** Regions whose national formats are tried when a number is not valid in the default region. */
@@ -54,8 +55,9 @@ export interface PhoneFinder {
 
 /** A finder for `region` (ISO 3166 alpha-2; national numbers are read as this region's first). */
 export function createPhoneFinder(region: string | undefined): PhoneFinder {
-  const home = normaliseRegion(region);
-  const regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
+  // Checking the region needs libphonenumber-js's metadata: done when a number is first validated.
+  let home: CountryCode | undefined;
+  let regions: CountryCode[] | undefined;
   const cache = new Map<string, boolean>();
   // What a candidate's own characters say (its shape), remembered per candidate in a small
   // direct-mapped table: a text repeats its numbers, and the shape tests are a dozen regexes; a
@@ -98,6 +100,10 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
           ok = true; // fail closed: redact a well-formed candidate unvalidated
         } else {
           budget--;
+          if (regions === undefined) {
+            home = normaliseRegion(region);
+            regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
+          }
           if (shape.international) ok = isValid(num.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
           else
             ok =
@@ -119,7 +125,20 @@ function count(s: string, ch: string): number {
   return n;
 }
 
+let validation: typeof import('./phone-validation') | undefined;
+
+/**
+ * libphonenumber-js, loaded the first time a number is validated. It is a bundle beside the
+ * capture side's (and phone-validation.js beside this file when compiled); its path is computed
+ * so the bundler leaves it out of the capture side.
+ */
+function phoneValidation(): typeof import('./phone-validation') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first used
+  return (validation ??= require(join(__dirname, 'phone-validation.js')) as typeof import('./phone-validation'));
+}
+
 function isValid(raw: string, region: CountryCode | undefined): boolean {
+  const { parsePhoneNumberFromString } = phoneValidation(); // outside the try: a missing bundle must not read as "not a phone"
   try {
     return parsePhoneNumberFromString(raw, region)?.isValid() === true;
   } catch {
@@ -189,5 +208,5 @@ function cueBefore(text: string, start: number): boolean {
 function normaliseRegion(region: string | undefined): CountryCode | undefined {
   if (!region || !/^[A-Za-z]{2}$/.test(region)) return undefined;
   const r = region.toUpperCase();
-  return isSupportedCountry(r) ? r : undefined;
+  return phoneValidation().isSupportedCountry(r) ? r : undefined;
 }

@@ -312,6 +312,16 @@ describe('capture of edits in a real editor', function () {
     assert.ok(editor.document.getText().includes('third\r\nfourth'));
   });
 
+  it('a phone number typed is redacted: libphonenumber-js, its own bundle, is loaded for it', async function () {
+    const editor = await openEditor('contact.ts', 'const a = 1;\n');
+    endOfDocument(editor);
+    await typeText('const support = "+44 20 7946 0958";\n');
+    const json = JSON.stringify(editsOf(await capturedEvents(), 'contact.ts'));
+    assert.ok(json.includes('const support'), 'the typed line is recorded');
+    assert.ok(!json.includes('7946 0958'), 'the number is not');
+    assert.match(json, /<REDACTED:phone#[0-9a-f]{8}>/);
+  });
+
   it('a step is never built from text typed while capture was switched off', async function () {
     // Ten lines apart, so no diff's context lines reach from one edit to the other.
     const editor = await openEditor('gate.txt', Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n') + '\n');

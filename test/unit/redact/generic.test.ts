@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createRedactor } from '../../../src/redact';
 import { localeRegion } from '../../../src/redact/local';
 import { parseIpv6 } from '../../../src/redact/pii';
@@ -128,6 +130,20 @@ describe('personal data with validation', () => {
     const de = createRedactor({ key: new Uint8Array(32).fill(5), phoneRegion: 'DE' });
     assert.equal(us.redact('Nummer 30 901820 5').text, 'Nummer 30 901820 5');
     assert.match(de.redact('Nummer 030 901820').text, /<REDACTED:phone#/);
+  });
+  it('loads libphonenumber-js only when a text first holds a phone-shaped number', () => {
+    // A fresh process: this one has loaded it already.
+    const probe = `
+      const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('phone-validation.js'));
+      const r = require(${JSON.stringify(join(__dirname, '../../../src/redact/index.js'))}).createRedactor({ key: Buffer.alloc(32, 5), phoneRegion: 'DE' });
+      const seen = [loaded()];
+      r.redact('const port = 8080; // version 1.2.3, released 2024-03-01');
+      seen.push(loaded());
+      seen.push(r.redact('call +44 20 7946 0958 now').text.includes('<REDACTED:phone#'), loaded());
+      process.stdout.write(JSON.stringify(seen));`;
+    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), [false, false, true, true]);
   });
   it('finds US social security numbers with valid area, group and serial', () => {
     gone('ssn 536-22-8714', '536-22-8714', 'us-ssn');
