@@ -1,5 +1,6 @@
 // One build for everything: `tsc -b` (incremental; emits out/ for the tests, CLIs and
-// benchmarks), then the one extension bundle (esbuild.mjs → dist/extension.js).
+// benchmarks), then the extension's bundles (esbuild.mjs → dist/extension.js, core.js, export.js,
+// phone-validation.js).
 // `npm test` builds once and sets CODETRAIL_BUILT=1 for the suites it runs, so each suite's
 // own `node scripts/build.mjs` is skipped there; run on its own, a suite builds first.
 import { spawnSync } from 'node:child_process';
