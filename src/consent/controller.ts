@@ -317,13 +317,24 @@ export class ConsentController implements CaptureGate {
       // A pause begun on another device: ending it here ends it for the user (the service shortens it).
       const offset = this.store.current.serverOffset ?? 0;
       const ended = { id: remote.id, from: remote.from, until: this.now() + offset };
+      // The service hears of the end before capture resumes here: events typed in between would
+      // be refused as paused. The record is left alone until then, since any change to it
+      // re-reads the view (offline, or when the service cannot be reached: capture resumes now
+      // and the end is reported later).
+      let reported = false;
+      if (this.signedIn) {
+        try {
+          await this.deps.client.reportPause(ended);
+          reported = true;
+        } catch {
+          reported = false;
+        }
+      }
       await this.store.update((rec) => ({
         ...withOwnPause(rec, remote.id),
         remotePauses: (rec.remotePauses ?? []).filter((p) => p.id !== remote.id),
-        unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
+        unreportedPauses: reported ? rec.unreportedPauses : [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
       }));
-      // The service hears of the end before capture resumes here (offline: it is reported later).
-      if (this.signedIn) await this.reportPauses();
       this.refresh();
       return;
     }

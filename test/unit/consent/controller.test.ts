@@ -116,7 +116,10 @@ class FakeService {
   };
   /** Like the service: an end is kept no earlier than when it is heard of (its clock, plus endLag). */
   endLag = 0;
+  /** While set, a report of a pause waits for it (a report in flight). */
+  hold: Promise<void> | undefined;
   reportPause = async (p: Pause): Promise<{ until: number }> => {
+    if (this.hold) await this.hold;
     this.reach();
     this.reported.push({ ...p });
     const before = this.pauses.find((x) => x.id === p.id);
@@ -362,6 +365,30 @@ describe('consent controller', () => {
     r.service.pauses = stale; // an answer the service computed before the end reached it
     await r.clock.advance(60_000);
     assert.equal(view(r).state, 'recording', 'the stale listing does not bring it back');
+  });
+
+  it('resuming a pause from another device waits until the service has heard of the end', async () => {
+    const r = await make({
+      start: (x) => {
+        x.service.pauses = [{ id: 'laptop', from: T0, until: T0 + 30 * MIN }];
+      },
+    });
+    assert.equal(view(r).state, 'paused');
+    let release!: () => void;
+    r.service.hold = new Promise((ok) => (release = ok));
+    const resumed = r.controller.resume();
+    await settle();
+    assert.equal(view(r).state, 'paused', 'not recording while the end is on its way to the service');
+    assert.notEqual(r.decisions.at(-1)?.allowed, true);
+    release();
+    await resumed;
+    assert.equal(view(r).state, 'recording');
+    assert.equal(r.service.reported.at(-1)?.id, 'laptop');
+    assert.ok(
+      r.service.pauses.every((p) => p.id !== 'laptop' || p.until <= r.clock.now()),
+      'the service holds the pause no longer',
+    );
+    assert.deepEqual(r.store.record.unreportedPauses ?? [], []);
   });
 
   it('an exemption asked for offline is pending at once and sent by a later poll; its approval is announced and purges its scope', async () => {
