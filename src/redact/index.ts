@@ -163,6 +163,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
           dashU: found[F.dashU] === 1,
           dashUpperU: found[F.dashUpperU] === 1,
           command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] + found[F.login] > 0,
+          netrc: found[F.loginWord] === 1 && found[F.password] === 1,
         },
         raw,
       );
@@ -236,6 +237,8 @@ const F = {
   dashUpperU: feature('-U', true),
   sshpass: feature('sshpass', true),
   login: feature(' login', true),
+  password: feature('password'),
+  loginWord: feature('login'),
   mysql: feature('mysql', true),
   mariadb: feature('mariadb', true),
   colons: feature('::'),

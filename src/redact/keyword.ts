@@ -1013,7 +1013,11 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
         v = text.slice(fb.start, fb.end);
       }
     }
-    if (!valueVerdict(v, cls, val.quoted, commaSeparated.value, name)) continue;
+    if (
+      !valueVerdict(v, cls, val.quoted, commaSeparated.value, name) &&
+      !(cls === 'password' && wordPasswordAssigned(text, s, e, val, v, name, nameQuoted))
+    )
+      continue;
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;
@@ -1041,6 +1045,23 @@ function fallbackLiteral(text: string, start: number, end: number): Value | null
   if (!m) return null;
   const litEnd = FALLBACK.lastIndex - 1;
   return { start: litEnd - m[2].length, end: litEnd, quoted: true };
+}
+
+/**
+ * A password that is a plain word (`whiteduke`, `goodspec2`), which the value tests take for a
+ * word: still a password where the syntax says a literal is assigned — a `.env` line
+ * (`DB_PASSWORD=whiteduke`, upper-case name at the start of its line) or a quoted string given
+ * with `=` to a name that is not itself quoted (`$password = "goodspec";`). A quoted key with `:`
+ * (`"password": "Passwort"`) is often a label in a translation file, and an unquoted value in
+ * code is a variable: both stay.
+ */
+function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v: string, name: string, nameQuoted: boolean): boolean {
+  if (v.length < 5 || v.length > 40 || !/^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) || isPlaceholder(v) || echoesName(v, name))
+    return false;
+  const between = text.slice(e, val.start);
+  if (!/^[ \t]*=[ \t]*["'`]?$/.test(between)) return false;
+  if (val.quoted) return !nameQuoted;
+  return /^[A-Z][A-Z0-9_]*$/.test(name) && startsConfigLine(text, s);
 }
 
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|ENV|ARG|#define)[ \t]+$/i;

@@ -149,8 +149,14 @@ const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^
 const CLI_PASS =
   /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
+const USER_THEN_PASS =
+  /(?:^|[\s"'])(?:-u|-U|--user|--username)[ \t]+["']?[^\s"']{1,64}["']?[ \t]+(?:-p|--password)[ \t]+(["']?)([^\s"';|&]{3,128})\1(?=$|[\s;|&)])/gm;
+const NETRC_PASS = /\blogin[ \t]+\S{1,128}\s{1,40}password[ \t]+(\S{1,128})/g;
+
 /** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`, ` login`) the text holds. */
 export interface CliHints {
+  /** The text holds ` login ` and `password`: maybe a .netrc. */
+  netrc: boolean;
   dashU: boolean;
   dashUpperU: boolean;
   command: boolean;
@@ -186,6 +192,28 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
     if (isPlaceholder(u) || /^[$%{<[(]/.test(u) || distinctChars(u) < 6 || !/\d/.test(u)) continue;
     const s = m.index + m[0].indexOf(u);
     out.push({ kind: 'password', start: s, end: s + u.length });
+  }
+  // `-u USER -p PASS` (PsExec, many database and network tools): a password flag right after a user flag.
+  USER_THEN_PASS.lastIndex = 0;
+  while (hasCli && (m = USER_THEN_PASS.exec(text)) !== null) {
+    const pass = m[2];
+    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|passwd|secret|\*+)$/i.test(pass)) continue;
+    if (/^\d{1,5}$/.test(pass)) continue; // a port
+    // The MySQL clients read `-p NAME` as "ask for the password", then the database NAME.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/\b(?:mysql|mysqldump|mysqladmin|mysqlshow|mariadb)\b/.test(text.slice(lineStart, m.index + 1))) continue;
+    const s = m.index + m[0].length - m[1].length - pass.length;
+    out.push({ kind: 'password', start: s, end: s + pass.length });
+  }
+  // .netrc: `machine HOST login USER password PASS`, on one line or several.
+  if (hints.netrc) {
+    NETRC_PASS.lastIndex = 0;
+    while ((m = NETRC_PASS.exec(text)) !== null) {
+      const pass = m[1];
+      if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass)) continue;
+      const s = m.index + m[0].length - pass.length;
+      out.push({ kind: 'password', start: s, end: s + pass.length });
+    }
   }
   if (!hints.command) return;
   CLI_PASS.lastIndex = 0;

@@ -19,6 +19,15 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('reads a password after a user flag, in .netrc files, and plain-word passwords where the syntax assigns a literal', () => {
+      gone('psexec \\\\10.0.94.120 -u Administrator -p dev_admin CMD /C ECHO', 'dev_admin', 'password');
+      gone('machine raw.github.com\n  login visionmedia\n  password pass123\n', 'pass123', 'password');
+      gone('machine api.example.io login me password Zq8mX2pL', 'Zq8mX2pL', 'password');
+      gone('REACT_APP_AUTH_PASSWORD=whiteduke', 'whiteduke', 'password');
+      gone('$user = "mg1021"; $password = "goodspec";', 'goodspec', 'password');
+      kept('PsExec.exe -u SAT\\M -p %nothing% -i 2; tool -u admin -p 8080; the login form has a password field');
+      kept('password = input\nPASSWORD_RESET_URL=reset');
+    });
     it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
       gone('docker login -u ci -p "Zq8mX2pL9kW4" registry.acme.io', 'Zq8mX2pL9kW4', 'password');
       gone('helm registry login ghcr.io -u bot -p Zq8mX2pL9kW4', 'Zq8mX2pL9kW4', 'password');
