@@ -144,10 +144,11 @@ function decodeSafe(v: string): string {
 
 // curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
 const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
-// `-p` with its value: sshpass, the MySQL clients (value glued on or not), and registry logins
+// `-p` with its value: sshpass, the MySQL clients (glued on: `-p DB` asks for the password, then
+// names the database), and registry logins
 // (`docker login -u ci -p …`, podman, helm, nerdctl, buildah, skopeo, oras).
 const CLI_PASS =
-  /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
+  /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p(?![ \t])|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
 const USER_THEN_PASS =
   /(?:^|[\s"'])(?:-u|-U|--user|--username)[ \t]+["']?[^\s"']{1,64}["']?[ \t]+(?:-p|--password)[ \t]+(["']?)([^\s"';|&]{3,128})\1(?=$|[\s;|&)])/gm;

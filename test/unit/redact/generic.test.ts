@@ -26,6 +26,9 @@ describe('generic detectors', () => {
       gone('REACT_APP_AUTH_PASSWORD=whiteduke', 'whiteduke', 'password');
       gone('$user = "mg1021"; $password = "goodspec";', 'goodspec', 'password');
       kept('PsExec.exe -u SAT\\M -p %nothing% -i 2; tool -u admin -p 8080; the login form has a password field');
+      // `mysql -p DB` asks for the password, then names the database.
+      kept('mysql -u root -p mydb');
+      gone('mysql -u root -pS3cret mydb', 'S3cret', 'password');
       kept('password = input\nPASSWORD_RESET_URL=reset');
     });
     it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
