@@ -43,6 +43,7 @@ import {
   findQuerySecrets,
   findUrlCredentials,
 } from './structural';
+import { findStatementSecrets } from './statements';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -167,6 +168,20 @@ export function createRedactor(options: RedactorOptions): Redactor {
         },
         raw,
       );
+      findStatementSecrets(
+        text,
+        {
+          password: found[F.password] === 1,
+          identified: found[F.identified] === 1,
+          secret: found[F.secret] === 1,
+          sqlplus: found[F.sqlplus] + found[F.connect] + found[F.expdp] + found[F.impdp] + found[F.rman] > 0,
+          redisConf: found[F.requirepass] + found[F.masterauth] > 0,
+          secureString: found[F.secureString] === 1,
+          htpasswd: found[F.htpasswd] === 1,
+          authCall: found[F.auth] + found[F.loginWord] + found[F.logon] + found[F.signin] + found[F.credential] > 0,
+        },
+        raw,
+      );
       if (found[F.bearer] === 1) findBearer(text, raw);
       findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
@@ -242,6 +257,21 @@ const F = {
   mysql: feature('mysql', true),
   mariadb: feature('mariadb', true),
   colons: feature('::'),
+  identified: feature('identified'),
+  secret: feature('secret'),
+  sqlplus: feature('sqlplus'),
+  connect: feature('conn'),
+  expdp: feature('expdp'),
+  impdp: feature('impdp'),
+  rman: feature('rman'),
+  requirepass: feature('requirepass'),
+  masterauth: feature('masterauth'),
+  secureString: feature('securestring'),
+  htpasswd: feature('htpasswd'),
+  auth: feature('auth'),
+  logon: feature('logon'),
+  signin: feature('signin'),
+  credential: feature('credential'),
 };
 /** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
 const IPV6_CHAIN = FEATURE_LIST.length;

@@ -473,7 +473,16 @@ function classifyUncached(name: string): NameClass | null {
   if (words.length === 0) return null;
   for (const w of words) if (NEG_ANY.has(w)) return null;
   const last = words[words.length - 1];
-  if (NEG_LAST.has(last) && !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w)))) return null;
+  if (
+    NEG_LAST.has(last) &&
+    !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w))) &&
+    // `secret_id` (an AppRole's secret), `private_key_id`: the id of a secret that is itself one.
+    !(
+      last === 'id' &&
+      (words[words.length - 2] === 'secret' || (words[words.length - 2] === 'key' && words[words.length - 3] === 'private'))
+    )
+  )
+    return null;
   let cls: NameClass | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -822,6 +831,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/\s/.test(v)) return spacedValueLooksSecret(v, cls);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   if (/[^\x20-\x7e]/.test(v)) return false; // translated messages and prose, not credentials
+  if (cls === 'password' && dicewarePassword(v)) return true;
   const parts = v.split(/[._\-/:]+/);
   if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
@@ -850,6 +860,20 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   }
   if (k.digit === 0 && k.other === 0 && v.length < 12) return false;
   return true;
+}
+
+/**
+ * Words joined by hyphens with a digit or a capital in them (`quiet-river-42`, `gopher-Secret-1`):
+ * a chosen password. Hyphens never join the parts of an identifier, and a kebab-case setting
+ * (`current-password`, `log-level`) has neither digits nor capitals.
+ */
+function dicewarePassword(v: string): boolean {
+  if (v.length < 8 || v.length > 64 || !/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$/.test(v)) return false;
+  if (!/\d/.test(v) && !/[A-Z]/.test(v)) return false;
+  if (/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(v) && !/[A-Z]{2}[0-9]|[0-9][A-Z]{2}/.test(v)) return false; // `UTF-8`, `ISO-8859-1`
+  if (/^v?\d+(?:[.-]\d+)*(?:-[A-Za-z0-9]+)?$/.test(v)) return false; // versions, dates
+  const parts = v.split('-');
+  return parts.filter((p) => /[A-Za-z]/.test(p)).length >= 2 && !isPlaceholder(v);
 }
 
 // Words that make a spaced value read as prose or code rather than a passphrase.
@@ -985,6 +1009,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       }
     }
     if (!val) continue;
+    // `$pw = ConvertTo-SecureString "…"`, `$pw = Read-Host -AsSecureString`: a command with its arguments, not a value.
+    if (!val.quoted && !isFlag && takesArgument(text, val.end)) continue;
     let v = text.slice(val.start, val.end);
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
@@ -1048,20 +1074,115 @@ function fallbackLiteral(text: string, start: number, end: number): Value | null
 }
 
 /**
- * A password that is a plain word (`whiteduke`, `goodspec2`), which the value tests take for a
- * word: still a password where the syntax says a literal is assigned — a `.env` line
- * (`DB_PASSWORD=whiteduke`, upper-case name at the start of its line) or a quoted string given
- * with `=` to a name that is not itself quoted (`$password = "goodspec";`). A quoted key with `:`
- * (`"password": "Passwort"`) is often a label in a translation file, and an unquoted value in
- * code is a variable: both stay.
+ * A password that is a plain word (`whiteduke`, `swordfish7`), which the value tests take for a
+ * word or a variable: still a password where the syntax says a literal is assigned.
+ * - A quoted string given with `=` or `:=` to a name that is not itself quoted
+ *   (`$password = "goodspec";`). A quoted key with `:` (`"password": "Passwort"`) is often a label
+ *   in a translation file, and stays.
+ * - A configuration line, the value running to the end of the line: `password=swordfish7`
+ *   (no spaces around `=`: not how code assigns), `DB_PASSWORD = whiteduke` (an upper-case name), a
+ *   `key = value` line under an INI `[section]`, a YAML or properties `password: value` line that
+ *   is not a property of a code object, and any of these commented out (`# PGPASSWORD=bluebird`).
+ * - A `key=value` pair among others on a line (logfmt, `PGPASSWORD=x psql`), not a keyword
+ *   argument inside a call's parentheses.
+ * An unquoted value in code is a variable: `password = user_input`, `password: pw,` stay.
  */
 function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v: string, name: string, nameQuoted: boolean): boolean {
-  if (v.length < 5 || v.length > 40 || !/^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) || isPlaceholder(v) || echoesName(v, name))
-    return false;
+  if (v.length < 5 || v.length > 64 || isPlaceholder(v) || echoesName(v, name)) return false;
   const between = text.slice(e, val.start);
-  if (!/^[ \t]*=[ \t]*["'`]?$/.test(between)) return false;
-  if (val.quoted) return !nameQuoted;
-  return /^[A-Z][A-Z0-9_]*$/.test(name) && startsConfigLine(text, s);
+  if (val.quoted) return !nameQuoted && /^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) && /^[ \t]*:?=[ \t]*["'`]?$/.test(between);
+  if (nameQuoted || !PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase())) return false;
+  const tight = between === '=';
+  if (startsConfigLine(text, s) || commentedAssignment(text, s)) {
+    if (!endsLine(text, val.end)) return false;
+    if (tight) return true;
+    if (/^[ \t]+=[ \t]*$|^=[ \t]+$/.test(between))
+      return /^[A-Z][A-Z0-9_]*$/.test(name) || iniSectionBefore(text, s) || commentedAssignment(text, s, ';');
+    if (/^:[ \t]+$/.test(between)) return yamlLine(text, s, val.end);
+    return false;
+  }
+  if (!tight || s === 0 || !isSpace(text.charCodeAt(s - 1))) return false;
+  const after = val.end < text.length ? text.charCodeAt(val.end) : 10;
+  return (isSpace(after) || isLineBreak(after)) && !insideParens(text, s);
+}
+
+// What a plain-word password can look like unquoted: letters, digits and a few symbols, no
+// member access, call, sigil or reference.
+const PLAIN_PASSWORD = /^[A-Za-z0-9][A-Za-z0-9_@!#%^*+~-]*$/;
+// Values that describe a password or name its type rather than being one.
+const NOT_A_PASSWORD = new Set(
+  (
+    'invalid incorrect wrong missing expired unset present provided hidden masked redacted enabled disabled default ' +
+    'prompt none null nil empty blank false true string str text number int integer boolean bool secret password any ' +
+    'object varchar char bytes secretstr securestring optional required mandatory sensitive encrypted plaintext ' +
+    'generated random changeit inherit keyring vault'
+  ).split(' '),
+);
+
+/** After spaces, a quoted string, an opening parenthesis or a `-flag` follows on the line. */
+function takesArgument(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k === i || k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  if (c === 45 /* - */) return isIdentStart(text.charCodeAt(k + 1)); // `Read-Host -AsSecureString`: a command and its flag
+  return c === 34 || c === 39 || c === 40;
+}
+
+/** Only spaces, then the end of the line or of the text, or a comment, after `i`. */
+function endsLine(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k >= text.length || isLineBreak(text.charCodeAt(k))) return true;
+  const c = text.charCodeAt(k);
+  return k > i && (c === 35 /* # */ || c === 59 /* ; */ || (c === 47 && text.charCodeAt(k + 1) === 47));
+}
+
+/** The name at `s` follows a line comment's marker (`# PGPASSWORD=…`, `;password = …`), or the given marker. */
+function commentedAssignment(text: string, s: number, marker?: string): boolean {
+  const lo = Math.max(0, s - 24);
+  let k = s;
+  while (k > lo && !isLineBreak(text.charCodeAt(k - 1))) k--;
+  if (k > 0 && k === lo && !isLineBreak(text.charCodeAt(k - 1))) return false;
+  const prefix = text.slice(k, s);
+  if (marker !== undefined) return prefix.trimStart().startsWith(marker);
+  return /^[ \t]*(?:#+|;+|\/\/|--)[ \t]*(?:export[ \t]+)?$/.test(prefix);
+}
+
+const INI_SECTION = /^[ \t]*\[[A-Za-z0-9_. :"'-]{1,64}\][ \t]*\r?$/m;
+
+/** An INI `[section]` line within the 4 KB before `s`. */
+function iniSectionBefore(text: string, s: number): boolean {
+  return INI_SECTION.test(text.slice(Math.max(0, s - 4096), s));
+}
+
+/**
+ * `password: value` reads as YAML or properties, not as a property in a code object: nothing but
+ * a comment after the value, the line before not ending in `,`, `{`, `(` or `[`, and the next not
+ * closing a bracket.
+ */
+function yamlLine(text: string, s: number, end: number): boolean {
+  let k = s;
+  while (k > 0 && !isLineBreak(text.charCodeAt(k - 1))) k--;
+  let p = k - 1;
+  while (p >= 0 && (isSpace(text.charCodeAt(p)) || isLineBreak(text.charCodeAt(p))) && k - p < 4096) p--;
+  if (p >= 0 && ',{(['.includes(text[p])) return false;
+  let q = end;
+  while (q < text.length && !isLineBreak(text.charCodeAt(q))) q++;
+  while (q < text.length && (isSpace(text.charCodeAt(q)) || isLineBreak(text.charCodeAt(q))) && q - end < 4096) q++;
+  return q >= text.length || !'})]'.includes(text[q]);
+}
+
+/** True when an opening parenthesis before `s` on its line (bounded) is still open: a keyword argument. */
+function insideParens(text: string, s: number): boolean {
+  let depth = 0;
+  for (let k = s - 1; k >= 0 && s - k <= 400; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10) break;
+    if (c === 41) depth--;
+    else if (c === 40 && ++depth > 0) return true;
+  }
+  return false;
 }
 
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|ENV|ARG|#define)[ \t]+$/i;

@@ -31,6 +31,48 @@ describe('generic detectors', () => {
       gone('mysql -u root -pS3cret mydb', 'S3cret', 'password');
       kept('password = input\nPASSWORD_RESET_URL=reset');
     });
+    it('reads unquoted passwords on configuration lines, commented out, and among key=value pairs', () => {
+      gone('[client]\nuser=root\npassword=kestrel9\n', 'kestrel9', 'password');
+      gone('[smtp]\nhost = mail.internal\npass = bluebird\n', 'bluebird', 'password');
+      gone('# PGPASSWORD=bluebird\n', 'bluebird', 'password');
+      gone(';password = harbourlights\n', 'harbourlights', 'password');
+      gone('stringData:\n  password: correcthorsebatterystaple\n', 'correcthorsebatterystaple', 'password');
+      gone('2025-01-02T10:00:00Z DEBUG login user=jane password=swordfish7 ok', 'swordfish7', 'password');
+      gone('PGPASSWORD=bluebird psql -h db -U app', 'bluebird', 'password');
+      // Code assigns variables: a keyword argument, a property of an object, a Python statement, a type.
+      kept('conn = connect(host=h, password=userpass)\nsend(password=pw_value, retries=3)');
+      kept('const cfg = {\n  user: dbUser,\n  password: secretFromVault\n};');
+      kept('def login(user):\n    password = read_secret\n    return password');
+      kept('interface Login {\n  password: string\n}\nclass M(BaseModel):\n    password: SecretStr');
+      kept('password: required\npassword=disabled');
+    });
+    it('reads passwords of hyphenated words, and keeps kebab-case settings', () => {
+      gone('pass = quiet-river-42\n', 'quiet-river-42', 'password');
+      gone('password := "gopher-Secret-1"', 'gopher-Secret-1', 'password');
+      kept('<input type="password" autocomplete="current-password"> passwordEncoding = "UTF-8"; PASSWORD_CHARSET=ISO-8859-1');
+    });
+    it('reads passwords given in statements: SQL, Oracle logins, Redis, network devices, PowerShell, htpasswd', () => {
+      gone("CREATE USER report IDENTIFIED BY 'r3p0rtUser';", 'r3p0rtUser', 'password');
+      gone("ALTER USER 'app'@'%' IDENTIFIED WITH mysql_native_password BY 'Kq8-mZ2x';", 'Kq8-mZ2x', 'password');
+      gone("ALTER ROLE app WITH PASSWORD 'n0t-s0-s3cret';", 'n0t-s0-s3cret', 'password');
+      gone('sqlplus scott/tiger9@orcl', 'tiger9', 'password');
+      gone('SQL> connect system/Manager1', 'Manager1', 'password');
+      gone('bind 127.0.0.1\nrequirepass f00bared-Q\n', 'f00bared-Q', 'password');
+      gone('username admin privilege 15 password 0 C1sc0Lab!\nenable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0', 'C1sc0Lab!', 'password');
+      gone('enable password 7 0822455D0A16', '0822455D0A16', 'password');
+      gone('$pw = ConvertTo-SecureString "Passw0rd!Lab" -AsPlainText -Force', 'Passw0rd!Lab', 'password');
+      gone('htpasswd -bc /etc/nginx/.htpasswd admin gr33nLantern', 'gr33nLantern', 'password');
+      gone('htpasswd -nb admin gr33nLantern', 'gr33nLantern', 'password');
+      kept("SELECT * FROM users WHERE password = :pw; ALTER USER app PASSWORD 'changeme'; failing to connect SSL/TLS");
+      kept('$pw = Read-Host -AsSecureString; htpasswd -c .htpasswd admin');
+    });
+    it('reads the password of a user and password given to an authentication call', () => {
+      gone('requests.get(url, auth=("admin", "plum-Cake-5"))', 'plum-Cake-5', 'password');
+      gone('server.login("me@example.org", "gr33nLantern")', 'gr33nLantern', 'password');
+      gone('var cred = new NetworkCredential("svc", "Kestrel#88");', 'Kestrel#88', 'password');
+      gone('req.SetBasicAuth("deploy", "Zq8mX2pL9k")', 'Zq8mX2pL9k', 'password');
+      kept("'auth' => ['required', 'confirmed'], login(user, password), auth=(user, pw)");
+    });
     it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
       gone('docker login -u ci -p "Zq8mX2pL9kW4" registry.acme.io', 'Zq8mX2pL9kW4', 'password');
       gone('helm registry login ghcr.io -u bot -p Zq8mX2pL9kW4', 'Zq8mX2pL9kW4', 'password');

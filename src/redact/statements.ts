@@ -1,0 +1,109 @@
+// Passwords given in statements and calls rather than assigned to a name: SQL
+// (`IDENTIFIED BY '…'`, `WITH PASSWORD '…'`), Oracle logins (`sqlplus scott/tiger@db`), Redis
+// configuration (`requirepass …`), network-device configuration (`username admin password 0 …`,
+// `enable secret 5 …`), PowerShell (`ConvertTo-SecureString "…" -AsPlainText`), `htpasswd -b`,
+// and a user and password given together to an authentication call (`auth=("u", "p")`,
+// `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
+import { wordLike } from './keyword';
+import { isPlaceholder, type Finding } from './text';
+
+/** Which of the words these statements need the text holds (case-insensitive). */
+export interface StatementHints {
+  password: boolean;
+  identified: boolean;
+  secret: boolean;
+  sqlplus: boolean;
+  redisConf: boolean;
+  secureString: boolean;
+  htpasswd: boolean;
+  authCall: boolean;
+}
+
+// `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`.
+const SQL_PASSWORD = /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?|PASSWORD)[ \t]+(['"])([^'"\n\\]{1,128})\1/gi;
+// `sqlplus scott/tiger@orcl`, `CONNECT scott/tiger` at the start of a line, `expdp system/manager DIRECTORY=…`.
+const ORACLE_LOGIN =
+  /(?:\b(?:sqlplus|sqlldr|rman|expdp|impdp)|^[ \t]*(?:SQL>[ \t]*)?(?:connect|conn))[ \t]+(?:-[A-Za-z]+[ \t]+)*["']?[A-Za-z][\w$#.]{0,63}\/([^\s@/"';]{3,128})(?=["']?(?:@|\s|;|$))/gim;
+const REDIS_PASSWORD = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,256})\1[ \t]*$/gim;
+// Network devices: `username NAME [privilege N] password|secret [TYPE] VALUE`, `enable password|secret [TYPE] VALUE`.
+const DEVICE_PASSWORD =
+  /^[ \t]*(?:enable|username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?)[ \t]+(?:password|secret)[ \t]+(?:\d{1,2}[ \t]+)?(\S{1,256})[ \t]*\r?$/gim;
+const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^"'\n]{1,512})\1/gi;
+// `htpasswd -b[c…] FILE USER PASS`, `htpasswd -nb USER PASS`.
+const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
+// A call or tuple whose name ends with auth, login or credential(s), given a user and a password as literals.
+const AUTH_CALL =
+  /(?:auth|login|logon|signin|credentials?)[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+
+/** A literal password: no stand-in, no reference, no bind parameter. */
+function literalPassword(v: string): boolean {
+  return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/\$\{|\{\{|%\(/.test(v);
+}
+
+export function findStatementSecrets(text: string, hints: StatementHints, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  const push = (start: number, value: string): void => {
+    out.push({ kind: 'password', start, end: start + value.length });
+  };
+  if (hints.password || hints.identified) {
+    SQL_PASSWORD.lastIndex = 0;
+    while ((m = SQL_PASSWORD.exec(text)) !== null) {
+      const v = m[2];
+      if (!literalPassword(v) || /\s/.test(v.trim()) !== /\s/.test(v) || v.trim() !== v) continue;
+      push(m.index + m[0].length - 1 - v.length, v);
+    }
+  }
+  if (hints.sqlplus) {
+    ORACLE_LOGIN.lastIndex = 0;
+    while ((m = ORACLE_LOGIN.exec(text)) !== null) {
+      const v = m[1];
+      if (!literalPassword(v) || /^\d+$/.test(v) || /\.\w{1,4}$/.test(v)) continue; // not a path: conn a/b.sql
+      push(m.index + m[0].length - v.length, v);
+    }
+  }
+  if (hints.redisConf) {
+    REDIS_PASSWORD.lastIndex = 0;
+    while ((m = REDIS_PASSWORD.exec(text)) !== null) {
+      const v = m[2];
+      if (!literalPassword(v)) continue;
+      push(m.index + m[0].lastIndexOf(v), v);
+    }
+  }
+  if (hints.password || hints.secret) {
+    DEVICE_PASSWORD.lastIndex = 0;
+    while ((m = DEVICE_PASSWORD.exec(text)) !== null) {
+      const v = m[1];
+      if (!literalPassword(v)) continue;
+      push(m.index + m[0].lastIndexOf(v), v);
+    }
+  }
+  if (hints.secureString) {
+    SECURE_STRING.lastIndex = 0;
+    while ((m = SECURE_STRING.exec(text)) !== null) {
+      const v = m[2];
+      if (!literalPassword(v)) continue;
+      push(m.index + m[0].length - 1 - v.length, v);
+    }
+  }
+  if (hints.htpasswd) {
+    HTPASSWD.lastIndex = 0;
+    while ((m = HTPASSWD.exec(text)) !== null) {
+      const flags = m[1];
+      const v = m[3];
+      // `-b` takes the password from the command line; with `-n` there is no file before the user.
+      if (!/-[A-Za-z]*b/.test(flags) || !literalPassword(v)) continue;
+      const end = m.index + m[0].length - m[2].length;
+      push(end - v.length, v);
+    }
+  }
+  if (hints.authCall) {
+    AUTH_CALL.lastIndex = 0;
+    while ((m = AUTH_CALL.exec(text)) !== null) {
+      const user = m[2],
+        v = m[4];
+      if (!literalPassword(v) || v === user || /\s/.test(v) || v.length > 64) continue;
+      if (wordLike(v) && !/[^A-Za-z]/.test(v)) continue; // `['required', 'confirmed']`: a list of words, not a login
+      push(m.index + m[0].length - 1 - v.length, v);
+    }
+  }
+}
