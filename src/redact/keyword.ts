@@ -913,7 +913,12 @@ function echoesName(v: string, name: string): boolean {
 
 /** Unquoted values with braces or punctuation that are random rather than code: `m{{h}o)p$k9Xq}`. */
 function randomPunctuated(v: string): boolean {
-  if (v.length < 8 || /\s/.test(v) || /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{|\$\(/.test(v) || isPlaceholder(v.replace(/\{\{/g, '{')))
+  if (
+    v.length < 8 ||
+    /\s/.test(v) ||
+    /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{[^{}\s]*\}|\$\([^()]*\)/.test(v) ||
+    isPlaceholder(v.replace(/\{\{/g, '{'))
+  )
     return false;
   const k = classes(v);
   if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;

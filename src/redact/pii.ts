@@ -77,7 +77,11 @@ export function findEmails(text: string, out: Finding[]): void {
       s < at &&
       dot > at + 1 &&
       e - dot >= 3 &&
-      !(s > 0 && text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */)
+      !(
+        s > 0 &&
+        text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */ &&
+        !/mailto$/i.test(text.slice(Math.max(0, s - 7), s - 1))
+      )
     ) {
       const local = text.slice(s, at);
       // git@github.com and noreply@… name a service, not a person.

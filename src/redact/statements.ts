@@ -37,7 +37,7 @@ const AUTH_CALL =
 
 /** A literal password: no stand-in, no reference, no bind parameter. */
 function literalPassword(v: string): boolean {
-  return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/\$\{|\{\{|%\(/.test(v);
+  return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/%\(/.test(v);
 }
 
 export function findStatementSecrets(text: string, hints: StatementHints, out: Finding[]): void {

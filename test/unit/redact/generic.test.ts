@@ -46,6 +46,12 @@ describe('generic detectors', () => {
       kept('interface Login {\n  password: string\n}\nclass M(BaseModel):\n    password: SecretStr');
       kept('password: required\npassword=disabled');
     });
+    it('takes a value with `${` or `{{` inside for a secret unless the template is closed', () => {
+      const v = 'm{{h}o)p${e]nd)i@a';
+      for (const t of [`api_key = "${v}"`, `<password>${v}</password>`, `if (db_pass == "${v}")`, `db_pass: ${v}`, `set api_key ${v}`])
+        gone(t, v);
+      kept('api_key = "${API_KEY}"; password = "{{ vault_db_password }}"; token = "pre-${TOKEN_SUFFIX}"; secret = "$(cat /run/secret)"');
+    });
     it('reads passwords of hyphenated words, and keeps kebab-case settings', () => {
       gone('pass = quiet-river-42\n', 'quiet-river-42', 'password');
       gone('password := "gopher-Secret-1"', 'gopher-Secret-1', 'password');
@@ -160,6 +166,10 @@ describe('generic detectors', () => {
 });
 
 describe('personal data with validation', () => {
+  it('reads an address after mailto:, and keeps package specs', () => {
+    gone('<a href="mailto:maria.garcia@acme-widgets.dev">write</a>', 'maria.garcia@acme-widgets.dev', 'email');
+    kept('"dep": "npm:left-pad@1.3.0"');
+  });
   it('reads the trunk prefix written inside an international number', () => {
     gone('Telefon: +49 (0) 30 12345678', '30 12345678', 'phone');
     gone('T +44 (0)20 7946 0958', '20 7946 0958', 'phone');
