@@ -44,6 +44,7 @@ import {
   findUrlCredentials,
 } from './structural';
 import { findStatementSecrets } from './statements';
+import { findIdentifiers } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -114,6 +115,14 @@ const PII_KINDS = new Set([
   'credit-card',
   'iban',
   'us-ssn',
+  'us-itin',
+  'birth-date',
+  'passport-number',
+  'driver-license',
+  'bank-account',
+  'nhs-number',
+  'uk-nino',
+  'crypto-address',
   'home-user',
   'home-dir',
   'local-user',
@@ -193,6 +202,21 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
       findIbans(text, raw);
+      findIdentifiers(
+        text,
+        {
+          birth:
+            found[F.birth] + found[F.dob] + found[F.born] + found[F.geburt] + found[F.geboren] + found[F.naissance] + found[F.nacimiento] >
+            0,
+          passport: found[F.passport] === 1,
+          licence: found[F.licence] + found[F.fuehrerschein] > 0,
+          account: found[F.account] + found[F.acct] + found[F.slashC] + found[F.konto] + found[F.compte] > 0,
+          tax: found[F.itin] + found[F.tax] + found[F.tin] > 0,
+          nhs: found[F.nhs] === 1,
+          insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
+        },
+        raw,
+      );
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
@@ -272,6 +296,29 @@ const F = {
   logon: feature('logon'),
   signin: feature('signin'),
   credential: feature('credential'),
+  birth: feature('birth'),
+  dob: feature('dob'),
+  born: feature('born'),
+  geburt: feature('geburt'),
+  geboren: feature('geboren'),
+  naissance: feature('naissance'),
+  nacimiento: feature('nacimiento'),
+  passport: feature('passport'),
+  licence: feature('licen'),
+  fuehrerschein: feature('rerschein'),
+  account: feature('account'),
+  acct: feature('acct'),
+  slashC: feature('a/c'),
+  konto: feature('kontonummer'),
+  compte: feature('compte'),
+  itin: feature('itin'),
+  tax: feature('tax'),
+  tin: feature('tin'),
+  nhs: feature('nhs'),
+  insurance: feature('insurance'),
+  nino: feature('nino'),
+  niNo: feature('ni no'),
+  niNum: feature('ni num'),
 };
 /** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
 const IPV6_CHAIN = FEATURE_LIST.length;

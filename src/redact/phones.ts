@@ -45,7 +45,7 @@ const SHAPE_SLOTS = 1024; // a power of two
 const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 // Words that say a nearby digit run is a phone number.
 const CUE =
-  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
 const CUE_WINDOW = 40;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
 

@@ -317,7 +317,7 @@ export function findIpv6(text: string, out: Finding[]): void {
 // dots or spaces); nine bare digits only after the words that name one.
 const SSN = /(?<![\w.+-])(?!000|666|9\d\d)\d{3}([- .])(?!00)\d{2}\1(?!0000)\d{4}(?![\w]|[.-]\d)/g;
 const SSN_BARE =
-  /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)\W{0,6}((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
+  /(?:ssn|social security(?: number| no\.?| #)?|sozialversicherungsnummer)(?:\W{0,6}|[ \t]+(?:is|was|number|no\.?|#)[ \t:#]{1,4})((?!000|666|9\d\d)\d{3}(?!00)\d{2}(?!0000)\d{4})(?!\d)/gi;
 
 /** Every digit of `v` the same. */
 function oneDigitRepeated(v: string): boolean {

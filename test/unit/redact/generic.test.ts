@@ -166,6 +166,36 @@ describe('generic detectors', () => {
 });
 
 describe('personal data with validation', () => {
+  it('reads identifiers after the words that name them: birth dates, passports, driving licences, bank accounts', () => {
+    gone('DOB: 1985-03-14', '1985-03-14', 'birth-date');
+    gone('Date of birth: 14/03/1985', '14/03/1985', 'birth-date');
+    gone('"birthDate": "March 14, 1985"', 'March 14, 1985', 'birth-date');
+    gone('passport: 912803456', '912803456', 'passport-number');
+    gone("driver's license no. D1234567", 'D1234567', 'driver-license');
+    gone('account number: 12345678901', '12345678901', 'bank-account');
+    gone('my bank account is 0012 3456 7890', '0012 3456 7890', 'bank-account');
+    kept('born to run; passport: required; license: MIT 2024; account 42 created; dob = new Date(2020, 1, 1)');
+  });
+  it('reads ITINs, NHS numbers by their check digit, National Insurance numbers, and nine bare SSN digits after "ssn is"', () => {
+    gone('ITIN 912-71-1234', '912-71-1234', 'us-itin');
+    gone('tax id: 912881234', '912881234', 'us-itin');
+    gone('NHS number 401 023 2137', '401 023 2137', 'nhs-number');
+    kept('NHS number 401 023 2138');
+    gone('NI number: AB 12 34 56 C', 'AB 12 34 56 C', 'uk-nino');
+    gone('National Insurance: JG103759A', 'JG103759A', 'uk-nino');
+    gone('my ssn is 078051123', '078051123', 'us-ssn');
+    kept('ref 912-69-1234 and NI number: GB 12 34 56 C');
+  });
+  it('reads Bitcoin addresses whose checksum holds', () => {
+    gone('send to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ', '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ', 'crypto-address');
+    gone('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'crypto-address');
+    // One character changed: the checksum fails.
+    kept('send to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY and bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdz');
+  });
+  it('takes a phone word such as "call" as the cue for a bare run of digits', () => {
+    gone('call 4258829090 now', '4258829090', 'phone');
+    kept('order 4258829090 shipped');
+  });
   it('reads an address after mailto:, and keeps package specs', () => {
     gone('<a href="mailto:maria.garcia@acme-widgets.dev">write</a>', 'maria.garcia@acme-widgets.dev', 'email');
     kept('"dep": "npm:left-pad@1.3.0"');
