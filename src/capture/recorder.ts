@@ -325,6 +325,10 @@ export class Recorder {
   }
 
   private deliver(event: TrajectoryEvent): void {
+    // Off-window text edited since the last fingerprints takes a new form (`ααλμ` with a letter
+    // deleted): its fingerprints are taken before any record leaves, so that the consent firewall
+    // knows the new form by the time a copy of it turns up in this record or another file's.
+    this.builder.fingerprintDirty();
     let e: TrajectoryEvent | undefined = event;
     for (const stage of this.stages) {
       e = stage(e);

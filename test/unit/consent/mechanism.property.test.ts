@@ -254,6 +254,27 @@ export function run(actions: Action[], debug?: (events: TrajectoryEvent[]) => vo
 describe('consent mechanism under random use (property)', function () {
   this.timeout(120_000);
 
+  // Counterexamples the property found: a line typed while off, edited while recording, then
+  // copied into another file before the edited line's new form had been fingerprinted.
+  it('knows an off-window line edited while recording when a copy of it is pasted elsewhere', () => {
+    run([
+      { t: 'gate', lateMs: 200 },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 0, parts: [8, 0, 0] }] },
+      { t: 'gate', lateMs: 0 },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 1, parts: [] }] },
+      { t: 'copy', from: 0, to: 1, at: 0 },
+      { t: 'tick', dt: 0 },
+    ]);
+    run([
+      { t: 'gate', lateMs: 0 },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 0, parts: [0, 0, 8] }] },
+      { t: 'gate', lateMs: 200 },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 1, parts: [] }] },
+      { t: 'copy', from: 0, to: 1, at: 0 },
+      { t: 'reload' },
+    ]);
+  });
+
   it('replays exactly and never shows a character typed while capture was off (400 runs)', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { minLength: 5, maxLength: 60 }), (actions) => run(actions)),
