@@ -4,8 +4,8 @@
 // lowercase prefix of their own (`odt_KTJl…`, `phx_WQV1…`). The service names come from the
 // rule names of public rule sets (services.ts). One regex pass finds runs of token characters;
 // everything after it is bounded work per run.
+import { join } from 'node:path';
 import { wordLike } from './keyword';
-import { SERVICE_NAMES } from './services';
 import {
   classes,
   entropy,
@@ -18,8 +18,39 @@ import {
   type Finding,
 } from './text';
 
-const SERVICES = new Set(SERVICE_NAMES);
-const MAX_SERVICE = SERVICE_NAMES.reduce((n, s) => Math.max(n, s.length), 0);
+/** The service names and what is derived from them, made when the pass first runs. */
+interface ServiceTables {
+  names: Set<string>;
+  longest: number;
+  /** The first four letters of every service name of four or more: a word starting otherwise has no service prefix. */
+  heads: Set<string>;
+  /** Every word cueOf looks for (cue, blocking and service words), less those holding a shorter one. */
+  cueHint: RegExp;
+}
+let tables: ServiceTables | undefined;
+
+/**
+ * The service-name list is a bundle of its own beside the capture side's (services.js beside
+ * this file when compiled), loaded when redaction first runs: the capture side loads sooner
+ * without it. Its path is computed so the bundler leaves it out.
+ */
+function serviceTables(): ServiceTables {
+  if (tables) return tables;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first used
+  const names = (require(join(__dirname, 'services.js')) as typeof import('./services')).SERVICE_NAMES;
+  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...names])].sort(
+    (a, b) => a.length - b.length,
+  );
+  const keys: string[] = [];
+  for (const w of vocab) if (!keys.some((k) => w.includes(k))) keys.push(w);
+  tables = {
+    names: new Set(names),
+    longest: names.reduce((n, w) => Math.max(n, w.length), 0),
+    heads: new Set(names.filter((n) => n.length >= 4).map((n) => n.slice(0, 4))),
+    cueHint: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'),
+  };
+  return tables;
+}
 
 // The priorities (index.ts) of what this pass finds: `secret` and `prefixed-token`.
 const SECRET_PRIORITY = 2;
@@ -339,21 +370,22 @@ function cueOf(raw: string): Cue {
   }
   // Every cue below needs one of its words inside the identifier: one regex test answers for
   // the many that hold none (random token parts), whose word split would cost ten times more.
-  if (!CUE_HINT.test(raw)) {
+  const services = serviceTables();
+  if (!services.cueHint.test(raw)) {
     if (raw.length <= 20) remember(raw, c);
     return c;
   }
   if (!(KEYWORDS.has(raw) && raw === lower)) {
     for (const w of [lower, ...splitWords(raw)]) {
       const counter = trailingCounter(w);
-      const word = counter > 0 && !SERVICES.has(w) ? w.slice(0, w.length - counter) : w;
+      const word = counter > 0 && !services.names.has(w) ? w.slice(0, w.length - counter) : w;
       if (NOT_SECRET.has(word)) {
         c.blocked = true;
         break;
       }
       if (STRONG_EXACT.has(word) || endsWithStrongCue(word)) c.strong = true;
       else if (WEAK_CUES.has(word) || (word.length > 3 && word.endsWith('key') && !word.endsWith('monkey'))) c.weak = true;
-      if (!c.service) c.service = hasServicePrefix(word);
+      if (!c.service) c.service = hasServicePrefix(word, services);
     }
   }
   remember(raw, c);
@@ -375,16 +407,6 @@ function remember(raw: string, c: Cue): void {
   if (cueCache.size > 20_000) cueCache.clear();
   cueCache.set(raw, c);
 }
-
-// Every word cueOf looks for (cue, blocking and service words), less those holding a shorter one.
-const CUE_HINT = (() => {
-  const vocab = [...new Set([...NOT_SECRET, ...STRONG_EXACT, ...STRONG_CUES, ...WEAK_CUES, 'key', ...SERVICE_NAMES])].sort(
-    (a, b) => a.length - b.length,
-  );
-  const keys: string[] = [];
-  for (const w of vocab) if (!keys.some((k) => w.includes(k))) keys.push(w);
-  return new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-})();
 
 // The strong cues by their last character: a word is, or ends with, one of them.
 const STRONG_BY_LAST = new Map<number, string[]>();
@@ -415,13 +437,10 @@ function trailingCounter(w: string): number {
   return digits;
 }
 
-// The first four letters of every service name of four or more: a word starting otherwise has no service prefix.
-const SERVICE_HEADS = new Set(SERVICE_NAMES.filter((n) => n.length >= 4).map((n) => n.slice(0, 4)));
-
-function hasServicePrefix(w: string): boolean {
-  if (SERVICES.has(w)) return true;
-  if (w.length <= 4 || !SERVICE_HEADS.has(w.slice(0, 4))) return false;
-  for (let k = 4; k < w.length && k <= MAX_SERVICE; k++) if (SERVICES.has(w.slice(0, k))) return true;
+function hasServicePrefix(w: string, t: ServiceTables): boolean {
+  if (t.names.has(w)) return true;
+  if (w.length <= 4 || !t.heads.has(w.slice(0, 4))) return false;
+  for (let k = 4; k < w.length && k <= t.longest; k++) if (t.names.has(w.slice(0, k))) return true;
   return false;
 }
 
@@ -437,7 +456,11 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (v.length === 36 && UUID.test(v)) return strong;
   const h = entropyAndDistinct(v, DISTINCT);
   if (DISTINCT.n < Math.min(10, Math.ceil(v.length / 3))) return false;
-  if (h < (v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7) + (strong ? 0 : 0.2)) return false;
+  // Hex digits carry at most 4 bits each: a random hex string of 40 measures about 3.7, below the
+  // bar for mixed alphabets, so hex is held to a bar of its own.
+  const hex = k.upper + k.lower > 0 && k.other === 0 && isHex(v);
+  const bar = hex ? (v.length < 24 ? 2.9 : 3.2) : v.length < 16 ? 3.0 : v.length < 24 ? 3.3 : v.length < 40 ? 3.5 : 3.7;
+  if (h < bar + (strong ? 0 : 0.2)) return false;
   // (A file name and a version need a character that is neither a letter nor a digit.)
   if (isPlaceholder(v) || isTrivialSequence(v) || (k.other > 0 && FILE_LIKE.test(v))) return false;
   if (k.other > 0 && /^v?\d+(?:[.\-:/]\d+)+(?:[-+][\w.]+)?$/i.test(v)) return false; // versions, dates, times
@@ -489,7 +512,24 @@ export function randomPart(p: string): boolean {
   // Generated strings change character class at about every other character; names do not
   // (`W3CTraceContextPropagator`: 6 changes in 25). Those need no word test.
   if (changes >= 0.4 * p.length) return true;
+  // Upper-case letters broken by three or more runs of digits (`M5E233CEU1YIMHFDUER3GMN9`): constant
+  // names join their words with underscores, not digits.
+  if (!hasLower && p.length >= 16 && digitRuns(p) >= 3) return true;
   return !wordLike(p) && !identifierLike(p);
+}
+
+function digitRuns(p: string): number {
+  let runs = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c >= 48 && c <= 57 && !(i > 0 && p.charCodeAt(i - 1) >= 48 && p.charCodeAt(i - 1) <= 57)) runs++;
+  }
+  return runs;
+}
+
+/** Only hexadecimal digits, one case. */
+function isHex(v: string): boolean {
+  return /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(v);
 }
 
 function classOf(c: number): number {
