@@ -130,7 +130,8 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
     (o[0] === 203 && o[1] === 0 && o[2] === 113)
   )
     return true; // documentation
-  if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1)) return true; // network addresses, 1.0.0.1-style versions
+  // network addresses, 1.0.0.1-style versions (10.0.0.1 is the private address, not a version)
+  if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1 && o[0] !== 10)) return true;
   if (PUBLIC_RESOLVERS.has(ip)) return true; // public resolvers
   // Only the address's own line: "v" ending the previous line is no version prefix.
   let lineStart = start;

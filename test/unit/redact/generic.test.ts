@@ -275,6 +275,8 @@ describe('personal data with validation', () => {
     gone('peer ::ffff:83.12.44.201 left', '::ffff:83.12.44.201', 'ip-address');
     gone('inet6 FD12:3456:789A:1::5/64', 'FD12:3456:789A:1::5', 'ip-address');
     gone('dns [2606:4700:4700::1111]:53', '2606:4700:4700::1111', 'ip-address');
+    gone('gateway 10.0.0.1 and ::ffff:10.0.0.1', '10.0.0.1', 'ip-address');
+    kept('version 1.0.0.1');
     kept('::1 and :: and fe80::1c2b:3aff:fe4d:5e6f%en0 and 2001:db8:85a3::8a2e:370:7334 and ff02::1 and ::ffff:127.0.0.1');
     kept('a[1::2]; std::vector<int> v; Foo::Bar(); 12:30:45; 00:1A:2B:3C:4D:5E');
   });
