@@ -248,6 +248,20 @@ const adversarial: [string, string][] = [
   ['`jdbc:oracle:thin:a/` repeated', fill('jdbc:oracle:thin:a/')],
   ['`GB82 ` repeated', fill('GB82 ')],
   ['`key = process.env.K || ` unterminated, repeated', fill('key = process.env.K || ')],
+  // Shapes aimed at this round's detectors: statements, plain-word passwords on configuration
+  // lines, identifiers after their words, checksummed addresses.
+  ['`password=` + word, logfmt pairs, one line', fill('user=jane password=swordfish7 ')],
+  ['`[s]` then `pass = word` lines', '[s]\n' + fill('pass = quiet-river-42\n')],
+  ["`IDENTIFIED BY '…'` repeated", fill("CREATE USER u IDENTIFIED BY 'r3p0rtUser'; ")],
+  ['`auth=("u", "p")` repeated', fill('auth=("admin", "plum-Cake-5") ')],
+  ['`DOB: 1985-03-14 ` repeated', fill('DOB: 1985-03-14 ')],
+  ['`passport: 912803456 ` repeated', fill('passport: 912803456 ')],
+  ['`account no. ` + digits, distinct', unique((r) => 'account no. ' + r(11, DIGITS) + ' ')],
+  [
+    'Bitcoin-shaped `1…` (34 base58), distinct',
+    unique((r) => '1' + r(33, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz') + ' '),
+  ],
+  ['bech32-shaped `bc1q…`, distinct', unique((r) => 'bc1q' + r(38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l') + ' ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

@@ -51,6 +51,7 @@ const NINO = new RegExp(
   `(?<![A-Za-z])(?:national[ _-]insurance(?:[ _-]number)?|nino|ni(?=[ _.-]?(?:no|num|number)))${NUMBER_WORD}${GAP}((?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])(?![A-Za-z0-9])`,
   'gi',
 );
+const MAX_CHECKSUMS = 2000;
 const BTC = /(?<![A-Za-z0-9+/])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc|tb)1[02-9ac-hj-np-z]{11,71})(?![A-Za-z0-9+/])/g;
 
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
@@ -64,23 +65,37 @@ function nhsValid(d: string): boolean {
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
-/** Base58check: the last four bytes are the first four of SHA-256(SHA-256(payload)). */
+const BASE58_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE58.length; i++) BASE58_VALUE[BASE58.charCodeAt(i)] = i;
+const DECODED = new Uint8Array(25);
+
+/**
+ * Base58check as a Bitcoin address uses it: 25 bytes (a version byte, a 20-byte hash, then the
+ * first four bytes of SHA-256(SHA-256(the first 21))). Decoded by multiply-and-add into a fixed
+ * buffer; a number that overflows 25 bytes is no address.
+ */
 function base58checkValid(s: string): boolean {
-  let n = 0n;
-  for (const ch of s) {
-    const v = BASE58.indexOf(ch);
-    if (v < 0) return false;
-    n = n * 58n + BigInt(v);
+  const out = DECODED;
+  out.fill(0);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let carry = c < 128 ? BASE58_VALUE[c] : -1;
+    if (carry < 0) return false;
+    for (let j = 24; j >= 0; j--) {
+      carry += out[j] * 58;
+      out[j] = carry & 255;
+      carry >>= 8;
+    }
+    if (carry !== 0) return false;
   }
-  let hex = n.toString(16);
-  if (hex.length % 2) hex = '0' + hex;
   let lead = 0;
-  while (lead < s.length && s[lead] === '1') lead++;
-  const bytes = Buffer.concat([Buffer.alloc(lead), Buffer.from(hex, 'hex')]);
-  if (bytes.length !== 25) return false; // version byte, 20-byte hash, 4-byte checksum
-  const payload = bytes.subarray(0, 21);
+  while (lead < s.length && s.charCodeAt(lead) === 49 /* 1 */) lead++;
+  let zeros = 0;
+  while (zeros < 25 && out[zeros] === 0) zeros++;
+  if (zeros !== lead && !(lead === 0 && zeros === 0)) return false; // leading '1's are exactly the leading zero bytes
+  const payload = out.subarray(0, 21);
   const sum = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
-  return sum.subarray(0, 4).equals(bytes.subarray(21));
+  return sum[0] === out[21] && sum[1] === out[22] && sum[2] === out[23] && sum[3] === out[24];
 }
 
 const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -143,9 +158,14 @@ export function findIdentifiers(text: string, hints: IdentifierHints, out: Findi
   if (hints.insurance) cued(text, NINO, 'uk-nino', out, () => true);
   BTC.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Checksums cost a few microseconds each: past this many in one text, a well-formed candidate
+  // is taken unchecked (redacting too much rather than too little), as phone numbers are.
+  let budget = MAX_CHECKSUMS;
   while ((m = BTC.exec(text)) !== null) {
     const v = m[0];
-    const ok = v[0] === '1' || v[0] === '3' ? digitCount(v) >= 2 && base58checkValid(v) : bech32Valid(v);
+    const base58 = v[0] === '1' || v[0] === '3';
+    if (base58 && digitCount(v) < 2) continue;
+    const ok = budget-- <= 0 || (base58 ? base58checkValid(v) : bech32Valid(v));
     if (ok) out.push({ kind: 'crypto-address', start: m.index, end: m.index + v.length });
   }
 }

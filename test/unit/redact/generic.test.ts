@@ -192,6 +192,14 @@ describe('personal data with validation', () => {
     // One character changed: the checksum fails.
     kept('send to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyY and bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdz');
   });
+  it('checks at most 2,000 address checksums in one text, then redacts well-formed candidates unchecked', () => {
+    const rand = seededRandom(3);
+    const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+    const units = Array.from({ length: 2500 }, () => '1' + Array.from({ length: 33 }, () => B58[Math.floor(rand() * 58)]).join('') + '7');
+    const found = r.redact(units.join(' ')).findings.filter((f) => f.kind === 'crypto-address');
+    // The first 2,000 fail their checksum; every one after them is taken.
+    assert.ok(found.length >= 490 && found.length <= 510, `${found.length} findings`);
+  });
   it('takes a phone word such as "call" as the cue for a bare run of digits', () => {
     gone('call 4258829090 now', '4258829090', 'phone');
     kept('order 4258829090 shipped');
