@@ -188,6 +188,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
           secureString: found[F.secureString] === 1,
           htpasswd: found[F.htpasswd] === 1,
           authCall: found[F.auth] + found[F.loginWord] + found[F.logon] + found[F.signin] + found[F.credential] > 0,
+          variable: found[F.variable] === 1,
+          // The password file's lines hold four colons: a text with none is no such file.
+          pgpass: text.includes(':'),
         },
         raw,
       );
@@ -296,6 +299,7 @@ const F = {
   logon: feature('logon'),
   signin: feature('signin'),
   credential: feature('credential'),
+  variable: feature('variable'),
   birth: feature('birth'),
   dob: feature('dob'),
   born: feature('born'),

@@ -990,7 +990,11 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
-    const spaceSep = s > 0 && isSpace(text.charCodeAt(s - 1)) && SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s));
+    const spaceSep =
+      (s > 0 && isSpace(text.charCodeAt(s - 1)) && SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s))) ||
+      // `storePassword "…"` (Gradle, Groovy, Chef and other DSLs), `private_key "…";`: a statement
+      // of a credential name and a quoted literal, the name starting its line.
+      (cls !== 'key' && !nameQuoted && !isFlag && quotedArgumentFollows(text, e) && startsConfigLine(text, s));
     const openTag = before === '<';
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
@@ -1123,6 +1127,15 @@ const NOT_A_PASSWORD = new Set(
     'generated random changeit inherit keyring vault'
   ).split(' '),
 );
+
+/** Spaces or tabs, then a quote, follow `i`. */
+function quotedArgumentFollows(text: string, i: number): boolean {
+  let k = i;
+  while (k < text.length && k - i < 8 && isSpace(text.charCodeAt(k))) k++;
+  if (k === i) return false;
+  const c = text.charCodeAt(k);
+  return c === 34 || c === 39;
+}
 
 /** After spaces, a quoted string, an opening parenthesis or a `-flag` follows on the line. */
 function takesArgument(text: string, i: number): boolean {

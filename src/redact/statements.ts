@@ -2,13 +2,16 @@
 // (`IDENTIFIED BY '…'`, `WITH PASSWORD '…'`), Oracle logins (`sqlplus scott/tiger@db`), Redis
 // configuration (`requirepass …`), network-device configuration (`username admin password 0 …`,
 // `enable secret 5 …`), PowerShell (`ConvertTo-SecureString "…" -AsPlainText`), `htpasswd -b`,
+// Terraform variables' defaults, PostgreSQL password files (`host:port:db:user:password`),
 // and a user and password given together to an authentication call (`auth=("u", "p")`,
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
-import { wordLike } from './keyword';
+import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { isPlaceholder, type Finding } from './text';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
+  variable: boolean;
+  pgpass: boolean;
   password: boolean;
   identified: boolean;
   secret: boolean;
@@ -35,6 +38,11 @@ const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[
 const AUTH_CALL =
   /(?:auth|login|logon|signin|credentials?)[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
 
+// Terraform and other HCL: `variable "db_password" { … default = "…" }`.
+const HCL_DEFAULT = /\bvariable[ \t]+"([A-Za-z0-9_-]{1,96})"[ \t]*\{[^{}]{0,600}?\bdefault[ \t]*=[ \t]*"([^"\n\\]{1,512})"/g;
+// A PostgreSQL password file line: `host:port:database:user:password` (`*` for any field but the password).
+const PGPASS = /^((?:[A-Za-z*][\w.-]{0,252}|\d{1,3}(?:\.\d{1,3}){3})):(?:\d{1,5}|\*):[^:\s]{1,63}:[^:\s]{1,63}:([^\s]{1,256})$/gm;
+
 /** A literal password: no stand-in, no reference, no bind parameter. */
 function literalPassword(v: string): boolean {
   return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/%\(/.test(v);
@@ -49,7 +57,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     SQL_PASSWORD.lastIndex = 0;
     while ((m = SQL_PASSWORD.exec(text)) !== null) {
       const v = m[2];
-      if (!literalPassword(v) || /\s/.test(v.trim()) !== /\s/.test(v) || v.trim() !== v) continue;
+      if (!literalPassword(v) || /\s/.test(v)) continue; // a password in SQL has no spaces; `password "is required"` is prose
       push(m.index + m[0].length - 1 - v.length, v);
     }
   }
@@ -94,6 +102,23 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       if (!/-[A-Za-z]*b/.test(flags) || !literalPassword(v)) continue;
       const end = m.index + m[0].length - m[2].length;
       push(end - v.length, v);
+    }
+  }
+  if (hints.variable) {
+    HCL_DEFAULT.lastIndex = 0;
+    while ((m = HCL_DEFAULT.exec(text)) !== null) {
+      const cls = classifyName(m[1]);
+      const v = m[2];
+      if (cls === null || !valueLooksSecret(v, cls, true)) continue;
+      push(m.index + m[0].length - 1 - v.length, v);
+    }
+  }
+  if (hints.pgpass) {
+    PGPASS.lastIndex = 0;
+    while ((m = PGPASS.exec(text)) !== null) {
+      const v = m[2];
+      if (!literalPassword(v) || !/[A-Za-z]/.test(v)) continue;
+      push(m.index + m[0].length - v.length, v);
     }
   }
   if (hints.authCall) {

@@ -72,6 +72,14 @@ describe('generic detectors', () => {
       kept("SELECT * FROM users WHERE password = :pw; ALTER USER app PASSWORD 'changeme'; failing to connect SSL/TLS");
       kept('$pw = Read-Host -AsSecureString; htpasswd -c .htpasswd admin');
     });
+    it('reads a credential name and a quoted literal as a statement, Terraform defaults and PostgreSQL password files', () => {
+      gone('signingConfigs {\n  release {\n    storePassword "android123"\n    keyPassword "android456"\n  }\n}', 'android456', 'password');
+      gone('private_key "m{{h}o)p${e]nd)i@a";', 'm{{h}o)p${e]nd)i@a');
+      gone('variable "db_password" {\n  type    = string\n  default = "tfS3cret!"\n}', 'tfS3cret!', 'password');
+      gone('localhost:5432:appdb:app:pgpassW0rd\n*:*:*:replicator:r3pl1cat0r\n', 'r3pl1cat0r', 'password');
+      kept('storePassword System.getenv("STORE_PW")\nprint password "is required"\nvariable "region" {\n  default = "eu-west-1"\n}');
+      kept('2024:05:01:12:30\n10:30:45:00:12\nroot:x:0:0:root:/root:/bin/bash');
+    });
     it('reads the password of a user and password given to an authentication call', () => {
       gone('requests.get(url, auth=("admin", "plum-Cake-5"))', 'plum-Cake-5', 'password');
       gone('server.login("me@example.org", "gr33nLantern")', 'gr33nLantern', 'password');
