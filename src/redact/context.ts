@@ -152,6 +152,7 @@ const NOT_SECRET = new Set([
 // Language keywords that look like cues: `private static final String X = "…"`.
 const KEYWORDS = new Set(['private', 'access']);
 
+const ARCHIVE_BEFORE = /\.(?:tgz|tar\.gz|zip|whl|jar|gem|crate|nupkg)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_LIKE =
   /\.(?:js|mjs|cjs|ts|tsx|jsx|json|css|scss|map|html?|md|txt|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|eot|wasm|ya?ml|xml|lock|gz|zip|tgz|py|rb|go|rs|java|kt|cs|php|sh|so|dll|exe|dylib|a|o|d)$/i;
@@ -204,6 +205,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     if (e - s < 10) continue;
     // URLs and paths are read by the URL rules; a path's segments are words.
     if (s >= 3 && text.startsWith('://', s - 3)) continue;
+    // `x-1.2.4.tgz#3b33…`: the digest of a package archive (lockfiles), not a credential.
+    if (s > 0 && text.charCodeAt(s - 1) === 35 /* # */ && ARCHIVE_BEFORE.test(text.slice(Math.max(0, s - 9), s - 1))) continue;
     const floor = covered ? covered.floor(s, e) : -1;
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);

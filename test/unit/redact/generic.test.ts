@@ -363,6 +363,11 @@ describe('personal data with validation', () => {
 });
 
 describe('high-entropy string literals', () => {
+  it('keeps the digest of a package archive in a lockfile, even after a service name', () => {
+    kept(
+      '"sonarqube-reporter@^1.2.4": resolved "https://registry.yarnpkg.com/sonarqube-reporter/-/sonarqube-reporter-1.2.4.tgz#3b335d612137949d2f21fcc6c8c8164db7603227"',
+    );
+  });
   it('redacts quoted hex of 32+ digits and quoted base64 with no name next to them', () => {
     gone('const K = ["4f8a2b9c1d3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f3a"];', '4f8a2b9c1d3e5f7a', 'high-entropy');
     gone('sign("dGhpcyBpcyBhIHNlY3JldCBrZXkgMTIz+/Zq9")', 'dGhpcyBpcyBhIHNlY3JldCBrZXkgMTIz', 'high-entropy');
