@@ -526,7 +526,13 @@ export class TrajectoryBuilder {
     if (!hooks.recognize) return;
     let n = 0;
     for (const l of linesOf(text)) {
-      if (l.text.length === 0 || doc.taint.intersects(base + l.start, base + l.start + l.text.length)) continue;
+      if (l.text.length === 0) continue;
+      // A line already known as off-window text needs no second look; one tainted only as of
+      // unknown origin (restored from the line memory after a reload, which keeps no tags) is
+      // looked at, so that text typed while off is known as such again and its later forms
+      // (edited, then copied on) are looked for too.
+      const s = base + l.start;
+      if (doc.taint.intersects(s, s + l.text.length) && doc.taint.within(s, s + l.text.length).some((t) => t.tag === TYPED_OFF)) continue;
       const found = hooks.recognize(l.text, strict);
       if (!found) continue;
       // Recognised text is off-window text: its later forms (edited, copied on) are looked for too.

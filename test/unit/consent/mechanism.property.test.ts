@@ -274,6 +274,17 @@ describe('consent mechanism under random use (property)', function () {
       { t: 'reload' },
     ]);
   });
+  it('knows an off-window line as typed while off again after a reload, so its edited form is recognised when pasted', () => {
+    run([
+      { t: 'gate', lateMs: 0 },
+      { t: 'type', doc: 1, picks: [{ at: 0, del: 0, parts: [0, 0, 8, 11] }] },
+      { t: 'reload' },
+      { t: 'gate', lateMs: 0 },
+      { t: 'type', doc: 1, picks: [{ at: 0, del: 1, parts: [] }] },
+      { t: 'copy', from: 1, to: 0, at: 0 },
+      { t: 'tick', dt: 2500 },
+    ]);
+  });
 
   it('replays exactly and never shows a character typed while capture was off (400 runs)', () => {
     fc.assert(
