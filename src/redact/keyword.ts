@@ -1253,12 +1253,17 @@ function trailingSpace(text: string, i: number): number {
 // The field that names a name/value pair, right before the name, and the value field after it.
 const PAIR_NAME = /(?:^|[\s{,(])["']?(?:name|key|Name|Key|NAME|KEY)["']?[ \t]*[:=][ \t]*["']?$|<(?:name|key)>$/;
 const PAIR_VALUE =
-  /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>/y;
+  /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>|["'](?:[ \t]+[\w:.-]{1,40}=(?:"[^"<>\n]{0,100}"|'[^'<>\n]{0,100}'))*[ \t]*>/y;
+// Elements whose `name` attribute names the setting their content holds: `<property
+// name="connection.password">…</property>` (Hibernate, Spring, Ant, Maven), `<entry key="…">…</entry>`.
+const SETTING_ELEMENT =
+  /<(?:property|entry|setting|add|param|parameter|item|prop|config|env|var|variable|secret|string|attribute|field)[ \t][^<>]{0,200}$/i;
 
 /**
  * A name given as the value of a `name`/`key` field, with its value in the `value` field that
  * follows on the same or the next line: `- name: DB_PASSWORD` / `value: …`, `{"key": "apiKey",
- * "value": "…"}`, `<name>fs.s3a.secret.key</name><value>…</value>`. Returns where the value starts.
+ * "value": "…"}`, `<name>fs.s3a.secret.key</name><value>…</value>`, or in the element's content
+ * (`<property name="connection.password">…</property>`). Returns where the value starts.
  */
 function pairedValueStart(text: string, s: number, e: number): number {
   // The name field ends right before the name: `[:=]`, spaces, an optional quote; or `<name>`.
@@ -1277,6 +1282,8 @@ function pairedValueStart(text: string, s: number, e: number): number {
   PAIR_VALUE.lastIndex = e;
   if (!PAIR_VALUE.test(text)) return -1;
   let i = PAIR_VALUE.lastIndex;
+  // A name attribute with the value as the element's content: only in elements made for settings.
+  if (text.charCodeAt(i - 1) === 62 /* > */ && sep === 61 && !SETTING_ELEMENT.test(text.slice(Math.max(0, s - 220), s))) return -1;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   return i < text.length && !isLineBreak(text.charCodeAt(i)) ? i : -1;
 }

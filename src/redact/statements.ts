@@ -3,6 +3,7 @@
 // configuration (`requirepass …`), network-device configuration (`username admin password 0 …`,
 // `enable secret 5 …`), PowerShell (`ConvertTo-SecureString "…" -AsPlainText`), `htpasswd -b`,
 // Terraform variables' defaults, PostgreSQL password files (`host:port:db:user:password`),
+// system set-up files (IPsec secrets, chpasswd, kickstart, debconf answers),
 // and a user and password given together to an authentication call (`auth=("u", "p")`,
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
@@ -10,6 +11,9 @@ import { isPlaceholder, type Finding } from './text';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
+  psk: boolean;
+  chpasswd: boolean;
+  rootpw: boolean;
   variable: boolean;
   pgpass: boolean;
   password: boolean;
@@ -42,6 +46,16 @@ const AUTH_CALL =
 const HCL_DEFAULT = /\bvariable[ \t]+"([A-Za-z0-9_-]{1,96})"[ \t]*\{[^{}]{0,600}?\bdefault[ \t]*=[ \t]*"([^"\n\\]{1,512})"/g;
 // A PostgreSQL password file line: `host:port:database:user:password` (`*` for any field but the password).
 const PGPASS = /^((?:[A-Za-z*][\w.-]{0,252}|\d{1,3}(?:\.\d{1,3}){3})):(?:\d{1,5}|\*):[^:\s]{1,63}:[^:\s]{1,63}:([^\s]{1,256})$/gm;
+
+// System set-up files: IPsec secrets (`: PSK "…"`), `echo 'user:pass' | chpasswd` and cloud-init's
+// `chpasswd` list (`  user:pass` lines), kickstart (`rootpw [--plaintext] …`), and debconf
+// answers (preseed, `debconf-set-selections`: `OWNER QUESTION/…password… password VALUE`).
+const IPSEC_SECRET = /^[^\n:]{0,200}:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+"([^"\n]{1,256})"/gm;
+const CHPASSWD_ECHO = /(["'])[\w.-]{1,32}:([^\s"':]{1,128})\1[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b/g;
+const CHPASSWD_LIST =
+  /^([ \t]*)chpasswd:[ \t]*\r?\n(?:\1[ \t]+[^\n]*\r?\n){0,3}?\1[ \t]+list:[ \t]*\|[ \t]*\r?\n((?:[ \t]+[\w.-]{1,32}:[^\s:]{1,128}[ \t]*\r?\n?){1,50})/gm;
+const KICKSTART_ROOTPW = /^rootpw[ \t]+(?:--(?:plaintext|allow-ssh|lock)[ \t]+)*(?!--)(\S{1,256})[ \t]*$/gm;
+const DEBCONF_PASSWORD = /^\S{1,64}[ \t]+\S{0,80}passw(?:or)?d\S{0,40}[ \t]+password[ \t]+(\S{1,256})[ \t]*$/gm;
 
 /** A literal password: no stand-in, no reference, no bind parameter. */
 function literalPassword(v: string): boolean {
@@ -119,6 +133,43 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const v = m[2];
       if (!literalPassword(v) || !/[A-Za-z]/.test(v)) continue;
       push(m.index + m[0].length - v.length, v);
+    }
+  }
+  if (hints.psk) {
+    IPSEC_SECRET.lastIndex = 0;
+    while ((m = IPSEC_SECRET.exec(text)) !== null) {
+      const v = m[1];
+      if (literalPassword(v)) push(m.index + m[0].length - 1 - v.length, v);
+    }
+  }
+  if (hints.chpasswd) {
+    CHPASSWD_ECHO.lastIndex = 0;
+    while ((m = CHPASSWD_ECHO.exec(text)) !== null) {
+      const v = m[2];
+      if (literalPassword(v)) push(m.index + m[0].indexOf(':' + v) + 1, v);
+    }
+    CHPASSWD_LIST.lastIndex = 0;
+    while ((m = CHPASSWD_LIST.exec(text)) !== null) {
+      let at = m.index + m[0].length - m[2].length;
+      for (const line of m[2].split('\n')) {
+        const lm = /^[ \t]+[\w.-]{1,32}:([^\s:]{1,128})/.exec(line);
+        if (lm && literalPassword(lm[1]) && !/^(?:RANDOM|R)$/.test(lm[1])) push(at + lm[0].length - lm[1].length, lm[1]);
+        at += line.length + 1;
+      }
+    }
+  }
+  if (hints.rootpw) {
+    KICKSTART_ROOTPW.lastIndex = 0;
+    while ((m = KICKSTART_ROOTPW.exec(text)) !== null) {
+      const v = m[1];
+      if (literalPassword(v)) push(m.index + m[0].lastIndexOf(v), v);
+    }
+  }
+  if (hints.password) {
+    DEBCONF_PASSWORD.lastIndex = 0;
+    while ((m = DEBCONF_PASSWORD.exec(text)) !== null) {
+      const v = m[1];
+      if (literalPassword(v)) push(m.index + m[0].lastIndexOf(v), v);
     }
   }
   if (hints.authCall) {

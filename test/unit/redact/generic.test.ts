@@ -80,6 +80,20 @@ describe('generic detectors', () => {
       kept('storePassword System.getenv("STORE_PW")\nprint password "is required"\nvariable "region" {\n  default = "eu-west-1"\n}');
       kept('2024:05:01:12:30\n10:30:45:00:12\nroot:x:0:0:root:/root:/bin/bash');
     });
+    it('reads passwords in system set-up files: IPsec secrets, chpasswd, kickstart, debconf answers', () => {
+      gone(': PSK "ipsecSharedKey9"', 'ipsecSharedKey9', 'password');
+      gone("RUN echo 'root:dockerPw1' | chpasswd", 'dockerPw1', 'password');
+      gone('chpasswd:\n  list: |\n    root:cloudInitPw1\n    ubuntu:cloudInitPw2\n  expire: False\n', 'cloudInitPw2', 'password');
+      gone('rootpw --plaintext kickstartPw2\n', 'kickstartPw2', 'password');
+      gone('d-i passwd/root-password password preseedPw3\n', 'preseedPw3', 'password');
+      gone('mysql-server mysql-server/root_password_again password debconfPw2\n', 'debconfPw2', 'password');
+      kept('chpasswd:\n  list: |\n    root:RANDOM\n  expire: True\nrootpw --iscrypted --lock\n');
+    });
+    it('reads the content of a settings element named by its name attribute', () => {
+      gone('<property name="connection.password">hibernatePw9</property>', 'hibernatePw9', 'password');
+      gone('<entry key="db.password">entryPw9</entry>', 'entryPw9', 'password');
+      kept('<label name="password">Enter</label><button name="password">Show</button>');
+    });
     it('reads the password of a user and password given to an authentication call', () => {
       gone('requests.get(url, auth=("admin", "plum-Cake-5"))', 'plum-Cake-5', 'password');
       gone('server.login("me@example.org", "gr33nLantern")', 'gr33nLantern', 'password');
