@@ -396,11 +396,13 @@ export class TrajectoryBuilder {
       // Text typed while off and removed again may come back (undo, paste): keep its
       // fingerprints before it goes (once after each run of typing).
       if (c.deleted > 0 && doc.taintDirty && doc.taint.intersects(c.offset, c.offset + c.deleted)) this.fingerprintDoc(doc.key);
+      // Off-window text edited takes a new form (a letter deleted from it), looked for elsewhere too.
+      const reshaped = c.deleted > 0 && doc.taint.intersects(c.offset - 1, c.offset + c.deleted + 1);
       doc.step ??= { provenance: { label: 'unknown', confidence: 0 }, startTime: 0, lastTime: 0, changes: 0, chars: 0, regions: [] };
       applyToRegions(doc.text, doc.step.regions, c);
       doc.length += c.inserted.length - c.deleted;
       doc.taint.apply(c.offset, c.deleted, c.inserted.length, fromDisk ? UNKNOWN : TYPED_OFF);
-      if (c.inserted.length > 0 && !fromDisk) doc.taintDirty = true;
+      if ((c.inserted.length > 0 && !fromDisk) || reshaped) doc.taintDirty = true;
       doc.recent.apply(c.offset, c.deleted, c.inserted.length);
     }
     // Far-flung changes make many regions: fold them in now and then.

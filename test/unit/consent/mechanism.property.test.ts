@@ -274,6 +274,17 @@ describe('consent mechanism under random use (property)', function () {
       { t: 'reload' },
     ]);
   });
+  it('knows an off-window line edited while still off (a letter deleted) when a copy of it is pasted after capture resumes', () => {
+    run([
+      { t: 'gate', lateMs: 0 },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 0, parts: [8, 0, 0] }] },
+      { t: 'type', doc: 0, picks: [{ at: 0, del: 1, parts: [] }] },
+      { t: 'gate', lateMs: 0 },
+      { t: 'copy', from: 0, to: 1, at: 0 },
+      { t: 'close', doc: 0 },
+      { t: 'reload' },
+    ]);
+  });
   it('knows an off-window line as typed while off again after a reload, so its edited form is recognised when pasted', () => {
     run([
       { t: 'gate', lateMs: 0 },
