@@ -286,7 +286,9 @@ function tokenAfterCue(s: number, run: string, before: Cue): Finding | null {
   let wordEnd = nextGlue(run, 0);
   while (wordEnd < run.length) {
     const offset = wordEnd + 1;
-    const c = cueOf(run.slice(wordStart, wordEnd));
+    const word = run.slice(wordStart, wordEnd);
+    // Inside a run, `private`/`access` are no language keywords: `prospect-access-4d9f…`.
+    const c = KEYWORDS.has(word) ? GLUED_KEYWORD : cueOf(word);
     if (c.blocked) return null;
     cue = { strong: cue.strong || c.strong, weak: cue.weak || c.weak, service: cue.service || c.service, blocked: false };
     const nextEnd = nextGlue(run, offset);
@@ -356,6 +358,7 @@ function isLetter(c: number): boolean {
 const cueCache = new Map<string, Cue>();
 const NO_CUE: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: false });
 const BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: true });
+const GLUED_KEYWORD: Cue = Object.freeze({ strong: true, weak: false, service: false, blocked: false });
 
 /** What one identifier says: `bloggerSECRETkey` → service and strong cue; `sha256` → blocked. */
 function cueOf(raw: string): Cue {
@@ -558,7 +561,7 @@ function prefixedToken(run: string, s: number): Finding | null {
   const mixed = k.upper > 0 && k.lower > 0 && k.digit > 0;
   if (!mixed && !(k.digit > 0 && body.length >= 30)) return null;
   if (wordLike(body)) return null;
-  if (entropy(body) < (mixed ? 4.0 : 4.2)) return null;
+  if (entropy(body) < (mixed ? 4.0 : k.lower + k.upper > 0 && isHex(body) ? 3.3 : 4.2)) return null; // hex carries at most 4 bits a character
   if (NOT_SECRET.has(p[0].slice(0, -1).split(/[_-]/)[0])) return null; // sha256_…, id_…
   return { kind: 'prefixed-token', start: s, end: s + run.length };
 }

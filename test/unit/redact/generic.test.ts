@@ -377,6 +377,11 @@ describe('personal data with validation', () => {
 });
 
 describe('high-entropy string literals', () => {
+  it('reads hex bodies of prefixed tokens and a private or access word glued into a run', () => {
+    gone('web_123e4567e89b12d3a456426614174abc', '123e4567e89b12d3a456426614174abc', 'prefixed-token');
+    gone('prospect-access-4d9f1e2b6ac3fd80e162b12f8a9c45f1', '4d9f1e2b6ac3fd80e162b12f8a9c45f1', 'secret');
+    kept('my-private-key-file-name; chunk-access-log; hash_3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e');
+  });
   it('keeps the digest of a package archive in a lockfile, even after a service name', () => {
     kept(
       '"sonarqube-reporter@^1.2.4": resolved "https://registry.yarnpkg.com/sonarqube-reporter/-/sonarqube-reporter-1.2.4.tgz#3b335d612137949d2f21fcc6c8c8164db7603227"',
