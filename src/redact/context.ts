@@ -5,6 +5,7 @@
 // rule names of public rule sets (services.ts). One regex pass finds runs of token characters;
 // everything after it is bounded work per run.
 import { join } from 'node:path';
+import { isCryptoAddress, MAX_CHECKSUMS } from './identifiers';
 import { wordLike } from './keyword';
 import {
   classes,
@@ -177,6 +178,7 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
   // One pass over the characters: runs of token characters, with their classes counted on the
   // way, so that the many runs that are plain words or identifiers cost nothing more.
   const n = text.length;
+  const checksums = { n: MAX_CHECKSUMS };
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -195,6 +197,18 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
       i++;
     }
     const len = i - runStart;
+    // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`) is tested by its checksum.
+    if (len >= 14 && len <= 76 && digit) {
+      const c0 = text.charCodeAt(runStart);
+      if (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116) {
+        let e = i;
+        while (e > runStart && !isAlnum(text.charCodeAt(e - 1))) e--;
+        if (isCryptoAddress(text.slice(runStart, e), checksums)) {
+          out.push({ kind: 'crypto-address', start: runStart, end: e });
+          continue;
+        }
+      }
+    }
     // A token has a digit, or mixed case and some length.
     if (len < 10 || len > MAX_TOKEN || !((digit && (upper || lower)) || (upper && lower && len >= 20))) continue;
     let s = runStart,

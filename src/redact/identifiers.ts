@@ -1,7 +1,7 @@
 // Personal identifiers beyond contact details: dates of birth, passport, driving-licence and
 // bank-account numbers after the words that name them; US taxpayer numbers (ITIN), UK NHS
 // numbers (mod-11 checked) and National Insurance numbers; and cryptocurrency addresses whose
-// own checksum holds (Bitcoin base58check and bech32/bech32m). A value is only taken where its
+// own checksum holds (Bitcoin base58check and bech32/bech32m, tested by the context pass). A value is only taken where its
 // shape is that identifier's: after a cue for the loose shapes, by checksum for the others.
 import { createHash } from 'node:crypto';
 import type { Finding } from './text';
@@ -51,8 +51,6 @@ const NINO = new RegExp(
   `(?<![A-Za-z])(?:national[ _-]insurance(?:[ _-]number)?|nino|ni(?=[ _.-]?(?:no|num|number)))${NUMBER_WORD}${GAP}((?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])(?![A-Za-z0-9])`,
   'gi',
 );
-const MAX_CHECKSUMS = 2000;
-const BTC = /(?<![A-Za-z0-9+/])(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc|tb)1[02-9ac-hj-np-z]{11,71})(?![A-Za-z0-9+/])/g;
 
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
 function nhsValid(d: string): boolean {
@@ -156,16 +154,26 @@ export function findIdentifiers(text: string, hints: IdentifierHints, out: Findi
   if (hints.tax) cued(text, ITIN_BARE, 'us-itin', out, (v) => /^9\d\d(?:5\d|6[0-5]|7\d|8[0-8]|9[0-2]|9[4-9])/.test(v));
   if (hints.nhs) cued(text, NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
   if (hints.insurance) cued(text, NINO, 'uk-nino', out, () => true);
-  BTC.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  // Checksums cost a few microseconds each: past this many in one text, a well-formed candidate
-  // is taken unchecked (redacting too much rather than too little), as phone numbers are.
-  let budget = MAX_CHECKSUMS;
-  while ((m = BTC.exec(text)) !== null) {
-    const v = m[0];
-    const base58 = v[0] === '1' || v[0] === '3';
-    if (base58 && digitCount(v) < 2) continue;
-    const ok = budget-- <= 0 || (base58 ? base58checkValid(v) : bech32Valid(v));
-    if (ok) out.push({ kind: 'crypto-address', start: m.index, end: m.index + v.length });
+}
+
+const BASE58_SHAPE = /^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/;
+const BECH32_SHAPE = /^(?:bc|tb)1[02-9ac-hj-np-z]{11,71}$/;
+/** Checksums cost a few microseconds each: past this many in one text, a well-formed candidate is taken unchecked. */
+export const MAX_CHECKSUMS = 2000;
+
+/**
+ * Is `v` (a whole run of token characters) a Bitcoin address? Base58check (`1…`, `3…`) or
+ * bech32/bech32m (`bc1…`, `tb1…`) with a checksum that holds; `budget.n` counts the checksums
+ * left for this text, after which a well-formed candidate is taken unchecked (redacting too much
+ * rather than too little), as phone numbers are. The context pass calls this for every run that
+ * starts like an address, so no pass of its own is needed.
+ */
+export function isCryptoAddress(v: string, budget: { n: number }): boolean {
+  const c = v.charCodeAt(0);
+  if (c === 49 || c === 51) {
+    if (!BASE58_SHAPE.test(v) || digitCount(v) < 2) return false;
+    return budget.n-- <= 0 || base58checkValid(v);
   }
+  if (!BECH32_SHAPE.test(v)) return false;
+  return budget.n-- <= 0 || bech32Valid(v);
 }

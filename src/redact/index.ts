@@ -180,20 +180,28 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findStatementSecrets(
         text,
         {
-          password: found[F.password] === 1,
-          identified: found[F.identified] === 1,
-          secret: found[F.secret] === 1,
-          sqlplus: found[F.sqlplus] + found[F.connect] + found[F.expdp] + found[F.impdp] + found[F.rman] > 0,
+          sql: found[F.identified] + found[F.passwordQuote] + found[F.passwordDoubleQuote] > 0,
+          device: found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedPassword] + found[F.typedSecret] > 0,
+          debconf: found[F.passwordPassword] + found[F.againPassword] > 0,
+          sqlplus:
+            found[F.sqlplus] +
+              found[F.sqlldr] +
+              found[F.lineConnect] +
+              found[F.lineConn] +
+              found[F.sqlPrompt] +
+              found[F.expdp] +
+              found[F.impdp] +
+              found[F.rman] >
+            0,
           redisConf: found[F.requirepass] + found[F.masterauth] > 0,
           secureString: found[F.secureString] === 1,
           htpasswd: found[F.htpasswd] === 1,
-          authCall: found[F.auth] + found[F.loginWord] + found[F.logon] + found[F.signin] + found[F.credential] > 0,
+          authCall: AUTH_CALL_FEATURES.some((f) => found[f] === 1),
           variable: found[F.variable] === 1,
           psk: found[F.psk] === 1,
           chpasswd: found[F.chpasswd] === 1,
           rootpw: found[F.rootpw] === 1,
-          // The password file's lines hold four colons: a text with none is no such file.
-          pgpass: text.includes(':'),
+          pgpass: found[F.pgPort] + found[F.pgAny] + found[F.pgpass] > 0,
         },
         raw,
       );
@@ -211,13 +219,19 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIdentifiers(
         text,
         {
-          birth:
-            found[F.birth] + found[F.dob] + found[F.born] + found[F.geburt] + found[F.geboren] + found[F.naissance] + found[F.nacimiento] >
-            0,
+          birth: BIRTH_FEATURES.some((f) => found[f] === 1),
           passport: found[F.passport] === 1,
-          licence: found[F.licence] + found[F.fuehrerschein] > 0,
-          account: found[F.account] + found[F.acct] + found[F.slashC] + found[F.konto] + found[F.compte] > 0,
-          tax: found[F.itin] + found[F.tax] + found[F.tin] > 0,
+          licence: found[F.driver] + found[F.driving] + found[F.fuehrerschein] > 0,
+          account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
+          tax:
+            found[F.itinColon] +
+              found[F.itinSpace] +
+              found[F.itinHash] +
+              found[F.taxId] +
+              found[F.taxpayer] +
+              found[F.tinColon] +
+              found[F.tinNo] >
+            0,
           nhs: found[F.nhs] === 1,
           insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
         },
@@ -288,48 +302,128 @@ const F = {
   mariadb: feature('mariadb', true),
   colons: feature('::'),
   identified: feature('identified'),
-  secret: feature('secret'),
+  passwordQuote: feature("password '"),
+  passwordDoubleQuote: feature('password "'),
+  enableSecret: feature('enable secret'),
+  enablePassword: feature('enable password'),
+  privilege: feature(' privilege '),
+  typedPassword: feature('password 0 '),
+  typedSecret: feature('secret 5 '),
+  passwordPassword: feature('password password'),
+  againPassword: feature('again password'),
   sqlplus: feature('sqlplus'),
-  connect: feature('conn'),
+  sqlldr: feature('sqlldr'),
+  lineConnect: feature('\nconnect '),
+  lineConn: feature('\nconn '),
+  sqlPrompt: feature('sql> conn'),
   expdp: feature('expdp'),
   impdp: feature('impdp'),
-  rman: feature('rman'),
+  rman: feature('rman '),
   requirepass: feature('requirepass'),
   masterauth: feature('masterauth'),
   secureString: feature('securestring'),
   htpasswd: feature('htpasswd'),
-  auth: feature('auth'),
-  logon: feature('logon'),
-  signin: feature('signin'),
-  credential: feature('credential'),
-  variable: feature('variable'),
-  psk: feature('psk'),
+  authParen: feature('auth('),
+  authEqParen: feature('auth=('),
+  authSpacedParen: feature('auth = ('),
+  authColonParen: feature('auth: ('),
+  authEqBracket: feature('auth=['),
+  authColonBracket: feature('auth: ['),
+  loginParen: feature('login('),
+  logonParen: feature('logon('),
+  signinParen: feature('signin('),
+  credentialParen: feature('credential('),
+  credentialsParen: feature('credentials('),
+  variable: feature('variable "'),
+  psk: feature(' psk "'),
   chpasswd: feature('chpasswd'),
   rootpw: feature('rootpw'),
+  pgPort: feature(':5432:'),
+  pgAny: feature(':*:'),
+  pgpass: feature('pgpass'),
   birth: feature('birth'),
-  dob: feature('dob'),
-  born: feature('born'),
+  dobColon: feature('dob:'),
+  dobSpace: feature('dob '),
+  dobDots: feature('d.o.b'),
+  dobEq: feature('dob='),
+  dobQuote: feature('dob"'),
+  born: feature('born '),
   geburt: feature('geburt'),
   geboren: feature('geboren'),
   naissance: feature('naissance'),
   nacimiento: feature('nacimiento'),
   passport: feature('passport'),
-  licence: feature('licen'),
+  driver: feature('driver'),
+  driving: feature('driving'),
   fuehrerschein: feature('rerschein'),
-  account: feature('account'),
+  accountNo: feature('account no'),
+  accountNum: feature('account num'),
+  accountHash: feature('account #'),
+  accountNr: feature('account nr'),
+  accountColon: feature('account:'),
+  accountIs: feature('account is'),
+  bankAccount: feature('bank account'),
+  bankAccountUnderscore: feature('bank_account'),
   acct: feature('acct'),
   slashC: feature('a/c'),
   konto: feature('kontonummer'),
   compte: feature('compte'),
-  itin: feature('itin'),
-  tax: feature('tax'),
-  tin: feature('tin'),
+  itinColon: feature('itin:'),
+  itinSpace: feature('itin '),
+  itinHash: feature('itin#'),
+  taxId: feature('tax id'),
+  taxpayer: feature('taxpayer'),
+  tinColon: feature('tin:'),
+  tinNo: feature('tin no'),
   nhs: feature('nhs'),
   insurance: feature('insurance'),
   nino: feature('nino'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
 };
+const AUTH_CALL_FEATURES = [
+  F.authParen,
+  F.authEqParen,
+  F.authSpacedParen,
+  F.authColonParen,
+  F.authEqBracket,
+  F.authColonBracket,
+  F.loginParen,
+  F.logonParen,
+  F.signinParen,
+  F.credentialParen,
+  F.credentialsParen,
+];
+const BIRTH_FEATURES = [
+  F.birth,
+  F.dobColon,
+  F.dobSpace,
+  F.dobDots,
+  F.dobEq,
+  F.dobQuote,
+  F.born,
+  F.geburt,
+  F.geboren,
+  F.naissance,
+  F.nacimiento,
+];
+// `account 12345678901`: a bare `account` before a number.
+const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
+const ACCOUNT_FEATURES = [
+  ...ACCOUNT_DIGITS,
+  F.accountNo,
+  F.accountNum,
+  F.accountHash,
+  F.accountNr,
+  F.accountColon,
+  F.accountIs,
+  F.bankAccount,
+  F.bankAccountUnderscore,
+  F.acct,
+  F.slashC,
+  F.konto,
+  F.compte,
+];
 /** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
 const IPV6_CHAIN = FEATURE_LIST.length;
 
@@ -359,7 +453,7 @@ const FEATURE_COUNT = FEATURE_LIST.length + 1;
 /** For each 2-gram of case-folded ASCII, the (prefix, rule) pairs and the features starting with it. */
 const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
 const BIGRAM_FEATURES: (number[] | undefined)[] = new Array(128 * 128);
-const BIGRAM_FLAG = new Uint8Array(128 * 128); // 1: a prefix starts here, 2: a feature does
+const BIGRAM_FLAG = new Uint8Array(128 * 128); // 1: a prefix starts here, 2: a short feature does, 4: a longer one does
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 ANCHORED.forEach((rule, idx) => {
   for (const p of rule.pre) {
@@ -369,8 +463,26 @@ ANCHORED.forEach((rule, idx) => {
     (BIGRAMS[k] ??= []).push({ prefix: p, rule: idx });
   }
 });
+// Features of four or more characters are looked up by their first four (case-folded): many
+// share a common 2-gram (`ac`, `pa`, `co`), and a 4-gram tells most of them apart at once.
+const QUAD_FEATURES = new Map<number, number[]>();
+const quadKey = (a: number, b: number, c: number, d: number): number => ((a * 128 + b) * 128 + c) * 128 + d;
+// One byte per hashed 4-gram: most 4-grams after a feature's 2-gram start no feature, and are
+// turned away here without a map lookup.
+const QUAD_SEEN = new Uint8Array(1 << 16);
+const quadSlot = (q: number): number => Math.imul(q, 0x9e3779b1) >>> 16;
 FEATURE_LIST.forEach((f, idx) => {
-  const k = fold(f.text.charCodeAt(0)) * 128 + fold(f.text.charCodeAt(1));
+  const t = f.text;
+  const k = fold(t.charCodeAt(0)) * 128 + fold(t.charCodeAt(1));
+  if (t.length >= 4 && [...t.slice(0, 4)].every((ch) => ch.charCodeAt(0) < 128)) {
+    BIGRAM_FLAG[k] |= 4;
+    const q = quadKey(fold(t.charCodeAt(0)), fold(t.charCodeAt(1)), fold(t.charCodeAt(2)), fold(t.charCodeAt(3)));
+    const list = QUAD_FEATURES.get(q);
+    if (list) list.push(idx);
+    else QUAD_FEATURES.set(q, [idx]);
+    QUAD_SEEN[quadSlot(q)] = 1;
+    return;
+  }
   BIGRAM_FLAG[k] |= 2;
   (BIGRAM_FEATURES[k] ??= []).push(idx);
 });
@@ -423,6 +535,18 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
             const feat = FEATURE_LIST[f];
             if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
           }
+        }
+        if ((flag & 4) !== 0 && i + 3 < n) {
+          const c3 = text.charCodeAt(i + 2);
+          const c4 = text.charCodeAt(i + 3);
+          const q = c3 < 128 && c4 < 128 ? quadKey(c1, c2, fold(c3), fold(c4)) : -1;
+          const list = q >= 0 && QUAD_SEEN[quadSlot(q)] === 1 ? QUAD_FEATURES.get(q) : undefined;
+          if (list !== undefined)
+            for (const f of list) {
+              if (found[f] === 1) continue;
+              const feat = FEATURE_LIST[f];
+              if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
+            }
         }
         if ((flag & 1) !== 0) {
           for (const cand of BIGRAMS[k]!) {

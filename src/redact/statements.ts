@@ -11,14 +11,17 @@ import { isPlaceholder, type Finding } from './text';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
+  /** `identified` or `password '` / `password "`. */
+  sql: boolean;
+  /** `enable secret|password`, `privilege`, or a password or secret with a type digit. */
+  device: boolean;
+  /** `password password` or `again password` (a debconf answer). */
+  debconf: boolean;
   psk: boolean;
   chpasswd: boolean;
   rootpw: boolean;
   variable: boolean;
   pgpass: boolean;
-  password: boolean;
-  identified: boolean;
-  secret: boolean;
   sqlplus: boolean;
   redisConf: boolean;
   secureString: boolean;
@@ -67,7 +70,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   const push = (start: number, value: string): void => {
     out.push({ kind: 'password', start, end: start + value.length });
   };
-  if (hints.password || hints.identified) {
+  if (hints.sql) {
     SQL_PASSWORD.lastIndex = 0;
     while ((m = SQL_PASSWORD.exec(text)) !== null) {
       const v = m[2];
@@ -91,7 +94,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       push(m.index + m[0].lastIndexOf(v), v);
     }
   }
-  if (hints.password || hints.secret) {
+  if (hints.device) {
     DEVICE_PASSWORD.lastIndex = 0;
     while ((m = DEVICE_PASSWORD.exec(text)) !== null) {
       const v = m[1];
@@ -165,7 +168,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       if (literalPassword(v)) push(m.index + m[0].lastIndexOf(v), v);
     }
   }
-  if (hints.password) {
+  if (hints.debconf) {
     DEBCONF_PASSWORD.lastIndex = 0;
     while ((m = DEBCONF_PASSWORD.exec(text)) !== null) {
       const v = m[1];
