@@ -177,12 +177,16 @@ export function createRedactor(options: RedactorOptions): Redactor {
         },
         raw,
       );
+      const hasPassword = found[F.password] === 1;
       findStatementSecrets(
         text,
         {
-          sql: found[F.identified] + found[F.passwordQuote] + found[F.passwordDoubleQuote] > 0,
-          device: found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedPassword] + found[F.typedSecret] > 0,
-          debconf: found[F.passwordPassword] + found[F.againPassword] > 0,
+          // Statements after the word `password` are looked for only in texts that hold it, by one test each.
+          sql: found[F.identified] === 1 || (hasPassword && SQL_HINT.test(text)),
+          device:
+            found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedSecret] > 0 ||
+            (hasPassword && DEVICE_HINT.test(text)),
+          debconf: hasPassword && DEBCONF_HINT.test(text),
           sqlplus:
             found[F.sqlplus] +
               found[F.sqlldr] +
@@ -302,15 +306,10 @@ const F = {
   mariadb: feature('mariadb', true),
   colons: feature('::'),
   identified: feature('identified'),
-  passwordQuote: feature("password '"),
-  passwordDoubleQuote: feature('password "'),
   enableSecret: feature('enable secret'),
   enablePassword: feature('enable password'),
   privilege: feature(' privilege '),
-  typedPassword: feature('password 0 '),
   typedSecret: feature('secret 5 '),
-  passwordPassword: feature('password password'),
-  againPassword: feature('again password'),
   sqlplus: feature('sqlplus'),
   sqlldr: feature('sqlldr'),
   lineConnect: feature('\nconnect '),
@@ -381,6 +380,9 @@ const F = {
   niNo: feature('ni no'),
   niNum: feature('ni num'),
 };
+const SQL_HINT = /password[ \t]+['"]/i;
+const DEVICE_HINT = /password[ \t]+\d[ \t]/i;
+const DEBCONF_HINT = /(?:password|again)[ \t]+password[ \t]/i;
 const AUTH_CALL_FEATURES = [
   F.authParen,
   F.authEqParen,

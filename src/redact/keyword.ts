@@ -1097,10 +1097,14 @@ function fallbackLiteral(text: string, start: number, end: number): Value | null
  * An unquoted value in code is a variable: `password = user_input`, `password: pw,` stay.
  */
 function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v: string, name: string, nameQuoted: boolean): boolean {
-  if (v.length < 5 || v.length > 64 || isPlaceholder(v) || echoesName(v, name)) return false;
+  if (v.length < 5 || v.length > 64 || nameQuoted) return false;
   const between = text.slice(e, val.start);
-  if (val.quoted) return !nameQuoted && /^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) && /^[ \t]*:?=[ \t]*["'`]?$/.test(between);
-  if (nameQuoted || !PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase())) return false;
+  // The shape tests first, the stand-in tests (a regex) last: most values fail a shape.
+  if (val.quoted)
+    return (
+      /^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) && /^[ \t]*:?=[ \t]*["'`]?$/.test(between) && !isPlaceholder(v) && !echoesName(v, name)
+    );
+  if (!PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase()) || isPlaceholder(v) || echoesName(v, name)) return false;
   const tight = between === '=';
   if (startsConfigLine(text, s) || commentedAssignment(text, s)) {
     if (!endsLine(text, val.end)) return false;
