@@ -255,6 +255,7 @@ const adversarial: [string, string][] = [
   ["`IDENTIFIED BY '…'` repeated", fill("CREATE USER u IDENTIFIED BY 'r3p0rtUser'; ")],
   ['`auth=("u", "p")` repeated', fill('auth=("admin", "plum-Cake-5") ')],
   ['`DOB: 1985-03-14 ` repeated', fill('DOB: 1985-03-14 ')],
+  ['`passport` then 1 MB of spaces', 'passport' + fill(' ')],
   ['`passport: 912803456 ` repeated', fill('passport: 912803456 ')],
   ['`account no. ` + digits, distinct', unique((r) => 'account no. ' + r(11, DIGITS) + ' ')],
   [

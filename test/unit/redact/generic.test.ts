@@ -198,6 +198,10 @@ describe('personal data with validation', () => {
     gone('my bank account is 0012 3456 7890', '0012 3456 7890', 'bank-account');
     kept('born to run; passport: required; license: MIT 2024; account 42 created; dob = new Date(2020, 1, 1)');
   });
+  it('reads a cue followed by a long run of spaces without backtracking (a hang guard: the regexes once took minutes here)', () => {
+    for (const cue of ['passport', 'DOB', 'account no', 'NHS', 'ni number', 'itin', "driver's license", 'born'])
+      assert.equal(r.redact(cue + ' '.repeat(20_000) + 'x').findings.length, 0);
+  });
   it('reads ITINs, NHS numbers by their check digit, National Insurance numbers, and nine bare SSN digits after "ssn is"', () => {
     gone('ITIN 912-71-1234', '912-71-1234', 'us-itin');
     gone('tax id: 912881234', '912881234', 'us-itin');
