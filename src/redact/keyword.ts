@@ -1257,7 +1257,9 @@ function trailingSpace(text: string, i: number): number {
 // The field that names a name/value pair, right before the name, and the value field after it.
 const PAIR_NAME = /(?:^|[\s{,(])["']?(?:name|key|Name|Key|NAME|KEY)["']?[ \t]*[:=][ \t]*["']?$|<(?:name|key)>$/;
 const PAIR_VALUE =
-  /[ \t]*["']?[ \t]*(?:\r?\n[ \t]*(?:-[ \t]+)?)?[,;]?[ \t]*(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>|["'](?:[ \t]+[\w:.-]{1,40}=(?:"[^"<>\n]{0,100}"|'[^'<>\n]{0,100}'))*[ \t]*>/y;
+  /[ \t]*(?:["'][ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]+)?)?(?:[,;][ \t]*)?(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>|["'](?:[ \t]+[\w:.-]{1,40}=(?:"[^"<>\n]{0,100}"|'[^'<>\n]{0,100}'))*[ \t]*>/y;
+// (Every run of spaces above follows a token that is not a space: one reading, linear time on a
+// miss; `[ \t]*["']?[ \t]*` once cost quadratic time on a long run of tabs.)
 // Elements whose `name` attribute names the setting their content holds: `<property
 // name="connection.password">…</property>` (Hibernate, Spring, Ant, Maven), `<entry key="…">…</entry>`.
 const SETTING_ELEMENT =

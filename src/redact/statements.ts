@@ -56,7 +56,7 @@ const PGPASS = /^((?:[A-Za-z*][\w.-]{0,252}|\d{1,3}(?:\.\d{1,3}){3})):(?:\d{1,5}
 const IPSEC_SECRET = /^[^\n:]{0,200}:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+"([^"\n]{1,256})"/gm;
 const CHPASSWD_ECHO = /(["'])[\w.-]{1,32}:([^\s"':]{1,128})\1[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd\b/g;
 const CHPASSWD_LIST =
-  /^([ \t]*)chpasswd:[ \t]*\r?\n(?:\1[ \t]+[^\n]*\r?\n){0,3}?\1[ \t]+list:[ \t]*\|[ \t]*\r?\n((?:[ \t]+[\w.-]{1,32}:[^\s:]{1,128}[ \t]*(?:\r?\n|$)){1,50})/gm;
+  /^([ \t]*)chpasswd:[ \t]*\r?\n(?:\1[ \t][^\n]*\r?\n){0,3}?\1[ \t]+list:[ \t]*\|[ \t]*\r?\n((?:[ \t]+[\w.-]{1,32}:[^\s:]{1,128}[ \t]*(?:\r?\n|$)){1,50})/gm;
 const KICKSTART_ROOTPW = /^rootpw[ \t]+(?:--(?:plaintext|allow-ssh|lock)[ \t]+)*(?!--)(\S{1,256})[ \t]*$/gm;
 const DEBCONF_PASSWORD = /^\S{1,64}[ \t]+\S{0,80}passw(?:or)?d\S{0,40}[ \t]+password[ \t]+(\S{1,256})[ \t]*$/gm;
 

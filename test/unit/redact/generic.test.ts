@@ -201,6 +201,8 @@ describe('personal data with validation', () => {
   it('reads a cue followed by a long run of spaces without backtracking (a hang guard: the regexes once took minutes here)', () => {
     for (const cue of ['passport', 'DOB', 'account no', 'NHS', 'ni number', 'itin', "driver's license", 'born'])
       assert.equal(r.redact(cue + ' '.repeat(20_000) + 'x').findings.length, 0);
+    for (const lead of ['chpasswd:\n  list: |\n', '<property name="password"', '- name: DB_PASSWORD\n '])
+      assert.equal(r.redact(lead + '\t'.repeat(200_000) + 'x').findings.length, 0);
   });
   it('reads ITINs, NHS numbers by their check digit, National Insurance numbers, and nine bare SSN digits after "ssn is"', () => {
     gone('ITIN 912-71-1234', '912-71-1234', 'us-itin');
