@@ -793,6 +793,9 @@ export function wordLike(v: string): boolean {
     if (!/^[a-z]+\d{0,3}$/.test(w)) return false;
     const letters = w.replace(/\d+$/, '');
     if (letters.length > 3 && !/[aeiouy]/.test(letters)) return false;
+    // A long run of few letters repeating (`abcdefabcdef…`): a stand-in key, not a word; compound
+    // words that long (`portainerregistrytesting`) use many more letters.
+    if (letters.length >= 20 && distinctChars(letters) <= 8) return false;
     // long runs without vowels or with many rare letters read as random
     if (letters.length >= 12 && entropy(letters) > 3.6) return false;
     if (/[bcdfghjklmnpqrstvwxz]{5,}/.test(letters.replace(/([ptscgw])h/g, '$1'))) return false; // `passphrase` is a word

@@ -52,6 +52,11 @@ describe('generic detectors', () => {
         gone(t, v);
       kept('api_key = "${API_KEY}"; password = "{{ vault_db_password }}"; token = "pre-${TOKEN_SUFFIX}"; secret = "$(cat /run/secret)"');
     });
+    it('takes a long run of a few letters repeating for a stand-in key, not a word', () => {
+      gone('stitchdata_PRIVATE_key=abcdefabcdefabcdefabcdefabcdefabcde', 'abcdefabcdefabcdefabcdefabcdefabcde', 'secret');
+      gone('api_token = abcdefabcdefabcdefabcdefabcdef12', 'abcdefabcdefabcdefabcdefabcdef12', 'secret');
+      kept("'#!/registries/5/portainer.demo~2Fportainerregistrytesting~2Falpine', token = internationalization");
+    });
     it('reads passwords of hyphenated words, and keeps kebab-case settings', () => {
       gone('pass = quiet-river-42\n', 'quiet-river-42', 'password');
       gone('password := "gopher-Secret-1"', 'gopher-Secret-1', 'password');
