@@ -297,10 +297,10 @@ describe('consent mechanism under random use (property)', function () {
     ]);
   });
 
-  it('replays exactly and never shows a character typed while capture was off (400 runs)', () => {
+  it('replays exactly and never shows a character typed while capture was off (1,000 runs)', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { minLength: 5, maxLength: 60 }), (actions) => run(actions)),
-      { numRuns: Number(process.env.CODETRAIL_PROPERTY_RUNS ?? 400) },
+      { numRuns: Number(process.env.CODETRAIL_PROPERTY_RUNS ?? 1000) },
     );
   });
 });
