@@ -663,6 +663,51 @@ interface Value {
   quoted: boolean;
 }
 
+const STORAGE_SCHEME = /\{[A-Za-z][A-Za-z0-9.-]{1,19}\}(?=[A-Za-z0-9$./+=_-])/y;
+
+const BLOCK_HEADER = /[|>][-+]?[1-9]?[ \t]*\r?\n/y;
+
+/**
+ * A YAML block scalar of one line under a name that starts its line (`password: |` and the value
+ * indented on the next line): that line, read as a literal. A block of several lines (a key, a
+ * script) is left to the rules for what it holds.
+ */
+function blockScalarLine(text: string, s: number, vs: number): Value | null {
+  if (text.charCodeAt(vs - 1) !== 32 || text.charCodeAt(vs - 2) !== 58 /* : */ || !startsConfigLine(text, s)) return null;
+  BLOCK_HEADER.lastIndex = vs;
+  if (!BLOCK_HEADER.test(text)) return null;
+  let ls = s;
+  while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
+  const indent = (at: number): number => {
+    let k = at;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    return k - at;
+  };
+  const nameIndent = indent(ls);
+  const start = BLOCK_HEADER.lastIndex;
+  const own = indent(start);
+  if (own <= nameIndent) return null;
+  const line = readElementLine(text, start + own);
+  if (line.end <= line.start) return null;
+  let next = line.end;
+  while (next < text.length && text.charCodeAt(next) !== 10) next++;
+  if (next < text.length) {
+    const after = next + 1;
+    const ind = indent(after);
+    if (ind >= own && !isLineBreak(text.charCodeAt(after + ind)) && after + ind < text.length) return null; // more than one line
+  }
+  return line;
+}
+
+/** The rest of the line from `i` (bounded), trailing spaces dropped, as a literal. */
+function readElementLine(text: string, i: number): Value {
+  const limit = Math.min(text.length, i + MAX_VALUE);
+  let e = i;
+  while (e < limit && !isLineBreak(text.charCodeAt(e))) e++;
+  while (e > i && isSpace(text.charCodeAt(e - 1))) e--;
+  return { start: i, end: e, quoted: true };
+}
+
 /** Element content from `i` up to the next `<` or the end of the line (bounded), trimmed. */
 function readElement(text: string, i: number): Value {
   const limit = Math.min(text.length, i + MAX_VALUE);
@@ -717,6 +762,11 @@ function readValue(text: string, i: number): Value | null {
     i++;
   }
   if (q === '"' || q === "'" || q === '`') {
+    // TOML's and Python's triple-quoted strings: `password = """…"""` on one line.
+    if (!escapedQuote && text[i + 1] === q && text[i + 2] === q) {
+      const close = text.indexOf(q + q + q, i + 3);
+      if (close > i + 3 && close - i <= MAX_VALUE && !newlineBetween(text, i + 3, close)) return { start: i + 3, end: close, quoted: true };
+    }
     const start = i + 1;
     const limit = Math.min(n, start + MAX_VALUE);
     let j = start;
@@ -950,7 +1000,8 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
     (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) &&
     !echoesName(v, name) &&
     // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
-    !(comma && (wordLike(v) || v.split(/[^A-Za-z0-9]+/).every((p) => p === '' || wordLike(p))));
+    // Only identifier separators split such a name: `kT7#mq2!Lw` is punctuated, not a list item.
+    !(comma && (wordLike(v) || (/^[A-Za-z0-9._\-/:]+$/.test(v) && v.split(/[._\-/:]+/).every((p) => p === '' || wordLike(p)))));
   verdicts.set(v, { cls, quoted, comma, name, result });
   return result;
 }
@@ -1005,6 +1056,12 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const pairValue = vs >= 0;
     if (!pairValue) vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
     if (vs < 0) continue;
+    // A password-storage scheme before the value (`{SSHA}…` in LDAP, `{bcrypt}…`, `{noop}…` in
+    // Spring): the scheme stays, what follows it is the value.
+    if (text.charCodeAt(vs) === 123 /* { */) {
+      STORAGE_SCHEME.lastIndex = vs;
+      if (STORAGE_SCHEME.test(text)) vs = STORAGE_SCHEME.lastIndex;
+    }
     let val: Value | null;
     if (openTag || (pairValue && text.charCodeAt(vs - 1) === 62)) {
       val = readElement(text, vs);
@@ -1014,7 +1071,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       const close = val.end + trailingSpace(text, val.end);
       if (!text.startsWith('</', close) || (newlineBetween(text, val.end, close) && !newlineBetween(text, e, val.start))) continue;
     } else {
-      val = readValue(text, vs);
+      val = text.charCodeAt(vs) === 124 || text.charCodeAt(vs) === 62 ? blockScalarLine(text, s, vs) : null;
+      if (!val) val = readValue(text, vs);
       if (val && !val.quoted && !nameQuoted && !isFlag && startsConfigLine(text, s)) {
         const line = readLineValue(text, vs);
         if (line.end > val.end) val = line;
@@ -1111,7 +1169,7 @@ function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v:
   const tight = between === '=';
   if (startsConfigLine(text, s) || commentedAssignment(text, s)) {
     if (!endsLine(text, val.end)) return false;
-    if (tight) return true;
+    if (tight || /^[ \t]*\?=[ \t]*$/.test(between)) return true; // `?=` assigns a literal default (make)
     if (/^[ \t]+=[ \t]*$|^=[ \t]+$/.test(between))
       return /^[A-Z][A-Z0-9_]*$/.test(name) || iniSectionBefore(text, s) || commentedAssignment(text, s, ';');
     if (/^:[ \t]+$/.test(between)) return yamlLine(text, s, val.end);

@@ -41,8 +41,9 @@ const COMMON_REGIONS: readonly CountryCode[] = [
 const MAX_VALIDATIONS = 400;
 const SHAPE_SLOTS = 1024; // a power of two
 
-// A run of digits with phone separators, optionally led by `+`, `00` or `(`.
-const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
+// A run of digits with phone separators, optionally led by `+`, `00` or `(`; also right after a
+// `tel:`, `sms:` or `callto:` URI scheme.
+const CANDIDATE = /(?:(?<=(?:tel|sms|fax|callto):)|(?<![\w+.\-/:,]))(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 // Words that say a nearby digit run is a phone number.
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;

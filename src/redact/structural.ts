@@ -108,9 +108,10 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     const schemeStart = m.index;
     if (!/[A-Za-z][A-Za-z0-9+.-]{0,30}$/.test(text.slice(Math.max(0, schemeStart - 31), schemeStart))) continue;
     if (isPlaceholder(pass) || /^(?:pass|password|pwd|secret|passwd|\*+|x+)$/i.test(pass) || /^[:$%{<]/.test(pass)) continue;
-    // Documentation URLs: https://abc:xyz@example.com
+    // Documentation URLs: https://abc:xyz@example.com. A password for `localhost` is still a
+    // password (a local database's is often the one used elsewhere).
     const host = text.slice(m.index + m[0].length, m.index + m[0].length + 64);
-    if (/^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost)(?![\w.-])/i.test(host)) continue;
+    if (/^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid)(?![\w.-])/i.test(host)) continue;
     // The user name goes too: it is often a token or an account name.
     const start = m.index + 3;
     out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });

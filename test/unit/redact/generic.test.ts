@@ -130,6 +130,23 @@ describe('generic detectors', () => {
       gone("smtp_password = 'correct horse battery staple'", 'correct horse battery staple');
       gone('apikey = m{{h}o)p$kq9}', 'm{{h}o)p$kq9}');
       gone('spring.datasource.password=p@ss w0rd;x', 'p@ss w0rd;x');
+      // WordPress's salts hold `<>` and every other punctuation; `<…>` is a stand-in only around a word.
+      gone("define( 'AUTH_KEY', 'p@Z|t6=W<>g8r+J`Ux0;%q^R,jv&3]e' );", 'p@Z|t6=W<>g8r+J`Ux0;%q^R,jv&3]e', 'secret');
+      gone("define('DB_PASSWORD', 'kT7#mq2!Lw');", 'kT7#mq2!Lw', 'password');
+      kept("define('API_KEY', '<your-api-key>');");
+      kept('["reset_password", "change_password"]');
+    });
+    it('reads triple-quoted strings, one-line YAML block scalars, make defaults and storage schemes', () => {
+      gone('password = """triple-Quoted9"""', 'triple-Quoted9', 'password');
+      gone('db:\n  password: |\n    multiLinePw42\n  user: app\n', 'multiLinePw42', 'password');
+      gone('password: >-\n  folded9Pw\n', 'folded9Pw', 'password');
+      // A block of several lines is a script or a key, left to the rules for what it holds.
+      kept('secret_script: |\n  echo one\n  echo two\n');
+      gone('DB_PASS ?= makePw123', 'makePw123', 'password');
+      kept('DB_PASS ?= $(shell cat pw.txt)');
+      gone('olcRootPW: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=', 'W6ph5Mm5Pz8GgiULbPgzG37mj9g=', 'password');
+      assert.match(r.redact('spring.security.user.password={noop}s3cretPw').text, /=\{noop\}<REDACTED:password#/);
+      gone('Server=sql03;Pwd={x!9kLm2q};', 'x!9kLm2q');
     });
     it('keeps values that read as code, prose, labels or references', () => {
       kept('password = user.password if user else None');
@@ -236,6 +253,11 @@ describe('personal data with validation', () => {
   it('takes a phone word such as "call" as the cue for a bare run of digits', () => {
     gone('call 4258829090 now', '4258829090', 'phone');
     kept('order 4258829090 shipped');
+  });
+  it('reads a number after a tel: or callto: URI scheme, and keeps other colon-glued digits', () => {
+    gone('<a href="tel:+4930901820">Call</a>', '4930901820', 'phone');
+    gone('tel:+1-425-882-9090', '425-882-9090', 'phone');
+    kept('version:1234567890 a:+4930901820');
   });
   it('reads an address after mailto:, and keeps package specs', () => {
     gone('<a href="mailto:maria.garcia@acme-widgets.dev">write</a>', 'maria.garcia@acme-widgets.dev', 'email');
@@ -380,6 +402,10 @@ describe('personal data with validation', () => {
     gone('"app:Xk29dLq0@tcp(db:3306)/inventory"', 'Xk29dLq0');
     gone('postgresql://app:p@ss-w0rd@db.acme.io:5432/app', 'p@ss-w0rd');
     gone('Server=sql03;Uid=erp_ro;Pwd={x!9k;Lm2#q};', 'x!9k;Lm2#q');
+    // A password for a database on this machine is still a password; documentation hosts stay.
+    gone('DATABASE_URL=postgres://app:Xk9f2LmQ8vR@localhost:5432/app', 'Xk9f2LmQ8vR', 'url-credentials');
+    gone('jdbc:mysql://root:rootpw@127.0.0.1:3306/db', 'rootpw');
+    kept('https://bob:correcthorse@example.com/ and postgres://user:password@localhost/app');
   });
   it('redacts password hashes in crypt and PHC formats', () => {
     gone('admin:$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 'R9h/cIPz0gi.URNNX3kh2OPST9', 'password-hash');
