@@ -263,6 +263,13 @@ const adversarial: [string, string][] = [
     unique((r) => '1' + r(33, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz') + ' '),
   ],
   ['bech32-shaped `bc1q…`, distinct', unique((r) => 'bc1q' + r(38, 'qpzry9x8gf2tvdw0s3jn54khce6mua7l') + ' ')],
+  // Command lines: a tool's name repeated inside one long command, each option a finding, a
+  // standard-input reader after a long echo line.
+  ['`zip ` repeated, one line', fill('zip ')],
+  ['`zip -P ` + password, repeated', fill('zip -P Zq8-mX2pL a.zip; ')],
+  ['`keytool -storepass ` + distinct, one line', unique((r) => 'keytool -storepass ' + r(12) + ' ')],
+  ['`echo ` repeated then `| docker login --password-stdin`', fill('echo ') + '| docker login --password-stdin'],
+  ['`echo p | sudo -S ` repeated', fill('echo p4ss-W0rd | sudo -S ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

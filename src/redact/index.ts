@@ -17,6 +17,7 @@
  *   text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
+import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
@@ -43,7 +44,8 @@ import {
   findQuerySecrets,
   findUrlCredentials,
 } from './structural';
-import { findStatementSecrets } from './statements';
+import type { StatementHints } from './statements';
+import { COMMAND_FEATURES, STDIN_FEATURES, type CommandTool } from './command-features';
 import { findIdentifiers } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -178,37 +180,40 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
       );
       const hasPassword = found[F.password] === 1;
-      findStatementSecrets(
-        text,
-        {
-          // Statements after the word `password` are looked for only in texts that hold it, by one test each.
-          sql: found[F.identified] === 1 || (hasPassword && SQL_HINT.test(text)),
-          device:
-            found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedSecret] > 0 ||
-            (hasPassword && DEVICE_HINT.test(text)),
-          debconf: hasPassword && DEBCONF_HINT.test(text),
-          sqlplus:
-            found[F.sqlplus] +
-              found[F.sqlldr] +
-              found[F.lineConnect] +
-              found[F.lineConn] +
-              found[F.sqlPrompt] +
-              found[F.expdp] +
-              found[F.impdp] +
-              found[F.rman] >
-            0,
-          redisConf: found[F.requirepass] + found[F.masterauth] > 0,
-          secureString: found[F.secureString] === 1,
-          htpasswd: found[F.htpasswd] === 1,
-          authCall: AUTH_CALL_FEATURES.some((f) => found[f] === 1),
-          variable: found[F.variable] === 1,
-          psk: found[F.psk] === 1,
-          chpasswd: found[F.chpasswd] === 1,
-          rootpw: found[F.rootpw] === 1,
-          pgpass: found[F.pgPort] + found[F.pgAny] + found[F.pgpass] > 0,
-        },
-        raw,
-      );
+      const hints: StatementHints = {
+        // Statements after the word `password` are looked for only in texts that hold it, by one test each.
+        sql: found[F.identified] === 1 || (hasPassword && SQL_HINT.test(text)),
+        device:
+          found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedSecret] > 0 ||
+          (hasPassword && DEVICE_HINT.test(text)),
+        debconf: hasPassword && DEBCONF_HINT.test(text),
+        sqlplus:
+          found[F.sqlplus] +
+            found[F.sqlldr] +
+            found[F.lineConnect] +
+            found[F.lineConn] +
+            found[F.sqlPrompt] +
+            found[F.expdp] +
+            found[F.impdp] +
+            found[F.rman] >
+          0,
+        redisConf: found[F.requirepass] + found[F.masterauth] > 0,
+        secureString: found[F.secureString] === 1,
+        htpasswd: found[F.htpasswd] === 1,
+        authCall: AUTH_CALL_FEATURES.some((f) => found[f] === 1),
+        variable: found[F.variable] === 1,
+        psk: found[F.psk] === 1,
+        chpasswd: found[F.chpasswd] === 1,
+        rootpw: found[F.rootpw] === 1,
+        pgpass: found[F.pgPort] + found[F.pgAny] + found[F.pgpass] > 0,
+      };
+      let anyStatement = false;
+      for (const k in hints) if (hints[k as keyof StatementHints]) anyStatement = true;
+      if (anyStatement) statements().findStatementSecrets(text, hints, raw);
+      const tools: CommandTool[] = [];
+      for (const [tool, ids] of COMMAND_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) tools.push(tool);
+      const stdin = STDIN_FEATURE_IDS.some((f) => found[f] === 1);
+      if (tools.length > 0 || stdin) statements().findCommandSecrets(text, tools, stdin, raw);
       if (found[F.bearer] === 1) findBearer(text, raw);
       findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
@@ -426,6 +431,23 @@ const ACCOUNT_FEATURES = [
   F.konto,
   F.compte,
 ];
+// Command-line tools whose options carry a password (commands.ts): a tool's pattern runs only
+// where the text names it.
+const COMMAND_FEATURE_IDS = (Object.keys(COMMAND_FEATURES) as CommandTool[]).map(
+  (tool) => [tool, COMMAND_FEATURES[tool].map((f) => feature(f))] as const,
+);
+const STDIN_FEATURE_IDS = STDIN_FEATURES.map((f) => feature(f));
+
+let statementFinders: typeof import('./statements') | undefined;
+/**
+ * The finders of statements and command lines are a bundle of their own (statements.js beside
+ * this file when compiled), loaded when a text first holds a word one of them needs. Its path is
+ * computed so the bundler leaves it out.
+ */
+function statements(): typeof import('./statements') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (statementFinders ??= require(join(__dirname, 'statements.js')) as typeof import('./statements'));
+}
 /** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
 const IPV6_CHAIN = FEATURE_LIST.length;
 

@@ -1080,7 +1080,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     }
     if (!val) continue;
     // `$pw = ConvertTo-SecureString "…"`, `$pw = Read-Host -AsSecureString`: a command with its arguments, not a value.
-    if (!val.quoted && !isFlag && takesArgument(text, val.end)) continue;
+    // A value glued to its `=` (`-e POSTGRES_PASSWORD=x -d`, `PW=x cmd`) is a literal whatever follows it.
+    if (!val.quoted && !isFlag && !(val.start === e + 1 && text.charCodeAt(e) === 61) && takesArgument(text, val.end)) continue;
     let v = text.slice(val.start, val.end);
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
@@ -1166,6 +1167,10 @@ function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v:
       /^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) && /^[ \t]*:?=[ \t]*["'`]?$/.test(between) && !isPlaceholder(v) && !echoesName(v, name)
     );
   if (!PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase()) || isPlaceholder(v) || echoesName(v, name)) return false;
+  // A command-line option's argument (`--passphrase GpgPass123`, `-password=InfluxPw1`) is a literal.
+  // The MySQL clients' `--password` takes its value only after `=`: `mysql --password appdb` names the database.
+  if (name.charCodeAt(0) === 45 /* - */ && /^(?:[ \t]+|=)$/.test(between) && !/^[A-Z][A-Z0-9_]*$/.test(v))
+    return between === '=' || !/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/.test(text.slice(Math.max(0, text.lastIndexOf('\n', s) + 1), s));
   const tight = between === '=';
   if (startsConfigLine(text, s) || commentedAssignment(text, s)) {
     if (!endsLine(text, val.end)) return false;

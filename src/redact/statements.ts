@@ -6,6 +6,8 @@
 // system set-up files (IPsec secrets, chpasswd, kickstart, debconf answers),
 // and a user and password given together to an authentication call (`auth=("u", "p")`,
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
+// This module and commands.ts are a bundle of their own (statements.js), which redaction loads
+// when a text first holds one of the words they need.
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { isPlaceholder, type Finding } from './text';
 
@@ -186,3 +188,5 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     }
   }
 }
+
+export { findCommandSecrets } from './commands';

@@ -106,6 +106,56 @@ describe('generic detectors', () => {
       gone('req.SetBasicAuth("deploy", "Zq8mX2pL9k")', 'Zq8mX2pL9k', 'password');
       kept("'auth' => ['required', 'confirmed'], login(user, password), auth=(user, pw)");
     });
+    it("reads passwords given by command-line tools' own options, several in one command", () => {
+      gone('zip -P ZipPw1234 out.zip file.txt', 'ZipPw1234', 'password');
+      gone('7z a -pSevenZ9pw archive.7z dir', 'SevenZ9pw', 'password');
+      gone('SQLCMD -S db -U sa -P SqlCmdPw1', 'SqlCmdPw1', 'password');
+      gone('ldapsearch -x -D "cn=admin,dc=corp" -w LdapPw99 -b dc=corp', 'LdapPw99', 'password');
+      gone('redis-cli -h cache -a RedisPw77 ping', 'RedisPw77', 'password');
+      gone("ssh-keygen -t ed25519 -N 'my key phrase 42' -f id", 'my key phrase 42', 'password');
+      gone('smbclient //srv/share -U alice%SmbPw123', 'SmbPw123', 'password');
+      gone('xfreerdp /v:10.1.2.3 /u:admin /p:RdpPw2024', 'RdpPw2024', 'password');
+      gone('openssl rsa -in k.pem -passin pass:Rsa-pass1 -out k2.pem', 'Rsa-pass1', 'password');
+      const keytool = r.redact('keytool -genkey -keystore ks.jks -storepass St0repass -keypass K3ypass9 | tee log').text;
+      assert.ok(!keytool.includes('St0repass') && !keytool.includes('K3ypass9'), keytool);
+      gone('http --auth bob:HttpiePw9 https://api.x.io', 'HttpiePw9', 'password');
+      gone('lftp -u deploy,LftpPw99 sftp://host', 'LftpPw99', 'password');
+      gone('nmcli dev wifi connect HomeNet password WifiPw2024', 'WifiPw2024', 'password');
+      gone('wpa_passphrase HomeNet WpaPass2024', 'WpaPass2024', 'password');
+      gone('net use \\\\fileserver\\share NetUsePw9 /user:CORP\\alice', 'NetUsePw9', 'password');
+      gone('net user bob Pw123x! /add', 'Pw123x!', 'password');
+      gone('cmdkey /add:srv /user:bob /pass:CmdPw123', 'CmdPw123', 'password');
+      gone('ipmitool -I lanplus -H 10.0.0.9 -U admin -P IpmiPw77 power status', 'IpmiPw77', 'password');
+      gone('plink -ssh admin@host -pw PlinkPw12', 'PlinkPw12', 'password');
+      gone('db2 connect to SAMPLE user db2inst1 using Db2Pw999', 'Db2Pw999', 'password');
+      gone('echo "DockerPw2024" | docker login -u ci --password-stdin', 'DockerPw2024', 'password');
+      gone("echo 'SudoPw123' | sudo -S apt-get update", 'SudoPw123', 'password');
+      // Options are case-sensitive, and prompts, variables and other options are no passwords.
+      kept('unzip -p archive.zip file.txt');
+      kept('net user bob /delete; net user bob * /add; ldapsearch -W -b dc=corp; redis-cli -a $REDIS_PW');
+      kept('openssl enc -d -aes256 -pass env:PASSPHRASE -in f; echo $PW | docker login --password-stdin');
+      // Another tool's option of the same letter is not read.
+      kept('grep -P pattern file; tar -P -cf a.tar dir');
+    });
+    it("reads a command-line option's argument as a literal, and a value glued to its `=` whatever follows", () => {
+      gone('gpg --batch --passphrase GpgPass123 -d f.gpg', 'GpgPass123', 'password');
+      gone('influx -username admin -password InfluxPw1', 'InfluxPw1', 'password');
+      gone('docker run -e POSTGRES_PASSWORD=Pg9secret -d postgres', 'Pg9secret', 'password');
+      kept('usage: tool --password PASSWORD; mysql -u root --password appdb_prod');
+    });
+    it('loads the statement and command-line finders only when a text first holds a word they need', () => {
+      const probe = `
+        const loaded = () => Object.keys(require.cache).some((f) => f.endsWith('statements.js'));
+        const r = require(${JSON.stringify(join(__dirname, '../../../src/redact/index.js'))}).createRedactor({ key: Buffer.alloc(32, 5) });
+        const seen = [loaded()];
+        r.redact('const port = 8080; password = input()');
+        seen.push(loaded());
+        seen.push(r.redact('zip -P ZipPw1234 out.zip f').text.includes('<REDACTED:password#'), loaded());
+        process.stdout.write(JSON.stringify(seen));`;
+      const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), [false, false, true, true]);
+    });
     it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
       gone('docker login -u ci -p "Zq8mX2pL9kW4" registry.acme.io', 'Zq8mX2pL9kW4', 'password');
       gone('helm registry login ghcr.io -u bot -p Zq8mX2pL9kW4', 'Zq8mX2pL9kW4', 'password');

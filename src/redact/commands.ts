@@ -1,0 +1,122 @@
+// Passwords given to command-line tools by the tools' own options, which name no password:
+// `zip -P …`, `7z a -p…`, `sqlcmd -P …`, `ldapsearch -w …`, `redis-cli -a …`, `ssh-keygen -N …`,
+// `smbclient -U user%…`, `xfreerdp /p:…`, `openssl … -passin pass:…`, `keytool -storepass …`,
+// `http --auth user:…`, `lftp -u user,…`, `nmcli … password …`, `wpa_passphrase SSID …`,
+// `net use \\host\share …`, `cmdkey /pass:…`, `ipmitool -P …`, `plink -pw …`, `db2 connect … using …`,
+// and a literal echoed into a command that reads its password from standard input
+// (`echo "…" | docker login --password-stdin`, `echo … | sudo -S …`).
+// Options that do name a password (`--password …`, `-password=…`) are read by the name-based rule.
+// Each tool's pattern runs only in texts that hold the tool's name (`CommandHints`), and reads
+// within one command: the value must follow the tool on its line, before a `|`, `;` or `&`.
+import type { CommandTool } from './command-features';
+import { isPlaceholder, type Finding } from './text';
+
+interface ToolPattern {
+  /** The tool's name as a word (a path or `.exe` allowed), followed by a space. */
+  name: RegExp;
+  /** The option and its value, anywhere in the tool's command. */
+  option: RegExp;
+}
+
+const VALUE = `(?:(["'])([^"'\\n]{1,128})\\1|([^\\s"'|;&]{1,128}))(?=$|[\\s|;&)])`;
+
+// Options are case-sensitive (`unzip -p` prints, `zip -P` takes the password); tool names are
+// matched in lower and upper case (`SQLCMD`, `NET USE` on Windows).
+const tool = (names: string, option: string): ToolPattern => ({
+  name: new RegExp(`(?<![\\w.-])(?:${names}|${names.toUpperCase()})(?:\\.exe|\\.EXE)?(?=[ \\t])`, 'g'),
+  option: new RegExp(`[ \\t]${option}${VALUE}`, 'g'),
+});
+
+export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
+  zip: tool('zip|unzip|zipcloak', '-P[ \\t]+'),
+  sevenZip: tool('7z|7za|7zr|rar|unrar', '-p(?=[^\\s-])'),
+  sqlServer: tool('sqlcmd|bcp|osql|isql|tsql', '-P[ \\t]*(?=[^\\s-])'),
+  ldap: tool('ldap(?:search|add|modify|delete|whoami|passwd|compare|modrdn|exop)', '-w[ \\t]+'),
+  redis: tool('redis-cli', '-a[ \\t]+'),
+  sshKeygen: tool('ssh-keygen', '-[NP][ \\t]+'),
+  mongo: tool('mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|mongofiles', '-p[ \\t]+'),
+  samba: tool('smbclient|rpcclient|smbcacls|smbget|net', '-U[ \\t]*["\']?[^\\s%"\']{1,64}%'),
+  pentest: tool('smbmap|crackmapexec|nxc|netexec|evil-winrm|rdesktop', '-[pH][ \\t]+'),
+  freerdp: tool('[a-z]*freerdp[0-9]?', '/p(?:assword)?:'),
+  openssl: tool('openssl', '(?:-(?:passin|passout|pass|password)[ \\t]+["\']?pass:|-k[ \\t]+)'),
+  keytool: tool('keytool|jarsigner', '-(?:src|dest|new)?(?:store|key)?pass[ \\t]+'),
+  httpie: tool('https?|xh', '(?:--auth|-a)[ \\t=]+["\']?[^\\s:"\']{1,64}:'),
+  lftp: tool('lftp', '-u[ \\t]+["\']?[^\\s,"\']{1,64},'),
+  nmcli: tool('nmcli', '(?:password|wifi-sec\\.psk|802-11-wireless-security\\.psk)[ \\t]+'),
+  wpaPassphrase: tool('wpa_passphrase', '(?:"[^"\\n]{1,64}"|[^\\s"]{1,64})[ \\t]+'),
+  iwconfig: tool('iwconfig', 'key[ \\t]+s:'),
+  netUse: tool(
+    'net',
+    '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?\\\\\\\\\\S{1,200}|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
+  ),
+  cmdkey: tool('cmdkey|wmic', '/[pP](?:ass|ASS)(?:word|WORD)?[:=]'),
+  schtasks: tool('schtasks', '/[rR]?[pP][ \\t]+'),
+  mysqladmin: tool('mysqladmin', 'password[ \\t]+'),
+  rabbitmq: tool('rabbitmqctl', '(?:add_user|change_password)[ \\t]+\\S{1,64}[ \\t]+'),
+  ipmitool: tool('ipmitool', '-P[ \\t]+'),
+  snmp: tool('snmp[a-z]{2,12}', '-[AX][ \\t]+'),
+  putty: tool('pscp|plink|psftp|putty', '-pw[ \\t]+'),
+  db2: tool('db2|db2cmd', 'connect[ \\t]+to[ \\t]+\\S{1,64}[ \\t]+user[ \\t]+\\S{1,64}[ \\t]+using[ \\t]+'),
+  neo4j: tool('neo4j-admin', 'set-initial-password[ \\t]+'),
+};
+
+// `echo "…" | docker login --password-stdin`, `echo … | sudo -S …`, `printf '%s' … | passwd --stdin`.
+const STDIN_READER = /--password-stdin|--passwd-stdin|\bsudo[ \t]+(?:-[A-Za-z]*S\b|--stdin)|\bpasswd\b[^\n|;&]{0,60}?--stdin/g;
+// The echo or printf whose output the reader gets: it ends right before the `|`.
+const ECHOED =
+  /\b(?:echo|printf)[ \t]+(?:-[ne]{1,2}[ \t]+)?(?:(["'])%s(?:\\n)?\1[ \t]+)?(?:(["'])([^"'\n]{1,128})\2|([^\s"'|;&]{1,128}))([ \t]*)$/i;
+
+/** A literal password: not a stand-in, a variable, a prompt or another option. */
+function literal(v: string): boolean {
+  return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(*-]/.test(v) && !/^(?:stdin|env:|file:|fd:|prompt)/i.test(v);
+}
+
+// `\n`, `|`, `;`, `&`: the end of a command.
+const COMMAND_END = new Set([10, 13, 124, 59, 38]);
+// How far a command is read after its tool's name.
+const COMMAND_SPAN = 400;
+
+function push(m: RegExpExecArray, offset: number, out: Finding[]): void {
+  const v = m[2] ?? m[3];
+  if (!literal(v)) return;
+  const end = offset + m.index + m[0].length - (m[2] !== undefined ? 1 : 0);
+  out.push({ kind: 'password', start: end - v.length, end });
+}
+
+/** `tools`: the tools the text names (by their features); `stdin`: it holds a STDIN_FEATURES string. */
+export function findCommandSecrets(text: string, tools: readonly CommandTool[], stdin: boolean, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  for (const id of tools) {
+    const { name, option } = COMMAND_TOOLS[id];
+    name.lastIndex = 0;
+    // Each command is read once, from the tool's name to its end (bounded): a name repeated
+    // inside a command already read starts no second reading, so a text costs linear time.
+    while (name.exec(text) !== null) {
+      const from = name.lastIndex;
+      let end = from;
+      while (end < text.length && end - from < COMMAND_SPAN && !COMMAND_END.has(text.charCodeAt(end))) end++;
+      const command = text.slice(from, end);
+      option.lastIndex = 0;
+      let o: RegExpExecArray | null;
+      while ((o = option.exec(command)) !== null) push(o, from, out);
+      name.lastIndex = end;
+    }
+  }
+  if (!stdin) return;
+  // From each command that reads standard input for its password back to the `echo … |` before it.
+  STDIN_READER.lastIndex = 0;
+  let lastPipe = -1;
+  while ((m = STDIN_READER.exec(text)) !== null) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const pipe = text.lastIndexOf('|', m.index);
+    if (pipe < lineStart || pipe === lastPipe || m.index - pipe > 200) continue;
+    lastPipe = pipe;
+    const from = Math.max(lineStart, pipe - 300);
+    const e = ECHOED.exec(text.slice(from, pipe));
+    if (e === null) continue;
+    const v = e[3] ?? e[4];
+    if (!literal(v)) continue;
+    const end = from + e.index + e[0].length - e[5].length - (e[3] !== undefined ? 1 : 0);
+    out.push({ kind: 'password', start: end - v.length, end });
+  }
+}
