@@ -270,6 +270,10 @@ const adversarial: [string, string][] = [
   ['`keytool -storepass ` + distinct, one line', unique((r) => 'keytool -storepass ' + r(12) + ' ')],
   ['`echo ` repeated then `| docker login --password-stdin`', fill('echo ') + '| docker login --password-stdin'],
   ['`echo p | sudo -S ` repeated', fill('echo p4ss-W0rd | sudo -S ')],
+  ["`mysqli_connect('h', 'u', '…')` repeated", fill("mysqli_connect('localhost', 'root', 'Pw1x9q', 'db') ")],
+  ["`page.fill('#password', '…')` repeated", fill("page.fill('#password', 'Pw1x9q') ")],
+  ['`INSERT … VALUES` rows, one statement', 'INSERT INTO u (login, password) VALUES ' + fill("('a', 'Pw1x9q'), ")],
+  ['`setPassword("…", ` unterminated, repeated', fill('setPassword("Pw1x9q", ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

@@ -33,3 +33,20 @@ export type CommandTool = keyof typeof COMMAND_FEATURES;
 
 /** A literal piped into a command that reads its password from standard input. */
 export const STDIN_FEATURES = ['-stdin', 'sudo -s', 'sudo -ks', ' --stdin'];
+
+/** What the positional connect calls of statements.ts need: one of these (case-insensitive). */
+export const CONNECT_FEATURES = [
+  'connect(',
+  'connect (',
+  'mysqli(',
+  'pdo(',
+  'ftp(',
+  'ftp_tls(',
+  'connection(',
+  'sequelize(',
+  'create_user(',
+  'create_superuser(',
+  'ldap_bind(',
+];
+/** A call that types into a field (test automation), tested in texts that hold `password`. */
+export const FIELD_INPUT_HINT = /\b(?:fill|type|setValue|sendKeys|send_keys|typeText|replaceText|enterText)[ \t]*\(/;

@@ -107,11 +107,14 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
   STDIN_READER.lastIndex = 0;
   let lastPipe = -1;
   while ((m = STDIN_READER.exec(text)) !== null) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const pipe = text.lastIndexOf('|', m.index);
-    if (pipe < lineStart || pipe === lastPipe || m.index - pipe > 200) continue;
+    // The `|` within 200 characters before the reader, on its line; the echo within 300 before that
+    // (both searches bounded: a long line of readers costs linear time).
+    let pipe = m.index - 1;
+    while (pipe >= 0 && m.index - pipe <= 200 && text.charCodeAt(pipe) !== 124 && text.charCodeAt(pipe) !== 10) pipe--;
+    if (pipe < 0 || text.charCodeAt(pipe) !== 124 || pipe === lastPipe) continue;
     lastPipe = pipe;
-    const from = Math.max(lineStart, pipe - 300);
+    let from = pipe;
+    while (from > 0 && pipe - from < 300 && text.charCodeAt(from - 1) !== 10) from--;
     const e = ECHOED.exec(text.slice(from, pipe));
     if (e === null) continue;
     const v = e[3] ?? e[4];

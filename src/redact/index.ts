@@ -45,7 +45,7 @@ import {
   findUrlCredentials,
 } from './structural';
 import type { StatementHints } from './statements';
-import { COMMAND_FEATURES, STDIN_FEATURES, type CommandTool } from './command-features';
+import { COMMAND_FEATURES, CONNECT_FEATURES, FIELD_INPUT_HINT, STDIN_FEATURES, type CommandTool } from './command-features';
 import { findIdentifiers } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -206,6 +206,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         chpasswd: found[F.chpasswd] === 1,
         rootpw: found[F.rootpw] === 1,
         pgpass: found[F.pgPort] + found[F.pgAny] + found[F.pgpass] > 0,
+        connect: CONNECT_FEATURE_IDS.some((f) => found[f] === 1),
+        fieldInput: hasPassword && FIELD_INPUT_HINT.test(text),
+        insert: found[INSERT_INTO] === 1,
       };
       let anyStatement = false;
       for (const k in hints) if (hints[k as keyof StatementHints]) anyStatement = true;
@@ -334,6 +337,10 @@ const F = {
   authEqBracket: feature('auth=['),
   authColonBracket: feature('auth: ['),
   loginParen: feature('login('),
+  loginAsParen: feature('login_as('),
+  loginAsCamelParen: feature('loginas('),
+  loginWithParen: feature('login_with('),
+  loginUserParen: feature('login_user('),
   logonParen: feature('logon('),
   signinParen: feature('signin('),
   credentialParen: feature('credential('),
@@ -396,6 +403,10 @@ const AUTH_CALL_FEATURES = [
   F.authEqBracket,
   F.authColonBracket,
   F.loginParen,
+  F.loginAsParen,
+  F.loginAsCamelParen,
+  F.loginWithParen,
+  F.loginUserParen,
   F.logonParen,
   F.signinParen,
   F.credentialParen,
@@ -437,6 +448,8 @@ const COMMAND_FEATURE_IDS = (Object.keys(COMMAND_FEATURES) as CommandTool[]).map
   (tool) => [tool, COMMAND_FEATURES[tool].map((f) => feature(f))] as const,
 );
 const STDIN_FEATURE_IDS = STDIN_FEATURES.map((f) => feature(f));
+const CONNECT_FEATURE_IDS = CONNECT_FEATURES.map((f) => feature(f));
+const INSERT_INTO = feature('insert into');
 
 let statementFinders: typeof import('./statements') | undefined;
 /**

@@ -1041,6 +1041,20 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       cls = combined;
     }
     const before = s > 0 ? text[s - 1] : '';
+    // `setPassword("…")`, `.withApiKey("…")`, `password("…")`, `keyring.set_password(svc, user, "…")`:
+    // a setter, builder or DSL call given a literal as its last argument.
+    if (text.charCodeAt(e) === 40 /* ( */) {
+      const arg = setterArgument(text, e, name);
+      if (arg !== null) {
+        const v = text.slice(arg.start, arg.end);
+        if (valueVerdict(v, cls, true, false, name)) {
+          out.push({ kind: cls === 'password' ? 'password' : 'secret', start: arg.start, end: arg.end });
+          resumeAt = arg.end;
+          HIT.lastIndex = arg.end;
+        }
+      }
+      continue;
+    }
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
@@ -1125,6 +1139,33 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     resumeAt = val.end;
     HIT.lastIndex = val.end;
   }
+}
+
+// The first word of a method that stores the credential it is given (`setPassword`, `withToken`).
+const SETTER_VERBS = new Set(['set', 'with', 'use', 'put', 'change', 'update', 'reset', 'store', 'save', 'add', 'enter', 'provide']);
+const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{0,256})\1|[A-Za-z_$][\w$.]{0,64})[ \t]*([,)])/y;
+
+/**
+ * The last argument of a call at `open` (its `(`) to a setter named `name`, when it is a string
+ * literal and every other argument a literal or a plain variable: the credential the call stores.
+ */
+function setterArgument(text: string, open: number, name: string): Value | null {
+  const words = splitWords(name.slice(name.lastIndexOf('.') + 1)); // the method: `ds.setPassword` → set, password
+  if (words.length > 1 && !SETTER_VERBS.has(words[0])) return null;
+  // `SetBasicAuth("u", "p")`, `setCredentials(…)`: a user and a password, read by the authentication-call rule.
+  if (words.some((w) => w === 'auth' || w === 'login' || w.startsWith('credential'))) return null;
+  let i = open + 1;
+  for (let n = 0; n < 6; n++) {
+    CALL_ARG.lastIndex = i;
+    const m = CALL_ARG.exec(text);
+    if (m === null) return null;
+    i = CALL_ARG.lastIndex;
+    if (m[3] !== ')') continue;
+    if (m[1] === undefined || m[2].length === 0) return null;
+    const start = m.index + m[0].indexOf(m[1]) + 1;
+    return { start, end: start + m[2].length, quoted: true };
+  }
+  return null;
 }
 
 // Environment and configuration lookups that may carry a fallback literal.

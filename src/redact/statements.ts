@@ -29,6 +29,12 @@ export interface StatementHints {
   secureString: boolean;
   htpasswd: boolean;
   authCall: boolean;
+  /** One of CONNECT_FEATURES (command-features.ts). */
+  connect: boolean;
+  /** `password` and FIELD_INPUT_HINT. */
+  fieldInput: boolean;
+  /** `insert into`. */
+  insert: boolean;
 }
 
 // `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`.
@@ -45,7 +51,33 @@ const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^
 const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
 // A call or tuple whose name ends with auth, login or credential(s), given a user and a password as literals.
 const AUTH_CALL =
-  /(?:auth|login|logon|signin|credentials?)[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+  /(?:auth|login|logon|signin|credentials?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+
+// Calls whose third argument is the password, after a host, DSN or URL and a user
+// (`mysqli_connect('localhost', 'root', '…')`, `new PDO($dsn, 'root', '…')`,
+// `DriverManager.getConnection(url, "sa", "…")`, `DBI->connect($dsn, 'u', '…')`, `FTP(host, u, '…')`,
+// `new Sequelize('db', 'root', '…')`, `create_user('bob', 'bob@x.io', '…')`, `ldap_bind($c, $dn, '…')`),
+// and a bare `connect(…)` given three literals: the password is the third after a host
+// (`pymysql.connect('localhost', 'root', '…')`), the second before a DSN (`cx_Oracle.connect('u', '…', 'db:1521/x')`).
+const ARG = `(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^,()"'\n]{1,200})`;
+const LIT = `(["'])([^"'\n\\\\]{0,128})`;
+const CONNECT_CALL = new RegExp(
+  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect))[ \\t]*\\([ \\t]*(${ARG})[ \\t]*,[ \\t]*${LIT}\\3[ \\t]*,[ \\t]*${LIT}\\5[ \\t]*([,)])`,
+  'g',
+);
+
+// Test automation typing into a password field: `page.fill('#password', '…')`,
+// `cy.get('#password').type('…')`, `find_element(By.ID, 'password').send_keys('…')`.
+const FIELD_INPUT = new RegExp(
+  `(?:\\b(?:fill|type|setValue|sendKeys|send_keys|typeText|replaceText|enterText)[ \\t]*\\([ \\t]*(["'])[^"'\n]{0,60}?(?:passw(?:or)?d|pwd|passphrase)[^"'\n]{0,40}\\1[ \\t]*,|` +
+    `(["'])[^"'\n]{0,60}?(?:passw(?:or)?d|pwd|passphrase)[^"'\n]{0,40}\\2[ \\t]*\\)[ \\t]*(?:\\.[ \\t]*(?:clear|click|focus)\\(\\)[ \\t]*)?\\.[ \\t]*(?:type|send_keys|sendKeys|setValue|fill|typeText|enterText)[ \\t]*\\()[ \\t]*${LIT}\\3[ \\t]*[,)]`,
+  'gi',
+);
+
+// `INSERT INTO users (login, password) VALUES ('bob', '…'), (…)`: a credential column's value in each row.
+const INSERT = /\bINSERT[ \t]+INTO[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()\n]{1,600})\)[ \t]*VALUES[ \t]*/gi;
+const ROW = /[ \t]*\(((?:[^()'"\n]|'(?:[^'\n]|'')*'|"[^"\n]*"|\([^()\n]*\)){1,2000})\)[ \t]*,?/y;
+const SQL_VALUE = /[ \t]*(?:'((?:[^'\n]|'')*)'|"([^"\n]*)"|[^,'"\n]*)[ \t]*(?:,|$)/y;
 
 // Terraform and other HCL: `variable "db_password" { … default = "…" }`.
 const HCL_DEFAULT = /\bvariable[ \t]+"([A-Za-z0-9_-]{1,96})"[ \t]*\{[^{}]{0,600}?\bdefault[ \t]*=[ \t]*"([^"\n\\]{1,512})"/g;
@@ -175,6 +207,71 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     while ((m = DEBCONF_PASSWORD.exec(text)) !== null) {
       const v = m[1];
       if (literalPassword(v)) push(m.index + m[0].lastIndexOf(v), v);
+    }
+  }
+  if (hints.connect) {
+    CONNECT_CALL.lastIndex = 0;
+    while ((m = CONNECT_CALL.exec(text)) !== null) {
+      const first = m[2].trim(),
+        second = m[4],
+        third = m[6];
+      const hostFirst =
+        /^["']?(?:localhost|[\w.-]+\.[\w-]+|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?["']?$|[:=/;]/.test(first) || !/^["']/.test(first);
+      if (m[1] === 'connect' && !hostFirst) {
+        // `connect('user', 'password', 'host:1521/service')`: the second literal, before a DSN.
+        if (!/[:/=.@]|^localhost$/.test(third) || !/^["']/.test(first)) continue;
+        const v = second;
+        if (!literalPassword(v) || /\s/.test(v) || v.length > 64) continue;
+        const at = m.index + m[0].indexOf(m[3] + v + m[3], m[0].indexOf(',')) + 1;
+        push(at, v);
+        continue;
+      }
+      const v = third;
+      if (!literalPassword(v) || /\s/.test(v) || v.length > 64 || v === second) continue;
+      const at = m.index + m[0].lastIndexOf(m[5] + v + m[5]) + 1;
+      push(at, v);
+    }
+  }
+  if (hints.fieldInput) {
+    FIELD_INPUT.lastIndex = 0;
+    while ((m = FIELD_INPUT.exec(text)) !== null) {
+      const v = m[4];
+      if (!literalPassword(v) || /\s/.test(v) || v.length > 64) continue;
+      push(m.index + m[0].lastIndexOf(m[3] + v + m[3]) + 1, v);
+    }
+  }
+  if (hints.insert) {
+    INSERT.lastIndex = 0;
+    while ((m = INSERT.exec(text)) !== null) {
+      const columns = m[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
+      const wanted = columns.map((c) => classifyName(c));
+      if (!wanted.some((c) => c === 'password' || c === 'secret')) continue;
+      let at = INSERT.lastIndex;
+      for (;;) {
+        ROW.lastIndex = at;
+        const r = ROW.exec(text);
+        if (r === null) break;
+        // The row's values, read from its text alone (a quoted value is one value, commas and all).
+        const inner = r.index + r[0].indexOf('(') + 1;
+        const row = r[1];
+        let p = 0,
+          col = 0;
+        while (p < row.length && col < columns.length) {
+          SQL_VALUE.lastIndex = p;
+          const sv = SQL_VALUE.exec(row);
+          if (sv === null || SQL_VALUE.lastIndex === p) break;
+          const lit = sv[1] ?? sv[2];
+          const cls = wanted[col];
+          if (lit !== undefined && (cls === 'password' || cls === 'secret')) {
+            const start = inner + sv.index + sv[0].indexOf(lit, sv[0].search(/['"]/));
+            if (cls === 'password' ? literalPassword(lit) && !/\s/.test(lit) : valueLooksSecret(lit, cls, true)) push(start, lit);
+          }
+          p = SQL_VALUE.lastIndex;
+          col++;
+        }
+        at = ROW.lastIndex;
+      }
+      INSERT.lastIndex = Math.max(INSERT.lastIndex, at);
     }
   }
   if (hints.authCall) {

@@ -156,6 +156,34 @@ describe('generic detectors', () => {
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(JSON.parse(run.stdout), [false, false, true, true]);
     });
+    it('reads the literal given to a setter, builder or DSL call named for a credential', () => {
+      gone('ds.setPassword(  "HikariPw1"  );', 'HikariPw1', 'password');
+      gone('builder.withPassword("Builder9Pw").build();', 'Builder9Pw', 'password');
+      gone('credentials { username("ci"); password("Fluent9Pw") }', 'Fluent9Pw', 'password');
+      gone("keyring.set_password('svc', 'bob', 'KeyringPw1')", 'KeyringPw1', 'password');
+      gone('client.setApiKey("sk9Xq2Lm7Pz4aB3cD5eF")', 'sk9Xq2Lm7Pz4aB3cD5eF', 'secret');
+      // Getters, checks and hashing take a name or an input, not the stored credential.
+      kept('getPassword("db.password"); validatePassword(input); hashPassword("plain"); setPassword(pw);');
+      kept('setKey("user_id"); token("("); props.password(value)');
+    });
+    it('reads the password of positional connect calls, test automation typing into a password field, and SQL inserts', () => {
+      gone("$conn = mysqli_connect('localhost', 'root', 'MysqliPw9', 'app');", 'MysqliPw9', 'password');
+      gone("$pdo = new PDO('mysql:host=localhost;dbname=app', 'root', 'PdoPw2024');", 'PdoPw2024', 'password');
+      gone('Connection c = DriverManager.getConnection(url, "sa", "JdbcPw999");', 'JdbcPw999', 'password');
+      gone("$dbh = DBI->connect($dsn, 'scott', 'PerlDbPw9');", 'PerlDbPw9', 'password');
+      gone("conn = cx_Oracle.connect('scott', 'OraPw123', 'db.corp:1521/orcl')", 'OraPw123', 'password');
+      gone("User.objects.create_user('bob', 'bob@x.io', 'DjangoUserPw1')", 'DjangoUserPw1', 'password');
+      gone('SecureString pw = new NetworkCredential("", "NetCredPw2").SecurePassword;', 'NetCredPw2', 'password');
+      gone("login_as('admin', 'SpecLoginPw1')", 'SpecLoginPw1', 'password');
+      kept("socket.connect('localhost', 8080); db.connect('mydb', 'main', 'replica')");
+      gone("await page.fill('#password', 'PlaywrightPw1')", 'PlaywrightPw1', 'password');
+      gone("cy.get('#password').clear().type('CypressPw1')", 'CypressPw1', 'password');
+      gone("driver.find_element(By.ID, 'password').send_keys('SeleniumPw1')", 'SeleniumPw1', 'password');
+      kept("i18n.fill('password', 'Passwort eingeben'); page.fill('#username', 'bob_smith')");
+      const rows = r.redact("INSERT INTO users (login, passwd, note) VALUES ('a,b', 'Pw1x9q', 'x'), ('c', 'Pw2x8r', 'y');").text;
+      assert.ok(!rows.includes('Pw1x9q') && !rows.includes('Pw2x8r') && rows.includes("'a,b'") && rows.includes("'y'"), rows);
+      kept("INSERT INTO settings (name, value) VALUES ('password_min', '8');");
+    });
     it('redacts the password of registry logins on the command line, and keeps port flags and variables', () => {
       gone('docker login -u ci -p "Zq8mX2pL9kW4" registry.acme.io', 'Zq8mX2pL9kW4', 'password');
       gone('helm registry login ghcr.io -u bot -p Zq8mX2pL9kW4', 'Zq8mX2pL9kW4', 'password');
