@@ -1143,6 +1143,20 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
 
 // The first word of a method that stores the credential it is given (`setPassword`, `withToken`).
 const SETTER_VERBS = new Set(['set', 'with', 'use', 'put', 'change', 'update', 'reset', 'store', 'save', 'add', 'enter', 'provide']);
+const CREDENTIAL_LAST = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'key']);
+const CREDENTIAL_PARTS = new Set([
+  ...CREDENTIAL_LAST,
+  'api',
+  'access',
+  'client',
+  'auth',
+  'private',
+  'refresh',
+  'session',
+  'app',
+  'bearer',
+  'secret',
+]);
 const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{0,256})\1|[A-Za-z_$][\w$.]{0,64})[ \t]*([,)])/y;
 
 /**
@@ -1151,7 +1165,10 @@ const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{0,256})\1|[A-Za-z_$][\w$.]{0,64})[
  */
 function setterArgument(text: string, open: number, name: string): Value | null {
   const words = splitWords(name.slice(name.lastIndexOf('.') + 1)); // the method: `ds.setPassword` → set, password
-  if (words.length > 1 && !SETTER_VERBS.has(words[0])) return null;
+  // A setter (`setPassword`), or a method named for the credential alone (`password`, `apiKey`):
+  // not `self.password.encode(…)`, `splitpasswd(…)` or `t.pass(…)`.
+  const named = words.length > 0 && words.every((w) => CREDENTIAL_PARTS.has(w)) && CREDENTIAL_LAST.has(words[words.length - 1]);
+  if (!named && !(words.length > 1 && SETTER_VERBS.has(words[0]) && classifyName(words.slice(1).join('_')) !== null)) return null;
   // `SetBasicAuth("u", "p")`, `setCredentials(…)`: a user and a password, read by the authentication-call rule.
   if (words.some((w) => w === 'auth' || w === 'login' || w.startsWith('credential'))) return null;
   let i = open + 1;
@@ -1161,7 +1178,7 @@ function setterArgument(text: string, open: number, name: string): Value | null 
     if (m === null) return null;
     i = CALL_ARG.lastIndex;
     if (m[3] !== ')') continue;
-    if (m[1] === undefined || m[2].length === 0) return null;
+    if (m[1] === undefined || m[2].length === 0 || /\s/.test(m[2])) return null;
     const start = m.index + m[0].indexOf(m[1]) + 1;
     return { start, end: start + m[2].length, quoted: true };
   }
