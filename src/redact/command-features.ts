@@ -48,5 +48,5 @@ export const CONNECT_FEATURES = [
   'create_superuser(',
   'ldap_bind(',
 ];
-/** A call that types into a field (test automation), tested in texts that hold `password`. */
-export const FIELD_INPUT_HINT = /\b(?:fill|type|setValue|sendKeys|send_keys|typeText|replaceText|enterText)[ \t]*\(/;
+/** Calls that type into a field (test automation), looked for in texts that hold `password`. */
+export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetext(', 'replacetext(', 'entertext('];

@@ -113,8 +113,9 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
     while (pipe >= 0 && m.index - pipe <= 200 && text.charCodeAt(pipe) !== 124 && text.charCodeAt(pipe) !== 10) pipe--;
     if (pipe < 0 || text.charCodeAt(pipe) !== 124 || pipe === lastPipe) continue;
     lastPipe = pipe;
+    // The command right before the `|`: back to the previous separator.
     let from = pipe;
-    while (from > 0 && pipe - from < 300 && text.charCodeAt(from - 1) !== 10) from--;
+    while (from > 0 && pipe - from < 300 && !COMMAND_END.has(text.charCodeAt(from - 1))) from--;
     const e = ECHOED.exec(text.slice(from, pipe));
     if (e === null) continue;
     const v = e[3] ?? e[4];

@@ -45,7 +45,7 @@ import {
   findUrlCredentials,
 } from './structural';
 import type { StatementHints } from './statements';
-import { COMMAND_FEATURES, CONNECT_FEATURES, FIELD_INPUT_HINT, STDIN_FEATURES, type CommandTool } from './command-features';
+import { COMMAND_FEATURES, CONNECT_FEATURES, STDIN_FEATURES, TYPING_FEATURES, type CommandTool } from './command-features';
 import { findIdentifiers } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -207,16 +207,36 @@ export function createRedactor(options: RedactorOptions): Redactor {
         rootpw: found[F.rootpw] === 1,
         pgpass: found[F.pgPort] + found[F.pgAny] + found[F.pgpass] > 0,
         connect: CONNECT_FEATURE_IDS.some((f) => found[f] === 1),
-        fieldInput: hasPassword && FIELD_INPUT_HINT.test(text),
+        fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
       };
-      let anyStatement = false;
-      for (const k in hints) if (hints[k as keyof StatementHints]) anyStatement = true;
-      if (anyStatement) statements().findStatementSecrets(text, hints, raw);
-      const tools: CommandTool[] = [];
-      for (const [tool, ids] of COMMAND_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) tools.push(tool);
-      const stdin = STDIN_FEATURE_IDS.some((f) => found[f] === 1);
-      if (tools.length > 0 || stdin) statements().findCommandSecrets(text, tools, stdin, raw);
+      if (
+        hints.sql ||
+        hints.device ||
+        hints.debconf ||
+        hints.sqlplus ||
+        hints.redisConf ||
+        hints.secureString ||
+        hints.htpasswd ||
+        hints.authCall ||
+        hints.variable ||
+        hints.psk ||
+        hints.chpasswd ||
+        hints.rootpw ||
+        hints.pgpass ||
+        hints.connect ||
+        hints.fieldInput ||
+        hints.insert
+      )
+        statements().findStatementSecrets(text, hints, raw);
+      // The command-line features are numbered in one run: most texts hold none of them.
+      const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
+      if (firstCommand >= 0 && firstCommand < COMMAND_FEATURES_TO) {
+        const tools: CommandTool[] = [];
+        for (const [tool, ids] of COMMAND_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) tools.push(tool);
+        const stdin = STDIN_FEATURE_IDS.some((f) => found[f] === 1);
+        if (tools.length > 0 || stdin) statements().findCommandSecrets(text, tools, stdin, raw);
+      }
       if (found[F.bearer] === 1) findBearer(text, raw);
       findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
@@ -224,7 +244,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findEmails(text, raw);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
-      findPhones(text, raw);
+      findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
       findIbans(text, raw);
@@ -336,6 +356,10 @@ const F = {
   authColonParen: feature('auth: ('),
   authEqBracket: feature('auth=['),
   authColonBracket: feature('auth: ['),
+  telUri: feature('tel:'),
+  smsUri: feature('sms:'),
+  faxUri: feature('fax:'),
+  calltoUri: feature('callto:'),
   loginParen: feature('login('),
   loginAsParen: feature('login_as('),
   loginAsCamelParen: feature('loginas('),
@@ -444,12 +468,15 @@ const ACCOUNT_FEATURES = [
 ];
 // Command-line tools whose options carry a password (commands.ts): a tool's pattern runs only
 // where the text names it.
+const COMMAND_FEATURES_FROM = FEATURE_LIST.length;
 const COMMAND_FEATURE_IDS = (Object.keys(COMMAND_FEATURES) as CommandTool[]).map(
   (tool) => [tool, COMMAND_FEATURES[tool].map((f) => feature(f))] as const,
 );
 const STDIN_FEATURE_IDS = STDIN_FEATURES.map((f) => feature(f));
+const COMMAND_FEATURES_TO = FEATURE_LIST.length;
 const CONNECT_FEATURE_IDS = CONNECT_FEATURES.map((f) => feature(f));
 const INSERT_INTO = feature('insert into');
+const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
 let statementFinders: typeof import('./statements') | undefined;
 /**

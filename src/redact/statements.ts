@@ -31,7 +31,7 @@ export interface StatementHints {
   authCall: boolean;
   /** One of CONNECT_FEATURES (command-features.ts). */
   connect: boolean;
-  /** `password` and FIELD_INPUT_HINT. */
+  /** `password` and a typing call (`fill(`, `type(`, `keys(`, …). */
   fieldInput: boolean;
   /** `insert into`. */
   insert: boolean;
@@ -67,12 +67,43 @@ const CONNECT_CALL = new RegExp(
 );
 
 // Test automation typing into a password field: `page.fill('#password', '…')`,
-// `cy.get('#password').type('…')`, `find_element(By.ID, 'password').send_keys('…')`.
-const FIELD_INPUT = new RegExp(
-  `(?:\\b(?:fill|type|setValue|sendKeys|send_keys|typeText|replaceText|enterText)[ \\t]*\\([ \\t]*(["'])[^"'\n]{0,60}?(?:passw(?:or)?d|pwd|passphrase)[^"'\n]{0,40}\\1[ \\t]*,|` +
-    `(["'])[^"'\n]{0,60}?(?:passw(?:or)?d|pwd|passphrase)[^"'\n]{0,40}\\2[ \\t]*\\)[ \\t]*(?:\\.[ \\t]*(?:clear|click|focus)\\(\\)[ \\t]*)?\\.[ \\t]*(?:type|send_keys|sendKeys|setValue|fill|typeText|enterText)[ \\t]*\\()[ \\t]*${LIT}\\3[ \\t]*[,)]`,
-  'gi',
+// `cy.get('#password').type('…')`, `find_element(By.ID, 'password').send_keys('…')`. Read from each
+// quoted selector naming a password field: after its closing quote, the typed literal.
+const FIELD_WORD = /passw(?:or)?d|pwd|passphrase/gi;
+const TYPING_CALL = /(?:fill|type|setValue|sendKeys|send_keys|typeText|replaceText|enterText)[ \t]*\([ \t]*$/;
+const AFTER_SELECTOR = new RegExp(
+  `[ \\t]*(?:(,)|\\)[ \\t]*(?:\\.[ \\t]*(?:clear|click|focus)\\(\\)[ \\t]*)?\\.[ \\t]*(?:type|send_keys|sendKeys|setValue|fill|typeText|enterText)[ \\t]*\\()[ \\t]*${LIT}\\2[ \\t]*[,)]`,
+  'y',
 );
+
+function findFieldInput(text: string, push: (start: number, value: string) => void): void {
+  FIELD_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIELD_WORD.exec(text)) !== null) {
+    // The quoted string around the word, on its line (bounded both ways).
+    let open = m.index - 1;
+    while (open >= 0 && m.index - open <= 60 && !isQuote(text.charCodeAt(open)) && text.charCodeAt(open) !== 10) open--;
+    if (open < 0 || !isQuote(text.charCodeAt(open))) continue;
+    const q = text.charCodeAt(open);
+    let close = FIELD_WORD.lastIndex;
+    while (close < text.length && close - FIELD_WORD.lastIndex <= 40 && text.charCodeAt(close) !== q && text.charCodeAt(close) !== 10)
+      close++;
+    if (text.charCodeAt(close) !== q) continue;
+    FIELD_WORD.lastIndex = close + 1;
+    AFTER_SELECTOR.lastIndex = close + 1;
+    const a = AFTER_SELECTOR.exec(text);
+    if (a === null) continue;
+    // `fill('#password', '…')`: the selector is the first argument of a typing call.
+    if (a[1] !== undefined && !TYPING_CALL.test(text.slice(Math.max(0, open - 30), open))) continue;
+    const v = a[3];
+    if (!literalPassword(v) || /\s/.test(v) || v.length > 64) continue;
+    push(a.index + a[0].lastIndexOf(a[2] + v + a[2]) + 1, v);
+  }
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
 
 // `INSERT INTO users (login, password) VALUES ('bob', '…'), (…)`: a credential column's value in each row.
 const INSERT = /\bINSERT[ \t]+INTO[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()\n]{1,600})\)[ \t]*VALUES[ \t]*/gi;
@@ -232,14 +263,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       push(at, v);
     }
   }
-  if (hints.fieldInput) {
-    FIELD_INPUT.lastIndex = 0;
-    while ((m = FIELD_INPUT.exec(text)) !== null) {
-      const v = m[4];
-      if (!literalPassword(v) || /\s/.test(v) || v.length > 64) continue;
-      push(m.index + m[0].lastIndexOf(m[3] + v + m[3]) + 1, v);
-    }
-  }
+  if (hints.fieldInput) findFieldInput(text, push);
   if (hints.insert) {
     INSERT.lastIndex = 0;
     while ((m = INSERT.exec(text)) !== null) {
