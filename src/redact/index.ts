@@ -241,7 +241,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       check();
-      findEmails(text, raw);
+      findEmails(text, raw, found[F.pct40] === 1);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
@@ -356,6 +356,7 @@ const F = {
   authColonParen: feature('auth: ('),
   authEqBracket: feature('auth=['),
   authColonBracket: feature('auth: ['),
+  pct40: feature('%40'),
   telUri: feature('tel:'),
   smsUri: feature('sms:'),
   faxUri: feature('fax:'),

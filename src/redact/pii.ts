@@ -55,10 +55,40 @@ function personDomain(domain: string): boolean {
   return r;
 }
 
+// Package managers' alias schemes (`npm:left-pad@1.3.0`), the word right before the `:`.
+const PACKAGE_SCHEME = /(?:^|[^A-Za-z])(?:npm|jsr|github|gitlab|bitbucket|git|workspace|link|file|portal|patch|pkg|catalog)$/;
+
 // One to four capitalised words ending right before `<address>`.
 const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;
 
-export function findEmails(text: string, out: Finding[]): void {
+/** Addresses written URL-encoded, `@` as `%40` (`?email=maria%40gmail.com`). */
+function findEncodedEmails(text: string, out: Finding[]): void {
+  let at = text.indexOf('%40');
+  while (at !== -1) {
+    let s = at;
+    const lo = Math.max(0, at - 64);
+    while (s > lo && isLocalChar(text.charCodeAt(s - 1)) && text.charCodeAt(s - 1) !== 37) s--;
+    let e = at + 3;
+    const hi = Math.min(text.length, at + 3 + 253);
+    while (e < hi && isDomainChar(text.charCodeAt(e))) e++;
+    while (e > at + 3 && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+    const local = text.slice(s, at);
+    const domain = text.slice(at + 3, e);
+    if (
+      local.length > 0 &&
+      domain.includes('.') &&
+      personDomain(domain) &&
+      !allDigits(local) &&
+      !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))
+    )
+      out.push({ kind: 'email', start: s, end: e });
+    at = text.indexOf('%40', at + 3);
+  }
+}
+
+/** `encoded`: the text holds `%40`. */
+export function findEmails(text: string, out: Finding[], encoded = false): void {
+  if (encoded) findEncodedEmails(text, out);
   let at = text.indexOf('@');
   while (at !== -1) {
     let s = at;
@@ -79,8 +109,8 @@ export function findEmails(text: string, out: Finding[]): void {
       e - dot >= 3 &&
       !(
         s > 0 &&
-        text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person) */ &&
-        !/mailto$/i.test(text.slice(Math.max(0, s - 7), s - 1))
+        text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person); `EMAIL:` in a vCard is one */ &&
+        PACKAGE_SCHEME.test(text.slice(Math.max(0, s - 11), s - 1))
       )
     ) {
       const local = text.slice(s, at);

@@ -337,9 +337,16 @@ describe('personal data with validation', () => {
     gone('tel:+1-425-882-9090', '425-882-9090', 'phone');
     kept('version:1234567890 a:+4930901820');
   });
-  it('reads an address after mailto:, and keeps package specs', () => {
+  it('reads an address after mailto: or a vCard field, URL-encoded addresses, and keeps package specs', () => {
     gone('<a href="mailto:maria.garcia@acme-widgets.dev">write</a>', 'maria.garcia@acme-widgets.dev', 'email');
-    kept('"dep": "npm:left-pad@1.3.0"');
+    gone('EMAIL;TYPE=INTERNET:jane.doe@corp.co.uk', 'jane.doe@corp.co.uk', 'email');
+    gone('"GET /login?email=maria%40gmail.com HTTP/1.1" 200', 'maria%40gmail.com', 'email');
+    kept('"dep": "npm:left-pad@1.3.0", "b": "github:user/repo@v1.2"; user%40example.com');
+  });
+  it('reads a bracketed area code after the country code', () => {
+    gone('Contact: +1 (650) 253-0000 ext. 123', '253-0000', 'phone');
+    gone('+44 (20) 7946 0958', '7946 0958', 'phone');
+    kept('see (1 (2) 3); f(1, (2), 3); range 10 (20) 30 (40) 50');
   });
   it('reads the trunk prefix written inside an international number', () => {
     gone('Telefon: +49 (0) 30 12345678', '30 12345678', 'phone');
