@@ -55,8 +55,9 @@ function personDomain(domain: string): boolean {
   return r;
 }
 
-// Package managers' alias schemes (`npm:left-pad@1.3.0`), the word right before the `:`.
-const PACKAGE_SCHEME = /(?:^|[^A-Za-z])(?:npm|jsr|github|gitlab|bitbucket|git|workspace|link|file|portal|patch|pkg|catalog)$/;
+// What makes `…:addr@host` an address field rather than a package alias (`npm:left-pad@1.3.0`) or a
+// URL's user and password: a `mail` word or a vCard parameter (`;TYPE=…`) in the token before the `:`.
+const MAIL_FIELD = /(?:^|[\s"'<(,])[^\s"'<(,]*(?:mail|;)[^\s"'<(,]*$/i;
 
 // One to four capitalised words ending right before `<address>`.
 const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;
@@ -68,6 +69,8 @@ function findEncodedEmails(text: string, out: Finding[]): void {
     let s = at;
     const lo = Math.max(0, at - 64);
     while (s > lo && isLocalChar(text.charCodeAt(s - 1)) && text.charCodeAt(s - 1) !== 37) s--;
+    // After another escape (`user%3Apass%40host`) the local part starts past its two hex digits.
+    if (s > 0 && text.charCodeAt(s - 1) === 37) s = Math.min(at, s + 2);
     let e = at + 3;
     const hi = Math.min(text.length, at + 3 + 253);
     while (e < hi && isDomainChar(text.charCodeAt(e))) e++;
@@ -109,8 +112,8 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
       e - dot >= 3 &&
       !(
         s > 0 &&
-        text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec, not a person); `EMAIL:` in a vCard is one */ &&
-        PACKAGE_SCHEME.test(text.slice(Math.max(0, s - 11), s - 1))
+        text.charCodeAt(s - 1) === 58 /* npm:pkg@x (a package spec), user:pass@host (a URL's user); `EMAIL;TYPE=work:` is a field */ &&
+        !MAIL_FIELD.test(text.slice(Math.max(0, s - 40), s - 1))
       )
     ) {
       const local = text.slice(s, at);
