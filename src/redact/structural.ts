@@ -3,8 +3,9 @@
 import { classes, distinctChars, entropy, isPlaceholder, type Finding } from './text';
 import { valueLooksSecret } from './keyword';
 
-const PEM_BEGIN = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PEM_END = /-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+// PEM and PGP private keys, OpenVPN static keys, and SSH2 (RFC 4716) private keys (`---- BEGIN … ----`).
+const PEM_BEGIN = /-----BEGIN(?:[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?| OpenVPN Static key V\d)-----|---- BEGIN SSH2[ A-Z0-9_-]{0,30}PRIVATE KEY ----/g;
+const PEM_END = /-----END(?:[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?| OpenVPN Static key V\d)-----|---- END SSH2[ A-Z0-9_-]{0,30}PRIVATE KEY ----/;
 // Body lines of a block: base64 possibly wrapped in quotes, `\n`, `+` or commas, and armour headers.
 const PEM_BODY_LINE = /^[\s"'`]*(?:[A-Za-z0-9+/=]{1,200}|Proc-Type:.*|DEK-Info:.*|Comment:.*|Version:.*|)(?:\\n|\\r\\n)?[\s"'`,+;\\]*$/;
 const MAX_BLOCK_LINES = 400;

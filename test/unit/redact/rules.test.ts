@@ -115,6 +115,16 @@ describe('redaction rules', () => {
       for (const b of body) assert.ok(!out.includes(b));
       assert.ok(out.startsWith('-----BEGIN PRIVATE KEY-----\n') && out.endsWith('-----END PRIVATE KEY-----\n'));
     });
+    it('redacts OpenVPN static keys and SSH2 private keys as key blocks', () => {
+      const hex = ['ff6b8e7d5058990482c4b4afd74efff5', '0e5c8b2d7a4f1e6c8c7f2a9e4b1d6f3a'];
+      const vpn = r.redact(`-----BEGIN OpenVPN Static key V1-----\n${hex.join('\n')}\n-----END OpenVPN Static key V1-----`).text;
+      for (const h of hex) assert.ok(!vpn.includes(h), vpn);
+      const body = 'P2/56wAAAi4AAAA3aWYtbW9kbntzaWdue3JzYS1wa2NzMS1zaGExfSxlbmNyeXB0e3JzYS1wa2NzMXYy';
+      const ssh2 = r.redact(
+        `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${body}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----`,
+      ).text;
+      assert.ok(!ssh2.includes(body) && ssh2.startsWith('---- BEGIN SSH2') && ssh2.endsWith('PRIVATE KEY ----'), ssh2);
+    });
     it('redacts a key inside a JSON string on one line', () => {
       gone(
         '"private_key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpQIBAAKCAQEAn6/O8li+SX4m98LLYt/PKSzEmQ\\n-----END RSA PRIVATE KEY-----\\n"',
