@@ -6,10 +6,12 @@
 // and a literal echoed into a command that reads its password from standard input
 // (`echo "…" | docker login --password-stdin`, `echo … | sudo -S …`).
 // Options that do name a password (`--password …`, `-password=…`) are read by the name-based rule.
-// Each tool's pattern runs only in texts that hold the tool's name (`CommandHints`), and reads
+// Each tool's pattern runs only in texts that hold the tool's name (command-features.ts), and reads
 // within one command: the value must follow the tool on its line, before a `|`, `;` or `&`.
+// Also here: user and password flags common to many tools (`curl -u user:pass`, `-u USER -p
+// PASS`, `sshpass -p`, the MySQL clients' `-pPASS`, registry logins) and `.netrc` lines.
 import type { CommandTool } from './command-features';
-import { isPlaceholder, type Finding } from './text';
+import { distinctChars, isPlaceholder, type Finding } from './text';
 
 interface ToolPattern {
   /** The tool's name as a word (a path or `.exe` allowed), followed by a space. */
@@ -122,5 +124,89 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
     if (!literal(v)) continue;
     const end = from + e.index + e[0].length - e[5].length - (e[3] !== undefined ? 1 : 0);
     out.push({ kind: 'password', start: end - v.length, end });
+  }
+}
+
+// curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
+const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
+// `-p` with its value: sshpass, the MySQL clients (glued on: `-p DB` asks for the password, then
+// names the database), and registry logins
+// (`docker login -u ci -p …`, podman, helm, nerdctl, buildah, skopeo, oras).
+const CLI_PASS =
+  /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p(?![ \t])|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
+
+const USER_THEN_PASS =
+  /(?:^|[\s"'])(?:-u|-U|--user|--username)[ \t]+["']?[^\s"']{1,64}["']?[ \t]+(?:-p|--password)[ \t]+(["']?)([^\s"';|&]{3,128})\1(?=$|[\s;|&)])/gm;
+const NETRC_PASS = /\blogin[ \t]+\S{1,128}\s{1,40}password[ \t]+(\S{1,128})/g;
+
+/** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`, ` login`) the text holds. */
+export interface CliHints {
+  /** The text holds ` login ` and `password`: maybe a .netrc. */
+  netrc: boolean;
+  dashU: boolean;
+  dashUpperU: boolean;
+  command: boolean;
+}
+
+export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): void {
+  // Each pattern needs a literal flag or command name: most texts skip them all.
+  const dashU = hints.dashU;
+  const hasCli = dashU || hints.dashUpperU;
+  CLI_USERPASS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (hasCli && (m = CLI_USERPASS.exec(text)) !== null) {
+    const user = m[2],
+      pass = m[4];
+    if (
+      isPlaceholder(pass) ||
+      /^[$%{<[(]/.test(pass) ||
+      /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) ||
+      user.startsWith('<') ||
+      pass.endsWith('>')
+    ) {
+      // `-u ":secret"` still leaks the secret in the user slot when the pass is empty; handled below.
+      continue;
+    }
+    const passStart = m.index + m[0].length - m[3].length - pass.length;
+    out.push({ kind: 'password', start: passStart, end: passStart + pass.length });
+    void user;
+  }
+  // curl -u "secret:" (API-key-as-user) — a high-entropy user with an empty password.
+  const USER_ONLY = /(?:-u|--user)[ \t=]+["']?([^\s"':]{8,128}):["'\s]/g;
+  while (dashU && (m = USER_ONLY.exec(text)) !== null) {
+    const u = m[1];
+    if (isPlaceholder(u) || /^[$%{<[(]/.test(u) || distinctChars(u) < 6 || !/\d/.test(u)) continue;
+    const s = m.index + m[0].indexOf(u);
+    out.push({ kind: 'password', start: s, end: s + u.length });
+  }
+  // `-u USER -p PASS` (PsExec, many database and network tools): a password flag right after a user flag.
+  USER_THEN_PASS.lastIndex = 0;
+  while (hasCli && (m = USER_THEN_PASS.exec(text)) !== null) {
+    const pass = m[2];
+    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|passwd|secret|\*+)$/i.test(pass)) continue;
+    if (/^\d{1,5}$/.test(pass)) continue; // a port
+    // The MySQL clients read `-p NAME` as "ask for the password", then the database NAME.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/\b(?:mysql|mysqldump|mysqladmin|mysqlshow|mariadb)\b/.test(text.slice(lineStart, m.index + 1))) continue;
+    const s = m.index + m[0].length - m[1].length - pass.length;
+    out.push({ kind: 'password', start: s, end: s + pass.length });
+  }
+  // .netrc: `machine HOST login USER password PASS`, on one line or several.
+  if (hints.netrc) {
+    NETRC_PASS.lastIndex = 0;
+    while ((m = NETRC_PASS.exec(text)) !== null) {
+      const pass = m[1];
+      if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass)) continue;
+      const s = m.index + m[0].length - pass.length;
+      out.push({ kind: 'password', start: s, end: s + pass.length });
+    }
+  }
+  if (!hints.command) return;
+  CLI_PASS.lastIndex = 0;
+  while ((m = CLI_PASS.exec(text)) !== null) {
+    const pass = m[2];
+    if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass)) continue;
+    const s = m.index + m[0].length - m[1].length - pass.length;
+    out.push({ kind: 'password', start: s, end: s + pass.length });
   }
 }

@@ -37,7 +37,6 @@ import {
 import { createPhoneFinder } from './phones';
 import {
   findBearer,
-  findCliSecrets,
   findConnectionCredentials,
   findKeyMaterialLines,
   findPrivateKeys,
@@ -45,8 +44,9 @@ import {
   findUrlCredentials,
 } from './structural';
 import type { StatementHints } from './statements';
+import type { CliHints } from './commands';
 import { COMMAND_FEATURES, CONNECT_FEATURES, STDIN_FEATURES, TYPING_FEATURES, type CommandTool } from './command-features';
-import { findIdentifiers } from './identifiers';
+import { findItins, type IdentifierHints } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -169,16 +169,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
-      findCliSecrets(
-        text,
-        {
-          dashU: found[F.dashU] === 1,
-          dashUpperU: found[F.dashUpperU] === 1,
-          command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] + found[F.login] > 0,
-          netrc: found[F.loginWord] === 1 && found[F.password] === 1,
-        },
-        raw,
-      );
+      const cli: CliHints = {
+        dashU: found[F.dashU] === 1,
+        dashUpperU: found[F.dashUpperU] === 1,
+        command: found[F.sshpass] + found[F.mysql] + found[F.mariadb] + found[F.login] > 0,
+        netrc: found[F.loginWord] === 1 && found[F.password] === 1,
+      };
+      if (cli.dashU || cli.dashUpperU || cli.command || cli.netrc) statements().findCliSecrets(text, cli, raw);
+
       const hasPassword = found[F.password] === 1;
       const hints: StatementHints = {
         // Statements after the word `password` are looked for only in texts that hold it, by one test each.
@@ -248,27 +246,28 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
       findIbans(text, raw);
-      findIdentifiers(
-        text,
-        {
-          birth: BIRTH_FEATURES.some((f) => found[f] === 1),
-          passport: found[F.passport] === 1,
-          licence: found[F.driver] + found[F.driving] + found[F.fuehrerschein] > 0,
-          account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
-          tax:
-            found[F.itinColon] +
-              found[F.itinSpace] +
-              found[F.itinHash] +
-              found[F.taxId] +
-              found[F.taxpayer] +
-              found[F.tinColon] +
-              found[F.tinNo] >
-            0,
-          nhs: found[F.nhs] === 1,
-          insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
-        },
-        raw,
-      );
+      findItins(text, raw);
+      const identifierHints: IdentifierHints = {
+        birth: BIRTH_FEATURES.some((f) => found[f] === 1),
+        passport: found[F.passport] === 1,
+        licence: found[F.driver] + found[F.driving] + found[F.fuehrerschein] > 0,
+        account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
+        tax:
+          found[F.itinColon] +
+            found[F.itinSpace] +
+            found[F.itinHash] +
+            found[F.taxId] +
+            found[F.taxpayer] +
+            found[F.tinColon] +
+            found[F.tinNo] >
+          0,
+        nhs: found[F.nhs] === 1,
+        insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
+      };
+      const h = identifierHints;
+      if (h.birth || h.passport || h.licence || h.account || h.tax || h.nhs || h.insurance)
+        statements().findCuedIdentifiers(text, identifierHints, raw);
+
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();

@@ -6,7 +6,7 @@
 // system set-up files (IPsec secrets, chpasswd, kickstart, debconf answers),
 // and a user and password given together to an authentication call (`auth=("u", "p")`,
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
-// This module and commands.ts are a bundle of their own (statements.js), which redaction loads
+// This module, commands.ts and cued-identifiers.ts are a bundle of their own (statements.js), which redaction loads
 // when a text first holds one of the words they need.
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { isPlaceholder, type Finding } from './text';
@@ -310,4 +310,5 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   }
 }
 
-export { findCommandSecrets } from './commands';
+export { findCliSecrets, findCommandSecrets } from './commands';
+export { findCuedIdentifiers } from './cued-identifiers';
