@@ -588,6 +588,7 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
   if (i < n && text.charCodeAt(i) === 92 /* \ */ && (text.charCodeAt(i + 1) === 34 || text.charCodeAt(i + 1) === 39)) i += 2;
   else if (i < n && (text[i] === '"' || text[i] === "'" || text[i] === '`')) i++;
   if (i < n && text[i] === ']') i++;
+  else if (!nameQuoted && text.charCodeAt(i) === 91 && text.charCodeAt(i + 1) === 93) i += 2; // `apikey[] = "…"` (PHP, Objective-C)
   const afterName = i;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
   if (i >= n) return -1;
@@ -929,9 +930,11 @@ function dicewarePassword(v: string): boolean {
   return parts.filter((p) => /[A-Za-z]/.test(p)).length >= 2 && !isPlaceholder(v);
 }
 
-// Words that make a spaced value read as prose or code rather than a passphrase.
+// Words that make a spaced value read as a message, a label or code rather than a passphrase.
 const PROSE =
-  /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|your|you|this|that|it|its|use|used|see|must|should|will|can|please|enter|if|else|and|or|null|none|nil|true|false|new|await|return|function|lambda|self|this|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
+  /(?:^|[\s"'(])(?:your|you|this|use|used|see|must|should|will|can|please|enter|if|else|null|none|nil|true|false|new|await|return|function|lambda|self|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
+// Function words: a sentence has several, a passphrase one or two at most (`the quick brown fox`).
+const FUNCTION_WORDS = /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
 
 /**
  * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)
@@ -943,6 +946,9 @@ function spacedValueLooksSecret(v: string, cls: NameClass): boolean {
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
   if (/[.?!:]$/.test(t) || PROSE.test(t)) return false;
+  const functionWords = t.match(FUNCTION_WORDS)?.length ?? 0;
+  if (functionWords >= (cls === 'password' ? 3 : 1)) return false;
+  if (/^(?:The|A|An|To|Of|For|From|With|In|On|At|By|Is|Are|It|That|And|Or|No|Not)\s/.test(t)) return false; // a sentence's start
   if (/(?:\|\||&&|==|=>|\+\+|\$\{|\{\{|%[sd]|\{\d\}|[A-Za-z_]\w*\(|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|\s[-+*/%?:]\s)/.test(t)) return false; // code and templates
   if (/^\p{Lu}[\p{Ll}\s]*$/u.test(t)) return false; // "Mot de passe", "Enter Password": a label
   if (isPlaceholder(t.replace(/\s+/g, '_'))) return false;
@@ -969,14 +975,29 @@ function randomPunctuated(v: string): boolean {
   if (
     v.length < 8 ||
     /\s/.test(v) ||
-    /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{[^{}\s]*\}|\$\([^()]*\)/.test(v) ||
+    /^[$%@&*!]|\{\{[^{}]*\}\}|[$%]\{[\w.:\-|'"[\]()?!/@,=+*%~]*\}|\$\([^()]*\)/.test(v) ||
     isPlaceholder(v.replace(/\{\{/g, '{'))
   )
     return false;
   const k = classes(v);
   if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;
-  for (const run of v.split(/[^A-Za-z]+/)) if (run.length >= 4 && wordLike(run)) return false; // identifiers and calls
+  // Identifiers and calls, unless the brackets cannot be code's (`m{{h}o)p${e]nob(ody[…`).
+  if (!bracketsMismatched(v)) for (const run of v.split(/[^A-Za-z]+/)) if (run.length >= 4 && wordLike(run)) return false;
   return entropy(v) >= 3.2;
+}
+
+/** A closing bracket that does not close the last one opened: no code or template reads so. */
+function bracketsMismatched(v: string): boolean {
+  const open: number[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) open.push(c);
+    else if (c === 41 || c === 93 || c === 125) {
+      const o = open.pop();
+      if (o !== (c === 41 ? 40 : c === 93 ? 91 : 123)) return true;
+    }
+  }
+  return false;
 }
 
 // Verdicts on values, remembered: a text that repeats one assignment thousands of times (a

@@ -207,6 +207,18 @@ describe('generic detectors', () => {
       gone('password: two words here', 'two words here', 'password');
       gone("smtp_password = 'correct horse battery staple'", 'correct horse battery staple');
       gone('apikey = m{{h}o)p$kq9}', 'm{{h}o)p$kq9}');
+      // `${…}` and `{{…}}` are templates only around what a template holds (names, paths, calls):
+      // detect-secrets' test value holds `${e]nob(ody[finds>-_$#…}`, and its brackets close
+      // nothing they opened, so its words are no identifiers.
+      const canonical = 'm{{h}o)p${e]nob(ody[finds>-_$#thisone}}';
+      for (const form of ['apikey := "§"', "'theapikey': '§'", 'apikey: §', 'apikey[]= "§"', 'my_password = §', 'password => "§"'])
+        gone(form.replace('§', canonical), canonical);
+      gone('password = "{{h}o)p${e]nob(ody[finds>-_$#thisone}}"', '{{h}o)p${e]nob(ody[finds>-_$#thisone}}');
+      // A passphrase may hold a function word or two; a message holds more, or a message word.
+      gone('password = "value with quotes and spaces"', 'value with quotes and spaces', 'password');
+      kept('password = "Password for the account"; password: "Login with your account"');
+      kept('password: ${DB_PASS:-changeme}; key: ${{ secrets.KEY }}; api_key: ${file(../secrets.json):apiKey}');
+      kept('token: \'{{ lookup("env", "TOKEN") }}\'; password: {{ .Values.pw }}');
       gone('spring.datasource.password=p@ss w0rd;x', 'p@ss w0rd;x');
       // WordPress's salts hold `<>` and every other punctuation; `<…>` is a stand-in only around a word.
       gone("define( 'AUTH_KEY', 'p@Z|t6=W<>g8r+J`Ux0;%q^R,jv&3]e' );", 'p@Z|t6=W<>g8r+J`Ux0;%q^R,jv&3]e', 'secret');
