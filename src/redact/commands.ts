@@ -24,9 +24,11 @@ const VALUE = `(?:(["'])([^"'\\n]{1,128})\\1|([^\\s"'|;&]{1,128}))(?=$|[\\s|;&)]
 
 // Options are case-sensitive (`unzip -p` prints, `zip -P` takes the password); tool names are
 // matched in lower and upper case (`SQLCMD`, `NET USE` on Windows).
-const tool = (names: string, option: string): ToolPattern => ({
+// A positional tool's value is read once, right after the tool's name (`wpa_passphrase SSID …`):
+// read anywhere in the command, its pattern (any word, then any word) would take every pair.
+const tool = (names: string, option: string, positional = false): ToolPattern => ({
   name: new RegExp(`(?<![\\w.-])(?:${names}|${names.toUpperCase()})(?:\\.exe|\\.EXE)?(?=[ \\t])`, 'g'),
-  option: new RegExp(`[ \\t]${option}${VALUE}`, 'g'),
+  option: new RegExp(`[ \\t]${positional ? '[ \\t]*' : ''}${option}${VALUE}`, positional ? 'y' : 'g'),
 });
 
 export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
@@ -45,20 +47,21 @@ export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
   httpie: tool('https?|xh', '(?:--auth|-a)[ \\t=]+["\']?[^\\s:"\']{1,64}:'),
   lftp: tool('lftp', '-u[ \\t]+["\']?[^\\s,"\']{1,64},'),
   nmcli: tool('nmcli', '(?:password|wifi-sec\\.psk|802-11-wireless-security\\.psk)[ \\t]+'),
-  wpaPassphrase: tool('wpa_passphrase', '(?:"[^"\\n]{1,64}"|[^\\s"]{1,64})[ \\t]+'),
+  wpaPassphrase: tool('wpa_passphrase', '(?:"[^"\\n]{1,64}"|[^\\s"]{1,64})[ \\t]+', true),
   iwconfig: tool('iwconfig', 'key[ \\t]+s:'),
   netUse: tool(
     'net',
     '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?\\\\\\\\\\S{1,200}|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
+    true,
   ),
   cmdkey: tool('cmdkey|wmic', '/[pP](?:ass|ASS)(?:word|WORD)?[:=]'),
   schtasks: tool('schtasks', '/[rR]?[pP][ \\t]+'),
   mysqladmin: tool('mysqladmin', 'password[ \\t]+'),
-  rabbitmq: tool('rabbitmqctl', '(?:add_user|change_password)[ \\t]+\\S{1,64}[ \\t]+'),
+  rabbitmq: tool('rabbitmqctl', '(?:add_user|change_password)[ \\t]+\\S{1,64}[ \\t]+', true),
   ipmitool: tool('ipmitool', '-P[ \\t]+'),
   snmp: tool('snmp[a-z]{2,12}', '-[AX][ \\t]+'),
   putty: tool('pscp|plink|psftp|putty', '-pw[ \\t]+'),
-  db2: tool('db2|db2cmd', 'connect[ \\t]+to[ \\t]+\\S{1,64}[ \\t]+user[ \\t]+\\S{1,64}[ \\t]+using[ \\t]+'),
+  db2: tool('db2|db2cmd', 'connect[ \\t]+to[ \\t]+\\S{1,64}[ \\t]+user[ \\t]+\\S{1,64}[ \\t]+using[ \\t]+', true),
   neo4j: tool('neo4j-admin', 'set-initial-password[ \\t]+'),
 };
 
@@ -100,7 +103,10 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
       const command = text.slice(from, end);
       option.lastIndex = 0;
       let o: RegExpExecArray | null;
-      while ((o = option.exec(command)) !== null) push(o, from, out);
+      if (option.sticky) {
+        o = option.exec(command);
+        if (o !== null) push(o, from, out);
+      } else while ((o = option.exec(command)) !== null) push(o, from, out);
       name.lastIndex = end;
     }
   }

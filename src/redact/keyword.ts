@@ -878,10 +878,15 @@ function manyShortParts(v: string): boolean {
   return short >= 3 && short / words.length > 0.3;
 }
 
+// Constructs only a regular expression writes: a non-capturing or look-around group, a negated
+// class, a class escape, a counted repeat.
+const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
+
 /** Does this value, under a name of class `cls`, look like a real credential? */
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   // Cheap rejections first: this runs for every name-like hit.
   if (v.length < (cls === 'password' ? 4 : 8)) return false;
+  if (REGEX_SOURCE.test(v)) return false; // a regular expression's source: `(?:"[^"]{1,64}"|…)`
   if (/\s/.test(v)) return spacedValueLooksSecret(v, cls);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   if (/[^\x20-\x7e]/.test(v)) return false; // translated messages and prose, not credentials
@@ -988,6 +993,7 @@ function randomPunctuated(v: string): boolean {
 
 /** A closing bracket that does not close the last one opened: no code or template reads so. */
 function bracketsMismatched(v: string): boolean {
+  if (/["'`]/.test(v)) return false; // brackets inside a string literal of code: `feature('auth=[')`
   const open: number[] = [];
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
