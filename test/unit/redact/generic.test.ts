@@ -246,6 +246,11 @@ describe('generic detectors', () => {
       kept('password: !vault |');
       kept('API_KEY=${API_KEY}');
       kept('TYPE_VALUE_RESET_PASSWORD = "reset_password";');
+      // A regular expression's source, brackets inside a call's string, a generic type.
+      kept('  wpaPassphrase: tool(\'wpa_passphrase\', \'(?:"[^"\\\\n]{1,64}"|[^\\\\s"]{1,64})[ \\\\t]+\'),');
+      kept("  authEqBracket: feature('auth=['),\n  readonly authFailures: Counter<'reason'>;");
+      // A positional tool's pattern is read right after the tool only, not across a line of prose.
+      kept('see `wpa_passphrase SSID …`, `iwconfig key s:…`, `net use \\\\host\\share …` and more words here');
     });
     it('reads element content of credential stores, with attributes and braces', () => {
       gone('<secret>{AQAAABAAAAAQmX3kP9zRt}</secret>', '{AQAAABAAAAAQmX3kP9zRt}', 'secret');
