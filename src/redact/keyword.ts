@@ -991,16 +991,16 @@ function randomPunctuated(v: string): boolean {
   return entropy(v) >= 3.2;
 }
 
-/** A closing bracket that does not close the last one opened: no code or template reads so. */
+/** A closing bracket that does not close the last one opened (`{)`, `[}`): no code or template reads so. */
 function bracketsMismatched(v: string): boolean {
   if (/["'`]/.test(v)) return false; // brackets inside a string literal of code: `feature('auth=[')`
   const open: number[] = [];
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c === 40 || c === 91 || c === 123) open.push(c);
-    else if (c === 41 || c === 93 || c === 125) {
-      const o = open.pop();
-      if (o !== (c === 41 ? 40 : c === 93 ? 91 : 123)) return true;
+    else if ((c === 41 || c === 93 || c === 125) && open.length > 0) {
+      // (A closer with nothing open belongs to code before the value: `a.b_key)`.)
+      if (open.pop() !== (c === 41 ? 40 : c === 93 ? 91 : 123)) return true;
     }
   }
   return false;

@@ -249,6 +249,7 @@ describe('generic detectors', () => {
       // A regular expression's source, brackets inside a call's string, a generic type.
       kept('  wpaPassphrase: tool(\'wpa_passphrase\', \'(?:"[^"\\\\n]{1,64}"|[^\\\\s"]{1,64})[ \\\\t]+\'),');
       kept("  authEqBracket: feature('auth=['),\n  readonly authFailures: Counter<'reason'>;");
+      kept('x=a?sp.keys.server_write_key : sp.keys.client_write_key),');
       // A positional tool's pattern is read right after the tool only, not across a line of prose.
       kept('see `wpa_passphrase SSID …`, `iwconfig key s:…`, `net use \\\\host\\share …` and more words here');
     });
