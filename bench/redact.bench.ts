@@ -274,6 +274,7 @@ const adversarial: [string, string][] = [
   ["`page.fill('#password', '…')` repeated", fill("page.fill('#password', 'Pw1x9q') ")],
   ['`INSERT … VALUES` rows, one statement', 'INSERT INTO u (login, password) VALUES ' + fill("('a', 'Pw1x9q'), ")],
   ['`setPassword("…", ` unterminated, repeated', fill('setPassword("Pw1x9q", ')],
+  ['`connect(` then 1 MB of spaces', 'connect(' + fill(' ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

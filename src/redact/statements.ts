@@ -59,7 +59,9 @@ const AUTH_CALL =
 // `new Sequelize('db', 'root', '…')`, `create_user('bob', 'bob@x.io', '…')`, `ldap_bind($c, $dn, '…')`),
 // and a bare `connect(…)` given three literals: the password is the third after a host
 // (`pymysql.connect('localhost', 'root', '…')`), the second before a DSN (`cx_Oracle.connect('u', '…', 'db:1521/x')`).
-const ARG = `(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^,()"'\n]{1,200})`;
+// An argument that starts and ends with a character other than a space, so that the spaces around
+// it have one reading (a long run of spaces after `connect(` would otherwise be split every way).
+const ARG = `(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^,()"'\\s](?:[^,()"'\n]{0,198}[^,()"'\\s])?)`;
 const LIT = `(["'])([^"'\n\\\\]{0,128})`;
 const CONNECT_CALL = new RegExp(
   `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect))[ \\t]*\\([ \\t]*(${ARG})[ \\t]*,[ \\t]*${LIT}\\3[ \\t]*,[ \\t]*${LIT}\\5[ \\t]*([,)])`,

@@ -321,6 +321,10 @@ describe('personal data with validation', () => {
       assert.equal(r.redact(cue + ' '.repeat(20_000) + 'x').findings.length, 0);
     for (const lead of ['chpasswd:\n  list: |\n', '<property name="password"', '- name: DB_PASSWORD\n '])
       assert.equal(r.redact(lead + '\t'.repeat(200_000) + 'x').findings.length, 0);
+    // A call's first argument between runs of spaces (2 s for 4 KB before the argument had to start
+    // and end with a character other than a space).
+    for (const call of ['mysqli_connect(', 'PDO(', 'connect('])
+      assert.equal(r.redact(call + ' '.repeat(200_000) + 'x').findings.length, 0);
   });
   it('reads ITINs, NHS numbers by their check digit, National Insurance numbers, and nine bare SSN digits after "ssn is"', () => {
     gone('ITIN 912-71-1234', '912-71-1234', 'us-itin');
