@@ -54,8 +54,12 @@ export { DEFAULT_EXCLUDED_GLOBS } from './paths';
 export type { Finding } from './text';
 export type { LocalIdentifiers } from './pii';
 
-/** Bumped whenever the rules change what gets redacted; stamped on events and dataset cards. */
-export const REDACTION_POLICY_VERSION = 1;
+/**
+ * Bumped whenever the rules change what gets redacted (2: the generic detectors, statements,
+ * command lines and identifiers of issue 15). Returned with every redaction; not yet carried on
+ * events or dataset cards.
+ */
+export const REDACTION_POLICY_VERSION = 2;
 
 export const DEFAULT_BUDGET_MS = 500;
 

@@ -889,7 +889,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (REGEX_SOURCE.test(v)) return false; // a regular expression's source: `(?:"[^"]{1,64}"|…)`
   if (/\s/.test(v)) return spacedValueLooksSecret(v, cls);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
-  if (/[^\x20-\x7e]/.test(v)) return false; // translated messages and prose, not credentials
+  // Translated messages and prose are no credentials; a password of symbols may hold non-ASCII
+  // ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
+  if (/[^\x20-\x7e]/.test(v) && !(cls === 'password' && symbolPassword(v))) return false;
   if (cls === 'password' && dicewarePassword(v)) return true;
   const parts = v.split(/[._\-/:]+/);
   if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
@@ -921,6 +923,13 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   return true;
 }
 
+function symbolPassword(v: string): boolean {
+  if (/\s|\p{L}{3}/u.test(v)) return false;
+  let symbols = 0;
+  for (const ch of v) if (!/[\p{L}\p{N}]/u.test(ch)) symbols++;
+  return symbols >= 4;
+}
+
 /**
  * Words joined by hyphens with a digit or a capital in them (`quiet-river-42`, `gopher-Secret-1`):
  * a chosen password. Hyphens never join the parts of an identifier, and a kebab-case setting
@@ -939,7 +948,8 @@ function dicewarePassword(v: string): boolean {
 const PROSE =
   /(?:^|[\s"'(])(?:your|you|this|use|used|see|must|should|will|can|please|enter|if|else|null|none|nil|true|false|new|await|return|function|lambda|self|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
 // Function words: a sentence has several, a passphrase one or two at most (`the quick brown fox`).
-const FUNCTION_WORDS = /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
+const FUNCTION_WORDS =
+  /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
 
 /**
  * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)

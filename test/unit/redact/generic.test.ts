@@ -216,6 +216,9 @@ describe('generic detectors', () => {
       gone('password = "{{h}o)p${e]nob(ody[finds>-_$#thisone}}"', '{{h}o)p${e]nob(ody[finds>-_$#thisone}}');
       // A passphrase may hold a function word or two; a message holds more, or a message word.
       gone('password = "value with quotes and spaces"', 'value with quotes and spaces', 'password');
+      // A password of symbols may hold non-ASCII ones; translated labels stay.
+      gone('my_password = "A,.:-¨@*¿?!"', 'A,.:-¨@*¿?!', 'password');
+      kept('"password": "Contraseña", "pwd": "¿Olvidó?", "password": "密码"');
       kept('password = "Password for the account"; password: "Login with your account"');
       kept('password: ${DB_PASS:-changeme}; key: ${{ secrets.KEY }}; api_key: ${file(../secrets.json):apiKey}');
       kept('token: \'{{ lookup("env", "TOKEN") }}\'; password: {{ .Values.pw }}');
@@ -323,8 +326,7 @@ describe('personal data with validation', () => {
       assert.equal(r.redact(lead + '\t'.repeat(200_000) + 'x').findings.length, 0);
     // A call's first argument between runs of spaces (2 s for 4 KB before the argument had to start
     // and end with a character other than a space).
-    for (const call of ['mysqli_connect(', 'PDO(', 'connect('])
-      assert.equal(r.redact(call + ' '.repeat(200_000) + 'x').findings.length, 0);
+    for (const call of ['mysqli_connect(', 'PDO(', 'connect(']) assert.equal(r.redact(call + ' '.repeat(200_000) + 'x').findings.length, 0);
   });
   it('reads ITINs, NHS numbers by their check digit, National Insurance numbers, and nine bare SSN digits after "ssn is"', () => {
     gone('ITIN 912-71-1234', '912-71-1234', 'us-itin');
