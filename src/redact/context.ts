@@ -354,7 +354,9 @@ function cueBefore(text: string, s: number): Cue {
     while (w < k && !isLetter(text.charCodeAt(w))) w++;
     if (w < k) {
       const cue = cueOf(text.slice(w, k));
-      if (cue.blocked) return cue;
+      // The nearest word decides: a credential word closer to the token than a blocking word
+      // (`String appId = "…"; String appSecret = "…"`) is not undone by it.
+      if (cue.blocked) return strong || service ? { strong, weak, service, blocked: false } : cue;
       strong ||= cue.strong;
       weak ||= cue.weak;
       service ||= cue.service;
@@ -531,11 +533,19 @@ export function randomPart(p: string): boolean {
   if (digits === 0 && !(hasLower && hasUpper && switches >= 4)) return false;
   // Generated strings change character class at about every other character; names do not
   // (`W3CTraceContextPropagator`: 6 changes in 25). Those need no word test.
-  if (changes >= 0.4 * p.length) return true;
+  // Without digits the changes are case switches, which camelCase names of short words make
+  // as often (`getTenantIdFromIdTokenClaims`): those go to the word test.
+  if (changes >= 0.4 * p.length && digits > 0) return true;
   // Upper-case letters broken by three or more runs of digits (`M5E233CEU1YIMHFDUER3GMN9`): constant
   // names join their words with underscores, not digits.
   if (!hasLower && p.length >= 16 && digitRuns(p) >= 3) return true;
   return !wordLike(p) && !identifierLike(p);
+}
+
+function classChanges(p: string): number {
+  let n = 0;
+  for (let i = 1; i < p.length; i++) if (classOf(p.charCodeAt(i)) !== classOf(p.charCodeAt(i - 1))) n++;
+  return n;
 }
 
 function digitRuns(p: string): number {
@@ -563,16 +573,20 @@ export function identifierLike(p: string): boolean {
   return covered >= 0.7 * p.length;
 }
 
-// `odt_KTJl…`, `bkua_z1x2…`, `mdb_sa_sk_BdIX…`: a short lowercase prefix, then a random body.
-const PREFIXED = /^[a-z][a-z0-9]{1,11}[_-](?:[a-z0-9]{1,10}[_-]){0,2}/;
+// `odt_KTJl…`, `bkua_z1x2…`, `mdb_sa_sk_BdIX…`, `dp.st.dev.bAqh…`, `tkn.v1_LOO5…`: a short
+// lowercase prefix of up to four parts, then a random body (base64 padding allowed).
+const PREFIXED = /^[a-z][a-z0-9]{1,11}[._-](?:[a-z0-9]{1,10}[._-]){0,3}/;
 
 function prefixedToken(run: string, s: number): Finding | null {
   const p = PREFIXED.exec(run);
   if (!p) return null;
   const body = run.slice(p[0].length);
-  if (body.length < 20 || !/^[A-Za-z0-9_-]+$/.test(body)) return null;
+  if (body.length < 20 || !/^[A-Za-z0-9_-]+={0,2}$/.test(body)) return null;
   const k = classes(body);
   const mixed = k.upper > 0 && k.lower > 0 && k.digit > 0;
+  // A dotted prefix is also how code reads a member (`exports.xorshift128plusFromState`): the
+  // body must then be long and change class as generated strings do.
+  if (p[0].includes('.') && (body.length < 32 || classChanges(body) < 0.3 * body.length)) return null;
   if (!mixed && !(k.digit > 0 && body.length >= 30)) return null;
   if (wordLike(body)) return null;
   if (entropy(body) < (mixed ? 4.0 : k.lower + k.upper > 0 && isHex(body) ? 3.3 : 4.2)) return null; // hex carries at most 4 bits a character

@@ -297,6 +297,25 @@ describe('generic detectors', () => {
       gone('x = odt_KTJlDq2AGGGlqG4riKdT7p980AW8RlU5', 'odt_KTJlDq2AGGGlqG4riKdT7p980AW8RlU5', 'prefixed-token');
       kept('const fn = get_user_profile_settings_by_identifier;');
     });
+    it('reads a prefix of dotted parts when the body is long and generated, and keeps member paths', () => {
+      gone('env: dp.st.dev.bAqhcVzrhy5cRHkOlNTc0Ve6w5NUDCpcutm8vGE9myi', 'bAqhcVzrhy5cRHkOlNTc0Ve6w5NUDCpcutm8vGE9myi', 'prefixed-token');
+      gone(
+        'tkn.v1_LOO5pFaDcBZuFgBzOMKO6qNq98gdbMsoCBHSLZk9ap6aVwgAebNZ8esaIhmdLxi1lQDXg14=',
+        'LOO5pFaDcBZuFgBzOMKO6qNq98gdbMsoCBHSLZk9ap6aVwgAebNZ8esaIhmdLxi1lQDXg14=',
+      );
+      kept('exports.xorshift128plusFromState = xorshift128plusFromState;');
+      kept('exports.NETWORK_CONNECTION_SUBTYPE_VALUE_CDMA2000_1XRTT = attrs.NETWORK_CONNECTION_SUBTYPE_VALUE_CDMA2000_1XRTT;');
+      kept('if (this._i18nNormalizeLineEndingsInICUs) this.stateUTF16LE_XML_PREFIX(c);');
+    });
+    it('lets the nearest word decide: a credential word closer than an id word still cues', () => {
+      gone('String appId = "294790898041575"; String appSecret = "ce3f9f0362bbe5ab01dfc8ee565e4372"', 'ce3f9f0362bbe5ab01dfc8ee565e4372');
+      kept('secret sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    });
+    it('keeps camelCase names of short words after a cue, which switch case as often as random strings', () => {
+      kept('export { TokenClaims, AuthToken, getTenantIdFromIdTokenClaims } from "./account";');
+      kept('return this.tsTokenCanFollowModifier() || this.tsNextTokenOnSameLineAndCanFollowModifier();');
+      gone('auth token: kQzXvBnMwLpRtYsHjGfDcVbN', 'kQzXvBnMwLpRtYsHjGfDcVbN');
+    });
     it('keeps hashes, ids, paths and identifiers near cue words', () => {
       kept('token: https://github.com/acme/repo/commit/92ae0eb5da94d6f01925d5f4fcffb2a1e50ed7cd');
       kept('const key = `k8s.persistentvolumeclaim.label.${name}`;');
