@@ -119,6 +119,8 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   },
   { kind: 'sendinblue-key', re: r('xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}'), pre: ['xkeysib-'] },
   { kind: 'mattermost-token', re: r('mmauthtoken=[a-z0-9]{26}'), pre: ['mmauthtoken'] },
+  // Salesforce session and access tokens: the organisation's id (00D…, 15 characters), `!`, then the session part.
+  { kind: 'salesforce-token', re: r('00D[A-Za-z0-9]{12}![A-Za-z0-9._]{30,400}'), pre: ['00d'] },
   // Payments and commerce
   {
     kind: 'stripe-key',

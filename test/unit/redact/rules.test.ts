@@ -31,6 +31,11 @@ describe('redaction rules', () => {
         'xoxb-263594206564-2343594206574-FGqddMF8t08v8N7Oq4i57vs1',
       ],
       ['stripe-key', 'Stripe("sk_live_4eC39HqLyjWDarjtT1zdp7dc9")', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9'],
+      [
+        'salesforce-token',
+        'sf org display: Access Token 00D5g000004FxKQ!AQ0AQJ3nYcGzP7wqH2vK9mRt.Ld8sXbE4uVf1WaZ6oTyN5hC0iMkSjBgDrUe',
+        '00D5g000004FxKQ!AQ0AQJ3nYcGzP7wqH2vK9mRt.Ld8sXbE4uVf1WaZ6oTyN5hC0iMkSjBgDrUe',
+      ],
       ['openai-key', 'sk-proj-Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5Za7Bc9De1Fg', 'sk-proj-Ab3De5Fg7Hi9Jk1Lm3No5Pq7Rs9Tu1Vw3Xy5Za7Bc9De1Fg'],
       [
         'npm-token',
