@@ -887,7 +887,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   // Cheap rejections first: this runs for every name-like hit.
   if (v.length < (cls === 'password' ? 4 : 8)) return false;
   if (REGEX_SOURCE.test(v)) return false; // a regular expression's source: `(?:"[^"]{1,64}"|…)`
-  if (/\s/.test(v)) return spacedValueLooksSecret(v, cls);
+  if (/\s/.test(v)) return spacedValueLooksSecret(v, cls, quoted);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   // Translated messages and prose are no credentials; a password of symbols may hold non-ASCII
   // ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
@@ -951,25 +951,31 @@ const PROSE =
 const FUNCTION_WORDS =
   /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
 
+const FUNCTION_START = /^(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)\s/i;
+
 /**
  * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)
  * or a punctuated secret, unless it reads as a sentence, a UI label, a message or code.
  */
-function spacedValueLooksSecret(v: string, cls: NameClass): boolean {
+function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   const t = v.trim();
   if (t.length < 8 || t.length > 100 || /[^\x20-\x7e]/.test(t) || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
   if (/[.?!:]$/.test(t) || PROSE.test(t)) return false;
   const functionWords = t.match(FUNCTION_WORDS)?.length ?? 0;
-  if (functionWords >= (cls === 'password' ? 3 : 1)) return false;
+  if (functionWords >= (cls === 'key' ? 1 : 3)) return false;
   if (/^(?:The|A|An|To|Of|For|From|With|In|On|At|By|Is|Are|It|That|And|Or|No|Not)\s/.test(t)) return false; // a sentence's start
   if (/(?:\|\||&&|==|=>|\+\+|\$\{|\{\{|%[sd]|\{\d\}|[A-Za-z_]\w*\(|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|\s[-+*/%?:]\s)/.test(t)) return false; // code and templates
   if (/^\p{Lu}[\p{Ll}\s]*$/u.test(t)) return false; // "Mot de passe", "Enter Password": a label
   if (isPlaceholder(t.replace(/\s+/g, '_'))) return false;
   const k = classes(t.replace(/\s+/g, ''));
   if (cls === 'password') return k.lower + k.upper > 0 && words.length >= 2;
-  // A spaced value under a secret or key name must look random in its parts.
+  // Under a secret or token name, a passphrase is a quoted string that does not start as a
+  // fragment of a sentence (`'or a KeyObject'`); unquoted, a spaced value there is code.
+  // Markup, assignments and paths are not passphrases: only letters, digits and a few symbols.
+  if (cls === 'secret' && quoted && k.lower + k.upper > 0 && /^[\w \t.,!@#$%^&*+~-]+$/.test(t) && !FUNCTION_START.test(t)) return true;
+  // Otherwise a spaced value must look random in its parts.
   return k.other > 1 && k.digit > 0 && k.lower + k.upper > 0 && entropy(t) >= 3.5;
 }
 

@@ -216,6 +216,14 @@ describe('generic detectors', () => {
       gone('password = "{{h}o)p${e]nob(ody[finds>-_$#thisone}}"', '{{h}o)p${e]nob(ody[finds>-_$#thisone}}');
       // A passphrase may hold a function word or two; a message holds more, or a message word.
       gone('password = "value with quotes and spaces"', 'value with quotes and spaces', 'password');
+      // Under a secret or token name, a quoted passphrase too; unquoted code, sentence fragments
+      // and markup stay.
+      gone('client_secret = "value with quotes and spaces"', 'value with quotes and spaces', 'secret');
+      gone("auth_token: 'correct horse battery staple'", 'correct horse battery staple', 'secret');
+      kept('TOKEN_ENDS = TSPECIALS | WSP');
+      kept("MSG_INVALID_SECRET += 'or a KeyObject';");
+      kept('api_token = "<xsd:element name="');
+      kept('secret: "Secret phrase"; token: "Unexpected end of input."');
       // A password of symbols may hold non-ASCII ones; translated labels stay.
       gone('my_password = "A,.:-¨@*¿?!"', 'A,.:-¨@*¿?!', 'password');
       kept('"password": "Contraseña", "pwd": "¿Olvidó?", "password": "密码"');
