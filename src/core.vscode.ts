@@ -24,7 +24,7 @@ import type { SendPipeline } from './send/pipeline';
 import { isWriterAlive, newWriterId } from './send/files';
 import { TaintStore } from './consent/taint-store';
 import { ConsentFirewall } from './consent/firewall';
-import { registerTransparency } from './transparency/transparency.vscode';
+import { registerTransparency } from './transparency/lazy.vscode';
 import type { RegisterCommand } from './commands.vscode';
 
 const REDACTION_KEY_SECRET = 'codetrail.redaction.key';

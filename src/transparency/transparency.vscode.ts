@@ -53,20 +53,29 @@ function dayStartOf(now: number): number {
 
 const localTime = (ms: number) => new Date(ms).toLocaleString();
 
-/** Registers the transparency commands; everything is pushed into context.subscriptions. */
-export function registerTransparency(context: vscode.ExtensionContext, deps: TransparencyDeps): TransparencyService {
+/** A transparency command's handler, by command id. */
+export type TransparencyHandlers = Record<
+  (typeof TRANSPARENCY_COMMANDS)[keyof typeof TRANSPARENCY_COMMANDS],
+  (...args: never[]) => unknown
+>;
+
+/**
+ * Builds the transparency view and commands (the panel is pushed into context.subscriptions) and
+ * returns their handlers. lazy.vscode.ts registers the commands at activation and calls this
+ * when one is first run, so this module is a bundle of its own (transparency.vscode.js).
+ */
+export function createTransparency(context: vscode.ExtensionContext, deps: TransparencyDeps): TransparencyHandlers {
   const service = new TransparencyService(deps.outbox, { onRemoved: deps.onRemoved });
   const panel = new CollectedDataPanel(context, service, deps);
   const deletion = new DeletionCommands(context, service, deps);
-
-  context.subscriptions.push(
-    panel,
-    deps.registerCommand(TRANSPARENCY_COMMANDS.show, () => panel.show()),
-    deps.registerCommand(TRANSPARENCY_COMMANDS.deleteData, () => deletion.run()),
-    deps.registerCommand(TRANSPARENCY_COMMANDS.deletions, () => deletion.showRequests()),
-    deps.registerCommand(TRANSPARENCY_COMMANDS.exportData, (folder?: vscode.Uri) => exportCommand(context, service, deps, folder)),
+  context.subscriptions.push(panel);
+  return {
+    [TRANSPARENCY_COMMANDS.show]: () => panel.show(),
+    [TRANSPARENCY_COMMANDS.deleteData]: () => deletion.run(),
+    [TRANSPARENCY_COMMANDS.deletions]: () => deletion.showRequests(),
+    [TRANSPARENCY_COMMANDS.exportData]: (folder?: vscode.Uri) => exportCommand(context, service, deps, folder),
     // For the integration tests: the same operations without dialogs.
-    deps.registerCommand(TRANSPARENCY_COMMANDS.internal, async (op: InternalOp) => {
+    [TRANSPARENCY_COMMANDS.internal]: async (op: InternalOp) => {
       switch (op.op) {
         case 'view':
           return service.view(op.filter, Date.now(), dayStartOf(Date.now()));
@@ -80,9 +89,8 @@ export function registerTransparency(context: vscode.ExtensionContext, deps: Tra
         case 'panel':
           return panel.snapshot();
       }
-    }),
-  );
-  return service;
+    },
+  };
 }
 
 type InternalOp =
