@@ -50,3 +50,59 @@ export const CONNECT_FEATURES = [
 ];
 /** Calls that type into a field (test automation), looked for in texts that hold `password`. */
 export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetext(', 'replacetext(', 'entertext('];
+
+// National identifiers read after their names (national-ids.ts): a short name is looked for with
+// what may follow it (`PAN:`, `pan_number`), so that `span` and `using` wake nothing. ASCII only,
+// as every feature is: a name in another script is read where an ASCII one wakes the pass.
+const acronym = (a: string): string[] => [' ', ':', '=', '"', "'", '_', '#', '.', '-'].map((c) => a + c);
+export const NATIONAL_ID_FEATURES = {
+  'au-tfn': [...acronym('tfn'), 'tax file', 'tax_file', 'taxfile'],
+  'au-abn': [...acronym('abn'), 'australian business'],
+  'au-acn': [...acronym('acn'), 'australian company'],
+  'au-medicare': ['medicare'],
+  'in-pan': [...acronym('pan'), 'permanent account'],
+  'in-aadhaar': ['aadhar', 'aadhaar', 'uidai'],
+  'in-voter-id': [...acronym('epic'), 'voter'],
+  'es-nif': [...acronym('dni'), ...acronym('nif'), 'documento nacional', 'documento_nacional'],
+  'es-nie': acronym('nie'),
+  'it-fiscal-code': ['codice', 'codicefiscale', 'fiscal code', 'fiscal_code', 'tax code', 'tax_code', 'taxcode'],
+  'pl-pesel': ['pesel'],
+  'fi-hetu': [...acronym('hetu'), 'henkil', 'personal identity code', 'personal_identity_code'],
+  'kr-rrn': [...acronym('rrn'), 'resident registration', 'resident_registration'],
+  'th-id': [...acronym('tnin'), 'thai id', 'thai_id'],
+  'br-cpf': acronym('cpf'),
+  'mx-curp': acronym('curp'),
+  'ch-ahv': [...acronym('ahv'), ...acronym('avs'), 'sozialversicherungsnummer'],
+  'se-personnummer': ['personnummer', 'personnr'],
+  'no-fodselsnummer': ['dselsnummer', 'personnummer'],
+  'dk-cpr': acronym('cpr'),
+  'nl-bsn': [...acronym('bsn'), 'burgerservicenummer'],
+  'fr-nir': [...acronym('nir'), 'insee', 'sociale'],
+  'de-tax-id': ['steuer', 'idnr', 'identifikationsnummer'],
+  'ca-sin': [...acronym('sin'), 'social insurance', 'social_insurance'],
+  'cn-resident-id': ['resident identity', 'resident_identity'],
+  'tr-tckn': ['tckn', 'kimlik'],
+  'sg-nric': [...acronym('nric'), ...acronym('fin')],
+  'us-dea': acronym('dea'),
+};
+export type NationalIdKind = keyof typeof NATIONAL_ID_FEATURES;
+export const NATIONAL_ID_KINDS = Object.keys(NATIONAL_ID_FEATURES) as NationalIdKind[];
+/** General words for an identity number, after which any format national-ids.ts knows is tried. */
+export const GENERAL_ID_FEATURES = [
+  'national id',
+  'national_id',
+  'nationalid',
+  'national identi',
+  'identity card',
+  'identity_card',
+  'identity number',
+  'identity_number',
+  'identity document',
+  'id card',
+  'id_card',
+  'personal id',
+  'personal_id',
+  'personal identi',
+  'citizen id',
+  'citizen_id',
+];

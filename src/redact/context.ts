@@ -174,7 +174,7 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
  * found: a run inside a provider token or key material is skipped, and so is one inside a named
  * secret unless it has the prefixed form (whose kind outranks it).
  */
-export function findContextSecrets(text: string, out: Finding[], covered?: Covered): void {
+export function findContextSecrets(text: string, out: Finding[], covered?: Covered, idCandidates?: number[]): void {
   // One pass over the characters: runs of token characters, with their classes counted on the
   // way, so that the many runs that are plain words or identifiers cost nothing more.
   const n = text.length;
@@ -189,14 +189,20 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     const runStart = i;
     let digit = false,
       upper = false,
-      lower = false;
+      lower = false,
+      other = false;
     while (i < n && (c = text.charCodeAt(i)) < 128 && RUN_CHAR[c] === 1) {
       if (c >= 48 && c <= 57) digit = true;
       else if (c >= 65 && c <= 90) upper = true;
       else if (c >= 97 && c <= 122) lower = true;
+      else other = true;
       i++;
     }
     const len = i - runStart;
+    // A run shaped like a national identifier that may be read alone (`12345678Z`,
+    // `390.533.447-05`): its shape and check are tested by national-ids.ts, loaded only then.
+    if (idCandidates !== undefined && len >= 9 && len <= 19 && digit && (upper || other) && ID_ALONE_SHAPE.test(text.slice(runStart, i)))
+      idCandidates.push(runStart, trimEnd(text, runStart, i));
     // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`) is tested by its checksum.
     if (len >= 14 && len <= 76 && digit) {
       const c0 = text.charCodeAt(runStart);
@@ -240,6 +246,15 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
   }
+}
+
+// The shapes national-ids.ts reads alone, loosely: a trailing full stop (the end of a sentence) may follow.
+const ID_ALONE_SHAPE =
+  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z])\.?$/;
+
+function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && !isAlnum(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Finding } from './text';
 // What may stand between a cue and its value: `: `, ` = "`, ` is `, ` no. `, ` # `.
 // Each run of spaces is bounded by a token that is not a space, so the gap has one reading and a
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
-const GAP = `(?:["'\`]?[ \\t]*(?:(?:is|was|of|on|am|le)[ \\t]+)?(?:[:=#][ \\t]*)?(?:["'\`][ \\t]*)?)`;
-const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?`;
+export const GAP = `(?:["'\`]?[ \\t]*(?:(?:is|was|of|on|am|le)[ \\t]+)?(?:[:=#][ \\t]*)?(?:["'\`][ \\t]*)?)`;
+export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?`;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
 const DATE =

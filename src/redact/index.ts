@@ -45,7 +45,17 @@ import {
 } from './structural';
 import type { StatementHints } from './statements';
 import type { CliHints } from './commands';
-import { COMMAND_FEATURES, CONNECT_FEATURES, STDIN_FEATURES, TYPING_FEATURES, type CommandTool } from './command-features';
+import {
+  COMMAND_FEATURES,
+  CONNECT_FEATURES,
+  STDIN_FEATURES,
+  TYPING_FEATURES,
+  type CommandTool,
+  NATIONAL_ID_FEATURES,
+  NATIONAL_ID_KINDS,
+  GENERAL_ID_FEATURES,
+  type NationalIdKind,
+} from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
 import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -129,6 +139,7 @@ const PII_KINDS = new Set([
   'nhs-number',
   'uk-nino',
   'crypto-address',
+  ...NATIONAL_ID_KINDS,
   'home-user',
   'home-dir',
   'local-user',
@@ -240,7 +251,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (tools.length > 0 || stdin) statements().findCommandSecrets(text, tools, stdin, raw);
       }
       if (found[F.bearer] === 1) findBearer(text, raw);
-      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
+      const idCandidates: number[] = [];
+      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates);
+      for (let k = 0; k < idCandidates.length; k += 2) {
+        const kind = statements().nationalIdAlone(text.slice(idCandidates[k], idCandidates[k + 1]));
+        if (kind !== null) raw.push({ kind, start: idCandidates[k], end: idCandidates[k + 1] });
+      }
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       check();
       findEmails(text, raw, found[F.pct40] === 1);
@@ -271,6 +287,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const h = identifierHints;
       if (h.birth || h.passport || h.licence || h.account || h.tax || h.nhs || h.insurance)
         statements().findCuedIdentifiers(text, identifierHints, raw);
+      const firstId = found.indexOf(1, NATIONAL_ID_FROM);
+      if (firstId >= 0 && firstId < NATIONAL_ID_TO) {
+        const kinds: NationalIdKind[] = [];
+        for (const [kind, ids] of NATIONAL_ID_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) kinds.push(kind);
+        const general = GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
+        if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
+      }
 
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
@@ -310,6 +333,7 @@ interface CompiledRule extends PatternRule {
 const FEATURE_LIST: { text: string; exact?: boolean }[] = [];
 const feature = (text: string, exact = false): number => {
   if (text.length < 2) throw new Error(`feature too short: ${text}`);
+  if (/[^\t\n -~]/.test(text)) throw new Error(`feature not ASCII: ${text}`);
   FEATURE_LIST.push({ text, exact });
   return FEATURE_LIST.length - 1;
 };
@@ -479,6 +503,11 @@ const COMMAND_FEATURE_IDS = (Object.keys(COMMAND_FEATURES) as CommandTool[]).map
 const STDIN_FEATURE_IDS = STDIN_FEATURES.map((f) => feature(f));
 const COMMAND_FEATURES_TO = FEATURE_LIST.length;
 const CONNECT_FEATURE_IDS = CONNECT_FEATURES.map((f) => feature(f));
+// National identifiers after their names: numbered last, so one search says whether any occurs.
+const NATIONAL_ID_FROM = FEATURE_LIST.length;
+const NATIONAL_ID_FEATURE_IDS = NATIONAL_ID_KINDS.map((kind) => [kind, NATIONAL_ID_FEATURES[kind].map((f) => feature(f))] as const);
+const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map((f) => feature(f));
+const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
 const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 

@@ -314,3 +314,4 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers } from './cued-identifiers';
+export { findNationalIds, nationalIdAlone } from './national-ids';

@@ -365,6 +365,46 @@ describe('personal data with validation', () => {
     gone('my ssn is 078051123', '078051123', 'us-ssn');
     kept('ref 912-69-1234 and NI number: GB 12 34 56 C');
   });
+  it('reads national identifiers of other countries after their names, validated by their checks', () => {
+    const cases: [string, string, string][] = [
+      ['Aadhaar no. 4821 5678 9018', '4821 5678 9018', 'in-aadhaar'],
+      ['PAN: ABCPE1234F', 'ABCPE1234F', 'in-pan'],
+      ['tax file number: 123 456 782', '123 456 782', 'au-tfn'],
+      ['ABN 51 824 753 556', '51 824 753 556', 'au-abn'],
+      ['Medicare card 2123 45670 1', '2123 45670 1', 'au-medicare'],
+      ['"pesel": "02070803628"', '02070803628', 'pl-pesel'],
+      ['RRN 900101-1234568', '900101-1234568', 'kr-rrn'],
+      ['BSN: 111222333', '111222333', 'nl-bsn'],
+      ['personnummer 811228-9874', '811228-9874', 'se-personnummer'],
+      ['CPR-nr. 211062-5629', '211062-5629', 'dk-cpr'],
+      ['Steuer-ID: 36 574 261 809', '36 574 261 809', 'de-tax-id'],
+      ['TC Kimlik No: 17291716060', '17291716060', 'tr-tckn'],
+      ['NIR : 2 95 10 99 126 111 93', '2 95 10 99 126 111 93', 'fr-nir'],
+      ['resident identity card 360426199101010071', '360426199101010071', 'cn-resident-id'],
+      ['DEA number AB1234563', 'AB1234563', 'us-dea'],
+      // A general identity word: whichever format validates the value.
+      ['national ID: 211062-5629', '211062-5629', 'dk-cpr'],
+    ];
+    for (const [text, value, kind] of cases) gone(text, value, kind);
+    // The same digits without the name, or failing the check, stay.
+    kept('PESEL 02070803629; order 02070803628; BSN: 111222334; RRN 900101-1234567; TFN 123 456 789');
+    kept('const span = 123456782; company ABCPE1234F; fin = 12345678;');
+  });
+  it('reads identifiers whose shape and check are distinctive alone: Spanish NIF/NIE, Italian fiscal codes, Brazilian CPF, CURP, AHV, HETU, NRIC', () => {
+    for (const [text, value, kind] of [
+      ['cliente: 12345678Z', '12345678Z', 'es-nif'],
+      ['X1234567L', 'X1234567L', 'es-nie'],
+      ['owner RSSMRA85T10A562S.', 'RSSMRA85T10A562S', 'it-fiscal-code'],
+      ['x = "390.533.447-05"', '390.533.447-05', 'br-cpf'],
+      ['BOXW310820HNERXN09', 'BOXW310820HNERXN09', 'mx-curp'],
+      ['756.9217.0769.85', '756.9217.0769.85', 'ch-ahv'],
+      ['born 131052-308T', '131052-308T', 'fi-hetu'],
+      ['S1234567D', 'S1234567D', 'sg-nric'],
+    ])
+      gone(text, value, kind);
+    // Failing checks, or the right shape inside a longer run, stay.
+    kept('12345678A RSSMRA85T10A562X 390.533.447-06 S1234567A 20240101T120000Z build-12345678Z-x');
+  });
   it('reads Bitcoin addresses whose checksum holds', () => {
     gone('send to 16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ', '16Yeky6GMjeNkAiNcBY7ZhrLoMSgg1BoyZ', 'crypto-address');
     gone('bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'crypto-address');

@@ -1,0 +1,223 @@
+// National identifiers of other countries: tax, social-security and identity-card numbers,
+// validated by stdnum (check digits, embedded dates and ranges, as python-stdnum checks them).
+// Most are runs of digits that only their name tells apart from any other number, so they are
+// read after the words that name them (`PESEL: 02070803628`, `tax file number 123 456 782`) or
+// after a general identity word (`national ID: …`), where a value is taken if any format below
+// validates it. A few have shapes and checks distinctive enough to be read alone, wherever the
+// context pass meets them (`12345678Z`, `RSSMRA85T10A562S`, `390.533.447-05`). Part of the
+// bundle loaded when a text first holds one of their words (statements.js).
+import * as auAbn from 'stdnum/lib/cjs/au/abn';
+import * as auAcn from 'stdnum/lib/cjs/au/acn';
+import * as auTfn from 'stdnum/lib/cjs/au/tfn';
+import * as brCpf from 'stdnum/lib/cjs/br/cpf';
+import * as caSin from 'stdnum/lib/cjs/ca/sin';
+import * as chSsn from 'stdnum/lib/cjs/ch/ssn';
+import * as cnRic from 'stdnum/lib/cjs/cn/ric';
+import * as deIdnr from 'stdnum/lib/cjs/de/idnr';
+import * as dkCpr from 'stdnum/lib/cjs/dk/cpr';
+import * as esNie from 'stdnum/lib/cjs/es/nie';
+import * as esNif from 'stdnum/lib/cjs/es/nif';
+import * as fiHetu from 'stdnum/lib/cjs/fi/hetu';
+import * as frNir from 'stdnum/lib/cjs/fr/nir';
+import * as inAadhaar from 'stdnum/lib/cjs/in/aadhaar';
+import * as inEpic from 'stdnum/lib/cjs/in/epic';
+import * as inPan from 'stdnum/lib/cjs/in/pan';
+import * as itCodiceFiscale from 'stdnum/lib/cjs/it/codicefiscale';
+import * as krRrn from 'stdnum/lib/cjs/kr/rrn';
+import * as mxCurp from 'stdnum/lib/cjs/mx/curp';
+import * as nlBsn from 'stdnum/lib/cjs/nl/bsn';
+import * as noFodselsnummer from 'stdnum/lib/cjs/no/fodselsnummer';
+import * as plPesel from 'stdnum/lib/cjs/pl/pesel';
+import * as sePersonnummer from 'stdnum/lib/cjs/se/personnummer';
+import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
+import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
+import { GAP, NUMBER_WORD } from './cued-identifiers';
+import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
+import type { Finding } from './text';
+
+interface Validator {
+  validate(input: string): { isValid: boolean };
+}
+const by = (v: Validator) => (s: string) => {
+  try {
+    return v.validate(s).isValid;
+  } catch {
+    return false;
+  }
+};
+
+/** Australian Medicare card: weights 1 3 7 9 1 3 7 9 over the first eight digits, mod 10, is the ninth. */
+function medicareValid(s: string): boolean {
+  const d = s.replace(/[ /-]/g, '');
+  if (!/^[2-6]\d{9,10}$/.test(d)) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (d.charCodeAt(i) - 48) * w[i];
+  return sum % 10 === d.charCodeAt(8) - 48;
+}
+
+/** Singapore NRIC/FIN: weights 2 7 6 5 4 3 2 over the digits, offset by the prefix, select the check letter. */
+function nricValid(s: string): boolean {
+  const v = s.toUpperCase();
+  if (!/^[STFGM]\d{7}[A-Z]$/.test(v)) return false;
+  const w = [2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (v.charCodeAt(i + 1) - 48) * w[i];
+  const p = v[0];
+  if (p === 'T' || p === 'G') sum += 4;
+  else if (p === 'M') sum += 3;
+  const r = sum % 11;
+  const letters = p === 'S' || p === 'T' ? 'JZIHGFEDCBA' : p === 'M' ? 'KLJNPQRTUWX' : 'XWUTRQPNMLK';
+  return letters[r] === v[8];
+}
+
+/** US DEA registration: (d1 + d3 + d5) + 2 × (d2 + d4 + d6), its last digit is the seventh. */
+function deaValid(s: string): boolean {
+  const v = s.toUpperCase();
+  if (!/^[A-Z][A-Z9]\d{7}$/.test(v)) return false;
+  const d = (i: number) => v.charCodeAt(2 + i) - 48;
+  return (d(0) + d(2) + d(4) + 2 * (d(1) + d(3) + d(5))) % 10 === d(6);
+}
+
+interface IdRule {
+  kind: NationalIdKind;
+  /** The words that name it (regex source, matched case-insensitively). */
+  cue: string;
+  /** The value as written (regex source, without anchors). */
+  shape: string;
+  valid: (v: string) => boolean;
+  /** Shape and check are distinctive enough to read the value without its name (then case-sensitive). */
+  alone?: string;
+}
+
+const RULES: readonly IdRule[] = [
+  {
+    kind: 'au-tfn',
+    cue: 'tfn|tax[ _-]?file[ _-]?(?:number|no)',
+    shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{2,3}',
+    valid: by(auTfn),
+  },
+  { kind: 'au-abn', cue: 'abn|australian[ _-]business[ _-]number', shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAbn) },
+  { kind: 'au-acn', cue: 'acn|australian[ _-]company[ _-]number', shape: '\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAcn) },
+  { kind: 'au-medicare', cue: 'medicare(?:[ _-]card)?', shape: '[2-6]\\d{3} ?\\d{5} ?\\d(?:[ /-]?\\d)?', valid: medicareValid },
+  { kind: 'in-pan', cue: 'pan|permanent[ _-]account[ _-]number', shape: '[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]', valid: by(inPan) },
+  { kind: 'in-aadhaar', cue: 'aadhaa?r|uidai', shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}', valid: by(inAadhaar) },
+  { kind: 'in-voter-id', cue: 'epic|voter[ _-]?id', shape: '[A-Z]{3}\\d{7}', valid: by(inEpic) },
+  {
+    kind: 'es-nif',
+    cue: 'dni|nif|documento[ _-]nacional(?:[ _-]de[ _-]identidad)?',
+    shape: '\\d{8}-?[A-Z]',
+    valid: by(esNif),
+    alone: '\\d{8}[A-HJ-NP-TV-Z]',
+  },
+  { kind: 'es-nie', cue: 'nie', shape: '[XYZ]-?\\d{7}-?[A-Z]', valid: by(esNie), alone: '[XYZ]\\d{7}[A-HJ-NP-TV-Z]' },
+  {
+    kind: 'it-fiscal-code',
+    cue: 'codice[ _-]?fiscale|fiscal[ _-]code|tax[ _-]code',
+    shape: '[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]',
+    valid: by(itCodiceFiscale),
+    alone: '[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]',
+  },
+  { kind: 'pl-pesel', cue: 'pesel', shape: '\\d{11}', valid: by(plPesel) },
+  {
+    kind: 'fi-hetu',
+    cue: 'hetu|henkil[öo]tunnus|personal[ _-]identity[ _-]code',
+    shape: '\\d{6}[-+A-FU-Y]\\d{3}[0-9A-Y]',
+    valid: by(fiHetu),
+    alone: '\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]',
+  },
+  { kind: 'kr-rrn', cue: 'rrn|resident[ _-]registration[ _-]number', shape: '\\d{6}-?\\d{7}', valid: by(krRrn) },
+  { kind: 'th-id', cue: 'tnin|thai[ _-]id', shape: '\\d(?:-?\\d{4}-?\\d{5}-?\\d{2}-?|\\d{11})\\d', valid: by(thIdnr) },
+  { kind: 'br-cpf', cue: 'cpf', shape: '\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}', valid: by(brCpf), alone: '\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}' },
+  {
+    kind: 'mx-curp',
+    cue: 'curp',
+    shape: '[A-Z]{4}\\d{6}[HMX][A-Z]{5}[0-9A-Z]\\d',
+    valid: by(mxCurp),
+    alone: '[A-Z]{4}\\d{6}[HMX][A-Z]{5}[0-9A-Z]\\d',
+  },
+  {
+    kind: 'ch-ahv',
+    cue: 'ahv|avs|sozialversicherungsnummer',
+    shape: '756\\.?\\d{4}\\.?\\d{4}\\.?\\d{2}',
+    valid: by(chSsn),
+    alone: '756\\.\\d{4}\\.\\d{4}\\.\\d{2}',
+  },
+  { kind: 'se-personnummer', cue: 'personnummer|personnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
+  { kind: 'no-fodselsnummer', cue: 'f[øo]dselsnummer|personnummer', shape: '\\d{6} ?\\d{5}', valid: by(noFodselsnummer) },
+  { kind: 'dk-cpr', cue: 'cpr', shape: '\\d{6}-?\\d{4}', valid: by(dkCpr) },
+  { kind: 'nl-bsn', cue: 'bsn|burgerservicenummer', shape: '\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', valid: by(nlBsn) },
+  {
+    kind: 'fr-nir',
+    cue: 'nir|insee|s[ée]curit[ée][ _-]sociale|num[ée]ro[ _-]de[ _-]s[ée]curit[ée][ _-]sociale',
+    shape: '[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}',
+    valid: by(frNir),
+  },
+  {
+    kind: 'de-tax-id',
+    cue: 'steuer[ _-]?id|steuer[ _-]?identifikationsnummer|idnr|identifikationsnummer',
+    shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}',
+    valid: by(deIdnr),
+  },
+  { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
+  { kind: 'cn-resident-id', cue: 'resident[ _-]identity(?:[ _-]card)?', shape: '\\d{17}[\\dX]', valid: by(cnRic) },
+  { kind: 'tr-tckn', cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no', shape: '[1-9]\\d{10}', valid: by(trTckimlik) },
+  { kind: 'sg-nric', cue: 'nric|fin', shape: '[STFGM]\\d{7}[A-Z]', valid: nricValid, alone: '[STFGM]\\d{7}[A-Z]' },
+  { kind: 'us-dea', cue: 'dea', shape: '[A-Z][A-Z9]\\d{7}', valid: deaValid },
+];
+
+// Every kind has a rule, and every rule a kind the core knows (for its features and priority).
+for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw new Error(`no national id rule for ${k}`);
+
+const cued = (cue: string, shape: string): RegExp =>
+  new RegExp(`(?<![A-Za-z0-9])(?:${cue})${NUMBER_WORD}${GAP}(${shape})(?![A-Za-z0-9])`, 'gi');
+const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
+const ANCHORED = RULES.map((r) => ({ rule: r, re: new RegExp(`^(?:${r.shape})$`, 'i') }));
+const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp(`^(?:${r.alone})$`) }));
+// A general word for an identity number: the value is taken if any format validates it.
+const GENERAL = cued(
+  'national[ _-]id(?:entity|entification)?(?:[ _-](?:number|card))?|identity[ _-](?:card|number|document)|id[ _-]card|' +
+    'personal[ _-](?:id(?:entification)?|identity)[ _-]number|citizen[ _-]id',
+  '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
+);
+
+function push(out: Finding[], kind: string, start: number, v: string): void {
+  out.push({ kind, start, end: start + v.length });
+}
+
+/** Identifiers after their own names (`kinds`: the rules whose words the text holds) or after a general identity word. */
+export function findNationalIds(text: string, kinds: readonly NationalIdKind[], general: boolean, out: Finding[]): void {
+  for (const kind of kinds) {
+    const re = CUED.get(kind)!;
+    const rule = RULES.find((r) => r.kind === kind)!;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[1];
+      if (rule.valid(v)) push(out, kind, m.index + m[0].length - v.length, v);
+    }
+  }
+  if (!general) return;
+  GENERAL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GENERAL.exec(text)) !== null) {
+    // The value may run on into the next words (`… 12345678Z issued in Madrid`): shortest first.
+    const raw = m[1];
+    const start = m.index + m[0].length - raw.length;
+    for (let end = 8; end <= raw.length; end++) {
+      if (end < raw.length && /[A-Z0-9]/i.test(raw[end])) continue;
+      const v = raw.slice(0, end);
+      const hit = ANCHORED.find((a) => a.re.test(v) && a.rule.valid(v));
+      if (hit) {
+        push(out, hit.rule.kind, start, v);
+        break;
+      }
+    }
+  }
+}
+
+/** Is `v`, a whole run of token characters, an identifier readable alone? Its kind, or null. */
+export function nationalIdAlone(v: string): string | null {
+  for (const a of ALONE) if (a.re.test(v) && a.rule.valid(v)) return a.rule.kind;
+  return null;
+}
