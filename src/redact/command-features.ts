@@ -106,3 +106,14 @@ export const GENERAL_ID_FEATURES = [
   'citizen id',
   'citizen_id',
 ];
+
+/** A password told in prose (statements.ts): a password word with a verb after it, or a verb or article before it. */
+export const PROSE_PASSWORD_FEATURES = ['password', 'passwd', 'passphrase'].flatMap((w) => [
+  ...['is', 'was', 'has', 'will', 'for', 'of', 'set', 'changed', 'reset', 'updated', 'now', 'remains', 'still', 'to'].map(
+    (v) => `${w} ${v} `,
+  ),
+  ...['use', 'using', 'with', 'enter', 'type', 'try', 'the', 'a', 'your', 'new', 'default', 'temporary', 'initial', 'admin', 'root'].map(
+    (v) => `${v} ${w}`,
+  ),
+  `${w}s are `,
+]);

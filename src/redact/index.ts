@@ -50,6 +50,7 @@ import {
   CONNECT_FEATURES,
   STDIN_FEATURES,
   TYPING_FEATURES,
+  PROSE_PASSWORD_FEATURES,
   type CommandTool,
   NATIONAL_ID_FEATURES,
   NATIONAL_ID_KINDS,
@@ -222,6 +223,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         connect: CONNECT_FEATURE_IDS.some((f) => found[f] === 1),
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
+        prose: PROSE_FEATURE_IDS.some((f) => found[f] === 1),
       };
       if (
         hints.sql ||
@@ -239,7 +241,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.pgpass ||
         hints.connect ||
         hints.fieldInput ||
-        hints.insert
+        hints.insert ||
+        hints.prose
       )
         statements().findStatementSecrets(text, hints, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
@@ -509,6 +512,7 @@ const NATIONAL_ID_FEATURE_IDS = NATIONAL_ID_KINDS.map((kind) => [kind, NATIONAL_
 const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map((f) => feature(f));
 const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
+const PROSE_FEATURE_IDS = PROSE_PASSWORD_FEATURES.map((f) => feature(f));
 const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
 let statementFinders: typeof import('./statements') | undefined;

@@ -35,7 +35,15 @@ export interface StatementHints {
   fieldInput: boolean;
   /** `insert into`. */
   insert: boolean;
+  /** `password`, `passwd` or `passphrase`: a password told in prose. */
+  prose: boolean;
 }
+
+// A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,
+// `password for root was changed to …`, `use password … to log in`, `enter the passphrase …`.
+// The cue word, then either verbs of being or setting, or (before the cue) a verb of using.
+const PROSE_PASSWORD =
+  /(?:(?<![A-Za-z])(?:password|passwd|passphrase)s?(?:[ \t]+(?:for|of)[ \t]+[^\s"'`=:;(){}]{1,32})?(?:[ \t]+(?:is|was|has|been|will|be|set|changed|reset|updated|to|now|remains|still)){1,4}|(?<![A-Za-z])(?:use|using|with|enter|type|try)[ \t]+(?:(?:the|a|your|new|default|temporary|initial|admin|root)[ \t]+){0,2}(?:password|passwd|passphrase))[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
 
 // `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`.
 const SQL_PASSWORD = /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?|PASSWORD)[ \t]+(['"])([^'"\n\\]{1,128})\1/gi;
@@ -132,11 +140,32 @@ function literalPassword(v: string): boolean {
   return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/%\(/.test(v);
 }
 
+/**
+ * Is `v`, told after a password word in prose, a password? A letter with a digit or a symbol,
+ * not a word, a name in code (`DEFAULT_PW2`, `pwd_hash2`, `newPassword1`), a path, an address or
+ * a stand-in.
+ */
+function prosePassword(v: string): boolean {
+  if (v.length < 6 || !/[A-Za-z]/.test(v) || !/[\d!@#$%^&*+=~_-]/.test(v) || !literalPassword(v)) return false;
+  if (/[/\\]|:\/\/|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v) || /[()[\]{}<>]/.test(v)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(v)) return false;
+  if (/^[a-z]+(?:[A-Z][a-z]+)+\d*$/.test(v) || /^v?\d+(?:\.\d+)+/.test(v)) return false;
+  return !wordLike(v.replace(/\d+$/, '')) || /\d/.test(v);
+}
+
 export function findStatementSecrets(text: string, hints: StatementHints, out: Finding[]): void {
   let m: RegExpExecArray | null;
   const push = (start: number, value: string): void => {
     out.push({ kind: 'password', start, end: start + value.length });
   };
+  if (hints.prose) {
+    PROSE_PASSWORD.lastIndex = 0;
+    while ((m = PROSE_PASSWORD.exec(text)) !== null) {
+      const v = m[2].replace(/[.,;:!?]+$/, ''); // the end of the sentence
+      if (!prosePassword(v)) continue;
+      push(m.index + m[0].length - m[1].length - m[2].length, v);
+    }
+  }
   if (hints.sql) {
     SQL_PASSWORD.lastIndex = 0;
     while ((m = SQL_PASSWORD.exec(text)) !== null) {

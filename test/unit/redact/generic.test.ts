@@ -237,6 +237,16 @@ describe('generic detectors', () => {
       kept("define('API_KEY', '<your-api-key>');");
       kept('["reset_password", "change_password"]');
     });
+    it('reads a password told in prose after a verb of being or setting, or a verb of using', () => {
+      gone('# The password is Tr0ub4dor3.', 'Tr0ub4dor3', 'password');
+      gone('password for root was changed to Welcome2024!', 'Welcome2024!', 'password');
+      gone('use password xK9mQ2pL to log in', 'xK9mQ2pL', 'password');
+      gone('Enter the new passphrase "blue-Horse-42" when asked', 'blue-Horse-42', 'password');
+      // Words, names in code, references and versions stay.
+      kept('The password is required. Password is too short. password was reset to default');
+      kept('if password is DEFAULT_PW2: pass; assert password is pwd_hash2; password is set to ${PW}');
+      kept('the password is hashed with sha256; password is stored in /etc/app/secret.txt; password is v1.2.3');
+    });
     it('reads triple-quoted strings, one-line YAML block scalars, make defaults and storage schemes', () => {
       gone('password = """triple-Quoted9"""', 'triple-Quoted9', 'password');
       gone('db:\n  password: |\n    multiLinePw42\n  user: app\n', 'multiLinePw42', 'password');
