@@ -889,9 +889,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (REGEX_SOURCE.test(v)) return false; // a regular expression's source: `(?:"[^"]{1,64}"|…)`
   if (/\s/.test(v)) return spacedValueLooksSecret(v, cls, quoted);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
-  // Translated messages and prose are no credentials; a password of symbols may hold non-ASCII
-  // ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
-  if (/[^\x20-\x7e]/.test(v) && !(cls === 'password' && symbolPassword(v))) return false;
+  // Translated messages and prose are no credentials; a password or secret of symbols may hold
+  // non-ASCII ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
+  if (/[^\x20-\x7e]/.test(v)) return cls !== 'key' && symbolPassword(v) && distinctChars(v) >= 3;
   if (cls === 'password' && dicewarePassword(v)) return true;
   const parts = v.split(/[._\-/:]+/);
   if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names

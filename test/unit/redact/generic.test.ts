@@ -226,6 +226,8 @@ describe('generic detectors', () => {
       kept('secret: "Secret phrase"; token: "Unexpected end of input."');
       // A password of symbols may hold non-ASCII ones; translated labels stay.
       gone('my_password = "A,.:-¨@*¿?!"', 'A,.:-¨@*¿?!', 'password');
+      gone('apikey = "A,.:-¨@*¿?!"', 'A,.:-¨@*¿?!', 'secret');
+      kept('"api_key": "Clé API", "secret": "Geheimnis…"');
       kept('"password": "Contraseña", "pwd": "¿Olvidó?", "password": "密码"');
       kept('password = "Password for the account"; password: "Login with your account"');
       kept('password: ${DB_PASS:-changeme}; key: ${{ secrets.KEY }}; api_key: ${file(../secrets.json):apiKey}');
