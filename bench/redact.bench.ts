@@ -275,6 +275,13 @@ const adversarial: [string, string][] = [
   ['`INSERT … VALUES` rows, one statement', 'INSERT INTO u (login, password) VALUES ' + fill("('a', 'Pw1x9q'), ")],
   ['`setPassword("…", ` unterminated, repeated', fill('setPassword("Pw1x9q", ')],
   ['`connect(` then 1 MB of spaces', 'connect(' + fill(' ')],
+  // National identifiers (after their names, after a general word, and alone), prose passwords,
+  // dotted token prefixes.
+  ['`PESEL: ` + 11 digits, distinct', unique((r) => 'PESEL: ' + r(11, DIGITS) + ' ')],
+  ['NIF-shaped `12345678Z`, distinct', unique((r) => r(8, DIGITS) + 'TRWAGMYFPDXBNJZSQVHLCKE'[parseInt(r(2, DIGITS), 10) % 23] + ' ')],
+  ['`national ID: ` then 1 MB of digits and spaces', 'national ID: ' + fill('12 34 ')],
+  ['`the password is ` + random 12, distinct', unique((r) => 'the password is ' + r(12) + '. ')],
+  ['`dp.st.dev.` + random 43, distinct', unique((r) => 'dp.st.dev.' + r(43) + ' ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],
