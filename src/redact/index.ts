@@ -67,10 +67,11 @@ export type { LocalIdentifiers } from './pii';
 
 /**
  * Bumped whenever the rules change what gets redacted (2: the generic detectors, statements,
- * command lines and identifiers of issue 15). Returned with every redaction; not yet carried on
- * events or dataset cards.
+ * command lines and identifiers of issue 15; 3: national identifiers, prose passwords, passphrases
+ * under secret names, dotted token prefixes, the nearest cue deciding). Returned with every
+ * redaction; not yet carried on events or dataset cards.
  */
-export const REDACTION_POLICY_VERSION = 2;
+export const REDACTION_POLICY_VERSION = 3;
 
 export const DEFAULT_BUDGET_MS = 500;
 
