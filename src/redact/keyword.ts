@@ -1160,8 +1160,14 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     if (val.end <= val.start) continue;
     // `process.env.API_KEY || "…"`, `os.getenv("API_KEY", "…")`: a reference is no secret, but the
     // literal it falls back to is the one the code runs with when the variable is unset.
-    if (!val.quoted && REFERENCE.test(v)) {
-      const fb = fallbackLiteral(text, val.start, val.end);
+    // Any other unquoted value may fall back to a literal too: `getpass() or "…"`, `args.token ?? "…"`.
+    // (That one is read only when the value itself is no secret: `PGPASSWORD=x || exit 1` keeps `x`.)
+    const reference = !val.quoted && REFERENCE.test(v);
+    if (
+      reference ||
+      (!val.quoted && /\|\||\?\?|\bor\b/.test(text.slice(val.start, val.start + 120)) && !valueVerdict(v, cls, false, false, name))
+    ) {
+      const fb = fallbackLiteral(text, val.start, val.end, reference ? FALLBACK : FALLBACK_OPERATOR);
       if (fb) {
         val = fb;
         v = text.slice(fb.start, fb.end);
@@ -1234,14 +1240,16 @@ const REFERENCE =
 // After the reference (its call's arguments included), on the same line: `|| "…"`, `?? '…'`,
 // `or "…"`, or a second argument `, "…")`.
 const FALLBACK = /[^\n"'`]{0,80}?(?:\|\||\?\?|\bor\b|,)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
+// After any other unquoted value, only an operator: a second argument there is an argument.
+const FALLBACK_OPERATOR = /[^\n"'`;]{0,80}?(?:\|\||\?\?|\bor\b)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
 
-/** The quoted literal a reference at [start, end) falls back to, if any. */
-function fallbackLiteral(text: string, start: number, end: number): Value | null {
-  FALLBACK.lastIndex = start;
+/** The quoted literal the unquoted value at `start` falls back to, if any. */
+function fallbackLiteral(text: string, start: number, end: number, re: RegExp): Value | null {
+  re.lastIndex = start;
   void end;
-  const m = FALLBACK.exec(text);
+  const m = re.exec(text);
   if (!m) return null;
-  const litEnd = FALLBACK.lastIndex - 1;
+  const litEnd = re.lastIndex - 1;
   return { start: litEnd - m[2].length, end: litEnd, quoted: true };
 }
 

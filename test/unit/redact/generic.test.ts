@@ -196,6 +196,9 @@ describe('generic detectors', () => {
       kept('api_key = os.environ.get("API_KEY", "changeme")');
       kept('const password = process.env.DB_PASSWORD || "not-set";');
       kept('const token = process.env.TOKEN ?? "";');
+      // Any other expression may fall back to a literal by an operator, not by an argument.
+      gone('passwd = getpass() or "Tr0ub4dor3"', 'Tr0ub4dor3', 'password');
+      kept('password = hash(pw, "salt12345"); password = user.password or "Password"');
     });
     it('reads names made of separate words', () => {
       gone('stripe api key = k9Xq2Lm7Pz', 'k9Xq2Lm7Pz', 'secret');
