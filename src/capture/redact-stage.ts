@@ -20,7 +20,7 @@ export function redactEventFields(event: TrajectoryEvent, r: TextRedactor, stats
   };
   const opt = (s: string | undefined): string | undefined => (s === undefined ? undefined : red(s));
   const e = { ...event } as TrajectoryEvent & Record<string, unknown>;
-  if ('path' in e && typeof e.path === 'string') e.path = red(e.path);
+  if ('path' in e && typeof e.path === 'string') e.path = redactPath(e.path, red);
   switch (e.kind) {
     case 'terminal.command':
       e.commandLine = red(e.commandLine);
@@ -54,4 +54,13 @@ export function redactEventFields(event: TrajectoryEvent, r: TextRedactor, stats
   // Removing undefined keys keeps the event identical to what the validator expects.
   for (const k of Object.keys(e)) if (e[k] === undefined) delete e[k];
   return e;
+}
+
+/**
+ * A notebook cell's path is its notebook's, then `#cell-` and the editor's id for the cell (a
+ * counter and the encoded URI scheme): only the notebook's part can hold what the engineer wrote.
+ */
+function redactPath(path: string, red: (s: string) => string): string {
+  const cell = /#cell-[A-Za-z0-9_=-]{1,64}$/.exec(path);
+  return cell === null ? red(path) : red(path.slice(0, cell.index)) + cell[0];
 }

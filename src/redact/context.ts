@@ -606,5 +606,24 @@ function prefixedToken(run: string, s: number): Finding | null {
   if (wordLike(body)) return null;
   if (entropy(body) < (mixed ? 4.0 : k.lower + k.upper > 0 && isHex(body) ? 3.3 : 4.2)) return null; // hex carries at most 4 bits a character
   if (NOT_SECRET.has(p[0].slice(0, -1).split(/[_-]/)[0])) return null; // sha256_…, id_…
+  if (encodedText(body)) return null;
   return { kind: 'prefixed-token', start: s, end: s + run.length };
+}
+
+/**
+ * Base64 of readable text, from its start or after a short lead (`W0s` + `dnNjb2RlLXJlbW90ZQ==`
+ * in a notebook cell's id, which encodes the scheme `vscode-remote`): a generated token decodes
+ * to bytes, not to text, from any offset.
+ */
+function encodedText(body: string): boolean {
+  const b64 = body.replace(/=+$/, '');
+  for (let lead = 0; lead < 4; lead++) {
+    const part = b64.slice(lead);
+    if (part.length < 12) return false;
+    const bytes = Buffer.from(part, /[-_]/.test(part) ? 'base64url' : 'base64');
+    let printable = 0;
+    for (const c of bytes) if ((c >= 32 && c < 127) || c === 9 || c === 10) printable++;
+    if (printable >= 0.9 * bytes.length) return true;
+  }
+  return false;
 }

@@ -56,6 +56,18 @@ describe('redaction of event fields', () => {
     assert.ok(!JSON.stringify(skipped).includes(email));
   });
 
+  it("keeps a notebook cell's id in its path and redacts the notebook's part", () => {
+    // code-server's cell ids encode the scheme `vscode-remote` in base64 with padding.
+    const cell = redactEventFields(
+      { ...base, kind: 'cursor', path: `${email}/routes.ipynb#cell-W0sdnNjb2RlLXJlbW90ZQ==`, line: 0, character: 0 },
+      r,
+    );
+    assert.ok(cell.kind === 'cursor' && cell.path.endsWith('/routes.ipynb#cell-W0sdnNjb2RlLXJlbW90ZQ=='), JSON.stringify(cell));
+    assert.ok(!JSON.stringify(cell).includes(email));
+    // Base64 of readable text is no token even without the path rule.
+    assert.equal(r.redact('routes.ipynb#cell-W0sdnNjb2RlLXJlbW90ZQ==').text, 'routes.ipynb#cell-W0sdnNjb2RlLXJlbW90ZQ==');
+  });
+
   it('leaves events without free text as they were', () => {
     const e: TrajectoryEvent = { ...base, kind: 'cursor', path: 'src/a.ts', line: 4, character: 2 };
     assert.deepEqual(redactEventFields(e, r), e);
