@@ -51,39 +51,52 @@ export const CONNECT_FEATURES = [
 /** Calls that type into a field (test automation), looked for in texts that hold `password`. */
 export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetext(', 'replacetext(', 'entertext('];
 
-// National identifiers read after their names (national-ids.ts): a short name is looked for with
-// what may follow it (`PAN:`, `pan_number`), so that `span` and `using` wake nothing. ASCII only,
-// as every feature is: a name in another script is read where an ASCII one wakes the pass.
+// National identifiers read after their names (national-ids.ts). A feature in upper case is
+// matched as written: an acronym is looked for as one writes it in text (`PAN:`, `TFN `), so that
+// `span` and `using` wake nothing and the common lower-case letter pairs cost the scan nothing.
+// Lower-case acronyms are kept where their letters are rare together (`cpf`, `dni`, `tfn`).
+// ASCII only, as every feature is: a name in another script is read where an ASCII one wakes the pass.
 const acronym = (a: string): string[] => [' ', ':', '=', '"', "'", '_', '#', '.', '-'].map((c) => a + c);
 export const NATIONAL_ID_FEATURES = {
-  'au-tfn': [...acronym('tfn'), 'tax file', 'tax_file', 'taxfile'],
-  'au-abn': [...acronym('abn'), 'australian business'],
-  'au-acn': [...acronym('acn'), 'australian company'],
-  'au-medicare': ['medicare'],
-  'in-pan': [...acronym('pan'), 'permanent account'],
+  'au-tfn': [...acronym('TFN'), ...acronym('tfn'), 'tax file', 'tax_file', 'taxfile'],
+  'au-abn': acronym('ABN'),
+  'au-acn': acronym('ACN'),
+  'au-medicare': ['medicare', 'Medicare', 'MEDICARE'],
+  'in-pan': [...acronym('PAN'), 'pan_n', 'pan:', 'pan"'],
   'in-aadhaar': ['aadhar', 'aadhaar', 'uidai'],
-  'in-voter-id': [...acronym('epic'), 'voter'],
-  'es-nif': [...acronym('dni'), ...acronym('nif'), 'documento nacional', 'documento_nacional'],
-  'es-nie': acronym('nie'),
-  'it-fiscal-code': ['codice', 'codicefiscale', 'fiscal code', 'fiscal_code', 'tax code', 'tax_code', 'taxcode'],
+  'in-voter-id': [...acronym('EPIC'), 'voter'],
+  'es-nif': [...acronym('DNI'), ...acronym('NIF'), ...acronym('dni'), ...acronym('nif')],
+  'es-nie': acronym('NIE'),
+  'it-fiscal-code': [
+    'codice',
+    'Codice',
+    'CODICE',
+    'fiscal code',
+    'fiscal_code',
+    'Fiscal code',
+    'Fiscal Code',
+    'tax code',
+    'tax_code',
+    'taxcode',
+  ],
   'pl-pesel': ['pesel'],
-  'fi-hetu': [...acronym('hetu'), 'henkil', 'personal identity code', 'personal_identity_code'],
-  'kr-rrn': [...acronym('rrn'), 'resident registration', 'resident_registration'],
-  'th-id': [...acronym('tnin'), 'thai id', 'thai_id'],
-  'br-cpf': acronym('cpf'),
-  'mx-curp': acronym('curp'),
-  'ch-ahv': [...acronym('ahv'), ...acronym('avs'), 'sozialversicherungsnummer'],
+  'fi-hetu': [...acronym('HETU'), ...acronym('hetu'), 'henkil', 'Henkil'],
+  'kr-rrn': [...acronym('RRN'), 'Resident Registration', 'resident registration', 'resident_registration'],
+  'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id'],
+  'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
+  'mx-curp': [...acronym('CURP'), ...acronym('curp')],
+  'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
   'se-personnummer': ['personnummer', 'personnr'],
   'no-fodselsnummer': ['dselsnummer', 'personnummer'],
-  'dk-cpr': acronym('cpr'),
-  'nl-bsn': [...acronym('bsn'), 'burgerservicenummer'],
-  'fr-nir': [...acronym('nir'), 'insee', 'sociale'],
-  'de-tax-id': ['steuer', 'idnr', 'identifikationsnummer'],
-  'ca-sin': [...acronym('sin'), 'social insurance', 'social_insurance'],
-  'cn-resident-id': ['resident identity', 'resident_identity'],
-  'tr-tckn': ['tckn', 'kimlik'],
-  'sg-nric': [...acronym('nric'), ...acronym('fin')],
-  'us-dea': acronym('dea'),
+  'dk-cpr': acronym('CPR'),
+  'nl-bsn': [...acronym('BSN'), ...acronym('bsn'), 'burgerservicenummer'],
+  'fr-nir': [...acronym('NIR'), 'insee', 'INSEE', 'sociale'],
+  'de-tax-id': ['steuer', 'Steuer', 'STEUER', 'IdNr', 'idnr', 'dentifikationsnummer'],
+  'ca-sin': [...acronym('SIN'), 'social insurance', 'Social Insurance', 'social_insurance'],
+  'cn-resident-id': ['resident identity', 'Resident Identity', 'resident_identity'],
+  'tr-tckn': ['tckn', 'TCKN', 'kimlik', 'Kimlik', 'KIMLIK'],
+  'sg-nric': [...acronym('NRIC'), ...acronym('nric'), ...acronym('FIN')],
+  'us-dea': acronym('DEA'),
 };
 export type NationalIdKind = keyof typeof NATIONAL_ID_FEATURES;
 export const NATIONAL_ID_KINDS = Object.keys(NATIONAL_ID_FEATURES) as NationalIdKind[];
@@ -93,27 +106,39 @@ export const GENERAL_ID_FEATURES = [
   'national_id',
   'nationalid',
   'national identi',
+  'National ID',
+  'National Identi',
   'identity card',
   'identity_card',
   'identity number',
   'identity_number',
   'identity document',
+  'Identity Card',
+  'Identity Number',
   'id card',
   'id_card',
+  'ID card',
+  'ID Card',
   'personal id',
   'personal_id',
   'personal identi',
+  'Personal ID',
+  'Personal Identi',
   'citizen id',
   'citizen_id',
+  'Citizen ID',
 ];
 
-/** A password told in prose (statements.ts): a password word with a verb after it, or a verb or article before it. */
+/**
+ * A password told in prose (statements.ts): a password word with a verb after it. The forms
+ * with a verb or an article before the word are looked for by PROSE_BEFORE, in texts that hold
+ * `password` (a feature of its own).
+ */
 export const PROSE_PASSWORD_FEATURES = ['password', 'passwd', 'passphrase'].flatMap((w) => [
   ...['is', 'was', 'has', 'will', 'for', 'of', 'set', 'changed', 'reset', 'updated', 'now', 'remains', 'still', 'to'].map(
     (v) => `${w} ${v} `,
   ),
-  ...['use', 'using', 'with', 'enter', 'type', 'try', 'the', 'a', 'your', 'new', 'default', 'temporary', 'initial', 'admin', 'root'].map(
-    (v) => `${v} ${w}`,
-  ),
   `${w}s are `,
 ]);
+export const PROSE_BEFORE =
+  /(?:use|using|with|enter|type|try|the|a|your|new|default|temporary|initial|admin|root)[ \t]+pass(?:word|wd|phrase)/i;

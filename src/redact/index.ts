@@ -51,6 +51,7 @@ import {
   STDIN_FEATURES,
   TYPING_FEATURES,
   PROSE_PASSWORD_FEATURES,
+  PROSE_BEFORE,
   type CommandTool,
   NATIONAL_ID_FEATURES,
   NATIONAL_ID_KINDS,
@@ -224,7 +225,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         connect: CONNECT_FEATURE_IDS.some((f) => found[f] === 1),
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
-        prose: PROSE_FEATURE_IDS.some((f) => found[f] === 1),
+        prose:
+          PROSE_FEATURE_IDS.some((f) => found[f] === 1) ||
+          ((hasPassword || found[F.passwd] + found[F.passphrase] > 0) && PROSE_BEFORE.test(text)),
       };
       if (
         hints.sql ||
@@ -360,6 +363,8 @@ const F = {
   sshpass: feature('sshpass', true),
   login: feature(' login', true),
   password: feature('password'),
+  passwd: feature('passwd'),
+  passphrase: feature('passphrase'),
   loginWord: feature('login'),
   mysql: feature('mysql', true),
   mariadb: feature('mariadb', true),
@@ -509,8 +514,10 @@ const COMMAND_FEATURES_TO = FEATURE_LIST.length;
 const CONNECT_FEATURE_IDS = CONNECT_FEATURES.map((f) => feature(f));
 // National identifiers after their names: numbered last, so one search says whether any occurs.
 const NATIONAL_ID_FROM = FEATURE_LIST.length;
-const NATIONAL_ID_FEATURE_IDS = NATIONAL_ID_KINDS.map((kind) => [kind, NATIONAL_ID_FEATURES[kind].map((f) => feature(f))] as const);
-const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map((f) => feature(f));
+// A name written with capitals is matched as written (command-features.ts).
+const asWritten = (f: string): number => feature(f, f !== f.toLowerCase());
+const NATIONAL_ID_FEATURE_IDS = NATIONAL_ID_KINDS.map((kind) => [kind, NATIONAL_ID_FEATURES[kind].map(asWritten)] as const);
+const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map(asWritten);
 const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
 const PROSE_FEATURE_IDS = PROSE_PASSWORD_FEATURES.map((f) => feature(f));
