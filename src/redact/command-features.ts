@@ -130,15 +130,20 @@ export const GENERAL_ID_FEATURES = [
 ];
 
 /**
- * A password told in prose (statements.ts): a password word with a verb after it. The forms
- * with a verb or an article before the word are looked for by PROSE_BEFORE, in texts that hold
- * `password` (a feature of its own).
+ * A password told in prose (statements.ts): is there a password word with a verb of being or
+ * setting after it (`password is`, `passwords are`) or a verb or an article before it (`use
+ * password`, `the passphrase`)? Read from each password word, in texts that hold one (a feature):
+ * as features, the many phrases sharing `password` would be compared at every occurrence.
  */
-export const PROSE_PASSWORD_FEATURES = ['password', 'passwd', 'passphrase'].flatMap((w) => [
-  ...['is', 'was', 'has', 'will', 'for', 'of', 'set', 'changed', 'reset', 'updated', 'now', 'remains', 'still', 'to'].map(
-    (v) => `${w} ${v} `,
-  ),
-  `${w}s are `,
-]);
-export const PROSE_BEFORE =
-  /(?:use|using|with|enter|type|try|the|a|your|new|default|temporary|initial|admin|root)[ \t]+pass(?:word|wd|phrase)/i;
+const PASSWORD_WORD = /pass(?:word|wd|phrase)(s?)/gi;
+const VERB_AFTER = /^[ \t]+(?:is|was|are|has|will|for|of|set|changed|reset|updated|now|remains|still|to)[ \t]/i;
+const VERB_BEFORE = /(?:^|[^A-Za-z])(?:use|using|with|enter|type|try|the|a|your|new|default|temporary|initial|admin|root)[ \t]+$/i;
+export function prosePasswordHint(text: string): boolean {
+  PASSWORD_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PASSWORD_WORD.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (VERB_AFTER.test(text.slice(end, end + 12)) || VERB_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return true;
+  }
+  return false;
+}

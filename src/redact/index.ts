@@ -50,8 +50,7 @@ import {
   CONNECT_FEATURES,
   STDIN_FEATURES,
   TYPING_FEATURES,
-  PROSE_PASSWORD_FEATURES,
-  PROSE_BEFORE,
+  prosePasswordHint,
   type CommandTool,
   NATIONAL_ID_FEATURES,
   NATIONAL_ID_KINDS,
@@ -225,9 +224,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         connect: CONNECT_FEATURE_IDS.some((f) => found[f] === 1),
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
-        prose:
-          PROSE_FEATURE_IDS.some((f) => found[f] === 1) ||
-          ((hasPassword || found[F.passwd] + found[F.passphrase] > 0) && PROSE_BEFORE.test(text)),
+        prose: (hasPassword || found[F.passwd] + found[F.passphrase] > 0) && prosePasswordHint(text),
       };
       if (
         hints.sql ||
@@ -520,7 +517,6 @@ const NATIONAL_ID_FEATURE_IDS = NATIONAL_ID_KINDS.map((kind) => [kind, NATIONAL_
 const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map(asWritten);
 const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
-const PROSE_FEATURE_IDS = PROSE_PASSWORD_FEATURES.map((f) => feature(f));
 const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
 let statementFinders: typeof import('./statements') | undefined;
