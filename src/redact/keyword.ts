@@ -785,6 +785,16 @@ function readValue(text: string, i: number): Value | null {
     if (j > limit) j = limit;
     return { start, end: j, quoted: true };
   }
+  // Quotes escaped as HTML or XML entities (`password=&quot;…&quot;` in an attribute, a page):
+  // the value runs to the same entity on the line.
+  if (q === '&') {
+    const entity = /^&(?:quot|apos|#34|#39|#x22|#x27);/.exec(text.slice(i, i + 6));
+    if (entity) {
+      const start = i + entity[0].length;
+      const close = text.indexOf(entity[0], start);
+      if (close > start && close - start <= MAX_VALUE && !newlineBetween(text, start, close)) return { start, end: close, quoted: true };
+    }
+  }
   // ODBC and ADO connection strings brace-quote values: `Pwd={pa;ss}`.
   if (q === '{' && text[i - 1] === '=' && text[i + 1] !== '{') {
     const limit = Math.min(n, i + 1 + 256);

@@ -252,6 +252,11 @@ describe('generic detectors', () => {
       kept('if password is DEFAULT_PW2: pass; assert password is pwd_hash2; password is set to ${PW}');
       kept('the password is hashed with sha256; password is stored in /etc/app/secret.txt; password is v1.2.3');
     });
+    it('reads values between quotes escaped as HTML or XML entities', () => {
+      gone('&lt;add key="db" password=&quot;Tr0ub4dor3&quot; /&gt;', 'Tr0ub4dor3', 'password');
+      gone('secret: &#39;q8Zr2LmW9xTt4VbN7cKp&#39;', 'q8Zr2LmW9xTt4VbN7cKp', 'secret');
+      kept('password=&quot;&quot; password=&quot;${PW}&quot; title=&quot;Password&quot;');
+    });
     it('reads triple-quoted strings, one-line YAML block scalars, make defaults and storage schemes', () => {
       gone('password = """triple-Quoted9"""', 'triple-Quoted9', 'password');
       gone('db:\n  password: |\n    multiLinePw42\n  user: app\n', 'multiLinePw42', 'password');
