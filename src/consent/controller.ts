@@ -88,6 +88,11 @@ export interface ConsentControllerDeps {
   newId?: () => string;
 }
 
+/** The same report of a pause: its id and its end. */
+function samePause(a: Pause, b: Pause): boolean {
+  return a.id === b.id && a.until === b.until;
+}
+
 /** Longest a resume waits for the end of the pause the service keeps (clock skew beyond it is not waited for). */
 const RESUME_WAIT_MAX_MS = 10_000;
 
@@ -105,6 +110,13 @@ export class ConsentController implements CaptureGate {
   private resumedByUser: string | undefined;
   private lastPolicyError: string | undefined;
   private lastPolicy = 'null';
+  /**
+   * Every report of a pause to the service, one after another. The service keeps the longest
+   * end it hears of a pause (a pause may be extended), so a report of the pause as begun must
+   * never reach it after the report of its end: a pause resumed at once would run on there for
+   * its whole length, and the service would refuse what is typed after the resume.
+   */
+  private reports: Promise<unknown> = Promise.resolve();
   private readonly store: ConsentStore;
   private readonly clock: Clock;
 
@@ -324,7 +336,7 @@ export class ConsentController implements CaptureGate {
       let reported = false;
       if (this.signedIn) {
         try {
-          await this.deps.client.reportPause(ended);
+          await this.report(ended);
           reported = true;
         } catch {
           reported = false;
@@ -333,7 +345,7 @@ export class ConsentController implements CaptureGate {
       await this.store.update((rec) => ({
         ...withOwnPause(rec, remote.id),
         remotePauses: (rec.remotePauses ?? []).filter((p) => p.id !== remote.id),
-        unreportedPauses: reported ? rec.unreportedPauses : [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
+        unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ...(reported ? [] : [ended])],
       }));
       this.refresh();
       return;
@@ -348,9 +360,16 @@ export class ConsentController implements CaptureGate {
     // moment later; never more than RESUME_WAIT_MAX_MS). Offline, capture resumes now and
     // the end is reported later.
     let kept: number | undefined;
+    // The end supersedes every report of the pause still waiting (sent after it, one would
+    // lengthen the pause again on the service), and waits in the record until it is answered.
+    if (ended)
+      await this.store.update((rec) => ({
+        ...rec,
+        unreportedPauses: [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended],
+      }));
     if (ended && this.signedIn) {
       try {
-        const answer = await this.deps.client.reportPause(ended);
+        const answer = await this.report(ended);
         kept = answer ? Math.max(ended.until, answer.until) : ended.until;
         this.resumedByUser = ended.id;
         if (kept - this.now() > RESUME_WAIT_MAX_MS) kept = this.now();
@@ -358,11 +377,12 @@ export class ConsentController implements CaptureGate {
         kept = undefined;
       }
     }
+    const held = ended && kept !== undefined && kept > this.now() ? { ...ended, until: kept } : undefined;
     await this.store.update((rec) => ({
       ...rec,
-      pause: ended && kept !== undefined && kept > this.now() ? { ...ended, until: kept } : undefined,
+      pause: held,
       unreportedPauses:
-        ended && kept === undefined ? [...(rec.unreportedPauses ?? []).filter((p) => p.id !== ended.id), ended] : rec.unreportedPauses,
+        ended && kept !== undefined ? (rec.unreportedPauses ?? []).filter((p) => !samePause(p, ended)) : rec.unreportedPauses,
     }));
     this.refresh();
     void this.reportPauses();
@@ -391,18 +411,34 @@ export class ConsentController implements CaptureGate {
     return !(this.store.current.unreportedPauses ?? []).length;
   }
 
+  /** Sends one report once those before it have been answered. */
+  private report(p: Pause): Promise<{ until: number } | undefined> {
+    return this.inTurn(() => this.deps.client.reportPause(p));
+  }
+
+  /** Like `report`, but only if the record still holds it as waiting when its turn comes (a resume may have superseded it). */
+  private reportIfWaiting(p: Pause): Promise<boolean> {
+    return this.inTurn(async () => {
+      if (!(this.store.current.unreportedPauses ?? []).some((x) => samePause(x, p))) return false;
+      await this.deps.client.reportPause(p);
+      return true;
+    });
+  }
+
+  private inTurn<T>(send: () => Promise<T>): Promise<T> {
+    const sent = this.reports.then(send);
+    this.reports = sent.catch(() => undefined);
+    return sent;
+  }
+
   private async reportPauses(): Promise<void> {
-    const list = this.store.current.unreportedPauses ?? [];
-    for (const p of list) {
+    for (const p of this.store.current.unreportedPauses ?? []) {
       try {
-        await this.deps.client.reportPause(p);
-        await this.store.update((r) => ({
-          ...r,
-          unreportedPauses: (r.unreportedPauses ?? []).filter((x) => !(x.id === p.id && x.until === p.until)),
-        }));
+        if (!(await this.reportIfWaiting(p))) continue;
+        await this.store.update((r) => ({ ...r, unreportedPauses: (r.unreportedPauses ?? []).filter((x) => !samePause(x, p)) }));
       } catch (err) {
         if (err instanceof ControlError && !err.transient) {
-          await this.store.update((r) => ({ ...r, unreportedPauses: (r.unreportedPauses ?? []).filter((x) => x !== p) }));
+          await this.store.update((r) => ({ ...r, unreportedPauses: (r.unreportedPauses ?? []).filter((x) => !samePause(x, p)) }));
         }
         return;
       }
@@ -565,11 +601,11 @@ export class ConsentController implements CaptureGate {
         JSON.stringify(remotePauses) !== JSON.stringify(this.store.current.remotePauses ?? []) ||
         serverOffset !== this.store.current.serverOffset
       ) {
-        await this.store.update((r) => ({ ...r, remotePauses, serverOffset }));
+        await this.store.update((r) => ({ ...r, remotePauses: remotePausesOf(p.pauses, r), serverOffset }));
         this.refresh();
       }
       if (JSON.stringify(policy) !== JSON.stringify(this.store.current.policy) || JSON.stringify(exemptions) !== JSON.stringify(before)) {
-        await this.store.update((r) => ({ ...r, policy, exemptions }));
+        await this.store.update((r) => ({ ...r, policy, exemptions: [...p.exemptions, ...r.exemptions.filter((e) => e.unsent)] }));
         this.announceDecisions(before, p.exemptions);
         this.refresh();
       }

@@ -69,12 +69,23 @@ const EMPTY: ConsentRecord = { exemptions: [] };
 
 export class ConsentFile {
   private readonly path: string;
+  /** What this window holds: the file as last known, with its own changes not yet written. */
   private record: ConsentRecord = EMPTY;
+  /** The file as last read or written by this window, its text and its modification time. */
+  private disk: ConsentRecord = EMPTY;
+  private diskText = '';
   private mtime = 0;
   private watcher: FSWatcher | undefined;
   private poll: ReturnType<typeof setInterval> | undefined;
   private listeners: ((r: ConsentRecord) => void)[] = [];
-  private writing: Promise<void> = Promise.resolve();
+  /**
+   * Every read and write of the file, in order. A read never runs while a write is landing,
+   * so an older write of this window read back cannot replace a newer change (a pause read
+   * back as the record from before it would resume capture).
+   */
+  private queue: Promise<void> = Promise.resolve();
+  /** Changes made here and not yet written. */
+  private pending = 0;
 
   constructor(
     private readonly dir: string,
@@ -109,45 +120,82 @@ export class ConsentFile {
     };
   }
 
-  /** Read-modify-write; the change is visible to this window at once and to others on their next read. */
+  /**
+   * Read-modify-write; the change is visible to this window at once and to others on their
+   * next read. `change` must depend on nothing but the record it is given: when it is written,
+   * it is applied again to the file as it is then, so that what another window wrote meanwhile
+   * (its pause, its exemption request) is kept rather than overwritten.
+   */
   update(change: (r: ConsentRecord) => ConsentRecord): Promise<void> {
-    const next = change(structuredClone(this.record));
-    this.record = next;
-    for (const l of [...this.listeners]) l(next);
-    this.writing = this.writing.then(async () => {
-      const tmp = `${this.path}.${process.pid}.tmp`;
+    this.set(change(structuredClone(this.record)));
+    this.pending++;
+    return this.enqueue(async () => {
       try {
-        await writeFile(tmp, JSON.stringify(next));
-        await rename(tmp, this.path);
-        this.mtime = (await stat(this.path)).mtimeMs;
-      } catch (err) {
-        this.onError(`could not save the consent state: ${(err as Error).message}`);
+        await this.readIfChanged();
+        const next = change(structuredClone(this.disk));
+        const text = JSON.stringify(next);
+        // Held as this window's truth even if it cannot be written (a full disk): the next
+        // change is written on top of it.
+        this.disk = next;
+        const tmp = `${this.path}.${process.pid}.tmp`;
+        try {
+          await writeFile(tmp, text);
+          await rename(tmp, this.path);
+          this.diskText = text;
+          this.mtime = (await stat(this.path)).mtimeMs;
+        } catch (err) {
+          this.onError(`could not save the consent state: ${(err as Error).message}`);
+        }
+      } finally {
+        this.pending--;
+        if (this.pending === 0) this.set(this.disk);
       }
     });
-    return this.writing;
   }
 
   /** Waits for this window's writes and reads what other windows wrote since. */
   async sync(): Promise<ConsentRecord> {
-    await this.writing;
     await this.reload();
     return this.record;
   }
 
-  private async reload(): Promise<void> {
+  /** Follows what other windows wrote (on the watcher and the poll). */
+  private reload(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.readIfChanged();
+      // A change of this window queued meanwhile takes the file as it is now when written.
+      if (this.pending === 0) this.set(this.disk);
+    });
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(step);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads the file when its time says another window may have written it. */
+  private async readIfChanged(): Promise<void> {
     try {
       const s = await stat(this.path);
       if (s.mtimeMs === this.mtime) return;
-      const parsed = JSON.parse(await readFile(this.path, 'utf8')) as ConsentRecord;
+      const text = await readFile(this.path, 'utf8');
       this.mtime = s.mtimeMs;
+      if (text === this.diskText) return;
+      const parsed = JSON.parse(text) as ConsentRecord;
       if (!Array.isArray(parsed.exemptions)) parsed.exemptions = [];
-      if (JSON.stringify(parsed) === JSON.stringify(this.record)) return;
-      this.record = parsed;
-      for (const l of [...this.listeners]) l(parsed);
+      this.disk = parsed;
+      this.diskText = text;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.onError(`could not read the consent state: ${(err as Error).message}`);
     }
+  }
+
+  private set(next: ConsentRecord): void {
+    if (JSON.stringify(next) === JSON.stringify(this.record)) return;
+    this.record = next;
+    for (const l of [...this.listeners]) l(next);
   }
 
   dispose(): void {

@@ -391,6 +391,36 @@ describe('consent controller', () => {
     assert.deepEqual(r.store.record.unreportedPauses ?? [], []);
   });
 
+  it('a pause resumed while its own report is still on its way ends on the service when resumed, whatever arrives first', async () => {
+    const r = await make();
+    // The report of the pause as begun is slow; any later report travels at once.
+    let release!: () => void;
+    const slow = new Promise<void>((ok) => (release = ok));
+    const answer = r.service.reportPause;
+    let calls = 0;
+    r.service.reportPause = async (p) => {
+      if (calls++ === 0) await slow;
+      return answer(p);
+    };
+    await r.controller.pause();
+    await r.clock.advance(2_000);
+    const resumed = r.controller.resume();
+    await settle();
+    release();
+    await resumed;
+    await settle();
+    await r.clock.advance(60_000);
+    await settle();
+    assert.equal(view(r).state, 'recording');
+    const onService = r.service.pauses.find((p) => p.id === 'id1');
+    assert.ok(
+      !onService || onService.until <= T0 + 2_000,
+      `the service still holds the pause until ${onService && onService.until - T0} ms`,
+    );
+    assert.equal(r.service.reported.at(-1)?.until, T0 + 2_000, 'the last report heard is the end');
+    assert.deepEqual(r.store.record.unreportedPauses ?? [], []);
+  });
+
   it('an exemption asked for offline is pending at once and sent by a later poll; its approval is announced and purges its scope', async () => {
     const r = await make();
     r.service.online = false;
