@@ -100,6 +100,12 @@ async function del(n: number): Promise<void> {
 
 describe('consent routes in a real editor: nothing typed while capture is off leaves it', function () {
   this.timeout(120_000);
+  afterEach(async () => {
+    // A test that failed while capture was paused must not leave the next ones paused.
+    if ((await state()).capturing) return;
+    await vscode.commands.executeCommand('codetrail.resume');
+    await waitFor('capture to resume after the test', async () => ((await state()).capturing ? true : undefined), 20_000);
+  });
   after(async () => {
     await closeAll();
     if (process.env.CODETRAIL_IT_MARKERS) writeFileSync(process.env.CODETRAIL_IT_MARKERS, JSON.stringify({ markers, controls }));

@@ -13,9 +13,26 @@ export function workspaceDir(): string {
   return f.uri.fsPath;
 }
 
+/**
+ * Writes a file into the workspace and waits until the editor's file watcher has reported it
+ * (at most a few seconds): a document opened before that is read again from disk when the
+ * report arrives, and the test would see a change nobody made.
+ */
 export async function writeFixture(name: string, content: string | Uint8Array): Promise<vscode.Uri> {
-  const file = join(workspaceDir(), name);
-  await fs.writeFile(file, content);
+  const folder = workspaceDir();
+  const file = join(folder, name);
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
+  try {
+    const seen = new Promise<void>((resolve) => {
+      watcher.onDidCreate(() => resolve());
+      watcher.onDidChange(() => resolve());
+      setTimeout(resolve, 3_000);
+    });
+    await fs.writeFile(file, content);
+    await seen;
+  } finally {
+    watcher.dispose();
+  }
   return vscode.Uri.file(file);
 }
 
