@@ -198,6 +198,7 @@ if (sampleN > 0) {
 }
 
 const DIGITS = '0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const HEX = '0123456789abcdef';
 const ts = readFileSync(join(root, 'typescript', 'lib', 'typescript.js'), 'utf8');
 const minified = ts
@@ -282,6 +283,17 @@ const adversarial: [string, string][] = [
   ['`national ID: ` then 1 MB of digits and spaces', 'national ID: ' + fill('12 34 ')],
   ['`the password is ` + random 12, distinct', unique((r) => 'the password is ' + r(12) + '. ')],
   ['`dp.st.dev.` + random 43, distinct', unique((r) => 'dp.st.dev.' + r(43) + ' ')],
+  // Table columns, variables set for a command, hyphenated passphrases.
+  ['CSV `user,password` then rows, distinct', 'user,password\n' + unique((r) => r(6) + ',' + r(12) + '\n')],
+  [
+    'header lines of 64 `token` cells, each a table of no rows',
+    fill(Array(64).fill('token').join(',') + '\n' + Array(63).fill('x').join(',') + '\n'),
+  ],
+  ['`PGPASSWORD=` + random 12 + ` psql -h db`, distinct', unique((r) => 'PGPASSWORD=' + r(12) + ' psql -h db\n')],
+  [
+    '`jwt_secret: "` + four hyphenated words, distinct',
+    unique((r) => 'jwt_secret: "' + [r(5, LOWER), r(6, LOWER), r(4, LOWER), r(7, LOWER)].join('-') + '"\n'),
+  ],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

@@ -488,6 +488,8 @@ function classifyUncached(name: string): NameClass | null {
     const w = words[i];
     if (PASSWORD_RE.test(w)) return 'password';
     if (w === 'pass' || w === 'passwd' || w === 'pw') return 'password';
+    // `dbpass`, `rootpass`, `smtppass`: a word glued to `pass` that says whose (not `bypass`, `compass`).
+    if (w.endsWith('pass') && PASS_STEMS.has(w.slice(0, -4))) return 'password';
     if (
       w === 'auth' ||
       w === 'authorization' ||
@@ -516,6 +518,13 @@ function classifyUncached(name: string): NameClass | null {
   }
   return cls;
 }
+
+/** What a password glued to `pass` may belong to. */
+const PASS_STEMS = new Set(
+  'db sql mysql pg postgres mongo redis ldap smtp mail imap pop ftp sftp ssh vnc rdp wifi proxy admin root user usr my sys web app api svc service master default login auth new old cur current key store keystore trust truststore ca cert'.split(
+    ' ',
+  ),
+);
 
 const AUTH_SCHEME_WORDS = new Set([
   'bearer',
@@ -903,6 +912,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   // non-ASCII ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
   if (/[^\x20-\x7e]/.test(v)) return cls !== 'key' && symbolPassword(v) && distinctChars(v) >= 3;
   if (cls === 'password' && dicewarePassword(v)) return true;
+  if (cls === 'secret' && kebabPassphrase(v, quoted)) return true;
   const parts = v.split(/[._\-/:]+/);
   if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
@@ -952,6 +962,29 @@ function dicewarePassword(v: string): boolean {
   if (/^v?\d+(?:[.-]\d+)*(?:-[A-Za-z0-9]+)?$/.test(v)) return false; // versions, dates
   const parts = v.split('-');
   return parts.filter((p) => /[A-Za-z]/.test(p)).length >= 2 && !isPlaceholder(v);
+}
+
+/** Words of the names resources are given (`my-tls-secret`, `app-prod-db-credentials`): such a value names a secret kept elsewhere. */
+const RESOURCE_WORDS = new Set(
+  'secret secrets tls ssl cert certs certificate certificates key keys token tokens password passwords credential credentials creds config configmap name default prod production staging stage dev development test testing local app application service svc api db database my release env vault store ref sa account cluster ns namespace'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Words joined by hyphens under a secret's name (`"correct-horse-battery-staple"`,
+ * `SESSION_SECRET=purple-monkey-dishwasher-42`): a chosen passphrase, unless its words are those
+ * resource names are made of. Quoted, four words of letters will do; unquoted, three words and a
+ * digit or a capital, as for a password.
+ */
+function kebabPassphrase(v: string, quoted: boolean): boolean {
+  if (v.length < 15 || v.length > 64 || !/^[A-Za-z]+(?:-[A-Za-z0-9]+){2,}$/.test(v)) return false;
+  const parts = v.toLowerCase().split('-');
+  const words = parts.filter((p) => /^[a-z]+$/.test(p));
+  if (words.length < 3 || words.some((w) => w.length < 3 || RESOURCE_WORDS.has(w))) return false;
+  if (parts.some((p) => !/^[a-z]+$/.test(p) && !/^\d{1,4}$/.test(p))) return false;
+  if (quoted && words.length >= 4) return !isPlaceholder(v);
+  return words.length >= 3 && dicewarePassword(v);
 }
 
 // Words that make a spaced value read as a message, a label or code rather than a passphrase.
@@ -1064,6 +1097,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
   HIT.lastIndex = 0;
   let m: RegExpExecArray | null;
   let resumeAt = 0;
+  const tableSeen = { start: 0, end: 0 };
   while ((m = HIT.exec(text)) !== null) {
     const hit = m.index;
     if (hit < resumeAt) {
@@ -1108,6 +1142,13 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       }
       continue;
     }
+    // A column of a table whose header names it (`user,password`, `name\ttoken`, `| user | secret |`).
+    const rows = tableColumns(text, s, e, out, tableSeen);
+    if (rows > 0) {
+      resumeAt = rows;
+      HIT.lastIndex = rows;
+      continue;
+    }
     const nameQuoted = before === '"' || before === "'" || before === '`';
     const isFlag = name.startsWith('-') || name.startsWith('--');
     // `setx NAME value`, `set NAME value` (Windows), `ENV NAME value` (Dockerfile), `#define NAME "value"`
@@ -1130,6 +1171,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       if (STORAGE_SCHEME.test(text)) vs = STORAGE_SCHEME.lastIndex;
     }
     let val: Value | null;
+    let envPrefix: Value | undefined;
     if (openTag || (pairValue && text.charCodeAt(vs - 1) === 62)) {
       val = readElement(text, vs);
       // The element must close after its value: on the same line, or on the next when the value
@@ -1139,10 +1181,16 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       if (!text.startsWith('</', close) || (newlineBetween(text, val.end, close) && !newlineBetween(text, e, val.start))) continue;
     } else {
       val = text.charCodeAt(vs) === 124 || text.charCodeAt(vs) === 62 ? blockScalarLine(text, s, vs) : null;
+      if (!val && isLineBreak(text.charCodeAt(vs)) && text.charCodeAt(e + (nameQuoted ? 1 : 0)) === 58 /* : */)
+        val = yamlNextLineScalar(text, s, vs);
       if (!val) val = readValue(text, vs);
       if (val && !val.quoted && !nameQuoted && !isFlag && startsConfigLine(text, s)) {
         const line = readLineValue(text, vs);
-        if (line.end > val.end) val = line;
+        if (line.end > val.end) {
+          // `PGPASSWORD=x psql …`: glued to its `=`, the first word may be a variable set for a command.
+          if (val.start === e + 1 && text.charCodeAt(e) === 61) envPrefix = val;
+          val = line;
+        }
       }
     }
     if (!val) continue;
@@ -1186,8 +1234,12 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     if (
       !valueVerdict(v, cls, val.quoted, commaSeparated.value, name) &&
       !(cls === 'password' && wordPasswordAssigned(text, s, e, val, v, name, nameQuoted))
-    )
-      continue;
+    ) {
+      if (!envPrefix || !ENV_NAME.test(name) || !COMMAND_AFTER.test(text.slice(envPrefix.end, envPrefix.end + 64))) continue;
+      const first = text.slice(envPrefix.start, envPrefix.end);
+      if (!valueVerdict(first, cls, false, false, name)) continue;
+      val = envPrefix;
+    }
     if (val.end - val.start >= MAX_VALUE) {
       // An over-long value goes whole: extend to the end of its run rather than leak the tail.
       let k = val.end;
@@ -1198,6 +1250,156 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     resumeAt = val.end;
     HIT.lastIndex = val.end;
   }
+}
+
+const YAML_SCALAR_LINE = /[ \t]+(?:(["'])([^"'\n\\]{1,512})\1|([^\s#:{}[\],&*!|>'"%@`-][^\s]{0,511}))[ \t]*(?:\r?\n|$)/y;
+
+/**
+ * `api_key:` with the value alone on the next line, indented deeper (a YAML plain or quoted
+ * scalar folded onto its own line), when the line after it is no deeper: that value.
+ */
+function yamlNextLineScalar(text: string, s: number, eol: number): Value | null {
+  let ls = s;
+  while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
+  if (s - ls > 64 || !/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(ls, s))) return null;
+  let i = eol;
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) !== 10) return null;
+  i++;
+  YAML_SCALAR_LINE.lastIndex = i;
+  const m = YAML_SCALAR_LINE.exec(text);
+  if (!m) return null;
+  const indent = /^[ \t]*/.exec(m[0])![0].length;
+  if (indent <= s - ls) return null;
+  // The line after must not continue the scalar (deeper still) or hold it as a mapping.
+  const after = YAML_SCALAR_LINE.lastIndex;
+  let k = after;
+  while (k < text.length && k - after <= indent && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (k < text.length && k - after >= indent && !isLineBreak(text.charCodeAt(k))) return null;
+  const start = i + m[0].indexOf(m[2] ?? m[3]);
+  return { start, end: start + (m[2] ?? m[3]).length, quoted: m[1] !== undefined };
+}
+
+/** A variable's name as shells write it. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** After `NAME=value`, a command: a word, then its arguments or the line's end. */
+const COMMAND_AFTER = /^[ \t]+(?:[A-Z][A-Z0-9_]*=\S*[ \t]+)*[a-z][\w.+-]*(?:[ \t]|$)/;
+
+/** Field separators of delimited tables: comma, semicolon, tab and the pipe of Markdown tables. */
+const TABLE_DELIMITERS = ',;\t|';
+/** A header cell: a short name, maybe quoted. */
+const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?: [A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
+/** The rule line under a Markdown table's header. */
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
+const MAX_TABLE_LINE = 2048;
+const MAX_TABLE_ROWS = 10_000;
+
+/** The cells of one line of a delimited table, with their offsets in the line (double quotes group). */
+function tableCells(line: string, delim: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === delim && !quoted) {
+      cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  cells.push({ start, end: line.length });
+  // A Markdown row opens and closes with its pipe.
+  if (delim === '|') {
+    if (cells.length && line.slice(cells[0].start, cells[0].end).trim() === '') cells.shift();
+    if (cells.length && line.slice(cells[cells.length - 1].start, cells[cells.length - 1].end).trim() === '') cells.pop();
+  }
+  return cells;
+}
+
+function lineAt(text: string, i: number): { start: number; end: number } {
+  let a = i;
+  while (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) a--;
+  let b = i;
+  while (b < text.length && !isLineBreak(text.charCodeAt(b))) b++;
+  return { start: a, end: b };
+}
+
+/**
+ * When the name at [s, e) is a cell of a table's header line (every cell a short name, cells
+ * split by one delimiter), reads every credential column of the table in the rows under it and
+ * pushes the values that pass the value test. Returns where the rows end, or 0 when the name
+ * heads no column; `seen` is the line last read as a header, whose other names need no second look.
+ */
+function tableColumns(text: string, s: number, e: number, out: Finding[], seen: { start: number; end: number }): number {
+  // Cheap shape checks first: the name is a whole cell, with a delimiter or the line's end on each side.
+  let a = s;
+  let b = e;
+  if (text[a - 1] === '"' || text[a - 1] === "'") a--;
+  if (text[b] === '"' || text[b] === "'") b++;
+  while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t') && !TABLE_DELIMITERS.includes(text[a - 1])) a--;
+  while (b < text.length && text[b] === ' ') b++;
+  const left = a === 0 || isLineBreak(text.charCodeAt(a - 1)) ? '' : text[a - 1];
+  const right = b >= text.length || isLineBreak(text.charCodeAt(b)) ? '' : text[b];
+  if ((left && !TABLE_DELIMITERS.includes(left)) || (right && !TABLE_DELIMITERS.includes(right))) return 0;
+  if (!left && !right) return 0;
+  const delim = right || left;
+  if (left && right && left !== right) return 0;
+  if (s >= seen.start && s < seen.end) return 0;
+  const header = lineAt(text, s);
+  seen.start = header.start;
+  seen.end = header.end;
+  if (header.end - header.start > MAX_TABLE_LINE) return 0;
+  const headLine = text.slice(header.start, header.end);
+  const heads = tableCells(headLine, delim);
+  if (heads.length < 2 || heads.length > 64) return 0;
+  // A table has a row under its header, of as many cells (or a Markdown rule line).
+  let next = header.end;
+  if (text.charCodeAt(next) === 13) next++;
+  if (text.charCodeAt(next) !== 10) return 0;
+  const first = lineAt(text, next + 1);
+  if (first.end - first.start > MAX_TABLE_LINE) return 0;
+  const firstLine = text.slice(first.start, first.end);
+  if (tableCells(firstLine, delim).length !== heads.length && !(delim === '|' && TABLE_RULE.test(firstLine))) return 0;
+  if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) return 0;
+  const columns: { col: number; cls: NameClass; name: string }[] = [];
+  heads.forEach((c, col) => {
+    const name = headLine
+      .slice(c.start, c.end)
+      .trim()
+      .replace(/^["']|["']$/g, '');
+    const cls = classifyName(name);
+    if (cls !== null) columns.push({ col, cls, name });
+  });
+  if (columns.length === 0) return 0;
+  let pos = header.end;
+  let end = 0;
+  for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
+    if (pos < text.length && text.charCodeAt(pos) === 13) pos++;
+    if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
+    const row = lineAt(text, pos + 1);
+    if (row.end - row.start > MAX_TABLE_LINE || row.end === row.start) break;
+    const line = text.slice(row.start, row.end);
+    pos = row.end;
+    if (delim === '|' && rows === 0 && TABLE_RULE.test(line)) continue;
+    const cells = tableCells(line, delim);
+    if (cells.length !== heads.length) break;
+    end = row.end;
+    for (const { col, cls, name } of columns) {
+      let { start: cs, end: ce } = cells[col];
+      while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
+      while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t' || line[ce - 1] === '\r')) ce--;
+      const quoted = ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'") && line[ce - 1] === line[cs];
+      if (quoted) {
+        cs++;
+        ce--;
+      }
+      const v = line.slice(cs, ce);
+      // One value per cell: no spaces, no markup (a Markdown cell is often a link or code).
+      if (v && !/[\s`[\]]/.test(v) && !v.includes(delim) && valueVerdict(v, cls, quoted, false, name))
+        out.push({ kind: cls === 'password' ? 'password' : 'secret', start: row.start + cs, end: row.start + ce });
+    }
+  }
+  return end;
 }
 
 // The first word of a method that stores the credential it is given (`setPassword`, `withToken`).

@@ -302,6 +302,47 @@ describe('generic detectors', () => {
         /^Authorization: Api-Token <REDACTED:/,
       );
     });
+    it('reads names glued to `pass` that say whose password it is, and keeps `bypass` and `compass`', () => {
+      gone("my $dbpass = 'Perl#Pass99';", 'Perl#Pass99', 'password');
+      gone('ROOTPASS=Xq9!mLp2\n', 'Xq9!mLp2', 'password');
+      kept('bypass = "Xq9mLp2Wz"; compass = "N4E7W2S9"\n');
+    });
+    it('reads a YAML value alone on the line under its name, indented deeper', () => {
+      gone(
+        'secrets:\n  datadog_api_key:\n    a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6\n  other: 1\n',
+        'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6',
+        'secret',
+      );
+      gone('api_key:\n  "Zk2Pm7Qz4Rv8Tn3Wb9Yc1Hd"\n', 'Zk2Pm7Qz4Rv8Tn3Wb9Yc1Hd', 'secret');
+      // A nested mapping, a list, a line no deeper, and a scalar that goes on are other shapes.
+      kept('api_key:\n  env: PROD_KEY\npassword:\n  - vault\ntoken:\nnext_line_value_xyz\n');
+    });
+    it('reads the column of a table whose header names a credential: CSV, TSV, semicolons, Markdown', () => {
+      gone('username,password,email\nalice,Wint3r!sC0ming,a@corp.io\nbob,hunter2Xy9,b@corp.io\n', 'Wint3r!sC0ming', 'password');
+      gone('username,password,email\nalice,Wint3r!sC0ming,a@corp.io\nbob,hunter2Xy9,b@corp.io\n', 'hunter2Xy9', 'password');
+      gone('service;api_key;region\nbilling;q8ZkP2mX7vR4tL9wB3nY6cJ1;eu-west-1\n', 'q8ZkP2mX7vR4tL9wB3nY6cJ1', 'secret');
+      gone('"host","user","secret"\r\n"db1","admin","Zx9#mQ2$pL7"\r\n', 'Zx9#mQ2$pL7');
+      gone('name\ttoken\nci\tgk4Lp9Qz2Xv8Rt5Wn3Ym7Bc1\n', 'gk4Lp9Qz2Xv8Rt5Wn3Ym7Bc1', 'secret');
+      gone('| user | password |\n|---|---|\n| admin | S3cure!pw |\n', 'S3cure!pw', 'password');
+      const two = r.redact('user,password,api_key\nops,Pw9!abcd,q8ZkP2mX7vR4tL9wB3nY6cJ1\n').text;
+      assert.ok(!two.includes('Pw9!abcd') && !two.includes('q8ZkP2mX7vR4tL9wB3nY6cJ1'), `every credential column: ${two}`);
+      // Code with commas, a row of another shape, and Markdown cells of links stay.
+      kept('from ._functools import method_cache, pass_none\nfrom ._itertools import always_iterable, unique_everseen\n');
+      kept('user,password\nalice,Wint3r!sC0ming,extra\n');
+      kept('| Credential | Usage |\n|---|---|\n| [`DefaultAzureCredential`](https://example.com/x?view=a-b) | Provides |\n');
+    });
+    it('reads a variable set for one command (`NAME=value cmd`), whatever follows on the line', () => {
+      gone('PGPASSWORD=Sup3rS3cret psql -h db -U app || exit 1\n', 'Sup3rS3cret', 'password');
+      gone('  DB_PASSWORD=Kx9!mQ2p LOG=1 ./migrate --up\n', 'Kx9!mQ2p', 'password');
+      kept('PASSWORD_FILE=/run/secrets/db psql -h db\nPGPASSWORD=$(cat pw.txt) psql -h db\n');
+    });
+    it('reads a passphrase of hyphenated words under a secret name, and keeps the names of secrets kept elsewhere', () => {
+      gone('jwt_secret: "correct-horse-battery-staple"\n', 'correct-horse-battery-staple', 'secret');
+      gone('SESSION_SECRET=purple-monkey-dishwasher-42\n', 'purple-monkey-dishwasher-42', 'secret');
+      kept(
+        'existingSecret: "my-release-postgresql-credentials"\nclient_secret: "app-prod-db-secret-name"\napi_secret: "use-the-vault-value"\n',
+      );
+    });
     it('reads C macro definitions', () => {
       gone('#define IO_KEY       "aio_NrZCb67VvzSaM7fr3nMXrfZ1uMPH"', 'NrZCb67VvzSaM7fr3nMXrfZ1uMPH');
     });
