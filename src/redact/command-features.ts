@@ -96,7 +96,10 @@ export const NATIONAL_ID_FEATURES = {
   'cn-resident-id': ['resident identity', 'Resident Identity', 'resident_identity'],
   'tr-tckn': ['tckn', 'TCKN', 'kimlik', 'Kimlik', 'KIMLIK'],
   'sg-nric': [...acronym('NRIC'), ...acronym('nric'), ...acronym('FIN')],
-  'us-dea': acronym('DEA'),
+  'us-dea': [...acronym('DEA'), 'medical licen', 'Medical Licen', 'medical_licen', 'MEDICAL_LICEN'],
+  'us-aba-routing': [...acronym('ABA'), ...acronym('aba'), ...acronym('RTN'), 'routing', 'Routing', 'ROUTING'],
+  'it-vat': [...acronym('VAT'), ...acronym('vat'), 'partita', 'Partita', 'PARTITA', ...acronym('IVA')],
+  'sg-uen': [...acronym('UEN'), ...acronym('uen'), 'unique entity', 'Unique Entity', 'unique_entity'],
 };
 export type NationalIdKind = keyof typeof NATIONAL_ID_FEATURES;
 export const NATIONAL_ID_KINDS = Object.keys(NATIONAL_ID_FEATURES) as NationalIdKind[];

@@ -23,12 +23,14 @@ import * as inAadhaar from 'stdnum/lib/cjs/in/aadhaar';
 import * as inEpic from 'stdnum/lib/cjs/in/epic';
 import * as inPan from 'stdnum/lib/cjs/in/pan';
 import * as itCodiceFiscale from 'stdnum/lib/cjs/it/codicefiscale';
+import * as itIva from 'stdnum/lib/cjs/it/iva';
 import * as krRrn from 'stdnum/lib/cjs/kr/rrn';
 import * as mxCurp from 'stdnum/lib/cjs/mx/curp';
 import * as nlBsn from 'stdnum/lib/cjs/nl/bsn';
 import * as noFodselsnummer from 'stdnum/lib/cjs/no/fodselsnummer';
 import * as plPesel from 'stdnum/lib/cjs/pl/pesel';
 import * as sePersonnummer from 'stdnum/lib/cjs/se/personnummer';
+import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import { GAP, NUMBER_WORD } from './cued-identifiers';
@@ -98,6 +100,20 @@ function deaValid(s: string): boolean {
   if (!/^[A-Z][A-Z9]\d{7}$/.test(v)) return false;
   const d = (i: number) => v.charCodeAt(2 + i) - 48;
   return (d(0) + d(2) + d(4) + 2 * (d(1) + d(3) + d(5))) % 10 === d(6);
+}
+
+/**
+ * US ABA routing number: 3 × (d1 + d4 + d7) + 7 × (d2 + d5 + d8) + (d3 + d6 + d9) is a multiple of
+ * ten, and the first two digits name a Federal Reserve district (01–12, 21–32), a thrift (61–72)
+ * or traveller's cheques (80).
+ */
+function abaValid(s: string): boolean {
+  const v = s.replace(/[ -]/g, '');
+  if (!/^\d{9}$/.test(v)) return false;
+  const head = +v.slice(0, 2);
+  if (!((head >= 1 && head <= 12) || (head >= 21 && head <= 32) || (head >= 61 && head <= 72) || head === 80)) return false;
+  const d = (i: number) => v.charCodeAt(i) - 48;
+  return (3 * (d(0) + d(3) + d(6)) + 7 * (d(1) + d(4) + d(7)) + d(2) + d(5) + d(8)) % 10 === 0;
 }
 
 interface IdRule {
@@ -190,7 +206,15 @@ const RULES: readonly IdRule[] = [
   { kind: 'cn-resident-id', cue: 'resident[ _-]identity(?:[ _-]card)?', shape: '\\d{17}[\\dX]', valid: by(cnRic) },
   { kind: 'tr-tckn', cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no', shape: '[1-9]\\d{10}', valid: by(trTckimlik) },
   { kind: 'sg-nric', cue: 'nric|fin', shape: '[STFGM]\\d{7}[A-Z]', valid: nricValid, alone: '[STFGM]\\d{7}[A-Z]' },
-  { kind: 'us-dea', cue: 'dea', shape: '[A-Z][A-Z9]\\d{7}', valid: deaValid },
+  { kind: 'us-dea', cue: 'dea|medical[ _-]licen[cs]e', shape: '[A-Z][A-Z9]\\d{7}', valid: deaValid },
+  {
+    kind: 'us-aba-routing',
+    cue: 'aba(?:[ _-]?routing)?|routing(?:[ _-]?transit)?|rtn',
+    shape: '\\d{4}[ -]?\\d{4}[ -]?\\d',
+    valid: abaValid,
+  },
+  { kind: 'it-vat', cue: 'partita[ _-]iva|p\\.?[ _-]?iva|vat', shape: '(?:IT[ ]?)?\\d{11}', valid: by(itIva) },
+  { kind: 'sg-uen', cue: 'uen|unique[ _-]entity', shape: '\\d{8,9}[A-Z]|[ST]\\d{2}[A-Z]{2}\\d{4}[A-Z]', valid: by(sgUen) },
 ];
 
 // Every kind has a rule, and every rule a kind the core knows (for its features and priority).

@@ -443,6 +443,10 @@ describe('personal data with validation', () => {
       ['NIR : 2 95 10 99 126 111 93', '2 95 10 99 126 111 93', 'fr-nir'],
       ['resident identity card 360426199101010071', '360426199101010071', 'cn-resident-id'],
       ['DEA number AB1234563', 'AB1234563', 'us-dea'],
+      ['medical license: BB1388568', 'BB1388568', 'us-dea'],
+      ['ABA routing number 011000015', '011000015', 'us-aba-routing'],
+      ['partita IVA 01333550323', '01333550323', 'it-vat'],
+      ['UEN: 201912345R', '201912345R', 'sg-uen'],
       // A general identity word: whichever format validates the value.
       ['national ID: 211062-5629', '211062-5629', 'dk-cpr'],
     ];
@@ -450,6 +454,7 @@ describe('personal data with validation', () => {
     // The same digits without the name, or failing the check, stay.
     kept('PESEL 02070803629; order 02070803628; BSN: 111222334; RRN 900101-1234567; TFN 123 456 789');
     kept('const span = 123456782; company ABCPE1234F; fin = 12345678;');
+    kept('routing table 123456789; ABA 011000016; vat 12345678901; UEN: 201912345W');
   });
   it('reads identifiers whose shape and check are distinctive alone: Spanish NIF/NIE, Italian fiscal codes, Brazilian CPF, CURP, AHV, HETU, NRIC', () => {
     for (const [text, value, kind] of [
