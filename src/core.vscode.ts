@@ -85,7 +85,7 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
   const s = settings.current.capture;
   const rec = new Recorder(sending.sink, consent, {
     workspace: deps.workspace,
-    client: { ...client, uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop' },
+    client: { ...client, uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop', redactionPolicy: redactor.policyVersion },
     sessionIdleMs: s.sessionIdleMinutes * 60_000,
     consent: () => consent.stamp(),
     trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },

@@ -49,7 +49,7 @@ export interface TaintOracle extends TaintHooks {
 export interface RecorderOptions {
   /** Salted hash of the workspace identity. */
   workspace: string;
-  client: { name: string; version: string; uiKind?: 'desktop' | 'web' };
+  client: { name: string; version: string; uiKind?: 'desktop' | 'web'; redactionPolicy?: number };
   /** An idle gap longer than this ends the session; the next activity starts a new one. */
   sessionIdleMs: number;
   consent: () => ConsentStamp;

@@ -68,10 +68,12 @@ export type { LocalIdentifiers } from './pii';
 /**
  * Bumped whenever the rules change what gets redacted (2: the generic detectors, statements,
  * command lines and identifiers of issue 15; 3: national identifiers, prose passwords, passphrases
- * under secret names, dotted token prefixes, the nearest cue deciding). Returned with every
- * redaction; not yet carried on events or dataset cards.
+ * under secret names, dotted token prefixes, the nearest cue deciding; 4: table columns, variables
+ * set for one command, folded YAML values, hyphenated passphrases under secret names, routing, VAT
+ * and UEN numbers). Returned with every redaction, and stated by each session's start event
+ * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 3;
+export const REDACTION_POLICY_VERSION = 4;
 
 export const DEFAULT_BUDGET_MS = 500;
 

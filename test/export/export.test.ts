@@ -55,6 +55,12 @@ describe('export: dataset folder', function () {
     assert.equal(summary.sessions, 6);
     assert.equal(summary.events, recording);
     assert.equal(summary.users, 3);
+    assert.deepEqual(summary.redactionRules, { '4': 3, unstated: 3 });
+    assert.deepEqual(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')).redactionRules, { '4': 3, unstated: 3 });
+    assert.match(
+      readFileSync(join(outDir, 'README.md'), 'utf8'),
+      /redaction rules version the clients ran \(sessions\): 4 \(3\), unstated \(3\)/,
+    );
     const parquet = await writeParquetTable(outDir);
     assert.equal(parquet.rows, recording);
 
@@ -75,6 +81,17 @@ describe('export: dataset folder', function () {
         `SELECT count(*) AS n FROM read_parquet('${pq}') WHERE kind = 'edit' AND diff IS NOT NULL AND after_sha256 IS NOT NULL`,
       );
       assert.equal(Number(k.n), edits);
+      // Each session says which redaction rules its client ran, down to the table.
+      const rules = await q(
+        `SELECT client_redaction_policy AS r, count(*) AS n FROM read_parquet('${pq}') WHERE kind = 'session.start' GROUP BY 1 ORDER BY 1 NULLS LAST`,
+      );
+      assert.deepEqual(
+        rules.map((x) => [x.r === null ? null : Number(x.r), Number(x.n)]),
+        [
+          [4, 3],
+          [null, 3],
+        ],
+      );
     } finally {
       conn.closeSync();
     }

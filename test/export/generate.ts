@@ -83,7 +83,9 @@ export function* generateStoredEvents(o: GenerateOptions): Generator<StoredEvent
         () => stamp,
       );
       const builder = new TrajectoryBuilder((b) => session.emit(b));
-      session.emit({ kind: 'session.start', time, workspace: `ws-${user}-${s % 2}`, client: { name: 'codetrail', version: '0.1.0' } });
+      // The first session of each user comes from a client too old to state its redaction rules.
+      const client = s === 0 ? { name: 'codetrail', version: '0.1.0' } : { name: 'codetrail', version: '0.2.0', redactionPolicy: 4 };
+      session.emit({ kind: 'session.start', time, workspace: `ws-${user}-${s % 2}`, client });
       const texts: string[] = [];
       const paths: { path: string; languageId: string }[] = [];
       for (let f = 0; f < files; f++) {

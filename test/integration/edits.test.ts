@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { replayTrajectory } from '@codetrail/protocol/internal/replay';
+import { REDACTION_POLICY_VERSION } from '../../src/redact';
 import {
   assertReplaysTo,
   browserDriver,
@@ -61,6 +62,7 @@ describe('capture of edits in a real editor', function () {
     assert.ok(start && start.kind === 'session.start');
     assert.match(start.workspace, /^[0-9a-f]{64}$/, 'the workspace is a salted hash');
     assert.ok(!JSON.stringify(start).includes('workspace/'), 'the workspace path is not recorded');
+    assert.equal(start.client.redactionPolicy, REDACTION_POLICY_VERSION, 'the session says which redaction rules it ran');
   });
 
   it('a paste of the clipboard is recorded as paste', async function () {

@@ -64,6 +64,7 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
     `- event schema version: ${s.schemaVersion}`,
     `- export format version: ${EXPORT_FORMAT_VERSION}`,
     `- consent policy versions in the events' stamps: ${s.policyVersions.length ? s.policyVersions.join(', ') : 'n/a'}`,
+    `- redaction rules version the clients ran (sessions): ${rulesLine(s.redactionRules)}`,
     `- redaction policy: ${o.redactionPolicy ?? 'as applied by each client before the data left the machine (secrets, personal data and excluded paths); placeholders such as <REDACTED:kind#tag> keep diffs applicable'}`,
     `- source: ${o.sourceLabel ?? 'collection service store'}`,
     '',
@@ -129,6 +130,11 @@ export function renderCard(s: ExportSummary, parquet: ParquetInfo | undefined, o
   return lines.join('\n');
 }
 
+function rulesLine(rules: Record<string, number>): string {
+  const entries = Object.entries(rules);
+  return entries.length ? entries.map(([v, n]) => `${v} (${n.toLocaleString('en-US')})`).join(', ') : 'n/a';
+}
+
 export function renderManifest(s: ExportSummary, parquet: ParquetInfo | undefined, o: CardOptions): string {
   const manifest = {
     format: 'codetrail-export',
@@ -145,6 +151,7 @@ export function renderManifest(s: ExportSummary, parquet: ParquetInfo | undefine
       kinds: s.kinds,
     },
     policyVersions: s.policyVersions,
+    redactionRules: s.redactionRules,
     dateRange: {
       first: s.firstEventTime === null ? null : new Date(s.firstEventTime).toISOString(),
       last: s.lastEventTime === null ? null : new Date(s.lastEventTime).toISOString(),

@@ -15,7 +15,7 @@ export const PARQUET_FILE = 'tables/events.parquet';
 const EVENT_STRUCT = `STRUCT(
   schema INTEGER, id VARCHAR, sessionId VARCHAR, seq BIGINT, "time" BIGINT, kind VARCHAR,
   consent STRUCT(state VARCHAR, policyVersion INTEGER, pauseId VARCHAR, exemptionId VARCHAR),
-  workspace VARCHAR, client STRUCT(name VARCHAR, version VARCHAR, uiKind VARCHAR),
+  workspace VARCHAR, client STRUCT(name VARCHAR, version VARCHAR, uiKind VARCHAR, redactionPolicy INTEGER),
   reason VARCHAR, path VARCHAR, languageId VARCHAR, "text" VARCHAR, sha256 VARCHAR,
   diff VARCHAR, beforeSha256 VARCHAR, afterSha256 VARCHAR,
   provenance STRUCT(label VARCHAR, confidence DOUBLE), startTime BIGINT, changeCount INTEGER, cut VARCHAR,
@@ -82,6 +82,7 @@ const COLUMNS: [string, string][] = [
   ['client_name', 'e.client.name'],
   ['client_version', 'e.client.version'],
   ['client_ui_kind', 'e.client.uiKind'],
+  ['client_redaction_policy', 'e.client.redactionPolicy'],
   ['text', 'e."text"'],
   ['sha256', 'e.sha256'],
   ['diff', 'e.diff'],

@@ -178,6 +178,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
   const languages = new Counter();
   const kinds = new Counter();
   const policy = new Set<number>();
+  const redactionRules = new Counter();
   const users = new Set<string>();
   const seenSessions = new Set<string>();
   let sessions = 0;
@@ -213,6 +214,8 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     await writer.write(line, kept.length);
     sessions++;
     events += kept.length;
+    const rules = startEvent?.kind === 'session.start' ? startEvent.client.redactionPolicy : undefined;
+    redactionRules.add(rules === undefined ? 'unstated' : String(rules));
     users.add(pseudo);
     for (const l of record.languages) languages.add(l);
     for (const e of kept) {
@@ -275,6 +278,7 @@ export async function exportDataset(source: ExportSource, options: ExportOptions
     languages: sortKeys(languages.counts),
     kinds: sortKeys(kinds.counts),
     policyVersions: [...policy].sort((a, b) => a - b),
+    redactionRules: sortKeys(redactionRules.counts),
     firstEventTime: first,
     lastEventTime: last,
     excluded: sortKeys(excluded.counts),

@@ -93,6 +93,11 @@ export interface ExportSummary {
   kinds: Record<string, number>;
   /** Consent policy versions found in the exported events' stamps. */
   policyVersions: number[];
+  /**
+   * Sessions by the version of the redaction rules their client ran (from each session's start
+   * event); `unstated` for clients too old to say, or a session whose start was not stored.
+   */
+  redactionRules: Record<string, number>;
   firstEventTime: number | null;
   lastEventTime: number | null;
   /** Everything left out, by reason: `store:*` from the store, the rest from the filters. */

@@ -56,6 +56,8 @@ export const SessionStartEvent = z.object({
     name: z.string().max(64),
     version: z.string().max(64),
     uiKind: z.enum(['desktop', 'web']).optional(),
+    /** The version of the redaction rules the client ran over everything the session sends. */
+    redactionPolicy: z.number().int().nonnegative().optional(),
   }),
 });
 
