@@ -27,6 +27,8 @@ interface QueuedChange {
   facts: ChangeFacts;
   changes: ContentChange[];
   time: number;
+  /** The document's version the change made (what its dirty flag is judged by). */
+  version: number;
   /** Made while capture was off (with the provenance of such a change): fed as such, whenever it is fed. */
   off?: { label: 'external' | 'unknown'; confidence: 0 };
 }
@@ -47,6 +49,13 @@ export class DocumentCapture implements vscode.Disposable {
   private readonly paths = new Map<string, { path: string; languageId: string }>();
   /** Renames announced by the editor, new key → old key, until the document reopens. */
   private readonly renames = new Map<string, string>();
+  /**
+   * Per document, the highest version seen dirty. The editor may report a first edit's dirty flag
+   * a moment after the edit itself: a change that left the document clean was read from disk
+   * only if no report says that version was dirty. The document's dirty flag read later would
+   * not do: typing, then undoing back to the saved text within the wait, reads clean again.
+   */
+  private readonly dirtyAt = new Map<string, number>();
   /** Changes waiting behind a clipboard comparison, kept in order. */
   private backlog: QueuedChange[] = [];
   /** How changes made while capture was off were taken (counts, for the log). */
@@ -194,6 +203,7 @@ export class DocumentCapture implements vscode.Disposable {
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.document.isDirty) this.sawDirty(e.document);
     if (e.contentChanges.length === 0) return;
     const t0 = performance.now();
     this.closedStep = false;
@@ -216,6 +226,7 @@ export class DocumentCapture implements vscode.Disposable {
         facts: changeFacts(raw, undefined),
         changes: contentChanges(raw),
         time: Date.now(),
+        version: e.document.version,
         off: offProvenance(raw),
       });
       if (!this.draining) void this.drain();
@@ -240,7 +251,7 @@ export class DocumentCapture implements vscode.Disposable {
     const facts = changeFacts(raw, inActiveEditor ? this.carets.get(key) : undefined);
     this.carets.changed(key, facts);
     const changes = contentChanges(raw);
-    const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now() };
+    const item: QueuedChange = { key, doc: e.document, facts, changes, time: Date.now(), version: e.document.version };
     // All rare: a clean document after a change, a multi-character insertion, a short one while
     // the remembered clipboard may be out of date or equals it.
     if (this.backlog.length > 0 || facts.cleanAfter || needsClipboard(facts) || this.shortNeedsRead(facts)) {
@@ -268,10 +279,9 @@ export class DocumentCapture implements vscode.Disposable {
         const item = this.backlog[0];
         if (item.facts.cleanAfter) {
           // The editor reports the dirty flag of a first edit a moment after the edit itself;
-          // a document still clean then was reloaded from disk.
+          // a change whose version is still not known dirty then was read from disk.
           await new Promise((r) => setTimeout(r, CLEAN_RECHECK_MS));
-          item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
-          if (item.off) item.off = offProvenance({ isDirty: item.doc.isDirty, isUntitled: item.doc.isUntitled });
+          this.recheckClean(item);
         }
         let matches = false;
         if (!item.off && this.recorder.allowed && (needsClipboard(item.facts) || this.shortNeedsRead(item.facts))) {
@@ -284,6 +294,19 @@ export class DocumentCapture implements vscode.Disposable {
     } finally {
       this.draining = false;
     }
+  }
+
+  private sawDirty(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if ((this.dirtyAt.get(key) ?? -1) < doc.version) this.dirtyAt.set(key, doc.version);
+  }
+
+  /** A change that left its document clean: still judged clean unless its version (or a later one) was seen dirty. */
+  private recheckClean(item: QueuedChange): void {
+    if (item.doc.isDirty) this.sawDirty(item.doc);
+    const isDirty = (this.dirtyAt.get(item.key) ?? -1) >= item.version;
+    item.facts = { ...item.facts, cleanAfter: !isDirty && !item.doc.isUntitled };
+    if (item.off) item.off = offProvenance({ isDirty, isUntitled: item.doc.isUntitled });
   }
 
   /** A short insertion (one character, a pair) that cannot be told from a paste without reading the clipboard. */
@@ -334,10 +357,7 @@ export class DocumentCapture implements vscode.Disposable {
   drainNow(): void {
     while (this.backlog.length > 0) {
       const item = this.backlog.shift()!;
-      if (item.facts.cleanAfter) {
-        item.facts = { ...item.facts, cleanAfter: !item.doc.isDirty };
-        if (item.off) item.off = offProvenance({ isDirty: item.doc.isDirty, isUntitled: item.doc.isUntitled });
-      }
+      if (item.facts.cleanAfter) this.recheckClean(item);
       this.feed(item, false);
     }
   }
@@ -366,6 +386,7 @@ export class DocumentCapture implements vscode.Disposable {
   private onClose(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.carets.forget(key);
+    this.dirtyAt.delete(key);
     const p = this.paths.get(key);
     this.skipped.delete(key);
     if (!p) return;
