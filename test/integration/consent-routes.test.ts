@@ -102,7 +102,8 @@ describe('consent routes in a real editor: nothing typed while capture is off le
   this.timeout(120_000);
   afterEach(async () => {
     // A test that failed while capture was paused must not leave the next ones paused.
-    if ((await state()).capturing) return;
+    const s = await state();
+    if (s.capturing || s.reason !== 'paused') return;
     await vscode.commands.executeCommand('codetrail.resume');
     await waitFor('capture to resume after the test', async () => ((await state()).capturing ? true : undefined), 20_000);
   });
