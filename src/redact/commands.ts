@@ -11,7 +11,7 @@
 // Also here: user and password flags common to many tools (`curl -u user:pass`, `-u USER -p
 // PASS`, `sshpass -p`, the MySQL clients' `-pPASS`, registry logins) and `.netrc` lines.
 import type { CommandTool } from './command-features';
-import { distinctChars, isPlaceholder, type Finding } from './text';
+import { distinctChars, isPlaceholder, lineBefore, type Finding } from './text';
 
 interface ToolPattern {
   /** The tool's name as a word (a path or `.exe` allowed), followed by a space. */
@@ -192,8 +192,7 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
     if (isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || /^(?:pass|password|pwd|passwd|secret|\*+)$/i.test(pass)) continue;
     if (/^\d{1,5}$/.test(pass)) continue; // a port
     // The MySQL clients read `-p NAME` as "ask for the password", then the database NAME.
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    if (/\b(?:mysql|mysqldump|mysqladmin|mysqlshow|mariadb)\b/.test(text.slice(lineStart, m.index + 1))) continue;
+    if (/\b(?:mysql|mysqldump|mysqladmin|mysqlshow|mariadb)\b/.test(lineBefore(text, m.index + 1))) continue;
     const s = m.index + m[0].length - m[1].length - pass.length;
     out.push({ kind: 'password', start: s, end: s + pass.length });
   }

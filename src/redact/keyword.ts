@@ -9,6 +9,7 @@ import {
   isAlnum,
   isNameChar,
   isPlaceholder,
+  lineBefore,
   isTrivialSequence,
   SlotMemo,
   splitWords,
@@ -1491,7 +1492,7 @@ function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v:
   // A command-line option's argument (`--passphrase GpgPass123`, `-password=InfluxPw1`) is a literal.
   // The MySQL clients' `--password` takes its value only after `=`: `mysql --password appdb` names the database.
   if (name.charCodeAt(0) === 45 /* - */ && /^(?:[ \t]+|=)$/.test(between) && !/^[A-Z][A-Z0-9_]*$/.test(v))
-    return between === '=' || !/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/.test(text.slice(Math.max(0, text.lastIndexOf('\n', s) + 1), s));
+    return between === '=' || !/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/.test(lineBefore(text, s));
   const tight = between === '=';
   if (startsConfigLine(text, s) || commentedAssignment(text, s)) {
     if (!endsLine(text, val.end)) return false;

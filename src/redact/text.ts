@@ -200,6 +200,17 @@ function alnumPlaceholderHint(value: string): number {
 }
 
 /** True for values that are obviously not real credentials: templates, env lookups, examples. */
+/**
+ * The line before offset `s`, back to its start or at most `max` characters: what a rule reads
+ * about the command an option belongs to. Bounded, so a text of one long line stays linear.
+ */
+export function lineBefore(text: string, s: number, max = 256): string {
+  let k = s;
+  const lo = Math.max(0, s - max);
+  while (k > lo && text.charCodeAt(k - 1) !== 10 && text.charCodeAt(k - 1) !== 13) k--;
+  return text.slice(k, s);
+}
+
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (value.startsWith('<REDACTED:')) return true;
