@@ -1,7 +1,8 @@
 // Consent facts shared by every window: one small JSON file in the extension's global
 // storage, replaced atomically, re-read when it changes (watch plus a short poll).
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Exemption, Pause } from './state';
 
@@ -66,6 +67,10 @@ export function activePause(r: ConsentRecord, now: number): Pause | undefined {
 }
 
 const EMPTY: ConsentRecord = { exemptions: [] };
+/** Longest a change waits for another window's lock on the consent file. */
+const LOCK_WAIT_MS = 2_000;
+/** A lock this old was left by a window that died while holding it. */
+const LOCK_STALE_MS = 10_000;
 
 export class ConsentFile {
   private readonly path: string;
@@ -86,6 +91,8 @@ export class ConsentFile {
   private queue: Promise<void> = Promise.resolve();
   /** Changes made here and not yet written. */
   private pending = 0;
+  /** Names this instance's temporary file apart from another's in the same process. */
+  private readonly instance = randomBytes(4).toString('hex');
 
   constructor(
     private readonly dir: string,
@@ -130,14 +137,16 @@ export class ConsentFile {
     this.set(change(structuredClone(this.record)));
     this.pending++;
     return this.enqueue(async () => {
+      const locked = await this.lock();
       try {
-        await this.readIfChanged();
+        // Under the lock no other window writes between this read and the rename below.
+        await this.readIfChanged(locked);
         const next = change(structuredClone(this.disk));
         const text = JSON.stringify(next);
         // Held as this window's truth even if it cannot be written (a full disk): the next
         // change is written on top of it.
         this.disk = next;
-        const tmp = `${this.path}.${process.pid}.tmp`;
+        const tmp = `${this.path}.${process.pid}-${this.instance}.tmp`;
         try {
           await writeFile(tmp, text);
           await rename(tmp, this.path);
@@ -147,10 +156,43 @@ export class ConsentFile {
           this.onError(`could not save the consent state: ${(err as Error).message}`);
         }
       } finally {
+        if (locked) await unlink(this.lockPath).catch(() => undefined);
         this.pending--;
         if (this.pending === 0) this.set(this.disk);
       }
     });
+  }
+
+  private get lockPath(): string {
+    return `${this.path}.lock`;
+  }
+
+  /**
+   * Takes the file's lock (a file created exclusively), so two windows' read-modify-writes do
+   * not interleave and lose one of the changes (a pause overwritten by another window's poll).
+   * A lock older than LOCK_STALE_MS was left by a window that died, and is taken over. A change
+   * is never held up longer than LOCK_WAIT_MS: past it, it is written without the lock.
+   */
+  private async lock(): Promise<boolean> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        await (await openFile(this.lockPath, 'wx')).close();
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      }
+      const held = await stat(this.lockPath).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) {
+        await unlink(this.lockPath).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        this.onError('the consent state was locked by another window for too long; saving without the lock');
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 10));
+    }
   }
 
   /** Waits for this window's writes and reads what other windows wrote since. */
@@ -174,11 +216,11 @@ export class ConsentFile {
     return run;
   }
 
-  /** Reads the file when its time says another window may have written it. */
-  private async readIfChanged(): Promise<void> {
+  /** Reads the file when its time says another window may have written it (or always, with `force`). */
+  private async readIfChanged(force = false): Promise<void> {
     try {
       const s = await stat(this.path);
-      if (s.mtimeMs === this.mtime) return;
+      if (s.mtimeMs === this.mtime && !force) return;
       const text = await readFile(this.path, 'utf8');
       this.mtime = s.mtimeMs;
       if (text === this.diskText) return;

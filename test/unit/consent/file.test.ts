@@ -2,7 +2,7 @@
 // its own (a pause that reads back the record from before it would resume capture), and what
 // another window writes is still followed.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConsentFile, type ConsentRecord } from '../../../src/consent/file';
@@ -80,6 +80,51 @@ describe('consent file', () => {
     } finally {
       a.dispose();
       b.dispose();
+    }
+  });
+
+  it('two windows writing at the same moment lose neither change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codetrail-consent-'));
+    const a = new ConsentFile(dir);
+    const b = new ConsentFile(dir);
+    await a.open(60_000);
+    await b.open(60_000);
+    try {
+      for (let i = 1; i <= 40; i++) {
+        // One window pauses while the other stores what its poll brought, at once.
+        await Promise.all([a.update(pausedUntil(i)), b.update((r) => ({ ...r, serverOffset: i }))]);
+        const onDisk = JSON.parse(readFileSync(join(dir, 'consent.json'), 'utf8')) as ConsentRecord;
+        assert.equal(onDisk.pause?.until, i, `round ${i}: the pause was overwritten`);
+        assert.equal(onDisk.serverOffset, i, `round ${i}: the other change was overwritten`);
+      }
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('takes over a lock left by a window that died, and writes without the lock rather than wait for long', async function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'codetrail-consent-'));
+    const errors: string[] = [];
+    const f = new ConsentFile(dir, (m) => errors.push(m));
+    await f.open(60_000);
+    try {
+      const lock = join(dir, 'consent.json.lock');
+      writeFileSync(lock, '');
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(lock, old, old);
+      await f.update(pausedUntil(1));
+      assert.equal(JSON.parse(readFileSync(join(dir, 'consent.json'), 'utf8')).pause.until, 1, 'written after taking over the stale lock');
+      assert.ok(!existsSync(lock), 'the lock is released');
+      assert.deepEqual(errors, []);
+      // A fresh lock never released: the pause is still saved, with a warning.
+      writeFileSync(lock, '');
+      await f.update(pausedUntil(2));
+      assert.equal(JSON.parse(readFileSync(join(dir, 'consent.json'), 'utf8')).pause.until, 2);
+      assert.match(errors.join('\n'), /locked by another window/);
+    } finally {
+      f.dispose();
     }
   });
 });
