@@ -289,6 +289,8 @@ const adversarial: [string, string][] = [
     'header lines of 64 `token` cells, each a table of no rows',
     fill(Array(64).fill('token').join(',') + '\n' + Array(63).fill('x').join(',') + '\n'),
   ],
+  ['Kubernetes Secret documents, each with a data map', fill('---\nkind: Secret\ndata:\n  username: YWRtaW4=\n  password: cGFzc3dvcmQ=\n')],
+  ['`kind: Secret` lines in one document', fill('  kind: Secret\n')],
   // An option read against the command before it, on one long line (once quadratic).
   ['`psexec -u admin -p ` + distinct, one line', unique((r) => 'psexec -u admin -p ' + r(10) + ' ')],
   ['`PGPASSWORD=` + random 12 + ` psql -h db`, distinct', unique((r) => 'PGPASSWORD=' + r(12) + ' psql -h db\n')],

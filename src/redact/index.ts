@@ -40,6 +40,7 @@ import {
   findConnectionCredentials,
   findKeyMaterialLines,
   findPrivateKeys,
+  findKubernetesSecretData,
   findQuerySecrets,
   findUrlCredentials,
 } from './structural';
@@ -188,6 +189,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
+      if (found[F.kubeSecret] === 1) findKubernetesSecretData(text, raw);
       const cli: CliHints = {
         dashU: found[F.dashU] === 1,
         dashUpperU: found[F.dashUpperU] === 1,
@@ -382,6 +384,7 @@ const F = {
   impdp: feature('impdp'),
   rman: feature('rman '),
   requirepass: feature('requirepass'),
+  kubeSecret: feature('kind: secret'),
   masterauth: feature('masterauth'),
   secureString: feature('securestring'),
   htpasswd: feature('htpasswd'),

@@ -160,3 +160,96 @@ export function findBearer(text: string, out: Finding[]): void {
     out.push({ kind: 'bearer-token', start: s, end: s + v.length });
   }
 }
+
+// Kubernetes Secret manifests (`kind: Secret`, YAML): every value of a Secret's `data` (base64)
+// and `stringData` maps is secret material whatever its key is called (`username: YWRtaW4=`,
+// `dbconn: …`, `config.json: |`). JSON manifests are left to the other rules.
+const SECRET_KIND = /^([ \t]*)(?:-[ \t]+)?kind:[ \t]*(["']?)Secret\2[ \t]*(?:#.*)?$/gm;
+const SECRET_MAP = /^[ \t]*(?:data|stringData):[ \t]*(?:#.*)?$/;
+const SECRET_ENTRY = /^([^\s:#][^:]*?):[ \t]+(.*?)[ \t]*$/;
+const MAX_SECRET_LINES = 2_000;
+
+/** The line at `i`: [start, end) without its line break, and the next line's start. */
+function lineFrom(text: string, i: number): { start: number; end: number; next: number } {
+  let e = i;
+  while (e < text.length && text.charCodeAt(e) !== 10) e++;
+  const end = e > i && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+  return { start: i, end, next: e + 1 };
+}
+
+function indentOf(line: string): number {
+  let k = 0;
+  while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
+  return k;
+}
+
+/** A value that stands for one put in later (`{{ .Values.pw | b64enc }}`, `${DB_PASSWORD}`), not one. */
+function templated(v: string): boolean {
+  return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:');
+}
+
+export function findKubernetesSecretData(text: string, out: Finding[]): void {
+  SECRET_KIND.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let doneUntil = 0;
+  while ((m = SECRET_KIND.exec(text)) !== null) {
+    // The manifest's other top-level keys sit at the indent of `kind` (after a list dash).
+    const keyIndent = m[0].indexOf('kind');
+    // The document: back to its `---` (or the start, or the last document read), on to the next.
+    let docStart = text.lastIndexOf('\n---', m.index);
+    docStart = Math.max(docStart < 0 ? 0 : docStart + 1, doneUntil);
+    let docEnd = text.indexOf('\n---', m.index);
+    if (docEnd < 0) docEnd = text.length;
+    readSecretMaps(text, docStart, docEnd, keyIndent, out);
+    doneUntil = docEnd;
+    SECRET_KIND.lastIndex = Math.max(SECRET_KIND.lastIndex, docEnd);
+  }
+}
+
+/** The `data:` and `stringData:` maps at `keyIndent` in [from, to): each value, or each line of a block value. */
+function readSecretMaps(text: string, from: number, to: number, keyIndent: number, out: Finding[]): void {
+  let i = from;
+  let lines = 0;
+  while (i < to && lines++ < MAX_SECRET_LINES) {
+    const l = lineFrom(text, i);
+    i = l.next;
+    const line = text.slice(l.start, l.end);
+    if (indentOf(line) !== keyIndent || !SECRET_MAP.test(line)) continue;
+    // The map's entries: lines deeper than its key, up to a line at its indent or shallower.
+    let entryIndent = -1;
+    let blockIndent = -1;
+    while (i < to && lines++ < MAX_SECRET_LINES) {
+      const e = lineFrom(text, i);
+      const entry = text.slice(e.start, e.end);
+      const ind = indentOf(entry);
+      if (entry.trim() === '' || entry.trimStart().startsWith('#')) {
+        i = e.next;
+        continue;
+      }
+      if (ind <= keyIndent) break;
+      i = e.next;
+      if (blockIndent >= 0 && ind >= blockIndent) {
+        // A line of a block value (`config.json: |`).
+        const v = entry.slice(ind).trimEnd();
+        if (!templated(v)) out.push({ kind: 'secret', start: e.start + ind, end: e.start + ind + v.length });
+        continue;
+      }
+      blockIndent = -1;
+      if (entryIndent < 0) entryIndent = ind;
+      if (ind !== entryIndent) continue;
+      const kv = SECRET_ENTRY.exec(entry.slice(ind));
+      if (!kv) continue;
+      let v = kv[2];
+      let start = e.start + ind + kv[0].indexOf(v, kv[1].length + 1);
+      if (/^[|>][-+]?[1-9]?$/.test(v)) {
+        blockIndent = ind + 1;
+        continue;
+      }
+      if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) {
+        v = v.slice(1, -1);
+        start++;
+      }
+      if (v && !templated(v)) out.push({ kind: 'secret', start, end: start + v.length });
+    }
+  }
+}

@@ -317,6 +317,17 @@ describe('generic detectors', () => {
       // A nested mapping, a list, a line no deeper, and a scalar that goes on are other shapes.
       kept('api_key:\n  env: PROD_KEY\npassword:\n  - vault\ntoken:\nnext_line_value_xyz\n');
     });
+    it('reads every value of a Kubernetes Secret manifest, whatever its key, and keeps templates and other kinds', () => {
+      const manifest =
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\ndata:\n  username: YWRtaW4=\n  dbconn: cG9zdGdyZXM6Ly91OnBAaC9k\n' +
+        'stringData:\n  config.yaml: |\n    endpoint: https://db.internal\n    key: Qm9yZ2Vz\n  pw: "{{ .Values.pw | b64enc }}"\n' +
+        '---\nkind: ConfigMap\ndata:\n  color: blue\n';
+      const out = r.redact(manifest).text;
+      for (const v of ['YWRtaW4=', 'cG9zdGdyZXM6Ly91OnBAaC9k', 'endpoint: https://db.internal', 'key: Qm9yZ2Vz'])
+        assert.ok(!out.includes(v), `leaked ${v}: ${out}`);
+      assert.ok(out.includes('name: db-creds') && out.includes('{{ .Values.pw | b64enc }}') && out.includes('color: blue'), out);
+      gone('items:\n- apiVersion: v1\n  kind: Secret\n  data:\n    password: cGFzc3dvcmQ=\n', 'cGFzc3dvcmQ=', 'secret');
+    });
     it('reads the column of a table whose header names a credential: CSV, TSV, semicolons, Markdown', () => {
       gone('username,password,email\nalice,Wint3r!sC0ming,a@corp.io\nbob,hunter2Xy9,b@corp.io\n', 'Wint3r!sC0ming', 'password');
       gone('username,password,email\nalice,Wint3r!sC0ming,a@corp.io\nbob,hunter2Xy9,b@corp.io\n', 'hunter2Xy9', 'password');
