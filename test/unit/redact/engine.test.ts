@@ -168,17 +168,21 @@ describe('redaction engine', () => {
       'a@bcd ',
       '185.220.101.47 ',
     ];
-    // The bundles a unit wakes (statements, phone validation) load once per process, on their
-    // first use: loaded before the clock starts, so that what is timed is the scan alone.
-    for (const unit of units) bounded.redact(unit.repeat(Math.ceil(4096 / unit.length)));
     for (const unit of units) {
       const text = unit.repeat(Math.ceil(262144 / unit.length));
-      const c0 = process.cpuUsage();
-      const res = bounded.redact(text);
-      const c = process.cpuUsage(c0);
-      assert.ok(!res.dropped, unit);
-      // CPU time, not wall time: other processes on a shared machine must not fail this test.
-      assert.ok((c.user + c.system) / 1000 < 200, `${unit}: ${(c.user + c.system) / 1000} ms`);
+      // The better of two runs: the first also pays for loading the bundles a unit wakes
+      // (statements, phone validation) and for compiling the scan, once per process; a
+      // superlinear scan would take seconds in both. CPU time, not wall time: other processes
+      // on a shared machine must not fail this test.
+      let best = Infinity;
+      for (let run = 0; run < 2; run++) {
+        const c0 = process.cpuUsage();
+        const res = bounded.redact(text);
+        const c = process.cpuUsage(c0);
+        assert.ok(!res.dropped, unit);
+        best = Math.min(best, (c.user + c.system) / 1000);
+      }
+      assert.ok(best < 200, `${unit}: ${best} ms`);
     }
   });
 
