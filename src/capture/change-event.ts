@@ -28,6 +28,32 @@ export function contentChanges(e: RawChangeEvent): ContentChange[] {
   return e.contentChanges.map((c) => ({ offset: c.rangeOffset, deleted: c.rangeLength, inserted: c.text }));
 }
 
+/**
+ * Per document, the highest version the editor has reported dirty. The editor may report a first
+ * edit with the document still clean and its dirty flag a moment later: a change that left its
+ * document clean was read from disk only if no report says its version (or a later one) was
+ * dirty. Reading the document's flag again later would not do: typing, then undoing back to the
+ * saved text within the wait, reads clean again. (A reload followed within the wait by typing is
+ * taken as typed: the rarer mistake, and the safer one while capture is off.)
+ */
+export class DirtyVersions {
+  private readonly at = new Map<string, number>();
+
+  /** The document was reported dirty at this version. */
+  saw(key: string, version: number): void {
+    if ((this.at.get(key) ?? -1) < version) this.at.set(key, version);
+  }
+
+  /** Whether the change that made `version` left the document dirty, by what has been reported since. */
+  dirtyAfter(key: string, version: number): boolean {
+    return (this.at.get(key) ?? -1) >= version;
+  }
+
+  forget(key: string): void {
+    this.at.delete(key);
+  }
+}
+
 /** A document still clean after a change was reloaded from disk (a revert, a checkout): that text was not typed here. */
 export function cleanAfter(e: Pick<RawChangeEvent, 'isDirty' | 'isUntitled'>): boolean {
   return !e.isDirty && !e.isUntitled;

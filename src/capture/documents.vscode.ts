@@ -13,7 +13,7 @@ import { CursorJumps } from './cursor';
 import { LatencyStats } from './stats';
 import type { ContentChange } from './trajectory';
 import { DesyncError } from './trajectory';
-import { changeFacts, cleanAfter, contentChanges, offProvenance, type RawChangeEvent } from './change-event';
+import { changeFacts, cleanAfter, contentChanges, DirtyVersions, offProvenance, type RawChangeEvent } from './change-event';
 
 export interface CaptureLog {
   info(message: string): void;
@@ -49,13 +49,7 @@ export class DocumentCapture implements vscode.Disposable {
   private readonly paths = new Map<string, { path: string; languageId: string }>();
   /** Renames announced by the editor, new key → old key, until the document reopens. */
   private readonly renames = new Map<string, string>();
-  /**
-   * Per document, the highest version seen dirty. The editor may report a first edit's dirty flag
-   * a moment after the edit itself: a change that left the document clean was read from disk
-   * only if no report says that version was dirty. The document's dirty flag read later would
-   * not do: typing, then undoing back to the saved text within the wait, reads clean again.
-   */
-  private readonly dirtyAt = new Map<string, number>();
+  private readonly dirty = new DirtyVersions();
   /** Changes waiting behind a clipboard comparison, kept in order. */
   private backlog: QueuedChange[] = [];
   /** How changes made while capture was off were taken (counts, for the log). */
@@ -297,14 +291,13 @@ export class DocumentCapture implements vscode.Disposable {
   }
 
   private sawDirty(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    if ((this.dirtyAt.get(key) ?? -1) < doc.version) this.dirtyAt.set(key, doc.version);
+    this.dirty.saw(doc.uri.toString(), doc.version);
   }
 
   /** A change that left its document clean: still judged clean unless its version (or a later one) was seen dirty. */
   private recheckClean(item: QueuedChange): void {
     if (item.doc.isDirty) this.sawDirty(item.doc);
-    const isDirty = (this.dirtyAt.get(item.key) ?? -1) >= item.version;
+    const isDirty = this.dirty.dirtyAfter(item.key, item.version);
     item.facts = { ...item.facts, cleanAfter: !isDirty && !item.doc.isUntitled };
     if (item.off) item.off = offProvenance({ isDirty, isUntitled: item.doc.isUntitled });
   }
@@ -386,7 +379,7 @@ export class DocumentCapture implements vscode.Disposable {
   private onClose(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.carets.forget(key);
-    this.dirtyAt.delete(key);
+    this.dirty.forget(key);
     const p = this.paths.get(key);
     this.skipped.delete(key);
     if (!p) return;

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { changeFacts, cleanAfter, contentChanges, offProvenance, type RawChangeEvent } from '../../../src/capture/change-event';
+import {
+  changeFacts,
+  cleanAfter,
+  contentChanges,
+  DirtyVersions,
+  offProvenance,
+  type RawChangeEvent,
+} from '../../../src/capture/change-event';
 
 const pos = (line: number, character: number) => ({ line, character });
 const caret = (line: number, character: number) => ({
@@ -56,5 +63,25 @@ describe('change events from the editor', () => {
     assert.deepEqual(offProvenance({ isDirty: false, isUntitled: false }), { label: 'external', confidence: 0 });
     assert.deepEqual(offProvenance({ isDirty: true, isUntitled: false }), { label: 'unknown', confidence: 0 });
     assert.deepEqual(offProvenance({ isDirty: false, isUntitled: true }), { label: 'unknown', confidence: 0 });
+  });
+
+  it('a change reported clean is judged by whether its own version was reported dirty since, not by the flag read later', () => {
+    const d = new DirtyVersions();
+    const doc = 'file:///w/undo.txt';
+    // The first keystroke (version 2) arrives with the document clean; its dirty flag follows.
+    assert.equal(d.dirtyAfter(doc, 2), false, 'nothing reported yet');
+    d.saw(doc, 2);
+    // More typing (3, 4), then an undo back to the saved text (5, clean): version 2 stays typed.
+    d.saw(doc, 3);
+    d.saw(doc, 4);
+    assert.equal(d.dirtyAfter(doc, 2), true);
+    // A reload from disk (6) with nothing reported dirty since is read from disk.
+    assert.equal(d.dirtyAfter(doc, 6), false);
+    // Versions are per document, and forgotten with it.
+    assert.equal(d.dirtyAfter('file:///w/other.txt', 2), false);
+    d.saw(doc, 1);
+    assert.equal(d.dirtyAfter(doc, 4), true, 'an older report does not lower the version');
+    d.forget(doc);
+    assert.equal(d.dirtyAfter(doc, 2), false);
   });
 });
