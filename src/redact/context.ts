@@ -231,6 +231,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
     if (isPath(run)) continue;
+    // `base64.b64encode(…)`, `crypto2.pbkdf2Sync(…)`: a function called, whatever digits its name holds.
+    if (text.charCodeAt(e) === 40 /* ( */ && CALLEE.test(run)) continue;
     // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could
     // be random, no cue can make them a token, and only the prefixed form is left to test.
     // Inside a named secret, a token found after a cue adds nothing; only the prefixed form
@@ -247,6 +249,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     if (f) out.push(f);
   }
 }
+
+const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 // The shapes national-ids.ts reads alone, loosely: a trailing full stop (the end of a sentence) may follow.
 const ID_ALONE_SHAPE =

@@ -6,14 +6,18 @@
 import { digitCount, type IdentifierHints } from './identifiers';
 import type { Finding } from './text';
 
-// What may stand between a cue and its value: `: `, ` = "`, ` is `, ` no. `, ` # `.
+// What may stand between a cue and its value: `: `, ` = "`, ` is `, ` no. `, ` # `, the name's
+// abbreviation in brackets (`Social Insurance Number (SIN): …`), and a verb of being in the
+// languages whose identifiers are read (`lautet`, `ist`, `es`, `est`, `è`, `är`, `er`, `jest`).
 // Each run of spaces is bounded by a token that is not a space, so the gap has one reading and a
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
-export const GAP = `(?:["'\`]?[ \\t]*(?:(?:is|was|of|on|am|le)[ \\t]+)?(?:[:=#][ \\t]*)?(?:["'\`][ \\t]*)?)`;
+export const GAP =
+  `(?:["'\`]?[ \\t]*(?:\\([A-Za-z][A-Za-z .]{0,15}\\)[ \\t]*)?` +
+  `(?:(?:is|was|are|of|on|am|le|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#][ \\t]*)?(?:["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?`;
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
-const DATE =
+export const DATE =
   `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH},?[ \\t]+\\d{4}|` +
   `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4})`;
 const BIRTH = new RegExp(
@@ -64,7 +68,9 @@ function cued(text: string, re: RegExp, kind: string, out: Finding[], accept: (v
 
 export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: Finding[]): void {
   if (hints.birth) cued(text, BIRTH, 'birth-date', out, (v) => !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v) || +v.slice(0, 4) >= 1900);
-  if (hints.passport) cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5);
+  // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
+  if (hints.passport)
+    cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)));
   if (hints.licence) cued(text, LICENCE, 'driver-license', out, (v) => digitCount(v) >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
   // A bare `account` needs a longer number than `account no.`: `account 42` is a count.
   if (hints.account)

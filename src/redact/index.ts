@@ -40,8 +40,10 @@ import {
   findConnectionCredentials,
   findKeyMaterialLines,
   findPrivateKeys,
+  findEncodedBasicAuth,
   findKubernetesSecretData,
   findQuerySecrets,
+  findWebhookTokens,
   findUrlCredentials,
 } from './structural';
 import type { StatementHints } from './statements';
@@ -190,6 +192,20 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
       if (found[F.kubeSecret] === 1) findKubernetesSecretData(text, raw);
+      if (
+        found[F.btoa] +
+          found[F.b64encode] +
+          found[F.base64Encode] +
+          found[F.base64encode] +
+          found[F.encode64] +
+          found[F.getBytes] +
+          found[F.encodeToString] +
+          found[F.bufferFrom] >
+        0
+      )
+        findEncodedBasicAuth(text, raw);
+      if (found[F.url] === 1 && found[F.hooks] + found[F.webhooks] + found[F.inputs] + found[F.catchHook] + found[F.iftttKey] > 0)
+        findWebhookTokens(text, raw);
       const cli: CliHints = {
         dashU: found[F.dashU] === 1,
         dashUpperU: found[F.dashUpperU] === 1,
@@ -302,6 +318,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
         const general = GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
         if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
       }
+      // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
+      if (
+        ((firstId >= 0 && firstId < NATIONAL_ID_TO) || h.birth || h.passport || found[F.ssn] + found[F.social] > 0) &&
+        (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
+      )
+        statements().findIdentifierColumns(text, raw);
 
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
@@ -452,6 +474,19 @@ const F = {
   nhs: feature('nhs'),
   insurance: feature('insurance'),
   nino: feature('nino'),
+  btoa: feature('btoa('),
+  b64encode: feature('b64encode('),
+  base64Encode: feature('base64_encode('),
+  base64encode: feature('base64encode('),
+  encode64: feature('encode64('),
+  getBytes: feature('getbytes('),
+  encodeToString: feature('encodetostring('),
+  bufferFrom: feature('buffer.from('),
+  hooks: feature('/hook'),
+  webhooks: feature('/webhook'),
+  inputs: feature('/inputs/'),
+  catchHook: feature('/catch/'),
+  iftttKey: feature('/with/key/'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
 };

@@ -484,6 +484,9 @@ function classifyUncached(name: string): NameClass | null {
     )
   )
     return null;
+  // `passwordKey`, `adminPasswordKey` (Helm, Kubernetes): the key a password is kept under in a
+  // secret, not the password.
+  if (last === 'key' && words.length >= 2 && PASSWORD_RE.test(words[words.length - 2])) return null;
   let cls: NameClass | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -591,7 +594,15 @@ function isIdentStart(c: number): boolean {
  * After a name ending at `p`, finds where its value starts. Returns -1 when what follows is not an
  * assignment (a comparison, a call, a type, the end of the line).
  */
-function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: boolean, spaceSeparated = false, openTag = false): number {
+function findValueStart(
+  text: string,
+  p: number,
+  nameQuoted: boolean,
+  isFlag: boolean,
+  spaceSeparated = false,
+  openTag = false,
+  tupleName = false,
+): number {
   const n = text.length;
   let i = p;
   // A closing quote or bracket around the name: "password": / ['password'] = / \"password\":
@@ -638,6 +649,14 @@ function findValueStart(text: string, p: number, nameQuoted: boolean, isFlag: bo
     if (text[k] === '\n') i = k + 1;
   } else if (c === ',' && nameQuoted) {
     i += 1; // setProperty("TOKEN", "value"), ["password", "value"]
+    // PHP's `define('DB_PASSWORD', '…')` defines a constant: an assignment, not an argument list.
+    commaSeparated.value = !/define\([ \t]*["']$/i.test(text.slice(Math.max(0, p - 80), p).replace(/[\w-]+$/, ''));
+  } else if (c === ',' && tupleName) {
+    // `{smtp_password, "…"}` (Erlang, Elixir), `(api_key, "…")`: a pair whose first element names a
+    // credential; only a quoted literal counts.
+    i += 1;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (text[i] !== '"' && text[i] !== "'") return -1;
     commaSeparated.value = true;
   } else if (nameQuoted && text.startsWith('value=', i)) {
     i += 6; // <add key="Password" value="..." />
@@ -1129,6 +1148,13 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       cls = combined;
     }
     const before = s > 0 ? text[s - 1] : '';
+    // `${DB_PASSWORD:?set it in .env}`, `${TOKEN:+…}`: a shell expansion's message or alternative, no value.
+    if (
+      before === '{' &&
+      text[s - 2] === '$' &&
+      (text[e] === '?' || text[e] === '+' || (text[e] === ':' && (text[e + 1] === '?' || text[e + 1] === '+')))
+    )
+      continue;
     // `setPassword("…")`, `.withApiKey("…")`, `password("…")`, `keyring.set_password(svc, user, "…")`:
     // a setter, builder or DSL call given a literal as its last argument.
     if (text.charCodeAt(e) === 40 /* ( */) {
@@ -1163,7 +1189,9 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
     let vs = pairedValueStart(text, s, e);
     const pairValue = vs >= 0;
-    if (!pairValue) vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag);
+    // A bare name opening a pair: `{smtp_password, "…"}`.
+    const tupleName = !nameQuoted && !isFlag && opensPair(text, s);
+    if (!pairValue) vs = findValueStart(text, e, nameQuoted, isFlag, spaceSep, openTag, tupleName);
     if (vs < 0) continue;
     // A password-storage scheme before the value (`{SSHA}…` in LDAP, `{bcrypt}…`, `{noop}…` in
     // Spring): the scheme stays, what follows it is the value.
@@ -1199,6 +1227,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     // A value glued to its `=` (`-e POSTGRES_PASSWORD=x -d`, `PW=x cmd`) is a literal whatever follows it.
     if (!val.quoted && !isFlag && !(val.start === e + 1 && text.charCodeAt(e) === 61) && takesArgument(text, val.end)) continue;
     let v = text.slice(val.start, val.end);
+    // `auth = base64.b64encode(…)`: a function called, whatever digits its name holds.
+    if (!val.quoted && text.charCodeAt(val.end) === 40 /* ( */ && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(v)) continue;
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
     const firstWord = sp > 0 ? v.slice(0, sp) : val.quoted ? '' : v;
@@ -1232,6 +1262,18 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
         v = text.slice(fb.start, fb.end);
       }
     }
+    // A pair of two, the name first (`{smtp_password, "…"}`, `("DB_PASS", "…")`, `setProperty("TOKEN", "…")`):
+    // a name and its value, not a list of strings.
+    // (Only a value with a symbol no identifier holds: `["reset_password", "change_password"]` is a list.)
+    if (
+      commaSeparated.value &&
+      val.quoted &&
+      !/\s/.test(v) &&
+      /[^A-Za-z0-9._\-/:]/.test(v) &&
+      opensPair(text, nameQuoted ? s - 1 : s) &&
+      closesPair(text, val.end)
+    )
+      commaSeparated.value = false;
     if (
       !valueVerdict(v, cls, val.quoted, commaSeparated.value, name) &&
       !(cls === 'password' && wordPasswordAssigned(text, s, e, val, v, name, nameQuoted))
@@ -1251,6 +1293,27 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     resumeAt = val.end;
     HIT.lastIndex = val.end;
   }
+}
+
+/**
+ * Does a pair open right before `nameStart`: a brace or bracket, a parenthesis that no call's name
+ * comes before (a tuple), or PHP's `define(`? (`f(password, 'utf16le')` passes arguments.)
+ */
+function opensPair(text: string, nameStart: number): boolean {
+  let a = nameStart - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '\t')) a--;
+  if (a < 0) return false;
+  if (text[a] === '{' || text[a] === '[') return true;
+  if (text[a] !== '(') return false;
+  const callee = /[\w$.]*$/.exec(text.slice(Math.max(0, a - 64), a))![0];
+  return callee === '' || /^define$/i.test(callee);
+}
+
+/** Does the pair close right after the quoted value ending at `valueEnd`? */
+function closesPair(text: string, valueEnd: number): boolean {
+  let b = valueEnd + 1; // past the closing quote
+  while (b < text.length && (text[b] === ' ' || text[b] === '\t')) b++;
+  return text[b] === ')' || text[b] === '}' || text[b] === ']';
 }
 
 const YAML_SCALAR_LINE = /[ \t]+(?:(["'])([^"'\n\\]{1,512})\1|([^\s#:{}[\],&*!|>'"%@`-][^\s]{0,511}))[ \t]*(?:\r?\n|$)/y;

@@ -19,7 +19,6 @@ import * as esNie from 'stdnum/lib/cjs/es/nie';
 import * as esNif from 'stdnum/lib/cjs/es/nif';
 import * as fiHetu from 'stdnum/lib/cjs/fi/hetu';
 import * as frNir from 'stdnum/lib/cjs/fr/nir';
-import * as inAadhaar from 'stdnum/lib/cjs/in/aadhaar';
 import * as inEpic from 'stdnum/lib/cjs/in/epic';
 import * as inPan from 'stdnum/lib/cjs/in/pan';
 import * as itCodiceFiscale from 'stdnum/lib/cjs/it/codicefiscale';
@@ -33,7 +32,8 @@ import * as sePersonnummer from 'stdnum/lib/cjs/se/personnummer';
 import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
-import { GAP, NUMBER_WORD } from './cued-identifiers';
+import { DATE, GAP, NUMBER_WORD } from './cued-identifiers';
+import { digitCount } from './identifiers';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
 import type { Finding } from './text';
 
@@ -116,6 +116,33 @@ function abaValid(s: string): boolean {
   return (3 * (d(0) + d(3) + d(6)) + 7 * (d(1) + d(4) + d(7)) + d(2) + d(5) + d(8)) % 10 === 0;
 }
 
+// The Verhoeff tables (dihedral group D5 and its position permutations). stdnum 1.12's copy has
+// a wrong fifth permutation row, and so rejects about half of all valid Aadhaar numbers.
+const VERHOEFF_D = [
+  '0123456789',
+  '1234067895',
+  '2340178956',
+  '3401289567',
+  '4012395678',
+  '5987604321',
+  '6598710432',
+  '7659821043',
+  '8765932104',
+  '9876543210',
+].map((row) => [...row].map(Number));
+const VERHOEFF_P = ['0123456789', '1576283094', '5803796142', '8916043527', '9453127068', '4286573901', '2793806415', '7046913258'].map(
+  (row) => [...row].map(Number),
+);
+
+/** Aadhaar: twelve digits, not starting 0 or 1, not a palindrome, Verhoeff check digit last. */
+function aadhaarValid(s: string): boolean {
+  const v = s.replace(/[ -]/g, '');
+  if (!/^[2-9]\d{11}$/.test(v) || [...v].reverse().join('') === v) return false;
+  let c = 0;
+  for (let i = 0; i < 12; i++) c = VERHOEFF_D[c][VERHOEFF_P[i % 8][v.charCodeAt(11 - i) - 48]];
+  return c === 0;
+}
+
 interface IdRule {
   kind: NationalIdKind;
   /** The words that name it (regex source, matched case-insensitively). */
@@ -138,7 +165,7 @@ const RULES: readonly IdRule[] = [
   { kind: 'au-acn', cue: 'acn|australian[ _-]company[ _-]number', shape: '\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAcn) },
   { kind: 'au-medicare', cue: 'medicare(?:[ _-]card)?', shape: '[2-6]\\d{3} ?\\d{5} ?\\d(?:[ /-]?\\d)?', valid: medicareValid },
   { kind: 'in-pan', cue: 'pan|permanent[ _-]account[ _-]number', shape: '[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]', valid: by(inPan) },
-  { kind: 'in-aadhaar', cue: 'aadhaa?r|uidai', shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}', valid: by(inAadhaar) },
+  { kind: 'in-aadhaar', cue: 'aadhaa?r|uidai', shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}', valid: aadhaarValid },
   { kind: 'in-voter-id', cue: 'epic|voter[ _-]?id', shape: '[A-Z]{3}\\d{7}', valid: by(inEpic) },
   {
     kind: 'es-nif',
@@ -236,6 +263,9 @@ function push(out: Finding[], kind: string, start: number, v: string): void {
   out.push({ kind, start, end: start + v.length });
 }
 
+/** `111.111.111-11`: one digit repeated passes several checksums and is never issued. */
+const oneDigit = (v: string): boolean => /^(\d)(?:[ .\-/]*\1)*[ .\-/]*[A-Z]?$/i.test(v);
+
 /** Identifiers after their own names (`kinds`: the rules whose words the text holds) or after a general identity word. */
 export function findNationalIds(text: string, kinds: readonly NationalIdKind[], general: boolean, out: Finding[]): void {
   for (const kind of kinds) {
@@ -245,7 +275,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const v = m[1];
-      if (rule.valid(v)) push(out, kind, m.index + m[0].length - v.length, v);
+      if (rule.valid(v) && !oneDigit(v)) push(out, kind, m.index + m[0].length - v.length, v);
     }
   }
   if (!general) return;
@@ -258,7 +288,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     for (let end = 8; end <= raw.length; end++) {
       if (end < raw.length && /[A-Z0-9]/i.test(raw[end])) continue;
       const v = raw.slice(0, end);
-      const hit = ANCHORED.find((a) => a.re.test(v) && a.rule.valid(v));
+      const hit = oneDigit(v) ? undefined : ANCHORED.find((a) => a.re.test(v) && a.rule.valid(v));
       if (hit) {
         push(out, hit.rule.kind, start, v);
         break;
@@ -269,6 +299,150 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
 
 /** Is `v`, a whole run of token characters, an identifier readable alone? Its kind, or null. */
 export function nationalIdAlone(v: string): string | null {
+  if (oneDigit(v)) return null;
   for (const a of ALONE) if (a.re.test(v) && a.rule.valid(v)) return a.rule.kind;
   return null;
 }
+
+// ---------- columns and keys named for an identifier ----------
+// A table's header or an INSERT's column list names what every row holds (`name,personnummer`,
+// `INSERT INTO kyc (user_id, pan) VALUES …`): each row's cell is read as that kind, and taken when
+// it validates as one, however far it stands from the name.
+
+/** A cell's value: its kind when it is an identifier of the kind the column names, else null. */
+export type ColumnReader = (v: string) => string | null;
+
+const NUMBER_SUFFIX = '(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?';
+const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
+const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
+const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
+  ...RULES.map((r) => {
+    const shape = new RegExp(`^(?:${r.shape})$`, 'i');
+    return { name: whole(r.cue), read: (v: string) => (shape.test(v) && r.valid(v) && !oneDigit(v) ? r.kind : null) };
+  }),
+  {
+    name: whole('ssn|social[ _-]?security(?:[ _-]?number)?'),
+    read: (v) => (/^(?!000|666|9\d\d)\d{3}([- .]?)(?!00)\d{2}\1(?!0000)\d{4}$/.test(v) && !oneDigit(v) ? 'us-ssn' : null),
+  },
+  {
+    name: /^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)$/i,
+    read: (v) => (DATE_ALONE.test(v) && (!/^\d{4}/.test(v) || +v.slice(0, 4) >= 1900) ? 'birth-date' : null),
+  },
+  {
+    name: whole('passport'),
+    read: (v) =>
+      /^[A-Z0-9]{6,9}$/i.test(v) && (digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)))
+        ? 'passport-number'
+        : null,
+  },
+];
+
+/** How to read the cells of a column named `name` (quotes and brackets around it are ignored), or null. */
+export function columnReader(name: string): ColumnReader | null {
+  const n = name.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  if (n.length === 0 || n.length > 48) return null;
+  const hits = COLUMN_READERS.filter((c) => c.name.test(n));
+  if (hits.length === 0) return null;
+  return (v) => {
+    for (const h of hits) {
+      const kind = h.read(v);
+      if (kind !== null) return kind;
+    }
+    return null;
+  };
+}
+
+const TABLE_DELIMITERS = ',;\t|';
+const MAX_TABLE_LINE = 4096;
+const MAX_TABLE_ROWS = 100_000;
+// A header cell: a short name, maybe quoted.
+const HEADER_CELL = /^[ \t]*["']?[A-Za-z_\u00c0-\u024f][\w .\u00c0-\u024f-]{0,47}["']?[ \t]*$/;
+
+function lineBounds(text: string, at: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  return { start, end: end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end };
+}
+
+/** Cells of one line split at `delim` outside double quotes: [start, end) offsets in the line. */
+function cellsOf(line: string, delim: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let start = 0,
+    quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === delim && !quoted) {
+      cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  cells.push({ start, end: line.length });
+  if (delim === '|') {
+    // `| a | b |`: the empty cells outside the outer bars are no cells.
+    if (cells.length > 1 && line.slice(cells[0].start, cells[0].end).trim() === '') cells.shift();
+    if (cells.length > 1 && line.slice(cells[cells.length - 1].start, cells[cells.length - 1].end).trim() === '') cells.pop();
+  }
+  return cells;
+}
+
+/**
+ * Tables (CSV, TSV, semicolon, Markdown) whose header names an identifier column: the column's
+ * cell in every following row of as many cells, taken when it validates as that identifier.
+ * `names` finds candidate header cells; each header line is read once.
+ */
+export function findIdentifierColumns(text: string, out: Finding[]): void {
+  HEADER_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let readTo = 0;
+  while ((m = HEADER_NAME.exec(text)) !== null) {
+    if (m.index < readTo) continue;
+    const header = lineBounds(text, m.index + 1);
+    readTo = header.end;
+    HEADER_NAME.lastIndex = Math.max(HEADER_NAME.lastIndex, header.end);
+    if (header.end - header.start > MAX_TABLE_LINE) continue;
+    const headLine = text.slice(header.start, header.end);
+    for (const delim of TABLE_DELIMITERS) {
+      if (!headLine.includes(delim)) continue;
+      const heads = cellsOf(headLine, delim);
+      if (heads.length < 2 || heads.length > 64) continue;
+      if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) continue;
+      const readers = heads.map((c) => columnReader(headLine.slice(c.start, c.end)));
+      if (!readers.some((r) => r !== null)) continue;
+      let pos = header.end;
+      for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
+        if (text.charCodeAt(pos) === 13) pos++;
+        if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
+        const row = lineBounds(text, pos + 1);
+        if (row.end === row.start || row.end - row.start > MAX_TABLE_LINE) break;
+        pos = row.end;
+        const line = text.slice(row.start, row.end);
+        if (delim === '|' && rows === 0 && /^[ \t]*\|?[ \t:|-]+$/.test(line)) continue;
+        const cells = cellsOf(line, delim);
+        if (cells.length !== heads.length) break;
+        readers.forEach((read, col) => {
+          if (read === null) return;
+          let { start: cs, end: ce } = cells[col];
+          while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
+          while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t')) ce--;
+          if (ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'") && line[ce - 1] === line[cs]) {
+            cs++;
+            ce--;
+          }
+          const kind = read(line.slice(cs, ce));
+          if (kind !== null) out.push({ kind, start: row.start + cs, end: row.start + ce });
+        });
+        readTo = row.end;
+      }
+      HEADER_NAME.lastIndex = Math.max(HEADER_NAME.lastIndex, readTo);
+      break;
+    }
+  }
+}
+
+// A header cell that may name an identifier: a cue of any rule above, as a whole cell.
+const HEADER_NAME = new RegExp(
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport'].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  'gim',
+);

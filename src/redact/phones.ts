@@ -47,6 +47,9 @@ const SHAPE_SLOTS = 1024; // a power of two
 // pattern costs the engine its quick first-character scan, several times the whole pass.)
 const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 const URI_CANDIDATE = /(?<=(?:tel|sms|fax|callto):)\+?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/gi;
+// An international number as a cell of a comma-separated row (`Pilar Navarro,+34 912 48 36 71`):
+// a comma before a digit run is a list of numbers, before a `+` it is a separator.
+const CELL_CANDIDATE = /(?<=,)\+\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 // Words that say a nearby digit run is a phone number.
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
@@ -72,7 +75,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
   return (text, out, uri = false) => {
     if (!/\d[\d \-.()\u00a0/]{5}/.test(text)) return;
     let budget = MAX_VALIDATIONS;
-    const candidates = uri ? [CANDIDATE, URI_CANDIDATE] : [CANDIDATE];
+    const candidates = [CANDIDATE];
+    if (uri) candidates.push(URI_CANDIDATE);
+    if (text.includes(',+')) candidates.push(CELL_CANDIDATE);
     for (const re of candidates) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -9,6 +9,7 @@
 // This module, commands.ts and cued-identifiers.ts are a bundle of their own (statements.js), which redaction loads
 // when a text first holds one of the words they need.
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
+import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
@@ -300,7 +301,9 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     while ((m = INSERT.exec(text)) !== null) {
       const columns = m[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
       const wanted = columns.map((c) => classifyName(c));
-      if (!wanted.some((c) => c === 'password' || c === 'secret')) continue;
+      // Identifier columns (`pesel`, `sin`, `dob`, `passport_no`): each row's value taken when it validates.
+      const ids = columns.map((c) => columnReader(c));
+      if (!wanted.some((c) => c === 'password' || c === 'secret') && !ids.some((r) => r !== null)) continue;
       let at = INSERT.lastIndex;
       for (;;) {
         ROW.lastIndex = at;
@@ -317,6 +320,16 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
           if (sv === null || SQL_VALUE.lastIndex === p) break;
           const lit = sv[1] ?? sv[2];
           const cls = wanted[col];
+          const id = ids[col];
+          if (id !== null && id !== undefined) {
+            // Quoted or bare (`'03310271939'`, `03310271939`).
+            const v = (lit ?? sv[0].replace(/,$/, '')).trim();
+            const kind = v ? id(v) : null;
+            if (kind !== null) {
+              const start = inner + sv.index + sv[0].indexOf(v);
+              out.push({ kind, start, end: start + v.length });
+            }
+          }
           if (lit !== undefined && (cls === 'password' || cls === 'secret')) {
             const start = inner + sv.index + sv[0].indexOf(lit, sv[0].search(/['"]/));
             if (cls === 'password' ? literalPassword(lit) && !/\s/.test(lit) : valueLooksSecret(lit, cls, true)) push(start, lit);
@@ -343,4 +356,4 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers } from './cued-identifiers';
-export { findNationalIds, nationalIdAlone } from './national-ids';
+export { findIdentifierColumns, findNationalIds, nationalIdAlone } from './national-ids';

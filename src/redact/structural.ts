@@ -68,10 +68,26 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
 // e.g. when only part of a file is re-redacted). Quoted strings are left to other rules.
 const KEY_LINE = /^[ \t]*([A-Za-z0-9+/]{40,120}={0,2})[ \t]*$/gm;
 
+// The BEGIN line of a block that is no secret: a public key, a certificate, a request for one.
+const PUBLIC_BEGIN =
+  /^[ \t]*-----BEGIN (?:(?:RSA |EC |SSH2 |OPENSSH )?PUBLIC KEY|(?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?|NEW CERTIFICATE REQUEST|X509 CRL|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PGP MESSAGE)-----/;
+
 export function findKeyMaterialLines(text: string, out: Finding[]): void {
   KEY_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Lines read in order: a run of them under a public block's BEGIN line stays (the run's verdict
+  // is carried from line to line, so a long block costs one look back).
+  let runEnd = -2,
+    runPublic = false;
   while ((m = KEY_LINE.exec(text)) !== null) {
+    const lineStart = m.index;
+    const lineEnd = m.index + m[0].length;
+    if (lineStart !== runEnd + 1) {
+      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+      runPublic = lineStart > 0 && PUBLIC_BEGIN.test(text.slice(prevStart, lineStart - 1));
+    }
+    runEnd = lineEnd;
+    if (runPublic) continue;
     const v = m[1];
     const k = classes(v);
     if (k.digit === 0 || k.upper === 0 || k.lower === 0) continue;
@@ -104,6 +120,10 @@ export function findConnectionCredentials(text: string, oracle: boolean, goDsn: 
   }
 }
 
+/** A password with a letter and a digit or symbol, eight characters or more: no `abc:xyz` stand-in. */
+const looksChosen = (p: string): boolean =>
+  p.length >= 8 && /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p) && !/^(?:[a-z]+\d{0,3}|\d+)$/.test(p);
+
 export function findUrlCredentials(text: string, out: Finding[]): void {
   URL_CRED.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -112,10 +132,11 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     const schemeStart = m.index;
     if (!/[A-Za-z][A-Za-z0-9+.-]{0,30}$/.test(text.slice(Math.max(0, schemeStart - 31), schemeStart))) continue;
     if (isPlaceholder(pass) || /^(?:pass|password|pwd|secret|passwd|\*+|x+)$/i.test(pass) || /^[:$%{<]/.test(pass)) continue;
-    // Documentation URLs: https://abc:xyz@example.com. A password for `localhost` is still a
-    // password (a local database's is often the one used elsewhere).
+    // Documentation URLs (`https://abc:xyz@example.com`) keep their stand-ins, but a password that
+    // looks chosen goes whatever the host: a host is often made anonymous and its password left.
+    // A password for `localhost` is still a password (a local database's is often the one used elsewhere).
     const host = text.slice(m.index + m[0].length, m.index + m[0].length + 64);
-    if (/^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid)(?![\w.-])/i.test(host)) continue;
+    if (/^(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid)(?![\w.-])/i.test(host) && !looksChosen(pass)) continue;
     // The user name goes too: it is often a token or an account name.
     const start = m.index + 3;
     out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });
@@ -251,5 +272,58 @@ function readSecretMaps(text: string, from: number, to: number, keyIndent: numbe
       }
       if (v && !templated(v)) out.push({ kind: 'secret', start, end: start + v.length });
     }
+  }
+}
+
+// ---------- credentials written for a Basic Authorization header, and webhook paths ----------
+
+// A user and password (or an API key and `X`) written as one literal and encoded for a Basic
+// Authorization header: `btoa("user:pass")`, `Encoding.ASCII.GetBytes("key:X")`,
+// `base64.b64encode(b"user:pass")`, `Base64.getEncoder().encodeToString("u:p".getBytes())`,
+// `Buffer.from("u:p").toString("base64")`. The whole literal goes: in the API-key form the user
+// is the key.
+const ENCODED_BASIC =
+  /(?:btoa|b64encode|base64_encode|base64encode|encode64|getbytes|encodetostring|buffer\.from)[ \t]*\([ \t]*[bu]?(["'`])([^"'`\s:/]{1,128}):([^"'`\s]{1,256})\1/gi;
+
+/** Literals encoded for Basic authentication (the text holds one of the encoders' names). */
+export function findEncodedBasicAuth(text: string, out: Finding[]): void {
+  ENCODED_BASIC.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_BASIC.exec(text)) !== null) {
+    const user = m[2],
+      pass = m[3];
+    if (pass.startsWith('//') || isPlaceholder(user + ':' + pass)) continue;
+    // `Buffer.from("a:b")` is an encoding only when turned into base64.
+    if (
+      /^buffer/i.test(m[0]) &&
+      !/^[ \t]*\)[ \t]*\.toString\([ \t]*["']base64/.test(text.slice(ENCODED_BASIC.lastIndex, ENCODED_BASIC.lastIndex + 40))
+    )
+      continue;
+    // A password or a key: not a stand-in on both sides, something that could be chosen or generated.
+    if ((isPlaceholder(pass) || pass.length < 4) && !(user.length >= 16 && valueLooksSecret(user, 'secret', true))) continue;
+    const start = m.index + m[0].length - 1 - pass.length - 1 - user.length;
+    out.push({ kind: 'basic-auth', start, end: start + user.length + 1 + pass.length });
+  }
+}
+
+// A webhook or ingestion URL carries its secret in the path: `…/hooks/<token>`,
+// `…/webhooks/<id>/<token>`, `…/inputs/<uuid>/tag/…` (Mattermost, Loggly, Zapier, IFTTT, …).
+const WEBHOOK_PATH =
+  /\/(?:hooks?|webhooks?|inputs|catch|trigger\/[\w-]{1,64}\/with\/key)\/((?:[\w-]{1,40}\/)?)([A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])/gi;
+
+export function findWebhookTokens(text: string, out: Finding[]): void {
+  WEBHOOK_PATH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEBHOOK_PATH.exec(text)) !== null) {
+    // Only within a URL: a scheme and host before it on the same line.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const head = text.slice(Math.max(lineStart, m.index - 256), m.index);
+    if (!/[a-z][a-z0-9+.-]*:\/\/[^\s/"'`]+(?:\/[^\s"'`]*)?$/i.test(head)) continue;
+    const v = m[2];
+    const k = classes(v);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    if (!uuid && (k.digit === 0 || k.upper + k.lower === 0 || entropy(v) < 3.5 || isPlaceholder(v))) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'webhook-token', start, end: start + v.length });
   }
 }

@@ -439,7 +439,9 @@ describe('personal data with validation', () => {
   });
   it('reads national identifiers of other countries after their names, validated by their checks', () => {
     const cases: [string, string, string][] = [
-      ['Aadhaar no. 4821 5678 9018', '4821 5678 9018', 'in-aadhaar'],
+      ['Aadhaar no. 4821 5678 9019', '4821 5678 9019', 'in-aadhaar'],
+      // stdnum 1.12's Verhoeff table rejects this valid number (and takes 4821 5678 9018).
+      ['aadhaar="2294 0346 5427"', '2294 0346 5427', 'in-aadhaar'],
       ['PAN: ABCPE1234F', 'ABCPE1234F', 'in-pan'],
       ['tax file number: 123 456 782', '123 456 782', 'au-tfn'],
       ['ABN 51 824 753 556', '51 824 753 556', 'au-abn'],
@@ -699,5 +701,68 @@ describe('locale region', () => {
     assert.equal(localeRegion({ LANG: 'de_DE.UTF-8' }), 'DE');
     assert.equal(localeRegion({ LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' }), 'GB');
     assert.equal(localeRegion({ LANG: 'pt-BR' }), 'BR');
+  });
+});
+
+describe('pairs, encoded credentials, webhook paths and identifier columns', () => {
+  it('reads a pair whose first element names a credential, and PHP constants', () => {
+    gone('{smtp_password, "Bramble!Path7"},', 'Bramble!Path7', 'password');
+    gone('{"smtp_password", "Bramble!Path7"}', 'Bramble!Path7', 'password');
+    gone("define('DB_PASSWORD', 'ilovepizza!');", 'ilovepizza!', 'password');
+    // Calls passing a variable, labels, lists of names.
+    kept("var buf = new Buffer(password, 'utf16le');");
+    kept("if hasattr(self.passwd, 'is_authenticated'):");
+    kept("MissingToken('token', 'first specifier')");
+    kept('["reset_password", "change_password"]');
+  });
+  it('reads a literal encoded for Basic authentication, and keeps a call in place of a value', () => {
+    gone('var raw = Encoding.ASCII.GetBytes("oY9vjiK0KSPoOi4rFkyx:X");', 'oY9vjiK0KSPoOi4rFkyx', 'basic-auth');
+    gone("headers: { Authorization: 'Basic ' + btoa('admin:Sup3rS3cret!') }", 'Sup3rS3cret!', 'basic-auth');
+    gone("Buffer.from('bob:Wint3r!Coat').toString('base64')", 'Wint3r!Coat', 'basic-auth');
+    kept("Buffer.from('a:b').toString('utf8'); btoa('http://x.io')");
+    kept('auth = base64.b64encode(x).decode(); password = crypto2.pbkdf2Sync(pw, salt)');
+  });
+  it('reads the token in a webhook or ingestion path of a URL', () => {
+    gone('HOOK_URL="https://chat.acme.io/hooks/d7pubopkmbmlqmb0b6ifk5vfjf"', 'd7pubopkmbmlqmb0b6ifk5vfjf', 'webhook-token');
+    gone('loggly_url https://logs-01.loggly.com/inputs/cef57b45-18ab-4513-9880-755aee6611e0/tag/x', 'cef57b45-18ab-4513-9880-755aee6611e0');
+    kept('see https://github.com/org/repo/blob/main/docs/webhooks/configuration-guide.md');
+    kept("import { useSession } from './hooks/useAuthenticationState2'");
+  });
+  it('reads a chosen password in a URL whatever its host, and keeps stand-ins at documentation hosts', () => {
+    gone('amqps://svc-worker:kMa5sl55YyfONEZW4I@mq.example.com:5671/%2f', 'kMa5sl55YyfONEZW4I', 'url-credentials');
+    kept('https://user:password@example.com/ and https://abc:xyz@example.com/');
+  });
+  it('keeps public keys and certificates, shell expansions, secret references and the keys passwords are kept under', () => {
+    kept(
+      '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEe7DS9PngB2sBYKNo/b1wFZROQPm4\n3MgDLHrSdAsv6jkEGGICnSmpNJxhVT7SAxprHCFShB4BemRttTpoItS0JQ==\n-----END PUBLIC KEY-----',
+    );
+    kept('      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}');
+    kept('"value": "@Microsoft.KeyVault(SecretUri=https://kv-orders.vault.azure.net/secrets/SqlPassword/)"');
+    kept('    secretKeys:\n      adminPasswordKey: postgres-password\n      userPasswordKey: password');
+    // Without a BEGIN line, key material is still read as a private key's.
+    gone(
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEe7DS9PngB2sBYKNo/b1wFZROQPm4',
+      'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEe7DS9PngB2sBYKNo/b1wFZROQPm4',
+    );
+  });
+  it('reads identifiers in the columns named for them: tables and INSERT column lists', () => {
+    gone("INSERT INTO employees (name, sin) VALUES ('Olivia Tremblay', '150-423-549');", '150-423-549', 'ca-sin');
+    gone("INSERT INTO pacjenci (imie, pesel) VALUES ('Jakub L', 03310271939);", '03310271939', 'pl-pesel');
+    gone("INSERT INTO patients (name, dob) VALUES ('Omar Farouk', '1990-10-30');", '1990-10-30', 'birth-date');
+    gone('namn,personnummer\nAstrid Berg,850412-2733', '850412-2733', 'se-personnummer');
+    gone('name,passport_number\nLiu Yang,E58392716', 'E58392716', 'passport-number');
+    gone('| name | DOB |\n|---|---|\n| Ann | 1984-02-11 |', '1984-02-11', 'birth-date');
+    // A value that does not validate as the column's kind stays; so do other columns.
+    kept("INSERT INTO t (id, pesel, n) VALUES (1, '12345678901', 'x');");
+    kept('id,ssn_verified,count\n1,true,42');
+  });
+  it('reads an identifier after its name in brackets or a verb of being in other languages', () => {
+    gone('Social Insurance Number (SIN): 100 835 123', '100 835 123', 'ca-sin');
+    gone('Ihre steuerliche Identifikationsnummer lautet 97401824561.', '97401824561', 'de-tax-id');
+    gone('mi DNI es 05291847-F, lo necesitas', '05291847-F', 'es-nif');
+    gone('Reisepass / passport no.: C4J8RT6N2', 'C4J8RT6N2', 'passport-number');
+    gone('id,nombre,telefono\n3381,Pilar Navarro,+34 912 48 36 71', '+34 912 48 36 71', 'phone');
+    // One digit repeated passes the CPF check and is never issued.
+    kept('expect(isCpf("111.111.111-11")).toBe(false); values [1,+2, 3]');
   });
 });
