@@ -47,6 +47,7 @@ export const CONNECT_FEATURES = [
   'create_user(',
   'create_superuser(',
   'ldap_bind(',
+  'plainauth(',
 ];
 /** Calls that type into a field (test automation), looked for in texts that hold `password`. */
 export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetext(', 'replacetext(', 'entertext('];

@@ -51,7 +51,7 @@ export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
   iwconfig: tool('iwconfig', 'key[ \\t]+s:'),
   netUse: tool(
     'net',
-    '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?\\\\\\\\\\S{1,200}|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
+    '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?\\\\\\\\\\S{1,200}(?:[ \\t]+/[uU][sS][eE][rR]:\\S{1,64})?|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
     true,
   ),
   cmdkey: tool('cmdkey|wmic', '/[pP](?:ass|ASS)(?:word|WORD)?[:=]'),

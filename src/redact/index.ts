@@ -73,10 +73,11 @@ export type { LocalIdentifiers } from './pii';
  * command lines and identifiers of issue 15; 3: national identifiers, prose passwords, passphrases
  * under secret names, dotted token prefixes, the nearest cue deciding; 4: table columns, variables
  * set for one command, folded YAML values, hyphenated passphrases under secret names, routing, VAT
- * and UEN numbers). Returned with every redaction, and stated by each session's start event
+ * and UEN numbers; 5: pairs naming a credential, literals encoded for Basic authentication, webhook
+ * path tokens, identifier columns, chosen URL passwords at any host, public keys kept). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 4;
+export const REDACTION_POLICY_VERSION = 5;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -430,6 +431,7 @@ const F = {
   signinParen: feature('signin('),
   credentialParen: feature('credential('),
   credentialsParen: feature('credentials('),
+  authenticationParen: feature('authentication('),
   variable: feature('variable "'),
   psk: feature(' psk "'),
   chpasswd: feature('chpasswd'),
@@ -509,6 +511,7 @@ const AUTH_CALL_FEATURES = [
   F.signinParen,
   F.credentialParen,
   F.credentialsParen,
+  F.authenticationParen,
 ];
 const BIRTH_FEATURES = [
   F.birth,

@@ -933,6 +933,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/[^\x20-\x7e]/.test(v)) return cls !== 'key' && symbolPassword(v) && distinctChars(v) >= 3;
   if (cls === 'password' && dicewarePassword(v)) return true;
   if (cls === 'secret' && kebabPassphrase(v, quoted)) return true;
+  // `Copper.Kettle.3`, `Marble.Falcon.19`: capitalised words and a number, joined by dots.
+  if (cls === 'password' && /^[A-Z][a-z]{2,}(?:\.[A-Z][a-z]{2,}){1,3}\.\d{1,4}[!?#]?$/.test(v)) return true;
   const parts = v.split(/[._\-/:]+/);
   if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
@@ -1658,7 +1660,7 @@ function insideParens(text: string, s: number): boolean {
   return false;
 }
 
-const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|ENV|ARG|#define)[ \t]+$/i;
+const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define)[ \t]+$/i;
 
 /** Up to three words right before `s` on its line, separated by single spaces: `stripe api` in `stripe api key`. */
 function leadingWords(text: string, s: number): string {

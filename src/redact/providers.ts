@@ -128,6 +128,12 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     pre: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_'],
   },
   { kind: 'stripe-webhook-secret', re: r('whsec_[A-Za-z0-9+/=]{24,}'), pre: ['whsec_'] },
+  // LaunchDarkly SDK, mobile and API access keys: a kind prefix and a UUID.
+  {
+    kind: 'launchdarkly-key',
+    re: r('(?:sdk|mob|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+    pre: ['sdk-', 'mob-', 'api-'],
+  },
   { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,60}`), pre: ['eaaa', 'sq0atp-', 'sq0csp-'] },
   { kind: 'braintree-token', re: r('access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'), pre: ['access_token$'] },
   { kind: 'shopify-token', re: r('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'), pre: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },

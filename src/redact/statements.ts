@@ -60,12 +60,13 @@ const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^
 const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
 // A call or tuple whose name ends with auth, login or credential(s), given a user and a password as literals.
 const AUTH_CALL =
-  /(?:auth|login|logon|signin|credentials?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+  /(?:auth(?:entication)?|login|logon|signin|credentials?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
 
 // Calls whose third argument is the password, after a host, DSN or URL and a user
 // (`mysqli_connect('localhost', 'root', '…')`, `new PDO($dsn, 'root', '…')`,
 // `DriverManager.getConnection(url, "sa", "…")`, `DBI->connect($dsn, 'u', '…')`, `FTP(host, u, '…')`,
-// `new Sequelize('db', 'root', '…')`, `create_user('bob', 'bob@x.io', '…')`, `ldap_bind($c, $dn, '…')`),
+// `new Sequelize('db', 'root', '…')`, `create_user('bob', 'bob@x.io', '…')`, `ldap_bind($c, $dn, '…')`,
+// Go's `smtp.PlainAuth(identity, user, '…', host)`),
 // and a bare `connect(…)` given three literals: the password is the third after a host
 // (`pymysql.connect('localhost', 'root', '…')`), the second before a DSN (`cx_Oracle.connect('u', '…', 'db:1521/x')`).
 // An argument that starts and ends with a character other than a space, so that the spaces around
@@ -73,7 +74,7 @@ const AUTH_CALL =
 const ARG = `(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^,()"'\\s](?:[^,()"'\n]{0,198}[^,()"'\\s])?)`;
 const LIT = `(["'])([^"'\n\\\\]{0,128})`;
 const CONNECT_CALL = new RegExp(
-  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect))[ \\t]*\\([ \\t]*(${ARG})[ \\t]*,[ \\t]*${LIT}\\3[ \\t]*,[ \\t]*${LIT}\\5[ \\t]*([,)])`,
+  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|PlainAuth|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect))[ \\t]*\\([ \\t]*(${ARG})[ \\t]*,[ \\t]*${LIT}\\3[ \\t]*,[ \\t]*${LIT}\\5[ \\t]*([,)])`,
   'g',
 );
 
@@ -348,6 +349,8 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const user = m[2],
         v = m[4];
       if (!literalPassword(v) || v === user || /\s/.test(v) || v.length > 64) continue;
+      // `smtp.PlainAuth("", user, password, host)`: an identity first, read as a connect call's.
+      if (user === '' && /plain$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
       if (wordLike(v) && !/[^A-Za-z]/.test(v)) continue; // `['required', 'confirmed']`: a list of words, not a login
       push(m.index + m[0].length - 1 - v.length, v);
     }

@@ -765,4 +765,15 @@ describe('pairs, encoded credentials, webhook paths and identifier columns', () 
     // One digit repeated passes the CPF check and is never issued.
     kept('expect(isCpf("111.111.111-11")).toBe(false); values [1,+2, 3]');
   });
+  it('reads passwords given to Go, Java and Windows credential calls, Apache and csh variables, and dotted passphrases', () => {
+    gone('auth := smtp.PlainAuth("", "alerts@acme.io", "Sunshine@77", "smtp.acme.io")', 'Sunshine@77', 'password');
+    gone('return new PasswordAuthentication("noreply", "abc123XYZ!".toCharArray());', 'abc123XYZ!', 'password');
+    gone('net use Z: \\\\fs01\\backups /user:CORP\\svc_backup Marble.Falcon.19 /persistent:no', 'Marble.Falcon.19', 'password');
+    gone('    SetEnv WEAVIATE_BACKUP_PASSWORD UWJT^O9f%Rv!JRQ0', 'UWJT^O9f%Rv!JRQ0', 'password');
+    gone('#define WIFI_PASSWORD  "Copper.Kettle.3"', 'Copper.Kettle.3', 'password');
+    gone('LD_ENV_production = "sdk-ddf657fd-75e2-4184-ae2e-bab7a545b518"', 'ddf657fd-75e2-4184-ae2e-bab7a545b518', 'launchdarkly-key');
+    // The identity and user of PlainAuth are no password; a dotted Java name is none either.
+    assert.ok(r.redact('smtp.PlainAuth("", "svc-alerts", "Sunshine@77", "smtp.acme.io")').text.includes('"svc-alerts"'));
+    kept('String pkg = "com.Example.App.3"; cfg.password_policy = "Strict.Policy"');
+  });
 });
