@@ -13,8 +13,9 @@
  *   document gives, for those lines, what redacting the whole document gives (see
  *   docs/redaction.md for what that means for partial regions).
  * - `findings` are [start, end) offsets into the input, one per replaced span.
- * - Fail closed: when a call takes longer than `budgetMs`, its result is `dropped: true` and the
- *   text is replaced by a marker line followed by empty lines (same line count).
+ * - Fail closed: when a call takes longer than `budgetMs`, or its findings turn out denser than
+ *   one per DENSE_CHARS characters over DENSE_BLOCK of them (a dump, not code), its result is
+ *   `dropped: true` and the text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
 import { join } from 'node:path';
@@ -61,7 +62,7 @@ import {
   type NationalIdKind,
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
-import { Covered, distinctChars, isAlnum, isPlaceholder, type Finding } from './text';
+import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
 export { DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -81,8 +82,18 @@ export const REDACTION_POLICY_VERSION = 5;
 
 export const DEFAULT_BUDGET_MS = 500;
 
-/** The marker line that replaces content whose redaction ran out of time. */
+/** The marker line that replaces content whose redaction ran out of time or was too dense. */
 export const DROPPED_MARKER = '<REDACTED:dropped>';
+
+/**
+ * A text where this many findings in a row lie within DENSE_BLOCK × DENSE_CHARS characters (one
+ * per 128 characters or closer) is a dump of secrets or personal data, not code: it is dropped
+ * whole as soon as that is seen, rather than redacted finding by finding. Of 220 MB of ordinary
+ * text (a Python library, Debian's documentation, /etc, npm packages) only four Debian copyright
+ * files, lists of authors and their addresses, are that dense.
+ */
+export const DENSE_BLOCK = 512;
+export const DENSE_CHARS = 128;
 
 export interface RedactorOptions {
   /** Per-install secret key for the placeholder HMAC; never leaves the machine. */
@@ -102,13 +113,21 @@ export interface RedactorOptions {
   budgetMs?: number;
   /** Clock for the budget; injectable for tests. */
   now?: () => number;
+  /**
+   * Drop a text whose findings are denser than one per DENSE_CHARS characters over DENSE_BLOCK
+   * findings (default true). Off, every finding of such a text is redacted one by one, in time
+   * linear in the text (tests of that path turn it off).
+   */
+  dropDense?: boolean;
 }
 
 export interface RedactionResult {
   text: string;
   findings: Finding[];
-  /** True when the budget ran out: `text` holds a marker, not content. */
+  /** True when the budget ran out or the findings were too dense: `text` holds a marker, not content. */
   dropped?: boolean;
+  /** Why it was dropped. */
+  droppedBecause?: 'time' | 'dense';
 }
 
 export interface Redactor {
@@ -121,6 +140,37 @@ export interface Redactor {
 }
 
 class BudgetExceeded extends Error {}
+
+/**
+ * The list the detectors add findings to. Past every DENSE_BLOCK additions it checks how far
+ * apart they lie; packed within DENSE_BLOCK × DENSE_CHARS characters, the call stops (TooDense).
+ * A detector adds in text order, so a flood is seen after at most two blocks of it, whichever
+ * detector finds it, and before the cost of the rest (render included) is paid.
+ */
+function denseGuardedList(): Finding[] {
+  const list: Finding[] = [];
+  let inBlock = 0,
+    lo = Infinity,
+    hi = -Infinity;
+  const add = (f: Finding): void => {
+    list[list.length] = f;
+    if (f.start < lo) lo = f.start;
+    if (f.start > hi) hi = f.start;
+    if (++inBlock === DENSE_BLOCK) {
+      if (hi - lo < DENSE_BLOCK * DENSE_CHARS) throw new TooDense();
+      inBlock = 0;
+      lo = Infinity;
+      hi = -Infinity;
+    }
+  };
+  Object.defineProperty(list, 'push', {
+    value: function push(...items: Finding[]): number {
+      for (const f of items) add(f);
+      return list.length;
+    },
+  });
+  return list;
+}
 
 // Provider formats win over generic names, which win over personal data, when spans overlap.
 const PRIORITY: Record<string, number> = {
@@ -160,6 +210,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
   if (!options.key || options.key.length < 16) throw new Error('redaction key must be at least 16 bytes');
   const key = Buffer.from(options.key);
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const dropDense = options.dropDense ?? true;
   const now = options.now ?? (() => performance.now());
   const local = compileLocalIdentifiers(options.localIdentifiers);
   const findPhones = createPhoneFinder(options.phoneRegion);
@@ -178,7 +229,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (now() - t0 > budgetMs) throw new BudgetExceeded();
     };
     try {
-      const raw: Finding[] = [];
+      denseGuard.on = dropDense;
+      const raw: Finding[] = dropDense ? denseGuardedList() : [];
       const found = new Uint8Array(FEATURE_COUNT);
       scanText(text, raw, found);
       for (const rule of SCANNED) runScanned(rule, text, found, raw);
@@ -322,6 +374,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         ((firstId >= 0 && firstId < NATIONAL_ID_TO) || h.birth || h.passport || found[F.ssn] + found[F.social] > 0) &&
+        text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
       )
         statements().findIdentifierColumns(text, raw);
@@ -334,8 +387,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       return { text: out, findings };
     } catch (e) {
-      if (!(e instanceof BudgetExceeded)) throw e;
-      return { text: droppedText(text), findings: [], dropped: true };
+      if (!(e instanceof BudgetExceeded) && !(e instanceof TooDense)) throw e;
+      return { text: droppedText(text), findings: [], dropped: true, droppedBecause: e instanceof TooDense ? 'dense' : 'time' };
     }
   };
 

@@ -14,6 +14,8 @@ import {
   SlotMemo,
   splitWords,
   type Finding,
+  TooDense,
+  denseGuard,
 } from './text';
 
 /** How much evidence a value needs, given its name. */
@@ -1115,13 +1117,26 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
 }
 
 /** Runs the name-based rule over `text`, pushing findings. */
+const DENSE_NAMES = 1024;
+const DENSE_NAME_CHARS = 32;
+
 export function findKeywordSecrets(text: string, out: Finding[]): void {
   HIT.lastIndex = 0;
   let m: RegExpExecArray | null;
   let resumeAt = 0;
   const tableSeen = { start: 0, end: 0 };
+  let inBlock = 0,
+    blockStart = 0;
   while ((m = HIT.exec(text)) !== null) {
     const hit = m.index;
+    // Credential names packed closer than any ordinary text holds them (the densest, minified
+    // bundles of authentication code, hold one per 72 characters over 1,024 of them): a text
+    // made to cost each name's reading, dropped whole.
+    if (inBlock++ === 0) blockStart = hit;
+    else if (inBlock === DENSE_NAMES) {
+      if (hit - blockStart < DENSE_NAMES * DENSE_NAME_CHARS && denseGuard.on) throw new TooDense();
+      inBlock = 0;
+    }
     if (hit < resumeAt) {
       HIT.lastIndex = resumeAt;
       continue;

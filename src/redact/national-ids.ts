@@ -69,6 +69,15 @@ const both =
   (v: string): boolean =>
     a(v) && b(v);
 
+/** PESEL: weights 1 3 7 9 over the first ten digits, the sum's complement mod 10 is the eleventh (a quick test before stdnum's). */
+function peselCheckHolds(s: string): boolean {
+  if (!/^\d{11}$/.test(s)) return false;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (s.charCodeAt(i) - 48) * w[i];
+  return (10 - (sum % 10)) % 10 === s.charCodeAt(10) - 48;
+}
+
 /** Australian Medicare card: weights 1 3 7 9 1 3 7 9 over the first eight digits, mod 10, is the ninth. */
 function medicareValid(s: string): boolean {
   const d = s.replace(/[ /-]/g, '');
@@ -188,7 +197,7 @@ const RULES: readonly IdRule[] = [
     valid: by(itCodiceFiscale),
     alone: '[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]',
   },
-  { kind: 'pl-pesel', cue: 'pesel', shape: '\\d{11}', valid: by(plPesel) },
+  { kind: 'pl-pesel', cue: 'pesel', shape: '\\d{11}', valid: both(peselCheckHolds, by(plPesel)) },
   {
     kind: 'fi-hetu',
     cue: 'hetu|henkil[öo]tunnus|personal[ _-]identity[ _-]code',

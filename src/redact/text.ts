@@ -319,6 +319,16 @@ function slotOf(s: string): number {
  * joins: a later pass skips a candidate that lies wholly inside one, when what it would add
  * could change neither the redacted characters nor the kind named.
  */
+/**
+ * Thrown by a detector or the findings list when a text turns out to be a dump rather than code:
+ * findings, or the names a detector weighs, packed far closer than in any ordinary text. The
+ * engine then drops the text whole (index.ts).
+ */
+export class TooDense extends Error {}
+
+/** Whether the running call drops dense texts (set by the engine at the start of each call; calls do not nest). */
+export const denseGuard = { on: true };
+
 export class Covered {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
