@@ -134,7 +134,7 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
 }
 
 // curl -u user:pass / --user user:pass ; sshpass -p pass ; mysql -pPASS ; git clone with token handled by URL rule.
-const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1:(["']?)([^\s"']{1,128})\3/g;
+const CLI_USERPASS = /(?:^|[\s"'])(?:-u|--user|--proxy-user|-U)[ \t=]+(["']?)([^\s"':]{0,64})\1?:(["']?)([^\s"']{1,128})\3/g;
 // `-p` with its value: sshpass, the MySQL clients (glued on: `-p DB` asks for the password, then
 // names the database), and registry logins
 // (`docker login -u ci -p …`, podman, helm, nerdctl, buildah, skopeo, oras).
@@ -163,6 +163,19 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
   while (hasCli && (m = CLI_USERPASS.exec(text)) !== null) {
     const user = m[2],
       pass = m[4];
+    // An API key given as the user (`curl -u KEY:X`, `-u KEY:api_token`): the user goes too.
+    if (
+      user.length >= 16 &&
+      /^[A-Za-z0-9]+$/.test(user) &&
+      /\d/.test(user) &&
+      /[A-Za-z]/.test(user) &&
+      distinctChars(user) >= 8 &&
+      !isPlaceholder(user)
+    ) {
+      const userStart = m.index + m[0].indexOf(user + (m[0].includes(user + m[1] + ':') ? m[1] : '') + ':');
+      out.push({ kind: 'password', start: userStart, end: userStart + user.length });
+    }
+    if (pass.length <= 2) continue; // `KEY:X`: a stand-in the API ignores
     if (
       isPlaceholder(pass) ||
       /^[$%{<[(]/.test(pass) ||

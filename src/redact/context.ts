@@ -231,6 +231,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
     if (isPath(run)) continue;
+    // Stripe's publishable keys are made to be public (its secret keys are `sk_`/`rk_` formats).
+    if (run.startsWith('pk_live_') || run.startsWith('pk_test_')) continue;
     // `base64.b64encode(…)`, `crypto2.pbkdf2Sync(…)`: a function called, whatever digits its name holds.
     if (text.charCodeAt(e) === 40 /* ( */ && CALLEE.test(run)) continue;
     // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could
@@ -245,6 +247,8 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     }
     const before = cueBefore(text, s);
     if (before.blocked) continue;
+    // Under a label above, only a value that ends its line and has a random part of its own.
+    if (before === LABEL_ABOVE && !(run.length >= 16 && someRandomPart(run) && endsLine(text, e))) continue;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
   }
@@ -383,7 +387,47 @@ function cueBefore(text: string, s: number): Cue {
     }
     k = a;
   }
-  return strong || weak || service ? { strong, weak, service, blocked: false } : NO_CUE;
+  if (strong || weak || service) return { strong, weak, service, blocked: false };
+  return labelAbove(text, s) ? LABEL_ABOVE : NO_CUE;
+}
+
+// A label or comment on the line above that names a credential (`Token:`, `# shared secret for
+// the radius server`, `/** HMAC secret for signing URLs */`, `**API token** (rotate quarterly):`,
+// `… fallback api key from config:`): it speaks of the value below it.
+const LABEL_LINE = /^[ \t]*(?:#|\/\/|\/\*|\*|;|--|<!--|>)|:[ \t]*(?:\*\/|-->|\*\*)?[ \t]*$/;
+const LABEL_CUE =
+  /(?:^|[^a-z])(?:(?:api|access|secret|private|auth|license|licence|signing|master|shared|account|app|client|service|deploy|bot)[ _-]?key|token|secret|password|passphrase|passcode|credentials?)(?:[^a-z]|$)|(?:^|[^a-z])(?:the|a|your|our|my)[ \t]+key\b.*:[ \t]*$/i;
+const LABEL_ABOVE: Cue = Object.freeze({ strong: true, weak: false, service: false, blocked: false });
+
+/** Does nothing but closing quotes and punctuation follow `e` on its line? */
+function endsLine(text: string, e: number): boolean {
+  for (let i = e; i < text.length && i < e + 16; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 39 && c !== 96 && c !== 59 && c !== 44) return false;
+  }
+  return e >= text.length || text.length - e < 16;
+}
+
+/** Is the nearest line above `s`'s line that is not blank (or a Markdown fence) a label or comment naming a credential? */
+function labelAbove(text: string, s: number): boolean {
+  let k = s;
+  const lo = Math.max(0, s - 256);
+  while (k > lo && text.charCodeAt(k - 1) !== 10) k--;
+  if (k === 0 || text.charCodeAt(k - 1) !== 10) return false;
+  // Up to three lines back, past blank lines and fences.
+  let end = k - 1;
+  for (let tries = 0; tries < 3 && end > 0; tries++) {
+    let start = end;
+    const floor = Math.max(0, end - 200);
+    while (start > floor && text.charCodeAt(start - 1) !== 10) start--;
+    if (start > floor || start === 0) {
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (line.trim() !== '' && !/^[ \t]*(?:```|~~~)/.test(line)) return LABEL_LINE.test(line) && LABEL_CUE.test(line);
+    } else return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 function isLetter(c: number): boolean {

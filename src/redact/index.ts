@@ -87,13 +87,13 @@ export const DROPPED_MARKER = '<REDACTED:dropped>';
 
 /**
  * A text where this many findings in a row lie within DENSE_BLOCK × DENSE_CHARS characters (one
- * per 128 characters or closer) is a dump of secrets or personal data, not code: it is dropped
+ * per 256 characters or closer) is a dump of secrets or personal data, not code: it is dropped
  * whole as soon as that is seen, rather than redacted finding by finding. Of 220 MB of ordinary
  * text (a Python library, Debian's documentation, /etc, npm packages) only four Debian copyright
  * files, lists of authors and their addresses, are that dense.
  */
 export const DENSE_BLOCK = 512;
-export const DENSE_CHARS = 128;
+export const DENSE_CHARS = 256;
 
 export interface RedactorOptions {
   /** Per-install secret key for the placeholder HMAC; never leaves the machine. */

@@ -105,6 +105,7 @@ const DIGEST_FIRST = new Set('smbhzSMBHZ');
 const ENCODED_FIRST = new Set('i/RUPJdATQS');
 
 function looksGenerated(v: string): boolean {
+  if (v.startsWith('pk_live_') || v.startsWith('pk_test_')) return false; // Stripe's publishable keys are public
   if (
     (DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) ||
     (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) ||
@@ -117,7 +118,9 @@ function looksGenerated(v: string): boolean {
     return k.digit > 0 && k.lower + k.upper > 0 && entropy(v) >= 3.3;
   }
   const letters = k.lower + k.upper;
-  if (k.digit === 0 || letters === 0 || isPlaceholder(v) || isTrivialSequence(v) || isPath(v)) return false;
+  // Base64 with its padding or a `+` is no path, however many `/` its bytes gave it.
+  const base64 = v.endsWith('=') || v.includes('+');
+  if (k.digit === 0 || letters === 0 || isPlaceholder(v) || isTrivialSequence(v) || (!base64 && isPath(v))) return false;
   const threeClasses = k.lower > 0 && k.upper > 0;
   if (!threeClasses && v.length < 32) return false;
   if (entropy(v) < (v.length < 32 ? 4.0 : 4.2)) return false;

@@ -54,6 +54,7 @@ const CELL_CANDIDATE = /(?<=,)\+\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
 const CUE_WINDOW = 40;
+const ALL_DIGITS = /^\d+$/;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
 
 export interface PhoneFinder {
@@ -86,6 +87,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.
         while (raw.endsWith(')') && count(raw, '(') < count(raw, ')')) raw = raw.slice(0, -1);
         const n = raw.length;
+        // A bare run of digits (not `00…`) is a phone number only after a phone word: looked for
+        // first, so a text of long numbers costs no shape test per number.
+        if (ALL_DIGITS.test(raw) && !raw.startsWith('00') && !cueBefore(text, m.index)) continue;
         const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
         let shape: Shape | null;
         // `+49 (0) 30 …`, `+44 (0)20 …`: the national trunk prefix written inside an international

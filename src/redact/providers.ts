@@ -128,6 +128,34 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     pre: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_'],
   },
   { kind: 'stripe-webhook-secret', re: r('whsec_[A-Za-z0-9+/=]{24,}'), pre: ['whsec_'] },
+  // DeepL authentication keys: a UUID, `:fx` for the free API.
+  { kind: 'deepl-key', re: r('[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:fx'), pre: [':fx'], scan: true },
+  // Ably API keys: `appId.keyId:secret`.
+  {
+    kind: 'ably-key',
+    re: r('(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,43}(?![A-Za-z0-9_-])'),
+    pre: ['ably'],
+    scan: true,
+  },
+  // Keys in the path of blockchain RPC endpoints: Alchemy (`…alchemy.com/v2/KEY`), Infura (`…infura.io/v3/KEY`).
+  {
+    kind: 'rpc-key',
+    re: r('alchemy(?:api)?\\.(?:com|io)/v2/([A-Za-z0-9_-]{32})', 'gd'),
+    group: 1,
+    pre: ['alchemy'],
+    scan: true,
+    boundary: false,
+  },
+  { kind: 'rpc-key', re: r('infura\\.io/v3/([0-9a-f]{32})', 'gd'), group: 1, pre: ['infura.io/v3/'], scan: true, boundary: false },
+  // Webhooks in Slack's path format at any host (`/services/T…/B…/…`, Slack-compatible relays, Mattermost imports).
+  {
+    kind: 'slack-webhook',
+    re: r('/services/(T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24})', 'gd'),
+    group: 1,
+    pre: ['/services/t'],
+    scan: true,
+    boundary: false,
+  },
   // LaunchDarkly SDK, mobile and API access keys: a kind prefix and a UUID.
   {
     kind: 'launchdarkly-key',

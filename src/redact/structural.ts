@@ -83,8 +83,19 @@ export function findKeyMaterialLines(text: string, out: Finding[]): void {
     const lineStart = m.index;
     const lineEnd = m.index + m[0].length;
     if (lineStart !== runEnd + 1) {
-      const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-      runPublic = lineStart > 0 && PUBLIC_BEGIN.test(text.slice(prevStart, lineStart - 1));
+      // The line above, past an armor's header lines and the blank line after them (`Hash: SHA256`).
+      runPublic = false;
+      let end = lineStart - 1;
+      for (let up = 0; up < 6 && end > 0; up++) {
+        const prevStart = text.lastIndexOf('\n', end - 1) + 1;
+        const prev = text.slice(prevStart, end);
+        if (PUBLIC_BEGIN.test(prev)) {
+          runPublic = true;
+          break;
+        }
+        if (prev.trim() !== '' && !/^[A-Za-z][A-Za-z-]{1,30}: /.test(prev)) break;
+        end = prevStart - 1;
+      }
     }
     runEnd = lineEnd;
     if (runPublic) continue;

@@ -777,3 +777,45 @@ describe('pairs, encoded credentials, webhook paths and identifier columns', () 
     kept('String pkg = "com.Example.App.3"; cfg.password_policy = "Strict.Policy"');
   });
 });
+
+describe('labels above, keys given as users, long-tail formats', () => {
+  it('reads a token under a label or comment naming a credential on the line above', () => {
+    gone('Username: ops-bot\nToken:\noUCwcqx3bnTP2uTm_8RPoo7nW4I3xuiVIEnfifHg', 'oUCwcqx3bnTP2uTm_8RPoo7nW4I3xuiVIEnfifHg');
+    gone('; shared secret for the radius server\nvalue = 974xxmAJClJJLsXfOGyBCn00', '974xxmAJClJJLsXfOGyBCn00');
+    gone(
+      '**API token** (rotate quarterly):\n\n```\ne05f99ba7e692fa9a38511f210cbb37967430f81\n```',
+      'e05f99ba7e692fa9a38511f210cbb37967430f81',
+    );
+    gone('WARN using fallback api key from config:\nWARN   7e8cdb60b3102ec91b481baf09f50faf', '7e8cdb60b3102ec91b481baf09f50faf');
+    // A line above that names no credential, or is code rather than a label, says nothing.
+    kept('# build settings\nvalue = 974xxmAJClJJLsXfOGyBCn00');
+    kept('api_key = os.environ["KEY"]\ncommit = "e05f99ba7e692fa9a38511f210cbb37967430f81"');
+  });
+  it('reads an API key given as the user of Basic authentication on a command line', () => {
+    gone('curl -v -u lMzqpa2Lxn6WLN9pSSHX:X -H "Accept: application/json"', 'lMzqpa2Lxn6WLN9pSSHX', 'password');
+    gone('curl -s -u "d337c085c5806099da299627eff717fbf328fe08:x" https://api.acme.io', 'd337c085c5806099da299627eff717fbf328fe08');
+    gone('curl -u "admin:S3cretPw9" https://x', 'S3cretPw9', 'password');
+    // A user name stays.
+    assert.ok(r.redact('curl -u deploy-user-2024:S3cretPw9 https://x').text.includes('deploy-user-2024'));
+  });
+  it('reads DeepL, Ably, RPC-endpoint and Slack-format webhook keys, and quoted base64 with slashes', () => {
+    gone('deepl.Translator("49921fef-5ee1-4056-a4da-b774e5899256:fx")', '49921fef-5ee1-4056-a4da-b774e5899256', 'deepl-key');
+    gone(
+      "new Ably.Realtime('MgKb9E.j5Isx1:VOk1tySzPsesw6xhZP5Mh0uB6B9C3eVc4UW-UCHczyp')",
+      'VOk1tySzPsesw6xhZP5Mh0uB6B9C3eVc4UW-UCHczyp',
+      'ably-key',
+    );
+    gone('url: https://eth-mainnet.g.alchemy.com/v2/uXrfnYRGobBTKI5jO_Dg_jcF5FR9JzgP', 'uXrfnYRGobBTKI5jO_Dg_jcF5FR9JzgP', 'rpc-key');
+    gone(
+      'https://hooks.relay.acme.io/services/TAYHBD655/BJUJIMHEK23/dhIb9xvQc5vfZdiqN08OVcij',
+      'dhIb9xvQc5vfZdiqN08OVcij',
+      'slack-webhook',
+    );
+    gone('x = "fAYNGzDcf/yPL6/L4/+IKy9t00lFouzOEhjoT8YsLwE=";', 'fAYNGzDcf/yPL6/L4/+IKy9t00lFouzOEhjoT8YsLwE=', 'high-entropy');
+    // Publishable keys are public by design; a PGP signature is no secret.
+    kept("const stripe = Stripe('pk_live_51qK7CxAcpySTfxrssDWR5sQWHPjaqtVHlouWUwu1OqBoE26FrNu9zKeh4VCZ1a41');");
+    kept(
+      '-----BEGIN PGP SIGNATURE-----\n\niHUEABYKAB0WIQWNZ5FIMrY4jackDFecanerw2xGga+WSYnxjKGsTn3OFRwU2v6/e6qhVrfMEVC6sT\n=Ab3x\n-----END PGP SIGNATURE-----',
+    );
+  });
+});
