@@ -15,11 +15,9 @@ import { seededRandom } from './util';
 
 const engineDir = process.env.REDACT_ENGINE_DIR;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const {
-  createRedactor,
-  DENSE_BLOCK = 0,
-  DENSE_CHARS = 0,
-} = (engineDir ? require(resolve(engineDir, 'index.js')) : engine) as typeof engine;
+const chosen = (engineDir ? require(resolve(engineDir, 'index.js')) : engine) as typeof engine;
+// An older engine may have no dense-text guard.
+const { createRedactor, DENSE_BLOCK = 0, DENSE_CHARS = 0 } = chosen;
 const load = (): string =>
   loadavg()
     .map((x) => x.toFixed(1))

@@ -32,6 +32,7 @@ import {
   findHomeUsers,
   findIpv4,
   findIpv6,
+  findMacs,
   findSsns,
   type LocalIdentifiers,
 } from './pii';
@@ -186,6 +187,9 @@ const PII_KINDS = new Set([
   'email',
   'phone',
   'ip-address',
+  'mac-address',
+  'person-name',
+  'street-address',
   'credit-card',
   'iban',
   'us-ssn',
@@ -339,6 +343,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findEmails(text, raw, found[F.pct40] === 1);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
+      if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
@@ -371,9 +376,18 @@ export function createRedactor(options: RedactorOptions): Redactor {
         const general = GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
         if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
       }
+      // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
+      const personal = raw.some((f) => PERSONAL_FIELD_KINDS.has(f.kind));
+      const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
+      if (personal || nameKeys) statements().findPersonalFields(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
-        ((firstId >= 0 && firstId < NATIONAL_ID_TO) || h.birth || h.passport || found[F.ssn] + found[F.social] > 0) &&
+        ((firstId >= 0 && firstId < NATIONAL_ID_TO) ||
+          h.birth ||
+          h.passport ||
+          found[F.ssn] + found[F.social] > 0 ||
+          personal ||
+          nameKeys) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
       )
@@ -542,12 +556,64 @@ const F = {
   inputs: feature('/inputs/'),
   catchHook: feature('/catch/'),
   iftttKey: feature('/with/key/'),
+  macSpace: feature('mac '),
+  macColon: feature('mac:'),
+  macQuote: feature('mac"'),
+  macUnderscore: feature('mac_'),
+  macEq: feature('mac='),
+  macLine: feature('mac\n'),
+  macAddr: feature('macaddr'),
+  macDashAddr: feature('mac-addr'),
+  hwaddr: feature('hwaddr'),
+  ether: feature('ether '),
+  bssid: feature('bssid'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
 };
 const SQL_HINT = /password[ \t]+['"]/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;
 const DEBCONF_HINT = /(?:password|again)[ \t]+password[ \t]/i;
+const NAME_KEY_FEATURES = [
+  'first_name',
+  'firstname',
+  'first name',
+  'last_name',
+  'lastname',
+  'last name',
+  'surname',
+  'full_name',
+  'fullname',
+  'full name',
+  'given_name',
+  'family_name',
+  'customer_name',
+  'vorname',
+  'nachname',
+  'apellido',
+  'prenom',
+  'cognome',
+  'nazwisko',
+  'street',
+  'strasse',
+  'address_line',
+  'address1',
+  'calle',
+].map((f) => feature(f));
+/** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
+const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
+const MAC_FEATURES = [
+  F.macSpace,
+  F.macColon,
+  F.macQuote,
+  F.macUnderscore,
+  F.macEq,
+  F.macLine,
+  F.macAddr,
+  F.macDashAddr,
+  F.hwaddr,
+  F.ether,
+  F.bssid,
+];
 const AUTH_CALL_FEATURES = [
   F.authParen,
   F.authEqParen,
@@ -625,8 +691,6 @@ function statements(): typeof import('./statements') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
   return (statementFinders ??= require(join(__dirname, 'statements.js')) as typeof import('./statements'));
 }
-/** Set in the same pass as the features: seven `hex{1,4}:` groups in a row (an uncompressed IPv6 address). */
-const IPV6_CHAIN = FEATURE_LIST.length;
 
 /** Rules whose match does not start with their prefilter strings: run over the whole text when one occurs. */
 interface ScannedRule extends PatternRule {
@@ -649,7 +713,13 @@ for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
     ANCHORED.push({ ...rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') });
   }
 }
-const FEATURE_COUNT = FEATURE_LIST.length + 1;
+/**
+ * Set in the same pass as the features, numbered after them: seven `hex{1,4}:` groups in a row
+ * (an uncompressed IPv6 address), and five (a MAC address's colons).
+ */
+const IPV6_CHAIN = FEATURE_LIST.length;
+const MAC_CHAIN = IPV6_CHAIN + 1;
+const FEATURE_COUNT = FEATURE_LIST.length + 2;
 
 /** For each 2-gram of case-folded ASCII, the (prefix, rule) pairs and the features starting with it. */
 const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
@@ -721,7 +791,10 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
       else if (h === 2) {
         // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
         groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
-        if (groups >= 7) found[IPV6_CHAIN] = 1;
+        if (groups >= 5) {
+          found[MAC_CHAIN] = 1;
+          if (groups >= 7) found[IPV6_CHAIN] = 1;
+        }
         hexRun = 0;
       } else {
         hexRun = 0;

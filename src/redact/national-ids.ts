@@ -34,6 +34,7 @@ import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import { DATE, GAP, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
+import { isPersonalKey, looksLikeAddress, looksLikeName, personalField } from './fields';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
 import type { Finding } from './text';
 
@@ -222,7 +223,7 @@ const RULES: readonly IdRule[] = [
     valid: by(chSsn),
     alone: '756\\.\\d{4}\\.\\d{4}\\.\\d{2}',
   },
-  { kind: 'se-personnummer', cue: 'personnummer|personnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
+  { kind: 'se-personnummer', cue: 'personnummer|personnr|pnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
   { kind: 'no-fodselsnummer', cue: 'f[øo]dselsnummer|personnummer', shape: '\\d{6} ?\\d{5}', valid: by(noFodselsnummer) },
   { kind: 'dk-cpr', cue: 'cpr', shape: '\\d{6}-?\\d{4}', valid: by(dkCpr) },
   { kind: 'nl-bsn', cue: 'bsn|burgerservicenummer', shape: '\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', valid: by(nlBsn) },
@@ -346,10 +347,19 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   },
 ];
 
-/** How to read the cells of a column named `name` (quotes and brackets around it are ignored), or null. */
-export function columnReader(name: string): ColumnReader | null {
+/**
+ * How to read the cells of a column named `name` (quotes and brackets around it are ignored), or
+ * null. `columns`: all the columns' names; a column as plain as `name` or `address` is read only
+ * beside another personal column (`email`, `phone`, `dob`, …).
+ */
+export function columnReader(name: string, columns: readonly string[] = []): ColumnReader | null {
   const n = name.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
   if (n.length === 0 || n.length > 48) return null;
+  const field = personalField(n);
+  if (field !== null && (!field.plain || columns.some((c) => c !== name && (isPersonalKey(c) || columnReader(c) !== null)))) {
+    const kind = field.what === 'name' ? 'person-name' : 'street-address';
+    return (v) => ((field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v)) ? kind : null);
+  }
   const hits = COLUMN_READERS.filter((c) => c.name.test(n));
   if (hits.length === 0) return null;
   return (v) => {
@@ -417,7 +427,8 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
       const heads = cellsOf(headLine, delim);
       if (heads.length < 2 || heads.length > 64) continue;
       if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) continue;
-      const readers = heads.map((c) => columnReader(headLine.slice(c.start, c.end)));
+      const names = heads.map((c) => headLine.slice(c.start, c.end));
+      const readers = names.map((c) => columnReader(c, names));
       if (!readers.some((r) => r !== null)) continue;
       let pos = header.end;
       for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
@@ -450,8 +461,12 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
   }
 }
 
+// Columns of names and addresses (fields.ts decides which, and whether a plain one counts).
+const PERSONAL_HEADER =
+  '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
+
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport'].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
   'gim',
 );

@@ -779,3 +779,41 @@ export function findIbans(text: string, out: Finding[]): void {
     out.push({ kind: 'iban', start: m.index, end: m.index + raw.length });
   }
 }
+
+// ---------- MAC addresses ----------
+// A network interface's hardware address names one device, and so its owner: `3c:22:fb:9a:14:7e`,
+// `A4-83-E7-2D-5C-91`, Cisco's `f018.986a.b30c`. Kept: group addresses (the first octet odd:
+// broadcast, multicast), the documentation block 00-00-5E-00-53-xx (RFC 7042), one octet
+// repeated, and the stand-ins samples are written with (`00:11:22:33:44:55`, `aa:bb:cc:dd:ee:ff`).
+const MAC =
+  /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.[0-9A-Fa-f])/g;
+const MAC_STAND_INS = new Set(['abcdef123456', 'deadbeefcafe']);
+
+/** Octets that climb by one step, four times in a row (`00:11:22:33:44:55`, `00:1A:2B:3C:4D:5E`, `10:20:30:…`): a made-up address. */
+function steppedOctets(hex: string): boolean {
+  let run = 0;
+  for (let i = 2; i + 4 <= 12; i += 2) {
+    const d1 = parseInt(hex.slice(i, i + 2), 16) - parseInt(hex.slice(i - 2, i), 16);
+    const d2 = parseInt(hex.slice(i + 2, i + 4), 16) - parseInt(hex.slice(i, i + 2), 16);
+    run = d1 === d2 ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+/** The caller runs this on texts holding five `hex:` groups in a row or a word for a MAC address. */
+export function findMacs(text: string, out: Finding[]): void {
+  MAC.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MAC.exec(text)) !== null) {
+    const hex = m[0].replace(/[:.-]/g, '').toLowerCase();
+    // The dotted form only where the text speaks of MAC addresses (`f018.986a.b30c` could be a version).
+    if (m[1] === undefined && !/[a-f]/.test(hex)) continue;
+    if ((parseInt(hex.slice(0, 2), 16) & 1) === 1) continue; // group address
+    // The documentation blocks: RFC 7042's 00-00-5E-00-53-xx and IEEE's example OUI AC-DE-48.
+    if (hex.startsWith('00005e0053') || hex.startsWith('acde48') || MAC_STAND_INS.has(hex) || steppedOctets(hex) || /^(..)\1{5}$/.test(hex))
+      continue;
+    if (/^(?:de:?ad:?be:?ef)/.test(hex)) continue;
+    out.push({ kind: 'mac-address', start: m.index, end: m.index + m[0].length });
+  }
+}

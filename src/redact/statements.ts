@@ -118,7 +118,7 @@ function isQuote(c: number): boolean {
 }
 
 // `INSERT INTO users (login, password) VALUES ('bob', '…'), (…)`: a credential column's value in each row.
-const INSERT = /\bINSERT[ \t]+INTO[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()\n]{1,600})\)[ \t]*VALUES[ \t]*/gi;
+const INSERT = /\bINSERT[ \t]+INTO[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()\n]{1,600})\)[ \t]*(?:\r?\n[ \t]*)?VALUES[ \t]*/gi;
 const ROW = /[ \t]*\(((?:[^()'"\n]|'(?:[^'\n]|'')*'|"[^"\n]*"|\([^()\n]*\)){1,2000})\)[ \t]*,?/y;
 const SQL_VALUE = /[ \t]*(?:'((?:[^'\n]|'')*)'|"([^"\n]*)"|[^,'"\n]*)[ \t]*(?:,|$)/y;
 
@@ -303,7 +303,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const columns = m[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
       const wanted = columns.map((c) => classifyName(c));
       // Identifier columns (`pesel`, `sin`, `dob`, `passport_no`): each row's value taken when it validates.
-      const ids = columns.map((c) => columnReader(c));
+      const ids = columns.map((c) => columnReader(c, columns));
       if (!wanted.some((c) => c === 'password' || c === 'secret') && !ids.some((r) => r !== null)) continue;
       let at = INSERT.lastIndex;
       for (;;) {
@@ -360,3 +360,4 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers } from './cued-identifiers';
 export { findIdentifierColumns, findNationalIds, nationalIdAlone } from './national-ids';
+export { findPersonalFields } from './fields';

@@ -819,3 +819,32 @@ describe('labels above, keys given as users, long-tail formats', () => {
     );
   });
 });
+
+describe('MAC addresses, names and street lines in records', () => {
+  it('finds MAC addresses in their three forms and keeps group, documentation and stand-in addresses', () => {
+    gone('DHCPACK(br0) 10.0.0.57 3c:22:fb:9a:14:7e Annas-iPhone', '3c:22:fb:9a:14:7e', 'mac-address');
+    gone('asset,owner,mac\nLT-0442,j.rivera,A4-83-E7-2D-5C-91', 'A4-83-E7-2D-5C-91', 'mac-address');
+    gone('Vlan  Mac Address       Type\n  20  f018.986a.b30c    DYNAMIC', 'f018.986a.b30c', 'mac-address');
+    kept('ff:ff:ff:ff:ff:ff 01:00:5e:00:00:fb "00:11:22:33:44:55" AC-DE-48-23-45-67 00:00:5e:00:53:01');
+    kept('fingerprint AB:CD:EF:01:23:45:67:89:AB:CD; build 2023.1102.0001; 12:34:56');
+  });
+  it('reads names and street lines in fields named for them, and plain `name` and `address` fields beside personal data', () => {
+    gone(
+      'User.create!(\n  email: "anneke.dejong@ziggo.nl",\n  name:  "Anneke de Jong",\n  admin: false\n)',
+      'Anneke de Jong',
+      'person-name',
+    );
+    gone('customer_id,name,email,country\n10293,Ingrid Solberg,ingrid.solberg@online.no,NO', 'Ingrid Solberg', 'person-name');
+    gone('{"customer": {"name": "Margarethe Vollmer", "street": "Lindenstraße 42", "zip": "10969"}}', 'Lindenstraße 42', 'street-address');
+    gone(
+      "INSERT INTO customers (full_name, address_line1, postcode)\nVALUES ('Harold Fenwick', '27 Wellington Crescent', 'LS6 2HN');",
+      '27 Wellington Crescent',
+      'street-address',
+    );
+    gone('first_name = "Siobhan"', 'Siobhan', 'person-name');
+    // A workflow's steps, a package's name, an expression, a label.
+    kept('jobs:\n  build:\n    name: Build And Test\n    steps:\n      - name: Set Up Node');
+    kept('{"name": "Acme Widgets", "version": "1.2.0", "license": "MIT"}');
+    kept('f({enumName: i, memberName: A.id.name}); last_name: "required"; full_name = user.fullName');
+  });
+});

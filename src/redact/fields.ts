@@ -1,0 +1,153 @@
+// Personal names and postal addresses in the fields of records: `"first_name": "Anneke"`,
+// `name: Kenji Watanabe` beside an email address, `street: Lindenstraße 42`, a CSV or INSERT column
+// named for them. A name or an address has no shape of its own, so it is read only where a key
+// says what the value is, and the value must look like one: capitalised words for a name (no
+// digits), a number beside words for a street. A key as plain as `name` or `address` counts only
+// in a record that holds other personal data (an email, a phone number, …) close by; a `name:`
+// in a CI workflow or a package manifest stays.
+import type { Finding } from './text';
+
+/** Keys that always name a person's name. */
+const PERSON_KEY = new RegExp(
+  '^(?:' +
+    [
+      '(?:full|first|last|middle|given|family|maiden|legal|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
+      'firstname',
+      'lastname',
+      'surname',
+      'given[ _-]?names?',
+      'forename',
+      'nombre[ _-]?completo',
+      'apellidos?',
+      'pr[eé]nom',
+      'nom[ _-]de[ _-]famille',
+      'vorname',
+      'nachname',
+      'familienname',
+      'efternamn',
+      'f[oö]rnamn',
+      'fornavn',
+      'etternavn',
+      'cognome',
+      'nome[ _-]?completo',
+      'imi[eę]',
+      'nazwisko',
+      'voornaam',
+      'achternaam',
+    ].join('|') +
+    ')$',
+  'i',
+);
+/** Keys that name a person only among other personal data. */
+const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact)$/i;
+/** Keys that always name a postal address line. */
+const ADDRESS_KEY =
+  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
+/** Keys that name an address only among other personal data. */
+const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1)$/i;
+/** Keys of other personal data: a record holding one of them is a person's. */
+const PERSONAL_KEY =
+  /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
+
+const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|bin|ibn|al|el|y|e|zu|af)$/;
+const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end
+// Words that make a value a title, a label or a setting rather than a name.
+const NOT_NAME =
+  /^(?:the|and|or|of|for|with|to|in|on|at|by|new|test|tests|build|run|deploy|install|setup|set|up|update|check|checkout|lint|release|publish|default|main|master|node|app|application|service|server|client|project|team|group|admin|administrator|user|users|guest|unknown|none|null|true|false|yes|no|example|sample|demo|john|jane)$/i;
+
+/** A person's name: one to five capitalised words (particles between), no digits, 2–60 characters. */
+export function looksLikeName(v: string, minWords: number): boolean {
+  if (v.length < 2 || v.length > 60 || /[\d@/\\_{}[\]<>$%&*#=|:;!?]/.test(v)) return false;
+  const words = v.trim().split(/\s+/);
+  if (words.length < minWords || words.length > 5) return false;
+  let capitalised = 0;
+  for (const w of words) {
+    if (PARTICLE.test(w)) continue;
+    if (!WORD.test(w) || NOT_NAME.test(w)) return false;
+    // An acronym or shouting (`API`, `GROUP ONE`) is no name; `McDonald`, `O'Brien`, `Jean-Luc` are.
+    if (w.length > 1 && w === w.toUpperCase()) return false;
+    capitalised++;
+  }
+  return capitalised >= minWords;
+}
+
+/** A street line: a house number and a word of three letters or more, 5–100 characters, no URL, path or email. */
+export function looksLikeAddress(v: string): boolean {
+  if (v.length < 5 || v.length > 100 || /[@/\\{}[\]<>$=|]|https?:/.test(v)) return false;
+  if (!/\p{L}{3}/u.test(v)) return false;
+  // `27 Wellington Crescent`, `Lindenstraße 42`, `Calle de Alcalá 118, 3º B`, `3-14-9 Jingumae`, `PO Box 12`.
+  return /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) || /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v);
+}
+
+/** How to read a field named `key` (quotes around it ignored): 'name', 'address', or null; `plain` when it needs company. */
+export function personalField(key: string): { what: 'name' | 'address'; plain: boolean; minWords: number } | null {
+  const k = key.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  if (PERSON_KEY.test(k))
+    return {
+      what: 'name',
+      plain: false,
+      minWords: /full|nombre|completo|holder|contact|customer|client|patient|employee|recipient/i.test(k) ? 2 : 1,
+    };
+  if (PLAIN_NAME_KEY.test(k)) return { what: 'name', plain: true, minWords: 2 };
+  if (ADDRESS_KEY.test(k)) return { what: 'address', plain: false, minWords: 0 };
+  if (PLAIN_ADDRESS_KEY.test(k)) return { what: 'address', plain: true, minWords: 0 };
+  return null;
+}
+
+/** Is `key` one of the other personal fields that make a record a person's? */
+export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.trim().replace(/^[`"'[]|[`"'\]]$/g, ''));
+
+// `key: value`, `"key": "value"`, `key = 'value'`, `:key => "value"`, `key="value"` (XML attributes).
+const FIELD =
+  /(?<![\w-])["':]?([A-Za-z\u00c0-\u024f][\w\u00c0-\u024f -]{0,30}?)["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99}))/g;
+const COMPANY_WINDOW = 400;
+
+/**
+ * Names and street lines in the fields of records. A plain `name` or `address` counts when a key
+ * of other personal data (`email`, `phone`, `dob`, `city`, …) stands within COMPANY_WINDOW
+ * characters, or when a name and a street line are found together (`name:` and `address:` of a
+ * shipping block).
+ */
+export function findPersonalFields(text: string, out: Finding[]): void {
+  FIELD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const plain: { at: number; f: Finding }[] = [];
+  const sure: number[] = [];
+  while ((m = FIELD.exec(text)) !== null) {
+    const field = personalField(m[1]);
+    if (field === null) continue;
+    let v = m[2] ?? m[3] ?? m[4];
+    const quoted = m[4] === undefined;
+    // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
+    // in code it is an expression (`{memberName: A.id.name}`).
+    if (!quoted) {
+      if (!/^[ \t]*(?:-[ \t]+)?$/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
+      v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
+    }
+    const ok = field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v);
+    if (!ok) continue;
+    const start = m.index + m[0].lastIndexOf(v);
+    const f: Finding = { kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.length };
+    if (field.plain) plain.push({ at: m.index, f });
+    else {
+      sure.push(m.index);
+      out.push(f);
+    }
+  }
+  if (plain.length === 0) return;
+  const company = [...sure, ...personalKeyOffsets(text)];
+  for (const p of plain) {
+    const near = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
+    // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
+    if (company.some(near) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && near(q.at))) out.push(p.f);
+  }
+}
+
+/** Where keys of other personal data stand (`email:`, `"phone":`, `dob =`). */
+function personalKeyOffsets(text: string): number[] {
+  const at: number[] = [];
+  const KEYS = /["']?([A-Za-z][\w -]{1,20}?)["']?[ \t]*(?::|=>?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = KEYS.exec(text)) !== null) if (isPersonalKey(m[1])) at.push(m.index);
+  return at;
+}
