@@ -97,9 +97,15 @@ export function personalField(key: string): { what: 'name' | 'address'; plain: b
 /** Is `key` one of the other personal fields that make a record a person's? */
 export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.trim().replace(/^[`"'[]|[`"'\]]$/g, ''));
 
-// `key: value`, `"key": "value"`, `key = 'value'`, `:key => "value"`, `key="value"` (XML attributes).
-const FIELD =
-  /(?<![\w-])["':]?([A-Za-z\u00c0-\u024f][\w\u00c0-\u024f -]{0,30}?)["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99}))/g;
+// Where a key that may name a name or an address stands: one search for their words, then the
+// key around each hit is read in place (most hits are `filename`, `getName`, and end there).
+const KEY_WORD =
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|line[ _-]?1/gi;
+// At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`.
+const FIELD_AT =
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99}))/y;
+const isKeyChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || (c >= 0xc0 && c <= 0x24f);
 const COMPANY_WINDOW = 400;
 
 /**
@@ -108,38 +114,64 @@ const COMPANY_WINDOW = 400;
  * characters, or when a name and a street line are found together (`name:` and `address:` of a
  * shipping block).
  */
-export function findPersonalFields(text: string, out: Finding[]): void {
-  FIELD.lastIndex = 0;
-  let m: RegExpExecArray | null;
+export function findPersonalFields(text: string, out: Finding[], near?: readonly number[]): void {
+  // `near`: offsets of personal data; without a key that names a person (the caller's features),
+  // only the windows around them can hold a field worth reading.
+  const windows: [number, number][] = [];
+  if (near === undefined) windows.push([0, text.length]);
+  else
+    for (const at of [...near].sort((a, b) => a - b)) {
+      const lo = Math.max(0, at - COMPANY_WINDOW),
+        hi = Math.min(text.length, at + COMPANY_WINDOW);
+      const last = windows[windows.length - 1];
+      if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
+      else windows.push([lo, hi]);
+    }
   const plain: { at: number; f: Finding }[] = [];
   const sure: number[] = [];
-  while ((m = FIELD.exec(text)) !== null) {
-    const field = personalField(m[1]);
+  for (const [lo, hi] of windows) readFields(text, lo, hi, plain, sure, out);
+  if (plain.length === 0) return;
+  const company = [...sure, ...personalKeyOffsets(text)];
+  for (const p of plain) {
+    const close = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
+    // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
+    if (company.some(close) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && close(q.at))) out.push(p.f);
+  }
+}
+
+function readFields(text: string, lo: number, hi: number, plain: { at: number; f: Finding }[], sure: number[], out: Finding[]): void {
+  KEY_WORD.lastIndex = lo;
+  let hit: RegExpExecArray | null;
+  while ((hit = KEY_WORD.exec(text)) !== null && hit.index < hi) {
+    let ks = hit.index;
+    while (ks > 0 && ks > hit.index - 40 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
+    let ke = hit.index + hit[0].length;
+    while (ke < text.length && ke < hit.index + 40 && isKeyChar(text.charCodeAt(ke))) ke++;
+    KEY_WORD.lastIndex = ke;
+    const field = personalField(text.slice(ks, ke));
     if (field === null) continue;
+    const q = text.charCodeAt(ks - 1);
+    FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
+    const m = FIELD_AT.exec(text);
+    if (m === null || m[1] !== text.slice(ks, ke)) continue;
     let v = m[2] ?? m[3] ?? m[4];
     const quoted = m[4] === undefined;
     // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
     // in code it is an expression (`{memberName: A.id.name}`).
     if (!quoted) {
-      if (!/^[ \t]*(?:-[ \t]+)?$/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index))) continue;
+      if (!/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
       v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
     }
     const ok = field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v);
     if (!ok) continue;
     const start = m.index + m[0].lastIndexOf(v);
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length);
     const f: Finding = { kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.length };
-    if (field.plain) plain.push({ at: m.index, f });
+    if (field.plain) plain.push({ at: ks, f });
     else {
-      sure.push(m.index);
+      sure.push(ks);
       out.push(f);
     }
-  }
-  if (plain.length === 0) return;
-  const company = [...sure, ...personalKeyOffsets(text)];
-  for (const p of plain) {
-    const near = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
-    // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
-    if (company.some(near) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && near(q.at))) out.push(p.f);
   }
 }
 

@@ -377,17 +377,20 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
       }
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
-      const personal = raw.some((f) => PERSONAL_FIELD_KINDS.has(f.kind));
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
-      if (personal || nameKeys) statements().findPersonalFields(text, raw);
+      const near: number[] = [];
+      if (!nameKeys) for (const f of raw) if (PERSONAL_FIELD_KINDS.has(f.kind)) near.push(f.start);
+      const personal = near.length > 0;
+      if (nameKeys) statements().findPersonalFields(text, raw);
+      else if (personal) statements().findPersonalFields(text, raw, near);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         ((firstId >= 0 && firstId < NATIONAL_ID_TO) ||
           h.birth ||
           h.passport ||
           found[F.ssn] + found[F.social] > 0 ||
-          personal ||
-          nameKeys) &&
+          nameKeys ||
+          (personal && personalHeaderHint(text))) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
       )
@@ -556,16 +559,15 @@ const F = {
   inputs: feature('/inputs/'),
   catchHook: feature('/catch/'),
   iftttKey: feature('/with/key/'),
-  macSpace: feature('mac '),
+  macAddress: feature('mac address'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
-  macUnderscore: feature('mac_'),
+  macUnderscoreAddr: feature('mac_addr'),
   macEq: feature('mac='),
-  macLine: feature('mac\n'),
+  macLine: feature(',mac\n'),
   macAddr: feature('macaddr'),
   macDashAddr: feature('mac-addr'),
   hwaddr: feature('hwaddr'),
-  ether: feature('ether '),
   bssid: feature('bssid'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
@@ -599,19 +601,26 @@ const NAME_KEY_FEATURES = [
   'address1',
   'calle',
 ].map((f) => feature(f));
+/** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
+function personalHeaderHint(text: string): boolean {
+  for (const w of ['name', 'address'])
+    for (const d of [',', '\t', ';'])
+      if (text.includes('\n' + w + d) || text.startsWith(w + d) || text.includes(d + w + d) || text.includes(d + w + '\n')) return true;
+  return text.includes('| name |') || text.includes('| address |');
+}
+
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const MAC_FEATURES = [
-  F.macSpace,
+  F.macAddress,
   F.macColon,
   F.macQuote,
-  F.macUnderscore,
+  F.macUnderscoreAddr,
   F.macEq,
   F.macLine,
   F.macAddr,
   F.macDashAddr,
   F.hwaddr,
-  F.ether,
   F.bssid,
 ];
 const AUTH_CALL_FEATURES = [
