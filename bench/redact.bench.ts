@@ -300,6 +300,24 @@ const adversarial: [string, string][] = [
     '`jwt_secret: "` + four hyphenated words, distinct',
     unique((r) => 'jwt_secret: "' + [r(5, LOWER), r(6, LOWER), r(4, LOWER), r(7, LOWER)].join('-') + '"\n'),
   ],
+  // Shapes aimed at policy 5's detectors: pairs, encoded credentials, webhook paths, labels above,
+  // keys given as users, MAC addresses, fields of names and addresses, identifier columns.
+  ['`{smtp_password, "…"}` pairs, distinct', unique((r) => '{smtp_password, "' + r(10) + '!"}, ')],
+  ["`btoa('user:…')`, distinct", unique((r) => "btoa('" + r(6) + ':' + r(12) + "') ")],
+  ['webhook URLs `…/hooks/<token>`, distinct', unique((r) => 'https://chat.acme.io/hooks/' + r(26) + ' ')],
+  ['`Token:` then a token line, distinct', unique((r) => '# api token:\n' + r(40) + '\n')],
+  ['`curl -u KEY:X`, distinct', unique((r) => 'curl -u ' + r(20) + ':X https://x.io; ')],
+  ['MAC addresses, distinct', unique((r) => [0, 0, 0, 0, 0, 0].map((_, i) => (i === 0 ? '3c' : r(2, HEX))).join(':') + ' ')],
+  [
+    '`"name": …, "email": …` records, distinct',
+    unique(
+      (r) =>
+        `{"name": "${r(6, LOWER).replace(/^./, (c) => c.toUpperCase())} ${r(7, LOWER).replace(/^./, (c) => c.toUpperCase())}", "email": "${r(6, LOWER)}@${r(5, LOWER)}.com"},\n`,
+    ),
+  ],
+  ['`name` lines with no personal data, one line', fill('{"name": "Build And Test", "nameserver": "ns1", ')],
+  ['CSV `name,pesel` then rows, distinct', 'name,pesel\n' + unique((r) => r(8, LOWER) + ',' + r(11, DIGITS) + '\n')],
+  ['`address` and `street` words, one line', fill('ip address, street view, mac address; ')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

@@ -24,6 +24,11 @@ const BIRTH = new RegExp(
   `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)(?![a-z])${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
+// A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
+const MRN = new RegExp(
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  'gi',
+);
 const PASSPORT = new RegExp(`(?<![A-Za-z])passport${NUMBER_WORD}${GAP}([A-Z0-9]{6,9})(?![A-Za-z0-9])`, 'gi');
 const LICENCE = new RegExp(
   `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
@@ -69,6 +74,7 @@ function cued(text: string, re: RegExp, kind: string, out: Finding[], accept: (v
 export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: Finding[]): void {
   if (hints.birth) cued(text, BIRTH, 'birth-date', out, (v) => !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v) || +v.slice(0, 4) >= 1900);
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
+  if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);
   if (hints.passport)
     cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)));
   if (hints.licence) cued(text, LICENCE, 'driver-license', out, (v) => digitCount(v) >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));

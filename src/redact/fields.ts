@@ -12,6 +12,8 @@ const PERSON_KEY = new RegExp(
   '^(?:' +
     [
       '(?:full|first|last|middle|given|family|maiden|legal|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
+      'card[ _-]?holder',
+      'account[ _-]?holder',
       'firstname',
       'lastname',
       'surname',
@@ -39,7 +41,7 @@ const PERSON_KEY = new RegExp(
   'i',
 );
 /** Keys that name a person only among other personal data. */
-const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact)$/i;
+const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
   /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
@@ -56,7 +58,7 @@ const NOT_NAME =
   /^(?:the|and|or|of|for|with|to|in|on|at|by|new|test|tests|build|run|deploy|install|setup|set|up|update|check|checkout|lint|release|publish|default|main|master|node|app|application|service|server|client|project|team|group|admin|administrator|user|users|guest|unknown|none|null|true|false|yes|no|example|sample|demo|john|jane)$/i;
 
 /** A person's name: one to five capitalised words (particles between), no digits, 2–60 characters. */
-export function looksLikeName(v: string, minWords: number): boolean {
+export function looksLikeName(v: string, minWords: number, capitals = false): boolean {
   if (v.length < 2 || v.length > 60 || /[\d@/\\_{}[\]<>$%&*#=|:;!?]/.test(v)) return false;
   const words = v.trim().split(/\s+/);
   if (words.length < minWords || words.length > 5) return false;
@@ -65,7 +67,8 @@ export function looksLikeName(v: string, minWords: number): boolean {
     if (PARTICLE.test(w)) continue;
     if (!WORD.test(w) || NOT_NAME.test(w)) return false;
     // An acronym or shouting (`API`, `GROUP ONE`) is no name; `McDonald`, `O'Brien`, `Jean-Luc` are.
-    if (w.length > 1 && w === w.toUpperCase()) return false;
+    // (`capitals`: under a key that names a name, `FERNANDEZ` as machine-readable zones write it.)
+    if (w.length > 1 && w === w.toUpperCase() && !capitals) return false;
     capitalised++;
   }
   return capitalised >= minWords;
@@ -100,21 +103,24 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|line[ _-]?1/gi;
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`.
 const FIELD_AT =
   /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99}))/y;
+// After `<key>`: the text, then `</key>` (group 2 the key again).
+const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || (c >= 0xc0 && c <= 0x24f);
 const COMPANY_WINDOW = 400;
 
 /**
  * Names and street lines in the fields of records. A plain `name` or `address` counts when a key
- * of other personal data (`email`, `phone`, `dob`, `city`, …) stands within COMPANY_WINDOW
- * characters, or when a name and a street line are found together (`name:` and `address:` of a
+ * of other personal data (`email`, `phone`, `dob`, `city`, …) or personal data other than an
+ * email address (`personalFound`: a phone number, an identifier; an author's address is what a
+ * package manifest holds beside its `name`) stands within COMPANY_WINDOW characters, or when a name and a street line are found together (`name:` and `address:` of a
  * shipping block).
  */
-export function findPersonalFields(text: string, out: Finding[], near?: readonly number[]): void {
+export function findPersonalFields(text: string, out: Finding[], near?: readonly number[], personalFound: readonly number[] = []): void {
   // `near`: offsets of personal data; without a key that names a person (the caller's features),
   // only the windows around them can hold a field worth reading.
   const windows: [number, number][] = [];
@@ -131,7 +137,7 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   const sure: number[] = [];
   for (const [lo, hi] of windows) readFields(text, lo, hi, plain, sure, out);
   if (plain.length === 0) return;
-  const company = [...sure, ...personalKeyOffsets(text)];
+  const company = [...sure, ...personalFound, ...personalKeyOffsets(text)];
   for (const p of plain) {
     const close = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
     // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
@@ -151,20 +157,31 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
     const field = personalField(text.slice(ks, ke));
     if (field === null) continue;
     const q = text.charCodeAt(ks - 1);
-    FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
-    const m = FIELD_AT.exec(text);
-    if (m === null || m[1] !== text.slice(ks, ke)) continue;
-    let v = m[2] ?? m[3] ?? m[4];
-    const quoted = m[4] === undefined;
-    // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
-    // in code it is an expression (`{memberName: A.id.name}`).
-    if (!quoted) {
-      if (!/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
-      v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
+    let v: string;
+    let valueAt: number;
+    if (q === 60 /* < */ && text.charCodeAt(ke) === 62 /* > */) {
+      // `<prenom>Hannah</prenom>`: an element's text up to its closing tag, on one line.
+      ELEMENT_AT.lastIndex = ke + 1;
+      const m = ELEMENT_AT.exec(text);
+      if (m === null || m[2] !== text.slice(ks, ke)) continue;
+      v = m[1].trim();
+      valueAt = m.index + m[1].indexOf(v);
+    } else {
+      FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
+      const m = FIELD_AT.exec(text);
+      if (m === null || m[1] !== text.slice(ks, ke)) continue;
+      v = m[2] ?? m[3] ?? m[4];
+      // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
+      // in code it is an expression (`{memberName: A.id.name}`).
+      if (m[4] !== undefined) {
+        if (!/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
+        v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
+      }
+      valueAt = m.index + m[0].lastIndexOf(v);
     }
-    const ok = field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v);
+    const ok = field.what === 'name' ? looksLikeName(v, field.minWords, !field.plain) : looksLikeAddress(v);
     if (!ok) continue;
-    const start = m.index + m[0].lastIndexOf(v);
+    const start = valueAt;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length);
     const f: Finding = { kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.length };
     if (field.plain) plain.push({ at: ks, f });

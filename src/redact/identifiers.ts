@@ -10,6 +10,8 @@ import type { Finding } from './text';
 export interface IdentifierHints {
   birth: boolean;
   passport: boolean;
+  /** `mrn`, `medical record`. */
+  medicalRecord: boolean;
   licence: boolean;
   account: boolean;
   tax: boolean;

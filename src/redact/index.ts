@@ -33,6 +33,7 @@ import {
   findIpv4,
   findIpv6,
   findMacs,
+  findObfuscatedEmails,
   findSsns,
   type LocalIdentifiers,
 } from './pii';
@@ -196,6 +197,7 @@ const PII_KINDS = new Set([
   'us-itin',
   'birth-date',
   'passport-number',
+  'medical-record-number',
   'driver-license',
   'bank-account',
   'nhs-number',
@@ -341,6 +343,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
       check();
       findEmails(text, raw, found[F.pct40] === 1);
+      if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] > 0) findObfuscatedEmails(text, raw);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
@@ -352,6 +355,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1),
         passport: found[F.passport] === 1,
+        medicalRecord: found[F.mrn] + found[F.medicalRecord] > 0,
         licence: found[F.driver] + found[F.driving] + found[F.fuehrerschein] > 0,
         account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
         tax:
@@ -367,7 +371,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
       };
       const h = identifierHints;
-      if (h.birth || h.passport || h.licence || h.account || h.tax || h.nhs || h.insurance)
+      if (h.birth || h.passport || h.medicalRecord || h.licence || h.account || h.tax || h.nhs || h.insurance)
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
       if (firstId >= 0 && firstId < NATIONAL_ID_TO) {
@@ -379,10 +383,15 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
-      if (!nameKeys) for (const f of raw) if (PERSONAL_FIELD_KINDS.has(f.kind)) near.push(f.start);
+      const notEmail: number[] = [];
+      for (const f of raw)
+        if (PERSONAL_FIELD_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) {
+          near.push(f.start);
+          if (f.kind !== 'email') notEmail.push(f.start);
+        }
       const personal = near.length > 0;
-      if (nameKeys) statements().findPersonalFields(text, raw);
-      else if (personal) statements().findPersonalFields(text, raw, near);
+      if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
+      else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         ((firstId >= 0 && firstId < NATIONAL_ID_TO) ||
@@ -502,6 +511,11 @@ const F = {
   credentialParen: feature('credential('),
   credentialsParen: feature('credentials('),
   authenticationParen: feature('authentication('),
+  credentialsBasic: feature('credentials.basic('),
+  mrn: feature('mrn'),
+  medicalRecord: feature('medical record'),
+  obfuscatedAt: feature('[at]'),
+  obfuscatedAtParen: feature('(at)'),
   variable: feature('variable "'),
   psk: feature(' psk "'),
   chpasswd: feature('chpasswd'),
@@ -609,6 +623,7 @@ function personalHeaderHint(text: string): boolean {
   return text.includes('| name |') || text.includes('| address |');
 }
 
+const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const MAC_FEATURES = [
@@ -640,6 +655,7 @@ const AUTH_CALL_FEATURES = [
   F.credentialParen,
   F.credentialsParen,
   F.authenticationParen,
+  F.credentialsBasic,
 ];
 const BIRTH_FEATURES = [
   F.birth,

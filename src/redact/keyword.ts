@@ -25,7 +25,7 @@ const MAX_NAME = 96;
 const MAX_VALUE = 4096;
 
 // Words inside identifiers that can name a credential. `key` and `pass` are checked word-wise later.
-const HIT = /pass|pwd|pw\b|psk|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig/gi;
+const HIT = /pass|pwd|pw\b|psk|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig|community/gi;
 
 const ENDS_SECRET = [
   'token',
@@ -51,7 +51,8 @@ const ENDS_SECRET = [
   'clientsecret',
   'passcode',
 ];
-const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$/;
+// (`community`: an SNMP community string is the device's password.)
+const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$|^community$|^rocommunity$|^rwcommunity$/;
 // Two-word names that are credentials: api key, access key, account key, ...
 const KEY_QUALIFIERS = new Set([
   'api',
@@ -742,6 +743,11 @@ function readElementLine(text: string, i: number): Value {
 
 /** Element content from `i` up to the next `<` or the end of the line (bounded), trimmed. */
 function readElement(text: string, i: number): Value {
+  // `<password><![CDATA[…]]></password>`: the section's content is the value.
+  if (text.startsWith('<![CDATA[', i)) {
+    const close = text.indexOf(']]>', i + 9);
+    if (close > i + 9 && close - i - 9 <= MAX_VALUE && text.lastIndexOf('\n', close) < i) return { start: i + 9, end: close, quoted: true };
+  }
   const limit = Math.min(text.length, i + MAX_VALUE);
   let j = i;
   while (j < limit && text.charCodeAt(j) !== 60 && text.charCodeAt(j) !== 10) j++;
@@ -1223,7 +1229,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       // The element must close after its value: on the same line, or on the next when the value
       // has a line of its own (`<password>\n  value\n</password>`); otherwise the next line is
       // other code, whose own names must still be read.
-      const close = val.end + trailingSpace(text, val.end);
+      const after = text.startsWith(']]>', val.end) ? val.end + 3 : val.end; // a CDATA section's end
+      const close = after + trailingSpace(text, after);
       if (!text.startsWith('</', close) || (newlineBetween(text, val.end, close) && !newlineBetween(text, e, val.start))) continue;
     } else {
       val = text.charCodeAt(vs) === 124 || text.charCodeAt(vs) === 62 ? blockScalarLine(text, s, vs) : null;

@@ -47,9 +47,10 @@ const SHAPE_SLOTS = 1024; // a power of two
 // pattern costs the engine its quick first-character scan, several times the whole pass.)
 const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 const URI_CANDIDATE = /(?<=(?:tel|sms|fax|callto):)\+?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/gi;
-// An international number as a cell of a comma-separated row (`Pilar Navarro,+34 912 48 36 71`):
-// a comma before a digit run is a list of numbers, before a `+` it is a separator.
-const CELL_CANDIDATE = /(?<=,)\+\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
+// An international or North American number as a cell of a comma-separated row (`Pilar
+// Navarro,+34 912 48 36 71`, `…,884.888.6318`): a comma before a bare digit run is a list of
+// numbers, before a `+` or a number grouped 3-3-4 it is a separator.
+const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
@@ -78,18 +79,20 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
     let budget = MAX_VALIDATIONS;
     const candidates = [CANDIDATE];
     if (uri) candidates.push(URI_CANDIDATE);
-    if (text.includes(',+')) candidates.push(CELL_CANDIDATE);
+    if (text.includes(',')) candidates.push(CELL_CANDIDATE);
     for (const re of candidates) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
-        let raw = m[0];
+        const cell = re === CELL_CANDIDATE;
+        const at = cell ? m.index + 1 : m.index;
+        let raw = cell ? m[1] : m[0];
         // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.
         while (raw.endsWith(')') && count(raw, '(') < count(raw, ')')) raw = raw.slice(0, -1);
         const n = raw.length;
         // A bare run of digits (not `00…`) is a phone number only after a phone word: looked for
         // first, so a text of long numbers costs no shape test per number.
-        if (ALL_DIGITS.test(raw) && !raw.startsWith('00') && !cueBefore(text, m.index)) continue;
+        if (ALL_DIGITS.test(raw) && !raw.startsWith('00') && !cueBefore(text, at)) continue;
         const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
         let shape: Shape | null;
         // `+49 (0) 30 …`, `+44 (0)20 …`: the national trunk prefix written inside an international
@@ -102,7 +105,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
           shapeOf[slot] = shape;
         }
         if (!shape) continue;
-        const start = m.index;
+        const start = at;
         if (inByteDump(text, start, start + raw.length)) continue;
         const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
         if (shape.needsCue && !cue) continue;

@@ -753,7 +753,7 @@ const IBAN_LENGTHS: Record<string, number> = {
   XK: 20,
   YE: 30,
 };
-const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/gi; // `gb83 midl …` written lower-case too
 
 /** ISO 7064 MOD 97-10 over the account number then the country code and check digits (letters as 10–35). */
 function ibanChecksumValid(compact: string): boolean {
@@ -774,7 +774,7 @@ export function findIbans(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   while ((m = IBAN.exec(text)) !== null) {
     const raw = m[0];
-    const compact = raw.includes(' ') ? raw.replace(/ /g, '') : raw;
+    const compact = (raw.includes(' ') ? raw.replace(/ /g, '') : raw).toUpperCase();
     if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length || !ibanChecksumValid(compact)) continue;
     out.push({ kind: 'iban', start: m.index, end: m.index + raw.length });
   }
@@ -810,10 +810,25 @@ export function findMacs(text: string, out: Finding[]): void {
     // The dotted form only where the text speaks of MAC addresses (`f018.986a.b30c` could be a version).
     if (m[1] === undefined && !/[a-f]/.test(hex)) continue;
     if ((parseInt(hex.slice(0, 2), 16) & 1) === 1) continue; // group address
-    // The documentation blocks: RFC 7042's 00-00-5E-00-53-xx and IEEE's example OUI AC-DE-48.
-    if (hex.startsWith('00005e0053') || hex.startsWith('acde48') || MAC_STAND_INS.has(hex) || steppedOctets(hex) || /^(..)\1{5}$/.test(hex))
-      continue;
+    // The documentation block of RFC 7042 (00-00-5E-00-53-xx).
+    if (hex.startsWith('00005e0053') || MAC_STAND_INS.has(hex) || steppedOctets(hex) || /^(..)\1{5}$/.test(hex)) continue;
     if (/^(?:de:?ad:?be:?ef)/.test(hex)) continue;
     out.push({ kind: 'mac-address', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// ---------- addresses written to dodge harvesters ----------
+// `keiko.nakamura [at] outlook [dot] com`, `jane (at) acme (dot) io`: an email address all the same.
+const OBFUSCATED_EMAIL =
+  /(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}[ \t]*[[({][ \t]*at[ \t]*[\])}][ \t]*[A-Za-z0-9-]{1,63}(?:[ \t]*(?:[[({][ \t]*dot[ \t]*[\])}]|\.)[ \t]*[A-Za-z0-9-]{1,63}){1,4}(?![\w-])/gi;
+
+/** The caller runs this on texts holding `[at]` or `(at)`. */
+export function findObfuscatedEmails(text: string, out: Finding[]): void {
+  OBFUSCATED_EMAIL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OBFUSCATED_EMAIL.exec(text)) !== null) {
+    // A top-level part of letters at the end: `(dot) com`, `.org`.
+    if (!/[A-Za-z]{2,}$/.test(m[0])) continue;
+    out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
 }

@@ -60,7 +60,7 @@ const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^
 const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
 // A call or tuple whose name ends with auth, login or credential(s), given a user and a password as literals.
 const AUTH_CALL =
-  /(?:auth(?:entication)?|login|logon|signin|credentials?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+  /(?:auth(?:entication)?|login|logon|signin|credentials?(?:\.basic)?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
 
 // Calls whose third argument is the password, after a host, DSN or URL and a user
 // (`mysqli_connect('localhost', 'root', '…')`, `new PDO($dsn, 'root', '…')`,

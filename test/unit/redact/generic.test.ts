@@ -821,11 +821,20 @@ describe('labels above, keys given as users, long-tail formats', () => {
 });
 
 describe('MAC addresses, names and street lines in records', () => {
+  it('reads CDATA passwords, obfuscated addresses, OkHttp credentials, medical record numbers, lower-case IBANs and SNMP communities', () => {
+    gone('<password><![CDATA[Otte184!kPz]]></password>', 'Otte184!kPz', 'password');
+    gone('send it to keiko.nakamura [at] outlook [dot] com, thanks!', 'keiko.nakamura [at] outlook [dot] com', 'email');
+    gone('val credential = Credentials.basic("svc-mobile", "lantern55Cactus")', 'lantern55Cactus', 'password');
+    gone('"mrn": "MRN97170995",', 'MRN97170995', 'medical-record-number');
+    gone('wire it to my account, iban gb83 midl 3748 7571 1285 61 (it is', 'gb83 midl 3748 7571 1285 61', 'iban');
+    gone('auths:\n  core_switches:\n    community: nms-wh25i7udua-ro\n    version: 2', 'nms-wh25i7udua-ro', 'password');
+    kept('Join our community: https://discord.gg/abc (at) home; the MRN field; name at example dot com');
+  });
   it('finds MAC addresses in their three forms and keeps group, documentation and stand-in addresses', () => {
     gone('DHCPACK(br0) 10.0.0.57 3c:22:fb:9a:14:7e Annas-iPhone', '3c:22:fb:9a:14:7e', 'mac-address');
     gone('asset,owner,mac\nLT-0442,j.rivera,A4-83-E7-2D-5C-91', 'A4-83-E7-2D-5C-91', 'mac-address');
     gone('Vlan  Mac Address       Type\n  20  f018.986a.b30c    DYNAMIC', 'f018.986a.b30c', 'mac-address');
-    kept('ff:ff:ff:ff:ff:ff 01:00:5e:00:00:fb "00:11:22:33:44:55" AC-DE-48-23-45-67 00:00:5e:00:53:01');
+    kept('ff:ff:ff:ff:ff:ff 01:00:5e:00:00:fb "00:11:22:33:44:55" "00:1A:2B:3C:4D:5E" 00:00:5e:00:53:01');
     kept('fingerprint AB:CD:EF:01:23:45:67:89:AB:CD; build 2023.1102.0001; 12:34:56');
   });
   it('reads names and street lines in fields named for them, and plain `name` and `address` fields beside personal data', () => {
