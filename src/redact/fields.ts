@@ -146,14 +146,18 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
 }
 
 function readFields(text: string, lo: number, hi: number, plain: { at: number; f: Finding }[], sure: number[], out: Finding[]): void {
-  KEY_WORD.lastIndex = lo;
+  // The search runs over the window alone: a search of the whole text from each window's start
+  // would cost the text's length once per window.
+  const chunk = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
+  KEY_WORD.lastIndex = 0;
   let hit: RegExpExecArray | null;
-  while ((hit = KEY_WORD.exec(text)) !== null && hit.index < hi) {
-    let ks = hit.index;
-    while (ks > 0 && ks > hit.index - 40 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
-    let ke = hit.index + hit[0].length;
-    while (ke < text.length && ke < hit.index + 40 && isKeyChar(text.charCodeAt(ke))) ke++;
-    KEY_WORD.lastIndex = ke;
+  while ((hit = KEY_WORD.exec(chunk)) !== null) {
+    const at = lo + hit.index;
+    let ks = at;
+    while (ks > 0 && ks > at - 40 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
+    let ke = at + hit[0].length;
+    while (ke < text.length && ke < at + 40 && isKeyChar(text.charCodeAt(ke))) ke++;
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, ke - lo);
     const field = personalField(text.slice(ks, ke));
     if (field === null) continue;
     const q = text.charCodeAt(ks - 1);
@@ -182,7 +186,7 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
     const ok = field.what === 'name' ? looksLikeName(v, field.minWords, !field.plain) : looksLikeAddress(v);
     if (!ok) continue;
     const start = valueAt;
-    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length);
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length - lo);
     const f: Finding = { kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.length };
     if (field.plain) plain.push({ at: ks, f });
     else {

@@ -350,7 +350,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
-      findIbans(text, raw);
+      findIbans(text, raw, found[F.ibanWord] === 1);
       findItins(text, raw);
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1),
@@ -514,6 +514,7 @@ const F = {
   credentialsBasic: feature('credentials.basic('),
   mrn: feature('mrn'),
   medicalRecord: feature('medical record'),
+  ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
   obfuscatedAtParen: feature('(at)'),
   variable: feature('variable "'),

@@ -753,7 +753,9 @@ const IBAN_LENGTHS: Record<string, number> = {
   XK: 20,
   YE: 30,
 };
-const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/gi; // `gb83 midl …` written lower-case too
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+// Written in lower case (`iban gb83 midl 3748 …`): looked for only in texts that say `iban`.
+const IBAN_LOWER = /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 
 /** ISO 7064 MOD 97-10 over the account number then the country code and check digits (letters as 10–35). */
 function ibanChecksumValid(compact: string): boolean {
@@ -769,10 +771,14 @@ function ibanChecksumValid(compact: string): boolean {
 }
 
 /** IBANs with their country's length and a valid checksum. */
-export function findIbans(text: string, out: Finding[]): void {
-  IBAN.lastIndex = 0;
+export function findIbans(text: string, out: Finding[], lower = false): void {
+  for (const re of lower ? [IBAN, IBAN_LOWER] : [IBAN]) readIbans(re, text, out);
+}
+
+function readIbans(re: RegExp, text: string, out: Finding[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = IBAN.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     const raw = m[0];
     const compact = (raw.includes(' ') ? raw.replace(/ /g, '') : raw).toUpperCase();
     if (IBAN_LENGTHS[compact.slice(0, 2)] !== compact.length || !ibanChecksumValid(compact)) continue;

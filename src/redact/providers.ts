@@ -130,11 +130,11 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'stripe-webhook-secret', re: r('whsec_[A-Za-z0-9+/=]{24,}'), pre: ['whsec_'] },
   // DeepL authentication keys: a UUID, `:fx` for the free API.
   { kind: 'deepl-key', re: r('[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:fx'), pre: [':fx'], scan: true },
-  // Ably API keys: `appId.keyId:secret`.
+  // Ably API keys: `appId.keyId:secret`, where its client is used or its key named (`ably` alone is in `probably`).
   {
     kind: 'ably-key',
     re: r('(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,43}(?![A-Za-z0-9_-])'),
-    pre: ['ably'],
+    pre: ['ably.realtime', 'ably.rest', 'ably_key', 'ably_api_key', 'ably-key', 'ablyrealtime', 'ablyrest'],
     scan: true,
   },
   // Keys in the path of blockchain RPC endpoints: Alchemy (`…alchemy.com/v2/KEY`), Infura (`…infura.io/v3/KEY`).
