@@ -169,6 +169,23 @@ async function score(cases, redact) {
   return r;
 }
 
+// Probes written this round by sessions that saw neither the engine nor each other's sets
+// (test/redaction-probes/README.md): A (credentials in ~50 formats), B (personal data of ~25
+// countries), C (long-tail service tokens) were tuned on; D (mixed, written last) is split in
+// two by a hash of its ids, one half tuned on, the other only measured.
+function loadProbes(file, part) {
+  const p = join(root, 'test', 'redaction-probes', file);
+  if (!existsSync(p)) return null;
+  return readJsonl(p).map((r) => ({
+    id: r.id,
+    tag: r.note,
+    label: r.label,
+    text: r.text,
+    secrets: r.label === 'positive' ? r.secrets : [],
+    part: part ?? (createHash('sha256').update(r.id).digest()[0] % 2 === 0 ? 'tune' : 'measure-only'),
+  }));
+}
+
 const sets = [];
 const gl = loadGitleaks();
 const kf = loadKingfisher();
@@ -178,6 +195,15 @@ if (kf) sets.push(['kingfisher', kf]);
 else console.error(`kingfisher_examples.jsonl not found in ${devDir}; skipped`);
 sets.push(['own cases (cases.ts)', own(REALISTIC_CASES, false)]);
 sets.push(['held-out (heldout.ts)', own(HELD_OUT_CASES, true)]);
+for (const [label, file, part] of [
+  ['probes A: credentials in ~50 formats', 'A_formats.jsonl', 'tune'],
+  ['probes B: personal data, ~25 countries', 'B_pii.jsonl', 'tune'],
+  ['probes C: long-tail service tokens', 'C_longtail.jsonl', 'tune'],
+  ['probes D: mixed, written last', 'D_heldout.jsonl', undefined],
+]) {
+  const cases = loadProbes(file, part);
+  if (cases) sets.push([label, cases]);
+}
 
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(4) : '—');
 console.log(`engine: ${engineDir}`);
@@ -186,8 +212,8 @@ console.log('|---|---|---|---:|---:|---:|---:|---:|');
 const macro = { tune: [], measure: [] };
 for (const [label, cases] of sets) {
   const parts = [
-    ['tune', cases.filter((c) => c.split !== null && !isMeasureOnly(c.split))],
-    ['measure-only', cases.filter((c) => c.split === null || isMeasureOnly(c.split))],
+    ['tune', cases.filter((c) => (c.part ? c.part === 'tune' : c.split !== null && !isMeasureOnly(c.split)))],
+    ['measure-only', cases.filter((c) => (c.part ? c.part === 'measure-only' : c.split === null || isMeasureOnly(c.split)))],
   ];
   for (const [part, list] of parts) {
     if (list.length === 0) continue;
