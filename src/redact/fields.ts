@@ -49,7 +49,7 @@ const ADDRESS_KEY =
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1)$/i;
 /** Keys of other personal data: a record holding one of them is a person's. */
 const PERSONAL_KEY =
-  /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
+  /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
 
 const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|bin|ibn|al|el|y|e|zu|af)$/;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end

@@ -618,10 +618,11 @@ const NAME_KEY_FEATURES = [
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
-  for (const w of ['name', 'address'])
+  for (const w of ['name', 'Name', 'NAME', 'address', 'Address', 'Adresse'])
     for (const d of [',', '\t', ';'])
       if (text.includes('\n' + w + d) || text.startsWith(w + d) || text.includes(d + w + d) || text.includes(d + w + '\n')) return true;
-  return text.includes('| name |') || text.includes('| address |');
+  if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`
+  return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
 }
 
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);

@@ -463,7 +463,7 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
 
 // Columns of names and addresses (fields.ts decides which, and whether a plain one counts).
 const PERSONAL_HEADER =
-  '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
+  '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|(?:card|account)?[ _-]?holder|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(

@@ -851,6 +851,12 @@ describe('MAC addresses, names and street lines in records', () => {
       'street-address',
     );
     gone('first_name = "Siobhan"', 'Siobhan', 'person-name');
+    gone(
+      'Name;Adresse;Telefon\nYuki Novak;"Am Mühlbach 138, 79024 Freiburg";0152 16956922',
+      'Am Mühlbach 138, 79024 Freiburg',
+      'street-address',
+    );
+    gone('cardholder,card,exp\n"Fatima Brennan",6011-3954-4222-2004,09/26', 'Fatima Brennan', 'person-name');
     // A workflow's steps, a package's name, an expression, a label.
     kept('jobs:\n  build:\n    name: Build And Test\n    steps:\n      - name: Set Up Node');
     kept('{"name": "Acme Widgets", "version": "1.2.0", "license": "MIT"}');
