@@ -102,6 +102,13 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     boundary: false,
   },
   { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'], scan: true },
+  // Where the text speaks of Telegram or a bot, a token whose secret part does not start with `A`.
+  {
+    kind: 'telegram-bot-token',
+    re: r(`(?<![\\d:])\\d{8,10}:[${URLSAFE}]{35}(?![${URLSAFE}])`),
+    pre: ['telegram', 'tgram://', 'bot_token', 'bottoken', 'bot token'],
+    scan: true,
+  },
   {
     kind: 'discord-bot-token',
     re: r(`(?<![${URLSAFE}])[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}`),
@@ -162,7 +169,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     re: r('(?:sdk|mob|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
     pre: ['sdk-', 'mob-', 'api-'],
   },
-  { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,60}`), pre: ['eaaa', 'sq0atp-', 'sq0csp-'] },
+  { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,80}`), pre: ['eaaa', 'sq0atp-', 'sq0csp-'] },
   { kind: 'braintree-token', re: r('access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'), pre: ['access_token$'] },
   { kind: 'shopify-token', re: r('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'), pre: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
   { kind: 'flutterwave-key', re: r('FLW(?:SECK|PUBK)_TEST-[a-hA-H0-9]{32}-X'), pre: ['flwseck_', 'flwpubk_'] },
