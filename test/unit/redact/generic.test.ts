@@ -811,6 +811,8 @@ describe('labels above, keys given as users, long-tail formats', () => {
       'dhIb9xvQc5vfZdiqN08OVcij',
       'slack-webhook',
     );
+    gone('telegram: 1234567890:h3YLlUHP8-STgTic38bCZXDJ_6s05ERgsaM', 'h3YLlUHP8-STgTic38bCZXDJ_6s05ERgsaM', 'telegram-bot-token');
+    kept('time 12:34:56 and 1234567890:abc in telegram notes');
     gone('x = "fAYNGzDcf/yPL6/L4/+IKy9t00lFouzOEhjoT8YsLwE=";', 'fAYNGzDcf/yPL6/L4/+IKy9t00lFouzOEhjoT8YsLwE=', 'high-entropy');
     // Publishable keys are public by design; a PGP signature is no secret.
     kept("const stripe = Stripe('pk_live_51qK7CxAcpySTfxrssDWR5sQWHPjaqtVHlouWUwu1OqBoE26FrNu9zKeh4VCZ1a41');");
