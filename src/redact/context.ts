@@ -245,10 +245,11 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
       if (f && !cueBefore(text, s).blocked) out.push(f);
       continue;
     }
-    const before = cueBefore(text, s);
+    let before = cueBefore(text, s);
     if (before.blocked) continue;
-    // Under a label above, only a value that ends its line and has a random part of its own.
-    if (before === LABEL_ABOVE && !(run.length >= 16 && someRandomPart(run) && endsLine(text, e))) continue;
+    // With no cue on its line, a value that ends its line and has a random part of its own may
+    // take its cue from a label above (tested last: it reads back up to three lines).
+    if (before === NO_CUE && run.length >= 16 && endsLine(text, e) && someRandomPart(run) && labelAbove(text, s)) before = LABEL_ABOVE;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
   }
@@ -387,8 +388,7 @@ function cueBefore(text: string, s: number): Cue {
     }
     k = a;
   }
-  if (strong || weak || service) return { strong, weak, service, blocked: false };
-  return labelAbove(text, s) ? LABEL_ABOVE : NO_CUE;
+  return strong || weak || service ? { strong, weak, service, blocked: false } : NO_CUE;
 }
 
 // A label or comment on the line above that names a credential (`Token:`, `# shared secret for

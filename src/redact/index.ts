@@ -591,16 +591,15 @@ const SQL_HINT = /password[ \t]+['"]/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;
 const DEBCONF_HINT = /(?:password|again)[ \t]+password[ \t]/i;
 const NAME_KEY_FEATURES = [
+  // Keys as code and data write them; prose words (`first name`, `street`) would wake the pass on
+  // every page of documentation.
   'first_name',
   'firstname',
-  'first name',
   'last_name',
   'lastname',
-  'last name',
   'surname',
   'full_name',
   'fullname',
-  'full name',
   'given_name',
   'family_name',
   'customer_name',
@@ -610,17 +609,23 @@ const NAME_KEY_FEATURES = [
   'prenom',
   'cognome',
   'nazwisko',
-  'street',
-  'strasse',
   'address_line',
   'address1',
-  'calle',
+  'street_address',
+  '"street"',
+  "'street'",
+  'street:',
+  'strasse"',
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
+  // A middle column (`id,name,email`) only where another personal column may stand beside it:
+  // `,name,` is common in code's argument lists.
+  const middle = text.includes('mail') || text.includes('phone') || text.includes('Telefon');
   for (const w of ['name', 'Name', 'NAME', 'address', 'Address', 'Adresse'])
     for (const d of [',', '\t', ';'])
-      if (text.includes('\n' + w + d) || text.startsWith(w + d) || text.includes(d + w + d) || text.includes(d + w + '\n')) return true;
+      if (text.includes('\n' + w + d) || text.startsWith(w + d) || text.includes(d + w + '\n') || (middle && text.includes(d + w + d)))
+        return true;
   if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`
   return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
 }
