@@ -753,41 +753,58 @@ const IPV6_CHAIN = FEATURE_LIST.length;
 const MAC_CHAIN = IPV6_CHAIN + 1;
 const FEATURE_COUNT = FEATURE_LIST.length + 2;
 
-/** For each 2-gram of case-folded ASCII, the (prefix, rule) pairs and the features starting with it. */
-const BIGRAMS: ({ prefix: string; rule: number }[] | undefined)[] = new Array(128 * 128);
-const BIGRAM_FEATURES: (number[] | undefined)[] = new Array(128 * 128);
-const BIGRAM_FLAG = new Uint8Array(128 * 128); // 1: a prefix starts here, 2: a short feature does, 4: a longer one does
+/** What may start at a position: features to confirm, and (prefix, rule) pairs to try. */
+interface GramEntry {
+  features: number[];
+  cands: { prefix: string; rule: number }[];
+}
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+/** `fold`, with every character past ASCII as 128. */
+const foldAscii = (c: number): number => (c >= 128 ? 128 : c >= 65 && c <= 90 ? c + 32 : c);
+/**
+ * Items are looked up by the case-folded ASCII 3-gram they start with: about one position in
+ * sixteen of ordinary code starts a 3-gram of some item (a 2-gram table matched one in three).
+ * Items of two characters have a 2-gram table of their own. A bit per 3-gram turns most
+ * positions away before the map is consulted.
+ */
+const BIGRAM_ITEMS: (GramEntry | undefined)[] = new Array(128 * 128);
+const BIGRAM_SEEN = new Uint8Array(128 * 128);
+const TRIGRAM_SEEN = new Uint8Array(1 << 18); // one bit per 3-gram of 7-bit characters
+// An open-addressed table from 3-gram to entry: a Map's lookup cost as much as the rest of a visit.
+const TRIGRAM_SLOTS = 1 << 12;
+const TRIGRAM_KEYS = new Int32Array(TRIGRAM_SLOTS).fill(-1);
+const TRIGRAM_ENTRIES: GramEntry[] = new Array(TRIGRAM_SLOTS);
+const trigramSlot = (key: number): number => {
+  let s = Math.imul(key, 0x9e3779b1) >>> 20;
+  while (TRIGRAM_KEYS[s] !== key && TRIGRAM_KEYS[s] !== -1) s = (s + 1) & (TRIGRAM_SLOTS - 1);
+  return s;
+};
+const gramEntry = (text: string): GramEntry => {
+  const a = fold(text.charCodeAt(0));
+  const b = fold(text.charCodeAt(1));
+  if ([...text.slice(0, 3)].some((ch) => ch.charCodeAt(0) >= 128)) throw new Error(`non-ASCII start: ${text}`);
+  if (text.length === 2) {
+    BIGRAM_SEEN[a * 128 + b] = 1;
+    return (BIGRAM_ITEMS[a * 128 + b] ??= { features: [], cands: [] });
+  }
+  const key = (a << 14) | (b << 7) | fold(text.charCodeAt(2));
+  TRIGRAM_SEEN[key >>> 3] |= 1 << (key & 7);
+  const slot = trigramSlot(key);
+  if (TRIGRAM_KEYS[slot] === -1) {
+    TRIGRAM_KEYS[slot] = key;
+    TRIGRAM_ENTRIES[slot] = { features: [], cands: [] };
+  }
+  return TRIGRAM_ENTRIES[slot];
+};
 ANCHORED.forEach((rule, idx) => {
   for (const p of rule.pre) {
-    if (p.length < 2) throw new Error(`prefix too short: ${p}`);
-    const k = p.charCodeAt(0) * 128 + p.charCodeAt(1);
-    BIGRAM_FLAG[k] |= 1;
-    (BIGRAMS[k] ??= []).push({ prefix: p, rule: idx });
+    if (p.length < 2 || p !== p.toLowerCase()) throw new Error(`prefix too short or not lower-case: ${p}`);
+    gramEntry(p).cands.push({ prefix: p, rule: idx });
   }
 });
-// Features of four or more characters are looked up by their first four (case-folded): many
-// share a common 2-gram (`ac`, `pa`, `co`), and a 4-gram tells most of them apart at once.
-const QUAD_FEATURES = new Map<number, number[]>();
-const quadKey = (a: number, b: number, c: number, d: number): number => ((a * 128 + b) * 128 + c) * 128 + d;
-// One byte per hashed 4-gram: most 4-grams after a feature's 2-gram start no feature, and are
-// turned away here without a map lookup.
-const QUAD_SEEN = new Uint8Array(1 << 16);
-const quadSlot = (q: number): number => Math.imul(q, 0x9e3779b1) >>> 16;
 FEATURE_LIST.forEach((f, idx) => {
-  const t = f.text;
-  const k = fold(t.charCodeAt(0)) * 128 + fold(t.charCodeAt(1));
-  if (t.length >= 4 && [...t.slice(0, 4)].every((ch) => ch.charCodeAt(0) < 128)) {
-    BIGRAM_FLAG[k] |= 4;
-    const q = quadKey(fold(t.charCodeAt(0)), fold(t.charCodeAt(1)), fold(t.charCodeAt(2)), fold(t.charCodeAt(3)));
-    const list = QUAD_FEATURES.get(q);
-    if (list) list.push(idx);
-    else QUAD_FEATURES.set(q, [idx]);
-    QUAD_SEEN[quadSlot(q)] = 1;
-    return;
-  }
-  BIGRAM_FLAG[k] |= 2;
-  (BIGRAM_FEATURES[k] ??= []).push(idx);
+  if (f.text.length < 2) throw new Error(`feature too short: ${f.text}`);
+  gramEntry(f.text).features.push(idx);
 });
 
 // Hex digits and the colon, for the IPv6 chain.
@@ -814,11 +831,13 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
   const nextAllowed = new Int32Array(ANCHORED.length);
   let hexRun = 0,
     groups = 0;
-  let c1 = n > 0 ? fold(text.charCodeAt(0)) : 0;
+  // Case-folded characters at i, i + 1 and i + 2; 128 stands for any non-ASCII character and the end.
+  let c0 = n > 0 ? foldAscii(text.charCodeAt(0)) : 128,
+    c1 = n > 1 ? foldAscii(text.charCodeAt(1)) : 128;
   for (let i = 0; i < n; i++) {
-    const c2 = i + 1 < n ? fold(text.charCodeAt(i + 1)) : 0;
-    if (c1 < 128) {
-      const h = HEX_CLASS[c1];
+    const c2 = i + 2 < n ? foldAscii(text.charCodeAt(i + 2)) : 128;
+    if (c0 < 128) {
+      const h = HEX_CLASS[c0];
       if (h === 1) hexRun++;
       else if (h === 2) {
         // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
@@ -832,53 +851,47 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
         hexRun = 0;
         groups = 0;
       }
-      const k = c1 * 128 + c2;
-      const flag = c2 < 128 ? BIGRAM_FLAG[k] : 0;
-      if (flag !== 0) {
-        if ((flag & 2) !== 0) {
-          for (const f of BIGRAM_FEATURES[k]!) {
-            if (found[f] === 1) continue;
-            const feat = FEATURE_LIST[f];
-            if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
-          }
-        }
-        if ((flag & 4) !== 0 && i + 3 < n) {
-          const c3 = text.charCodeAt(i + 2);
-          const c4 = text.charCodeAt(i + 3);
-          const q = c3 < 128 && c4 < 128 ? quadKey(c1, c2, fold(c3), fold(c4)) : -1;
-          const list = q >= 0 && QUAD_SEEN[quadSlot(q)] === 1 ? QUAD_FEATURES.get(q) : undefined;
-          if (list !== undefined)
-            for (const f of list) {
-              if (found[f] === 1) continue;
-              const feat = FEATURE_LIST[f];
-              if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
-            }
-        }
-        if ((flag & 1) !== 0) {
-          for (const cand of BIGRAMS[k]!) {
-            if (i < nextAllowed[cand.rule] || !foldedAt(text, i, cand.prefix)) continue;
-            const rule = ANCHORED[cand.rule];
-            const boundary = rule.boundary !== false;
-            if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
-            const re = rule.sticky;
-            re.lastIndex = i;
-            const m = re.exec(text);
-            if (!m) {
-              let e = i;
-              while (e < n && isRunChar(text.charCodeAt(e))) e++;
-              nextAllowed[cand.rule] = Math.max(e, i + 1);
-              continue;
-            }
-            nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
-            accept(rule, m, text, out);
-          }
+      if (c1 < 128) {
+        const k = (c0 << 7) | c1;
+        if (BIGRAM_SEEN[k] === 1) visit(BIGRAM_ITEMS[k]!, text, i, found, out, nextAllowed);
+        if (c2 < 128) {
+          const key = (k << 7) | c2;
+          if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0)
+            visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed);
         }
       }
     } else {
       hexRun = 0;
       groups = 0;
     }
+    c0 = c1;
     c1 = c2;
+  }
+}
+
+/** Confirms the features and tries the rules that may start at `i`. */
+function visit(e: GramEntry, text: string, i: number, found: Uint8Array, out: Finding[], nextAllowed: Int32Array): void {
+  for (const f of e.features) {
+    if (found[f] === 1) continue;
+    const feat = FEATURE_LIST[f];
+    if (feat.exact ? text.startsWith(feat.text, i) : foldedAt(text, i, feat.text)) found[f] = 1;
+  }
+  for (const cand of e.cands) {
+    if (i < nextAllowed[cand.rule] || !foldedAt(text, i, cand.prefix)) continue;
+    const rule = ANCHORED[cand.rule];
+    const boundary = rule.boundary !== false;
+    if (boundary && i > 0 && isTokenChar(text.charCodeAt(i - 1))) continue;
+    const re = rule.sticky;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) {
+      let e2 = i;
+      while (e2 < text.length && isRunChar(text.charCodeAt(e2))) e2++;
+      nextAllowed[cand.rule] = Math.max(e2, i + 1);
+      continue;
+    }
+    nextAllowed[cand.rule] = i + Math.max(1, m[0].length);
+    accept(rule, m, text, out);
   }
 }
 
