@@ -1,5 +1,5 @@
 // Bundles the extension into dist/extension.js, dist/core.js, dist/export.js,
-// dist/phone-validation.js, dist/services.js, dist/statements.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
+// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
 // `vscode` is provided by the host. The same bundles serve the tests, the benchmarks and the
 // package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
@@ -16,7 +16,8 @@ const result = await esbuild.build({
   // The extension's entry (status bar, consent), the capture side it loads just after
   // activation, the export writer the capture side loads when an engineer first exports, and
   // libphonenumber-js, which redaction loads when a text first holds a phone-shaped number,
-  // the service-name list, which redaction loads when it first runs, and the finders of
+  // the service-name list, which redaction loads when it first runs, the finder of people's names
+  // with its word lists, loaded when redaction first runs, and the finders of
   // statements and command lines, loaded when a text first holds a word they need, and the
   // transparency view and commands, loaded when an engineer first runs one.
   entryPoints: {
@@ -25,6 +26,7 @@ const result = await esbuild.build({
     export: 'src/transparency/export.ts',
     'phone-validation': 'src/redact/phone-validation.ts',
     services: 'src/redact/services.ts',
+    names: 'src/redact/names.ts',
     statements: 'src/redact/statements.ts',
     'transparency.vscode': 'src/transparency/transparency.vscode.ts',
   },
@@ -46,7 +48,16 @@ if (metaAt > 0) writeFileSync(resolve(process.argv[metaAt + 1]), JSON.stringify(
 
 // The bundle may load only the editor's API and Node's own modules: a package whose build
 // requires its own files at run time (UMD) would fail only when the extension activates.
-const loose = ['extension.js', 'core.js', 'export.js', 'phone-validation.js', 'services.js', 'statements.js', 'transparency.vscode.js']
+const loose = [
+  'extension.js',
+  'core.js',
+  'export.js',
+  'phone-validation.js',
+  'services.js',
+  'names.js',
+  'statements.js',
+  'transparency.vscode.js',
+]
   .flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])
   .map((m) => m[1])
   .filter((id) => id !== 'vscode' && !isBuiltin(id));

@@ -4,6 +4,7 @@
 // `npm test` builds once and sets CODETRAIL_BUILT=1 for the suites it runs, so each suite's
 // own `node scripts/build.mjs` is skipped there; run on its own, a suite builds first.
 import { spawnSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +21,7 @@ const run = (what, args) => {
 };
 run('the TypeScript build (tsc -b)', [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-b']);
 run('the extension bundle (esbuild.mjs)', [resolve(ROOT, 'esbuild.mjs')]);
+// Data the redaction engine reads beside its compiled code, in both builds.
+for (const dir of ['out/src/redact', 'dist'])
+  copyFileSync(resolve(ROOT, 'src/redact/people-names.txt'), resolve(ROOT, dir, 'people-names.txt'));
 console.log(`build: tsc -b and the extension bundle in ${((Date.now() - started) / 1000).toFixed(1)} s`);

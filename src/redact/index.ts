@@ -392,6 +392,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const personal = near.length > 0;
       if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
+      personNames().findPersonNames(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         ((firstId >= 0 && firstId < NATIONAL_ID_TO) ||
@@ -712,6 +713,17 @@ const GENERAL_ID_FEATURE_IDS = GENERAL_ID_FEATURES.map(asWritten);
 const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
 const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
+
+let nameFinder: typeof import('./names') | undefined;
+/**
+ * The finder of people's names and its word lists (600 KB) are a bundle of their own (names.js
+ * beside this file when compiled), loaded when redaction first runs; its path is computed so the
+ * bundler leaves it out.
+ */
+function personNames(): typeof import('./names') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (nameFinder ??= require(join(__dirname, 'names.js')) as typeof import('./names'));
+}
 
 let statementFinders: typeof import('./statements') | undefined;
 /**

@@ -1,0 +1,535 @@
+// People's names in prose: signatures, greetings, tickets, notes and chats. Names in the fields
+// of records are read by fields.ts; here the evidence is the words themselves and what stands
+// before them.
+//
+// A run of two to five capitalised words is a name when its words are names (a list of people's
+// names of many cultures) or unknown words, none is a common English word that is no name, and at
+// least one is a name that is not also a common word: `Harold Jennings`, `Zhang Weiqiang`, but
+// not `Will Power`, `Grace Period` or `Getting Started`. One capitalised word, or a run the lists
+// cannot vouch for, is a name after a cue that introduces a person: a greeting (`Hi Margaret,`),
+// a title (`Dr. Hargrove`, `Frau Müller`), a phrase (`my name is`, `assigned to`), a label
+// (`Passenger:`), a closing line above (`Best regards,` then the name alone on its line), or a
+// Japanese honorific after it (`Sato-san`).
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Finding } from './text';
+
+interface WordLists {
+  names: Set<string>;
+  common: Set<string>;
+  /** Names that are more often a place, a language or a product here (`Jordan`, `Kafka`): weak evidence. */
+  weak: Set<string>;
+}
+let lists: WordLists | undefined;
+
+// Capitalised words that are names in the list but seldom a person's in text: the calendar,
+// articles of other languages (German nouns are capitalised: `Der Wert`), the first words of
+// place names (`San`, `Villa`, `Puerto`), and words of programs' documentation.
+const NOT_NAMES = new Set(
+  (
+    'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
+    'Der Die Das Den Dem Des Ein Eine Einen Einem Einer El La Le Les Los Las Del Il Lo Gli Un Une Una Uno Het Een ' +
+    'San Santa Santo Saint Sainte St Puerto Porto Villa Ciudad Banco Casa Valle Rio Playa Monte Mount Lake Fort Port Cape Isla Sierra Nuevo Nueva Nova New North South East West Upper Lower Central ' +
+    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Pro Cloud Microsoft Apple Google Amazon'
+  ).split(' '),
+);
+
+/**
+ * The word lists, read when first needed from people-names.txt beside this file (the build copies
+ * it there; scripts/redact-names.mjs makes it from its sources). The names of regions, languages and scripts come from the runtime's ICU data; service names
+ * from the context detector's list.
+ */
+function wordLists(): WordLists {
+  if (lists) return lists;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  const services = (require(join(__dirname, 'services.js')) as typeof import('./services')).SERVICE_NAMES;
+  const file = readFileSync(join(__dirname, 'people-names.txt'), 'utf8');
+  const section = (name: string): Set<string> => {
+    const start = file.indexOf(`[${name}]\n`);
+    if (start < 0) throw new Error(`people-names.txt has no [${name}] section`);
+    const from = start + name.length + 3;
+    const end = file.indexOf('\n[', from);
+    return new Set(
+      file
+        .slice(from, end < 0 ? file.length : end)
+        .split(/\s+/)
+        .filter((w) => w.length > 0),
+    );
+  };
+  const common = section('common');
+  const weak = new Set<string>();
+  for (const s of services) weak.add(s[0].toUpperCase() + s.slice(1));
+  try {
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const pairs = [...letters].flatMap((a) => [...letters].map((b) => a + b));
+    for (const [type, list] of [
+      ['region', pairs],
+      ['language', pairs.map((c) => c.toLowerCase())],
+    ] as const) {
+      const display = new Intl.DisplayNames(['en'], { type, fallback: 'none' });
+      for (const c of list) {
+        let name: string | undefined;
+        try {
+          name = display.of(c);
+        } catch {
+          continue;
+        }
+        if (name) for (const w of name.split(/[\s(),.&-]+/)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) weak.add(w);
+      }
+    }
+  } catch {
+    // No ICU data for display names: the lists alone decide.
+  }
+  lists = { names: section('names'), common, weak };
+  return lists;
+}
+
+const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
+const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
+/** A capitalised word: `Jennings`, `O'Sullivan`, `McAllister`, `Müller-Lüdenscheidt`. */
+const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+)?`;
+const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y)';
+const RUN = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){0,4}`;
+// Letters and digits of the Latin scripts: no Unicode property classes, which cost five times
+// as much in a pass over every character.
+const ALNUM = 'A-Za-z0-9_\\u00C0-\\u024F';
+const BEFORE = `(?<![${ALNUM}.$@#/\\\\-])`;
+const AFTER = `(?![${ALNUM}(])`;
+
+/** What a cue says of the capitalised words after it. */
+const enum Cue {
+  /** `Hi`, `Dear`: a greeting. */
+  Greeting,
+  /** `Dr.`, `Frau`: a title. */
+  Title,
+  /** `my name is`, `patient`. */
+  Introduction,
+  /** `Passenger:`, `Child's name:`: a field that holds a person's name. */
+  PersonLabel,
+  /** `assigned to`, `this is`: a name is likely, not certain. */
+  Phrase,
+  /** `Name:`, `Owner:`: a field that may hold a name or anything else. */
+  Label,
+  /** `Best regards,` on the line above. */
+  Closing,
+}
+
+const GREETINGS = [
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'thanks',
+  'thank you',
+  'cheers',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'hola',
+  'hallo',
+  'liebe',
+  'lieber',
+  'sehr geehrte',
+  'sehr geehrter',
+  'bonjour',
+  'ciao',
+  'salut',
+  'olá',
+  'estimado',
+  'estimada',
+  'querido',
+  'querida',
+];
+const TITLES = [
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'frau',
+  'herr',
+  'sr',
+  'sra',
+  'srta',
+  'señor',
+  'señora',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'shri',
+  'smt',
+  'pt',
+];
+/** Phrases that introduce a person: one unknown word after them will do. */
+const INTRODUCTIONS = [
+  'my name is',
+  'his name is',
+  'her name is',
+  "my name's",
+  'soy',
+  'me llamo',
+  'mi nombre es',
+  'ich bin',
+  'ich heiße',
+  "je m'appelle",
+  'mi chiamo',
+  'meu nome é',
+  'patient',
+  'witness',
+];
+/** Phrases after which a name is likely, but not only a name: the words must hold one. */
+const PHRASES = [
+  'i am',
+  "i'm",
+  'this is',
+  'je suis',
+  'assigned to',
+  'reassigned to',
+  'loop in',
+  'ask for',
+  'talk to',
+  'speak to',
+  'speak with',
+  'signed by',
+  'approved by',
+  'reported by',
+  'submitted by',
+  'named',
+];
+/** Labels of a field that holds a person's name. */
+const PERSON_LABELS = [
+  'full name',
+  "child's name",
+  'patient',
+  'patient name',
+  'passenger',
+  'employee',
+  'guardian',
+  'parent/guardian',
+  'prescriber',
+  'physician',
+  'doctor',
+  'mitarbeiter',
+  'kunde',
+  'cliente',
+  'nombre',
+  'nom',
+  'attn',
+  'witness',
+  'cardholder',
+  'account holder',
+  'beneficiary',
+  'tenant',
+  'applicant',
+  'emergency contact',
+  'next of kin',
+  'spouse',
+];
+/** Labels of a field that may hold a person's name or anything else: the words must hold one. */
+const LABELS = [
+  'name',
+  'customer',
+  'client',
+  'contact',
+  'parent',
+  'attention',
+  'signed',
+  'signature',
+  'author',
+  'assignee',
+  'reporter',
+  'requester',
+  'owner',
+  'recipient',
+  'sender',
+  'deliver to',
+  'ship to',
+  'bill to',
+];
+const HONORIFICS = ['-san', '-sama', '-kun', '-chan', '-sensei'];
+/** Whether `text` holds `suffix` not followed by a letter (`-san`, not `-sanitize`). */
+function holdsSuffix(text: string, suffix: string): boolean {
+  for (let i = text.indexOf(suffix); i >= 0; i = text.indexOf(suffix, i + 1)) {
+    const c = text.charCodeAt(i + suffix.length) | 0x20;
+    if (!(c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+/** `Sato-san`, `Tanaka-sama`. */
+const HONORIFIC_RE = new RegExp(
+  `${BEFORE}(${WORD.replace('(?:-[', '(?:(?!-(?:san|sama|kun|chan|sensei)\\b)-[')})-(?:san|sama|kun|chan|sensei)\\b`,
+  'g',
+);
+const CLOSINGS = [
+  'best',
+  'best regards',
+  'kind regards',
+  'warm regards',
+  'regards',
+  'thanks',
+  'thank you',
+  'many thanks',
+  'cheers',
+  'sincerely',
+  'yours sincerely',
+  'yours truly',
+  'yours',
+  'all the best',
+  'best wishes',
+  'un saludo',
+  'saludos',
+  'atentamente',
+  'mit freundlichen grüßen',
+  'viele grüße',
+  'beste grüße',
+  'grüße',
+  'cordialement',
+  'bien à vous',
+  'cordiali saluti',
+  'distinti saluti',
+  'atenciosamente',
+  'met vriendelijke groet',
+];
+const CLOSING_SET = new Set(CLOSINGS);
+/** Cue phrases (lower case, single spaces) and what each says. */
+const CUES = new Map<string, Cue>();
+for (const [list, cue] of [
+  [GREETINGS, Cue.Greeting],
+  [TITLES, Cue.Title],
+  [INTRODUCTIONS, Cue.Introduction],
+  [PERSON_LABELS, Cue.PersonLabel],
+  [PHRASES, Cue.Phrase],
+  [LABELS, Cue.Label],
+  [CLOSINGS, Cue.Closing],
+] as const)
+  for (const w of list) if (!CUES.has(w)) CUES.set(w, cue);
+/** `Dr`, `Frau`, `Hola`, `Soy`: a title, greeting or introduction of one word is not part of the name after it. */
+const TITLE_WORDS = new Set(
+  [...TITLES, ...GREETINGS, ...INTRODUCTIONS].filter((c) => !c.includes(' ')).map((t) => t[0].toUpperCase() + t.slice(1)),
+);
+
+/**
+ * The cue phrases as one alternation shaped as a trie (`[Hh](?:e(?:llo|y)|i)`), each first letter
+ * in either case: the engine picks a branch by a character, not by trying each phrase.
+ */
+function cueAlternation(words: Iterable<string>): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let k = n.next.get(ch);
+      if (!k) n.next.set(ch, (k = { end: false, next: new Map() }));
+      n = k;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node, first: boolean): string => {
+    const alts = [...n.next.keys()].sort().map((ch) => {
+      const c =
+        ch === ' '
+          ? '[ \\t]+'
+          : first && ch.toUpperCase() !== ch
+            ? `[${ch.toUpperCase()}${ch}]`
+            : ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      return c + emit(n.next.get(ch)!, false);
+    });
+    if (alts.length === 0) return '';
+    const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root, true);
+}
+
+/**
+ * One pass finds both: a cue, what separates it from the words after it (a title's full stop, a
+ * label's colon, a closing's line break), and up to five capitalised words (groups 1 to 3); or,
+ * with no cue, two to five capitalised words (group 4).
+ */
+const NAME_RE = new RegExp(
+  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)(${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
+  'g',
+);
+
+const enum Word {
+  /** A name that is not a common word. */
+  Strong,
+  /** A name that is also a common word (`Grace`, `Baker`). */
+  Weak,
+  /** In neither list: a rarer name, or a rarer word. */
+  Unknown,
+  /** A common word that is no name (`Getting`, `Period`). */
+  Common,
+  /** `de`, `van`, `bin`. */
+  Particle,
+}
+
+const PARTICLES = new Set(PARTICLE.slice(3, -1).split('|'));
+
+// Words seen before, and what they were: the same identifiers recur through a text and across texts.
+const seen = new Map<string, Word>();
+
+function classify(w: string): Word {
+  let c = seen.get(w);
+  if (c === undefined) {
+    if (seen.size >= 65536) seen.clear();
+    seen.set(w, (c = classifyWord(w)));
+  }
+  return c;
+}
+
+function classifyWord(w: string): Word {
+  if (PARTICLES.has(w)) return Word.Particle;
+  if (NOT_NAMES.has(w) || TITLE_WORDS.has(w)) return Word.Common;
+  const { names, common, weak } = wordLists();
+  // `O'Sullivan` → `Sullivan`; a hyphenated name is as strong as its strongest part.
+  const bare = w.replace(/^(?:O|D)['’]/, '');
+  const parts = bare.includes('-') ? bare.split('-') : [bare];
+  let best = Word.Common;
+  for (const p of parts) {
+    const isName = names.has(p);
+    const isCommon = common.has(p.toLowerCase());
+    const c = isCommon ? (isName ? Word.Weak : Word.Common) : weak.has(p) ? Word.Weak : isName ? Word.Strong : Word.Unknown;
+    if (c < best) best = c;
+  }
+  return best;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface RunWord {
+  s: number;
+  e: number;
+  c: Word;
+}
+
+/** The words of a run at `start`: their offsets and classes. */
+function wordsOf(run: string, start: number): RunWord[] {
+  const out: RunWord[] = [];
+  let i = 0;
+  while (i < run.length) {
+    while (i < run.length && (run[i] === ' ' || run[i] === '\t')) i++;
+    let e = i;
+    while (e < run.length && run[e] !== ' ' && run[e] !== '\t') e++;
+    if (e > i) out.push({ s: start + i, e: start + e, c: classify(run.slice(i, e)) });
+    i = e;
+  }
+  return out;
+}
+
+/**
+ * The parts of a run the lists vouch for as names: the run split at common words (`Ask Funmilayo
+ * Ajayi`, `Harold Jennings Sales Office`), and of each part, two or more words with a strong name.
+ */
+function vouched(run: string, start: number): Span[] {
+  const ws = wordsOf(run, start);
+  if (!ws.some((x) => x.c === Word.Strong)) return [];
+  const out: Span[] = [];
+  let i = 0;
+  while (i < ws.length) {
+    while (i < ws.length && (ws[i].c === Word.Common || ws[i].c === Word.Particle)) i++;
+    let j = i;
+    let words = 0,
+      strong = false;
+    while (j < ws.length && ws[j].c !== Word.Common) {
+      if (ws[j].c !== Word.Particle) words++;
+      if (ws[j].c === Word.Strong) strong = true;
+      j++;
+    }
+    let e = j;
+    while (e > i && ws[e - 1].c === Word.Particle) e--;
+    if (words >= 2 && strong) out.push({ start: ws[i].s, end: ws[e - 1].e });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The words of a run after a cue, as far as they may be a name: up to the first common word.
+ * With `loose`, any such words will do (after a greeting or a title); otherwise a name that is
+ * not a common word must be among them.
+ */
+function afterCue(run: string, start: number, loose: boolean): Span | null {
+  const ws = wordsOf(run, start);
+  // A title after a label (`Physician: Dr Kwame Asante`) introduces the name too.
+  let a = 0;
+  while (a < ws.length && TITLE_WORDS.has(run.slice(ws[a].s - start, ws[a].e - start))) a++;
+  let b = a;
+  while (b < ws.length && ws[b].c !== Word.Common) b++;
+  while (b > a && ws[b - 1].c === Word.Particle) b--;
+  if (b === a) return null;
+  const kept = ws.slice(a, b);
+  if (!loose && a === 0 && !kept.some((x) => x.c === Word.Strong)) return null;
+  return { start: kept[0].s, end: kept[kept.length - 1].e };
+}
+
+/**
+ * Whether the match at `i` continues what stands before it: a letter past ASCII (`\\b` sees only
+ * ASCII), and with `strict` a member, an address, a tag, a path or a dashed word (`x.Foo Bar`).
+ * Tested here rather than by a look-behind, which costs a third more in a pass over every character.
+ */
+function joined(text: string, i: number, strict: boolean): boolean {
+  if (i === 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c >= 0xc0 && c <= 0x24f) return true;
+  return strict && (c === 46 || c === 36 || c === 64 || c === 35 || c === 47 || c === 92 || c === 45);
+}
+
+/** People's names in prose (see the head of this file). */
+export function findPersonNames(text: string, out: Finding[]): void {
+  const push = (s: Span | Span[] | null): void => {
+    if (s === null) return;
+    for (const x of Array.isArray(s) ? s : [s]) out.push({ kind: 'person-name', start: x.start, end: x.end });
+  };
+  let m: RegExpExecArray | null;
+  NAME_RE.lastIndex = 0;
+  while ((m = NAME_RE.exec(text)) !== null) {
+    if (m[4] !== undefined) {
+      if (!joined(text, m.index, true)) push(vouched(m[4], m.index));
+      continue;
+    }
+    const run = m[3];
+    const at = m.index + m[0].length - run.length;
+    const found = joined(text, m.index, false) ? null : cued(text, m.index, m[1], m[2], run, at);
+    // A cue that does not hold here (`Best` in a sentence) leaves the words to be read on their own.
+    push(found ?? (joined(text, at, true) ? null : vouched(run, at)));
+  }
+  if (HONORIFICS.some((h) => holdsSuffix(text, h))) {
+    HONORIFIC_RE.lastIndex = 0;
+    while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
+  }
+}
+
+/** The name after cue `cue` (at `start`), separated from it by `sep`, if the cue holds there. */
+function cued(text: string, start: number, cue: string, sep: string, run: string, at: number): Span | null {
+  const key = cue.toLowerCase().replace(/[ \t]+/g, ' ');
+  const kind = CUES.get(key);
+  if (kind === undefined) return null;
+  const newline = sep.includes('\n');
+  if (newline && CLOSING_SET.has(key)) {
+    // The closing alone on its line, and the name alone on the next.
+    if (!newline) return null;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() !== '') return null;
+    if (!/^[ \t]*,?[ \t]*(?:\r?\n|$)/.test(text.slice(at + run.length, at + run.length + 8))) return null;
+    return afterCue(run, at, true);
+  }
+  if (newline) return null;
+  const colon = sep.includes(':') || sep.includes('=');
+  if ((kind === Cue.Label || kind === Cue.PersonLabel) && !colon) return null;
+  if (kind !== Cue.Label && kind !== Cue.PersonLabel && kind !== Cue.Title && !/^[.:]?[ \t]/.test(sep)) return null;
+  if (sep.includes(',') || sep.includes('!')) return null;
+  return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label);
+}
