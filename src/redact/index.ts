@@ -33,6 +33,8 @@ import {
   findIpv4,
   findIpv6,
   findMacs,
+  findStreetAddresses,
+  findEthAddresses,
   findObfuscatedEmails,
   findSsns,
   type LocalIdentifiers,
@@ -347,6 +349,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
+      findStreetAddresses(text, raw);
+      if (found[F.hex0x] === 1) findEthAddresses(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
@@ -576,6 +580,9 @@ const F = {
   catchHook: feature('/catch/'),
   iftttKey: feature('/with/key/'),
   macAddress: feature('mac address'),
+  // A switch's address table (`Vlan  Mac Address  Type  Ports`, `Gi0/14 dc4a.3e91.07bc DYNAMIC vlan 20`).
+  vlan: feature('vlan'),
+  hex0x: feature('0x'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
   macUnderscoreAddr: feature('mac_addr'),
@@ -645,6 +652,7 @@ const MAC_FEATURES = [
   F.macDashAddr,
   F.hwaddr,
   F.bssid,
+  F.vlan,
 ];
 const AUTH_CALL_FEATURES = [
   F.authParen,

@@ -12,6 +12,7 @@
 // Japanese honorific after it (`Sato-san`).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { STREET_AFTER_NUMBER } from './pii';
 import type { Finding } from './text';
 
 interface WordLists {
@@ -487,6 +488,15 @@ function joined(text: string, i: number, strict: boolean): boolean {
   return strict && (c === 46 || c === 36 || c === 64 || c === 35 || c === 47 || c === 92 || c === 45);
 }
 
+/** `51 Franklin Street`: a street named for a person, after a house number. */
+function streetAfterNumber(text: string, start: number, run: string): boolean {
+  const c = text.charCodeAt(start - 2);
+  if (!(c >= 48 && c <= 57)) return false;
+  const head = text.slice(Math.max(0, start - 8), start + run.length);
+  // A year is no house number (`2021 Iain Lane`, a copyright holder).
+  return STREET_AFTER_NUMBER.test(head) && !/(?:^|\D)(?:19|20)\d\d[ \t]+\S+(?:[ \t]+\S+){0,3}$/.test(head);
+}
+
 /** People's names in prose (see the head of this file). */
 export function findPersonNames(text: string, out: Finding[]): void {
   const push = (s: Span | Span[] | null): void => {
@@ -497,7 +507,7 @@ export function findPersonNames(text: string, out: Finding[]): void {
   NAME_RE.lastIndex = 0;
   while ((m = NAME_RE.exec(text)) !== null) {
     if (m[4] !== undefined) {
-      if (!joined(text, m.index, true)) push(vouched(m[4], m.index));
+      if (!joined(text, m.index, true) && !streetAfterNumber(text, m.index, m[4])) push(vouched(m[4], m.index));
       continue;
     }
     const run = m[3];

@@ -838,3 +838,85 @@ export function findObfuscatedEmails(text: string, out: Finding[]): void {
     out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
 }
+
+// ---------- street addresses in prose ----------
+// A house number, one to three capitalised words and a street type (`1847 Larkspur Court`, `Flat
+// 3, 27 Rosebery Crescent`); a street type before its name and a number after it (`Calle Mayor
+// 12`, `Rua das Flores, 88`); a German street word glued on (`Lindenweg 4`). Records' `street`
+// fields are read by fields.ts; here the shape alone is the evidence, so the street type is required.
+const CAP = '[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+';
+const STREET_TYPE =
+  'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
+const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
+const STREET = new RegExp(
+  [
+    `\\b${UNIT}\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`,
+    `\\b(?:Calle|Avenida|Rua|Via|Viale|Rue|Chemin|Piazza|Carrer|Paseo|Travessa|Largo)[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+    `\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`,
+  ].join('|'),
+  'g',
+);
+/** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
+const ORGANISATION_BEFORE =
+  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
+/** A British or Canadian postcode, read only near a street address. */
+const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b/g;
+
+/** `Franklin Street` after a house number is a street, whatever names its words hold. */
+export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})$`);
+
+export function findStreetAddresses(text: string, out: Finding[]): void {
+  STREET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let last = -1;
+  while ((m = STREET.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
+    if (!/^[ \t]*(?:[,;)\r\n]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
+    const ls = text.lastIndexOf('\n', m.index - 1) + 1;
+    const before = text.slice(Math.max(0, ls - 81), m.index);
+    // A year in a copyright line (`© 2011 Gary Court.`), and an organisation's address: not a person's.
+    // A year at the head of a line is a copyright holder's (`  2021 Iain Lane`), as after `©`.
+    if (/^(?:19|20)\d\d\b/.test(m[0]) && /(?:^[ \t#*/-]*|©|\(c\)|copyright|\d{4}[ \t]*[-–,][ \t]*)$/i.test(text.slice(ls, m.index)))
+      continue;
+    if (ORGANISATION_BEFORE.test(before)) continue;
+    out.push({ kind: 'street-address', start: m.index, end });
+    last = end;
+    // The postcode of the same address: on its line or one of the three after it.
+    let stop = last;
+    for (let k = 0; k < 4 && stop >= 0; k++) stop = text.indexOf('\n', stop + 1);
+    const window = text.slice(last, stop < 0 ? text.length : stop);
+    POSTCODE.lastIndex = 0;
+    let p: RegExpExecArray | null;
+    while ((p = POSTCODE.exec(window)) !== null)
+      out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length });
+  }
+}
+
+// ---------- Ethereum addresses ----------
+// `0x` and 40 hex digits. Mixed case is EIP-55's checksum (not verified: it needs Keccak-256,
+// which Node's crypto lacks), and random hex in code is written in one case; an address in one
+// case is taken where its line speaks of an address, a wallet or a transfer.
+const ETH = /\b0x[0-9a-fA-F]{40}(?![0-9a-fA-F])/g;
+const ETH_CUE =
+  /wallet|address|addr\b|\bfrom\b|\bto\b|recipient|sender|payout|payee|\beth\b|ether|erc-?20|erc-?721|account|beneficiar|deposit|withdraw/i;
+
+/** The caller runs this on texts holding `0x`. */
+export function findEthAddresses(text: string, out: Finding[]): void {
+  ETH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ETH.exec(text)) !== null) {
+    const hex = m[0].slice(2);
+    if (/^0+$/.test(hex) || /^(.)\1+$/i.test(hex)) continue; // the zero address, filler
+    const mixed = /[a-f]/.test(hex) && /[A-F]/.test(hex);
+    if (!mixed) {
+      const ls = text.lastIndexOf('\n', m.index) + 1;
+      let le = text.indexOf('\n', m.index);
+      if (le < 0) le = text.length;
+      const line = text.slice(ls, m.index) + ' ' + text.slice(m.index + m[0].length, le);
+      // A deployed contract's address is public.
+      if (!ETH_CUE.test(line) || /contract/i.test(line)) continue;
+    }
+    out.push({ kind: 'crypto-address', start: m.index, end: m.index + m[0].length });
+  }
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+
+/** The findings of `kind` in `text`, as the strings they cover. */
+function found(text: string, kind: string): string[] {
+  return r
+    .redact(text)
+    .findings.filter((f) => f.kind === kind)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('personal data in prose', () => {
+  it('reads street addresses by their shape, with a postcode on the lines after', () => {
+    assert.deepEqual(found('the new place is 1847 Larkspur Court, Boulder, CO 80304, so', 'street-address'), ['1847 Larkspur Court']);
+    assert.deepEqual(found('Mrs F. H.\nFlat 3, 27 Rosebery Crescent\nHarrogate\nHG1 4QT', 'street-address'), [
+      'Flat 3, 27 Rosebery Crescent',
+      'HG1 4QT',
+    ]);
+    assert.deepEqual(found('Calle Mayor 12, Madrid; Lindenweg 4a, Berlin', 'street-address'), ['Calle Mayor 12', 'Lindenweg 4a']);
+  });
+
+  it('keeps organisations’ addresses, copyright years and street words in running text', () => {
+    for (const text of [
+      'Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA',
+      'Copyright 2011 Gary Court. All rights reserved.',
+      '  2021 Iain Lane\n',
+      'took 3 Main Street cars <to> the lot',
+      'HG1 4QT is a postcode shape, with no address above',
+    ])
+      assert.deepEqual(found(text, 'street-address'), [], text);
+    assert.deepEqual(found('Foundation, Inc., 51 Franklin Street, Fifth Floor', 'person-name'), []);
+  });
+
+  it('reads Ethereum addresses: mixed case alone, one case where the line speaks of an address or a transfer', () => {
+    assert.deepEqual(found('Payout (ERC-20 USDC): 0x0fcF684F7D65C63F4B9547BD1dd65b59c0410026', 'crypto-address'), [
+      '0x0fcF684F7D65C63F4B9547BD1dd65b59c0410026',
+    ]);
+    assert.deepEqual(found('tx from=0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c nonce=17', 'crypto-address'), [
+      '0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c',
+    ]);
+    assert.deepEqual(found('const h = 0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c;', 'crypto-address'), []);
+    assert.deepEqual(found('contract address: 0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c', 'crypto-address'), []);
+    assert.deepEqual(found('to: 0x0000000000000000000000000000000000000000', 'crypto-address'), []);
+  });
+
+  it('reads a MAC address in a switch’s address table', () => {
+    assert.deepEqual(found('Gi0/14   dc4a.3e91.07bc   DYNAMIC   vlan 20', 'mac-address'), ['dc4a.3e91.07bc']);
+    assert.deepEqual(found('version dc4a.3e91.07bc', 'mac-address'), []);
+  });
+});
