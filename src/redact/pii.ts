@@ -868,7 +868,6 @@ export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CA
 export function findStreetAddresses(text: string, out: Finding[]): void {
   STREET.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let last = -1;
   while ((m = STREET.exec(text)) !== null) {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
@@ -881,7 +880,7 @@ export function findStreetAddresses(text: string, out: Finding[]): void {
       continue;
     if (ORGANISATION_BEFORE.test(before)) continue;
     out.push({ kind: 'street-address', start: m.index, end });
-    last = end;
+    const last = end;
     // The postcode of the same address: on its line or one of the three after it.
     let stop = last;
     for (let k = 0; k < 4 && stop >= 0; k++) stop = text.indexOf('\n', stop + 1);
