@@ -140,7 +140,8 @@ export const GENERAL_ID_FEATURES = [
  * as features, the many phrases sharing `password` would be compared at every occurrence.
  */
 const PASSWORD_WORD = /pass(?:word|wd|phrase)(s?)/gi;
-const VERB_AFTER = /^[ \t]+(?:is|was|are|has|will|for|of|set|changed|reset|updated|now|remains|still|to)[ \t]/i;
+// (or a Markdown code span after it: ``password `…` ``)
+const VERB_AFTER = /^[ \t]+(?:(?:is|was|are|has|will|for|of|set|changed|reset|updated|now|remains|still|to)[ \t]|`)/i;
 const VERB_BEFORE = /(?:^|[^A-Za-z])(?:use|using|with|enter|type|try|the|a|your|new|default|temporary|initial|admin|root)[ \t]+$/i;
 export function prosePasswordHint(text: string): boolean {
   PASSWORD_WORD.lastIndex = 0;

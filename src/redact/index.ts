@@ -595,7 +595,7 @@ const F = {
   niNo: feature('ni no'),
   niNum: feature('ni num'),
 };
-const SQL_HINT = /password[ \t]+['"]/i;
+const SQL_HINT = /password[ \t]+['"]|with[ \t]+password[ \t]*=/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;
 const DEBCONF_HINT = /(?:password|again)[ \t]+password[ \t]/i;
 const NAME_KEY_FEATURES = [

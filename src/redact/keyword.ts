@@ -494,7 +494,8 @@ function classifyUncached(name: string): NameClass | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (PASSWORD_RE.test(w)) return 'password';
-    if (w === 'pass' || w === 'passwd' || w === 'pw') return 'password';
+    // `ldap_default_authtok` (sssd): the bind password.
+    if (w === 'pass' || w === 'passwd' || w === 'pw' || w === 'authtok') return 'password';
     // `dbpass`, `rootpass`, `smtppass`: a word glued to `pass` that says whose (not `bypass`, `compass`).
     if (w.endsWith('pass') && PASS_STEMS.has(w.slice(0, -4))) return 'password';
     if (
@@ -929,6 +930,14 @@ function manyShortParts(v: string): boolean {
 // class, a class escape, a counted repeat.
 const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
 
+/**
+ * A part of a dotted or dashed name: a number, or a word with none of the symbols only a chosen
+ * password puts there (`^`, `~`, a `*` inside the part; code's `?.`, `===`, `#` and globs' `**` are no such).
+ */
+function namePart(p: string): boolean {
+  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9]\*|\*[A-Za-z0-9]/.test(p) && wordLike(p));
+}
+
 /** Does this value, under a name of class `cls`, look like a real credential? */
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   // Cheap rejections first: this runs for every name-like hit.
@@ -941,10 +950,12 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/[^\x20-\x7e]/.test(v)) return cls !== 'key' && symbolPassword(v) && distinctChars(v) >= 3;
   if (cls === 'password' && dicewarePassword(v)) return true;
   if (cls === 'secret' && kebabPassphrase(v, quoted)) return true;
-  // `Copper.Kettle.3`, `Marble.Falcon.19`: capitalised words and a number, joined by dots.
-  if (cls === 'password' && /^[A-Z][a-z]{2,}(?:\.[A-Z][a-z]{2,}){1,3}\.\d{1,4}[!?#]?$/.test(v)) return true;
+  // `Copper.Kettle.3`, `ember.Copper.352`: words and a number, joined by dots.
+  if (cls === 'password' && /^[A-Za-z][a-z]{2,}(?:\.[A-Za-z][a-z]{2,}){1,3}\.\d{1,4}[!?#]?$/.test(v)) return true;
   const parts = v.split(/[._\-/:]+/);
-  if (parts.length >= 3 && parts.every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // a.b.c_d names
+  if (/^[~^]?v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v)) return false; // versions and ranges: `^10.2.2`, `~1.4`
+  // a.b.c_d names (`a?.b.c`, code's chains, too); parts with a password's symbols (`ogJ-^r8*-*2_hl`) are no name's.
+  if (parts.length >= 3 && parts.every(namePart)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
@@ -961,7 +972,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // CONSTANT_NAMES
   if (/^(?:\d+\.)+\d+(?:[-+][\w.]+)?$/.test(v)) return false; // versions
   if (/abcdefghij|0123456789|ABCDEFGHIJ/.test(v)) return false; // alphabets and digit runs
-  if (/[._\-/:]/.test(v) && v.split(/[._\-/:]+/).every((p) => p === '' || /^\d{1,4}$/.test(p) || wordLike(p))) return false; // dotted words
+  if (/[._\-/:]/.test(v) && v.split(/[._\-/:]+/).every(namePart)) return false; // dotted words
   if (k.digit === 0 && k.other === 0 && wordLike(v)) return false;
   if (k.digit === 0 && /^[a-z]+(?:[-_][a-z]+)+$/i.test(v) && wordLike(v.replace(/[-_]/g, ' '))) return false; // kebab-words
   if (cls === 'key') {

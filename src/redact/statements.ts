@@ -42,12 +42,15 @@ export interface StatementHints {
 
 // A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,
 // `password for root was changed to …`, `use password … to log in`, `enter the passphrase …`.
-// The cue word, then either verbs of being or setting, or (before the cue) a verb of using.
+// The cue word, then either verbs of being or setting, or (before the cue) a verb of using; or the
+// cue word and a code span after it (Markdown: ``password `Tr0ub4dor3` ``).
 const PROSE_PASSWORD =
-  /(?:(?<![A-Za-z])(?:password|passwd|passphrase)s?(?:[ \t]+(?:for|of)[ \t]+[^\s"'`=:;(){}]{1,32})?(?:[ \t]+(?:is|was|has|been|will|be|set|changed|reset|updated|to|now|remains|still)){1,4}|(?<![A-Za-z])(?:use|using|with|enter|type|try)[ \t]+(?:(?:the|a|your|new|default|temporary|initial|admin|root)[ \t]+){0,2}(?:password|passwd|passphrase))[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+  /(?:(?<![A-Za-z])(?:password|passwd|passphrase)(?=[ \t]+`)|(?<![A-Za-z])(?:password|passwd|passphrase)s?(?:[ \t]+(?:for|of)[ \t]+[^\s"'`=:;(){}]{1,32})?(?:[ \t]+(?:is|was|has|been|will|be|set|changed|reset|updated|to|now|remains|still)){1,4}|(?<![A-Za-z])(?:use|using|with|enter|type|try)[ \t]+(?:(?:the|a|your|new|default|temporary|initial|admin|root)[ \t]+){0,2}(?:password|passwd|passphrase))[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
 
-// `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`.
-const SQL_PASSWORD = /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?|PASSWORD)[ \t]+(['"])([^'"\n\\]{1,128})\1/gi;
+// `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`,
+// SQL Server's `WITH PASSWORD = N'x'`.
+const SQL_PASSWORD =
+  /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?[ \t]+|PASSWORD[ \t]+|WITH[ \t]+PASSWORD[ \t]*=[ \t]*N?)(['"])([^'"\n\\]{1,128})\1/gi;
 // `sqlplus scott/tiger@orcl`, `CONNECT scott/tiger` at the start of a line, `expdp system/manager DIRECTORY=…`.
 const ORACLE_LOGIN =
   /(?:\b(?:sqlplus|sqlldr|rman|expdp|impdp)|^[ \t]*(?:SQL>[ \t]*)?(?:connect|conn))[ \t]+(?:-[A-Za-z]+[ \t]+)*["']?[A-Za-z][\w$#.]{0,63}\/([^\s@/"';]{3,128})(?=["']?(?:@|\s|;|$))/gim;

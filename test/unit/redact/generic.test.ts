@@ -19,6 +19,19 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('reads passwords made of symbols, in SQL Server logins, sssd files and Markdown code spans', () => {
+      gone('smtp.login(user = "alerts@acme.io", password = "ogJ-^r8*-*2_hl")', 'ogJ-^r8*-*2_hl', 'password');
+      gone('PGPASSWORD="ZS~XgBK.1J_euS" psql -h db.internal -U admin', 'ZS~XgBK.1J_euS', 'password');
+      gone("CREATE LOGIN [etl_loader] WITH PASSWORD = N'Ember9675_', CHECK_POLICY = ON;", 'Ember9675_', 'password');
+      gone('ldap_default_authtok_type = password\nldap_default_authtok = jYF5rWACUDX7mc0Ys1ysnPK7V', 'jYF5rWACUDX7mc0Ys1ysnPK7V');
+      gone('Log in to the staging admin with user `ops` and password `usc^X~h=Or18sX`.', 'usc^X~h=Or18sX', 'password');
+      gone('user=payroll_svc;password=ember.Copper.352;encrypt=true', 'ember.Copper.352');
+      // Versions and ranges, code's chains and a SQL `=` outside `WITH PASSWORD` stay.
+      kept('"@secretlint/secretlint-rule-1password": "^10.2.2",');
+      kept('const tokenNonce = idTokenClaims?.nonce; const key = serializerOptions?.xml.xmlCharKey ?? XML_CHARKEY;');
+      kept("placeholder password = 'Password'");
+    });
+
     it('reads a password after a user flag, in .netrc files, and plain-word passwords where the syntax assigns a literal', () => {
       gone('psexec \\\\10.0.94.120 -u Administrator -p dev_admin CMD /C ECHO', 'dev_admin', 'password');
       gone('machine raw.github.com\n  login visionmedia\n  password pass123\n', 'pass123', 'password');
