@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
-import { findHighEntropyLiterals } from './literals';
+import { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import {
   compileLocalIdentifiers,
@@ -342,7 +342,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
         const kind = statements().nationalIdAlone(text.slice(idCandidates[k], idCandidates[k + 1]));
         if (kind !== null) raw.push({ kind, start: idCandidates[k], end: idCandidates[k + 1] });
       }
-      findHighEntropyLiterals(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined);
+      {
+        const covered = raw.length > 0 ? new Covered(raw, priority) : undefined;
+        findHighEntropyLiterals(text, raw, covered);
+        findHighEntropyValues(text, raw, covered);
+      }
       check();
       findEmails(text, raw, found[F.pct40] === 1);
       if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] > 0) findObfuscatedEmails(text, raw);

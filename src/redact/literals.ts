@@ -4,6 +4,7 @@
 // on the line says so (`sha256`, `integrity`, `commit`, `etag`, …), UUIDs, hashes of empty
 // input, and encoded images, fonts and WebAssembly recognised by their first bytes.
 import { isPath, someRandomPart } from './context';
+import { wordLike } from './keyword';
 import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
 
 const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
@@ -18,7 +19,7 @@ const EMPTY_HASHES = new Set([
   'da39a3ee5e6b4b0d3255bfef95601890afd80709',
   'd41d8cd98f00b204e9800998ecf8427e',
 ]);
-// A word before the literal on its line that makes it a digest, an id or an object name.
+// Words before a literal on its line that make it a digest wherever they stand in the window.
 const DIGEST_WORDS = new Set([
   'sha',
   'sha1',
@@ -33,29 +34,26 @@ const DIGEST_WORDS = new Set([
   'checksum',
   'checksums',
   'integrity',
-  'commit',
-  'rev',
-  'revision',
-  'githead',
-  'head',
-  'ref',
-  'reference',
   'etag',
   'fingerprint',
   'thumbprint',
-  'uuid',
-  'guid',
-  'oid',
-  'tree',
-  'parent',
-  'object',
-  'blob',
-  'nonce',
-  'salt',
   'crc',
   'crc32',
-  'sum',
   'shasum',
+  'hexdigest',
+  'sri',
+  'gpg',
+  'pgp',
+  'resolved',
+]);
+// Words that make it a digest, an id or a fixture only as the name it is given (the last word
+// before it: `id: "…"`, not `sign({ sub: user.id }, "…")`).
+const NAME_WORDS = new Set([
+  'uuid',
+  'guid',
+  'nonce',
+  'salt',
+  'sum',
   'id',
   'ids',
   'version',
@@ -63,24 +61,36 @@ const DIGEST_WORDS = new Set([
   'cid',
   'pin',
   'pinned',
-  'resolved',
   'expected',
   'vector',
   'vectors',
   'fixture',
   'hex',
-  'hexdigest',
-  'sri',
-  'gpg',
-  'pgp',
   'example',
   'sample',
+]);
+// Git's object names and the words for them: hex only (`blob: "uW8h…/+3v"` is no object name).
+const OBJECT_WORDS = new Set([
+  'commit',
+  'rev',
+  'revision',
+  'githead',
+  'head',
+  'ref',
+  'reference',
+  'oid',
+  'tree',
+  'parent',
+  'object',
+  'blob',
 ]);
 const WINDOW = 48;
 // The priority of `high-entropy` findings (index.ts).
 const HIGH_ENTROPY_PRIORITY = 1.5;
 // Glued names: `SRCREV`, `gitsha`, `filehash`, `md5sum`.
 const DIGEST_SUFFIX = /(?:rev|sha\d*|hash|sum|commit|digest)$/;
+// The suffixes that name a git object: hex only.
+const OBJECT_SUFFIX = /(?:rev|commit)$/;
 // Character tables: `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef…0123456789+/`.
 const ALPHABET = /abcdefgh|ABCDEFGH|01234567|qwertyui/i;
 
@@ -95,8 +105,36 @@ export function findHighEntropyLiterals(text: string, out: Finding[], covered?: 
     LITERAL.lastIndex = start + v.length;
     if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) continue;
     if (!looksGenerated(v)) continue;
-    if (digestNearby(text, m.index)) continue;
+    if (digestNearby(text, m.index, v)) continue;
     out.push({ kind: 'high-entropy', start, end: start + v.length });
+  }
+}
+
+// Unquoted values where a configuration puts one: the whole value of a `key: value` or `key=value`
+// line (YAML, INI, .env, properties), a YAML list item, an XML element's text. Longer than a
+// quoted literal must be (32), as an unquoted run is less often meant as one string.
+const VALUE_LINE = /^[ \t]*(?:-[ \t]+|[A-Za-z_][\w.-]{0,63}[ \t]*[:=][ \t]*)([A-Za-z0-9+/=_-]{32,4096})[ \t]*\r?$/gm;
+const ELEMENT = /<([A-Za-z][\w.:-]{0,63})(?:[ \t][^<>\n]{0,256})?>([A-Za-z0-9+/=_-]{32,4096})<\/\1>/g;
+// Names that are public by design: C++ mangled symbols (`_ZN2v88internal…`), age recipients
+// (public keys), IPFS content ids.
+const PUBLIC_NAME = /^(?:_Z[A-Za-z0-9_]+|age1[02-9ac-hj-np-z]{58}|Qm[1-9A-HJ-NP-Za-km-z]{44}|baf[a-z2-7]{50,})$/;
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** High-entropy unquoted values (see VALUE_LINE); `covered` as for findHighEntropyLiterals. */
+export function findHighEntropyValues(text: string, out: Finding[], covered?: Covered): void {
+  const test = (v: string, start: number): void => {
+    if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) return;
+    if (UUID_SHAPE.test(v) || PUBLIC_NAME.test(v) || wordLike(v) || !looksGenerated(v) || digestNearby(text, start, v)) return;
+    out.push({ kind: 'high-entropy', start, end: start + v.length });
+  };
+  let m: RegExpExecArray | null;
+  if (text.includes(':') || text.includes('=') || text.includes('- ')) {
+    VALUE_LINE.lastIndex = 0;
+    while ((m = VALUE_LINE.exec(text)) !== null) test(m[1], m.index + m[0].lastIndexOf(m[1]));
+  }
+  if (text.includes('</')) {
+    ELEMENT.lastIndex = 0;
+    while ((m = ELEMENT.exec(text)) !== null) test(m[2], m.index + m[0].length - m[1].length - 3 - m[2].length);
   }
 }
 
@@ -149,13 +187,16 @@ function mayHoldAlphabet(v: string): boolean {
 // rejects nearly every literal that has no digest word before it, before any word is split.
 const DIGEST_HINT = (() => {
   const keys: string[] = [];
-  for (const w of [...DIGEST_WORDS, 'rev', 'sha', 'hash', 'sum', 'commit', 'digest'].sort((x, y) => x.length - y.length)) {
+  for (const w of [...DIGEST_WORDS, ...NAME_WORDS, ...OBJECT_WORDS, 'rev', 'sha', 'hash', 'sum', 'commit', 'digest'].sort(
+    (x, y) => x.length - y.length,
+  )) {
     if (!keys.some((k) => w.includes(k))) keys.push(w);
   }
   return new RegExp(keys.join('|'), 'i');
 })();
 
-function digestNearby(text: string, quote: number): boolean {
+/** Is the literal `v` before `quote` a digest, an id or an object name by the words before it on its line? */
+function digestNearby(text: string, quote: number, v: string): boolean {
   let a = quote;
   const lo = Math.max(0, quote - WINDOW);
   while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
@@ -163,9 +204,17 @@ function digestNearby(text: string, quote: number): boolean {
   if (!DIGEST_HINT.test(window)) return false;
   const words = window.match(/[A-Za-z][A-Za-z0-9]*/g);
   if (!words) return false;
-  for (const w of words) {
-    for (const part of splitWords(w)) {
-      if (DIGEST_WORDS.has(part) || DIGEST_WORDS.has(part.replace(/\d+$/, '')) || DIGEST_SUFFIX.test(part)) return true;
+  const hex = isHex(v);
+  // The name the literal is given: the last word, unless a call or a bracket stands between.
+  const named = /[A-Za-z0-9_]["'`]?[ \t]*(?:[:=]|=>|:=|,)?[ \t]*[([{]?[ \t]*$/.test(window) ? words.length - 1 : -1;
+  for (let i = 0; i < words.length; i++) {
+    for (const part of splitWords(words[i])) {
+      const bare = part.replace(/\d+$/, '');
+      if (DIGEST_WORDS.has(part) || DIGEST_WORDS.has(bare) || DIGEST_SUFFIX.test(part)) {
+        if (hex || !OBJECT_SUFFIX.test(part)) return true;
+      }
+      if (i === named && (NAME_WORDS.has(part) || NAME_WORDS.has(bare))) return true;
+      if (hex && (OBJECT_WORDS.has(part) || OBJECT_WORDS.has(bare))) return true;
     }
   }
   return false;

@@ -19,6 +19,30 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('reads random values with no credential name where a configuration puts a value, and keeps digests, ids and public names there', () => {
+      gone(
+        'remote:\n  url: https://hooks.acme.dev/ingest\n  k: 8e4517bd501869c11566ca221bb4bdeb92f56a0b',
+        '8e4517bd501869c11566ca221bb4bdeb92f56a0b',
+        'high-entropy',
+      );
+      gone('keys:\n  - IEEmpCMt0PyZ8tn+VS42cfzfRCLltxfzJdL+D3Ho\n', 'IEEmpCMt0PyZ8tn+VS42cfzfRCLltxfzJdL+D3Ho', 'high-entropy');
+      gone(
+        '<value>LNWeKxL2Mp6ltty8zM+37vTDZRmJIZgT2Em0Ez8x0QZHuGu6gBsmz9rF</value>',
+        'LNWeKxL2Mp6ltty8zM+37vTDZRmJIZgT2Em0Ez8x0QZHuGu6gBsmz9rF',
+      );
+      // A git object word makes a hex literal an object name, not a base64 one; an id is a name only as the name given.
+      gone('DEFAULTS = {"blob": "uW8hL5tFs3Jwlcjw/+3vmxVXymcwL2TAfo8Z"}', 'uW8hL5tFs3Jwlcjw/+3vmxVXymcwL2TAfo8Z');
+      gone(
+        'jwt.sign({ sub: user.id }, "/XQZZEEaeJg4a+3Szq+aa4f7QRcGX4ro5ysqmEc0c9aqA12zOsAhc/5bml435xOF")',
+        'XQZZEEaeJg4a+3Szq+aa4f7QRcGX4ro5ysqmEc0c9aqA12zOsAhc',
+      );
+      kept(
+        'sha: 3b18e512dba79e4c8300dd08aeb37f8e728b8dad\nblob: "3b18e512dba79e4c8300dd08aeb37f8e728b8dad"\nid: "3b18e512dba79e4c8300dd08aeb37f8e728b8dad"',
+      );
+      kept('uid: 5f6e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b\n   fun:_ZN2v88internal12_GLOBAL__N_16InvokeEPNS0_7IsolateERKNS1_12InvokeParamsE');
+      kept('    parameters: FlowSubmitSignInPasswordParamsV2\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p');
+    });
+
     it('reads passwords made of symbols, in SQL Server logins, sssd files and Markdown code spans', () => {
       gone('smtp.login(user = "alerts@acme.io", password = "ogJ-^r8*-*2_hl")', 'ogJ-^r8*-*2_hl', 'password');
       gone('PGPASSWORD="ZS~XgBK.1J_euS" psql -h db.internal -U admin', 'ZS~XgBK.1J_euS', 'password');
