@@ -104,7 +104,7 @@ export function findHighEntropyLiterals(text: string, out: Finding[], covered?: 
     // The closing quote may open the next literal: `"a","b"`.
     LITERAL.lastIndex = start + v.length;
     if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) continue;
-    if (!looksGenerated(v)) continue;
+    if (!looksGenerated(v) || dashedName(v)) continue;
     if (digestNearby(text, m.index, v)) continue;
     out.push({ kind: 'high-entropy', start, end: start + v.length });
   }
@@ -120,11 +120,18 @@ const ELEMENT = /<([A-Za-z][\w.:-]{0,63})(?:[ \t][^<>\n]{0,256})?>([A-Za-z0-9+/=
 const PUBLIC_NAME = /^(?:_Z[A-Za-z0-9_]+|age1[02-9ac-hj-np-z]{58}|Qm[1-9A-HJ-NP-Za-km-z]{44}|baf[a-z2-7]{50,})$/;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** `id-Gost28147-89-None-KeyMeshing`: words and numbers between dashes or underscores, a name. */
+function dashedName(v: string): boolean {
+  const parts = v.split(/[-_.]+/);
+  return parts.length >= 3 && parts.every((p) => p === '' || /^\d+$/.test(p) || /^[A-Za-z]+\d*$/.test(p));
+}
+
 /** High-entropy unquoted values (see VALUE_LINE); `covered` as for findHighEntropyLiterals. */
 export function findHighEntropyValues(text: string, out: Finding[], covered?: Covered): void {
   const test = (v: string, start: number): void => {
     if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) return;
-    if (UUID_SHAPE.test(v) || PUBLIC_NAME.test(v) || wordLike(v) || !looksGenerated(v) || digestNearby(text, start, v)) return;
+    if (UUID_SHAPE.test(v) || PUBLIC_NAME.test(v) || wordLike(v) || dashedName(v) || !looksGenerated(v) || digestNearby(text, start, v))
+      return;
     out.push({ kind: 'high-entropy', start, end: start + v.length });
   };
   let m: RegExpExecArray | null;
@@ -202,7 +209,7 @@ function digestNearby(text: string, quote: number, v: string): boolean {
   while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
   const window = text.slice(a, quote);
   if (!DIGEST_HINT.test(window)) return false;
-  const words = window.match(/[A-Za-z][A-Za-z0-9]*/g);
+  const words = window.match(/[A-Za-z][A-Za-z0-9_]*/g);
   if (!words) return false;
   const hex = isHex(v);
   // The name the literal is given: the last word, unless a call or a bracket stands between.
