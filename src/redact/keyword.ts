@@ -1270,6 +1270,8 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     if (sp > 0 && (isAuthScheme(firstWord) || (hasAuth(name) && isSchemeLike(firstWord) && v.indexOf(' ', sp + 1) < 0))) {
       let k = val.start + sp;
       while (k < val.end && text[k] === ' ') k++;
+      // A credential after its scheme is one word: `"Token copied to clipboard"` is a message.
+      if (/\s/.test(text.slice(k, val.end).trim())) continue;
       val = { start: k, end: val.end, quoted: val.quoted };
       v = text.slice(val.start, val.end);
     } else if (!val.quoted && isAuthScheme(v)) {

@@ -169,7 +169,22 @@ function looksGenerated(v: string): boolean {
   const threeClasses = k.lower > 0 && k.upper > 0;
   if (!threeClasses && v.length < 32) return false;
   if (entropy(v) < (v.length < 32 ? 4.0 : 4.2)) return false;
+  if (encodesProse(v)) return false;
   return someRandomPart(v); // not identifiers, kebab-case names, paths
+}
+
+/** Base64 of a sentence (`VGhlIHF1aWNrIGJyb3duIGZveA==`, a test's fixture): text, not a key. */
+function encodesProse(v: string): boolean {
+  if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const bytes = Buffer.from(v, 'base64');
+  let spaces = 0,
+    letters = 0;
+  for (const b of bytes) {
+    if (b === 32) spaces++;
+    else if ((b >= 65 && b <= 90) || (b >= 97 && b <= 122)) letters++;
+    else if (b < 32 || b > 126) return false;
+  }
+  return spaces >= 2 && letters + spaces >= bytes.length * 0.85;
 }
 
 function isHex(v: string): boolean {

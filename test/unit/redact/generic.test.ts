@@ -40,6 +40,8 @@ describe('generic detectors', () => {
         'sha: 3b18e512dba79e4c8300dd08aeb37f8e728b8dad\nblob: "3b18e512dba79e4c8300dd08aeb37f8e728b8dad"\nid: "3b18e512dba79e4c8300dd08aeb37f8e728b8dad"',
       );
       kept('uid: 5f6e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b\n   fun:_ZN2v88internal12_GLOBAL__N_16InvokeEPNS0_7IsolateERKNS1_12InvokeParamsE');
+      kept('assert base64.b64decode("VGhlIHF1aWNrIGJyb3duIGZveA==") == b"The quick brown fox"');
+      kept('  "settings.token.copied": "Token copied to clipboard",');
       kept('    parameters: FlowSubmitSignInPasswordParamsV2\n    age: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p');
     });
 
