@@ -202,6 +202,7 @@ if (sampleN > 0) {
 const DIGITS = '0123456789';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const HEX = '0123456789abcdef';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ts = readFileSync(join(root, 'typescript', 'lib', 'typescript.js'), 'utf8');
 const minified = ts
   .slice(0, 2 * MB)
@@ -318,6 +319,18 @@ const adversarial: [string, string][] = [
   ['`name` lines with no personal data, one line', fill('{"name": "Build And Test", "nameserver": "ns1", ')],
   ['CSV `name,pesel` then rows, distinct', 'name,pesel\n' + unique((r) => r(8, LOWER) + ',' + r(11, DIGITS) + '\n')],
   ['`address` and `street` words, one line', fill('ip address, street view, mac address; ')],
+  // People's names, street addresses, Ethereum addresses and unquoted values (names.ts, pii.ts, literals.ts).
+  ['capitalised common words, one line', fill('Getting Started With The Release Notes Page ')],
+  ['`Hi ` + capitalised word, repeated', fill('Hi Margaret, ')],
+  ['capitalised random words in pairs, distinct', unique((r) => r(1, UPPER) + r(6, LOWER) + ' ' + r(1, UPPER) + r(8, LOWER) + ' ')],
+  ['`Best regards,` lines then a name, repeated', fill('Best regards,\nHarold Jennings\n')],
+  ['`Name: ` + capitalised words, one line', fill('Name: Zendesk Sync Job ')],
+  ['house number + words + `Street`, distinct', unique((r) => r(3, DIGITS) + ' ' + r(1, UPPER) + r(7, LOWER) + ' Street, ')],
+  ['digits then capitalised words (no street type), one line', fill('1847 Larkspur Larkspur Larkspur ')],
+  ['`0x` + 40 hex, distinct', unique((r) => 'from=0x' + r(40, HEX) + ' ')],
+  ['`k: ` + 40 random, lines, distinct', unique((r) => 'k: ' + r(40) + '\n')],
+  ['`<v>` + base64 `</v>`, distinct', unique((r) => '<v>' + r(48) + '</v>\n')],
+  ['`<v>` then 1 MB without a close', '<v>' + fill('a1B2c3D4')],
   // Every unit a distinct finding, so no per-value memory helps: the cost of one finding of each kind.
   ['`password = "` + random 12, distinct', unique((r) => 'password = "' + r(12) + '"\n')],
   ['`?api_key=` + random 32, distinct', unique((r) => '?api_key=' + r(32) + '&')],

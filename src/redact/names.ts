@@ -59,6 +59,7 @@ function wordLists(): WordLists {
     );
   };
   const common = section('common');
+  for (const w of [...common]) common.add(w[0].toUpperCase() + w.slice(1));
   const weak = new Set<string>();
   for (const s of services) weak.add(s[0].toUpperCase() + s.slice(1));
   try {
@@ -376,33 +377,30 @@ const enum Word {
 
 const PARTICLES = new Set(PARTICLE.slice(3, -1).split('|'));
 
-// Words seen before, and what they were: the same identifiers recur through a text and across texts.
-const seen = new Map<string, Word>();
-
+/** The class of one capitalised word (no cache: a Map of every word seen cost more than the lookups). */
 function classify(w: string): Word {
-  let c = seen.get(w);
-  if (c === undefined) {
-    if (seen.size >= 65536) seen.clear();
-    seen.set(w, (c = classifyWord(w)));
-  }
-  return c;
-}
-
-function classifyWord(w: string): Word {
   if (PARTICLES.has(w)) return Word.Particle;
   if (NOT_NAMES.has(w) || TITLE_WORDS.has(w)) return Word.Common;
-  const { names, common, weak } = wordLists();
+  const c0 = w.charCodeAt(0);
   // `O'Sullivan` → `Sullivan`; a hyphenated name is as strong as its strongest part.
-  const bare = w.replace(/^(?:O|D)['’]/, '');
-  const parts = bare.includes('-') ? bare.split('-') : [bare];
-  let best = Word.Common;
-  for (const p of parts) {
-    const isName = names.has(p);
-    const isCommon = common.has(p.toLowerCase());
-    const c = isCommon ? (isName ? Word.Weak : Word.Common) : weak.has(p) ? Word.Weak : isName ? Word.Strong : Word.Unknown;
-    if (c < best) best = c;
+  if ((c0 === 79 || c0 === 68) && (w[1] === "'" || w[1] === '’')) return classify(w.slice(2));
+  if (w.includes('-')) {
+    let best = Word.Common;
+    for (const p of w.split('-')) {
+      const c = classifyPart(p);
+      if (c < best) best = c;
+    }
+    return best;
   }
-  return best;
+  return classifyPart(w);
+}
+
+function classifyPart(p: string): Word {
+  const { names, common, weak } = wordLists();
+  const isName = names.has(p);
+  // The common words are kept capitalised too (`Period`): no lower-case copy of each word.
+  const isCommon = common.has(p);
+  return isCommon ? (isName ? Word.Weak : Word.Common) : weak.has(p) ? Word.Weak : isName ? Word.Strong : Word.Unknown;
 }
 
 interface Span {
@@ -430,11 +428,29 @@ function wordsOf(run: string, start: number): RunWord[] {
   return out;
 }
 
+/** Whether some word (or part of a hyphenated word) of `run` is in the name list. */
+function mayHoldName(run: string): boolean {
+  const { names } = wordLists();
+  let i = 0;
+  while (i < run.length) {
+    let e = i;
+    while (e < run.length && run.charCodeAt(e) > 32 && run.charCodeAt(e) !== 45) e++;
+    if (e > i) {
+      const w = run.slice(i, e);
+      if (names.has(w) || ((w[1] === "'" || w[1] === '’') && names.has(w.slice(2)))) return true;
+    }
+    i = e + 1;
+  }
+  return false;
+}
+
 /**
  * The parts of a run the lists vouch for as names: the run split at common words (`Ask Funmilayo
  * Ajayi`, `Harold Jennings Sales Office`), and of each part, two or more words with a strong name.
  */
 function vouched(run: string, start: number): Span[] {
+  // Most runs hold no name at all (`Promise Resolve`): one lookup a word tells.
+  if (!mayHoldName(run)) return [];
   const ws = wordsOf(run, start);
   if (!ws.some((x) => x.c === Word.Strong)) return [];
   const out: Span[] = [];
@@ -531,8 +547,8 @@ function cued(text: string, start: number, cue: string, sep: string, run: string
   if (newline && CLOSING_SET.has(key)) {
     // The closing alone on its line, and the name alone on the next.
     if (!newline) return null;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (text.slice(lineStart, start).trim() !== '') return null;
+    for (let i = start - 1; i >= 0 && text.charCodeAt(i) !== 10; i--)
+      if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return null;
     if (!/^[ \t]*,?[ \t]*(?:\r?\n|$)/.test(text.slice(at + run.length, at + run.length + 8))) return null;
     return afterCue(run, at, true);
   }

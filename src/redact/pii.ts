@@ -872,7 +872,10 @@ export function findStreetAddresses(text: string, out: Finding[]): void {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
     if (!/^[ \t]*(?:[,;)\r\n]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
-    const ls = text.lastIndexOf('\n', m.index - 1) + 1;
+    // The line's start, looked for at most 120 characters back.
+    const lo = Math.max(0, m.index - 120);
+    const nl = text.lastIndexOf('\n', m.index - 1);
+    const ls = nl >= lo ? nl + 1 : lo;
     const before = text.slice(Math.max(0, ls - 81), m.index);
     // A year in a copyright line (`© 2011 Gary Court.`), and an organisation's address: not a person's.
     // A year at the head of a line is a copyright holder's (`  2021 Iain Lane`), as after `©`.
@@ -881,10 +884,11 @@ export function findStreetAddresses(text: string, out: Finding[]): void {
     if (ORGANISATION_BEFORE.test(before)) continue;
     out.push({ kind: 'street-address', start: m.index, end });
     const last = end;
-    // The postcode of the same address: on its line or one of the three after it.
+    // The postcode of the same address: on its line or one of the three after it, within 240 characters.
+    const limit = Math.min(text.length, last + 240);
     let stop = last;
-    for (let k = 0; k < 4 && stop >= 0; k++) stop = text.indexOf('\n', stop + 1);
-    const window = text.slice(last, stop < 0 ? text.length : stop);
+    for (let k = 0; k < 4 && stop >= 0 && stop < limit; k++) stop = text.indexOf('\n', stop + 1);
+    const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
     POSTCODE.lastIndex = 0;
     let p: RegExpExecArray | null;
     while ((p = POSTCODE.exec(window)) !== null)
@@ -909,10 +913,13 @@ export function findEthAddresses(text: string, out: Finding[]): void {
     if (/^0+$/.test(hex) || /^(.)\1+$/i.test(hex)) continue; // the zero address, filler
     const mixed = /[a-f]/.test(hex) && /[A-F]/.test(hex);
     if (!mixed) {
-      const ls = text.lastIndexOf('\n', m.index) + 1;
+      // The line around it, at most 80 characters each way (a 1 MB line must not be read per match).
+      const a = Math.max(0, m.index - 80);
+      const b = Math.min(text.length, m.index + m[0].length + 80);
+      const nl = text.lastIndexOf('\n', m.index);
       let le = text.indexOf('\n', m.index);
-      if (le < 0) le = text.length;
-      const line = text.slice(ls, m.index) + ' ' + text.slice(m.index + m[0].length, le);
+      if (le < 0 || le > b) le = b;
+      const line = text.slice(Math.max(a, nl + 1), m.index) + ' ' + text.slice(m.index + m[0].length, le);
       // A deployed contract's address is public.
       if (!ETH_CUE.test(line) || /contract/i.test(line)) continue;
     }
