@@ -34,6 +34,8 @@ import {
   findIpv6,
   findMacs,
   findStreetAddresses,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
   findEthAddresses,
   findObfuscatedEmails,
   findSsns,
@@ -353,7 +355,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
-      findStreetAddresses(text, raw);
+      findStreetAddresses(
+        text,
+        raw,
+        STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
+        STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße'),
+      );
       if (found[F.hex0x] === 1) findEthAddresses(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
@@ -645,6 +652,8 @@ function personalHeaderHint(text: string): boolean {
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
+const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
+const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
 const MAC_FEATURES = [
   F.macAddress,
   F.macColon,

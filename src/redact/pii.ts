@@ -848,14 +848,31 @@ const CAP = '[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+';
 const STREET_TYPE =
   'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
 const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
-const STREET = new RegExp(
-  [
-    `\\b${UNIT}\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`,
-    `\\b(?:Calle|Avenida|Rua|Via|Viale|Rue|Chemin|Piazza|Carrer|Paseo|Travessa|Largo)[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
-    `\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`,
-  ].join('|'),
+// A digit first, so that the pass skips to digits; a flat or suite number before it is taken on after.
+const STREET_NUMBERED = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`, 'g');
+const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
+/** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
+export const STREET_PREFIXES = [
+  'Calle ',
+  'Avenida ',
+  'Rua ',
+  'Via ',
+  'Viale ',
+  'Rue ',
+  'Chemin ',
+  'Piazza ',
+  'Carrer ',
+  'Paseo ',
+  'Travessa ',
+  'Largo ',
+];
+const STREET_PREFIXED = new RegExp(
+  `\\b(?:${STREET_PREFIXES.map((p) => p.trim()).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
+/** A German street word glued on; the caller runs it on texts holding `straße` or one of STREET_SUFFIXES (ASCII). */
+export const STREET_SUFFIXES = ['strasse ', 'str. ', 'weg ', 'gasse ', 'platz ', 'allee ', 'damm ', 'ufer '];
+const STREET_SUFFIXED = new RegExp(`\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`, 'g');
 /** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
 const ORGANISATION_BEFORE =
   /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
@@ -865,10 +882,16 @@ const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[
 /** `Franklin Street` after a house number is a street, whatever names its words hold. */
 export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})$`);
 
-export function findStreetAddresses(text: string, out: Finding[]): void {
-  STREET.lastIndex = 0;
+/** `prefixed` and `suffixed`: whether the text holds a word of STREET_PREFIXES or STREET_SUFFIXES (index.ts's features). */
+export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, suffixed: boolean): void {
+  for (const re of [STREET_NUMBERED, ...(prefixed ? [STREET_PREFIXED] : []), ...(suffixed ? [STREET_SUFFIXED] : [])])
+    findStreets(text, re, out);
+}
+
+function findStreets(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = STREET.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
     if (!/^[ \t]*(?:[,;)\r\n]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
@@ -882,7 +905,8 @@ export function findStreetAddresses(text: string, out: Finding[]): void {
     if (/^(?:19|20)\d\d\b/.test(m[0]) && /(?:^[ \t#*/-]*|©|\(c\)|copyright|\d{4}[ \t]*[-–,][ \t]*)$/i.test(text.slice(ls, m.index)))
       continue;
     if (ORGANISATION_BEFORE.test(before)) continue;
-    out.push({ kind: 'street-address', start: m.index, end });
+    const unit = re === STREET_NUMBERED ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index)) : null;
+    out.push({ kind: 'street-address', start: m.index - (unit ? unit[0].length : 0), end });
     const last = end;
     // The postcode of the same address: on its line or one of the three after it, within 240 characters.
     const limit = Math.min(text.length, last + 240);
