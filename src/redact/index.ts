@@ -33,10 +33,6 @@ import {
   findIpv4,
   findIpv6,
   findMacs,
-  findStreetAddresses,
-  STREET_PREFIXES,
-  STREET_SUFFIXES,
-  findEthAddresses,
   findObfuscatedEmails,
   findSsns,
   type LocalIdentifiers,
@@ -68,6 +64,7 @@ import {
   type NationalIdKind,
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
+import { STREET_PREFIXES, STREET_SUFFIXES } from './addresses';
 import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -355,14 +352,16 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
-      findStreetAddresses(
+      personNames().findStreetAddresses(
         text,
         raw,
         STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
         STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße'),
       );
-      if (found[F.hex0x] === 1) findEthAddresses(text, raw);
+      if (found[F.hex0x] === 1) personNames().findEthAddresses(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
+      // A form body or query string percent-encodes its values (`phone=%2B39%20308%20820%203365`).
+      if (found[F.pct20] + found[F.pct2b] > 0) findEncodedPhones(text, raw, findPhones);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
       findIbans(text, raw, found[F.ibanWord] === 1);
@@ -424,6 +423,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
+      if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
       const findings = resolve(text, raw);
       const out = render(text, findings, hmacWord);
       check();
@@ -441,6 +441,51 @@ export function createRedactor(options: RedactorOptions): Redactor {
     policyVersion: REDACTION_POLICY_VERSION,
   };
 }
+
+const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
+/** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
+function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
+  ENCODED_FIELD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_FIELD.exec(text)) !== null) {
+    const v = m[1];
+    if (!v.includes('%')) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(v.replace(/\+/g, ' '));
+    } catch {
+      continue;
+    }
+    const found: Finding[] = [];
+    findPhones(` ${decoded} `, found);
+    if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2)) {
+      const start = m.index + m[0].length - v.length;
+      raw.push({ kind: 'phone', start, end: start + v.length });
+    }
+  }
+}
+
+/**
+ * A credential that a backslash continues onto the next line (`"Authorization: token ghp_dPP…\⏎8iG4…"`,
+ * a shell or C string split for width): the part on the next line is the same credential.
+ */
+function continueAcrossLineBreaks(text: string, raw: Finding[]): void {
+  const n = raw.length;
+  for (let k = 0; k < n; k++) {
+    const f = raw[k];
+    if (PII_KINDS.has(f.kind)) continue;
+    // The backslash after the finding, or its last character (a value read up to white space).
+    let i = text.charCodeAt(f.end) === 92 ? f.end + 1 : text.charCodeAt(f.end - 1) === 92 ? f.end : -1;
+    if (i < 0) continue;
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) !== 10) continue;
+    i++;
+    let e = i;
+    while (e < text.length && e - i < 4096 && TOKEN_CHAR.test(text[e])) e++;
+    if (e - i >= 4) raw.push({ kind: f.kind, start: i, end: e });
+  }
+}
+const TOKEN_CHAR = /[A-Za-z0-9+/=_.~-]/;
 
 /** The same number of lines as `text`: a marker, then empty lines. */
 export function droppedText(text: string): string {
@@ -593,6 +638,8 @@ const F = {
   macAddress: feature('mac address'),
   // A switch's address table (`Vlan  Mac Address  Type  Ports`, `Gi0/14 dc4a.3e91.07bc DYNAMIC vlan 20`).
   vlan: feature('vlan'),
+  pct20: feature('%20'),
+  pct2b: feature('%2b'),
   hex0x: feature('0x'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
@@ -737,8 +784,8 @@ const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
 let nameFinder: typeof import('./names') | undefined;
 /**
- * The finder of people's names and its word lists (600 KB) are a bundle of their own (names.js
- * beside this file when compiled), loaded when redaction first runs; its path is computed so the
+ * The finders of people's names (with their word lists, 600 KB) and of addresses in prose are a
+ * bundle of their own (names.js beside this file when compiled), loaded when redaction first runs; its path is computed so the
  * bundler leaves it out.
  */
 function personNames(): typeof import('./names') {

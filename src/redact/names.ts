@@ -12,7 +12,9 @@
 // Japanese honorific after it (`Sato-san`).
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { STREET_AFTER_NUMBER } from './pii';
+import { STREET_AFTER_NUMBER } from './addresses';
+
+export { findEthAddresses, findStreetAddresses } from './addresses';
 import type { Finding } from './text';
 
 interface WordLists {

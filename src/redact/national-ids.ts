@@ -260,6 +260,18 @@ for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw n
 const cued = (cue: string, shape: string): RegExp =>
   new RegExp(`(?<![A-Za-z0-9])(?:${cue})${NUMBER_WORD}${GAP}(${shape})(?![A-Za-z0-9])`, 'gi');
 const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
+const NEAR_WINDOW = 200;
+const OTHER_LABEL =
+  /(?:^|[^A-Za-z])(?:order|invoice|ticket|case|ref|reference|tracking|account|acct|phone|tel|mobile|fax|zip|postal|amount|total|price|qty|quantity|id|no|number|serial|batch|lot|sku|item|part|version|build|port|pid|uid|user|customer)s?[ \t]*[:=#.]?[ \t]*(?:no\.?|nr\.?|#)?[ \t]*$/i;
+const NEAR = new Map(
+  RULES.map((r) => [
+    r.kind,
+    {
+      shape: new RegExp(`(?<![A-Za-z0-9])(${r.shape})(?![A-Za-z0-9])`, 'gi'),
+      cue: new RegExp(`(?<![A-Za-z0-9])(?:${r.cue})(?![A-Za-z])`, 'i'),
+    },
+  ]),
+);
 const ANCHORED = RULES.map((r) => ({ rule: r, re: new RegExp(`^(?:${r.shape})$`, 'i') }));
 const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp(`^(?:${r.alone})$`) }));
 // A general word for an identity number: the value is taken if any format validates it.
@@ -283,9 +295,25 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     const rule = RULES.find((r) => r.kind === kind)!;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
+    const taken = new Set<number>();
     while ((m = re.exec(text)) !== null) {
       const v = m[1];
-      if (rule.valid(v) && !oneDigit(v)) push(out, kind, m.index + m[0].length - v.length, v);
+      const start = m.index + m[0].length - v.length;
+      if (rule.valid(v) && !oneDigit(v)) {
+        push(out, kind, start, v);
+        taken.add(start);
+      }
+    }
+    // The name a sentence or two before (`…lists the wrong social insurance number. The correct
+    // one is 208 421 099.`): a value of the shape whose check holds, within NEAR characters after it.
+    const near = NEAR.get(kind)!;
+    near.shape.lastIndex = 0;
+    while ((m = near.shape.exec(text)) !== null) {
+      const v = m[1];
+      if (taken.has(m.index) || !rule.valid(v) || oneDigit(v)) continue;
+      // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
+      if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      if (near.cue.test(text.slice(Math.max(0, m.index - NEAR_WINDOW), m.index))) push(out, kind, m.index, v);
     }
   }
   if (!general) return;

@@ -19,6 +19,13 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('follows a credential across a backslash line break, and nothing else after a backslash', () => {
+      const text = 'curl -sf -H "Authorization: token ghp_dPPmFNBLIF7jLiPo\\\n8iG4vHjYAsJTmjaCFFK3" \\\n  https://api.github.com/repos';
+      gone(text, '8iG4vHjYAsJTmjaCFFK3');
+      assert.equal(r.redact(text).text.split('\n').length, 3);
+      kept('cp a.txt \\\n  b.txt');
+    });
+
     it('reads random values with no credential name where a configuration puts a value, and keeps digests, ids and public names there', () => {
       gone(
         'remote:\n  url: https://hooks.acme.dev/ingest\n  k: 8e4517bd501869c11566ca221bb4bdeb92f56a0b',

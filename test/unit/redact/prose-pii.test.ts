@@ -21,6 +21,26 @@ describe('personal data in prose', () => {
     assert.deepEqual(found('Calle Mayor 12, Madrid; Lindenweg 4a, Berlin', 'street-address'), ['Calle Mayor 12', 'Lindenweg 4a']);
   });
 
+  it('reads streets written number first (French, Italian) and Irish Eircodes after an address', () => {
+    assert.deepEqual(found('Client : É. M., 18 rue des Tanneurs, 69002 Lyon', 'street-address'), ['18 rue des Tanneurs']);
+    assert.deepEqual(found('Siobhan G.,14 Rathgar Avenue,Dublin 6,D06 X2P4', 'street-address'), ['14 Rathgar Avenue', 'D06 X2P4']);
+    assert.deepEqual(found('we moved 3 rue tables', 'street-address'), []);
+  });
+
+  it('reads an identifier whose name stands a sentence or two before it, when its check holds', () => {
+    const text = 'My T4 lists the wrong social insurance number. The correct one is 208 421 099. Can you reissue?';
+    assert.deepEqual(found(text, 'ca-sin'), ['208 421 099']);
+    assert.deepEqual(found('Numer PESEL ucznia: 03290254771, klasa 3B.', 'pl-pesel'), ['03290254771']);
+    // The check fails (a changed last digit), or the name is too far before: kept.
+    assert.deepEqual(found('My social insurance number changed. The correct one is 208 421 098.', 'ca-sin'), []);
+    assert.deepEqual(found(`social insurance number${' filler'.repeat(40)} 208 421 099`, 'ca-sin'), []);
+  });
+
+  it('reads a phone number percent-encoded in a form body', () => {
+    assert.deepEqual(found('q=hello%20world&tel=%2B1%20415%20555%200132&x=1', 'phone'), ['%2B1%20415%20555%200132']);
+    assert.deepEqual(found('q=hello%20world&phone=%2B1%20234', 'phone'), []);
+  });
+
   it('keeps organisations’ addresses, copyright years and street words in running text', () => {
     for (const text of [
       'Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA',

@@ -1,0 +1,125 @@
+// Addresses in prose: street addresses and Ethereum addresses (loaded with the name finder, a
+// bundle of its own: names.js).
+import type { Finding } from './text';
+
+// ---------- street addresses in prose ----------
+// A house number, one to three capitalised words and a street type (`1847 Larkspur Court`, `Flat
+// 3, 27 Rosebery Crescent`); a street type before its name and a number after it (`Calle Mayor
+// 12`, `Rua das Flores, 88`); a German street word glued on (`Lindenweg 4`). Records' `street`
+// fields are read by fields.ts; here the shape alone is the evidence, so the street type is required.
+const CAP = '[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+';
+const STREET_TYPE =
+  'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
+const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
+// A digit first, so that the pass skips to digits; a flat or suite number before it is taken on after.
+const STREET_NUMBERED = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`, 'g');
+const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
+/** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
+export const STREET_PREFIXES = [
+  'Calle ',
+  'Avenida ',
+  'Rua ',
+  'Via ',
+  'Viale ',
+  'Rue ',
+  'Chemin ',
+  'Piazza ',
+  'Carrer ',
+  'Paseo ',
+  'Travessa ',
+  'Largo ',
+];
+const STREET_PREFIXED = new RegExp(
+  `\\b(?:${STREET_PREFIXES.slice(0, 12)
+    .map((p) => p.trim())
+    .join(
+      '|',
+    )})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  'g',
+);
+/** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`); run with STREET_PREFIXED. */
+const STREET_NUMBER_FIRST = new RegExp(
+  `\\b\\d{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t]+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|corso|via|viale|calle|carrer|rua)[ \\t]+(?:(?:de|des|du|de la|d'|della|del|dei|degli|do|da|dos|das)[ \\t]*)?${CAP}(?:[ \\t-]+${CAP}){0,2}\\b`,
+  'g',
+);
+/** A German street word glued on; the caller runs it on texts holding `straße` or one of STREET_SUFFIXES (ASCII). */
+export const STREET_SUFFIXES = ['strasse ', 'str. ', 'weg ', 'gasse ', 'platz ', 'allee ', 'damm ', 'ufer '];
+const STREET_SUFFIXED = new RegExp(`\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`, 'g');
+/** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
+const ORGANISATION_BEFORE =
+  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
+/** A British or Canadian postcode or an Irish Eircode, read only near a street address. */
+const POSTCODE =
+  /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W][ \t]?[0-9AC-FHKNPRTV-Y]{4})\b/g;
+
+/** `Franklin Street` after a house number is a street, whatever names its words hold. */
+export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})$`);
+
+/** `prefixed` and `suffixed`: whether the text holds a word of STREET_PREFIXES or STREET_SUFFIXES (index.ts's features). */
+export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, suffixed: boolean): void {
+  for (const re of [STREET_NUMBERED, ...(prefixed ? [STREET_PREFIXED, STREET_NUMBER_FIRST] : []), ...(suffixed ? [STREET_SUFFIXED] : [])])
+    findStreets(text, re, out);
+}
+
+function findStreets(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
+    if (!/^[ \t]*(?:[,;)\r\n]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
+    // The line's start, looked for at most 120 characters back.
+    const lo = Math.max(0, m.index - 120);
+    const nl = text.lastIndexOf('\n', m.index - 1);
+    const ls = nl >= lo ? nl + 1 : lo;
+    const before = text.slice(Math.max(0, ls - 81), m.index);
+    // A year in a copyright line (`© 2011 Gary Court.`), and an organisation's address: not a person's.
+    // A year at the head of a line is a copyright holder's (`  2021 Iain Lane`), as after `©`.
+    if (/^(?:19|20)\d\d\b/.test(m[0]) && /(?:^[ \t#*/-]*|©|\(c\)|copyright|\d{4}[ \t]*[-–,][ \t]*)$/i.test(text.slice(ls, m.index)))
+      continue;
+    if (ORGANISATION_BEFORE.test(before)) continue;
+    const unit = re === STREET_NUMBERED ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index)) : null;
+    out.push({ kind: 'street-address', start: m.index - (unit ? unit[0].length : 0), end });
+    const last = end;
+    // The postcode of the same address: on its line or one of the three after it, within 240 characters.
+    const limit = Math.min(text.length, last + 240);
+    let stop = last;
+    for (let k = 0; k < 4 && stop >= 0 && stop < limit; k++) stop = text.indexOf('\n', stop + 1);
+    const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
+    POSTCODE.lastIndex = 0;
+    let p: RegExpExecArray | null;
+    while ((p = POSTCODE.exec(window)) !== null)
+      out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length });
+  }
+}
+
+// ---------- Ethereum addresses ----------
+// `0x` and 40 hex digits. Mixed case is EIP-55's checksum (not verified: it needs Keccak-256,
+// which Node's crypto lacks), and random hex in code is written in one case; an address in one
+// case is taken where its line speaks of an address, a wallet or a transfer.
+const ETH = /\b0x[0-9a-fA-F]{40}(?![0-9a-fA-F])/g;
+const ETH_CUE =
+  /wallet|address|addr\b|\bfrom\b|\bto\b|recipient|sender|payout|payee|\beth\b|ether|erc-?20|erc-?721|account|beneficiar|deposit|withdraw/i;
+
+/** The caller runs this on texts holding `0x`. */
+export function findEthAddresses(text: string, out: Finding[]): void {
+  ETH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ETH.exec(text)) !== null) {
+    const hex = m[0].slice(2);
+    if (/^0+$/.test(hex) || /^(.)\1+$/i.test(hex)) continue; // the zero address, filler
+    const mixed = /[a-f]/.test(hex) && /[A-F]/.test(hex);
+    if (!mixed) {
+      // The line around it, at most 80 characters each way (a 1 MB line must not be read per match).
+      const a = Math.max(0, m.index - 80);
+      const b = Math.min(text.length, m.index + m[0].length + 80);
+      const nl = text.lastIndexOf('\n', m.index);
+      let le = text.indexOf('\n', m.index);
+      if (le < 0 || le > b) le = b;
+      const line = text.slice(Math.max(a, nl + 1), m.index) + ' ' + text.slice(m.index + m[0].length, le);
+      // A deployed contract's address is public.
+      if (!ETH_CUE.test(line) || /contract/i.test(line)) continue;
+    }
+    out.push({ kind: 'crypto-address', start: m.index, end: m.index + m[0].length });
+  }
+}
