@@ -172,7 +172,10 @@ async function score(cases, redact) {
 // Probes written this round by sessions that saw neither the engine nor each other's sets
 // (test/redaction-probes/README.md): A (credentials in ~50 formats), B (personal data of ~25
 // countries), C (long-tail service tokens) were tuned on; D (mixed, written last) is split in
-// two by a hash of its ids, one half tuned on, the other only measured.
+// two by a hash of its ids, one half tuned on, the other only measured. E (personal data in the
+// style of PII recognisers' tests), F (credentials in ~45 file formats) and G (in the style of
+// other secret scanners' test suites), written in the next round, are split the same way by
+// another bit of the hash (`u32`: the first four bytes, odd → measure-only).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -182,7 +185,12 @@ function loadProbes(file, part) {
     label: r.label,
     text: r.text,
     secrets: r.label === 'positive' ? r.secrets : [],
-    part: part ?? (createHash('sha256').update(r.id).digest()[0] % 2 === 0 ? 'tune' : 'measure-only'),
+    part:
+      part === 'u32'
+        ? createHash('sha256').update(r.id).digest().readUInt32BE(0) % 2 === 1
+          ? 'measure-only'
+          : 'tune'
+        : (part ?? (createHash('sha256').update(r.id).digest()[0] % 2 === 0 ? 'tune' : 'measure-only')),
   }));
 }
 
@@ -200,6 +208,9 @@ for (const [label, file, part] of [
   ['probes B: personal data, ~25 countries', 'B_pii.jsonl', 'tune'],
   ['probes C: long-tail service tokens', 'C_longtail.jsonl', 'tune'],
   ['probes D: mixed, written last', 'D_heldout.jsonl', undefined],
+  ['probes E: personal data, PII-recogniser style', 'E_pii.jsonl', 'u32'],
+  ['probes F: credentials in ~45 file formats', 'F_formats.jsonl', 'u32'],
+  ['probes G: other scanners’ suites’ style', 'G_scanners.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

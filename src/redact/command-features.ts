@@ -97,6 +97,7 @@ export const NATIONAL_ID_FEATURES = {
   'cn-resident-id': ['resident identity', 'Resident Identity', 'resident_identity'],
   'tr-tckn': ['tckn', 'TCKN', 'kimlik', 'Kimlik', 'KIMLIK'],
   'sg-nric': [...acronym('NRIC'), ...acronym('nric'), ...acronym('FIN')],
+  'us-npi': [...acronym('NPI'), 'national provider', 'National Provider'],
   'us-dea': [...acronym('DEA'), 'medical licen', 'Medical Licen', 'medical_licen', 'MEDICAL_LICEN'],
   'us-aba-routing': [...acronym('ABA'), ...acronym('aba'), ...acronym('RTN'), 'routing', 'Routing', 'ROUTING'],
   'it-vat': [...acronym('VAT'), ...acronym('vat'), 'partita', 'Partita', 'PARTITA', ...acronym('IVA')],

@@ -252,8 +252,63 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     if (before === NO_CUE && run.length >= 16 && endsLine(text, e) && someRandomPart(run) && labelAbove(text, s)) before = LABEL_ABOVE;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
+    // With no cue at all, a run of letters and digits alone that no word, hash or name could be
+    // (`./bin/sync --target prod NjczIdHM…`, `docker run … tlos10ty…`): a token given positionally.
+    else if (before === NO_CUE && floor < 0 && bareRandomToken(text, s, e, run)) out.push({ kind: 'high-entropy', start: s, end: e });
   }
 }
+
+/**
+ * 32 to 64 letters and digits standing alone (white space, quotes or brackets around), with a
+ * digit every so often and both cases or many digits, random by entropy and in every part: not
+ * hex (digests, object names), not words or identifiers.
+ */
+function bareRandomToken(text: string, s: number, e: number, run: string): boolean {
+  const len = e - s;
+  if (len < 32 || len > 64 || !/^[A-Za-z0-9]+$/.test(run)) return false;
+  const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+  const after = e < text.length ? text.charCodeAt(e) : 32;
+  if (!BARE_EDGE.has(before) || !BARE_EDGE.has(after)) return false;
+  let digits = 0,
+    upper = 0,
+    lower = 0,
+    hex = true;
+  for (let i = 0; i < len; i++) {
+    const c = run.charCodeAt(i);
+    if (c <= 57) digits++;
+    else if (c <= 90) {
+      upper++;
+      if (c > 70) hex = false;
+    } else {
+      lower++;
+      if (c > 102) hex = false;
+    }
+  }
+  if (hex || digits < 3 || (upper < 2 && lower < 2) || (upper > 0 && lower > 0 ? false : digits < 6)) return false;
+  if (entropy(run) < 4.3 || ALPHABET_RUN.test(run) || PUBLIC_NAME.test(run) || BITCOIN_SHAPE.test(run)) return false;
+  // A line of a base64 block (a certificate, a public key, MIME): its neighbours are lines like it.
+  if (before === 10 || after === 10 || after === 13) {
+    const ls = text.lastIndexOf('\n', s - 1) + 1;
+    let le = text.indexOf('\n', e);
+    if (le < 0) le = text.length;
+    if (ls >= s - 8 && (le <= e + 8 || text.charCodeAt(e) === 13)) {
+      const prev = ls > 0 ? text.slice(text.lastIndexOf('\n', ls - 2) + 1, ls - 1) : '';
+      const next = le < text.length ? text.slice(le + 1, text.indexOf('\n', le + 1) < 0 ? text.length : text.indexOf('\n', le + 1)) : '';
+      if (BASE64_LINE.test(prev.trim()) || BASE64_LINE.test(next.trim())) return false;
+    }
+  }
+  return someRandomPart(run) && !wordLike(run);
+}
+const BASE64_LINE = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+// Bitcoin's shapes: decided by their checksums above (one that fails is a test's corrupted address).
+const BITCOIN_SHAPE = /^(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc1|tb1)[02-9ac-hj-np-z]{11,71})$/;
+/** Names that are public by design: C++ mangled symbols (`_ZN2v88internal…`), age recipients (public keys), IPFS content ids. */
+export const PUBLIC_NAME = /^(?:_Z[A-Za-z0-9_]+|age1[02-9ac-hj-np-z]{58}|Qm[1-9A-HJ-NP-Za-km-z]{44}|baf[a-z2-7]{50,})$/;
+// Character tables (`0123456789ABCDEFGHIJ…`, a base58 alphabet): no secret.
+const ALPHABET_RUN = /abcdefgh|bcdefghj|ABCDEFGH|BCDEFGHJ|01234567|12345678|qwertyui/i;
+// White space, quotes, brackets, commas and semicolons: a word's edges in code and prose (an XML
+// element's text is read by literals.ts).
+const BARE_EDGE = new Set([9, 10, 13, 32, 34, 39, 96, 40, 41, 91, 93, 123, 125, 44, 59]);
 
 const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 

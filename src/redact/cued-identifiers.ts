@@ -31,7 +31,7 @@ const MRN = new RegExp(
 );
 const PASSPORT = new RegExp(`(?<![A-Za-z])passport${NUMBER_WORD}${GAP}([A-Z0-9]{6,9})(?![A-Za-z0-9])`, 'gi');
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|DL(?=[ \\t]*(?:#|no\\b|number\\b|:))|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(

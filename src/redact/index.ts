@@ -78,10 +78,13 @@ export type { LocalIdentifiers } from './pii';
  * under secret names, dotted token prefixes, the nearest cue deciding; 4: table columns, variables
  * set for one command, folded YAML values, hyphenated passphrases under secret names, routing, VAT
  * and UEN numbers; 5: pairs naming a credential, literals encoded for Basic authentication, webhook
- * path tokens, identifier columns, chosen URL passwords at any host, public keys kept). Returned with every redaction, and stated by each session's start event
+ * path tokens, identifier columns, chosen URL passwords at any host, public keys kept; 6: people's
+ * names in prose, street and Ethereum addresses, unquoted random values, identifiers a sentence
+ * after their names, credentials continued across a backslash line break, encoded phone numbers,
+ * passwords of symbols). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 5;
+export const REDACTION_POLICY_VERSION = 6;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -370,7 +373,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1),
         passport: found[F.passport] === 1,
         medicalRecord: found[F.mrn] + found[F.medicalRecord] > 0,
-        licence: found[F.driver] + found[F.driving] + found[F.fuehrerschein] > 0,
+        licence:
+          found[F.driver] + found[F.driving] + found[F.fuehrerschein] + found[F.dlHash] + found[F.dlColon] + found[F.dlNo] + found[F.dmv] >
+          0,
         account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
         tax:
           found[F.itinColon] +
@@ -388,12 +393,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (h.birth || h.passport || h.medicalRecord || h.licence || h.account || h.tax || h.nhs || h.insurance)
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
-      if (firstId >= 0 && firstId < NATIONAL_ID_TO) {
-        const kinds: NationalIdKind[] = [];
-        for (const [kind, ids] of NATIONAL_ID_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) kinds.push(kind);
-        const general = GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
-        if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
-      }
+      const idNamed = firstId >= 0 && firstId < NATIONAL_ID_TO;
+      const kinds: NationalIdKind[] = [];
+      if (idNamed) for (const [kind, ids] of NATIONAL_ID_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) kinds.push(kind);
+      // Names in their own scripts (the features are ASCII): Korean and Chinese resident numbers.
+      if (!kinds.includes('kr-rrn') && text.includes('주민')) kinds.push('kr-rrn');
+      if (!kinds.includes('cn-resident-id') && (text.includes('身份证') || text.includes('公民身份'))) kinds.push('cn-resident-id');
+      const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
+      if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -409,12 +416,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       personNames().findPersonNames(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
-        ((firstId >= 0 && firstId < NATIONAL_ID_TO) ||
-          h.birth ||
-          h.passport ||
-          found[F.ssn] + found[F.social] > 0 ||
-          nameKeys ||
-          (personal && personalHeaderHint(text))) &&
+        (idNamed || h.birth || h.passport || found[F.ssn] + found[F.social] > 0 || nameKeys || (personal && personalHeaderHint(text))) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
       )
@@ -598,6 +600,11 @@ const F = {
   nacimiento: feature('nacimiento'),
   passport: feature('passport'),
   driver: feature('driver'),
+  // `DL#:`, `DL: `, `DL No.`, `DMV ID` (as written: `dl` is in too many words).
+  dlHash: feature('DL#', true),
+  dlColon: feature('DL:', true),
+  dlNo: feature('DL No', true),
+  dmv: feature('DMV', true),
   driving: feature('driving'),
   fuehrerschein: feature('rerschein'),
   accountNo: feature('account no'),

@@ -3,7 +3,7 @@
 // kept: lockfile and subresource integrity hashes, digests and git object names where a word
 // on the line says so (`sha256`, `integrity`, `commit`, `etag`, …), UUIDs, hashes of empty
 // input, and encoded images, fonts and WebAssembly recognised by their first bytes.
-import { isPath, someRandomPart } from './context';
+import { isPath, PUBLIC_NAME, someRandomPart } from './context';
 import { wordLike } from './keyword';
 import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
 
@@ -115,9 +115,6 @@ export function findHighEntropyLiterals(text: string, out: Finding[], covered?: 
 // quoted literal must be (32), as an unquoted run is less often meant as one string.
 const VALUE_LINE = /^[ \t]*(?:-[ \t]+|[A-Za-z_][\w.-]{0,63}[ \t]*[:=][ \t]*)([A-Za-z0-9+/=_-]{32,4096})[ \t]*\r?$/gm;
 const ELEMENT = /<([A-Za-z][\w.:-]{0,63})(?:[ \t][^<>\n]{0,256})?>([A-Za-z0-9+/=_-]{32,4096})<\/\1>/g;
-// Names that are public by design: C++ mangled symbols (`_ZN2v88internal…`), age recipients
-// (public keys), IPFS content ids.
-const PUBLIC_NAME = /^(?:_Z[A-Za-z0-9_]+|age1[02-9ac-hj-np-z]{58}|Qm[1-9A-HJ-NP-Za-km-z]{44}|baf[a-z2-7]{50,})$/;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `id-Gost28147-89-None-KeyMeshing`: words and numbers between dashes or underscores, a name. */

@@ -144,6 +144,22 @@ const VERHOEFF_P = ['0123456789', '1576283094', '5803796142', '8916043527', '945
   (row) => [...row].map(Number),
 );
 
+/** US National Provider Identifier: ten digits, Luhn over `80840` and the first nine, the tenth the check. */
+function npiValid(s: string): boolean {
+  if (!/^[12]\d{9}$/.test(s)) return false;
+  const d = '80840' + s;
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      x *= 2;
+      if (x > 9) x -= 9;
+    }
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
 /** Aadhaar: twelve digits, not starting 0 or 1, not a palindrome, Verhoeff check digit last. */
 function aadhaarValid(s: string): boolean {
   const v = s.replace(/[ -]/g, '');
@@ -206,7 +222,7 @@ const RULES: readonly IdRule[] = [
     valid: by(fiHetu),
     alone: '\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]',
   },
-  { kind: 'kr-rrn', cue: 'rrn|resident[ _-]registration[ _-]number', shape: '\\d{6}-?\\d{7}', valid: by(krRrn) },
+  { kind: 'kr-rrn', cue: 'rrn|resident[ _-]registration[ _-]number|주민등록번호|주민번호', shape: '\\d{6}-?\\d{7}', valid: by(krRrn) },
   { kind: 'th-id', cue: 'tnin|thai[ _-]id', shape: '\\d(?:-?\\d{4}-?\\d{5}-?\\d{2}-?|\\d{11})\\d', valid: by(thIdnr) },
   { kind: 'br-cpf', cue: 'cpf', shape: '\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}', valid: by(brCpf), alone: '\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}' },
   {
@@ -240,9 +256,15 @@ const RULES: readonly IdRule[] = [
     valid: by(deIdnr),
   },
   { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
-  { kind: 'cn-resident-id', cue: 'resident[ _-]identity(?:[ _-]card)?', shape: '\\d{17}[\\dX]', valid: by(cnRic) },
+  {
+    kind: 'cn-resident-id',
+    cue: 'resident[ _-]identity(?:[ _-]card)?|身份证(?:号码|号)?|公民身份号码',
+    shape: '\\d{17}[\\dX]',
+    valid: by(cnRic),
+  },
   { kind: 'tr-tckn', cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no', shape: '[1-9]\\d{10}', valid: by(trTckimlik) },
   { kind: 'sg-nric', cue: 'nric|fin', shape: '[STFGM]\\d{7}[A-Z]', valid: nricValid, alone: '[STFGM]\\d{7}[A-Z]' },
+  { kind: 'us-npi', cue: 'npi|national[ _-]provider[ _-]identifier', shape: '[12]\\d{9}', valid: npiValid },
   { kind: 'us-dea', cue: 'dea|medical[ _-]licen[cs]e', shape: '[A-Z][A-Z9]\\d{7}', valid: deaValid },
   {
     kind: 'us-aba-routing',

@@ -19,6 +19,20 @@ function kept(text: string): void {
 
 describe('generic detectors', () => {
   describe('names in every assignment syntax', () => {
+    it('reads a random token given positionally, with no cue, and keeps alphabets, hashes and base64 blocks', () => {
+      gone(
+        '502  ./bin/sync --target prod NjczIdHMItNHssKrTQNVoWxfq40sokminSU4VfV9\n503  git status',
+        'NjczIdHMItNHssKrTQNVoWxfq40sokminSU4VfV9',
+        'high-entropy',
+      );
+      gone('docker run --rm acme/exporter:3.1 tlos10tyhorpysz0idzes301bsg50q8m0or4naq1', 'tlos10tyhorpysz0idzes301bsg50q8m0or4naq1');
+      kept('git checkout 3b18e512dba79e4c8300dd08aeb37f8e728b8dad');
+      kept("const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';");
+      kept(
+        '-----BEGIN CERTIFICATE-----\nMIIDdzCCAt+gAwIBAgIJAK+ii7kzrdqtMA0GCSqGSIb3DQEBBQUAMIGuMQswCQYD\nVQQGEwJVUzETMBEGA1UECBMKQ2FsaWZvcm5pYTE9MDsGA1UEChM0WE1MIFNlY3Vy\naXR5IExpYnJhcnkgKGh0dHA6Ly93d3cuYWxla3NleS5jb20veG1sc2VjKTEQMA4G\n',
+      );
+    });
+
     it('follows a credential across a backslash line break, and nothing else after a backslash', () => {
       const text = 'curl -sf -H "Authorization: token ghp_dPPmFNBLIF7jLiPo\\\n8iG4vHjYAsJTmjaCFFK3" \\\n  https://api.github.com/repos';
       gone(text, '8iG4vHjYAsJTmjaCFFK3');

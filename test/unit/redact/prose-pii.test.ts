@@ -36,6 +36,16 @@ describe('personal data in prose', () => {
     assert.deepEqual(found(`social insurance number${' filler'.repeat(40)} 208 421 099`, 'ca-sin'), []);
   });
 
+  it('reads NPI numbers, Korean and Chinese resident numbers after names in their own scripts, and licences after DL and DMV', () => {
+    assert.deepEqual(found('Dr. S. A. (NPI 1411150653) is now in-network.', 'us-npi'), ['1411150653']);
+    assert.deepEqual(found('NPI 1411150652 fails its check', 'us-npi'), []);
+    assert.deepEqual(found('주민등록번호: 850412-1526562', 'kr-rrn'), ['850412-1526562']);
+    assert.deepEqual(found('{"姓名": "王芳", "身份证号": "440305199008172247"}', 'cn-resident-id'), ['440305199008172247']);
+    assert.deepEqual(found('NY DMV ID: 252 349 162 (class D)', 'driver-license'), ['252 349 162']);
+    assert.deepEqual(found('DL#: K86115922606  ST: IL', 'driver-license'), ['K86115922606']);
+    assert.deepEqual(found('dl: 12345 records; download 1234567', 'driver-license'), []);
+  });
+
   it('reads a phone number percent-encoded in a form body', () => {
     assert.deepEqual(found('q=hello%20world&tel=%2B1%20415%20555%200132&x=1', 'phone'), ['%2B1%20415%20555%200132']);
     assert.deepEqual(found('q=hello%20world&phone=%2B1%20234', 'phone'), []);
