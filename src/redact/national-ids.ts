@@ -290,7 +290,7 @@ const NEAR = new Map(
     r.kind,
     {
       shape: new RegExp(`(?<![A-Za-z0-9])(${r.shape})(?![A-Za-z0-9])`, 'gi'),
-      cue: new RegExp(`(?<![A-Za-z0-9])(?:${r.cue})(?![A-Za-z])`, 'i'),
+      cue: new RegExp(`(?<![A-Za-z0-9])(?:${r.cue})(?![A-Za-z])`, 'gi'),
     },
   ]),
 );
@@ -329,13 +329,20 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     // The name a sentence or two before (`…lists the wrong social insurance number. The correct
     // one is 208 421 099.`): a value of the shape whose check holds, within NEAR characters after it.
     const near = NEAR.get(kind)!;
+    // Where the name occurs (its ends, in order): each candidate asks only for the last one before it.
+    const cues: number[] = [];
+    near.cue.lastIndex = 0;
+    while ((m = near.cue.exec(text)) !== null) cues.push(m.index + m[0].length);
+    if (cues.length === 0) continue;
+    let c = -1;
     near.shape.lastIndex = 0;
     while ((m = near.shape.exec(text)) !== null) {
+      while (c + 1 < cues.length && cues[c + 1] <= m.index) c++;
+      if (c < 0 || m.index - cues[c] > NEAR_WINDOW || taken.has(m.index)) continue;
       const v = m[1];
-      if (taken.has(m.index) || !rule.valid(v) || oneDigit(v)) continue;
       // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
       if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      if (near.cue.test(text.slice(Math.max(0, m.index - NEAR_WINDOW), m.index))) push(out, kind, m.index, v);
+      if (rule.valid(v) && !oneDigit(v)) push(out, kind, m.index, v);
     }
   }
   if (!general) return;
