@@ -282,7 +282,14 @@ for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw n
 const cued = (cue: string, shape: string): RegExp =>
   new RegExp(`(?<![A-Za-z0-9])(?:${cue})${NUMBER_WORD}${GAP}(${shape})(?![A-Za-z0-9])`, 'gi');
 const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
+// At most 200 characters and three line breaks back: the trajectory builder redacts a changed
+// line with the three lines on each side, and must see what the whole document would.
 const NEAR_WINDOW = 200;
+function linesBetween(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 const OTHER_LABEL =
   /(?:^|[^A-Za-z])(?:order|invoice|ticket|case|ref|reference|tracking|account|acct|phone|tel|mobile|fax|zip|postal|amount|total|price|qty|quantity|id|no|number|serial|batch|lot|sku|item|part|version|build|port|pid|uid|user|customer)s?[ \t]*[:=#.]?[ \t]*(?:no\.?|nr\.?|#)?[ \t]*$/i;
 const NEAR = new Map(
@@ -338,7 +345,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     near.shape.lastIndex = 0;
     while ((m = near.shape.exec(text)) !== null) {
       while (c + 1 < cues.length && cues[c + 1] <= m.index) c++;
-      if (c < 0 || m.index - cues[c] > NEAR_WINDOW || taken.has(m.index)) continue;
+      if (c < 0 || m.index - cues[c] > NEAR_WINDOW || taken.has(m.index) || linesBetween(text, cues[c], m.index) > 3) continue;
       const v = m[1];
       // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
       if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;

@@ -35,6 +35,20 @@ const piece = fc.constantFrom(
   'xoxb-',
   'eyJ',
   '://u:p@h',
+  // Rules that read around their finding: a closing above a name, a name a sentence before its
+  // number, a postcode lines after its street, a continued token, a block of base64 lines.
+  'Best regards,',
+  'Harold Jennings',
+  'Hi Thandiwe',
+  'social insurance number',
+  '208 421 099',
+  '1847 Larkspur Court',
+  'HG1 4QT',
+  'from=0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c',
+  '\\',
+  'NjczIdHMItNHssKrTQNVoWxfq40sokminSU4VfV9',
+  'VQQGEwJVUzETMBEGA1UECBMKQ2FsaWZvcm5pYTE9MDsGA1UEChM0WE1MIFNlY3Vy',
+  'k: 8e4517bd501869c11566ca221bb4bdeb92f56a0b',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
