@@ -11,7 +11,7 @@
 // (`Passenger:`), a closing line above (`Best regards,` then the name alone on its line), or a
 // Japanese honorific after it (`Sato-san`).
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { STREET_AFTER_NUMBER } from './addresses';
 
 export { findEthAddresses, findStreetAddresses } from './addresses';
@@ -47,7 +47,12 @@ function wordLists(): WordLists {
   if (lists) return lists;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
   const services = (require(join(__dirname, 'services.js')) as typeof import('./services')).SERVICE_NAMES;
-  const file = readFileSync(join(__dirname, 'people-names.txt'), 'utf8');
+  // Beside the compiled file (out/src/redact, dist); else the source tree's copy, when the code
+  // was compiled by `tsc` alone (out/src/redact → src/redact).
+  const candidates = [join(__dirname, 'people-names.txt'), join(__dirname, '..', '..', '..', 'src', 'redact', 'people-names.txt')];
+  const path = candidates.find((p) => existsSync(p));
+  if (path === undefined) throw new Error(`people-names.txt not found beside ${__dirname}: run the build (npm run build)`);
+  const file = readFileSync(path, 'utf8');
   const section = (name: string): Set<string> => {
     const start = file.indexOf(`[${name}]\n`);
     if (start < 0) throw new Error(`people-names.txt has no [${name}] section`);
