@@ -285,9 +285,10 @@ const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
 // At most 200 characters and three line breaks back: the trajectory builder redacts a changed
 // line with the three lines on each side, and must see what the whole document would.
 const NEAR_WINDOW = 200;
+/** Line breaks in [a, b): the caller keeps b − a within NEAR_WINDOW (indexOf would search past b). */
 function linesBetween(text: string, a: number, b: number): number {
   let n = 0;
-  for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = a; i < b; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }
 const OTHER_LABEL =
