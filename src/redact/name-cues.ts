@@ -1,0 +1,218 @@
+// The cues of names.ts: the words that introduce a person (greetings, titles, introductions,
+// labels, closings) and the capitalised words that are names in the list but seldom a person's.
+
+// Capitalised words that are names in the list but seldom a person's in text: the calendar,
+// articles of other languages (German nouns are capitalised: `Der Wert`), the first words of
+// place names (`San`, `Villa`, `Puerto`), and words of programs' documentation.
+export const NOT_NAMES = new Set(
+  (
+    'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
+    'Der Die Das Den Dem Des Ein Eine Einen Einem Einer El La Le Les Los Las Del Il Lo Gli Un Une Una Uno Het Een ' +
+    'San Santa Santo Saint Sainte St Puerto Porto Villa Ciudad Banco Casa Valle Rio Playa Monte Mount Lake Fort Port Cape Isla Sierra Nuevo Nueva Nova New North South East West Upper Lower Central ' +
+    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Pro Cloud Microsoft Apple Google Amazon'
+  ).split(' '),
+);
+
+/** What a cue says of the capitalised words after it. */
+export enum Cue {
+  /** `Hi`, `Dear`: a greeting. */
+  Greeting,
+  /** `Dr.`, `Frau`: a title. */
+  Title,
+  /** `my name is`, `patient`. */
+  Introduction,
+  /** `Passenger:`, `Child's name:`: a field that holds a person's name. */
+  PersonLabel,
+  /** `assigned to`, `this is`: a name is likely, not certain. */
+  Phrase,
+  /** `Name:`, `Owner:`: a field that may hold a name or anything else. */
+  Label,
+  /** `Best regards,` on the line above. */
+  Closing,
+}
+
+const GREETINGS = [
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'thanks',
+  'thank you',
+  'cheers',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'hola',
+  'hallo',
+  'liebe',
+  'lieber',
+  'sehr geehrte',
+  'sehr geehrter',
+  'bonjour',
+  'ciao',
+  'salut',
+  'olá',
+  'estimado',
+  'estimada',
+  'querido',
+  'querida',
+];
+const TITLES = [
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'sir',
+  'dame',
+  'frau',
+  'herr',
+  'sr',
+  'sra',
+  'srta',
+  'señor',
+  'señora',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'shri',
+  'smt',
+  'pt',
+];
+/** Phrases that introduce a person: one unknown word after them will do. */
+const INTRODUCTIONS = [
+  'my name is',
+  'his name is',
+  'her name is',
+  "my name's",
+  'soy',
+  'me llamo',
+  'mi nombre es',
+  'ich bin',
+  'ich heiße',
+  "je m'appelle",
+  'mi chiamo',
+  'meu nome é',
+  'patient',
+  'witness',
+];
+/** Phrases after which a name is likely, but not only a name: the words must hold one. */
+const PHRASES = [
+  'i am',
+  "i'm",
+  'this is',
+  'je suis',
+  'assigned to',
+  'reassigned to',
+  'loop in',
+  'ask for',
+  'talk to',
+  'speak to',
+  'speak with',
+  'signed by',
+  'approved by',
+  'reported by',
+  'submitted by',
+  'named',
+];
+/** Labels of a field that holds a person's name. */
+const PERSON_LABELS = [
+  'full name',
+  "child's name",
+  'patient',
+  'patient name',
+  'passenger',
+  'employee',
+  'guardian',
+  'parent/guardian',
+  'prescriber',
+  'physician',
+  'doctor',
+  'mitarbeiter',
+  'kunde',
+  'cliente',
+  'nombre',
+  'nom',
+  'attn',
+  'witness',
+  'cardholder',
+  'account holder',
+  'beneficiary',
+  'tenant',
+  'applicant',
+  'emergency contact',
+  'next of kin',
+  'spouse',
+];
+/** Labels of a field that may hold a person's name or anything else: the words must hold one. */
+const LABELS = [
+  'name',
+  'customer',
+  'client',
+  'contact',
+  'parent',
+  'attention',
+  'signed',
+  'signature',
+  'author',
+  'assignee',
+  'reporter',
+  'requester',
+  'owner',
+  'recipient',
+  'sender',
+  'deliver to',
+  'ship to',
+  'bill to',
+];
+const CLOSINGS = [
+  'best',
+  'best regards',
+  'kind regards',
+  'warm regards',
+  'regards',
+  'thanks',
+  'thank you',
+  'many thanks',
+  'cheers',
+  'sincerely',
+  'yours sincerely',
+  'yours truly',
+  'yours',
+  'all the best',
+  'best wishes',
+  'un saludo',
+  'saludos',
+  'atentamente',
+  'mit freundlichen grüßen',
+  'viele grüße',
+  'beste grüße',
+  'grüße',
+  'cordialement',
+  'bien à vous',
+  'cordiali saluti',
+  'distinti saluti',
+  'atenciosamente',
+  'met vriendelijke groet',
+];
+export const CLOSING_SET = new Set(CLOSINGS);
+/** Cue phrases (lower case, single spaces) and what each says. */
+export const CUES = new Map<string, Cue>();
+for (const [list, cue] of [
+  [GREETINGS, Cue.Greeting],
+  [TITLES, Cue.Title],
+  [INTRODUCTIONS, Cue.Introduction],
+  [PERSON_LABELS, Cue.PersonLabel],
+  [PHRASES, Cue.Phrase],
+  [LABELS, Cue.Label],
+  [CLOSINGS, Cue.Closing],
+] as const)
+  for (const w of list) if (!CUES.has(w)) CUES.set(w, cue);
+/** `Dr`, `Frau`, `Hola`, `Soy`: a title, greeting or introduction of one word is not part of the name after it. */
+export const TITLE_WORDS = new Set(
+  [...TITLES, ...GREETINGS, ...INTRODUCTIONS].filter((c) => !c.includes(' ')).map((t) => t[0].toUpperCase() + t.slice(1)),
+);
