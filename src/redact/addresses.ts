@@ -1,5 +1,6 @@
 // Addresses in prose: street addresses and Ethereum addresses (loaded with the name finder, a
 // bundle of its own: names.js).
+import { STREET_PREFIXES } from './street-words';
 import type { Finding } from './text';
 
 // ---------- street addresses in prose ----------
@@ -15,35 +16,16 @@ const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za
 const STREET_NUMBERED = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`, 'g');
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
 /** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
-export const STREET_PREFIXES = [
-  'Calle ',
-  'Avenida ',
-  'Rua ',
-  'Via ',
-  'Viale ',
-  'Rue ',
-  'Chemin ',
-  'Piazza ',
-  'Carrer ',
-  'Paseo ',
-  'Travessa ',
-  'Largo ',
-];
 const STREET_PREFIXED = new RegExp(
-  `\\b(?:${STREET_PREFIXES.slice(0, 12)
-    .map((p) => p.trim())
-    .join(
-      '|',
-    )})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  `\\b(?:${STREET_PREFIXES.map((p) => p.trim()).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
-/** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`); run with STREET_PREFIXED. */
+/** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`). */
 const STREET_NUMBER_FIRST = new RegExp(
   `\\b\\d{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t]+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|corso|via|viale|calle|carrer|rua)[ \\t]+(?:(?:de|des|du|de la|d'|della|del|dei|degli|do|da|dos|das)[ \\t]*)?${CAP}(?:[ \\t-]+${CAP}){0,2}\\b`,
   'g',
 );
 /** A German street word glued on; the caller runs it on texts holding `straße` or one of STREET_SUFFIXES (ASCII). */
-export const STREET_SUFFIXES = ['strasse ', 'str. ', 'weg ', 'gasse ', 'platz ', 'allee ', 'damm ', 'ufer '];
 const STREET_SUFFIXED = new RegExp(`\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`, 'g');
 /** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
 const ORGANISATION_BEFORE =
@@ -55,10 +37,15 @@ const POSTCODE =
 /** `Franklin Street` after a house number is a street, whatever names its words hold. */
 export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})$`);
 
-/** `prefixed` and `suffixed`: whether the text holds a word of STREET_PREFIXES or STREET_SUFFIXES (index.ts's features). */
-export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, suffixed: boolean): void {
-  for (const re of [STREET_NUMBERED, ...(prefixed ? [STREET_PREFIXED, STREET_NUMBER_FIRST] : []), ...(suffixed ? [STREET_SUFFIXED] : [])])
-    findStreets(text, re, out);
+/**
+ * `prefixed`, `numberFirst`, `suffixed`: whether the text holds a word of STREET_PREFIXES,
+ * STREET_NUMBER_FIRST_WORDS or STREET_SUFFIXES (street-words.ts; index.ts's features).
+ */
+export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, numberFirst: boolean, suffixed: boolean): void {
+  findStreets(text, STREET_NUMBERED, out);
+  if (prefixed) findStreets(text, STREET_PREFIXED, out);
+  if (numberFirst) findStreets(text, STREET_NUMBER_FIRST, out);
+  if (suffixed) findStreets(text, STREET_SUFFIXED, out);
 }
 
 function findStreets(text: string, re: RegExp, out: Finding[]): void {

@@ -64,7 +64,7 @@ import {
   type NationalIdKind,
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
-import { STREET_PREFIXES, STREET_SUFFIXES } from './addresses';
+import { STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words';
 import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -359,6 +359,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         text,
         raw,
         STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
+        STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
         STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße'),
       );
       if (found[F.hex0x] === 1) personNames().findEthAddresses(text, raw);
@@ -708,6 +709,7 @@ const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
+const STREET_NUMBER_FIRST_FEATURES = STREET_NUMBER_FIRST_WORDS.map((w) => feature(w));
 const MAC_FEATURES = [
   F.macAddress,
   F.macColon,

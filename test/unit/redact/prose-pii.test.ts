@@ -24,6 +24,7 @@ describe('personal data in prose', () => {
   it('reads streets written number first (French, Italian) and Irish Eircodes after an address', () => {
     assert.deepEqual(found('Client : É. M., 18 rue des Tanneurs, 69002 Lyon', 'street-address'), ['18 rue des Tanneurs']);
     assert.deepEqual(found('Siobhan G.,14 Rathgar Avenue,Dublin 6,D06 X2P4', 'street-address'), ['14 Rathgar Avenue', 'D06 X2P4']);
+    assert.deepEqual(found('12 avenue Victor Hugo, 75016 Paris', 'street-address'), ['12 avenue Victor Hugo']);
     assert.deepEqual(found('we moved 3 rue tables', 'street-address'), []);
   });
 
