@@ -165,9 +165,16 @@ interface Cue {
   blocked: boolean;
 }
 
-// Characters of a run: letters, digits and + / = _ ~ . -
-const RUN_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_~.-') RUN_CHAR[c.charCodeAt(0)] = 1;
+// Characters of a run, by class bit: digits, upper case, lower case, and + / = _ ~ . -
+const DIGIT = 1,
+  UPPER = 2,
+  LOWER = 4,
+  OTHER = 8;
+const RUN_CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) RUN_CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) RUN_CLASS[c] = UPPER;
+for (let c = 97; c <= 122; c++) RUN_CLASS[c] = LOWER;
+for (const c of '+/=_~.-') RUN_CLASS[c.charCodeAt(0)] = OTHER;
 
 /**
  * Runs the context detector over `text`, pushing findings. `covered` holds what earlier passes
@@ -182,23 +189,24 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (c >= 128 || RUN_CHAR[c] === 0) {
+    if (c >= 128 || RUN_CLASS[c] === 0) {
       i++;
       continue;
     }
     const runStart = i;
-    let digit = false,
-      upper = false,
-      lower = false,
-      other = false;
-    while (i < n && (c = text.charCodeAt(i)) < 128 && RUN_CHAR[c] === 1) {
-      if (c >= 48 && c <= 57) digit = true;
-      else if (c >= 65 && c <= 90) upper = true;
-      else if (c >= 97 && c <= 122) lower = true;
-      else other = true;
+    // The classes met, as bits: one table read and one OR a character.
+    let classes = 0,
+      k: number;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && (k = RUN_CLASS[c]) !== 0) {
+      classes |= k;
       i++;
     }
     const len = i - runStart;
+    if (len < 9) continue;
+    const digit = (classes & DIGIT) !== 0,
+      upper = (classes & UPPER) !== 0,
+      lower = (classes & LOWER) !== 0,
+      other = (classes & OTHER) !== 0;
     // A run shaped like a national identifier that may be read alone (`12345678Z`,
     // `390.533.447-05`): its shape and check are tested by national-ids.ts, loaded only then.
     if (idCandidates !== undefined && len >= 9 && len <= 19 && digit && (upper || other) && ID_ALONE_SHAPE.test(text.slice(runStart, i)))

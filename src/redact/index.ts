@@ -848,8 +848,9 @@ interface GramEntry {
   cands: { prefix: string; rule: number }[];
 }
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
-/** `fold`, with every character past ASCII as 128. */
-const foldAscii = (c: number): number => (c >= 128 ? 128 : c >= 65 && c <= 90 ? c + 32 : c);
+/** `fold` for every UTF-16 code unit, with every character past ASCII as 127 (DEL, which starts no item). */
+const FOLDED = new Uint8Array(65536).fill(127);
+for (let c = 0; c < 127; c++) FOLDED[c] = fold(c);
 /**
  * Items are looked up by the case-folded ASCII 3-gram they start with: about one position in
  * sixteen of ordinary code starts a 3-gram of some item (a 2-gram table matched one in three).
@@ -871,7 +872,7 @@ const trigramSlot = (key: number): number => {
 const gramEntry = (text: string): GramEntry => {
   const a = fold(text.charCodeAt(0));
   const b = fold(text.charCodeAt(1));
-  if ([...text.slice(0, 3)].some((ch) => ch.charCodeAt(0) >= 128)) throw new Error(`non-ASCII start: ${text}`);
+  if ([...text.slice(0, 3)].some((ch) => ch.charCodeAt(0) >= 127)) throw new Error(`non-ASCII start: ${text}`);
   if (text.length === 2) {
     BIGRAM_SEEN[a * 128 + b] = 1;
     return (BIGRAM_ITEMS[a * 128 + b] ??= { features: [], cands: [] });
@@ -920,41 +921,27 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
   const nextAllowed = new Int32Array(ANCHORED.length);
   let hexRun = 0,
     groups = 0;
-  // Case-folded characters at i, i + 1 and i + 2; 128 stands for any non-ASCII character and the end.
-  let c0 = n > 0 ? foldAscii(text.charCodeAt(0)) : 128,
-    c1 = n > 1 ? foldAscii(text.charCodeAt(1)) : 128;
+  // The case-folded characters at i, i + 1 and i + 2, seven bits each (FOLDED: 127 stands for any
+  // character past ASCII and for the end, and starts no item), rolled along one a step.
+  let key = ((n > 0 ? FOLDED[text.charCodeAt(0)] : 127) << 7) | (n > 1 ? FOLDED[text.charCodeAt(1)] : 127);
   for (let i = 0; i < n; i++) {
-    const c2 = i + 2 < n ? foldAscii(text.charCodeAt(i + 2)) : 128;
-    if (c0 < 128) {
-      const h = HEX_CLASS[c0];
-      if (h === 1) hexRun++;
-      else if (h === 2) {
-        // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
-        groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
-        if (groups >= 5) {
-          found[MAC_CHAIN] = 1;
-          if (groups >= 7) found[IPV6_CHAIN] = 1;
-        }
-        hexRun = 0;
-      } else {
-        hexRun = 0;
-        groups = 0;
+    key = ((key << 7) | (i + 2 < n ? FOLDED[text.charCodeAt(i + 2)] : 127)) & 0x1fffff;
+    const h = HEX_CLASS[key >>> 14];
+    if (h === 1) hexRun++;
+    else if (h === 2) {
+      // `hex{1,4}:` seven times in a row; a longer hex run can end the first group only.
+      groups = hexRun === 0 ? 0 : hexRun <= 4 ? groups + 1 : 1;
+      if (groups >= 5) {
+        found[MAC_CHAIN] = 1;
+        if (groups >= 7) found[IPV6_CHAIN] = 1;
       }
-      if (c1 < 128) {
-        const k = (c0 << 7) | c1;
-        if (BIGRAM_SEEN[k] === 1) visit(BIGRAM_ITEMS[k]!, text, i, found, out, nextAllowed);
-        if (c2 < 128) {
-          const key = (k << 7) | c2;
-          if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0)
-            visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed);
-        }
-      }
+      hexRun = 0;
     } else {
       hexRun = 0;
       groups = 0;
     }
-    c0 = c1;
-    c1 = c2;
+    if (BIGRAM_SEEN[key >>> 7] === 1) visit(BIGRAM_ITEMS[key >>> 7]!, text, i, found, out, nextAllowed);
+    if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0) visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed);
   }
 }
 
