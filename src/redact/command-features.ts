@@ -48,6 +48,8 @@ export const CONNECT_FEATURES = [
   'create_superuser(',
   'ldap_bind(',
   'plainauth(',
+  'session(',
+  'mysqlx',
 ];
 /** Calls that type into a field (test automation), looked for in texts that hold `password`. */
 export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetext(', 'replacetext(', 'entertext('];

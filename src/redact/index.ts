@@ -24,19 +24,7 @@ import { findKeywordSecrets, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
-import {
-  compileLocalIdentifiers,
-  findCards,
-  findEmails,
-  findIbans,
-  findHomeUsers,
-  findIpv4,
-  findIpv6,
-  findMacs,
-  findObfuscatedEmails,
-  findSsns,
-  type LocalIdentifiers,
-} from './pii';
+import { compileLocalIdentifiers, findCards, findEmails, findIbans, findHomeUsers, findIpv4, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
 import {
   findBearer,
@@ -351,10 +339,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       check();
       findEmails(text, raw, found[F.pct40] === 1);
-      if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] > 0) findObfuscatedEmails(text, raw);
+      if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] > 0) statements().findObfuscatedEmails(text, raw);
       findIpv4(text, raw);
-      if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) findIpv6(text, raw);
-      if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) findMacs(text, raw);
+      if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) statements().findIpv6(text, raw);
+      if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) statements().findMacs(text, raw);
       personNames().findStreetAddresses(
         text,
         raw,

@@ -840,6 +840,21 @@ function readValue(text: string, i: number): Value | null {
     while (j < limit && text[j] !== '}' && text.charCodeAt(j) !== 10) j++;
     if (text[j] === '}') return { start: i + 1, end: j, quoted: true };
   }
+  // A pair of a connection string after another (`…;Username=analyst;Password=fsharp Is Fun 99!;…`):
+  // the value runs to the next `;` or the string's end, spaces and all.
+  if (text[i - 1] === '=') {
+    let k = i - 2;
+    while (k >= 0 && i - k < 40 && (((text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) || text[k] === ' ')) k--;
+    if (text[k] === ';' && k < i - 2) {
+      const limit = Math.min(n, i + 128);
+      let j = i;
+      while (j < limit && text[j] !== ';' && text[j] !== '"' && text[j] !== "'" && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13)
+        j++;
+      let e = j;
+      while (e > i && text[e - 1] === ' ') e--;
+      if (j < limit && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13 && e > i) return { start: i, end: e, quoted: true };
+    }
+  }
   const start = i;
   const limit = Math.min(n, start + MAX_VALUE);
   let j = start;
@@ -935,7 +950,8 @@ const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
  * password puts there (`^`, `~`, a `*` inside the part; code's `?.`, `===`, `#` and globs' `**` are no such).
  */
 function namePart(p: string): boolean {
-  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9]\*|\*[A-Za-z0-9]/.test(p) && wordLike(p));
+  // A part with a password's symbols is no name's: `pulumi-Stack_pw!7`.
+  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^!#&+=]|[A-Za-z0-9]\*|\*[A-Za-z0-9]/.test(p) && wordLike(p));
 }
 
 /** Does this value, under a name of class `cls`, look like a real credential? */
@@ -1046,7 +1062,8 @@ function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boo
   if (t.length < 8 || t.length > 100 || /[^\x20-\x7e]/.test(t) || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
-  if (/[.?!:]$/.test(t) || PROSE.test(t)) return false;
+  // A sentence's end; but `Fun 99!` ends a password (a digit in a sentence is rarer than `!` in a password).
+  if (/[.?:]$/.test(t) || (t.endsWith('!') && !/\d/.test(t)) || PROSE.test(t)) return false;
   const functionWords = t.match(FUNCTION_WORDS)?.length ?? 0;
   if (functionWords >= (cls === 'key' ? 1 : 3)) return false;
   if (/^(?:The|A|An|To|Of|For|From|With|In|On|At|By|Is|Are|It|That|And|Or|No|Not)\s/.test(t)) return false; // a sentence's start
@@ -1217,7 +1234,9 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       (s > 0 && isSpace(text.charCodeAt(s - 1)) && SPACE_SEPARATED.test(text.slice(Math.max(0, s - 8), s))) ||
       // `storePassword "…"` (Gradle, Groovy, Chef and other DSLs), `private_key "…";`: a statement
       // of a credential name and a quoted literal, the name starting its line.
-      (cls !== 'key' && !nameQuoted && !isFlag && quotedArgumentFollows(text, e) && startsConfigLine(text, s));
+      (cls !== 'key' && !nameQuoted && !isFlag && quotedArgumentFollows(text, e) && startsConfigLine(text, s)) ||
+      // `password   Bu1ld Rep0rts 2024!` in a file of directives (msmtprc, fetchmailrc, …).
+      (cls !== 'key' && !nameQuoted && !isFlag && directiveLine(text, s, e));
     const openTag = before === '<';
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
@@ -1696,6 +1715,42 @@ function insideParens(text: string, s: number): boolean {
 }
 
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define)[ \t]+$/i;
+
+// A directive: a name alone at the start of its line, spaces, one value.
+const DIRECTIVE = /^[ \t]*[a-z_][\w.-]{0,40}[ \t]+[^\s=:#"'][^\s]*[ \t]*$/;
+
+/**
+ * Is the name at `s`..`e` a directive's, the value after spaces, in a file of directives: the name
+ * starts its line, and a line within three above or below is a directive too (`host  smtp.x.com`).
+ */
+function directiveLine(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c !== 32 && c !== 9) return false;
+  // Only indentation before the name (read back over spaces alone), a line of at most 200 characters.
+  let ls = s;
+  while (ls > 0 && isSpace(text.charCodeAt(ls - 1))) ls--;
+  if (ls > 0 && text.charCodeAt(ls - 1) !== 10) return false;
+  const le = text.indexOf('\n', e);
+  if (le < 0 ? text.length - e > 200 : le - e > 200) return false;
+  if (!/^[ \t]+[^\s=:#]/.test(text.slice(e, le < 0 ? text.length : le))) return false;
+  // Three lines up and three down.
+  let up = ls,
+    down = le < 0 ? text.length : le;
+  for (let k = 0; k < 3; k++) {
+    if (up > 0) {
+      const a = text.lastIndexOf('\n', up - 2) + 1;
+      if (DIRECTIVE.test(text.slice(a, up - 1).replace(/\r$/, ''))) return true;
+      up = a;
+    }
+    if (down < text.length) {
+      let b = text.indexOf('\n', down + 1);
+      if (b < 0) b = text.length;
+      if (DIRECTIVE.test(text.slice(down + 1, b).replace(/\r$/, ''))) return true;
+      down = b;
+    }
+  }
+  return false;
+}
 
 /** Up to three words right before `s` on its line, separated by single spaces: `stripe api` in `stripe api key`. */
 function leadingWords(text: string, s: number): string {

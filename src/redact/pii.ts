@@ -1,7 +1,7 @@
 // Personal data: emails, phone numbers, IP addresses, payment-card numbers, user names in
 // home-directory paths, and the local user's own identifiers. Each finder is a single pass
 // with bounded look-around, so the cost stays linear in the text.
-import { isAlnum, isDigit, SlotMemo, type Finding } from './text';
+import { isAlnum, reservedIpv4, SlotMemo, type Finding } from './text';
 
 // ---------- email ----------
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
@@ -144,28 +144,8 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, 'g');
 
-const OCTETS = [0, 0, 0, 0];
-const PUBLIC_RESOLVERS = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222']);
-
 function keepIpv4(ip: string, text: string, start: number): boolean {
-  const o = OCTETS;
-  o[0] = o[1] = o[2] = o[3] = 0;
-  for (let i = 0, k = 0; i < ip.length; i++) {
-    const c = ip.charCodeAt(i);
-    if (c === 46) k++;
-    else o[k] = o[k] * 10 + c - 48;
-  }
-  if (o[0] === 0 || o[0] === 127 || o[0] >= 224 || o[0] === 255) return true; // unspecified, loopback, multicast, masks
-  if (o[0] === 169 && o[1] === 254) return true; // link-local
-  if (
-    (o[0] === 192 && o[1] === 0 && o[2] === 2) ||
-    (o[0] === 198 && o[1] === 51 && o[2] === 100) ||
-    (o[0] === 203 && o[1] === 0 && o[2] === 113)
-  )
-    return true; // documentation
-  // network addresses, 1.0.0.1-style versions (10.0.0.1 is the private address, not a version)
-  if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1 && o[0] !== 10)) return true;
-  if (PUBLIC_RESOLVERS.has(ip)) return true; // public resolvers
+  if (reservedIpv4(ip)) return true;
   // Only the address's own line: "v" ending the previous line is no version prefix.
   let lineStart = start;
   while (lineStart > 0 && start - lineStart < 24 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
@@ -198,151 +178,6 @@ export function findIpv4(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   while ((m = IPV4.exec(text)) !== null) {
     if (!keepIpv4(m[0], text, m.index)) out.push({ kind: 'ip-address', start: m.index, end: m.index + m[0].length });
-  }
-}
-
-// Candidates: runs of hex digits, colons and dots (an IPv4 tail) holding `::` or seven colons.
-const IPV6_CAND = /(?<![\w:.%-])(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
-
-/** The eight 16-bit groups of an IPv6 address in any RFC 4291 form, or null. */
-export function parseIpv6(s: string): number[] | null {
-  // Read in place, group by group: this runs once per distinct candidate, and a text can hold
-  // tens of thousands of them.
-  const n = s.length;
-  const groups: number[] = [];
-  let gap = -1; // where `::` stands among the groups
-  let i = 0;
-  if (n >= 1 && s.charCodeAt(0) === 58) {
-    if (n < 2 || s.charCodeAt(1) !== 58) return null;
-    gap = 0;
-    i = 2;
-  }
-  while (i < n) {
-    let j = i,
-      dot = false;
-    for (; j < n; j++) {
-      const c = s.charCodeAt(j);
-      if (c === 58) break;
-      if (c === 46) dot = true;
-    }
-    if (dot) {
-      // An embedded IPv4 address, only as the last two groups.
-      if (j !== n) return null;
-      const v4 = dottedQuad(s, i, j);
-      if (v4 < 0) return null;
-      groups.push(Math.floor(v4 / 65536), v4 % 65536);
-      break;
-    }
-    if (j - i < 1 || j - i > 4) return null;
-    let value = 0;
-    for (let k = i; k < j; k++) {
-      const d = hexValue(s.charCodeAt(k));
-      if (d < 0) return null;
-      value = value * 16 + d;
-    }
-    groups.push(value);
-    if (groups.length > 8 || j === n) break;
-    if (j + 1 < n && s.charCodeAt(j + 1) === 58) {
-      if (gap !== -1) return null;
-      gap = groups.length;
-      i = j + 2;
-    } else {
-      i = j + 1;
-      if (i === n) return null; // a single trailing colon
-    }
-  }
-  if (gap === -1) return groups.length === 8 ? groups : null;
-  if (groups.length > 7) return null;
-  const out = groups.slice(0, gap);
-  for (let z = groups.length; z < 8; z++) out.push(0);
-  for (let k = gap; k < groups.length; k++) out.push(groups[k]);
-  return out;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 32;
-  return l >= 97 && l <= 102 ? l - 87 : -1;
-}
-
-/** `a.b.c.d` in s[from, to), each part 1–3 digits ≤ 255, as a 32-bit number; -1 otherwise. */
-function dottedQuad(s: string, from: number, to: number): number {
-  let value = 0,
-    parts = 0,
-    part = 0,
-    digits = 0;
-  for (let k = from; k <= to; k++) {
-    const c = k < to ? s.charCodeAt(k) : 46;
-    if (c === 46) {
-      if (digits === 0 || part > 255 || ++parts > 4) return -1;
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return -1;
-      part = part * 10 + (c - 48);
-    } else return -1;
-  }
-  return parts === 4 ? value : -1;
-}
-
-/**
- * Addresses that name no one and stay: unspecified (`::`), loopback (`::1`), link-local
- * (`fe80::/10`), documentation (`2001:db8::/32`, `3fff::/20`), multicast (`ff00::/8`), and
- * IPv4-mapped addresses whose IPv4 part is kept by the IPv4 rule.
- */
-function keepIpv6(g: number[]): boolean {
-  if (g.every((x) => x === 0) || (g.slice(0, 7).every((x) => x === 0) && g[7] === 1)) return true;
-  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] === 0x2001 && g[1] === 0x0db8) || (g[0] & 0xfff0) === 0x3ff0 || (g[0] & 0xff00) === 0xff00)
-    return true;
-  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {
-    const v4 = `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
-    return keepIpv4(v4, v4, 0);
-  }
-  return false;
-}
-
-// Every address holds `::` or seven colons between hex groups (`(?:[0-9A-Fa-f]{1,4}:){7}`): most
-// texts hold neither, and the engine's one pass over the text says which.
-
-// Parse-and-keep verdicts per candidate: a text repeats its few addresses.
-const ipv6Verdicts = new SlotMemo<boolean>(4096);
-
-/** The caller runs this only on texts holding `::` or seven `hex{1,4}:` groups in a row (IPV6_FULL). */
-export function findIpv6(text: string, out: Finding[]): void {
-  IPV6_CAND.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = IPV6_CAND.exec(text)) !== null) {
-    let v = m[0];
-    while (v.endsWith('.')) v = v.slice(0, -1);
-    const next = text.charCodeAt(m.index + v.length);
-    if (isAlnum(next) || next === 95) continue;
-    const compressed = v.includes('::');
-    let colons = 0,
-      digits = 0,
-      longest = 0,
-      run = 0;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c === 58) {
-        colons++;
-        run = 0;
-      } else {
-        run++;
-        if (run > longest) longest = run;
-        if (isDigit(c)) digits++;
-      }
-    }
-    if (colons < 2 || digits === 0 || (!compressed && colons !== 7 && !(colons === 6 && v.includes('.')))) continue;
-    // `a[1::2]`, `Foo::Bar`: a compressed form needs a group of three or more digits to be read as an address.
-    if (compressed && longest < 3) continue;
-    let redact = ipv6Verdicts.get(v);
-    if (redact === undefined) {
-      const g = parseIpv6(v);
-      redact = g !== null && !keepIpv6(g);
-      ipv6Verdicts.set(v, redact);
-    }
-    if (redact) out.push({ kind: 'ip-address', start: m.index, end: m.index + v.length });
   }
 }
 
@@ -787,54 +622,3 @@ function readIbans(re: RegExp, text: string, out: Finding[]): void {
 }
 
 // ---------- MAC addresses ----------
-// A network interface's hardware address names one device, and so its owner: `3c:22:fb:9a:14:7e`,
-// `A4-83-E7-2D-5C-91`, Cisco's `f018.986a.b30c`. Kept: group addresses (the first octet odd:
-// broadcast, multicast), the documentation block 00-00-5E-00-53-xx (RFC 7042), one octet
-// repeated, and the stand-ins samples are written with (`00:11:22:33:44:55`, `aa:bb:cc:dd:ee:ff`).
-const MAC =
-  /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.[0-9A-Fa-f])/g;
-const MAC_STAND_INS = new Set(['abcdef123456', 'deadbeefcafe']);
-
-/** Octets that climb by one step, four times in a row (`00:11:22:33:44:55`, `00:1A:2B:3C:4D:5E`, `10:20:30:…`): a made-up address. */
-function steppedOctets(hex: string): boolean {
-  let run = 0;
-  for (let i = 2; i + 4 <= 12; i += 2) {
-    const d1 = parseInt(hex.slice(i, i + 2), 16) - parseInt(hex.slice(i - 2, i), 16);
-    const d2 = parseInt(hex.slice(i + 2, i + 4), 16) - parseInt(hex.slice(i, i + 2), 16);
-    run = d1 === d2 ? run + 1 : 0;
-    if (run >= 3) return true;
-  }
-  return false;
-}
-
-/** The caller runs this on texts holding five `hex:` groups in a row or a word for a MAC address. */
-export function findMacs(text: string, out: Finding[]): void {
-  MAC.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MAC.exec(text)) !== null) {
-    const hex = m[0].replace(/[:.-]/g, '').toLowerCase();
-    // The dotted form only where the text speaks of MAC addresses (`f018.986a.b30c` could be a version).
-    if (m[1] === undefined && !/[a-f]/.test(hex)) continue;
-    if ((parseInt(hex.slice(0, 2), 16) & 1) === 1) continue; // group address
-    // The documentation block of RFC 7042 (00-00-5E-00-53-xx).
-    if (hex.startsWith('00005e0053') || MAC_STAND_INS.has(hex) || steppedOctets(hex) || /^(..)\1{5}$/.test(hex)) continue;
-    if (/^(?:de:?ad:?be:?ef)/.test(hex)) continue;
-    out.push({ kind: 'mac-address', start: m.index, end: m.index + m[0].length });
-  }
-}
-
-// ---------- addresses written to dodge harvesters ----------
-// `keiko.nakamura [at] outlook [dot] com`, `jane (at) acme (dot) io`: an email address all the same.
-const OBFUSCATED_EMAIL =
-  /(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}[ \t]*[[({][ \t]*at[ \t]*[\])}][ \t]*[A-Za-z0-9-]{1,63}(?:[ \t]*(?:[[({][ \t]*dot[ \t]*[\])}]|\.)[ \t]*[A-Za-z0-9-]{1,63}){1,4}(?![\w-])/gi;
-
-/** The caller runs this on texts holding `[at]` or `(at)`. */
-export function findObfuscatedEmails(text: string, out: Finding[]): void {
-  OBFUSCATED_EMAIL.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = OBFUSCATED_EMAIL.exec(text)) !== null) {
-    // A top-level part of letters at the end: `(dot) com`, `.org`.
-    if (!/[A-Za-z]{2,}$/.test(m[0])) continue;
-    out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
-  }
-}

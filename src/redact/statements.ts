@@ -11,6 +11,8 @@
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
+// Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
+export { findIpv6, findMacs, findObfuscatedEmails } from './network';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
@@ -76,8 +78,11 @@ const AUTH_CALL =
 // it have one reading (a long run of spaces after `connect(` would otherwise be split every way).
 const ARG = `(?:"[^"\n]{0,200}"|'[^'\n]{0,200}'|[^,()"'\\s](?:[^,()"'\n]{0,198}[^,()"'\\s])?)`;
 const LIT = `(["'])([^"'\n\\\\]{0,128})`;
+// Arguments may stand one a line (`new PDO(\n  'mysql:…',\n  'shop',\n  '…'\n)`); a port may follow the
+// host (`mysqlx::Session("db", 33060, "etl", "…")`); the user may be a constant (`getConnection(URL, USER, "…")`).
+const NL = `(?:\\r?\\n[ \\t]*)?`;
 const CONNECT_CALL = new RegExp(
-  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|PlainAuth|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect))[ \\t]*\\([ \\t]*(${ARG})[ \\t]*,[ \\t]*${LIT}\\3[ \\t]*,[ \\t]*${LIT}\\5[ \\t]*([,)])`,
+  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|PlainAuth|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect|Session(?:[ \\t]+\\w{1,40})?))[ \\t]*\\([ \\t]*${NL}(${ARG})[ \\t]*,[ \\t]*${NL}(?:\\d{2,5}[ \\t]*,[ \\t]*${NL})?(?:${LIT}\\3|[A-Za-z_$][\\w.$]{0,63})[ \\t]*,[ \\t]*${NL}${LIT}\\5[ \\t]*${NL}([,)])`,
   'g',
 );
 
@@ -175,7 +180,10 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     SQL_PASSWORD.lastIndex = 0;
     while ((m = SQL_PASSWORD.exec(text)) !== null) {
       const v = m[2];
-      if (!literalPassword(v) || /\s/.test(v)) continue; // a password in SQL has no spaces; `password "is required"` is prose
+      if (!literalPassword(v)) continue;
+      // Spaces only in a statement written as one (`ALTER USER g WITH PASSWORD 'Graf4na dashboards
+      // 2024'`): `password "is required"` is prose.
+      if (/\s/.test(v) && !(/^(?:IDENTIFIED|WITH|PASSWORD)/.test(m[0]) && /[\d\W]/.test(v.replace(/\s/g, '')))) continue;
       push(m.index + m[0].length - 1 - v.length, v);
     }
   }
@@ -286,7 +294,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
         /^["']?(?:localhost|[\w.-]+\.[\w-]+|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?["']?$|[:=/;]/.test(first) || !/^["']/.test(first);
       if (m[1] === 'connect' && !hostFirst) {
         // `connect('user', 'password', 'host:1521/service')`: the second literal, before a DSN.
-        if (!/[:/=.@]|^localhost$/.test(third) || !/^["']/.test(first)) continue;
+        if (second === undefined || !/[:/=.@]|^localhost$/.test(third) || !/^["']/.test(first)) continue;
         const v = second;
         if (!literalPassword(v) || /\s/.test(v) || v.length > 64) continue;
         const at = m.index + m[0].indexOf(m[3] + v + m[3], m[0].indexOf(',')) + 1;

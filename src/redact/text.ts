@@ -373,3 +373,33 @@ export class Covered {
     return at >= 0 && this.ends[at] >= end ? this.floors[at] : -1;
   }
 }
+
+const OCTETS = [0, 0, 0, 0];
+const PUBLIC_RESOLVERS = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222']);
+
+/**
+ * An IPv4 address (dotted decimal, valid octets) that names no one: unspecified, loopback,
+ * multicast, masks, link-local, the documentation blocks, network addresses, `1.0.0.1`-style
+ * versions, public resolvers. (The IPv4 rule also keeps versions by the word before them; the
+ * IPv6 rule asks this of the IPv4 address inside a mapped one.)
+ */
+export function reservedIpv4(ip: string): boolean {
+  const o = OCTETS;
+  o[0] = o[1] = o[2] = o[3] = 0;
+  for (let i = 0, k = 0; i < ip.length; i++) {
+    const c = ip.charCodeAt(i);
+    if (c === 46) k++;
+    else o[k] = o[k] * 10 + c - 48;
+  }
+  if (o[0] === 0 || o[0] === 127 || o[0] >= 224 || o[0] === 255) return true; // unspecified, loopback, multicast, masks
+  if (o[0] === 169 && o[1] === 254) return true; // link-local
+  if (
+    (o[0] === 192 && o[1] === 0 && o[2] === 2) ||
+    (o[0] === 198 && o[1] === 51 && o[2] === 100) ||
+    (o[0] === 203 && o[1] === 0 && o[2] === 113)
+  )
+    return true; // documentation
+  // network addresses, 1.0.0.1-style versions (10.0.0.1 is the private address, not a version)
+  if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1 && o[0] !== 10)) return true;
+  return PUBLIC_RESOLVERS.has(ip); // public resolvers
+}

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createRedactor } from '../../../src/redact';
 import { localeRegion } from '../../../src/redact/local';
-import { parseIpv6 } from '../../../src/redact/pii';
+import { parseIpv6 } from '../../../src/redact/network';
 import { seededRandom } from '../../../bench/util';
 
 const r = createRedactor({ key: new Uint8Array(32).fill(5) });
@@ -562,10 +562,12 @@ describe('personal data with validation', () => {
     gone('call 4258829090 now', '4258829090', 'phone');
     kept('order 4258829090 shipped');
   });
-  it('reads a number after a tel: or callto: URI scheme, and keeps other colon-glued digits', () => {
+  it('reads a number after a tel: or callto: URI scheme or a key ending in a colon, and keeps other colon-glued digits', () => {
     gone('<a href="tel:+4930901820">Call</a>', '4930901820', 'phone');
     gone('tel:+1-425-882-9090', '425-882-9090', 'phone');
-    kept('version:1234567890 a:+4930901820');
+    // An international number glued to a key's colon (`otp:pending:+49…`): the `+` says what it is.
+    gone('"otp:pending:+4930901820"', '4930901820', 'phone');
+    kept('version:1234567890 a:4930901820');
   });
   it('reads an address after mailto: or a vCard field, URL-encoded addresses, and keeps package specs', () => {
     gone('<a href="mailto:maria.garcia@acme-widgets.dev">write</a>', 'maria.garcia@acme-widgets.dev', 'email');
