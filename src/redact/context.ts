@@ -238,6 +238,12 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     const floor = covered ? covered.floor(s, e) : -1;
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
+    // Base64 of a credential, whatever its name (`"auth":"a2VzdHJlbC1jaTpnaHBf…"`, `echo … | base64 -d`):
+    // its decoded text says so.
+    if (floor < SECRET_PRIORITY && upper && lower && e - s >= 16 && e - s <= 512 && (e - s) % 4 === 0 && encodedCredential(run)) {
+      out.push({ kind: 'secret', start: s, end: e });
+      continue;
+    }
     if (isPath(run)) continue;
     // Stripe's publishable keys are made to be public (its secret keys are `sk_`/`rk_` formats).
     if (run.startsWith('pk_live_') || run.startsWith('pk_test_')) continue;
@@ -264,6 +270,32 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     // (`./bin/sync --target prod NjczIdHM…`, `docker run … tlos10ty…`): a token given positionally.
     else if (before === NO_CUE && floor < 0 && bareRandomToken(text, s, e, run)) out.push({ kind: 'high-entropy', start: s, end: e });
   }
+}
+
+const BASE64_RUN = /^[A-Za-z0-9+/]+={0,2}$/;
+// `user:password` with no spaces, or a provider's token anywhere in the decoded text.
+const DECODED_PAIR = /^[^\s:]{1,64}:[^\s]{6,200}$/;
+const DECODED_TOKEN =
+  /(?:^|[^A-Za-z0-9])(?:gh[pousr]_|github_pat_|glpat-|xox[abpre]-|sk_live_|rk_live_|npm_|pypi-|hf_|dop_v1_|sk-ant-|AKIA)[A-Za-z0-9]/;
+
+/** Is `run` base64 of printable text that is a `user:password` pair or holds a provider's token? */
+function encodedCredential(run: string): boolean {
+  if (!BASE64_RUN.test(run)) return false;
+  // Six bytes first: random base64 decodes to printable text one time in about 400.
+  if (!printable(Buffer.from(run.slice(0, 8), 'base64'))) return false;
+  const bytes = Buffer.from(run, 'base64');
+  if (!printable(bytes)) return false;
+  const d = bytes.toString('latin1');
+  if (DECODED_TOKEN.test(d)) return true;
+  if (!DECODED_PAIR.test(d)) return false;
+  const secret = d.slice(d.indexOf(':') + 1);
+  // A chosen secret: letters with digits or symbols, not a word, a number, a URL's rest or a path.
+  return /[A-Za-z]/.test(secret) && /[\d\W_]/.test(secret) && !/^\/\/|^\d+$|\//.test(secret) && !wordLike(secret);
+}
+
+function printable(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] < 0x20 || b[i] > 0x7e) return false;
+  return b.length > 0;
 }
 
 /**

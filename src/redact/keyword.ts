@@ -845,7 +845,8 @@ function readValue(text: string, i: number): Value | null {
   if (text[i - 1] === '=') {
     let k = i - 2;
     while (k >= 0 && i - k < 40 && (((text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 122) || text[k] === ' ')) k--;
-    if (text[k] === ';' && k < i - 2) {
+    // The key one word or two capitalised ones (`User Id`), the value no bracketed expression.
+    if (text[k] === ';' && k < i - 2 && /^ ?[A-Za-z]+(?: [A-Z][A-Za-z]*)?$/.test(text.slice(k + 1, i - 1)) && !/[[({]/.test(text[i])) {
       const limit = Math.min(n, i + 128);
       let j = i;
       while (j < limit && text[j] !== ';' && text[j] !== '"' && text[j] !== "'" && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13)
@@ -951,7 +952,7 @@ const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
  */
 function namePart(p: string): boolean {
   // A part with a password's symbols is no name's: `pulumi-Stack_pw!7`.
-  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^!#&+=]|[A-Za-z0-9]\*|\*[A-Za-z0-9]/.test(p) && wordLike(p));
+  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9][*!#&][A-Za-z0-9]|\*[A-Za-z0-9]/.test(p) && wordLike(p));
 }
 
 /** Does this value, under a name of class `cls`, look like a real credential? */
@@ -1717,7 +1718,7 @@ function insideParens(text: string, s: number): boolean {
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define)[ \t]+$/i;
 
 // A directive: a name alone at the start of its line, spaces, one value.
-const DIRECTIVE = /^[ \t]*[a-z_][\w.-]{0,40}[ \t]+[^\s=:#"'][^\s]*[ \t]*$/;
+const DIRECTIVE = /^[ \t]*[a-z_][\w.-]{0,40}[ \t]+[^\s=:#"'([{][^\s]*(?<!;)[ \t]*$/;
 
 /**
  * Is the name at `s`..`e` a directive's, the value after spaces, in a file of directives: the name
@@ -1726,13 +1727,18 @@ const DIRECTIVE = /^[ \t]*[a-z_][\w.-]{0,40}[ \t]+[^\s=:#"'][^\s]*[ \t]*$/;
 function directiveLine(text: string, s: number, e: number): boolean {
   const c = text.charCodeAt(e);
   if (c !== 32 && c !== 9) return false;
+  // A member (`self.password to be set`) is code or prose; a service's port (`kpasswd  464/tcp`) no value.
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === 46) return false;
+  let v = e;
+  while (v < text.length && isSpace(text.charCodeAt(v))) v++;
+  if (/^\d+(?:\/\w+)?[ \t]*(?:\r?\n|$)/.test(text.slice(v, v + 24))) return false;
   // Only indentation before the name (read back over spaces alone), a line of at most 200 characters.
   let ls = s;
   while (ls > 0 && isSpace(text.charCodeAt(ls - 1))) ls--;
   if (ls > 0 && text.charCodeAt(ls - 1) !== 10) return false;
   const le = text.indexOf('\n', e);
   if (le < 0 ? text.length - e > 200 : le - e > 200) return false;
-  if (!/^[ \t]+[^\s=:#]/.test(text.slice(e, le < 0 ? text.length : le))) return false;
+  if (!/^[ \t]+[^\s=:#([{]/.test(text.slice(e, le < 0 ? text.length : le))) return false;
   // Three lines up and three down.
   let up = ls,
     down = le < 0 ? text.length : le;

@@ -91,12 +91,18 @@ function dottedQuad(s: string, from: number, to: number): number {
 
 /**
  * Addresses that name no one and stay: unspecified (`::`), loopback (`::1`), link-local
- * (`fe80::/10`), documentation (`2001:db8::/32`, `3fff::/20`), multicast (`ff00::/8`), and
+ * (`fe80::/10`), the reserved block before it (`fe00::/9`: `fe00::0 ip6-localnet` in /etc/hosts), documentation (`2001:db8::/32`, `3fff::/20`), multicast (`ff00::/8`), and
  * IPv4-mapped addresses whose IPv4 part is kept by the IPv4 rule.
  */
 function keepIpv6(g: number[]): boolean {
   if (g.every((x) => x === 0) || (g.slice(0, 7).every((x) => x === 0) && g[7] === 1)) return true;
-  if ((g[0] & 0xffc0) === 0xfe80 || (g[0] === 0x2001 && g[1] === 0x0db8) || (g[0] & 0xfff0) === 0x3ff0 || (g[0] & 0xff00) === 0xff00)
+  if (
+    (g[0] & 0xffc0) === 0xfe80 ||
+    (g[0] & 0xff80) === 0xfe00 ||
+    (g[0] === 0x2001 && g[1] === 0x0db8) ||
+    (g[0] & 0xfff0) === 0x3ff0 ||
+    (g[0] & 0xff00) === 0xff00
+  )
     return true;
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {
     const v4 = `${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`;
