@@ -25,6 +25,18 @@ const BIRTH = new RegExp(
   `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)(?![a-z])${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
+// Farther after a birth word, on its line, past markup and code (`<dateOfBirth>1970-12-02<`,
+// `birthDate: LocalDate.of(1979, 3, 4)`, `birth_date { year: 1959 month: 10 day: 5 }`,
+// `BDAY:1991-02-13`, `birth = as.Date(c("2000-02-10", …`): a date, a compact one (`19751228`), a
+// date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
+const BIRTH_WORD =
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geboortedatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|data[ _-]di[ _-]nascita|data[ _-]de[ _-]nascimento|data[ _-]urodzenia|f[öo]delsedatum)';
+const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
+const BIRTH_NEAR = new RegExp(
+  `(?<![A-Za-z])${BIRTH_WORD}(?![a-z])[^\\n\\d]{0,40}?(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
+  'gi',
+);
+const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
   `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
@@ -46,13 +58,14 @@ const ITIN_BARE = new RegExp(
 const NHS = new RegExp(`(?<![A-Za-z])nhs${NUMBER_WORD}${GAP}(\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\d])`, 'gi');
 // National Insurance numbers: two prefix letters (not D, F, I, Q, U, V; O only first; not BG, GB,
 // KN, NK, NT, TN, ZZ), six digits, a suffix A–D.
+export const NINO_VALUE = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$/i;
 const NINO = new RegExp(
   `(?<![A-Za-z])(?:national[ _-]insurance(?:[ _-]number)?|nino|ni(?=[ _.-]?(?:no|num|number)))${NUMBER_WORD}${GAP}((?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])(?![A-Za-z0-9])`,
   'gi',
 );
 
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
-function nhsValid(d: string): boolean {
+export function nhsValid(d: string): boolean {
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += (d.charCodeAt(i) - 48) * (10 - i);
   let check = 11 - (sum % 11);
@@ -73,7 +86,26 @@ function cued(text: string, re: RegExp, kind: string, out: Finding[], accept: (v
 }
 
 export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: Finding[]): void {
-  if (hints.birth) cued(text, BIRTH, 'birth-date', out, (v) => !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v) || +v.slice(0, 4) >= 1900);
+  if (hints.birth) {
+    cued(text, BIRTH, 'birth-date', out, (v) => !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v) || +v.slice(0, 4) >= 1900);
+    BIRTH_NEAR.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BIRTH_NEAR.exec(text)) !== null) {
+      const v = m[1];
+      if (/^\d{4}[-/.]/.test(v) && +v.slice(0, 4) < 1900) continue;
+      // A date's parts given to a call, on the first of January (`dob = new Date(2020, 1, 1)`): a default, no one's birthday.
+      if (/^\d{4}[ \t]*,[ \t]*0?1[ \t]*,[ \t]*0?1$/.test(v)) continue;
+      // Markup and code between the word and the date, not a sentence (`the birth of the … release`).
+      if (/(?:^|[\s(])(?:of|the|and|in|on|at|for|to|a|an|is|was|from|since)\s/i.test(m[0].slice(0, m[0].length - v.length))) continue;
+      out.push({ kind: 'birth-date', start: m.index + m[0].length - v.length, end: m.index + m[0].length });
+      // The dates after it in a list: `c("2000-02-10", "1968-11-05", …)`.
+      LIST_DATE.lastIndex = BIRTH_NEAR.lastIndex + (text[BIRTH_NEAR.lastIndex] === '"' || text[BIRTH_NEAR.lastIndex] === "'" ? 1 : 0);
+      for (let k = 0, d: RegExpExecArray | null; k < 1000 && (d = LIST_DATE.exec(text)) !== null; k++) {
+        out.push({ kind: 'birth-date', start: d.index + d[0].indexOf(d[1]), end: d.index + d[0].indexOf(d[1]) + d[1].length });
+        BIRTH_NEAR.lastIndex = LIST_DATE.lastIndex;
+      }
+    }
+  }
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
   if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);
   if (hints.passport)

@@ -18,6 +18,8 @@ const PERSON_KEY = new RegExp(
       'lastname',
       'surname',
       'given[ _-]?names?',
+      'family[ _-]?names?',
+      'display[ _-]?name',
       'forename',
       'nombre[ _-]?completo',
       'apellidos?',
@@ -42,6 +44,8 @@ const PERSON_KEY = new RegExp(
 );
 /** Keys that name a person only among other personal data. */
 const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder)$/i;
+/** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
+const PLAIN_PART_KEY = /^(?:given|family)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
   /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
@@ -92,6 +96,7 @@ export function personalField(key: string): { what: 'name' | 'address'; plain: b
       minWords: /full|nombre|completo|holder|contact|customer|client|patient|employee|recipient/i.test(k) ? 2 : 1,
     };
   if (PLAIN_NAME_KEY.test(k)) return { what: 'name', plain: true, minWords: 2 };
+  if (PLAIN_PART_KEY.test(k)) return { what: 'name', plain: true, minWords: 1 };
   if (ADDRESS_KEY.test(k)) return { what: 'address', plain: false, minWords: 0 };
   if (PLAIN_ADDRESS_KEY.test(k)) return { what: 'address', plain: true, minWords: 0 };
   return null;
@@ -103,10 +108,10 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|line[ _-]?1/gi;
-// At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`.
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|line[ _-]?1/gi;
+// At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`.
 const FIELD_AT =
-  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99}))/y;
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])/y;
 // After `<key>`: the text, then `</key>` (group 2 the key again).
 const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
@@ -174,7 +179,7 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
       FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
       const m = FIELD_AT.exec(text);
       if (m === null || m[1] !== text.slice(ks, ke)) continue;
-      v = m[2] ?? m[3] ?? m[4];
+      v = m[2] ?? m[3] ?? m[4] ?? m[5];
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
       if (m[4] !== undefined) {

@@ -31,10 +31,7 @@ import {
   findConnectionCredentials,
   findKeyMaterialLines,
   findPrivateKeys,
-  findEncodedBasicAuth,
-  findKubernetesSecretData,
   findQuerySecrets,
-  findWebhookTokens,
   findUrlCredentials,
 } from './structural';
 import type { StatementHints } from './statements';
@@ -242,7 +239,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
-      if (found[F.kubeSecret] === 1) findKubernetesSecretData(text, raw);
+      if (found[F.kubeSecret] === 1) statements().findKubernetesSecretData(text, raw);
       if (
         found[F.btoa] +
           found[F.b64encode] +
@@ -254,9 +251,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.bufferFrom] >
         0
       )
-        findEncodedBasicAuth(text, raw);
+        statements().findEncodedBasicAuth(text, raw);
       if (found[F.url] === 1 && found[F.hooks] + found[F.webhooks] + found[F.inputs] + found[F.catchHook] + found[F.iftttKey] > 0)
-        findWebhookTokens(text, raw);
+        statements().findWebhookTokens(text, raw);
       const cli: CliHints = {
         dashU: found[F.dashU] === 1,
         dashUpperU: found[F.dashUpperU] === 1,
@@ -402,6 +399,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const personal = near.length > 0;
       if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
+      const records = {
+        vcard:
+          found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
+        hl7: found[F.hl7Pid] + found[F.hl7Nk1] + found[F.hl7Gt1] + found[F.hl7In1] + found[F.hl7Pv1] > 0,
+        x12: found[F.x12Nm1] + found[F.x12N3] + found[F.x12Dmg] + found[F.x12Per] + found[F.x12Ref] > 0,
+      };
+      if (records.vcard || records.hl7 || records.x12) statements().findRecordFields(text, records, raw);
       personNames().findPersonNames(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
@@ -582,6 +586,36 @@ const F = {
   dobDots: feature('d.o.b'),
   dobEq: feature('dob='),
   dobQuote: feature('dob"'),
+  dobComma: feature('dob,'),
+  dobSemi: feature('dob;'),
+  dobTab: feature('dob\t'),
+  dobBar: feature('dob|'),
+  dobApos: feature("dob'"),
+  dobLine: feature('dob\n'),
+  dobGt: feature('dob>'),
+  bday: feature('bday'),
+  geboorte: feature('geboorte'),
+  nascita: feature('nascita'),
+  nascimento: feature('nascimento'),
+  urodzenia: feature('urodzenia'),
+  delsedatum: feature('delsedatum'),
+  // Records read by their structure (records.ts).
+  vcard: feature('vcard'),
+  vcardFn: feature('fn:'),
+  vcardFnParam: feature('fn;'),
+  vcardAdr: feature('adr:'),
+  vcardAdrParam: feature('adr;'),
+  vcardGeo: feature('geo:'),
+  hl7Pid: feature('pid|'),
+  hl7Nk1: feature('nk1|'),
+  hl7Gt1: feature('gt1|'),
+  hl7In1: feature('in1|'),
+  hl7Pv1: feature('pv1|'),
+  x12Nm1: feature('nm1*'),
+  x12N3: feature('n3*'),
+  x12Dmg: feature('dmg*'),
+  x12Per: feature('per*'),
+  x12Ref: feature('ref*'),
   born: feature('born '),
   geburt: feature('geburt'),
   geboren: feature('geboren'),
@@ -737,6 +771,19 @@ const BIRTH_FEATURES = [
   F.dobDots,
   F.dobEq,
   F.dobQuote,
+  F.dobComma,
+  F.dobSemi,
+  F.dobTab,
+  F.dobBar,
+  F.dobApos,
+  F.dobLine,
+  F.dobGt,
+  F.bday,
+  F.geboorte,
+  F.nascita,
+  F.nascimento,
+  F.urodzenia,
+  F.delsedatum,
   F.born,
   F.geburt,
   F.geboren,

@@ -150,8 +150,9 @@ function cueAlternation(words: Iterable<string>): string {
  * label's colon, a closing's line break), and up to five capitalised words (groups 1 to 3); or,
  * with no cue, two to five capitalised words (group 4).
  */
+// A word's start: `\b` for ASCII, a look-behind for a capital beyond it (`Élodie` at a line's start).
 const NAME_RE = new RegExp(
-  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)(${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
+  `(?:\\b|(?=[\\u00C0-\\u017F])(?<![A-Za-z0-9_\\u00C0-\\u024F]))(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)(${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
   'g',
 );
 
@@ -188,9 +189,12 @@ function classify(w: string): Word {
   return classifyPart(w);
 }
 
+const unaccented = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 function classifyPart(p: string): Word {
   const { names, common, weak } = wordLists();
-  const isName = names.has(p);
+  // The lists hold most names without their accents (`Celik` for `Çelik`).
+  const isName = names.has(p) || (/[\u0080-\uffff]/.test(p) && names.has(unaccented(p)));
   // The common words are kept capitalised too (`Period`): no lower-case copy of each word.
   const isCommon = common.has(p);
   return isCommon ? (isName ? Word.Weak : Word.Common) : weak.has(p) ? Word.Weak : isName ? Word.Strong : Word.Unknown;
@@ -231,6 +235,7 @@ function mayHoldName(run: string): boolean {
     if (e > i) {
       const w = run.slice(i, e);
       if (names.has(w) || ((w[1] === "'" || w[1] === '’') && names.has(w.slice(2)))) return true;
+      if (/[\u0080-\uffff]/.test(w) && names.has(unaccented(w))) return true;
     }
     i = e + 1;
   }

@@ -32,7 +32,7 @@ import * as sePersonnummer from 'stdnum/lib/cjs/se/personnummer';
 import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
-import { DATE, GAP, NUMBER_WORD } from './cued-identifiers';
+import { DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField } from './fields';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
@@ -45,6 +45,16 @@ interface Validator {
  * stdnum reports an invalid number with an Error object; capturing its stack trace costs ten
  * times the check itself, and no one reads it here, so none is captured during the call.
  */
+/** Ireland's PPS number: seven digits weighted 8…2, the second letter (if any) 9 times its place in the alphabet; mod 23 is the check letter (0 → W). */
+function ppsnValid(v: string): boolean {
+  const u = v.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += (u.charCodeAt(i) - 48) * (8 - i);
+  if (u.length === 9 && u[8] !== 'W') sum += (u.charCodeAt(8) - 64) * 9;
+  const r = sum % 23;
+  return u[7] === (r === 0 ? 'W' : String.fromCharCode(64 + r));
+}
+
 const by = (v: Validator) => (s: string) => {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -255,10 +265,11 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}',
     valid: by(deIdnr),
   },
+  { kind: 'ie-ppsn', cue: 'ppsn?|personal[ _-]public[ _-]service(?:[ _-]number)?', shape: '\\d{7}[A-W][A-IW]?', valid: ppsnValid },
   { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
   {
     kind: 'cn-resident-id',
-    cue: 'resident[ _-]identity(?:[ _-]card)?|身份证(?:号码|号)?|公民身份号码',
+    cue: 'resident[ _-]identity(?:[ _-]card)?|id[ _-]?card|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|公民身份号码',
     shape: '\\d{17}[\\dX]',
     valid: by(cnRic),
   },
@@ -388,6 +399,8 @@ export function nationalIdAlone(v: string): string | null {
 export type ColumnReader = (v: string) => string | null;
 
 const NUMBER_SUFFIX = '(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?';
+const PHONE_COLUMN =
+  '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn)(?:[ _-]?(?:number|nr|no|\\d))?';
 const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
 const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
 const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
@@ -403,6 +416,23 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     name: /^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)$/i,
     read: (v) => (DATE_ALONE.test(v) && (!/^\d{4}/.test(v) || +v.slice(0, 4) >= 1900) ? 'birth-date' : null),
   },
+  {
+    name: whole('nhs'),
+    read: (v) => (/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(v) && nhsValid(v.replace(/[ -]/g, '')) ? 'nhs-number' : null),
+  },
+  {
+    name: whole('ni|nino|national[ _-]insurance'),
+    read: (v) => (NINO_VALUE.test(v) ? 'uk-nino' : null),
+  },
+  // A column of phone numbers: any number written as one (its region is the table's, not the machine's).
+  {
+    name: whole(PHONE_COLUMN),
+    read: (v) =>
+      /^(?:\+|00)?\d[\d \-.()/]{5,20}\d$/.test(v) && /^(?:\D*\d){7,15}\D*$/.test(v) && !oneDigit(v.replace(/\D/g, '')) ? 'phone' : null,
+  },
+  // Bank details: a sort code, an account number.
+  { name: whole('sort[ _-]?code'), read: (v) => (/^\d{2}-?\d{2}-?\d{2}$/.test(v) ? 'bank-account' : null) },
+  { name: whole('(?:bank[ _-]?)?(?:account|acct)'), read: (v) => (/^\d{6,12}$/.test(v) && !oneDigit(v) ? 'bank-account' : null) },
   {
     name: whole('passport'),
     read: (v) =>
@@ -532,6 +562,6 @@ const PERSONAL_HEADER =
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_COLUMN, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
   'gim',
 );

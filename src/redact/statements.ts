@@ -13,6 +13,8 @@ import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findIpv6, findMacs, findObfuscatedEmails } from './network';
+export { findRecordFields } from './records';
+export { findEncodedBasicAuth, findKubernetesSecretData, findWebhookTokens } from './embedded';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {

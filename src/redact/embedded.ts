@@ -1,0 +1,152 @@
+// Secrets read where their container says so, on texts that hold the container's words: the data
+// maps of Kubernetes Secret manifests, basic-auth credentials base64-encoded in code, the tokens in
+// webhook URLs. Bundled with the statement finders (statements.js), loaded when first needed, to
+// keep the capture side's bundle small.
+import { classes, entropy, isPlaceholder, type Finding } from './text';
+import { valueLooksSecret } from './keyword';
+
+// Kubernetes Secret manifests (`kind: Secret`, YAML): every value of a Secret's `data` (base64)
+// and `stringData` maps is secret material whatever its key is called (`username: YWRtaW4=`,
+// `dbconn: …`, `config.json: |`). JSON manifests are left to the other rules.
+const SECRET_KIND = /^([ \t]*)(?:-[ \t]+)?kind:[ \t]*(["']?)Secret\2[ \t]*(?:#.*)?$/gm;
+const SECRET_MAP = /^[ \t]*(?:data|stringData):[ \t]*(?:#.*)?$/;
+const SECRET_ENTRY = /^([^\s:#][^:]*?):[ \t]+(.*?)[ \t]*$/;
+const MAX_SECRET_LINES = 2_000;
+
+/** The line at `i`: [start, end) without its line break, and the next line's start. */
+function lineFrom(text: string, i: number): { start: number; end: number; next: number } {
+  let e = i;
+  while (e < text.length && text.charCodeAt(e) !== 10) e++;
+  const end = e > i && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+  return { start: i, end, next: e + 1 };
+}
+
+function indentOf(line: string): number {
+  let k = 0;
+  while (k < line.length && (line[k] === ' ' || line[k] === '\t')) k++;
+  return k;
+}
+
+/** A value that stands for one put in later (`{{ .Values.pw | b64enc }}`, `${DB_PASSWORD}`), not one. */
+function templated(v: string): boolean {
+  return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:');
+}
+
+export function findKubernetesSecretData(text: string, out: Finding[]): void {
+  SECRET_KIND.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let doneUntil = 0;
+  while ((m = SECRET_KIND.exec(text)) !== null) {
+    // The manifest's other top-level keys sit at the indent of `kind` (after a list dash).
+    const keyIndent = m[0].indexOf('kind');
+    // The document: back to its `---` (or the start, or the last document read), on to the next.
+    let docStart = text.lastIndexOf('\n---', m.index);
+    docStart = Math.max(docStart < 0 ? 0 : docStart + 1, doneUntil);
+    let docEnd = text.indexOf('\n---', m.index);
+    if (docEnd < 0) docEnd = text.length;
+    readSecretMaps(text, docStart, docEnd, keyIndent, out);
+    doneUntil = docEnd;
+    SECRET_KIND.lastIndex = Math.max(SECRET_KIND.lastIndex, docEnd);
+  }
+}
+
+/** The `data:` and `stringData:` maps at `keyIndent` in [from, to): each value, or each line of a block value. */
+function readSecretMaps(text: string, from: number, to: number, keyIndent: number, out: Finding[]): void {
+  let i = from;
+  let lines = 0;
+  while (i < to && lines++ < MAX_SECRET_LINES) {
+    const l = lineFrom(text, i);
+    i = l.next;
+    const line = text.slice(l.start, l.end);
+    if (indentOf(line) !== keyIndent || !SECRET_MAP.test(line)) continue;
+    // The map's entries: lines deeper than its key, up to a line at its indent or shallower.
+    let entryIndent = -1;
+    let blockIndent = -1;
+    while (i < to && lines++ < MAX_SECRET_LINES) {
+      const e = lineFrom(text, i);
+      const entry = text.slice(e.start, e.end);
+      const ind = indentOf(entry);
+      if (entry.trim() === '' || entry.trimStart().startsWith('#')) {
+        i = e.next;
+        continue;
+      }
+      if (ind <= keyIndent) break;
+      i = e.next;
+      if (blockIndent >= 0 && ind >= blockIndent) {
+        // A line of a block value (`config.json: |`).
+        const v = entry.slice(ind).trimEnd();
+        if (!templated(v)) out.push({ kind: 'secret', start: e.start + ind, end: e.start + ind + v.length });
+        continue;
+      }
+      blockIndent = -1;
+      if (entryIndent < 0) entryIndent = ind;
+      if (ind !== entryIndent) continue;
+      const kv = SECRET_ENTRY.exec(entry.slice(ind));
+      if (!kv) continue;
+      let v = kv[2];
+      let start = e.start + ind + kv[0].indexOf(v, kv[1].length + 1);
+      if (/^[|>][-+]?[1-9]?$/.test(v)) {
+        blockIndent = ind + 1;
+        continue;
+      }
+      if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0]) {
+        v = v.slice(1, -1);
+        start++;
+      }
+      if (v && !templated(v)) out.push({ kind: 'secret', start, end: start + v.length });
+    }
+  }
+}
+
+// ---------- credentials written for a Basic Authorization header, and webhook paths ----------
+
+// A user and password (or an API key and `X`) written as one literal and encoded for a Basic
+// Authorization header: `btoa("user:pass")`, `Encoding.ASCII.GetBytes("key:X")`,
+// `base64.b64encode(b"user:pass")`, `Base64.getEncoder().encodeToString("u:p".getBytes())`,
+// `Buffer.from("u:p").toString("base64")`. The whole literal goes: in the API-key form the user
+// is the key.
+const ENCODED_BASIC =
+  /(?:btoa|b64encode|base64_encode|base64encode|encode64|getbytes|encodetostring|buffer\.from)[ \t]*\([ \t]*[bu]?(["'`])([^"'`\s:/]{1,128}):([^"'`\s]{1,256})\1/gi;
+
+/** Literals encoded for Basic authentication (the text holds one of the encoders' names). */
+export function findEncodedBasicAuth(text: string, out: Finding[]): void {
+  ENCODED_BASIC.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_BASIC.exec(text)) !== null) {
+    const user = m[2],
+      pass = m[3];
+    if (pass.startsWith('//') || isPlaceholder(user + ':' + pass)) continue;
+    // `Buffer.from("a:b")` is an encoding only when turned into base64.
+    if (
+      /^buffer/i.test(m[0]) &&
+      !/^[ \t]*\)[ \t]*\.toString\([ \t]*["']base64/.test(text.slice(ENCODED_BASIC.lastIndex, ENCODED_BASIC.lastIndex + 40))
+    )
+      continue;
+    // A password or a key: not a stand-in on both sides, something that could be chosen or generated.
+    if ((isPlaceholder(pass) || pass.length < 4) && !(user.length >= 16 && valueLooksSecret(user, 'secret', true))) continue;
+    const start = m.index + m[0].length - 1 - pass.length - 1 - user.length;
+    out.push({ kind: 'basic-auth', start, end: start + user.length + 1 + pass.length });
+  }
+}
+
+// A webhook or ingestion URL carries its secret in the path: `…/hooks/<token>`,
+// `…/webhooks/<id>/<token>`, `…/inputs/<uuid>/tag/…` (Mattermost, Loggly, Zapier, IFTTT, …).
+const WEBHOOK_PATH =
+  /\/(?:hooks?|webhooks?|inputs|catch|trigger\/[\w-]{1,64}\/with\/key)\/((?:[\w-]{1,40}\/)?)([A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])/gi;
+
+export function findWebhookTokens(text: string, out: Finding[]): void {
+  WEBHOOK_PATH.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEBHOOK_PATH.exec(text)) !== null) {
+    // Only within a URL: a scheme and host before it on the same line.
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const head = text.slice(Math.max(lineStart, m.index - 256), m.index);
+    if (!/[a-z][a-z0-9+.-]*:\/\/[^\s/"'`]+(?:\/[^\s"'`]*)?$/i.test(head)) continue;
+    const v = m[2];
+    const k = classes(v);
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    if (!uuid && (k.digit === 0 || k.upper + k.lower === 0 || entropy(v) < 3.5 || isPlaceholder(v))) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'webhook-token', start, end: start + v.length });
+  }
+}

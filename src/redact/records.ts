@@ -1,0 +1,198 @@
+// Personal data in the records of three standard formats, read by their structure, since their
+// values stand bare, with no key beside them:
+// - vCard (RFC 6350): `N:Visser;Thijs;;;`, `FN:`, `NICKNAME:`, the street of `ADR:`, its `LABEL=`,
+//   `GEO:`;
+// - HL7 v2 segments: the patient (PID), next of kin (NK1), guarantor (GT1), insured (IN1) and the
+//   visit's doctors (PV1): identifiers, names, dates of birth, addresses, phone numbers;
+// - X12 (834, 837): a person's name and identifier (NM1), address (N3), date of birth (DMG),
+//   phone numbers (PER), identifiers (REF).
+// Each reads one line (a segment, a property), so a window of lines sees what the whole text does.
+// Part of the bundle loaded when a text first holds one of their words (statements.js).
+import type { Finding } from './text';
+
+// ---------- vCard ----------
+// A property at the start of a line, its parameters, the value.
+const VCARD_LINE = /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO)((?:;[^:\n]*)?):([^\r\n]*)/gim;
+
+function vcard(text: string, out: Finding[]): void {
+  VCARD_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VCARD_LINE.exec(text)) !== null) {
+    const prop = m[1].toUpperCase();
+    const params = m[2];
+    const value = m[3];
+    const valueAt = m.index + m[0].length - value.length;
+    if (prop === 'N') {
+      // Family;Given;Additional;Prefix;Suffix: the parts that hold letters, from the first to the last.
+      const trimmed = value.replace(/[; \t]+$/, '');
+      if (!/\p{L}/u.test(trimmed) || !trimmed.includes(';')) continue;
+      const lead = trimmed.length - trimmed.replace(/^[; \t]+/, '').length;
+      out.push({ kind: 'person-name', start: valueAt + lead, end: valueAt + trimmed.length });
+    } else if (prop === 'FN' || prop === 'NICKNAME') {
+      const v = value.trim();
+      if (v.length < 2 || !/\p{L}/u.test(v)) continue;
+      out.push({ kind: 'person-name', start: valueAt + value.indexOf(v), end: valueAt + value.indexOf(v) + v.length });
+    } else if (prop === 'ADR') {
+      // PO box;extended;street;locality;region;code;country: the extended part and the street.
+      const parts = value.split(';');
+      if (parts.length < 3) continue;
+      let at = valueAt + parts[0].length + 1;
+      for (let k = 1; k <= 2; k++) {
+        const v = parts[k].trim();
+        if (v.length >= 3 && /\p{L}/u.test(v))
+          out.push({ kind: 'street-address', start: at + parts[k].indexOf(v), end: at + parts[k].indexOf(v) + v.length });
+        at += parts[k].length + 1;
+      }
+      // `LABEL="Laan van Meerdervoort 87-II\n2540 EZ Den Haag"`: the formatted address.
+      const label = /LABEL="([^"]{3,200})"/i.exec(params);
+      if (label) {
+        const s = m.index + m[0].indexOf(params) + label.index + 7;
+        out.push({ kind: 'street-address', start: s, end: s + label[1].length });
+      }
+    } else if (prop === 'GEO') {
+      // `geo:52.375495,4.891612` (4.0), `52.375495;4.891612` (3.0): where the person lives.
+      const g = /(-?\d{1,3}\.\d{3,})[,;](-?\d{1,3}\.\d{3,})/.exec(value);
+      if (g) out.push({ kind: 'street-address', start: valueAt + g.index, end: valueAt + g.index + g[0].length });
+    }
+  }
+}
+
+// ---------- HL7 v2 ----------
+// A segment of a person, at the start of a line (segments are split by carriage returns, which a
+// log or an editor often shows as line breaks).
+const HL7_SEGMENT = /(?:^|\r)(PID|NK1|GT1|IN1|PV1)\|([^\r\n]*)/gm;
+// Fields (1-based, after the segment name) and what they hold. `first`: only the first component
+// (an identifier before its authority, a street before its city, a number before its use code).
+type Hl7Field = { kind: string; first: boolean };
+const HL7_FIELDS: Record<string, Record<number, Hl7Field>> = {
+  PID: {
+    2: { kind: 'medical-record-number', first: true },
+    3: { kind: 'medical-record-number', first: true },
+    4: { kind: 'medical-record-number', first: true },
+    5: { kind: 'person-name', first: false },
+    6: { kind: 'person-name', first: false },
+    7: { kind: 'birth-date', first: false },
+    9: { kind: 'person-name', first: false },
+    11: { kind: 'street-address', first: true },
+    13: { kind: 'phone', first: true },
+    14: { kind: 'phone', first: true },
+    18: { kind: 'bank-account', first: true },
+    19: { kind: 'us-ssn', first: false },
+    20: { kind: 'driver-license', first: true },
+  },
+  NK1: {
+    2: { kind: 'person-name', first: false },
+    4: { kind: 'street-address', first: true },
+    5: { kind: 'phone', first: true },
+    6: { kind: 'phone', first: true },
+  },
+  GT1: {
+    3: { kind: 'person-name', first: false },
+    5: { kind: 'street-address', first: true },
+    6: { kind: 'phone', first: true },
+    7: { kind: 'phone', first: true },
+    8: { kind: 'birth-date', first: false },
+    12: { kind: 'us-ssn', first: false },
+  },
+  IN1: { 16: { kind: 'person-name', first: false }, 18: { kind: 'birth-date', first: false }, 19: { kind: 'street-address', first: true } },
+  // Attending, referring, consulting and admitting doctors: id^family^given…
+  PV1: {
+    7: { kind: 'person-name', first: false },
+    8: { kind: 'person-name', first: false },
+    9: { kind: 'person-name', first: false },
+    17: { kind: 'person-name', first: false },
+  },
+};
+
+function hl7(text: string, out: Finding[]): void {
+  HL7_SEGMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HL7_SEGMENT.exec(text)) !== null) {
+    const fields = HL7_FIELDS[m[1]];
+    const body = m[2];
+    let at = m.index + m[0].length - body.length;
+    const parts = body.split('|');
+    for (let i = 0; i < parts.length; i++) {
+      const f = fields[i + 1];
+      const v = parts[i];
+      if (f !== undefined && v.length > 0) {
+        // Repetitions (`~`) each hold one; the first is enough for a person's own fields.
+        let end = v.indexOf('~');
+        if (end < 0) end = v.length;
+        if (f.first) {
+          const c = v.indexOf('^');
+          if (c >= 0 && c < end) end = c;
+        } else {
+          // A doctor's identifier stays (`151357^ADEYEMI^KOLA^^^DR`): the name from its family part.
+          let s = 0;
+          if (m[1] === 'PV1') s = v.indexOf('^') + 1;
+          while (end > s && v[end - 1] === '^') end--;
+          if (end > s && /\p{L}|\d/u.test(v.slice(s, end))) out.push({ kind: f.kind, start: at + s, end: at + end });
+          at += v.length + 1;
+          continue;
+        }
+        if (end > 0 && /[\p{L}\d]/u.test(v.slice(0, end))) out.push({ kind: f.kind, start: at, end: at + end });
+      }
+      at += v.length + 1;
+    }
+  }
+}
+
+// ---------- X12 ----------
+// A segment at a line's start or after the previous one's terminator (`~`): elements split by `*`.
+const X12_SEGMENT = /(?:^|~[ \t]*\r?\n?)(NM1|N3|DMG|PER|REF)\*([^~\r\n]*)/gm;
+// REF qualifiers of a person's identifier: SSN (0F, SY), member and patient numbers (1L, 23, 3H, ABB, Q4, 1W).
+const PERSON_REF = new Set(['0F', 'SY', '1L', '23', '3H', 'ABB', 'Q4', '1W']);
+// NM1 entities of a person: insured, patient, subscriber, dependent, responsible party, contact.
+const PERSON_NM1 = new Set(['IL', 'QC', '03', '74', 'QD', 'S1', 'IJ', 'GD', 'IN', '82', 'DN', 'P3']);
+
+function x12(text: string, out: Finding[]): void {
+  X12_SEGMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = X12_SEGMENT.exec(text)) !== null) {
+    const seg = m[1];
+    const body = m[2];
+    const base = m.index + m[0].length - body.length;
+    const el = body.split('*');
+    const offset = (i: number): number => {
+      let at = base;
+      for (let k = 0; k < i; k++) at += el[k].length + 1;
+      return at;
+    };
+    const push = (kind: string, i: number): void => {
+      if (i < el.length && el[i].trim().length > 0) out.push({ kind, start: offset(i), end: offset(i) + el[i].length });
+    };
+    if (seg === 'NM1') {
+      // NM1*IL*1*LAST*FIRST*MIDDLE*PREFIX*SUFFIX*QUALIFIER*ID: a person's (entity type 1).
+      if (el[1] !== '1' || !PERSON_NM1.has(el[0])) continue;
+      const last = el.length > 4 && el[4] ? 4 : 3;
+      if (el[2]) out.push({ kind: 'person-name', start: offset(2), end: offset(last) + el[last].length });
+      // The identifier after its qualifier: a social security number (34) or a member's.
+      push(el[7] === '34' ? 'us-ssn' : 'medical-record-number', 8);
+    } else if (seg === 'N3') {
+      push('street-address', 0);
+      push('street-address', 1);
+    } else if (seg === 'DMG') {
+      if (el[0] === 'D8') push('birth-date', 1);
+    } else if (seg === 'PER') {
+      // PER*IP*name*HP*number*WP*number…: a number after each communication qualifier.
+      for (let i = 2; i + 1 < el.length; i += 2)
+        if (/^(?:HP|WP|CP|TE|BN|EM|FX)$/.test(el[i])) push(el[i] === 'EM' ? 'email' : 'phone', i + 1);
+    } else if (seg === 'REF') {
+      if (PERSON_REF.has(el[0])) push(el[0] === '0F' || el[0] === 'SY' ? 'us-ssn' : 'medical-record-number', 1);
+    }
+  }
+}
+
+export interface RecordHints {
+  vcard: boolean;
+  hl7: boolean;
+  x12: boolean;
+}
+
+/** vCard properties, HL7 segments and X12 segments of persons, by the caller's features. */
+export function findRecordFields(text: string, hints: RecordHints, out: Finding[]): void {
+  if (hints.vcard) vcard(text, out);
+  if (hints.hl7) hl7(text, out);
+  if (hints.x12) x12(text, out);
+}
