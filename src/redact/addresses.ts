@@ -8,16 +8,24 @@ import type { Finding } from './text';
 // 3, 27 Rosebery Crescent`); a street type before its name and a number after it (`Calle Mayor
 // 12`, `Rua das Flores, 88`); a German street word glued on (`Lindenweg 4`). Records' `street`
 // fields are read by fields.ts; here the shape alone is the evidence, so the street type is required.
-const CAP = '[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+';
+const CAP = '[A-Z\\u00C0-\\u00DE\\u0141\\u015A\\u017B\\u0179][a-z\\u00DF-\\u00FF\\u0101-\\u017F]+';
 const STREET_TYPE =
   'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
 const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
 // A digit first, so that the pass skips to digits; a flat or suite number before it is taken on after.
-const STREET_NUMBERED = new RegExp(`\\b\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`, 'g');
+// A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`); a unit before the
+// number after a slash (`12/221 Merthyr Road`) is read with it.
+const STREET_NUMBERED = new RegExp(
+  `\\b(?:\\d{1,4}/)?\\d{1,5}[A-Za-z]?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?|\\b\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:${CAP}[ \\t]+){1,2}(?:${STREET_TYPE})\\b\\.?`,
+  'g',
+);
+// Written in capitals, as labels, HL7 and X12 write them (`1432 MAPLE RIDGE DR`, `12 RUE SAINT-DENIS`).
+const STREET_UPPER =
+  /\b\d{1,5}[ \t]+(?:(?:[A-Z]{2,}|[NSEW])[ \t]+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|DRIVE|DR|COURT|CT|LANE|LN|BOULEVARD|BLVD|WAY|PLACE|PL|CIRCLE|CIR|TERRACE|TER|PARKWAY|PKWY|HIGHWAY|HWY)\b|\b\d{1,4},?[ \t]+(?:RUE|AVENUE|BOULEVARD|CHEMIN|ALL[EÉ]E|CALLE|VIA)[ \t]+[A-Z\u00C0-\u00DE'-]{2,}(?:[ \t-][A-Z\u00C0-\u00DE'-]{2,}){0,3}/g;
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
 /** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
 const STREET_PREFIXED = new RegExp(
-  `\\b(?:${STREET_PREFIXES.map((p) => p.trim()).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della)[ \\t]+)?(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  `\\b(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]*(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
 /** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`). */
@@ -26,7 +34,15 @@ const STREET_NUMBER_FIRST = new RegExp(
   'g',
 );
 /** A German street word glued on; the caller runs it on texts holding `straße` or one of STREET_SUFFIXES (ASCII). */
-const STREET_SUFFIXED = new RegExp(`\\b${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer)[ \\t]+\\d{1,4}[a-z]?\\b`, 'g');
+// Also Nordic, Dutch and Finnish words (`Götgatan 12`, `Nygårdsgaten 52C`, `Oosterstraat 501-II`), a
+// hyphenated name (`Karl-Liebknecht-Straße 70`), a German word apart (`Eppendorfer Weg 1a`), and
+// Korean roads romanised (`308 Haeundaehaebyeon-ro`).
+const STREET_SUFFIXED = new RegExp(
+  `\\b(?:${CAP}-)*${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie|-Straße|-Strasse|-Weg|-Platz|-Allee|-Gasse|-Ring)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
+    `\\b${CAP}[ \\t]+(?:Weg|Straße|Strasse|Allee|Platz|Ring|Damm|Gasse|Chaussee|Ufer|Steig|Pfad|Markt)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
+    `\\b\\d{1,5}[ \\t]+${CAP}(?:-[a-z]+)*-(?:ro|gil|daero)\\b`,
+  'g',
+);
 /** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
 const ORGANISATION_BEFORE =
   /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
@@ -43,6 +59,7 @@ export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CA
  */
 export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, numberFirst: boolean, suffixed: boolean): void {
   findStreets(text, STREET_NUMBERED, out);
+  findStreets(text, STREET_UPPER, out);
   if (prefixed) findStreets(text, STREET_PREFIXED, out);
   if (numberFirst) findStreets(text, STREET_NUMBER_FIRST, out);
   if (suffixed) findStreets(text, STREET_SUFFIXED, out);
@@ -54,7 +71,8 @@ function findStreets(text: string, re: RegExp, out: Finding[]): void {
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
-    if (!/^[ \t]*(?:[,;)\r\n]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
+    // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
+    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
     // The line's start, looked for at most 120 characters back.
     const lo = Math.max(0, m.index - 120);
     const nl = text.lastIndexOf('\n', m.index - 1);

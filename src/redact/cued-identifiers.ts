@@ -42,7 +42,11 @@ const MRN = new RegExp(
   `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
-const PASSPORT = new RegExp(`(?<![A-Za-z])passport${NUMBER_WORD}${GAP}([A-Z0-9]{6,9})(?![A-Za-z0-9])`, 'gi');
+// Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
+const PASSPORT = new RegExp(
+  `(?<![A-Za-z])passport(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9})(?![A-Za-z0-9])`,
+  'gi',
+);
 const LICENCE = new RegExp(
   `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|DL(?=[ \\t]*(?:#|no\\b|number\\b|:))|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',

@@ -12,6 +12,11 @@ const PERSON_KEY = new RegExp(
   '^(?:' +
     [
       '(?:full|first|last|middle|given|family|maiden|legal|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
+      'emergency[ _-]?contact',
+      'kontoinhaber',
+      'sukunimi',
+      'etunimet?',
+      'soyad[ıi]?',
       'card[ _-]?holder',
       'account[ _-]?holder',
       'firstname',
@@ -42,6 +47,9 @@ const PERSON_KEY = new RegExp(
     ')$',
   'i',
 );
+/** A person's entity before a key, camel-cased or separated (`customerStreet`, `patient_address`, `home-address`). */
+const ENTITY_PREFIX =
+  /^(?:customer|client|patient|employee|member|contact|person|owner|holder|passenger|guest|applicant|student|recipient|sender|buyer|tenant|user)(?:[_-]([a-z][\w-]*)|([A-Z][\w-]*))$/;
 /** Keys that name a person only among other personal data. */
 const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder)$/i;
 /** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
@@ -50,7 +58,7 @@ const PLAIN_PART_KEY = /^(?:given|family)$/i;
 const ADDRESS_KEY =
   /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
 /** Keys that name an address only among other personal data. */
-const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1)$/i;
+const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
 /** Keys of other personal data: a record holding one of them is a person's. */
 const PERSONAL_KEY =
   /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
@@ -89,6 +97,12 @@ export function looksLikeAddress(v: string): boolean {
 /** How to read a field named `key` (quotes around it ignored): 'name', 'address', or null; `plain` when it needs company. */
 export function personalField(key: string): { what: 'name' | 'address'; plain: boolean; minWords: number } | null {
   const k = key.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  // A key of a person's record named for its entity (`customerStreet`, `patient_address`): the rest decides.
+  const entity = ENTITY_PREFIX.exec(k);
+  if (entity !== null) {
+    const rest = personalField(entity[1] ?? entity[2]);
+    if (rest !== null) return { ...rest, plain: false };
+  }
   if (PERSON_KEY.test(k))
     return {
       what: 'name',
@@ -108,10 +122,11 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|line[ _-]?1/gi;
-// At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`.
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+// At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
+// a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
-  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])/y;
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\))/y;
 // After `<key>`: the text, then `</key>` (group 2 the key again).
 const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
@@ -163,7 +178,9 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
     let ke = at + hit[0].length;
     while (ke < text.length && ke < at + 40 && isKeyChar(text.charCodeAt(ke))) ke++;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, ke - lo);
-    const field = personalField(text.slice(ks, ke));
+    const key = text.slice(ks, ke);
+    const field =
+      personalField(key) ?? (NAME_PART_KEY.test(key) && nameParent(text, ks) ? { what: 'name' as const, plain: false, minWords: 1 } : null);
     if (field === null) continue;
     const q = text.charCodeAt(ks - 1);
     let v: string;
@@ -179,7 +196,7 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
       FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
       const m = FIELD_AT.exec(text);
       if (m === null || m[1] !== text.slice(ks, ke)) continue;
-      v = m[2] ?? m[3] ?? m[4] ?? m[5];
+      v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
       if (m[4] !== undefined) {
@@ -199,6 +216,22 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
       out.push(f);
     }
   }
+}
+
+// The parts of a name under a key that names one (`"name": { "first": "Omar", "last": "Haddad" }`).
+const NAME_PART_KEY = /^(?:first|last|middle|given|family|full)$/i;
+const PARENT_KEY = /["']?([A-Za-z][\w-]{0,30})["']?[ \t]*(?::|=>?)[ \t]*[{(][^{}()\n]*$/;
+
+/** Is the key at `ks` inside an object (on its line or the one above) given to a key that names a person's name? */
+function nameParent(text: string, ks: number): boolean {
+  let b = ks - 1;
+  const lo = Math.max(0, ks - 120);
+  while (b >= lo && text[b] !== '{' && text[b] !== '(' && text[b] !== '}' && text[b] !== ')') b--;
+  if (b < lo || (text[b] !== '{' && text[b] !== '(')) return false;
+  const p = PARENT_KEY.exec(text.slice(Math.max(0, b - 48), b + 1));
+  if (p === null) return false;
+  const f = personalField(p[1]);
+  return f !== null && f.what === 'name';
 }
 
 /** Where keys of other personal data stand (`email:`, `"phone":`, `dob =`). */

@@ -345,7 +345,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
         STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
         STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
-        STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße'),
+        STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen'),
       );
       if (found[F.hex0x] === 1) personNames().findEthAddresses(text, raw);
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
@@ -631,6 +631,9 @@ const F = {
   driving: feature('driving'),
   fuehrerschein: feature('rerschein'),
   accountNo: feature('account no'),
+  accountUnder: feature('account_n'),
+  accountDash: feature('account-n'),
+  accountGlued: feature('accountn'),
   accountNum: feature('account num'),
   accountHash: feature('account #'),
   accountNr: feature('account nr'),
@@ -720,7 +723,12 @@ function personalHeaderHint(text: string): boolean {
   const middle = text.includes('mail') || text.includes('phone') || text.includes('Telefon');
   for (const w of ['name', 'Name', 'NAME', 'address', 'Address', 'Adresse'])
     for (const d of [',', '\t', ';'])
-      if (text.includes('\n' + w + d) || text.startsWith(w + d) || text.includes(d + w + '\n') || (middle && text.includes(d + w + d)))
+      if (
+        text.includes('\n' + w + d) ||
+        text.startsWith(w + d) ||
+        text.includes(d + w + '\n') ||
+        (middle && (text.includes(d + w + d) || text.includes(' ' + w + d))) // `First Name,Last Name,Email`
+      )
         return true;
   if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`
   return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
@@ -795,6 +803,9 @@ const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
 const ACCOUNT_FEATURES = [
   ...ACCOUNT_DIGITS,
   F.accountNo,
+  F.accountUnder,
+  F.accountDash,
+  F.accountGlued,
   F.accountNum,
   F.accountHash,
   F.accountNr,

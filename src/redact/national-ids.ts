@@ -9,6 +9,7 @@
 import * as auAbn from 'stdnum/lib/cjs/au/abn';
 import * as auAcn from 'stdnum/lib/cjs/au/acn';
 import * as auTfn from 'stdnum/lib/cjs/au/tfn';
+import * as beNn from 'stdnum/lib/cjs/be/nn';
 import * as brCpf from 'stdnum/lib/cjs/br/cpf';
 import * as caSin from 'stdnum/lib/cjs/ca/sin';
 import * as chSsn from 'stdnum/lib/cjs/ch/ssn';
@@ -19,6 +20,8 @@ import * as esNie from 'stdnum/lib/cjs/es/nie';
 import * as esNif from 'stdnum/lib/cjs/es/nif';
 import * as fiHetu from 'stdnum/lib/cjs/fi/hetu';
 import * as frNir from 'stdnum/lib/cjs/fr/nir';
+import * as iePps from 'stdnum/lib/cjs/ie/pps';
+import * as ilIdnr from 'stdnum/lib/cjs/il/idnr';
 import * as inEpic from 'stdnum/lib/cjs/in/epic';
 import * as inPan from 'stdnum/lib/cjs/in/pan';
 import * as itCodiceFiscale from 'stdnum/lib/cjs/it/codicefiscale';
@@ -26,12 +29,14 @@ import * as itIva from 'stdnum/lib/cjs/it/iva';
 import * as krRrn from 'stdnum/lib/cjs/kr/rrn';
 import * as mxCurp from 'stdnum/lib/cjs/mx/curp';
 import * as nlBsn from 'stdnum/lib/cjs/nl/bsn';
+import * as nzIrd from 'stdnum/lib/cjs/nz/ird';
 import * as noFodselsnummer from 'stdnum/lib/cjs/no/fodselsnummer';
 import * as plPesel from 'stdnum/lib/cjs/pl/pesel';
 import * as sePersonnummer from 'stdnum/lib/cjs/se/personnummer';
 import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
+import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
 import { DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField } from './fields';
@@ -45,16 +50,6 @@ interface Validator {
  * stdnum reports an invalid number with an Error object; capturing its stack trace costs ten
  * times the check itself, and no one reads it here, so none is captured during the call.
  */
-/** Ireland's PPS number: seven digits weighted 8…2, the second letter (if any) 9 times its place in the alphabet; mod 23 is the check letter (0 → W). */
-function ppsnValid(v: string): boolean {
-  const u = v.toUpperCase();
-  let sum = 0;
-  for (let i = 0; i < 7; i++) sum += (u.charCodeAt(i) - 48) * (8 - i);
-  if (u.length === 9 && u[8] !== 'W') sum += (u.charCodeAt(8) - 64) * 9;
-  const r = sum % 23;
-  return u[7] === (r === 0 ? 'W' : String.fromCharCode(64 + r));
-}
-
 const by = (v: Validator) => (s: string) => {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
@@ -265,7 +260,21 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}',
     valid: by(deIdnr),
   },
-  { kind: 'ie-ppsn', cue: 'ppsn?|personal[ _-]public[ _-]service(?:[ _-]number)?', shape: '\\d{7}[A-W][A-IW]?', valid: ppsnValid },
+  {
+    kind: 'za-id',
+    cue: 'sa[ _-]id|rsa[ _-]id|south[ _-]african[ _-]id(?:entity)?',
+    shape: '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{4}[01]\\d{2}',
+    valid: by(zaIdnr),
+  },
+  { kind: 'il-id', cue: 'teudat[ _-]zehut|israeli[ _-]id|t\\.?z\\.?|mispar[ _-]zehut', shape: '\\d{9}', valid: by(ilIdnr) },
+  { kind: 'nz-ird', cue: 'ird', shape: '\\d{2,3}-?\\d{3}-?\\d{3}', valid: by(nzIrd) },
+  {
+    kind: 'be-nn',
+    cue: 'national[ _-]register(?:[ _-]number)?|rijksregister(?:nummer)?|num[ée]ro[ _-]national|insz|niss',
+    shape: '\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}',
+    valid: by(beNn),
+  },
+  { kind: 'ie-ppsn', cue: 'ppsn?|personal[ _-]public[ _-]service(?:[ _-]number)?', shape: '\\d{7}[A-W][A-IW]?', valid: by(iePps) },
   { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
   {
     kind: 'cn-resident-id',
@@ -318,7 +327,7 @@ const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp
 // A general word for an identity number: the value is taken if any format validates it.
 const GENERAL = cued(
   'national[ _-]id(?:entity|entification)?(?:[ _-](?:number|card))?|identity[ _-](?:card|number|document)|id[ _-]card|' +
-    'personal[ _-](?:id(?:entification)?|identity)[ _-]number|citizen[ _-]id',
+    'personal[ _-](?:id(?:entification)?|identity)[ _-]number|citizen[ _-]id|government[ _-]id|id[ _-]?(?:number|no)|identification[ _-]number',
   '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
 );
 
@@ -448,7 +457,11 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
  * beside another personal column (`email`, `phone`, `dob`, …).
  */
 export function columnReader(name: string, columns: readonly string[] = []): ColumnReader | null {
-  const n = name.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  // A note after the name (`First Name [Required]`) is no part of it.
+  const n = name
+    .trim()
+    .replace(/^[`"'[]|[`"'\]]$/g, '')
+    .replace(/[ \t]*\[[^\]]{1,30}\]?$/, '');
   if (n.length === 0 || n.length > 48) return null;
   const field = personalField(n);
   if (field !== null && (!field.plain || columns.some((c) => c !== name && (isPersonalKey(c) || columnReader(c) !== null)))) {
@@ -470,7 +483,7 @@ const TABLE_DELIMITERS = ',;\t|';
 const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
-const HEADER_CELL = /^[ \t]*["']?[A-Za-z_\u00c0-\u024f][\w .\u00c0-\u024f-]{0,47}["']?[ \t]*$/;
+const HEADER_CELL = /^[ \t]*["']?[A-Za-z_\u00c0-\u024f][\w .\u00c0-\u024f-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\])?["']?[ \t]*$/;
 
 function lineBounds(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -558,10 +571,10 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
 
 // Columns of names and addresses (fields.ts decides which, and whether a plain one counts).
 const PERSONAL_HEADER =
-  '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|(?:card|account)?[ _-]?holder|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
+  '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|(?:card|account)?[ _-]?holder|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|sukunimi|etunimet?|soyad[ıi]?|emergency[ _-]?contact|kontoinhaber|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_COLUMN, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_COLUMN, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
   'gim',
 );

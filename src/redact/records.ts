@@ -22,6 +22,8 @@ function vcard(text: string, out: Finding[]): void {
     const params = m[2];
     const value = m[3];
     const valueAt = m.index + m[0].length - value.length;
+    // A template's stand-ins (`N:<Last>;<First>`, `FN:{{name}}`) are no one's.
+    if (/[<>{}[\]$%]/.test(value)) continue;
     if (prop === 'N') {
       // Family;Given;Additional;Prefix;Suffix: the parts that hold letters, from the first to the last.
       const trimmed = value.replace(/[; \t]+$/, '');

@@ -1,7 +1,7 @@
 // The words that wake the street finders of addresses.ts: index.ts looks for them in its one pass
 // over the text (a module of their own, so that the finders stay out of the capture side's bundle).
 
-/** A street type written before the name (Spanish, Portuguese, Italian, French, Catalan). */
+/** A street type written before the name (Spanish, Portuguese, Italian, French, Catalan, Dutch, Polish). */
 export const STREET_PREFIXES = [
   'Calle ',
   'Avenida ',
@@ -15,10 +15,43 @@ export const STREET_PREFIXES = [
   'Paseo ',
   'Travessa ',
   'Largo ',
+  'Laan ',
+  'ul. ',
+  'al. ',
 ];
 
-/** German street words glued to the name, in ASCII (`straße` is looked for on its own). */
-export const STREET_SUFFIXES = ['strasse ', 'str. ', 'weg ', 'gasse ', 'platz ', 'allee ', 'damm ', 'ufer '];
+/** Street words glued to the name, in ASCII (`straße` is looked for on its own). */
+export const STREET_SUFFIXES = [
+  'strasse ',
+  'str. ',
+  'weg ',
+  'gasse ',
+  'platz ',
+  'allee ',
+  'damm ',
+  'ufer ',
+  // Nordic, Dutch and Finnish words, glued the same way (`Götgatan 12`, `Oosterstraat 501`, `Mannerheimintie 5`).
+  'gatan ',
+  'gata ',
+  'gaten ',
+  'gade ',
+  'vej ',
+  'vegen ',
+  'veien ',
+  'straat ',
+  'laan ',
+  'gracht ',
+  'kade ',
+  'plein ',
+  'singel ',
+  'katu ',
+  'tie ',
+  // Korean roads, romanised (`308 Haeundaehaebyeon-ro`).
+  '-ro ',
+  '-ro,',
+  '-gil ',
+  '-gil,',
+];
 
 /** Street types written in lower case after the number (`18 rue des Tanneurs`, `5 via della Spiga`). */
 export const STREET_NUMBER_FIRST_WORDS = [
