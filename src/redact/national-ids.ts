@@ -37,7 +37,7 @@ import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
-import { DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
+import { BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField } from './fields';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
@@ -131,8 +131,8 @@ function abaValid(s: string): boolean {
   return (3 * (d(0) + d(3) + d(6)) + 7 * (d(1) + d(4) + d(7)) + d(2) + d(5) + d(8)) % 10 === 0;
 }
 
-// The Verhoeff tables (dihedral group D5 and its position permutations). stdnum 1.12's copy has
-// a wrong fifth permutation row, and so rejects about half of all valid Aadhaar numbers.
+// The Verhoeff tables (dihedral group D5 and its position permutations), checked against
+// python-stdnum's on random numbers (see the unit test).
 const VERHOEFF_D = [
   '0123456789',
   '1234067895',
@@ -145,7 +145,7 @@ const VERHOEFF_D = [
   '8765932104',
   '9876543210',
 ].map((row) => [...row].map(Number));
-const VERHOEFF_P = ['0123456789', '1576283094', '5803796142', '8916043527', '9453127068', '4286573901', '2793806415', '7046913258'].map(
+const VERHOEFF_P = ['0123456789', '1576283094', '5803796142', '8916043527', '9453126870', '4286573901', '2793806415', '7046913258'].map(
   (row) => [...row].map(Number),
 );
 
@@ -422,7 +422,7 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     read: (v) => (/^(?!000|666|9\d\d)\d{3}([- .]?)(?!00)\d{2}\1(?!0000)\d{4}$/.test(v) && !oneDigit(v) ? 'us-ssn' : null),
   },
   {
-    name: /^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)$/i,
+    name: new RegExp(`^${BIRTH_WORD}$`, 'i'),
     read: (v) => (DATE_ALONE.test(v) && (!/^\d{4}/.test(v) || +v.slice(0, 4) >= 1900) ? 'birth-date' : null),
   },
   {
@@ -575,6 +575,6 @@ const PERSONAL_HEADER =
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_COLUMN, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_COLUMN, BIRTH_WORD, 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
   'gim',
 );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRedactor } from '../../../src/redact';
 import { localeRegion } from '../../../src/redact/local';
 import { parseIpv6 } from '../../../src/redact/network';
+import { verhoeffGenerate } from 'stdnum/lib/cjs/util/checksum';
 import { seededRandom } from '../../../bench/util';
 
 const r = createRedactor({ key: new Uint8Array(32).fill(5) });
@@ -497,11 +498,27 @@ describe('personal data with validation', () => {
     gone('my ssn is 078051123', '078051123', 'us-ssn');
     kept('ref 912-69-1234 and NI number: GB 12 34 56 C');
   });
+  it('reads every Aadhaar number whose Verhoeff check digit stdnum computes, and none with another last digit', () => {
+    const rand = seededRandom(29);
+    let rejected = 0,
+      randomTaken = 0;
+    for (let k = 0; k < 400; k++) {
+      let base = String(2 + Math.floor(rand() * 8));
+      for (let i = 0; i < 10; i++) base += String(Math.floor(rand() * 10));
+      const valid = base + String(verhoeffGenerate(base));
+      if (!r.redact(`aadhaar: ${valid}`).text.includes('<REDACTED:in-aadhaar#')) rejected++;
+      const other = base + String((verhoeffGenerate(base) + 1 + Math.floor(rand() * 9)) % 10);
+      if (r.redact(`aadhaar: ${other}`).text.includes('<REDACTED:in-aadhaar#')) randomTaken++;
+    }
+    assert.strictEqual(rejected, 0);
+    assert.strictEqual(randomTaken, 0); // a wrong last digit always fails a Verhoeff check
+  });
   it('reads national identifiers of other countries after their names, validated by their checks', () => {
     const cases: [string, string, string][] = [
-      ['Aadhaar no. 4821 5678 9019', '4821 5678 9019', 'in-aadhaar'],
-      // stdnum 1.12's Verhoeff table rejects this valid number (and takes 4821 5678 9018).
-      ['aadhaar="2294 0346 5427"', '2294 0346 5427', 'in-aadhaar'],
+      // Check digits from python-stdnum's Verhoeff (these two were once made with a wrong table).
+      ['Aadhaar no. 4821 5678 9018', '4821 5678 9018', 'in-aadhaar'],
+      ['aadhaar="2294 0346 5426"', '2294 0346 5426', 'in-aadhaar'],
+      ['aadhaar: 6485 6666 2295', '6485 6666 2295', 'in-aadhaar'],
       ['PAN: ABCPE1234F', 'ABCPE1234F', 'in-pan'],
       ['tax file number: 123 456 782', '123 456 782', 'au-tfn'],
       ['ABN 51 824 753 556', '51 824 753 556', 'au-abn'],
