@@ -8,6 +8,8 @@ import type { Finding } from './text';
 // 3, 27 Rosebery Crescent`); a street type before its name and a number after it (`Calle Mayor
 // 12`, `Rua das Flores, 88`); a German street word glued on (`Lindenweg 4`). Records' `street`
 // fields are read by fields.ts; here the shape alone is the evidence, so the street type is required.
+// A word's start: also right after an escaped line break or tab inside a string (`'Hanna\\nEppendorfer Weg 1a'`).
+const START = '(?:\\b|(?<=\\\\[nrt]))';
 const CAP = '[A-Z\\u00C0-\\u00DE\\u0141\\u015A\\u017B\\u0179][a-z\\u00DF-\\u00FF\\u0101-\\u017F]+';
 const STREET_TYPE =
   'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
@@ -16,7 +18,7 @@ const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za
 // A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`); a unit before the
 // number after a slash (`12/221 Merthyr Road`) is read with it.
 const STREET_NUMBERED = new RegExp(
-  `\\b(?:\\d{1,4}/)?\\d{1,5}[A-Za-z]?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?|\\b\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:${CAP}[ \\t]+){1,2}(?:${STREET_TYPE})\\b\\.?`,
+  `${START}(?:\\d{1,4}/)?\\d{1,5}[A-Za-z]?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?|\\b\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:${CAP}[ \\t]+){1,2}(?:${STREET_TYPE})\\b\\.?`,
   'g',
 );
 // Written in capitals, as labels, HL7 and X12 write them (`1432 MAPLE RIDGE DR`, `12 RUE SAINT-DENIS`).
@@ -25,7 +27,7 @@ const STREET_UPPER =
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
 /** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
 const STREET_PREFIXED = new RegExp(
-  `\\b(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]*(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  `${START}(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]*(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
 /** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`). */
@@ -38,8 +40,8 @@ const STREET_NUMBER_FIRST = new RegExp(
 // hyphenated name (`Karl-Liebknecht-Straße 70`), a German word apart (`Eppendorfer Weg 1a`), and
 // Korean roads romanised (`308 Haeundaehaebyeon-ro`).
 const STREET_SUFFIXED = new RegExp(
-  `\\b(?:${CAP}-)*${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie|-Straße|-Strasse|-Weg|-Platz|-Allee|-Gasse|-Ring)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
-    `\\b${CAP}[ \\t]+(?:Weg|Straße|Strasse|Allee|Platz|Ring|Damm|Gasse|Chaussee|Ufer|Steig|Pfad|Markt)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
+  `${START}(?:${CAP}-)*${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie|-Straße|-Strasse|-Weg|-Platz|-Allee|-Gasse|-Ring)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
+    `${START}${CAP}[ \\t]+(?:Weg|Straße|Strasse|Allee|Platz|Ring|Damm|Gasse|Chaussee|Ufer|Steig|Pfad|Markt)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
     `\\b\\d{1,5}[ \\t]+${CAP}(?:-[a-z]+)*-(?:ro|gil|daero)\\b`,
   'g',
 );
@@ -72,7 +74,7 @@ function findStreets(text: string, re: RegExp, out: Finding[]): void {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
     // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
-    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
+    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
     // The line's start, looked for at most 120 characters back.
     const lo = Math.max(0, m.index - 120);
     const nl = text.lastIndexOf('\n', m.index - 1);

@@ -151,6 +151,7 @@ export const GENERAL_ID_FEATURES = [
   'Citizen ID',
   'government id',
   'government_id',
+  'governmentid',
   'Government ID',
   'id_number',
   'id number',

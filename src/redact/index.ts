@@ -729,7 +729,7 @@ function personalHeaderHint(text: string): boolean {
         text.includes('\n' + w + d) ||
         text.startsWith(w + d) ||
         text.includes(d + w + '\n') ||
-        (middle && (text.includes(d + w + d) || text.includes(' ' + w + d))) // `First Name,Last Name,Email`
+        (middle && (text.includes(d + w + d) || text.includes(' ' + w + d) || text.includes(' ' + w + ' ['))) // `First Name [Required],Last Name,Email`
       )
         return true;
   if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`

@@ -147,12 +147,14 @@ function cueAlternation(words: Iterable<string>): string {
 
 /**
  * One pass finds both: a cue, what separates it from the words after it (a title's full stop, a
- * label's colon, a closing's line break), and up to five capitalised words (groups 1 to 3); or,
+ * label's colon, a closing's line break), and up to five capitalised words, initials before them
+ * (`Dr A. Ward`) (groups 1 to 3); or,
  * with no cue, two to five capitalised words (group 4).
  */
-// A word's start: `\b` for ASCII, a look-behind for a capital beyond it (`Élodie` at a line's start).
+// A word's start: `\b` for ASCII, a look-behind for a capital beyond it (`Élodie` at a line's start),
+// or an escaped line break or tab before it inside a string (`'Hanna Schulz\\nEppendorfer …'`).
 const NAME_RE = new RegExp(
-  `(?:\\b|(?=[\\u00C0-\\u017F])(?<![A-Za-z0-9_\\u00C0-\\u024F]))(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)(${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
+  `(?:\\b|(?=[\\u00C0-\\u017F])(?<![A-Za-z0-9_\\u00C0-\\u024F])|(?<=\\\\[nrt])(?=[A-Z]))(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)((?:[A-Z]\\.[ \\t]*){0,2}${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
   'g',
 );
 

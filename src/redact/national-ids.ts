@@ -183,6 +183,8 @@ interface IdRule {
   valid: (v: string) => boolean;
   /** Shape and check are distinctive enough to read the value without its name (then case-sensitive). */
   alone?: string;
+  /** What a value right after its name must pass, when not `valid` (the near and general passes keep `valid`). */
+  named?: (v: string) => boolean;
 }
 
 const RULES: readonly IdRule[] = [
@@ -196,7 +198,15 @@ const RULES: readonly IdRule[] = [
   { kind: 'au-acn', cue: 'acn|australian[ _-]company[ _-]number', shape: '\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAcn) },
   { kind: 'au-medicare', cue: 'medicare(?:[ _-]card)?', shape: '[2-6]\\d{3} ?\\d{5} ?\\d(?:[ /-]?\\d)?', valid: medicareValid },
   { kind: 'in-pan', cue: 'pan|permanent[ _-]account[ _-]number', shape: '[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]', valid: by(inPan) },
-  { kind: 'in-aadhaar', cue: 'aadhaa?r|uidai', shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}', valid: aadhaarValid },
+  // Right after its name, twelve digits are the number whatever their check digit (a mistyped one, or
+  // one made with the wrong Verhoeff table some generators copy); farther, the check decides.
+  {
+    kind: 'in-aadhaar',
+    cue: 'aadhaa?r|uidai',
+    shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}',
+    valid: aadhaarValid,
+    named: (v) => !/^(\d)\1+$|^(?:0123456789|1234567890|2345678901)/.test(v.replace(/[ -]/g, '')),
+  },
   { kind: 'in-voter-id', cue: 'epic|voter[ _-]?id', shape: '[A-Z]{3}\\d{7}', valid: by(inEpic) },
   {
     kind: 'es-nif',
@@ -326,8 +336,8 @@ const ANCHORED = RULES.map((r) => ({ rule: r, re: new RegExp(`^(?:${r.shape})$`,
 const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp(`^(?:${r.alone})$`) }));
 // A general word for an identity number: the value is taken if any format validates it.
 const GENERAL = cued(
-  'national[ _-]id(?:entity|entification)?(?:[ _-](?:number|card))?|identity[ _-](?:card|number|document)|id[ _-]card|' +
-    'personal[ _-](?:id(?:entification)?|identity)[ _-]number|citizen[ _-]id|government[ _-]id|id[ _-]?(?:number|no)|identification[ _-]number',
+  'national[ _-]?id(?:entity|entification)?(?:[ _-]?(?:number|card))?|identity[ _-]?(?:card|number|document)|id[ _-]?card|' +
+    'personal[ _-]?(?:id(?:entification)?|identity)[ _-]?number|citizen[ _-]?id|government[ _-]?id|id[ _-]?(?:number|no)|identification[ _-]?number',
   '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
 );
 
@@ -349,7 +359,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     while ((m = re.exec(text)) !== null) {
       const v = m[1];
       const start = m.index + m[0].length - v.length;
-      if (rule.valid(v) && !oneDigit(v)) {
+      if ((rule.named ?? rule.valid)(v) && !oneDigit(v)) {
         push(out, kind, start, v);
         taken.add(start);
       }

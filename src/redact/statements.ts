@@ -129,7 +129,8 @@ function isQuote(c: number): boolean {
 
 // `INSERT INTO users (login, password) VALUES ('bob', '…'), (…)`: a credential column's value in each row.
 const INSERT = /\bINSERT[ \t]+INTO[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()\n]{1,600})\)[ \t]*(?:\r?\n[ \t]*)?VALUES[ \t]*/gi;
-const ROW = /[ \t]*\(((?:[^()'"\n]|'(?:[^'\n]|'')*'|"[^"\n]*"|\([^()\n]*\)){1,2000})\)[ \t]*,?/y;
+// Rows one a line too (`VALUES\n  (…),\n  (…)`).
+const ROW = /[ \t]*(?:\r?\n[ \t]*)?\(((?:[^()'"\n]|'(?:[^'\n]|'')*'|"[^"\n]*"|\([^()\n]*\)){1,2000})\)[ \t]*,?/y;
 const SQL_VALUE = /[ \t]*(?:'((?:[^'\n]|'')*)'|"([^"\n]*)"|[^,'"\n]*)[ \t]*(?:,|$)/y;
 
 // Terraform and other HCL: `variable "db_password" { … default = "…" }`.
