@@ -238,6 +238,11 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
     const floor = covered ? covered.floor(s, e) : -1;
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
+    // Mailgun's private keys: 32, 8 and 8 hex digits, dashed (no other format is shaped so).
+    if (e - s === 50 && MAILGUN_KEY.test(run)) {
+      out.push({ kind: 'mailgun-key', start: s, end: e });
+      continue;
+    }
     // Base64 of a credential, whatever its name (`"auth":"a2VzdHJlbC1jaTpnaHBf…"`, `echo … | base64 -d`):
     // its decoded text says so.
     if (floor < SECRET_PRIORITY && upper && lower && e - s >= 16 && e - s <= 512 && (e - s) % 4 === 0 && encodedCredential(run)) {
@@ -272,6 +277,7 @@ export function findContextSecrets(text: string, out: Finding[], covered?: Cover
   }
 }
 
+const MAILGUN_KEY = /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/;
 const BASE64_RUN = /^[A-Za-z0-9+/]+={0,2}$/;
 // `user:password` with no spaces, or a provider's token anywhere in the decoded text.
 const DECODED_PAIR = /^[^\s:]{1,64}:[^\s]{6,200}$/;

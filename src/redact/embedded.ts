@@ -150,3 +150,45 @@ export function findWebhookTokens(text: string, out: Finding[]): void {
     out.push({ kind: 'webhook-token', start, end: start + v.length });
   }
 }
+
+// ---------- keys written as byte arrays ----------
+// `var aesKey = []byte{⏎ 0x11, 0xdd, …`, `static const uint8_t OTA_AES_KEY[16] = {⏎ 0x94, 0xDA, …`: lines
+// of byte literals under a declaration named for a key. A line is taken when the declaration
+// stands within the three lines above it, past byte lines only (the trajectory builder's window),
+// so the lines of a longer array beyond that stay.
+const BYTE_LINE = /^[ \t]*(?:0x[0-9A-Fa-f]{2}[ \t]*,[ \t]*){3,}(?:0x[0-9A-Fa-f]{2})?[ \t]*,?[ \t]*(?:[}\]);]+[ \t]*;?)?[ \t]*\r?$/;
+const KEY_DECLARATION =
+  /([A-Za-z_][\w]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w:<>&*\[\] ]*)?[{[(][ \t]*(?:0x[0-9A-Fa-f]{2}[ \t]*,.*)?\r?$/;
+const KEY_NAME =
+  /(?:^|[^a-z])(?:key|secret|psk|passw(?:or)?d|token|hmac|aes|cipher)|(?:Key|Secret|Psk|Token|Hmac|Aes)|(?:KEY|SECRET|PSK|TOKEN|HMAC|AES)/;
+const PUBLIC_NAME = /pub(?:lic)?[_-]?key|PublicKey|PUBLIC/i;
+
+/** The caller runs this on texts holding `0x` and `, 0x`. */
+export function findByteArrayKeys(text: string, out: Finding[]): void {
+  const lines: { start: number; end: number }[] = [];
+  for (let s = 0; s <= text.length;) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    lines.push({ start: s, end: e });
+    s = e + 1;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = text.slice(lines[i].start, lines[i].end);
+    if (line.length > 400 || !BYTE_LINE.test(line)) continue;
+    for (let up = 1; up <= 3 && i - up >= 0; up++) {
+      const above = text.slice(lines[i - up].start, lines[i - up].end);
+      if (above.length > 400) break;
+      const d = KEY_DECLARATION.exec(above);
+      if (d !== null) {
+        if (KEY_NAME.test(d[1]) && !PUBLIC_NAME.test(d[1])) {
+          const first = line.search(/0x/);
+          let last = line.length;
+          while (last > first && !/[0-9A-Fa-f]/.test(line[last - 1])) last--;
+          out.push({ kind: 'secret', start: lines[i].start + first, end: lines[i].start + last });
+        }
+        break;
+      }
+      if (!BYTE_LINE.test(above)) break;
+    }
+  }
+}

@@ -293,6 +293,21 @@ export function createRedactor(options: RedactorOptions): Redactor {
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
         prose: (hasPassword || found[F.passwd] + found[F.passphrase] > 0) && prosePasswordHint(text),
+        haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
+        jaas: found[F.loginModule] === 1,
+        samba: found[F.dashUpperU] === 1 && text.includes('%'),
+        echo: found[F.echo] + found[F.printf] > 0 && found[F.echoToFile] + found[F.echoAppend] + found[F.echoToTee] > 0,
+        saslPasswd: found[F.saslPasswd] + found[F.bracketSmtp] > 0,
+        secretOutput:
+          found[F.base64Decode] +
+            found[F.base64DecodeLong] +
+            found[F.vaultField] +
+            found[F.secretValue] +
+            found[F.versionsAccess] +
+            found[F.opRead] +
+            found[F.passShow] +
+            found[F.genericPassword] >
+          0,
       };
       if (
         hints.sql ||
@@ -311,7 +326,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.connect ||
         hints.fieldInput ||
         hints.insert ||
-        hints.prose
+        hints.prose ||
+        hints.haproxy ||
+        hints.jaas ||
+        hints.samba ||
+        hints.echo ||
+        hints.saslPasswd ||
+        hints.secretOutput
       )
         statements().findStatementSecrets(text, hints, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
@@ -347,12 +368,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
         STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
         STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen'),
       );
-      if (found[F.hex0x] === 1) personNames().findEthAddresses(text, raw);
+      if (found[F.hex0x] === 1) {
+        personNames().findEthAddresses(text, raw);
+        if (text.includes(', 0x')) statements().findByteArrayKeys(text, raw);
+      }
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       // A form body or query string percent-encodes its values (`phone=%2B39%20308%20820%203365`).
       if (found[F.pct20] + found[F.pct2b] > 0) findEncodedPhones(text, raw, findPhones);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
+      // Track data of a card (`B5365…^HOLLOWAY/RUTH^2812…`).
+      if (text.includes('^') && TRACK_HINT.test(text)) statements().findCardTracks(text, raw);
       findIbans(text, raw, found[F.ibanWord] === 1);
       findItins(text, raw);
       const identifierHints: IdentifierHints = {
@@ -409,7 +435,15 @@ export function createRedactor(options: RedactorOptions): Redactor {
       personNames().findPersonNames(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
-        (idNamed || h.birth || h.passport || found[F.ssn] + found[F.social] > 0 || nameKeys || (personal && personalHeaderHint(text))) &&
+        (idNamed ||
+          h.birth ||
+          h.passport ||
+          h.insurance ||
+          h.nhs ||
+          h.account ||
+          found[F.ssn] + found[F.social] > 0 ||
+          nameKeys ||
+          (personal && personalHeaderHint(text))) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
       )
@@ -601,6 +635,25 @@ const F = {
   nascimento: feature('nascimento'),
   urodzenia: feature('urodzenia'),
   delsedatum: feature('delsedatum'),
+  // Services' configuration and terminal output (statements.ts).
+  statsAuth: feature('stats auth'),
+  insecurePassword: feature('insecure-password'),
+  loginModule: feature('loginmodule'),
+  echo: feature('echo '),
+  printf: feature('printf '),
+  echoToFile: feature(' > '),
+  echoAppend: feature(' >> '),
+  echoToTee: feature('| tee'),
+  saslPasswd: feature('sasl_passwd'),
+  bracketSmtp: feature('[smtp'),
+  base64Decode: feature('base64 -d'),
+  base64DecodeLong: feature('base64 --decode'),
+  vaultField: feature('-field'),
+  secretValue: feature('get-secret-value'),
+  versionsAccess: feature('versions access'),
+  opRead: feature('op read'),
+  passShow: feature('pass show'),
+  genericPassword: feature('generic-password'),
   // Records read by their structure (records.ts).
   vcard: feature('vcard'),
   vcardFn: feature('fn:'),
@@ -736,6 +789,7 @@ function personalHeaderHint(text: string): boolean {
   return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
 }
 
+const TRACK_HINT = /B\d{13,19}\^/;
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);

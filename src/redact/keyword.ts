@@ -786,6 +786,11 @@ const ESCAPED_NEWLINE = /\\[nrt]/;
 /** Reads the value starting at `i`: a quoted string (bounded), or an unquoted run. */
 function readValue(text: string, i: number): Value | null {
   const n = text.length;
+  // A debugger's string: the pointer, then the characters (`password = 0x55d1c300 "nHG9…"` in gdb).
+  if (text[i] === '0' && text[i + 1] === 'x') {
+    const p = /^0x[0-9a-f]{4,16} (?=["'])/.exec(text.slice(i, i + 20));
+    if (p !== null) i += p[0].length;
+  }
   // String prefixes: b"..", r'..', f"..", @"..", $"..", u8"..".
   const pre = text[i];
   if (

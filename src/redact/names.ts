@@ -86,7 +86,7 @@ const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
 const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
 /** A capitalised word: `Jennings`, `O'Sullivan`, `McAllister`, `Müller-Lüdenscheidt`. */
 const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+)?`;
-const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y)';
+const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|Ó|Ní|Uí|Mac|Nic)';
 const RUN = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){0,4}`;
 // Letters and digits of the Latin scripts: no Unicode property classes, which cost five times
 // as much in a pass over every character.

@@ -206,3 +206,35 @@ export function findObfuscatedEmails(text: string, out: Finding[]): void {
     out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
   }
 }
+
+// ---------- payment-card track data ----------
+// Track 1 as readers and payment logs write it: `%B<PAN>^<SURNAME>/<GIVEN>^<YYMM>…` (ISO/IEC 7813).
+// The card number (Luhn-checked) and the cardholder's name.
+const TRACK1 = /(?<![A-Za-z0-9])%?B(\d{13,19})\^([A-Z][A-Z .'/-]{1,25})\^\d{4}/g;
+
+function luhnValid(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      x *= 2;
+      if (x > 9) x -= 9;
+    }
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
+/** The caller runs this on texts holding `^`. */
+export function findCardTracks(text: string, out: Finding[]): void {
+  TRACK1.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TRACK1.exec(text)) !== null) {
+    if (!luhnValid(m[1])) continue;
+    const pan = m.index + m[0].indexOf(m[1]);
+    out.push({ kind: 'credit-card', start: pan, end: pan + m[1].length });
+    const name = m[2].trim();
+    const at = pan + m[1].length + 1 + m[2].indexOf(name);
+    if (name.length >= 2) out.push({ kind: 'person-name', start: at, end: at + name.length });
+  }
+}

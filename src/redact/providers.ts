@@ -31,6 +31,14 @@ const r = (s: string, flags = 'g'): RegExp => new RegExp(s, flags);
 export const PROVIDER_RULES: readonly PatternRule[] = [
   // Cloud providers
   { kind: 'aws-access-key', re: r('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), pre: ['akia', 'asia', 'abia', 'acca', 'a3t'] },
+  // The secret written beside its key id (`AKIA…:…`, `AKIA…,…` in a credentials CSV, an SES SMTP
+  // password of 44 after its user): whatever it is named.
+  {
+    kind: 'aws-secret-key',
+    re: r('(?:AKIA|ASIA)[A-Z0-9]{16}[ \\t]*[:;,|][ \\t]*([A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3}[A-Za-z0-9/+=])?)', 'gd'),
+    pre: ['akia', 'asia'],
+    group: 1,
+  },
   {
     kind: 'aws-session-token',
     re: r(`(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[${B64}]{40,2000}={0,2}`),

@@ -12,9 +12,9 @@ import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
-export { findIpv6, findMacs, findObfuscatedEmails } from './network';
+export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
 export { findRecordFields } from './records';
-export { findEncodedBasicAuth, findKubernetesSecretData, findWebhookTokens } from './embedded';
+export { findByteArrayKeys, findEncodedBasicAuth, findKubernetesSecretData, findWebhookTokens } from './embedded';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
@@ -42,7 +42,36 @@ export interface StatementHints {
   insert: boolean;
   /** `password`, `passwd` or `passphrase`: a password told in prose. */
   prose: boolean;
+  /** `stats auth` or `insecure-password` (HAProxy). */
+  haproxy: boolean;
+  /** `LoginModule` (a JAAS file: Kafka, ZooKeeper). */
+  jaas: boolean;
+  /** `-U` and `%` (Samba's `user%password`). */
+  samba: boolean;
+  /** `echo ` or `printf ` (a value written to a credential file). */
+  echo: boolean;
+  /** `sasl_passwd` or `[smtp` (Postfix's map of relay credentials). */
+  saslPasswd: boolean;
+  /** A command that prints a stored secret (`| base64 -d`, `vault kv get -field`, `op read`, …). */
+  secretOutput: boolean;
 }
+
+// HAProxy: `stats auth admin:St4tsP4ge`, `user partner insecure-password p4rtner-pw`.
+const HAPROXY_AUTH = /^[ \t]*stats[ \t]+auth[ \t]+[^:\s]{1,64}:(\S{1,128})[ \t]*\r?$/gm;
+const HAPROXY_USER = /\binsecure-password[ \t]+(\S{1,128})/g;
+// A JAAS section's users for PLAIN (`user_admin="…"`), each a password.
+const JAAS_USER = /\buser_[\w.-]{1,64}[ \t]*=[ \t]*"([^"\n]{1,256})"/g;
+// Samba tools' `-U 'DOMAIN\user%password'`.
+const SAMBA_USER = /(?:^|[\s'"])(?:-U|--user(?:name)?)[ \t=]?(["']?)[^\s%"']{1,80}%([^\s"']{1,128})\1/gm;
+// `echo 'copper-pebble-…' > .vault_pass`, `printf '%s' … | tee ~/.config/x/token`: a value written to a
+// file whose name is a credential's.
+const ECHO_TO_FILE =
+  /\b(?:echo|printf)(?:[ \t]+-[neE]{1,3}|[ \t]+(["'])%s\1)*[ \t]+(["']?)([^\s"'|>;&$`]{6,128})\2[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[^\s;&|]*(?:pass|secret|token|cred|key)[^\s;&|]*/gi;
+// Postfix's relay map: `[smtp.sendgrid.net]:587 apikey:SG.…`, `smtp.x.com user:password`.
+const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(\S{1,256})[ \t]*\r?$/gm;
+// A shell command that prints a stored secret, and the line it printed: one value alone.
+const SECRET_OUTPUT =
+  /^[^\n]{0,80}?(?:[$#%>][ \t]|PS[^>\n]{0,60}>[ \t]*)[^\n]*(?:(?:secret|passw|token|key|auth|cred)[^\n]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b)[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/gm;
 
 // A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,
 // `password for root was changed to …`, `use password … to log in`, `enter the passphrase …`.
@@ -198,6 +227,22 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       push(m.index + m[0].length - v.length, v);
     }
   }
+  const each = (re: RegExp, group: number, accept: (v: string) => boolean = literalPassword): void => {
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[group];
+      if (v !== undefined && accept(v)) push(m.index + m[0].lastIndexOf(v), v);
+    }
+  };
+  if (hints.haproxy) {
+    each(HAPROXY_AUTH, 1);
+    each(HAPROXY_USER, 1);
+  }
+  if (hints.jaas) each(JAAS_USER, 1);
+  if (hints.samba) each(SAMBA_USER, 2);
+  if (hints.echo) each(ECHO_TO_FILE, 3, (v) => literalPassword(v) && !/^-/.test(v));
+  if (hints.saslPasswd) each(SASL_LINE, 1);
+  if (hints.secretOutput) each(SECRET_OUTPUT, 1, (v) => literalPassword(v) && !/^(?:true|false|null|ok|done|error)$/i.test(v));
   if (hints.redisConf) {
     REDIS_PASSWORD.lastIndex = 0;
     while ((m = REDIS_PASSWORD.exec(text)) !== null) {

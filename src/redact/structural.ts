@@ -158,7 +158,7 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
 
 // Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=….
 const QUERY_SECRET =
-  /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt)=([^&#\s"'<>`]{8,1024})/gi;
+  /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt|appid|app_id|app_key|appkey|app_secret|license_key|access_key)=([^&#\s"'<>`]{8,1024})/gi;
 
 export function findQuerySecrets(text: string, out: Finding[]): void {
   QUERY_SECRET.lastIndex = 0;
@@ -167,6 +167,8 @@ export function findQuerySecrets(text: string, out: Finding[]): void {
     const v = m[1];
     if (isPlaceholder(v) || v.startsWith('<REDACTED:')) continue;
     if (!valueLooksSecret(decodeSafe(v), /pass|pwd/i.test(m[0]) ? 'password' : 'secret', true)) continue;
+    // An app's id is a key only where it is long and random (OpenWeatherMap's `appid`), not a number or a name.
+    if (/[?&;]app_?id=/i.test(m[0]) && (v.length < 20 || /^\d+$/.test(v) || !/\d/.test(v))) continue;
     const start = m.index + m[0].length - v.length;
     out.push({ kind: 'url-secret', start, end: start + v.length });
   }

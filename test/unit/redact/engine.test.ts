@@ -49,6 +49,16 @@ const piece = fc.constantFrom(
   'NjczIdHMItNHssKrTQNVoWxfq40sokminSU4VfV9',
   'VQQGEwJVUzETMBEGA1UECBMKQ2FsaWZvcm5pYTE9MDsGA1UEChM0WE1MIFNlY3Vy',
   'k: 8e4517bd501869c11566ca221bb4bdeb92f56a0b',
+  // Rules that read the lines above: key bytes under their declaration, a secret a command printed,
+  // a birth date after a closing tag, a password in a file of directives.
+  'var aesKey = []byte{',
+  '0x11, 0xdd, 0x98, 0xd8, 0xfa, 0xbd, 0x2c, 0x3d,',
+  '$ vault kv get -field=password secret/db',
+  'W9#rkq2mVtL0',
+  '<key>UserBirthday</key>',
+  '<date>1962-03-08',
+  'host   smtp.office365.com',
+  'password   Bu1ld Rep0rts 2024!',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
