@@ -1,7 +1,8 @@
-// Secrets read where their container says so, on texts that hold the container's words: the data
-// maps of Kubernetes Secret manifests, basic-auth credentials base64-encoded in code, the tokens in
-// webhook URLs. Bundled with the statement finders (statements.js), loaded when first needed, to
-// keep the capture side's bundle small.
+// Secrets and personal data read where their container says so, on texts that hold the
+// container's words: the data maps of Kubernetes Secret manifests, basic-auth credentials
+// base64-encoded in code, the tokens in webhook URLs, key bytes under a key's declaration, phone
+// numbers percent-encoded in form bodies. Bundled with the statement finders (statements.js),
+// loaded when first needed, to keep the capture side's bundle small.
 import { classes, entropy, isPlaceholder, type Finding } from './text';
 import { valueLooksSecret } from './keyword';
 
@@ -158,7 +159,7 @@ export function findWebhookTokens(text: string, out: Finding[]): void {
 // so the lines of a longer array beyond that stay.
 const BYTE_LINE = /^[ \t]*(?:0x[0-9A-Fa-f]{2}[ \t]*,[ \t]*){3,}(?:0x[0-9A-Fa-f]{2})?[ \t]*,?[ \t]*(?:[}\]);]+[ \t]*;?)?[ \t]*\r?$/;
 const KEY_DECLARATION =
-  /([A-Za-z_][\w]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w:<>&*\[\] ]*)?[{[(][ \t]*(?:0x[0-9A-Fa-f]{2}[ \t]*,.*)?\r?$/;
+  /([A-Za-z_][\w]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w:<>&*[\] ]*)?[{[(][ \t]*(?:0x[0-9A-Fa-f]{2}[ \t]*,.*)?\r?$/;
 const KEY_NAME =
   /(?:^|[^a-z])(?:key|secret|psk|passw(?:or)?d|token|hmac|aes|cipher)|(?:Key|Secret|Psk|Token|Hmac|Aes)|(?:KEY|SECRET|PSK|TOKEN|HMAC|AES)/;
 const PUBLIC_NAME = /pub(?:lic)?[_-]?key|PublicKey|PUBLIC/i;
@@ -189,6 +190,30 @@ export function findByteArrayKeys(text: string, out: Finding[]): void {
         break;
       }
       if (!BYTE_LINE.test(above)) break;
+    }
+  }
+}
+
+// ---------- phone numbers in form bodies ----------
+const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
+/** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
+export function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
+  ENCODED_FIELD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_FIELD.exec(text)) !== null) {
+    const v = m[1];
+    if (!v.includes('%')) continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(v.replace(/\+/g, ' '));
+    } catch {
+      continue;
+    }
+    const found: Finding[] = [];
+    findPhones(` ${decoded} `, found);
+    if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2)) {
+      const start = m.index + m[0].length - v.length;
+      raw.push({ kind: 'phone', start, end: start + v.length });
     }
   }
 }

@@ -374,7 +374,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       // A form body or query string percent-encodes its values (`phone=%2B39%20308%20820%203365`).
-      if (found[F.pct20] + found[F.pct2b] > 0) findEncodedPhones(text, raw, findPhones);
+      if (found[F.pct20] + found[F.pct2b] > 0) statements().findEncodedPhones(text, raw, findPhones);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
       findCards(text, raw);
       // Track data of a card (`B5365…^HOLLOWAY/RUTH^2812…`).
@@ -469,29 +469,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
     placeholder,
     policyVersion: REDACTION_POLICY_VERSION,
   };
-}
-
-const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
-/** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
-function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
-  ENCODED_FIELD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ENCODED_FIELD.exec(text)) !== null) {
-    const v = m[1];
-    if (!v.includes('%')) continue;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(v.replace(/\+/g, ' '));
-    } catch {
-      continue;
-    }
-    const found: Finding[] = [];
-    findPhones(` ${decoded} `, found);
-    if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2)) {
-      const start = m.index + m[0].length - v.length;
-      raw.push({ kind: 'phone', start, end: start + v.length });
-    }
-  }
 }
 
 /**
