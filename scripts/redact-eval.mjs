@@ -175,7 +175,9 @@ async function score(cases, redact) {
 // two by a hash of its ids, one half tuned on, the other only measured. E (personal data in the
 // style of PII recognisers' tests), F (credentials in ~45 file formats) and G (in the style of
 // other secret scanners' test suites), written in the next round, are split the same way by
-// another bit of the hash (`u32`: the first four bytes, odd → measure-only).
+// another bit of the hash (`u32`: the first four bytes, odd → measure-only); so are H (terminals,
+// logs, tools' output), I (personal data in code and data files) and J (credentials in source and
+// infrastructure code), written in the round after.
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -211,6 +213,9 @@ for (const [label, file, part] of [
   ['probes E: personal data, PII-recogniser style', 'E_pii.jsonl', 'u32'],
   ['probes F: credentials in ~45 file formats', 'F_formats.jsonl', 'u32'],
   ['probes G: other scanners’ suites’ style', 'G_scanners.jsonl', 'u32'],
+  ['probes H: terminals, logs and tools’ output', 'H_terminal.jsonl', 'u32'],
+  ['probes I: personal data in code and data files', 'I_data.jsonl', 'u32'],
+  ['probes J: credentials in source and infrastructure code', 'J_code.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

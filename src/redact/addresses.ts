@@ -74,7 +74,7 @@ function findStreets(text: string, re: RegExp, out: Finding[]): void {
     const end = m.index + m[0].length;
     // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
     // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
-    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
+    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/$]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
     // The line's start, looked for at most 120 characters back.
     const lo = Math.max(0, m.index - 120);
     const nl = text.lastIndexOf('\n', m.index - 1);

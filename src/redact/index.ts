@@ -430,8 +430,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
         hl7: found[F.hl7Pid] + found[F.hl7Nk1] + found[F.hl7Gt1] + found[F.hl7In1] + found[F.hl7Pv1] > 0,
         x12: found[F.x12Nm1] + found[F.x12N3] + found[F.x12Dmg] + found[F.x12Per] + found[F.x12Ref] > 0,
+        ldif: found[F.objectClass] + found[F.ldifDn] > 0,
       };
-      if (records.vcard || records.hl7 || records.x12) statements().findRecordFields(text, records, raw);
+      if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
       personNames().findPersonNames(text, raw);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
@@ -648,6 +649,8 @@ const F = {
   x12Dmg: feature('dmg*'),
   x12Per: feature('per*'),
   x12Ref: feature('ref*'),
+  objectClass: feature('objectclass:'),
+  ldifDn: feature('dn: uid='),
   born: feature('born '),
   geburt: feature('geburt'),
   geboren: feature('geboren'),

@@ -82,8 +82,8 @@ function wordLists(): WordLists {
   return lists;
 }
 
-const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F';
-const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F';
+const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F\\u1E00-\\u1EFF';
+const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F\\u1E00-\\u1EFF';
 /** A capitalised word: `Jennings`, `O'Sullivan`, `McAllister`, `Müller-Lüdenscheidt`. */
 const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+)?`;
 const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|Ó|Ní|Uí|Mac|Nic)';
@@ -355,7 +355,12 @@ function cued(text: string, start: number, cue: string, sep: string, run: string
   if (newline) return null;
   const colon = sep.includes(':') || sep.includes('=');
   if ((kind === Cue.Label || kind === Cue.PersonLabel) && !colon) return null;
-  if (kind !== Cue.Label && kind !== Cue.PersonLabel && kind !== Cue.Title && !/^[.:]?[ \t]/.test(sep)) return null;
-  if (sep.includes(',') || sep.includes('!')) return null;
+  // `Hi, Đức!`: a greeting's comma, when the name closes the greeting; otherwise a comma or `!` ends the cue.
+  const greeted =
+    kind === Cue.Greeting && /^,[ \t]/.test(sep) && /^[ \t]*(?:[,!.:]|\r?\n|$)/.test(text.slice(at + run.length, at + run.length + 3));
+  if (kind !== Cue.Label && kind !== Cue.PersonLabel && kind !== Cue.Title && !/^[.:]?[ \t]/.test(sep) && !greeted) return null;
+  if ((sep.includes(',') || sep.includes('!')) && !greeted) return null;
+  // After a greeting's comma, a word that is also a common one is the greeting's object (`Hi, All`).
+  if (greeted && wordsOf(run, at).some((w) => w.c === Word.Weak || w.c === Word.Common)) return null;
   return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label);
 }

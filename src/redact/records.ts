@@ -5,7 +5,8 @@
 // - HL7 v2 segments: the patient (PID), next of kin (NK1), guarantor (GT1), insured (IN1) and the
 //   visit's doctors (PV1): identifiers, names, dates of birth, addresses, phone numbers;
 // - X12 (834, 837): a person's name and identifier (NM1), address (N3), date of birth (DMG),
-//   phone numbers (PER), identifiers (REF).
+//   phone numbers (PER), identifiers (REF);
+// - LDIF entries of people: their names, login, addresses and phone numbers.
 // Each reads one line (a segment, a property), so a window of lines sees what the whole text does.
 // Part of the bundle loaded when a text first holds one of their words (statements.js).
 import type { Finding } from './text';
@@ -186,15 +187,50 @@ function x12(text: string, out: Finding[]): void {
   }
 }
 
+// ---------- LDIF ----------
+// An entry's attributes of its person (`cn: Henrike Wagenknecht`, `homePostalAddress: …$Leipzig$04107`)
+// and the person's name or login in its distinguished name (`dn: uid=hwagenknecht,ou=People,…`).
+const LDIF_LINE = /^(cn|sn|givenName|displayName|gecos|uid|homePostalAddress|postalAddress|street|mobile|homePhone)::?[ \t]*([^\r\n]+)/gm;
+const LDIF_DN = /^dn::?[ \t]*(?:uid|cn)=([^,\r\n]{2,64}),/gm;
+const LDIF_KIND: Record<string, string> = {
+  homePostalAddress: 'street-address',
+  postalAddress: 'street-address',
+  street: 'street-address',
+  mobile: 'phone',
+  homePhone: 'phone',
+  uid: 'local-user',
+};
+
+function ldif(text: string, out: Finding[]): void {
+  LDIF_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LDIF_LINE.exec(text)) !== null) {
+    const v = m[2].trimEnd();
+    if (v.length < 2 || /[<>{}]/.test(v)) continue;
+    const kind = LDIF_KIND[m[1]] ?? 'person-name';
+    // An address's lines are joined by `$`: the street is the first.
+    const end = kind === 'street-address' && v.includes('$') ? v.indexOf('$') : v.length;
+    const at = m.index + m[0].length - m[2].length;
+    out.push({ kind, start: at, end: at + end });
+  }
+  LDIF_DN.lastIndex = 0;
+  while ((m = LDIF_DN.exec(text)) !== null) {
+    const at = m.index + m[0].length - 1 - m[1].length;
+    out.push({ kind: 'person-name', start: at, end: at + m[1].length });
+  }
+}
+
 export interface RecordHints {
   vcard: boolean;
   hl7: boolean;
   x12: boolean;
+  ldif: boolean;
 }
 
-/** vCard properties, HL7 segments and X12 segments of persons, by the caller's features. */
+/** vCard properties, HL7 and X12 segments and LDIF attributes of persons, by the caller's features. */
 export function findRecordFields(text: string, hints: RecordHints, out: Finding[]): void {
   if (hints.vcard) vcard(text, out);
   if (hints.hl7) hl7(text, out);
   if (hints.x12) x12(text, out);
+  if (hints.ldif) ldif(text, out);
 }
