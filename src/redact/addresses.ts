@@ -8,26 +8,20 @@ import type { Finding } from './text';
 // 3, 27 Rosebery Crescent`); a street type before its name and a number after it (`Calle Mayor
 // 12`, `Rua das Flores, 88`); a German street word glued on (`Lindenweg 4`). Records' `street`
 // fields are read by fields.ts; here the shape alone is the evidence, so the street type is required.
-// A word's start: also right after an escaped line break or tab inside a string (`'Hanna\\nEppendorfer Weg 1a'`).
-const START = '(?:\\b|(?<=\\\\[nrt]))';
 const CAP = '[A-Z\\u00C0-\\u00DE\\u0141\\u015A\\u017B\\u0179][a-z\\u00DF-\\u00FF\\u0101-\\u017F]+';
 const STREET_TYPE =
   'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
 const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
 // A digit first, so that the pass skips to digits; a flat or suite number before it is taken on after.
-// A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`); a unit before the
-// number after a slash (`12/221 Merthyr Road`) is read with it.
+// A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`).
 const STREET_NUMBERED = new RegExp(
-  `${START}(?:\\d{1,4}/)?\\d{1,5}[A-Za-z]?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?|\\b\\d{1,3}(?:st|nd|rd|th)[ \\t]+(?:${CAP}[ \\t]+){1,2}(?:${STREET_TYPE})\\b\\.?`,
+  `\\b\\d{1,5}(?:[A-Za-z]|st|nd|rd|th)?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`,
   'g',
 );
-// Written in capitals, as labels, HL7 and X12 write them (`1432 MAPLE RIDGE DR`, `12 RUE SAINT-DENIS`).
-const STREET_UPPER =
-  /\b\d{1,5}[ \t]+(?:(?:[A-Z]{2,}|[NSEW])[ \t]+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|DRIVE|DR|COURT|CT|LANE|LN|BOULEVARD|BLVD|WAY|PLACE|PL|CIRCLE|CIR|TERRACE|TER|PARKWAY|PKWY|HIGHWAY|HWY)\b|\b\d{1,4},?[ \t]+(?:RUE|AVENUE|BOULEVARD|CHEMIN|ALL[EÉ]E|CALLE|VIA)[ \t]+[A-Z\u00C0-\u00DE'-]{2,}(?:[ \t-][A-Z\u00C0-\u00DE'-]{2,}){0,3}/g;
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
 /** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
 const STREET_PREFIXED = new RegExp(
-  `${START}(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]*(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  `\\b(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
 /** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`). */
@@ -35,16 +29,21 @@ const STREET_NUMBER_FIRST = new RegExp(
   `\\b\\d{1,4}(?:[ \\t]?(?:bis|ter))?,?[ \\t]+(?:rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|corso|via|viale|calle|carrer|rua)[ \\t]+(?:(?:de|des|du|de la|d'|della|del|dei|degli|do|da|dos|das)[ \\t]*)?${CAP}(?:[ \\t-]+${CAP}){0,2}\\b`,
   'g',
 );
-/** A German street word glued on; the caller runs it on texts holding `straße` or one of STREET_SUFFIXES (ASCII). */
-// Also Nordic, Dutch and Finnish words (`Götgatan 12`, `Nygårdsgaten 52C`, `Oosterstraat 501-II`), a
-// hyphenated name (`Karl-Liebknecht-Straße 70`), a German word apart (`Eppendorfer Weg 1a`), and
-// Korean roads romanised (`308 Haeundaehaebyeon-ro`).
-const STREET_SUFFIXED = new RegExp(
-  `${START}(?:${CAP}-)*${CAP}(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie|-Straße|-Strasse|-Weg|-Platz|-Allee|-Gasse|-Ring)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
-    `${START}${CAP}[ \\t]+(?:Weg|Straße|Strasse|Allee|Platz|Ring|Damm|Gasse|Chaussee|Ufer|Steig|Pfad|Markt)[ \\t]+\\d{1,4}[A-Za-z]?\\b|` +
-    `\\b\\d{1,5}[ \\t]+${CAP}(?:-[a-z]+)*-(?:ro|gil|daero)\\b`,
+/**
+ * A street word glued to the name and a number (`Lindenweg 4a`, `Götgatan 12`, `Nygårdsgaten 52C`,
+ * `Oosterstraat 501-II`), after a hyphenated name (`Karl-Liebknecht-Straße 70`) or apart
+ * (`Eppendorfer Weg 1a`): one pass from each capitalised word. The caller runs it on texts holding
+ * `straße` or one of STREET_SUFFIXES (ASCII).
+ */
+const STREET_GLUED = new RegExp(
+  `\\b${CAP}(?:(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie)|(?:-${CAP})*(?:-|[ \\t]+)(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Chaussee|Ufer|Steig|Pfad|Markt))[ \\t]+\\d{1,4}[A-Za-z]?\\b`,
   'g',
 );
+/** A Korean road romanised (`308 Haeundaehaebyeon-ro`): found by its word, the number and name read back. */
+const ROAD_AT = /-(?:ro|gil|daero)\b/g;
+// The number and name before a road's word.
+const ROAD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(\\d{1,5}[ \\t]+${CAP}(?:-[a-z]+)*)$`, 'u');
+
 /** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
 const ORGANISATION_BEFORE =
   /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
@@ -56,48 +55,63 @@ const POSTCODE =
 export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CAP}[ \\t]+){1,3}(?:${STREET_TYPE})$`);
 
 /**
- * `prefixed`, `numberFirst`, `suffixed`: whether the text holds a word of STREET_PREFIXES,
- * STREET_NUMBER_FIRST_WORDS or STREET_SUFFIXES (street-words.ts; index.ts's features).
+ * `prefixed`, `numberFirst`: whether the text holds a word of STREET_PREFIXES or
+ * STREET_NUMBER_FIRST_WORDS; `suffixed`: 1 for a word of STREET_SUFFIXES, 2 for one of ROAD_WORDS
+ * (street-words.ts; index.ts's features).
  */
-export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, numberFirst: boolean, suffixed: boolean): void {
+export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, numberFirst: boolean, suffixed: number): void {
   findStreets(text, STREET_NUMBERED, out);
-  findStreets(text, STREET_UPPER, out);
   if (prefixed) findStreets(text, STREET_PREFIXED, out);
   if (numberFirst) findStreets(text, STREET_NUMBER_FIRST, out);
-  if (suffixed) findStreets(text, STREET_SUFFIXED, out);
+  if (suffixed & 1) findStreets(text, STREET_GLUED, out);
+  if (suffixed & 2) findStreetsByWord(text, ROAD_AT, out);
+}
+
+function findStreetsByWord(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const lo = Math.max(0, m.index - 64);
+    const n = ROAD_BEFORE.exec(text.slice(lo, m.index));
+    if (n === null) continue;
+    const start = m.index - n[1].length;
+    acceptStreet(text, { index: start, 0: text.slice(start, m.index + m[0].length) }, false, out);
+  }
 }
 
 function findStreets(text: string, re: RegExp, out: Finding[]): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const end = m.index + m[0].length;
-    // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
-    // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
-    if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/$]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) continue;
-    // The line's start, looked for at most 120 characters back.
-    const lo = Math.max(0, m.index - 120);
-    const nl = text.lastIndexOf('\n', m.index - 1);
-    const ls = nl >= lo ? nl + 1 : lo;
-    const before = text.slice(Math.max(0, ls - 81), m.index);
-    // A year in a copyright line (`© 2011 Gary Court.`), and an organisation's address: not a person's.
-    // A year at the head of a line is a copyright holder's (`  2021 Iain Lane`), as after `©`.
-    if (/^(?:19|20)\d\d\b/.test(m[0]) && /(?:^[ \t#*/-]*|©|\(c\)|copyright|\d{4}[ \t]*[-–,][ \t]*)$/i.test(text.slice(ls, m.index)))
-      continue;
-    if (ORGANISATION_BEFORE.test(before)) continue;
-    const unit = re === STREET_NUMBERED ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index)) : null;
-    out.push({ kind: 'street-address', start: m.index - (unit ? unit[0].length : 0), end });
-    const last = end;
-    // The postcode of the same address: on its line or one of the three after it, within 240 characters.
-    const limit = Math.min(text.length, last + 240);
-    let stop = last;
-    for (let k = 0; k < 4 && stop >= 0 && stop < limit; k++) stop = text.indexOf('\n', stop + 1);
-    const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
-    POSTCODE.lastIndex = 0;
-    let p: RegExpExecArray | null;
-    while ((p = POSTCODE.exec(window)) !== null)
-      out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length });
-  }
+  while ((m = re.exec(text)) !== null) acceptStreet(text, m, re === STREET_NUMBERED, out);
+}
+
+/** A street matched at `m.index`: taken when it ends its clause and is no copyright holder's or organisation's. */
+function acceptStreet(text: string, m: { index: number; 0: string }, numbered: boolean, out: Finding[]): void {
+  const end = m.index + m[0].length;
+  // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
+  // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
+  if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/$]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) return;
+  // The line's start, looked for at most 120 characters back.
+  const lo = Math.max(0, m.index - 120);
+  const nl = text.lastIndexOf('\n', m.index - 1);
+  const ls = nl >= lo ? nl + 1 : lo;
+  const before = text.slice(Math.max(0, ls - 81), m.index);
+  // A year in a copyright line (`© 2011 Gary Court.`), and an organisation's address: not a person's.
+  // A year at the head of a line is a copyright holder's (`  2021 Iain Lane`), as after `©`.
+  if (/^(?:19|20)\d\d\b/.test(m[0]) && /(?:^[ \t#*/-]*|©|\(c\)|copyright|\d{4}[ \t]*[-–,][ \t]*)$/i.test(text.slice(ls, m.index))) return;
+  if (ORGANISATION_BEFORE.test(before)) return;
+  const unit = numbered ? UNIT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index)) : null;
+  out.push({ kind: 'street-address', start: m.index - (unit ? unit[0].length : 0), end });
+  const last = end;
+  // The postcode of the same address: on its line or one of the three after it, within 240 characters.
+  const limit = Math.min(text.length, last + 240);
+  let stop = last;
+  for (let k = 0; k < 4 && stop >= 0 && stop < limit; k++) stop = text.indexOf('\n', stop + 1);
+  const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
+  POSTCODE.lastIndex = 0;
+  let p: RegExpExecArray | null;
+  while ((p = POSTCODE.exec(window)) !== null)
+    out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length });
 }
 
 // ---------- Ethereum addresses ----------

@@ -97,7 +97,8 @@ export const NATIONAL_ID_FEATURES = {
   'de-tax-id': ['steuer', 'Steuer', 'STEUER', 'IdNr', 'idnr', 'dentifikationsnummer'],
   'za-id': ['sa id', 'SA ID', 'sa_id', 'rsa id', 'RSA ID', 'south african id', 'South African ID'],
   'il-id': ['teudat', 'Teudat', 'israeli id', 'Israeli ID', 'israeli_id', 'zehut', 'Zehut'],
-  'nz-ird': [...acronym('IRD'), ...acronym('ird')],
+  // Not `ird ` (`third `): the lower-case name as keys write it.
+  'nz-ird': [...acronym('IRD'), 'ird:', 'ird=', 'ird_n', 'ird number', '"ird"', "'ird'"],
   'be-nn': [
     'national register',
     'National Register',
@@ -157,9 +158,6 @@ export const GENERAL_ID_FEATURES = [
   'id number',
   'ID number',
   'ID Number',
-  'idnumber',
-  'idNumber',
-  'id_no',
   'identification number',
   'identification_number',
 ];

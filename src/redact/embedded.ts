@@ -164,32 +164,36 @@ const KEY_NAME =
   /(?:^|[^a-z])(?:key|secret|psk|passw(?:or)?d|token|hmac|aes|cipher)|(?:Key|Secret|Psk|Token|Hmac|Aes)|(?:KEY|SECRET|PSK|TOKEN|HMAC|AES)/;
 const PUBLIC_NAME = /pub(?:lic)?[_-]?key|PublicKey|PUBLIC/i;
 
+const BYTE_LINES = new RegExp(BYTE_LINE.source, 'gm');
+
 /** The caller runs this on texts holding `0x` and `, 0x`. */
 export function findByteArrayKeys(text: string, out: Finding[]): void {
-  const lines: { start: number; end: number }[] = [];
-  for (let s = 0; s <= text.length;) {
-    let e = text.indexOf('\n', s);
-    if (e < 0) e = text.length;
-    lines.push({ start: s, end: e });
-    s = e + 1;
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const line = text.slice(lines[i].start, lines[i].end);
-    if (line.length > 400 || !BYTE_LINE.test(line)) continue;
-    for (let up = 1; up <= 3 && i - up >= 0; up++) {
-      const above = text.slice(lines[i - up].start, lines[i - up].end);
-      if (above.length > 400) break;
+  BYTE_LINES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BYTE_LINES.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      BYTE_LINES.lastIndex++;
+      continue;
+    }
+    // Up to three lines above, past byte lines only, for the declaration.
+    let end = m.index - 1;
+    for (let up = 1; up <= 3 && end >= 0; up++) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      if (end - start > 400) break;
+      const above = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
       const d = KEY_DECLARATION.exec(above);
       if (d !== null) {
         if (KEY_NAME.test(d[1]) && !PUBLIC_NAME.test(d[1])) {
-          const first = line.search(/0x/);
+          const line = m[0];
+          const first = line.indexOf('0x');
           let last = line.length;
           while (last > first && !/[0-9A-Fa-f]/.test(line[last - 1])) last--;
-          out.push({ kind: 'secret', start: lines[i].start + first, end: lines[i].start + last });
+          out.push({ kind: 'secret', start: m.index + first, end: m.index + last });
         }
         break;
       }
       if (!BYTE_LINE.test(above)) break;
+      end = start - 1;
     }
   }
 }

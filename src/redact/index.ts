@@ -49,7 +49,7 @@ import {
   type NationalIdKind,
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
-import { STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words';
+import { ROAD_WORDS, STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words';
 import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -296,7 +296,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
         jaas: found[F.loginModule] === 1,
         samba: found[F.dashUpperU] === 1 && text.includes('%'),
-        echo: found[F.echo] + found[F.printf] > 0 && found[F.echoToFile] + found[F.echoAppend] + found[F.echoToTee] > 0,
+        echo: found[F.echo] + found[F.printf] > 0,
         saslPasswd: found[F.saslPasswd] + found[F.bracketSmtp] > 0,
         secretOutput:
           found[F.base64Decode] +
@@ -366,7 +366,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
         STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
         STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
-        STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen'),
+        (STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen')
+          ? 1
+          : 0) | (ROAD_FEATURES.some((f) => found[f] === 1) ? 2 : 0),
       );
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
@@ -619,9 +621,6 @@ const F = {
   loginModule: feature('loginmodule'),
   echo: feature('echo '),
   printf: feature('printf '),
-  echoToFile: feature(' > '),
-  echoAppend: feature(' >> '),
-  echoToTee: feature('| tee'),
   saslPasswd: feature('sasl_passwd'),
   bracketSmtp: feature('[smtp'),
   base64Decode: feature('base64 -d'),
@@ -775,6 +774,7 @@ const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
+const ROAD_FEATURES = ROAD_WORDS.map((w) => feature(w));
 const STREET_NUMBER_FIRST_FEATURES = STREET_NUMBER_FIRST_WORDS.map((w) => feature(w));
 const MAC_FEATURES = [
   F.macAddress,

@@ -49,9 +49,10 @@ const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\
 const URI_CANDIDATE = /(?<=(?:tel|sms|fax|callto):)\+?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/gi;
 // An international or North American number as a cell of a comma-separated row (`Pilar
 // Navarro,+34 912 48 36 71`, `…,884.888.6318`): a comma before a bare digit run is a list of
-// numbers, before a `+` or a number grouped 3-3-4 it is a separator. A colon before a `+` is one too
-// (`otp:pending:+491769689324`, a key that holds the number).
-const CELL_CANDIDATE = /(?:,|:(?=\+))(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|\(\d{3}\) ?\d{3}-\d{4})(?![\w]|[.-]\d)/g; // the number is group 1
+// numbers, before a `+` or a number grouped 3-3-4 it is a separator.
+const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|\(\d{3}\) ?\d{3}-\d{4})(?![\w]|[.-]\d)/g; // the number is group 1
+// An international number glued to a key's colon (`otp:pending:+491769689324`).
+const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
   /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
@@ -80,12 +81,13 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
     let budget = MAX_VALIDATIONS;
     const candidates = [CANDIDATE];
     if (uri) candidates.push(URI_CANDIDATE);
-    if (text.includes(',') || text.includes(':+')) candidates.push(CELL_CANDIDATE);
+    if (text.includes(',')) candidates.push(CELL_CANDIDATE);
+    if (text.includes(':+')) candidates.push(COLON_CANDIDATE);
     for (const re of candidates) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
-        const cell = re === CELL_CANDIDATE;
+        const cell = re === CELL_CANDIDATE || re === COLON_CANDIDATE;
         const at = cell ? m.index + 1 : m.index;
         let raw = cell ? m[1] : m[0];
         // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.

@@ -62,16 +62,20 @@ const HAPROXY_USER = /\binsecure-password[ \t]+(\S{1,128})/g;
 // A JAAS section's users for PLAIN (`user_admin="…"`), each a password.
 const JAAS_USER = /\buser_[\w.-]{1,64}[ \t]*=[ \t]*"([^"\n]{1,256})"/g;
 // Samba tools' `-U 'DOMAIN\user%password'`.
-const SAMBA_USER = /(?:^|[\s'"])(?:-U|--user(?:name)?)[ \t=]?(["']?)[^\s%"']{1,80}%([^\s"']{1,128})\1/gm;
+// (The flag first: a pattern that starts with a class of white space is tried at every space.)
+const SAMBA_USER = /(?:-U|--user(?:name)?)(?<=(?:^|[\s'"])(?:-U|--user(?:name)?))[ \t=]?(["']?)[^\s%"']{1,80}%([^\s"']{1,128})\1/gm;
 // `echo 'copper-pebble-…' > .vault_pass`, `printf '%s' … | tee ~/.config/x/token`: a value written to a
 // file whose name is a credential's.
 const ECHO_TO_FILE =
   /\b(?:echo|printf)(?:[ \t]+-[neE]{1,3}|[ \t]+(["'])%s\1)*[ \t]+(["']?)([^\s"'|>;&$`]{6,128})\2[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[^\s;&|]*(?:pass|secret|token|cred|key)[^\s;&|]*/gi;
 // Postfix's relay map: `[smtp.sendgrid.net]:587 apikey:SG.…`, `smtp.x.com user:password`.
 const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(\S{1,256})[ \t]*\r?$/gm;
-// A shell command that prints a stored secret, and the line it printed: one value alone.
-const SECRET_OUTPUT =
-  /^[^\n]{0,80}?(?:[$#%>][ \t]|PS[^>\n]{0,60}>[ \t]*)[^\n]*(?:(?:secret|passw|token|key|auth|cred)[^\n]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b)[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/gm;
+// A shell command that prints a stored secret, and the line it printed: one value alone. The
+// command's words are looked for first; its line must hold a prompt (`$ `, `# `, `PS …> `).
+const SECRET_COMMAND =
+  /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b/g;
+const PROMPT = /(?:^|[ \t])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
+const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
 
 // A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,
 // `password for root was changed to …`, `use password … to log in`, `enter the passphrase …`.
@@ -242,7 +246,21 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   if (hints.samba) each(SAMBA_USER, 2);
   if (hints.echo) each(ECHO_TO_FILE, 3, (v) => literalPassword(v) && !/^-/.test(v));
   if (hints.saslPasswd) each(SASL_LINE, 1);
-  if (hints.secretOutput) each(SECRET_OUTPUT, 1, (v) => literalPassword(v) && !/^(?:true|false|null|ok|done|error)$/i.test(v));
+  if (hints.secretOutput) {
+    SECRET_COMMAND.lastIndex = 0;
+    while ((m = SECRET_COMMAND.exec(text)) !== null) {
+      const ls = text.lastIndexOf('\n', m.index) + 1;
+      const head = text.slice(Math.max(ls, m.index - 200), m.index);
+      if (!PROMPT.test(head)) continue;
+      // `… | base64 -d` decodes a secret only where the command names one.
+      if (m[0].startsWith('|') && !/secret|passw|token|key|auth|cred/i.test(head)) continue;
+      PRINTED.lastIndex = m.index + m[0].length;
+      const p = PRINTED.exec(text);
+      if (p === null) continue;
+      const v = p[1];
+      if (literalPassword(v) && !/^(?:true|false|null|ok|done|error)$/i.test(v)) push(p.index + p[0].lastIndexOf(v), v);
+    }
+  }
   if (hints.redisConf) {
     REDIS_PASSWORD.lastIndex = 0;
     while ((m = REDIS_PASSWORD.exec(text)) !== null) {

@@ -17,7 +17,6 @@ export const STREET_PREFIXES = [
   'Largo ',
   'Laan ',
   'ul. ',
-  'al. ',
 ];
 
 /** Street words glued to the name, in ASCII (`straße` is looked for on its own). */
@@ -46,12 +45,10 @@ export const STREET_SUFFIXES = [
   'singel ',
   'katu ',
   'tie ',
-  // Korean roads, romanised (`308 Haeundaehaebyeon-ro`).
-  '-ro ',
-  '-ro,',
-  '-gil ',
-  '-gil,',
 ];
+
+/** Korean roads romanised (`308 Haeundaehaebyeon-ro`). */
+export const ROAD_WORDS = ['-ro ', '-ro,', '-gil ', '-gil,', '-daero'];
 
 /** Street types written in lower case after the number (`18 rue des Tanneurs`, `5 via della Spiga`). */
 export const STREET_NUMBER_FIRST_WORDS = [
