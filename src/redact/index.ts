@@ -66,10 +66,14 @@ export type { LocalIdentifiers } from './pii';
  * path tokens, identifier columns, chosen URL passwords at any host, public keys kept; 6: people's
  * names in prose, street and Ethereum addresses, unquoted random values, identifiers a sentence
  * after their names, credentials continued across a backslash line break, encoded phone numbers,
- * passwords of symbols). Returned with every redaction, and stated by each session's start event
+ * passwords of symbols; 7: vCard, HL7, X12 and LDIF records, birth dates in code and markup,
+ * phone, NHS, NI and account columns, five more national identifiers and the corrected Verhoeff
+ * check, streets of more countries, service configurations and secrets printed in terminals,
+ * base64 of credentials, AWS secrets beside their key id, key bytes under key-named declarations,
+ * card track data). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 6;
+export const REDACTION_POLICY_VERSION = 7;
 
 export const DEFAULT_BUDGET_MS = 500;
 
