@@ -13,6 +13,8 @@ const PERSON_KEY = new RegExp(
     [
       '(?:full|first|last|middle|given|family|maiden|legal|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
       'emergency[ _-]?contact',
+      'name[ _-]?on[ _-]?card',
+      'embossed[ _-]?name',
       'kontoinhaber',
       'sukunimi',
       'etunimet?',
@@ -205,7 +207,9 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
       }
       valueAt = m.index + m[0].lastIndexOf(v);
     }
-    const ok = field.what === 'name' ? looksLikeName(v, field.minWords, !field.plain) : looksLikeAddress(v);
+    // Capitals under a key that names a name, or a card's holder (embossed: `YUKI NAKAMURA`).
+    const capitals = !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke));
+    const ok = field.what === 'name' ? looksLikeName(v, field.minWords, capitals) : looksLikeAddress(v);
     if (!ok) continue;
     const start = valueAt;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length - lo);

@@ -419,6 +419,8 @@ export type ColumnReader = (v: string) => string | null;
 
 const NUMBER_SUFFIX = '(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?';
 // The header's search takes the plain words only (each alternative costs the whole text's search).
+const POSTCODE_FINE =
+  /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
 const PHONE_HEADER = 'phone|tel|mobile|mobil|cell|cellulare|celular|handy|telefon|telefono|puhelin|shouji|msisdn';
 const PHONE_COLUMN =
   '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn)(?:[ _-]?(?:number|nr|no|\\d))?';
@@ -450,6 +452,17 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     name: whole(PHONE_COLUMN),
     read: (v) =>
       /^(?:\+|00)?\d[\d \-.()/]{5,20}\d$/.test(v) && /^(?:\D*\d){7,15}\D*$/.test(v) && !oneDigit(v.replace(/\D/g, '')) ? 'phone' : null,
+  },
+  // A driving licence's number: letters and digits, at least four digits (`K3494176`, `B890-963-66-233-8`).
+  {
+    name: whole("driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|licen[cs]e[ _-]?(?:number|no|num)|dl[ _-]?(?:number|no)"),
+    read: (v) =>
+      /^[A-Z0-9][A-Z0-9 -]{4,20}[A-Z0-9]$/i.test(v) && /(?:\D*\d){4}/.test(v) && !/^\d{4}-\d{2}-\d{2}$/.test(v) ? 'driver-license' : null,
+  },
+  // A postcode fine enough to point at a few houses: British, Canadian, Dutch, Irish.
+  {
+    name: whole('post[ _-]?code|postal[ _-]?code|postcode|eircode|postnummer|zip'),
+    read: (v) => (POSTCODE_FINE.test(v.trim()) ? 'street-address' : null),
   },
   // Bank details: a sort code, an account number.
   { name: whole('sort[ _-]?code'), read: (v) => (/^\d{2}-?\d{2}-?\d{2}$/.test(v) ? 'bank-account' : null) },
@@ -587,6 +600,6 @@ const PERSONAL_HEADER =
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell.
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
   'gim',
 );

@@ -152,8 +152,14 @@ describe('identifiers and personal data in data files', () => {
     for (const s of ['AB123456C', '70-98-52', '53239024']) gone(payroll, s);
     const users = 'First Name [Required],Last Name [Required],Email Address [Required]\nBram,Bakker,bram@helix-labs.de';
     gone(users, 'Bakker', 'person-name');
-    // A column's cell that is no such value stays.
+    const licences = 'state,license_number,dob\nCA,K3494176,03/14/1969\nFL,B890-963-66-233-8,12/06/1992';
+    gone(licences, 'K3494176', 'driver-license');
+    gone(licences, 'B890-963-66-233-8', 'driver-license');
+    gone('mrn,dob,postcode\nMRN7032022,09/02/1990,M20 4WJ', 'M20 4WJ', 'street-address');
+    gone('"card": { "number": "4111 1111 1111 1111", "holder": "YUKI NAKAMURA" }', 'YUKI NAKAMURA', 'person-name');
+    // A column's cell that is no such value stays; a coarse postcode (a US ZIP) stays.
     kept('id,mobile,status\n1,n/a,active');
+    kept('city,postcode,count\nPortland,97206,12');
   });
 
   it('reads names in objects, builders and entity-named keys, and identifiers under general words', () => {
