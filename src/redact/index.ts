@@ -20,7 +20,7 @@
  */
 import { join } from 'node:path';
 import { findContextSecrets } from './context';
-import { findKeywordSecrets, wordLike } from './keyword';
+import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
@@ -231,13 +231,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
       denseGuard.on = dropDense;
       const raw: Finding[] = dropDense ? denseGuardedList() : [];
       const found = new Uint8Array(FEATURE_COUNT);
-      scanText(text, raw, found);
+      const hits: number[] = [];
+      scanText(text, raw, found, hits);
       for (const rule of SCANNED) runScanned(rule, text, found, raw);
       check();
       findPrivateKeys(text, raw);
       findKeyMaterialLines(text, raw);
       check();
-      findKeywordSecrets(text, raw);
+      findKeywordSecrets(text, raw, hits);
       check();
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
@@ -934,6 +935,8 @@ const FEATURE_COUNT = FEATURE_LIST.length + 2;
 interface GramEntry {
   features: number[];
   cands: { prefix: string; rule: number }[];
+  /** A word of HIT_WORDS that starts with this gram, whose places the keyword rule reads. */
+  hit?: { word: string; wordEnd: boolean };
 }
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 /** `fold` for every UTF-16 code unit, with every character past ASCII as 127 (DEL, which starts no item). */
@@ -984,6 +987,12 @@ FEATURE_LIST.forEach((f, idx) => {
   if (f.text.length < 2) throw new Error(`feature too short: ${f.text}`);
   gramEntry(f.text).features.push(idx);
 });
+for (const { word, wordEnd } of HIT_WORDS) {
+  const e = gramEntry(word);
+  // Two words with one gram would need a list; HIT_WORDS' grams differ.
+  if (e.hit !== undefined) throw new Error(`two credential words start with one gram: ${word}`);
+  e.hit = { word, wordEnd: wordEnd === true };
+}
 
 // Hex digits and the colon, for the IPv6 chain.
 const HEX_CLASS = new Uint8Array(128);
@@ -991,6 +1000,8 @@ for (const c of '0123456789abcdefABCDEF') HEX_CLASS[c.charCodeAt(0)] = 1;
 HEX_CLASS[58] = 2;
 
 const isRunChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 95;
+/** A character of a regex's `\w` (`\b` is between one and another character or an end). */
+const isWordChar = (c: number): boolean => isAlnum(c) || c === 95;
 
 /** Does `text` hold `lit` (lowercase ASCII) at `i`, ASCII letters compared case-insensitively? */
 function foldedAt(text: string, i: number, lit: string): boolean {
@@ -1003,7 +1014,7 @@ function foldedAt(text: string, i: number, lit: string): boolean {
  * The one pass over every character: provider rules tried where one of their prefixes starts,
  * and the features of FEATURE_LIST (and the IPv6 chain) marked in `found`.
  */
-function scanText(text: string, out: Finding[], found: Uint8Array): void {
+function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[]): void {
   const n = text.length;
   // Per rule: no new attempt before this offset (inside a previous match or a failed run).
   const nextAllowed = new Int32Array(ANCHORED.length);
@@ -1028,13 +1039,17 @@ function scanText(text: string, out: Finding[], found: Uint8Array): void {
       hexRun = 0;
       groups = 0;
     }
-    if (BIGRAM_SEEN[key >>> 7] === 1) visit(BIGRAM_ITEMS[key >>> 7]!, text, i, found, out, nextAllowed);
-    if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0) visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed);
+    if (BIGRAM_SEEN[key >>> 7] === 1) visit(BIGRAM_ITEMS[key >>> 7]!, text, i, found, out, nextAllowed, hits);
+    if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0)
+      visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed, hits);
   }
 }
 
 /** Confirms the features and tries the rules that may start at `i`. */
-function visit(e: GramEntry, text: string, i: number, found: Uint8Array, out: Finding[], nextAllowed: Int32Array): void {
+function visit(e: GramEntry, text: string, i: number, found: Uint8Array, out: Finding[], nextAllowed: Int32Array, hits: number[]): void {
+  const hit = e.hit;
+  if (hit !== undefined && foldedAt(text, i, hit.word) && !(hit.wordEnd && isWordChar(text.charCodeAt(i + hit.word.length))))
+    hits.push(i, hit.word.length);
   for (const f of e.features) {
     if (found[f] === 1) continue;
     const feat = FEATURE_LIST[f];

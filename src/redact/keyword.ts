@@ -25,7 +25,36 @@ const MAX_NAME = 96;
 const MAX_VALUE = 4096;
 
 // Words inside identifiers that can name a credential. `key` and `pass` are checked word-wise later.
-const HIT = /pass|pwd|pw\b|psk|secret|token|key|auth|cred|bearer|sas|pat\b|PAT\b|cookie|session|sig|community/gi;
+// (`pw` and `pat` only where a word ends after them.) The redactor's one pass over every character
+// marks where they occur (see HIT_WORDS' use in index.ts); HIT finds them when no pass did.
+export const HIT_WORDS: readonly { word: string; wordEnd?: true }[] = [
+  { word: 'pass' },
+  { word: 'pwd' },
+  { word: 'pw', wordEnd: true },
+  { word: 'psk' },
+  { word: 'secret' },
+  { word: 'token' },
+  { word: 'key' },
+  { word: 'auth' },
+  { word: 'cred' },
+  { word: 'bearer' },
+  { word: 'sas' },
+  { word: 'pat', wordEnd: true },
+  { word: 'cookie' },
+  { word: 'session' },
+  { word: 'sig' },
+  { word: 'community' },
+];
+const HIT = new RegExp(HIT_WORDS.map((h) => h.word + (h.wordEnd ? '\\b' : '')).join('|'), 'gi');
+
+/** Where HIT_WORDS occur in `text`: offset and length, pair after pair. */
+function hitsOf(text: string): number[] {
+  const hits: number[] = [];
+  HIT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HIT.exec(text)) !== null) hits.push(m.index, m[0].length);
+  return hits;
+}
 
 const ENDS_SECRET = [
   'token',
@@ -1160,15 +1189,20 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
 const DENSE_NAMES = 1024;
 const DENSE_NAME_CHARS = 32;
 
-export function findKeywordSecrets(text: string, out: Finding[]): void {
-  HIT.lastIndex = 0;
-  let m: RegExpExecArray | null;
+export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text)): void {
+  // The next hit at or after `from`, as a regex's lastIndex would give it; `from` only grows.
+  let from = 0,
+    h = 0;
   let resumeAt = 0;
   const tableSeen = { start: 0, end: 0 };
   let inBlock = 0,
     blockStart = 0;
-  while ((m = HIT.exec(text)) !== null) {
-    const hit = m.index;
+  for (;;) {
+    while (h < hits.length && hits[h] < from) h += 2;
+    if (h >= hits.length) break;
+    const hit = hits[h];
+    const hitLength = hits[h + 1];
+    from = hit + 1;
     // Credential names packed closer than any ordinary text holds them (the densest, minified
     // bundles of authentication code, hold one per 72 characters over 1,024 of them): a text
     // made to cost each name's reading, dropped whole.
@@ -1178,17 +1212,17 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
       inBlock = 0;
     }
     if (hit < resumeAt) {
-      HIT.lastIndex = resumeAt;
+      from = resumeAt;
       continue;
     }
     // Expand to the whole name around the hit.
     let s = hit;
     const lo = Math.max(0, hit - MAX_NAME);
     while (s > lo && isNameChar(text.charCodeAt(s - 1))) s--;
-    let e = hit + m[0].length;
+    let e = hit + hitLength;
     const hi = Math.min(text.length, e + MAX_NAME);
     while (e < hi && isNameChar(text.charCodeAt(e))) e++;
-    HIT.lastIndex = e;
+    from = e;
     let name = text.slice(s, e);
     // Trailing dots belong to the sentence, not the name.
     while (name.endsWith('.') || name.endsWith('-')) {
@@ -1221,7 +1255,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
         if (valueVerdict(v, cls, true, false, name)) {
           out.push({ kind: cls === 'password' ? 'password' : 'secret', start: arg.start, end: arg.end });
           resumeAt = arg.end;
-          HIT.lastIndex = arg.end;
+          from = arg.end;
         }
       }
       continue;
@@ -1230,7 +1264,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     const rows = tableColumns(text, s, e, out, tableSeen);
     if (rows > 0) {
       resumeAt = rows;
-      HIT.lastIndex = rows;
+      from = rows;
       continue;
     }
     const nameQuoted = before === '"' || before === "'" || before === '`';
@@ -1353,7 +1387,7 @@ export function findKeywordSecrets(text: string, out: Finding[]): void {
     }
     out.push({ kind: cls === 'password' ? 'password' : 'secret', start: val.start, end: val.end });
     resumeAt = val.end;
-    HIT.lastIndex = val.end;
+    from = val.end;
   }
 }
 

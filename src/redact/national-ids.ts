@@ -539,20 +539,35 @@ function cellsOf(line: string, delim: string): { start: number; end: number }[] 
   return cells;
 }
 
+/** Does a cell of the line [start, end) begin with a cue of HEADER_NAME? */
+function cueInCells(text: string, start: number, end: number): boolean {
+  let delimiters = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44 && c !== 59 && c !== 9 && c !== 124) continue;
+    delimiters++;
+    HEADER_NAME.lastIndex = i + 1;
+    if (HEADER_NAME.test(text)) return true;
+  }
+  if (delimiters === 0) return false;
+  HEADER_NAME.lastIndex = start;
+  return HEADER_NAME.test(text);
+}
+
 /**
  * Tables (CSV, TSV, semicolon, Markdown) whose header names an identifier column: the column's
  * cell in every following row of as many cells, taken when it validates as that identifier.
  * `names` finds candidate header cells; each header line is read once.
  */
 export function findIdentifierColumns(text: string, out: Finding[]): void {
-  HEADER_NAME.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  HEADER_LINE.lastIndex = 0;
+  let line: RegExpExecArray | null;
   let readTo = 0;
-  while ((m = HEADER_NAME.exec(text)) !== null) {
-    if (m.index < readTo) continue;
-    const header = lineBounds(text, m.index + 1);
+  while ((line = HEADER_LINE.exec(text)) !== null) {
+    if (line.index < readTo || !cueInCells(text, line.index, line.index + line[0].length)) continue;
+    const header = lineBounds(text, line.index + 1);
     readTo = header.end;
-    HEADER_NAME.lastIndex = Math.max(HEADER_NAME.lastIndex, header.end);
+    HEADER_LINE.lastIndex = Math.max(HEADER_LINE.lastIndex, header.end);
     if (header.end - header.start > MAX_TABLE_LINE) continue;
     const headLine = text.slice(header.start, header.end);
     for (const delim of TABLE_DELIMITERS) {
@@ -588,7 +603,7 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
         });
         readTo = row.end;
       }
-      HEADER_NAME.lastIndex = Math.max(HEADER_NAME.lastIndex, readTo);
+      HEADER_LINE.lastIndex = Math.max(HEADER_LINE.lastIndex, readTo);
       break;
     }
   }
@@ -598,8 +613,13 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
 const PERSONAL_HEADER =
   '(?:full|first|last|given|family|customer|client|contact|patient|employee)[ _-]?name|(?:card|account)?[ _-]?holder|firstname|lastname|surname|name|nombre|apellidos?|vorname|nachname|namn|naam|nome|cognome|nazwisko|pr[eé]nom|nom|sukunimi|etunimet?|soyad[ıi]?|emergency[ _-]?contact|kontoinhaber|street[\\w -]{0,12}|address[\\w -]{0,8}|stra(?:ss|ß)e|calle|direcci[oó]n|adresse';
 
-// A header cell that may name an identifier: a cue of any rule above, as a whole cell.
+// A line that can only be a header: nothing but what HEADER_CELL allows and the delimiters (most
+// lines of code hold a character neither does, and are passed over without trying the cues).
+const HEADER_LINE = /^(?:[\w .\u00c0-\u024f"'\t,;|-]|\[[^\]\n]{1,30}\])+\r?$/gm;
+
+// A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
+// the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `(?<=^|[,;\\t|])[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
-  'gim',
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  'imy',
 );
