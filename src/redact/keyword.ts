@@ -1202,7 +1202,6 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
     if (h >= hits.length) break;
     const hit = hits[h];
     const hitLength = hits[h + 1];
-    from = hit + 1;
     // Credential names packed closer than any ordinary text holds them (the densest, minified
     // bundles of authentication code, hold one per 72 characters over 1,024 of them): a text
     // made to cost each name's reading, dropped whole.
