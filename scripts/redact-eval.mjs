@@ -177,7 +177,9 @@ async function score(cases, redact) {
 // other secret scanners' test suites), written in the next round, are split the same way by
 // another bit of the hash (`u32`: the first four bytes, odd → measure-only); so are H (terminals,
 // logs, tools' output), I (personal data in code and data files) and J (credentials in source and
-// infrastructure code), written in the round after.
+// infrastructure code), written in the round after, and K (personal data in prose and documents,
+// in the style of a PII recogniser's tests), L (in the style of other secret scanners' test
+// suites) and M (credentials and personal data in ~90 file formats), written the round after that.
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -216,6 +218,9 @@ for (const [label, file, part] of [
   ['probes H: terminals, logs and tools’ output', 'H_terminal.jsonl', 'u32'],
   ['probes I: personal data in code and data files', 'I_data.jsonl', 'u32'],
   ['probes J: credentials in source and infrastructure code', 'J_code.jsonl', 'u32'],
+  ['probes K: personal data in prose and documents', 'K_prose.jsonl', 'u32'],
+  ['probes L: other scanners’ suites’ style, ~230 services', 'L_scanners.jsonl', 'u32'],
+  ['probes M: ~90 file formats, credentials and personal data', 'M_files.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -85,16 +85,16 @@ export const NATIONAL_ID_FEATURES = {
   'pl-pesel': ['pesel'],
   'fi-hetu': [...acronym('HETU'), ...acronym('hetu'), 'henkil', 'Henkil'],
   'kr-rrn': [...acronym('RRN'), ...acronym('rrn'), 'Resident Registration', 'resident registration', 'resident_registration'],
-  'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id'],
+  'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id', 'thai national id', 'Thai national ID'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],
   'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
   'se-personnummer': ['personnummer', 'personnr', ...acronym('pnr'), ...acronym('PNR')],
-  'no-fodselsnummer': ['dselsnummer', 'personnummer'],
+  'no-fodselsnummer': ['dselsnummer', 'personnummer', ...acronym('fnr'), ...acronym('FNR')],
   'dk-cpr': acronym('CPR'),
   'nl-bsn': [...acronym('BSN'), ...acronym('bsn'), 'burgerservicenummer'],
   'fr-nir': [...acronym('NIR'), ...acronym('nir'), 'insee', 'INSEE', 'sociale'],
-  'de-tax-id': ['steuer', 'Steuer', 'STEUER', 'IdNr', 'idnr', 'dentifikationsnummer'],
+  'de-tax-id': ['steuer', 'Steuer', 'STEUER', 'IdNr', 'idnr', 'dentifikationsnummer', 'tax id', 'tax ID', 'Tax ID', 'tax_id', 'taxId'],
   'za-id': ['sa id', 'SA ID', 'sa_id', 'rsa id', 'RSA ID', 'south african id', 'South African ID'],
   'il-id': ['teudat', 'Teudat', 'israeli id', 'Israeli ID', 'israeli_id', 'zehut', 'Zehut'],
   // Not `ird ` (`third `): the lower-case name as keys write it.
@@ -120,6 +120,15 @@ export const NATIONAL_ID_FEATURES = {
   'us-aba-routing': [...acronym('ABA'), ...acronym('aba'), ...acronym('RTN'), 'routing', 'Routing', 'ROUTING'],
   'it-vat': [...acronym('VAT'), ...acronym('vat'), 'partita', 'Partita', 'PARTITA', ...acronym('IVA')],
   'sg-uen': [...acronym('UEN'), ...acronym('uen'), 'unique entity', 'Unique Entity', 'unique_entity'],
+  'br-cnpj': [...acronym('CNPJ'), ...acronym('cnpj')],
+  'ar-cuit': [...acronym('CUIT'), ...acronym('CUIL'), ...acronym('cuit'), ...acronym('cuil')],
+  'ar-dni': [...acronym('DNI'), ...acronym('dni')],
+  'cl-rut': [...acronym('RUT'), ...acronym('RUN'), ...acronym('rut')],
+  'ru-inn': [...acronym('INN'), ...acronym('inn')],
+  // Not `RFC ` (`RFC 7231`): the key, or a Spanish sentence's article before it.
+  'mx-rfc': ['RFC:', 'rfc:', 'RFC=', 'rfc=', '"rfc"', "'rfc'", 'rfc_', 'RFC_', 'el RFC', 'del RFC', 'su RFC', 'tu RFC', 'mi RFC'],
+  'ae-emirates-id': ['emirates', 'Emirates', 'EMIRATES', ...acronym('EID')],
+  'jp-my-number': ['my number', 'My Number', 'mynumber', 'myNumber', 'my_number', 'individual number', 'Individual Number'],
 };
 export type NationalIdKind = keyof typeof NATIONAL_ID_FEATURES;
 export const NATIONAL_ID_KINDS = Object.keys(NATIONAL_ID_FEATURES) as NationalIdKind[];

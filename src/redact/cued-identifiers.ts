@@ -14,28 +14,35 @@ import type { Finding } from './text';
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
   `(?:["'\`]?[ \\t]*(?:\\([A-Za-z][A-Za-z .]{0,15}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
-  `(?:(?:is|was|are|of|on|am|le|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#][ \\t]*)?(?:["'\`][ \\t]*)?)`;
+  `(?:(?:is|was|are|of|on|am|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#：][ \\t]*)?(?:["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?`;
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
+// Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
+// their first letters (`febrero`, `juillet`, `März`, `maart`, `lipca`, `Nisan`).
+const MONTH =
+  '(?:jan|feb|f[ée]v|mar|m[äa]r|apr|abr|avr|may|mai|mei|maj|jun|jui|giu|jul|lug|aug|ago|ao[uû]|sep|set|oct|okt|out|ott|nov|dec|d[ée]c|dez|dic|gen|ene|sty|lut|kwi|cze|lip|sie|wrz|pa[zź]|lis|gru|ocak|[şs]ubat|nisan|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)[a-zà-ÿçğışłńóśźż]{0,8}\\.?';
+// A date: numeric, with its month's name (`21 de febrero de 1980`, `25. Juli 1950`, `March 4, 1961`),
+// or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
-  `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH},?[ \\t]+\\d{4}|` +
-  `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4})`;
+  `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
+  `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
 const BIRTH = new RegExp(
-  `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento)(?![a-z])${GAP}(${DATE})(?![\\d])`,
+  `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|geb\\.|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась))(?![a-z])${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
+// The date, then the word (`1994年12月12日生`).
+const BORN_AFTER = /(\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?:生|出生)/g;
 // Farther after a birth word, on its line, past markup and code (`<dateOfBirth>1970-12-02<`,
 // `birthDate: LocalDate.of(1979, 3, 4)`, `birth_date { year: 1959 month: 10 day: 5 }`,
 // `BDAY:1991-02-13`, `birth = as.Date(c("2000-02-10", …`): a date, a compact one (`19751228`), a
 // date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
 export const BIRTH_WORD =
-  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geboortedatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|(?:data[ _-](?:di|de)[ _-])?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|do[gğ]um[ _-]tarihi)';
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geboortedatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|(?:data[ _-](?:di|de)[ _-])?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일)';
 const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 // The word at a word's start, or camel-cased after another (`UserBirthday`, `customerDob`); the
 // date on its line, or on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`).
 const BIRTH_NEAR = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])(?:[^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?)(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?)(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
   'gi',
 );
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
@@ -70,6 +77,17 @@ const NINO = new RegExp(
   'gi',
 );
 
+// A card's security code (three or four digits), and a PIN or a code that opens a door, a gate or
+// an alarm (four to eight digits), after their names.
+const CARD_CODE = new RegExp(
+  `(?<![A-Za-z])(?:cvv2?|cvc2?|csc|card[ _-]?security[ _-]?code|security[ _-]?code)${GAP}(\\d{3,4})(?![\\d])`,
+  'gi',
+);
+const PIN_CODE = new RegExp(
+  `(?<![A-Za-z])(?:pin(?:[ _-]?(?:code|number|no))?|(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box)[ _-]?code|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))${GAP}(\\d{4,8}#?)(?![\\d])`,
+  'gi',
+);
+
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
 export function nhsValid(d: string): boolean {
   let sum = 0;
@@ -97,12 +115,13 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
     BIRTH_NEAR.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = BIRTH_NEAR.exec(text)) !== null) {
-      const v = m[1];
+      const v = m[2];
       if (/^\d{4}[-/.]/.test(v) && +v.slice(0, 4) < 1900) continue;
       // A date's parts given to a call, on the first of January (`dob = new Date(2020, 1, 1)`): a default, no one's birthday.
       if (/^\d{4}[ \t]*,[ \t]*0?1[ \t]*,[ \t]*0?1$/.test(v)) continue;
       // Markup and code between the word and the date, not a sentence (`the birth of the … release`).
-      if (/(?:^|[\s(])(?:of|the|and|in|on|at|for|to|a|an|is|was|from|since)\s/i.test(m[0].slice(0, m[0].length - v.length))) continue;
+      // (What stands between, not the word: `"Date of birth" field shows 03/03/1940`.)
+      if (/(?:^|[\s(])(?:of|the|and|in|on|at|for|to|a|an|is|was|from|since)\s/i.test(m[1])) continue;
       out.push({ kind: 'birth-date', start: m.index + m[0].length - v.length, end: m.index + m[0].length });
       // The dates after it in a list: `c("2000-02-10", "1968-11-05", …)`.
       LIST_DATE.lastIndex = BIRTH_NEAR.lastIndex + (text[BIRTH_NEAR.lastIndex] === '"' || text[BIRTH_NEAR.lastIndex] === "'" ? 1 : 0);
@@ -111,6 +130,12 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
         BIRTH_NEAR.lastIndex = LIST_DATE.lastIndex;
       }
     }
+  }
+  if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
+  if (hints.code) {
+    cued(text, CARD_CODE, 'card-security-code', out, () => true);
+    // Not a year (`pin 2024`) nor a number of one digit repeated.
+    cued(text, PIN_CODE, 'password', out, (v) => !/^(?:19|20)\d\d$/.test(v) && !/^(\d)\1+#?$/.test(v));
   }
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
   if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);

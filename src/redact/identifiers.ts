@@ -17,6 +17,8 @@ export interface IdentifierHints {
   tax: boolean;
   nhs: boolean;
   insurance: boolean;
+  /** `cvv`, `pin`, `door code`: a card's security code or a code that opens something. */
+  code: boolean;
 }
 
 // ITIN: 9XX-7X-XXXX and the other middle groups the IRS issues; with separators anywhere, bare after a cue.

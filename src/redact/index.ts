@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
-import { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findIbans, findHomeUsers, findIpv4, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
@@ -189,6 +188,7 @@ const PII_KINDS = new Set([
   'us-ssn',
   'us-itin',
   'birth-date',
+  'card-security-code',
   'passport-number',
   'medical-record-number',
   'driver-license',
@@ -298,6 +298,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
         prose: (hasPassword || found[F.passwd] + found[F.passphrase] > 0) && prosePasswordHint(text),
+        foreign:
+          FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text)),
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
         jaas: found[F.loginModule] === 1,
         samba: found[F.dashUpperU] === 1 && text.includes('%'),
@@ -332,6 +334,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.fieldInput ||
         hints.insert ||
         hints.prose ||
+        hints.foreign ||
         hints.haproxy ||
         hints.jaas ||
         hints.samba ||
@@ -350,15 +353,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       if (found[F.bearer] === 1) findBearer(text, raw);
       const idCandidates: number[] = [];
-      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates);
+      const runs = { longest: 0 };
+      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates, runs);
       for (let k = 0; k < idCandidates.length; k += 2) {
         const kind = statements().nationalIdAlone(text.slice(idCandidates[k], idCandidates[k + 1]));
         if (kind !== null) raw.push({ kind, start: idCandidates[k], end: idCandidates[k + 1] });
       }
-      {
+      // Literals of 20 token characters or more, values of 32 or more: only a text with such a run holds one.
+      if (runs.longest >= 20) {
         const covered = raw.length > 0 ? new Covered(raw, priority) : undefined;
-        findHighEntropyLiterals(text, raw, covered);
-        findHighEntropyValues(text, raw, covered);
+        statements().findHighEntropyLiterals(text, raw, covered);
+        if (runs.longest >= 32) statements().findHighEntropyValues(text, raw, covered);
       }
       check();
       findEmails(text, raw, found[F.pct40] === 1);
@@ -389,7 +394,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findIbans(text, raw, found[F.ibanWord] === 1);
       findItins(text, raw);
       const identifierHints: IdentifierHints = {
-        birth: BIRTH_FEATURES.some((f) => found[f] === 1),
+        birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
         passport: found[F.passport] === 1,
         medicalRecord: found[F.mrn] + found[F.medicalRecord] > 0,
         licence:
@@ -407,9 +412,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
           0,
         nhs: found[F.nhs] === 1,
         insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
+        code: CODE_FEATURES.some((f) => found[f] === 1),
       };
       const h = identifierHints;
-      if (h.birth || h.passport || h.medicalRecord || h.licence || h.account || h.tax || h.nhs || h.insurance)
+      if (h.birth || h.passport || h.medicalRecord || h.licence || h.account || h.tax || h.nhs || h.insurance || h.code)
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
       const idNamed = firstId >= 0 && firstId < NATIONAL_ID_TO;
@@ -418,6 +424,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Names in their own scripts (the features are ASCII): Korean and Chinese resident numbers.
       if (!kinds.includes('kr-rrn') && text.includes('주민')) kinds.push('kr-rrn');
       if (!kinds.includes('cn-resident-id') && (text.includes('身份证') || text.includes('公民身份'))) kinds.push('cn-resident-id');
+      if (found[PAST_ASCII] === 1) {
+        if (!kinds.includes('jp-my-number') && (text.includes('マイナンバー') || text.includes('個人番号'))) kinds.push('jp-my-number');
+        if (!kinds.includes('th-id') && text.includes('บัตรประชาชน')) kinds.push('th-id');
+        if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
+      }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
@@ -440,7 +451,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         ldif: found[F.objectClass] + found[F.ldifDn] > 0,
       };
       if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
-      personNames().findPersonNames(text, raw);
+      personNames().findPersonNames(text, raw, found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0);
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         (idNamed ||
@@ -518,7 +529,9 @@ interface CompiledRule extends PatternRule {
 const FEATURE_LIST: { text: string; exact?: boolean }[] = [];
 const feature = (text: string, exact = false): number => {
   if (text.length < 2) throw new Error(`feature too short: ${text}`);
-  if (/[^\t\n -~]/.test(text)) throw new Error(`feature not ASCII: ${text}`);
+  // Past the first character, a feature may hold letters past ASCII (`née `, `hasło`): its 3-gram
+  // holds them as DEL, and the match compares them as written.
+  if (/[^\t\n -~]/.test(text[0])) throw new Error(`feature not starting with ASCII: ${text}`);
   FEATURE_LIST.push({ text, exact });
   return FEATURE_LIST.length - 1;
 };
@@ -656,6 +669,19 @@ const F = {
   objectClass: feature('objectclass:'),
   ldifDn: feature('dn: uid='),
   born: feature('born '),
+  nacido: feature('nacid'),
+  geb: feature('geb. '),
+  tarihi: feature('tarihi'),
+  nato: feature('nato il '),
+  nata: feature('nata il '),
+  nascido: feature('nascid'),
+  urodzony: feature('urodzon'),
+  nee: feature('née '),
+  neLe: feature('né le'),
+  naci: feature('nací'),
+  dogumTr: feature('doğum'),
+  adSoyad: feature('ad soyad'),
+  isim: feature('isim:'),
   geburt: feature('geburt'),
   geboren: feature('geboren'),
   naissance: feature('naissance'),
@@ -813,6 +839,69 @@ const AUTH_CALL_FEATURES = [
   F.authenticationParen,
   F.credentialsBasic,
 ];
+// A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
+const CODE_FEATURES = [
+  'cvv',
+  'cvc',
+  'csc',
+  'security code',
+  'securitycode',
+  'security_code',
+  'pin:',
+  'pin=',
+  'pin"',
+  "pin'",
+  'pin code',
+  'pin number',
+  'pin is ',
+  'pin_code',
+  'pin-code',
+  'door code',
+  'gate code',
+  'alarm code',
+  'entry code',
+  'access code',
+  'garage code',
+  'safe code',
+  'lock code',
+  'box code',
+  'türcode',
+  'turcode',
+  'zugangscode',
+  'digicode',
+  'code porte',
+  'code de porte',
+  "code d'acc",
+  'code portail',
+].map((w) => feature(w));
+// Words for a password in other languages (statements.ts reads what follows them).
+const FOREIGN_PASSWORD_FEATURES = [
+  'passwort',
+  'kennwort',
+  'wachtwoord',
+  'contrasena',
+  'senha',
+  'haslo',
+  'losenord',
+  'salasana',
+  'sifre',
+  'parola',
+  'mot de passe',
+  'passord',
+  'adgangskode',
+  'heslo',
+  'lozinka',
+  'contraseña',
+  'hasło',
+  'lösenord',
+  'ifre:',
+  'ifre ',
+  'jelsz',
+  'mật khẩu',
+].map((w) => feature(w));
+const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
+// Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
+const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил/;
 const BIRTH_FEATURES = [
   F.birth,
   F.dobColon,
@@ -836,6 +925,17 @@ const BIRTH_FEATURES = [
   F.urodzenia,
   F.delsedatum,
   F.born,
+  F.nacido,
+  F.geb,
+  F.tarihi,
+  F.nato,
+  F.nata,
+  F.nascido,
+  F.urodzony,
+  F.nee,
+  F.neLe,
+  F.naci,
+  F.dogumTr,
   F.geburt,
   F.geboren,
   F.naissance,
@@ -929,7 +1029,11 @@ for (const rule of [...PROVIDER_RULES, ...STRUCTURAL_RULES]) {
  */
 const IPV6_CHAIN = FEATURE_LIST.length;
 const MAC_CHAIN = IPV6_CHAIN + 1;
-const FEATURE_COUNT = FEATURE_LIST.length + 2;
+/** A character past ASCII occurs (words of other scripts and accented ones are looked for only then). */
+const PAST_ASCII = MAC_CHAIN + 1;
+/** A letter of a script past Latin occurs: Greek to Thai, kana, CJK, Hangul, full-width forms (not punctuation or emoji). */
+const PAST_LATIN = PAST_ASCII + 1;
+const FEATURE_COUNT = FEATURE_LIST.length + 4;
 
 /** What may start at a position: features to confirm, and (prefix, rule) pairs to try. */
 interface GramEntry {
@@ -961,14 +1065,14 @@ const trigramSlot = (key: number): number => {
   return s;
 };
 const gramEntry = (text: string): GramEntry => {
-  const a = fold(text.charCodeAt(0));
-  const b = fold(text.charCodeAt(1));
-  if ([...text.slice(0, 3)].some((ch) => ch.charCodeAt(0) >= 127)) throw new Error(`non-ASCII start: ${text}`);
+  const a = FOLDED[text.charCodeAt(0)];
+  const b = FOLDED[text.charCodeAt(1)];
+  if (a === 127) throw new Error(`non-ASCII start: ${text}`);
   if (text.length === 2) {
     BIGRAM_SEEN[a * 128 + b] = 1;
     return (BIGRAM_ITEMS[a * 128 + b] ??= { features: [], cands: [] });
   }
-  const key = (a << 14) | (b << 7) | fold(text.charCodeAt(2));
+  const key = (a << 14) | (b << 7) | FOLDED[text.charCodeAt(2)];
   TRIGRAM_SEEN[key >>> 3] |= 1 << (key & 7);
   const slot = trigramSlot(key);
   if (TRIGRAM_KEYS[slot] === -1) {
@@ -1023,8 +1127,21 @@ function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[
   // The case-folded characters at i, i + 1 and i + 2, seven bits each (FOLDED: 127 stands for any
   // character past ASCII and for the end, and starts no item), rolled along one a step.
   let key = ((n > 0 ? FOLDED[text.charCodeAt(0)] : 127) << 7) | (n > 1 ? FOLDED[text.charCodeAt(1)] : 127);
+  let pastAscii = false,
+    pastLatin = false;
+  const past = (c: number): void => {
+    pastAscii = true;
+    if ((c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xff00 && c < 0xfff0)) pastLatin = true;
+  };
+  if (n > 0 && text.charCodeAt(0) >= 127) past(text.charCodeAt(0));
+  if (n > 1 && text.charCodeAt(1) >= 127) past(text.charCodeAt(1));
   for (let i = 0; i < n; i++) {
-    key = ((key << 7) | (i + 2 < n ? FOLDED[text.charCodeAt(i + 2)] : 127)) & 0x1fffff;
+    let next = 127;
+    if (i + 2 < n) {
+      next = FOLDED[text.charCodeAt(i + 2)];
+      if (next === 127) past(text.charCodeAt(i + 2));
+    }
+    key = ((key << 7) | next) & 0x1fffff;
     const h = HEX_CLASS[key >>> 14];
     if (h === 1) hexRun++;
     else if (h === 2) {
@@ -1043,6 +1160,8 @@ function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[
     if ((TRIGRAM_SEEN[key >>> 3] & (1 << (key & 7))) !== 0)
       visit(TRIGRAM_ENTRIES[trigramSlot(key)], text, i, found, out, nextAllowed, hits);
   }
+  if (pastAscii) found[PAST_ASCII] = 1;
+  if (pastLatin) found[PAST_LATIN] = 1;
 }
 
 /** Confirms the features and tries the rules that may start at `i`. */

@@ -998,7 +998,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
   // Translated messages and prose are no credentials; a password or secret of symbols may hold
   // non-ASCII ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
-  if (/[^\x20-\x7e]/.test(v)) return cls !== 'key' && symbolPassword(v) && distinctChars(v) >= 3;
+  // A password of letters of any script, digits and a symbol (`Grüße947Köln#`, `Łódź_568Ελλάδα$`) is chosen.
+  if (/[^\x20-\x7e]/.test(v))
+    return cls !== 'key' && ((symbolPassword(v) && distinctChars(v) >= 3) || (cls === 'password' && letterDigitSymbol(v)));
   if (cls === 'password' && dicewarePassword(v)) return true;
   if (cls === 'secret' && kebabPassphrase(v, quoted)) return true;
   // `Copper.Kettle.3`, `ember.Copper.352`: words and a number, joined by dots.
@@ -1033,6 +1035,12 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   }
   if (k.digit === 0 && k.other === 0 && v.length < 12) return false;
   return true;
+}
+
+function letterDigitSymbol(v: string): boolean {
+  // Not a translated message's template (`项目“{0}”中启用了…`).
+  if (v.length > 64 || /\{\d+\}|%\d*[sd]|[。，、“”「」]/.test(v)) return false;
+  return v.length >= 8 && /\d/.test(v) && /\p{L}/u.test(v) && /[^\p{L}\p{N}]/u.test(v) && distinctChars(v) >= 6;
 }
 
 function symbolPassword(v: string): boolean {
@@ -1094,11 +1102,15 @@ const FUNCTION_START = /^(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|w
  */
 function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   const t = v.trim();
-  if (t.length < 8 || t.length > 100 || /[^\x20-\x7e]/.test(t) || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
+  if (t.length < 8 || t.length > 100 || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
   const words = t.split(/\s+/);
   if (words.length > 6) return false;
-  // A sentence's end; but `Fun 99!` ends a password (a digit in a sentence is rarer than `!` in a password).
-  if (/[.?:]$/.test(t) || (t.endsWith('!') && !/\d/.test(t)) || PROSE.test(t)) return false;
+  // Letters past ASCII: a translated message, unless a password's words end with a number (`Pepper raven кошка 35.`).
+  const numbered = cls === 'password' && /\d[.?!]?$/.test(t) && words.length <= 5;
+  if (/[^\x20-\x7e]/.test(t) && !numbered) return false;
+  // A sentence's end; but `Fun 99!` and `Juniper biscuit fjord 98.` end a password (a digit in a
+  // sentence is rarer than `!` in a password).
+  if ((/[.?:]$/.test(t) && !numbered) || (t.endsWith('!') && !/\d/.test(t)) || PROSE.test(t)) return false;
   const functionWords = t.match(FUNCTION_WORDS)?.length ?? 0;
   if (functionWords >= (cls === 'key' ? 1 : 3)) return false;
   if (/^(?:The|A|An|To|Of|For|From|With|In|On|At|By|Is|Are|It|That|And|Or|No|Not)\s/.test(t)) return false; // a sentence's start

@@ -336,8 +336,66 @@ const RUN_AT = new RegExp(`(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3
 const isWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c >= 0xc0 && c <= 0x24f);
 
+// A name in another script after a label that asks for one (`氏名：高橋 由美子`, `이름: 박서연`,
+// `Ad Soyad: Elif Yıldırım`, `الاسم: عمر بن علي`, `ФИО: …`): up to four words, one of them in a
+// script past Latin (Latin names are read by the cues above), or two or three words in capitals
+// after a card's holder label (`名義：NAKAMURA HARUTO`).
+const SCRIPT_LABEL =
+  /(?:^|[\s(（「【,，、;；|*])(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|ad[ \t]+soyad|isim|नाम|họ[ \t]+(?:và[ \t]+)?tên|candidate|候補者|担当者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|담당자)[ \t]*[:：][ \t]*([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/giu;
+const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
+const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
+// A line of a chat or its export that starts with the speaker's name and a colon (`Larissa: tentei
+// pagar…`, `[11/04/24, 09:12:41] Layla Mansour: Hi`): one or two capitalised words, the first a name
+// in the list; at least two such lines make a transcript.
+const SPEAKER =
+  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?):[ \t]/gmu;
+
+/** Names after script labels (see SCRIPT_LABEL). */
+function findLabelledNames(text: string, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  SCRIPT_LABEL.lastIndex = 0;
+  while ((m = SCRIPT_LABEL.exec(text)) !== null) {
+    let v = m[1].replace(/[.'’-]+$/, '');
+    // A Korean or Japanese name written without spaces runs into a particle or the next words: keep at most four syllables/characters.
+    if (/^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(v) && v.length > 4) continue;
+    if (LATIN_WORDS.test(v) && !CAPITALS.test(v)) {
+      // `Ad Soyad: Elif Yıldırım`: Latin words after a label of a name in another language, capitalised.
+      if (!/^(?:ad[ \t]+soyad|isim|họ)/i.test(m[0].replace(/^[^\p{L}]+/u, '')) || !/^\p{Lu}/u.test(v)) continue;
+    }
+    v = v.trim();
+    if (v.length < 2) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
+// Roles that speak in transcripts, and words that start a line with a colon, that the list holds as names.
+const SPEAKER_ROLES = new Set(
+  'Agent Customer Kunde Kundin Client Cliente Klant Support Supporter User Visitor Caller Operator Bot System Admin Moderator Host Guest Speaker Interviewer Candidate Doctor Nurse Patient See Note Re Fwd Subject From To Cc Date'.split(
+    ' ',
+  ),
+);
+
+/** Speakers of a chat (see SPEAKER). */
+function findSpeakers(text: string, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  const speakers: { start: number; end: number; name: string }[] = [];
+  SPEAKER.lastIndex = 0;
+  while ((m = SPEAKER.exec(text)) !== null) {
+    const name = m[1];
+    const first = name.split(/[ \t]/)[0];
+    if (classify(first) !== Word.Strong || SPEAKER_ROLES.has(first)) continue;
+    const start = m.index + m[0].length - 2 - name.length;
+    speakers.push({ start, end: start + name.length, name });
+  }
+  if (new Set(speakers.map((x) => x.start)).size >= 2)
+    for (const x of speakers) out.push({ kind: 'person-name', start: x.start, end: x.end });
+}
+
 /** People's names in prose (see the head of this file). */
-export function findPersonNames(text: string, out: Finding[]): void {
+export function findPersonNames(text: string, out: Finding[], pastAscii = true): void {
+  if (pastAscii) findLabelledNames(text, out);
+  findSpeakers(text, out);
   const push = (s: Span | Span[] | null): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) out.push({ kind: 'person-name', start: x.start, end: x.end });

@@ -10,7 +10,11 @@ import * as auAbn from 'stdnum/lib/cjs/au/abn';
 import * as auAcn from 'stdnum/lib/cjs/au/acn';
 import * as auTfn from 'stdnum/lib/cjs/au/tfn';
 import * as beNn from 'stdnum/lib/cjs/be/nn';
+import * as arCuit from 'stdnum/lib/cjs/ar/cuit';
+import * as arDni from 'stdnum/lib/cjs/ar/dni';
+import * as brCnpj from 'stdnum/lib/cjs/br/cnpj';
 import * as brCpf from 'stdnum/lib/cjs/br/cpf';
+import * as clRut from 'stdnum/lib/cjs/cl/rut';
 import * as caSin from 'stdnum/lib/cjs/ca/sin';
 import * as chSsn from 'stdnum/lib/cjs/ch/ssn';
 import * as cnRic from 'stdnum/lib/cjs/cn/ric';
@@ -28,6 +32,8 @@ import * as itCodiceFiscale from 'stdnum/lib/cjs/it/codicefiscale';
 import * as itIva from 'stdnum/lib/cjs/it/iva';
 import * as krRrn from 'stdnum/lib/cjs/kr/rrn';
 import * as mxCurp from 'stdnum/lib/cjs/mx/curp';
+import * as mxRfc from 'stdnum/lib/cjs/mx/rfc';
+import * as ruInn from 'stdnum/lib/cjs/ru/inn';
 import * as nlBsn from 'stdnum/lib/cjs/nl/bsn';
 import * as nzIrd from 'stdnum/lib/cjs/nz/ird';
 import * as noFodselsnummer from 'stdnum/lib/cjs/no/fodselsnummer';
@@ -95,6 +101,28 @@ function medicareValid(s: string): boolean {
 }
 
 /** Singapore NRIC/FIN: weights 2 7 6 5 4 3 2 over the digits, offset by the prefix, select the check letter. */
+/** Luhn over the digits of `s` (an Emirates ID: 784, the birth year, seven digits and the check). */
+function luhnDigits(s: string): boolean {
+  const d = s.replace(/\D/g, '');
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
+/** Japan's Individual Number (My Number): eleven digits and a check digit (weights 2–7 from the right, twice). */
+function myNumberValid(s: string): boolean {
+  const d = s.replace(/ /g, '');
+  if (!/^\d{12}$/.test(d)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += (d.charCodeAt(11 - n) - 48) * (n <= 6 ? n + 1 : n - 5);
+  const r = sum % 11;
+  return (r <= 1 ? 0 : 11 - r) === d.charCodeAt(11) - 48;
+}
+
 function nricValid(s: string): boolean {
   const v = s.toUpperCase();
   if (!/^[STFGM]\d{7}[A-Z]$/.test(v)) return false;
@@ -238,7 +266,12 @@ const RULES: readonly IdRule[] = [
     alone: '\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]',
   },
   { kind: 'kr-rrn', cue: 'rrn|resident[ _-]registration[ _-]number|주민등록번호|주민번호', shape: '\\d{6}-?\\d{7}', valid: by(krRrn) },
-  { kind: 'th-id', cue: 'tnin|thai[ _-]id', shape: '\\d(?:-?\\d{4}-?\\d{5}-?\\d{2}-?|\\d{11})\\d', valid: by(thIdnr) },
+  {
+    kind: 'th-id',
+    cue: 'tnin|thai[ _-]id|บัตรประชาชน|เลขประจำตัวประชาชน',
+    shape: '\\d[- ]?\\d{4}[- ]?\\d{5}[- ]?\\d{2}[- ]?\\d',
+    valid: by(thIdnr),
+  },
   { kind: 'br-cpf', cue: 'cpf', shape: '\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2}', valid: by(brCpf), alone: '\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}' },
   {
     kind: 'mx-curp',
@@ -255,7 +288,7 @@ const RULES: readonly IdRule[] = [
     alone: '756\\.\\d{4}\\.\\d{4}\\.\\d{2}',
   },
   { kind: 'se-personnummer', cue: 'personnummer|personnr|pnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
-  { kind: 'no-fodselsnummer', cue: 'f[øo]dselsnummer|personnummer', shape: '\\d{6} ?\\d{5}', valid: by(noFodselsnummer) },
+  { kind: 'no-fodselsnummer', cue: 'f[øo]dselsnummer|personnummer|fnr', shape: '\\d{6} ?\\d{5}', valid: by(noFodselsnummer) },
   { kind: 'dk-cpr', cue: 'cpr', shape: '\\d{6}-?\\d{4}', valid: by(dkCpr) },
   { kind: 'nl-bsn', cue: 'bsn|burgerservicenummer', shape: '\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', valid: by(nlBsn) },
   {
@@ -266,7 +299,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'de-tax-id',
-    cue: 'steuer[ _-]?id|steuer[ _-]?identifikationsnummer|idnr|identifikationsnummer',
+    cue: 'steuer[ _-]?id|steuer[ _-]?identifikationsnummer|idnr|identifikationsnummer|tax[ _-]?id',
     shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}',
     valid: by(deIdnr),
   },
@@ -283,6 +316,7 @@ const RULES: readonly IdRule[] = [
     cue: 'national[ _-]register(?:[ _-]number)?|rijksregister(?:nummer)?|num[ée]ro[ _-]national|insz|niss',
     shape: '\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}',
     valid: by(beNn),
+    alone: '\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}',
   },
   { kind: 'ie-ppsn', cue: 'ppsn?|personal[ _-]public[ _-]service(?:[ _-]number)?', shape: '\\d{7}[A-W][A-IW]?', valid: by(iePps) },
   { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
@@ -304,6 +338,37 @@ const RULES: readonly IdRule[] = [
   },
   { kind: 'it-vat', cue: 'partita[ _-]iva|p\\.?[ _-]?iva|vat', shape: '(?:IT[ ]?)?\\d{11}', valid: by(itIva) },
   { kind: 'sg-uen', cue: 'uen|unique[ _-]entity', shape: '\\d{8,9}[A-Z]|[ST]\\d{2}[A-Z]{2}\\d{4}[A-Z]', valid: by(sgUen) },
+  {
+    kind: 'br-cnpj',
+    cue: 'cnpj',
+    shape: '\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2}',
+    valid: by(brCnpj),
+    alone: '\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}',
+  },
+  { kind: 'ar-cuit', cue: 'cuit|cuil', shape: '\\d{2}-?\\d{8}-?\\d', valid: by(arCuit), alone: '(?:20|23|24|27|30|33|34)-\\d{8}-\\d' },
+  { kind: 'ar-dni', cue: 'dni', shape: '\\d{1,2}\\.\\d{3}\\.\\d{3}', valid: by(arDni) },
+  {
+    kind: 'cl-rut',
+    cue: 'rut|run',
+    shape: '\\d{1,2}\\.?\\d{3}\\.?\\d{3}-?[\\dkK]',
+    valid: by(clRut),
+    alone: '\\d{1,2}\\.\\d{3}\\.\\d{3}-[\\dkK]',
+  },
+  { kind: 'ru-inn', cue: 'inn|инн', shape: '\\d{12}|\\d{10}', valid: by(ruInn) },
+  { kind: 'mx-rfc', cue: 'rfc', shape: '[A-Z&Ñ]{3,4}\\d{6}[A-Z0-9]{3}', valid: by(mxRfc) },
+  {
+    kind: 'ae-emirates-id',
+    cue: 'emirates[ _-]?id(?:entity)?(?:[ _-]?(?:card|number|no))?|eid',
+    shape: '784-?\\d{4}-?\\d{7}-?\\d',
+    valid: luhnDigits,
+    alone: '784-(?:19|20)\\d\\d-\\d{7}-\\d',
+  },
+  {
+    kind: 'jp-my-number',
+    cue: 'my[ _-]?number|individual[ _-]number|マイナンバー|個人番号',
+    shape: '\\d{4} ?\\d{4} ?\\d{4}',
+    valid: myNumberValid,
+  },
 ];
 
 // Every kind has a rule, and every rule a kind the core knows (for its features and priority).

@@ -18,6 +18,8 @@ export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKuberne
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
+  /** A word for a password in another language (FOREIGN_PASSWORD). */
+  foreign: boolean;
   /** `identified` or `password '` / `password "`. */
   sql: boolean;
   /** `enable secret|password`, `privilege`, or a password or secret with a type digit. */
@@ -82,7 +84,14 @@ const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
 // The cue word, then either verbs of being or setting, or (before the cue) a verb of using; or the
 // cue word and a code span after it (Markdown: ``password `Tr0ub4dor3` ``).
 const PROSE_PASSWORD =
-  /(?:(?<![A-Za-z])(?:password|passwd|passphrase)(?=[ \t]+`)|(?<![A-Za-z])(?:password|passwd|passphrase)s?(?:[ \t]+(?:for|of)[ \t]+[^\s"'`=:;(){}]{1,32})?(?:[ \t]+(?:is|was|has|been|will|be|set|changed|reset|updated|to|now|remains|still)){1,4}|(?<![A-Za-z])(?:use|using|with|enter|type|try)[ \t]+(?:(?:the|a|your|new|default|temporary|initial|admin|root)[ \t]+){0,2}(?:password|passwd|passphrase))[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+  /(?:(?<![A-Za-z])(?:password|passwd|passphrase)(?=[ \t]+`)|(?<![A-Za-z])(?:password|passwd|passphrase)s?(?:[ \t]+(?:for|of|on)(?:[ \t]+[^\s"'`=:;(){}]{1,32}){1,3})?(?:[ \t]+(?:is|was|has|been|will|be|set|changed|reset|updated|to|now|remains|still)){1,4}|(?<![A-Za-z])(?:use|using|with|enter|type|try)[ \t]+(?:(?:the|a|your|new|default|temporary|initial|admin|root)[ \t]+){0,2}(?:password|passwd|passphrase))[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+
+// The word for a password in other languages, then a colon or a verb of being (`Passwort: …`,
+// `mot de passe : …`, `la contraseña es …`, `パスワード：…`, `пароль: …`).
+const FOREIGN_PASSWORD = new RegExp(
+  `(?<![\\p{L}\\p{N}_])(?:passwort|kennwort|wachtwoord|contrase[ñn]a|senha|has[łl]o|l[öo]senord|salasana|[şs]ifre|parola|mot[ \\t]+de[ \\t]+passe|passord|adgangskode|heslo|jelsz[óo]|lozinka|пароль|パスワード|密码|密碼|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה|mật khẩu)(?![\\p{L}])["']?[ \\t]*(?:[:=：]|[ \\t](?:ist|lautet|war|est|était|es|era|é|è|är|er|var|jest|to|on|is|was))[ \\t]*[„"'\`«]?([^\\s"'\`“”«»]{4,64})`,
+  'giu',
+);
 
 // `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`,
 // SQL Server's `WITH PASSWORD = N'x'`.
@@ -210,6 +219,14 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const v = m[2].replace(/[.,;:!?]+$/, ''); // the end of the sentence
       if (!prosePassword(v)) continue;
       push(m.index + m[0].length - m[1].length - m[2].length, v);
+    }
+  }
+  if (hints.foreign) {
+    FOREIGN_PASSWORD.lastIndex = 0;
+    while ((m = FOREIGN_PASSWORD.exec(text)) !== null) {
+      const v = m[1].replace(/[.,;:!?)]+$/, '');
+      if (!prosePassword(v)) continue;
+      push(m.index + m[0].length - m[1].length, v);
     }
   }
   if (hints.sql) {
@@ -436,5 +453,6 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers } from './cued-identifiers';
+export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findIdentifierColumns, findNationalIds, nationalIdAlone } from './national-ids';
 export { findPersonalFields } from './fields';
