@@ -144,3 +144,29 @@ export function findEthAddresses(text: string, out: Finding[]): void {
     out.push({ kind: 'crypto-address', start: m.index, end: m.index + m[0].length });
   }
 }
+
+// The postal line of an address whose street was found: the postcode and town after it, on its
+// line (`…Street 81, #05-330, Singapore 640021`, `Via Roma 164, 10123 Torino`) or alone on the
+// next (`Am Kirchplatz 3⏎26603 Aurich`, `27 avenue Jean Jaurès⏎69007 Lyon`, `…⏎Portland, OR 97214`).
+const POSTAL =
+  "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
+  "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
+const POSTAL_UNIT =
+  '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
+const POSTAL_SAME_LINE = new RegExp(`[ \\t]*,[ \\t]*(?:${POSTAL_UNIT}[ \\t]*,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`, 'uym');
+const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
+
+/** Adds the postal line after each street address in `out` (see POSTAL). */
+export function findPostalLines(text: string, out: Finding[]): void {
+  const streets = out.filter((f) => f.kind === 'street-address');
+  for (const f of streets) {
+    for (const re of [POSTAL_SAME_LINE, POSTAL_NEXT_LINE]) {
+      re.lastIndex = f.end;
+      const m = re.exec(text);
+      if (m === null) continue;
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      out.push({ kind: 'street-address', start, end: start + m[1].length });
+      break;
+    }
+  }
+}

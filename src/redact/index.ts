@@ -451,7 +451,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
         ldif: found[F.objectClass] + found[F.ldifDn] > 0,
       };
       if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
-      personNames().findPersonNames(text, raw, found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0);
+      personNames().findPersonNames(
+        text,
+        raw,
+        found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0,
+        USER_KEY_FEATURES.some((f) => found[f] === 1),
+      );
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
         (idNamed ||
@@ -468,6 +473,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       )
         statements().findIdentifierColumns(text, raw);
 
+      if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
@@ -839,6 +845,28 @@ const AUTH_CALL_FEATURES = [
   F.authenticationParen,
   F.credentialsBasic,
 ];
+// Keys, attributes and elements of a user name (names.ts reads those made of a person's name).
+const USER_KEY_FEATURES = [
+  'username',
+  'user_name',
+  'user-name',
+  'user=',
+  'user:',
+  'user"',
+  "user'",
+  'user =',
+  'user :',
+  'login=',
+  'login:',
+  'login"',
+  "login'",
+  'uid=',
+  'uid:',
+  'uid"',
+  'samaccountname',
+  '<user>',
+  '<login>',
+].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 const CODE_FEATURES = [
   'cvv',

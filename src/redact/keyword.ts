@@ -1008,7 +1008,10 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   const parts = v.split(/[._\-/:]+/);
   if (/^[~^]?v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v)) return false; // versions and ranges: `^10.2.2`, `~1.4`
   // a.b.c_d names (`a?.b.c`, code's chains, too); parts with a password's symbols (`ogJ-^r8*-*2_hl`) are no name's.
-  if (parts.length >= 3 && parts.every(namePart)) return false;
+  // (Quoted, a value with a password's symbols is no code's chain: `"UIwY3_PXC-VXhw!%"`.)
+  // Not a format string's conversions (`"%d,%d-%d"`) nor a variable's reference (`unix:path=$XDG_RUNTIME_DIR/bus`).
+  const symbols = quoted && /[!@^~?*#&]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) && !/\$[A-Za-z_{(]/.test(v);
+  if (parts.length >= 3 && !symbols && parts.every(namePart)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
@@ -1025,7 +1028,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // CONSTANT_NAMES
   if (/^(?:\d+\.)+\d+(?:[-+][\w.]+)?$/.test(v)) return false; // versions
   if (/abcdefghij|0123456789|ABCDEFGHIJ/.test(v)) return false; // alphabets and digit runs
-  if (/[._\-/:]/.test(v) && v.split(/[._\-/:]+/).every(namePart)) return false; // dotted words
+  if (/[._\-/:]/.test(v) && !symbols && v.split(/[._\-/:]+/).every(namePart)) return false; // dotted words
   if (k.digit === 0 && k.other === 0 && wordLike(v)) return false;
   if (k.digit === 0 && /^[a-z]+(?:[-_][a-z]+)+$/i.test(v) && wordLike(v.replace(/[-_]/g, ' '))) return false; // kebab-words
   if (cls === 'key') {
@@ -1241,6 +1244,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       e--;
     }
     let cls = classifyName(name);
+    // Redis's `AUTH` as a call (`redis.auth("…")`, `red:auth("…")`): its one argument is the password.
+    if (text.charCodeAt(e) === 40 /* ( */ && /(?:^|[.:])auth$/i.test(name)) cls = 'password';
     if (cls === null) continue;
     // Names of separate words: `stripe api key = …`, `Secret Key: …`.
     const lead = cls === 'key' ? leadingWords(text, s) : '';
@@ -1596,20 +1601,27 @@ const CALL_ARG = /[ \t]*(?:(["'`])([^"'`\n\\]{0,256})\1|[A-Za-z_$][\w$.]{0,64})[
  * literal and every other argument a literal or a plain variable: the credential the call stores.
  */
 function setterArgument(text: string, open: number, name: string): Value | null {
-  const words = splitWords(name.slice(name.lastIndexOf('.') + 1)); // the method: `ds.setPassword` → set, password
+  const words = splitWords(name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1)); // the method: `ds.setPassword` → set, password
   // A setter (`setPassword`), or a method named for the credential alone (`password`, `apiKey`):
   // not `self.password.encode(…)`, `splitpasswd(…)` or `t.pass(…)`.
   const named = words.length > 0 && words.every((w) => CREDENTIAL_PARTS.has(w)) && CREDENTIAL_LAST.has(words[words.length - 1]);
-  if (!named && !(words.length > 1 && SETTER_VERBS.has(words[0]) && classifyName(words.slice(1).join('_')) !== null)) return null;
-  // `SetBasicAuth("u", "p")`, `setCredentials(…)`: a user and a password, read by the authentication-call rule.
-  if (words.some((w) => w === 'auth' || w === 'login' || w.startsWith('credential'))) return null;
+  // Redis's `AUTH` given one literal (`red:auth("…")`, `client.auth('…')`): the server's password.
+  const redisAuth = words.length === 1 && words[0] === 'auth';
+  if (!redisAuth) {
+    if (!named && !(words.length > 1 && SETTER_VERBS.has(words[0]) && classifyName(words.slice(1).join('_')) !== null)) return null;
+    // `SetBasicAuth("u", "p")`, `setCredentials(…)`: a user and a password, read by the authentication-call rule.
+    if (words.some((w) => w === 'auth' || w === 'login' || w.startsWith('credential'))) return null;
+  }
   let i = open + 1;
   for (let n = 0; n < 6; n++) {
     CALL_ARG.lastIndex = i;
     const m = CALL_ARG.exec(text);
     if (m === null) return null;
     i = CALL_ARG.lastIndex;
-    if (m[3] !== ')') continue;
+    if (m[3] !== ')') {
+      if (redisAuth) return null;
+      continue;
+    }
     if (m[1] === undefined || m[2].length === 0 || /\s/.test(m[2])) return null;
     const start = m.index + m[0].indexOf(m[1]) + 1;
     return { start, end: start + m[2].length, quoted: true };

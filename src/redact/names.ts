@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { STREET_AFTER_NUMBER } from './addresses';
 
-export { findEthAddresses, findStreetAddresses } from './addresses';
+export { findEthAddresses, findPostalLines, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import type { Finding } from './text';
 
@@ -341,14 +341,16 @@ const isWordChar = (c: number): boolean =>
 // script past Latin (Latin names are read by the cues above), or two or three words in capitals
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 const SCRIPT_LABEL =
-  /(?:^|[\s(（「【,，、;；|*])(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|ad[ \t]+soyad|isim|नाम|họ[ \t]+(?:và[ \t]+)?tên|candidate|候補者|担当者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|담당자)[ \t]*[:：][ \t]*([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/giu;
+  /(?:^|[\s(（「【,，、;；|*])(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|ad[ \t]+soyad|isim|नाम|họ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인)[ \t]*[:：][ \t]*([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/giu;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
 const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A line of a chat or its export that starts with the speaker's name and a colon (`Larissa: tentei
 // pagar…`, `[11/04/24, 09:12:41] Layla Mansour: Hi`): one or two capitalised words, the first a name
 // in the list; at least two such lines make a transcript.
+// A chat's handle made of a name (`lena.vogt  11:07`, `hannah.r: …`; before a colon only with a
+// dot: `comp_op:` is a grammar's rule) is read in the same pass (groups 2 and 3).
 const SPEAKER =
-  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?):[ \t]/gmu;
+  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gmu;
 
 /** Names after script labels (see SCRIPT_LABEL). */
 function findLabelledNames(text: string, out: Finding[]): void {
@@ -376,26 +378,91 @@ const SPEAKER_ROLES = new Set(
   ),
 );
 
-/** Speakers of a chat (see SPEAKER). */
-function findSpeakers(text: string, out: Finding[]): void {
+// A speaker in a script without capitals (`최현우: …`, `สมชาย รัตนากร: …`, `黄志强：…`).
+const SPEAKER_SCRIPT =
+  /^((?:[\p{Script=Hangul}\p{Script=Han}]{2,4})|\p{Script=Thai}+(?:[ \t]\p{Script=Thai}+)?|\p{Script=Arabic}+(?:[ \t]\p{Script=Arabic}+){0,2}|\p{Script=Hebrew}+(?:[ \t]\p{Script=Hebrew}+)?)[ \t]*[:：][ \t]*\S/gmu;
+
+/** Speakers of a chat (see SPEAKER, HANDLE and SPEAKER_SCRIPT): taken when two lines or more have one. */
+function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   let m: RegExpExecArray | null;
   const speakers: { start: number; end: number; name: string }[] = [];
   SPEAKER.lastIndex = 0;
   while ((m = SPEAKER.exec(text)) !== null) {
-    const name = m[1];
-    const first = name.split(/[ \t]/)[0];
-    if (classify(first) !== Word.Strong || SPEAKER_ROLES.has(first)) continue;
-    const start = m.index + m[0].length - 2 - name.length;
+    if (m[1] !== undefined) {
+      const name = m[1];
+      const first = name.split(/[ \t]/)[0];
+      if (classify(first) !== Word.Strong || SPEAKER_ROLES.has(first)) continue;
+      const start = m.index + m[0].length - 2 - name.length;
+      speakers.push({ start, end: start + name.length, name });
+      continue;
+    }
+    const name = m[2] ?? m[3];
+    const [first, rest] = name.split(/[._]/);
+    if (classify(capital(first)) !== Word.Strong || classify(capital(rest)) === Word.Common) continue;
+    const start = m.index + m[0].indexOf(name);
     speakers.push({ start, end: start + name.length, name });
+  }
+  if (pastLatin) {
+    // Without a list of names in these scripts, a speaker is one who speaks twice: a form's labels
+    // (`일시:`, `대상:`, `内容：`) are written once each.
+    const seen = new Map<string, number[]>();
+    SPEAKER_SCRIPT.lastIndex = 0;
+    while ((m = SPEAKER_SCRIPT.exec(text)) !== null) {
+      const at = seen.get(m[1]) ?? [];
+      at.push(m.index);
+      seen.set(m[1], at);
+    }
+    for (const [name, at] of seen) if (at.length >= 2) for (const start of at) speakers.push({ start, end: start + name.length, name });
   }
   if (new Set(speakers.map((x) => x.start)).size >= 2)
     for (const x of speakers) out.push({ kind: 'person-name', start: x.start, end: x.end });
 }
 
+// A user name made of a person's name, given to a key, attribute or element that holds one
+// (`username = mareikek`, `ansible_user: freja.mikkelsen`, `<User>akaminska</User>`): a first or
+// last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
+// (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
+const USER_VALUE =
+  /(?:user(?:[_-]?name)?|login|uid|samaccountname)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:user(?:name)?|login|uid)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//gi;
+const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+const ROLE_PART =
+  /user|admin|test|app|svc|service|bot|dev|prod|ops|web|api|db|sql|data|root|guest|demo|system|backup|deploy|build|runner|agent/;
+
+/** Is `v` (lower case) a user name made of a person's name? */
+function nameHandle(v: string): boolean {
+  const parts = v.split(/[._-]/);
+  if (parts.some((p) => /\d/.test(p) && p.length > 2)) return false;
+  if (parts.length >= 2) {
+    const classes = parts.filter((p) => p.length >= 3).map((p) => classify(capital(p)));
+    return classes.includes(Word.Strong) && !classes.includes(Word.Common);
+  }
+  if (v.length < 4 || /\d/.test(v)) return false;
+  // A word as a name (`jenkins`, `grafana`, `root`) is a service's account; a first name alone
+  // (`fred`, `barney`, `maciej`) is what examples call their users; `dbuser`, `webadmin` are roles.
+  if (classify(capital(v)) !== Word.Unknown || ROLE_PART.test(v)) return false;
+  // A first name alone (`fred`, `john`) is what examples call their users: an initial and a surname, or a name and an initial.
+  return (
+    (v.length >= 5 && classify(capital(v.slice(1))) === Word.Strong) || (v.length >= 6 && classify(capital(v.slice(0, -1))) === Word.Strong)
+  );
+}
+
+function findNameHandles(text: string, out: Finding[]): void {
+  USER_VALUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = USER_VALUE.exec(text)) !== null) {
+    const v = m[1] ?? m[2];
+    if (v !== v.toLowerCase() || !nameHandle(v)) continue;
+    const start = m.index + m[0].lastIndexOf(v);
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
 /** People's names in prose (see the head of this file). */
-export function findPersonNames(text: string, out: Finding[], pastAscii = true): void {
-  if (pastAscii) findLabelledNames(text, out);
-  findSpeakers(text, out);
+export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true): void {
+  if (otherScripts) findLabelledNames(text, out);
+  findSpeakers(text, out, otherScripts);
+  if (userKeys) findNameHandles(text, out);
   const push = (s: Span | Span[] | null): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) out.push({ kind: 'person-name', start: x.start, end: x.end });
