@@ -1010,7 +1010,10 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   // a.b.c_d names (`a?.b.c`, code's chains, too); parts with a password's symbols (`ogJ-^r8*-*2_hl`) are no name's.
   // (Quoted, a value with a password's symbols is no code's chain: `"UIwY3_PXC-VXhw!%"`.)
   // Not a format string's conversions (`"%d,%d-%d"`) nor a variable's reference (`unix:path=$XDG_RUNTIME_DIR/bus`).
-  const symbols = quoted && /[!@^~?*#&]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) && !/\$[A-Za-z_{(]/.test(v);
+  const symbols =
+    quoted &&
+    /[!@^~?*#&$<>]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) &&
+    !/\$(?:\{[^}]+\}|\([^)]+\)|[A-Z_][A-Z0-9_]{2,}(?![a-z])|[a-z_][a-z0-9_]{2,}(?![A-Z]))/.test(v);
   if (parts.length >= 3 && !symbols && parts.every(namePart)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
