@@ -3,14 +3,16 @@
 
 // Capitalised words that are names in the list but seldom a person's in text: the calendar,
 // articles of other languages (German nouns are capitalised: `Der Wert`), the first words of
-// place names (`San`, `Villa`, `Puerto`), and words of programs' documentation.
+// place names (`San`, `Villa`, `Puerto`), words of programs' documentation, and tools' names.
 export const NOT_NAMES = new Set(
   (
     'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
     'Der Die Das Den Dem Des Ein Eine Einen Einem Einer El La Le Les Los Las Del Il Lo Gli Un Une Una Uno Het Een ' +
     'San Santa Santo Saint Sainte St Puerto Porto Villa Ciudad Banco Casa Valle Rio Playa Monte Mount Lake Fort Port Cape Isla Sierra Nuevo Nueva Nova New North South East West Upper Lower Central ' +
-    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux'
+    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
+    // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
+    'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi'
   ).split(' '),
 );
 

@@ -487,7 +487,10 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
     const at = m.index + m[0].length - run.length;
     const found = joined(text, m.index, false) ? null : cued(text, m.index, m[1], m[2], run, at);
     // A cue that does not hold here (`Best` in a sentence) leaves the words to be read on their own.
-    push(found ?? (joined(text, at, true) ? null : vouched(run, at)));
+    const own = found ?? (joined(text, at, true) ? null : vouched(run, at));
+    push(own);
+    // A title after a cue (`name on account Mrs J. Pemberton`) is a cue of its own: read from it again.
+    if ((own === null || (Array.isArray(own) && own.length === 0)) && TITLE_WORDS.has(run.split(/[ \t]/)[0])) NAME_RE.lastIndex = at;
   }
   if (HONORIFICS.some((h) => holdsSuffix(text, h))) {
     HONORIFIC_RE.lastIndex = 0;
