@@ -349,6 +349,24 @@ const adversarial: [string, string][] = [
         'DE' + r(2, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(2, DIGITS) + ' ',
     ),
   ],
+  // Policy 8's detectors: birth dates with months' names and in CJK, passwords after their words
+  // in other languages, codes, names after labels in other scripts, chats' speakers and handles,
+  // user names, identifiers alone, postal lines after streets.
+  ['`nací el 21 de febrero de 1980 ` repeated', fill('nací el 21 de febrero de 1980 ')],
+  ['`出生日期 1998年7月23日，` repeated', fill('出生日期 1998年7月23日，')],
+  ['`Passwort: ` + random 12, distinct', unique((r) => 'Passwort: ' + r(12) + '!\n')],
+  ['`パスワード：` then 1 MB of letters', 'パスワード：' + fill('a')],
+  ['`cvv ` + 3 digits, distinct', unique((r) => 'cvv ' + r(3, DIGITS) + ' ')],
+  ['`氏名：` + a name, distinct lines', unique((r) => '氏名：高橋 ' + r(2, 'あいうえおかきくけこ') + '\n')],
+  ['`Name Name: ` speaker lines, distinct', unique((r) => 'Anna ' + r(6, 'abcdefghijklmnopqrstuvwxyz') + ': hi\n')],
+  ['`first.last  11:07` handle lines, distinct', unique((r) => 'lena.' + r(5, 'abcdefghijklmnopqrstuvwxyz') + '  11:07\nok\n')],
+  ['`user: ` + initial and surname, distinct', unique((r) => 'user: ' + r(1, 'abcdefghijklmnopqrstuvwxyz') + 'vogel\n')],
+  [
+    'CNPJ-shaped `12.345.678/0001-95`, distinct',
+    unique((r) => r(2, DIGITS) + '.' + r(3, DIGITS) + '.' + r(3, DIGITS) + '/0001-' + r(2, DIGITS) + ' '),
+  ],
+  ['street lines then `26603 Aurich`, repeated', fill('Am Kirchplatz 3\n26603 Aurich\n')],
+  ['`password: "` + words and symbols, distinct', unique((r) => 'password: "' + r(5) + '_' + r(3) + '-' + r(4) + '!%"\n')],
 ];
 let worst = 0;
 let worstName = '';

@@ -16,7 +16,7 @@ import { STREET_AFTER_NUMBER } from './addresses';
 
 export { findEthAddresses, findPostalLines, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
-import type { Finding } from './text';
+import { denseGuard, TooDense, type Finding } from './text';
 
 interface WordLists {
   names: Set<string>;
@@ -382,18 +382,43 @@ const SPEAKER_ROLES = new Set(
 const SPEAKER_SCRIPT =
   /^((?:[\p{Script=Hangul}\p{Script=Han}]{2,4})|\p{Script=Thai}+(?:[ \t]\p{Script=Thai}+)?|\p{Script=Arabic}+(?:[ \t]\p{Script=Arabic}+){0,2}|\p{Script=Hebrew}+(?:[ \t]\p{Script=Hebrew}+)?)[ \t]*[:：][ \t]*\S/gmu;
 
+const DENSE_SPEAKERS = 1024;
+// A field's name, not a speaker's (`Filename:`, `Content-Type:`, `Hostname:`).
+const FIELD_NAME = /(?:name|type|path|file|dir|mode|id|key|url|uri|host|port|size|date|time|version|user|status|level|code)$/i;
+
 /** Speakers of a chat (see SPEAKER, HANDLE and SPEAKER_SCRIPT): taken when two lines or more have one. */
 function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   let m: RegExpExecArray | null;
   const speakers: { start: number; end: number; name: string }[] = [];
+  const unknownSpeakers = new Map<string, { starts: number[]; sentence: boolean }>();
   SPEAKER.lastIndex = 0;
+  let inBlock = 0,
+    blockStart = 0;
   while ((m = SPEAKER.exec(text)) !== null) {
+    // Speaker lines packed closer than any chat writes them (1,024 within 32,768 characters): a
+    // text made to cost each line's reading, dropped whole (as the keyword rule drops its kind).
+    if (inBlock++ === 0) blockStart = m.index;
+    else if (inBlock === DENSE_SPEAKERS) {
+      if (m.index - blockStart < DENSE_SPEAKERS * 32 && denseGuard.on) throw new TooDense();
+      inBlock = 0;
+    }
     if (m[1] !== undefined) {
       const name = m[1];
       const first = name.split(/[ \t]/)[0];
-      if (classify(first) !== Word.Strong || SPEAKER_ROLES.has(first)) continue;
+      if (SPEAKER_ROLES.has(first)) continue;
+      const c = classify(first);
       const start = m.index + m[0].length - 2 - name.length;
-      speakers.push({ start, end: start + name.length, name });
+      // A name the list lacks (`Elif`, `Ngozi`) is a speaker when it speaks twice (below).
+      if (c === Word.Strong) speakers.push({ start, end: start + name.length, name });
+      else if (c === Word.Unknown && name.length >= 3 && !FIELD_NAME.test(name)) {
+        // What a speaker says is a sentence, at least once (a field's value seldom is: `Filename: /var/…`).
+        const lineEnd = text.indexOf('\n', m.index);
+        const said = text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
+        const at = unknownSpeakers.get(name) ?? { starts: [], sentence: false };
+        at.starts.push(start);
+        if (/\S[ \t]+\S+[ \t]+\S/.test(said)) at.sentence = true;
+        unknownSpeakers.set(name, at);
+      }
       continue;
     }
     const name = m[2] ?? m[3];
@@ -402,6 +427,8 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     const start = m.index + m[0].indexOf(name);
     speakers.push({ start, end: start + name.length, name });
   }
+  for (const [name, at] of unknownSpeakers)
+    if (at.starts.length >= 2 && at.sentence) for (const start of at.starts) speakers.push({ start, end: start + name.length, name });
   if (pastLatin) {
     // Without a list of names in these scripts, a speaker is one who speaks twice: a form's labels
     // (`일시:`, `대상:`, `内容：`) are written once each.
@@ -458,11 +485,27 @@ function findNameHandles(text: string, out: Finding[]): void {
   }
 }
 
+// An initial and a surname in the list (`(A. Okonjo)`, `H. Okafor born …`): not after another
+// initial or an abbreviation (`U.S. Army`, `e.g. Rust`), and the surname no common word.
+const INITIAL_SURNAME = /\b[A-Z]\.[ \t]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’-]?[A-Za-z])/g;
+
+function findInitialSurnames(text: string, out: Finding[]): void {
+  INITIAL_SURNAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INITIAL_SURNAME.exec(text)) !== null) {
+    const before = text.charCodeAt(m.index - 1);
+    if (m.index > 0 && (before === 46 || isWordChar(before) || (before === 32 && text.charCodeAt(m.index - 2) === 46))) continue;
+    if (classify(m[1]) !== Word.Strong || TITLE_WORDS.has(m[1])) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+  }
+}
+
 /** People's names in prose (see the head of this file). */
 export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true): void {
   if (otherScripts) findLabelledNames(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys) findNameHandles(text, out);
+  findInitialSurnames(text, out);
   const push = (s: Span | Span[] | null): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) out.push({ kind: 'person-name', start: x.start, end: x.end });
@@ -523,4 +566,43 @@ function cued(text: string, start: number, cue: string, sep: string, run: string
   // After a greeting's comma, a word that is also a common one is the greeting's object (`Hi, All`).
   if (greeted && wordsOf(run, at).some((w) => w.c === Word.Weak || w.c === Word.Common)) return null;
   return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label);
+}
+
+// A contact's name right before its phone number or e-mail address on a line (`Wouter Claes +32 499
+// 01 89 12`, `Florian Huber <florian.huber@gmx.at>`, `Nadia Bühlmann, +41 79 …`): two or three
+// capitalised words, none a common word, read even when the list lacks them.
+const BEFORE_CONTACT = new RegExp(
+  `(?:^|[\\s(\\[|*>-])((?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?)(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?){1,2})[ \\t]*(?:[,:(<|–—-][ \\t]*|[ \\t](?:at|on|tel\\.?|phone)[ \\t:]+)?["'(<]?$`,
+  'u',
+);
+
+const ORGANISATION =
+  /^(?:Corp|Corporation|Inc|Ltd|Llc|Gmbh|Ag|Sa|Srl|Bv|Nv|Co|Company|Group|Team|Labs?|Services?|Systems?|Solutions|Technologies|Software|Studio|Foundation|Project|Bot|Daemon|Mailer|Notifications?|Alerts?|Desk|Center|Centre|Office|Dept|Department)$/;
+const ROLE_MAILBOX =
+  /^(?:info|support|help|helpdesk|hello|contact|sales|billing|accounts|admin|root|postmaster|hostmaster|webmaster|abuse|security|privacy|legal|noreply|no-reply|donotreply|mailer|mailer-daemon|notifications?|alerts?|team|office|hr|jobs|careers|press|media|marketing|news|newsletter|feedback|bugs?|dev|devops|ops|it)@/i;
+
+/** Names before the phone numbers and e-mail addresses found in `out` (see BEFORE_CONTACT). */
+export function findNamesBeforeContacts(text: string, out: Finding[]): void {
+  const contacts = out.filter((f) => f.kind === 'phone' || f.kind === 'email');
+  // Names found already end where these would (`Jane Roe <jane@…>` of a commit's trailer): not added twice.
+  const namesEnd = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.end));
+  for (const f of contacts) {
+    // The 80 characters before it on its line (looked back no farther: a long line costs no more).
+    let from = f.start;
+    while (from > 0 && f.start - from < 80 && text.charCodeAt(from - 1) !== 10) from--;
+    const m = BEFORE_CONTACT.exec(text.slice(from, f.start));
+    if (m === null) continue;
+    const name = m[1];
+    const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w));
+    const classes = words.map((w) => classify(w));
+    if (classes.some((c) => c === Word.Common) || words.some((w) => SPEAKER_ROLES.has(w) || TITLE_WORDS.has(w) || ORGANISATION.test(w)))
+      continue;
+    // A team's or a service's mailbox (`info@`, `noreply@`) is an organisation's, and so is its name.
+    if (f.kind === 'email' && ROLE_MAILBOX.test(text.slice(f.start, f.end))) continue;
+    // A pair of words the lists hold as common English ones (`Will Grant`) needs a name among them.
+    if (classes.every((c) => c === Word.Weak)) continue;
+    const start = from + m.index + m[0].indexOf(name);
+    if (namesEnd.has(start + name.length)) continue;
+    out.push({ kind: 'person-name', start, end: start + name.length });
+  }
 }

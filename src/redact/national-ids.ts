@@ -101,6 +101,30 @@ function medicareValid(s: string): boolean {
 }
 
 /** Singapore NRIC/FIN: weights 2 7 6 5 4 3 2 over the digits, offset by the prefix, select the check letter. */
+/** Brazil's CNPJ check digits (mod 11, weights 2–9 from the right), before stdnum's fuller reading. */
+function cnpjDigits(s: string): boolean {
+  const d = s.replace(/\D/g, '');
+  if (d.length !== 14) return false;
+  const digit = (n: number): number => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += (d.charCodeAt(n - 1 - i) - 48) * (2 + (i % 8));
+    const r = sum % 11;
+    return r < 2 ? 0 : 11 - r;
+  };
+  return digit(12) === d.charCodeAt(12) - 48 && digit(13) === d.charCodeAt(13) - 48;
+}
+
+/** Argentina's CUIT/CUIL check digit (mod 11, weights 5432765432), before stdnum's fuller reading. */
+function cuitDigit(s: string): boolean {
+  const d = s.replace(/\D/g, '');
+  if (d.length !== 11) return false;
+  const w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (d.charCodeAt(i) - 48) * w[i];
+  const c = 11 - (sum % 11);
+  return (c === 11 ? 0 : c === 10 ? 9 : c) === d.charCodeAt(10) - 48;
+}
+
 /** Luhn over the digits of `s` (an Emirates ID: 784, the birth year, seven digits and the check). */
 function luhnDigits(s: string): boolean {
   const d = s.replace(/\D/g, '');
@@ -342,10 +366,16 @@ const RULES: readonly IdRule[] = [
     kind: 'br-cnpj',
     cue: 'cnpj',
     shape: '\\d{2}\\.?\\d{3}\\.?\\d{3}/?\\d{4}-?\\d{2}',
-    valid: by(brCnpj),
+    valid: (v) => cnpjDigits(v) && by(brCnpj)(v),
     alone: '\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}',
   },
-  { kind: 'ar-cuit', cue: 'cuit|cuil', shape: '\\d{2}-?\\d{8}-?\\d', valid: by(arCuit), alone: '(?:20|23|24|27|30|33|34)-\\d{8}-\\d' },
+  {
+    kind: 'ar-cuit',
+    cue: 'cuit|cuil',
+    shape: '\\d{2}-?\\d{8}-?\\d',
+    valid: (v) => cuitDigit(v) && by(arCuit)(v),
+    alone: '(?:20|23|24|27|30|33|34)-\\d{8}-\\d',
+  },
   { kind: 'ar-dni', cue: 'dni', shape: '\\d{1,2}\\.\\d{3}\\.\\d{3}', valid: by(arDni) },
   {
     kind: 'cl-rut',
