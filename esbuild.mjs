@@ -1,5 +1,5 @@
 // Bundles the extension into dist/extension.js, dist/core.js, dist/export.js,
-// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
+// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js, dist/globs.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
 // `vscode` is provided by the host. The same bundles serve the tests, the benchmarks and the
 // package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
@@ -18,7 +18,8 @@ const result = await esbuild.build({
   // libphonenumber-js, which redaction loads when a text first holds a phone-shaped number,
   // the service-name list, which redaction loads when it first runs, the finder of people's names
   // with its word lists, loaded when redaction first runs, and the finders of
-  // statements and command lines, loaded when a text first holds a word they need, and the
+  // statements and command lines, loaded when a text first holds a word they need, the glob matcher
+  // of excluded files, loaded when their list is first compiled, and the
   // transparency view and commands, loaded when an engineer first runs one.
   entryPoints: {
     extension: 'src/extension.ts',
@@ -28,6 +29,7 @@ const result = await esbuild.build({
     services: 'src/redact/services.ts',
     names: 'src/redact/names.ts',
     statements: 'src/redact/statements.ts',
+    globs: 'src/redact/globs.ts',
     'transparency.vscode': 'src/transparency/transparency.vscode.ts',
   },
   bundle: true,
@@ -56,6 +58,7 @@ const loose = [
   'services.js',
   'names.js',
   'statements.js',
+  'globs.js',
   'transparency.vscode.js',
 ]
   .flatMap((f) => [...readFileSync(resolve(ROOT, 'dist', f), 'utf8').matchAll(/require\("([^"]+)"\)/g)])

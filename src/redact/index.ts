@@ -194,6 +194,7 @@ const PII_KINDS = new Set([
   'us-itin',
   'birth-date',
   'card-security-code',
+  'geo-coordinates',
   'passport-number',
   'medical-record-number',
   'driver-license',
@@ -448,6 +449,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const personal = near.length > 0;
       if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
+      if ((personal || nameKeys) && COORDINATE_FEATURES.some((f) => found[f] === 1)) statements().findCoordinates(text, raw);
       const records = {
         vcard:
           found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
@@ -851,6 +853,22 @@ const AUTH_CALL_FEATURES = [
   F.authenticationParen,
   F.credentialsBasic,
 ];
+// Latitude and longitude keys, GeoJSON's coordinates (records.ts reads them in texts with personal data).
+const COORDINATE_FEATURES = [
+  'lat"',
+  "lat'",
+  'lat:',
+  'lat=',
+  'lat ',
+  'latitude',
+  'lng',
+  'lon"',
+  "lon'",
+  'lon:',
+  'lon=',
+  'longitude',
+  '"coordinates"',
+].map((w) => feature(w));
 // Keys, attributes and elements of a user name (names.ts reads those made of a person's name).
 const USER_KEY_FEATURES = [
   'username',

@@ -1,6 +1,14 @@
 // Files that are never captured at all. Globs without a slash match the file name at any
 // depth; a leading `!` re-includes. Matching ignores case (fail closed on case-insensitive disks).
-import picomatch from 'picomatch';
+import { join } from 'node:path';
+
+let globs: typeof import('./globs') | undefined;
+/** picomatch, from its own bundle (see globs.ts). */
+function matcher(patterns: string[], options: { dot: boolean; nocase: boolean }): (path: string) => boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  globs ??= require(join(__dirname, 'globs.js')) as typeof import('./globs');
+  return globs.picomatch(patterns, options);
+}
 
 /** The default exclusion list; the extension's setting starts from this. */
 export const DEFAULT_EXCLUDED_GLOBS: readonly string[] = Object.freeze([
@@ -111,8 +119,8 @@ export function compileExclusions(globs: readonly string[]): (relPath: string) =
   const toMatcher = (list: string[]): ((p: string) => boolean) => {
     const withSlash = list.filter((g) => g.includes('/'));
     const baseOnly = list.filter((g) => !g.includes('/'));
-    const full = withSlash.length ? picomatch(withSlash, opts) : () => false;
-    const base = baseOnly.length ? picomatch(baseOnly, opts) : () => false;
+    const full = withSlash.length ? matcher(withSlash, opts) : () => false;
+    const base = baseOnly.length ? matcher(baseOnly, opts) : () => false;
     return (p) => full(p) || base(p.slice(p.lastIndexOf('/') + 1));
   };
   const isIn = toMatcher(include);

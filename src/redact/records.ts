@@ -13,7 +13,7 @@ import type { Finding } from './text';
 
 // ---------- vCard ----------
 // A property at the start of a line, its parameters, the value.
-const VCARD_LINE = /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO)((?:;[^:\n]*)?):([^\r\n]*)/gim;
+const VCARD_LINE = /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO|TEL)((?:;[^:\n]*)?):([^\r\n]*)/gim;
 
 function vcard(text: string, out: Finding[]): void {
   VCARD_LINE.lastIndex = 0;
@@ -51,6 +51,15 @@ function vcard(text: string, out: Finding[]): void {
       if (label) {
         const s = m.index + m[0].indexOf(params) + label.index + 7;
         out.push({ kind: 'street-address', start: s, end: s + label[1].length });
+      }
+    } else if (prop === 'TEL') {
+      // A telephone property holds a number of any country, written as its owner does (`010-9896-3506`):
+      // seven to fifteen digits, with the separators numbers are written with.
+      const t = /^(?:tel:)?(\+?[\d (). /-]{6,24}\d)(?:;ext=\d+)?[ \t]*$/i.exec(value);
+      if (t !== null) {
+        const digits = t[1].replace(/\D/g, '').length;
+        if (digits >= 7 && digits <= 15)
+          out.push({ kind: 'phone', start: valueAt + value.indexOf(t[1]), end: valueAt + value.indexOf(t[1]) + t[1].length });
       }
     } else if (prop === 'GEO') {
       // `geo:52.375495,4.891612` (4.0), `52.375495;4.891612` (3.0): where the person lives.
@@ -233,4 +242,26 @@ export function findRecordFields(text: string, hints: RecordHints, out: Finding[
   if (hints.hl7) hl7(text, out);
   if (hints.x12) x12(text, out);
   if (hints.ldif) ldif(text, out);
+}
+
+// ---------- coordinates ----------
+// A point to about a metre (five decimals or more) under a latitude or longitude key, or a
+// GeoJSON point's coordinates, in a text that holds a person's data: where they live or are.
+const COORDINATE_KEY = /(?:\b|_)(?:lat(?:itude)?|lng|lon(?:gitude)?)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?(-?\d{1,3}\.\d{5,})(?![\d.])/gi;
+const GEOJSON_POINT = /"coordinates"[ \t]*:[ \t]*\[[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*\]/g;
+
+export function findCoordinates(text: string, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  COORDINATE_KEY.lastIndex = 0;
+  while ((m = COORDINATE_KEY.exec(text)) !== null) {
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'geo-coordinates', start, end: start + m[1].length });
+  }
+  GEOJSON_POINT.lastIndex = 0;
+  while ((m = GEOJSON_POINT.exec(text)) !== null) {
+    for (const v of [m[1], m[2]]) {
+      const start = m.index + m[0].indexOf(v);
+      out.push({ kind: 'geo-coordinates', start, end: start + v.length });
+    }
+  }
 }
