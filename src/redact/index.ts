@@ -319,7 +319,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.versionsAccess] +
             found[F.opRead] +
             found[F.passShow] +
-            found[F.genericPassword] >
+            found[F.genericPassword] +
+            found[F.catKey] >
           0,
       };
       if (
@@ -682,6 +683,7 @@ const F = {
   x12Ref: feature('ref*'),
   objectClass: feature('objectclass:'),
   ldifDn: feature('dn: uid='),
+  catKey: feature('cat '),
   born: feature('born '),
   nacido: feature('nacid'),
   geb: feature('geb. '),

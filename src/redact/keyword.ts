@@ -44,6 +44,18 @@ export const HIT_WORDS: readonly { word: string; wordEnd?: true }[] = [
   { word: 'session' },
   { word: 'sig' },
   { word: 'community' },
+  // The word for a password in other languages (`passwort` and `passord` are found by `pass`).
+  { word: 'kennwort' },
+  { word: 'wachtwoord' },
+  { word: 'contrasena' },
+  { word: 'senha' },
+  { word: 'haslo' },
+  { word: 'losenord' },
+  { word: 'salasana' },
+  { word: 'sifre' },
+  { word: 'parola' },
+  { word: 'adgangskode' },
+  { word: 'heslo' },
 ];
 const HIT = new RegExp(HIT_WORDS.map((h) => h.word + (h.wordEnd ? '\\b' : '')).join('|'), 'gi');
 
@@ -81,7 +93,9 @@ const ENDS_SECRET = [
   'passcode',
 ];
 // (`community`: an SNMP community string is the device's password.)
-const PASSWORD_RE = /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$|^community$|^rocommunity$|^rwcommunity$/;
+// (And the word in other languages: `passwort`, `senha`, `contrasena`, `wachtwoord`, …)
+const PASSWORD_RE =
+  /passw(?:or)?d|passphrase|passcode|^pwd$|pwd$|^pass$|^psk$|^community$|^rocommunity$|^rwcommunity$|passwort|kennwort|passord|wachtwoord|^contrasena$|^senha$|^haslo$|^losenord$|^salasana$|^sifre$|^parola$|adgangskode|^heslo$/;
 // Two-word names that are credentials: api key, access key, account key, ...
 const KEY_QUALIFIERS = new Set([
   'api',

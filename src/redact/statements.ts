@@ -75,7 +75,7 @@ const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\
 // A shell command that prints a stored secret, and the line it printed: one value alone. The
 // command's words are looked for first; its line must hold a prompt (`$ `, `# `, `PS …> `).
 const SECRET_COMMAND =
-  /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b/g;
+  /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b|\b(?:cat|type|more|head|Get-Content)[ \t]+[^\n|;&<>]{0,120}?(?:master\.key|[\w.-]*(?:secret|token|passw|credential|apikey|api_key)[\w.-]*|\.key|\.pem)(?=[ \t]*\r?\n)/g;
 const PROMPT = /(?:^|[ \t])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
 const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
 
@@ -269,6 +269,8 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const ls = text.lastIndexOf('\n', m.index) + 1;
       const head = text.slice(Math.max(ls, m.index - 200), m.index);
       if (!PROMPT.test(head)) continue;
+      // (A key file printed whole — `cat config/master.key` — is one line of key: a private key's
+      // several lines are read by the key rules.)
       // `… | base64 -d` decodes a secret only where the command names one.
       if (m[0].startsWith('|') && !/secret|passw|token|key|auth|cred/i.test(head)) continue;
       PRINTED.lastIndex = m.index + m[0].length;
