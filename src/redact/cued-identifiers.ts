@@ -15,7 +15,7 @@ import type { Finding } from './text';
 export const GAP =
   `(?:["'\`]?[ \\t]*(?:\\([A-Za-z][A-Za-z .]{0,15}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
   `(?:(?:is|was|are|of|on|am|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#：][ \\t]*)?(?:["'\`][ \\t]*)?)`;
-export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?`;
+export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
 // their first letters (`febrero`, `juillet`, `März`, `maart`, `lipca`, `Nisan`).
@@ -53,11 +53,11 @@ const MRN = new RegExp(
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
 const PASSPORT = new RegExp(
-  `(?<![A-Za-z])passport(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9})(?![A-Za-z0-9])`,
+  `(?<![A-Za-z])(?:passport|passaporto|pasaporte|passeport|reisepass|paszport|pasaport|paspoort|passaporte)(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9})(?![A-Za-z0-9])`,
   'gi',
 );
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|DL(?=[ \\t]*(?:#|no\\b|number\\b|:))|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|no\\b|number\\b|:))|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(

@@ -402,10 +402,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findItins(text, raw);
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
-        passport: found[F.passport] === 1,
+        passport: found[F.passport] === 1 || PASSPORT_WORD_FEATURES.some((f) => found[f] === 1),
         medicalRecord: found[F.mrn] + found[F.medicalRecord] > 0,
         licence:
-          found[F.driver] + found[F.driving] + found[F.fuehrerschein] + found[F.dlHash] + found[F.dlColon] + found[F.dlNo] + found[F.dmv] >
+          found[F.driver] +
+            found[F.driving] +
+            found[F.fuehrerschein] +
+            found[F.dlHash] +
+            found[F.dlColon] +
+            found[F.dlNo] +
+            found[F.dmv] +
+            LICENCE_WORD_FEATURES.reduce((n, f) => n + found[f], 0) >
           0,
         account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
         tax:
@@ -855,6 +862,20 @@ const AUTH_CALL_FEATURES = [
   F.authenticationParen,
   F.credentialsBasic,
 ];
+// A passport's and a driving licence's names in other languages (cued-identifiers.ts).
+const PASSPORT_WORD_FEATURES = ['passaport', 'pasaport', 'passeport', 'reisepass', 'paszport', 'paspoort'].map((w) => feature(w));
+const LICENCE_WORD_FEATURES = [
+  'patente',
+  'permis de conduire',
+  'de conducir',
+  'de conducción',
+  'carteira de motorista',
+  'prawo jazdy',
+  'rijbewijs',
+  'korkort',
+  'körkort',
+  'ehliyet',
+].map((w) => feature(w));
 // Latitude and longitude keys, GeoJSON's coordinates (records.ts reads them in texts with personal data).
 const COORDINATE_FEATURES = [
   'lat"',

@@ -138,6 +138,29 @@ describe('identifiers of more countries', () => {
   });
 });
 
+describe('more of the same round', () => {
+  it('reads the word for a password in other languages as a name in code and tables', () => {
+    gone('senha = "Laranja#Verde19"', 'Laranja#Verde19', 'password');
+    gone('const contrasena = "Naranja!Azul42";', 'Naranja!Azul42', 'password');
+    gone('| Dienst | Benutzer | Passwort |\n|---|---|---|\n| Router | admin | Glacier.falcon8707? |', 'Glacier.falcon8707?', 'password');
+    kept('const parolaChiave = lookup(word);');
+  });
+  it('reads a key file printed by cat, not any file', () => {
+    gone('$ cat config/master.key\ne585eece01e6782a83ba6db94838c8d0', 'e585eece01e6782a83ba6db94838c8d0', 'password');
+    kept('$ cat README.md\nHello world');
+  });
+  it("reads a vCard's telephone number of any country, and coordinates to a metre beside a person's data", () => {
+    gone('BEGIN:VCARD\nN:Choi;Min-ji;;;\nTEL;TYPE=CELL:010-9896-3506\nEND:VCARD', '010-9896-3506', 'phone');
+    gone('{"name": "Aoife Byrne", "email": "aoife.byrne@eircom.net", "lat": 53.349805, "lng": -6.260310}', '53.349805', 'geo-coordinates');
+    kept('{"city": "Dublin", "lat": 53.349805, "lng": -6.260310}');
+  });
+  it('reads passports and driving licences after their names in other languages', () => {
+    gone('Il mio numero di passaporto è YA1234567', 'YA1234567', 'passport-number');
+    gone('permis de conduire n° 12AB34567', '12AB34567', 'driver-license');
+    gone('rijbewijs 5123456789', '5123456789', 'driver-license');
+  });
+});
+
 describe('postal lines after a street', () => {
   it('reads the postcode and town after a street, on its line or the next', () => {
     gone('Annika Wübbenhorst\nAm Kirchplatz 3\n26603 Aurich\n\nSehr geehrte Damen und Herren', '26603 Aurich', 'street-address');
