@@ -170,3 +170,28 @@ export function findPostalLines(text: string, out: Finding[]): void {
     }
   }
 }
+
+// Addresses written in other scripts, by their administrative parts: Korean (`서울특별시 마포구
+// 월드컵북로 396, 1203호`), Japanese (`東京都世田谷区三軒茶屋2-14-7 グランドメゾン305`), Chinese
+// (`广东省深圳市南山区科技园南路16号3栋1202`), and a street's word in Greek and Russian
+// (`Οδός Ερμού 45`, `ул. Тверская, д. 7`).
+const SCRIPT_ADDRESSES = [
+  // Korean: a province or metropolitan city, a district, a road and its number, the unit.
+  /[가-힣]{1,6}(?:특별시|광역시|특별자치시|특별자치도|도)[ \t]+[가-힣]{1,6}(?:구|시|군)(?:[ \t]+[가-힣]{1,6}(?:구|시|군|읍|면|동))?[ \t]+[가-힣0-9]{1,12}(?:로|길|대로)[ \t]*\d{1,4}(?:-\d{1,4})?(?:[ \t]*,?[ \t]*\d{1,5}(?:호|동|층)(?:[ \t]*\d{1,5}호)?)?/gu,
+  // Japanese: a prefecture, a city or ward, a town, a block and number, the building.
+  /(?:東京都|北海道|(?:京都|大阪)府|[\p{Script=Han}]{2,3}県)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{1,10}?[市区町村郡][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー0-9０-９]{0,12}?[0-9０-９]{1,4}(?:[-－ー丁目番地号の][0-9０-９]{1,4}){1,3}(?:号)?(?:[ \t\u3000]*[\p{Script=Katakana}\p{Script=Han}ー・A-Za-z]{1,20}[0-9０-９]{1,4}(?:号室)?)?/gu,
+  // Chinese: a province or municipality, a city or district, the road, the number and the unit.
+  /[\p{Script=Han}]{2,8}(?:省|自治区|市)[\p{Script=Han}]{0,12}?(?:市|区|县|旗)[\p{Script=Han}0-9]{0,20}?(?:路|街|道|巷|大道)[0-9]{1,5}号(?:[0-9]{1,4}(?:栋|幢|号楼|座))?(?:[0-9]{1,5}(?:室|号)?)?/gu,
+  // Greek and Russian: the street's word, its name, the number (and a postcode and town after a comma).
+  /(?:Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t]+\p{Lu}[\p{Ll}ά-ώ]+(?:[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?[ \t]+\d{1,4}[Α-Ωα-ω]?(?:,[ \t]*\d{3}[ \t]?\d{2}[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?/gu,
+  /(?:ул\.|улица|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.)[ \t]*\p{Lu}[\p{Ll}-]+(?:[ \t]+\p{Lu}?[\p{Ll}-]+)?,?[ \t]*(?:д\.|дом)[ \t]*\d{1,4}[а-я]?(?:,?[ \t]*(?:кв\.|квартира)[ \t]*\d{1,4})?/gu,
+];
+
+/** Addresses in other scripts (see SCRIPT_ADDRESSES). */
+export function findScriptAddresses(text: string, out: Finding[]): void {
+  for (const re of SCRIPT_ADDRESSES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) out.push({ kind: 'street-address', start: m.index, end: m.index + m[0].length });
+  }
+}

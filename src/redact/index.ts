@@ -488,6 +488,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       )
         statements().findIdentifierColumns(text, raw);
 
+      if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);

@@ -161,6 +161,20 @@ describe('more of the same round', () => {
   });
 });
 
+describe('addresses in other scripts', () => {
+  it('reads Korean, Japanese and Chinese addresses by their administrative parts, and Greek and Russian streets', () => {
+    gone('| Home | 서울특별시 마포구 월드컵북로 396, 1203호 |', '월드컵북로 396', 'street-address');
+    gone('住所：東京都世田谷区三軒茶屋2-14-7 グランドメゾン305\n電話', '三軒茶屋2-14-7', 'street-address');
+    gone('住址 广东省深圳市南山区科技园南路16号3栋1202', '科技园南路16号', 'street-address');
+    gone('διεύθυνση: Οδός Ερμού 45, 10563 Αθήνα.', 'Ερμού 45', 'street-address');
+    gone('адрес: ул. Тверская, д. 7, кв. 12', 'Тверская, д. 7', 'street-address');
+  });
+  it('keeps place names without a street', () => {
+    kept('東京都の天気は晴れ');
+    kept('北京市发布新规');
+  });
+});
+
 describe('postal lines after a street', () => {
   it('reads the postcode and town after a street, on its line or the next', () => {
     gone('Annika Wübbenhorst\nAm Kirchplatz 3\n26603 Aurich\n\nSehr geehrte Damen und Herren', '26603 Aurich', 'street-address');
