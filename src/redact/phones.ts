@@ -37,6 +37,33 @@ const COMMON_REGIONS: readonly CountryCode[] = [
   'ZA',
   'SG',
   'NZ',
+  'PT',
+  'TR',
+  'GR',
+  'DK',
+  'NO',
+  'FI',
+  'CZ',
+  'HU',
+  'RO',
+  'UA',
+  'AR',
+  'CL',
+  'CO',
+  'PE',
+  'AE',
+  'SA',
+  'EG',
+  'IL',
+  'IR',
+  'ID',
+  'MY',
+  'PH',
+  'TH',
+  'VN',
+  'NG',
+  'KE',
+  'PK',
 ];
 const MAX_VALIDATIONS = 400;
 const SHAPE_SLOTS = 1024; // a power of two
@@ -55,7 +82,7 @@ const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|
 const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
-  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone)|电话|電話|携帯|お問い合わせ/i;
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm)|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
 const CUE_WINDOW = 40;
 const ALL_DIGITS = /^\d+$/;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
