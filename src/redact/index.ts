@@ -489,6 +489,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         statements().findIdentifierColumns(text, raw);
 
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
+      if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
@@ -692,6 +693,7 @@ const F = {
   objectClass: feature('objectclass:'),
   ldifDn: feature('dn: uid='),
   catKey: feature('cat '),
+  passwdLine: feature(':x:'),
   born: feature('born '),
   nacido: feature('nacid'),
   geb: feature('geb. '),
@@ -912,6 +914,9 @@ const USER_KEY_FEATURES = [
   'uid:',
   'uid"',
   'samaccountname',
+  'account name',
+  'user "',
+  "user '",
   '<user>',
   '<login>',
 ].map((w) => feature(w));

@@ -445,12 +445,13 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     for (const x of speakers) out.push({ kind: 'person-name', start: x.start, end: x.end });
 }
 
-// A user name made of a person's name, given to a key, attribute or element that holds one
-// (`username = mareikek`, `ansible_user: freja.mikkelsen`, `<User>akaminska</User>`): a first or
+// A user name made of a person's name, given to a key, attribute or element that holds one, or
+// quoted after the word (`username = mareikek`, `ansible_user: freja.mikkelsen`,
+// `<User>akaminska</User>`, `for user "tbrandt"`, `Account Name: hana.castellanos`): a first or
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:user(?:[_-]?name)?|login|uid|samaccountname)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:user(?:name)?|login|uid)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//gi;
+  /(?:user(?:[_-]?name)?|login|uid|samaccountname|account[ _-]?name)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:user(?:name)?|login|uid)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//gi;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
@@ -604,5 +605,25 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
     const start = from + m.index + m[0].indexOf(name);
     if (namesEnd.has(start + name.length)) continue;
     out.push({ kind: 'person-name', start, end: start + name.length });
+  }
+}
+
+// A passwd line (`/etc/passwd`, `getent passwd`): the user name and the GECOS field's name when
+// that field names a person (`hraman:x:1001:1001:Hari Raman,,,:/home/hraman:/bin/bash`); system
+// accounts (`daemon:x:1:1:daemon:…`, `www-data:x:33:33:www-data:…`) stay.
+const PASSWD_LINE = /^([a-z_][a-z0-9_.-]{1,31}):[^:\n]{0,128}:\d{1,10}:\d{1,10}:([^:,\n]{0,80})[^:\n]{0,80}:[^:\n]{0,200}:[^:\n]{0,200}$/gm;
+
+export function findPasswdLines(text: string, out: Finding[]): void {
+  PASSWD_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PASSWD_LINE.exec(text)) !== null) {
+    const gecos = m[2].trim();
+    const words = gecos.split(/[ \t]+/);
+    if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{Ll}'’.-]*$/u.test(w))) continue;
+    const classes = words.map((w) => classify(w));
+    if (classes.some((c) => c === Word.Common) || !classes.some((c) => c === Word.Strong)) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[1].length });
+    const g = m.index + m[0].indexOf(m[2]) + m[2].indexOf(gecos);
+    out.push({ kind: 'person-name', start: g, end: g + gecos.length });
   }
 }

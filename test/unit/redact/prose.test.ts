@@ -116,6 +116,10 @@ describe('names in other scripts, chats and user names', () => {
     gone('ansible_user: freja.mikkelsen', 'freja.mikkelsen', 'person-name');
     gone('<username>mkuehn</username>', 'mkuehn', 'person-name');
     gone('user=jvogel', 'jvogel', 'person-name');
+    gone('FATAL:  password authentication failed for user "tbrandt"', 'tbrandt', 'person-name');
+    gone('                  Account Name:       hana.castellanos\n', 'hana.castellanos', 'person-name');
+    gone('hraman:x:1001:1001:Hari Raman,,,:/home/hraman:/bin/bash', 'Hari Raman', 'person-name');
+    kept('daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin');
     for (const v of ['deploy', 'jenkins', 'postgres', 'grafana', 'ubuntu', 'svc_ansible', 'dbuser', 'fred', 'barney']) kept(`user: ${v}`);
   });
 });
