@@ -363,7 +363,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const runs = { longest: 0 };
       findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates, runs);
       for (let k = 0; k < idCandidates.length; k += 2) {
-        const kind = statements().nationalIdAlone(text.slice(idCandidates[k], idCandidates[k + 1]));
+        // Past MAX_ID_CHECKS candidates a call, the rest are taken by their shape alone (a text of
+        // thousands of identifier-shaped runs costs linear time and fails closed, as phones do).
+        const v = text.slice(idCandidates[k], idCandidates[k + 1]);
+        const kind = k < 2 * MAX_ID_CHECKS ? statements().nationalIdAlone(v) : statements().nationalIdShape(v);
         if (kind !== null) raw.push({ kind, start: idCandidates[k], end: idCandidates[k + 1] });
       }
       // Literals of 20 token characters or more, values of 32 or more: only a text with such a run holds one.
@@ -865,6 +868,7 @@ const AUTH_CALL_FEATURES = [
   F.authenticationParen,
   F.credentialsBasic,
 ];
+const MAX_ID_CHECKS = 2000;
 // A passport's and a driving licence's names in other languages (cued-identifiers.ts).
 const PASSPORT_WORD_FEATURES = ['passaport', 'pasaport', 'passeport', 'reisepass', 'paszport', 'paspoort'].map((w) => feature(w));
 const LICENCE_WORD_FEATURES = [
@@ -923,8 +927,17 @@ const USER_KEY_FEATURES = [
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 const CODE_FEATURES = [
   'cvv',
-  'cvc',
-  'csc',
+  'cvc:',
+  'cvc"',
+  "cvc'",
+  'cvc ',
+  'cvc=',
+  'cvc2',
+  'csc:',
+  'csc"',
+  "csc'",
+  'csc ',
+  'csc=',
   'security code',
   'securitycode',
   'security_code',
@@ -1208,19 +1221,26 @@ function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[
   // The case-folded characters at i, i + 1 and i + 2, seven bits each (FOLDED: 127 stands for any
   // character past ASCII and for the end, and starts no item), rolled along one a step.
   let key = ((n > 0 ? FOLDED[text.charCodeAt(0)] : 127) << 7) | (n > 1 ? FOLDED[text.charCodeAt(1)] : 127);
+  // Whether a character past ASCII occurs, and one of a script past Latin (set as the scan meets
+  // them, with no call in the loop: a closure's variables would live outside its registers).
   let pastAscii = false,
     pastLatin = false;
-  const past = (c: number): void => {
-    pastAscii = true;
-    if ((c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xff00 && c < 0xfff0)) pastLatin = true;
-  };
-  if (n > 0 && text.charCodeAt(0) >= 127) past(text.charCodeAt(0));
-  if (n > 1 && text.charCodeAt(1) >= 127) past(text.charCodeAt(1));
+  for (let i = 0; i < 2 && i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 127) {
+      pastAscii = true;
+      if (otherScript(c)) pastLatin = true;
+    }
+  }
   for (let i = 0; i < n; i++) {
     let next = 127;
     if (i + 2 < n) {
-      next = FOLDED[text.charCodeAt(i + 2)];
-      if (next === 127) past(text.charCodeAt(i + 2));
+      const c = text.charCodeAt(i + 2);
+      next = FOLDED[c];
+      if (next === 127 && !pastLatin) {
+        pastAscii = true;
+        if (otherScript(c)) pastLatin = true;
+      }
     }
     key = ((key << 7) | next) & 0x1fffff;
     const h = HEX_CLASS[key >>> 14];
@@ -1244,6 +1264,9 @@ function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[
   if (pastAscii) found[PAST_ASCII] = 1;
   if (pastLatin) found[PAST_LATIN] = 1;
 }
+
+/** A letter of a script past Latin: Greek to Thai, kana, CJK, Hangul, full-width forms (not punctuation or emoji). */
+const otherScript = (c: number): boolean => (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xff00 && c < 0xfff0);
 
 /** Confirms the features and tries the rules that may start at `i`. */
 function visit(e: GramEntry, text: string, i: number, found: Uint8Array, out: Finding[], nextAllowed: Int32Array, hits: number[]): void {

@@ -340,8 +340,11 @@ const isWordChar = (c: number): boolean =>
 // `Ad Soyad: Elif Yıldırım`, `الاسم: عمر بن علي`, `ФИО: …`): up to four words, one of them in a
 // script past Latin (Latin names are read by the cues above), or two or three words in capitals
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
+// (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:^|[\s(（「【,，、;；|*])(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|ad[ \t]+soyad|isim|नाम|họ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인)[ \t]*[:：][ \t]*([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/giu;
+  /(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인)[ \t]*[:：][ \t]*/g;
+const LABEL_BEFORE = /[\s(（「【,，、;；|*]/;
+const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
 const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A line of a chat or its export that starts with the speaker's name and a colon (`Larissa: tentei
@@ -350,23 +353,27 @@ const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A chat's handle made of a name (`lena.vogt  11:07`, `hannah.r: …`; before a colon only with a
 // dot: `comp_op:` is a grammar's rule) is read in the same pass (groups 2 and 3).
 const SPEAKER =
-  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:(\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gmu;
+  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
 
 /** Names after script labels (see SCRIPT_LABEL). */
 function findLabelledNames(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   SCRIPT_LABEL.lastIndex = 0;
   while ((m = SCRIPT_LABEL.exec(text)) !== null) {
-    let v = m[1].replace(/[.'’-]+$/, '');
+    if (m.index > 0 && !LABEL_BEFORE.test(text[m.index - 1])) continue;
+    LABEL_VALUE.lastIndex = m.index + m[0].length;
+    const value = LABEL_VALUE.exec(text);
+    if (value === null) continue;
+    let v = value[1].replace(/[.'’-]+$/, '');
     // A Korean or Japanese name written without spaces runs into a particle or the next words: keep at most four syllables/characters.
     if (/^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(v) && v.length > 4) continue;
     if (LATIN_WORDS.test(v) && !CAPITALS.test(v)) {
       // `Ad Soyad: Elif Yıldırım`: Latin words after a label of a name in another language, capitalised.
-      if (!/^(?:ad[ \t]+soyad|isim|họ)/i.test(m[0].replace(/^[^\p{L}]+/u, '')) || !/^\p{Lu}/u.test(v)) continue;
+      if (!/^(?:ad[ \t]+soyad|isim|họ)/i.test(m[0]) || !/^\p{Lu}/u.test(v)) continue;
     }
     v = v.trim();
     if (v.length < 2) continue;
-    const start = m.index + m[0].length - m[1].length;
+    const start = m.index + m[0].length;
     out.push({ kind: 'person-name', start, end: start + v.length });
   }
 }
@@ -451,7 +458,7 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:user(?:[_-]?name)?|login|uid|samaccountname|account[ _-]?name)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:user(?:name)?|login|uid)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//gi;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =

@@ -497,6 +497,13 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
   }
 }
 
+/** The kind of identifier `v` is shaped as, its check not tested (see MAX_ID_CHECKS in index.ts). */
+export function nationalIdShape(v: string): string | null {
+  if (oneDigit(v)) return null;
+  for (const a of ALONE) if (a.re.test(v)) return a.rule.kind;
+  return null;
+}
+
 /** Is `v`, a whole run of token characters, an identifier readable alone? Its kind, or null. */
 export function nationalIdAlone(v: string): string | null {
   if (oneDigit(v)) return null;

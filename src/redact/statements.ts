@@ -75,7 +75,7 @@ const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\
 // A shell command that prints a stored secret, and the line it printed: one value alone. The
 // command's words are looked for first; its line must hold a prompt (`$ `, `# `, `PS …> `).
 const SECRET_COMMAND =
-  /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b|\b(?:cat|type|more|head|Get-Content)[ \t]+[^\n|;&<>]{0,120}?(?:master\.key|[\w.-]*(?:secret|token|passw|credential|apikey|api_key)[\w.-]*|\.key|\.pem)(?=[ \t]*\r?\n)/g;
+  /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b|\bcat[ \t]+[^\s|;&<>]{0,120}?(?:master\.key|[\w.-]*(?:secret|token|passw|credential|apikey|api_key)[\w.-]*|\.key|\.pem)(?=[ \t]*\r?\n)/g;
 const PROMPT = /(?:^|[ \t])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
 const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
 
@@ -456,5 +456,5 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
-export { findIdentifierColumns, findNationalIds, nationalIdAlone } from './national-ids';
+export { findIdentifierColumns, findNationalIds, nationalIdAlone, nationalIdShape } from './national-ids';
 export { findPersonalFields } from './fields';
