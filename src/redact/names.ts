@@ -584,6 +584,8 @@ const BEFORE_CONTACT = new RegExp(
   'u',
 );
 
+const ONE_NAME_BEFORE_CONTACT =
+  /(?:^|[\s(])([A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF]+)[ \t]+(?:at|on|al|au|unter|op|na|em|en|pod)[ \t]+(?:the[ \t]+)?$/;
 const ORGANISATION =
   /^(?:Corp|Corporation|Inc|Ltd|Llc|Gmbh|Ag|Sa|Srl|Bv|Nv|Co|Company|Group|Team|Labs?|Services?|Systems?|Solutions|Technologies|Software|Studio|Foundation|Project|Bot|Daemon|Mailer|Notifications?|Alerts?|Desk|Center|Centre|Office|Dept|Department)$/;
 const ROLE_MAILBOX =
@@ -598,7 +600,18 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
     // The 80 characters before it on its line (looked back no farther: a long line costs no more).
     let from = f.start;
     while (from > 0 && f.start - from < 80 && text.charCodeAt(from - 1) !== 10) from--;
-    const m = BEFORE_CONTACT.exec(text.slice(from, f.start));
+    const before = text.slice(from, f.start);
+    const one = ONE_NAME_BEFORE_CONTACT.exec(before);
+    if (one !== null) {
+      // A first name alone, joined to the number by a word (`contattare Lorenzo al +39 …`, `call Maria at …`).
+      const w = one[1];
+      if (classify(w) === Word.Strong && !SPEAKER_ROLES.has(w) && !TITLE_WORDS.has(w) && !ORGANISATION.test(w)) {
+        const start = from + one.index + one[0].indexOf(w);
+        if (!namesEnd.has(start + w.length)) out.push({ kind: 'person-name', start, end: start + w.length });
+      }
+      continue;
+    }
+    const m = BEFORE_CONTACT.exec(before);
     if (m === null) continue;
     const name = m[1];
     const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w));

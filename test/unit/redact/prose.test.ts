@@ -106,6 +106,13 @@ describe('names in other scripts, chats and user names', () => {
     gone('lena.vogt  11:07\nfyi the build is green\nraj.patel  11:09\nthanks', 'raj.patel', 'person-name');
     gone('최현우: 택배 주소 바뀌었어요\n최현우: 내일 받을게요', '최현우', 'person-name');
   });
+  it("reads a contact's name before their number or address: two words, or a first name joined by a word", () => {
+    gone('Contacts:\nWouter Claes +32 499 01 89 12\nNadia Bühlmann +41 79 160 47 14', 'Wouter Claes', 'person-name');
+    gone('Per urgenze idrauliche contattare Lorenzo al +39 347 684 2881.', 'Lorenzo', 'person-name');
+    // A role before a number is no one's name; the number still goes.
+    const out = r.redact('Call Support at +1 415 555 2671').text;
+    assert.ok(out.startsWith('Call Support at <REDACTED:phone#'), out);
+  });
   it("keeps roles, labels, a grammar's rules and a form's labels", () => {
     kept('Customer: hi\nAgent: hello\nCustomer: thanks');
     kept('Note: this\nWarning: that');
