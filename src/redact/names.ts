@@ -396,8 +396,13 @@ const FIELD_NAME = /(?:name|type|path|file|dir|mode|id|key|url|uri|host|port|siz
 /** Speakers of a chat (see SPEAKER, HANDLE and SPEAKER_SCRIPT): taken when two lines or more have one. */
 function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   let m: RegExpExecArray | null;
-  const speakers: { start: number; end: number; name: string }[] = [];
-  const unknownSpeakers = new Map<string, { starts: number[]; sentence: boolean }>();
+  // Every speaker-shaped line (its offset), and the names on them that may be taken. A name is
+  // read against the lines within three of its own, as the trajectory builder's window holds them:
+  // a speaker is taken when another speaker line stands that close, and a name the list lacks, or
+  // one in a script without capitals, when it speaks again that close.
+  const lines: number[] = [];
+  const named: { start: number; end: number; name: string; line: number; how: 'listed' | 'unknown' | 'script'; sentence: boolean }[] = [];
+  const cands: { start: number; end: number; name: string; at: number; how: 'listed' | 'unknown' | 'script'; sentence: boolean }[] = [];
   SPEAKER.lastIndex = 0;
   let inBlock = 0,
     blockStart = 0;
@@ -409,22 +414,19 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       if (m.index - blockStart < DENSE_SPEAKERS * 32 && denseGuard.on) throw new TooDense();
       inBlock = 0;
     }
+    lines.push(m.index);
     if (m[1] !== undefined) {
       const name = m[1];
       const first = name.split(/[ \t]/)[0];
       if (SPEAKER_ROLES.has(first)) continue;
       const c = classify(first);
       const start = m.index + m[0].length - 2 - name.length;
-      // A name the list lacks (`Elif`, `Ngozi`) is a speaker when it speaks twice (below).
-      if (c === Word.Strong) speakers.push({ start, end: start + name.length, name });
+      if (c === Word.Strong) cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: false });
       else if (c === Word.Unknown && name.length >= 3 && !FIELD_NAME.test(name)) {
         // What a speaker says is a sentence, at least once (a field's value seldom is: `Filename: /var/…`).
         const lineEnd = text.indexOf('\n', m.index);
         const said = text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
-        const at = unknownSpeakers.get(name) ?? { starts: [], sentence: false };
-        at.starts.push(start);
-        if (/\S[ \t]+\S+[ \t]+\S/.test(said)) at.sentence = true;
-        unknownSpeakers.set(name, at);
+        cands.push({ start, end: start + name.length, name, at: m.index, how: 'unknown', sentence: /\S[ \t]+\S+[ \t]+\S/.test(said) });
       }
       continue;
     }
@@ -432,24 +434,48 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     const [first, rest] = name.split(/[._]/);
     if (classify(capital(first)) !== Word.Strong || classify(capital(rest)) === Word.Common) continue;
     const start = m.index + m[0].indexOf(name);
-    speakers.push({ start, end: start + name.length, name });
+    cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: false });
   }
-  for (const [name, at] of unknownSpeakers)
-    if (at.starts.length >= 2 && at.sentence) for (const start of at.starts) speakers.push({ start, end: start + name.length, name });
   if (pastLatin) {
     // Without a list of names in these scripts, a speaker is one who speaks twice: a form's labels
     // (`일시:`, `대상:`, `内容：`) are written once each.
-    const seen = new Map<string, number[]>();
     SPEAKER_SCRIPT.lastIndex = 0;
     while ((m = SPEAKER_SCRIPT.exec(text)) !== null) {
-      const at = seen.get(m[1]) ?? [];
-      at.push(m.index);
-      seen.set(m[1], at);
+      lines.push(m.index);
+      cands.push({ start: m.index, end: m.index + m[1].length, name: m[1], at: m.index, how: 'script', sentence: false });
     }
-    for (const [name, at] of seen) if (at.length >= 2) for (const start of at) speakers.push({ start, end: start + name.length, name });
   }
-  if (new Set(speakers.map((x) => x.start)).size >= 2)
-    for (const x of speakers) out.push({ kind: 'person-name', start: x.start, end: x.end });
+  if (cands.length === 0 || lines.length < 2) return;
+  // Line numbers of the speaker lines and candidates, by one count of the line breaks before each.
+  const lineOf = lineCounter(text);
+  const speakerLines = [...new Set(lines.map(lineOf))].sort((a, b) => a - b);
+  for (const c of cands) named.push({ ...c, line: lineOf(c.at) });
+  const near = (a: number, b: number): boolean => a !== b && Math.abs(a - b) <= 3;
+  for (const c of named) {
+    const taken =
+      c.how === 'listed'
+        ? speakerLines.some((l) => near(l, c.line))
+        : named.some(
+            (d) => d.how === c.how && d.name === c.name && near(d.line, c.line) && (c.how === 'script' || c.sentence || d.sentence),
+          );
+    if (taken) out.push({ kind: 'person-name', start: c.start, end: c.end });
+  }
+}
+
+/** The line (from 0) of an offset, for offsets asked in any order: the line breaks are found once. */
+function lineCounter(text: string): (at: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (at) => {
+    let lo = 0,
+      hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
 
 // A user name made of a person's name, given to a key, attribute or element that holds one, or

@@ -246,22 +246,40 @@ export function findRecordFields(text: string, hints: RecordHints, out: Finding[
 
 // ---------- coordinates ----------
 // A point to about a metre (five decimals or more) under a latitude or longitude key, or a
-// GeoJSON point's coordinates, in a text that holds a person's data: where they live or are.
+// GeoJSON point's coordinates, within three lines of a person's data: where they live or are.
 const COORDINATE_KEY = /(?:\b|_)(?:lat(?:itude)?|lng|lon(?:gitude)?)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?(-?\d{1,3}\.\d{5,})(?![\d.])/gi;
 const GEOJSON_POINT = /"coordinates"[ \t]*:[ \t]*\[[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*\]/g;
 
+const PERSONAL_NEAR = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
+
+/** Coordinates with a person's data (a name, an address, a contact, a birth date in `out`) within three lines. */
 export function findCoordinates(text: string, out: Finding[]): void {
+  const personal = out.filter((f) => PERSONAL_NEAR.has(f.kind)).map((f) => f.start);
+  if (personal.length === 0) return;
+  // Within three lines: no more than three line breaks between the coordinate and the finding
+  // (the trajectory builder's window holds the three lines around a changed one).
+  const near = (at: number): boolean =>
+    personal.some((p) => {
+      const [a, b] = p < at ? [p, at] : [at, p];
+      if (b - a > 4096) return false;
+      let breaks = 0;
+      for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) if (++breaks > 3) return false;
+      return true;
+    });
+  const found: Finding[] = [];
   let m: RegExpExecArray | null;
   COORDINATE_KEY.lastIndex = 0;
   while ((m = COORDINATE_KEY.exec(text)) !== null) {
     const start = m.index + m[0].length - m[1].length;
-    out.push({ kind: 'geo-coordinates', start, end: start + m[1].length });
+    if (near(start)) found.push({ kind: 'geo-coordinates', start, end: start + m[1].length });
   }
   GEOJSON_POINT.lastIndex = 0;
   while ((m = GEOJSON_POINT.exec(text)) !== null) {
+    if (!near(m.index)) continue;
     for (const v of [m[1], m[2]]) {
       const start = m.index + m[0].indexOf(v);
-      out.push({ kind: 'geo-coordinates', start, end: start + v.length });
+      found.push({ kind: 'geo-coordinates', start, end: start + v.length });
     }
   }
+  out.push(...found);
 }

@@ -59,6 +59,16 @@ const piece = fc.constantFrom(
   '<date>1962-03-08',
   'host   smtp.office365.com',
   'password   Bu1ld Rep0rts 2024!',
+  // Rules that read the lines around within three (policy 8): a chat's speakers and handles, names
+  // the list lacks and names in other scripts that speak again, coordinates near a person's data,
+  // a postal line after a street.
+  'Larissa: tentei pagar com o Elo',
+  'lena.vogt  11:07',
+  'Elif: kira için bu ay geç kaldım',
+  '최현우: 택배 주소',
+  '"lat": 53.349805',
+  '26603 Aurich',
+  'Am Kirchplatz 3',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
