@@ -149,11 +149,15 @@ export function findEthAddresses(text: string, out: Finding[]): void {
 // line (`…Street 81, #05-330, Singapore 640021`, `Via Roma 164, 10123 Torino`) or alone on the
 // next (`Am Kirchplatz 3⏎26603 Aurich`, `27 avenue Jean Jaurès⏎69007 Lyon`, `…⏎Portland, OR 97214`).
 const POSTAL =
-  "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
-  "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
+  "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
+  "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5}-\\d{3}|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
 const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
-const POSTAL_SAME_LINE = new RegExp(`[ \\t]*,[ \\t]*(?:${POSTAL_UNIT}[ \\t]*,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`, 'uym');
+const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
+const POSTAL_SAME_LINE = new RegExp(
+  `[ \\t]*,[ \\t]*(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
+  'uym',
+);
 const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
 
 /** Adds the postal line after each street address in `out` (see POSTAL). */
@@ -164,8 +168,14 @@ export function findPostalLines(text: string, out: Finding[]): void {
       re.lastIndex = f.end;
       const m = re.exec(text);
       if (m === null) continue;
-      const start = m.index + m[0].lastIndexOf(m[1]);
-      out.push({ kind: 'street-address', start, end: start + m[1].length });
+      // From the first part after the street: the places between it and the postcode go too.
+      let start = m.index;
+      while (
+        start < text.length &&
+        (text[start] === ' ' || text[start] === '\t' || text[start] === ',' || text[start] === '\r' || text[start] === '\n')
+      )
+        start++;
+      out.push({ kind: 'street-address', start, end: m.index + m[0].lastIndexOf(m[1]) + m[1].length });
       break;
     }
   }
@@ -193,5 +203,98 @@ export function findScriptAddresses(text: string, out: Finding[]): void {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) out.push({ kind: 'street-address', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// ---------- addresses after their label ----------
+// `Address: …`, `Woonadres: Keizersgracht 236-II, 1018 VC Amsterdam`, `Dirección: Av. Insurgentes
+// Sur 2972, …`, `住所：〒154-0007 東京都…`, `she lives at 42 Elm Street`: the label says what the value
+// is, so the value needs no street word of a known language, only the shape of an address (a
+// number beside a capitalised word or a word of another script). It runs from the label to the
+// last number on the line and the places written after it (`…, 90-558 Łódź`), up to a lower-case
+// word (`… NSW 2026 by Friday`). Not a network's, a memory's or a wallet's address, nor an
+// organisation's.
+const ADDRESS_LABEL = new RegExp(
+  '(?<![\\p{L}\\p{N}_.-])(?:(?:(?:home|mailing|postal|shipping|billing|delivery|residential|street|permanent|current|correspondence|my|her|his|their|new|private)[ \\t]+)?address|' +
+    'adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
+    'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
+    'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
+    '(?:teslimat[ \\t]+|ev[ \\t]+|fatura[ \\t]+)?adresi|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)' +
+    '(?:[ \\t]*[:：][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)' +
+    '|(?<![\\p{L}])(?:(?:lives|living|resides|residing|reside|wohnt|wohnhaft|vive|habite|woont|mieszka)[ \\t]+(?:at|in[ \\t]+der|in|an[ \\t]+der|am|en[ \\t]+la|en|à|em|na|w|op|on)|' +
+    '(?:ship(?:ped|ping)?|bill(?:ed|ing)?|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?)(?:[ \\t]+(?:it|them|this|these|the[ \\t]+[a-z]+))?[ \\t]+to)(?:[ \\t]*[:：])?[ \\t]+',
+  'giu',
+);
+const NOT_POSTAL_BEFORE =
+  /(?:ip|ipv[46]|mac|e-?mail|memory|wallet|contract|bitcoin|btc|eth(?:ereum)?|crypto|server|remote|local|bind|listen|listening|return|web|base|hardware|physical|virtual|network|host|proxy|gateway|broadcast|multicast|loopback|link|public|private|sender|reply-to|mail|smtp|bus|register|start|end|load|entry|jump|target|source|destination|peer|node|socket|url|uri|http|contract's|ip-)[ \t_-]*$/i;
+const ORGANISATION_IN = /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|Corp|Corporation|Foundation|University|Institute|Company|plc|B\.V|S\.A|S\.L|Pty)\b/;
+// The value's first word: a number, a capitalised word, a word of another script, a postcode mark,
+// or a street's word written in lower case (`ul.`, `rue`, `c/`, `г.`).
+const ADDRESS_START =
+  /^(?:\d|〒|\p{Lu}|\p{Lo}|(?:ul|al|os|pl|rue|via|viale|calle|c\/|av|avda|rua|str|straße|strasse|г|ул|пр|д|flat|apt|unit|no)(?![\p{L}]))/u;
+// A number beside a capitalised word or another script's (`12 Smith St`, `Hauptstraße 12`, `No:45`, `3丁目3番12号`).
+const ADDRESS_SHAPE =
+  /\d[\dA-Za-z/-]*[.,]?[ \t]+(?:\p{Lu}|\p{Lo})|(?:\p{Lu}[\p{L}'’-]+|\p{Lo}{2,})\.?,?[ \t]+(?:(?:No|Nr|N[º°o])\.?[ \t]?:?[ \t]?)?\d|(?:No|Nr|N[º°o])\.?[ \t]?:[ \t]?\d|\p{Lo}\d|\d\p{Lo}|〒[ \t]?\d/u;
+// After the last number: letters glued to it (`8B`, `号`), then places (`, Boulder`, `/Ankara`, ` NSW`).
+const ADDRESS_TAIL = /[\p{L}\p{M}]*(?:(?:[ \t]*[,/-][ \t]*|[ \t]+)(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lo}+))*/uy;
+
+// Words an address writes in lower case: particles, street types and units (`rue des Lilas`, `piso 3`, `m. 15`).
+const LOWER_IN_ADDRESS =
+  /^(?:de|del|la|las|los|da|do|dos|das|di|della|du|des|le|van|der|den|von|am|an|im|y|e|et|rue|via|viale|calle|ul\.?|al\.?|m\.|d\.|kv\.|г\.|ул\.|д\.|кв\.|no\.?|st\.?|apt\.?|flat|piso|izq\.?|dcha\.?|bis|ter|hs|depto\.?|dto\.?|esq\.?|c\/|av\.?|avda\.?|str\.?)$/;
+/** Prose, not an address: two lower-case words in a row that an address does not write (`An integer representation of …`). */
+function prose(v: string): boolean {
+  let run = 0;
+  for (const w of v.split(/[\s,]+/)) {
+    if (/^\p{Ll}/u.test(w) && !LOWER_IN_ADDRESS.test(w)) {
+      if (++run >= 2) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
+/** Addresses after a label or a verb of living (see ADDRESS_LABEL); the caller runs it on texts holding one. */
+export function findLabelledAddresses(text: string, out: Finding[]): void {
+  ADDRESS_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADDRESS_LABEL.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    if (NOT_POSTAL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    let end = text.indexOf('\n', from);
+    if (end < 0) end = text.length;
+    if (end > from + 160) end = from + 160;
+    let start = from;
+    // A quoted value ends at its quote.
+    const q = text[start];
+    if (q === '"' || q === "'") {
+      const close = text.indexOf(q, start + 1);
+      if (close < 0 || close > end) continue;
+      start++;
+      end = close;
+    }
+    let v = text.slice(start, end);
+    // A table's next cell, a statement's end, a comment: not the address.
+    const cut = v.search(/[ \t]\|[ \t]|;|\t|[ \t]#[ \t]|[ \t]\/\/[ \t]/);
+    if (cut >= 0) v = v.slice(0, cut);
+    if (v.length < 6 || !ADDRESS_START.test(v)) continue;
+    if (/[@\\{}[\]<>$=`]|:\/\/|https?:|0x[0-9a-f]|\blocalhost\b|\d+\.\d+\.\d+\.\d+|\b(?!(?:No|Nr)\b)[A-Za-z][\w.-]*:\d{2,5}\b/i.test(v))
+      continue;
+    if (ORGANISATION_IN.test(v)) continue;
+    // The last number, then what names its place.
+    let last = -1;
+    for (let i = v.length - 1; i >= 0; i--) {
+      const c = v.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        last = i;
+        break;
+      }
+    }
+    if (last < 0) continue;
+    ADDRESS_TAIL.lastIndex = last + 1;
+    const tail = ADDRESS_TAIL.exec(v);
+    let e = last + 1 + (tail ? tail[0].length : 0);
+    while (e > 0 && /[ \t,.\-/]/.test(v[e - 1])) e--;
+    const value = v.slice(0, e);
+    if (!ADDRESS_SHAPE.test(value) || !/\p{L}{2}/u.test(value) || prose(value)) continue;
+    out.push({ kind: 'street-address', start, end: start + value.length });
   }
 }

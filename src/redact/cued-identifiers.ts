@@ -36,13 +36,15 @@ const BORN_AFTER = /(\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)
 // `birthDate: LocalDate.of(1979, 3, 4)`, `birth_date { year: 1959 month: 10 day: 5 }`,
 // `BDAY:1991-02-13`, `birth = as.Date(c("2000-02-10", …`): a date, a compact one (`19751228`), a
 // date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
+// (Also as keys: `fecha_nacimiento`, `geb_datum`, `fødselsdato`, `syntymäaika`, `tanggal_lahir`.)
 export const BIRTH_WORD =
-  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geboortedatum|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|(?:data[ _-](?:di|de)[ _-])?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일)';
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
 const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 // The word at a word's start, or camel-cased after another (`UserBirthday`, `customerDob`); the
-// date on its line, or on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`).
+// date on its line, on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`), or first
+// on the next line when the word ends its own (`Geburtsdatum⏎12.04.1990`, `date of birth?⏎> 12 April 1990`).
 const BIRTH_NEAR = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?)(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?|[ \\t]*[:：?)*]{0,3}[ \\t]*\\r?\\n[ \\t>*•|-]{0,6})(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
   'gi',
 );
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');

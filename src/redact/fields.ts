@@ -58,14 +58,23 @@ const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|
 const PLAIN_PART_KEY = /^(?:given|family)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
+  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
 /** Keys that name an address only among other personal data. */
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
+/** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
+const POSTCODE_KEY =
+  /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|郵便番号|우편번호|邮编|邮政编码)$/i;
+/** A postcode fine enough to point at a few houses: British, Canadian, Dutch, Irish. */
+export const POSTCODE_FINE =
+  /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
+/** A coarser postcode (`10115`, `150-0002`, `00-514`, `1066`), taken beside a person's name or street. */
+export const POSTCODE_COARSE =
+  /^(?:\d{5}(?:-\d{4})?|\d{4}|\d{6,7}|\d{3}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}|[A-Z]{1,2}-\d{4,5})$/;
 /** Keys of other personal data: a record holding one of them is a person's. */
 const PERSONAL_KEY =
   /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
 
-const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|bin|ibn|al|el|y|e|zu|af)$/;
+const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|te|'t|’t|bin|ibn|al|el|y|e|zu|af)$/;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end
 // Words that make a value a title, a label or a setting rather than a name.
 const NOT_NAME =
@@ -90,14 +99,20 @@ export function looksLikeName(v: string, minWords: number, capitals = false): bo
 
 /** A street line: a house number and a word of three letters or more, 5–100 characters, no URL, path or email. */
 export function looksLikeAddress(v: string): boolean {
-  if (v.length < 5 || v.length > 100 || /[@/\\{}[\]<>$=|]|https?:/.test(v)) return false;
+  // A slash between places (`Kadıköy/İstanbul`, `Flat 3/12`) but no path.
+  if (v.length < 5 || v.length > 100 || /[@\\{}[\]<>$=|]|https?:|\/\//.test(v) || (v.includes('/') && !/\s/.test(v))) return false;
   if (!/\p{L}{3}/u.test(v)) return false;
   // `27 Wellington Crescent`, `Lindenstraße 42`, `Calle de Alcalá 118, 3º B`, `3-14-9 Jingumae`, `PO Box 12`.
-  return /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) || /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v);
+  // Also a number after `No:` (`Bağdat Cad. No:45`, `Calle Sol Nº 12`).
+  return (
+    /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) ||
+    /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) ||
+    /\p{L}{2,}\.?,?\s+(?:No|Nr|N[º°o])\s?[.:]?\s?\d{1,5}\b/u.test(v)
+  );
 }
 
 /** How to read a field named `key` (quotes around it ignored): 'name', 'address', or null; `plain` when it needs company. */
-export function personalField(key: string): { what: 'name' | 'address'; plain: boolean; minWords: number } | null {
+export function personalField(key: string): { what: 'name' | 'address' | 'postcode'; plain: boolean; minWords: number } | null {
   const k = key.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
   // A key of a person's record named for its entity (`customerStreet`, `patient_address`): the rest decides.
   const entity = ENTITY_PREFIX.exec(k);
@@ -115,6 +130,7 @@ export function personalField(key: string): { what: 'name' | 'address'; plain: b
   if (PLAIN_PART_KEY.test(k)) return { what: 'name', plain: true, minWords: 1 };
   if (ADDRESS_KEY.test(k)) return { what: 'address', plain: false, minWords: 0 };
   if (PLAIN_ADDRESS_KEY.test(k)) return { what: 'address', plain: true, minWords: 0 };
+  if (POSTCODE_KEY.test(k)) return { what: 'postcode', plain: true, minWords: 0 };
   return null;
 }
 
@@ -124,11 +140,11 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|bill[ _-]?to|deliver[ _-]?to|zip|post(?:al)?[ _-]?code|plz|cep|郵便番号|우편번호|邮编|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
-  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\))/y;
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?|\|)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\))/y;
 // After `<key>`: the text, then `</key>` (group 2 the key again).
 const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
@@ -156,18 +172,34 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
       else windows.push([lo, hi]);
     }
   const plain: { at: number; f: Finding }[] = [];
+  const postcodes: { at: number; f: Finding }[] = [];
   const sure: number[] = [];
-  for (const [lo, hi] of windows) readFields(text, lo, hi, plain, sure, out);
-  if (plain.length === 0) return;
+  for (const [lo, hi] of windows) readFields(text, lo, hi, plain, sure, postcodes, out);
+  if (plain.length === 0 && postcodes.length === 0) return;
   const company = [...sure, ...personalFound, ...personalKeyOffsets(text)];
+  const taken: number[] = [];
   for (const p of plain) {
     const close = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
     // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
-    if (company.some(close) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && close(q.at))) out.push(p.f);
+    if (company.some(close) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && close(q.at))) {
+      out.push(p.f);
+      taken.push(p.at);
+    }
   }
+  // A postcode: with other personal data close by (not its own key).
+  for (const p of postcodes)
+    if ([...company, ...taken].some((x) => Math.abs(x - p.at) <= COMPANY_WINDOW && Math.abs(x - p.at) > 2)) out.push(p.f);
 }
 
-function readFields(text: string, lo: number, hi: number, plain: { at: number; f: Finding }[], sure: number[], out: Finding[]): void {
+function readFields(
+  text: string,
+  lo: number,
+  hi: number,
+  plain: { at: number; f: Finding }[],
+  sure: number[],
+  postcodes: { at: number; f: Finding }[],
+  out: Finding[],
+): void {
   // The search runs over the window alone: a search of the whole text from each window's start
   // would cost the text's length once per window.
   const chunk = lo === 0 && hi === text.length ? text : text.slice(lo, hi);
@@ -209,11 +241,21 @@ function readFields(text: string, lo: number, hi: number, plain: { at: number; f
     }
     // Capitals under a key that names a name, or a card's holder (embossed: `YUKI NAKAMURA`).
     const capitals = !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke));
-    const ok = field.what === 'name' ? looksLikeName(v, field.minWords, capitals) : looksLikeAddress(v);
+    const ok =
+      field.what === 'name'
+        ? looksLikeName(v, field.minWords, capitals)
+        : field.what === 'address'
+          ? looksLikeAddress(v)
+          : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v);
     if (!ok) continue;
     const start = valueAt;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length - lo);
     const f: Finding = { kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.length };
+    // A postcode counts with a name or a street beside it, not as their company (a town's code alone).
+    if (field.what === 'postcode') {
+      postcodes.push({ at: ks, f });
+      continue;
+    }
     if (field.plain) plain.push({ at: ks, f });
     else {
       sure.push(ks);
@@ -241,7 +283,7 @@ function nameParent(text: string, ks: number): boolean {
 /** Where keys of other personal data stand (`email:`, `"phone":`, `dob =`). */
 function personalKeyOffsets(text: string): number[] {
   const at: number[] = [];
-  const KEYS = /["']?([A-Za-z][\w -]{1,20}?)["']?[ \t]*(?::|=>?)/g;
+  const KEYS = /["']?([A-Za-z][\w -]{1,20}?)["']?[ \t]*(?::|=>?|\|)/g;
   let m: RegExpExecArray | null;
   while ((m = KEYS.exec(text)) !== null) if (isPersonalKey(m[1])) at.push(m.index);
   return at;

@@ -487,11 +487,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
           nameKeys ||
           (personal && personalHeaderHint(text))) &&
         text.includes('\n') &&
-        (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))
+        (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|') || text.includes('  '))
       )
         statements().findIdentifierColumns(text, raw);
 
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
+      if (ADDRESS_LABEL_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && ADDRESS_LABEL_PAST_LATIN.test(text)))
+        personNames().findLabelledAddresses(text, raw);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
@@ -715,6 +717,14 @@ const F = {
   geboren: feature('geboren'),
   naissance: feature('naissance'),
   nacimiento: feature('nacimiento'),
+  fodselsdato: feature('fødsels'),
+  fodselsdatoAscii: feature('fodselsdat'),
+  syntyma: feature('syntym'),
+  lahir: feature('lahir'),
+  gebDatum: feature('gebdatum'),
+  gebDatumSep: feature('geb_datum'),
+  ngaySinh: feature('ngày sinh'),
+  ngaySinhAscii: feature('ngay sinh'),
   passport: feature('passport'),
   driver: feature('driver'),
   // `DL#:`, `DL: `, `DL No.`, `DMV ID` (as written: `dl` is in too many words).
@@ -809,6 +819,29 @@ const NAME_KEY_FEATURES = [
   "'street'",
   'street:',
   'strasse"',
+  'ship_to',
+  'shipto',
+  'bill_to',
+  'voornaam',
+  'achternaam',
+  'tussenvoegsel',
+  'apellidos',
+  'sobrenome',
+  'efternamn',
+  'fornavn',
+  'etternavn',
+  'sukunimi',
+  'etunimi',
+  'soyad',
+  'givenname',
+  'familyname',
+  'patientname',
+  'patient_name',
+  'postal_code',
+  'postalcode',
+  'zip_code',
+  'zipcode',
+  'postcode',
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
@@ -995,7 +1028,44 @@ const FOREIGN_PASSWORD_FEATURES = [
 ].map((w) => feature(w));
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
-const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил/;
+// Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
+const ADDRESS_LABEL_FEATURES = [
+  'address:',
+  'address :',
+  'address is',
+  'address：',
+  'adres',
+  'anschrift',
+  'wohnhaft',
+  'wohnt ',
+  'direcci',
+  'domic',
+  'endere',
+  'indirizzo',
+  'residenza',
+  'osoite',
+  'ship ',
+  'shipped ',
+  'shipping ',
+  'bill to',
+  'billed to',
+  'deliver',
+  'mailed to',
+  'post it to',
+  'posted to',
+  'lives ',
+  'living at',
+  'living in',
+  'resides',
+  'residing',
+  'reside ',
+  'vive ',
+  'habite ',
+  'woont ',
+  'mieszka ',
+].map((f) => feature(f));
+const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
+const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|γέννησ|לידה|الميلاد|जन्म|วันเกิด/;
 const BIRTH_FEATURES = [
   F.birth,
   F.dobColon,
@@ -1034,6 +1104,14 @@ const BIRTH_FEATURES = [
   F.geboren,
   F.naissance,
   F.nacimiento,
+  F.fodselsdato,
+  F.fodselsdatoAscii,
+  F.syntyma,
+  F.lahir,
+  F.gebDatum,
+  F.gebDatumSep,
+  F.ngaySinh,
+  F.ngaySinhAscii,
 ];
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { STREET_AFTER_NUMBER } from './addresses';
 
-export { findEthAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
+export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { denseGuard, TooDense, type Finding } from './text';
 

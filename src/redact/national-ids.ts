@@ -45,7 +45,7 @@ import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
 import { BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
-import { isPersonalKey, looksLikeAddress, looksLikeName, personalField } from './fields';
+import { isPersonalKey, looksLikeAddress, looksLikeName, personalField, POSTCODE_COARSE, POSTCODE_FINE } from './fields';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
 import type { Finding } from './text';
 
@@ -521,8 +521,8 @@ export type ColumnReader = (v: string) => string | null;
 
 const NUMBER_SUFFIX = '(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?';
 // The header's search takes the plain words only (each alternative costs the whole text's search).
-const POSTCODE_FINE =
-  /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
+const POSTCODE_COLUMN =
+  /^(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy)$/i;
 const PHONE_HEADER = 'phone|tel|mobile|mobil|cell|cellulare|celular|handy|telefon|telefono|puhelin|shouji|msisdn';
 const PHONE_COLUMN =
   '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn)(?:[ _-]?(?:number|nr|no|\\d))?';
@@ -591,10 +591,17 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     .replace(/[ \t]*\[[^\]]{1,30}\]?$/, '');
   if (n.length === 0 || n.length > 48) return null;
   const field = personalField(n);
-  if (field !== null && (!field.plain || columns.some((c) => c !== name && (isPersonalKey(c) || columnReader(c) !== null)))) {
+  if (
+    field !== null &&
+    field.what !== 'postcode' &&
+    (!field.plain || columns.some((c) => c !== name && (isPersonalKey(c) || columnReader(c) !== null)))
+  ) {
     const kind = field.what === 'name' ? 'person-name' : 'street-address';
     return (v) => ((field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v)) ? kind : null);
   }
+  // A coarse postcode (`10115`, `150-0002`) points at a person only beside their name or street.
+  if (POSTCODE_COLUMN.test(n) && columns.some((c) => c !== name && personalField(c) !== null && personalField(c)?.what !== 'postcode'))
+    return (v) => (POSTCODE_FINE.test(v.trim()) || POSTCODE_COARSE.test(v.trim()) ? 'street-address' : null);
   const hits = COLUMN_READERS.filter((c) => c.name.test(n));
   if (hits.length === 0) return null;
   return (v) => {
@@ -606,7 +613,7 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
   };
 }
 
-const TABLE_DELIMITERS = ',;\t|';
+const TABLE_DELIMITERS = ',;\t| '; // the last: cells aligned by two spaces or more
 const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
@@ -622,6 +629,12 @@ function lineBounds(text: string, at: number): { start: number; end: number } {
 /** Cells of one line split at `delim` outside double quotes: [start, end) offsets in the line. */
 function cellsOf(line: string, delim: string): { start: number; end: number }[] {
   const cells: { start: number; end: number }[] = [];
+  if (delim === ' ') {
+    // Aligned by spaces (pandas, `column -t`, SQL clients' plain output): cells are apart by two or more.
+    ALIGNED_CELL.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = ALIGNED_CELL.exec(line)) !== null;) cells.push({ start: m.index, end: m.index + m[0].length });
+    return cells;
+  }
   let start = 0,
     quoted = false;
   for (let i = 0; i < line.length; i++) {
@@ -641,12 +654,17 @@ function cellsOf(line: string, delim: string): { start: number; end: number }[] 
   return cells;
 }
 
-/** Does a cell of the line [start, end) begin with a cue of HEADER_NAME? */
+const ALIGNED_CELL = /[^ \t]+(?: [^ \t]+)*/g;
+
+/** Does a cell of the line [start, end) begin with a cue of HEADER_NAME? (Two spaces or more part cells too.) */
 function cueInCells(text: string, start: number, end: number): boolean {
   let delimiters = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 44 && c !== 59 && c !== 9 && c !== 124) continue;
+    if (c === 32) {
+      if (text.charCodeAt(i + 1) !== 32) continue;
+      while (i + 1 < end && text.charCodeAt(i + 1) === 32) i++;
+    } else if (c !== 44 && c !== 59 && c !== 9 && c !== 124) continue;
     delimiters++;
     HEADER_NAME.lastIndex = i + 1;
     if (HEADER_NAME.test(text)) return true;
@@ -673,7 +691,7 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
     if (header.end - header.start > MAX_TABLE_LINE) continue;
     const headLine = text.slice(header.start, header.end);
     for (const delim of TABLE_DELIMITERS) {
-      if (!headLine.includes(delim)) continue;
+      if (delim === ' ' ? !/[^ \t] {2,}[^ \t]/.test(headLine) : !headLine.includes(delim)) continue;
       const heads = cellsOf(headLine, delim);
       if (heads.length < 2 || heads.length > 64) continue;
       if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) continue;
@@ -688,8 +706,11 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
         if (row.end === row.start || row.end - row.start > MAX_TABLE_LINE) break;
         pos = row.end;
         const line = text.slice(row.start, row.end);
-        if (delim === '|' && rows === 0 && /^[ \t]*\|?[ \t:|-]+$/.test(line)) continue;
+        // The rule under a header: Markdown's, psql's (`----+----`), SQL clients' (`------ ------`).
+        if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
         const cells = cellsOf(line, delim);
+        // pandas prints each row's index before its cells, under no header.
+        if (delim === ' ' && cells.length === heads.length + 1 && /^\d{1,9}$/.test(line.slice(cells[0].start, cells[0].end))) cells.shift();
         if (cells.length !== heads.length) break;
         readers.forEach((read, col) => {
           if (read === null) return;
@@ -722,6 +743,6 @@ const HEADER_LINE = /^(?:[\w .\u00c0-\u024f"'\t,;|-]|\[[^\]\n]{1,30}\])+\r?$/gm;
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$)`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );
