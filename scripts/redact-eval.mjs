@@ -179,7 +179,9 @@ async function score(cases, redact) {
 // logs, tools' output), I (personal data in code and data files) and J (credentials in source and
 // infrastructure code), written in the round after, and K (personal data in prose and documents,
 // in the style of a PII recogniser's tests), L (in the style of other secret scanners' test
-// suites) and M (credentials and personal data in ~90 file formats), written the round after that.
+// suites) and M (credentials and personal data in ~90 file formats), written the round after that;
+// then N (personal data by recognisers' entity types), O (realistic snippets mixing credentials and
+// personal data in ~80 formats) and P (personal records in tools' output and data files).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -221,6 +223,9 @@ for (const [label, file, part] of [
   ['probes K: personal data in prose and documents', 'K_prose.jsonl', 'u32'],
   ['probes L: other scanners’ suites’ style, ~230 services', 'L_scanners.jsonl', 'u32'],
   ['probes M: ~90 file formats, credentials and personal data', 'M_files.jsonl', 'u32'],
+  ['probes N: personal data, recognisers’ entity types', 'N_recognisers.jsonl', 'u32'],
+  ['probes O: realistic snippets in ~80 formats', 'O_snippets.jsonl', 'u32'],
+  ['probes P: personal records in tools’ output and data', 'P_records.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

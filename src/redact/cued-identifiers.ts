@@ -73,6 +73,13 @@ const ITIN_BARE = new RegExp(
 const NHS = new RegExp(`(?<![A-Za-z])nhs${NUMBER_WORD}${GAP}(\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\d])`, 'gi');
 // National Insurance numbers: two prefix letters (not D, F, I, Q, U, V; O only first; not BG, GB,
 // KN, NK, NT, TN, ZZ), six digits, a suffix A–D.
+const NINO_SPACED = /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] \d{2} \d{2} \d{2} [A-D](?![A-Za-z0-9])/g;
+/** National Insurance numbers in HMRC's spaced form, without their name (the caller runs it among other personal data). */
+export function findSpacedNinos(text: string, out: Finding[]): void {
+  NINO_SPACED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NINO_SPACED.exec(text)) !== null) out.push({ kind: 'uk-nino', start: m.index, end: m.index + m[0].length });
+}
 export const NINO_VALUE = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$/i;
 const NINO = new RegExp(
   `(?<![A-Za-z])(?:national[ _-]insurance(?:[ _-]number)?|nino|ni(?=[ _.-]?(?:no|num|number)))${NUMBER_WORD}${GAP}((?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])(?![A-Za-z0-9])`,
@@ -89,6 +96,20 @@ const PIN_CODE = new RegExp(
   `(?<![A-Za-z])(?:pin(?:[ _-]?(?:code|number|no))?|(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box)[ _-]?code|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))${GAP}(\\d{4,8}#?)(?![\\d])`,
   'gi',
 );
+
+// A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
+// `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
+const PLATE = new RegExp(
+  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatriculation|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3})(?![A-Za-z0-9-])`,
+  'gi',
+);
+// A vehicle identification number after its name: 17 characters, no I, O or Q.
+const VIN = new RegExp(
+  `(?<![A-Za-z])(?:vin|vehicle[ _-]identification[ _-]number|chassis[ _-]?(?:no\\.?|number)|fahrgestellnummer)${GAP}([A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
+  'gi',
+);
+// A machine-readable zone (passports: two lines of 44; identity cards: three of 30, or two of 36).
+const MRZ_LINES = /^(?:[PIACV][A-Z<][A-Z<]{3}[A-Z0-9<]{25,39})\r?\n[A-Z0-9<]{30,44}(?:\r?\n[A-Z0-9<]{30})?$/gm;
 
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
 export function nhsValid(d: string): boolean {
@@ -134,6 +155,27 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
     }
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
+  if (hints.vehicle) {
+    // Letters and digits both, five characters or more, upper case as plates are written (`reg 2024` is a year).
+    cued(text, PLATE, 'vehicle-plate', out, (v) => {
+      const bare = v.replace(/[ -]/g, '');
+      return bare.length >= 5 && bare.length <= 10 && /\d/.test(bare) && /[A-Z]/.test(bare) && bare === bare.toUpperCase();
+    });
+    cued(text, VIN, 'vehicle-id', out, (v) => /\d/.test(v) && /[A-Z]/i.test(v));
+  }
+  if (hints.mrz) {
+    MRZ_LINES.lastIndex = 0;
+    let z: RegExpExecArray | null;
+    while ((z = MRZ_LINES.exec(text)) !== null) {
+      const lines = z[0].split(/\r?\n/);
+      if (!lines.every((l) => l.length === 30 || l.length === 36 || l.length === 44) || !z[0].includes('<<')) continue;
+      let at = z.index;
+      for (const l of lines) {
+        out.push({ kind: 'passport-number', start: at, end: at + l.length });
+        at = text.indexOf('\n', at) + 1;
+      }
+    }
+  }
   if (hints.code) {
     cued(text, CARD_CODE, 'card-security-code', out, () => true);
     // Not a year (`pin 2024`) nor a number of one digit repeated.

@@ -45,6 +45,13 @@ const PERSON_KEY = new RegExp(
       'nazwisko',
       'voornaam',
       'achternaam',
+      'фио',
+      'ф\\.?и\\.?о\\.?',
+      'фамилия',
+      'отчество',
+      'прізвище',
+      'επώνυμο',
+      'ονοματεπώνυμο',
     ].join('|') +
     ')$',
   'i',
@@ -53,7 +60,7 @@ const PERSON_KEY = new RegExp(
 const ENTITY_PREFIX =
   /^(?:customer|client|patient|employee|member|contact|person|owner|holder|passenger|guest|applicant|student|recipient|sender|buyer|tenant|user)(?:[_-]([a-z][\w-]*)|([A-Z][\w-]*))$/;
 /** Keys that name a person only among other personal data. */
-const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder)$/i;
+const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder|имя|ім'я|όνομα)$/i;
 /** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
 const PLAIN_PART_KEY = /^(?:given|family)$/i;
 /** Keys that always name a postal address line. */

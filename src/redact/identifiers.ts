@@ -19,6 +19,10 @@ export interface IdentifierHints {
   insurance: boolean;
   /** `cvv`, `pin`, `door code`: a card's security code or a code that opens something. */
   code: boolean;
+  /** `plate`, `VIN`, `Kennzeichen`: a vehicle's registration or identification number. */
+  vehicle: boolean;
+  /** `<<<`: a machine-readable zone. */
+  mrz: boolean;
 }
 
 // ITIN: 9XX-7X-XXXX and the other middle groups the IRS issues; with separators anywhere, bare after a cue.

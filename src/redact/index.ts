@@ -202,6 +202,8 @@ const PII_KINDS = new Set([
   'nhs-number',
   'uk-nino',
   'crypto-address',
+  'vehicle-plate',
+  'vehicle-id',
   ...NATIONAL_ID_KINDS,
   'home-user',
   'home-dir',
@@ -428,11 +430,25 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.tinNo] >
           0,
         nhs: found[F.nhs] === 1,
-        insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] > 0,
+        insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] + found[F.niNumKey] + found[F.niNoKey] > 0,
         code: CODE_FEATURES.some((f) => found[f] === 1),
+        vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
+        mrz: found[F.mrz] === 1,
       };
       const h = identifierHints;
-      if (h.birth || h.passport || h.medicalRecord || h.licence || h.account || h.tax || h.nhs || h.insurance || h.code)
+      if (
+        h.birth ||
+        h.passport ||
+        h.medicalRecord ||
+        h.licence ||
+        h.account ||
+        h.tax ||
+        h.nhs ||
+        h.insurance ||
+        h.code ||
+        h.vehicle ||
+        h.mrz
+      )
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
       const idNamed = firstId >= 0 && firstId < NATIONAL_ID_TO;
@@ -445,6 +461,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('jp-my-number') && (text.includes('マイナンバー') || text.includes('個人番号'))) kinds.push('jp-my-number');
         if (!kinds.includes('th-id') && text.includes('บัตรประชาชน')) kinds.push('th-id');
         if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
+        if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');
+        if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
+        if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');
       }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
@@ -460,7 +479,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const personal = near.length > 0;
       if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
-      if ((personal || nameKeys) && COORDINATE_FEATURES.some((f) => found[f] === 1)) statements().findCoordinates(text, raw);
+      // A National Insurance number written as HMRC prints it (`QQ 12 34 56 C`), among other personal data.
+      if (personal) statements().findSpacedNinos(text, raw);
       const records = {
         vcard:
           found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
@@ -469,6 +489,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         ldif: found[F.objectClass] + found[F.ldifDn] > 0,
       };
       if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
+      if (found[F.dicomPatient] + found[F.dicomPatientSpaced] > 0) statements().findDicomFields(text, raw);
       personNames().findPersonNames(
         text,
         raw,
@@ -496,6 +517,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
         personNames().findLabelledAddresses(text, raw);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
+      // Coordinates near a person's data: read once every finder of such data has run (the rule
+      // itself asks for that data within three lines, so the gate must not ask for more).
+      if (COORDINATE_FEATURES.some((f) => found[f] === 1) && raw.some((f) => COORDINATE_COMPANY.has(f.kind)))
+        statements().findCoordinates(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
@@ -717,6 +742,9 @@ const F = {
   geboren: feature('geboren'),
   naissance: feature('naissance'),
   nacimiento: feature('nacimiento'),
+  dicomPatient: feature('(0010,'),
+  mrz: feature('<<<'),
+  dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
   fodselsdatoAscii: feature('fodselsdat'),
   syntyma: feature('syntym'),
@@ -789,6 +817,8 @@ const F = {
   bssid: feature('bssid'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
+  niNumKey: feature('ni_num'),
+  niNoKey: feature('ni_no'),
 };
 const SQL_HINT = /password[ \t]+['"]|with[ \t]+password[ \t]*=/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;
@@ -958,6 +988,32 @@ const USER_KEY_FEATURES = [
   '<login>',
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
+const VEHICLE_FEATURES = [
+  'plate',
+  'reg ',
+  'reg:',
+  'reg.',
+  'reg no',
+  'registration',
+  'kennzeichen',
+  'immatriculation',
+  'plaque',
+  'matricula',
+  'matrícula',
+  'targa',
+  'placa',
+  'rekisterinumero',
+  'registreringsnummer',
+  'kenteken',
+  'tablica',
+  'vin:',
+  'vin ',
+  'vin=',
+  'vin"',
+  'vehicle identification',
+  'chassis',
+  'fahrgestell',
+].map((f) => feature(f));
 const CODE_FEATURES = [
   'cvv',
   'cvc:',
@@ -1029,6 +1085,7 @@ const FOREIGN_PASSWORD_FEATURES = [
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
+const COORDINATE_COMPANY = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
 const ADDRESS_LABEL_FEATURES = [
   'address:',
   'address :',

@@ -342,8 +342,8 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인)[ \t]*[:：][ \t]*/g;
-const LABEL_BEFORE = /[\s(（「【,，、;；|*]/;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम)["']?[ \t]*[:：][ \t]*["']?/g;
+const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
 const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;

@@ -254,7 +254,7 @@ const RULES: readonly IdRule[] = [
   // one made with the wrong Verhoeff table some generators copy); farther, the check decides.
   {
     kind: 'in-aadhaar',
-    cue: 'aadhaa?r|uidai',
+    cue: 'aadhaa?r|uidai|आधार(?:[ _-]संख्या)?',
     shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}',
     valid: aadhaarValid,
     named: (v) => !/^(\d)\1+$|^(?:0123456789|1234567890|2345678901)/.test(v.replace(/[ -]/g, '')),
@@ -333,7 +333,12 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{4}[01]\\d{2}',
     valid: by(zaIdnr),
   },
-  { kind: 'il-id', cue: 'teudat[ _-]zehut|israeli[ _-]id|t\\.?z\\.?|mispar[ _-]zehut', shape: '\\d{9}', valid: by(ilIdnr) },
+  {
+    kind: 'il-id',
+    cue: 'teudat[ _-]zehut|israeli[ _-]id|t\\.?z\\.?|mispar[ _-]zehut|תעודת[ _-]זהות|ת\\.ז\\.?|ת"ז',
+    shape: '\\d{9}',
+    valid: by(ilIdnr),
+  },
   { kind: 'nz-ird', cue: 'ird', shape: '\\d{2,3}-?\\d{3}-?\\d{3}', valid: by(nzIrd) },
   {
     kind: 'be-nn',
@@ -343,10 +348,15 @@ const RULES: readonly IdRule[] = [
     alone: '\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}',
   },
   { kind: 'ie-ppsn', cue: 'ppsn?|personal[ _-]public[ _-]service(?:[ _-]number)?', shape: '\\d{7}[A-W][A-IW]?', valid: by(iePps) },
-  { kind: 'ca-sin', cue: 'sin|social[ _-]insurance[ _-]number', shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}', valid: by(caSin) },
+  {
+    kind: 'ca-sin',
+    cue: 'sin|social[ _-]insurance[ _-]number|(?:num[ée]ro[ _-]d.)?assurance[ _-]sociale(?:[ _-]\\(nas\\))?|nas',
+    shape: '\\d{3}[ -]?\\d{3}[ -]?\\d{3}',
+    valid: by(caSin),
+  },
   {
     kind: 'cn-resident-id',
-    cue: 'resident[ _-]identity(?:[ _-]card)?|id[ _-]?card|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|公民身份号码',
+    cue: 'resident[ _-]identity(?:[ _-]card)?|id[ _-]?card|prc[ _-]id|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|身份證(?:號碼|號|字號)?|公民身份号码',
     shape: '\\d{17}[\\dX]',
     valid: by(cnRic),
   },
@@ -525,7 +535,7 @@ const POSTCODE_COLUMN =
   /^(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy)$/i;
 const PHONE_HEADER = 'phone|tel|mobile|mobil|cell|cellulare|celular|handy|telefon|telefono|puhelin|shouji|msisdn';
 const PHONE_COLUMN =
-  '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn)(?:[ _-]?(?:number|nr|no|\\d))?';
+  '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn|телефон|тел\\.?|мобильный|τηλέφωνο|κινητό)(?:[ _-]?(?:number|nr|no|\\d))?';
 const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
 const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
 const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
@@ -617,7 +627,8 @@ const TABLE_DELIMITERS = ',;\t| '; // the last: cells aligned by two spaces or m
 const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
-const HEADER_CELL = /^[ \t]*["']?[A-Za-z_\u00c0-\u024f][\w .\u00c0-\u024f-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\])?["']?[ \t]*$/;
+const HEADER_CELL =
+  /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\])?["']?[ \t]*$/;
 
 function lineBounds(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -738,11 +749,11 @@ const PERSONAL_HEADER =
 
 // A line that can only be a header: nothing but what HEADER_CELL allows and the delimiters (most
 // lines of code hold a character neither does, and are passed over without trying the cues).
-const HEADER_LINE = /^(?:[\w .\u00c0-\u024f"'\t,;|-]|\[[^\]\n]{1,30}\])+\r?$/gm;
+const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\[[^\]\n]{1,30}\])+\r?$/gm;
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

@@ -227,6 +227,58 @@ function ldif(text: string, out: Finding[]): void {
     const at = m.index + m[0].length - 1 - m[1].length;
     out.push({ kind: 'person-name', start: at, end: at + m[1].length });
   }
+  // The same user in a search's filter (`"(uid=pieterv)"`) and in ldapsearch's comment before an entry (`# pieterv, people, corp`).
+  for (const re of [LDAP_FILTER_UID, LDAP_ENTRY_COMMENT]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const at = m.index + m[0].indexOf(m[1], 1);
+      out.push({ kind: 'person-name', start: at, end: at + m[1].length });
+    }
+  }
+}
+const LDAP_FILTER_UID = /\((?:uid|cn|sAMAccountName)=([^()*,\r\n]{2,64})\)/g;
+const LDAP_ENTRY_COMMENT = /^# ([^,\r\n]{2,64}), [\w .-]{1,40}, [\w .-]{1,64}\r?\n(?=dn:)/gm;
+
+// ---------- DICOM ----------
+// A DICOM header as dcmdump, gdcmdump or pydicom print it: `(0010,0010) PN [RUIZ DOMÍNGUEZ^ALEJANDRO]`,
+// `(0010, 0030) Patient's Birth Date  DA: '19771215'`. The patient's and physicians' tags.
+const DICOM_TAG =
+  /\((0008|0010|0032),[ ]?([0-9A-Fa-f]{4})\)[ \t]+(?:[A-Z]{2}[ \t]+\[([^\]\n]{1,96})\]|[^\n[\]]{0,80}?\b[A-Z]{2}:[ \t]*(?:'([^'\n]{1,96})'|"([^"\n]{1,96})"))/g;
+const DICOM_KIND: Record<string, string> = {
+  '0008,0090': 'person-name',
+  '0008,1048': 'person-name',
+  '0008,1050': 'person-name',
+  '0008,1060': 'person-name',
+  '0008,1070': 'person-name',
+  '0010,0010': 'person-name',
+  '0010,0020': 'medical-record-number',
+  '0010,0030': 'birth-date',
+  '0010,1000': 'medical-record-number',
+  '0010,1001': 'person-name',
+  '0010,1005': 'person-name',
+  '0010,1040': 'street-address',
+  '0010,1060': 'person-name',
+  '0010,2154': 'phone',
+  '0032,1032': 'person-name',
+};
+
+/** The patient's and physicians' values of a DICOM header (see DICOM_TAG); the caller runs it on texts holding `(0010,`. */
+export function findDicomFields(text: string, out: Finding[]): void {
+  DICOM_TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DICOM_TAG.exec(text)) !== null) {
+    const kind = DICOM_KIND[`${m[1]},${m[2].toUpperCase()}`];
+    const v = (m[3] ?? m[4] ?? m[5]).trim();
+    // Empty, and de-identified values (`ANONYMIZED`, `ANON30223`, `REMOVED`).
+    if (
+      kind === undefined ||
+      v.length < 2 ||
+      /^[\^\s(]*$|^\(no value|^(?:anon|de-?identified|removed|redacted|unknown|n\/a|none|x{3,}|\*{3,})/i.test(v)
+    )
+      continue;
+    const at = m.index + m[0].lastIndexOf(v);
+    out.push({ kind, start: at, end: at + v.length });
+  }
 }
 
 export interface RecordHints {

@@ -13,7 +13,7 @@ import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
-export { findCoordinates, findRecordFields } from './records';
+export { findCoordinates, findDicomFields, findRecordFields } from './records';
 export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKubernetesSecretData, findWebhookTokens } from './embedded';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
@@ -454,7 +454,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 }
 
 export { findCliSecrets, findCommandSecrets } from './commands';
-export { findCuedIdentifiers } from './cued-identifiers';
+export { findCuedIdentifiers, findSpacedNinos } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findIdentifierColumns, findNationalIds, nationalIdAlone, nationalIdShape } from './national-ids';
 export { findPersonalFields } from './fields';

@@ -1,0 +1,163 @@
+// Personal records as tools print them and data files hold them: tables aligned by spaces (pandas,
+// SQL clients), psql's tables and expanded records, postcodes in personal records, headers in
+// Cyrillic, DICOM headers, LDAP searches; addresses after their label; vehicles, machine-readable
+// zones, spaced National Insurance numbers and birth words as keys.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+
+function gone(text: string, secret: string, kind?: string): void {
+  const out = r.redact(text).text;
+  assert.ok(!out.includes(secret), `leaked ${secret} in ${out}`);
+  if (kind) assert.match(out, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), out);
+}
+function kept(text: string, part?: string): void {
+  const out = r.redact(text).text;
+  if (part === undefined) assert.equal(out, text);
+  else assert.ok(out.includes(part), `lost ${part} in ${out}`);
+}
+
+describe('tables as tools print them', () => {
+  it('reads columns aligned by spaces, with pandas index before each row', () => {
+    const df = [
+      'Out[4]:',
+      '                 name         dob        city',
+      '0      Kwame Mensah  1987-03-14       Accra',
+      '1   Ngozi Okonkwo-Eze  1991-11-02       Lagos',
+    ].join('\n');
+    gone(df, '1987-03-14', 'birth-date');
+    gone(df, '1991-11-02', 'birth-date');
+    kept(df, 'Accra');
+    gone('user_id  name            date_of_birth\n4411     Zsofia Nagy     12/04/1990', '12/04/1990', 'birth-date');
+  });
+  it("reads psql's tables under their `----+----` rule, and a coarse postcode beside a name", () => {
+    const t = [
+      ' voornaam | achternaam | postcode',
+      '----------+------------+----------',
+      ' Maarten  | Hoff       | 1564 NA',
+      ' Camille  | Lefèvre    |     1000',
+    ].join('\n');
+    gone(t, 'Maarten', 'person-name');
+    gone(t, '1564 NA', 'street-address');
+    gone(t, '1000', 'street-address');
+  });
+  it('keeps a coarse postcode in a table of no one (a price list by postcode)', () => {
+    kept('zip,city,delivery_fee\n10115,Berlin,4.90\n80331,München,5.90');
+  });
+  it('reads headers in Cyrillic', () => {
+    const t = 'ФИО;Телефон;Дата рождения\nДмитрий Смирнов;8 (950) 273-02-13;23.09.1964';
+    gone(t, 'Дмитрий Смирнов', 'person-name');
+    gone(t, '23.09.1964', 'birth-date');
+  });
+  it("reads psql's expanded records, key | value", () => {
+    const t = [
+      '-[ RECORD 1 ]----+---------------',
+      'first_name       | Noa',
+      'last_name        | Ben-David',
+      'email            | nbendavid@yahoo.com',
+      'postal_code      | 6446637',
+    ].join('\n');
+    gone(t, 'Noa', 'person-name');
+    gone(t, 'Ben-David', 'person-name');
+    gone(t, '6446637', 'street-address');
+  });
+  it('reads postcodes in a personal record, and keeps one that stands alone', () => {
+    gone('{"name": "Chidi Okeke", "email": "c.okeke@mail.ng", "zip": "78717"}', '78717', 'street-address');
+    gone('shipping:\n  name: Léa Girard\n  postal_code: "69003"\n  phone: "+33 6 12 34 56 78"', '69003', 'street-address');
+    kept('{"warehouse": "north", "zip": "78717", "capacity": 1200}');
+  });
+});
+
+describe('DICOM headers and LDAP searches', () => {
+  it("reads the patient's and physicians' tags of dcmdump and pydicom, not de-identified values", () => {
+    const d = [
+      '(0008,0090) PN [WEBER^THOMAS^^DR]                        #  18, 1 ReferringPhysicianName',
+      '(0010,0010) PN [RUIZ DOMÍNGUEZ^ALEJANDRO]   # 24, 1 PatientName',
+      '(0010,0030) DA [19771215]                                #   8, 1 PatientBirthDate',
+      '(0010,0040) CS [F]                                       #   2, 1 PatientSex',
+    ].join('\n');
+    gone(d, 'RUIZ DOMÍNGUEZ^ALEJANDRO', 'person-name');
+    gone(d, 'WEBER^THOMAS', 'person-name');
+    gone(d, '19771215', 'birth-date');
+    kept(d, '[F]');
+    gone("(0010, 0010) Patient's Name                      PN: 'ZHAO^MIN'", 'ZHAO^MIN', 'person-name');
+    kept('(0010,0010) PN [ANONYMIZED]                              #  10, 1 PatientName');
+  });
+  it("reads a user in ldapsearch's filter and in its comment before the entry", () => {
+    const l = [
+      '$ ldapsearch -x -b "ou=people,dc=corp" "(uid=pieterv)"',
+      '# pieterv, people, corp.internal',
+      'dn: uid=pieterv,ou=people,dc=corp,dc=internal',
+      'objectClass: inetOrgPerson',
+      'cn: Pieter van Wyk',
+    ].join('\n');
+    gone(l, 'pieterv', 'person-name');
+    gone(l, 'Pieter van Wyk', 'person-name');
+  });
+});
+
+describe('addresses after their label', () => {
+  it('reads the address after its label in many languages, up to the places after its last number', () => {
+    gone('Woonadres: Keizersgracht 236-II, 1018 VC Amsterdam', '1018 VC', 'street-address');
+    gone('Adres zamieszkania: ul. Piotrkowska 10 m. 32, 90-558 Łódź', 'ul. Piotrkowska 10 m. 32', 'street-address');
+    gone('Dirección: Av. Insurgentes Sur 2972, Int. 24, Col. Del Valle, C.P. 03748, CDMX', '03748', 'street-address');
+    gone('Teslimat adresi: Moda Cad. No:18/3 Kadıköy İstanbul', 'Moda Cad. No:18/3', 'street-address');
+    gone('Address: 88 Nguyen Hue, District 1, Ho Chi Minh City', '88 Nguyen Hue', 'street-address');
+    gone('Мой адрес: г. Москва, ул. Арбат, д. 10, кв. 5', 'ул. Арбат', 'street-address');
+    gone('住所：〒154-0007 東京都世田谷区太子堂3丁目3番12号', '154-0007', 'street-address');
+  });
+  it('reads it after a verb of living or shipping, and ends it before the sentence goes on', () => {
+    const out = r.redact('Please ship it to 12 Smith St, Bondi NSW 2026 by Friday.').text;
+    assert.ok(!out.includes('Bondi NSW 2026'), out);
+    assert.ok(out.endsWith(' by Friday.'), out);
+    gone('She lives at 42 Elm Street, Springfield.', '42 Elm Street', 'street-address');
+    gone('ship_to="Bağdat Cad. No:45, 34710 Kadıköy/İstanbul"', 'Bağdat Cad. No:45', 'street-address');
+  });
+  it("keeps a network's, a memory's and an organisation's address, and prose after the label", () => {
+    assert.ok(!r.redact('IP address: 10.0.0.12').findings.some((f) => f.kind === 'street-address'));
+    kept('address: 0x7ffd5e8c1a40');
+    kept('listen address: db.internal:5432');
+    kept('Args:\n    address: An integer representation of an IPv4 IP address.');
+    kept('Address: Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA', 'Franklin');
+    kept('The address is valid for 30 days.');
+    kept('She lives in Berlin since 2019.');
+  });
+  it('reads the places between a street and its postcode on the line', () => {
+    gone('address: 2-14-3 Shibuya, Shibuya-ku, Tokyo 150-0002', 'Tokyo 150-0002', 'street-address');
+  });
+});
+
+describe('vehicles, machine-readable zones, spaced NI numbers, birth words as keys', () => {
+  it('reads plates and VINs after their names, not years, words or registers', () => {
+    gone('My car (reg GM61 YGD) was clamped outside the office.', 'GM61 YGD', 'vehicle-plate');
+    gone('Kennzeichen K-KY 2456, Halterin: Annika Brandtner', 'K-KY 2456', 'vehicle-plate');
+    gone('Immatriculation : AC-776-SD', 'AC-776-SD', 'vehicle-plate');
+    gone('CA plate 2GBN802 – registered to Kevin Tran', '2GBN802', 'vehicle-plate');
+    gone('VIN: 1HGD6GKE8SN812459', '1HGD6GKE8SN812459', 'vehicle-id');
+    kept('Registration 2024 opens in May; see plate 12 in the atlas; reg EAX, 4');
+  });
+  it("reads a passport's machine-readable zone", () => {
+    const mrz = 'P<GBRWHITFIELD<<ANNA<LOUISE<<<<<<<<<<<<<<<<<\n7367974016GBR8301046F2911191<<<<<<<<<<<<<<<8';
+    gone(`Passport scan OCR:\n${mrz}`, 'WHITFIELD<<ANNA', 'passport-number');
+    gone(`Passport scan OCR:\n${mrz}`, '7367974016GBR8301046F2911191', 'passport-number');
+    kept('<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>');
+  });
+  it("reads National Insurance numbers in HMRC's spaced form among personal data, and under `ni_number`", () => {
+    gone('var emp = new Employee("Olga Petrenko", "WK 36 81 39 C", "GB67MIDL51085149644128");', 'WK 36 81 39 C', 'uk-nino');
+    gone('ni_number: XC030279B', 'XC030279B', 'uk-nino');
+    kept('Table AB 12 34 56 C lists the ranges.');
+  });
+  it('reads birth words written as keys in other languages, and the date on the line after the word', () => {
+    gone('fecha_nacimiento: 1990-04-12', '1990-04-12', 'birth-date');
+    gone('"geb_datum": "12.04.1990"', '12.04.1990', 'birth-date');
+    gone('fødselsdato: 12.04.1990', '12.04.1990', 'birth-date');
+    gone('Geburtsdatum\n12.04.1990', '12.04.1990', 'birth-date');
+    gone("What's your date of birth?\n> 12 April 1990", '12 April 1990', 'birth-date');
+    kept('Release date\n12.04.1990');
+  });
+  it('reads identity numbers after their names in Hebrew, Hindi and traditional Chinese', () => {
+    gone('מספר תעודת זהות: 778988337', '778988337', 'il-id');
+    gone('Applicant Liu Yuxuan, PRC ID 310104196110209050', '310104196110209050', 'cn-resident-id');
+  });
+});
