@@ -214,17 +214,25 @@ export function findScriptAddresses(text: string, out: Finding[]): void {
 // last number on the line and the places written after it (`…, 90-558 Łódź`), up to a lower-case
 // word (`… NSW 2026 by Friday`). Not a network's, a memory's or a wallet's address, nor an
 // organisation's.
-const ADDRESS_LABEL = new RegExp(
-  '(?<![\\p{L}\\p{N}_.-])(?:(?:(?:home|mailing|postal|shipping|billing|delivery|residential|street|permanent|current|correspondence|my|her|his|their|new|private)[ \\t]+)?address|' +
-    'adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
-    'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
-    'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
-    '(?:teslimat[ \\t]+|ev[ \\t]+|fatura[ \\t]+)?adresi|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)' +
-    '(?:[ \\t]*[:：][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)' +
-    '|(?<![\\p{L}])(?:(?:lives|living|resides|residing|reside|wohnt|wohnhaft|vive|habite|woont|mieszka)[ \\t]+(?:at|in[ \\t]+der|in|an[ \\t]+der|am|en[ \\t]+la|en|à|em|na|w|op|on)|' +
-    '(?:ship(?:ped|ping)?|bill(?:ed|ing)?|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?)(?:[ \\t]+(?:it|them|this|these|the[ \\t]+[a-z]+))?[ \\t]+to)(?:[ \\t]*[:：])?[ \\t]+',
-  'giu',
-);
+// Three searches, each run only on texts holding its words (the caller's features): English
+// labels (a literal first, which the search skips to), other languages' labels, verbs.
+const LABEL_END = '(?:[ \\t]*[:：][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)';
+const ADDRESS_LABELS = [
+  new RegExp(`address${LABEL_END}`, 'gi'),
+  new RegExp(
+    '(?:adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
+      'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
+      'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
+      `adresi|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)${LABEL_END}`,
+    'gi',
+  ),
+  new RegExp(
+    '(?:(?:lives|living|resides|residing|reside|wohnt|wohnhaft|vive|habite|woont|mieszka)[ \\t]+(?:at|in[ \\t]+der|in|an[ \\t]+der|am|en[ \\t]+la|en|à|em|na|w|op|on)|' +
+      '(?:ship(?:ped|ping)?|bill(?:ed|ing)?|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?)(?:[ \\t]+(?:it|them|this|these|the[ \\t]+[a-z]+))?[ \\t]+to)(?:[ \\t]*[:：])?[ \\t]+',
+    'gi',
+  ),
+];
+const LABEL_GLUED = /[\p{L}\p{N}_.-]/u;
 const NOT_POSTAL_BEFORE =
   /(?:ip|ipv[46]|mac|e-?mail|memory|wallet|contract|bitcoin|btc|eth(?:ereum)?|crypto|server|remote|local|bind|listen|listening|return|web|base|hardware|physical|virtual|network|host|proxy|gateway|broadcast|multicast|loopback|link|public|private|sender|reply-to|mail|smtp|bus|register|start|end|load|entry|jump|target|source|destination|peer|node|socket|url|uri|http|contract's|ip-)[ \t_-]*$/i;
 const ORGANISATION_IN = /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|Corp|Corporation|Foundation|University|Institute|Company|plc|B\.V|S\.A|S\.L|Pty)\b/;
@@ -252,12 +260,17 @@ function prose(v: string): boolean {
   return false;
 }
 
-/** Addresses after a label or a verb of living (see ADDRESS_LABEL); the caller runs it on texts holding one. */
-export function findLabelledAddresses(text: string, out: Finding[]): void {
-  ADDRESS_LABEL.lastIndex = 0;
+/** Addresses after a label or a verb of living (see ADDRESS_LABELS; `which`: a bit for each search to run). */
+export function findLabelledAddresses(text: string, out: Finding[], which: number): void {
+  for (let k = 0; k < ADDRESS_LABELS.length; k++) if (which & (1 << k)) labelled(text, ADDRESS_LABELS[k], out);
+}
+
+function labelled(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ADDRESS_LABEL.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     const from = m.index + m[0].length;
+    if (m.index > 0 && LABEL_GLUED.test(text[m.index - 1])) continue;
     if (NOT_POSTAL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     let end = text.indexOf('\n', from);
     if (end < 0) end = text.length;

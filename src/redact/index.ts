@@ -74,10 +74,13 @@ export type { LocalIdentifiers } from './pii';
  * passwords with spaces or letters past ASCII, names after labels in other scripts, chats'
  * speakers and handles, user names made of names, names before a contact's number or address,
  * an initial and a surname, 24,000 more names, seven more national identifiers, postal lines after
- * a street). Returned with every redaction, and stated by each session's start event
+ * a street; 9: addresses after their label or a verb of living, postcodes in personal records,
+ * tables aligned by spaces and psql's, headers in Cyrillic, DICOM headers, LDAP searches' users,
+ * plates, VINs and machine-readable zones, spaced NI numbers, birth words as keys in more
+ * languages). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 8;
+export const REDACTION_POLICY_VERSION = 9;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -513,8 +516,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
         statements().findIdentifierColumns(text, raw);
 
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
-      if (ADDRESS_LABEL_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && ADDRESS_LABEL_PAST_LATIN.test(text)))
-        personNames().findLabelledAddresses(text, raw);
+      const labels =
+        (ADDRESS_LABEL_FEATURES.slice(0, 4).some((f) => found[f] === 1) ? 1 : 0) |
+        (ADDRESS_LABEL_FEATURES.slice(4, ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ||
+        (found[PAST_LATIN] === 1 && ADDRESS_LABEL_PAST_LATIN.test(text))
+          ? 2
+          : 0) |
+        (ADDRESS_LABEL_FEATURES.slice(ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ? 4 : 0);
+      if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       // Coordinates near a person's data: read once every finder of such data has run (the rule
@@ -989,12 +998,22 @@ const USER_KEY_FEATURES = [
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 const VEHICLE_FEATURES = [
-  'plate',
-  'reg ',
+  ' plate',
+  'plate:',
+  'plate_',
+  '_plate',
+  'license plate',
+  'licence plate',
+  'number plate',
+  ' reg ',
+  '(reg ',
   'reg:',
   'reg.',
   'reg no',
-  'registration',
+  'registration no',
+  'registration number',
+  'registration mark',
+  'registration plate',
   'kennzeichen',
   'immatriculation',
   'plaque',
@@ -1093,34 +1112,51 @@ const ADDRESS_LABEL_FEATURES = [
   'address：',
   'adres',
   'anschrift',
-  'wohnhaft',
-  'wohnt ',
   'direcci',
   'domic',
-  'endere',
+  'endereço',
+  'endereco',
   'indirizzo',
   'residenza',
   'osoite',
-  'ship ',
-  'shipped ',
-  'shipping ',
-  'bill to',
-  'billed to',
-  'deliver',
-  'mailed to',
-  'post it to',
-  'posted to',
-  'lives ',
-  'living at',
-  'living in',
-  'resides',
-  'residing',
-  'reside ',
-  'vive ',
-  'habite ',
-  'woont ',
-  'mieszka ',
 ].map((f) => feature(f));
+const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
+ADDRESS_LABEL_FEATURES.push(
+  ...[
+    'wohnhaft',
+    'ship to',
+    'ship it to',
+    'ship them to',
+    'ship this to',
+    'shipped to',
+    'shipping to',
+    'bill to',
+    'billed to',
+    'deliver to',
+    'deliver it to',
+    'delivered to',
+    'delivery to',
+    'mailed to',
+    'post it to',
+    'posted to',
+    'lives at',
+    'lives in',
+    'lives on',
+    'living at',
+    'living in',
+    'resides at',
+    'resides in',
+    'residing at',
+    'residing in',
+    'wohnt in',
+    'wohnt am',
+    'vive en',
+    'vive em',
+    'habite ',
+    'woont ',
+    'mieszka ',
+  ].map((f) => feature(f)),
+);
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
 const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|γέννησ|לידה|الميلاد|जन्म|วันเกิด/;
 const BIRTH_FEATURES = [
