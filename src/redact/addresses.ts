@@ -218,12 +218,13 @@ export function findScriptAddresses(text: string, out: Finding[]): void {
 // labels (a literal first, which the search skips to), other languages' labels, verbs.
 const LABEL_END = '(?:[ \\t]*[:：][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)';
 const ADDRESS_LABELS = [
-  new RegExp(`address${LABEL_END}`, 'gi'),
+  // `address: …`, `address is …`, `address 21 Jurong West …` (a number right after), `address on the P45 is …`.
+  new RegExp(`address(?:${LABEL_END}|[ \\t]+(?=\\d)|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]+is[ \\t]+)`, 'gi'),
   new RegExp(
     '(?:adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
       'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
       'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
-      `adresi|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)${LABEL_END}`,
+      `adres[a-zçğıöşü]{0,4}|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
     'gi',
   ),
   new RegExp(

@@ -13,7 +13,7 @@ import type { Finding } from './text';
 // Each run of spaces is bounded by a token that is not a space, so the gap has one reading and a
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
-  `(?:["'\`]?[ \\t]*(?:\\([A-Za-z][A-Za-z .]{0,15}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
+  `(?:["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
   `(?:(?:is|was|are|of|on|am|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#：][ \\t]*)?(?:["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nr\\.?|#|id))?`;
 
@@ -38,19 +38,19 @@ const BORN_AFTER = /(\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)
 // date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
 // (Also as keys: `fecha_nacimiento`, `geb_datum`, `fødselsdato`, `syntymäaika`, `tanggal_lahir`.)
 export const BIRTH_WORD =
-  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geb(?=[ \\t]*[:=])|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
 const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 // The word at a word's start, or camel-cased after another (`UserBirthday`, `customerDob`); the
 // date on its line, on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`), or first
 // on the next line when the word ends its own (`Geburtsdatum⏎12.04.1990`, `date of birth?⏎> 12 April 1990`).
 const BIRTH_NEAR = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?|[ \\t]*[:：?)*]{0,3}[ \\t]*\\r?\\n[ \\t>*•|-]{0,6})(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?|[ \\t]*[:：?)*]{0,3}[ \\t]*\\r?\\n[ \\t>*•|-]{0,6}(?:[A-Z][A-Za-z .'-]{0,20}:[ \\t]*)?)(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
   'gi',
 );
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
@@ -59,11 +59,11 @@ const PASSPORT = new RegExp(
   'gi',
 );
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|no\\b|number\\b|:))|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(
-  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
   'gi',
 );
 const ITIN_BARE = new RegExp(

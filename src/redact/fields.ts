@@ -65,7 +65,7 @@ const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|
 const PLAIN_PART_KEY = /^(?:given|family)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
+  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
 /** Keys that name an address only among other personal data. */
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
@@ -114,6 +114,7 @@ export function looksLikeAddress(v: string): boolean {
   return (
     /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) ||
     /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) ||
+    /\p{L}{3,}\s+\p{Lu}\p{L}?\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) || // `Dizengoff St 152`
     /\p{L}{2,}\.?,?\s+(?:No|Nr|N[º°o])\s?[.:]?\s?\d{1,5}\b/u.test(v)
   );
 }
@@ -241,7 +242,9 @@ function readFields(
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
       if (m[4] !== undefined) {
-        if (!/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
+        // …or a field of an object as its toString prints it (`Contact(id=null, firstName=Rowena, …)`).
+        const printed = /(?:\w\(|, )$/.test(text.slice(Math.max(0, ks - 2), ks)) && text[ke] === '=';
+        if (!printed && !/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
         v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
       }
       valueAt = m.index + m[0].lastIndexOf(v);

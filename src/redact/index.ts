@@ -411,7 +411,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
         passport: found[F.passport] === 1 || PASSPORT_WORD_FEATURES.some((f) => found[f] === 1),
-        medicalRecord: found[F.mrn] + found[F.medicalRecord] > 0,
+        medicalRecord: found[F.mrn] + found[F.medicalRecord] + found[F.nhc] + found[F.historiaClinica] > 0,
         licence:
           found[F.driver] +
             found[F.driving] +
@@ -419,6 +419,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.dlHash] +
             found[F.dlColon] +
             found[F.dlNo] +
+            found[F.dlKey] +
+            found[F.dlNumber] +
             found[F.dmv] +
             LICENCE_WORD_FEATURES.reduce((n, f) => n + found[f], 0) >
           0,
@@ -483,7 +485,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (nameKeys) statements().findPersonalFields(text, raw, undefined, notEmail);
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
       // A National Insurance number written as HMRC prints it (`QQ 12 34 56 C`), among other personal data.
-      if (personal) statements().findSpacedNinos(text, raw);
+      if (raw.some((f) => PII_KINDS.has(f.kind))) statements().findSpacedNinos(text, raw);
       const records = {
         vcard:
           found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
@@ -503,6 +505,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (
         (idNamed ||
           h.birth ||
+          h.medicalRecord ||
           h.passport ||
           h.insurance ||
           h.nhs ||
@@ -517,8 +520,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
 
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
       const labels =
-        (ADDRESS_LABEL_FEATURES.slice(0, 4).some((f) => found[f] === 1) ? 1 : 0) |
-        (ADDRESS_LABEL_FEATURES.slice(4, ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ||
+        (found[ADDRESS_LABEL_FEATURES[0]] === 1 ? 1 : 0) |
+        (ADDRESS_LABEL_FEATURES.slice(1, ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ||
         (found[PAST_LATIN] === 1 && ADDRESS_LABEL_PAST_LATIN.test(text))
           ? 2
           : 0) |
@@ -664,6 +667,8 @@ const F = {
   authenticationParen: feature('authentication('),
   credentialsBasic: feature('credentials.basic('),
   mrn: feature('mrn'),
+  nhc: feature('nhc'),
+  historiaClinica: feature('historia'),
   medicalRecord: feature('medical record'),
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
@@ -760,6 +765,8 @@ const F = {
   lahir: feature('lahir'),
   gebDatum: feature('gebdatum'),
   gebDatumSep: feature('geb_datum'),
+  gebEq: feature('geb='),
+  gebColon: feature('geb:'),
   ngaySinh: feature('ngày sinh'),
   ngaySinhAscii: feature('ngay sinh'),
   passport: feature('passport'),
@@ -768,6 +775,8 @@ const F = {
   dlHash: feature('DL#', true),
   dlColon: feature('DL:', true),
   dlNo: feature('DL No', true),
+  dlKey: feature('dl_n'),
+  dlNumber: feature('dl number'),
   dmv: feature('DMV', true),
   driving: feature('driving'),
   fuehrerschein: feature('rerschein'),
@@ -999,6 +1008,10 @@ const USER_KEY_FEATURES = [
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 const VEHICLE_FEATURES = [
   ' plate',
+  '"plate',
+  "'plate",
+  'plate=',
+  'platenumber',
   'plate:',
   'plate_',
   '_plate',
@@ -1106,10 +1119,8 @@ const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|�
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
 const COORDINATE_COMPANY = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
 const ADDRESS_LABEL_FEATURES = [
-  'address:',
-  'address :',
-  'address is',
-  'address：',
+  // The English label's search starts with its word, which it skips to: any `address` may wake it.
+  'address',
   'adres',
   'anschrift',
   'direcci',
@@ -1203,6 +1214,8 @@ const BIRTH_FEATURES = [
   F.lahir,
   F.gebDatum,
   F.gebDatumSep,
+  F.gebEq,
+  F.gebColon,
   F.ngaySinh,
   F.ngaySinhAscii,
 ];
@@ -1210,6 +1223,10 @@ const BIRTH_FEATURES = [
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
 const ACCOUNT_FEATURES = [
   ...ACCOUNT_DIGITS,
+  ...[...'0123456789'].map((d) => feature('acc ' + d)),
+  feature('sort code'),
+  feature('sort_code'),
+  feature('sortcode'),
   F.accountNo,
   F.accountUnder,
   F.accountDash,

@@ -551,6 +551,12 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     name: new RegExp(`^${BIRTH_WORD}$`, 'i'),
     read: (v) => (DATE_ALONE.test(v) && (!/^\d{4}/.test(v) || +v.slice(0, 4) >= 1900) ? 'birth-date' : null),
   },
+  // A medical record number: letters and digits, at least five digits (`03753373`, `MRN-0048213`).
+  {
+    name: whole('mrn|medical[ _-]?record(?:[ _-]?number)?|patient[ _-]?id'),
+    read: (v) =>
+      /^[A-Z0-9][A-Z0-9-]{4,15}$/i.test(v) && digitCount(v) >= 5 && !oneDigit(v.replace(/\D/g, '')) ? 'medical-record-number' : null,
+  },
   {
     name: whole('nhs'),
     read: (v) => (/^\d{3}[ -]?\d{3}[ -]?\d{4}$/.test(v) && nhsValid(v.replace(/[ -]/g, '')) ? 'nhs-number' : null),
@@ -610,7 +616,10 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     return (v) => ((field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v)) ? kind : null);
   }
   // A coarse postcode (`10115`, `150-0002`) points at a person only beside their name or street.
-  if (POSTCODE_COLUMN.test(n) && columns.some((c) => c !== name && personalField(c) !== null && personalField(c)?.what !== 'postcode'))
+  if (
+    (POSTCODE_COLUMN.test(n) || field?.what === 'postcode') &&
+    columns.some((c) => c !== name && personalField(c) !== null && personalField(c)?.what !== 'postcode')
+  )
     return (v) => (POSTCODE_FINE.test(v.trim()) || POSTCODE_COARSE.test(v.trim()) ? 'street-address' : null);
   const hits = COLUMN_READERS.filter((c) => c.name.test(n));
   if (hits.length === 0) return null;
@@ -709,38 +718,74 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
       const names = heads.map((c) => headLine.slice(c.start, c.end));
       const readers = names.map((c) => columnReader(c, names));
       if (!readers.some((r) => r !== null)) continue;
-      let pos = header.end;
-      for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
-        if (text.charCodeAt(pos) === 13) pos++;
-        if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
-        const row = lineBounds(text, pos + 1);
-        if (row.end === row.start || row.end - row.start > MAX_TABLE_LINE) break;
-        pos = row.end;
-        const line = text.slice(row.start, row.end);
-        // The rule under a header: Markdown's, psql's (`----+----`), SQL clients' (`------ ------`).
-        if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
-        const cells = cellsOf(line, delim);
-        // pandas prints each row's index before its cells, under no header.
-        if (delim === ' ' && cells.length === heads.length + 1 && /^\d{1,9}$/.test(line.slice(cells[0].start, cells[0].end))) cells.shift();
-        if (cells.length !== heads.length) break;
-        readers.forEach((read, col) => {
-          if (read === null) return;
-          let { start: cs, end: ce } = cells[col];
-          while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
-          while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t')) ce--;
-          if (ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'") && line[ce - 1] === line[cs]) {
-            cs++;
-            ce--;
-          }
-          const kind = read(line.slice(cs, ce));
-          if (kind !== null) out.push({ kind, start: row.start + cs, end: row.start + ce });
-        });
-        readTo = row.end;
-      }
+      readTo = Math.max(readTo, readRows(text, header.end, delim, readers, out));
       HEADER_LINE.lastIndex = Math.max(HEADER_LINE.lastIndex, readTo);
       break;
     }
   }
+  // Rows under a statement that names their columns: pg_dump's `COPY t (a, b) FROM stdin;` (tabs),
+  // the sqlite shell's `select a, b from t;` (bars), `mysql -B` (tabs).
+  COLUMN_LIST.lastIndex = 0;
+  let list: RegExpExecArray | null;
+  while ((list = COLUMN_LIST.exec(text)) !== null) {
+    const names = list[1] !== undefined ? list[1].split(',').map((c) => c.trim().replace(/^"|"$/g, '')) : selectNames(list[2]);
+    if (names.length < 2 || names.length > 64 || names.some((n) => n === '' || n === '*')) continue;
+    const readers = names.map((c) => columnReader(c, names));
+    if (!readers.some((r) => r !== null)) continue;
+    const header = lineBounds(text, list.index + 1);
+    const next = lineBounds(text, header.end + 1);
+    const first = text.slice(next.start, next.end);
+    const delim = list[1] !== undefined ? '\t' : first.includes('\t') ? '\t' : '|';
+    readRows(text, header.end, delim, readers, out);
+  }
+}
+
+const COLUMN_LIST =
+  /^[ \t]*(?:[\w.-]{0,20}[>=#][ \t]*)?(?:COPY[ \t]+[\w."]+[ \t]*\(([^()\n]{1,2000})\)[ \t]+FROM[ \t]+stdin\b[^\n]*|select[ \t]+((?:[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?[ \t]*,[ \t]*){1,63}[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?)[ \t]+from\b[^\n]*)$/gim;
+
+/** The names a select gives its columns: an alias, else the column's own name (`u.email` → `email`). */
+function selectNames(list: string): string[] {
+  return list.split(',').map((c) => {
+    const alias = /[ \t]as[ \t]+"?([\w]+)"?$/i.exec(c.trim());
+    const name = alias ? alias[1] : c.trim();
+    return name.slice(name.lastIndexOf('.') + 1).replace(/^"|"$/g, '');
+  });
+}
+
+/**
+ * The rows after a header ending at `pos`, split at `delim`, each column read by its reader;
+ * until a row of another number of cells. Returns where the last row read ends.
+ */
+function readRows(text: string, pos: number, delim: string, readers: (ColumnReader | null)[], out: Finding[]): number {
+  let readTo = pos;
+  for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
+    if (text.charCodeAt(pos) === 13) pos++;
+    if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
+    const row = lineBounds(text, pos + 1);
+    if (row.end === row.start || row.end - row.start > MAX_TABLE_LINE) break;
+    pos = row.end;
+    const line = text.slice(row.start, row.end);
+    // The rule under a header: Markdown's, psql's (`----+----`), SQL clients' (`------ ------`).
+    if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
+    const cells = cellsOf(line, delim);
+    // pandas prints each row's index before its cells, under no header.
+    if (delim === ' ' && cells.length === readers.length + 1 && /^\d{1,9}$/.test(line.slice(cells[0].start, cells[0].end))) cells.shift();
+    if (cells.length !== readers.length) break;
+    readers.forEach((read, col) => {
+      if (read === null) return;
+      let { start: cs, end: ce } = cells[col];
+      while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
+      while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t')) ce--;
+      if (ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'") && line[ce - 1] === line[cs]) {
+        cs++;
+        ce--;
+      }
+      const kind = read(line.slice(cs, ce));
+      if (kind !== null) out.push({ kind, start: row.start + cs, end: row.start + ce });
+    });
+    readTo = row.end;
+  }
+  return readTo;
 }
 
 // Columns of names and addresses (fields.ts decides which, and whether a plain one counts).
@@ -754,6 +799,6 @@ const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

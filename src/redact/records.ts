@@ -300,7 +300,7 @@ export function findRecordFields(text: string, hints: RecordHints, out: Finding[
 // A point to about a metre (five decimals or more) under a latitude or longitude key, or a
 // GeoJSON point's coordinates, within three lines of a person's data: where they live or are.
 const COORDINATE_KEY = /(?:\b|_)(?:lat(?:itude)?|lng|lon(?:gitude)?)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?(-?\d{1,3}\.\d{5,})(?![\d.])/gi;
-const GEOJSON_POINT = /"coordinates"[ \t]*:[ \t]*\[[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*\]/g;
+const GEOJSON_POINT = /["']?coordinates["']?[ \t]*:[ \t]*\[[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*\]/g;
 
 const PERSONAL_NEAR = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
 

@@ -69,6 +69,36 @@ describe('tables as tools print them', () => {
   });
 });
 
+describe('rows under a statement naming their columns, objects as printed', () => {
+  it("reads pg_dump's COPY rows by its column list, and the sqlite shell's rows by its select", () => {
+    const copy = [
+      'COPY public.members (id, full_name, email, birth_date) FROM stdin;',
+      '6694\tOlena Shevchenko\tolena@eircom.net\t2002-10-22',
+      '9734\tBudi Santoso\tbudi.s@yahoo.com\t1965-02-08',
+      '\\.',
+    ].join('\n');
+    gone(copy, '2002-10-22', 'birth-date');
+    gone(copy, '1965-02-08', 'birth-date');
+    const sqlite =
+      'sqlite> select name, email, birthday from members limit 2;\nNiamh Ó Briain|niamh@eircom.net|1988-12-01\nTomasz Wiśniewski|tomek@wp.pl|1979-05-05';
+    gone(sqlite, '1988-12-01', 'birth-date');
+    gone(sqlite, '1979-05-05', 'birth-date');
+    kept('sqlite> select id, release_date, title from releases;\n1|2002-10-22|First', '2002-10-22');
+  });
+  it('reads a medical record number column', () => {
+    gone('mrn,patient_name,dob,test\n03753373,Georgios Papadopoulos,03/16/1970,HbA1c', '03753373', 'medical-record-number');
+  });
+  it("reads an object's fields as its toString prints them, not a call's arguments", () => {
+    const t = 'DataIntegrityViolationException: Contact(id=null, firstName=Rowena, lastName=Bautista, email=rb@fastmail.com)';
+    gone(t, 'Rowena', 'person-name');
+    gone(t, 'Bautista', 'person-name');
+    kept('const c = Contact(firstName=first, lastName=last)');
+  });
+  it('reads a street written with its short type, `Dizengoff St 152`', () => {
+    gone('street           | Dizengoff St 152, Apt 19\nemail            | nbd@yahoo.com', 'Dizengoff St 152', 'street-address');
+  });
+});
+
 describe('DICOM headers and LDAP searches', () => {
   it("reads the patient's and physicians' tags of dcmdump and pydicom, not de-identified values", () => {
     const d = [
@@ -123,6 +153,15 @@ describe('addresses after their label', () => {
     kept('The address is valid for 30 days.');
     kept('She lives in Berlin since 2019.');
   });
+  it('reads the label inflected, or apart from its colon, and an address right after the word', () => {
+    gone(
+      'Merhaba, siparişimi şu adrese gönderebilir misiniz: Bağdat Caddesi No: 312 Daire 9, Kadıköy/İstanbul.',
+      'Bağdat Caddesi No: 312',
+      'street-address',
+    );
+    gone('Delivery failed — address 21 Jurong West Street 81, #05-330, Singapore 640021 returned', 'Singapore 640021', 'street-address');
+    gone('Your address on the P45 is 14 Albion Terrace, Leeds LS6 2DQ.', 'Leeds LS6 2DQ', 'street-address');
+  });
   it('reads the places between a street and its postcode on the line', () => {
     gone('address: 2-14-3 Shibuya, Shibuya-ku, Tokyo 150-0002', 'Tokyo 150-0002', 'street-address');
   });
@@ -155,6 +194,16 @@ describe('vehicles, machine-readable zones, spaced NI numbers, birth words as ke
     gone('Geburtsdatum\n12.04.1990', '12.04.1990', 'birth-date');
     gone("What's your date of birth?\n> 12 April 1990", '12 April 1990', 'birth-date');
     kept('Release date\n12.04.1990');
+  });
+  it('reads sort codes and accounts, licences under `dl_number`, clinical record numbers in Spanish', () => {
+    gone('sort code 20-99-64\nacc 82109711', '20-99-64', 'bank-account');
+    gone('sort code 20-99-64\nacc 82109711', '82109711', 'bank-account');
+    gone('  dl_number: W2459551\n  state: CA', 'W2459551', 'driver-license');
+    gone('NHC (número de historia clínica): 5945545', '5945545', 'medical-record-number');
+    kept('acc 2 of 3 done');
+  });
+  it("reads the answer to a birth question on the next line after its speaker's name", () => {
+    gone("Pharmacist: Can you confirm the patient's date of birth?\nCaller: 05/22/1974. It's for my mother.", '05/22/1974', 'birth-date');
   });
   it('reads identity numbers after their names in Hebrew, Hindi and traditional Chinese', () => {
     gone('מספר תעודת זהות: 778988337', '778988337', 'il-id');
