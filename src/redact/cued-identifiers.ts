@@ -59,7 +59,7 @@ const PASSPORT = new RegExp(
   'gi',
 );
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}\\d{5,}\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(

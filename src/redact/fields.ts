@@ -62,7 +62,7 @@ const ENTITY_PREFIX =
 /** Keys that name a person only among other personal data. */
 const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder|имя|ім'я|όνομα)$/i;
 /** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
-const PLAIN_PART_KEY = /^(?:given|family)$/i;
+const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
   /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
@@ -148,7 +148,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|bill[ _-]?to|deliver[ _-]?to|\bzip|post(?:al)?[ _-]?code|plz|cep|郵便番号|우편번호|邮编|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|bill[ _-]?to|deliver[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =

@@ -309,6 +309,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
         prose: (hasPassword || found[F.passwd] + found[F.passphrase] > 0) && prosePasswordHint(text),
+        pw: found[F.pwWord] + found[F.pwdWord] + found[F.passWord] > 0,
         foreign:
           FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text)),
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
@@ -346,6 +347,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.fieldInput ||
         hints.insert ||
         hints.prose ||
+        hints.pw ||
         hints.foreign ||
         hints.haproxy ||
         hints.jaas ||
@@ -420,6 +422,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.dlColon] +
             found[F.dlNo] +
             found[F.dlKey] +
+            found[F.dlSpace] +
             found[F.dlNumber] +
             found[F.dmv] +
             LICENCE_WORD_FEATURES.reduce((n, f) => n + found[f], 0) >
@@ -533,7 +536,19 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // itself asks for that data within three lines, so the gate must not ask for more).
       if (COORDINATE_FEATURES.some((f) => found[f] === 1) && raw.some((f) => COORDINATE_COMPANY.has(f.kind)))
         statements().findCoordinates(text, raw);
+      if (found[F.homeCoords] === 1 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text)))
+        statements().findHomeCoordinates(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
+      const logs =
+        found[F.forUser] +
+          found[F.invalidUser] +
+          found[F.acceptedFor] +
+          found[F.failedPassword] +
+          found[F.sessionOpened] +
+          found[F.authFailure] >
+        0;
+      const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
+      if (logs || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
@@ -757,6 +772,19 @@ const F = {
   naissance: feature('naissance'),
   nacimiento: feature('nacimiento'),
   dicomPatient: feature('(0010,'),
+  pwWord: feature(' pw '),
+  pwdWord: feature(' pwd'),
+  passWord: feature(' pass '),
+  latexName: feature('\\name{'),
+  latexFirst: feature('\\firstname{'),
+  latexAuthor: feature('\\author{'),
+  forUser: feature('for user '),
+  invalidUser: feature('invalid user '),
+  acceptedFor: feature('accepted p'),
+  failedPassword: feature('failed password for'),
+  sessionOpened: feature('session opened for'),
+  authFailure: feature(': authentication failure'),
+  homeCoords: feature('home'),
   mrz: feature('<<<'),
   dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
@@ -776,6 +804,7 @@ const F = {
   dlColon: feature('DL:', true),
   dlNo: feature('DL No', true),
   dlKey: feature('dl_n'),
+  dlSpace: feature('DL ', true),
   dlNumber: feature('dl number'),
   dmv: feature('DMV', true),
   driving: feature('driving'),
@@ -1018,11 +1047,11 @@ const VEHICLE_FEATURES = [
   'license plate',
   'licence plate',
   'number plate',
-  ' reg ',
   '(reg ',
   'reg:',
-  'reg.',
   'reg no',
+  'vehicle reg',
+  'car reg',
   'registration no',
   'registration number',
   'registration mark',
@@ -1038,10 +1067,13 @@ const VEHICLE_FEATURES = [
   'registreringsnummer',
   'kenteken',
   'tablica',
+  ' vin',
   'vin:',
-  'vin ',
-  'vin=',
-  'vin"',
+  'vin#',
+  '"vin',
+  "'vin",
+  '\nvin',
+  '_vin',
   'vehicle identification',
   'chassis',
   'fahrgestell',
@@ -1151,14 +1183,9 @@ ADDRESS_LABEL_FEATURES.push(
     'post it to',
     'posted to',
     'lives at',
-    'lives in',
-    'lives on',
     'living at',
-    'living in',
     'resides at',
-    'resides in',
     'residing at',
-    'residing in',
     'wohnt in',
     'wohnt am',
     'vive en',

@@ -535,6 +535,63 @@ function findInitialSurnames(text: string, out: Finding[]): void {
 }
 
 /** People's names in prose (see the head of this file). */
+// Users as logs name them: sshd's and PAM's (`Accepted publickey for bhaugen from …`, `session
+// opened for user bhaugen`, `Invalid user mkoch from`), Apache's (`user nguyenl: authentication
+// failure`), any log's `for user okafor.c`. A system's or a service's account stays (`root`,
+// `www-data`, `svc-backup`); after `for user` in other prose, only a handle made of names.
+const LOG_USER =
+  /(?:(?:Accepted|Failed)[ \t]+(?:password|publickey|keyboard-interactive(?:\/pam)?|none|hostbased|gssapi-with-mic)[ \t]+for[ \t]+(?:invalid[ \t]+user[ \t]+)?([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|session[ \t]+(?:opened|closed)[ \t]+for[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})|[Ii]nvalid[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|\buser[ \t]+([a-z_][a-z0-9._-]{1,31}):[ \t]+(?:authentication[ \t]+failure|password[ \t]+mismatch|not[ \t]+found))/g;
+const PROSE_USER = /\b(?:for|by|from|as|of)[ \t]+user[ \t]+["'`]?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})\b(?![@.\/-])/g;
+const SYSTEM_ACCOUNT =
+  /^(?:root|admin|administrator|ubuntu|ec2-user|centos|debian|fedora|pi|git|deploy|deployer|postgres|mysql|oracle|redis|nginx|apache|www-data|http|nobody|daemon|bin|sys|sync|mail|ftp|sshd|jenkins|gitlab-runner|runner|ansible|vagrant|docker|test|tester|guest|user|backup|operator|support|service|system|dev|developer|ops|monitor|nagios|zabbix|prometheus|grafana|elastic|kibana|hadoop|hdfs|spark|kafka|zookeeper|tomcat|jboss|weblogic|sa|dbadmin|webadmin|sysadmin|superuser|anonymous|unknown|invalid|ci|build|bot)$|^(?:svc|sa|srv|app|bot|ci|sys)[._-]|[._-](?:svc|bot|ci|sa|service|admin)$/;
+
+/** Users named by logs (see LOG_USER, PROSE_USER); the caller runs it on texts holding their words. */
+function findLogUsers(text: string, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  LOG_USER.lastIndex = 0;
+  while ((m = LOG_USER.exec(text)) !== null) {
+    const v = m[1] ?? m[2] ?? m[3] ?? m[4];
+    if (SYSTEM_ACCOUNT.test(v)) continue;
+    const at = m.index + m[0].lastIndexOf(v);
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+  PROSE_USER.lastIndex = 0;
+  while ((m = PROSE_USER.exec(text)) !== null) {
+    const v = m[1];
+    if (SYSTEM_ACCOUNT.test(v) || !nameHandle(v)) continue;
+    const at = m.index + m[0].lastIndexOf(v);
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+}
+
+// A CV's or a letter's name in LaTeX (moderncv's `\name{Dmitri}{Volkov}`, `\firstname{…}`, `\author{…}`).
+const LATEX_NAME = /\\(?:name|firstname|familyname|givenname|surname|author|signature)\{([^{}\\\n]{2,60})\}(?:\{([^{}\\\n]{2,40})\})?/g;
+function findLatexNames(text: string, out: Finding[]): void {
+  LATEX_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LATEX_NAME.exec(text)) !== null) {
+    let at = m.index + m[0].indexOf('{') + 1;
+    for (const v of [m[1], m[2]]) {
+      if (v === undefined) continue;
+      const words = v.trim().split(/[ \t]+/);
+      // Capitalised words, one of them a name in the list (not `The Kubernetes Authors`).
+      if (
+        words.length <= 4 &&
+        words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && classify(w) !== Word.Common) &&
+        words.some((w) => classify(w) === Word.Strong)
+      )
+        out.push({ kind: 'person-name', start: at, end: at + v.length });
+      at = text.indexOf('{', at + v.length) + 1;
+    }
+  }
+}
+
+/** Users in logs and names in LaTeX (the caller's features say which). */
+export function findLogAndLatexNames(text: string, out: Finding[], logs: boolean, latex: boolean): void {
+  if (logs) findLogUsers(text, out);
+  if (latex) findLatexNames(text, out);
+}
+
 export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true): void {
   if (otherScripts) findLabelledNames(text, out);
   findSpeakers(text, out, otherScripts);

@@ -725,6 +725,7 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
   }
   // Rows under a statement that names their columns: pg_dump's `COPY t (a, b) FROM stdin;` (tabs),
   // the sqlite shell's `select a, b from t;` (bars), `mysql -B` (tabs).
+  if (!text.includes('stdin') && !/select /i.test(text)) return;
   COLUMN_LIST.lastIndex = 0;
   let list: RegExpExecArray | null;
   while ((list = COLUMN_LIST.exec(text)) !== null) {

@@ -299,8 +299,26 @@ export function findRecordFields(text: string, hints: RecordHints, out: Finding[
 // ---------- coordinates ----------
 // A point to about a metre (five decimals or more) under a latitude or longitude key, or a
 // GeoJSON point's coordinates, within three lines of a person's data: where they live or are.
-const COORDINATE_KEY = /(?:\b|_)(?:lat(?:itude)?|lng|lon(?:gitude)?)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?(-?\d{1,3}\.\d{5,})(?![\d.])/gi;
+const COORDINATE_KEY =
+  /(?:\b|_|(?<=[a-z0-9]))(?:lat(?:itude)?|lng|lon(?:gitude)?)["']?[ \t]*(?:[:=]|=>)[ \t]*["']?(-?\d{1,3}\.\d{5,})(?![\d.])/gi;
 const GEOJSON_POINT = /["']?coordinates["']?[ \t]*:[ \t]*\[[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{5,})[ \t]*\]/g;
+
+// A point after a word for a home on its line (`Home location for Harriet: 51.42414, -2.54526`, `自宅の座標：35.66701, 139.60627`).
+const HOME_POINT =
+  /(?:\bhome\b|\bresidence\b|\bdomicile\b|\bwohnort\b|\bzuhause\b|自宅|住所|座標)[^\n\d/]{0,48}?(-?\d{1,2}\.\d{4,})[ \t]*,[ \t]*(-?\d{1,3}\.\d{4,})(?![\d.])/gi;
+
+/** Coordinates after a word for a home on their line (see HOME_POINT). */
+export function findHomeCoordinates(text: string, out: Finding[]): void {
+  HOME_POINT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HOME_POINT.exec(text)) !== null) {
+    const lat = +m[1],
+      lon = +m[2];
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) continue;
+    const end = m.index + m[0].length;
+    out.push({ kind: 'geo-coordinates', start: end - m[0].length + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1), end });
+  }
+}
 
 const PERSONAL_NEAR = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
 

@@ -13,11 +13,13 @@ import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
-export { findCoordinates, findDicomFields, findRecordFields } from './records';
+export { findCoordinates, findDicomFields, findHomeCoordinates, findRecordFields } from './records';
 export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKubernetesSecretData, findWebhookTokens } from './embedded';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
+  /** ` pw ` or ` pwd `: a password told by its short word. */
+  pw: boolean;
   /** A word for a password in another language (FOREIGN_PASSWORD). */
   foreign: boolean;
   /** `identified` or `password '` / `password "`. */
@@ -208,11 +210,26 @@ function prosePassword(v: string): boolean {
   return !wordLike(v.replace(/\d+$/, '')) || /\d/.test(v);
 }
 
+// `new pw Meadow.Falcon87!`, `root pwd: …`: the short words after a word that says whose or which,
+// the value letters, digits and a symbol (a short word is too common for less).
+const PROSE_PW =
+  /(?<![A-Za-z])(?:new|temp|temporary|default|initial|admin|root|db|the|my|your|his|her|our|their|wifi|wi-fi)[ \t]+(?:pw|pwd|pass)(?:[ \t]*[:=]|[ \t]+(?:is|was|now))?[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+
 export function findStatementSecrets(text: string, hints: StatementHints, out: Finding[]): void {
   let m: RegExpExecArray | null;
   const push = (start: number, value: string): void => {
     out.push({ kind: 'password', start, end: start + value.length });
   };
+  if (hints.pw) {
+    PROSE_PW.lastIndex = 0;
+    while ((m = PROSE_PW.exec(text)) !== null) {
+      const v = m[2].replace(/[.,;:!?)]+$/, '');
+      const full = m[2].replace(/[.,;:)]+$/, '');
+      const value = /[!?]$/.test(full) && /\d/.test(full) ? full : v;
+      if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || !/[^A-Za-z0-9]/.test(value) || !prosePassword(value)) continue;
+      push(m.index + m[0].length - m[1].length - m[2].length, value);
+    }
+  }
   if (hints.prose) {
     PROSE_PASSWORD.lastIndex = 0;
     while ((m = PROSE_PASSWORD.exec(text)) !== null) {

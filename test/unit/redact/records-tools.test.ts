@@ -205,6 +205,45 @@ describe('vehicles, machine-readable zones, spaced NI numbers, birth words as ke
   it("reads the answer to a birth question on the next line after its speaker's name", () => {
     gone("Pharmacist: Can you confirm the patient's date of birth?\nCaller: 05/22/1974. It's for my mother.", '05/22/1974', 'birth-date');
   });
+  it("reads users as logs name them, not a system's or a service's account", () => {
+    const sshd = [
+      'sshd[22811]: Accepted publickey for bhaugen from 212.251.243.78 port 51234 ssh2',
+      'sshd[22900]: Failed password for root from 45.1.1.1 port 22 ssh2',
+      'sshd[22900]: Invalid user mkowalczyk from 45.1.1.1',
+    ].join('\n');
+    gone(sshd, 'bhaugen', 'person-name');
+    gone(sshd, 'mkowalczyk', 'person-name');
+    kept(sshd, 'for root from');
+    gone('AH01617: user nguyenl: authentication failure for "/admin": Password Mismatch', 'nguyenl', 'person-name');
+    gone('Login from 185.56.45.84 for user okafor.c at 03:12 UTC', 'okafor.c', 'person-name');
+    kept('session opened for user www-data by (uid=0)');
+    kept('Cache created for user settings at startup');
+  });
+  it('reads names in LaTeX, not an organisation as author', () => {
+    gone('\\name{Dmitri}{Volkov}', 'Volkov', 'person-name');
+    kept('\\author{The Kubernetes Authors}');
+  });
+  it('reads a password told by its short word, with letters, digits and a symbol', () => {
+    gone('chore: rotate staging creds (new pw Meadow.Falcon87!)', 'Meadow.Falcon87!', 'password');
+    kept('the new pw field is required');
+    kept('my pass rate is 97 percent');
+  });
+  it("reads coordinates after a word for a home, and under a camel-cased key beside a person's data", () => {
+    gone('Home location for Harriet: 51.42414, -2.54526', '51.42414, -2.54526', 'geo-coordinates');
+    gone('自宅の座標：35.667010, 139.606270', '35.667010, 139.606270', 'geo-coordinates');
+    gone(
+      '/* owner Hannah Goldberg */\nstatic const double kTestLat = 40.719059;\nstatic const char *kOwnerPhone = "+61 411 592 148";',
+      '40.719059',
+      'geo-coordinates',
+    );
+    kept('home: /home/user/proj 12.34567, 3.14159');
+    kept('Office location: 51.42414, -2.54526');
+  });
+  it('reads `first` and `last` keys in a personal record, and a licence after `DL`', () => {
+    gone('{"first":"Janelle","last":"Prewitt","ssn":"345-83-6790"}', 'Prewitt', 'person-name');
+    kept('{"first": "Alpha", "last": "Omega", "count": 2}');
+    gone('California DL P6050784, exp 2029', 'P6050784', 'driver-license');
+  });
   it('reads identity numbers after their names in Hebrew, Hindi and traditional Chinese', () => {
     gone('מספר תעודת זהות: 778988337', '778988337', 'il-id');
     gone('Applicant Liu Yuxuan, PRC ID 310104196110209050', '310104196110209050', 'cn-resident-id');
