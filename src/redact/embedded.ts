@@ -199,13 +199,15 @@ export function findByteArrayKeys(text: string, out: Finding[]): void {
 }
 
 // ---------- phone numbers in form bodies ----------
-const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
+// Under a phone's key, or under any key when an encoded `+` starts it (`From=%2B34698424244`, as Twilio posts).
+const ENCODED_FIELD =
+  /(?:^|[?&;\s])(?:[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})|[A-Za-z_]{1,24}=(%2B\d{7,15})(?=[&\s#"'<>]|$))/gi;
 /** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
 export function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
   ENCODED_FIELD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ENCODED_FIELD.exec(text)) !== null) {
-    const v = m[1];
+    const v = m[1] ?? m[2];
     if (!v.includes('%')) continue;
     let decoded: string;
     try {

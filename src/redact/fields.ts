@@ -79,7 +79,7 @@ export const POSTCODE_COARSE =
   /^(?:\d{5}(?:-\d{4})?|\d{4}|\d{6,7}|\d{3}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}|[A-Z]{1,2}-\d{4,5})$/;
 /** Keys of other personal data: a record holding one of them is a person's. */
 const PERSONAL_KEY =
-  /^(?:e[ _-]?mail(?:[ _-]?address)?|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
+  /^(?:e[ _-]?mail(?:[ _-]?address)?|mail|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?(?:[ _-]?number)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
 
 const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|te|'t|’t|bin|ibn|al|el|y|e|zu|af)$/;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end

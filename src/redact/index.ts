@@ -489,6 +489,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
       else if (personal) statements().findPersonalFields(text, raw, near, notEmail);
       // A National Insurance number written as HMRC prints it (`QQ 12 34 56 C`), among other personal data.
       if (raw.some((f) => PII_KINDS.has(f.kind))) statements().findSpacedNinos(text, raw);
+      // Coordinates near a person's data found so far, not names found later: a chat's speaker is
+      // read from speaker lines three lines further, which a three-line window around the point
+      // would not hold (the gate asks for no more than the rule itself does).
+      if (COORDINATE_FEATURES.some((f) => found[f] === 1) && raw.some((f) => COORDINATE_COMPANY.has(f.kind)))
+        statements().findCoordinates(text, raw);
       const records = {
         vcard:
           found[F.vcard] + found[F.vcardFn] + found[F.vcardFnParam] + found[F.vcardAdr] + found[F.vcardAdrParam] + found[F.vcardGeo] > 0,
@@ -498,6 +503,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       };
       if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
       if (found[F.dicomPatient] + found[F.dicomPatientSpaced] > 0) statements().findDicomFields(text, raw);
+      if (found[F.fhirResource] === 1 && found[F.fhirIdentifier] === 1) statements().findFhirIdentifiers(text, raw);
       personNames().findPersonNames(
         text,
         raw,
@@ -509,6 +515,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (idNamed ||
           h.birth ||
           h.medicalRecord ||
+          h.licence ||
+          h.vehicle ||
           h.passport ||
           h.insurance ||
           h.nhs ||
@@ -532,11 +540,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
-      // Coordinates near a person's data: read once every finder of such data has run (the rule
-      // itself asks for that data within three lines, so the gate must not ask for more).
-      if (COORDINATE_FEATURES.some((f) => found[f] === 1) && raw.some((f) => COORDINATE_COMPANY.has(f.kind)))
-        statements().findCoordinates(text, raw);
-      if (found[F.homeCoords] === 1 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text)))
+      if (
+        (found[F.homeCoords] + found[F.homeColon] + found[F.homeKey] + found[F.homeQuote] + found[F.residence] > 0 ||
+          (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&
+        POINT_PAIR.test(text)
+      )
         statements().findHomeCoordinates(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       const logs =
@@ -772,6 +780,8 @@ const F = {
   naissance: feature('naissance'),
   nacimiento: feature('nacimiento'),
   dicomPatient: feature('(0010,'),
+  fhirResource: feature('"resourcetype"'),
+  fhirIdentifier: feature('"identifier"'),
   pwWord: feature(' pw '),
   pwdWord: feature(' pwd'),
   passWord: feature(' pass '),
@@ -784,7 +794,11 @@ const F = {
   failedPassword: feature('failed password for'),
   sessionOpened: feature('session opened for'),
   authFailure: feature(': authentication failure'),
-  homeCoords: feature('home'),
+  homeCoords: feature('home '),
+  homeColon: feature('home:'),
+  homeKey: feature('home_'),
+  homeQuote: feature('home"'),
+  residence: feature('residence'),
   mrz: feature('<<<'),
   dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
@@ -1149,6 +1163,7 @@ const FOREIGN_PASSWORD_FEATURES = [
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
+const POINT_PAIR = /\d\.\d{4,}[ \t]*,[ \t]*-?\d/;
 const COORDINATE_COMPANY = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
 const ADDRESS_LABEL_FEATURES = [
   // The English label's search starts with its word, which it skips to: any `address` may wake it.

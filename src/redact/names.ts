@@ -16,7 +16,7 @@ import { STREET_AFTER_NUMBER } from './addresses';
 
 export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
-import { denseGuard, TooDense, type Finding } from './text';
+import { denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 
 interface WordLists {
   names: Set<string>;
@@ -542,8 +542,6 @@ function findInitialSurnames(text: string, out: Finding[]): void {
 const LOG_USER =
   /(?:(?:Accepted|Failed)[ \t]+(?:password|publickey|keyboard-interactive(?:\/pam)?|none|hostbased|gssapi-with-mic)[ \t]+for[ \t]+(?:invalid[ \t]+user[ \t]+)?([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|session[ \t]+(?:opened|closed)[ \t]+for[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})|[Ii]nvalid[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|\buser[ \t]+([a-z_][a-z0-9._-]{1,31}):[ \t]+(?:authentication[ \t]+failure|password[ \t]+mismatch|not[ \t]+found))/g;
 const PROSE_USER = /\b(?:for|by|from|as|of)[ \t]+user[ \t]+["'`]?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})\b(?![@./-])/g;
-const SYSTEM_ACCOUNT =
-  /^(?:root|admin|administrator|ubuntu|ec2-user|centos|debian|fedora|pi|git|deploy|deployer|postgres|mysql|oracle|redis|nginx|apache|www-data|http|nobody|daemon|bin|sys|sync|mail|ftp|sshd|jenkins|gitlab-runner|runner|ansible|vagrant|docker|test|tester|guest|user|backup|operator|support|service|system|dev|developer|ops|monitor|nagios|zabbix|prometheus|grafana|elastic|kibana|hadoop|hdfs|spark|kafka|zookeeper|tomcat|jboss|weblogic|sa|dbadmin|webadmin|sysadmin|superuser|anonymous|unknown|invalid|ci|build|bot)$|^(?:svc|sa|srv|app|bot|ci|sys)[._-]|[._-](?:svc|bot|ci|sa|service|admin)$/;
 
 /** Users named by logs (see LOG_USER, PROSE_USER); the caller runs it on texts holding their words. */
 function findLogUsers(text: string, out: Finding[]): void {

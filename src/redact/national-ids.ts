@@ -46,6 +46,7 @@ import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
 import { BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField, POSTCODE_COARSE, POSTCODE_FINE } from './fields';
+import { SYSTEM_ACCOUNT } from './text';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
 import type { Finding } from './text';
 
@@ -531,6 +532,7 @@ export type ColumnReader = (v: string) => string | null;
 
 const NUMBER_SUFFIX = '(?:[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#|id))?';
 // The header's search takes the plain words only (each alternative costs the whole text's search).
+const USER_COLUMN = /^(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?|uid|sam[ _-]?account[ _-]?name|account[ _-]?name|handle|nick(?:name)?)$/i;
 const POSTCODE_COLUMN =
   /^(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy)$/i;
 const PHONE_HEADER = 'phone|tel|mobile|mobil|cell|cellulare|celular|handy|telefon|telefono|puhelin|shouji|msisdn';
@@ -556,6 +558,26 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     name: whole('mrn|medical[ _-]?record(?:[ _-]?number)?|patient[ _-]?id'),
     read: (v) =>
       /^[A-Z0-9][A-Z0-9-]{4,15}$/i.test(v) && digitCount(v) >= 5 && !oneDigit(v.replace(/\D/g, '')) ? 'medical-record-number' : null,
+  },
+  // A vehicle's registration plate and identification number.
+  {
+    name: whole(
+      'vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate|mark)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|kennzeichen|kenteken|immatriculation|matr[ií]cula|targa|placa',
+    ),
+    read: (v) => {
+      const bare = v.replace(/[ -]/g, '');
+      return /^[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}$/.test(v) &&
+        bare.length >= 5 &&
+        bare.length <= 10 &&
+        /\d/.test(bare) &&
+        /[A-Z]/.test(bare)
+        ? 'vehicle-plate'
+        : null;
+    },
+  },
+  {
+    name: whole('vin|vehicle[ _-]identification[ _-]number'),
+    read: (v) => (/^[A-HJ-NPR-Z0-9]{17}$/.test(v) && /\d/.test(v) && /[A-Z]/.test(v) ? 'vehicle-id' : null),
   },
   {
     name: whole('nhs'),
@@ -615,6 +637,9 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     const kind = field.what === 'name' ? 'person-name' : 'street-address';
     return (v) => ((field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v)) ? kind : null);
   }
+  // A user's account name (`rfairweather`), beside their name or other personal data; not a system's account.
+  if (USER_COLUMN.test(n) && columns.some((c) => c !== name && (personalField(c)?.what === 'name' || isPersonalKey(c))))
+    return (v) => (/^[a-z][a-z0-9._-]{1,31}$/i.test(v) && !SYSTEM_ACCOUNT.test(v.toLowerCase()) && !/^\d+$/.test(v) ? 'person-name' : null);
   // A coarse postcode (`10115`, `150-0002`) points at a person only beside their name or street.
   if (
     (POSTCODE_COLUMN.test(n) || field?.what === 'postcode') &&
@@ -800,6 +825,6 @@ const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

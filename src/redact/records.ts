@@ -239,6 +239,37 @@ function ldif(text: string, out: Finding[]): void {
 const LDAP_FILTER_UID = /\((?:uid|cn|sAMAccountName)=([^()*,\r\n]{2,64})\)/g;
 const LDAP_ENTRY_COMMENT = /^# ([^,\r\n]{2,64}), [\w .-]{1,40}, [\w .-]{1,64}\r?\n(?=dn:)/gm;
 
+// ---------- FHIR identifiers ----------
+// A FHIR resource's identifiers (`"identifier": [{ "system": "urn:oid:1.2.208.176.1.2", "value": "1110962165" }]`):
+// a patient's record numbers and national numbers, whatever their system.
+const FHIR_IDENTIFIER = /"identifier"[ \t]*:[ \t]*\[/g;
+const FHIR_VALUE = /"value"[ \t]*:[ \t]*"([^"\n]{4,64})"/g;
+
+/** Every `value` of a FHIR resource's `identifier` list (see FHIR_IDENTIFIER); the caller runs it on FHIR. */
+export function findFhirIdentifiers(text: string, out: Finding[]): void {
+  FHIR_IDENTIFIER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FHIR_IDENTIFIER.exec(text)) !== null) {
+    // The list's end: its closing bracket at depth zero, within 4,000 characters.
+    let depth = 1,
+      i = m.index + m[0].length;
+    const limit = Math.min(text.length, i + 4000);
+    for (; i < limit && depth > 0; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) depth++;
+      else if (c === 93) depth--;
+    }
+    const list = text.slice(m.index + m[0].length, i);
+    FHIR_VALUE.lastIndex = 0;
+    let v: RegExpExecArray | null;
+    while ((v = FHIR_VALUE.exec(list)) !== null) {
+      if (!/\d{4}/.test(v[1])) continue;
+      const at = m.index + m[0].length + v.index + v[0].length - 1 - v[1].length;
+      out.push({ kind: 'medical-record-number', start: at, end: at + v[1].length });
+    }
+  }
+}
+
 // ---------- DICOM ----------
 // A DICOM header as dcmdump, gdcmdump or pydicom print it: `(0010,0010) PN [RUIZ DOMÍNGUEZ^ALEJANDRO]`,
 // `(0010, 0030) Patient's Birth Date  DA: '19771215'`. The patient's and physicians' tags.

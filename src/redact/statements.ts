@@ -13,7 +13,7 @@ import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
-export { findCoordinates, findDicomFields, findHomeCoordinates, findRecordFields } from './records';
+export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
 export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKubernetesSecretData, findWebhookTokens } from './embedded';
 
 /** Which of the words these statements need the text holds (case-insensitive). */

@@ -327,6 +327,10 @@ function slotOf(s: string): number {
 export class TooDense extends Error {}
 
 /** Whether the running call drops dense texts (set by the engine at the start of each call; calls do not nest). */
+/** A system's or a service's account, not a person's (`root`, `www-data`, `svc-backup`, `deploy-bot`). */
+export const SYSTEM_ACCOUNT =
+  /^(?:root|admin|administrator|ubuntu|ec2-user|centos|debian|fedora|pi|git|deploy|deployer|postgres|mysql|oracle|redis|nginx|apache|www-data|http|nobody|daemon|bin|sys|sync|mail|ftp|sshd|jenkins|gitlab-runner|runner|ansible|vagrant|docker|test|tester|guest|user|backup|operator|support|service|system|dev|developer|ops|monitor|nagios|zabbix|prometheus|grafana|elastic|kibana|hadoop|hdfs|spark|kafka|zookeeper|tomcat|jboss|weblogic|sa|dbadmin|webadmin|sysadmin|superuser|anonymous|unknown|invalid|ci|build|bot)$|^(?:svc|sa|srv|app|bot|ci|sys)[._-]|[._-](?:svc|bot|ci|sa|service|admin)$/;
+
 export const denseGuard = { on: true };
 
 export class Covered {

@@ -85,6 +85,22 @@ describe('rows under a statement naming their columns, objects as printed', () =
     gone(sqlite, '1979-05-05', 'birth-date');
     kept('sqlite> select id, release_date, title from releases;\n1|2002-10-22|First', '2002-10-22');
   });
+  it("reads a user's account column beside their name, and plate and licence columns of a fleet", () => {
+    const ad =
+      '"SamAccountName","DisplayName","mail"\n"rfairweather","Rhys Fairweather","rf@acornlegal.co.uk"\n"svc-backup","Backup Service","backup@acornlegal.co.uk"';
+    gone(ad, 'rfairweather', 'person-name');
+    kept(ad, 'svc-backup');
+    const fleet = 'vehicle_reg,make_model,assigned_driver,licence_no\nYR24 HSJ,Ford Transit Custom,Harriet Thistlewood,THIST761066H99UE';
+    gone(fleet, 'YR24 HSJ', 'vehicle-plate');
+    gone(fleet, 'THIST761066H99UE', 'driver-license');
+  });
+  it("reads a FHIR resource's identifiers whatever their system, and a phone posted as `%2B…` under any key", () => {
+    const fhir =
+      '{"resourceType": "Patient", "identifier": [{ "system": "urn:oid:1.2.208.176.1.2", "value": "1110962165" }], "gender": "female"}';
+    gone(fhir, '1110962165', 'medical-record-number');
+    kept(fhir, 'urn:oid:1.2.208.176.1.2');
+    gone('ToCountry=US&From=%2B34698424244&Body=Hi+this+is+Borja', '%2B34698424244', 'phone');
+  });
   it('reads a medical record number column', () => {
     gone('mrn,patient_name,dob,test\n03753373,Georgios Papadopoulos,03/16/1970,HbA1c', '03753373', 'medical-record-number');
   });
