@@ -105,8 +105,12 @@ function acceptStreet(text: string, m: { index: number; 0: string }, numbered: b
   const last = end;
   // The postcode of the same address: on its line or one of the three after it, within 240 characters.
   const limit = Math.min(text.length, last + 240);
-  let stop = last;
-  for (let k = 0; k < 4 && stop >= 0 && stop < limit; k++) stop = text.indexOf('\n', stop + 1);
+  // (From the street's own line end: a street that ends its line must not count that line end as one of the three.)
+  let stop = last - 1;
+  for (let k = 0; k < 4 && stop < limit; k++) {
+    stop = text.indexOf('\n', stop + 1);
+    if (stop < 0) break;
+  }
   const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
   POSTCODE.lastIndex = 0;
   let p: RegExpExecArray | null;

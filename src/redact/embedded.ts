@@ -200,14 +200,22 @@ export function findByteArrayKeys(text: string, out: Finding[]): void {
 
 // ---------- phone numbers in form bodies ----------
 // Under a phone's key, or under any key when an encoded `+` starts it (`From=%2B34698424244`, as Twilio posts).
-const ENCODED_FIELD =
-  /(?:^|[?&;\s])(?:[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})|[A-Za-z_]{1,24}=(%2B\d{7,15})(?=[&\s#"'<>]|$))/gi;
+const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
+const ENCODED_PLUS = /=(%2B\d{7,15})(?=[&\s#"'<>]|$)/gi;
+const KEY_BEFORE = /(?:^|[?&;\s])[A-Za-z_]{1,24}$/;
 /** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
 export function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
   ENCODED_FIELD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ENCODED_FIELD.exec(text)) !== null) {
-    const v = m[1] ?? m[2];
+  const values: { v: string; at: number }[] = [];
+  while ((m = ENCODED_FIELD.exec(text)) !== null) values.push({ v: m[1], at: m.index + m[0].length - m[1].length });
+  if (text.includes('%2B') || text.includes('%2b')) {
+    ENCODED_PLUS.lastIndex = 0;
+    while ((m = ENCODED_PLUS.exec(text)) !== null)
+      if (KEY_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index)) && !values.some((x) => x.at === m!.index + 1))
+        values.push({ v: m[1], at: m.index + 1 });
+  }
+  for (const { v, at } of values) {
     if (!v.includes('%')) continue;
     let decoded: string;
     try {
@@ -218,8 +226,7 @@ export function findEncodedPhones(text: string, raw: Finding[], findPhones: (tex
     const found: Finding[] = [];
     findPhones(` ${decoded} `, found);
     if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2)) {
-      const start = m.index + m[0].length - v.length;
-      raw.push({ kind: 'phone', start, end: start + v.length });
+      raw.push({ kind: 'phone', start: at, end: at + v.length });
     }
   }
 }

@@ -148,7 +148,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|bill[ _-]?to|deliver[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =

@@ -309,7 +309,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         fieldInput: hasPassword && TYPING_FEATURE_IDS.some((f) => found[f] === 1),
         insert: found[INSERT_INTO] === 1,
         prose: (hasPassword || found[F.passwd] + found[F.passphrase] > 0) && prosePasswordHint(text),
-        pw: found[F.pwWord] + found[F.pwdWord] + found[F.passWord] > 0,
+        pw: found[F.pwWord] + found[F.pwdWord] + found[F.pwColon] > 0,
         foreign:
           FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text)),
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
@@ -427,7 +427,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.dmv] +
             LICENCE_WORD_FEATURES.reduce((n, f) => n + found[f], 0) >
           0,
-        account: ACCOUNT_FEATURES.some((f) => found[f] === 1),
+        account: ACCOUNT_FEATURES.some((f) => found[f] === 1) || (found[F.accSpace] === 1 && /\bacc[ \t]+\d/i.test(text)),
         tax:
           found[F.itinColon] +
             found[F.itinSpace] +
@@ -515,8 +515,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (idNamed ||
           h.birth ||
           h.medicalRecord ||
-          h.licence ||
-          h.vehicle ||
+          TABLE_HINT_FEATURES.some((f) => found[f] === 1) ||
           h.passport ||
           h.insurance ||
           h.nhs ||
@@ -541,22 +540,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (
-        (found[F.homeCoords] + found[F.homeColon] + found[F.homeKey] + found[F.homeQuote] + found[F.residence] > 0 ||
-          (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&
+        (found[F.homeCoords] + found[F.residence] > 0 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&
         POINT_PAIR.test(text)
       )
         statements().findHomeCoordinates(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       const logs =
-        found[F.forUser] +
-          found[F.invalidUser] +
-          found[F.acceptedFor] +
-          found[F.failedPassword] +
-          found[F.sessionOpened] +
-          found[F.authFailure] >
-        0;
+        (found[F.invalidUser] + found[F.acceptedFor] + found[F.failedPassword] + found[F.sessionOpened] + found[F.authFailure] > 0
+          ? 1
+          : 0) | (found[F.forUser] === 1 ? 2 : 0);
       const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
-      if (logs || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
+      if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();
@@ -691,7 +685,7 @@ const F = {
   credentialsBasic: feature('credentials.basic('),
   mrn: feature('mrn'),
   nhc: feature('nhc'),
-  historiaClinica: feature('historia'),
+  historiaClinica: feature('número de historia'),
   medicalRecord: feature('medical record'),
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
@@ -782,22 +776,20 @@ const F = {
   dicomPatient: feature('(0010,'),
   fhirResource: feature('"resourcetype"'),
   fhirIdentifier: feature('"identifier"'),
+  accSpace: feature('acc '),
   pwWord: feature(' pw '),
-  pwdWord: feature(' pwd'),
-  passWord: feature(' pass '),
+  pwdWord: feature(' pwd '),
+  pwColon: feature(' pw:'),
   latexName: feature('\\name{'),
   latexFirst: feature('\\firstname{'),
   latexAuthor: feature('\\author{'),
-  forUser: feature('for user '),
+  forUser: feature('r user '),
   invalidUser: feature('invalid user '),
-  acceptedFor: feature('accepted p'),
-  failedPassword: feature('failed password for'),
-  sessionOpened: feature('session opened for'),
-  authFailure: feature(': authentication failure'),
-  homeCoords: feature('home '),
-  homeColon: feature('home:'),
-  homeKey: feature('home_'),
-  homeQuote: feature('home"'),
+  acceptedFor: feature('sshd'),
+  failedPassword: feature('ssh2'),
+  sessionOpened: feature('pam_unix'),
+  authFailure: feature('authentication failure'),
+  homeCoords: feature('home'),
   residence: feature('residence'),
   mrz: feature('<<<'),
   dicomPatientSpaced: feature('(0010, '),
@@ -926,13 +918,6 @@ const NAME_KEY_FEATURES = [
   'soyad',
   'givenname',
   'familyname',
-  'patientname',
-  'patient_name',
-  'postal_code',
-  'postalcode',
-  'zip_code',
-  'zipcode',
-  'postcode',
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
@@ -1049,27 +1034,31 @@ const USER_KEY_FEATURES = [
   '<login>',
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
+// Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
+const TABLE_HINT_FEATURES = [
+  'licence_n',
+  'license_n',
+  'vehicle_reg',
+  'reg_no',
+  ',plate',
+  'plate,',
+  '\tplate',
+  '| plate',
+  'samaccountname',
+].map((f) => feature(f));
 const VEHICLE_FEATURES = [
   ' plate',
   '"plate',
   "'plate",
-  'plate=',
   'platenumber',
   'plate:',
-  'plate_',
+  'plate_n',
   '_plate',
-  'license plate',
-  'licence plate',
-  'number plate',
   '(reg ',
   'reg:',
   'reg no',
+  'registration n',
   'vehicle reg',
-  'car reg',
-  'registration no',
-  'registration number',
-  'registration mark',
-  'registration plate',
   'kennzeichen',
   'immatriculation',
   'plaque',
@@ -1077,19 +1066,14 @@ const VEHICLE_FEATURES = [
   'matrícula',
   'targa',
   'placa',
-  'rekisterinumero',
-  'registreringsnummer',
   'kenteken',
   'tablica',
   ' vin',
   'vin:',
-  'vin#',
   '"vin',
   "'vin",
-  '\nvin',
   '_vin',
   'vehicle identification',
-  'chassis',
   'fahrgestell',
 ].map((f) => feature(f));
 const CODE_FEATURES = [
@@ -1161,7 +1145,6 @@ const FOREIGN_PASSWORD_FEATURES = [
   'mật khẩu',
 ].map((w) => feature(w));
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
-// Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
 const POINT_PAIR = /\d\.\d{4,}[ \t]*,[ \t]*-?\d/;
 const COORDINATE_COMPANY = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
@@ -1171,9 +1154,8 @@ const ADDRESS_LABEL_FEATURES = [
   'adres',
   'anschrift',
   'direcci',
-  'domic',
+  'domicil',
   'endereço',
-  'endereco',
   'indirizzo',
   'residenza',
   'osoite',
@@ -1182,27 +1164,15 @@ const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
 ADDRESS_LABEL_FEATURES.push(
   ...[
     'wohnhaft',
+    'wohnt ',
     'ship to',
     'ship it to',
-    'ship them to',
-    'ship this to',
-    'shipped to',
-    'shipping to',
     'bill to',
-    'billed to',
     'deliver to',
-    'deliver it to',
-    'delivered to',
     'delivery to',
-    'mailed to',
-    'post it to',
-    'posted to',
     'lives at',
     'living at',
     'resides at',
-    'residing at',
-    'wohnt in',
-    'wohnt am',
     'vive en',
     'vive em',
     'habite ',
@@ -1211,6 +1181,7 @@ ADDRESS_LABEL_FEATURES.push(
   ].map((f) => feature(f)),
 );
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
+// Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|γέννησ|לידה|الميلاد|जन्म|วันเกิด/;
 const BIRTH_FEATURES = [
   F.birth,
@@ -1265,10 +1236,8 @@ const BIRTH_FEATURES = [
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
 const ACCOUNT_FEATURES = [
   ...ACCOUNT_DIGITS,
-  ...[...'0123456789'].map((d) => feature('acc ' + d)),
   feature('sort code'),
   feature('sort_code'),
-  feature('sortcode'),
   F.accountNo,
   F.accountUnder,
   F.accountDash,

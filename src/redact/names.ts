@@ -539,22 +539,33 @@ function findInitialSurnames(text: string, out: Finding[]): void {
 // opened for user bhaugen`, `Invalid user mkoch from`), Apache's (`user nguyenl: authentication
 // failure`), any log's `for user okafor.c`. A system's or a service's account stays (`root`,
 // `www-data`, `svc-backup`); after `for user` in other prose, only a handle made of names.
-const LOG_USER =
-  /(?:(?:Accepted|Failed)[ \t]+(?:password|publickey|keyboard-interactive(?:\/pam)?|none|hostbased|gssapi-with-mic)[ \t]+for[ \t]+(?:invalid[ \t]+user[ \t]+)?([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|session[ \t]+(?:opened|closed)[ \t]+for[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})|[Ii]nvalid[ \t]+user[ \t]+([a-z_][a-z0-9._-]{1,31})[ \t]+from\b|\buser[ \t]+([a-z_][a-z0-9._-]{1,31}):[ \t]+(?:authentication[ \t]+failure|password[ \t]+mismatch|not[ \t]+found))/g;
-const PROSE_USER = /\b(?:for|by|from|as|of)[ \t]+user[ \t]+["'`]?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})\b(?![@./-])/g;
+// (Each search starts with a literal it skips to; the words before a user are read back.)
+const LOG_USERS = [
+  /(?:Accepted|Failed) (?:password|publickey|keyboard-interactive(?:\/pam)?|none|hostbased|gssapi-with-mic) for (?:invalid user )?([a-z_][a-z0-9._-]{1,31}) from\b/g,
+  /session (?:opened|closed) for user ([a-z_][a-z0-9._-]{1,31})/g,
+  /nvalid user ([a-z_][a-z0-9._-]{1,31}) from\b/g,
+  /user ([a-z_][a-z0-9._-]{1,31}): (?:authentication failure|password mismatch|not found)/gi,
+];
+const PROSE_USER = /user[ \t]+["'`]?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})\b(?![@./-])/g;
+const PROSE_USER_BEFORE = /(?:^|[^A-Za-z])(?:for|by|from|as|of)[ \t]+$/;
 
 /** Users named by logs (see LOG_USER, PROSE_USER); the caller runs it on texts holding their words. */
-function findLogUsers(text: string, out: Finding[]): void {
+function findLogUsers(text: string, out: Finding[], logs: number): void {
   let m: RegExpExecArray | null;
-  LOG_USER.lastIndex = 0;
-  while ((m = LOG_USER.exec(text)) !== null) {
-    const v = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (SYSTEM_ACCOUNT.test(v)) continue;
-    const at = m.index + m[0].lastIndexOf(v);
-    out.push({ kind: 'person-name', start: at, end: at + v.length });
-  }
+  if (logs & 1)
+    for (const re of LOG_USERS) {
+      re.lastIndex = 0;
+      while ((m = re.exec(text)) !== null) {
+        const v = m[1];
+        if (SYSTEM_ACCOUNT.test(v)) continue;
+        const at = m.index + m[0].indexOf(v, m[0].indexOf(' '));
+        out.push({ kind: 'person-name', start: at, end: at + v.length });
+      }
+    }
+  if (!(logs & 2)) return;
   PROSE_USER.lastIndex = 0;
   while ((m = PROSE_USER.exec(text)) !== null) {
+    if (!PROSE_USER_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const v = m[1];
     if (SYSTEM_ACCOUNT.test(v) || !nameHandle(v)) continue;
     const at = m.index + m[0].lastIndexOf(v);
@@ -584,9 +595,9 @@ function findLatexNames(text: string, out: Finding[]): void {
   }
 }
 
-/** Users in logs and names in LaTeX (the caller's features say which). */
-export function findLogAndLatexNames(text: string, out: Finding[], logs: boolean, latex: boolean): void {
-  if (logs) findLogUsers(text, out);
+/** Users in logs (`logs`: 1 for auth logs' forms, 2 for `for user …`) and names in LaTeX (the caller's features say which). */
+export function findLogAndLatexNames(text: string, out: Finding[], logs: number, latex: boolean): void {
+  if (logs !== 0) findLogUsers(text, out, logs);
   if (latex) findLatexNames(text, out);
 }
 

@@ -750,7 +750,7 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
   }
   // Rows under a statement that names their columns: pg_dump's `COPY t (a, b) FROM stdin;` (tabs),
   // the sqlite shell's `select a, b from t;` (bars), `mysql -B` (tabs).
-  if (!text.includes('stdin') && !/select /i.test(text)) return;
+  if (!text.includes('FROM stdin') && !text.includes('from stdin') && !promptedSelect(text)) return;
   COLUMN_LIST.lastIndex = 0;
   let list: RegExpExecArray | null;
   while ((list = COLUMN_LIST.exec(text)) !== null) {
@@ -767,7 +767,19 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
 }
 
 const COLUMN_LIST =
-  /^[ \t]*(?:[\w.-]{0,20}[>=#][ \t]*)?(?:COPY[ \t]+[\w."]+[ \t]*\(([^()\n]{1,2000})\)[ \t]+FROM[ \t]+stdin\b[^\n]*|select[ \t]+((?:[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?[ \t]*,[ \t]*){1,63}[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?)[ \t]+from\b[^\n]*)$/gim;
+  /^[ \t]*(?:(?:[\w.-]{0,20}[>=#][ \t]*)?COPY[ \t]+[\w."]+[ \t]*\(([^()\n]{1,2000})\)[ \t]+FROM[ \t]+stdin\b[^\n]*|[\w.-]{0,20}[>=#][ \t]*select[ \t]+((?:[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?[ \t]*,[ \t]*){1,63}[\w."]+(?:[ \t]+as[ \t]+[\w"]+)?)[ \t]+from\b[^\n]*)$/gim;
+
+/** Does a select follow a prompt (`sqlite> select`, `db=# SELECT`)? Native searches only. */
+function promptedSelect(text: string): boolean {
+  for (const word of ['select ', 'SELECT ']) {
+    for (let i = text.indexOf(word); i > 0; i = text.indexOf(word, i + 1)) {
+      let b = i - 1;
+      while (b > 0 && (text[b] === ' ' || text[b] === '\t')) b--;
+      if (text[b] === '>' || text[b] === '#') return true;
+    }
+  }
+  return false;
+}
 
 /** The names a select gives its columns: an alias, else the column's own name (`u.email` → `email`). */
 function selectNames(list: string): string[] {

@@ -212,8 +212,9 @@ function prosePassword(v: string): boolean {
 
 // `new pw Meadow.Falcon87!`, `root pwd: …`: the short words after a word that says whose or which,
 // the value letters, digits and a symbol (a short word is too common for less).
-const PROSE_PW =
-  /(?<![A-Za-z])(?:new|temp|temporary|default|initial|admin|root|db|the|my|your|his|her|our|their|wifi|wi-fi)[ \t]+(?:pw|pwd|pass)(?:[ \t]*[:=]|[ \t]+(?:is|was|now))?[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+// (The search starts at the short word, which it skips to; the word before it is read back.)
+const PROSE_PW = /\bpwd?(?:[ \t]*[:=]|[ \t]+(?:is|was|now))?[ \t]+(["'`]?)([^\s"'`]{6,64})\1/gi;
+const PW_OWNER = /(?:^|[^A-Za-z])(?:new|temp|temporary|default|initial|admin|root|db|the|my|your|his|her|our|their|wifi|wi-fi)[ \t]+$/i;
 
 export function findStatementSecrets(text: string, hints: StatementHints, out: Finding[]): void {
   let m: RegExpExecArray | null;
@@ -223,6 +224,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   if (hints.pw) {
     PROSE_PW.lastIndex = 0;
     while ((m = PROSE_PW.exec(text)) !== null) {
+      if (!PW_OWNER.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
       const v = m[2].replace(/[.,;:!?)]+$/, '');
       const full = m[2].replace(/[.,;:)]+$/, '');
       const value = /[!?]$/.test(full) && /\d/.test(full) ? full : v;
