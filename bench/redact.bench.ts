@@ -367,6 +367,82 @@ const adversarial: [string, string][] = [
   ],
   ['street lines then `26603 Aurich`, repeated', fill('Am Kirchplatz 3\n26603 Aurich\n')],
   ['`password: "` + words and symbols, distinct', unique((r) => 'password: "' + r(5) + '_' + r(3) + '-' + r(4) + '!%"\n')],
+  // Policy 9's detectors.
+  [
+    '`Address: ` + number and capitalised words, distinct',
+    unique((r) => 'Address: ' + r(3, DIGITS) + ' ' + r(1, UPPER) + r(6, LOWER) + ' Street, ' + r(5, DIGITS) + ' Town\n'),
+  ],
+  ['`address: ` + lower-case words and a number, one line', fill('address: ' + 'an integer value of 4 ')],
+  [
+    '`lives at ` + a number and words, distinct',
+    unique((r) => 'she lives at ' + r(2, DIGITS) + ' ' + r(1, UPPER) + r(5, LOWER) + ' Road '),
+  ],
+  [
+    'space-aligned table rows under `name  dob`, distinct',
+    'name            dob\n' +
+      unique(
+        (r) =>
+          r(1, UPPER) +
+          r(5, LOWER) +
+          ' ' +
+          r(1, UPPER) +
+          r(6, LOWER) +
+          '   19' +
+          r(2, DIGITS) +
+          '-0' +
+          r(1, '123456789') +
+          '-1' +
+          r(1, DIGITS) +
+          '\n',
+      ),
+  ],
+  [
+    'psql rows under `first_name | postcode`, distinct',
+    ' first_name | postcode\n------------+---------\n' + unique((r) => ' ' + r(1, UPPER) + r(6, LOWER) + '    | ' + r(5, DIGITS) + '\n'),
+  ],
+  [
+    '`COPY t (name, birth_date) FROM stdin;` rows, distinct',
+    'COPY t (name, birth_date) FROM stdin;\n' +
+      unique(
+        (r) =>
+          r(1, UPPER) +
+          r(5, LOWER) +
+          ' ' +
+          r(1, UPPER) +
+          r(6, LOWER) +
+          '\t19' +
+          r(2, DIGITS) +
+          '-0' +
+          r(1, '123456789') +
+          '-1' +
+          r(1, DIGITS) +
+          '\n',
+      ),
+  ],
+  [
+    '`zip` keys with digits among emails, distinct',
+    unique((r) => '{"email": "' + r(6, LOWER) + '@mail.de", "zip": "' + r(5, DIGITS) + '"}\n'),
+  ],
+  ['DICOM patient lines, distinct', unique((r) => '(0010,0010) PN [' + r(6, UPPER) + '^' + r(5, UPPER) + ']  # PatientName\n')],
+  [
+    '`Accepted password for ` + user, distinct',
+    unique((r) => 'sshd[1]: Accepted password for ' + r(7, LOWER) + ' from 10.0.0.1 port 22 ssh2\n'),
+  ],
+  ['`for user ` + handle, distinct', unique((r) => 'login for user ' + r(1, LOWER) + 'vogel.' + r(3, LOWER) + ' ok\n')],
+  ['`plate ` + letters and digits, distinct', unique((r) => 'car plate ' + r(2, UPPER) + r(2, DIGITS) + ' ' + r(3, UPPER) + ', ')],
+  [
+    'machine-readable zone lines, repeated',
+    fill('P<GBRWHITFIELD<<ANNA<LOUISE<<<<<<<<<<<<<<<<<\n7367974016GBR8301046F2911191<<<<<<<<<<<<<<<8\n'),
+  ],
+  [
+    '`home ` + coordinates, distinct',
+    unique((r) => 'home ' + r(2, DIGITS) + '.' + r(5, DIGITS) + ', ' + r(2, DIGITS) + '.' + r(5, DIGITS) + '\n'),
+  ],
+  [
+    'FHIR identifier values, one list',
+    '{"resourceType": "Patient", "identifier": [' + unique((r) => '{"value": "' + r(8, DIGITS) + '"}, ').slice(0, MB - 64) + '{}]}',
+  ],
+  ['`From=%2B` + digits, distinct', unique((r) => 'From=%2B34' + r(9, DIGITS) + '&')],
 ];
 let worst = 0;
 let worstName = '';

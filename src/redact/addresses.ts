@@ -1,7 +1,7 @@
 // Addresses in prose: street addresses and Ethereum addresses (loaded with the name finder, a
 // bundle of its own: names.js).
 import { STREET_PREFIXES } from './street-words';
-import type { Finding } from './text';
+import { cueFlood, type Finding } from './text';
 
 // ---------- street addresses in prose ----------
 // A house number, one to three capitalised words and a street type (`1847 Larkspur Court`, `Flat
@@ -273,7 +273,9 @@ export function findLabelledAddresses(text: string, out: Finding[], which: numbe
 function labelled(text: string, re: RegExp, out: Finding[]): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  const flood = cueFlood();
   while ((m = re.exec(text)) !== null) {
+    flood(m.index);
     const from = m.index + m[0].length;
     if (m.index > 0 && LABEL_GLUED.test(text[m.index - 1])) continue;
     if (NOT_POSTAL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;

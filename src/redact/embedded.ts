@@ -202,31 +202,46 @@ export function findByteArrayKeys(text: string, out: Finding[]): void {
 // Under a phone's key, or under any key when an encoded `+` starts it (`From=%2B34698424244`, as Twilio posts).
 const ENCODED_FIELD = /(?:^|[?&;\s])[A-Za-z_]{0,24}(?:phone|tel|mobile|cell|msisdn|fax)[A-Za-z_]{0,24}=([^&\s#"'<>]{6,96})/gi;
 const ENCODED_PLUS = /=(%2B\d{7,15})(?=[&\s#"'<>]|$)/gi;
-const KEY_BEFORE = /(?:^|[?&;\s])[A-Za-z_]{1,24}$/;
 /** Phone numbers percent-encoded as form or query values: decoded, read, and the encoded value taken. */
 export function findEncodedPhones(text: string, raw: Finding[], findPhones: (text: string, out: Finding[]) => void): void {
-  ENCODED_FIELD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  const values: { v: string; at: number }[] = [];
-  while ((m = ENCODED_FIELD.exec(text)) !== null) values.push({ v: m[1], at: m.index + m[0].length - m[1].length });
-  if (text.includes('%2B') || text.includes('%2b')) {
-    ENCODED_PLUS.lastIndex = 0;
-    while ((m = ENCODED_PLUS.exec(text)) !== null)
-      if (KEY_BEFORE.test(text.slice(Math.max(0, m.index - 25), m.index)) && !values.some((x) => x.at === m!.index + 1))
-        values.push({ v: m[1], at: m.index + 1 });
-  }
-  for (const { v, at } of values) {
-    if (!v.includes('%')) continue;
+  let checks = 0;
+  // A value percent-encoded: decoded and read; past MAX_ENCODED_CHECKS validations in one call, an
+  // encoded `+` and its digits are taken by shape (fails closed, as phones do past theirs).
+  const read = (v: string, at: number, plus: boolean): void => {
+    if (!v.includes('%')) return;
+    if (checks >= MAX_ENCODED_CHECKS) {
+      if (plus) raw.push({ kind: 'phone', start: at, end: at + v.length });
+      return;
+    }
+    checks++;
     let decoded: string;
     try {
       decoded = decodeURIComponent(v.replace(/\+/g, ' '));
     } catch {
-      continue;
+      return;
     }
     const found: Finding[] = [];
     findPhones(` ${decoded} `, found);
-    if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2)) {
+    if (found.some((f) => f.kind === 'phone' && f.end - f.start >= decoded.replace(/\s/g, '').length - 2))
       raw.push({ kind: 'phone', start: at, end: at + v.length });
-    }
+  };
+  ENCODED_FIELD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const taken = new Set<number>();
+  while ((m = ENCODED_FIELD.exec(text)) !== null) {
+    const at = m.index + m[0].length - m[1].length;
+    taken.add(at);
+    read(m[1], at, false);
+  }
+  if (!text.includes('%2B') && !text.includes('%2b')) return;
+  ENCODED_PLUS.lastIndex = 0;
+  while ((m = ENCODED_PLUS.exec(text)) !== null) {
+    if (taken.has(m.index + 1)) continue;
+    // A key before the `=`: letters or `_`, at the text's start or after `?`, `&`, `;` or a space.
+    let k = m.index;
+    while (k > 0 && m.index - k < 24 && /[A-Za-z_]/.test(text[k - 1])) k--;
+    if (k === m.index || (k > 0 && !/[?&;\s]/.test(text[k - 1]))) continue;
+    read(m[1], m.index + 1, true);
   }
 }
+const MAX_ENCODED_CHECKS = 16;

@@ -16,7 +16,7 @@ import { STREET_AFTER_NUMBER } from './addresses';
 
 export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
-import { denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
+import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 
 interface WordLists {
   names: Set<string>;
@@ -564,7 +564,9 @@ function findLogUsers(text: string, out: Finding[], logs: number): void {
     }
   if (!(logs & 2)) return;
   PROSE_USER.lastIndex = 0;
+  const flood = cueFlood();
   while ((m = PROSE_USER.exec(text)) !== null) {
+    flood(m.index);
     if (!PROSE_USER_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const v = m[1];
     if (SYSTEM_ACCOUNT.test(v) || !nameHandle(v)) continue;

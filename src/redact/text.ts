@@ -333,6 +333,23 @@ export const SYSTEM_ACCOUNT =
 
 export const denseGuard = { on: true };
 
+/**
+ * Counts the places a finder reads (its cue's matches): past `block` of them within `block` ×
+ * `chars` characters the text is no document but a flood made to cost each reading, and the call
+ * stops (TooDense: the caller drops the text whole, as it does for dense findings).
+ */
+export function cueFlood(block = 1024, chars = 32): (at: number) => void {
+  let inBlock = 0,
+    blockStart = 0;
+  return (at: number): void => {
+    if (inBlock++ === 0) blockStart = at;
+    else if (inBlock === block) {
+      if (at - blockStart < block * chars && denseGuard.on) throw new TooDense();
+      inBlock = 0;
+    }
+  };
+}
+
 export class Covered {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
