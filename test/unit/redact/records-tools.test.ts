@@ -183,6 +183,20 @@ describe('addresses after their label', () => {
   });
 });
 
+describe("floods of this round's cues", () => {
+  it('drops a text whose address labels or `for user` cues are packed past any document', () => {
+    assert.equal(r.redact('she lives at 12 Elm Road '.repeat(3000)).dropped, true);
+    assert.equal(r.redact('login for user avogel.x ok\n'.repeat(3000)).dropped, true);
+    // A document's few labels stay readable.
+    assert.notEqual(r.redact('Address: 12 Elm Road, Leeds LS6 2DQ\n'.repeat(20)).dropped, true);
+  });
+  it('takes encoded `+` numbers by shape past its validations in one call (fails closed)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `From=%2B3469842${String(4000 + i)}&`).join('');
+    const out = r.redact(many);
+    assert.equal(out.findings.filter((f) => f.kind === 'phone').length, 40, out.text.slice(0, 200));
+  });
+});
+
 describe('vehicles, machine-readable zones, spaced NI numbers, birth words as keys', () => {
   it('reads plates and VINs after their names, not years, words or registers', () => {
     gone('My car (reg GM61 YGD) was clamped outside the office.', 'GM61 YGD', 'vehicle-plate');
