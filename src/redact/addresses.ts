@@ -90,7 +90,8 @@ function acceptStreet(text: string, m: { index: number; 0: string }, numbered: b
   const end = m.index + m[0].length;
   // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
   // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
-  if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/$]|\\[nrt]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) return;
+  // (iCalendar escapes its commas: `LOCATION:Van Woustraat 355\, 2517 AB Den Haag`.)
+  if (!/^[ \t]*(?:[,;)\r\n"'<^~*|/$]|\\[nrt,;]|-[0-9IVX]|\.?[ \t]*(?:\r?\n|$)|$)/.test(text.slice(end, end + 4))) return;
   // The line's start, looked for at most 120 characters back.
   const lo = Math.max(0, m.index - 120);
   const nl = text.lastIndexOf('\n', m.index - 1);
@@ -159,7 +160,7 @@ const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
 const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
 const POSTAL_SAME_LINE = new RegExp(
-  `[ \\t]*,[ \\t]*(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
+  `[ \\t]*\\\\?,[ \\t]*(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
   'uym',
 );
 const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
@@ -174,11 +175,7 @@ export function findPostalLines(text: string, out: Finding[]): void {
       if (m === null) continue;
       // From the first part after the street: the places between it and the postcode go too.
       let start = m.index;
-      while (
-        start < text.length &&
-        (text[start] === ' ' || text[start] === '\t' || text[start] === ',' || text[start] === '\r' || text[start] === '\n')
-      )
-        start++;
+      while (start < text.length && ' \t,\r\n\\'.includes(text[start])) start++;
       out.push({ kind: 'street-address', start, end: m.index + m[0].lastIndexOf(m[1]) + m[1].length });
       break;
     }

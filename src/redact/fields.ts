@@ -65,12 +65,12 @@ const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|
 const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
+  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
 /** Keys that name an address only among other personal data. */
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
 const POSTCODE_KEY =
-  /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|郵便番号|우편번호|邮编|邮政编码)$/i;
+  /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|postleitzahl|postnummer|postinumero|cep|cp|pstcd|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|郵便番号|우편번호|邮编|邮政编码)$/i;
 /** A postcode fine enough to point at a few houses: British, Canadian, Dutch, Irish. */
 export const POSTCODE_FINE =
   /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
@@ -113,7 +113,7 @@ export function looksLikeAddress(v: string): boolean {
   // Also a number after `No:` (`Bağdat Cad. No:45`, `Calle Sol Nº 12`).
   return (
     /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) ||
-    /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) ||
+    /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?\.?(?:\s*[,/-]|\s|$)/u.test(v) ||
     /\p{L}{3,}\s+\p{Lu}\p{L}?\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) || // `Dizengoff St 152`
     /\p{L}{2,}\.?,?\s+(?:No|Nr|N[º°o])\s?[.:]?\s?\d{1,5}\b/u.test(v)
   );
@@ -148,11 +148,11 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
-  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?|\|)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\))/y;
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?|\|)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*"([^"\n]{1,100})"[ \t]*[,\]])|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\)|[ \t]*\{[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\})/y;
 // After `<key>`: the text, then `</key>` (group 2 the key again).
 const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
@@ -238,7 +238,7 @@ function readFields(
       FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
       const m = FIELD_AT.exec(text);
       if (m === null || m[1] !== text.slice(ks, ke)) continue;
-      v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7];
+      v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9];
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
       if (m[4] !== undefined) {

@@ -1077,6 +1077,8 @@ const VEHICLE_FEATURES = [
   'fahrgestell',
 ].map((f) => feature(f));
 const CODE_FEATURES = [
+  'passcode',
+  'pass code',
   'cvv',
   'cvc:',
   'cvc"',

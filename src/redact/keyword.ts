@@ -1482,8 +1482,8 @@ const COMMAND_AFTER = /^[ \t]+(?:[A-Z][A-Z0-9_]*=\S*[ \t]+)*[a-z][\w.+-]*(?:[ \t
 const TABLE_DELIMITERS = ',;\t|';
 /** A header cell: a short name, maybe quoted. */
 const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?: [A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
-/** The rule line under a Markdown table's header. */
-const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
+/** The rule line under a Markdown table's header (or Org-mode's and psql's, `|----+----|`). */
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*[|+])+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
 const MAX_TABLE_LINE = 2048;
 const MAX_TABLE_ROWS = 10_000;
 

@@ -540,6 +540,7 @@ const PHONE_COLUMN =
   '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn|телефон|тел\\.?|мобильный|τηλέφωνο|κινητό)(?:[ _-]?(?:number|nr|no|\\d))?';
 const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
 const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
+const ANY_ID = RULES.map((rule) => ({ rule, shape: new RegExp(`^(?:${rule.shape})$`, 'i') }));
 const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   ...RULES.map((r) => {
     const shape = new RegExp(`^(?:${r.shape})$`, 'i');
@@ -552,6 +553,16 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   {
     name: new RegExp(`^${BIRTH_WORD}$`, 'i'),
     read: (v) => (DATE_ALONE.test(v) && (!/^\d{4}/.test(v) || +v.slice(0, 4) >= 1900) ? 'birth-date' : null),
+  },
+  // An identity document's number of any country the rules know (`id_number`, `document_no`), taken when one validates it.
+  {
+    name: whole(
+      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id',
+    ),
+    read: (v) => {
+      for (const r of ANY_ID) if (r.shape.test(v) && r.rule.valid(v) && !oneDigit(v)) return r.rule.kind;
+      return null;
+    },
   },
   // A medical record number: letters and digits, at least five digits (`03753373`, `MRN-0048213`).
   {
@@ -729,7 +740,16 @@ export function findIdentifierColumns(text: string, out: Finding[]): void {
   let line: RegExpExecArray | null;
   let readTo = 0;
   while ((line = HEADER_LINE.exec(text)) !== null) {
-    if (line.index < readTo || !cueInCells(text, line.index, line.index + line[0].length)) continue;
+    if (line.index < readTo) continue;
+    // Columns of fixed width under a rule of dashes (psql with `\pset border 0`, SQL*Plus, sqlcmd):
+    // the rule's runs say where each column stands, whatever spaces part the names.
+    const fixed = fixedColumns(text, line.index, line.index + line[0].length, out);
+    if (fixed > 0) {
+      readTo = fixed;
+      HEADER_LINE.lastIndex = Math.max(HEADER_LINE.lastIndex, fixed);
+      continue;
+    }
+    if (!cueInCells(text, line.index, line.index + line[0].length)) continue;
     const header = lineBounds(text, line.index + 1);
     readTo = header.end;
     HEADER_LINE.lastIndex = Math.max(HEADER_LINE.lastIndex, header.end);
@@ -794,7 +814,36 @@ function selectNames(list: string): string[] {
  * The rows after a header ending at `pos`, split at `delim`, each column read by its reader;
  * until a row of another number of cells. Returns where the last row read ends.
  */
-function readRows(text: string, pos: number, delim: string, readers: (ColumnReader | null)[], out: Finding[]): number {
+const DASH_RULE = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*\r?$/;
+
+/** A header line [start, end) over a rule of dashes: its columns read by the rule's runs. Returns where the rows end, or 0. */
+function fixedColumns(text: string, start: number, end: number, out: Finding[]): number {
+  if (text.charCodeAt(end) !== 10 && !(text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10)) return 0;
+  const ruleAt = text.charCodeAt(end) === 13 ? end + 2 : end + 1;
+  const c = text.charCodeAt(ruleAt);
+  if (c !== 45 && c !== 32 && c !== 9) return 0;
+  const rule = lineBounds(text, ruleAt);
+  const ruleLine = text.slice(rule.start, rule.end);
+  if (rule.end - rule.start > MAX_TABLE_LINE || !DASH_RULE.test(ruleLine)) return 0;
+  const spans: { start: number; end: number }[] = [];
+  for (const m of ruleLine.matchAll(/-+/g)) spans.push({ start: m.index, end: m.index + m[0].length });
+  if (spans.length > 64) return 0;
+  const headLine = text.slice(start, end).replace(/\r$/, '');
+  const names = spans.map((sp, k) => headLine.slice(sp.start, k === spans.length - 1 ? headLine.length : spans[k + 1].start).trim());
+  if (names.some((n) => n === '' || !HEADER_CELL.test(n))) return 0;
+  const readers = names.map((n) => columnReader(n, names));
+  if (!readers.some((r) => r !== null)) return 0;
+  return readRows(text, rule.end, ' ', readers, out, spans);
+}
+
+function readRows(
+  text: string,
+  pos: number,
+  delim: string,
+  readers: (ColumnReader | null)[],
+  out: Finding[],
+  spans?: readonly { start: number; end: number }[],
+): number {
   let readTo = pos;
   for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
     if (text.charCodeAt(pos) === 13) pos++;
@@ -805,7 +854,15 @@ function readRows(text: string, pos: number, delim: string, readers: (ColumnRead
     const line = text.slice(row.start, row.end);
     // The rule under a header: Markdown's, psql's (`----+----`), SQL clients' (`------ ------`).
     if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
-    const cells = cellsOf(line, delim);
+    // Fixed columns: each cell where its rule's run stands (the last to the line's end); not a footer (`(3 rows)`).
+    if (spans !== undefined && (line.length <= spans[spans.length - 1].start || /^\(\d+ rows?\)/.test(line))) break;
+    const cells =
+      spans !== undefined
+        ? spans.map((sp, k) => ({
+            start: Math.min(sp.start, line.length),
+            end: k === spans.length - 1 ? line.length : Math.min(spans[k + 1].start, line.length),
+          }))
+        : cellsOf(line, delim);
     // pandas prints each row's index before its cells, under no header.
     if (delim === ' ' && cells.length === readers.length + 1 && /^\d{1,9}$/.test(line.slice(cells[0].start, cells[0].end))) cells.shift();
     if (cells.length !== readers.length) break;

@@ -40,9 +40,10 @@ function vcard(text: string, out: Finding[]): void {
       const parts = value.split(';');
       if (parts.length < 3) continue;
       let at = valueAt + parts[0].length + 1;
-      for (let k = 1; k <= 2; k++) {
+      for (let k = 1; k < parts.length && k <= 5; k++) {
         const v = parts[k].trim();
-        if (v.length >= 3 && /\p{L}/u.test(v))
+        // The postal code too (`;;Mariahilfer Straße 30/11;Wien;;1060;AT`).
+        if (k <= 2 ? v.length >= 3 && /\p{L}/u.test(v) : k === 5 && /^[A-Z0-9][A-Z0-9 -]{2,9}$/i.test(v) && /\d/.test(v))
           out.push({ kind: 'street-address', start: at + parts[k].indexOf(v), end: at + parts[k].indexOf(v) + v.length });
         at += parts[k].length + 1;
       }

@@ -115,6 +115,43 @@ describe('rows under a statement naming their columns, objects as printed', () =
   });
 });
 
+describe('more records as tools and files write them', () => {
+  it("reads columns of fixed width under a rule of dashes (psql's `\\pset border 0`, SQL*Plus)", () => {
+    const t = [
+      'holder_name              id_type id_number     country',
+      '------------------------ ------- ------------- -------',
+      'Inês Figueiredo          NIF     144216175     PT',
+      'Lucía Martínez-Sánchez   CUIL    27-75094339-5 AR',
+      '(2 rows)',
+    ].join('\n');
+    gone(t, 'Inês Figueiredo', 'person-name');
+    gone(t, '27-75094339-5', 'ar-cuit');
+    kept(t, '(2 rows)');
+  });
+  it("reads Org-mode's credential tables under `|---+---|`, iCalendar's escaped commas and passcodes", () => {
+    const org = ['| Dienst | Benutzer | Passwort |', '|--------+----------+----------|', '| Router | admin    | naïve.304ß$ |'].join('\n');
+    gone(org, 'naïve.304ß$', 'password');
+    const ics = 'DESCRIPTION:Join Zoom\\nPasscode: 036188\nLOCATION:Van Woustraat 355\\, 2517 AB Den Haag';
+    gone(ics, '036188', 'password');
+    gone(ics, '2517 AB Den Haag', 'street-address');
+  });
+  it("reads Ruby factories' blocks, ISO 20022 addresses, `cp` postcodes and house numbers written `2.`", () => {
+    const rb = 'factory :customer do\n  last_name  { "Carvalho" }\n  email      { "jc@gmx.de" }\n  postcode   { "90570-691" }\nend';
+    gone(rb, 'Carvalho', 'person-name');
+    gone(rb, '90570-691', 'street-address');
+    const sepa =
+      '<Cdtr><Nm>Sanna Heikkinen</Nm>\n<PstlAdr><StrtNm>Hämeentie 129 A 17</StrtNm><PstCd>00462</PstCd></PstlAdr></Cdtr>\n<CdtrAcct><Id><IBAN>FI0514845729609244</IBAN></Id></CdtrAcct>';
+    gone(sepa, 'Hämeentie 129 A 17', 'street-address');
+    gone(sepa, '00462', 'street-address');
+    gone("{ nombre: 'Ximena Castillo Vega', cp: '06700', telefono: '+52 55 1883 3105' }", '06700', 'street-address');
+    gone(
+      '  ship_to:\n    recipient: Nagy Zsófia\n    street: Király utca 2. 4/11\n    phone: "+36 70 634 7436"',
+      'Király utca 2. 4/11',
+      'street-address',
+    );
+  });
+});
+
 describe('DICOM headers and LDAP searches', () => {
   it("reads the patient's and physicians' tags of dcmdump and pydicom, not de-identified values", () => {
     const d = [
