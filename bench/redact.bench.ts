@@ -423,6 +423,30 @@ const adversarial: [string, string][] = [
     '`zip` keys with digits among emails, distinct',
     unique((r) => '{"email": "' + r(6, LOWER) + '@mail.de", "zip": "' + r(5, DIGITS) + '"}\n'),
   ],
+  // Policy 10: rows without a header, other mentions of a name, personal numbers of more countries.
+  [
+    'headerless CSV rows with a name and an e-mail, distinct',
+    unique(
+      (r) =>
+        r(1, UPPER) +
+        r(6, LOWER) +
+        ',Anna,' +
+        r(6, LOWER) +
+        '@mail.de,' +
+        r(2, DIGITS) +
+        '/0' +
+        r(1, '123456789') +
+        '/19' +
+        r(2, DIGITS) +
+        '\n',
+    ),
+  ],
+  [
+    'a full name, then its first name again, distinct',
+    unique((r) => 'Present: Anna ' + r(1, UPPER) + r(7, LOWER) + '\n- Anna ' + r(5, LOWER) + '\n'),
+  ],
+  ['`CNP ` + 13 digits, distinct', unique((r) => 'CNP 1' + r(12, DIGITS) + ' ')],
+  ['`NIK ` + 16 digits, distinct', unique((r) => 'NIK 31' + r(14, DIGITS) + ' ')],
   ['DICOM patient lines, distinct', unique((r) => '(0010,0010) PN [' + r(6, UPPER) + '^' + r(5, UPPER) + ']  # PatientName\n')],
   [
     '`Accepted password for ` + user, distinct',

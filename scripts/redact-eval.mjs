@@ -181,7 +181,9 @@ async function score(cases, redact) {
 // in the style of a PII recogniser's tests), L (in the style of other secret scanners' test
 // suites) and M (credentials and personal data in ~90 file formats), written the round after that;
 // then N (personal data by recognisers' entity types), O (realistic snippets mixing credentials and
-// personal data in ~80 formats) and P (personal records in tools' output and data files).
+// personal data in ~80 formats) and P (personal records in tools' output and data files); then Q
+// (personal data in prose, as PII recognisers' tests write it), R (in the style of other secret
+// scanners' test suites, written fresh) and S (snippets in ~40 formats mixing both).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -226,6 +228,9 @@ for (const [label, file, part] of [
   ['probes N: personal data, recognisers’ entity types', 'N_recognisers.jsonl', 'u32'],
   ['probes O: realistic snippets in ~80 formats', 'O_snippets.jsonl', 'u32'],
   ['probes P: personal records in tools’ output and data', 'P_records.jsonl', 'u32'],
+  ['probes Q: personal data in prose, recognisers’ tests’ style', 'Q_prose.jsonl', 'u32'],
+  ['probes R: other scanners’ suites’ style, written fresh', 'R_scanners.jsonl', 'u32'],
+  ['probes S: snippets in ~40 formats, credentials and personal data', 'S_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -14,6 +14,7 @@ import {
   isAlnum,
   isPlaceholder,
   isTrivialSequence,
+  publicValue,
   splitWords,
   type Covered,
   type Finding,
@@ -354,7 +355,8 @@ function bareRandomToken(text: string, s: number, e: number, run: string): boole
     }
   }
   if (hex || digits < 3 || (upper < 2 && lower < 2) || (upper > 0 && lower > 0 ? false : digits < 6)) return false;
-  if (entropy(run) < 4.3 || ALPHABET_RUN.test(run) || PUBLIC_NAME.test(run) || BITCOIN_SHAPE.test(run)) return false;
+  if (entropy(run) < 4.3 || ALPHABET_RUN.test(run) || PUBLIC_NAME.test(run) || BITCOIN_SHAPE.test(run) || publicValue(text, s))
+    return false;
   // A line of a base64 block (a certificate, a public key, MIME): its neighbours are lines like it.
   if (before === 10 || after === 10 || after === 13) {
     const ls = text.lastIndexOf('\n', s - 1) + 1;

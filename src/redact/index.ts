@@ -77,10 +77,12 @@ export type { LocalIdentifiers } from './pii';
  * a street; 9: addresses after their label or a verb of living, postcodes in personal records,
  * tables aligned by spaces and psql's, headers in Cyrillic, DICOM headers, LDAP searches' users,
  * plates, VINs and machine-readable zones, spaced NI numbers, birth words as keys in more
- * languages). Returned with every redaction, and stated by each session's start event
+ * languages; 10: rows of tables without a header, other mentions of a name on the lines around
+ * it, personal numbers of 21 more countries, public keys' values kept, passwords with a dollar
+ * inside). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 9;
+export const REDACTION_POLICY_VERSION = 10;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -207,6 +209,7 @@ const PII_KINDS = new Set([
   'crypto-address',
   'vehicle-plate',
   'vehicle-id',
+  'id-number',
   ...NATIONAL_ID_KINDS,
   'home-user',
   'home-dir',
@@ -472,6 +475,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');
         if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
         if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');
+        if (!kinds.includes('tw-national-id') && text.includes('身分證')) kinds.push('tw-national-id');
+        if (!kinds.includes('hk-hkid') && text.includes('香港身份證')) kinds.push('hk-hkid');
+        if (!kinds.includes('bg-egn') && text.includes('ЕГН')) kinds.push('bg-egn');
+        if (!kinds.includes('ua-rntrc') && (text.includes('РНОКПП') || text.includes('ІПН'))) kinds.push('ua-rntrc');
+        if (!kinds.includes('gr-amka') && text.includes('ΑΜΚΑ')) kinds.push('gr-amka');
+        if (!kinds.includes('rs-jmbg') && text.includes('ЈМБГ')) kinds.push('rs-jmbg');
       }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
@@ -528,6 +537,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
       )
         statements().findIdentifierColumns(text, raw);
 
+      // Rows of a table with no header, around a person's data found in them.
+      if (text.includes('\n') && (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))) {
+        const anchors: number[] = [];
+        for (const f of raw) if (PERSONAL_FIELD_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) anchors.push(f.start);
+        if (anchors.length > 0) personNames().findHeaderlessRows(text, raw, anchors);
+      }
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
       const labels =
         (found[ADDRESS_LABEL_FEATURES[0]] === 1 ? 1 : 0) |

@@ -939,7 +939,8 @@ function looksLikeCode(v: string): boolean {
   if (/^-?\d+(?:\.\d+)?[a-z]{0,3}$/i.test(v) || /^0x[0-9a-f]+$/i.test(v)) return true; // numbers, 30s, 10ms, 0x8802
   // a.b.c member paths of word-like parts
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && wordLike(v.slice(v.lastIndexOf('.') + 1))) return true;
-  if (/^[A-Za-z_$][\w$]*$/.test(v) && wordLike(v)) return true; // identifiers, ArrowToken$1
+  // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`).
+  if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]/.test(v) && wordLike(v)) return true;
   return false;
 }
 

@@ -5,7 +5,7 @@
 // input, and encoded images, fonts and WebAssembly recognised by their first bytes.
 import { isPath, PUBLIC_NAME, someRandomPart } from './context';
 import { wordLike } from './keyword';
-import { classes, entropy, isPlaceholder, isTrivialSequence, splitWords, type Covered, type Finding } from './text';
+import { classes, entropy, isPlaceholder, isTrivialSequence, publicValue, splitWords, type Covered, type Finding } from './text';
 
 const LITERAL = /(["'`])([A-Za-z0-9+/=_-]{20,4096})\1/g;
 // Integrity and digest formats written as the literal itself.
@@ -108,7 +108,7 @@ export function findHighEntropyLiterals(text: string, out: Finding[], covered?: 
     LITERAL.lastIndex = start + v.length;
     if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) continue;
     if (!looksGenerated(v) || dashedName(v)) continue;
-    if (digestNearby(text, m.index, v)) continue;
+    if (digestNearby(text, m.index, v) || publicValue(text, m.index)) continue;
     out.push({ kind: 'high-entropy', start, end: start + v.length });
   }
 }
@@ -130,7 +130,15 @@ function dashedName(v: string): boolean {
 export function findHighEntropyValues(text: string, out: Finding[], covered?: Covered): void {
   const test = (v: string, start: number): void => {
     if (covered !== undefined && covered.floor(start, start + v.length) >= HIGH_ENTROPY_PRIORITY) return;
-    if (UUID_SHAPE.test(v) || PUBLIC_NAME.test(v) || wordLike(v) || dashedName(v) || !looksGenerated(v) || digestNearby(text, start, v))
+    if (
+      UUID_SHAPE.test(v) ||
+      PUBLIC_NAME.test(v) ||
+      wordLike(v) ||
+      dashedName(v) ||
+      !looksGenerated(v) ||
+      digestNearby(text, start, v) ||
+      publicValue(text, start)
+    )
       return;
     out.push({ kind: 'high-entropy', start, end: start + v.length });
   };

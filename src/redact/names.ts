@@ -17,6 +17,7 @@ import { STREET_AFTER_NUMBER } from './addresses';
 export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
+import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
 
 interface WordLists {
   names: Set<string>;
@@ -597,6 +598,14 @@ function findLatexNames(text: string, out: Finding[]): void {
   }
 }
 
+/** Rows of a table without a header around the personal data at `anchors` (see rows.ts). */
+export function findHeaderlessRows(text: string, out: Finding[], anchors: readonly number[]): void {
+  readHeaderlessRows(text, out, anchors, (w): WordClass => {
+    const c = classify(w);
+    return c === Word.Strong ? 'name' : c === Word.Common || c === Word.Particle ? 'common' : 'other';
+  });
+}
+
 /** Users in logs (`logs`: 1 for auth logs' forms, 2 for `for user …`) and names in LaTeX (the caller's features say which). */
 export function findLogAndLatexNames(text: string, out: Finding[], logs: number, latex: boolean): void {
   if (logs !== 0) findLogUsers(text, out, logs);
@@ -608,9 +617,14 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
   findSpeakers(text, out, otherScripts);
   if (userKeys) findNameHandles(text, out);
   findInitialSurnames(text, out);
-  const push = (s: Span | Span[] | null): void => {
+  // Names read from their own line alone: their words are looked for again around them (see echoes).
+  const sources: Span[] = [];
+  const push = (s: Span | Span[] | null, local = true): void => {
     if (s === null) return;
-    for (const x of Array.isArray(s) ? s : [s]) out.push({ kind: 'person-name', start: x.start, end: x.end });
+    for (const x of Array.isArray(s) ? s : [s]) {
+      out.push({ kind: 'person-name', start: x.start, end: x.end });
+      if (local) sources.push(x);
+    }
   };
   let m: RegExpExecArray | null;
   CAPITAL_PAST_ASCII.lastIndex = 0;
@@ -633,7 +647,8 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
     const found = joined(text, m.index, false) ? null : cued(text, m.index, m[1], m[2], run, at);
     // A cue that does not hold here (`Best` in a sentence) leaves the words to be read on their own.
     const own = found ?? (joined(text, at, true) ? null : vouched(run, at));
-    push(own);
+    // A name under a closing on the line above is read with that line: not a source of echoes.
+    push(own, found === null || !m[2].includes('\n'));
     // A title after a cue (`name on account Mrs J. Pemberton`) is a cue of its own: read from it again.
     if ((own === null || (Array.isArray(own) && own.length === 0)) && TITLE_WORDS.has(run.split(/[ \t]/)[0])) NAME_RE.lastIndex = at;
   }
@@ -641,6 +656,86 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
     HONORIFIC_RE.lastIndex = 0;
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
   }
+  if (sources.length > 0) echoes(text, sources, out);
+}
+
+// How far around a name its words are looked for again: within three lines (the trajectory
+// builder's window holds a changed line with three lines on each side, so a window and the whole
+// text agree) and 600 characters.
+const ECHO_LINES = 3;
+const ECHO_CHARS = 600;
+
+/**
+ * Other mentions of a name read from its own line (`Present: Oluwaseun Adeyemi, Tomasz Wiśniewski`
+ * ⏎ `- Tomasz out Thu/Fri`): each word of it that the list holds as a name only, where it
+ * stands alone and capitalised as written, within the lines around (ECHO_LINES, ECHO_CHARS).
+ */
+function echoes(text: string, sources: readonly Span[], out: Finding[]): void {
+  // Per word, how far the text has been searched already: each stretch is searched once a word.
+  const searched = new Map<string, number>();
+  // The names found already (a mention inside one adds nothing): by start, with the furthest end so far.
+  const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (let k = 0, far = -1; k < names.length; k++) reach.push((far = Math.max(far, names[k].end)));
+  const inName = (s: number, e: number): boolean => {
+    let lo = 0,
+      hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= e;
+  };
+  for (const src of [...sources].sort((a, b) => a.start - b.start)) {
+    // From the start of the third line above to the end of the third line below.
+    let from = src.start;
+    for (let k = 0; k <= ECHO_LINES; k++) {
+      const nl = from > 0 ? text.lastIndexOf('\n', from - 1) : -1;
+      if (nl < 0) {
+        from = -1;
+        break;
+      }
+      from = nl;
+    }
+    from = Math.max(from + 1, src.start - ECHO_CHARS);
+    let to = src.end;
+    for (let k = 0; k <= ECHO_LINES; k++) {
+      const nl = text.indexOf('\n', k === 0 ? to : to + 1);
+      if (nl < 0) {
+        to = text.length;
+        break;
+      }
+      to = nl;
+    }
+    to = Math.min(to, src.end + ECHO_CHARS);
+    for (const w of text.slice(src.start, src.end).split(/[^\p{L}\p{M}'’-]+/u)) {
+      const word = w.replace(/['’]s?$/, '');
+      if (word.length < 3 || word === word.toUpperCase()) continue;
+      // Only a word the list holds as a name and as nothing else: a word the list lacks may be a
+      // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
+      if (classify(word) !== Word.Strong) continue;
+      let i = Math.max(from, searched.get(word) ?? 0);
+      for (i = text.indexOf(word, i); i >= 0 && i + word.length <= to; i = text.indexOf(word, i + word.length)) {
+        if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
+        if (isEchoBoundary(text.charCodeAt(i + word.length)) || inName(i, i + word.length)) continue;
+        out.push({ kind: 'person-name', start: i, end: i + word.length });
+      }
+      searched.set(word, to);
+    }
+  }
+}
+
+/** A character that joins a word to the one beside it: a letter, a digit, `_`, `-`, `.`, `@`, `/`. */
+function isEchoBoundary(c: number): boolean {
+  return (
+    isWordChar(c) ||
+    c === 45 ||
+    c === 46 ||
+    c === 64 ||
+    c === 47 ||
+    (c > 0x24f && c !== 0x2019 && c !== 0x2014 && c !== 0x2013 && c !== 0xa0)
+  );
 }
 
 /** The name after cue `cue` (at `start`), separated from it by `sep`, if the cue holds there. */

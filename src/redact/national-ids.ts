@@ -43,6 +43,26 @@ import * as sgUen from 'stdnum/lib/cjs/sg/uen';
 import * as thIdnr from 'stdnum/lib/cjs/th/idnr';
 import * as trTckimlik from 'stdnum/lib/cjs/tr/tckimlik';
 import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
+import * as atVnr from 'stdnum/lib/cjs/at/vnr';
+import * as bgEgn from 'stdnum/lib/cjs/bg/egn';
+import * as czRc from 'stdnum/lib/cjs/cz/rc';
+import * as deSvnr from 'stdnum/lib/cjs/de/svnr';
+import * as eeIk from 'stdnum/lib/cjs/ee/ik';
+import * as esNss from 'stdnum/lib/cjs/es/nss';
+import * as gbUtr from 'stdnum/lib/cjs/gb/utr';
+import * as grAmka from 'stdnum/lib/cjs/gr/amka';
+import * as hkHkid from 'stdnum/lib/cjs/hk/hkid';
+import * as hrOib from 'stdnum/lib/cjs/hr/oib';
+import * as isKennitala from 'stdnum/lib/cjs/is/kennitala';
+import * as ltAsmens from 'stdnum/lib/cjs/lt/asmens';
+import * as myNric from 'stdnum/lib/cjs/my/nric';
+import * as pkCnic from 'stdnum/lib/cjs/pk/cnic';
+import * as ptNif from 'stdnum/lib/cjs/pt/nif';
+import * as roCnp from 'stdnum/lib/cjs/ro/cnp';
+import * as rsJmbg from 'stdnum/lib/cjs/rs/jmbg';
+import * as siEmso from 'stdnum/lib/cjs/si/emso';
+import * as twNatid from 'stdnum/lib/cjs/tw/natid';
+import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
 import { BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField, POSTCODE_COARSE, POSTCODE_FINE } from './fields';
@@ -225,6 +245,19 @@ function aadhaarValid(s: string): boolean {
   let c = 0;
   for (let i = 0; i < 12; i++) c = VERHOEFF_D[c][VERHOEFF_P[i % 8][v.charCodeAt(11 - i) - 48]];
   return c === 0;
+}
+
+/**
+ * An Indonesian NIK: sixteen digits, a province code (11–94), then the holder's birth date with 40
+ * added to a woman's day (DDMMYY), then a serial that is never 0000.
+ */
+function nikValid(v: string): boolean {
+  const d = v.replace(/[ .]/g, '');
+  if (d.length !== 16) return false;
+  const province = +d.slice(0, 2);
+  const day = +d.slice(6, 8) % 40;
+  const month = +d.slice(8, 10);
+  return province >= 11 && province <= 94 && day >= 1 && day <= 31 && month >= 1 && month <= 12 && d.slice(12) !== '0000';
 }
 
 interface IdRule {
@@ -410,6 +443,68 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{4} ?\\d{4} ?\\d{4}',
     valid: myNumberValid,
   },
+  // Policy 10: personal numbers of more countries, each after its own name and checked by stdnum.
+  { kind: 'ro-cnp', cue: 'cnp|cod[ _-]numeric[ _-]personal', shape: '[1-9]\\d{12}', valid: by(roCnp) },
+  { kind: 'gr-amka', cue: 'amka|αμκα|α\\.μ\\.κ\\.α\\.?', shape: '\\d{11}', valid: by(grAmka) },
+  {
+    kind: 'cz-birth-number',
+    cue: 'rodn[ée][ _-]?[čc][íi]sl[oa]|r\\.[ \\t]?[čc]\\.|birth[ _-]number',
+    shape: '\\d{6}/?\\d{3,4}',
+    valid: by(czRc),
+  },
+  { kind: 'pt-nif', cue: 'nif|(?:n[.ºo°]*[ _-]?(?:de[ _-])?)?contribuinte', shape: '[1-9]\\d{8}', valid: by(ptNif) },
+  { kind: 'bg-egn', cue: 'egn|егн', shape: '\\d{10}', valid: by(bgEgn) },
+  { kind: 'hr-oib', cue: 'oib', shape: '\\d{11}', valid: by(hrOib) },
+  { kind: 'si-emso', cue: 'em[šs]o', shape: '\\d{13}', valid: by(siEmso) },
+  { kind: 'rs-jmbg', cue: 'jmbg|јмбг', shape: '\\d{13}', valid: by(rsJmbg) },
+  { kind: 'lt-asmens-kodas', cue: 'asmens[ _-]kod(?:as|o)', shape: '[3-6]\\d{10}', valid: by(ltAsmens) },
+  { kind: 'ee-isikukood', cue: 'isikukoodi?', shape: '[1-6]\\d{10}', valid: by(eeIk) },
+  {
+    kind: 'hk-hkid',
+    cue: 'hkid|hong[ _-]kong[ _-]id(?:entity)?(?:[ _-]card)?|香港身份證(?:號碼)?',
+    shape: '[A-Z]{1,2}\\d{6} ?\\(?[0-9A]\\)?',
+    valid: (v) => by(hkHkid)(v.replace(/ /g, '')),
+  },
+  {
+    kind: 'my-nric',
+    cue: 'my[ _-]?kad|kad[ _-]pengenalan|ic[ _-]?(?:no|number)',
+    shape: '\\d{6}-?\\d{2}-?\\d{4}',
+    valid: by(myNric),
+  },
+  { kind: 'pk-cnic', cue: 'cnic', shape: '\\d{5}-?\\d{7}-?\\d', valid: by(pkCnic) },
+  {
+    kind: 'tw-national-id',
+    cue: '國民身分證|身分證(?:字號|號碼|統一編號)?|taiwan(?:ese)?[ _-]id',
+    shape: '[A-Z][12]\\d{8}',
+    valid: by(twNatid),
+  },
+  { kind: 'ua-rntrc', cue: 'рнокпп|іпн|rnokpp|ipn', shape: '\\d{10}', valid: by(uaRntrc) },
+  { kind: 'is-kennitala', cue: 'kennitala', shape: '\\d{6}-?\\d{4}', valid: by(isKennitala) },
+  {
+    kind: 'de-svnr',
+    cue: '(?:sozial|renten)?versicherungsnummer|sv[ _-]?nr|rv[ _-]?nr',
+    shape: '\\d{2} ?\\d{6} ?[A-Z] ?\\d{3}',
+    valid: (v) => by(deSvnr)(v.replace(/ /g, '')),
+  },
+  {
+    kind: 'at-svnr',
+    cue: '(?:sozial)?versicherungsnummer|sv[ _-]?nr|vnr',
+    shape: '\\d{4} ?\\d{6}',
+    valid: (v) => by(atVnr)(v.replace(/ /g, '')),
+  },
+  {
+    kind: 'es-nss',
+    cue: 'nss|naf|n[úu]mero[ _-]de[ _-](?:la[ _-])?seguridad[ _-]social|seguridad[ _-]social',
+    shape: '\\d{2}[ /-]?\\d{8}[ /-]?\\d{2}',
+    valid: (v) => by(esNss)(v.replace(/[ /-]/g, '')),
+  },
+  { kind: 'gb-utr', cue: 'utr|unique[ _-]taxpayer[ _-]reference', shape: '\\d{5} ?\\d{5}', valid: (v) => by(gbUtr)(v.replace(/ /g, '')) },
+  {
+    kind: 'id-nik',
+    cue: 'nik|nomor[ _-]induk[ _-]kependudukan|ktp',
+    shape: '\\d{6}[ .]?\\d{6}[ .]?\\d{4}',
+    valid: nikValid,
+  },
 ];
 
 // Every kind has a rule, and every rule a kind the core knows (for its features and priority).
@@ -451,11 +546,17 @@ function push(out: Finding[], kind: string, start: number, v: string): void {
   out.push({ kind, start, end: start + v.length });
 }
 
+const MAX_VALIDATIONS = 512;
+
 /** `111.111.111-11`: one digit repeated passes several checksums and is never issued. */
 const oneDigit = (v: string): boolean => /^(\d)(?:[ .\-/]*\1)*[ .\-/]*[A-Z]?$/i.test(v);
 
 /** Identifiers after their own names (`kinds`: the rules whose words the text holds) or after a general identity word. */
 export function findNationalIds(text: string, kinds: readonly NationalIdKind[], general: boolean, out: Finding[]): void {
+  // Past MAX_VALIDATIONS checks in one text (a flood made to cost each one), a value of the shape
+  // after its name is taken unchecked: failing closed, as encoded phone numbers do.
+  let checks = 0;
+  const holds = (valid: (v: string) => boolean, v: string): boolean => ++checks > MAX_VALIDATIONS || valid(v);
   for (const kind of kinds) {
     const re = CUED.get(kind)!;
     const rule = RULES.find((r) => r.kind === kind)!;
@@ -465,7 +566,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     while ((m = re.exec(text)) !== null) {
       const v = m[1];
       const start = m.index + m[0].length - v.length;
-      if ((rule.named ?? rule.valid)(v) && !oneDigit(v)) {
+      if (!oneDigit(v) && holds(rule.named ?? rule.valid, v)) {
         push(out, kind, start, v);
         taken.add(start);
       }
@@ -486,7 +587,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
       const v = m[1];
       // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
       if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      if (rule.valid(v) && !oneDigit(v)) push(out, kind, m.index, v);
+      if (!oneDigit(v) && holds(rule.valid, v)) push(out, kind, m.index, v);
     }
   }
   if (!general) return;
@@ -499,7 +600,7 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     for (let end = 8; end <= raw.length; end++) {
       if (end < raw.length && /[A-Z0-9]/i.test(raw[end])) continue;
       const v = raw.slice(0, end);
-      const hit = oneDigit(v) ? undefined : ANCHORED.find((a) => a.re.test(v) && a.rule.valid(v));
+      const hit = oneDigit(v) ? undefined : ANCHORED.find((a) => a.re.test(v) && holds(a.rule.valid, v));
       if (hit) {
         push(out, hit.rule.kind, start, v);
         break;

@@ -424,3 +424,20 @@ export function reservedIpv4(ip: string): boolean {
   if (o[3] === 0 || (o[1] === 0 && o[2] === 0 && o[3] === 1 && o[0] !== 10)) return true;
   return PUBLIC_RESOLVERS.has(ip); // public resolvers
 }
+
+// The key a value is given to, at the end of the text before it on its line (`PublicKey = `, `"n": "`).
+const KEY_BEFORE = /([A-Za-z_][\w.-]{0,63})["']?[ \t]*[:=][ \t]*["']?$/;
+const PUBLIC_KEY_NAME = /^(?:[\w.-]*[_.-])?(?:public|pub)[_-]?key(?:[_.-][\w.-]*)?$|^(?:[\w.-]*[_.-])?publickey|^pubkey/i;
+const JWK_PRIVATE = /"(?:d|p|q|dp|dq|qi|k|oth)"[ \t]*:/;
+
+/**
+ * A value given to a key that says it is public (`PublicKey = …` of WireGuard, `public_key:`), or a
+ * public member of a JSON Web Key (`"n"`, `"e"`, `"x"`, `"y"`) in a text that holds no private one:
+ * a public key, published on purpose.
+ */
+export function publicValue(text: string, start: number): boolean {
+  const key = KEY_BEFORE.exec(lineBefore(text, start, 128));
+  if (key === null) return false;
+  if (PUBLIC_KEY_NAME.test(key[1])) return true;
+  return /^[nexy]$/.test(key[1]) && text.includes('"kty"') && !JWK_PRIVATE.test(text);
+}

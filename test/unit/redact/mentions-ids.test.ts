@@ -1,0 +1,80 @@
+// Other mentions of a name found on its line; personal numbers of more countries after their
+// names; public keys kept; passwords with a dollar inside.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+describe('other mentions of a name', () => {
+  it('takes a first name again on the lines around the full name', () => {
+    const notes =
+      'Standup\nPresent: Margaret Okonkwo, Tobias Lindgren\n- Tobias out Friday (dentist)\n- Margaret to review the billing change';
+    const o = out(notes);
+    assert.ok(!o.includes('Tobias') && !o.includes('Margaret'), o);
+    assert.ok(o.includes('dentist') && o.includes('Standup'), o);
+  });
+
+  it('does not look past three lines, as a window of the trajectory builder would not', () => {
+    const text = ['Reviewed by Margaret Okonkwo', 'a', 'b', 'c', 'd', 'Margaret approved it'].join('\n');
+    const o = out(text).split('\n');
+    assert.ok(!o[0].includes('Margaret'), o[0]);
+    assert.equal(o[5], 'Margaret approved it');
+  });
+
+  it('takes only words the list holds as names alone, standing alone', () => {
+    // `Grace` is a name and a word; `Margaret` inside an identifier is no mention.
+    const o = out('Grace Hopper wrote it.\nA grace period of Grace days; see MargaretHelper and Margaret.');
+    assert.ok(o.includes('grace period'), o);
+    assert.ok(o.includes('MargaretHelper'), o);
+  });
+});
+
+describe('personal numbers of more countries, after their names', () => {
+  const cases: [string, string, string][] = [
+    ['CNP 1790728375213', '1790728375213', 'ro-cnp'],
+    ['"amka": "05047704563"', '05047704563', 'gr-amka'],
+    ['rodné číslo 805302/5156', '805302/5156', 'cz-birth-number'],
+    ['NIF 235069736 (contribuinte)', '235069736', 'pt-nif'],
+    ['HKID P222202(0)', 'P222202(0)', 'hk-hkid'],
+    ['身分證字號 P192655487', 'P192655487', 'tw-national-id'],
+    ['MyKad 770503-10-5115', '770503-10-5115', 'my-nric'],
+    ['Rentenversicherungsnummer: 61140387K315', '61140387K315', 'de-svnr'],
+    ['svnr = "7501280356"', '7501280356', 'at-svnr'],
+    ['NIK 3174045505889112', '3174045505889112', 'id-nik'],
+    ['"cpr": "100259-9199"', '100259-9199', 'dk-cpr'],
+  ];
+  for (const [text, value, kind] of cases) it(`reads ${kind}`, () => gone(text, value, kind));
+
+  it('keeps a number that fails its check, or stands with no name', () => {
+    assert.equal(out('CNP 1790728375214'), 'CNP 1790728375214');
+    assert.equal(out('build 3174045505889112 done'), 'build 3174045505889112 done');
+    // A NIK's date must be one: day 77 is no day, even for a woman (day + 40).
+    assert.equal(out('NIK 3174047705889112'), 'NIK 3174047705889112');
+  });
+});
+
+describe('public keys and passwords with a dollar', () => {
+  it('keeps the values of keys named public, and the public members of a JSON Web Key', () => {
+    const wg = '[Peer]\nPublicKey = iSLhVhJ5rwPZ0jkg7neSXGPNDI7qPxPWVFVIjuq91Vw=\nAllowedIPs = 10.66.0.0/24';
+    assert.equal(out(wg), wg);
+    const n = 'vO2wnvlniYUf0evLRNI9Xlfd5nKzJ8xK9PDRwbxGLontQ2x7y8Kp3VbQm4Tz1Rk8Yw2Lp6Nc0Hs5Gd7Jf3Xa9Be4Cv1Dn8Eo2Fq';
+    const jwk = `{"kty":"RSA","n":"${n}","e":"AQAB","alg":"RS256"}`;
+    assert.equal(out(jwk), jwk);
+    // The same key with its private exponent: a private key, taken.
+    const priv = `{"kty":"RSA","n":"${n}","e":"AQAB","d":"X4cTteJY_gn4FYPsXB8rdXix5vwsg1FLN5E3EaG6RJoVH-HLLKD9ZqT7Wm3Kp0Rs8Ny2"}`;
+    assert.ok(!out(priv).includes('X4cTteJY'), out(priv));
+    gone('[Interface]\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=', 'yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=');
+  });
+
+  it('reads a password with a dollar and digits inside, and keeps identifiers', () => {
+    gone('[database]\npassword = orbit$1996Tun', 'orbit$1996Tun', 'password');
+    assert.equal(out('password=ArrowToken$1'), 'password=ArrowToken$1');
+  });
+});
