@@ -79,7 +79,7 @@ export type { LocalIdentifiers } from './pii';
  * plates, VINs and machine-readable zones, spaced NI numbers, birth words as keys in more
  * languages; 10: rows of tables without a header, other mentions of a name on the lines around
  * it, personal numbers of 21 more countries, public keys' values kept, passwords with a dollar
- * inside). Returned with every redaction, and stated by each session's start event
+ * inside, names beside honorifics, introductions and closings in other scripts). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
 export const REDACTION_POLICY_VERSION = 10;

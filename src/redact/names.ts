@@ -18,6 +18,7 @@ export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAdd
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
+import { findScriptNames } from './script-names';
 
 interface WordLists {
   names: Set<string>;
@@ -343,7 +344,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम)["']?[ \t]*[:：][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -613,7 +614,10 @@ export function findLogAndLatexNames(text: string, out: Finding[], logs: number,
 }
 
 export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true): void {
-  if (otherScripts) findLabelledNames(text, out);
+  if (otherScripts) {
+    findLabelledNames(text, out);
+    findScriptNames(text, out);
+  }
   findSpeakers(text, out, otherScripts);
   if (userKeys) findNameHandles(text, out);
   findInitialSurnames(text, out);

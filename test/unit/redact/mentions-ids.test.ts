@@ -78,3 +78,31 @@ describe('public keys and passwords with a dollar', () => {
     assert.equal(out('password=ArrowToken$1'), 'password=ArrowToken$1');
   });
 });
+
+describe('names in other scripts, beside an honorific, an introduction or a closing', () => {
+  it('reads a Chinese name from its family name before an honorific or after 我叫', () => {
+    gone('林志偉先生，已完成線上報名。', '林志偉', 'person-name');
+    gone('您好，我叫陈晓明，想咨询一下退款进度。', '陈晓明', 'person-name');
+    // A single family name before 先生 is no more than `Mr Wang`, and words before it are not taken.
+    const o = out('请联系客服，王先生会回复。');
+    assert.ok(o.includes('联系客服') && o.includes('王先生'), o);
+  });
+
+  it('reads Japanese and Korean names before their honorifics, not the words for a customer or everyone', () => {
+    gone('田中由紀さんのメールアドレスが変更になりました。', '田中由紀', 'person-name');
+    gone('メゾン青山201号室 佐々木 健太 様', '佐々木 健太', 'person-name');
+    gone('환불은 (예금주 박서연)으로 부탁드립니다.', '박서연', 'person-name');
+    const kept = '皆さん、お疲れ様です。担当者様へ。고객님 안녕하세요. 저는 한국 사람입니다.';
+    assert.equal(out(kept), kept);
+  });
+
+  it('reads names after introductions and closings in Cyrillic, Greek, Devanagari and Hebrew', () => {
+    gone('Паспорт передам лично. С уважением, Дмитрий Соколов', 'Дмитрий Соколов', 'person-name');
+    gone('Привіт! Це Олена Коваленко з Харкова.', 'Олена Коваленко', 'person-name');
+    gone('Заявитель: Смирнова Анна Викторовна', 'Смирнова Анна Викторовна', 'person-name');
+    gone('Παρακαλώ στείλτε το δέμα.\nΕυχαριστώ, Κατερίνα Βλάχου', 'Κατερίνα Βλάχου', 'person-name');
+    gone('नमस्ते, मेरा नाम राजेश कुमार शर्मा है।', 'राजेश कुमार शर्मा', 'person-name');
+    gone('העבירו בבקשה, על שם אבי כהן.', 'אבי כהן', 'person-name');
+    assert.equal(out('Это Москва. Это работает.'), 'Это Москва. Это работает.');
+  });
+});

@@ -1,0 +1,141 @@
+// People's names in scripts without capitals, or with capitals the Latin name finder does not read,
+// found by what stands beside them on their line:
+// - an honorific after the name: `林志偉先生`, `陳美玲小姐`, `田中由紀さん`, `佐々木 健太 様`, `박서연님`;
+// - a speaker's introduction before it: `我叫陈晓明`, `私は鈴木一郎です`, `제 이름은 김민준입니다`,
+//   `меня зовут Анна Петрова`, `Це Олена Коваленко`, `मेरा नाम राजेश कुमार शर्मा है`, `اسمي عمر الفاروق`,
+//   `שמי נועה לוי`, `על שם אבי כהן`;
+// - a closing before it on the same line: `С уважением, Дмитрий Соколов`, `Ευχαριστώ, Κατερίνα Βλάχου`.
+// Chinese writes no space between words: a name there starts with a family name of the list
+// below and runs two or three characters. Each rule reads one line.
+import type { Finding } from './text';
+
+// Common Chinese family names, simplified and traditional (the hundred most frequent cover most people).
+const CHINESE_FAMILY = new Set(
+  [
+    ...'王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯欧歐阳陽易常乔喬柯管',
+  ].concat(['欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛']),
+);
+// Korean family names, by frequency.
+const KOREAN_FAMILY = new Set([
+  ...'김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용',
+]);
+// Words an honorific follows that are no one's name.
+const NOT_NAMES = new Set([
+  '担当者',
+  '関係者',
+  '利用者',
+  '会員',
+  '皆様',
+  '各位',
+  '御中',
+  '社長',
+  '部長',
+  '課長',
+  '店長',
+  '患者',
+  '先生',
+  '고객',
+  '회원',
+  '선생',
+  '사장',
+  '부장',
+  '과장',
+  '팀장',
+  '대리',
+  '여러분',
+  '기사',
+  '의사',
+  '교수',
+  '학생',
+  '고객센터',
+]);
+
+const HAN = '\\p{Script=Han}々';
+// A Japanese honorific after a run of kanji or katakana (with one space inside: `佐々木 健太 様`).
+const JAPANESE_HONORIFIC = new RegExp(
+  `([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)[ \\u3000]?(?:様|さま|さん|殿|ちゃん|くん)`,
+  'gu',
+);
+// A Chinese honorific after up to three characters (the name starts at a family name).
+const CHINESE_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學)`, 'gu');
+const KOREAN_HONORIFIC = /([\p{Script=Hangul}]{2,4})[ ]?(?:님|씨)(?![\p{Script=Hangul}])/gu;
+// Introductions and closings followed by a name in the same script.
+const CHINESE_INTRO = new RegExp(`(?:我叫|我是|我的名字是|本人|户名|戶名)[：: ]?([${HAN}]{2,4})`, 'gu');
+const JAPANESE_INTRO = new RegExp(
+  `(?:私は|わたしは|私の名前は|僕は)([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)(?:です|と申します|といいます)`,
+  'gu',
+);
+const KOREAN_INTRO = /(?:제 이름은|저는)[ ]*([\p{Script=Hangul}]{2,3})(?:입니다|이에요|예요|이고|이며|라고 합니다)/gu;
+// After the label of an account's holder or a parcel's addressee: the name and then a stop.
+const KOREAN_HOLDER = /(?:예금주|받는 사람|수취인)[ :]*([\p{Script=Hangul}]{2,4})(?=[ ),.\n]|$)/gu;
+const CYRILLIC_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+";
+const CYRILLIC_INTRO = new RegExp(
+  `(?:[Мм]еня зовут|[Мм]ене звати|[Мм]оё имя|[Мм]ое имя|[Мм]оє ім'я|[Сс] уважением,?|[Зз] повагою,?|[Зз]аявитель:?|[Зз]аявник:?|[Пп]олучатель:?|[Оо]тправитель:?|[Пп]ацієнт:?|[Пп]ациент(?:ка)?:?|ПІБ:?)(?:[ \\t]+|[ \\t]*\\n[ \\t]*)(${CYRILLIC_WORD}(?:[ \\t]+${CYRILLIC_WORD}){0,2})`,
+  'gu',
+);
+// `Это`/`Це` and a name of two words (`Це Олена Коваленко з Харкова`), not one (`Это Москва`).
+const CYRILLIC_THIS = new RegExp(`(?:^|[\\s,.!])(?:Это|это|Це|це)[ \\t]+(${CYRILLIC_WORD}[ \\t]+${CYRILLIC_WORD})`, 'gu');
+const GREEK_WORD = '\\p{Lu}[\\p{Ll}\\p{M}]+';
+const GREEK_CLOSING = new RegExp(
+  `(?:Ευχαριστώ|Με εκτίμηση|Φιλικά|Χαιρετισμούς),?[ \\t]*\\n?[ \\t]*(${GREEK_WORD}(?:[ \\t]+${GREEK_WORD}){1,2})`,
+  'gu',
+);
+const HINDI_INTRO = /(?:मेरा नाम|मेरा शुभ नाम)[ \t]+((?:[\p{Script=Devanagari}]+[ \t]+){0,3}?[\p{Script=Devanagari}]+)[ \t]+(?:है|हूँ|हूं)/gu;
+const ARABIC_INTRO = /(?:اسمي|أنا اسمي|انا اسمي|میرا نام)[ \t]+((?:[\p{Script=Arabic}]+)(?:[ \t]+[\p{Script=Arabic}]+){0,2})/gu;
+const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
+// Words that end an Arabic or Urdu name's run: a verb, a preposition.
+const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
+
+function add(out: Finding[], start: number, name: string): void {
+  if (name.length < 2 || NOT_NAMES.has(name)) return;
+  out.push({ kind: 'person-name', start, end: start + name.length });
+}
+
+/** The Chinese name that ends `run` (at `start`): from its last family name within three characters of the end. */
+function chineseName(run: string, start: number, out: Finding[]): void {
+  const chars = [...run];
+  for (let k = Math.max(0, chars.length - 3); k < chars.length; k++) {
+    const two = chars[k] + (chars[k + 1] ?? '');
+    if (CHINESE_FAMILY.has(chars[k]) || CHINESE_FAMILY.has(two)) {
+      const name = chars.slice(k).join('');
+      add(out, start + chars.slice(0, k).join('').length, name);
+      return;
+    }
+  }
+}
+
+/** Names beside honorifics, introductions and closings in scripts the Latin finder does not read (see above). */
+export function findScriptNames(text: string, out: Finding[]): void {
+  let m: RegExpExecArray | null;
+  const each = (re: RegExp, take: (m: RegExpExecArray, at: number) => void): void => {
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) take(m, m.index + m[0].indexOf(m[1]));
+  };
+  if (text.includes('様') || text.includes('さ') || text.includes('殿') || text.includes('ち') || text.includes('く'))
+    each(JAPANESE_HONORIFIC, (x, at) => add(out, at, x[1].replace(/[ \u3000]+$/, '')));
+  each(CHINESE_HONORIFIC, (x, at) => chineseName(x[1], at, out));
+  each(KOREAN_HONORIFIC, (x, at) => {
+    if (KOREAN_FAMILY.has(x[1][0]) && x[1].length >= 3) add(out, at, x[1]);
+  });
+  each(CHINESE_INTRO, (x, at) => {
+    const chars = [...x[1]];
+    const family = CHINESE_FAMILY.has(chars[0]) ? 1 : CHINESE_FAMILY.has(chars[0] + chars[1]) ? 2 : 0;
+    if (family > 0) add(out, at, chars.slice(0, Math.min(chars.length, family + 2)).join(''));
+  });
+  each(JAPANESE_INTRO, (x, at) => add(out, at, x[1]));
+  for (const re of [KOREAN_INTRO, KOREAN_HOLDER])
+    each(re, (x, at) => {
+      if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
+    });
+  each(CYRILLIC_INTRO, (x, at) => add(out, at, x[1]));
+  each(CYRILLIC_THIS, (x, at) => add(out, at, x[1]));
+  each(GREEK_CLOSING, (x, at) => add(out, at, x[1]));
+  each(HINDI_INTRO, (x, at) => add(out, at, x[1]));
+  each(ARABIC_INTRO, (x, at) => {
+    const words = x[1].split(/[ \t]+/);
+    let n = words.findIndex((w) => ARABIC_STOP.has(w));
+    if (n < 0) n = words.length;
+    if (n > 0) add(out, at, words.slice(0, n).join(' '));
+  });
+  each(HEBREW_INTRO, (x, at) => add(out, at, x[1]));
+}
