@@ -57,7 +57,8 @@ export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetex
 // National identifiers read after their names (national-ids.ts). A feature in upper case is
 // matched as written: an acronym is looked for as one writes it in text (`PAN:`, `TFN `), so that
 // `span` and `using` wake nothing and the common lower-case letter pairs cost the scan nothing.
-// Lower-case acronyms are kept where their letters are rare together (`cpf`, `dni`, `tfn`).
+// Lower-case acronyms are kept where their letters are rare together (`cpf`, `dni`, `tfn`); other
+// three-letter names are looked for in lower case only as keys write them (`"cnp"`, `nss_`).
 // ASCII only, as every feature is: a name in another script is read where an ASCII one wakes the pass.
 const acronym = (a: string): string[] => [' ', ':', '=', '"', "'", '_', '#', '.', '-'].map((c) => a + c);
 export const NATIONAL_ID_FEATURES = {
@@ -91,7 +92,7 @@ export const NATIONAL_ID_FEATURES = {
   'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
   'se-personnummer': ['personnummer', 'personnr', ...acronym('pnr'), ...acronym('PNR')],
   'no-fodselsnummer': ['dselsnummer', 'personnummer', ...acronym('fnr'), ...acronym('FNR')],
-  'dk-cpr': acronym('cpr'),
+  'dk-cpr': [...acronym('CPR'), '"cpr"', "'cpr'", 'cpr_', '_cpr'],
   'nl-bsn': [...acronym('BSN'), ...acronym('bsn'), 'burgerservicenummer'],
   'fr-nir': [...acronym('NIR'), ...acronym('nir'), 'insee', 'INSEE', 'sociale'],
   'de-tax-id': ['steuer', 'Steuer', 'STEUER', 'IdNr', 'idnr', 'dentifikationsnummer', 'tax id', 'tax ID', 'Tax ID', 'tax_id', 'taxId'],
@@ -152,12 +153,12 @@ export const NATIONAL_ID_FEATURES = {
   'mx-rfc': ['RFC:', 'rfc:', 'RFC=', 'rfc=', '"rfc"', "'rfc'", 'rfc_', 'RFC_', 'el RFC', 'del RFC', 'su RFC', 'tu RFC', 'mi RFC'],
   'ae-emirates-id': ['emirates', 'Emirates', 'EMIRATES', ...acronym('EID')],
   'jp-my-number': ['my number', 'My Number', 'mynumber', 'myNumber', 'my_number', 'individual number', 'Individual Number'],
-  'ro-cnp': [...acronym('cnp'), 'numeric personal'],
+  'ro-cnp': [...acronym('CNP'), '"cnp"', "'cnp'", 'cnp_', '_cnp', 'numeric personal'],
   'gr-amka': acronym('amka'),
   'cz-birth-number': ['rodn', 'r. č', 'r.č', 'birth number', 'birth_number', 'birthnumber'],
   'pt-nif': [...acronym('nif'), 'contribuinte'],
-  'bg-egn': acronym('egn'),
-  'hr-oib': acronym('oib'),
+  'bg-egn': [...acronym('EGN'), '"egn"', "'egn'", 'egn_', '_egn'],
+  'hr-oib': [...acronym('OIB'), '"oib"', "'oib'", 'oib_', '_oib'],
   'si-emso': [...acronym('emso'), 'emšo'],
   'rs-jmbg': acronym('jmbg'),
   'lt-asmens-kodas': ['asmens'],
@@ -169,10 +170,10 @@ export const NATIONAL_ID_FEATURES = {
   'ua-rntrc': [...acronym('rnokpp'), ...acronym('IPN')],
   'is-kennitala': ['kennitala'],
   'de-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', 'rvnr', 'rv-nr', 'rv_nr'],
-  'at-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', ...acronym('vnr')],
-  'es-nss': [...acronym('nss'), ...acronym('NAF'), 'seguridad social', 'seguridad_social'],
-  'gb-utr': [...acronym('utr'), 'taxpayer reference', 'taxpayer_reference'],
-  'id-nik': [...acronym('nik'), ...acronym('ktp'), 'kependudukan'],
+  'at-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', ...acronym('VNR'), '"vnr"', "'vnr'", 'vnr_', '_vnr'],
+  'es-nss': [...acronym('NSS'), '"nss"', "'nss'", 'nss_', '_nss', ...acronym('NAF'), 'seguridad social', 'seguridad_social'],
+  'gb-utr': [...acronym('UTR'), '"utr"', "'utr'", 'utr_', '_utr', 'taxpayer reference', 'taxpayer_reference'],
+  'id-nik': [...acronym('NIK'), '"nik"', "'nik'", 'nik_', '_nik', ...acronym('KTP'), '"ktp"', "'ktp'", 'ktp_', '_ktp', 'kependudukan'],
 };
 export type NationalIdKind = keyof typeof NATIONAL_ID_FEATURES;
 export const NATIONAL_ID_KINDS = Object.keys(NATIONAL_ID_FEATURES) as NationalIdKind[];

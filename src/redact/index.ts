@@ -18,6 +18,7 @@
  *   `dropped: true` and the text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
+import { findAccountUsers } from './accounts';
 import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
@@ -553,6 +554,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (ADDRESS_LABEL_FEATURES.slice(ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ? 4 : 0);
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
+      if (text.includes('@') || text.includes(':$') || text.includes('[~')) findAccountUsers(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (
         (found[F.homeCoords] + found[F.residence] > 0 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&

@@ -107,35 +107,44 @@ function chineseName(run: string, start: number, out: Finding[]): void {
 /** Names beside honorifics, introductions and closings in scripts the Latin finder does not read (see above). */
 export function findScriptNames(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
-  const each = (re: RegExp, take: (m: RegExpExecArray, at: number) => void): void => {
+  // Each search runs only where one of its words stands (a search that starts with a class of
+  // characters costs the whole text's length).
+  const each = (re: RegExp, words: readonly string[], take: (m: RegExpExecArray, at: number) => void): void => {
+    if (!words.some((w) => text.includes(w))) return;
     re.lastIndex = 0;
     while ((m = re.exec(text)) !== null) take(m, m.index + m[0].indexOf(m[1]));
   };
-  if (text.includes('様') || text.includes('さ') || text.includes('殿') || text.includes('ち') || text.includes('く'))
-    each(JAPANESE_HONORIFIC, (x, at) => add(out, at, x[1].replace(/[ \u3000]+$/, '')));
-  each(CHINESE_HONORIFIC, (x, at) => chineseName(x[1], at, out));
-  each(KOREAN_HONORIFIC, (x, at) => {
+  each(JAPANESE_HONORIFIC, ['様', 'さま', 'さん', '殿', 'ちゃん', 'くん'], (x, at) => add(out, at, x[1].replace(/[ \u3000]+$/, '')));
+  each(CHINESE_HONORIFIC, ['先生', '小姐', '女士', '太太', '老师', '老師', '医生', '醫生', '同学', '同學'], (x, at) =>
+    chineseName(x[1], at, out),
+  );
+  each(KOREAN_HONORIFIC, ['님', '씨'], (x, at) => {
     if (KOREAN_FAMILY.has(x[1][0]) && x[1].length >= 3) add(out, at, x[1]);
   });
-  each(CHINESE_INTRO, (x, at) => {
+  each(CHINESE_INTRO, ['我叫', '我是', '我的名字', '本人', '户名', '戶名'], (x, at) => {
     const chars = [...x[1]];
     const family = CHINESE_FAMILY.has(chars[0]) ? 1 : CHINESE_FAMILY.has(chars[0] + chars[1]) ? 2 : 0;
     if (family > 0) add(out, at, chars.slice(0, Math.min(chars.length, family + 2)).join(''));
   });
-  each(JAPANESE_INTRO, (x, at) => add(out, at, x[1]));
-  for (const re of [KOREAN_INTRO, KOREAN_HOLDER])
-    each(re, (x, at) => {
-      if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
-    });
-  each(CYRILLIC_INTRO, (x, at) => add(out, at, x[1]));
-  each(CYRILLIC_THIS, (x, at) => add(out, at, x[1]));
-  each(GREEK_CLOSING, (x, at) => add(out, at, x[1]));
-  each(HINDI_INTRO, (x, at) => add(out, at, x[1]));
-  each(ARABIC_INTRO, (x, at) => {
+  each(JAPANESE_INTRO, ['私は', 'わたしは', '私の名前は', '僕は'], (x, at) => add(out, at, x[1]));
+  const korean = (x: RegExpExecArray, at: number): void => {
+    if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
+  };
+  each(KOREAN_INTRO, ['저는', '제 이름은'], korean);
+  each(KOREAN_HOLDER, ['예금주', '받는 사람', '수취인'], korean);
+  each(
+    CYRILLIC_INTRO,
+    ['зовут', 'звати', 'имя', "ім'я", 'уважением', 'повагою', 'аявител', 'аявник', 'олучател', 'тправител', 'ациент', 'ацієнт', 'ПІБ'],
+    (x, at) => add(out, at, x[1]),
+  );
+  each(CYRILLIC_THIS, ['Это', 'это', 'Це', 'це'], (x, at) => add(out, at, x[1]));
+  each(GREEK_CLOSING, ['Ευχαριστώ', 'Με εκτίμηση', 'Φιλικά', 'Χαιρετισμούς'], (x, at) => add(out, at, x[1]));
+  each(HINDI_INTRO, ['मेरा'], (x, at) => add(out, at, x[1]));
+  each(ARABIC_INTRO, ['اسمي', 'میرا نام'], (x, at) => {
     const words = x[1].split(/[ \t]+/);
     let n = words.findIndex((w) => ARABIC_STOP.has(w));
     if (n < 0) n = words.length;
     if (n > 0) add(out, at, words.slice(0, n).join(' '));
   });
-  each(HEBREW_INTRO, (x, at) => add(out, at, x[1]));
+  each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
 }

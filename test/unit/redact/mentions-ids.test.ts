@@ -106,3 +106,22 @@ describe('names in other scripts, beside an honorific, an introduction or a clos
     assert.equal(out('Это Москва. Это работает.'), 'Это Москва. Это работает.');
   });
 });
+
+describe('login names in prompts, remote commands, password files and mentions', () => {
+  it("reads a person's login in a shell's prompt and an ssh target, and keeps system accounts", () => {
+    gone('kamaua@dev-laptop:~$ cat notes.txt', 'kamaua', 'person-name');
+    gone('[mkowalski@web01 ~]# systemctl restart app', 'mkowalski', 'person-name');
+    gone('anna@mbp ~ % ls', 'anna@', 'person-name');
+    gone('ssh -A lnguyen@67.209.66.42', 'lnguyen', 'person-name');
+    for (const kept of ['[root@web01 ~]# ls', 'ssh -i key.pem ubuntu@bastion', 'git clone git@github.com:org/repo.git', 'const a = b@c;'])
+      assert.equal(out(kept), kept);
+  });
+
+  it("reads the user of a password file's line before its hash, and a Jira mention", () => {
+    const shadow =
+      'daemon:*:19700:0:99999:7:::\nsergei.s:$6$ubjnMlADJM.WpY1t$.BgWhlsRy75OlsSvJrsoN8v3FOlJo6FvKV/jfqHojxixWAW1.yGdZT09OGabBQG.8x/90Sa5Yn7Tn5SFhpmJfg:19812:0:99999:7:::';
+    const o = out(shadow);
+    assert.ok(!o.includes('sergei.s') && o.startsWith('daemon:*:'), o);
+    gone('[~katarzyna.z] you can reproduce on staging', 'katarzyna.z', 'person-name');
+  });
+});
