@@ -448,6 +448,10 @@ const adversarial: [string, string][] = [
   ['prompt lines `user@host:~$ ls`, distinct', unique((r) => r(6, LOWER) + '@dev-' + r(4, LOWER) + ':~$ ls\n')],
   ['`ssh user@` + address, distinct', unique((r) => 'ssh ' + r(7, LOWER) + '@10.0.' + r(1, DIGITS) + '.' + r(2, DIGITS) + ' ')],
   ['`@` and a long line before it, one line', fill('ssh ' + 'x'.repeat(200) + ' a@b ')],
+  [
+    'an e-mail address, then a first name alone, distinct',
+    unique((r) => r(6, LOWER) + '@mail.io, ask Anna about ' + r(1, UPPER) + r(5, LOWER) + '\n'),
+  ],
   ['`CNP ` + 13 digits, distinct', unique((r) => 'CNP 1' + r(12, DIGITS) + ' ')],
   ['`NIK ` + 16 digits, distinct', unique((r) => 'NIK 31' + r(14, DIGITS) + ' ')],
   ['DICOM patient lines, distinct', unique((r) => '(0010,0010) PN [' + r(6, UPPER) + '^' + r(5, UPPER) + ']  # PatientName\n')],

@@ -661,6 +661,80 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
   }
   if (sources.length > 0) echoes(text, sources, out);
+  lonelyNames(text, sources, out);
+}
+
+// Personal data read from its own line, beside which a first name alone is a person's.
+const LONELY_EVIDENCE = new Set(['email', 'phone', 'credit-card', 'iban', 'us-ssn']);
+const LONE_WORD = new RegExp(`[${UP}][${LO}]{2,}(?:-[${UP}][${LO}]+)?`, 'g');
+
+/**
+ * A name the list holds as a name only, standing alone (`Ravi`, `Loretta`, `Zainab`), within the
+ * lines around a person's data read from its own line (an e-mail address, a phone number, a
+ * card, an IBAN, an SSN, a name read on its own): `ignore that, Ravi` after a pasted card,
+ * `Cards can go to his wife Loretta; … +1 919 …`. The window is the echoes' (ECHO_LINES, ECHO_CHARS).
+ */
+function lonelyNames(text: string, sources: readonly Span[], out: Finding[]): void {
+  const evidence: number[] = sources.map((x) => x.start);
+  for (const f of out) if (LONELY_EVIDENCE.has(f.kind)) evidence.push(f.start);
+  if (evidence.length === 0) return;
+  evidence.sort((a, b) => a - b);
+  const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);
+  let readTo = 0,
+    n = 0;
+  for (const at of evidence) {
+    const { from, to } = aroundLines(text, at, at);
+    const i = Math.max(from, readTo);
+    if (i >= to) continue;
+    // The window alone is searched (a search of the text would run past it to the next capital).
+    const win = text.slice(i, to);
+    LONE_WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = LONE_WORD.exec(win)) !== null) {
+      const s = i + m.index,
+        e = s + m[0].length;
+      const before = s > 0 ? text.charCodeAt(s - 1) : 32;
+      const after = e < text.length ? text.charCodeAt(e) : 32;
+      if (isEchoBoundary(before) || (isEchoBoundary(after) && after !== 45) || after === 40) continue;
+      // A string of code that holds the word alone in a list (`[51, 'Romita']`, `["Tyrone", "Elie"]`):
+      // a list's value, not prose (a key's value, `"first_names": "Nomvula"`, is read).
+      if (
+        (before === 34 || before === 39 || before === 96) &&
+        after === before &&
+        /[[(,{][ \t]*$/.test(text.slice(Math.max(0, s - 8), s - 1))
+      )
+        continue;
+      // Not a word of a run of capitalised words (the run is read as a whole), nor a title.
+      if (
+        /[A-Z\u00C0-\u00DE][^ \t\n]*[ \t]$/.test(text.slice(Math.max(0, s - 24), s)) ||
+        /^[ \t]+[A-Z\u00C0-\u00DE]/.test(text.slice(e, e + 3))
+      )
+        continue;
+      if (TITLE_WORDS.has(m[0]) || classify(m[0]) !== Word.Strong) continue;
+      while (n < names.length && names[n].end <= s) n++;
+      if (n < names.length && names[n].start <= s) continue;
+      out.push({ kind: 'person-name', start: s, end: e });
+    }
+    readTo = to;
+  }
+}
+
+/** From the start of the third line above `start` to the end of the third line below `end`, within ECHO_CHARS. */
+function aroundLines(text: string, start: number, end: number): { from: number; to: number } {
+  // Read character by character, never past ECHO_CHARS: a search for a line break could cross the whole text.
+  let from = start,
+    breaks = 0;
+  while (from > 0 && start - from < ECHO_CHARS) {
+    if (text.charCodeAt(from - 1) === 10 && ++breaks > ECHO_LINES) break;
+    from--;
+  }
+  let to = end;
+  breaks = 0;
+  while (to < text.length && to - end < ECHO_CHARS) {
+    if (text.charCodeAt(to) === 10 && ++breaks > ECHO_LINES) break;
+    to++;
+  }
+  return { from, to };
 }
 
 // How far around a name its words are looked for again: within three lines (the trajectory
@@ -692,35 +766,18 @@ function echoes(text: string, sources: readonly Span[], out: Finding[]): void {
     return lo > 0 && reach[lo - 1] >= e;
   };
   for (const src of [...sources].sort((a, b) => a.start - b.start)) {
-    // From the start of the third line above to the end of the third line below.
-    let from = src.start;
-    for (let k = 0; k <= ECHO_LINES; k++) {
-      const nl = from > 0 ? text.lastIndexOf('\n', from - 1) : -1;
-      if (nl < 0) {
-        from = -1;
-        break;
-      }
-      from = nl;
-    }
-    from = Math.max(from + 1, src.start - ECHO_CHARS);
-    let to = src.end;
-    for (let k = 0; k <= ECHO_LINES; k++) {
-      const nl = text.indexOf('\n', k === 0 ? to : to + 1);
-      if (nl < 0) {
-        to = text.length;
-        break;
-      }
-      to = nl;
-    }
-    to = Math.min(to, src.end + ECHO_CHARS);
+    const { from, to } = aroundLines(text, src.start, src.end);
     for (const w of text.slice(src.start, src.end).split(/[^\p{L}\p{M}'’-]+/u)) {
       const word = w.replace(/['’]s?$/, '');
       if (word.length < 3 || word === word.toUpperCase()) continue;
       // Only a word the list holds as a name and as nothing else: a word the list lacks may be a
       // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
       if (classify(word) !== Word.Strong) continue;
-      let i = Math.max(from, searched.get(word) ?? 0);
-      for (i = text.indexOf(word, i); i >= 0 && i + word.length <= to; i = text.indexOf(word, i + word.length)) {
+      // Searched in the window alone: a search of the text would run on to its end when the word is not there.
+      const lo = Math.max(from, searched.get(word) ?? 0);
+      const win = text.slice(lo, to);
+      for (let k = win.indexOf(word); k >= 0; k = win.indexOf(word, k + word.length)) {
+        const i = lo + k;
         if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
         if (isEchoBoundary(text.charCodeAt(i + word.length)) || inName(i, i + word.length)) continue;
         out.push({ kind: 'person-name', start: i, end: i + word.length });

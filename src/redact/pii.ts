@@ -217,6 +217,11 @@ export function findSsns(text: string, named: boolean, out: Finding[]): void {
 // ---------- payment cards ----------
 const CARD = /(?<![\w\-.])[1-68]\d{3}(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
 
+/** Digits of a card: thirteen to nineteen, the check digit right, a known issuer's prefix and length. */
+function isCard(d: string): boolean {
+  return d.length >= 13 && d.length <= 19 && luhn(d) && CARD_PREFIX.test(d) && cardLengthFits(d);
+}
+
 function luhn(d: string): boolean {
   let sum = 0;
   let dbl = false;
@@ -274,12 +279,29 @@ export function findCards(text: string, out: Finding[]): void {
         if (c !== raw.charCodeAt(0)) same = false;
       }
     }
-    if (nDigits < 13 || nDigits > 19) continue;
-    if (nSeps > 0 && (mixed || nSeps < 2)) continue; // mixed or stray separators
+    if (nDigits < 13 || (nDigits > 19 && nSeps === 0)) continue;
+    if (nSeps === 1 && !mixed) {
+      // One run of digits, then a short group after a space (`5381443412984684 08/26`): the run alone.
+      const head = /^\d+/.exec(raw)![0];
+      if (isCard(head)) out.push({ kind: 'credit-card', start: m.index, end: m.index + head.length });
+      continue;
+    }
+    if (nSeps > 0 && mixed) continue; // mixed separators
     if (same) continue;
-    const digits = nSeps === 0 ? raw : raw.replace(/[ -]/g, '');
-    if (!luhn(digits) || !CARD_PREFIX.test(digits) || !cardLengthFits(digits)) continue;
-    out.push({ kind: 'credit-card', start: m.index, end: m.index + raw.length });
+    if (isCard(nSeps === 0 ? raw : raw.replace(/[ -]/g, ''))) {
+      out.push({ kind: 'credit-card', start: m.index, end: m.index + raw.length });
+      continue;
+    }
+    // A group of digits after the number (`4539 1488 0343 6467 08/26`, its expiry): the groups
+    // before it may be the card. Drop the last group while thirteen digits or more are left.
+    for (let r = raw.replace(/[ -]\d+$/, ''); nSeps > 0 && r !== raw && /[ -]/.test(r); r = r.replace(/[ -]\d+$/, '')) {
+      const d = r.replace(/[ -]/g, '');
+      if (d.length < 13) break;
+      if (isCard(d)) {
+        out.push({ kind: 'credit-card', start: m.index, end: m.index + r.length });
+        break;
+      }
+    }
   }
 }
 

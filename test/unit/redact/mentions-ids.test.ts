@@ -125,3 +125,21 @@ describe('login names in prompts, remote commands, password files and mentions',
     gone('[~katarzyna.z] you can reproduce on staging', 'katarzyna.z', 'person-name');
   });
 });
+
+describe('a first name alone beside personal data', () => {
+  it('takes a name the list holds, within the lines around an e-mail, a phone number or a card', () => {
+    gone('oops wrong window 4539 1488 0343 6467 08/26 — ignore that, Ravi', 'Ravi', 'person-name');
+    gone('Cards can go to his wife Loretta; calls to +1 919 570 9090.', 'Loretta', 'person-name');
+    gone('Mum is Halima Abdullahi.\nZainab has an EpiPen in the office.', 'Zainab', 'person-name');
+  });
+
+  it('keeps a name with no personal data around it, a common word, and a list of names in code', () => {
+    const alone = 'Ask Ravi about the release.';
+    assert.equal(out(alone), alone);
+    const far = ['mail ops@acme.io', 'a', 'b', 'c', 'd', 'ask Ravi'].join('\n');
+    assert.ok(out(far).endsWith('ask Ravi'), out(far));
+    const code = "contact: jo@acme.io\nconst kids = ['Tyrone', 'Elie'];\nconst grace = Will;";
+    const o = out(code);
+    assert.ok(o.includes("['Tyrone', 'Elie']") && o.includes('Will'), o);
+  });
+});
