@@ -83,3 +83,21 @@ export function findAccountUsers(text: string, out: Finding[]): void {
     while ((m = JIRA_MENTION.exec(text)) !== null) take(out, text, m.index + 2, m.index + 2 + m[1].length);
   }
 }
+
+// A key's id given as the user name (Confluent's and other services' API keys in a JAAS line,
+// `basic.auth.user.info=ID:SECRET`): sixteen to forty capitals and digits, both mixed, that no
+// person or word is made of (`username="L1N5SG3PMJWMR4SI"`).
+const KEY_ID_USER = /(?:[Uu]ser(?:[Nn]ame)?|USER(?:NAME)?|user\.info)["']?[ \t]*[:=][ \t]*["']?([A-Z0-9]{16,40})(?=["'\s;,:]|$)/g;
+
+/** Users that are keys' ids (see KEY_ID_USER). */
+export function findKeyIdUsers(text: string, out: Finding[]): void {
+  KEY_ID_USER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEY_ID_USER.exec(text)) !== null) {
+    const v = m[1];
+    const digits = v.replace(/\D/g, '').length;
+    if (digits < 3 || v.length - digits < 6 || /[A-Z]{7}/.test(v) || new Set(v).size < 10) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'secret', start, end: start + v.length });
+  }
+}

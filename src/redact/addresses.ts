@@ -21,7 +21,7 @@ const STREET_NUMBERED = new RegExp(
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
 /** The street type first (Spanish, Portuguese, Italian, French, Catalan); the caller runs it on texts holding one of STREET_PREFIXES. */
 const STREET_PREFIXED = new RegExp(
-  `\\b(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:n[º°o]\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
+  `\\b(?:${STREET_PREFIXES.map((p) => p.trim().replace('.', '\\.')).join('|')})[ \\t]+(?:(?:de|del|la|las|los|das|da|do|dos|des|du|di|della|dei|degli|delle|dello|van|der|den|ter|het)[ \\t]+){0,2}(?:${CAP}[ \\t]*){1,3},?[ \\t]*(?:KM[ \\t]*\\d{1,3}[ \\t]+)?(?:(?:n[º°o]|nr|No)\\.?[ \\t]*)?\\d{1,5}[A-Za-z]?\\b`,
   'g',
 );
 /** The number first, then the street type in lower case (`18 rue des Tanneurs`, `5 via della Spiga`). */
@@ -87,7 +87,11 @@ function findStreets(text: string, re: RegExp, out: Finding[]): void {
 
 /** A street matched at `m.index`: taken when it ends its clause and is no copyright holder's or organisation's. */
 function acceptStreet(text: string, m: { index: number; 0: string }, numbered: boolean, out: Finding[]): void {
-  const end = m.index + m[0].length;
+  let end = m.index + m[0].length;
+  // The unit after the number goes with the street (`Mannerheimintie 40 B 12`, `Javastraat 228 hs`).
+  UNIT_AFTER.lastIndex = end;
+  const unitAfter = UNIT_AFTER.exec(text);
+  if (unitAfter !== null && unitAfter[0].trim().length > 0 && !unitAfter[0].includes('\n')) end += unitAfter[0].length;
   // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
   // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
   // (iCalendar escapes its commas: `LOCATION:Van Woustraat 355\, 2517 AB Den Haag`.)
@@ -165,10 +169,22 @@ const POSTAL_SAME_LINE = new RegExp(
 );
 const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
 
-/** Adds the postal line after each street address in `out` (see POSTAL). */
+// The unit after a street's number, on its line: `…40 B 12` (a staircase and a flat), `…38, interno 5`,
+// `…228 hs`, `…, apt 4B`, `…, piso 11 dto. A`, `Flat 12B, Block 3`.
+const UNIT_AFTER =
+  /(?:[ \t]*,?[ \t]*(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|planta|etage|étage|bus|bte|interno|int|scala|casa|dto|depto|dpto|app|appt|appartement|wohnung|whg|lgh|kv|кв|tür|top|stiege|esc|escalera|puerta|porta|block|blk|bloco|andar|sala)\.?[ \t]*[#nº°]?[ \t]*[0-9][\w-]{0,5}|(?:apt|flat|unit|dto|depto|puerta|porta|block|stiege)\.?[ \t]+[A-Z](?![\w])|[A-Z][ \t]\d{1,4}(?![\w.,-]\d)|hs|bis|ter|[0-9]{1,2}[ \t]*[º°ª][ \t]*[A-Za-z]?))+/iy;
+
+/** Adds the unit and the postal line after each street address in `out` (see UNIT_AFTER and POSTAL). */
 export function findPostalLines(text: string, out: Finding[]): void {
   const streets = out.filter((f) => f.kind === 'street-address');
-  for (const f of streets) {
+  for (const street of streets) {
+    let f = street;
+    UNIT_AFTER.lastIndex = f.end;
+    const unit = UNIT_AFTER.exec(text);
+    if (unit !== null && unit[0].trim().length > 0 && !unit[0].includes('\n')) {
+      f = { kind: 'street-address', start: f.start, end: f.end + unit[0].length };
+      out.push(f);
+    }
     for (const re of [POSTAL_SAME_LINE, POSTAL_NEXT_LINE]) {
       re.lastIndex = f.end;
       const m = re.exec(text);

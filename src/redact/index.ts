@@ -18,7 +18,7 @@
  *   `dropped: true` and the text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
-import { findAccountUsers } from './accounts';
+import { findAccountUsers, findKeyIdUsers } from './accounts';
 import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
@@ -555,6 +555,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (text.includes('@') || text.includes(':$') || text.includes('[~')) findAccountUsers(text, raw);
+      if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) findKeyIdUsers(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (
         (found[F.homeCoords] + found[F.residence] > 0 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&
@@ -565,7 +566,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const logs =
         (found[F.invalidUser] + found[F.acceptedFor] + found[F.failedPassword] + found[F.sessionOpened] + found[F.authFailure] > 0
           ? 1
-          : 0) | (found[F.forUser] === 1 ? 2 : 0);
+          : 0) | (found[F.forUser] + found[F.withUser] > 0 ? 2 : 0);
       const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
@@ -801,6 +802,7 @@ const F = {
   latexFirst: feature('\\firstname{'),
   latexAuthor: feature('\\author{'),
   forUser: feature('r user '),
+  withUser: feature('with user '),
   invalidUser: feature('invalid user '),
   acceptedFor: feature('sshd'),
   failedPassword: feature('ssh2'),

@@ -521,6 +521,39 @@ function findNameHandles(text: string, out: Finding[]): void {
   }
 }
 
+// A handle made of names in prose: mentioned (`Twitter: @samir_haddad_eth`, `venmo me
+// @Camila-Reyes-7`), or after a word for an account (`Nutzerkonto "stefanie_hartmann"`, `on account
+// ayesha.siddiqui:`). Unquoted, it must join two parts (`first.last`); quoted, nameHandle decides.
+// (Found by the words' places: a search beginning with an alternation would cost the whole text.)
+const ACCOUNT_WORDS = ['account', 'Account', 'konto', 'Konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker', 'handle'];
+const HANDLE_AFTER = /^[ \t]*(?:[:=][ \t]*)?(["'“„«]?)([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(["'”“»]?)(?=[\s:,;.)!?]|$)/i;
+const MENTION = /^@([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2})(?=[\s:,;.)!?]|$)/;
+
+function findProseHandles(text: string, out: Finding[]): void {
+  const take = (v: string, start: number, joined: boolean): void => {
+    const lower = v.toLowerCase();
+    if (joined && !/[._-]/.test(v)) return;
+    if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) return;
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  };
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    // A mention stands after a space or a line's start; not an e-mail address, a decorator or a scope (`@types/node`).
+    if (at > 0 && !/[\s(]/.test(text[at - 1])) continue;
+    const m = MENTION.exec(text.slice(at, at + 96));
+    if (m !== null) take(m[1], at + 1, true);
+  }
+  for (const word of ACCOUNT_WORDS)
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      const end = at + word.length;
+      // The word ends there (`account`, `Nutzerkonto`), and a handle follows on the line.
+      if (end < text.length && /[A-Za-z]/.test(text[end]) && !(word === 'konto' || word === 'Konto')) continue;
+      const m = HANDLE_AFTER.exec(text.slice(end, end + 96));
+      if (m === null) continue;
+      const quoted = m[1] !== '' && m[3] !== '';
+      take(m[2], end + m[0].indexOf(m[2]), !quoted);
+    }
+}
+
 // An initial and a surname in the list (`(A. Okonjo)`, `H. Okafor born …`): not after another
 // initial or an abbreviation (`U.S. Army`, `e.g. Rust`), and the surname no common word.
 const INITIAL_SURNAME = /\b[A-Z]\.[ \t]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’-]?[A-Za-z])/g;
@@ -546,10 +579,11 @@ const LOG_USERS = [
   /(?:Accepted|Failed) (?:password|publickey|keyboard-interactive(?:\/pam)?|none|hostbased|gssapi-with-mic) for (?:invalid user )?([a-z_][a-z0-9._-]{1,31}) from\b/g,
   /session (?:opened|closed) for user ([a-z_][a-z0-9._-]{1,31})/g,
   /nvalid user ([a-z_][a-z0-9._-]{1,31}) from\b/g,
+  /by authenticating user ([a-z_][a-z0-9._-]{1,31}) \d/g,
   /user ([a-z_][a-z0-9._-]{1,31}): (?:authentication failure|password mismatch|not found)/gi,
 ];
 const PROSE_USER = /user[ \t]+["'`]?([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})\b(?![@./-])/g;
-const PROSE_USER_BEFORE = /(?:^|[^A-Za-z])(?:for|by|from|as|of)[ \t]+$/;
+const PROSE_USER_BEFORE = /(?:^|[^A-Za-z])(?:for|by|from|as|of|with)[ \t]+$/;
 
 /** Users named by logs (see LOG_USER, PROSE_USER); the caller runs it on texts holding their words. */
 function findLogUsers(text: string, out: Finding[], logs: number): void {
@@ -620,6 +654,7 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys) findNameHandles(text, out);
+  findProseHandles(text, out);
   findInitialSurnames(text, out);
   // Names read from their own line alone: their words are looked for again around them (see echoes).
   const sources: Span[] = [];

@@ -82,7 +82,7 @@ const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|
 const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
-  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm)|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm|my (?:new )?number|new number|mi n[úu]mero|meu n[úu]mero|mon num[ée]ro|meine nummer|mijn nummer|m[óo]j numer|numaram|nomor (?:hp|wa|telepon)|no\.? ?hp(?![a-z])|llam[aáe]|ll[áa]mame|ligue|liga-me|appel(?:ez|le)|anruf|erreichbar|bel me|zadzwo[nń]|viber|signal(?: me)?(?= on| at|:))|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|мой номер|мій номер|номер телефона|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
 const CUE_WINDOW = 40;
 const ALL_DIGITS = /^\d+$/;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;

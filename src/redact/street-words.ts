@@ -17,6 +17,11 @@ export const STREET_PREFIXES = [
   'Largo ',
   'Laan ',
   'ul. ',
+  'Jl. ',
+  'Jalan ',
+  'Str. ',
+  'Strada ',
+  'Calea ',
 ];
 
 /** Street words glued to the name, in ASCII (`straße` is looked for on its own). */

@@ -117,6 +117,16 @@ describe('login names in prompts, remote commands, password files and mentions',
       assert.equal(out(kept), kept);
   });
 
+  it("reads sshd's authenticating user, and a user `with user` names when made of names", () => {
+    gone(
+      'sshd[23019]: Connection closed by authenticating user mateusz.wisniewska 123.28.139.60 port 40218 [preauth]',
+      'mateusz.wisniewska',
+      'person-name',
+    );
+    gone("* Server auth using Basic with user 'chloe.fraser'", 'chloe.fraser', 'person-name');
+    assert.equal(out('log in with user admin'), 'log in with user admin');
+  });
+
   it("reads the user of a password file's line before its hash, and a Jira mention", () => {
     const shadow =
       'daemon:*:19700:0:99999:7:::\nsergei.s:$6$ubjnMlADJM.WpY1t$.BgWhlsRy75OlsSvJrsoN8v3FOlJo6FvKV/jfqHojxixWAW1.yGdZT09OGabBQG.8x/90Sa5Yn7Tn5SFhpmJfg:19812:0:99999:7:::';
@@ -141,5 +151,49 @@ describe('a first name alone beside personal data', () => {
     const code = "contact: jo@acme.io\nconst kids = ['Tyrone', 'Elie'];\nconst grace = Will;";
     const o = out(code);
     assert.ok(o.includes("['Tyrone', 'Elie']") && o.includes('Will'), o);
+  });
+});
+
+describe('handles, phone numbers told as one, and the units of an address', () => {
+  it('reads a handle made of names after a word for an account, or mentioned with @', () => {
+    gone('Nutzerkonto "stefanie_hartmann" gesperrt.', 'stefanie_hartmann', 'person-name');
+    gone('Alerting on account ayesha.siddiqui: logins from two countries', 'ayesha.siddiqui', 'person-name');
+    gone('Twitter: @samir_haddad_eth', 'samir_haddad_eth', 'person-name');
+    for (const kept of [
+      'import x from "@types/node"',
+      '@Override public void run()',
+      'see account settings.',
+      'account: svc_deploy',
+      'ping @team_leads',
+    ])
+      assert.equal(out(kept), kept);
+  });
+
+  it('reads a national number after words that say it is one, in several languages', () => {
+    gone('Hola, pueden llamarme al 677 64 79 52 a partir de las cinco.', '677 64 79 52', 'phone');
+    gone('Hi, this is Deborah, my number is 7739176797, the sink is leaking', '7739176797', 'phone');
+    assert.equal(out('order number is 7739176797'), 'order number is 7739176797');
+  });
+
+  it("takes a street's unit with it, and streets written with a particle or an abbreviated type", () => {
+    gone('laskun osoitteeseen Mannerheimintie 40 B 12, Helsinki?', 'Mannerheimintie 40 B 12', 'street-address');
+    gone('Abito in Via dei Serpenti 38, interno 5, a Roma.', 'Via dei Serpenti 38, interno 5', 'street-address');
+    gone('I moved to Javastraat 228 hs, 3459 BE Amsterdam', 'Javastraat 228 hs', 'street-address');
+    gone('Tolong kirim ke Jl. Kaliurang KM 5 No. 12A, Sleman.', 'Jl. Kaliurang KM 5 No. 12A', 'street-address');
+    gone('domiciliată în Str. Memorandumului nr. 28, Cluj-Napoca', 'Str. Memorandumului nr. 28', 'street-address');
+    assert.equal(out('see Section 12 B 3 of the spec'), 'see Section 12 B 3 of the spec');
+  });
+});
+
+describe("whose an account is, and keys' ids given as user names", () => {
+  it('reads the name after `t.n.v.`, `a.n.`, `au nom de`', () => {
+    gone('overmaken naar NL21 RABO 8934 9298 31 t.n.v. R. Bakker? Thnx', 'R. Bakker', 'person-name');
+    gone('Sleman, Yogyakarta, a.n. Budi Santoso ya.', 'Budi Santoso', 'person-name');
+    gone('virement au nom de Claire Dubois', 'Claire Dubois', 'person-name');
+  });
+
+  it("reads a key's id given as the user name, not a user name of capitals", () => {
+    gone('sasl.jaas.config=PlainLoginModule required username="L1N5SG3PMJWMR4SI" password="x";', 'L1N5SG3PMJWMR4SI', 'secret');
+    for (const kept of ['username: ADMINISTRATOR2024', 'username=JOHNSMITH12345678']) assert.equal(out(kept), kept);
   });
 });
