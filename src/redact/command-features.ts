@@ -129,6 +129,8 @@ export const NATIONAL_ID_FEATURES = {
     'PRC ID',
     'prc id',
     'resident identity',
+    'resident id',
+    'resident_id',
     'Resident Identity',
     'resident_identity',
     'idcard',

@@ -390,7 +390,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'cn-resident-id',
-    cue: 'resident[ _-]identity(?:[ _-]card)?|id[ _-]?card|prc[ _-]id|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|身份證(?:號碼|號|字號)?|公民身份号码',
+    cue: 'resident[ _-]identity(?:[ _-]card)?|resident[ _-]id|id[ _-]?card|prc[ _-]id|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|身份證(?:號碼|號|字號)?|公民身份号码',
     shape: '\\d{17}[\\dX]',
     valid: by(cnRic),
   },

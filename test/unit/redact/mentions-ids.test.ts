@@ -197,3 +197,16 @@ describe("whose an account is, and keys' ids given as user names", () => {
     for (const kept of ['username: ADMINISTRATOR2024', 'username=JOHNSMITH12345678']) assert.equal(out(kept), kept);
   });
 });
+
+describe('birth dates in more words and forms', () => {
+  it('reads Dutch and Nordic birth words, a year written with an apostrophe, and a Japanese era', () => {
+    gone('Ik ben Jens, geboren op 21 augustus 1990 in Gent.', '21 augustus 1990', 'birth-date');
+    gone("Yes born 4 Oct '88, I know", "4 Oct '88", 'birth-date');
+    gone('født 14. mai 1979 i Bergen', '14. mai 1979', 'birth-date');
+    gone('鈴木一郎（昭和58年4月2日生）のマイナンバー', '昭和58年4月2日', 'birth-date');
+    assert.equal(out("released 4 Oct '88"), "released 4 Oct '88");
+  });
+
+  it('reads a resident id after its words', () =>
+    gone('Resident ID 310104199108093638. Room 1207', '310104199108093638', 'cn-resident-id'));
+});
