@@ -519,6 +519,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
         found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0,
         USER_KEY_FEATURES.some((f) => found[f] === 1),
+        (OWNER_PHRASE_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
+          ACCOUNT_WORD_FEATURES.reduce((bits, f, k) => (found[f] === 1 ? bits | (8 << k) : bits), 0) |
+          (text.includes('@') ? 4 : 0),
       );
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
@@ -1207,6 +1210,18 @@ ADDRESS_LABEL_FEATURES.push(
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|γέννησ|לידה|الميلاد|जन्म|วันเกิด/;
+// The rarer cues of people's names (names.ts): whose an account is, and words for an account.
+const OWNER_PHRASE_FEATURES = [
+  't.n.v.',
+  'ten name van',
+  'a.n. ',
+  'atas nama',
+  'au nom de',
+  'a nombre de',
+  'em nome de',
+  'in the name of',
+].map((f) => feature(f));
+const ACCOUNT_WORD_FEATURES = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker'].map((f) => feature(f));
 const BIRTH_FEATURES = [
   F.birth,
   F.dobColon,

@@ -107,15 +107,6 @@ const INTRODUCTIONS = [
   'meu nome é',
   'patient',
   'witness',
-  // Whose an account or a parcel is: `t.n.v. J. de Wit`, `a.n. Budi Santoso`, `au nom de …`.
-  't.n.v.',
-  'ten name van',
-  'a.n.',
-  'atas nama',
-  'au nom de',
-  'a nombre de',
-  'em nome de',
-  'in the name of',
 ];
 /** Phrases after which a name is likely, but not only a name: the words must hold one. */
 const PHRASES = [

@@ -525,33 +525,68 @@ function findNameHandles(text: string, out: Finding[]): void {
 // @Camila-Reyes-7`), or after a word for an account (`Nutzerkonto "stefanie_hartmann"`, `on account
 // ayesha.siddiqui:`). Unquoted, it must join two parts (`first.last`); quoted, nameHandle decides.
 // (Found by the words' places: a search beginning with an alternation would cost the whole text.)
-const ACCOUNT_WORDS = ['account', 'Account', 'konto', 'Konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker', 'handle'];
-const HANDLE_AFTER = /^[ \t]*(?:[:=][ \t]*)?(["'“„«]?)([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(["'”“»]?)(?=[\s:,;.)!?]|$)/i;
-const MENTION = /^@([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2})(?=[\s:,;.)!?]|$)/;
+// Whose an account or a parcel is (`t.n.v. J. de Wit`, `a.n. Budi Santoso`, `au nom de Claire
+// Dubois`): the capitalised words after the phrase, one of them no common word. (Looked for by the
+// phrases' places: in the name finder's search, their common first letters cost every word.)
+const OWNER_PHRASES = ['t.n.v.', 'ten name van', 'a.n.', 'atas nama', 'au nom de', 'a nombre de', 'em nome de', 'in the name of'];
+const OWNER_RUN = new RegExp(`[ \\t]+((?:[A-Z]\\.[ \\t]*){0,2}${RUN})${AFTER}`, 'y');
 
-function findProseHandles(text: string, out: Finding[]): void {
+function findOwnerNames(text: string, out: Finding[]): void {
+  for (const phrase of OWNER_PHRASES)
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length)) {
+      if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+      OWNER_RUN.lastIndex = at + phrase.length;
+      const m = OWNER_RUN.exec(text);
+      if (m === null) continue;
+      const start = at + phrase.length + m[0].indexOf(m[1]);
+      if (wordsOf(m[1].replace(/^(?:[A-Z]\.[ \t]*)+/, ''), 0).every((w) => w.c === Word.Common || w.c === Word.Particle)) continue;
+      out.push({ kind: 'person-name', start, end: start + m[1].length });
+    }
+}
+
+/** The words for an account, in the order of index.ts's ACCOUNT_WORD_FEATURES (bit k + 3 of `cues`: word k is in the text). */
+export const ACCOUNT_WORDS = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker'];
+const HANDLE_AFTER = /[ \t]*(?:[:=][ \t]*)?(["'“„«]?)([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(["'”“»]?)(?=[\s:,;.)!?]|$)/iy;
+const isHandleChar = (c: number): boolean => isWordChar(c) || c === 46 || c === 45;
+
+function findProseHandles(text: string, out: Finding[], cues: number): void {
   const take = (v: string, start: number, joined: boolean): void => {
     const lower = v.toLowerCase();
     if (joined && !/[._-]/.test(v)) return;
     if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) return;
     out.push({ kind: 'person-name', start, end: start + v.length });
   };
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    // A mention stands after a space or a line's start; not an e-mail address, a decorator or a scope (`@types/node`).
+  for (let at = cues & 4 ? text.indexOf('@') : -1; at >= 0; at = text.indexOf('@', at + 1)) {
+    // A mention stands after a space or a line's start; not an e-mail address, a decorator, a
+    // JSDoc tag or a scope (`@types/node`): its characters are read first, and it must join two parts.
     if (at > 0 && !/[\s(]/.test(text[at - 1])) continue;
-    const m = MENTION.exec(text.slice(at, at + 96));
-    if (m !== null) take(m[1], at + 1, true);
-  }
-  for (const word of ACCOUNT_WORDS)
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      const end = at + word.length;
-      // The word ends there (`account`, `Nutzerkonto`), and a handle follows on the line.
-      if (end < text.length && /[A-Za-z]/.test(text[end]) && !(word === 'konto' || word === 'Konto')) continue;
-      const m = HANDLE_AFTER.exec(text.slice(end, end + 96));
-      if (m === null) continue;
-      const quoted = m[1] !== '' && m[3] !== '';
-      take(m[2], end + m[0].indexOf(m[2]), !quoted);
+    let e = at + 1,
+      joins = 0;
+    while (e < text.length && e - at <= 64 && isHandleChar(text.charCodeAt(e))) {
+      const c = text.charCodeAt(e);
+      if ((c === 46 || c === 45 || c === 95) && e > at + 1) joins++;
+      e++;
     }
+    if (joins === 0 || e - at > 64 || text.charCodeAt(e) === 47 || text.charCodeAt(e) === 64) continue;
+    let v = text.slice(at + 1, e);
+    while (/[.-]$/.test(v)) v = v.slice(0, -1);
+    if (/^[A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2}$/.test(v)) take(v, at + 1, true);
+  }
+  for (let k = 0; k < ACCOUNT_WORDS.length; k++) {
+    if (!(cues & (8 << k))) continue;
+    const low = ACCOUNT_WORDS[k];
+    for (const word of [low, low[0].toUpperCase() + low.slice(1)])
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        const end = at + word.length;
+        // The word ends there (`account`, `Nutzerkonto`), and a handle follows on the line.
+        if (end < text.length && isWordChar(text.charCodeAt(end)) && low !== 'konto') continue;
+        HANDLE_AFTER.lastIndex = end;
+        const m = HANDLE_AFTER.exec(text);
+        if (m === null) continue;
+        const quoted = m[1] !== '' && m[3] !== '';
+        take(m[2], end + m[0].indexOf(m[2]), !quoted);
+      }
+  }
 }
 
 // An initial and a surname in the list (`(A. Okonjo)`, `H. Okafor born …`): not after another
@@ -647,14 +682,19 @@ export function findLogAndLatexNames(text: string, out: Finding[], logs: number,
   if (latex) findLatexNames(text, out);
 }
 
-export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true): void {
+/**
+ * `cues`: which of the rarer cues the caller's features found (1: OWNER_PHRASES, 4: an `@`, 8 << k:
+ * ACCOUNT_WORDS[k]); all by default.
+ */
+export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true, cues = -1): void {
   if (otherScripts) {
     findLabelledNames(text, out);
     findScriptNames(text, out);
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys) findNameHandles(text, out);
-  findProseHandles(text, out);
+  if (cues & ~1) findProseHandles(text, out, cues);
+  if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
   // Names read from their own line alone: their words are looked for again around them (see echoes).
   const sources: Span[] = [];
