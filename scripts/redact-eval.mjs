@@ -183,7 +183,9 @@ async function score(cases, redact) {
 // then N (personal data by recognisers' entity types), O (realistic snippets mixing credentials and
 // personal data in ~80 formats) and P (personal records in tools' output and data files); then Q
 // (personal data in prose, as PII recognisers' tests write it), R (in the style of other secret
-// scanners' test suites, written fresh) and S (snippets in ~40 formats mixing both).
+// scanners' test suites, written fresh) and S (snippets in ~40 formats mixing both); then T (personal
+// data entity by entity, as PII recognisers' suites test it), U (other scanners' suites' style, a
+// third set) and V (snippets in ~40 formats, a second set).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -231,6 +233,9 @@ for (const [label, file, part] of [
   ['probes Q: personal data in prose, recognisers’ tests’ style', 'Q_prose.jsonl', 'u32'],
   ['probes R: other scanners’ suites’ style, written fresh', 'R_scanners.jsonl', 'u32'],
   ['probes S: snippets in ~40 formats, credentials and personal data', 'S_snippets.jsonl', 'u32'],
+  ['probes T: personal data as recognisers’ suites test it, entity by entity', 'T_recognisers.jsonl', 'u32'],
+  ['probes U: other scanners’ suites’ style, a third set', 'U_scanners.jsonl', 'u32'],
+  ['probes V: snippets in ~40 formats, a second set', 'V_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
