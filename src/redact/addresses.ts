@@ -158,7 +158,7 @@ export function findEthAddresses(text: string, out: Finding[]): void {
 // line (`…Street 81, #05-330, Singapore 640021`, `Via Roma 164, 10123 Torino`) or alone on the
 // next (`Am Kirchplatz 3⏎26603 Aurich`, `27 avenue Jean Jaurès⏎69007 Lyon`, `…⏎Portland, OR 97214`).
 const POSTAL =
-  "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
+  "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{3}[ \\t]\\d{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
   "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5}-\\d{3}|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
 const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
@@ -172,7 +172,7 @@ const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ 
 // The unit after a street's number, on its line: `…40 B 12` (a staircase and a flat), `…38, interno 5`,
 // `…228 hs`, `…, apt 4B`, `…, piso 11 dto. A`, `Flat 12B, Block 3`.
 const UNIT_AFTER =
-  /(?:[ \t]*,?[ \t]*(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|planta|etage|étage|bus|bte|interno|int|scala|casa|dto|depto|dpto|app|appt|appartement|wohnung|whg|lgh|kv|кв|tür|top|stiege|esc|escalera|puerta|porta|block|blk|bloco|andar|sala)\.?[ \t]*[#nº°]?[ \t]*[0-9][\w-]{0,5}|(?:apt|flat|unit|dto|depto|puerta|porta|block|stiege)\.?[ \t]+[A-Z](?![\w])|[A-Z][ \t]\d{1,4}(?![\w.,-]\d)|hs|bis|ter|[0-9]{1,2}[ \t]*[º°ª][ \t]*[A-Za-z]?))+/iy;
+  /(?:[ \t]*,?[ \t]*(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|planta|etage|étage|bus|bte|interno|int|scala|casa|dto|depto|dpto|app|appt|appartement|wohnung|whg|lgh|kv|кв|tür|top|stiege|esc|escalera|puerta|porta|block|blk|bloco|andar|sala)\.?[ \t]*[#nº°]?[ \t]*[0-9][\w-]{0,5}|(?:apt|flat|unit|dto|depto|puerta|porta|block|stiege)\.?[ \t]+[A-Z](?![\w])|[A-Z][ \t]\d{1,4}(?![\w.,-]\d)|[A-Z](?=[ \t]*(?:[,;\r\n]|$))|hs|bis|ter|[0-9]{1,2}[ \t]*[º°ª][ \t]*[A-Za-z]?))+/iy;
 
 /** Adds the unit and the postal line after each street address in `out` (see UNIT_AFTER and POSTAL). */
 export function findPostalLines(text: string, out: Finding[]): void {

@@ -219,6 +219,13 @@ export const GENERAL_ID_FEATURES = [
   'ID Number',
   'identification number',
   'identification_number',
+  // Words any country's number goes by (`French social security number is 2 84 07 …`).
+  'social security',
+  'social insurance',
+  'tax id',
+  'tax_id',
+  'personal number',
+  'personal code',
 ];
 
 /**

@@ -51,7 +51,7 @@ const BIRTH_NEAR = new RegExp(
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
@@ -101,7 +101,7 @@ const PIN_CODE = new RegExp(
 // A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
 // `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
 const PLATE = new RegExp(
-  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatriculation|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatricul(?:ation|[ée]e?s?)|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3})(?![A-Za-z0-9-])`,
   'gi',
 );
 // A vehicle identification number after its name: 17 characters, no I, O or Q.
@@ -158,10 +158,22 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
   if (hints.vehicle) {
     // Letters and digits both, five characters or more, upper case as plates are written (`reg 2024` is a year).
-    cued(text, PLATE, 'vehicle-plate', out, (v) => {
+    // The match may run on into the words after it (`plate 8SVG923 was seen`): its groups are
+    // taken while they are upper case.
+    PLATE.lastIndex = 0;
+    let p: RegExpExecArray | null;
+    while ((p = PLATE.exec(text)) !== null) {
+      const start = p.index + p[0].lastIndexOf(p[1]);
+      let v = p[1];
+      while (v !== v.toUpperCase()) {
+        const cut = Math.max(v.lastIndexOf(' '), v.lastIndexOf('-'));
+        if (cut < 0) break;
+        v = v.slice(0, cut);
+      }
       const bare = v.replace(/[ -]/g, '');
-      return bare.length >= 5 && bare.length <= 10 && /\d/.test(bare) && /[A-Z]/.test(bare) && bare === bare.toUpperCase();
-    });
+      if (bare.length >= 5 && bare.length <= 10 && /\d/.test(bare) && /[A-Z]/.test(bare) && bare === bare.toUpperCase())
+        out.push({ kind: 'vehicle-plate', start, end: start + v.length });
+    }
     cued(text, VIN, 'vehicle-id', out, (v) => /\d/.test(v) && /[A-Z]/i.test(v));
   }
   if (hints.mrz) {

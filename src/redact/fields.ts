@@ -90,6 +90,7 @@ const NOT_NAME =
 /** A person's name: one to five capitalised words (particles between), no digits, 2–60 characters. */
 export function looksLikeName(v: string, minWords: number, capitals = false): boolean {
   if (v.length < 2 || v.length > 60 || /[\d@/\\_{}[\]<>$%&*#=|:;!?]/.test(v)) return false;
+  if (SCRIPT_NAME.test(v)) return scriptName(v, minWords);
   const words = v.trim().split(/\s+/);
   if (words.length < minWords || words.length > 5) return false;
   let capitalised = 0;
@@ -102,6 +103,20 @@ export function looksLikeName(v: string, minWords: number, capitals = false): bo
     capitalised++;
   }
   return capitalised >= minWords;
+}
+
+// A name written in a script without capitals: Han, kana and Hangul (`이서연`, `田中 由紀`), or
+// words of Arabic, Hebrew, Thai, Devanagari and other Indic scripts, Georgian, Armenian, Ethiopic.
+const SCRIPT_NAME =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{M}]+(?:[ ・·][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{M}]+){0,3}$/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Han, kana and Hangul: two to six characters make a whole name; other scripts count words as Latin does. */
+function scriptName(v: string, minWords: number): boolean {
+  if (CJK.test(v)) {
+    const n = v.replace(/[ ・·]/g, '').length;
+    return n >= 2 && n <= 6;
+  }
+  return v.split(/[ ・·]/).length >= minWords;
 }
 
 /** A street line: a house number and a word of three letters or more, 5–100 characters, no URL, path or email. */
@@ -121,7 +136,9 @@ export function looksLikeAddress(v: string): boolean {
 
 /** How to read a field named `key` (quotes around it ignored): 'name', 'address', or null; `plain` when it needs company. */
 export function personalField(key: string): { what: 'name' | 'address' | 'postcode'; plain: boolean; minWords: number } | null {
-  const k = key.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  const quoted = key.trim().replace(/^[`"'[]|[`"'\]]$/g, '');
+  // A name in a given language or script (`name_ar`, `nameLatin`, `full_name_kana`) is the name.
+  const k = quoted.replace(SCRIPT_SUFFIX, '') || quoted;
   // A key of a person's record named for its entity (`customerStreet`, `patient_address`): the rest decides.
   const entity = ENTITY_PREFIX.exec(k);
   if (entity !== null) {
@@ -141,6 +158,9 @@ export function personalField(key: string): { what: 'name' | 'address' | 'postco
   if (POSTCODE_KEY.test(k)) return { what: 'postcode', plain: true, minWords: 0 };
   return null;
 }
+
+const SCRIPT_SUFFIX =
+  /(?<=name)(?:[_-](?:ar|en|zh|ja|ko|th|ru|he|hi|fa|ur|el|uk|latin|local|native|kanji|kana|romaji|roman)|Ar|En|Zh|Ja|Ko|Th|Latin|Local|Native|Kanji|Kana|Romaji)$/i;
 
 /** Is `key` one of the other personal fields that make a record a person's? */
 export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.trim().replace(/^[`"'[]|[`"'\]]$/g, ''));

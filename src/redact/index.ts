@@ -80,10 +80,14 @@ export type { LocalIdentifiers } from './pii';
  * plates, VINs and machine-readable zones, spaced NI numbers, birth words as keys in more
  * languages; 10: rows of tables without a header, other mentions of a name on the lines around
  * it, personal numbers of 21 more countries, public keys' values kept, passwords with a dollar
- * inside, names beside honorifics, introductions and closings in other scripts). Returned with every redaction, and stated by each session's start event
+ * inside, names beside honorifics, introductions and closings in other scripts; 11: a first name
+ * alone at a sentence's end or after a comma and beside identifiers, 48,000 more given names, whose
+ * word a sentence reports, logins in commands and ssh's configuration, names in their own scripts
+ * under name keys, any country's number after words every country uses, plates, VINs, patients'
+ * ids, Nordic postal lines). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 10;
+export const REDACTION_POLICY_VERSION = 11;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -417,7 +421,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
         passport: found[F.passport] === 1 || PASSPORT_WORD_FEATURES.some((f) => found[f] === 1),
-        medicalRecord: found[F.mrn] + found[F.medicalRecord] + found[F.nhc] + found[F.historiaClinica] > 0,
+        medicalRecord:
+          found[F.mrn] +
+            found[F.medicalRecord] +
+            found[F.nhc] +
+            found[F.historiaClinica] +
+            found[F.patientId] +
+            found[F.patientIdKey] +
+            found[F.patientIdJoined] +
+            found[F.patientNumber] +
+            found[F.patientNo] >
+          0,
         licence:
           found[F.driver] +
             found[F.driving] +
@@ -522,6 +536,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (OWNER_PHRASE_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
           ACCOUNT_WORD_FEATURES.reduce((bits, f, k) => (found[f] === 1 ? bits | (8 << k) : bits), 0) |
           (text.includes('@') ? 4 : 0),
+        LONE_NAME_EVIDENCE,
       );
       // A table whose header names an identifier column (`name,personnummer`, `passport_number`).
       if (
@@ -708,6 +723,11 @@ const F = {
   nhc: feature('nhc'),
   historiaClinica: feature('número de historia'),
   medicalRecord: feature('medical record'),
+  patientId: feature('patient id'),
+  patientIdKey: feature('patient_id'),
+  patientIdJoined: feature('patientid'),
+  patientNumber: feature('patient number'),
+  patientNo: feature('patient no'),
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
   obfuscatedAtParen: feature('(at)'),
@@ -964,6 +984,18 @@ function personalHeaderHint(text: string): boolean {
 
 const TRACK_HINT = /B\d{13,19}\^/;
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
+/** Identifiers beside which a first name alone is a person's (names.ts reads e-mail, phones, cards, IBANs and SSNs itself). */
+const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([
+  ...NATIONAL_ID_KINDS,
+  'birth-date',
+  'passport-number',
+  'driver-license',
+  'bank-account',
+  'medical-record-number',
+  'uk-nino',
+  'nhs-number',
+  'us-itin',
+]);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
@@ -1057,6 +1089,11 @@ const USER_KEY_FEATURES = [
   "user '",
   '<user>',
   '<login>',
+  // A command's user option, and an ssh configuration's indented `User` line.
+  ' -u ',
+  '--user',
+  '  user ',
+  '\tuser ',
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 // Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
@@ -1085,7 +1122,7 @@ const VEHICLE_FEATURES = [
   'registration n',
   'vehicle reg',
   'kennzeichen',
-  'immatriculation',
+  'immatricul',
   'plaque',
   'matricula',
   'matrícula',
@@ -1094,6 +1131,7 @@ const VEHICLE_FEATURES = [
   'kenteken',
   'tablica',
   ' vin',
+  '(vin',
   'vin:',
   '"vin',
   "'vin",

@@ -126,6 +126,18 @@ const PHRASES = [
   'reported by',
   'submitted by',
   'named',
+  // Whose word a sentence reports (`Según Inmaculada Ferrándiz, …`, `Laut Jürgen Habicht ist …`).
+  'according to',
+  'según',
+  'segun',
+  'laut',
+  'selon',
+  'secondo',
+  'segundo',
+  'volgens',
+  'według',
+  'enligt',
+  'ifølge',
 ];
 /** Labels of a field that holds a person's name. */
 const PERSON_LABELS = [

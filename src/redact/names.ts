@@ -486,7 +486,7 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
@@ -511,15 +511,23 @@ function nameHandle(v: string): boolean {
 }
 
 function findNameHandles(text: string, out: Finding[]): void {
-  USER_VALUE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = USER_VALUE.exec(text)) !== null) {
-    const v = m[1] ?? m[2];
-    if (v !== v.toLowerCase() || !nameHandle(v)) continue;
-    const start = m.index + m[0].lastIndexOf(v);
-    out.push({ kind: 'person-name', start, end: start + v.length });
+  for (const re of [USER_VALUE, USER_OPTION, SSH_CONFIG_USER]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[1] ?? m[2];
+      // ssh's configuration names the login, whatever it is made of (not a system's account).
+      if (v !== v.toLowerCase() || (re === SSH_CONFIG_USER ? SYSTEM_ACCOUNT.test(v) || ROLE_PART.test(v) : !nameHandle(v))) continue;
+      const start = m.index + m[0].lastIndexOf(v);
+      out.push({ kind: 'person-name', start, end: start + v.length });
+    }
   }
 }
+// The user option of a command (`docker login -u abhishek.iyer`, `curl -u hannah.okafor:…`, `psql -U …`).
+const USER_OPTION =
+  /(?<=[ \t])(?:-u|-U|--user|--username|--login)(?:[ \t]+|=)["']?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["':\s]|$)/g;
+// An ssh configuration's `User` line, indented under its `Host`.
+const SSH_CONFIG_USER = /^[ \t]+User[ \t]+([a-z][a-z0-9._-]{1,31})[ \t]*\r?$/gm;
 
 // A handle made of names in prose: mentioned (`Twitter: @samir_haddad_eth`, `venmo me
 // @Camila-Reyes-7`), or after a word for an account (`Nutzerkonto "stefanie_hartmann"`, `on account
@@ -684,9 +692,17 @@ export function findLogAndLatexNames(text: string, out: Finding[], logs: number,
 
 /**
  * `cues`: which of the rarer cues the caller's features found (1: OWNER_PHRASES, 4: an `@`, 8 << k:
- * ACCOUNT_WORDS[k]); all by default.
+ * ACCOUNT_WORDS[k]); all by default. `moreEvidence`: kinds of findings (identifiers) beside which a
+ * first name alone is a person's, besides LONELY_EVIDENCE.
  */
-export function findPersonNames(text: string, out: Finding[], otherScripts = true, userKeys = true, cues = -1): void {
+export function findPersonNames(
+  text: string,
+  out: Finding[],
+  otherScripts = true,
+  userKeys = true,
+  cues = -1,
+  moreEvidence?: ReadonlySet<string>,
+): void {
   if (otherScripts) {
     findLabelledNames(text, out);
     findScriptNames(text, out);
@@ -736,9 +752,12 @@ export function findPersonNames(text: string, out: Finding[], otherScripts = tru
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
   }
   if (sources.length > 0) echoes(text, sources, out);
-  lonelyNames(text, sources, out);
+  lonelyNames(text, sources, out, moreEvidence);
 }
 
+// Before a town, not a person: an address's floor or street, an organisation, an acronym's list (`NANPA, Britain`).
+const PLACE_BEFORE =
+  /(?:\b(?:Floor|Street|St|Avenue|Ave|Road|Rd|Suite|Drive|Lane|Place|Building|University|Institute|College|School|Foundation|Inc|Ltd|LLC|Corp|GmbH|AG|SA|BV|Oy|AB|Laboratory|Laboratories|Lab|Labs)\b.{0,30}[,]|\b(?:in|of|at|from|near)|\b[A-Z]{2,},)[ \t]*$/;
 // Personal data read from its own line, beside which a first name alone is a person's.
 const LONELY_EVIDENCE = new Set(['email', 'phone', 'credit-card', 'iban', 'us-ssn']);
 const LONE_WORD = new RegExp(`[${UP}][${LO}]{2,}(?:-[${UP}][${LO}]+)?`, 'g');
@@ -749,9 +768,9 @@ const LONE_WORD = new RegExp(`[${UP}][${LO}]{2,}(?:-[${UP}][${LO}]+)?`, 'g');
  * card, an IBAN, an SSN, a name read on its own): `ignore that, Ravi` after a pasted card,
  * `Cards can go to his wife Loretta; … +1 919 …`. The window is the echoes' (ECHO_LINES, ECHO_CHARS).
  */
-function lonelyNames(text: string, sources: readonly Span[], out: Finding[]): void {
+function lonelyNames(text: string, sources: readonly Span[], out: Finding[], moreEvidence?: ReadonlySet<string>): void {
   const evidence: number[] = sources.map((x) => x.start);
-  for (const f of out) if (LONELY_EVIDENCE.has(f.kind)) evidence.push(f.start);
+  for (const f of out) if (LONELY_EVIDENCE.has(f.kind) || moreEvidence?.has(f.kind) === true) evidence.push(f.start);
   if (evidence.length === 0) return;
   evidence.sort((a, b) => a - b);
   const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);
@@ -770,7 +789,16 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[]): vo
         e = s + m[0].length;
       const before = s > 0 ? text.charCodeAt(s - 1) : 32;
       const after = e < text.length ? text.charCodeAt(e) : 32;
-      if (isEchoBoundary(before) || (isEchoBoundary(after) && after !== 45) || after === 40) continue;
+      // A sentence's stop after it is no joint (`Got it, Rohan.`); a dot before a word is (`Rohan.js`).
+      const stop = after === 46 && (e + 1 >= text.length || /[\s"'’)]/.test(text[e + 1]));
+      if (isEchoBoundary(before) || (isEchoBoundary(after) && after !== 45 && !stop) || after === 40) continue;
+      // Not part of a word: `O'Reilly`, `Spencer-86`.
+      if ((before === 39 || before === 0x2019) && s > 1 && isWordChar(text.charCodeAt(s - 2))) continue;
+      if (after === 45 && !/[A-Za-z\u00C0-\u024F]/.test(text[e + 1] ?? '')) continue;
+      // A town before its state or postcode (`Fifth Floor, Boston, MA 02110`, `Worcester, UK`,
+      // `Boston,⏎   MA`), or in an organisation's address (`University of California, Berkeley`).
+      if (/^,[ \t]*(?:\r?\n[ \t#*]*)?(?:[A-Z]{2}\b|\d)/.test(text.slice(e, e + 16))) continue;
+      if (PLACE_BEFORE.test(text.slice(Math.max(0, s - 48), s))) continue;
       // A string of code that holds the word alone in a list (`[51, 'Romita']`, `["Tyrone", "Elie"]`):
       // a list's value, not prose (a key's value, `"first_names": "Nomvula"`, is read).
       if (
@@ -781,7 +809,7 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[]): vo
         continue;
       // Not a word of a run of capitalised words (the run is read as a whole), nor a title.
       if (
-        /[A-Z\u00C0-\u00DE][^ \t\n]*[ \t]$/.test(text.slice(Math.max(0, s - 24), s)) ||
+        /[A-Z\u00C0-\u00DE](?:[^ \t\n]*[^ \t\n,;:.!?)\]])?[ \t]$/.test(text.slice(Math.max(0, s - 24), s)) ||
         /^[ \t]+[A-Z\u00C0-\u00DE]/.test(text.slice(e, e + 3))
       )
         continue;

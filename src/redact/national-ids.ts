@@ -425,7 +425,8 @@ const RULES: readonly IdRule[] = [
     kind: 'cl-rut',
     cue: 'rut|run',
     shape: '\\d{1,2}\\.?\\d{3}\\.?\\d{3}-?[\\dkK]',
-    valid: by(clRut),
+    // stdnum's RUT reads no dots (`17.579.588-K` fails on its length): they go first.
+    valid: (v) => by(clRut)(v.replace(/\./g, '')),
     alone: '\\d{1,2}\\.\\d{3}\\.\\d{3}-[\\dkK]',
   },
   { kind: 'ru-inn', cue: 'inn|инн', shape: '\\d{12}|\\d{10}', valid: by(ruInn) },
@@ -452,7 +453,12 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{6}/?\\d{3,4}',
     valid: by(czRc),
   },
-  { kind: 'pt-nif', cue: 'nif|(?:n[.ºo°]*[ _-]?(?:de[ _-])?)?contribuinte', shape: '[1-9]\\d{8}', valid: by(ptNif) },
+  {
+    kind: 'pt-nif',
+    cue: 'nif|(?:n[.ºo°]*[ _-]?(?:de[ _-])?)?contribuinte',
+    shape: '[1-9]\\d{8}|[1-9]\\d\\d \\d{3} \\d{3}',
+    valid: (v) => by(ptNif)(v.replace(/ /g, '')),
+  },
   { kind: 'bg-egn', cue: 'egn|егн', shape: '\\d{10}', valid: by(bgEgn) },
   { kind: 'hr-oib', cue: 'oib', shape: '\\d{11}', valid: by(hrOib) },
   { kind: 'si-emso', cue: 'em[šs]o', shape: '\\d{13}', valid: by(siEmso) },
@@ -538,7 +544,8 @@ const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp
 // A general word for an identity number: the value is taken if any format validates it.
 const GENERAL = cued(
   'national[ _-]?id(?:entity|entification)?(?:[ _-]?(?:number|card))?|identity[ _-]?(?:card|number|document)|id[ _-]?card|' +
-    'personal[ _-]?(?:id(?:entification)?|identity)[ _-]?number|citizen[ _-]?id|government[ _-]?id|id[ _-]?(?:number|no)|identification[ _-]?number',
+    'personal[ _-]?(?:id(?:entification)?|identity)[ _-]?number|citizen[ _-]?id|government[ _-]?id|id[ _-]?(?:number|no)|identification[ _-]?number|' +
+    'social[ _-]?(?:security|insurance)(?:[ _-]?(?:number|no))?|tax[ _-]?id(?:entification)?(?:[ _-]?(?:number|no))?|personal[ _-]?(?:number|code)',
   '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
 );
 

@@ -1,0 +1,121 @@
+// Policy 11: a first name alone at a sentence's end or after a comma, beside identifiers too;
+// names of more registers; whose word a sentence reports; logins in commands and ssh's
+// configuration; numbers any country's words name; plates, VINs, patients' ids; Nordic postal
+// lines and single-letter units.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, part: string): void {
+  const o = out(text);
+  assert.ok(o.includes(part), `lost ${part} in ${o}`);
+}
+
+describe('a first name alone, at the end of a sentence or after a comma', () => {
+  it('takes it before a stop and after a greeting and its comma, beside personal data', () => {
+    gone('card is 4294 6491 6688 4438, a debit card\nGot it, Rohan. I see two charges.', 'Rohan', 'person-name');
+    gone('Send it to NL21 RABO 8934 9298 31 please. Thnx, Ruben', 'Ruben', 'person-name');
+  });
+
+  it('takes it beside an identifier, not only an e-mail, phone, card, IBAN or SSN', () => {
+    gone('hey, my tfn is 849897330 if the ATO asks. Ruben', 'Ruben', 'person-name');
+  });
+
+  it('keeps a name joined to a word, a town before its state, and a word after an apostrophe', () => {
+    const mail = 'mail rk77@gmail.com\n';
+    kept(`${mail}see the Rohan.js file`, 'Rohan.js');
+    kept(`${mail}the office moved: Fifth Floor, Boston, MA 02110`, 'Boston');
+    kept(`${mail}published by O'Reilly.`, "O'Reilly");
+    kept(`${mail}License: Spencer-86`, 'Spencer-86');
+  });
+});
+
+describe('names the registers add, and whose word a sentence reports', () => {
+  it('knows given names the older lists lacked', () => {
+    gone('Text me on 082 222 6575 if you are running late. Niamh', 'Niamh', 'person-name');
+  });
+
+  it('reads the name after according to, según, laut, selon', () => {
+    gone('According to Jürgen Habicht, the delivery is on its way.', 'Jürgen Habicht', 'person-name');
+    gone('Según Inmaculada Ferrándiz, el informe estará listo el viernes.', 'Inmaculada Ferrándiz', 'person-name');
+    gone('Laut Jürgen Habicht ist die Lieferung bereits unterwegs.', 'Jürgen Habicht', 'person-name');
+    kept('According to the docs, the default is 30.', 'According to the docs');
+  });
+
+  it('keeps countries, months and words of code the registers hold', () => {
+    const mail = 'mail rk77@gmail.com\n';
+    for (const w of ['Texas', 'October', 'Json', 'Arial']) kept(`${mail}I said ${w}.`, w);
+  });
+});
+
+describe("logins in commands and ssh's configuration", () => {
+  it('reads the user of a command made of names, not a service account', () => {
+    gone('$ docker login -u abhishek.iyer -p "$TOKEN"', 'abhishek.iyer', 'person-name');
+    gone('$ curl -sS -u hannah.okafor:"$PW" https://api.example.org', 'hannah.okafor', 'person-name');
+    kept('$ sudo -u postgres psql', 'postgres');
+    kept('$ git push -u origin main', 'origin');
+  });
+
+  it("reads ssh's User line whatever the login is, and keeps system accounts", () => {
+    gone('Host bastion\n  HostName 10.1.2.3\n  User mhosseini\n', 'mhosseini', 'person-name');
+    kept('Host git\n  HostName github.com\n  User git\n', 'User git');
+  });
+
+  it('reads an initial and a surname, and a value before `&`', () => {
+    gone('auth: new device login=a.smirnov from 10.0.0.4', 'a.smirnov', 'person-name');
+    gone('grant_type=password&username=thandiwe.mokoena&client_id=web', 'thandiwe.mokoena', 'person-name');
+  });
+});
+
+describe('identifiers', () => {
+  it('reads any country’s number after social security, tax id or personal number', () => {
+    gone("Claire's French social security number is 2 84 07 69 178 843 72.", '2 84 07 69 178 843 72', 'fr-nir');
+    gone('Valentina Rojas, RUT 17.579.588-K.', '17.579.588-K', 'cl-rut');
+    gone('NIF 298 059 452 (individual taxpayer)', '298 059 452', 'pt-nif');
+    kept('The social security number field is optional (ticket 12345678).', '12345678');
+  });
+
+  it('reads a plate up to the words after it, a VIN in brackets, a patient id', () => {
+    gone('California plate 8SVG923 was seen leaving the lot.', '8SVG923', 'vehicle-plate');
+    kept('California plate 8SVG923 was seen leaving the lot.', 'was seen');
+    gone('Le véhicule immatriculé TF-492-DH appartient à mon voisin.', 'TF-492-DH', 'vehicle-plate');
+    gone('The car (vin 5YJ3E1EA2PF657383) is blue.', '5YJ3E1EA2PF657383', 'vehicle-id');
+    gone('Patient ID HSP-8011923 admitted to ward 6.', 'HSP-8011923', 'medical-record-number');
+    kept('patient id column is indexed', 'patient id column is indexed');
+  });
+
+  it('reads a Spanish mobile number told as one', () => {
+    gone('Mi móvil es el 610 919 835.', '610 919 835', 'phone');
+  });
+});
+
+describe('names in their own scripts under name keys', () => {
+  it('reads Thai, Arabic and Korean names, and a name in a given script (`name_ar`, `nameLatin`)', () => {
+    const thai = out("const c = {\n  name: 'กิตติพงษ์ ศรีสุวรรณ',\n  nameLatin: 'Kittipong Srisuwan',\n  phone: '+66 82 481 1420',\n}");
+    assert.ok(!thai.includes('กิตติพงษ์') && !thai.includes('Kittipong'), thai);
+    const arabic = out('{"customer_id":1117,"name_ar":"نورة القحطاني","name_en":"Noura Al-Qahtani","mobile":"+966 55 123 4567"}');
+    assert.ok(!arabic.includes('نورة') && !arabic.includes('Noura'), arabic);
+    gone('{"full_name": "이서연", "note": "VIP"}', '이서연', 'person-name');
+  });
+
+  it('keeps a name key with no personal data around it, and a word too long for a name', () => {
+    const i18n = '{"name": "名前", "label": "設定"}';
+    assert.equal(out(i18n), i18n);
+    kept('{"full_name": "東京都渋谷区神南一丁目二番", "phone": "+81 3 1234 5678"}', '東京都渋谷区神南一丁目二番');
+  });
+});
+
+describe('streets', () => {
+  it("takes a single letter's unit and a Nordic postal line", () => {
+    const o = out('Jag bor på Storgatan 14 B, 114 55 Stockholm.');
+    assert.ok(!o.includes('Storgatan 14 B') && !o.includes('114 55'), o);
+  });
+});
