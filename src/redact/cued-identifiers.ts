@@ -24,10 +24,13 @@ const MONTH =
 // A date: numeric, with its month's name (`21 de febrero de 1980`, `25. Juli 1950`, `March 4, 1961`),
 // or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
-  `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
+  `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
   `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH}[ \\t]+['’]\\d{2}(?![\\d'’])|(?:明治|大正|昭和|平成|令和)[ \\t]*\\d{1,2}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
 const BIRTH = new RegExp(
-  `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|geb\\.|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|f[øö]dd?t?|syntynyt|生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась))(?![a-z])${GAP}(${DATE})(?![\\d])`,
+  `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born|geburtsdatum|geboren|geb\\.|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|f[øö]dd?t?|syntynyt|` +
+    `(?:fecha|f|fec)\\.?[ _-]nac|sz[üu]let[ée]si[ _-]?(?:d[áa]tum|id[őo])|sz[üu]letett|sz[üu]l\\.|(?:datum[ _-])?narozen[íiaáý]?|(?:d[áa]tum[ _-])?narodenia|narodený|narodená|` +
+    `data[ _-]na[șşs]terii|n[ăa]scut[ăa]?|(?:datum[ _-])?ro[đd]enja|ro[đd]en[ae]?|datum[ _-]rojstva|gimimo[ _-]data|dzim[šs]anas[ _-]datums|s[üu]nniaeg|f[æa]e?[ðd]ingardag(?:ur)?|tarikh[ _-]lahir|` +
+    `生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась)|дата[ _-]народження|народив(?:ся|ась)|дата[ _-]на[ _-]раждане|роден[аo]?|تاریخ[ _-]تولد)(?![a-z])\\.?${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
 // The date, then the word (`1994年12月12日生`).
@@ -112,6 +115,30 @@ const VIN = new RegExp(
 // A machine-readable zone (passports: two lines of 44; identity cards: three of 30, or two of 36).
 const MRZ_LINES = /^(?:[PIACV][A-Z<][A-Z<]{3}[A-Z0-9<]{25,39})\r?\n[A-Z0-9<]{30,44}(?:\r?\n[A-Z0-9<]{30})?$/gm;
 
+// A passport's machine-readable line of 44 characters (TD3): the first (`P<`, the issuer, the
+// name) or the second (number, nationality, birth date, sex, expiry, their check digits).
+const MRZ_TOKEN = /(?<![A-Z0-9<])(?:P[A-Z<][A-Z<]{3}[A-Z<]{39}|[A-Z0-9<]{9}\d[A-Z<]{3}\d{7}[MFX<]\d{7}[A-Z0-9<]{14}[\d<]\d)(?![A-Z0-9<])/g;
+/** ICAO 9303's check digit: weights 7, 3, 1 over digits, letters (A = 10) and `<` (0), mod 10. */
+function mrzCheck(s: string): number {
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const v = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : 0;
+    sum += v * [7, 3, 1][i % 3];
+  }
+  return sum % 10;
+}
+/** The second line of a TD3 zone: the document number's, birth date's, expiry's and composite check digits hold. */
+export function mrzSecondLineValid(v: string): boolean {
+  const digit = (i: number): number => v.charCodeAt(i) - 48;
+  return (
+    mrzCheck(v.slice(0, 9)) === digit(9) &&
+    mrzCheck(v.slice(13, 19)) === digit(19) &&
+    mrzCheck(v.slice(21, 27)) === digit(27) &&
+    mrzCheck(v.slice(0, 10) + v.slice(13, 20) + v.slice(21, 43)) === digit(43)
+  );
+}
+
 /** UK NHS number: weights 10…2 over the first nine digits, 11 − (sum mod 11) is the tenth (11 → 0, 10 invalid). */
 export function nhsValid(d: string): boolean {
   let sum = 0;
@@ -177,6 +204,24 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
     cued(text, VIN, 'vehicle-id', out, (v) => /\d/.test(v) && /[A-Z]/i.test(v));
   }
   if (hints.mrz) {
+    // A passport's line written alone, in a log or a field (`mrz_line2=A838506192NGA7810163F…`):
+    // the second line's four check digits must hold; the first holds a name after `<<`.
+    // The first is taken with a valid second after it. ICAO's specimens (issued by `UTO`, Utopia) stay.
+    MRZ_TOKEN.lastIndex = 0;
+    let t: RegExpExecArray | null;
+    let first: RegExpExecArray | null = null;
+    while ((t = MRZ_TOKEN.exec(text)) !== null) {
+      const v = t[0];
+      if (v.startsWith('P')) {
+        first = v.slice(2, 5) === 'UTO' || !v.includes('<<') ? null : t;
+        continue;
+      }
+      if (v.slice(10, 13) === 'UTO' || !mrzSecondLineValid(v)) continue;
+      if (first !== null && t.index - first.index < 256)
+        out.push({ kind: 'passport-number', start: first.index, end: first.index + first[0].length });
+      first = null;
+      out.push({ kind: 'passport-number', start: t.index, end: t.index + v.length });
+    }
     MRZ_LINES.lastIndex = 0;
     let z: RegExpExecArray | null;
     while ((z = MRZ_LINES.exec(text)) !== null) {

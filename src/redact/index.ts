@@ -33,6 +33,7 @@ import {
   findPrivateKeys,
   findQuerySecrets,
   findUrlCredentials,
+  findCookieJarValues,
 } from './structural';
 import type { StatementHints } from './statements';
 import type { CliHints } from './commands';
@@ -261,6 +262,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
+      if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) findCookieJarValues(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=')) findQuerySecrets(text, raw);
       if (found[F.kubeSecret] === 1) statements().findKubernetesSecretData(text, raw);
@@ -572,6 +574,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (ADDRESS_LABEL_FEATURES.slice(ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ? 4 : 0);
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
+      if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1)) personNames().findOwnedDevices(text, raw);
       if (text.includes('@') || text.includes(':$') || text.includes('[~')) findAccountUsers(text, raw);
       if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) findKeyIdUsers(text, raw);
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
@@ -837,6 +840,8 @@ const F = {
   homeCoords: feature('home'),
   residence: feature('residence'),
   mrz: feature('<<<'),
+  cookieJarTrue: feature('\ttrue\t'),
+  cookieJarFalse: feature('\tfalse\t'),
   dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
   fodselsdatoAscii: feature('fodselsdat'),
@@ -995,6 +1000,7 @@ const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([
   'uk-nino',
   'nhs-number',
   'us-itin',
+  'crypto-address',
 ]);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
@@ -1247,7 +1253,27 @@ ADDRESS_LABEL_FEATURES.push(
 );
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
-const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|γέννησ|לידה|الميلاد|जन्म|วันเกิด/;
+const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|народж|раждане|роден|γέννησ|לידה|الميلاد|تولد|जन्म|วันเกิด/;
+// Devices named for their owner (names.ts): `Tyler's iPhone`, `tylers-macbook-pro`.
+const OWNED_DEVICE_FEATURES = [
+  's iphone',
+  's ipad',
+  's macbook',
+  's imac',
+  's mac ',
+  's galaxy',
+  's pixel',
+  's laptop',
+  's phone',
+  's-macbook',
+  's-mbp',
+  's-iphone',
+  's-ipad',
+  's-imac',
+  's-mac-',
+  's-laptop',
+  '-macbook-',
+].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
 const OWNER_PHRASE_FEATURES = [
   't.n.v.',
@@ -1311,6 +1337,34 @@ const BIRTH_FEATURES = [
   F.gebColon,
   F.ngaySinh,
   F.ngaySinhAscii,
+  // Hungarian, Czech and Slovak, Romanian, South Slavic, Baltic, Icelandic, Malay, Spanish abbreviated.
+  ...[
+    'szuletesi',
+    'születési',
+    'született',
+    'szül.',
+    'narozen',
+    'narodeni',
+    'narodený',
+    'narodená',
+    'nasterii',
+    'naşterii',
+    'nașterii',
+    'născut',
+    'nascut',
+    'rođen',
+    'rojstva',
+    'gimimo',
+    'dzimšanas',
+    'dzimsanas',
+    'sünniaeg',
+    'synniaeg',
+    'fæðing',
+    'tarikh lahir',
+    'fecha nac',
+    'f. nac',
+    'fec. nac',
+  ].map((f) => feature(f)),
 ];
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));

@@ -523,10 +523,12 @@ function classifyUncached(name: string): NameClass | null {
   if (
     NEG_LAST.has(last) &&
     !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w))) &&
-    // `secret_id` (an AppRole's secret), `private_key_id`: the id of a secret that is itself one.
+    // `secret_id` (an AppRole's secret), `private_key_id`, `access_key_id` (S3-compatible stores'
+    // `TE7TVH4C1Y8CXM1X7JQU`): the id of a secret that is itself one, or half of its pair.
     !(
       last === 'id' &&
-      (words[words.length - 2] === 'secret' || (words[words.length - 2] === 'key' && words[words.length - 3] === 'private'))
+      (words[words.length - 2] === 'secret' ||
+        (words[words.length - 2] === 'key' && (words[words.length - 3] === 'private' || words[words.length - 3] === 'access')))
     )
   )
     return null;

@@ -87,7 +87,8 @@ function wordLists(): WordLists {
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u017F\\u1E00-\\u1EFF';
 const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F\\u1E00-\\u1EFF';
 /** A capitalised word: `Jennings`, `O'Sullivan`, `McAllister`, `Müller-Lüdenscheidt`. */
-const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+)?`;
+// (A syllable in lower case after a hyphen: `Mei-hua`, `Seo-yeon`, `Jun-jun`; not an honorific, `Sato-san`.)
+const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+|-(?!(?:san|sama|kun|chan|dono|ssi|nim)(?![${LO}]))[a-z]{2,4}(?![${LO}-]))?`;
 const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|Ó|Ní|Uí|Mac|Nic)';
 const RUN = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){0,4}`;
 // Letters and digits of the Latin scripts: no Unicode property classes, which cost five times
@@ -423,20 +424,30 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       if (SPEAKER_ROLES.has(first)) continue;
       const c = classify(first);
       const start = m.index + m[0].length - 2 - name.length;
-      if (c === Word.Strong) cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: false });
-      else if (c === Word.Unknown && name.length >= 3 && !FIELD_NAME.test(name)) {
+      // A name of two words the list vouches for, saying a sentence, speaks on a line of its own too
+      // (`Ekaterina Smirnova: 509330086599, i nomer …`); one word needs another speaker near.
+      if (c === Word.Strong) {
+        const two = name.includes(' ') || name.includes('\t');
+        cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: two && saysSentence(text, m) });
+      } else if (c === Word.Unknown && name.length >= 3 && !FIELD_NAME.test(name)) {
         // What a speaker says is a sentence, at least once (a field's value seldom is: `Filename: /var/…`).
-        const lineEnd = text.indexOf('\n', m.index);
-        const said = text.slice(m.index + m[0].length, lineEnd < 0 ? text.length : lineEnd);
-        cands.push({ start, end: start + name.length, name, at: m.index, how: 'unknown', sentence: /\S[ \t]+\S+[ \t]+\S/.test(said) });
+        cands.push({ start, end: start + name.length, name, at: m.index, how: 'unknown', sentence: saysSentence(text, m) });
       }
       continue;
     }
     const name = m[2] ?? m[3];
     const [first, rest] = name.split(/[._]/);
-    if (classify(capital(first)) !== Word.Strong || classify(capital(rest)) === Word.Common) continue;
+    if ((classify(capital(first)) !== Word.Strong || classify(capital(rest)) === Word.Common) && !nameHandle(name)) continue;
     const start = m.index + m[0].indexOf(name);
-    cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: false });
+    // A handle made of names saying a sentence speaks alone too (`fer.gomez: el timbrado falla …`).
+    cands.push({
+      start,
+      end: start + name.length,
+      name,
+      at: m.index,
+      how: 'listed',
+      sentence: m[2] !== undefined && saysSentence(text, m),
+    });
   }
   if (pastLatin) {
     // Without a list of names in these scripts, a speaker is one who speaks twice: a form's labels
@@ -447,7 +458,7 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       cands.push({ start: m.index, end: m.index + m[1].length, name: m[1], at: m.index, how: 'script', sentence: false });
     }
   }
-  if (cands.length === 0 || lines.length < 2) return;
+  if (cands.length === 0 || (lines.length < 2 && !cands.some((c) => c.how === 'listed' && c.sentence))) return;
   // Line numbers of the speaker lines and candidates, by one count of the line breaks before each.
   const lineOf = lineCounter(text);
   const speakerLines = [...new Set(lines.map(lineOf))].sort((a, b) => a - b);
@@ -456,12 +467,21 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   for (const c of named) {
     const taken =
       c.how === 'listed'
-        ? speakerLines.some((l) => near(l, c.line))
+        ? c.sentence || speakerLines.some((l) => near(l, c.line))
         : named.some(
             (d) => d.how === c.how && d.name === c.name && near(d.line, c.line) && (c.how === 'script' || c.sentence || d.sentence),
           );
     if (taken) out.push({ kind: 'person-name', start: c.start, end: c.end });
   }
+}
+
+/** Does the speaker of SPEAKER's match `m` say a sentence (three words or more) on its line? */
+function saysSentence(text: string, m: RegExpExecArray): boolean {
+  const from = m.index + m[0].length;
+  const lineEnd = text.indexOf('\n', from);
+  // (At most 200 characters of it: a line of a megabyte must not be copied per speaker.)
+  const said = text.slice(from, Math.min(from + 200, lineEnd < 0 ? text.length : lineEnd));
+  return /\S[ \t]+\S+[ \t]+\S/.test(said);
 }
 
 /** The line (from 0) of an offset, for offsets asked in any order: the line breaks are found once. */
@@ -753,6 +773,31 @@ export function findPersonNames(
   }
   if (sources.length > 0) echoes(text, sources, out);
   lonelyNames(text, sources, out, moreEvidence);
+  idsAfterNames(text, out);
+}
+
+// An identifier given in brackets or after `ID` right after a person's name: `Yossi Ben-David (ID
+// 096603352)`, `Hollis, Jerome D. (MR993723)`, `Dmitri Volkov (ID E-20931)`. With `ID` (or `No.`),
+// four digits or more; bare in brackets, letters and five digits or more, or seven digits (a
+// year, `(2019)`, and a pull request, `(#12345)`, stay).
+const ID_AFTER_NAME =
+  /^[ \t]*(?:\([ \t]*|,[ \t]*)(?:(ID|Id|No\.|Nr\.)(?:[ \t]*[#:.])?[ \t]*)?([A-Z]{0,4}-?\d[\d/-]{2,18}[A-Z0-9]?)(?=[ \t]*[),;]|[ \t]*\r?$)/;
+function idsAfterNames(text: string, out: Finding[]): void {
+  const n = out.length;
+  for (let k = 0; k < n; k++) {
+    const f = out[k];
+    if (f.kind !== 'person-name') continue;
+    const c = text.charCodeAt(f.end + (text.charCodeAt(f.end) === 32 ? 1 : 0));
+    if (c !== 40 && c !== 44) continue;
+    const m = ID_AFTER_NAME.exec(text.slice(f.end, f.end + 48));
+    if (m === null) continue;
+    const v = m[2];
+    const digits = v.replace(/\D/g, '').length;
+    const bracket = m[0].includes('(');
+    if (m[1] !== undefined ? digits < 4 : !bracket || (digits < 7 && !(digits >= 5 && /[A-Z]/.test(v)))) continue;
+    const start = f.end + m[0].length - v.length;
+    out.push({ kind: 'id-number', start, end: start + v.length });
+  }
 }
 
 // Before a town, not a person: an address's floor or street, an organisation, an acronym's list (`NANPA, Britain`).
@@ -985,6 +1030,23 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
 // that field names a person (`hraman:x:1001:1001:Hari Raman,,,:/home/hraman:/bin/bash`); system
 // accounts (`daemon:x:1:1:daemon:…`, `www-data:x:33:33:www-data:…`) stay.
 const PASSWD_LINE = /^([a-z_][a-z0-9_.-]{1,31}):[^:\n]{0,128}:\d{1,10}:\d{1,10}:([^:,\n]{0,80})[^:\n]{0,80}:[^:\n]{0,200}:[^:\n]{0,200}$/gm;
+
+// Devices named for their owner (`Tyler's iPhone`, `Device Name: Ana’s MacBook Pro`, the host
+// `tylers-macbook-pro.local`): the owner's name, when the list holds it (not `Company's Laptop`).
+const OWNED_DEVICE =
+  /(?<![\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone)|([a-z]{3,20})s?-(?:iphone|ipad|macbook|imac|mbp))(?![\p{L}])/gu;
+export function findOwnedDevices(text: string, out: Finding[]): void {
+  OWNED_DEVICE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OWNED_DEVICE.exec(text)) !== null) {
+    const w = m[1] ?? m[2];
+    const lower = m[2] !== undefined;
+    // A host name in lower case writes the name with its possessive `s` (`tylers-`): either reading.
+    const c = lower ? Math.min(classify(capital(w)), w.endsWith('s') ? classify(capital(w.slice(0, -1))) : Word.Common) : classify(w);
+    if (c !== Word.Strong) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + w.length });
+  }
+}
 
 export function findPasswdLines(text: string, out: Finding[]): void {
   PASSWD_LINE.lastIndex = 0;

@@ -154,6 +154,32 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });
     URL_CRED.lastIndex = start + m[1].length + 1 + pass.length;
   }
+  // A token as the user, with no password or an empty one (`https://hulcjrfr2qoqr7ivd30a:@gem.fury.io/…`,
+  // `https://<token>@registry…`): sixteen characters or more, letters and digits, not a word.
+  URL_TOKEN_USER.lastIndex = 0;
+  while ((m = URL_TOKEN_USER.exec(text)) !== null) {
+    const user = m[1];
+    if (!/\d/.test(user) || !/[A-Za-z]/.test(user) || distinctChars(user) < 10 || isPlaceholder(user)) continue;
+    const start = m.index + 3;
+    out.push({ kind: 'url-credentials', start, end: start + user.length });
+  }
+}
+const URL_TOKEN_USER = /:\/\/([A-Za-z0-9_-]{16,128}):?@(?=[\w[-])/g;
+
+// A cookie jar in Netscape's format (curl's, wget's, yt-dlp's `cookies.txt`): domain, subdomains,
+// path, secure, expiry, name, value, split by tabs. A value of twelve characters or more, or of
+// eight mixing letters and digits, is a session's.
+const COOKIE_LINE =
+  /^(?:#HttpOnly_)?[^\t\n#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t\d{1,12}\t[^\t\n]{1,256}\t([^\t\r\n]{8,4096})\r?$/gm;
+export function findCookieJarValues(text: string, out: Finding[]): void {
+  COOKIE_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COOKIE_LINE.exec(text)) !== null) {
+    const v = m[1];
+    if (v.length < 12 && !(/\d/.test(v) && /[A-Za-z]/.test(v))) continue;
+    const start = m.index + m[0].length - v.length - (m[0].endsWith('\r') ? 1 : 0);
+    out.push({ kind: 'session-cookie', start, end: start + v.length });
+  }
 }
 
 // Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=….

@@ -113,6 +113,54 @@ describe('names in their own scripts under name keys', () => {
   });
 });
 
+describe('speakers, identifiers after names, passports, cookies, devices', () => {
+  it('reads an id in brackets or after `ID` right after a name, not a year or a pull request', () => {
+    gone('Customer Yossi Ben-David (ID 096603352) called about his account.', '096603352', 'id-number');
+    gone('Employee: Dmitri Volkov (ID E-20931)', 'E-20931', 'id-number');
+    gone('Ms. Lin Mei-hua (ID A279818173) will attend.', 'Mei-hua');
+    kept('Copyright (c) 2019 Jane Smith (2019)', '(2019)');
+    kept('- fix parser (Rich Trott, #33445)', '#33445');
+  });
+
+  it('takes a speaker of two words or a handle made of names saying a sentence on one line', () => {
+    gone('Ekaterina Smirnova: 509330086599, i nomer potom', 'Ekaterina Smirnova', 'person-name');
+    gone('fer.gomez: el timbrado falla para el cliente', 'fer.gomez', 'person-name');
+    kept('Default Value: the value used when none is given', 'Default Value');
+  });
+
+  it("reads a passport's machine-readable line alone when its check digits hold, not ICAO's specimen", () => {
+    const log = 'mrz_line1=P<NGABALOGUN<<IFEOMA<GRACE<<<<<<<<<<<<<<<<<<\nmrz_line2=A838506192NGA7810163F2702065<<<<<<<<<<<<<<00';
+    const o = out(log);
+    assert.ok(!o.includes('BALOGUN') && !o.includes('A838506192'), o);
+    kept('hash=A838506192NGA7810163F2702065<<<<<<<<<<<<<<01', 'A838506192');
+    kept('line2=L898902C36UTO7408122F1204159ZE184226B<<<<<10', 'L898902C36');
+  });
+
+  it("reads a cookie jar's session values, a token given as a URL's user, an access key's id", () => {
+    const jar =
+      '.portal.example-alpen.at\tTRUE\t/\tTRUE\t1735689600\tSESSION\taaj6hu5cni7zo7y73p0y1b8schevegdg\n.x.org\tTRUE\t/\tFALSE\t0\tlang\ten-US';
+    const o = out(jar);
+    assert.ok(!o.includes('aaj6hu5cni7') && o.includes('en-US'), o);
+    gone('source "https://hulcjrfr2qoqr7ivd30a:@gem.fury.io/acme/"', 'hulcjrfr2qoqr7ivd30a');
+    gone('access_key_id = TE7TVH4C1Y8CXM1X7JQU', 'TE7TVH4C1Y8CXM1X7JQU');
+    kept('accessKeyId: process.env.AWS_ACCESS_KEY_ID,', 'process.env.AWS_ACCESS_KEY_ID');
+  });
+
+  it('reads the owner of a device named for them, not a common word', () => {
+    gone("Device Name:         Tyler's iPhone", 'Tyler', 'person-name');
+    gone('host tylers-macbook-pro.local', 'tylers', 'person-name');
+    kept("The Company's Laptop policy", 'Company');
+  });
+
+  it('reads birth dates with a month between dashes and after words of more languages', () => {
+    gone('{"patient":"Callum McIntyre","dob":"02-Apr-1992"}', '02-Apr-1992', 'birth-date');
+    gone('Paciente: Iker Fernández, fecha nac. 27/03/1952.', '27/03/1952', 'birth-date');
+    gone('{"szuletesi_datum":"22.07.1977"}', '22.07.1977', 'birth-date');
+    gone('Datum narození: 12.05.1984', '12.05.1984', 'birth-date');
+    kept('released 12-Apr-2019 as v2', '12-Apr-2019');
+  });
+});
+
 describe('streets', () => {
   it("takes a single letter's unit and a Nordic postal line", () => {
     const o = out('Jag bor på Storgatan 14 B, 114 55 Stockholm.');
