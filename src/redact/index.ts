@@ -590,6 +590,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
           : 0) | (found[F.forUser] + found[F.withUser] > 0 ? 2 : 0);
       const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
+      // Other mentions of the logins read so far (names.ts).
+      if (raw.some((f) => f.kind === 'person-name')) personNames().echoLogins(text, raw);
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
       local?.(text, raw);
       check();

@@ -1031,6 +1031,44 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
 // accounts (`daemon:x:1:1:daemon:…`, `www-data:x:33:33:www-data:…`) stay.
 const PASSWD_LINE = /^([a-z_][a-z0-9_.-]{1,31}):[^:\n]{0,128}:\d{1,10}:\d{1,10}:([^:,\n]{0,80})[^:\n]{0,80}:[^:\n]{0,200}:[^:\n]{0,200}$/gm;
 
+/**
+ * Other mentions of a person's login (`sudo: bhaugen : TTY=…` after `Accepted publickey for
+ * bhaugen`): a login read as a person's (lower case, four characters or more, no word of the
+ * lists nor a system's account) is taken again where it stands as a whole token within the
+ * echoes' window (three lines, 600 characters).
+ */
+export function echoLogins(text: string, out: Finding[]): void {
+  const logins: Span[] = [];
+  for (const f of out)
+    if (f.kind === 'person-name' && f.end - f.start >= 4 && f.end - f.start <= 32) {
+      const v = text.slice(f.start, f.end);
+      if (LOGIN_TOKEN.test(v) && !SYSTEM_ACCOUNT.test(v) && classify(capital(v)) !== Word.Common && classify(capital(v)) !== Word.Weak)
+        logins.push(f);
+    }
+  if (logins.length === 0) return;
+  const taken = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
+  const searched = new Map<string, number>();
+  for (const src of logins.sort((a, b) => a.start - b.start)) {
+    const login = text.slice(src.start, src.end);
+    const { from, to } = aroundLines(text, src.start, src.end);
+    const lo = Math.max(from, searched.get(login) ?? 0);
+    const win = text.slice(lo, to);
+    for (let k = win.indexOf(login); k >= 0; k = win.indexOf(login, k + login.length)) {
+      const i = lo + k;
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      const after = text.charCodeAt(i + login.length);
+      if (isLoginChar(before) || isLoginChar(after) || (after === 46 && isLoginChar(text.charCodeAt(i + login.length + 1)))) continue;
+      if (taken.has(i)) continue;
+      taken.add(i);
+      out.push({ kind: 'person-name', start: i, end: i + login.length });
+    }
+    searched.set(login, to);
+  }
+}
+const LOGIN_TOKEN = /^[a-z][a-z0-9._-]{3,31}$/;
+/** A character a login or an address runs on with: letters, digits, `_`, `-`, `@`, `/`. */
+const isLoginChar = (c: number): boolean => isWordChar(c) || c === 45 || c === 64 || c === 47 || c > 0x7f;
+
 // Devices named for their owner (`Tyler's iPhone`, `Device Name: Ana’s MacBook Pro`, the host
 // `tylers-macbook-pro.local`): the owner's name, when the list holds it (not `Company's Laptop`).
 const OWNED_DEVICE =

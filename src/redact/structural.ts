@@ -159,10 +159,16 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
   URL_TOKEN_USER.lastIndex = 0;
   while ((m = URL_TOKEN_USER.exec(text)) !== null) {
     const user = m[1];
-    if (!/\d/.test(user) || !/[A-Za-z]/.test(user) || distinctChars(user) < 10 || isPlaceholder(user)) continue;
+    if (!/\d/.test(user) || !/[A-Za-z]/.test(user) || distinctChars(user) < 10 || isPlaceholder(user) || ascending(user)) continue;
     const start = m.index + 3;
     out.push({ kind: 'url-credentials', start, end: start + user.length });
   }
+}
+/** A documentation's stand-in counting up (`0123456789abcdef`): most characters follow the one before. */
+function ascending(v: string): boolean {
+  let n = 0;
+  for (let i = 1; i < v.length; i++) if (v.charCodeAt(i) === v.charCodeAt(i - 1) + 1) n++;
+  return n >= (v.length - 1) * 0.6;
 }
 const URL_TOKEN_USER = /:\/\/([A-Za-z0-9_-]{16,128}):?@(?=[\w[-])/g;
 

@@ -146,6 +146,19 @@ describe('speakers, identifiers after names, passports, cookies, devices', () =>
     kept('accessKeyId: process.env.AWS_ACCESS_KEY_ID,', 'process.env.AWS_ACCESS_KEY_ID');
   });
 
+  it("takes a person's login again where it stands alone nearby, not a word or a system's account", () => {
+    const log =
+      'sshd[22811]: Accepted publickey for bhaugen from 10.0.0.7 port 51234 ssh2\nsudo: bhaugen : TTY=pts/0 ; USER=root ; COMMAND=/usr/bin/true';
+    const o = out(log);
+    assert.ok(!o.includes('bhaugen'), o);
+    const far = ['sshd[1]: Accepted publickey for bhaugen from 10.0.0.7 port 1 ssh2', 'a', 'b', 'c', 'd', 'sudo: bhaugen : TTY=pts/0'].join(
+      '\n',
+    );
+    assert.ok(out(far).endsWith('sudo: bhaugen : TTY=pts/0'), out(far));
+    const word = 'sshd[1]: Accepted publickey for deploy from 10.0.0.7 port 1 ssh2\ndeploy : TTY=pts/0';
+    assert.ok(out(word).includes('deploy : TTY'), out(word));
+  });
+
   it('reads the owner of a device named for them, not a common word', () => {
     gone("Device Name:         Tyler's iPhone", 'Tyler', 'person-name');
     gone('host tylers-macbook-pro.local', 'tylers', 'person-name');
