@@ -534,7 +534,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         text,
         raw,
         found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0,
-        USER_KEY_FEATURES.some((f) => found[f] === 1),
+        (USER_KEY_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
+          (found[F.userOption] + found[F.userLongOption] > 0 ? 2 : 0) |
+          (found[F.sshUser] + found[F.sshUserTab] > 0 && found[F.hostName] + found[F.hostLine] > 0 ? 4 : 0),
         (OWNER_PHRASE_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
           ACCOUNT_WORD_FEATURES.reduce((bits, f, k) => (found[f] === 1 ? bits | (8 << k) : bits), 0) |
           (text.includes('@') ? 4 : 0),
@@ -842,6 +844,13 @@ const F = {
   homeCoords: feature('home'),
   residence: feature('residence'),
   mrz: feature('<<<'),
+  // A command's user option (`docker login -u …`), an ssh configuration's indented `User` line under its `Host`.
+  userOption: feature(' -u '),
+  userLongOption: feature('--user'),
+  sshUser: feature('  user '),
+  sshUserTab: feature('\tuser '),
+  hostName: feature('hostname '),
+  hostLine: feature('\nhost '),
   cookieJarTrue: feature('\ttrue\t'),
   cookieJarFalse: feature('\tfalse\t'),
   dicomPatientSpaced: feature('(0010, '),
@@ -1097,11 +1106,6 @@ const USER_KEY_FEATURES = [
   "user '",
   '<user>',
   '<login>',
-  // A command's user option, and an ssh configuration's indented `User` line.
-  ' -u ',
-  '--user',
-  '  user ',
-  '\tuser ',
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 // Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
@@ -1258,23 +1262,23 @@ const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Δι�
 const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|народж|раждане|роден|γέννησ|לידה|الميلاد|تولد|जन्म|วันเกิด/;
 // Devices named for their owner (names.ts): `Tyler's iPhone`, `tylers-macbook-pro`.
 const OWNED_DEVICE_FEATURES = [
+  "'s iphone",
+  "'s ipad",
+  "'s macbook",
+  "'s imac",
+  "'s mac ",
+  "'s galaxy",
+  "'s pixel",
+  "'s laptop",
+  "'s phone",
+  // `Ana’s iPhone` (a feature starts with ASCII) and `Tylers iPhone`.
   's iphone',
-  's ipad',
   's macbook',
-  's imac',
-  's mac ',
-  's galaxy',
-  's pixel',
-  's laptop',
-  's phone',
   's-macbook',
   's-mbp',
   's-iphone',
   's-ipad',
   's-imac',
-  's-mac-',
-  's-laptop',
-  '-macbook-',
 ].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
 const OWNER_PHRASE_FEATURES = [

@@ -530,8 +530,10 @@ function nameHandle(v: string): boolean {
   );
 }
 
-function findNameHandles(text: string, out: Finding[]): void {
+/** `which`: 1 keys and elements of a user, 2 a command's user option, 4 ssh's `User` lines (the caller's features). */
+function findNameHandles(text: string, out: Finding[], which: number): void {
   for (const re of [USER_VALUE, USER_OPTION, SSH_CONFIG_USER]) {
+    if ((which & (re === USER_VALUE ? 1 : re === USER_OPTION ? 2 : 4)) === 0) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -711,7 +713,8 @@ export function findLogAndLatexNames(text: string, out: Finding[], logs: number,
 }
 
 /**
- * `cues`: which of the rarer cues the caller's features found (1: OWNER_PHRASES, 4: an `@`, 8 << k:
+ * `userKeys`: which user names to read (findNameHandles' `which`). `cues`: which of the rarer cues
+ * the caller's features found (1: OWNER_PHRASES, 4: an `@`, 8 << k:
  * ACCOUNT_WORDS[k]); all by default. `moreEvidence`: kinds of findings (identifiers) beside which a
  * first name alone is a person's, besides LONELY_EVIDENCE.
  */
@@ -719,7 +722,7 @@ export function findPersonNames(
   text: string,
   out: Finding[],
   otherScripts = true,
-  userKeys = true,
+  userKeys = 7,
   cues = -1,
   moreEvidence?: ReadonlySet<string>,
 ): void {
@@ -728,7 +731,7 @@ export function findPersonNames(
     findScriptNames(text, out);
   }
   findSpeakers(text, out, otherScripts);
-  if (userKeys) findNameHandles(text, out);
+  if (userKeys !== 0) findNameHandles(text, out, userKeys);
   if (cues & ~1) findProseHandles(text, out, cues);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
@@ -1071,18 +1074,24 @@ const isLoginChar = (c: number): boolean => isWordChar(c) || c === 45 || c === 6
 
 // Devices named for their owner (`Tyler's iPhone`, `Device Name: Ana’s MacBook Pro`, the host
 // `tylers-macbook-pro.local`): the owner's name, when the list holds it (not `Company's Laptop`).
-const OWNED_DEVICE =
-  /(?<![\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone)|([a-z]{3,20})s?-(?:iphone|ipad|macbook|imac|mbp))(?![\p{L}])/gu;
+// Found from the device's word, the owner read back.
+const DEVICE = /(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone|iphone|ipad|macbook|imac|mbp)(?![\p{L}])/gu;
+// The owner before the device's word: `Tyler's `, `Ana’s `, or a host's `tylers-`.
+const OWNER_BEFORE = /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)|([a-z]{3,20})-)$/u;
 export function findOwnedDevices(text: string, out: Finding[]): void {
-  OWNED_DEVICE.lastIndex = 0;
+  DEVICE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = OWNED_DEVICE.exec(text)) !== null) {
-    const w = m[1] ?? m[2];
-    const lower = m[2] !== undefined;
-    // A host name in lower case writes the name with its possessive `s` (`tylers-`): either reading.
+  while ((m = DEVICE.exec(text)) !== null) {
+    const before = OWNER_BEFORE.exec(text.slice(Math.max(0, m.index - 26), m.index));
+    if (before === null) continue;
+    const lower = before[2] !== undefined;
+    // A host name in lower case names Apple's devices (`tylers-macbook-pro`), its owner's `s` kept.
+    if (lower && !/^(?:iphone|ipad|macbook|imac|mbp)$/.test(m[0])) continue;
+    const w = before[1] ?? before[2];
     const c = lower ? Math.min(classify(capital(w)), w.endsWith('s') ? classify(capital(w.slice(0, -1))) : Word.Common) : classify(w);
     if (c !== Word.Strong) continue;
-    out.push({ kind: 'person-name', start: m.index, end: m.index + w.length });
+    const start = m.index - before[0].length + before[0].indexOf(w);
+    out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
 
