@@ -1112,7 +1112,7 @@ function kebabPassphrase(v: string, quoted: boolean): boolean {
 
 // Words that make a spaced value read as a message, a label or code rather than a passphrase.
 const PROSE =
-  /(?:^|[\s"'(])(?:your|you|this|use|used|see|must|should|will|can|please|enter|if|else|null|none|nil|true|false|new|await|return|function|lambda|self|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?)(?=$|[\s"'.,:;!?)])/i;
+  /(?:^|[\s"'(])(?:your|you|this|use|used|see|must|should|will|can|please|enter|if|else|null|none|nil|true|false|new|await|return|function|lambda|self|password|passwords|passwd|secret|token|key|required|invalid|incorrect|wrong|missing|empty|length|characters?|chars|min|minimum|max|maximum|least|uppercase|lowercase|digits?|letters?|symbols?|numbers?)(?=$|[\s"'.,:;!?)])/i;
 // Function words: a sentence has several, a passphrase one or two at most (`the quick brown fox`).
 const FUNCTION_WORDS =
   /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
@@ -1127,7 +1127,8 @@ function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boo
   const t = v.trim();
   if (t.length < 8 || t.length > 100 || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
   const words = t.split(/\s+/);
-  if (words.length > 6) return false;
+  // A passphrase with a digit may run to eight words (`Violet lanterns hum over 9 quiet docks!`).
+  if (words.length > (cls === 'password' && /\d/.test(t) ? 8 : 6)) return false;
   // Letters past ASCII: a translated message, unless a password's words end with a number (`Pepper raven кошка 35.`).
   const numbered = cls === 'password' && /\d[.?!]?$/.test(t) && words.length <= 5;
   if (/[^\x20-\x7e]/.test(t) && !numbered) return false;

@@ -174,6 +174,13 @@ describe('speakers, identifiers after names, passports, cookies, devices', () =>
   });
 });
 
+describe('passphrases', () => {
+  it('reads a passphrase of up to eight words with a digit, not a password policy', () => {
+    gone('vault_password = "Violet lanterns hum over 9 quiet docks!"', 'Violet lanterns hum');
+    kept('password_rules = "Minimum 8 chars, 1 uppercase and 1 digit"', 'Minimum 8 chars');
+  });
+});
+
 describe('streets', () => {
   it("takes a single letter's unit and a Nordic postal line", () => {
     const o = out('Jag bor på Storgatan 14 B, 114 55 Stockholm.');
