@@ -474,6 +474,33 @@ const adversarial: [string, string][] = [
     '{"resourceType": "Patient", "identifier": [' + unique((r) => '{"value": "' + r(8, DIGITS) + '"}, ').slice(0, MB - 64) + '{}]}',
   ],
   ['`From=%2B` + digits, distinct', unique((r) => 'From=%2B34' + r(9, DIGITS) + '&')],
+  // Policy 11's readers.
+  ['a name then `(ID …)`, distinct', unique((r) => 'Customer Anna ' + r(1, UPPER) + r(6, LOWER) + ' (ID ' + r(9, DIGITS) + ') called\n')],
+  [
+    'a login, then again on the next line, distinct',
+    unique((r) => {
+      const u = r(1, LOWER) + 'haugen' + r(2, LOWER);
+      return 'sshd[1]: Accepted publickey for ' + u + ' from 10.0.0.1 port 22 ssh2\nsudo: ' + u + ' : TTY=pts/0\n';
+    }),
+  ],
+  ['one logins flood, a login repeated on one line', fill('Accepted password for bhaugen from 10.0.0.1 ' + 'bhaugen '.repeat(200) + '\n')],
+  ['speaker lines `first.last: ` + a sentence, distinct', unique((r) => 'anna.' + r(6, LOWER) + ': can you call me back\n')],
+  ['`docker login -u first.last`, distinct', unique((r) => 'docker login -u anna.' + r(6, LOWER) + ' -p x\n')],
+  ['ssh `User` lines under `HostName`, distinct', unique((r) => 'Host h\n  HostName 10.0.0.1\n  User ' + r(8, LOWER) + '\n')],
+  ['cookie-jar lines, distinct', unique((r) => '.' + r(6, LOWER) + '.io\tTRUE\t/\tTRUE\t1735689600\tsid\t' + r(32, LOWER + DIGITS) + '\n')],
+  [
+    'passport second lines (TD3), distinct',
+    unique(
+      (r) =>
+        'mrz=' + r(9, UPPER + DIGITS) + r(1, DIGITS) + 'NGA' + r(7, DIGITS) + 'F' + r(7, DIGITS) + '<<<<<<<<<<<<<<' + r(2, DIGITS) + '\n',
+    ),
+  ],
+  ["`X's iPhone` device names, distinct", unique((r) => "Device Name: Anna's iPhone " + r(6, LOWER) + '\n')],
+  [
+    '`name_ar` fields in Arabic, distinct',
+    unique((r) => '{"name_ar": "نورة ' + r(4, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي') + '", "mobile": "+966 55 123 4567"}\n'),
+  ],
+  ['`https://` + token + `:@`, distinct', unique((r) => 'https://' + r(20, LOWER + DIGITS) + ':@gem.fury.io/x ')],
 ];
 let worst = 0;
 let worstName = '';

@@ -464,13 +464,50 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   const speakerLines = [...new Set(lines.map(lineOf))].sort((a, b) => a - b);
   for (const c of cands) named.push({ ...c, line: lineOf(c.at) });
   const near = (a: number, b: number): boolean => a !== b && Math.abs(a - b) <= 3;
+  // Another speaker line within three of `line`: looked up in the sorted lines (a scan of them
+  // per candidate cost the square of a chat's length).
+  const speakerNear = (line: number): boolean => {
+    let lo = 0,
+      hi = speakerLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (speakerLines[mid] < line - 3) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < speakerLines.length && speakerLines[k] <= line + 3; k++) if (speakerLines[k] !== line) return true;
+    return false;
+  };
+  // The same name speaking, by kind and name, in line order.
+  const byName = new Map<string, typeof named>();
+  for (const d of named)
+    if (d.how !== 'listed') {
+      const key = d.how + '\u0000' + d.name;
+      const list = byName.get(key);
+      if (list === undefined) byName.set(key, [d]);
+      else list.push(d);
+    }
   for (const c of named) {
-    const taken =
-      c.how === 'listed'
-        ? c.sentence || speakerLines.some((l) => near(l, c.line))
-        : named.some(
-            (d) => d.how === c.how && d.name === c.name && near(d.line, c.line) && (c.how === 'script' || c.sentence || d.sentence),
-          );
+    let taken: boolean;
+    if (c.how === 'listed') taken = c.sentence || speakerNear(c.line);
+    else {
+      const same = byName.get(c.how + '\u0000' + c.name)!;
+      taken = false;
+      // Within three lines either way: the candidates of a name are in line order.
+      let lo = 0,
+        hi = same.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (same[mid].line < c.line - 3) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < same.length && same[k].line <= c.line + 3; k++) {
+        const d = same[k];
+        if (near(d.line, c.line) && (c.how === 'script' || c.sentence || d.sentence)) {
+          taken = true;
+          break;
+        }
+      }
+    }
     if (taken) out.push({ kind: 'person-name', start: c.start, end: c.end });
   }
 }
