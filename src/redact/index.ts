@@ -1415,7 +1415,7 @@ const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
 let nameFinder: typeof import('./names') | undefined;
 /**
- * The finders of people's names (with their word lists, 600 KB) and of addresses in prose are a
+ * The finders of people's names (with their word lists, 1.2 MB) and of addresses in prose are a
  * bundle of their own (names.js beside this file when compiled), loaded when redaction first runs; its path is computed so the
  * bundler leaves it out.
  */
