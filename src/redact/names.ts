@@ -807,6 +807,9 @@ export function findPersonNames(
     // A title after a cue (`name on account Mrs J. Pemberton`) is a cue of its own: read from it again.
     if ((own === null || (Array.isArray(own) && own.length === 0)) && TITLE_WORDS.has(run.split(/[ \t]/)[0])) NAME_RE.lastIndex = at;
   }
+  // In capitals only beside other findings, within the echoes' window (a text of constants and
+  // licences holds thousands of capitalised words, each to be classified).
+  if (out.length > 0) upperCaseNames(text, out);
   if (HONORIFICS.some((h) => holdsSuffix(text, h))) {
     HONORIFIC_RE.lastIndex = 0;
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
@@ -843,6 +846,73 @@ function idsAfterNames(text: string, out: Finding[]): void {
 // Before a town, not a person: an address's floor or street, an organisation, an acronym's list (`NANPA, Britain`).
 const PLACE_BEFORE =
   /(?:\b(?:Floor|Street|St|Avenue|Ave|Road|Rd|Suite|Drive|Lane|Place|Building|University|Institute|College|School|Foundation|Inc|Ltd|LLC|Corp|GmbH|AG|SA|BV|Oy|AB|Laboratory|Laboratories|Lab|Labs)\b.{0,30}[,]|\b(?:in|of|at|from|near)|\b[A-Z]{2,},)[ \t]*$/;
+// A name in capitals, as forms, labels, cards and assertions print it (`JASMINE SANDHU`,
+// `GENEVIÈVE GAGNON`, `RAMIREZ, CARLOS A`): two or three words, each a name the list holds as a
+// name only (a common word, `ROSE GOLD`, or a word the list lacks, `AWS IAM`, keeps the run).
+const UPPER_RUN =
+  /(?<![\w\u00C0-\u024F’-])([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE]))(,?[ \t]+)([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE]))(?:[ \t]+([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE])|[A-Z]\.?))?(?![\w\u00C0-\u024F’-])/g;
+const UPPER_CLASS = new Map<string, boolean>();
+function upperCaseNames(text: string, out: Finding[]): void {
+  const starts = out.map((f) => f.start).sort((a, b) => a - b);
+  // A finding in the window around a run (the lines the trajectory builder reads with it).
+  const beside = (start: number, end: number): boolean => {
+    const { from, to } = aroundLines(text, start, end);
+    let lo = 0,
+      hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] < to;
+  };
+  UPPER_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const strong = (w: string): boolean => {
+    // Words in capitals repeat (a licence's `THE SOFTWARE`, constants): each is classified once.
+    let c = UPPER_CLASS.get(w);
+    if (c === undefined) {
+      c = classify(capital(w.toLowerCase())) === Word.Strong;
+      if (UPPER_CLASS.size >= 4096) UPPER_CLASS.clear();
+      UPPER_CLASS.set(w, c);
+    }
+    return c;
+  };
+  while ((m = UPPER_RUN.exec(text)) !== null) {
+    if (
+      m[1].length < 3 ||
+      m[3].length < 3 ||
+      !strong(m[1]) ||
+      !strong(m[3]) ||
+      shouted(text, m.index, m.index + m[0].length) ||
+      !beside(m.index, m.index + m[0].length)
+    ) {
+      // The second word may start the next run.
+      UPPER_RUN.lastIndex = m.index + m[1].length + m[2].length;
+      continue;
+    }
+    const third = m[4] !== undefined && (m[4].replace('.', '').length === 1 || strong(m[4]));
+    const end = third ? m.index + m[0].length : m.index + m[1].length + m[2].length + m[3].length;
+    out.push({ kind: 'person-name', start: m.index, end });
+  }
+}
+
+/**
+ * A line shouted in capitals around the run (a licence's disclaimer, `KEITH PACKARD DISCLAIMS ALL
+ * WARRANTIES`): four capitalised words or more besides it; or a character's name in Unicode's
+ * tables (`THAI CHARACTER KHO KHAI`).
+ */
+function shouted(text: string, start: number, end: number): boolean {
+  let ls = start;
+  while (ls > 0 && start - ls < 200 && text.charCodeAt(ls - 1) !== 10) ls--;
+  let le = end;
+  while (le < text.length && le - end < 200 && text.charCodeAt(le) !== 10) le++;
+  const before = text.slice(ls, start);
+  if (/\b(?:CHARACTER|LETTER|SIGN|DIGIT|SYLLABLE|LIGATURE|MARK)[ \t]+$/.test(before)) return true;
+  const caps = (before + ' ' + text.slice(end, le)).match(/\b[A-Z]{2,}\b/g);
+  return caps !== null && caps.length >= 4;
+}
+
 // Personal data read from its own line, beside which a first name alone is a person's.
 const LONELY_EVIDENCE = new Set(['email', 'phone', 'credit-card', 'iban', 'us-ssn']);
 const LONE_WORD = new RegExp(`[${UP}][${LO}]{2,}(?:-[${UP}][${LO}]+)?`, 'g');

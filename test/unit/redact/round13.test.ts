@@ -174,6 +174,19 @@ describe('speakers, identifiers after names, passports, cookies, devices', () =>
   });
 });
 
+describe('names in capitals', () => {
+  it('reads two or three capitalised words the list holds as names only, and `SURNAME, GIVEN I`', () => {
+    gone('TRIAGE 02:17 | H0573008 | RAMIREZ, CARLOS A | DOB 1962-03-08', 'RAMIREZ, CARLOS A', 'person-name');
+    gone("AssertionError: assert 'CARLOS RAMIREZ' == 'x'\n  email: 'c.ramirez@mail.mx'", 'CARLOS RAMIREZ', 'person-name');
+    // With nothing else personal within three lines, capitals stay (a heading, a constant).
+    assert.equal(out("assert 'CARLOS RAMIREZ' == 'x'"), "assert 'CARLOS RAMIREZ' == 'x'");
+  });
+
+  it('keeps constants, acronyms and common words in capitals', () => {
+    for (const t of ['const MAX VALUE = 1;', 'AWS IAM ROLE', 'ROSE GOLD EDITION', 'READ ME FIRST']) assert.equal(out(t), t);
+  });
+});
+
 describe('passphrases', () => {
   it('reads a passphrase of up to eight words with a digit, not a password policy', () => {
     gone('vault_password = "Violet lanterns hum over 9 quiet docks!"', 'Violet lanterns hum');
