@@ -164,7 +164,7 @@ const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
 const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
 const POSTAL_SAME_LINE = new RegExp(
-  `[ \\t]*\\\\?,[ \\t]*(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
+  `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
   'uym',
 );
 const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
@@ -191,7 +191,7 @@ export function findPostalLines(text: string, out: Finding[]): void {
       if (m === null) continue;
       // From the first part after the street: the places between it and the postcode go too.
       let start = m.index;
-      while (start < text.length && ' \t,\r\n\\'.includes(text[start])) start++;
+      while (start < text.length && ' \t,\r\n\\"\''.includes(text[start])) start++;
       out.push({ kind: 'street-address', start, end: m.index + m[0].lastIndexOf(m[1]) + m[1].length });
       break;
     }

@@ -101,6 +101,13 @@ const PIN_CODE = new RegExp(
   'gi',
 );
 
+// A meeting's passcode of letters and digits (`Passcode: cYwsJQ`, `Meeting password: 7Hq2xP`), as
+// conferencing tools print them: five to twelve characters with two kinds of them (cases, digits).
+const MEETING_CODE = new RegExp(
+  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pass[ _-]?code|meeting[ _-]?(?:password|passcode|pwd))${GAP}([A-Za-z0-9]{5,12})(?![\\w-])`,
+  'gi',
+);
+
 // A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
 // `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
 const PLATE = new RegExp(
@@ -238,6 +245,14 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
     cued(text, CARD_CODE, 'card-security-code', out, () => true);
     // Not a year (`pin 2024`) nor a number of one digit repeated.
     cued(text, PIN_CODE, 'password', out, (v) => !/^(?:19|20)\d\d$/.test(v) && !/^(\d)\1+#?$/.test(v));
+    cued(
+      text,
+      MEETING_CODE,
+      'password',
+      out,
+      (v) =>
+        /[A-Za-z]/.test(v) && ((/[a-z]/.test(v) && /[A-Z]/.test(v) && !/^[A-Z][a-z]+$/.test(v)) || (/\d/.test(v) && /[A-Za-z]/.test(v))),
+    );
   }
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
   if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);

@@ -995,6 +995,8 @@ function personalHeaderHint(text: string): boolean {
       )
         return true;
   if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`
+  // A name in one script or language of several (`id,name_ar,name_en,mobile`).
+  for (const d of [',', '\t', ';', '\n']) if (text.includes(d + 'name_') || text.includes(d + 'Name_')) return true;
   return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
 }
 

@@ -245,6 +245,44 @@ function wordsOf(run: string, start: number): RunWord[] {
   return out;
 }
 
+// Names in Cyrillic and Greek (`Алексей Смирнов`, `Вера Николаевна`, `Γιώργος Παπαδόπουλος`):
+// two or three capitalised words, each a listed name or of a surname's or a patronymic's ending,
+// one at least a listed name. The lists' common words are English, so nothing here is Common.
+const CYR_UP = '\\u0400-\\u042F\\u0490\\u0492\\u049A\\u04A2\\u04AE\\u04B0\\u04BA\\u04D8\\u04E8\\u0386\\u0388-\\u038F\\u0391-\\u03AB';
+const CYR_LO = "\\u0430-\\u045F\\u0491\\u0493\\u049B\\u04A3\\u04AF\\u04B1\\u04BB\\u04D9\\u04E9\\u03AC-\\u03CE'’";
+const CYRILLIC_OR_GREEK_CAPITAL = /[\u0410-\u042F\u0391-\u03A9]/;
+const CYR_WORD = `[${CYR_UP}][${CYR_LO}]+(?:-[${CYR_UP}][${CYR_LO}]+)?`;
+const CYR_RUN = new RegExp(`(?<![${CYR_UP}${CYR_LO}\\w-])${CYR_WORD}(?:[ \\t]+${CYR_WORD}){1,3}(?![${CYR_UP}${CYR_LO}\\w])`, 'g');
+const CYR_SURNAME =
+  /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|чук|ович|евич|овна|евна|ична|ич|ић|ски|ска|ян|дзе|швили|ος|ης|ου|άκης|ίδης|όπουλος|οπούλου|ίδου|άκη|άτος|ιάδης)$/;
+const PATRONYMIC = /(?:ович|евич|овна|евна|ична)$/;
+function findCyrillicGreekNames(text: string, out: Finding[]): void {
+  CYR_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CYR_RUN.exec(text)) !== null) {
+    const words: { w: string; at: number; listed: boolean; fits: boolean }[] = [];
+    const re = /\S+/g;
+    for (let w: RegExpExecArray | null; (w = re.exec(m[0])) !== null;) {
+      const c = classify(w[0]);
+      const listed = c === Word.Strong || c === Word.Weak;
+      words.push({ w: w[0], at: m.index + w.index, listed, fits: listed || CYR_SURNAME.test(w[0]) });
+    }
+    for (let i = 0; i < words.length;) {
+      if (!words[i].fits) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < words.length && words[j].fits) j++;
+      // A given name and patronymic take the family name before them (`Сковорода Никита Андреевич`).
+      const from = i > 0 && PATRONYMIC.test(words[j - 1].w) ? i - 1 : i;
+      if (j - i >= 2 && words.slice(i, j).some((x) => x.listed))
+        out.push({ kind: 'person-name', start: words[from].at, end: words[j - 1].at + words[j - 1].w.length });
+      i = j;
+    }
+  }
+}
+
 /** Whether some word (or part of a hyphenated word) of `run` is in the name list. */
 function mayHoldName(run: string): boolean {
   const { names } = wordLists();
@@ -543,7 +581,7 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2})?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
@@ -766,6 +804,7 @@ export function findPersonNames(
   if (otherScripts) {
     findLabelledNames(text, out);
     findScriptNames(text, out);
+    if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) findCyrillicGreekNames(text, out);
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
@@ -1155,8 +1194,9 @@ export function echoLogins(text: string, out: Finding[]): void {
       if (LOGIN_TOKEN.test(v) && !SYSTEM_ACCOUNT.test(v) && classify(capital(v)) !== Word.Common && classify(capital(v)) !== Word.Weak)
         logins.push(f);
     }
-  if (logins.length === 0) return;
   const taken = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
+  nameLogins(text, out, logins, taken);
+  if (logins.length === 0) return;
   const searched = new Map<string, number>();
   for (const src of logins.sort((a, b) => a.start - b.start)) {
     const login = text.slice(src.start, src.end);
@@ -1176,6 +1216,78 @@ export function echoLogins(text: string, out: Finding[]): void {
   }
 }
 const LOGIN_TOKEN = /^[a-z][a-z0-9._-]{3,31}$/;
+
+/**
+ * The logins a person's name makes (`Réka Varga` → `rvarga`, `reka.varga`; `abhishek.iyer` →
+ * `abhishekiyer`), taken where they stand as a whole token within the echoes' window: in a path
+ * (`/Users/ingridsolberg/`), a domain login (`CORP\\mkowalski`), an image's owner
+ * (`abhishekiyer/ledger-api`), with digits after (`rvarga91`). Each form joins the first and last
+ * names whole or by an initial; a form must hold six letters or more.
+ */
+function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken: Set<number>): void {
+  const sources: { forms: string[]; start: number; end: number }[] = [];
+  for (const f of out) {
+    if (f.kind !== 'person-name' || f.end - f.start > 64) continue;
+    const v = text.slice(f.start, f.end);
+    let parts: string[];
+    if (logins.includes(f)) {
+      const m = /^([a-z]{2,20})[._-]([a-z]{2,20})$/.exec(v);
+      if (m === null) continue;
+      parts = [m[1], m[2]];
+    } else {
+      const words = v.split(/[ \t]+/);
+      if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w))) continue;
+      parts = [words[0], words[words.length - 1]].map((w) => unaccented(w).toLowerCase().replace(/['’]/g, ''));
+      if (!parts.every((w) => /^[a-z]{2,20}$/.test(w))) continue;
+    }
+    const [a, b] = parts;
+    const forms = [
+      a + b,
+      a + '.' + b,
+      a + '_' + b,
+      a + '-' + b,
+      a[0] + b,
+      a[0] + '.' + b,
+      a[0] + '_' + b,
+      b + a[0],
+      b + '.' + a,
+      b + '_' + a,
+      b + a,
+      a + b[0],
+    ];
+    sources.push({
+      forms: forms.filter((x) => x.replace(/[._-]/g, '').length >= 6 && !SYSTEM_ACCOUNT.test(x)),
+      start: f.start,
+      end: f.end,
+    });
+  }
+  for (const src of sources) {
+    const { from, to } = aroundLines(text, src.start, src.end);
+    const win = text.slice(from, to);
+    const lower = win.toLowerCase();
+    for (const form of src.forms)
+      for (let k = lower.indexOf(form); k >= 0; k = lower.indexOf(form, k + 1)) {
+        const i = from + k;
+        if (i >= src.start && i < src.end) continue;
+        // Logins are not shouted (`HEWLETT-PACKARD`).
+        if (text.slice(i, i + form.length) === form.toUpperCase()) continue;
+        let end = i + form.length;
+        while (end < to && end - i - form.length < 4 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+        const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+        const after = text.charCodeAt(end);
+        // Whole tokens only; a path's or a domain's separators may stand beside them.
+        if (
+          (isLoginChar(before) && before !== 47) ||
+          (isLoginChar(after) && after !== 47) ||
+          (after === 46 && isLoginChar(text.charCodeAt(end + 1)))
+        )
+          continue;
+        if (taken.has(i)) continue;
+        taken.add(i);
+        out.push({ kind: 'person-name', start: i, end });
+      }
+  }
+}
 /** A character a login or an address runs on with: letters, digits, `_`, `-`, `@`, `/`. */
 const isLoginChar = (c: number): boolean => isWordChar(c) || c === 45 || c === 64 || c === 47 || c > 0x7f;
 

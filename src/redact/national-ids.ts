@@ -516,8 +516,12 @@ const RULES: readonly IdRule[] = [
 // Every kind has a rule, and every rule a kind the core knows (for its features and priority).
 for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw new Error(`no national id rule for ${k}`);
 
+// Also as code passes it: a setter's or a builder's argument (`setSteuerId("…")`, `.pesel("…")`).
 const cued = (cue: string, shape: string): RegExp =>
-  new RegExp(`(?<![A-Za-z0-9])(?:${cue})${NUMBER_WORD}${GAP}(${shape})(?![A-Za-z0-9])`, 'gi');
+  new RegExp(
+    `(?:(?<![A-Za-z0-9])|(?<=(?<![A-Za-z0-9])(?:set|with|put)_?))(?:${cue})${NUMBER_WORD}(?:[ \\t]*\\([ \\t]*["'\`]?|${GAP})(${shape})(?![A-Za-z0-9])`,
+    'gi',
+  );
 const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
 // At most 200 characters and three line breaks back: the trajectory builder redacts a changed
 // line with the three lines on each side, and must see what the whole document would.

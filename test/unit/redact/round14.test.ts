@@ -1,0 +1,105 @@
+// Policy 12: identifiers under lower-case table headers and as setters' arguments; names in
+// other columns' scripts; the logins a person's name makes; domain logins; meetings' passcodes;
+// postal lines as separate arguments; names in Cyrillic and Greek.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, part: string): void {
+  const o = out(text);
+  assert.ok(o.includes(part), `lost ${part} in ${o}`);
+}
+
+describe('identifiers under a lower-case header cell', () => {
+  it('reads a column named by a short acronym, in CSV and in a bordered client table', () => {
+    gone('navn,cpr\nFrederik Holm,140877-8563\n', '140877-8563', 'dk-cpr');
+    const table = [
+      '+--------------+-------------+',
+      '| navn         | cpr         |',
+      '+--------------+-------------+',
+      '| Astrid Kjær  | 260497-1018 |',
+      '+--------------+-------------+',
+    ].join('\n');
+    gone(table, '260497-1018', 'dk-cpr');
+  });
+
+  it('keeps a column of the same name whose values do not validate', () => {
+    kept('navn,cpr\nFrederik Holm,320877-8563\n', '320877-8563');
+  });
+});
+
+describe('identifiers as code passes them', () => {
+  it('takes a setter’s and a builder’s argument', () => {
+    gone('debtor.setSteuerId("11861138172");', '11861138172', 'de-tax-id');
+    gone('Person.builder().pesel("44051401359").build()', '44051401359', 'pl-pesel');
+  });
+
+  it('keeps an argument that does not validate, and a setter of something else', () => {
+    kept('debtor.setSteuerId("11861138173");', '11861138173');
+    kept('order.setReference("44051401359");', '44051401359');
+  });
+});
+
+describe('names in a column of another script', () => {
+  it('reads `name_ar` beside other personal columns', () => {
+    const csv = 'id,name_ar,name_en,mobile\n5512,يوسف عبد الحميد,Youssef Abdelhamid,+20 15 8871 6312\n';
+    gone(csv, 'يوسف عبد الحميد', 'person-name');
+  });
+});
+
+describe('the logins a person’s name makes', () => {
+  it('takes an initial and surname, or the name joined, near the name', () => {
+    gone('users:\n  - name: rvarga\n    gecos: Réka Varga\n', 'rvarga', 'person-name');
+    const docker = 'docker login -u abhishek.iyer -p x\nLogin Succeeded\n$ docker push abhishekiyer/ledger-api:0.9.3\n';
+    gone(docker, 'abhishekiyer', 'person-name');
+    gone('Author: Hannah Okafor <h@x.io>\n  /home/hannahokafor91/src', 'hannahokafor91', 'person-name');
+  });
+
+  it('keeps a form far from the name, a short form, and a word that holds a form', () => {
+    kept('Author: Hannah Okafor\n\n\n\n\n\nsee hokafor/tools', 'hokafor');
+    kept('Author: Li Na\nrun lna now', 'lna');
+    kept('Author: Réka Varga\nsee rvargatool docs', 'rvargatool');
+  });
+});
+
+describe('a domain login and a meeting’s passcode', () => {
+  it('takes the user after a domain', () => {
+    gone('$User = "CORP\\mkowalski"', 'mkowalski', 'person-name');
+  });
+
+  it('takes a passcode of letters and digits, not a word', () => {
+    gone('DESCRIPTION:Join: https://teams.example/l/x\\nPasscode: cYwsJQ\nEND:VEVENT', 'cYwsJQ', 'password');
+    gone('Meeting passcode: 7Hq2xP', '7Hq2xP', 'password');
+    kept('Passcode: Required for every meeting', 'Required');
+    kept('passcode: enabled', 'enabled');
+  });
+});
+
+describe('a postal line passed apart from its street', () => {
+  it('takes the postcode and town in the next argument', () => {
+    gone('debtor.setAddress("Lindenstraße 71", "50674 Köln");', '50674 Köln', 'street-address');
+  });
+});
+
+describe('names in Cyrillic and Greek', () => {
+  it('takes two or three words that are listed names or end as surnames do', () => {
+    gone('Вчера Алексей Смирнов позвонил', 'Алексей Смирнов', 'person-name');
+    gone('user=Алексей Смирнов login=a', 'Алексей Смирнов', 'person-name');
+    gone('ФИО: Иванова Мария Петровна', 'Иванова Мария Петровна', 'person-name');
+    gone('Ο Γιώργος Παπαδόπουλος έφυγε', 'Γιώργος Παπαδόπουλος', 'person-name');
+  });
+
+  it('keeps places and capitalised words with no listed name', () => {
+    kept('Москва Сити', 'Москва Сити');
+    kept('Красная Площадь и Мир Труд Май', 'Мир Труд');
+    kept('Вчера пришла', 'Вчера');
+  });
+});
