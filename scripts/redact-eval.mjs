@@ -185,7 +185,10 @@ async function score(cases, redact) {
 // (personal data in prose, as PII recognisers' tests write it), R (in the style of other secret
 // scanners' test suites, written fresh) and S (snippets in ~40 formats mixing both); then T (personal
 // data entity by entity, as PII recognisers' suites test it), U (other scanners' suites' style, a
-// third set) and V (snippets in ~40 formats, a second set).
+// third set) and V (snippets in ~40 formats, a second set); then W (snippets in ~40 formats, a
+// third set), X (personal data entity by entity, a third set) and Y (an engineer's working week:
+// keyword assignments, long-tail and prefixed tokens, and personal data in tickets, query output
+// and notes).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -236,6 +239,9 @@ for (const [label, file, part] of [
   ['probes T: personal data as recognisers’ suites test it, entity by entity', 'T_recognisers.jsonl', 'u32'],
   ['probes U: other scanners’ suites’ style, a third set', 'U_scanners.jsonl', 'u32'],
   ['probes V: snippets in ~40 formats, a second set', 'V_snippets.jsonl', 'u32'],
+  ['probes W: snippets in ~40 formats, a third set', 'W_snippets.jsonl', 'u32'],
+  ['probes X: personal data as a PII recogniser’s suite tests it, a third set', 'X_recognisers.jsonl', 'u32'],
+  ['probes Y: an engineer’s working week, scanners’ style and snippets', 'Y_worklog.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -85,10 +85,13 @@ export type { LocalIdentifiers } from './pii';
  * alone at a sentence's end or after a comma and beside identifiers, 48,000 more given names, whose
  * word a sentence reports, logins in commands and ssh's configuration, names in their own scripts
  * under name keys, any country's number after words every country uses, plates, VINs, patients'
- * ids, Nordic postal lines). Returned with every redaction, and stated by each session's start event
+ * ids, Nordic postal lines; 12: identifiers under acronym header cells and as setters' and
+ * builders' arguments, the logins a person's name makes, access logs' users, profiles' handles,
+ * names in Cyrillic and Greek, lists of those present in Chinese, Japanese and Korean, domain
+ * logins, meetings' passcodes, stand-in addresses in other languages). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 11;
+export const REDACTION_POLICY_VERSION = 12;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -811,6 +814,7 @@ const F = {
   nata: feature('nata il '),
   nascido: feature('nascid'),
   urodzony: feature('urodzon'),
+  urAbbr: feature('(ur. '),
   nee: feature('née '),
   neLe: feature('né le'),
   naci: feature('nací'),
@@ -1108,6 +1112,25 @@ const USER_KEY_FEATURES = [
   "user '",
   '<user>',
   '<login>',
+  'handle:',
+  'handle"',
+  "handle'",
+  'handle=',
+  'handle =',
+  'actor"',
+  'actor:',
+  'actor=',
+  'assignee',
+  'reporter"',
+  'reporter:',
+  'benutzer',
+  'utilisateur',
+  'usuario',
+  'gebruikersnaam',
+  'nome utente',
+  'nome_utente',
+  'kullan',
+  'użytkownik',
 ].map((w) => feature(w));
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 // Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
@@ -1324,6 +1347,7 @@ const BIRTH_FEATURES = [
   F.nata,
   F.nascido,
   F.urodzony,
+  F.urAbbr,
   F.nee,
   F.neLe,
   F.naci,

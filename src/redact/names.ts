@@ -18,7 +18,7 @@ export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAdd
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
-import { findScriptNames } from './script-names';
+import { CHINESE_FAMILY, findScriptNames } from './script-names';
 
 interface WordLists {
   names: Set<string>;
@@ -280,6 +280,55 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
         out.push({ kind: 'person-name', start: words[from].at, end: words[j - 1].at + words[j - 1].w.length });
       i = j;
     }
+  }
+}
+
+// A person's profile in a URL: LinkedIn's slug (`linkedin.com/in/sofia-marchetti-4a21b7`). (A code
+// host's user is often an organisation's, `rust-lang`, `acme-corp`: not read.)
+const PROFILE_URL = /(linkedin\.com\/in\/)([A-Za-z0-9][A-Za-z0-9_.%-]{1,100}[A-Za-z0-9])(?=[/?#"'\s)\]>]|$)/g;
+function findProfileHandles(text: string, out: Finding[]): void {
+  PROFILE_URL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PROFILE_URL.exec(text)) !== null) {
+    const v = m[2];
+    const at = m.index + m[1].length;
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+}
+
+// The user of a web server's access log line (Common and Combined Log Format: `host ident user
+// [date] "request"`): an authenticated user is a person's login. `-` (none) stays.
+const ACCESS_LOG_USER =
+  /^[ \t]*[\w.:-]{3,64}[ \t]+\S{1,64}[ \t]+([^\s[\]"]{2,64})[ \t]+\[\d{1,2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}[^\]\n]{0,12}\][ \t]+"/gm;
+function findAccessLogUsers(text: string, out: Finding[]): void {
+  ACCESS_LOG_USER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ACCESS_LOG_USER.exec(text)) !== null) {
+    if (m[1] === '-' || SYSTEM_ACCOUNT.test(m[1])) continue;
+    const at = m.index + m[0].lastIndexOf(m[1], m[0].indexOf('['));
+    out.push({ kind: 'person-name', start: at, end: at + m[1].length });
+  }
+}
+
+// A Chinese or Korean name found by its cue, mentioned again within the echoes' window where
+// words are not spaced apart (`参会：刘洋、陈静` ⏎ `刘洋负责排查`): its characters as written, anywhere;
+// and a Chinese name's given name (`王雨桐` ⏎ `雨桐`).
+const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
+function echoScriptNames(text: string, out: Finding[], from: number): void {
+  const taken = new Set(out.map((f) => f.start));
+  const sources = out.slice(from).filter((f) => HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
+  for (const src of sources) {
+    const full = text.slice(src.start, src.end);
+    const { from: lo, to } = aroundLines(text, src.start, src.end);
+    const win = text.slice(lo, to);
+    // A Chinese name of three characters is also called by its given name (`王雨桐` → `雨桐`).
+    const names = full.length === 3 && CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full) ? [full, full.slice(1)] : [full];
+    for (const name of names)
+      for (let k = win.indexOf(name); k >= 0; k = win.indexOf(name, k + name.length)) {
+        if (taken.has(lo + k)) continue;
+        taken.add(lo + k);
+        out.push({ kind: 'person-name', start: lo + k, end: lo + k + name.length });
+      }
   }
 }
 
@@ -581,7 +630,7 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2})?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME|[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
@@ -634,7 +683,7 @@ const SSH_CONFIG_USER = /^[ \t]+User[ \t]+([a-z][a-z0-9._-]{1,31})[ \t]*\r?$/gm;
 // Dubois`): the capitalised words after the phrase, one of them no common word. (Looked for by the
 // phrases' places: in the name finder's search, their common first letters cost every word.)
 const OWNER_PHRASES = ['t.n.v.', 'ten name van', 'a.n.', 'atas nama', 'au nom de', 'a nombre de', 'em nome de', 'in the name of'];
-const OWNER_RUN = new RegExp(`[ \\t]+((?:[A-Z]\\.[ \\t]*){0,2}${RUN})${AFTER}`, 'y');
+const OWNER_RUN = new RegExp(`[ \\t]+((?:[A-Z]\\.[ \\t]*){0,2}(?:${PARTICLE}[ \\t]+)?${RUN})${AFTER}`, 'y');
 
 function findOwnerNames(text: string, out: Finding[]): void {
   for (const phrase of OWNER_PHRASES)
@@ -803,11 +852,15 @@ export function findPersonNames(
 ): void {
   if (otherScripts) {
     findLabelledNames(text, out);
+    const before = out.length;
     findScriptNames(text, out);
+    if (out.length > before) echoScriptNames(text, out, before);
     if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) findCyrillicGreekNames(text, out);
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
+  if (text.includes('] "')) findAccessLogUsers(text, out);
+  if (text.includes('linkedin.com/in/')) findProfileHandles(text, out);
   if (cues & ~1) findProseHandles(text, out, cues);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
@@ -1222,8 +1275,15 @@ const LOGIN_TOKEN = /^[a-z][a-z0-9._-]{3,31}$/;
  * `abhishekiyer`), taken where they stand as a whole token within the echoes' window: in a path
  * (`/Users/ingridsolberg/`), a domain login (`CORP\\mkowalski`), an image's owner
  * (`abhishekiyer/ledger-api`), with digits after (`rvarga91`). Each form joins the first and last
- * names whole or by an initial; a form must hold six letters or more.
+ * names whole or by an initial; a form must hold five letters or more. A login before `@host` is one.
  */
+/** A name's letters as a login writes them: `Kjærgaard` → `kjaergaard`, `Wiśniewska` → `wisniewska`. */
+function latinLogin(w: string): string {
+  return unaccented(w.replace(/[Ææ]/g, 'ae').replace(/[Øø]/g, 'o').replace(/ß/g, 'ss').replace(/[Łł]/g, 'l'))
+    .toLowerCase()
+    .replace(/['’]/g, '');
+}
+
 function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken: Set<number>): void {
   const sources: { forms: string[]; start: number; end: number }[] = [];
   for (const f of out) {
@@ -1236,8 +1296,9 @@ function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken
       parts = [m[1], m[2]];
     } else {
       const words = v.split(/[ \t]+/);
-      if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{Ll}'’]+$/u.test(w))) continue;
-      parts = [words[0], words[words.length - 1]].map((w) => unaccented(w).toLowerCase().replace(/['’]/g, ''));
+      if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u.test(w))) continue;
+      // A double surname's first part makes the login (`Wiśniewska-Kowal` → `zwisniewska`).
+      parts = [words[0], words[words.length - 1].split('-')[0]].map((w) => latinLogin(w));
       if (!parts.every((w) => /^[a-z]{2,20}$/.test(w))) continue;
     }
     const [a, b] = parts;
@@ -1256,7 +1317,7 @@ function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken
       a + b[0],
     ];
     sources.push({
-      forms: forms.filter((x) => x.replace(/[._-]/g, '').length >= 6 && !SYSTEM_ACCOUNT.test(x)),
+      forms: forms.filter((x) => x.replace(/[._-]/g, '').length >= 5 && !SYSTEM_ACCOUNT.test(x)),
       start: f.start,
       end: f.end,
     });
@@ -1278,7 +1339,7 @@ function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken
         // Whole tokens only; a path's or a domain's separators may stand beside them.
         if (
           (isLoginChar(before) && before !== 47) ||
-          (isLoginChar(after) && after !== 47) ||
+          (isLoginChar(after) && after !== 47 && after !== 64) ||
           (after === 46 && isLoginChar(text.charCodeAt(end + 1)))
         )
           continue;

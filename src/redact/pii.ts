@@ -11,11 +11,12 @@ const isDomainChar = (c: number): boolean =>
 
 // Reserved and stand-in domains: addresses under them are examples, not people.
 // Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
+// Reserved and stand-in domains, also the words for `example` in other languages (`beispiel.de`).
 const EXAMPLE_DOMAIN =
-  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com)$/i;
-// Stand-in local parts, and service senders that name no one (`git@github.com`, `noreply@…`).
+  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
+// Stand-in local parts (also in German, French, Spanish, Italian and Dutch), and service senders that name no one (`git@github.com`, `noreply@…`).
 const EXAMPLE_LOCAL =
-  /^(?:user|username|name|first\.last|firstname\.lastname|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
+  /^(?:user|username|name|first\.last|firstname\.lastname|first_last|firstname|lastname|vorname\.nachname|vorname|max\.mustermann|prenom\.nom|nombre\.apellido|nome\.cognome|voornaam\.achternaam|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
 // File names and versions that look like addresses: icon@2x.png, pkg@1.2.3.
 const NOT_TLD =
   /^(?:png|jpg|jpeg|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|less|map|html|md|txt|xml|yml|yaml|lock|zip|gz|tgz|tar|wasm|so|dll|exe|py|rb|go|rs|java|kt|swift|php|sh|ps1|bat|vue|svelte|d|min|bundle)$/i;

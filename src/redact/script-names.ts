@@ -10,7 +10,7 @@
 import type { Finding } from './text';
 
 // Common Chinese family names, simplified and traditional (the hundred most frequent cover most people).
-const CHINESE_FAMILY = new Set(
+export const CHINESE_FAMILY = new Set(
   [
     ...'王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯欧歐阳陽易常乔喬柯管',
   ].concat(['欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛']),
@@ -86,6 +86,22 @@ const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד)[ \t]+([\
 // Words that end an Arabic or Urdu name's run: a verb, a preposition.
 const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
 
+// A list of those present in Chinese, Japanese or Korean minutes (`参会：刘洋、陈静`, `参加者：山本 大輔、中村
+// さくら`, `참석자: 김민준, 이서연`): each item that is a name of its script (a family name first).
+const ATTENDEES =
+  /(?:参会人员|参会|与会人员|与会|参加人员|参与人员|出席人员|出席者|出席|参加者|参加メンバー|出席者|참석자|참석)[ \t]*[：:][ \t]*([^\n]{2,300})/gu;
+const ATTENDEE_ITEM = /[^、,，;；/]+/gu;
+const JAPANESE_FULL = new RegExp(`^[${HAN}]{1,3}[ \u3000][${HAN}\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,4}$`, 'u');
+function attendee(item: string, at: number, out: Finding[]): void {
+  const v = item.trim();
+  const start = at + item.indexOf(v);
+  const chars = [...v];
+  if (new RegExp(`^[${HAN}]{2,4}$`, 'u').test(v)) {
+    if (CHINESE_FAMILY.has(chars[0]) || CHINESE_FAMILY.has(chars[0] + chars[1])) add(out, start, v);
+  } else if (JAPANESE_FULL.test(v)) add(out, start, v);
+  else if (/^[\p{Script=Hangul}]{2,4}$/u.test(v) && KOREAN_FAMILY.has(v[0])) add(out, start, v);
+}
+
 function add(out: Finding[], start: number, name: string): void {
   if (name.length < 2 || NOT_NAMES.has(name)) return;
   out.push({ kind: 'person-name', start, end: start + name.length });
@@ -145,6 +161,10 @@ export function findScriptNames(text: string, out: Finding[]): void {
     let n = words.findIndex((w) => ARABIC_STOP.has(w));
     if (n < 0) n = words.length;
     if (n > 0) add(out, at, words.slice(0, n).join(' '));
+  });
+  each(ATTENDEES, ['参会', '与会', '参加', '参与', '出席', '참석'], (x, at) => {
+    ATTENDEE_ITEM.lastIndex = 0;
+    for (let i: RegExpExecArray | null; (i = ATTENDEE_ITEM.exec(x[1])) !== null;) attendee(i[0], at + i.index, out);
   });
   each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
 }

@@ -103,3 +103,58 @@ describe('names in Cyrillic and Greek', () => {
     kept('Вчера пришла', 'Вчера');
   });
 });
+
+describe('logins in access logs, profiles and user keys', () => {
+  it('takes the authenticated user of a Common Log Format line, not `-` or a system account', () => {
+    const line = (user: string): string => `196.192.192.136 - ${user} [11/Jun/2024:10:02:19 +0200] "POST /login HTTP/2.0" 302 0 "-" "curl"`;
+    gone(line('cbernasconi'), 'cbernasconi', 'person-name');
+    kept(line('www-data'), 'www-data');
+  });
+
+  it('takes a LinkedIn slug, not a code host’s user (often an organisation)', () => {
+    gone('Candidate: https://www.linkedin.com/in/sofia-marchetti-4a21b7/ — strong', 'sofia-marchetti-4a21b7', 'person-name');
+    kept('see https://github.com/rust-lang/crates.io-index and https://github.com/node-fetch/node-fetch', 'rust-lang');
+  });
+
+  it('reads handles, actors and user words of other languages', () => {
+    gone('{"event":"mfa.disabled","actor":"s.yamaguchi","ip":"10.0.0.1"}', 's.yamaguchi', 'person-name');
+    gone('handle: "@weijie.goh"', 'weijie.goh', 'person-name');
+    gone('Bitte Account anlegen (Benutzername: h.rahimi).', 'h.rahimi', 'person-name');
+    kept('handle: "@release-bot"', 'release-bot');
+  });
+
+  it('takes an account holder’s initial and particle', () => {
+    gone('overmaken naar NL75BUNQ9194697003 t.n.v. D. de Graaf? Dank!', 'D. de Graaf', 'person-name');
+  });
+});
+
+describe('names in Chinese, Japanese and Korean lists of those present', () => {
+  it('takes each name of the list, and the names mentioned again nearby', () => {
+    const notes = '参会：刘洋、陈静、赵志强\n1. 支付回调超时问题：刘洋负责排查';
+    for (const n of ['刘洋', '陈静', '赵志强']) gone(notes, n, 'person-name');
+    gone('参加者：山本 大輔、中村 さくら', '中村 さくら', 'person-name');
+    gone('客户王雨桐女士于周二来电。已建议雨桐清除缓存。', '雨桐', 'person-name');
+  });
+
+  it('keeps list items that are not names', () => {
+    kept('参会：产品部、技术部', '产品部');
+  });
+});
+
+describe('birth dates in words', () => {
+  it('takes `born on the 2nd of February 2016` and Polish `ur.`', () => {
+    gone('Our daughter was born on the 2nd of February 2016, so', '2nd of February 2016', 'birth-date');
+    gone('Małgorzata Kamińska (ur. 7 lutego 1975 r.), wnosi', '7 lutego 1975', 'birth-date');
+  });
+
+  it('keeps a date that is no birth', () => {
+    kept('released on the 2nd of February 2016', '2nd of February 2016');
+  });
+});
+
+describe('stand-in addresses in other languages', () => {
+  it('keeps `vorname.nachname@beispiel.de`, takes a real address', () => {
+    kept('E-Mail: vorname.nachname@beispiel.de', 'vorname.nachname@beispiel.de');
+    gone('E-Mail: anna.berg@firma.de', 'anna.berg@firma.de', 'email');
+  });
+});
