@@ -520,7 +520,7 @@ for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw n
 // a factory's block (`id_number { "…" }`).
 const cued = (cue: string, shape: string): RegExp =>
   new RegExp(
-    `(?:(?<![A-Za-z0-9])|(?<=(?<![A-Za-z0-9])(?:set|with|put)_?))(?:${cue})${NUMBER_WORD}(?:[ \\t]*[({][ \\t]*["'\`]?|${GAP})(${shape})(?![A-Za-z0-9])`,
+    `(?<![A-Za-z0-9](?<!(?:^|[^A-Za-z0-9])(?:set|with|put)_?))(?:${cue})${NUMBER_WORD}(?:[ \\t]*[({][ \\t]*["'\`]?|${GAP})(${shape})(?![A-Za-z0-9])`,
     'gi',
   );
 const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));
