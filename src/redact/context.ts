@@ -219,10 +219,11 @@ export function findContextSecrets(
     // `390.533.447-05`): its shape and check are tested by national-ids.ts, loaded only then.
     if (idCandidates !== undefined && len >= 9 && len <= 19 && digit && (upper || other) && ID_ALONE_SHAPE.test(text.slice(runStart, i)))
       idCandidates.push(runStart, trimEnd(text, runStart, i));
-    // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`) is tested by its checksum.
+    // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`), or is one of Tron's,
+    // Litecoin's or Dogecoin's 34 (`T…`, `L…`, `M…`, `D…`), is tested by its checksum.
     if (len >= 14 && len <= 76 && digit) {
       const c0 = text.charCodeAt(runStart);
-      if (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116) {
+      if (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116 || (len === 34 && (c0 === 84 || c0 === 76 || c0 === 77 || c0 === 68))) {
         let e = i;
         while (e > runStart && !isAlnum(text.charCodeAt(e - 1))) e--;
         if (isCryptoAddress(text.slice(runStart, e), checksums)) {

@@ -106,6 +106,7 @@ export function digitCount(v: string): number {
 }
 
 const BASE58_SHAPE = /^[13][1-9A-HJ-NP-Za-km-z]{25,34}$/;
+const OTHER_BASE58_SHAPE = /^[TLMD][1-9A-HJ-NP-Za-km-z]{33}$/;
 const BECH32_SHAPE = /^(?:bc|tb)1[02-9ac-hj-np-z]{11,71}$/;
 /** Checksums cost a few microseconds each: past this many in one text, a well-formed candidate is taken unchecked. */
 export const MAX_CHECKSUMS = 2000;
@@ -121,6 +122,11 @@ export function isCryptoAddress(v: string, budget: { n: number }): boolean {
   const c = v.charCodeAt(0);
   if (c === 49 || c === 51) {
     if (!BASE58_SHAPE.test(v) || digitCount(v) < 2) return false;
+    return budget.n-- <= 0 || base58checkValid(v);
+  }
+  // Tron (`T…`, version 0x41), Litecoin (`L…`, `M…`) and Dogecoin (`D…`): base58check of 25 bytes too.
+  if (c === 84 || c === 76 || c === 77 || c === 68) {
+    if (!OTHER_BASE58_SHAPE.test(v) || digitCount(v) < 2) return false;
     return budget.n-- <= 0 || base58checkValid(v);
   }
   if (!BECH32_SHAPE.test(v)) return false;

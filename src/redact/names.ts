@@ -18,13 +18,16 @@ export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAdd
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
-import { CHINESE_FAMILY, findScriptNames } from './script-names';
+import { CHINESE_FAMILY, findScriptNames, KOREAN_FAMILY } from './script-names';
 
 interface WordLists {
   names: Set<string>;
   common: Set<string>;
   /** Names that are more often a place, a language or a product here (`Jordan`, `Kafka`): weak evidence. */
   weak: Set<string>;
+  /** Given names and family names in scripts without capitals (Arabic, Persian, Urdu, Hebrew, Thai, Devanagari), as scriptKey writes them. */
+  scriptGiven: Set<string>;
+  scriptFamily: Set<string>;
 }
 let lists: WordLists | undefined;
 
@@ -80,7 +83,7 @@ function wordLists(): WordLists {
   } catch {
     // No ICU data for display names: the lists alone decide.
   }
-  lists = { names: section('names'), common, weak };
+  lists = { names: section('names'), common, weak, scriptGiven: section('script-given'), scriptFamily: section('script-family') };
   return lists;
 }
 
@@ -312,7 +315,7 @@ function findAccessLogUsers(text: string, out: Finding[]): void {
 
 // A Chinese or Korean name found by its cue, mentioned again within the echoes' window where
 // words are not spaced apart (`参会：刘洋、陈静` ⏎ `刘洋负责排查`): its characters as written, anywhere;
-// and a Chinese name's given name (`王雨桐` ⏎ `雨桐`).
+// and a Chinese or Korean name's given name (`王雨桐` ⏎ `雨桐`, `김민준` ⏎ `민준 씨`).
 const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
 function echoScriptNames(text: string, out: Finding[], from: number): void {
   const taken = new Set(out.map((f) => f.start));
@@ -322,13 +325,107 @@ function echoScriptNames(text: string, out: Finding[], from: number): void {
     const { from: lo, to } = aroundLines(text, src.start, src.end);
     const win = text.slice(lo, to);
     // A Chinese name of three characters is also called by its given name (`王雨桐` → `雨桐`).
-    const names = full.length === 3 && CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full) ? [full, full.slice(1)] : [full];
+    const names =
+      full.length === 3 &&
+      ((CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full)) || (KOREAN_FAMILY.has(full[0]) && /\p{Script=Hangul}/u.test(full)))
+        ? [full, full.slice(1)]
+        : [full];
     for (const name of names)
       for (let k = win.indexOf(name); k >= 0; k = win.indexOf(name, k + name.length)) {
         if (taken.has(lo + k)) continue;
         taken.add(lo + k);
         out.push({ kind: 'person-name', start: lo + k, end: lo + k + name.length });
       }
+  }
+}
+
+// Names in scripts without capitals (`خالد العتيبي`, `נועה ברקוביץ`, `לאבי כהן`): a listed given name
+// (a Hebrew word may carry one prefix letter: `ל`, `ו`, `ב`, `מ`, `ה`, `ש`, `כ`), then a listed
+// family or given name, or a word shaped as a family name (Arabic `ال…`; Hebrew `-וביץ`, `-מן`,
+// `-סקי`), maybe a third such word. The given name alone is taken again within the echoes' window.
+const CASELESS_LETTER = /[\u0621-\u064A\u05D0-\u05EA\u0E01-\u0E2E\u0905-\u0939]/;
+const CASELESS_RUN =
+  /[\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F\u0900-\u097F'׳]+(?:[ \t]+[\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F\u0900-\u097F'׳]+)+/g;
+const HEBREW_PREFIX = /^[לובמהשכ]/;
+// Words of a sentence that the lists hold as names too (prepositions, pronouns): they end a name.
+const SCRIPT_STOP = new Set([
+  'على',
+  'علي',
+  'الى',
+  'الي',
+  'هذا',
+  'هذه',
+  'التي',
+  'الذي',
+  'كان',
+  'كانت',
+  'عند',
+  'بعد',
+  'قبل',
+  'של',
+  'את',
+  'עם',
+  'על',
+  'אשר',
+  'היה',
+  'היא',
+  'הוא',
+]);
+const FAMILY_SHAPE = /^(?:ال[\u0621-\u064A]{2,}|[\u05D0-\u05EA]{2,}(?:וביץ|ביץ|מן|סקי|סקה|שטיין|ברג|זון))$/;
+/** A word as the lists hold it: no vowel marks, one form of alef, Arabic yeh for Persian's, no joiners (as scripts/redact-names.mjs writes them; alef maksura stays: `على` is no `علي`). */
+function scriptKey(w: string): string {
+  return w
+    .normalize('NFC')
+    .replace(/[\u064B-\u065F\u0670\u0591-\u05C7\u0640\u200C\u200D]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ی/g, 'ي')
+    .replace(/ک/g, 'ك');
+}
+function findCaselessScriptNames(text: string, out: Finding[]): void {
+  const { scriptGiven, scriptFamily } = wordLists();
+  const given: Span[] = [];
+  CASELESS_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CASELESS_RUN.exec(text)) !== null) {
+    const words: { w: string; at: number }[] = [];
+    const re = /\S+/g;
+    for (let w: RegExpExecArray | null; (w = re.exec(m[0])) !== null;) words.push({ w: w[0], at: m.index + w.index });
+    for (let i = 0; i + 1 < words.length; i++) {
+      let first = scriptKey(words[i].w);
+      let skip = 0;
+      if (!scriptGiven.has(first) && HEBREW_PREFIX.test(first) && scriptGiven.has(first.slice(1))) {
+        first = first.slice(1);
+        skip = 1;
+      }
+      if (!scriptGiven.has(first) || first.length < 2) continue;
+      const next = (k: number): boolean => {
+        if (k >= words.length) return false;
+        const w = scriptKey(words[k].w);
+        return w.length >= 3 && !SCRIPT_STOP.has(w) && (scriptFamily.has(w) || scriptGiven.has(w) || FAMILY_SHAPE.test(w));
+      };
+      if (!next(i + 1)) continue;
+      const last = next(i + 2) ? i + 2 : i + 1;
+      const start = words[i].at + skip;
+      out.push({ kind: 'person-name', start, end: words[last].at + words[last].w.length });
+      given.push({ start, end: start + words[i].w.length - skip });
+      i = last;
+    }
+  }
+  // The given name again, alone, as a whole word (or after one Hebrew prefix letter) within the window.
+  for (const g of given) {
+    const name = text.slice(g.start, g.end);
+    const { from, to } = aroundLines(text, g.start, g.end);
+    const win = text.slice(from, to);
+    for (let k = win.indexOf(name); k >= 0; k = win.indexOf(name, k + name.length)) {
+      const i = from + k;
+      if (i === g.start) continue;
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(i + name.length);
+      const letter = (c: number): boolean =>
+        (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0590 && c <= 0x05ff) || (c >= 0x0e00 && c <= 0x0e7f) || (c >= 0x0900 && c <= 0x097f);
+      if (letter(after) || (letter(before) && !(HEBREW_PREFIX.test(text[i - 1]) && !letter(text.charCodeAt(i - 2))))) continue;
+      out.push({ kind: 'person-name', start: i, end: i + name.length });
+    }
   }
 }
 
@@ -432,7 +529,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|付款人|经办人|經辦人|负责人|負責人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -856,6 +953,7 @@ export function findPersonNames(
     findScriptNames(text, out);
     if (out.length > before) echoScriptNames(text, out, before);
     if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) findCyrillicGreekNames(text, out);
+    if (CASELESS_LETTER.test(text)) findCaselessScriptNames(text, out);
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);

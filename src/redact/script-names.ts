@@ -16,7 +16,7 @@ export const CHINESE_FAMILY = new Set(
   ].concat(['欧阳', '歐陽', '司马', '司馬', '上官', '诸葛', '諸葛']),
 );
 // Korean family names, by frequency.
-const KOREAN_FAMILY = new Set([
+export const KOREAN_FAMILY = new Set([
   ...'김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용',
 ]);
 // Words an honorific follows that are no one's name.
@@ -58,7 +58,9 @@ const JAPANESE_HONORIFIC = new RegExp(
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
 const CHINESE_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學)`, 'gu');
-const KOREAN_HONORIFIC = /([\p{Script=Hangul}]{2,4})[ ]?(?:님|씨)(?![\p{Script=Hangul}])/gu;
+// Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people.
+const KOREAN_HONORIFIC =
+  /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수)(?:님)?)/gu;
 // Introductions and closings followed by a name in the same script.
 const CHINESE_INTRO = new RegExp(`(?:我叫|我是|我的名字是|本人|户名|戶名)[：: ]?([${HAN}]{2,4})`, 'gu');
 const JAPANESE_INTRO = new RegExp(
@@ -102,6 +104,9 @@ function attendee(item: string, at: number, out: Finding[]): void {
   else if (/^[\p{Script=Hangul}]{2,4}$/u.test(v) && KOREAN_FAMILY.has(v[0])) add(out, start, v);
 }
 
+const BRACKETED_NAME = new RegExp(`[(（]((?:[\\p{Script=Hangul}]{3}|[${HAN}]{2,4}))[)）]`, 'gu');
+const CJK_LETTER = /[\uAC00-\uD7AF\u4E00-\u9FFF]/;
+
 function add(out: Finding[], start: number, name: string): void {
   if (name.length < 2 || NOT_NAMES.has(name)) return;
   out.push({ kind: 'person-name', start, end: start + name.length });
@@ -134,9 +139,32 @@ export function findScriptNames(text: string, out: Finding[]): void {
   each(CHINESE_HONORIFIC, ['先生', '小姐', '女士', '太太', '老师', '老師', '医生', '醫生', '同学', '同學'], (x, at) =>
     chineseName(x[1], at, out),
   );
-  each(KOREAN_HONORIFIC, ['님', '씨'], (x, at) => {
-    if (KOREAN_FAMILY.has(x[1][0]) && x[1].length >= 3) add(out, at, x[1]);
-  });
+  each(
+    KOREAN_HONORIFIC,
+    [
+      '님',
+      '씨',
+      '대리',
+      '과장',
+      '차장',
+      '부장',
+      '사원',
+      '주임',
+      '팀장',
+      '실장',
+      '상무',
+      '전무',
+      '선임',
+      '책임',
+      '수석',
+      '매니저',
+      '선생',
+      '교수',
+    ],
+    (x, at) => {
+      if (KOREAN_FAMILY.has(x[1][0]) && x[1].length >= 3) add(out, at, x[1]);
+    },
+  );
   each(CHINESE_INTRO, ['我叫', '我是', '我的名字', '本人', '户名', '戶名'], (x, at) => {
     const chars = [...x[1]];
     const family = CHINESE_FAMILY.has(chars[0]) ? 1 : CHINESE_FAMILY.has(chars[0] + chars[1]) ? 2 : 0;
@@ -166,5 +194,17 @@ export function findScriptNames(text: string, out: Finding[]): void {
     ATTENDEE_ITEM.lastIndex = 0;
     for (let i: RegExpExecArray | null; (i = ATTENDEE_ITEM.exec(x[1])) !== null;) attendee(i[0], at + i.index, out);
   });
+  // A name in brackets right after a number (`연락처 010-2921-1914 (박서연)`, `电话 13123906510（王伟）`).
+  if (CJK_LETTER.test(text)) {
+    BRACKETED_NAME.lastIndex = 0;
+    while ((m = BRACKETED_NAME.exec(text)) !== null) {
+      if (!/\d[\d -]{5,20}\d[ \t]*$/.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const v = m[1];
+      const family = /^[\p{Script=Hangul}]+$/u.test(v)
+        ? KOREAN_FAMILY.has(v[0])
+        : CHINESE_FAMILY.has(v[0]) || CHINESE_FAMILY.has(v.slice(0, 2));
+      if (family) add(out, m.index + 1, v);
+    }
+  }
   each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
 }

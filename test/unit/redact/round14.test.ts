@@ -158,3 +158,40 @@ describe('stand-in addresses in other languages', () => {
     gone('E-Mail: anna.berg@firma.de', 'anna.berg@firma.de', 'email');
   });
 });
+
+describe('names in Arabic, Persian and Hebrew', () => {
+  it('takes a listed given name with a family name after it, and the given name again nearby', () => {
+    gone('رقم الآيبان: SA7345924239236611313443 باسم خالد العتيبي', 'خالد العتيبي', 'person-name');
+    gone('للتواصل مع المندوب أحمد المنصوري: +971 50 135 8682', 'أحمد المنصوري', 'person-name');
+    const hebrew = 'שמי נועה ברקוביץ ואני מנהלת את החשבון\nתודה, נועה';
+    gone(hebrew, 'נועה ברקוביץ', 'person-name');
+    assert.ok(!out(hebrew).includes('נועה'), out(hebrew));
+  });
+
+  it('keeps prose whose words are no names, and a preposition after a name', () => {
+    kept('قرأت كتاباً عن التاريخ العربي في المكتبة', 'التاريخ العربي');
+    kept('حصل الكاتب المصري نجيب محفوظ على جائزة نوبل', 'على جائزة');
+  });
+});
+
+describe('Korean ranks, names in brackets after a number, and payees', () => {
+  it('takes a name before a rank, its given name again, and a bracketed name after a phone', () => {
+    const memo = '다음 주 배포 담당은 김민준 대리님입니다. 체크리스트는 민준 씨가 공유합니다.';
+    gone(memo, '김민준', 'person-name');
+    gone(memo, '민준', 'person-name');
+    gone('연락처 010-2921-1914 (박서연)', '박서연', 'person-name');
+    gone('收款地址：TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFC，收款人：黄志强', '黄志强', 'person-name');
+  });
+
+  it('keeps a rank alone, and bracketed words after a version', () => {
+    kept('오늘 회의는 취소되었습니다 과장님', '과장님');
+    kept('version 1.2.3 (2024)(测试)', '测试');
+  });
+});
+
+describe('more base58check addresses', () => {
+  it('takes Tron, Litecoin and Dogecoin addresses whose checksum holds', () => {
+    gone('USDT TRC20: TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFC', 'TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFC', 'crypto-address');
+    kept('id TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFD', 'TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFD');
+  });
+});
