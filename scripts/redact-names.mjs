@@ -120,7 +120,7 @@ const scriptWords = (field) =>
       SCRIPT_LOCALES.flatMap((k) => localeNames(allLocales[k]?.person?.[field]))
         .flatMap((n) => n.split(/\s+/))
         .map(scriptKey)
-        .filter((w) => w.length >= 2 && /^[\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F\u0900-\u097F]+$/.test(w)),
+        .filter((w) => w.length >= 2 && /^[\u0900-\u097F\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F]+$/.test(w)),
     ),
   ].sort();
 const scriptGiven = scriptWords('first_name');

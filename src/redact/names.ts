@@ -345,7 +345,7 @@ function echoScriptNames(text: string, out: Finding[], from: number): void {
 // `-סקי`), maybe a third such word. The given name alone is taken again within the echoes' window.
 const CASELESS_LETTER = /[\u0621-\u064A\u05D0-\u05EA\u0E01-\u0E2E\u0905-\u0939]/;
 const CASELESS_RUN =
-  /[\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F\u0900-\u097F'׳]+(?:[ \t]+[\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F\u0900-\u097F'׳]+)+/g;
+  /[\u0900-\u097F\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F'׳]+(?:[ \t]+[\u0900-\u097F\u0600-\u06FF\u0590-\u05FF\u0E00-\u0E7F'׳]+)+/g;
 const HEBREW_PREFIX = /^[לובמהשכ]/;
 // Words of a sentence that the lists hold as names too (prepositions, pronouns): they end a name.
 const SCRIPT_STOP = new Set([
