@@ -992,8 +992,9 @@ export function findPersonNames(
     const found = joined(text, m.index, false) ? null : cued(text, m.index, m[1], m[2], run, at);
     // A cue that does not hold here (`Best` in a sentence) leaves the words to be read on their own.
     const own = found ?? (joined(text, at, true) ? null : vouched(run, at));
-    // A name under a closing on the line above is read with that line: not a source of echoes.
-    push(own, found === null || !m[2].includes('\n'));
+    // A name under a closing on the line above is read with that line: not a source of echoes,
+    // unless its words make a name by themselves (then a window without the closing reads it too).
+    push(own, found === null || !m[2].includes('\n') || (joined(text, at, true) ? false : vouched(run, at).length > 0));
     // A title after a cue (`name on account Mrs J. Pemberton`) is a cue of its own: read from it again.
     if ((own === null || (Array.isArray(own) && own.length === 0)) && TITLE_WORDS.has(run.split(/[ \t]/)[0])) NAME_RE.lastIndex = at;
   }
@@ -1114,15 +1115,20 @@ const LONE_WORD = new RegExp(`[${UP}][${LO}]{2,}(?:-[${UP}][${LO}]+)?`, 'g');
  * `Cards can go to his wife Loretta; … +1 919 …`. The window is the echoes' (ECHO_LINES, ECHO_CHARS).
  */
 function lonelyNames(text: string, sources: readonly Span[], out: Finding[], moreEvidence?: ReadonlySet<string>): void {
-  const evidence: number[] = sources.map((x) => x.start);
-  for (const f of out) if (LONELY_EVIDENCE.has(f.kind) || moreEvidence?.has(f.kind) === true) evidence.push(f.start);
+  // Each piece of evidence with how far it reaches: an identifier read after its cue (`social
+  // insurance number` ⏎ `208 421 099`) may have been read from the line above it, so it reaches two
+  // lines, and a window of three around the name holds that line too.
+  const evidence: { at: number; lines: number }[] = sources.map((x) => ({ at: x.start, lines: ECHO_LINES }));
+  for (const f of out)
+    if (LONELY_EVIDENCE.has(f.kind)) evidence.push({ at: f.start, lines: ECHO_LINES });
+    else if (moreEvidence?.has(f.kind) === true) evidence.push({ at: f.start, lines: ECHO_LINES - 1 });
   if (evidence.length === 0) return;
-  evidence.sort((a, b) => a - b);
+  evidence.sort((a, b) => a.at - b.at);
   const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);
   let readTo = 0,
     n = 0;
-  for (const at of evidence) {
-    const { from, to } = aroundLines(text, at, at);
+  for (const { at, lines } of evidence) {
+    const { from, to } = aroundLines(text, at, at, lines);
     const i = Math.max(from, readTo);
     if (i >= to) continue;
     // The window alone is searched (a search of the text would run past it to the next capital).
@@ -1163,23 +1169,23 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
       if (n < names.length && names[n].start <= s) continue;
       out.push({ kind: 'person-name', start: s, end: e });
     }
-    readTo = to;
+    readTo = Math.max(readTo, to);
   }
 }
 
 /** From the start of the third line above `start` to the end of the third line below `end`, within ECHO_CHARS. */
-function aroundLines(text: string, start: number, end: number): { from: number; to: number } {
+function aroundLines(text: string, start: number, end: number, lines = ECHO_LINES): { from: number; to: number } {
   // Read character by character, never past ECHO_CHARS: a search for a line break could cross the whole text.
   let from = start,
     breaks = 0;
   while (from > 0 && start - from < ECHO_CHARS) {
-    if (text.charCodeAt(from - 1) === 10 && ++breaks > ECHO_LINES) break;
+    if (text.charCodeAt(from - 1) === 10 && ++breaks > lines) break;
     from--;
   }
   let to = end;
   breaks = 0;
   while (to < text.length && to - end < ECHO_CHARS) {
-    if (text.charCodeAt(to) === 10 && ++breaks > ECHO_LINES) break;
+    if (text.charCodeAt(to) === 10 && ++breaks > lines) break;
     to++;
   }
   return { from, to };

@@ -356,16 +356,21 @@ const PERSONAL_NEAR = new Set(['email', 'phone', 'person-name', 'street-address'
 
 /** Coordinates with a person's data (a name, an address, a contact, a birth date in `out`) within three lines. */
 export function findCoordinates(text: string, out: Finding[]): void {
-  const personal = out.filter((f) => PERSONAL_NEAR.has(f.kind)).map((f) => f.start);
+  const personal = out.filter((f) => PERSONAL_NEAR.has(f.kind));
   if (personal.length === 0) return;
-  // Within three lines: no more than three line breaks between the coordinate and the finding
-  // (the trajectory builder's window holds the three lines around a changed one).
+  // Within three lines of an e-mail address or a phone number: no more than three line breaks
+  // between (the trajectory builder's window holds the three lines around a changed one). A name,
+  // a street or a birth date may have been read from lines above it (a closing, a street above a
+  // postal line, a birthday's key): within one line, so that the lines it was read from are in the
+  // window too.
   const near = (at: number): boolean =>
-    personal.some((p) => {
+    personal.some((f) => {
+      const p = f.start;
       const [a, b] = p < at ? [p, at] : [at, p];
       if (b - a > 4096) return false;
+      const most = f.kind === 'email' || f.kind === 'phone' ? 3 : 1;
       let breaks = 0;
-      for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) if (++breaks > 3) return false;
+      for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) if (++breaks > most) return false;
       return true;
     });
   const found: Finding[] = [];

@@ -195,3 +195,31 @@ describe('more base58check addresses', () => {
     kept('id TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFD', 'TVW4myGTMJxQGHgdyAr3iHiWYesFTmUQFD');
   });
 });
+
+describe('stand-in names', () => {
+  it('keeps the names forms and documentation use for no one, takes a real name beside them', () => {
+    const form = 'Name: Max Mustermann | Kontakt: John Doe | Nome: Fulano de Tal | ФИО: Иванов Иван Иванович | 이름: 홍길동';
+    for (const n of ['Max Mustermann', 'John Doe', 'Fulano de Tal', 'Иванов Иван Иванович', '홍길동']) kept(form, n);
+    gone(`${form} | Ansprechpartner: Harold Jennings`, 'Harold Jennings', 'person-name');
+  });
+});
+
+describe('a window of three lines reads what the whole text reads', () => {
+  // Companions read from a line above them (a cue, a closing, a street above a postal line) reach
+  // no further than the window that holds that line.
+  const cases: string[][] = [
+    ['<key>UserBirthday</key>', '<date>1962-03-08', '', '', '"lat": 53.349805', ''],
+    ['Best regards,', 'Harold Jennings', '', '', 'Elif: kira için bu ay geç kaldım', ''],
+    ['Am Kirchplatz 3', '', 'HG1 4QT', '', '"lat": 53.349805'],
+    ['Am Kirchplatz 3', 'HG1 4QT', '', '', '"lat": 53.349805'],
+    ['social insurance number', '208 421 099', '', '', 'Elif: kira için bu ay geç kaldım'],
+  ];
+  for (const ls of cases)
+    it(`agrees on ${JSON.stringify(ls[0])} … ${JSON.stringify(ls[4])}`, () => {
+      const whole = out(ls.join('\n')).split('\n');
+      ls.forEach((_, i) => {
+        const from = Math.max(0, i - 3);
+        assert.equal(out(ls.slice(from, i + 4).join('\n')).split('\n')[i - from], whole[i]);
+      });
+    });
+});
