@@ -279,6 +279,15 @@ export const GENERAL_ID_FEATURES = [
   'tax_id',
   'personal number',
   'personal code',
+  // Keys in camel case after another word (`<CustomerTaxID>`, `PersonalCode.parse(`).
+  'TaxID',
+  'TaxId',
+  'NationalId',
+  'NationalID',
+  'PersonalCode',
+  'PersonalNumber',
+  'documento',
+  'Documento',
 ];
 
 /**

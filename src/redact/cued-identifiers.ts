@@ -42,7 +42,7 @@ const BORN_AFTER =
 // date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
 // (Also as keys: `fecha_nacimiento`, `geb_datum`, `fødselsdato`, `syntymäaika`, `tanggal_lahir`.)
 export const BIRTH_WORD =
-  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geb(?=[ \\t]*[:=])|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geb(?=[ \\t]*[:=])|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|fecha[ _-]?nac(?![a-z])|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
 const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 // The word at a word's start, or camel-cased after another (`UserBirthday`, `customerDob`); the
 // date on its line, on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`), or first
@@ -54,7 +54,7 @@ const BIRTH_NEAR = new RegExp(
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|versicherten(?:[ _-]?(?:nummer|nr))?)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
@@ -116,7 +116,7 @@ const PLATE = new RegExp(
 );
 // A vehicle identification number after its name: 17 characters, no I, O or Q.
 const VIN = new RegExp(
-  `(?<![A-Za-z])(?:vin|vehicle[ _-]identification[ _-]number|chassis[ _-]?(?:no\\.?|number)|fahrgestellnummer)${GAP}([A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
+  `(?<![A-Za-z])(?:vin|fin|vehicle[ _-]identification[ _-]number|chassis[ _-]?(?:no\\.?|number)|fahrgestellnummer|fahrzeug[ _-]?ident(?:ifizierungs|ifikations)?nummer)${GAP}([A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
   'gi',
 );
 // A machine-readable zone (passports: two lines of 44; identity cards: three of 30, or two of 36).

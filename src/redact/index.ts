@@ -435,7 +435,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.patientIdKey] +
             found[F.patientIdJoined] +
             found[F.patientNumber] +
-            found[F.patientNo] >
+            found[F.patientNo] +
+            found[F.memberId] +
+            found[F.memberIdKey] +
+            found[F.subscriberId] +
+            found[F.versicherten] >
           0,
         licence:
           found[F.driver] +
@@ -793,6 +797,10 @@ const F = {
   patientIdJoined: feature('patientid'),
   patientNumber: feature('patient number'),
   patientNo: feature('patient no'),
+  memberId: feature('member id'),
+  memberIdKey: feature('member_id'),
+  subscriberId: feature('subscriber id'),
+  versicherten: feature('ersicherten'),
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
   obfuscatedAtParen: feature('(at)'),
@@ -1199,6 +1207,11 @@ const TABLE_HINT_FEATURES = [
   '\tplate',
   '| plate',
   'samaccountname',
+  ',vin',
+  'vin,',
+  '\tvin',
+  '| vin',
+  'documento',
 ].map((f) => feature(f));
 const VEHICLE_FEATURES = [
   ' plate',
@@ -1230,6 +1243,10 @@ const VEHICLE_FEATURES = [
   '_vin',
   'vehicle identification',
   'fahrgestell',
+  'FIN:',
+  'FIN ',
+  'fahrzeugident',
+  'Fahrzeugident',
 ].map((f) => feature(f));
 const CODE_FEATURES = [
   'passcode',

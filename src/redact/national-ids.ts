@@ -553,6 +553,10 @@ const GENERAL = cued(
     'social[ _-]?(?:security|insurance)(?:[ _-]?(?:number|no))?|tax[ _-]?id(?:entification)?(?:[ _-]?(?:number|no))?|personal[ _-]?(?:number|code)',
   '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
 );
+// The same words as keys in camel case, alone or after another word (`<CustomerTaxID>104395494<`,
+// `PersonalCode.parse("39301059849")`, `numeroDocumento: "…"`): case-sensitive, so `T` starts a word.
+const GENERAL_CAMEL =
+  /(?<![A-Z0-9])(?:TaxI[Dd]|NationalI[Dd]|PersonalCode|PersonalNumber|IdNumber|IDNumber|Documento|DocumentNumber|SocialSecurityNumber)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|>|\.(?:parse|of|valueOf|from)\([ \t]*["']|\([ \t]*["'])([A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9])/g;
 
 function push(out: Finding[], kind: string, start: number, v: string): void {
   out.push({ kind, start, end: start + v.length });
@@ -603,9 +607,14 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
     }
   }
   if (!general) return;
-  GENERAL.lastIndex = 0;
+  for (const re of [GENERAL, GENERAL_CAMEL]) generalIds(text, re, out, holds);
+}
+
+/** Values after a general word for an identity number: taken when any national format validates one. */
+function generalIds(text: string, re: RegExp, out: Finding[], holds: (valid: (v: string) => boolean, v: string) => boolean): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = GENERAL.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
     // The value may run on into the next words (`… 12345678Z issued in Madrid`): shortest first.
     const raw = m[1];
     const start = m.index + m[0].length - raw.length;
@@ -670,7 +679,7 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   // An identity document's number of any country the rules know (`id_number`, `document_no`), taken when one validates it.
   {
     name: whole(
-      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id',
+      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id|documento|n(?:u|ú)mero[ _-]?(?:de[ _-]?)?documento|nro[ _-]?documento|doc[ _-]?(?:numero|nro|no)',
     ),
     read: (v) => {
       for (const r of ANY_ID) if (r.shape.test(v) && r.rule.valid(v) && !oneDigit(v)) return r.rule.kind;
@@ -745,6 +754,8 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
  * null. `columns`: all the columns' names; a column as plain as `name` or `address` is read only
  * beside another personal column (`email`, `phone`, `dob`, …).
  */
+const SURNAME_COLUMN =
+  /^["'`]?(?:apellidos?|surname|last[ _-]?name|lastname|family[ _-]?name|nachname|cognome|nazwisko|achternaam|efternamn|etternavn|sobrenome|nom[ _-]?de[ _-]?famille|sukunimi)["'`]?$/i;
 export function columnReader(name: string, columns: readonly string[] = []): ColumnReader | null {
   // A note after the name (`First Name [Required]`) is no part of it.
   const n = name
@@ -759,7 +770,9 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     (!field.plain || columns.some((c) => c !== name && (isPersonalKey(c) || columnReader(c) !== null)))
   ) {
     const kind = field.what === 'name' ? 'person-name' : 'street-address';
-    return (v) => ((field.what === 'name' ? looksLikeName(v, field.minWords) : looksLikeAddress(v)) ? kind : null);
+    // Beside a column of surnames, a name's column holds given names (`nombre`, `apellidos`): one word is one.
+    const minWords = field.what === 'name' && columns.some((c) => c !== name && SURNAME_COLUMN.test(c.trim())) ? 1 : field.minWords;
+    return (v) => ((field.what === 'name' ? looksLikeName(v, minWords) : looksLikeAddress(v)) ? kind : null);
   }
   // A user's account name (`rfairweather`), beside their name or other personal data; not a system's account.
   if (USER_COLUMN.test(n) && columns.some((c) => c !== name && (personalField(c)?.what === 'name' || isPersonalKey(c))))

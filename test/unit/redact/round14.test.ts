@@ -223,3 +223,26 @@ describe('a window of three lines reads what the whole text reads', () => {
       });
     });
 });
+
+describe('identifiers as keys in camel case, columns and cues of more kinds', () => {
+  it('takes a general key in camel case when a national format validates the value', () => {
+    gone('<Customer>\n  <CustomerTaxID>104395494</CustomerTaxID>\n</Customer>', '104395494');
+    gone('val ee = PersonalCode.parse("39301059849")', '39301059849');
+    kept('<CustomerTaxID>104395498</CustomerTaxID>', '104395498'); // no national format validates it
+  });
+
+  it('reads given names beside a surname column, birth dates under `fecha_nac`, VINs under `vin`', () => {
+    const sql =
+      "INSERT INTO pacientes (id, nombre, apellidos, fecha_nac, telefono) VALUES\n(1022, 'Ximena', 'Castañeda Ruiz', '1994-10-03', '+52 81 1142 0866');";
+    gone(sql, 'Ximena', 'person-name');
+    gone(sql, '1994-10-03', 'birth-date');
+    gone('service_date,vin,mileage\n2023-11-04,JTD3J3FY0LD917199,48210', 'JTD3J3FY0LD917199', 'vehicle-id');
+    gone('Kennzeichen: M-DK 4821\nFIN: WBAD5N3U3N9808342', 'WBAD5N3U3N9808342', 'vehicle-id');
+  });
+
+  it('takes a health plan’s member id and an insured person’s number', () => {
+    gone('Subscriber: Luz Maria Ortega\nMember ID: SMF667826503', 'SMF667826503', 'medical-record-number');
+    gone('Patientin Brandstätter, Versichertennr. A133887501', 'A133887501', 'medical-record-number');
+    kept('Member ID: 12345 for the forum', '12345');
+  });
+});
