@@ -92,6 +92,9 @@ function acceptStreet(text: string, m: { index: number; 0: string }, numbered: b
   UNIT_AFTER.lastIndex = end;
   const unitAfter = UNIT_AFTER.exec(text);
   if (unitAfter !== null && unitAfter[0].trim().length > 0 && !unitAfter[0].includes('\n')) end += unitAfter[0].length;
+  // A number's suffix after a hyphen (`Oudegracht 211-bis`, `Rue Haute 12-A`).
+  const suffix = /^-(?:bis|ter|[A-Za-z])(?![A-Za-z0-9])/.exec(text.slice(end, end + 5));
+  if (suffix !== null) end += suffix[0].length;
   // An address ends its clause: `…Court, Boulder`, `…Crescent⏎`. Not `2016 Iain Lane <iain@…>`.
   // In a record, a quote, a tag, a separator (`/4`, `-II`, `^^PORTLAND`) may end it too.
   // (iCalendar escapes its commas: `LOCATION:Van Woustraat 355\, 2517 AB Den Haag`.)
@@ -164,7 +167,7 @@ const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
 const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
 const POSTAL_SAME_LINE = new RegExp(
-  `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r)`,
+  `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r|[—–][ \\t])`,
   'uym',
 );
 const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');

@@ -165,6 +165,7 @@ export const NATIONAL_ID_FEATURES = {
   'ar-dni': [...acronym('DNI'), ...acronym('dni')],
   'cl-rut': [...acronym('RUT'), ...acronym('RUN'), ...acronym('rut')],
   'ru-inn': [...acronym('INN'), ...acronym('inn')],
+  'ru-snils': ['snils', 'SNILS', 'Snils'],
   // Not `RFC ` (`RFC 7231`): the key, or a Spanish sentence's article before it.
   'mx-rfc': [
     'RFC:',

@@ -67,13 +67,15 @@ const LICENCE = new RegExp(
   'gi',
 );
 const ACCOUNT = new RegExp(
-  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code|口座番号|계좌번호|账号|帳號|账户号码|номер[ _-]сч[её]та|расч[её]тный[ _-]сч[её]т)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
   'gi',
 );
 const ITIN_BARE = new RegExp(
   `(?<![A-Za-z])(?:itin|tax[ _-]?id|taxpayer[ _-]id(?:entification)?(?:[ _-]number)?|tin)${NUMBER_WORD}${GAP}(9\\d{8})(?!\\d)`,
   'gi',
 );
+const UK_LICENCE = /(?<![A-Z0-9])[A-Z][A-Z9]{4}\d[0156]\d[0-3]\d\d[A-Z9]{2}\d[A-Z]{2}(?:[ \t]?\d{2})?(?![A-Za-z0-9])/g;
+const PATIENT_NHS = new RegExp(`(?<![A-Za-z])patient${NUMBER_WORD}${GAP}(\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\d])`, 'gi');
 const NHS = new RegExp(`(?<![A-Za-z])nhs${NUMBER_WORD}${GAP}(\\d{3}([ -]?)\\d{3}\\2\\d{4})(?![\\d])`, 'gi');
 // National Insurance numbers: two prefix letters (not D, F, I, Q, U, V; O only first; not BG, GB,
 // KN, NK, NT, TN, ZZ), six digits, a suffix A–D.
@@ -259,10 +261,24 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
   if (hints.passport)
     cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)));
   if (hints.licence) cued(text, LICENCE, 'driver-license', out, (v) => digitCount(v) >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
+  // A British driving licence's number, by its own shape, where a licence is named: the surname's
+  // five, the birth date's six (the month plus 50 for a woman), the initials, a digit, two letters.
+  if (hints.licence) {
+    UK_LICENCE.lastIndex = 0;
+    let u: RegExpExecArray | null;
+    while ((u = UK_LICENCE.exec(text)) !== null) {
+      const month = +u[0].slice(6, 8) % 50;
+      const day = +u[0].slice(8, 10);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+        out.push({ kind: 'driver-license', start: u.index, end: u.index + u[0].length });
+    }
+  }
   // A bare `account` needs a longer number than `account no.`: `account 42` is a count.
   if (hints.account)
     cued(text, ACCOUNT, 'bank-account', out, (v, m) => digitCount(v) >= (/^account$/i.test(m[1]) ? 8 : 6) && digitCount(v) <= 20, 2);
   if (hints.tax) cued(text, ITIN_BARE, 'us-itin', out, (v) => /^9\d\d(?:5\d|6[0-5]|7\d|8[0-8]|9[0-2]|9[4-9])/.test(v));
   if (hints.nhs) cued(text, NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
+  // A patient's number that NHS's check digit holds (`patient=969-676-2348`).
+  if (hints.medicalRecord) cued(text, PATIENT_NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
   if (hints.insurance) cued(text, NINO, 'uk-nino', out, () => true);
 }

@@ -437,6 +437,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.patientNumber] +
             found[F.patientNo] +
             found[F.memberId] +
+            found[F.patientEq] +
             found[F.memberIdKey] +
             found[F.subscriberId] +
             found[F.versicherten] >
@@ -454,7 +455,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.dmv] +
             LICENCE_WORD_FEATURES.reduce((n, f) => n + found[f], 0) >
           0,
-        account: ACCOUNT_FEATURES.some((f) => found[f] === 1) || (found[F.accSpace] === 1 && /\bacc[ \t]+\d/i.test(text)),
+        account:
+          ACCOUNT_FEATURES.some((f) => found[f] === 1) ||
+          (found[F.accSpace] === 1 && /\bacc[ \t]+\d/i.test(text)) ||
+          (found[PAST_ASCII] === 1 && ACCOUNT_PAST_LATIN.test(text)),
         tax:
           found[F.itinColon] +
             found[F.itinSpace] +
@@ -496,6 +500,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('jp-my-number') && (text.includes('マイナンバー') || text.includes('個人番号'))) kinds.push('jp-my-number');
         if (!kinds.includes('th-id') && text.includes('บัตรประชาชน')) kinds.push('th-id');
         if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
+        if (!kinds.includes('ru-snils') && text.includes('СНИЛС')) kinds.push('ru-snils');
         if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');
         if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
         if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');
@@ -798,6 +803,7 @@ const F = {
   patientNumber: feature('patient number'),
   patientNo: feature('patient no'),
   memberId: feature('member id'),
+  patientEq: feature('patient='),
   memberIdKey: feature('member_id'),
   subscriberId: feature('subscriber id'),
   versicherten: feature('ersicherten'),
@@ -1124,6 +1130,8 @@ const MAX_ID_CHECKS = 2000;
 // A passport's and a driving licence's names in other languages (cued-identifiers.ts).
 const PASSPORT_WORD_FEATURES = ['passaport', 'pasaport', 'passeport', 'reisepass', 'paszport', 'paspoort'].map((w) => feature(w));
 const LICENCE_WORD_FEATURES = [
+  'Licence',
+  'licence',
   'patente',
   'permis de conduire',
   'de conducir',
@@ -1318,6 +1326,8 @@ const FOREIGN_PASSWORD_FEATURES = [
   'jelsz',
   'mật khẩu',
 ].map((w) => feature(w));
+// Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
+const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
 const POINT_PAIR = /\d\.\d{4,}[ \t]*,[ \t]*-?\d/;

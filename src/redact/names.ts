@@ -1288,6 +1288,8 @@ const BEFORE_CONTACT = new RegExp(
   'u',
 );
 
+const CALL_VERB =
+  /(?:^|[\s,])(?:call|ring|text|phone|contact|ask|message|whatsapp|llama|llamar\s+a|ligue\s+para|appelez|anrufen|ruf|chiama)[ \t]+$/i;
 const ONE_NAME_BEFORE_CONTACT =
   /(?:^|[\s(])([A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF]+)[ \t]+(?:at|on|al|au|unter|op|na|em|en|pod)[ \t]+(?:the[ \t]+)?$/;
 const ORGANISATION =
@@ -1309,7 +1311,10 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
     if (one !== null) {
       // A first name alone, joined to the number by a word (`contattare Lorenzo al +39 …`, `call Maria at …`).
       const w = one[1];
-      if (classify(w) === Word.Strong && !SPEAKER_ROLES.has(w) && !TITLE_WORDS.has(w) && !ORGANISATION.test(w)) {
+      // A name the list lacks, after a verb of reaching someone (`call Thandeka on 071 …`).
+      const c = classify(w);
+      const reached = c === Word.Unknown && CALL_VERB.test(before.slice(0, one.index + one[0].indexOf(w)));
+      if ((c === Word.Strong || reached) && !SPEAKER_ROLES.has(w) && !TITLE_WORDS.has(w) && !ORGANISATION.test(w)) {
         const start = from + one.index + one[0].indexOf(w);
         if (!namesEnd.has(start + w.length)) out.push({ kind: 'person-name', start, end: start + w.length });
       }

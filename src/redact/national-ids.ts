@@ -251,6 +251,16 @@ function aadhaarValid(s: string): boolean {
  * An Indonesian NIK: sixteen digits, a province code (11–94), then the holder's birth date with 40
  * added to a woman's day (DDMMYY), then a serial that is never 0000.
  */
+/** Russia's SNILS: nine digits weighted 9 down to 1, the sum mod 101 (100 → 0) as the last two; below 001-001-998 unchecked, so not taken. */
+function snilsValid(v: string): boolean {
+  const d = v.replace(/[ -]/g, '');
+  if (d.length !== 11 || +d.slice(0, 9) <= 1001998) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += +d[i] * (9 - i);
+  const check = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
+  return check === +d.slice(9);
+}
+
 function nikValid(v: string): boolean {
   const d = v.replace(/[ .]/g, '');
   if (d.length !== 16) return false;
@@ -505,6 +515,7 @@ const RULES: readonly IdRule[] = [
     valid: (v) => by(esNss)(v.replace(/[ /-]/g, '')),
   },
   { kind: 'gb-utr', cue: 'utr|unique[ _-]taxpayer[ _-]reference', shape: '\\d{5} ?\\d{5}', valid: (v) => by(gbUtr)(v.replace(/ /g, '')) },
+  { kind: 'ru-snils', cue: 'snils|снилс', shape: '\\d{3}-?\\d{3}-?\\d{3}[ -]?\\d{2}', valid: snilsValid },
   {
     kind: 'id-nik',
     cue: 'nik|nomor[ _-]induk[ _-]kependudukan|ktp',

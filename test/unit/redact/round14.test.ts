@@ -246,3 +246,26 @@ describe('identifiers as keys in camel case, columns and cues of more kinds', ()
     kept('Member ID: 12345 for the forum', '12345');
   });
 });
+
+describe('more numbers by their cue or their shape', () => {
+  it('takes a name the list lacks after a verb of reaching someone, before a phone', () => {
+    gone('Please call Thandeka on 071 162 9416 to arrange access.', 'Thandeka', 'person-name');
+    kept('call Support on 071 162 9416', 'Support');
+  });
+
+  it('takes a patient’s NHS-valid number, a SNILS, a British licence and a Japanese account', () => {
+    gone('INFO booking patient=969-676-2348 slot=09:20', '969-676-2348', 'nhs-number');
+    kept('INFO booking patient=969-676-2349 slot=09:20', '969-676-2349');
+    gone('СНИЛС: 544-897-471 51', '544-897-471 51', 'ru-snils');
+    kept('СНИЛС: 544-897-471 52', '544-897-471 52');
+    gone('Licence no: ACHEB859236NC9EP', 'ACHEB859236NC9EP', 'driver-license');
+    kept('Licence no: ACHEB859936NC9EP', 'ACHEB859936NC9EP'); // month 99: no birth date
+    gone('口座番号：623-423595-504', '623-423595-504', 'bank-account');
+  });
+
+  it('takes a street number’s suffix after a hyphen and the postal line before a dash', () => {
+    const a = 'Afleveradres: Oudegracht 211-bis, 3511 NH Utrecht — t.a.v. Floor Visser';
+    gone(a, 'Oudegracht 211-bis', 'street-address');
+    gone(a, '3511 NH', 'street-address');
+  });
+});
