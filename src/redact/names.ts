@@ -299,6 +299,24 @@ function findProfileHandles(text: string, out: Finding[]): void {
   }
 }
 
+// Whose number or address it is (`Thandeka's new number is …`, `Olu’s email`): a capitalised
+// word before `'s` and a word for personal data; a common word (`Company's address`) stays.
+const POSSESSED =
+  /^['’]s[ \t]+(?:(?:new|old|personal|home|work|mobile|private|current|real)[ \t]+)?(?:phone(?:[ \t]+number)?|number|mobile|cell|e-?mail(?:[ \t]+address)?|address|bank[ \t]+details|account|card|password|passport|birthday|date[ \t]+of[ \t]+birth|iban|ssn|contact[ \t]+details|details)\b/i;
+function findPossessors(text: string, out: Finding[]): void {
+  for (const mark of ["'s ", '’s '])
+    for (let at = text.indexOf(mark); at > 0; at = text.indexOf(mark, at + mark.length)) {
+      if (!POSSESSED.test(text.slice(at, at + 40))) continue;
+      let s = at;
+      while (s > 0 && s > at - 24 && /[\p{L}]/u.test(text[s - 1])) s--;
+      const w = text.slice(s, at);
+      if (!/^\p{Lu}\p{Ll}+$/u.test(w) || (s > 0 && /[\p{L}\d_.@-]/u.test(text[s - 1]))) continue;
+      const c = classify(w);
+      if (c === Word.Common || c === Word.Weak || TITLE_WORDS.has(w) || ORGANISATION.test(w)) continue;
+      out.push({ kind: 'person-name', start: s, end: at });
+    }
+}
+
 // The user of a web server's access log line (Common and Combined Log Format: `host ident user
 // [date] "request"`): an authenticated user is a person's login. `-` (none) stays.
 const ACCESS_LOG_USER =
@@ -959,6 +977,7 @@ export function findPersonNames(
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   if (text.includes('] "')) findAccessLogUsers(text, out);
   if (text.includes('linkedin.com/in/')) findProfileHandles(text, out);
+  if (text.includes("'s ") || text.includes('’s ')) findPossessors(text, out);
   if (cues & ~1) findProseHandles(text, out, cues);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
@@ -1043,6 +1062,10 @@ const PLACE_BEFORE =
 const UPPER_RUN =
   /(?<![\w\u00C0-\u024F’-])([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE]))(,?[ \t]+)([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE]))(?:[ \t]+([A-Z\u00C0-\u00DE](?:[A-Z\u00C0-\u00DE'’-]{0,19}[A-Z\u00C0-\u00DE])|[A-Z]\.?))?(?![\w\u00C0-\u024F’-])/g;
 const UPPER_CLASS = new Map<string, boolean>();
+/** A word in capitals as a name is written: `O'NEILL` → `O'Neill`, `GENEVIÈVE` → `Geneviève`. */
+function titled(w: string): string {
+  return w.toLowerCase().replace(/(^|['’-])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
 function upperCaseNames(text: string, out: Finding[]): void {
   const starts = out.map((f) => f.start).sort((a, b) => a - b);
   // A finding in the window around a run (the lines the trajectory builder reads with it).
@@ -1063,18 +1086,28 @@ function upperCaseNames(text: string, out: Finding[]): void {
     // Words in capitals repeat (a licence's `THE SOFTWARE`, constants): each is classified once.
     let c = UPPER_CLASS.get(w);
     if (c === undefined) {
-      c = classify(capital(w.toLowerCase())) === Word.Strong;
+      c = classify(titled(w)) === Word.Strong;
       if (UPPER_CLASS.size >= 4096) UPPER_CLASS.clear();
       UPPER_CLASS.set(w, c);
     }
     return c;
+  };
+  // A word the lists lack after a given name, when a finding stands on the same line (`"pan":"…",
+  // "name":"DIMITRA KONSTANTINOU"`, a table's row with its card): a surname the list does not hold.
+  const unknownBesideOnLine = (w: string, start: number, end: number): boolean => {
+    if (classify(titled(w)) !== Word.Unknown || w.length < 4) return false;
+    let from = start;
+    while (from > 0 && start - from < 200 && text.charCodeAt(from - 1) !== 10) from--;
+    let to = end;
+    while (to < text.length && to - end < 200 && text.charCodeAt(to) !== 10) to++;
+    return out.some((f) => f.kind !== 'person-name' && f.start >= from && f.end <= to);
   };
   while ((m = UPPER_RUN.exec(text)) !== null) {
     if (
       m[1].length < 3 ||
       m[3].length < 3 ||
       !strong(m[1]) ||
-      !strong(m[3]) ||
+      !(strong(m[3]) || unknownBesideOnLine(m[3], m.index, m.index + m[0].length)) ||
       shouted(text, m.index, m.index + m[0].length) ||
       !beside(m.index, m.index + m[0].length)
     ) {

@@ -269,3 +269,18 @@ describe('more numbers by their cue or their shape', () => {
     gone(a, '3511 NH', 'street-address');
   });
 });
+
+describe('names in capitals beside a card, relations and possessors', () => {
+  it('takes a given name and a surname the list lacks, in capitals, on a line with a card', () => {
+    gone('raw_request={"pan":"4024398303008181","name":"DIMITRA KONSTANTINOU","cvv":"327"}', 'DIMITRA KONSTANTINOU', 'person-name');
+    gone("|   771198 | MARGARET O'NEILL   | 341471590386745  | 02/26 |", "MARGARET O'NEILL", 'person-name');
+    kept('ERROR NOT FOUND 4024398303008181', 'NOT FOUND');
+  });
+
+  it('takes the name after a relation, and a possessor of personal data', () => {
+    gone('it was Wayan and his cousin Ketut who restored the house', 'Ketut', 'person-name');
+    gone("Guys, Thandeka's new number is 070 943 6774", 'Thandeka', 'person-name');
+    kept("The Company's address is on the site", 'Company');
+    kept('load the daughter Node into the tree', 'Node');
+  });
+});
