@@ -296,7 +296,15 @@ export function createRedactor(options: RedactorOptions): Redactor {
         // Statements after the word `password` are looked for only in texts that hold it, by one test each.
         sql: found[F.identified] === 1 || (hasPassword && SQL_HINT.test(text)),
         device:
-          found[F.enableSecret] + found[F.enablePassword] + found[F.privilege] + found[F.typedSecret] > 0 ||
+          found[F.enableSecret] +
+            found[F.enablePassword] +
+            found[F.privilege] +
+            found[F.typedSecret] +
+            found[F.snmpCommunity] +
+            found[F.isakmpKey] +
+            found[F.keyString] +
+            found[F.serverKey] >
+            0 ||
           (hasPassword && DEVICE_HINT.test(text)),
         debconf: hasPassword && DEBCONF_HINT.test(text),
         sqlplus:
@@ -755,6 +763,10 @@ const F = {
   colons: feature('::'),
   identified: feature('identified'),
   enableSecret: feature('enable secret'),
+  snmpCommunity: feature('snmp-server community'),
+  isakmpKey: feature('isakmp key'),
+  keyString: feature('key-string'),
+  serverKey: feature('-server key'),
   enablePassword: feature('enable password'),
   privilege: feature(' privilege '),
   typedSecret: feature('secret 5 '),

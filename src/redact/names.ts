@@ -317,6 +317,32 @@ function findPossessors(text: string, out: Finding[]): void {
     }
 }
 
+// A login in a `.netrc` (`machine gitlab.example.pl⏎  login ewa-michalak⏎  password …`) when made of names.
+const NETRC_LOGIN = /(?:^|[ \t])login[ \t]+([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=[ \t]*\r?$|[ \t]+password[ \t])/gm;
+function findNetrcLogins(text: string, out: Finding[]): void {
+  NETRC_LOGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NETRC_LOGIN.exec(text)) !== null) {
+    if (!nameHandle(m[1])) continue;
+    const at = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'person-name', start: at, end: at + m[1].length });
+  }
+}
+// A database user made of a person's names (`CREATE USER IF NOT EXISTS MEI_LING_TAN`, `ALTER LOGIN [jan.novak]`).
+const SQL_USER =
+  /\b(?:CREATE|ALTER)[ \t]+(?:USER|LOGIN)[ \t]+(?:IF[ \t]+NOT[ \t]+EXISTS[ \t]+)?["'`[]?([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){0,3})/gi;
+function findSqlUsers(text: string, out: Finding[]): void {
+  SQL_USER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_USER.exec(text)) !== null) {
+    const v = m[1];
+    const parts = v.toLowerCase().split(/[._-]/);
+    if (parts.length < 2 || !nameHandle(parts.join('.'))) continue;
+    const at = m.index + m[0].length - v.length;
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+}
+
 // The user of a web server's access log line (Common and Combined Log Format: `host ident user
 // [date] "request"`): an authenticated user is a person's login. `-` (none) stays.
 const ACCESS_LOG_USER =
@@ -975,6 +1001,8 @@ export function findPersonNames(
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
+  if (text.includes('machine ')) findNetrcLogins(text, out);
+  if (/(?:CREATE|ALTER|create|alter)[ \t]+(?:USER|LOGIN|user|login)[ \t]/.test(text)) findSqlUsers(text, out);
   if (text.includes('] "')) findAccessLogUsers(text, out);
   if (text.includes('linkedin.com/in/')) findProfileHandles(text, out);
   if (text.includes("'s ") || text.includes('’s ')) findPossessors(text, out);

@@ -106,6 +106,11 @@ const REDIS_PASSWORD = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1
 // Network devices: `username NAME [privilege N] password|secret [TYPE] VALUE`, `enable password|secret [TYPE] VALUE`.
 const DEVICE_PASSWORD =
   /^[ \t]*(?:enable|username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?)[ \t]+(?:password|secret)[ \t]+(?:\d{1,2}[ \t]+)?(\S{1,256})[ \t]*\r?$/gim;
+// A network device's other shared secrets: SNMP communities, IKE pre-shared keys, key chains'
+// strings, TACACS+ and RADIUS keys (`snmp-server community h9kts1bFSqywrkVv RO 10`,
+// `crypto isakmp key 1PD%ca!Cs3=2t!2^ address 142.99.13.186`).
+const DEVICE_KEY =
+  /^[ \t]*(?:snmp-server[ \t]+community|crypto[ \t]+isakmp[ \t]+key(?:[ \t]+\d)?|key-string(?:[ \t]+\d)?|pre-shared-key(?:[ \t]+(?:local|remote))?(?:[ \t]+\d)?|(?:tacacs|radius)-server[ \t]+key(?:[ \t]+\d)?)[ \t]+(\S{4,128})(?=[ \t]|\r?$)/gim;
 const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^"'\n]{1,512})\1/gi;
 // `htpasswd -b[c…] FILE USER PASS`, `htpasswd -nb USER PASS`.
 const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
@@ -308,11 +313,14 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     }
   }
   if (hints.device) {
-    DEVICE_PASSWORD.lastIndex = 0;
-    while ((m = DEVICE_PASSWORD.exec(text)) !== null) {
-      const v = m[1];
-      if (!literalPassword(v)) continue;
-      push(m.index + m[0].lastIndexOf(v), v);
+    for (const re of [DEVICE_PASSWORD, DEVICE_KEY]) {
+      re.lastIndex = 0;
+      while ((m = re.exec(text)) !== null) {
+        const v = m[1];
+        // SNMP's default communities are documentation's, not a secret.
+        if (!literalPassword(v) || (re === DEVICE_KEY && /^(?:public|private)$/i.test(v))) continue;
+        push(m.index + m[0].lastIndexOf(v), v);
+      }
     }
   }
   if (hints.secureString) {

@@ -284,3 +284,25 @@ describe('names in capitals beside a card, relations and possessors', () => {
     kept('load the daughter Node into the tree', 'Node');
   });
 });
+
+describe('network devices’ keys, .netrc logins, database users and domiciles', () => {
+  it('takes SNMP communities and IKE keys, not the default communities', () => {
+    gone('snmp-server community h9kts1bFSqywrkVv RO 10', 'h9kts1bFSqywrkVv', 'password');
+    gone('crypto isakmp key 1PD%ca!Cs3=2t!2^ address 142.99.13.186', '1PD%ca!Cs3=2t!2^', 'password');
+    kept('snmp-server community public RO', 'public');
+  });
+
+  it('takes logins and database users made of names, not services’', () => {
+    gone('machine gitlab.przystan.pl\n  login ewa-michalak\n  password x', 'ewa-michalak', 'person-name');
+    gone("CREATE USER IF NOT EXISTS MEI_LING_TAN\n  PASSWORD = 'x'", 'MEI_LING_TAN', 'person-name');
+    kept('CREATE USER app_reader IDENTIFIED BY x; CREATE USER IF NOT EXISTS svc_backup', 'svc_backup');
+  });
+
+  it('reads a domicile as an address', () => {
+    gone(
+      '{"domicilio": "Av. Corrientes 3847, Piso 5 Dto. C, CABA", "celular": "+54 9 11 2359 9952"}',
+      'Av. Corrientes 3847',
+      'street-address',
+    );
+  });
+});
