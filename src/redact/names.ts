@@ -323,7 +323,9 @@ function findNetrcLogins(text: string, out: Finding[]): void {
   NETRC_LOGIN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NETRC_LOGIN.exec(text)) !== null) {
-    if (!nameHandle(m[1])) continue;
+    // Its `machine` on its line or within the three above (the window's lines, so a window reads it too).
+    const { from } = aroundLines(text, m.index, m.index);
+    if (!text.slice(from, m.index + m[0].length).includes('machine ') || !nameHandle(m[1])) continue;
     const at = m.index + m[0].length - m[1].length;
     out.push({ kind: 'person-name', start: at, end: at + m[1].length });
   }

@@ -69,6 +69,18 @@ const piece = fc.constantFrom(
   '"lat": 53.349805',
   '26603 Aurich',
   'Am Kirchplatz 3',
+  // Policy 12: logins a name makes, lists of those present and their names again, a .netrc's
+  // login under its machine, an identifier read after its cue, a lone name beside it.
+  'gecos: Réka Varga',
+  'rvarga',
+  '参会：刘洋、陈静',
+  '刘洋负责排查',
+  'machine gitlab.example.pl',
+  '  login ewa-michalak',
+  'social insurance number',
+  '208 421 099',
+  'Best regards,',
+  'Harold Jennings',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
