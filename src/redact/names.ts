@@ -1495,7 +1495,9 @@ function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken
     });
   }
   for (const src of sources) {
-    const { from, to } = aroundLines(text, src.start, src.end);
+    // Two lines, not three: the name may have been read from the line above it (a closing, a
+    // label), and a window around the login must hold that line too.
+    const { from, to } = aroundLines(text, src.start, src.end, ECHO_LINES - 1);
     const win = text.slice(from, to);
     const lower = win.toLowerCase();
     for (const form of src.forms)
