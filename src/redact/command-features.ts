@@ -60,7 +60,7 @@ export const TYPING_FEATURES = ['fill(', 'type(', 'keys(', 'setvalue(', 'typetex
 // Lower-case acronyms are kept where their letters are rare together (`cpf`, `dni`, `tfn`); other
 // three-letter names are looked for in lower case only as keys write them (`"cnp"`, `nss_`).
 // ASCII only, as every feature is: a name in another script is read where an ASCII one wakes the pass.
-const acronym = (a: string): string[] => [' ', ':', '=', '"', "'", '_', '#', '.', '-'].map((c) => a + c);
+const acronym = (a: string): string[] => [' ', ':', '=', '"', "'", '_', '#', '.', '-', '>', '('].map((c) => a + c);
 // A lower-case name as a table's header cell writes it (`navn,cpr,adresse`, `| cpr |`).
 const cell = (a: string): string[] => [
   `,${a},`,

@@ -528,10 +528,10 @@ const RULES: readonly IdRule[] = [
 for (const k of NATIONAL_ID_KINDS) if (!RULES.some((r) => r.kind === k)) throw new Error(`no national id rule for ${k}`);
 
 // Also as code passes it: a setter's or a builder's argument (`setSteuerId("…")`, `.pesel("…")`),
-// a factory's block (`id_number { "…" }`).
+// a factory's block (`id_number { "…" }`); an XML element's text (`<BG:inp.bsn>540808593<`).
 const cued = (cue: string, shape: string): RegExp =>
   new RegExp(
-    `(?<![A-Za-z0-9](?<!(?:^|[^A-Za-z0-9])(?:set|with|put)_?))(?:${cue})${NUMBER_WORD}(?:[ \\t]*[({][ \\t]*["'\`]?|${GAP})(${shape})(?![A-Za-z0-9])`,
+    `(?<![A-Za-z0-9](?<!(?:^|[^A-Za-z0-9])(?:set|with|put)_?))(?:${cue})${NUMBER_WORD}(?:[ \\t]*[({][ \\t]*["'\`]?|>|${GAP})(${shape})(?![A-Za-z0-9])`,
     'gi',
   );
 const CUED = new Map(RULES.map((r) => [r.kind, cued(r.cue, r.shape)]));

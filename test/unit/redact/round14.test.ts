@@ -306,3 +306,10 @@ describe('network devices’ keys, .netrc logins, database users and domiciles',
     );
   });
 });
+
+describe('identifiers in XML elements named for them', () => {
+  it('takes the element’s text when the identifier validates', () => {
+    gone('<BG:inp.bsn>540808593</BG:inp.bsn>', '540808593', 'nl-bsn');
+    kept('<BG:inp.bsn>540808594</BG:inp.bsn>', '540808594');
+  });
+});
