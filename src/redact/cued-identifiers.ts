@@ -67,9 +67,15 @@ const LICENCE = new RegExp(
   'gi',
 );
 const ACCOUNT = new RegExp(
-  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code|口座番号|계좌번호|账号|帳號|账户号码|номер[ _-]сч[её]та|расч[её]тный[ _-]сч[её]т)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
   'gi',
 );
+// The same in Japanese, Korean, Chinese and Russian (`口座番号：623-423595-504`): read only where such a word stands.
+const ACCOUNT_PAST_LATIN = new RegExp(
+  `(口座番号|계좌번호|账号|帳號|账户号码|номер[ _-]сч[её]та|расч[её]тный[ _-]сч[её]т)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  'gi',
+);
+const ACCOUNT_PAST_LATIN_WORD = /口座番号|계좌번호|账号|帳號|账户号码|сч[её]т/;
 const ITIN_BARE = new RegExp(
   `(?<![A-Za-z])(?:itin|tax[ _-]?id|taxpayer[ _-]id(?:entification)?(?:[ _-]number)?|tin)${NUMBER_WORD}${GAP}(9\\d{8})(?!\\d)`,
   'gi',
@@ -105,10 +111,7 @@ const PIN_CODE = new RegExp(
 
 // A meeting's passcode of letters and digits (`Passcode: cYwsJQ`, `Meeting password: 7Hq2xP`), as
 // conferencing tools print them: five to twelve characters with two kinds of them (cases, digits).
-const MEETING_CODE = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pass[ _-]?code|meeting[ _-]?(?:password|passcode|pwd))${GAP}([A-Za-z0-9]{5,12})(?![\\w-])`,
-  'gi',
-);
+const MEETING_CODE = new RegExp(`(?:pass[ _-]?code|meeting[ _-]?(?:password|passcode|pwd))${GAP}([A-Za-z0-9]{5,12})(?![\\w-])`, 'gi');
 
 // A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
 // `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
@@ -252,8 +255,12 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
       MEETING_CODE,
       'password',
       out,
-      (v) =>
-        /[A-Za-z]/.test(v) && ((/[a-z]/.test(v) && /[A-Z]/.test(v) && !/^[A-Z][a-z]+$/.test(v)) || (/\d/.test(v) && /[A-Za-z]/.test(v))),
+      // (The word starts a word, or follows an escaped `\n` or `\t`: tested here, as a look-behind
+      // at the start of the search would cost every position.)
+      (v, m) =>
+        (m.index === 0 || !/[A-Za-z]/.test(text[m.index - 1]) || /\\[nt]$/.test(text.slice(m.index - 2, m.index))) &&
+        /[A-Za-z]/.test(v) &&
+        ((/[a-z]/.test(v) && /[A-Z]/.test(v) && !/^[A-Z][a-z]+$/.test(v)) || (/\d/.test(v) && /[A-Za-z]/.test(v))),
     );
   }
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
@@ -274,8 +281,11 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
     }
   }
   // A bare `account` needs a longer number than `account no.`: `account 42` is a count.
-  if (hints.account)
+  if (hints.account) {
     cued(text, ACCOUNT, 'bank-account', out, (v, m) => digitCount(v) >= (/^account$/i.test(m[1]) ? 8 : 6) && digitCount(v) <= 20, 2);
+    if (ACCOUNT_PAST_LATIN_WORD.test(text))
+      cued(text, ACCOUNT_PAST_LATIN, 'bank-account', out, (v) => digitCount(v) >= 6 && digitCount(v) <= 20, 2);
+  }
   if (hints.tax) cued(text, ITIN_BARE, 'us-itin', out, (v) => /^9\d\d(?:5\d|6[0-5]|7\d|8[0-8]|9[0-2]|9[4-9])/.test(v));
   if (hints.nhs) cued(text, NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
   // A patient's number that NHS's check digit holds (`patient=969-676-2348`).

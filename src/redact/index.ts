@@ -556,7 +556,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
         found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0,
         (USER_KEY_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
           (found[F.userOption] + found[F.userLongOption] > 0 ? 2 : 0) |
-          (found[F.sshUser] + found[F.sshUserTab] > 0 && found[F.hostName] + found[F.hostLine] > 0 ? 4 : 0),
+          (found[F.sshUser] + found[F.sshUserTab] > 0 && found[F.hostName] + found[F.hostLine] > 0 ? 4 : 0) |
+          (USER_KEY_MORE_FEATURES.some((f) => found[f] === 1) ? 8 : 0) |
+          (found[F.netrcMachine] === 1 ? 16 : 0) |
+          (SQL_USER_FEATURES.some((f) => found[f] === 1) ? 32 : 0) |
+          (found[F.accessLogRequest] === 1 ? 64 : 0) |
+          (found[F.linkedinProfile] === 1 ? 128 : 0) |
+          (found[F.possessive] === 1 || (found[PAST_ASCII] === 1 && text.includes('’s ')) ? 256 : 0),
         (OWNER_PHRASE_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
           ACCOUNT_WORD_FEATURES.reduce((bits, f, k) => (found[f] === 1 ? bits | (8 << k) : bits), 0) |
           (text.includes('@') ? 4 : 0),
@@ -763,6 +769,10 @@ const F = {
   colons: feature('::'),
   identified: feature('identified'),
   enableSecret: feature('enable secret'),
+  netrcMachine: feature('machine '),
+  accessLogRequest: feature('] "'),
+  linkedinProfile: feature('linkedin.com/in/'),
+  possessive: feature("'s "),
   snmpCommunity: feature('snmp-server community'),
   isakmpKey: feature('isakmp key'),
   keyString: feature('key-string'),
@@ -1195,14 +1205,14 @@ const USER_KEY_FEATURES = [
   "user '",
   '<user>',
   '<login>',
+].map((w) => feature(w));
+const SQL_USER_FEATURES = ['CREATE USER', 'create user', 'ALTER USER', 'alter user', 'CREATE LOGIN', 'ALTER LOGIN'].map((f) => feature(f));
+const USER_KEY_MORE_FEATURES = [
   'handle:',
   'handle"',
   "handle'",
-  'handle=',
-  'handle =',
   'actor"',
   'actor:',
-  'actor=',
   'assignee',
   'reporter"',
   'reporter:',

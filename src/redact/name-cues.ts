@@ -219,44 +219,6 @@ const CLOSINGS = [
   'atenciosamente',
   'met vriendelijke groet',
 ];
-// A person's family, friends and neighbours (`his cousin Ketut`, `my wife Loretta`): the word after
-// names someone, even one the lists lack. (Not titles: `Son` may be a family name.)
-const RELATIONS = [
-  'wife',
-  'husband',
-  'daughter',
-  'son',
-  'brother',
-  'sister',
-  'mother',
-  'father',
-  'mom',
-  'mum',
-  'dad',
-  'uncle',
-  'aunt',
-  'cousin',
-  'nephew',
-  'niece',
-  'grandson',
-  'granddaughter',
-  'grandmother',
-  'grandfather',
-  'grandma',
-  'grandpa',
-  'fiancé',
-  'fiancée',
-  'boyfriend',
-  'girlfriend',
-  'colleague',
-  'coworker',
-  'neighbour',
-  'neighbor',
-  'roommate',
-  'flatmate',
-  'landlord',
-  'landlady',
-];
 export const CLOSING_SET = new Set(CLOSINGS);
 /** Cue phrases (lower case, single spaces) and what each says. */
 export const CUES = new Map<string, Cue>();
@@ -268,7 +230,6 @@ for (const [list, cue] of [
   [PHRASES, Cue.Phrase],
   [LABELS, Cue.Label],
   [CLOSINGS, Cue.Closing],
-  [RELATIONS, Cue.Introduction],
 ] as const)
   for (const w of list) if (!CUES.has(w)) CUES.set(w, cue);
 /** `Dr`, `Frau`, `Hola`, `Soy`: a title, greeting or introduction of one word is not part of the name after it. */

@@ -575,7 +575,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|付款人|经办人|經辦人|负责人|負責人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -773,7 +773,11 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME|[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+// Other keys of a user (`handle`, `actor`, `assignee`) and the word in other languages (`Benutzername`): a search of
+// their own, woken by their own features (one alternation of all would cost every text with a user key).
+const USER_VALUE_MORE =
+  /(?:[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
@@ -799,8 +803,8 @@ function nameHandle(v: string): boolean {
 
 /** `which`: 1 keys and elements of a user, 2 a command's user option, 4 ssh's `User` lines (the caller's features). */
 function findNameHandles(text: string, out: Finding[], which: number): void {
-  for (const re of [USER_VALUE, USER_OPTION, SSH_CONFIG_USER]) {
-    if ((which & (re === USER_VALUE ? 1 : re === USER_OPTION ? 2 : 4)) === 0) continue;
+  for (const re of [USER_VALUE, USER_VALUE_MORE, USER_OPTION, SSH_CONFIG_USER]) {
+    if ((which & (re === USER_VALUE ? 1 : re === USER_VALUE_MORE ? 8 : re === USER_OPTION ? 2 : 4)) === 0) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -980,7 +984,8 @@ export function findLogAndLatexNames(text: string, out: Finding[], logs: number,
 }
 
 /**
- * `userKeys`: which user names to read (findNameHandles' `which`). `cues`: which of the rarer cues
+ * `userKeys`: which user names to read (findNameHandles' `which`, bits 1 to 8) and which login readers
+ * (16 `.netrc`, 32 database users, 64 access logs, 128 LinkedIn, 256 possessors). `cues`: which of the rarer cues
  * the caller's features found (1: OWNER_PHRASES, 4: an `@`, 8 << k:
  * ACCOUNT_WORDS[k]); all by default. `moreEvidence`: kinds of findings (identifiers) beside which a
  * first name alone is a person's, besides LONELY_EVIDENCE.
@@ -989,7 +994,7 @@ export function findPersonNames(
   text: string,
   out: Finding[],
   otherScripts = true,
-  userKeys = 7,
+  userKeys = 511,
   cues = -1,
   moreEvidence?: ReadonlySet<string>,
 ): void {
@@ -1003,11 +1008,12 @@ export function findPersonNames(
   }
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
-  if (text.includes('machine ')) findNetrcLogins(text, out);
-  if (/(?:CREATE|ALTER|create|alter)[ \t]+(?:USER|LOGIN|user|login)[ \t]/.test(text)) findSqlUsers(text, out);
-  if (text.includes('] "')) findAccessLogUsers(text, out);
-  if (text.includes('linkedin.com/in/')) findProfileHandles(text, out);
-  if (text.includes("'s ") || text.includes('’s ')) findPossessors(text, out);
+  // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).
+  if (userKeys & 16) findNetrcLogins(text, out);
+  if (userKeys & 32) findSqlUsers(text, out);
+  if (userKeys & 64) findAccessLogUsers(text, out);
+  if (userKeys & 128) findProfileHandles(text, out);
+  if (userKeys & 256) findPossessors(text, out);
   if (cues & ~1) findProseHandles(text, out, cues);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
