@@ -500,6 +500,33 @@ const adversarial: [string, string][] = [
     '`name_ar` fields in Arabic, distinct',
     unique((r) => '{"name_ar": "نورة ' + r(4, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي') + '", "mobile": "+966 55 123 4567"}\n'),
   ],
+  // Policy 12's readers: logins a name makes, access logs' users, possessors, .netrc and database
+  // users, names in Cyrillic and in scripts without capitals, lists of those present, device keys.
+  [
+    'a full name, then logins made of it, distinct',
+    unique((r) => 'Author: Anna ' + r(1, UPPER) + r(6, LOWER) + '\nsee /home/anna' + r(6, LOWER) + '/x\n'),
+  ],
+  [
+    'access log lines with a user, distinct',
+    unique((r) => '10.0.0.' + r(2, DIGITS) + ' - ' + r(8, LOWER) + ' [11/Jun/2024:10:02:19 +0200] "GET / HTTP/1.1" 200 5\n'),
+  ],
+  ["`X's new number` possessors, distinct", unique((r) => r(1, UPPER) + r(6, LOWER) + "'s new number is 07" + r(8, DIGITS) + '\n')],
+  [
+    '`.netrc` machine and login lines, distinct',
+    unique((r) => 'machine h' + r(4, LOWER) + '.io login anna.' + r(6, LOWER) + ' password x\n'),
+  ],
+  [
+    'Cyrillic capitalised pairs, distinct',
+    unique((r) => 'Алексей ' + r(1, 'АБВГДЕЖЗИКЛМНОПРСТУФХ') + r(6, 'абвгдежзиклмнопрстуфх') + 'ов '),
+  ],
+  ['Arabic given name and `ال…` words, distinct', unique((r) => 'أحمد ال' + r(5, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي') + ' ')],
+  [
+    '`参会：` lists of Chinese names, distinct',
+    unique(
+      (r) => '参会：王' + r(2, '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞') + '、李' + r(2, '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞') + '\n',
+    ),
+  ],
+  ['`snmp-server community` lines, distinct', unique((r) => 'snmp-server community ' + r(16) + ' RO 10\n')],
   ['`https://` + token + `:@`, distinct', unique((r) => 'https://' + r(20, LOWER + DIGITS) + ':@gem.fury.io/x ')],
 ];
 let worst = 0;
