@@ -188,7 +188,9 @@ async function score(cases, redact) {
 // third set) and V (snippets in ~40 formats, a second set); then W (snippets in ~40 formats, a
 // third set), X (personal data entity by entity, a third set) and Y (an engineer's working week:
 // keyword assignments, long-tail and prefixed tokens, and personal data in tickets, query output
-// and notes).
+// and notes); then Z (personal data entity by entity, a fourth set), ZA (snippets in ~40 formats, a
+// fourth set) and ZB (personal data, and some credentials, in the documents engineers read and
+// write: tickets, e-mails, chats, minutes, forms; about half not in English).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -242,6 +244,9 @@ for (const [label, file, part] of [
   ['probes W: snippets in ~40 formats, a third set', 'W_snippets.jsonl', 'u32'],
   ['probes X: personal data as a PII recogniser’s suite tests it, a third set', 'X_recognisers.jsonl', 'u32'],
   ['probes Y: an engineer’s working week, scanners’ style and snippets', 'Y_worklog.jsonl', 'u32'],
+  ['probes Z: personal data as PII recognisers’ suites test it, a fourth set', 'Z_recognisers.jsonl', 'u32'],
+  ['probes ZA: snippets in ~40 formats, a fourth set', 'ZA_snippets.jsonl', 'u32'],
+  ['probes ZB: personal data in the documents engineers read and write', 'ZB_documents.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
