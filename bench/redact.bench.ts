@@ -339,7 +339,7 @@ const adversarial: [string, string][] = [
   ['emails, distinct', unique((r) => r(6).toLowerCase() + '@' + r(5).toLowerCase() + '.com ')],
   ['IPv4 addresses, distinct', unique((r) => [0, 0, 0, 0].map(() => String(1 + (parseInt(r(3, DIGITS), 10) % 223))).join('.') + ' ')],
   ['IPv6 addresses, distinct', unique((r) => '2a02:' + r(4, HEX) + '::' + r(3, HEX) + ' ')],
-  ['phone numbers, distinct', unique((r) => '+44 20 7946 ' + r(4, DIGITS) + ' ')],
+  ['phone numbers, distinct', unique((r) => '+44 20 7183 ' + r(4, DIGITS) + ' ')],
   ['SSNs, distinct', unique((r) => '5' + r(2, DIGITS) + '-2' + r(1, DIGITS) + '-8' + r(3, DIGITS) + ' ')],
   ['card-like digit groups, distinct', unique((r) => '4111 ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' ')],
   [
@@ -528,6 +528,12 @@ const adversarial: [string, string][] = [
   ],
   ['`snmp-server community` lines, distinct', unique((r) => 'snmp-server community ' + r(16) + ' RO 10\n')],
   ['`https://` + token + `:@`, distinct', unique((r) => 'https://' + r(20, LOWER + DIGITS) + ':@gem.fury.io/x ')],
+  // Policy 13's readers: passwords told beside their word, published test values.
+  ['`creds are user / ` + a chosen password, distinct', unique((r) => 'creds are admin / ' + r(6, LOWER) + '!' + r(3, DIGITS) + 'X\n')],
+  ['`password` then words and code names, one line', fill('the password for Build2Deploy is in the vault, ask Ops2Team first; ')],
+  ['`pw?` questions answered, distinct', unique((r) => '[09:14] <ann> admin pw?\n[09:15] <bo> ' + r(5) + '#' + r(2, DIGITS) + '\n')],
+  ['test cards with a security code, one line', fill('| 4242 4242 4242 4242 | cvc 123 | 4000 0025 0000 3155 | ')],
+  ['phone numbers standing in by their digits, one line', fill('tel +49 30 1234567, (212) 555-0142; ')],
 ];
 let worst = 0;
 let worstName = '';

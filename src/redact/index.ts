@@ -88,10 +88,12 @@ export type { LocalIdentifiers } from './pii';
  * ids, Nordic postal lines; 12: identifiers under acronym header cells and as setters' and
  * builders' arguments, the logins a person's name makes, access logs' users, profiles' handles,
  * names in Cyrillic and Greek, lists of those present in Chinese, Japanese and Korean, domain
- * logins, meetings' passcodes, stand-in addresses in other languages). Returned with every redaction, and stated by each session's start event
+ * logins, meetings' passcodes, stand-in addresses in other languages; 13: published test and
+ * documentation values kept, passwords a person chose beside a word for one, namespaced XML
+ * elements). Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 12;
+export const REDACTION_POLICY_VERSION = 13;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -378,6 +380,25 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.secretOutput
       )
         statements().findStatementSecrets(text, hints, raw);
+      // A password a person chose, beside a word for one or for credentials (chosen.ts).
+      if (
+        hasPassword ||
+        found[F.passwd] +
+          found[F.passphrase] +
+          found[F.pwWord] +
+          found[F.pwdWord] +
+          found[F.pwColon] +
+          found[F.pwQuestion] +
+          found[F.pwdQuestion] +
+          found[F.creds] +
+          found[F.credentialsWord] +
+          found[F.userpwd] +
+          found[F.mdp] >
+          0 ||
+        FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) ||
+        (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text))
+      )
+        chosen().findChosenPasswords(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
       const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
       if (firstCommand >= 0 && firstCommand < COMMAND_FEATURES_TO) {
@@ -431,6 +452,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (text.includes('^') && TRACK_HINT.test(text)) statements().findCardTracks(text, raw);
       findIbans(text, raw, found[F.ibanWord] === 1);
       findItins(text, raw);
+      // Test cards, documentation IBANs, fiction's phone numbers: kept, and no evidence of a person.
+      if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
         passport: found[F.passport] === 1 || PASSPORT_WORD_FEATURES.some((f) => found[f] === 1),
@@ -625,6 +648,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
       dropStandInNames(text, raw);
+      if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
       const out = render(text, findings, hmacWord);
       check();
@@ -687,6 +711,24 @@ const STAND_IN_NAMES = new Set(
     '王五',
   ].map((n) => n.normalize('NFC')),
 );
+// The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
+const PUBLISHED_KINDS = new Set([
+  'credit-card',
+  'card-security-code',
+  'iban',
+  'phone',
+  'us-ssn',
+  'us-itin',
+  'jwt',
+  'azure-key',
+  'bank-account',
+]);
+function mayBePublished(text: string, raw: Finding[]): boolean {
+  for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
+  // jwt.io's sample (its payload's start) and the storage emulator's key, under whatever kind.
+  return raw.length > 0 && (text.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI') || text.includes('Eby8vdM02xNOcqFlqUwJ'));
+}
+
 function dropStandInNames(text: string, raw: Finding[]): void {
   for (let k = raw.length - 1; k >= 0; k--) {
     const f = raw[k];
@@ -814,6 +856,7 @@ const F = {
   credentialParen: feature('credential('),
   credentialsParen: feature('credentials('),
   authenticationParen: feature('authentication('),
+  authenticateParen: feature('authenticate('),
   credentialsBasic: feature('credentials.basic('),
   mrn: feature('mrn'),
   nhc: feature('nhc'),
@@ -926,6 +969,12 @@ const F = {
   pwWord: feature(' pw '),
   pwdWord: feature(' pwd '),
   pwColon: feature(' pw:'),
+  creds: feature('creds'),
+  credentialsWord: feature('credential'),
+  userpwd: feature('userpwd'),
+  mdp: feature('mdp'),
+  pwQuestion: feature(' pw?'),
+  pwdQuestion: feature(' pwd?'),
   latexName: feature('\\name{'),
   latexFirst: feature('\\firstname{'),
   latexAuthor: feature('\\author{'),
@@ -1146,6 +1195,7 @@ const AUTH_CALL_FEATURES = [
   F.credentialParen,
   F.credentialsParen,
   F.authenticationParen,
+  F.authenticateParen,
   F.credentialsBasic,
 ];
 const MAX_ID_CHECKS = 2000;
@@ -1345,6 +1395,8 @@ const FOREIGN_PASSWORD_FEATURES = [
   'lösenord',
   'ifre:',
   'ifre ',
+  'ifreniz',
+  'ifresi',
   'jelsz',
   'mật khẩu',
 ].map((w) => feature(w));
@@ -1552,6 +1604,23 @@ let nameFinder: typeof import('./names') | undefined;
 function personNames(): typeof import('./names') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
   return (nameFinder ??= require(join(__dirname, 'names.js')) as typeof import('./names'));
+}
+
+let chosenReader: typeof import('./chosen') | undefined;
+/** The reader of passwords told beside their word (chosen.js beside this file when compiled). */
+function chosen(): typeof import('./chosen') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (chosenReader ??= require(join(__dirname, 'chosen.js')) as typeof import('./chosen'));
+}
+
+let publishedValues: typeof import('./published') | undefined;
+/**
+ * The lists of published test and documentation values are a bundle of their own (published.js
+ * beside this file when compiled), loaded when a text first holds a card, IBAN, phone or identifier.
+ */
+function published(): typeof import('./published') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (publishedValues ??= require(join(__dirname, 'published.js')) as typeof import('./published'));
 }
 
 let statementFinders: typeof import('./statements') | undefined;

@@ -1225,6 +1225,8 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
 const DENSE_NAMES = 1024;
 const DENSE_NAME_CHARS = 32;
 
+const XML_PREFIX = /<[A-Za-z][\w.-]{0,20}:$/;
+
 export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text)): void {
   // The next hit at or after `from`, as a regex's lastIndex would give it; `from` only grows.
   let from = 0,
@@ -1314,7 +1316,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       (cls !== 'key' && !nameQuoted && !isFlag && quotedArgumentFollows(text, e) && startsConfigLine(text, s)) ||
       // `password   Bu1ld Rep0rts 2024!` in a file of directives (msmtprc, fetchmailrc, …).
       (cls !== 'key' && !nameQuoted && !isFlag && directiveLine(text, s, e));
-    const openTag = before === '<';
+    // (A namespaced element too: `<wsse:Password Type="…">`, `<ns2:apiKey>`.)
+    const openTag = before === '<' || (before === ':' && XML_PREFIX.test(text.slice(Math.max(0, s - 24), s)));
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
     let vs = pairedValueStart(text, s, e);

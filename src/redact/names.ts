@@ -327,9 +327,15 @@ function findNetrcLogins(text: string, out: Finding[]): void {
     const { from } = aroundLines(text, m.index, m.index);
     if (!text.slice(from, m.index + m[0].length).includes('machine ') || !nameHandle(m[1])) continue;
     const at = m.index + m[0].length - m[1].length;
-    out.push({ kind: 'person-name', start: at, end: at + m[1].length });
+    const f = { kind: 'person-name', start: at, end: at + m[1].length };
+    // Read with its `machine` up to three lines above: the same login again further down is not
+    // taken from it, as a window holding the echo but not the `machine` would not.
+    NOT_ECHOED.add(f);
+    out.push(f);
   }
 }
+/** Findings that no echo is taken from: their own evidence already reaches the window's edge. */
+const NOT_ECHOED = new WeakSet<Finding>();
 // A database user made of a person's names (`CREATE USER IF NOT EXISTS MEI_LING_TAN`, `ALTER LOGIN [jan.novak]`).
 const SQL_USER =
   /\b(?:CREATE|ALTER)[ \t]+(?:USER|LOGIN)[ \t]+(?:IF[ \t]+NOT[ \t]+EXISTS[ \t]+)?["'`[]?([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){0,3})/gi;
@@ -1420,7 +1426,7 @@ const PASSWD_LINE = /^([a-z_][a-z0-9_.-]{1,31}):[^:\n]{0,128}:\d{1,10}:\d{1,10}:
 export function echoLogins(text: string, out: Finding[]): void {
   const logins: Span[] = [];
   for (const f of out)
-    if (f.kind === 'person-name' && f.end - f.start >= 4 && f.end - f.start <= 32) {
+    if (f.kind === 'person-name' && f.end - f.start >= 4 && f.end - f.start <= 32 && !NOT_ECHOED.has(f)) {
       const v = text.slice(f.start, f.end);
       if (LOGIN_TOKEN.test(v) && !SYSTEM_ACCOUNT.test(v) && classify(capital(v)) !== Word.Common && classify(capital(v)) !== Word.Weak)
         logins.push(f);

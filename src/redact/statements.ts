@@ -91,7 +91,7 @@ const PROSE_PASSWORD =
 // The word for a password in other languages, then a colon or a verb of being (`Passwort: …`,
 // `mot de passe : …`, `la contraseña es …`, `パスワード：…`, `пароль: …`).
 const FOREIGN_PASSWORD = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:passwort|kennwort|wachtwoord|contrase[ñn]a|senha|has[łl]o|l[öo]senord|salasana|[şs]ifre|parola|mot[ \\t]+de[ \\t]+passe|passord|adgangskode|heslo|jelsz[óo]|lozinka|пароль|パスワード|密码|密碼|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה|mật khẩu)(?![\\p{L}])["']?[ \\t]*(?:[:=：]|[ \\t](?:ist|lautet|war|est|était|es|era|é|è|är|er|var|jest|to|on|is|was))[ \\t]*[„"'\`«]?([^\\s"'\`“”«»]{4,64})`,
+  `(?<![\\p{L}\\p{N}_])(?:passwort|kennwort|wachtwoord|contrase[ñn]a|senha|has[łl]o|l[öo]senord|salasana|[şs]ifre(?:niz|si|n)?|parola|mot[ \\t]+de[ \\t]+passe|passord|adgangskode|heslo|jelsz[óo]|lozinka|пароль|パスワード|密码|密碼|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה|mật khẩu)(?![\\p{L}])["']?[ \\t]*(?:[:=：]|[ \\t](?:ist|lautet|war|est|était|es|era|é|è|är|er|var|jest|to|on|is|was))[ \\t]*[„"'\`«]?([^\\s"'\`“”«»]{4,64})`,
   'giu',
 );
 
@@ -116,7 +116,7 @@ const SECURE_STRING = /\bConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(["'])([^
 const HTPASSWD = /\bhtpasswd((?:[ \t]+-[A-Za-z]+)+)[ \t]+(?:(?!-)[^\s"']{1,256}[ \t]+)?(?!-)[^\s"']{1,64}[ \t]+(["']?)([^\s"']{1,128})\2/g;
 // A call or tuple whose name ends with auth, login or credential(s), given a user and a password as literals.
 const AUTH_CALL =
-  /(?:auth(?:entication)?|login|logon|signin|credentials?(?:\.basic)?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
+  /(?:auth(?:entication|enticate)?|login|logon|signin|credentials?(?:\.basic)?)(?:_?as|_?with|_?user)?[ \t]*(?:[=:][ \t]*)?[([][ \t]*(?:new[ \t]+\w+[ \t]*\([ \t]*)?(["'])([^"'\n\\]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n\\]{1,128})\3/gi;
 
 // Calls whose third argument is the password, after a host, DSN or URL and a user
 // (`mysqli_connect('localhost', 'root', '…')`, `new PDO($dsn, 'root', '…')`,

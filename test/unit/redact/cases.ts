@@ -286,10 +286,10 @@ pos(
 );
 pos('email', (s) => `const admins = ["${s('li.wei@shop-cn.com')}", "${s('t.nakamura@acme.co.jp')}"];`);
 pos('email', (s) => `"author": "${s('Ines Moreau')} <${s('ines@moreau-dev.fr')}> (https://moreau-dev.fr)",`);
-pos('phone', (s) => `Call the on-call engineer at ${s('+1 415-555-0173')} if the pager fails.`);
-pos('phone', (s) => `contact: { name: "Support", phone: "${s('+44 20 7946 0958')}" }`);
-pos('phone', (s) => `customer.phone = '${s('(212) 555-0147')}'`);
-pos('phone', (s) => `sms.send(to="${s('+4915123456789')}", body=code)`);
+pos('phone', (s) => `Call the on-call engineer at ${s('+1 415-867-2173')} if the pager fails.`);
+pos('phone', (s) => `contact: { name: "Support", phone: "${s('+44 20 7183 0958')}" }`);
+pos('phone', (s) => `customer.phone = '${s('(212) 639-0147')}'`);
+pos('phone', (s) => `sms.send(to="${s('+4915129837461')}", body=code)`);
 pos('ip', (s) => `Jan 12 03:14:07 web-01 sshd[2231]: Failed password for invalid user oracle from ${s('185.220.101.47')} port 52144 ssh2`);
 pos('ip', (s) => `ALLOWED_HOSTS = ["${s('52.14.118.9')}", "localhost"]`);
 pos('ip', (s) => `ssh -i ~/.ssh/deploy ubuntu@${s('34.201.77.140')}`);
@@ -297,7 +297,7 @@ pos('ip', (s) => `inet6 ${s('2a02:8108:1c40:2e00:8d3:5c1f:aa21:6b0e')}/64 scope 
 pos('ip', (s) => `upstream backend { server ${s('10.12.4.31')}:8080; server ${s('10.12.4.32')}:8080; }`);
 pos('card', (s) => `test('charges the card', () => charge({ number: '${s('4539 1488 0343 6467')}', cvc: '123' }))`);
 pos('card', (s) => `2024-02-11 WARN payment declined card=${s('5425233430109903')} reason=insufficient_funds`);
-pos('card', (s) => `"pan": "${s('3714-496353-98431')}"`);
+pos('card', (s) => `"pan": "${s('3763-061468-39524')}"`);
 pos(
   'home',
   (s) => `Traceback (most recent call last):\n  File "/home/${s('kpatel')}/projects/etl/run.py", line 12, in <module>\n    main()`,

@@ -157,7 +157,7 @@ describe('identifiers and personal data in data files', () => {
     gone(licences, 'K3494176', 'driver-license');
     gone(licences, 'B890-963-66-233-8', 'driver-license');
     gone('mrn,dob,postcode\nMRN7032022,09/02/1990,M20 4WJ', 'M20 4WJ', 'street-address');
-    gone('"card": { "number": "4111 1111 1111 1111", "holder": "YUKI NAKAMURA" }', 'YUKI NAKAMURA', 'person-name');
+    gone('"card": { "number": "4929 7702 3154 6613", "holder": "YUKI NAKAMURA" }', 'YUKI NAKAMURA', 'person-name');
     // A column's cell that is no such value stays; a coarse postcode (a US ZIP) stays.
     kept('id,mobile,status\n1,n/a,active');
     kept('city,postcode,count\nPortland,97206,12');

@@ -475,8 +475,8 @@ describe('personal data with validation', () => {
     gone('"birthDate": "March 14, 1985"', 'March 14, 1985', 'birth-date');
     gone('passport: 912803456', '912803456', 'passport-number');
     gone("driver's license no. D1234567", 'D1234567', 'driver-license');
-    gone('account number: 12345678901', '12345678901', 'bank-account');
-    gone('my bank account is 0012 3456 7890', '0012 3456 7890', 'bank-account');
+    gone('account number: 38291047561', '38291047561', 'bank-account');
+    gone('my bank account is 0012 3856 7490', '0012 3856 7490', 'bank-account');
     kept('born to run; passport: required; license: MIT 2024; account 42 created; dob = new Date(2020, 1, 1)');
   });
   it('reads a cue followed by a long run of spaces without backtracking (a hang guard: the regexes once took minutes here)', () => {
@@ -524,15 +524,15 @@ describe('personal data with validation', () => {
       ['aadhaar="2294 0346 5426"', '2294 0346 5426', 'in-aadhaar'],
       ['aadhaar: 6485 6666 2295', '6485 6666 2295', 'in-aadhaar'],
       ['PAN: ABCPE1234F', 'ABCPE1234F', 'in-pan'],
-      ['tax file number: 123 456 782', '123 456 782', 'au-tfn'],
+      ['tax file number: 383 949 391', '383 949 391', 'au-tfn'],
       ['ABN 51 824 753 556', '51 824 753 556', 'au-abn'],
-      ['Medicare card 2123 45670 1', '2123 45670 1', 'au-medicare'],
+      ['Medicare card 2951 83745 1', '2951 83745 1', 'au-medicare'],
       ['"pesel": "02070803628"', '02070803628', 'pl-pesel'],
       ['RRN 900101-1234568', '900101-1234568', 'kr-rrn'],
       ['BSN: 111222333', '111222333', 'nl-bsn'],
       ['personnummer 811228-9874', '811228-9874', 'se-personnummer'],
       ['CPR-nr. 211062-5629', '211062-5629', 'dk-cpr'],
-      ['Steuer-ID: 36 574 261 809', '36 574 261 809', 'de-tax-id'],
+      ['Steuer-ID: 90 564 742 144', '90 564 742 144', 'de-tax-id'],
       ['TC Kimlik No: 17291716060', '17291716060', 'tr-tckn'],
       ['NIR : 2 95 10 99 126 111 93', '2 95 10 99 126 111 93', 'fr-nir'],
       ['resident identity card 360426199101010071', '360426199101010071', 'cn-resident-id'],
@@ -552,10 +552,10 @@ describe('personal data with validation', () => {
   });
   it('reads identifiers whose shape and check are distinctive alone: Spanish NIF/NIE, Italian fiscal codes, Brazilian CPF, CURP, AHV, HETU, NRIC', () => {
     for (const [text, value, kind] of [
-      ['cliente: 12345678Z', '12345678Z', 'es-nif'],
+      ['cliente: 38291047A', '38291047A', 'es-nif'],
       ['X1234567L', 'X1234567L', 'es-nie'],
-      ['owner RSSMRA85T10A562S.', 'RSSMRA85T10A562S', 'it-fiscal-code'],
-      ['x = "390.533.447-05"', '390.533.447-05', 'br-cpf'],
+      ['owner VRDGPP85T10A562S.', 'VRDGPP85T10A562S', 'it-fiscal-code'],
+      ['x = "500.590.242-24"', '500.590.242-24', 'br-cpf'],
       ['BOXW310820HNERXN09', 'BOXW310820HNERXN09', 'mx-curp'],
       ['756.9217.0769.85', '756.9217.0769.85', 'ch-ahv'],
       ['born 131052-308T', '131052-308T', 'fi-hetu'],
@@ -598,26 +598,26 @@ describe('personal data with validation', () => {
   });
   it('reads a bracketed area code after the country code', () => {
     gone('Contact: +1 (650) 253-0000 ext. 123', '253-0000', 'phone');
-    gone('+44 (20) 7946 0958', '7946 0958', 'phone');
+    gone('+44 (20) 7183 0958', '7183 0958', 'phone');
     gone('+1-(800)-275-2273', '275-2273', 'phone');
     kept('see (1 (2) 3); f(1, (2), 3); range 10 (20) 30 (40) 50');
   });
   it('reads the trunk prefix written inside an international number', () => {
-    gone('Telefon: +49 (0) 30 12345678', '30 12345678', 'phone');
-    gone('T +44 (0)20 7946 0958', '20 7946 0958', 'phone');
+    gone('Telefon: +49 (0) 30 29837461', '30 29837461', 'phone');
+    gone('T +44 (0)20 7183 0958', '20 7183 0958', 'phone');
   });
   it('reads national numbers written in pairs as numbers, not dates, and keeps byte dumps and counting', () => {
-    gone('Jean: 06 12 34 56 78, merci', '06 12 34 56 78', 'phone');
+    gone('Jean: 06 48 27 19 53, merci', '06 48 27 19 53', 'phone');
     gone('standard 01 42 68 53 00', '01 42 68 53 00', 'phone');
-    gone('Tel. 02 345 67 89', '02 345 67 89', 'phone');
+    gone('Tel. 02 385 67 49', '02 385 67 49', 'phone');
     kept('<Buffer a0 8b 28 3f 01 00 00 00 50 32>; bytes 01 42 68 53 00 ff; <Buffer 01 02 03 04 05>; at 2024-01-02 12:30; on 12.05.2023 14');
   });
   it('finds phone numbers in international and national formats, validated by libphonenumber-js', () => {
-    gone('call +44 20 7946 0958 now', '7946 0958', 'phone');
+    gone('call +44 20 7183 0958 now', '7183 0958', 'phone');
     gone('Kundenservice: 030 901820', '030 901820', 'phone');
-    gone('Office (AU): (02) 9876 5432', '9876 5432', 'phone');
-    gone('escalate to 646.555.0199', '646.555.0199', 'phone');
-    gone('"phone": "4155550173"', '4155550173', 'phone');
+    gone('Office (AU): (02) 9386 5432', '9386 5432', 'phone');
+    gone('escalate to 646.723.0199', '646.723.0199', 'phone');
+    gone('"phone": "4158670173"', '4158670173', 'phone');
     kept('+44 20 7946 095'); // too short for a UK number
     kept('released 2024-03-01, version 1.2.3.4567, ISBN 978-3-16-148410-0, ids 1234567 and 20240611-7781');
   });
@@ -635,7 +635,7 @@ describe('personal data with validation', () => {
       const seen = [loaded()];
       r.redact('const port = 8080; // version 1.2.3, released 2024-03-01');
       seen.push(loaded());
-      seen.push(r.redact('call +44 20 7946 0958 now').text.includes('<REDACTED:phone#'), loaded());
+      seen.push(r.redact('call +44 20 7183 0958 now').text.includes('<REDACTED:phone#'), loaded());
       process.stdout.write(JSON.stringify(seen));`;
     const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
@@ -644,31 +644,31 @@ describe('personal data with validation', () => {
   it('finds US social security numbers with valid area, group and serial', () => {
     gone('ssn 536-22-8714', '536-22-8714', 'us-ssn');
     gone('SSN: 412.71.5538', '412.71.5538', 'us-ssn');
-    gone('Social Security No. 219 09 9999', '219 09 9999', 'us-ssn');
+    gone('Social Security No. 419 27 6391', '419 27 6391', 'us-ssn');
     gone('"ssn": "536228714"', '536228714', 'us-ssn');
     kept('000-12-3456 666-12-3456 912-34-5678 536-00-8714 536-22-0000 536-22.8714 536228714');
   });
   it('finds Luhn-valid cards of every length 13–19 within issuer ranges', () => {
     for (const card of [
-      '378282246310005',
-      '3782 822463 10005',
-      '30569309025904',
-      '4222222222222',
-      '6759649826438453',
-      '6200000000000005',
-      '122000000000003',
-      '4000 0000 0000 0000 006',
+      '372094660038228',
+      '3777 863877 86311',
+      '30566656350646',
+      '4924036612908',
+      '6759606665575480',
+      '6254099565893486',
+      '122083749165022',
+      '4929 3704 8162 5390 471',
     ]) {
       gone(`card ${card}`, card, 'credit-card');
     }
     kept('card 4111 1111 1111 1112; ts 1709290951123; id 1220000000000031');
   });
   it('finds IBANs of the registry countries with a valid checksum, compact or grouped', () => {
-    gone('IBAN: DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 00', 'iban');
-    gone('"iban": "GB82WEST12345698765432"', 'GB82WEST12345698765432', 'iban');
-    gone('virement FR14 2004 1010 0505 0001 3M02 606.', 'FR14 2004 1010 0505 0001 3M02 606', 'iban');
-    gone('konto NO9386011117947', 'NO9386011117947', 'iban');
-    gone('MT84MALT011000012345MTLCAST001S', 'MT84MALT011000012345MTLCAST001S', 'iban');
+    gone('IBAN: DE74 5001 0517 0917 3648 20', 'DE74 5001 0517 0917 3648 20', 'iban');
+    gone('"iban": "GB91NWBK60161394718265"', 'GB91NWBK60161394718265', 'iban');
+    gone('virement FR60 3000 4008 1900 0283 7491 615.', 'FR60 3000 4008 1900 0283 7491 615', 'iban');
+    gone('konto NO7015035868094', 'NO7015035868094', 'iban');
+    gone('MT44MALT011000048397MTLCAST002S', 'MT44MALT011000048397MTLCAST002S', 'iban');
     // A wrong check digit, a country with no IBAN, the wrong length for the country, part of a longer word.
     kept('IBAN DE89 3704 0044 0532 0130 01; XX89370400440532013000; DE8937040044053201300; xDE89370400440532013000');
   });

@@ -1,0 +1,111 @@
+// A password a person chose, told beside a word for one or for credentials, in prose or in code.
+// A bundle of its own (chosen.js), loaded when a text first holds such a word.
+import { isPlaceholder, type Finding } from './text';
+
+/** A literal password: no stand-in, no reference, no bind parameter (as statements.ts reads one). */
+function literalPassword(v: string): boolean {
+  return v.length >= 3 && !isPlaceholder(v) && !/^[$%{<[(:?@&]|^\*+$/.test(v) && !/%\(/.test(v);
+}
+
+// A password a person chose, told beside a word for one or for credentials, in prose or in code:
+// `creds are reporting_admin / Wint3r-Harbour!92`, `hasło do bazy to nadal Pol4nd#stg_91`,
+// `temporary password Tmp#8841-qzX given`, `CURLOPT_USERPWD, "brightlane:Juni4923cin$"`,
+// `Password: "ch_default_Pw9"`, and the answer on the next line to a question asking for one
+// (`anyone have the jenkins admin pw?` ⏎ `<t.osei> Letmein655#`). The value is read on the rest of
+// the cue's line (100 characters), as a quoted literal or a word standing alone, and must look
+// chosen (chosenPassword): a letter and a digit, and both cases or a symbol.
+const CHOSEN_CUE =
+  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|pwd?|creds?|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si|m)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}])/giu;
+// A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
+// the end of a sentence.
+const CHOSEN_CANDIDATE = /(["'`])([^"'`\s]{7,64})\1|(?<=^|[\s(,:=>])([^\s"'`,;:]{7,40})(?=$|[\s,;)]|[.!?](?:\s|$))/g;
+const CHOSEN_BEFORE_ACCOUNT = /(?:^|\s)(?:for|on|of|at|in|from|into|fuer|für|pour|para|per|dla|voor)\s+$/i;
+const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
+const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;
+
+/** Whether `v` looks like a password a person chose (`Wint3r-Harbour!92`), not a word, a name in code, a host or a version. */
+export function chosenPassword(v: string, quoted = true): boolean {
+  if (v.length < 7 || v.length > 40 || !/\p{L}/u.test(v) || !/\d/.test(v) || /\$[\d{]/.test(v)) return false;
+  if (/[/\\()[\]{}<>|]|:\/\/|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v) || isPlaceholder(v)) return false;
+  if (!/[!@#$%^&*+=?~]/.test(v)) {
+    // Without a symbol, one part mixes both cases and a digit (`Pw9` of `ch_default_Pw9`,
+    // `jasper89Lantern`), unlike hosts and names in code (`Prod-DB01`, `FS02-Admin`, `DB_HOST_2`).
+    if (v.includes('.') || !v.split(/[-_]/).some((p) => /\p{Lu}/u.test(p) && /\p{Ll}/u.test(p) && /\d/.test(p))) return false;
+    // Unquoted, a name in code (`getUser2Name`, `sha256Hex`) is more likely than a password.
+    if (!quoted && /^[a-z]+\d*(?:[A-Z][a-z0-9]*)+$/.test(v)) return false;
+  }
+  if (/^v?\d+(?:\.\d+)+/.test(v) || /^[0-9a-f]+$/i.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v)) return false;
+  return literalPassword(v);
+}
+
+export function findChosenPasswords(text: string, out: Finding[]): void {
+  const push = (start: number, value: string): void => {
+    out.push({ kind: 'password', start, end: start + value.length });
+  };
+  CHOSEN_CUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let readTo = 0;
+  while ((m = CHOSEN_CUE.exec(text)) !== null) {
+    const from = m.index + m[0].length;
+    if (from < readTo) continue;
+    // The line around the cue, read no further than 500 characters each way: a longer line is
+    // minified or generated (a bundle, a source map), and is not read.
+    let eol = from;
+    while (eol < text.length && eol - from <= 500 && text.charCodeAt(eol) !== 10) eol++;
+    let bol = m.index;
+    while (bol > 0 && m.index - bol <= 500 && text.charCodeAt(bol - 1) !== 10) bol--;
+    readTo = Math.min(eol, from + 100);
+    if (eol - bol > 500) {
+      readTo = eol;
+      continue;
+    }
+    // A placeholder of an earlier redaction (`<REDACTED:password#…>`) names no password.
+    if (text.charCodeAt(m.index - 1) === 58 /* : */ && text.startsWith('REDACTED', m.index - 9)) continue;
+    const to = readTo;
+    if (chosenOn(text, from, to, push)) continue;
+    // A question asking for one, answered on the next line.
+    if (eol < text.length && to === eol && /\?[ \t]*\r?$/.test(text.slice(from, eol))) {
+      let next = text.indexOf('\n', eol + 1);
+      if (next < 0) next = text.length;
+      const line = text.slice(eol + 1, next);
+      const prefix = CHAT_PREFIX.exec(line)![0].length;
+      chosenOn(text, eol + 1 + prefix, Math.min(next, eol + 1 + prefix + 60), push);
+    }
+  }
+}
+
+/** The first chosen password in text[from, to), pushed; whether one was. */
+function chosenOn(text: string, from: number, to: number, push: (start: number, value: string) => void): boolean {
+  const seg = text.slice(from, to);
+  CHOSEN_CANDIDATE.lastIndex = 0;
+  let c: RegExpExecArray | null;
+  while ((c = CHOSEN_CANDIDATE.exec(seg)) !== null) {
+    const quoted = c[2] !== undefined;
+    let v = quoted ? c[2] : c[3].replace(/[.,;:]+$/, '');
+    let at = c.index + (quoted ? 1 : 0);
+    const after = seg.slice(c.index + c[0].length, c.index + c[0].length + 6);
+    if (quoted && /^\s*[:=]/.test(after)) continue; // a key
+    if (!quoted && (/^[(.]/.test(after) || CHOSEN_SUBJECT.test(after))) continue;
+    // The value of an assignment to the cue itself (`password=…`) is the keyword reader's to judge.
+    if (!quoted && /^[ \t]*[:=][ \t]*$/.test(seg.slice(0, c.index))) continue;
+    if (CHOSEN_BEFORE_ACCOUNT.test(seg.slice(Math.max(0, c.index - 12), c.index))) continue;
+    // `user:password` in one literal.
+    const colon = v.indexOf(':');
+    if (quoted && colon > 0 && colon === v.lastIndexOf(':')) {
+      at += colon + 1;
+      v = v.slice(colon + 1);
+    }
+    // A word standing alone in prose: a lower-case letter, and no operator, anchor or name in code
+    // (`PKCS#12`, `0===o?void`, `#dep0011-…`, `SubmitResultV2`, `S4U2Proxy`).
+    if (
+      !quoted &&
+      (!/\p{Ll}/u.test(v) || /==|&&|\|\||=>|^\w+=|=$|^[\w.-]+@[\w.-]+$/.test(v) || /^[A-Z]?[a-z]*\d*(?:[A-Z][a-z0-9]*)+$/.test(v))
+    )
+      continue;
+    if (/^[#&|]/.test(v)) continue; // an anchor, a colour
+    if (!chosenPassword(v, quoted)) continue;
+    push(from + at, v);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,146 @@
+// Policy 13: values published to be typed into tests and forms are kept.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createRedactor } from '../../../src/redact';
+import { fictionalPhone, placeholderDigits, publishedExample } from '../../../src/redact/published';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function unchanged(text: string): void {
+  assert.equal(out(text), text);
+}
+
+const luhn = (d: string): boolean => {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let n = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+    sum += n;
+  }
+  return sum % 10 === 0;
+};
+
+describe('published test and documentation values', () => {
+  it('keeps payment providers’ test cards, and the security code beside them', () => {
+    unchanged('| 4242 4242 4242 4242 | succeeds |\n| 4000 0025 0000 3155 | requires authentication |');
+    unchanged('card: { number: "4242424242424242", exp_month: 12, exp_year: 2030, cvc: "123" }');
+    unchanged('Para probar utilice la tarjeta 4548 8120 4940 0004, caducidad 12/49 y CVV 123.');
+    unchanged('amex 3782 822463 10005, discover 6011 1111 1111 1117, mastercard 5105 1051 0510 5100');
+  });
+
+  it('still takes a card no provider published, and a security code on its line', () => {
+    gone('card: { number: "4929770231546613", cvc: "123" }', '4929770231546613', 'credit-card');
+    gone('card: { number: "4929770231546613", cvc: "123" }', '"123"', 'card-security-code');
+    // A test card beside a real one does not excuse the code.
+    gone('cards 4242 4242 4242 4242 and 4929 7702 3154 6613, cvc 123', 'cvc 123', 'card-security-code');
+  });
+
+  it('holds every listed card to Luhn’s check, so no entry is a typing error', () => {
+    for (const d of ['4242424242424242', '5555555555554444', '378282246310005', '6011111111111117', '4548812049400004', '3530111333300000'])
+      assert.ok(luhn(d) && publishedExample('credit-card', d), d);
+    // Patterned numbers: most digits one digit, or a short period.
+    assert.ok(publishedExample('credit-card', '4000 0000 0000 0077'));
+    assert.ok(!publishedExample('credit-card', '4929 7702 3154 6613'));
+  });
+
+  it('keeps the IBANs of standards and documentation, and takes others', () => {
+    unchanged('IBAN: DE89 3704 0044 0532 0130 00 (example)\niban = "GB82WEST12345698765432"\nNL91 ABNA 0417 1643 00');
+    gone('IBAN: DE74 5001 0517 0917 3648 20', 'DE74 5001 0517 0917 3648 20', 'iban');
+  });
+
+  it('keeps the telephone numbers set aside for fiction and tests', () => {
+    unchanged('call (212) 555-0142 or +1 202-555-0173');
+    unchanged('ring 07700 900461 or 020 7946 0321 or 0161 496 0123');
+    unchanged('TO = "+15005550006"');
+    gone('call (212) 555-0242', '555-0242', 'phone');
+    gone('ring 07700 901461', '07700 901461', 'phone');
+    assert.ok(fictionalPhone('+44 7700 900123') && fictionalPhone('(02) 5550 1234') && !fictionalPhone('+44 7911 123456'));
+  });
+
+  it('keeps numbers that stand in for a value by their digits, and takes others of the same shape', () => {
+    unchanged('Tel: +49 30 1234567\nphone: 000-0000-0000\ntel 0123 456789\naccount number: 000000000000');
+    gone('Tel: +49 30 2983746', '2983746', 'phone');
+    assert.ok(
+      placeholderDigits('9876543210') && placeholderDigits('111111') && !placeholderDigits('1234560') && !placeholderDigits('12345'),
+    );
+  });
+
+  it('keeps voided social security numbers and identifiers printed as examples', () => {
+    unchanged('SSN 078-05-1120 or 123-45-6789 or 219-09-9999');
+    unchanged('bsn: 123456782\nPESEL: 44051401359');
+    gone('SSN 536-22-8714', '536-22-8714', 'us-ssn');
+    gone('bsn: 111222333', '111222333', 'nl-bsn');
+  });
+
+  it('keeps jwt.io’s sample whatever signs it, and takes other tokens', () => {
+    const sample = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ';
+    unchanged(`token = "${sample}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"`);
+    const sig = (s: string): string =>
+      createHmac('sha256', 'k3y-' + s.length)
+        .update(s)
+        .digest('base64url');
+    unchanged(`Authorization: Bearer ${sample}.${sig(sample)}`);
+    const other =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.' +
+      Buffer.from('{"sub":"u-8841","name":"Wanjiru Kamau","iat":1733400000}').toString('base64url');
+    gone(`token = "${other}.${sig(other)}"`, sig(other));
+  });
+
+  it('keeps the storage emulator’s published key, and takes another account key', () => {
+    unchanged(
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+    );
+    const key = Buffer.from(createHmac('sha512', 'x').update('y').digest()).toString('base64');
+    gone(`DefaultEndpointsProtocol=https;AccountName=prodlogs;AccountKey=${key};`, key);
+  });
+});
+
+describe('passwords a person chose, told beside a word for one', () => {
+  it('reads them in chats, tickets and handovers, in several languages', () => {
+    gone('creds are reporting_admin / Wint3r-Harbour!92 — rotate after', 'Wint3r-Harbour!92', 'password');
+    gone('Bartosz: na stagingu hasło do bazy to nadal Pol4nd#stg_91?', 'Pol4nd#stg_91', 'password');
+    gone('Reset AD password, temporary password Tmp#8841-qzX given over the phone.', 'Tmp#8841-qzX', 'password');
+    gone('[14:21] Anaïs : le mdp du compte recette ?\n[14:22] Sébastien : recette_admin / Rct!2024-mars', 'Rct!2024-mars', 'password');
+    gone('[09:14] <mk> anyone have the jenkins admin pw?\n[09:15] <t.osei> Letmein655#', 'Letmein655#', 'password');
+    gone('Sayın Hakan Ersoy, geçici şifreniz: K7m2Qx9. Lütfen değiştiriniz.', 'K7m2Qx9', 'password');
+  });
+
+  it('reads them as code passes them', () => {
+    gone('curl_easy_setopt(curl, CURLOPT_USERPWD, "brightlane:Juni4923cin$");', 'Juni4923cin$', 'password');
+    gone('Auth: clickhouse.Auth{Database: "events", Username: "ingest", Password: "ch_default_Pw9"},', 'ch_default_Pw9', 'password');
+    gone('env.put(Context.SECURITY_CREDENTIALS, "Ld@pBind#01");', 'Ld@pBind#01', 'password');
+    gone('authenticate("analytics", "jasper89Lantern"),', 'jasper89Lantern', 'password');
+    gone('<wsse:Password Type="http://docs.oasis-open.org/wss#PasswordText">mango@2021!Cob</wsse:Password>', 'mango@2021!Cob', 'password');
+  });
+
+  it('keeps hosts, names in code, versions, anchors and earlier placeholders beside the word', () => {
+    unchanged('the password for Prod-DB01 is in the vault; FS02-Admin has no password');
+    unchanged('const hashed = sha256Hex(password); validatePassword(userInput2Value)');
+    unchanged('password rotation ships in v2.13.4-Beta, see #dep0011-credentials and PKCS#12');
+    unchanged('password=ArrowToken$1');
+    unchanged('def connect(credentials, timeout=5.0, force_zip64=False):');
+    const once = out('$ sshpass -p "Tr0ub4dor&3x" ssh admin@bastion-01');
+    assert.equal(out(once), once);
+    assert.ok(once.includes('admin@bastion-01'), once);
+  });
+
+  it('does not read a minified line', () => {
+    unchanged('var a="credentials",b="Wint3r-Harbour!92";' + 'x=1;'.repeat(200));
+  });
+});
+
+describe('a .netrc login’s echoes', () => {
+  it('are not taken further than its machine reaches (a window reads what the whole text reads)', () => {
+    const text = 'machine gitlab.example.pl\n  login ewa-michalak\n\n\n  login ewa-michalak\n';
+    const o = out(text).split('\n');
+    assert.match(o[1], /<REDACTED:person-name#/);
+    assert.equal(o[4], '  login ewa-michalak');
+  });
+});
