@@ -529,7 +529,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (!kinds.includes('cn-resident-id') && (text.includes('身份证') || text.includes('公民身份'))) kinds.push('cn-resident-id');
       if (found[PAST_ASCII] === 1) {
         if (!kinds.includes('jp-my-number') && (text.includes('マイナンバー') || text.includes('個人番号'))) kinds.push('jp-my-number');
-        if (!kinds.includes('th-id') && text.includes('บัตรประชาชน')) kinds.push('th-id');
+        if (!kinds.includes('th-id') && (text.includes('บัตรประชาชน') || text.includes('ประจำตัวประชาชน'))) kinds.push('th-id');
         if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
         if (!kinds.includes('ru-snils') && text.includes('СНИЛС')) kinds.push('ru-snils');
         if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');

@@ -333,7 +333,14 @@ const RULES: readonly IdRule[] = [
     valid: by(fiHetu),
     alone: '\\d{6}[-+A-FU-Y]\\d{3}[0-9A-FHJ-NPR-Y]',
   },
-  { kind: 'kr-rrn', cue: 'rrn|resident[ _-]registration[ _-]number|주민등록번호|주민번호', shape: '\\d{6}-?\\d{7}', valid: by(krRrn) },
+  {
+    kind: 'kr-rrn',
+    cue: 'rrn|resident[ _-]registration[ _-]number|주민등록번호|주민번호',
+    shape: '\\d{6}-?\\d{7}',
+    valid: by(krRrn),
+    // Written with its hyphen, a birth date and a sex digit: taken alone when its check digit holds.
+    alone: '\\d{6}-[1-4]\\d{6}',
+  },
   {
     kind: 'th-id',
     cue: 'tnin|thai[ _-]id|บัตรประชาชน|เลขประจำตัวประชาชน',
@@ -356,7 +363,12 @@ const RULES: readonly IdRule[] = [
     alone: '756\\.\\d{4}\\.\\d{4}\\.\\d{2}',
   },
   { kind: 'se-personnummer', cue: 'personnummer|personnr|pnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
-  { kind: 'no-fodselsnummer', cue: 'f[øo]dselsnummer|personnummer|fnr', shape: '\\d{6} ?\\d{5}', valid: by(noFodselsnummer) },
+  {
+    kind: 'no-fodselsnummer',
+    cue: 'f[øo]dselsnummer(?:et)?|personnummer(?:et)?|fnr|f\\.[ ]?nr\\.?',
+    shape: '\\d{6} ?\\d{5}',
+    valid: by(noFodselsnummer),
+  },
   { kind: 'dk-cpr', cue: 'cpr', shape: '\\d{6}-?\\d{4}', valid: by(dkCpr) },
   { kind: 'nl-bsn', cue: 'bsn|burgerservicenummer', shape: '\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', valid: by(nlBsn) },
   {
@@ -401,8 +413,8 @@ const RULES: readonly IdRule[] = [
   {
     kind: 'cn-resident-id',
     cue: 'resident[ _-]identity(?:[ _-]card)?|resident[ _-]id|id[ _-]?card|prc[ _-]id|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|身份證(?:號碼|號|字號)?|公民身份号码',
-    shape: '\\d{17}[\\dX]',
-    valid: by(cnRic),
+    shape: '\\d{17}[\\dX]|\\d{6} \\d{8} \\d{3}[\\dX]',
+    valid: (v) => by(cnRic)(v.replace(/ /g, '')),
   },
   { kind: 'tr-tckn', cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no', shape: '[1-9]\\d{10}', valid: by(trTckimlik) },
   { kind: 'sg-nric', cue: 'nric|fin', shape: '[STFGM]\\d{7}[A-Z]', valid: nricValid, alone: '[STFGM]\\d{7}[A-Z]' },
@@ -483,7 +495,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'my-nric',
-    cue: 'my[ _-]?kad|kad[ _-]pengenalan|ic[ _-]?(?:no|number)',
+    cue: 'my[ _-]?kad|kad[ _-]pengenalan|ic[ _-]?(?:no|number)|nric|(?:no\\.?[ ]?)?k/p',
     shape: '\\d{6}-?\\d{2}-?\\d{4}',
     valid: by(myNric),
   },
@@ -567,7 +579,7 @@ const GENERAL = cued(
 // The same words as keys in camel case, alone or after another word (`<CustomerTaxID>104395494<`,
 // `PersonalCode.parse("39301059849")`, `numeroDocumento: "…"`): case-sensitive, so `T` starts a word.
 const GENERAL_CAMEL =
-  /(?<![A-Z0-9])(?:TaxI[Dd]|NationalI[Dd]|PersonalCode|PersonalNumber|IdNumber|IDNumber|Documento|DocumentNumber|SocialSecurityNumber)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|>|\.(?:parse|of|valueOf|from)\([ \t]*["']|\([ \t]*["'])([A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9])/g;
+  /(?<![A-Z0-9]|(?<![A-Za-z0-9])[a-z])(?:TaxI[Dd]|NationalI[Dd]|PersonalCode|PersonalNumber|IdNumber|IDNumber|Documento|DocumentNumber|SocialSecurityNumber|(?<![A-Za-z0-9])(?:taxI[Dd]|nationalI[Dd]|personalCode|personalNumber|idNumber|documentNumber|socialSecurityNumber))(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|>|\.(?:parse|of|valueOf|from)\([ \t]*["']|\([ \t]*["'])([A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9])/g;
 
 function push(out: Finding[], kind: string, start: number, v: string): void {
   out.push({ kind, start, end: start + v.length });

@@ -144,3 +144,30 @@ describe('a .netrc login’s echoes', () => {
     assert.equal(o[4], '  login ewa-michalak');
   });
 });
+
+describe('identifiers under the keys and words logs and letters use', () => {
+  it('reads lower-case keys of a log line and definite forms of the word', () => {
+    gone('WARN lookup miss cpr=270893-6700 caller=kommune-aarhus', '270893-6700', 'dk-cpr');
+    gone('eligibility check failed egn=8203149520 name=x', '8203149520', 'bg-egn');
+    gone('Hei, her er fødselsnummeret til sønnen min: 10065846921', '10065846921', 'no-fodselsnummer');
+    gone('Ingrid Haugland Sæther, f.nr. 240393 39990', '240393 39990', 'no-fodselsnummer');
+  });
+
+  it('reads a Malaysian NRIC under `nric` and `No. K/P`, a Thai id after its full word, a Chinese id in groups', () => {
+    gone('- name: Nurul Aisyah binti Ahmad\n  nric: "800524-01-9674"', '800524-01-9674', 'my-nric');
+    gone('Saya Nurul Aisyah, No. K/P 620209-01-0792.', '620209-01-0792', 'my-nric');
+    gone('เลขประจำตัวประชาชน 1-3373-19602-37-2', '1-3373-19602-37-2', 'th-id');
+    gone('联系人：王晓梅，身份证 440305 19880315 1897，手机见下', '440305 19880315 1897', 'cn-resident-id');
+  });
+
+  it('reads a lower-camel-case general key, and a Korean resident number written with its hyphen', () => {
+    gone('val client = Client(personalCode = "45306026441")', '45306026441');
+    gone('김민지 (901219-1291032) 님의 신청이 접수되었습니다.', '901219-1291032', 'kr-rrn');
+  });
+
+  it('keeps values of those shapes that do not validate', () => {
+    unchanged('lookup miss cpr=320893-6700 caller');
+    unchanged('order 240605-1234567 shipped; nric: "801324-01-9674"');
+    unchanged('身份证 440305 19880315 1898');
+  });
+});
