@@ -11,7 +11,7 @@ import type { Finding } from './text';
 const PERSON_KEY = new RegExp(
   '^(?:' +
     [
-      '(?:full|first|last|middle|given|family|maiden|legal|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
+      '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
       'emergency[ _-]?contact',
       'name[ _-]?on[ _-]?card',
       'embossed[ _-]?name',
@@ -264,8 +264,20 @@ function readFields(
       if (m[4] !== undefined) {
         // …or a field of an object as its toString prints it (`Contact(id=null, firstName=Rowena, …)`).
         const printed = /(?:\w\(|, )$/.test(text.slice(Math.max(0, ks - 2), ks)) && text[ke] === '=';
-        if (!printed && !/^[ \t]*(?:-[ \t]+)?["']?$/.test(text.slice(text.lastIndexOf('\n', ks) + 1, ks))) continue;
-        v = v.replace(/[ \t]+$/, '').replace(/[;,)]+$/, '');
+        const lead = text.slice(text.lastIndexOf('\n', ks) + 1, ks);
+        // (Or a key of two words that names a person, in a list: `- Emergency contact: …`.)
+        const two = /^[ \t]*(?:[-*•][ \t]+)?(\p{L}{3,20})[ \t]$/u.exec(lead);
+        if (
+          !printed &&
+          !/^[ \t]*(?:-[ \t]+)?["']?$/.test(lead) &&
+          !(two !== null && personalField(`${two[1]}_${text.slice(ks, ke)}`)?.plain === false)
+        )
+          continue;
+        // A relation or role in brackets after the name (`小林 陽菜 (sister)`, `Ana Ruiz (mother)`) is not part of it.
+        v = v
+          .replace(/[ \t]+$/, '')
+          .replace(/[ \t]*\([^()\n]{1,30}\)$/, '')
+          .replace(/[;,)]+$/, '');
       }
       valueAt = m.index + m[0].lastIndexOf(v);
     }

@@ -1091,6 +1091,8 @@ const NAME_KEY_FEATURES = [
   'surname',
   'full_name',
   'fullname',
+  'real_name',
+  'realname',
   'given_name',
   'family_name',
   'customer_name',

@@ -48,6 +48,28 @@ const NOT_NAMES = new Set([
   '교수',
   '학생',
   '고객센터',
+  // Words a family name starts (`客户周末来电`).
+  '周末',
+  '周一',
+  '周二',
+  '周三',
+  '周四',
+  '周五',
+  '周六',
+  '周日',
+  '周年',
+  '马上',
+  '方面',
+  '方式',
+  '高级',
+  '管理',
+  '金额',
+  '白天',
+  '万元',
+  '程序',
+  '黄金',
+  '钱包',
+  '余额',
 ]);
 
 const HAN = '\\p{Script=Han}々';
@@ -102,6 +124,106 @@ function attendee(item: string, at: number, out: Finding[]): void {
     if (CHINESE_FAMILY.has(chars[0]) || CHINESE_FAMILY.has(chars[0] + chars[1])) add(out, start, v);
   } else if (JAPANESE_FULL.test(v)) add(out, start, v);
   else if (/^[\p{Script=Hangul}]{2,4}$/u.test(v) && KOREAN_FAMILY.has(v[0])) add(out, start, v);
+}
+
+// A Chinese name after the word for the person's role (`客户周子轩来电`, `联系人 王晓梅`), or a
+// Japanese name after the word for who is on duty or in charge (`当番の中村翔太が検知`, `担当：小林`).
+const CHINESE_ROLE = new RegExp(
+  `(?:客户|客戶|顾客|顧客|用户|用戶|员工|員工|同事|联系人|聯絡人|联络人|收件人|收货人|收貨人|寄件人|患者|病人|申请人|申請人|持卡人|乘客|业主|業主|租客|会员|會員|经办人|經辦人|负责人|負責人|户主|戶主|车主|車主|学员|學員|家长|家長)[：: ]?([${HAN}]{2,4})`,
+  'gu',
+);
+const CHINESE_ROLE_WORDS = [
+  '客户',
+  '客戶',
+  '顾客',
+  '顧客',
+  '用户',
+  '用戶',
+  '员工',
+  '員工',
+  '同事',
+  '联系人',
+  '聯絡人',
+  '联络人',
+  '收件人',
+  '收货人',
+  '收貨人',
+  '寄件人',
+  '患者',
+  '病人',
+  '申请人',
+  '申請人',
+  '持卡人',
+  '乘客',
+  '业主',
+  '業主',
+  '租客',
+  '会员',
+  '會員',
+  '经办人',
+  '經辦人',
+  '负责人',
+  '負責人',
+  '户主',
+  '戶主',
+  '车主',
+  '車主',
+  '学员',
+  '學員',
+  '家长',
+  '家長',
+];
+// Characters that start the words after a name (`来电`, `称`, `的`, `反映`): a given name stops before them.
+const AFTER_NAME = new Set([
+  ...'来來称稱说說的在已于於和与與及等是要反表打致电電问問提将將把被对對向给給也都还還又就才曾再刚剛为為因所从從到去了着過过吗嗎呢吧自今昨明本之讲講想请請需希购購买買付退投咨询詢办辦申',
+]);
+// A chat's speaker line as chat tools copy it: the name alone, then the time (`佐藤健太 10:41`).
+const SPEAKER_TIME = new RegExp(
+  `^([${HAN}]{2,5}|[\\p{Script=Hangul}]{2,4})[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*\\r?$`,
+  'gmu',
+);
+/**
+ * Speaker lines: a Chinese or Korean name of the lists, or any name that speaks again within three
+ * lines (the window a changed line is redacted with holds both).
+ */
+function findSpeakerLines(text: string, out: Finding[]): void {
+  SPEAKER_TIME.lastIndex = 0;
+  const lines: { name: string; at: number; line: number }[] = [];
+  let m: RegExpExecArray | null;
+  let line = 0,
+    counted = 0;
+  while ((m = SPEAKER_TIME.exec(text)) !== null) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    lines.push({ name: m[1], at: m.index, line });
+  }
+  for (const { name, at, line } of lines) {
+    const listed = /^[\p{Script=Hangul}]{3}$/u.test(name)
+      ? KOREAN_FAMILY.has(name[0])
+      : name.length <= 4 && (CHINESE_FAMILY.has(name[0]) || CHINESE_FAMILY.has(name.slice(0, 2)));
+    if (listed || lines.some((o) => o.at !== at && o.name === name && Math.abs(o.line - line) <= 3)) add(out, at, name);
+  }
+}
+
+const HAN_CHAR = new RegExp(`[${HAN}]`, 'u');
+const JAPANESE_DUTY = new RegExp(
+  `(?:当番の|担当の|担当者の|担当[：:]|担当者[：:])[ ]?([${HAN}]{2,5})(?=[がはをにとの、。）)\\s]|さん|$)`,
+  'gu',
+);
+
+/** The Chinese name that starts `run`: a family name of the list, then one or two characters. */
+function chineseNameAt(run: string, start: number, text: string, out: Finding[]): void {
+  const chars = [...run];
+  const family = CHINESE_FAMILY.has(chars[0] + (chars[1] ?? '')) ? 2 : CHINESE_FAMILY.has(chars[0]) ? 1 : 0;
+  if (family === 0 || chars.length <= family) return;
+  let n = Math.min(chars.length, family + 2);
+  if (n === family + 2 && AFTER_NAME.has(chars[family + 1])) n = family + 1;
+  if (AFTER_NAME.has(chars[family])) return;
+  const name = chars.slice(0, n).join('');
+  // The name ends where the Han run does or a word after a name starts (`客户管理系统` holds none).
+  const next = text[start + name.length] ?? '';
+  if (HAN_CHAR.test(next) && !AFTER_NAME.has(next)) return;
+  add(out, start, name);
 }
 
 const BRACKETED_NAME = new RegExp(`[(（]((?:[\\p{Script=Hangul}]{3}|[${HAN}]{2,4}))[)）]`, 'gu');
@@ -207,4 +329,7 @@ export function findScriptNames(text: string, out: Finding[]): void {
     }
   }
   each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
+  each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
+  each(JAPANESE_DUTY, ['当番の', '担当'], (x, at) => add(out, at, x[1]));
+  if (/\d:\d\d/.test(text) && CJK_LETTER.test(text)) findSpeakerLines(text, out);
 }

@@ -171,3 +171,27 @@ describe('identifiers under the keys and words logs and letters use', () => {
     unchanged('身份证 440305 19880315 1898');
   });
 });
+
+describe('names in Chinese, Japanese and Korean records and chats', () => {
+  it('reads a name under a real-name key, and under a two-word key in a list with a relation after it', () => {
+    gone('{"code":0,"data":{"realName":"王丽娟","idCard":"110101197404051074"}}', '王丽娟', 'person-name');
+    gone('- Emergency contact: 小林 陽菜 (sister), 070-2654-8587', '小林 陽菜', 'person-name');
+    const o = out('- Emergency contact: Ana Ruiz (mother), +34 612 48 93 17');
+    assert.ok(!o.includes('Ana Ruiz') && o.includes('(mother)'), o);
+  });
+
+  it('reads a Chinese name after the word for the person’s role, and a Japanese name after the word for who is on duty', () => {
+    gone('备注：客户周子轩来电，称银联卡付款失败。', '周子轩', 'person-name');
+    gone('客户王伟来电', '王伟', 'person-name');
+    gone('検知：監視アラートにより当番の中村翔太が検知', '中村翔太', 'person-name');
+    unchanged('客户管理系统；会员高级功能；用户名：admin；客户端；客户周末来电');
+  });
+
+  it('reads a chat’s speaker lines: a listed name, or one that speaks again within three lines', () => {
+    const chat = '佐藤健太 10:41\n年末調整のフォームに貼られてます\n佐藤健太 10:42\n削除お願いします\n王伟 10:45\n好的';
+    const o = out(chat);
+    assert.ok(!o.includes('佐藤健太') && !o.includes('王伟'), o);
+    unchanged('朝会 09:30\n定例会 14:00');
+    unchanged('佐藤健太 10:41\na\nb\nc\nd\n佐藤健太 10:42');
+  });
+});
