@@ -1196,7 +1196,11 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
   const evidence: { at: number; lines: number }[] = sources.map((x) => ({ at: x.start, lines: ECHO_LINES }));
   for (const f of out)
     if (LONELY_EVIDENCE.has(f.kind)) evidence.push({ at: f.start, lines: ECHO_LINES });
-    else if (moreEvidence?.has(f.kind) === true) evidence.push({ at: f.start, lines: ECHO_LINES - 1 });
+    else if (moreEvidence?.has(f.kind) === true) {
+      // (`cueLines`: set by the identifier reader when the cue stood further up than the line above.)
+      const reach = ECHO_LINES - Math.max(1, (f as { cueLines?: number }).cueLines ?? 1);
+      if (reach > 0) evidence.push({ at: f.start, lines: reach });
+    }
   if (evidence.length === 0) return;
   evidence.sort((a, b) => a.at - b.at);
   const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);

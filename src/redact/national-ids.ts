@@ -626,7 +626,12 @@ export function findNationalIds(text: string, kinds: readonly NationalIdKind[], 
       const v = m[1];
       // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
       if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-      if (!oneDigit(v) && holds(rule.valid, v)) push(out, kind, m.index, v);
+      if (!oneDigit(v) && holds(rule.valid, v)) {
+        push(out, kind, m.index, v);
+        // How many lines above its value the cue stands: what reads the lines around the value
+        // (a lone first name beside it) reaches that much less far.
+        Object.defineProperty(out[out.length - 1], 'cueLines', { value: linesBetween(text, cues[c], m.index), enumerable: false });
+      }
     }
   }
   if (!general) return;

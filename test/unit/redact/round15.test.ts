@@ -195,3 +195,12 @@ describe('names in Chinese, Japanese and Korean records and chats', () => {
     unchanged('佐藤健太 10:41\na\nb\nc\nd\n佐藤健太 10:42');
   });
 });
+
+describe('a lone first name beside an identifier read from its cue further up', () => {
+  it('reaches only as far as a window holding the cue would read (a window reads what the whole text reads)', () => {
+    const text = 'social insurance number\n\n208 421 099\n\nElif: kira için bu ay geç kaldım\n';
+    const whole = out(text).split('\n');
+    assert.match(whole[2], /<REDACTED:ca-sin#/);
+    assert.equal(whole[4], out(text.split('\n').slice(1).join('\n')).split('\n')[3]);
+  });
+});
