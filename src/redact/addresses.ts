@@ -201,6 +201,50 @@ export function findPostalLines(text: string, out: Finding[]): void {
   }
 }
 
+// A street and its postal line written inline, on the line of a person's data (a letter's `Milica
+// Jovanović, JMBG 2201986713606, Bulevar kralja Aleksandra 73, 11000 Beograd`, `bytem Vinohradská
+// 1511/230, 100 00 Praha 10`, `ул. „Шипка" 34, ет. 2, 1504 София`, `Thorvald Meyers gate 61, 0552
+// Oslo`): words and a house number, up to two short parts (a floor, a flat), then a postcode and a
+// town. The street needs no word of a known language: the postal line after it and the person's
+// data beside it say what it is.
+const INLINE_ADDRESS = new RegExp(
+  '(?<![\\p{L}\\p{N}])((?:(?:ул|вул|бул|пр|ul|al|os|pl|str|ulica|bulevar|bul)\\.?[ \\t]+[„"«]?)?\\p{Lu}[\\p{L}\\p{M}\'’.-]*(?:[ \\t]+[\\p{L}\\p{M}\'’.-]+){0,3}[»"“]?[ \\t]+\\d{1,5}[a-zA-Z]?(?:/\\d{1,5}[a-zA-Z]?)?)' +
+    "((?:,[ \\t]*[^,\\n]{1,12}?){0,2}),[ \\t]*((?:\\d{2}-\\d{3}|\\d{3}[ \\t]\\d{2}|\\d{3,5})[ \\t]+\\p{Lu}[\\p{L}\\p{M}'’-]+(?:[ \\t]+(?:\\d{1,2}(?![\\d,:]|\\.\\d)|\\p{Lu}[\\p{L}\\p{M}'’-]+))?)",
+  'gu',
+);
+const INLINE_NOT_STREET =
+  /\b(?:copyright|\(c\)|©|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|version|release|build|step|phase|part|chapter|page|room|level|terminal|platform)\b/i;
+const INLINE_COMPANY = new Set(['person-name', 'phone', 'email', 'iban', 'birth-date', 'us-ssn']);
+
+/** Streets with their postal line inline (INLINE_ADDRESS), on a line holding a person's data (`isId`: a national identifier's kind). */
+export function findInlineAddresses(text: string, out: Finding[], isId: (kind: string) => boolean): void {
+  const lines: [number, number][] = [];
+  for (const f of out) if (INLINE_COMPANY.has(f.kind) || isId(f.kind)) lines.push([lineStartOf(text, f.start), f.start]);
+  if (lines.length === 0) return;
+  INLINE_ADDRESS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const flood = cueFlood();
+  while ((m = INLINE_ADDRESS.exec(text)) !== null) {
+    flood(m.index);
+    const bol = lineStartOf(text, m.index);
+    if (!lines.some(([b]) => b === bol)) continue;
+    // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
+    // a month or a copyright in the street, or a town that is a person's name found.
+    if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;
+    const postalAt = m.index + m[0].length - m[3].length;
+    if (out.some((f) => f.kind === 'person-name' && f.start < postalAt + m![3].length && f.end > postalAt)) continue;
+    const streetEnd = m.index + m[1].length;
+    out.push({ kind: 'street-address', start: m.index, end: streetEnd + m[2].length });
+    const postal = m.index + m[0].length - m[3].length;
+    out.push({ kind: 'street-address', start: postal, end: postal + m[3].length });
+  }
+}
+function lineStartOf(text: string, i: number): number {
+  let k = i;
+  while (k > 0 && i - k < 4096 && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
+}
+
 // Addresses written in other scripts, by their administrative parts: Korean (`서울특별시 마포구
 // 월드컵북로 396, 1203호`), Japanese (`東京都世田谷区三軒茶屋2-14-7 グランドメゾン305`), Chinese
 // (`广东省深圳市南山区科技园南路16号3栋1202`), and a street's word in Greek and Russian

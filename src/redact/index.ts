@@ -390,13 +390,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.pwColon] +
           found[F.pwQuestion] +
           found[F.pwdQuestion] +
+          found[F.pwdColon] +
           found[F.creds] +
           found[F.credentialsWord] +
           found[F.userpwd] +
           found[F.mdp] >
           0 ||
         FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) ||
-        (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text))
+        (found[PAST_LATIN] === 1 && CHOSEN_PAST_LATIN.test(text))
       )
         chosen().findChosenPasswords(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
@@ -628,6 +629,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1)) personNames().findOwnedDevices(text, raw);
       if (text.includes('@') || text.includes(':$') || text.includes('[~')) findAccountUsers(text, raw);
       if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) findKeyIdUsers(text, raw);
+      if (text.includes(', ') && INLINE_POSTCODE.test(text))
+        personNames().findInlineAddresses(text, raw, (k) => NATIONAL_ID_KIND_SET.has(k));
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
       if (
         (found[F.homeCoords] + found[F.residence] > 0 || (found[PAST_LATIN] === 1 && /自宅|住所|座標/.test(text))) &&
@@ -712,6 +715,8 @@ const STAND_IN_NAMES = new Set(
   ].map((n) => n.normalize('NFC')),
 );
 // The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
+// A house number, a comma and a postcode before a capitalised town (addresses.ts's INLINE_ADDRESS).
+const INLINE_POSTCODE = /\d[a-zA-Z]?,[ \t]*(?:[^,\n]{1,12},[ \t]*){0,2}\d{2}[\d -]{1,4}[ \t]+\p{Lu}/u;
 const PUBLISHED_KINDS = new Set([
   'credit-card',
   'card-security-code',
@@ -975,6 +980,7 @@ const F = {
   mdp: feature('mdp'),
   pwQuestion: feature(' pw?'),
   pwdQuestion: feature(' pwd?'),
+  pwdColon: feature(' pwd:'),
   latexName: feature('\\name{'),
   latexFirst: feature('\\firstname{'),
   latexAuthor: feature('\\author{'),
@@ -1404,6 +1410,8 @@ const FOREIGN_PASSWORD_FEATURES = [
 ].map((w) => feature(w));
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
+// The words for a password past Latin that chosen.ts reads after (in any case).
+const CHOSEN_PAST_LATIN = /пароль|パスワード|密[码碼]|비밀번호|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน/i;
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
 const POINT_PAIR = /\d\.\d{4,}[ \t]*,[ \t]*-?\d/;

@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { STREET_AFTER_NUMBER } from './addresses';
 
-export { findEthAddresses, findLabelledAddresses, findPostalLines, findScriptAddresses, findStreetAddresses } from './addresses';
+export {
+  findEthAddresses,
+  findInlineAddresses,
+  findLabelledAddresses,
+  findPostalLines,
+  findScriptAddresses,
+  findStreetAddresses,
+} from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';

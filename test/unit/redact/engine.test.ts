@@ -81,6 +81,12 @@ const piece = fc.constantFrom(
   '208 421 099',
   'Best regards,',
   'Harold Jennings',
+  // Policy 13: a street and its postal line inline beside a person's data, passwords told beside their word.
+  'Milica Jovanović, JMBG 2201986713606, ',
+  'Bulevar kralja Aleksandra 73, 11000 Beograd',
+  'creds are admin / ',
+  'Wint3r-Harbour!92',
+  'anyone have the admin pw?',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })

@@ -204,3 +204,20 @@ describe('a lone first name beside an identifier read from its cue further up', 
     assert.equal(whole[4], out(text.split('\n').slice(1).join('\n')).split('\n')[3]);
   });
 });
+
+describe('a street and its postal line written inline beside a person’s data', () => {
+  it('reads them in letters of several countries, without a street word of a known language', () => {
+    const o = out('molim vas: Milica Jovanović, JMBG 2201986713606, Bulevar kralja Aleksandra 73, 11000 Beograd.');
+    assert.ok(!o.includes('Aleksandra 73') && !o.includes('11000 Beograd'), o);
+    gone('posílám: Tereza Dvořáková, rodné číslo 985217/7280, bytem Vinohradská 1511/230, 100 00 Praha 10.', '100 00 Praha 10');
+    gone('Ég heiti Guðrún, kennitala 240164-0279. Ég vil breyta í Hringbraut 84, 101 Reykjavík.', 'Hringbraut 84');
+    gone('моля: Цветелина Петкова, ЕГН 6908093106, адрес ул. „Шипка" 34, ет. 2, 1504 София.', '1504 София');
+  });
+
+  it('keeps the same shape without a person’s data on its line, and dates and copyright lines', () => {
+    unchanged('Bulevar kralja Aleksandra 73, 11000 Beograd');
+    unchanged('Release 5, 2024 Roadmap by the platform team');
+    for (const t of ['Copyright 2002, 2003, 2004 Colin Watson', 'Darrick J. Wong, August 26, 2011 Darrick J. Wong'])
+      assert.ok(!r.redact(t).findings.some((f) => f.kind === 'street-address'), t);
+  });
+});
