@@ -1586,3 +1586,95 @@ export function findPasswdLines(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start: g, end: g + gecos.length });
   }
 }
+
+// ---------- places ----------
+// Cities and countries read as people's names (`Flights from Lagos, Nairobi and Addis Ababa`, `We
+// deploy to Frankfurt (eu-central-1), Dublin (eu-west-1)`, `at Estadio da Luz`): many are in the
+// lists as names too (`Dublin`, `Paris`, `Berlin`, `Nairobi`). The places are the cities of the
+// IANA time zones and the countries' names in eight languages, both from the runtime's own
+// internationalisation data (no list of ours). A place of two words or more is no one's name; a
+// place of one word is not when it stands in a list after a preposition of place (`in`, `at`,
+// `nach`, `à`, `desde`, …) or beside another place.
+let placeSet: Set<string> | undefined;
+function placeKey(v: string): string {
+  return unaccented(v)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+}
+function places(): Set<string> {
+  if (placeSet !== undefined) return placeSet;
+  const set = new Set<string>();
+  try {
+    for (const zone of Intl.supportedValuesOf('timeZone')) set.add(placeKey(zone.slice(zone.lastIndexOf('/') + 1)));
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl']) {
+      const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+      for (const a of letters)
+        for (const b of letters) {
+          const n = names.of(a + b);
+          if (n !== undefined && n !== a + b) set.add(placeKey(n));
+        }
+    }
+  } catch {
+    // A runtime without the data: no places, names as before.
+  }
+  return (placeSet = set);
+}
+// (Not `to` and `from`: one forwards a mail to Sofía and gets one from Jordan.)
+const LOCATIVE = [
+  'in',
+  'at',
+  'near',
+  'via',
+  'across',
+  'between',
+  'around',
+  'into',
+  'outside',
+  'nach',
+  'aus',
+  'bei',
+  'depuis',
+  'desde',
+  'hasta',
+  'naar',
+  'uit',
+  'bij',
+  'à',
+  'au',
+  'en',
+  'em',
+  'w',
+  'we',
+];
+const PLACE_LIST = new RegExp(
+  `(?:^|[\\s(])(?:${LOCATIVE.map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join('|')})[ \\t]+(?:(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|do|du|des|del|la|el|es)[ \\t]*|\\([^()\\n]{0,30}\\)[ \\t]*|[,;][ \\t]*|(?:and|und|et|y|e|i|и|or|oder|ou|o)[ \\t]+)*$`,
+  'u',
+);
+
+const PREVIOUS_ITEM =
+  /([\p{Lu}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{Lu}][\p{L}\p{M}'’-]*){0,2})[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*(?:,[ \t]*(?:(?:and|und|et|y|e|i|or|oder|ou|o)[ \t]+)?|(?:and|und|et|y|e|i|or|oder|ou|o)[ \t]+)$/u;
+
+/** Drops the names that are places (see above). */
+export function dropPlaces(text: string, out: Finding[]): void {
+  let set: Set<string> | undefined;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const f = out[k];
+    if (f.kind !== 'person-name' || f.end - f.start > 40) continue;
+    const v = text.slice(f.start, f.end);
+    if (!/^\p{Lu}/u.test(v)) continue;
+    set ??= places();
+    if (!set.has(placeKey(v))) continue;
+    if (!/\s/.test(v)) {
+      let ls = f.start;
+      while (ls > 0 && f.start - ls < 120 && text.charCodeAt(ls - 1) !== 10) ls--;
+      const back = text.slice(ls, f.start);
+      // The item before it in a list (`Lagos, Nairobi`, `Frankfurt (eu-central-1), Dublin`), its last one to three words.
+      const prev = PREVIOUS_ITEM.exec(back);
+      const words = prev === null ? [] : prev[1].split(/[ \t]+/);
+      const besidePlace = words.some((_, n) => set!.has(placeKey(words.slice(n).join(' '))));
+      if (!PLACE_LIST.test(back) && !besidePlace) continue;
+    }
+    out.splice(k, 1);
+  }
+}
