@@ -293,6 +293,23 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
   }
 }
 
+// A given name and a family name whose ending only family names have, in Latin script: Icelandic
+// patronymics (`Guðrún Sigurðardóttir`, `Ólafur Ragnarsson`), Lithuanian (`Gintarė Kazlauskienė`),
+// Romanian, Turkish, Georgian, Greek and South Slavic ones (`Popescu`, `Karaoğlu`, `Beridze`,
+// `Papadopoulos`, `Jovanović`). The given name need not be listed; it must not be a common word.
+const SURNAME_SUFFIX_HINT = /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć])(?![a-z])/;
+const SUFFIXED_NAME =
+  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]))(?![\p{L}\p{M}\d_-])/gu;
+function findSuffixedSurnames(text: string, out: Finding[]): void {
+  SUFFIXED_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUFFIXED_NAME.exec(text)) !== null) {
+    const given = classify(m[1]);
+    if (given === Word.Common || classify(m[2]) === Word.Common || TITLE_WORDS.has(m[1]) || NOT_NAMES.has(m[1])) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+  }
+}
+
 // A person's profile in a URL: LinkedIn's slug (`linkedin.com/in/sofia-marchetti-4a21b7`). (A code
 // host's user is often an organisation's, `rust-lang`, `acme-corp`: not read.)
 const PROFILE_URL = /(linkedin\.com\/in\/)([A-Za-z0-9][A-Za-z0-9_.%-]{1,100}[A-Za-z0-9])(?=[/?#"'\s)\]>]|$)/g;
@@ -1019,6 +1036,7 @@ export function findPersonNames(
     if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) findCyrillicGreekNames(text, out);
     if (CASELESS_LETTER.test(text)) findCaselessScriptNames(text, out);
   }
+  if (SURNAME_SUFFIX_HINT.test(text)) findSuffixedSurnames(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).

@@ -233,3 +233,16 @@ describe('places read as names', () => {
     assert.ok(!o.includes('Sofía') && !o.includes('Mwangi'), o);
   });
 });
+
+describe('family names by endings only family names have, in Latin script', () => {
+  it('reads Icelandic, Lithuanian, Georgian and South Slavic names without the given name in the lists', () => {
+    gone('Ég heiti Guðrún Sigurðardóttir og bý í Reykjavík.', 'Guðrún Sigurðardóttir', 'person-name');
+    gone('Kontakt: Ólafur Ragnarsson hefur samband.', 'Ólafur Ragnarsson', 'person-name');
+    gone('Rašė Gintarė Kazlauskienė vakar.', 'Gintarė Kazlauskienė', 'person-name');
+    gone('Written by Temuri Doghonadze', 'Temuri Doghonadze', 'person-name');
+  });
+
+  it('keeps common words of those endings', () => {
+    unchanged('The Python Lesson covers loops; see the Next Lesson.');
+  });
+});
