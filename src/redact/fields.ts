@@ -13,6 +13,9 @@ const PERSON_KEY = new RegExp(
     [
       '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
       'emergency[ _-]?contact',
+      // Who called or asked, as service desks' tickets label them (`Caller: Naledi Mokoena`).
+      'caller',
+      'request[eo]r',
       'name[ _-]?on[ _-]?card',
       'embossed[ _-]?name',
       'kontoinhaber',
@@ -149,7 +152,7 @@ export function personalField(key: string): { what: 'name' | 'address' | 'postco
     return {
       what: 'name',
       plain: false,
-      minWords: /full|nombre|completo|holder|contact|customer|client|patient|employee|recipient/i.test(k) ? 2 : 1,
+      minWords: /full|nombre|completo|holder|contact|customer|client|patient|employee|recipient|caller|request/i.test(k) ? 2 : 1,
     };
   if (PLAIN_NAME_KEY.test(k)) return { what: 'name', plain: true, minWords: 2 };
   if (PLAIN_PART_KEY.test(k)) return { what: 'name', plain: true, minWords: 1 };
@@ -168,7 +171,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|caller|request[eo]r|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
@@ -267,9 +270,11 @@ function readFields(
         const lead = text.slice(text.lastIndexOf('\n', ks) + 1, ks);
         // (Or a key of two words that names a person, in a list: `- Emergency contact: …`.)
         const two = /^[ \t]*(?:[-*•][ \t]+)?(\p{L}{3,20})[ \t]$/u.exec(lead);
+        // (Or a field after a pipe, as tickets and tables print them: `INC0081231 | Caller: …`.)
         if (
           !printed &&
           !/^[ \t]*(?:-[ \t]+)?["']?$/.test(lead) &&
+          !(field.plain === false && /\|[ \t]*$/.test(lead)) &&
           !(two !== null && personalField(`${two[1]}_${text.slice(ks, ke)}`)?.plain === false)
         )
           continue;

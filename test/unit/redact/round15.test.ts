@@ -246,3 +246,15 @@ describe('family names by endings only family names have, in Latin script', () =
     unchanged('The Python Lesson covers loops; see the Next Lesson.');
   });
 });
+
+describe('who called or asked, as service desks label them', () => {
+  it('reads a caller’s and a requester’s full name, also after a pipe', () => {
+    gone('INC0081231 | Password reset | Caller: Naledi Mokoena', 'Naledi Mokoena', 'person-name');
+    gone('Requestor: Ana Ruiz', 'Ana Ruiz', 'person-name');
+  });
+
+  it('keeps a single word under those keys (`caller: Function;`) and other fields after a pipe', () => {
+    unchanged('interface IArguments {\n  caller: Function;\n}');
+    unchanged('| Status: Open | Owner: Build Bot |');
+  });
+});
