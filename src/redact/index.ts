@@ -651,7 +651,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
       dropStandInNames(text, raw);
-      if (raw.some((f) => f.kind === 'person-name')) personNames().dropPlaces(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
       const out = render(text, findings, hmacWord);
