@@ -190,7 +190,9 @@ async function score(cases, redact) {
 // keyword assignments, long-tail and prefixed tokens, and personal data in tickets, query output
 // and notes); then Z (personal data entity by entity, a fourth set), ZA (snippets in ~40 formats, a
 // fourth set) and ZB (personal data, and some credentials, in the documents engineers read and
-// write: tickets, e-mails, chats, minutes, forms; about half not in English).
+// write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
+// scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
+// (snippets in ~40 formats, a fifth set).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -247,6 +249,9 @@ for (const [label, file, part] of [
   ['probes Z: personal data as PII recognisers’ suites test it, a fourth set', 'Z_recognisers.jsonl', 'u32'],
   ['probes ZA: snippets in ~40 formats, a fourth set', 'ZA_snippets.jsonl', 'u32'],
   ['probes ZB: personal data in the documents engineers read and write', 'ZB_documents.jsonl', 'u32'],
+  ['probes ZC: other scanners’ suites’ style, a fifth set', 'ZC_scanners.jsonl', 'u32'],
+  ['probes ZD: personal data as PII recognisers’ suites test it, a fifth set', 'ZD_recognisers.jsonl', 'u32'],
+  ['probes ZE: snippets in ~40 formats, a fifth set', 'ZE_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
