@@ -1,5 +1,5 @@
 // Bundles the extension into dist/extension.js, dist/core.js, dist/export.js,
-// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js, dist/published.js, dist/chosen.js, dist/globs.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
+// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js, dist/national-ids.js, dist/published.js, dist/chosen.js, dist/globs.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
 // `vscode` is provided by the host. The same bundles serve the tests, the benchmarks and the
 // package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
@@ -18,7 +18,9 @@ const result = await esbuild.build({
   // libphonenumber-js, which redaction loads when a text first holds a phone-shaped number,
   // the service-name list, which redaction loads when it first runs, the finder of people's names
   // with its word lists, loaded when redaction first runs, and the finders of
-  // statements and command lines, loaded when a text first holds a word they need, the published
+  // statements and command lines, loaded when a text first holds a word they need, the national
+  // identifiers' finders with their check-digit validators, loaded when a text first names or
+  // shapes one, the published
   // test and documentation values, loaded when a text first holds a card, phone or identifier, the
   // reader of passwords told beside their word, loaded when a text first holds such a word, the glob matcher
   // of excluded files, loaded when their list is first compiled, and the
@@ -31,6 +33,7 @@ const result = await esbuild.build({
     services: 'src/redact/services.ts',
     names: 'src/redact/names.ts',
     statements: 'src/redact/statements.ts',
+    'national-ids': 'src/redact/national-ids.ts',
     published: 'src/redact/published.ts',
     chosen: 'src/redact/chosen.ts',
     globs: 'src/redact/globs.ts',
@@ -62,6 +65,7 @@ const loose = [
   'services.js',
   'names.js',
   'statements.js',
+  'national-ids.js',
   'published.js',
   'chosen.js',
   'globs.js',

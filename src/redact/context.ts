@@ -132,6 +132,14 @@ const NOT_SECRET = new Set([
   'cache',
   'idempotency',
   'request',
+  'event',
+  'events',
+  'correlation',
+  'transaction',
+  'txn',
+  'invocation',
+  'execution',
+  'incident',
   'trace',
   'span',
   'session',
@@ -240,6 +248,9 @@ export function findContextSecrets(
     while (s < e && !isAlnum(text.charCodeAt(s))) s++;
     while (e > s && !isAlnum(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 61 /* = padding */) e--;
     if (e - s < 10) continue;
+    // `request_id=7f1c…`: a key glued to its value by `=` (base64 has `=` only at its end) that
+    // says the value is an id, a hash or public, with no credential or service word in it or before it.
+    if (gluedKeyBlocks(text, s, e)) continue;
     // URLs and paths are read by the URL rules; a path's segments are words.
     if (s >= 3 && text.startsWith('://', s - 3)) continue;
     // `x-1.2.4.tgz#3b33…`: the digest of a package archive (lockfiles), not a credential.
@@ -284,6 +295,18 @@ export function findContextSecrets(
     // (`./bin/sync --target prod NjczIdHM…`, `docker run … tlos10ty…`): a token given positionally.
     else if (before === NO_CUE && floor < 0 && bareRandomToken(text, s, e, run)) out.push({ kind: 'high-entropy', start: s, end: e });
   }
+}
+
+function gluedKeyBlocks(text: string, s: number, e: number): boolean {
+  for (let q = e - 2; q > s; q--)
+    if (text.charCodeAt(q) === 61 && text.charCodeAt(q + 1) !== 61) {
+      const cue = cueOf(text.slice(s, q));
+      if (!cue.blocked || cue.strong || cue.weak || cue.service) return false;
+      // …unless a service or a credential is named before it (`confluent client_id=…`).
+      const before = cueBefore(text, s);
+      return !before.strong && !before.service;
+    }
+  return false;
 }
 
 const MAILGUN_KEY = /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/;
@@ -386,7 +409,7 @@ const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 // The shapes national-ids.ts reads alone, loosely: a trailing full stop (the end of a sentence) may follow.
 const ID_ALONE_SHAPE =
-  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6})\.?$/;
+  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6}|[1-7]\d{4}-\d{7}-\d)\.?$/;
 
 function trimEnd(text: string, s: number, e: number): number {
   while (e > s && !isAlnum(text.charCodeAt(e - 1))) e--;

@@ -90,10 +90,13 @@ export type { LocalIdentifiers } from './pii';
  * names in Cyrillic and Greek, lists of those present in Chinese, Japanese and Korean, domain
  * logins, meetings' passcodes, stand-in addresses in other languages; 13: published test and
  * documentation values kept, passwords a person chose beside a word for one, namespaced XML
- * elements). Returned with every redaction, and stated by each session's start event
+ * elements; 14: defaults of credential parameters, options' defaults, map pairs, device addresses
+ * of any first octet, Troy cards, family names said again, chat speakers after the time, mentions
+ * by display name, notes' owners, logins again in paths, ids that their glued key names kept).
+ * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 13;
+export const REDACTION_POLICY_VERSION = 14;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -416,7 +419,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         // Past MAX_ID_CHECKS candidates a call, the rest are taken by their shape alone (a text of
         // thousands of identifier-shaped runs costs linear time and fails closed, as phones do).
         const v = text.slice(idCandidates[k], idCandidates[k + 1]);
-        const kind = k < 2 * MAX_ID_CHECKS ? statements().nationalIdAlone(v) : statements().nationalIdShape(v);
+        const kind = k < 2 * MAX_ID_CHECKS ? ids().nationalIdAlone(v) : ids().nationalIdShape(v);
         if (kind !== null) raw.push({ kind, start: idCandidates[k], end: idCandidates[k + 1] });
       }
       // Literals of 20 token characters or more, values of 32 or more: only a text with such a run holds one.
@@ -544,7 +547,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('rs-jmbg') && text.includes('ЈМБГ')) kinds.push('rs-jmbg');
       }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
-      if (kinds.length > 0 || general) statements().findNationalIds(text, kinds, general, raw);
+      if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -608,7 +611,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|') || text.includes('  '))
       )
-        statements().findIdentifierColumns(text, raw);
+        ids().findIdentifierColumns(text, raw);
 
       // Rows of a table with no header, around a person's data found in them.
       if (text.includes('\n') && (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))) {
@@ -1079,6 +1082,10 @@ const F = {
   macDashAddr: feature('mac-addr'),
   hwaddr: feature('hwaddr'),
   bssid: feature('bssid'),
+  macDash: feature('mac-'),
+  macSpace: feature('mac '),
+  dhcp: feature('dhcp'),
+  linkEther: feature('link/ether'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
   niNumKey: feature('ni_num'),
@@ -1188,6 +1195,10 @@ const MAC_FEATURES = [
   F.hwaddr,
   F.bssid,
   F.vlan,
+  F.macDash,
+  F.macSpace,
+  F.dhcp,
+  F.linkEther,
 ];
 const AUTH_CALL_FEATURES = [
   F.authParen,
@@ -1645,6 +1656,13 @@ let statementFinders: typeof import('./statements') | undefined;
 function statements(): typeof import('./statements') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
   return (statementFinders ??= require(join(__dirname, 'statements.js')) as typeof import('./statements'));
+}
+
+let idFinders: typeof import('./national-ids') | undefined;
+/** The finders of national identifiers and their validators (national-ids.js beside this file when compiled). */
+function ids(): typeof import('./national-ids') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (idFinders ??= require(join(__dirname, 'national-ids.js')) as typeof import('./national-ids'));
 }
 
 /** Rules whose match does not start with their prefilter strings: run over the whole text when one occurs. */

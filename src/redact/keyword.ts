@@ -689,6 +689,10 @@ function findValueStart(
     i += 2;
   } else if (c === '<' && c2 === '-') {
     i += 2;
+  } else if (nameQuoted && c === '-' && c2 === '>') {
+    i += 2; // a pair of a map: `"sfPassword" -> "…"` (Scala)
+  } else if (nameQuoted && i > afterName && c === 't' && c2 === 'o' && (text[i + 2] === ' ' || text[i + 2] === '\t')) {
+    i += 2; // `"password" to "…"` (Kotlin's `mapOf`)
   } else if (openTag && !nameQuoted && (c === '>' || (i > afterName && tagEnd(text, i) > 0))) {
     if (c !== '>') i = tagEnd(text, i);
     i += 1; // <password>value</password>, <Pass encoding="base64">value</Pass>, the value possibly on the next line
@@ -715,6 +719,11 @@ function findValueStart(
     return -1;
   }
   while (i < n && isSpace(text.charCodeAt(i))) i++;
+  // An option's name and its default (`add_argument('--api-key', default='…')`, click's `option`).
+  if (c === ',' && nameQuoted) {
+    DEFAULT_ARGUMENT.lastIndex = i;
+    if (DEFAULT_ARGUMENT.test(text)) i = DEFAULT_ARGUMENT.lastIndex;
+  }
   // A type annotation `password: string = "..."` moves the value past the `=`.
   const typeAnn = TYPE_ANNOTATION;
   typeAnn.lastIndex = i;
@@ -724,6 +733,8 @@ function findValueStart(
   }
   return i < n ? i : -1;
 }
+
+const DEFAULT_ARGUMENT = /(?:default|default_value|defaultValue)[ \t]*=[ \t]*(?=["'])/y;
 
 /** The `>` closing an open tag whose attributes start at `i` (same line, bounded), or -1. */
 function tagEnd(text: string, i: number): number {
@@ -1321,6 +1332,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
     let vs = pairedValueStart(text, s, e);
+    // `DBPassword:` ⏎ `Type: String` ⏎ `Default: …`: a parameter's default (CloudFormation, JSON Schema).
+    if (vs < 0 && cls !== 'key') vs = parameterDefaultStart(text, s, e, nameQuoted);
     const pairValue = vs >= 0;
     // A bare name opening a pair: `{smtp_password, "…"}`.
     const tupleName = !nameQuoted && !isFlag && opensPair(text, s);
@@ -1658,7 +1671,8 @@ const REFERENCE =
   /^(?:process\.env\b|import\.meta\.env\b|os\.environ\b|os\.getenv\b|getenv\b|System\.getenv\b|ENV\b|Environment\.GetEnvironmentVariable\b|env\()/;
 // After the reference (its call's arguments included), on the same line: `|| "…"`, `?? '…'`,
 // `or "…"`, or a second argument `, "…")`.
-const FALLBACK = /[^\n"'`]{0,80}?(?:\|\||\?\?|\bor\b|,)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
+// (The variable's name may be quoted on the way: `os.environ.get("DB_PASS") or "…"`.)
+const FALLBACK = /(?:[^\n"'`]|"[\w.-]{1,60}"|'[\w.-]{1,60}'){0,80}?(?:\|\||\?\?|\bor\b|,)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
 // After any other unquoted value, only an operator: a second argument there is an argument.
 const FALLBACK_OPERATOR = /[^\n"'`;]{0,80}?(?:\|\||\?\?|\bor\b)[ \t]*(["'`])([^"'`\n\\]{1,200})\1/y;
 
@@ -1887,6 +1901,42 @@ function trailingSpace(text: string, i: number): number {
   let k = i;
   while (k < text.length && k - i < 64 && (isSpace(text.charCodeAt(k)) || isLineBreak(text.charCodeAt(k)))) k++;
   return k - i;
+}
+
+// A parameter declared under a credential's name, with its default within the three lines below
+// (the reach of a window of the trajectory builder): CloudFormation and SAM templates, JSON Schema
+// and OpenAPI (`"password": {"type": "string", "default": "…"}`).
+const DEFAULT_FIELD = /(?:^[ \t]*|[{,][ \t]*)["']?(?:Default|default)["']?[ \t]*:[ \t]*(?=[^\s{[])/;
+function parameterDefaultStart(text: string, s: number, e: number, nameQuoted: boolean): number {
+  let i = nameQuoted ? e + 1 : e;
+  if (text.charCodeAt(i) !== 58 /* : */) return -1;
+  i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const brace = text.charCodeAt(i) === 123; /* { */
+  if (!brace && i < text.length && !isLineBreak(text.charCodeAt(i))) return -1;
+  // The name starts its line, after indentation (or a JSON key's quote).
+  const ns = nameQuoted ? s - 1 : s;
+  let ls = ns;
+  while (ls > 0 && isSpace(text.charCodeAt(ls - 1))) ls--;
+  if (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1)) && !(brace && text.charCodeAt(ls - 1) === 44) /* , */) return -1;
+  const indent = ns - ls;
+  let at = brace ? i + 1 : i;
+  for (let line = 0; line <= 3 && at < text.length; line++) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const seg = text.slice(at, eol);
+    if (line > 0 && !brace) {
+      // Within the parameter's block: indented deeper than its name.
+      const lead = seg.length - seg.trimStart().length;
+      if (seg.trim() !== '' && lead <= indent) return -1;
+    }
+    const close = brace ? seg.indexOf('}') : -1;
+    const m = DEFAULT_FIELD.exec(close >= 0 ? seg.slice(0, close) : seg);
+    if (m) return at + m.index + m[0].length;
+    if (close >= 0) return -1;
+    at = eol + 1;
+  }
+  return -1;
 }
 
 // The field that names a name/value pair, right before the name, and the value field after it.

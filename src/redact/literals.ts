@@ -238,7 +238,8 @@ function digestNearby(text: string, quote: number, v: string): boolean {
   // The name the literal is given: the last word, unless a call or a bracket stands between.
   const named = /[A-Za-z0-9_]["'`]?[ \t]*(?:[:=]|=>|:=|,)?[ \t]*[([{]?[ \t]*$/.test(window) ? words.length - 1 : -1;
   for (let i = 0; i < words.length; i++) {
-    for (const part of splitWords(words[i])) {
+    // The whole word too: `ETag` splits into `e` and `tag`.
+    for (const part of [words[i].toLowerCase(), ...splitWords(words[i])]) {
       const bare = part.replace(/\d+$/, '');
       if (DIGEST_WORDS.has(part) || DIGEST_WORDS.has(bare) || DIGEST_SUFFIX.test(part)) {
         if (hex || !OBJECT_SUFFIX.test(part)) return true;

@@ -10,7 +10,7 @@ export const NOT_NAMES = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
     'Der Die Das Den Dem Des Ein Eine Einen Einem Einer El La Le Les Los Las Del Il Lo Gli Un Une Una Uno Het Een ' +
     'San Santa Santo Saint Sainte St Puerto Porto Villa Ciudad Banco Casa Valle Rio Playa Monte Mount Lake Fort Port Cape Isla Sierra Nuevo Nueva Nova New North South East West Upper Lower Central ' +
-    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
+    'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi'
   ).split(' '),

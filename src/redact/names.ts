@@ -299,14 +299,36 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
 // `Papadopoulos`, `Jovanović`). The given name need not be listed; it must not be a common word.
 const SURNAME_SUFFIX_HINT = /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć])(?![a-z])/;
 const SUFFIXED_NAME =
-  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]))(?![\p{L}\p{M}\d_-])/gu;
+  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]))(?![\p{L}\p{M}\d_-])/uy;
+const SUFFIX_AT = new RegExp(SURNAME_SUFFIX_HINT.source, 'g');
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const GIVEN_PART = /[\p{L}\p{M}'’-]/u;
+const UPPER = /\p{Lu}/u;
+/** Read from each ending back to its given name, so a text is scanned once by the endings alone. */
 function findSuffixedSurnames(text: string, out: Finding[]): void {
-  SUFFIXED_NAME.lastIndex = 0;
+  SUFFIX_AT.lastIndex = 0;
+  let done = 0;
   let m: RegExpExecArray | null;
-  while ((m = SUFFIXED_NAME.exec(text)) !== null) {
-    const given = classify(m[1]);
-    if (given === Word.Common || classify(m[2]) === Word.Common || TITLE_WORDS.has(m[1]) || NOT_NAMES.has(m[1])) continue;
-    out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+  while ((m = SUFFIX_AT.exec(text)) !== null) {
+    // The family name's first letter, the blanks before it, and the given name's word.
+    let f = m.index;
+    while (f > 0 && f > m.index - 34 && LETTER_OR_MARK.test(text[f - 1])) f--;
+    let g = f;
+    while (g > 0 && (text[g - 1] === ' ' || text[g - 1] === '\t')) g--;
+    if (g === f || g <= done) continue;
+    let s = g;
+    while (s > 0 && s > g - 44 && GIVEN_PART.test(text[s - 1])) s--;
+    for (let at = Math.max(s, done); at < g; at++) {
+      if (!UPPER.test(text[at])) continue;
+      SUFFIXED_NAME.lastIndex = at;
+      const n = SUFFIXED_NAME.exec(text);
+      if (n === null) continue;
+      done = n.index + n[0].length;
+      const given = classify(n[1]);
+      if (given === Word.Common || classify(n[2]) === Word.Common || TITLE_WORDS.has(n[1]) || NOT_NAMES.has(n[1])) break;
+      out.push({ kind: 'person-name', start: n.index, end: done });
+      break;
+    }
   }
 }
 
@@ -579,8 +601,12 @@ function joined(text: string, i: number, strict: boolean): boolean {
   if (i === 0) return false;
   const c = text.charCodeAt(i - 1);
   if (c >= 0xc0 && c <= 0x24f) return true;
+  // A mention by display name (`Ping @Keoni Akana when done`) is no handle: `@` after a space.
+  if (c === 64 && (i === 1 || MENTION_BEFORE.has(text.charCodeAt(i - 2)))) return false;
   return strict && (c === 46 || c === 36 || c === 64 || c === 35 || c === 47 || c === 92 || c === 45);
 }
+
+const MENTION_BEFORE = new Set([32, 9, 10, 40]);
 
 /** `51 Franklin Street`: a street named for a person, after a house number. */
 function streetAfterNumber(text: string, start: number, run: string): boolean {
@@ -831,6 +857,19 @@ function nameHandle(v: string): boolean {
   );
 }
 
+// The owner of a note in code (`# TODO(ana.k): move to …`, `// FIXME(jkowalski)`): a login made of names.
+const NOTE_WORDS = ['TODO(', 'FIXME(', 'XXX(', 'HACK(', 'NOTE('];
+const NOTE_OWNER = /\b(?:TODO|FIXME|XXX|HACK|NOTE)\(([a-z][a-z0-9._-]{1,30})\)/g;
+function findNoteOwners(text: string, out: Finding[]): void {
+  NOTE_OWNER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOTE_OWNER.exec(text)) !== null) {
+    if (!nameHandle(m[1])) continue;
+    const start = m.index + m[0].length - 1 - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
+
 /** `which`: 1 keys and elements of a user, 2 a command's user option, 4 ssh's `User` lines (the caller's features). */
 function findNameHandles(text: string, out: Finding[], which: number): void {
   for (const re of [USER_VALUE, USER_VALUE_MORE, USER_OPTION, SSH_CONFIG_USER]) {
@@ -1028,15 +1067,26 @@ export function findPersonNames(
   cues = -1,
   moreEvidence?: ReadonlySet<string>,
 ): void {
+  // Names whose reader vouched for them as a whole (their own lists, a family name's ending): sources of echoes too.
+  const read: Source[] = [];
   if (otherScripts) {
     findLabelledNames(text, out);
     const before = out.length;
     findScriptNames(text, out);
     if (out.length > before) echoScriptNames(text, out, before);
-    if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) findCyrillicGreekNames(text, out);
+    if (CYRILLIC_OR_GREEK_CAPITAL.test(text)) {
+      const from = out.length;
+      findCyrillicGreekNames(text, out);
+      for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
+    }
     if (CASELESS_LETTER.test(text)) findCaselessScriptNames(text, out);
   }
-  if (SURNAME_SUFFIX_HINT.test(text)) findSuffixedSurnames(text, out);
+  if (SURNAME_SUFFIX_HINT.test(text)) {
+    const from = out.length;
+    findSuffixedSurnames(text, out);
+    for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
+  }
+  if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).
@@ -1049,7 +1099,7 @@ export function findPersonNames(
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
   // Names read from their own line alone: their words are looked for again around them (see echoes).
-  const sources: Span[] = [];
+  const sources: Source[] = [];
   const push = (s: Span | Span[] | null, local = true): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) {
@@ -1091,7 +1141,7 @@ export function findPersonNames(
     HONORIFIC_RE.lastIndex = 0;
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
   }
-  if (sources.length > 0) echoes(text, sources, out);
+  if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
   idsAfterNames(text, out);
 }
@@ -1306,7 +1356,11 @@ const ECHO_CHARS = 600;
  * ⏎ `- Tomasz out Thu/Fri`): each word of it that the list holds as a name only, where it
  * stands alone and capitalised as written, within the lines around (ECHO_LINES, ECHO_CHARS).
  */
-function echoes(text: string, sources: readonly Span[], out: Finding[]): void {
+/** A name echoes are looked for from; `read` when its reader vouched for it as a whole. */
+interface Source extends Span {
+  read?: boolean;
+}
+function echoes(text: string, sources: readonly Source[], out: Finding[]): void {
   // Per word, how far the text has been searched already: each stretch is searched once a word.
   const searched = new Map<string, number>();
   // The names found already (a mention inside one adds nothing): by start, with the furthest end so far.
@@ -1325,12 +1379,24 @@ function echoes(text: string, sources: readonly Span[], out: Finding[]): void {
   };
   for (const src of [...sources].sort((a, b) => a.start - b.start)) {
     const { from, to } = aroundLines(text, src.start, src.end);
-    for (const w of text.slice(src.start, src.end).split(/[^\p{L}\p{M}'’-]+/u)) {
-      const word = w.replace(/['’]s?$/, '');
+    const ws = text
+      .slice(src.start, src.end)
+      .split(/[^\p{L}\p{M}'’-]+/u)
+      .map((w) => w.replace(/['’]s?$/, ''))
+      .filter((w) => w !== '');
+    // A family name the list lacks counts after a given name it holds (`Thandiwe Mokoena` ⏎ `…
+    // Mokoena was leading`), where it stands alone: no capitalised word beside it.
+    // (A name of capitalised words one space apart: `Ruud de Rooij⇥⇥Twofish` and `Compañía de Seguros` are read wide.)
+    const plainName =
+      ws.length >= 2 && ws.length <= 3 && !/\t| {2}/.test(text.slice(src.start, src.end)) && ws.every((w) => /^\p{Lu}/u.test(w));
+    const family = plainName && (src.read === true || classify(ws[0]) === Word.Strong) ? ws[ws.length - 1] : '';
+    for (const word of ws) {
       if (word.length < 3 || word === word.toUpperCase()) continue;
       // Only a word the list holds as a name and as nothing else: a word the list lacks may be a
       // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
-      if (classify(word) !== Word.Strong) continue;
+      const c = classify(word);
+      const alone = (word === family || (src.read === true && plainName)) && c === Word.Unknown && word.length >= 4;
+      if (c !== Word.Strong && !alone) continue;
       // Searched in the window alone: a search of the text would run on to its end when the word is not there.
       const lo = Math.max(from, searched.get(word) ?? 0);
       const win = text.slice(lo, to);
@@ -1338,12 +1404,21 @@ function echoes(text: string, sources: readonly Span[], out: Finding[]): void {
         const i = lo + k;
         if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
         if (isEchoBoundary(text.charCodeAt(i + word.length)) || inName(i, i + word.length)) continue;
+        if (
+          alone &&
+          (CAPITALISED_BEFORE.test(text.slice(Math.max(0, i - 24), i)) ||
+            CAPITALISED_AFTER.test(text.slice(i + word.length, i + word.length + 24)))
+        )
+          continue;
         out.push({ kind: 'person-name', start: i, end: i + word.length });
       }
       searched.set(word, to);
     }
   }
 }
+
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*[ \t]+$/u;
+const CAPITALISED_AFTER = /^[ \t]+\p{Lu}/u;
 
 /** A character that joins a word to the one beside it: a letter, a digit, `_`, `-`, `.`, `@`, `/`. */
 function isEchoBoundary(c: number): boolean {
@@ -1473,7 +1548,8 @@ export function echoLogins(text: string, out: Finding[]): void {
       const i = lo + k;
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       const after = text.charCodeAt(i + login.length);
-      if (isLoginChar(before) || isLoginChar(after) || (after === 46 && isLoginChar(text.charCodeAt(i + login.length + 1)))) continue;
+      // (A path's segment counts: `/remote.php/dav/files/bmaier/`.)
+      if (joinsLogin(before) || joinsLogin(after) || (after === 46 && isLoginChar(text.charCodeAt(i + login.length + 1)))) continue;
       if (taken.has(i)) continue;
       taken.add(i);
       out.push({ kind: 'person-name', start: i, end: i + login.length });
@@ -1482,6 +1558,7 @@ export function echoLogins(text: string, out: Finding[]): void {
   }
 }
 const LOGIN_TOKEN = /^[a-z][a-z0-9._-]{3,31}$/;
+const joinsLogin = (c: number): boolean => c !== 47 && isLoginChar(c);
 
 /**
  * The logins a person's name makes (`Réka Varga` → `rvarga`, `reka.varga`; `abhishek.iyer` →

@@ -4,8 +4,8 @@
 // read after the words that name them (`PESEL: 02070803628`, `tax file number 123 456 782`) or
 // after a general identity word (`national ID: …`), where a value is taken if any format below
 // validates it. A few have shapes and checks distinctive enough to be read alone, wherever the
-// context pass meets them (`12345678Z`, `RSSMRA85T10A562S`, `390.533.447-05`). Part of the
-// bundle loaded when a text first holds one of their words (statements.js).
+// context pass meets them (`12345678Z`, `RSSMRA85T10A562S`, `390.533.447-05`). Part of a
+// bundle of their own (national-ids.js), loaded when a text first names or shapes one.
 import * as auAbn from 'stdnum/lib/cjs/au/abn';
 import * as auAcn from 'stdnum/lib/cjs/au/acn';
 import * as auTfn from 'stdnum/lib/cjs/au/tfn';
@@ -499,7 +499,8 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{6}-?\\d{2}-?\\d{4}',
     valid: by(myNric),
   },
-  { kind: 'pk-cnic', cue: 'cnic', shape: '\\d{5}-?\\d{7}-?\\d', valid: by(pkCnic) },
+  // Alone with its dashes: five, seven and one digits are written so for no other number.
+  { kind: 'pk-cnic', cue: 'cnic', shape: '\\d{5}-?\\d{7}-?\\d', valid: by(pkCnic), alone: '[1-7]\\d{4}-\\d{7}-\\d' },
   {
     kind: 'tw-national-id',
     cue: '國民身分證|身分證(?:字號|號碼|統一編號)?|taiwan(?:ese)?[ _-]id',

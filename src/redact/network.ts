@@ -156,12 +156,16 @@ export function findIpv6(text: string, out: Finding[]): void {
 }
 
 // A network interface's hardware address names one device, and so its owner: `3c:22:fb:9a:14:7e`,
-// `A4-83-E7-2D-5C-91`, Cisco's `f018.986a.b30c`. Kept: group addresses (the first octet odd:
-// broadcast, multicast), the documentation block 00-00-5E-00-53-xx (RFC 7042), one octet
+// `A4-83-E7-2D-5C-91`, Cisco's `f018.986a.b30c`. Kept: the group addresses protocols use
+// (broadcast; IPv4 and IPv6 multicast, `01:00:5e:…`, `33:33:…`; IEEE 802.1 and Cisco's protocol
+// addresses, `01:80:c2:…`, `01:00:0c:…`; other `01:`, `03:` and `09:` ones), the documentation block 00-00-5E-00-53-xx (RFC 7042), one octet
 // repeated, and the stand-ins samples are written with (`00:11:22:33:44:55`, `aa:bb:cc:dd:ee:ff`).
 const MAC =
   /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.[0-9A-Fa-f])/g;
 const MAC_STAND_INS = new Set(['abcdef123456', 'deadbeefcafe']);
+// (Any other address whose first octet is odd is a group address too, but written down it is far
+// more often a device's, mistyped or made up by hand, than a multicast group: it is taken.)
+const GROUP_ADDRESS = /^(?:ffffffffffff|0[139]|3333)/;
 
 /** Octets that climb by one step, four times in a row (`00:11:22:33:44:55`, `00:1A:2B:3C:4D:5E`, `10:20:30:…`): a made-up address. */
 function steppedOctets(hex: string): boolean {
@@ -183,10 +187,10 @@ export function findMacs(text: string, out: Finding[]): void {
     const hex = m[0].replace(/[:.-]/g, '').toLowerCase();
     // The dotted form only where the text speaks of MAC addresses (`f018.986a.b30c` could be a version).
     if (m[1] === undefined && !/[a-f]/.test(hex)) continue;
-    if ((parseInt(hex.slice(0, 2), 16) & 1) === 1) continue; // group address
+    if (GROUP_ADDRESS.test(hex)) continue;
     // The documentation block of RFC 7042 (00-00-5E-00-53-xx).
     if (hex.startsWith('00005e0053') || MAC_STAND_INS.has(hex) || steppedOctets(hex) || /^(..)\1{5}$/.test(hex)) continue;
-    if (/^(?:de:?ad:?be:?ef)/.test(hex)) continue;
+    if (/deadbeef|c0ffee|cafebabe|badc0de/.test(hex)) continue;
     out.push({ kind: 'mac-address', start: m.index, end: m.index + m[0].length });
   }
 }

@@ -82,7 +82,7 @@ const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|
 const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
-  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|m[óo]vil(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm|my (?:new )?number|new number|mi n[úu]mero|meu n[úu]mero|mon num[ée]ro|meine nummer|mijn nummer|m[óo]j numer|numaram|nomor (?:hp|wa|telepon)|no\.? ?hp(?![a-z])|llam[aáe]|ll[áa]mame|ligue|liga-me|appel(?:ez|le)|anruf|erreichbar|bel me|zadzwo[nń]|viber|signal(?: me)?(?= on| at|:))|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|мой номер|мій номер|номер телефона|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|m[óo]vil(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm|my (?:new )?number|new number|mi n[úu]mero|meu n[úu]mero|mon num[ée]ro|meine nummer|mijn nummer|m[óo]j numer|numaram|nomor (?:hp|wa|telepon)|no\.? ?hp(?![a-z])|llam[aáe]|ll[áa]mame|ligue|liga-me|appel(?:ez|le)|anruf|erreichbar|bel me|zadzwo[nń]|viber|signal(?: me)?(?= on| at|:)|моб|номер|звон|κινητ|โทร|เบอร์|फ़ोन|फोन)|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|мой номер|мій номер|номер телефона|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
 const CUE_WINDOW = 40;
 const ALL_DIGITS = /^\d+$/;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
@@ -226,7 +226,9 @@ function phoneShape(raw: string): Shape | null {
   if (groups.length > 6) return null;
   if (groups.length >= 3 && groups.every((g, i) => i === 0 || Number(g) === Number(groups[i - 1]) + 1)) return null; // counting: `01 02 03 04 05`
   const separated = groups.length > 1;
-  const trunk = /^\(?0[1-9]/.test(raw) || /^\(\d{2,5}\)/.test(raw);
+  // (Also the trunk `8` of Russia and its neighbours before a bracketed code, `8 (912) 341-44-46`;
+  // not before a toll-free code, `8 (800) …`, a business's number.)
+  const trunk = /^\(?0[1-9]/.test(raw) || /^\(\d{2,5}\)/.test(raw) || (national.length === 11 && /^8[ -]?\((?!800\))\d{3,5}\)/.test(raw));
   const nanp = NANP.test(raw);
   return { digits: national, international, nanp, trunk, needsCue: !international && !separated };
 }

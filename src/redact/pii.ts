@@ -216,7 +216,7 @@ export function findSsns(text: string, named: boolean, out: Finding[]): void {
 }
 
 // ---------- payment cards ----------
-const CARD = /(?<![\w\-.])[1-68]\d{3}(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
+const CARD = /(?<![\w\-.])(?:[1-68]\d{3}|9792)(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
 
 /** Digits of a card: thirteen to nineteen, the check digit right, a known issuer's prefix and length. */
 function isCard(d: string): boolean {
@@ -240,8 +240,8 @@ function luhn(d: string): boolean {
 
 // Issuer ranges (IIN): Visa 4; Mastercard 51–55, 2221–2720; Maestro 50, 56–69; Mir 2200–2204;
 // American Express 34, 37; Diners 300–305, 309, 36, 38, 39; JCB 3528–3589; Discover, UnionPay,
-// RuPay and others in 6; RuPay 81–82; UATP 1 (15 digits only).
-const CARD_PREFIX = /^(?:4|5|6|2(?:20[0-4]|2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0[0-59]|[689])|35(?:2[89]|[3-8])|8[12]|1)/;
+// RuPay and others in 6; RuPay 81–82; Troy 9792; UATP 1 (15 digits only).
+const CARD_PREFIX = /^(?:4|5|6|2(?:20[0-4]|2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0[0-59]|[689])|35(?:2[89]|[3-8])|8[12]|9792|1)/;
 
 function cardLengthFits(d: string): boolean {
   const n = d.length;

@@ -110,6 +110,14 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     boundary: false,
   },
   { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'], scan: true },
+  // In the Bot API's path (`https://api.telegram.org/bot<token>/sendMessage`), glued to `bot`.
+  {
+    kind: 'telegram-bot-token',
+    re: r(`(?<=/bot)\\d{5,16}:[${URLSAFE}]{35}(?![${URLSAFE}])`),
+    pre: ['/bot'],
+    boundary: false,
+    scan: true,
+  },
   // Where the text speaks of Telegram or a bot, a token whose secret part does not start with `A`.
   {
     kind: 'telegram-bot-token',

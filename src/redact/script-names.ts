@@ -182,20 +182,29 @@ const SPEAKER_TIME = new RegExp(
   `^([${HAN}]{2,5}|[\\p{Script=Hangul}]{2,4})[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*\\r?$`,
   'gmu',
 );
+// …or after the time, before a colon, as exports write them (`2025-03-02 20:11 李娜: …`,
+// `[02/03/2025, 19:41:07] 周志强：…`).
+const SPEAKER_COLON = new RegExp(
+  `^((?:\\[[^\\]\\n]{4,30}\\][ \\t]*|(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\tT]+)?\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+))([${HAN}]{2,4}|[\\p{Script=Hangul}]{2,4})[ \\t]?[:：]`,
+  'gmu',
+);
 /**
  * Speaker lines: a Chinese or Korean name of the lists, or any name that speaks again within three
  * lines (the window a changed line is redacted with holds both).
  */
 function findSpeakerLines(text: string, out: Finding[]): void {
-  SPEAKER_TIME.lastIndex = 0;
   const lines: { name: string; at: number; line: number }[] = [];
   let m: RegExpExecArray | null;
-  let line = 0,
-    counted = 0;
-  while ((m = SPEAKER_TIME.exec(text)) !== null) {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
-    counted = m.index;
-    lines.push({ name: m[1], at: m.index, line });
+  for (const re of [SPEAKER_TIME, SPEAKER_COLON]) {
+    re.lastIndex = 0;
+    let line = 0,
+      counted = 0;
+    while ((m = re.exec(text)) !== null) {
+      for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+      counted = m.index;
+      const name = re === SPEAKER_TIME ? m[1] : m[2];
+      lines.push({ name, at: re === SPEAKER_TIME ? m.index : m.index + m[1].length, line });
+    }
   }
   for (const { name, at, line } of lines) {
     const listed = /^[\p{Script=Hangul}]{3}$/u.test(name)

@@ -8,8 +8,8 @@
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
 // This module, commands.ts and cued-identifiers.ts are a bundle of their own (statements.js), which redaction loads
 // when a text first holds one of the words they need.
+import { join } from 'node:path';
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
-import { columnReader } from './national-ids';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
@@ -426,7 +426,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const columns = m[1].split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
       const wanted = columns.map((c) => classifyName(c));
       // Identifier columns (`pesel`, `sin`, `dob`, `passport_no`): each row's value taken when it validates.
-      const ids = columns.map((c) => columnReader(c, columns));
+      const ids = columns.map((c) => nationalIds().columnReader(c, columns));
       if (!wanted.some((c) => c === 'password' || c === 'secret') && !ids.some((r) => r !== null)) continue;
       let at = INSERT.lastIndex;
       for (;;) {
@@ -483,5 +483,11 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 export { findCliSecrets, findCommandSecrets } from './commands';
 export { findCuedIdentifiers, findSpacedNinos } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
-export { findIdentifierColumns, findNationalIds, nationalIdAlone, nationalIdShape } from './national-ids';
 export { findPersonalFields } from './fields';
+
+let idFinders: typeof import('./national-ids') | undefined;
+/** The national identifiers' readers, a bundle of their own (national-ids.js beside this file when compiled). */
+function nationalIds(): typeof import('./national-ids') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  return (idFinders ??= require(join(__dirname, 'national-ids.js')) as typeof import('./national-ids'));
+}

@@ -22,6 +22,15 @@ export const STREET_PREFIXES = [
   'Str. ',
   'Strada ',
   'Calea ',
+  // Abbreviations and other types of Spanish- and Portuguese-speaking countries (`Av. Corrientes 4521`).
+  'Av. ',
+  'Avda. ',
+  'Alameda ',
+  'Estrada ',
+  'Rodovia ',
+  'Carrera ',
+  'Camino ',
+  'Praça ',
 ];
 
 /** Street words glued to the name, in ASCII (`straße` is looked for on its own). */

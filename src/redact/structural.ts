@@ -110,8 +110,10 @@ export function findKeyMaterialLines(text: string, out: Finding[]): void {
 }
 
 // scheme://user:password@host — the password goes (the user may be caught as an email). A
-// password may hold `@`: the host starts after the last `@` before the path.
-const URL_CRED = /:\/\/([^\s:@/'"<>`]{0,128}):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>`]{1,256}){0,4})@(?=[\w[-])/g;
+// password may hold `@`: the host starts after the last `@` before the path. The user may be an
+// email address left unencoded (`smtp://postmaster@mg.example.app:…@smtp.mailgun.org`).
+const URL_CRED =
+  /:\/\/((?:[^\s:@/'"<>`]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|[^\s:@/'"<>`]{0,128})):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>`]{1,256}){0,4})@(?=[\w[-])/g;
 // Credentials in connection strings that are not URLs: `jdbc:oracle:thin:scott/tiger@//host`,
 // Go's `user:pass@tcp(host:3306)/db`.
 const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/([^\s@'"`]{1,128})@/gi;

@@ -87,6 +87,20 @@ const piece = fc.constantFrom(
   'creds are admin / ',
   'Wint3r-Harbour!92',
   'anyone have the admin pw?',
+  // Policy 14: a credential parameter's default below it, a FHIR array's name below its key, chat
+  // speakers after the time, a family name said again, a login again in a path.
+  '  DBPassword:',
+  '    Type: String',
+  '    Default: Kelp-Orchard58',
+  '"given": [',
+  '  "Sanne"',
+  '"family": "Bakker", "phone": "+31 6 27399429"',
+  '2025-03-02 20:11 李娜: 好',
+  'Thandiwe Mokoena joined.',
+  'Mokoena was',
+  'Guðrún Magnúsdóttir',
+  '10.1.1.1 - jkowalski [02/Mar/2025:18:02:11 +0100] "GET /',
+  '/files/jkowalski/',
 );
 const messy = fc
   .array(fc.oneof(piece, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
