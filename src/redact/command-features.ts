@@ -85,6 +85,8 @@ export const NATIONAL_ID_FEATURES = {
   'es-nif': [...acronym('DNI'), ...acronym('NIF'), ...acronym('dni'), ...acronym('nif')],
   'es-nie': acronym('NIE'),
   'it-fiscal-code': [
+    'c.f. ',
+    'C.F. ',
     'codice',
     'Codice',
     'CODICE',
@@ -100,6 +102,7 @@ export const NATIONAL_ID_FEATURES = {
   'fi-hetu': [...acronym('HETU'), ...acronym('hetu'), 'henkil', 'Henkil'],
   'kr-rrn': [...acronym('RRN'), ...acronym('rrn'), 'Resident Registration', 'resident registration', 'resident_registration'],
   'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id', 'thai national id', 'Thai national ID'],
+  'vn-cccd': [...acronym('CCCD'), ...acronym('cccd'), ...acronym('CMND'), 'căn cước', 'Căn cước', 'can cuoc'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],
   'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
@@ -166,8 +169,10 @@ export const NATIONAL_ID_FEATURES = {
   'cl-rut': [...acronym('RUT'), ...acronym('RUN'), ...acronym('rut')],
   'ru-inn': [...acronym('INN'), ...acronym('inn')],
   'ru-snils': ['snils', 'SNILS', 'Snils'],
-  // Not `RFC ` (`RFC 7231`): the key, or a Spanish sentence's article before it.
+  // The key, a Spanish sentence's article before it, and `RFC ` (only a value shaped as a Mexican
+  // RFC, its date valid, is taken after the word, not `RFC 7231`).
   'mx-rfc': [
+    'RFC ',
     'RFC:',
     'rfc:',
     'RFC=',
@@ -214,7 +219,7 @@ export const NATIONAL_ID_FEATURES = {
   'tw-national-id': ['taiwan id', 'taiwan_id', 'taiwanese id'],
   'ua-rntrc': [...acronym('rnokpp'), ...acronym('IPN')],
   'is-kennitala': ['kennitala'],
-  'de-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', 'rvnr', 'rv-nr', 'rv_nr'],
+  'de-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', 'rvnr', 'rv-nr', 'rv_nr', 'sv-nummer', 'sv nummer', 'rv-nummer'],
   'at-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', ...acronym('VNR'), '"vnr"', "'vnr'", ...cell('vnr'), 'vnr_', '_vnr'],
   'es-nss': [
     ...acronym('NSS'),

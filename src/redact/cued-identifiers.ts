@@ -67,7 +67,7 @@ const LICENCE = new RegExp(
   'gi',
 );
 const ACCOUNT = new RegExp(
-  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acc(?=[ \\t]+\\d)|sort[ _-]?code)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  `(?<![A-Za-z])((?:bank[ _-]?)?(?:account|acct|a/c)[ _.-]?(?:no\\.?|num(?:ber)?|nr\\.?|#)|bank[ _-]?account|kontonummer|num[ée]ro[ _-]de[ _-]compte|account|acct|acc(?=[ \\t]+\\d)|sort[ _-]?code)${GAP}(\\d{4}\\.\\d{2}\\.\\d{5}|\\d[\\d -]{4,22}\\d)(?![\\w-])`,
   'gi',
 );
 // The same in Japanese, Korean, Chinese and Russian (`口座番号：623-423595-504`): read only where such a word stands.
@@ -282,7 +282,14 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
   }
   // A bare `account` needs a longer number than `account no.`: `account 42` is a count.
   if (hints.account) {
-    cued(text, ACCOUNT, 'bank-account', out, (v, m) => digitCount(v) >= (/^account$/i.test(m[1]) ? 8 : 6) && digitCount(v) <= 20, 2);
+    cued(
+      text,
+      ACCOUNT,
+      'bank-account',
+      out,
+      (v, m) => digitCount(v) >= (/^(?:account|acct)$/i.test(m[1]) ? 8 : 6) && digitCount(v) <= 20,
+      2,
+    );
     if (ACCOUNT_PAST_LATIN_WORD.test(text))
       cued(text, ACCOUNT_PAST_LATIN, 'bank-account', out, (v) => digitCount(v) >= 6 && digitCount(v) <= 20, 2);
   }

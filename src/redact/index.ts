@@ -252,8 +252,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const redact = (text: string): RedactionResult => {
     if (text.length === 0) return { text, findings: [] };
     const t0 = now();
+    // (With the engine's clock: a clock given by the caller does not run while bundles load.)
+    const loaded0 = loadingMs;
     const check = (): void => {
-      if (now() - t0 > budgetMs) throw new BudgetExceeded();
+      if (now() - t0 - (options.now === undefined ? loadingMs - loaded0 : 0) > budgetMs) throw new BudgetExceeded();
     };
     try {
       denseGuard.on = dropDense;
@@ -448,6 +450,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (text.includes(', 0x')) statements().findByteArrayKeys(text, raw);
       }
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
+      // Full-width digits, as Japanese and Chinese text writes numbers (`０９０－１２６７－２９７６`): read
+      // as their ASCII forms, one code unit for one, so the offsets stand.
+      if (found[PAST_LATIN] === 1 && FULL_WIDTH_DIGITS.test(text)) {
+        const before = raw.length;
+        findPhones(asciiDigits(text), raw);
+        for (let k = raw.length - 1; k >= before; k--) if (!FULL_WIDTH_DIGITS.test(text.slice(raw[k].start, raw[k].end))) raw.splice(k, 1);
+      }
       // A form body or query string percent-encodes its values (`phone=%2B39%20308%20820%203365`).
       if (found[F.pct20] + found[F.pct2b] > 0) statements().findEncodedPhones(text, raw, findPhones);
       findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
@@ -538,6 +547,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('ru-snils') && text.includes('СНИЛС')) kinds.push('ru-snils');
         if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');
         if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
+        if (!kinds.includes('in-pan') && text.includes('पैन')) kinds.push('in-pan');
         if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');
         if (!kinds.includes('tw-national-id') && text.includes('身分證')) kinds.push('tw-national-id');
         if (!kinds.includes('hk-hkid') && text.includes('香港身份證')) kinds.push('hk-hkid');
@@ -1476,6 +1486,9 @@ const OWNED_DEVICE_FEATURES = [
   "'s pixel",
   "'s laptop",
   "'s phone",
+  "'s tablet",
+  "'s desktop",
+  's laptop',
   // `Ana’s iPhone` (a feature starts with ASCII) and `Tylers iPhone`.
   's iphone',
   's macbook',
@@ -1619,6 +1632,21 @@ const NATIONAL_ID_TO = FEATURE_LIST.length;
 const INSERT_INTO = feature('insert into');
 const TYPING_FEATURE_IDS = TYPING_FEATURES.map((f) => feature(f));
 
+/**
+ * Milliseconds spent loading the engine's bundles and building their word lists, once per process:
+ * a call's time budget does not count them (they do not grow with its text), so the first text that
+ * needs a bundle is not dropped for the time its loading took on a busy machine.
+ */
+let loadingMs = 0;
+function load<T>(file: string, then?: (m: T) => void): T {
+  const s = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
+  const m = require(join(__dirname, file)) as T;
+  then?.(m);
+  loadingMs += performance.now() - s;
+  return m;
+}
+
 let nameFinder: typeof import('./names') | undefined;
 /**
  * The finders of people's names (with their word lists, 1.2 MB) and of addresses in prose are a
@@ -1626,15 +1654,14 @@ let nameFinder: typeof import('./names') | undefined;
  * bundler leaves it out.
  */
 function personNames(): typeof import('./names') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
-  return (nameFinder ??= require(join(__dirname, 'names.js')) as typeof import('./names'));
+  // Its word lists are built as it loads, so that their cost is the load's.
+  return (nameFinder ??= load<typeof import('./names')>('names.js', (m) => m.wordListsReady()));
 }
 
 let chosenReader: typeof import('./chosen') | undefined;
 /** The reader of passwords told beside their word (chosen.js beside this file when compiled). */
 function chosen(): typeof import('./chosen') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
-  return (chosenReader ??= require(join(__dirname, 'chosen.js')) as typeof import('./chosen'));
+  return (chosenReader ??= load<typeof import('./chosen')>('chosen.js'));
 }
 
 let publishedValues: typeof import('./published') | undefined;
@@ -1643,8 +1670,7 @@ let publishedValues: typeof import('./published') | undefined;
  * beside this file when compiled), loaded when a text first holds a card, IBAN, phone or identifier.
  */
 function published(): typeof import('./published') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
-  return (publishedValues ??= require(join(__dirname, 'published.js')) as typeof import('./published'));
+  return (publishedValues ??= load<typeof import('./published')>('published.js'));
 }
 
 let statementFinders: typeof import('./statements') | undefined;
@@ -1654,15 +1680,24 @@ let statementFinders: typeof import('./statements') | undefined;
  * computed so the bundler leaves it out.
  */
 function statements(): typeof import('./statements') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
-  return (statementFinders ??= require(join(__dirname, 'statements.js')) as typeof import('./statements'));
+  return (statementFinders ??= load<typeof import('./statements')>('statements.js'));
+}
+
+const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]{3}/;
+/** `text` with full-width digits, plus, hyphen, brackets and spaces as ASCII, each one code unit for one. */
+function asciiDigits(text: string): string {
+  return text.replace(/[\uFF08\uFF09\uFF0B\uFF0D\uFF10-\uFF19\u3000\u2212\u30FC]/g, (c) => {
+    const k = c.charCodeAt(0);
+    if (k === 0x3000) return ' ';
+    if (k === 0x2212 || k === 0x30fc) return '-';
+    return String.fromCharCode(k - 0xfee0);
+  });
 }
 
 let idFinders: typeof import('./national-ids') | undefined;
 /** The finders of national identifiers and their validators (national-ids.js beside this file when compiled). */
 function ids(): typeof import('./national-ids') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
-  return (idFinders ??= require(join(__dirname, 'national-ids.js')) as typeof import('./national-ids'));
+  return (idFinders ??= load<typeof import('./national-ids')>('national-ids.js'));
 }
 
 /** Rules whose match does not start with their prefilter strings: run over the whole text when one occurs. */
@@ -1898,7 +1933,8 @@ function accept(rule: PatternRule, m: RegExpExecArray, text: string, out: Findin
   const v = text.slice(start, end);
   const minDistinct = rule.minDistinct ?? 6;
   if (minDistinct && distinctChars(v) < minDistinct) return;
-  if (isPlaceholder(v) || dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))) return;
+  // (A password a person chose is made of words: `Kaffee.5417Zr`; its rule's check judges it.)
+  if (isPlaceholder(v) || (rule.kind !== 'password' && (dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))))) return;
   if (rule.check && !rule.check(text, start, end)) return;
   out.push({ kind: rule.kind, start, end });
 }

@@ -43,6 +43,11 @@ let lists: WordLists | undefined;
  * it there; scripts/redact-names.mjs makes it from its sources). The names of regions, languages and scripts come from the runtime's ICU data; service names
  * from the context detector's list.
  */
+/** Builds the word lists now (the engine does so as it loads this bundle, see index.ts). */
+export function wordListsReady(): void {
+  wordLists();
+}
+
 function wordLists(): WordLists {
   if (lists) return lists;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
@@ -608,6 +613,18 @@ function joined(text: string, i: number, strict: boolean): boolean {
 
 const MENTION_BEFORE = new Set([32, 9, 10, 40]);
 
+/** Where a title word stands in `run` after its first word (`Sie Frau Oberhauser` → 4), or -1. */
+function titleInside(run: string): number {
+  for (let i = run.indexOf(' '); i > 0 && i < run.length; i = run.indexOf(' ', i + 1)) {
+    let a = i;
+    while (run[a] === ' ' || run[a] === '\t') a++;
+    let b = a;
+    while (b < run.length && run[b] !== ' ' && run[b] !== '\t') b++;
+    if (TITLE_WORDS.has(run.slice(a, b).replace(/\.$/, ''))) return a;
+  }
+  return -1;
+}
+
 /** `51 Franklin Street`: a street named for a person, after a house number. */
 function streetAfterNumber(text: string, start: number, run: string): boolean {
   const c = text.charCodeAt(start - 2);
@@ -870,6 +887,40 @@ function findNoteOwners(text: string, out: Finding[]): void {
   }
 }
 
+// A handle after a social network's name on its line (`Telegram: @andrii_boiko91`, `follow me on
+// insta @lucia.ferrer.fotos or tiktok @luciafotografa_`, `Reddit user u/quiet_fjord_kari`): whatever
+// it is made of. (Elsewhere a mention counts only when made of names: `@types/node`, `@Override`.)
+// (Reddit's `u/…` anywhere: below.)
+const SOCIAL_NETWORK =
+  /(?<![\p{L}\p{N}])(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
+const SOCIAL_HANDLE = /(?<![\w@./])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@/])/g;
+// Reddit's user names are written so wherever they stand (`reported by u/throwaway_greta1987`).
+const REDDIT_USER = /(?<![\w/.-])u\/([A-Za-z0-9_-]{3,20})(?![\w/-])/g;
+function findRedditUsers(text: string, out: Finding[]): void {
+  REDDIT_USER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REDDIT_USER.exec(text)) !== null) out.push({ kind: 'person-name', start: m.index + 2, end: m.index + 2 + m[1].length });
+}
+function findSocialHandles(text: string, out: Finding[]): void {
+  SOCIAL_NETWORK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let readTo = 0;
+  while ((m = SOCIAL_NETWORK.exec(text)) !== null) {
+    const from = Math.max(readTo, m.index + m[0].length);
+    let end = text.indexOf('\n', from);
+    if (end < 0 || end > from + 60) end = Math.min(text.length, from + 60);
+    readTo = end;
+    const line = text.slice(from, end);
+    SOCIAL_HANDLE.lastIndex = 0;
+    let h: RegExpExecArray | null;
+    while ((h = SOCIAL_HANDLE.exec(line)) !== null) {
+      const v = h[1].replace(/\.$/, '');
+      const start = from + h.index + 1;
+      out.push({ kind: 'person-name', start, end: start + v.length });
+    }
+  }
+}
+
 /** `which`: 1 keys and elements of a user, 2 a command's user option, 4 ssh's `User` lines (the caller's features). */
 function findNameHandles(text: string, out: Finding[], which: number): void {
   for (const re of [USER_VALUE, USER_VALUE_MORE, USER_OPTION, SSH_CONFIG_USER]) {
@@ -1087,6 +1138,8 @@ export function findPersonNames(
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
+  if (text.includes('@')) findSocialHandles(text, out);
+  if (text.includes('u/')) findRedditUsers(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).
@@ -1120,7 +1173,13 @@ export function findPersonNames(
   NAME_RE.lastIndex = 0;
   while ((m = NAME_RE.exec(text)) !== null) {
     if (m[4] !== undefined) {
-      if (!joined(text, m.index, true) && !streetAfterNumber(text, m.index, m[4])) push(vouched(m[4], m.index));
+      const own = joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) ? [] : vouched(m[4], m.index);
+      push(own);
+      // A title inside the run (`Sie Frau Oberhauser`, `Bitte Herr Kowalczyk`) is a cue of its own: read from it again.
+      if (own.length === 0) {
+        const t = titleInside(m[4]);
+        if (t > 0) NAME_RE.lastIndex = m.index + t;
+      }
       continue;
     }
     const run = m[3];
@@ -1647,7 +1706,8 @@ const isLoginChar = (c: number): boolean => isWordChar(c) || c === 45 || c === 6
 // Devices named for their owner (`Tyler's iPhone`, `Device Name: Ana’s MacBook Pro`, the host
 // `tylers-macbook-pro.local`): the owner's name, when the list holds it (not `Company's Laptop`).
 // Found from the device's word, the owner read back.
-const DEVICE = /(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone|iphone|ipad|macbook|imac|mbp)(?![\p{L}])/gu;
+const DEVICE =
+  /(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone|iphone|ipad|macbook|imac|mbp|laptop|phone|tablet|desktop)(?![\p{L}])/gu;
 // The owner before the device's word: `Tyler's `, `Ana’s `, or a host's `tylers-`.
 const OWNER_BEFORE = /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)|([a-z]{3,20})-)$/u;
 export function findOwnedDevices(text: string, out: Finding[]): void {

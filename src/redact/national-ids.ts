@@ -281,6 +281,8 @@ interface IdRule {
   alone?: string;
   /** What a value right after its name must pass, when not `valid` (the near and general passes keep `valid`). */
   named?: (v: string) => boolean;
+  /** Read after its own words only: not tried after a general word for an id, nor in a general column. */
+  cuedOnly?: boolean;
 }
 
 const RULES: readonly IdRule[] = [
@@ -293,7 +295,22 @@ const RULES: readonly IdRule[] = [
   { kind: 'au-abn', cue: 'abn|australian[ _-]business[ _-]number', shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAbn) },
   { kind: 'au-acn', cue: 'acn|australian[ _-]company[ _-]number', shape: '\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAcn) },
   { kind: 'au-medicare', cue: 'medicare(?:[ _-]card)?', shape: '[2-6]\\d{3} ?\\d{5} ?\\d(?:[ /-]?\\d)?', valid: medicareValid },
-  { kind: 'in-pan', cue: 'pan|permanent[ _-]account[ _-]number', shape: '[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]', valid: by(inPan) },
+  // Viet Nam's citizen identity card (Căn cước công dân): a province's code (001–096), a digit of
+  // sex and century, the year of birth, six digits; the old identity card (CMND) nine or twelve digits.
+  {
+    kind: 'vn-cccd',
+    cue: 'cccd|c[ăa]n[ _-]c[ưu][ớo]c(?:[ _-]c[ôo]ng[ _-]d[âa]n)?',
+    shape: '\\d{12}',
+    valid: (v) => Number(v.slice(0, 3)) >= 1 && Number(v.slice(0, 3)) <= 96 && /^[0-3]$/.test(v[3]),
+    // Its check is loose: read after its own words only, not after a general word for an id.
+    cuedOnly: true,
+  },
+  {
+    kind: 'in-pan',
+    cue: 'pan|permanent[ _-]account[ _-]number|पैन(?:[ _-]कार्ड)?(?:[ _-]नंबर)?',
+    shape: '[A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z]',
+    valid: by(inPan),
+  },
   // Right after its name, twelve digits are the number whatever their check digit (a mistyped one, or
   // one made with the wrong Verhoeff table some generators copy); farther, the check decides.
   {
@@ -307,8 +324,8 @@ const RULES: readonly IdRule[] = [
   {
     kind: 'es-nif',
     cue: 'dni|nif|documento[ _-]nacional(?:[ _-]de[ _-]identidad)?',
-    shape: '\\d{8}-?[A-Z]',
-    valid: both(spanishLetterHolds, by(esNif)),
+    shape: '\\d{8}-?[A-Z]|\\d{2}\\.\\d{3}\\.\\d{3}-?[A-Z]',
+    valid: (v) => both(spanishLetterHolds, by(esNif))(v.replace(/\./g, '')),
     alone: '\\d{8}[A-HJ-NP-TV-Z]',
   },
   {
@@ -320,7 +337,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'it-fiscal-code',
-    cue: 'codice[ _-]?fiscale|fiscal[ _-]code|tax[ _-]code',
+    cue: 'codice[ _-]?fiscale|fiscal[ _-]code|tax[ _-]code|c\\.f\\.',
     shape: '[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]',
     valid: by(itCodiceFiscale),
     alone: '[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]',
@@ -442,7 +459,8 @@ const RULES: readonly IdRule[] = [
     valid: (v) => cuitDigit(v) && by(arCuit)(v),
     alone: '(?:20|23|24|27|30|33|34)-\\d{8}-\\d',
   },
-  { kind: 'ar-dni', cue: 'dni', shape: '\\d{1,2}\\.\\d{3}\\.\\d{3}', valid: by(arDni) },
+  // (Not a Spanish DNI written with dots, its letter after a dash: `74.296.595-V`.)
+  { kind: 'ar-dni', cue: 'dni', shape: '\\d{1,2}\\.\\d{3}\\.\\d{3}(?!-[A-Z])', valid: by(arDni) },
   {
     kind: 'cl-rut',
     cue: 'rut|run',
@@ -511,7 +529,7 @@ const RULES: readonly IdRule[] = [
   { kind: 'is-kennitala', cue: 'kennitala', shape: '\\d{6}-?\\d{4}', valid: by(isKennitala) },
   {
     kind: 'de-svnr',
-    cue: '(?:sozial|renten)?versicherungsnummer|sv[ _-]?nr|rv[ _-]?nr',
+    cue: '(?:sozial|renten)?versicherungsnummer|sv[ _-]?(?:nr|nummer)|rv[ _-]?(?:nr|nummer)',
     shape: '\\d{2} ?\\d{6} ?[A-Z] ?\\d{3}',
     valid: (v) => by(deSvnr)(v.replace(/ /g, '')),
   },
@@ -568,7 +586,7 @@ const NEAR = new Map(
     },
   ]),
 );
-const ANCHORED = RULES.map((r) => ({ rule: r, re: new RegExp(`^(?:${r.shape})$`, 'i') }));
+const ANCHORED = RULES.filter((r) => !r.cuedOnly).map((r) => ({ rule: r, re: new RegExp(`^(?:${r.shape})$`, 'i') }));
 const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp(`^(?:${r.alone})$`) }));
 // A general word for an identity number: the value is taken if any format validates it.
 const GENERAL = cued(
@@ -691,7 +709,7 @@ const PHONE_COLUMN =
   '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn|телефон|тел\\.?|мобильный|τηλέφωνο|κινητό)(?:[ _-]?(?:number|nr|no|\\d))?';
 const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
 const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
-const ANY_ID = RULES.map((rule) => ({ rule, shape: new RegExp(`^(?:${rule.shape})$`, 'i') }));
+const ANY_ID = RULES.filter((r) => !r.cuedOnly).map((rule) => ({ rule, shape: new RegExp(`^(?:${rule.shape})$`, 'i') }));
 const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   ...RULES.map((r) => {
     const shape = new RegExp(`^(?:${r.shape})$`, 'i');

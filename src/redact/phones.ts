@@ -220,7 +220,16 @@ function phoneShape(raw: string): Shape | null {
   if (/^\d+(?:\.\d+)+$/.test(raw) && !/^\d{2,4}(?:\.\d{2,4}){2,4}$/.test(raw)) return null; // versions
   if (/\/.*\//.test(raw) || /\d\/\d{1,2}$/.test(raw)) return null; // dates and fractions with slashes
   // Two separators in a row (`1 - 2`, `3, 4`); a bracketed area code after a separator is one (`+1 (415) 555-2671`, `+1-(800)-…`).
-  if (/[^\d)]{2}/.test(raw.replace(/^\(\+?/, '').replace(/[ .-]\((?=\d)/g, '('))) return null;
+  // (`030 / 19984364`: a slash between spaces parts a German area code from the number.)
+  if (
+    /[^\d)]{2}/.test(
+      raw
+        .replace(/^\(\+?/, '')
+        .replace(/[ .-]\((?=\d)/g, '(')
+        .replace(/ \/ /g, '/'),
+    )
+  )
+    return null;
   const groups = raw.split(/[^\d]+/).filter((g) => g.length > 0);
   if (!international && groups.slice(1).some((g) => g.length === 1)) return null; // `978-3-16-148410-0`, `1 2 3 4`
   if (groups.length > 6) return null;

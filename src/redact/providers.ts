@@ -49,6 +49,29 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'gcp-api-key', re: r(`AIza[${URLSAFE}]{35}`), pre: ['aiza'] },
   { kind: 'gcp-oauth-secret', re: r(`GOCSPX-[${URLSAFE}]{28}`), pre: ['gocspx-'] },
   { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },
+  // Google's OAuth authorization code and refresh token (`code=4/0AwZSQ…`, `1//0gT…`): exchanged for access.
+  { kind: 'gcp-oauth-token', re: r(`4/0A[${URLSAFE}]{40,200}`), pre: ['4/0a'] },
+  { kind: 'gcp-oauth-token', re: r(`1//0[${URLSAFE}]{40,300}`), pre: ['1//0'] },
+  // A password given to IRC's NickServ (`/msg NickServ IDENTIFY [account] …`, `REGISTER … email`).
+  {
+    kind: 'password',
+    re: r(
+      `(?<=(?:NickServ|nickserv|NICKSERV)[ \\t]+(?:IDENTIFY|identify|REGISTER|register)[ \\t]+(?:[^\\s]{1,40}[ \\t]+)?)[^\\s@]{4,64}(?=[ \\t]|\\r?$)`,
+      'gm',
+    ),
+    pre: ['nickserv'],
+    scan: true,
+    check: (text, start, end) => /\d|[^A-Za-z]/.test(text.slice(start, end)) && !/^(?:<|\[|\$|\{)/.test(text.slice(start, end)),
+  },
+  // A password typed into a user name's field, as failed logins log it (`login failed user="Pulsar$5270Lm"`):
+  // both cases, a digit and a symbol no user name holds.
+  {
+    kind: 'password',
+    re: r(`(?:user(?:name)?|login)["']?[ \\t]*[:=][ \\t]*["']?([^\\s"',;]{8,40})`, 'gid'),
+    pre: ['user', 'login'],
+    group: 1,
+    check: (text, start, end) => typedPassword(text.slice(start, end)),
+  },
   { kind: 'azure-client-secret', re: r('(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}'), pre: ['q~'], scan: true },
   { kind: 'alibaba-access-key', re: r('LTAI[A-Za-z0-9]{20}'), pre: ['ltai'] },
   { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: ['dop_v1_', 'doo_v1_', 'dor_v1_'] },
@@ -342,3 +365,15 @@ export const STRUCTURAL_RULES: readonly PatternRule[] = [
     boundary: false,
   },
 ];
+
+/** A user name's value that is a password typed in the wrong field: both cases, a digit and a symbol, no address, path or query. */
+function typedPassword(v: string): boolean {
+  return (
+    /[A-Z]/.test(v) &&
+    /[a-z]/.test(v) &&
+    /\d/.test(v) &&
+    /[!$%^*#+=?~]/.test(v) &&
+    !/[@/\\(){}<>[\]|:.&]|%[0-9A-Fa-f]{2}/.test(v) &&
+    !/^[$%]/.test(v)
+  );
+}

@@ -216,8 +216,21 @@ function findSpeakerLines(text: string, out: Finding[]): void {
 
 const HAN_CHAR = new RegExp(`[${HAN}]`, 'u');
 const JAPANESE_DUTY = new RegExp(
-  `(?:当番の|担当の|担当者の|担当[：:]|担当者[：:])[ ]?([${HAN}]{2,5})(?=[がはをにとの、。）)\\s]|さん|$)`,
+  `(?:当番の|担当の|担当者の|担当[：:]|担当者[：:]|所有者[：:]|名義人[：:]|使用者[：:])[ ]?([${HAN}]{2,5})(?=[がはをにとの、。）)\\s]|さん|$)`,
   'gu',
+);
+// Japan's most common family names (about a third of its people bear one of these): a name in
+// brackets after a number is one of them (`携帯：090-1252-7687（山本）`).
+const JAPANESE_FAMILY = new Set(
+  (
+    '佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 清水 山崎 池田 橋本 阿部 石川 ' +
+    '山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 ' +
+    '原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎 横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 ' +
+    '高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口 武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 ' +
+    '菊地 杉本 古川 大西 島田 水野 桜井 高野 渡部 吉川 山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 ' +
+    '服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 ' +
+    '大久保 松下 吉岡 小池 野田 荒木 大谷 内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井'
+  ).split(' '),
 );
 
 /** The Chinese name that starts `run`: a family name of the list, then one or two characters. */
@@ -333,12 +346,12 @@ export function findScriptNames(text: string, out: Finding[]): void {
       const v = m[1];
       const family = /^[\p{Script=Hangul}]+$/u.test(v)
         ? KOREAN_FAMILY.has(v[0])
-        : CHINESE_FAMILY.has(v[0]) || CHINESE_FAMILY.has(v.slice(0, 2));
+        : CHINESE_FAMILY.has(v[0]) || CHINESE_FAMILY.has(v.slice(0, 2)) || JAPANESE_FAMILY.has(v) || JAPANESE_FAMILY.has(v.slice(0, 2));
       if (family) add(out, m.index + 1, v);
     }
   }
   each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
   each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
-  each(JAPANESE_DUTY, ['当番の', '担当'], (x, at) => add(out, at, x[1]));
+  each(JAPANESE_DUTY, ['当番の', '担当', '所有者', '名義人', '使用者'], (x, at) => add(out, at, x[1]));
   if (/\d:\d\d/.test(text) && CJK_LETTER.test(text)) findSpeakerLines(text, out);
 }

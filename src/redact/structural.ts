@@ -1,7 +1,7 @@
 // Secrets recognised by their surroundings rather than their own shape: private-key blocks,
 // credentials inside URLs and connection strings, query parameters, `Bearer …`, bare
 // key-material lines. (Command-line user and password flags are in commands.ts.)
-import { classes, distinctChars, entropy, isPlaceholder, type Finding } from './text';
+import { classes, distinctChars, entropy, isPlaceholder, SYSTEM_ACCOUNT, type Finding } from './text';
 import { valueLooksSecret } from './keyword';
 
 // PEM and PGP private keys, OpenVPN static keys, and SSH2 (RFC 4716) private keys (`---- BEGIN … ----`).
@@ -134,6 +134,29 @@ export function findConnectionCredentials(text: string, oracle: boolean, goDsn: 
   }
 }
 
+const URL_LOGIN = /^[a-z][a-z0-9._-]{2,38}$/i;
+const URL_END = new Set([32, 9, 10, 13, 34, 39, 60, 62, 96, 41]);
+// Users a service's tokens go with, not people: `x-access-token:…@github.com`, `oauth2:…@gitlab…`.
+const TOKEN_USERS = new Set([
+  'git',
+  'oauth2',
+  'oauth',
+  'x-access-token',
+  'x-oauth-basic',
+  'token',
+  'gitlab-ci-token',
+  'x-token-auth',
+  'pat',
+  'apikey',
+  'api',
+  'user',
+  'username',
+  'anonymous',
+  'ci',
+  'bot',
+  'deploy',
+]);
+
 /** A password with a letter and a digit or symbol, eight characters or more: no `abc:xyz` stand-in. */
 const looksChosen = (p: string): boolean =>
   p.length >= 8 && /[A-Za-z]/.test(p) && /[^A-Za-z]/.test(p) && !/^(?:[a-z]+\d{0,3}|\d+)$/.test(p);
@@ -155,6 +178,19 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     const start = m.index + 3;
     out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });
     URL_CRED.lastIndex = start + m[1].length + 1 + pass.length;
+    // …and a person's login again as a segment of the URL's path (`https://tomasz-w:…@github.com/tomasz-w/dotfiles.git`).
+    const user = m[1];
+    if (URL_LOGIN.test(user) && !SYSTEM_ACCOUNT.test(user) && !TOKEN_USERS.has(user.toLowerCase())) {
+      const from = m.index + m[0].length;
+      let end = from;
+      while (end < text.length && end - from < 300 && !URL_END.has(text.charCodeAt(end))) end++;
+      const rest = text.slice(from, end);
+      for (let k = rest.indexOf('/' + user); k >= 0; k = rest.indexOf('/' + user, k + 1)) {
+        const after = rest.charCodeAt(k + 1 + user.length);
+        if (k + 1 + user.length < rest.length && after !== 47 && after !== 46 && after !== 63 && after !== 35) continue; // / . ? #
+        out.push({ kind: 'person-name', start: from + k + 1, end: from + k + 1 + user.length });
+      }
+    }
   }
   // A token as the user, with no password or an empty one (`https://hulcjrfr2qoqr7ivd30a:@gem.fury.io/…`,
   // `https://<token>@registry…`): sixteen characters or more, letters and digits, not a word.

@@ -1,6 +1,8 @@
 // Policy 14: defaults of credential parameters, more assignment forms, device addresses, names said
 // again, chat speakers, mentions and logins, and look-alikes of ids that are not secrets.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createRedactor } from '../../../src/redact';
 
 const r = createRedactor({ key: new Uint8Array(32).fill(9) });
@@ -122,5 +124,104 @@ describe('names said again, speakers, mentions and logins', () => {
     unchanged('// TODO(perf): cache this');
     const o = out('10.1.1.1 - jkowalski [02/Mar/2025:18:02:11 +0100] "GET /files/jkowalski/ HTTP/1.1" 207 1890');
     assert.ok(!o.includes('jkowalski'), o);
+  });
+
+  it('reads a family name after a title in Italian, Dutch, Polish and Czech, and after a title inside a run', () => {
+    gone('Bitte rufen Sie Frau Oberhauser an.', 'Oberhauser', 'person-name');
+    gone('Ho parlato con il signor Brambilla.', 'Brambilla', 'person-name');
+    gone('Heb je meneer Verhoeven gebeld?', 'Verhoeven', 'person-name');
+    gone('Rozmawiałem z panem Wiśniewskim wczoraj.', 'Wiśniewskim', 'person-name');
+    gone('Rodné číslo pana Křížka je uvedeno níže.', 'Křížka', 'person-name');
+    unchanged('Bitte rufen Sie Support an.');
+  });
+
+  it('takes a login again in its URL’s path, not a token’s user', () => {
+    const o = out('origin\thttps://tomasz-w:ghp_xF9cwI5QHfFc63KQbG9fkiFWNlZhY6BBzCUF@github.com/tomasz-w/dotfiles.git (fetch)');
+    assert.ok(!o.includes('tomasz-w'), o);
+    kept('https://oauth2:Wq8Rz5Lk9Vb3Xc@gitea.corp.lan/oauth2/y.git', '/oauth2/');
+  });
+});
+
+describe('handles after a social network’s name, and Japanese family names', () => {
+  it('takes a handle after a social network’s name on its line, whatever it is made of', () => {
+    gone('Telegram: @andrii_boiko91, пишіть туди', 'andrii_boiko91', 'person-name');
+    gone('follow me on insta @lucia.ferrer.fotos or tiktok @luciafotografa_', 'luciafotografa_', 'person-name');
+    gone('Reddit user u/quiet_fjord_kari posted her home town', 'quiet_fjord_kari', 'person-name');
+    unchanged("import x from '@types/node' // telegram bot");
+    unchanged('@Override // twitter client');
+  });
+
+  it('takes a common Japanese family name in brackets after a number, and after the word for an owner', () => {
+    gone('携帯：090-1252-7687（山本）', '山本', 'person-name');
+    gone('車台番号 JTDKB20U6L0941779（所有者：松本）', '松本', 'person-name');
+    unchanged('型番 ABX-220（東京都）');
+  });
+});
+
+describe('identifiers, accounts and numbers as more countries write them', () => {
+  it('reads dotted DNIs, PAN after its Hindi name, a lower-case codice fiscale after c.f., an RFC after its word, a Vietnamese CCCD', () => {
+    gone('NIF 74.296.595-V', '74.296.595-V', 'es-nif');
+    kept('NIF 74.296.595-W', '74.296.595-W'); // the letter does not hold
+    gone('पैन कार्ड नंबर NGPPK8834M', 'NGPPK8834M', 'in-pan');
+    gone('il c.f. di Luca è rsslcu90s03l219w', 'rsslcu90s03l219w', 'it-fiscal-code');
+    gone('Facturar a Fernanda Sánchez Ortega, RFC SAOF9007102P3', 'SAOF9007102P3', 'mx-rfc');
+    unchanged('See RFC 7231 and RFC 9110.');
+    gone('Số CCCD: 079383749588', '079383749588', 'vn-cccd');
+    kept('Số CCCD: 979383749588', '979383749588'); // no province is 979
+  });
+
+  it('reads an account after `acct`, Norway’s dotted account numbers, a German SV-Nummer', () => {
+    gone('sort code 40-11-62, acct 71829304', '71829304', 'bank-account');
+    gone('Kontonummer: 1335.40.47963', '1335.40.47963', 'bank-account');
+    gone('[x] SV-Nummer: 65 240679 W 955', '65 240679 W 955', 'de-svnr');
+    unchanged('acct 42 created');
+  });
+
+  it('reads phone numbers in full-width digits, and a slash between an area code and the number', () => {
+    gone('携帯：０９０－１２６７－２９７６', '０９０－１２６７－２９７６', 'phone');
+    gone('Tel. 030 / 19984364', '030 / 19984364', 'phone');
+    unchanged('価格：１２３円');
+  });
+
+  it('takes an owner before a laptop, handles after networks’ names in other scripts, Reddit users anywhere', () => {
+    gone("device MAC 3c:22:fb:9a:41:7e (Ana's laptop)", 'Ana', 'person-name');
+    gone('인스타그램 @seoyeon_daily_ 팔로우해 주세요', 'seoyeon_daily_', 'person-name');
+    gone('reported by u/throwaway_greta1987', 'throwaway_greta1987', 'person-name');
+    unchanged('see /u/bin and cpu/mem');
+  });
+});
+
+describe('passwords in IRC, in a user name’s field, and OAuth codes', () => {
+  it('takes a password given to NickServ, not a stand-in', () => {
+    gone('[21:04] <lorcan_m> /msg NickServ IDENTIFY Kaffee.5417Zr', 'Kaffee.5417Zr', 'password');
+    gone('/msg nickserv identify lorcan hunter2x', 'hunter2x', 'password');
+    kept('/msg nickserv identify lorcan hunter2x', 'lorcan');
+    unchanged('/msg NickServ IDENTIFY <password>');
+  });
+
+  it('takes a password typed into a user name’s field, not a user name', () => {
+    gone('login failed user="Pulsar$5270Lm" reason=unknown_user', 'Pulsar$5270Lm', 'password');
+    unchanged('login ok user="svc-backup" mfa=totp');
+    unchanged('username: ${USER_NAME}');
+  });
+
+  it('takes Google’s OAuth authorization codes and refresh tokens', () => {
+    gone('code=4/0AwZSQvSMQeHLKBR_8rLkIv8yDsRqalZXzt2EsKcA_kFDwCMZaUXKYjjKa9pBm&grant_type=authorization_code', '4/0AwZSQvSMQeHLKBR');
+    gone('"refresh_token": "1//0gTq8Lw2mXv9Rk3Jp7Yc5Hb1Nd6Fs4Gt0Ze8Wa2Qi7Uo"', '1//0gTq8Lw2mXv9Rk3Jp7Yc5Hb1Nd6Fs4Gt0Ze8Wa2Qi7Uo');
+  });
+});
+
+describe('the time budget and the engine’s bundles', () => {
+  it('does not count the loading of its bundles and word lists against a call’s budget', () => {
+    // A fresh process: the first text with a name loads names.js and builds its word lists (some
+    // hundred milliseconds), far more than this budget; the text itself takes a few.
+    const engine = join(__dirname, '..', '..', '..', 'src', 'redact', 'index.js');
+    const script = `const { createRedactor } = require(${JSON.stringify(engine)});
+      const r = createRedactor({ key: new Uint8Array(32).fill(9), budgetMs: 40 });
+      const o = r.redact('names:\\n\\u0916\\u093e Dear Anna Smith');
+      process.stdout.write(JSON.stringify({ dropped: o.dropped === true, text: o.text }));`;
+    const o = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { dropped: boolean; text: string };
+    assert.equal(o.dropped, false, o.text);
+    assert.ok(!o.text.includes('Anna Smith'), o.text);
   });
 });
