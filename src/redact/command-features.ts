@@ -102,6 +102,7 @@ export const NATIONAL_ID_FEATURES = {
   'fi-hetu': [...acronym('HETU'), ...acronym('hetu'), 'henkil', 'Henkil'],
   'kr-rrn': [...acronym('RRN'), ...acronym('rrn'), 'Resident Registration', 'resident registration', 'resident_registration'],
   'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id', 'thai national id', 'Thai national ID'],
+  'ca-bc-phn': [...acronym('PHN'), 'personal health number', 'Personal Health Number', 'phn:', 'phn '],
   'vn-cccd': [...acronym('CCCD'), ...acronym('cccd'), ...acronym('CMND'), 'căn cước', 'Căn cước', 'can cuoc'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],

@@ -894,6 +894,25 @@ function findNoteOwners(text: string, out: Finding[]): void {
 const SOCIAL_NETWORK =
   /(?<![\p{L}\p{N}])(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
 const SOCIAL_HANDLE = /(?<![\w@./])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@/])/g;
+// The owner of a repository in a clone URL (`git@github.com:ahmet-kaya/dotfiles.git`,
+// `https://gitlab.com/ewa.michalak/infra.git`), when made of names: a person's account, not an
+// organisation's (`rust-lang`, `acme-corp`).
+const REPOSITORY_OWNER =
+  /(git@[\w.-]{1,100}:|https?:\/\/(?:[\w-]{1,63}\.){1,4}[a-z]{2,12}\/)([A-Za-z0-9][A-Za-z0-9_.-]{1,38})\/[\w.-]{1,100}?\.git(?![\w-])/g;
+// Words organisations' accounts end with (`rust-lang`, `acme-labs`, `kube-hq`).
+const ORGANISATION_PART =
+  /[._-](?:lang|labs?|team|org|inc|corp|hq|io|js|oss|project|foundation|community|tools|apps|cloud|bot|ci|group|official)$/;
+function findRepositoryOwners(text: string, out: Finding[]): void {
+  REPOSITORY_OWNER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REPOSITORY_OWNER.exec(text)) !== null) {
+    const owner = m[2].toLowerCase();
+    if (ORGANISATION_PART.test(owner) || !nameHandle(owner)) continue;
+    const start = m.index + m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[2].length });
+  }
+}
+
 // Reddit's user names are written so wherever they stand (`reported by u/throwaway_greta1987`).
 const REDDIT_USER = /(?<![\w/.-])u\/([A-Za-z0-9_-]{3,20})(?![\w/-])/g;
 function findRedditUsers(text: string, out: Finding[]): void {
@@ -1140,6 +1159,7 @@ export function findPersonNames(
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('@')) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
+  if (text.includes('git@') || text.includes('.git')) findRepositoryOwners(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).

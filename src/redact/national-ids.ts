@@ -91,6 +91,16 @@ const by = (v: Validator) => (s: string) => {
 
 const NIF_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 /** The Spanish control letter (the number mod 23), a quick necessary test before stdnum's own. */
+function bcPhnValid(v: string): boolean {
+  const d = v.replace(/ /g, '');
+  if (!/^9\d{9}$/.test(d)) return false;
+  const w = [2, 4, 8, 5, 10, 9, 7, 3];
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (Number(d[i + 1]) * w[i]) % 11;
+  const check = 11 - (sum % 11);
+  return check < 10 && check === Number(d[9]);
+}
+
 function spanishLetterHolds(v: string): boolean {
   const c = v.toUpperCase().replace(/-/g, '');
   const lead = 'XYZ'.indexOf(c[0]);
@@ -295,6 +305,8 @@ const RULES: readonly IdRule[] = [
   { kind: 'au-abn', cue: 'abn|australian[ _-]business[ _-]number', shape: '\\d{2} ?\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAbn) },
   { kind: 'au-acn', cue: 'acn|australian[ _-]company[ _-]number', shape: '\\d{3} ?\\d{3} ?\\d{3}', valid: by(auAcn) },
   { kind: 'au-medicare', cue: 'medicare(?:[ _-]card)?', shape: '[2-6]\\d{3} ?\\d{5} ?\\d(?:[ /-]?\\d)?', valid: medicareValid },
+  // British Columbia's Personal Health Number: 9, eight digits, a check digit (mod 11, weights 2 4 8 5 10 9 7 3).
+  { kind: 'ca-bc-phn', cue: 'phn|personal[ _-]health[ _-]number', shape: '9\\d{3} ?\\d{3} ?\\d{3}', valid: bcPhnValid },
   // Viet Nam's citizen identity card (Căn cước công dân): a province's code (001–096), a digit of
   // sex and century, the year of birth, six digits; the old identity card (CMND) nine or twelve digits.
   {

@@ -191,6 +191,23 @@ describe('identifiers, accounts and numbers as more countries write them', () =>
   });
 });
 
+describe('relatives, repositories’ owners and health numbers', () => {
+  it('takes a name after the word for a relative', () => {
+    gone('my mother Eleanor called about the invoice', 'Eleanor', 'person-name');
+    unchanged('the Brother Printer driver');
+  });
+
+  it('takes a repository’s owner in a clone URL when made of names, not an organisation’s', () => {
+    gone('origin  git@github.com:ahmet-kaya/dotfiles.git (fetch)', 'ahmet-kaya', 'person-name');
+    unchanged('git clone git@github.com:rust-lang/rust.git');
+  });
+
+  it('takes a British Columbia PHN whose check digit holds', () => {
+    gone('PHN: 9246 235 169 — lab requisition', '9246 235 169', 'ca-bc-phn');
+    kept('PHN: 9246 235 168 — lab requisition', '9246 235 168');
+  });
+});
+
 describe('passwords in IRC, in a user name’s field, and OAuth codes', () => {
   it('takes a password given to NickServ, not a stand-in', () => {
     gone('[21:04] <lorcan_m> /msg NickServ IDENTIFY Kaffee.5417Zr', 'Kaffee.5417Zr', 'password');
