@@ -15,8 +15,7 @@ function literalPassword(v: string): boolean {
 // the cue's line (100 characters), as a quoted literal or a word standing alone, and must look
 // chosen (chosenPassword): a letter and a digit, and both cases or a symbol.
 const CHOSEN_CUE =
-  /(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
-const LETTER_OR_NUMBER = /[\p{L}\p{N}]$/u;
+  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
 // (Every word above opens the reader's gate in index.ts by itself, so a window reads what the whole text reads.)
 // A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
 // the end of a sentence.
@@ -48,11 +47,6 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   let readTo = 0;
   while ((m = CHOSEN_CUE.exec(text)) !== null) {
-    // The cue starts a word (tested here rather than in the expression, which would test it at every position).
-    if (m.index > 0 && LETTER_OR_NUMBER.test(text.slice(m.index - 2, m.index))) {
-      CHOSEN_CUE.lastIndex = m.index + 1;
-      continue;
-    }
     const from = m.index + m[0].length;
     if (from < readTo) continue;
     // The line around the cue, read no further than 500 characters each way: a longer line is

@@ -613,16 +613,24 @@ function joined(text: string, i: number, strict: boolean): boolean {
 
 const MENTION_BEFORE = new Set([32, 9, 10, 40]);
 
+// A title word after a run's first word (one search, no word split: most runs hold none).
+const TITLE_INSIDE = new RegExp(
+  `[ \\t]((?:${[...TITLE_WORDS]
+    .sort((x, y) => y.length - x.length)
+    .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})\\.?)(?=[ \\t]|$)`,
+);
 /** Where a title word stands in `run` after its first word (`Sie Frau Oberhauser` → 4), or -1. */
 function titleInside(run: string): number {
-  for (let i = run.indexOf(' '); i > 0 && i < run.length; i = run.indexOf(' ', i + 1)) {
-    let a = i;
-    while (run[a] === ' ' || run[a] === '\t') a++;
-    let b = a;
-    while (b < run.length && run[b] !== ' ' && run[b] !== '\t') b++;
-    if (TITLE_WORDS.has(run.slice(a, b).replace(/\.$/, ''))) return a;
+  // A title and a name after it make three words at least: a pair is not searched.
+  let gaps = 0;
+  for (let i = 1; i < run.length && gaps < 2; i++) {
+    const c = run.charCodeAt(i);
+    if ((c === 32 || c === 9) && run.charCodeAt(i - 1) !== 32 && run.charCodeAt(i - 1) !== 9) gaps++;
   }
-  return -1;
+  if (gaps < 2) return -1;
+  const m = TITLE_INSIDE.exec(run);
+  return m === null ? -1 : m.index + m[0].length - m[1].length;
 }
 
 /** `51 Franklin Street`: a street named for a person, after a house number. */
@@ -892,7 +900,8 @@ function findNoteOwners(text: string, out: Finding[]): void {
 // it is made of. (Elsewhere a mention counts only when made of names: `@types/node`, `@Override`.)
 // (Reddit's `u/…` anywhere: below.)
 const SOCIAL_NETWORK =
-  /(?<![\p{L}\p{N}])(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
+  /(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
+const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
 const SOCIAL_HANDLE = /(?<![\w@./])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@/])/g;
 // The owner of a repository in a clone URL (`git@github.com:ahmet-kaya/dotfiles.git`,
 // `https://gitlab.com/ewa.michalak/infra.git`), when made of names: a person's account, not an
@@ -914,17 +923,23 @@ function findRepositoryOwners(text: string, out: Finding[]): void {
 }
 
 // Reddit's user names are written so wherever they stand (`reported by u/throwaway_greta1987`).
-const REDDIT_USER = /(?<![\w/.-])u\/([A-Za-z0-9_-]{3,20})(?![\w/-])/g;
+const REDDIT_USER = /u\/([A-Za-z0-9_-]{3,20})(?![\w/-])/g;
 function findRedditUsers(text: string, out: Finding[]): void {
   REDDIT_USER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = REDDIT_USER.exec(text)) !== null) out.push({ kind: 'person-name', start: m.index + 2, end: m.index + 2 + m[1].length });
+  while ((m = REDDIT_USER.exec(text)) !== null) {
+    const c = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    if (isWordChar(c) || c === 47 || c === 46 || c === 45) continue; // `/u/bin`, `cpu/…`, `menu/…`
+    out.push({ kind: 'person-name', start: m.index + 2, end: m.index + 2 + m[1].length });
+  }
 }
 function findSocialHandles(text: string, out: Finding[]): void {
   SOCIAL_NETWORK.lastIndex = 0;
   let m: RegExpExecArray | null;
   let readTo = 0;
   while ((m = SOCIAL_NETWORK.exec(text)) !== null) {
+    // The word starts there (tested here: a look-behind would be tried at every position).
+    if (m.index > 0 && LETTER_OR_DIGIT_END.test(text.slice(m.index - 2, m.index))) continue;
     const from = Math.max(readTo, m.index + m[0].length);
     let end = text.indexOf('\n', from);
     if (end < 0 || end > from + 60) end = Math.min(text.length, from + 60);
