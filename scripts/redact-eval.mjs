@@ -192,7 +192,7 @@ async function score(cases, redact) {
 // fourth set) and ZB (personal data, and some credentials, in the documents engineers read and
 // write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
-// (snippets in ~40 formats, a fifth set).
+// (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -252,6 +252,9 @@ for (const [label, file, part] of [
   ['probes ZC: other scanners’ suites’ style, a fifth set', 'ZC_scanners.jsonl', 'u32'],
   ['probes ZD: personal data as PII recognisers’ suites test it, a fifth set', 'ZD_recognisers.jsonl', 'u32'],
   ['probes ZE: snippets in ~40 formats, a fifth set', 'ZE_snippets.jsonl', 'u32'],
+  ['probes ZF: other scanners’ suites’ style, a sixth set', 'ZF_scanners.jsonl', 'u32'],
+  ['probes ZG: personal data as PII recognisers’ suites test it, a sixth set', 'ZG_recognisers.jsonl', 'u32'],
+  ['probes ZH: snippets in ~40 formats, a sixth set', 'ZH_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -161,6 +161,23 @@ export function nhsValid(d: string): boolean {
 }
 
 /** Pushes the value of every match of `re` (its group `group`) that `accept` takes, as `kind`. */
+// A passport's, a driving licence's and a car's numbers after their names in scripts past Latin
+// (`여권번호: M05718822`, `Паспорт: 45 17 629384`, `운전면허번호 11-23-456789-01`, `차량번호 12가 3456`,
+// `госномер А 384 ВК 777`, `车牌号 京A·12345`); index.ts's IDS_PAST_LATIN wakes them (a word of each).
+const NUMBER_PAST_LATIN = `(?:[ \\t]*(?:号码|號碼|号|番号|번호|номер|серия(?:[ \\t]+и[ \\t]+номер)?|No\\.?|#|رقم|αριθμός))?`;
+const PASSPORT_PAST_LATIN = new RegExp(
+  `(?:[Пп]аспорт(?:а|у|ом|е|ные[ \\t]+данные)?|护照|護照|パスポート|旅券|여권|جواز(?:[ \\t]+السفر)?|[Δδ]ιαβατήριο)${NUMBER_PAST_LATIN}${GAP}(\\d{2}[ \\t]?\\d{2}[ \\t]?(?:№[ \\t]?)?\\d{6}|[A-Z]{0,2}\\d{6,9}|[A-Z0-9]{6,9})(?![A-Za-z0-9])`,
+  'g',
+);
+const LICENCE_PAST_LATIN = new RegExp(
+  `(?:운전[ ]?면허(?:증)?|免許証|驾驶证|駕駛執照|驾照|[Вв]одительско(?:е|го)[ \\t]+удостоверени[ея]|ВУ)${NUMBER_PAST_LATIN}${GAP}([A-Z0-9А-Я][A-Z0-9А-Я -]{6,20}[A-Z0-9])(?![A-Za-z0-9])`,
+  'g',
+);
+const PLATE_PAST_LATIN = new RegExp(
+  `(?:차량[ ]?번호|자동차[ ]?번호|车牌号?(?:码)?|車牌(?:號碼)?|госномер|гос\\.?[ \\t]*номер|номерн(?:ой|ого)[ \\t]+знак(?:а)?|[Нн]омер[ \\t]+(?:машины|автомобиля)(?:[ \\t]+[А-Я][а-яё]+)?|ナンバー)${GAP}(?:[—–-][ \\t]*)?(\\d{2,3}[가-힣][ \\t]?\\d{4}|[АВЕКМНОРСТУХ][ \\t]?\\d{3}[ \\t]?[АВЕКМНОРСТУХ]{2}[ \\t]?\\d{2,3}|[\\u4e00-\\u9fff][A-Z][·• ]?[A-Z0-9]{5,6})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
 function cued(text: string, re: RegExp, kind: string, out: Finding[], accept: (v: string, m: RegExpExecArray) => boolean, group = 1): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -268,6 +285,11 @@ export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: F
   if (hints.passport)
     cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)));
   if (hints.licence) cued(text, LICENCE, 'driver-license', out, (v) => digitCount(v) >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
+  if (hints.pastLatin === true) {
+    cued(text, PASSPORT_PAST_LATIN, 'passport-number', out, (v) => digitCount(v) >= 6);
+    cued(text, LICENCE_PAST_LATIN, 'driver-license', out, (v) => digitCount(v) >= 6);
+    cued(text, PLATE_PAST_LATIN, 'vehicle-plate', out, () => true);
+  }
   // A British driving licence's number, by its own shape, where a licence is named: the surname's
   // five, the birth date's six (the month plus 50 for a woman), the initials, a digit, two letters.
   if (hints.licence) {

@@ -30,7 +30,8 @@ function indentOf(line: string): number {
 
 /** A value that stands for one put in later (`{{ .Values.pw | b64enc }}`, `${DB_PASSWORD}`), not one. */
 function templated(v: string): boolean {
-  return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:');
+  // (Or a stand-in in angle brackets: `<database-password>`.)
+  return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:') || /^<[\w .-]{1,40}>$/.test(v);
 }
 
 export function findKubernetesSecretData(text: string, out: Finding[]): void {

@@ -23,6 +23,8 @@ export interface IdentifierHints {
   vehicle: boolean;
   /** `<<<`: a machine-readable zone. */
   mrz: boolean;
+  /** A passport's, a licence's or a car's name in a script past Latin (`여권`, `паспорт`, `车牌`). */
+  pastLatin?: boolean;
 }
 
 // ITIN: 9XX-7X-XXXX and the other middle groups the IRS issues; with separators anywhere, bare after a cue.

@@ -92,11 +92,15 @@ export type { LocalIdentifiers } from './pii';
  * documentation values kept, passwords a person chose beside a word for one, namespaced XML
  * elements; 14: defaults of credential parameters, options' defaults, map pairs, device addresses
  * of any first octet, Troy cards, family names said again, chat speakers after the time, mentions
- * by display name, notes' owners, logins again in paths, ids that their glued key names kept).
+ * by display name, notes' owners, logins again in paths, ids that their glued key names kept;
+ * 15: names in Armenian, Georgian, Amharic, Bengali, Hindi, Thai and Vietnamese, Cyrillic given
+ * names in their cases, nicknames in quotes, chat speakers without a time, passports, licences
+ * and plates after their names past Latin, addresses with letters past ASCII, SSH public keys and
+ * algorithm names kept).
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 14;
+export const REDACTION_POLICY_VERSION = 15;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -517,6 +521,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         code: CODE_FEATURES.some((f) => found[f] === 1),
         vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
         mrz: found[F.mrz] === 1,
+        pastLatin: found[PAST_LATIN] === 1 && IDS_PAST_LATIN.test(text),
       };
       const h = identifierHints;
       if (
@@ -530,7 +535,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         h.insurance ||
         h.code ||
         h.vehicle ||
-        h.mrz
+        h.mrz ||
+        h.pastLatin === true
       )
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
@@ -1432,6 +1438,9 @@ const FOREIGN_PASSWORD_FEATURES = [
   'jelsz',
   'mật khẩu',
 ].map((w) => feature(w));
+// A passport's, a licence's and a car's names past Latin (cued-identifiers.ts).
+const IDS_PAST_LATIN =
+  /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー/;
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 // The words for a password past Latin that chosen.ts reads after (in any case).

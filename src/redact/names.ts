@@ -174,6 +174,14 @@ const NAME_RE = new RegExp(
   'g',
 );
 
+// Vietnam's most common family names, as written with their marks (the plain forms, `Nguyen`, are in
+// the lists); together they name about nine people in ten.
+const VIETNAMESE_FAMILY = new Set(
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm Trương Lưu Lương Vương Triệu Quách Kiều Tạ'.split(
+    ' ',
+  ),
+);
+
 const enum Word {
   /** A name that is not a common word. */
   Strong,
@@ -271,17 +279,57 @@ const CYR_RUN = new RegExp(`(?<![${CYR_UP}${CYR_LO}\\w-])${CYR_WORD}(?:[ \\t]+${
 const CYR_SURNAME =
   /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|чук|ович|евич|овна|евна|ична|ич|ић|ски|ска|ян|дзе|швили|ος|ης|ου|άκης|ίδης|όπουλος|οπούλου|ίδου|άκη|άτος|ιάδης)$/;
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична)$/;
+const CYR_FAMILY_END =
+  /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,}(?:ова|ева|ёва|ина|ов|ев|ёв|ин|ский|ская|цкий|цкая|енко|чук|юк)$/;
+const CYR_GIVEN_SHAPE = /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,10}[аяйбвгдзклмнпрстфхж]$/;
+/** A Cyrillic word's class, `ё` read as the lists write it, `е` (`Алёна`). */
+function cyrillicClass(w: string): Word {
+  const c = classify(w);
+  return c === Word.Unknown && w.includes('ё') ? classify(w.replace(/ё/g, 'е')) : c;
+}
+// A Russian or Ukrainian given name alone inside a sentence, in any of its cases (`Звоните Ольге`,
+// `ноутбука Алины`, `машины Сергея`, `для Ярославы`): a capitalised word after a word in lower case,
+// whose nominative (its case ending replaced) is a listed name and no common word.
+const CYR_AFTER_LOWER = new RegExp(`(?<=[\u0430-\u045F][ \t]+)[\\u0400-\\u042F][\u0430-\u045F]{2,14}(?![\\p{L}\\p{M}\\d_.@-])`, 'gu');
+const CYR_CASE = /(?:ой|ей|ою|ею|ом|ем|ы|и|е|у|ю|а|я)$/;
+function findCyrillicGivenNames(text: string, out: Finding[]): void {
+  CYR_AFTER_LOWER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CYR_AFTER_LOWER.exec(text)) !== null) {
+    const w = m[0];
+    // Not a word of a run of capitalised words (read as a whole, above): the word before is in lower case, the one after is not capitalised.
+    const before = /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (before === null || /^[ \t]+\p{Lu}/u.test(text.slice(m.index + w.length, m.index + w.length + 3))) continue;
+    // (A capitalised word before it starts a sentence, `Звоните Ольге`, unless it is a name itself: `Иванов Иван`.)
+    if (before[1] !== before[1].toLowerCase() && (CYR_SURNAME.test(before[1]) || cyrillicClass(before[1]) !== Word.Unknown)) continue;
+    const forms = [w];
+    const e = CYR_CASE.exec(w);
+    if (e !== null && w.length - e[0].length >= 3) {
+      const stem = w.slice(0, w.length - e[0].length);
+      forms.push(stem, stem + 'а', stem + 'я', stem + 'й', stem + 'ь');
+    }
+    if (forms.some((f) => cyrillicClass(f) === Word.Strong)) out.push({ kind: 'person-name', start: m.index, end: m.index + w.length });
+  }
+}
 function findCyrillicGreekNames(text: string, out: Finding[]): void {
+  if (/[\u0430-\u045F] [\u0410-\u042F]/.test(text)) findCyrillicGivenNames(text, out);
   CYR_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CYR_RUN.exec(text)) !== null) {
     const words: { w: string; at: number; listed: boolean; fits: boolean }[] = [];
     const re = /\S+/g;
     for (let w: RegExpExecArray | null; (w = re.exec(m[0])) !== null;) {
-      const c = classify(w[0]);
+      const c = cyrillicClass(w[0]);
       const listed = c === Word.Strong || c === Word.Weak;
       words.push({ w: w[0], at: m.index + w.index, listed, fits: listed || CYR_SURNAME.test(w[0]) });
     }
+    // A given name the lists lack before a Russian or Ukrainian family name (`Алёна Кузнецова`,
+    // `Тарас Шевчук`): shaped as a given name (ending in `-а`, `-я`, `-й` or a consonant).
+    for (let k = 0; k + 1 < words.length; k++)
+      if (!words[k].fits && CYR_FAMILY_END.test(words[k + 1].w) && CYR_GIVEN_SHAPE.test(words[k].w)) {
+        words[k].fits = true;
+        words[k].listed = true;
+      }
     for (let i = 0; i < words.length;) {
       if (!words[i].fits) {
         i++;
@@ -484,6 +532,10 @@ function scriptKey(w: string): string {
     .replace(/ی/g, 'ي')
     .replace(/ک/g, 'ك');
 }
+const THAI_AFTER_YOU = (
+  'สามารถ ต้อง จะ ได้ ก็ เป็น มี ไม่ ควร อาจ ช่วย คือ ทำ ใช้ เคย กำลัง ยัง อยาก ชอบ รู้ ค่ะ คะ ครับ และ ที่ ของ ว่า ให้ ลอง เลือก ' +
+  'กรุณา แน่ใจ เอง ทั้ง จำ เห็น คิด บอก ส่ง รับ กด ดู หา เข้า ออก ลืม ต้องการ'
+).split(' ');
 function findCaselessScriptNames(text: string, out: Finding[]): void {
   const { scriptGiven, scriptFamily } = wordLists();
   const given: Span[] = [];
@@ -513,6 +565,34 @@ function findCaselessScriptNames(text: string, out: Finding[]): void {
       given.push({ start, end: start + words[i].w.length - skip });
       i = last;
     }
+  }
+  // Thai writes a given name glued to `คุณ` and often to the word after it (`คุณนภา`, `คุณสมชายโทรมา`):
+  // the longest listed given name that starts right after it.
+  // A speaker's introduction: `ผมชื่อสมชาย`, `ดิฉันชื่อ นภา`.
+  for (let k = text.indexOf('ชื่อ'); k >= 0; k = text.indexOf('ชื่อ', k + 4)) {
+    if (!/(?:ผม|ฉัน|ดิฉัน|หนู|เรา|กระผม)$/.test(text.slice(Math.max(0, k - 6), k))) continue;
+    let s = k + 4;
+    if (text[s] === ' ') s++;
+    let e = s;
+    while (e < text.length && e - s < 16 && text.charCodeAt(e) >= 0x0e01 && text.charCodeAt(e) <= 0x0e4e) e++;
+    if (e - s >= 2 && e - s <= 12 && (e === text.length || !/[\u0e00-\u0e7f]/.test(text[e]))) {
+      out.push({ kind: 'person-name', start: s, end: e });
+      given.push({ start: s, end: e });
+    }
+  }
+  for (let k = text.indexOf('คุณ'); k >= 0; k = text.indexOf('คุณ', k + 3)) {
+    let e = k + 3;
+    while (e < text.length && e - k < 20 && text.charCodeAt(e) >= 0x0e01 && text.charCodeAt(e) <= 0x0e4e) e++;
+    const run = text.slice(k + 3, e);
+    // `คุณ` is also the polite `you`: not before a verb or a particle (`คุณสามารถ`, `คุณต้อง`).
+    if (run.length < 2 || THAI_AFTER_YOU.some((w) => run.startsWith(w))) continue;
+    let end = -1;
+    for (let j = e; j >= k + 5 && end < 0; j--) if (scriptGiven.has(text.slice(k + 3, j))) end = j;
+    // Else the whole run, where a space or a stop ends it within a name's length.
+    if (end < 0 && run.length <= 10 && (e === text.length || !/[\u0e00-\u0e7f]/.test(text[e]))) end = e;
+    if (end < 0) continue;
+    out.push({ kind: 'person-name', start: k + 3, end });
+    given.push({ start: k + 3, end });
   }
   // The given name again, alone, as a whole word (or after one Hebrew prefix letter) within the window.
   for (const g of given) {
@@ -554,6 +634,16 @@ function mayHoldName(run: string): boolean {
  * Ajayi`, `Harold Jennings Sales Office`), and of each part, two or more words with a strong name.
  */
 function vouched(run: string, start: number): Span[] {
+  // A Vietnamese name is read whole after its family name: its middle and given names are short
+  // words the lists hold as common ones (`Nguyễn Thị Thu Hà`).
+  const sp = run.indexOf(' ');
+  if (sp > 0 && VIETNAMESE_FAMILY.has(run.slice(0, sp)) && !run.startsWith('Hồ Chí Minh')) {
+    // One space apart, each a syllable (a column beside it is no part: `Trần Văn Hùng  Engineering`).
+    const ws = run.split(/(?:\t| {2,})/)[0].split(' ');
+    let n = 1;
+    while (n < ws.length && n < 4 && ws[n].length <= 7) n++;
+    if (n >= 2) return [{ start, end: start + ws.slice(0, n).join(' ').length }];
+  }
   // Most runs hold no name at all (`Promise Resolve`): one lookup a word tells.
   if (!mayHoldName(run)) return [];
   const ws = wordsOf(run, start);
@@ -1186,6 +1276,7 @@ export function findPersonNames(
   if (cues & ~1) findProseHandles(text, out, cues);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
+  if (NICKNAME_QUOTES.some((q) => text.includes(q))) findNicknamed(text, out, read);
   // Names read from their own line alone: their words are looked for again around them (see echoes).
   const sources: Source[] = [];
   const push = (s: Span | Span[] | null, local = true): void => {
@@ -1413,6 +1504,8 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
       )
         continue;
       if (TITLE_WORDS.has(m[0]) || classify(m[0]) !== Word.Strong) continue;
+      // A Vietnamese weekday (`thứ Hai`, `thứ Ba`).
+      if (/(?:^|[^\p{L}])th[ứư][ \t]+$/iu.test(text.slice(Math.max(0, s - 5), s))) continue;
       while (n < names.length && names[n].end <= s) n++;
       if (n < names.length && names[n].start <= s) continue;
       out.push({ kind: 'person-name', start: s, end: e });
@@ -1450,6 +1543,40 @@ const ECHO_CHARS = 600;
  * ⏎ `- Tomasz out Thu/Fri`): each word of it that the list holds as a name only, where it
  * stands alone and capitalised as written, within the lines around (ECHO_LINES, ECHO_CHARS).
  */
+// A name with a nickname in quotes between its given and family names (`Bartholomew "Bart"
+// Okonkwo-Feldman`, `Margaret 'Peggy' Holloway`): the whole, when one of the outer words is a
+// listed name and neither is a common word. The nickname and the family name are then taken again
+// alone within the echoes' window (`Bart flagged two issues`).
+const NICKNAME_QUOTES = ['"', '“', "'", '‘'];
+const NICKNAMED = new RegExp(
+  `[ \t](["“'‘])([${UP}][${LO}]{1,14})(["”'’])[ \t]+([${UP}][${LO}'’]+(?:-[${UP}][${LO}]+)?)(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
+function findNicknamed(text: string, out: Finding[], read: Source[]): void {
+  NICKNAMED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NICKNAMED.exec(text)) !== null) {
+    const close = m[3];
+    if (
+      (m[1] === '"' && close !== '"') ||
+      (m[1] === '“' && close !== '”') ||
+      ((m[1] === "'" || m[1] === '‘') && close !== "'" && close !== '’')
+    )
+      continue;
+    const g = /(?:^|[^\p{L}\p{N}_.@/-])(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)$/u.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (g === null) continue;
+    const given = classify(g[1]),
+      family = classify(m[4]),
+      nick = classify(m[2]);
+    if (given === Word.Common || family === Word.Common || nick === Word.Particle) continue;
+    if (given !== Word.Strong && family !== Word.Strong) continue;
+    const start = m.index - g[1].length,
+      end = m.index + m[0].length;
+    out.push({ kind: 'person-name', start, end });
+    read.push({ start, end, read: true });
+  }
+}
+
 /** A name echoes are looked for from; `read` when its reader vouched for it as a whole. */
 interface Source extends Span {
   read?: boolean;
@@ -1476,7 +1603,7 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
     const ws = text
       .slice(src.start, src.end)
       .split(/[^\p{L}\p{M}'’-]+/u)
-      .map((w) => w.replace(/['’]s?$/, ''))
+      .map((w) => w.replace(/^['’]+/, '').replace(/['’]s?$/, ''))
       .filter((w) => w !== '');
     // A family name the list lacks counts after a given name it holds (`Thandiwe Mokoena` ⏎ `…
     // Mokoena was leading`), where it stands alone: no capitalised word beside it.

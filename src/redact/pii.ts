@@ -4,16 +4,18 @@
 import { isAlnum, reservedIpv4, SlotMemo, type Finding } from './text';
 
 // ---------- email ----------
-const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45; // . _ % + -
-// Internationalised domains (`kraków-soft.pl`, `пример.рф`) hold letters beyond ASCII.
-const isDomainChar = (c: number): boolean =>
-  isAlnum(c) || c === 45 || c === 46 || (c > 127 && c < 0xd800 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+// Internationalised addresses (`jürgen.müller@büro.de`, `анна@почта.рф`) hold letters beyond ASCII on both sides.
+const isWideLetter = (c: number): boolean => c > 127 && c < 0xd800 && /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || isWideLetter(c); // . _ % + -
+const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46 || isWideLetter(c);
 
 // Reserved and stand-in domains: addresses under them are examples, not people.
 // Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
 // Reserved and stand-in domains, also the words for `example` in other languages (`beispiel.de`).
 const EXAMPLE_DOMAIN =
   /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
+// SSH names its algorithms after a domain (`chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`).
+const ALGORITHM_DOMAIN = /^(?:openssh\.com|libssh\.org)$/i;
 // Stand-in local parts (also in German, French, Spanish, Italian and Dutch), and service senders that name no one (`git@github.com`, `noreply@…`).
 const EXAMPLE_LOCAL =
   /^(?:user|username|name|first\.last|firstname\.lastname|first_last|firstname|lastname|vorname\.nachname|vorname|max\.mustermann|prenom\.nom|nombre\.apellido|nome\.cognome|voornaam\.achternaam|you|your\.name|yourname|your_email|youremail|someone|somebody|me|foo|bar|test|email|noreply|no-reply|donotreply|do-not-reply|git)$/i;
@@ -50,7 +52,8 @@ function personDomain(domain: string): boolean {
       labels.every((l) => l.length > 0 && l.length <= 63) &&
       (/^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld) || /^\p{L}{2,24}$/u.test(tld)) &&
       !NOT_TLD.test(tld) &&
-      !EXAMPLE_DOMAIN.test(domain);
+      !EXAMPLE_DOMAIN.test(domain) &&
+      !ALGORITHM_DOMAIN.test(domain);
     domainVerdicts.set(domain, r);
   }
   return r;

@@ -117,7 +117,7 @@ export function fictionalPhone(raw: string): boolean {
   if (placeholderDigits(d.replace(/^(?:00)?(?:1|44|49|33|61)(?=\d{8})/, ''))) return true;
   const plus = /^\s*(?:\+|00)/.test(raw);
   // North America.
-  if (d.length === 7 && d.startsWith('55501')) return true;
+  if ((d.length === 7 && d.startsWith('55501')) || (d.length === 8 && d.startsWith('155501'))) return true;
   if ((d.length === 11 && d[0] === '1') || d.length === 10) {
     const n = d.length === 11 ? d.slice(1) : d;
     if (n.slice(3, 8) === '55501' || n.startsWith('50055500')) return !plus || d.length === 11;

@@ -13,6 +13,7 @@ import type { Finding } from './text';
 
 // ---------- vCard ----------
 // A property at the start of a line, its parameters, the value.
+const ROLE_CARD = /\b(?:support|help ?desk|desk|team|service|sales|office|info|reception|switchboard|billing|admin|hotline)\b/i;
 const VCARD_LINE = /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO|TEL)((?:;[^:\n]*)?):([^\r\n]*)/gim;
 
 function vcard(text: string, out: Finding[]): void {
@@ -33,7 +34,8 @@ function vcard(text: string, out: Finding[]): void {
       out.push({ kind: 'person-name', start: valueAt + lead, end: valueAt + trimmed.length });
     } else if (prop === 'FN' || prop === 'NICKNAME') {
       const v = value.trim();
-      if (v.length < 2 || !/\p{L}/u.test(v)) continue;
+      // A desk's or a team's card names a role (`FN:Support Desk`).
+      if (v.length < 2 || !/\p{L}/u.test(v) || ROLE_CARD.test(v)) continue;
       out.push({ kind: 'person-name', start: valueAt + value.indexOf(v), end: valueAt + value.indexOf(v) + v.length });
     } else if (prop === 'ADR') {
       // PO box;extended;street;locality;region;code;country: the extended part and the street.

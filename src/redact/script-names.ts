@@ -107,6 +107,71 @@ const GREEK_CLOSING = new RegExp(
 const HINDI_INTRO = /(?:मेरा नाम|मेरा शुभ नाम)[ \t]+((?:[\p{Script=Devanagari}]+[ \t]+){0,3}?[\p{Script=Devanagari}]+)[ \t]+(?:है|हूँ|हूं)/gu;
 const ARABIC_INTRO = /(?:اسمي|أنا اسمي|انا اسمي|میرا نام)[ \t]+((?:[\p{Script=Arabic}]+)(?:[ \t]+[\p{Script=Arabic}]+){0,2})/gu;
 const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
+// Armenian family names end in `-յան` (`-յանց`): with the capitalised word before it, when that is no
+// pronoun (`Անի Հովհաննիսյան`; not `Ես Պետրոսյան`, nor an adjective of a place, `Երևանյան`, alone).
+const ARMENIAN_NAME = /(?<![\p{L}\p{M}])(?:([Ա-Ֆ][ա-և]+)[ \t]+)?([Ա-Ֆ][ա-և]{2,}յանց?)(?![\p{L}\p{M}])/gu;
+const ARMENIAN_NOT_GIVEN = new Set([
+  'Ես',
+  'Իմ',
+  'Մենք',
+  'Դուք',
+  'Նա',
+  'Պարոն',
+  'Տիկին',
+  'Հարգելի',
+  'Բարև',
+  'Հարգանքով',
+  'Շնորհակալություն',
+]);
+// Georgian family names end in `-შვილი` or `-ძე` (`ნინო ბერიძე`, `გიორგი მაისურაძე`): with the word before it, when that is no pronoun.
+const GEORGIAN_NAME = /(?<![\p{L}\p{M}])(?:([ა-ჰ]{2,12})[ \t]+)?([ა-ჰ]{2,}(?:შვილი|ძე))(?![\p{L}\p{M}])/gu;
+const GEORGIAN_NOT_GIVEN = new Set(['მე', 'ჩემი', 'ბატონი', 'ქალბატონი', 'და', 'ვარ', 'არის', 'მქვია', 'სახელია', 'პატივისცემით']);
+// Introductions in Ethiopic script (Amharic: `እኔ ሄለን ተስፋዬ ነኝ`, `ስሜ … ነው`) and Bengali (`আমি …`, `আমার নাম …`).
+const ETHIOPIC_INTRO = /(?:እኔ|ስሜ)[ \t]+([\p{Script=Ethiopic}]+(?:[ \t]+[\p{Script=Ethiopic}]+)?)[ \t]+(?:ነኝ|ነው|እባላለሁ|ይባላል)/gu;
+const BENGALI_INTRO =
+  /(?:আমার নাম|আমি)[ \t]+([\p{Script=Bengali}\p{M}]+(?:[ \t]+[\p{Script=Bengali}\p{M}]+)?)(?=[ \t]*(?:।|,|$|\n)|[ \t]+(?:এবং|বলছি))/gu;
+// Common Indian family names in Devanagari (the lists hold Nepali ones): a name is one or two words
+// before one (`रोहित कुमार वर्मा ने …`); the family name alone before the honorific `जी` (`वर्मा जी`);
+// any name after a title (`श्री`, `श्रीमती`, `सुश्री`, `डॉ.`).
+const HINDI_FAMILY = new Set(
+  (
+    'शर्मा वर्मा देवी गुप्ता सिंह कुमार कुमारी पटेल यादव जैन अग्रवाल मिश्रा मिश्र तिवारी त्रिपाठी पांडे पांडेय पाण्डेय श्रीवास्तव चौहान ठाकुर ' +
+    'राठौर राठौड़ मेहता जोशी शाह देसाई नायर रेड्डी राव दास बनर्जी चटर्जी मुखर्जी घोष बोस सेन दत्ता चौधरी खान कपूर खन्ना मल्होत्रा ' +
+    'सक्सेना दुबे द्विवेदी चतुर्वेदी शुक्ला सिन्हा प्रसाद भट्ट नायक पाटिल कुलकर्णी देशपांडे गोखले जाधव पवार शिंदे चव्हाण गायकवाड़ ' +
+    'अय्यर मेनन पिल्लै बंसल गर्ग गोयल मित्तल सिंघल अरोड़ा भाटिया सेठी आहूजा चोपड़ा बजाज रस्तोगी उपाध्याय रावत बिष्ट नेगी'
+  ).split(' '),
+);
+// Words of a Hindi sentence that stand before a name: they are not part of it.
+const HINDI_STOP = new Set(
+  'ने का की के को से में है हैं था थी और तथा एवं या पर भी तो कि यह वह जी श्री श्रीमती सुश्री डॉ. डॉ मैं मेरा मेरी नाम आज कल श्रीमान'.split(' '),
+);
+const DEVANAGARI_RUN = /[\p{Script=Devanagari}\p{M}.]+(?:[ \t]+[\p{Script=Devanagari}\p{M}.]+)*/gu;
+function hindiNames(text: string, out: Finding[]): void {
+  DEVANAGARI_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DEVANAGARI_RUN.exec(text)) !== null) {
+    const words: { w: string; at: number }[] = [];
+    for (let w: RegExpExecArray | null, re = /\S+/g; (w = re.exec(m[0])) !== null;) words.push({ w: w[0], at: m.index + w.index });
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i].w;
+      const titled = i > 0 && /^(?:श्री|श्रीमती|सुश्री|श्रीमान|डॉ\.?)$/u.test(words[i - 1].w) && !HINDI_STOP.has(w);
+      if (HINDI_FAMILY.has(w) || titled) {
+        // Back over given and middle names (not a sentence's words), at most two.
+        let a = i;
+        while (a > 0 && i - a < 2 && !HINDI_STOP.has(words[a - 1].w) && !titled) a--;
+        // Forward over a family name after a title's first word.
+        let b = i;
+        if (titled && b + 1 < words.length && HINDI_FAMILY.has(words[b + 1].w)) b++;
+        const alone = a === i && b === i;
+        // A family name alone counts before `जी` only (`वर्मा जी`).
+        if (alone && !titled && words[i + 1]?.w !== 'जी') continue;
+        out.push({ kind: 'person-name', start: words[a].at, end: words[b].at + words[b].w.length });
+        i = b;
+      }
+    }
+  }
+}
+
 // Words that end an Arabic or Urdu name's run: a verb, a preposition.
 const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
 
@@ -188,25 +253,37 @@ const SPEAKER_COLON = new RegExp(
   `^((?:\\[[^\\]\\n]{4,30}\\][ \\t]*|(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}[ \\tT]+)?\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t]+))([${HAN}]{2,4}|[\\p{Script=Hangul}]{2,4})[ \\t]?[:：]`,
   'gmu',
 );
+// …or alone before the colon, as a chat is pasted (`최준호: 배치 서버에 이 키로 세팅했어요`): then only
+// where another such line stands within three lines, each saying a sentence, not a value.
+const SPEAKER_BARE = new RegExp(`^([${HAN}]{2,3}|[\\p{Script=Hangul}]{3})[ \\t]?[:：][ \\t]*([^\\n]*)`, 'gmu');
+// How labels of forms end (`연락처`, `진행자`, `고객명`, `配置项`, `负责人`): no one's name.
+const LABEL_END = /[자처명일점항록번은는을를에의사人者员項项号號址码碼期间間式案型态態题題求注]$/u;
+const SENTENCE = new RegExp(`[\\p{Script=Hangul}${HAN}]{2,}(?:[ \\t,，]|[\\p{Script=Hangul}${HAN}]{2})`, 'u');
 /**
  * Speaker lines: a Chinese or Korean name of the lists, or any name that speaks again within three
  * lines (the window a changed line is redacted with holds both).
  */
 function findSpeakerLines(text: string, out: Finding[]): void {
-  const lines: { name: string; at: number; line: number }[] = [];
+  const lines: { name: string; at: number; line: number; bare?: boolean }[] = [];
   let m: RegExpExecArray | null;
-  for (const re of [SPEAKER_TIME, SPEAKER_COLON]) {
+  for (const re of [SPEAKER_TIME, SPEAKER_COLON, SPEAKER_BARE]) {
     re.lastIndex = 0;
     let line = 0,
       counted = 0;
     while ((m = re.exec(text)) !== null) {
       for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
       counted = m.index;
+      if (re === SPEAKER_BARE) {
+        if (!SENTENCE.test(m[2]) || LABEL_END.test(m[1])) continue;
+        lines.push({ name: m[1], at: m.index, line, bare: true });
+        continue;
+      }
       const name = re === SPEAKER_TIME ? m[1] : m[2];
       lines.push({ name, at: re === SPEAKER_TIME ? m.index : m.index + m[1].length, line });
     }
   }
-  for (const { name, at, line } of lines) {
+  for (const { name, at, line, bare } of lines) {
+    if (bare === true && !lines.some((o) => o.bare === true && o.at !== at && Math.abs(o.line - line) <= 3)) continue;
     const listed = /^[\p{Script=Hangul}]{3}$/u.test(name)
       ? KOREAN_FAMILY.has(name[0])
       : name.length <= 4 && (CHINESE_FAMILY.has(name[0]) || CHINESE_FAMILY.has(name.slice(0, 2)));
@@ -351,7 +428,18 @@ export function findScriptNames(text: string, out: Finding[]): void {
     }
   }
   each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
+  each(ARMENIAN_NAME, ['յան'], (x) => {
+    if (x[1] === undefined || ARMENIAN_NOT_GIVEN.has(x[1])) return;
+    out.push({ kind: 'person-name', start: x.index, end: x.index + x[0].length });
+  });
+  each(GEORGIAN_NAME, ['შვილი', 'ძე'], (x) => {
+    if (x[1] === undefined || GEORGIAN_NOT_GIVEN.has(x[1])) return;
+    out.push({ kind: 'person-name', start: x.index, end: x.index + x[0].length });
+  });
+  each(ETHIOPIC_INTRO, ['እኔ', 'ስሜ'], (x, at) => add(out, at, x[1]));
+  each(BENGALI_INTRO, ['আমি', 'আমার নাম'], (x, at) => add(out, at, x[1]));
+  if (/[\u0900-\u097F]/.test(text) && ([...HINDI_FAMILY].some((w) => text.includes(w)) || /श्री|डॉ/.test(text))) hindiNames(text, out);
   each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
   each(JAPANESE_DUTY, ['当番の', '担当', '所有者', '名義人', '使用者'], (x, at) => add(out, at, x[1]));
-  if (/\d:\d\d/.test(text) && CJK_LETTER.test(text)) findSpeakerLines(text, out);
+  if (CJK_LETTER.test(text) && (/\d:\d\d/.test(text) || /^[^\n:：]{2,3}[:：]/m.test(text))) findSpeakerLines(text, out);
 }

@@ -214,6 +214,8 @@ export function lineBefore(text: string, s: number, max = 256): string {
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (value.startsWith('<REDACTED:')) return true;
+  // An SSH public key's blob (`AAAAC3NzaC1lZDI1NTE5…`, `AAAAB3NzaC1yc2E…`): published, not a credential.
+  if (value.startsWith('AAAA') && /^AAAA(?:B3NzaC1|C3NzaC1|E2VjZHNh|GnNrLX|InNrLW)/.test(value)) return true;
   const hint = alnumPlaceholderHint(value);
   if (hint === 0 ? value.length <= 11 && PLACEHOLDER_VALUES.has(value.toLowerCase()) : PLACEHOLDER_WORDS.test(value)) return true;
   // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
