@@ -291,17 +291,27 @@ function cyrillicClass(w: string): Word {
 // `ноутбука Алины`, `машины Сергея`, `для Ярославы`): a capitalised word after a word in lower case,
 // whose nominative (its case ending replaced) is a listed name and no common word.
 const CYR_AFTER_LOWER = new RegExp(`(?<=[\u0430-\u045F][ \t]+)[\\u0400-\\u042F][\u0430-\u045F]{2,14}(?![\\p{L}\\p{M}\\d_.@-])`, 'gu');
+const isUpperAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401 || (c > 127 && c !== 0x401 && /\p{Lu}/u.test(text[i]));
+};
 const CYR_CASE = /(?:ой|ей|ою|ею|ом|ем|ы|и|е|у|ю|а|я)$/;
 function findCyrillicGivenNames(text: string, out: Finding[]): void {
   CYR_AFTER_LOWER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CYR_AFTER_LOWER.exec(text)) !== null) {
     const w = m[0];
-    // Not a word of a run of capitalised words (read as a whole, above): the word before is in lower case, the one after is not capitalised.
-    const before = /(\S+)[ \t]+$/.exec(text.slice(Math.max(0, m.index - 24), m.index));
-    if (before === null || /^[ \t]+\p{Lu}/u.test(text.slice(m.index + w.length, m.index + w.length + 3))) continue;
-    // (A capitalised word before it starts a sentence, `Звоните Ольге`, unless it is a name itself: `Иванов Иван`.)
-    if (before[1] !== before[1].toLowerCase() && (CYR_SURNAME.test(before[1]) || cyrillicClass(before[1]) !== Word.Unknown)) continue;
+    // Not a word of a run of capitalised words (read as a whole, above): the word after is not capitalised…
+    let k = m.index + w.length;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (k > m.index + w.length && k < text.length && isUpperAt(text, k)) continue;
+    // …and a capitalised word before it starts a sentence (`Звоните Ольге`), unless it is a name itself (`Иванов Иван`).
+    let b = m.index;
+    while (b > 0 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    let a = b;
+    while (a > 0 && a > b - 24 && !/\s/.test(text[a - 1])) a--;
+    const prev = text.slice(a, b);
+    if (isUpperAt(text, a) && (CYR_SURNAME.test(prev) || cyrillicClass(prev) !== Word.Unknown)) continue;
     const forms = [w];
     const e = CYR_CASE.exec(w);
     if (e !== null && w.length - e[0].length >= 3) {
