@@ -122,8 +122,13 @@ function acceptStreet(text: string, m: { index: number; 0: string }, numbered: b
   const window = text.slice(last, stop < 0 || stop > limit ? limit : stop);
   POSTCODE.lastIndex = 0;
   let p: RegExpExecArray | null;
-  while ((p = POSTCODE.exec(window)) !== null)
-    out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length });
+  while ((p = POSTCODE.exec(window)) !== null) {
+    // How many lines up its street stands (`cueLines`): a rule that counts it as a person's data
+    // must stay within the window's reach less those lines.
+    let cueLines = 0;
+    for (let i = window.indexOf('\n'); i >= 0 && i < p.index; i = window.indexOf('\n', i + 1)) cueLines++;
+    out.push({ kind: 'street-address', start: last + p.index, end: last + p.index + p[0].length, cueLines } as Finding);
+  }
 }
 
 // ---------- Ethereum addresses ----------

@@ -40,6 +40,8 @@ export const CONNECT_FEATURES = [
   'connect (',
   'mysqli(',
   'pdo(',
+  // A stack trace's frame (`PDO->__construct('mysql:host=…', 'user', '…')`).
+  '->__construct(',
   'ftp(',
   'ftp_tls(',
   'connection(',
@@ -104,6 +106,8 @@ export const NATIONAL_ID_FEATURES = {
   'th-id': [...acronym('TNIN'), 'thai id', 'Thai ID', 'thai_id', 'thai national id', 'Thai national ID'],
   'ca-bc-phn': [...acronym('PHN'), 'personal health number', 'Personal Health Number', 'phn:', 'phn '],
   'vn-cccd': [...acronym('CCCD'), ...acronym('cccd'), ...acronym('CMND'), 'căn cước', 'Căn cước', 'can cuoc'],
+  'ng-bvn': [...acronym('BVN'), ...acronym('bvn'), 'bank verification number', 'Bank Verification Number'],
+  'ng-nin': [...acronym('NIN'), ...acronym('nin'), 'national identification number', 'National Identification Number'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],
   'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],

@@ -15,7 +15,7 @@ import type { Finding } from './text';
 export const GAP =
   `(?:["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
   `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#：][ \\t]*)?(?:["'\`][ \\t]*)?)`;
-export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nr\\.?|#|id))?`;
+export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nummer|numer|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
 // their first letters (`febrero`, `juillet`, `März`, `maart`, `lipca`, `Nisan`).
@@ -63,7 +63,7 @@ const PASSPORT = new RegExp(
   'gi',
 );
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}\\d{5,}\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}\\d{5,}\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z]{2}[ -]?\\d{2}[ -]\\d{7,13}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(

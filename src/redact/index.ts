@@ -18,7 +18,6 @@
  *   `dropped: true` and the text is replaced by a marker line followed by empty lines (same line count).
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
-import { findAccountUsers, findKeyIdUsers } from './accounts';
 import { join } from 'node:path';
 import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
@@ -646,8 +645,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
       if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1)) personNames().findOwnedDevices(text, raw);
-      if (text.includes('@') || text.includes(':$') || text.includes('[~')) findAccountUsers(text, raw);
-      if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) findKeyIdUsers(text, raw);
+      if (text.includes('@') || text.includes(':$') || text.includes('[~')) statements().findAccountUsers(text, raw);
+      if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) statements().findKeyIdUsers(text, raw);
       if (text.includes(', ') && INLINE_POSTCODE.test(text))
         personNames().findInlineAddresses(text, raw, (k) => NATIONAL_ID_KIND_SET.has(k));
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);

@@ -448,6 +448,18 @@ const NOT_ECHOED = new WeakSet<Finding>();
 // A database user made of a person's names (`CREATE USER IF NOT EXISTS MEI_LING_TAN`, `ALTER LOGIN [jan.novak]`).
 const SQL_USER =
   /\b(?:CREATE|ALTER)[ \t]+(?:USER|LOGIN)[ \t]+(?:IF[ \t]+NOT[ \t]+EXISTS[ \t]+)?["'`[]?([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){0,3})/gi;
+// The users of HAProxy's `userlist` (`user ana.costa insecure-password …`, `user bruno.lima password $6$…`).
+const HAPROXY_LIST_USER = /^[ \t]*user[ \t]+([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){0,3})[ \t]+(?:insecure-)?password[ \t]/gm;
+function findHaproxyUsers(text: string, out: Finding[]): void {
+  HAPROXY_LIST_USER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HAPROXY_LIST_USER.exec(text)) !== null) {
+    const v = m[1];
+    if (!nameHandle(v.toLowerCase())) continue;
+    const at = m.index + m[0].indexOf(v, m[0].indexOf('user') + 4);
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+}
 function findSqlUsers(text: string, out: Finding[]): void {
   SQL_USER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -1280,6 +1292,7 @@ export function findPersonNames(
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).
   if (userKeys & 16) findNetrcLogins(text, out);
   if (userKeys & 32) findSqlUsers(text, out);
+  if (text.includes('password') && text.includes('user')) findHaproxyUsers(text, out);
   if (userKeys & 64) findAccessLogUsers(text, out);
   if (userKeys & 128) findProfileHandles(text, out);
   if (userKeys & 256) findPossessors(text, out);

@@ -317,6 +317,10 @@ const RULES: readonly IdRule[] = [
     // Its check is loose: read after its own words only, not after a general word for an id.
     cuedOnly: true,
   },
+  // Nigeria's Bank Verification Number and National Identification Number: eleven digits, no check
+  // digit; read after their own names only.
+  { kind: 'ng-bvn', cue: 'bvn|bank[ _-]verification[ _-]number', shape: '\\d{11}', valid: () => true, cuedOnly: true },
+  { kind: 'ng-nin', cue: 'nin|national[ _-]identification[ _-]number', shape: '\\d{11}', valid: () => true, cuedOnly: true },
   {
     kind: 'in-pan',
     cue: 'pan|permanent[ _-]account[ _-]number|पैन(?:[ _-]कार्ड)?(?:[ _-]नंबर)?',

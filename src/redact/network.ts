@@ -5,7 +5,8 @@
 import { isAlnum, isDigit, reservedIpv4, SlotMemo, type Finding } from './text';
 
 // Candidates: runs of hex digits, colons and dots (an IPv4 tail) holding `::` or seven colons.
-const IPV6_CAND = /(?<![\w:.%-])(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
+// (Also after `IPv6:`, as mail headers bracket an address: `Received: from [IPv6:2a02:…]`.)
+const IPV6_CAND = /(?<![\w.%-])(?<!(?<![Ii][Pp][Vv]6):)(?:[0-9A-Fa-f]{1,4})?:[0-9A-Fa-f:.]{1,44}/g;
 
 /** The eight 16-bit groups of an IPv6 address in any RFC 4291 form, or null. */
 export function parseIpv6(s: string): number[] | null {

@@ -14,7 +14,8 @@ import type { Finding } from './text';
 // ---------- vCard ----------
 // A property at the start of a line, its parameters, the value.
 const ROLE_CARD = /\b(?:support|help ?desk|desk|team|service|sales|office|info|reception|switchboard|billing|admin|hotline)\b/i;
-const VCARD_LINE = /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO|TEL)((?:;[^:\n]*)?):([^\r\n]*)/gim;
+const VCARD_LINE =
+  /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO|TEL|X-PHONETIC-(?:FIRST|MIDDLE|LAST)-NAME|SORT-STRING)((?:;[^:\n]*)?):([^\r\n]*)/gim;
 
 function vcard(text: string, out: Finding[]): void {
   VCARD_LINE.lastIndex = 0;
@@ -32,7 +33,7 @@ function vcard(text: string, out: Finding[]): void {
       if (!/\p{L}/u.test(trimmed) || !trimmed.includes(';')) continue;
       const lead = trimmed.length - trimmed.replace(/^[; \t]+/, '').length;
       out.push({ kind: 'person-name', start: valueAt + lead, end: valueAt + trimmed.length });
-    } else if (prop === 'FN' || prop === 'NICKNAME') {
+    } else if (prop === 'FN' || prop === 'NICKNAME' || prop.startsWith('X-PHONETIC') || prop === 'SORT-STRING') {
       const v = value.trim();
       // A desk's or a team's card names a role (`FN:Support Desk`).
       if (v.length < 2 || !/\p{L}/u.test(v) || ROLE_CARD.test(v)) continue;
@@ -370,7 +371,10 @@ export function findCoordinates(text: string, out: Finding[]): void {
       const p = f.start;
       const [a, b] = p < at ? [p, at] : [at, p];
       if (b - a > 4096) return false;
-      const most = f.kind === 'email' || f.kind === 'phone' ? 3 : 1;
+      // (A postcode read from its street further up reaches that much less: `cueLines`.)
+      const cueLines = (f as { cueLines?: number }).cueLines ?? 0;
+      const most = Math.min(f.kind === 'email' || f.kind === 'phone' ? 3 : 1, 3 - cueLines);
+      if (most < 0) return false;
       let breaks = 0;
       for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) if (++breaks > most) return false;
       return true;

@@ -325,6 +325,45 @@ function chineseNameAt(run: string, start: number, text: string, out: Finding[])
   add(out, start, name);
 }
 
+// A Chinese name with no cue at a sentence's start, called again by its given name within two lines
+// (`王梓萱昨天提交了报销单，梓萱说发票原件下周寄到。`): a listed family name of one character, then two
+// characters that recur as a word (at a sentence's start, or before a word that follows names).
+const HAN_SENTENCE_START = new RegExp(`(?:^|[。，！？；：、\\s,.!?;:(（「『“"])([${HAN}])([${HAN}]{2})`, 'gmu');
+function chineseCalledAgain(text: string, out: Finding[]): void {
+  HAN_SENTENCE_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HAN_SENTENCE_START.exec(text)) !== null) {
+    const given = m[2];
+    if (
+      !CHINESE_FAMILY.has(m[1]) ||
+      NOT_NAMES.has(m[1] + given[0]) ||
+      NOT_NAMES.has(given) ||
+      AFTER_NAME.has(given[0]) ||
+      AFTER_NAME.has(given[1])
+    )
+      continue;
+    const at = m.index + m[0].length - 3;
+    // A word that follows names comes after it too (`王梓萱昨天`; not `高性能计算`).
+    const next = text[at + 3] ?? '';
+    if (next !== '' && HAN_CHAR.test(next) && !AFTER_NAME.has(next)) continue;
+    // Two lines either side.
+    let lo = at,
+      hi = at;
+    for (let n = 0; n < 3 && lo > 0; n++) lo = text.lastIndexOf('\n', lo - 1) < 0 ? 0 : text.lastIndexOf('\n', lo - 1);
+    for (let n = 0; n < 3 && hi >= 0 && hi < text.length; n++) hi = text.indexOf('\n', hi + 1);
+    if (hi < 0) hi = text.length;
+    for (let k = text.indexOf(given, lo); k >= 0 && k < hi; k = text.indexOf(given, k + 1)) {
+      if (k === at + 1) continue;
+      const before = text[k - 1] ?? '',
+        after = text[k + 2] ?? '';
+      if ((before === '' || !HAN_CHAR.test(before)) && (after === '' || !HAN_CHAR.test(after) || AFTER_NAME.has(after))) {
+        add(out, at, m[1] + given);
+        break;
+      }
+    }
+  }
+}
+
 const BRACKETED_NAME = new RegExp(`[(（]((?:[\\p{Script=Hangul}]{3}|[${HAN}]{2,4}))[)）]`, 'gu');
 const CJK_LETTER = /[\uAC00-\uD7AF\u4E00-\u9FFF]/;
 
@@ -441,5 +480,6 @@ export function findScriptNames(text: string, out: Finding[]): void {
   if (/[\u0900-\u097F]/.test(text) && ([...HINDI_FAMILY].some((w) => text.includes(w)) || /श्री|डॉ/.test(text))) hindiNames(text, out);
   each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
   each(JAPANESE_DUTY, ['当番の', '担当', '所有者', '名義人', '使用者'], (x, at) => add(out, at, x[1]));
+  if (/[\u4E00-\u9FFF]/.test(text)) chineseCalledAgain(text, out);
   if (CJK_LETTER.test(text) && (/\d:\d\d/.test(text) || /^[^\n:：]{2,3}[:：]/m.test(text))) findSpeakerLines(text, out);
 }

@@ -15,6 +15,7 @@ import { isPlaceholder, type Finding } from './text';
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
 export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
 export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKubernetesSecretData, findWebhookTokens } from './embedded';
+export { findAccountUsers, findKeyIdUsers } from './accounts';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
@@ -133,7 +134,7 @@ const LIT = `(["'])([^"'\n\\\\]{0,128})`;
 // host (`mysqlx::Session("db", 33060, "etl", "…")`); the user may be a constant (`getConnection(URL, USER, "…")`).
 const NL = `(?:\\r?\\n[ \\t]*)?`;
 const CONNECT_CALL = new RegExp(
-  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|PlainAuth|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect|Session(?:[ \\t]+\\w{1,40})?))[ \\t]*\\([ \\t]*${NL}(${ARG})[ \\t]*,[ \\t]*${NL}(?:\\d{2,5}[ \\t]*,[ \\t]*${NL})?(?:${LIT}\\3|[A-Za-z_$][\\w.$]{0,63})[ \\t]*,[ \\t]*${NL}${LIT}\\5[ \\t]*${NL}([,)])`,
+  `\\b(?:(mysqli?_connect|mysqli|PDO|getConnection|connect|FTP(?:_TLS)?|Sequelize|create_user|create_superuser|ldap_bind|PlainAuth|sqlsrv_connect|odbc_connect|oci_connect|mssql_connect|pg_pconnect|Session(?:[ \\t]+\\w{1,40})?))(?:->__construct)?[ \\t]*\\([ \\t]*${NL}(${ARG})[ \\t]*,[ \\t]*${NL}(?:\\d{2,5}[ \\t]*,[ \\t]*${NL})?(?:${LIT}\\3|[A-Za-z_$][\\w.$]{0,63})[ \\t]*,[ \\t]*${NL}${LIT}\\5[ \\t]*${NL}([,)])`,
   'g',
 );
 

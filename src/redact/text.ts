@@ -434,12 +434,14 @@ const JWK_PRIVATE = /"(?:d|p|q|dp|dq|qi|k|oth)"[ \t]*:/;
 
 /**
  * A value given to a key that says it is public (`PublicKey = …` of WireGuard, `public_key:`), or a
- * public member of a JSON Web Key (`"n"`, `"e"`, `"x"`, `"y"`) in a text that holds no private one:
- * a public key, published on purpose.
+ * public member of a JSON Web Key (`"n"`, `"e"`, `"x"`, `"y"`) in a text that holds no private one,
+ * or a mail's DKIM or ARC signature: published on purpose.
  */
 export function publicValue(text: string, start: number): boolean {
   const key = KEY_BEFORE.exec(lineBefore(text, start, 128));
   if (key === null) return false;
   if (PUBLIC_KEY_NAME.test(key[1])) return true;
+  // A mail's signature and its body's hash (`DKIM-Signature: … b=…; bh=…`, `ARC-Seal`): published with the mail.
+  if ((key[1] === 'b' || key[1] === 'bh') && /DKIM-Signature|ARC-Seal|ARC-Message-Signature/.test(text)) return true;
   return /^[nexy]$/.test(key[1]) && text.includes('"kty"') && !JWK_PRIVATE.test(text);
 }

@@ -141,3 +141,77 @@ describe('addresses in other scripts, and published look-alikes', () => {
     gone('BEGIN:VCARD\nFN:Thijs Visser\nEND:VCARD', 'Thijs Visser', 'person-name');
   });
 });
+
+describe('more forms read after the sixth sets', () => {
+  it('reads an IPv6 address bracketed after `IPv6:` in a mail header', () => {
+    gone('Received: from [IPv6:2a02:a70c:245a:65c9:9480:9baf:7c1:1e07] (p5b0c1d2e.dip0.t-ipconnect.de)', '2a02:a70c', 'ip-address');
+    // After any other word and a colon the address is still not read from inside (`ns:2a02…`
+    // would start mid-token).
+    kept('std::vector<int> a; Foo::Bar::baz(1)', 'Foo::Bar');
+  });
+
+  it('takes a vCard’s phonetic names', () => {
+    gone('BEGIN:VCARD\nVERSION:4.0\nFN:佐藤 美咲\nX-PHONETIC-LAST-NAME:サトウ\nEND:VCARD', 'サトウ', 'person-name');
+  });
+
+  it('takes the password of PDO’s constructor in a stack trace', () => {
+    gone(
+      "#0 /var/www/html/lib/Db.php(14): PDO->__construct('mysql:host=10.1...', 'shop_rw', 'uEzTnIgtWQF!p')\n#1 {main}",
+      'uEzTnIgtWQF!p',
+      'password',
+    );
+  });
+
+  it('reads licences after `Nummer` and India’s licence numbers', () => {
+    gone('Führerscheinnummer: B072R7346911', 'B072R7346911', 'driver-license');
+    gone('DL No. MH12 20186876048', 'MH12 20186876048', 'driver-license');
+  });
+
+  it('takes HAProxy userlist users made of names, not roles', () => {
+    const o = out('userlist ops_users\n    user ana.costa insecure-password XS2g!01lBM21\n    user stats insecure-password Zq8!pLm4x2\n');
+    assert.ok(!o.includes('ana.costa') && !o.includes('XS2g!01lBM21') && !o.includes('Zq8!pLm4x2'), o);
+    assert.ok(o.includes('user stats '), o);
+  });
+
+  it('keeps DKIM and ARC signatures', () => {
+    unchanged(
+      'DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=lists.example.org; s=s1;\n        h=from:to:subject; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;\n        b=kP0sL2mN4oQ6rS8tU0vW2xY4zA6bC8dE0fG2hI4jK6lM8nO0pQ2rS4tU6vW8xY0z==',
+    );
+  });
+});
+
+describe('Nigeria’s identifiers', () => {
+  it('takes a BVN and a NIN after their names', () => {
+    gone('{"fullName": "Chidi Okafor", "bvn": "19112303643"}', '19112303643', 'ng-bvn');
+    gone('NIN: 38291047562', '38291047562', 'ng-nin');
+  });
+
+  it('leaves eleven digits after other words alone', () => {
+    unchanged('order 19112303643 shipped');
+    unchanged('Lenin 19112303643');
+  });
+});
+
+describe('Chinese names called again', () => {
+  it('reads a name at a sentence’s start when its given name recurs within two lines', () => {
+    const o = out('王梓萱昨天提交了报销单，梓萱说发票原件下周寄到。');
+    assert.ok(!o.includes('王梓萱') && !o.includes('梓萱'), o);
+  });
+
+  it('leaves words after a family name’s character alone', () => {
+    unchanged('高性能计算集群上线了。性能提升明显。');
+    unchanged('本周报告已完成，报告在这里。');
+  });
+});
+
+describe('the window of a postcode read from its street', () => {
+  it('does not let a postcode read from a street three lines up wake coordinates on the next line', () => {
+    // The window around the coordinates' line does not hold the street: the whole text must not
+    // redact them either (the locality property's counterexample).
+    const text = 'Am Kirchplatz 3\n\n\nHG1 4QT\n"lat": 53.349805\n';
+    const o = out(text);
+    assert.ok(o.includes('53.349805') && !o.includes('HG1 4QT'), o);
+    // A postcode on the street's next line still brings coordinates beside it.
+    gone('Am Kirchplatz 3\nHG1 4QT\n"lat": 53.349805\n', '53.349805', 'geo-coordinates');
+  });
+});
