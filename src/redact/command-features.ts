@@ -199,6 +199,7 @@ export const NATIONAL_ID_FEATURES = {
   'gr-amka': acronym('amka'),
   'cz-birth-number': ['rodn', 'r. č', 'r.č', 'birth number', 'birth_number', 'birthnumber'],
   'pt-nif': [...acronym('nif'), 'contribuinte'],
+  'pt-cc': ['cartão de cidadão', 'Cartão de Cidadão', 'Cartão de cidadão', 'cartao de cidadao', 'CC nº', 'CC n.º', 'cc nº'],
   'bg-egn': [...acronym('EGN'), '"egn"', "'egn'", ...cell('egn'), 'egn_', '_egn', 'egn=', 'egn: '],
   'hr-oib': [...acronym('OIB'), '"oib"', "'oib'", ...cell('oib'), 'oib_', '_oib', 'oib=', 'oib: '],
   'si-emso': [...acronym('emso'), 'emšo'],

@@ -189,7 +189,18 @@ function cued(text: string, re: RegExp, kind: string, out: Finding[], accept: (v
   }
 }
 
-export function findCuedIdentifiers(text: string, hints: IdentifierHints, out: Finding[]): void {
+/**
+ * `text` with Arabic-Indic and Persian digits as ASCII ones, one code unit for one (offsets hold):
+ * identifiers and dates written `١٤/٠٣/١٩٩٢` are read as `14/03/1992`.
+ */
+export function asciiDigits(text: string): string {
+  return EASTERN_DIGIT.test(text) ? text.replace(EASTERN_DIGITS, (d) => String(d.charCodeAt(0) & 0xf)) : text;
+}
+const EASTERN_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+export function findCuedIdentifiers(original: string, hints: IdentifierHints, out: Finding[]): void {
+  const text = asciiDigits(original);
   if (hints.birth) {
     cued(text, BIRTH, 'birth-date', out, (v) => !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v) || +v.slice(0, 4) >= 1900);
     BIRTH_NEAR.lastIndex = 0;

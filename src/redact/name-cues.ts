@@ -12,7 +12,18 @@ export const NOT_NAMES = new Set(
     'San Santa Santo Saint Sainte St Puerto Porto Villa Ciudad Banco Casa Valle Rio Playa Monte Mount Lake Fort Port Cape Isla Sierra Nuevo Nueva Nova New North South East West Upper Lower Central ' +
     'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
-    'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi'
+    'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
+    // Institutions, places and events in Spanish, Portuguese, Italian, French and German, which start
+    // the names of places the lists' English common words do not cover (`Ayuntamiento de Valencia`,
+    // `Revolución de Mayo`, `Buenos Aires`, `Universität Wien`).
+    'Ayuntamiento Revolución Universidad Universidade Università Université Universität Hospital Hôpital Ospedale Krankenhaus Klinikum ' +
+    'Ministerio Ministério Ministero Ministère Ministerium Gobierno Governo Gouvernement Regierung Iglesia Igreja Chiesa Église Kirche ' +
+    'Museo Museu Musée Biblioteca Bibliothèque Bibliothek Estación Estação Stazione Bahnhof Praça Piazza Platz Parque Parco Parc ' +
+    'Colegio Escuela Escola Scuola École Schule Gymnasium Instituto Istituto Institut Fundación Fundação Fondazione Fondation Stiftung ' +
+    'Asociación Associação Associazione Verein Consejo Conselho Consiglio Conseil Tribunal Juzgado Gericht Provincia Província Provinz ' +
+    'Comunidad Comunidade Comunità Communauté Gemeinde Municipio Município Comune Rathaus Landkreis Bezirk Estado Stato République ' +
+    'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
+    'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia'
   ).split(' '),
 );
 

@@ -182,6 +182,9 @@ const VIETNAMESE_FAMILY = new Set(
   ),
 );
 
+const GERMAN_PLACE =
+  /^[A-ZÄÖÜ][a-zäöüß]+(?:er|en|es)[ \t]+(?:Berg|Garten|Tor|Hafen|Allee|Damm|Ufer|Brücke|Markt|Platz|Straße|Strasse|Weg|Ring|Dom|Wald|See|Tal|Feld|Hof|Kiez|Viertel|Insel|Schloss|Burg|Kreuz|Bahnhof)$/;
+
 const enum Word {
   /** A name that is not a common word. */
   Strong,
@@ -666,6 +669,9 @@ function vouched(run: string, start: number): Span[] {
     while (n < ws.length && n < 4 && ws[n].length <= 7) n++;
     if (n >= 2) return [{ start, end: start + ws.slice(0, n).join(' ').length }];
   }
+  // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
+  // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
+  if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
   // Most runs hold no name at all (`Promise Resolve`): one lookup a word tells.
   if (!mayHoldName(run)) return [];
   const ws = wordsOf(run, start);

@@ -58,12 +58,13 @@ import * as ltAsmens from 'stdnum/lib/cjs/lt/asmens';
 import * as myNric from 'stdnum/lib/cjs/my/nric';
 import * as pkCnic from 'stdnum/lib/cjs/pk/cnic';
 import * as ptNif from 'stdnum/lib/cjs/pt/nif';
+import * as ptCc from 'stdnum/lib/cjs/pt/cc';
 import * as roCnp from 'stdnum/lib/cjs/ro/cnp';
 import * as rsJmbg from 'stdnum/lib/cjs/rs/jmbg';
 import * as siEmso from 'stdnum/lib/cjs/si/emso';
 import * as twNatid from 'stdnum/lib/cjs/tw/natid';
 import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
-import { BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
+import { asciiDigits, BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField, POSTCODE_COARSE, POSTCODE_FINE } from './fields';
 import { SYSTEM_ACCOUNT } from './text';
@@ -515,6 +516,13 @@ const RULES: readonly IdRule[] = [
     shape: '[1-9]\\d{8}|[1-9]\\d\\d \\d{3} \\d{3}',
     valid: (v) => by(ptNif)(v.replace(/ /g, '')),
   },
+  // Portugal's Cartão de Cidadão: the civil number, its check digit, two characters and a check digit (`85254595 6 ZW9`).
+  {
+    kind: 'pt-cc',
+    cue: 'cart[ãa]o[ _-]de[ _-]cidad[ãa]o(?:[ \\t]+n\\.?[º°o]\\.?)?|cc[ _-]?n[º°o]',
+    shape: '\\d{8}[ -]?\\d[ -]?[A-Z0-9]{2}\\d',
+    valid: (v) => by(ptCc)(v.replace(/[ -]/g, '')),
+  },
   { kind: 'bg-egn', cue: 'egn|егн', shape: '\\d{10}', valid: by(bgEgn) },
   { kind: 'hr-oib', cue: 'oib', shape: '\\d{11}', valid: by(hrOib) },
   { kind: 'si-emso', cue: 'em[šs]o', shape: '\\d{13}', valid: by(siEmso) },
@@ -532,6 +540,8 @@ const RULES: readonly IdRule[] = [
     cue: 'my[ _-]?kad|kad[ _-]pengenalan|ic[ _-]?(?:no|number)|nric|(?:no\\.?[ ]?)?k/p',
     shape: '\\d{6}-?\\d{2}-?\\d{4}',
     valid: by(myNric),
+    // With its dashes, a birth date, a place of birth's code and four digits (stdnum checks both).
+    alone: '\\d{6}-\\d{2}-\\d{4}',
   },
   // Alone with its dashes: five, seven and one digits are written so for no other number.
   { kind: 'pk-cnic', cue: 'cnic', shape: '\\d{5}-?\\d{7}-?\\d', valid: by(pkCnic), alone: '[1-7]\\d{4}-\\d{7}-\\d' },
@@ -626,7 +636,8 @@ const MAX_VALIDATIONS = 512;
 const oneDigit = (v: string): boolean => /^(\d)(?:[ .\-/]*\1)*[ .\-/]*[A-Z]?$/i.test(v);
 
 /** Identifiers after their own names (`kinds`: the rules whose words the text holds) or after a general identity word. */
-export function findNationalIds(text: string, kinds: readonly NationalIdKind[], general: boolean, out: Finding[]): void {
+export function findNationalIds(original: string, kinds: readonly NationalIdKind[], general: boolean, out: Finding[]): void {
+  const text = asciiDigits(original);
   // Past MAX_VALIDATIONS checks in one text (a flood made to cost each one), a value of the shape
   // after its name is taken unchecked: failing closed, as encoded phone numbers do.
   let checks = 0;

@@ -215,3 +215,30 @@ describe('the window of a postcode read from its street', () => {
     gone('Am Kirchplatz 3\nHG1 4QT\n"lat": 53.349805\n', '53.349805', 'geo-coordinates');
   });
 });
+
+describe('identifiers and places, a second pass', () => {
+  it('takes a Malaysian NRIC alone in its dashed form when stdnum holds it', () => {
+    gone('name,ic,phone\nAhmad,790524-08-2111,+60', '790524-08-2111', 'my-nric');
+    // Not a date the check rejects (month 13), nor other dashed numbers.
+    unchanged('ref 201913-45-6789');
+    unchanged('2024-01-15-0830');
+  });
+
+  it('takes a Portuguese citizen card number after its name', () => {
+    gone('Cartão de Cidadão n.º 85254595 6 ZW9, válido até 2030.', '85254595 6 ZW9', 'pt-cc');
+    // Its check digits decide.
+    unchanged('Cartão de Cidadão n.º 85254595 6 ZW8');
+  });
+
+  it('reads dates and identifiers written in Arabic-Indic digits', () => {
+    gone('تاريخ الميلاد: ١٤/٠٣/١٩٩٢', '١٤/٠٣/١٩٩٢', 'birth-date');
+  });
+
+  it('keeps places and institutions of other languages that the name lists would read as names', () => {
+    unchanged('El Ayuntamiento de Valencia aprobó el plan.');
+    unchanged('la Revolución de Mayo en Buenos Aires');
+    unchanged('Wir treffen uns in Prenzlauer Berg oder im Englischen Garten.');
+    // A listed given name before a place's noun is a person.
+    gone('Contact Peter Berg today', 'Peter Berg', 'person-name');
+  });
+});
