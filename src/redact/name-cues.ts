@@ -23,7 +23,9 @@ export const NOT_NAMES = new Set(
     'Asociación Associação Associazione Verein Consejo Conselho Consiglio Conseil Tribunal Juzgado Gericht Provincia Província Provinz ' +
     'Comunidad Comunidade Comunità Communauté Gemeinde Municipio Município Comune Rathaus Landkreis Bezirk Estado Stato République ' +
     'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
-    'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia'
+    'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia ' +
+    // German weekdays and months (capitalised in any sentence), and prepositions that start one.
+    'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom'
   ).split(' '),
 );
 

@@ -182,6 +182,17 @@ const VIETNAMESE_FAMILY = new Set(
   ),
 );
 
+// A company's legal form after its name, or ending it (`Müller Bau GmbH`, `Logística Vale Verde Ltda`,
+// `Rossi & Figli S.p.A.`): the words before it are a company's name, not a person's.
+const LEGAL_FORM =
+  /^(?:GmbH|Ltda\.?|Ltd\.?|Inc\.?|LLC|LLP|PLC|S\.A\.?|SA|S\.L\.?|SL|S\.p\.A\.?|SpA|S\.r\.l\.?|Srl|SRL|SARL|SAS|AG|KG|OHG|e\.V\.|B\.V\.?|BV|N\.V\.?|NV|Oy|Oyj|AB|ASA|A\/S|ApS|Kft\.?|Zrt\.?|s\.r\.o\.|d\.o\.o\.|Pty|Pvt|Corp\.?|EIRELI|S\/A)(?![\p{L}\p{N}])/u;
+function company(run: string, text: string, end: number): boolean {
+  const last = run.slice(run.search(/\S+$/));
+  if (LEGAL_FORM.test(last)) return true;
+  const after = /^[ \t]+(\S+)/.exec(text.slice(end, end + 16));
+  return after !== null && LEGAL_FORM.test(after[1]);
+}
+
 const GERMAN_PLACE =
   /^[A-ZÄÖÜ][a-zäöüß]+(?:er|en|es)[ \t]+(?:Berg|Garten|Tor|Hafen|Allee|Damm|Ufer|Brücke|Markt|Platz|Straße|Strasse|Weg|Ring|Dom|Wald|See|Tal|Feld|Hof|Kiez|Viertel|Insel|Schloss|Burg|Kreuz|Bahnhof)$/;
 
@@ -1328,7 +1339,10 @@ export function findPersonNames(
   NAME_RE.lastIndex = 0;
   while ((m = NAME_RE.exec(text)) !== null) {
     if (m[4] !== undefined) {
-      const own = joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) ? [] : vouched(m[4], m.index);
+      const own =
+        joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) || company(m[4], text, m.index + m[4].length)
+          ? []
+          : vouched(m[4], m.index);
       push(own);
       // A title inside the run (`Sie Frau Oberhauser`, `Bitte Herr Kowalczyk`) is a cue of its own: read from it again.
       if (own.length === 0) {

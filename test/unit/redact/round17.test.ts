@@ -242,3 +242,18 @@ describe('identifiers and places, a second pass', () => {
     gone('Contact Peter Berg today', 'Peter Berg', 'person-name');
   });
 });
+
+describe('companies and German words that start sentences', () => {
+  it('keeps a name followed or ended by a company’s legal form', () => {
+    unchanged('Vertrag mit Müller Bau GmbH unterzeichnet');
+    unchanged('Emitido por Logística Vale Verde Ltda, CNPJ em anexo');
+    unchanged('Maria Rossi AG');
+    // A role after a comma is no legal form.
+    gone('Anna Schmidt, SA lead', 'Anna Schmidt', 'person-name');
+  });
+
+  it('keeps German weekdays, months and prepositions that start a run of capitalised words', () => {
+    unchanged('Im Bundestag sprach man am Montag darüber.');
+    gone('Am Montag kommt Herr Weber', 'Weber', 'person-name');
+  });
+});
