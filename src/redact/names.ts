@@ -193,6 +193,33 @@ function company(run: string, text: string, end: number): boolean {
   return after !== null && LEGAL_FORM.test(after[1]);
 }
 
+// Korean family names that English words spell too; a given name as Korean syllables romanised.
+const KOREAN_ROMAN_FAMILY_WORD = new Set([
+  'Park',
+  'Kang',
+  'Song',
+  'Moon',
+  'Bae',
+  'Han',
+  'Oh',
+  'Ko',
+  'Son',
+  'Yang',
+  'Hong',
+  'Jang',
+  'Nam',
+  'Ahn',
+  'Yoo',
+  'Shin',
+  'Seo',
+]);
+const KOREAN_ROMAN_FAMILY = /(?:^|[ ])(?:Park|Kang|Song|Moon|Bae|Han|Oh|Ko|Son|Yang|Hong|Jang|Nam|Ahn|Yoo|Shin|Seo)(?:$|[ ])/;
+const KR_SYLLABLE =
+  '(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhcyw])?(?:yeo|yae|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|n|m|l|k|p|t)?';
+const KOREAN_ROMAN_GIVEN = new RegExp(`^${KR_SYLLABLE}(?:-?${KR_SYLLABLE}){1,2}$`);
+// Syllables English words seldom hold (`Menlo Park` and `Han Solo` are no Korean names).
+const KOREAN_ROMAN_TELL = /eo|eu|ae|oe|hy|wo|ji|seo|soo|hwa|jun|min|hye|eun|yoon|young|hyun|sung|jae|woo|yeon|kyu|gyu|dong|chul|hee/;
+
 const GERMAN_PLACE =
   /^[A-ZÄÖÜ][a-zäöüß]+(?:er|en|es)[ \t]+(?:Berg|Garten|Tor|Hafen|Allee|Damm|Ufer|Brücke|Markt|Platz|Straße|Strasse|Weg|Ring|Dom|Wald|See|Tal|Feld|Hof|Kiez|Viertel|Insel|Schloss|Burg|Kreuz|Bahnhof)$/;
 
@@ -683,6 +710,17 @@ function vouched(run: string, start: number): Span[] {
   // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
   // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
   if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
+  // A Korean name in Latin letters whose family name is also an English word (`Park Jiyoung`,
+  // `Seo-yeon Moon`): the other word made of two or three Korean syllables, no common word.
+  if (sp > 0 && KOREAN_ROMAN_FAMILY.test(run)) {
+    const ws = run.split(' ');
+    if (ws.length === 2) {
+      const other = KOREAN_ROMAN_FAMILY_WORD.has(ws[0]) ? ws[1] : ws[0];
+      const o = other.toLowerCase();
+      if (KOREAN_ROMAN_GIVEN.test(o) && KOREAN_ROMAN_TELL.test(o) && classify(other) >= Word.Unknown && classify(other) !== Word.Common)
+        return [{ start, end: start + run.length }];
+    }
+  }
   // Most runs hold no name at all (`Promise Resolve`): one lookup a word tells.
   if (!mayHoldName(run)) return [];
   const ws = wordsOf(run, start);

@@ -257,3 +257,17 @@ describe('companies and German words that start sentences', () => {
     gone('Am Montag kommt Herr Weber', 'Weber', 'person-name');
   });
 });
+
+describe('Korean names in Latin letters', () => {
+  it('reads a family name that is an English word beside a romanised given name', () => {
+    gone('ping Park Jiyoung about it', 'Park Jiyoung', 'person-name');
+    gone('talked to Jiyoung Park yesterday', 'Jiyoung Park', 'person-name');
+    gone('Seo-yeon Moon joined the call', 'Seo-yeon Moon', 'person-name');
+  });
+
+  it('keeps places and words the syllables also spell', () => {
+    unchanged('Menlo Park, California');
+    unchanged('Moon Landing');
+    unchanged('Hong Kong');
+  });
+});
