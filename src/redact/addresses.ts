@@ -264,6 +264,9 @@ const SCRIPT_ADDRESSES = [
   // Greek and Russian: the street's word, its name, the number (and a postcode and town after a comma).
   /(?:Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t]+\p{Lu}[\p{Ll}ά-ώ]+(?:[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?[ \t]+\d{1,4}[Α-Ωα-ω]?(?:,[ \t]*\d{3}[ \t]?\d{2}[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?/gu,
   /(?:ул\.|улица|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.)[ \t]*\p{Lu}[\p{Ll}-]+(?:[ \t]+\p{Lu}?[\p{Ll}-]+)?,?[ \t]*(?:д\.|дом)[ \t]*\d{1,4}[а-я]?(?:,?[ \t]*(?:кв\.|квартира)[ \t]*\d{1,4})?/gu,
+  // Ukrainian: the street's word, its name, the number (`буд.` or none), the flat, and the town with
+  // its postcode after it (`вул. Хрещатик, 15, кв. 42, м. Київ, 01001`).
+  /(?:вул\.|вулиця|просп\.|проспект|пров\.|провулок|бульв\.|бульвар|пл\.|площа)[ \t]*\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}?[\p{Ll}'’-]+)?,?[ \t]*(?:(?:буд\.|будинок)[ \t]*)?\d{1,4}[а-яієї]?(?:,?[ \t]*(?:кв\.|квартира)[ \t]*\d{1,4})?(?:,[ \t]*(?:м\.|місто)[ \t]*\p{Lu}[\p{Ll}'’-]+(?:,[ \t]*\d{5})?)?/gu,
 ];
 
 /** Addresses in other scripts (see SCRIPT_ADDRESSES). */

@@ -585,7 +585,9 @@ const SCRIPT_STOP = new Set([
   'היא',
   'הוא',
 ]);
-const FAMILY_SHAPE = /^(?:ال[\u0621-\u064A]{2,}|[\u05D0-\u05EA]{2,}(?:וביץ|ביץ|מן|סקי|סקה|שטיין|ברג|זון))$/;
+// (Persian family names end in `-ی`, `-زاده`, `-پور`, `-یان`, `-نژاد`, as scriptKey writes them.)
+const FAMILY_SHAPE =
+  /^(?:ال[\u0621-\u064A]{2,}|[\u0621-\u064A\u067E\u0686\u0698\u06AF]{2,}(?:ي|زاده|پور|يان|نژاد)|[\u05D0-\u05EA]{2,}(?:וביץ|ביץ|מן|סקי|סקה|שטיין|ברג|זון))$/;
 /** A word as the lists hold it: no vowel marks, one form of alef, Arabic yeh for Persian's, no joiners (as scripts/redact-names.mjs writes them; alef maksura stays: `على` is no `علي`). */
 function scriptKey(w: string): string {
   return w

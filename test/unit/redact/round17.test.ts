@@ -271,3 +271,15 @@ describe('Korean names in Latin letters', () => {
     unchanged('Hong Kong');
   });
 });
+
+describe('Persian family names and Ukrainian addresses', () => {
+  it('reads a Persian family name by its ending after a listed given name', () => {
+    gone('لطفاً با شیرین فراهانی تماس بگیرید: 0912 174 0964', 'شیرین فراهانی', 'person-name');
+  });
+
+  it('reads a Ukrainian street with its number, flat, town and postcode', () => {
+    gone('адреса: вул. Хрещатик, 15, кв. 42, м. Київ, 01001.', 'Хрещатик, 15, кв. 42, м. Київ, 01001', 'street-address');
+    // A street's word with no number after it stays.
+    unchanged('вул. Хрещатик — головна вулиця Києва');
+  });
+});
