@@ -344,6 +344,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         foreign:
           FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text)),
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
+        userSection: text.includes('[admins]') || text.includes('[users]') || text.includes('[passwords]'),
         jaas: found[F.loginModule] === 1,
         samba: found[F.dashUpperU] === 1 && text.includes('%'),
         echo: found[F.echo] + found[F.printf] > 0,
@@ -385,7 +386,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.samba ||
         hints.echo ||
         hints.saslPasswd ||
-        hints.secretOutput
+        hints.secretOutput ||
+        hints.userSection
       )
         statements().findStatementSecrets(text, hints, raw);
       // A password a person chose, beside a word for one or for credentials (chosen.ts).

@@ -49,6 +49,8 @@ export interface StatementHints {
   prose: boolean;
   /** `stats auth` or `insecure-password` (HAProxy). */
   haproxy: boolean;
+  /** `[admins]`, `[users]` or `[passwords]`: a section of passwords by user name. */
+  userSection: boolean;
   /** `LoginModule` (a JAAS file: Kafka, ZooKeeper). */
   jaas: boolean;
   /** `-U` and `%` (Samba's `user%password`). */
@@ -64,6 +66,10 @@ export interface StatementHints {
 // HAProxy: `stats auth admin:St4tsP4ge`, `user partner insecure-password p4rtner-pw`.
 const HAPROXY_AUTH = /^[ \t]*stats[ \t]+auth[ \t]+[^:\s]{1,64}:(\S{1,128})[ \t]*\r?$/gm;
 const HAPROXY_USER = /\binsecure-password[ \t]+(\S{1,128})/g;
+// A section of passwords by user name (CouchDB's `[admins]` ⏎ `admin = …`, `[users]`, `[passwords]`):
+// each entry's value, when it holds a digit or a symbol (`alice = admin, readers` names roles).
+const USER_SECTION = /^\[(?:admins|users|passwords)\][ \t]*(?=\r?$)/gm;
+const SECTION_ENTRY = /^[ \t]*[A-Za-z0-9_.@-]{1,64}[ \t]*[=:][ \t]*(\S.{0,127}?)[ \t]*$/;
 // A JAAS section's users for PLAIN (`user_admin="…"`), each a password.
 const JAAS_USER = /\buser_[\w.-]{1,64}[ \t]*=[ \t]*"([^"\n]{1,256})"/g;
 // Samba tools' `-U 'DOMAIN\user%password'`.
@@ -285,6 +291,23 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
     each(HAPROXY_USER, 1);
   }
   if (hints.jaas) each(JAAS_USER, 1);
+  if (hints.userSection) {
+    USER_SECTION.lastIndex = 0;
+    while ((m = USER_SECTION.exec(text)) !== null) {
+      // Its entries: up to a blank line, the next section or fifty lines.
+      let at = m.index + m[0].length;
+      for (let n = 0; n < 50 && at < text.length; n++) {
+        const nl = text.indexOf('\n', at + 1);
+        const line = text.slice(at + 1, nl < 0 ? text.length : nl).replace(/\r$/, '');
+        if (line.trim() === '' || line.trimStart().startsWith('[')) break;
+        const e = SECTION_ENTRY.exec(line);
+        if (e !== null && literalPassword(e[1]) && e[1].length >= 6 && /[\d\W]/.test(e[1]) && !/\s/.test(e[1]))
+          push(at + 1 + line.lastIndexOf(e[1]), e[1]);
+        if (nl < 0) break;
+        at = nl;
+      }
+    }
+  }
   if (hints.samba) each(SAMBA_USER, 2);
   if (hints.echo) each(ECHO_TO_FILE, 3, (v) => literalPassword(v) && !/^-/.test(v));
   if (hints.saslPasswd) each(SASL_LINE, 1);

@@ -283,3 +283,14 @@ describe('Persian family names and Ukrainian addresses', () => {
     unchanged('вул. Хрещатик — головна вулиця Києва');
   });
 });
+
+describe('sections of passwords by user name', () => {
+  it('takes the values of an [admins], [users] or [passwords] section', () => {
+    gone('[admins]\nadmin = FNAE&gm152^211\n', 'FNAE&gm152^211', 'password');
+    gone('[passwords]\nroot=Zx9!kkLm2\n', 'Zx9!kkLm2', 'password');
+  });
+
+  it('keeps roles, and the sections after a blank line', () => {
+    unchanged('[users]\nbob = admin, readers\n\n[log]\nlevel = debug-2\n');
+  });
+});
