@@ -198,8 +198,6 @@ const PERSON_LABELS = [
   'prescriber',
   'physician',
   'doctor',
-  'mitarbeiter',
-  'kunde',
   'cliente',
   'nombre',
   'nom',
@@ -217,6 +215,9 @@ const PERSON_LABELS = [
 /** Labels of a field that may hold a person's name or anything else: the words must hold one. */
 const LABELS = [
   'name',
+  // German nouns are capitalised: after these, only a name the lists hold will do (`Kunde: Bestellung 4411`).
+  'mitarbeiter',
+  'kunde',
   'customer',
   'client',
   'contact',

@@ -294,3 +294,10 @@ describe('sections of passwords by user name', () => {
     unchanged('[users]\nbob = admin, readers\n\n[log]\nlevel = debug-2\n');
   });
 });
+
+describe('German labels before nouns', () => {
+  it('reads after `Kunde:` and `Mitarbeiter:` only a name the lists hold', () => {
+    kept('Kunde: Bestellung 4411', 'Bestellung');
+    gone('Mitarbeiter: Jörg Fleischhauer', 'Jörg Fleischhauer', 'person-name');
+  });
+});
