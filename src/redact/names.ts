@@ -213,7 +213,6 @@ const KOREAN_ROMAN_FAMILY_WORD = new Set([
   'Shin',
   'Seo',
 ]);
-const KOREAN_ROMAN_FAMILY = /(?:^|[ ])(?:Park|Kang|Song|Moon|Bae|Han|Oh|Ko|Son|Yang|Hong|Jang|Nam|Ahn|Yoo|Shin|Seo)(?:$|[ ])/;
 const KR_SYLLABLE =
   '(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjhcyw])?(?:yeo|yae|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|n|m|l|k|p|t)?';
 const KOREAN_ROMAN_GIVEN = new RegExp(`^${KR_SYLLABLE}(?:-?${KR_SYLLABLE}){1,2}$`);
@@ -709,12 +708,9 @@ function vouched(run: string, start: number): Span[] {
     while (n < ws.length && n < 4 && ws[n].length <= 7) n++;
     if (n >= 2) return [{ start, end: start + ws.slice(0, n).join(' ').length }];
   }
-  // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
-  // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
-  if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
   // A Korean name in Latin letters whose family name is also an English word (`Park Jiyoung`,
   // `Seo-yeon Moon`): the other word made of two or three Korean syllables, no common word.
-  if (sp > 0 && KOREAN_ROMAN_FAMILY.test(run)) {
+  if (sp > 0 && (KOREAN_ROMAN_FAMILY_WORD.has(run.slice(0, sp)) || KOREAN_ROMAN_FAMILY_WORD.has(run.slice(run.lastIndexOf(' ') + 1)))) {
     const ws = run.split(' ');
     if (ws.length === 2) {
       const other = KOREAN_ROMAN_FAMILY_WORD.has(ws[0]) ? ws[1] : ws[0];
@@ -725,6 +721,9 @@ function vouched(run: string, start: number): Span[] {
   }
   // Most runs hold no name at all (`Promise Resolve`): one lookup a word tells.
   if (!mayHoldName(run)) return [];
+  // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
+  // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
+  if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
   const ws = wordsOf(run, start);
   if (!ws.some((x) => x.c === Word.Strong)) return [];
   const out: Span[] = [];
@@ -1379,10 +1378,8 @@ export function findPersonNames(
   NAME_RE.lastIndex = 0;
   while ((m = NAME_RE.exec(text)) !== null) {
     if (m[4] !== undefined) {
-      const own =
-        joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) || company(m[4], text, m.index + m[4].length)
-          ? []
-          : vouched(m[4], m.index);
+      let own = joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) ? [] : vouched(m[4], m.index);
+      if (own.length > 0 && company(m[4], text, m.index + m[4].length)) own = [];
       push(own);
       // A title inside the run (`Sie Frau Oberhauser`, `Bitte Herr Kowalczyk`) is a cue of its own: read from it again.
       if (own.length === 0) {
