@@ -92,10 +92,12 @@ export type { LocalIdentifiers } from './pii';
  * elements; 14: defaults of credential parameters, options' defaults, map pairs, device addresses
  * of any first octet, Troy cards, family names said again, chat speakers after the time, mentions
  * by display name, notes' owners, logins again in paths, ids that their glued key names kept;
- * 15: names in Armenian, Georgian, Amharic, Bengali, Hindi, Thai and Vietnamese, Cyrillic given
- * names in their cases, nicknames in quotes, chat speakers without a time, passports, licences
- * and plates after their names past Latin, addresses with letters past ASCII, SSH public keys and
- * algorithm names kept).
+ * 15: names in Armenian, Georgian, Amharic, Bengali, Hindi, Persian, Thai and Vietnamese, Cyrillic
+ * given names in their cases, nicknames in quotes, chat speakers without a time, romanised Korean
+ * names, passports, licences and plates after their names past Latin, Nigeria's and Portugal's
+ * numbers, Malaysian NRICs alone, Arabic-Indic digits, addresses with letters past ASCII, sections
+ * of passwords by user; SSH public keys, DKIM signatures, companies and places of five more
+ * languages kept).
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
