@@ -192,7 +192,8 @@ async function score(cases, redact) {
 // fourth set) and ZB (personal data, and some credentials, in the documents engineers read and
 // write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
-// (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three).
+// (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
+// then ZI, ZJ and ZK (a seventh).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -255,6 +256,9 @@ for (const [label, file, part] of [
   ['probes ZF: other scanners’ suites’ style, a sixth set', 'ZF_scanners.jsonl', 'u32'],
   ['probes ZG: personal data as PII recognisers’ suites test it, a sixth set', 'ZG_recognisers.jsonl', 'u32'],
   ['probes ZH: snippets in ~40 formats, a sixth set', 'ZH_snippets.jsonl', 'u32'],
+  ['probes ZI: other scanners’ suites’ style, a seventh set', 'ZI_scanners.jsonl', 'u32'],
+  ['probes ZJ: personal data as PII recognisers’ suites test it, a seventh set', 'ZJ_recognisers.jsonl', 'u32'],
+  ['probes ZK: snippets in ~40 formats, a seventh set', 'ZK_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
