@@ -18,8 +18,8 @@ const CHOSEN_CUE =
   /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
 // (Every word above opens the reader's gate in index.ts by itself, so a window reads what the whole text reads.)
 // A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
-// the end of a sentence.
-const CHOSEN_CANDIDATE = /(["'`])([^"'`\s]{7,64})\1|(?<=^|[\s(,:=>])([^\s"'`,;:]{7,40})(?=$|[\s,;)]|[.!?](?:\s|$))/g;
+// the end of a sentence; not starting with `=` (read right after `password`, that is the assignment's sign).
+const CHOSEN_CANDIDATE = /(["'`])([^"'`\s]{7,64})\1|(?<=^|[\s(,:=>])(?!=)([^\s"'`,;:]{7,40})(?=$|[\s,;)]|[.!?](?:\s|$))/g;
 const CHOSEN_BEFORE_ACCOUNT = /(?:^|\s)(?:for|on|of|at|in|from|into|fuer|für|pour|para|per|dla|voor)\s+$/i;
 const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
 const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;

@@ -1,7 +1,7 @@
 // Secrets and personal data read where their container says so, on texts that hold the
 // container's words: the data maps of Kubernetes Secret manifests, basic-auth credentials
 // base64-encoded in code, the tokens in webhook URLs, key bytes under a key's declaration, phone
-// numbers percent-encoded in form bodies. Bundled with the statement finders (statements.js),
+// numbers percent-encoded in form bodies, cookie jars' values, credentials in URLs' queries. Bundled with the statement finders (statements.js),
 // loaded when first needed, to keep the capture side's bundle small.
 import { classes, entropy, isPlaceholder, type Finding } from './text';
 import { valueLooksSecret } from './keyword';
@@ -246,3 +246,46 @@ export function findEncodedPhones(text: string, raw: Finding[], findPhones: (tex
   }
 }
 const MAX_ENCODED_CHECKS = 16;
+
+// A cookie jar in Netscape's format (curl's, wget's, yt-dlp's `cookies.txt`): domain, subdomains,
+// path, secure, expiry, name, value, split by tabs. A value of twelve characters or more, or of
+// eight mixing letters and digits, is a session's.
+const COOKIE_LINE =
+  /^(?:#HttpOnly_)?[^\t\n#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t\d{1,12}\t[^\t\n]{1,256}\t([^\t\r\n]{8,4096})\r?$/gm;
+export function findCookieJarValues(text: string, out: Finding[]): void {
+  COOKIE_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COOKIE_LINE.exec(text)) !== null) {
+    const v = m[1];
+    if (v.length < 12 && !(/\d/.test(v) && /[A-Za-z]/.test(v))) continue;
+    const start = m.index + m[0].length - v.length - (m[0].endsWith('\r') ? 1 : 0);
+    out.push({ kind: 'session-cookie', start, end: start + v.length });
+  }
+}
+
+// Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=…. A backslash ends
+// the value (a URL holds none; in a string it escapes what follows, `…?pwd=…\nMeeting ID: …`).
+const QUERY_SECRET =
+  /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt|appid|app_id|app_key|appkey|app_secret|license_key|access_key)=([^&#\s"'<>`\\]{8,1024})/gi;
+
+export function findQuerySecrets(text: string, out: Finding[]): void {
+  QUERY_SECRET.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUERY_SECRET.exec(text)) !== null) {
+    const v = m[1];
+    if (isPlaceholder(v) || v.startsWith('<REDACTED:')) continue;
+    if (!valueLooksSecret(decodeSafe(v), /pass|pwd/i.test(m[0]) ? 'password' : 'secret', true)) continue;
+    // An app's id is a key only where it is long and random (OpenWeatherMap's `appid`), not a number or a name.
+    if (/[?&;]app_?id=/i.test(m[0]) && (v.length < 20 || /^\d+$/.test(v) || !/\d/.test(v))) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'url-secret', start, end: start + v.length });
+  }
+}
+
+function decodeSafe(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}

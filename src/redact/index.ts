@@ -25,15 +25,7 @@ import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findIbans, findHomeUsers, findIpv4, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
-import {
-  findBearer,
-  findConnectionCredentials,
-  findKeyMaterialLines,
-  findPrivateKeys,
-  findQuerySecrets,
-  findUrlCredentials,
-  findCookieJarValues,
-} from './structural';
+import { findBearer, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findUrlCredentials } from './structural';
 import type { StatementHints } from './statements';
 import type { CliHints } from './commands';
 import {
@@ -277,9 +269,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
-      if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) findCookieJarValues(text, raw);
+      if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
-      if (text.includes('=')) findQuerySecrets(text, raw);
+      if (text.includes('=') && QUERY_HINT.test(text)) statements().findQuerySecrets(text, raw);
       if (found[F.kubeSecret] === 1) statements().findKubernetesSecretData(text, raw);
       if (
         found[F.btoa] +
@@ -1884,6 +1876,9 @@ function scanText(text: string, out: Finding[], found: Uint8Array, hits: number[
 /** A letter of a script past Latin: Greek to Thai, kana, CJK, Hangul, full-width forms (not punctuation or emoji). */
 const otherScript = (c: number): boolean => (c >= 0x370 && c < 0x2000) || (c >= 0x3040 && c < 0xd800) || (c >= 0xff00 && c < 0xfff0);
 
+// A query's parameter (`?sig=`, `&token=`): the reader of query secrets (statements.js) is loaded for it.
+const QUERY_HINT = /[?&;][\w-]{2,24}=/;
+
 /** Confirms the features and tries the rules that may start at `i`. */
 function visit(e: GramEntry, text: string, i: number, found: Uint8Array, out: Finding[], nextAllowed: Int32Array, hits: number[]): void {
   const hit = e.hit;
@@ -1946,7 +1941,11 @@ function accept(rule: PatternRule, m: RegExpExecArray, text: string, out: Findin
   const minDistinct = rule.minDistinct ?? 6;
   if (minDistinct && distinctChars(v) < minDistinct) return;
   // (A password a person chose is made of words: `Kaffee.5417Zr`; its rule's check judges it.)
-  if (isPlaceholder(v) || (rule.kind !== 'password' && (dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))))) return;
+  if (
+    isPlaceholder(v) ||
+    (rule.kind !== 'password' && rule.shaped !== true && (dominantCharShare(v) > 0.4 || wordLike(longestAlnumRun(v))))
+  )
+    return;
   if (rule.check && !rule.check(text, start, end)) return;
   out.push({ kind: rule.kind, start, end });
 }

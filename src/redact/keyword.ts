@@ -1043,6 +1043,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
     /[!@^~?*#&$<>]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) &&
     !/\$(?:\{[^}]+\}|\([^)]+\)|[A-Z_][A-Z0-9_]{2,}(?![a-z])|[a-z_][a-z0-9_]{2,}(?![A-Z]))/.test(v);
   if (parts.length >= 3 && !symbols && parts.every(namePart)) return false;
+  // A store's path (`kv/data/smtp:password`, `secret/app#token`): lower-case words, where the secret is kept.
+  if (/^[a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)+(?:[:#][a-z][a-z0-9_-]*)?$/.test(v)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
@@ -1050,6 +1052,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   const k = classes(v);
   if (cls === 'password') {
     if (v.length < 4) return false;
+    // A name of the password, not one (`'reporting_password'`, psql's `:'admin_pass'`): lower-case words joined by `_`, one of them the word.
+    if (/^[a-z]+(?:_[a-z]+)+$/.test(v) && /(?:^|_)(?:password|passwd|pass|pwd|secret)(?:_|$)/.test(v)) return false;
     if (!quoted && /^[A-Za-z]+$/.test(v) && wordLike(v)) return false;
     if (/^[a-z]{1,11}$/.test(v) && wordLike(v)) return false; // "different", "sunshine": words, not chosen secrets
     return distinctChars(v) >= 3;

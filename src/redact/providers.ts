@@ -19,6 +19,11 @@ export interface PatternRule {
    * `pre` string occurs in it). Otherwise the regex is tried only where a `pre` string starts.
    */
   scan?: boolean;
+  /**
+   * The service's shape is judged by the rule alone, not by the stand-in tests of one character's
+   * share and of short parts (B2's key ids hold runs of zeros; a meeting's number, groups of digits).
+   */
+  shaped?: boolean;
   /** Extra test on the match; false drops it. */
   check?: (text: string, start: number, end: number) => boolean;
 }
@@ -27,6 +32,18 @@ const B64 = 'A-Za-z0-9+/';
 const URLSAFE = 'A-Za-z0-9_\\-';
 
 const r = (s: string, flags = 'g'): RegExp => new RegExp(s, flags);
+
+/** The text from `lines` lines above `start` to `lines` lines below `end` (at most 400 characters each way). */
+function nearLines(text: string, start: number, end: number, lines: number): string {
+  let from = start,
+    n = 0;
+  while (from > 0 && start - from < 400 && !(text.charCodeAt(from - 1) === 10 && ++n > lines)) from--;
+  let to = end;
+  n = 0;
+  while (to < text.length && to - end < 400 && !(text.charCodeAt(to) === 10 && ++n > lines)) to++;
+  return text.slice(from, to);
+}
+const B2_KEY_NEAR = /(?<![A-Za-z0-9+/])K00[A-Za-z0-9+/]{28}(?![A-Za-z0-9+/])/;
 
 export const PROVIDER_RULES: readonly PatternRule[] = [
   // Cloud providers
@@ -132,6 +149,83 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     re: r('logic\\.azure\\.com[:/][^\\s"\'<>]{0,200}sig=[A-Za-z0-9_%\\-]{20,}'),
     pre: ['logic.azure.com'],
     boundary: false,
+  },
+  // Tokens that are [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}s where a service's address or format puts them: a Healthchecks ping URL
+  // (`https://hc-ping.com/<uuid>`), Loggly's customer token in a syslog line's structured data
+  // (`[<uuid>@41058 tag="web"]`) or in its HTTP inputs' path (`/bulk/<uuid>/tag/…`, on a host of Loggly's).
+  {
+    kind: 'healthcheck-ping-token',
+    re: r(`(?:hc-ping\\.com|hchk\\.io)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, 'gid'),
+    pre: ['hc-ping.com/', 'hchk.io/'],
+    group: 1,
+    boundary: false,
+  },
+  {
+    kind: 'loggly-token',
+    re: r(`(?<=\\[)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=@41058)`, 'gi'),
+    pre: ['@41058'],
+    scan: true,
+    boundary: false,
+  },
+  {
+    kind: 'loggly-token',
+    re: r(`/(?:bulk|inputs)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f-])`, 'gid'),
+    pre: ['/bulk/', '/inputs/'],
+    group: 1,
+    boundary: false,
+    check: (t, s, e) => t.startsWith('/tag/', e) || /loggly/i.test(nearLines(t, s, e, 2)),
+  },
+  // A Zoom meeting's number where its passcode stands with it (`zoom.us/j/89192…?pwd=…`, `Meeting ID: 891 9242
+  // 855` within two lines of `Passcode:`): the two together let anyone in.
+  {
+    kind: 'meeting-id',
+    re: r('zoom\\.us/[jw]/(\\d{9,11})(?=\\?pwd=)', 'gd'),
+    pre: ['zoom.us/j/', 'zoom.us/w/'],
+    group: 1,
+    boundary: false,
+  },
+  {
+    kind: 'meeting-id',
+    re: r('meeting[ _-]?id[ \\t]*[:#]?[ \\t]*(\\d{3}[ ]?\\d{3,4}[ ]?\\d{3,4})(?![\\d])', 'gid'),
+    pre: ['meeting id', 'meeting-id', 'meeting_id', 'meetingid'],
+    group: 1,
+    shaped: true,
+    // (After an escaped line break too: `…\\nMeeting ID: …` in a calendar's description.)
+    boundary: false,
+    check: (t, s, e) => /pwd=|pass(?:code|word)/i.test(nearLines(t, s, e, 2)),
+  },
+  // A [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12} given as a user name where a password or a token stands within two lines (`MAIL_USERNAME=<uuid>` ⏎
+  // `MAIL_PASSWORD=…`, `'username' => '<uuid>'`): an API token that the service takes as its login (Postmark's
+  // SMTP, Loggly's, many relays'). A person's login is no [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}; a user's id in a record has no password beside it.
+  {
+    kind: 'secret',
+    re: r(
+      `(?:user(?:name)?|USER(?:NAME)?|User(?:name)?|login|LOGIN)["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9A-Za-z-])`,
+      'gd',
+    ),
+    pre: ['user', 'login'],
+    group: 1,
+    boundary: false,
+    check: (t, s, e) => /pass(?:word|wd)?|secret|token/i.test(nearLines(t, s, e, 2).replace(t.slice(s, e), '')),
+  },
+  // A Twilio account's SID where Twilio is named (`AC` and 32 hex digits): with its auth token, a login.
+  { kind: 'twilio-account-sid', re: r('AC[0-9a-f]{32}'), pre: ['twilio'], scan: true },
+  // Backblaze B2's application key (`K005…`, 31 characters), and its key's id beside it (`b2 account
+  // authorize 005e2f…  K005…`, `account = 002fbc…0001` ⏎ `key = K00…`): a hex id that B2 shapes (`00` and
+  // the account, or the account and a counter), within two lines of a key.
+  {
+    kind: 'backblaze-key',
+    re: r('K00[A-Za-z0-9+/]{28}'),
+    pre: ['k00'],
+    check: (t, s, e) => /[a-z]/.test(t.slice(s + 3, e)) && /[A-Z]/.test(t.slice(s + 3, e)),
+  },
+  {
+    kind: 'backblaze-key-id',
+    re: r('(?<![0-9a-f])(?:00[0-9a-f]{20,23}|[0-9a-f]{12}0{6,9}[1-9][0-9]{0,2})(?![0-9A-Za-z])'),
+    pre: ['k00'],
+    scan: true,
+    shaped: true,
+    check: (t, s, e) => B2_KEY_NEAR.test(nearLines(t, s, e, 2)),
   },
   { kind: 'telegram-bot-token', re: r(`(?<!\\d)\\d{5,16}:A[${URLSAFE}]{34}`), pre: [':a'], scan: true },
   // In the Bot API's path (`https://api.telegram.org/bot<token>/sendMessage`), glued to `bot`.

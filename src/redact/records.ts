@@ -214,6 +214,23 @@ const LDIF_KIND: Record<string, string> = {
   uid: 'local-user',
 };
 
+// An entry of a group, a unit or a role, not a person (`objectClass: groupOfNames` within three lines, no
+// person's class there; a DN under `ou=Groups`): its `cn` names the group (`cn: platform-admins`).
+const LDIF_GROUP_CLASS =
+  /^objectClass:[ \t]*(?:groupOfNames|groupOfUniqueNames|groupOfMembers|posixGroup|group|organizationalUnit|organizationalRole|device|applicationProcess)[ \t]*\r?$/im;
+const LDIF_PERSON_CLASS =
+  /^objectClass:[ \t]*(?:person|inetOrgPerson|organizationalPerson|posixAccount|user|account|shadowAccount)[ \t]*\r?$/im;
+function groupEntry(text: string, at: number): boolean {
+  let from = at,
+    n = 0;
+  while (from > 0 && at - from < 600 && !(text.charCodeAt(from - 1) === 10 && ++n > 3)) from--;
+  let to = at;
+  n = 0;
+  while (to < text.length && to - at < 600 && !(text.charCodeAt(to) === 10 && ++n > 3)) to++;
+  const near = text.slice(from, to);
+  return LDIF_GROUP_CLASS.test(near) && !LDIF_PERSON_CLASS.test(near);
+}
+
 function ldif(text: string, out: Finding[]): void {
   LDIF_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -221,6 +238,7 @@ function ldif(text: string, out: Finding[]): void {
     const v = m[2].trimEnd();
     if (v.length < 2 || /[<>{}]/.test(v)) continue;
     const kind = LDIF_KIND[m[1]] ?? 'person-name';
+    if (kind === 'person-name' && groupEntry(text, m.index)) continue;
     // An address's lines are joined by `$`: the street is the first.
     const end = kind === 'street-address' && v.includes('$') ? v.indexOf('$') : v.length;
     const at = m.index + m[0].length - m[2].length;
@@ -228,6 +246,7 @@ function ldif(text: string, out: Finding[]): void {
   }
   LDIF_DN.lastIndex = 0;
   while ((m = LDIF_DN.exec(text)) !== null) {
+    if (/^,ou=groups,/i.test(text.slice(m.index + m[0].length - 1, m.index + m[0].length + 10)) || groupEntry(text, m.index)) continue;
     const at = m.index + m[0].length - 1 - m[1].length;
     out.push({ kind: 'person-name', start: at, end: at + m[1].length });
   }

@@ -14,7 +14,15 @@ import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
 export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
-export { findByteArrayKeys, findEncodedBasicAuth, findEncodedPhones, findKubernetesSecretData, findWebhookTokens } from './embedded';
+export {
+  findByteArrayKeys,
+  findCookieJarValues,
+  findEncodedBasicAuth,
+  findEncodedPhones,
+  findKubernetesSecretData,
+  findQuerySecrets,
+  findWebhookTokens,
+} from './embedded';
 export { findAccountUsers, findKeyIdUsers } from './accounts';
 
 /** Which of the words these statements need the text holds (case-insensitive). */

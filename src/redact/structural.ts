@@ -210,48 +210,6 @@ function ascending(v: string): boolean {
 }
 const URL_TOKEN_USER = /:\/\/([A-Za-z0-9_-]{16,128}):?@(?=[\w[-])/g;
 
-// A cookie jar in Netscape's format (curl's, wget's, yt-dlp's `cookies.txt`): domain, subdomains,
-// path, secure, expiry, name, value, split by tabs. A value of twelve characters or more, or of
-// eight mixing letters and digits, is a session's.
-const COOKIE_LINE =
-  /^(?:#HttpOnly_)?[^\t\n#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t\d{1,12}\t[^\t\n]{1,256}\t([^\t\r\n]{8,4096})\r?$/gm;
-export function findCookieJarValues(text: string, out: Finding[]): void {
-  COOKIE_LINE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = COOKIE_LINE.exec(text)) !== null) {
-    const v = m[1];
-    if (v.length < 12 && !(/\d/.test(v) && /[A-Za-z]/.test(v))) continue;
-    const start = m.index + m[0].length - v.length - (m[0].endsWith('\r') ? 1 : 0);
-    out.push({ kind: 'session-cookie', start, end: start + v.length });
-  }
-}
-
-// Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=….
-const QUERY_SECRET =
-  /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt|appid|app_id|app_key|appkey|app_secret|license_key|access_key)=([^&#\s"'<>`]{8,1024})/gi;
-
-export function findQuerySecrets(text: string, out: Finding[]): void {
-  QUERY_SECRET.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUERY_SECRET.exec(text)) !== null) {
-    const v = m[1];
-    if (isPlaceholder(v) || v.startsWith('<REDACTED:')) continue;
-    if (!valueLooksSecret(decodeSafe(v), /pass|pwd/i.test(m[0]) ? 'password' : 'secret', true)) continue;
-    // An app's id is a key only where it is long and random (OpenWeatherMap's `appid`), not a number or a name.
-    if (/[?&;]app_?id=/i.test(m[0]) && (v.length < 20 || /^\d+$/.test(v) || !/\d/.test(v))) continue;
-    const start = m.index + m[0].length - v.length;
-    out.push({ kind: 'url-secret', start, end: start + v.length });
-  }
-}
-
-function decodeSafe(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
-}
-
 // `Bearer <token>` anywhere (headers built by string concatenation, logs, docs).
 const BEARER = /\b(?:Bearer|bearer|BEARER)[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/g;
 
