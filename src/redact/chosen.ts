@@ -63,7 +63,22 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
     // A placeholder of an earlier redaction (`<REDACTED:password#…>`) names no password.
     if (text.charCodeAt(m.index - 1) === 58 /* : */ && text.startsWith('REDACTED', m.index - 9)) continue;
     const to = readTo;
+    const cell = tableCell(text, bol, m.index, from, eol);
+    if (cell >= 0) {
+      push(cell, valueCell(text, cell, eol));
+      continue;
+    }
     if (chosenOn(text, from, to, push)) continue;
+    // A comment that names it, and the next line that assigns it (`# hasło do serwera` ⏎ `H="…"`).
+    if (COMMENT_START.test(text.slice(bol, m.index)) && eol < text.length) {
+      let next = text.indexOf('\n', eol + 1);
+      if (next < 0) next = text.length;
+      const a = NEXT_ASSIGNMENT.exec(text.slice(eol + 1, Math.min(next, eol + 201)));
+      if (a !== null && randomLiteral(a[2])) {
+        push(eol + 1 + a[0].length - 1 - a[2].length, a[2]);
+        continue;
+      }
+    }
     // A question asking for one, answered on the next line.
     if (eol < text.length && to === eol && /\?[ \t]*\r?$/.test(text.slice(from, eol))) {
       let next = text.indexOf('\n', eol + 1);
@@ -73,6 +88,41 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
       chosenOn(text, eol + 1 + prefix, Math.min(next, eol + 1 + prefix + 60), push);
     }
   }
+}
+
+/**
+ * A row of a table of names and values, the cue in its first cell (`| パスワード | WWfTeoKYdDPN |`,
+ * `| Admin password | \`Xk29…\` |`): where the next cell's value starts, or -1. The value is one
+ * word of two kinds of characters or more (cases, digits, symbols), no stand-in nor reference.
+ */
+function tableCell(text: string, bol: number, cueStart: number, cueEnd: number, eol: number): number {
+  if (!/^[ \t]*\|[ \t]*(?:[\p{L}\p{N}_.-]+[ \t]+){0,3}$/u.test(text.slice(bol, cueStart))) return -1;
+  const sep = /^[ \t]*\|[ \t]*`?/.exec(text.slice(cueEnd, cueEnd + 12));
+  if (sep === null) return -1;
+  const start = cueEnd + sep[0].length;
+  const v = valueCell(text, start, eol);
+  if (v.length < 6 || v.length > 64 || (v.length < 8 && !/\d/.test(v)) || isPlaceholder(v) || /^[$%{<[(*]/.test(v)) return -1;
+  const kinds = (/\p{Ll}/u.test(v) ? 1 : 0) + (/\p{Lu}/u.test(v) ? 1 : 0) + (/\d/.test(v) ? 1 : 0) + (/[^\p{L}\d]/u.test(v) ? 1 : 0);
+  return kinds >= 2 && !/^\p{Lu}\p{Ll}+$/u.test(v) ? start : -1;
+}
+/** The value of a table's cell at `start`: to the next `|` or backtick, without spaces; '' when it holds one. */
+function valueCell(text: string, start: number, eol: number): string {
+  let end = start;
+  while (end < eol && text[end] !== '|' && text[end] !== '`') end++;
+  const v = text.slice(start, end).trimEnd();
+  return /\s/.test(v) ? '' : v;
+}
+
+// A comment's opening before the cue on its line (`#`, `//`, `--`, `;`, `/*`, `*`, `<!--`, `REM`, `'`).
+const COMMENT_START = /^[ \t]*(?:#|\/\/|--|;|\/?\*|<!--|'|rem[ \t]|REM[ \t])/;
+// An assignment of a quoted literal to any name (`const s = "…";`, `H="…"`, `$p = '…'`, `p := "…"`).
+const NEXT_ASSIGNMENT =
+  /^[ \t]*(?:(?:const|let|var|my|local|export|set|readonly|final|static|private|val|string|String)[ \t]+)*[$@]?[A-Za-z_][\w.]{0,40}[ \t]*(?::=|=|:)[ \t]*(["'`])([^"'`\s\\]{8,64})\1/;
+/** A literal that looks made at random: both cases (three of each), no words in camel case, no stand-in. */
+function randomLiteral(v: string): boolean {
+  const upper = v.replace(/[^A-Z]/g, '').length;
+  const lower = v.replace(/[^a-z]/g, '').length;
+  return upper >= 3 && lower >= 3 && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+\d*$/.test(v) && !/[/:]/.test(v) && !isPlaceholder(v);
 }
 
 /** The first chosen password in text[from, to), pushed; whether one was. */

@@ -28,6 +28,7 @@ export const COMMAND_FEATURES = {
   putty: ['pscp', 'plink', 'psftp', 'putty'],
   db2: ['db2 ', 'db2cmd'],
   neo4j: ['neo4j-admin'],
+  oracle: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman ', 'conn '],
 };
 export type CommandTool = keyof typeof COMMAND_FEATURES;
 

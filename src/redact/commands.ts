@@ -2,7 +2,7 @@
 // `zip -P …`, `7z a -p…`, `sqlcmd -P …`, `ldapsearch -w …`, `redis-cli -a …`, `ssh-keygen -N …`,
 // `smbclient -U user%…`, `xfreerdp /p:…`, `openssl … -passin pass:…`, `keytool -storepass …`,
 // `http --auth user:…`, `lftp -u user,…`, `nmcli … password …`, `wpa_passphrase SSID …`,
-// `net use \\host\share …`, `cmdkey /pass:…`, `ipmitool -P …`, `plink -pw …`, `db2 connect … using …`,
+// `net use \\host\share …` (or `%SHARE%`), `cmdkey /pass:…`, `ipmitool -P …`, `plink -pw …`, `db2 connect … using …`,
 // and a literal echoed into a command that reads its password from standard input
 // (`echo "…" | docker login --password-stdin`, `echo … | sudo -S …`).
 // Options that do name a password (`--password …`, `-password=…`) are read by the name-based rule.
@@ -51,7 +51,7 @@ export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
   iwconfig: tool('iwconfig', 'key[ \\t]+s:'),
   netUse: tool(
     'net',
-    '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?\\\\\\\\\\S{1,200}(?:[ \\t]+/[uU][sS][eE][rR]:\\S{1,64})?|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
+    '(?:[uU][sS][eE][ \\t]+(?:[A-Za-z*]:[ \\t]+)?(?:\\\\\\\\\\S{1,200}|%\\w{1,40}%)(?:[ \\t]+/[uU][sS][eE][rR]:\\S{1,64})?|[uU][sS][eE][rR][ \\t]+(?!/)\\S{1,64})[ \\t]+(?![/*])',
     true,
   ),
   cmdkey: tool('cmdkey|wmic', '/[pP](?:ass|ASS)(?:word|WORD)?[:=]'),
@@ -63,6 +63,11 @@ export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
   putty: tool('pscp|plink|psftp|putty', '-pw[ \\t]+'),
   db2: tool('db2|db2cmd', 'connect[ \\t]+to[ \\t]+\\S{1,64}[ \\t]+user[ \\t]+\\S{1,64}[ \\t]+using[ \\t]+', true),
   neo4j: tool('neo4j-admin', 'set-initial-password[ \\t]+'),
+  // Oracle's tools and SQL*Plus's `CONNECT` take `user/password@database` (`sqlplus -s gl/"…"@ora:1521/GL`).
+  oracle: {
+    name: /(?<![\w.-])(?:sqlplus|sqlldr|expdp|impdp|rman|conn|connect|SQLPLUS|SQLLDR|EXPDP|IMPDP|RMAN|CONN|CONNECT)(?:\.exe)?(?=[ \t])/g,
+    option: /[ \t=][\w$#.]{1,64}\/(?:(["'])([^"'\n]{1,128})\1|([^\s"'/@|;&]{1,128}))(?=@|[ \t]|$)/g,
+  },
 };
 
 // `echo "…" | docker login --password-stdin`, `echo … | sudo -S …`, `printf '%s' … | passwd --stdin`.

@@ -97,6 +97,7 @@ const NOT_SECRET = new Set([
   'md5',
   'hash',
   'hashes',
+  'hashed',
   'digest',
   'checksum',
   'integrity',
@@ -202,7 +203,16 @@ export function findContextSecrets(
   const n = text.length;
   const checksums = { n: MAX_CHECKSUMS };
   let i = 0;
+  // The findings of the last run glued to its name by `=`, and where its value starts.
+  let glued: { from: number; valueStart: number } | null = null;
+  const unglue = (): void => {
+    if (glued === null) return;
+    for (let f = glued.from; f < out.length; f++)
+      if (out[f].start < glued.valueStart && out[f].end > glued.valueStart) out[f].start = glued.valueStart;
+    glued = null;
+  };
   while (i < n) {
+    unglue();
     let c = text.charCodeAt(i);
     if (c >= 128 || RUN_CLASS[c] === 0) {
       i++;
@@ -251,6 +261,12 @@ export function findContextSecrets(
     // `request_id=7f1c…`: a key glued to its value by `=` (base64 has `=` only at its end) that
     // says the value is an id, a hash or public, with no credential or service word in it or before it.
     if (gluedKeyBlocks(text, s, e)) continue;
+    // `NAME=value` read as one run (an env file's line): what is found in it starts after the `=` (the name stays).
+    for (let q = s + 1; q < e - 1; q++)
+      if (text.charCodeAt(q) === 61) {
+        if (text.charCodeAt(q + 1) !== 61 && /^[A-Za-z_][\w.-]*$/.test(text.slice(s, q))) glued = { from: out.length, valueStart: q + 1 };
+        break;
+      }
     // URLs and paths are read by the URL rules; a path's segments are words.
     if (s >= 3 && text.startsWith('://', s - 3)) continue;
     // `x-1.2.4.tgz#3b33…`: the digest of a package archive (lockfiles), not a credential.
@@ -295,6 +311,7 @@ export function findContextSecrets(
     // (`./bin/sync --target prod NjczIdHM…`, `docker run … tlos10ty…`): a token given positionally.
     else if (before === NO_CUE && floor < 0 && bareRandomToken(text, s, e, run)) out.push({ kind: 'high-entropy', start: s, end: e });
   }
+  unglue();
 }
 
 function gluedKeyBlocks(text: string, s: number, e: number): boolean {
@@ -530,6 +547,7 @@ function cueBefore(text: string, s: number): Cue {
       const cue = cueOf(text.slice(w, k));
       // The nearest word decides: a credential word closer to the token than a blocking word
       // (`String appId = "…"; String appSecret = "…"`) is not undone by it.
+      if (cue === HASH_BLOCKED && (text.charCodeAt(k) === 95 || text.charCodeAt(k) === 45)) return cue; // `hashed_secret`
       if (cue.blocked) return strong || service ? { strong, weak, service, blocked: false } : cue;
       strong ||= cue.strong;
       weak ||= cue.weak;
@@ -615,7 +633,10 @@ function cueOf(raw: string): Cue {
       const counter = trailingCounter(w);
       const word = counter > 0 && !services.names.has(w) ? w.slice(0, w.length - counter) : w;
       if (NOT_SECRET.has(word)) {
-        c.blocked = true;
+        // (A hash's word undoes the credential's in one name: `hashed_secret`, `token_sha256`; an id's
+        // does not, `SUMO_ACCESS_ID` is half of a pair.)
+        if (HASH_NAME.test(word)) c = HASH_BLOCKED;
+        else c.blocked = true;
         break;
       }
       if (STRONG_EXACT.has(word) || endsWithStrongCue(word)) c.strong = true;
@@ -627,6 +648,8 @@ function cueOf(raw: string): Cue {
   return c;
 }
 
+const HASH_BLOCKED: Cue = Object.freeze({ strong: false, weak: false, service: false, blocked: true });
+const HASH_NAME = /^(?:hash(?:ed|es)?|sha\d*|md5|digest|checksum|integrity)$/;
 const MAX_NOT_SECRET = [...NOT_SECRET].reduce((n, w) => Math.max(n, w.length), 0);
 
 function digitCount(s: string): number {

@@ -136,7 +136,15 @@ export function findEncodedBasicAuth(text: string, out: Finding[]): void {
 const WEBHOOK_PATH =
   /\/(?:hooks?|webhooks?|inputs|catch|trigger\/[\w-]{1,64}\/with\/key)\/((?:[\w-]{1,40}\/)?)([A-Za-z0-9_-]{16,128})(?![A-Za-z0-9_-])/gi;
 
+// Zapier's catch hooks carry a short key after the account's number (`/hooks/catch/44645854/sv4jua2/`).
+const ZAPIER_HOOK = /hooks\.zapier\.com\/hooks\/catch\/(\d{4,12}\/[a-z0-9]{5,16})(?![A-Za-z0-9_-])/g;
+
 export function findWebhookTokens(text: string, out: Finding[]): void {
+  ZAPIER_HOOK.lastIndex = 0;
+  for (let z: RegExpExecArray | null; (z = ZAPIER_HOOK.exec(text)) !== null;) {
+    const start = z.index + z[0].length - z[1].length;
+    out.push({ kind: 'webhook-token', start, end: start + z[1].length });
+  }
   WEBHOOK_PATH.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WEBHOOK_PATH.exec(text)) !== null) {

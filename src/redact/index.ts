@@ -664,7 +664,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       local?.(text, raw);
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
-      dropStandInNames(text, raw);
+      if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
       const out = render(text, findings, hmacWord);
@@ -684,50 +684,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
   };
 }
 
-// The names forms and documentation use for no one, by country (`John Doe`, `Max Mustermann`,
-// `Joe Bloggs`, `Fulano de Tal`, `Иванов Иван Иванович`, `홍길동`, `山田太郎`, `张三`): a finding that is
-// exactly one of them, either way round, is kept. Their e-mail addresses at real domains still go.
-const STAND_IN_NAMES = new Set(
-  [
-    'john doe',
-    'jane doe',
-    'john q. public',
-    'max mustermann',
-    'erika mustermann',
-    'max muster',
-    'hans muster',
-    'otto normalverbraucher',
-    'joe bloggs',
-    'fred bloggs',
-    'jean dupont',
-    'marie dupont',
-    'mario rossi',
-    'jan kowalski',
-    'anna kowalska',
-    'juan pérez',
-    'juan perez',
-    'fulano de tal',
-    'ola nordmann',
-    'kari nordmann',
-    'jan jansen',
-    'matti meikäläinen',
-    'maija meikäläinen',
-    'jón jónsson',
-    'pieter post',
-    'иванов иван иванович',
-    'иван иванович иванов',
-    'иван иванов',
-    'іван іваненко',
-    '홍길동',
-    '山田太郎',
-    '山田 太郎',
-    '山田花子',
-    '山田 花子',
-    '张三',
-    '李四',
-    '王五',
-  ].map((n) => n.normalize('NFC')),
-);
 // The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
 // A house number, a comma and a postcode before a capitalised town (addresses.ts's INLINE_ADDRESS).
 const INLINE_POSTCODE = /\d[a-zA-Z]?,[ \t]*(?:[^,\n]{1,12},[ \t]*){0,2}\d{2}[\d -]{1,4}[ \t]+\p{Lu}/u;
@@ -746,16 +702,6 @@ function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
   // jwt.io's sample (its payload's start) and the storage emulator's key, under whatever kind.
   return raw.length > 0 && (text.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI') || text.includes('Eby8vdM02xNOcqFlqUwJ'));
-}
-
-function dropStandInNames(text: string, raw: Finding[]): void {
-  for (let k = raw.length - 1; k >= 0; k--) {
-    const f = raw[k];
-    if (f.kind !== 'person-name' || f.end - f.start > 40) continue;
-    const v = text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase().normalize('NFC');
-    const swapped = v.includes(', ') ? v.split(', ').reverse().join(' ') : v;
-    if (STAND_IN_NAMES.has(v) || STAND_IN_NAMES.has(swapped)) raw.splice(k, 1);
-  }
 }
 
 /**

@@ -462,6 +462,8 @@ const NEG_ANY = new Set([
   'thumbprint',
   'checksum',
   'digest',
+  // detect-secrets' baseline (`"hashed_secret": "ac4a…"`): a hash of what it found.
+  'hashed',
   'sha',
   'md5',
   'sha1',
@@ -501,6 +503,8 @@ const NEG_ANY = new Set([
 const classCache = new Map<string, NameClass | null>();
 
 /** Classifies an identifier as naming a password, a secret, a weaker `key`, or nothing. */
+const HASH_WORDS = new Set(['integrity', 'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512']);
+
 export function classifyName(name: string): NameClass | null {
   const cached = classCache.get(name);
   if (cached !== undefined) return cached;
@@ -518,8 +522,9 @@ function classifyUncached(name: string): NameClass | null {
     .map((w) => (/^[a-z]+\d{1,2}$/.test(w) ? w.replace(/\d+$/, '') : w))
     .filter((w) => w.length > 0);
   if (words.length === 0) return null;
-  for (const w of words) if (NEG_ANY.has(w)) return null;
   const last = words[words.length - 1];
+  // (A hash's word before `secret` names what the secret signs: `WOMPI_INTEGRITY_SECRET`, `checksum_secret`.)
+  for (const w of words) if (NEG_ANY.has(w) && !(last === 'secret' && HASH_WORDS.has(w))) return null;
   if (
     NEG_LAST.has(last) &&
     !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w))) &&
@@ -628,7 +633,7 @@ function isSchemeLike(w: string): boolean {
 const commaSeparated = { value: false };
 
 const GO_TYPE = /[A-Za-z_][\w.[\]*]{0,30}[ \t]+:?=(?![=>])/y;
-const TYPE_ANNOTATION = /[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
+const TYPE_ANNOTATION = /(?:&(?:'static[ \t]+)?)?[A-Za-z_][\w.<>[\]|]{0,40}[ \t]{0,4}=(?![=>])/y;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
@@ -724,7 +729,7 @@ function findValueStart(
     DEFAULT_ARGUMENT.lastIndex = i;
     if (DEFAULT_ARGUMENT.test(text)) i = DEFAULT_ARGUMENT.lastIndex;
   }
-  // A type annotation `password: string = "..."` moves the value past the `=`.
+  // A type annotation `password: string = "..."` (Rust's `&str`, `&'static str`) moves the value past the `=`.
   const typeAnn = TYPE_ANNOTATION;
   typeAnn.lastIndex = i;
   if (c === ':' && typeAnn.test(text)) {
@@ -1378,8 +1383,19 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
     // A value glued to its `=` (`-e POSTGRES_PASSWORD=x -d`, `PW=x cmd`) is a literal whatever follows it.
     if (!val.quoted && !isFlag && !(val.start === e + 1 && text.charCodeAt(e) === 61) && takesArgument(text, val.end)) continue;
     let v = text.slice(val.start, val.end);
-    // `auth = base64.b64encode(…)`: a function called, whatever digits its name holds.
-    if (!val.quoted && text.charCodeAt(val.end) === 40 /* ( */ && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(v)) continue;
+    // `auth = base64.b64encode(…)`: a function called, whatever digits its name holds; but a literal that a
+    // constructor only wraps (`String::from("…")`, `SecretString::new("…")`, `Some("…")`) is the value.
+    const open = v.endsWith('(') ? val.end - 1 : val.end;
+    const callee = v.endsWith('(') ? v.slice(0, -1) : v;
+    if (!val.quoted && text.charCodeAt(open) === 40 /* ( */ && /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*$/.test(callee)) {
+      const w = WRAPPED_LITERAL.exec(text.slice(open, open + 208));
+      if (w === null || !WRAPPER.test(callee)) {
+        if (open === val.end) continue;
+      } else {
+        val = { start: open + w[0].indexOf(w[2]), end: open + w[0].indexOf(w[2]) + w[2].length, quoted: true };
+        v = w[2];
+      }
+    }
     // `Authorization: Bearer abc`, `"Basic dXNlcjpwYXNz"`: the scheme word stays, the credential goes.
     const sp = v.indexOf(' ');
     const firstWord = sp > 0 ? v.slice(0, sp) : val.quoted ? '' : v;
@@ -1671,6 +1687,8 @@ function setterArgument(text: string, open: number, name: string): Value | null 
 }
 
 // Environment and configuration lookups that may carry a fallback literal.
+const WRAPPED_LITERAL = /^\([ \t]*(["'])([^"'\n\\]{1,200})\1[ \t]*\)/;
+const WRAPPER = /(?:^|\.|::)(?:from|new|of|valueOf|String|str|Some|Secret|SecretStr|SecretString|SecureString)$/;
 const REFERENCE =
   /^(?:process\.env\b|import\.meta\.env\b|os\.environ\b|os\.getenv\b|getenv\b|System\.getenv\b|ENV\b|Environment\.GetEnvironmentVariable\b|env\()/;
 // After the reference (its call's arguments included), on the same line: `|| "…"`, `?? '…'`,

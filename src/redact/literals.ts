@@ -41,6 +41,7 @@ const DIGEST_WORDS = new Set([
   'crc32',
   'shasum',
   'hexdigest',
+  'hashed',
   'sri',
   'gpg',
   'pgp',
@@ -230,6 +231,12 @@ function digestNearby(text: string, quote: number, v: string): boolean {
   let a = quote;
   const lo = Math.max(0, quote - WINDOW);
   while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
+  // A literal alone on its line is a result printed under the line that made it (`>>> h.hexdigest()` ⏎ `'b94d…'`):
+  // that line's words count too.
+  if (a > 0 && /^[ \t]*$/.test(text.slice(a, quote))) {
+    a--;
+    while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
+  }
   const window = text.slice(a, quote);
   if (!DIGEST_HINT.test(window)) return false;
   const words = window.match(/[A-Za-z][A-Za-z0-9_]*/g);

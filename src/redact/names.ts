@@ -1983,3 +1983,58 @@ export function findPasswdLines(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start: g, end: g + gecos.length });
   }
 }
+
+// The names forms and documentation use for no one, by country (`John Doe`, `Max Mustermann`,
+// `Joe Bloggs`, `Fulano de Tal`, `Иванов Иван Иванович`, `홍길동`, `山田太郎`, `张三`): a finding that is
+// exactly one of them, either way round, is kept. Their e-mail addresses at real domains still go.
+const STAND_IN_NAMES = new Set(
+  [
+    'john doe',
+    'jane doe',
+    'john q. public',
+    'max mustermann',
+    'erika mustermann',
+    'max muster',
+    'hans muster',
+    'otto normalverbraucher',
+    'joe bloggs',
+    'fred bloggs',
+    'jean dupont',
+    'marie dupont',
+    'mario rossi',
+    'jan kowalski',
+    'anna kowalska',
+    'juan pérez',
+    'juan perez',
+    'fulano de tal',
+    'ola nordmann',
+    'kari nordmann',
+    'jan jansen',
+    'matti meikäläinen',
+    'maija meikäläinen',
+    'jón jónsson',
+    'pieter post',
+    'иванов иван иванович',
+    'иван иванович иванов',
+    'иван иванов',
+    'іван іваненко',
+    '홍길동',
+    '山田太郎',
+    '山田 太郎',
+    '山田花子',
+    '山田 花子',
+    '张三',
+    '李四',
+    '王五',
+  ].map((n) => n.normalize('NFC')),
+);
+/** Drops the findings that are exactly a stand-in name (STAND_IN_NAMES). */
+export function dropStandInNames(text: string, raw: Finding[]): void {
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const f = raw[k];
+    if (f.kind !== 'person-name' || f.end - f.start > 40) continue;
+    const v = text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase().normalize('NFC');
+    const swapped = v.includes(', ') ? v.split(', ').reverse().join(' ') : v;
+    if (STAND_IN_NAMES.has(v) || STAND_IN_NAMES.has(swapped)) raw.splice(k, 1);
+  }
+}

@@ -194,19 +194,29 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     boundary: false,
     check: (t, s, e) => /pwd=|pass(?:code|word)/i.test(nearLines(t, s, e, 2)),
   },
-  // A [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12} given as a user name where a password or a token stands within two lines (`MAIL_USERNAME=<uuid>` ⏎
-  // `MAIL_PASSWORD=…`, `'username' => '<uuid>'`): an API token that the service takes as its login (Postmark's
-  // SMTP, Loggly's, many relays'). A person's login is no [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}; a user's id in a record has no password beside it.
+  // A [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12} or an API key's id given as a user name where a password or a token stands within two lines
+  // (`MAIL_USERNAME=<uuid>` ⏎ `MAIL_PASSWORD=…`, `sasl.username=A1RZOUNMTM2B8M6U` ⏎ `sasl.password=…`,
+  // Plivo's `auth_id=`): an API token the service takes as its login (Postmark's SMTP, Confluent's Kafka).
+  // A person's login is neither; a user's id in a record has no password beside it.
   {
     kind: 'secret',
     re: r(
-      `(?:user(?:name)?|USER(?:NAME)?|User(?:name)?|login|LOGIN)["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![0-9A-Za-z-])`,
+      `(?:user(?:name)?|USER(?:NAME)?|User(?:name)?|login|LOGIN|auth_?id|AUTH_?ID)["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Z0-9]{16,32})(?![0-9A-Za-z-])`,
       'gd',
     ),
-    pre: ['user', 'login'],
+    pre: ['user', 'login', 'auth_id', 'authid'],
     group: 1,
     boundary: false,
-    check: (t, s, e) => /pass(?:word|wd)?|secret|token/i.test(nearLines(t, s, e, 2).replace(t.slice(s, e), '')),
+    check: (t, s, e) =>
+      (t.charCodeAt(s + 8) === 45 || (t.slice(s, e).match(/[A-Z]\d|\d[A-Z]/g) ?? []).length >= 3) &&
+      /pass(?:word|wd)?|secret|token/i.test(nearLines(t, s, e, 2).replace(t.slice(s, e), '')),
+  },
+  // Honeycomb's key in its own header (`x-honeycomb-team: …`), which names no credential.
+  {
+    kind: 'honeycomb-key',
+    re: r(`x-honeycomb-team["']?[ \\t]*[:=][ \\t]*["']?([A-Za-z0-9_]{20,64})`, 'gid'),
+    pre: ['x-honeycomb-team'],
+    group: 1,
   },
   // A Twilio account's SID where Twilio is named (`AC` and 32 hex digits): with its auth token, a login.
   { kind: 'twilio-account-sid', re: r('AC[0-9a-f]{32}'), pre: ['twilio'], scan: true },

@@ -120,3 +120,65 @@ describe('references and look-alikes kept', () => {
     gone('wlan0: ether 3c:22:fb:9a:41:7e txqueuelen 1000', '3c:22:fb:9a:41:7e', 'mac-address');
   });
 });
+
+describe('credentials in more of the forms code and tools give them', () => {
+  it('reads a value past Rust’s and C++’s types and out of a constructor that only wraps it', () => {
+    gone('const SMTP_PASS: &str = "zkSaimVrq4qPgP28";', 'zkSaimVrq4qPgP28', 'password');
+    gone('static API_KEY: &\'static str = "Vq7mX2pLk9RtZ4wN8sHd";', 'Vq7mX2pLk9RtZ4wN8sHd', 'secret');
+    gone('let smtp_pass: String = String::from("zkSaimVrq4qPgP28");', 'zkSaimVrq4qPgP28', 'password');
+    // A call that transforms its argument is no wrapper: its literal is not the value.
+    kept('let token = hash("zkSaimVrq4qPgP28");', 'zkSaimVrq4qPgP28');
+  });
+
+  it('reads a password in a row of a table of names and values, in any language', () => {
+    gone('| ホスト | stg-db01.naibu.local |\n| ユーザー | kanri |\n| パスワード | WWfTeoKYdDPN |', 'WWfTeoKYdDPN', 'password');
+    gone('| Admin password | `Xk29!fjw2q` |', 'Xk29!fjw2q', 'password');
+    unchanged('| Password | Description |\n|---|---|\n| password | string |\n| Password | see vault |\n| Password | ${DB_PASS} |');
+  });
+
+  it('reads a literal on the line under a comment that names a password', () => {
+    gone('// veritabanı şifresi (canlı ortam)\nconst s = "QNfqLcGMvzzQGs";', 'QNfqLcGMvzzQGs', 'password');
+    gone('# hasło do serwera kopii zapasowych\nH="DgY6BGALv8Mu2"', 'DgY6BGALv8Mu2', 'password');
+    unchanged('// password field\nconst label = "PasswordInput";');
+  });
+
+  it('reads Oracle’s user/password@database and a Windows share’s password after a variable', () => {
+    gone('sqlplus -s gl_extract/"Pg3nfxuTDy4mm"@ora-gl01:1521/GLPROD <<EOF', 'Pg3nfxuTDy4mm', 'password');
+    gone('SQL> conn scott/Tiger42x@orcl', 'Tiger42x', 'password');
+    gone('net use S: %SHARE% /user:CORP\\scanner ph7aMH%%jACX6h /persistent:no', 'ph7aMH%%jACX6h', 'password');
+    unchanged('sqlplus / as sysdba');
+  });
+
+  it('reads an API key’s id given as a user name beside its secret, not a user name with a year', () => {
+    gone(
+      'sasl.username=A1RZOUNMTM2B8M6U\nsasl.password=mAaqtT1jJxV9P2fnP0YljlBiZpqAQ7qjnKlY3q5LIrqYjPcp87ESf9vY',
+      'A1RZOUNMTM2B8M6U',
+      'secret',
+    );
+    gone('plivo.RestClient(auth_id="MAYGKU35MI4O573A6843", auth_token="jHVMSy7DHhgkBlA60PlJ0210rLmwISdAjH6AY9b4")', 'MAYGKU35MI4O573A6843');
+    kept('username: ADMINISTRATOR2024X\npassword: Hunter2!x', 'ADMINISTRATOR2024X');
+  });
+
+  it('reads Zapier’s catch hooks, Honeycomb’s header, a secret named for what it signs and WordPress’s keys', () => {
+    gone('ZAPIER_LEAD_HOOK=https://hooks.zapier.com/hooks/catch/44645854/sv4jua2/', 'sv4jua2', 'webhook-token');
+    gone('headers:\n  x-honeycomb-team: oTTxkggW2qC5hH329zSSSV', 'oTTxkggW2qC5hH329zSSSV', 'honeycomb-key');
+    gone('WOMPI_INTEGRITY_SECRET=prod_integrity_Tb4istIzNoyUSMZFWZRZp76ccLwQW9IM', 'Tb4istIzNoyUSMZFWZRZp76ccLwQW9IM', 'secret');
+    gone("define( 'AUTH_KEY', 'GQ<lY=M}9,U>T1PCg5Jxl=f8R#[c}.z<F<-r/eiCOolV4&QSABf*FJ6SM={A3!!(' );", 'T1PCg5Jxl', 'secret');
+    kept("api_key = '<your api key>'", '<your api key>');
+    kept('integrity: sha512-Tb4istIzNoyUSMZFWZRZp76ccLwQW9IMTb4istIzNoyUSMZFWZRZp76ccLwQW9IM==', 'sha512-Tb4ist');
+  });
+
+  it('keeps the name a token is glued to by `=`', () => {
+    assert.match(out('SHOPIFY_ADMIN_TOKEN=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'), /^SHOPIFY_ADMIN_TOKEN=<REDACTED:/);
+    assert.match(
+      out('PAYPAL_CLIENT_SECRET=E_sD8tOtWPX--q3YeJdj9Hdz8kr3HVZqDYUVZVCwgKwTAU0tdAgj-1rvdr6G3'),
+      /^PAYPAL_CLIENT_SECRET=<REDACTED:/,
+    );
+  });
+
+  it('keeps hashes: detect-secrets’ baseline and a digest printed under the call that made it', () => {
+    unchanged('      "hashed_secret": "ac4ae97285c19b13201deb9b192d921316db3447",');
+    unchanged(">>> hashlib.sha256(b'hello world').hexdigest()\n'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9'");
+    gone("API_TOKEN=\n'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9'", 'b94d27b9934d3e08a52e');
+  });
+});
