@@ -13,6 +13,7 @@ export const NOT_NAMES = new Set(
     'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
+    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo ' +
     // Institutions, places and events in Spanish, Portuguese, Italian, French and German, which start
     // the names of places the lists' English common words do not cover (`Ayuntamiento de Valencia`,
     // `Revolución de Mayo`, `Buenos Aires`, `Universität Wien`).
@@ -172,6 +173,17 @@ const PHRASES = [
   'niece',
   'fiancé',
   'fiancée',
+  // In whose name (`a nome Colombo-Ferri`, `t.n.v. de Wit`, `a nombre de Rocío Vidal`, `au nom de …`).
+  'a nome',
+  'a nome di',
+  'intestato a',
+  'intestata a',
+  'a nombre de',
+  'em nome de',
+  'au nom de',
+  'im namen von',
+  'ten name van',
+  't.n.v.',
   // Whose word a sentence reports (`Según Inmaculada Ferrándiz, …`, `Laut Jürgen Habicht ist …`).
   'according to',
   'según',
@@ -211,6 +223,14 @@ const PERSON_LABELS = [
   'emergency contact',
   'next of kin',
   'spouse',
+  // Holders and drivers in Spanish, Portuguese and French (`Titular da linha:`, `conducteur habituel :`).
+  'titular',
+  'titular da linha',
+  'titular da conta',
+  'titular de la cuenta',
+  'conducteur',
+  'conducteur habituel',
+  'paciente',
 ];
 /** Labels of a field that may hold a person's name or anything else: the words must hold one. */
 const LABELS = [

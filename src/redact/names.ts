@@ -46,6 +46,14 @@ let lists: WordLists | undefined;
 /** Builds the word lists now (the engine does so as it loads this bundle, see index.ts). */
 export function wordListsReady(): void {
   wordLists();
+  // The readers' larger expressions are compiled when first run: run once here, their cost is the load's too.
+  LONE_GIVEN_CUE.test('ask Anna');
+  LONE_GIVEN_VERB.test('Anna will');
+  LONE_GIVEN.lastIndex = 0;
+  LONE_GIVEN.exec('ask Anna');
+  BRACKETED_NAME.test(' (Anna Li)');
+  NAME_RE.lastIndex = 0;
+  NAME_RE.exec('Dear Anna Li');
 }
 
 function wordLists(): WordLists {
@@ -104,7 +112,9 @@ const LO = 'a-z\\u00DF-\\u00F6\\u00F8-\\u00FF\\u0100-\\u017F\\u1E00-\\u1EFF';
 /** A capitalised word: `Jennings`, `O'Sullivan`, `McAllister`, `Müller-Lüdenscheidt`. */
 // (A syllable in lower case after a hyphen: `Mei-hua`, `Seo-yeon`, `Jun-jun`; not an honorific, `Sato-san`.)
 const WORD = `(?:Mc|Mac|O['’]|D['’])?[${UP}][${LO}]+(?:-[${UP}][${LO}]+|-(?!(?:san|sama|kun|chan|dono|ssi|nim)(?![${LO}]))[a-z]{2,4}(?![${LO}-]))?`;
-const PARTICLE = '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|Ó|Ní|Uí|Mac|Nic)';
+// (Capitalised too where a family name starts with it: `Yannick Le Gall`, `Jan Van Damme`, `Ana De Souza`.)
+const PARTICLE =
+  '(?:de|del|della|di|da|das|do|dos|du|van|von|der|den|ter|ten|bin|binti|ibn|al|el|la|le|y|Ó|Ní|Uí|Mac|Nic|Le|La|De|Du|Van|Von|Da|Di|Dos|Das|Del)';
 const RUN = `${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){0,4}`;
 // Letters and digits of the Latin scripts: no Unicode property classes, which cost five times
 // as much in a pass over every character.
@@ -321,6 +331,11 @@ const CYR_SURNAME =
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична)$/;
 const CYR_FAMILY_END =
   /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,}(?:ова|ева|ёва|ина|ов|ев|ёв|ин|ский|ская|цкий|цкая|енко|чук|юк)$/;
+// Greek family names by their endings, a woman's in the genitive too (`Παπαδοπούλου-Κάρρα`, `Παπαδημητρίου`,
+// `Μανωλάκη`), after a capitalised Greek word (a given name the lists may lack).
+const GREEK_FAMILY_END =
+  /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,}(?:ίου|ίδου|άκη|οπούλου|όπουλος|άκης|ίδης|ιάδης|άτος|έας)(?:-[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]+)?$/;
+const GREEK_GIVEN_SHAPE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,11}$/;
 const CYR_GIVEN_SHAPE = /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,10}[аяйбвгдзклмнпрстфхж]$/;
 /** A Cyrillic word's class, `ё` read as the lists write it, `е` (`Алёна`). */
 function cyrillicClass(w: string): Word {
@@ -376,9 +391,14 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
     // A given name the lists lack before a Russian or Ukrainian family name (`Алёна Кузнецова`,
     // `Тарас Шевчук`): shaped as a given name (ending in `-а`, `-я`, `-й` or a consonant).
     for (let k = 0; k + 1 < words.length; k++)
-      if (!words[k].fits && CYR_FAMILY_END.test(words[k + 1].w) && CYR_GIVEN_SHAPE.test(words[k].w)) {
+      if (
+        !words[k].fits &&
+        ((CYR_FAMILY_END.test(words[k + 1].w) && CYR_GIVEN_SHAPE.test(words[k].w)) ||
+          (GREEK_FAMILY_END.test(words[k + 1].w) && GREEK_GIVEN_SHAPE.test(words[k].w)))
+      ) {
         words[k].fits = true;
         words[k].listed = true;
+        words[k + 1].fits = true;
       }
     for (let i = 0; i < words.length;) {
       if (!words[i].fits) {
@@ -645,6 +665,18 @@ function findCaselessScriptNames(text: string, out: Finding[]): void {
     }
   }
   for (let k = text.indexOf('คุณ'); k >= 0; k = text.indexOf('คุณ', k + 3)) {
+    // (A form may set the name apart from the title: `ลูกค้า คุณ สมศรี ทองประเสริฐ ยกเลิก…`; then the family
+    // name after one space is the name's too.)
+    const spaced =
+      text.charCodeAt(k + 3) === 32 && /^[\u0e01-\u0e4e]{2,12} [\u0e01-\u0e4e]{3,16}(?: |$|[.,:;!?)])/.test(text.slice(k + 4, k + 36));
+    if (spaced && !THAI_AFTER_YOU.some((w) => text.startsWith(w, k + 4))) {
+      const sp = text.indexOf(' ', k + 4);
+      let e2 = sp + 1;
+      while (e2 < text.length && text.charCodeAt(e2) >= 0x0e01 && text.charCodeAt(e2) <= 0x0e4e) e2++;
+      out.push({ kind: 'person-name', start: k + 4, end: e2 });
+      given.push({ start: k + 4, end: sp });
+      continue;
+    }
     let e = k + 3;
     while (e < text.length && e - k < 20 && text.charCodeAt(e) >= 0x0e01 && text.charCodeAt(e) <= 0x0e4e) e++;
     const run = text.slice(k + 3, e);
@@ -1408,6 +1440,8 @@ export function findPersonNames(
   }
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
+  if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
+  namesInBrackets(text, out);
   idsAfterNames(text, out);
 }
 
@@ -1415,15 +1449,56 @@ export function findPersonNames(
 // 096603352)`, `Hollis, Jerome D. (MR993723)`, `Dmitri Volkov (ID E-20931)`. With `ID` (or `No.`),
 // four digits or more; bare in brackets, letters and five digits or more, or seven digits (a
 // year, `(2019)`, and a pull request, `(#12345)`, stay).
+// A name's other writing in brackets right after it (`Liu Yang (刘洋)`, `佐藤 美咲（さとう みさき）`, `刘洋 (Liu Yang)`),
+// and a nickname right before its bearer's full name in brackets (`Chuy (Jesús Alvarado Ibarra)`).
+const BRACKETED_NAME =
+  /^[ \t]?[(（][ \t]?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,8}(?:[ \u3000][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8})?|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})[ \t]?[)）]/u;
+const NICKNAME_AT_LINE = /^[ \t]*(?:[-*•>][ \t]+)?(\p{Lu}\p{Ll}{1,14})[ \t]?$/u;
+const NICKNAME_AFTER_STOP = /[.!?][ \t]+(\p{Lu}\p{Ll}{1,14})[ \t]?$/u;
+function namesInBrackets(text: string, out: Finding[]): void {
+  const n = out.length;
+  for (let k = 0; k < n; k++) {
+    const f = out[k];
+    if (f.kind !== 'person-name' || f.end - f.start < 2) continue;
+    const c = text.charCodeAt(f.end + (text.charCodeAt(f.end) === 32 ? 1 : 0));
+    if (c === 40 || c === 0xff08) {
+      const m = BRACKETED_NAME.exec(text.slice(f.end, f.end + 48));
+      // (Latin letters only after a name in another script, and no common word among them: `(Stanford University)` is no name.)
+      const latin = m !== null && /^\p{Lu}/u.test(m[1]);
+      if (
+        m !== null &&
+        (!latin || (/[\u0250-\uffff]/.test(text.slice(f.start, f.end)) && m[1].split(/[ -]/).every((w) => classify(w) !== Word.Common)))
+      ) {
+        const start = f.end + m[0].indexOf(m[1]);
+        out.push({ kind: 'person-name', start, end: start + m[1].length });
+      }
+    }
+    // `Chuy (Jesús Alvarado Ibarra)`: the word before the bracket that holds the name.
+    const open = f.start - 1 - (text.charCodeAt(f.start - 1) === 32 ? 1 : 0);
+    // (The nickname starts its line or sentence: a changelog's `**stream** (Ben Noordhuis)` credits a subject.)
+    if ((text.charCodeAt(open) === 40 || text.charCodeAt(open) === 0xff08) && text.slice(f.start, f.end).includes(' ')) {
+      let ls = open;
+      while (ls > 0 && open - ls < 40 && text.charCodeAt(ls - 1) !== 10) ls--;
+      const b = (ls === 0 || text.charCodeAt(ls - 1) === 10 ? NICKNAME_AT_LINE : NICKNAME_AFTER_STOP).exec(text.slice(ls, open));
+      if (b !== null && classify(b[1]) !== Word.Common)
+        out.push({
+          kind: 'person-name',
+          start: open - b[0].length + b[0].indexOf(b[1]),
+          end: open - (b[0].length - b[0].indexOf(b[1]) - b[1].length),
+        });
+    }
+  }
+}
+
 const ID_AFTER_NAME =
-  /^[ \t]*(?:\([ \t]*|,[ \t]*)(?:(ID|Id|No\.|Nr\.)(?:[ \t]*[#:.])?[ \t]*)?([A-Z]{0,4}-?\d[\d/-]{2,18}[A-Z0-9]?)(?=[ \t]*[),;]|[ \t]*\r?$)/;
+  /^(?:[ \t]+[A-Z]\.)?[ \t]*(?:\([ \t]*|,[ \t]*)(?:(ID|Id|No\.|Nr\.)(?:[ \t]*[#:.])?[ \t]*)?([A-Z]{0,4}-?\d[\d/-]{2,18}[A-Z0-9]?)(?=[ \t]*[),;]|[ \t]*\r?$)/;
 function idsAfterNames(text: string, out: Finding[]): void {
   const n = out.length;
   for (let k = 0; k < n; k++) {
     const f = out[k];
     if (f.kind !== 'person-name') continue;
     const c = text.charCodeAt(f.end + (text.charCodeAt(f.end) === 32 ? 1 : 0));
-    if (c !== 40 && c !== 44) continue;
+    if (c !== 40 && c !== 44 && !/^ [A-Z]\./.test(text.slice(f.end, f.end + 3))) continue;
     const m = ID_AFTER_NAME.exec(text.slice(f.end, f.end + 48));
     if (m === null) continue;
     const v = m[2];
@@ -1591,6 +1666,50 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
       out.push({ kind: 'person-name', start: s, end: e });
     }
     readTo = Math.max(readTo, to);
+  }
+}
+
+// A given name alone that its sentence shows to be a person's: after a word that addresses or credits
+// someone (`Ask Priscila, she was there`, `14 commits by Maciej`, `ping Dana`), or starting a sentence
+// before a verb (`Emeka will run the loop`, `- Théo signale que…`). A name the lists hold as a name
+// only, not beside another capitalised word (a full name is read as a whole).
+// (Two tests: a case-blind one of a capital's run would cost quadratic time on a run of letters.)
+const LONE_GIVEN_CUE =
+  /(?:^|[^\p{L}])(?:ask|give|tell|ping|cc|thank|remind|call|email|message|with|by|from|daughter|son|wife|husband|mother|father|brother|sister|cousin|aunt|uncle|nephew|niece|grand\p{L}+|girlfriend|boyfriend|fianc\p{L}+)[ \t]+\p{Lu}/iu;
+const LONE_GIVEN_VERB =
+  /\p{Lu}\p{Ll}+[ \t]+(?:will|is|was|has|had|said|says|asked|wants|needs|thinks|agreed|reported|confirmed|noticed|found|fixed|flagged|identified|suggested|proposed|mentioned|owns|leads|joined|rolled|shipped|can|could|should|would|did|does|signale|présente|relancera|propose|hat|ist|wird|starter)(?![\p{L}])/u;
+const LONE_GIVEN = new RegExp(
+  `(?:(?<![\\p{L}\\p{N}_])([Aa]sk|[Gg]ive|[Tt]ell|[Pp]ing|cc|CC|[Tt]hank|[Rr]emind|[Cc]all|[Ee]-?mail|[Mm]essage|[Cc]heck with|[Ss]ync with|[Pp]air with|[Tt]alk to|[Ss]peak to|help from|by|with|[Dd]aughter|[Ss]on|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Cc]ousin|[Aa]unt|[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randdaughter|[Gg]randmother|[Gg]randfather|[Gg]irlfriend|[Bb]oyfriend|[Ff]ianc[ée]e?)[ \\t]+|(?:^|[.!?:—–][ \\t]+|^[ \\t]*(?:[-*•>]|\\d{1,2}[.)])[ \\t]+))(${WORD})(?![\\p{L}\\p{N}_@'’-]|\\.[\\p{L}\\p{N}]|[ \\t]+\\p{Lu})([ \\t]+(?:will|is|was|has|had|said|says|asked|wants|needs|thinks|agreed|reported|confirmed|noticed|found|fixed|flagged|identified|suggested|proposed|mentioned|owns|leads|joined|rolled|shipped|can|could|should|would|did|does|signale|présente|relancera|propose|hat|ist|wird|starter)(?![\\p{L}]))?`,
+  'gmu',
+);
+const KIN =
+  /^(?:daughter|son|wife|husband|mother|father|brother|sister|cousin|aunt|uncle|nephew|niece|grand\w+|girlfriend|boyfriend|fianc\S+)$/i;
+// Assistants and tools that are spoken to or built with (`ask Alexa`, `built with Hugo`), not people.
+const LONE_PRODUCTS = new Set(['Alexa', 'Siri', 'Cortana', 'Hugo', 'Jekyll', 'Gatsby', 'Jenkins', 'Travis', 'Jarvis']);
+function loneGivenNames(text: string, out: Finding[]): void {
+  const starts = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
+  LONE_GIVEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LONE_GIVEN.exec(text)) !== null) {
+    // At a sentence's start, only before a verb; after a cue, anywhere.
+    if (m[1] === undefined && m[3] === undefined) continue;
+    const w = m[2];
+    const start = m.index + m[0].length - (m[3]?.length ?? 0) - w.length;
+    // After a relative's word, any name that is no common word (`our daughter Isla`, `Wife Lucia`, `his cousin Ketut`).
+    if (KIN.test(m[1] ?? '') && !wordLists().common.has(w) && !starts.has(start)) {
+      out.push({ kind: 'person-name', start, end: start + w.length });
+      continue;
+    }
+    // (Not a publisher's or an algorithm's name: `by O'Reilly`, `Boyer-Moore`.)
+    if (
+      starts.has(start) ||
+      /['’]|\p{Lu}\p{Ll}*-\p{Lu}/u.test(w) ||
+      LONE_PRODUCTS.has(w) ||
+      classify(w) !== Word.Strong ||
+      TITLE_WORDS.has(w)
+    )
+      continue;
+    out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
 

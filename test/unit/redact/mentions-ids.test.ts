@@ -144,10 +144,11 @@ describe('a first name alone beside personal data', () => {
   });
 
   it('keeps a name with no personal data around it, a common word, and a list of names in code', () => {
-    const alone = 'Ask Ravi about the release.';
+    // (A name after a word that addresses someone is read on its own: `Ask Ravi about the release` goes; round18.)
+    const alone = 'Ravi’s release notes are out.';
     assert.equal(out(alone), alone);
-    const far = ['mail ops@acme.io', 'a', 'b', 'c', 'd', 'ask Ravi'].join('\n');
-    assert.ok(out(far).endsWith('ask Ravi'), out(far));
+    const far = ['mail ops@acme.io', 'a', 'b', 'c', 'd', 'thanks to Ravi'].join('\n');
+    assert.ok(out(far).endsWith('thanks to Ravi'), out(far));
     const code = "contact: jo@acme.io\nconst kids = ['Tyrone', 'Elie'];\nconst grace = Will;";
     const o = out(code);
     assert.ok(o.includes("['Tyrone', 'Elie']") && o.includes('Will'), o);

@@ -182,3 +182,43 @@ describe('credentials in more of the forms code and tools give them', () => {
     gone("API_TOKEN=\n'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9'", 'b94d27b9934d3e08a52e');
   });
 });
+
+describe('names alone and in other writings', () => {
+  it('reads a given name alone where its sentence addresses, credits or relates someone', () => {
+    gone('Not yet. Ask Priscila, she was in the room.', 'Priscila', 'person-name');
+    gone('git log shows 14 commits by Maciej.', 'Maciej', 'person-name');
+    gone('Give Hemi a call on Monday.', 'Hemi', 'person-name');
+    gone('Our daughter Isla was born on the 2nd of February.', 'Isla', 'person-name');
+    gone('it was Wayan Sudarsana and his cousin Ketut who restored it', 'Ketut', 'person-name');
+    // Tools, assistants and publishers are not people; nor a word beside another capitalised one.
+    unchanged('Ask Alexa for the weather. Built with Hugo. Published by O’Reilly. Tested with Tsan.');
+    unchanged('Give Chrome a try; the son Of a gun.');
+  });
+
+  it('reads a given name starting a sentence before a verb, not a place or a word before a noun', () => {
+    gone('3. Hiring — Emeka will run the system-design loop.', 'Emeka', 'person-name');
+    gone('- Théo signale que la migration retarde la livraison.', 'Théo', 'person-name');
+    unchanged('Deploy notes: Docker will restart the container.');
+  });
+
+  it('reads a name’s other writing in brackets, and a nickname before a full name in brackets', () => {
+    gone('Guest: Liu Yang (刘洋), Room 1207', '刘洋', 'person-name');
+    gone('担当者：佐藤 美咲（さとう みさき）', 'さとう みさき', 'person-name');
+    gone('Chuy (Jesús Alvarado Ibarra) dice que el endpoint responde', 'Chuy', 'person-name');
+    unchanged('Install Python (Windows) first.');
+  });
+
+  it('reads names after in-whose-name cues and holders’ labels, and family names after Le and La', () => {
+    gone('Il citofono è a nome Colombo-Ferri.', 'Colombo-Ferri', 'person-name');
+    gone('Titular da linha: Mariana Quaresma', 'Mariana Quaresma', 'person-name');
+    gone('conducteur habituel : Yannick Le Gall', 'Le Gall', 'person-name');
+    unchanged('Le Mans and Museo Del Prado');
+  });
+
+  it('reads Greek names by their family names’ endings, and Thai names set apart from คุณ', () => {
+    gone('Η κυρία Ευανθία Παπαδοπούλου-Κάρρα θα μιλήσει στην ημερίδα.', 'Παπαδοπούλου-Κάρρα', 'person-name');
+    gone('ระบบ: ลูกค้า คุณ สมศรี ทองประเสริฐ ยกเลิกคำสั่งซื้อ', 'ทองประเสริฐ', 'person-name');
+    unchanged('คุณ สามารถ ทำได้');
+    unchanged('Η Τράπεζα Πειραιώς');
+  });
+});
