@@ -534,6 +534,22 @@ const adversarial: [string, string][] = [
   ['`pw?` questions answered, distinct', unique((r) => '[09:14] <ann> admin pw?\n[09:15] <bo> ' + r(5) + '#' + r(2, DIGITS) + '\n')],
   ['test cards with a security code, one line', fill('| 4242 4242 4242 4242 | cvc 123 | 4000 0025 0000 3155 | ')],
   ['phone numbers standing in by their digits, one line', fill('tel +49 30 1234567, (212) 555-0142; ')],
+  // Policy 16's readers: names alone after a cue or before a verb, names in brackets, tables of names
+  // and values, comments above assignments, services' shaped ids, tokens glued to their names.
+  ['`ask ` + a capitalised word, distinct', unique((r) => 'ask ' + r(1, UPPER) + r(6, LOWER) + ' about it. ')],
+  ['a capitalised word + `will` starting sentences, distinct', unique((r) => r(1, UPPER) + r(6, LOWER) + ' will run it. ')],
+  [
+    'a name + its other writing in brackets, distinct',
+    unique((r) => 'Guest: ' + r(1, UPPER) + r(4, LOWER) + ' ' + r(1, UPPER) + r(5, LOWER) + ' (刘洋), '),
+  ],
+  ['`| Password | … |` rows, distinct', unique((r) => '| Password | ' + r(12) + ' |\n')],
+  ['`# password` comments above assignments, distinct', unique((r) => '# password\nx = "' + r(14) + '"\n')],
+  ['`K00…` keys with their ids, distinct', unique((r) => 'b2 authorize 00' + r(23, HEX) + ' K004' + r(27) + '\n')],
+  [
+    '`Meeting ID` and a passcode, distinct',
+    unique((r) => 'Meeting ID: ' + r(3, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' Passcode: ' + r(6, DIGITS) + '\n'),
+  ],
+  ['`NAME=` + a token, env lines, distinct', unique((r) => 'API_' + r(6, UPPER) + '=' + r(30) + '\n')],
 ];
 let worst = 0;
 let worstName = '';
