@@ -4,7 +4,8 @@
 // - the target of ssh, scp, sftp, rsync or mosh: `ssh lnguyen@67.209.66.42`;
 // - the user of a password file's line before its hash: `sergei.s:$6$…`, `alice:$apr1$…`;
 // - a mention in Jira's markup: `[~katarzyna.z]`.
-// Each reads one line, and only where an `@`, a `:$` or a `[~` stands.
+// Each reads one line, and only where an `@`, a `:$` or a `[~` stands. Also here: users in home
+// directories' paths (`/home/anna/`, `C:\Users\anna\`), but not generic or system accounts.
 import { SYSTEM_ACCOUNT, type Finding } from './text';
 
 const LOGIN = /^[a-z_][a-z0-9._-]{1,31}$/;
@@ -99,5 +100,108 @@ export function findKeyIdUsers(text: string, out: Finding[]): void {
     if (digits < 3 || v.length - digits < 6 || /[A-Z]{7}/.test(v) || new Set(v).size < 10) continue;
     const start = m.index + m[0].length - v.length;
     out.push({ kind: 'secret', start, end: start + v.length });
+  }
+}
+
+// ---------- home directories ----------
+const HOME_POSIX = /\/(?:home|Users)\/([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/g;
+const HOME_WIN = /[A-Za-z]:(?:\\\\|\\|\/)(?:Users|Documents and Settings)(?:\\\\|\\|\/)([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/gi;
+// Generic or system accounts: naming them reveals nobody.
+const GENERIC_USERS = new Set([
+  'user',
+  'username',
+  'user1',
+  'you',
+  'yourname',
+  'your-name',
+  'your_name',
+  'yourusername',
+  'me',
+  'name',
+  'foo',
+  'bar',
+  'test',
+  'tester',
+  'example',
+  'runner',
+  'runneradmin',
+  'shared',
+  'public',
+  'default',
+  'default user',
+  'all users',
+  'guest',
+  'ubuntu',
+  'ec2-user',
+  'centos',
+  'debian',
+  'fedora',
+  'admin',
+  'administrator',
+  'root',
+  'vagrant',
+  'node',
+  'pi',
+  'linuxbrew',
+  'circleci',
+  'jenkins',
+  'travis',
+  'git',
+  'vscode',
+  'codespace',
+  'coder',
+  'gitpod',
+  'jovyan',
+  'app',
+  'appuser',
+  'www-data',
+  'nobody',
+  'docker',
+  'buildkite-agent',
+  'vsts',
+  'cloudshell-user',
+  'developer',
+  'dev',
+  'someone',
+  'myuser',
+  'myname',
+  'username1',
+  'current',
+  'currentuser',
+  'localuser',
+  'build',
+  'builder',
+  'ci',
+  'agent',
+  'steam',
+  'postgres',
+  'mysql',
+  'redis',
+  'oracle',
+  'hadoop',
+  'spark',
+  'kafka',
+  'elastic',
+  'ansible',
+  'deploy',
+  'deployer',
+  'ftp',
+  'sftp',
+  'svc',
+  'service',
+]);
+
+export function findHomeUsers(text: string, out: Finding[]): void {
+  for (const re of [HOME_POSIX, HOME_WIN]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      let user = m[1];
+      // Trailing dots belong to the sentence.
+      while (user.endsWith('.')) user = user.slice(0, -1);
+      if (user.length < 2 || GENERIC_USERS.has(user.toLowerCase()) || user.startsWith('<REDACTED') || /^[.~*]/.test(user)) continue;
+      const start = m.index + m[0].length - m[1].length;
+      out.push({ kind: 'home-user', start, end: start + user.length });
+    }
   }
 }

@@ -35,6 +35,13 @@ const STREET_NUMBER_FIRST = new RegExp(
  * (`Eppendorfer Weg 1a`): one pass from each capitalised word. The caller runs it on texts holding
  * `straße` or one of STREET_SUFFIXES (ASCII).
  */
+// Turkey's streets: the name, its type and `No:` (`Bağdat Cad. No: 214 D: 9`, `Gül Sokak No 5/3`,
+// `Atatürk Bulvarı No:12 K:3`), the flat's `D:` and the floor's `K:` with them.
+const TR_CAP = '[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]+';
+const STREET_TURKISH = new RegExp(
+  `(?:${TR_CAP}[ \\t]+){1,3}(?:Caddesi|Cad\\.|Cd\\.|Sokak|Sokağı|Sok\\.|Sk\\.|Bulvarı|Blv\\.|Bulv\\.)[ \\t]*,?[ \\t]*No[:.]?[ \\t]*\\d{1,5}[A-Z]?(?:[ \\t]*[/,]?[ \\t]*(?:D|Daire|Kat|K)?[:.]?[ \\t]*\\d{1,4}){0,2}`,
+  'g',
+);
 const STREET_GLUED = new RegExp(
   `\\b${CAP}(?:(?:straße|strasse|str\\.|weg|gasse|platz|allee|damm|ufer|gatan|gata|gaten|gade|vej|vegen|veien|vägen|straat|laan|gracht|kade|plein|singel|katu|tie)|(?:-${CAP})*(?:-|[ \\t]+)(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Chaussee|Ufer|Steig|Pfad|Markt))[ \\t]+\\d{1,4}[A-Za-z]?\\b`,
   'g',
@@ -61,6 +68,7 @@ export const STREET_AFTER_NUMBER = new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:${CA
  */
 export function findStreetAddresses(text: string, out: Finding[], prefixed: boolean, numberFirst: boolean, suffixed: number): void {
   findStreets(text, STREET_NUMBERED, out);
+  if (suffixed & 4) findStreets(text, STREET_TURKISH, out);
   if (prefixed) findStreets(text, STREET_PREFIXED, out);
   if (numberFirst) findStreets(text, STREET_NUMBER_FIRST, out);
   if (suffixed & 1) findStreets(text, STREET_GLUED, out);

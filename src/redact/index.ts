@@ -23,7 +23,7 @@ import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
-import { compileLocalIdentifiers, findCards, findEmails, findIbans, findHomeUsers, findIpv4, findSsns, type LocalIdentifiers } from './pii';
+import { compileLocalIdentifiers, findCards, findEmails, findIbans, findIpv4, findSsns, type LocalIdentifiers } from './pii';
 import { createPhoneFinder } from './phones';
 import { findBearer, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findUrlCredentials } from './structural';
 import type { StatementHints } from './statements';
@@ -41,7 +41,7 @@ import {
   type NationalIdKind,
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
-import { ROAD_WORDS, STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES } from './street-words';
+import { ROAD_WORDS, STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES, TURKISH_STREET_WORDS } from './street-words';
 import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
@@ -431,7 +431,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       check();
       findEmails(text, raw, found[F.pct40] === 1);
-      if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] > 0) statements().findObfuscatedEmails(text, raw);
+      if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] + found[F.spelledDot] > 0) statements().findObfuscatedEmails(text, raw);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) statements().findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) statements().findMacs(text, raw);
@@ -442,7 +442,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
         (STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen')
           ? 1
-          : 0) | (ROAD_FEATURES.some((f) => found[f] === 1) ? 2 : 0),
+          : 0) |
+          (ROAD_FEATURES.some((f) => found[f] === 1) ? 2 : 0) |
+          (TURKISH_STREET_FEATURES.some((f) => found[f] === 1) ? 4 : 0),
       );
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
@@ -479,6 +481,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.patientIdJoined] +
             found[F.patientNumber] +
             found[F.patientNo] +
+            found[F.patientenNummer] +
+            found[F.fallNummer] +
+            found[F.ipp] +
             found[F.memberId] +
             found[F.patientEq] +
             found[F.memberIdKey] +
@@ -660,7 +665,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       // Other mentions of the logins read so far (names.ts).
       if (raw.some((f) => f.kind === 'person-name')) personNames().echoLogins(text, raw);
-      if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) findHomeUsers(text, raw);
+      if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) statements().findHomeUsers(text, raw);
       local?.(text, raw);
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
@@ -832,6 +837,9 @@ const F = {
   patientIdJoined: feature('patientid'),
   patientNumber: feature('patient number'),
   patientNo: feature('patient no'),
+  patientenNummer: feature('patienten'),
+  fallNummer: feature('fall-nr'),
+  ipp: feature('IPP ', true),
   memberId: feature('member id'),
   patientEq: feature('patient='),
   memberIdKey: feature('member_id'),
@@ -840,6 +848,7 @@ const F = {
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
   obfuscatedAtParen: feature('(at)'),
+  spelledDot: feature(' dot '),
   variable: feature('variable "'),
   psk: feature(' psk "'),
   chpasswd: feature('chpasswd'),
@@ -1139,6 +1148,7 @@ const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
 const ROAD_FEATURES = ROAD_WORDS.map((w) => feature(w));
+const TURKISH_STREET_FEATURES = TURKISH_STREET_WORDS.map((w) => feature(w));
 const STREET_NUMBER_FIRST_FEATURES = STREET_NUMBER_FIRST_WORDS.map((w) => feature(w));
 const MAC_FEATURES = [
   F.macAddress,

@@ -46,6 +46,7 @@ import * as zaIdnr from 'stdnum/lib/cjs/za/idnr';
 import * as atVnr from 'stdnum/lib/cjs/at/vnr';
 import * as bgEgn from 'stdnum/lib/cjs/bg/egn';
 import * as czRc from 'stdnum/lib/cjs/cz/rc';
+import * as coNit from 'stdnum/lib/cjs/co/nit';
 import * as deSvnr from 'stdnum/lib/cjs/de/svnr';
 import * as eeIk from 'stdnum/lib/cjs/ee/ik';
 import * as esNss from 'stdnum/lib/cjs/es/nss';
@@ -450,7 +451,12 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{17}[\\dX]|\\d{6} \\d{8} \\d{3}[\\dX]',
     valid: (v) => by(cnRic)(v.replace(/ /g, '')),
   },
-  { kind: 'tr-tckn', cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no', shape: '[1-9]\\d{10}', valid: by(trTckimlik) },
+  {
+    kind: 'tr-tckn',
+    cue: 'tckn|tc[ _-]?kimlik(?:[ _-]?no)?|kimlik[ _-]no|tc(?=[ \\t]*[=:])',
+    shape: '[1-9]\\d{10}',
+    valid: by(trTckimlik),
+  },
   { kind: 'sg-nric', cue: 'nric|fin', shape: '[STFGM]\\d{7}[A-Z]', valid: nricValid, alone: '[STFGM]\\d{7}[A-Z]' },
   { kind: 'us-npi', cue: 'npi|national[ _-]provider[ _-]identifier', shape: '[12]\\d{9}', valid: npiValid },
   { kind: 'us-dea', cue: 'dea|medical[ _-]licen[cs]e', shape: '[A-Z][A-Z9]\\d{7}', valid: deaValid },
@@ -509,7 +515,11 @@ const RULES: readonly IdRule[] = [
     cue: 'rodn[ée][ _-]?[čc][íi]sl[oa]|r\\.[ \\t]?[čc]\\.|birth[ _-]number',
     shape: '\\d{6}/?\\d{3,4}',
     valid: by(czRc),
+    // With its slash and ten digits (a date of birth, a check by 11), read alone too.
+    alone: '\\d{6}/\\d{4}',
   },
+  // Colombia's NIT (a person's or a firm's tax number), dotted with its check digit after a dash when read alone.
+  { kind: 'co-nit', cue: 'nit', shape: '\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d', valid: by(coNit), alone: '\\d{3}\\.\\d{3}\\.\\d{3}-\\d' },
   {
     kind: 'pt-nif',
     cue: 'nif|(?:n[.ºo°]*[ _-]?(?:de[ _-])?)?contribuinte',

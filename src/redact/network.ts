@@ -204,8 +204,20 @@ export function findMacs(text: string, out: Finding[]): void {
 const OBFUSCATED_EMAIL =
   /(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}[ \t]*[[({][ \t]*at[ \t]*[\])}][ \t]*[A-Za-z0-9-]{1,63}(?:[ \t]*(?:[[({][ \t]*dot[ \t]*[\])}]|\.)[ \t]*[A-Za-z0-9-]{1,63}){1,4}(?![\w-])/gi;
 
-/** The caller runs this on texts holding `[at]` or `(at)`. */
+// Spelled out (`ana dot lucia dot ferreira at gmail dot com`): a local part of words joined by `dot`, or a
+// mail provider's domain (`look at google dot com` names a site).
+const SPELLED_EMAIL =
+  /(?<![\w.+-])([A-Za-z0-9_%+-]{1,64}((?: dot [A-Za-z0-9_%+-]{1,64}){0,3})) at ([A-Za-z0-9-]{1,63})(?: dot [A-Za-z0-9-]{1,63}){0,2} dot [a-z]{2,6}(?![\w-])/gi;
+const MAIL_PROVIDER =
+  /^(?:g?mail|googlemail|yahoo|hotmail|outlook|live|icloud|proton(?:mail)?|gmx|web|yandex|qq|163|naver|aol|zoho|fastmail|posteo)$/i;
+
+/** The caller runs this on texts holding `[at]`, `(at)` or ` dot `. */
 export function findObfuscatedEmails(text: string, out: Finding[]): void {
+  SPELLED_EMAIL.lastIndex = 0;
+  let s: RegExpExecArray | null;
+  while ((s = SPELLED_EMAIL.exec(text)) !== null)
+    if (s[2] !== '' || MAIL_PROVIDER.test(s[3])) out.push({ kind: 'email', start: s.index, end: s.index + s[0].length });
+    else SPELLED_EMAIL.lastIndex = s.index + 1; // (`me at ana dot lucia`: the address may start inside it)
   OBFUSCATED_EMAIL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = OBFUSCATED_EMAIL.exec(text)) !== null) {

@@ -218,6 +218,17 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     pre: ['x-honeycomb-team'],
     group: 1,
   },
+  // A phone's advertising id under its name (`"idfa": "2BF24B13-…"`, `gaid=…`): it follows one person across apps.
+  {
+    kind: 'device-id',
+    re: r(
+      `(?:idfa|IDFA|gaid|GAID|aaid|AAID|adid|advertising_?[Ii]d|advertisingIdentifier)["']?[ \\t]*[:=][ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`,
+      'gd',
+    ),
+    pre: ['idfa', 'gaid', 'aaid', 'adid', 'advertising'],
+    group: 1,
+    boundary: false,
+  },
   // A Twilio account's SID where Twilio is named (`AC` and 32 hex digits): with its auth token, a login.
   { kind: 'twilio-account-sid', re: r('AC[0-9a-f]{32}'), pre: ['twilio'], scan: true },
   // Backblaze B2's application key (`K005…`, 31 characters), and its key's id beside it (`b2 account

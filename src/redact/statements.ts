@@ -23,7 +23,7 @@ export {
   findQuerySecrets,
   findWebhookTokens,
 } from './embedded';
-export { findAccountUsers, findKeyIdUsers } from './accounts';
+export { findAccountUsers, findHomeUsers, findKeyIdUsers } from './accounts';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {

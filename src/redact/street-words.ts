@@ -80,3 +80,6 @@ export const STREET_NUMBER_FIRST_WORDS = [
   'carrer ',
   'rua ',
 ];
+
+/** Turkey's street types, written after the name (`Bağdat Cad. No:214`, `Gül Sokak No 5`). */
+export const TURKISH_STREET_WORDS = ['cad. ', 'cd. ', 'caddesi', 'sokak', 'sok. ', 'sk. ', 'bulvarı', 'blv. '];

@@ -222,3 +222,33 @@ describe('names alone and in other writings', () => {
     unchanged('Η Τράπεζα Πειραιώς');
   });
 });
+
+describe('identifiers and addresses in more of their forms', () => {
+  it('reads a Turkish identity number after `tc=`, a Czech birth number alone with its slash, and Colombia’s NIT', () => {
+    gone('[ORDER 771204] tc=70995882660 tel=+905421048459', '70995882660', 'tr-tckn');
+    gone('// reproduce with the real RC:\n//   610208/3560', '610208/3560', 'cz-birth-number');
+    gone('NIT: 070.610.278-2 (persona natural)', '070.610.278-2', 'co-nit');
+    // A check digit that fails, and a number after `etc` or in a path, stay.
+    kept('see commit 123456/7890 now', '123456/7890');
+    kept('etc: 70995882660', '70995882660');
+  });
+
+  it('reads Turkish street addresses with their flat and postcode', () => {
+    gone('Teslimat adresi:\nBağdat Cad. No: 214 D: 9\n34728 Kadıköy / İstanbul', 'Bağdat Cad. No: 214', 'street-address');
+    gone('adres="Bağdat Cd. No:214 D:7, Kadıköy/İstanbul"', 'Bağdat Cd. No:214 D:7', 'street-address');
+  });
+
+  it('reads German and French patients’ and cases’ numbers', () => {
+    gone('Patientennummer (PID) 43809588, Fall-Nr. 2024-620740', '43809588', 'medical-record-number');
+    gone('Patientennummer (PID) 43809588, Fall-Nr. 2024-620740', '2024-620740', 'medical-record-number');
+    gone('Patient : M. Karim Bensaïd, IPP 367520148, né le 2 février 1958.', '367520148', 'medical-record-number');
+    unchanged('Die Patienten 12345 warten');
+  });
+
+  it('reads an e-mail address spelled out, and a phone’s advertising id', () => {
+    gone('contact me at ana dot lucia dot ferreira at gmail dot com, not the old one', 'ferreira', 'email');
+    gone('write to jdoe42 at gmail dot com', 'jdoe42', 'email');
+    unchanged('look at google dot com for it');
+    gone('{"user_id":"u_88213","idfa":"2BF24B13-C632-4E53-B728-078B2FC5583C"}', '2BF24B13-C632-4E53-B728-078B2FC5583C', 'device-id');
+  });
+});
