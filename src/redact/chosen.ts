@@ -15,7 +15,7 @@ function literalPassword(v: string): boolean {
 // the cue's line (100 characters), as a quoted literal or a word standing alone, and must look
 // chosen (chosenPassword): a letter and a digit, and both cases or a symbol.
 const CHOSEN_CUE =
-  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|(?<=[ \t])pass(?=[ \t])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
 // (Every word above opens the reader's gate in index.ts by itself, so a window reads what the whole text reads.)
 // A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
 // the end of a sentence; not starting with `=` (read right after `password`, that is the assignment's sign).
@@ -68,7 +68,7 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
       push(cell, valueCell(text, cell, eol));
       continue;
     }
-    if (chosenOn(text, from, to, push)) continue;
+    if (chosenOn(text, from, to, push, m[0].toLowerCase() === 'pass')) continue;
     // A comment that names it, and the next line that assigns it (`# hasło do serwera` ⏎ `H="…"`).
     if (COMMENT_START.test(text.slice(bol, m.index)) && eol < text.length) {
       let next = text.indexOf('\n', eol + 1);
@@ -126,7 +126,7 @@ function randomLiteral(v: string): boolean {
 }
 
 /** The first chosen password in text[from, to), pushed; whether one was. */
-function chosenOn(text: string, from: number, to: number, push: (start: number, value: string) => void): boolean {
+function chosenOn(text: string, from: number, to: number, push: (start: number, value: string) => void, verb = false): boolean {
   const seg = text.slice(from, to);
   CHOSEN_CANDIDATE.lastIndex = 0;
   let c: RegExpExecArray | null;
@@ -154,6 +154,8 @@ function chosenOn(text: string, from: number, to: number, push: (start: number, 
     )
       continue;
     if (/^[#&|]/.test(v)) continue; // an anchor, a colour
+    // After `pass`, a verb too (`pass --port=80`, `pass v8::External`): no option, assignment or path.
+    if (verb && (/[=:]/.test(v) || v.startsWith('-'))) continue;
     if (!chosenPassword(v, quoted)) continue;
     push(from + at, v);
     return true;

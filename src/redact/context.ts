@@ -813,6 +813,7 @@ export function identifierLike(p: string): boolean {
 // lowercase prefix of up to four parts, then a random body (base64 padding allowed).
 const PREFIXED = /^[a-z][a-z0-9]{1,11}[._-](?:[a-z0-9]{1,10}[._-]){0,3}/;
 
+const STRIPE_OBJECT = /^(?:ch|cus|pi|pm|in|sub|price|prod|evt|txn|re|po|tr|seti|src|card|ba|acct|si|ii|il|py|du|dp|cn|fee|ipi|pyr)_$/;
 function prefixedToken(run: string, s: number): Finding | null {
   const p = PREFIXED.exec(run);
   if (!p) return null;
@@ -827,6 +828,8 @@ function prefixedToken(run: string, s: number): Finding | null {
   if (wordLike(body)) return null;
   if (entropy(body) < (mixed ? 4.0 : k.lower + k.upper > 0 && isHex(body) ? 3.3 : 4.2)) return null; // hex carries at most 4 bits a character
   if (NOT_SECRET.has(p[0].slice(0, -1).split(/[_-]/)[0])) return null; // sha256_…, id_…
+  // Stripe's objects' ids (`ch_3prNsK8H…`, `cus_…`, `in_…`): 14 or 24 letters and digits after a prefix its keys never take.
+  if (STRIPE_OBJECT.test(p[0]) && /^[A-Za-z0-9]{14,24}$/.test(body)) return null;
   if (encodedText(body)) return null;
   return { kind: 'prefixed-token', start: s, end: s + run.length };
 }

@@ -84,7 +84,8 @@ export const POSTCODE_COARSE =
 const PERSONAL_KEY =
   /^(?:e[ _-]?mail(?:[ _-]?address)?|mail|phone(?:[ _-]?number)?|mobile|tel(?:ephone)?(?:[ _-]?number)?|telefon[oe]?|t[ée]l[ée]phone|handy|cell|dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|ssn|postcode|post[ _-]?code|zip(?:[ _-]?code)?|plz|cp|eircode|city|ciudad|ville|stadt|country)$/i;
 
-const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|te|'t|’t|bin|ibn|al|el|y|e|zu|af)$/;
+const PARTICLE =
+  /^(?:de|da|do|dos|das|del|della|di|du|la|le|van|von|der|den|ten|ter|te|'t|’t|bin|binti|bint|ibn|al|el|y|e|zu|af|ap|mac|nic|ní|ó|ua)$/;
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end
 // Words that make a value a title, a label or a setting rather than a name.
 const NOT_NAME =

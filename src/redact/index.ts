@@ -398,7 +398,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.creds] +
           found[F.credentialsWord] +
           found[F.userpwd] +
-          found[F.mdp] >
+          found[F.mdp] +
+          found[F.passWord] >
           0 ||
         FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) ||
         (found[PAST_LATIN] === 1 && CHOSEN_PAST_LATIN.test(text))
@@ -947,6 +948,7 @@ const F = {
   credentialsWord: feature('credential'),
   userpwd: feature('userpwd'),
   mdp: feature('mdp'),
+  passWord: feature(' pass '),
   pwQuestion: feature(' pw?'),
   pwdQuestion: feature(' pwd?'),
   pwdColon: feature(' pwd:'),

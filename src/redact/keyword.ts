@@ -1057,8 +1057,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   const k = classes(v);
   if (cls === 'password') {
     if (v.length < 4) return false;
-    // A name of the password, not one (`'reporting_password'`, psql's `:'admin_pass'`): lower-case words joined by `_`, one of them the word.
-    if (/^[a-z]+(?:_[a-z]+)+$/.test(v) && /(?:^|_)(?:password|passwd|pass|pwd|secret)(?:_|$)/.test(v)) return false;
+    // A name of the password, not one (`'reporting_password'`, psql's `:'admin_pass'`, a Secret's key `admin-password`):
+    // lower-case words joined by `_` or `-`, one of them the word.
+    if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) && /(?:^|[_-])(?:password|passwd|pass|pwd|secret)(?:[_-]|$)/.test(v)) return false;
     if (!quoted && /^[A-Za-z]+$/.test(v) && wordLike(v)) return false;
     if (/^[a-z]{1,11}$/.test(v) && wordLike(v)) return false; // "different", "sunshine": words, not chosen secrets
     return distinctChars(v) >= 3;

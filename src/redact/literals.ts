@@ -158,8 +158,11 @@ export function findHighEntropyValues(text: string, out: Finding[], covered?: Co
 const DIGEST_FIRST = new Set('smbhzSMBHZ');
 const ENCODED_FIRST = new Set('i/RUPJdATQS');
 
+const STRIPE_OBJECT_ID =
+  /^(?:ch|cus|pi|pm|in|sub|price|prod|evt|txn|re|po|tr|seti|src|card|ba|acct|si|ii|il|py|du|dp|cn|fee|ipi|pyr)_[A-Za-z0-9]{14,24}$/;
 function looksGenerated(v: string): boolean {
   if (v.startsWith('pk_live_') || v.startsWith('pk_test_')) return false; // Stripe's publishable keys are public
+  if (STRIPE_OBJECT_ID.test(v)) return false; // Stripe's objects' ids (`ch_3prNsK8H…`, `cus_…`): no keys
   if (
     (DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) ||
     (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) ||

@@ -856,7 +856,9 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     const kind = field.what === 'name' ? 'person-name' : 'street-address';
     // Beside a column of surnames, a name's column holds given names (`nombre`, `apellidos`): one word is one.
     const minWords = field.what === 'name' && columns.some((c) => c !== name && SURNAME_COLUMN.test(c.trim())) ? 1 : field.minWords;
-    return (v) => ((field.what === 'name' ? looksLikeName(v, minWords) : looksLikeAddress(v)) ? kind : null);
+    // A card's holder is written as the card embosses it (`HEMI TE RANGI`).
+    const capitals = /holder|on[ _-]?card/i.test(n);
+    return (v) => ((field.what === 'name' ? looksLikeName(v, minWords, capitals) : looksLikeAddress(v)) ? kind : null);
   }
   // A user's account name (`rfairweather`), beside their name or other personal data; not a system's account.
   if (USER_COLUMN.test(n) && columns.some((c) => c !== name && (personalField(c)?.what === 'name' || isPersonalKey(c))))

@@ -203,7 +203,8 @@ function x12(text: string, out: Finding[]): void {
 // ---------- LDIF ----------
 // An entry's attributes of its person (`cn: Henrike Wagenknecht`, `homePostalAddress: …$Leipzig$04107`)
 // and the person's name or login in its distinguished name (`dn: uid=hwagenknecht,ou=People,…`).
-const LDIF_LINE = /^(cn|sn|givenName|displayName|gecos|uid|homePostalAddress|postalAddress|street|mobile|homePhone)::?[ \t]*([^\r\n]+)/gm;
+const LDIF_LINE =
+  /^(cn|sn|givenName|displayName|gecos|uid|homePostalAddress|postalAddress|street|mobile|homePhone|employeeNumber)::?[ \t]*([^\r\n]+)/gm;
 const LDIF_DN = /^dn::?[ \t]*(?:uid|cn)=([^,\r\n]{2,64}),/gm;
 const LDIF_KIND: Record<string, string> = {
   homePostalAddress: 'street-address',
@@ -212,6 +213,7 @@ const LDIF_KIND: Record<string, string> = {
   mobile: 'phone',
   homePhone: 'phone',
   uid: 'local-user',
+  employeeNumber: 'id-number',
 };
 
 // An entry of a group, a unit or a role, not a person (`objectClass: groupOfNames` within three lines, no

@@ -169,6 +169,8 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     const schemeStart = m.index;
     if (!/[A-Za-z][A-Za-z0-9+.-]{0,30}$/.test(text.slice(Math.max(0, schemeStart - 31), schemeStart))) continue;
     if (isPlaceholder(pass) || /^(?:pass|password|pwd|secret|passwd|\*+|x+)$/i.test(pass) || /^[:$%{<]/.test(pass)) continue;
+    // A tool's default, its user's name again (`postgres:postgres`, `guest:guest`): no secret of anyone's.
+    if (pass === m[1] && /^[a-z]{2,12}$/.test(pass)) continue;
     // Documentation URLs (`https://abc:xyz@example.com`) keep their stand-ins, but a password that
     // looks chosen goes whatever the host: a host is often made anonymous and its password left.
     // A password for `localhost` is still a password (a local database's is often the one used elsewhere).

@@ -252,3 +252,32 @@ describe('identifiers and addresses in more of their forms', () => {
     gone('{"user_id":"u_88213","idfa":"2BF24B13-C632-4E53-B728-078B2FC5583C"}', '2BF24B13-C632-4E53-B728-078B2FC5583C', 'device-id');
   });
 });
+
+describe('columns, records and prose passwords; ids and defaults kept', () => {
+  it('reads a card holder’s name as cards emboss it, a surname after a particle, and an LDIF employee number', () => {
+    gone(
+      "INSERT INTO payment_methods (customer_id, brand, pan, holder)\nVALUES (55012, 'visa', '4147098568721658', 'HEMI TE RANGI');",
+      'HEMI TE RANGI',
+      'person-name',
+    );
+    gone(
+      'customer_id,first_name,last_name,email\n48113,Nurul Aisyah,binti Rahman,nurulaisyah.r@yahoo.com.my',
+      'binti Rahman',
+      'person-name',
+    );
+    gone('dn: uid=lwroblewski,ou=Staff,dc=example,dc=pl\nemployeeNumber: 60082437370', '60082437370', 'id-number');
+  });
+
+  it('reads a password after `pass` in prose, not the verb', () => {
+    gone('host 143.2.128.158 user ubuntu pass Tundra_velvet0643!', 'Tundra_velvet0643!', 'password');
+    unchanged('make sure tests pass before merge');
+  });
+
+  it('keeps Stripe’s objects’ ids, a Secret’s key name and a tool’s default login', () => {
+    unchanged('charge = "ch_3prNsK8HptPU4nDE6GPQxgrT"; invoice in_c6Dfu6Eaq1T6UzyiCH2GZoMA paid');
+    unchanged('  existingSecret: my-secret\n  password: "admin-password"');
+    unchanged('DATABASE_URL=postgres://postgres:postgres@localhost:5432/app');
+    gone('postgres://app:Xk29fjw2q@db:5432/appdb', 'Xk29fjw2q', 'url-credentials');
+    gone('STRIPE_KEY=sk_live_51HqLyjWDarjtT1zdp7dcXYZ', 'sk_live_51HqLyjWDarjtT1zdp7dcXYZ');
+  });
+});
