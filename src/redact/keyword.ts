@@ -1053,7 +1053,13 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
-  if (!quoted && looksLikeCode(v)) return false;
+  // (A password may start with a symbol code's sigils use: `password=@zVWwFYP#0aTxz` in a conninfo.)
+  if (
+    !quoted &&
+    looksLikeCode(v) &&
+    !(cls === 'password' && /^[@!&*][^()[\]{}]{7,}$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v))
+  )
+    return false;
   const k = classes(v);
   if (cls === 'password') {
     if (v.length < 4) return false;

@@ -92,6 +92,11 @@ describe('tokens shaped as UUIDs and ids where a service puts them', () => {
 });
 
 describe('references and look-alikes kept', () => {
+  it('reads a password glued to `password=` that starts with a sigil, not code', () => {
+    gone('$ psql "host=pg.internal user=auditor password=@zVWwFYP#0aTxz sslmode=require"', '@zVWwFYP#0aTxz', 'password');
+    unchanged('password = @Value("x")');
+  });
+
   it('keeps the assignment’s sign when a password follows it', () => {
     const o = out('MAIL_PASSWORD=83a26849-3521-4b1b-aa4b-5d4180e26a9e');
     assert.match(o, /^MAIL_PASSWORD=<REDACTED:password#[0-9a-f]{8}>$/, o);
