@@ -89,11 +89,16 @@ export type { LocalIdentifiers } from './pii';
  * names, passports, licences and plates after their names past Latin, Nigeria's and Portugal's
  * numbers, Malaysian NRICs alone, Arabic-Indic digits, addresses with letters past ASCII, sections
  * of passwords by user; SSH public keys, DKIM signatures, companies and places of five more
- * languages kept).
+ * languages kept); 16: UUIDs and shaped ids where services put them (ping URLs, syslog's data,
+ * logins beside passwords, B2's key ids, meetings' numbers), credentials past Rust's types, in
+ * tables of names and values and under comments that name them, Oracle's user/password@db, given
+ * names alone after a cue or before a verb, names in brackets, Greek family names, Turkish numbers
+ * and streets, Czech birth numbers alone, Colombia's NIT, e-mail addresses spelled out; stores'
+ * paths, hashes, Stripe's ids and tools' default logins kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 15;
+export const REDACTION_POLICY_VERSION = 16;
 
 export const DEFAULT_BUDGET_MS = 500;
 
