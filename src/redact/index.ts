@@ -494,7 +494,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.patientEq] +
             found[F.memberIdKey] +
             found[F.subscriberId] +
-            found[F.versicherten] >
+            found[F.versicherten] +
+            found[F.kvnr] +
+            found[F.healthInsurance] >
           0,
         licence:
           found[F.driver] +
@@ -851,6 +853,8 @@ const F = {
   memberIdKey: feature('member_id'),
   subscriberId: feature('subscriber id'),
   versicherten: feature('ersicherten'),
+  kvnr: feature('kvnr'),
+  healthInsurance: feature('health insurance'),
   ibanWord: feature('iban'),
   obfuscatedAt: feature('[at]'),
   obfuscatedAtParen: feature('(at)'),

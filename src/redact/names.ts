@@ -131,6 +131,7 @@ function holdsSuffix(text: string, suffix: string): boolean {
   }
   return false;
 }
+const LOWER_HONORIFIC = /(?<![\w.@/-])([a-z]{3,15})-(?:san|sama|kun|chan|sensei)(?![\w-])/g;
 /** `Sato-san`, `Tanaka-sama`. */
 const HONORIFIC_RE = new RegExp(
   `${BEFORE}(${WORD.replace('(?:-[', '(?:(?!-(?:san|sama|kun|chan|sensei)\\b)-[')})-(?:san|sama|kun|chan|sensei)\\b`,
@@ -180,7 +181,7 @@ function cueAlternation(words: Iterable<string>): string {
  * with no cue, two to five capitalised words (group 4).
  */
 const NAME_RE = new RegExp(
-  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)((?:[A-Z]\\.[ \\t]*){0,2}${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
+  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)((?:[A-Z]\\.[ \\t]*){0,2}(?:(?:von|van|de|der|den|di|du|da|del|della|dos|das|ten|ter)[ \\t]+)?${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
   'g',
 );
 
@@ -1437,6 +1438,12 @@ export function findPersonNames(
   if (HONORIFICS.some((h) => holdsSuffix(text, h))) {
     HONORIFIC_RE.lastIndex = 0;
     while ((m = HONORIFIC_RE.exec(text)) !== null) if (classify(m[1]) !== Word.Common) push({ start: m.index, end: m.index + m[1].length });
+    // In chat, in lower case (`sasaki-san said …`): a name the lists hold.
+    LOWER_HONORIFIC.lastIndex = 0;
+    while ((m = LOWER_HONORIFIC.exec(text)) !== null) {
+      const c = classify(capital(m[1]));
+      if (c === Word.Strong || c === Word.Weak) push({ start: m.index, end: m.index + m[1].length });
+    }
   }
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
@@ -2082,7 +2089,8 @@ export function findOwnedDevices(text: string, out: Finding[]): void {
     if (lower && !/^(?:iphone|ipad|macbook|imac|mbp)$/.test(m[0])) continue;
     const w = before[1] ?? before[2];
     const c = lower ? Math.min(classify(capital(w)), w.endsWith('s') ? classify(capital(w.slice(0, -1))) : Word.Common) : classify(w);
-    if (c !== Word.Strong) continue;
+    // (Before `'s` and a device, a name that is a region's word too is a person's: `Mariana’s iPad`.)
+    if (c !== Word.Strong && !(c === Word.Weak && !lower)) continue;
     const start = m.index - before[0].length + before[0].indexOf(w);
     out.push({ kind: 'person-name', start, end: start + w.length });
   }

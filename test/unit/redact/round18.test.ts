@@ -286,3 +286,16 @@ describe('columns, records and prose passwords; ids and defaults kept', () => {
     gone('STRIPE_KEY=sk_live_51HqLyjWDarjtT1zdp7dcXYZ', 'sk_live_51HqLyjWDarjtT1zdp7dcXYZ');
   });
 });
+
+describe('health insurance numbers, particles after titles, honorifics in lower case', () => {
+  it('reads German health insurance numbers and a family name that starts with a particle after a title', () => {
+    gone('Health insurance number (KVNR): G190925363', 'G190925363', 'medical-record-number');
+    gone('   Krankenversichertennummer: K934755674', 'K934755674', 'medical-record-number');
+    gone('Sehr geehrter Herr Dr. von Hagenbeck-Wöhrle,', 'Hagenbeck-Wöhrle', 'person-name');
+  });
+
+  it('reads a name in lower case before a Japanese honorific in chat', () => {
+    gone('[14:02] miyu: sasaki-san said the build is fine on her mac', 'sasaki', 'person-name');
+    unchanged('run the make-san target');
+  });
+});
