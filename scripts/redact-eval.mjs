@@ -193,7 +193,7 @@ async function score(cases, redact) {
 // write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
-// then ZI, ZJ and ZK (a seventh).
+// then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -259,6 +259,9 @@ for (const [label, file, part] of [
   ['probes ZI: other scanners’ suites’ style, a seventh set', 'ZI_scanners.jsonl', 'u32'],
   ['probes ZJ: personal data as PII recognisers’ suites test it, a seventh set', 'ZJ_recognisers.jsonl', 'u32'],
   ['probes ZK: snippets in ~40 formats, a seventh set', 'ZK_snippets.jsonl', 'u32'],
+  ['probes ZL: other scanners’ suites’ style, an eighth set', 'ZL_scanners.jsonl', 'u32'],
+  ['probes ZM: personal data as PII recognisers’ suites test it, an eighth set', 'ZM_recognisers.jsonl', 'u32'],
+  ['probes ZN: snippets in ~40 formats, an eighth set', 'ZN_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
