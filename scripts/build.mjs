@@ -23,5 +23,5 @@ run('the TypeScript build (tsc -b)', [resolve(ROOT, 'node_modules/typescript/bin
 run('the extension bundle (esbuild.mjs)', [resolve(ROOT, 'esbuild.mjs')]);
 // Data the redaction engine reads beside its compiled code, in both builds.
 for (const dir of ['out/src/redact', 'dist'])
-  copyFileSync(resolve(ROOT, 'src/redact/people-names.txt'), resolve(ROOT, dir, 'people-names.txt'));
+  for (const file of ['people-names.txt', 'places.txt']) copyFileSync(resolve(ROOT, 'src/redact', file), resolve(ROOT, dir, file));
 console.log(`build: tsc -b and the extension bundle in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -175,6 +175,8 @@ export function findEthAddresses(text: string, out: Finding[]): void {
 // next (`Am Kirchplatz 3⏎26603 Aurich`, `27 avenue Jean Jaurès⏎69007 Lyon`, `…⏎Portland, OR 97214`).
 const POSTAL =
   "(?:(?:[A-Z]{1,2}-)?\\d{4,5}(?:[ \\t]?[A-Z]{2}(?![\\p{L}]))?|\\d{3}[ \\t]\\d{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}-\\d{3}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]?\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t/-]{1,3}\\p{L}[\\p{L}'’.]*){0,3}" +
+  // A post office box and its town (`P.O. Box 45210-00100, Nairobi`).
+  "|P\\.?[ \\t]?O\\.?[ \\t]?Box[ \\t]+\\d{1,6}(?:-\\d{3,5})?,?[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2}" +
   "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5}-\\d{3}|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
 const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
@@ -183,7 +185,11 @@ const POSTAL_SAME_LINE = new RegExp(
   `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r|[—–][ \\t])`,
   'uym',
 );
-const POSTAL_NEXT_LINE = new RegExp(`[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`, 'uym');
+// (Up to two short parts may end the street's line first: `Kastanienallee 38, 3. OG links` ⏎ `10435 Berlin`.)
+const POSTAL_NEXT_LINE = new RegExp(
+  `(?:[ \\t]*,[ \\t]*[^\\n,]{1,30}){0,2}[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`,
+  'uym',
+);
 
 // The unit after a street's number, on its line: `…40 B 12` (a staircase and a flat), `…38, interno 5`,
 // `…228 hs`, `…, apt 4B`, `…, piso 11 dto. A`, `Flat 12B, Block 3`.

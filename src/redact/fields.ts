@@ -68,15 +68,20 @@ const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|
 const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres|endere[cç]o|ulica)$/i;
+  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres[ai]?|endere[cç]o|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi)$/i;
 /** Keys that name an address only among other personal data. */
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
 const POSTCODE_KEY =
-  /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|postleitzahl|postnummer|postinumero|cep|cp|pstcd|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|irsz|ir[aá]ny[ií]t[oó]sz[aá]m|郵便番号|우편번호|邮编|邮政编码)$/i;
+  /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|eircode|postleitzahl|postnummer|postinumero|cep|cp|pstcd|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|irsz|ir[aá]ny[ií]t[oó]sz[aá]m|郵便番号|우편번호|邮编|邮政编码)$/i;
 /** A postcode fine enough to point at a few houses: British, Canadian, Dutch, Irish. */
 export const POSTCODE_FINE =
   /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
+/** A town (and its district) before a fine postcode: `Dublin 6, D06 F2K7`. */
+const townBeforeFinePostcode = (v: string): boolean => {
+  const m = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?(?: \d{1,2})?,? (.+)$/u.exec(v);
+  return m !== null && POSTCODE_FINE.test(m[1]);
+};
 /** A coarser postcode (`10115`, `150-0002`, `00-514`, `1066`), taken beside a person's name or street. */
 export const POSTCODE_COARSE =
   /^(?:\d{5}(?:-\d{4})?|\d{4}|\d{6,7}|\d{3}-\d{4}|\d{5}-\d{3}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}|[A-Z]{1,2}-\d{4,5})$/;
@@ -172,7 +177,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|caller|request[eo]r|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|caller|request[eo]r|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
@@ -294,7 +299,7 @@ function readFields(
         ? looksLikeName(v, field.minWords, capitals)
         : field.what === 'address'
           ? looksLikeAddress(v)
-          : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v);
+          : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v) || townBeforeFinePostcode(v);
     if (!ok) continue;
     const start = valueAt;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length - lo);

@@ -1118,6 +1118,8 @@ const NAME_KEY_FEATURES = [
   'soyad',
   'givenname',
   'familyname',
+  'alamat',
+  'eircode',
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
@@ -1459,10 +1461,16 @@ const OWNED_DEVICE_FEATURES = [
   "'s phone",
   "'s tablet",
   "'s desktop",
-  's laptop',
   // `Ana’s iPhone` (a feature starts with ASCII) and `Tylers iPhone`.
   's iphone',
+  's ipad',
   's macbook',
+  's imac',
+  's galaxy',
+  's pixel',
+  's laptop',
+  's phone',
+  's tablet',
   's-macbook',
   's-mbp',
   's-iphone',

@@ -10,7 +10,7 @@
 // a title (`Dr. Hargrove`, `Frau Müller`), a phrase (`my name is`, `assigned to`), a label
 // (`Passenger:`), a closing line above (`Best regards,` then the name alone on its line), or a
 // Japanese honorific after it (`Sato-san`).
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { STREET_AFTER_NUMBER } from './addresses';
 
@@ -35,6 +35,8 @@ interface WordLists {
   /** Given names and family names in scripts without capitals (Arabic, Persian, Urdu, Hebrew, Thai, Devanagari), as scriptKey writes them. */
   scriptGiven: Set<string>;
   scriptFamily: Set<string>;
+  /** Towns of 100,000 people or more that are no given name (places.txt): `Nairobi`, `São Paulo`. */
+  places: Set<string>;
 }
 let lists: WordLists | undefined;
 
@@ -66,6 +68,11 @@ function wordLists(): WordLists {
   const path = candidates.find((p) => existsSync(p));
   if (path === undefined) throw new Error(`people-names.txt not found beside ${__dirname}: run the build (npm run build)`);
   const file = readFileSync(path, 'utf8');
+  const places = new Set(
+    readFileSync(join(dirname(path), 'places.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0 && !l.startsWith('#')),
+  );
   const section = (name: string): Set<string> => {
     const start = file.indexOf(`[${name}]\n`);
     if (start < 0) throw new Error(`people-names.txt has no [${name}] section`);
@@ -103,7 +110,7 @@ function wordLists(): WordLists {
   } catch {
     // No ICU data for display names: the lists alone decide.
   }
-  lists = { names: section('names'), common, weak, scriptGiven: section('script-given'), scriptFamily: section('script-family') };
+  lists = { names: section('names'), common, weak, scriptGiven: section('script-given'), scriptFamily: section('script-family'), places };
   return lists;
 }
 
@@ -1394,6 +1401,7 @@ export function findPersonNames(
   const push = (s: Span | Span[] | null, local = true): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) {
+      if (placeAlone(text, x.start, x.end)) continue;
       out.push({ kind: 'person-name', start: x.start, end: x.end });
       if (local) sources.push(x);
     }
@@ -1670,6 +1678,7 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
       if (/(?:^|[^\p{L}])th[ứư][ \t]+$/iu.test(text.slice(Math.max(0, s - 5), s))) continue;
       while (n < names.length && names[n].end <= s) n++;
       if (n < names.length && names[n].start <= s) continue;
+      if (placeAlone(text, s, e)) continue;
       out.push({ kind: 'person-name', start: s, end: e });
     }
     readTo = Math.max(readTo, to);
@@ -1703,6 +1712,7 @@ function loneGivenNames(text: string, out: Finding[]): void {
     const w = m[2];
     const start = m.index + m[0].length - (m[3]?.length ?? 0) - w.length;
     // After a relative's word, any name that is no common word (`our daughter Isla`, `Wife Lucia`, `his cousin Ketut`).
+    if (placeAlone(text, start, start + w.length)) continue;
     if (KIN.test(m[1] ?? '') && !wordLists().common.has(w) && !starts.has(start)) {
       out.push({ kind: 'person-name', start, end: start + w.length });
       continue;
@@ -1718,6 +1728,17 @@ function loneGivenNames(text: string, out: Finding[]): void {
       continue;
     out.push({ kind: 'person-name', start, end: start + w.length });
   }
+}
+
+// A town alone where a name could stand (`Latency from Lagos and Nairobi`, `flights to São Paulo`) is
+// kept, unless a person's cue stands right before it (`Dear Lagos`, `Ms. Lagos`, `Ask Lagos`).
+const PERSON_CUE_BEFORE =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sir|Herr|Frau|Sr|Sra|Srta|Mme|Mlle|Dear|Hi|Hello|Hey|Thanks|Cheers|Ask|Tell|Ping|cc|Call|Remind|daughter|son|wife|husband|brother|sister|mother|father)\.?,?[ \t]+$|@$/iu;
+function placeAlone(text: string, start: number, end: number): boolean {
+  return (
+    wordLists().places.has(text.slice(start, end).replace(/[ \t]+/g, ' ')) &&
+    !PERSON_CUE_BEFORE.test(text.slice(Math.max(0, start - 16), start))
+  );
 }
 
 /** From the start of the third line above `start` to the end of the third line below `end`, within ECHO_CHARS. */

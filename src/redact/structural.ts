@@ -2,7 +2,7 @@
 // credentials inside URLs and connection strings, query parameters, `Bearer …`, bare
 // key-material lines. (Command-line user and password flags are in commands.ts.)
 import { classes, distinctChars, entropy, isPlaceholder, SYSTEM_ACCOUNT, type Finding } from './text';
-import { valueLooksSecret } from './keyword';
+import { valueLooksSecret, wordLike } from './keyword';
 
 // PEM and PGP private keys, OpenVPN static keys, and SSH2 (RFC 4716) private keys (`---- BEGIN … ----`).
 const PEM_BEGIN =
@@ -135,6 +135,9 @@ export function findConnectionCredentials(text: string, oracle: boolean, goDsn: 
 }
 
 const URL_LOGIN = /^[a-z][a-z0-9._-]{2,38}$/i;
+// Schemes of databases and brokers, whose URL's path names a database, a virtual host or an index.
+const DATABASE_SCHEME =
+  /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdb|cassandra|neo4j|bolt|influxdb|elasticsearch|memcached|nats|mqtts?|kafka|snowflake|presto|trino|hive|sqlite)(?![a-z])/i;
 const URL_END = new Set([32, 9, 10, 13, 34, 39, 60, 62, 96, 41]);
 // Users a service's tokens go with, not people: `x-access-token:…@github.com`, `oauth2:…@gitlab…`.
 const TOKEN_USERS = new Set([
@@ -181,8 +184,16 @@ export function findUrlCredentials(text: string, out: Finding[]): void {
     out.push({ kind: 'url-credentials', start, end: start + m[1].length + 1 + pass.length });
     URL_CRED.lastIndex = start + m[1].length + 1 + pass.length;
     // …and a person's login again as a segment of the URL's path (`https://tomasz-w:…@github.com/tomasz-w/dotfiles.git`).
+    // (A database's URL names the database in its path, often as its user: `postgres://app:…@db/app`;
+    // a generated user is taken there too, `amqps://xkqvfjzh:…@…/xkqvfjzh`.)
     const user = m[1];
-    if (URL_LOGIN.test(user) && !SYSTEM_ACCOUNT.test(user) && !TOKEN_USERS.has(user.toLowerCase())) {
+    const scheme = /[A-Za-z][A-Za-z0-9+.-]{0,30}$/.exec(text.slice(Math.max(0, schemeStart - 31), schemeStart))![0];
+    if (
+      URL_LOGIN.test(user) &&
+      !SYSTEM_ACCOUNT.test(user) &&
+      !TOKEN_USERS.has(user.toLowerCase()) &&
+      !(DATABASE_SCHEME.test(scheme) && wordLike(user))
+    ) {
       const from = m.index + m[0].length;
       let end = from;
       while (end < text.length && end - from < 300 && !URL_END.has(text.charCodeAt(end))) end++;

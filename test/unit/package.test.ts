@@ -21,7 +21,8 @@ describe('the packaged extension', function () {
 
   it('ships every bundle in the .vsix (each is loaded by path, so a missing one fails only when first needed), and no source map', async () => {
     const files = await listFiles({ cwd: ROOT, packageManager: PackageManager.None });
-    for (const b of [...bundles, 'people-names.txt']) assert.ok(files.includes(`dist/${b}`), `dist/${b} is left out of the .vsix`);
+    for (const b of [...bundles, 'people-names.txt', 'places.txt'])
+      assert.ok(files.includes(`dist/${b}`), `dist/${b} is left out of the .vsix`);
     assert.deepEqual(
       files.filter((f) => f.endsWith('.map')),
       [],

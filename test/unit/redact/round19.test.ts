@@ -1,0 +1,79 @@
+// Policy 17: towns kept where a name could stand, the postal line after a street's short parts and
+// a post office box, addresses under keys in more languages, a database's name kept in its URL's
+// path, and devices named for their owner with a curly apostrophe.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+function unchanged(text: string): void {
+  assert.equal(out(text), text);
+}
+
+describe('towns where a name could stand', () => {
+  it('keeps towns alone in prose and lists', () => {
+    unchanged('Flights from Lagos, Nairobi and Addis Ababa to São Paulo resume in May.');
+    unchanged(
+      'We deploy to Frankfurt (eu-central-1), Dublin (eu-west-1), São Paulo (sa-east-1)\nand Mumbai (ap-south-1). Latency from Lagos and Nairobi is acceptable.',
+    );
+  });
+  it('still takes a town’s name after a person’s cue, and a person’s name beside a town', () => {
+    gone('Ask Dublin about it', 'Dublin', 'person-name');
+    gone('Dear Ms. Lagos, your order shipped.', 'Lagos', 'person-name');
+    const o = out('We met in Berlin with Anna Schmidt.');
+    assert.ok(o.includes('Berlin') && !o.includes('Anna Schmidt'), o);
+  });
+  it('keeps given names that are also towns as names (Sydney, Austin)', () => {
+    gone('Thanks, Sydney!', 'Sydney', 'person-name');
+  });
+});
+
+describe('postal lines and address keys', () => {
+  it('takes the postcode and town on the line after a street whose line ends in short parts', () => {
+    gone('Lieferadresse:\nSabine Hohlfeld\nKastanienallee 38, 3. OG links\n10435 Berlin', '10435 Berlin', 'street-address');
+  });
+  it('takes a post office box and its town after a street', () => {
+    gone('Ship to: Wanjiru Kamau\nHouse No. 17, Kiambu Road, Runda Estate\nP.O. Box 45210-00100, Nairobi', 'P.O. Box 45210-00100, Nairobi');
+  });
+  it('reads address keys in more languages, and an Eircode after its town', () => {
+    gone(
+      "final p = {\n  'nama': 'Nurul Aisyah',\n  'alamat': 'No. 18, Jalan SS 2/24, 47300 Petaling Jaya, Selangor',\n};",
+      '47300 Petaling Jaya',
+    );
+    gone('Member(\n  fullName: "Seán Murphy",\n  phone: "+353 85 353 0688",\n  eircode: "Dublin 6, D06 F2K7",\n)', 'D06 F2K7');
+  });
+  it('leaves a key that is no address’s alone', () => {
+    unchanged('alamat_server: "10.0.0.1"'.replace('10.0.0.1', 'api.internal'));
+  });
+});
+
+describe('URLs of databases', () => {
+  it('keeps the database’s name in the path when it repeats a user that reads as a word', () => {
+    const o = out('DATABASE_URL=postgres://app:Qx9vLm2Tz8wR@db.internal:5432/app');
+    assert.ok(!o.includes('Qx9vLm2Tz8wR') && o.endsWith(':5432/app'), o);
+  });
+  it('still takes a generated user repeated in the path, and a person’s login in a repository’s path', () => {
+    gone('CLOUDAMQP_URL=amqps://xkqvfjzh:ZjFdl0KA-yR-zXh2MgbIES_YQX563dG_@rattlesnake.rmq.cloudamqp.com/xkqvfjzh', 'xkqvfjzh');
+    gone('git clone https://tomasz-w:Qx9vLm2Tz8wR@github.com/tomasz-w/dotfiles.git', 'tomasz-w');
+  });
+});
+
+describe('devices named for their owner', () => {
+  it('reads the owner before a curly apostrophe and any device word', () => {
+    gone('Connected to Mariana’s iPad over Bluetooth', 'Mariana', 'person-name');
+    gone('Priya’s phone is off', 'Priya', 'person-name');
+    kept('It’s phone time', 'It’s phone time');
+  });
+});
