@@ -109,11 +109,11 @@ export const NATIONAL_ID_FEATURES = {
   'vn-cccd': [...acronym('CCCD'), ...acronym('cccd'), ...acronym('CMND'), 'căn cước', 'Căn cước', 'can cuoc'],
   'ng-bvn': [...acronym('BVN'), ...acronym('bvn'), 'bank verification number', 'Bank Verification Number'],
   'ng-nin': [...acronym('NIN'), ...acronym('nin'), 'national identification number', 'National Identification Number'],
-  'br-cpf': [...acronym('CPF'), ...acronym('cpf')],
+  'br-cpf': [...acronym('CPF'), ...acronym('cpf'), ...cell('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],
   'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
   'se-personnummer': ['personnummer', 'personnr', ...acronym('pnr'), ...acronym('PNR')],
-  'no-fodselsnummer': ['dselsnummer', 'personnummer', ...acronym('fnr'), ...acronym('FNR'), 'f.nr', 'f. nr'],
+  'no-fodselsnummer': ['dselsnummer', 'dselsnr', 'personnummer', ...acronym('fnr'), ...acronym('FNR'), 'f.nr', 'f. nr'],
   'dk-cpr': [...acronym('CPR'), '"cpr"', "'cpr'", ...cell('cpr'), 'cpr_', '_cpr', 'cpr=', 'cpr: '],
   'nl-bsn': [...acronym('BSN'), ...acronym('bsn'), 'burgerservicenummer'],
   'fr-nir': [...acronym('NIR'), ...acronym('nir'), 'insee', 'INSEE', 'sociale'],
@@ -123,6 +123,9 @@ export const NATIONAL_ID_FEATURES = {
   // Not `ird ` (`third `): the lower-case name as keys write it.
   'nz-ird': [...acronym('IRD'), 'ird:', 'ird=', 'ird_n', 'ird number', '"ird"', "'ird'", ...cell('ird')],
   'be-nn': [
+    'national number',
+    'national_number',
+    'nationalnumber',
     'national register',
     'National Register',
     'national_register',
@@ -227,7 +230,7 @@ export const NATIONAL_ID_FEATURES = {
   'tw-national-id': ['taiwan id', 'taiwan_id', 'taiwanese id'],
   'ua-rntrc': [...acronym('rnokpp'), ...acronym('IPN')],
   'is-kennitala': ['kennitala'],
-  'de-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', 'rvnr', 'rv-nr', 'rv_nr', 'sv-nummer', 'sv nummer', 'rv-nummer'],
+  'de-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', 'rvnr', 'rv-nr', 'rv_nr', 'sv-nummer', 'sv nummer', 'svnummer', 'rv-nummer'],
   'at-svnr': ['versicherungsnummer', 'svnr', 'sv-nr', 'sv_nr', ...acronym('VNR'), '"vnr"', "'vnr'", ...cell('vnr'), 'vnr_', '_vnr'],
   'es-nss': [
     ...acronym('NSS'),

@@ -88,78 +88,18 @@ const STRONG_CUES = [
 const STRONG_EXACT = new Set(['private', 'access', 'pat', 'sas', 'sig']);
 const WEAK_CUES = new Set(['key', 'keys', 'api', 'pass']);
 // Words that say a nearby random string is a hash, an id or public: not a credential.
-const NOT_SECRET = new Set([
-  'sha',
-  'sha1',
-  'sha256',
-  'sha384',
-  'sha512',
-  'md5',
-  'hash',
-  'hashes',
-  'hashed',
-  'digest',
-  'checksum',
-  'integrity',
-  'commit',
-  'rev',
-  'revision',
-  'etag',
-  'fingerprint',
-  'thumbprint',
-  'uuid',
-  'guid',
-  'nonce',
-  'salt',
-  'iv',
-  'id',
-  'ids',
-  'version',
-  'build',
-  'color',
-  'colour',
-  'public',
-  'pub',
-  'publishable',
-  'example',
-  'sample',
-  'fake',
-  'mock',
-  'dummy',
-  'placeholder',
-  'tokenizer',
-  'csrf',
-  'xsrf',
-  'cache',
-  'idempotency',
-  'request',
-  'event',
-  'events',
-  'correlation',
-  'transaction',
-  'txn',
-  'invocation',
-  'execution',
-  'incident',
-  'trace',
-  'span',
-  'session',
-  'jti',
-  'kid',
-  'sort',
-  'primary',
-  'foreign',
-  'cursor',
-  'page',
-  'next',
-  'continuation',
-  'object',
-  'lookup',
-  'gpg',
-  'pgp',
-  'gnupg',
-  'jsonwebtoken',
-]);
+const NOT_SECRET = new Set(
+  `
+    sha sha1 sha256 sha384 sha512 md5 hash hashes hashed digest checksum integrity commit rev
+    revision etag fingerprint thumbprint uuid guid nonce salt iv id ids version build color colour
+    public pub publishable example sample fake mock dummy placeholder tokenizer csrf xsrf cache
+    idempotency request event events correlation transaction txn invocation execution incident trace
+    span session jti kid sort primary foreign cursor page next continuation object lookup gpg pgp
+    gnupg jsonwebtoken
+  `
+    .trim()
+    .split(/\s+/),
+);
 // Language keywords that look like cues: `private static final String X = "…"`.
 const KEYWORDS = new Set(['private', 'access']);
 

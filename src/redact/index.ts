@@ -474,6 +474,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findItins(text, raw);
       // Test cards, documentation IBANs, fiction's phone numbers: kept, and no evidence of a person.
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
+      // The id named for a secret found beside it (`…_CLIENT_ID` with `…_CLIENT_SECRET`; not a published example's).
+      if (raw.length > 0) statements().findPairedIds(text, raw, PII_KINDS);
       const identifierHints: IdentifierHints = {
         birth: BIRTH_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && BIRTH_PAST_LATIN.test(text)),
         passport: found[F.passport] === 1 || PASSPORT_WORD_FEATURES.some((f) => found[f] === 1),

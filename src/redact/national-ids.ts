@@ -400,7 +400,7 @@ const RULES: readonly IdRule[] = [
   { kind: 'se-personnummer', cue: 'personnummer|personnr|pnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
   {
     kind: 'no-fodselsnummer',
-    cue: 'f[øo]dselsnummer(?:et)?|personnummer(?:et)?|fnr|f\\.[ ]?nr\\.?',
+    cue: 'f[øo]dselsnummer(?:et)?|f[øo]dselsnr|personnummer(?:et)?|fnr|f\\.[ ]?nr\\.?',
     shape: '\\d{6} ?\\d{5}',
     valid: by(noFodselsnummer),
   },
@@ -430,10 +430,10 @@ const RULES: readonly IdRule[] = [
     shape: '\\d{9}',
     valid: by(ilIdnr),
   },
-  { kind: 'nz-ird', cue: 'ird', shape: '\\d{2,3}-?\\d{3}-?\\d{3}', valid: by(nzIrd) },
+  { kind: 'nz-ird', cue: 'ird', shape: '\\d{2,3}-?\\d{3}-?\\d{3,4}', valid: by(nzIrd) },
   {
     kind: 'be-nn',
-    cue: 'national[ _-]register(?:[ _-]number)?|rijksregister(?:nummer)?|num[ée]ro[ _-]national|insz|niss',
+    cue: 'national[ _-]?(?:register(?:[ _-]number)?|number)|rijksregister(?:nummer)?|num[ée]ro[ _-]national|insz|niss',
     shape: '\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}',
     valid: by(beNn),
     alone: '\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}',

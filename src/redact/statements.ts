@@ -24,6 +24,7 @@ export {
   findWebhookTokens,
 } from './embedded';
 export { findAccountUsers, findHomeUsers, findKeyIdUsers } from './accounts';
+export { findPairedIds } from './pairs';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {

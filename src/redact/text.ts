@@ -121,63 +121,16 @@ const PLACEHOLDER_TRIGRAMS = new Uint8Array(26 * 26 * 26);
 for (const w of ['exa', 'pla', 'cha', 'dum', 'red', 'you', 'ins', 'rep', 'put', 'ent', 'fix', 'tod', 'lor', 'sam', 'xxx', 'get']) {
   PLACEHOLDER_TRIGRAMS[((w.charCodeAt(0) - 97) * 26 + w.charCodeAt(1) - 97) * 26 + w.charCodeAt(2) - 97] = 1;
 }
-const PLACEHOLDER_VALUES = new Set([
-  'null',
-  'none',
-  'nil',
-  'undefined',
-  'true',
-  'false',
-  'string',
-  'str',
-  'bool',
-  'required',
-  'optional',
-  'empty',
-  'secret',
-  'password',
-  'passwd',
-  'token',
-  'apikey',
-  'key',
-  'test',
-  'testing',
-  'foo',
-  'bar',
-  'baz',
-  'admin',
-  'pass',
-  'root',
-  'user',
-  'username',
-  'value',
-  'abc',
-  'abc123',
-  'abcdef',
-  '123456',
-  '12345678',
-  '123456789',
-  '1234567890',
-  'qwerty',
-  'letmein',
-  'mypassword',
-  'mysecret',
-  'mytoken',
-  'hunter2',
-  's3cr3t',
-  'password1',
-  'password123',
-  'secret123',
-  'default',
-  'tbd',
-  'na',
-  'n/a',
-  'api_key',
-  'unset',
-  'notset',
-  'not-set',
-  'not_set',
-]);
+const PLACEHOLDER_VALUES = new Set(
+  `
+    null none nil undefined true false string str bool required optional empty secret password
+    passwd token apikey key test testing foo bar baz admin pass root user username value abc abc123
+    abcdef 123456 12345678 123456789 1234567890 qwerty letmein mypassword mysecret mytoken hunter2
+    s3cr3t password1 password123 secret123 default tbd na n/a api_key unset notset not-set not_set
+  `
+    .trim()
+    .split(/\s+/),
+);
 
 const letterIndex = (c: number): number => (c >= 97 && c <= 122 ? c - 97 : c >= 65 && c <= 90 ? c - 65 : -1);
 

@@ -77,3 +77,48 @@ describe('devices named for their owner', () => {
     kept('It’s phone time', 'It’s phone time');
   });
 });
+
+describe('the id that goes with a secret', () => {
+  it('takes an id named for a secret found beside it, in env files, YAML, JSON and connection strings', () => {
+    gone('FORTNOX_CLIENT_ID=2BAapTLFUR6S\nFORTNOX_CLIENT_SECRET=moZCwJXyIQ9xPq4Lr8Tz', '2BAapTLFUR6S', 'secret');
+    gone(
+      'connectors:\n  tuya:\n    access_id: bl2afe5ywbs8bpk8uv0n\n    access_secret: 6dd314a451ebe86cae83db8809e027b5',
+      'bl2afe5ywbs8bpk8uv0n',
+    );
+    gone(
+      '"Auth0": {\n  "Domain": "tenant-eu.eu.auth0.com",\n  "ClientId": "DLWJWsPhmqIScJfLby2HGC6lg2GuYepx",\n  "ClientSecret": "GqC379pm5weJMjbI488XARj4pJadnx9FGWD278VZZw9-je595_ALzRtT42xaCIRf"\n}',
+      'DLWJWsPhmqIScJfLby2HGC6lg2GuYepx',
+    );
+    gone(
+      '"DefaultEndpointsProtocol=https;AccountName=stexportprodweu01;AccountKey=urKMc23hNR87Xr//GABq43sjdixj+6v4kV3t2ZxGOpTKqLpXIwbFLlM+yJFhC8avViMmbxaY6d0gOr1JHX6c+w==;EndpointSuffix=core.windows.net"',
+      'stexportprodweu01',
+    );
+  });
+  it('keeps an id with no secret beside it, an id of another stem, and an id beside a published example key', () => {
+    kept('GOOGLE_CLIENT_ID=811574891467-abc123def456.apps.googleusercontent.com\nREDIRECT_URI=https://app.test/cb', '811574891467');
+    kept('SENTRY_PROJECT_ID=4506123456789\nSTRIPE_SECRET_KEY=sk_live_51NzQ2bKp8vR3mT7yWc4dXe9fGh', '4506123456789');
+    kept(
+      'AzureWebJobsStorage=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+      'devstoreaccount1',
+    );
+  });
+});
+
+describe('identifiers named by their column or key', () => {
+  it('reads a column named for an identifier however its values are written', () => {
+    gone('cliente,cpf\nJoão Batista Moura,73184629031', '73184629031', 'br-cpf');
+    gone('staff_id,name,ird_number,kiwisaver_rate\nNZ-014,Aroha Ngata,17-024-9747,4%', '17-024-9747', 'nz-ird');
+    gone(
+      '  id  |       navn        |  fodselsnr  |   fastlege\n------+-------------------+-------------+---------------\n 8812 | Ingrid Solbakken  | 25115506881 | Dr. Eirik Haugland',
+      '25115506881',
+      'no-fodselsnummer',
+    );
+  });
+  it('reads keys written as code writes them', () => {
+    gone('<NationalNumber>92081455345</NationalNumber>', '92081455345', 'be-nn');
+    gone('  svNummer: "26 280501 Z 878",', '26 280501 Z 878', 'de-svnr');
+  });
+  it('keeps a number that fails the check its column names', () => {
+    kept('cliente,cpf\nJoão Batista Moura,73184629032', '73184629032');
+  });
+});
