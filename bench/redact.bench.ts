@@ -550,6 +550,25 @@ const adversarial: [string, string][] = [
     unique((r) => 'Meeting ID: ' + r(3, DIGITS) + ' ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + ' Passcode: ' + r(6, DIGITS) + '\n'),
   ],
   ['`NAME=` + a token, env lines, distinct', unique((r) => 'API_' + r(6, UPPER) + '=' + r(30) + '\n')],
+  // Policy 17's readers: ids beside their secrets, logins and passwords in pairs, display names past
+  // Latin, towns where names could stand, a password of letters told after its cue.
+  [
+    '`X_CLIENT_ID` and `X_CLIENT_SECRET` lines, distinct',
+    unique((r) => {
+      const x = r(6, UPPER);
+      return x + '_CLIENT_ID=' + r(12) + '\n' + x + '_CLIENT_SECRET=' + r(32) + '\n';
+    }),
+  ],
+  [
+    'an e-mail address ` / ` a chosen password, distinct',
+    unique((r) => r(6, LOWER) + '@corp.test / ' + r(5, LOWER) + '!' + r(3, DIGITS) + 'Q\n'),
+  ],
+  [
+    'Arabic display names before addresses, distinct',
+    unique((r) => 'من: يوسف ' + r(5, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي') + ' <' + r(8, LOWER) + '@mail.test>\n'),
+  ],
+  ['towns in a list, one line', fill('Lagos, Nairobi, Addis Ababa, São Paulo, Dublin and Mumbai; ')],
+  ['`password is: ` + letters, distinct', unique((r) => 'password is: ' + r(4, UPPER) + '-' + r(8, LOWER) + 'Q\n')],
 ];
 let worst = 0;
 let worstName = '';

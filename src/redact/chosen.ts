@@ -15,7 +15,7 @@ function literalPassword(v: string): boolean {
 // the cue's line (100 characters), as a quoted literal or a word standing alone, and must look
 // chosen (chosenPassword): a letter and a digit, and both cases or a symbol.
 const CHOSEN_CUE =
-  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<= )pwd?(?=[ :?])|(?<=[ \t])pass(?=[ \t])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<=[ (])pwd?(?=[ :?])|(?<=[ \t])pass(?=[ \t])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
 // (Every word above opens the reader's gate in index.ts by itself, so a window reads what the whole text reads.)
 // A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
 // the end of a sentence; not starting with `=` (read right after `password`, that is the assignment's sign).
@@ -23,6 +23,24 @@ const CHOSEN_CANDIDATE = /(["'`])([^"'`\s]{7,64})\1|(?<=^|[\s(,:=>])(?!=)([^\s"'
 const CHOSEN_BEFORE_ACCOUNT = /(?:^|\s)(?:for|on|of|at|in|from|into|fuer|für|pour|para|per|dla|voor)\s+$/i;
 const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
 const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;
+
+// Between the cue and its value: nothing, a sign, or `is` in a few languages (`wachtwoord is:`, `Passwort ist`).
+const TOLD = /^[ \t]*(?:(?:is|ist|est|es|er|är|on|jest|é)[ \t]*)?[:=]?[ \t]*$/i;
+/**
+ * A password generated of letters alone, without a digit (`Vb-nIghKkjlWA`): ten characters or more,
+ * both cases, and a run of four consonants no word has (`ghkkjlw`); not an identifier in camel case.
+ */
+function generatedLetters(v: string): boolean {
+  return (
+    v.length >= 10 &&
+    v.length <= 40 &&
+    /^[A-Za-z!@#$%^&*+=?~_-]+$/.test(v) &&
+    /[a-z]/.test(v) &&
+    /[A-Z]/.test(v) &&
+    !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(v) &&
+    /[bcdfghjklmnpqrstvwxz]{4,}/.test(v.toLowerCase().replace(/[^a-z]/g, '').replace(/([ptscgw])h/g, '$1'))
+  );
+}
 
 /** Whether `v` looks like a password a person chose (`Wint3r-Harbour!92`), not a word, a name in code, a host or a version. */
 export function chosenPassword(v: string, quoted = true): boolean {
@@ -90,6 +108,25 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
   }
 }
 
+// A login and its password given as a pair, the login an e-mail address (``log in with
+// `qa.lucia@rappido.co` / `Qa!Staging574` ``): the password, when it looks chosen.
+const SLASH_PAIR = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+(["'`]?)[ \t]+\/[ \t]+(["'`]?)([^\s"'`]{7,40})/g;
+export function findSlashPairs(text: string, out: Finding[]): void {
+  SLASH_PAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SLASH_PAIR.exec(text)) !== null) {
+    const quote = m[2];
+    let v = m[3];
+    if (quote !== '') {
+      if (!v.endsWith(quote) && text[m.index + m[0].length] !== quote) continue;
+      if (v.endsWith(quote)) v = v.slice(0, -1);
+    } else v = v.replace(/[.,;:)]+$/, '');
+    if (!chosenPassword(v, quote !== '')) continue;
+    const start = m.index + m[0].length - m[3].length;
+    out.push({ kind: 'password', start, end: start + v.length });
+  }
+}
+
 /**
  * A row of a table of names and values, the cue in its first cell (`| パスワード | WWfTeoKYdDPN |`,
  * `| Admin password | \`Xk29…\` |`): where the next cell's value starts, or -1. The value is one
@@ -133,6 +170,8 @@ function chosenOn(text: string, from: number, to: number, push: (start: number, 
   while ((c = CHOSEN_CANDIDATE.exec(seg)) !== null) {
     const quoted = c[2] !== undefined;
     let v = quoted ? c[2] : c[3].replace(/[.,;:]+$/, '');
+    // (A bracket closing around the sentence is not the password's: `(pwd Snowfl@ke#ETL77)`.)
+    if (!quoted && v.endsWith(')') && !v.includes('(')) v = v.slice(0, -1);
     let at = c.index + (quoted ? 1 : 0);
     const after = seg.slice(c.index + c[0].length, c.index + c[0].length + 6);
     if (quoted && /^\s*[:=]/.test(after)) continue; // a key
@@ -156,7 +195,8 @@ function chosenOn(text: string, from: number, to: number, push: (start: number, 
     if (/^[#&|]/.test(v)) continue; // an anchor, a colour
     // After `pass`, a verb too (`pass --port=80`, `pass v8::External`): no option, assignment or path.
     if (verb && (/[=:]/.test(v) || v.startsWith('-'))) continue;
-    if (!chosenPassword(v, quoted)) continue;
+    // Told right after the cue (`password is: Vb-nIghKkjlWA`), a generated one of letters alone.
+    if (!chosenPassword(v, quoted) && !(TOLD.test(seg.slice(0, c.index)) && generatedLetters(v))) continue;
     push(from + at, v);
     return true;
   }

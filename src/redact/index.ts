@@ -400,6 +400,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.pwQuestion] +
           found[F.pwdQuestion] +
           found[F.pwdColon] +
+          found[F.pwdParen] +
           found[F.creds] +
           found[F.credentialsWord] +
           found[F.userpwd] +
@@ -410,6 +411,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (found[PAST_LATIN] === 1 && CHOSEN_PAST_LATIN.test(text))
       )
         chosen().findChosenPasswords(text, raw);
+      if (text.includes(' / ') && text.includes('@')) chosen().findSlashPairs(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
       const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
       if (firstCommand >= 0 && firstCommand < COMMAND_FEATURES_TO) {
@@ -963,6 +965,7 @@ const F = {
   pwQuestion: feature(' pw?'),
   pwdQuestion: feature(' pwd?'),
   pwdColon: feature(' pwd:'),
+  pwdParen: feature('(pwd '),
   latexName: feature('\\name{'),
   latexFirst: feature('\\firstname{'),
   latexAuthor: feature('\\author{'),

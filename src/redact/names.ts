@@ -188,7 +188,7 @@ function cueAlternation(words: Iterable<string>): string {
  * with no cue, two to five capitalised words (group 4).
  */
 const NAME_RE = new RegExp(
-  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)((?:[A-Z]\\.[ \\t]*){0,2}(?:(?:von|van|de|der|den|di|du|da|del|della|dos|das|ten|ter)[ \\t]+)?${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
+  `\\b(?:(${cueAlternation(CUES.keys())})(\\.?[ \\t]*[:=,!]?(?:\\*\\*?|__?)?[ \\t]*(?:\\r?\\n[ \\t]*(?:--?[ \\t]*)?)?["']?)((?:[A-Z]\\.[ \\t]*){0,2}(?:(?:von|van|de|der|den|di|du|da|del|della|dos|das|ten|ter)[ \\t]+)?${RUN})|(${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${WORD}){1,3}))${AFTER}`,
   'g',
 );
 
@@ -791,7 +791,7 @@ function vouched(run: string, start: number): Span[] {
  * With `loose`, any such words will do (after a greeting or a title); otherwise a name that is
  * not a common word must be among them.
  */
-function afterCue(run: string, start: number, loose: boolean): Span | null {
+function afterCue(run: string, start: number, loose: boolean, people = false): Span | null {
   const ws = wordsOf(run, start);
   // A title after a label (`Physician: Dr Kwame Asante`) introduces the name too.
   let a = 0;
@@ -801,7 +801,15 @@ function afterCue(run: string, start: number, loose: boolean): Span | null {
   while (b > a && ws[b - 1].c === Word.Particle) b--;
   if (b === a) return null;
   const kept = ws.slice(a, b);
-  if (!loose && a === 0 && !kept.some((x) => x.c === Word.Strong)) return null;
+  // After a label, a name the lists hold; after a label only people bear, two or three words the
+  // lists lack altogether (`Author: Tendai Moyo`, not `Upstream-Name: Apache Maven`).
+  if (
+    !loose &&
+    a === 0 &&
+    !kept.some((x) => x.c === Word.Strong) &&
+    !(people && kept.length >= 2 && kept.length <= 3 && kept.every((x) => x.c === Word.Unknown))
+  )
+    return null;
   return { start: kept[0].s, end: kept[kept.length - 1].e };
 }
 
@@ -1904,8 +1912,10 @@ function cued(text: string, start: number, cue: string, sep: string, run: string
   if ((sep.includes(',') || sep.includes('!')) && !greeted) return null;
   // After a greeting's comma, a word that is also a common one is the greeting's object (`Hi, All`).
   if (greeted && wordsOf(run, at).some((w) => w.c === Word.Weak || w.c === Word.Common)) return null;
-  return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label);
+  return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label, PEOPLE_LABELS.has(key));
 }
+// Labels only a person bears (not `name`, `owner` or `customer`, which a company or a package may).
+const PEOPLE_LABELS = new Set(['author', 'assignee', 'reporter', 'requester', 'signed', 'signature', 'attention', 'mitarbeiter', 'parent']);
 
 // A contact's name right before its phone number or e-mail address on a line (`Wouter Claes +32 499
 // 01 89 12`, `Florian Huber <florian.huber@gmx.at>`, `Nadia Bühlmann, +41 79 …`): two or three
@@ -1923,6 +1933,13 @@ const ORGANISATION =
   /^(?:Corp|Corporation|Inc|Ltd|Llc|Gmbh|Ag|Sa|Srl|Bv|Nv|Co|Company|Group|Team|Labs?|Services?|Systems?|Solutions|Technologies|Software|Studio|Foundation|Project|Bot|Daemon|Mailer|Notifications?|Alerts?|Desk|Center|Centre|Office|Dept|Department)$/;
 const ROLE_MAILBOX =
   /^(?:info|support|help|helpdesk|hello|contact|sales|billing|accounts|admin|root|postmaster|hostmaster|webmaster|abuse|security|privacy|legal|noreply|no-reply|donotreply|mailer|mailer-daemon|notifications?|alerts?|team|office|hr|jobs|careers|press|media|marketing|news|newsletter|feedback|bugs?|dev|devops|ops|it)@/i;
+
+// Letters (and their marks) of the scripts past Latin: Greek to Thai, Georgian, Ethiopic, kana, CJK, Hangul.
+const PAST_LATIN_LETTER =
+  '[\\u0370-\\u03ff\\u0400-\\u052f\\u0530-\\u058f\\u0590-\\u05ff\\u0600-\\u06ff\\u0750-\\u077f\\u0900-\\u0dff\\u0e00-\\u0e7f\\u10a0-\\u10ff\\u1200-\\u137f\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af]';
+const DISPLAY_NAME_PAST_LATIN = new RegExp(
+  `(?:^|[\\s:,;"'(])((?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*["']?[ \\t]*<$`,
+);
 
 /** Names before the phone numbers and e-mail addresses found in `out` (see BEFORE_CONTACT). */
 export function findNamesBeforeContacts(text: string, out: Finding[]): void {
@@ -1948,7 +1965,16 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
       continue;
     }
     const m = BEFORE_CONTACT.exec(before);
-    if (m === null) continue;
+    if (m === null) {
+      // A display name in a script past Latin before its address (`من: يوسف الحربي <y.alharbi@…>`,
+      // `From: 田中 太郎 <taro@…>`), not a team's or a service's mailbox's.
+      const d = f.kind === 'email' ? DISPLAY_NAME_PAST_LATIN.exec(before) : null;
+      if (d !== null && !ROLE_MAILBOX.test(text.slice(f.start, f.end))) {
+        const start = from + d.index + d[0].indexOf(d[1]);
+        if (!namesEnd.has(start + d[1].length)) out.push({ kind: 'person-name', start, end: start + d[1].length });
+      }
+      continue;
+    }
     const name = m[1];
     const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w));
     const classes = words.map((w) => classify(w));

@@ -122,3 +122,35 @@ describe('identifiers named by their column or key', () => {
     kept('cliente,cpf\nJoão Batista Moura,73184629032', '73184629032');
   });
 });
+
+describe('passwords told in more forms', () => {
+  it('takes a generated password of letters alone told right after its cue', () => {
+    gone('Je tijdelijke wachtwoord is: Vb-nIghKkjlWA', 'Vb-nIghKkjlWA', 'password');
+    kept('The password is: getUserNameById', 'getUserNameById');
+    kept('password is: ReadTheDocs', 'ReadTheDocs');
+  });
+  it('takes a password after `pwd` in brackets, without the bracket', () => {
+    const o = out('-- connect: snowsql -a xy12345 -u ETL_SVC  (pwd Snowfl@ke#ETL77)');
+    assert.ok(!o.includes('Snowfl@ke#ETL77') && o.endsWith('>)'), o);
+  });
+  it('takes a password given with an e-mail address as its login', () => {
+    gone('1. Log in to https://staging.rappido.co with `qa.lucia@rappido.co` / `Qa!Staging574`', 'Qa!Staging574', 'password');
+    kept('see git@github.com / README for Setup2024', 'README for Setup2024');
+  });
+});
+
+describe('names after labels', () => {
+  it('reads a label in Markdown’s bold', () => {
+    gone('**Author:** Priya Raman  **Status:** resolved', 'Priya Raman', 'person-name');
+  });
+  it('takes two words the lists lack after a label only people bear, not after `name` nor words they hold as common', () => {
+    gone('Author: Tendai Moyo', 'Tendai Moyo', 'person-name');
+    unchanged('Owner: Platform Engineering');
+    unchanged('Upstream-Name: Apache Maven');
+  });
+  it('reads a display name in a script past Latin before its address, not a team’s mailbox', () => {
+    gone('من: يوسف الحربي <y.alharbi@stc.net.sa>', 'يوسف الحربي', 'person-name');
+    gone('From: 田中 太郎 <taro.tanaka@example.co.jp>', '田中 太郎', 'person-name');
+    kept('客服 <support@shop.cn>', '客服');
+  });
+});
