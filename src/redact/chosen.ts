@@ -38,7 +38,12 @@ function generatedLetters(v: string): boolean {
     /[a-z]/.test(v) &&
     /[A-Z]/.test(v) &&
     !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)+$/.test(v) &&
-    /[bcdfghjklmnpqrstvwxz]{4,}/.test(v.toLowerCase().replace(/[^a-z]/g, '').replace(/([ptscgw])h/g, '$1'))
+    /[bcdfghjklmnpqrstvwxz]{4,}/.test(
+      v
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .replace(/([ptscgw])h/g, '$1'),
+    )
   );
 }
 
