@@ -176,6 +176,20 @@ const PUBLIC_NAME = /pub(?:lic)?[_-]?key|PublicKey|PUBLIC/i;
 const BYTE_LINES = new RegExp(BYTE_LINE.source, 'gm');
 
 /** The caller runs this on texts holding `0x` and `, 0x`. */
+// A key pair as Solana's tools write it (`~/.config/solana/id.json`, a keypair's `secretKey`): an
+// array of 64 bytes in decimal, where the text names Solana or a keypair.
+const DECIMAL_KEYPAIR = /\[[ \t]*((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)[ \t]*,[ \t]*){63}(?:25[0-5]|2[0-4]\d|1?\d?\d))[ \t]*\]/g;
+export function findDecimalKeypairs(text: string, out: Finding[]): void {
+  DECIMAL_KEYPAIR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DECIMAL_KEYPAIR.exec(text)) !== null) {
+    // Random bytes: many distinct values (a table of small numbers or a run is no key).
+    if (new Set(m[1].split(/[ \t]*,[ \t]*/)).size < 40) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ kind: 'private-key', start, end: start + m[1].length });
+  }
+}
+
 export function findByteArrayKeys(text: string, out: Finding[]): void {
   BYTE_LINES.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -454,6 +454,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
           (ROAD_FEATURES.some((f) => found[f] === 1) ? 2 : 0) |
           (TURKISH_STREET_FEATURES.some((f) => found[f] === 1) ? 4 : 0),
       );
+      if (found[F.solana] + found[F.keypair] > 0) statements().findDecimalKeypairs(text, raw);
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
         if (text.includes(', 0x')) statements().findByteArrayKeys(text, raw);
@@ -1055,6 +1056,8 @@ const F = {
   pct20: feature('%20'),
   pct2b: feature('%2b'),
   hex0x: feature('0x'),
+  solana: feature('solana'),
+  keypair: feature('keypair'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
   macUnderscoreAddr: feature('mac_addr'),

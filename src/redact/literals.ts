@@ -117,7 +117,8 @@ export function findHighEntropyLiterals(text: string, out: Finding[], covered?: 
 // Unquoted values where a configuration puts one: the whole value of a `key: value` or `key=value`
 // line (YAML, INI, .env, properties), a YAML list item, an XML element's text. Longer than a
 // quoted literal must be (32), as an unquoted run is less often meant as one string.
-const VALUE_LINE = /^[ \t]*(?:-[ \t]+|[A-Za-z_][\w.-]{0,63}[ \t]*[:=][ \t]*)([A-Za-z0-9+/=_-]{32,4096})[ \t]*\r?$/gm;
+const VALUE_LINE =
+  /^[ \t]*(?:-[ \t]+|(?:export[ \t]+|set[ \t]+|setenv[ \t]+)?[A-Za-z_][\w.-]{0,63}[ \t]*[:=][ \t]*)([A-Za-z0-9+/=_-]{32,4096})[ \t]*\r?$/gm;
 const ELEMENT = /<([A-Za-z][\w.:-]{0,63})(?:[ \t][^<>\n]{0,256})?>([A-Za-z0-9+/=_-]{32,4096})<\/\1>/g;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

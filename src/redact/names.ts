@@ -797,6 +797,11 @@ function afterCue(run: string, start: number, loose: boolean, people = false): S
   let a = 0;
   while (a < ws.length && TITLE_WORDS.has(run.slice(ws[a].s - start, ws[a].e - start))) a++;
   let b = a;
+  // A Vietnamese name: its syllables whatever the lists hold them as (`Chị Nguyễn Thị Thu Hằng`).
+  if (a < ws.length && VIETNAMESE_FAMILY.has(run.slice(ws[a].s - start, ws[a].e - start))) {
+    while (b < ws.length && b - a < 4 && ws[b].e - ws[b].s <= 7 && (b === a || ws[b].s === ws[b - 1].e + 1)) b++;
+    return b - a >= 2 ? { start: ws[a].s, end: ws[b - 1].e } : null;
+  }
   while (b < ws.length && ws[b].c !== Word.Common) b++;
   while (b > a && ws[b - 1].c === Word.Particle) b--;
   if (b === a) return null;
@@ -1461,12 +1466,21 @@ export function findPersonNames(
       if (c === Word.Strong || c === Word.Weak) push({ start: m.index, end: m.index + m[1].length });
     }
   }
+  // An Irish name by its particle (`Cathal Ó Donnchadha`, `Siobhán Ní Bhriain`), whatever the lists hold its words as but common ones.
+  if (IRISH_PARTICLES.some((p) => text.includes(p))) {
+    IRISH_NAME.lastIndex = 0;
+    while ((m = IRISH_NAME.exec(text)) !== null)
+      if (classify(m[1]) !== Word.Common && classify(m[2]) !== Word.Common) push({ start: m.index, end: m.index + m[0].length });
+  }
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
 }
+
+const IRISH_PARTICLES = ['Ó ', 'Ní ', 'Uí ', 'Nic ', 'Mhic '];
+const IRISH_NAME = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?:Ó|Ní|Uí|Nic|Mhic)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+)(?![\p{L}\p{M}])/gu;
 
 // An identifier given in brackets or after `ID` right after a person's name: `Yossi Ben-David (ID
 // 096603352)`, `Hollis, Jerome D. (MR993723)`, `Dmitri Volkov (ID E-20931)`. With `ID` (or `No.`),
@@ -1846,12 +1860,16 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
     const plainName =
       ws.length >= 2 && ws.length <= 3 && !/\t| {2}/.test(text.slice(src.start, src.end)) && ws.every((w) => /^\p{Lu}/u.test(w));
     const family = plainName && (src.read === true || classify(ws[0]) === Word.Strong) ? ws[ws.length - 1] : '';
+    // A Vietnamese name's given name comes last (`Nguyễn Thị Thu Hằng` ⏎ `Hằng xem giúp nhé`).
+    const vietGiven = ws.length >= 2 && ws.length <= 4 && VIETNAMESE_FAMILY.has(ws[0]) ? ws[ws.length - 1] : '';
     for (const word of ws) {
       if (word.length < 3 || word === word.toUpperCase()) continue;
       // Only a word the list holds as a name and as nothing else: a word the list lacks may be a
       // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
       const c = classify(word);
-      const alone = (word === family || (src.read === true && plainName)) && c === Word.Unknown && word.length >= 4;
+      const alone =
+        ((word === family || (src.read === true && plainName)) && c === Word.Unknown && word.length >= 4) ||
+        (word === vietGiven && c !== Word.Common);
       if (c !== Word.Strong && !alone) continue;
       // Searched in the window alone: a search of the text would run on to its end when the word is not there.
       const lo = Math.max(from, searched.get(word) ?? 0);

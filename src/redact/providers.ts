@@ -132,6 +132,14 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     minDistinct: 8,
     boundary: false,
   },
+  // Bitrix24's inbound webhook: the portal's user and a key in the path (`…bitrix24.ru/rest/1/i4qttj00vx4v1ztc/`).
+  {
+    kind: 'webhook-token',
+    re: r('\\.bitrix24\\.[a-z.]{2,8}/rest/\\d{1,9}/([a-z0-9]{16})(?![a-z0-9])', 'gd'),
+    pre: ['.bitrix24.'],
+    group: 1,
+    boundary: false,
+  },
   {
     kind: 'discord-webhook',
     re: r(`discord(?:app)?\\.com/api/webhooks/\\d{5,30}/[${URLSAFE}]{20,200}`),

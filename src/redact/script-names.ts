@@ -109,7 +109,8 @@ const ARABIC_INTRO = /(?:اسمي|أنا اسمي|انا اسمي|میرا نا�
 const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
 // Armenian family names end in `-յան` (`-յանց`): with the capitalised word before it, when that is no
 // pronoun (`Անի Հովհաննիսյան`; not `Ես Պետրոսյան`, nor an adjective of a place, `Երևանյան`, alone).
-const ARMENIAN_NAME = /(?<![\p{L}\p{M}])(?:([Ա-Ֆ][ա-և]+)[ \t]+)?([Ա-Ֆ][ա-և]{2,}յանց?)(?![\p{L}\p{M}])/gu;
+// (With its article or a case's ending: `Մկրտչյանը`, `Պետրոսյանին`, `Սարգսյանից`.)
+const ARMENIAN_NAME = /(?<![\p{L}\p{M}])(?:([Ա-Ֆ][ա-և]+)[ \t]+)?([Ա-Ֆ][ա-և]{2,}յան(?:ց|ը|ն|ի|ին|ից|ով)?)(?![\p{L}\p{M}])/gu;
 const ARMENIAN_NOT_GIVEN = new Set([
   'Ես',
   'Իմ',
@@ -124,7 +125,9 @@ const ARMENIAN_NOT_GIVEN = new Set([
   'Շնորհակալություն',
 ]);
 // Georgian family names end in `-შვილი` or `-ძე` (`ნინო ბერიძე`, `გიორგი მაისურაძე`): with the word before it, when that is no pronoun.
-const GEORGIAN_NAME = /(?<![\p{L}\p{M}])(?:([ა-ჰ]{2,12})[ \t]+)?([ა-ჰ]{2,}(?:შვილი|ძე))(?![\p{L}\p{M}])/gu;
+// (In any case: `ბერიძემ`, `მაისურაძეს`, `კაპანაძის`, `ნადირაშვილმა`, `ლომიძით`.)
+const GEORGIAN_NAME =
+  /(?<![\p{L}\p{M}])(?:([ა-ჰ]{2,12})[ \t]+)?([ა-ჰ]{2,}(?:შვილ(?:ი|მა|ს|ის|ით|ად)|ძე(?:მ|ს|ის|ით|ად)?|ძის|ძით))(?![\p{L}\p{M}])/gu;
 const GEORGIAN_NOT_GIVEN = new Set(['მე', 'ჩემი', 'ბატონი', 'ქალბატონი', 'და', 'ვარ', 'არის', 'მქვია', 'სახელია', 'პატივისცემით']);
 // Introductions in Ethiopic script (Amharic: `እኔ ሄለን ተስፋዬ ነኝ`, `ስሜ … ነው`) and Bengali (`আমি …`, `আমার নাম …`).
 const ETHIOPIC_INTRO = /(?:እኔ|ስሜ)[ \t]+([\p{Script=Ethiopic}]+(?:[ \t]+[\p{Script=Ethiopic}]+)?)[ \t]+(?:ነኝ|ነው|እባላለሁ|ይባላል)/gu;

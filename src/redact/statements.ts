@@ -16,6 +16,7 @@ export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './netw
 export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
 export {
   findByteArrayKeys,
+  findDecimalKeypairs,
   findCookieJarValues,
   findEncodedBasicAuth,
   findEncodedPhones,

@@ -154,3 +154,34 @@ describe('names after labels', () => {
     kept('客服 <support@shop.cn>', '客服');
   });
 });
+
+describe('secrets in more places', () => {
+  it('reads an exported variable’s random value, and its id beside it', () => {
+    const o = out('export HUAWEICLOUD_SDK_AK=GDGGPOE0MHAKVFXSEPM1\nexport HUAWEICLOUD_SDK_SK=LK7t5QndkpQPnzh6BQsc8i0puHibPMgJzg8pI7hr');
+    assert.ok(!o.includes('LK7t5QndkpQPnzh6BQsc8i0puHibPMgJzg8pI7hr') && !o.includes('GDGGPOE0MHAKVFXSEPM1'), o);
+  });
+  it('takes a Bitrix24 inbound webhook’s key, not the portal’s other paths', () => {
+    gone('BITRIX_WEBHOOK=https://stroymarket.bitrix24.ru/rest/1/i4qttj00vx4v1ztc/', 'i4qttj00vx4v1ztc', 'webhook-token');
+    unchanged('see https://x.bitrix24.com/rest/1/profile/');
+  });
+  it('takes a Solana keypair written as 64 bytes, not a table of small numbers', () => {
+    const bytes = Array.from({ length: 64 }, (_, i) => (i * 97 + 13) % 256).join(',');
+    gone(`$ cat ~/.config/solana/id.json\n[${bytes}]`, bytes, 'private-key');
+    const table = Array.from({ length: 64 }, (_, i) => i % 8).join(',');
+    kept(`solana test fixture [${table}]`, table);
+  });
+});
+
+describe('names in more forms', () => {
+  it('reads a Vietnamese name after a title whatever its syllables are, and its given name again', () => {
+    const o = out('Chị Nguyễn Thị Thu Hằng ơi, anh Trần Quốc Bảo nhờ em gửi lại bảng lương. Hằng xem giúp nhé.');
+    assert.ok(!o.includes('Thu') && !o.includes('Hằng') && !o.includes('Bảo'), o);
+  });
+  it('reads an Irish name by its particle', () => {
+    gone('Ask Siobhán or Cathal Ó Donnchadha.', 'Cathal Ó Donnchadha', 'person-name');
+  });
+  it('reads Armenian and Georgian family names with a case’s ending', () => {
+    gone('Անի Մկրտչյանը կկապվի Ձեզ հետ։', 'Մկրտչյանը', 'person-name');
+    gone('თამარ ბერიძემ გამომიგზავნა ფაილები.', 'ბერიძემ', 'person-name');
+  });
+});
