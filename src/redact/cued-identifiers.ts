@@ -199,6 +199,38 @@ export function asciiDigits(text: string): string {
 const EASTERN_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
 const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
+// A phone's or a SIM's hardware id under its name (`IMEI1 860953046340393`, `MEID A1000049F2C8D1`,
+// `SIM ICCID 8944110752098302601`): an IMEI of 15 digits and an ICCID of 18 to 20 starting `89`,
+// each with Luhn's check digit; a MEID of 14 hexadecimal digits. Each names one person's device.
+const DEVICE_ID =
+  /(?<![A-Za-z])(imei(?:[ _-]?(?:sv|\d))?|meid|iccid)(?:[ _-]?(?:number|no|nr|#))?["']?[ \t]*[:=#]?[ \t]*["']?(\d{2}-?\d{6}-?\d{6}-?\d|\d{18,20}|[0-9A-F]{14})(?![A-Za-z0-9-])/gi;
+function luhnOk(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1 && (x *= 2) > 9) x -= 9;
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+function findDeviceIds(text: string, out: Finding[]): void {
+  DEVICE_ID.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DEVICE_ID.exec(text)) !== null) {
+    const name = m[1].toLowerCase();
+    const v = m[2];
+    const d = v.replace(/-/g, '');
+    const ok = name.startsWith('imei')
+      ? /^\d{15}$/.test(d) && luhnOk(d)
+      : name === 'iccid'
+        ? /^89\d{16,18}$/.test(d) && luhnOk(d)
+        : /^[0-9A-F]{14}$/i.test(v) && /\d/.test(v) && !/^(.)\1+$/.test(v);
+    if (!ok) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'device-id', start, end: start + v.length });
+  }
+}
+
 export function findCuedIdentifiers(original: string, hints: IdentifierHints, out: Finding[]): void {
   const text = asciiDigits(original);
   if (hints.birth) {
@@ -223,6 +255,7 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     }
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
+  if (hints.device === true) findDeviceIds(text, out);
   if (hints.vehicle) {
     // Letters and digits both, five characters or more, upper case as plates are written (`reg 2024` is a year).
     // The match may run on into the words after it (`plate 8SVG923 was seen`): its groups are

@@ -23,6 +23,8 @@ export interface IdentifierHints {
   vehicle: boolean;
   /** `<<<`: a machine-readable zone. */
   mrz: boolean;
+  /** `imei`, `meid`, `iccid`: a phone's or a SIM's hardware id. */
+  device?: boolean;
   /** A passport's, a licence's or a car's name in a script past Latin (`여권`, `паспорт`, `车牌`). */
   pastLatin?: boolean;
 }

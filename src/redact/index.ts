@@ -534,6 +534,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         code: CODE_FEATURES.some((f) => found[f] === 1),
         vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
         mrz: found[F.mrz] === 1,
+        device: found[F.imei] + found[F.meid] + found[F.iccid] > 0,
         pastLatin: found[PAST_LATIN] === 1 && IDS_PAST_LATIN.test(text),
       };
       const h = identifierHints;
@@ -549,6 +550,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         h.code ||
         h.vehicle ||
         h.mrz ||
+        h.device === true ||
         h.pastLatin === true
       )
         statements().findCuedIdentifiers(text, identifierHints, raw);
@@ -1057,6 +1059,9 @@ const F = {
   pct2b: feature('%2b'),
   hex0x: feature('0x'),
   solana: feature('solana'),
+  imei: feature('imei'),
+  meid: feature('meid'),
+  iccid: feature('iccid'),
   keypair: feature('keypair'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),

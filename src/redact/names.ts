@@ -1594,6 +1594,14 @@ function upperCaseNames(text: string, out: Finding[]): void {
     while (from > 0 && start - from < 200 && text.charCodeAt(from - 1) !== 10) from--;
     let to = end;
     while (to < text.length && to - end < 200 && text.charCodeAt(to) !== 10) to++;
+    // (Not a label of the finding right after it: `SIM ICCID 8944…`.)
+    if (
+      out.some(
+        (f) =>
+          f.kind !== 'person-name' && f.start >= end && f.start <= end + 4 && /^[ \t]*[:=#]?[ \t]*["']?$/.test(text.slice(end, f.start)),
+      )
+    )
+      return false;
     return out.some((f) => f.kind !== 'person-name' && f.start >= from && f.end <= to);
   };
   while ((m = UPPER_RUN.exec(text)) !== null) {

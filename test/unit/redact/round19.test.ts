@@ -185,3 +185,15 @@ describe('names in more forms', () => {
     gone('თამარ ბერიძემ გამომიგზავნა ფაილები.', 'ბერიძემ', 'person-name');
   });
 });
+
+describe('devices’ hardware ids', () => {
+  it('takes IMEIs and ICCIDs that pass Luhn’s check, and MEIDs, under their names', () => {
+    const o = out('*#06#\nIMEI1 860953046340393\nIMEI2 860953047702559\nMEID A1000049F2C8D1');
+    assert.ok(!/860953046340393|860953047702559|A1000049F2C8D1/.test(o), o);
+    const s = out('SIM ICCID 8944110752098302601');
+    assert.ok(s.startsWith('SIM ICCID <REDACTED:device-id#'), s);
+  });
+  it('keeps a number that fails the check', () => {
+    unchanged('imei: 123456789012345');
+  });
+});
