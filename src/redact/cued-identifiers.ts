@@ -98,6 +98,13 @@ const NINO = new RegExp(
   'gi',
 );
 
+// A Medicare Beneficiary Identifier (`MBI: 1EG4-TE5-MK73`): eleven characters as CMS shapes them, no
+// S, L, O, I, B or Z among its letters.
+const MBI = new RegExp(
+  `(?<![A-Za-z])(?:mbi|medicare(?:[ _-]?(?:beneficiary[ _-]?(?:identifier|id)|number|id|no))?)(?:[ \\t]*\\(mbi\\))?${NUMBER_WORD}${GAP}([1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y]{2}\\d{2})(?![A-Za-z0-9])`,
+  'gi',
+);
+
 // A card's security code (three or four digits), and a PIN or a code that opens a door, a gate or
 // an alarm (four to eight digits), after their names.
 const CARD_CODE = new RegExp(
@@ -174,7 +181,7 @@ const LICENCE_PAST_LATIN = new RegExp(
   'g',
 );
 const PLATE_PAST_LATIN = new RegExp(
-  `(?:차량[ ]?번호|자동차[ ]?번호|车牌号?(?:码)?|車牌(?:號碼)?|госномер|гос\\.?[ \\t]*номер|номерн(?:ой|ого)[ \\t]+знак(?:а)?|[Нн]омер[ \\t]+(?:машины|автомобиля)(?:[ \\t]+[А-Я][а-яё]+)?|ナンバー)${GAP}(?:[—–-][ \\t]*)?(\\d{2,3}[가-힣][ \\t]?\\d{4}|[АВЕКМНОРСТУХ][ \\t]?\\d{3}[ \\t]?[АВЕКМНОРСТУХ]{2}[ \\t]?\\d{2,3}|[\\u4e00-\\u9fff][A-Z][·• ]?[A-Z0-9]{5,6})(?![\\p{L}\\p{N}])`,
+  `(?:차량[ ]?번호|자동차[ ]?번호|车牌号?(?:码)?|車牌(?:號碼)?|[Гг]осномер|[Гг]ос\\.?[ \\t]*номер|[Нн]омерн(?:ой|ого)[ \\t]+знак(?:а)?|[Нн]омер[ \\t]+(?:машины|автомобиля)(?:[ \\t]+[А-Я][а-яё]+)?|ナンバー)${GAP}(?:[—–-][ \\t]*)?(\\d{2,3}[가-힣][ \\t]?\\d{4}|[АВЕКМНОРСТУХ][ \\t]?\\d{3}[ \\t]?[АВЕКМНОРСТУХ]{2}[ \\t]?\\d{2,3}|[\\u4e00-\\u9fff][A-Z][·• ]?[A-Z0-9]{5,6})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -363,5 +370,8 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   if (hints.nhs) cued(text, NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
   // A patient's number that NHS's check digit holds (`patient=969-676-2348`).
   if (hints.medicalRecord) cued(text, PATIENT_NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
-  if (hints.insurance) cued(text, NINO, 'uk-nino', out, () => true);
+  if (hints.insurance) {
+    cued(text, NINO, 'uk-nino', out, () => true);
+    cued(text, MBI, 'id-number', out, () => true);
+  }
 }

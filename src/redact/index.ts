@@ -530,7 +530,16 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.tinNo] >
           0,
         nhs: found[F.nhs] === 1,
-        insurance: found[F.insurance] + found[F.nino] + found[F.niNo] + found[F.niNum] + found[F.niNumKey] + found[F.niNoKey] > 0,
+        insurance:
+          found[F.insurance] +
+            found[F.medicare] +
+            found[F.mbi] +
+            found[F.nino] +
+            found[F.niNo] +
+            found[F.niNum] +
+            found[F.niNumKey] +
+            found[F.niNoKey] >
+          0,
         code: CODE_FEATURES.some((f) => found[f] === 1),
         vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
         mrz: found[F.mrz] === 1,
@@ -1059,6 +1068,8 @@ const F = {
   pct2b: feature('%2b'),
   hex0x: feature('0x'),
   solana: feature('solana'),
+  medicare: feature('medicare'),
+  mbi: feature('mbi'),
   imei: feature('imei'),
   meid: feature('meid'),
   iccid: feature('iccid'),

@@ -829,7 +829,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
     if (k.digit === 0 || k.lower + k.upper === 0) return entropy(v) >= 4 && v.length >= 24;
     return entropy(v) >= 3.2;
   }
-  if (k.digit === 0 && k.other === 0 && v.length < 12) return false;
+  // Letters alone under twelve: both cases, as a generated value mixes them (`moZCwJXyIQ`; a word was judged above).
+  if (k.digit === 0 && k.other === 0 && v.length < 12 && (k.lower === 0 || k.upper === 0)) return false;
   return true;
 }
 

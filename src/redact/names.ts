@@ -560,9 +560,11 @@ function findAccessLogUsers(text: string, out: Finding[]): void {
 const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
 function echoScriptNames(text: string, out: Finding[], from: number): void {
   const taken = new Set(out.map((f) => f.start));
-  const sources = out.slice(from).filter((f) => HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
+  const sources = out.slice(from).filter((f) => f.kind === 'person-name' && HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
   for (const src of sources) {
     const full = text.slice(src.start, src.end);
+    // (A form's stand-in, `홍길동`, is kept later, and its given name with it.)
+    if (STAND_IN_NAMES.has(full)) continue;
     const { from: lo, to } = aroundLines(text, src.start, src.end);
     const win = text.slice(lo, to);
     // A Chinese name of three characters is also called by its given name (`王雨桐` → `雨桐`).
@@ -1477,6 +1479,9 @@ export function findPersonNames(
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
+  // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
+  // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
+  if (otherScripts) echoScriptNames(text, out, 0);
 }
 
 const IRISH_PARTICLES = ['Ó ', 'Ní ', 'Uí ', 'Nic ', 'Mhic '];

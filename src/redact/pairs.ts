@@ -82,13 +82,19 @@ export function findPairedIds(text: string, out: Finding[], personal: ReadonlySe
       fields.push({ name: m[1], start: end - m[2].length, end });
       // (Values are read whole: a value's own `:` or `=` starts no field.)
     }
-    const own = fields.find((f) => f.start < s.end && s.start < f.end);
+    // (Or the last before it on its line, whose value the reader cut short: `"private_key": "-----BEGIN …`;
+    // a name of a secret's, not a run of the value that looks like one: `…isaFA==`.)
+    const own = [
+      ...fields.filter((f) => f.start < s.end && s.start < f.end),
+      ...fields.filter((f) => f.start <= s.start && !text.slice(f.start, s.start).includes('\n')).reverse(),
+    ].find((f) => secretStem(f.name) !== null);
     if (own === undefined) continue;
-    const stem = secretStem(own.name);
-    if (stem === null) continue;
+    const stem = secretStem(own.name)!;
+    // A service account's private key goes with its client's id (Google's key files: `private_key`, `client_id`).
+    const stems = norm(own.name) === 'privatekey' ? [stem, 'client'] : [stem];
     for (const f of fields) {
       if (f === own || taken.has(f.start)) continue;
-      if (!idStems(f.name).includes(stem)) continue;
+      if (!idStems(f.name).some((x) => stems.includes(x))) continue;
       const v = text.slice(f.start, f.end);
       if (!idValue(v, norm(f.name).endsWith('accountname'))) continue;
       taken.add(f.start);

@@ -94,6 +94,14 @@ describe('the id that goes with a secret', () => {
       'stexportprodweu01',
     );
   });
+  it('takes a service account’s client id with its private key, and a secret of letters alone in both cases', () => {
+    gone(
+      '{\n  "private_key_id": "dd5ecbc47970b2a5111a783747bac7a70b9ba2c7",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCOM6mcH02Oujmi8omIGV80UMeYBTgB/B32rz5SCs2f1+YLpDfFU8wdeFfYbaw88Hx9hCpGnna/pl5iI6akXKSDpWY3PqmcZhfZS7wP58m/ENl+3myGJ7u7N7hxor0KB2c9eztE2BenClyYisaFA==\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "bq-loader@harvest-analytics-42.iam.gserviceaccount.com",\n  "client_id": "242655337275128918155"\n}',
+      '242655337275128918155',
+    );
+    gone('FORTNOX_CLIENT_SECRET=moZCwJXyIQ', 'moZCwJXyIQ', 'secret');
+    kept('token: HelloWorld', 'HelloWorld');
+  });
   it('keeps an id with no secret beside it, an id of another stem, and an id beside a published example key', () => {
     kept('GOOGLE_CLIENT_ID=811574891467-abc123def456.apps.googleusercontent.com\nREDIRECT_URI=https://app.test/cb', '811574891467');
     kept('SENTRY_PROJECT_ID=4506123456789\nSTRIPE_SECRET_KEY=sk_live_51NzQ2bKp8vR3mT7yWc4dXe9fGh', '4506123456789');
@@ -195,5 +203,29 @@ describe('devices’ hardware ids', () => {
   });
   it('keeps a number that fails the check', () => {
     unchanged('imei: 123456789012345');
+  });
+});
+
+describe('identifiers under more names', () => {
+  it('takes a Medicare Beneficiary Identifier after its name, not the shape alone', () => {
+    gone('Medicare Beneficiary Identifier (MBI): 3QW7-HN2-RK58', '3QW7-HN2-RK58', 'id-number');
+    gone('MBI: 3QW7HN2RK58', '3QW7HN2RK58');
+    unchanged('combine 1EG4TE5MK73');
+  });
+  it('reads a Russian plate after a capitalised name', () => {
+    gone('Госномер А482МР77', 'А482МР77', 'vehicle-plate');
+  });
+});
+
+describe('names in Han or Hangul again', () => {
+  it('takes a name a record’s field held where it recurs nearby', () => {
+    const o = out(
+      'let json = """\n{"name":"박서연","phone":"+82 10 2056 0610","email":"seoyeon.park92@naver.com"}\n"""\nXCTAssertEqual(profile.name, "박서연")',
+    );
+    assert.ok(!o.includes('박서연'), o);
+  });
+  it('keeps a form’s stand-in and its given name', () => {
+    const o = out('작성 예시) 성명: 홍길동, 주민등록번호: 000000-0000000 — 실제 정보를 입력하지 마세요.');
+    assert.ok(o.includes('홍길동'), o);
   });
 });
