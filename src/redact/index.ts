@@ -94,11 +94,15 @@ export type { LocalIdentifiers } from './pii';
  * tables of names and values and under comments that name them, Oracle's user/password@db, given
  * names alone after a cue or before a verb, names in brackets, Greek family names, Turkish numbers
  * and streets, Czech birth numbers alone, Colombia's NIT, e-mail addresses spelled out; stores'
- * paths, hashes, Stripe's ids and tools' default logins kept.
+ * paths, hashes, Stripe's ids and tools' default logins kept; 17: the id beside its secret under a
+ * name of the same stem, generated passwords of letters, logins with passwords in pairs, names the
+ * lists lack after labels only people bear, display names past Latin, Vietnamese, Irish, Armenian
+ * and Georgian names, names in Han or Hangul again, devices' hardware ids, MBIs, postal lines and
+ * post office boxes; towns kept where a name could stand, databases' names in their URLs kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 16;
+export const REDACTION_POLICY_VERSION = 17;
 
 export const DEFAULT_BUDGET_MS = 500;
 

@@ -1468,6 +1468,18 @@ export function findPersonNames(
       if (c === Word.Strong || c === Word.Weak) push({ start: m.index, end: m.index + m[1].length });
     }
   }
+  // A name in Han or Hangul after a label in Latin letters (`Beneficiary: 林佳慧`, `Reviewer: 山本 健太郎`).
+  if (otherScripts && CJK_LETTER.test(text)) {
+    const re = latinLabelCjkName();
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[2];
+      // Two words apart (a Japanese family and given name), or one run whose first character is a family name.
+      const ok =
+        /[ \u3000]/.test(v) || (/^\p{Script=Hangul}/u.test(v) ? KOREAN_FAMILY.has(v[0]) && v.length === 3 : CHINESE_FAMILY.has(v[0]));
+      if (ok) push({ start: m.index + m[0].length - v.length, end: m.index + m[0].length }, false);
+    }
+  }
   // An Irish name by its particle (`Cathal Ó Donnchadha`, `Siobhán Ní Bhriain`), whatever the lists hold its words as but common ones.
   if (IRISH_PARTICLES.some((p) => text.includes(p))) {
     IRISH_NAME.lastIndex = 0;
@@ -1484,6 +1496,16 @@ export function findPersonNames(
   if (otherScripts) echoScriptNames(text, out, 0);
 }
 
+const CJK_LETTER = /[\u4e00-\u9fff\uac00-\ud7af]/;
+let latinLabelCjk: RegExp | undefined;
+/** A label of a person's name or field in Latin letters, a colon, and a name in Han or Hangul (built when first needed). */
+function latinLabelCjkName(): RegExp {
+  latinLabelCjk ??= new RegExp(
+    `(?<![\\p{L}])(${cueAlternation([...CUES].filter(([, c]) => c === Cue.Label || c === Cue.PersonLabel).map(([k]) => k))}|reviewer|approver)[ \\t]*[:：][ \\t]*((?:[\\u4e00-\\u9fff]{1,3}[ \\u3000][\\u4e00-\\u9fff]{1,3})|[\\u4e00-\\u9fff]{2,4}|[\\uac00-\\ud7af]{2,4})(?![\\u4e00-\\u9fff\\uac00-\\ud7af])`,
+    'giu',
+  );
+  return latinLabelCjk;
+}
 const IRISH_PARTICLES = ['Ó ', 'Ní ', 'Uí ', 'Nic ', 'Mhic '];
 const IRISH_NAME = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?:Ó|Ní|Uí|Nic|Mhic)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+)(?![\p{L}\p{M}])/gu;
 
@@ -1870,9 +1892,14 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
     // A family name the list lacks counts after a given name it holds (`Thandiwe Mokoena` ⏎ `…
     // Mokoena was leading`), where it stands alone: no capitalised word beside it.
     // (A name of capitalised words one space apart: `Ruud de Rooij⇥⇥Twofish` and `Compañía de Seguros` are read wide.)
+    // (Particles aside: `Pieter-Jan van der Heijden` ⏎ `Van der Heijden is tot vijf uur thuis`.)
+    const core = ws.filter((w) => !PARTICLES.has(w));
     const plainName =
-      ws.length >= 2 && ws.length <= 3 && !/\t| {2}/.test(text.slice(src.start, src.end)) && ws.every((w) => /^\p{Lu}/u.test(w));
-    const family = plainName && (src.read === true || classify(ws[0]) === Word.Strong) ? ws[ws.length - 1] : '';
+      core.length >= 2 && core.length <= 3 && !/\t| {2}/.test(text.slice(src.start, src.end)) && core.every((w) => /^\p{Lu}/u.test(w));
+    const family =
+      plainName && (src.read === true || classify(core[0]) === Word.Strong || classify(core[0].split('-')[0]) === Word.Strong)
+        ? core[core.length - 1]
+        : '';
     // A Vietnamese name's given name comes last (`Nguyễn Thị Thu Hằng` ⏎ `Hằng xem giúp nhé`).
     const vietGiven = ws.length >= 2 && ws.length <= 4 && VIETNAMESE_FAMILY.has(ws[0]) ? ws[ws.length - 1] : '';
     for (const word of ws) {

@@ -80,9 +80,10 @@ const JAPANESE_HONORIFIC = new RegExp(
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
 const CHINESE_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學)`, 'gu');
-// Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people.
+// Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people; a particle may
+// follow the honorific (`이지은 씨가`, `지은 씨는`).
 const KOREAN_HONORIFIC =
-  /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수)(?:님)?)/gu;
+  /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?:[이가은는을를의께도와과]|에게|한테|께서)?(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수)(?:님)?)/gu;
 // Introductions and closings followed by a name in the same script.
 const CHINESE_INTRO = new RegExp(`(?:我叫|我是|我的名字是|本人|户名|戶名)[：: ]?([${HAN}]{2,4})`, 'gu');
 const JAPANESE_INTRO = new RegExp(

@@ -224,6 +224,16 @@ describe('names in Han or Hangul again', () => {
     );
     assert.ok(!o.includes('박서연'), o);
   });
+  it('reads a Korean name before an honorific and a particle, and its given name again', () => {
+    const o = out('이지은 씨가 회의록을 작성했고, 지은 씨는 내일 휴가입니다.');
+    assert.ok(!o.includes('이지은') && !o.includes('지은 씨는'), o);
+    unchanged('사용자님은 로그인하세요');
+  });
+  it('reads a name in Han or Hangul after a label in Latin letters, not a word that is none', () => {
+    gone('SWIFT: BKCHCNBJ110\nBeneficiary: 林佳慧', '林佳慧', 'person-name');
+    gone('Reviewer: 山本 健太郎 (Yamamoto Kentaro)', '山本 健太郎', 'person-name');
+    unchanged('Name: 系统管理');
+  });
   it('keeps a form’s stand-in and its given name', () => {
     const o = out('작성 예시) 성명: 홍길동, 주민등록번호: 000000-0000000 — 실제 정보를 입력하지 마세요.');
     assert.ok(o.includes('홍길동'), o);
