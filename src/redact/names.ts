@@ -1186,13 +1186,37 @@ function findNameHandles(text: string, out: Finding[], which: number): void {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const v = m[1] ?? m[2];
-      // ssh's configuration names the login, whatever it is made of (not a system's account).
-      if (v !== v.toLowerCase() || (re === SSH_CONFIG_USER ? SYSTEM_ACCOUNT.test(v) || ROLE_PART.test(v) : !nameHandle(v))) continue;
       const start = m.index + m[0].lastIndexOf(v);
+      // ssh's configuration names the login, whatever it is made of (not a system's account); a
+      // user's key, a login made of names, or one that shares four letters with a person's e-mail
+      // address nearby (`"username": "seunb"` beside `oluwaseun.bello@yahoo.com`).
+      if (
+        v !== v.toLowerCase() ||
+        (re === SSH_CONFIG_USER
+          ? SYSTEM_ACCOUNT.test(v) || ROLE_PART.test(v)
+          : !nameHandle(v) && (re === USER_OPTION || !sharesWithEmail(text, out, v, start)))
+      )
+        continue;
       out.push({ kind: 'person-name', start, end: start + v.length });
     }
   }
 }
+/** Whether login `v` (at `start`) shares four letters in a row with the local part of an e-mail address within the echoes' window. */
+function sharesWithEmail(text: string, out: readonly Finding[], v: string, start: number): boolean {
+  if (v.length < 4 || SYSTEM_ACCOUNT.test(v) || ROLE_PART.test(v)) return false;
+  const { from, to } = aroundLines(text, start, start + v.length);
+  for (const f of out) {
+    if (f.kind !== 'email' || f.start < from || f.end > to) continue;
+    const local = text.slice(f.start, f.end).split('@')[0].toLowerCase();
+    if (ROLE_MAILBOX.test(local + '@')) continue;
+    for (let i = 0; i + 4 <= v.length; i++) {
+      const chunk = v.slice(i, i + 4);
+      if (/^[a-z]{4}$/.test(chunk) && local.includes(chunk)) return true;
+    }
+  }
+  return false;
+}
+
 // The user option of a command (`docker login -u abhishek.iyer`, `curl -u hannah.okafor:…`, `psql -U …`).
 const USER_OPTION =
   /(?<=[ \t])(?:-u|-U|--user|--username|--login)(?:[ \t]+|=)["']?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["':\s]|$)/g;

@@ -239,3 +239,13 @@ describe('names in Han or Hangul again', () => {
     assert.ok(o.includes('홍길동'), o);
   });
 });
+
+describe('logins beside their owner’s e-mail address', () => {
+  it('takes a user’s key that shares four letters with a person’s address nearby', () => {
+    gone('Request body: {"username": "seunb", "email": "oluwaseun.bello@yahoo.com"}', '"seunb"'.slice(1, -1), 'person-name');
+  });
+  it('keeps a service’s user, and a user beside a team’s mailbox', () => {
+    kept('{"username": "deploy", "email": "deploy@corp.io"}', '"deploy"');
+    kept('{"username": "admin01", "email": "support@corp.io"}', '"admin01"');
+  });
+});
