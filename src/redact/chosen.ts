@@ -115,19 +115,21 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
 
 // A login and its password given as a pair, the login an e-mail address (``log in with
 // `qa.lucia@rappido.co` / `Qa!Staging574` ``): the password, when it looks chosen.
-const SLASH_PAIR = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+(["'`]?)[ \t]+\/[ \t]+(["'`]?)([^\s"'`]{7,40})/g;
+// (Read from each ` / `: an expression starting at any word's character would cost every word of a text.)
+const LOGIN_BEFORE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+["'`]?[ \t]*$/;
+const PASSWORD_AFTER = /^[ \t]*(["'`]?)([^\s"'`]{7,40})/;
 export function findSlashPairs(text: string, out: Finding[]): void {
-  SLASH_PAIR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SLASH_PAIR.exec(text)) !== null) {
-    const quote = m[2];
-    let v = m[3];
+  for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 3)) {
+    if (!LOGIN_BEFORE.test(text.slice(Math.max(0, at - 100), at + 1))) continue;
+    const m = PASSWORD_AFTER.exec(text.slice(at + 2, at + 2 + 60));
+    if (m === null) continue;
+    const quote = m[1];
+    let v = m[2];
+    const start = at + 2 + m[0].length - v.length;
     if (quote !== '') {
-      if (!v.endsWith(quote) && text[m.index + m[0].length] !== quote) continue;
-      if (v.endsWith(quote)) v = v.slice(0, -1);
+      if (text[start + v.length] !== quote) continue;
     } else v = v.replace(/[.,;:)]+$/, '');
     if (!chosenPassword(v, quote !== '')) continue;
-    const start = m.index + m[0].length - m[3].length;
     out.push({ kind: 'password', start, end: start + v.length });
   }
 }

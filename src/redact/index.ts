@@ -537,7 +537,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         insurance:
           found[F.insurance] +
             found[F.medicare] +
-            found[F.mbi] +
+            found[F.mbiColon] +
+            found[F.mbiParen] +
+            found[F.mbiSpace] +
             found[F.nino] +
             found[F.niNo] +
             found[F.niNum] +
@@ -673,7 +675,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (ADDRESS_LABEL_FEATURES.slice(ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ? 4 : 0);
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
-      if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1)) personNames().findOwnedDevices(text, raw);
+      // (`Mariana’s iPad`: a curly apostrophe starts no feature, which are ASCII.)
+      if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && text.includes('’s ')))
+        personNames().findOwnedDevices(text, raw);
       if (text.includes('@') || text.includes(':$') || text.includes('[~')) statements().findAccountUsers(text, raw);
       if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) statements().findKeyIdUsers(text, raw);
       if (text.includes(', ') && INLINE_POSTCODE.test(text))
@@ -1073,7 +1077,9 @@ const F = {
   hex0x: feature('0x'),
   solana: feature('solana'),
   medicare: feature('medicare'),
-  mbi: feature('mbi'),
+  mbiColon: feature('mbi:'),
+  mbiParen: feature('mbi)'),
+  mbiSpace: feature('MBI ', true),
   imei: feature('imei'),
   meid: feature('meid'),
   iccid: feature('iccid'),
@@ -1491,14 +1497,7 @@ const OWNED_DEVICE_FEATURES = [
   "'s desktop",
   // `Ana’s iPhone` (a feature starts with ASCII) and `Tylers iPhone`.
   's iphone',
-  's ipad',
   's macbook',
-  's imac',
-  's galaxy',
-  's pixel',
-  's laptop',
-  's phone',
-  's tablet',
   's-macbook',
   's-mbp',
   's-iphone',
