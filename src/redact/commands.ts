@@ -186,7 +186,9 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
       /^[$%{<[(]/.test(pass) ||
       /^(?:pass|password|pwd|token|secret|yyy|\*+)$/i.test(pass) ||
       user.startsWith('<') ||
-      pass.endsWith('>')
+      pass.endsWith('>') ||
+      // A shell's default for a variable, not a login (`-U ${POSTGRES_USER:-app}`).
+      user.startsWith('${')
     ) {
       // `-u ":secret"` still leaks the secret in the user slot when the pass is empty; handled below.
       continue;

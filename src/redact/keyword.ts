@@ -1040,6 +1040,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       name = name.slice(0, -1);
       e--;
     }
+    // A part of an ARN, not a name (`arn:aws:secretsmanager:…:secret:prod/db-a1B2c3` names a secret; it holds none).
+    if (text.charCodeAt(s - 1) === 58 && /arn:aws[\w-]*:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 90), s))) continue;
     let cls = classifyName(name);
     // Redis's `AUTH` as a call (`redis.auth("…")`, `red:auth("…")`): its one argument is the password.
     if (text.charCodeAt(e) === 40 /* ( */ && /(?:^|[.:])auth$/i.test(name)) cls = 'password';

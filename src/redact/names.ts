@@ -2293,6 +2293,8 @@ export function dropStandInNames(text: string, raw: Finding[]): void {
     if (f.kind !== 'person-name' || f.end - f.start > 40) continue;
     const v = text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase().normalize('NFC');
     const swapped = v.includes(', ') ? v.split(', ').reverse().join(' ') : v;
-    if (STAND_IN_NAMES.has(v) || STAND_IN_NAMES.has(swapped)) raw.splice(k, 1);
+    // (And the login made of one: `jane.doe` of `jane.doe@example.com`.)
+    const login = /^[a-z]+[._-][a-z]+$/.test(v) ? v.replace(/[._-]/, ' ') : '';
+    if (STAND_IN_NAMES.has(v) || STAND_IN_NAMES.has(swapped) || STAND_IN_NAMES.has(login)) raw.splice(k, 1);
   }
 }

@@ -249,3 +249,24 @@ describe('logins beside their owner’s e-mail address', () => {
     kept('{"username": "admin01", "email": "support@corp.io"}', '"admin01"');
   });
 });
+
+describe('a shell variable’s default after a user option', () => {
+  it('keeps `-U ${POSTGRES_USER:-app}`, and still takes a user’s password', () => {
+    unchanged('test: ["CMD-SHELL", "pg_isready -U ${POSTGRES_USER:-app}"]');
+    gone('curl -u deploy:Wint3r-Harb0ur!92 https://ci.internal/api', 'Wint3r-Harb0ur!92', 'password');
+  });
+});
+
+describe('stand-in names’ logins', () => {
+  it('keeps the login a stand-in name makes, and still takes a person’s', () => {
+    unchanged('const user = { name: "Jane Doe", email: "jane.doe@example.com", password: "<PASSWORD>" };');
+    gone('Accepted publickey for reka.varga from 10.0.0.5; Réka Varga logged in as reka.varga', 'reka.varga');
+  });
+});
+
+describe('ARNs of secrets', () => {
+  it('keeps an ARN that names a secret, and still reads `secret:` as a name elsewhere', () => {
+    unchanged('secret_arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/orders/db-a1B2c3"');
+    gone('secret: Xy9Zw1QpLmN8vB2c', 'Xy9Zw1QpLmN8vB2c', 'secret');
+  });
+});
