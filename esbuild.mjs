@@ -18,7 +18,7 @@ const result = await esbuild.build({
   // libphonenumber-js, which redaction loads when a text first holds a phone-shaped number,
   // the service-name list, which redaction loads when it first runs, the finder of people's names
   // with its word lists, loaded when redaction first runs, and the finders of
-  // statements and command lines, loaded when a text first holds a word they need, the national
+  // statements, command lines and tokens by their context, loaded when a text first holds a word they need or a run of token characters, the national
   // identifiers' finders with their check-digit validators, loaded when a text first names or
   // shapes one, the published
   // test and documentation values, loaded when a text first holds a card, phone or identifier, the

@@ -19,7 +19,6 @@
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
 import { join } from 'node:path';
-import { findContextSecrets } from './context';
 import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
@@ -427,7 +426,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.bearer] === 1) findBearer(text, raw);
       const idCandidates: number[] = [];
       const runs = { longest: 0 };
-      findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates, runs);
+      // The context reader (statements.js) looks only at runs of nine token characters or more.
+      if (TOKEN_RUN.test(text))
+        statements().findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates, runs);
       for (let k = 0; k < idCandidates.length; k += 2) {
         // Past MAX_ID_CHECKS candidates a call, the rest are taken by their shape alone (a text of
         // thousands of identifier-shaped runs costs linear time and fails closed, as phones do).
@@ -1679,6 +1680,7 @@ function published(): typeof import('./published') {
   return (publishedValues ??= load<typeof import('./published')>('published.js'));
 }
 
+const TOKEN_RUN = /[A-Za-z0-9+/=_~.-]{9}/;
 let statementFinders: typeof import('./statements') | undefined;
 /**
  * The finders of statements and command lines are a bundle of their own (statements.js beside

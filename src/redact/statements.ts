@@ -6,8 +6,9 @@
 // system set-up files (IPsec secrets, chpasswd, kickstart, debconf answers),
 // and a user and password given together to an authentication call (`auth=("u", "p")`,
 // `server.login("u", "p")`, `new NetworkCredential("u", "p")`, `SetBasicAuth("u", "p")`).
-// This module, commands.ts and cued-identifiers.ts are a bundle of their own (statements.js), which redaction loads
-// when a text first holds one of the words they need.
+// This module, commands.ts, cued-identifiers.ts and the readers it re-exports are a bundle of their own
+// (statements.js), which redaction loads when a text first holds one of the words they need or a run of
+// token characters (context.ts reads every such run).
 import { join } from 'node:path';
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
 import { isPlaceholder, type Finding } from './text';
@@ -26,6 +27,8 @@ export {
 } from './embedded';
 export { findAccountUsers, findHomeUsers, findKeyIdUsers } from './accounts';
 export { findPairedIds } from './pairs';
+// Tokens by what stands beside them: every text with a run of token characters reads them.
+export { findContextSecrets } from './context';
 
 /** Which of the words these statements need the text holds (case-insensitive). */
 export interface StatementHints {
