@@ -244,7 +244,8 @@ export function findContextSecrets(
     if (before.blocked) continue;
     // With no cue on its line, a value that ends its line and has a random part of its own may
     // take its cue from a label above (tested last: it reads back up to three lines).
-    if (before === NO_CUE && run.length >= 16 && endsLine(text, e) && someRandomPart(run) && labelAbove(text, s)) before = LABEL_ABOVE;
+    if (before === NO_CUE && run.length >= 16 && endsLine(text, e) && someRandomPart(run) && !PUBLIC_NAME.test(run) && labelAbove(text, s))
+      before = LABEL_ABOVE;
     const f = tokenAfterCue(s, run, before) ?? prefixedToken(run, s);
     if (f) out.push(f);
     // With no cue at all, a run of letters and digits alone that no word, hash or name could be
@@ -466,6 +467,9 @@ function nextGlue(run: string, from: number): number {
 
 /** The cue words among the last four words before `s` on its line (within WINDOW characters). */
 function cueBefore(text: string, s: number): Cue {
+  // A Go module's hash (`golang.org/x/oauth2 v0.23.0 h1:hjb0…=` of go.sum).
+  if (text.charCodeAt(s - 1) === 58 && text.charCodeAt(s - 2) === 49 && text.charCodeAt(s - 3) === 104 && !isAlnum(text.charCodeAt(s - 4)))
+    return HASH_BLOCKED;
   const lo = Math.max(0, s - WINDOW);
   let strong = false,
     weak = false,
@@ -504,7 +508,7 @@ function cueBefore(text: string, s: number): Cue {
 // `… fallback api key from config:`): it speaks of the value below it.
 const LABEL_LINE = /^[ \t]*(?:#|\/\/|\/\*|\*|;|--|<!--|>)|:[ \t]*(?:\*\/|-->|\*\*)?[ \t]*$/;
 const LABEL_CUE =
-  /(?:^|[^a-z])(?:(?:api|access|secret|private|auth|license|licence|signing|master|shared|account|app|client|service|deploy|bot)[ _-]?key|token|secret|password|passphrase|passcode|credentials?)(?:[^a-z]|$)|(?:^|[^a-z])(?:the|a|your|our|my)[ \t]+key\b.*:[ \t]*$/i;
+  /(?:^|[^a-z])(?:(?:api|access|secret|private|auth|license|licence|signing|master|shared|account|app|client|service|deploy|bot)[ _-]?keys?|tokens?|secrets?|passwords?|passphrases?|passcodes?|credentials?)(?:[^a-z]|$)|(?:^|[^a-z])(?:the|a|your|our|my)[ \t]+key\b.*:[ \t]*$/i;
 const LABEL_ABOVE: Cue = Object.freeze({ strong: true, weak: false, service: false, blocked: false });
 
 /** Does nothing but closing quotes and punctuation follow `e` on its line? */
@@ -518,19 +522,26 @@ function endsLine(text: string, e: number): boolean {
 }
 
 /** Is the nearest line above `s`'s line that is not blank (or a Markdown fence) a label or comment naming a credential? */
+const LIST_ITEM = /^[ \t]*[-*•][ \t]+[\w .-]{1,30}:/;
 function labelAbove(text: string, s: number): boolean {
   let k = s;
   const lo = Math.max(0, s - 256);
   while (k > lo && text.charCodeAt(k - 1) !== 10) k--;
   if (k === 0 || text.charCodeAt(k - 1) !== 10) return false;
-  // Up to three lines back, past blank lines and fences.
+  // Up to three lines back, past blank lines and fences; from an item of a list, past the items
+  // before it (`deploy tokens:` ⏎ `- netlify: nfp_…` ⏎ `- vercel: DJ0p…`).
   let end = k - 1;
-  for (let tries = 0; tries < 3 && end > 0; tries++) {
+  const item = LIST_ITEM.test(text.slice(k, s));
+  for (let tries = 0; tries < (item ? 8 : 3) && end > 0; tries++) {
     let start = end;
     const floor = Math.max(0, end - 200);
     while (start > floor && text.charCodeAt(start - 1) !== 10) start--;
     if (start > floor || start === 0) {
       const line = text.slice(start, end).replace(/\r$/, '');
+      if (item && LIST_ITEM.test(line)) {
+        end = start - 1;
+        continue;
+      }
       if (line.trim() !== '' && !/^[ \t]*(?:```|~~~)/.test(line)) return LABEL_LINE.test(line) && LABEL_CUE.test(line);
     } else return false;
     end = start - 1;

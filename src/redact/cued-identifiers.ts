@@ -63,7 +63,7 @@ const PASSPORT = new RegExp(
   'gi',
 );
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}\\d{5,}\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z]{2}[ -]?\\d{2}[ -]\\d{7,13}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}(?:\\d{5,}|\\d{3}-\\d{4}-\\d{4})\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z]{2}[ -]?\\d{2}[ -]\\d{7,13}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(
@@ -211,6 +211,11 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 // each with Luhn's check digit; a MEID of 14 hexadecimal digits. Each names one person's device.
 const DEVICE_ID =
   /(?<![A-Za-z])(imei(?:[ _-]?(?:sv|\d))?|meid|iccid)(?:[ _-]?(?:number|no|nr|#))?["']?[ \t]*[:=#]?[ \t]*["']?(\d{2}-?\d{6}-?\d{6}-?\d|\d{18,20}|[0-9A-F]{14})(?![A-Za-z0-9-])/gi;
+// A device's advertising or Android id under its name (`IDFA 6E123C9E-…`, `gaid: …`, `Android ID
+// 982db2ad88ce5687`): made to follow one person's device across apps. Not the zeros a device gives
+// when its owner limits tracking.
+const ADVERTISING_ID =
+  /(?<![A-Za-z])(?:idfa|idfv|gaid|aaid|(?:google[ _-]?)?advertising[ _-]?id|android[ _-]?id)["']?[ \t]*[:=#]?[ \t]*["']?([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}|[0-9a-f]{16})(?![A-Za-z0-9-])/gi;
 function luhnOk(d: string): boolean {
   let sum = 0;
   for (let i = 0; i < d.length; i++) {
@@ -233,6 +238,16 @@ function findDeviceIds(text: string, out: Finding[]): void {
         ? /^89\d{16,18}$/.test(d) && luhnOk(d)
         : /^[0-9A-F]{14}$/i.test(v) && /\d/.test(v) && !/^(.)\1+$/.test(v);
     if (!ok) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'device-id', start, end: start + v.length });
+  }
+}
+function findAdvertisingIds(text: string, out: Finding[]): void {
+  ADVERTISING_ID.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADVERTISING_ID.exec(text)) !== null) {
+    const v = m[1];
+    if (/^[0-]+$/.test(v) || !/[a-f]/i.test(v) || !/\d/.test(v)) continue;
     const start = m.index + m[0].length - v.length;
     out.push({ kind: 'device-id', start, end: start + v.length });
   }
@@ -262,7 +277,10 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     }
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
-  if (hints.device === true) findDeviceIds(text, out);
+  if (hints.device === true) {
+    findDeviceIds(text, out);
+    findAdvertisingIds(text, out);
+  }
   if (hints.vehicle) {
     // Letters and digits both, five characters or more, upper case as plates are written (`reg 2024` is a year).
     // The match may run on into the words after it (`plate 8SVG923 was seen`): its groups are
@@ -334,7 +352,17 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
   if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);
   if (hints.passport)
-    cued(text, PASSPORT, 'passport-number', out, (v) => digitCount(v) >= 5 || (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)));
+    cued(
+      text,
+      PASSPORT,
+      'passport-number',
+      out,
+      (v) =>
+        digitCount(v) >= 5 ||
+        (v.length >= 8 && digitCount(v) >= 3 && /[A-Z]/i.test(v)) ||
+        // Germany's: nine of its own alphabet, which leaves out vowels and look-alikes (`FJC7ZNL8N`).
+        (/^[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8}$/.test(v) && /\d/.test(v)),
+    );
   if (hints.licence) cued(text, LICENCE, 'driver-license', out, (v) => digitCount(v) >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(v));
   if (hints.pastLatin === true) {
     cued(text, PASSPORT_PAST_LATIN, 'passport-number', out, (v) => digitCount(v) >= 6);

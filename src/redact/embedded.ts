@@ -34,6 +34,27 @@ function templated(v: string): boolean {
   return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:') || /^<[\w .-]{1,40}>$/.test(v);
 }
 
+// A SealedSecret's `encryptedData`: ciphertext only its cluster's controller opens, made to be committed.
+const ENCRYPTED_DATA = /^([ \t]*)encryptedData:[ \t]*\r?$/gm;
+/** Drops the credentials read from the lines under a SealedSecret's `encryptedData:` (personal data stays found). */
+export function dropSealedValues(text: string, raw: Finding[], personal: ReadonlySet<string>): void {
+  ENCRYPTED_DATA.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCRYPTED_DATA.exec(text)) !== null) {
+    const indent = m[1].length;
+    const from = m.index + m[0].length;
+    // The block: the lines indented deeper than its key.
+    let to = from;
+    for (let l = lineFrom(text, from + 1); l.start < text.length; l = lineFrom(text, l.next)) {
+      const line = text.slice(l.start, l.end);
+      if (line.trim() !== '' && indentOf(line) <= indent) break;
+      to = l.end;
+      if (l.next <= l.start) break;
+    }
+    for (let k = raw.length - 1; k >= 0; k--) if (raw[k].start >= from && raw[k].end <= to && !personal.has(raw[k].kind)) raw.splice(k, 1);
+  }
+}
+
 export function findKubernetesSecretData(text: string, out: Finding[]): void {
   SECRET_KIND.lastIndex = 0;
   let m: RegExpExecArray | null;

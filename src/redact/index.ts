@@ -550,7 +550,16 @@ export function createRedactor(options: RedactorOptions): Redactor {
         code: CODE_FEATURES.some((f) => found[f] === 1),
         vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
         mrz: found[F.mrz] === 1,
-        device: found[F.imei] + found[F.meid] + found[F.iccid] > 0,
+        device:
+          found[F.imei] +
+            found[F.meid] +
+            found[F.iccid] +
+            found[F.idfa] +
+            found[F.gaid] +
+            found[F.aaid] +
+            found[F.androidId] +
+            found[F.advertisingId] >
+          0,
         pastLatin: found[PAST_LATIN] === 1 && IDS_PAST_LATIN.test(text),
       };
       const h = identifierHints;
@@ -629,7 +638,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
         found[PAST_LATIN] + found[F.adSoyad] + found[F.isim] > 0,
         (USER_KEY_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
-          (found[F.userOption] + found[F.userLongOption] > 0 ? 2 : 0) |
+          (found[F.userOption] + found[F.userLongOption] + found[F.authorOption] > 0 ? 2 : 0) |
           (found[F.sshUser] + found[F.sshUserTab] > 0 && found[F.hostName] + found[F.hostLine] > 0 ? 4 : 0) |
           (USER_KEY_MORE_FEATURES.some((f) => found[f] === 1) ? 8 : 0) |
           (found[F.netrcMachine] === 1 ? 16 : 0) |
@@ -702,6 +711,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       local?.(text, raw);
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
+      if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
+        statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
@@ -738,8 +749,15 @@ const PUBLISHED_KINDS = new Set([
 ]);
 function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
-  // jwt.io's sample (its payload's start) and the storage emulator's key, under whatever kind.
-  return raw.length > 0 && (text.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI') || text.includes('Eby8vdM02xNOcqFlqUwJ'));
+  // jwt.io's sample (its payload's start), the storage emulator's key and Stripe's reference keys, under whatever kind.
+  return (
+    raw.length > 0 &&
+    (text.includes('.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lI') ||
+      text.includes('Eby8vdM02xNOcqFlqUwJ') ||
+      text.includes('_test_4eC39HqLyjWDarjtT1zdp7dc') ||
+      text.includes('_test_TYooMQauvdEDq54NiTphI7jx') ||
+      text.includes('_test_BQokikJOvBiI2HlWgH4olfQ2'))
+  );
 }
 
 /**
@@ -1003,6 +1021,7 @@ const F = {
   // A command's user option (`docker login -u …`), an ssh configuration's indented `User` line under its `Host`.
   userOption: feature(' -u '),
   userLongOption: feature('--user'),
+  authorOption: feature('--author'),
   sshUser: feature('  user '),
   sshUserTab: feature('\tuser '),
   hostName: feature('hostname '),
@@ -1084,6 +1103,11 @@ const F = {
   imei: feature('imei'),
   meid: feature('meid'),
   iccid: feature('iccid'),
+  idfa: feature('idfa'),
+  gaid: feature('gaid'),
+  aaid: feature('aaid'),
+  androidId: feature('android'),
+  advertisingId: feature('advertising'),
   keypair: feature('keypair'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
@@ -1499,11 +1523,16 @@ const OWNED_DEVICE_FEATURES = [
   // `Ana’s iPhone` (a feature starts with ASCII) and `Tylers iPhone`.
   's iphone',
   's macbook',
-  's-macbook',
-  's-mbp',
-  's-iphone',
-  's-ipad',
-  's-imac',
+  // Hosts: `tylers-macbook-pro`, `yuki-iphone`, `kasia-laptop`, `laptop-maren`.
+  '-macbook',
+  '-mbp',
+  '-iphone',
+  '-ipad',
+  '-imac',
+  '-laptop',
+  '-pixel',
+  'laptop-',
+  'iphone-',
 ].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
 const OWNER_PHRASE_FEATURES = [

@@ -1077,18 +1077,22 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 // Other keys of a user (`handle`, `actor`, `assignee`) and the word in other languages (`Benutzername`): a search of
 // their own, woken by their own features (one alternation of all would cost every text with a user key).
 const USER_VALUE_MORE =
-  /(?:[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =
   /user|admin|test|app|svc|service|bot|dev|prod|ops|web|api|db|sql|data|root|guest|demo|system|backup|deploy|build|runner|agent/;
 
+const HANDLE_USE = /^(.+)[._-](?:dev|work|gh|git|code|eng|personal|admin|adm)$/;
 /** Is `v` (lower case) a user name made of a person's name? */
 function nameHandle(v: string): boolean {
+  // A person's handle for one use of it (`rkapoor-dev`, `kaito_dev`, `mkowalczyk-work`).
+  const use = HANDLE_USE.exec(v);
+  if (use !== null && use[1].length >= 4 && nameHandle(use[1])) return true;
   const parts = v.split(/[._-]/);
   if (parts.some((p) => /\d/.test(p) && p.length > 2)) return false;
   if (parts.length >= 2) {
@@ -1103,6 +1107,24 @@ function nameHandle(v: string): boolean {
   return (
     (v.length >= 5 && classify(capital(v.slice(1))) === Word.Strong) || (v.length >= 6 && classify(capital(v.slice(0, -1))) === Word.Strong)
   );
+}
+
+// A note signed at its end after a dash (`# temp until ENV is wired on the new host — Joost`,
+// `– Amaru Quispe`): a given name the lists hold, and a word after it that is no common word.
+const DASH_SIGNATURE = /(?<=\S[ \t]+)[—–][ \t]?(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
+function findDashSignatures(text: string, out: Finding[]): void {
+  DASH_SIGNATURE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DASH_SIGNATURE.exec(text)) !== null) {
+    if (classify(m[1]) !== Word.Strong) continue;
+    const two = m[2] !== undefined && classify(m[2]) !== Word.Common;
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({
+      kind: 'person-name',
+      start,
+      end: two ? m.index + m[0].indexOf(m[2]!, m[0].indexOf(m[1]) + m[1].length) + m[2]!.length : start + m[1].length,
+    });
+  }
 }
 
 // The owner of a note in code (`# TODO(ana.k): move to …`, `// FIXME(jkowalski)`): a login made of names.
@@ -1134,15 +1156,17 @@ const REPOSITORY_OWNER =
 // Words organisations' accounts end with (`rust-lang`, `acme-labs`, `kube-hq`).
 const ORGANISATION_PART =
   /[._-](?:lang|labs?|team|org|inc|corp|hq|io|js|oss|project|foundation|community|tools|apps|cloud|bot|ci|group|official)$/;
+// The owner of the branch a pull request merged (`Merge pull request #1184 from tanvir-hasan-dev/fix-locale`).
+const MERGED_FROM = /(Merge pull request #\d{1,7} from )([A-Za-z0-9][A-Za-z0-9-]{1,38})\/(?=[\w.-])/g;
 function findRepositoryOwners(text: string, out: Finding[]): void {
-  REPOSITORY_OWNER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = REPOSITORY_OWNER.exec(text)) !== null) {
-    const owner = m[2].toLowerCase();
-    if (ORGANISATION_PART.test(owner) || !nameHandle(owner)) continue;
-    const start = m.index + m[1].length;
-    out.push({ kind: 'person-name', start, end: start + m[2].length });
-  }
+  for (const re of [REPOSITORY_OWNER, MERGED_FROM])
+    for (re.lastIndex = 0; (m = re.exec(text)) !== null;) {
+      const owner = m[2].toLowerCase();
+      if (ORGANISATION_PART.test(owner) || !nameHandle(owner)) continue;
+      const start = m.index + m[1].length;
+      out.push({ kind: 'person-name', start, end: start + m[2].length });
+    }
 }
 
 // Reddit's user names are written so wherever they stand (`reported by u/throwaway_greta1987`).
@@ -1219,7 +1243,7 @@ function sharesWithEmail(text: string, out: readonly Finding[], v: string, start
 
 // The user option of a command (`docker login -u abhishek.iyer`, `curl -u hannah.okafor:…`, `psql -U …`).
 const USER_OPTION =
-  /(?<=[ \t])(?:-u|-U|--user|--username|--login)(?:[ \t]+|=)["']?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["':\s]|$)/g;
+  /(?<=[ \t])(?:-u|-U|--user|--username|--login|--author)(?:[ \t]+|=)["']?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["':\s]|$)/g;
 // An ssh configuration's `User` line, indented under its `Host`.
 const SSH_CONFIG_USER = /^[ \t]+User[ \t]+([a-z][a-z0-9._-]{1,31})[ \t]*\r?$/gm;
 
@@ -1419,9 +1443,10 @@ export function findPersonNames(
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
+  if (text.includes('— ') || text.includes('– ')) findDashSignatures(text, out);
   if (text.includes('@')) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
-  if (text.includes('git@') || text.includes('.git')) findRepositoryOwners(text, out);
+  if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
   // Readers woken by their words among the core's features (`userKeys`' bits 16 to 256).
@@ -2210,6 +2235,7 @@ const DEVICE =
 // The owner before the device's word: `Tyler's `, `Ana’s `, or a host's `tylers-`.
 const OWNER_BEFORE = /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)|([a-z]{3,20})-)$/u;
 export function findOwnedDevices(text: string, out: Finding[]): void {
+  if (text.includes('laptop-') || text.includes('iphone-')) findDeviceHostOwners(text, out);
   DEVICE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DEVICE.exec(text)) !== null) {
@@ -2217,13 +2243,24 @@ export function findOwnedDevices(text: string, out: Finding[]): void {
     if (before === null) continue;
     const lower = before[2] !== undefined;
     // A host name in lower case names Apple's devices (`tylers-macbook-pro`), its owner's `s` kept.
-    if (lower && !/^(?:iphone|ipad|macbook|imac|mbp)$/.test(m[0])) continue;
+    if (lower && !/^(?:iphone|ipad|macbook|imac|mbp|laptop|pixel)$/.test(m[0])) continue;
     const w = before[1] ?? before[2];
     const c = lower ? Math.min(classify(capital(w)), w.endsWith('s') ? classify(capital(w.slice(0, -1))) : Word.Common) : classify(w);
     // (Before `'s` and a device, a name that is a region's word too is a person's: `Mariana’s iPad`.)
     if (c !== Word.Strong && !(c === Word.Weak && !lower)) continue;
     const start = m.index - before[0].length + before[0].indexOf(w);
     out.push({ kind: 'person-name', start, end: start + w.length });
+  }
+}
+// A host named for its owner after the device (`laptop-maren`, `iphone-yuki`).
+const DEVICE_THEN_OWNER = /(?<![\w.-])(?:laptop|iphone)-([a-z]{3,20})(?![\w-])/g;
+export function findDeviceHostOwners(text: string, out: Finding[]): void {
+  DEVICE_THEN_OWNER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DEVICE_THEN_OWNER.exec(text)) !== null) {
+    if (classify(capital(m[1])) !== Word.Strong) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
   }
 }
 

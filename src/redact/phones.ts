@@ -64,6 +64,19 @@ const COMMON_REGIONS: readonly CountryCode[] = [
   'NG',
   'KE',
   'PK',
+  'IS',
+  'HR',
+  'SK',
+  'SI',
+  'BG',
+  'RS',
+  'EE',
+  'LT',
+  'LV',
+  'HK',
+  'TW',
+  'BD',
+  'LK',
 ];
 const MAX_VALIDATIONS = 400;
 const SHAPE_SLOTS = 1024; // a power of two
@@ -82,7 +95,7 @@ const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|
 const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
 const CUE =
-  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|m[óo]vil(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|gsm|my (?:new )?number|new number|mi n[úu]mero|meu n[úu]mero|mon num[ée]ro|meine nummer|mijn nummer|m[óo]j numer|numaram|nomor (?:hp|wa|telepon)|no\.? ?hp(?![a-z])|llam[aáe]|ll[áa]mame|ligue|liga-me|appel(?:ez|le)|anruf|erreichbar|bel me|zadzwo[nń]|viber|signal(?: me)?(?= on| at|:)|моб|номер|звон|κινητ|โทร|เบอร์|फ़ोन|फोन)|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|мой номер|мій номер|номер телефона|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
+  /(?<![A-Za-z])(?:phone|telephone|tel(?![a-z])|mobile|mobil(?![a-z])|cell(?![a-z])|fax(?![a-z])|sms(?![a-z])|whatsapp|contact|call(?:ing)?(?![a-z])|dial(?![a-z])|text me|reach me|handy(?![a-z])|m[óo]vil(?![a-z])|celular|portable|telefon|téléphone|teléfono|telefone|telefono|cellulare|chiam|tlf|puhelin|puh(?![a-z])|telem[óo]vel|s[íi]mi(?![a-z])|fijo(?![a-z])|fixo(?![a-z])|gsm|my (?:new )?number|new number|mi n[úu]mero|meu n[úu]mero|mon num[ée]ro|meine nummer|mijn nummer|m[óo]j numer|numaram|nomor (?:hp|wa|telepon)|no\.? ?hp(?![a-z])|llam[aáe]|ll[áa]mame|ligue|liga-me|appel(?:ez|le)|anruf|erreichbar|bel me|zadzwo[nń]|viber|signal(?: me)?(?= on| at|:)|моб|номер|звон|κινητ|โทร|เบอร์|फ़ोन|फोन)|電話|电话|手机|携帯|連絡先|お問い合わせ|휴대폰|연락처|전화|телефон|тел\.|мой номер|мій номер|номер телефона|τηλ|Τηλ|تلفن|موبایل|هاتف|جوال|טלפון|נייד/i;
 const CUE_WINDOW = 40;
 const ALL_DIGITS = /^\d+$/;
 const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
@@ -206,7 +219,14 @@ interface Shape {
 
 // A date, alone or followed by an hour (the candidate stops at the `:` of a time). Not a date
 // followed by more groups: `06 12 34 56 78` is a number written in pairs.
-const DATE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})(?:$|T|[ T]\d{1,2}$)/;
+const DATE = /^(?:\d{4}[-./ ](\d{1,2})[-./ ](\d{1,2})|(\d{1,2})[-./ ](\d{1,2})[-./ ]\d{2,4})(?:$|T|[ T]\d{1,2}$)/;
+/** Whether `raw` is a date by DATE's shape and by its numbers: a month and a day (`34 42 38 67` is a number in pairs). */
+function isDate(raw: string): boolean {
+  const m = DATE.exec(raw);
+  if (m === null) return false;
+  const [a, b] = m[1] !== undefined ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
+  return a >= 1 && b >= 1 && Math.min(a, b) <= 12 && Math.max(a, b) <= 31;
+}
 const NANP = /^(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}$/;
 
 /** Is `raw` written like a phone number? Dates, versions, IP addresses, ranges and lists are not. */
@@ -216,7 +236,7 @@ function phoneShape(raw: string): Shape | null {
   const international = raw.startsWith('+') || raw.startsWith('(+') || /^\(?00[1-9]/.test(raw);
   const national = international ? digits.replace(/^00/, '') : digits;
   if (national.length < (international ? 8 : 7) || national.length > 15) return null;
-  if (DATE.test(raw) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null; // dates, IPv4
+  if (isDate(raw) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null; // dates, IPv4
   if (/^\d+(?:\.\d+)+$/.test(raw) && !/^\d{2,4}(?:\.\d{2,4}){2,4}$/.test(raw)) return null; // versions
   if (/\/.*\//.test(raw) || /\d\/\d{1,2}$/.test(raw)) return null; // dates and fractions with slashes
   // Two separators in a row (`1 - 2`, `3, 4`); a bracketed area code after a separator is one (`+1 (415) 555-2671`, `+1-(800)-…`).

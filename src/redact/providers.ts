@@ -2,6 +2,7 @@
 // Every pattern starts with a literal (so the regex engine skips ahead quickly), uses only
 // bounded or final greedy quantifiers over one class, and is only run when one of its
 // lowercase prefilter strings occurs in the text.
+import { encodedSettings } from './text';
 
 export interface PatternRule {
   kind: string;
@@ -478,7 +479,7 @@ export const STRUCTURAL_RULES: readonly PatternRule[] = [
     re: r(`eyJ[${B64}]{60,20000}={0,2}`),
     pre: ['eyj'],
     minDistinct: 12,
-    check: (text, start) => !/base64,$/i.test(text.slice(Math.max(0, start - 7), start)),
+    check: (text, start, end) => !/base64,$/i.test(text.slice(Math.max(0, start - 7), start)) && !encodedSettings(text.slice(start, end)),
   },
   // Azure storage/service-bus connection-string parts.
   {

@@ -72,8 +72,14 @@ const JWT_SAMPLE_PAYLOADS = [
   'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0',
 ];
 
-// Keys published with the tools that accept them: Azure's storage emulator (Azurite) account key.
-const PUBLISHED_KEYS = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='];
+// Keys published with the tools that accept them: Azure's storage emulator (Azurite) account key,
+// and the test-mode keys of Stripe's API reference.
+const PUBLISHED_KEYS = [
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'pk_test_TYooMQauvdEDq54NiTphI7jx',
+  'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+];
 
 const CARD_KINDS = new Set(['credit-card']);
 const PHONE_KINDS = new Set(['phone']);

@@ -22,6 +22,7 @@ export {
   findEncodedBasicAuth,
   findEncodedPhones,
   findKubernetesSecretData,
+  dropSealedValues,
   findQuerySecrets,
   findWebhookTokens,
 } from './embedded';

@@ -164,11 +164,38 @@ export function lineBefore(text: string, s: number, max = 256): string {
   return text.slice(k, s);
 }
 
+const CERTIFICATE_B64 = /^LS0tLS1CRUdJTi(?:BDRVJUSUZJQ0FURS|BQVUJMSUMgS0VZ|BYNTA5IENSTC)/;
+// Words a decoded object's keys or values hold when it carries a credential or a person's data.
+const ENCODED_SENSITIVE = /pass|secret|token|key|auth|cred|priv|sess|cookie|sig|cert|user|name|mail|phone|addr|account|login|@/i;
+/** Whether base64 `v` decodes to a JSON object of settings alone: no word a credential or a person's data would hold. */
+export function encodedSettings(v: string): boolean {
+  if (v.length > 4000) return false;
+  const json = Buffer.from(v, 'base64').toString('utf8');
+  if (!json.startsWith('{"') || json.includes('\ufffd')) return false;
+  try {
+    JSON.parse(json);
+  } catch {
+    return false;
+  }
+  return !ENCODED_SENSITIVE.test(json);
+}
+
+const SECRET_REFERENCE = /^(?:vault:[\w-]+\/|op:\/\/|ref\+[a-z0-9]+:\/\/|(?:sm|gcpsm|azkv|akv|awssm|ssm|bws):\/\/)/;
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (value.startsWith('<REDACTED:')) return true;
+  if (value.startsWith('eyJ') && encodedSettings(value)) return true;
+  // A reference a secrets manager resolves (`vault:secret/data/sms#api_key`, `op://vault/item/field`, `ref+awssecrets://…`).
+  if (SECRET_REFERENCE.test(value)) return true;
   // An SSH public key's blob (`AAAAC3NzaC1lZDI1NTE5…`, `AAAAB3NzaC1yc2E…`): published, not a credential.
   if (value.startsWith('AAAA') && /^AAAA(?:B3NzaC1|C3NzaC1|E2VjZHNh|GnNrLX|InNrLW)/.test(value)) return true;
+  // A certificate or public key in PEM, base64-encoded again (Kubernetes' `caBundle`, `tls.crt`), with no private key after it.
+  if (
+    value.startsWith('LS0tLS1CRUdJTi') &&
+    CERTIFICATE_B64.test(value) &&
+    !Buffer.from(value, 'base64').toString('latin1').includes('PRIVATE')
+  )
+    return true;
   const hint = alnumPlaceholderHint(value);
   if (hint === 0 ? value.length <= 11 && PLACEHOLDER_VALUES.has(value.toLowerCase()) : PLACEHOLDER_WORDS.test(value)) return true;
   // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
