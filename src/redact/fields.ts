@@ -218,7 +218,12 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   for (const p of plain) {
     const close = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
     // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
-    if (company.some(close) || plain.some((q) => q !== p && q.f.kind !== p.f.kind && close(q.at))) {
+    const by = [...company.filter(close), ...plain.filter((q) => q !== p && q.f.kind !== p.f.kind && close(q.at)).map((q) => q.at)];
+    if (by.length > 0) {
+      // How many lines away its company stands: what reads around this field reaches that much less (`cueLines`).
+      let lines = Infinity;
+      for (const x of by) lines = Math.min(lines, breaksBetween(text, Math.min(x, p.at), Math.max(x, p.at)));
+      if (lines > 0) Object.defineProperty(p.f, 'cueLines', { value: lines, enumerable: false });
       out.push(p.f);
       taken.push(p.at);
     }
@@ -226,6 +231,13 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   // A postcode: with other personal data close by (not its own key).
   for (const p of postcodes)
     if ([...company, ...taken].some((x) => Math.abs(x - p.at) <= COMPANY_WINDOW && Math.abs(x - p.at) > 2)) out.push(p.f);
+}
+
+/** Line breaks in [a, b). */
+function breaksBetween(text: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', a); i >= 0 && i < b; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function readFields(

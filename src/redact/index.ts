@@ -460,6 +460,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
           (TURKISH_STREET_FEATURES.some((f) => found[f] === 1) ? 4 : 0),
       );
       if (found[F.solana] + found[F.keypair] > 0) statements().findDecimalKeypairs(text, raw);
+      if (WALLET_FEATURES.some((f) => found[f] === 1)) {
+        statements().findMnemonics(text, raw);
+        statements().findWalletKeys(text, raw);
+      }
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
         if (text.includes(', 0x')) statements().findByteArrayKeys(text, raw);
@@ -1507,6 +1511,19 @@ ADDRESS_LABEL_FEATURES.push(
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|народж|раждане|роден|γέννησ|לידה|الميلاد|تولد|जन्म|วันเกิด/;
+// A wallet's recovery phrase or key (wallets.ts).
+const WALLET_FEATURES = [
+  'mnemonic',
+  'phrase',
+  'seed',
+  'wallet',
+  'bip39',
+  'recovery',
+  'accounts',
+  'private_key',
+  'privatekey',
+  'signer',
+].map((f) => feature(f));
 // Devices named for their owner (names.ts): `Tyler's iPhone`, `tylers-macbook-pro`.
 const OWNED_DEVICE_FEATURES = [
   "'s iphone",

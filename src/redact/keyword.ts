@@ -44,6 +44,8 @@ export const HIT_WORDS: readonly { word: string; wordEnd?: true }[] = [
   { word: 'session' },
   { word: 'sig' },
   { word: 'community' },
+  // A one-time password's seed (`"totp": "M6UQ…"`).
+  { word: 'totp' },
   // The word for a password in other languages (`passwort` and `passord` are found by `pass`).
   { word: 'kennwort' },
   { word: 'wachtwoord' },
@@ -306,7 +308,8 @@ function classifyUncached(name: string): NameClass | null {
       w === 'accesstoken' ||
       w === 'refreshtoken' ||
       w === 'sessiontoken' ||
-      w === 'idtoken'
+      w === 'idtoken' ||
+      w === 'totp'
     )
       cls = 'secret';
     else if (ENDS_SECRET.some((e) => w.endsWith(e)) && !w.startsWith('tokeniz')) cls = 'secret';
@@ -765,7 +768,20 @@ const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
  */
 function namePart(p: string): boolean {
   // A part with a password's symbols is no name's: `pulumi-Stack_pw!7`.
-  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9][*!#&][A-Za-z0-9]|\*[A-Za-z0-9]/.test(p) && wordLike(p));
+  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9][*!#&][A-Za-z0-9]|\*[A-Za-z0-9]/.test(p) && !randomCase(p) && wordLike(p));
+}
+
+// Two-letter words camel case makes (`getElementById`, `IOSurface`).
+const SHORT_WORDS = new Set('by id of to on in is at io ui os db js ok up no do go me my we be it as an or if el la le de'.split(' '));
+/**
+ * Letters whose cases switch as no name's do (`VNYyRqaa`, `sATwi`, `PZENObG`): split at the switches,
+ * two or more pieces of one letter or of two that make no word.
+ */
+function randomCase(p: string): boolean {
+  if (p.length < 5 || !/^[A-Za-z]+$/.test(p) || !/[a-z]/.test(p) || !/[A-Z]/.test(p)) return false;
+  let odd = 0;
+  for (const w of splitWords(p)) if (w.length === 1 || (w.length === 2 && !SHORT_WORDS.has(w))) odd++;
+  return odd >= 2;
 }
 
 /** Does this value, under a name of class `cls`, look like a real credential? */
@@ -826,6 +842,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (k.digit === 0 && /^[a-z]+(?:[-_][a-z]+)+$/i.test(v) && wordLike(v.replace(/[-_]/g, ' '))) return false; // kebab-words
   if (cls === 'key') {
     if (v.length < 16) return false;
+    // Letters alone, both cases, as generated (`IoXYkwOsohFoWSYBjtRG`; a word was judged above).
+    if (k.digit === 0 && k.other === 0 && k.lower > 0 && k.upper > 0 && randomCase(v)) return entropy(v) >= 3.5;
     if (k.digit === 0 || k.lower + k.upper === 0) return entropy(v) >= 4 && v.length >= 24;
     return entropy(v) >= 3.2;
   }

@@ -25,7 +25,7 @@ export {
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
-import { CHINESE_FAMILY, findScriptNames, KOREAN_FAMILY } from './script-names';
+import { CHINESE_FAMILY, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
 
 interface WordLists {
   names: Set<string>;
@@ -428,9 +428,10 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
 // patronymics (`Guðrún Sigurðardóttir`, `Ólafur Ragnarsson`), Lithuanian (`Gintarė Kazlauskienė`),
 // Romanian, Turkish, Georgian, Greek and South Slavic ones (`Popescu`, `Karaoğlu`, `Beridze`,
 // `Papadopoulos`, `Jovanović`). The given name need not be listed; it must not be a common word.
-const SURNAME_SUFFIX_HINT = /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć])(?![a-z])/;
+const SURNAME_SUFFIX_HINT =
+  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych)(?![a-z])/;
 const SUFFIXED_NAME =
-  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]))(?![\p{L}\p{M}\d_-])/uy;
+  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych))(?![\p{L}\p{M}\d_-])/uy;
 const SUFFIX_AT = new RegExp(SURNAME_SUFFIX_HINT.source, 'g');
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const GIVEN_PART = /[\p{L}\p{M}'’-]/u;
@@ -558,14 +559,24 @@ function findAccessLogUsers(text: string, out: Finding[]): void {
 // words are not spaced apart (`参会：刘洋、陈静` ⏎ `刘洋负责排查`): its characters as written, anywhere;
 // and a Chinese or Korean name's given name (`王雨桐` ⏎ `雨桐`, `김민준` ⏎ `민준 씨`).
 const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
+const SCRIPT_ECHOES = new WeakSet<Finding>();
 function echoScriptNames(text: string, out: Finding[], from: number): void {
   const taken = new Set(out.map((f) => f.start));
-  const sources = out.slice(from).filter((f) => f.kind === 'person-name' && HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
+  // (Not from an echo: a chain of echoes would reach past a line's three lines of context.)
+  const sources = out
+    .slice(from)
+    .filter((f) => f.kind === 'person-name' && !SCRIPT_ECHOES.has(f) && HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
   for (const src of sources) {
     const full = text.slice(src.start, src.end);
     // (A form's stand-in, `홍길동`, is kept later, and its given name with it.)
     if (STAND_IN_NAMES.has(full)) continue;
-    const { from: lo, to } = aroundLines(text, src.start, src.end);
+    let { from: lo, to } = aroundLines(text, src.start, src.end);
+    const partner = (src as { partner?: number }).partner;
+    if (partner !== undefined) {
+      const p = aroundLines(text, partner, partner);
+      lo = Math.max(lo, p.from);
+      to = Math.min(to, p.to);
+    }
     const win = text.slice(lo, to);
     // A Chinese name of three characters is also called by its given name (`王雨桐` → `雨桐`).
     const names =
@@ -577,7 +588,9 @@ function echoScriptNames(text: string, out: Finding[], from: number): void {
       for (let k = win.indexOf(name); k >= 0; k = win.indexOf(name, k + name.length)) {
         if (taken.has(lo + k)) continue;
         taken.add(lo + k);
-        out.push({ kind: 'person-name', start: lo + k, end: lo + k + name.length });
+        const echo: Finding = { kind: 'person-name', start: lo + k, end: lo + k + name.length };
+        SCRIPT_ECHOES.add(echo);
+        out.push(echo);
       }
   }
 }
@@ -1000,7 +1013,7 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
   const near = (a: number, b: number): boolean => a !== b && Math.abs(a - b) <= 3;
   // Another speaker line within three of `line`: looked up in the sorted lines (a scan of them
   // per candidate cost the square of a chat's length).
-  const speakerNear = (line: number): boolean => {
+  const nearestSpeaker = (line: number): number => {
     let lo = 0,
       hi = speakerLines.length;
     while (lo < hi) {
@@ -1008,9 +1021,18 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       if (speakerLines[mid] < line - 3) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < speakerLines.length && speakerLines[k] <= line + 3; k++) if (speakerLines[k] !== line) return true;
-    return false;
+    let best = -1;
+    for (let k = lo; k < speakerLines.length && speakerLines[k] <= line + 3; k++)
+      if (speakerLines[k] !== line && (best < 0 || Math.abs(speakerLines[k] - line) < Math.abs(best - line))) best = speakerLines[k];
+    return best;
   };
+  const speakerNear = (line: number): boolean => nearestSpeaker(line) >= 0;
+  // The first speaker line's place on each line.
+  const offsetOfLine = new Map<number, number>();
+  for (const at of lines) {
+    const l = lineOf(at);
+    if (!offsetOfLine.has(l) || offsetOfLine.get(l)! > at) offsetOfLine.set(l, at);
+  }
   // The same name speaking, by kind and name, in line order.
   const byName = new Map<string, typeof named>();
   for (const d of named)
@@ -1042,7 +1064,14 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
         }
       }
     }
-    if (taken) out.push({ kind: 'person-name', start: c.start, end: c.end });
+    if (!taken) continue;
+    const f: Finding = { kind: 'person-name', start: c.start, end: c.end };
+    out.push(f);
+    // Taken for the speaker lines near it: the nearest is its partner (script-names.ts's partnered).
+    if (!(c.how === 'listed' && c.sentence)) {
+      const l = nearestSpeaker(c.line);
+      if (l >= 0) partnered(f, offsetOfLine.get(l)!);
+    }
   }
 }
 
@@ -1975,11 +2004,29 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
           continue;
         out.push({ kind: 'person-name', start: i, end: i + word.length });
       }
+      // A given name in another case (`Ivana Babić` ⏎ `Ivani pošalji adresu`, `Petra` ⏎ `Petře`): its
+      // stem, then one to five letters of an ending, where the whole word is no common word.
+      if (c === Word.Strong && word.length >= 5 && INFLECTED_VOWEL.test(word)) {
+        const stem = word.slice(0, -1);
+        for (let k = win.indexOf(stem); k >= 0; k = win.indexOf(stem, k + stem.length)) {
+          const i = lo + k;
+          if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
+          const ending = INFLECTED_ENDING.exec(text.slice(i + stem.length, i + stem.length + 6));
+          if (ending === null || stem + ending[0] === word || inName(i, i + stem.length + ending[0].length)) continue;
+          if (ENGLISH_ENDING.test(ending[0]) || classify(stem + ending[0]) === Word.Common) continue;
+          out.push({ kind: 'person-name', start: i, end: i + stem.length + ending[0].length });
+        }
+      }
       searched.set(word, to);
     }
   }
 }
 
+// English endings that make words of names (`Victorian`, `Elizabethan`).
+const ENGLISH_ENDING = /^(?:ian|an|ism|ist|ity|ness|ing|ed|ly|ous|ful|less|ic)$/;
+const INFLECTED_VOWEL = /[aeiouyáéíóúäöüě]$/;
+// One to five lower-case letters, and the word ends (not at `_`, `-`, `.` joining it to another).
+const INFLECTED_ENDING = /^\p{Ll}{1,5}(?![\p{L}\p{M}\d_@/-]|\.[\p{L}\d])/u;
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*[ \t]+$/u;
 const CAPITALISED_AFTER = /^[ \t]+\p{Lu}/u;
 

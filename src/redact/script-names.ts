@@ -107,7 +107,7 @@ const GREEK_CLOSING = new RegExp(
 );
 const HINDI_INTRO = /(?:मेरा नाम|मेरा शुभ नाम)[ \t]+((?:[\p{Script=Devanagari}]+[ \t]+){0,3}?[\p{Script=Devanagari}]+)[ \t]+(?:है|हूँ|हूं)/gu;
 const ARABIC_INTRO = /(?:اسمي|أنا اسمي|انا اسمي|میرا نام)[ \t]+((?:[\p{Script=Arabic}]+)(?:[ \t]+[\p{Script=Arabic}]+){0,2})/gu;
-const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
+const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד|שלום|היי|מר|גב'|ד"ר)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
 // Armenian family names end in `-յան` (`-յանց`): with the capitalised word before it, when that is no
 // pronoun (`Անի Հովհաննիսյան`; not `Ես Պետրոսյան`, nor an adjective of a place, `Երևանյան`, alone).
 // (With its article or a case's ending: `Մկրտչյանը`, `Պետրոսյանին`, `Սարգսյանից`.)
@@ -178,6 +178,35 @@ function hindiNames(text: string, out: Finding[]): void {
 
 // Words that end an Arabic or Urdu name's run: a verb, a preposition.
 const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
+// A title or a form of address before a name in Arabic (`عزيزي خالد الحربي`, `الأستاذة نورة القحطاني`,
+// `السيد`, `الدكتور`, `المهندس`): one or two words, the second not a word of the sentence after it.
+const ARABIC_TITLE =
+  /(?<![\p{L}\p{M}])(?:عزيزي|عزيزتي|الأستاذة?|الاستاذة?|السيدة?|الدكتورة?|المهندسة?|الأخ|الأخت)[ \t]+([\p{Script=Arabic}]+(?:[ \t]+[\p{Script=Arabic}]+)?)/gu;
+const ARABIC_AFTER_NAME = new Set([
+  'خلال',
+  'على',
+  'إلى',
+  'الى',
+  'عن',
+  'مع',
+  'تم',
+  'سوف',
+  'قد',
+  'لقد',
+  'هي',
+  'بعد',
+  'قبل',
+  'عند',
+  'لدى',
+  'الذي',
+  'التي',
+  'يرجى',
+  'شكرا',
+  'المحترم',
+  'المحترمة',
+]);
+// Words after `שלום` and the other Hebrew cues that are no one's name (`שלום לכולם`, `שלום רב`).
+const HEBREW_NOT_NAMES = new Set(['לכולם', 'רב', 'לכם', 'לך', 'וברכה', 'חברים', 'צוות', 'עולם', 'לכן', 'שוב', 'וכל', 'הצוות']);
 
 // A list of those present in Chinese, Japanese or Korean minutes (`参会：刘洋、陈静`, `参加者：山本 大輔、中村
 // さくら`, `참석자: 김민준, 이서연`): each item that is a name of its script (a family name first).
@@ -287,14 +316,30 @@ function findSpeakerLines(text: string, out: Finding[]): void {
     }
   }
   for (const { name, at, line, bare } of lines) {
-    if (bare === true && !lines.some((o) => o.bare === true && o.at !== at && Math.abs(o.line - line) <= 3)) continue;
+    const other = bare === true ? lines.find((o) => o.bare === true && o.at !== at && Math.abs(o.line - line) <= 3) : undefined;
+    if (bare === true && other === undefined) continue;
     const listed = /^[\p{Script=Hangul}]{3}$/u.test(name)
       ? KOREAN_FAMILY.has(name[0])
       : name.length <= 4 && (CHINESE_FAMILY.has(name[0]) || CHINESE_FAMILY.has(name.slice(0, 2)));
-    if (listed || lines.some((o) => o.at !== at && o.name === name && Math.abs(o.line - line) <= 3)) add(out, at, name);
+    const same = listed ? undefined : lines.find((o) => o.at !== at && o.name === name && Math.abs(o.line - line) <= 3);
+    if (listed || same !== undefined) {
+      const n = out.length;
+      add(out, at, name);
+      // Known by another speaker's line: what echoes it must hold that line too (partnered).
+      const partner = other ?? same;
+      if (partner !== undefined && out.length > n) partnered(out[n], partner.at);
+    }
   }
 }
 
+/**
+ * Marks a name found because another line stands near it (a second speaker): a reader that looks for
+ * it again stays within three lines of that line too, so that a line with its three lines of
+ * context reads what the whole text reads.
+ */
+export function partnered(f: Finding, at: number): void {
+  Object.defineProperty(f, 'partner', { value: at, enumerable: false });
+}
 const HAN_CHAR = new RegExp(`[${HAN}]`, 'u');
 const JAPANESE_DUTY = new RegExp(
   `(?:当番の|担当の|担当者の|担当[：:]|担当者[：:]|所有者[：:]|名義人[：:]|使用者[：:])[ ]?([${HAN}]{2,5})(?=[がはをにとの、。）)\\s]|さん|$)`,
@@ -470,7 +515,16 @@ export function findScriptNames(text: string, out: Finding[]): void {
       if (family) add(out, m.index + 1, v);
     }
   }
-  each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד'], (x, at) => add(out, at, x[1]));
+  each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד', 'שלום', 'היי', 'מר ', "גב'", 'ד"ר'], (x, at) => {
+    const words = x[1].split(/[ \t]+/);
+    if (HEBREW_NOT_NAMES.has(words[0])) return;
+    add(out, at, HEBREW_NOT_NAMES.has(words[1] ?? '') ? words[0] : x[1]);
+  });
+  each(ARABIC_TITLE, ['عزيز', 'الأستاذ', 'الاستاذ', 'السيد', 'الدكتور', 'المهندس', 'الأخ'], (x, at) => {
+    const words = x[1].split(/[ \t]+/);
+    if (ARABIC_STOP.has(words[0]) || ARABIC_AFTER_NAME.has(words[0])) return;
+    add(out, at, words.length > 1 && !ARABIC_STOP.has(words[1]) && !ARABIC_AFTER_NAME.has(words[1]) ? x[1] : words[0]);
+  });
   each(ARMENIAN_NAME, ['յան'], (x) => {
     if (x[1] === undefined || ARMENIAN_NOT_GIVEN.has(x[1])) return;
     out.push({ kind: 'person-name', start: x.index, end: x.index + x[0].length });

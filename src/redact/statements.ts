@@ -28,6 +28,7 @@ export {
 } from './embedded';
 export { findAccountUsers, findHomeUsers, findKeyIdUsers } from './accounts';
 export { findPairedIds } from './pairs';
+export { findMnemonics, findWalletKeys } from './wallets';
 // Tokens by what stands beside them: every text with a run of token characters reads them.
 export { findContextSecrets } from './context';
 
