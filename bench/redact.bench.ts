@@ -569,6 +569,14 @@ const adversarial: [string, string][] = [
   ],
   ['towns in a list, one line', fill('Lagos, Nairobi, Addis Ababa, São Paulo, Dublin and Mumbai; ')],
   ['`password is: ` + letters, distinct', unique((r) => 'password is: ' + r(4, UPPER) + '-' + r(8, LOWER) + 'Q\n')],
+  // Policy 18's readers: wallets' phrases and keys, a list's items under a label, notes signed after a
+  // dash, names again in another case, handles made for one use.
+  ['`mnemonic: ` + twelve words, distinct', unique((r) => 'mnemonic: "' + Array.from({ length: 12 }, () => r(5, LOWER)).join(' ') + '"\n')],
+  ['`accounts: ["0x` + 64 hex, one line', fill('accounts: ["0x' + 'df5ef7a5234cc7b7a8b2edd9d1ae5dcc2727f8f6a92ef7ba89ac62eca6d430bf"], ')],
+  ['a label then `- name: token` items, distinct', 'deploy tokens:\n' + unique((r) => '- ' + r(6, LOWER) + ': ' + r(24) + '\n')],
+  ['notes signed after a dash, distinct', unique((r) => 'fixed the ' + r(6, LOWER) + ' — Joost\n')],
+  ['a name then its other cases, one line', fill('Ivana Babić i Ivani, Ivanu, Ivano; ')],
+  ['`user: ` + a handle with `-dev`, distinct', unique((r) => 'user: ' + r(1, LOWER) + 'kapoor' + r(2, LOWER) + '-dev\n')],
 ];
 let worst = 0;
 let worstName = '';

@@ -108,6 +108,7 @@ export const NATIONAL_ID_FEATURES = {
   'ca-bc-phn': [...acronym('PHN'), 'personal health number', 'Personal Health Number', 'phn:', 'phn '],
   'vn-cccd': [...acronym('CCCD'), ...acronym('cccd'), ...acronym('CMND'), 'căn cước', 'Căn cước', 'can cuoc'],
   'ng-bvn': [...acronym('BVN'), ...acronym('bvn'), 'bank verification number', 'Bank Verification Number'],
+  'ke-kra-pin': ['KRA PIN', 'KRA Pin', 'kra pin', 'kra_pin', 'KRA_PIN', 'kra-pin', 'kraPin'],
   'ng-nin': [...acronym('NIN'), ...acronym('nin'), 'national identification number', 'National Identification Number'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf'), ...cell('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],

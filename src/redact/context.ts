@@ -237,11 +237,17 @@ export function findContextSecrets(
     if (floor >= SECRET_PRIORITY && prefixedToken(run, s) === null) continue;
     if (!mayHoldRandomPart(run)) {
       const f = prefixedToken(run, s);
-      if (f && !cueBefore(text, s).blocked) out.push(f);
+      if (f && !cueBefore(text, s, QUOTE_BEFORE.test(text.charAt(s - 1)) ? 1 : 4).blocked) out.push(f);
       continue;
     }
     let before = cueBefore(text, s);
-    if (before.blocked) continue;
+    if (before.blocked) {
+      // A token of its own format is undone only by the word that names it (`trace_id: sk_…`), not by
+      // one further back (`request.setValue("sk_…"`).
+      const f = prefixedToken(run, s);
+      if (f && !cueBefore(text, s, QUOTE_BEFORE.test(text.charAt(s - 1)) ? 1 : 4).blocked) out.push(f);
+      continue;
+    }
     // With no cue on its line, a value that ends its line and has a random part of its own may
     // take its cue from a label above (tested last: it reads back up to three lines).
     if (before === NO_CUE && run.length >= 16 && endsLine(text, e) && someRandomPart(run) && !PUBLIC_NAME.test(run) && labelAbove(text, s))
@@ -466,7 +472,8 @@ function nextGlue(run: string, from: number): number {
 }
 
 /** The cue words among the last four words before `s` on its line (within WINDOW characters). */
-function cueBefore(text: string, s: number): Cue {
+const QUOTE_BEFORE = /["'`]/;
+function cueBefore(text: string, s: number, most = 4): Cue {
   // A Go module's hash (`golang.org/x/oauth2 v0.23.0 h1:hjb0…=` of go.sum).
   if (text.charCodeAt(s - 1) === 58 && text.charCodeAt(s - 2) === 49 && text.charCodeAt(s - 3) === 104 && !isAlnum(text.charCodeAt(s - 4)))
     return HASH_BLOCKED;
@@ -475,7 +482,7 @@ function cueBefore(text: string, s: number): Cue {
     weak = false,
     service = false;
   let k = s;
-  for (let words = 0; words < 4 && k > lo;) {
+  for (let words = 0; words < most && k > lo;) {
     const c = text.charCodeAt(k - 1);
     if (c === 10) break;
     if (!isAlnum(c)) {

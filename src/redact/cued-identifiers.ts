@@ -112,7 +112,7 @@ const CARD_CODE = new RegExp(
   'gi',
 );
 const PIN_CODE = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box)[ _-]?code|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))${GAP}(\\d{4,8}#?)(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))${GAP}(\\d{4,8}#?)(?![\\d])`,
   'gi',
 );
 

@@ -221,8 +221,10 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
     const by = [...company.filter(close), ...plain.filter((q) => q !== p && q.f.kind !== p.f.kind && close(q.at)).map((q) => q.at)];
     if (by.length > 0) {
       // How many lines away its company stands: what reads around this field reaches that much less (`cueLines`).
+      // (The four nearest by characters: a record file's fields have many companions each.)
       let lines = Infinity;
-      for (const x of by) lines = Math.min(lines, breaksBetween(text, Math.min(x, p.at), Math.max(x, p.at)));
+      by.sort((x, y) => Math.abs(x - p.at) - Math.abs(y - p.at));
+      for (const x of by.slice(0, 4)) lines = Math.min(lines, breaksBetween(text, Math.min(x, p.at), Math.max(x, p.at)));
       if (lines > 0) Object.defineProperty(p.f, 'cueLines', { value: lines, enumerable: false });
       out.push(p.f);
       taken.push(p.at);

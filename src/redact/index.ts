@@ -427,7 +427,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const idCandidates: number[] = [];
       const runs = { longest: 0 };
       // The context reader (statements.js) looks only at runs of nine token characters or more.
-      if (TOKEN_RUN.test(text))
+      if (hasTokenRun(text))
         statements().findContextSecrets(text, raw, raw.length > 0 ? new Covered(raw, priority) : undefined, idCandidates, runs);
       for (let k = 0; k < idCandidates.length; k += 2) {
         // Past MAX_ID_CHECKS candidates a call, the rest are taken by their shape alone (a text of
@@ -1421,6 +1421,8 @@ const CODE_FEATURES = [
   'pin_code',
   'pin-code',
   'door code',
+  'door:',
+  'gate:',
   'gate code',
   'alarm code',
   'entry code',
@@ -1726,7 +1728,19 @@ function published(): typeof import('./published') {
   return (publishedValues ??= load<typeof import('./published')>('published.js'));
 }
 
-const TOKEN_RUN = /[A-Za-z0-9+/=_~.-]{9}/;
+// Token characters (context.ts's runs): letters, digits and `+ / = _ ~ . -`.
+const RUN_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_~.-') RUN_CHAR[c.charCodeAt(0)] = 1;
+/** Whether `text` holds nine token characters in a row (a loop: a regex tried at every place costs ten times more). */
+function hasTokenRun(text: string): boolean {
+  for (let i = 0, run = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && RUN_CHAR[c] === 1) {
+      if (++run >= 9) return true;
+    } else run = 0;
+  }
+  return false;
+}
 let statementFinders: typeof import('./statements') | undefined;
 /**
  * The finders of statements and command lines are a bundle of their own (statements.js beside

@@ -273,6 +273,8 @@ function classifyUncached(name: string): NameClass | null {
   const last = words[words.length - 1];
   // (A hash's word before `secret` names what the secret signs: `WOMPI_INTEGRITY_SECRET`, `checksum_secret`.)
   for (const w of words) if (NEG_ANY.has(w) && !(last === 'secret' && HASH_WORDS.has(w))) return null;
+  // A reference to a secret kept elsewhere (Helm's `existingSecret: grafana-smtp`).
+  if (words[0] === 'existing') return null;
   if (
     NEG_LAST.has(last) &&
     !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w))) &&
@@ -915,6 +917,8 @@ const FUNCTION_START = /^(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|w
  * A value with spaces under a credential name: a passphrase (`correct horse battery staple`)
  * or a punctuated secret, unless it reads as a sentence, a UI label, a message or code.
  */
+const GENERATOR_COMMAND =
+  /^(?:openssl|pwgen|uuidgen|mkpasswd|htpasswd|head|tr|cat|shuf|gpg|python3?|node|ruby|perl|apg|diceware|xkcdpass)[ \t]+-?[\w-]/;
 function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   const t = v.trim();
   if (t.length < 8 || t.length > 100 || /^[!|>&*]/.test(t)) return false; // YAML tags, block scalars, anchors
@@ -933,6 +937,8 @@ function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boo
   if (/(?:\|\||&&|==|=>|\+\+|\$\{|\{\{|%[sd]|\{\d\}|[A-Za-z_]\w*\(|[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*|\s[-+*/%?:]\s)/.test(t)) return false; // code and templates
   if (/^\p{Lu}[\p{Ll}\s]*$/u.test(t)) return false; // "Mot de passe", "Enter Password": a label
   if (isPlaceholder(t.replace(/\s+/g, '_'))) return false;
+  // A command that makes one (`openssl rand -base64 24`, `pwgen -s 32 1`): how to get a password, not one.
+  if (GENERATOR_COMMAND.test(t)) return false;
   const k = classes(t.replace(/\s+/g, ''));
   if (cls === 'password') return k.lower + k.upper > 0 && words.length >= 2;
   // Under a secret or token name, a passphrase is a quoted string that does not start as a

@@ -242,6 +242,12 @@ function digestNearby(text: string, quote: number, v: string): boolean {
     while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
   }
   const window = text.slice(a, quote);
+  // A package's checksums in Elixir's lock file (`"ecto": {:hex, :ecto, "3.11.2", "e1d2…", [:mix], [], "hexpm", "c38b…"}`).
+  // (Its line read back 400 characters at most: a minified line of literals must cost each one no more.)
+  let bol = quote;
+  const floor = Math.max(0, quote - 400);
+  while (bol > floor && text.charCodeAt(bol - 1) !== 10) bol--;
+  if (isHex(v) && text.slice(bol, quote).includes('{:hex, :')) return true;
   if (!DIGEST_HINT.test(window)) return false;
   const words = window.match(/[A-Za-z][A-Za-z0-9_]*/g);
   if (!words) return false;

@@ -1106,7 +1106,7 @@ function lineCounter(text: string): (at: number) => number {
 // last name joined to another part (`ute.schaefer`, `sebastian.k`), or an initial and a surname
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
-  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2}|[A-Z]{2,30}[._][A-Z]{2,30})(?=["'\s,;<)}\]&]|$)|<(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 // Other keys of a user (`handle`, `actor`, `assignee`) and the word in other languages (`Benutzername`): a search of
 // their own, woken by their own features (one alternation of all would cost every text with a user key).
 const USER_VALUE_MORE =
@@ -1243,6 +1243,11 @@ function findNameHandles(text: string, out: Finding[], which: number): void {
       // ssh's configuration names the login, whatever it is made of (not a system's account); a
       // user's key, a login made of names, or one that shares four letters with a person's e-mail
       // address nearby (`"username": "seunb"` beside `oluwaseun.bello@yahoo.com`).
+      // (A login in capitals, as Snowflake and Oracle keep them: `user='ANIKA.SCHULTE'`.)
+      if (re === USER_VALUE && /^[A-Z]+[._][A-Z]+$/.test(v)) {
+        if (nameHandle(v.toLowerCase())) out.push({ kind: 'person-name', start, end: start + v.length });
+        continue;
+      }
       if (
         v !== v.toLowerCase() ||
         (re === SSH_CONFIG_USER

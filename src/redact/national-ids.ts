@@ -322,6 +322,8 @@ const RULES: readonly IdRule[] = [
   // Nigeria's Bank Verification Number and National Identification Number: eleven digits, no check
   // digit; read after their own names only.
   { kind: 'ng-bvn', cue: 'bvn|bank[ _-]verification[ _-]number', shape: '\\d{11}', valid: () => true, cuedOnly: true },
+  // Kenya's tax PIN (the Kenya Revenue Authority's): `A` for a person, `P` for a company, nine digits, a letter.
+  { kind: 'ke-kra-pin', cue: 'kra[ _-]?pin', shape: '[AP]\\d{9}[A-Z]', valid: () => true, cuedOnly: true },
   { kind: 'ng-nin', cue: 'nin|national[ _-]identification[ _-]number', shape: '\\d{11}', valid: () => true, cuedOnly: true },
   {
     kind: 'in-pan',

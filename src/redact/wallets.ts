@@ -37,10 +37,10 @@ export function findWalletKeys(text: string, out: Finding[]): void {
   HEX_KEY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = HEX_KEY.exec(text)) !== null) {
-    const bol = text.lastIndexOf('\n', m.index) + 1;
-    let eol = text.indexOf('\n', m.index);
-    if (eol < 0) eol = text.length;
-    if (eol - bol > 400) continue;
+    // Its line, read back 200 characters at most (a minified line of hashes costs each one no more).
+    let bol = m.index;
+    const floor = Math.max(0, m.index - 200);
+    while (bol > floor && text.charCodeAt(bol - 1) !== 10) bol--;
     const before = text.slice(bol, m.index);
     if (!WALLET_LINE.test(before) || HASH_LINE.test(before)) continue;
     const v = m[0].startsWith('0x') ? m[0].slice(2) : m[0];
