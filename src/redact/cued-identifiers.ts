@@ -33,6 +33,69 @@ const BIRTH = new RegExp(
     `生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась)|дата[ _-]народження|народив(?:ся|ась)|дата[ _-]на[ _-]раждане|роден[аo]?|تاریخ[ _-]تولد)(?![a-z])\\.?${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
+// A table whose header names a column of birth dates (`name  dob  country` of a DataFrame, a TSV's
+// `姓名⇥生日⇥地址`, `| Name | DOB |`): the dates under it, in the three rows below (no further: a
+// row with its three lines of context must read what the whole table reads).
+const BIRTH_CELL =
+  /dob|d\.o\.b\.?|date[ _]?of[ _]?birth|birth[ _]?date|birthday|geburtsdatum|fecha[ _]nacimiento|data[ _]nascita|date[ _]naissance|生日|出生日期|生年月日|생년월일|дата[ _]рождения/giu;
+// A cell's edge: the line's, a delimiter, or two spaces of an aligned table.
+const CELL_BEFORE = /(?:^|[\t|,;]|[ ]{2})[ ]*$/;
+const CELL_AFTER = /^[ ]*(?:$|\r|[\t|,;]| )/;
+const DATE_CELL = new RegExp(`^[ ]*["']?(${DATE})["']?[ ]*$`, 'u');
+const DATE_IN_ROW = new RegExp(`(?<![\\d/.-])${DATE}(?![\\d/.-])`, 'gu');
+function findBirthColumns(text: string, out: Finding[]): void {
+  BIRTH_CELL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BIRTH_CELL.exec(text)) !== null) {
+    let bol = m.index;
+    const floor = Math.max(0, m.index - 400);
+    while (bol > floor && text.charCodeAt(bol - 1) !== 10) bol--;
+    if (bol > 0 && text.charCodeAt(bol - 1) !== 10) continue;
+    let eol = m.index;
+    while (eol < text.length && eol - m.index < 400 && text.charCodeAt(eol) !== 10) eol++;
+    if (eol < text.length && text.charCodeAt(eol) !== 10) continue;
+    const header = text.slice(bol, eol);
+    const wordAt = m.index - bol;
+    if (!CELL_BEFORE.test(header.slice(0, wordAt)) || !CELL_AFTER.test(header.slice(wordAt + m[0].length))) continue;
+    const delimiter = header.includes('\t')
+      ? '\t'
+      : header.includes('|')
+        ? '|'
+        : /,|;/.test(header)
+          ? header.includes(',')
+            ? ','
+            : ';'
+          : '';
+    const column = delimiter === '' ? -1 : header.slice(0, wordAt).split(delimiter).length - 1;
+    let at = eol < text.length ? eol : -1;
+    for (let row = 0; row < 3 && at >= 0; row++) {
+      const start = at + 1;
+      let end = start;
+      while (end < text.length && end - start <= 2000 && text.charCodeAt(end) !== 10) end++;
+      if (end - start > 2000) break;
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (delimiter !== '') {
+        const cells = line.split(delimiter);
+        if (column < cells.length) {
+          const c = DATE_CELL.exec(cells[column]);
+          if (c !== null) {
+            const offset = cells.slice(0, column).reduce((n, x) => n + x.length + 1, 0) + cells[column].indexOf(c[1]);
+            out.push({ kind: 'birth-date', start: start + offset, end: start + offset + c[1].length });
+          }
+        }
+      } else {
+        // Aligned columns: a date whose place overlaps the header word's.
+        DATE_IN_ROW.lastIndex = 0;
+        let d: RegExpExecArray | null;
+        while ((d = DATE_IN_ROW.exec(line)) !== null)
+          if (d.index < wordAt + m[0].length + 2 && d.index + d[0].length > wordAt - 2)
+            out.push({ kind: 'birth-date', start: start + d.index, end: start + d.index + d[0].length });
+      }
+      at = end < text.length ? end : -1;
+    }
+  }
+}
+
 // The date, then the word (`1994年12月12日生`).
 const BORN_AFTER =
   /((?:\d{4}|(?:明治|大正|昭和|平成|令和)[ \t]*\d{1,2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?:生|出生)/g;
@@ -277,6 +340,7 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     }
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
+  if (hints.birth) findBirthColumns(text, out);
   if (hints.device === true) {
     findDeviceIds(text, out);
     findAdvertisingIds(text, out);

@@ -97,11 +97,16 @@ export type { LocalIdentifiers } from './pii';
  * name of the same stem, generated passwords of letters, logins with passwords in pairs, names the
  * lists lack after labels only people bear, display names past Latin, Vietnamese, Irish, Armenian
  * and Georgian names, names in Han or Hangul again, devices' hardware ids, MBIs, postal lines and
- * post office boxes; towns kept where a name could stand, databases' names in their URLs kept.
+ * post office boxes; towns kept where a name could stand, databases' names in their URLs kept;
+ * 18: wallets' recovery phrases and keys, advertising ids, phones in pairs and in more regions,
+ * handles made for one use, hosts named for their owner, names after more languages' greetings,
+ * closings and titles, given names in another case, notes signed after a dash, letters of random
+ * case under a key's name, TOTP seeds, lists' items under a credential's label; certificates and
+ * settings in base64, module hashes, secrets managers' references and sealed secrets kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 17;
+export const REDACTION_POLICY_VERSION = 18;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -980,6 +985,10 @@ const F = {
   nascido: feature('nascid'),
   urodzony: feature('urodzon'),
   urAbbr: feature('(ur. '),
+  urAbbr0: feature(' ur. 0'),
+  urAbbr1: feature(' ur. 1'),
+  urAbbr2: feature(' ur. 2'),
+  urAbbr3: feature(' ur. 3'),
   nee: feature('née '),
   neLe: feature('né le'),
   naci: feature('nací'),
@@ -1596,6 +1605,10 @@ const BIRTH_FEATURES = [
   F.nascido,
   F.urodzony,
   F.urAbbr,
+  F.urAbbr0,
+  F.urAbbr1,
+  F.urAbbr2,
+  F.urAbbr3,
   F.nee,
   F.neLe,
   F.naci,

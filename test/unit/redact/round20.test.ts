@@ -82,6 +82,19 @@ describe('identifiers under their names', () => {
     gone("SELECT * FROM borgere WHERE cpr = '200892-3360';", '200892-3360', 'dk-cpr');
     gone('"sv_nummer": "65151261Y840"', '65151261Y840', 'de-svnr');
   });
+  it('reads birth dates under a column that names them, in delimited and aligned tables, not other dates', () => {
+    const frame =
+      '                     name         dob country\n4412          Burak Demir  1953-05-23      TR\n5120     Mostafa El-Sayed  1991-10-19      EG';
+    const o = out(frame);
+    assert.ok(!o.includes('1953-05-23') && !o.includes('1991-10-19'), o);
+    gone('姓名\t身分證字號\t生日\t地址\n林怡君\tB108890642\t1988/04/09\t台北市', '1988/04/09', 'birth-date');
+    const csv = out('id,created,dob\n1,2024-01-02,1980-05-06');
+    assert.ok(csv.includes('2024-01-02') && !csv.includes('1980-05-06'), csv);
+    unchanged('release  date\n1.2  2024-01-02');
+  });
+  it('reads a Polish birth date after `ur.`', () => {
+    gone('Bartosz Zieliński, ur. 15.08.2002', '15.08.2002', 'birth-date');
+  });
   it('reads a door code after the word for a door alone, not a number too short for one', () => {
     gone('- server room door: 4417#', '4417#');
     unchanged('door: 2');
