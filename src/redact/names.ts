@@ -56,6 +56,8 @@ export function wordListsReady(): void {
   BRACKETED_NAME.test(' (Anna Li)');
   NAME_RE.lastIndex = 0;
   NAME_RE.exec('Dear Anna Li');
+  // And the readers of names in other scripts, on a text that wakes most of them.
+  findScriptNames('name=王晓明 由黃怡君代收 저는 김민준입니다 اسمي عمر الفاروق שמי נועה לוי', []);
 }
 
 function wordLists(): WordLists {

@@ -92,6 +92,14 @@ const JAPANESE_INTRO = new RegExp(
 );
 const KOREAN_INTRO = /(?:제 이름은|저는)[ ]*([\p{Script=Hangul}]{2,3})(?:입니다|이에요|예요|이고|이며|라고 합니다)/gu;
 // After the label of an account's holder or a parcel's addressee: the name and then a stop.
+// A name in Han or Hangul as the value of a key for a person's name (`name=王晓明`, `name="林怡君"`,
+// `'name_cn': '王子涵'`, `recipient: "이서연"`, `姓名：陈静`), when a family name starts it; and before
+// `收` or `代收` after an address or a courier's words (`… 1207室 陈思远 收`, `由黃怡君代收`).
+const NAME_KEY_VALUE = new RegExp(
+  `(?<![A-Za-z])(?:(?:full_?|real_?|display_?|legal_?)?name(?:_(?:cn|zh|kr|ko|ja|jp|local|native))?|recipient|receiver|consignee|applicant|holder|contact|姓名|名前|氏名|이름|성명|收件人|收货人|联系人|聯絡人)["'\\]*[ \\t]*[:=：][ \\t]*["'“「]?([${HAN}]{2,4}|[\\p{Script=Hangul}]{3})(?=["'”」 \\t,;)}\\]\\n&]|$)`,
+  'gu',
+);
+const HAN_RECEIVES = new RegExp(`(?:[ \\t]|由)([${HAN}]{2,3})[ \\t]?(?:代收|收)(?![${HAN}])`, 'gu');
 const KOREAN_HOLDER = /(?:예금주|받는 사람|수취인)[ :]*([\p{Script=Hangul}]{2,4})(?=[ ),.\n]|$)/gu;
 const CYRILLIC_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’-]+";
 const CYRILLIC_INTRO = new RegExp(
@@ -485,6 +493,40 @@ export function findScriptNames(text: string, out: Finding[]): void {
   };
   each(KOREAN_INTRO, ['저는', '제 이름은'], korean);
   each(KOREAN_HOLDER, ['예금주', '받는 사람', '수취인'], korean);
+  const familyFirst = (x: RegExpExecArray, at: number): void => {
+    const v = x[1];
+    // (Four Han characters only after a family name of two: `王者荣耀` is a game.)
+    if (v.length === 4 && !CHINESE_FAMILY.has(v.slice(0, 2)) && !JAPANESE_FAMILY.has(v.slice(0, 2))) return;
+    if (
+      /^[\p{Script=Hangul}]+$/u.test(v)
+        ? KOREAN_FAMILY.has(v[0])
+        : CHINESE_FAMILY.has(v[0]) || CHINESE_FAMILY.has(v.slice(0, 2)) || JAPANESE_FAMILY.has(v.slice(0, 2))
+    )
+      add(out, at, v);
+  };
+  each(
+    NAME_KEY_VALUE,
+    [
+      'ame',
+      'ecipient',
+      'eceiver',
+      'onsignee',
+      'pplicant',
+      'older',
+      'ontact',
+      '姓名',
+      '名前',
+      '氏名',
+      '이름',
+      '성명',
+      '收件人',
+      '收货人',
+      '联系人',
+      '聯絡人',
+    ],
+    familyFirst,
+  );
+  each(HAN_RECEIVES, ['收'], familyFirst);
   each(
     CYRILLIC_INTRO,
     ['зовут', 'звати', 'имя', "ім'я", 'уважением', 'повагою', 'аявител', 'аявник', 'олучател', 'тправител', 'ациент', 'ацієнт', 'ПІБ'],

@@ -147,6 +147,13 @@ describe('names in more languages', () => {
     gone('שלום נועה ברקוביץ, קיבלנו את הטופס.', 'נועה', 'person-name');
     unchanged('שלום לכולם');
   });
+  it('reads a name in Han or Hangul as the value of a name key, and before the word for receiving', () => {
+    gone('WARN RealNameService - 实名认证失败: name=王晓明, mobile=hidden', '王晓明', 'person-name');
+    gone('    recipient: "이서연",', '이서연', 'person-name');
+    gone('收货地址：浙江省杭州市西湖区文三路 259 号 3 幢 1502 室 周婷 收', '周婷', 'person-name');
+    gone('您的包裹已由黃怡君代收。', '黃怡君', 'person-name');
+    unchanged('name: 系统管理');
+  });
   it('reads a given name again in another case, not a word made from a name', () => {
     gone('Petra Horvat i Ivana Babić su potvrdile dolazak. Ivani pošalji adresu.', 'Ivani', 'person-name');
     kept('Maria Lopez joined. The Marian era is over.', 'Marian');
