@@ -56,8 +56,11 @@ export function wordListsReady(): void {
   BRACKETED_NAME.test(' (Anna Li)');
   NAME_RE.lastIndex = 0;
   NAME_RE.exec('Dear Anna Li');
-  // And the readers of names in other scripts, on a text that wakes most of them.
-  findScriptNames('name=王晓明 由黃怡君代收 저는 김민준입니다 اسمي عمر الفاروق שמי נועה לוי', []);
+  // And every reader once, on a text that wakes most of them (names in other scripts too).
+  findPersonNames(
+    'name=王晓明 由黃怡君代收 저는 김민준입니다 اسمي عمر الفاروق שמי נועה לוי\n\u0916\u093e Dear Anna Smith — Joost\nGroet,\nFemke',
+    [],
+  );
 }
 
 function wordLists(): WordLists {
