@@ -174,6 +174,17 @@ const CARD_CODE = new RegExp(
   `(?<![A-Za-z])(?:cvv2?|cvc2?|csc|card[ _-]?security[ _-]?code|security[ _-]?code)${GAP}(\\d{3,4})(?![\\d])`,
   'gi',
 );
+const BANK_WORD = /bank|routing|\bach\b|\baba\b|iban|swift|\bbic\b|ifsc|sort[ _-]?code|\bbsb\b|payee|beneficiary/i;
+/** The line holding `at`, with the line before and the line after it. */
+function linesAround(text: string, at: number): string {
+  const before = text.lastIndexOf('\n', text.lastIndexOf('\n', at - 1) - 1);
+  let after = text.indexOf('\n', text.indexOf('\n', at) + 1);
+  if (after < 0 || text.indexOf('\n', at) < 0) after = text.length;
+  return text.slice(before + 1, after);
+}
+// A card's identification number (American Express's `CID`), read only right after a card: `cid`
+// alone is as often a customer's, a connection's or a content id.
+const CARD_CID = /(?<![A-Za-z])cid[ \t]*[:=#]?[ \t]*(\d{3,4})(?![\d])/gi;
 const PIN_CODE = new RegExp(
   `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))${GAP}(\\d{4,8}#?)(?![\\d])`,
   'gi',
@@ -398,6 +409,9 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   }
   if (hints.code) {
     cued(text, CARD_CODE, 'card-security-code', out, () => true);
+    cued(text, CARD_CID, 'card-security-code', out, (_v, m) =>
+      out.some((f) => f.kind === 'credit-card' && f.end <= m.index && m.index - f.end <= 60),
+    );
     // Not a year (`pin 2024`) nor a number of one digit repeated.
     cued(text, PIN_CODE, 'password', out, (v) => !/^(?:19|20)\d\d$/.test(v) && !/^(\d)\1+#?$/.test(v));
     cued(
@@ -452,7 +466,12 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
       ACCOUNT,
       'bank-account',
       out,
-      (v, m) => digitCount(v) >= (/^(?:account|acct)$/i.test(m[1]) ? 8 : 6) && digitCount(v) <= 20,
+      (v, m) =>
+        digitCount(v) >= (/^(?:account|acct)$/i.test(m[1]) ? 8 : 6) &&
+        digitCount(v) <= 20 &&
+        // Twelve digits under a bare `account` are an AWS account's id (`"Account": "…"` of
+        // `aws sts get-caller-identity`) unless a bank is named on its line or the lines beside it.
+        !(/^(?:account|acct)$/i.test(m[1]) && digitCount(v) === 12 && !BANK_WORD.test(linesAround(text, m.index))),
       2,
     );
     if (ACCOUNT_PAST_LATIN_WORD.test(text))

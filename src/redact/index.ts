@@ -1405,6 +1405,9 @@ const VEHICLE_FEATURES = [
 const CODE_FEATURES = [
   'passcode',
   'pass code',
+  'cid ',
+  'cid:',
+  'cid=',
   'cvv',
   'cvc:',
   'cvc"',
@@ -1676,6 +1679,10 @@ const ACCOUNT_FEATURES = [
   F.accountIs,
   F.bankAccount,
   F.bankAccountUnderscore,
+  // `ACH_ACCOUNT=000127734561`, `"account": "…"`: a bare name, read only before eight digits or more.
+  feature('account='),
+  feature('account"'),
+  feature("account'"),
   F.acct,
   F.slashC,
   F.konto,
