@@ -193,7 +193,7 @@ async function score(cases, redact) {
 // write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
-// then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth).
+// then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -265,6 +265,9 @@ for (const [label, file, part] of [
   ['probes ZO: other scanners’ suites’ style, a ninth set', 'ZO_scanners.jsonl', 'u32'],
   ['probes ZP: personal data as PII recognisers’ suites test it, a ninth set', 'ZP_recognisers.jsonl', 'u32'],
   ['probes ZQ: snippets in ~40 formats, a ninth set', 'ZQ_snippets.jsonl', 'u32'],
+  ['probes ZR: other scanners’ suites’ style, a tenth set', 'ZR_scanners.jsonl', 'u32'],
+  ['probes ZS: personal data as PII recognisers’ suites test it, a tenth set', 'ZS_recognisers.jsonl', 'u32'],
+  ['probes ZT: snippets in ~40 formats, a tenth set', 'ZT_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
