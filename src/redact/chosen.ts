@@ -24,6 +24,7 @@ const CHOSEN_BEFORE_ACCOUNT = /(?:^|\s)(?:for|on|of|at|in|from|into|fuer|für|po
 const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
 const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;
 
+const QUOTE_AFTER_CUE = /["'`]/;
 // Between the cue and its value: nothing, a sign, or `is` in a few languages (`wachtwoord is:`, `Passwort ist`).
 const TOLD = /^[ \t]*(?:(?:is|ist|est|es|er|är|on|jest|é)[ \t]*)?[:=]?[ \t]*$/i;
 /**
@@ -49,7 +50,7 @@ function generatedLetters(v: string): boolean {
 
 /** Whether `v` looks like a password a person chose (`Wint3r-Harbour!92`), not a word, a name in code, a host or a version. */
 export function chosenPassword(v: string, quoted = true): boolean {
-  if (v.length < 7 || v.length > 40 || !/\p{L}/u.test(v) || !/\d/.test(v) || /\$[\d{]/.test(v)) return false;
+  if (v.length < 7 || v.length > 40 || !/\p{L}/u.test(v) || !/\d/.test(v) || /\$(?:\d(?!\d)|\{)/.test(v)) return false;
   if (/[/\\()[\]{}<>|]|:\/\/|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v) || isPlaceholder(v)) return false;
   if (!/[!@#$%^&*+=?~]/.test(v)) {
     // Without a symbol, one part mixes both cases and a digit (`Pw9` of `ch_default_Pw9`,
@@ -91,7 +92,9 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
       push(cell, valueCell(text, cell, eol));
       continue;
     }
-    if (chosenOn(text, from, to, push, m[0].toLowerCase() === 'pass')) continue;
+    // A cue quoted as a label (`getByLabel("Passwort").fill("Quokka$171Q")`): read past its closing quote.
+    const past = from < to && QUOTE_AFTER_CUE.test(text[from]!) && QUOTE_AFTER_CUE.test(text[m.index - 1] ?? '') ? from + 1 : from;
+    if (chosenOn(text, past, to, push, m[0].toLowerCase() === 'pass')) continue;
     // A comment that names it, and the next line that assigns it (`# hasło do serwera` ⏎ `H="…"`).
     if (COMMENT_START.test(text.slice(bol, m.index)) && eol < text.length) {
       let next = text.indexOf('\n', eol + 1);
@@ -117,10 +120,14 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
 // `qa.lucia@rappido.co` / `Qa!Staging574` ``): the password, when it looks chosen.
 // (Read from each ` / `: an expression starting at any word's character would cost every word of a text.)
 const LOGIN_BEFORE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+["'`]?[ \t]*$/;
+// Or a login after a word for a user or a login on its line (`# usuario de prueba: proveedor_demo / Juniper#9541x`).
+const LOGIN_CUED =
+  /(?:^|[^\p{L}])(?:user(?:name)?|login|usuario|usuário|utilisateur|identifiant|benutzer(?:name)?|utente|gebruiker|użytkownik|creds?|credentials|zugang|acceso|accès)\b[^\n/]{0,30}?[ \t]["'`]?[\w.-]{3,40}["'`]?[ \t]*$/iu;
 const PASSWORD_AFTER = /^[ \t]*(["'`]?)([^\s"'`]{7,40})/;
 export function findSlashPairs(text: string, out: Finding[]): void {
   for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 3)) {
-    if (!LOGIN_BEFORE.test(text.slice(Math.max(0, at - 100), at + 1))) continue;
+    const before = text.slice(Math.max(0, at - 100), at + 1);
+    if (!LOGIN_BEFORE.test(before) && !LOGIN_CUED.test(before)) continue;
     const m = PASSWORD_AFTER.exec(text.slice(at + 2, at + 2 + 60));
     if (m === null) continue;
     const quote = m[1];

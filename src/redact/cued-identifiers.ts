@@ -170,6 +170,29 @@ const MBI = new RegExp(
 
 // A card's security code (three or four digits), and a PIN or a code that opens a door, a gate or
 // an alarm (four to eight digits), after their names.
+// A person's number after a name that says so, in the many countries whose formats are not read
+// one by one (`Cédula: 1-1210-3852`, `DNI N° 49037241-1`, `DPI/CUI: 4772 92267 0510`, `EMŠO: …`,
+// `a. k. 48506181178`, `CLABE: …`, `BSB 061-151`, `מספר זהות: …`, `الرقم الضريبي: …`): six digits or
+// more, written with the separators such numbers use, and no date.
+const LOOSE_ID = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:c[ée]dula(?:[ _-]de[ _-](?:identidad|ciudadan[íi]a))?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![\\p{L}\\p{N}])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![\\p{L}\\p{N}]|[.,/-]\\d)`,
+  'giu',
+);
+const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
+
+/** Run after the national formats: a number one of them read keeps its own kind. */
+export function findLooseIds(original: string, out: Finding[]): void {
+  const text = asciiDigits(original);
+  const taken = out.filter((f) => f.kind !== 'person-name');
+  cued(text, LOOSE_ID, 'id-number', out, (v, m) => {
+    const n = digitCount(v);
+    if (n < 6 || n > 20 || LOOSE_DATE.test(v) || /^(\d)(?:[ .\-/]?\1)+$/.test(v) || /^0*123456789?/.test(v.replace(/\D/g, '')))
+      return false;
+    const start = m.index + m[0].lastIndexOf(v);
+    return !taken.some((f) => f.start < start + v.length && start < f.end);
+  });
+}
+
 const CARD_CODE = new RegExp(
   `(?<![A-Za-z])(?:cvv2?|cvc2?|csc|card[ _-]?security[ _-]?code|security[ _-]?code)${GAP}(\\d{3,4})(?![\\d])`,
   'gi',

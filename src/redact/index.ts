@@ -419,7 +419,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (found[PAST_LATIN] === 1 && CHOSEN_PAST_LATIN.test(text))
       )
         chosen().findChosenPasswords(text, raw);
-      if (text.includes(' / ') && text.includes('@')) chosen().findSlashPairs(text, raw);
+      if (text.includes(' / ')) chosen().findSlashPairs(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
       const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
       if (firstCommand >= 0 && firstCommand < COMMAND_FEATURES_TO) {
@@ -613,6 +613,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
+      // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
+      if (LOOSE_ID_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && LOOSE_ID_PAST_ASCII.test(text)))
+        statements().findLooseIds(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -708,6 +711,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       )
         statements().findHomeCoordinates(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
+      if (raw.some((f) => NAMED_DATA_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)))
+        personNames().findNamesAfterData(text, raw, (k) => NAMED_DATA_KINDS.has(k) || NATIONAL_ID_KIND_SET.has(k));
       const logs =
         (found[F.invalidUser] + found[F.acceptedFor] + found[F.failedPassword] + found[F.sessionOpened] + found[F.authFailure] > 0
           ? 1
@@ -1229,6 +1234,23 @@ const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([
   'crypto-address',
 ]);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
+// A person's data that a name after it, in brackets or after a dash, says whose it is (names.ts).
+const NAMED_DATA_KINDS = new Set([
+  'phone',
+  'email',
+  'birth-date',
+  'us-ssn',
+  'us-itin',
+  'iban',
+  'credit-card',
+  'bank-account',
+  'passport-number',
+  'driver-license',
+  'id-number',
+  'medical-record-number',
+  'nhs-number',
+  'uk-nino',
+]);
 const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
@@ -1251,6 +1273,16 @@ const MAC_FEATURES = [
   F.macSpace,
   F.dhcp,
   F.linkEther,
+  // Windows' `ipconfig /all` (`Physical Address. . . : A4-BB-…`), a phone's about screen.
+  ...[
+    'physical address',
+    'physische adresse',
+    'adresse physique',
+    'wi-fi address',
+    'wifi address',
+    'bluetooth address',
+    'ethernet address',
+  ].map((f) => feature(f)),
 ];
 const AUTH_CALL_FEATURES = [
   F.authParen,
@@ -1662,6 +1694,56 @@ const BIRTH_FEATURES = [
     'fec. nac',
   ].map((f) => feature(f)),
 ];
+// A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
+const LOOSE_ID_FEATURES = [
+  'cedula',
+  'dni ',
+  'dni:',
+  'dni n',
+  'dni=',
+  'dni"',
+  'nit:',
+  'nit ',
+  'nit/',
+  '/nit',
+  'cui:',
+  'cui ',
+  '/cui',
+  'dpi/',
+  'dpi:',
+  'dui:',
+  'rtn:',
+  'ruc:',
+  'ruc ',
+  'rnc:',
+  'ntn:',
+  'ntn ',
+  'cnic',
+  'peid',
+  'emso',
+  'clabe',
+  'cbu:',
+  'cbu ',
+  'cvu:',
+  'bsb ',
+  'bsb:',
+  'ohip',
+  'asmens kod',
+  'asmens_kod',
+  'a. k.',
+  'a.k.',
+  'adoazonos',
+  'taj sz',
+  'taj-sz',
+  'identificacao',
+  'cartao de cidad',
+  'documento de identidad',
+  'documento nacional',
+  'numero de identifica',
+].map((f) => feature(f));
+// The same names written past ASCII (`Cédula`, `EMŠO`, `Adóazonosító`, `מספר זהות`, `الرقم الضريبي`).
+const LOOSE_ID_PAST_ASCII =
+  /c[ée]dula|em[šs]o|ad[óo]azonos|identifica[çc][ãa]o|cart[ãa]o de cidad|n[úu]mero de identifica|זהות|الهوية|الرقم ال/i;
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
 const ACCOUNT_FEATURES = [

@@ -251,6 +251,7 @@ const NEG_ANY = new Set([
 const classCache = new Map<string, NameClass | null>();
 
 /** Classifies an identifier as naming a password, a secret, a weaker `key`, or nothing. */
+const OPENPGP = new Set(['gpg', 'pgp', 'gnupg']);
 const HASH_WORDS = new Set(['integrity', 'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512']);
 
 export function classifyName(name: string): NameClass | null {
@@ -272,7 +273,9 @@ function classifyUncached(name: string): NameClass | null {
   if (words.length === 0) return null;
   const last = words[words.length - 1];
   // (A hash's word before `secret` names what the secret signs: `WOMPI_INTEGRITY_SECRET`, `checksum_secret`.)
-  for (const w of words) if (NEG_ANY.has(w) && !(last === 'secret' && HASH_WORDS.has(w))) return null;
+  // (A signing tool's word before a password names whose: `gpg.passphrase`, `GPG_PASSWORD`.)
+  for (const w of words)
+    if (NEG_ANY.has(w) && !(last === 'secret' && HASH_WORDS.has(w)) && !(OPENPGP.has(w) && PASSWORD_RE.test(last))) return null;
   // A reference to a secret kept elsewhere (Helm's `existingSecret: grafana-smtp`).
   if (words[0] === 'existing') return null;
   if (
@@ -708,8 +711,9 @@ function looksLikeCode(v: string): boolean {
   if (/^-?\d+(?:\.\d+)?[a-z]{0,3}$/i.test(v) || /^0x[0-9a-f]+$/i.test(v)) return true; // numbers, 30s, 10ms, 0x8802
   // a.b.c member paths of word-like parts
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && wordLike(v.slice(v.lastIndexOf('.') + 1))) return true;
-  // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`).
-  if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]/.test(v) && wordLike(v)) return true;
+  // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`) or
+  // after its digits (`kiwiHorse76$`).
+  if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]|[A-Za-z]\d+\$+$/.test(v) && wordLike(v)) return true;
   return false;
 }
 
@@ -1023,7 +1027,7 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
 const DENSE_NAMES = 1024;
 const DENSE_NAME_CHARS = 32;
 
-const XML_PREFIX = /<[A-Za-z][\w.-]{0,20}:$/;
+const XML_PREFIX = /<[A-Za-z][\w.-]{0,30}[:.]$/;
 
 export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text)): void {
   // The next hit at or after `from`, as a regex's lastIndex would give it; `from` only grows.
@@ -1116,8 +1120,9 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       (cls !== 'key' && !nameQuoted && !isFlag && quotedArgumentFollows(text, e) && startsConfigLine(text, s)) ||
       // `password   Bu1ld Rep0rts 2024!` in a file of directives (msmtprc, fetchmailrc, …).
       (cls !== 'key' && !nameQuoted && !isFlag && directiveLine(text, s, e));
-    // (A namespaced element too: `<wsse:Password Type="…">`, `<ns2:apiKey>`.)
-    const openTag = before === '<' || (before === ':' && XML_PREFIX.test(text.slice(Math.max(0, s - 24), s)));
+    // (A namespaced element too: `<wsse:Password Type="…">`, `<ns2:apiKey>`; and a dotted one, as
+    // Maven's properties are: `<gpg.passphrase>`.)
+    const openTag = before === '<' || ((before === ':' || before === '.') && XML_PREFIX.test(text.slice(Math.max(0, s - 34), s)));
     commaSeparated.value = false;
     // `name: DB_PASSWORD` then `value: …` (Kubernetes env, Postman, AWS tags, Hadoop XML).
     let vs = pairedValueStart(text, s, e);
@@ -1134,6 +1139,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       STORAGE_SCHEME.lastIndex = vs;
       if (STORAGE_SCHEME.test(text)) vs = STORAGE_SCHEME.lastIndex;
     }
+    // `passwordHash: await hash("…")`: what is awaited is the value.
+    if (cls === 'password' && text.startsWith('await ', vs)) vs += 6;
     let val: Value | null;
     let envPrefix: Value | undefined;
     if (openTag || (pairValue && text.charCodeAt(vs - 1) === 62)) {
@@ -1168,8 +1175,10 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
     const open = v.endsWith('(') ? val.end - 1 : val.end;
     const callee = v.endsWith('(') ? v.slice(0, -1) : v;
     if (!val.quoted && text.charCodeAt(open) === 40 /* ( */ && /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*$/.test(callee)) {
-      const w = WRAPPED_LITERAL.exec(text.slice(open, open + 208));
-      if (w === null || !WRAPPER.test(callee)) {
+      // (A password's hashing function is given the password first: `hash("blueBridge23!", 10)`.)
+      const hashed = cls === 'password' && HASHER.test(callee);
+      const w = (hashed ? FIRST_LITERAL : WRAPPED_LITERAL).exec(text.slice(open, open + 208));
+      if (w === null || !(hashed || WRAPPER.test(callee))) {
         if (open === val.end) continue;
       } else {
         val = { start: open + w[0].indexOf(w[2]), end: open + w[0].indexOf(w[2]) + w[2].length, quoted: true };
@@ -1468,6 +1477,9 @@ function setterArgument(text: string, open: number, name: string): Value | null 
 
 // Environment and configuration lookups that may carry a fallback literal.
 const WRAPPED_LITERAL = /^\([ \t]*(["'])([^"'\n\\]{1,200})\1[ \t]*\)/;
+const FIRST_LITERAL = /^\([ \t]*(["'])([^"'\n\\]{1,200})\1[ \t]*[,)]/;
+const HASHER =
+  /(?:^|\.|::)(?:hash|hashSync|hashpw|hash_password|hashPassword|make_password|makePassword|generate_password_hash|encodePassword|encode_password|encrypt|encryptPassword|crypt)$/;
 const WRAPPER = /(?:^|\.|::)(?:from|new|of|valueOf|String|str|Some|Secret|SecretStr|SecretString|SecureString)$/;
 const REFERENCE =
   /^(?:process\.env\b|import\.meta\.env\b|os\.environ\b|os\.getenv\b|getenv\b|System\.getenv\b|ENV\b|Environment\.GetEnvironmentVariable\b|env\()/;

@@ -54,11 +54,12 @@ export function wordListsReady(): void {
   LONE_GIVEN.lastIndex = 0;
   LONE_GIVEN.exec('ask Anna');
   BRACKETED_NAME.test(' (Anna Li)');
+  NAME_AFTER_DATUM.test(' (Anna Li)');
   NAME_RE.lastIndex = 0;
   NAME_RE.exec('Dear Anna Li');
   // And every reader once, on a text that wakes most of them (names in other scripts too).
   findPersonNames(
-    'name=王晓明 由黃怡君代收 저는 김민준입니다 اسمي عمر الفاروق שמי נועה לוי\n\u0916\u093e Dear Anna Smith — Joost\nGroet,\nFemke',
+    'name=王晓明 由黃怡君代收 저는 김민준입니다 اسمي عمر الفاروق שמי נועה לוי ਨਾਮ: ਹਰਪ੍ਰੀਤ\n\u0916\u093e Dear Anna Smith — Joost\nGroet,\nFemke',
     [],
   );
 }
@@ -565,12 +566,20 @@ function findAccessLogUsers(text: string, out: Finding[]): void {
 // and a Chinese or Korean name's given name (`王雨桐` ⏎ `雨桐`, `김민준` ⏎ `민준 씨`).
 const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
 const SCRIPT_ECHOES = new WeakSet<Finding>();
+const INDIC_OR_THAI =
+  '\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Thai}\\p{M}';
+const INDIC_OR_THAI_NAME = new RegExp(`^([${INDIC_OR_THAI}]{3,})(?:[ \\t][${INDIC_OR_THAI}]{2,}){1,3}$`, 'u');
 function echoScriptNames(text: string, out: Finding[], from: number): void {
   const taken = new Set(out.map((f) => f.start));
   // (Not from an echo: a chain of echoes would reach past a line's three lines of context.)
   const sources = out
     .slice(from)
-    .filter((f) => f.kind === 'person-name' && !SCRIPT_ECHOES.has(f) && HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)));
+    .filter(
+      (f) =>
+        f.kind === 'person-name' &&
+        !SCRIPT_ECHOES.has(f) &&
+        (HAN_OR_HANGUL_NAME.test(text.slice(f.start, f.end)) || INDIC_OR_THAI_NAME.test(text.slice(f.start, f.end))),
+    );
   for (const src of sources) {
     const full = text.slice(src.start, src.end);
     // (A form's stand-in, `홍길동`, is kept later, and its given name with it.)
@@ -584,9 +593,12 @@ function echoScriptNames(text: string, out: Finding[], from: number): void {
     }
     const win = text.slice(lo, to);
     // A Chinese name of three characters is also called by its given name (`王雨桐` → `雨桐`).
-    const names =
-      full.length === 3 &&
-      ((CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full)) || (KOREAN_FAMILY.has(full[0]) && /\p{Script=Hangul}/u.test(full)))
+    // A name in a script of India or in Thai is called by its first word (`ਹਰਪ੍ਰੀਤ ਕੌਰ ਸੰਧੂ` → `ਹਰਪ੍ਰੀਤ ਨੇ …`).
+    const indic = INDIC_OR_THAI_NAME.exec(full);
+    const names = indic
+      ? [full, indic[1]!]
+      : full.length === 3 &&
+          ((CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full)) || (KOREAN_FAMILY.has(full[0]) && /\p{Script=Hangul}/u.test(full)))
         ? [full, full.slice(1)]
         : [full];
     for (const name of names)
@@ -1577,6 +1589,7 @@ export function findPersonNames(
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
+  if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
@@ -1875,6 +1888,57 @@ function loneGivenNames(text: string, out: Finding[]): void {
   }
 }
 
+// Names in lower case, as chat writes them (`did u ask rafael souza about the rota`, `thx leah
+// goldberg, saved`, `oi juju`): after a word for reaching or greeting someone, a word the lists hold
+// as a given name and no common word (read with its capital), and a second such word or a family
+// name. Only on a line written all in lower case, with none of code's punctuation: a line of code or
+// of prose in capitals says nothing by its case. The given name is taken again, as a whole word on
+// such a line, within the echoes' window (`priyanka might swap`).
+const LOWER_CUE_HINT =
+  /(?<![\p{L}\p{N}_])(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+[a-z\u00e0-\u00ff]{3}/u;
+const LOWER_CUE =
+  /(?<![\p{L}\p{N}_])(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![\p{L}\p{N}_@.'’(-]|\.[\p{L}\p{N}])/dgu;
+const CODE_MARKS = /[A-Z{}=;<>[\]|\\/`$]/;
+function lowerCaseNames(text: string, out: Finding[]): void {
+  const starts = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
+  const given: { word: string; at: number }[] = [];
+  LOWER_CUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOWER_CUE.exec(text)) !== null) {
+    let bol = m.index;
+    while (bol > 0 && m.index - bol < 300 && text.charCodeAt(bol - 1) !== 10) bol--;
+    let eol = m.index + m[0].length;
+    while (eol < text.length && eol - m.index < 300 && text.charCodeAt(eol) !== 10) eol++;
+    if (CODE_MARKS.test(text.slice(bol, eol))) continue;
+    const w = capital(m[1]!);
+    if (classify(w) !== Word.Strong || LONE_PRODUCTS.has(w) || TITLE_WORDS.has(w) || SPEAKER_ROLES.has(w) || wordLists().places.has(w))
+      continue;
+    const start = m.indices![1]![0];
+    let end = m.indices![1]![1];
+    if (m[2] !== undefined && classify(capital(m[2])) === Word.Strong) end = m.indices![2]![1];
+    if (starts.has(start)) continue;
+    starts.add(start);
+    out.push({ kind: 'person-name', start, end });
+    given.push({ word: m[1]!, at: start });
+  }
+  for (const g of given) {
+    const { from, to } = aroundLines(text, g.at, g.at + g.word.length);
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_@.-])${g.word}(?![\\p{L}\\p{N}_@-])`, 'gu');
+    re.lastIndex = from;
+    let e: RegExpExecArray | null;
+    while ((e = re.exec(text)) !== null && e.index < to) {
+      if (starts.has(e.index)) continue;
+      let bol = e.index;
+      while (bol > 0 && e.index - bol < 300 && text.charCodeAt(bol - 1) !== 10) bol--;
+      let eol = e.index;
+      while (eol < text.length && eol - e.index < 300 && text.charCodeAt(eol) !== 10) eol++;
+      if (CODE_MARKS.test(text.slice(bol, eol))) continue;
+      starts.add(e.index);
+      out.push({ kind: 'person-name', start: e.index, end: e.index + g.word.length });
+    }
+  }
+}
+
 // A town alone where a name could stand (`Latency from Lagos and Nairobi`, `flights to São Paulo`) is
 // kept, unless a person's cue stands right before it (`Dear Lagos`, `Ms. Lagos`, `Ask Lagos`).
 const PERSON_CUE_BEFORE =
@@ -2156,6 +2220,51 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
   }
 }
 
+// A name right after a person's number, in brackets or after a dash: the record says whose it is
+// (`+998 91 207 11 25 (Dilshod Rakhimov)`, `KRA PIN: A007226450S — Otieno Ochieng`,
+// `1985年11月3日（田中 優子）`). Two to four capitalised words, or a name in a script past Latin;
+// the rest of the line holds nothing else.
+const NAME_AFTER_DATUM = new RegExp(
+  // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their marks included on purpose
+  `^[ \\t]*(?:([(（])[ \\t]*|[—–][ \\t]*|-[ \\t]+)((?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?)(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?){1,3}|(?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*(?:([)）])[ \\t.,;]*)?\\r?$`,
+  'u',
+);
+const CASED_PAST_LATIN = /^[\u0370-\u052f]/;
+const CJK_NAME = /^(?:[\u3400-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u3400-\u9fff]{1,3}[ \t\u3000][\u3400-\u9fff]{1,3})$/;
+
+/** Names right after the personal data found in `out` whose kinds `personal` accepts (see NAME_AFTER_DATUM). */
+export function findNamesAfterData(text: string, out: Finding[], personal: (kind: string) => boolean): void {
+  const data = out.filter((f) => personal(f.kind));
+  const namesAt = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
+  for (const f of data) {
+    let eol = f.end;
+    while (eol < text.length && eol - f.end < 80 && text.charCodeAt(eol) !== 10) eol++;
+    if (eol < text.length && text.charCodeAt(eol) !== 10) continue;
+    const m = NAME_AFTER_DATUM.exec(text.slice(f.end, eol));
+    if (m === null || (m[1] === undefined) !== (m[3] === undefined)) continue;
+    const name = m[2]!;
+    if (/^[\p{Lu}]/u.test(name) && /^[A-Z\u00C0-\u024F]/.test(name)) {
+      const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w));
+      const classes = words.map((w) => classify(w));
+      if (classes.some((c) => c === Word.Common) || classes.every((c) => c === Word.Weak)) continue;
+      if (words.some((w) => SPEAKER_ROLES.has(w) || TITLE_WORDS.has(w) || ORGANISATION.test(w))) continue;
+    } else {
+      // In a script past Latin: a Han or Hangul name in brackets, or two words or more (capitalised
+      // where the script has cases: `(Москва)` is a place).
+      const words = name.split(/[ \t\u3000]+/);
+      if (CASED_PAST_LATIN.test(name) ? !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || words.length < 2 : false) continue;
+      if (
+        !CASED_PAST_LATIN.test(name) &&
+        !(CJK_NAME.test(name) ? m[1] !== undefined : words.length >= 2 && !/[\u3400-\u9fff\uac00-\ud7af]/.test(name))
+      )
+        continue;
+    }
+    const start = f.end + m[0].indexOf(name);
+    if (namesAt.has(start)) continue;
+    out.push({ kind: 'person-name', start, end: start + name.length });
+  }
+}
+
 // A passwd line (`/etc/passwd`, `getent passwd`): the user name and the GECOS field's name when
 // that field names a person (`hraman:x:1001:1001:Hari Raman,,,:/home/hraman:/bin/bash`); system
 // accounts (`daemon:x:1:1:daemon:…`, `www-data:x:33:33:www-data:…`) stay.
@@ -2246,6 +2355,8 @@ function nameLogins(text: string, out: Finding[], logins: readonly Span[], taken
       b + a,
       a + b[0],
     ];
+    // The given name alone, when no word has it (`- name: amelie` beside `gecos: Amélie Tremblay`).
+    if (!logins.includes(f) && classify(capital(a)) === Word.Strong && !wordLists().common.has(a)) forms.push(a);
     sources.push({
       forms: forms.filter((x) => x.replace(/[._-]/g, '').length >= 5 && !SYSTEM_ACCOUNT.test(x)),
       start: f.start,

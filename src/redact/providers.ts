@@ -66,6 +66,8 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'aws-bedrock-key', re: r(`bedrock-api-key-[${B64}]{20,2000}={0,2}`), pre: ['bedrock-api-key-'] },
   { kind: 'gcp-api-key', re: r(`AIza[${URLSAFE}]{35}`), pre: ['aiza'] },
   { kind: 'gcp-oauth-secret', re: r(`GOCSPX-[${URLSAFE}]{28}`), pre: ['gocspx-'] },
+  // Firebase Cloud Messaging's legacy server key (`AAAA…:APA91b…`): sends pushes as the app.
+  { kind: 'fcm-server-key', re: r(`AAAA[${URLSAFE}]{7}:APA91b[${URLSAFE}]{100,200}`), pre: ['aaaa'] },
   { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },
   // Google's OAuth authorization code and refresh token (`code=4/0AwZSQ…`, `1//0gT…`): exchanged for access.
   { kind: 'gcp-oauth-token', re: r(`4/0A[${URLSAFE}]{40,200}`), pre: ['4/0a'] },

@@ -96,7 +96,16 @@ const KOREAN_INTRO = /(?:제 이름은|저는)[ ]*([\p{Script=Hangul}]{2,3})(?:�
 // `'name_cn': '王子涵'`, `recipient: "이서연"`, `姓名：陈静`), when a family name starts it; and before
 // `收` or `代收` after an address or a courier's words (`… 1207室 陈思远 收`, `由黃怡君代收`).
 const NAME_KEY_VALUE = new RegExp(
-  `(?<![A-Za-z])(?:(?:full_?|real_?|display_?|legal_?)?name(?:_(?:cn|zh|kr|ko|ja|jp|local|native))?|recipient|receiver|consignee|applicant|holder|contact|姓名|名前|氏名|이름|성명|收件人|收货人|联系人|聯絡人)["'\\]*[ \\t]*[:=：][ \\t]*["'“「]?([${HAN}]{2,4}|[\\p{Script=Hangul}]{3})(?=["'”」 \\t,;)}\\]\\n&]|$)`,
+  `(?<![A-Za-z])(?:(?:full_?|real_?|display_?|legal_?)?name(?:_(?:cn|zh|kr|ko|ja|jp|local|native))?|recipient|receiver|consignee|applicant|holder|contact|姓名|名前|氏名|이름|성명|고객명|성함|예약자|수신자|환자명|收件人|收货人|联系人|聯絡人)["'\\]*[ \\t]*[:=：][ \\t]*["'“「]?([${HAN}]{2,4}|[\\p{Script=Hangul}]{3})(?=["'”」 \\t,;)}\\]\\n&]|$)`,
+  'gu',
+);
+// The same keys, and words for a name in the scripts of India, Thai, Hebrew and Arabic, before a
+// name of one to four words in one of those scripts (`recipient="செல்வராஜ் முருகேசன்"`, `ਨਾਮ: ਹਰਪ੍ਰੀਤ ਕੌਰ ਸੰਧੂ`,
+// `שם: אביגיל כהן`). The value ends its line, its quotes or its field.
+const SCRIPT_LETTERS =
+  '\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Thai}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{M}';
+const NAME_KEY_SCRIPT = new RegExp(
+  `(?:(?<![A-Za-z])(?:(?:full|real|display|customer|patient|contact|holder)[ _-]?name|recipient|receiver|consignee|applicant|holder|contact)["'\\]]*|(?<![${SCRIPT_LETTERS}])(?:नाम|নাম|ਨਾਮ|નામ|பெயர்|పేరు|ಹೆಸರು|പേര്|ชื่อ(?:-นามสกุล)?|שם(?: מלא)?|الاسم(?: الكامل)?|اسم))[ \\t]*[:=：][ \\t]*["'“]?([${SCRIPT_LETTERS}]{2,}(?:[ \\t][${SCRIPT_LETTERS}]{2,}){0,3})(?=["'”\\t,;)}\\]\\n&(]|[ \\t]*(?:$|\\(|\\r))`,
   'gu',
 );
 const HAN_RECEIVES = new RegExp(`(?:[ \\t]|由)([${HAN}]{2,3})[ \\t]?(?:代收|收)(?![${HAN}])`, 'gu');
@@ -519,6 +528,11 @@ export function findScriptNames(text: string, out: Finding[]): void {
       '氏名',
       '이름',
       '성명',
+      '고객명',
+      '성함',
+      '예약자',
+      '수신자',
+      '환자명',
       '收件人',
       '收货人',
       '联系人',
@@ -527,6 +541,30 @@ export function findScriptNames(text: string, out: Finding[]): void {
     familyFirst,
   );
   each(HAN_RECEIVES, ['收'], familyFirst);
+  each(
+    NAME_KEY_SCRIPT,
+    [
+      'ame',
+      'ecipient',
+      'eceiver',
+      'onsignee',
+      'pplicant',
+      'older',
+      'ontact',
+      'नाम',
+      'নাম',
+      'ਨਾਮ',
+      'નામ',
+      'பெயர்',
+      'పేరు',
+      'ಹೆಸರು',
+      'പേര്',
+      'ชื่อ',
+      'שם',
+      'اسم',
+    ],
+    (x, at) => add(out, at, x[1]),
+  );
   each(
     CYRILLIC_INTRO,
     ['зовут', 'звати', 'имя', "ім'я", 'уважением', 'повагою', 'аявител', 'аявник', 'олучател', 'тправител', 'ациент', 'ацієнт', 'ПІБ'],

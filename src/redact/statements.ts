@@ -118,9 +118,9 @@ const FOREIGN_PASSWORD = new RegExp(
 );
 
 // `IDENTIFIED BY 'x'`, `IDENTIFIED WITH mysql_native_password BY 'x'`, `[WITH] [ENCRYPTED] PASSWORD 'x'`,
-// SQL Server's `WITH PASSWORD = N'x'`.
+// SQL Server's `WITH PASSWORD = N'x'`; a quote inside is written twice (`'It''s 5 o''clock'`).
 const SQL_PASSWORD =
-  /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?[ \t]+|PASSWORD[ \t]+|WITH[ \t]+PASSWORD[ \t]*=[ \t]*N?)(['"])([^'"\n\\]{1,128})\1/gi;
+  /\b(?:IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?[ \t]+|PASSWORD[ \t]+|WITH[ \t]+PASSWORD[ \t]*=[ \t]*N?)(['"])((?:[^'"\n\\]|''|""){1,128})\1(?!['"])/gi;
 // `sqlplus scott/tiger@orcl`, `CONNECT scott/tiger` at the start of a line, `expdp system/manager DIRECTORY=…`.
 const ORACLE_LOGIN =
   /(?:\b(?:sqlplus|sqlldr|rman|expdp|impdp)|^[ \t]*(?:SQL>[ \t]*)?(?:connect|conn))[ \t]+(?:-[A-Za-z]+[ \t]+)*["']?[A-Za-z][\w$#.]{0,63}\/([^\s@/"';]{3,128})(?=["']?(?:@|\s|;|$))/gim;
@@ -520,7 +520,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 }
 
 export { findCliSecrets, findCommandSecrets } from './commands';
-export { findCuedIdentifiers, findSpacedNinos } from './cued-identifiers';
+export { findCuedIdentifiers, findLooseIds, findSpacedNinos } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findPersonalFields } from './fields';
 

@@ -116,7 +116,8 @@ const URL_CRED =
   /:\/\/((?:[^\s:@/'"<>`]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|[^\s:@/'"<>`]{0,128})):([^\s@/'"<>`]{1,256}(?:@[^\s@/'"<>`]{1,256}){0,4})@(?=[\w[-])/g;
 // Credentials in connection strings that are not URLs: `jdbc:oracle:thin:scott/tiger@//host`,
 // Go's `user:pass@tcp(host:3306)/db`.
-const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/([^\s@'"`]{1,128})@/gi;
+// (The password may be quoted: `hr_batch/"KxOG#9"@//host`.)
+const ORACLE_THIN = /\bjdbc:oracle:[a-z0-9]{1,10}:([^\s/:@'"`]{1,64})\/["']?([^\s@'"`]{1,128})["']?@/gi;
 const GO_DSN = /(?<![\w.-])([\w.-]{1,64}):([^\s@'"`]{1,128})@(?:tcp|udp|unix)\(/g;
 
 /** `oracle`: the text holds `jdbc:oracle` (any case); `goDsn`: it holds `@tcp(`, `@udp(` or `@unix(`. */
@@ -128,7 +129,7 @@ export function findConnectionCredentials(text: string, oracle: boolean, goDsn: 
     while ((m = re.exec(text)) !== null) {
       const pass = m[2];
       if (isPlaceholder(pass) || /^[$%{<]/.test(pass)) continue;
-      const start = m.index + m[0].lastIndexOf(pass + '@');
+      const start = m.index + m[0].lastIndexOf(pass);
       out.push({ kind: 'url-credentials', start, end: start + pass.length });
     }
   }

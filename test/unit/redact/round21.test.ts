@@ -12,6 +12,11 @@ function gone(text: string, secret: string, kind?: string): void {
   if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
 }
 
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
 function unchanged(text: string): void {
   assert.equal(out(text), text);
 }
@@ -34,5 +39,94 @@ describe('cards and bank accounts', () => {
       '{\n  "UserId": "AROAXXXXXXXX:jobs",\n  "Account": "482917305561",\n  "Arn": "arn:aws:sts::482917305561:assumed-role/jobs"\n}',
     );
     unchanged('account=42');
+  });
+});
+
+describe('names beside personal data, in other scripts and in lower case', () => {
+  it('takes the name right after a number, in brackets or after a dash', () => {
+    gone('+998 91 207 11 25 (Dilshod Rakhimov)', 'Dilshod Rakhimov', 'person-name');
+    gone('KRA PIN: A007226450S — Otieno Ochieng', 'Otieno Ochieng', 'person-name');
+    gone('生年月日: 1985年11月3日（田中 優子）', '田中 優子', 'person-name');
+  });
+  it('keeps words after a number that name no one', () => {
+    const o = out('phone +998 91 207 11 25 (Main Office)');
+    assert.ok(o.includes('(Main Office)'), o);
+    assert.ok(out('tel +7 771 802 5523 (Москва)').includes('Москва'));
+  });
+  it("takes a name in a script of India, Hebrew or Hangul under a name's label, and its first word again", () => {
+    const o = out('ਨਾਮ: ਹਰਪ੍ਰੀਤ ਕੌਰ ਸੰਧੂ\nਫ਼ੋਨ: +91 81204 95463\nਹਰਪ੍ਰੀਤ ਨੇ ਫ਼ੀਸ ਜਮ੍ਹਾਂ ਕਰਵਾ ਦਿੱਤੀ ਹੈ।');
+    assert.ok(!o.includes('ਹਰਪ੍ਰੀਤ'), o);
+    gone('recipient="செல்வராஜ் முருகேசன்" status=OUT', 'செல்வராஜ் முருகேசன்', 'person-name');
+    gone('고객명: 박지훈\n연락처: 010-9413-6263', '박지훈', 'person-name');
+  });
+  it('keeps a value in Arabic under a bare `name` key, as a translation holds it', () => {
+    unchanged('name: ملف الإعدادات');
+  });
+  it('takes names written in lower case after a word for reaching or thanking someone', () => {
+    const o = out('gabi: did u ask rafael souza about the rota\ntom: yeah, priyanka might swap\ngabi: k ill msg priyanka menon tonight');
+    assert.ok(!o.includes('rafael souza') && !o.includes('priyanka'), o);
+    gone('agent: thanks kenji, and the phone?', 'kenji', 'person-name');
+  });
+  it('keeps lower-case words after those cues in code and in words that are no names', () => {
+    unchanged('thanks will for the fix');
+    unchanged('# non-sequence items should not work with len()');
+    unchanged('const x = ask(priya); // ask priya');
+  });
+  it("takes a login that is a person's given name beside that person's full name", () => {
+    gone('users:\n  - name: amelie\n    gecos: Amélie Tremblay', 'amelie', 'person-name');
+  });
+});
+
+describe('identifiers under the names their countries give them', () => {
+  it('takes numbers after cédula, DNI, DPI/CUI, EMŠO, CLABE, BSB and their like', () => {
+    gone('Cédula: 1-1210-3852', '1-1210-3852', 'id-number');
+    gone('DNI N° 49037241-1 — Rosa Huamán Quispe', '49037241-1', 'id-number');
+    gone('DPI/CUI: 4772 92267 0510', '4772 92267 0510', 'id-number');
+    gone('EMŠO: 0301985509930, Urška Kranjc', '0301985509930', 'id-number');
+    gone('CLABE: 012180037212504547', '012180037212504547', 'id-number');
+    gone('a. k. 48506181178, gyv. Vilniuje', '48506181178', 'id-number');
+    gone('מספר זהות: 632461190', '632461190', 'id-number');
+    gone('الرقم الضريبي: 595-590-613', '595-590-613', 'id-number');
+    gone('N.º documento de identificação civil: 32283773 0 9U9', '32283773 0 9U9', 'id-number');
+  });
+  it('keeps dates, short counts and stand-ins after those names, and a kind a national format read', () => {
+    unchanged('dpi: 300');
+    unchanged('nit: 2024-01-05');
+    unchanged('DNI: 123456789');
+    unchanged('Cédula: 0000000000');
+    kept('PHN: 9246 235 168 — lab requisition', '9246 235 168');
+  });
+  it("takes a MAC address after Windows' `Physical Address`", () => {
+    gone('   Physical Address. . . . . . . . . : A4-BB-6D-3D-98-87', 'A4-BB-6D-3D-98-87', 'mac-address');
+  });
+});
+
+describe('passwords in more places', () => {
+  it('takes the literal given to a hashing function under a password name, awaited or not', () => {
+    gone('{ passwordHash: await hash("blueBridge23!") }', 'blueBridge23!', 'password');
+    unchanged('password: hash("sha256")');
+  });
+  it('reads a password after a cue quoted as a label, and one holding `$` and digits', () => {
+    gone('await page.getByLabel("Passwort").fill("Quokka$171Q");', 'Quokka$171Q', 'password');
+    gone('web02 ansible_user=deploy ansible_ssh_pass=kiwiHorse76$', 'kiwiHorse76$', 'password');
+    unchanged('password=ArrowToken$1');
+  });
+  it("reads an element's password whose name is dotted or names a signing tool", () => {
+    gone('<gpg.passphrase>Ferrule#6537Kp</gpg.passphrase>', 'Ferrule#6537Kp', 'password');
+    gone('GPG_PASSWORD=Ferrule#6537Kp', 'Ferrule#6537Kp', 'password');
+    unchanged('gpg_key: 0xABCDEF0123456789');
+  });
+  it('takes the password of a login and password pair after a word for a user', () => {
+    gone('# usuario de prueba: proveedor_demo / Juniper#9541x', 'Juniper#9541x', 'password');
+  });
+  it("reads SQL's doubled quotes and an Oracle URL's quoted password", () => {
+    gone("CREATE USER 'report_ro'@'%' IDENTIFIED BY 'It''s 5 o''clock somewhere; rJc';", "It''s 5 o''clock somewhere; rJc", 'password');
+    gone('db.url=jdbc:oracle:thin:hr_batch/"KxOGIz6CLfok#9"@//ora-scan.local:1521/FIN', 'KxOGIz6CLfok#9');
+  });
+  it("takes Firebase Cloud Messaging's legacy server key", () => {
+    const key =
+      'AAAAiLb7n-v:APA91b' +
+      'Jb5BUOIBcUYbYG5tlr0aWuQKQYgNLl-Q8mijT9btsdLaozysQ9_6FBdaI4R0afr039HX2ogps8gaE6RE8AtJvrZY3jsL35-3QISSGpe_XmhcEJcBVjldRoZwEGXnYtvteazgB9';
+    gone(`static const String fcmServerKey = '${key}';`, key, 'fcm-server-key');
   });
 });
