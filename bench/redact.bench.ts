@@ -577,6 +577,18 @@ const adversarial: [string, string][] = [
   ['notes signed after a dash, distinct', unique((r) => 'fixed the ' + r(6, LOWER) + ' — Joost\n')],
   ['a name then its other cases, one line', fill('Ivana Babić i Ivani, Ivanu, Ivano; ')],
   ['`user: ` + a handle with `-dev`, distinct', unique((r) => 'user: ' + r(1, LOWER) + 'kapoor' + r(2, LOWER) + '-dev\n')],
+  // Policy 19's readers: identifiers under their countries' names, names after a number, in lower
+  // case and signed after a slash, literals joined to a secret, passwords in login/password pairs.
+  ['`DNI N° ` + digits, distinct', unique((r) => 'DNI N° ' + r(8, DIGITS) + '-' + r(1, DIGITS) + '\n')],
+  ['`Cédula/NIT: ` repeated, one line', fill('Cédula/NIT: 23.960.008-0 ')],
+  [
+    'phones then names in brackets, distinct',
+    unique((r) => '+998 91 ' + r(3, DIGITS) + ' 11 25 (' + r(1, UPPER) + r(6, LOWER) + ' Rakhimov)\n'),
+  ],
+  ['`ask ` + lower-case words, one line', fill('ask priya menon ask rafael souza ')],
+  ['notes signed after a slash, distinct', unique((r) => 'ring ' + r(6, LOWER) + ' när du kan /Ylva\n')],
+  ['`"secret" + "piece"` joined, one line', fill('"sk_live_51oYtl4Zko79ogi3yLL5GMeJ0p" + "x9" + ')],
+  ['`user: a / ` + a password, distinct', unique((r) => 'user: ' + r(6, LOWER) + ' / ' + r(4, UPPER) + r(4, DIGITS) + '#x\n')],
 ];
 let worst = 0;
 let worstName = '';

@@ -614,7 +614,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
       // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
-      if (LOOSE_ID_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && LOOSE_ID_PAST_ASCII.test(text)))
+      if (
+        LOOSE_ID_FEATURES.some((f) => found[f] === 1) ||
+        (found[PAST_LATIN] === 1 && LOOSE_ID_PAST_LATIN.test(text)) ||
+        (found[PAST_ASCII] === 1 && LOOSE_ID_EMSO.test(text)) ||
+        LOOSE_ID_FIRST.test(text.slice(0, 4))
+      )
         statements().findLooseIds(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
@@ -725,6 +730,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       local?.(text, raw);
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
+      if (raw.length > 0 && CONCATENATION.test(text)) joinConcatenated(text, raw);
       if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
         statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
@@ -745,6 +751,36 @@ export function createRedactor(options: RedactorOptions): Redactor {
     placeholder,
     policyVersion: REDACTION_POLICY_VERSION,
   };
+}
+
+// A secret written in pieces joined by `+` (Java, JavaScript, C#, Python), `.` (PHP, Perl), `..`
+// (Lua) or `&` (Visual Basic): `"f3f9…6e" + "-" + "a504ead3-f3980ad0"`. The literals joined on its
+// line to a secret's whole literal are pieces of it, before it and after it.
+const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
+const PIECE_AFTER = /^(["'])[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])([^"'\n\\]{1,100})\2/;
+const PIECE_BEFORE = /(["'])([^"'\n\\]{1,100})\1[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])$/;
+function joinConcatenated(text: string, raw: Finding[]): void {
+  const secrets = raw.filter((f) => !PII_KINDS.has(f.kind));
+  for (const f of secrets) {
+    const quote = text[f.end];
+    if ((quote !== '"' && quote !== "'") || text[f.start - 1] !== quote) continue;
+    let end = f.end;
+    for (let k = 0; k < 8; k++) {
+      const m = PIECE_AFTER.exec(text.slice(end, end + 112));
+      if (m === null) break;
+      const start = end + m[0].length - 1 - m[3].length;
+      raw.push({ kind: f.kind, start, end: start + m[3].length });
+      end = start + m[3].length;
+    }
+    let start = f.start - 1;
+    for (let k = 0; k < 8; k++) {
+      const m = PIECE_BEFORE.exec(text.slice(Math.max(0, start - 112), start + 1));
+      if (m === null) break;
+      const at = start + 1 - m[0].length + 1;
+      raw.push({ kind: f.kind, start: at, end: at + m[2].length });
+      start = at - 1;
+    }
+  }
 }
 
 // The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
@@ -1696,37 +1732,26 @@ const BIRTH_FEATURES = [
 ];
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
 const LOOSE_ID_FEATURES = [
-  'cedula',
-  'dni ',
-  'dni:',
-  'dni n',
-  'dni=',
-  'dni"',
-  'nit:',
-  'nit ',
-  'nit/',
-  '/nit',
-  'cui:',
-  'cui ',
-  '/cui',
-  'dpi/',
-  'dpi:',
-  'dui:',
-  'rtn:',
-  'ruc:',
-  'ruc ',
-  'rnc:',
-  'ntn:',
-  'ntn ',
+  // Words of three letters, bounded (`nit ` alone would open the gate at every `unit `).
+  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb'].flatMap((w) => [
+    ` ${w}:`,
+    ` ${w} `,
+    `\n${w}:`,
+    `\n${w} `,
+    `"${w}`,
+    `'${w}`,
+    `/${w}:`,
+    `${w}/`,
+    `(${w}`,
+  ]),
+  'dula',
+  'azonos',
+  'identifica',
+  'cidad',
   'cnic',
   'peid',
   'emso',
   'clabe',
-  'cbu:',
-  'cbu ',
-  'cvu:',
-  'bsb ',
-  'bsb:',
   'ohip',
   'asmens kod',
   'asmens_kod',
@@ -1741,9 +1766,12 @@ const LOOSE_ID_FEATURES = [
   'documento nacional',
   'numero de identifica',
 ].map((f) => feature(f));
-// The same names written past ASCII (`Cédula`, `EMŠO`, `Adóazonosító`, `מספר זהות`, `الرقم الضريبي`).
-const LOOSE_ID_PAST_ASCII =
-  /c[ée]dula|em[šs]o|ad[óo]azonos|identifica[çc][ãa]o|cart[ãa]o de cidad|n[úu]mero de identifica|זהות|الهوية|الرقم ال/i;
+// (A text that starts with one: `DNI N° 49037241-1`.)
+const LOOSE_ID_FIRST = /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb)(?![a-z])/i;
+// The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
+// ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
+const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال/;
+const LOOSE_ID_EMSO = /EMŠO|Emšo|emšo/;
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));
 const ACCOUNT_FEATURES = [

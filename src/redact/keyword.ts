@@ -1166,6 +1166,15 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       }
     }
     if (!val) continue;
+    // `NEXTAUTH_SECRET=   # openssl rand -base64 32`: after white space, `#` opens a comment (.env,
+    // shell, INI); the value is empty.
+    if (
+      !val.quoted &&
+      text.charCodeAt(val.start) === 35 /* # */ &&
+      isSpace(text.charCodeAt(val.start - 1)) &&
+      /^[ \t]*=[ \t]+$/.test(text.slice(e, val.start))
+    )
+      continue;
     // `$pw = ConvertTo-SecureString "…"`, `$pw = Read-Host -AsSecureString`: a command with its arguments, not a value.
     // A value glued to its `=` (`-e POSTGRES_PASSWORD=x -d`, `PW=x cmd`) is a literal whatever follows it.
     if (!val.quoted && !isFlag && !(val.start === e + 1 && text.charCodeAt(e) === 61) && takesArgument(text, val.end)) continue;

@@ -1158,10 +1158,17 @@ function nameHandle(v: string): boolean {
 // A note signed at its end after a dash (`# temp until ENV is wired on the new host — Joost`,
 // `– Amaru Quispe`): a given name the lists hold, and a word after it that is no common word.
 const DASH_SIGNATURE = /(?<=\S[ \t]+)[—–][ \t]?(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
+// A slash signs a note as well, in the Nordic way (`Ring honom när du kan /Ylva`); its expression
+// starts with its literal ` /`, which is searched for fast (what stands before is checked after).
+const SLASH_SIGNATURE = / \/(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
 function findDashSignatures(text: string, out: Finding[]): void {
-  DASH_SIGNATURE.lastIndex = 0;
+  for (const re of [DASH_SIGNATURE, SLASH_SIGNATURE]) signatures(text, re, out);
+}
+function signatures(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DASH_SIGNATURE.exec(text)) !== null) {
+  while ((m = re.exec(text)) !== null) {
+    if (re === SLASH_SIGNATURE && (m.index === 0 || /\s/.test(text[m.index - 1]!))) continue;
     if (classify(m[1]) !== Word.Strong) continue;
     const two = m[2] !== undefined && classify(m[2]) !== Word.Common;
     const start = m.index + m[0].indexOf(m[1]);
@@ -1494,7 +1501,7 @@ export function findPersonNames(
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
-  if (text.includes('— ') || text.includes('– ')) findDashSignatures(text, out);
+  if (text.includes('— ') || text.includes('– ') || text.includes(' /')) findDashSignatures(text, out);
   if (text.includes('@')) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
   if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
@@ -1894,11 +1901,15 @@ function loneGivenNames(text: string, out: Finding[]): void {
 // name. Only on a line written all in lower case, with none of code's punctuation: a line of code or
 // of prose in capitals says nothing by its case. The given name is taken again, as a whole word on
 // such a line, within the echoes' window (`priyanka might swap`).
+// (Without the `u` flag and with `\b`: the hint runs on every text the names bundle reads.)
 const LOWER_CUE_HINT =
-  /(?<![\p{L}\p{N}_])(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+[a-z\u00e0-\u00ff]{3}/u;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+[a-z\u00e0-\u00ff]{3}/;
 const LOWER_CUE =
-  /(?<![\p{L}\p{N}_])(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![\p{L}\p{N}_@.'’(-]|\.[\p{L}\p{N}])/dgu;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![A-Za-z0-9_\u00c0-\u024f@.'’(-]|\.[A-Za-z0-9\u00c0-\u024f])/dg;
 const CODE_MARKS = /[A-Z{}=;<>[\]|\\/`$]/;
+// (A chat's time stamp or channel before the line is no code: `[14:03] kenta.o: ok ping haruto`.)
+const codeLine = (line: string): boolean => CODE_MARKS.test(line.replace(CHAT_STAMP, ''));
+const CHAT_STAMP = /^[ \t]*\[[^\]\n]{1,30}\][ \t]*/;
 function lowerCaseNames(text: string, out: Finding[]): void {
   const starts = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
   const given: { word: string; at: number }[] = [];
@@ -1909,7 +1920,7 @@ function lowerCaseNames(text: string, out: Finding[]): void {
     while (bol > 0 && m.index - bol < 300 && text.charCodeAt(bol - 1) !== 10) bol--;
     let eol = m.index + m[0].length;
     while (eol < text.length && eol - m.index < 300 && text.charCodeAt(eol) !== 10) eol++;
-    if (CODE_MARKS.test(text.slice(bol, eol))) continue;
+    if (codeLine(text.slice(bol, eol))) continue;
     const w = capital(m[1]!);
     if (classify(w) !== Word.Strong || LONE_PRODUCTS.has(w) || TITLE_WORDS.has(w) || SPEAKER_ROLES.has(w) || wordLists().places.has(w))
       continue;
@@ -1932,7 +1943,7 @@ function lowerCaseNames(text: string, out: Finding[]): void {
       while (bol > 0 && e.index - bol < 300 && text.charCodeAt(bol - 1) !== 10) bol--;
       let eol = e.index;
       while (eol < text.length && eol - e.index < 300 && text.charCodeAt(eol) !== 10) eol++;
-      if (CODE_MARKS.test(text.slice(bol, eol))) continue;
+      if (codeLine(text.slice(bol, eol))) continue;
       starts.add(e.index);
       out.push({ kind: 'person-name', start: e.index, end: e.index + g.word.length });
     }

@@ -104,6 +104,8 @@ const NAME_KEY_VALUE = new RegExp(
 // `שם: אביגיל כהן`). The value ends its line, its quotes or its field.
 const SCRIPT_LETTERS =
   '\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Thai}\\p{Script=Hebrew}\\p{Script=Arabic}\\p{M}';
+// eslint-disable-next-line no-misleading-character-class -- whole script blocks, their marks included on purpose
+const SCRIPT_LETTER = /[\u0590-\u06ff\u0900-\u0dff\u0e00-\u0e7f]/;
 const NAME_KEY_SCRIPT = new RegExp(
   `(?:(?<![A-Za-z])(?:(?:full|real|display|customer|patient|contact|holder)[ _-]?name|recipient|receiver|consignee|applicant|holder|contact)["'\\]]*|(?<![${SCRIPT_LETTERS}])(?:नाम|নাম|ਨਾਮ|નામ|பெயர்|పేరు|ಹೆಸರು|പേര്|ชื่อ(?:-นามสกุล)?|שם(?: מלא)?|الاسم(?: الكامل)?|اسم))[ \\t]*[:=：][ \\t]*["'“]?([${SCRIPT_LETTERS}]{2,}(?:[ \\t][${SCRIPT_LETTERS}]{2,}){0,3})(?=["'”\\t,;)}\\]\\n&(]|[ \\t]*(?:$|\\(|\\r))`,
   'gu',
@@ -541,30 +543,31 @@ export function findScriptNames(text: string, out: Finding[]): void {
     familyFirst,
   );
   each(HAN_RECEIVES, ['收'], familyFirst);
-  each(
-    NAME_KEY_SCRIPT,
-    [
-      'ame',
-      'ecipient',
-      'eceiver',
-      'onsignee',
-      'pplicant',
-      'older',
-      'ontact',
-      'नाम',
-      'নাম',
-      'ਨਾਮ',
-      'નામ',
-      'பெயர்',
-      'పేరు',
-      'ಹೆಸರು',
-      'പേര്',
-      'ชื่อ',
-      'שם',
-      'اسم',
-    ],
-    (x, at) => add(out, at, x[1]),
-  );
+  if (SCRIPT_LETTER.test(text))
+    each(
+      NAME_KEY_SCRIPT,
+      [
+        'ame',
+        'ecipient',
+        'eceiver',
+        'onsignee',
+        'pplicant',
+        'older',
+        'ontact',
+        'नाम',
+        'নাম',
+        'ਨਾਮ',
+        'નામ',
+        'பெயர்',
+        'పేరు',
+        'ಹೆಸರು',
+        'പേര്',
+        'ชื่อ',
+        'שם',
+        'اسم',
+      ],
+      (x, at) => add(out, at, x[1]),
+    );
   each(
     CYRILLIC_INTRO,
     ['зовут', 'звати', 'имя', "ім'я", 'уважением', 'повагою', 'аявител', 'аявник', 'олучател', 'тправител', 'ациент', 'ацієнт', 'ПІБ'],

@@ -164,6 +164,8 @@ export function lineBefore(text: string, s: number, max = 256): string {
   return text.slice(k, s);
 }
 
+const PUBLIC_KEY_DER_B64 =
+  /^(?:MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA|MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEA|MIIBojANBgkqhkiG9w0BAQEFAAOCAY8AMIIBigKCAYEA|MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE|MCowBQYDK2VwAyEA)/;
 const CERTIFICATE_B64 = /^LS0tLS1CRUdJTi(?:BDRVJUSUZJQ0FURS|BQVUJMSUMgS0VZ|BYNTA5IENSTC)/;
 // Words a decoded object's keys or values hold when it carries a credential or a person's data.
 const ENCODED_SENSITIVE = /pass|secret|token|key|auth|cred|priv|sess|cookie|sig|cert|user|name|mail|phone|addr|account|login|@/i;
@@ -196,6 +198,9 @@ export function isPlaceholder(value: string): boolean {
     !Buffer.from(value, 'base64').toString('latin1').includes('PRIVATE')
   )
     return true;
+  // A public key in DER, base64 (a browser extension's manifest `key`, a JWKS's `x5c` sibling):
+  // RSA of 1024 to 4096 bits, EC P-256 and P-384, Ed25519.
+  if (value.startsWith('M') && PUBLIC_KEY_DER_B64.test(value)) return true;
   const hint = alnumPlaceholderHint(value);
   if (hint === 0 ? value.length <= 11 && PLACEHOLDER_VALUES.has(value.toLowerCase()) : PLACEHOLDER_WORDS.test(value)) return true;
   // One character repeated (xxxxxxxx, 00000000, ********), or a run of x/X/0 making up most of it.
