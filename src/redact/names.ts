@@ -1133,6 +1133,12 @@ const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 const ROLE_PART =
   /user|admin|test|app|svc|service|bot|dev|prod|ops|web|api|db|sql|data|root|guest|demo|system|backup|deploy|build|runner|agent/;
 
+// The users examples and tutorials are written with.
+const EXAMPLE_USERS = new Set(
+  'alice bob carol charlie chuck dave david eve erin frank fred george harry jack jane jdoe jill jim joe john johndoe judy mallory mary mike oscar peggy sam sarah steve susan sybil ted tom trent trudy victor walter wendy barney wilma betty homer marge bart lisa maggie erika hans otto jean pierre juan maria'.split(
+    ' ',
+  ),
+);
 const HANDLE_USE = /^(.+)[._-](?:dev|work|gh|git|code|eng|personal|admin|adm)$/;
 /** Is `v` (lower case) a user name made of a person's name? */
 function nameHandle(v: string): boolean {
@@ -1146,9 +1152,13 @@ function nameHandle(v: string): boolean {
     return classes.includes(Word.Strong) && !classes.includes(Word.Common);
   }
   if (v.length < 4 || /\d/.test(v)) return false;
-  // A word as a name (`jenkins`, `grafana`, `root`) is a service's account; a first name alone
-  // (`fred`, `barney`, `maciej`) is what examples call their users; `dbuser`, `webadmin` are roles.
-  if (classify(capital(v)) !== Word.Unknown || ROLE_PART.test(v)) return false;
+  // A given name alone that no word has (`jakub`, `emeka`, `amelie`) is a person's login, unless
+  // examples call their users so (`alice`, `fred`, `john`).
+  const c = classify(capital(v));
+  if (c === Word.Strong && !ROLE_PART.test(v) && !EXAMPLE_USERS.has(v) && !SYSTEM_ACCOUNT.test(v) && !LONE_PRODUCTS.has(capital(v)))
+    return true;
+  // A word as a name (`jenkins`, `grafana`, `root`) is a service's account; `dbuser`, `webadmin` are roles.
+  if (c !== Word.Unknown || ROLE_PART.test(v)) return false;
   // A first name alone (`fred`, `john`) is what examples call their users: an initial and a surname, or a name and an initial.
   return (
     (v.length >= 5 && classify(capital(v.slice(1))) === Word.Strong) || (v.length >= 6 && classify(capital(v.slice(0, -1))) === Word.Strong)

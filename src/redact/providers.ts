@@ -66,6 +66,8 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'aws-bedrock-key', re: r(`bedrock-api-key-[${B64}]{20,2000}={0,2}`), pre: ['bedrock-api-key-'] },
   { kind: 'gcp-api-key', re: r(`AIza[${URLSAFE}]{35}`), pre: ['aiza'] },
   { kind: 'gcp-oauth-secret', re: r(`GOCSPX-[${URLSAFE}]{28}`), pre: ['gocspx-'] },
+  // eBay's Cert ID, the client secret of a keyset (`certid: PRD-e01a9dd50a33-1e98-d678-c144-93d1`).
+  { kind: 'ebay-cert-id', re: r('(?:PRD|SBX)-[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}'), pre: ['prd-', 'sbx-'] },
   // Firebase Cloud Messaging's legacy server key (`AAAA…:APA91b…`): sends pushes as the app.
   { kind: 'fcm-server-key', re: r(`AAAA[${URLSAFE}]{7}:APA91b[${URLSAFE}]{100,200}`), pre: ['aaaa'] },
   { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },

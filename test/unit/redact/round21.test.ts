@@ -130,3 +130,25 @@ describe('passwords in more places', () => {
     gone(`static const String fcmServerKey = '${key}';`, key, 'fcm-server-key');
   });
 });
+
+describe('logins and keysets', () => {
+  it('takes a login that is a given name no word has, and keeps the users examples are written with', () => {
+    gone('user: jakub', 'jakub', 'person-name');
+    gone("CREATE USER 'emeka'@'%' IDENTIFIED BY 'x9#ijAXpe0xsw';", 'emeka', 'person-name');
+    unchanged('user: alice');
+    unchanged('user: grafana');
+  });
+  it("takes eBay's Cert ID", () => {
+    gone('    certid: PRD-e01a9dd50a33-1e98-d678-c144-93d1', 'PRD-e01a9dd50a33-1e98-d678-c144-93d1', 'ebay-cert-id');
+  });
+  it('joins to a secret the literals concatenated to it, and leaves other concatenations alone', () => {
+    const o = out('new PasswordAuthentication("pm@mg.x.at", "f3f9c02a9693202d5959f03cbee54c6e" + "-" + "a504ead3-f3980ad0");');
+    assert.ok(!o.includes('a504ead3-f3980ad0'), o);
+    unchanged('msg = "hello" + " world"');
+  });
+  it('keeps a public key in base64 DER and an empty .env value before its comment', () => {
+    unchanged('"key": "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxN+hoh2/5WT1gZcmpgq9m4CN1XjcuOTkxd4VuCOZs6zXMSAmqqB1pqP0QUhqFHi6YkO"');
+    unchanged('NEXTAUTH_SECRET=   # openssl rand -base64 32');
+    gone('Temporary password: #de8$O5)+5$scU-]wUf1(', '#de8$O5)+5$scU-]wUf1(');
+  });
+});
