@@ -14,7 +14,7 @@ import type { Finding } from './text';
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
   `(?:["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
-  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:[:=#：][ \\t]*)?(?:["'\`][ \\t]*)?)`;
+  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：])[ \\t]*)?(?:["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nummer|numer|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
@@ -179,6 +179,14 @@ const LOOSE_ID = new RegExp(
   'giu',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
+
+// A chat's id with a bot (`TELEGRAM_CHAT_ID=-1003104511925`, `chatId = 384188139`): a person's own
+// account, or the group the bot posts to.
+const CHAT_ID =
+  /(?<![A-Za-z])(?:(?:telegram|tg)[ _-]?(?:admin[ _-]?)?chat(?:[ _-]?id)?|chat[ _-]?id)["'\]]*[ \t]*(?:[:=]|=>|::?)[ \t]*["']?(-?\d{6,16})(?![\w.-])/gi;
+export function findChatIds(text: string, out: Finding[]): void {
+  cued(text, CHAT_ID, 'id-number', out, (v) => !/^-?(\d)\1+$/.test(v) && !/^-?0*123456/.test(v));
+}
 
 /** Run after the national formats: a number one of them read keeps its own kind. */
 export function findLooseIds(original: string, out: Finding[]): void {

@@ -102,11 +102,17 @@ export type { LocalIdentifiers } from './pii';
  * handles made for one use, hosts named for their owner, names after more languages' greetings,
  * closings and titles, given names in another case, notes signed after a dash, letters of random
  * case under a key's name, TOTP seeds, lists' items under a credential's label; certificates and
- * settings in base64, module hashes, secrets managers' references and sealed secrets kept.
+ * settings in base64, module hashes, secrets managers' references and sealed secrets kept;
+ * 19: identifiers under the names ~30 countries give them, names right after a person's number,
+ * names under a name's label in the scripts of India, Hebrew and Arabic, names in lower case after
+ * words for reaching someone, logins that are given names, notes signed after a slash, pieces
+ * concatenated to a secret, passwords given to hashing functions, after quoted labels and in
+ * login/password pairs, CIDs, account numbers under bare names, FCM's and eBay's keys; public keys
+ * in DER kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 18;
+export const REDACTION_POLICY_VERSION = 19;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -553,6 +559,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.nino] +
             found[F.niNo] +
             found[F.niNum] +
+            found[F.niNumGlued] +
             found[F.niNumKey] +
             found[F.niNoKey] >
           0,
@@ -613,6 +620,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
+      if (CHAT_ID_FEATURES.some((f) => found[f] === 1)) statements().findChatIds(text, raw);
       // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
       if (
         LOOSE_ID_FEATURES.some((f) => found[f] === 1) ||
@@ -1178,6 +1186,7 @@ const F = {
   linkEther: feature('link/ether'),
   niNo: feature('ni no'),
   niNum: feature('ni num'),
+  niNumGlued: feature('ninum'),
   niNumKey: feature('ni_num'),
   niNoKey: feature('ni_no'),
 };
@@ -1766,6 +1775,9 @@ const LOOSE_ID_FEATURES = [
   'documento nacional',
   'numero de identifica',
 ].map((f) => feature(f));
+const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_chat', 'tg_chat', 'admin_chat', 'telegram_admin'].map((f) =>
+  feature(f),
+);
 // (A text that starts with one: `DNI N° 49037241-1`.)
 const LOOSE_ID_FIRST = /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past

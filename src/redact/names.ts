@@ -1255,13 +1255,29 @@ function findSocialHandles(text: string, out: Finding[]): void {
     if (end < 0 || end > from + 60) end = Math.min(text.length, from + 60);
     readTo = end;
     const line = text.slice(from, end);
-    SOCIAL_HANDLE.lastIndex = 0;
-    let h: RegExpExecArray | null;
-    while ((h = SOCIAL_HANDLE.exec(line)) !== null) {
-      const v = h[1].replace(/\.$/, '');
-      const start = from + h.index + 1;
-      out.push({ kind: 'person-name', start, end: start + v.length });
+    handlesIn(line, from, out);
+    // A table's header naming a network (`name,twitter,instagram`): the handles of the three rows below it.
+    const bol = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (end - bol <= 200 && text.charCodeAt(end) === 10 && /[,\t;|]/.test(text.slice(bol, end))) {
+      let rowEnd = end;
+      for (let row = 0; row < 3 && rowEnd < text.length; row++) {
+        const rowStart = rowEnd + 1;
+        rowEnd = text.indexOf('\n', rowStart);
+        if (rowEnd < 0) rowEnd = text.length;
+        if (rowEnd - rowStart > 400) break;
+        handlesIn(text.slice(rowStart, rowEnd), rowStart, out);
+      }
+      readTo = Math.max(readTo, rowEnd);
     }
+  }
+}
+function handlesIn(line: string, from: number, out: Finding[]): void {
+  SOCIAL_HANDLE.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = SOCIAL_HANDLE.exec(line)) !== null) {
+    const v = h[1].replace(/\.$/, '');
+    const start = from + h.index + 1;
+    out.push({ kind: 'person-name', start, end: start + v.length });
   }
 }
 
@@ -2325,6 +2341,21 @@ export function echoLogins(text: string, out: Finding[]): void {
       out.push({ kind: 'person-name', start: i, end: i + login.length });
     }
     searched.set(login, to);
+    // A login of two names (`aiyana.redcloud`) names its person where those names stand capitalised
+    // nearby (`# quick script Aiyana uses …`): no word of the lists, four letters or more.
+    const parts = /^([a-z]{4,20})[._]([a-z]{4,20})$/.exec(login);
+    if (parts !== null)
+      for (const part of [parts[1]!, parts[2]!]) {
+        const word = capital(part);
+        const c = classify(word);
+        if (c === Word.Common || c === Word.Weak) continue;
+        for (let k = win.indexOf(word); k >= 0; k = win.indexOf(word, k + word.length)) {
+          const i = lo + k;
+          if (isLoginChar(text.charCodeAt(i - 1)) || isLoginChar(text.charCodeAt(i + word.length)) || taken.has(i)) continue;
+          taken.add(i);
+          out.push({ kind: 'person-name', start: i, end: i + word.length });
+        }
+      }
   }
 }
 const LOGIN_TOKEN = /^[a-z][a-z0-9._-]{3,31}$/;

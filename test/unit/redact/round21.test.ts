@@ -152,3 +152,26 @@ describe('logins and keysets', () => {
     gone('Temporary password: #de8$O5)+5$scU-]wUf1(', '#de8$O5)+5$scU-]wUf1(');
   });
 });
+
+describe('handles, chats and logins again', () => {
+  it("takes the handles under a table's header that names a network", () => {
+    const o = out('name,twitter,instagram\nRahel Tesfaye,@rahel_tes,@rahel.t.photography\nBjørn Halvorsen,@bjornhalv,@bjorn_outdoors');
+    assert.ok(!/rahel_tes|bjornhalv|bjorn_outdoors/.test(o), o);
+  });
+  it("takes a bot's chat id, and keeps a stand-in", () => {
+    gone('TELEGRAM_CHAT_ID=-1003104511925', '-1003104511925', 'id-number');
+    gone('  , chatId   = -1002039485761', '-1002039485761', 'id-number');
+    unchanged('chat_id: 123456');
+  });
+  it('takes the names of a login of two names where they stand capitalised nearby', () => {
+    gone(
+      '# quick script Aiyana uses to pull the export\ncurl -u "aiyana.redcloud:^1Dv-wIvStTsex!nUgY5" https://files.example.net/',
+      'Aiyana',
+      'person-name',
+    );
+  });
+  it('reads an identifier after `=>` and a glued `NINumber`', () => {
+    gone("'dni'     => '41839336',", '41839336', 'id-number');
+    gone('NINumber:  "PR761943A",', 'PR761943A', 'uk-nino');
+  });
+});
