@@ -2263,7 +2263,7 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
 // the rest of the line holds nothing else.
 const NAME_AFTER_DATUM = new RegExp(
   // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their marks included on purpose
-  `^[ \\t]*(?:([(（])[ \\t]*|[—–][ \\t]*|-[ \\t]+)((?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?)(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?){1,3}|(?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*(?:([)）])[ \\t.,;]*)?\\r?$`,
+  `^[ \\t]*(?:([(（])[ \\t]*|[—–][ \\t]*|-[ \\t]+)((?:\\p{Lu}\\.[ \\t]?|\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?[ \\t]+(?:${PARTICLE}[ \\t]+)?)(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?[ \\t]+(?:${PARTICLE}[ \\t]+)?){0,2}\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?|(?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*(?:([)）])[^\\n]*|\\r?$)`,
   'u',
 );
 const CASED_PAST_LATIN = /^[\u0370-\u052f]/;
@@ -2281,7 +2281,8 @@ export function findNamesAfterData(text: string, out: Finding[], personal: (kind
     if (m === null || (m[1] === undefined) !== (m[3] === undefined)) continue;
     const name = m[2]!;
     if (/^[\p{Lu}]/u.test(name) && /^[A-Z\u00C0-\u024F]/.test(name)) {
-      const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w));
+      // (An initial counts as no word: `A. Okonjo` is judged by `Okonjo`.)
+      const words = name.split(/[ \t]+/).filter((w) => !PARTICLES.has(w) && !/^\p{Lu}\.$/u.test(w));
       const classes = words.map((w) => classify(w));
       if (classes.some((c) => c === Word.Common) || classes.every((c) => c === Word.Weak)) continue;
       if (words.some((w) => SPEAKER_ROLES.has(w) || TITLE_WORDS.has(w) || ORGANISATION.test(w))) continue;

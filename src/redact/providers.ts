@@ -476,6 +476,13 @@ export const STRUCTURAL_RULES: readonly PatternRule[] = [
     pre: CRYPT_IDS.map((id) => `$${id}$`),
     minDistinct: 8,
   },
+  // PostgreSQL's stored verifiers (pg_authid, PgBouncer's userlist): SCRAM's, and MD5's `md5` and 32 hex.
+  {
+    kind: 'password-hash',
+    re: r('SCRAM-SHA-256\\$\\d{1,7}:[A-Za-z0-9+/=]{16,64}\\$[A-Za-z0-9+/=]{40,64}:[A-Za-z0-9+/=]{40,64}'),
+    pre: ['scram-sha-256$'],
+  },
+  { kind: 'password-hash', re: r('(?<=["\'])md5[0-9a-f]{32}(?=["\'])'), pre: ['md5'] },
   { kind: 'jwt', re: r(`eyJ[${URLSAFE}]{8,3000}\\.eyJ[${URLSAFE}]{4,6000}\\.[${URLSAFE}]{0,1000}`), pre: ['eyj'] },
   // A base64-encoded JSON object (`{"`), long: docker configs, service-account keys, tokens.
   {

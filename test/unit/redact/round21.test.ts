@@ -175,3 +175,20 @@ describe('handles, chats and logins again', () => {
     gone('NINumber:  "PR761943A",', 'PR761943A', 'uk-nino');
   });
 });
+
+describe('an initial after a number, and stored verifiers', () => {
+  it('takes an initial and a surname in brackets after a card, whatever follows the bracket', () => {
+    gone('// card that triggered it: 2453-5765-9527-5154 (A. Okonjo) — remove after fix.', 'A. Okonjo', 'person-name');
+    const o = out('call +44 7911 123456 (ext. 12) today');
+    assert.ok(o.includes('(ext. 12) today'), o);
+  });
+  it("takes PostgreSQL's SCRAM and MD5 verifiers, as PgBouncer's userlist holds them", () => {
+    gone(
+      '"app_rw" "SCRAM-SHA-256$4096:QlGcqnAXitvpTSajwPz8xQ==$TTbcK2bg/Qqoa/lgPFcZWSSKtqSZ3h0dgPLvuh2i37Y=:vT0/CMFNuRdnPQzZkl8QlJ/iY6HfcFL8mD7HWu35CH4="',
+      'TTbcK2bg/Qqoa/lgPFcZWSSKtqSZ3h0dgPLvuh2i37Y=',
+      'password-hash',
+    );
+    gone('"mfernandes" "md527f1b127f5a94b8a5745e7a899572b59"', 'md527f1b127f5a94b8a5745e7a899572b59', 'password-hash');
+    unchanged('checksum algorithm: md5');
+  });
+});
