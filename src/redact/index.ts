@@ -1742,22 +1742,19 @@ const BIRTH_FEATURES = [
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
 const LOOSE_ID_FEATURES = [
   // Words of three letters, bounded (`nit ` alone would open the gate at every `unit `).
-  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb'].flatMap((w) => [
-    ` ${w}:`,
-    ` ${w} `,
-    `\n${w}:`,
-    `\n${w} `,
-    `"${w}`,
-    `'${w}`,
-    `/${w}:`,
-    `${w}/`,
-    `(${w}`,
-  ]),
+  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb', 'sss', 'tin', 'bvn', 'nin', 'nic'].flatMap(
+    (w) => [` ${w}:`, ` ${w} `, `\n${w}:`, `\n${w} `, `"${w}`, `'${w}`, `/${w}:`, `${w}/`, `(${w}`],
+  ),
   'dula',
   'azonos',
   'identifica',
   'cidad',
   'cnic',
+  'cmnd',
+  'philhealth',
+  'umid',
+  'cuil',
+  'cuit',
   'peid',
   'emso',
   'clabe',
@@ -1779,10 +1776,10 @@ const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_c
   feature(f),
 );
 // (A text that starts with one: `DNI N° 49037241-1`.)
-const LOOSE_ID_FIRST = /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb)(?![a-z])/i;
+const LOOSE_ID_FIRST = /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
 // ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
-const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال/;
+const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی/;
 const LOOSE_ID_EMSO = /EMŠO|Emšo|emšo/;
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));

@@ -88,6 +88,9 @@ describe('identifiers under the names their countries give them', () => {
     gone('מספר זהות: 632461190', '632461190', 'id-number');
     gone('الرقم الضريبي: 595-590-613', '595-590-613', 'id-number');
     gone('N.º documento de identificação civil: 32283773 0 9U9', '32283773 0 9U9', 'id-number');
+    gone('SSS No.: 34-1734967-8', '34-1734967-8', 'id-number');
+    gone('اینجانب مریم حسینی با کد ملی 0915351961 درخواست', '0915351961', 'id-number');
+    unchanged('a tin: 30 pieces');
   });
   it('keeps dates, short counts and stand-ins after those names, and a kind a national format read', () => {
     unchanged('dpi: 300');
