@@ -175,8 +175,8 @@ const MBI = new RegExp(
 // `a. k. 48506181178`, `CLABE: …`, `BSB 061-151`, `מספר זהות: …`, `الرقم الضريبي: …`): six digits or
 // more, written with the separators such numbers use, and no date.
 const LOOSE_ID = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:c[ée]dula(?:[ _-]de[ _-](?:identidad|ciudadan[íi]a))?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![\\p{L}\\p{N}])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![\\p{L}\\p{N}]|[.,/-]\\d)`,
-  'giu',
+  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad|ciudadan[íi]a))?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
+  'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
 
@@ -192,7 +192,10 @@ export function findChatIds(text: string, out: Finding[]): void {
 export function findLooseIds(original: string, out: Finding[]): void {
   const text = asciiDigits(original);
   const taken = out.filter((f) => f.kind !== 'person-name');
+  // (The word's start is tested here: a look-behind would be tried at every place; without the
+  // `u` flag the expression is searched for faster.)
   cued(text, LOOSE_ID, 'id-number', out, (v, m) => {
+    if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]!)) return false;
     const n = digitCount(v);
     if (n < 6 || n > 20 || LOOSE_DATE.test(v) || /^(\d)(?:[ .\-/]?\1)+$/.test(v) || /^0*123456789?/.test(v.replace(/\D/g, '')))
       return false;

@@ -626,7 +626,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         LOOSE_ID_FEATURES.some((f) => found[f] === 1) ||
         (found[PAST_LATIN] === 1 && LOOSE_ID_PAST_LATIN.test(text)) ||
         (found[PAST_ASCII] === 1 && LOOSE_ID_EMSO.test(text)) ||
-        LOOSE_ID_FIRST.test(text.slice(0, 4))
+        LOOSE_ID_FIRST.test(text.slice(0, 11))
       )
         statements().findLooseIds(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
@@ -1743,30 +1743,31 @@ const BIRTH_FEATURES = [
 const LOOSE_ID_FEATURES = [
   // Words of three letters, bounded (`nit ` alone would open the gate at every `unit `).
   ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb', 'sss', 'tin', 'bvn', 'nin', 'nic'].flatMap(
-    (w) => [` ${w}:`, ` ${w} `, `\n${w}:`, `\n${w} `, `"${w}`, `'${w}`, `/${w}:`, `${w}/`, `(${w}`],
+    (w) => [` ${w}:`, ` ${w} `, `\n${w}:`, `\n${w} `, `"${w}"`, `'${w}'`, `"${w}:`, `/${w}:`, `${w}/`, `(${w})`],
   ),
-  'dula',
+  // Longer names, bounded before (`cuit` is in every `circuit`, `peid` in `typeid`, `umid` in `humidity`).
+  ...['cnic', 'cmnd', 'philhealth', 'umid', 'cuil', 'cuit', 'peid', 'emso', 'clabe', 'ohip'].flatMap((w) => [
+    ` ${w}`,
+    `\n${w}`,
+    `"${w}`,
+    `'${w}`,
+    `(${w}`,
+  ]),
+  // (`Cédula` by its ASCII end, not `modular`'s.)
+  'cedula',
+  'dula:',
+  'dula ',
+  'dula/',
   'azonos',
-  'identifica',
-  'cidad',
-  'cnic',
-  'cmnd',
-  'philhealth',
-  'umid',
-  'cuil',
-  'cuit',
-  'peid',
-  'emso',
-  'clabe',
-  'ohip',
   'asmens kod',
   'asmens_kod',
   'a. k.',
-  'a.k.',
+  ' a.k. ',
   'adoazonos',
   'taj sz',
   'taj-sz',
   'identificacao',
+  'de identifica',
   'cartao de cidad',
   'documento de identidad',
   'documento nacional',
@@ -1776,7 +1777,8 @@ const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_c
   feature(f),
 );
 // (A text that starts with one: `DNI N° 49037241-1`.)
-const LOOSE_ID_FIRST = /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic)(?![a-z])/i;
+const LOOSE_ID_FIRST =
+  /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|c[ée]dula)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
 // ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
 const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی/;

@@ -1171,9 +1171,6 @@ const DASH_SIGNATURE = /(?<=\S[ \t]+)[—–][ \t]?(\p{Lu}\p{Ll}{2,20})(?:[ \t]+
 // A slash signs a note as well, in the Nordic way (`Ring honom när du kan /Ylva`); its expression
 // starts with its literal ` /`, which is searched for fast (what stands before is checked after).
 const SLASH_SIGNATURE = / \/(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
-function findDashSignatures(text: string, out: Finding[]): void {
-  for (const re of [DASH_SIGNATURE, SLASH_SIGNATURE]) signatures(text, re, out);
-}
 function signatures(text: string, re: RegExp, out: Finding[]): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -1527,7 +1524,8 @@ export function findPersonNames(
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
-  if (text.includes('— ') || text.includes('– ') || text.includes(' /')) findDashSignatures(text, out);
+  if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
+  if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
   if (text.includes('@')) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
   if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
