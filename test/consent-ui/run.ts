@@ -299,16 +299,31 @@ async function main(): Promise<number> {
       // Wait for the reloaded workbench's status bar, then for the extension to render the item.
       const text = await waitForConsent(page1, 'paused after reload', PAUSED, 40_000);
       log(`      after reload: "${text}" (${Math.round((Date.now() - pauseClickedAt) / 1000)} s into the pause)`);
-      // The countdown reads the time left, to the second.
-      await sleep(1200);
+      // The countdown reads the time left, to the second. The reloaded extension host is busy for a
+      // moment while it activates, and a tick due then comes late: each reading must be near the
+      // time left (a countdown restarted or frozen by the reload is minutes or seconds off), and one
+      // of up to four, 700 ms apart, within a second of it.
       const until = (
         JSON.parse(readFileSync(join(extensionStorage(on.userData), 'consent/consent.json'), 'utf8')) as { pause: { until: number } }
       ).pause.until;
-      const shown = await consentText(page1);
-      const left = (until - Date.now()) / 1000;
-      const [mm, ss] = /(\d+):(\d\d)/.exec(shown)!.slice(1).map(Number);
-      log(`      countdown "${shown}" with ${left.toFixed(2)} s left`);
-      assert(Math.abs(mm * 60 + ss - left) <= 1, `the countdown reads "${shown}" with ${left.toFixed(2)} s left`);
+      const readings: { shown: string; off: number; left: number }[] = [];
+      for (let i = 0; i < 4 && !readings.some((r) => r.off <= 1); i++) {
+        await sleep(i === 0 ? 1200 : 700);
+        const shown = await consentText(page1);
+        const left = (until - Date.now()) / 1000;
+        const [mm, ss] = /(\d+):(\d\d)/.exec(shown)!.slice(1).map(Number);
+        readings.push({ shown, left, off: Math.abs(mm * 60 + ss - left) });
+      }
+      const said = readings.map((r) => `"${r.shown}" with ${r.left.toFixed(2)} s left`).join(', ');
+      log(`      countdown ${said}`);
+      assert(
+        readings.every((r) => r.off <= 2.5),
+        `the countdown strayed from the time left: ${said}`,
+      );
+      assert(
+        readings.some((r) => r.off <= 1),
+        `the countdown never read the time left within a second: ${said}`,
+      );
       await openFile(page1, 'notes.txt');
       await typeLine(page1, M.afterReload);
     });
