@@ -723,6 +723,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         POINT_PAIR.test(text)
       )
         statements().findHomeCoordinates(text, raw);
+      if (raw.some((f) => f.kind === 'person-name') && /\d[ \-.\u00a0]\d/.test(text)) findPhones.afterNames(text, raw);
       if (raw.some((f) => f.kind === 'phone' || f.kind === 'email')) personNames().findNamesBeforeContacts(text, raw);
       if (raw.some((f) => NAMED_DATA_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)))
         personNames().findNamesAfterData(text, raw, (k) => NAMED_DATA_KINDS.has(k) || NATIONAL_ID_KIND_SET.has(k));
@@ -732,8 +733,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
           : 0) | (found[F.forUser] + found[F.withUser] > 0 ? 2 : 0);
       const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
-      // Other mentions of the logins read so far (names.ts).
-      if (raw.some((f) => f.kind === 'person-name')) personNames().echoLogins(text, raw);
+      // Other mentions of the names and logins read so far (names.ts).
+      if (raw.some((f) => f.kind === 'person-name')) {
+        personNames().echoFoundNames(text, raw);
+        personNames().echoLogins(text, raw);
+      }
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) statements().findHomeUsers(text, raw);
       local?.(text, raw);
       check();
@@ -1507,6 +1511,8 @@ const CODE_FEATURES = [
   'pin code',
   'pin number',
   'pin is ',
+  'PIN ',
+  'room code',
   'pin_code',
   'pin-code',
   'door code',
@@ -1528,7 +1534,7 @@ const CODE_FEATURES = [
   'code de porte',
   "code d'acc",
   'code portail',
-].map((w) => feature(w));
+].map((w) => feature(w, w === 'PIN ')); // (`PIN ` in capitals: `spin `, `pin 13` are no such.)
 // Words for a password in other languages (statements.ts reads what follows them).
 const FOREIGN_PASSWORD_FEATURES = [
   'passwort',
@@ -1653,7 +1659,7 @@ const OWNER_PHRASE_FEATURES = [
   'em nome de',
   'in the name of',
 ].map((f) => feature(f));
-const ACCOUNT_WORD_FEATURES = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker'].map((f) => feature(f));
+const ACCOUNT_WORD_FEATURES = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker', 'user'].map((f) => feature(f));
 const BIRTH_FEATURES = [
   F.birth,
   F.dobColon,

@@ -709,8 +709,14 @@ function looksLikeCode(v: string): boolean {
   if (/[()[\]{}]/.test(v)) return true;
   if (/^[$%@&*!]/.test(v) && !/^\$[0-9a-f]{2}\$/.test(v)) return true;
   if (/^-?\d+(?:\.\d+)?[a-z]{0,3}$/i.test(v) || /^0x[0-9a-f]+$/i.test(v)) return true; // numbers, 30s, 10ms, 0x8802
-  // a.b.c member paths of word-like parts
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && wordLike(v.slice(v.lastIndexOf('.') + 1))) return true;
+  // a.b.c member paths of word-like parts (`settings.SECRET_KEY`, `win32api.RegEnumKey`), none a
+  // password's mix of both cases with digits inside letters (`CA38ya.heyhH`)
+  if (
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) &&
+    wordLike(v.slice(v.lastIndexOf('.') + 1)) &&
+    !v.split('.').some((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[A-Za-z]\d+[A-Za-z]/.test(p))
+  )
+    return true;
   // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`) or
   // after its digits (`kiwiHorse76$`).
   if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]|[A-Za-z]\d+\$+$/.test(v) && wordLike(v)) return true;
@@ -774,7 +780,12 @@ const REGEX_SOURCE = /\(\?[:=!<]|\[\^|\\[sdwbSDWB][*+?{\]]|\{\d+,\d*\}/;
  */
 function namePart(p: string): boolean {
   // A part with a password's symbols is no name's: `pulumi-Stack_pw!7`.
-  return p === '' || /^\d{1,4}$/.test(p) || (!/[~^]|[A-Za-z0-9][*!#&][A-Za-z0-9]|\*[A-Za-z0-9]/.test(p) && !randomCase(p) && wordLike(p));
+  // (Nor one with a capital between digits: `Tymm-1S3._iMa`.)
+  return (
+    p === '' ||
+    /^\d{1,4}$/.test(p) ||
+    (!/[~^]|[A-Za-z0-9][*!#&][A-Za-z0-9]|\*[A-Za-z0-9]|\d[A-Z]\d/.test(p) && !randomCase(p) && wordLike(p))
+  );
 }
 
 // Two-letter words camel case makes (`getElementById`, `IOSurface`).

@@ -1161,8 +1161,19 @@ function nameHandle(v: string): boolean {
   if (c !== Word.Unknown || ROLE_PART.test(v)) return false;
   // A first name alone (`fred`, `john`) is what examples call their users: an initial and a surname, or a name and an initial.
   return (
-    (v.length >= 5 && classify(capital(v.slice(1))) === Word.Strong) || (v.length >= 6 && classify(capital(v.slice(0, -1))) === Word.Strong)
+    (v.length >= 5 && classify(capital(v.slice(1))) === Word.Strong) ||
+    (v.length >= 6 && classify(capital(v.slice(0, -1))) === Word.Strong) ||
+    twoNames(v)
   );
+}
+
+/** Two names of four letters or more run together, maybe after an initial (`lruizvega`, `anakowalska`). */
+function twoNames(v: string): boolean {
+  if (v.length < 8 || v.length > 24 || !/^[a-z]+$/.test(v)) return false;
+  for (const from of [0, 1])
+    for (let i = from + 4; i <= v.length - 4; i++)
+      if (classify(capital(v.slice(from, i))) === Word.Strong && classify(capital(v.slice(i))) === Word.Strong) return true;
+  return false;
 }
 
 // A note signed at its end after a dash (`# temp until ENV is wired on the new host — Joost`,
@@ -1352,7 +1363,7 @@ function findOwnerNames(text: string, out: Finding[]): void {
 }
 
 /** The words for an account, in the order of index.ts's ACCOUNT_WORD_FEATURES (bit k + 3 of `cues`: word k is in the text). */
-export const ACCOUNT_WORDS = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker'];
+export const ACCOUNT_WORDS = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker', 'user'];
 const HANDLE_AFTER = /[ \t]*(?:[:=][ \t]*)?(["'“„«]?)([a-z][a-z0-9]{1,30}(?:[._-][a-z0-9]{1,30}){0,2})(["'”“»]?)(?=[\s:,;.)!?]|$)/iy;
 const isHandleChar = (c: number): boolean => isWordChar(c) || c === 46 || c === 45;
 
@@ -1544,12 +1555,12 @@ export function findPersonNames(
   if (NICKNAME_QUOTES.some((q) => text.includes(q))) findNicknamed(text, out, read);
   // Names read from their own line alone: their words are looked for again around them (see echoes).
   const sources: Source[] = [];
-  const push = (s: Span | Span[] | null, local = true): void => {
+  const push = (s: Span | Span[] | null, local = true, read = false): void => {
     if (s === null) return;
     for (const x of Array.isArray(s) ? s : [s]) {
       if (placeAlone(text, x.start, x.end)) continue;
       out.push({ kind: 'person-name', start: x.start, end: x.end });
-      if (local) sources.push(x);
+      if (local) sources.push(read ? { start: x.start, end: x.end, read } : x);
     }
   };
   let m: RegExpExecArray | null;
@@ -1582,7 +1593,10 @@ export function findPersonNames(
     const own = found ?? (joined(text, at, true) ? null : vouched(run, at));
     // A name under a closing on the line above is read with that line: not a source of echoes,
     // unless its words make a name by themselves (then a window without the closing reads it too).
-    push(own, found === null || !m[2].includes('\n') || (joined(text, at, true) ? false : vouched(run, at).length > 0));
+    // A name its cue vouched for on its own line is read as a whole: its words the lists lack are
+    // looked for again too (`Caller: Naledi Mokoena` ⏎ `… given over the phone to Naledi`).
+    const local = found === null || !m[2].includes('\n') || (joined(text, at, true) ? false : vouched(run, at).length > 0);
+    push(own, local, found !== null && !m[2].includes('\n'));
     // A title after a cue (`name on account Mrs J. Pemberton`) is a cue of its own: read from it again.
     if ((own === null || (Array.isArray(own) && own.length === 0)) && TITLE_WORDS.has(run.split(/[ \t]/)[0])) NAME_RE.lastIndex = at;
   }
@@ -2052,7 +2066,7 @@ function findNicknamed(text: string, out: Finding[], read: Source[]): void {
 interface Source extends Span {
   read?: boolean;
 }
-function echoes(text: string, sources: readonly Source[], out: Finding[]): void {
+function echoes(text: string, sources: readonly Source[], out: Finding[], weak = false): void {
   // Per word, how far the text has been searched already: each stretch is searched once a word.
   const searched = new Map<string, number>();
   // The names found already (a mention inside one adds nothing): by start, with the furthest end so far.
@@ -2095,7 +2109,7 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
       // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
       const c = classify(word);
       const alone =
-        ((word === family || (src.read === true && plainName)) && c === Word.Unknown && word.length >= 4) ||
+        ((word === family || (src.read === true && plainName)) && (c === Word.Unknown || (weak && c === Word.Weak)) && word.length >= 4) ||
         (word === vietGiven && c !== Word.Common);
       if (c !== Word.Strong && !alone) continue;
       // Searched in the window alone: a search of the text would run on to its end when the word is not there.
@@ -2104,11 +2118,12 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
       for (let k = win.indexOf(word); k >= 0; k = win.indexOf(word, k + word.length)) {
         const i = lo + k;
         if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
-        if (isEchoBoundary(text.charCodeAt(i + word.length)) || inName(i, i + word.length)) continue;
+        if (joinedAfter(text, i + word.length) || inName(i, i + word.length)) continue;
         if (
           alone &&
           (CAPITALISED_BEFORE.test(text.slice(Math.max(0, i - 24), i)) ||
-            CAPITALISED_AFTER.test(text.slice(i + word.length, i + word.length + 24)))
+            CAPITALISED_AFTER.test(text.slice(i + word.length, i + word.length + 24)) ||
+            COMPANY_AFTER.test(text.slice(i + word.length, i + word.length + 12)))
         )
           continue;
         out.push({ kind: 'person-name', start: i, end: i + word.length });
@@ -2131,6 +2146,24 @@ function echoes(text: string, sources: readonly Source[], out: Finding[]): void 
   }
 }
 
+/**
+ * Other mentions of the names that other readers found as a whole (a record's field, a ticket's
+ * `Caller:`, a signature): each word of four letters or more, where it stands alone and
+ * capitalised within the echoes' window, also a word the lists lack or hold as a common word too
+ * (`Caller: Naledi Mokoena` ⏎ `… over the phone to Naledi`, `Attendees: … Mariana Gonçalves` ⏎
+ * `Mariana identified …`).
+ */
+export function echoFoundNames(text: string, out: Finding[]): void {
+  const sources: Source[] = [];
+  for (const f of out) {
+    if (f.kind !== 'person-name' || f.end - f.start > 60) continue;
+    if (FOUND_NAME.test(text.slice(f.start, f.end))) sources.push({ start: f.start, end: f.end, read: true });
+  }
+  if (sources.length > 0) echoes(text, sources, out, true);
+}
+// Two or three capitalised words one space apart (`Collezione di Opere`, `Casa de Cambio` are no such name).
+const FOUND_NAME = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){1,2}$/u;
+
 // English endings that make words of names (`Victorian`, `Elizabethan`).
 const ENGLISH_ENDING = /^(?:ian|an|ism|ist|ity|ness|ing|ed|ly|ous|ful|less|ic)$/;
 const INFLECTED_VOWEL = /[aeiouyáéíóúäöüě]$/;
@@ -2138,6 +2171,15 @@ const INFLECTED_VOWEL = /[aeiouyáéíóúäöüě]$/;
 const INFLECTED_ENDING = /^\p{Ll}{1,5}(?![\p{L}\p{M}\d_@/-]|\.[\p{L}\d])/u;
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*[ \t]+$/u;
 const CAPITALISED_AFTER = /^[ \t]+\p{Lu}/u;
+// A company's suffix after the word (`Bitstream, Inc.`).
+const COMPANY_AFTER = /^,?[ \t]*(?:Inc|Ltd|LLC|GmbH|AG|S\.?A|B\.?V|Corp|Co\.|Limited|plc)\b/;
+
+/** Whether the word ending at `i` goes on (see isEchoBoundary); a full stop ends a sentence when no word follows it (`to Naledi.`). */
+function joinedAfter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 46) return i + 1 < text.length && isEchoBoundary(text.charCodeAt(i + 1));
+  return isEchoBoundary(c);
+}
 
 /** A character that joins a word to the one beside it: a letter, a digit, `_`, `-`, `.`, `@`, `/`. */
 function isEchoBoundary(c: number): boolean {

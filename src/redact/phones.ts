@@ -103,7 +103,18 @@ const TRUNK_IN_INTERNATIONAL = /^((?:\+|00)\d{1,3})[ \u00a0]?\(0\)[ \u00a0]?/;
 export interface PhoneFinder {
   /** `uri`: the text holds `tel:`, `sms:`, `fax:` or `callto:` (any case). */
   (text: string, out: Finding[], uri?: boolean): void;
+  /**
+   * Numbers written nationally right after a person's name on its line, as rosters and chats list
+   * them (`Keylor Vargas 7354 4793`, `Dunia Zelaya 9203-9235`, `Yesenia Batres (GT) 5180 9544`):
+   * the name says what a phone word would, so any common region may read them.
+   */
+  afterNames(text: string, out: Finding[]): void;
 }
+
+const YEARS = /^(?:19|20)\d\d(?:[ \-.]+(?:19|20)\d\d)+$/;
+// After a name: spaces, a colon or a dash maybe, or a country's code in brackets, then digits in
+// groups. (Not after a comma or a tab: a table's next cell is what its header says.)
+const AFTER_NAME = / *(?:[:\u2013\u2014-] *|\([A-Z]{2}\) *)?(\d[\d \-.\u00a0]{5,16}\d)(?![\w]|[.-]\d)/y;
 
 /** A finder for `region` (ISO 3166 alpha-2; national numbers are read as this region's first). */
 export function createPhoneFinder(region: string | undefined): PhoneFinder {
@@ -116,7 +127,14 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
   // text of distinct numbers overwrites slots instead of growing a map.
   const shapeRaw: string[] = new Array<string>(SHAPE_SLOTS).fill('');
   const shapeOf: (Shape | null)[] = new Array<Shape | null>(SHAPE_SLOTS).fill(null);
-  return (text, out, uri = false) => {
+  const allRegions = (): CountryCode[] => {
+    if (regions === undefined) {
+      home = normaliseRegion(region);
+      regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
+    }
+    return regions;
+  };
+  const find = (text: string, out: Finding[], uri = false): void => {
     if (!/\d[\d \-.()\u00a0/]{5}/.test(text)) return;
     let budget = MAX_VALIDATIONS;
     const candidates = [CANDIDATE];
@@ -162,10 +180,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
             ok = true; // fail closed: redact a well-formed candidate unvalidated
           } else {
             budget--;
-            if (regions === undefined) {
-              home = normaliseRegion(region);
-              regions = home ? [home, ...COMMON_REGIONS.filter((r) => r !== home)] : [...COMMON_REGIONS];
-            }
+            const regions = allRegions();
             if (shape.international) ok = isValid(num.replace(/^\(?00/, '+').replace(/^\(\+/, '+'), undefined);
             else
               ok =
@@ -180,6 +195,29 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
       }
     }
   };
+  const afterNames = (text: string, out: Finding[]): void => {
+    let budget = 20;
+    for (const f of out.filter((x) => x.kind === 'person-name')) {
+      AFTER_NAME.lastIndex = f.end;
+      const m = AFTER_NAME.exec(text);
+      if (m === null) continue;
+      const raw = m[1].replace(/[ \-.\u00a0]+$/, '');
+      const start = m.index + m[0].length - m[1].length;
+      const shape = phoneShape(raw);
+      // Written in groups (a bare run of digits after a name is as often an id), nationally.
+      if (
+        YEARS.test(raw) ||
+        shape === null ||
+        shape.international ||
+        shape.needsCue ||
+        out.some((x) => x.start < start + raw.length && start < x.end)
+      )
+        continue;
+      if (budget-- <= 0) break;
+      if (allRegions().some((r) => isValid(raw, r))) out.push({ kind: 'phone', start, end: start + raw.length });
+    }
+  };
+  return Object.assign(find, { afterNames });
 }
 
 function count(s: string, ch: string): number {

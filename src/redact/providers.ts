@@ -69,6 +69,14 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   // eBay's Cert ID, the client secret of a keyset (`certid: PRD-e01a9dd50a33-1e98-d678-c144-93d1`).
   { kind: 'ebay-cert-id', re: r('(?:PRD|SBX)-[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}'), pre: ['prd-', 'sbx-'] },
   // Firebase Cloud Messaging's legacy server key (`AAAA…:APA91b…`): sends pushes as the app.
+  // Mercado Pago's production access tokens (`APP_USR-<16 digits>-<6 digits>-<32 hex>-<9 digits>`).
+  { kind: 'mercadopago-access-token', re: r('APP_USR-\\d{13,19}-\\d{6}-[0-9a-f]{32}-\\d{6,12}'), pre: ['app_usr-'] },
+  // Roblox's session cookie, which opens the account: its warning, then the session's hex.
+  {
+    kind: 'roblox-session-cookie',
+    re: r('_\\|WARNING:-DO-NOT-SHARE-THIS\\.[^|\\n]{0,200}\\|_[0-9A-F]{100,2000}'),
+    pre: ['_|warning:-do-not-share-this'],
+  },
   { kind: 'fcm-server-key', re: r(`AAAA[${URLSAFE}]{7}:APA91b[${URLSAFE}]{100,200}`), pre: ['aaaa'] },
   { kind: 'gcp-oauth-token', re: r(`ya29\\.[${URLSAFE}]{30,2000}`), pre: ['ya29.'] },
   // Google's OAuth authorization code and refresh token (`code=4/0AwZSQ…`, `1//0gT…`): exchanged for access.

@@ -1,0 +1,114 @@
+// Policy 20: other mentions of names found by any reader, passwords with dots, codes told with
+// words between, logins in prose, phones after names, and what round 22's probe sets showed.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+function unchanged(text: string): void {
+  assert.equal(out(text), text);
+}
+
+describe('other mentions of a name found by any reader', () => {
+  it("takes a ticket's caller's given name again, at the end of a sentence too", () => {
+    gone(
+      'Caller: Naledi Mokoena\nResolution notes: temporary password given over the phone to Naledi. User must change it.',
+      'Naledi',
+      'person-name',
+    );
+  });
+  it('takes a given name that is also a word, alone and capitalised, after the full name', () => {
+    gone('**Attendees:** Park Ji-hwan, Mariana Gonçalves, Tobias Lindqvist\n\nMariana identified an N+1 query.', 'Mariana');
+  });
+  it("keeps a word of a company's name, and a file's name that holds the word", () => {
+    kept('Caller: Naledi Mokoena\nTicket routed to Naledi, Inc. support', 'Naledi, Inc.');
+    kept('Caller: Naledi Mokoena\nsee Naledi.txt', 'Naledi.txt');
+  });
+  it('reads no further than three lines away', () => {
+    kept('Caller: Naledi Mokoena\n\n\n\n\nNaledi later', 'Naledi later');
+  });
+});
+
+describe('passwords with dots', () => {
+  it('takes a configuration password with a dot inside', () => {
+    gone('MAIL_PASSWORD=Tymm-1S3._iMa', 'Tymm-1S3._iMa', 'password');
+    gone('jdbc.oracle.password=CA38ya.heyhH', 'CA38ya.heyhH', 'password');
+  });
+  it("keeps a reference to a setting or a module's member, and a file's name", () => {
+    unchanged('secret_key = settings.SECRET_KEY');
+    unchanged('password = var.db_password');
+    unchanged('key = win32api.RegEnumKey');
+    unchanged('#spwd spwdmodule.c');
+    unchanged('password: this._options.password');
+  });
+});
+
+describe('codes and PINs told with words between', () => {
+  it('takes a code after words for what it opens, before a colon, and a PIN in capitals', () => {
+    gone('Alarm code for the new office: 106318.', '106318', 'password');
+    gone('Türcode Hintereingang: 631205', '631205', 'password');
+    gone('- bank app: new PIN 104515 (old one blocked)', '104515', 'password');
+    gone('tell the intern the server room code (4601*)', '4601', 'password');
+  });
+  it('keeps status codes, pins of a board and years', () => {
+    unchanged('status code for the request: 404');
+    unchanged('error code: 50012');
+    unchanged('pin 13 is high');
+    unchanged('PIN 2024');
+  });
+});
+
+describe('logins', () => {
+  it('takes a login made of names after the word user in prose', () => {
+    gone('User nadia.r reports being logged out every minute.', 'nadia.r', 'person-name');
+  });
+  it("keeps a system's or a role's account after the word", () => {
+    unchanged('user admin logged in');
+    unchanged('user root logged in');
+    unchanged('const user = getUser(req)');
+  });
+  it('takes a login of two names run together, maybe after an initial', () => {
+    gone('ADAFRUIT_AIO_USERNAME = "lruizvega"', 'lruizvega', 'person-name');
+  });
+  it('keeps a product that is no two names', () => {
+    unchanged('KEYCLOAK_USER=keycloak');
+    unchanged('username: storefront');
+  });
+});
+
+describe('phones after names', () => {
+  it("takes a number written nationally after a person's name, any common region's", () => {
+    gone('Proveedor: Keylor Vargas 7354 4793. Guatemala: Brenda Xajil 4430 1848', '7354 4793', 'phone');
+    gone('Frederik Holm 43 25 74 33\nIngrid Solberg 484 24 690', '484 24 690', 'phone');
+    gone('Yesenia Batres (GT) 5180 9544', '5180 9544', 'phone');
+  });
+  it('keeps years, versions and times after a name', () => {
+    kept('Maria Schmidt 2019 2020', '2019 2020');
+    kept('Maria Schmidt 1.2.3', '1.2.3');
+    kept('Maria Schmidt 12:30 14:00', '12:30 14:00');
+  });
+  it('keeps a number after words that are no name', () => {
+    unchanged('Build Number 4430 1848');
+  });
+});
+
+describe('provider formats', () => {
+  it("takes Mercado Pago's access token and Roblox's session cookie", () => {
+    const mp = 'APP_USR-6880548074287504-048339-e702858d53c0cec03d2680d1b67f7339-704766595';
+    gone(`sdk = mercadopago.SDK("${mp}")`, mp, 'mercadopago-access-token');
+    const cookie = `_|WARNING:-DO-NOT-SHARE-THIS.--Sharing-this-will-allow-someone-to-log-in-as-you.|_${'0166E6D2E21DE02EAFF5A8C03AF2AB4D'.repeat(8)}`;
+    gone(`.ROBLOSECURITY=${cookie}`, cookie.slice(-40), 'roblox-session-cookie');
+  });
+});
