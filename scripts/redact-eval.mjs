@@ -193,7 +193,8 @@ async function score(cases, redact) {
 // write: tickets, e-mails, chats, minutes, forms; about half not in English); then ZC (other
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
-// then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth).
+// then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth);
+// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -268,6 +269,10 @@ for (const [label, file, part] of [
   ['probes ZR: other scanners’ suites’ style, a tenth set', 'ZR_scanners.jsonl', 'u32'],
   ['probes ZS: personal data as PII recognisers’ suites test it, a tenth set', 'ZS_recognisers.jsonl', 'u32'],
   ['probes ZT: snippets in ~40 formats, a tenth set', 'ZT_snippets.jsonl', 'u32'],
+  ['probes ZU: other scanners’ suites’ style, an eleventh set', 'ZU_scanners.jsonl', 'u32'],
+  ['probes ZV: personal data as PII recognisers’ suites test it, an eleventh set', 'ZV_recognisers.jsonl', 'u32'],
+  ['probes ZW: snippets in ~60 formats, an eleventh set', 'ZW_snippets.jsonl', 'u32'],
+  ['probes ZX: documents and prose engineers keep, a second set', 'ZX_documents.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);
