@@ -173,10 +173,11 @@ const MBI = new RegExp(
 // colon (`Alarm code for the new office: 106318`, `Türcode Hintereingang: 631205`).
 // A person's number after a name that says so, in the many countries whose formats are not read
 // one by one (`Cédula: 1-1210-3852`, `DNI N° 49037241-1`, `DPI/CUI: 4772 92267 0510`, `EMŠO: …`,
-// `a. k. 48506181178`, `CLABE: …`, `BSB 061-151`, `מספר זהות: …`, `الرقم الضريبي: …`): six digits or
-// more, written with the separators such numbers use, and no date.
+// `a. k. 48506181178`, `CLABE: …`, `BSB 061-151`, `מספר זהות: …`, `الرقم الضريبي: …`, `kt. 670337-9959`,
+// `NPWP: 57.856.942.8-403.041`, `konto 9181.22.27489`, a PIX `chave`): six to twenty-two digits
+// (an Argentine CBU), written with the separators such numbers use, and no date.
 const LOOSE_ID = new RegExp(
-  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad|ciudadan[íi]a))?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
+  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad(?:[ _-]civil)?|ciudadan[íi]a))?|carn[ée][ _-]de[ _-]extranjer[íi]a|nip|npwp|kennitala|kt\\.|konto(?:nummer|nr\\.?)?|chave(?:[ _-]pix)?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
   'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
@@ -189,6 +190,26 @@ export function findChatIds(text: string, out: Finding[]): void {
   cued(text, CHAT_ID, 'id-number', out, (v) => !/^-?(\d)\1+$/.test(v) && !/^-?0*123456/.test(v));
 }
 
+// A one-time password's seed told in prose or a note (`Seed is FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW`,
+// `2FA secret: JBSW…`): base32 of sixteen to sixty-four characters, digits among its letters, on a
+// line that names one-time passwords.
+const OTP_SEED = /(?<![A-Za-z0-9])[A-Z2-7]{16,64}(?![A-Za-z0-9])/g;
+const OTP_LINE = /\b(?:totp|otp|2fa|mfa|authenticator|seed|one-time)\b/i;
+export function findOtpSeeds(text: string, out: Finding[]): void {
+  OTP_SEED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OTP_SEED.exec(text)) !== null) {
+    const v = m[0];
+    // Letters and two digits or more, many of them distinct: not a constant's name or a word in capitals.
+    if (!/\d.*\d/.test(v) || !/[A-Z].*[A-Z]/.test(v) || new Set(v).size < 10) continue;
+    const bol = text.lastIndexOf('\n', text.lastIndexOf('\n', m.index - 1) - 1) + 1;
+    let eol = text.indexOf('\n', m.index);
+    if (eol < 0) eol = text.length;
+    if (!OTP_LINE.test(text.slice(bol, eol))) continue;
+    out.push({ kind: 'secret', start: m.index, end: m.index + v.length });
+  }
+}
+
 /** Run after the national formats: a number one of them read keeps its own kind. */
 export function findLooseIds(original: string, out: Finding[]): void {
   const text = asciiDigits(original);
@@ -198,8 +219,10 @@ export function findLooseIds(original: string, out: Finding[]): void {
   cued(text, LOOSE_ID, 'id-number', out, (v, m) => {
     if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]!)) return false;
     const n = digitCount(v);
-    if (n < 6 || n > 20 || LOOSE_DATE.test(v) || /^(\d)(?:[ .\-/]?\1)+$/.test(v) || /^0*123456789?/.test(v.replace(/\D/g, '')))
+    if (n < 6 || n > 22 || LOOSE_DATE.test(v) || /^(\d)(?:[ .\-/]?\1)+$/.test(v) || /^0*123456789?/.test(v.replace(/\D/g, '')))
       return false;
+    // Iceland's `kt.` (a knot's abbreviation too) only before a kennitala's shape.
+    if (/^kt\./i.test(m[0]) && !/^\d{6}-?\d{4}$/.test(v)) return false;
     const start = m.index + m[0].lastIndexOf(v);
     return !taken.some((f) => f.start < start + v.length && start < f.end);
   });

@@ -621,6 +621,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const general = idNamed && GENERAL_ID_FEATURE_IDS.some((f) => found[f] === 1);
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
       if (CHAT_ID_FEATURES.some((f) => found[f] === 1)) statements().findChatIds(text, raw);
+      if (OTP_FEATURES.some((f) => found[f] === 1)) statements().findOtpSeeds(text, raw);
       // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
       if (
         LOOSE_ID_FEATURES.some((f) => found[f] === 1) ||
@@ -1748,17 +1749,13 @@ const BIRTH_FEATURES = [
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
 const LOOSE_ID_FEATURES = [
   // Words of three letters, bounded (`nit ` alone would open the gate at every `unit `).
-  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb', 'sss', 'tin', 'bvn', 'nin', 'nic'].flatMap(
+  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb', 'sss', 'tin', 'bvn', 'nin', 'nic', 'nip'].flatMap(
     (w) => [` ${w}:`, ` ${w} `, `\n${w}:`, `\n${w} `, `"${w}"`, `'${w}'`, `"${w}:`, `/${w}:`, `${w}/`, `(${w})`],
   ),
   // Longer names, bounded before (`cuit` is in every `circuit`, `peid` in `typeid`, `umid` in `humidity`).
-  ...['cnic', 'cmnd', 'philhealth', 'umid', 'cuil', 'cuit', 'peid', 'emso', 'clabe', 'ohip'].flatMap((w) => [
-    ` ${w}`,
-    `\n${w}`,
-    `"${w}`,
-    `'${w}`,
-    `(${w}`,
-  ]),
+  ...['cnic', 'cmnd', 'philhealth', 'umid', 'cuil', 'cuit', 'peid', 'emso', 'clabe', 'ohip', 'npwp', 'kt. ', 'konto', 'chave'].flatMap(
+    (w) => [` ${w}`, `\n${w}`, `"${w}`, `'${w}`, `(${w}`],
+  ),
   // (`Cédula` by its ASCII end, not `modular`'s.)
   'cedula',
   'dula:',
@@ -1778,13 +1775,17 @@ const LOOSE_ID_FEATURES = [
   'documento de identidad',
   'documento nacional',
   'numero de identifica',
+  'kennitala',
+  'de extranjer',
 ].map((f) => feature(f));
+// Words for one-time passwords, on whose lines a base32 seed is read (cued-identifiers.ts).
+const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed', 'one-time'].map((f) => feature(f));
 const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_chat', 'tg_chat', 'admin_chat', 'telegram_admin'].map((f) =>
   feature(f),
 );
 // (A text that starts with one: `DNI N° 49037241-1`.)
 const LOOSE_ID_FIRST =
-  /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|c[ée]dula)(?![a-z])/i;
+  /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip|npwp|kt\.|konto|chave|kennitala|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|c[ée]dula)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
 // ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
 const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی/;

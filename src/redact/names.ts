@@ -916,11 +916,12 @@ const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
 const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A line of a chat or its export that starts with the speaker's name and a colon (`Larissa: tentei
 // pagar…`, `[11/04/24, 09:12:41] Layla Mansour: Hi`): one or two capitalised words, the first a name
-// in the list; at least two such lines make a transcript.
+// in the list; at least two such lines make a transcript. (Also after a list's bullet, as stand-up
+// notes write them: `- Okafor: finished the retry logic`.)
 // A chat's handle made of a name (`lena.vogt  11:07`, `hannah.r: …`; before a colon only with a
 // dot: `comp_op:` is a grammar's rule) is read in the same pass (groups 2 and 3).
 const SPEAKER =
-  /^(?:\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
+  /^(?:[ \t]*[-*•][ \t]+|\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
 
 /** Names after script labels (see SCRIPT_LABEL). */
 function findLabelledNames(text: string, out: Finding[]): void {
@@ -981,13 +982,23 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       if (m.index - blockStart < DENSE_SPEAKERS * 32 && denseGuard.on) throw new TooDense();
       inBlock = 0;
     }
-    lines.push(m.index);
+    // A list's item is a speaker's line only when a listed name speaks on it (`- Neu: Export …`,
+    // `- Behoben: …` are a release's notes).
+    const bullet = m[0].charCodeAt(0) === 45 || m[0].charCodeAt(0) === 42 || m[0].charCodeAt(0) === 0x2022 || /^[ \t]+[-*•]/.test(m[0]);
+    if (!bullet) lines.push(m.index);
     if (m[1] !== undefined) {
       const name = m[1];
       const first = name.split(/[ \t]/)[0];
       if (SPEAKER_ROLES.has(first)) continue;
       const c = classify(first);
       const start = m.index + m[0].length - 2 - name.length;
+      if (bullet) {
+        if (c === Word.Strong) {
+          lines.push(m.index);
+          cands.push({ start, end: start + name.length, name, at: m.index, how: 'listed', sentence: false });
+        }
+        continue;
+      }
       // A name of two words the list vouches for, saying a sentence, speaks on a line of its own too
       // (`Ekaterina Smirnova: 509330086599, i nomer …`); one word needs another speaker near.
       if (c === Word.Strong) {
@@ -2157,10 +2168,13 @@ export function echoFoundNames(text: string, out: Finding[]): void {
   const sources: Source[] = [];
   for (const f of out) {
     if (f.kind !== 'person-name' || f.end - f.start > 60) continue;
-    if (FOUND_NAME.test(text.slice(f.start, f.end))) sources.push({ start: f.start, end: f.end, read: true });
+    const v = text.slice(f.start, f.end);
+    // (A name of one word is looked for again only where the lists hold it as a name alone: see echoes.)
+    if (FOUND_NAME.test(v) || ONE_NAME.test(v)) sources.push({ start: f.start, end: f.end, read: true });
   }
   if (sources.length > 0) echoes(text, sources, out, true);
 }
+const ONE_NAME = /^\p{Lu}\p{Ll}{3,}$/u;
 // Two or three capitalised words one space apart (`Collezione di Opere`, `Casa de Cambio` are no such name).
 const FOUND_NAME = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){1,2}$/u;
 

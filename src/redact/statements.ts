@@ -520,7 +520,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 }
 
 export { findCliSecrets, findCommandSecrets } from './commands';
-export { findChatIds, findCuedIdentifiers, findLooseIds, findSpacedNinos } from './cued-identifiers';
+export { findChatIds, findCuedIdentifiers, findLooseIds, findOtpSeeds, findSpacedNinos } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findPersonalFields } from './fields';
 

@@ -112,3 +112,41 @@ describe('provider formats', () => {
     gone(`.ROBLOSECURITY=${cookie}`, cookie.slice(-40), 'roblox-session-cookie');
   });
 });
+
+describe('identifiers under more of their names', () => {
+  it("takes Iceland's kennitala after kt., an account after konto, a PIX key, a CBU of 22 digits and a Peruvian carné", () => {
+    gone('Kostnaðaryfirlit – Guðrún Ólafsdóttir, kt. 670337-9959', '670337-9959', 'id-number');
+    gone('Ingrid betalte med eget kort, refusjon til konto 9181.22.27489.', '9181.22.27489', 'id-number');
+    gone('mandar PIX para a Camila Duarte, chave 12380693986 (CPF dela)', '12380693986', 'id-number');
+    gone('Te paso mi CBU: 5744265537974939195433 (Agustina Ferreyra).', '5744265537974939195433', 'id-number');
+    gone('Carné de extranjería N° 016156105 — titular: Jhonatan Mendoza', '016156105', 'id-number');
+    gone('Cédula de identidad civil 3.226.773, Derlis Ramón Benítez', '3.226.773', 'id-number');
+  });
+  it("keeps a knot's abbreviation before another number", () => {
+    unchanged('wind 12 kt. 1234567 recorded');
+  });
+});
+
+describe("names in a list's items, as stand-up notes write them", () => {
+  it('takes listed names speaking after bullets, and their mentions', () => {
+    const o = out(
+      '- Okafor: finished the retry logic, PR up.\n- Lindström: blocked on the VPC peering, waiting on Okafor.\n- Nakamura: out sick, back tomorrow.',
+    );
+    for (const n of ['Okafor', 'Lindström', 'Nakamura']) assert.ok(!o.includes(n), o);
+  });
+  it("keeps a release's notes and a list of tools", () => {
+    unchanged('- Neu: Export nach DATEV (Format 700)\n- Behoben: Absturz beim Import');
+    unchanged('- Note: this is it\n- Default: true\n- Kafka: bumped to 3.6\n- Redis: fixed the leak');
+  });
+});
+
+describe("one-time passwords' seeds", () => {
+  it('takes a base32 seed on a line that names one-time passwords', () => {
+    gone('Seed is FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW (base32, 6 digits, 30s).', 'FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW', 'secret');
+  });
+  it('keeps constants and the alphabet', () => {
+    unchanged('MFA_DEVICE_ARN=ARN_CONSTANT_VALUE');
+    unchanged('seed: ABCDEFGHIJKLMNOP');
+    unchanged('FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW is a build id');
+  });
+});
