@@ -192,21 +192,30 @@ export function findChatIds(text: string, out: Finding[]): void {
 
 // A one-time password's seed told in prose or a note (`Seed is FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW`,
 // `2FA secret: JBSW…`): base32 of sixteen to sixty-four characters, digits among its letters, on a
-// line that names one-time passwords.
+// line that names one-time passwords or the line after it.
 const OTP_SEED = /(?<![A-Za-z0-9])[A-Z2-7]{16,64}(?![A-Za-z0-9])/g;
-const OTP_LINE = /\b(?:totp|otp|2fa|mfa|authenticator|seed|one-time)\b/i;
+const OTP_WORD = /\b(?:totp|otp|2fa|mfa|authenticator|one-time|seed(?= is|:| =))\b/gi;
 export function findOtpSeeds(text: string, out: Finding[]): void {
-  OTP_SEED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = OTP_SEED.exec(text)) !== null) {
-    const v = m[0];
-    // Letters and two digits or more, many of them distinct: not a constant's name or a word in capitals.
-    if (!/\d.*\d/.test(v) || !/[A-Z].*[A-Z]/.test(v) || new Set(v).size < 10) continue;
-    const bol = text.lastIndexOf('\n', text.lastIndexOf('\n', m.index - 1) - 1) + 1;
-    let eol = text.indexOf('\n', m.index);
-    if (eol < 0) eol = text.length;
-    if (!OTP_LINE.test(text.slice(bol, eol))) continue;
-    out.push({ kind: 'secret', start: m.index, end: m.index + v.length });
+  // Only the lines around each word are searched (a text may hold thousands of lines and one word).
+  let searched = 0;
+  OTP_WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = OTP_WORD.exec(text)) !== null) {
+    const from = Math.max(searched, text.lastIndexOf('\n', w.index) + 1);
+    let to = text.indexOf('\n', w.index);
+    if (to >= 0) to = text.indexOf('\n', to + 1);
+    if (to < 0) to = text.length;
+    searched = to;
+    OTP_WORD.lastIndex = to;
+    const line = text.slice(from, to);
+    OTP_SEED.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = OTP_SEED.exec(line)) !== null) {
+      const v = m[0];
+      // Letters and two digits or more, many of them distinct: not a constant's name or a word in capitals.
+      if (!/\d.*\d/.test(v) || !/[A-Z].*[A-Z]/.test(v) || new Set(v).size < 10) continue;
+      out.push({ kind: 'secret', start: from + m.index, end: from + m.index + v.length });
+    }
   }
 }
 

@@ -1779,7 +1779,10 @@ const LOOSE_ID_FEATURES = [
   'de extranjer',
 ].map((f) => feature(f));
 // Words for one-time passwords, on whose lines a base32 seed is read (cued-identifiers.ts).
-const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed', 'one-time'].map((f) => feature(f));
+// (`seed` alone is a random generator's in code: only a seed told.)
+const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed is', 'seed:', 'seed =', 'one-time'].map((f) =>
+  feature(f),
+);
 const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_chat', 'tg_chat', 'admin_chat', 'telegram_admin'].map((f) =>
   feature(f),
 );
