@@ -179,15 +179,16 @@ const POSTAL =
   "|P\\.?[ \\t]?O\\.?[ \\t]?Box[ \\t]+\\d{1,6}(?:-\\d{3,5})?,?[ \\t]+\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2}" +
   "|\\p{Lu}[\\p{L}'’.]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.]*){0,2},?[ \\t]+(?:[A-Z]{2}[ \\t]+\\d{5}(?:-\\d{4})?|\\d{3}-\\d{4}|\\d{5}-\\d{3}|\\d{4,6}|[A-Z]\\d[A-Z][ \\t]?\\d[A-Z]\\d)";
 const POSTAL_UNIT =
-  '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}[ \\t]*[º°ª]?[ \\t]*(?:izq|dcha|dr|esq|[a-z])?\\.?|#\\d{1,3}-\\d{1,5})';
+  '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}\\.?[ \\t]*[º°ª]?[ \\t]*(?:[Ii]zq|[Dd]cha|[Dd]to|[Dd]r|[Ee]sq|[a-zA-Z])?\\.?|#\\d{1,3}-\\d{1,5})';
 const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
 const POSTAL_SAME_LINE = new RegExp(
   `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r|[—–][ \\t])`,
   'uym',
 );
 // (Up to two short parts may end the street's line first: `Kastanienallee 38, 3. OG links` ⏎ `10435 Berlin`.)
+// (A form's label may stand before it: `PLZ/Ort:         50825 Köln`.)
 const POSTAL_NEXT_LINE = new RegExp(
-  `(?:[ \\t]*,[ \\t]*[^\\n,]{1,30}){0,2}[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(${POSTAL})[ \\t]*,?[ \\t]*(?=\\r?$)`,
+  `(?:[ \\t]*,[ \\t]*[^\\n,]{1,30}){0,2}[ \\t]*,?[ \\t]*\\r?\\n[ \\t]*(?:\\p{L}[\\p{L}/. -]{0,18}:[ \\t]*)?(${POSTAL})[ \\t]*,?[ \\t]*(?:\\([A-Z]{2}\\)[ \\t]*)?(?=\\r?$)`,
   'uym',
 );
 
@@ -201,6 +202,12 @@ export function findPostalLines(text: string, out: Finding[]): void {
   const streets = out.filter((f) => f.kind === 'street-address');
   for (const street of streets) {
     let f = street;
+    // A flat after a slash (`Rue des Tanneurs 58/3` ⏎ `1000 Bruxelles`).
+    const flat = /^\/\d{1,4}[a-zA-Z]?(?![\w/])/.exec(text.slice(f.end, f.end + 8));
+    if (flat !== null) {
+      f = { kind: 'street-address', start: f.start, end: f.end + flat[0].length };
+      out.push(f);
+    }
     UNIT_AFTER.lastIndex = f.end;
     const unit = UNIT_AFTER.exec(text);
     if (unit !== null && unit[0].trim().length > 0 && !unit[0].includes('\n')) {
@@ -214,6 +221,9 @@ export function findPostalLines(text: string, out: Finding[]): void {
       // From the first part after the street: the places between it and the postcode go too.
       let start = m.index;
       while (start < text.length && ' \t,\r\n\\"\''.includes(text[start])) start++;
+      // (Not a form's label before the postal line: from the postcode then.)
+      const postal = m.index + m[0].lastIndexOf(m[1]);
+      if (re === POSTAL_NEXT_LINE && text.slice(text.lastIndexOf('\n', postal) + 1, postal).includes(':')) start = postal;
       out.push({ kind: 'street-address', start, end: m.index + m[0].lastIndexOf(m[1]) + m[1].length });
       break;
     }
@@ -309,7 +319,7 @@ const ADDRESS_LABELS = [
   new RegExp(
     '(?:adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
       'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
-      'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
+      'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|naslov|morada|aadress|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
       `adres[a-zçğıöşü]{0,4}|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
     'gi',
   ),

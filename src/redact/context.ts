@@ -670,6 +670,9 @@ function tokenLike(v: string, cue: Cue): boolean {
   if (k.digit === 0 && (v.length < 20 || k.lower === 0 || k.upper === 0)) return false;
   if (!strong && (k.digit === 0 || k.lower + k.upper < 4)) return false;
   if (v.length === 36 && UUID.test(v)) return strong;
+  // Twilio's resources' ids (a message's `SM…`, a call's `CA…`): identifiers, not its account's or keys'.
+  // (The run may still hold its name glued on with `=`: `MessageSid=SM…`.)
+  if (v.length >= 34 && TWILIO_RESOURCE_SID.test(v.slice(v.lastIndexOf('=') + 1))) return false;
   const h = entropyAndDistinct(v, DISTINCT);
   if (DISTINCT.n < Math.min(10, Math.ceil(v.length / 3))) return false;
   // Hex digits carry at most 4 bits each: a random hex string of 40 measures about 3.7, below the
@@ -685,6 +688,8 @@ function tokenLike(v: string, cue: Cue): boolean {
   return k.other === 0 ? randomPart(v) : someRandomPart(v);
 }
 
+const TWILIO_RESOURCE_SID =
+  /^(?:SM|MM|CA|PN|RE|QU|MG|CF|FW|WS|IS|VA|CH|US|MB|KS|NO|RM|HS|BU|FN|DN|ZH|AP|TR|CN|IM|EX|WW|UT|TK|QC|RL)[0-9a-f]{32}$/;
 const DISTINCT = { n: 0 };
 
 /** `v.split(/[^A-Za-z0-9]+/).some(randomPart)`, without the regex and the array. */

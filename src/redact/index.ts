@@ -737,6 +737,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Other mentions of the names and logins read so far (names.ts).
       if (raw.some((f) => f.kind === 'person-name')) {
         personNames().echoFoundNames(text, raw);
+        if (found[PAST_LATIN] === 1) personNames().findOtherForms(text, raw);
         personNames().echoLogins(text, raw);
       }
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) statements().findHomeUsers(text, raw);
@@ -1585,6 +1586,9 @@ const ADDRESS_LABEL_FEATURES = [
   'indirizzo',
   'residenza',
   'osoite',
+  'naslov',
+  'morada',
+  'aadress',
 ].map((f) => feature(f));
 const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
 ADDRESS_LABEL_FEATURES.push(
@@ -1791,7 +1795,7 @@ const LOOSE_ID_FIRST =
   /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip|npwp|kt\.|konto|chave|kennitala|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|c[ée]dula)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
 // ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
-const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی/;
+const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی|普通|当座|口座番号/;
 const LOOSE_ID_EMSO = /EMŠO|Emšo|emšo/;
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));

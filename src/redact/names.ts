@@ -25,7 +25,7 @@ export {
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
-import { CHINESE_FAMILY, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
+import { CHINESE_FAMILY, familyFirst, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
 
 interface WordLists {
   names: Set<string>;
@@ -2175,6 +2175,43 @@ export function echoFoundNames(text: string, out: Finding[]): void {
   if (sources.length > 0) echoes(text, sources, out, true);
 }
 const ONE_NAME = /^\p{Lu}\p{Ll}{3,}$/u;
+/**
+ * A name written in two scripts, one in brackets after the other: the form beside a name found
+ * (`박지우 (Ji-woo Park)`, `వెంకట లక్ష్మి రెడ్డి (Venkata Lakshmi Reddy)`, `Wong Ka Lok, Kelvin (黃家樂)`),
+ * one to four words of letters of no Latin script.
+ */
+export function findOtherForms(text: string, out: Finding[]): void {
+  const names = out.filter((f) => f.kind === 'person-name');
+  for (const f of names) {
+    const open = text.charCodeAt(f.start - 1);
+    const close = text.charCodeAt(f.end);
+    if ((open === 40 && close === 41) || (open === 0xff08 && close === 0xff09)) {
+      const m = FORM_BEFORE.exec(text.slice(Math.max(0, f.start - 48), f.start - 1));
+      if (m !== null && !LATIN_LETTER.test(m[1]) && formName(m[1])) {
+        const start = f.start - 1 - m[0].length;
+        out.push({ kind: 'person-name', start, end: start + m[1].length });
+      }
+    }
+    const a = FORM_AFTER.exec(text.slice(f.end, f.end + 48));
+    if (a !== null && !LATIN_LETTER.test(a[1]) && formName(a[1])) {
+      const start = f.end + a[0].indexOf(a[1]);
+      out.push({ kind: 'person-name', start, end: start + a[1].length });
+    }
+  }
+}
+// Words of letters of no Latin script.
+const FORM_WORD = '(?:(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])[\\p{L}\\p{M}])+';
+const FORM_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(${FORM_WORD}(?:[ \\u3000]${FORM_WORD}){0,3})[ \\u3000]?$`, 'u');
+const FORM_AFTER = new RegExp(`^[ \\u3000]?[（(](${FORM_WORD}(?:[ \\u3000]${FORM_WORD}){0,3})[）)]`, 'u');
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]/;
+/** A name's other form, not a role or a team (`(営業)`, `(개발팀)`): in Han or Hangul from a family name, elsewhere two words or more. */
+function formName(v: string): boolean {
+  const words = v.split(/[ \u3000]/);
+  return words.length >= 2
+    ? words.every((w) => familyFirst(w) || !/^[\p{Script=Han}\p{Script=Hangul}]/u.test(w)) || familyFirst(words[0])
+    : /^[\p{Script=Han}\p{Script=Hangul}々]+$/u.test(v) && familyFirst(v);
+}
+
 // Two or three capitalised words one space apart (`Collezione di Opere`, `Casa de Cambio` are no such name).
 const FOUND_NAME = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){1,2}$/u;
 

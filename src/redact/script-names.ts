@@ -74,8 +74,10 @@ const NOT_NAMES = new Set([
 
 const HAN = '\\p{Script=Han}々';
 // A Japanese honorific after a run of kanji or katakana (with one space inside: `佐々木 健太 様`).
+// (Its reading in kana may stand in brackets before the honorific: `佐々木 美穂（ささき みほ）様`; a
+// letter's `宛` and `氏` are honorifics too, not `宛先` or `氏名`.)
 const JAPANESE_HONORIFIC = new RegExp(
-  `([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)[ \\u3000]?(?:様|さま|さん|殿|ちゃん|くん)`,
+  `([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)[ \\u3000]?(?:[（(]([\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8}(?:[ \\u3000][\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8})?)[）)][ \\u3000]?)?(?:様|さま|さん|殿|ちゃん|くん|宛(?!先)|氏(?!名))`,
   'gu',
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
@@ -364,9 +366,12 @@ const JAPANESE_DUTY = new RegExp(
   `(?:当番の|担当の|担当者の|担当[：:]|担当者[：:]|所有者[：:]|名義人[：:]|使用者[：:])[ ]?([${HAN}]{2,5})(?=[がはをにとの、。）)\\s]|さん|$)`,
   'gu',
 );
+const KATAKANA_HOLDER =
+  /\d{6,8}[ \t\u3000]+([\p{Script=Katakana}ー]{2,8}[ \u3000][\p{Script=Katakana}ー]{2,8})(?![\p{Script=Katakana}ー])/gu;
+const KOREAN_SELF = /(?:^|[,，.!?。][ \t]*)([가-힣]{3})(?:입니다|이에요|예요)/gmu;
 // Japan's most common family names (the 160 most frequent, from published rankings): a name in
 // brackets after a number is one of them (`携帯：090-1252-7687（山本）`).
-const JAPANESE_FAMILY = new Set(
+export const JAPANESE_FAMILY = new Set(
   (
     '佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 清水 山崎 池田 橋本 阿部 石川 ' +
     '山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 岡本 藤原 中野 三浦 ' +
@@ -376,6 +381,17 @@ const JAPANESE_FAMILY = new Set(
     '服部 岩田 土屋 川崎 福島 本田 樋口 秋山 田口 永井 山中 中西 吉村 川上 石原 大橋 松岡 馬場 浜田 森本 星野 矢野 浅野 ' +
     '大久保 松下 吉岡 小池 野田 荒木 大谷 内藤 松浦 熊谷 黒田 尾崎 永田 川村 望月 田辺 松村 荒井'
   ).split(' '),
+);
+/** Whether a run of Han or Hangul starts with a family name the lists hold (other scripts: true). */
+export function familyFirst(v: string): boolean {
+  if (/^[\p{Script=Hangul}]+$/u.test(v)) return KOREAN_FAMILY.has(v[0]) && v.length >= 2 && v.length <= 4;
+  if (/^[\p{Script=Han}々]+$/u.test(v))
+    return CHINESE_FAMILY.has(v[0]) || CHINESE_FAMILY.has(v.slice(0, 2)) || JAPANESE_FAMILY.has(v.slice(0, 2)) || JAPANESE_FAMILY.has(v);
+  return true;
+}
+const JAPANESE_SPACED = new RegExp(
+  `(?<![${HAN}\\p{Script=Hiragana}\\p{Script=Katakana}])(?:${[...JAPANESE_FAMILY].join('|')})[ \\u3000][${HAN}]{1,3}(?![${HAN}\\p{Script=Katakana}])`,
+  'gu',
 );
 
 /** The Chinese name that starts `run`: a family name of the list, then one or two characters. */
@@ -463,7 +479,71 @@ export function findScriptNames(text: string, out: Finding[]): void {
     re.lastIndex = 0;
     while ((m = re.exec(text)) !== null) take(m, m.index + m[0].indexOf(m[1]));
   };
-  each(JAPANESE_HONORIFIC, ['様', 'さま', 'さん', '殿', 'ちゃん', 'くん'], (x, at) => add(out, at, x[1].replace(/[ \u3000]+$/, '')));
+  each(JAPANESE_HONORIFIC, ['様', 'さま', 'さん', '殿', 'ちゃん', 'くん', '宛', '氏'], (x, at) => {
+    add(out, at, x[1].replace(/[ \u3000]+$/, ''));
+    if (x[2] !== undefined) add(out, x.index + x[0].indexOf(x[2], x[1].length), x[2]);
+  });
+  // A Japanese family name the lists hold, a space, and a given name in kanji (`山本 翔太 の…`):
+  // Japanese puts no space between other words.
+  if (text.includes(' ') || text.includes('\u3000')) {
+    JAPANESE_SPACED.lastIndex = 0;
+    while ((m = JAPANESE_SPACED.exec(text)) !== null) add(out, m.index, m[0]);
+  }
+  // A Japanese account's holder in katakana after its number (`普通 6283577 コバヤシ ユミコ`).
+  each(
+    KATAKANA_HOLDER,
+    [
+      'ア',
+      'イ',
+      'ウ',
+      'エ',
+      'オ',
+      'カ',
+      'キ',
+      'ク',
+      'ケ',
+      'コ',
+      'サ',
+      'シ',
+      'ス',
+      'セ',
+      'ソ',
+      'タ',
+      'チ',
+      'ツ',
+      'テ',
+      'ト',
+      'ナ',
+      'ニ',
+      'ヌ',
+      'ネ',
+      'ノ',
+      'ハ',
+      'ヒ',
+      'フ',
+      'ヘ',
+      'ホ',
+      'マ',
+      'ミ',
+      'ム',
+      'メ',
+      'モ',
+      'ヤ',
+      'ユ',
+      'ヨ',
+      'ラ',
+      'リ',
+      'ル',
+      'レ',
+      'ロ',
+      'ワ',
+    ],
+    (x, at) => add(out, at, x[1]),
+  );
+  // A Korean name saying who speaks (`안녕하세요, 이지은입니다.`): three syllables from a family name, at a sentence's start.
+  each(KOREAN_SELF, ['입니다', '이에요', '예요'], (x, at) => {
+    if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
+  });
   each(CHINESE_HONORIFIC, ['先生', '小姐', '女士', '太太', '老师', '老師', '医生', '醫生', '同学', '同學'], (x, at) =>
     chineseName(x[1], at, out),
   );

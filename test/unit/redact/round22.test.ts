@@ -150,3 +150,55 @@ describe("one-time passwords' seeds", () => {
     unchanged('FDEBSMBR2NNJC3BNRMGLTDJ3LDWYK7RW is a build id');
   });
 });
+
+describe('postal lines', () => {
+  it("takes a postal line under a form's label, after a flat's slash, before a province, and under more languages' labels", () => {
+    gone('  Straße/Nr.:      Venloer Straße 389\n  PLZ/Ort:         50825 Köln', '50825 Köln', 'street-address');
+    gone('Madame Delphine Vanderstraeten\nRue des Tanneurs 58/3\n1000 Bruxelles', '1000 Bruxelles', 'street-address');
+    gone('Spett.le Giulia Moretti\nVia Giuseppe Garibaldi 128, int. 5\n10122 Torino (TO)', '10122 Torino');
+    gone('Naslov: Trubarjeva cesta 15, 1000 Ljubljana', '1000 Ljubljana', 'street-address');
+    gone('Morada: Rua de Cedofeita 412, 3.º Esq., 4050-174 Porto', '4050-174 Porto', 'street-address');
+  });
+  it("keeps the form's label", () => {
+    kept('  Straße/Nr.:      Venloer Straße 389\n  PLZ/Ort:         50825 Köln', 'PLZ/Ort:');
+  });
+  it('keeps a street whose clause goes on after a slash and a number', () => {
+    gone('Mieszka przy ul. Długiej 17/4 w Gdańsku.', 'Długiej 17/4');
+  });
+});
+
+describe('names in Japanese, Korean and beside their other script', () => {
+  it('takes a Japanese name with its reading before an honorific, a spaced name from a family the lists hold, and a holder in katakana', () => {
+    const o = out('お問い合わせ者：佐々木 美穂（ささき みほ）様');
+    assert.ok(!o.includes('佐々木 美穂') && !o.includes('ささき みほ'), o);
+    gone('法人カードが使えなかったため、山本 翔太 の個人カードで立替。', '山本 翔太', 'person-name');
+    gone('個人事業主 小林 由美子 宛', '小林 由美子', 'person-name');
+    const b = out('振込先: みずほ銀行 渋谷支店 普通 6283577 コバヤシ ユミコ');
+    assert.ok(!b.includes('6283577') && !b.includes('コバヤシ ユミコ'), b);
+  });
+  it('keeps the labels of a name and an address', () => {
+    kept('申込者氏名：山田', '申込者氏名');
+    unchanged('宛先：東京都');
+  });
+  it('takes a Korean name saying who speaks', () => {
+    gone('안녕하세요, 이지은입니다. 연락처는 010-3321-7221 입니다.', '이지은', 'person-name');
+  });
+  it('takes the form of a name in another script beside the name found, in brackets', () => {
+    gone('// 박지우 (Ji-woo Park) 고객 문의 재현', '박지우', 'person-name');
+    gone('Appointment confirmed for వెంకట లక్ష్మి రెడ్డి (Venkata Lakshmi Reddy) on 18-07-2024', 'వెంకట లక్ష్మి రెడ్డి', 'person-name');
+    gone('Customer Wong Ka Lok, Kelvin (黃家樂) called about his statement.', '黃家樂', 'person-name');
+  });
+  it('keeps a place beside its name in Latin letters', () => {
+    unchanged('Meeting in 東京 (Tokyo) next week');
+  });
+});
+
+describe("Twilio's resources' ids", () => {
+  it("keeps a message's and a call's ids in a webhook's log, where Twilio is named", () => {
+    unchanged('POST /twilio/status MessageSid=SM895e8ac5732c890772613726411a3bcf MessageStatus=delivered');
+    unchanged('twilio CallSid=CA895e8ac5732c890772613726411a3bcf');
+  });
+  it("still takes an API key's id", () => {
+    gone('twilio token=SK895e8ac5732c890772613726411a3bcf', 'SK895e8ac5732c890772613726411a3bcf');
+  });
+});
