@@ -487,16 +487,21 @@ function findProfileHandles(text: string, out: Finding[]): void {
 // word before `'s` and a word for personal data; a common word (`Company's address`) stays.
 const POSSESSED =
   /^['’]s[ \t]+(?:(?:new|old|personal|home|work|mobile|private|current|real)[ \t]+)?(?:phone(?:[ \t]+number)?|number|mobile|cell|e-?mail(?:[ \t]+address)?|address|bank[ \t]+details|account|card|password|passport|birthday|date[ \t]+of[ \t]+birth|iban|ssn|contact[ \t]+details|details)\b/i;
+// What else only a person has, after a name the lists hold as one alone (`Sigrid's token`, `in Declan's name`; not `Docker's name`).
+const POSSESSED_MORE =
+  /^['’]s[ \t]+(?:token|tokens|(?:api|ssh|gpg)[ \t]+key|key|keys|credentials|login|username|name|pin|badge|laptop|machine|computer|desk|inbox|calendar|salary|visa|diagnosis|surgery|sick[ \t]+leave|leave|contract|signature|wife|husband|partner|son|daughter|kids|children|mother|father|mum|mom|dad|car|house|flat|apartment)\b/i;
 function findPossessors(text: string, out: Finding[]): void {
   for (const mark of ["'s ", '’s '])
     for (let at = text.indexOf(mark); at > 0; at = text.indexOf(mark, at + mark.length)) {
-      if (!POSSESSED.test(text.slice(at, at + 40))) continue;
+      const more = !POSSESSED.test(text.slice(at, at + 40));
+      if (more && !POSSESSED_MORE.test(text.slice(at, at + 40))) continue;
       let s = at;
       while (s > 0 && s > at - 24 && /[\p{L}]/u.test(text[s - 1])) s--;
       const w = text.slice(s, at);
       if (!/^\p{Lu}\p{Ll}+$/u.test(w) || (s > 0 && /[\p{L}\d_.@-]/u.test(text[s - 1]))) continue;
       const c = classify(w);
-      if (c === Word.Common || c === Word.Weak || TITLE_WORDS.has(w) || ORGANISATION.test(w)) continue;
+      if (c === Word.Common || c === Word.Weak || TITLE_WORDS.has(w) || ORGANISATION.test(w) || LONE_PRODUCTS.has(w)) continue;
+      if (more && c !== Word.Strong) continue;
       out.push({ kind: 'person-name', start: s, end: at });
     }
 }

@@ -202,3 +202,15 @@ describe("Twilio's resources' ids", () => {
     gone('twilio token=SK895e8ac5732c890772613726411a3bcf', 'SK895e8ac5732c890772613726411a3bcf');
   });
 });
+
+describe('a name before what only a person has', () => {
+  it('takes a given name the lists hold before a token, a name or a laptop', () => {
+    gone("Auth with PAT (Sigrid's token, replace with group token)", 'Sigrid', 'person-name');
+    gone("The support line is in Declan's name, contract renews in August.", 'Declan', 'person-name');
+  });
+  it("keeps a product's or a word's possessions", () => {
+    unchanged("Docker's name for it");
+    unchanged("Jenkins's credentials store");
+    unchanged("Kubernetes's key rotation");
+  });
+});
