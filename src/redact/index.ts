@@ -734,6 +734,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
           : 0) | (found[F.forUser] + found[F.withUser] > 0 ? 2 : 0);
       const latex = found[F.latexName] + found[F.latexFirst] + found[F.latexAuthor] > 0;
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
+      if (ATTENDEE_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && ATTENDEE_PAST_LATIN.test(text)))
+        personNames().findAttendees(text, raw);
       // Other mentions of the names and logins read so far (names.ts).
       if (raw.some((f) => f.kind === 'person-name')) {
         personNames().echoFoundNames(text, raw);
@@ -1782,6 +1784,36 @@ const LOOSE_ID_FEATURES = [
   'kennitala',
   'de extranjer',
 ].map((f) => feature(f));
+// The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
+const ATTENDEE_FEATURES = [
+  'attendees',
+  'attendance:',
+  'present:',
+  'participants',
+  'invitees',
+  'anwesend',
+  'teilnehmer',
+  'sents:',
+  'participantes',
+  'asistentes',
+  'presentes',
+  'presenti',
+  'partecipanti',
+  'aanwezig',
+  'deelnemers',
+  'deltagare',
+  'rvarande',
+  'deltakere',
+  'til stede',
+  'obecni',
+  'uczestnicy',
+  'osallistujat',
+  'paikalla',
+  'tomni:',
+  'peserta',
+  'hadir:',
+].map((f) => feature(f));
+const ATTENDEE_PAST_LATIN = /נוכחים|משתתפים|المشاركون|الحضور|присутств|участники|παρόντες|συμμετέχοντες|katılımcılar/i;
 // Words for one-time passwords, on whose lines a base32 seed is read (cued-identifiers.ts).
 // (`seed` alone is a random generator's in code: only a seed told.)
 const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed is', 'seed:', 'seed =', 'one-time'].map((f) =>

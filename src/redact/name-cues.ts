@@ -146,6 +146,10 @@ const TITLES = [
   'ông',
   'bà',
   'pt',
+  'khun',
+  'ibu',
+  'bapak',
+  'pak',
 ];
 /** Phrases that introduce a person: one unknown word after them will do. */
 const INTRODUCTIONS = [

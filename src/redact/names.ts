@@ -501,7 +501,8 @@ function findPossessors(text: string, out: Finding[]): void {
       if (!/^\p{Lu}\p{Ll}+$/u.test(w) || (s > 0 && /[\p{L}\d_.@-]/u.test(text[s - 1]))) continue;
       const c = classify(w);
       if (c === Word.Common || c === Word.Weak || TITLE_WORDS.has(w) || ORGANISATION.test(w) || LONE_PRODUCTS.has(w)) continue;
-      if (more && c !== Word.Strong) continue;
+      // (Nor the examples' people: `Alice's key`, `Bob's key` in cryptography's texts.)
+      if (more && (c !== Word.Strong || EXAMPLE_USERS.has(w.toLowerCase()))) continue;
       out.push({ kind: 'person-name', start: s, end: at });
     }
 }
@@ -2216,6 +2217,44 @@ function formName(v: string): boolean {
     ? words.every((w) => familyFirst(w) || !/^[\p{Script=Han}\p{Script=Hangul}]/u.test(w)) || familyFirst(words[0])
     : /^[\p{Script=Han}\p{Script=Hangul}々]+$/u.test(v) && familyFirst(v);
 }
+
+/**
+ * The people a meeting's notes list after their label (`Attendees: Adébáyọ̀ Ọlátúnjí, Chiamaka
+ * Nwachukwu`, `Anwesend: …`, `נוכחים: נועה ברק, איתי שפירא`): each item of one to four words, each
+ * capitalised (in scripts without capitals: two or three words), none a common word; a single word
+ * only when it is no word the lists hold as a common one (a team, `Design`, stays).
+ */
+export function findAttendees(text: string, out: Finding[]): void {
+  ATTENDEE_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTENDEE_LABEL.exec(text)) !== null) {
+    const list = m[1];
+    const base = m.index + m[0].length - list.length;
+    let at = 0;
+    for (const part of list.split(ATTENDEE_SEPARATOR)) {
+      const start = base + list.indexOf(part, at);
+      at = start - base + part.length;
+      // A role or a team in brackets after the name, or after a dash (`Tobias (PM)`, `Aoife – SRE`).
+      const name = part.replace(/[ \t]*(?:[(（][^)）]*[)）]|[–—-][ \t].*)[ \t]*$/u, '').replace(/[ \t.]+$/u, '');
+      const lead = name.length - name.trimStart().length;
+      const v = name.trim();
+      if (v.length < 2 || v.length > 60) continue;
+      const words = v.split(/[ \t]+/);
+      if (words.length > 4) continue;
+      const cased = words.every((w) => CAPITALISED_WORD.test(w));
+      const caseless = !cased && words.length >= 2 && words.length <= 3 && words.every((w) => CASELESS_WORD.test(w));
+      if (!cased && !caseless) continue;
+      if (cased && words.some((w) => classify(w.normalize('NFC')) === Word.Common)) continue;
+      if (cased && words.length === 1 && classify(v) !== Word.Strong && classify(v) !== Word.Unknown) continue;
+      out.push({ kind: 'person-name', start: start + lead, end: start + lead + v.length });
+    }
+  }
+}
+const ATTENDEE_LABEL =
+  /(?:^|\n)[ \t*#>_-]*(?:attendees|attendance|present|participants|invitees|anwesend|teilnehmer(?:innen)?|teilnehmende|présents|participantes|asistentes|presentes|presenti|partecipanti|aanwezig|deelnemers|deltagare|närvarande|deltakere|til stede|obecni|uczestnicy|osallistujat|paikalla|přítomni|katılımcılar|peserta|hadir|נוכחים|משתתפים|المشاركون|الحضور|присутствовали|присутствуют|участники|παρόντες|συμμετέχοντες)[*_]*[ \t]*[:：][*_]*[ \t]*([^\n]{3,300})/giu;
+const ATTENDEE_SEPARATOR = /[,;、，]|[ \t]+(?:and|und|et|y|e|en|och|og|i|ve|dan|и|ו)[ \t]+|[ \t]+&[ \t]+/u;
+const CAPITALISED_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*|(?:de|van|der|den|von|da|dos|das|del|la|le|di|bin|binti|al|el|ben|ibn)|\p{Lu}\.)$/u;
+const CASELESS_WORD = /^[\p{Lo}\p{M}'’-]{2,}$/u;
 
 // Two or three capitalised words one space apart (`Collezione di Opere`, `Casa de Cambio` are no such name).
 const FOUND_NAME = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){1,2}$/u;

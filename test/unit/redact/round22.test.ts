@@ -214,3 +214,21 @@ describe('a name before what only a person has', () => {
     unchanged("Kubernetes's key rotation");
   });
 });
+
+describe("a meeting's attendees", () => {
+  it('takes each person listed after the label, in any script, with roles after them kept', () => {
+    const o = out('Attendees: Adébáyọ̀ Ọlátúnjí, Chiamaka Nwachukwu, Wiremu Tane (PM)');
+    for (const n of ['Adébáyọ̀ Ọlátúnjí', 'Chiamaka Nwachukwu', 'Wiremu Tane']) assert.ok(!o.includes(n), o);
+    assert.ok(o.includes('(PM)'), o);
+    const h = out('נוכחים: נועה ברק, איתי שפירא');
+    assert.ok(!h.includes('נועה ברק') && !h.includes('איתי שפירא'), h);
+  });
+  it('keeps teams and roles listed so', () => {
+    unchanged('**Present:** Design, QA, Platform team and Legal');
+    unchanged('Participantes: tech lead, duas pessoas de backend, PO');
+    unchanged('Participants : RSSI, DSI, équipe infrastructure');
+  });
+  it('takes a name after a Thai or Indonesian title', () => {
+    gone('Booking under Khun Wanida Charoenrat, mobile 080 878 8094', 'Wanida Charoenrat', 'person-name');
+  });
+});
