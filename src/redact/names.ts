@@ -2253,7 +2253,8 @@ export function findAttendees(text: string, out: Finding[]): void {
 const ATTENDEE_LABEL =
   /(?:^|\n)[ \t*#>_-]*(?:attendees|attendance|present|participants|invitees|anwesend|teilnehmer(?:innen)?|teilnehmende|présents|participantes|asistentes|presentes|presenti|partecipanti|aanwezig|deelnemers|deltagare|närvarande|deltakere|til stede|obecni|uczestnicy|osallistujat|paikalla|přítomni|katılımcılar|peserta|hadir|נוכחים|משתתפים|المشاركون|الحضور|присутствовали|присутствуют|участники|παρόντες|συμμετέχοντες)[*_]*[ \t]*[:：][*_]*[ \t]*([^\n]{3,300})/giu;
 const ATTENDEE_SEPARATOR = /[,;、，]|[ \t]+(?:and|und|et|y|e|en|och|og|i|ve|dan|и|ו)[ \t]+|[ \t]+&[ \t]+/u;
-const CAPITALISED_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*|(?:de|van|der|den|von|da|dos|das|del|la|le|di|bin|binti|al|el|ben|ibn)|\p{Lu}\.)$/u;
+const CAPITALISED_WORD =
+  /^(?:\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*|(?:de|van|der|den|von|da|dos|das|del|la|le|di|bin|binti|al|el|ben|ibn)|\p{Lu}\.)$/u;
 const CASELESS_WORD = /^[\p{Lo}\p{M}'’-]{2,}$/u;
 
 // Two or three capitalised words one space apart (`Collezione di Opere`, `Casa de Cambio` are no such name).
