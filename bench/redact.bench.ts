@@ -589,6 +589,33 @@ const adversarial: [string, string][] = [
   ['notes signed after a slash, distinct', unique((r) => 'ring ' + r(6, LOWER) + ' när du kan /Ylva\n')],
   ['`"secret" + "piece"` joined, one line', fill('"sk_live_51oYtl4Zko79ogi3yLL5GMeJ0p" + "x9" + ')],
   ['`user: a / ` + a password, distinct', unique((r) => 'user: ' + r(6, LOWER) + ' / ' + r(4, UPPER) + r(4, DIGITS) + '#x\n')],
+  // Policy 20's readers: phones after names, names found again, codes with words before the colon,
+  // logins after `User`, seeds, speakers after bullets, attendees, Japanese readings, names' other
+  // forms, possessions, postal lines after a flat's slash, identifiers after `konto`.
+  [
+    'a name then a phone in groups, distinct',
+    unique((r) => r(1, UPPER) + r(6, LOWER) + ' Vargas ' + r(4, DIGITS) + ' ' + r(4, DIGITS) + '\n'),
+  ],
+  [
+    '`Caller: ` + a name, then its given name, distinct',
+    unique((r) => 'Caller: ' + r(1, UPPER) + r(6, LOWER) + ' Mokoena\ncall ' + r(1, UPPER) + r(6, LOWER) + ' back\n'),
+  ],
+  ['`Alarm code for the new office: ` repeated, one line', fill('Alarm code for the new office: 106318. ')],
+  ['`User ` + a login, distinct', unique((r) => 'User ' + r(5, LOWER) + '.' + r(1, LOWER) + ' reports\n')],
+  ['`seed: ` + base32, distinct', unique((r) => 'seed: ' + r(32, UPPER + '234567') + '\n')],
+  ['`- Okafor: ` items, distinct', unique((r) => '- Okafor: ' + r(8, LOWER) + ' done\n')],
+  ['`Attendees: ` + one long list', 'Attendees: ' + fill('Adébáyọ̀ Ọlátúnjí, ').slice(0, MB - 20)],
+  ['Japanese names with readings before `様`, distinct', unique((r) => '佐々木 美穂（ささき みほ）様 ' + r(4, DIGITS) + '\n')],
+  [
+    'a name in Hangul before its Latin form, distinct',
+    unique((r) => '박지우 (' + r(1, UPPER) + r(5, LOWER) + ' Park) ' + r(3, DIGITS) + '\n'),
+  ],
+  ["`Sigrid's token ` + words, distinct", unique((r) => "Sigrid's token " + r(6, LOWER) + '\n')],
+  [
+    'a street with a flat after a slash, then its postal line, distinct',
+    unique((r) => 'Rue des Tanneurs ' + r(2, DIGITS) + '/' + r(1, DIGITS) + '\n1000 Bruxelles\n'),
+  ],
+  ['`konto ` + an account, distinct', unique((r) => 'konto ' + r(4, DIGITS) + '.' + r(2, DIGITS) + '.' + r(5, DIGITS) + '\n')],
 ];
 let worst = 0;
 let worstName = '';

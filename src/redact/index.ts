@@ -108,11 +108,19 @@ export type { LocalIdentifiers } from './pii';
  * words for reaching someone, logins that are given names, notes signed after a slash, pieces
  * concatenated to a secret, passwords given to hashing functions, after quoted labels and in
  * login/password pairs, CIDs, account numbers under bare names, FCM's and eBay's keys; public keys
- * in DER kept.
+ * in DER kept;
+ * 20: other mentions of names found by any reader, names in a list's items and a meeting's
+ * attendees, Japanese names by readings, honorifics and common family names, Korean names saying
+ * who speaks, a name's form in another script beside it, given names before what only a person
+ * has, phones written nationally after a name, logins after `User` and of two names run together,
+ * passwords with dots in configuration, codes with words before the colon, one-time passwords'
+ * seeds, identifiers after `kt.`, `konto`, a PIX `chave`, `NIP`, `NPWP`, a carné and `普通`,
+ * postal lines under a form's label and after a flat's slash, Mercado Pago's and Roblox's formats;
+ * Twilio's resources' ids kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 19;
+export const REDACTION_POLICY_VERSION = 20;
 
 export const DEFAULT_BUDGET_MS = 500;
 

@@ -1651,6 +1651,7 @@ export function findPersonNames(
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
+  if (text.includes(', ') || text.includes('→') || text.includes('->')) addressedNames(text, out);
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
@@ -1949,6 +1950,25 @@ function loneGivenNames(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
+
+// A given name the lists hold alone, addressed at a sentence's end after a comma (`We're glad you're
+// here, Rangi.`, `Thanks, Olga!`) or assigned after an arrow at a line's end (`Questions → Olga.`).
+const ADDRESSED = /,[ \t]+(\p{Lu}\p{Ll}{2,15})[.!?](?=\s|$)|(?:→|->)[ \t]*(\p{Lu}\p{Ll}{2,15})[.!?]?[ \t]*$/gmu;
+function addressedNames(text: string, out: Finding[]): void {
+  ADDRESSED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADDRESSED.exec(text)) !== null) {
+    const w = m[1] ?? m[2];
+    const start = m.index + m[0].indexOf(w, 1);
+    if (classify(w) !== Word.Strong || LONE_PRODUCTS.has(w) || EXAMPLE_USERS.has(w.toLowerCase()) || TITLE_WORDS.has(w)) continue;
+    if (placeAlone(text, start, start + w.length)) continue;
+    // After a comma, only where the sentence speaks to someone (`… on Anglesey, Wales.` is a place's).
+    if (m[1] !== undefined && !ADDRESSING.test(text.slice(Math.max(0, text.lastIndexOf('\n', start) + 1, start - 100), start))) continue;
+    out.push({ kind: 'person-name', start, end: start + w.length });
+  }
+}
+const ADDRESSING =
+  /\b(?:you|your|you're|thanks|thank|thx|hi|hello|hey|welcome|sorry|congrats|congratulations|please|cheers|bye|morning|evening|night)\b/i;
 
 // Names in lower case, as chat writes them (`did u ask rafael souza about the rota`, `thx leah
 // goldberg, saved`, `oi juju`): after a word for reaching or greeting someone, a word the lists hold

@@ -232,3 +232,18 @@ describe("a meeting's attendees", () => {
     gone('Booking under Khun Wanida Charoenrat, mobile 080 878 8094', 'Wanida Charoenrat', 'person-name');
   });
 });
+
+describe('names addressed, and phones after a word for calling in more languages', () => {
+  it('takes a given name the lists hold addressed after a comma or assigned after an arrow', () => {
+    gone('Thanks for the help, Olga.', 'Olga', 'person-name');
+    gone('Questions → Olga.', 'Olga', 'person-name');
+  });
+  it('keeps a place after a comma where no one is spoken to, and words that are no names', () => {
+    unchanged('Llanfairpwllgwyngyll is a village on Anglesey, Wales.');
+    unchanged('Go to the settings, Advanced.');
+    unchanged('x -> Maybe');
+  });
+  it('takes a number after the Nordic words for calling', () => {
+    gone('Ring til Mads på 22 44 99 60 ved kritiske fejl.', '22 44 99 60', 'phone');
+  });
+});
