@@ -147,9 +147,7 @@ const TITLES = [
   'bà',
   'pt',
   'khun',
-  'ibu',
   'bapak',
-  'pak',
 ];
 /** Phrases that introduce a person: one unknown word after them will do. */
 const INTRODUCTIONS = [

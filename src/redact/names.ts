@@ -927,7 +927,7 @@ const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A chat's handle made of a name (`lena.vogt  11:07`, `hannah.r: …`; before a colon only with a
 // dot: `comp_op:` is a grammar's rule) is read in the same pass (groups 2 and 3).
 const SPEAKER =
-  /^(?:[ \t]*[-*•][ \t]+|\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
+  /^(?:[-*•][ \t]+|\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
 
 /** Names after script labels (see SCRIPT_LABEL). */
 function findLabelledNames(text: string, out: Finding[]): void {
@@ -990,7 +990,7 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     }
     // A list's item is a speaker's line only when a listed name speaks on it (`- Neu: Export …`,
     // `- Behoben: …` are a release's notes).
-    const bullet = m[0].charCodeAt(0) === 45 || m[0].charCodeAt(0) === 42 || m[0].charCodeAt(0) === 0x2022 || /^[ \t]+[-*•]/.test(m[0]);
+    const bullet = m[0].charCodeAt(0) === 45 || m[0].charCodeAt(0) === 42 || m[0].charCodeAt(0) === 0x2022;
     if (!bullet) lines.push(m.index);
     if (m[1] !== undefined) {
       const name = m[1];
@@ -1953,17 +1953,22 @@ function loneGivenNames(text: string, out: Finding[]): void {
 
 // A given name the lists hold alone, addressed at a sentence's end after a comma (`We're glad you're
 // here, Rangi.`, `Thanks, Olga!`) or assigned after an arrow at a line's end (`Questions → Olga.`).
-const ADDRESSED = /,[ \t]+(\p{Lu}\p{Ll}{2,15})[.!?](?=\s|$)|(?:→|->)[ \t]*(\p{Lu}\p{Ll}{2,15})[.!?]?[ \t]*$/gmu;
+// (Two expressions, each starting with its literal, which the search skips to.)
+const ADDRESSED = /, (\p{Lu}\p{Ll}{2,15})[.!?](?=\s|$)/gu;
+const ASSIGNED = /(?:→|->)[ \t]*(\p{Lu}\p{Ll}{2,15})[.!?]?[ \t]*$/gmu;
 function addressedNames(text: string, out: Finding[]): void {
-  ADDRESSED.lastIndex = 0;
+  for (const re of text.includes('→') || text.includes('->') ? [ADDRESSED, ASSIGNED] : [ADDRESSED]) addressedBy(text, re, out);
+}
+function addressedBy(text: string, re: RegExp, out: Finding[]): void {
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ADDRESSED.exec(text)) !== null) {
-    const w = m[1] ?? m[2];
+  while ((m = re.exec(text)) !== null) {
+    const w = m[1];
     const start = m.index + m[0].indexOf(w, 1);
     if (classify(w) !== Word.Strong || LONE_PRODUCTS.has(w) || EXAMPLE_USERS.has(w.toLowerCase()) || TITLE_WORDS.has(w)) continue;
     if (placeAlone(text, start, start + w.length)) continue;
     // After a comma, only where the sentence speaks to someone (`… on Anglesey, Wales.` is a place's).
-    if (m[1] !== undefined && !ADDRESSING.test(text.slice(Math.max(0, text.lastIndexOf('\n', start) + 1, start - 100), start))) continue;
+    if (re === ADDRESSED && !ADDRESSING.test(text.slice(Math.max(0, text.lastIndexOf('\n', start) + 1, start - 100), start))) continue;
     out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
