@@ -211,6 +211,30 @@ export function findDecimalKeypairs(text: string, out: Finding[]): void {
   }
 }
 
+// A password written as bytes on one line, so it shows up in no search of strings (`byte[] _k = { 0x49,
+// 0x39, … };` ⏎ `AdminPassword => Encoding.ASCII.GetString(_k)`): six to sixty-four bytes, each a
+// printable character, which read as a chosen password, with a word for a credential on the lines
+// within three of it.
+const PRINTABLE_BYTES = /(?:0x[2-7][0-9A-Fa-f][ \t]*,[ \t]*){5,63}0x[2-7][0-9A-Fa-f]/g;
+const CREDENTIAL_WORD = /passw(?:or)?d|secret|token|credential|api[_-]?key|Passw(?:or)?d|Secret|Token|PASSW(?:OR)?D|SECRET|TOKEN/;
+export function findPrintableByteArrays(text: string, out: Finding[]): void {
+  PRINTABLE_BYTES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PRINTABLE_BYTES.exec(text)) !== null) {
+    const v = String.fromCharCode(...m[0].split(/[ \t]*,[ \t]*/).map((b) => parseInt(b, 16)));
+    if (/[\x7f]/.test(v) || !valueLooksSecret(v, 'password', true) || !/[A-Za-z]/.test(v) || !/[^A-Za-z]/.test(v)) continue;
+    // Three lines either side, as the trajectory builder's window holds them.
+    let from = m.index;
+    for (let n = 0; n < 4 && from > 0; n++) from = text.lastIndexOf('\n', from - 1) + (n === 3 ? 1 : 0);
+    if (from < 0) from = 0;
+    let to = m.index + m[0].length;
+    for (let n = 0; n < 4 && to >= 0 && to < text.length; n++) to = text.indexOf('\n', to + 1);
+    if (to < 0) to = text.length;
+    if (!CREDENTIAL_WORD.test(text.slice(from, to))) continue;
+    out.push({ kind: 'password', start: m.index, end: m.index + m[0].length });
+  }
+}
+
 export function findByteArrayKeys(text: string, out: Finding[]): void {
   BYTE_LINES.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -115,7 +115,8 @@ export type { LocalIdentifiers } from './pii';
  * has, phones written nationally after a name, logins after `User` and of two names run together,
  * passwords with dots in configuration, codes with words before the colon, one-time passwords'
  * seeds, identifiers after `kt.`, `konto`, a PIX `chave`, `NIP`, `NPWP`, a carné and `普通`,
- * postal lines under a form's label and after a flat's slash, Mercado Pago's and Roblox's formats;
+ * postal lines under a form's label and after a flat's slash, private keys' lines past a log's
+ * prefix, passwords written as printable bytes, Mercado Pago's and Roblox's formats;
  * Twilio's resources' ids kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
@@ -485,7 +486,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
-        if (text.includes(', 0x')) statements().findByteArrayKeys(text, raw);
+        if (text.includes(', 0x')) {
+          statements().findByteArrayKeys(text, raw);
+          statements().findPrintableByteArrays(text, raw);
+        }
       }
       findPhones(text, raw, found[F.telUri] + found[F.smsUri] + found[F.faxUri] + found[F.calltoUri] > 0);
       // Full-width digits, as Japanese and Chinese text writes numbers (`０９０－１２６７－２９７６`): read

@@ -17,6 +17,7 @@ export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './netw
 export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
 export {
   findByteArrayKeys,
+  findPrintableByteArrays,
   findDecimalKeypairs,
   findCookieJarValues,
   findEncodedBasicAuth,

@@ -39,10 +39,17 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
       continue;
     }
     // Multi-line block: redact each body line up to END (or until a line stops looking like body).
+    // What stands before the BEGIN marker on its line (a log's time stamp, `# `, `> `) may stand
+    // before each line of the block: a prefix of the same shape is read past (`2026-09-30T11:02:44Z `).
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const prefix = text.slice(lineStart, m.index);
+    const prefixShape = prefix.trim() !== '' && prefix.length <= 60 ? shapeOf(prefix) : '';
     let pos = lineEnd + 1;
     for (let k = 0; k < MAX_BLOCK_LINES && pos < text.length; k++) {
       let e = text.indexOf('\n', pos);
       if (e === -1) e = text.length;
+      if (prefixShape !== '' && e - pos > prefix.length && shapeOf(text.slice(pos, pos + prefix.length)) === prefixShape)
+        pos += prefix.length;
       const line = text.slice(pos, e);
       const endM = PEM_END.exec(line);
       if (endM) {
@@ -62,6 +69,11 @@ export function findPrivateKeys(text: string, out: Finding[]): void {
     skipTo = pos;
     PEM_BEGIN.lastIndex = Math.max(PEM_BEGIN.lastIndex, Math.min(pos, text.length));
   }
+}
+
+/** A prefix's shape: digits as `9`, letters as `a`, the rest as written. */
+function shapeOf(s: string): string {
+  return s.replace(/\d/g, '9').replace(/[A-Za-z]/g, 'a');
 }
 
 // A line that is nothing but a long run of base64 (key material seen without its BEGIN line,

@@ -247,3 +247,27 @@ describe('names addressed, and phones after a word for calling in more languages
     gone('Ring til Mads på 22 44 99 60 ved kritiske fejl.', '22 44 99 60', 'phone');
   });
 });
+
+describe('private keys in a log, and passwords written as bytes', () => {
+  it("reads a private key's lines past the prefix its BEGIN line has (a CI log's time stamps, a comment's mark)", () => {
+    const body = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdzc2gtcn';
+    gone(
+      `2026-09-30T11:02:44.1051Z -----BEGIN OPENSSH PRIVATE KEY-----\n2026-09-30T11:02:44.1052Z ${body}\n2026-09-30T11:02:44.1053Z -----END OPENSSH PRIVATE KEY-----`,
+      body,
+      'private-key',
+    );
+    const o = out(`# -----BEGIN RSA PRIVATE KEY-----\n# ${body}\n# -----END RSA PRIVATE KEY-----`);
+    assert.ok(!o.includes(body) && o.startsWith('# -----BEGIN'), o);
+  });
+  it('takes a password written as printable bytes beside a word for a credential', () => {
+    gone(
+      'private static readonly byte[] _k = { 0x49, 0x39, 0x34, 0x33, 0x6b, 0x69, 0x64, 0x21, 0x75, 0x4b };\n\nprivate static string AdminPassword => Encoding.ASCII.GetString(_k);',
+      '0x49, 0x39, 0x34',
+      'password',
+    );
+  });
+  it('keeps bytes with no credential near, and letters in a row', () => {
+    unchanged('var magic = []byte{0x49, 0x39, 0x34, 0x33, 0x6b, 0x69, 0x64, 0x21, 0x75, 0x4b}');
+    unchanged('var password = []byte{0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47}');
+  });
+});
