@@ -373,7 +373,7 @@ const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 // The shapes national-ids.ts reads alone, loosely: a trailing full stop (the end of a sentence) may follow.
 const ID_ALONE_SHAPE =
-  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6}|[1-7]\d{4}-\d{7}-\d|\d{6}-\d{2}-\d{4}|\d{6}\/\d{4}|\d{3}\.\d{3}\.\d{3}-\d)\.?$/;
+  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6}|\d{6}[-+]\d{4}|[1-7]\d{4}-\d{7}-\d|\d{6}-\d{2}-\d{4}|\d{6}\/\d{4}|\d{3}\.\d{3}\.\d{3}-\d)\.?$/;
 
 function trimEnd(text: string, s: number, e: number): number {
   while (e > s && !isAlnum(text.charCodeAt(e - 1))) e--;

@@ -116,7 +116,8 @@ export type { LocalIdentifiers } from './pii';
  * passwords with dots in configuration, codes with words before the colon, one-time passwords'
  * seeds, identifiers after `kt.`, `konto`, a PIX `chave`, `NIP`, `NPWP`, a carné and `普通`,
  * postal lines under a form's label and after a flat's slash, private keys' lines past a log's
- * prefix, passwords written as printable bytes, Mercado Pago's and Roblox's formats;
+ * prefix, passwords written as printable bytes, Sweden's personnummer alone, Mercado Pago's and
+ * Roblox's formats;
  * Twilio's resources' ids kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.

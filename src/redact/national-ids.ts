@@ -399,7 +399,14 @@ const RULES: readonly IdRule[] = [
     valid: by(chSsn),
     alone: '756\\.\\d{4}\\.\\d{4}\\.\\d{2}',
   },
-  { kind: 'se-personnummer', cue: 'personnummer|personnr|pnr', shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}', valid: by(sePersonnummer) },
+  // Written with its hyphen (or `+` past a hundred years): a birth date and a Luhn digit, taken alone when both hold.
+  {
+    kind: 'se-personnummer',
+    cue: 'personnummer|personnr|pnr',
+    shape: '(?:\\d{2})?\\d{6}[-+]?\\d{4}',
+    valid: by(sePersonnummer),
+    alone: '\\d{6}[-+]\\d{4}',
+  },
   {
     kind: 'no-fodselsnummer',
     cue: 'f[øo]dselsnummer(?:et)?|f[øo]dselsnr|personnummer(?:et)?|fnr|f\\.[ ]?nr\\.?',

@@ -271,3 +271,13 @@ describe('private keys in a log, and passwords written as bytes', () => {
     unchanged('var password = []byte{0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47}');
   });
 });
+
+describe("Sweden's personnummer alone", () => {
+  it('takes one written with its hyphen whose date and Luhn digit hold, with no label', () => {
+    gone('# testat mot Astrids deklaration (690717-7395), ska ge 118 430 kr', '690717-7395', 'se-personnummer');
+  });
+  it('keeps one whose check digit fails, and numbers of other shapes', () => {
+    unchanged('order 690717-7394 shipped');
+    unchanged('ticket 123456-7890 closed');
+  });
+});
