@@ -574,7 +574,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.niNum] +
             found[F.niNumGlued] +
             found[F.niNumKey] +
-            found[F.niNoKey] >
+            found[F.niNoKey] +
+            found[F.niCapitals] >
           0,
         code: CODE_FEATURES.some((f) => found[f] === 1),
         vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
@@ -1210,6 +1211,8 @@ const F = {
   niNumGlued: feature('ninum'),
   niNumKey: feature('ni_num'),
   niNoKey: feature('ni_no'),
+  // `NI ML678908C` in a referral: the letters in capitals alone, before the number's letters.
+  niCapitals: feature('NI ', true),
 };
 const SQL_HINT = /password[ \t]+['"]|with[ \t]+password[ \t]*=/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;

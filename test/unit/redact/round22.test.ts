@@ -281,3 +281,13 @@ describe("Sweden's personnummer alone", () => {
     unchanged('ticket 123456-7890 closed');
   });
 });
+
+describe('a National Insurance number after NI in capitals', () => {
+  it('takes it in a referral', () => {
+    gone('Referral: Mrs Siobhan O’Callaghan, NHS No. 554 434 4027, NI ML678908C. Mrs O’Callaghan reports', 'ML678908C', 'uk-nino');
+  });
+  it('keeps a value of no NI number’s shape after NI', () => {
+    unchanged('NI QQ123456C is the example');
+    unchanged('NI 2024 report');
+  });
+});
