@@ -1415,6 +1415,8 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
         const end = at + word.length;
         // The word ends there (`account`, `Nutzerkonto`), and a handle follows on the line.
         if (end < text.length && isWordChar(text.charCodeAt(end)) && low !== 'konto') continue;
+        // `user` in prose only (`User nadia.r reports`): `user: …`, `user=…` are keys, read by findNameHandles.
+        if (low === 'user' && (text.charCodeAt(end) !== 32 || !/[a-z]/i.test(text.charAt(end + 1)))) continue;
         HANDLE_AFTER.lastIndex = end;
         const m = HANDLE_AFTER.exec(text);
         if (m === null) continue;
