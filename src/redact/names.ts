@@ -2202,12 +2202,17 @@ export function echoFoundNames(text: string, out: Finding[]): void {
   for (const f of out) {
     if (f.kind !== 'person-name' || f.end - f.start > 60) continue;
     const v = text.slice(f.start, f.end);
-    // (A name of one word is looked for again only where the lists hold it as a name alone: see echoes.)
-    if (FOUND_NAME.test(v) || ONE_NAME.test(v)) sources.push({ start: f.start, end: f.end, read: true });
+    // Only a name its own line vouches for, after a label or a key on it (`Caller: …`, `"name": "…"`):
+    // a name read with the help of other lines (a speaker's, a name before a contact on the next line)
+    // would carry its evidence further than the three lines a window holds.
+    if (!FOUND_NAME.test(v)) continue;
+    const bol = text.lastIndexOf('\n', f.start - 1) + 1;
+    if (f.start - bol > 200 || !LABEL_BEFORE_NAME.test(text.slice(bol, f.start))) continue;
+    sources.push({ start: f.start, end: f.end, read: true });
   }
   if (sources.length > 0) echoes(text, sources, out, true);
 }
-const ONE_NAME = /^\p{Lu}\p{Ll}{3,}$/u;
+const LABEL_BEFORE_NAME = /[:=：]/;
 /**
  * A name written in two scripts, one in brackets after the other: the form beside a name found
  * (`박지우 (Ji-woo Park)`, `వెంకట లక్ష్మి రెడ్డి (Venkata Lakshmi Reddy)`, `Wong Ka Lok, Kelvin (黃家樂)`),
