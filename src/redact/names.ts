@@ -2247,7 +2247,7 @@ function formName(v: string): boolean {
   const words = v.split(/[ \u3000]/);
   return words.length >= 2
     ? words.every((w) => familyFirst(w) || !/^[\p{Script=Han}\p{Script=Hangul}]/u.test(w)) || familyFirst(words[0])
-    : /^[\p{Script=Han}\p{Script=Hangul}々]+$/u.test(v) && familyFirst(v);
+    : /^[\p{Script=Han}\p{Script=Hangul}々]{2,4}$/u.test(v) && familyFirst(v);
 }
 
 /**

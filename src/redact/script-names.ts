@@ -77,7 +77,7 @@ const HAN = '\\p{Script=Han}々';
 // (Its reading in kana may stand in brackets before the honorific: `佐々木 美穂（ささき みほ）様`; a
 // letter's `宛` and `氏` are honorifics too, not `宛先` or `氏名`.)
 const JAPANESE_HONORIFIC = new RegExp(
-  `([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)[ \\u3000]?(?:[（(]([\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8}(?:[ \\u3000][\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8})?)[）)][ \\u3000]?)?(?:様|さま|さん|殿|ちゃん|くん|宛(?!先)|氏(?!名))`,
+  `([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)[ \\u3000]?(?:[（(]([\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8}(?:[ \\u3000][\\p{Script=Hiragana}\\p{Script=Katakana}ー]{1,8})?)[）)][ \\u3000]?)?(?:様(?![${HAN}])|さま|さん|殿(?![${HAN}])|ちゃん|くん|宛(?![先${HAN}])|氏(?![名${HAN}]))`,
   'gu',
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
