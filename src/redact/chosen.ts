@@ -14,8 +14,18 @@ function literalPassword(v: string): boolean {
 // (`anyone have the jenkins admin pw?` ⏎ `<t.osei> Letmein655#`). The value is read on the rest of
 // the cue's line (100 characters), as a quoted literal or a word standing alone, and must look
 // chosen (chosenPassword): a letter and a digit, and both cases or a symbol.
+// (Grouped by first letter, the boundary before the word checked by the reader: a look-behind
+// before the alternatives would be tried at every character of the text, five times the cost.)
 const CHOSEN_CUE =
-  /(?<![\p{L}\p{N}])(?:passwor[dt]s?|passwd|passphrase|(?<=[ (])pwd?(?=[ :?])|(?<=[ \t])pass(?=[ \t])|creds|credentials?|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|passord|heslo|jelsz[óo]|lozinka|parola|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
+  /(?:p(?:asswor[dt]s?|asswd|assphrase|wd?(?<=[ (]pwd?)(?=[ :?])|ass(?<=[ \t]pass)(?=[ \t])|arola|assord)|cred(?:s|entials?)|userpwd|kennwort|mdp|mot de passe|has[łl]o|contrase[ñn]a|senha|[şs]ifre(?:niz|si)?|пароль|wachtwoord|l[öo]senord|salasana|adgangskode|heslo|jelsz[óo]|lozinka|密码|密碼|パスワード|비밀번호|mật khẩu|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน)(?![\p{L}\p{N}])/giu;
+/** Whether the character (the code point) before `i` is a letter or a digit. */
+function wordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  const cp = c >= 0xdc00 && c < 0xe000 && i >= 2 ? text.codePointAt(i - 2)! : c;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 // (Every word above opens the reader's gate in index.ts by itself, so a window reads what the whole text reads.)
 // A quoted literal, or a word between white space (or `(`, `,`, `:`, `=`, `>`) and white space or
 // the end of a sentence; not starting with `=` (read right after `password`, that is the assignment's sign).
@@ -71,6 +81,10 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   let readTo = 0;
   while ((m = CHOSEN_CUE.exec(text)) !== null) {
+    if (wordBefore(text, m.index)) {
+      CHOSEN_CUE.lastIndex = m.index + 1;
+      continue;
+    }
     const from = m.index + m[0].length;
     if (from < readTo) continue;
     // The line around the cue, read no further than 500 characters each way: a longer line is

@@ -1195,7 +1195,8 @@ function twoNames(v: string): boolean {
 
 // A note signed at its end after a dash (`# temp until ENV is wired on the new host — Joost`,
 // `– Amaru Quispe`): a given name the lists hold, and a word after it that is no common word.
-const DASH_SIGNATURE = /(?<=\S[ \t]+)[—–][ \t]?(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
+// (The dash first, then the look-behind: a look-behind first would be tried at every character.)
+const DASH_SIGNATURE = /[—–](?<=\S[ \t]+[—–])[ \t]?(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
 // A slash signs a note as well, in the Nordic way (`Ring honom när du kan /Ylva`); its expression
 // starts with its literal ` /`, which is searched for fast (what stands before is checked after).
 const SLASH_SIGNATURE = / \/(\p{Lu}\p{Ll}{2,20})(?:[ \t]+(\p{Lu}[\p{Ll}'’-]{1,24}))?[ \t.]*\r?$/gmu;
@@ -1912,15 +1913,18 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
 // someone (`Ask Priscila, she was there`, `14 commits by Maciej`, `ping Dana`), or starting a sentence
 // before a verb (`Emeka will run the loop`, `- Théo signale que…`). A name the lists hold as a name
 // only, not beside another capitalised word (a full name is read as a whole).
-// (Two tests: a case-blind one of a capital's run would cost quadratic time on a run of letters.)
+// (Two tests: a case-blind one of a capital's run would cost quadratic time on a run of letters.
+// The boundary before a cue is checked by the reader: a look-behind first would run at every character.)
 const LONE_GIVEN_CUE =
   /(?:^|[^\p{L}])(?:ask|give|tell|ping|cc|thank|remind|call|email|message|with|by|from|daughter|son|wife|husband|mother|father|brother|sister|cousin|aunt|uncle|nephew|niece|grand\p{L}+|girlfriend|boyfriend|fianc\p{L}+)[ \t]+\p{Lu}/iu;
 const LONE_GIVEN_VERB =
   /\p{Lu}\p{Ll}+[ \t]+(?:will|is|was|has|had|said|says|asked|wants|needs|thinks|agreed|reported|confirmed|noticed|found|fixed|flagged|identified|suggested|proposed|mentioned|owns|leads|joined|rolled|shipped|can|could|should|would|did|does|signale|présente|relancera|propose|hat|ist|wird|starter)(?![\p{L}])/u;
 const LONE_GIVEN = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}_])([Aa]sk|[Gg]ive|[Tt]ell|[Pp]ing|cc|CC|[Tt]hank|[Rr]emind|[Cc]all|[Ee]-?mail|[Mm]essage|[Cc]heck with|[Ss]ync with|[Pp]air with|[Tt]alk to|[Ss]peak to|help from|by|with|[Dd]aughter|[Ss]on|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Cc]ousin|[Aa]unt|[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randdaughter|[Gg]randmother|[Gg]randfather|[Gg]irlfriend|[Bb]oyfriend|[Ff]ianc[ée]e?)[ \\t]+|(?:^|[.!?:—–][ \\t]+|^[ \\t]*(?:[-*•>]|\\d{1,2}[.)])[ \\t]+))(${WORD})(?![\\p{L}\\p{N}_@'’-]|\\.[\\p{L}\\p{N}]|[ \\t]+\\p{Lu})([ \\t]+(?:will|is|was|has|had|said|says|asked|wants|needs|thinks|agreed|reported|confirmed|noticed|found|fixed|flagged|identified|suggested|proposed|mentioned|owns|leads|joined|rolled|shipped|can|could|should|would|did|does|signale|présente|relancera|propose|hat|ist|wird|starter)(?![\\p{L}]))?`,
+  `(?:([Aa]sk|[Gg]ive|[Tt]ell|[Pp]ing|cc|CC|[Tt]hank|[Rr]emind|[Cc]all|[Ee]-?mail|[Mm]essage|[Cc]heck with|[Ss]ync with|[Pp]air with|[Tt]alk to|[Ss]peak to|help from|by|with|[Dd]aughter|[Ss]on|[Ww]ife|[Hh]usband|[Mm]other|[Ff]ather|[Bb]rother|[Ss]ister|[Cc]ousin|[Aa]unt|[Uu]ncle|[Nn]ephew|[Nn]iece|[Gg]randson|[Gg]randdaughter|[Gg]randmother|[Gg]randfather|[Gg]irlfriend|[Bb]oyfriend|[Ff]ianc[ée]e?)[ \\t]+|(?:^|[.!?:—–][ \\t]+|^[ \\t]*(?:[-*•>]|\\d{1,2}[.)])[ \\t]+))(${WORD})(?![\\p{L}\\p{N}_@'’-]|\\.[\\p{L}\\p{N}]|[ \\t]+\\p{Lu})([ \\t]+(?:will|is|was|has|had|said|says|asked|wants|needs|thinks|agreed|reported|confirmed|noticed|found|fixed|flagged|identified|suggested|proposed|mentioned|owns|leads|joined|rolled|shipped|can|could|should|would|did|does|signale|présente|relancera|propose|hat|ist|wird|starter)(?![\\p{L}]))?`,
   'gmu',
 );
+// A letter, a digit or `_` (a code point) right before a cue: the cue is part of a word.
+const CUE_JOINED = /[\p{L}\p{N}_]$/u;
 const KIN =
   /^(?:daughter|son|wife|husband|mother|father|brother|sister|cousin|aunt|uncle|nephew|niece|grand\w+|girlfriend|boyfriend|fianc\S+)$/i;
 // Assistants and tools that are spoken to or built with (`ask Alexa`, `built with Hugo`), not people.
@@ -1930,6 +1934,10 @@ function loneGivenNames(text: string, out: Finding[]): void {
   LONE_GIVEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LONE_GIVEN.exec(text)) !== null) {
+    if (m[1] !== undefined && m.index > 0 && CUE_JOINED.test(text.slice(Math.max(0, m.index - 2), m.index))) {
+      LONE_GIVEN.lastIndex = m.index + 1;
+      continue;
+    }
     // At a sentence's start, only before a verb; after a cue, anywhere.
     if (m[1] === undefined && m[3] === undefined) continue;
     const w = m[2];
