@@ -513,7 +513,9 @@ function cueBefore(text: string, s: number, most = 4): Cue {
 // A label or comment on the line above that names a credential (`Token:`, `# shared secret for
 // the radius server`, `/** HMAC secret for signing URLs */`, `**API token** (rotate quarterly):`,
 // `… fallback api key from config:`): it speaks of the value below it.
-const LABEL_LINE = /^[ \t]*(?:#|\/\/|\/\*|\*|;|--|<!--|>)|:[ \t]*(?:\*\/|-->|\*\*)?[ \t]*$/;
+// A comment, a line that ends with a colon, or one that opens a block (`tokens {`, `[secrets]`).
+const LABEL_LINE =
+  /^[ \t]*(?:#|\/\/|\/\*|\*|;|--|<!--|>)|:[ \t]*(?:\*\/|-->|\*\*)?[ \t]*$|^[ \t]*(?:[\w.-]{1,40}[ \t]*\{|\[[\w. -]{1,40}\])[ \t]*\r?$/;
 const LABEL_CUE =
   /(?:^|[^a-z])(?:(?:api|access|secret|private|auth|license|licence|signing|master|shared|account|app|client|service|deploy|bot)[ _-]?keys?|tokens?|secrets?|passwords?|passphrases?|passcodes?|credentials?)(?:[^a-z]|$)|(?:^|[^a-z])(?:the|a|your|our|my)[ \t]+key\b.*:[ \t]*$/i;
 const LABEL_ABOVE: Cue = Object.freeze({ strong: true, weak: false, service: false, blocked: false });
@@ -530,22 +532,26 @@ function endsLine(text: string, e: number): boolean {
 
 /** Is the nearest line above `s`'s line that is not blank (or a Markdown fence) a label or comment naming a credential? */
 const LIST_ITEM = /^[ \t]*[-*•][ \t]+[\w .-]{1,30}:/;
+// A key's assignment in a block (`  agent = "…"`): the block's other keys before it are passed too.
+const BLOCK_KEY = /^[ \t]+[\w.-]{1,40}[ \t]*=[ \t]*["']?/;
 function labelAbove(text: string, s: number): boolean {
   let k = s;
   const lo = Math.max(0, s - 256);
   while (k > lo && text.charCodeAt(k - 1) !== 10) k--;
   if (k === 0 || text.charCodeAt(k - 1) !== 10) return false;
-  // Up to three lines back, past blank lines and fences; from an item of a list, past the items
-  // before it (`deploy tokens:` ⏎ `- netlify: nfp_…` ⏎ `- vercel: DJ0p…`).
+  // Up to three lines back, past blank lines and fences; from an item of a list or a key of a block,
+  // past the items or keys before it (`deploy tokens:` ⏎ `- netlify: nfp_…` ⏎ `- vercel: DJ0p…`,
+  // `tokens {` ⏎ `  initial_management = "…"` ⏎ `  agent = "…"`).
   let end = k - 1;
-  const item = LIST_ITEM.test(text.slice(k, s));
+  const head = text.slice(k, s);
+  const item = LIST_ITEM.test(head) || BLOCK_KEY.test(head);
   for (let tries = 0; tries < (item ? 8 : 3) && end > 0; tries++) {
     let start = end;
     const floor = Math.max(0, end - 200);
     while (start > floor && text.charCodeAt(start - 1) !== 10) start--;
     if (start > floor || start === 0) {
       const line = text.slice(start, end).replace(/\r$/, '');
-      if (item && LIST_ITEM.test(line)) {
+      if (item && (LIST_ITEM.test(line) || BLOCK_KEY.test(line))) {
         end = start - 1;
         continue;
       }

@@ -249,6 +249,44 @@ function linesAround(text: string, at: number): string {
   if (after < 0 || text.indexOf('\n', at) < 0) after = text.length;
   return text.slice(before + 1, after);
 }
+// A card's expiry and security code, beside a card's number found (`exp 06/27`, `有効期限：10/28`,
+// `Son kullanma 10/27`, a CSV's next cell `…,03/26,2500`, `セキュリティコード：632`). The expiry is
+// a month and a year (`MM/YY`, `MM/YYYY`): after a word for it in about fifteen languages within two
+// lines of the card, or in the next cell after the number on its line. A security code after its
+// word in other languages (English's words are read anywhere, below), within two lines of the card.
+const EXPIRY_WORD =
+  "(?:exp(?:iry|iration|ires|ira|\\.)?(?:[ _-]?(?:date|dt|on))?|valid[ \\t]+(?:thru|through|until|till)|good[ \\t]+thru|g[üu]ltig[ \\t]+bis|ablauf(?:datum)?|verfall(?:sdatum)?|vencimiento|fecha[ \\t]+de[ \\t]+(?:vencimiento|caducidad|expiraci[óo]n)|caducidad|date[ \\t]+d['’]expiration|validit[ée]|scadenza|validade|vencimento|geldig[ \\t]+tot|vervaldatum|wa[żz]na[ \\t]+do|data[ \\t]+wa[żz]no[śs]ci|son[ \\t]+kullanma(?:[ \\t]+tarihi)?|срок[ \\t]+действия|有効期限|有效期(?:至)?|유효기간|만료일)";
+const CARD_EXPIRY = new RegExp(
+  `(?<![\\p{L}])${EXPIRY_WORD}${GAP}(?:\\([ \\t]*(?:MM|mm)[ \\t]*/[ \\t]*(?:YY|yy|YYYY|yyyy)[ \\t]*\\)[ \\t]*[:：]?[ \\t]*)?((?:0[1-9]|1[0-2])[ \\t]?/[ \\t]?(?:\\d{2}|20\\d{2}))(?![\\d/])`,
+  'giu',
+);
+// The next cell after a card's number: a separator, maybe a word or two, then the expiry.
+const EXPIRY_AFTER_CARD = /^[ \t]*["']?[ \t]*[,;|\t][ \t]*["']?[ \t]*((?:0[1-9]|1[0-2])\/(?:\d{2}|20\d{2}))(?![\d/])/;
+const CARD_CODE_OTHER =
+  /(?:セキュリティ[ \t]?コード|カード確認番号|보안[ \t]?코드|安全码|安全碼|código[ \t]+de[ \t]+seguran[çc]a|c[óo]digo[ \t]+de[ \t]+seguridad|cryptogramme(?:[ \t]+visuel)?|code[ \t]+de[ \t]+s[ée]curit[ée]|pr[üu]fnummer|pr[üu]fziffer|codice[ \t]+di[ \t]+sicurezza|kod[ \t]+cvv|güvenlik[ \t]+kodu)[ \t]*[:：=]?[ \t]*(\d{3,4})(?!\d)/giu;
+function findCardDetails(text: string, out: Finding[]): void {
+  const cards = out.filter((f) => f.kind === 'credit-card');
+  if (cards.length === 0) return;
+  // Two lines each way: a card's number is read on its own line, so both stay in the three lines of
+  // context each change is redacted with.
+  const nearCard = (at: number): boolean => {
+    let from = at;
+    for (let k = 0; k < 3 && from > 0; k++) from = text.lastIndexOf('\n', from - 1);
+    let to = at;
+    for (let k = 0; k < 3 && to >= 0; k++) to = text.indexOf('\n', to + 1);
+    if (to < 0) to = text.length;
+    return cards.some((c) => c.end > from && c.start < to);
+  };
+  cued(text, CARD_EXPIRY, 'card-expiry', out, (_v, m) => nearCard(m.index));
+  cued(text, CARD_CODE_OTHER, 'card-security-code', out, (_v, m) => nearCard(m.index));
+  for (const c of cards) {
+    const m = EXPIRY_AFTER_CARD.exec(text.slice(c.end, c.end + 24));
+    if (m === null) continue;
+    const start = c.end + m[0].length - m[1].length;
+    out.push({ kind: 'card-expiry', start, end: start + m[1].length });
+  }
+}
+
 // A card's identification number (American Express's `CID`), read only right after a card: `cid`
 // alone is as often a customer's, a connection's or a content id.
 const CARD_CID = /(?<![A-Za-z])cid[ \t]*[:=#]?[ \t]*(\d{3,4})(?![\d])/gi;
@@ -474,6 +512,7 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
       }
     }
   }
+  if (hints.card === true) findCardDetails(text, out);
   if (hints.code) {
     cued(text, CARD_CODE, 'card-security-code', out, () => true);
     cued(text, CARD_CID, 'card-security-code', out, (_v, m) =>

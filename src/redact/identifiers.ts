@@ -27,6 +27,8 @@ export interface IdentifierHints {
   device?: boolean;
   /** A passport's, a licence's or a car's name in a script past Latin (`여권`, `паспорт`, `车牌`). */
   pastLatin?: boolean;
+  /** A card's number was found: its expiry and its security code are read around it. */
+  card?: boolean;
 }
 
 // ITIN: 9XX-7X-XXXX and the other middle groups the IRS issues; with separators anywhere, bare after a cue.

@@ -239,6 +239,7 @@ const PII_KINDS = new Set([
   'us-itin',
   'birth-date',
   'card-security-code',
+  'card-expiry',
   'geo-coordinates',
   'passport-number',
   'medical-record-number',
@@ -350,7 +351,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.impdp] +
             found[F.rman] >
           0,
-        redisConf: found[F.requirepass] + found[F.masterauth] > 0,
+        redisConf: found[F.requirepass] + found[F.masterauth] + found[F.redisAclOn] + found[F.setuser] > 0,
         secureString: found[F.secureString] === 1,
         htpasswd: found[F.htpasswd] === 1,
         authCall: AUTH_CALL_FEATURES.some((f) => found[f] === 1),
@@ -591,6 +592,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.advertisingId] >
           0,
         pastLatin: found[PAST_LATIN] === 1 && IDS_PAST_LATIN.test(text),
+        card: raw.some((f) => f.kind === 'credit-card'),
       };
       const h = identifierHints;
       if (
@@ -606,7 +608,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         h.vehicle ||
         h.mrz ||
         h.device === true ||
-        h.pastLatin === true
+        h.pastLatin === true ||
+        h.card === true
       )
         statements().findCuedIdentifiers(text, identifierHints, raw);
       const firstId = found.indexOf(1, NATIONAL_ID_FROM);
@@ -934,6 +937,9 @@ const F = {
   requirepass: feature('requirepass'),
   kubeSecret: feature('kind: secret'),
   masterauth: feature('masterauth'),
+  // Redis's access lists (`user default on >…`, `ACL SETUSER ci on >…`): a password after `>`.
+  redisAclOn: feature(' on >'),
+  setuser: feature('setuser'),
   secureString: feature('securestring'),
   htpasswd: feature('htpasswd'),
   authParen: feature('auth('),

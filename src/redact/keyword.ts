@@ -1166,6 +1166,7 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       val = text.charCodeAt(vs) === 124 || text.charCodeAt(vs) === 62 ? blockScalarLine(text, s, vs) : null;
       if (!val && isLineBreak(text.charCodeAt(vs)) && text.charCodeAt(e + (nameQuoted ? 1 : 0)) === 58 /* : */)
         val = yamlNextLineScalar(text, s, vs);
+      if (!val && spaceSep && text.charCodeAt(vs) === 123 /* { */) val = tclBraced(text, s, vs);
       if (!val) val = readValue(text, vs);
       if (val && !val.quoted && !nameQuoted && !isFlag && startsConfigLine(text, s)) {
         const line = readLineValue(text, vs);
@@ -1650,6 +1651,17 @@ function insideParens(text: string, s: number): boolean {
 }
 
 const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define)[ \t]+$/i;
+// Tcl's braces quote a word (`set pass {oYzO…?u2Gi}`, in an expect script): the word between them,
+// when `set` starts the line and the braces close on it.
+const TCL_SET = /^[ \t]*set[ \t]+$/;
+function tclBraced(text: string, s: number, vs: number): Value | null {
+  if (!TCL_SET.test(text.slice(text.lastIndexOf('\n', s - 1) + 1, s))) return null;
+  let close = vs + 1;
+  while (close < text.length && close - vs <= 257 && text.charCodeAt(close) !== 125 && !isLineBreak(text.charCodeAt(close))) close++;
+  return text.charCodeAt(close) === 125 && close > vs + 1 && !text.slice(vs + 1, close).includes('{')
+    ? { start: vs + 1, end: close, quoted: true }
+    : null;
+}
 
 // A directive: a name alone at the start of its line, spaces, one value.
 const DIRECTIVE = /^[ \t]*[a-z_][\w.-]{0,40}[ \t]+[^\s=:#"'([{][^\s]*(?<!;)[ \t]*$/;

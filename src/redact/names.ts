@@ -333,15 +333,15 @@ function wordsOf(run: string, start: number): RunWord[] {
 }
 
 // Names in Cyrillic and Greek (`Алексей Смирнов`, `Вера Николаевна`, `Γιώργος Παπαδόπουλος`):
-// two or three capitalised words, each a listed name or of a surname's or a patronymic's ending,
-// one at least a listed name. The lists' common words are English, so nothing here is Common.
+// two or three capitalised words, each a listed name or of a surname's or a patronymic's ending (in
+// any case: `с Алексеем Воронцовым`), one at least a listed name (its nominative, in another case). The lists' common words are English, so nothing here is Common.
 const CYR_UP = '\\u0400-\\u042F\\u0490\\u0492\\u049A\\u04A2\\u04AE\\u04B0\\u04BA\\u04D8\\u04E8\\u0386\\u0388-\\u038F\\u0391-\\u03AB';
 const CYR_LO = "\\u0430-\\u045F\\u0491\\u0493\\u049B\\u04A3\\u04AF\\u04B1\\u04BB\\u04D9\\u04E9\\u03AC-\\u03CE'’";
 const CYRILLIC_OR_GREEK_CAPITAL = /[\u0410-\u042F\u0391-\u03A9]/;
 const CYR_WORD = `[${CYR_UP}][${CYR_LO}]+(?:-[${CYR_UP}][${CYR_LO}]+)?`;
 const CYR_RUN = new RegExp(`(?<![${CYR_UP}${CYR_LO}\\w-])${CYR_WORD}(?:[ \\t]+${CYR_WORD}){1,3}(?![${CYR_UP}${CYR_LO}\\w])`, 'g');
 const CYR_SURNAME =
-  /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|чук|ович|евич|овна|евна|ична|ич|ић|ски|ска|ян|дзе|швили|ος|ης|ου|άκης|ίδης|όπουλος|οπούλου|ίδου|άκη|άτος|ιάδης)$/;
+  /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|чук|ович|евич|овна|евна|ична|ич|ић|ски|ска|ян|дзе|швили|ος|ης|ου|άκης|ίδης|όπουλος|οπούλου|ίδου|άκη|άτος|ιάδης|(?:ов|ев|ин)(?:ым|у|е|ой|ою)|ского|скому|ским|ской|скую|цкого|цкому|цким|цкой|ович(?:а|у|ем|е)|овн(?:ы|е|ой))$/;
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична)$/;
 const CYR_FAMILY_END =
   /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,}(?:ова|ева|ёва|ина|ов|ев|ёв|ин|ский|ская|цкий|цкая|енко|чук|юк)$/;
@@ -359,7 +359,10 @@ function cyrillicClass(w: string): Word {
 // A Russian or Ukrainian given name alone inside a sentence, in any of its cases (`Звоните Ольге`,
 // `ноутбука Алины`, `машины Сергея`, `для Ярославы`): a capitalised word after a word in lower case,
 // whose nominative (its case ending replaced) is a listed name and no common word.
-const CYR_AFTER_LOWER = new RegExp(`(?<=[\u0430-\u045F][ \t]+)[\\u0400-\\u042F][\u0430-\u045F]{2,14}(?![\\p{L}\\p{M}\\d_.@-])`, 'gu');
+const CYR_AFTER_LOWER = new RegExp(
+  `(?<=[\u0430-\u045F][ \t]+)[\\u0400-\\u042F][\u0430-\u045F]{2,14}(?![\\p{L}\\p{M}\\d_@-]|\\.[\\p{L}\\p{N}])`,
+  'gu',
+);
 const isUpperAt = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
   return (c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401 || (c > 127 && c !== 0x401 && /\p{Lu}/u.test(text[i]));
@@ -381,14 +384,19 @@ function findCyrillicGivenNames(text: string, out: Finding[]): void {
     while (a > 0 && a > b - 24 && !/\s/.test(text[a - 1])) a--;
     const prev = text.slice(a, b);
     if (isUpperAt(text, a) && (CYR_SURNAME.test(prev) || cyrillicClass(prev) !== Word.Unknown)) continue;
-    const forms = [w];
-    const e = CYR_CASE.exec(w);
-    if (e !== null && w.length - e[0].length >= 3) {
-      const stem = w.slice(0, w.length - e[0].length);
-      forms.push(stem, stem + 'а', stem + 'я', stem + 'й', stem + 'ь');
-    }
-    if (forms.some((f) => cyrillicClass(f) === Word.Strong)) out.push({ kind: 'person-name', start: m.index, end: m.index + w.length });
+    if (cyrillicForms(w).some((f) => cyrillicClass(f) === Word.Strong))
+      out.push({ kind: 'person-name', start: m.index, end: m.index + w.length });
   }
+}
+/** A Cyrillic word and its nominatives, were it a name in another case (`Ольге` → `Ольга`, `Алексеем` → `Алексей`). */
+function cyrillicForms(w: string): string[] {
+  const forms = [w];
+  const e = CYR_CASE.exec(w);
+  if (e !== null && w.length - e[0].length >= 3) {
+    const stem = w.slice(0, w.length - e[0].length);
+    forms.push(stem, stem + 'а', stem + 'я', stem + 'й', stem + 'ь');
+  }
+  return forms;
 }
 function findCyrillicGreekNames(text: string, out: Finding[]): void {
   if (/[\u0430-\u045F] [\u0410-\u042F]/.test(text)) findCyrillicGivenNames(text, out);
@@ -399,14 +407,16 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
     const re = /\S+/g;
     for (let w: RegExpExecArray | null; (w = re.exec(m[0])) !== null;) {
       const c = cyrillicClass(w[0]);
-      const listed = c === Word.Strong || c === Word.Weak;
+      // A listed name in another case (`с Алексеем Воронцовым`, `для Марины`) counts as listed.
+      const listed =
+        c === Word.Strong || c === Word.Weak || (c === Word.Unknown && cyrillicForms(w[0]).some((f) => cyrillicClass(f) === Word.Strong));
       words.push({ w: w[0], at: m.index + w.index, listed, fits: listed || CYR_SURNAME.test(w[0]) });
     }
     // A given name the lists lack before a Russian or Ukrainian family name (`Алёна Кузнецова`,
     // `Тарас Шевчук`): shaped as a given name (ending in `-а`, `-я`, `-й` or a consonant).
     for (let k = 0; k + 1 < words.length; k++)
       if (
-        !words[k].fits &&
+        !words[k].listed &&
         ((CYR_FAMILY_END.test(words[k + 1].w) && CYR_GIVEN_SHAPE.test(words[k].w)) ||
           (GREEK_FAMILY_END.test(words[k + 1].w) && GREEK_GIVEN_SHAPE.test(words[k].w)))
       ) {
@@ -802,6 +812,8 @@ function vouched(run: string, start: number): Span[] {
   // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
   // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
   if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
+  // A voice assistant's feature (`Siri Shortcuts`, `Alexa Skills`, `Bixby Routines`), not a person's name.
+  if (sp > 0 && ASSISTANTS.has(run.slice(0, sp)) && classify(run.slice(sp + 1).split(/\s/)[0]) !== Word.Strong) return [];
   const ws = wordsOf(run, start);
   if (!ws.some((x) => x.c === Word.Strong)) return [];
   const out: Span[] = [];
@@ -1656,6 +1668,8 @@ export function findPersonNames(
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
   if (text.includes(', ') || text.includes('→') || text.includes('->')) addressedNames(text, out);
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
+  if (text.includes('/')) slashedNames(text, out);
+  if (POLISH_OBLIQUE_HINT.test(text)) polishObliqueNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
@@ -1928,7 +1942,8 @@ const CUE_JOINED = /[\p{L}\p{N}_]$/u;
 const KIN =
   /^(?:daughter|son|wife|husband|mother|father|brother|sister|cousin|aunt|uncle|nephew|niece|grand\w+|girlfriend|boyfriend|fianc\S+)$/i;
 // Assistants and tools that are spoken to or built with (`ask Alexa`, `built with Hugo`), not people.
-const LONE_PRODUCTS = new Set(['Alexa', 'Siri', 'Cortana', 'Hugo', 'Jekyll', 'Gatsby', 'Jenkins', 'Travis', 'Jarvis']);
+const LONE_PRODUCTS = new Set(['Alexa', 'Siri', 'Cortana', 'Bixby', 'Hugo', 'Jekyll', 'Gatsby', 'Jenkins', 'Travis', 'Jarvis']);
+const ASSISTANTS = new Set(['Alexa', 'Siri', 'Cortana', 'Bixby']);
 function loneGivenNames(text: string, out: Finding[]): void {
   const starts = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
   LONE_GIVEN.lastIndex = 0;
@@ -1958,6 +1973,58 @@ function loneGivenNames(text: string, out: Finding[]): void {
     )
       continue;
     out.push({ kind: 'person-name', start, end: start + w.length });
+  }
+}
+
+// A Polish name in another case than the nominative (`przekazać Piotrowi Zielińskiemu`, `u Anny
+// Kowalskiej`, `z Tomaszem Wiśniewskim`): a given name the lists hold, its case's ending taken off,
+// before a family name of `-ski`, `-cki` or `-dzki` in that case.
+const POLISH_OBLIQUE_HINT = /[sc]ki(?:ego|emu|ej|m)\b|[sc]k[ąa]\b/;
+const POLISH_OBLIQUE =
+  /(?<![\p{L}\p{N}_.@-])(\p{Lu}\p{Ll}{2,14})[ \t]+(\p{Lu}\p{Ll}{1,20}(?:s|c|dz)k(?:iego|iemu|im|ą|iej))(?![\p{L}\p{N}_@-])/gu;
+const POLISH_CASE = /(?:owi|em|ie|ą|ę|a|u|y|i)$/;
+function polishObliqueNames(text: string, out: Finding[]): void {
+  POLISH_OBLIQUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = POLISH_OBLIQUE.exec(text)) !== null) {
+    const given = m[1];
+    const forms = [given];
+    const e = POLISH_CASE.exec(given);
+    if (e !== null && given.length - e[0].length >= 3) {
+      const stem = given.slice(0, given.length - e[0].length);
+      // (`Annie` → `Anna`, `Piotrowi` → `Piotr`, `Jackiem` → `Jacek` is beyond this: a listed stem only.)
+      forms.push(stem, stem + 'a', stem.replace(/k$/, 'ek'));
+    }
+    if (!forms.some((f) => classify(f) === Word.Strong)) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// A name as airlines and travel systems write it, in capitals, the family name, a slash and the
+// given names (`HARGREAVES/PENELOPE`, `M1KOWALCZYK/EWELINA` in a boarding pass's code, a manifest's
+// `ISHIKAWA/REN`, maybe a title after: `DOYLE/MADISON MRS`). One part a name the lists hold as a name
+// only, the other no common word and neither shorter than three letters (not `TCP/IP`, `AND/OR`, `CI/CD`);
+// after a slash, a record's field, both.
+const SLASHED_PART = /[A-Z][A-Z'’-]{2,29}$/;
+const SLASHED_AFTER = /^([A-Z][A-Z'’-]{2,29})(?:[ \t]+(?:MRS|MR|MS|MSTR|MISS|DR)(?![A-Za-z]))?(?![A-Za-z0-9/_-])/;
+function slashedNames(text: string, out: Finding[]): void {
+  for (let i = text.indexOf('/'); i > 0; i = text.indexOf('/', i + 1)) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 65 || c > 90) continue;
+    const before = SLASHED_PART.exec(text.slice(Math.max(0, i - 30), i));
+    if (before === null) continue;
+    const start = i - before[0].length;
+    // (The capitals may follow a format's digits, `M1KOWALCZYK`, not a letter or a path.)
+    if (start > 0 && /[A-Za-z\\_.-]/.test(text[start - 1])) continue;
+    const after = SLASHED_AFTER.exec(text.slice(i + 1, i + 40));
+    if (after === null) continue;
+    const family = classify(capital(before[0].toLowerCase()));
+    const given = classify(capital(after[1].toLowerCase()));
+    if (family === Word.Common || family === Word.Weak || given === Word.Common || given === Word.Weak) continue;
+    if (family !== Word.Strong && given !== Word.Strong) continue;
+    // After a slash, a record's fields (`…/F/07APR33/HARGREAVES/PENELOPE`): both names the lists hold.
+    if (text[start - 1] === '/' && (family !== Word.Strong || given !== Word.Strong)) continue;
+    out.push({ kind: 'person-name', start, end: i + 1 + after[1].length });
   }
 }
 

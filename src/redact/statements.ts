@@ -126,6 +126,11 @@ const SQL_PASSWORD =
 const ORACLE_LOGIN =
   /(?:\b(?:sqlplus|sqlldr|rman|expdp|impdp)|^[ \t]*(?:SQL>[ \t]*)?(?:connect|conn))[ \t]+(?:-[A-Za-z]+[ \t]+)*["']?[A-Za-z][\w$#.]{0,63}\/([^\s@/"';]{3,128})(?=["']?(?:@|\s|;|$))/gim;
 const REDIS_PASSWORD = /^[ \t]*(?:requirepass|masterauth)[ \t]+(["']?)([^\s"']{1,256})\1[ \t]*$/gim;
+// Redis's access lists, in redis.conf or an ACL file (`user default on >2pRl… ~* &* +@all`) or a
+// command (`ACL SETUSER ci on >p1pp0 ~cached:* +get`): each password after `>` (`#` gives a hash).
+const REDIS_ACL_LINE =
+  /^[ \t]*(?:user|acl[ \t]+setuser)[ \t]+\S{1,64}(?=[ \t])[^\n]*?[ \t](?:on|off|nopass|resetpass|allkeys|allcommands|~\S*|&\S*|[+-]@\w+)(?=[ \t]|\r?$)[^\n]*/gim;
+const REDIS_ACL_PASSWORD = /(?<=[ \t])>(\S{1,256})/g;
 // Network devices: `username NAME [privilege N] password|secret [TYPE] VALUE`, `enable password|secret [TYPE] VALUE`.
 const DEVICE_PASSWORD =
   /^[ \t]*(?:enable|username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?)[ \t]+(?:password|secret)[ \t]+(?:\d{1,2}[ \t]+)?(\S{1,256})[ \t]*\r?$/gim;
@@ -350,6 +355,13 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       const v = m[2];
       if (!literalPassword(v)) continue;
       push(m.index + m[0].lastIndexOf(v), v);
+    }
+    REDIS_ACL_LINE.lastIndex = 0;
+    while ((m = REDIS_ACL_LINE.exec(text)) !== null) {
+      const line = m[0];
+      REDIS_ACL_PASSWORD.lastIndex = 0;
+      let p: RegExpExecArray | null;
+      while ((p = REDIS_ACL_PASSWORD.exec(line)) !== null) if (literalPassword(p[1])) push(m.index + p.index + 1, p[1]);
     }
   }
   if (hints.device) {

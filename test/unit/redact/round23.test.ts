@@ -1,0 +1,112 @@
+// Policy 21: a card's expiry and its security code in other languages, names as airlines write
+// them, names in other cases (Russian, Polish, Greek), keys of a block under a word for tokens,
+// Redis's access lists and Tcl's braces, and what round 23's probe sets showed.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+function unchanged(text: string): void {
+  assert.equal(out(text), text);
+}
+
+describe("a card's expiry and security code", () => {
+  it('takes the expiry after its word, in English and other languages, near a card', () => {
+    gone('please charge my Amex: 3474 217490 07472, exp 06/27, thanks', '06/27', 'card-expiry');
+    gone('Merhaba, 9792 3115 8079 6732 numaralı kartımdan iki kez çekim yapılmış. Son kullanma 10/27.', '10/27', 'card-expiry');
+    gone('カード番号：3564-1012-9455-3779\n有効期限：10/28\nセキュリティコード：632', '10/28', 'card-expiry');
+  });
+  it("takes a Japanese security code two lines below the card's number", () => {
+    gone('カード番号：3564-1012-9455-3779\n有効期限：10/28\nセキュリティコード：632', '632', 'card-security-code');
+  });
+  it("takes the expiry in the cell after the card's number", () => {
+    gone('holder,pan,exp,limit\n"Mbeki, L",6011133283650367,10/31,5000', '10/31', 'card-expiry');
+  });
+  it('keeps a month and a year with no card near, or a card far above', () => {
+    kept('Expires 06/27 — renew the certificate before then', '06/27');
+    kept('card 4539 1488 0343 6467\n\n\n\n\nexp 06/27 is the licence term', '06/27');
+    kept('セキュリティコード：632', '632');
+  });
+});
+
+describe('names as airlines write them', () => {
+  it('takes a family name, a slash and a given name in capitals', () => {
+    gone('bcbp: "M1KOWALCZYK/EWELINA   E8Y5MNU WAWCDGLO 0333"', 'KOWALCZYK/EWELINA', 'person-name');
+    gone('JPN  ISHIKAWA/REN         TE2428743', 'ISHIKAWA/REN', 'person-name');
+  });
+  it("after a record's slash, takes it only when both parts are listed names", () => {
+    gone('SSR DOCS YY HK1 P/GBR/H4E9N2M1Z/GBR/13AUG99/F/07APR33/HARGREAVES/PENELOPE', 'HARGREAVES/PENELOPE');
+  });
+  it('keeps pairs of capitals that are no names', () => {
+    for (const t of ['TCP/IP stack', 'AND/OR gate', 'CI/CD pipeline', 'READ/WRITE access', 'INPUT/OUTPUT', 'GET/POST handlers'])
+      unchanged(t);
+  });
+});
+
+describe('names in other cases', () => {
+  it('reads a Russian name in the instrumental, and a given name at the end of a sentence', () => {
+    gone('Вчера я встретился с Алексеем Воронцовым и его женой Мариной.', 'Алексеем Воронцовым', 'person-name');
+    gone('Вчера я встретился с Алексеем Воронцовым и его женой Мариной.', 'Мариной');
+    kept('файл Марина.txt', 'Марина.txt');
+  });
+  it('reads a Polish given name and family name in another case', () => {
+    gone('Proszę przekazać dokumenty Piotrowi Zielińskiemu, a kopię zostawić.', 'Piotrowi Zielińskiemu', 'person-name');
+    gone('Spotkanie u Anny Kowalskiej o 10:00', 'Anny Kowalskiej');
+    kept('Uniwersytet Warszawskiego', 'Uniwersytet Warszawskiego');
+  });
+  it("reads a Greek given name the lists lack before a family name's ending", () => {
+    gone('Η Μαρία και ο Γιώργος Σταματάκης θα έρθουν αύριο.', 'Γιώργος Σταματάκης', 'person-name');
+    unchanged('Η Νέα Σμύρνη είναι προάστιο.');
+  });
+});
+
+describe("a voice assistant's features", () => {
+  it('are no names', () => {
+    unchanged('Compatible with Alexa, Siri Shortcuts and Google Assistant. Not supported: Bixby routines.');
+  });
+  it('but a person of the same given name is', () => {
+    gone('Siri Johansson said the release is ready', 'Siri Johansson', 'person-name');
+  });
+});
+
+describe('keys of a block under a word for tokens', () => {
+  it("takes each key's value, a UUID too, of a `tokens {` block", () => {
+    const t =
+      'acl {\n  tokens {\n    initial_management = "e0e1a755-0bb0-4c99-ac2b-5471af0f9513"\n    agent = "f6fc3b28-6400-493a-9094-c6feaa6d54c1"\n  }\n}';
+    gone(t, 'e0e1a755-0bb0-4c99-ac2b-5471af0f9513', 'secret');
+    gone(t, 'f6fc3b28-6400-493a-9094-c6feaa6d54c1', 'secret');
+  });
+  it('and under an INI section', () => {
+    gone('[tokens]\nagent = e0e1a755-0bb0-4c99-ac2b-5471af0f9513', 'e0e1a755-0bb0-4c99-ac2b-5471af0f9513');
+  });
+  it('keeps a UUID of a block that names no credential', () => {
+    unchanged('resource "x" "y" {\n  id = "e0e1a755-0bb0-4c99-ac2b-5471af0f9513"\n}');
+  });
+});
+
+describe("Redis's access lists and Tcl's braces", () => {
+  it("takes each password after `>` on an ACL's line", () => {
+    gone('user default on >2pRlnoL7xmW3M3gknmXSZo ~* &* +@all', '2pRlnoL7xmW3M3gknmXSZo', 'password');
+    gone('ACL SETUSER ci on >p1pp0Xz ~cached:* +get', 'p1pp0Xz', 'password');
+  });
+  it('keeps a user without a password, and `>` elsewhere', () => {
+    unchanged('user metrics on nopass ~* +info');
+    unchanged('if (user on > limit) return;');
+  });
+  it('takes a password between braces after `set`', () => {
+    gone('set pass {oYzOQ7G76d3Osf?u2Gi}', 'oYzOQ7G76d3Osf?u2Gi', 'password');
+    unchanged('set pass {$env(PASS)}');
+  });
+});
