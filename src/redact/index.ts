@@ -1805,6 +1805,18 @@ const LOOSE_ID_FEATURES = [
   'numero de identifica',
   'kennitala',
   'de extranjer',
+  // A French tax number and account (`Numéro fiscal : …`, `N° de compte …`), a Cuban identity card,
+  // Scotland's CHI number.
+  'ero fiscal',
+  'fiscal :',
+  'fiscal:',
+  'de compte',
+  'de identidad',
+  ' chi:',
+  '\nchi:',
+  ' chi ',
+  '\nchi ',
+  '"chi"',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
 const ATTENDEE_FEATURES = [
@@ -1846,10 +1858,10 @@ const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_c
 );
 // (A text that starts with one: `DNI N° 49037241-1`.)
 const LOOSE_ID_FIRST =
-  /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip|npwp|kt\.|konto|chave|kennitala|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|c[ée]dula)(?![a-z])/i;
+  /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip|npwp|kt\.|konto|chave|kennitala|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|chi|c[ée]dula)(?![a-z])/i;
 // The same names in Hebrew and Arabic (`מספר זהות`, `الرقم الضريبي`); those in Latin letters past
 // ASCII are found by their ASCII parts (`dula` of `Cédula`, `azonos` of `Adóazonosító`).
-const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی|普通|当座|口座番号/;
+const LOOSE_ID_PAST_LATIN = /זהות|الهوية|الرقم ال|کد ملی|شماره ملی|普通|当座|口座番号|ИИН|иин/;
 const LOOSE_ID_EMSO = /EMŠO|Emšo|emšo/;
 // `account 12345678901`: a bare `account` before a number.
 const ACCOUNT_DIGITS = [...'0123456789'].map((d) => feature('account ' + d));

@@ -443,11 +443,12 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
 // A given name and a family name whose ending only family names have, in Latin script: Icelandic
 // patronymics (`Guðrún Sigurðardóttir`, `Ólafur Ragnarsson`), Lithuanian (`Gintarė Kazlauskienė`),
 // Romanian, Turkish, Georgian, Greek and South Slavic ones (`Popescu`, `Karaoğlu`, `Beridze`,
-// `Papadopoulos`, `Jovanović`). The given name need not be listed; it must not be a common word.
+// `Papadopoulos`, `Jovanović`) and Finnish ones (`Hyvärinen`, `Virtanen`). The given name need not be
+// listed; it must not be a common word.
 const SURNAME_SUFFIX_HINT =
-  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych)(?![a-z])/;
+  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen)(?![a-z])/;
 const SUFFIXED_NAME =
-  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych))(?![\p{L}\p{M}\d_-])/uy;
+  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen))(?![\p{L}\p{M}\d_-])/uy;
 const SUFFIX_AT = new RegExp(SURNAME_SUFFIX_HINT.source, 'g');
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const GIVEN_PART = /[\p{L}\p{M}'’-]/u;
@@ -474,6 +475,9 @@ function findSuffixedSurnames(text: string, out: Finding[]): void {
       done = n.index + n[0].length;
       const given = classify(n[1]);
       if (given === Word.Common || classify(n[2]) === Word.Common || TITLE_WORDS.has(n[1]) || NOT_NAMES.has(n[1])) break;
+      // A Finnish ending is a German plural's too (`Alle Deklarationen`, `Sie Typdefinitionen`): not
+      // `-ionen`, and a given name the lists hold or a family name in Finnish letters (`Venla Hyvärinen`).
+      if (n[2].endsWith('nen') && (n[2].endsWith('ionen') || (given !== Word.Strong && !/[äö]/.test(n[2])))) break;
       out.push({ kind: 'person-name', start: n.index, end: done });
       break;
     }
@@ -1669,6 +1673,9 @@ export function findPersonNames(
   if (text.includes(', ') || text.includes('→') || text.includes('->')) addressedNames(text, out);
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   if (text.includes('/')) slashedNames(text, out);
+  if (text.includes('#') && text.includes('[')) discordSpeakers(text, out);
+  if (text.includes(' and ') || text.includes(' & ') || text.includes(' und ') || text.includes(' et ') || text.includes(' y '))
+    coordinatedNames(text, out);
   if (POLISH_OBLIQUE_HINT.test(text)) polishObliqueNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
@@ -1997,6 +2004,49 @@ function polishObliqueNames(text: string, out: Finding[]): void {
     }
     if (!forms.some((f) => classify(f) === Word.Strong)) continue;
     out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// A full name joined to a name found on its line (`Congratulations to Aroha Ngata and Sefo
+// Tuiasosopo`, `Sefo Tuiasosopo & Aroha Ngata`): two capitalised words after or before `and` (`&`,
+// `und`, `et`, `y`), neither a common word nor a word the lists hold as one, not a place and no
+// organisation's; nor a third capitalised word running on.
+const JOINED_AFTER =
+  /^[ \t]+(?:and|&|und|et|y)[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\p{N}_@-]|[ \t]+\p{Lu}|\.[\p{L}\p{N}])/du;
+const JOINED_BEFORE =
+  /(?<![\p{L}\p{N}_@.-]|\p{Lu}\p{Ll}*[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(?:and|&|und|et|y)[ \t]+$/u;
+function coordinatedNames(text: string, out: Finding[]): void {
+  const found = out.filter((f) => f.kind === 'person-name' && text.slice(f.start, f.end).includes(' '));
+  const fits = (a: string, b: string): boolean =>
+    [a, b].every((w) => {
+      const c = classify(w);
+      return c !== Word.Common && c !== Word.Weak && !TITLE_WORDS.has(w) && !ORGANISATION.test(w);
+    }) && !wordLists().places.has(`${a} ${b}`);
+  for (const f of found) {
+    const after = JOINED_AFTER.exec(text.slice(f.end, f.end + 80));
+    if (after !== null && fits(after[1], after[2])) {
+      out.push({ kind: 'person-name', start: f.end + after.indices![1][0], end: f.end + after[0].length });
+    }
+    const before = JOINED_BEFORE.exec(text.slice(Math.max(0, f.start - 80), f.start));
+    if (before !== null && fits(before[1], before[2])) {
+      const start = f.start - before[0].length;
+      out.push({ kind: 'person-name', start, end: start + before[0].indexOf(before[2], before[1].length) + before[2].length });
+    }
+  }
+}
+
+// A speaker in a chat's export with Discord's tag (`[2025-06-13 21:14] Aram#3021: bot won't start`):
+// an account's name, whatever it is made of, but not a word (`Bug#1234:`, `PR#88:`).
+const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \t]/gm;
+function discordSpeakers(text: string, out: Finding[]): void {
+  DISCORD_SPEAKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DISCORD_SPEAKER.exec(text)) !== null) {
+    const v = m[1];
+    const c = classify(capital(v.toLowerCase()));
+    if (c === Word.Common || c === Word.Weak) continue;
+    const start = m.index + m[0].lastIndexOf(v + '#');
+    out.push({ kind: 'person-name', start, end: start + v.length });
   }
 }
 

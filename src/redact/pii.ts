@@ -9,11 +9,15 @@ const isWideLetter = (c: number): boolean => c > 127 && c < 0xd800 && /[\p{L}\p{
 const isLocalChar = (c: number): boolean => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || isWideLetter(c); // . _ % + -
 const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46 || isWideLetter(c);
 
-// Reserved and stand-in domains: addresses under them are examples, not people.
+// Reserved and stand-in domains: addresses under them are examples, not people. (GitHub's
+// `users.noreply.github.com` is none: its local part is an account's name, `1234+jdoe@`; a bot's,
+// `…+dependabot[bot]@`, has brackets no address reads.)
 // Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
 // Reserved and stand-in domains, also the words for `example` in other languages (`beispiel.de`).
 const EXAMPLE_DOMAIN =
-  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|users\.noreply\.github\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
+  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
+// A bot's account at GitHub (`release-bot@users.noreply.github.com`), no person's.
+const BOT_LOCAL = /(?:^|[-_.+])(?:bot|renovate|dependabot|github-actions)(?:$|[-_.])/i;
 // SSH names its algorithms after a domain (`chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`).
 const ALGORITHM_DOMAIN = /^(?:openssh\.com|libssh\.org)$/i;
 // Stand-in local parts (also in German, French, Spanish, Italian and Dutch), and service senders that name no one (`git@github.com`, `noreply@…`).
@@ -102,6 +106,11 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
     const lo = Math.max(0, at - 64);
     while (s > lo && isLocalChar(text.charCodeAt(s - 1))) s--;
     while (s < at && (text[s] === '.' || text[s] === '-')) s++;
+    // A quoted local part (`"ines.carvalho"@sapo.pt`, RFC 5322): from its opening quote.
+    if (s === at && at > 2 && text.charCodeAt(at - 1) === 34 /* " */) {
+      const q = text.lastIndexOf('"', at - 2);
+      if (q >= 0 && at - q <= 66 && at - q > 3 && !/[\s@"\\]/.test(text.slice(q + 1, at - 1))) s = q;
+    }
     let e = at + 1;
     const hi = Math.min(text.length, at + 1 + 253);
     while (e < hi && isDomainChar(text.charCodeAt(e))) e++;
@@ -125,6 +134,7 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
       if (
         personDomain(text.slice(at + 1, e)) &&
         !allDigits(local) &&
+        !(BOT_LOCAL.test(local) && /^users\.noreply\.github\.com$/i.test(text.slice(at + 1, e))) &&
         !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))
       ) {
         out.push({ kind: 'email', start: s, end: e });

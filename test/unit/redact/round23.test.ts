@@ -110,3 +110,48 @@ describe("Redis's access lists and Tcl's braces", () => {
     unchanged('set pass {$env(PASS)}');
   });
 });
+
+describe('more identifiers after their words', () => {
+  it("takes a French tax number and account, a Cuban identity card, Scotland's CHI and Kazakhstan's IIN", () => {
+    gone('Numéro fiscal : 3533939382330', '3533939382330', 'id-number');
+    gone('N° de compte 37390533060  Clé RIB 36', '37390533060');
+    gone('CU carné de identidad: 73112048901 – Yanet', '73112048901');
+    gone('Patient: X   CHI: 0109647084', '0109647084');
+    gone('ИИН: 621127452329', '621127452329');
+  });
+  it('keeps a year after the word', () => {
+    unchanged('chi: 2024');
+  });
+});
+
+describe('names joined to a name found, Finnish family names, Discord speakers', () => {
+  it('takes a full name after or before `and` beside a name found', () => {
+    gone('Congratulations to Aroha Ngata and Sefo Tuiasosopo on making the squad!', 'Sefo Tuiasosopo', 'person-name');
+    gone('Sefo Tuiasosopo and Aroha Ngata will travel', 'Sefo Tuiasosopo', 'person-name');
+  });
+  it('keeps common words and places joined to a name', () => {
+    kept('John Smith and Google Cloud', 'Google Cloud');
+    kept('John Smith and New York', 'New York');
+  });
+  it('takes a Finnish family name by its ending, but not a German plural', () => {
+    gone('Asiakas: Venla Hyvärinen', 'Venla Hyvärinen', 'person-name');
+    gone('Matti Virtanen said', 'Matti Virtanen');
+    unchanged('"Alle Deklarationen von" und "Weitere Informationen"');
+    unchanged('Müssen Sie Typdefinitionen für Node installieren?');
+  });
+  it("takes a speaker's name before Discord's tag, not a word's", () => {
+    gone("[2025-06-13 21:14] Aram#3021: bot won't start", 'Aram', 'person-name');
+    unchanged('[2025-06-13 21:14] Bug#1234: fix it');
+  });
+});
+
+describe('e-mail addresses', () => {
+  it('takes a quoted local part', () => {
+    gone('allowed_senders:\n  - \'"ines.carvalho"@sapo.pt\'', '"ines.carvalho"@sapo.pt', 'email');
+  });
+  it("takes a person's GitHub address, not a bot's", () => {
+    gone('Vikram R <vikram.r@users.noreply.github.com>', 'vikram.r@users.noreply.github.com', 'email');
+    unchanged('Author: release-bot <release-bot@users.noreply.github.com>');
+    unchanged('Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>');
+  });
+});
