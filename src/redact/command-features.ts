@@ -82,7 +82,7 @@ export const NATIONAL_ID_FEATURES = {
   'au-abn': acronym('ABN'),
   'au-acn': acronym('ACN'),
   'au-medicare': ['medicare', 'Medicare', 'MEDICARE'],
-  'in-pan': [...acronym('PAN'), 'pan_n', 'pan:', 'pan"'],
+  'in-pan': [...acronym('PAN'), 'pan_n', 'pan:', 'pan"', 'pan=', "pan'"],
   'in-aadhaar': ['aadhar', 'aadhaar', 'uidai'],
   'in-voter-id': [...acronym('EPIC'), 'voter'],
   'es-nif': [...acronym('DNI'), ...acronym('NIF'), ...acronym('dni'), ...acronym('nif')],
@@ -137,7 +137,7 @@ export const NATIONAL_ID_FEATURES = {
     ...acronym('INSZ'),
     ...acronym('NISS'),
   ],
-  'ie-ppsn': [...acronym('PPSN'), ...acronym('ppsn'), ...acronym('PPS'), 'personal public service', 'Personal Public Service'],
+  'ie-ppsn': [...acronym('PPSN'), ...acronym('ppsn'), ...acronym('PPS'), 'pps_n', 'personal public service', 'Personal Public Service'],
   'ca-sin': [
     ...acronym('NAS'),
     'assurance sociale',

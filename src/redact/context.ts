@@ -179,13 +179,25 @@ export function findContextSecrets(
       idCandidates.push(runStart, trimEnd(text, runStart, i));
     // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`), or is one of Tron's,
     // Litecoin's or Dogecoin's 34 (`T…`, `L…`, `M…`, `D…`), is tested by its checksum.
-    if (len >= 14 && len <= 76 && digit) {
-      const c0 = text.charCodeAt(runStart);
-      if (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116 || (len === 34 && (c0 === 84 || c0 === 76 || c0 === 77 || c0 === 68))) {
+    if (len >= 14 && len <= 90 && digit) {
+      // (After a key's `=`, the value alone: `to=TNLf…`, `wallet=bc1q…`.)
+      // (Looked for within the run only: a search past its start would cost the text's length a run.)
+      let at = runStart;
+      for (let q = i - 15; q >= runStart; q--)
+        if (text.charCodeAt(q) === 61 /* = */) {
+          at = q + 1;
+          break;
+        }
+      const c0 = text.charCodeAt(at);
+      const l = i - at;
+      if (
+        l <= 76 &&
+        (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116 || (l === 34 && (c0 === 84 || c0 === 76 || c0 === 77 || c0 === 68)))
+      ) {
         let e = i;
-        while (e > runStart && !isAlnum(text.charCodeAt(e - 1))) e--;
-        if (isCryptoAddress(text.slice(runStart, e), checksums)) {
-          out.push({ kind: 'crypto-address', start: runStart, end: e });
+        while (e > at && !isAlnum(text.charCodeAt(e - 1))) e--;
+        if (isCryptoAddress(text.slice(at, e), checksums)) {
+          out.push({ kind: 'crypto-address', start: at, end: e });
           continue;
         }
       }

@@ -13,6 +13,8 @@ const PERSON_KEY = new RegExp(
     [
       '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
       'emergency[ _-]?contact',
+      // The name's part after it, as SAP's records and some schemas write it (`name_first`, `name_last`).
+      'name[ _-]?(?:first|last|middle|given|family|full)',
       // Who called or asked, as service desks' tickets label them (`Caller: Naledi Mokoena`).
       'caller',
       'request[eo]r',

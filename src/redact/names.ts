@@ -398,8 +398,24 @@ function cyrillicForms(w: string): string[] {
   }
   return forms;
 }
+// A Russian or Ukrainian given name starting a sentence before a word in lower case (`Алексей сказал,
+// что…`, `Ольга уже в курсе`): a listed name, in any case, that is no word as well (`Вера`, `Надежда`,
+// `Любовь`, `Роза`, `Слава`).
+const CYR_SENTENCE_START = /(?:^|[.!?…][ \t]+)([\u0410-\u042F\u0401][\u0430-\u045F]{2,14})(?=[ \t]+[\u0430-\u045F])/gmu;
+const CYR_WORD_NAMES = new Set(['Вера', 'Надежда', 'Любовь', 'Роза', 'Слава', 'Лилия', 'Майя', 'Мира', 'Ника', 'Алла']);
+function findCyrillicSentenceNames(text: string, out: Finding[]): void {
+  CYR_SENTENCE_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CYR_SENTENCE_START.exec(text)) !== null) {
+    const w = m[1];
+    if (CYR_WORD_NAMES.has(w) || !cyrillicForms(w).some((f) => cyrillicClass(f) === Word.Strong && !CYR_WORD_NAMES.has(f))) continue;
+    const start = m.index + m[0].length - w.length;
+    out.push({ kind: 'person-name', start, end: start + w.length });
+  }
+}
 function findCyrillicGreekNames(text: string, out: Finding[]): void {
   if (/[\u0430-\u045F] [\u0410-\u042F]/.test(text)) findCyrillicGivenNames(text, out);
+  findCyrillicSentenceNames(text, out);
   CYR_RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CYR_RUN.exec(text)) !== null) {
@@ -1673,6 +1689,7 @@ export function findPersonNames(
   if (text.includes(', ') || text.includes('→') || text.includes('->')) addressedNames(text, out);
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   if (text.includes('/')) slashedNames(text, out);
+  if (otherScripts && /[\u3400-\u9FFF\uAC00-\uD7A3]/.test(text)) contactNamesInHanOrHangul(text, out);
   if (text.includes('#') && text.includes('[')) discordSpeakers(text, out);
   if (text.includes(' and ') || text.includes(' & ') || text.includes(' und ') || text.includes(' et ') || text.includes(' y '))
     coordinatedNames(text, out);
@@ -2046,6 +2063,25 @@ function discordSpeakers(text: string, out: Finding[]): void {
     const c = classify(capital(v.toLowerCase()));
     if (c === Word.Common || c === Word.Weak) continue;
     const start = m.index + m[0].lastIndexOf(v + '#');
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
+// A name in Hangul or Han as a list of contacts or a form writes it: an item of its own before a
+// phone number (`- 정하늘  +82 10-…`, `- 林嘉怡  +886 …`), or a field's value before the next
+// field (`동반자: 이수빈  생년월일: …`). Three Hangul syllables or two to three Han characters, the
+// first a family name, the last no place's or office's (`서울시`, `深圳市`).
+const HAN_CONTACT =
+  /(?:^[ \t]*(?:[-*•][ \t]*)?|[:：][ \t]*)([\p{Script=Hangul}]{3}|[\p{Script=Han}]{2,3})(?:[ \t]{2,}|\t)(?=[(（]?\+?\d[\d \-()]{6,}|[\p{Script=Hangul}\p{Script=Han}]{2,6}[ \t]*[:：])/gmu;
+function contactNamesInHanOrHangul(text: string, out: Finding[]): void {
+  HAN_CONTACT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HAN_CONTACT.exec(text)) !== null) {
+    const v = m[1];
+    const ok = /^\p{Script=Hangul}/u.test(v) ? KOREAN_FAMILY.has(v[0]) : CHINESE_FAMILY.has(v[0]);
+    // Not a place's or an office's name (`서울시`, `강남구청`, `深圳市`, `人民医院`).
+    if (!ok || /[시군읍면청市区县省局院部店司厅]$/u.test(v)) continue;
+    const start = m.index + m[0].indexOf(v);
     out.push({ kind: 'person-name', start, end: start + v.length });
   }
 }

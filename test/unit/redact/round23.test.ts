@@ -155,3 +155,32 @@ describe('e-mail addresses', () => {
     unchanged('Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>');
   });
 });
+
+describe('keys and shapes from round 23', () => {
+  it('takes an Irish PPS number and an Indian PAN under a key as code writes it', () => {
+    gone('  pps_number: 4683707R', '4683707R', 'ie-ppsn');
+    gone('        pan="XEOPV3144Y",', 'XEOPV3144Y', 'in-pan');
+    unchanged('pan=1234');
+  });
+  it("takes a name's parts under SAP's keys", () => {
+    gone("      name_first = 'Friederike'\n      name_last  = 'Pfannkuch'", 'Pfannkuch', 'person-name');
+  });
+  it('takes a Russian given name starting a sentence before a word in lower case, not a word that is a name too', () => {
+    gone('Алексей сказал, что всё готово.', 'Алексей', 'person-name');
+    unchanged('Вера в себя важна.');
+    unchanged('Москва это столица.');
+  });
+  it('takes a name in Hangul or Han before a phone number, not a place', () => {
+    gone('- 정하늘  +82 10 3088 1793', '정하늘', 'person-name');
+    gone('- 林嘉怡  +86 132 4130 7841', '林嘉怡', 'person-name');
+    gone('동반자: 이수빈  생년월일: 1966.03.02', '이수빈', 'person-name');
+    kept('- 서울시  02-123-4567', '서울시');
+  });
+  it("takes a Tron address after a key's `=`", () => {
+    gone(
+      'withdraw.requested asset=USDT net=TRC20 to=TNLfM2UyD6Gx5nV3BfQxaxM8udQeoYX6AL amount=1200',
+      'TNLfM2UyD6Gx5nV3BfQxaxM8udQeoYX6AL',
+      'crypto-address',
+    );
+  });
+});
