@@ -219,6 +219,52 @@ export function findOtpSeeds(text: string, out: Finding[]): void {
   }
 }
 
+// Recovery keys and backup codes: BitLocker's key of eight groups of six digits, each a multiple of
+// eleven, wherever it stands; and after words for a recovery key or backup codes (`FileVault recovery
+// key YDBZ-0338-…`, `GitHub recovery codes:` ⏎ `8f3k2-9d7q1`), groups of letters and digits on the
+// word's line (160 characters), or on the three lines below when the line ends with a colon. Each
+// holds a digit; a list's codes are groups (`8f3k2-9d7q1`, `1234 5678`).
+const BITLOCKER = /(?<![\w-])\d{6}(?:-\d{6}){7}(?![\w-])/g;
+const RECOVERY_WORD =
+  /(?<![A-Za-z])(?:recovery|backup|rescue|scratch|emergency)[ _-]?(?:keys?|codes?|pass(?:word|phrase)?)(?![A-Za-z])|wiederherstellungs(?:schlüssel|code)|code(?:s)?[ _-]de[ _-](?:récupération|secours)|c[óo]digos?[ _-]de[ _-](?:recuperaci[óo]n|respaldo)|herstelsleutel/gi;
+const RECOVERY_CODE = /(?<![\w-])(?:[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){1,7}|\d{4} \d{4})(?![\w-]| \d)/g;
+export function findRecoveryKeys(text: string, out: Finding[]): void {
+  BITLOCKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BITLOCKER.exec(text)) !== null)
+    if (m[0].split('-').every((g) => +g % 11 === 0 && +g < 720896))
+      out.push({ kind: 'secret', start: m.index, end: m.index + m[0].length });
+  let searched = 0;
+  RECOVERY_WORD.lastIndex = 0;
+  while ((m = RECOVERY_WORD.exec(text)) !== null) {
+    const from = Math.max(searched, m.index + m[0].length);
+    let to = text.indexOf('\n', m.index);
+    if (to < 0) to = text.length;
+    // A list below the word's line: up to three short lines. A long line (minified, a source map)
+    // is read no further than 160 characters past the word.
+    if (/:[ \t]*\r?$/.test(text.slice(from, to)))
+      for (let k = 0; k < 3 && to < text.length; k++) {
+        const next = text.indexOf('\n', to + 1);
+        if ((next < 0 ? text.length : next) - to > 81) break;
+        to = next < 0 ? text.length : next;
+      }
+    else to = Math.min(to, from + 160);
+    if (from >= to) continue;
+    searched = to;
+    RECOVERY_WORD.lastIndex = to;
+    const part = text.slice(from, to);
+    RECOVERY_CODE.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = RECOVERY_CODE.exec(part)) !== null) {
+      const v = c[0];
+      // A digit and, unless it is only digits, a letter; not a date, a version or a UUID's shape.
+      if (!/\d/.test(v) || /^\d{4}-\d{2}-\d{2}$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v)) continue;
+      if (/[A-Za-z]/.test(v) && !/[A-Za-z].*\d|\d.*[A-Za-z]/.test(v)) continue;
+      out.push({ kind: 'secret', start: from + c.index, end: from + c.index + v.length });
+    }
+  }
+}
+
 /** Run after the national formats: a number one of them read keeps its own kind. */
 export function findLooseIds(original: string, out: Finding[]): void {
   const text = asciiDigits(original);

@@ -373,6 +373,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         samba: found[F.dashUpperU] === 1 && text.includes('%'),
         echo: found[F.echo] + found[F.printf] > 0,
         saslPasswd: found[F.saslPasswd] + found[F.bracketSmtp] > 0,
+        secretWrapper:
+          found[F.plainTextCall] + found[F.pulumiSecret] + found[F.outputSecret] + found[F.secretStr] + found[F.secretBytes] > 0,
         secretOutput:
           found[F.base64Decode] +
             found[F.base64DecodeLong] +
@@ -411,6 +413,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         hints.echo ||
         hints.saslPasswd ||
         hints.secretOutput ||
+        hints.secretWrapper ||
         hints.userSection
       )
         statements().findStatementSecrets(text, hints, raw);
@@ -639,6 +642,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
       if (CHAT_ID_FEATURES.some((f) => found[f] === 1)) statements().findChatIds(text, raw);
       if (OTP_FEATURES.some((f) => found[f] === 1)) statements().findOtpSeeds(text, raw);
+      if (RECOVERY_FEATURES.some((f) => found[f] === 1) || BITLOCKER_HINT.test(text)) statements().findRecoveryKeys(text, raw);
       // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
       if (
         LOOSE_ID_FEATURES.some((f) => found[f] === 1) ||
@@ -937,6 +941,12 @@ const F = {
   requirepass: feature('requirepass'),
   kubeSecret: feature('kind: secret'),
   masterauth: feature('masterauth'),
+  // Calls whose names say they wrap a secret in plain text (statements.ts' SECRET_WRAPPER).
+  plainTextCall: feature('PlainText(', true),
+  pulumiSecret: feature('pulumi.secret(', true),
+  outputSecret: feature('Output.secret(', true),
+  secretStr: feature('SecretStr(', true),
+  secretBytes: feature('SecretBytes(', true),
   // Redis's access lists (`user default on >…`, `ACL SETUSER ci on >…`): a password after `>`.
   redisAclOn: feature(' on >'),
   setuser: feature('setuser'),
@@ -1857,6 +1867,32 @@ const ATTENDEE_PAST_LATIN = /נוכחים|משתתפים|المشاركون|ال
 const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed is', 'seed:', 'seed =', 'one-time'].map((f) =>
   feature(f),
 );
+// Recovery keys and backup codes (cued-identifiers.ts' findRecoveryKeys); BitLocker's key by its shape.
+const RECOVERY_FEATURES = [
+  'recovery key',
+  'recovery_key',
+  'recovery-key',
+  'recoverykey',
+  'recovery code',
+  'recovery_code',
+  'recovery-code',
+  'recovery pass',
+  'backup code',
+  'backup_code',
+  'backup-code',
+  'backup key',
+  'rescue code',
+  'scratch code',
+  'emergency code',
+  'emergency key',
+  'wiederherstellungs',
+  'de récup',
+  'de secours',
+  'de recupera',
+  'de respaldo',
+  'herstelsleutel',
+].map((f) => feature(f));
+const BITLOCKER_HINT = /\d{6}-\d{6}-\d{6}-\d{6}-/;
 const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_chat', 'tg_chat', 'admin_chat', 'telegram_admin'].map((f) =>
   feature(f),
 );

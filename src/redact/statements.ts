@@ -77,6 +77,8 @@ export interface StatementHints {
   saslPasswd: boolean;
   /** A command that prints a stored secret (`| base64 -d`, `vault kv get -field`, `op read`, …). */
   secretOutput: boolean;
+  /** A call whose name says it wraps a secret in plain text (`SecretValue.unsafePlainText(`, `pulumi.secret(`). */
+  secretWrapper?: boolean;
 }
 
 // HAProxy: `stats auth admin:St4tsP4ge`, `user partner insecure-password p4rtner-pw`.
@@ -95,6 +97,11 @@ const SAMBA_USER = /(?:-U|--user(?:name)?)(?<=(?:^|[\s'"])(?:-U|--user(?:name)?)
 // file whose name is a credential's.
 const ECHO_TO_FILE =
   /\b(?:echo|printf)(?:[ \t]+-[neE]{1,3}|[ \t]+(["'])%s\1)*[ \t]+(["']?)([^\s"'|>;&$`]{6,128})\2[ \t]*(?:>>?|\|[ \t]*(?:sudo[ \t]+)?tee(?:[ \t]+-a)?)[ \t]*[^\s;&|]*(?:pass|secret|token|cred|key)[^\s;&|]*/gi;
+// A literal given to a call whose name says it holds a secret in plain text: AWS CDK's
+// `SecretValue.unsafePlainText("…")`, Pulumi's `pulumi.secret("…")`, `Output.secret(…)`, pydantic's
+// `SecretStr("…")`, .NET's `new NetworkCredential(…)` is elsewhere.
+const SECRET_WRAPPER =
+  /(?:SecretValue\.(?:unsafePlainText|plainText)|pulumi\.secret|Output\.secret|SecretStr|SecretBytes)\([ \t]*(["'`])([^"'`\n\\]{3,200})\1[ \t]*\)/g;
 // Postfix's relay map: `[smtp.sendgrid.net]:587 apikey:SG.…`, `smtp.x.com user:password`.
 const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\d{1,5})?[ \t]+[^\s:]{1,128}:(\S{1,256})[ \t]*\r?$/gm;
 // A shell command that prints a stored secret, and the line it printed: one value alone. The
@@ -332,6 +339,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   if (hints.samba) each(SAMBA_USER, 2);
   if (hints.echo) each(ECHO_TO_FILE, 3, (v) => literalPassword(v) && !/^-/.test(v));
   if (hints.saslPasswd) each(SASL_LINE, 1);
+  if (hints.secretWrapper === true) each(SECRET_WRAPPER, 2);
   if (hints.secretOutput) {
     SECRET_COMMAND.lastIndex = 0;
     while ((m = SECRET_COMMAND.exec(text)) !== null) {
@@ -533,7 +541,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 }
 
 export { findCliSecrets, findCommandSecrets } from './commands';
-export { findChatIds, findCuedIdentifiers, findLooseIds, findOtpSeeds, findSpacedNinos } from './cued-identifiers';
+export { findChatIds, findCuedIdentifiers, findLooseIds, findOtpSeeds, findRecoveryKeys, findSpacedNinos } from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findPersonalFields } from './fields';
 

@@ -184,3 +184,27 @@ describe('keys and shapes from round 23', () => {
     );
   });
 });
+
+describe('recovery keys, backup codes and secrets in wrappers', () => {
+  it("takes BitLocker's key by its shape and check, alone", () => {
+    gone(
+      'Key: 416823-021703-570460-094028-597487-380193-099616-573133',
+      '416823-021703-570460-094028-597487-380193-099616-573133',
+      'secret',
+    );
+    unchanged('order 123456-123456-123456-123456-123456-123456-123456-123456');
+  });
+  it('takes a recovery key after its words, and backup codes listed below them', () => {
+    gone('- Laptop: FileVault recovery key YDBZ-0338-EPQ9-U4KQ-9WL1-QF07', 'YDBZ-0338-EPQ9-U4KQ-9WL1-QF07', 'secret');
+    const o = out('GitHub recovery codes:\n8f3k2-9d7q1\n4m2x8-7c3b6\n');
+    assert.ok(!o.includes('8f3k2-9d7q1') && !o.includes('4m2x8-7c3b6'), o);
+  });
+  it('keeps dates and versions after the words', () => {
+    unchanged('recovery key rotation happens on 2024-05-01 via v1.2.3');
+  });
+  it('takes a literal given to a call that says it wraps a secret', () => {
+    gone('rds.Credentials.fromPassword("api_admin", SecretValue.unsafePlainText("eF>sVEZq%,%T]o"))', 'eF>sVEZq%,%T]o');
+    gone('const s = pulumi.secret("hunter2-Xk9");', 'hunter2-Xk9');
+    unchanged('SecretValue.unsafePlainText(process.env.X)');
+  });
+});
