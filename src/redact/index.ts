@@ -118,11 +118,19 @@ export type { LocalIdentifiers } from './pii';
  * postal lines under a form's label and after a flat's slash, private keys' lines past a log's
  * prefix, passwords written as printable bytes, Sweden's personnummer alone, Mercado Pago's and
  * Roblox's formats;
- * Twilio's resources' ids kept.
+ * Twilio's resources' ids kept;
+ * 21: a card's expiry and its security code in other languages beside its number, names as airlines
+ * write them (`HARGREAVES/PENELOPE`), Russian, Polish and Greek names in other cases, Russian given
+ * names starting a sentence, Finnish family names, full names joined to a name found, Hangul and Han
+ * names before a phone or the next field, Discord's speakers, SAP's name keys, quoted local parts and
+ * people's GitHub addresses, identifiers after more words (numéro fiscal, N° de compte, CHI, ИИН, a
+ * carné de identidad), PPS and PAN under keys as code writes them, values of a block under a word for
+ * tokens, Redis's access lists, Tcl's braces, recovery keys and backup codes, literals given to calls
+ * that wrap a secret, crypto addresses after a key's `=`; voice assistants' features kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 20;
+export const REDACTION_POLICY_VERSION = 21;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -825,6 +833,7 @@ function joinConcatenated(text: string, raw: Finding[]): void {
 const INLINE_POSTCODE = /\d[a-zA-Z]?,[ \t]*(?:[^,\n]{1,12},[ \t]*){0,2}\d{2}[\d -]{1,4}[ \t]+\p{Lu}/u;
 const PUBLISHED_KINDS = new Set([
   'credit-card',
+  'crypto-address',
   'card-security-code',
   'iban',
   'phone',

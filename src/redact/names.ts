@@ -213,8 +213,10 @@ const LEGAL_FORM =
 function company(run: string, text: string, end: number): boolean {
   const last = run.slice(run.search(/\S+$/));
   if (LEGAL_FORM.test(last)) return true;
-  const after = /^[ \t]+(\S+)/.exec(text.slice(end, end + 16));
-  return after !== null && LEGAL_FORM.test(after[1]);
+  // (After a comma too, `Olivares del Sur Distribución, S.L.`; but there two capitals are as often a
+  // role: `Anna Schmidt, SA lead`.)
+  const after = /^(,?)[ \t]+(\S+)/.exec(text.slice(end, end + 16));
+  return after !== null && LEGAL_FORM.test(after[2]) && !(after[1] === ',' && /^[A-Z]{2,3}$/.test(after[2]));
 }
 
 // Korean family names that English words spell too; a given name as Korean syllables romanised.
@@ -805,6 +807,23 @@ function mayHoldName(run: string): boolean {
  * The parts of a run the lists vouch for as names: the run split at common words (`Ask Funmilayo
  * Ajayi`, `Harold Jennings Sales Office`), and of each part, two or more words with a strong name.
  */
+// Words that head a place's or an institution's name in Spanish, Portuguese, Italian and French
+// (`Museo del Prado`, `Registro Mercantil de Sevilla`, `Teatro alla Scala`): a run they start, or one
+// right after them and a particle, is no person's name. (Not a street's words: `Calle de Toledo 112`
+// is an address, which the name's reader helps to find.)
+const PLACE_HEAD = new Set(
+  (
+    'Museo Parque Teatro Palacio Estación Puerta Iglesia Catedral Registro Hospital Colegio Universidad Instituto ' +
+    'Biblioteca Ayuntamiento Juzgado Tribunal Ministerio Museu Igreja Estação Palazzo Chiesa Stazione Musée Palais Gare ' +
+    'Parc Église Lycée'
+  ).split(' '),
+);
+const AFTER_PLACE_HEAD =
+  /(\p{Lu}\p{Ll}+)[ \t]+(?:del|de la|de las|de los|de|do|da|dos|das|di|della|dello|dei|degli|du|des|de l['’])[ \t]+$/u;
+function afterPlaceHead(text: string, at: number): boolean {
+  const m = AFTER_PLACE_HEAD.exec(text.slice(Math.max(0, at - 40), at));
+  return m !== null && PLACE_HEAD.has(m[1]);
+}
 function vouched(run: string, start: number): Span[] {
   // A Vietnamese name is read whole after its family name: its middle and given names are short
   // words the lists hold as common ones (`Nguyễn Thị Thu Hà`).
@@ -832,6 +851,7 @@ function vouched(run: string, start: number): Span[] {
   // A German place: an adjective of a town and a place's noun (`Prenzlauer Berg`, `Englischer Garten`,
   // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
   if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
+  if (sp > 0 && PLACE_HEAD.has(run.slice(0, sp))) return [];
   // A voice assistant's feature (`Siri Shortcuts`, `Alexa Skills`, `Bixby Routines`), not a person's name.
   if (sp > 0 && ASSISTANTS.has(run.slice(0, sp)) && classify(run.slice(sp + 1).split(/\s/)[0]) !== Word.Strong) return [];
   const ws = wordsOf(run, start);
@@ -1628,7 +1648,10 @@ export function findPersonNames(
   NAME_RE.lastIndex = 0;
   while ((m = NAME_RE.exec(text)) !== null) {
     if (m[4] !== undefined) {
-      let own = joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) ? [] : vouched(m[4], m.index);
+      let own =
+        joined(text, m.index, true) || streetAfterNumber(text, m.index, m[4]) || afterPlaceHead(text, m.index)
+          ? []
+          : vouched(m[4], m.index);
       if (own.length > 0 && company(m[4], text, m.index + m[4].length)) own = [];
       push(own);
       // A title inside the run (`Sie Frau Oberhauser`, `Bitte Herr Kowalczyk`) is a cue of its own: read from it again.

@@ -168,6 +168,8 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         if (!shape) continue;
         const start = at;
         if (inByteDump(text, start, start + raw.length)) continue;
+        // A Belgian enterprise's number (its VAT number too) as it is written: `BE 0717.875.521`.
+        if (BELGIAN_ENTERPRISE.test(raw) && /(?:BE|KBO|BCE|TVA|BTW)[ \t:.-]*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
         const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
         if (shape.needsCue && !cue) continue;
         // The default region first; North American formatting as US; other regions when the
@@ -220,6 +222,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
   return Object.assign(find, { afterNames });
 }
 
+const BELGIAN_ENTERPRISE = /^[01]\d{3}\.\d{3}\.\d{3}$/;
 function count(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;

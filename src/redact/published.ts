@@ -81,6 +81,25 @@ const PUBLISHED_KEYS = [
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
 ];
 
+// Addresses everyone publishes: Ethereum's best-known token contracts (Tether, USD Coin, Wrapped
+// Ether, Dai, Wrapped Bitcoin, Chainlink, Uniswap and its router), the burn address, and BIP 173's
+// and BIP 350's test vectors. Lower case: a checksum's capitals vary how one writes them.
+const PUBLIC_ADDRESSES = new Set([
+  '0xdac17f958d2ee523a2206206994597c13d831ec7',
+  '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48',
+  '0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2',
+  '0x6b175474e89094c44da98b954eedeac495271d0f',
+  '0x2260fac5e5542a773aa44fbcfedf7c193bc2c599',
+  '0x514910771af9ca656af840dff83e8264ecf986ca',
+  '0x1f9840a85d5af5bf1d1762f925bdaddc4201f984',
+  '0x7a250d5630b4cf539739df2c5dacb4c659f2488d',
+  '0x000000000000000000000000000000000000dead',
+  'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
+  'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7',
+  'bc1pw508d6qejxtdg4y5r3zarvary0c5xw7kw508d6qejxtdg4y5r3zarvary0c5xw7kt5nd6y',
+  'bc1zw508d6qejxtdg4y5r3zarvaryvaxxpcs',
+  'tb1qqqqqp399et2xygdj5xreqhjjvcmzhxw4aywxecjdzew6hylgvsesrxh6hy',
+]);
 const CARD_KINDS = new Set(['credit-card']);
 const PHONE_KINDS = new Set(['phone']);
 const SSN_KINDS = new Set(['us-ssn', 'us-itin']);
@@ -188,7 +207,7 @@ export function dropPublishedExamples(text: string, raw: Finding[], identifierKi
       ? publishedExample(f.kind, v)
       : v.startsWith('eyJ') || v.includes('.eyJ')
         ? jwtSample(v)
-        : PUBLISHED_KEYS.includes(v);
+        : PUBLISHED_KEYS.includes(v) || (f.kind === 'crypto-address' && PUBLIC_ADDRESSES.has(v.toLowerCase()));
     if (!drop && (identifierKinds.has(f.kind) || f.kind === 'bank-account'))
       drop = /^[\d\s./-]+$/.test(v) && placeholderDigits(digitsOf(v));
     if (drop) {

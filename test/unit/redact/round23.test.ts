@@ -208,3 +208,27 @@ describe('recovery keys, backup codes and secrets in wrappers', () => {
     unchanged('SecretValue.unsafePlainText(process.env.X)');
   });
 });
+
+describe("what round 23's negatives showed", () => {
+  it("keeps a company's name before a comma and its legal form", () => {
+    unchanged('© 2025 Olivares del Sur Distribución, S.L. · CIF A40167405');
+  });
+  it("keeps an institution's name and what follows its particle", () => {
+    unchanged('Inscrita en el Registro Mercantil de Sevilla');
+    unchanged('El Museo del Prado abre de lunes a sábado.');
+    gone('María del Prado Gómez llamó ayer', 'María del Prado Gómez');
+  });
+  it('still reads a street as an address', () => {
+    gone('Calle de Toledo 112, 3º izquierda', 'Calle de Toledo 112');
+  });
+  it("keeps a Belgian enterprise's number, not a phone written the same way", () => {
+    unchanged('| Brasserie des Ardennes SRL | BE 0717.875.521 |');
+    gone('Tel: 0471.875.521', '0471.875.521', 'phone');
+  });
+  it("keeps the best-known token contracts' and test vectors' addresses, not a person's", () => {
+    unchanged('USDT = "0xdAC17F958D2ee523a2206206994597C13D831ec7"\nUSDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"');
+    unchanged('BURN = "0x000000000000000000000000000000000000dEaD"');
+    unchanged('assert decode("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")');
+    gone('send to 0x52908400098527886E0F7030069857D2E4169EE7 now', '0x52908400098527886E0F7030069857D2E4169EE7', 'crypto-address');
+  });
+});
