@@ -616,6 +616,30 @@ const adversarial: [string, string][] = [
     unique((r) => 'Rue des Tanneurs ' + r(2, DIGITS) + '/' + r(1, DIGITS) + '\n1000 Bruxelles\n'),
   ],
   ['`konto ` + an account, distinct', unique((r) => 'konto ' + r(4, DIGITS) + '.' + r(2, DIGITS) + '.' + r(5, DIGITS) + '\n')],
+  // Policy 21's readers: a card's expiry, names as airlines write them, names joined by `and`, names in
+  // Hangul before a phone, Russian names starting sentences, block keys under `tokens {`, Redis's
+  // access lists, recovery codes, BitLocker's keys, calls that wrap a secret.
+  ['a card then `exp MM/YY`, distinct', unique((r) => '4539 1488 0343 6467 exp ' + r(1, '01') + r(1, '12') + '/' + r(2, DIGITS) + '\n')],
+  ['`exp 06/27 ` repeated after one card, one line', '4539 1488 0343 6467 ' + fill('exp 06/27 ').slice(0, MB - 20)],
+  ['`FAMILY/GIVEN` in capitals, distinct', unique((r) => r(7, UPPER) + '/' + r(6, UPPER) + ' ' + r(8, DIGITS) + '\n')],
+  ['`HARGREAVES/PENELOPE ` repeated, one line', fill('HARGREAVES/PENELOPE ')],
+  [
+    'a name `and` two capitalised words, distinct',
+    unique((r) => 'Aroha Ngata and ' + r(1, UPPER) + r(5, LOWER) + ' ' + r(1, UPPER) + r(7, LOWER) + '\n'),
+  ],
+  ['`- 정하늘  ` + a phone, distinct', unique((r) => '- 정하늘  010-' + r(4, DIGITS) + '-' + r(4, DIGITS) + '\n')],
+  ['Russian sentences starting with a name, distinct', unique((r) => 'Алексей ' + r(6, 'абвгдежзиклмнопрстуфхцчшщыэюя') + '. ')],
+  [
+    '`tokens {` then keys, distinct',
+    'tokens {\n' +
+      unique(
+        (r) => '  ' + r(8, LOWER) + ' = "' + r(8, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(12, HEX) + '"\n',
+      ),
+  ],
+  ['Redis ACL lines, distinct', unique((r) => 'user ' + r(6, LOWER) + ' on >' + r(20) + ' ~* +@all\n')],
+  ['`recovery codes: ` + groups, distinct', unique((r) => 'recovery codes: ' + r(5, LOWER + DIGITS) + '-' + r(5, LOWER + DIGITS) + '\n')],
+  ['BitLocker-shaped keys, distinct', unique((r) => Array.from({ length: 8 }, () => r(6, DIGITS)).join('-') + '\n')],
+  ['`pulumi.secret("` + a value, distinct', unique((r) => 'pulumi.secret("' + r(16) + '")\n')],
 ];
 let worst = 0;
 let worstName = '';
