@@ -1837,8 +1837,6 @@ const LOOSE_ID_FEATURES = [
   'de identidad',
   ' chi:',
   '\nchi:',
-  ' chi ',
-  '\nchi ',
   '"chi"',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.

@@ -464,7 +464,7 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
 // `Papadopoulos`, `Jovanović`) and Finnish ones (`Hyvärinen`, `Virtanen`). The given name need not be
 // listed; it must not be a common word.
 const SURNAME_SUFFIX_HINT =
-  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen)(?![a-z])/;
+  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|nen)(?![a-z])/;
 const SUFFIXED_NAME =
   /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen))(?![\p{L}\p{M}\d_-])/uy;
 const SUFFIX_AT = new RegExp(SURNAME_SUFFIX_HINT.source, 'g');
