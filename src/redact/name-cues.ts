@@ -133,6 +133,8 @@ const TITLES = [
   'senhor',
   'senhora',
   'meneer',
+  // (`de heer Jansen`: Dutch writes Mr so.)
+  'heer',
   'mevrouw',
   'dhr',
   'mevr',

@@ -1483,9 +1483,19 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
 // initial or an abbreviation (`U.S. Army`, `e.g. Rust`), and the surname no common word.
 const INITIAL_SURNAME = /\b[A-Z]\.[ \t]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’-]?[A-Za-z])/g;
 
+// A title, initials with or without their dots, and a family name (`Payee: Mr A J Cartwright`, `Dr. A. J.
+// Okafor`): the title vouches for the name, which need only be no common word.
+const TITLE_INITIALS = /\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?[ \t]+((?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z'’-])/g;
 function findInitialSurnames(text: string, out: Finding[]): void {
-  INITIAL_SURNAME.lastIndex = 0;
   let m: RegExpExecArray | null;
+  if (text.includes('M') || text.includes('D') || text.includes('P'))
+    for (TITLE_INITIALS.lastIndex = 0; (m = TITLE_INITIALS.exec(text)) !== null;) {
+      const surname = m[1].slice(m[1].search(/[A-Z][a-z]/));
+      if (classify(surname) === Word.Common || TITLE_WORDS.has(surname)) continue;
+      const start = m.index + m[0].length - m[1].length;
+      out.push({ kind: 'person-name', start, end: start + m[1].length });
+    }
+  INITIAL_SURNAME.lastIndex = 0;
   while ((m = INITIAL_SURNAME.exec(text)) !== null) {
     const before = text.charCodeAt(m.index - 1);
     if (m.index > 0 && (before === 46 || isWordChar(before) || (before === 32 && text.charCodeAt(m.index - 2) === 46))) continue;

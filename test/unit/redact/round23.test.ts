@@ -232,3 +232,14 @@ describe("what round 23's negatives showed", () => {
     gone('send to 0x52908400098527886E0F7030069857D2E4169EE7 now', '0x52908400098527886E0F7030069857D2E4169EE7', 'crypto-address');
   });
 });
+
+describe('titles before initials, and Dutch titles', () => {
+  it('takes initials without dots and a family name after a title', () => {
+    gone('Payee: Mr A J Cartwright', 'A J Cartwright', 'person-name');
+    unchanged('Dr A B Testing');
+  });
+  it('takes a name after `de heer`, its particle capitalised', () => {
+    gone('De heer Van den Broek heeft uw bezwaar ontvangen.', 'Van den Broek', 'person-name');
+    unchanged('the heer group');
+  });
+});
