@@ -122,7 +122,8 @@ export type { LocalIdentifiers } from './pii';
  * 21: a card's expiry and its security code in other languages beside its number, names as airlines
  * write them (`HARGREAVES/PENELOPE`), Russian, Polish and Greek names in other cases, Russian given
  * names starting a sentence, Finnish family names, full names joined to a name found, Hangul and Han
- * names before a phone or the next field, Discord's speakers, SAP's name keys, quoted local parts and
+ * names before a phone or the next field, Discord's speakers, SAP's name keys, initials after a
+ * title, names after Dutch's `de heer`, quoted local parts and
  * people's GitHub addresses, identifiers after more words (numéro fiscal, N° de compte, CHI, ИИН, a
  * carné de identidad), PPS and PAN under keys as code writes them, values of a block under a word for
  * tokens, Redis's access lists, Tcl's braces, recovery keys and backup codes, literals given to calls
