@@ -130,6 +130,12 @@ function scriptName(v: string, minWords: number): boolean {
   return v.split(/[ ・·]/).length >= minWords;
 }
 
+/** Two to four words in capitals, none an organisation's or a place's word (`KANG MINJUN`, not `ACME CORP`). */
+const capitalsOfPerson = (v: string): boolean =>
+  /^[A-Z\u00C0-\u00DE'’-]{2,}(?: [A-Z\u00C0-\u00DE'’-]{2,}){1,3}$/.test(v) && !ORGANISATION_WORD.test(v);
+const ORGANISATION_WORD =
+  /\b(?:CORP(?:ORATION)?|INC|LTDA?|LLC|LLP|PLC|GMBH|AG|SA|SAS|SARL|SRL|SPA|BV|NV|AB|AS|OY|CO|COMPANY|GROUP|HOLDINGS?|BANK|BANCO|SERVICES?|SYSTEMS?|SOLUTIONS|TECHNOLOGIES|TECH|SOFTWARE|LABS?|INTERNATIONAL|GLOBAL|UNIVERSITY|UNIVERSIDAD|COLLEGE|HOSPITAL|CLINIC|SCHOOL|DEPARTMENT|DEPT|TEAM|STORE|SHOP|MARKET|CENTER|CENTRE|OFFICE|AIRLINES?|AIRWAYS|HOTEL|TRUST|FUND|FOUNDATION|ASSOCIATION|CLUB|CITY|STATE|COUNTY|REPUBLIC|KINGDOM|UNITED|NATIONAL|API|SDK|APP|SERVER|CLIENT|SERVICE|PROD|PRODUCTION|STAGING|DEV|TEST|DEMO|ADMIN|ROOT|USER|DEFAULT|NONE|NULL|UNKNOWN|OTHER|TOTAL)\b/;
+
 /** A street line: a house number and a word of three letters or more, 5–100 characters, no URL, path or email. */
 export function looksLikeAddress(v: string): boolean {
   // A slash between places (`Kadıköy/İstanbul`, `Flat 3/12`) but no path.
@@ -189,6 +195,8 @@ const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || (c >= 0xc0 && c <= 0x24f);
 const COMPANY_WINDOW = 400;
+/** The word before a key, a space between (`Full` of `Full name`), at a line's or a quote's start (the text's start is given as a line break). */
+const WORD_BEFORE_KEY = /(?:[\n"'{,]|\n[ \t]*[-*•][ \t])[ \t]*(\p{L}{3,20})[ \t]$/u;
 
 /**
  * Names and street lines in the fields of records. A plain `name` or `address` counts when a key
@@ -266,8 +274,16 @@ function readFields(
     while (ke < text.length && ke < at + 40 && isKeyChar(text.charCodeAt(ke))) ke++;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, ke - lo);
     const key = text.slice(ks, ke);
-    const field =
+    let field =
       personalField(key) ?? (NAME_PART_KEY.test(key) && nameParent(text, ks) ? { what: 'name' as const, plain: false, minWords: 1 } : null);
+    // A key of two words, as forms label their fields (`Full name:`, `"Given names":`): read as
+    // the pair names it, so that capitals count under `Full name` as under `full_name`.
+    if (field === null || field.plain) {
+      const from = Math.max(0, ks - 24);
+      const before = WORD_BEFORE_KEY.exec((from === 0 ? '\n' : '') + text.slice(from, ks));
+      const pair = before === null ? null : personalField(`${before[1]}_${key}`);
+      if (pair !== null && !pair.plain) field = pair;
+    }
     if (field === null) continue;
     const q = text.charCodeAt(ks - 1);
     let v: string;
@@ -309,7 +325,10 @@ function readFields(
       valueAt = m.index + m[0].lastIndexOf(v);
     }
     // Capitals under a key that names a name, or a card's holder (embossed: `YUKI NAKAMURA`).
-    const capitals = !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke));
+    // (Under a plain `name` among other personal data, capitals of two words or more that name no
+    // organisation: `NAME: MARIA GARCIA LOPEZ`, `"name":"KANG MINJUN"`.)
+    const capitals =
+      !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke)) || (field.what === 'name' && capitalsOfPerson(v));
     const ok =
       field.what === 'name'
         ? looksLikeName(v, field.minWords, capitals)

@@ -1296,6 +1296,16 @@ const NAME_KEY_FEATURES = [
   'familyname',
   'alamat',
   'eircode',
+  // A form's labels before a colon (`Full name: OKONKWO CHIDI`), where a name in capitals is read by key alone.
+  'full name:',
+  'given name:',
+  'given names:',
+  'first name:',
+  'last name:',
+  'family name:',
+  'full name"',
+  'first name"',
+  'last name"',
 ].map((f) => feature(f));
 /** Might a table's header name a `name` or `address` column (a delimiter beside the word)? Native searches only. */
 function personalHeaderHint(text: string): boolean {
