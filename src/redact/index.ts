@@ -127,11 +127,14 @@ export type { LocalIdentifiers } from './pii';
  * people's GitHub addresses, identifiers after more words (numéro fiscal, N° de compte, CHI, ИИН, a
  * carné de identidad), PPS and PAN under keys as code writes them, values of a block under a word for
  * tokens, Redis's access lists, Tcl's braces, recovery keys and backup codes, literals given to calls
- * that wrap a secret, crypto addresses after a key's `=`; voice assistants' features kept.
+ * that wrap a secret, crypto addresses after a key's `=`; voice assistants' features kept;
+ * 22: names under a form's labels of two words (`Full name: OKONKWO CHIDI`) and capitals under a
+ * plain `name` among other personal data, passphrases of plain words under a password's name
+ * (`Sunny days ahead!`).
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 21;
+export const REDACTION_POLICY_VERSION = 22;
 
 export const DEFAULT_BUDGET_MS = 500;
 

@@ -926,6 +926,9 @@ const PROSE =
 const FUNCTION_WORDS =
   /(?:^|[\s"'(])(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)(?=$|[\s"'.,:;!?)])/gi;
 
+const FUNCTION_WORDS_ANY = new RegExp(FUNCTION_WORDS.source, 'i');
+const PASSPHRASE_WORDS = /^[A-Za-z][a-z]{2,11}(?: [a-z]{3,12}){2,5}[.?!]?$/;
+
 const FUNCTION_START = /^(?:the|a|an|to|of|for|from|with|in|on|at|by|is|are|be|was|not|no|that|it|its|and|or)\s/i;
 
 /**
@@ -943,6 +946,10 @@ function spacedValueLooksSecret(v: string, cls: NameClass, quoted: boolean): boo
   // Letters past ASCII: a translated message, unless a password's words end with a number (`Pepper raven кошка 35.`).
   const numbered = cls === 'password' && /\d[.?!]?$/.test(t) && words.length <= 5;
   if (/[^\x20-\x7e]/.test(t) && !numbered) return false;
+  // Three to six plain words of three letters or more, the first alone may be capitalised, none a
+  // label's, a message's or a function word, a sentence's mark allowed at the end: a passphrase
+  // (`Sunny days ahead!`, `Banjo ember banjo?`), as Wi-Fi keys and password managers make them.
+  if (cls === 'password' && PASSPHRASE_WORDS.test(t) && !PROSE.test(t) && !FUNCTION_WORDS_ANY.test(t)) return true;
   // A sentence's end; but `Fun 99!` and `Juniper biscuit fjord 98.` end a password (a digit in a
   // sentence is rarer than `!` in a password).
   if ((/[.?:]$/.test(t) && !numbered) || (t.endsWith('!') && !/\d/.test(t)) || PROSE.test(t)) return false;

@@ -40,3 +40,17 @@ describe('capitals under a plain name key', () => {
     kept('name: API GATEWAY\nemail: ops@corp.io', 'API GATEWAY');
   });
 });
+
+describe('a passphrase of plain words', () => {
+  it('takes three to six words under a password name, capitalised first or ending with a mark', () => {
+    gone('#define WIFI_PSK       "Banjo ember banjo?"', 'Banjo ember banjo?', 'password');
+    gone('wifi_password = "Sunny days ahead!"', 'Sunny days ahead!', 'password');
+    gone('wpa_passphrase=Banjo ember banjo', 'Banjo ember banjo', 'password');
+  });
+  it('keeps a label, a message and a hint', () => {
+    kept('password = "Please enter your password"', 'Please enter your password');
+    kept('password: Keep me signed', 'Keep me signed');
+    kept('password_label = "Show hidden characters"', 'Show hidden characters');
+    kept('PASSWORD_HINT="Your favourite pet"', 'Your favourite pet');
+  });
+});
