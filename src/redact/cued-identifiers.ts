@@ -278,10 +278,16 @@ export function findLooseIds(original: string, out: Finding[]): void {
       return false;
     // Iceland's `kt.` (a knot's abbreviation too) only before a kennitala's shape.
     if (/^kt\./i.test(m[0]) && !/^\d{6}-?\d{4}$/.test(v)) return false;
+    // A company's number after its name and legal form (`Sokół Systemy sp. z o.o., NIP: …`).
+    const before = text.slice(Math.max(0, m.index - 120), m.index);
+    if (COMPANY_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1))) return false;
     const start = m.index + m[0].lastIndexOf(v);
     return !taken.some((f) => f.start < start + v.length && start < f.end);
   });
 }
+// A company's legal form earlier on the line (Polish, German, British, Romance, Nordic forms).
+const COMPANY_BEFORE =
+  /(?:\b[Ss]p\. z o\.o\.|\bS\.A\.|\bGmbH|\bAG\b|\bLtd\b|\bLimited\b|\bPLC\b|\bInc\b|\bLLC\b|\bS\.[Rr]\.[Ll]\.|\bS\.L\.|\bSARL\b|\bSAS\b|\bB\.V\.|\bN\.V\.|\bOy\b|\bAB\b|\bA\/S\b|\bs\.r\.o\.|\bKft\b|\bLtda\b)/;
 
 const CARD_CODE = new RegExp(
   `(?<![A-Za-z])(?:cvv2?|cvc2?|csc|card[ _-]?security[ _-]?code|security[ _-]?code)${GAP}(\\d{3,4})(?![\\d])`,
@@ -301,9 +307,9 @@ function linesAround(text: string, at: number): string {
 // lines of the card, or in the next cell after the number on its line. A security code after its
 // word in other languages (English's words are read anywhere, below), within two lines of the card.
 const EXPIRY_WORD =
-  "(?:exp(?:iry|iration|ires|ira|\\.)?(?:[ _-]?(?:date|dt|on))?|valid[ \\t]+(?:thru|through|until|till)|good[ \\t]+thru|g[üu]ltig[ \\t]+bis|ablauf(?:datum)?|verfall(?:sdatum)?|vencimiento|fecha[ \\t]+de[ \\t]+(?:vencimiento|caducidad|expiraci[óo]n)|caducidad|date[ \\t]+d['’]expiration|validit[ée]|scadenza|validade|vencimento|geldig[ \\t]+tot|vervaldatum|wa[żz]na[ \\t]+do|data[ \\t]+wa[żz]no[śs]ci|son[ \\t]+kullanma(?:[ \\t]+tarihi)?|срок[ \\t]+действия|有効期限|有效期(?:至)?|유효기간|만료일)";
+  "(?:exp(?:iry|iration|ires|ira|\\.)?(?:[ _-]?(?:date|dt|on))?|valid[ \\t]+(?:thru|through|until|till)|good[ \\t]+thru|g[üu]ltig[ \\t]+bis|ablauf(?:datum)?|verfall(?:sdatum)?|vencimiento|fecha[ \\t]+de[ \\t]+(?:vencimiento|caducidad|expiraci[óo]n)|caducidad|date[ \\t]+d['’]expiration|validit[ée]|scadenza|validade|vencimento|geldig[ \\t]+tot|vervaldatum|wa[żz]na[ \\t]+do|data[ \\t]+wa[żz]no[śs]ci|son[ \\t]+kullanma(?:[ \\t]+tarihi)?|skt|срок[ \\t]+действия|有効期限|有效期(?:至)?|유효기간|만료일)";
 const CARD_EXPIRY = new RegExp(
-  `(?<![\\p{L}])${EXPIRY_WORD}${GAP}(?:\\([ \\t]*(?:MM|mm)[ \\t]*/[ \\t]*(?:YY|yy|YYYY|yyyy)[ \\t]*\\)[ \\t]*[:：]?[ \\t]*)?((?:0[1-9]|1[0-2])[ \\t]?/[ \\t]?(?:\\d{2}|20\\d{2}))(?![\\d/])`,
+  `(?<![\\p{L}])${EXPIRY_WORD}${GAP}(?:\\([ \\t]*(?:MM|mm)[ \\t]*/[ \\t]*(?:YY|yy|YYYY|yyyy)[ \\t]*\\)[ \\t]*[:：]?[ \\t]*)?((?:0[1-9]|1[0-2])[ \\t]?/[ \\t]?(?:\\d{2}|20\\d{2})|(?<=[=:][ \\t]?)(?:0[1-9]|1[0-2])\\d{2}(?![\\d.,:/-]))(?![\\d/])`,
   'giu',
 );
 // The next cell after a card's number: a separator, maybe a word or two, then the expiry.

@@ -130,7 +130,9 @@ export type { LocalIdentifiers } from './pii';
  * that wrap a secret, crypto addresses after a key's `=`; voice assistants' features kept;
  * 22: names under a form's labels of two words (`Full name: OKONKWO CHIDI`) and capitals under a
  * plain `name` among other personal data, passphrases of plain words under a password's name
- * (`Sunny days ahead!`).
+ * (`Sunny days ahead!`), a card's expiry written `exp=MMYY` and after Turkish's `SKT`; toll-free
+ * numbers kept, courts', offices' and stations' names, towns joined, and a company's number after
+ * its legal form.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */

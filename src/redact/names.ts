@@ -209,7 +209,7 @@ const VIETNAMESE_FAMILY = new Set(
 // A company's legal form after its name, or ending it (`Müller Bau GmbH`, `Logística Vale Verde Ltda`,
 // `Rossi & Figli S.p.A.`): the words before it are a company's name, not a person's.
 const LEGAL_FORM =
-  /^(?:GmbH|Ltda\.?|Ltd\.?|Inc\.?|LLC|LLP|PLC|S\.A\.?|SA|S\.L\.?|SL|S\.p\.A\.?|SpA|S\.r\.l\.?|Srl|SRL|SARL|SAS|AG|KG|OHG|e\.V\.|B\.V\.?|BV|N\.V\.?|NV|Oy|Oyj|AB|ASA|A\/S|ApS|Kft\.?|Zrt\.?|s\.r\.o\.|d\.o\.o\.|Pty|Pvt|Corp\.?|EIRELI|S\/A)(?![\p{L}\p{N}])/u;
+  /^(?:GmbH|Ltda\.?|Ltd\.?|Inc\.?|LLC|LLP|PLC|S\.A\.?|SA|S\.L\.?|SL|S\.p\.A\.?|SpA|S\.r\.l\.?|Srl|SRL|SARL|SAS|AG|KG|OHG|e\.V\.|B\.V\.?|BV|N\.V\.?|NV|Oy|Oyj|AB|ASA|A\/S|ApS|Kft\.?|Zrt\.?|s\.r\.o\.|d\.o\.o\.|Pty|Pvt|Corp\.?|EIRELI|S\/A|[Ss]p\.|Sdn\.?|Bhd\.?|Pte\.?|K\.K\.|GbR|UG|Lda\.?|A\.Ş\.|Limited)(?![\p{L}\p{N}])/u;
 function company(run: string, text: string, end: number): boolean {
   const last = run.slice(run.search(/\S+$/));
   if (LEGAL_FORM.test(last)) return true;
@@ -815,9 +815,20 @@ const PLACE_HEAD = new Set(
   (
     'Museo Parque Teatro Palacio Estación Puerta Iglesia Catedral Registro Hospital Colegio Universidad Instituto ' +
     'Biblioteca Ayuntamiento Juzgado Tribunal Ministerio Museu Igreja Estação Palazzo Chiesa Stazione Musée Palais Gare ' +
-    'Parc Église Lycée'
+    'Parc Église Lycée Tribunale Corte Procura Questura Comune Ospedale Università Aeroporto Aeropuerto Estadio ' +
+    'Estádio Stadio Prefeitura Câmara Mairie Préfecture Aéroport Hôpital Université Amtsgericht Landgericht ' +
+    'Oberlandesgericht Verwaltungsgericht Finanzgericht Sozialgericht Arbeitsgericht Finanzamt Landratsamt Rathaus ' +
+    'Flughafen Klinikum Universität Hochschule Sparkasse Volksbank'
   ).split(' '),
 );
+// Words that end a station's or an airport's name (`Berlin Hbf`, `Köln Hauptbahnhof`).
+const PLACE_TAIL = new Set(['Hbf', 'Hauptbahnhof', 'Bahnhof', 'Bf', 'Flughafen', 'Airport', 'Aeropuerto', 'Aéroport', 'Gare']);
+// Two towns joined (`Cádiz y Huelva`, `Köln und Bonn`): places, not a name and its family name.
+const PLACES_JOINED = /^(\S+) (?:y|e|i|und|et|and|og|och|en|ve) (\S+)$/u;
+const isPlace = (w: string): boolean => {
+  const places = wordLists().places;
+  return places.has(w) || places.has(w.normalize('NFD').replace(/\p{M}/gu, ''));
+};
 const AFTER_PLACE_HEAD =
   /(\p{Lu}\p{Ll}+)[ \t]+(?:del|de la|de las|de los|de|do|da|dos|das|di|della|dello|dei|degli|du|des|de l['’])[ \t]+$/u;
 function afterPlaceHead(text: string, at: number): boolean {
@@ -852,6 +863,9 @@ function vouched(run: string, start: number): Span[] {
   // `Frankfurter Tor`), the adjective no listed name (`Peter Berg` is a person).
   if (sp > 0 && GERMAN_PLACE.test(run) && classify(run.slice(0, sp)) >= Word.Unknown) return [];
   if (sp > 0 && PLACE_HEAD.has(run.slice(0, sp))) return [];
+  if (sp > 0 && PLACE_TAIL.has(run.slice(run.lastIndexOf(' ') + 1))) return [];
+  const joined = PLACES_JOINED.exec(run);
+  if (joined !== null && isPlace(joined[1]) && isPlace(joined[2])) return [];
   // A voice assistant's feature (`Siri Shortcuts`, `Alexa Skills`, `Bixby Routines`), not a person's name.
   if (sp > 0 && ASSISTANTS.has(run.slice(0, sp)) && classify(run.slice(sp + 1).split(/\s/)[0]) !== Word.Strong) return [];
   const ws = wordsOf(run, start);

@@ -691,6 +691,8 @@ export function findNationalIds(original: string, kinds: readonly NationalIdKind
       const v = m[1];
       // A number labelled as something else (`order 02070803628`, `phone: …`) is that.
       if (OTHER_LABEL.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+      // After a `+`, an international phone number's digits (`+78005553535`).
+      if (text.charCodeAt(m.index - 1) === 43) continue;
       if (!oneDigit(v) && holds(rule.valid, v)) {
         push(out, kind, m.index, v);
         // How many lines above its value the cue stands: what reads the lines around the value

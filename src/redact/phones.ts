@@ -170,6 +170,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         if (inByteDump(text, start, start + raw.length)) continue;
         // A Belgian enterprise's number (its VAT number too) as it is written: `BE 0717.875.521`.
         if (BELGIAN_ENTERPRISE.test(raw) && /(?:BE|KBO|BCE|TVA|BTW)[ \t:.-]*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+        // A toll-free number written nationally (`0800 051 3362`, `1800 045 440`): toll-free wherever
+        // a trunk `0` is dialled, though a region or two reads the digits as another number.
+        if (!shape.international && (NATIONAL_TOLL_FREE.test(raw) || (shape.nanp && NANP_TOLL_FREE.test(raw)))) continue;
         const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
         if (shape.needsCue && !cue) continue;
         // The default region first; North American formatting as US; other regions when the
@@ -223,6 +226,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
 }
 
 const BELGIAN_ENTERPRISE = /^[01]\d{3}\.\d{3}\.\d{3}$/;
+// (The prefix a group of its own: `0808 …` is toll-free, `080-8282-…` a Japanese mobile.)
+const NATIONAL_TOLL_FREE = /^(?:0800|0808|0508|1800)[ \-.\u00a0]\d/;
+const NANP_TOLL_FREE = /^(?:1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?\d{3}[ .-]\d{4}$/;
 function count(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;
@@ -241,14 +247,58 @@ function phoneValidation(): typeof import('./phone-validation') {
   return (validation ??= require(join(__dirname, 'phone-validation.js')) as typeof import('./phone-validation'));
 }
 
+/**
+ * A valid number that may be a person's: a toll-free number (`0800 …`, `1-800-…`, `+49 800 …`) is
+ * an organisation's by what it is, published for anyone to call, and is kept.
+ */
 function isValid(raw: string, region: CountryCode | undefined): boolean {
   const { parsePhoneNumberFromString } = phoneValidation(); // outside the try: a missing bundle must not read as "not a phone"
   try {
-    return parsePhoneNumberFromString(raw, region)?.isValid() === true;
+    const p = parsePhoneNumberFromString(raw, region);
+    return p !== undefined && p.isValid() && !tollFree(p.countryCallingCode, p.nationalNumber);
   } catch {
     return false;
   }
 }
+
+// Toll-free ranges, by country calling code: the national number's start (its trunk `0` left off).
+const TOLL_FREE: Readonly<Record<string, readonly string[]>> = {
+  '1': ['800', '833', '844', '855', '866', '877', '888'],
+  '7': ['800'],
+  '27': ['800'],
+  '30': ['800'],
+  '31': ['800'],
+  '32': ['800'],
+  '33': ['800', '801', '802', '803', '804', '805'],
+  '34': ['800', '900'],
+  '39': ['800', '803'],
+  '41': ['800'],
+  '43': ['800'],
+  '44': ['800', '808'],
+  '45': ['80'],
+  '46': ['20'],
+  '47': ['800'],
+  '48': ['800'],
+  '49': ['800'],
+  '52': ['800'],
+  '55': ['800'],
+  '61': ['1800', '1300', '13'],
+  '64': ['800', '508'],
+  '65': ['800', '1800'],
+  '81': ['120', '800'],
+  '82': ['80'],
+  '86': ['400', '800'],
+  '91': ['1800'],
+  '351': ['800'],
+  '353': ['1800', '1850'],
+  '358': ['800'],
+  '380': ['800'],
+  '852': ['800'],
+  '966': ['800'],
+  '971': ['800'],
+  '972': ['1800', '1700'],
+};
+const tollFree = (code: string, national: string): boolean => TOLL_FREE[code]?.some((p) => national.startsWith(p)) === true;
 
 interface Shape {
   digits: string;

@@ -54,3 +54,44 @@ describe('a passphrase of plain words', () => {
     kept('PASSWORD_HINT="Your favourite pet"', 'Your favourite pet');
   });
 });
+
+describe('toll-free numbers', () => {
+  it("keeps an organisation's toll-free numbers, written nationally or internationally", () => {
+    const t = 'US/Canada: 1-888-806-4471\nUK: 0800 051 3362\nGermany: +49 800 180 2433\nAustralia: 1800 045 440';
+    assert.equal(out(t), t);
+    kept('Call Apple Support at 1-800-275-2273 or visit', '1-800-275-2273');
+  });
+  it("takes a person's numbers that start as toll-free ones do but are not", () => {
+    gone('{ name: "Takumi Hayashida", phone: "080-8282-2633" }', '080-8282-2633', 'phone');
+    gone('Booking under Khun Wanida Charoenrat, mobile 080 878 8094, 2 adults', '080 878 8094', 'phone');
+    gone('Tel: +49 30 901820', '+49 30 901820', 'phone');
+  });
+  it('reads no identifier in the digits of an international number after its name', () => {
+    kept("expect(phoneNumber.nationalNumber).to.equal('8005553535') // +78005553535", '+78005553535');
+  });
+});
+
+describe('places, institutions and companies', () => {
+  it("keeps courts, offices, stations and towns joined, and a company's number after its legal form", () => {
+    kept('RG n. 38287/2022 Tribunale di Milano', 'Tribunale di Milano');
+    kept('Amtsgericht Hamburg, HRB 140641', 'Amtsgericht Hamburg');
+    kept('Rail: ICE 1003 Berlin Hbf → München Hbf, Wagen 7', 'Berlin Hbf');
+    kept('Aviso amarillo por viento en el litoral de Cádiz y Huelva. En Sierra Nevada', 'Cádiz y Huelva');
+    const footer = 'Sokół Systemy sp. z o.o., NIP: 5256823203, REGON: 226867333';
+    assert.equal(out(footer), footer);
+  });
+  it("still takes a person's name with a particle and a number after its word alone", () => {
+    gone('Contact: Maria Garcia y Lopez', 'Maria Garcia', 'person-name');
+    gone('NIP: 5256823203', '5256823203', 'id-number');
+  });
+});
+
+describe("a card's expiry written compactly and in Turkish", () => {
+  it('takes `exp=MMYY` and `SKT:` beside a card', () => {
+    gone('decline code=05 pan=5514558992826318 exp=1127 cvc=669', '1127', 'card-expiry');
+    gone('Kart no: 9792 6941 6378 9566 SKT: 09/28 CVV: 891', '09/28', 'card-expiry');
+  });
+  it('keeps four digits after `exp=` with no card near', () => {
+    kept('exp=1127 build', '1127');
+  });
+});
