@@ -127,8 +127,17 @@ export function findCommandSecrets(text: string, tools: readonly CommandTool[], 
     if (pipe < 0 || text.charCodeAt(pipe) !== 124 || pipe === lastPipe) continue;
     lastPipe = pipe;
     // The command right before the `|`: back to the previous separator.
+    // (A separator inside quotes is the password's: `echo '5.J15Co1AI&9_p' | sudo -S …`.)
     let from = pipe;
-    while (from > 0 && pipe - from < 300 && !COMMAND_END.has(text.charCodeAt(from - 1))) from--;
+    let quote = 0;
+    while (from > 0 && pipe - from < 300) {
+      const c = text.charCodeAt(from - 1);
+      if (c === 10) break;
+      if (quote === 0 && (c === 34 || c === 39)) quote = c;
+      else if (c === quote) quote = 0;
+      else if (quote === 0 && COMMAND_END.has(c)) break;
+      from--;
+    }
     const e = ECHOED.exec(text.slice(from, pipe));
     if (e === null) continue;
     const v = e[3] ?? e[4];

@@ -335,12 +335,16 @@ export function findCookieJarValues(text: string, out: Finding[]): void {
 const QUERY_SECRET =
   /[?&;](?:sig|signature|x-amz-signature|x-amz-security-token|x-goog-signature|x-goog-credential|access_token|accesstoken|id_token|refresh_token|token|auth|auth_token|authtoken|api_key|apikey|api-key|key|client_secret|password|passwd|pwd|secret|code|sessionid|session_id|jwt|appid|app_id|app_key|appkey|app_secret|license_key|access_key)=([^&#\s"'<>`\\]{8,1024})/gi;
 
+const INTERPOLATED = /^\$?\{[A-Za-z_][\w.]{0,80}(?:\(\))?\}(?:[;&]|$)/;
+
 export function findQuerySecrets(text: string, out: Finding[]): void {
   QUERY_SECRET.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = QUERY_SECRET.exec(text)) !== null) {
     const v = m[1];
     if (isPlaceholder(v) || v.startsWith('<REDACTED:')) continue;
+    // An interpolated expression (`Password={dbPassword.Value};` in C#'s `$"…"`, `${token}`): a reference.
+    if (INTERPOLATED.test(v)) continue;
     if (!valueLooksSecret(decodeSafe(v), /pass|pwd/i.test(m[0]) ? 'password' : 'secret', true)) continue;
     // An app's id is a key only where it is long and random (OpenWeatherMap's `appid`), not a number or a name.
     if (/[?&;]app_?id=/i.test(m[0]) && (v.length < 20 || /^\d+$/.test(v) || !/\d/.test(v))) continue;

@@ -132,7 +132,9 @@ export type { LocalIdentifiers } from './pii';
  * plain `name` among other personal data, passphrases of plain words under a password's name
  * (`Sunny days ahead!`), a card's expiry written `exp=MMYY` and after Turkish's `SKT`; toll-free
  * numbers kept, courts', offices' and stations' names, towns joined, and a company's number after
- * its legal form.
+ * its legal form, a Jenkins parameter's default under a password's name, a password piped with a
+ * separator inside its quotes, Terraform state's generated passwords; interpolated references and
+ * service mailboxes' display names kept.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -656,6 +658,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (kinds.length > 0 || general) ids().findNationalIds(text, kinds, general, raw);
       if (CHAT_ID_FEATURES.some((f) => found[f] === 1)) statements().findChatIds(text, raw);
       if (OTP_FEATURES.some((f) => found[f] === 1)) statements().findOtpSeeds(text, raw);
+      if (found[F.stateSpecial] === 1) statements().findTerraformStateResults(text, raw);
       if (RECOVERY_FEATURES.some((f) => found[f] === 1) || BITLOCKER_HINT.test(text)) statements().findRecoveryKeys(text, raw);
       // A national number's own name where its format is not read one by one (`Cédula`, `DNI N°`, `EMŠO`, `מספר זהות`).
       if (
@@ -1244,6 +1247,8 @@ const F = {
   niNoKey: feature('ni_no'),
   // `NI ML678908C` in a referral: the letters in capitals alone, before the number's letters.
   niCapitals: feature('NI ', true),
+  // Terraform state's `random_password` attributes (statements.ts findTerraformStateResults).
+  stateSpecial: feature('special":'),
 };
 const SQL_HINT = /password[ \t]+['"]|with[ \t]+password[ \t]*=/i;
 const DEVICE_HINT = /password[ \t]+\d[ \t]/i;

@@ -512,6 +512,8 @@ interface Value {
   quoted: boolean;
 }
 
+// A member path or a call (`dbPassword.Value`, `cfg.Get()`), parts of word-like names only.
+const BRACED_REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$|^[A-Za-z_$][\w$]*\(\)$/;
 const STORAGE_SCHEME = /\{[A-Za-z][A-Za-z0-9.-]{1,19}\}(?=[A-Za-z0-9$./+=_-])/y;
 
 const BLOCK_HEADER = /[|>][-+]?[1-9]?[ \t]*\r?\n/y;
@@ -826,7 +828,8 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
     quoted &&
     /[!@^~?*#&$<>]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) &&
     !/\$(?:\{[^}]+\}|\([^)]+\)|[A-Z_][A-Z0-9_]{2,}(?![a-z])|[a-z_][a-z0-9_]{2,}(?![A-Z]))/.test(v);
-  if (parts.length >= 3 && !symbols && parts.every(namePart)) return false;
+  // (A separator at the end is no chain's: `Falcon_2006.` is a password.)
+  if (parts.length >= 3 && !symbols && !/[._\-/:]$/.test(v) && parts.every(namePart)) return false;
   // A store's path (`kv/data/smtp:password`, `secret/app#token`): lower-case words, where the secret is kept.
   if (/^[a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)+(?:[:#][a-z][a-z0-9_-]*)?$/.test(v)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
@@ -1233,6 +1236,8 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       }
     }
     if (val.end <= val.start) continue;
+    // An interpolated expression in braces (`Password={dbPassword.Value};` in C#'s `$"…"`): a reference.
+    if (text.charCodeAt(val.start - 1) === 123 && text.charCodeAt(val.end) === 125 && BRACED_REFERENCE.test(v)) continue;
     // `process.env.API_KEY || "…"`, `os.getenv("API_KEY", "…")`: a reference is no secret, but the
     // literal it falls back to is the one the code runs with when the variable is unset.
     // Any other unquoted value may fall back to a literal too: `getpass() or "…"`, `args.token ?? "…"`.
@@ -1795,7 +1800,7 @@ function parameterDefaultStart(text: string, s: number, e: number, nameQuoted: b
 // The field that names a name/value pair, right before the name, and the value field after it.
 const PAIR_NAME = /(?:^|[\s{,(])["']?(?:name|key|Name|Key|NAME|KEY)["']?[ \t]*[:=][ \t]*["']?$|<(?:name|key)>$/;
 const PAIR_VALUE =
-  /[ \t]*(?:["'][ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]+)?)?(?:[,;][ \t]*)?(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<value>|["'](?:[ \t]+[\w:.-]{1,40}=(?:"[^"<>\n]{0,100}"|'[^'<>\n]{0,100}'))*[ \t]*>/y;
+  /[ \t]*(?:["'][ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]+)?)?(?:[,;][ \t]*)?(?:\r?\n[ \t]*)?["']?(?:value|Value|VALUE)["']?[ \t]*[:=][ \t]*|[ \t]*<\/(?:name|key)>[ \t]*(?:\r?\n[ \t]*)?<(?:value|defaultValue)>|["'](?:[ \t]+[\w:.-]{1,40}=(?:"[^"<>\n]{0,100}"|'[^'<>\n]{0,100}'))*[ \t]*>/y;
 // (Every run of spaces above follows a token that is not a space: one reading, linear time on a
 // miss; `[ \t]*["']?[ \t]*` once cost quadratic time on a long run of tabs.)
 // Elements whose `name` attribute names the setting their content holds: `<property

@@ -23,7 +23,7 @@ export {
   findStreetAddresses,
 } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
-import { cueFlood, denseGuard, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
+import { cueFlood, denseGuard, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
 import { CHINESE_FAMILY, familyFirst, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
 
@@ -2581,8 +2581,6 @@ const ONE_NAME_BEFORE_CONTACT =
   /(?:^|[\s(])([A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF]+)[ \t]+(?:at|on|al|au|unter|op|na|em|en|pod)[ \t]+(?:the[ \t]+)?$/;
 const ORGANISATION =
   /^(?:Corp|Corporation|Inc|Ltd|Llc|Gmbh|Ag|Sa|Srl|Bv|Nv|Co|Company|Group|Team|Labs?|Services?|Systems?|Solutions|Technologies|Software|Studio|Foundation|Project|Bot|Daemon|Mailer|Notifications?|Alerts?|Desk|Center|Centre|Office|Dept|Department)$/;
-const ROLE_MAILBOX =
-  /^(?:info|support|help|helpdesk|hello|contact|sales|billing|accounts|admin|root|postmaster|hostmaster|webmaster|abuse|security|privacy|legal|noreply|no-reply|donotreply|mailer|mailer-daemon|notifications?|alerts?|team|office|hr|jobs|careers|press|media|marketing|news|newsletter|feedback|bugs?|dev|devops|ops|it)@/i;
 
 // Letters (and their marks) of the scripts past Latin: Greek to Thai, Georgian, Ethiopic, kana, CJK, Hangul.
 const PAST_LATIN_LETTER =

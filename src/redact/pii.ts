@@ -1,7 +1,7 @@
 // Personal data: emails, phone numbers, IP addresses, payment-card numbers, user names in
 // home-directory paths, and the local user's own identifiers. Each finder is a single pass
 // with bounded look-around, so the cost stays linear in the text.
-import { isAlnum, reservedIpv4, SlotMemo, type Finding } from './text';
+import { isAlnum, reservedIpv4, ROLE_MAILBOX, SlotMemo, type Finding } from './text';
 
 // ---------- email ----------
 // Internationalised addresses (`jürgen.müller@büro.de`, `анна@почта.рф`) hold letters beyond ASCII on both sides.
@@ -135,11 +135,14 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
         personDomain(text.slice(at + 1, e)) &&
         !allDigits(local) &&
         !(BOT_LOCAL.test(local) && /^users\.noreply\.github\.com$/i.test(text.slice(at + 1, e))) &&
+        // A repository's notification address (`platform@noreply.github.com`), no person's.
+        !/^noreply\.github\.com$/i.test(text.slice(at + 1, e)) &&
         !(local.length <= MAX_EXAMPLE_LOCAL && EXAMPLE_LOCALS.has(local.toLowerCase()))
       ) {
         out.push({ kind: 'email', start: s, end: e });
         // `Jane Doe <jane@x.org>`: the display name before an address is the person's name.
-        if (s > 0 && text[s - 1] === '<') {
+        // (Not a team's or a service's mailbox: `GitHub <notifications@github.com>` names no one.)
+        if (s > 0 && text[s - 1] === '<' && !ROLE_MAILBOX.test(text.slice(s, at + 1))) {
           const m = DISPLAY_NAME.exec(text.slice(Math.max(0, s - 81), s - 1));
           if (m)
             out.push({

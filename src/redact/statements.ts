@@ -551,3 +551,27 @@ function nationalIds(): typeof import('./national-ids') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on purpose when first needed
   return (idFinders ??= require(join(__dirname, 'national-ids.js')) as typeof import('./national-ids'));
 }
+
+// A generated password in Terraform's state: the `result` of a `random_password` (or a
+// `random_string`, which configurations use as one), known by its neighbours within three lines
+// (`"special": true`, `"override_special"`, `"min_special"`), as the state lists them sorted.
+const STATE_RESULT = /"result":[ \t]*"((?:[^"\\\n]|\\.){4,256})"/g;
+const STATE_NEIGHBOUR = /"(?:special|override_special|min_special|min_upper|min_numeric)":/;
+export function findTerraformStateResults(text: string, out: Finding[]): void {
+  STATE_RESULT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = STATE_RESULT.exec(text)) !== null) {
+    let from = m.index;
+    for (let k = 0; k < 3 && from > 0; k++) from = text.lastIndexOf('\n', from - 1);
+    let to = m.index;
+    for (let k = 0; k < 3 && to >= 0; k++) to = text.indexOf('\n', to + 1);
+    if (
+      !STATE_NEIGHBOUR.test(
+        text.slice(Math.max(0, from, m.index - 400), to < 0 ? Math.min(text.length, m.index + 400) : Math.min(to, m.index + 400)),
+      )
+    )
+      continue;
+    const start = m.index + m[0].length - 1 - m[1].length;
+    out.push({ kind: 'password', start, end: start + m[1].length });
+  }
+}

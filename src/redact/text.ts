@@ -430,3 +430,7 @@ export function publicValue(text: string, start: number): boolean {
   if ((key[1] === 'b' || key[1] === 'bh') && /DKIM-Signature|ARC-Seal|ARC-Message-Signature/.test(text)) return true;
   return /^[nexy]$/.test(key[1]) && text.includes('"kty"') && !JWK_PRIVATE.test(text);
 }
+
+/** A team's or a service's mailbox (`info@`, `noreply@`, `notifications@`): an organisation's, and so is the name shown with it. */
+export const ROLE_MAILBOX =
+  /^(?:info|support|help|helpdesk|hello|contact|sales|billing|accounts|admin|root|postmaster|hostmaster|webmaster|abuse|security|privacy|legal|noreply|no-reply|donotreply|mailer|mailer-daemon|notifications?|alerts?|team|office|hr|jobs|careers|press|media|marketing|news|newsletter|feedback|bugs?|dev|devops|ops|it)@/i;

@@ -95,3 +95,23 @@ describe("a card's expiry written compactly and in Turkish", () => {
     kept('exp=1127 build', '1127');
   });
 });
+
+describe('credentials in more places', () => {
+  it('takes a password ending with a separator, a Jenkins default, a piped password with `&` and a Terraform state result', () => {
+    gone('initialPassword = "Falcon_2006.";', 'Falcon_2006.', 'password');
+    gone('<name>DB_PASSWORD</name>\n  <defaultValue>gk!HLfpE&g~84</defaultValue>', 'gk!HLfpE&g~84', 'password');
+    gone("deploy@web-03:~$ echo '5.J15Co1AI&9_p' | sudo -S systemctl restart php8.3-fpm", '5.J15Co1AI&9_p', 'password');
+    gone(
+      '"length": 24,\n"override_special": null,\n"result": "V2=e?R@C6AN@2ICs0Eb!@6&O",\n"special": true',
+      'V2=e?R@C6AN@2ICs0Eb!@6&O',
+      'password',
+    );
+  });
+  it('keeps an interpolated reference, a result with no generator beside it, and service mailboxes', () => {
+    const cs = 'x = $"User ID=a;Password={dbPassword.Value};"';
+    assert.equal(out(cs), cs);
+    kept('{"status": "done", "result": "Xk9#mp2Lq7"}', 'Xk9#mp2Lq7');
+    kept('To: tidewater-io/platform <platform@noreply.github.com>', 'platform@noreply.github.com');
+    kept('From: GitHub <notifications@github.com>', 'GitHub');
+  });
+});
