@@ -117,12 +117,12 @@ const BIRTH_NEAR = new RegExp(
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
 const PASSPORT = new RegExp(
-  `(?<![A-Za-z])(?:passport|passaporto|pasaporte|passeport|reisepass|paszport|pasaport|paspoort|passaporte)(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9})(?![A-Za-z0-9])`,
+  `(?<![A-Za-z])(?:passport|passaporto|pasaporte|passeport|reisepass|paszport|pasaport|paspoort|passaporte)(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9}|(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{10})(?![A-Za-z0-9])`,
   'gi',
 );
 const LICENCE = new RegExp(
@@ -181,6 +181,10 @@ const LOOSE_ID = new RegExp(
   'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
+const LETTERED_ID = new RegExp(
+  `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no)(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z])(?![A-Za-z0-9-])`,
+  'gi',
+);
 
 // A chat's id with a bot (`TELEGRAM_CHAT_ID=-1003104511925`, `chatId = 384188139`): a person's own
 // account, or the group the bot posts to.
@@ -269,6 +273,16 @@ export function findRecoveryKeys(text: string, out: Finding[]): void {
 export function findLooseIds(original: string, out: Finding[]): void {
   const text = asciiDigits(original);
   const taken = out.filter((f) => f.kind !== 'person-name');
+  // A document's number after its name, letters in it (`National Identity Card number: R270791653932G`,
+  // `"doc_number":"FV2TJ7XRH6"`, `RIF: V-14099377-4`, `epic=UDJ0921221`): five digits or more.
+  cued(text, LETTERED_ID, 'id-number', out, (v, m) => {
+    if (m.index > 0 && /[\p{L}\p{N}_]/u.test(text[m.index - 1]!) && !/^["'_]/.test(m[0])) return false;
+    // (Or eight characters or more, letters and digits mixed, as a German identity card's `FV2TJ7XRH6`.)
+    const mixed = v.length >= 8 && /^[A-Z0-9]+$/i.test(v) && digitCount(v) >= 2 && v.length - digitCount(v) >= 2;
+    if ((digitCount(v) < 5 && !mixed) || LOOSE_DATE.test(v) || /^(\d)\1+$/.test(v)) return false;
+    const start = m.index + m[0].lastIndexOf(v);
+    return !taken.some((f) => f.start < start + v.length && start < f.end);
+  });
   // (The word's start is tested here: a look-behind would be tried at every place; without the
   // `u` flag the expression is searched for faster.)
   cued(text, LOOSE_ID, 'id-number', out, (v, m) => {

@@ -134,7 +134,9 @@ export type { LocalIdentifiers } from './pii';
  * numbers kept, courts', offices' and stations' names, towns joined, and a company's number after
  * its legal form, a Jenkins parameter's default under a password's name, a password piped with a
  * separator inside its quotes, Terraform state's generated passwords; interpolated references and
- * service mailboxes' display names kept.
+ * service mailboxes' display names kept; documents' numbers with letters after their names
+ * (identity cards, `doc_number`, RIF, EPIC, MBI, `id_no`), German passports' ten characters,
+ * `Pat.-Nr.`, and Polish account numbers without their `PL` by their check.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -547,6 +549,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.patientNo] +
             found[F.patientenNummer] +
             found[F.fallNummer] +
+            found[F.patNr] +
+            found[F.patNrDash] +
             found[F.ipp] +
             found[F.memberId] +
             found[F.patientEq] +
@@ -1004,6 +1008,8 @@ const F = {
   patientNo: feature('patient no'),
   patientenNummer: feature('patienten'),
   fallNummer: feature('fall-nr'),
+  patNr: feature('pat.-nr'),
+  patNrDash: feature('pat-nr'),
   ipp: feature('IPP ', true),
   memberId: feature('member id'),
   patientEq: feature('patient='),
@@ -1859,6 +1865,26 @@ const LOOSE_ID_FEATURES = [
   ' chi:',
   '\nchi:',
   '"chi"',
+  // A document's number with letters in it (cued-identifiers.ts' LETTERED_ID).
+  'identity card',
+  'id card',
+  'id_card',
+  'rif:',
+  'rif ',
+  '"mbi"',
+  'mbi:',
+  'beneficiary identifier',
+  'epic=',
+  'epic:',
+  'epic no',
+  'doc_number',
+  'docnumber',
+  'document_number',
+  'document number',
+  'document no',
+  'doc_no',
+  'id_no',
+  'idno',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
 const ATTENDEE_FEATURES = [

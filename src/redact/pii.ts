@@ -544,7 +544,13 @@ function ibanChecksumValid(compact: string): boolean {
 /** IBANs with their country's length and a valid checksum. */
 export function findIbans(text: string, out: Finding[], lower = false): void {
   for (const re of lower ? [IBAN, IBAN_LOWER] : [IBAN]) readIbans(re, text, out);
+  // A Polish account number (NRB) as banks print it, the IBAN without its `PL`: checked as one.
+  NRB.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NRB.exec(text)) !== null)
+    if (ibanChecksumValid('PL' + m[0].replace(/ /g, ''))) out.push({ kind: 'bank-account', start: m.index, end: m.index + m[0].length });
 }
+const NRB = /(?<![\w.,-])\d{2}(?: \d{4}){6}(?![\w]|[.,-]\d)/g;
 
 function readIbans(re: RegExp, text: string, out: Finding[]): void {
   re.lastIndex = 0;

@@ -115,3 +115,24 @@ describe('credentials in more places', () => {
     kept('From: GitHub <notifications@github.com>', 'GitHub');
   });
 });
+
+describe('identifiers after more names', () => {
+  it("takes a document's number with letters in it after its name", () => {
+    gone('Please find my National Identity Card number: R270791653932G.', 'R270791653932G', 'id-number');
+    gone('{"doc_type":"ID_CARD","doc_number":"FV2TJ7XRH6"}', 'FV2TJ7XRH6', 'id-number');
+    gone('RIF: V-14099377-4', 'V-14099377-4', 'id-number');
+    gone('verify ok: epic=UDJ0921221 match_score=0.97', 'UDJ0921221', 'id-number');
+    gone('{"mbi":"7GU9GC3FY28"}', '7GU9GC3FY28', 'id-number');
+    gone('Reisender 2: Reisepass-Nr. C9T6LY9Z52, gültig bis 08/2031', 'C9T6LY9Z52', 'passport-number');
+    gone('Pat.-Nr.: 6520150994   Fall-Nr.: 431506326', '6520150994', 'medical-record-number');
+  });
+  it('keeps words, dates and short numbers after those names', () => {
+    kept('document number: ABCDEFGH', 'ABCDEFGH');
+    kept('docker id card 2024-01-02', '2024-01-02');
+    kept('epic: 12345', '12345');
+  });
+  it('takes a Polish account number without its `PL` when its check holds, and keeps one whose check fails', () => {
+    gone('Rachunek: 90 1140 2004 7301 1003 7935 8536', '90 1140 2004 7301 1003 7935 8536', 'bank-account');
+    kept('Rachunek: 91 1140 2004 7301 1003 7935 8536', '91 1140 2004 7301 1003 7935 8536');
+  });
+});
