@@ -136,7 +136,8 @@ export type { LocalIdentifiers } from './pii';
  * separator inside its quotes, Terraform state's generated passwords; interpolated references and
  * service mailboxes' display names kept; documents' numbers with letters after their names
  * (identity cards, `doc_number`, RIF, EPIC, MBI, `id_no`), German passports' ten characters,
- * `Pat.-Nr.`, and Polish account numbers without their `PL` by their check.
+ * `Pat.-Nr.`, and Polish account numbers without their `PL` by their check; plates with a group
+ * of five, names in capitals before a phone after `sent to`, shipping labels in capitals.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -1515,6 +1516,8 @@ const TABLE_HINT_FEATURES = [
   'reg_no',
   ',plate',
   'plate,',
+  ';plate',
+  'plate;',
   '\tplate',
   '| plate',
   'samaccountname',

@@ -1630,6 +1630,7 @@ export function findPersonNames(
     findSuffixedSurnames(text, out);
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
+  if (SHIPPING_HINTS.some((w) => text.includes(w))) findShippingBlocks(text, out);
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
@@ -2649,14 +2650,64 @@ const NAME_AFTER_DATUM = new RegExp(
   `^[ \\t]*(?:([(（])[ \\t]*|[—–][ \\t]*|-[ \\t]+)((?:\\p{Lu}\\.[ \\t]?|\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?[ \\t]+(?:${PARTICLE}[ \\t]+)?)(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?[ \\t]+(?:${PARTICLE}[ \\t]+)?){0,2}\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?|(?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*(?:([)）])[^\\n]*|\\r?$)`,
   'u',
 );
+const CAPITALS_BEFORE_PHONE = /(?<![\p{L}\p{N}])(?:to|from|by|kwa|kutoka|de|para)[ \t]+([A-Z]{2,}(?:[ \t][A-Z]{2,}){1,2})[ \t]+$/u;
 const CASED_PAST_LATIN = /^[\u0370-\u052f]/;
 const CJK_NAME = /^(?:[\u3400-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u3400-\u9fff]{1,3}[ \t\u3000][\u3400-\u9fff]{1,3})$/;
+
+// A label's block in capitals, as shipping labels and invoices print it (`SHIP TO:` alone on its
+// line, then `LATOYA JENKINS`, then `4573 MAPLE RIDGE DR APT 18A`): the name on the first line, the
+// street on the line that starts with a house number. (Written in capitals, neither is read by the
+// readers of capitalised words.)
+const SHIPPING_HINTS = ['SHIP TO', 'BILL TO', 'DELIVER TO', 'SOLD TO', 'Ship to', 'Bill to', 'Deliver to', 'Sold to'];
+const SHIPPING_LABEL = /^[ \t]*(?:SHIP|BILL|DELIVER|SOLD)[ \t]+TO[ \t]*:?[ \t]*\r?$/gim;
+const CAPITALS_NAME_LINE = /^[ \t]*([A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’.-]*){1,3})[ \t]*\r?$/;
+const CAPITALS_STREET_LINE = /^[ \t]*(\d{1,6}[A-Z]?[ \t]+[A-Z][A-Z0-9 .'’#/-]{2,60}?)[ \t]*\r?$/;
+function findShippingBlocks(text: string, out: Finding[]): void {
+  SHIPPING_LABEL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SHIPPING_LABEL.exec(text)) !== null) {
+    let at = m.index + m[0].length + 1;
+    for (let k = 0; k < 2 && at < text.length; k++) {
+      let eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length;
+      const line = text.slice(at, eol);
+      const street = CAPITALS_STREET_LINE.exec(line);
+      if (street !== null) {
+        const start = at + line.indexOf(street[1]);
+        out.push({ kind: 'street-address', start, end: start + street[1].length });
+        break;
+      }
+      const name = k === 0 ? CAPITALS_NAME_LINE.exec(line) : null;
+      if (name === null) break;
+      const words = name[1].split(/[ \t]+/).map((w) => w[0] + w.slice(1).toLowerCase());
+      if (words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w) || TITLE_WORDS.has(w))) break;
+      const start = at + line.indexOf(name[1]);
+      out.push({ kind: 'person-name', start, end: start + name[1].length });
+      at = eol + 1;
+    }
+  }
+}
 
 /** Names right after the personal data found in `out` whose kinds `personal` accepts (see NAME_AFTER_DATUM). */
 export function findNamesAfterData(text: string, out: Finding[], personal: (kind: string) => boolean): void {
   const data = out.filter((f) => personal(f.kind));
   const namesAt = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
   for (const f of data) {
+    // A name in capitals right before a phone number, after `to` or `from`, as mobile money's
+    // messages write the other party (`Ksh2,400.00 sent to WANJIRU KAMAU 0781 665771`).
+    if (f.kind === 'phone') {
+      const before = CAPITALS_BEFORE_PHONE.exec(text.slice(Math.max(0, f.start - 60), f.start));
+      if (before !== null && !before[1].includes('\n')) {
+        const words = before[1].split(/[ \t]+/).map((w) => w[0] + w.slice(1).toLowerCase());
+        const start = f.start - before[0].length + before[0].indexOf(before[1]);
+        if (
+          !namesAt.has(start) &&
+          !words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w) || TITLE_WORDS.has(w)) &&
+          words.some((w) => classify(w) !== Word.Weak)
+        )
+          out.push({ kind: 'person-name', start, end: start + before[1].length });
+      }
+    }
     let eol = f.end;
     while (eol < text.length && eol - f.end < 80 && text.charCodeAt(eol) !== 10) eol++;
     if (eol < text.length && text.charCodeAt(eol) !== 10) continue;

@@ -794,7 +794,7 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     ),
     read: (v) => {
       const bare = v.replace(/[ -]/g, '');
-      return /^[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,3}$/.test(v) &&
+      return /^[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,3}$/.test(v) &&
         bare.length >= 5 &&
         bare.length <= 10 &&
         /\d/.test(bare) &&

@@ -136,3 +136,23 @@ describe('identifiers after more names', () => {
     kept('Rachunek: 91 1140 2004 7301 1003 7935 8536', '91 1140 2004 7301 1003 7935 8536');
   });
 });
+
+describe('plates, mobile money and shipping labels', () => {
+  it('takes plates with a group of five under their keys and in columns split by semicolons', () => {
+    gone('{"driver":"Alessandro Conti","plate":"SV 632FT"}', 'SV 632FT', 'vehicle-plate');
+    gone('gantry=A2-km118 plate="WX 96186" class=1 ok', 'WX 96186', 'vehicle-plate');
+    gone('ticket;plate;country\n68756957;HH-PV 6059;D\n11176136;PL-155-YX;F', 'PL-155-YX', 'vehicle-plate');
+    kept('plate: 2024 model', '2024');
+  });
+  it('takes a name in capitals before a phone after `sent to`, not an organisation or a common word', () => {
+    gone('Ksh2,400.00 sent to WANJIRU KAMAU 0781 665771 on 4/3/24', 'WANJIRU KAMAU', 'person-name');
+    kept('Ksh500 sent to KPLC PREPAID 0722 000000 on', 'KPLC PREPAID');
+    kept('call to SUPPORT TEAM 0781 665771', 'SUPPORT TEAM');
+  });
+  it("takes a shipping label's name and street in capitals, not a company's", () => {
+    const t = 'SHIP TO:\nLATOYA JENKINS\n4573 MAPLE RIDGE DR APT 18A\nCOLUMBUS OH 43215-7977';
+    gone(t, 'LATOYA JENKINS', 'person-name');
+    gone(t, '4573 MAPLE RIDGE DR APT 18A', 'street-address');
+    kept('BILL TO:\nACME CORP\n12 MAIN ST', 'ACME CORP');
+  });
+});
