@@ -137,7 +137,11 @@ export type { LocalIdentifiers } from './pii';
  * service mailboxes' display names kept; documents' numbers with letters after their names
  * (identity cards, `doc_number`, RIF, EPIC, MBI, `id_no`), German passports' ten characters,
  * `Pat.-Nr.`, and Polish account numbers without their `PL` by their check; plates with a group
- * of five, names in capitals before a phone after `sent to`, shipping labels in capitals.
+ * of five, names in capitals before a phone after `sent to`, shipping labels in capitals; names
+ * after labels in more scripts (口座名義, Amharic's and Tigrinya's ስም/ሽም, Urdu, Bengali, Tamil,
+ * Sinhala, Burmese, Khmer, Lao, Georgian, Armenian, Arabic's الموظف), given names with a
+ * patronymic in any case, Lithuanian family names in -utė, Hebrew names after a closing's line;
+ * an Arabic label repeated on each row no speaker.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */

@@ -340,6 +340,7 @@ function wordsOf(run: string, start: number): RunWord[] {
 const CYR_UP = '\\u0400-\\u042F\\u0490\\u0492\\u049A\\u04A2\\u04AE\\u04B0\\u04BA\\u04D8\\u04E8\\u0386\\u0388-\\u038F\\u0391-\\u03AB';
 const CYR_LO = "\\u0430-\\u045F\\u0491\\u0493\\u049B\\u04A3\\u04AF\\u04B1\\u04BB\\u04D9\\u04E9\\u03AC-\\u03CE'’";
 const CYRILLIC_OR_GREEK_CAPITAL = /[\u0410-\u042F\u0391-\u03A9]/;
+const PATRONYMIC_HINT = /(?:ович|евич|овн|евн|івн|ївн)/;
 const CYR_WORD = `[${CYR_UP}][${CYR_LO}]+(?:-[${CYR_UP}][${CYR_LO}]+)?`;
 const CYR_RUN = new RegExp(`(?<![${CYR_UP}${CYR_LO}\\w-])${CYR_WORD}(?:[ \\t]+${CYR_WORD}){1,3}(?![${CYR_UP}${CYR_LO}\\w])`, 'g');
 const CYR_SURNAME =
@@ -415,7 +416,20 @@ function findCyrillicSentenceNames(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
+// A given name and a patronymic in Russian or Ukrainian, in any case (`Оксана Петрівна`, `Оксану
+// Петрівну`, `Ивану Сергеевичу`): the patronymic's ending says it is a person's, the given name need
+// not be listed. A family name before them is taken too when its ending is a family name's
+// (`Коваленко Оксану Петрівну`).
+const PATRONYMIC_NAME =
+  /(?<![\p{L}\p{M}-])(?:([А-ЯЁІЇЄҐ][а-яёіїєґ']{1,20}(?:енко|ко|ов|ова|ев|ева|ин|ина|ський|ська|цький|цька|ский|ская|ук|юк|чук|ич|ян|швили))[ \t]+)?([А-ЯЁІЇЄҐ][а-яёіїєґ']{1,15})[ \t]+([А-ЯЁІЇЄҐ][а-яёіїєґ']{1,15}(?:(?:ович|евич|йович|ьович)(?:а|у|ем|е|і|ом)?|(?:овн|евн|івн|ївн|ічн|ичн)(?:а|у|ой|ою|ы|і|е|и)))(?![\p{L}\p{M}-])/gu;
+function findPatronymicNames(text: string, out: Finding[]): void {
+  PATRONYMIC_NAME.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PATRONYMIC_NAME.exec(text)) !== null) out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+}
+
 function findCyrillicGreekNames(text: string, out: Finding[]): void {
+  if (PATRONYMIC_HINT.test(text)) findPatronymicNames(text, out);
   if (/[\u0430-\u045F] [\u0410-\u042F]/.test(text)) findCyrillicGivenNames(text, out);
   findCyrillicSentenceNames(text, out);
   CYR_RUN.lastIndex = 0;
@@ -459,14 +473,14 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
 }
 
 // A given name and a family name whose ending only family names have, in Latin script: Icelandic
-// patronymics (`Guðrún Sigurðardóttir`, `Ólafur Ragnarsson`), Lithuanian (`Gintarė Kazlauskienė`),
+// patronymics (`Guðrún Sigurðardóttir`, `Ólafur Ragnarsson`), Lithuanian (`Gintarė Kazlauskienė`, `Gintarė Vaitkutė`),
 // Romanian, Turkish, Georgian, Greek and South Slavic ones (`Popescu`, `Karaoğlu`, `Beridze`,
 // `Papadopoulos`, `Jovanović`) and Finnish ones (`Hyvärinen`, `Virtanen`). The given name need not be
 // listed; it must not be a common word.
 const SURNAME_SUFFIX_HINT =
-  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|nen)(?![a-z])/;
+  /(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|[uū]tė|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|nen)(?![a-z])/;
 const SUFFIXED_NAME =
-  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen))(?![\p{L}\p{M}\d_-])/uy;
+  /(?<![\p{L}\p{M}\d_.@-])(\p{Lu}[\p{Ll}\p{M}'’]{1,20}(?:-\p{Lu}[\p{Ll}\p{M}]{1,20})?)[ \t]+(\p{Lu}[\p{Ll}\p{M}]{2,30}(?:d[óo]ttir|sson|ien[ėe]|ait[ėe]|yt[ėe]|[uū]tė|auskas|escu|o[ğg]lu|shvili|dze|opoulos|ovi[cć]|evi[cć]|ovich|evich|ovna|evna|ivna|ovych|[aeiouyäö]nen))(?![\p{L}\p{M}\d_-])/uy;
 const SUFFIX_AT = new RegExp(SURNAME_SUFFIX_HINT.source, 'g');
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 const GIVEN_PART = /[\p{L}\p{M}'’-]/u;
@@ -981,7 +995,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище)["']?[ \t]*[:：][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد)["']?[ \t]*[:：፡][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -1029,6 +1043,7 @@ const SPEAKER_ROLES = new Set(
 const SPEAKER_SCRIPT =
   /^((?:[\p{Script=Hangul}\p{Script=Han}]{2,4})|\p{Script=Thai}+(?:[ \t]\p{Script=Thai}+)?|\p{Script=Arabic}+(?:[ \t]\p{Script=Arabic}+){0,2}|\p{Script=Hebrew}+(?:[ \t]\p{Script=Hebrew}+)?)[ \t]*[:：][ \t]*\S/gmu;
 
+const ARABIC_ARTICLE_WORD = /^ال\S+$/;
 const DENSE_SPEAKERS = 1024;
 // A field's name, not a speaker's (`Filename:`, `Content-Type:`, `Hostname:`).
 const FIELD_NAME = /(?:name|type|path|file|dir|mode|id|key|url|uri|host|port|size|date|time|version|user|status|level|code)$/i;
@@ -1101,6 +1116,8 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     // (`일시:`, `대상:`, `内容：`) are written once each.
     SPEAKER_SCRIPT.lastIndex = 0;
     while ((m = SPEAKER_SCRIPT.exec(text)) !== null) {
+      // One Arabic word with its article (`الموظف:`, `العميل:`) is a noun, a record's label.
+      if (ARABIC_ARTICLE_WORD.test(m[1])) continue;
       lines.push(m.index);
       cands.push({ start: m.index, end: m.index + m[1].length, name: m[1], at: m.index, how: 'script', sentence: false });
     }

@@ -3,7 +3,7 @@
 // - an honorific after the name: `林志偉先生`, `陳美玲小姐`, `田中由紀さん`, `佐々木 健太 様`, `박서연님`;
 // - a speaker's introduction before it: `我叫陈晓明`, `私は鈴木一郎です`, `제 이름은 김민준입니다`,
 //   `меня зовут Анна Петрова`, `Це Олена Коваленко`, `मेरा नाम राजेश कुमार शर्मा है`, `اسمي عمر الفاروق`,
-//   `שמי נועה לוי`, `על שם אבי כהן`;
+//   `שמי נועה לוי`, `על שם אבי כהן`, a closing's line before the name's (`בברכה,` then `אורי בן-דוד`);
 // - a closing before it on the same line: `С уважением, Дмитрий Соколов`, `Ευχαριστώ, Κατερίνα Βλάχου`.
 // Chinese writes no space between words: a name there starts with a family name of the list
 // below and runs two or three characters. Each rule reads one line.
@@ -128,7 +128,8 @@ const GREEK_CLOSING = new RegExp(
 );
 const HINDI_INTRO = /(?:मेरा नाम|मेरा शुभ नाम)[ \t]+((?:[\p{Script=Devanagari}]+[ \t]+){0,3}?[\p{Script=Devanagari}]+)[ \t]+(?:है|हूँ|हूं)/gu;
 const ARABIC_INTRO = /(?:اسمي|أنا اسمي|انا اسمي|میرا نام)[ \t]+((?:[\p{Script=Arabic}]+)(?:[ \t]+[\p{Script=Arabic}]+){0,2})/gu;
-const HEBREW_INTRO = /(?:שמי|קוראים לי|על שם|לכבוד|שלום|היי|מר|גב'|ד"ר)[ \t]+([\p{Script=Hebrew}'׳"]+(?:[ \t]+[\p{Script=Hebrew}'׳"]+)?)/gu;
+const HEBREW_INTRO =
+  /(?:(?:שמי|קוראים לי|על שם|לכבוד|שלום|היי|מר|גב'|ד"ר)[ \t]+|(?:בברכה|בתודה|תודה)[ \t]*,?[ \t]*\r?\n[ \t]*)([\p{Script=Hebrew}'׳"]+(?:-[\p{Script=Hebrew}]+)?(?:[ \t]+[\p{Script=Hebrew}'׳"]+(?:-[\p{Script=Hebrew}]+)?)?)/gu;
 // Armenian family names end in `-յան` (`-յանց`): with the capitalised word before it, when that is no
 // pronoun (`Անի Հովհաննիսյան`; not `Ես Պետրոսյան`, nor an adjective of a place, `Երևանյան`, alone).
 // (With its article or a case's ending: `Մկրտչյանը`, `Պետրոսյանին`, `Սարգսյանից`.)
@@ -678,7 +679,7 @@ export function findScriptNames(text: string, out: Finding[]): void {
       if (family) add(out, m.index + 1, v);
     }
   }
-  each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד', 'שלום', 'היי', 'מר ', "גב'", 'ד"ר'], (x, at) => {
+  each(HEBREW_INTRO, ['שמי', 'קוראים לי', 'על שם', 'לכבוד', 'שלום', 'היי', 'מר ', "גב'", 'ד"ר', 'בברכה', 'תודה'], (x, at) => {
     const words = x[1].split(/[ \t]+/);
     if (HEBREW_NOT_NAMES.has(words[0])) return;
     add(out, at, HEBREW_NOT_NAMES.has(words[1] ?? '') ? words[0] : x[1]);

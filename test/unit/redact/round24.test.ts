@@ -156,3 +156,32 @@ describe('plates, mobile money and shipping labels', () => {
     kept('BILL TO:\nACME CORP\n12 MAIN ST', 'ACME CORP');
   });
 });
+
+describe('names in more scripts and forms', () => {
+  it('takes names after labels in Japanese, Amharic, Tigrinya, Urdu, Bengali, Tamil, Sinhala and Burmese forms', () => {
+    gone('振込先：みずほ銀行 渋谷支店\n口座名義：コバヤシ ケンタ', 'コバヤシ ケンタ', 'person-name');
+    gone('የተቀባይ ስም፡ ሰላማዊት ተስፋዬ\nስልክ፡ 093 369 3222', 'ሰላማዊት ተስፋዬ', 'person-name');
+    gone('ሽም፡ ሃይለ ገብረመድህን\nዕድመ፡ 34', 'ሃይለ ገብረመድህን', 'person-name');
+    gone('درخواست گزار: عائشہ ملک', 'عائشہ ملک', 'person-name');
+    gone('নাম: রফিকুল ইসলাম', 'রফিকুল ইসলাম', 'person-name');
+    gone('பெயர்: கார்த்திகேயன் சுப்பிரமணியம்', 'கார்த்திகேயன் சுப்பிரமணியம்', 'person-name');
+    gone('නම: නිමල් පෙරේරා', 'නිමල් පෙරේරා', 'person-name');
+    gone('အမည်: အောင်ကိုကိုလွင်', 'အောင်ကိုကိုလွင်', 'person-name');
+  });
+  it('reads an Arabic label repeated on each row as a label, not a speaker', () => {
+    const t = 'الموظف: خالد العنزي | IBAN: SA55 4591 1393 2390 9890 3565\nالموظف: سلمى الكعبي | IBAN: AE32 0263 8293 8807 6345 831';
+    kept(t, 'الموظف');
+    gone(t, 'سلمى الكعبي', 'person-name');
+  });
+  it('takes a given name and a patronymic in any case, and a family name before them', () => {
+    gone('Прийняти на посаду бухгалтера Коваленко Оксану Петрівну з 01.04.2024.', 'Коваленко Оксану Петрівну', 'person-name');
+    gone('Оксана Петрівна ознайомлена з посадовою інструкцією.', 'Оксана Петрівна', 'person-name');
+    gone('Передайте Ивану Сергеевичу документы', 'Ивану Сергеевичу', 'person-name');
+  });
+  it("takes a Lithuanian family name in -utė, and a Hebrew name after a closing's line", () => {
+    gone('Invoice from: Gintarė Vaitkutė', 'Gintarė Vaitkutė', 'person-name');
+    kept('Please Execute the route', 'Execute');
+    gone('שלום יעל,\nמצרף את הטופס.\n\nבברכה,\nאורי בן-דוד', 'בן-דוד', 'person-name');
+    kept('תודה רבה על העזרה', 'תודה רבה על העזרה');
+  });
+});
