@@ -141,7 +141,8 @@ export type { LocalIdentifiers } from './pii';
  * after labels in more scripts (口座名義, Amharic's and Tigrinya's ስም/ሽም, Urdu, Bengali, Tamil,
  * Sinhala, Burmese, Khmer, Lao, Georgian, Armenian, Arabic's الموظف), given names with a
  * patronymic in any case, Lithuanian family names in -utė, Hebrew names after a closing's line;
- * an Arabic label repeated on each row no speaker.
+ * an Arabic label repeated on each row no speaker; a `personal_code` column's identifiers, phones
+ * after a Hebrew prefix's hyphen; country codes in a table's rows no names.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -1518,6 +1519,10 @@ const TABLE_HINT_FEATURES = [
   'license_n',
   'vehicle_reg',
   'reg_no',
+  'personal_code',
+  'personal code',
+  'personal_number',
+  'personal_id',
   ',plate',
   'plate,',
   ';plate',

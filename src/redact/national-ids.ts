@@ -774,7 +774,7 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   // An identity document's number of any country the rules know (`id_number`, `document_no`), taken when one validates it.
   {
     name: whole(
-      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id|documento|n(?:u|ú)mero[ _-]?(?:de[ _-]?)?documento|nro[ _-]?documento|doc[ _-]?(?:numero|nro|no)',
+      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|personal[ _-]?(?:code|number|id)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id|documento|n(?:u|ú)mero[ _-]?(?:de[ _-]?)?documento|nro[ _-]?documento|doc[ _-]?(?:numero|nro|no)',
     ),
     read: (v) => {
       for (const r of ANY_ID) if (r.shape.test(v) && r.rule.valid(v) && !oneDigit(v)) return r.rule.kind;
@@ -1117,6 +1117,6 @@ const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', 'personal[ _-]?(?:code|number|id)', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

@@ -85,7 +85,8 @@ const SHAPE_SLOTS = 1024; // a power of two
 // `tel:`, `sms:` or `callto:` URI scheme.
 // (Two regexes rather than one with two look-behinds: a look-behind alternation at the start of a
 // pattern costs the engine its quick first-character scan, several times the whole pass.)
-const CANDIDATE = /(?<![\w+.\-/:,])(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
+// (After a Hebrew prefix's hyphen too: `ל-052-418-9409`, `ב-03-…`.)
+const CANDIDATE = /(?<![\w+./:,]|(?<![\u05d0-\u05ea])-)(?:\+|\(\+?)?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/g;
 const URI_CANDIDATE = /(?<=(?:tel|sms|fax|callto):)\+?\d[\d \-.()\u00a0/]{5,22}\d(?![\w]|[.-]\d)/gi;
 // An international or North American number as a cell of a comma-separated row (`Pilar
 // Navarro,+34 912 48 36 71`, `…,884.888.6318`): a comma before a bare digit run is a list of

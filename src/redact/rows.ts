@@ -43,7 +43,8 @@ function shapeOf(v: string): Shape {
     for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) digits++;
     return digits >= 6 && digits <= 18 ? 'number' : 'other';
   }
-  return v.length <= 60 && NAME_CELL.test(v) ? 'name' : 'other';
+  // (Not a country's or a currency's code: `EE`, `USD`.)
+  return v.length <= 60 && NAME_CELL.test(v) && !/^[A-Z]{2,3}$/.test(v) ? 'name' : 'other';
 }
 
 interface Cell {

@@ -185,3 +185,16 @@ describe('names in more scripts and forms', () => {
     kept('תודה רבה על העזרה', 'תודה רבה על העזרה');
   });
 });
+
+describe('a personal code column, a Hebrew prefix before a phone, country codes in rows', () => {
+  it("reads a `personal_code` column's identifiers, and keeps its country codes", () => {
+    const t = 'name,country,personal_code\nKadri Tamm,EE,49912077036\nLīga Bērziņa,LV,';
+    gone(t, '49912077036');
+    kept(t, ',EE,');
+    kept(t, ',LV,');
+  });
+  it("takes a phone after a Hebrew prefix's hyphen, not after a word's", () => {
+    gone('אפשר לחזור אליי ל-052-418-9409 עד שש', '052-418-9409', 'phone');
+    kept('build-052-418-9409', '052-418-9409');
+  });
+});
