@@ -357,7 +357,7 @@ function findCardDetails(text: string, out: Finding[]): void {
 // alone is as often a customer's, a connection's or a content id.
 const CARD_CID = /(?<![A-Za-z])cid[ \t]*[:=#]?[ \t]*(\d{3,4})(?![\d])/gi;
 const PIN_CODE = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box|room)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))(?:[ \\t]+[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f ]{0,28}(?=[ \\t]*:))?${GAP}\\(?(\\d{4,8}[#*]?)(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|otp(?:[ _-]?code)?|one[ _-]?time[ _-]?(?:code|pin|passcode)|verification[ _-]?code|2fa[ _-]?code|sms[ _-]?code|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box|room)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))(?:[ \\t]+[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f ]{0,28}(?=[ \\t]*:))?${GAP}\\(?(\\d{4,10}[#*]?)(?![\\d])`,
   'gi',
 );
 
@@ -584,7 +584,8 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     cued(text, CARD_CID, 'card-security-code', out, (_v, m) =>
       out.some((f) => f.kind === 'credit-card' && f.end <= m.index && m.index - f.end <= 60),
     );
-    // Not a year (`pin 2024`) nor a number of one digit repeated.
+    // Not a year (`pin 2024`) nor a number of one digit repeated. (Also a one-time code: `"otp":"516624"`,
+    // `verification code 482913`; and a meeting's dial-in PIN of nine or ten digits.)
     cued(text, PIN_CODE, 'password', out, (v) => !/^(?:19|20)\d\d$/.test(v) && !/^(\d)\1+#?$/.test(v));
     cued(
       text,

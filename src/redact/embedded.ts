@@ -330,6 +330,37 @@ export function findCookieJarValues(text: string, out: Finding[]): void {
   }
 }
 
+// A Cookie header's pairs (`Cookie: connect.sid=s%3A…; lang=fi`, in a JSON's headers too): each
+// value judged alone. A session's, a token's or a login's cookie of eight characters or more goes;
+// another cookie's value goes when it looks like a secret (`lang=fi`, `theme=dark` stay).
+const COOKIE_HEADER = /(?:^|[\s"'{,])(?:Set-)?Cookie["']?[ \t]*:[ \t]*["']?/gi;
+const COOKIE_PAIR = /[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=("?)([^;"'\s\\,]*)\2[ \t]*(?:;|(?=["'\s\\,])|$)/y;
+const SESSION_COOKIE = /sess|sid|token|auth|jwt|login|remember|identity|xsrf|csrf/i;
+export function findCookieHeaderValues(text: string, out: Finding[]): void {
+  COOKIE_HEADER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COOKIE_HEADER.exec(text)) !== null) {
+    let at = m.index + m[0].length;
+    for (let n = 0; n < 64; n++) {
+      COOKIE_PAIR.lastIndex = at;
+      const p = COOKIE_PAIR.exec(text);
+      if (p === null || p[0].length === 0) break;
+      const v = p[3];
+      const start = p.index + p[0].indexOf('=') + 1 + p[2].length;
+      if (
+        v.length >= 8 &&
+        !isPlaceholder(v) &&
+        !v.startsWith('<REDACTED:') &&
+        (SESSION_COOKIE.test(p[1]) ? /[0-9]/.test(v) || v.length >= 16 : valueLooksSecret(decodeSafe(v), 'secret', true))
+      )
+        out.push({ kind: 'session-cookie', start, end: start + v.length });
+      at = p.index + p[0].length;
+      if (text.charCodeAt(at - 1) !== 59 /* ; */) break;
+    }
+    COOKIE_HEADER.lastIndex = Math.max(COOKIE_HEADER.lastIndex, at);
+  }
+}
+
 // Query parameters that carry credentials: ?sig=…, &access_token=…, &X-Amz-Signature=…. A backslash ends
 // the value (a URL holds none; in a string it escapes what follows, `…?pwd=…\nMeeting ID: …`).
 const QUERY_SECRET =

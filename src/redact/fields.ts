@@ -13,6 +13,9 @@ const PERSON_KEY = new RegExp(
     [
       '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
       'emergency[ _-]?contact',
+      // A traveller as a manifest's column names them (`Passenger`, `Traveller`).
+      'passenger',
+      'travell?er',
       // The name's part after it, as SAP's records and some schemas write it (`name_first`, `name_last`).
       'name[ _-]?(?:first|last|middle|given|family|full)',
       // Who called or asked, as service desks' tickets label them (`Caller: Naledi Mokoena`).
@@ -111,6 +114,8 @@ export function looksLikeName(v: string, minWords: number, capitals = false): bo
     // An acronym or shouting (`API`, `GROUP ONE`) is no name; `McDonald`, `O'Brien`, `Jean-Luc` are.
     // (`capitals`: under a key that names a name, `FERNANDEZ` as machine-readable zones write it.)
     if (w.length > 1 && w === w.toUpperCase() && !capitals) return false;
+    // (An acronym of two letters beside words not in capitals is no name's part: `QA Bot`.)
+    if (w.length === 2 && w === w.toUpperCase() && words.some((x) => x !== x.toUpperCase())) return false;
     capitalised++;
   }
   return capitalised >= minWords;

@@ -142,7 +142,9 @@ export type { LocalIdentifiers } from './pii';
  * Sinhala, Burmese, Khmer, Lao, Georgian, Armenian, Arabic's الموظف), given names with a
  * patronymic in any case, Lithuanian family names in -utė, Hebrew names after a closing's line;
  * an Arabic label repeated on each row no speaker; a `personal_code` column's identifiers, phones
- * after a Hebrew prefix's hyphen; country codes in a table's rows no names.
+ * after a Hebrew prefix's hyphen; country codes in a table's rows no names; each value of a Cookie
+ * header judged alone, one-time codes after their names, dial-in PINs of nine or ten digits,
+ * passport columns, capitals under columns that name a name (a column's note in brackets left off).
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -324,6 +326,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
+      if (found[F.cookieHeader] + found[F.cookieKey] > 0) statements().findCookieHeaderValues(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=') && QUERY_HINT.test(text)) statements().findQuerySecrets(text, raw);
       if (found[F.kubeSecret] === 1) statements().findKubernetesSecretData(text, raw);
@@ -1158,6 +1161,8 @@ const F = {
   hostLine: feature('\nhost '),
   cookieJarTrue: feature('\ttrue\t'),
   cookieJarFalse: feature('\tfalse\t'),
+  cookieHeader: feature('cookie:'),
+  cookieKey: feature('cookie":'),
   dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
   fodselsdatoAscii: feature('fodselsdat'),
@@ -1572,6 +1577,17 @@ const VEHICLE_FEATURES = [
   'Fahrzeugident',
 ].map((f) => feature(f));
 const CODE_FEATURES = [
+  'otp"',
+  'otp:',
+  'otp=',
+  'otp_code',
+  'otp code',
+  'one-time code',
+  'one time code',
+  'verification code',
+  'verification_code',
+  '2fa code',
+  'sms code',
   'passcode',
   'pass code',
   'cid ',

@@ -781,6 +781,11 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
       return null;
     },
   },
+  // A passport's number: six to ten letters and digits, five digits at least (`TK1640669`, `E87616589`).
+  {
+    name: whole('passport(?:[ _-]?(?:no\\.?|number|nr|#))?|passeport|pasaporte|passaporto|reisepass(?:[ _-]?(?:nr\\.?|nummer))?'),
+    read: (v) => (/^[A-Z0-9]{6,10}$/.test(v) && digitCount(v) >= 5 && !oneDigit(v) ? 'passport-number' : null),
+  },
   // A medical record number: letters and digits, at least five digits (`03753373`, `MRN-0048213`).
   {
     name: whole('mrn|medical[ _-]?record(?:[ _-]?number)?|patient[ _-]?id'),
@@ -852,11 +857,12 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
 const SURNAME_COLUMN =
   /^["'`]?(?:apellidos?|surname|last[ _-]?name|lastname|family[ _-]?name|nachname|cognome|nazwisko|achternaam|efternamn|etternavn|sobrenome|nom[ _-]?de[ _-]?famille|sukunimi)["'`]?$/i;
 export function columnReader(name: string, columns: readonly string[] = []): ColumnReader | null {
-  // A note after the name (`First Name [Required]`) is no part of it.
+  // A note after the name (`First Name [Required]`, `Passenger (as in passport)`) is no part of it.
   const n = name
     .trim()
     .replace(/^[`"'[]|[`"'\]]$/g, '')
-    .replace(/[ \t]*\[[^\]]{1,30}\]?$/, '');
+    .replace(/[ \t]*\[[^\]]{1,30}\]?$/, '')
+    .replace(/[ \t]*\([^)]{1,30}\)$/, '');
   if (n.length === 0 || n.length > 48) return null;
   const field = personalField(n);
   if (
@@ -868,7 +874,8 @@ export function columnReader(name: string, columns: readonly string[] = []): Col
     // Beside a column of surnames, a name's column holds given names (`nombre`, `apellidos`): one word is one.
     const minWords = field.what === 'name' && columns.some((c) => c !== name && SURNAME_COLUMN.test(c.trim())) ? 1 : field.minWords;
     // A card's holder is written as the card embosses it (`HEMI TE RANGI`).
-    const capitals = /holder|on[ _-]?card/i.test(n);
+    // (Capitals under any column that names a name, as manifests and forms print it: `XIAODONG CHEN`.)
+    const capitals = !field.plain || /holder|on[ _-]?card/i.test(n);
     return (v) => ((field.what === 'name' ? looksLikeName(v, minWords, capitals) : looksLikeAddress(v)) ? kind : null);
   }
   // A user's account name (`rfairweather`), beside their name or other personal data; not a system's account.
@@ -896,7 +903,7 @@ const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
 const HEADER_CELL =
-  /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\])?["']?[ \t]*$/;
+  /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\]|[ \t]*\([\w .]{1,30}\))?["']?[ \t]*$/;
 
 function lineBounds(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -1112,7 +1119,7 @@ const PERSONAL_HEADER =
 
 // A line that can only be a header: nothing but what HEADER_CELL allows and the delimiters (most
 // lines of code hold a character neither does, and are passed over without trying the cues).
-const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\[[^\]\n]{1,30}\])+\r?$/gm;
+const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\[[^\]\n]{1,30}\]|\([\w .]{1,30}\))+\r?$/gm;
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).

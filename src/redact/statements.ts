@@ -20,6 +20,7 @@ export {
   findPrintableByteArrays,
   findDecimalKeypairs,
   findCookieJarValues,
+  findCookieHeaderValues,
   findEncodedBasicAuth,
   findEncodedPhones,
   findKubernetesSecretData,

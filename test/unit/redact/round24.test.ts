@@ -198,3 +198,36 @@ describe('a personal code column, a Hebrew prefix before a phone, country codes 
     kept('build-052-418-9409', '052-418-9409');
   });
 });
+
+describe("cookies, one-time codes and a manifest's columns", () => {
+  it("takes each session cookie's value in a Cookie header, in JSON's headers too, and keeps settings", () => {
+    const sid = 's%3AezpySq_8tHD18YRbtkwkHalFdykEKYDv.x-kISSeM1bQBuX753XBtXyVoJ0eblL2R-KNokLCTFl8';
+    gone(`Cookie: connect.sid=${sid}; lang=fi`, sid, 'session-cookie');
+    gone(`"headers": { "Cookie": "connect.sid=${sid}; lang=fi" }`, sid, 'session-cookie');
+    kept(`Cookie: connect.sid=${sid}; lang=fi`, 'lang=fi');
+    unchangedText('Cookie: lang=fi; theme=dark');
+    unchangedText("cookie: 'get=cookies; and=attributes'");
+  });
+  it('takes a one-time code after its name and a dial-in PIN of nine digits; keeps a year and a timeout', () => {
+    gone('{"mobile":"918123708728","otp":"516624","otp_expiry":5}', '516624', 'password');
+    gone('Your verification code is 482913.', '482913', 'password');
+    gone('Dial-in: +351 21 000 0000 PIN: 121544101#', '121544101', 'password');
+    unchangedText('otp: 2024');
+    unchangedText('otp_timeout=300000');
+  });
+  it("takes a manifest's passports and names in capitals under a column with a note", () => {
+    const t = '"Passenger (as in passport)",Nationality,Passport No\n"HINA TAKAHASHI",JPN,TK1640669\n"XIAODONG CHEN",CHN,E87616589';
+    gone(t, 'XIAODONG CHEN', 'person-name');
+    gone(t, 'E87616589', 'passport-number');
+  });
+  it('keeps an acronym beside a word under a display name', () => {
+    kept(
+      "INSERT INTO users (id, email, display_name, role) VALUES\n  (3, 'qa+001@example.org','QA Automation', 'member');",
+      'QA Automation',
+    );
+  });
+});
+
+function unchangedText(text: string): void {
+  assert.equal(out(text), text);
+}
