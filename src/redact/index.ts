@@ -144,7 +144,9 @@ export type { LocalIdentifiers } from './pii';
  * an Arabic label repeated on each row no speaker; a `personal_code` column's identifiers, phones
  * after a Hebrew prefix's hyphen; country codes in a table's rows no names; each value of a Cookie
  * header judged alone, one-time codes after their names, dial-in PINs of nine or ten digits,
- * passport columns, capitals under columns that name a name (a column's note in brackets left off).
+ * passport columns, capitals under columns that name a name (a column's note in brackets left off);
+ * WhatsApp's senders on Android, the name first in a directory's row that ends with a number, and
+ * labels for who money goes to (`Refund to:`, `Pay to:`, `Payee:`).
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */

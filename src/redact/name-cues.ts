@@ -289,6 +289,14 @@ const LABELS = [
   'deliver to',
   'ship to',
   'bill to',
+  // Who money goes to, as forms and invoices label them (`Bond refund to: Mereana Walker`).
+  'refund to',
+  'pay to',
+  'payable to',
+  'remit to',
+  'transfer to',
+  'paid to',
+  'payee',
 ];
 const CLOSINGS = [
   'best',

@@ -1648,6 +1648,7 @@ export function findPersonNames(
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (SHIPPING_HINTS.some((w) => text.includes(w))) findShippingBlocks(text, out);
+  if (text.includes(' - ')) findWhatsAppSenders(text, out);
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
@@ -2593,6 +2594,11 @@ const BEFORE_CONTACT = new RegExp(
   'u',
 );
 
+const ROW_NAME_BEFORE_CONTACT = new RegExp(
+  `^[ \\t]*(?:[-*•][ \\t]+)?((?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?)(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?){1,2})[ \\t]+([—–|])(?:[ \\t]+[^—–|\\n]{1,40}?[ \\t]+\\2){1,2}[ \\t]*$`,
+  'u',
+);
+
 const CALL_VERB =
   /(?:^|[\s,])(?:call|ring|text|phone|contact|ask|message|whatsapp|llama|llamar\s+a|ligue\s+para|appelez|anrufen|ruf|chiama)[ \t]+$/i;
 const ONE_NAME_BEFORE_CONTACT =
@@ -2632,7 +2638,10 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
       }
       continue;
     }
-    const m = BEFORE_CONTACT.exec(before);
+    let m = BEFORE_CONTACT.exec(before);
+    // A directory's row: the name first, a cell or two between, then the number (`Thabo Mokoena —
+    // Johannesburg — +27 71 …`, `Ana Ruiz | Sales | ana@…`).
+    if (m === null) m = ROW_NAME_BEFORE_CONTACT.exec(before);
     if (m === null) {
       // A display name in a script past Latin before its address (`من: يوسف الحربي <y.alharbi@…>`,
       // `From: 田中 太郎 <taro@…>`), not a team's or a service's mailbox's.
@@ -2670,6 +2679,28 @@ const NAME_AFTER_DATUM = new RegExp(
 const CAPITALS_BEFORE_PHONE = /(?<![\p{L}\p{N}])(?:to|from|by|kwa|kutoka|de|para)[ \t]+([A-Z]{2,}(?:[ \t][A-Z]{2,}){1,2})[ \t]+$/u;
 const CASED_PAST_LATIN = /^[\u0370-\u052f]/;
 const CJK_NAME = /^(?:[\u3400-\u9fff]{2,4}|[\uac00-\ud7af]{2,4}|[\u3400-\u9fff]{1,3}[ \t\u3000][\u3400-\u9fff]{1,3})$/;
+
+// A chat exported by WhatsApp on Android: `12/02/2024, 19:35 - Tunde (Shop): Ok ma`. The date, the
+// time and the dash say it is a sender's line, so the sender is taken whatever name it has (one to
+// four words of letters, any script, a note in brackets after them).
+const WHATSAPP_LINE =
+  /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[AaPp]\.?[Mm]\.?)?\]?[ \t]+-[ \t]+([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t][\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3}(?:[ \t]\([^()\n]{1,24}\))?):[ \t]/gmu;
+const TEAM_WORDS = new Set(
+  'Equipo Équipe Equipe Gruppe Grupo Gruppo Squad Crew Backend Frontend Ops DevOps Support Admin Admins Bot Family Familia Famille Familie Club Class Klasse Clase'.split(
+    ' ',
+  ),
+);
+function findWhatsAppSenders(text: string, out: Finding[]): void {
+  WHATSAPP_LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WHATSAPP_LINE.exec(text)) !== null) {
+    // Not a group's or a team's sender (`Equipo Backend`, `Support Bot`): a word no name has.
+    const words = m[1].replace(/[ \t]\([^()]*\)$/, '').split(/[ \t]/);
+    if (words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w) || TEAM_WORDS.has(w) || TITLE_WORDS.has(w))) continue;
+    const start = m.index + m[0].length - 2 - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
 
 // A label's block in capitals, as shipping labels and invoices print it (`SHIP TO:` alone on its
 // line, then `LATOYA JENKINS`, then `4573 MAPLE RIDGE DR APT 18A`): the name on the first line, the

@@ -231,3 +231,21 @@ describe("cookies, one-time codes and a manifest's columns", () => {
 function unchangedText(text: string): void {
   assert.equal(out(text), text);
 }
+
+describe("chat exports, directories' rows and who money goes to", () => {
+  it("takes WhatsApp's senders on Android, a note after the name too, and keeps a team's sender and the system's lines", () => {
+    gone('12/02/2024, 19:33 - Adéṣọlá Ọláwálé: Please send\n12/02/2024, 19:35 - Tunde (Shop): Ok ma', 'Tunde', 'person-name');
+    gone('3/7/24, 9:05 PM - Ana: hola', 'Ana', 'person-name');
+    unchangedText('04/06/2024 12:01 - Mensajes y llamadas cifrados de extremo a extremo.\n04/06/2024 12:03 - Equipo Backend: ¿Comemos?');
+    unchangedText('2024-01-02 10:00 - build: ok');
+  });
+  it("takes the name first in a directory's row with the number last, not an office's", () => {
+    gone('Thabo Mokoena — Johannesburg — +27 71 165 1299', 'Thabo Mokoena', 'person-name');
+    gone('| Ana Ruiz | Sales | ana.ruiz@acme.io |', 'Ana Ruiz', 'person-name');
+    kept('Head Office — London — sales@acme.io', 'Head Office');
+  });
+  it("reads a payee's listed name after `refund to:` and `pay to:`, not a company's", () => {
+    gone('Pay to: Maria Lopez', 'Maria Lopez', 'person-name');
+    kept('Pay to: Acme Supplies', 'Acme Supplies');
+  });
+});
