@@ -317,6 +317,12 @@ export const GENERAL_ID_FEATURES = [
   'ID Number',
   'identification number',
   'identification_number',
+  // A tax code as English writes Italy's codice fiscale and schemas name any country's (`tax_code`).
+  'tax_code',
+  'taxCode',
+  'tax code',
+  'Tax code',
+  'Tax Code',
   // Words any country's number goes by (`French social security number is 2 84 07 …`).
   'social security',
   'social insurance',

@@ -146,7 +146,8 @@ export type { LocalIdentifiers } from './pii';
  * header judged alone, one-time codes after their names, dial-in PINs of nine or ten digits,
  * passport columns, capitals under columns that name a name (a column's note in brackets left off);
  * WhatsApp's senders on Android, the name first in a directory's row that ends with a number, and
- * labels for who money goes to (`Refund to:`, `Pay to:`, `Payee:`).
+ * labels for who money goes to (`Refund to:`, `Pay to:`, `Payee:`); a Han name with its pinyin in
+ * brackets, any country's number under `tax_code`, an Israeli id after `תעודת הזהות`.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -658,7 +659,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (!kinds.includes('th-id') && (text.includes('บัตรประชาชน') || text.includes('ประจำตัวประชาชน'))) kinds.push('th-id');
         if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
         if (!kinds.includes('ru-snils') && text.includes('СНИЛС')) kinds.push('ru-snils');
-        if (!kinds.includes('il-id') && (text.includes('תעודת זהות') || text.includes('ת.ז') || text.includes('ת"ז'))) kinds.push('il-id');
+        if (
+          !kinds.includes('il-id') &&
+          (text.includes('תעודת זהות') || text.includes('תעודת הזהות') || text.includes('ת.ז') || text.includes('ת"ז'))
+        )
+          kinds.push('il-id');
         if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
         if (!kinds.includes('in-pan') && text.includes('पैन')) kinds.push('in-pan');
         if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');

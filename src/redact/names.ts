@@ -1649,6 +1649,7 @@ export function findPersonNames(
   }
   if (SHIPPING_HINTS.some((w) => text.includes(w))) findShippingBlocks(text, out);
   if (text.includes(' - ')) findWhatsAppSenders(text, out);
+  if (otherScripts && (text.includes('(') || text.includes('（'))) findHanWithPinyin(text, out);
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
@@ -2690,6 +2691,21 @@ const TEAM_WORDS = new Set(
     ' ',
   ),
 );
+// A Han name with its pinyin in capitals in brackets after it (`黄志强 (ZHIQIANG HUANG)`), as
+// bookings and visa forms write a traveller: both are the name.
+const HAN_WITH_PINYIN = /([\u4e00-\u9fff]{2,4})[ \t]*[(（][ \t]*([A-Z]{2,}(?: [A-Z]{2,}){1,2})[ \t]*[)）]/g;
+function findHanWithPinyin(text: string, out: Finding[]): void {
+  HAN_WITH_PINYIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HAN_WITH_PINYIN.exec(text)) !== null) {
+    // (Not a place's or an office's name: `深圳市 (SHENZHEN CITY)`.)
+    if (/[市区县省局院部店司厅镇村路街号楼]$/.test(m[1])) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + m[1].length });
+    const at = m.index + m[0].lastIndexOf(m[2]);
+    out.push({ kind: 'person-name', start: at, end: at + m[2].length });
+  }
+}
+
 function findWhatsAppSenders(text: string, out: Finding[]): void {
   WHATSAPP_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -435,7 +435,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'il-id',
-    cue: 'teudat[ _-]zehut|israeli[ _-]id|t\\.?z\\.?|mispar[ _-]zehut|תעודת[ _-]זהות|ת\\.ז\\.?|ת"ז',
+    cue: 'teudat[ _-]zehut|israeli[ _-]id|t\\.?z\\.?|mispar[ _-]zehut|תעודת[ _-]ה?זהות|ת\\.ז\\.?|ת"ז',
     shape: '\\d{9}',
     valid: by(ilIdnr),
   },
@@ -637,7 +637,7 @@ const ALONE = RULES.filter((r) => r.alone).map((r) => ({ rule: r, re: new RegExp
 const GENERAL = cued(
   'national[ _-]?id(?:entity|entification)?(?:[ _-]?(?:number|card))?|identity[ _-]?(?:card|number|document)|id[ _-]?card|' +
     'personal[ _-]?(?:id(?:entification)?|identity)[ _-]?number|citizen[ _-]?id|government[ _-]?id|id[ _-]?(?:number|no)|identification[ _-]?number|' +
-    'social[ _-]?(?:security|insurance)(?:[ _-]?(?:number|no))?|tax[ _-]?id(?:entification)?(?:[ _-]?(?:number|no))?|personal[ _-]?(?:number|code)',
+    'social[ _-]?(?:security|insurance)(?:[ _-]?(?:number|no))?|tax[ _-]?id(?:entification)?(?:[ _-]?(?:number|no))?|tax[ _-]?code|personal[ _-]?(?:number|code)',
   '[A-Z0-9][A-Z0-9 .+-]{6,22}[A-Z0-9]',
 );
 // The same words as keys in camel case, alone or after another word (`<CustomerTaxID>104395494<`,
@@ -774,7 +774,7 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
   // An identity document's number of any country the rules know (`id_number`, `document_no`), taken when one validates it.
   {
     name: whole(
-      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|personal[ _-]?(?:code|number|id)|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id|documento|n(?:u|ú)mero[ _-]?(?:de[ _-]?)?documento|nro[ _-]?documento|doc[ _-]?(?:numero|nro|no)',
+      'id[ _-]?(?:number|no|nr)|identity[ _-]?(?:number|no)|personal[ _-]?(?:code|number|id)|tax[ _-]?code|document[ _-]?(?:number|no|nr)|national[ _-]?id(?:[ _-]?(?:number|no))?|tax[ _-]?id|documento|n(?:u|ú)mero[ _-]?(?:de[ _-]?)?documento|nro[ _-]?documento|doc[ _-]?(?:numero|nro|no)',
     ),
     read: (v) => {
       for (const r of ANY_ID) if (r.shape.test(v) && r.rule.valid(v) && !oneDigit(v)) return r.rule.kind;

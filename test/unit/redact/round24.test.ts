@@ -249,3 +249,16 @@ describe("chat exports, directories' rows and who money goes to", () => {
     kept('Pay to: Acme Supplies', 'Acme Supplies');
   });
 });
+
+describe('a Han name with its pinyin, a tax code, an Israeli id after its article', () => {
+  it('takes a Han name and its pinyin in capitals in brackets, not a place with an English gloss', () => {
+    const t = '1. 黄志强 (ZHIQIANG HUANG), passport E14410788';
+    gone(t, '黄志强', 'person-name');
+    gone(t, 'ZHIQIANG HUANG', 'person-name');
+    unchangedText('深圳市 (CHINA MAIN)');
+  });
+  it('reads any country\'s number under `tax_code`, and an Israeli id after "תעודת הזהות"', () => {
+    gone('"tax_code": "2880706096308",', '2880706096308', 'ro-cnp');
+    gone('שלחתי את מספר תעודת הזהות: 367649399', '367649399', 'il-id');
+  });
+});
