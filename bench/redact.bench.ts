@@ -640,6 +640,35 @@ const adversarial: [string, string][] = [
   ['`recovery codes: ` + groups, distinct', unique((r) => 'recovery codes: ' + r(5, LOWER + DIGITS) + '-' + r(5, LOWER + DIGITS) + '\n')],
   ['BitLocker-shaped keys, distinct', unique((r) => Array.from({ length: 8 }, () => r(6, DIGITS)).join('-') + '\n')],
   ['`pulumi.secret("` + a value, distinct', unique((r) => 'pulumi.secret("' + r(16) + '")\n')],
+  // Policy 22's readers: a Cookie header's pairs, WhatsApp's senders, shipping labels, documents'
+  // numbers with letters, Polish account numbers, a directory's rows, patronymics, pinyin in
+  // brackets, names in capitals before a phone, Terraform state's results, a form's two-word labels.
+  ['`Cookie: ` + many pairs, one line', 'Cookie: ' + fill('sid=Xk9mP2qL7vR4; lang=fi; ').slice(0, MB - 20)],
+  ['`Cookie: ` + a session, distinct', unique((r) => 'Cookie: connect.sid=s%3A' + r(24) + '.' + r(20) + '; lang=fi\n')],
+  ['WhatsApp lines, distinct', unique((r) => '12/02/2024, 19:35 - ' + r(1, UPPER) + r(5, LOWER) + ' (Shop): ' + r(8, LOWER) + '\n')],
+  [
+    '`SHIP TO:` blocks in capitals, distinct',
+    unique((r) => 'SHIP TO:\n' + r(6, UPPER) + ' ' + r(7, UPPER) + '\n' + r(4, DIGITS) + ' MAPLE DR\n'),
+  ],
+  ['`doc_number` + letters and digits, distinct', unique((r) => '"doc_number":"' + r(2, UPPER) + r(8, UPPER + DIGITS) + '",\n')],
+  ['Polish account numbers, distinct', unique((r) => Array.from({ length: 7 }, (_, k) => r(k === 0 ? 2 : 4, DIGITS)).join(' ') + '\n')],
+  [
+    "a directory's rows with a phone, distinct",
+    unique(
+      (r) => r(1, UPPER) + r(5, LOWER) + ' ' + r(1, UPPER) + r(7, LOWER) + ' — Accra — +233 23 ' + r(3, DIGITS) + ' ' + r(4, DIGITS) + '\n',
+    ),
+  ],
+  [
+    'given names with patronymics, distinct',
+    unique((r) => 'Оксана ' + r(1, 'ПСТК') + r(5, 'абвгдежзиклмнопрстуф') + 'івна ' + r(4, DIGITS) + '\n'),
+  ],
+  ['Han names with pinyin, distinct', unique((r) => '黄志强 (' + r(8, UPPER) + ' ' + r(5, UPPER) + ') ' + r(4, DIGITS) + '\n')],
+  [
+    '`sent to` + capitals + a phone, distinct',
+    unique((r) => 'sent to ' + r(7, UPPER) + ' ' + r(5, UPPER) + ' 0781 ' + r(6, DIGITS) + '\n'),
+  ],
+  ['Terraform state results, distinct', unique((r) => '"result": "' + r(24) + '",\n"special": true,\n')],
+  ['`Full name: ` + capitals, distinct', unique((r) => 'Full name: ' + r(7, UPPER) + ' ' + r(6, UPPER) + '\n')],
 ];
 let worst = 0;
 let worstName = '';
