@@ -189,13 +189,14 @@ export function findContextSecrets(
           break;
         }
       const c0 = text.charCodeAt(at);
-      const l = i - at;
+      // (Its length without the punctuation that ends a sentence after it: `… to TW5d…5SU.`)
+      let e = i;
+      while (e > at && !isAlnum(text.charCodeAt(e - 1))) e--;
+      const l = e - at;
       if (
         l <= 76 &&
         (c0 === 49 || c0 === 51 || c0 === 98 || c0 === 116 || (l === 34 && (c0 === 84 || c0 === 76 || c0 === 77 || c0 === 68)))
       ) {
-        let e = i;
-        while (e > at && !isAlnum(text.charCodeAt(e - 1))) e--;
         if (isCryptoAddress(text.slice(at, e), checksums)) {
           out.push({ kind: 'crypto-address', start: at, end: e });
           continue;

@@ -200,6 +200,8 @@ const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || (c >= 0xc0 && c <= 0x24f);
 const COMPANY_WINDOW = 400;
+const GIVEN_FIELD_NEAR =
+  /(?:^|[\s"'{,])(?:pr[eé]nom|first[ _-]?name|given[ _-]?names?|vorname|voornaam|fornavn|f[oö]rnamn|etunimi|imi[eę])["']?[ \t]*[:=]/im;
 /** The word before a key, a space between (`Full` of `Full name`), at a line's or a quote's start (the text's start is given as a line break). */
 const WORD_BEFORE_KEY = /(?:[\n"'{,]|\n[ \t]*[-*•][ \t])[ \t]*(\p{L}{3,20})[ \t]$/u;
 
@@ -332,6 +334,10 @@ function readFields(
     // Capitals under a key that names a name, or a card's holder (embossed: `YUKI NAKAMURA`).
     // (Under a plain `name` among other personal data, capitals of two words or more that name no
     // organisation: `NAME: MARIA GARCIA LOPEZ`, `"name":"KANG MINJUN"`.)
+    // A plain `Nom`, `Name` of one word beside a given name's field (`Nom : LEFEBVRE` ⏎ `Prénom :
+    // Marie-Hélène`): the family name, as forms split a name.
+    if (field.plain && field.what === 'name' && !/\s/.test(v.trim()) && GIVEN_FIELD_NEAR.test(text.slice(Math.max(0, ks - 160), ks + 160)))
+      field = { what: 'name', plain: false, minWords: 1 };
     const capitals =
       !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke)) || (field.what === 'name' && capitalsOfPerson(v));
     const ok =

@@ -147,7 +147,8 @@ export type { LocalIdentifiers } from './pii';
  * passport columns, capitals under columns that name a name (a column's note in brackets left off);
  * WhatsApp's senders on Android, the name first in a directory's row that ends with a number, and
  * labels for who money goes to (`Refund to:`, `Pay to:`, `Payee:`); a Han name with its pinyin in
- * brackets, any country's number under `tax_code`, an Israeli id after `תעודת הזהות`.
+ * brackets, any country's number under `tax_code`, an Israeli id after `תעודת הזהות`; a crypto
+ * address before a sentence's full stop, a form's family name under `Nom` beside `Prénom`.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */

@@ -262,3 +262,13 @@ describe('a Han name with its pinyin, a tax code, an Israeli id after its articl
     gone('שלחתי את מספר תעודת הזהות: 367649399', '367649399', 'il-id');
   });
 });
+
+describe("a crypto address before a sentence's end, a form's family name beside its given name", () => {
+  it('takes a TRON address followed by a full stop, by its check', () => {
+    gone('send USDT (TRC20) to TW5dC7SKrJTkyeaM9EXDciM6n7U2XEv5SU. If you prefer', 'TW5dC7SKrJTkyeaM9EXDciM6n7U2XEv5SU', 'crypto-address');
+  });
+  it("takes one word under `Nom` beside `Prénom`, and keeps a plain name key's word elsewhere", () => {
+    gone('Nom : LEFEBVRE\nPrénom : Marie-Hélène\nN° de sécurité sociale : 2 74 04 33 028 087 49', 'LEFEBVRE', 'person-name');
+    unchangedText('name: web\nfirst_name: x');
+  });
+});
