@@ -117,7 +117,7 @@ const BIRTH_NEAR = new RegExp(
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|cip(?:[ _-]?sns)?(?=[ \\t]*[:=])|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).

@@ -99,13 +99,17 @@ const PARTICLE =
 const WORD = /^\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?$/u; // an initial's full stop only at the end
 // Words that make a value a title, a label or a setting rather than a name.
 const NOT_NAME =
-  /^(?:the|and|or|of|for|with|to|in|on|at|by|new|test|tests|build|run|deploy|install|setup|set|up|update|check|checkout|lint|release|publish|default|main|master|node|app|application|service|server|client|project|team|group|admin|administrator|user|users|guest|unknown|none|null|true|false|yes|no|example|sample|demo|john|jane)$/i;
+  /^(?:the|and|or|of|for|with|to|in|on|at|by|new|test|tests|build|run|deploy|install|setup|set|up|update|check|checkout|lint|release|publish|default|main|master|node|app|application|service|server|client|project|team|group|admin|administrator|user|users|guest|unknown|none|null|true|false|yes|no|example|sample|demo|john|jane|inc|ltd|llc|gmbh|corp|corporation|plc|limited|company)$/i;
 
 /** A person's name: one to five capitalised words (particles between), no digits, 2–60 characters. */
 export function looksLikeName(v: string, minWords: number, capitals = false): boolean {
   if (v.length < 2 || v.length > 60 || /[\d@/\\_{}[\]<>$%&*#=|:;!?]/.test(v)) return false;
   if (SCRIPT_NAME.test(v)) return scriptName(v, minWords);
-  const words = v.trim().split(/\s+/);
+  // (The family name first, then a comma: `Mbeki, Lindiwe`.)
+  const words = v
+    .trim()
+    .replace(/^([^,\s]+(?:\s[^,\s]+)?),\s+(?=[^,]+$)/, '$1 ')
+    .split(/\s+/);
   if (words.length < minWords || words.length > 5) return false;
   let capitalised = 0;
   for (const w of words) {

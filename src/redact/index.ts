@@ -148,7 +148,8 @@ export type { LocalIdentifiers } from './pii';
  * WhatsApp's senders on Android, the name first in a directory's row that ends with a number, and
  * labels for who money goes to (`Refund to:`, `Pay to:`, `Payee:`); a Han name with its pinyin in
  * brackets, any country's number under `tax_code`, an Israeli id after `תעודת הזהות`; a crypto
- * address before a sentence's full stop, a form's family name under `Nom` beside `Prénom`.
+ * address before a sentence's full stop, a form's family name under `Nom` beside `Prénom`,
+ * `Family, Given` under a name's column, a Spanish health card's CIP.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -564,6 +565,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.fallNummer] +
             found[F.patNr] +
             found[F.patNrDash] +
+            found[F.cip] +
+            found[F.cipSns] +
             found[F.ipp] +
             found[F.memberId] +
             found[F.patientEq] +
@@ -1027,6 +1030,8 @@ const F = {
   fallNummer: feature('fall-nr'),
   patNr: feature('pat.-nr'),
   patNrDash: feature('pat-nr'),
+  cip: feature('cip:'),
+  cipSns: feature('cip-sns'),
   ipp: feature('IPP ', true),
   memberId: feature('member id'),
   patientEq: feature('patient='),

@@ -272,3 +272,14 @@ describe("a crypto address before a sentence's end, a form's family name beside 
     unchangedText('name: web\nfirst_name: x');
   });
 });
+
+describe("a family name first in a column, a Spanish health card's CIP", () => {
+  it("takes `Family, Given` under a holder's column whole, not a company's `Acme, Inc`", () => {
+    gone('holder,pan,exp\n"Mbeki, Lindiwe",6011133283650367,10/31', 'Mbeki, Lindiwe', 'person-name');
+    kept('holder,pan\n"Acme, Inc",6011133283650367', 'Acme, Inc');
+  });
+  it('takes a CIP after its name, not a year', () => {
+    gone('Fecha nac.: 06/08/1963   CIP: PUKD6439630147', 'PUKD6439630147', 'medical-record-number');
+    unchangedText('CIP: 2024');
+  });
+});
