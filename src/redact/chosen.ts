@@ -230,3 +230,67 @@ function chosenOn(text: string, from: number, to: number, push: (start: number, 
   }
   return false;
 }
+
+// A passphrase as password managers generate it: three to six plain words one space apart, the
+// last with a symbol and a number glued on (`velvet Lantern ripple canyon$80`, `orbit Nimbus
+// lagoon!79`). Told anywhere: after a flag (`ssh-keygen -N '…'`), in a table's cell, after a login
+// and ` / `, in backticks. Read from each symbol before a number (a scan from every word's start
+// would cost every word of a text), its words back from there.
+const PASSPHRASE_END = /[!#$%&*+;?^~]\d{1,4}(?![\p{L}\p{N}_])/gu;
+// Words of a sentence or of a message, never a generated passphrase's.
+const PASSPHRASE_NOT =
+  /^(?:the|and|for|from|with|that|its|are|was|not|this|your|you|use|see|must|should|will|can|please|enter|null|none|true|false|new|return|function|password|passwords|secret|token|key|issue|bug|fix|fixed|ticket|item|page|step|version|line|row|column|chapter|section|figure|table|room|floor|order|invoice|case|build|run|job|pull|request|commit|release|tag|sprint|week|day|number|level|size|part|cannot|read|error|instanceof|typeof|const|var|let|throw|else|case|then|done|echo|print|class|def|import|export|async|await|yield|static|public|private|void|int|string|bool|float|double|char|long|short|unsigned|struct|enum)$/i;
+const PASSPHRASE_LEFT = new Set(['"', "'", '`', '|', '\n', '\t', '*', '>', '=', ':']);
+const PASSPHRASE_BEFORE_SPACE = new Set([':', '=', '|', '/', '>', '(', '*', '"', "'", '`']);
+export function findGeneratedPassphrases(text: string, out: Finding[]): void {
+  PASSPHRASE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let found = 0;
+  while ((m = PASSPHRASE_END.exec(text)) !== null) {
+    // Back over the words: letters, one space apart, at most six.
+    let s = m.index;
+    let words = 0;
+    let lower = false;
+    let bad = false;
+    for (;;) {
+      const w = wordStartBefore(text, s);
+      if (w < 0) break;
+      const word = text.slice(w, s);
+      if (PASSPHRASE_NOT.test(word)) {
+        bad = true;
+        break;
+      }
+      // (A word in capitals is an acronym, never a generated passphrase's: `Cannot read PKCS#12`.)
+      if (/[A-Z]{2}/.test(word)) {
+        bad = true;
+        break;
+      }
+      if (/[a-z]/.test(word)) lower = true;
+      words++;
+      s = w;
+      if (words > 6 || s < 2 || text.charCodeAt(s - 1) !== 32 || wordStartBefore(text, s - 1) < 0) break;
+      s--; // the space
+    }
+    if (bad || words < 3 || words > 6 || !lower) continue;
+    // What stands before the first word: the text's start, a quote, a cell's bar, a sign, or one
+    // of them and a space.
+    const c1 = s > 0 ? text[s - 1] : '\n';
+    const left = PASSPHRASE_LEFT.has(c1) || (c1 === ' ' && (s < 2 || PASSPHRASE_BEFORE_SPACE.has(text[s - 2]) || text[s - 2] === '\n'));
+    if (!left) continue;
+    const end = m.index + m[0].length;
+    if (++found > 256) return;
+    out.push({ kind: 'password', start: s, end });
+  }
+}
+
+/** The start of a word of three to twelve ASCII letters ending at `end`, or -1. */
+function wordStartBefore(text: string, end: number): number {
+  let w = end;
+  while (w > 0 && end - w <= 12 && isAsciiLetter(text.charCodeAt(w - 1))) w--;
+  const len = end - w;
+  return len < 3 || len > 12 || (w > 0 && isAsciiLetter(text.charCodeAt(w - 1))) ? -1 : w;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

@@ -83,7 +83,7 @@ export const NATIONAL_ID_FEATURES = {
   'au-acn': acronym('ACN'),
   'au-medicare': ['medicare', 'Medicare', 'MEDICARE'],
   'in-pan': [...acronym('PAN'), 'pan_n', 'pan:', 'pan"', 'pan=', "pan'"],
-  'in-aadhaar': ['aadhar', 'aadhaar', 'uidai'],
+  'in-aadhaar': ['aadhar', 'aadhaar', 'uidai', ...acronym('VID'), ...acronym('vid'), 'virtual id', 'Virtual ID', 'virtual_id'],
   'in-voter-id': [...acronym('EPIC'), 'voter'],
   'es-nif': [...acronym('DNI'), ...acronym('NIF'), ...acronym('dni'), ...acronym('nif')],
   'es-nie': acronym('NIE'),

@@ -14,7 +14,7 @@ import type { Finding } from './text';
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
   `(?:["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
-  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：])[ \\t]*)?(?:["'\`][ \\t]*)?)`;
+  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：՝፡])[ \\t]*)?(?:["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nummer|numer|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
@@ -24,13 +24,18 @@ const MONTH =
 // A date: numeric, with its month's name (`21 de febrero de 1980`, `25. Juli 1950`, `March 4, 1961`),
 // or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
-  `(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
+  `(?:\\d{4}\\.[ \\t]\\d{1,2}\\.[ \\t]\\d{1,2}\\.?|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
   `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH}[ \\t]+['’]\\d{2}(?![\\d'’])|(?:明治|大正|昭和|平成|令和)[ \\t]*\\d{1,2}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
 const BIRTH = new RegExp(
   `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born(?:[ \\t]+on(?:[ \\t]+the)?)?|geburtsdatum|geboren|geb\\.|ur\\.(?=[ \\t]*\\d)|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|f[øö]dd?t?|syntynyt|` +
     `(?:fecha|f|fec)\\.?[ _-]nac|sz[üu]let[ée]si[ _-]?(?:d[áa]tum|id[őo])|sz[üu]letett|sz[üu]l\\.|(?:datum[ _-])?narozen[íiaáý]?|(?:d[áa]tum[ _-])?narodenia|narodený|narodená|` +
     `data[ _-]na[șşs]terii|n[ăa]scut[ăa]?|(?:datum[ _-])?ro[đd]enja|ro[đd]en[ae]?|datum[ _-]rojstva|gimimo[ _-]data|dzim[šs]anas[ _-]datums|s[üu]nniaeg|f[æa]e?[ðd]ingardag(?:ur)?|tarikh[ _-]lahir|` +
-    `生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась)|дата[ _-]народження|народив(?:ся|ась)|дата[ _-]на[ _-]раждане|роден[аo]?|تاریخ[ _-]تولد)(?![a-z])\\.?${GAP}(${DATE})(?![\\d])`,
+    `生年月日|出生日期|出生年月日|出生|생년월일|дата[ _-]рождения|родил(?:ся|ась)|дата[ _-]народження|народив(?:ся|ась)|дата[ _-]на[ _-]раждане|роден[аo]?|تاریخ[ _-]تولد|` +
+    // (Basque, Welsh, Irish, Albanian, Filipino, Swahili, Vietnamese; the scripts of India, Sri Lanka, Armenia,
+    // Georgia, Ethiopia, Mongolia, Kazakhstan, Serbia, Thailand, Pakistan.)
+    `jaiotze[ _-]data|dyddiad[ _-]geni|d[áa]ta[ _-]breithe|dat[ëe]lindj[ae]|petsa[ _-]ng[ _-]kapanganakan|tarehe[ _-]ya[ _-]kuzaliwa|ng[àa]y[ _-]sinh|` +
+    `பிறந்த[ _-]தேதி|জন্ম[ _-]?তারিখ|ജനന[ _-]തീയതി|పుట్టిన[ _-]తేదీ|ಹುಟ್ಟಿದ[ _-]ದಿನಾಂಕ|જન્મ[ _-]તારીખ|ਜਨਮ[ _-]ਮਿਤੀ|जन्म[ _-]?(?:तिथि|तारीख|मिति)|උපන්[ _-]දිනය|تاریخ[ _-]پیدائش|` +
+    `Ծննդյան[ _-]ամսաթիվ|დაბადების[ _-]თარიღი|የትውልድ[ _-]ቀን|Төрсөн[ _-]огноо|Туған[ _-]күні|датум[ _-]рођења|เกิด(?:วันที่)?)(?![a-z])\\.?${GAP}(${DATE})(?![\\d])`,
   'gi',
 );
 // A table whose header names a column of birth dates (`name  dob  country` of a DataFrame, a TSV's
@@ -181,8 +186,9 @@ const LOOSE_ID = new RegExp(
   'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
+// (Also Kuwait's and Qatar's `Civil ID` and `QID`, Mauritius' `NID`, Mozambique's `NUIT`, Nepal's `citizenship_no`.)
 const LETTERED_ID = new RegExp(
-  `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no)(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z])(?![A-Za-z0-9-])`,
+  `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no|civil[ _-]?id|qid|nid|nuit|citizenship[ _-]?(?:no|number|cert(?:ificate)?[ _-]?no))(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z])(?![A-Za-z0-9-])`,
   'gi',
 );
 
@@ -327,7 +333,9 @@ const CARD_EXPIRY = new RegExp(
   'giu',
 );
 // The next cell after a card's number: a separator, maybe a word or two, then the expiry.
-const EXPIRY_AFTER_CARD = /^[ \t]*["']?[ \t]*[,;|\t][ \t]*["']?[ \t]*((?:0[1-9]|1[0-2])\/(?:\d{2}|20\d{2}))(?![\d/])/;
+// (Or a space before it, as a card is pasted with its details: `5232 … 08/28 136`; then the code after it.)
+const EXPIRY_AFTER_CARD = /^[ \t]*["']?[ \t]*(?:[,;|\t]|(?= ))[ \t]*["']?[ \t]*((?:0[1-9]|1[0-2])\/(?:\d{2}|20\d{2}))(?![\d/])/;
+const CODE_AFTER_EXPIRY = /^[ \t]*["']?[ \t]*[,;| \t][ \t]*["']?[ \t]*(\d{3,4})(?![\d.,:/%-])/;
 const CARD_CODE_OTHER =
   /(?:セキュリティ[ \t]?コード|カード確認番号|보안[ \t]?코드|安全码|安全碼|código[ \t]+de[ \t]+seguran[çc]a|c[óo]digo[ \t]+de[ \t]+seguridad|cryptogramme(?:[ \t]+visuel)?|code[ \t]+de[ \t]+s[ée]curit[ée]|pr[üu]fnummer|pr[üu]fziffer|codice[ \t]+di[ \t]+sicurezza|kod[ \t]+cvv|güvenlik[ \t]+kodu)[ \t]*[:：=]?[ \t]*(\d{3,4})(?!\d)/giu;
 function findCardDetails(text: string, out: Finding[]): void {
@@ -350,6 +358,10 @@ function findCardDetails(text: string, out: Finding[]): void {
     if (m === null) continue;
     const start = c.end + m[0].length - m[1].length;
     out.push({ kind: 'card-expiry', start, end: start + m[1].length });
+    const code = CODE_AFTER_EXPIRY.exec(text.slice(start + m[1].length, start + m[1].length + 16));
+    if (code === null) continue;
+    const at = start + m[1].length + code[0].length - code[1].length;
+    out.push({ kind: 'card-security-code', start: at, end: at + code[1].length });
   }
 }
 

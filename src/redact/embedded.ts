@@ -55,6 +55,37 @@ export function dropSealedValues(text: string, raw: Finding[], personal: Readonl
   }
 }
 
+// Ciphertext made to be committed, which only its owner's key opens: SOPS's values
+// (`ENC[AES256_GCM,data:…,type:str]`) and its data keys (`enc:` under `sops:`), Travis CI's
+// `secure: "…"`, an OpenPGP message in base64 (Renovate's `encrypted` host rules: `wcFMA…`, `hQEMA…`).
+const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
+const OPENPGP_MESSAGE = /^(?:wcFMA|wcBMA|wV4D|hQEMA|hQIMA|hF4D)[A-Za-z0-9+/]{20,}={0,2}$/;
+const SECURE_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)?(?:secure|enc)[ \t]*:[ \t]*["']?$/;
+/** Drops the credentials that are ciphertext (see SOPS_VALUE, OPENPGP_MESSAGE, SECURE_KEY); personal data stays found. */
+export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlySet<string>): void {
+  const sops = text.includes('sops:');
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const f = raw[k];
+    if (personal.has(f.kind)) continue;
+    const v = text.slice(f.start, f.end);
+    // (A finding inside a SOPS value too: `data:…` read alone.)
+    const open = text.lastIndexOf('ENC[', f.start);
+    const inSops =
+      open >= 0 &&
+      open >= text.lastIndexOf('\n', f.start) &&
+      SOPS_VALUE.test(text.slice(open, open + 40)) &&
+      text.indexOf(']', open) >= f.end - 1;
+    // (And TeamCity's reference to a stored value, `credentialsJSON:<uuid>`, read after its colon.)
+    if (inSops || SOPS_VALUE.test(v) || OPENPGP_MESSAGE.test(v) || text.startsWith('credentialsJSON:', f.start - 16)) {
+      raw.splice(k, 1);
+      continue;
+    }
+    const key = SECURE_KEY.exec(text.slice(Math.max(0, f.start - 40), f.start));
+    // Travis's `secure:` holds base64 of an RSA block (172 characters or more); SOPS's `enc:` a data key.
+    if (key !== null && (key[0].includes('secure') ? v.length >= 100 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) : sops)) raw.splice(k, 1);
+  }
+}
+
 export function findKubernetesSecretData(text: string, out: Finding[]): void {
   SECRET_KIND.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -333,7 +364,8 @@ export function findCookieJarValues(text: string, out: Finding[]): void {
 // A Cookie header's pairs (`Cookie: connect.sid=s%3A…; lang=fi`, in a JSON's headers too): each
 // value judged alone. A session's, a token's or a login's cookie of eight characters or more goes;
 // another cookie's value goes when it looks like a secret (`lang=fi`, `theme=dark` stay).
-const COOKIE_HEADER = /(?:^|[\s"'{,])(?:Set-)?Cookie["']?[ \t]*:[ \t]*["']?/gi;
+// (Or a CGI environment's `HTTP_COOKIE = '…'`, as Django's error mail prints it, and curl's `--cookie "…"`.)
+const COOKIE_HEADER = /(?:^|[\s"'{,])(?:(?:Set-)?Cookie["']?[ \t]*:|HTTP_COOKIE["']?[ \t]*(?:[:=]|=>)|--cookie[ \t=])[ \t]*["']?/gi;
 const COOKIE_PAIR = /[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=("?)([^;"'\s\\,]*)\2[ \t]*(?:;|(?=["'\s\\,])|$)/y;
 const SESSION_COOKIE = /sess|sid|token|auth|jwt|login|remember|identity|xsrf|csrf/i;
 export function findCookieHeaderValues(text: string, out: Finding[]): void {

@@ -150,10 +150,20 @@ export type { LocalIdentifiers } from './pii';
  * brackets, any country's number under `tax_code`, an Israeli id after `תעודת הזהות`; a crypto
  * address before a sentence's full stop, a form's family name under `Nom` beside `Prénom`,
  * `Family, Given` under a name's column, a Spanish health card's CIP.
+ * 23: generated passphrases (words with a symbol and a number glued to the last) wherever they are
+ * told; ciphertext committed on purpose kept (SOPS, Travis's `secure:`, OpenPGP messages, TeamCity's
+ * `credentialsJSON:`); a name with a legal form after it, an organisation's word in it or a company
+ * label before it kept, and one read across a gap of aligned columns cut at the gap; Japan's free
+ * dial kept, GS1 elements no phones, a ten-digit INN an organisation's; Aadhaar's Virtual ID;
+ * Kuwait's Civil ID, Qatar's QID, Mauritius' NID, Mozambique's NUIT, Nepal's citizenship number;
+ * a card's expiry and code pasted after it; birth dates after labels in ~20 more languages and
+ * Hungarian dates; names in scripts without capitals after a capitalised Latin label and after
+ * more labels in their scripts, and their given names again as words of their own; a session
+ * cookie in `HTTP_COOKIE` and after `--cookie`.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 22;
+export const REDACTION_POLICY_VERSION = 23;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -331,7 +341,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
-      if (found[F.cookieHeader] + found[F.cookieKey] > 0) statements().findCookieHeaderValues(text, raw);
+      if (found[F.cookieHeader] + found[F.cookieKey] + found[F.cookieEnv] + found[F.cookieOption] > 0)
+        statements().findCookieHeaderValues(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=') && QUERY_HINT.test(text)) statements().findQuerySecrets(text, raw);
       if (found[F.kubeSecret] === 1) statements().findKubernetesSecretData(text, raw);
@@ -472,6 +483,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       )
         chosen().findChosenPasswords(text, raw);
       if (text.includes(' / ')) chosen().findSlashPairs(text, raw);
+      if (PASSPHRASE_HINT.test(text)) chosen().findGeneratedPassphrases(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
       const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
       if (firstCommand >= 0 && firstCommand < COMMAND_FEATURES_TO) {
@@ -811,6 +823,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.length > 0 && CONCATENATION.test(text)) joinConcatenated(text, raw);
       if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
         statements().dropSealedValues(text, raw, PII_KINDS);
+      if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
@@ -1176,6 +1189,8 @@ const F = {
   cookieJarFalse: feature('\tfalse\t'),
   cookieHeader: feature('cookie:'),
   cookieKey: feature('cookie":'),
+  cookieEnv: feature('http_cookie'),
+  cookieOption: feature('--cookie '),
   dicomPatientSpaced: feature('(0010, '),
   fodselsdato: feature('fødsels'),
   fodselsdatoAscii: feature('fodselsdat'),
@@ -1684,6 +1699,10 @@ const IDS_PAST_LATIN =
   /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー/;
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
+// Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
+const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
+// A word, a symbol and a number: the end of a generated passphrase (chosen.ts reads it).
+const PASSPHRASE_HINT = /[a-z][!#$%&*+;?^~]\d/i;
 // The words for a password past Latin that chosen.ts reads after (in any case).
 const CHOSEN_PAST_LATIN = /пароль|パスワード|密[码碼]|비밀번호|κωδικός|סיסמה|كلمة المرور|รหัสผ่าน/i;
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
@@ -1727,7 +1746,8 @@ ADDRESS_LABEL_FEATURES.push(
 );
 const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
-const BIRTH_PAST_LATIN = /生|생년월일|рожд|родил|народж|раждане|роден|γέννησ|לידה|الميلاد|تولد|जन्म|วันเกิด/;
+const BIRTH_PAST_LATIN =
+  /生|생년월일|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
 // A wallet's recovery phrase or key (wallets.ts).
 const WALLET_FEATURES = [
   'mnemonic',
@@ -1863,6 +1883,14 @@ const BIRTH_FEATURES = [
     'fecha nac',
     'f. nac',
     'fec. nac',
+    'jaiotze',
+    'dyddiad geni',
+    'data breithe',
+    'dáta breithe',
+    'datëlindj',
+    'datelindj',
+    'kapanganakan',
+    'kuzaliwa',
   ].map((f) => feature(f)),
 ];
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
@@ -1926,6 +1954,16 @@ const LOOSE_ID_FEATURES = [
   'doc_no',
   'id_no',
   'idno',
+  'civil id',
+  'civil_id',
+  'civilid',
+  ' qid',
+  '"qid',
+  ' nid ',
+  ' nid:',
+  '"nid',
+  'nuit',
+  'citizenship',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
 const ATTENDEE_FEATURES = [

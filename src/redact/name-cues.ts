@@ -1,6 +1,23 @@
 // The cues of names.ts: the words that introduce a person (greetings, titles, introductions,
 // labels, closings) and the capitalised words that are names in the list but seldom a person's.
 
+// Institutions, places and events in Spanish, Portuguese, Italian, French and German, which start
+// the names of places the lists' English common words do not cover (`Ayuntamiento de Valencia`,
+// `Revolución de Mayo`, `Buenos Aires`, `Universität Wien`), and words of organisations' names
+// (`Deutsche Bahn`, `Cooperativa Agrícola …`, `Stichting …`, `Çağrı Merkezi`: a call centre,
+// `Kamer van Koophandel`). A name holding one is no person's, whatever read it.
+const ORGANISATION_WORDS =
+  'Ayuntamiento Revolución Universidad Universidade Università Université Universität Hospital Hôpital Ospedale Krankenhaus Klinikum ' +
+  'Ministerio Ministério Ministero Ministère Ministerium Gobierno Governo Gouvernement Regierung Iglesia Igreja Chiesa Église Kirche ' +
+  'Museo Museu Musée Biblioteca Bibliothèque Bibliothek Estación Estação Stazione Bahnhof Praça Piazza Platz Parque Parco Parc ' +
+  'Colegio Escuela Escola Scuola École Schule Gymnasium Instituto Istituto Institut Fundación Fundação Fondazione Fondation Stiftung ' +
+  'Asociación Associação Associazione Verein Consejo Conselho Consiglio Conseil Tribunal Juzgado Gericht Provincia Província Provinz ' +
+  'Comunidad Comunidade Comunità Communauté Gemeinde Municipio Município Comune Rathaus Landkreis Bezirk Estado Stato République ' +
+  'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
+  'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia ' +
+  'Deutsche Deutscher Deutsches Cooperativa Cooperative Coöperatie Genossenschaft Stichting Vereniging Merkezi Handelsregister Koophandel';
+export const ORGANISATION_WORD_SET = new Set(ORGANISATION_WORDS.split(' ').filter((w) => w !== ''));
+
 // Capitalised words that are names in the list but seldom a person's in text: the calendar,
 // articles of other languages (German nouns are capitalised: `Der Wert`), the first words of
 // place names (`San`, `Villa`, `Puerto`), words of programs' documentation, and tools' names.
@@ -14,19 +31,9 @@ export const NOT_NAMES = new Set(
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
     'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo ' +
-    // Institutions, places and events in Spanish, Portuguese, Italian, French and German, which start
-    // the names of places the lists' English common words do not cover (`Ayuntamiento de Valencia`,
-    // `Revolución de Mayo`, `Buenos Aires`, `Universität Wien`).
-    'Ayuntamiento Revolución Universidad Universidade Università Université Universität Hospital Hôpital Ospedale Krankenhaus Klinikum ' +
-    'Ministerio Ministério Ministero Ministère Ministerium Gobierno Governo Gouvernement Regierung Iglesia Igreja Chiesa Église Kirche ' +
-    'Museo Museu Musée Biblioteca Bibliothèque Bibliothek Estación Estação Stazione Bahnhof Praça Piazza Platz Parque Parco Parc ' +
-    'Colegio Escuela Escola Scuola École Schule Gymnasium Instituto Istituto Institut Fundación Fundação Fondazione Fondation Stiftung ' +
-    'Asociación Associação Associazione Verein Consejo Conselho Consiglio Conseil Tribunal Juzgado Gericht Provincia Província Provinz ' +
-    'Comunidad Comunidade Comunità Communauté Gemeinde Municipio Município Comune Rathaus Landkreis Bezirk Estado Stato République ' +
-    'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
-    'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia ' +
     // German weekdays and months (capitalised in any sentence), and prepositions that start one.
-    'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom'
+    'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom ' +
+    ORGANISATION_WORDS
   ).split(' '),
 );
 

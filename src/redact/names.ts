@@ -22,7 +22,7 @@ export {
   findScriptAddresses,
   findStreetAddresses,
 } from './addresses';
-import { CLOSING_SET, Cue, CUES, NOT_NAMES, TITLE_WORDS } from './name-cues';
+import { CLOSING_SET, Cue, CUES, NOT_NAMES, ORGANISATION_WORD_SET, TITLE_WORDS } from './name-cues';
 import { cueFlood, denseGuard, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
 import { CHINESE_FAMILY, familyFirst, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
@@ -618,8 +618,14 @@ function findAccessLogUsers(text: string, out: Finding[]): void {
 // and a Chinese or Korean name's given name (`王雨桐` ⏎ `雨桐`, `김민준` ⏎ `민준 씨`).
 const HAN_OR_HANGUL_NAME = /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{3})$/u;
 const SCRIPT_ECHOES = new WeakSet<Finding>();
+// (And the other scripts without capitals whose words stand apart: Arabic's, Hebrew's, Sinhala's,
+// Odia's, Ethiopic's, Georgian's, Thaana's, Syriac's and Canadian syllabics'.)
 const INDIC_OR_THAI =
-  '\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Thai}\\p{M}';
+  '\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Gurmukhi}\\p{Script=Gujarati}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Kannada}\\p{Script=Malayalam}\\p{Script=Thai}\\p{M}' +
+  '\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Sinhala}\\p{Script=Oriya}\\p{Script=Ethiopic}\\p{Script=Georgian}\\p{Script=Thaana}\\p{Script=Syriac}\\p{Script=Canadian_Aboriginal}\\u200c';
+// Scripts that write a sentence's words together: a name in them is found inside its words.
+const UNSPACED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD_LETTER = /[\p{L}\p{M}\u200c]/u;
 const INDIC_OR_THAI_NAME = new RegExp(`^([${INDIC_OR_THAI}]{3,})(?:[ \\t][${INDIC_OR_THAI}]{2,}){1,3}$`, 'u');
 function echoScriptNames(text: string, out: Finding[], from: number): void {
   const taken = new Set(out.map((f) => f.start));
@@ -653,9 +659,12 @@ function echoScriptNames(text: string, out: Finding[], from: number): void {
           ((CHINESE_FAMILY.has(full[0]) && /\p{Script=Han}/u.test(full)) || (KOREAN_FAMILY.has(full[0]) && /\p{Script=Hangul}/u.test(full)))
         ? [full, full.slice(1)]
         : [full];
+    // (A word apart where the script parts words: `زهرا` in `زهرا خانم`, not inside `زهراء`.)
+    const whole = indic !== null && !UNSPACED.test(full);
     for (const name of names)
       for (let k = win.indexOf(name); k >= 0; k = win.indexOf(name, k + name.length)) {
         if (taken.has(lo + k)) continue;
+        if (whole && (WORD_LETTER.test(win[k - 1] ?? '') || WORD_LETTER.test(win[k + name.length] ?? ''))) continue;
         taken.add(lo + k);
         const echo: Finding = { kind: 'person-name', start: lo + k, end: lo + k + name.length };
         SCRIPT_ECHOES.add(echo);
@@ -995,9 +1004,9 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد)["']?[ \t]*[:：፡][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد|نام[ \t]و[ \t]نام[ \t]خانوادگی|نام[ \t]خانوادگی|Овог[ \t]нэр|Нэр|ନାମ|ହିତାଧିକାରୀ|ଅଭିଭାବକ|অভিভাবক|अभिभावक|ඉල්ලුම්කරු|விண்ணப்பதாரர்|Դիմորդ|Անուն[ \t]Ազգանուն)["']?[ \t]*[:：፡՝][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
-const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.-]*){0,3})/uy;
+const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
 const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // A line of a chat or its export that starts with the speaker's name and a colon (`Larissa: tentei
@@ -1744,6 +1753,18 @@ export function findPersonNames(
       if (ok) push({ start: m.index + m[0].length - v.length, end: m.index + m[0].length }, false);
     }
   }
+  // A name in a script without capitals after a label in Latin letters (`Spouse: زرغونه`,
+  // `Guarantor: சிவராஜா கணேசலிங்கம்`, `Name: ᐊᓈᓇ ᕿᓐᓇᖅ`): one to four words of that script.
+  if (otherScripts && CASELESS_SCRIPT.test(text)) {
+    const re = latinLabelScriptName();
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const v = m[2].replace(/[\u200c ]+$/, '');
+      // (A label as a form writes it, capitalised: `name: ملف الإعدادات` is a key of a translation.)
+      if (!CASELESS_SCRIPT.test(v[0]) || LATIN_LETTER.test(v) || v.length < 2 || !/^[A-Z]/.test(m[1])) continue;
+      push({ start: m.index + m[0].length - m[2].length, end: m.index + m[0].length - m[2].length + v.length }, false);
+    }
+  }
   // An Irish name by its particle (`Cathal Ó Donnchadha`, `Siobhán Ní Bhriain`), whatever the lists hold its words as but common ones.
   if (IRISH_PARTICLES.some((p) => text.includes(p))) {
     IRISH_NAME.lastIndex = 0;
@@ -1777,6 +1798,16 @@ function latinLabelCjkName(): RegExp {
     'giu',
   );
   return latinLabelCjk;
+}
+const CASELESS_SCRIPT = new RegExp(`[${INDIC_OR_THAI.replace('\\p{M}', '').replace('\\u200c', '')}]`, 'u');
+let latinLabelScript: RegExp | undefined;
+/** A label of a person's name in Latin letters, a colon, and one to four words of letters (built when first needed). */
+function latinLabelScriptName(): RegExp {
+  latinLabelScript ??= new RegExp(
+    `(?<![\\p{L}])(${cueAlternation([...CUES].filter(([, c]) => c === Cue.Label || c === Cue.PersonLabel).map(([k]) => k))}|reviewer|approver|spouse|guarantor|applicant|beneficiary|guardian)[ \\t]*[:：][ \\t]*([\\p{L}\\p{M}\\u200c]{2,24}(?:[ ][\\p{L}\\p{M}\\u200c]{2,24}){0,3})(?![\\p{L}\\p{M}])`,
+    'giu',
+  );
+  return latinLabelScript;
 }
 const IRISH_PARTICLES = ['Ó ', 'Ní ', 'Uí ', 'Nic ', 'Mhic '];
 const IRISH_NAME = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?:Ó|Ní|Uí|Nic|Mhic)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+)(?![\p{L}\p{M}])/gu;
@@ -3043,10 +3074,29 @@ const STAND_IN_NAMES = new Set(
   ].map((n) => n.normalize('NFC')),
 );
 /** Drops the findings that are exactly a stand-in name (STAND_IN_NAMES). */
+// A label of a company's name (`Razão social:`, `Denominación:`, `Company name:`, `商号：`).
+const COMPANY_LABEL =
+  /(?:raz[ãa]o[ \t]social|raz[óo]n[ \t]social|raison[ \t]sociale|ragione[ \t]sociale|denominaci[óo]n(?:[ \t]social)?|denomina[çc][ãa]o|company[ \t_-]?name|firmenname|firmierung|bedrijfsnaam|nazwa[ \t]firmy|ticaret[ \t]unvan[ıi]|unvan[ıi]|商号|会社名|公司名称|企业名称)[ \t]*[:：][ \t]*["']?(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}$/iu;
 export function dropStandInNames(text: string, raw: Finding[]): void {
   for (let k = raw.length - 1; k >= 0; k--) {
     const f = raw[k];
-    if (f.kind !== 'person-name' || f.end - f.start > 40) continue;
+    if (f.kind !== 'person-name') continue;
+    // Whatever read it: a name runs across no column of a table aligned by spaces, and a legal form
+    // after it makes it a company's (`Nordwind Energie GmbH`).
+    // (A name read across a column is cut at the gap: `Pemberton   Forenames:`.)
+    const gap = /\t| {3}/.exec(text.slice(f.start, f.end).trimEnd());
+    if (gap !== null && gap.index > 0) f.end = f.start + gap.index;
+    const run = text.slice(f.start, f.end);
+    if (
+      (/^\p{Lu}/u.test(run) && company(run, text, f.end)) ||
+      run.split(/[ \t]+/).some((w) => ORGANISATION_WORD_SET.has(w)) ||
+      COMPANY_LABEL.test(text.slice(Math.max(0, f.start - 60), f.start)) ||
+      ORGANISATION_WORD_SET.has(/([\p{L}]+)[ \t]$/u.exec(text.slice(Math.max(0, f.start - 24), f.start))?.[1] ?? '')
+    ) {
+      raw.splice(k, 1);
+      continue;
+    }
+    if (f.end - f.start > 40) continue;
     const v = text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase().normalize('NFC');
     const swapped = v.includes(', ') ? v.split(', ').reverse().join(' ') : v;
     // (And the login made of one: `jane.doe` of `jane.doe@example.com`.)

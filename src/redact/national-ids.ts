@@ -253,9 +253,18 @@ function npiValid(s: string): boolean {
 /** Aadhaar: twelve digits, not starting 0 or 1, not a palindrome, Verhoeff check digit last. */
 function aadhaarValid(s: string): boolean {
   const v = s.replace(/[ -]/g, '');
-  if (!/^[2-9]\d{11}$/.test(v) || [...v].reverse().join('') === v) return false;
+  return /^[2-9]\d{11}$/.test(v) && [...v].reverse().join('') !== v && verhoeff(v);
+}
+
+/** Aadhaar's Virtual ID: sixteen digits, Verhoeff check digit last (read right after its name only). */
+function aadhaarVidValid(s: string): boolean {
+  const v = s.replace(/[ -]/g, '');
+  return /^[1-9]\d{15}$/.test(v) && !/^(\d)\1+$/.test(v) && verhoeff(v);
+}
+
+function verhoeff(v: string): boolean {
   let c = 0;
-  for (let i = 0; i < 12; i++) c = VERHOEFF_D[c][VERHOEFF_P[i % 8][v.charCodeAt(11 - i) - 48]];
+  for (let i = 0; i < v.length; i++) c = VERHOEFF_D[c][VERHOEFF_P[i % 8][v.charCodeAt(v.length - 1 - i) - 48]];
   return c === 0;
 }
 
@@ -335,10 +344,14 @@ const RULES: readonly IdRule[] = [
   // one made with the wrong Verhoeff table some generators copy); farther, the check decides.
   {
     kind: 'in-aadhaar',
-    cue: 'aadhaa?r|uidai|आधार(?:[ _-]संख्या)?',
-    shape: '[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}',
+    // (Its Virtual ID, sixteen digits after `VID`, is read right after its name, with its check.)
+    cue: 'aadhaa?r|uidai|आधार(?:[ _-]संख्या)?|vid|virtual[ _-]id',
+    shape: '[1-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{4})?',
     valid: aadhaarValid,
-    named: (v) => !/^(\d)\1+$|^(?:0123456789|1234567890|2345678901)/.test(v.replace(/[ -]/g, '')),
+    named: (v) =>
+      v.replace(/[ -]/g, '').length === 16
+        ? aadhaarVidValid(v)
+        : /^[2-9]/.test(v) && !/^(\d)\1+$|^(?:0123456789|1234567890|2345678901)/.test(v.replace(/[ -]/g, '')),
   },
   { kind: 'in-voter-id', cue: 'epic|voter[ _-]?id', shape: '[A-Z]{3}\\d{7}', valid: by(inEpic) },
   {
@@ -501,7 +514,8 @@ const RULES: readonly IdRule[] = [
     valid: (v) => by(clRut)(v.replace(/\./g, '')),
     alone: '\\d{1,2}\\.\\d{3}\\.\\d{3}-[\\dkK]',
   },
-  { kind: 'ru-inn', cue: 'inn|инн', shape: '\\d{12}|\\d{10}', valid: by(ruInn) },
+  // (Ten digits are an organisation's INN, twelve a person's: only the latter is personal data.)
+  { kind: 'ru-inn', cue: 'inn|инн', shape: '\\d{12}|\\d{10}', valid: (v) => v.length === 12 && by(ruInn)(v) },
   { kind: 'mx-rfc', cue: 'rfc', shape: '[A-Z&Ñ]{3,4}\\d{6}[A-Z0-9]{3}', valid: by(mxRfc) },
   {
     kind: 'ae-emirates-id',

@@ -174,6 +174,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         // A toll-free number written nationally (`0800 051 3362`, `1800 045 440`): toll-free wherever
         // a trunk `0` is dialled, though a region or two reads the digits as another number.
         if (!shape.international && (NATIONAL_TOLL_FREE.test(raw) || (shape.nanp && NANP_TOLL_FREE.test(raw)))) continue;
+        // A GS1 application identifier and its data (`(17)251231`, an expiry; `(10)…`, a lot): two
+        // digits in brackets glued to six, too few for a number with its area code.
+        if (GS1_ELEMENT.test(raw)) continue;
         const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
         if (shape.needsCue && !cue) continue;
         // The default region first; North American formatting as US; other regions when the
@@ -227,8 +230,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
 }
 
 const BELGIAN_ENTERPRISE = /^[01]\d{3}\.\d{3}\.\d{3}$/;
-// (The prefix a group of its own: `0808 …` is toll-free, `080-8282-…` a Japanese mobile.)
-const NATIONAL_TOLL_FREE = /^(?:0800|0808|0508|1800)[ \-.\u00a0]\d/;
+// (The prefix a group of its own: `0808 …` is toll-free, `080-8282-…` a Japanese mobile; Japan's free dial `0120-…`.)
+const NATIONAL_TOLL_FREE = /^(?:0800|0808|0508|1800|0120)[ \-.\u00a0]\d/;
+const GS1_ELEMENT = /^\(\d{2}\)\d{6}$/;
 const NANP_TOLL_FREE = /^(?:1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?\d{3}[ .-]\d{4}$/;
 function count(s: string, ch: string): number {
   let n = 0;

@@ -25,6 +25,7 @@ export {
   findEncodedPhones,
   findKubernetesSecretData,
   dropSealedValues,
+  dropCiphertext,
   findQuerySecrets,
   findWebhookTokens,
 } from './embedded';

@@ -182,7 +182,7 @@ export function encodedSettings(v: string): boolean {
   return !ENCODED_SENSITIVE.test(json);
 }
 
-const SECRET_REFERENCE = /^(?:vault:[\w-]+\/|op:\/\/|ref\+[a-z0-9]+:\/\/|(?:sm|gcpsm|azkv|akv|awssm|ssm|bws):\/\/)/;
+const SECRET_REFERENCE = /^(?:credentialsJSON:[\w-]+$|vault:[\w-]+\/|op:\/\/|ref\+[a-z0-9]+:\/\/|(?:sm|gcpsm|azkv|akv|awssm|ssm|bws):\/\/)/;
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (value.startsWith('<REDACTED:')) return true;
