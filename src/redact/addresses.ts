@@ -312,7 +312,7 @@ export function findScriptAddresses(text: string, out: Finding[]): void {
 // organisation's.
 // Three searches, each run only on texts holding its words (the caller's features): English
 // labels (a literal first, which the search skips to), other languages' labels, verbs.
-const LABEL_END = '(?:[ \\t]*[:：][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)';
+const LABEL_END = '(?:[ \\t]*[:：՝][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)';
 const ADDRESS_LABELS = [
   // `address: …`, `address is …`, `address 21 Jurong West …` (a number right after), `address on the P45 is …`.
   new RegExp(`address(?:${LABEL_END}|[ \\t]+(?=\\d)|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]+is[ \\t]+)`, 'gi'),
@@ -320,7 +320,9 @@ const ADDRESS_LABELS = [
     '(?:adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
       'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +
       'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|naslov|morada|aadress|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
-      `adres[a-zçğıöşü]{0,4}|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
+      `adres[a-zçğıöşü]{0,4}|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता|` +
+      // (Basque, Welsh, Catalan, Hungarian, Icelandic, Vietnamese; Serbian, Mongolian, Armenian, the scripts of South Asia, Thai, Urdu, Persian.)
+      `helbidea|cyfeiriad|adreça|lakc[íi]m|cím|heimilisfang|đ[ịi]a[ \\t]+ch[ỉi]|адреса|хаяг|հասցե|ঠিকানা|पत्ता|முகவரி|చిరునామా|ವಿಳಾಸ|വിലാസം|સરનામું|ਪਤਾ|ලිපිනය|ที่อยู่|پتہ|پتا|آدرس)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
     'gi',
   ),
   new RegExp(

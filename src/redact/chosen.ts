@@ -133,22 +133,24 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
 // A login and its password given as a pair, the login an e-mail address (``log in with
 // `qa.lucia@rappido.co` / `Qa!Staging574` ``): the password, when it looks chosen.
 // (Read from each ` / `: an expression starting at any word's character would cost every word of a text.)
-const LOGIN_BEFORE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+["'`]?[ \t]*$/;
+// (Either may be set in bold, as a README writes it: `**qa@rappido.co** / **Qa!Staging574**`.)
+const LOGIN_BEFORE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:["'`]|\*\*|__)?[ \t]*$/;
 // Or a login after a word for a user or a login on its line (`# usuario de prueba: proveedor_demo / Juniper#9541x`).
 const LOGIN_CUED =
   /(?:^|[^\p{L}])(?:user(?:name)?|login|usuario|usuário|utilisateur|identifiant|benutzer(?:name)?|utente|gebruiker|użytkownik|creds?|credentials|zugang|acceso|accès)\b[^\n/]{0,30}?[ \t]["'`]?[\w.-]{3,40}["'`]?[ \t]*$/iu;
-const PASSWORD_AFTER = /^[ \t]*(["'`]?)([^\s"'`]{7,40})/;
+const PASSWORD_AFTER = /^[ \t]*(["'`]|\*\*|__)?([^\s"'`]{7,40})/;
 export function findSlashPairs(text: string, out: Finding[]): void {
   for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 3)) {
     const before = text.slice(Math.max(0, at - 100), at + 1);
     if (!LOGIN_BEFORE.test(before) && !LOGIN_CUED.test(before)) continue;
     const m = PASSWORD_AFTER.exec(text.slice(at + 2, at + 2 + 60));
     if (m === null) continue;
-    const quote = m[1];
+    const quote = m[1] ?? '';
     let v = m[2];
     const start = at + 2 + m[0].length - v.length;
+    if (quote.length === 2 && v.endsWith(quote)) v = v.slice(0, -2);
     if (quote !== '') {
-      if (text[start + v.length] !== quote) continue;
+      if (!text.startsWith(quote, start + v.length)) continue;
     } else v = v.replace(/[.,;:)]+$/, '');
     if (!chosenPassword(v, quote !== '')) continue;
     out.push({ kind: 'password', start, end: start + v.length });
@@ -236,7 +238,7 @@ function chosenOn(text: string, from: number, to: number, push: (start: number, 
 // lagoon!79`). Told anywhere: after a flag (`ssh-keygen -N '…'`), in a table's cell, after a login
 // and ` / `, in backticks. Read from each symbol before a number (a scan from every word's start
 // would cost every word of a text), its words back from there.
-const PASSPHRASE_END = /[!#$%&*+;?^~]\d{1,4}(?![\p{L}\p{N}_])/gu;
+const PASSPHRASE_END = /[!#$%&*+;?^~]\d{1,4}(?![A-Za-z0-9_])/g;
 // Words of a sentence or of a message, never a generated passphrase's.
 const PASSPHRASE_NOT =
   /^(?:the|and|for|from|with|that|its|are|was|not|this|your|you|use|see|must|should|will|can|please|enter|null|none|true|false|new|return|function|password|passwords|secret|token|key|issue|bug|fix|fixed|ticket|item|page|step|version|line|row|column|chapter|section|figure|table|room|floor|order|invoice|case|build|run|job|pull|request|commit|release|tag|sprint|week|day|number|level|size|part|cannot|read|error|instanceof|typeof|const|var|let|throw|else|case|then|done|echo|print|class|def|import|export|async|await|yield|static|public|private|void|int|string|bool|float|double|char|long|short|unsigned|struct|enum)$/i;

@@ -25,7 +25,7 @@ const MONTH =
 // or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
   `(?:\\d{4}\\.[ \\t]\\d{1,2}\\.[ \\t]\\d{1,2}\\.?|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
-  `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH}[ \\t]+['’]\\d{2}(?![\\d'’])|(?:明治|大正|昭和|平成|令和)[ \\t]*\\d{1,2}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
+  `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH}[ \\t]+['’]\\d{2}(?![\\d'’])|(?:明治|大正|昭和|平成|令和|民國|民国)[ \\t]*\\d{1,3}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
 const BIRTH = new RegExp(
   `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born(?:[ \\t]+on(?:[ \\t]+the)?)?|geburtsdatum|geboren|geb\\.|ur\\.(?=[ \\t]*\\d)|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|f[øö]dd?t?|syntynyt|` +
     `(?:fecha|f|fec)\\.?[ _-]nac|sz[üu]let[ée]si[ _-]?(?:d[áa]tum|id[őo])|sz[üu]letett|sz[üu]l\\.|(?:datum[ _-])?narozen[íiaáý]?|(?:d[áa]tum[ _-])?narodenia|narodený|narodená|` +
@@ -103,7 +103,7 @@ function findBirthColumns(text: string, out: Finding[]): void {
 
 // The date, then the word (`1994年12月12日生`).
 const BORN_AFTER =
-  /((?:\d{4}|(?:明治|大正|昭和|平成|令和)[ \t]*\d{1,2})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?:生|出生)/g;
+  /((?:\d{4}|(?:明治|大正|昭和|平成|令和|民國|民国)[ \t]*\d{1,3})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?:生|出生)/g;
 // Farther after a birth word, on its line, past markup and code (`<dateOfBirth>1970-12-02<`,
 // `birthDate: LocalDate.of(1979, 3, 4)`, `birth_date { year: 1959 month: 10 day: 5 }`,
 // `BDAY:1991-02-13`, `birth = as.Date(c("2000-02-10", …`): a date, a compact one (`19751228`), a
@@ -122,7 +122,7 @@ const BIRTH_NEAR = new RegExp(
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|cip(?:[ _-]?sns)?(?=[ \\t]*[:=])|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|cip(?:[ _-]?sns)?(?=[ \\t]*[:=])|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer|患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|(?<![가-힣])등록번호|환자번호|병록번호)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15}|[A-Z]{2,5}\\/\\d{2,6}\\/\\d{3,10})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
@@ -182,13 +182,18 @@ const MBI = new RegExp(
 // `NPWP: 57.856.942.8-403.041`, `konto 9181.22.27489`, a PIX `chave`): six to twenty-two digits
 // (an Argentine CBU), written with the separators such numbers use, and no date.
 const LOOSE_ID = new RegExp(
-  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad(?:[ _-]civil)?|ciudadan[íi]a))?|carn[ée][ _-]de[ _-](?:extranjer[íi]a|identidad)|num[ée]ro[ _-]fiscal|n[°º][ _-]?fiscal|n[°º][ _-]?de[ _-]compte|num[ée]ro[ _-]de[ _-]compte|chi|иин|nip|npwp|kennitala|kt\\.|konto(?:nummer|nr\\.?)?|chave(?:[ _-]pix)?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|普通(?:預金)?|当座|口座番号|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3})?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
+  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad(?:[ _-]civil)?|ciudadan[íi]a))?|idnp|id[ _-]nommer|health[ _-](?:care|card)[ _-](?:no\\.?|number)|carn[ée][ _-]de[ _-](?:extranjer[íi]a|identidad)|num[ée]ro[ _-]fiscal|n[°º][ _-]?fiscal|n[°º][ _-]?de[ _-]compte|num[ée]ro[ _-]de[ _-]compte|chi|иин|nip|npwp|kennitala|kt\\.|konto(?:nummer|nr\\.?)?|chave(?:[ _-]pix)?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|普通(?:預金)?|当座|口座番号|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3}|[VX])?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
   'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
 // (Also Kuwait's and Qatar's `Civil ID` and `QID`, Mauritius' `NID`, Mozambique's `NUIT`, Nepal's `citizenship_no`.)
 const LETTERED_ID = new RegExp(
   `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no|civil[ _-]?id|qid|nid|nuit|citizenship[ _-]?(?:no|number|cert(?:ificate)?[ _-]?no))(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z])(?![A-Za-z0-9-])`,
+  'gi',
+);
+
+const BOOKING_REF = new RegExp(
+  `(?:pnr|record[ _-]?locator|booking[ _-]?(?:ref(?:erence)?|code)|localizador(?:[ \\t]+[A-Z][a-z]+)?|buchungs(?:code|nummer)|clave[ _-]de[ _-]elector)(?![A-Za-z])${GAP}([A-Z0-9]{6}|[A-Z]{6}\\d{8}[HM]\\d{3})(?![A-Za-z0-9])`,
   'gi',
 );
 
@@ -289,6 +294,12 @@ export function findLooseIds(original: string, out: Finding[]): void {
     const start = m.index + m[0].lastIndexOf(v);
     return !taken.some((f) => f.start < start + v.length && start < f.end);
   });
+  // A booking's reference (`pnr=9ISM89`, `Record locator: KX7Q2M`, `Localizador Renfe: AYUZEZ`),
+  // Mexico's voter key (`Clave de elector: ZNZPNL66705757M494`): the traveller's or the voter's.
+  cued(text, BOOKING_REF, 'id-number', out, (v, m) => {
+    if (m.index > 0 && /[\p{L}\p{N}_]/u.test(text[m.index - 1]!)) return false;
+    return /^[A-Z0-9]+$/.test(v) && !/^(.)\1+$/.test(v) && !/^(?:ABC123|XXXXXX|ABCDEF|123456|QWERTY)$/.test(v);
+  });
   // (The word's start is tested here: a look-behind would be tried at every place; without the
   // `u` flag the expression is searched for faster.)
   cued(text, LOOSE_ID, 'id-number', out, (v, m) => {
@@ -385,7 +396,9 @@ const PLATE = new RegExp(
 );
 // A vehicle identification number after its name: 17 characters, no I, O or Q.
 const VIN = new RegExp(
-  `(?<![A-Za-z])(?:vin|fin|vehicle[ _-]identification[ _-]number|chassis[ _-]?(?:no\\.?|number)|fahrgestellnummer|fahrzeug[ _-]?ident(?:ifizierungs|ifikations)?nummer)${GAP}([A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
+  `(?<![A-Za-z])(?:vin|fin|vehicle[ _-]identification[ _-]number|chassis[ _-]?(?:no\\.?|number)|fahrgestellnummer|fahrzeug[ _-]?ident(?:ifizierungs|ifikations)?nummer|` +
+    // (And the chassis number's name in other languages: Spanish, French, Italian, Portuguese, Polish, Greek, Russian, Chinese, Japanese, Korean.)
+    `n[úu]mero[ _-]de[ _-](?:bastidor|chasis|chassi)|bastidor|num[ée]ro[ _-]de[ _-]ch[âa]ssis|telaio|numero[ _-]di[ _-]telaio|numer[ _-]nadwozia|αρ\\.?[ _-]πλαισίου|αριθμός[ _-]πλαισίου|πλαίσιο|vin[ _-]?код|номер[ _-]кузова|车架号|車架號|車台番号|차대번호)${GAP}([A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])`,
   'gi',
 );
 // A machine-readable zone (passports: two lines of 44; identity cards: three of 30, or two of 36).
@@ -669,5 +682,48 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   if (hints.insurance) {
     cued(text, NINO, 'uk-nino', out, () => true);
     cued(text, MBI, 'id-number', out, () => true);
+  }
+}
+
+// A document's number in a record of it (a KYC or OCR service's JSON): the `number` of an object
+// named for a document (`"id_card": { "number": "457078812" }`), of one whose `type` names one
+// (`{"type":"PASSPORT","number":"C72ZVY038"}`), or of one holding its bearer's names
+// (`{"surname": …, "given_names": …, "number": "HRN8T1X1T"}`). One object on one line.
+const DOC_NAME =
+  /^(?:id[_-]?card|identity[_-]?card|passport|driver[_-]?licen[cs]e|drivers[_-]?licen[cs]e|driving[_-]?licen[cs]e|national[_-]?id(?:[_-]?card)?|id[_-]?document|(?:primary|secondary)[_-]?document|document|residence[_-]?(?:permit|card)|voter[_-]?id|teudat[_-]?zehut|hkid|nric|cedula|dni|nie|curp|tax[_-]?id)$/i;
+const DOC_OBJECT = /(?:"([\w-]{2,40})"[ \t]*:[ \t]*)?\{([^{}\n]{8,400})\}/g;
+const DOC_FIELD = /"([\w-]{1,30})"[ \t]*:[ \t]*"([^"\n]{0,40})"/g;
+const DOC_NUMBER_KEY = /^(?:number|no|num|document[_-]?number|doc[_-]?number|document[_-]?no)$/i;
+const BEARER_KEY = /^(?:surname|last[_-]?name|family[_-]?name|given[_-]?names?|first[_-]?name|full[_-]?name)$/i;
+const BIRTH_KEY = /^(?:birth[_-]?date|date[_-]?of[_-]?birth|dob)$/i;
+export function findDocumentRecords(text: string, out: Finding[]): void {
+  DOC_OBJECT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < 4096 && (m = DOC_OBJECT.exec(text)) !== null; n++) {
+    // (Inner objects first: the search resumes inside this one.)
+    DOC_OBJECT.lastIndex = m.index + 1;
+    const body = m[2];
+    const fields: { key: string; value: string; at: number }[] = [];
+    DOC_FIELD.lastIndex = 0;
+    const bodyAt = m.index + m[0].length - 1 - body.length;
+    for (let f: RegExpExecArray | null; (f = DOC_FIELD.exec(body)) !== null;)
+      fields.push({ key: f[1], value: f[2], at: bodyAt + f.index + f[0].length - 1 - f[2].length });
+    const type = fields.find((f) => f.key.toLowerCase() === 'type' || f.key.toLowerCase() === 'document_type');
+    const named = (m[1] !== undefined && DOC_NAME.test(m[1])) || (type !== undefined && DOC_NAME.test(type.value.replace(/ /g, '_')));
+    const bearer = fields.some((f) => BEARER_KEY.test(f.key));
+    if (!named && !bearer) continue;
+    const passport = /passport/i.test(m[1] ?? '') || /passport/i.test(type?.value ?? '');
+    for (const f of fields) {
+      if (
+        DOC_NUMBER_KEY.test(f.key) &&
+        /^[A-Z0-9][A-Z0-9 -]{3,22}[A-Z0-9]$/i.test(f.value) &&
+        /\d/.test(f.value) &&
+        !/^(\d)\1+$/.test(f.value)
+      )
+        out.push({ kind: passport ? 'passport-number' : 'id-number', start: f.at, end: f.at + f.value.length });
+      // A birth date written as the document's machine-readable zone writes it (`"birth_date": "860318"`).
+      else if (bearer && BIRTH_KEY.test(f.key) && /^\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(f.value))
+        out.push({ kind: 'birth-date', start: f.at, end: f.at + f.value.length });
+    }
   }
 }

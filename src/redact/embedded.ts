@@ -86,6 +86,39 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
   }
 }
 
+// A company's legal form or the label of its name on a CNPJ's line or the line above it
+// (`Magazine Sul Comércio Varejista Ltda.` ⏎ `CNPJ …`, `Razão social: …, CNPJ …`): the number is the
+// company's, not a sole trader's (whose CNPJ is read as personal data).
+const COMPANY_NEAR = /\b(?:Ltda|S\.\/?A\.?|S\/A|EIRELI|Eireli|SLU|Cia\.|Companhia|Raz[ãa]o[ \t]social|Sociedade)(?![\p{L}])/u;
+/** Drops the CNPJs that a company's legal form or name's label stands beside (see COMPANY_NEAR). */
+export function dropCompanyCnpjs(text: string, raw: Finding[]): void {
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const f = raw[k];
+    if (f.kind !== 'br-cnpj') continue;
+    const bol = text.lastIndexOf('\n', f.start - 1) + 1;
+    const prev = bol > 0 ? text.lastIndexOf('\n', bol - 2) + 1 : bol;
+    if (COMPANY_NEAR.test(text.slice(Math.max(prev, f.start - 300), f.start))) raw.splice(k, 1);
+  }
+}
+
+// A UPI id (India's payment address, `rajeshyadav85@oksbi`): a handle at a payment app's or a
+// bank's UPI suffix, no domain after it. A person's, as an e-mail address is.
+// (Read from each `@`: an expression starting at every character would cost the whole text.)
+const UPI_SUFFIX =
+  /(?:oksbi|okaxis|okicici|okhdfcbank|ybl|ibl|axl|paytm|upi|apl|yapl|rapl|ptyes|ptaxis|pthdfc|ptsbi|axisbank|icici|sbi|hdfcbank|kotak|barodampay|unionbank|pnb|boi|cnrb|idfcbank|indus|federal|kbl|aubank|yesbank|jupiteraxis|fbl|waaxis|wahdfcbank|wasbi|waicici|freecharge|airtel|jio|ikwik|abfspay|naviaxis)(?![\w.@-])/iy;
+const UPI_HANDLE = /[a-z0-9._-]/i;
+export function findUpiIds(text: string, out: Finding[]): void {
+  for (let at = text.indexOf('@'), n = 0; at > 0 && n < 4096; at = text.indexOf('@', at + 1), n++) {
+    UPI_SUFFIX.lastIndex = at + 1;
+    const m = UPI_SUFFIX.exec(text);
+    if (m === null) continue;
+    let s = at;
+    while (s > 0 && at - s < 64 && UPI_HANDLE.test(text[s - 1])) s--;
+    if (at - s < 2 || /[@+]/.test(text[s - 1] ?? '') || !/^[a-z0-9]/i.test(text[s])) continue;
+    out.push({ kind: 'id-number', start: s, end: at + 1 + m[0].length });
+  }
+}
+
 export function findKubernetesSecretData(text: string, out: Finding[]): void {
   SECRET_KIND.lastIndex = 0;
   let m: RegExpExecArray | null;

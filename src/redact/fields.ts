@@ -36,6 +36,8 @@ const PERSON_KEY = new RegExp(
       'family[ _-]?names?',
       'display[ _-]?name',
       'forename',
+      // A patronymic as Slavic and Icelandic forms ask for it.
+      'patronymic',
       'nombre[ _-]?completo',
       'apellidos?',
       'pr[eé]nom',
@@ -73,7 +75,7 @@ const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|
 const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres[ai]?|endere[cç]o|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi)$/i;
+  /^(?:address[ _-]?street|(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres[ai]?|endere[cç]o|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi)$/i;
 /** Keys that name an address only among other personal data. */
 const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
@@ -194,7 +196,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|caller|request[eo]r|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
@@ -313,7 +315,11 @@ function readFields(
       v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9];
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
-      if (m[4] !== undefined) {
+      // A form's field, URL-encoded (`…&address_street=81+Prospect+Lane&…`): to the next `&`.
+      if (m[4] !== undefined && (q === 38 /* & */ || q === 63) /* ? */ && text[ke] === '=') {
+        const amp = v.indexOf('&');
+        if (amp >= 0) v = v.slice(0, amp);
+      } else if (m[4] !== undefined) {
         // …or a field of an object as its toString prints it (`Contact(id=null, firstName=Rowena, …)`).
         const printed = /(?:\w\(|, )$/.test(text.slice(Math.max(0, ks - 2), ks)) && text[ke] === '=';
         const lead = text.slice(text.lastIndexOf('\n', ks) + 1, ks);
@@ -323,6 +329,8 @@ function readFields(
         if (
           !printed &&
           !/^[ \t]*(?:-[ \t]+)?["']?$/.test(lead) &&
+          // (A properties file's dotted path before the key: `soker.adresse=Øvre Slottsgate 9`.)
+          !/^[ \t]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.$/.test(lead) &&
           !(field.plain === false && /\|[ \t]*$/.test(lead)) &&
           !(two !== null && personalField(`${two[1]}_${text.slice(ks, ke)}`)?.plain === false)
         )
@@ -344,11 +352,13 @@ function readFields(
       field = { what: 'name', plain: false, minWords: 1 };
     const capitals =
       !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke)) || (field.what === 'name' && capitalsOfPerson(v));
+    // (A form's `+` is a space: `81+Prospect+Lane` is judged as `81 Prospect Lane`, the same length.)
+    const judged = (q === 38 || q === 63) && !v.includes(' ') ? v.replace(/\+/g, ' ') : v;
     const ok =
       field.what === 'name'
-        ? looksLikeName(v, field.minWords, capitals)
+        ? looksLikeName(judged, field.minWords, capitals)
         : field.what === 'address'
-          ? looksLikeAddress(v)
+          ? looksLikeAddress(judged)
           : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v) || townBeforeFinePostcode(v);
     if (!ok) continue;
     const start = valueAt;

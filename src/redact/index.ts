@@ -513,6 +513,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       check();
       findEmails(text, raw, found[F.pct40] === 1);
+      if (text.includes('@')) statements().findUpiIds(text, raw);
       if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] + found[F.spelledDot] > 0) statements().findObfuscatedEmails(text, raw);
       findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) statements().findIpv6(text, raw);
@@ -586,7 +587,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.subscriberId] +
             found[F.versicherten] +
             found[F.kvnr] +
-            found[F.healthInsurance] >
+            found[F.healthInsurance] +
+            (found[PAST_ASCII] === 1 && MRN_PAST_ASCII.test(text) ? 1 : 0) >
           0,
         licence:
           found[F.driver] +
@@ -630,7 +632,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.niCapitals] >
           0,
         code: CODE_FEATURES.some((f) => found[f] === 1),
-        vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1),
+        vehicle: VEHICLE_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && VIN_PAST_ASCII.test(text)),
         mrz: found[F.mrz] === 1,
         device:
           found[F.imei] +
@@ -680,7 +682,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
           (text.includes('תעודת זהות') || text.includes('תעודת הזהות') || text.includes('ת.ז') || text.includes('ת"ז'))
         )
           kinds.push('il-id');
-        if (!kinds.includes('in-aadhaar') && text.includes('आधार')) kinds.push('in-aadhaar');
+        if (!kinds.includes('in-aadhaar') && AADHAAR_PAST_LATIN.test(text)) kinds.push('in-aadhaar');
         if (!kinds.includes('in-pan') && text.includes('पैन')) kinds.push('in-pan');
         if (!kinds.includes('cn-resident-id') && text.includes('身份證')) kinds.push('cn-resident-id');
         if (!kinds.includes('tw-national-id') && text.includes('身分證')) kinds.push('tw-national-id');
@@ -704,6 +706,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         LOOSE_ID_FIRST.test(text.slice(0, 11))
       )
         statements().findLooseIds(text, raw);
+      if (text.includes('"number"') || text.includes('"document_number"') || text.includes('"no"'))
+        statements().findDocumentRecords(text, raw);
+      if (text.includes(' VALUE ') && (text.includes(' PIC ') || text.includes(' PICTURE '))) statements().findCobolValues(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -763,7 +768,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
           h.account ||
           found[F.ssn] + found[F.social] > 0 ||
           nameKeys ||
-          (personal && personalHeaderHint(text))) &&
+          // (A pg_dump's `COPY t (…) FROM stdin;` names its columns in a list of its own.)
+          (personal && (personalHeaderHint(text) || text.includes(' FROM stdin;')))) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|') || text.includes('  '))
       )
@@ -824,6 +830,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
         statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
+      if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
@@ -1603,7 +1610,14 @@ const VEHICLE_FEATURES = [
   'FIN ',
   'fahrzeugident',
   'Fahrzeugident',
+  'bastidor',
+  'chasis',
+  'chassi',
+  'telaio',
+  'nadwozia',
 ].map((f) => feature(f));
+// A chassis number's name past ASCII (cued-identifiers.ts' VIN).
+const VIN_PAST_ASCII = /πλαισίου|πλαίσιο|номер кузова|VIN-код|车架号|車架號|車台番号|차대번호|châssis/;
 const CODE_FEATURES = [
   'otp"',
   'otp:',
@@ -1701,6 +1715,10 @@ const IDS_PAST_LATIN =
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
 const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
+// A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
+const MRN_PAST_ASCII = /患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|등록번호|환자번호|병록번호/;
+// Aadhaar's name in the scripts of India.
+const AADHAAR_PAST_LATIN = /आधार|આધાર|আধার|ஆதார்|ఆధార్|ಆಧಾರ್|ആധാർ|ਆਧਾਰ|ଆଧାର/;
 // A word, a symbol and a number: the end of a generated passphrase (chosen.ts reads it).
 const PASSPHRASE_HINT = /[a-z][!#$%&*+;?^~]\d/i;
 // The words for a password past Latin that chosen.ts reads after (in any case).
@@ -1723,6 +1741,12 @@ const ADDRESS_LABEL_FEATURES = [
   'naslov',
   'morada',
   'aadress',
+  'helbidea',
+  'cyfeiriad',
+  'adreça',
+  'lakcím',
+  'heimilisfang',
+  ' chỉ:',
 ].map((f) => feature(f));
 const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
 ADDRESS_LABEL_FEATURES.push(
@@ -1744,7 +1768,8 @@ ADDRESS_LABEL_FEATURES.push(
     'mieszka ',
   ].map((f) => feature(f)),
 );
-const ADDRESS_LABEL_PAST_LATIN = /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता/;
+const ADDRESS_LABEL_PAST_LATIN =
+  /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता|адреса|хаяг|Хаяг|հասցե|Հասցե|ঠিকানা|पत्ता|முகவரி|చిరునామా|ವಿಳಾಸ|വിലാസം|સરનામું|ਪਤਾ|ලිපිනය|ที่อยู่|پتہ|پتا|آدرس/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN =
   /生|생년월일|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
@@ -1903,6 +1928,12 @@ const LOOSE_ID_FEATURES = [
   ...['cnic', 'cmnd', 'philhealth', 'umid', 'cuil', 'cuit', 'peid', 'emso', 'clabe', 'ohip', 'npwp', 'kt. ', 'konto', 'chave'].flatMap(
     (w) => [` ${w}`, `\n${w}`, `"${w}`, `'${w}`, `(${w}`],
   ),
+  'idnp',
+  'id-nommer',
+  'health care no',
+  'health card no',
+  'health care number',
+  'health card number',
   // (`Cédula` by its ASCII end, not `modular`'s.)
   'cedula',
   'dula:',
@@ -1954,6 +1985,14 @@ const LOOSE_ID_FEATURES = [
   'doc_no',
   'id_no',
   'idno',
+  'pnr',
+  'locator',
+  'booking ref',
+  'booking_ref',
+  'booking code',
+  'localizador',
+  'buchungs',
+  'de elector',
   'civil id',
   'civil_id',
   'civilid',

@@ -791,6 +791,19 @@ function findCaselessScriptNames(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start: k + 3, end });
     given.push({ start: k + 3, end });
   }
+  // A Thai name after its formal title, glued or apart (`นางสาวพิมพ์ชนก ศรีสวัสดิ์`, `นาย สมชาย ใจดี`,
+  // `ด.ญ.กานต์ธิดา สุขใจ`): the given name, a space, the family name. Not a word the title starts
+  // (`นายกรัฐมนตรี`, `นายจ้าง`, `นางพยาบาล`).
+  if (/นา[ยง]|ด\.[ชญ]\.|เด็ก/.test(text)) {
+    THAI_TITLED.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = THAI_TITLED.exec(text)) !== null;) {
+      const titled = m[1] + m[2];
+      if (THAI_TITLE_WORDS.some((w) => titled.startsWith(w))) continue;
+      const start = m.index + m[0].length - m[2].length - 1 - m[3].length;
+      out.push({ kind: 'person-name', start, end: m.index + m[0].length });
+      given.push({ start, end: start + m[2].length });
+    }
+  }
   // The given name again, alone, as a whole word (or after one Hebrew prefix letter) within the window.
   for (const g of given) {
     const name = text.slice(g.start, g.end);
@@ -809,6 +822,33 @@ function findCaselessScriptNames(text: string, out: Finding[]): void {
   }
 }
 
+const THAI_TITLED =
+  /(?<![\u0e00-\u0e7f])(นางสาว|นาง|นาย|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.) ?([\u0e01-\u0e4e]{2,20}) ([\u0e01-\u0e4e]{2,25})(?![\u0e00-\u0e7f])/gu;
+const THAI_TITLE_WORDS = [
+  'นายก',
+  'นายจ้าง',
+  'นายหน้า',
+  'นายทะเบียน',
+  'นายอำเภอ',
+  'นายทุน',
+  'นายพล',
+  'นายร้อย',
+  'นายสิบ',
+  'นายด่าน',
+  'นายท่า',
+  'นายตรวจ',
+  'นายประกัน',
+  'นายธนาคาร',
+  'นายงาน',
+  'นายแพทย์',
+  'นางฟ้า',
+  'นางแบบ',
+  'นางพยาบาล',
+  'นางงาม',
+  'นางเอก',
+  'นางสนม',
+  'นางกำนัล',
+];
 /** Whether some word (or part of a hyphenated word) of `run` is in the name list. */
 function mayHoldName(run: string): boolean {
   const { names } = wordLists();
@@ -1779,6 +1819,7 @@ export function findPersonNames(
   if (text.includes('/')) slashedNames(text, out);
   if (otherScripts && /[\u3400-\u9FFF\uAC00-\uD7A3]/.test(text)) contactNamesInHanOrHangul(text, out);
   if (text.includes('#') && text.includes('[')) discordSpeakers(text, out);
+  if (text.includes(' — ')) discordCopied(text, out);
   if (text.includes(' and ') || text.includes(' & ') || text.includes(' und ') || text.includes(' et ') || text.includes(' y '))
     coordinatedNames(text, out);
   if (POLISH_OBLIQUE_HINT.test(text)) polishObliqueNames(text, out);
@@ -1804,7 +1845,7 @@ let latinLabelScript: RegExp | undefined;
 /** A label of a person's name in Latin letters, a colon, and one to four words of letters (built when first needed). */
 function latinLabelScriptName(): RegExp {
   latinLabelScript ??= new RegExp(
-    `(?<![\\p{L}])(${cueAlternation([...CUES].filter(([, c]) => c === Cue.Label || c === Cue.PersonLabel).map(([k]) => k))}|reviewer|approver|spouse|guarantor|applicant|beneficiary|guardian)[ \\t]*[:：][ \\t]*([\\p{L}\\p{M}\\u200c]{2,24}(?:[ ][\\p{L}\\p{M}\\u200c]{2,24}){0,3})(?![\\p{L}\\p{M}])`,
+    `(?<![\\p{L}])(${cueAlternation([...CUES].filter(([, c]) => c === Cue.Label || c === Cue.PersonLabel).map(([k]) => k))}|reviewer|approver|spouse|guarantor|applicant|beneficiary|guardian|father|mother|godmother|godfather|husband|wife|son|daughter|parent|sponsor|witness|tenant|landlord)[ \\t]*[:：][ \\t]*([\\p{L}\\p{M}\\u200c]{2,24}(?:[ ][\\p{L}\\p{M}\\u200c]{2,24}){0,3})(?![\\p{L}\\p{M}])`,
     'giu',
   );
   return latinLabelScript;
@@ -2153,6 +2194,18 @@ function coordinatedNames(text: string, out: Finding[]): void {
 // A speaker in a chat's export with Discord's tag (`[2025-06-13 21:14] Aram#3021: bot won't start`):
 // an account's name, whatever it is made of, but not a word (`Bug#1234:`, `PR#88:`).
 const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \t]/gm;
+// A message's header as Discord's client copies it (`Rafaela — Today at 21:14`, `Aram — 12/06/2025 9:14 PM`).
+const DISCORD_COPIED =
+  /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:(?:Today|Yesterday) at |\d{1,2}\/\d{1,2}\/\d{2,4},? (?:at )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
+function discordCopied(text: string, out: Finding[]): void {
+  DISCORD_COPIED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DISCORD_COPIED.exec(text)) !== null) {
+    const v = m[1];
+    if (!/[A-Z\d_.]/.test(v) && classify(capital(v)) === Word.Common) continue;
+    out.push({ kind: 'person-name', start: m.index, end: m.index + v.length });
+  }
+}
 function discordSpeakers(text: string, out: Finding[]): void {
   DISCORD_SPEAKER.lastIndex = 0;
   let m: RegExpExecArray | null;

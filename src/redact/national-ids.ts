@@ -345,7 +345,7 @@ const RULES: readonly IdRule[] = [
   {
     kind: 'in-aadhaar',
     // (Its Virtual ID, sixteen digits after `VID`, is read right after its name, with its check.)
-    cue: 'aadhaa?r|uidai|आधार(?:[ _-]संख्या)?|vid|virtual[ _-]id',
+    cue: 'aadhaa?r|uidai|आधार(?:[ _-]संख्या)?|આધાર|আধার|ஆதார்|ఆధార్|ಆಧಾರ್|ആധാർ|ਆਧਾਰ|ଆଧାର|vid|virtual[ _-]id',
     shape: '[1-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}(?:[ -]?\\d{4})?',
     valid: aadhaarValid,
     named: (v) =>

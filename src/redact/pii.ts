@@ -523,6 +523,28 @@ const IBAN_LENGTHS: Record<string, number> = {
   VG: 24,
   XK: 20,
   YE: 30,
+  // Countries whose banks use IBANs outside SWIFT's registry (Iran's Sheba, the francophone African
+  // and lusophone banks' BBAN with a check): the lengths IBAN.com publishes.
+  IR: 26,
+  DZ: 26,
+  AO: 25,
+  BJ: 28,
+  BF: 28,
+  CM: 27,
+  CV: 25,
+  CI: 28,
+  CG: 27,
+  GA: 27,
+  GQ: 27,
+  MG: 27,
+  ML: 28,
+  MZ: 25,
+  SN: 28,
+  TG: 28,
+  KM: 27,
+  TD: 27,
+  NE: 28,
+  GW: 25,
 };
 const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 // Written in lower case (`iban gb83 midl 3748 …`): looked for only in texts that say `iban`.

@@ -64,7 +64,16 @@ const SSNS = new Set([
 // National identifiers printed as the examples of their standards and documentation: Poland's
 // PESEL, Italy's `RSSMRA80A01H501U` (Mario Rossi), a Brazilian CPF and a German tax id from
 // validators' documentation.
-const IDENTIFIERS = new Set(['44051401359', 'RSSMRA80A01H501U', 'RSSMRA85T10A562S', '39053344705', '36574261809', '12345678Z']);
+// (`011000015`: the routing number banks' documentation uses for a test, the Federal Reserve's own.)
+const IDENTIFIERS = new Set([
+  '011000015',
+  '44051401359',
+  'RSSMRA80A01H501U',
+  'RSSMRA85T10A562S',
+  '39053344705',
+  '36574261809',
+  '12345678Z',
+]);
 
 // jwt.io's sample token: its payload, whatever key signed it.
 const JWT_SAMPLE_PAYLOADS = [
@@ -135,7 +144,7 @@ function patternedCard(d: string): boolean {
 /**
  * Telephone numbers set aside for fiction and tests: North America's 555-0100 … 555-0199 in every
  * area, Twilio's magic numbers (+1 500 555 000x), Ofcom's drama ranges (07700 900xxx, 020 7946 0xxx,
- * 0113 496 0xxx …), Australia's 5550 and 7010 ranges.
+ * 0113 496 0xxx …), Australia's 5550 and 7010 ranges and its 0491 57x mobiles, and area code 555.
  */
 export function fictionalPhone(raw: string): boolean {
   const d = digitsOf(raw);
@@ -146,6 +155,8 @@ export function fictionalPhone(raw: string): boolean {
   if ((d.length === 11 && d[0] === '1') || d.length === 10) {
     const n = d.length === 11 ? d.slice(1) : d;
     if (n.slice(3, 8) === '55501' || n.startsWith('50055500')) return !plus || d.length === 11;
+    // No area is numbered 555: `(555) 253-0000` is a film's or a form's.
+    if (n.startsWith('555') && /^\s*(?:\+?1[ .-]?)?\(?555\)?[ .-]/.test(raw)) return true;
   }
   // The United Kingdom: national significant number after +44 or 0.
   let uk: string | null = null;
@@ -160,7 +171,8 @@ export function fictionalPhone(raw: string): boolean {
   let au: string | null = null;
   if (d.startsWith('61') && plus) au = d.slice(2);
   else if (d.startsWith('0') && !plus) au = d.slice(1);
-  return au !== null && /^[2378](?:5550|7010)\d{4}$/.test(au);
+  // (And the mobiles ACMA sets aside for creative works, 0491 570 xxx … 0491 579 xxx.)
+  return au !== null && (/^[2378](?:5550|7010)\d{4}$/.test(au) || /^49157\d{4}$/.test(au));
 }
 
 function jwtSample(v: string): boolean {

@@ -136,6 +136,14 @@ function hl7(text: string, out: Finding[]): void {
         let end = v.indexOf('~');
         if (end < 0) end = v.length;
         if (f.first) {
+          // Each repetition's first component: an identifier of every authority (`…^^^KS^MR~195504139394^^^SKV^NNSWE`).
+          let r = 0;
+          for (const rep of v.split('~')) {
+            const c = rep.indexOf('^');
+            const e = c >= 0 ? c : rep.length;
+            if (r > 0 && e > 0 && /[\p{L}\d]/u.test(rep.slice(0, e))) out.push({ kind: f.kind, start: at + r, end: at + r + e });
+            r += rep.length + 1;
+          }
           const c = v.indexOf('^');
           if (c >= 0 && c < end) end = c;
         } else {

@@ -198,6 +198,23 @@ function hindiNames(text: string, out: Finding[]): void {
   }
 }
 
+// A name after an honorific in the other scripts of India (`શ્રી ભાવેશભાઈ પટેલ`, `திரு. சிவராஜா
+// கணேசலிங்கம்`, `শ্রীমতী দেবযানী সেনগুপ্ত`): one or two words of the honorific's script.
+const INDIC_HONORIFIC =
+  /(?<![\p{L}\p{M}])(?:શ્રીમતી|શ્રીમાન|શ્રી|শ্রীমতী|শ্রীমান|শ্রী|திருமதி|திரு\.?|செல்வி|ஸ்ரீ|శ్రీమతి|శ్రీ|ಶ್ರೀಮತಿ|ಶ್ರೀ|ശ്രീമതി|ശ്രീ|ਸ਼੍ਰੀਮਤੀ|ਸ਼੍ਰੀ|ଶ୍ରୀମତୀ|ଶ୍ରୀ)[ \t]+([\p{L}\p{M}]{2,}(?:[ \t]+[\p{L}\p{M}]{2,})?)/gu;
+const INDIC_HONORIFIC_HINT = /શ્રી|শ্রী|திரு|செல்வி|ஸ்ரீ|శ్రీ|ಶ್ರೀ|ശ്രീ|ਸ਼੍ਰੀ|ଶ୍ରୀ/;
+const NOT_INDIC_NAME = /[A-Za-z]|\p{Script=Devanagari}/u;
+function indicHonorificNames(text: string, out: Finding[]): void {
+  INDIC_HONORIFIC.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = INDIC_HONORIFIC.exec(text)) !== null) {
+    const v = m[1];
+    if (NOT_INDIC_NAME.test(v)) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
 // Words that end an Arabic or Urdu name's run: a verb, a preposition.
 const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
 // A title or a form of address before a name in Arabic (`عزيزي خالد الحربي`, `الأستاذة نورة القحطاني`,
@@ -700,6 +717,7 @@ export function findScriptNames(text: string, out: Finding[]): void {
   each(ETHIOPIC_INTRO, ['እኔ', 'ስሜ'], (x, at) => add(out, at, x[1]));
   each(BENGALI_INTRO, ['আমি', 'আমার নাম'], (x, at) => add(out, at, x[1]));
   if (/[\u0900-\u097F]/.test(text) && ([...HINDI_FAMILY].some((w) => text.includes(w)) || /श्री|डॉ/.test(text))) hindiNames(text, out);
+  if (INDIC_HONORIFIC_HINT.test(text)) indicHonorificNames(text, out);
   each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
   each(JAPANESE_DUTY, ['当番の', '担当', '所有者', '名義人', '使用者'], (x, at) => add(out, at, x[1]));
   if (/[\u4E00-\u9FFF]/.test(text)) chineseCalledAgain(text, out);

@@ -11,6 +11,7 @@
 // token characters (context.ts reads every such run).
 import { join } from 'node:path';
 import { classifyName, valueLooksSecret, wordLike } from './keyword';
+import { looksLikeAddress, looksLikeName, personalField } from './fields';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
@@ -26,6 +27,8 @@ export {
   findKubernetesSecretData,
   dropSealedValues,
   dropCiphertext,
+  dropCompanyCnpjs,
+  findUpiIds,
   findQuerySecrets,
   findWebhookTokens,
 } from './embedded';
@@ -543,7 +546,15 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 }
 
 export { findCliSecrets, findCommandSecrets } from './commands';
-export { findChatIds, findCuedIdentifiers, findLooseIds, findOtpSeeds, findRecoveryKeys, findSpacedNinos } from './cued-identifiers';
+export {
+  findChatIds,
+  findCuedIdentifiers,
+  findDocumentRecords,
+  findLooseIds,
+  findOtpSeeds,
+  findRecoveryKeys,
+  findSpacedNinos,
+} from './cued-identifiers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findPersonalFields } from './fields';
 
@@ -575,5 +586,34 @@ export function findTerraformStateResults(text: string, out: Finding[]): void {
       continue;
     const start = m.index + m[0].length - 1 - m[1].length;
     out.push({ kind: 'password', start, end: start + m[1].length });
+  }
+}
+
+// A COBOL data item with its initial value (`01  WS-DB-PASS  PIC X(8)  VALUE 'LZ2E1LO9'.`,
+// `05  WS-CUST-NAME  PIC X(30)  VALUE 'STOLTZ, BRIANNA'.`): the item's name judged as a key's.
+const COBOL_ITEM =
+  /^[ \t]*\d{2}[ \t]+([A-Z][A-Z0-9-]{1,29})[ \t]+PIC(?:TURE)?[ \t]+(?:IS[ \t]+)?[^\s'"]{1,30}(?:[ \t]+(?:COMP(?:-\d)?|USAGE[ \t]+\S+|DISPLAY))?[ \t]+VALUE[ \t]+(?:IS[ \t]+)?(['"])([^'"\n]{1,80})\2/gim;
+export function findCobolValues(text: string, out: Finding[]): void {
+  COBOL_ITEM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COBOL_ITEM.exec(text)) !== null) {
+    const item = m[1];
+    const v = m[3];
+    const start = m.index + m[0].length - 1 - v.length;
+    const cls = classifyName(item);
+    if (cls !== null) {
+      if (!isPlaceholder(v) && valueLooksSecret(v, cls, true))
+        out.push({ kind: cls === 'password' ? 'password' : 'secret', start, end: start + v.length });
+      continue;
+    }
+    // A working-storage prefix (`WS-`, `LK-`) aside, the rest as a record's key (`CUST-NAME`, `CUSTOMER-ADDRESS`).
+    const key = item
+      .replace(/^(?:WS|LK|LS|W|L)-/, '')
+      .replace(/^CUST-/, 'CUSTOMER-')
+      .replace(/-/g, '_');
+    const field = personalField(key);
+    if (field === null || field.plain) continue;
+    const ok = field.what === 'name' ? looksLikeName(v.trim(), 1, true) : field.what === 'address' ? looksLikeAddress(v.trim()) : false;
+    if (ok) out.push({ kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.trim().length });
   }
 }

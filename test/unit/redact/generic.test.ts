@@ -538,7 +538,8 @@ describe('personal data with validation', () => {
       ['resident identity card 360426199101010071', '360426199101010071', 'cn-resident-id'],
       ['DEA number AB1234563', 'AB1234563', 'us-dea'],
       ['medical license: BB1388568', 'BB1388568', 'us-dea'],
-      ['ABA routing number 011000015', '011000015', 'us-aba-routing'],
+      // (Not `011000015`: the Federal Reserve's own, which banks' documentation uses as a test value, is kept.)
+      ['ABA routing number 026009593', '026009593', 'us-aba-routing'],
       ['partita IVA 01333550323', '01333550323', 'it-vat'],
       ['UEN: 201912345R', '201912345R', 'sg-uen'],
       // A general identity word: whichever format validates the value.

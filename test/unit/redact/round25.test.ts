@@ -144,3 +144,120 @@ describe('cookies outside a Cookie header', () => {
     kept("HTTP_COOKIE = 'lang=fi; theme=dark'", 'theme=dark');
   });
 });
+
+describe('records of documents and data items', () => {
+  it("takes a document's number in an object named for it, typed as one, or beside its bearer's names", () => {
+    gone('{"id_card": { "number": "457078812", "record_no": "x" }}', '457078812', 'id-number');
+    gone('{"id_document":{"type":"ID_CARD","number":"CNX3TXCNV1","issuer":"D"}}', 'CNX3TXCNV1', 'id-number');
+    gone('{"secondary_document":{"type":"PASSPORT","number":"C72ZVY038"}}', 'C72ZVY038', 'passport-number');
+    gone(
+      '"fields": {"surname": "HOFFMEISTER", "given_names": "LEA", "number": "HRN8T1X1T", "birth_date": "860318"}',
+      '860318',
+      'birth-date',
+    );
+  });
+  it("keeps a product's or an invoice's number", () => {
+    kept('{"sku": {"type": "product", "number": "AB-12345"}}', 'AB-12345');
+    kept('{"invoice": {"number": "INV-2024-001"}}', 'INV-2024-001');
+  });
+  it("reads COBOL's data items with their initial values", () => {
+    const cobol = "01  WS-DB-PASS            PIC X(8)  VALUE 'LZ2E1LO9'.\n05  WS-CUST-NAME      PIC X(30) VALUE 'STOLTZ, BRIANNA'.";
+    gone(cobol, 'LZ2E1LO9', 'password');
+    gone(cobol, 'STOLTZ, BRIANNA', 'person-name');
+    kept("01  WS-STATUS  PIC X(8)  VALUE 'PENDING'.", 'PENDING');
+  });
+  it("reads a pg_dump's COPY rows by the columns its statement names", () => {
+    const copy =
+      'COPY public.members (id, display_name, email, phone, deleted_at) FROM stdin;\n895\t林晓雯\thscezd18@qq.com\t131 2447 1492\t\\N\n\\.';
+    gone(copy, '131 2447 1492', 'phone');
+  });
+  it("reads a form's URL-encoded street and a properties file's dotted keys", () => {
+    gone(
+      '[IPN] verified: mc_gross=42.00&address_street=81+Prospect+Lane&first_name=Rhys&payer_email=rf@mail.co.uk',
+      '81+Prospect+Lane',
+      'street-address',
+    );
+    gone('soker.telefon=+47 466 74 384\nsoker.adresse=Øvre Slottsgate 9, 0157 Oslo', 'Øvre Slottsgate 9', 'street-address');
+    gone('{"first_name": "Ярослава", "patronymic": "Богданівна", "phone": "+380507023324"}', 'Богданівна', 'person-name');
+  });
+});
+
+describe('more passwords and speakers', () => {
+  it('takes a password after a login in bold', () => {
+    gone('Log in with **ana.pires@gmail.com** / **fLFGSph7#+n-** (staging too)', 'fLFGSph7#+n-', 'password');
+    gone('auth_basic_user_file /etc/nginx/.htpasswd;   # user prom / Juniper.orbit86*', 'Juniper.orbit86*', 'password');
+  });
+  it("takes the speaker of a message Discord's client copied, not a word", () => {
+    gone('Rafaela — Today at 21:14\npra quem for configurar o alerta, usa esse webhook', 'Rafaela', 'person-name');
+    kept('release — Today at 10:00', 'release');
+  });
+});
+
+describe('names, numbers and labels in more languages', () => {
+  it('takes a Thai name after its formal title, not a word the title starts', () => {
+    gone('ผู้ยื่นคำร้อง นางสาวพิมพ์ชนก ศรีสวัสดิ์ เลขประจำตัว', 'พิมพ์ชนก', 'person-name');
+    gone('ลูกค้า นาย สมชาย ใจดี โทรมา', 'สมชาย', 'person-name');
+    kept('นายกรัฐมนตรี ประกาศ วันนี้', 'นายกรัฐมนตรี ประกาศ');
+  });
+  it("takes a name after an honorific in India's other scripts, and again alone", () => {
+    const o = out('પ્રિય શ્રી ભાવેશભાઈ પટેલ,\nભાવેશભાઈ, કોઈ પ્રશ્ન હોય તો');
+    assert.ok(!o.includes('ભાવેશભાઈ') && !o.includes('પટેલ'), o);
+    gone('திரு. சிவராஜா கணேசலிங்கம் அவர்கள்', 'சிவராஜா', 'person-name');
+  });
+  it("takes Aadhaar after its name in Gujarati, a date in the Republic of China's years, a UPI id", () => {
+    gone('આધાર નંબર 9403 8439 8670 લિંક', '9403 8439 8670', 'in-aadhaar');
+    gone('出生日期：民國77年10月20日', '民國77年10月20日', 'birth-date');
+    gone('यूपीआई आईडी: rajeshyadav85@oksbi', 'rajeshyadav85@oksbi', 'id-number');
+    gone('mail me at r.yadav@sbi.co.in', 'r.yadav@sbi.co.in', 'email');
+  });
+  it("takes Iran's IBAN, and IBANs of banks outside SWIFT's registry, by their check", () => {
+    gone('شماره شبا: IR570170899420441185094954', 'IR570170899420441185094954', 'iban');
+    kept('ref IR570170899420441185094955', 'IR570170899420441185094955');
+  });
+  it("takes a booking's reference and Mexico's voter key after their names", () => {
+    gone('DEBUG bcbp.decode passenger="X" pnr=9ISM89 from=DXB', '9ISM89', 'id-number');
+    gone('Localizador Renfe: AYUZEZ.', 'AYUZEZ', 'id-number');
+    gone('Clave de elector: ZNZPNL66705757M494', 'ZNZPNL66705757M494', 'id-number');
+    kept('the pnr module loads', 'pnr module');
+    kept('booking code: ABC123', 'ABC123');
+  });
+  it('takes a chassis number after its name in other languages, and numbers after more names', () => {
+    gone('η ασφάλιση (αρ. πλαισίου WVWRETSJ97D136565) λήγει', 'WVWRETSJ97D136565', 'vehicle-id');
+    gone('Número de bastidor: VSSZZZ6JZ9R056308', 'VSSZZZ6JZ9R056308', 'vehicle-id');
+    gone('Guarantor: x, NIC 372201507V', '372201507V', 'id-number');
+    gone('IDNP: 2141561472397', '2141561472397', 'id-number');
+    gone('ID-nommer: 7801021600089', '7801021600089', 'id-number');
+    gone('Nunavut Health Care No.: 991603479', '991603479', 'id-number');
+  });
+  it("takes a patient's number after its Japanese, Chinese and Korean names, not a business's registration", () => {
+    gone('患者ID：22993387', '22993387', 'medical-record-number');
+    gone('등록번호: 73986289', '73986289', 'medical-record-number');
+    gone('MRN: TNH/2417/700171', 'TNH/2417/700171', 'medical-record-number');
+    kept('사업자등록번호: 842-84-11202', '842-84-11202');
+  });
+  it('takes every identifier a PID segment repeats', () => {
+    gone(
+      'MSH|^~\\&|ADT1|KS|LAB|KS|20250211083015||ADT^A01|MSG1|P|2.5\nPID|1||850408312^^^KS^MR~195504139394^^^SKV^NNSWE||Lindgren^Karl||19550413|M',
+      '195504139394',
+      'medical-record-number',
+    );
+  });
+  it('takes an address after its label in more languages', () => {
+    gone('Helbidea: Urbieta kalea 14, 3. eskuina, 20006 Donostia', 'Urbieta kalea 14', 'street-address');
+    gone('Адреса: Булевар ослобођења 87, Нови Сад', 'Булевар ослобођења 87', 'street-address');
+    gone('Cyfeiriad: 7 Stryd Fawr, Caerdydd CF10 1AB', '7 Stryd Fawr', 'street-address');
+    gone('Հասցե՝ Մաշտոցի պողոտա 45, բն. 12, Երևան', 'Մաշտոցի պողոտա 45', 'street-address');
+  });
+});
+
+describe("organisations' and fiction's numbers", () => {
+  it("keeps a company's CNPJ beside its legal form, not a sole trader's", () => {
+    kept('Magazine Sul Comércio Varejista Ltda.\nCNPJ 31.280.601/0001-29 — IE 794.178.196.972', '31.280.601/0001-29');
+    gone('MEI de Ana Souza, CNPJ 59.500.560/0001-58, CPF 123', '59.500.560/0001-58', 'br-cnpj');
+  });
+  it("keeps the numbers set aside for fiction and documentation: area code 555, ACMA's mobiles, the Fed's test routing number", () => {
+    kept('PHONE_NUMBER:        (555) 253-0000', '(555) 253-0000');
+    kept('  mobile:   0491 570 006, 0491 570 156', '0491 570 156');
+    kept('routing:{ type: string, example: "011000015" }', '011000015');
+  });
+});
