@@ -669,6 +669,29 @@ const adversarial: [string, string][] = [
   ],
   ['Terraform state results, distinct', unique((r) => '"result": "' + r(24) + '",\n"special": true,\n')],
   ['`Full name: ` + capitals, distinct', unique((r) => 'Full name: ' + r(7, UPPER) + ' ' + r(6, UPPER) + '\n')],
+  // Policy 23's readers: generated passphrases, ciphertext, documents' records, COBOL items,
+  // annotations, Thai titles, India's honorifics, UPI ids, booking references, copied chat headers.
+  [
+    'passphrases with a symbol and a number, distinct',
+    unique((r) => "-N '" + r(6, LOWER) + ' ' + r(5, LOWER) + ' ' + r(7, LOWER) + '$' + r(2, DIGITS) + "'\n"),
+  ],
+  ['words glued to `;` + digits, one line', fill('alpha beta gamma;1 ').slice(0, MB)],
+  ['SOPS values, distinct', unique((r) => 'KEY_' + r(6, UPPER) + ': ENC[AES256_GCM,data:' + r(24) + ',iv:' + r(43) + '=,type:str]\n')],
+  [
+    "documents' records, distinct",
+    unique((r) => '{"id_card": { "number": "' + r(9, DIGITS) + '", "type": "ID_CARD", "surname": "' + r(6, UPPER) + '" }}\n'),
+  ],
+  ['COBOL items with values, distinct', unique((r) => "05  WS-CUST-NAME  PIC X(30) VALUE '" + r(6, UPPER) + ', ' + r(5, UPPER) + "'.\n")],
+  ['annotations of persons, distinct', unique((r) => '{"type": "PERSON", "text": "' + r(1, UPPER) + r(6, LOWER) + '"}\n')],
+  ['CoNLL tokens tagged B-PER, distinct', unique((r) => r(1, UPPER) + r(6, LOWER) + ' NNP B-PER B-PER\n')],
+  [
+    'Thai names after titles, distinct',
+    unique((r) => 'นาย' + r(5, 'กขคงจฉชซดตถทนบปผพฟมยรลวสหอ') + ' ' + r(6, 'กขคงจฉชซดตถทนบปผพฟมยรลวสหอ') + ' โทร\n'),
+  ],
+  ['UPI ids, distinct', unique((r) => 'pay ' + r(8, LOWER + DIGITS) + '@oksbi\n')],
+  ['`@` alone, one line', fill('a@b ').slice(0, MB)],
+  ['`pnr=` + six characters, distinct', unique((r) => 'pnr=' + r(6, UPPER + DIGITS) + ' from=DXB\n')],
+  ["Telegram's copied headers, distinct", unique((r) => r(1, UPPER) + r(5, LOWER) + ', [03.02.2025 21:' + r(2, DIGITS) + ']\n')],
 ];
 let worst = 0;
 let worstName = '';

@@ -182,7 +182,7 @@ const MBI = new RegExp(
 // `NPWP: 57.856.942.8-403.041`, `konto 9181.22.27489`, a PIX `chave`): six to twenty-two digits
 // (an Argentine CBU), written with the separators such numbers use, and no date.
 const LOOSE_ID = new RegExp(
-  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad(?:[ _-]civil)?|ciudadan[íi]a))?|idnp|id[ _-]nommer|health[ _-](?:care|card)[ _-](?:no\\.?|number)|carn[ée][ _-]de[ _-](?:extranjer[íi]a|identidad)|num[ée]ro[ _-]fiscal|n[°º][ _-]?fiscal|n[°º][ _-]?de[ _-]compte|num[ée]ro[ _-]de[ _-]compte|chi|иин|nip|npwp|kennitala|kt\\.|konto(?:nummer|nr\\.?)?|chave(?:[ _-]pix)?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|普通(?:預金)?|当座|口座番号|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3}|[VX])?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
+  `(?:c[ée]dula(?:[ _-]de[ _-](?:identidad(?:[ _-]civil)?|ciudadan[íi]a))?|idnp|rekening(?:nommer|nummer)|id[ _-]nommer|health[ _-](?:care|card)[ _-](?:no\\.?|number)|carn[ée][ _-]de[ _-](?:extranjer[íi]a|identidad)|num[ée]ro[ _-]fiscal|n[°º][ _-]?fiscal|n[°º][ _-]?de[ _-]compte|num[ée]ro[ _-]de[ _-]compte|chi|иин|nip|npwp|kennitala|kt\\.|konto(?:nummer|nr\\.?)?|chave(?:[ _-]pix)?|dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cnic|peid|em[šs]o|clabe|cbu|cvu|bsb|ohip|cmnd|sss|philhealth|umid|tin|bvn|nin|nic|cuil|cuit|asmens[ _-]kodas|a\\.[ \\t]?k\\.|ad[óo]azonos[íi]t[óo](?:[ _-]jel)?|taj[ _-]?sz[áa]m|(?:documento[ _-]de[ _-])?identifica[çc][ãa]o[ _-]civil|cart[ãa]o[ _-]de[ _-]cidad[ãa]o|documento[ _-](?:de[ _-]identidad|nacional(?:[ _-]de[ _-]identidad)?)|n[úu]mero[ _-]de[ _-]identifica(?:ci[óo]n|[çc][ãa]o)|普通(?:預金)?|当座|口座番号|کد[ _-]ملی|شماره[ _-]ملی|מספר[ _-]זהות|תעודת[ _-]זהות|رقم[ _-]الهوية(?:[ _-]الوطنية)?|الرقم[ _-](?:القومي|الضريبي|الوطني|الشخصي))(?![A-Za-z0-9\u00c0-\u024f])(?:/[A-Za-z]{2,5})?(?:[ \\t]*\\((?:[A-Za-z]{2,5})\\))?${NUMBER_WORD}${GAP}(\\d[\\d .\\-/]{4,22}\\d(?:[ -][0-9A-Z]{1,3}|[VX])?)(?![A-Za-z0-9\u00c0-\u024f]|[.,/-]\\d)`,
   'gi',
 );
 const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
@@ -693,7 +693,7 @@ const DOC_NAME =
   /^(?:id[_-]?card|identity[_-]?card|passport|driver[_-]?licen[cs]e|drivers[_-]?licen[cs]e|driving[_-]?licen[cs]e|national[_-]?id(?:[_-]?card)?|id[_-]?document|(?:primary|secondary)[_-]?document|document|residence[_-]?(?:permit|card)|voter[_-]?id|teudat[_-]?zehut|hkid|nric|cedula|dni|nie|curp|tax[_-]?id)$/i;
 const DOC_OBJECT = /(?:"([\w-]{2,40})"[ \t]*:[ \t]*)?\{([^{}\n]{8,400})\}/g;
 const DOC_FIELD = /"([\w-]{1,30})"[ \t]*:[ \t]*"([^"\n]{0,40})"/g;
-const DOC_NUMBER_KEY = /^(?:number|no|num|document[_-]?number|doc[_-]?number|document[_-]?no)$/i;
+const DOC_NUMBER_KEY = /^(?:[a-z]+[_-])?(?:number|no|num|nr)$/i;
 const BEARER_KEY = /^(?:surname|last[_-]?name|family[_-]?name|given[_-]?names?|first[_-]?name|full[_-]?name)$/i;
 const BIRTH_KEY = /^(?:birth[_-]?date|date[_-]?of[_-]?birth|dob)$/i;
 export function findDocumentRecords(text: string, out: Finding[]): void {
@@ -725,5 +725,66 @@ export function findDocumentRecords(text: string, out: Finding[]): void {
       else if (bearer && BIRTH_KEY.test(f.key) && /^\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(f.value))
         out.push({ kind: 'birth-date', start: f.at, end: f.at + f.value.length });
     }
+  }
+}
+
+// What PII recognisers' suites and clinical records mark as a person's:
+// - FHIR in XML: `<family value="…"/>`, `<given value="…"/>`, an address's `<line value="…"/>`,
+//   an identifier's `<value value="…"/>` after its `<system value="…"/>`;
+// - a CoNLL file's tokens tagged `B-PER` / `I-PER`;
+// - an annotation naming a person beside its text (`{"type": "PERSON", "text": "נועה בן-דוד"}`,
+//   a DLP finding's `quote` under `infoType: {name: PERSON_NAME}`).
+const FHIR_XML = /<(family|given|line)[ \t]+value="([^"\n]{2,80})"[ \t]*\/>/g;
+const FHIR_XML_ID =
+  /<system[ \t]+value="[^"\n]{4,120}"[ \t]*\/>[ \t]*\r?\n?[ \t]*<value[ \t]+value="([A-Za-z0-9][A-Za-z0-9 .\/-]{3,30})"[ \t]*\/>/g;
+const CONLL_PERSON = /^(\S{1,40})(?:[ \t]+\S{1,20}){0,4}[ \t]+[BI]-PER(?:SON)?[ \t]*\r?$/gm;
+const PERSON_LABEL = /^(?:PERSON|PER|PERSON_NAME|NAME|FIRST_NAME|LAST_NAME|FULL_NAME|GIVEN_NAME|FAMILY_NAME|PATIENT|DOCTOR)$/i;
+const ANNOTATION = /\{([^{}\n]{8,400})\}/g;
+const ANNOTATION_FIELD =
+  /"(type|entity_type|entity|label|entity_group|infoType|category|text|quote|value|word|span)"[ \t]*:[ \t]*"([^"\n]{1,80})"/g;
+const DLP_QUOTE =
+  /(?:PERSON_NAME|PERSON|FIRST_NAME|LAST_NAME)\b[^\n]*\r?\n(?:[^\n]*\r?\n){0,2}?[ \t-]*(?:quote|text|value)[ \t]*:[ \t]*"([^"\n]{1,80})"/g;
+export function findAnnotatedValues(text: string, out: Finding[]): void {
+  const push = (kind: string, start: number, v: string): void => {
+    if (!/\p{L}/u.test(v) || v.startsWith('<REDACTED:')) return;
+    out.push({ kind, start, end: start + v.length });
+  };
+  let m: RegExpExecArray | null;
+  if (text.includes(' value="')) {
+    FHIR_XML.lastIndex = 0;
+    while ((m = FHIR_XML.exec(text)) !== null) {
+      const start = m.index + m[0].indexOf('"') + 1;
+      if (m[1] === 'line') {
+        if (/\d/.test(m[2])) push('street-address', start, m[2]);
+      } else if (/^\p{Lu}/u.test(m[2])) push('person-name', start, m[2]);
+    }
+    FHIR_XML_ID.lastIndex = 0;
+    while ((m = FHIR_XML_ID.exec(text)) !== null)
+      if (/\d{4}/.test(m[1]) && /<Patient\b|<Person\b|<RelatedPerson\b|<Practitioner\b/.test(text))
+        out.push({ kind: 'id-number', start: m.index + m[0].length - m[1].length - 3, end: m.index + m[0].length - 3 });
+  }
+  if (text.includes('-PER')) {
+    CONLL_PERSON.lastIndex = 0;
+    while ((m = CONLL_PERSON.exec(text)) !== null) if (/^\p{L}/u.test(m[1])) push('person-name', m.index, m[1]);
+  }
+  if (text.includes('"text"') || text.includes('"quote"') || text.includes('"word"') || text.includes('"value"')) {
+    ANNOTATION.lastIndex = 0;
+    for (let n = 0; n < 4096 && (m = ANNOTATION.exec(text)) !== null; n++) {
+      let person = false;
+      let value: { v: string; at: number } | null = null;
+      const bodyAt = m.index + 1;
+      ANNOTATION_FIELD.lastIndex = 0;
+      for (let f: RegExpExecArray | null; (f = ANNOTATION_FIELD.exec(m[1])) !== null;) {
+        const key = f[1];
+        if (key === 'text' || key === 'quote' || key === 'value' || key === 'word' || key === 'span')
+          value = { v: f[2], at: bodyAt + f.index + f[0].length - 1 - f[2].length };
+        else if (PERSON_LABEL.test(f[2])) person = true;
+      }
+      if (person && value !== null) push('person-name', value.at, value.v);
+    }
+  }
+  if (text.includes('PERSON')) {
+    DLP_QUOTE.lastIndex = 0;
+    while ((m = DLP_QUOTE.exec(text)) !== null) push('person-name', m.index + m[0].length - 1 - m[1].length, m[1]);
   }
 }

@@ -709,6 +709,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (text.includes('"number"') || text.includes('"document_number"') || text.includes('"no"'))
         statements().findDocumentRecords(text, raw);
       if (text.includes(' VALUE ') && (text.includes(' PIC ') || text.includes(' PICTURE '))) statements().findCobolValues(text, raw);
+      if (ANNOTATED_HINT.test(text)) statements().findAnnotatedValues(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -1717,6 +1718,8 @@ const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码
 const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
 const MRN_PAST_ASCII = /患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|등록번호|환자번호|병록번호/;
+// Records and annotations that mark a person's data (cued-identifiers.ts' findAnnotatedValues).
+const ANNOTATED_HINT = /<family value=|<line value=|<system value=|[BI]-PER|"PERSON|PERSON_NAME|"PER"/;
 // Aadhaar's name in the scripts of India.
 const AADHAAR_PAST_LATIN = /आधार|આધાર|আধার|ஆதார்|ఆధార్|ಆಧಾರ್|ആധാർ|ਆਧਾਰ|ଆଧାର/;
 // A word, a symbol and a number: the end of a generated passphrase (chosen.ts reads it).
@@ -1929,6 +1932,7 @@ const LOOSE_ID_FEATURES = [
     (w) => [` ${w}`, `\n${w}`, `"${w}`, `'${w}`, `(${w}`],
   ),
   'idnp',
+  'rekening',
   'id-nommer',
   'health care no',
   'health card no',

@@ -1044,7 +1044,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد|نام[ \t]و[ \t]نام[ \t]خانوادگی|نام[ \t]خانوادگی|Овог[ \t]нэр|Нэр|ନାମ|ହିତାଧିକାରୀ|ଅଭିଭାବକ|অভিভাবক|अभिभावक|ඉල්ලුම්කරු|விண்ணப்பதாரர்|Դիմորդ|Անուն[ \t]Ազգանուն)["']?[ \t]*[:：፡՝][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد|صاحب[ \t]الحساب|نام[ \t]و[ \t]نام[ \t]خانوادگی|نام[ \t]خانوادگی|Овог[ \t]нэр|Нэр|ନାମ|ହିତାଧିକାରୀ|ଅଭିଭାବକ|অভিভাবক|अभिभावक|ඉල්ලුම්කරු|விண்ணப்பதாரர்|Դիմորդ|Անուն[ \t]Ազգանուն)["']?[ \t]*[:：፡՝][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -1819,7 +1819,7 @@ export function findPersonNames(
   if (text.includes('/')) slashedNames(text, out);
   if (otherScripts && /[\u3400-\u9FFF\uAC00-\uD7A3]/.test(text)) contactNamesInHanOrHangul(text, out);
   if (text.includes('#') && text.includes('[')) discordSpeakers(text, out);
-  if (text.includes(' — ')) discordCopied(text, out);
+  if (text.includes(' — ') || text.includes(', [')) discordCopied(text, out);
   if (text.includes(' and ') || text.includes(' & ') || text.includes(' und ') || text.includes(' et ') || text.includes(' y '))
     coordinatedNames(text, out);
   if (POLISH_OBLIQUE_HINT.test(text)) polishObliqueNames(text, out);
@@ -2197,9 +2197,17 @@ const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \
 // A message's header as Discord's client copies it (`Rafaela — Today at 21:14`, `Aram — 12/06/2025 9:14 PM`).
 const DISCORD_COPIED =
   /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:(?:Today|Yesterday) at |\d{1,2}\/\d{1,2}\/\d{2,4},? (?:at )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
+// (And Telegram Desktop's: `Лёша, [03.02.2025 21:15]`.)
+const TELEGRAM_COPIED =
+  /^([\p{Lu}][\p{L}\p{M}'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’.-]{0,31})?), \[\d{1,2}\.\d{1,2}\.\d{2,4} \d{1,2}:\d{2}(?::\d{2})?\][ \t]*\r?$/gmu;
 function discordCopied(text: string, out: Finding[]): void {
-  DISCORD_COPIED.lastIndex = 0;
   let m: RegExpExecArray | null;
+  if (text.includes(', [')) {
+    TELEGRAM_COPIED.lastIndex = 0;
+    while ((m = TELEGRAM_COPIED.exec(text)) !== null) out.push({ kind: 'person-name', start: m.index, end: m.index + m[1].length });
+  }
+  if (!text.includes(' — ')) return;
+  DISCORD_COPIED.lastIndex = 0;
   while ((m = DISCORD_COPIED.exec(text)) !== null) {
     const v = m[1];
     if (!/[A-Z\d_.]/.test(v) && classify(capital(v)) === Word.Common) continue;

@@ -547,6 +547,7 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
 
 export { findCliSecrets, findCommandSecrets } from './commands';
 export {
+  findAnnotatedValues,
   findChatIds,
   findCuedIdentifiers,
   findDocumentRecords,

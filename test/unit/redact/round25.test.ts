@@ -261,3 +261,23 @@ describe("organisations' and fiction's numbers", () => {
     kept('routing:{ type: string, example: "011000015" }', '011000015');
   });
 });
+
+describe("what recognisers' suites and clinical records mark as a person's", () => {
+  it("takes FHIR XML's names, address lines and a patient's identifiers", () => {
+    const fhir =
+      '<Patient xmlns="http://hl7.org/fhir">\n  <identifier>\n    <system value="http://fhir.de/sid/gkv/kvid-10"/>\n    <value value="P198361208"/>\n  </identifier>\n  <name>\n    <family value="Schröder-Yilmaz"/>\n  </name>\n  <address>\n    <line value="Am Hopfengarten 3"/>\n  </address>\n</Patient>';
+    gone(fhir, 'P198361208', 'id-number');
+    gone(fhir, 'Schröder-Yilmaz', 'person-name');
+    gone(fhir, 'Am Hopfengarten 3', 'street-address');
+  });
+  it("takes CoNLL tokens tagged as a person's, annotations' texts and a DLP finding's quote", () => {
+    gone('Mevrouw NN O O\nFenna NNP B-PER B-PER\nvan NNP I-PER I-PER\nheeft VBZ O O', 'Fenna', 'person-name');
+    gone('{"type": "PERSON", "text": "נועה בן-דוד"}', 'נועה בן-דוד', 'person-name');
+    gone('findings:\n- infoType: {name: PERSON_NAME}\n  likelihood: LIKELY\n  quote: "한지민"', '한지민', 'person-name');
+    kept('{"type": "ORGANIZATION", "text": "Société Générale"}', 'Société Générale');
+  });
+  it('takes the speaker of a message Telegram Desktop copied, and an Afrikaans account number', () => {
+    gone('Лёша, [03.02.2025 21:15]\nок, или по номеру?', 'Лёша', 'person-name');
+    gone('Bank: x, takkode 632005, rekeningnommer 4411942250', '4411942250', 'id-number');
+  });
+});
