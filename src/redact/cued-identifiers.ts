@@ -736,7 +736,7 @@ export function findDocumentRecords(text: string, out: Finding[]): void {
 //   a DLP finding's `quote` under `infoType: {name: PERSON_NAME}`).
 const FHIR_XML = /<(family|given|line)[ \t]+value="([^"\n]{2,80})"[ \t]*\/>/g;
 const FHIR_XML_ID =
-  /<system[ \t]+value="[^"\n]{4,120}"[ \t]*\/>[ \t]*\r?\n?[ \t]*<value[ \t]+value="([A-Za-z0-9][A-Za-z0-9 .\/-]{3,30})"[ \t]*\/>/g;
+  /<system[ \t]+value="[^"\n]{4,120}"[ \t]*\/>[ \t]*\r?\n?[ \t]*<value[ \t]+value="([A-Za-z0-9][A-Za-z0-9 ./-]{3,30})"[ \t]*\/>/g;
 const CONLL_PERSON = /^(\S{1,40})(?:[ \t]+\S{1,20}){0,4}[ \t]+[BI]-PER(?:SON)?[ \t]*\r?$/gm;
 const PERSON_LABEL = /^(?:PERSON|PER|PERSON_NAME|NAME|FIRST_NAME|LAST_NAME|FULL_NAME|GIVEN_NAME|FAMILY_NAME|PATIENT|DOCTOR)$/i;
 const ANNOTATION = /\{([^{}\n]{8,400})\}/g;

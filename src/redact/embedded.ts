@@ -59,6 +59,9 @@ export function dropSealedValues(text: string, raw: Finding[], personal: Readonl
 // (`ENC[AES256_GCM,data:…,type:str]`) and its data keys (`enc:` under `sops:`), Travis CI's
 // `secure: "…"`, an OpenPGP message in base64 (Renovate's `encrypted` host rules: `wcFMA…`, `hQEMA…`).
 const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
+// (Rails' encrypted credentials, `…--…--…`, and Maven's encrypted passwords, `{COQLCE6DU6GtcS5P=}`.)
+const RAILS_ENCRYPTED = /^[A-Za-z0-9+/]{16,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}$/;
+const MAVEN_ENCRYPTED = /^\{[A-Za-z0-9+/]{12,}={0,2}\}$/;
 const OPENPGP_MESSAGE = /^(?:wcFMA|wcBMA|wV4D|hQEMA|hQIMA|hF4D)[A-Za-z0-9+/]{20,}={0,2}$/;
 const SECURE_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)?(?:secure|enc)[ \t]*:[ \t]*["']?$/;
 /** Drops the credentials that are ciphertext (see SOPS_VALUE, OPENPGP_MESSAGE, SECURE_KEY); personal data stays found. */
@@ -76,7 +79,14 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
       SOPS_VALUE.test(text.slice(open, open + 40)) &&
       text.indexOf(']', open) >= f.end - 1;
     // (And TeamCity's reference to a stored value, `credentialsJSON:<uuid>`, read after its colon.)
-    if (inSops || SOPS_VALUE.test(v) || OPENPGP_MESSAGE.test(v) || text.startsWith('credentialsJSON:', f.start - 16)) {
+    if (
+      inSops ||
+      SOPS_VALUE.test(v) ||
+      OPENPGP_MESSAGE.test(v) ||
+      RAILS_ENCRYPTED.test(v) ||
+      (MAVEN_ENCRYPTED.test(v) && text.startsWith('<password>', f.start - 10)) ||
+      text.startsWith('credentialsJSON:', f.start - 16)
+    ) {
       raw.splice(k, 1);
       continue;
     }
@@ -116,6 +126,26 @@ export function findUpiIds(text: string, out: Finding[]): void {
     while (s > 0 && at - s < 64 && UPI_HANDLE.test(text[s - 1])) s--;
     if (at - s < 2 || /[@+]/.test(text[s - 1] ?? '') || !/^[a-z0-9]/i.test(text[s])) continue;
     out.push({ kind: 'id-number', start: s, end: at + 1 + m[0].length });
+  }
+}
+
+// A product's barcode under a column that names one (`sku,ean13,…`): a GTIN with its check digit
+// holding, read as a card's number by its Luhn check alone.
+const BARCODE_HEADER =
+  /(?:^|[\s,;|\t"])(?:ean(?:[ _-]?1[34])?|gtin(?:[ _-]?1[234])?|upc(?:[ _-]?a)?|barcode|isbn(?:[ _-]?13)?)(?=[\s,;|\t"]|$)/im;
+function gtinValid(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length - 1; i++) sum += (d.charCodeAt(d.length - 2 - i) - 48) * (i % 2 === 0 ? 3 : 1);
+  return (10 - (sum % 10)) % 10 === d.charCodeAt(d.length - 1) - 48;
+}
+/** Drops the card numbers that are products' barcodes in a table with a barcode's column. */
+export function dropBarcodes(text: string, raw: Finding[]): void {
+  if (!BARCODE_HEADER.test(text)) return;
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const f = raw[k];
+    if (f.kind !== 'credit-card' && f.kind !== 'id-number') continue;
+    const d = text.slice(f.start, f.end);
+    if (/^\d{8}$|^\d{12,14}$/.test(d) && gtinValid(d)) raw.splice(k, 1);
   }
 }
 

@@ -832,6 +832,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
+      if (raw.some((f) => f.kind === 'credit-card') && /ean|gtin|upc|barcode|isbn/i.test(text)) statements().dropBarcodes(text, raw);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
@@ -1715,7 +1716,7 @@ const IDS_PAST_LATIN =
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
-const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
+const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|<password>\{|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
 const MRN_PAST_ASCII = /患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|등록번호|환자번호|병록번호/;
 // Records and annotations that mark a person's data (cued-identifiers.ts' findAnnotatedValues).

@@ -28,6 +28,7 @@ export {
   dropSealedValues,
   dropCiphertext,
   dropCompanyCnpjs,
+  dropBarcodes,
   findUpiIds,
   findQuerySecrets,
   findWebhookTokens,

@@ -281,3 +281,20 @@ describe("what recognisers' suites and clinical records mark as a person's", () 
     gone('Bank: x, takkode 632005, rekeningnommer 4411942250', '4411942250', 'id-number');
   });
 });
+
+describe('more ciphertext and barcodes', () => {
+  it("keeps Rails' encrypted credentials and Maven's encrypted passwords", () => {
+    const rails =
+      '$ cat config/credentials.yml.enc\nbNz0Q2p4XK9m6oJdZ1l3wP8cTq+uR7vYs5aHf0gEi2kLxMn4OpQr6StUv8WxYz1A2bC3dE4fG5hI6jK7lM8nO9pQ0rS1tU2vW3xY4zA5--Zm9vYmFyYmF6cXV4--c2VjcmV0dGFn';
+    assert.equal(out(rails), rails);
+    kept(
+      '<server>\n  <id>internal</id>\n  <username>ci</username>\n  <password>{COQLCE6DU6GtcS5P=}</password>\n</server>',
+      '{COQLCE6DU6GtcS5P=}',
+    );
+    gone('<server>\n  <id>internal</id>\n  <password>Xk29fjQm#28dkFQ0</password>\n</server>', 'Xk29fjQm#28dkFQ0', 'password');
+  });
+  it("keeps a product's barcode under a barcode's column, not a card under a card's", () => {
+    kept('sku,ean13,name,price_eur\nKW-TAS-001,5901234123457,Tasse Steingut,6.00', '5901234123457');
+    gone('name,card\nAna,4539148803436467', '4539148803436467', 'credit-card');
+  });
+});
