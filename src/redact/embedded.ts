@@ -59,9 +59,9 @@ export function dropSealedValues(text: string, raw: Finding[], personal: Readonl
 // (`ENC[AES256_GCM,data:…,type:str]`) and its data keys (`enc:` under `sops:`), Travis CI's
 // `secure: "…"`, an OpenPGP message in base64 (Renovate's `encrypted` host rules: `wcFMA…`, `hQEMA…`).
 const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
-// (Rails' encrypted credentials, `…--…--…`, and Maven's encrypted passwords, `{COQLCE6DU6GtcS5P=}`.)
+// (And Rails' encrypted credentials, `…--…--…`. Not a password in braces under `<password>`,
+// Maven's or Jenkins': the key that opens it lies beside it, in the user's or the controller's home.)
 const RAILS_ENCRYPTED = /^[A-Za-z0-9+/]{16,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}$/;
-const MAVEN_ENCRYPTED = /^\{[A-Za-z0-9+/]{12,}={0,2}\}$/;
 const OPENPGP_MESSAGE = /^(?:wcFMA|wcBMA|wV4D|hQEMA|hQIMA|hF4D)[A-Za-z0-9+/]{20,}={0,2}$/;
 const SECURE_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)?(?:secure|enc)[ \t]*:[ \t]*["']?$/;
 /** Drops the credentials that are ciphertext (see SOPS_VALUE, OPENPGP_MESSAGE, SECURE_KEY); personal data stays found. */
@@ -84,7 +84,6 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
       SOPS_VALUE.test(v) ||
       OPENPGP_MESSAGE.test(v) ||
       RAILS_ENCRYPTED.test(v) ||
-      (MAVEN_ENCRYPTED.test(v) && text.startsWith('<password>', f.start - 10)) ||
       text.startsWith('credentialsJSON:', f.start - 16)
     ) {
       raw.splice(k, 1);

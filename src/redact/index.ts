@@ -151,15 +151,19 @@ export type { LocalIdentifiers } from './pii';
  * address before a sentence's full stop, a form's family name under `Nom` beside `Prénom`,
  * `Family, Given` under a name's column, a Spanish health card's CIP.
  * 23: generated passphrases (words with a symbol and a number glued to the last) wherever they are
- * told; ciphertext committed on purpose kept (SOPS, Travis's `secure:`, OpenPGP messages, TeamCity's
- * `credentialsJSON:`); a name with a legal form after it, an organisation's word in it or a company
- * label before it kept, and one read across a gap of aligned columns cut at the gap; Japan's free
- * dial kept, GS1 elements no phones, a ten-digit INN an organisation's; Aadhaar's Virtual ID;
- * Kuwait's Civil ID, Qatar's QID, Mauritius' NID, Mozambique's NUIT, Nepal's citizenship number;
- * a card's expiry and code pasted after it; birth dates after labels in ~20 more languages and
- * Hungarian dates; names in scripts without capitals after a capitalised Latin label and after
- * more labels in their scripts, and their given names again as words of their own; a session
- * cookie in `HTTP_COOKIE` and after `--cookie`.
+ * told; ciphertext committed on purpose kept (SOPS, Travis's `secure:`, OpenPGP messages, Rails'
+ * encrypted credentials, TeamCity's `credentialsJSON:`); a name with a legal form after it, an
+ * organisation's word in it or a company label before it kept, one read across a gap of aligned
+ * columns cut at the gap; Japan's free dial, GS1 elements, a ten-digit INN, a company's CNPJ, area
+ * code 555, ACMA's mobiles, the Fed's test routing number and barcodes under a barcode's column kept;
+ * Aadhaar's Virtual ID and Aadhaar in eight scripts, more countries' identifiers after their names,
+ * documents' records, booking references, chassis numbers and patients' numbers in more languages,
+ * every identifier a PID segment repeats, IBANs outside SWIFT's registry, UPI ids; a card's expiry
+ * and code pasted after it; birth dates and addresses after labels in about twenty more languages;
+ * names in scripts without capitals after Latin labels and their own, again as words of their own;
+ * Thai titles, India's honorifics; FHIR XML, CoNLL tags, annotations of persons, COBOL items, COPY
+ * rows, URL-encoded streets, dotted keys; Discord's and Telegram's copied headers; a session cookie
+ * in `HTTP_COOKIE` and after `--cookie`; a password after a login in bold.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
@@ -1716,7 +1720,7 @@ const IDS_PAST_LATIN =
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
-const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|<password>\{|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
+const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
 const MRN_PAST_ASCII = /患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|등록번호|환자번호|병록번호/;
 // Records and annotations that mark a person's data (cued-identifiers.ts' findAnnotatedValues).
