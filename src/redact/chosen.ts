@@ -1,6 +1,6 @@
 // A password a person chose, told beside a word for one or for credentials, in prose or in code.
 // A bundle of its own (chosen.js), loaded when a text first holds such a word.
-import { isPlaceholder, type Finding } from './text';
+import { cueFlood, isPlaceholder, type Finding } from './text';
 
 /** A literal password: no stand-in, no reference, no bind parameter (as statements.ts reads one). */
 function literalPassword(v: string): boolean {
@@ -247,7 +247,8 @@ const PASSPHRASE_BEFORE_SPACE = new Set([':', '=', '|', '/', '>', '(', '*', '"',
 export function findGeneratedPassphrases(text: string, out: Finding[]): void {
   PASSPHRASE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
-  let found = 0;
+  // (Passphrases packed closer than any document holds them: a flood, dropped whole.)
+  const flood = cueFlood(256, 64);
   while ((m = PASSPHRASE_END.exec(text)) !== null) {
     // Back over the words: letters, one space apart, at most six.
     let s = m.index;
@@ -280,7 +281,7 @@ export function findGeneratedPassphrases(text: string, out: Finding[]): void {
     const left = PASSPHRASE_LEFT.has(c1) || (c1 === ' ' && (s < 2 || PASSPHRASE_BEFORE_SPACE.has(text[s - 2]) || text[s - 2] === '\n'));
     if (!left) continue;
     const end = m.index + m[0].length;
-    if (++found > 256) return;
+    flood(s);
     out.push({ kind: 'password', start: s, end });
   }
 }
