@@ -161,7 +161,7 @@ export type { LocalIdentifiers } from './pii';
  * every identifier a PID segment repeats, IBANs outside SWIFT's registry, UPI ids; a card's expiry
  * and code pasted after it; birth dates and addresses after labels in about twenty more languages;
  * names in scripts without capitals after Latin labels and their own, again as words of their own;
- * Thai titles, India's honorifics; FHIR XML, CoNLL tags, annotations of persons, COBOL items, COPY
+ * Thai and Greek titles, India's honorifics; FHIR XML, CoNLL tags, annotations of persons, COBOL items, COPY
  * rows, URL-encoded streets, dotted keys; Discord's and Telegram's copied headers; a session cookie
  * in `HTTP_COOKIE` and after `--cookie`; a password after a login in bold.
  * Returned with every redaction, and stated by each session's start event

@@ -215,6 +215,22 @@ function indicHonorificNames(text: string, out: Finding[]): void {
   }
 }
 
+// A Greek name after its title (`κυρία Σταυρούλα Μαυρίδη`, `κύριε Παπαδόπουλε`, `κ. Νικολάου`): one or
+// two capitalised Greek words.
+const GREEK_TITLE =
+  /(?<![\p{L}\p{M}])(?:[Κκ]υρία|[Κκ]ύριε|[Κκ]ύριος|[Κκ]ύριο|[Κκ]υρίου|[Κκ]υρίας|κα\.?|κ\.)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)?)/gu;
+const GREEK_RUN = /^[\p{Script=Greek}\s-]+$/u;
+function greekTitledNames(text: string, out: Finding[]): void {
+  GREEK_TITLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = GREEK_TITLE.exec(text)) !== null) {
+    const v = m[1];
+    if (!GREEK_RUN.test(v)) continue;
+    const start = m.index + m[0].length - v.length;
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
 // Words that end an Arabic or Urdu name's run: a verb, a preposition.
 const ARABIC_STOP = new Set(['و', 'من', 'في', 'هو', 'ہے', 'ہوں', 'اور', 'سے', 'کا', 'کی', 'رقم', 'رقمي']);
 // A title or a form of address before a name in Arabic (`عزيزي خالد الحربي`, `الأستاذة نورة القحطاني`,
@@ -718,6 +734,7 @@ export function findScriptNames(text: string, out: Finding[]): void {
   each(BENGALI_INTRO, ['আমি', 'আমার নাম'], (x, at) => add(out, at, x[1]));
   if (/[\u0900-\u097F]/.test(text) && ([...HINDI_FAMILY].some((w) => text.includes(w)) || /श्री|डॉ/.test(text))) hindiNames(text, out);
   if (INDIC_HONORIFIC_HINT.test(text)) indicHonorificNames(text, out);
+  if (/[Κκ]υρ|[Κκ]ύρ|κα?\.[ \t]\p{Lu}/u.test(text)) greekTitledNames(text, out);
   each(CHINESE_ROLE, CHINESE_ROLE_WORDS, (x, at) => chineseNameAt(x[1], at, text, out));
   each(JAPANESE_DUTY, ['当番の', '担当', '所有者', '名義人', '使用者'], (x, at) => add(out, at, x[1]));
   if (/[\u4E00-\u9FFF]/.test(text)) chineseCalledAgain(text, out);

@@ -298,3 +298,13 @@ describe('more ciphertext and barcodes', () => {
     gone('name,card\nAna,4539148803436467', '4539148803436467', 'credit-card');
   });
 });
+
+describe('Greek names after their titles', () => {
+  it('takes one or two capitalised Greek words after κυρία, κύριε, κ.', () => {
+    gone('Αγαπητή κυρία Σταυρούλα Μαυρίδη,\nη ασφάλιση του οχήματος', 'Σταυρούλα Μαυρίδη', 'person-name');
+    gone('Αγαπητέ κύριε Παπαδόπουλε,', 'Παπαδόπουλε', 'person-name');
+  });
+  it('keeps `κύρια` (main) before a noun', () => {
+    kept('Η κύρια Επιτροπή αποφάσισε', 'Επιτροπή');
+  });
+});
