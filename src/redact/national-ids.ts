@@ -1100,12 +1100,17 @@ function readRows(
     if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
     // Fixed columns: each cell where its rule's run stands (the last to the line's end); not a footer (`(3 rows)`).
     if (spans !== undefined && (line.length <= spans[spans.length - 1].start || /^\(\d+ rows?\)/.test(line))) break;
+    // (A row whose cells stand two spaces or more apart, as many as the header's, is read by them:
+    // a row edited by hand no longer lines up with its rule.)
+    const apart = spans !== undefined ? spacedCells(line) : null;
     const cells =
       spans !== undefined
-        ? spans.map((sp, k) => ({
-            start: Math.min(sp.start, line.length),
-            end: k === spans.length - 1 ? line.length : Math.min(spans[k + 1].start, line.length),
-          }))
+        ? apart !== null && apart.length === spans.length
+          ? apart
+          : spans.map((sp, k) => ({
+              start: Math.min(sp.start, line.length),
+              end: k === spans.length - 1 ? line.length : Math.min(spans[k + 1].start, line.length),
+            }))
         : cellsOf(line, delim);
     // pandas prints each row's index before its cells, under no header.
     if (delim === ' ' && cells.length === readers.length + 1 && /^\d{1,9}$/.test(line.slice(cells[0].start, cells[0].end))) cells.shift();
@@ -1125,6 +1130,16 @@ function readRows(
     readTo = row.end;
   }
   return readTo;
+}
+
+/** A line's runs of text two spaces or a tab apart, or null when it has more than 64. */
+function spacedCells(line: string): { start: number; end: number }[] | null {
+  const cells: { start: number; end: number }[] = [];
+  for (const m of line.matchAll(/[^ \t](?:[^ \t]| (?=[^ \t]))*/g)) {
+    if (cells.length === 64) return null;
+    cells.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return cells;
 }
 
 // Columns of names and addresses (fields.ts decides which, and whether a plain one counts).

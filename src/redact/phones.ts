@@ -257,7 +257,7 @@ function phoneValidation(): typeof import('./phone-validation') {
  * an organisation's by what it is, published for anyone to call, and is kept.
  */
 function isValid(raw: string, region: CountryCode | undefined): boolean {
-  const { parsePhoneNumberFromString } = phoneValidation(); // outside the try: a missing bundle must not read as "not a phone"
+  const { parsePhoneNumberFromString, tollFree } = phoneValidation(); // outside the try: a missing bundle must not read as "not a phone"
   try {
     const p = parsePhoneNumberFromString(raw, region);
     return p !== undefined && p.isValid() && !tollFree(p.countryCallingCode, p.nationalNumber);
@@ -265,45 +265,6 @@ function isValid(raw: string, region: CountryCode | undefined): boolean {
     return false;
   }
 }
-
-// Toll-free ranges, by country calling code: the national number's start (its trunk `0` left off).
-const TOLL_FREE: Readonly<Record<string, readonly string[]>> = {
-  '1': ['800', '833', '844', '855', '866', '877', '888'],
-  '7': ['800'],
-  '27': ['800'],
-  '30': ['800'],
-  '31': ['800'],
-  '32': ['800'],
-  '33': ['800', '801', '802', '803', '804', '805'],
-  '34': ['800', '900'],
-  '39': ['800', '803'],
-  '41': ['800'],
-  '43': ['800'],
-  '44': ['800', '808'],
-  '45': ['80'],
-  '46': ['20'],
-  '47': ['800'],
-  '48': ['800'],
-  '49': ['800'],
-  '52': ['800'],
-  '55': ['800'],
-  '61': ['1800', '1300', '13'],
-  '64': ['800', '508'],
-  '65': ['800', '1800'],
-  '81': ['120', '800'],
-  '82': ['80'],
-  '86': ['400', '800'],
-  '91': ['1800'],
-  '351': ['800'],
-  '353': ['1800', '1850'],
-  '358': ['800'],
-  '380': ['800'],
-  '852': ['800'],
-  '966': ['800'],
-  '971': ['800'],
-  '972': ['1800', '1700'],
-};
-const tollFree = (code: string, national: string): boolean => TOLL_FREE[code]?.some((p) => national.startsWith(p)) === true;
 
 interface Shape {
   digits: string;
@@ -380,8 +341,12 @@ function cueBefore(text: string, start: number): boolean {
   let a = start;
   const lo = Math.max(0, start - CUE_WINDOW);
   while (a > lo && text.charCodeAt(a - 1) !== 10) a--;
-  return a < start && CUE.test(text.slice(a, start));
+  if (a >= start) return false;
+  const before = text.slice(a, start);
+  return CUE.test(before) || (MORE_CUE_GATE.test(before) && phoneValidation().MORE_CUE.test(before));
 }
+// A letter past ASCII, or a stem of the ASCII words that phone-validation.ts's MORE_CUE holds.
+const MORE_CUE_GATE = /[^\0-\x7f]|kontak|numm|mob|natel|tel[pf]|fone|simu|cep|sdt|(?:ph|cel|hp|wa)[.:]/i;
 
 function normaliseRegion(region: string | undefined): CountryCode | undefined {
   if (!region || !/^[A-Za-z]{2}$/.test(region)) return undefined;
