@@ -1953,6 +1953,9 @@ const LOOSE_ID_FEATURES = [
   'asmens_kod',
   'a. k.',
   ' a.k. ',
+  // (Spanish America's `C.I.`, a cédula de identidad.)
+  'c.i. ',
+  'c.i.:',
   'adoazonos',
   'taj sz',
   'taj-sz',
@@ -2012,6 +2015,10 @@ const LOOSE_ID_FEATURES = [
   '"nid',
   'nuit',
   'citizenship',
+  'ghana card',
+  'ghana_card',
+  ' tin=',
+  ';tin=',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
 const ATTENDEE_FEATURES = [

@@ -30,7 +30,7 @@ export const NOT_NAMES = new Set(
     'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
-    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota ' +
+    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref ' +
     // German weekdays and months (capitalised in any sentence), and prepositions that start one.
     'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom ' +
     ORGANISATION_WORDS

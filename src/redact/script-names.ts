@@ -43,6 +43,12 @@ const NOT_NAMES = new Set([
   '팀장',
   '대리',
   '여러분',
+  '이메일',
+  '이용자',
+  '사용자',
+  '가입자',
+  '신청자',
+  '구매자',
   '기사',
   '의사',
   '교수',
@@ -82,10 +88,11 @@ const JAPANESE_HONORIFIC = new RegExp(
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
 const CHINESE_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學)`, 'gu');
-// Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people; a particle may
+// Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people, or a role
+// (`김도윤 고객님`, `최서준 환자`); a particle may
 // follow the honorific (`이지은 씨가`, `지은 씨는`).
 const KOREAN_HONORIFIC =
-  /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?:[이가은는을를의께도와과]|에게|한테|께서)?(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수)(?:님)?)/gu;
+  /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?:[이가은는을를의께도와과]|에게|한테|께서)?(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수|고객|회원|환자|원장|기사)(?:님)?)/gu;
 // Introductions and closings followed by a name in the same script.
 const CHINESE_INTRO = new RegExp(`(?:我叫|我是|我的名字是|本人|户名|戶名)[：: ]?([${HAN}]{2,4})`, 'gu');
 const JAPANESE_INTRO = new RegExp(
@@ -602,6 +609,11 @@ export function findScriptNames(text: string, out: Finding[]): void {
       '매니저',
       '선생',
       '교수',
+      '고객',
+      '회원',
+      '환자',
+      '원장',
+      '기사',
     ],
     (x, at) => {
       if (KOREAN_FAMILY.has(x[1][0]) && x[1].length >= 3) add(out, at, x[1]);
