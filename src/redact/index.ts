@@ -829,6 +829,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) statements().findHomeUsers(text, raw);
       local?.(text, raw);
+      // Other mentions of the values found (names.ts).
+      if (raw.length > 0) personNames().echoFoundValues(text, raw);
       check();
       if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
       if (raw.length > 0 && CONCATENATION.test(text)) joinConcatenated(text, raw);

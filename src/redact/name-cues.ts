@@ -15,7 +15,8 @@ const ORGANISATION_WORDS =
   'Comunidad Comunidade Comunità Communauté Gemeinde Municipio Município Comune Rathaus Landkreis Bezirk Estado Stato République ' +
   'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
   'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia ' +
-  'Deutsche Deutscher Deutsches Cooperativa Cooperative Coöperatie Genossenschaft Stichting Vereniging Merkezi Handelsregister Koophandel';
+  'Deutsche Deutscher Deutsches Cooperativa Cooperative Coöperatie Genossenschaft Stichting Vereniging Merkezi Handelsregister Koophandel ' +
+  'Logistik Logistics Logística Logistique Consulting Beratung Immobilien Spedition Transportes Holding Kanton Kantons Canton Cantone';
 export const ORGANISATION_WORD_SET = new Set(ORGANISATION_WORDS.split(' ').filter((w) => w !== ''));
 
 // Capitalised words that are names in the list but seldom a person's in text: the calendar,
@@ -30,7 +31,7 @@ export const NOT_NAMES = new Set(
     'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
-    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref ' +
+    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref Firma ' +
     // German weekdays and months (capitalised in any sentence), and prepositions that start one.
     'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom ' +
     ORGANISATION_WORDS
@@ -286,6 +287,26 @@ const LABELS = [
   'attention',
   'signed',
   'signature',
+  // A signature's label in other languages (not `Firma:`, a firm's too in German and Polish).
+  'firmado',
+  'firmato',
+  'sinadura',
+  'assinatura',
+  'assinado',
+  'unterschrift',
+  'unterzeichnet',
+  'handtekening',
+  'ondertekend',
+  'podpis',
+  'allekirjoitus',
+  'underskrift',
+  'namnteckning',
+  'signatur',
+  'aláírás',
+  'semnătura',
+  'semnătură',
+  'imza',
+  'signé',
   'author',
   'assignee',
   'reporter',

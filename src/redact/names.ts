@@ -23,7 +23,7 @@ export {
   findStreetAddresses,
 } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, ORGANISATION_WORD_SET, TITLE_WORDS } from './name-cues';
-import { cueFlood, denseGuard, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
+import { cueFlood, denseGuard, isAlnum, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
 import { CHINESE_FAMILY, familyFirst, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
 
@@ -1121,6 +1121,9 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
     // A list's item is a speaker's line only when a listed name speaks on it (`- Neu: Export …`,
     // `- Behoben: …` are a release's notes).
     const bullet = m[0].charCodeAt(0) === 45 || m[0].charCodeAt(0) === 42 || m[0].charCodeAt(0) === 0x2022;
+    // A value aligned after its field's name (`Sitz:        Langnau`) is a form's, not a chat's.
+    const next = text.charCodeAt(m.index + m[0].length);
+    if (m[1] !== undefined && (next === 32 || next === 9)) continue;
     if (!bullet) lines.push(m.index);
     if (m[1] !== undefined) {
       const name = m[1];
@@ -2372,6 +2375,39 @@ function placeAlone(text: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * Other mentions of the values found (a secret, an e-mail address, an identifier; not a name, whose
+ * words have echoes of their own): the same characters again within the echoes' window, standing
+ * apart from letters and digits (`api_key = "q8Jf…"` ⏎ `see q8Jf…`, a recovery code said again, an
+ * ARN's e-mail address beside the principal's), and an IPv4 address written with dashes, as hosts'
+ * names hold one (`mail-223-75-216-167.isp.net[223.75.216.167]`). Values of eight characters or more
+ * with a digit or a symbol: a plain word found once is no value to look for again.
+ */
+export function echoFoundValues(text: string, out: Finding[]): void {
+  const taken = new Set<number>();
+  for (const f of out) taken.add(f.start);
+  const n = Math.min(out.length, MAX_ECHOED_VALUES);
+  for (let k = 0; k < n; k++) {
+    const f = out[k];
+    if (f.kind === 'person-name' || f.kind === 'home-user' || f.end - f.start < 8 || f.end - f.start > 256) continue;
+    const v = text.slice(f.start, f.end);
+    if (!/[\d\W_]/.test(v)) continue;
+    const forms = f.kind === 'ip-address' && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) ? [v, v.replace(/\./g, '-')] : [v];
+    const { from, to } = aroundLines(text, f.start, f.end);
+    const win = text.slice(from, to);
+    for (const w of forms)
+      for (let i = win.indexOf(w); i >= 0; i = win.indexOf(w, i + 1)) {
+        const at = from + i;
+        if (at === f.start || taken.has(at)) continue;
+        if ((at > 0 && isAlnum(text.charCodeAt(at - 1))) || isAlnum(text.charCodeAt(at + w.length))) continue;
+        taken.add(at);
+        out.push({ kind: f.kind, start: at, end: at + w.length });
+      }
+  }
+}
+// (A text of more findings is looked through for the first ones' echoes only: each costs a window's search.)
+const MAX_ECHOED_VALUES = 2048;
+
 /** From the start of the third line above `start` to the end of the third line below `end`, within ECHO_CHARS. */
 function aroundLines(text: string, start: number, end: number, lines = ECHO_LINES): { from: number; to: number } {
   // Read character by character, never past ECHO_CHARS: a search for a line break could cross the whole text.
@@ -2677,7 +2713,21 @@ function cued(text: string, start: number, cue: string, sep: string, run: string
   return afterCue(run, at, kind !== Cue.Phrase && kind !== Cue.Label, PEOPLE_LABELS.has(key));
 }
 // Labels only a person bears (not `name`, `owner` or `customer`, which a company or a package may).
-const PEOPLE_LABELS = new Set(['author', 'assignee', 'reporter', 'requester', 'signed', 'signature', 'attention', 'mitarbeiter', 'parent']);
+// (And a signature's in other languages.)
+const PEOPLE_LABELS = new Set([
+  'author',
+  'assignee',
+  'reporter',
+  'requester',
+  'signed',
+  'signature',
+  'attention',
+  'mitarbeiter',
+  'parent',
+  ...'firmado firmato sinadura assinatura assinado unterschrift unterzeichnet handtekening ondertekend podpis allekirjoitus underskrift namnteckning signatur aláírás semnătura semnătură imza signé'.split(
+    ' ',
+  ),
+]);
 
 // A contact's name right before its phone number or e-mail address on a line (`Wouter Claes +32 499
 // 01 89 12`, `Florian Huber <florian.huber@gmx.at>`, `Nadia Bühlmann, +41 79 …`): two or three

@@ -281,8 +281,10 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
   if (hints.prose) {
     PROSE_PASSWORD.lastIndex = 0;
     while ((m = PROSE_PASSWORD.exec(text)) !== null) {
-      const v = m[2].replace(/[.,;:!?]+$/, ''); // the end of the sentence
-      if (!prosePassword(v)) continue;
+      // (Quoted, its punctuation and brackets are its own, `vFwG8FEw,zqamw.{`, unless it reads as a call.)
+      const quoted = m[1] !== '';
+      const v = quoted ? m[2] : m[2].replace(/[.,;:!?]+$/, ''); // the end of the sentence
+      if (!prosePassword(quoted && !/^[\w.$]+\(.*\)$|^[[{<]|[\]}>]$/.test(v) ? v.replace(/[()[\]{}<>]/g, '_') : v)) continue;
       push(m.index + m[0].length - m[1].length - m[2].length, v);
     }
   }

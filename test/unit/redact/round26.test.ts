@@ -73,3 +73,55 @@ describe('identifiers after more of their names', () => {
     kept('Payment received from KWAME OFORI-ATTA 023 302 6856. Ref: school fees.', 'Ref: school fees');
   });
 });
+
+describe('signatures and forms', () => {
+  it("takes a name after a signature's label in other languages", () => {
+    gone('Sinadura: I. Arrizabalaga', 'Arrizabalaga', 'person-name');
+    gone('Unterschrift: K. Oberhuber', 'Oberhuber', 'person-name');
+    gone('Podpis: J. Wiśniewska', 'Wiśniewska', 'person-name');
+  });
+  it('keeps a firm after Firma, and words that are no name', () => {
+    kept('Firma: Bosch', 'Firma: Bosch');
+    kept('Firma: Hoffmann Logistik', 'Hoffmann Logistik');
+    kept('Unterschrift: ______', 'Unterschrift');
+    kept('Podpis: Kierownik', 'Kierownik');
+  });
+  it("reads no field's name with its value aligned after it as a chat's speaker", () => {
+    const excerpt = [
+      'Handelsregisteramt des Kantons Bern',
+      'Firma:        Alpenkäserei Emmental AG',
+      'UID:          CHE-729.129.262',
+      'Sitz:         Langnau im Emmental',
+      'Zweck:        Herstellung und Vertrieb von Käsespezialitäten',
+    ].join('\n');
+    assert.equal(out(excerpt), excerpt);
+  });
+  it("still reads a chat's speakers", () => {
+    gone('Larissa: tentei pagar duas vezes\nOperator: vou verificar agora\nLarissa: obrigada pela ajuda', 'Larissa', 'person-name');
+  });
+});
+
+describe('values found, mentioned again', () => {
+  it('takes the same value again within the window, standing apart', () => {
+    const o = out('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\nsee q8Jf2LmZp0Rt7XvB3nKs for the new one');
+    assert.ok(!o.includes('q8Jf2LmZp0Rt7XvB3nKs'), o);
+    gone('client=mail-223-75-216-167.outbound.isp.net[223.75.216.167]', '223-75-216-167', 'ip-address');
+  });
+  it('does not take it inside a longer token, nor a plain word', () => {
+    kept('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\nsee xq8Jf2LmZp0Rt7XvB3nKs', 'xq8Jf2LmZp0Rt7XvB3nKs');
+    kept('client=10.1.2.3 build 10-1-2-30', '10-1-2-30');
+  });
+  it('reaches no farther than three lines', () => {
+    kept('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\n1\n2\n3\n4\nsee q8Jf2LmZp0Rt7XvB3nKs', 'see q8Jf2LmZp0Rt7XvB3nKs');
+  });
+});
+
+describe('a password told in prose, quoted', () => {
+  it('keeps its own punctuation and brackets', () => {
+    gone('fails: `psql -h pg-02 -U breakglass` with password `vFwG8FEw,zqamw.{`.', 'vFwG8FEw,zqamw.{', 'password');
+  });
+  it('leaves calls and placeholders', () => {
+    kept('use password `getPass()` to log in', 'getPass()');
+    kept('with password `<secret_1>`', '<secret_1>');
+  });
+});
