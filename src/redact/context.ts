@@ -227,6 +227,10 @@ export function findContextSecrets(
     const floor = covered ? covered.floor(s, e) : -1;
     if (floor >= PREFIXED_PRIORITY) continue;
     const run = text.slice(s, e);
+    // `owner/action@3f9c…` (a commit a workflow or a dependency is pinned to): a git object's name.
+    if (text.charCodeAt(s - 1) === 64 /* @ */ && e - s === 40 && GIT_OBJECT.test(run)) continue;
+    // `registry.fly.io/app:deployment-01J0…`, `ghcr.io/org/image:2024.06-3f9c…`: an image's tag.
+    if (text.charCodeAt(s - 1) === 58 /* : */ && IMAGE_BEFORE.test(text.slice(Math.max(0, s - 120), s - 1))) continue;
     // Mailgun's private keys: 32, 8 and 8 hex digits, dashed (no other format is shaped so).
     if (e - s === 50 && MAILGUN_KEY.test(run)) {
       out.push({ kind: 'mailgun-key', start: s, end: e });
@@ -286,6 +290,9 @@ function gluedKeyBlocks(text: string, s: number, e: number): boolean {
   return false;
 }
 
+const GIT_OBJECT = /^[0-9a-f]{40}$/;
+// A registry's host (a dot in it, maybe a port) and an image's path, before the tag's colon.
+const IMAGE_BEFORE = /(?:^|[\s"'=])[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{2,5})?(?:\/[a-z0-9._-]+)+$/;
 const MAILGUN_KEY = /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/;
 const BASE64_RUN = /^[A-Za-z0-9+/]+={0,2}$/;
 // `user:password` with no spaces, or a provider's token anywhere in the decoded text.

@@ -81,6 +81,7 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
     // (And TeamCity's reference to a stored value, `credentialsJSON:<uuid>`, read after its colon.)
     if (
       inSops ||
+      inArmoredMessage(text, f.start) ||
       SOPS_VALUE.test(v) ||
       OPENPGP_MESSAGE.test(v) ||
       RAILS_ENCRYPTED.test(v) ||
@@ -93,6 +94,43 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
     // Travis's `secure:` holds base64 of an RSA block (172 characters or more); SOPS's `enc:` a data key.
     if (key !== null && (key[0].includes('secure') ? v.length >= 100 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) : sops)) raw.splice(k, 1);
   }
+}
+
+// A table's column headed by a digest's name (`NAME  DIGEST  CREATED AT` of `fly secrets list`,
+// `SHA256`, `CHECKSUM`, `FINGERPRINT`): its cells are digests of values, not the values.
+const DIGEST_HEADER = /(?<=^|[ \t|])(?:DIGEST|Digest|SHA-?256|CHECKSUM|Checksum|FINGERPRINT|Fingerprint|HASH|Hash)(?=[ \t|]|\r?$)/gm;
+/** Drops the findings that stand under a digest's column in the same table (no blank line between). */
+export function dropDigestColumns(text: string, raw: Finding[], personal: ReadonlySet<string>): void {
+  const heads: { bol: number; col: number }[] = [];
+  DIGEST_HEADER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DIGEST_HEADER.exec(text)) !== null && heads.length < 64) {
+    const bol = text.lastIndexOf('\n', m.index - 1) + 1;
+    heads.push({ bol, col: m.index - bol });
+  }
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const f = raw[k];
+    if (personal.has(f.kind)) continue;
+    const bol = text.lastIndexOf('\n', f.start - 1) + 1;
+    const col = f.start - bol;
+    const under = heads.some(
+      (h) => h.bol < bol && bol - h.bol < 8192 && Math.abs(h.col - col) <= 1 && !/\n[ \t]*\r?\n/.test(text.slice(h.bol, bol)),
+    );
+    if (under) raw.splice(k, 1);
+  }
+}
+
+// An encrypted message's armor: age's and OpenPGP's (not an encrypted private key's, which its passphrase opens).
+const ARMOR_BEGIN = /-----BEGIN (?:AGE ENCRYPTED FILE|PGP MESSAGE)-----/g;
+/** Does `at` lie inside an age or OpenPGP message's armor (between its BEGIN and END lines)? */
+function inArmoredMessage(text: string, at: number): boolean {
+  const from = text.lastIndexOf('-----BEGIN ', at);
+  if (from < 0) return false;
+  ARMOR_BEGIN.lastIndex = from;
+  const m = ARMOR_BEGIN.exec(text);
+  if (m === null || m.index !== from) return false;
+  const end = text.indexOf('-----END ', from);
+  return end < 0 || end >= at;
 }
 
 // A company's legal form or the label of its name on a CNPJ's line or the line above it

@@ -821,6 +821,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       if (ATTENDEE_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && ATTENDEE_PAST_LATIN.test(text)))
         personNames().findAttendees(text, raw);
+      // Numbers after a form's labels (form-numbers.ts), where no reader found anything.
+      if (FORM_NUMBER_HINT.test(text)) statements().findFormNumbers(text, raw);
       // Other mentions of the names and logins read so far (names.ts).
       if (raw.some((f) => f.kind === 'person-name')) {
         personNames().echoFoundNames(text, raw);
@@ -837,6 +839,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
         statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
+      if (raw.length > 0 && DIGEST_COLUMN_HINT.test(text)) statements().dropDigestColumns(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
       if (raw.some((f) => f.kind === 'credit-card') && /ean|gtin|upc|barcode|isbn/i.test(text)) statements().dropBarcodes(text, raw);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
@@ -1722,7 +1725,9 @@ const IDS_PAST_LATIN =
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
-const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA/;
+const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M/;
+// A table's column of digests (embedded.ts's dropDigestColumns).
+const DIGEST_COLUMN_HINT = /DIGEST|Digest|SHA-?256 |CHECKSUM|Checksum|FINGERPRINT|Fingerprint|HASH |Hash /;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
 const MRN_PAST_ASCII = /患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|등록번호|환자번호|병록번호/;
 // Records and annotations that mark a person's data (cued-identifiers.ts' findAnnotatedValues).
@@ -2315,6 +2320,8 @@ for (const { word, wordEnd } of HIT_WORDS) {
   e.hit = { word, wordEnd: wordEnd === true };
 }
 
+// A colon and a number of five digits after it, maybe led by letters (form-numbers.ts).
+const FORM_NUMBER_HINT = /[:：፡՝][ \t]*[A-Z]{0,4}[ -]?\d[\d \-./]{3}\d/;
 // Hex digits and the colon, for the IPv6 chain.
 const HEX_CLASS = new Uint8Array(128);
 for (const c of '0123456789abcdefABCDEF') HEX_CLASS[c.charCodeAt(0)] = 1;

@@ -2381,7 +2381,8 @@ function placeAlone(text: string, start: number, end: number): boolean {
  * apart from letters and digits (`api_key = "q8Jf…"` ⏎ `see q8Jf…`, a recovery code said again, an
  * ARN's e-mail address beside the principal's), and an IPv4 address written with dashes, as hosts'
  * names hold one (`mail-223-75-216-167.isp.net[223.75.216.167]`). Values of eight characters or more
- * with a digit or a symbol: a plain word found once is no value to look for again.
+ * with a digit or a symbol, and a letter (or an IPv4 address): a plain word found once is no value to
+ * look for again, and a number alone is too often another's digits.
  */
 export function echoFoundValues(text: string, out: Finding[]): void {
   const taken = new Set<number>();
@@ -2391,7 +2392,12 @@ export function echoFoundValues(text: string, out: Finding[]): void {
     const f = out[k];
     if (f.kind === 'person-name' || f.kind === 'home-user' || f.end - f.start < 8 || f.end - f.start > 256) continue;
     const v = text.slice(f.start, f.end);
-    if (!/[\d\W_]/.test(v)) continue;
+    // (A number alone, a phone's or an identifier's, is too often another number's digits: `jsMemoryEstimate: 2418479`.)
+    if (!/[\d\W_]/.test(v) || (f.kind !== 'ip-address' && /^[\d\s.,:;/()+-]+$/.test(v))) continue;
+    // (A secret of two digits or more and no space, a password with no space: `AuthFlowErrorV2` or `before { content:`
+    // read as one would be an identifier's or a rule's echo.)
+    if (f.kind === 'password' ? /\s/.test(v) : (f.kind === 'secret' || f.kind === 'high-entropy') && (/\s/.test(v) || !/\d\D*\d/.test(v)))
+      continue;
     const forms = f.kind === 'ip-address' && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) ? [v, v.replace(/\./g, '-')] : [v];
     const { from, to } = aroundLines(text, f.start, f.end);
     const win = text.slice(from, to);
@@ -2399,11 +2405,25 @@ export function echoFoundValues(text: string, out: Finding[]): void {
       for (let i = win.indexOf(w); i >= 0; i = win.indexOf(w, i + 1)) {
         const at = from + i;
         if (at === f.start || taken.has(at)) continue;
-        if ((at > 0 && isAlnum(text.charCodeAt(at - 1))) || isAlnum(text.charCodeAt(at + w.length))) continue;
+        // (Apart from a longer token too: `AC-DE-48-23-45-67-01-9F` holds a MAC address's digits, and is none.)
+        // (A host's name holds the dashed form between its own dashes and dots.)
+        if (
+          w === v
+            ? gluedAt(text, at - 1, -1) || gluedAt(text, at + w.length, 1)
+            : isAlnum(text.charCodeAt(at - 1)) || isAlnum(text.charCodeAt(at + w.length))
+        )
+          continue;
         taken.add(at);
         out.push({ kind: f.kind, start: at, end: at + w.length });
       }
   }
+}
+/** Does the character at `i` join a token on the side `dir` (a letter or digit, or `-`, `.`, `_` before one)? */
+function gluedAt(text: string, i: number, dir: -1 | 1): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (isAlnum(c)) return true;
+  return (c === 45 || c === 46 || c === 95) && isAlnum(text.charCodeAt(i + dir));
 }
 // (A text of more findings is looked through for the first ones' echoes only: each costs a window's search.)
 const MAX_ECHOED_VALUES = 2048;

@@ -27,6 +27,7 @@ export {
   findKubernetesSecretData,
   dropSealedValues,
   dropCiphertext,
+  dropDigestColumns,
   dropCompanyCnpjs,
   dropBarcodes,
   findUpiIds,
@@ -559,6 +560,7 @@ export {
   findRecoveryKeys,
   findSpacedNinos,
 } from './cued-identifiers';
+export { findFormNumbers } from './form-numbers';
 export { findHighEntropyLiterals, findHighEntropyValues } from './literals';
 export { findPersonalFields } from './fields';
 

@@ -185,6 +185,8 @@ export function encodedSettings(v: string): boolean {
 const SECRET_REFERENCE = /^(?:credentialsJSON:[\w-]+$|vault:[\w-]+\/|op:\/\/|ref\+[a-z0-9]+:\/\/|(?:sm|gcpsm|azkv|akv|awssm|ssm|bws):\/\/)/;
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
+  // A man page's placeholder in italics or bold (`\fITOKEN\fR`): the word it shows.
+  if (value.startsWith('\\f')) return isPlaceholder(value.replace(/\\f(?:[BIRP]|\(\w\w)/g, ''));
   if (value.startsWith('<REDACTED:')) return true;
   if (value.startsWith('eyJ') && encodedSettings(value)) return true;
   // A reference a secrets manager resolves (`vault:secret/data/sms#api_key`, `op://vault/item/field`, `ref+awssecrets://…`).

@@ -125,3 +125,73 @@ describe('a password told in prose, quoted', () => {
     kept('with password `<secret_1>`', '<secret_1>');
   });
 });
+
+describe("numbers after a form's labels", () => {
+  it('takes a number after a label in any language, in a form', () => {
+    gone('Iqama No.: 2002558977\nPassport No.: S8278114\nSponsor: Al Noor Trading', '2002558977', 'id-number');
+    gone('社員番号：E683420\n氏名：森 さくら', 'E683420', 'id-number');
+    gone('የፋይዳ መታወቂያ ቁጥር: 7348 5046 7676\nስልክ: 098 105 9372', '7348 5046 7676', 'id-number');
+    gone('TRN: 132-370-621\nNIS No.: AH768114\nAddress: 14 Hope Road', 'AH768114', 'id-number');
+    gone('Student: Nguyen, Emily        Student ID: 2870607', '2870607', 'id-number');
+  });
+  it('keeps orders, invoices, companies, amounts, dates, codes and phones', () => {
+    const form = (line: string): string => `${line}\nStatus: open`;
+    for (const line of [
+      'Order number: 4567688298532676',
+      'Rechnungsnummer: 2024118873',
+      'Sendungsnummer (DHL): 00340434161094042557',
+      'Amount: 12500 EUR',
+      'Date of issue: 2024-06-12',
+      'Version: 10.22.3',
+      'Diagnosis: E11.9',
+      'SNOMED CT: 44054006',
+      'PO: 4500012345',
+      'Customer Service: 1-888-712-6343',
+      'UK: 0800 536 9238',
+      'Gas used: 1234567',
+      'Company number: 22864243',
+      '問い合わせ番号：2024061200123',
+    ])
+      kept(form(line), line.slice(line.search(/[:：] ?[\dA-Z]/) + 1).trim());
+  });
+  it("keeps a company's record, keys of configuration and references without a space", () => {
+    kept('ДУНАВ ЛОГИСТИКА ДОО БЕОГРАД\nМатични број: 21345678\nПИБ: 109876543', '21345678');
+    kept('port: 30080\nreplicas: 3\ntimeoutMs: 120000', '120000');
+    kept('Content-Length: 348123\nContent-Type: text/plain', '348123');
+    kept('See arXiv:2106.09685 and doi:10.1145/3297858.3304013', '2106.09685');
+    kept('DTSTART:20240617T090000Z\nDTEND:20240617T100000Z', '20240617T090000Z');
+  });
+  it('needs another field near: a sentence is no form', () => {
+    kept('The answer to everything: 4242424242, as the book says.', '4242424242');
+  });
+});
+
+describe('what looks like a secret beside a credential word and is none', () => {
+  it("keeps a workflow's commit pin, an image's tag, a man page's placeholder", () => {
+    kept(
+      '      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502 # v4.0.2',
+      'e3dd6a429d7300a6a4c196c26e071d42e0343502',
+    );
+    kept('  image = "registry.fly.io/ledger-api:deployment-01J0X6QH8V4N3K2Y9ZB7T5R1WD"', 'deployment-01J0X6QH8V4N3K2Y9ZB7T5R1WD');
+    kept('.BR \\-t ", " \\-\\-token =\\fITOKEN\\fR', '\\fITOKEN\\fR');
+  });
+  it("keeps a digest's column and an encrypted message's armor", () => {
+    const list = [
+      'NAME                    DIGEST                  CREATED AT',
+      'SECRET_KEY_BASE         9f8e7d6c5b4a3f2e        2024-05-02T10:11:45Z',
+      'STRIPE_SECRET_KEY       4c1d9e8a7b6f5e3d        2024-06-10T14:33:02Z',
+    ].join('\n');
+    assert.equal(out(list), list);
+    const age =
+      '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBFa2x2d0hxa2dN\n-----END AGE ENCRYPTED FILE-----';
+    assert.equal(out(age), age);
+  });
+  it('still takes the secrets themselves', () => {
+    gone('SECRET_KEY_BASE         q8Jf2LmZp0Rt7XvB3nKs', 'q8Jf2LmZp0Rt7XvB3nKs');
+    gone('--token =\\fIq8Jf2LmZp0Rt7XvB3nKs\\fR', 'q8Jf2LmZp0Rt7XvB3nKs');
+    gone(
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+    );
+  });
+});
