@@ -377,7 +377,7 @@ function humanLabel(label: string): boolean {
   // A sentence or a note is no label: a comma, a bracket's clause, digits (`FNV-1 32-bit prime`), more
   // than six words, or a last word that continues a sentence (`The OID … is`).
   if (/[,\d]|\([^)]*\)[^)]*\S|\([^)]*$/u.test(label) || label.split(/[ \t]+/).length > 6 || SENTENCE_END.test(label)) return false;
-  if (/[^\x00-\x7f]/.test(label) || /[ \t]/.test(label)) return !/^[a-z0-9_.]+(?: [a-z0-9_.]+)*$/.test(label) || label.includes(' ');
+  if (/[\u0080-\uffff \t]/.test(label)) return true;
   return /^[A-Z]/.test(label) && !CONFIG_KEY.test(label);
 }
 
