@@ -11,7 +11,7 @@ import type { Finding } from './text';
 const PERSON_KEY = new RegExp(
   '^(?:' +
     [
-      '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?name',
+      '(?:full|first|last|middle|given|family|maiden|legal|real|customer|client|contact|patient|employee|holder|card[ _-]?holder|account[ _-]?holder|recipient|billing|shipping|sender|guest|member|applicant|student|passenger|travell?er|beneficiary|insured|emergency[ _-]?contact)[ _-]?names?',
       'emergency[ _-]?contact',
       // A traveller as a manifest's column names them (`Passenger`, `Traveller`).
       'passenger',
@@ -70,7 +70,7 @@ const PERSON_KEY = new RegExp(
 const ENTITY_PREFIX =
   /^(?:customer|client|patient|employee|member|contact|person|owner|holder|passenger|guest|applicant|student|recipient|sender|buyer|tenant|user)(?:[_-]([a-z][\w-]*)|([A-Z][\w-]*))$/;
 /** Keys that name a person only among other personal data. */
-const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|owner|contact|holder|имя|ім'я|όνομα)$/i;
+const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|nama|owner|contact|holder|имя|ім'я|όνομα)$/i;
 /** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
 const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
@@ -196,7 +196,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nama|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
@@ -322,9 +322,14 @@ function readFields(
       } else if (m[4] !== undefined) {
         // …or a field of an object as its toString prints it (`Contact(id=null, firstName=Rowena, …)`).
         const printed = /(?:\w\(|, )$/.test(text.slice(Math.max(0, ks - 2), ks)) && text[ke] === '=';
-        const lead = text.slice(text.lastIndexOf('\n', ks) + 1, ks);
+        // (From the line's start, or from the gap before a form's next field: `Surname: …     Previous surname: …`.)
+        const line = text.slice(text.lastIndexOf('\n', ks) + 1, ks);
+        const gap = /^.*(?:[ \t]{2}|\t)(?=\S)/.exec(line);
+        const lead = gap === null ? line : line.slice(gap[0].length);
         // (Or a key of two words that names a person, in a list: `- Emergency contact: …`.)
         const two = /^[ \t]*(?:[-*•][ \t]+)?(\p{L}{3,20})[ \t]$/u.exec(lead);
+        // (Or a key that names a name after words of a form's label: `Nom et prénom :`, `Step 1(a) First name:`.)
+        const formLead = field.plain === false && /^[ \t]*(?:[-*•][ \t]+)?(?:[\p{L}()\d]{1,20}[ \t]){1,3}$/u.test(lead);
         // (Or a field after a pipe, as tickets and tables print them: `INC0081231 | Caller: …`.)
         if (
           !printed &&
@@ -332,9 +337,12 @@ function readFields(
           // (A properties file's dotted path before the key: `soker.adresse=Øvre Slottsgate 9`.)
           !/^[ \t]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.$/.test(lead) &&
           !(field.plain === false && /\|[ \t]*$/.test(lead)) &&
-          !(two !== null && personalField(`${two[1]}_${text.slice(ks, ke)}`)?.plain === false)
+          !(two !== null && personalField(`${two[1]}_${text.slice(ks, ke)}`)?.plain === false) &&
+          !formLead
         )
           continue;
+        // A form's next field after a gap is not the value's (`Surname: Te Rangi     Given names: …`).
+        v = v.split(/[ \t]{2,}|\t/)[0];
         // A relation or role in brackets after the name (`小林 陽菜 (sister)`, `Ana Ruiz (mother)`) is not part of it.
         v = v
           .replace(/[ \t]+$/, '')

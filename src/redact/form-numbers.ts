@@ -350,12 +350,15 @@ export function findFormNumbers(text: string, out: Finding[]): void {
     const digits = v.replace(/\D/g, '').length;
     if (digits < 5 || digits > 24 || NOT_AN_ID.test(v) || /^(\d)\1+$/.test(v.replace(/\D/g, ''))) continue;
     const start = m.index + m[0].length - m[1].length;
+    // (A card's number is the card reader's, which keeps the published test cards.)
+    if (digits >= 15 && digits <= 19 && /^[\d -]+$/.test(v) && luhn(v.replace(/\D/g, ''))) continue;
     // (An ASCII colon needs a space after it in a form: `arXiv:2106.09685`, `DTSTART:20240617T…` are no labels.)
     if (text.charCodeAt(m.index) === 58 && start === m.index + 1) continue;
     // (A number written as a phone number is the phone reader's, which keeps toll-free ones: `0 809 401 401`, `1-888-712-6343`.)
     if (/^0\d{0,4}(?:[ -]\d{1,4}){2,}$|^(?:1[ -])?\d{3}[ -]\d{3}[ -]\d{4}$|^(?:1[ -]?)?8(?:00|33|44|55|66|77|88)[ -]|^1[38]00[ -]/.test(v))
       continue;
-    if (taken.some((f) => f.start < start + v.length && start < f.end)) continue;
+    // (Where another reader found the whole or more, its kind stands; a part of it found, the whole is taken.)
+    if (taken.some((f) => f.start < start + v.length && start < f.end && (f.start <= start || f.end >= start + v.length))) continue;
     const bol = text.lastIndexOf('\n', m.index - 1) + 1;
     if (m.index - bol > 160) continue;
     const l = LABEL_START.exec(text.slice(bol, m.index));
@@ -371,12 +374,24 @@ export function findFormNumbers(text: string, out: Finding[]): void {
   }
 }
 
+function luhn(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = d.charCodeAt(d.length - 1 - i) - 48;
+    if (i % 2 === 1 && (x *= 2) > 9) x -= 9;
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
 /** Words of people's writing, not a configuration's key: a space, a letter past ASCII, or a capital. */
 function humanLabel(label: string): boolean {
   if (label.length < 2 || !/^\p{L}/u.test(label)) return false;
-  // A sentence or a note is no label: a comma, a bracket's clause, digits (`FNV-1 32-bit prime`), more
+  // A sentence or a note is no label: a comma, a bracket's clause, digits (`FNV-1 32-bit prime`), code
+  // (`card used by pm_card_visa`, `res.status`), more
   // than six words, or a last word that continues a sentence (`The OID … is`).
-  if (/[,\d]|\([^)]*\)[^)]*\S|\([^)]*$/u.test(label) || label.split(/[ \t]+/).length > 6 || SENTENCE_END.test(label)) return false;
+  if (/[,\d_]|[a-z]\.[a-z]{2}|\([^)]*\)[^)]*\S|\([^)]*$/u.test(label) || label.split(/[ \t]+/).length > 6 || SENTENCE_END.test(label))
+    return false;
   if (/[\u0080-\uffff \t]/.test(label)) return true;
   return /^[A-Z]/.test(label) && !CONFIG_KEY.test(label);
 }

@@ -714,6 +714,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
         statements().findDocumentRecords(text, raw);
       if (text.includes(' VALUE ') && (text.includes(' PIC ') || text.includes(' PICTURE '))) statements().findCobolValues(text, raw);
       if (ANNOTATED_HINT.test(text)) statements().findAnnotatedValues(text, raw);
+      // Numbers after a form's labels (form-numbers.ts), where no reader found anything: read before
+      // the fields of records, which they make a record of a person's data.
+      if (FORM_NUMBER_HINT.test(text)) statements().findFormNumbers(text, raw);
       // Names and street lines in the fields of records: in texts holding personal data, or a key that names a person.
       const nameKeys = NAME_KEY_FEATURES.some((f) => found[f] === 1);
       const near: number[] = [];
@@ -821,8 +824,6 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (logs !== 0 || latex) personNames().findLogAndLatexNames(text, raw, logs, latex);
       if (ATTENDEE_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && ATTENDEE_PAST_LATIN.test(text)))
         personNames().findAttendees(text, raw);
-      // Numbers after a form's labels (form-numbers.ts), where no reader found anything.
-      if (FORM_NUMBER_HINT.test(text)) statements().findFormNumbers(text, raw);
       // Other mentions of the names and logins read so far (names.ts).
       if (raw.some((f) => f.kind === 'person-name')) {
         personNames().echoFoundNames(text, raw);
@@ -1433,7 +1434,7 @@ const NAMED_DATA_KINDS = new Set([
   'nhs-number',
   'uk-nino',
 ]);
-const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number']);
+const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number', 'id-number']);
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
 const ROAD_FEATURES = ROAD_WORDS.map((w) => feature(w));
@@ -2321,7 +2322,7 @@ for (const { word, wordEnd } of HIT_WORDS) {
 }
 
 // A colon and a number of five digits after it, maybe led by letters (form-numbers.ts).
-const FORM_NUMBER_HINT = /[:：፡՝][ \t]*[A-Z]{0,4}[ -]?\d[\d \-./]{3}\d/;
+const FORM_NUMBER_HINT = /[:：፡՝][ \t]*[A-Z]{0,4}[ -]?\d[\d \-./]{4}/;
 // Hex digits and the colon, for the IPv6 chain.
 const HEX_CLASS = new Uint8Array(128);
 for (const c of '0123456789abcdefABCDEF') HEX_CLASS[c.charCodeAt(0)] = 1;

@@ -31,7 +31,7 @@ export const NOT_NAMES = new Set(
     'Auth App Api Foo Bar Baz Qux Quux True False Null None Test Demo Sample Guest Pro Cloud Microsoft Apple Google Amazon Mac Intel Macintosh Windows Linux ' +
     // Tools and languages that the lists also hold as people's names (`Dev Deps`, `Apache Kafka`, `Vue Router`).
     'Dev Deps Haskell Perl Scala Lua Vue Chai Karma Jasmine Vite Babel Bower Deno Kafka Cassandra Flink Fedora Caddy Pip Sass Jaeger Argo Luigi ' +
-    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref Firma ' +
+    'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref Firma Nama ' +
     // German weekdays and months (capitalised in any sentence), and prepositions that start one.
     'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom ' +
     ORGANISATION_WORDS
@@ -273,6 +273,20 @@ const PERSON_LABELS = [
   'conducteur',
   'conducteur habituel',
   'paciente',
+  // Parties a form, a claim or a record names (`Taxpayer:`, `Insured:`, `Vətəndaş:` a citizen).
+  'taxpayer',
+  'insured',
+  'policyholder',
+  'claimant',
+  'defendant',
+  'plaintiff',
+  'detainee',
+  'borrower',
+  'debtor',
+  'lessee',
+  'tenant name',
+  'vətəndaş',
+  'müştəri',
 ];
 /** Labels of a field that may hold a person's name or anything else: the words must hold one. */
 const LABELS = [

@@ -195,3 +195,18 @@ describe('what looks like a secret beside a credential word and is none', () => 
     );
   });
 });
+
+describe("a form's name fields", () => {
+  it('reads a field after a gap, plural name keys, and a key after words of its label', () => {
+    const form = 'Surname: NicDhòmhnaill     Previous surname: MacLeod\nFirst names: Mòrag Ealasaid\nCHI number: 0410644889';
+    const o = out(form);
+    for (const v of ['NicDhòmhnaill', 'MacLeod', 'Mòrag Ealasaid', '0410644889']) assert.ok(!o.includes(v), o);
+    gone('Nom et prénom : LEFEBVRE Thérèse\nNuméro d immatriculation : 2 50 04 69 299 984 53', 'LEFEBVRE Thérèse', 'person-name');
+    gone('Nama           : SRI WAHYUNINGSIH\nNIK: 3372054609000002', 'SRI WAHYUNINGSIH', 'person-name');
+    gone('Taxpayer: Xuncax Tzunun Ixcoy', 'Xuncax Tzunun Ixcoy', 'person-name');
+  });
+  it("keeps the labels themselves, and a code comment's numbers", () => {
+    kept('Nama           : SRI WAHYUNINGSIH\nNIK: 3372054609000002', 'Nama');
+    kept('  // card used by pm_card_visa: 4242 4242 4242 4242, any CVC\n  amount: 2000,', '4242 4242 4242 4242');
+  });
+});
