@@ -322,7 +322,9 @@ const ADDRESS_LABELS = [
       'indirizzo(?:[ \\t]+di[ \\t]+(?:residenza|spedizione|consegna))?|residenza|woonadres|bezorgadres|huisadres|adresa|naslov|morada|aadress|osoite|postiosoite|kotiosoite|adress|hemadress|bostadsadresse|' +
       `adres[a-zçğıöşü]{0,4}|адрес(?:[ \\t]+проживания|[ \\t]+доставки)?|διεύθυνση|住所|地址|주소|כתובת|العنوان|पता|` +
       // (Basque, Welsh, Catalan, Hungarian, Icelandic, Vietnamese; Serbian, Mongolian, Armenian, the scripts of South Asia, Thai, Urdu, Persian.)
-      `helbidea|cyfeiriad|adreça|lakc[íi]m|cím|heimilisfang|đ[ịi]a[ \\t]+ch[ỉi]|адреса|хаяг|հասցե|ঠিকানা|पत्ता|முகவரி|చిరునామా|ವಿಳಾಸ|വിലാസം|સરનામું|ਪਤਾ|ලිපිනය|ที่อยู่|پتہ|پتا|آدرس)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
+      `helbidea|cyfeiriad|adreça|lakc[íi]m|cím|heimilisfang|đ[ịi]a[ \\t]+ch[ỉi]|адреса|хаяг|հասցե|ঠিকানা|पत्ता|முகவரி|చిరునామా|ವಿಳಾಸ|വിലാസം|સરનામું|ਪਤਾ|ලිපිනය|ที่อยู่|پتہ|پتا|آدرس|` +
+      // (Malay and Indonesian, Azerbaijani, Czech and Slovak, Filipino, Uzbek; Georgian, Amharic, Chinese, Nepali, Kazakh.)
+      `alamat|ünvan|trval[ýé][ \\t]+(?:pobyt|bydliště)|bydliště|bydlisko|tirahan|manzil|მისამართი|አድራሻ|住址|ठेगाना|(?:тіркелген[ \\t]+)?мекенжайы?)(?:${LABEL_END}|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]*[:：][ \\t]*)`,
     'gi',
   ),
   new RegExp(
@@ -332,18 +334,21 @@ const ADDRESS_LABELS = [
   ),
 ];
 const LABEL_GLUED = /[\p{L}\p{N}_.-]/u;
+const DIGIT_PAST_ASCII = /\p{Nd}/u;
+// (Georgian's letters are lower case, and its addresses' words too.)
+const GEORGIAN = /^\p{Script=Georgian}/u;
 const NOT_POSTAL_BEFORE =
   /(?:ip|ipv[46]|mac|e-?mail|memory|wallet|contract|bitcoin|btc|eth(?:ereum)?|crypto|server|remote|local|bind|listen|listening|return|web|base|hardware|physical|virtual|network|host|proxy|gateway|broadcast|multicast|loopback|link|public|private|sender|reply-to|mail|smtp|bus|register|start|end|load|entry|jump|target|source|destination|peer|node|socket|url|uri|http|contract's|ip-)[ \t_-]*$/i;
 const ORGANISATION_IN = /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|Corp|Corporation|Foundation|University|Institute|Company|plc|B\.V|S\.A|S\.L|Pty)\b/;
 // The value's first word: a number, a capitalised word, a word of another script, a postcode mark,
 // or a street's word written in lower case (`ul.`, `rue`, `c/`, `г.`).
 const ADDRESS_START =
-  /^(?:\d|〒|\p{Lu}|\p{Lo}|(?:ul|al|os|pl|rue|via|viale|calle|c\/|av|avda|rua|str|straße|strasse|г|ул|пр|д|flat|apt|unit|no)(?![\p{L}]))/u;
+  /^(?:\p{Nd}|〒|\p{Lu}|\p{Lo}|\p{Script=Georgian}|(?:ul|al|os|pl|rue|via|viale|calle|c\/|av|avda|rua|str|straße|strasse|г|ул|пр|д|flat|apt|unit|no)(?![\p{L}]))/u;
 // A number beside a capitalised word or another script's (`12 Smith St`, `Hauptstraße 12`, `No:45`, `3丁目3番12号`).
 const ADDRESS_SHAPE =
-  /\d[\dA-Za-z/-]*[.,]?[ \t]+(?:\p{Lu}|\p{Lo})|(?:\p{Lu}[\p{L}'’-]+|\p{Lo}{2,})\.?,?[ \t]+(?:(?:No|Nr|N[º°o])\.?[ \t]?:?[ \t]?)?\d|(?:No|Nr|N[º°o])\.?[ \t]?:[ \t]?\d|\p{Lo}\d|\d\p{Lo}|〒[ \t]?\d/u;
+  /\p{Nd}[\p{Nd}A-Za-z/-]*[.,]?[ \t]+(?:\p{Lu}|\p{Lo})|(?:\p{Lu}[\p{L}'’-]+|\p{Lo}{2,})[“”"»]?\.?,?[ \t]+(?:(?:No|Nr|N[º°o]|№)\.?[ \t]?:?[ \t]?)?\p{Nd}|(?:No|Nr|N[º°o])\.?[ \t]?:[ \t]?\d|\p{Lo}\p{Nd}|\p{Nd}\p{Lo}|〒[ \t]?\d|\p{Lo}[\p{Lo}\p{M}]*\.?[ \t]+\p{Nd}/u;
 // After the last number: letters glued to it (`8B`, `号`), then places (`, Boulder`, `/Ankara`, ` NSW`).
-const ADDRESS_TAIL = /[\p{L}\p{M}]*(?:(?:[ \t]*[,/-][ \t]*|[ \t]+)(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lo}+))*/uy;
+const ADDRESS_TAIL = /[\p{L}\p{M}]*(?:(?:[ \t]*[,/،-][ \t]*|[ \t]+)(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lo}[\p{Lo}\p{M}]*))*/uy;
 
 // Words an address writes in lower case: particles, street types and units (`rue des Lilas`, `piso 3`, `m. 15`).
 const LOWER_IN_ADDRESS =
@@ -352,7 +357,8 @@ const LOWER_IN_ADDRESS =
 function prose(v: string): boolean {
   let run = 0;
   for (const w of v.split(/[\s,]+/)) {
-    if (/^\p{Ll}/u.test(w) && !LOWER_IN_ADDRESS.test(w)) {
+    // (An abbreviation is an address's word in any language: `küç.`, `mən.`, `gamz.`, `ет.`.)
+    if (/^\p{Ll}/u.test(w) && !LOWER_IN_ADDRESS.test(w) && !/^\p{Ll}{1,5}\.$/u.test(w) && !GEORGIAN.test(w)) {
       if (++run >= 2) return true;
     } else run = 0;
   }
@@ -397,7 +403,8 @@ function labelled(text: string, re: RegExp, out: Finding[]): void {
     let last = -1;
     for (let i = v.length - 1; i >= 0; i--) {
       const c = v.charCodeAt(i);
-      if (c >= 48 && c <= 57) {
+      // (Digits of other scripts too: `١٢ شارع التحرير`, `वडा नं. ११`.)
+      if ((c >= 48 && c <= 57) || (c > 127 && DIGIT_PAST_ASCII.test(v[i]))) {
         last = i;
         break;
       }

@@ -792,10 +792,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
       const labels =
         (found[ADDRESS_LABEL_FEATURES[0]] === 1 ? 1 : 0) |
-        (ADDRESS_LABEL_FEATURES.slice(1, ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ||
-        (found[PAST_LATIN] === 1 && ADDRESS_LABEL_PAST_LATIN.test(text))
-          ? 2
-          : 0) |
+        (ADDRESS_LABEL_FEATURES.slice(1, ADDRESS_VERBS_FROM).some((f) => found[f] === 1) || found[PAST_LATIN] === 1 ? 2 : 0) |
         (ADDRESS_LABEL_FEATURES.slice(ADDRESS_VERBS_FROM).some((f) => found[f] === 1) ? 4 : 0);
       if (labels !== 0) personNames().findLabelledAddresses(text, raw, labels);
       if (found[F.passwdLine] === 1) personNames().findPasswdLines(text, raw);
@@ -1763,6 +1760,12 @@ const ADDRESS_LABEL_FEATURES = [
   'lakcím',
   'heimilisfang',
   ' chỉ:',
+  'alamat',
+  'nvan:',
+  'trval',
+  'bydli',
+  'tirahan',
+  'manzil',
 ].map((f) => feature(f));
 const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
 ADDRESS_LABEL_FEATURES.push(
@@ -1784,8 +1787,6 @@ ADDRESS_LABEL_FEATURES.push(
     'mieszka ',
   ].map((f) => feature(f)),
 );
-const ADDRESS_LABEL_PAST_LATIN =
-  /адрес|Адрес|διεύθυνση|Διεύθυνση|住所|地址|주소|כתובת|العنوان|पता|адреса|хаяг|Хаяг|հասցե|Հասցե|ঠিকানা|पत्ता|முகவரி|చిరునామా|ವಿಳಾಸ|വിലാസം|સરનામું|ਪਤਾ|ලිපිනය|ที่อยู่|پتہ|پتا|آدرس/;
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN =
   /生|생년월일|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;

@@ -210,3 +210,19 @@ describe("a form's name fields", () => {
     kept('  // card used by pm_card_visa: 4242 4242 4242 4242, any CVC\n  amount: 2000,', '4242 4242 4242 4242');
   });
 });
+
+describe('addresses after labels in more languages', () => {
+  it('reads Malay, Azerbaijani, Czech, Filipino, Chinese, Arabic and Nepali labels, digits of their scripts', () => {
+    gone('Alamat: No. 21, Jalan SS 2/64, 47300 Petaling Jaya', 'Jalan SS 2/64', 'street-address');
+    gone('Ünvan: Nizami küç. 87, mən. 15, Bakı AZ1010', 'Nizami küç. 87', 'street-address');
+    gone('Trvalý pobyt: Hlavná 45, 040 01 Košice', 'Hlavná 45', 'street-address');
+    gone('住址：臺北市大安區和平東路二段96巷7弄3號4樓', '和平東路二段96巷7弄3號4樓', 'street-address');
+    gone('العنوان: ١٢ شارع التحرير، الدقي، الجيزة', '١٢ شارع التحرير', 'street-address');
+    gone('ठेगाना: काठमाडौं महानगरपालिका वडा नं. ११, थापाथली', 'वडा नं. ११', 'street-address');
+    gone('Адрес: ул. „Капитан Райчо“ № 56, ет. 3, ап. 8, гр. Пловдив', 'Капитан Райчо', 'street-address');
+  });
+  it('keeps a label with no number after it', () => {
+    kept('العنوان: القاهرة', 'القاهرة');
+    kept('Alamat: Jakarta Selatan', 'Jakarta Selatan');
+  });
+});
