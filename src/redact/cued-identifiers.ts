@@ -71,7 +71,10 @@ function findBirthColumns(text: string, out: Finding[]): void {
             ? ','
             : ';'
           : '';
-    const column = delimiter === '' ? -1 : header.slice(0, wordAt).split(delimiter).length - 1;
+    let column = delimiter === '' ? -1 : header.slice(0, wordAt).split(delimiter).length - 1;
+    // (A bar before an index's column only, the rest aligned by spaces: Julia's DataFrames, `Row │ name  dob`.)
+    const aligned = delimiter === '|' && /\S {2,}\S/.test(header.split('|')[column].trim());
+    if (aligned) column = -1;
     let at = eol < text.length ? eol : -1;
     for (let row = 0; row < 3 && at >= 0; row++) {
       const start = at + 1;
@@ -79,7 +82,7 @@ function findBirthColumns(text: string, out: Finding[]): void {
       while (end < text.length && end - start <= 2000 && text.charCodeAt(end) !== 10) end++;
       if (end - start > 2000) break;
       const line = text.slice(start, end).replace(/\r$/, '');
-      if (delimiter !== '') {
+      if (delimiter !== '' && !aligned) {
         const cells = line.split(delimiter);
         if (column < cells.length) {
           const c = DATE_CELL.exec(cells[column]);

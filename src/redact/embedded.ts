@@ -291,7 +291,18 @@ const WEBHOOK_PATH =
 // Zapier's catch hooks carry a short key after the account's number (`/hooks/catch/44645854/sv4jua2/`).
 const ZAPIER_HOOK = /hooks\.zapier\.com\/hooks\/catch\/(\d{4,12}\/[a-z0-9]{5,16})(?![A-Za-z0-9_-])/g;
 
+// A heartbeat's URL carries the key that reports a job's run (healthchecks.io's `hc-ping.com/<uuid>`
+// or `/<ping key>/<slug>`, Cronitor's `/p/<key>/`, Better Stack's `/heartbeat/<token>`): whoever holds it
+// can report the job done, or silence its alert.
+const HEARTBEAT =
+  /(?:hc-ping\.com|healthchecks\.io\/ping|cronitor\.link\/p|\/api\/v\d\/heartbeat)\/([A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])/g;
+
 export function findWebhookTokens(text: string, out: Finding[]): void {
+  HEARTBEAT.lastIndex = 0;
+  for (let h: RegExpExecArray | null; (h = HEARTBEAT.exec(text)) !== null;) {
+    const start = h.index + h[0].length - h[1].length;
+    if (!isPlaceholder(h[1])) out.push({ kind: 'webhook-token', start, end: start + h[1].length });
+  }
   ZAPIER_HOOK.lastIndex = 0;
   for (let z: RegExpExecArray | null; (z = ZAPIER_HOOK.exec(text)) !== null;) {
     const start = z.index + z[0].length - z[1].length;

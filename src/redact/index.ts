@@ -321,8 +321,13 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const hmacWord = hmacSha256Word(key);
   const placeholder = (kind: string, secret: string): string => `<REDACTED:${kind}#${hmac(secret)}>`;
 
-  const redact = (text: string): RedactionResult => {
-    if (text.length === 0) return { text, findings: [] };
+  const redact = (input: string): RedactionResult => {
+    if (input.length === 0) return { text: input, findings: [] };
+    // Tables drawn with box-drawing characters (DuckDB's, psql's unicode style, Rich's) are read as
+    // drawn with `|`, `-` and `+`: one character for one, so the findings' offsets hold for the input.
+    const text = BOX_DRAWING.test(input)
+      ? input.replace(BOX_DRAWING_ALL, (c) => (VERTICAL_BOX.includes(c) ? '|' : HORIZONTAL_BOX.includes(c) ? '-' : '+'))
+      : input;
     const t0 = now();
     // (With the engine's clock: a clock given by the caller does not run while bundles load.)
     const loaded0 = loadingMs;
@@ -362,7 +367,18 @@ export function createRedactor(options: RedactorOptions): Redactor {
         0
       )
         statements().findEncodedBasicAuth(text, raw);
-      if (found[F.url] === 1 && found[F.hooks] + found[F.webhooks] + found[F.inputs] + found[F.catchHook] + found[F.iftttKey] > 0)
+      if (
+        found[F.url] === 1 &&
+        found[F.hooks] +
+          found[F.webhooks] +
+          found[F.inputs] +
+          found[F.catchHook] +
+          found[F.iftttKey] +
+          found[F.pingUrl] +
+          found[F.heartbeat] +
+          found[F.cronitor] >
+          0
+      )
         statements().findWebhookTokens(text, raw);
       const cli: CliHints = {
         dashU: found[F.dashU] === 1,
@@ -770,6 +786,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
           h.birth ||
           h.medicalRecord ||
           TABLE_HINT_FEATURES.some((f) => found[f] === 1) ||
+          found[F.idfa] + found[F.advertisingId] > 0 ||
           h.passport ||
           h.insurance ||
           h.nhs ||
@@ -843,12 +860,12 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       const findings = resolve(text, raw);
-      const out = render(text, findings, hmacWord);
+      const out = render(input, findings, hmacWord);
       check();
       return { text: out, findings };
     } catch (e) {
       if (!(e instanceof BudgetExceeded) && !(e instanceof TooDense)) throw e;
-      return { text: droppedText(text), findings: [], dropped: true, droppedBecause: e instanceof TooDense ? 'dense' : 'time' };
+      return { text: droppedText(input), findings: [], dropped: true, droppedBecause: e instanceof TooDense ? 'dense' : 'time' };
     }
   };
 
@@ -1268,6 +1285,9 @@ const F = {
   inputs: feature('/inputs/'),
   catchHook: feature('/catch/'),
   iftttKey: feature('/with/key/'),
+  pingUrl: feature('hc-ping'),
+  heartbeat: feature('/heartbeat/'),
+  cronitor: feature('cronitor.link'),
   macAddress: feature('mac address'),
   // A switch's address table (`Vlan  Mac Address  Type  Ports`, `Gi0/14 dc4a.3e91.07bc DYNAMIC vlan 20`).
   vlan: feature('vlan'),
@@ -1564,6 +1584,7 @@ const USER_KEY_MORE_FEATURES = [
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 // Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
 const TABLE_HINT_FEATURES = [
+  'ad_id',
   'licence_n',
   'license_n',
   'vehicle_reg',
@@ -2322,6 +2343,10 @@ for (const { word, wordEnd } of HIT_WORDS) {
   e.hit = { word, wordEnd: wordEnd === true };
 }
 
+const BOX_DRAWING = /[\u2500-\u257f]/;
+const BOX_DRAWING_ALL = /[\u2500-\u257f]/g;
+const VERTICAL_BOX = '│┃║╎╏┆┇┊┋';
+const HORIZONTAL_BOX = '─━═╌╍┄┅┈┉';
 // A colon and a number of five digits after it, maybe led by letters (form-numbers.ts).
 const FORM_NUMBER_HINT = /[:：፡՝][ \t]*[A-Z]{0,4}[ -]?\d[\d \-./]{4}/;
 // Hex digits and the colon, for the IPv6 chain.

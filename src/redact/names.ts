@@ -1636,16 +1636,20 @@ function findLatexNames(text: string, out: Finding[]): void {
   let m: RegExpExecArray | null;
   while ((m = LATEX_NAME.exec(text)) !== null) {
     let at = m.index + m[0].indexOf('{') + 1;
+    let given = false;
     for (const v of [m[1], m[2]]) {
       if (v === undefined) continue;
       const words = v.trim().split(/[ \t]+/);
-      // Capitalised words, one of them a name in the list (not `The Kubernetes Authors`).
+      // Capitalised words, one of them a name in the list (not `The Kubernetes Authors`); a family
+      // name the list lacks after a given name it holds (moderncv's `\name{Nikolaos}{Karagianni}`).
       if (
         words.length <= 4 &&
         words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && classify(w) !== Word.Common) &&
-        words.some((w) => classify(w) === Word.Strong)
-      )
+        (words.some((w) => classify(w) === Word.Strong) || (given && v === m[2]))
+      ) {
         out.push({ kind: 'person-name', start: at, end: at + v.length });
+        given = true;
+      }
       at = text.indexOf('{', at + v.length) + 1;
     }
   }
@@ -2399,7 +2403,10 @@ export function echoFoundValues(text: string, out: Finding[]): void {
     if (f.kind === 'password' ? /\s/.test(v) : (f.kind === 'secret' || f.kind === 'high-entropy') && (/\s/.test(v) || !/\d\D*\d/.test(v)))
       continue;
     const forms = f.kind === 'ip-address' && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) ? [v, v.replace(/\./g, '-')] : [v];
-    const { from, to } = aroundLines(text, f.start, f.end);
+    // (Within its own line, unless its shape alone says what it is, an e-mail or an IP address: a
+    // value read with the help of other lines, echoed on another, would carry its evidence further
+    // than the three lines a window holds.)
+    const { from, to } = aroundLines(text, f.start, f.end, f.kind === 'email' || f.kind === 'ip-address' ? ECHO_LINES : 0);
     const win = text.slice(from, to);
     for (const w of forms)
       for (let i = win.indexOf(w); i >= 0; i = win.indexOf(w, i + 1)) {

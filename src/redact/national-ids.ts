@@ -840,6 +840,11 @@ const COLUMN_READERS: { name: RegExp; read: ColumnReader }[] = [
     read: (v) =>
       /^(?:\+|00)?\d[\d \-.()/]{5,20}\d$/.test(v) && /^(?:\D*\d){7,15}\D*$/.test(v) && !oneDigit(v.replace(/\D/g, '')) ? 'phone' : null,
   },
+  // A column of advertising ids (`ad_id`, `idfa`, `gaid`): a UUID follows one person across apps.
+  {
+    name: whole('ad[ _-]?id|idfa|idfv|gaid|aaid|maid|advertising[ _-]?id'),
+    read: (v) => (/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i.test(v) && !/^[0-]+$/.test(v) ? 'device-id' : null),
+  },
   // A driving licence's number: letters and digits, at least four digits (`K3494176`, `B890-963-66-233-8`).
   {
     name: whole("driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|licen[cs]e[ _-]?(?:number|no|num)|dl[ _-]?(?:number|no)"),
@@ -1097,7 +1102,14 @@ function readRows(
     pos = row.end;
     const line = text.slice(row.start, row.end);
     // The rule under a header: Markdown's, psql's (`----+----`), SQL clients' (`------ ------`).
-    if ((delim === '|' || delim === ' ') && rows === 0 && /^[ \t]*\|?[ \t:|+-]+$/.test(line) && line.includes('-')) continue;
+    // (Any row of them in a table drawn with box characters: DuckDB rules off its header's types.)
+    if (
+      (delim === '|' || delim === ' ') &&
+      (rows === 0 || line.includes('+')) &&
+      /^[ \t]*[|+]?[ \t:|+-]+$/.test(line) &&
+      line.includes('-')
+    )
+      continue;
     // Fixed columns: each cell where its rule's run stands (the last to the line's end); not a footer (`(3 rows)`).
     if (spans !== undefined && (line.length <= spans[spans.length - 1].start || /^\(\d+ rows?\)/.test(line))) break;
     // (A row whose cells stand two spaces or more apart, as many as the header's, is read by them:
@@ -1153,6 +1165,6 @@ const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', 'personal[ _-]?(?:code|number|id)', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', 'personal[ _-]?(?:code|number|id)', 'ad[ _-]?id|idfa|idfv|gaid|aaid|maid|advertising[ _-]?id', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

@@ -102,17 +102,23 @@ describe('signatures and forms', () => {
 });
 
 describe('values found, mentioned again', () => {
-  it('takes the same value again within the window, standing apart', () => {
-    const o = out('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\nsee q8Jf2LmZp0Rt7XvB3nKs for the new one');
+  it('takes the same value again on its line, an e-mail or IP address within the window, standing apart', () => {
+    const o = out('api_key = "q8Jf2LmZp0Rt7XvB3nKs" # was q8Jf2LmZp0Rt7XvB3nKs before');
     assert.ok(!o.includes('q8Jf2LmZp0Rt7XvB3nKs'), o);
+    gone(
+      '"arn": "arn:aws:sts::123456789012:assumed-role/SSO/maeve.hollis@kiwi-telemetry.co.nz",\n"principalId": "AROA6U3X64ODZ6YQIWKJZ:maeve.hollis@kiwi-telemetry.co.nz"',
+      'maeve.hollis@kiwi-telemetry.co.nz',
+      'email',
+    );
     gone('client=mail-223-75-216-167.outbound.isp.net[223.75.216.167]', '223-75-216-167', 'ip-address');
   });
   it('does not take it inside a longer token, nor a plain word', () => {
     kept('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\nsee xq8Jf2LmZp0Rt7XvB3nKs', 'xq8Jf2LmZp0Rt7XvB3nKs');
     kept('client=10.1.2.3 build 10-1-2-30', '10-1-2-30');
   });
-  it('reaches no farther than three lines', () => {
-    kept('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\n1\n2\n3\n4\nsee q8Jf2LmZp0Rt7XvB3nKs', 'see q8Jf2LmZp0Rt7XvB3nKs');
+  it("reaches no other line for a value read with other lines' help, and no farther than three lines for others", () => {
+    kept('api_key = "q8Jf2LmZp0Rt7XvB3nKs"\nsee q8Jf2LmZp0Rt7XvB3nKs', 'see q8Jf2LmZp0Rt7XvB3nKs');
+    kept('from 223.75.216.167\n1\n2\n3\n4\nhost-223-75-216-167', 'host-223-75-216-167');
   });
 });
 
@@ -224,5 +230,44 @@ describe('addresses after labels in more languages', () => {
   it('keeps a label with no number after it', () => {
     kept('العنوان: القاهرة', 'القاهرة');
     kept('Alamat: Jakarta Selatan', 'Jakarta Selatan');
+  });
+});
+
+describe('tables drawn with box characters', () => {
+  it("reads DuckDB's columns, an advertising id's among them, and keeps the drawing", () => {
+    const table = [
+      "D SELECT ad_id, client_ip FROM 'events.parquet' LIMIT 1;",
+      '┌──────────────────────────────────────┬────────────────┐',
+      '│                ad_id                 │   client_ip    │',
+      '│               varchar                │    varchar     │',
+      '├──────────────────────────────────────┼────────────────┤',
+      '│ 45EDF999-55E2-4DC3-A511-911D99525458 │ 175.16.207.13  │',
+      '└──────────────────────────────────────┴────────────────┘',
+    ].join('\n');
+    const o = out(table);
+    assert.ok(!o.includes('45EDF999-55E2-4DC3-A511-911D99525458') && o.includes('<REDACTED:device-id#'), o);
+    assert.ok(o.includes('┌───') && o.includes('│ ') && o.includes('┘'), o);
+  });
+  it("still reads Julia's DataFrame, a bar before its index only", () => {
+    const df = [
+      ' Row │ name                 dob         postcode  phone',
+      '─────┼───────────────────────────────────────────────────────',
+      '   1 │ Fatima Al-Zahrani   2001-09-22  G3 7SA    +44 7459 587792',
+    ].join('\n');
+    gone(df, '2001-09-22', 'birth-date');
+  });
+});
+
+describe("a heartbeat's key and a CV's family name", () => {
+  it("takes a heartbeat URL's key and keeps its placeholder", () => {
+    gone(
+      '15 3 * * * restic backup /srv && curl -fsS "https://hc-ping.com/081985efef782ea591c9bc81b1bce78fc84e2da0"',
+      '081985efef782ea591c9bc81b1bce78fc84e2da0',
+    );
+    kept('curl -fsS https://hc-ping.com/your-uuid-here', 'your-uuid-here');
+  });
+  it("takes moderncv's family name after a listed given name", () => {
+    gone('\\name{Nikolaos}{Karagianni}', 'Karagianni', 'person-name');
+    kept('\\name{Release}{Notes}', 'Notes');
   });
 });
