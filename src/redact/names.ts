@@ -1655,6 +1655,29 @@ function findLatexNames(text: string, out: Finding[]): void {
   }
 }
 
+// A name in capitals after a title, as contracts, tickets and bank records write it (`DOÑA MARÍA DEL
+// CARMEN RUIZ DE ALARCÓN PÉREZ`, `MR JOHN OKAFOR`, `Sr. JUAN PÉREZ GARCÍA`): two to six words of
+// capitals, particles between them, one of them a name the list holds and none a common word.
+const TITLE_CAPITALS_HINT =
+  /(?:MRS?|MS|MISS|DR|DON|DOÑA|DÑA|SRA?|SRTA|HERR|FRAU|MME|MLLE|SENHORA?|Mrs?|Ms|Dr|Don|Doña|Dña|Sra?|Srta|Herr|Frau)\.?[ \t]+[A-ZÀ-ÖØ-Þ]{2}/;
+const CAPS_WORD = "[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž'’]+)?";
+const TITLE_CAPITALS = new RegExp(
+  `(?<![\\p{L}])(?:MRS?|MS|MISS|DR|DON|DOÑA|DÑA|SRA?|SRTA|HERR|FRAU|MME|MLLE|SENHORA?|Mrs?|Ms|Dr|Don|Doña|Dña|Sra?|Srta|Herr|Frau)\\.?[ \\t]+(${CAPS_WORD}(?:[ \\t]+(?:(?:DE|DEL|LA|LAS|LOS|Y|E|VAN|VON|DER|DEN|DA|DO|DOS|DAS|DI|BIN|BINTI)[ \\t]+)?${CAPS_WORD}){1,5})(?![\\p{L}])`,
+  'gu',
+);
+const CAPS_PARTICLE = /^(?:DE|DEL|LA|LAS|LOS|Y|E|VAN|VON|DER|DEN|DA|DO|DOS|DAS|DI|BIN|BINTI)$/;
+function findCapitalsAfterTitles(text: string, out: Finding[]): void {
+  TITLE_CAPITALS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TITLE_CAPITALS.exec(text)) !== null) {
+    const words = m[1].split(/[ \t]+/).filter((w) => !CAPS_PARTICLE.test(w));
+    const cls = words.map((w) => classify(capital(w.toLowerCase()).replace(/-(\p{Ll})/gu, (_, c: string) => '-' + c.toUpperCase())));
+    if (cls.some((c) => c === Word.Common) || !cls.some((c) => c === Word.Strong)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
+
 /** Rows of a table without a header around the personal data at `anchors` (see rows.ts). */
 export function findHeaderlessRows(text: string, out: Finding[], anchors: readonly number[]): void {
   readHeaderlessRows(text, out, anchors, (w): WordClass => {
@@ -1701,6 +1724,11 @@ export function findPersonNames(
   if (SURNAME_SUFFIX_HINT.test(text)) {
     const from = out.length;
     findSuffixedSurnames(text, out);
+    for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
+  }
+  if (TITLE_CAPITALS_HINT.test(text)) {
+    const from = out.length;
+    findCapitalsAfterTitles(text, out);
     for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
   }
   if (SHIPPING_HINTS.some((w) => text.includes(w))) findShippingBlocks(text, out);

@@ -271,3 +271,15 @@ describe("a heartbeat's key and a CV's family name", () => {
     kept('\\name{Release}{Notes}', 'Notes');
   });
 });
+
+describe('names in capitals after a title', () => {
+  it('takes capitals with particles after DOÑA, DON, MR, Sr.', () => {
+    gone('De una parte, DOÑA MARÍA DEL CARMEN RUIZ DE ALARCÓN PÉREZ, mayor de edad', 'MARÍA DEL CARMEN RUIZ', 'person-name');
+    gone('Passenger: MR JOHN SMITH', 'JOHN SMITH', 'person-name');
+    gone('Sr. JUAN PÉREZ GARCÍA', 'JUAN PÉREZ GARCÍA', 'person-name');
+  });
+  it('keeps capitals that hold no listed name or a common word', () => {
+    kept('DR PEPPER SODA', 'PEPPER SODA');
+    kept('MR BEAN SHOW', 'BEAN SHOW');
+  });
+});
