@@ -692,6 +692,29 @@ const adversarial: [string, string][] = [
   ['`@` alone, one line', fill('a@b ').slice(0, MB)],
   ['`pnr=` + six characters, distinct', unique((r) => 'pnr=' + r(6, UPPER + DIGITS) + ' from=DXB\n')],
   ["Telegram's copied headers, distinct", unique((r) => r(1, UPPER) + r(5, LOWER) + ', [03.02.2025 21:' + r(2, DIGITS) + ']\n')],
+  // Policy 24's readers: numbers after a form's labels, values said again, a form's fields after a
+  // gap, capitals after a title, addresses after labels past Latin, tables drawn with box characters.
+  ['form labels + numbers, distinct', unique((r) => r(1, UPPER) + r(6, LOWER) + ' No.: ' + r(9, DIGITS) + '\nStatus: open\n')],
+  [
+    'a value said again on its line, distinct',
+    unique((r) => {
+      const v = r(20);
+      return `api_key = "${v}" # was ${v} ${v}\n`;
+    }),
+  ],
+  [
+    "a form's fields after gaps, distinct",
+    unique((r) => 'Surname: ' + r(1, UPPER) + r(7, LOWER) + '     Given names: ' + r(1, UPPER) + r(5, LOWER) + '\n'),
+  ],
+  ['capitals after a title, distinct', unique((r) => 'DOÑA MARÍA ' + r(6, UPPER) + ' DE LA ' + r(7, UPPER) + ',\n')],
+  [
+    'Arabic address labels + digits, distinct',
+    unique((r) => 'العنوان: ' + r(2, '١٢٣٤٥٦٧٨٩') + ' شارع ' + r(6, 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي') + '\n'),
+  ],
+  [
+    'box-drawn table rows, distinct',
+    unique((r) => '│ ' + r(8, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(12, HEX) + ' │ ' + r(6, LOWER) + ' │\n'),
+  ],
 ];
 let worst = 0;
 let worstName = '';

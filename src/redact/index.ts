@@ -164,10 +164,19 @@ export type { LocalIdentifiers } from './pii';
  * Thai and Greek titles, India's honorifics; FHIR XML, CoNLL tags, annotations of persons, COBOL items, COPY
  * rows, URL-encoded streets, dotted keys; Discord's and Telegram's copied headers; a session cookie
  * in `HTTP_COOKIE` and after `--cookie`; a password after a login in bold.
+ * 24: numbers after a form's labels in any language unless the label names no one; the values found
+ * taken again on their line (e-mail and IP addresses within the window, an IPv4 address dashed in a
+ * host's name); a form's name fields after a gap, under plural keys and after words of their label;
+ * names in capitals after a title; addresses after labels in ten more languages, in digits of any
+ * script; phone words of more languages; Korean names before a role; Spanish America's `C.I.`, the
+ * Ghana Card, lettered TINs; signatures' labels in more languages; tables drawn with box characters,
+ * advertising ids' columns, a hand-edited grid's rows; heartbeat URLs' keys; moderncv's family name;
+ * a quoted prose password's brackets. Kept: a workflow's commit pin, an image's tag, a man page's
+ * placeholder, a digest's column, age and OpenPGP armor; aligned form fields are no chat's speakers.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 23;
+export const REDACTION_POLICY_VERSION = 24;
 
 export const DEFAULT_BUDGET_MS = 500;
 
