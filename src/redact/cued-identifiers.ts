@@ -122,6 +122,63 @@ const BIRTH_NEAR = new RegExp(
   `(?:(?<![A-Za-z])|(?<=[a-z])(?=B[iI][rR][tT][hH]|D[oO][bB]|Date[oO]f))${BIRTH_WORD}(?![a-z])([^\\n\\d]{0,40}?|[^\\n\\d]{0,40}>[ \\t]*\\r?\\n[^\\n\\d]{0,24}?|[ \\t]*[:：?)*]{0,3}[ \\t]*\\r?\\n[ \\t>*•|-]{0,6}(?:[A-Z][A-Za-z .'-]{0,20}:[ \\t]*)?)(${DATE}|${COMPACT_DATE}|(?:19|20)\\d\\d[ \\t]*,[ \\t]*\\d{1,2}[ \\t]*,[ \\t]*\\d{1,2}(?=[ \\t]*\\))|year:[ \\t]*(?:19|20)\\d\\d[ \\t,]+month:[ \\t]*\\d{1,2}[ \\t,]+day:[ \\t]*\\d{1,2})(?![\\d])`,
   'gi',
 );
+// A form's birth field, however its label goes on (`Dáta breithe ar chomhad:`, `Tempat/Tgl Lahir:`,
+// `जन्म मिति (वि.सं.):`, `Ημ. γέννησης:`, `Data tat-twelid:`) and whatever its calendar calls its
+// months (`Disyembre 12, 1968`, `22 መስከረም 1979`, `2041/11/26`): the field's whole value, when
+// it holds a year or a day's date. Birth's words of ~70 languages, in any place of the label; the
+// label is people's words before a colon (not a configuration's key), at a line's start or after
+// a field's gap, and the value ends at the line or the next field's gap.
+const BIRTH_STEM =
+  /(?<![\p{L}])(?:birth|born(?![\p{L}])|d\.?o\.?b|bday|geburt|geb\.|geboorte|geboren|naissance|n[ée]e(?![\p{L}])|nacimiento|nacemento|nac\.|nascita|nascimento|naixement|jaiotze|f[øöo]dsel|f[øöo]delse|f[øö]dd|f[æa]eðing|syntym|s[üu]nni|gimim|dzim[šs]|sz[üu]let|sz[üu]l\.|naroz|narod(?:en|zen)|urodz|ro[đd]en|rojstv|na[șşs]ter|n[ăa]scut|lindj|do[ğg]um|lahir|kapanganakan|kuzaliwa|kuzalwa|breithe|geni(?![\p{L}])|twelid|dhalash|haihuwa|tug['ʻ‘’]?il|рожд|народж|нарадж|раждан|рођењ|роден|туған|туулган|төрсөн)|(?:γέννησ|γεννήσ|ولادت|تولد|الميلاد|الولادة|پیدائش|לידה|ծննդ|დაბად|ትውልድ|जन्म|জন্ম|ਜਨਮ|જન્મ|ଜନ୍ମ|பிறந்த|పుట్టిన|ಹುಟ್ಟಿದ|ಜನ್ಮ|ജനന|උපන්|เกิด|ເກີດ|កំណើត|မွေး|出生|生年月日|誕生|생년월일|출생)/giu;
+const BIRTH_LABEL = /(?:^|[ \t]{2,}|\t|[|;·•][ \t]*|^[ \t]*[-*][ \t]+)([^\s:：፡"'`=<>{}[\]\\][^\n\t:：፡"'`=<>{}[\]\\]{0,47}?)[ \t]*$/u;
+const BIRTH_VALUE = /[ \t]*[:：፡][ \t]*([^\s][^\n\t|;·•(（]{0,44}?)(?=[ \t]*(?:\r?\n|\r?$|[ \t]{2}|\t|[|;·•(（]))/y;
+const YEAR_OR_DAY = /(?<!\d)\d{4}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?!\d)/;
+// A configuration's key (`min_birth_year`, `birthYear`, `Birth-Date`), which the other readers take on their own.
+const BIRTH_FIELD_KEY = /^(?:[A-Za-z][a-z0-9]*(?:[_.-][A-Za-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]*)+)$/;
+
+function findBirthFields(text: string, out: Finding[]): void {
+  BIRTH_STEM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let budget = 2048;
+  while ((m = BIRTH_STEM.exec(text)) !== null && --budget > 0) {
+    // The colon after the label's last words, on the stem's line.
+    const eol = text.indexOf('\n', m.index);
+    const lineEnd = eol < 0 ? text.length : eol;
+    let colon = -1;
+    for (let i = m.index + m[0].length; i < lineEnd && i - m.index < 48; i++) {
+      const c = text[i];
+      if (c === ':' || c === '：' || c === '፡') {
+        colon = i;
+        break;
+      }
+      if (c === '=' || c === '"' || c === "'" || c === '`' || c === '\t' || c === '<' || c === '>' || c === '{' || c === '|') break;
+    }
+    if (colon < 0) continue;
+    BIRTH_STEM.lastIndex = colon;
+    const bol = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (m.index - bol > 120) continue;
+    const head = text.slice(bol, colon);
+    const l = BIRTH_LABEL.exec(head);
+    // (The stem in the label, not in a field before it.)
+    if (l === null || bol + l.index + l[0].indexOf(l[1]) > m.index) continue;
+    const label = l[1].replace(/^(?:[/#*>;-]+[ \t]*)+/, '').trim();
+    // (People's words: a space, a letter past ASCII or a capital, as a form writes them; `birthtime:` is a key.)
+    if (BIRTH_FIELD_KEY.test(label) || label.split(/[ \t]+/).length > 7 || !/[\u0080-\uffff \t]|^[A-Z]/.test(label)) continue;
+    // (An ASCII colon needs a space after it: `birth:1990` is a key's.)
+    if (text[colon] === ':' && text[colon + 1] !== ' ' && text[colon + 1] !== '\t') continue;
+    BIRTH_VALUE.lastIndex = colon;
+    const v = BIRTH_VALUE.exec(text);
+    if (v === null || !YEAR_OR_DAY.test(v[1])) continue;
+    // (A template's stand-in, a sentence: `DD/MM/YYYY`, `see the 1990 census`.)
+    if (/[A-Z]{2}\/[A-Z]{2}|(?<![\p{L}])(?:the|see|in|of|and|or|per|since|from)(?![\p{L}])/iu.test(v[1])) continue;
+    // (Up to the next field on its line: `12/03/1990, Nationality: British`.)
+    const value = v[1].replace(/[,;]?[ \t]*\p{L}[\p{L} .'-]{0,30}[:：].*$/u, '').replace(/[.,;]+$/, '');
+    if (!YEAR_OR_DAY.test(value)) continue;
+    const start = v.index + v[0].length - v[1].length;
+    out.push({ kind: 'birth-date', start, end: start + value.length });
+  }
+}
+
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
@@ -552,6 +609,7 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
   if (hints.birth) findBirthColumns(text, out);
+  if (hints.birth) findBirthFields(text, out);
   if (hints.device === true) {
     findDeviceIds(text, out);
     findAdvertisingIds(text, out);

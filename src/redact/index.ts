@@ -1963,6 +1963,8 @@ const BIRTH_FEATURES = [
     'datelindj',
     'kapanganakan',
     'kuzaliwa',
+    'nacemento',
+    'twelid',
   ].map((f) => feature(f)),
 ];
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).

@@ -12,7 +12,7 @@
 // Japanese honorific after it (`Sato-san`).
 import { dirname, join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { STREET_AFTER_NUMBER } from './addresses';
+import { findAddressBlocks, STREET_AFTER_NUMBER } from './addresses';
 
 export {
   findEthAddresses,
@@ -1860,6 +1860,7 @@ export function findPersonNames(
   if (POLISH_OBLIQUE_HINT.test(text)) polishObliqueNames(text, out);
   namesInBrackets(text, out);
   idsAfterNames(text, out);
+  if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);

@@ -1,0 +1,56 @@
+// Policy 25: a form's birth field in any language and calendar, and letters' address blocks.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+describe("a form's birth field", () => {
+  it('takes the value whatever words go on in the label and whatever the months are called', () => {
+    gone('Dáta breithe ar chomhad: 22/07/1996.\nMá tá aon cheist agat', '22/07/1996', 'birth-date');
+    gone('Tempat/Tgl Lahir: SURAKARTA, 26-09-2000\nJenis Kelamin: PEREMPUAN', '26-09-2000', 'birth-date');
+    gone('Petsa ng kapanganakan: Disyembre 12, 1968\nTirahan: Bacoor', 'Disyembre 12, 1968', 'birth-date');
+    gone('जन्म मिति (वि.सं.): 2041/11/26\nमोबाइल: 9867222422', '2041/11/26', 'birth-date');
+    gone('የትውልድ ቀን: 22 መስከረም 1979\nስልክ: 098 105 9372', '22 መስከረም 1979', 'birth-date');
+    gone('Data tat-twelid: 19/12/1994', '19/12/1994', 'birth-date');
+    gone('Ημ. γέννησης: 16/08/1976\nΔιεύθυνση: Θεσσαλονίκη', '16/08/1976', 'birth-date');
+  });
+  it('stops at the next field on its line and keeps its end', () => {
+    const o = out('Date of birth: 15/02/1995 · Nationality: British / Nigerian');
+    assert.ok(!o.includes('15/02/1995') && o.includes('Nationality: British / Nigerian'), o);
+    assert.ok(out('Dáta breithe ar chomhad: 22/07/1996.').endsWith('>.'));
+  });
+  it("leaves a configuration's key, a template, a sentence and a count", () => {
+    kept('birthtime: Mon, 10 Oct 2011 23:24:11 GMT', '10 Oct 2011');
+    kept('min_birth_year: 1900', '1900');
+    kept('Birth date format: DD/MM/YYYY', 'DD/MM/YYYY');
+    kept('Born: see the 1990 census', '1990');
+    kept('Births: 1,234 in the county', '1,234');
+  });
+});
+
+describe("a letter's address block", () => {
+  it("takes the lines between the addressee's name and the postal line", () => {
+    const letter = 'Herrn/Frau\nFriederike von Allmen\nAm Sandtorkai 27\n20457 Hamburg\n\nSteuer-ID: 56 657 653 556';
+    gone(letter, 'Am Sandtorkai 27', 'street-address');
+    const irish = 'Saoirse Ní Bhriain\nTeach na Coille, Bóthar an Chaisleáin\nAn Spidéal, Co. na Gaillimhe\nH91 R2KH\n\nA chara,';
+    gone(irish, 'Teach na Coille', 'street-address');
+    gone(irish, 'H91 R2KH');
+    gone('Lil: Sur Ġorġ Farrugia\n12, Triq il-Kbira San Ġużepp\nBirkirkara BKR 1234', 'Triq il-Kbira');
+  });
+  it('needs the name above and the postal line below', () => {
+    kept('Release notes\nAm Sandtorkai 27\n20457 Hamburg', 'Am Sandtorkai 27');
+    kept('Friederike von Allmen\nreviewed the design with the team\nand approved it.', 'reviewed the design');
+  });
+});
