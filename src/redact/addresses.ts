@@ -423,14 +423,14 @@ function labelled(text: string, re: RegExp, out: Finding[]): void {
 // A letter's address block: the addressee's name alone on its line (`Friederike von Allmen`,
 // `Lil: Sur Ġorġ Farrugia`), then one or two lines of street (`Am Sandtorkai 27`, `12, Triq
 // il-Kbira San Ġużepp`, `Teach na Coille, Bóthar an Chaisleáin`), then the postal line
-// (`20457 Hamburg`, `Birkirkara BKR 1234`, `H91 R2KH`). The street needs no word of a known
+// (`20457 Hamburg`, `Birkirkara BKR 1234`, `H91 R2KH`, or a landmark's line ending `…, Bengaluru 560022`). The street needs no word of a known
 // language: the name above and the postcode below say what it is. The postal line goes with them.
 const BLOCK_POSTAL = new RegExp(
-  `^[ \\t]*(?:${POSTAL}|[A-Z]{3}[ \\t]?\\d{4}|\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2},?[ \\t]+(?:[A-Z]{3}[ \\t]\\d{4}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]\\d[A-Z]{2})|[AC-FHKNPRTV-Y]\\d[0-9W][ \\t]?[0-9AC-FHKNPRTV-Y]{4})[ \\t]*,?[ \\t]*\\r?$`,
+  `^[ \\t]*(?:${POSTAL}|[A-Z]{3}[ \\t]?\\d{4}|\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2},?[ \\t]+(?:[A-Z]{3}[ \\t]\\d{4}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]\\d[A-Z]{2})|[AC-FHKNPRTV-Y]\\d[0-9W][ \\t]?[0-9AC-FHKNPRTV-Y]{4}|[^\\n:@]{1,60}?,[ \\t]*\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2}[ \\t]*[-–]?[ \\t]*\\d{4,6})[ \\t]*,?[ \\t]*\\r?$`,
   'u',
 );
 // A street's line: short, letters first or a number first, no label, no e-mail, no sentence's end.
-const BLOCK_STREET = /^[ \t]*((?:\d{1,5}[A-Za-z]?,?[ \t]+)?\p{L}[^\n:@=<>{}[\]|]{2,58}?)[ \t]*,?[ \t]*\r?$/u;
+const BLOCK_STREET = /^[ \t]*((?:\d{1,5}[A-Za-z]?,?[ \t]+)?\p{L}[^\n:@=<>{}[\]|]{2,78}?)[ \t]*,?[ \t]*\r?$/u;
 const BLOCK_NAME_LABEL = /^[ \t]*(?:\p{L}{1,12}[ \t]*:[ \t]*)?$/u;
 
 /** Street lines of letters' address blocks under a person's name found in `out` (see BLOCK_POSTAL). */
@@ -456,7 +456,7 @@ export function findAddressBlocks(text: string, out: Finding[]): void {
       }
       const street = k < 2 ? BLOCK_STREET.exec(line) : null;
       // (Not a sentence: a line ending in `.`, `!`, `?`, nor a salutation's comma line.)
-      if (street === null || /[.!?]$/.test(street[1]) || street[1].split(/[ \t]+/).length > 8) break;
+      if (street === null || /[.!?]$/.test(street[1]) || street[1].split(/[ \t]+/).length > 12) break;
       const s = at + line.indexOf(street[1]);
       streets.push([s, s + street[1].length]);
       at = next + 1;

@@ -24,7 +24,7 @@ const MONTH =
 // A date: numeric, with its month's name (`21 de febrero de 1980`, `25. Juli 1950`, `March 4, 1961`),
 // or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
-  `(?:\\d{4}\\.[ \\t]\\d{1,2}\\.[ \\t]\\d{1,2}\\.?|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
+  `(?:\\d{4}\\.[ \\t]\\d{1,2}\\.[ \\t]\\d{1,2}\\.?|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|\\d{1,2}-${MONTH}-(?:\\d{4}|\\d{2})(?![\\d])|\\d{1,2}/${MONTH}/(?:\\d{4}|\\d{2})(?![\\d])|\\d{2}${MONTH}(?:19|20)\\d\\d(?![\\d])|\\d{4}-${MONTH}-\\d{1,2}(?![\\d])|\\d{1,2}(?:st|nd|rd|th|er|º)?\\.?[ \\t]+(?:de[ \\t]+|of[ \\t]+)?${MONTH},?[ \\t]+(?:de[ \\t]+)?\\d{4}|` +
   `${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?,?[ \\t]+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?[ \\t]+${MONTH}[ \\t]+['’]\\d{2}(?![\\d'’])|(?:明治|大正|昭和|平成|令和|民國|民国)[ \\t]*\\d{1,3}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*年[ \\t]*\\d{1,2}[ \\t]*月[ \\t]*\\d{1,2}[ \\t]*日|\\d{4}[ \\t]*년[ \\t]*\\d{1,2}[ \\t]*월[ \\t]*\\d{1,2}[ \\t]*일)`;
 const BIRTH = new RegExp(
   `(?<![A-Za-z])(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\\.?o\\.?b\\.?|born(?:[ \\t]+on(?:[ \\t]+the)?)?|geburtsdatum|geboren|geb\\.|ur\\.(?=[ \\t]*\\d)|date[ _-]de[ _-]naissance|fecha[ _-]de[ _-]nacimiento|nac[ií]d[oa]|nac[ií]|n(?:ée?|ee)|nat[oa](?=[ \\t]+il[ \\t])|nascid[oa]|urodzon[aey]?|f[øö]dd?t?|syntynyt|` +

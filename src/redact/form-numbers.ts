@@ -48,6 +48,7 @@ const NOT_PERSONAL = new RegExp(
       'shipment',
       'parcel',
       'waybill',
+      'containers?',
       'consignment',
       'awb',
       'case',
@@ -334,9 +335,10 @@ const PHONE_LABEL =
 // An organisation's record: a legal form within its lines.
 const LEGAL_FORM =
   /\b(?:GmbH|AG|Ltd|Limited|LLC|LLP|PLC|Inc|Corp|S\.A\.|SAS|SARL|S\.L\.|S\.r\.l\.|SRL|S\.p\.A\.|B\.V\.|N\.V\.|a\.s\.|s\.r\.o\.|sp\. z o\.o\.|OÜ|AS|A\/S|ApS|AB|Oy|d\.d\.|d\.o\.o\.|Kft|Zrt|Ltda|LTDA|SpA|KG|eG|e\.V\.)(?![\p{L}])|ООО|ОАО|ПАО|АО\b|ТОВ|Общество с|ДОО|д\.о\.о\.|A\.Ş\.|Ltd\. Şti\.|Corporation|Company|株式会社|有限会社|公司|주식회사|\(주\)|בע"מ|ش\.م\.م/u;
-// A date, a time, a version, an amount or a quantity with its unit.
+// A date, a time, a version, an amount or a quantity with its unit, a list of short numbers
+// (`110 / 119`), a shipping container's number (ISO 6346: `MSKU293003 8`).
 const NOT_AN_ID =
-  /^(?:\d+(?:\.\d+){3,}|\d{1,4}[-/. ]\d{1,2}[-/. ]\d{1,4}|\d{4}[-/.]\d{1,2}|\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{1,2}|v?\d+(?:\.\d+){2,3}|\d{4}[ -]\d{4}|(?:19|20)\d\d[ -/](?:19|20)\d\d)$|(?:EUR|USD|GBP|CHF|JPY|RUB|KB|MB|GB|TB|MS|KG|KM|PX|HZ)$/;
+  /^(?:\d+(?:\.\d+){3,}|\d{1,4}[-/. ]\d{1,2}[-/. ]\d{1,4}|\d{4}[-/.]\d{1,2}|\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+[.,]\d{1,2}|v?\d+(?:\.\d+){2,3}|\d{4}[ -]\d{4}|(?:19|20)\d\d[ -/](?:19|20)\d\d|\d{1,4}(?:[ \t]?\/[ \t]?\d{1,4})+|[A-Z]{3}[UJZ][ ]?\d{6}[ ]?\d)$|(?:EUR|USD|GBP|CHF|JPY|RUB|KB|MB|GB|TB|MS|KG|KM|PX|HZ)$/;
 
 /** Numbers after a form's labels (see above), not where another reader found something. */
 export function findFormNumbers(text: string, out: Finding[]): void {

@@ -998,7 +998,13 @@ function randomPunctuated(v: string): boolean {
   const k = classes(v);
   if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;
   // Identifiers and calls, unless the brackets cannot be code's (`m{{h}o)p${e]nob(ody[…`).
-  if (!bracketsMismatched(v)) for (const run of v.split(/[^A-Za-z]+/)) if (run.length >= 4 && wordLike(run)) return false;
+  // (Nor where digits stand inside letters and most runs are short, as generated: `aXZFYef*XK4omd{TE5W}`.)
+  const runs = v.split(/[^A-Za-z]+/);
+  if (
+    !bracketsMismatched(v) &&
+    !(digitsInsideLetters(v) && !v.includes('/') && runs.filter((r) => r.length > 0 && r.length < 4).length >= 3)
+  )
+    for (const run of runs) if (run.length >= 4 && wordLike(run)) return false;
   return entropy(v) >= 3.2;
 }
 

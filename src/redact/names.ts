@@ -1861,6 +1861,7 @@ export function findPersonNames(
   namesInBrackets(text, out);
   idsAfterNames(text, out);
   if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
+  if (text.includes('":') && out.some((f) => f.kind === 'person-name')) keyedNames(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
@@ -2432,10 +2433,28 @@ export function echoFoundValues(text: string, out: Finding[]): void {
     if (f.kind === 'password' ? /\s/.test(v) : (f.kind === 'secret' || f.kind === 'high-entropy') && (/\s/.test(v) || !/\d\D*\d/.test(v)))
       continue;
     const forms = f.kind === 'ip-address' && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(v) ? [v, v.replace(/\./g, '-')] : [v];
-    // (Within its own line, unless its shape alone says what it is, an e-mail or an IP address: a
+    // An identifier of letters and digits written in groups is said again without them (`4TN0-RU6-WF26`, then `4TN0RU6WF26`).
+    const bare = v.replace(/[ .-]/g, '');
+    if (
+      f.kind !== 'email' &&
+      f.kind !== 'ip-address' &&
+      bare !== v &&
+      bare.length >= 8 &&
+      /^[A-Za-z0-9]+$/.test(bare) &&
+      /[A-Za-z]/.test(bare)
+    )
+      forms.push(bare);
+    // An IBAN's own account number said apart, and a British or Irish one's sort code (`Sort code / account: 30-30-35 / 25618790`).
+    if (f.kind === 'iban') forms.push(...ibanParts(bare));
+    // (Within its own line, unless its shape alone says what it is, an e-mail, an IP address or an IBAN: a
     // value read with the help of other lines, echoed on another, would carry its evidence further
     // than the three lines a window holds.)
-    const { from, to } = aroundLines(text, f.start, f.end, f.kind === 'email' || f.kind === 'ip-address' ? ECHO_LINES : 0);
+    const { from, to } = aroundLines(
+      text,
+      f.start,
+      f.end,
+      f.kind === 'email' || f.kind === 'ip-address' || f.kind === 'iban' ? ECHO_LINES : 0,
+    );
     const win = text.slice(from, to);
     for (const w of forms)
       for (let i = win.indexOf(w); i >= 0; i = win.indexOf(w, i + 1)) {
@@ -3270,4 +3289,55 @@ export function dropStandInNames(text: string, raw: Finding[]): void {
     const login = /^[a-z]+[._-][a-z]+$/.test(v) ? v.replace(/[._-]/, ' ') : '';
     if (STAND_IN_NAMES.has(v) || STAND_IN_NAMES.has(swapped) || STAND_IN_NAMES.has(login)) raw.splice(k, 1);
   }
+}
+
+// A record's key whose other values are people's names (`{"rider":"Chidi Okafor",…},{"rider":"Thabo",…}`):
+// its value beside them is a name too, a single word the lists would not vouch for alone, unless a
+// common word. Siblings within the window's three lines only, so a line reads the same alone.
+const KEYED_VALUE = /"([A-Za-z_][\w-]{0,30})"[ \t]*:[ \t]*"(\p{Lu}[\p{L}\p{M}'’.-]{1,30}(?:[ \t]\p{Lu}[\p{L}\p{M}'’.-]{0,30}){0,3})"/gu;
+
+function keyedNames(text: string, out: Finding[]): void {
+  const names = new Set<number>();
+  for (const f of out) if (f.kind === 'person-name') names.add(f.start * 4096 + (f.end - f.start));
+  const pairs: { key: string; start: number; end: number; line: number; named: boolean }[] = [];
+  let line = 0,
+    scanned = 0;
+  KEYED_VALUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEYED_VALUE.exec(text)) !== null && pairs.length < 4096) {
+    for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    const start = m.index + m[0].length - 1 - m[2].length;
+    pairs.push({ key: m[1], start, end: start + m[2].length, line, named: names.has(start * 4096 + m[2].length) });
+  }
+  for (const p of pairs) {
+    if (p.named || !pairs.some((q) => q.named && q.key === p.key && Math.abs(q.line - p.line) <= 3)) continue;
+    const words = text.slice(p.start, p.end).split(/[ \t]+/);
+    if (words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w) || TITLE_WORDS.has(w))) continue;
+    if (out.some((f) => f.start < p.end && p.start < f.end)) continue;
+    out.push({ kind: 'person-name', start: p.start, end: p.end });
+  }
+}
+
+/** The parts of an IBAN (spaces removed) said apart: the account number, and the sort code of a British or Irish one. */
+function ibanParts(iban: string): string[] {
+  const parts: string[] = [];
+  if (/^(?:GB|IE)\d\d[A-Z]{4}\d{14}$/.test(iban)) {
+    const sort = iban.slice(8, 14);
+    parts.push(
+      sort,
+      `${sort.slice(0, 2)}-${sort.slice(2, 4)}-${sort.slice(4)}`,
+      `${sort.slice(0, 2)} ${sort.slice(2, 4)} ${sort.slice(4)}`,
+      iban.slice(14),
+    );
+  } else {
+    // The account's digits at the end, with and without their leading zeros (`DE89 3704 0044 0532 0130 00` → `532013000`).
+    const account = /\d{8,}$/.exec(iban.slice(4));
+    if (account !== null && account[0].length < iban.length - 4) {
+      const tail = account[0].slice(-10);
+      parts.push(tail);
+      const short = tail.replace(/^0+/, '');
+      if (short.length >= 8 && short !== tail) parts.push(short);
+    }
+  }
+  return parts;
 }

@@ -125,6 +125,8 @@ export function findIpv6(text: string, out: Finding[]): void {
   while ((m = IPV6_CAND.exec(text)) !== null) {
     let v = m[0];
     while (v.endsWith('.')) v = v.slice(0, -1);
+    // A port written after the address with no brackets, as Apache's `[client …:62007]` does.
+    if (/::.*:\d{5}$/.test(v)) v = v.slice(0, v.lastIndexOf(':'));
     const next = text.charCodeAt(m.index + v.length);
     if (isAlnum(next) || next === 95) continue;
     const compressed = v.includes('::');

@@ -133,7 +133,8 @@ export function findEmails(text: string, out: Finding[], encoded = false): void 
       // git@github.com and noreply@… name a service, not a person.
       if (
         personDomain(text.slice(at + 1, e)) &&
-        !allDigits(local) &&
+        // (A mailbox's number, as QQ's are, of five digits or more: `819583634@qq.com`; not a path's, as a Message-ID's `…/runs/934823@github.com`.)
+        !(allDigits(local) && (local.length < 5 || text.charCodeAt(s - 1) === 47)) &&
         !(BOT_LOCAL.test(local) && /^users\.noreply\.github\.com$/i.test(text.slice(at + 1, e))) &&
         // A repository's notification address (`platform@noreply.github.com`), no person's.
         !/^noreply\.github\.com$/i.test(text.slice(at + 1, e)) &&

@@ -1,4 +1,5 @@
-// Policy 25: a form's birth field in any language and calendar, and letters' address blocks.
+// Policy 25: a form's birth field in any language and calendar, letters' address blocks, and what
+// round 27's probe sets showed.
 import assert from 'node:assert/strict';
 import { createRedactor } from '../../../src/redact';
 
@@ -52,5 +53,40 @@ describe("a letter's address block", () => {
   it('needs the name above and the postal line below', () => {
     kept('Release notes\nAm Sandtorkai 27\n20457 Hamburg', 'Am Sandtorkai 27');
     kept('Friederike von Allmen\nreviewed the design with the team\nand approved it.', 'reviewed the design');
+  });
+});
+
+describe('values in more of their shapes', () => {
+  it("takes a mailbox's number, not a path's", () => {
+    gone('register ok uid=63888292 email=819583634@qq.com', '819583634@qq.com', 'email');
+    kept('Message-ID: <acme/infra/actions/runs/9348234723@github.com>', 'runs/9348234723@github.com');
+    kept('icon 1024@2x.png', '1024@2x.png');
+  });
+  it('takes an IPv6 address with its port written after it without brackets', () => {
+    gone('[client 2803:8a50:14:3e0d::8d77:7ebb:62007] AH01630: client denied', '2803:8a50:14:3e0d::8d77:7ebb', 'ip-address');
+  });
+  it('reads a birth date written as travel documents write it', () => {
+    gone('Passenger 1: exp 10JUL34  DOB 02APR1987', '02APR1987', 'birth-date');
+  });
+  it('takes an identifier again without its groups, and an IBAN’s sort code and account', () => {
+    gone('Medicare card shows MBI 4TN0-RU6-WF26. Eligibility 270 sent with 4TN0RU6WF26; active', '4TN0RU6WF26');
+    const invoice = 'Payee: Harriet Ogden\nIBAN: GB13 MBYA 3030 3525 6187 90\nSort code / account: 30-30-35 / 25618790';
+    gone(invoice, '30-30-35');
+    gone(invoice, '25618790');
+  });
+  it("reads a FHIR identifier's value without its resource", () => {
+    gone('"identifier": [{\n  "system": "https://fhir.nhs.uk/Id/nhs-number",\n  "value": "7564078197"\n}],', '7564078197');
+  });
+  it("takes a record's value whose key holds people's names beside it, unless a common word", () => {
+    const o = out('{"rider":"Chidi Okafor","x":1},{"rider":"Thabo"},{"rider":"Express"}');
+    assert.ok(!o.includes('Thabo') && o.includes('Express'), o);
+  });
+  it('takes a password of random runs with braces, and keeps a URL under a token key', () => {
+    gone('mail:\n  smtp_password: aXZFYef*XK4omd{TE5W}\n', 'aXZFYef*XK4omd{TE5W}', 'password');
+    kept('token: getValue(myObject{Key})', 'getValue(myObject{Key})');
+  });
+  it("keeps a form's short numbers in a list and containers' numbers", () => {
+    kept('Polizei: 110 · 緊急通報：110 / 119 · Скорая помощь: 103', '110 / 119');
+    kept('Manifest BL-HMTG7713583\nContainers: MSKU293003 8, TGHU128797 3\nPort of loading: Rotterdam', 'MSKU293003 8');
   });
 });
