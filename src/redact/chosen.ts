@@ -35,6 +35,13 @@ const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
 const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;
 
 const QUOTE_AFTER_CUE = /["'`]/;
+// Three to five lower-case words and a number of two to four digits, after `is` or a colon, ending the sentence or the clause.
+const SPOKEN_PASSPHRASE = /^[ \t]+(?:is|was|:)[ \t]+([a-z]{3,10}(?: [a-z]{3,10}){2,4} \d{2,4})(?=[ \t]*(?:$|[.,;!)(]))/;
+const PROSE_WORDS = new Set(
+  'the and for with from that this your our their into onto over under until after before about than then when where which while will would should could must have been being were are not all any each every some only just also still never always once same other here there same'.split(
+    ' ',
+  ),
+);
 // Between the cue and its value: nothing, a sign, or `is` in a few languages (`wachtwoord is:`, `Passwort ist`).
 const TOLD = /^[ \t]*(?:(?:is|ist|est|es|er|är|on|jest|é)[ \t]*)?[:=]?[ \t]*$/i;
 /**
@@ -109,6 +116,12 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
     // A cue quoted as a label (`getByLabel("Passwort").fill("Quokka$171Q")`): read past its closing quote.
     const past = from < to && QUOTE_AFTER_CUE.test(text[from]!) && QUOTE_AFTER_CUE.test(text[m.index - 1] ?? '') ? from + 1 : from;
     if (chosenOn(text, past, to, push, m[0].toLowerCase() === 'pass')) continue;
+    // A passphrase of words and a number told in a sentence (`password is mirage spruce vesper 732 (valid till Friday)`).
+    const phrase = SPOKEN_PASSPHRASE.exec(text.slice(from, to));
+    if (phrase !== null && !phrase[1].split(' ').some((w) => PROSE_WORDS.has(w) || /(?:ed|ing|ly)$/.test(w))) {
+      push(from + phrase[0].length - phrase[1].length, phrase[1]);
+      continue;
+    }
     // A comment that names it, and the next line that assigns it (`# hasło do serwera` ⏎ `H="…"`).
     if (COMMENT_START.test(text.slice(bol, m.index)) && eol < text.length) {
       let next = text.indexOf('\n', eol + 1);

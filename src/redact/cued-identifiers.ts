@@ -452,7 +452,7 @@ const MEETING_CODE = new RegExp(`(?:pass[ _-]?code|meeting[ _-]?(?:password|pass
 // A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
 // `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
 const PLATE = new RegExp(
-  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatricul(?:ation|[ée]e?s?)|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,3})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatricul(?:ation|[ée]e?s?)|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna|fahrzeug|v[ée]hicule|veh[ií]culo|veicolo|voertuig|vehicle)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,3})(?![A-Za-z0-9-])`,
   'gi',
 );
 // A vehicle identification number after its name: 17 characters, no I, O or Q.

@@ -1562,6 +1562,15 @@ const TABLE_HINT_FEATURES = [
   'documento',
 ].map((f) => feature(f));
 const VEHICLE_FEATURES = [
+  // A vehicle's word right before its plate (`Fahrzeug B-NC 3966`, `véhicule NH-643-KB`).
+  'fahrzeug',
+  'véhicule',
+  'vehicule',
+  'vehículo',
+  'vehiculo',
+  'veicolo',
+  'voertuig',
+  'vehicle ',
   ' plate',
   '"plate',
   "'plate",

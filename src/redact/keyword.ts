@@ -998,13 +998,15 @@ function randomPunctuated(v: string): boolean {
   const k = classes(v);
   if (k.other < 2 || k.lower + k.upper === 0 || k.lower + k.upper + k.digit < 4) return false;
   // Identifiers and calls, unless the brackets cannot be code's (`m{{h}o)p${e]nob(ody[…`).
-  // (Nor where digits stand inside letters and most runs are short, as generated: `aXZFYef*XK4omd{TE5W}`.)
+  // (Nor where digits stand inside letters, most runs are short and no long one is a word or an
+  // identifier's camel case, as generated: `aXZFYef*XK4omd{TE5W}`, not `generatePkcs12Key(password`.)
   const runs = v.split(/[^A-Za-z]+/);
-  if (
-    !bracketsMismatched(v) &&
-    !(digitsInsideLetters(v) && !v.includes('/') && runs.filter((r) => r.length > 0 && r.length < 4).length >= 3)
-  )
-    for (const run of runs) if (run.length >= 4 && wordLike(run)) return false;
+  const generated =
+    digitsInsideLetters(v) &&
+    !v.includes('/') &&
+    runs.filter((r) => r.length > 0 && r.length < 4).length >= 3 &&
+    runs.every((r) => r.length < 4 || (/[a-z]/.test(r) && /[A-Z]/.test(r) && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(r)));
+  if (!bracketsMismatched(v) && !generated) for (const run of runs) if (run.length >= 4 && wordLike(run)) return false;
   return entropy(v) >= 3.2;
 }
 

@@ -1372,6 +1372,7 @@ const SOCIAL_NETWORK =
   /(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
 const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
 const SOCIAL_HANDLE = /(?<![\w@./])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@/])/g;
+const BARE_HANDLE = /^[ \t]*[:：][ \t]*([A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![\w@/.:])/;
 // The owner of a repository in a clone URL (`git@github.com:ahmet-kaya/dotfiles.git`,
 // `https://gitlab.com/ewa.michalak/infra.git`), when made of names: a person's account, not an
 // organisation's (`rust-lang`, `acme-corp`).
@@ -1417,6 +1418,10 @@ function findSocialHandles(text: string, out: Finding[]): void {
     readTo = end;
     const line = text.slice(from, end);
     handlesIn(line, from, out);
+    // Right after the network's name and a colon, with no `@` (`discord: rommel_iye16`): made as handles are, with a digit, `_` or `.`.
+    const bare = BARE_HANDLE.exec(line);
+    if (bare !== null && /[\d_.]/.test(bare[1]) && /[A-Za-z]/.test(bare[1]) && !/\.(?:com|gg|io|net|org|me|app|co)$/i.test(bare[1]))
+      out.push({ kind: 'person-name', start: from + bare[0].length - bare[1].length, end: from + bare[0].length });
     // A table's header naming a network (`name,twitter,instagram`): the handles of the three rows below it.
     const bol = text.lastIndexOf('\n', m.index - 1) + 1;
     if (end - bol <= 200 && text.charCodeAt(end) === 10 && /[,\t;|]/.test(text.slice(bol, end))) {
@@ -1707,6 +1712,7 @@ export function findPersonNames(
   cues = -1,
   moreEvidence?: ReadonlySet<string>,
 ): void {
+  const first = out.length;
   // Names whose reader vouched for them as a whole (their own lists, a family name's ending): sources of echoes too.
   const read: Source[] = [];
   if (otherScripts) {
@@ -1737,7 +1743,7 @@ export function findPersonNames(
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
-  if (text.includes('@')) findSocialHandles(text, out);
+  if (text.includes('@') || text.includes(':')) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
   if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
   findSpeakers(text, out, otherScripts);
@@ -1865,7 +1871,16 @@ export function findPersonNames(
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
+  // A saint's name is a place's, a church's or a station's (`Firenze Santa Maria Novella`, `Sankt Georg`, `St. Thomas' Hospital`).
+  for (let k = out.length - 1; k >= first; k--)
+    if (
+      out[k].kind === 'person-name' &&
+      (SAINT_BEFORE.test(text.slice(Math.max(0, out[k].start - 8), out[k].start)) || SAINT_FIRST.test(text.slice(out[k].start, out[k].end)))
+    )
+      out.splice(k, 1);
 }
+const SAINT_FIRST = /^(?:San|Santa|Santo|São|Saint|Sainte|St\.|Sankt|Sint)[ \t]+\p{Lu}/u;
+const SAINT_BEFORE = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|Sao|Saint|Sainte|St\.?|Ste\.?|Sankt|Sint|Sant['’])[ \t]*$/u;
 
 const CJK_LETTER = /[\u4e00-\u9fff\uac00-\ud7af]/;
 let latinLabelCjk: RegExp | undefined;

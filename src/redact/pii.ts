@@ -12,10 +12,10 @@ const isDomainChar = (c: number): boolean => isAlnum(c) || c === 45 || c === 46 
 // Reserved and stand-in domains: addresses under them are examples, not people. (GitHub's
 // `users.noreply.github.com` is none: its local part is an account's name, `1234+jdoe@`; a bot's,
 // `…+dependabot[bot]@`, has brackets no address reads.)
-// Reserved names (RFC 2606, RFC 6761) and obvious stand-ins; every other domain, at any TLD, is real.
+// Reserved names (RFC 2606, RFC 6761, JPRS's `example.jp`, `example.co.jp`) and obvious stand-ins; every other domain, at any TLD, is real.
 // Reserved and stand-in domains, also the words for `example` in other languages (`beispiel.de`).
 const EXAMPLE_DOMAIN =
-  /(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
+  /(?:^|\.)(?:example\.(?:com|org|net|edu|(?:[a-z]{2}\.)?jp)|example|test|invalid|localhost|domain\.com|yourdomain\.com|yourcompany\.com|company\.com|email\.com|foo\.com|bar\.com|foobar\.com|beispiel\.(?:de|com|org)|exemple\.(?:fr|com|org)|ejemplo\.(?:com|es|org)|esempio\.(?:it|com)|voorbeeld\.(?:nl|com))$/i;
 // A bot's account at GitHub (`release-bot@users.noreply.github.com`), no person's.
 const BOT_LOCAL = /(?:^|[-_.+])(?:bot|renovate|dependabot|github-actions)(?:$|[-_.])/i;
 // SSH names its algorithms after a domain (`chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`).
@@ -233,7 +233,8 @@ export function findSsns(text: string, named: boolean, out: Finding[]): void {
 }
 
 // ---------- payment cards ----------
-const CARD = /(?<![\w\-.])(?:[1-68]\d{3}|9792)(?:[ -]?\d){9,15}(?![\w-]|\.\d)/g;
+// (Grouped by spaces, dashes or, in fours, dots: `4149.1489.1243.6414.262`.)
+const CARD = /(?<![\w\-.])(?:[1-68]\d{3}|9792)(?:[ -]?\d|(?<=(?<![\d.])(?:\d{4}\.){0,3}\d{4})\.\d){9,15}(?![\w-]|\.\d)/g;
 
 /** Digits of a card: thirteen to nineteen, the check digit right, a known issuer's prefix and length. */
 function isCard(d: string): boolean {
@@ -288,7 +289,7 @@ export function findCards(text: string, out: Finding[]): void {
       same = true;
     for (let i = 0; i < raw.length; i++) {
       const c = raw.charCodeAt(i);
-      if (c === 32 || c === 45) {
+      if (c === 32 || c === 45 || c === 46) {
         nSeps++;
         if (sep === 0) sep = c;
         else if (c !== sep) mixed = true;
@@ -306,7 +307,7 @@ export function findCards(text: string, out: Finding[]): void {
     }
     if (nSeps > 0 && mixed) continue; // mixed separators
     if (same) continue;
-    if (isCard(nSeps === 0 ? raw : raw.replace(/[ -]/g, ''))) {
+    if (isCard(nSeps === 0 ? raw : raw.replace(/[ .-]/g, ''))) {
       out.push({ kind: 'credit-card', start: m.index, end: m.index + raw.length });
       continue;
     }

@@ -1,6 +1,6 @@
 // People's names in scripts without capitals, or with capitals the Latin name finder does not read,
 // found by what stands beside them on their line:
-// - an honorific after the name: `林志偉先生`, `陳美玲小姐`, `田中由紀さん`, `佐々木 健太 様`, `박서연님`;
+// - an honorific or a role after the name: `林志偉先生`, `陳美玲小姐`, `李浩然经理`, `田中由紀さん`, `佐々木 健太 様`, `박서연님`;
 // - a speaker's introduction before it: `我叫陈晓明`, `私は鈴木一郎です`, `제 이름은 김민준입니다`,
 //   `меня зовут Анна Петрова`, `Це Олена Коваленко`, `मेरा नाम राजेश कुमार शर्मा है`, `اسمي عمر الفاروق`,
 //   `שמי נועה לוי`, `על שם אבי כהן`, a closing's line before the name's (`בברכה,` then `אורי בן-דוד`);
@@ -87,7 +87,10 @@ const JAPANESE_HONORIFIC = new RegExp(
   'gu',
 );
 // A Chinese honorific after up to three characters (the name starts at a family name).
-const CHINESE_HONORIFIC = new RegExp(`([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學)`, 'gu');
+const CHINESE_HONORIFIC = new RegExp(
+  `([${HAN}]{1,4})(?:先生|小姐|女士|太太|老师|老師|医生|醫生|同学|同學|经理|經理|主任|主管|总监|總監|教授|律师|律師|工程师|工程師|护士|護士|博士|阿姨|叔叔)`,
+  'gu',
+);
 // Also a rank at work (`김민준 대리님`, `박서연 과장`), as Korean offices address people, or a role
 // (`김도윤 고객님`, `최서준 환자`); a particle may
 // follow the honorific (`이지은 씨가`, `지은 씨는`).
@@ -585,8 +588,37 @@ export function findScriptNames(text: string, out: Finding[]): void {
   each(KOREAN_SELF, ['입니다', '이에요', '예요'], (x, at) => {
     if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
   });
-  each(CHINESE_HONORIFIC, ['先生', '小姐', '女士', '太太', '老师', '老師', '医生', '醫生', '同学', '同學'], (x, at) =>
-    chineseName(x[1], at, out),
+  each(
+    CHINESE_HONORIFIC,
+    [
+      '先生',
+      '小姐',
+      '女士',
+      '太太',
+      '老师',
+      '老師',
+      '医生',
+      '醫生',
+      '同学',
+      '同學',
+      '经理',
+      '經理',
+      '主任',
+      '主管',
+      '总监',
+      '總監',
+      '教授',
+      '律师',
+      '律師',
+      '工程师',
+      '工程師',
+      '护士',
+      '護士',
+      '博士',
+      '阿姨',
+      '叔叔',
+    ],
+    (x, at) => chineseName(x[1], at, out),
   );
   each(
     KOREAN_HONORIFIC,

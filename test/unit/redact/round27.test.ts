@@ -90,3 +90,35 @@ describe('values in more of their shapes', () => {
     kept('Manifest BL-HMTG7713583\nContainers: MSKU293003 8, TGHU128797 3\nPort of loading: Rotterdam', 'MSKU293003 8');
   });
 });
+
+describe('more of round 27', () => {
+  it('takes a card grouped by dots in fours, not an OID', () => {
+    gone('passa no cartão final 4262: 4149.1489.1243.6414.262 validade 06/26', '4149.1489.1243.6414.262', 'credit-card');
+    kept('oid 1.3.6.1.4.1.311.21.8.1234.5678', '1.3.6.1.4.1.311.21.8.1234.5678');
+  });
+  it("takes a plate right after a vehicle's word, not a version or a year", () => {
+    gone('Fahrzeug B-NC 3966 zurückgegeben; véhicule NH-643-KB loué', 'B-NC 3966', 'vehicle-plate');
+    gone('Fahrzeug B-NC 3966 zurückgegeben; véhicule NH-643-KB loué', 'NH-643-KB', 'vehicle-plate');
+    kept('the vehicle API v2 returns 200', 'v2');
+    kept('vehicle 2024 model year', '2024');
+  });
+  it("takes a handle right after a network's name and a colon, not its domain", () => {
+    gone('add mo ko sa discord: rommel_iye16 tas invite kita', 'rommel_iye16');
+    kept('discord: discord.gg', 'discord.gg');
+    kept('twitter: 12345', '12345');
+  });
+  it('takes a Chinese name before a role', () => {
+    gone('下周的代码评审由李浩然经理负责。', '李浩然', 'person-name');
+    kept('项目经理负责', '项目经理');
+  });
+  it('takes a passphrase of words and a number told in a sentence, not a sentence', () => {
+    gone('guest wifi is "Harbor-Guest", password is mirage spruce vesper 732 (valid till Friday)', 'mirage spruce vesper 732', 'password');
+    kept('the password is rotated every 90 days', 'rotated every 90 days');
+    kept('password is stored in vault 2', 'stored in vault 2');
+  });
+  it("keeps JPRS's example domains and saints' places", () => {
+    kept('（info@example.jp、support@example.co.jp など）', 'support@example.co.jp');
+    kept('treno da Firenze Santa Maria Novella', 'Maria Novella');
+    kept('the Sankt Georg clinic and St. Thomas hospital', 'Sankt Georg');
+  });
+});
