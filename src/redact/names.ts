@@ -353,6 +353,13 @@ const CYR_FAMILY_END =
 const GREEK_FAMILY_END =
   /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,}(?:ίου|ίδου|άκη|οπούλου|όπουλος|άκης|ίδης|ιάδης|άτος|έας)(?:-[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]+)?$/;
 const GREEK_GIVEN_SHAPE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,11}$/;
+// A family name of any of the common endings (`Καραγιάννης`, `Μαυρίδη`, `Παππάς`) after a word shaped
+// and ending as given names end (`Νίκος`, `Κώστα`, `Ελένη`), in the nominative or another case; not a
+// saint's or a place's first word (`Άγιος`, `Νέα`).
+const GREEK_FAMILY_LOOSE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{3,}(?:ης|η|ος|ου|ας|α|ά|ής|ή|ού|ός)$/;
+const GREEK_GIVEN_LOOSE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,9}(?:ος|ης|ας|α|η|ω|ώ|ά|ή|ή|ς)$/;
+const GREEK_NOT_GIVEN =
+  /^(?:Άγιος|Αγίου|Αγία|Αγίας|Άγιοι|Νέα|Νέος|Νέου|Νέας|Άνω|Κάτω|Μεγάλη|Μεγάλος|Μικρή|Μικρός|Παλαιά|Παλαιό|Οδός|Οδού|Λεωφόρος|Πλατεία|Εθνική|Εθνικός|Δημόσια|Ελληνική|Ελληνικός|Γενική|Γενικός|Κεντρική|Κεντρικός|Ανώνυμη|Εταιρεία)$/;
 const CYR_GIVEN_SHAPE = /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,10}[аяйбвгдзклмнпрстфхж]$/;
 /** A Cyrillic word's class, `ё` read as the lists write it, `е` (`Алёна`). */
 function cyrillicClass(w: string): Word {
@@ -450,7 +457,8 @@ function findCyrillicGreekNames(text: string, out: Finding[]): void {
       if (
         !words[k].listed &&
         ((CYR_FAMILY_END.test(words[k + 1].w) && CYR_GIVEN_SHAPE.test(words[k].w)) ||
-          (GREEK_FAMILY_END.test(words[k + 1].w) && GREEK_GIVEN_SHAPE.test(words[k].w)))
+          (GREEK_FAMILY_END.test(words[k + 1].w) && GREEK_GIVEN_SHAPE.test(words[k].w)) ||
+          (GREEK_FAMILY_LOOSE.test(words[k + 1].w) && GREEK_GIVEN_LOOSE.test(words[k].w) && !GREEK_NOT_GIVEN.test(words[k].w)))
       ) {
         words[k].fits = true;
         words[k].listed = true;
@@ -2625,7 +2633,13 @@ function echoes(text: string, sources: readonly Source[], out: Finding[], weak =
             COMPANY_AFTER.test(text.slice(i + word.length, i + word.length + 12)))
         )
           continue;
-        out.push({ kind: 'person-name', start: i, end: i + word.length });
+        // An initial before the family name goes with it (`account 27948088 (C MacLeod)`).
+        const initial = word === family && !alone ? INITIAL_BEFORE.exec(text.slice(Math.max(0, i - 4), i)) : null;
+        out.push({
+          kind: 'person-name',
+          start: initial === null ? i : i - initial[0].length + initial[0].search(/\p{Lu}/u),
+          end: i + word.length,
+        });
       }
       // A given name in another case (`Ivana Babić` ⏎ `Ivani pošalji adresu`, `Petra` ⏎ `Petře`): its
       // stem, then one to five letters of an ending, where the whole word is no common word.
@@ -2754,6 +2768,7 @@ const INFLECTED_VOWEL = /[aeiouyáéíóúäöüě]$/;
 const INFLECTED_ENDING = /^\p{Ll}{1,5}(?![\p{L}\p{M}\d_@/-]|\.[\p{L}\d])/u;
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]*[ \t]+$/u;
 const CAPITALISED_AFTER = /^[ \t]+\p{Lu}/u;
+const INITIAL_BEFORE = /(?:^|[^\p{L}\p{N}.])\p{Lu}\.?[ \t]+$/u;
 // A company's suffix after the word (`Bitstream, Inc.`).
 const COMPANY_AFTER = /^,?[ \t]*(?:Inc|Ltd|LLC|GmbH|AG|S\.?A|B\.?V|Corp|Co\.|Limited|plc)\b/;
 

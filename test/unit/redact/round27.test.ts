@@ -122,3 +122,18 @@ describe('more of round 27', () => {
     kept('the Sankt Georg clinic and St. Thomas hospital', 'Sankt Georg');
   });
 });
+
+describe('Greek names and initials', () => {
+  it('takes a Greek given name and family name of the common endings, in any case', () => {
+    gone('Ο Νίκος Καραγιάννης θα έρθει.', 'Καραγιάννης', 'person-name');
+    gone('Τα αιτήματα του Κώστα Μαυρίδη τα αναλαμβάνει η ομάδα.', 'Κώστα Μαυρίδη', 'person-name');
+  });
+  it("keeps a place's and a saint's names", () => {
+    kept('στη Νέα Σμύρνη και Άγιος Δημήτριος', 'Νέα Σμύρνη');
+    kept('Ελληνική Δημοκρατία', 'Ελληνική Δημοκρατία');
+  });
+  it('takes an initial with a family name said again', () => {
+    const o = out('From: Callum MacLeod\nSort code 39-87-63, account 27948088 (C MacLeod)');
+    assert.ok(!o.includes('C MacLeod') && !o.includes('(C '), o);
+  });
+});
