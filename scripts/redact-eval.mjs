@@ -194,7 +194,7 @@ async function score(cases, redact) {
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
 // then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth);
-// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth).
+// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth); then ZZG and ZZH (a sixteenth), ZZI and ZZJ (a seventeenth).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -281,6 +281,8 @@ for (const [label, file, part] of [
   ['probes ZZD: personal data as PII recognisers’ suites test it, a fourteenth set', 'ZZD_recognisers.jsonl', 'u32'],
   ['probes ZZE: snippets in ~100 formats, a fifteenth set', 'ZZE_snippets.jsonl', 'u32'],
   ['probes ZZF: personal data as PII recognisers’ suites test it, a fifteenth set', 'ZZF_recognisers.jsonl', 'u32'],
+  ['probes ZZG: in the style of other secret scanners’ suites, a sixteenth set', 'ZZG_scanners.jsonl', 'u32'],
+  ['probes ZZH: personal data as PII recognisers’ suites test it, a sixteenth set', 'ZZH_recognisers.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -352,6 +352,8 @@ export function findFormNumbers(text: string, out: Finding[]): void {
     const digits = v.replace(/\D/g, '').length;
     if (digits < 5 || digits > 24 || NOT_AN_ID.test(v) || /^(\d)\1+$/.test(v.replace(/\D/g, ''))) continue;
     const start = m.index + m[0].length - m[1].length;
+    // (An IBAN is the IBAN reader's, which keeps the published examples: `DE89 3704 0044 0532 0130 00`.)
+    if (/^[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}/.test(v) && ibanValid(v.replace(/ /g, ''))) continue;
     // (A card's number is the card reader's, which keeps the published test cards.)
     if (digits >= 15 && digits <= 19 && /^[\d -]+$/.test(v) && luhn(v.replace(/\D/g, ''))) continue;
     // (An ASCII colon needs a space after it in a form: `arXiv:2106.09685`, `DTSTART:20240617T…` are no labels.)
@@ -374,6 +376,17 @@ export function findFormNumbers(text: string, out: Finding[]): void {
     if (LEGAL_FORM.test(around) || !anotherField(text, bol)) continue;
     out.push({ kind: 'id-number', start, end: start + v.length });
   }
+}
+
+/** An IBAN's length and its check digits (ISO 13616, mod 97). */
+function ibanValid(v: string): boolean {
+  if (v.length < 15 || v.length > 34 || !/^[A-Z0-9]+$/.test(v)) return false;
+  let r = 0;
+  for (const c of v.slice(4) + v.slice(0, 4)) {
+    const n = c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
+    r = n > 9 ? (r * 100 + n) % 97 : (r * 10 + n) % 97;
+  }
+  return r === 1;
 }
 
 function luhn(d: string): boolean {
