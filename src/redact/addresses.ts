@@ -314,8 +314,9 @@ export function findScriptAddresses(text: string, out: Finding[]): void {
 // labels (a literal first, which the search skips to), other languages' labels, verbs.
 const LABEL_END = '(?:[ \\t]*[:：՝][ \\t]*|[ \\t]+(?:is|es|est|ist|è|é|=)[ \\t]+)';
 const ADDRESS_LABELS = [
-  // `address: …`, `address is …`, `address 21 Jurong West …` (a number right after), `address on the P45 is …`.
-  new RegExp(`address(?:${LABEL_END}|[ \\t]+(?=\\d)|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?[ \\t]+is[ \\t]+)`, 'gi'),
+  // `address: …`, `address is …`, `address 21 Jurong West …` (a number right after), `address on the P45 is …`,
+  // `Delivery address for Priya Nair: …`.
+  new RegExp(`address(?:${LABEL_END}|[ \\t]+(?=\\d)|(?:[ \\t]+[^\\s:\\d]{1,20}){1,5}?(?:[ \\t]+is[ \\t]+|[ \\t]*:[ \\t]*))`, 'gi'),
   new RegExp(
     '(?:adres(?:[ \\t]+zamieszkania)?|adresse(?:[ \\t]+(?:de[ \\t]+livraison|postale|de[ \\t]+facturation|priv[ée]e))?|anschrift|postanschrift|wohnadresse|lieferadresse|rechnungsadresse|privatadresse|' +
       'direcci[oó]n(?:[ \\t]+(?:de[ \\t]+(?:env[ií]o|entrega|facturaci[oó]n)|postal))?|domicilio|domic[ií]lio|endere[cç]o(?:[ \\t]+(?:de[ \\t]+entrega|residencial))?|' +

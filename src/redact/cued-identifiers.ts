@@ -105,6 +105,18 @@ function findBirthColumns(text: string, out: Finding[]): void {
 }
 
 // The date, then the word (`1994年12月12日生`).
+// Born, in a sentence, and the date (`nació el 8 de marzo de 1958`, `urodził się 28 stycznia 1979`,
+// `nasceu em 2 de setembro de 1968`, `was born on 4 May 1990`); or the date, then the verb
+// (`wurde am 9. Juli 1997 in Kassel geboren`, `1959년 7월 6일에 부산에서 태어났습니다`, `…生まれ`).
+const BORN_VERB_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:naci[óo]|nasceu|naceu|nacque|(?:est|était|é|è)[ \\t]+n[ée]e?|urodził[ao]?[ \\t]+się|narodil[ao]?[ \\t]+se|rodil[ao]?[ \\t]+se|syntyi|föddes|ble[ \\t]+født|blev[ \\t]+født|werd[ \\t]+geboren|(?:was|were|is)[ \\t]+born)[ \\t]+(?:(?:on|el|em|am|le|il|the|w|dnia|den|op|in|a|à|no|na)[ \\t]+){0,2}(${DATE})(?![\\d])`,
+  'giu',
+);
+const BORN_VERB_AFTER = new RegExp(
+  `(?:(?<![\\p{L}])(?:am|on|el|em|le|il|op)[ \\t]+(${DATE})(?:[ \\t]+(?:in|à|a|en|em|w|te)[ \\t]+\\p{Lu}[\\p{L}-]+){0,1}[ \\t,]+(?:geboren|nac(?:ido|ida)|n[ée]e?)(?![\\p{L}])|(${DATE})(?:에|に)?[^.。\\n\\d]{0,24}?(?:태어났|태어난|生まれ|出生))`,
+  'giu',
+);
+
 const BORN_AFTER =
   /((?:\d{4}|(?:明治|大正|昭和|平成|令和|民國|民国)[ \t]*\d{1,3})[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日)[ \t]*(?:生|出生)/g;
 // Farther after a birth word, on its line, past markup and code (`<dateOfBirth>1970-12-02<`,
@@ -608,6 +620,15 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     }
   }
   if (hints.birth) cued(text, BORN_AFTER, 'birth-date', out, () => true);
+  if (hints.birth) {
+    cued(text, BORN_VERB_BEFORE, 'birth-date', out, () => true);
+    BORN_VERB_AFTER.lastIndex = 0;
+    for (let b: RegExpExecArray | null; (b = BORN_VERB_AFTER.exec(text)) !== null;) {
+      const v = b[1] ?? b[2];
+      const at = b.index + b[0].indexOf(v);
+      out.push({ kind: 'birth-date', start: at, end: at + v.length });
+    }
+  }
   if (hints.birth) findBirthColumns(text, out);
   if (hints.birth) findBirthFields(text, out);
   if (hints.device === true) {

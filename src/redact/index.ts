@@ -1774,7 +1774,7 @@ ADDRESS_LABEL_FEATURES.push(
 );
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN =
-  /生|생년월일|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
+  /生|생년월일|태어|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
 // A wallet's recovery phrase or key (wallets.ts).
 const WALLET_FEATURES = [
   'mnemonic',
@@ -1922,6 +1922,14 @@ const BIRTH_FEATURES = [
     'kuzaliwa',
     'nacemento',
     'twelid',
+    // Verbs of being born, in prose (`nació el …`, `urodził się …`).
+    'nació',
+    'nasceu',
+    'nacque',
+    'urodził',
+    'narodil',
+    'syntyi',
+    'föddes',
   ].map((f) => feature(f)),
 ];
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).

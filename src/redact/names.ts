@@ -2374,9 +2374,9 @@ const ADDRESSING =
 // such a line, within the echoes' window (`priyanka might swap`).
 // (Without the `u` flag and with `\b`: the hint runs on every text the names bundle reads.)
 const LOWER_CUE_HINT =
-  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+[a-z\u00e0-\u00ff]{3}/;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)[ \t]+[a-z\u00e0-\u00ff]{3}/;
 const LOWER_CUE =
-  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![A-Za-z0-9_\u00c0-\u024f@.'’(-]|\.[A-Za-z0-9\u00c0-\u024f])/dg;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![A-Za-z0-9_\u00c0-\u024f@.'’(-]|\.[A-Za-z0-9\u00c0-\u024f])/dg;
 const CODE_MARKS = /[A-Z{}=;<>[\]|\\/`$]/;
 // (A chat's time stamp or channel before the line is no code: `[14:03] kenta.o: ok ping haruto`.)
 const codeLine = (line: string): boolean => CODE_MARKS.test(line.replace(CHAT_STAMP, ''));
@@ -2849,6 +2849,8 @@ const ROW_NAME_BEFORE_CONTACT = new RegExp(
 
 const CALL_VERB =
   /(?:^|[\s,])(?:call|ring|text|phone|contact|ask|message|whatsapp|llama|llamar\s+a|ligue\s+para|appelez|anrufen|ruf|chiama)[ \t]+$/i;
+const OWNER_BEFORE_CONTACT =
+  /(?:^|[\s(])([A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF]+)['’]s[ \t]+(?:(?:mobile|cell|home|work|personal|private|direct)[ \t]+)?(?:number|phone|mobile|cell|e-?mail|address)(?:[ \t]+(?:is|was))?[ \t]*:?[ \t]*$/;
 const ONE_NAME_BEFORE_CONTACT =
   /(?:^|[\s(])([A-Z\u00C0-\u00D6\u00D8-\u00DE][a-z\u00DF-\u00F6\u00F8-\u00FF]+)[ \t]+(?:at|on|al|au|unter|op|na|em|en|pod)[ \t]+(?:the[ \t]+)?$/;
 const ORGANISATION =
@@ -2873,6 +2875,15 @@ export function findNamesBeforeContacts(text: string, out: Finding[]): void {
     let from = f.start;
     while (from > 0 && f.start - from < 80 && text.charCodeAt(from - 1) !== 10) from--;
     const before = text.slice(from, f.start);
+    // A first name whose number or address it is (`Heather's number is 0412 …`), whatever else the word is but a common one.
+    const owner = OWNER_BEFORE_CONTACT.exec(before);
+    if (owner !== null) {
+      const w = owner[1];
+      const start = from + owner.index + owner[0].indexOf(w);
+      if (classify(w) !== Word.Common && !TITLE_WORDS.has(w) && !ORGANISATION.test(w) && !namesEnd.has(start + w.length))
+        out.push({ kind: 'person-name', start, end: start + w.length });
+      continue;
+    }
     const one = ONE_NAME_BEFORE_CONTACT.exec(before);
     if (one !== null) {
       // A first name alone, joined to the number by a word (`contattare Lorenzo al +39 …`, `call Maria at …`).
