@@ -6,15 +6,15 @@
 import { digitCount, type IdentifierHints } from './identifiers';
 import type { Finding } from './text';
 
-// What may stand between a cue and its value: `: `, ` = "`, ` is `, ` no. `, ` # `, the name's
+// What may stand between a cue and its value: `: `, ` = "`, `\":\"` (JSON inside a string), ` is `, ` no. `, ` # `, the name's
 // abbreviation in brackets (`Social Insurance Number (SIN): …`), a tool's dot leaders
 // (`NI number ....... LB 90 28 03 C`), and a verb of being in the
 // languages whose identifiers are read (`lautet`, `ist`, `es`, `est`, `è`, `är`, `er`, `jest`).
 // Each run of spaces is bounded by a token that is not a space, so the gap has one reading and a
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
-  `(?:["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
-  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：՝፡])[ \\t]*)?(?:["'\`][ \\t]*)?)`;
+  `(?:\\\\?["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
+  `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：՝፡])[ \\t]*)?(?:\\\\?["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nummer|numer|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by

@@ -1636,6 +1636,7 @@ const CODE_FEATURES = [
   'cvc ',
   'cvc=',
   'cvc2',
+  'cvc\\',
   'csc:',
   'csc"',
   "csc'",

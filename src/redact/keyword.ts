@@ -715,13 +715,14 @@ function looksLikeCode(v: string): boolean {
   // password's mix of both cases with digits inside letters (`CA38ya.heyhH`)
   if (
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) &&
+    !/[A-Za-z]\$\d+$/.test(v) &&
     wordLike(v.slice(v.lastIndexOf('.') + 1)) &&
     !v.split('.').some((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[A-Za-z]\d+[A-Za-z]/.test(p))
   )
     return true;
-  // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`) or
-  // after its digits (`kiwiHorse76$`).
-  if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]|[A-Za-z]\d+\$+$/.test(v) && wordLike(v)) return true;
+  // Identifiers (`ArrowToken$1`), but not a password with a dollar inside (`orbit$1996Tun`,
+  // `Bramble$Orchid25`) or after its digits (`kiwiHorse76$`).
+  if (/^[A-Za-z_$][\w$]*$/.test(v) && !/[A-Za-z]\$\d+[A-Za-z]|[A-Za-z]\d+\$+$|[a-z]\$[A-Z][a-z]+\d+$/.test(v) && wordLike(v)) return true;
   return false;
 }
 
@@ -828,8 +829,10 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
     quoted &&
     /[!@^~?*#&$<>]|%(?![-+0 #]?\d*(?:\.\d+)?[sdifxXcrou])/.test(v) &&
     !/\$(?:\{[^}]+\}|\([^)]+\)|[A-Z_][A-Z0-9_]{2,}(?![a-z])|[a-z_][a-z0-9_]{2,}(?![A-Z]))/.test(v);
-  // (A separator at the end is no chain's: `Falcon_2006.` is a password.)
-  if (parts.length >= 3 && !symbols && !/[._\-/:]$/.test(v) && parts.every(namePart)) return false;
+  // (A separator at the end is no chain's: `Falcon_2006.` is a password. Nor, quoted under a
+  // password's name, words joined by `_` or `-` and a number: `"password": "velvet_otter_377"`.)
+  const wordsAndNumber = cls === 'password' && quoted && /^[A-Za-z]{3,}(?:[_-][A-Za-z]{3,})+[_-]\d{2,}$/.test(v);
+  if (parts.length >= 3 && !symbols && !wordsAndNumber && !/[._\-/:]$/.test(v) && parts.every(namePart)) return false;
   // A store's path (`kv/data/smtp:password`, `secret/app#token`): lower-case words, where the secret is kept.
   if (/^[a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)+(?:[:#][a-z][a-z0-9_-]*)?$/.test(v)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule

@@ -1876,6 +1876,7 @@ export function findPersonNames(
   idsAfterNames(text, out);
   if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
   if (text.includes('":') && out.some((f) => f.kind === 'person-name')) keyedNames(text, out);
+  if (text.includes(' AAAA')) keyComments(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
@@ -3381,4 +3382,19 @@ function ibanParts(iban: string): string[] {
     }
   }
   return parts;
+}
+
+// A public key's comment, as ssh-keygen writes it (`ssh-ed25519 AAAA… leonie.oberholzer@leonie-thinkpad`):
+// the user's account, when made of a person's given and family names, and the machine's name with it.
+const KEY_COMMENT =
+  /(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)[ \t]+AAAA[A-Za-z0-9+/]{20,}={0,2}[ \t]+([A-Za-z0-9_.+-]{2,64})@([A-Za-z0-9_.-]{1,64})(?![\w@.-])/g;
+function keyComments(text: string, out: Finding[]): void {
+  KEY_COMMENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KEY_COMMENT.exec(text)) !== null) {
+    // (Given and family name both: `dana@laptop`, `mlopez@laptop` say less, and are kept.)
+    if (!/[._-]/.test(m[1]) || !nameHandle(m[1].toLowerCase())) continue;
+    const start = m.index + m[0].length - m[1].length - 1 - m[2].length;
+    out.push({ kind: 'person-name', start, end: m.index + m[0].length });
+  }
 }

@@ -137,3 +137,39 @@ describe('Greek names and initials', () => {
     assert.ok(!o.includes('C MacLeod') && !o.includes('(C '), o);
   });
 });
+
+describe('round 27, the snippets and sentences', () => {
+  it('takes birth told in a sentence, before or after the date, not a release', () => {
+    gone('Ana nació el 8 de marzo de 1958 en Guadalajara.', '8 de marzo de 1958', 'birth-date');
+    gone('Herr Vogt wurde am 9. Juli 1997 in Kassel geboren.', '9. Juli 1997', 'birth-date');
+    gone('Jan urodził się 28 stycznia 1979. Tel. brak', '28 stycznia 1979', 'birth-date');
+    gone('김민수 씨는 1959년 7월 6일에 부산에서 태어났습니다.', '1959년 7월 6일', 'birth-date');
+    kept('The release was on 4 May 2024 and the project was born from a hack week.', '4 May 2024');
+  });
+  it('takes passwords of words and a number, and of words around a dollar', () => {
+    gone('{"password": "velvet_otter_377"}', 'velvet_otter_377', 'password');
+    gone('      PGADMIN_DEFAULT_PASSWORD: Summit.Thistle$1', 'Summit.Thistle$1', 'password');
+    gone('spring.datasource.password=Bramble$Orchid25', 'Bramble$Orchid25', 'password');
+    kept('password = config.get_password', 'config.get_password');
+    kept('token: ArrowToken$1', 'ArrowToken$1');
+  });
+  it("reads a card's security code in JSON inside a string", () => {
+    const har = '"text": "{\\"card\\":{\\"number\\":\\"4055466190440502\\",\\"exp\\":\\"04/30\\",\\"cvc\\":\\"094\\"}}"';
+    gone(har, '094', 'card-security-code');
+  });
+  it('takes whom to ask in other languages, and a key comment of given and family names', () => {
+    gone('Mañana no estoy, preguntad a Joaquín.', 'Joaquín', 'person-name');
+    const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIItjAjV35DyJhQWvAVfTGIHZ6ejJ3u4ux+e4Hb4Sn1Hg';
+    gone(`${key} leonie.oberholzer@leonie-thinkpad`, 'leonie.oberholzer@leonie-thinkpad', 'person-name');
+    kept(`${key} deploy@ci-runner`, 'deploy@ci-runner');
+    kept(`${key} dana@laptop`, 'dana@laptop');
+  });
+  it('takes a first name whose number it is, and an address labelled for its person', () => {
+    gone("Heather's number is 0412 953 867.", 'Heather', 'person-name');
+    gone(
+      'Delivery address for Priya Nair: Flat 887, Green Meadows, 11th Cross, HSR Layout Sector 2, Bengaluru 560070.',
+      'Green Meadows',
+      'street-address',
+    );
+  });
+});
