@@ -357,7 +357,8 @@ const GREEK_GIVEN_SHAPE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,
 // and ending as given names end (`Νίκος`, `Κώστα`, `Ελένη`), in the nominative or another case; not a
 // saint's or a place's first word (`Άγιος`, `Νέα`).
 const GREEK_FAMILY_LOOSE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{3,}(?:ης|η|ος|ου|ας|α|ά|ής|ή|ού|ός)$/;
-const GREEK_GIVEN_LOOSE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,9}(?:ος|ης|ας|α|η|ω|ώ|ά|ή|ή|ς)$/;
+// (A given name's stress is not on an `-ος` or `-ης` ending: `Αριθμός`, `Εθνικός` are nouns and adjectives.)
+const GREEK_GIVEN_LOOSE = /^[\u0391-\u03A9\u0386\u0388-\u038F][\u03AC-\u03CE]{2,9}(?:ος|ης|ας|α|η|ω|ώ|ά|ή)$/;
 const GREEK_NOT_GIVEN =
   /^(?:Άγιος|Αγίου|Αγία|Αγίας|Άγιοι|Νέα|Νέος|Νέου|Νέας|Άνω|Κάτω|Μεγάλη|Μεγάλος|Μικρή|Μικρός|Παλαιά|Παλαιό|Οδός|Οδού|Λεωφόρος|Πλατεία|Εθνική|Εθνικός|Δημόσια|Ελληνική|Ελληνικός|Γενική|Γενικός|Κεντρική|Κεντρικός|Ανώνυμη|Εταιρεία)$/;
 const CYR_GIVEN_SHAPE = /^[\u0410-\u042F\u0404\u0406\u0407][\u0430-\u045F]{2,10}[аяйбвгдзклмнпрстфхж]$/;
