@@ -283,6 +283,8 @@ for (const [label, file, part] of [
   ['probes ZZF: personal data as PII recognisers’ suites test it, a fifteenth set', 'ZZF_recognisers.jsonl', 'u32'],
   ['probes ZZG: in the style of other secret scanners’ suites, a sixteenth set', 'ZZG_scanners.jsonl', 'u32'],
   ['probes ZZH: personal data as PII recognisers’ suites test it, a sixteenth set', 'ZZH_recognisers.jsonl', 'u32'],
+  ['probes ZZI: snippets in ~45 formats, a seventeenth set', 'ZZI_snippets.jsonl', 'u32'],
+  ['probes ZZJ: personal data in a PII recogniser’s English test sentences, a seventeenth set', 'ZZJ_recognisers.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

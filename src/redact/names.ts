@@ -1362,12 +1362,13 @@ function signatures(text: string, re: RegExp, out: Finding[]): void {
 
 // The owner of a note in code (`# TODO(ana.k): move to …`, `// FIXME(jkowalski)`): a login made of names.
 const NOTE_WORDS = ['TODO(', 'FIXME(', 'XXX(', 'HACK(', 'NOTE('];
-const NOTE_OWNER = /\b(?:TODO|FIXME|XXX|HACK|NOTE)\(([a-z][a-z0-9._-]{1,30})\)/g;
+const NOTE_OWNER = /\b(?:TODO|FIXME|XXX|HACK|NOTE)\(([A-Za-z][a-z0-9._-]{1,30})\)/g;
 function findNoteOwners(text: string, out: Finding[]): void {
   NOTE_OWNER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NOTE_OWNER.exec(text)) !== null) {
-    if (!nameHandle(m[1])) continue;
+    // (Capitalised, a given name the lists hold: `TODO(Chloe)`.)
+    if (/^[A-Z]/.test(m[1]) ? classify(m[1]) !== Word.Strong || TITLE_WORDS.has(m[1]) : !nameHandle(m[1])) continue;
     const start = m.index + m[0].length - 1 - m[1].length;
     out.push({ kind: 'person-name', start, end: start + m[1].length });
   }
@@ -1868,7 +1869,7 @@ export function findPersonNames(
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   if (text.includes('/')) slashedNames(text, out);
   if (otherScripts && /[\u3400-\u9FFF\uAC00-\uD7A3]/.test(text)) contactNamesInHanOrHangul(text, out);
-  if (text.includes('#') && text.includes('[')) discordSpeakers(text, out);
+  if (text.includes('[')) discordSpeakers(text, out);
   if (text.includes(' — ') || text.includes(', [')) discordCopied(text, out);
   if (text.includes(' and ') || text.includes(' & ') || text.includes(' und ') || text.includes(' et ') || text.includes(' y '))
     coordinatedNames(text, out);
@@ -2256,6 +2257,7 @@ function coordinatedNames(text: string, out: Finding[]): void {
 // A speaker in a chat's export with Discord's tag (`[2025-06-13 21:14] Aram#3021: bot won't start`):
 // an account's name, whatever it is made of, but not a word (`Bug#1234:`, `PR#88:`).
 const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \t]/gm;
+const EXPORTED_AUTHOR = /^\[[^\]\n]{0,24}\d:\d{2}[^\]\n]{0,8}\][ \t]+([A-Za-z][\w.]{1,31})[ \t]*\r?\n(?=[ \t]*[^\s\[])/gm;
 // A message's header as Discord's client copies it (`Rafaela — Today at 21:14`, `Aram — 12/06/2025 9:14 PM`).
 const DISCORD_COPIED =
   /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:(?:Today|Yesterday) at |\d{1,2}\/\d{1,2}\/\d{2,4},? (?:at )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
@@ -2277,8 +2279,18 @@ function discordCopied(text: string, out: Finding[]): void {
   }
 }
 function discordSpeakers(text: string, out: Finding[]): void {
-  DISCORD_SPEAKER.lastIndex = 0;
+  // A chat exporter's plain text: the time in brackets and the author alone on a line, the message
+  // on the lines below (`[14-Jun-24 11:20 PM] awisniewski` ⏎ `can u check the bucket`).
+  EXPORTED_AUTHOR.lastIndex = 0;
   let m: RegExpExecArray | null;
+  while ((m = EXPORTED_AUTHOR.exec(text)) !== null) {
+    const v = m[1];
+    if (v === v.toUpperCase() || classify(capital(v.toLowerCase())) === Word.Common || SYSTEM_ACCOUNT.test(v)) continue;
+    const start = m.index + m[0].lastIndexOf(v);
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+  if (!text.includes('#')) return;
+  DISCORD_SPEAKER.lastIndex = 0;
   while ((m = DISCORD_SPEAKER.exec(text)) !== null) {
     const v = m[1];
     const c = classify(capital(v.toLowerCase()));

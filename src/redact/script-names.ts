@@ -413,6 +413,12 @@ const JAPANESE_DUTY = new RegExp(
 const KATAKANA_HOLDER =
   /\d{6,8}[ \t\u3000]+([\p{Script=Katakana}ー]{2,8}[ \u3000][\p{Script=Katakana}ー]{2,8})(?![\p{Script=Katakana}ー])/gu;
 const KOREAN_SELF = /(?:^|[,，.!?。][ \t]*)([가-힣]{3})(?:입니다|이에요|예요)/gmu;
+// A Japanese family name saying who writes or speaks (`お世話になっております。小林です。`, `鈴木と申します`),
+// or from whom (`鈴木より改めてご連絡いたします`): at a sentence's start, a family name the list holds.
+const JAPANESE_SELF = new RegExp(
+  `(?:^|[、。！？!?\u3000 ])([\\p{Script=Han}々]{2,3})(?:です(?=[。、！!\\n]|$)|と申します|でございます|より)`,
+  'gmu',
+);
 // Japan's most common family names (the 160 most frequent, from published rankings): a name in
 // brackets after a number is one of them (`携帯：090-1252-7687（山本）`).
 export const JAPANESE_FAMILY = new Set(
@@ -587,6 +593,9 @@ export function findScriptNames(text: string, out: Finding[]): void {
   // A Korean name saying who speaks (`안녕하세요, 이지은입니다.`): three syllables from a family name, at a sentence's start.
   each(KOREAN_SELF, ['입니다', '이에요', '예요'], (x, at) => {
     if (KOREAN_FAMILY.has(x[1][0])) add(out, at, x[1]);
+  });
+  each(JAPANESE_SELF, ['です', '申します', 'ございます', 'より'], (x, at) => {
+    if (JAPANESE_FAMILY.has(x[1])) add(out, at, x[1]);
   });
   each(
     CHINESE_HONORIFIC,

@@ -173,3 +173,21 @@ describe('round 27, the snippets and sentences', () => {
     );
   });
 });
+
+describe("owners' notes, Japanese self-introductions and exported chats", () => {
+  it("takes a note's owner by a given name, not a word", () => {
+    gone('# TODO(Chloe): move these into the instance profile', 'Chloe', 'person-name');
+    kept('# TODO(Update): x', 'Update');
+  });
+  it('takes a Japanese family name saying who writes, or from whom', () => {
+    gone('お世話になっております。小林です。\n来週の打ち合わせは', '小林', 'person-name');
+    gone('先日の件について、鈴木より改めてご連絡いたします。', '鈴木', 'person-name');
+    kept('今日です。', '今日');
+  });
+  it("takes an exported chat's authors alone on their lines, not a log's words", () => {
+    const chat = '[14-Jun-24 11:20 PM] awisniewski\ncan u check the bucket\n[14-Jun-24 11:23 PM] ozturke\ngot it';
+    gone(chat, 'awisniewski', 'person-name');
+    gone(chat, 'ozturke', 'person-name');
+    kept('[12:00:01] started\nnext step', 'started');
+  });
+});
