@@ -2257,7 +2257,7 @@ function coordinatedNames(text: string, out: Finding[]): void {
 // A speaker in a chat's export with Discord's tag (`[2025-06-13 21:14] Aram#3021: bot won't start`):
 // an account's name, whatever it is made of, but not a word (`Bug#1234:`, `PR#88:`).
 const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \t]/gm;
-const EXPORTED_AUTHOR = /^\[[^\]\n]{0,24}\d:\d{2}[^\]\n]{0,8}\][ \t]+([A-Za-z][\w.]{1,31})[ \t]*\r?\n(?=[ \t]*[^\s\[])/gm;
+const EXPORTED_AUTHOR = /^\[[^\]\n]{0,24}\d:\d{2}[^\]\n]{0,8}\][ \t]+([A-Za-z][\w.]{1,31})[ \t]*\r?\n(?=[ \t]*[^\s[])/gm;
 // A message's header as Discord's client copies it (`Rafaela — Today at 21:14`, `Aram — 12/06/2025 9:14 PM`).
 const DISCORD_COPIED =
   /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:(?:Today|Yesterday) at |\d{1,2}\/\d{1,2}\/\d{2,4},? (?:at )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
