@@ -1879,6 +1879,7 @@ export function findPersonNames(
   if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
   if (text.includes('":') && out.some((f) => f.kind === 'person-name')) keyedNames(text, out);
   if (text.includes(' AAAA')) keyComments(text, out);
+  if (text.includes('),') && out.some((f) => f.kind === 'person-name')) tupleNames(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
@@ -3409,5 +3410,53 @@ function keyComments(text: string, out: Finding[]): void {
     if (!/[._-]/.test(m[1]) || !nameHandle(m[1].toLowerCase())) continue;
     const start = m.index + m[0].length - m[1].length - 1 - m[2].length;
     out.push({ kind: 'person-name', start, end: m.index + m[0].length });
+  }
+}
+
+// A column of rows written as tuples (`INSERT … VALUES (1,'Ana Ruiz',…),(3,'ليلى منصور',…)`, a
+// Python list of tuples): where another row's value in the same place is a name found, a string
+// of letters there is a name too, in any script. Rows within the window's three lines only.
+const TUPLE = /\(((?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|[^()'"\n])*)\)/g;
+const QUOTED_FIELD = /^[ \t]*(['"])([\p{L}\p{M}][\p{L}\p{M}'’. -]{0,58}[\p{L}\p{M}.])\1[ \t]*$/u;
+function tupleNames(text: string, out: Finding[]): void {
+  const names = new Set<number>();
+  for (const f of out) if (f.kind === 'person-name') names.add(f.start * 4096 + (f.end - f.start));
+  const cells: { col: number; start: number; end: number; line: number; named: boolean }[] = [];
+  let line = 0,
+    scanned = 0;
+  TUPLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TUPLE.exec(text)) !== null && cells.length < 8192) {
+    for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    // The fields, split at commas outside quotes.
+    const body = m[1];
+    let col = 0,
+      from = 0,
+      quote = '';
+    for (let i = 0; i <= body.length; i++) {
+      const c = body[i];
+      if (quote !== '') {
+        if (c === '\\') i++;
+        else if (c === quote) quote = '';
+        continue;
+      }
+      if (c === "'" || c === '"') quote = c;
+      else if (c === ',' || i === body.length) {
+        const field = QUOTED_FIELD.exec(body.slice(from, i));
+        if (field !== null) {
+          const start = m.index + 1 + from + body.slice(from, i).indexOf(field[2]);
+          cells.push({ col, start, end: start + field[2].length, line, named: names.has(start * 4096 + field[2].length) });
+        }
+        col++;
+        from = i + 1;
+      }
+    }
+  }
+  for (const c of cells) {
+    if (c.named || !cells.some((d) => d.named && d.col === c.col && Math.abs(d.line - c.line) <= 3)) continue;
+    const words = text.slice(c.start, c.end).split(/[ \t]+/);
+    if (words.length > 5 || words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w))) continue;
+    if (out.some((f) => f.start < c.end && c.start < f.end)) continue;
+    out.push({ kind: 'person-name', start: c.start, end: c.end });
   }
 }

@@ -191,3 +191,10 @@ describe("owners' notes, Japanese self-introductions and exported chats", () => 
     kept('[12:00:01] started\nnext step', 'started');
   });
 });
+
+describe('rows written as tuples', () => {
+  it("takes a string where another row's value in the same place is a name, not a common word", () => {
+    const o = out("INSERT INTO t VALUES (1,'Ana Ruiz','x'),(2,'Pending','y'),(3,'ليلى منصور','z');");
+    assert.ok(!o.includes('ليلى منصور') && o.includes("'Pending'"), o);
+  });
+});
