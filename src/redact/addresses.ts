@@ -424,10 +424,12 @@ function labelled(text: string, re: RegExp, out: Finding[]): void {
 // A letter's address block: the addressee's name alone on its line (`Friederike von Allmen`,
 // `Lil: Sur Ġorġ Farrugia`), then one or two lines of street (`Am Sandtorkai 27`, `12, Triq
 // il-Kbira San Ġużepp`, `Teach na Coille, Bóthar an Chaisleáin`), then the postal line
-// (`20457 Hamburg`, `Birkirkara BKR 1234`, `H91 R2KH`, or a landmark's line ending `…, Bengaluru 560022`). The street needs no word of a known
-// language: the name above and the postcode below say what it is. The postal line goes with them.
+// (`20457 Hamburg`, `Birkirkara BKR 1234`, `H91 R2KH`, `GL54 2JB`, or a landmark's line ending
+// `…, Bengaluru 560022`). The street needs no word of a known
+// language: the name above and the postcode below say what it is (up to three lines, as a house's
+// name, its road and its village). The postal line goes with them.
 const BLOCK_POSTAL = new RegExp(
-  `^[ \\t]*(?:${POSTAL}|[A-Z]{3}[ \\t]?\\d{4}|\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2},?[ \\t]+(?:[A-Z]{3}[ \\t]\\d{4}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]\\d[A-Z]{2})|[AC-FHKNPRTV-Y]\\d[0-9W][ \\t]?[0-9AC-FHKNPRTV-Y]{4}|[^\\n:@]{1,60}?,[ \\t]*\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2}[ \\t]*[-–]?[ \\t]*\\d{4,6})[ \\t]*,?[ \\t]*\\r?$`,
+  `^[ \\t]*(?:${POSTAL}|[A-Z]{3}[ \\t]?\\d{4}|\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2},?[ \\t]+(?:[A-Z]{3}[ \\t]\\d{4}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]\\d[A-Z]{2})|[AC-FHKNPRTV-Y]\\d[0-9W][ \\t]?[0-9AC-FHKNPRTV-Y]{4}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]\\d[A-Z]{2}|[^\\n:@]{1,60}?,[ \\t]*\\p{Lu}[\\p{L}'’.-]*(?:[ \\t-]\\p{Lu}[\\p{L}'’.-]*){0,2}[ \\t]*[-–]?[ \\t]*\\d{4,6})[ \\t]*,?[ \\t]*\\r?$`,
   'u',
 );
 // A street's line: short, letters first or a number first, no label, no e-mail, no sentence's end.
@@ -445,17 +447,18 @@ export function findAddressBlocks(text: string, out: Finding[]): void {
     if (!/^[ \t]*\r?$/.test(text.slice(f.end, eol)) || !BLOCK_NAME_LABEL.test(text.slice(bol, f.start))) continue;
     const streets: [number, number][] = [];
     let at = eol + 1;
-    for (let k = 0; k < 3 && at < text.length; k++) {
+    for (let k = 0; k < 4 && at < text.length; k++) {
       let next = text.indexOf('\n', at);
       if (next < 0) next = text.length;
       const line = text.slice(at, next);
       if (k > 0 && BLOCK_POSTAL.test(line)) {
+        // (The postal line goes with them within three lines of the name: the window's reach.)
         const postal = line.trim();
-        streets.push([at + line.indexOf(postal), at + line.indexOf(postal) + postal.length]);
+        if (k < 3) streets.push([at + line.indexOf(postal), at + line.indexOf(postal) + postal.length]);
         for (const [s, e] of streets) out.push({ kind: 'street-address', start: s, end: e });
         break;
       }
-      const street = k < 2 ? BLOCK_STREET.exec(line) : null;
+      const street = k < 3 ? BLOCK_STREET.exec(line) : null;
       // (Not a sentence: a line ending in `.`, `!`, `?`, nor a salutation's comma line.)
       if (street === null || /[.!?]$/.test(street[1]) || street[1].split(/[ \t]+/).length > 12) break;
       const s = at + line.indexOf(street[1]);

@@ -134,6 +134,8 @@ export const NATIONAL_ID_FEATURES = {
     'Rijksregister',
     'ro national',
     'ro_national',
+    'registre national',
+    'Registre national',
     ...acronym('INSZ'),
     ...acronym('NISS'),
   ],

@@ -198,6 +198,11 @@ const MRN = new RegExp(
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
+// An identity card's number after its name: Italy's electronic card (`CIE CA00000AA`: two letters,
+// five digits, two letters) and its paper one (`AA 1234567`), after `carta d'identità`, `CIE`,
+// `identity card`, `ID card` and the like, a few words between at most.
+const ID_CARD =
+  /(?<![A-Za-z])(?:carta[ \t]+d['’]identit[àa]|carta[ \t]+di[ \t]+identit[àa]|CIE|identity[ \t]+card|ID[ \t]+card|carte[ \t]+d['’]identit[ée])(?:[ \t]+[^\s\d]{1,12}){0,3}?[ \t:#.]*([A-Z]{2}\d{5}[A-Z]{2}|[A-Z]{2}[ ]?\d{7})(?![A-Za-z0-9])/g;
 const PASSPORT = new RegExp(
   `(?<![A-Za-z])(?:passport|passaporto|pasaporte|passeport|reisepass|paszport|pasaport|paspoort|passaporte)(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9}|(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{10})(?![A-Za-z0-9])`,
   'gi',
@@ -710,6 +715,7 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   }
   // Mostly digits (`912803456`, `X1234567`), or a mix of eight or nine with at least three (`C4J8RT6N2`).
   if (hints.medicalRecord) cued(text, MRN, 'medical-record-number', out, (v) => digitCount(v) >= 5);
+  if (hints.passport) cued(text, ID_CARD, 'id-number', out, () => true);
   if (hints.passport)
     cued(
       text,

@@ -1461,7 +1461,17 @@ const AUTH_CALL_FEATURES = [
 ];
 const MAX_ID_CHECKS = 2000;
 // A passport's and a driving licence's names in other languages (cued-identifiers.ts).
-const PASSPORT_WORD_FEATURES = ['passaport', 'pasaport', 'passeport', 'reisepass', 'paszport', 'paspoort'].map((w) => feature(w));
+const PASSPORT_WORD_FEATURES = [
+  'passaport',
+  'pasaport',
+  'passeport',
+  'reisepass',
+  'paszport',
+  'paspoort',
+  'identit',
+  'cie ',
+  'id card',
+].map((w) => feature(w));
 const LICENCE_WORD_FEATURES = [
   'Licence',
   'licence',

@@ -455,7 +455,7 @@ const RULES: readonly IdRule[] = [
   { kind: 'nz-ird', cue: 'ird', shape: '\\d{2,3}-?\\d{3}-?\\d{3,4}', valid: by(nzIrd) },
   {
     kind: 'be-nn',
-    cue: 'national[ _-]?(?:register(?:[ _-]number)?|number)|rijksregister(?:nummer)?|num[ée]ro[ _-]national|insz|niss',
+    cue: 'national[ _-]?(?:register(?:[ _-]number)?|number)|rijksregister(?:nummer)?|num[ée]ro[ _-]national|(?:num[ée]ro[ _-]d[eu][ _-])?registre[ _-]national|insz|niss',
     shape: '\\d{2}\\.?\\d{2}\\.?\\d{2}[-.]?\\d{3}\\.?\\d{2}',
     valid: by(beNn),
     alone: '\\d{2}\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}',

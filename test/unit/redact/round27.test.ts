@@ -198,3 +198,19 @@ describe('rows written as tuples', () => {
     assert.ok(!o.includes('ليلى منصور') && o.includes("'Pending'"), o);
   });
 });
+
+describe('identity cards, registers and house names', () => {
+  it("takes an Italian identity card's number after its name, not a key's value", () => {
+    gone("ha mostrato la carta d'identità CG86541WM; cellulare", 'CG86541WM', 'id-number');
+    gone('Her CIE number is CC82351FN.', 'CC82351FN', 'id-number');
+    kept('identityProvider: XY12345AB', 'XY12345AB');
+  });
+  it("reads Belgium's national number after `registre national`", () => {
+    gone('numéro de registre national 62090204992', '62090204992', 'be-nn');
+  });
+  it("takes an address block of a house's name, its road and its village", () => {
+    const block = 'Rachel Emberly\nBrambles\nStation Road\nLower Slaughter, Cheltenham\nGL54 2JB';
+    gone(block, 'Brambles', 'street-address');
+    gone(block, 'Station Road', 'street-address');
+  });
+});
