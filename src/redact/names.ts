@@ -3421,7 +3421,7 @@ const QUOTED_FIELD = /^[ \t]*(['"])([\p{L}\p{M}][\p{L}\p{M}'’. -]{0,58}[\p{L}\
 function tupleNames(text: string, out: Finding[]): void {
   const names = new Set<number>();
   for (const f of out) if (f.kind === 'person-name') names.add(f.start * 4096 + (f.end - f.start));
-  const cells: { col: number; start: number; end: number; line: number; named: boolean }[] = [];
+  const cells: { col: number; start: number; end: number; line: number; named: boolean; row: number; width: number }[] = [];
   let line = 0,
     scanned = 0;
   TUPLE.lastIndex = 0;
@@ -3430,6 +3430,7 @@ function tupleNames(text: string, out: Finding[]): void {
     for (; scanned < m.index; scanned++) if (text.charCodeAt(scanned) === 10) line++;
     // The fields, split at commas outside quotes.
     const body = m[1];
+    const first = cells.length;
     let col = 0,
       from = 0,
       quote = '';
@@ -3445,15 +3446,30 @@ function tupleNames(text: string, out: Finding[]): void {
         const field = QUOTED_FIELD.exec(body.slice(from, i));
         if (field !== null) {
           const start = m.index + 1 + from + body.slice(from, i).indexOf(field[2]);
-          cells.push({ col, start, end: start + field[2].length, line, named: names.has(start * 4096 + field[2].length) });
+          cells.push({
+            col,
+            start,
+            end: start + field[2].length,
+            line,
+            named: names.has(start * 4096 + field[2].length),
+            row: m.index,
+            width: 0,
+          });
         }
         col++;
         from = i + 1;
       }
     }
+    for (let k = first; k < cells.length; k++) cells[k].width = col;
   }
   for (const c of cells) {
-    if (c.named || !cells.some((d) => d.named && d.col === c.col && Math.abs(d.line - c.line) <= 3)) continue;
+    // (Rows of three fields or more, as wide as the row whose name was found: a call's arguments are no row.)
+    if (
+      c.named ||
+      c.width < 3 ||
+      !cells.some((d) => d.named && d.col === c.col && d.width === c.width && d.row !== c.row && Math.abs(d.line - c.line) <= 3)
+    )
+      continue;
     const words = text.slice(c.start, c.end).split(/[ \t]+/);
     if (words.length > 5 || words.some((w) => classify(w) === Word.Common || ORGANISATION.test(w))) continue;
     if (out.some((f) => f.start < c.end && c.start < f.end)) continue;
