@@ -715,6 +715,39 @@ const adversarial: [string, string][] = [
     'box-drawn table rows, distinct',
     unique((r) => '│ ' + r(8, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(12, HEX) + ' │ ' + r(6, LOWER) + ' │\n'),
   ],
+  // Policy 25's readers: a form's birth field, birth told in a sentence, letters' address blocks,
+  // names by their record's key and by their place in rows as tuples, exported chats' authors.
+  [
+    'birth fields of forms, distinct',
+    unique((r) => 'Tempat/Tgl Lahir: ' + r(6, UPPER) + ', ' + r(2, DIGITS) + '-09-19' + r(2, DIGITS) + '\n'),
+  ],
+  [
+    '`nació el` + dates, distinct',
+    unique((r) => r(1, UPPER) + r(5, LOWER) + ' nació el ' + r(1, '12') + ' de marzo de 19' + r(2, DIGITS) + '.\n'),
+  ],
+  [
+    'address blocks under names, distinct',
+    unique(
+      (r) =>
+        'Friederike ' +
+        r(1, UPPER) +
+        r(6, LOWER) +
+        '\nAm ' +
+        r(1, UPPER) +
+        r(7, LOWER) +
+        ' ' +
+        r(2, DIGITS) +
+        '\n' +
+        r(5, DIGITS) +
+        ' Hamburg\n',
+    ),
+  ],
+  ['records keyed by names, distinct', unique((r) => '{"rider":"Chidi Okafor"},{"rider":"' + r(1, UPPER) + r(6, LOWER) + '"},')],
+  [
+    'rows as tuples with names, distinct',
+    unique((r) => "(1,'Ana Ruiz','" + r(6, LOWER) + "'),(2,'" + r(1, UPPER) + r(6, LOWER) + "','x'),"),
+  ],
+  ["exported chats' authors, distinct", unique((r) => '[14-Jun-24 11:2' + r(1, DIGITS) + ' PM] ' + r(8, LOWER) + '\nok\n')],
 ];
 let worst = 0;
 let worstName = '';

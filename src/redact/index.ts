@@ -173,10 +173,18 @@ export type { LocalIdentifiers } from './pii';
  * advertising ids' columns, a hand-edited grid's rows; heartbeat URLs' keys; moderncv's family name;
  * a quoted prose password's brackets. Kept: a workflow's commit pin, an image's tag, a man page's
  * placeholder, a digest's column, age and OpenPGP armor; aligned form fields are no chat's speakers.
+ * 25: a form's birth field in any language and calendar, birth told in a sentence; letters' address
+ * blocks; Greek names of the common endings, Chinese names before a role, Japanese self-introductions,
+ * names by their record's key or their place in rows, a name whose number it is, whom to ask in more
+ * languages, notes' owners, exported chats' authors, handles after a network, key comments; numbered
+ * mailboxes, IPv6 with a bare port, cards grouped by dots, codes in JSON inside strings, identifiers
+ * and IBAN parts said again, FHIR identifiers, plates after a vehicle's word, Italian identity cards;
+ * spoken passphrases and passwords of words and a number. Kept: JPRS example domains, saints' places,
+ * lists of short numbers, containers' numbers.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 24;
+export const REDACTION_POLICY_VERSION = 25;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -1468,7 +1476,9 @@ const PASSPORT_WORD_FEATURES = [
   'reisepass',
   'paszport',
   'paspoort',
-  'identit',
+  "d'identit",
+  'di identit',
+  'identity card',
   'cie ',
   'id card',
 ].map((w) => feature(w));

@@ -1382,6 +1382,25 @@ const SOCIAL_NETWORK =
   /(?:instagram|insta|tiktok|telegram|twitter|snapchat|reddit|mastodon|bluesky|discord|skype|wechat|kakaotalk|телеграмм?|инстаграмм?|인스타(?:그램)?|텔레그램|틱톡|インスタ(?:グラム)?|ツイッター|微博|抖音|小红书|إنستغرام|تيليجرام)(?![\p{L}\p{N}])/giu;
 const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
 const SOCIAL_HANDLE = /(?<![\w@./])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})(?![\w@/])/g;
+// (Searched for as literals first: most texts with a colon name no network.)
+const NETWORK_WORDS = [
+  'discord',
+  'Discord',
+  'telegram',
+  'Telegram',
+  'insta',
+  'Insta',
+  'twitter',
+  'Twitter',
+  'tiktok',
+  'TikTok',
+  'snapchat',
+  'Snapchat',
+  'skype',
+  'Skype',
+  'wechat',
+  'WeChat',
+];
 const BARE_HANDLE = /^[ \t]*[:：][ \t]*([A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![\w@/.:])/;
 // The owner of a repository in a clone URL (`git@github.com:ahmet-kaya/dotfiles.git`,
 // `https://gitlab.com/ewa.michalak/infra.git`), when made of names: a person's account, not an
@@ -1753,7 +1772,7 @@ export function findPersonNames(
   if (NOTE_WORDS.some((w) => text.includes(w))) findNoteOwners(text, out);
   if (text.includes('— ') || text.includes('– ')) signatures(text, DASH_SIGNATURE, out);
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
-  if (text.includes('@') || text.includes(':')) findSocialHandles(text, out);
+  if (text.includes('@') || (text.includes(':') && NETWORK_WORDS.some((w) => text.includes(w)))) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
   if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
   findSpeakers(text, out, otherScripts);
@@ -1879,7 +1898,8 @@ export function findPersonNames(
   if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
   if (text.includes('":') && out.some((f) => f.kind === 'person-name')) keyedNames(text, out);
   if (text.includes(' AAAA')) keyComments(text, out);
-  if (text.includes('),') && out.some((f) => f.kind === 'person-name')) tupleNames(text, out);
+  if ((text.includes('),(') || text.includes('), (') || text.includes('),\n')) && out.some((f) => f.kind === 'person-name'))
+    tupleNames(text, out);
   // A name in Han or Hangul found by any reader (a record's field: `"name":"박서연"`) is taken again
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
