@@ -41,7 +41,7 @@ import {
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
 import { ROAD_WORDS, STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES, TURKISH_STREET_WORDS } from './street-words';
-import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, type Finding } from './text';
+import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, wl, type Finding } from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
 export { DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -289,30 +289,9 @@ const PRIORITY: Record<string, number> = {
   'high-entropy': 1.5,
 };
 const PII_KINDS = new Set([
-  'email',
-  'phone',
-  'ip-address',
-  'mac-address',
-  'person-name',
-  'street-address',
-  'credit-card',
-  'iban',
-  'us-ssn',
-  'us-itin',
-  'birth-date',
-  'card-security-code',
-  'card-expiry',
-  'geo-coordinates',
-  'passport-number',
-  'medical-record-number',
-  'driver-license',
-  'bank-account',
-  'nhs-number',
-  'uk-nino',
-  'crypto-address',
-  'vehicle-plate',
-  'vehicle-id',
-  'id-number',
+  ...wl(
+    'email|phone|ip-address|mac-address|person-name|street-address|credit-card|iban|us-ssn|us-itin|birth-date|card-security-code|card-expiry|geo-coordinates|passport-number|medical-record-number|driver-license|bank-account|nhs-number|uk-nino|crypto-address|vehicle-plate|vehicle-id|id-number',
+  ),
   ...NATIONAL_ID_KINDS,
   'home-user',
   'home-dir',
@@ -928,18 +907,7 @@ function joinConcatenated(text: string, raw: Finding[]): void {
 // The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
 // A house number, a comma and a postcode before a capitalised town (addresses.ts's INLINE_ADDRESS).
 const INLINE_POSTCODE = /\d[a-zA-Z]?,[ \t]*(?:[^,\n]{1,12},[ \t]*){0,2}\d{2}[\d -]{1,4}[ \t]+\p{Lu}/u;
-const PUBLISHED_KINDS = new Set([
-  'credit-card',
-  'crypto-address',
-  'card-security-code',
-  'iban',
-  'phone',
-  'us-ssn',
-  'us-itin',
-  'jwt',
-  'azure-key',
-  'bank-account',
-]);
+const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
   // jwt.io's sample (its payload's start), the storage emulator's key and Stripe's reference keys, under whatever kind.
@@ -1366,8 +1334,8 @@ function personalHeaderHint(text: string): boolean {
   // A middle column (`id,name,email`) only where another personal column may stand beside it:
   // `,name,` is common in code's argument lists.
   const middle = text.includes('mail') || text.includes('phone') || text.includes('Telefon');
-  for (const w of ['name', 'Name', 'NAME', 'address', 'Address', 'Adresse'])
-    for (const d of [',', '\t', ';'])
+  for (const w of wl('name|Name|NAME|address|Address|Adresse'))
+    for (const d of wl(',|\t|;'))
       if (
         text.includes('\n' + w + d) ||
         text.startsWith(w + d) ||
@@ -1377,7 +1345,7 @@ function personalHeaderHint(text: string): boolean {
         return true;
   if (text.includes('holder,') || text.includes('holder\t') || text.includes('holder;')) return true; // `cardholder,…`
   // A name in one script or language of several (`id,name_ar,name_en,mobile`).
-  for (const d of [',', '\t', ';', '\n']) if (text.includes(d + 'name_') || text.includes(d + 'Name_')) return true;
+  for (const d of wl(',|\t|;|\n')) if (text.includes(d + 'name_') || text.includes(d + 'Name_')) return true;
   return text.includes('| name |') || text.includes('| Name |') || text.includes('| address |');
 }
 
@@ -1398,23 +1366,12 @@ const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([
 ]);
 /** Findings that make a record a person's: its plain `name` and `address` fields are read (fields.ts). */
 // A person's data that a name after it, in brackets or after a dash, says whose it is (names.ts).
-const NAMED_DATA_KINDS = new Set([
-  'phone',
-  'email',
-  'birth-date',
-  'us-ssn',
-  'us-itin',
-  'iban',
-  'credit-card',
-  'bank-account',
-  'passport-number',
-  'driver-license',
-  'id-number',
-  'medical-record-number',
-  'nhs-number',
-  'uk-nino',
-]);
-const PERSONAL_FIELD_KINDS = new Set(['email', 'phone', 'birth-date', 'us-ssn', 'iban', 'credit-card', 'passport-number', 'id-number']);
+const NAMED_DATA_KINDS = new Set(
+  wl(
+    'phone|email|birth-date|us-ssn|us-itin|iban|credit-card|bank-account|passport-number|driver-license|id-number|medical-record-number|nhs-number|uk-nino',
+  ),
+);
+const PERSONAL_FIELD_KINDS = new Set(wl('email|phone|birth-date|us-ssn|iban|credit-card|passport-number|id-number'));
 const STREET_PREFIX_FEATURES = STREET_PREFIXES.map((w) => feature(w.toLowerCase()));
 const STREET_SUFFIX_FEATURES = STREET_SUFFIXES.map((w) => feature(w));
 const ROAD_FEATURES = ROAD_WORDS.map((w) => feature(w));
@@ -1437,15 +1394,9 @@ const MAC_FEATURES = [
   F.dhcp,
   F.linkEther,
   // Windows' `ipconfig /all` (`Physical Address. . . : A4-BB-…`), a phone's about screen.
-  ...[
-    'physical address',
-    'physische adresse',
-    'adresse physique',
-    'wi-fi address',
-    'wifi address',
-    'bluetooth address',
-    'ethernet address',
-  ].map((f) => feature(f)),
+  ...wl('physical address|physische adresse|adresse physique|wi-fi address|wifi address|bluetooth address|ethernet address').map((f) =>
+    feature(f),
+  ),
 ];
 const AUTH_CALL_FEATURES = [
   F.authParen,
@@ -1470,32 +1421,16 @@ const AUTH_CALL_FEATURES = [
 const MAX_ID_CHECKS = 2000;
 // A passport's and a driving licence's names in other languages (cued-identifiers.ts).
 const PASSPORT_WORD_FEATURES = [
-  'passaport',
-  'pasaport',
-  'passeport',
-  'reisepass',
-  'paszport',
-  'paspoort',
+  ...wl('passaport|pasaport|passeport|reisepass|paszport|paspoort'),
   "d'identit",
   'di identit',
   'identity card',
   'cie ',
   'id card',
 ].map((w) => feature(w));
-const LICENCE_WORD_FEATURES = [
-  'Licence',
-  'licence',
-  'patente',
-  'permis de conduire',
-  'de conducir',
-  'de conducción',
-  'carteira de motorista',
-  'prawo jazdy',
-  'rijbewijs',
-  'korkort',
-  'körkort',
-  'ehliyet',
-].map((w) => feature(w));
+const LICENCE_WORD_FEATURES = wl(
+  'Licence|licence|patente|permis de conduire|de conducir|de conducción|carteira de motorista|prawo jazdy|rijbewijs|korkort|körkort|ehliyet',
+).map((w) => feature(w));
 // Latitude and longitude keys, GeoJSON's coordinates (records.ts reads them in texts with personal data).
 const COORDINATE_FEATURES = [
   'lat"',
@@ -1514,12 +1449,7 @@ const COORDINATE_FEATURES = [
 ].map((w) => feature(w));
 // Keys, attributes and elements of a user name (names.ts reads those made of a person's name).
 const USER_KEY_FEATURES = [
-  'username',
-  'user_name',
-  'user-name',
-  'user=',
-  'user:',
-  'user"',
+  ...wl('username|user_name|user-name|user=|user:|user"'),
   "user'",
   'user =',
   'user :',
@@ -1537,7 +1467,7 @@ const USER_KEY_FEATURES = [
   '<user>',
   '<login>',
 ].map((w) => feature(w));
-const SQL_USER_FEATURES = ['CREATE USER', 'create user', 'ALTER USER', 'alter user', 'CREATE LOGIN', 'ALTER LOGIN'].map((f) => feature(f));
+const SQL_USER_FEATURES = wl('CREATE USER|create user|ALTER USER|alter user|CREATE LOGIN|ALTER LOGIN').map((f) => feature(f));
 const USER_KEY_MORE_FEATURES = [
   'handle:',
   'handle"',
@@ -1559,20 +1489,9 @@ const USER_KEY_MORE_FEATURES = [
 // A card's security code, a PIN, a code that opens a door (cued-identifiers.ts).
 // Columns a table names that no other hint wakes the column reader for: licences, plates, accounts.
 const TABLE_HINT_FEATURES = [
-  'ad_id',
-  'licence_n',
-  'license_n',
-  'vehicle_reg',
-  'reg_no',
-  'personal_code',
-  'personal code',
-  'personal_number',
-  'personal_id',
-  ',plate',
-  'plate,',
-  ';plate',
-  'plate;',
-  '\tplate',
+  ...wl(
+    'ad_id|licence_n|license_n|vehicle_reg|reg_no|personal_code|personal code|personal_number|personal_id|,plate|plate,|;plate|plate;|\tplate',
+  ),
   '| plate',
   'samaccountname',
   ',vin',
@@ -1633,25 +1552,9 @@ const VEHICLE_FEATURES = [
 // A chassis number's name past ASCII (cued-identifiers.ts' VIN).
 const VIN_PAST_ASCII = /πλαισίου|πλαίσιο|номер кузова|VIN-код|车架号|車架號|車台番号|차대번호|châssis/;
 const CODE_FEATURES = [
-  'otp"',
-  'otp:',
-  'otp=',
-  'otp_code',
-  'otp code',
-  'one-time code',
-  'one time code',
-  'verification code',
-  'verification_code',
-  '2fa code',
-  'sms code',
-  'passcode',
-  'pass code',
-  'cid ',
-  'cid:',
-  'cid=',
-  'cvv',
-  'cvc:',
-  'cvc"',
+  ...wl(
+    'otp"|otp:|otp=|otp_code|otp code|one-time code|one time code|verification code|verification_code|2fa code|sms code|passcode|pass code|cid |cid:|cid=|cvv|cvc:|cvc"',
+  ),
   "cvc'",
   'cvc ',
   'cvc=',
@@ -1697,32 +1600,9 @@ const CODE_FEATURES = [
   'code portail',
 ].map((w) => feature(w, w === 'PIN ')); // (`PIN ` in capitals: `spin `, `pin 13` are no such.)
 // Words for a password in other languages (statements.ts reads what follows them).
-const FOREIGN_PASSWORD_FEATURES = [
-  'passwort',
-  'kennwort',
-  'wachtwoord',
-  'contrasena',
-  'senha',
-  'haslo',
-  'losenord',
-  'salasana',
-  'sifre',
-  'parola',
-  'mot de passe',
-  'passord',
-  'adgangskode',
-  'heslo',
-  'lozinka',
-  'contraseña',
-  'hasło',
-  'lösenord',
-  'ifre:',
-  'ifre ',
-  'ifreniz',
-  'ifresi',
-  'jelsz',
-  'mật khẩu',
-].map((w) => feature(w));
+const FOREIGN_PASSWORD_FEATURES = wl(
+  'passwort|kennwort|wachtwoord|contrasena|senha|haslo|losenord|salasana|sifre|parola|mot de passe|passord|adgangskode|heslo|lozinka|contraseña|hasło|lösenord|ifre:|ifre |ifreniz|ifresi|jelsz|mật khẩu',
+).map((w) => feature(w));
 // A passport's, a licence's and a car's names past Latin (cued-identifiers.ts).
 const IDS_PAST_LATIN =
   /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー/;
@@ -1745,7 +1625,7 @@ const CHOSEN_PAST_LATIN = /пароль|パスワード|密[码碼]|비밀번호
 const FOREIGN_PASSWORD_PAST_LATIN = /пароль|Пароль|パスワード|密[码碼]|口令|비밀번호|รหัสผ่าน|كلمة المرور|סיסמה/;
 // Labels of an address and verbs of living (addresses.ts's ADDRESS_LABEL).
 const POINT_PAIR = /\d\.\d{4,}[ \t]*,[ \t]*-?\d/;
-const COORDINATE_COMPANY = new Set(['email', 'phone', 'person-name', 'street-address', 'birth-date']);
+const COORDINATE_COMPANY = new Set(wl('email|phone|person-name|street-address|birth-date'));
 const ADDRESS_LABEL_FEATURES = [
   // The English label's search starts with its word, which it skips to: any `address` may wake it.
   'address',
@@ -1775,40 +1655,15 @@ const ADDRESS_LABEL_FEATURES = [
 ].map((f) => feature(f));
 const ADDRESS_VERBS_FROM = ADDRESS_LABEL_FEATURES.length;
 ADDRESS_LABEL_FEATURES.push(
-  ...[
-    'wohnhaft',
-    'wohnt ',
-    'ship to',
-    'ship it to',
-    'bill to',
-    'deliver to',
-    'delivery to',
-    'lives at',
-    'living at',
-    'resides at',
-    'vive en',
-    'vive em',
-    'habite ',
-    'woont ',
-    'mieszka ',
-  ].map((f) => feature(f)),
+  ...wl(
+    'wohnhaft|wohnt |ship to|ship it to|bill to|deliver to|delivery to|lives at|living at|resides at|vive en|vive em|habite |woont |mieszka ',
+  ).map((f) => feature(f)),
 );
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN =
   /生|생년월일|태어|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
 // A wallet's recovery phrase or key (wallets.ts).
-const WALLET_FEATURES = [
-  'mnemonic',
-  'phrase',
-  'seed',
-  'wallet',
-  'bip39',
-  'recovery',
-  'accounts',
-  'private_key',
-  'privatekey',
-  'signer',
-].map((f) => feature(f));
+const WALLET_FEATURES = wl('mnemonic|phrase|seed|wallet|bip39|recovery|accounts|private_key|privatekey|signer').map((f) => feature(f));
 // Devices named for their owner (names.ts): `Tyler's iPhone`, `tylers-macbook-pro`.
 const OWNED_DEVICE_FEATURES = [
   "'s iphone",
@@ -1837,28 +1692,13 @@ const OWNED_DEVICE_FEATURES = [
   'iphone-',
 ].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
-const OWNER_PHRASE_FEATURES = [
-  't.n.v.',
-  'ten name van',
-  'a.n. ',
-  'atas nama',
-  'au nom de',
-  'a nombre de',
-  'em nome de',
-  'in the name of',
-].map((f) => feature(f));
-const ACCOUNT_WORD_FEATURES = ['account', 'konto', 'compte', 'cuenta', 'conta ', 'utente', 'gebruiker', 'user'].map((f) => feature(f));
+const OWNER_PHRASE_FEATURES = wl('t.n.v.|ten name van|a.n. |atas nama|au nom de|a nombre de|em nome de|in the name of').map((f) =>
+  feature(f),
+);
+const ACCOUNT_WORD_FEATURES = wl('account|konto|compte|cuenta|conta |utente|gebruiker|user').map((f) => feature(f));
 const BIRTH_FEATURES = [
   ...[
-    'birth',
-    'dob:',
-    'dob ',
-    'd.o.b',
-    'dob=',
-    'dob"',
-    'dob,',
-    'dob;',
-    'dob\t',
+    ...wl('birth|dob:|dob |d.o.b|dob=|dob"|dob,|dob;|dob\t'),
     'dob|',
     "dob'",
     'dob\n',
@@ -1908,41 +1748,9 @@ const BIRTH_FEATURES = [
   ].map((f) => feature(f)),
   // Hungarian, Czech and Slovak, Romanian, South Slavic, Baltic, Icelandic, Malay, Spanish abbreviated.
   ...[
-    'szuletesi',
-    'születési',
-    'született',
-    'szül.',
-    'narozen',
-    'narodeni',
-    'narodený',
-    'narodená',
-    'nasterii',
-    'naşterii',
-    'nașterii',
-    'născut',
-    'nascut',
-    'rođen',
-    'rojstva',
-    'gimimo',
-    'dzimšanas',
-    'dzimsanas',
-    'sünniaeg',
-    'synniaeg',
-    'fæðing',
-    'tarikh lahir',
-    'fecha nac',
-    'f. nac',
-    'fec. nac',
-    'jaiotze',
-    'dyddiad geni',
-    'data breithe',
-    'dáta breithe',
-    'datëlindj',
-    'datelindj',
-    'kapanganakan',
-    'kuzaliwa',
-    'nacemento',
-    'twelid',
+    ...wl(
+      'szuletesi|születési|született|szül.|narozen|narodeni|narodený|narodená|nasterii|naşterii|nașterii|născut|nascut|rođen|rojstva|gimimo|dzimšanas|dzimsanas|sünniaeg|synniaeg|fæðing|tarikh lahir|fecha nac|f. nac|fec. nac|jaiotze|dyddiad geni|data breithe|dáta breithe|datëlindj|datelindj|kapanganakan|kuzaliwa|nacemento|twelid',
+    ),
     // Verbs of being born, in prose (`nació el …`, `urodził się …`).
     'nació',
     'nasceu',
@@ -1956,13 +1764,26 @@ const BIRTH_FEATURES = [
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
 const LOOSE_ID_FEATURES = [
   // Words of three letters, bounded (`nit ` alone would open the gate at every `unit `).
-  ...['dni', 'nit', 'cui', 'dpi', 'dui', 'rtn', 'ruc', 'rnc', 'ntn', 'cbu', 'cvu', 'bsb', 'sss', 'tin', 'bvn', 'nin', 'nic', 'nip'].flatMap(
-    (w) => [` ${w}:`, ` ${w} `, `\n${w}:`, `\n${w} `, `"${w}"`, `'${w}'`, `"${w}:`, `/${w}:`, `${w}/`, `(${w})`],
-  ),
+  ...wl('dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip').flatMap((w) => [
+    ` ${w}:`,
+    ` ${w} `,
+    `\n${w}:`,
+    `\n${w} `,
+    `"${w}"`,
+    `'${w}'`,
+    `"${w}:`,
+    `/${w}:`,
+    `${w}/`,
+    `(${w})`,
+  ]),
   // Longer names, bounded before (`cuit` is in every `circuit`, `peid` in `typeid`, `umid` in `humidity`).
-  ...['cnic', 'cmnd', 'philhealth', 'umid', 'cuil', 'cuit', 'peid', 'emso', 'clabe', 'ohip', 'npwp', 'kt. ', 'konto', 'chave'].flatMap(
-    (w) => [` ${w}`, `\n${w}`, `"${w}`, `'${w}`, `(${w}`],
-  ),
+  ...wl('cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|npwp|kt. |konto|chave').flatMap((w) => [
+    ` ${w}`,
+    `\n${w}`,
+    `"${w}`,
+    `'${w}`,
+    `(${w}`,
+  ]),
   'idnp',
   'rekening',
   'id-nommer',
@@ -2048,69 +1869,19 @@ const LOOSE_ID_FEATURES = [
   ';tin=',
 ].map((f) => feature(f));
 // The labels of a meeting's attendees (names.ts' findAttendees), by their ASCII parts.
-const ATTENDEE_FEATURES = [
-  'attendees',
-  'attendance:',
-  'present:',
-  'participants',
-  'invitees',
-  'anwesend',
-  'teilnehmer',
-  'sents:',
-  'participantes',
-  'asistentes',
-  'presentes',
-  'presenti',
-  'partecipanti',
-  'aanwezig',
-  'deelnemers',
-  'deltagare',
-  'rvarande',
-  'deltakere',
-  'til stede',
-  'obecni',
-  'uczestnicy',
-  'osallistujat',
-  'paikalla',
-  'tomni:',
-  'peserta',
-  'hadir:',
-].map((f) => feature(f));
+const ATTENDEE_FEATURES = wl(
+  'attendees|attendance:|present:|participants|invitees|anwesend|teilnehmer|sents:|participantes|asistentes|presentes|presenti|partecipanti|aanwezig|deelnemers|deltagare|rvarande|deltakere|til stede|obecni|uczestnicy|osallistujat|paikalla|tomni:|peserta|hadir:',
+).map((f) => feature(f));
 const ATTENDEE_PAST_LATIN = /נוכחים|משתתפים|المشاركون|الحضور|присутств|участники|παρόντες|συμμετέχοντες|katılımcılar/i;
 // Words for one-time passwords, on whose lines a base32 seed is read (cued-identifiers.ts).
 // (`seed` alone is a random generator's in code: only a seed told.)
-const OTP_FEATURES = ['totp', 'otp ', 'otp:', '2fa', 'mfa', 'authenticator', 'seed is', 'seed:', 'seed =', 'one-time'].map((f) =>
-  feature(f),
-);
+const OTP_FEATURES = wl('totp|otp |otp:|2fa|mfa|authenticator|seed is|seed:|seed =|one-time').map((f) => feature(f));
 // Recovery keys and backup codes (cued-identifiers.ts' findRecoveryKeys); BitLocker's key by its shape.
-const RECOVERY_FEATURES = [
-  'recovery key',
-  'recovery_key',
-  'recovery-key',
-  'recoverykey',
-  'recovery code',
-  'recovery_code',
-  'recovery-code',
-  'recovery pass',
-  'backup code',
-  'backup_code',
-  'backup-code',
-  'backup key',
-  'rescue code',
-  'scratch code',
-  'emergency code',
-  'emergency key',
-  'wiederherstellungs',
-  'de récup',
-  'de secours',
-  'de recupera',
-  'de respaldo',
-  'herstelsleutel',
-].map((f) => feature(f));
+const RECOVERY_FEATURES = wl(
+  'recovery key|recovery_key|recovery-key|recoverykey|recovery code|recovery_code|recovery-code|recovery pass|backup code|backup_code|backup-code|backup key|rescue code|scratch code|emergency code|emergency key|wiederherstellungs|de récup|de secours|de recupera|de respaldo|herstelsleutel',
+).map((f) => feature(f));
 const BITLOCKER_HINT = /\d{6}-\d{6}-\d{6}-\d{6}-/;
-const CHAT_ID_FEATURES = ['chat_id', 'chatid', 'chat id', 'chat-id', 'telegram_chat', 'tg_chat', 'admin_chat', 'telegram_admin'].map((f) =>
-  feature(f),
-);
+const CHAT_ID_FEATURES = wl('chat_id|chatid|chat id|chat-id|telegram_chat|tg_chat|admin_chat|telegram_admin').map((f) => feature(f));
 // (A text that starts with one: `DNI N° 49037241-1`.)
 const LOOSE_ID_FIRST =
   /^(?:dni|nit|cui|dpi|dui|rtn|ruc|rnc|ntn|cbu|cvu|bsb|sss|tin|bvn|nin|nic|nip|npwp|kt\.|konto|chave|kennitala|cnic|cmnd|philhealth|umid|cuil|cuit|peid|emso|clabe|ohip|chi|c[ée]dula)(?![a-z])/i;

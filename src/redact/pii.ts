@@ -1,7 +1,7 @@
 // Personal data: emails, phone numbers, IP addresses, payment-card numbers, user names in
 // home-directory paths, and the local user's own identifiers. Each finder is a single pass
 // with bounded look-around, so the cost stays linear in the text.
-import { isAlnum, reservedIpv4, ROLE_MAILBOX, SlotMemo, type Finding } from './text';
+import { isAlnum, reservedIpv4, ROLE_MAILBOX, SlotMemo, wl, type Finding } from './text';
 
 // ---------- email ----------
 // Internationalised addresses (`jürgen.müller@büro.de`, `анна@почта.рф`) hold letters beyond ASCII on both sides.
@@ -334,34 +334,11 @@ export interface LocalIdentifiers {
 }
 
 // Too generic to replace as bare words (they still go inside home paths).
-const BARE_STOPLIST = new Set([
-  'root',
-  'admin',
-  'user',
-  'dev',
-  'test',
-  'ubuntu',
-  'runner',
-  'node',
-  'vscode',
-  'localhost',
-  'codespace',
-  'coder',
-  'app',
-  'build',
-  'ci',
-  'main',
-  'master',
-  'default',
-  'server',
-  'host',
-  'local',
-  'desktop',
-  'laptop',
-  'computer',
-  'pc',
-  'mac',
-]);
+const BARE_STOPLIST = new Set(
+  wl(
+    'root|admin|user|dev|test|ubuntu|runner|node|vscode|localhost|codespace|coder|app|build|ci|main|master|default|server|host|local|desktop|laptop|computer|pc|mac',
+  ),
+);
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -399,7 +376,7 @@ export function compileLocalIdentifiers(ids: LocalIdentifiers | undefined): ((te
       .trim()
       .split(/\s+/)
       .filter((x) => !/^\w\.?$/.test(x));
-    if (w.length >= 2) for (const sep of ['.', '_', '-', '']) words('git-name', w.join(sep));
+    if (w.length >= 2) for (const sep of wl('.|_|-|')) words('git-name', w.join(sep));
   }
   if (parts.length === 0) return null;
   // Longest first, so a home directory wins over the bare user name inside it.

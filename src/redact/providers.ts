@@ -2,7 +2,7 @@
 // Every pattern starts with a literal (so the regex engine skips ahead quickly), uses only
 // bounded or final greedy quantifiers over one class, and is only run when one of its
 // lowercase prefilter strings occurs in the text.
-import { encodedSettings } from './text';
+import { encodedSettings, wl } from './text';
 
 export interface PatternRule {
   kind: string;
@@ -48,7 +48,7 @@ const B2_KEY_NEAR = /(?<![A-Za-z0-9+/])K00[A-Za-z0-9+/]{28}(?![A-Za-z0-9+/])/;
 
 export const PROVIDER_RULES: readonly PatternRule[] = [
   // Cloud providers
-  { kind: 'aws-access-key', re: r('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), pre: ['akia', 'asia', 'abia', 'acca', 'a3t'] },
+  { kind: 'aws-access-key', re: r('(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}'), pre: wl('akia|asia|abia|acca|a3t') },
   // The secret written beside its key id (`AKIA…:…`, `AKIA…,…` in a credentials CSV, an SES SMTP
   // password of 44 after its user): whatever it is named.
   {
@@ -99,28 +99,28 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'password',
     re: r(`(?:user(?:name)?|login)=["']?([^\\s"',;]{8,40})`, 'gid'),
-    pre: ['user=', 'username=', 'login='],
+    pre: wl('user=|username=|login='),
     group: 1,
     check: (text, start, end) => typedPassword(text.slice(start, end)),
   },
   { kind: 'azure-client-secret', re: r('(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34}'), pre: ['q~'], scan: true },
   { kind: 'alibaba-access-key', re: r('LTAI[A-Za-z0-9]{20}'), pre: ['ltai'] },
-  { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: ['dop_v1_', 'doo_v1_', 'dor_v1_'] },
+  { kind: 'digitalocean-token', re: r('do[opr]_v1_[a-f0-9]{64}'), pre: wl('dop_v1_|doo_v1_|dor_v1_') },
   { kind: 'heroku-api-key', re: r(`HRKU-(?:AA)?[${URLSAFE}]{58,60}`), pre: ['hrku-'] },
   {
     kind: 'yandex-key',
     re: r(`(?:YC[${URLSAFE}]{38}|AQVN[${URLSAFE}]{35,38}|t1\\.[A-Z0-9a-z_\\-]{20,400}=*\\.[A-Z0-9a-z_\\-]{86}=*)`),
-    pre: ['yc', 'aqvn', 't1.'],
+    pre: wl('yc|aqvn|t1.'),
   },
-  { kind: 'flyio-token', re: r(`(?:fo1_[${URLSAFE}]{43}|fm[12][ar]?_[${B64}]{40,2000}={0,3})`), pre: ['fo1_', 'fm1', 'fm2'] },
+  { kind: 'flyio-token', re: r(`(?:fo1_[${URLSAFE}]{43}|fm[12][ar]?_[${B64}]{40,2000}={0,3})`), pre: wl('fo1_|fm1|fm2') },
   { kind: 'ibm-cloud-key', re: r(`crn:v1:bluemix:[^\\s"']{10,200}`), pre: ['crn:v1:bluemix'], minDistinct: 0 },
   // Version control and CI
-  { kind: 'github-token', re: r('gh[pousr]_[A-Za-z0-9]{36,255}'), pre: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'] },
+  { kind: 'github-token', re: r('gh[pousr]_[A-Za-z0-9]{36,255}'), pre: wl('ghp_|gho_|ghu_|ghs_|ghr_') },
   { kind: 'github-token', re: r('github_pat_[A-Za-z0-9_]{60,255}'), pre: ['github_pat_'] },
   {
     kind: 'gitlab-token',
     re: r(`(?:glpat|glptt|gldt|glrt|glcbt|gloas|glimt|glft|glsoat|glagent|glffct|glwt)-[${URLSAFE}.]{20,300}`),
-    pre: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glcbt-', 'gloas-', 'glimt-', 'glft-', 'glsoat-', 'glagent-', 'glffct-', 'glwt-'],
+    pre: wl('glpat-|glptt-|gldt-|glrt-|glcbt-|gloas-|glimt-|glft-|glsoat-|glagent-|glffct-|glwt-'),
   },
   { kind: 'gitlab-token', re: r(`GR1348941[${URLSAFE}]{20}`), pre: ['gr1348941'] },
   { kind: 'gitlab-session', re: r('_gitlab_session=[0-9a-z]{32}'), pre: ['_gitlab_session='] },
@@ -208,7 +208,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'meeting-id',
     re: r('meeting[ _-]?id[ \\t]*[:#]?[ \\t]*(\\d{3}[ ]?\\d{3,4}[ ]?\\d{3,4})(?![\\d])', 'gid'),
-    pre: ['meeting id', 'meeting-id', 'meeting_id', 'meetingid'],
+    pre: wl('meeting id|meeting-id|meeting_id|meetingid'),
     group: 1,
     shaped: true,
     // (After an escaped line break too: `…\\nMeeting ID: …` in a calendar's description.)
@@ -225,7 +225,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
       `(?:user(?:name)?|USER(?:NAME)?|User(?:name)?|login|LOGIN|auth_?id|AUTH_?ID)["']?[ \\t]*(?:[:=]|=>)[ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Z0-9]{16,32})(?![0-9A-Za-z-])`,
       'gd',
     ),
-    pre: ['user', 'login', 'auth_id', 'authid'],
+    pre: wl('user|login|auth_id|authid'),
     group: 1,
     boundary: false,
     check: (t, s, e) =>
@@ -246,7 +246,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
       `(?:idfa|IDFA|gaid|GAID|aaid|AAID|adid|advertising_?[Ii]d|advertisingIdentifier)["']?[ \\t]*[:=][ \\t]*["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`,
       'gd',
     ),
-    pre: ['idfa', 'gaid', 'aaid', 'adid', 'advertising'],
+    pre: wl('idfa|gaid|aaid|adid|advertising'),
     group: 1,
     boundary: false,
   },
@@ -282,7 +282,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'telegram-bot-token',
     re: r(`(?<![\\d:])\\d{8,10}:[${URLSAFE}]{35}(?![${URLSAFE}])`),
-    pre: ['telegram', 'tgram://', 'bot_token', 'bottoken', 'bot token'],
+    pre: wl('telegram|tgram://|bot_token|bottoken|bot token'),
     scan: true,
   },
   {
@@ -297,7 +297,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'mailchimp-key',
     re: r('(?<![0-9a-f])[0-9a-f]{32}-us\\d{1,2}'),
-    pre: ['-us0', '-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'],
+    pre: wl('-us0|-us1|-us2|-us3|-us4|-us5|-us6|-us7|-us8|-us9'),
     scan: true,
   },
   { kind: 'sendinblue-key', re: r('xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}'), pre: ['xkeysib-'] },
@@ -308,7 +308,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'stripe-key',
     re: r('(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,247}'),
-    pre: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_'],
+    pre: wl('sk_live_|sk_test_|rk_live_|rk_test_|sk_prod_|rk_prod_'),
   },
   { kind: 'stripe-webhook-secret', re: r('whsec_[A-Za-z0-9+/=]{24,}'), pre: ['whsec_'] },
   // DeepL authentication keys: a UUID, `:fx` for the free API.
@@ -317,7 +317,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'ably-key',
     re: r('(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{40,43}(?![A-Za-z0-9_-])'),
-    pre: ['ably.realtime', 'ably.rest', 'ably_key', 'ably_api_key', 'ably-key', 'ablyrealtime', 'ablyrest'],
+    pre: wl('ably.realtime|ably.rest|ably_key|ably_api_key|ably-key|ablyrealtime|ablyrest'),
     scan: true,
   },
   // Keys in the path of blockchain RPC endpoints: Alchemy (`…alchemy.com/v2/KEY`), Infura (`…infura.io/v3/KEY`).
@@ -343,17 +343,17 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'launchdarkly-key',
     re: r('(?:sdk|mob|api)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
-    pre: ['sdk-', 'mob-', 'api-'],
+    pre: wl('sdk-|mob-|api-'),
   },
-  { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,80}`), pre: ['eaaa', 'sq0atp-', 'sq0csp-'] },
+  { kind: 'square-token', re: r(`(?:EAAA|sq0atp-|sq0csp-)[${URLSAFE}]{22,80}`), pre: wl('eaaa|sq0atp-|sq0csp-') },
   { kind: 'braintree-token', re: r('access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'), pre: ['access_token$'] },
-  { kind: 'shopify-token', re: r('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'), pre: ['shpat_', 'shpca_', 'shppa_', 'shpss_'] },
+  { kind: 'shopify-token', re: r('shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}'), pre: wl('shpat_|shpca_|shppa_|shpss_') },
   { kind: 'flutterwave-key', re: r('FLW(?:SECK|PUBK)_TEST-[a-hA-H0-9]{32}-X'), pre: ['flwseck_', 'flwpubk_'] },
   { kind: 'flutterwave-key', re: r('FLWSECK_TEST-?[a-hA-H0-9]{12}'), pre: ['flwseck_test'] },
   {
     kind: 'plaid-token',
     re: r('access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
-    pre: ['access-sandbox-', 'access-development-', 'access-production-'],
+    pre: wl('access-sandbox-|access-development-|access-production-'),
   },
   { kind: 'razorpay-key', re: r('rzp_(?:live|test)_[A-Za-z0-9]{14}'), pre: ['rzp_'] },
   { kind: 'shippo-token', re: r('shippo_(?:live|test)_[a-fA-F0-9]{40}'), pre: ['shippo_'] },
@@ -386,7 +386,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'artifactory-key', re: r('AKCp[A-Za-z0-9]{69}'), pre: ['akcp'] },
   { kind: 'artifactory-key', re: r('cmVmd[A-Za-z0-9]{59}'), pre: ['cmvmd'] },
   { kind: 'cargo-token', re: r('cio[A-Za-z0-9]{32}'), pre: ['cio'] },
-  { kind: 'sonar-token', re: r('sq[pau]_[a-f0-9]{40}'), pre: ['sqp_', 'sqa_', 'squ_'] },
+  { kind: 'sonar-token', re: r('sq[pau]_[a-f0-9]{40}'), pre: wl('sqp_|sqa_|squ_') },
   { kind: 'terraform-token', re: r(`(?<![a-z0-9])[a-z0-9]{14}\\.atlasv1\\.[${URLSAFE}=]{60,70}`), pre: ['.atlasv1.'], scan: true },
   { kind: 'vault-token', re: r(`hv[sb]\\.[${URLSAFE}]{24,300}`), pre: ['hvs.', 'hvb.'] },
   { kind: 'doppler-token', re: r('dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}'), pre: ['dp.'] },
@@ -398,14 +398,14 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'grafana-token', re: r('glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}'), pre: ['glsa_'] },
   { kind: 'grafana-token', re: r('eyJrIjoi[A-Za-z0-9]{60,400}={0,2}'), pre: ['eyjrijoi'] },
   { kind: 'sentry-token', re: r(`sntry[su]_[${B64}=_]{40,300}`), pre: ['sntrys_', 'sntryu_'] },
-  { kind: 'newrelic-key', re: r('NR(?:AK|JS|II|AA|SP)-[A-Za-z0-9]{19,40}'), pre: ['nrak-', 'nrjs-', 'nrii-', 'nraa-', 'nrsp-'] },
+  { kind: 'newrelic-key', re: r('NR(?:AK|JS|II|AA|SP)-[A-Za-z0-9]{19,40}'), pre: wl('nrak-|nrjs-|nrii-|nraa-|nrsp-') },
   { kind: 'dynatrace-token', re: r('dt0[a-z]\\d{2}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}'), pre: ['dt0'] },
   { kind: 'age-secret-key', re: r('AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'), pre: ['age-secret-key-1'] },
   { kind: 'planetscale-token', re: r(`pscale_(?:tkn|oauth|pw)_[${URLSAFE}=.]{32,64}`), pre: ['pscale_'] },
   { kind: 'prefect-token', re: r('pnu_[A-Za-z0-9]{36}'), pre: ['pnu_'] },
   { kind: 'readme-token', re: r('rdme_[a-z0-9]{70}'), pre: ['rdme_'] },
   { kind: 'scalingo-token', re: r(`tk-us-[${URLSAFE}]{48}`), pre: ['tk-us-'] },
-  { kind: 'settlemint-token', re: r('sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}'), pre: ['sm_pat_', 'sm_aat_', 'sm_sat_'] },
+  { kind: 'settlemint-token', re: r('sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}'), pre: wl('sm_pat_|sm_aat_|sm_sat_') },
   { kind: 'sourcegraph-token', re: r('sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}'), pre: ['sgp_'] },
   { kind: 'typeform-token', re: r(`tfp_[${URLSAFE}.=]{59}`), pre: ['tfp_'] },
   { kind: 'onepassword-token', re: r(`ops_eyJ[${B64}]{200,2000}={0,3}`), pre: ['ops_eyj'] },
@@ -431,7 +431,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   {
     kind: 'authress-key',
     re: r('(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[a-z0-9+/_=\\-]{30,120}'),
-    pre: ['sc_', 'ext_', 'scauth_', 'authress_'],
+    pre: wl('sc_|ext_|scauth_|authress_'),
   },
   { kind: 'facebook-token', re: r('EAA[MC][A-Za-z0-9]{80,400}'), pre: ['eaam', 'eaac'] },
   { kind: 'twitter-token', re: r('AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,200}'), pre: ['aaaaaaaaaaaaaaaaaaaaa'], minDistinct: 10 },
@@ -439,7 +439,7 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
   { kind: 'fastly-token', re: r('fastly_[A-Za-z0-9_\\-]{32}'), pre: ['fastly_'] },
   { kind: 'supabase-key', re: r('sbp_[a-f0-9]{40}'), pre: ['sbp_'] },
   { kind: 'supabase-key', re: r(`sb_secret_[${URLSAFE}]{20,80}`), pre: ['sb_secret_'] },
-  { kind: 'vercel-token', re: r('vc[pkia]_[A-Za-z0-9]{56}'), pre: ['vcp_', 'vck_', 'vci_', 'vca_'] },
+  { kind: 'vercel-token', re: r('vc[pkia]_[A-Za-z0-9]{56}'), pre: wl('vcp_|vck_|vci_|vca_') },
   { kind: 'netlify-token', re: r(`nfp_[A-Za-z0-9]{36,40}`), pre: ['nfp_'] },
   { kind: 'render-key', re: r('rnd_[A-Za-z0-9]{32}'), pre: ['rnd_'] },
   { kind: 'tailscale-key', re: r(`tskey-(?:api|auth|client|scim|webhook)-[${URLSAFE}]{10,100}`), pre: ['tskey-'] },
@@ -450,32 +450,9 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
 /** Rules for structural secrets: JWTs, private-key markers, URL credentials and the like. */
 // Password hashes in crypt(3) and PHC formats (`$2b$12$…`, `$6$salt$…`, `$argon2id$v=19$…`, Kerberos
 // AS-REP roasting output): whoever holds one can guess the password offline.
-const CRYPT_IDS = [
-  '1',
-  '2a',
-  '2b',
-  '2x',
-  '2y',
-  '5',
-  '6',
-  '7',
-  '8',
-  '9',
-  'y',
-  'gy',
-  'apr1',
-  'md5',
-  'sha1',
-  'argon2id',
-  'argon2i',
-  'argon2d',
-  'pbkdf2',
-  'pbkdf2-sha256',
-  'pbkdf2-sha512',
-  'scrypt',
-  'krb5asrep',
-  'krb5tgs',
-];
+const CRYPT_IDS = wl(
+  '1|2a|2b|2x|2y|5|6|7|8|9|y|gy|apr1|md5|sha1|argon2id|argon2i|argon2d|pbkdf2|pbkdf2-sha256|pbkdf2-sha512|scrypt|krb5asrep|krb5tgs',
+);
 
 export const STRUCTURAL_RULES: readonly PatternRule[] = [
   {
@@ -504,7 +481,7 @@ export const STRUCTURAL_RULES: readonly PatternRule[] = [
   {
     kind: 'azure-key',
     re: r(`(?:AccountKey|SharedAccessKey|SharedAccessSignature)=([${B64}%=\\-_&.:]{20,400})`, 'gd'),
-    pre: ['accountkey=', 'sharedaccesskey=', 'sharedaccesssignature='],
+    pre: wl('accountkey=|sharedaccesskey=|sharedaccesssignature='),
     group: 1,
     boundary: false,
   },

@@ -1,7 +1,7 @@
 // Secrets recognised by their surroundings rather than their own shape: private-key blocks,
 // credentials inside URLs and connection strings, query parameters, `Bearer …`, bare
 // key-material lines. (Command-line user and password flags are in commands.ts.)
-import { classes, distinctChars, entropy, isPlaceholder, SYSTEM_ACCOUNT, type Finding } from './text';
+import { classes, distinctChars, entropy, isPlaceholder, SYSTEM_ACCOUNT, wl, type Finding } from './text';
 import { valueLooksSecret, wordLike } from './keyword';
 
 // PEM and PGP private keys, OpenVPN static keys, and SSH2 (RFC 4716) private keys (`---- BEGIN … ----`).
@@ -153,25 +153,11 @@ const DATABASE_SCHEME =
   /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|db2|clickhouse|cockroachdb|couchdb|cassandra|neo4j|bolt|influxdb|elasticsearch|memcached|nats|mqtts?|kafka|snowflake|presto|trino|hive|sqlite)(?![a-z])/i;
 const URL_END = new Set([32, 9, 10, 13, 34, 39, 60, 62, 96, 41]);
 // Users a service's tokens go with, not people: `x-access-token:…@github.com`, `oauth2:…@gitlab…`.
-const TOKEN_USERS = new Set([
-  'git',
-  'oauth2',
-  'oauth',
-  'x-access-token',
-  'x-oauth-basic',
-  'token',
-  'gitlab-ci-token',
-  'x-token-auth',
-  'pat',
-  'apikey',
-  'api',
-  'user',
-  'username',
-  'anonymous',
-  'ci',
-  'bot',
-  'deploy',
-]);
+const TOKEN_USERS = new Set(
+  wl(
+    'git|oauth2|oauth|x-access-token|x-oauth-basic|token|gitlab-ci-token|x-token-auth|pat|apikey|api|user|username|anonymous|ci|bot|deploy',
+  ),
+);
 
 /** A password with a letter and a digit or symbol, eight characters or more: no `abc:xyz` stand-in. */
 const looksChosen = (p: string): boolean =>
