@@ -16,6 +16,7 @@ import {
   type Finding,
   TooDense,
   denseGuard,
+  wl,
 } from './text';
 
 /** How much evidence a value needs, given its name. */
@@ -70,30 +71,9 @@ function hitsOf(text: string): number[] {
   return hits;
 }
 
-const ENDS_SECRET = [
-  'token',
-  'tokens',
-  'secret',
-  'secrets',
-  'password',
-  'passwords',
-  'passwd',
-  'passphrase',
-  'pwd',
-  'apikey',
-  'apikeys',
-  'credential',
-  'credentials',
-  'creds',
-  'cred',
-  'accesskey',
-  'privatekey',
-  'secretkey',
-  'authkey',
-  'bearer',
-  'clientsecret',
-  'passcode',
-];
+const ENDS_SECRET = wl(
+  'token|tokens|secret|secrets|password|passwords|passwd|passphrase|pwd|apikey|apikeys|credential|credentials|creds|cred|accesskey|privatekey|secretkey|authkey|bearer|clientsecret|passcode',
+);
 // (`community`: an SNMP community string is the device's password.)
 // (And the word in other languages: `passwort`, `senha`, `contrasena`, `wachtwoord`, …)
 const PASSWORD_RE =
@@ -136,80 +116,9 @@ const NEG_LAST = new Set(
 );
 // A word anywhere that makes the name something other than a secret.
 const NEG_ANY = new Set([
-  'public',
-  'publishable',
-  'pub',
-  'csrf',
-  'xsrf',
-  'primary',
-  'foreign',
-  'sort',
-  'partition',
-  'row',
-  'composite',
-  'unique',
-  'idempotency',
-  'cache',
-  'lookup',
-  'dedup',
-  'dedupe',
-  'routing',
-  'redis',
-  'object',
-  'storage_',
-  'translation',
-  'i18n',
-  'l10n',
-  'locale',
-  'hotkey',
-  'shortcut',
-  'keyboard',
-  'keystroke',
-  'max',
-  'min',
-  'num',
-  'next',
-  'prev',
-  'previous',
-  'page',
-  'pagination',
-  'cursor',
-  'continuation',
-  'sync',
-  'fake',
-  'mock',
-  'dummy',
-  'example',
-  'sample',
-  'placeholder',
-  'tokenizer',
-  'tokenize',
-  'lexer',
-  'syntax',
-  'author',
-  'authors',
-  'authority',
-  'authorities',
-  'forgot',
-  'forgotten',
-  'strength',
-  'policy',
-  'mask',
-  'masked',
-  'show',
-  'hide',
-  'toggle',
-  'visibility',
-  'label',
-  'hint',
-  'prompt',
-  'input',
-  'field',
-  'form',
-  'fingerprint',
-  'thumbprint',
-  'checksum',
-  'digest',
+  ...wl(
+    'public|publishable|pub|csrf|xsrf|primary|foreign|sort|partition|row|composite|unique|idempotency|cache|lookup|dedup|dedupe|routing|redis|object|storage_|translation|i18n|l10n|locale|hotkey|shortcut|keyboard|keystroke|max|min|num|next|prev|previous|page|pagination|cursor|continuation|sync|fake|mock|dummy|example|sample|placeholder|tokenizer|tokenize|lexer|syntax|author|authors|authority|authorities|forgot|forgotten|strength|policy|mask|masked|show|hide|toggle|visibility|label|hint|prompt|input|field|form|fingerprint|thumbprint|checksum|digest',
+  ),
   // detect-secrets' baseline (`"hashed_secret": "ac4a…"`): a hash of what it found.
   'hashed',
   'sha',
@@ -251,8 +160,8 @@ const NEG_ANY = new Set([
 const classCache = new Map<string, NameClass | null>();
 
 /** Classifies an identifier as naming a password, a secret, a weaker `key`, or nothing. */
-const OPENPGP = new Set(['gpg', 'pgp', 'gnupg']);
-const HASH_WORDS = new Set(['integrity', 'checksum', 'digest', 'sha', 'md5', 'sha1', 'sha256', 'sha512']);
+const OPENPGP = new Set(wl('gpg|pgp|gnupg'));
+const HASH_WORDS = new Set(wl('integrity|checksum|digest|sha|md5|sha1|sha256|sha512'));
 
 export function classifyName(name: string): NameClass | null {
   const cached = classCache.get(name);
@@ -338,24 +247,9 @@ const PASS_STEMS = new Set(
   ),
 );
 
-const AUTH_SCHEME_WORDS = new Set([
-  'bearer',
-  'basic',
-  'token',
-  'digest',
-  'bot',
-  'apikey',
-  'api-key',
-  'key',
-  'jwt',
-  'ssws',
-  'oauth',
-  'sharedaccesssignature',
-  'hmac',
-  'aws4-hmac-sha256',
-  'negotiate',
-  'ntlm',
-]);
+const AUTH_SCHEME_WORDS = new Set(
+  wl('bearer|basic|token|digest|bot|apikey|api-key|key|jwt|ssws|oauth|sharedaccesssignature|hmac|aws4-hmac-sha256|negotiate|ntlm'),
+);
 /** An authorization scheme word, any case. */
 const isAuthScheme = (w: string): boolean => w.length >= 3 && w.length <= 21 && AUTH_SCHEME_WORDS.has(w.toLowerCase());
 
@@ -601,6 +495,29 @@ function readLineValue(text: string, i: number): Value {
 const ESCAPED_NEWLINE = /\\[nrt]/;
 
 /** Reads the value starting at `i`: a quoted string (bounded), or an unquoted run. */
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>', '|': '|', '!': '!', '/': '/' };
+const RAW_OPEN = /(?:%[qQ]?|qq?)([([{<|!/])|R"([^()\\\s"]{0,16})\(|r(#{1,3})"|\[(=*)\[/y;
+
+/**
+ * A literal in one of the languages' other quotes, closed on the same line: Ruby's `%q(…)`, `%{…}`,
+ * Perl's `q{…}` and `qq(…)`, C++'s `R"x(…)x"`, Rust's `r#"…"#`, Lua's `[[…]]` and `[==[…]==]`.
+ */
+function delimitedLiteral(text: string, i: number): Value | null {
+  const c = text[i];
+  if (c !== '%' && c !== 'q' && c !== 'R' && c !== 'r' && c !== '[') return null;
+  RAW_OPEN.lastIndex = i;
+  const m = RAW_OPEN.exec(text);
+  if (m === null) return null;
+  const start = RAW_OPEN.lastIndex;
+  const close =
+    m[1] !== undefined ? CLOSER[m[1]] : m[2] !== undefined ? ')' + m[2] + '"' : m[3] !== undefined ? '"' + m[3] : ']' + m[4] + ']';
+  const end = text.indexOf(close, start);
+  if (end <= start || end - start > MAX_VALUE || newlineBetween(text, start, end)) return null;
+  // `%(password)s`: Python's and ConfigParser's interpolation, a reference.
+  if (m[0] === '%(' && /[a-z]/.test(text[end + 1] ?? '')) return null;
+  return { start, end, quoted: true };
+}
+
 function readValue(text: string, i: number): Value | null {
   const n = text.length;
   // A debugger's string: the pointer, then the characters (`password = 0x55d1c300 "nHG9…"` in gdb).
@@ -608,6 +525,8 @@ function readValue(text: string, i: number): Value | null {
     const p = /^0x[0-9a-f]{4,16} (?=["'])/.exec(text.slice(i, i + 20));
     if (p !== null) i += p[0].length;
   }
+  const delimited = delimitedLiteral(text, i);
+  if (delimited !== null) return delimited;
   // String prefixes: b"..", r'..', f"..", @"..", $"..", u8"..".
   const pre = text[i];
   if (
@@ -1189,6 +1108,20 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
         val = yamlNextLineScalar(text, s, vs);
       if (!val && spaceSep && text.charCodeAt(vs) === 123 /* { */) val = tclBraced(text, s, vs);
       if (!val) val = readValue(text, vs);
+      // `"DB_PASSWORD=h&7Kq!2z#Lp"`, `'--token=…'`: a pair inside one string (an environment list,
+      // a command's arguments) runs to the string's end.
+      if (
+        val &&
+        !val.quoted &&
+        nameQuoted &&
+        (ENV_NAME.test(name) || isFlag) &&
+        vs === e + 1 &&
+        text.charCodeAt(e) === 61 &&
+        text[val.end] !== before
+      ) {
+        const close = text.indexOf(before, vs);
+        if (close > val.end && close - vs <= 256 && !newlineBetween(text, vs, close)) val = { start: vs, end: close, quoted: true };
+      }
       if (val && !val.quoted && !nameQuoted && !isFlag && startsConfigLine(text, s)) {
         const line = readLineValue(text, vs);
         if (line.end > val.end) {
@@ -1469,8 +1402,8 @@ function tableColumns(text: string, s: number, e: number, out: Finding[], seen: 
 }
 
 // The first word of a method that stores the credential it is given (`setPassword`, `withToken`).
-const SETTER_VERBS = new Set(['set', 'with', 'use', 'put', 'change', 'update', 'reset', 'store', 'save', 'add', 'enter', 'provide']);
-const CREDENTIAL_LAST = new Set(['password', 'passwd', 'passphrase', 'secret', 'token', 'key']);
+const SETTER_VERBS = new Set(wl('set|with|use|put|change|update|reset|store|save|add|enter|provide'));
+const CREDENTIAL_LAST = new Set(wl('password|passwd|passphrase|secret|token|key'));
 const CREDENTIAL_PARTS = new Set([
   ...CREDENTIAL_LAST,
   'api',
