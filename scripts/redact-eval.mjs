@@ -194,7 +194,7 @@ async function score(cases, redact) {
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
 // then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth);
-// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth); then ZZG and ZZH (a sixteenth), ZZI and ZZJ (a seventeenth).
+// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth); then ZZG and ZZH (a sixteenth), ZZI and ZZJ (a seventeenth); then ZZK, ZZL, ZZM and ZZN (an eighteenth).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -285,6 +285,10 @@ for (const [label, file, part] of [
   ['probes ZZH: personal data as PII recognisers’ suites test it, a sixteenth set', 'ZZH_recognisers.jsonl', 'u32'],
   ['probes ZZI: snippets in ~45 formats, a seventeenth set', 'ZZI_snippets.jsonl', 'u32'],
   ['probes ZZJ: personal data in a PII recogniser’s English test sentences, a seventeenth set', 'ZZJ_recognisers.jsonl', 'u32'],
+  ['probes ZZK: terminals and logs: CI, crashes, verbose HTTP, shells, database sessions, an eighteenth set', 'ZZK_terminals.jsonl', 'u32'],
+  ['probes ZZL: data files of ~25 countries: exports, dumps, fixtures, records, an eighteenth set', 'ZZL_data.jsonl', 'u32'],
+  ['probes ZZM: people writing to people about code in ~38 languages, an eighteenth set', 'ZZM_messages.jsonl', 'u32'],
+  ['probes ZZN: infrastructure and application configuration, an eighteenth set', 'ZZN_configs.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

@@ -105,7 +105,9 @@ export function findKeyIdUsers(text: string, out: Finding[]): void {
 
 // ---------- home directories ----------
 const HOME_POSIX = /\/(?:home|Users)\/([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/g;
-const HOME_WIN = /[A-Za-z]:(?:\\\\|\\|\/)(?:Users|Documents and Settings)(?:\\\\|\\|\/)([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/gi;
+// (A profile's path without its drive too, as `HOMEPATH=\Users\…` holds it.)
+const HOME_WIN =
+  /(?:[A-Za-z]:(?:\\\\|\\|\/)|(?<![\w\\/.:])\\\\?)(?:Users|Documents and Settings)(?:\\\\|\\|\/)([^/\\\s"'`<>:;|*?,)(\][{}=$%]{1,64})/gi;
 // Generic or system accounts: naming them reveals nobody.
 const GENERIC_USERS = new Set([
   'user',

@@ -256,7 +256,9 @@ export function findInlineAddresses(text: string, out: Finding[], isId: (kind: s
   while ((m = INLINE_ADDRESS.exec(text)) !== null) {
     flood(m.index);
     const bol = lineStartOf(text, m.index);
-    if (!lines.some(([b]) => b === bol)) continue;
+    // On the line of a person's data, or alone on its line within three lines of it (a signature's
+    // block: `Jannik Pohl` ⏎ `Rheinwerk GmbH` ⏎ `Hohenstaufenring 57, 50674 Köln` ⏎ `Tel.: …`).
+    if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, lines))) continue;
     // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
     // a month or a copyright in the street, or a town that is a person's name found.
     if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;
@@ -267,6 +269,22 @@ export function findInlineAddresses(text: string, out: Finding[], isId: (kind: s
     const postal = m.index + m[0].length - m[3].length;
     out.push({ kind: 'street-address', start: postal, end: postal + m[3].length });
   }
+}
+const LINE_REST = /[ \t]*(?:,[ \t]*\p{Lu}[\p{L}\p{M} ]{1,30})?[ \t.]*(?:\r?\n|$)/uy;
+function endsItsLine(text: string, i: number): boolean {
+  LINE_REST.lastIndex = i;
+  return LINE_REST.test(text);
+}
+/** A person's data within three lines of the line starting at `bol` (the trajectory builder's window). */
+function personNear(text: string, bol: number, lines: [number, number][]): boolean {
+  let lo = bol,
+    hi = bol;
+  for (let k = 0; k < 3 && lo > 0; k++) lo = lineStartOf(text, lo - 1);
+  for (let k = 0; k < 4 && hi < text.length; k++) {
+    const n = text.indexOf('\n', hi);
+    hi = n < 0 ? text.length : n + 1;
+  }
+  return lines.some(([, at]) => at >= lo && at < hi);
 }
 function lineStartOf(text: string, i: number): number {
   let k = i;

@@ -282,6 +282,8 @@ function gluedKeyBlocks(text: string, s: number, e: number): boolean {
   for (let q = e - 2; q > s; q--)
     if (text.charCodeAt(q) === 61 && text.charCodeAt(q + 1) !== 61) {
       const cue = cueOf(text.slice(s, q));
+      // An event's or a request's id is never half of a credential, whatever service is named before it.
+      if (EVENT_ID.test(text.slice(s, q))) return true;
       if (!cue.blocked || cue.strong || cue.weak || cue.service) return false;
       // …unless a service or a credential is named before it (`confluent client_id=…`).
       const before = cueBefore(text, s);
@@ -290,6 +292,8 @@ function gluedKeyBlocks(text: string, s: number, e: number): boolean {
   return false;
 }
 
+const EVENT_ID =
+  /^(?:x[_-])?(?:request|trace|span|correlation|event|transaction|txn|invocation|execution|incident|idempotency)[_.-]?(?:id|key)$/i;
 const GIT_OBJECT = /^[0-9a-f]{40}$/;
 // A registry's host (a dot in it, maybe a port) and an image's path, before the tag's colon.
 const IMAGE_BEFORE = /(?:^|[\s"'=])[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{2,5})?(?:\/[a-z0-9._-]+)+$/;

@@ -30,8 +30,9 @@ function indentOf(line: string): number {
 
 /** A value that stands for one put in later (`{{ .Values.pw | b64enc }}`, `${DB_PASSWORD}`), not one. */
 function templated(v: string): boolean {
-  // (Or a stand-in in angle brackets: `<database-password>`.)
-  return v.includes('{{') || v.includes('${') || v.startsWith('<REDACTED:') || /^<[\w .-]{1,40}>$/.test(v);
+  // (Or a stand-in in angle brackets: `<database-password>`, a word that says so: `REPLACE_ME`, or one
+  // with runs of X: `https://hooks.slack.com/services/XXXXXXXXX/…`.)
+  return v.includes('{{') || v.includes('${') || /^<[\w .-]{1,40}>$/.test(v) || /[Xx]{8}/.test(v) || isPlaceholder(v);
 }
 
 // A SealedSecret's `encryptedData`: ciphertext only its cluster's controller opens, made to be committed.

@@ -181,10 +181,15 @@ export type { LocalIdentifiers } from './pii';
  * and IBAN parts said again, FHIR identifiers, plates after a vehicle's word, Italian identity cards;
  * spoken passphrases and passwords of words and a number. Kept: JPRS example domains, saints' places,
  * lists of short numbers, containers' numbers.
+ * 26: literals in Ruby's, Perl's, C++'s, Rust's and Lua's other quotes, a pair inside one string;
+ * chats' handles before the time, handles before what a review says they did, Windows accounts after
+ * their domain, profiles' paths without a drive, Korean and Chinese speakers before the time with its
+ * half of the day; signatures' addresses near a person's data; thanks as a greeting. Kept: Secrets'
+ * stand-ins, events' ids after a service, days as words, `على`.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 25;
+export const REDACTION_POLICY_VERSION = 26;
 
 export const DEFAULT_BUDGET_MS = 500;
 

@@ -34,6 +34,8 @@ export const NOT_NAMES = new Set(
     'Tsan Asan Msan Ubsan Cairo Pango Jansson Pino Pako Apollo Nota Ref Firma Nama ' +
     // German weekdays and months (capitalised in any sentence), and prepositions that start one.
     'Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Februar März Juni Juli Oktober Dezember Im Zum Zur Beim Vom ' +
+    // Days told as words, which open a sentence after a name in any language (`Hola Marta, Mañana …`).
+    'Mañana Hoy Ayer Amanhã Hoje Ontem Domani Oggi Ieri Demain Hier Heute Gestern ' +
     ORGANISATION_WORDS
   ).split(' '),
 );
@@ -111,6 +113,17 @@ const GREETINGS = [
   'guten tag',
   'bom dia',
   'buenos días',
+  'gracias',
+  'grazie',
+  'merci',
+  'danke',
+  'obrigado',
+  'obrigada',
+  'bedankt',
+  'tack',
+  'takk',
+  'kiitos',
+  'dziękuję',
 ];
 const TITLES = [
   'mr',

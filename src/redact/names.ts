@@ -23,7 +23,7 @@ export {
   findStreetAddresses,
 } from './addresses';
 import { CLOSING_SET, Cue, CUES, NOT_NAMES, ORGANISATION_WORD_SET, TITLE_WORDS } from './name-cues';
-import { cueFlood, denseGuard, isAlnum, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, type Finding } from './text';
+import { cueFlood, denseGuard, isAlnum, ROLE_MAILBOX, SYSTEM_ACCOUNT, TooDense, wl, type Finding } from './text';
 import { findHeaderlessRows as readHeaderlessRows, type WordClass } from './rows';
 import { CHINESE_FAMILY, familyFirst, findScriptNames, KOREAN_FAMILY, partnered } from './script-names';
 
@@ -746,7 +746,7 @@ function findCaselessScriptNames(text: string, out: Finding[]): void {
         first = first.slice(1);
         skip = 1;
       }
-      if (!scriptGiven.has(first) || first.length < 2) continue;
+      if (!scriptGiven.has(first) || first.length < 2 || (SCRIPT_STOP.has(first) && first !== 'علي')) continue;
       const next = (k: number): boolean => {
         if (k >= words.length) return false;
         const w = scriptKey(words[k].w);
@@ -1062,10 +1062,10 @@ const CAPITALS = /^[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){1,2}$/;
 // pagar…`, `[11/04/24, 09:12:41] Layla Mansour: Hi`): one or two capitalised words, the first a name
 // in the list; at least two such lines make a transcript. (Also after a list's bullet, as stand-up
 // notes write them: `- Okafor: finished the retry logic`.)
-// A chat's handle made of a name (`lena.vogt  11:07`, `hannah.r: …`; before a colon only with a
+// A chat's handle made of a name (`lena.vogt  11:07`, `**yannick.benoit** 14:22`, `hannah.r: …`; before a colon only with a
 // dot: `comp_op:` is a grammar's rule) is read in the same pass (groups 2 and 3).
 const SPEAKER =
-  /^(?:[-*•][ \t]+|\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|([a-z]{2,}[._][a-z][a-z0-9]{0,23})[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
+  /^(?:[-*•][ \t]+|\[[^\]\n]{4,30}\][ \t]*|\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]+)?(?:([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+(?:[ \t]+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF][a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F\u1E00-\u1EFF'’-]+)?):[ \t]|([a-z]{2,}\.[a-z][a-z0-9]{0,23}):[ \t]|(?:\*\*)?([a-z]{2,}[._-][a-z][a-z0-9]{0,23})(?:\*\*)?[ \t]{1,4}\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?[ \t]*\r?$)/gm;
 
 /** Names after script labels (see SCRIPT_LABEL). */
 function findLabelledNames(text: string, out: Finding[]): void {
@@ -1159,7 +1159,7 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       continue;
     }
     const name = m[2] ?? m[3];
-    const [first, rest] = name.split(/[._]/);
+    const [first, rest] = name.split(/[._-]/);
     if ((classify(capital(first)) !== Word.Strong || classify(capital(rest)) === Word.Common) && !nameHandle(name)) continue;
     const start = m.index + m[0].indexOf(name);
     // A handle made of names saying a sentence speaks alone too (`fer.gomez: el timbrado falla …`).
@@ -1169,7 +1169,11 @@ function findSpeakers(text: string, out: Finding[], pastLatin: boolean): void {
       name,
       at: m.index,
       how: 'listed',
-      sentence: m[2] !== undefined && saysSentence(text, m),
+      // (And a handle of a given and a family name the lists hold, on a line of its own with the time.)
+      sentence:
+        m[2] !== undefined
+          ? saysSentence(text, m)
+          : rest !== undefined && classify(capital(first)) === Word.Strong && classify(capital(rest)) === Word.Strong,
     });
   }
   if (pastLatin) {
@@ -1596,6 +1600,43 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
   }
 }
 
+// What a review, a repository's history or a chat says someone did, after their handle
+// (`thibault-lemoine reviewed 3 hours ago`, `**nadia-kowalski** commented on`).
+const ACTS = wl(
+  ' commented| reviewed| approved| requested| opened| merged| pushed| committed| authored| replied| wrote| assigned| suggested| left a| force-pushed| closed| reacted',
+);
+function findActingHandles(text: string, out: Finding[]): void {
+  for (const act of ACTS)
+    for (let at = text.indexOf(act); at >= 0; at = text.indexOf(act, at + act.length)) {
+      let e = at;
+      if (text.charCodeAt(e - 1) === 42 && text.charCodeAt(e - 2) === 42) e -= 2; // `**handle**`
+      let s = e;
+      while (s > 0 && e - s <= 64 && isHandleChar(text.charCodeAt(s - 1))) s--;
+      const before = s > 0 ? text[s - 1] : '\n';
+      if (!/[\s·•(*|]/.test(before)) continue;
+      const v = text.slice(s, e);
+      if (!/^[A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2}$/.test(v)) continue;
+      const lower = v.toLowerCase();
+      if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;
+      out.push({ kind: 'person-name', start: s, end: e });
+    }
+}
+
+// A Windows account as its domain names it (`ALHAMBRA\\mruiz`, `CORP\\anna.kowalska` in IIS's and
+// the event log's lines): the account a handle made of a name.
+const DOMAIN_USER = /(?<![\w\\/.-])([A-Z][A-Z0-9-]{1,14})\\{1,2}([A-Za-z][A-Za-z0-9._-]{2,30})(?![\w\\-])/g;
+const WELL_KNOWN_DOMAINS = /^(?:NT|BUILTIN|IIS|WORKGROUP|LOCAL|HKLM|HKCU|HKEY|SYSTEM|SOFTWARE)/;
+function findDomainUsers(text: string, out: Finding[]): void {
+  DOMAIN_USER.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = DOMAIN_USER.exec(text)) !== null;) {
+    const v = m[2].replace(/\.$/, '');
+    const lower = v.toLowerCase();
+    if (WELL_KNOWN_DOMAINS.test(m[1]) || SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;
+    const start = m.index + m[0].length - m[2].length;
+    out.push({ kind: 'person-name', start, end: start + v.length });
+  }
+}
+
 // An initial and a surname in the list (`(A. Okonjo)`, `H. Okafor born …`): not after another
 // initial or an abbreviation (`U.S. Army`, `e.g. Rust`), and the surname no common word.
 const INITIAL_SURNAME = /\b[A-Z]\.[ \t]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![.'’-]?[A-Za-z])/g;
@@ -1785,6 +1826,8 @@ export function findPersonNames(
   if (userKeys & 128) findProfileHandles(text, out);
   if (userKeys & 256) findPossessors(text, out);
   if (cues & ~1) findProseHandles(text, out, cues);
+  findActingHandles(text, out);
+  if (text.includes('\\')) findDomainUsers(text, out);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
   if (NICKNAME_QUOTES.some((q) => text.includes(q))) findNicknamed(text, out, read);

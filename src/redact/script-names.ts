@@ -342,7 +342,7 @@ const AFTER_NAME = new Set([
 ]);
 // A chat's speaker line as chat tools copy it: the name alone, then the time (`佐藤健太 10:41`).
 const SPEAKER_TIME = new RegExp(
-  `^([${HAN}]{2,5}|[\\p{Script=Hangul}]{2,4})[ \\t]+\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*\\r?$`,
+  `^([${HAN}]{2,5}|[\\p{Script=Hangul}]{2,4})[ \\t]+(?:오전|오후|上午|下午|午前|午後)?[ \\t]?\\d{1,2}:\\d{2}(?:[ \\t]?[AaPp][Mm])?[ \\t]*\\r?$`,
   'gmu',
 );
 // …or after the time, before a colon, as exports write them (`2025-03-02 20:11 李娜: …`,

@@ -44,3 +44,62 @@ describe('a pair inside one string', () => {
     kept('log("token=%(token)s")', '%(token)s');
   });
 });
+
+describe("a Kubernetes Secret's stand-ins", () => {
+  it('keeps words and runs of X that stand for a value, and takes a real one', () => {
+    const text =
+      'kind: Secret\nstringData:\n  SEGMENT_WRITE_KEY: REPLACE_ME\n  SLACK_WEBHOOK_URL: https://hooks.slack.com/services/XXXXXXXXX/XXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX\n  DB_DSN: postgres://app:Qm8vT2xL@db/app\n';
+    const o = out(text);
+    assert.ok(o.includes('REPLACE_ME') && o.includes('XXXXXXXXX/XXXXXXXXX'), o);
+    assert.ok(!o.includes('Qm8vT2xL'), o);
+  });
+});
+
+describe("an event's id after a service's name", () => {
+  it('keeps request and idempotency ids, and still takes a key', () => {
+    kept('host=remind-me-rx.herokuapp.com request_id=0f3b2c1d-9e8f-4a7b-b6c5-d4e3f2a1b0c9', '0f3b2c1d-9e8f-4a7b-b6c5-d4e3f2a1b0c9');
+    kept('stripe.retry idempotency_key=7d82f6d8-7921-4de1-8f90-978fcf4b3232', '7d82f6d8-7921-4de1-8f90-978fcf4b3232');
+    gone('heroku api_key=7d82f6d8-7921-4de1-8f90-978fcf4b3232', '7d82f6d8-7921-4de1-8f90-978fcf4b3232');
+  });
+});
+
+describe('handles and accounts made of names', () => {
+  it("takes a chat's handle on a line of its own with the time", () => {
+    const o = out('**yannick.benoit** 14:22\nj ai toujours une erreur sur le plan\nbon\nok\n**margaux.faure** 14:25\nla clé');
+    assert.ok(!o.includes('yannick.benoit') && !o.includes('margaux.faure'), o);
+    kept('max-width  10:00', 'max-width');
+  });
+  it('takes a handle before what a review or a history says it did', () => {
+    gone('**Changes requested** · thibault-lemoine reviewed 3 hours ago', 'thibault-lemoine', 'person-name');
+    gone('**nadia-kowalski** commented on `.env.example`', 'nadia-kowalski', 'person-name');
+    kept('react-router opened a new era', 'react-router');
+    kept('renovate-bot opened this', 'renovate-bot');
+    kept('the grace-period closed', 'grace-period');
+  });
+  it("takes a Windows account after its domain, and a profile's path without its drive", () => {
+    gone('443 ALHAMBRA\\mruiz 10.1.2.3 Mozilla/5.0', 'mruiz', 'person-name');
+    kept('NT AUTHORITY\\SYSTEM', 'SYSTEM');
+    kept('ACME\\svc_backup', 'svc_backup');
+    kept('printf("ERROR\\nfoo")', 'nfoo');
+    gone('HOMEPATH=\\Users\\Aylin.Yildiz\nOS=Windows_NT', 'Aylin.Yildiz', 'home-user');
+    kept('see docs\\Users\\guide.md', 'guide.md');
+  });
+  it('reads a Korean or Chinese speaker before the time with its half of the day', () => {
+    const o = out('김민준  오후 2:14\n카카오 로그인 붙이는 중인데 에러가 나요.\n이서연  오후 2:17\n재발급할게요');
+    assert.ok(!o.includes('김민준') && !o.includes('이서연'), o);
+  });
+});
+
+describe('words that are not names', () => {
+  it("keeps a day's word after a name and a preposition that the lists hold as a name", () => {
+    const o = out('Hola Marta, Mañana revisamos el PR.');
+    assert.ok(!o.includes('Marta') && o.includes('Mañana'), o);
+    kept('المفتاح موجود في متغيرات البيئة على الخادم', 'على الخادم');
+    gone('علي الحربي', 'علي الحربي', 'person-name');
+  });
+  it('reads thanks as a greeting before a name', () => {
+    gone('Grazie Giulia, Domani facciamo il deploy.', 'Giulia', 'person-name');
+    gone('Danke Jonas! Heute Abend deploye ich.', 'Jonas', 'person-name');
+    kept('Grazie Giulia, Domani facciamo il deploy.', 'Domani');
+  });
+});
