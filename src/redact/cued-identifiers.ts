@@ -319,8 +319,9 @@ export function findOtpSeeds(text: string, out: Finding[]): void {
 // holds a digit; a list's codes are groups (`8f3k2-9d7q1`, `1234 5678`).
 const BITLOCKER = /(?<![\w-])\d{6}(?:-\d{6}){7}(?![\w-])/g;
 const RECOVERY_WORD =
-  /(?<![A-Za-z])(?:recovery|backup|rescue|scratch|emergency)[ _-]?(?:keys?|codes?|pass(?:word|phrase)?)(?![A-Za-z])|wiederherstellungs(?:schlüssel|code)|code(?:s)?[ _-]de[ _-](?:récupération|secours)|c[óo]digos?[ _-]de[ _-](?:recuperaci[óo]n|respaldo)|herstelsleutel/gi;
+  /(?<![A-Za-z])(?:recovery|backup|rescue|scratch|emergency)[ _-]?(?:keys?|codes?|pass(?:word|phrase)?)(?![A-Za-z])|wiederherstellungs(?:schlüssel|code)|code(?:s)?[ _-]de[ _-](?:récupération|secours)|c[óo]digos?[ _-]de[ _-](?:recuperaci[óo]n|recupera[çc][ãa]o|respaldo|backup)|codici[ _-]di[ _-](?:recupero|backup)|herstel(?:sleutel|codes?)|kody[ _-](?:zapasowe|odzyskiwania)|kurtarma[ _-]kod/gi;
 const RECOVERY_CODE = /(?<![\w-])(?:[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){1,7}|\d{4} \d{4})(?![\w-]| \d)/g;
+const CODE_LINE = /^[ \t]*(?:[-*\d.)]+[ \t]+)?(?:`{3}\w*|[A-Za-z0-9]{4,8}(?:[- ][A-Za-z0-9]{4,8}){1,7})[ \t]*\r?$/;
 export function findRecoveryKeys(text: string, out: Finding[]): void {
   BITLOCKER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -333,12 +334,14 @@ export function findRecoveryKeys(text: string, out: Finding[]): void {
     const from = Math.max(searched, m.index + m[0].length);
     let to = text.indexOf('\n', m.index);
     if (to < 0) to = text.length;
-    // A list below the word's line: up to three short lines. A long line (minified, a source map)
-    // is read no further than 160 characters past the word.
-    if (/:[ \t]*\r?$/.test(text.slice(from, to)))
-      for (let k = 0; k < 3 && to < text.length; k++) {
+    // A list below the word's line: up to three short lines, or as many as sixteen lines of one code
+    // each (a fence's lines aside: ` ``` ` ⏎ `7j93-jgtk-5nz5` ⏎ …). A long line (minified, a source
+    // map) is read no further than 160 characters past the word.
+    if (/[:?][ \t]*\r?$/.test(text.slice(from, to)))
+      for (let k = 0; k < 16 && to < text.length; k++) {
         const next = text.indexOf('\n', to + 1);
         if ((next < 0 ? text.length : next) - to > 81) break;
+        if (k >= 3 && !CODE_LINE.test(text.slice(to + 1, next < 0 ? text.length : next))) break;
         to = next < 0 ? text.length : next;
       }
     else to = Math.min(to, from + 160);

@@ -804,9 +804,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
 
       // Rows of a table with no header, around a person's data found in them.
       if (text.includes('\n') && (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|'))) {
-        const anchors: number[] = [];
-        for (const f of raw) if (PERSONAL_FIELD_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) anchors.push(f.start);
-        if (anchors.length > 0) personNames().findHeaderlessRows(text, raw, anchors);
+        const anchors: number[] = [],
+          names: number[] = [];
+        // (A person's name found in a row makes it a person's record too, when the rows hold a column
+        // of numbers or dates beside the names the lists vouch for.)
+        for (const f of raw)
+          if (PERSONAL_FIELD_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) anchors.push(f.start);
+          else if (f.kind === 'person-name') names.push(f.start);
+        if (anchors.length + names.length > 0) personNames().findHeaderlessRows(text, raw, anchors, names);
       }
       if (found[PAST_LATIN] === 1) personNames().findScriptAddresses(text, raw);
       const labels =
@@ -1883,7 +1888,7 @@ const ATTENDEE_PAST_LATIN = /נוכחים|משתתפים|المشاركون|ال
 const OTP_FEATURES = wl('totp|otp |otp:|2fa|mfa|authenticator|seed is|seed:|seed =|one-time').map((f) => feature(f));
 // Recovery keys and backup codes (cued-identifiers.ts' findRecoveryKeys); BitLocker's key by its shape.
 const RECOVERY_FEATURES = wl(
-  'recovery key|recovery_key|recovery-key|recoverykey|recovery code|recovery_code|recovery-code|recovery pass|backup code|backup_code|backup-code|backup key|rescue code|scratch code|emergency code|emergency key|wiederherstellungs|de récup|de secours|de recupera|de respaldo|herstelsleutel',
+  'recovery key|recovery_key|recovery-key|recoverykey|recovery code|recovery_code|recovery-code|recovery pass|backup code|backup_code|backup-code|backup key|rescue code|scratch code|emergency code|emergency key|wiederherstellungs|de récup|de secours|de recupera|de respaldo|herstel|di recupero|di backup|kody zapas|kody odzysk|kurtarma kod',
 ).map((f) => feature(f));
 const BITLOCKER_HINT = /\d{6}-\d{6}-\d{6}-\d{6}-/;
 const CHAT_ID_FEATURES = wl('chat_id|chatid|chat id|chat-id|telegram_chat|tg_chat|admin_chat|telegram_admin').map((f) => feature(f));

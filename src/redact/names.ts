@@ -1600,12 +1600,43 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
   }
 }
 
+// A name in capitals filling a cell of a table or a quoted field, as bank statements, registers and
+// passports write them (`2024-10-03;PRZELEW;"MAGDALENA WÓJCIK";…`): two or three words, each a name
+// the lists hold (a particle aside), none a common word.
+const UPPER_WORDS = /\p{Lu}{2}[\p{Lu}\p{M}'’-]*[ \t]+\p{Lu}{2}/u;
+const CAPITAL_CELL = /(?:^|[;,\t|])[ \t]*"?(\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){1,2})"?[ \t]*(?=[;,\t|\r\n]|$)/gmu;
+function findCapitalCells(text: string, out: Finding[]): void {
+  CAPITAL_CELL.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CAPITAL_CELL.exec(text)) !== null;) {
+    let strong = 0,
+      other = false;
+    for (const w of m[1].split(/[ \t]+/)) {
+      const c = classify(capital(w.toLowerCase()));
+      if (c === Word.Strong && w.length >= 3) strong++;
+      else if (c !== Word.Particle) other = true;
+    }
+    if (other || strong < 2) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
+
 // What a review, a repository's history or a chat says someone did, after their handle
 // (`thibault-lemoine reviewed 3 hours ago`, `**nadia-kowalski** commented on`).
 const ACTS = wl(
   ' commented| reviewed| approved| requested| opened| merged| pushed| committed| authored| replied| wrote| assigned| suggested| left a| force-pushed| closed| reacted',
 );
+// …and in any language, a bold handle opening its line before what it did (`**burak-demir** yorum
+// yaptı:`, `**choi-yuna** 님이 변경을 요청했습니다`), as review threads are exported.
+const BOLD_HANDLE = /^(?:>[ \t]*)?\*\*([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2})\*\*[ \t]+\S/gm;
 function findActingHandles(text: string, out: Finding[]): void {
+  if (text.includes('**'))
+    for (let m: RegExpExecArray | null, b = (BOLD_HANDLE.lastIndex = 0); (m = BOLD_HANDLE.exec(text)) !== null; b++) {
+      const lower = m[1].toLowerCase();
+      if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;
+      const start = m.index + m[0].indexOf(m[1]);
+      out.push({ kind: 'person-name', start, end: start + m[1].length });
+    }
   for (const act of ACTS)
     for (let at = text.indexOf(act); at >= 0; at = text.indexOf(act, at + act.length)) {
       let e = at;
@@ -1754,11 +1785,18 @@ function findCapitalsAfterTitles(text: string, out: Finding[]): void {
 }
 
 /** Rows of a table without a header around the personal data at `anchors` (see rows.ts). */
-export function findHeaderlessRows(text: string, out: Finding[], anchors: readonly number[]): void {
-  readHeaderlessRows(text, out, anchors, (w): WordClass => {
-    const c = classify(w);
-    return c === Word.Strong ? 'name' : c === Word.Common || c === Word.Particle ? 'common' : 'other';
-  });
+export function findHeaderlessRows(text: string, out: Finding[], anchors: readonly number[], names: readonly number[] = []): void {
+  readHeaderlessRows(
+    text,
+    out,
+    anchors,
+    (w): WordClass => {
+      // (A name in capitals as registers write them: `FEDERICO`, `WÓJCIK`.)
+      const c = classify(w.length > 1 && w === w.toUpperCase() ? capital(w.toLowerCase()) : w);
+      return c === Word.Strong ? 'name' : c === Word.Common || c === Word.Particle ? 'common' : 'other';
+    },
+    names,
+  );
 }
 
 /** Users in logs (`logs`: 1 for auth logs' forms, 2 for `for user …`) and names in LaTeX (the caller's features say which). */
@@ -1827,6 +1865,7 @@ export function findPersonNames(
   if (userKeys & 256) findPossessors(text, out);
   if (cues & ~1) findProseHandles(text, out, cues);
   findActingHandles(text, out);
+  if (UPPER_WORDS.test(text)) findCapitalCells(text, out);
   if (text.includes('\\')) findDomainUsers(text, out);
   if (cues & 1) findOwnerNames(text, out);
   findInitialSurnames(text, out);
@@ -2322,9 +2361,10 @@ function coordinatedNames(text: string, out: Finding[]): void {
 // an account's name, whatever it is made of, but not a word (`Bug#1234:`, `PR#88:`).
 const DISCORD_SPEAKER = /^\[[^\]\n]{4,30}\][ \t]*([A-Za-z][\w.]{1,31})#\d{4}:[ \t]/gm;
 const EXPORTED_AUTHOR = /^\[[^\]\n]{0,24}\d:\d{2}[^\]\n]{0,8}\][ \t]+([A-Za-z][\w.]{1,31})[ \t]*\r?\n(?=[ \t]*[^\s[])/gm;
-// A message's header as Discord's client copies it (`Rafaela — Today at 21:14`, `Aram — 12/06/2025 9:14 PM`).
+// A message's header as Discord's client copies it, in any language (`Rafaela — Today at 21:14`,
+// `ayse.celik — Bugün 21:14`, `Aram — 12/06/2025 9:14 PM`).
 const DISCORD_COPIED =
-  /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:(?:Today|Yesterday) at |\d{1,2}\/\d{1,2}\/\d{2,4},? (?:at )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
+  /^([\p{L}][\p{L}\p{M}\d_.'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’-]{1,31})?) — (?:\p{L}[\p{L}’' ]{1,22} |\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? (?:\p{L}{1,5} )?)\d{1,2}:\d{2}(?: ?[AP]M)?[ \t]*\r?$/gmu;
 // (And Telegram Desktop's: `Лёша, [03.02.2025 21:15]`.)
 const TELEGRAM_COPIED =
   /^([\p{Lu}][\p{L}\p{M}'’-]{1,31}(?: [\p{Lu}][\p{L}\p{M}'’.-]{0,31})?), \[\d{1,2}\.\d{1,2}\.\d{2,4} \d{1,2}:\d{2}(?::\d{2})?\][ \t]*\r?$/gmu;

@@ -229,7 +229,8 @@ function phoneShape(raw: string): Shape | null {
   const international = raw.startsWith('+') || raw.startsWith('(+') || /^\(?00[1-9]/.test(raw);
   const national = international ? digits.replace(/^00/, '') : digits;
   if (national.length < (international ? 8 : 7) || national.length > 15) return null;
-  if (isDate(raw) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null; // dates, IPv4
+  // (A date in brackets too: `(05.03.2025`, the candidate taking the opening bracket.)
+  if (isDate(raw.startsWith('(') ? raw.slice(1) : raw) || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null; // dates, IPv4
   if (/^\d+(?:\.\d+)+$/.test(raw) && !/^\d{2,4}(?:\.\d{2,4}){2,4}$/.test(raw)) return null; // versions
   if (/\/.*\//.test(raw) || /\d\/\d{1,2}$/.test(raw)) return null; // dates and fractions with slashes
   // Two separators in a row (`1 - 2`, `3, 4`); a bracketed area code after a separator is one (`+1 (415) 555-2671`, `+1-(800)-…`).

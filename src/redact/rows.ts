@@ -24,10 +24,10 @@ const MAX_ROWS = 20_000;
 
 const NAME_CELL = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}$/u;
 const DATE_CELL =
-  /^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ -](?:19|20)\d{2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$/i;
-// Digits as phones and identifiers are written: at least six, separators, maybe letters (`4451292SW`,
+  /^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\.?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ -](?:19|20)\d{2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$/i;
+// Digits as phones, identifiers and accounts are written: at least six, separators, maybe letters (`4451292SW`,
 // `94.02.06-373.77`, `+44 7700 900123`); not an amount (`1234.56`) or a version (`1.2.3`).
-const NUMBER_CELL = /^\+?[\dA-Z(][\dA-Z .()/-]{4,22}[\dA-Z]$/;
+const NUMBER_CELL = /^\+?[\dA-Z(][\dA-Z .()/-]{4,30}[\dA-Z]$/;
 const AMOUNT = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{1,2}$|^\d+\.\d{1,2}$/;
 const PROSE_CELL = /^\p{Ll}\S*(?:[ \t]+\S+){2}/u;
 const EMAIL_CELL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
@@ -41,7 +41,9 @@ function shapeOf(v: string): Shape {
   if (NUMBER_CELL.test(v) && !AMOUNT.test(v)) {
     let digits = 0;
     for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) digits++;
-    return digits >= 6 && digits <= 18 ? 'number' : 'other';
+    // (Up to a bank account's 24 digits in three groups, as Hungary writes one: `10417548-26403422-89926502`.)
+    if (digits > 0) return digits >= 6 && digits <= 24 ? 'number' : 'other';
+    // (Capitals alone are a name as registers write one: `FEDERICO`, `DE LUCA`.)
   }
   // (Not a country's or a currency's code: `EE`, `USD`.)
   return v.length <= 60 && NAME_CELL.test(v) && !/^[A-Z]{2,3}$/.test(v) ? 'name' : 'other';
@@ -89,10 +91,20 @@ function countCells(text: string, start: number, end: number, delim: number): nu
  * Headerless rows around the findings at `anchors` (offsets of personal data found by other rules),
  * read as described above. `classify` tells what the name lists make of one capitalised word.
  */
-export function findHeaderlessRows(text: string, out: Finding[], anchors: readonly number[], classify: (w: string) => WordClass): void {
-  const sorted = [...anchors].sort((a, b) => a - b);
+export function findHeaderlessRows(
+  text: string,
+  out: Finding[],
+  anchors: readonly number[],
+  classify: (w: string) => WordClass,
+  names: readonly number[] = [],
+): void {
+  // (A block reached from a person's name alone must also hold a column of numbers or dates: a
+  // name found in a document's table of words does not make it a record.)
+  const sorted = [...anchors.map((a) => a * 2), ...names.map((a) => a * 2 + 1)].sort((a, b) => a - b);
   let readTo = -1;
-  for (const at of sorted) {
+  for (const key of sorted) {
+    const at = key >> 1;
+    const byName = (key & 1) === 1;
     if (at < readTo) continue;
     const ls = text.lastIndexOf('\n', at - 1) + 1;
     let le = text.indexOf('\n', at);
@@ -121,7 +133,7 @@ export function findHeaderlessRows(text: string, out: Finding[], anchors: readon
       }
       if (lines.length < 2) continue;
       readTo = lines[lines.length - 1].end;
-      readBlock(text, lines, delim, n, classify, out);
+      readBlock(text, lines, delim, n, classify, out, byName);
       break;
     }
   }
@@ -134,6 +146,7 @@ function readBlock(
   n: number,
   classify: (w: string) => WordClass,
   out: Finding[],
+  byName: boolean,
 ): void {
   const rows = lines.map((l) => cellsOf(text, l.start, l.end, delim));
   const value = (c: Cell): string => text.slice(c.start, c.end);
@@ -175,7 +188,7 @@ function readBlock(
     else if (most('number')) kinds.push('id-number');
     else kinds.push(null);
   }
-  if (!vouched) return;
+  if (!vouched || (byName && !kinds.some((k) => k === 'birth-date' || k === 'id-number'))) return;
   for (let r = from; r < rows.length; r++)
     for (let col = 0; col < n; col++) {
       const kind = kinds[col];

@@ -115,7 +115,8 @@ const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\
 // command's words are looked for first; its line must hold a prompt (`$ `, `# `, `PS …> `).
 const SECRET_COMMAND =
   /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b|\bcat[ \t]+[^\s|;&<>]{0,120}?(?:master\.key|[\w.-]*(?:secret|token|passw|credential|apikey|api_key)[\w.-]*|\.key|\.pem)(?=[ \t]*\r?\n)/g;
-const PROMPT = /(?:^|[ \t])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
+// (Also after a host's path, as bash writes it: `dev@ops-jump:~$ `, `[root@db1 ~]# `.)
+const PROMPT = /(?:^|[ \t~\]\w/])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
 const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
 
 // A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,

@@ -103,3 +103,72 @@ describe('words that are not names', () => {
     kept('Grazie Giulia, Domani facciamo il deploy.', 'Domani');
   });
 });
+
+describe('a secret printed by the command before it', () => {
+  it("reads the prompt after a host's path", () => {
+    const o = out(
+      "dev@ops:~$ kubectl -n auth get secret keycloak-admin -o jsonpath='{.data.password}' | base64 -d; echo\nRVf~=%1svusYxV*Qoo=r\ndev@ops:~$ ls",
+    );
+    assert.ok(!o.includes('RVf~=%1svusYxV*Qoo=r'), o);
+    gone('[root@db1 ~]# cat /etc/app/api_token\nq2S1nIv0bG3pM9Xq7m\n', 'q2S1nIv0bG3pM9Xq7m');
+  });
+});
+
+describe('recovery codes', () => {
+  it('reads a list of codes in a fence below the words, in more languages', () => {
+    const codes = ['7j93-jgtk-5nz5', 'fx2d-u3dn-oyxg', 'nfxf-kzkx-3ace', '3hec-opds-tddd', 'dwih-arui-4s18'];
+    for (const words of ['Here are my recovery codes:', 'Ho solo questi codici di recupero, quale devo usare?']) {
+      const o = out(`${words}\n\`\`\`\n${codes.join('\n')}\n\`\`\`\nthanks`);
+      for (const c of codes) assert.ok(!o.includes(c), o);
+    }
+  });
+  it('stops at the first line that is no code', () => {
+    kept('Recovery codes:\n```\n7j93-jgtk-5nz5\n```\nThe release 2024-06 shipped on build 5c1f-99ab', '2024-06');
+  });
+});
+
+describe("a person's record in a table", () => {
+  it("takes the numbers and dates of rows a listed person's name opens", () => {
+    const text =
+      'Họ và tên,Số CCCD,Mã số thuế,Điện thoại,Ngày sinh\nHoàng Thị Thảo,048389727175,0527993561,0919 071 078,17/02/1989\nTrần Đức Hùng,048000557113,0173667832,0919 624 523,10/12/2000\n';
+    const o = out(text);
+    for (const v of ['048389727175', '0527993561', '17/02/1989', '048000557113']) assert.ok(!o.includes(v), o);
+    assert.ok(o.startsWith('Họ và tên,Số CCCD'), o);
+  });
+  it("reads a date ending with a dot and a bank account's three groups", () => {
+    const text =
+      'Név;Adóazonosító jel;Születési dátum;Bankszámlaszám\nKovács Bence;8425702259;1983.07.22.;10417548-26403422-89926502\nHorváth Zoltán;8458438399;1992.07.07.;10764998-22164410-28605634\n';
+    const o = out(text);
+    for (const v of ['1983.07.22.', '10417548-26403422-89926502', '1992.07.07.']) assert.ok(!o.includes(v), o);
+  });
+  it("keeps a catalogue's rows where no one is named", () => {
+    kept('sku,name,ean,price\nA-100,Desk lamp,4006381333931,19.99\nA-101,Chair,4006381333948,49.00\n', '4006381333931');
+  });
+});
+
+describe('stand-ins and dates', () => {
+  it("keeps Terraform's stand-ins and a date in brackets", () => {
+    kept('        password            = (sensitive value)', '(sensitive value)');
+    kept('password = (known after apply)', '(known after apply)');
+    kept('## Incident (05.03.2025)', '05.03.2025');
+  });
+  it('takes a Discord header in any language and a bold handle opening its line', () => {
+    const o = out('ayse.celik — Bugün 21:14\nDNS kaydını güncellemek\nmert_aydin — Bugün 21:16\nbu token');
+    assert.ok(!o.includes('ayse.celik') && !o.includes('mert_aydin'), o);
+    gone('**burak-demir** yorum yaptı:\nx', 'burak-demir', 'person-name');
+    kept('**feature-flags** are on', 'feature-flags');
+  });
+});
+
+describe('names in capitals', () => {
+  it("takes a cell of two listed names in capitals, as a bank's statement writes one", () => {
+    gone('2024-10-03;PRZELEW WYCHODZĄCY;"MAGDALENA WÓJCIK";"za rower";1652,20', 'MAGDALENA WÓJCIK', 'person-name');
+    kept('RED,GREEN,BLUE\nNEW YORK,SAN FRANCISCO', 'NEW YORK');
+    kept('MAX POWER,ROSE GOLD', 'ROSE GOLD');
+  });
+  it("reads a register's columns of names in capitals beside its numbers", () => {
+    const o = out('CONTI;FEDERICO;07/07/1995;337 193 6355\nMANCINI;VALENTINA;04/08/1958;337 548 4620');
+    for (const v of ['CONTI', 'FEDERICO', 'MANCINI', 'VALENTINA', '07/07/1995']) assert.ok(!o.includes(v), o);
+    kept('sku;name;ean\nA-100;LAMP;4006381333931\nA-101;CHAIR;4006381333948', '4006381333931');
+  });
+});
