@@ -175,7 +175,15 @@ export function findContextSecrets(
       other = (classes & OTHER) !== 0;
     // A run shaped like a national identifier that may be read alone (`12345678Z`,
     // `390.533.447-05`): its shape and check are tested by national-ids.ts, loaded only then.
-    if (idCandidates !== undefined && len >= 9 && len <= 19 && digit && (upper || other) && ID_ALONE_SHAPE.test(text.slice(runStart, i)))
+    // (Digits alone only in the eighteen of a Chinese resident's number, a birth date inside.)
+    if (
+      idCandidates !== undefined &&
+      len >= 9 &&
+      len <= 19 &&
+      digit &&
+      (upper || other || len === 18) &&
+      ID_ALONE_SHAPE.test(text.slice(runStart, i))
+    )
       idCandidates.push(runStart, trimEnd(text, runStart, i));
     // A run that starts like a Bitcoin address (`1…`, `3…`, `bc1…`, `tb1…`), or is one of Tron's,
     // Litecoin's or Dogecoin's 34 (`T…`, `L…`, `M…`, `D…`), is tested by its checksum.
@@ -397,7 +405,7 @@ const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 // The shapes national-ids.ts reads alone, loosely: a trailing full stop (the end of a sentence) may follow.
 const ID_ALONE_SHAPE =
-  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6}|\d{6}[-+]\d{4}|[1-7]\d{4}-\d{7}-\d|\d{6}-\d{2}-\d{4}|\d{6}\/\d{4}|\d{3}\.\d{3}\.\d{3}-\d)\.?$/;
+  /^(?:\d{8}[A-Z]|[XYZ]\d{7}[A-Z]|[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]|\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]|\d{3}\.\d{3}\.\d{3}-\d{2}|[A-Z]{4}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d|756\.\d{4}\.\d{4}\.\d{2}|[STFGM]\d{7}[A-Z]|\d{2}\.\d{3}\.\d{3}\/\d{4}-\d{2}|(?:20|23|24|27|30|33|34)-\d{8}-\d|\d{1,2}\.\d{3}\.\d{3}-[\dkK]|784-(?:19|20)\d\d-\d{7}-\d|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}|\d{6}-[1-4]\d{6}|\d{6}[-+]\d{4}|[1-7]\d{4}-\d{7}-\d|\d{6}-\d{2}-\d{4}|\d{6}\/\d{4}|\d{3}\.\d{3}\.\d{3}-\d|\d{6}(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX])\.?$/;
 
 function trimEnd(text: string, s: number, e: number): number {
   while (e > s && !isAlnum(text.charCodeAt(e - 1))) e--;

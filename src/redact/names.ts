@@ -1791,6 +1791,14 @@ export function findHeaderlessRows(text: string, out: Finding[], anchors: readon
     out,
     anchors,
     (w): WordClass => {
+      // (A Chinese or Korean name by its family name first.)
+      if (/^[\u4e00-\u9fff]{2,4}$/.test(w)) return CHINESE_FAMILY.has(w[0]) || CHINESE_FAMILY.has(w.slice(0, 2)) ? 'name' : 'other';
+      if (/^[\uac00-\ud7a3]{2,4}$/.test(w)) return KOREAN_FAMILY.has(w[0]) ? 'name' : 'other';
+      if (/^[\u05d0-\u05ea\u0621-\u064a]+$/.test(w)) {
+        const { scriptGiven, scriptFamily } = wordLists();
+        const k = scriptKey(w);
+        return scriptGiven.has(k) || scriptFamily.has(k) ? 'name' : 'other';
+      }
       // (A name in capitals as registers write them: `FEDERICO`, `WÓJCIK`.)
       const c = classify(w.length > 1 && w === w.toUpperCase() ? capital(w.toLowerCase()) : w);
       return c === Word.Strong ? 'name' : c === Word.Common || c === Word.Particle ? 'common' : 'other';

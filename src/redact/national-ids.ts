@@ -472,6 +472,8 @@ const RULES: readonly IdRule[] = [
     cue: 'resident[ _-]identity(?:[ _-]card)?|resident[ _-]id|id[ _-]?card|prc[ _-]id|shenfenzheng(?:hao)?|sfzh|身份证(?:号码|号)?|身份證(?:號碼|號|字號)?|公民身份号码',
     shape: '\\d{17}[\\dX]|\\d{6} \\d{8} \\d{3}[\\dX]',
     valid: (v) => by(cnRic)(v.replace(/ /g, '')),
+    // Eighteen digits holding a birth date, with their check: read alone too.
+    alone: '\\d{6}(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dX]',
   },
   {
     kind: 'tr-tckn',

@@ -27,7 +27,7 @@ const URI_CANDIDATE = /(?<=(?:tel|sms|fax|callto):)\+?\d[\d \-.()\u00a0/]{5,22}\
 // An international or North American number as a cell of a comma-separated row (`Pilar
 // Navarro,+34 912 48 36 71`, `…,884.888.6318`): a comma before a bare digit run is a list of
 // numbers, before a `+` or a number grouped 3-3-4 it is a separator.
-const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|\(\d{3}\) ?\d{3}-\d{4})(?![\w]|[.-]\d)/g; // the number is group 1
+const CELL_CANDIDATE = /,(\+\d[\d \-.()\u00a0/]{5,22}\d|\d{3}([-.])\d{3}\2\d{4}|\(\d{3}\) ?\d{3}-\d{4}|1[3-9]\d{9})(?![\w]|[.-]\d)/g; // the number is group 1
 // An international number glued to a key's colon (`otp:pending:+491769689324`).
 const COLON_CANDIDATE = /:(\+\d[\d \-.()\u00a0/]{5,22}\d)(?![\w]|[.-]\d)/g; // the number is group 1
 // Words that say a nearby digit run is a phone number.
@@ -90,7 +90,9 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         const n = raw.length;
         // A bare run of digits (not `00…`) is a phone number only after a phone word: looked for
         // first, so a text of long numbers costs no shape test per number.
-        if (ALL_DIGITS.test(raw) && !raw.startsWith('00') && !cueBefore(text, at)) continue;
+        // (Or a Chinese mobile's eleven digits on a line written in Chinese: `王志明,男,…,17368396534,…`.)
+        const cnMobile = n === 11 && CN_MOBILE.test(raw) && hanOnLine(text, at);
+        if (ALL_DIGITS.test(raw) && !raw.startsWith('00') && !cnMobile && !cueBefore(text, at)) continue;
         const slot = (n * 31 + raw.charCodeAt(n - 1) * 7 + raw.charCodeAt(n >> 1) * 131 + raw.charCodeAt(n - 3) * 1031) & (SHAPE_SLOTS - 1);
         let shape: Shape | null;
         // `+49 (0) 30 …`, `+44 (0)20 …`: the national trunk prefix written inside an international
@@ -113,7 +115,7 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         // A GS1 application identifier and its data (`(17)251231`, an expiry; `(10)…`, a lot): two
         // digits in brackets glued to six, too few for a number with its area code.
         if (GS1_ELEMENT.test(raw)) continue;
-        const cue = shape.needsCue || !shape.international ? cueBefore(text, start) : false;
+        const cue = cnMobile || (shape.needsCue || !shape.international ? cueBefore(text, start) : false);
         if (shape.needsCue && !cue) continue;
         // The default region first; North American formatting as US; other regions when the
         // number is written nationally (a trunk 0, brackets) or a phone word stands before it.
@@ -272,6 +274,16 @@ function isHexDigit(c: number): boolean {
 function inByteDump(text: string, start: number, end: number): boolean {
   if (!hexByteBeside(text, start, -1) && !hexByteBeside(text, end, 1)) return false;
   return /^\d\d(?: \d\d)+$/.test(text.slice(start, end));
+}
+
+const CN_MOBILE = /^1[3-9]\d{9}$/;
+const HAN = /[\u4e00-\u9fff]/;
+/** Chinese characters on the line of `at`. */
+function hanOnLine(text: string, at: number): boolean {
+  const ls = text.lastIndexOf('\n', at) + 1;
+  let le = text.indexOf('\n', at);
+  if (le < 0) le = text.length;
+  return le - ls <= 4096 && HAN.test(text.slice(ls, le));
 }
 
 function cueBefore(text: string, start: number): boolean {

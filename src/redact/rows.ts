@@ -22,7 +22,15 @@ const MAX_CELLS = 32;
 const MAX_LINE = 4096;
 const MAX_ROWS = 20_000;
 
-const NAME_CELL = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}$/u;
+const ADDRESS_WORDS = "\\p{L}[\\p{L}\\p{M}'’.-]+(?: [\\p{L}\\p{M}'’.-]+){0,4}";
+const ADDRESS_CELL = new RegExp(
+  `^(?:\\d{1,5}[A-Za-z]?,? ${ADDRESS_WORDS}|${ADDRESS_WORDS},? \\d{1,5}[A-Za-z]?(?:[/-]\\d{1,4}[A-Za-z]?)?\\.?)$`,
+  'u',
+);
+const CJK_NAME_CELL =
+  /^(?:[\u4e00-\u9fff\uac00-\ud7a3]{2,4}|[\u05d0-\u05ea\u0621-\u064a]{2,14}(?: [\u05d0-\u05ea\u0621-\u064a]{2,14}){0,2})$/;
+// (The family name first and a comma too: `Vogt, Benedikt`.)
+const NAME_CELL = /^\p{Lu}[\p{L}\p{M}'’.-]*,?(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3}$/u;
 const DATE_CELL =
   /^(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\.?|\d{1,2}[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ -](?:19|20)\d{2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$/i;
 // Digits as phones, identifiers and accounts are written: at least six, separators, maybe letters (`4451292SW`,
@@ -32,7 +40,7 @@ const AMOUNT = /^\d{1,3}(?:[,.]\d{3})*[.,]\d{1,2}$|^\d+\.\d{1,2}$/;
 const PROSE_CELL = /^\p{Ll}\S*(?:[ \t]+\S+){2}/u;
 const EMAIL_CELL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
 
-type Shape = 'name' | 'date' | 'number' | 'email' | 'empty' | 'other';
+type Shape = 'name' | 'date' | 'number' | 'email' | 'address' | 'empty' | 'other';
 
 function shapeOf(v: string): Shape {
   if (v === '') return 'empty';
@@ -45,6 +53,10 @@ function shapeOf(v: string): Shape {
     if (digits > 0) return digits >= 6 && digits <= 24 ? 'number' : 'other';
     // (Capitals alone are a name as registers write one: `FEDERICO`, `DE LUCA`.)
   }
+  // (A street and its house number: `Slovenska cesta 64`, `38 شارع الهرم`, `Bygdøy allé 79B`.)
+  if (ADDRESS_CELL.test(v)) return 'address';
+  // (A Chinese or Korean name of two to four characters, `王志明`, `김민준`; a Hebrew or Arabic one, `איתי`.)
+  if (CJK_NAME_CELL.test(v)) return 'name';
   // (Not a country's or a currency's code: `EE`, `USD`.)
   return v.length <= 60 && NAME_CELL.test(v) && !/^[A-Z]{2,3}$/.test(v) ? 'name' : 'other';
 }
@@ -163,7 +175,7 @@ function readBlock(
   const kinds: (string | null)[] = [];
   let vouched = false;
   for (let col = 0; col < n; col++) {
-    const count: Record<Shape, number> = { name: 0, date: 0, number: 0, email: 0, empty: 0, other: 0 };
+    const count: Record<Shape, number> = { name: 0, date: 0, number: 0, email: 0, address: 0, empty: 0, other: 0 };
     for (let r = from; r < rows.length; r++) count[shapes[r][col]]++;
     const filled = rows.length - from - count.empty;
     if (filled === 0) {
@@ -176,7 +188,7 @@ function readBlock(
         allCommon = true;
       for (let r = from; r < rows.length; r++) {
         if (shapes[r][col] !== 'name') continue;
-        for (const w of value(rows[r][col]).split(/[ \t-]+/)) {
+        for (const w of value(rows[r][col]).split(/[ \t,-]+/)) {
           const c = classify(w);
           if (c === 'name') listed = true;
           if (c !== 'common') allCommon = false;
@@ -185,6 +197,7 @@ function readBlock(
       if (listed) vouched = true;
       kinds.push(allCommon ? null : 'person-name');
     } else if (most('date')) kinds.push('birth-date');
+    else if (most('address')) kinds.push('street-address');
     else if (most('number')) kinds.push('id-number');
     else kinds.push(null);
   }
@@ -194,7 +207,12 @@ function readBlock(
       const kind = kinds[col];
       const s = shapes[r][col];
       if (kind === null || s === 'empty') continue;
-      if ((kind === 'person-name' && s !== 'name') || (kind === 'birth-date' && s !== 'date') || (kind === 'id-number' && s !== 'number'))
+      if (
+        (kind === 'person-name' && s !== 'name') ||
+        (kind === 'birth-date' && s !== 'date') ||
+        (kind === 'id-number' && s !== 'number') ||
+        (kind === 'street-address' && s !== 'address')
+      )
         continue;
       out.push({
         kind: kind === 'id-number' && /^\+|^0\d/.test(value(rows[r][col])) ? 'phone' : kind,

@@ -182,7 +182,8 @@ export function encodedSettings(v: string): boolean {
   } catch {
     return false;
   }
-  return !ENCODED_SENSITIVE.test(json);
+  // (Nor one holding a random string of its own, whatever its keys: cloudflared's `{"a":…,"t":…,"s":"Ul7L…="}`.)
+  return !ENCODED_SENSITIVE.test(json) && !/"[A-Za-z0-9+/=_-]{32,}"/.test(json);
 }
 
 const SECRET_REFERENCE = /^(?:credentialsJSON:[\w-]+$|vault:[\w-]+\/|op:\/\/|ref\+[a-z0-9]+:\/\/|(?:sm|gcpsm|azkv|akv|awssm|ssm|bws):\/\/)/;

@@ -172,3 +172,37 @@ describe('names in capitals', () => {
     kept('sku;name;ean\nA-100;LAMP;4006381333931\nA-101;CHAIR;4006381333948', '4006381333931');
   });
 });
+
+describe('Chinese records', () => {
+  it("reads a resident's number alone by its birth date and check", () => {
+    gone("(N'刘伟', N'310104199608227380', N'18615466702')", '310104199608227380', 'cn-resident-id');
+    gone('id 31010419831110932X x', '31010419831110932X', 'cn-resident-id');
+    kept('order 310104199608227381', '310104199608227381');
+  });
+  it('takes a mobile of eleven digits on a line written in Chinese', () => {
+    gone('王志明,男,17368396534,x', '17368396534', 'phone');
+    kept('order 17368396534 shipped', '17368396534');
+    kept('id,17368396534,x', '17368396534');
+  });
+  it("takes a roster's names by their family name", () => {
+    const o = out('姓名,性别,身份证号,手机号\n王志明,男,310104198205022343,17368396534\n李磊,男,110105199503249400,15655329487\n');
+    for (const v of ['王志明', '李磊', '17368396534']) assert.ok(!o.includes(v), o);
+  });
+});
+
+describe("more of a record's columns", () => {
+  it('reads names written family first with a comma, and Hebrew names by the lists', () => {
+    const o = out(
+      'Patient\tGeb.-Datum\tVersichertennr.\tTelefon\nVogt, Benedikt\t19.09.1975\tR031207802\t0221 4095146\nNeumann, Jonas\t07.03.1970\tA844854774\t0162 00634764\n',
+    );
+    for (const v of ['Vogt, Benedikt', '19.09.1975', 'R031207802', 'Neumann, Jonas']) assert.ok(!o.includes(v), o);
+    const h = out('שם פרטי,שם משפחה,מספר זהות,טלפון נייד\nאיתי,מזרחי,155105448,050-525-1539\nעומר,כהן,084712108,050-808-1768\n');
+    for (const v of ['איתי', 'מזרחי', '155105448']) assert.ok(!h.includes(v), h);
+  });
+  it('takes a column of streets with their numbers', () => {
+    const o = out(
+      '"Priimek","Ime","EMŠO","Telefon","Naslov"\n"Zupančič","Gašper","2004989504390","031 597 467","Celovška cesta 67"\n"Novak","Špela","1304997509237","031 727 261","Slovenska cesta 64"',
+    );
+    for (const v of ['Celovška cesta 67', 'Slovenska cesta 64']) assert.ok(!o.includes(v), o);
+  });
+});
