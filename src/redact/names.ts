@@ -338,11 +338,16 @@ function wordsOf(run: string, start: number): RunWord[] {
 // two or three capitalised words, each a listed name or of a surname's or a patronymic's ending (in
 // any case: `с Алексеем Воронцовым`), one at least a listed name (its nominative, in another case). The lists' common words are English, so nothing here is Common.
 const CYR_UP = '\\u0400-\\u042F\\u0490\\u0492\\u049A\\u04A2\\u04AE\\u04B0\\u04BA\\u04D8\\u04E8\\u0386\\u0388-\\u038F\\u0391-\\u03AB';
-const CYR_LO = "\\u0430-\\u045F\\u0491\\u0493\\u049B\\u04A3\\u04AF\\u04B1\\u04BB\\u04D9\\u04E9\\u03AC-\\u03CE'’";
+// (An apostrophe inside a word only, as Ukrainian writes one, `Мар'яна`: a quote around a name is no letter.)
+const CYR_LETTERS = '\\u0430-\\u045F\\u0491\\u0493\\u049B\\u04A3\\u04AF\\u04B1\\u04BB\\u04D9\\u04E9\\u03AC-\\u03CE';
+const CYR_LO = `(?:[${CYR_LETTERS}]|['’](?=[${CYR_LETTERS}]))`;
 const CYRILLIC_OR_GREEK_CAPITAL = /[\u0410-\u042F\u0391-\u03A9]/;
 const PATRONYMIC_HINT = /(?:ович|евич|овн|евн|івн|ївн)/;
-const CYR_WORD = `[${CYR_UP}][${CYR_LO}]+(?:-[${CYR_UP}][${CYR_LO}]+)?`;
-const CYR_RUN = new RegExp(`(?<![${CYR_UP}${CYR_LO}\\w-])${CYR_WORD}(?:[ \\t]+${CYR_WORD}){1,3}(?![${CYR_UP}${CYR_LO}\\w])`, 'g');
+const CYR_WORD = `[${CYR_UP}]${CYR_LO}+(?:-[${CYR_UP}]${CYR_LO}+)?`;
+const CYR_RUN = new RegExp(
+  `(?<![${CYR_UP}${CYR_LETTERS}\\w-]|[${CYR_LETTERS}]['’])${CYR_WORD}(?:[ \\t]+${CYR_WORD}){1,3}(?![${CYR_UP}${CYR_LETTERS}\\w]|['’][${CYR_LETTERS}])`,
+  'g',
+);
 const CYR_SURNAME =
   /(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|чук|ович|евич|овна|евна|ична|ич|ић|ски|ска|ян|дзе|швили|ος|ης|ου|άκης|ίδης|όπουλος|οπούλου|ίδου|άκη|άτος|ιάδης|(?:ов|ев|ин)(?:ым|у|е|ой|ою)|ского|скому|ским|ской|скую|цкого|цкому|цким|цкой|ович(?:а|у|ем|е)|овн(?:ы|е|ой))$/;
 const PATRONYMIC = /(?:ович|евич|овна|евна|ична)$/;
@@ -730,6 +735,21 @@ const THAI_AFTER_YOU = (
   'สามารถ ต้อง จะ ได้ ก็ เป็น มี ไม่ ควร อาจ ช่วย คือ ทำ ใช้ เคย กำลัง ยัง อยาก ชอบ รู้ ค่ะ คะ ครับ และ ที่ ของ ว่า ให้ ลอง เลือก ' +
   'กรุณา แน่ใจ เอง ทั้ง จำ เห็น คิด บอก ส่ง รับ กด ดู หา เข้า ออก ลืม ต้องการ'
 ).split(' ');
+// A value of a field or a string that is an Arabic given name and a family name of the common
+// `al-…i` form (`beneficiary="يوسف الشمري"`, `ar: 'نورة القحطاني'`): a word without the article
+// before a word with it is no noun and its adjective (they agree), but a person's name.
+const ARABIC_NISBA_VALUE =
+  /(?:[=:][ \t]*["'“]?|["'“])((?!ال)[\u0621-\u064A]{2,10}(?:[ \t](?!ال)[\u0621-\u064A]{2,10})?[ \t]ال[\u0621-\u064A]{2,12}ي)(?=["'”,;&)\s]|$)/g;
+function findArabicNisbaValues(text: string, out: Finding[]): void {
+  ARABIC_NISBA_VALUE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ARABIC_NISBA_VALUE.exec(text)) !== null;) {
+    const first = scriptKey(m[1].split(/[ \t]/)[0]);
+    if (SCRIPT_STOP.has(first)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
+
 function findCaselessScriptNames(text: string, out: Finding[]): void {
   const { scriptGiven, scriptFamily } = wordLists();
   const given: Span[] = [];
@@ -1842,6 +1862,7 @@ export function findPersonNames(
       for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
     }
     if (CASELESS_LETTER.test(text)) findCaselessScriptNames(text, out);
+    if (text.includes('ال')) findArabicNisbaValues(text, out);
   }
   if (SURNAME_SUFFIX_HINT.test(text)) {
     const from = out.length;

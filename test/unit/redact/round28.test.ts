@@ -206,3 +206,23 @@ describe("more of a record's columns", () => {
     for (const v of ['Celovška cesta 67', 'Slovenska cesta 64']) assert.ok(!o.includes(v), o);
   });
 });
+
+describe('names in other scripts as values', () => {
+  it('reads a Greek name inside single quotes, and keeps a Ukrainian apostrophe inside a word', () => {
+    gone("VALUES ('Ελένη Κωνσταντίνου', '123')", 'Ελένη Κωνσταντίνου', 'person-name');
+    gone("'Олена Шевчук'", 'Олена Шевчук', 'person-name');
+    gone("Мар'яна Коваленко пише", 'Коваленко', 'person-name');
+  });
+  it("takes an Arabic given name before an `al-…i` family name as a field's value", () => {
+    gone('beneficiary="يوسف الشمري" iban=x', 'يوسف الشمري', 'person-name');
+    gone("name: { ar: 'نورة القحطاني' }", 'نورة القحطاني', 'person-name');
+    kept('title: "الخادم الرئيسي"', 'الخادم الرئيسي');
+  });
+  it('takes a cloudflared token, base64 JSON holding a random string', () => {
+    gone(
+      'ExecStart=/usr/bin/cloudflared tunnel run --token eyJhIjoiNGNkNDQwYmQ5MTRmZWQ2Nzc4MTYwMGQ1YzU2ODI5MzkiLCJ0IjoiYmRiZjI0YTUtYWQxNC00NGZjLTkzNzktM2MzMTk1NzMxMjY3IiwicyI6IlVsN0xuMi9ER291eVErdldwREltcStoWXZIRHdBN2gxR1hlRnFUMzBkVGY9In0=',
+      'eyJhIjoiNGNkNDQwYmQ5MTRm',
+    );
+    kept('config = "eyJ0aGVtZSI6ImRhcmsiLCJsYW5nIjoiZW4ifQ=="', 'eyJ0aGVtZSI6ImRhcmsiLCJsYW5nIjoiZW4ifQ==');
+  });
+});
