@@ -184,8 +184,13 @@ export type { LocalIdentifiers } from './pii';
  * 26: literals in Ruby's, Perl's, C++'s, Rust's and Lua's other quotes, a pair inside one string;
  * chats' handles before the time, handles before what a review says they did, Windows accounts after
  * their domain, profiles' paths without a drive, Korean and Chinese speakers before the time with its
- * half of the day; signatures' addresses near a person's data; thanks as a greeting. Kept: Secrets'
- * stand-ins, events' ids after a service, days as words, `على`.
+ * half of the day, Discord's headers in any language, bold handles; signatures' addresses near a
+ * person's data; thanks as a greeting; records in tables a name opens, names in capitals, family
+ * first, in CJK, Hebrew and Arabic, streets' columns; Chinese residents' numbers alone and mobiles on
+ * Chinese lines; Greek names in single quotes, Arabic `al-…i` names as values; recovery codes in
+ * fences; secrets printed after a host's prompt; MT940's IBANs; base64 JSON with a random string.
+ * Kept: Secrets' stand-ins, events' ids after a service, days as words, `على`, Terraform's stand-ins,
+ * dates in brackets.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */

@@ -1621,16 +1621,17 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
 }
 
 // A name in capitals filling a cell of a table or a quoted field, as bank statements, registers and
-// passports write them (`2024-10-03;PRZELEW;"MAGDALENA WÓJCIK";…`): two or three words, each a name
+// passports write them (`2024-10-03;PRZELEW;"MAGDALENA WÓJCIK";…`, MT940's `?32NEUMANN, UWE`): two or three words, each a name
 // the lists hold (a particle aside), none a common word.
-const UPPER_WORDS = /\p{Lu}{2}[\p{Lu}\p{M}'’-]*[ \t]+\p{Lu}{2}/u;
-const CAPITAL_CELL = /(?:^|[;,\t|])[ \t]*"?(\p{Lu}[\p{Lu}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){1,2})"?[ \t]*(?=[;,\t|\r\n]|$)/gmu;
+const UPPER_WORDS = /\p{Lu}{2}[\p{Lu}\p{M}'’-]*,?[ \t]+\p{Lu}{2}/u;
+const CAPITAL_CELL =
+  /(?:^|[;,\t|]|\?\d\d)[ \t]*"?(\p{Lu}[\p{Lu}\p{M}'’-]+(?:,?[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){1,2})"?[ \t]*(?=[;,\t|\r\n?]|$)/gmu;
 function findCapitalCells(text: string, out: Finding[]): void {
   CAPITAL_CELL.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = CAPITAL_CELL.exec(text)) !== null;) {
     let strong = 0,
       other = false;
-    for (const w of m[1].split(/[ \t]+/)) {
+    for (const w of m[1].split(/,?[ \t]+/)) {
       const c = classify(capital(w.toLowerCase()));
       if (c === Word.Strong && w.length >= 3) strong++;
       else if (c !== Word.Particle) other = true;

@@ -525,7 +525,8 @@ const IBAN_LENGTHS: Record<string, number> = {
   NE: 28,
   GW: 25,
 };
-const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+// (Also glued to an MT940 statement's subfield code: `?31DE62200505507341154953`.)
+const IBAN = /(?:(?<![A-Za-z0-9])|(?<=\?\d\d))[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 // Written in lower case (`iban gb83 midl 3748 …`): looked for only in texts that say `iban`.
 const IBAN_LOWER = /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 

@@ -226,3 +226,11 @@ describe('names in other scripts as values', () => {
     kept('config = "eyJ0aGVtZSI6ImRhcmsiLCJsYW5nIjoiZW4ifQ=="', 'eyJ0aGVtZSI6ImRhcmsiLCJsYW5nIjoiZW4ifQ==');
   });
 });
+
+describe("a bank statement's MT940 lines", () => {
+  it("takes the IBAN glued to its subfield's code and the name in capitals after it", () => {
+    const o = out('?30COBADEFFXXX?31DE62200505507341154953?32PFEIFFER, MATTHIAS\n:61:2411051105C404,58NTRFNONREF');
+    assert.ok(!o.includes('DE62200505507341154953') && !o.includes('PFEIFFER, MATTHIAS'), o);
+    kept('RED, GREEN, BLUE', 'RED, GREEN, BLUE');
+  });
+});
