@@ -748,6 +748,25 @@ const adversarial: [string, string][] = [
     unique((r) => "(1,'Ana Ruiz','" + r(6, LOWER) + "'),(2,'" + r(1, UPPER) + r(6, LOWER) + "','x'),"),
   ],
   ["exported chats' authors, distinct", unique((r) => '[14-Jun-24 11:2' + r(1, DIGITS) + ' PM] ' + r(8, LOWER) + '\nok\n')],
+  // Policy 26's readers: handles before what they did and bold, Windows accounts, names in capitals
+  // in cells, records a name opens, Arabic names as values, recovery codes in fences, delimited literals.
+  ['handles before `reviewed`, distinct', unique((r) => r(6, LOWER) + '-' + r(7, LOWER) + ' reviewed ')],
+  ['bold handles opening lines, distinct', unique((r) => '**' + r(5, LOWER) + '.' + r(6, LOWER) + '** x\n')],
+  ['domain\\accounts, distinct', unique((r) => 'CORP' + r(2, UPPER) + '\\' + r(1, LOWER) + r(6, LOWER) + ' ')],
+  ['capitals in cells, distinct', unique((r) => ';"' + r(7, UPPER) + ' ' + r(8, UPPER) + '"')],
+  [
+    'rows a name opens, distinct',
+    unique((r) => 'Chidi Okafor,' + r(9, DIGITS) + ',' + r(1, UPPER) + r(6, LOWER) + ' cesta ' + r(2, DIGITS) + '\n'),
+  ],
+  [
+    'Arabic al-…i values, distinct',
+    unique((r) => 'n="' + r(5, 'ابتثجحخدذرزسشصضطظعغفقكلمنهو') + ' ال' + r(5, 'بتثجحخدذرزسشصضطظعغفقكلمنهو') + 'ي" '),
+  ],
+  [
+    'recovery codes in fences, distinct',
+    unique((r) => 'recovery codes:\n```\n' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '\n```\n'),
+  ],
+  ["Perl's q{ + runs, distinct", unique((r) => 'my $password = q{' + r(40, LOWER + DIGITS) + ' ')],
 ];
 let worst = 0;
 let worstName = '';

@@ -125,7 +125,7 @@ const BORN_AFTER =
 // date's parts given to a call, or protobuf's fields. The dates of a list after it follow (below).
 // (Also as keys: `fecha_nacimiento`, `geb_datum`, `fødselsdato`, `syntymäaika`, `tanggal_lahir`.)
 export const BIRTH_WORD =
-  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geb(?=[ \\t]*[:=])|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|fecha[ _-]?nac(?![a-z])|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f[öo]delsedatum|f[øo]dselsdato|f[øo]dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
+  '(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|bday|d\\.?o\\.?b\\.?|birth|geburtsdatum|geburtstag|geb[ _.-]?datum|geb(?=[ \\t]*[:=])|geboortedatum|(?:date[ _-]?(?:de[ _-]?)?)?naissance|(?:fecha[ _-]?(?:de[ _-]?)?)?nacimiento|fecha[ _-]?nac(?![a-z])|(?:data[ _-]?(?:(?:di|de)[ _-]?)?)?nas(?:cita|cimento)|data[ _-]urodzenia|f(?:[öo]|oe)delsedatum|f(?:[øo]|oe)dselsdato|f(?:[øo]|oe)dselsdag|syntym[äa]aika|tanggal[ _-]?lahir|ng[àa]y[ _-]?sinh|do[gğ]um[ _-]tarihi|生年月日|出生日期|생년월일|дата[ _-]рождения|ημερομηνία[ _-]?γέννησης|תאריך[ _-]לידה|تاريخ[ _-]الميلاد|जन्म[ _-]तिथि|วันเกิด)';
 const COMPACT_DATE = '(?:19|20)\\d\\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])';
 // The word at a word's start, or camel-cased after another (`UserBirthday`, `customerDob`); the
 // date on its line, on the next after a closing tag (`<key>UserBirthday</key>⏎<date>…`), or first

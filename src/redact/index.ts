@@ -1676,7 +1676,7 @@ ADDRESS_LABEL_FEATURES.push(
 );
 // Birth words in other scripts (`1994年12月12日生`, `생년월일`, `дата рождения`).
 const BIRTH_PAST_LATIN =
-  /生|생년월일|태어|рожд|родил|народж|раждане|роден|рођења|γέννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
+  /生|생년월일|태어|рожд|родил|народж|раждане|роден|рођења|[γΓ]έννησ|לידה|الميلاد|تولد|پیدائش|जन्म|เกิด|பிறந்த|জন্ম|ജനന|పుట్టిన|ಹುಟ್ಟಿದ|જન્મ|ਜਨਮ|උපන්|Ծննդյան|დაბადების|የትውልድ|Төрсөн|Туған/;
 // A wallet's recovery phrase or key (wallets.ts).
 const WALLET_FEATURES = wl('mnemonic|phrase|seed|wallet|bip39|recovery|accounts|private_key|privatekey|signer').map((f) => feature(f));
 // Devices named for their owner (names.ts): `Tyler's iPhone`, `tylers-macbook-pro`.
@@ -1752,6 +1752,7 @@ const BIRTH_FEATURES = [
     'nacimiento',
     'fødsels',
     'fodselsdat',
+    'foedsel',
     'syntym',
     'lahir',
     'gebdatum',

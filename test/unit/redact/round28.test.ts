@@ -234,3 +234,10 @@ describe("a bank statement's MT940 lines", () => {
     kept('RED, GREEN, BLUE', 'RED, GREEN, BLUE');
   });
 });
+
+describe('a birth date in an element named for it', () => {
+  it('reads Norwegian written without its letter and Greek written in camel case', () => {
+    gone('<navn>Sigrid Johansen</navn><foedselsdato>1986-03-12</foedselsdato>', '1986-03-12', 'birth-date');
+    gone('<ΗμερομηνίαΓέννησης>21/12/1996</ΗμερομηνίαΓέννησης>', '21/12/1996', 'birth-date');
+  });
+});
