@@ -1651,14 +1651,16 @@ const ACTS = wl(
 // yaptı:`, `**choi-yuna** 님이 변경을 요청했습니다`), as review threads are exported.
 const BOLD_HANDLE = /^(?:>[ \t]*)?\*\*([A-Za-z][A-Za-z0-9]{1,30}(?:[._-][A-Za-z0-9]{1,30}){1,2})\*\*[ \t]+\S/gm;
 function findActingHandles(text: string, out: Finding[]): void {
-  if (text.includes('**'))
-    for (let m: RegExpExecArray | null, b = (BOLD_HANDLE.lastIndex = 0); (m = BOLD_HANDLE.exec(text)) !== null; b++) {
+  if (text.includes('**')) {
+    BOLD_HANDLE.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = BOLD_HANDLE.exec(text)) !== null;) {
       const lower = m[1].toLowerCase();
       if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;
       const start = m.index + m[0].indexOf(m[1]);
       out.push({ kind: 'person-name', start, end: start + m[1].length });
     }
-  for (const act of ACTS)
+  }
+  for (const act of ACTS) {
     for (let at = text.indexOf(act); at >= 0; at = text.indexOf(act, at + act.length)) {
       let e = at;
       if (text.charCodeAt(e - 1) === 42 && text.charCodeAt(e - 2) === 42) e -= 2; // `**handle**`
@@ -1672,6 +1674,7 @@ function findActingHandles(text: string, out: Finding[]): void {
       if (SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;
       out.push({ kind: 'person-name', start: s, end: e });
     }
+  }
 }
 
 // A Windows account as its domain names it (`ALHAMBRA\\mruiz`, `CORP\\anna.kowalska` in IIS's and
@@ -1680,7 +1683,9 @@ const DOMAIN_USER = /(?<![\w\\/.-])([A-Z][A-Z0-9-]{1,14})\\{1,2}([A-Za-z][A-Za-z
 const WELL_KNOWN_DOMAINS = /^(?:NT|BUILTIN|IIS|WORKGROUP|LOCAL|HKLM|HKCU|HKEY|SYSTEM|SOFTWARE)/;
 function findDomainUsers(text: string, out: Finding[]): void {
   DOMAIN_USER.lastIndex = 0;
+  const flood = cueFlood();
   for (let m: RegExpExecArray | null; (m = DOMAIN_USER.exec(text)) !== null;) {
+    flood(m.index);
     const v = m[2].replace(/\.$/, '');
     const lower = v.toLowerCase();
     if (WELL_KNOWN_DOMAINS.test(m[1]) || SYSTEM_ACCOUNT.test(lower) || !nameHandle(lower.replace(/[._-]\d+$/, ''))) continue;

@@ -278,12 +278,15 @@ function inByteDump(text: string, start: number, end: number): boolean {
 
 const CN_MOBILE = /^1[3-9]\d{9}$/;
 const HAN = /[\u4e00-\u9fff]/;
-/** Chinese characters on the line of `at`. */
+/** Chinese characters on the line of `at`, within 200 characters of it (a long line costs no more). */
 function hanOnLine(text: string, at: number): boolean {
-  const ls = text.lastIndexOf('\n', at) + 1;
-  let le = text.indexOf('\n', at);
-  if (le < 0) le = text.length;
-  return le - ls <= 4096 && HAN.test(text.slice(ls, le));
+  const from = Math.max(0, at - 200);
+  const near = text.slice(from, at + 200);
+  const k = at - from;
+  const ls = near.lastIndexOf('\n', k) + 1;
+  let le = near.indexOf('\n', k);
+  if (le < 0) le = near.length;
+  return HAN.test(near.slice(ls, le));
 }
 
 function cueBefore(text: string, start: number): boolean {

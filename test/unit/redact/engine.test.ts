@@ -326,6 +326,8 @@ describe('redaction engine', () => {
       ['phone', () => `+44 20 7946 ${r(4, D)} `],
       ['SSN', () => `5${r(2, D)}-2${r(1, D)}-8${r(3, D)} `],
       ['base64 line of 64', () => r(64, ALNUM + '+/') + '\n'],
+      // (One long line: a mobile's cell is tested for Chinese on its line near it, not on the whole line.)
+      ['Chinese mobiles on one line', () => `王伟,1${r(1, '3456789')}${r(9, D)},`],
     ];
     const build = (unit: () => string, size: number): string => {
       let t = '';
