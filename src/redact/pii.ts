@@ -525,9 +525,11 @@ const IBAN_LENGTHS: Record<string, number> = {
   NE: 28,
   GW: 25,
 };
-// (Also glued to an MT940 statement's subfield code: `?31DE62200505507341154953`.)
-const IBAN = /(?:(?<![A-Za-z0-9])|(?<=\?\d\d))[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 // Written in lower case (`iban gb83 midl 3748 …`): looked for only in texts that say `iban`.
+// An IBAN glued to an MT940 statement's subfield code (`?31DE62200505507341154953`), read apart:
+// a look-behind with a choice in it is tried at every place.
+const MT940_IBAN = /(?<=\?\d\d)[A-Z]{2}\d{2}[A-Z0-9]{11,30}(?![A-Za-z0-9])/g;
 const IBAN_LOWER = /(?<![A-Za-z0-9])[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?)(?![A-Za-z0-9])/g;
 
 /** ISO 7064 MOD 97-10 over the account number then the country code and check digits (letters as 10–35). */
@@ -546,6 +548,7 @@ function ibanChecksumValid(compact: string): boolean {
 /** IBANs with their country's length and a valid checksum. */
 export function findIbans(text: string, out: Finding[], lower = false): void {
   for (const re of lower ? [IBAN, IBAN_LOWER] : [IBAN]) readIbans(re, text, out);
+  if (text.includes('?3')) readIbans(MT940_IBAN, text, out);
   // A Polish account number (NRB) as banks print it, the IBAN without its `PL`: checked as one.
   NRB.lastIndex = 0;
   let m: RegExpExecArray | null;
