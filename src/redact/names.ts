@@ -1624,7 +1624,7 @@ function findProseHandles(text: string, out: Finding[], cues: number): void {
 // passports write them (`2024-10-03;PRZELEW;"MAGDALENA WÓJCIK";…`, MT940's `?32NEUMANN, UWE`): two or three words, each a name
 // the lists hold (a particle aside), none a common word.
 // (A gate of Latin letters without the `u` flag: one scan of a text costs a tenth.)
-const UPPER_WORDS = /[A-Z\u00C0-\u017F]{2}[^\s,;]*,?[ \t]+[A-Z\u00C0-\u017F]{2}/;
+const UPPER_WORDS = /[A-Z\u00C0-\u017F]{2}[^\s,;]{0,30},?[ \t]+[A-Z\u00C0-\u017F]{2}/;
 const CAPITAL_CELL =
   /(?:^|[;,\t|]|\?\d\d)[ \t]*"?(\p{Lu}[\p{Lu}\p{M}'’-]+(?:,?[ \t]+\p{Lu}[\p{Lu}\p{M}'’-]+){1,2})"?[ \t]*(?=[;,\t|\r\n?]|$)/gmu;
 function findCapitalCells(text: string, out: Finding[]): void {
