@@ -89,7 +89,7 @@ export async function startCapture(deps: CoreDeps): Promise<Core> {
     sessionIdleMs: s.sessionIdleMinutes * 60_000,
     consent: () => consent.stamp(),
     trajectory: { ...DEFAULT_TRAJECTORY_OPTIONS, idleMs: s.stepIdleMs },
-    redact: (text) => redactor.redact(text).text,
+    redact: (text, names) => redactor.redact(text, { names }).text,
     taint,
     log: (m) => log.info(m),
     // News of a pause that took effect earlier (another window, another device): what was

@@ -114,7 +114,7 @@ export class Recorder {
     this.builder = new TrajectoryBuilder(
       (body) => this.stamp(body),
       options.trajectory ?? DEFAULT_TRAJECTORY_OPTIONS,
-      redact && ((t) => redact(t)),
+      redact && ((t, names) => redact(t, names)),
       hooks,
     );
     this.decision = gate.current();

@@ -3,7 +3,11 @@
 import { structuredPatch, formatPatch, FILE_HEADERS_ONLY, type StructuredPatchHunk } from 'diff';
 
 /** Redacts text; must keep the number of '\n' and be deterministic. */
-export type LineRedactor = (text: string) => string;
+/**
+ * Redacts a text, keeping its number of lines. `names`, when given, is the document's memory of the
+ * names found in it so far (see the engine's RedactOptions): read and added to.
+ */
+export type LineRedactor = (text: string, names?: Set<string>) => string;
 
 export const CONTEXT_LINES = 3;
 

@@ -123,6 +123,12 @@ interface TrackedDoc {
   taintDirty: boolean;
   /** The consent firewall held a record of it back: its next statement looks at every line. */
   recheck: boolean;
+  /**
+   * The names redaction found in this document so far, kept while it is tracked (in memory only):
+   * a change is redacted with three lines around it, and a given name said there is known from its
+   * whole name said anywhere else in the file.
+   */
+  names: Set<string>;
 }
 
 export class TrajectoryBuilder {
@@ -139,7 +145,7 @@ export class TrajectoryBuilder {
     private readonly emit: BodySink,
     private options: TrajectoryOptions = DEFAULT_TRAJECTORY_OPTIONS,
     /** Runs on every text of a document before it is emitted; must keep the number of lines. */
-    private readonly redact?: (text: string, key: string) => string,
+    private readonly redact?: (text: string, names: Set<string>) => string,
     private readonly hooks: TaintHooks = {},
   ) {}
 
@@ -192,6 +198,7 @@ export class TrajectoryBuilder {
       stated: -1,
       taintDirty: taint.length > 0,
       recheck: false,
+      names: new Set(),
     };
     this.docs.set(key, doc);
     // Text seen for the first time is of unknown origin: look for text seen while capture was off.
@@ -550,7 +557,7 @@ export class TrajectoryBuilder {
     if (doc.recheck) this.recognize(doc, doc.text, 0, true);
     doc.recheck = false;
     const redact = this.redact;
-    doc.redacted = renderText(doc.text, (_i, s, e) => doc.taint.intersects(s, e), redact && ((t) => redact(t, doc.key)));
+    doc.redacted = renderText(doc.text, (_i, s, e) => doc.taint.intersects(s, e), redact && ((t) => redact(t, doc.names)));
     doc.hash = sha256Hex(doc.redacted);
     doc.stated = this.generation;
     this.emit({ kind: 'file.baseline', time, path: doc.path, languageId: doc.languageId, text: doc.redacted, sha256: doc.hash, reason });
@@ -563,7 +570,7 @@ export class TrajectoryBuilder {
     if (!doc || !step) return;
     doc.step = undefined;
     const redact = this.redact;
-    const red = redact && ((t: string) => redact(t, key));
+    const red = redact && ((t: string) => redact(t, doc.names));
     const old = doc.text;
     const regions = step.regions;
 

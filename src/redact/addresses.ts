@@ -248,7 +248,14 @@ const INLINE_COMPANY = new Set(['person-name', 'phone', 'email', 'iban', 'birth-
 /** Streets with their postal line inline (INLINE_ADDRESS), on a line holding a person's data (`isId`: a national identifier's kind). */
 export function findInlineAddresses(text: string, out: Finding[], isId: (kind: string) => boolean): void {
   const lines: [number, number][] = [];
-  for (const f of out) if (INLINE_COMPANY.has(f.kind) || isId(f.kind)) lines.push([lineStartOf(text, f.start), f.start]);
+  // (Data read on its own line: a name may have been read with help from lines further on, which a
+  // window around the street would not hold.)
+  const near: [number, number][] = [];
+  for (const f of out)
+    if (INLINE_COMPANY.has(f.kind) || isId(f.kind)) {
+      lines.push([lineStartOf(text, f.start), f.start]);
+      if (f.kind !== 'person-name') near.push([0, f.start]);
+    }
   if (lines.length === 0) return;
   INLINE_ADDRESS.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -258,7 +265,7 @@ export function findInlineAddresses(text: string, out: Finding[], isId: (kind: s
     const bol = lineStartOf(text, m.index);
     // On the line of a person's data, or alone on its line within three lines of it (a signature's
     // block: `Jannik Pohl` ⏎ `Rheinwerk GmbH` ⏎ `Hohenstaufenring 57, 50674 Köln` ⏎ `Tel.: …`).
-    if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, lines))) continue;
+    if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, near))) continue;
     // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
     // a month or a copyright in the street, or a town that is a person's name found.
     if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;

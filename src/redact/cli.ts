@@ -103,7 +103,10 @@ async function main(): Promise<void> {
     }
     process.stdout.write(out.length ? out.join('\n') + '\n' : '');
   }
-  if (dropped) console.error(`codetrail-redact: ${dropped} text(s) exceeded the time budget and were replaced by a marker`);
+  if (dropped)
+    console.error(
+      `codetrail-redact: ${dropped} text(s) were dropped (out of time, too dense, or a rule failed on them) and replaced by a marker`,
+    );
 }
 
 main().catch((e: unknown) => {

@@ -191,10 +191,13 @@ export type { LocalIdentifiers } from './pii';
  * fences; secrets printed after a host's prompt; MT940's IBANs; base64 JSON with a random string.
  * Kept: Secrets' stand-ins, events' ids after a service, days as words, `على`, Terraform's stand-ins,
  * dates in brackets.
+ * 27: a given name said anywhere in the text once its whole name was found, and in a document's later
+ * changes through the caller's memory of its names; names end after combining marks; a rule that fails
+ * on its input drops the text.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 26;
+export const REDACTION_POLICY_VERSION = 27;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -209,6 +212,8 @@ export const DROPPED_MARKER = '<REDACTED:dropped>';
  * files, lists of authors and their addresses, are that dense.
  */
 export const DENSE_BLOCK = 512;
+const COMBINING_MARK = /[\u0300-\u036f]/;
+const COMBINING_MARK_AT = /^[\u0300-\u036f]$/;
 export const DENSE_CHARS = 256;
 
 export interface RedactorOptions {
@@ -242,12 +247,21 @@ export interface RedactionResult {
   findings: Finding[];
   /** True when the budget ran out or the findings were too dense: `text` holds a marker, not content. */
   dropped?: boolean;
-  /** Why it was dropped. */
-  droppedBecause?: 'time' | 'dense';
+  /** Why it was dropped: out of time, findings too dense, or a rule that failed on the input. */
+  droppedBecause?: 'time' | 'dense' | 'error';
+}
+
+/** What one call may share with the calls before it on the same document. */
+export interface RedactOptions {
+  /**
+   * The given and family names found in the document so far (its other changes): looked for in this
+   * text, and added to with the names found in it. Kept by the caller in memory, for one document.
+   */
+  names?: Set<string>;
 }
 
 export interface Redactor {
-  redact(text: string): RedactionResult;
+  redact(text: string, options?: RedactOptions): RedactionResult;
   /** True when a workspace-relative path must not be captured at all. */
   isExcludedPath(relPath: string): boolean;
   /** The placeholder a given secret would get (for tests and consistency checks). */
@@ -327,7 +341,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const hmacWord = hmacSha256Word(key);
   const placeholder = (kind: string, secret: string): string => `<REDACTED:${kind}#${hmac(secret)}>`;
 
-  const redact = (input: string): RedactionResult => {
+  const redact = (input: string, redactOptions?: RedactOptions): RedactionResult => {
+    const memory = redactOptions?.names;
     if (input.length === 0) return { text: input, findings: [] };
     // Tables drawn with box-drawing characters (DuckDB's, psql's unicode style, Rich's) are read as
     // drawn with `|`, `-` and `+`: one character for one, so the findings' offsets hold for the input.
@@ -870,14 +885,21 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
       if (raw.some((f) => f.kind === 'credit-card') && /ean|gtin|upc|barcode|isbn/i.test(text)) statements().dropBarcodes(text, raw);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
+      // A given name said again far from its whole name, in this text and in the document's other changes.
+      if ((memory !== undefined && memory.size > 0) || raw.some((f) => f.kind === 'person-name'))
+        personNames().echoNamesFar(text, raw, memory);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
+      // A name ends after the combining marks of its last letter (`Adébáyọ̀` written with U+0300).
+      if (COMBINING_MARK.test(text))
+        for (const f of raw) if (f.kind === 'person-name') while (COMBINING_MARK_AT.test(text[f.end] ?? '')) f.end++;
       const findings = resolve(text, raw);
       const out = render(input, findings, hmacWord);
       check();
       return { text: out, findings };
     } catch (e) {
-      if (!(e instanceof BudgetExceeded) && !(e instanceof TooDense)) throw e;
-      return { text: droppedText(input), findings: [], dropped: true, droppedBecause: e instanceof TooDense ? 'dense' : 'time' };
+      // A rule that fails on some input drops the text, as a budget run out does: it never passes unread.
+      const because = e instanceof TooDense ? 'dense' : e instanceof BudgetExceeded ? 'time' : 'error';
+      return { text: droppedText(input), findings: [], dropped: true, droppedBecause: because };
     }
   };
 

@@ -2834,6 +2834,151 @@ export function echoFoundNames(text: string, out: Finding[]): void {
   if (sources.length > 0) echoes(text, sources, out, true);
 }
 const LABEL_BEFORE_NAME = /[:=：]/;
+
+/**
+ * A given name said again anywhere in the text once its whole name was found (`Margaux Faure`
+ * … twelve lines on … `Margaux, tu peux relire ?`), and in the document's other changes: each word
+ * of a found name of two to four words that the lists hold as a name and as no common word (or that
+ * they lack, in a name without particles: `Folake Balogun`, `Алесь Шаўчэнка`). A word said more than
+ * FAR_MOST times is no one's name in passing but a word of the text (a place in a table, a noun of a
+ * language that capitalises them) and is left to the window's echoes.
+ *
+ * The window's echoes reach three lines; this reach is the whole text. So that a change redacted with
+ * three lines around it reads the same, `memory` (the document's, kept by the caller for as long as
+ * it is open, never on disk) holds each word decided on: the word when taken, `!` and the word when
+ * refused. A decision made is kept. One scan of the text's words, whatever the number of names.
+ */
+export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>): void {
+  const taken = new Set<string>();
+  const refused = new Set<string>();
+  if (memory !== undefined) for (const w of memory) (w.charCodeAt(0) === 33 ? refused : taken).add(w.charCodeAt(0) === 33 ? w.slice(1) : w);
+  const fresh = new Set<string>();
+  // Words of a name whose every word the lists hold as a name alone, with no particle.
+  const sure = new Set<string>();
+  const refuse = (w: string): void => {
+    fresh.delete(w);
+    refused.add(w);
+    memory?.add('!' + w);
+  };
+  for (const f of out) {
+    if (f.kind !== 'person-name' || f.end - f.start > 60) continue;
+    const v = text.slice(f.start, f.end);
+    const caseless = FAR_CASELESS_NAME.test(v);
+    if (!caseless && !FAR_NAME.test(v)) continue;
+    const ws = v.split(/[ \u00a0]+/);
+    const core = ws.filter((w) => !PARTICLES.has(w));
+    if (core.length < 2 || core.length > 4) continue;
+    for (const w of core) {
+      if (w.length < 3 || (w === w.toUpperCase() && /\p{Lu}/u.test(w))) continue;
+      if (taken.has(w) || refused.has(w) || !farWord(w, core.length === ws.length)) continue;
+      fresh.add(w);
+      if (core.length === ws.length && core.every((c) => classify(c) === Word.Strong)) sure.add(w);
+    }
+  }
+  // Many names in one text are a table's or a list's (places named for people), read by their own
+  // readers: none of their words is looked for far from them. In a text that capitalises its nouns,
+  // a word the lists lack is no name.
+  // A word the text also writes in lower case is a word of its language (`Nur` beside `nur`).
+  if (fresh.size > FAR_FRESH_MOST) for (const w of fresh) refuse(w);
+  else {
+    const nouns = [...fresh].some((w) => /^\p{Lu}/u.test(w) && !sure.has(w)) && capitalisesNouns(text);
+    for (const w of fresh) if (/^\p{Lu}/u.test(w) && ((nouns && !sure.has(w)) || saysInLowerCase(text, w))) refuse(w);
+  }
+  if (taken.size === 0 && fresh.size === 0) return;
+  const names = out.filter((f) => f.kind === 'person-name').sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (let k = 0, far = -1; k < names.length; k++) reach.push((far = Math.max(far, names[k].end)));
+  const inName = (s: number, e: number): boolean => {
+    let lo = 0,
+      hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= e;
+  };
+  // Each word looked for with indexOf: a scan of every word of the text with a Unicode class cost
+  // more than all the names' searches together.
+  const found = new Map<string, number[]>();
+  for (const w of [...taken, ...fresh]) {
+    const at: number[] = [];
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
+      if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
+      if (joinedAfter(text, i + w.length) || inName(i, i + w.length)) continue;
+      // The word stands alone: no capitalised word beside it but a common one opening the sentence
+      // (`Hi Margaux`; not `San José`, `Ciudad Guerrero`, `Apache Kafka`), no company's suffix after it.
+      if (/\p{Lu}/u.test(w[0]) && !standsAlone(text, i, i + w.length)) continue;
+      at.push(i);
+      if (at.length > FAR_MOST && fresh.has(w)) break;
+    }
+    if (at.length > 0) found.set(w, at);
+  }
+  for (const w of fresh) {
+    const ok = (found.get(w)?.length ?? 0) <= FAR_MOST;
+    (ok ? taken : refused).add(w);
+    memory?.add(ok ? w : '!' + w);
+  }
+  for (const [w, at] of found) {
+    if (!taken.has(w)) continue;
+    for (const i of at) out.push({ kind: 'person-name', start: i, end: i + w.length });
+  }
+}
+// How many times a word of a found name may be said apart from it and still be read as the name.
+const FAR_MOST = 8;
+// How many words of names one text may bring before they are taken for a table's or a list's.
+const FAR_FRESH_MOST = 24;
+/** No capitalised word after the word at start…end, none before but a common one opening a sentence, no company's suffix after it. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  if (before !== null && (classify(before[2]) !== Word.Common || !/^(?:$|[\n.!?:*>•-]|\s)/.test(before[1]))) return false;
+  if (WORD_AFTER.test(text.slice(end, end + 24))) return false;
+  return !COMPANY_AFTER.test(text.slice(end, end + 12));
+}
+// A capitalised word before (a common one opening its sentence may: `Hi Margaux`, `Thanks Margaux`).
+const WORD_BEFORE = /(^|[^\p{L}\p{M}'’-])(\p{Lu}[\p{L}\p{M}'’-]*)[ \t]+$/u;
+const WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}\p{M}'’-]*)/u;
+/**
+ * Whether the text writes its nouns capitalised (German): of the words after a lower-case word, more
+ * than one in four capitalised (English prose: one in twenty or fewer; acronyms are not counted),
+ * over sixteen words at least. Read over the first 64 KB.
+ */
+function capitalisesNouns(text: string): boolean {
+  let lower = 0,
+    upper = 0;
+  MID_WORD.lastIndex = 0;
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  let m: RegExpExecArray | null;
+  while ((m = MID_WORD.exec(head)) !== null)
+    if (/\p{Lu}/u.test(m[1])) upper++;
+    else lower++;
+  return upper + lower >= 16 && upper * 4 > upper + lower;
+}
+/** Whether the text holds `word` in lower case as a word of its own. */
+function saysInLowerCase(text: string, word: string): boolean {
+  const w = word.toLowerCase();
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
+    if (i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) continue;
+    if (!joinedAfter(text, i + w.length)) return true;
+  }
+  return false;
+}
+// A word after a lower-case word and a space: its first two letters (a capital and a small one, or a small one).
+const MID_WORD = /(?<=\p{Ll}[ \t])(\p{Lu}\p{Ll}|\p{Ll})/gu;
+/**
+ * A word of a found name looked for far from it: one the lists hold as a name and no common word; one
+ * they lack, of four letters or more, in a name without particles; in a script without capitals,
+ * three letters or more.
+ */
+function farWord(w: string, plain: boolean): boolean {
+  if (!/\p{Lu}/u.test(w[0])) return w.length >= 3 && !/[A-Za-z]/.test(w);
+  const c = classify(w);
+  return c === Word.Strong || (c === Word.Unknown && plain && w.length >= 4);
+}
+// A name of two to four capitalised words, particles between them (`Thijs van der Veen`).
+const FAR_NAME = new RegExp(`^\\p{Lu}[\\p{L}\\p{M}'’-]*(?: (?:${PARTICLE.slice(3, -1)}|\\p{Lu}[\\p{L}\\p{M}'’-]*)){1,4}$`, 'u');
+// A name of two to four words in a script without capitals.
+const FAR_CASELESS_NAME = /^[\p{Lo}\p{M}'’-]{2,}(?:[ \u00a0][\p{Lo}\p{M}'’-]{2,}){1,3}$/u;
 /**
  * A name written in two scripts, one in brackets after the other: the form beside a name found
  * (`박지우 (Ji-woo Park)`, `వెంకట లక్ష్మి రెడ్డి (Venkata Lakshmi Reddy)`, `Wong Ka Lok, Kelvin (黃家樂)`),

@@ -190,7 +190,11 @@ const SECRET_REFERENCE = /^(?:credentialsJSON:[\w-]+$|vault:[\w-]+\/|op:\/\/|ref
 export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   // A man page's placeholder in italics or bold (`\fITOKEN\fR`): the word it shows.
-  if (value.startsWith('\\f')) return isPlaceholder(value.replace(/\\f(?:[BIRP]|\(\w\w)/g, ''));
+  // (Only when a font escape was taken away: `\from=…` holds none, and is read as it is.)
+  if (value.startsWith('\\f')) {
+    const shown = value.replace(/\\f(?:[BIRP]|\(\w\w)/g, '');
+    if (shown !== value) return isPlaceholder(shown);
+  }
   if (value.startsWith('<REDACTED:')) return true;
   if (value.startsWith('eyJ') && encodedSettings(value)) return true;
   // A reference a secrets manager resolves (`vault:secret/data/sms#api_key`, `op://vault/item/field`, `ref+awssecrets://…`).

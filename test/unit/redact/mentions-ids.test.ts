@@ -21,11 +21,18 @@ describe('other mentions of a name', () => {
     assert.ok(o.includes('dentist') && o.includes('Standup'), o);
   });
 
-  it('does not look past three lines, as a window of the trajectory builder would not', () => {
-    const text = ['Reviewed by Margaret Okonkwo', 'a', 'b', 'c', 'd', 'Margaret approved it'].join('\n');
+  it('takes a given name far from the full name too, and a window that knows the names found elsewhere reads it alike', () => {
+    const text = ['Reviewed by Margaret Okonkwo', 'a', 'b', 'c', 'd', 'e', 'f', 'Margaret approved it'].join('\n');
     const o = out(text).split('\n');
     assert.ok(!o[0].includes('Margaret'), o[0]);
-    assert.equal(o[5], 'Margaret approved it');
+    assert.match(o[7], /^<REDACTED:person-name#[0-9a-f]{8}> approved it$/);
+    // The last lines alone keep it; with the names the whole text found (a document's memory), not.
+    const window = ['d', 'e', 'f', 'Margaret approved it'].join('\n');
+    assert.equal(out(window), window);
+    const names = new Set<string>();
+    r.redact(text, { names });
+    assert.deepEqual([...names].sort(), ['Margaret', 'Okonkwo']);
+    assert.equal(r.redact(window, { names }).text.split('\n')[3], o[7]);
   });
 
   it('takes only words the list holds as names alone, standing alone', () => {

@@ -35,7 +35,7 @@ function play(rawStart: string, steps: Step[]): { events: TrajectoryEvent[]; raw
   const builder = new TrajectoryBuilder(
     (b) => session.emit(b),
     DEFAULT_TRAJECTORY_OPTIONS,
-    (t) => r.redact(t).text,
+    (t, names) => r.redact(t, { names }).text,
   );
   let raw = rawStart;
   builder.baseline('d', 'src/app.ts', 'typescript', raw, 0, 'open');
@@ -92,6 +92,20 @@ describe('redacted trajectories', () => {
     const all = JSON.stringify(events);
     for (const b of [...body, edited]) assert.ok(!all.includes(b.slice(0, 40)));
     assert.deepEqual(replayTrajectory(events).mismatches, []);
+  });
+
+  it('redacts a given name typed far from the whole name the file holds (the document remembers the names it found)', () => {
+    const start = ['# Handover', '', 'Owner: Margaux Faure', '', ...Array.from({ length: 12 }, (_, i) => `- item ${i}`), ''].join('\n');
+    // Twelve lines below, out of the three lines of context a change is redacted with.
+    const { events, raw } = play(start, [{ at: 15, remove: 0, insert: ['The release is signed on Friday, ship it, Margaux'] }]);
+    const all = JSON.stringify(events);
+    assert.ok(raw[1].includes('ship it, Margaux'));
+    assert.ok(!all.includes('Margaux'), 'the given name stays in the trajectory');
+    assert.ok(all.includes('The release is signed on Friday, ship it, '));
+    assert.deepEqual(replayTrajectory(events).mismatches, []);
+    // A file that holds no such name keeps the word.
+    const plain = play('# Handover\n\n', [{ at: 1, remove: 0, insert: ['The release is signed on Friday, ship it, Margaux'] }]);
+    assert.ok(JSON.stringify(plain.events).includes('ship it, Margaux'));
   });
 
   it('writes nothing unredacted to disk: events of every realistic case, saved and read back', () => {

@@ -36,8 +36,8 @@ describe('other mentions of a name found by any reader', () => {
     kept('Caller: Naledi Mokoena\nTicket routed to Naledi, Inc. support', 'Naledi, Inc.');
     kept('Caller: Naledi Mokoena\nsee Naledi.txt', 'Naledi.txt');
   });
-  it('reads no further than three lines away', () => {
-    kept('Caller: Naledi Mokoena\n\n\n\n\nNaledi later', 'Naledi later');
+  it('reads further than three lines away too', () => {
+    gone('Caller: Naledi Mokoena\n\n\n\n\nNaledi later', 'Naledi', 'person-name');
   });
 });
 

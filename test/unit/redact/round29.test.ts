@@ -1,0 +1,106 @@
+// Policy 27: what round 29's probe sets showed.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+const lines = (n: number): string => Array.from({ length: n }, (_, i) => `- item ${i + 1} of the list`).join('\n');
+
+describe('a given name far from the whole name', () => {
+  it('takes it anywhere in the text, in any script', () => {
+    gone(`Présents : Baptiste Rousseau, Margaux Faure\n${lines(8)}\n- Action Margaux : importer puis supprimer.`, 'Margaux', 'person-name');
+    gone(`From: Giulia Santoro <santoro.giulia@northwind.example>\n${lines(8)}\nGiulia`, 'Giulia');
+    gone(`Caller: Folake Balogun\n${lines(6)}\nplease reach Folake or the desk`, 'Folake');
+    gone(`المسؤول: خالد العتيبي\n${lines(6)}\nأرسل خالد الملف`, 'خالد');
+    gone(`Owner: Eskil Virtanen\n${lines(6)}\nThanks Eskil`, 'Eskil');
+  });
+  it('ends a name after its combining marks', () => {
+    gone('name="Oluwaseun Adébáyọ̀"', 'Adébáyọ̀');
+  });
+  it('keeps a word beside another capitalised word, inside identifiers and addresses, and a company', () => {
+    const head = `Reviewed by Margaux Faure\n${lines(6)}\n`;
+    for (const v of [
+      'Margaux Estate wine',
+      'see Margaux.txt',
+      'MargauxHelper',
+      'margaux@winery.example',
+      'Margaux Ltd ships it',
+      'the Margaux Estate',
+    ])
+      kept(head + v, v);
+  });
+  it('keeps a word the text also writes in lower case, and words of a text that capitalises its nouns', () => {
+    kept(`Owner: Margaux Faure\n${lines(6)}\nA glass of margaux, then the tasting notes; Margaux stays`, 'Margaux stays');
+    // (`Sie das Feld` and `Wert der Eingabe` read as names by other readers: their words are not looked for far away.)
+    const german = `Bitte prüfen Sie das Feld und den Wert der Eingabe.\n${Array.from({ length: 6 }, (_, i) => `- Punkt ${i + 1} der Liste`).join('\n')}\nDas Feld ist leer, der Wert fehlt, die Eingabe ist ungültig und die Ausgabe auch.`;
+    kept(german, 'Das Feld ist leer, der Wert fehlt, die Eingabe ist ungültig und die Ausgabe auch.');
+  });
+  it('keeps a word said more than eight times apart from the name (a word of the text, not a mention)', () => {
+    const t = `Lead: Paz Morales\n${lines(4)}\n` + Array.from({ length: 12 }, () => 'the Paz file rotates').join('\n');
+    kept(t, 'the Paz file rotates');
+  });
+  it('takes no word of a list of many names (places named for people)', () => {
+    const places = Array.from(
+      { length: 30 },
+      (_, i) => `  [${i}, 'San ${['José', 'Pedro', 'Juan', 'Luis', 'Miguel'][i % 5]} del Río ${i}'],`,
+    ).join('\n');
+    const t = `${places}\n  [99, 'Guerrero Negro'],\n${lines(5)}\n  [100, 'Pedro'],`;
+    const o = out(t);
+    assert.ok(o.includes("[100, 'Pedro']") || !o.includes("'San Pedro"), o.slice(-200));
+  });
+});
+
+describe("the document's memory of names", () => {
+  it('reads a window as the whole text reads it when given the names the whole text found', () => {
+    const text = `Attendees: Tobias Lindqvist, Aoife Brennan\n${lines(10)}\nTobias to send the numbers.`;
+    const names = new Set<string>();
+    const whole = r.redact(text, { names }).text.split('\n');
+    assert.ok(names.has('Tobias') && names.has('Aoife'));
+    const window = text.split('\n').slice(-4).join('\n');
+    assert.equal(out(window), window);
+    assert.equal(r.redact(window, { names }).text.split('\n')[3], whole[whole.length - 1]);
+    assert.match(whole[whole.length - 1], /^<REDACTED:person-name#[0-9a-f]{8}> to send the numbers\.$/);
+  });
+  it('keeps a refusal: a word refused in the whole text is not taken in a window', () => {
+    const text = `Owner: Margaux Faure\n${lines(6)}\nA glass of margaux.\nthe Margaux bottle`;
+    const names = new Set<string>();
+    r.redact(text, { names });
+    assert.ok(names.has('!Margaux') && !names.has('Margaux') && names.has('Faure'), [...names].join(' '));
+    assert.equal(r.redact('the Margaux bottle', { names }).text, 'the Margaux bottle');
+    assert.notEqual(r.redact('the Faure bottle', { names }).text, 'the Faure bottle');
+  });
+});
+
+describe('a rule that fails on its input', () => {
+  it("reads a value that starts like a man page's font escape but holds none (it recursed without end)", () => {
+    gone('  DBPassword:\\from=0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c', '0xb9e6b6639f61a5635d6964a34712b4953f1c1c2c', 'password');
+    kept('  DBPassword:\\fItoken\\fR', '\\fItoken\\fR');
+  });
+  it('drops the text rather than letting it through or throwing', () => {
+    let calls = 0;
+    const failing = createRedactor({
+      key: new Uint8Array(32).fill(9),
+      now: () => {
+        if (++calls > 1) throw new Error('a failing step');
+        return 0;
+      },
+    });
+    const res = failing.redact('password = "Tr0ub4dor&3xyz"\nsecond line');
+    assert.equal(res.dropped, true);
+    assert.equal(res.droppedBecause, 'error');
+    assert.ok(!res.text.includes('Tr0ub4dor'));
+    assert.equal(res.text.split('\n').length, 2);
+  });
+});
