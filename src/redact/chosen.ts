@@ -35,6 +35,7 @@ const CHOSEN_SUBJECT = /^\s*(?:is|was|are|has|ist|est|es|jest|:=|=|:)(?:\s|$)/i;
 const CHAT_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:<[^>\n]{1,40}>|[^:\n]{1,40}?[ \t]?:(?=[ \t]))?[ \t]*/;
 
 const QUOTE_AFTER_CUE = /["'`]/;
+const QUERY_NAME_BEFORE = /[?&][\w.-]*-$/;
 // Three to five lower-case words and a number of two to four digits, after `is` or a colon, ending the sentence or the clause.
 const SPOKEN_PASSPHRASE = /^[ \t]+(?:is|was|:)[ \t]+([a-z]{3,10}(?: [a-z]{3,10}){2,4} \d{2,4})(?=[ \t]*(?:$|[.,;!)(]))/;
 const PROSE_WORDS = new Set(
@@ -107,6 +108,9 @@ export function findChosenPasswords(text: string, out: Finding[]): void {
     }
     // A placeholder of an earlier redaction (`<REDACTED:password#…>`) names no password.
     if (text.charCodeAt(m.index - 1) === 58 /* : */ && text.startsWith('REDACTED', m.index - 9)) continue;
+    // A query parameter's or a header's name (`?X-Amz-Credential=AKIA…&X-Amz-Date=…`): its value is
+    // read by the readers of URLs and headers, not as a password told beside the word.
+    if (QUERY_NAME_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const to = readTo;
     const cell = tableCell(text, bol, m.index, from, eol);
     if (cell >= 0) {

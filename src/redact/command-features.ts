@@ -76,7 +76,9 @@ export const NATIONAL_ID_FEATURES = {
   'in-voter-id': [...acronym('EPIC'), 'voter'],
   'es-nif': [...acronym('DNI'), ...acronym('NIF'), ...acronym('dni'), ...acronym('nif')],
   'es-nie': acronym('NIE'),
-  'it-fiscal-code': w('c.f. |C.F. |codice|Codice|CODICE|fiscal code|fiscal_code|Fiscal code|Fiscal Code|tax code|tax_code|taxcode'),
+  'it-fiscal-code': w(
+    'c.f. |C.F. |codice|Codice|CODICE|fiscal code|fiscal_code|Fiscal code|Fiscal Code|tax code|tax_code|taxcode|fiscalNumber|fiscal_number',
+  ),
   'pl-pesel': ['pesel'],
   'fi-hetu': [...acronym('HETU'), ...acronym('hetu'), 'henkil', 'Henkil'],
   'kr-rrn': [...acronym('RRN'), ...acronym('rrn'), ...w('Resident Registration|resident registration|resident_registration')],

@@ -476,10 +476,13 @@ export function findCookieJarValues(text: string, out: Finding[]): void {
 // A Cookie header's pairs (`Cookie: connect.sid=s%3A…; lang=fi`, in a JSON's headers too): each
 // value judged alone. A session's, a token's or a login's cookie of eight characters or more goes;
 // another cookie's value goes when it looks like a secret (`lang=fi`, `theme=dark` stay).
-// (Or a CGI environment's `HTTP_COOKIE = '…'`, as Django's error mail prints it, and curl's `--cookie "…"`.)
-const COOKIE_HEADER = /(?:^|[\s"'{,])(?:(?:Set-)?Cookie["']?[ \t]*:|HTTP_COOKIE["']?[ \t]*(?:[:=]|=>)|--cookie[ \t=])[ \t]*["']?/gi;
+// (Or a CGI environment's `HTTP_COOKIE = '…'`, as Django's error mail prints it, and curl's `--cookie "…"` and `-b '…'`.)
+const COOKIE_HEADER =
+  /(?:^|[\s"'{,])(?:(?:Set-)?Cookie["']?[ \t]*:|HTTP_COOKIE["']?[ \t]*(?:[:=]|=>)|--cookie[ \t=]|-b[ \t]+(?=["'][!#$%&*+\-.^_`|~0-9A-Za-z]{1,64}=))[ \t]*["']?/gi;
 const COOKIE_PAIR = /[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=("?)([^;"'\s\\,]*)\2[ \t]*(?:;|(?=["'\s\\,])|$)/y;
 const SESSION_COOKIE = /sess|sid|token|auth|jwt|login|remember|identity|xsrf|csrf/i;
+const COOKIE_ATTRIBUTE = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned|version|comment)$/i;
+const ISO_TIME = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
 export function findCookieHeaderValues(text: string, out: Finding[]): void {
   COOKIE_HEADER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -491,6 +494,12 @@ export function findCookieHeaderValues(text: string, out: Finding[]): void {
       if (p === null || p[0].length === 0) break;
       const v = p[3];
       const start = p.index + p[0].indexOf('=') + 1 + p[2].length;
+      // Set-Cookie's attributes after its pair (`Path=/; Max-Age=31536000`), and a time (`…Closed=2024-10-03T03:55:37.000Z`), are no secrets.
+      if (COOKIE_ATTRIBUTE.test(p[1]) || ISO_TIME.test(v)) {
+        at = p.index + p[0].length;
+        if (text.charCodeAt(at - 1) !== 59 /* ; */) break;
+        continue;
+      }
       if (
         v.length >= 8 &&
         !isPlaceholder(v) &&

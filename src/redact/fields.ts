@@ -265,6 +265,12 @@ function breaksBetween(text: string, a: number, b: number): number {
   return n;
 }
 
+// A key as a name attribute's value (`Name="familyName"`, `; name="full_name"`), and what holds its value.
+const NAME_ATTRIBUTE_BEFORE = /[Nn]ame="$/;
+const ATTRIBUTE_VALUE_AT = /^[^>\n]{0,160}>\s*<(?:[\w-]+:)?AttributeValue\b[^>\n]{0,120}>([^<\n]{1,120})</;
+const FORM_DATA_BEFORE = /form-data;[^\n]*$/i;
+const FORM_PART_AT = /^[^\n]{0,200}\r?\n(?:Content-[\w-]+:[^\n]{0,120}\r?\n)*\r?\n([^\r\n]{1,120})\r?(?:\n|$)/;
+
 function readFields(
   text: string,
   lo: number,
@@ -301,7 +307,19 @@ function readFields(
     const q = text.charCodeAt(ks - 1);
     let v: string;
     let valueAt: number;
-    if (q === 60 /* < */ && text.charCodeAt(ke) === 62 /* > */) {
+    const named = q === 34 && text.charCodeAt(ke) === 34 && NAME_ATTRIBUTE_BEFORE.test(text.slice(Math.max(0, ks - 6), ks));
+    if (named) {
+      // A key given as a name attribute: a SAML attribute's value in the element after it
+      // (`<saml:Attribute Name="familyName"><saml:AttributeValue>Marchisio</…>`), a multipart part's
+      // on the line after its headers' blank line (`Content-Disposition: form-data; name="date_of_birth"` ⏎ ⏎ `1970-03-03`).
+      const m =
+        ATTRIBUTE_VALUE_AT.exec(text.slice(ke + 1, ke + 241)) ??
+        (FORM_DATA_BEFORE.test(text.slice(Math.max(0, ks - 200), ks)) ? FORM_PART_AT.exec(text.slice(ke + 1, ke + 401)) : null);
+      if (m === null) continue;
+      v = m[1].trim();
+      valueAt = ke + 1 + m.index + m[0].lastIndexOf(m[1]) + m[1].indexOf(v);
+      if (v === '') continue;
+    } else if (q === 60 /* < */ && text.charCodeAt(ke) === 62 /* > */) {
       // `<prenom>Hannah</prenom>`: an element's text up to its closing tag, on one line.
       ELEMENT_AT.lastIndex = ke + 1;
       const m = ELEMENT_AT.exec(text);

@@ -371,7 +371,15 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
-      if (found[F.cookieHeader] + found[F.cookieKey] + found[F.cookieEnv] + found[F.cookieOption] > 0)
+      if (
+        found[F.cookieHeader] +
+          found[F.cookieKey] +
+          found[F.cookieEnv] +
+          found[F.cookieOption] +
+          found[F.cookieFlag] +
+          found[F.cookieFlagQuoted] >
+        0
+      )
         statements().findCookieHeaderValues(text, raw);
       findConnectionCredentials(text, found[F.oracle] === 1, found[F.tcp] + found[F.udp] + found[F.unix] > 0, raw);
       if (text.includes('=') && QUERY_HINT.test(text)) statements().findQuerySecrets(text, raw);
@@ -1202,6 +1210,8 @@ const F = {
   cookieKey: feature('cookie":'),
   cookieEnv: feature('http_cookie'),
   cookieOption: feature('--cookie '),
+  cookieFlag: feature(" -b '"),
+  cookieFlagQuoted: feature(' -b "'),
   dicomPatientSpaced: feature('(0010, '),
   passport: feature('passport'),
   driver: feature('driver'),

@@ -979,6 +979,8 @@ const DENSE_NAMES = 1024;
 const DENSE_NAME_CHARS = 32;
 
 const XML_PREFIX = /<[A-Za-z][\w.-]{0,30}[:.]$/;
+// A cookie header's colon, then its first name=value pair.
+const COOKIE_PAIRS = /^["']?[ \t]*:[ \t]*["']?[!#$%&'*+^_`|~0-9A-Za-z.-]{1,64}=/;
 
 export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text)): void {
   // The next hit at or after `from`, as a regex's lastIndex would give it; `from` only grows.
@@ -1180,6 +1182,9 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       }
     }
     if (val.end <= val.start) continue;
+    // A Cookie or Set-Cookie header's pairs (`cookie: consent=deny; lang=ja`): each is read by the
+    // cookie reader on its own (embedded.ts), not as one value.
+    if (/^(?:set-)?cookie$/i.test(name) && COOKIE_PAIRS.test(text.slice(e, e + 80))) continue;
     // An interpolated expression in braces (`Password={dbPassword.Value};` in C#'s `$"…"`): a reference.
     if (text.charCodeAt(val.start - 1) === 123 && text.charCodeAt(val.end) === 125 && BRACED_REFERENCE.test(v)) continue;
     // `process.env.API_KEY || "…"`, `os.getenv("API_KEY", "…")`: a reference is no secret, but the

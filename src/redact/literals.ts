@@ -121,6 +121,8 @@ const VALUE_LINE =
   /^[ \t]*(?:-[ \t]+|(?:export[ \t]+|set[ \t]+|setenv[ \t]+)?[A-Za-z_][\w.-]{0,63}[ \t]*[:=][ \t]*)([A-Za-z0-9+/=_-]{32,4096})[ \t]*\r?$/gm;
 const ELEMENT = /<([A-Za-z][\w.:-]{0,63})(?:[ \t][^<>\n]{0,256})?>([A-Za-z0-9+/=_-]{32,4096})<\/\1>/g;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_INSIDE = /(?<![0-9A-Za-z])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z])/i;
+const UUID_INSIDE_ALL = new RegExp(UUID_INSIDE.source, 'gi');
 
 /** `id-Gost28147-89-None-KeyMeshing`: words and numbers between dashes or underscores, a name. */
 function dashedName(v: string): boolean {
@@ -164,6 +166,9 @@ const STRIPE_OBJECT_ID =
 function looksGenerated(v: string): boolean {
   if (v.startsWith('pk_live_') || v.startsWith('pk_test_')) return false; // Stripe's publishable keys are public
   if (STRIPE_OBJECT_ID.test(v)) return false; // Stripe's objects' ids (`ch_3prNsK8H…`, `cus_…`): no keys
+  if (v.startsWith('nonce-')) return false; // a Content-Security-Policy's nonce: sent to every browser
+  // A path or a name holding a UUID (`/v1/transfers/5d9d339c-3b29-…`): an object's id, read without it.
+  if (v.length > 36 && UUID_INSIDE.test(v)) return looksGenerated(v.replace(UUID_INSIDE_ALL, 'id'));
   if (
     (DIGEST_FIRST.has(v[0]) && DIGEST_PREFIX.test(v)) ||
     (ENCODED_FIRST.has(v[0]) && ENCODED_FILE.test(v)) ||

@@ -370,7 +370,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     kind: 'it-fiscal-code',
-    cue: 'codice[ _-]?fiscale|fiscal[ _-]code|tax[ _-]code|c\\.f\\.',
+    cue: 'codice[ _-]?fiscale|fiscal[ _-]?(?:code|number)|tax[ _-]code|c\\.f\\.',
     shape: '[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]',
     valid: by(itCodiceFiscale),
     alone: '[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]',

@@ -104,3 +104,49 @@ describe('a rule that fails on its input', () => {
     assert.equal(res.text.split('\n').length, 2);
   });
 });
+
+describe('web traffic', () => {
+  it("reads a cookie header's pairs one by one, not the header as one value", () => {
+    const o = out('Cookie: sessionid=8f3kq0zp1x9w2m7c4v5b6n; csrftoken=Zq8xLm2Pw7KdT4vN; theme=dark');
+    assert.match(
+      o,
+      /^Cookie: sessionid=<REDACTED:session-cookie#[0-9a-f]{8}>; csrftoken=<REDACTED:session-cookie#[0-9a-f]{8}>; theme=dark$/,
+    );
+    gone(
+      "curl -sv https://gw.example.io/api/me -b 'sid=Zq8xLm2Pw7KdT4vN; remember=3ymSUhgNb5BK9HABOnk5wL-aTB'",
+      '3ymSUhgNb5BK9HABOnk5wL-aTB',
+    );
+    kept("grep -b 'x=1' file", "'x=1'");
+  });
+  it("keeps Set-Cookie's attributes, consent flags, times and currencies", () => {
+    const t =
+      'set-cookie: cookieconsent_status=deny; Path=/; Max-Age=31536000; SameSite=Lax\nset-cookie: currency=BRL; Path=/; Max-Age=2592000';
+    assert.equal(out(t), t);
+    const c = 'cookie: OptanonAlertBoxClosed=2024-10-03T03:55:37.000Z; cookie_consent=all; lang=ja; tz=Asia%2FTokyo';
+    assert.equal(out(c), c);
+  });
+  it("keeps a CSP's nonces, a path holding a UUID, and a presigned URL's date after its credential's name", () => {
+    const csp = "Content-Security-Policy: script-src 'self' 'nonce-X3iTKxU16TdNSzxYbFa//w==' 'strict-dynamic'";
+    assert.equal(out(csp), csp);
+    const p = '{"instance": "/v1/transfers/5d9d339c-3b29-46ce-ac27-d8cc58dd6c83", "status": 402}';
+    assert.equal(out(p), p);
+    const u = 'a?X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400';
+    assert.equal(out(u), u);
+    // (A literal holding a UUID and a random part still goes.)
+    gone('token = "5d9d339c-3b29-46ce-ac27-d8cc58dd6c83.Zq8xLm2Pw7KdT4vNa9Rt"', 'Zq8xLm2Pw7KdT4vNa9Rt');
+  });
+  it("reads a key given as a name attribute: SAML's attributes, multipart's parts", () => {
+    const saml =
+      '<saml:Attribute Name="name"><saml:AttributeValue>Ginevra</saml:AttributeValue></saml:Attribute>\n<saml:Attribute Name="familyName"><saml:AttributeValue>Marchisio</saml:AttributeValue></saml:Attribute>\n<saml:Attribute Name="fiscalNumber"><saml:AttributeValue>TINIT-NUCFST38D06B198R</saml:AttributeValue></saml:Attribute>';
+    for (const v of ['Ginevra', 'Marchisio', 'NUCFST38D06B198R']) gone(saml, v);
+    const form =
+      '------WebKitFormBoundaryyDBm\r\nContent-Disposition: form-data; name="full_name"\r\n\r\nLaToya Delacroix\r\n------WebKitFormBoundaryyDBm\r\nContent-Disposition: form-data; name="ssn"\r\n\r\n564-98-2063\r\n------WebKitFormBoundaryyDBm--';
+    gone(form, 'LaToya Delacroix', 'person-name');
+    // An HTML input's name is no such part.
+    kept('<input name="first_name">\n\nSave changes', 'Save changes');
+  });
+  it("takes a login made of names in a namespaced element (WS-Security's `<wsse:Username>`)", () => {
+    gone('<wsse:UsernameToken>\n  <wsse:Username>jannik.hollweg</wsse:Username>', 'jannik.hollweg', 'person-name');
+    kept('<wsse:Username>svc-billing</wsse:Username>', 'svc-billing');
+  });
+});
