@@ -346,9 +346,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
     if (input.length === 0) return { text: input, findings: [] };
     // Tables drawn with box-drawing characters (DuckDB's, psql's unicode style, Rich's) are read as
     // drawn with `|`, `-` and `+`: one character for one, so the findings' offsets hold for the input.
-    const text = BOX_DRAWING.test(input)
+    const boxed = BOX_DRAWING.test(input)
       ? input.replace(VERTICAL_BOX, '|').replace(HORIZONTAL_BOX, '-').replace(BOX_DRAWING_ALL, '+')
       : input;
+    // A diff's lines without their signs, JSON escaped twice as if once (statements.ts).
+    const text = DIFF_HINT.test(boxed) || boxed.includes('\\\\\\"') ? statements().readingView(boxed) : boxed;
     const t0 = now();
     // (With the engine's clock: a clock given by the caller does not run while bundles load.)
     const loaded0 = loadingMs;
@@ -2160,6 +2162,7 @@ for (const { word, wordEnd } of HIT_WORDS) {
 }
 
 const BOX_DRAWING = /[\u2500-\u257f]/;
+const DIFF_HINT = /^(?:@@ |\+[A-Za-z_])/m;
 const BOX_DRAWING_ALL = /[\u2500-\u257f]/g;
 const VERTICAL_BOX = /[│┃║╎╏┆┇┊┋]/g;
 const HORIZONTAL_BOX = /[─━═╌╍┄┅┈┉]/g;

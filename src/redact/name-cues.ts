@@ -16,7 +16,7 @@ const ORGANISATION_WORDS =
   'República Repubblica Republik Catedral Cattedrale Cathédrale Palácio Palazzo Teatro Théâtre Mercato Aeropuerto ' +
   'Aeroporto Aéroport Flughafen Barrio Bairro Quartiere Distrito Departamento Región Regione Buenos Independencia ' +
   'Deutsche Deutscher Deutsches Cooperativa Cooperative Coöperatie Genossenschaft Stichting Vereniging Merkezi Handelsregister Koophandel ' +
-  'Logistik Logistics Logística Logistique Consulting Beratung Immobilien Spedition Transportes Holding Kanton Kantons Canton Cantone';
+  'Logistik Logistics Logística Logistique Consulting Beratung Immobilien Spedition Transportes Holding Kanton Kantons Canton Cantone Bot Robot';
 export const ORGANISATION_WORD_SET = new Set(ORGANISATION_WORDS.split(' ').filter((w) => w !== ''));
 
 // Capitalised words that are names in the list but seldom a person's in text: the calendar,

@@ -624,3 +624,32 @@ export function findCobolValues(text: string, out: Finding[]): void {
     if (ok) out.push({ kind: field.what === 'name' ? 'person-name' : 'street-address', start, end: start + v.trim().length });
   }
 }
+
+/**
+ * A text read as what it holds: a diff as the text it changes: each line of a hunk (after an `@@` header) without its `+`,
+ * `-` or space, and an added line that assigns (`+SFTP_PASSWORD=…`, in a chat quoting a diff) without
+ * its `+`. The sign becomes a space: one character for one, so findings' offsets hold for the input.
+ */
+export function readingView(text: string): string {
+  let hunk = false;
+  // JSON escaped twice or more (`{\\\"password\\\":\\\"…\\\"}`, a secret's JSON inside a parameter's
+  // string) is read as escaped once: the extra backslashes become spaces.
+  // (The spaces go outside the strings: before an opening quote, after a closing one.)
+  if (text.includes('\\\\\\"'))
+    text = text.replace(ESCAPED_AGAIN, (run, at: number) => {
+      const pad = ' '.repeat(run.length - 2);
+      return /[^\s:,}\]]/.test(text.charAt(at + run.length)) ? pad + '\\"' : '\\"' + pad;
+    });
+  if (!DIFF_HINT.test(text)) return text;
+  return text.replace(DIFF_LINE, (line) => {
+    if (line.startsWith('@@ ')) hunk = true;
+    else if (line.startsWith('diff ') || line.startsWith('commit ')) hunk = false;
+    else if ((hunk && /^[+-](?![+-]{2} )/.test(line)) || ADDED_ASSIGNMENT.test(line)) return ' ' + line.slice(1);
+    return line;
+  });
+}
+const DIFF_LINE = /^[^\n]*/gm;
+const DIFF_HINT = /^(?:@@ |\+[A-Za-z_])/m;
+// An odd run of three backslashes or more, and the quote they escape.
+const ESCAPED_AGAIN = /(?<!\\)(?:\\\\)+\\"/g;
+const ADDED_ASSIGNMENT = /^\+(?:export[ \t]+)?[A-Za-z_][\w.-]{0,63}[ \t]*[:=]/;

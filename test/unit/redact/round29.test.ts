@@ -150,3 +150,29 @@ describe('web traffic', () => {
     kept('<wsse:Username>svc-billing</wsse:Username>', 'svc-billing');
   });
 });
+
+describe('a text read as what it holds', () => {
+  it("reads a diff's lines without their signs, and an added assignment in a chat quoting a diff", () => {
+    const d =
+      'diff --git a/.env b/.env\n--- a/.env\n+++ b/.env\n@@ -1,2 +1,2 @@\n-DB_PASSWORD=Tr0ub4dor&3xyz\n+DB_PASSWORD=${DB_PASSWORD}\n LOG_LEVEL=info';
+    const o = out(d).split('\n');
+    assert.match(o[4], /^-DB_PASSWORD=<REDACTED:password#[0-9a-f]{8}>$/);
+    assert.equal(o.slice(0, 4).join('\n'), d.split('\n').slice(0, 4).join('\n'));
+    assert.equal(o[5], '+DB_PASSWORD=${DB_PASSWORD}');
+    gone('your last push has this in it:\n```\n+SFTP_PASSWORD=Saffron&016UfDMD\n```', 'Saffron&016UfDMD', 'password');
+    // Lines that start with a sign outside a diff keep their reading (`+1 for this`, a list).
+    kept('+1 for this approach\n- Tobias out Friday', '+1 for this approach');
+  });
+  it('reads JSON escaped twice as if escaped once', () => {
+    const t = String.raw`"SecretString":"{\\\"db\\\":{\\\"password\\\":\\\"Zephyr_pepper4519?\\\"}}"`;
+    const o = out(t);
+    assert.ok(!o.includes('Zephyr_pepper4519?'), o);
+    assert.ok(o.startsWith(String.raw`"SecretString":"{\\\"db\\\":{\\\"password\\\":\\\"<REDACTED:password#`), o);
+    // An escaped backslash before a closing quote is no such escape.
+    const p = String.raw`path = "C:\\temp\\" + name`;
+    assert.equal(out(p), p);
+  });
+  it("keeps a bot's name as a commit's author", () => {
+    kept('Author: OpenStack Proposal Bot <openstack-infra@lists.openstack.org>', 'OpenStack Proposal Bot');
+  });
+});
