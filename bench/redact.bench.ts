@@ -767,6 +767,46 @@ const adversarial: [string, string][] = [
     unique((r) => 'recovery codes:\n```\n' + r(4, HEX) + '-' + r(4, HEX) + '-' + r(4, HEX) + '\n```\n'),
   ],
   ["Perl's q{ + runs, distinct", unique((r) => 'my $password = q{' + r(40, LOWER + DIGITS) + ' ')],
+  // Policy 27's readers: names said far from their whole name, byte arrays, cookie pairs, diffs'
+  // signs, JSON escaped twice, keys as name attributes.
+  [
+    'a whole name, then its given name far away, distinct',
+    'Owner: Margaux Faure\n' + unique((r) => 'Margaux ' + r(8, LOWER) + ' ' + r(6, LOWER) + '.\n'),
+  ],
+  [
+    'whole names, each given name once more, distinct',
+    unique((r) => {
+      const g = 'Q' + r(6, LOWER);
+      return `Lead: ${g} Okafor\n- ${g} to ship it\n`;
+    }),
+  ],
+  [
+    'byte arrays of printable bytes, distinct',
+    'byte[] k = ' +
+      unique((r) => '{ ' + Array.from({ length: 16 }, () => String(65 + (r(1, DIGITS).charCodeAt(0) % 26))).join(', ') + ' };\n'),
+  ],
+  ['a cookie header of pairs, one line', 'Cookie: ' + unique((r) => r(6, LOWER) + '=' + r(18, LOWER + DIGITS + UPPER) + '; ')],
+  [
+    'a diff of added assignments, distinct',
+    '@@ -1,1 +1,1 @@\n' + unique((r) => '+' + r(8, UPPER) + '_PASSWORD=' + r(12, LOWER + DIGITS + '!#') + '\n'),
+  ],
+  [
+    'JSON escaped twice, one line',
+    unique((r) => String.raw`{\"` + r(6, LOWER) + String.raw`\":\"` + r(16, LOWER + DIGITS) + String.raw`\"},`),
+  ],
+  [
+    'multipart parts, distinct',
+    unique(
+      (r) =>
+        'Content-Disposition: form-data; name="full_name"\r\n\r\n' +
+        r(1, UPPER) +
+        r(6, LOWER) +
+        ' ' +
+        r(1, UPPER) +
+        r(7, LOWER) +
+        '\r\n--b\r\n',
+    ),
+  ],
 ];
 let worst = 0;
 let worstName = '';

@@ -81,6 +81,11 @@ const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuad
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
 const POSTCODE_KEY =
   /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|eircode|postleitzahl|postnummer|postinumero|cep|cp|pstcd|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|irsz|ir[aá]ny[ií]t[oó]sz[aá]m|郵便番号|우편번호|邮编|邮政编码)$/i;
+/** Keys of a town: a postcode beside it makes it a postal line (`city: "50672 Köln"`, `"Bengaluru 560048"`). */
+const CITY_KEY = /^(?:city|town|ciudad|ville|stadt|cidade|citt[aà]|miasto|kaupunki)$/i;
+/** A postal line: a postcode and a town, either way round. */
+const POSTAL_LINE =
+  /^(?:(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}|\d{5}-\d{3}|[1-9]\d{3} ?[A-Z]{2})[ \t]+\p{Lu}[\p{L}'’. -]{1,40}|\p{Lu}[\p{L}'’. -]{1,40}?,?[ \t]+(?:\d{5,6}|\d{3} \d{2}|\d{2}-\d{3}))$/u;
 /** A postcode fine enough to point at a few houses: British, Canadian, Dutch, Irish. */
 export const POSTCODE_FINE =
   /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[1-9]\d{3} ?[A-Z]{2}|[AC-FHKNPRTV-Y]\d[0-9W] ?[0-9AC-FHKNPRTV-Y]{4})$/;
@@ -183,7 +188,7 @@ export function personalField(key: string): { what: 'name' | 'address' | 'postco
   if (PLAIN_PART_KEY.test(k)) return { what: 'name', plain: true, minWords: 1 };
   if (ADDRESS_KEY.test(k)) return { what: 'address', plain: false, minWords: 0 };
   if (PLAIN_ADDRESS_KEY.test(k)) return { what: 'address', plain: true, minWords: 0 };
-  if (POSTCODE_KEY.test(k)) return { what: 'postcode', plain: true, minWords: 0 };
+  if (POSTCODE_KEY.test(k) || CITY_KEY.test(k)) return { what: 'postcode', plain: true, minWords: 0 };
   return null;
 }
 
@@ -196,7 +201,7 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nama|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1/gi;
+  /name|nama|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1|city|town|ciudad|ville|stadt|cidade|citt|miasto|kaupunki/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
@@ -385,7 +390,9 @@ function readFields(
         ? looksLikeName(judged, field.minWords, capitals)
         : field.what === 'address'
           ? looksLikeAddress(judged)
-          : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v) || townBeforeFinePostcode(v);
+          : CITY_KEY.test(text.slice(ks, ke).replace(/["'`]/g, ''))
+            ? POSTAL_LINE.test(v)
+            : POSTCODE_FINE.test(v) || POSTCODE_COARSE.test(v) || townBeforeFinePostcode(v);
     if (!ok) continue;
     const start = valueAt;
     KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, start + v.length - lo);

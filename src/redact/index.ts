@@ -373,6 +373,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
+      if (found[F.byteArray] === 1) statements().findByteArraySecrets(text, raw);
       if (
         found[F.cookieHeader] +
           found[F.cookieKey] +
@@ -1213,6 +1214,7 @@ const F = {
   cookieEnv: feature('http_cookie'),
   cookieOption: feature('--cookie '),
   cookieFlag: feature(" -b '"),
+  byteArray: feature('byte'),
   cookieFlagQuoted: feature(' -b "'),
   dicomPatientSpaced: feature('(0010, '),
   passport: feature('passport'),

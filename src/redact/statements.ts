@@ -653,3 +653,45 @@ const DIFF_HINT = /^(?:@@ |\+[A-Za-z_])/m;
 // An odd run of three backslashes or more, and the quote they escape.
 const ESCAPED_AGAIN = /(?<!\\)(?:\\\\)+\\"/g;
 const ADDED_ASSIGNMENT = /^\+(?:export[ \t]+)?[A-Za-z_][\w.-]{0,63}[ \t]*[:=]/;
+
+/**
+ * A secret kept as an array of its bytes (`byte[] Secret = { 101, 109, 37, … }`, Go's `[]byte{0x4d,
+ * 0x6d, …}`, Rust's `[u8; 24]`), so that `strings(1)` does not show it: twelve bytes or more, all
+ * printable ASCII, read as the string they spell. It goes when that string looks like a secret, or
+ * is a password's or a secret's value by the name the array is given.
+ */
+export function findByteArraySecrets(text: string, out: Finding[]): void {
+  BYTE_ARRAY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BYTE_ARRAY.exec(text)) !== null) {
+    const items = m[1].split(/\s*,\s*/);
+    let spelled = '';
+    for (const it of items) {
+      const c = it.startsWith('0') && it.length > 1 && (it[1] === 'x' || it[1] === 'X') ? parseInt(it.slice(2), 16) : parseInt(it, 10);
+      if (!(c >= 32 && c <= 126)) {
+        spelled = '';
+        break;
+      }
+      spelled += String.fromCharCode(c);
+    }
+    if (spelled.length < 12) continue;
+    const bol = text.lastIndexOf('\n', m.index) + 1;
+    const name = BYTE_ARRAY_NAME.exec(text.slice(Math.max(bol, m.index - 120), m.index));
+    const cls = name === null ? null : classifyName(name[1]);
+    const named = cls === 'password' || cls === 'secret';
+    // (Unnamed, a string of one word: `Hello, World` spelled so is a greeting.)
+    if (
+      named
+        ? !literalPassword(spelled) && !valueLooksSecret(spelled, cls, true)
+        : /\s/.test(spelled) || !valueLooksSecret(spelled, 'secret', true)
+    )
+      continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ kind: cls === 'password' ? 'password' : 'secret', start, end: start + m[1].length });
+  }
+}
+// Twelve byte values or more in braces or brackets, decimal or hex.
+const BYTE_ARRAY =
+  /[{[][ \t\r\n]*((?:0[xX][0-9a-fA-F]{2}|\d{2,3})(?:[ \t]*,[ \t\r\n]*(?:0[xX][0-9a-fA-F]{2}|\d{2,3})){11,511})[ \t\r\n]*,?[ \t\r\n]*[}\]]/g;
+// The name the array is given, the last identifier before its `=` or `:`.
+const BYTE_ARRAY_NAME = /([A-Za-z_][\w]*)[ \t]*(?::[^=\n]{0,40})?=[^=\n]{0,60}$/;

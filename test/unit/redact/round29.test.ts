@@ -176,3 +176,25 @@ describe('a text read as what it holds', () => {
     kept('Author: OpenStack Proposal Bot <openstack-infra@lists.openstack.org>', 'OpenStack Proposal Bot');
   });
 });
+
+describe('code and its fixtures', () => {
+  it("reads a secret kept as an array of its bytes, by the string they spell and the array's name", () => {
+    gone(
+      'private static readonly byte[] Secret = { 101, 109, 37, 99, 71, 118, 112, 42, 119, 84, 122, 51, 78, 42, 86, 77, 95, 94, 86 };',
+      '101, 109, 37',
+    );
+    gone(
+      'var licenseKey = []byte{0x4d, 0x6d, 0x46, 0x70, 0x75, 0x53, 0x55, 0x4c, 0x55, 0x6e, 0x4a, 0x33, 0x4a, 0x73, 0x52, 0x46}',
+      '0x4d, 0x6d',
+    );
+    // Magic numbers, non-printable bytes and a greeting stay.
+    kept('static final byte[] PNG_HEADER = { 137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72 };', '137, 80, 78');
+    kept('var greeting = []byte{72, 101, 108, 108, 111, 44, 32, 87, 111, 114, 108, 100}', '72, 101, 108');
+  });
+  it("takes a town's field holding a postcode beside a person's data, and keeps a town alone", () => {
+    gone('  street: "Hauptstraße 12",\n  city: "50672 Köln",', '50672 Köln', 'street-address');
+    gone('  email: "m.malhotra@tidewater-insure.example.in",\n  city: "Bengaluru 560048",', 'Bengaluru 560048', 'street-address');
+    kept('  street: "Hauptstraße 12",\n  city: "Köln",', 'Köln');
+    kept('{"city": "10115 Berlin", "population": 3600000}', '10115 Berlin');
+  });
+});
