@@ -2839,7 +2839,7 @@ const LABEL_BEFORE_NAME = /[:=：]/;
  * A given name said again anywhere in the text once its whole name was found (`Margaux Faure`
  * … twelve lines on … `Margaux, tu peux relire ?`), and in the document's other changes: each word
  * of a found name of two to four words that the lists hold as a name and as no common word (or that
- * they lack, in a name without particles: `Folake Balogun`, `Алесь Шаўчэнка`). A word said more than
+ * they lack, in a name without particles: `Folake Balogun`, `Алесь Шаўчэнка`), and its initials. A word said more than
  * FAR_MOST times is no one's name in passing but a word of the text (a place in a table, a noun of a
  * language that capitalises them) and is left to the window's echoes.
  *
@@ -2873,6 +2873,14 @@ export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>)
       if (taken.has(w) || refused.has(w) || !farWord(w, core.length === ws.length)) continue;
       fresh.add(w);
       if (core.length === ws.length && core.every((c) => classify(c) === Word.Strong)) sure.add(w);
+    }
+    // Its initials, as notes write a person once named (`Krzysztof Zieliński` … `KZ – Ingress prüfen`).
+    if (core.length <= 3 && core.every((c) => /^[A-Z]\p{Ll}/u.test(c))) {
+      const initials = core.map((c) => c[0]).join('');
+      if (!taken.has(initials) && !refused.has(initials)) {
+        fresh.add(initials);
+        sure.add(initials);
+      }
     }
   }
   // Many names in one text are a table's or a list's (places named for people), read by their own
@@ -2909,6 +2917,8 @@ export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>)
       // The word stands alone: no capitalised word beside it but a common one opening the sentence
       // (`Hi Margaux`; not `San José`, `Ciudad Guerrero`, `Apache Kafka`), no company's suffix after it.
       if (/\p{Lu}/u.test(w[0]) && !standsAlone(text, i, i + w.length)) continue;
+      // Initials stand outside quotes and lists of codes (`"CK","CL"`, `IN, LB, MA`, `GF(2)`).
+      if (INITIALS.test(w) && codeAround(text, i, i + w.length)) continue;
       at.push(i);
       if (at.length > FAR_MOST && fresh.has(w)) break;
     }
@@ -2924,6 +2934,17 @@ export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>)
     for (const i of at) out.push({ kind: 'person-name', start: i, end: i + w.length });
   }
 }
+const INITIALS = /^[A-Z]{2,3}$/;
+/** Whether the capitals at start…end are quoted, a function's or a list's of codes. */
+function codeAround(text: string, start: number, end: number): boolean {
+  const before = text.charAt(start - 1),
+    after = text.charAt(end);
+  if ((before === '"' || before === "'" || before === '`') && (after === before || after === '\\')) return true;
+  if (after === '(' || before === '.' || before === '-' || after === '-') return true;
+  return CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || CODE_AFTER.test(text.slice(end, end + 8));
+}
+const CODE_BEFORE = /(?:^|[^A-Za-z])[A-Z]{2,3}[ \t]*[,;/|][ \t]*$/;
+const CODE_AFTER = /^[ \t]*[,;/|][ \t]*[A-Z]{2,3}(?![A-Za-z])/;
 // How many times a word of a found name may be said apart from it and still be read as the name.
 const FAR_MOST = 8;
 // How many words of names one text may bring before they are taken for a table's or a list's.

@@ -26,6 +26,13 @@ describe('a given name far from the whole name', () => {
     gone(`المسؤول: خالد العتيبي\n${lines(6)}\nأرسل خالد الملف`, 'خالد');
     gone(`Owner: Eskil Virtanen\n${lines(6)}\nThanks Eskil`, 'Eskil');
   });
+  it("takes a found name's initials as notes write them, not codes in quotes or lists", () => {
+    const t = `Attendees: Krzysztof Zielinski, Katrin Brandt\n${lines(5)}\nActions: KZ – check ingress; KB – plan upgrade`;
+    gone(t, 'KZ', 'person-name');
+    gone(t, 'KB');
+    const codes = `Owner: Carla Lopez\n${lines(5)}\n"CK","CL","CM"\nregions: IN, CL, MA\nGF(2) and CL(2)`;
+    assert.equal(out(codes).split('\n').slice(1).join('\n'), codes.split('\n').slice(1).join('\n'));
+  });
   it('ends a name after its combining marks', () => {
     gone('name="Oluwaseun Adébáyọ̀"', 'Adébáyọ̀');
   });
