@@ -3176,7 +3176,7 @@ const ORGANISATION =
 
 // Letters (and their marks) of the scripts past Latin: Greek to Thai, Georgian, Ethiopic, kana, CJK, Hangul.
 const PAST_LATIN_LETTER =
-  '[\\u0370-\\u03ff\\u0400-\\u052f\\u0530-\\u058f\\u0590-\\u05ff\\u0600-\\u06ff\\u0750-\\u077f\\u0900-\\u0dff\\u0e00-\\u0e7f\\u10a0-\\u10ff\\u1200-\\u137f\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af]';
+  '[\\u0370-\\u03ff\\u0400-\\u052f\\u0530-\\u058f\\u0590-\\u05ff\\u0600-\\u06ff\\u0750-\\u077f\\u0900-\\u0dff\\u0e00-\\u0e7f\\u10a0-\\u10ff\\u1200-\\u137f\\u3005\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af]';
 const DISPLAY_NAME_PAST_LATIN = new RegExp(
   // eslint-disable-next-line no-misleading-character-class -- whole script blocks, their marks included on purpose
   `(?:^|[\\s:,;"'(])((?:${PAST_LATIN_LETTER}+[ \\t\\u3000]){0,3}${PAST_LATIN_LETTER}+)[ \\t]*["']?[ \\t]*<$`,

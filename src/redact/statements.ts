@@ -115,9 +115,20 @@ const SASL_LINE = /^[ \t]*(?:\[[\w.-]{1,253}\]|[\w.-]*(?:smtp|mail)[\w.-]*)(?::\
 // command's words are looked for first; its line must hold a prompt (`$ `, `# `, `PS …> `).
 const SECRET_COMMAND =
   /\|[ \t]*base64[ \t]+(?:-d|--decode|-D)\b|vault[ \t]+(?:kv[ \t]+get|read)[^\n]*-field|secretsmanager[ \t]+get-secret-value[^\n]*--output[ \t]+text|gcloud[ \t]+secrets[ \t]+versions[ \t]+access|\bop[ \t]+read\b|\bpass[ \t]+show\b|find-generic-password[^\n]*[ \t]-w\b|\bcat[ \t]+[^\s|;&<>]{0,120}?(?:master\.key|[\w.-]*(?:secret|token|passw|credential|apikey|api_key)[\w.-]*|\.key|\.pem)(?=[ \t]*\r?\n)/g;
-// (Also after a host's path, as bash writes it: `dev@ops-jump:~$ `, `[root@db1 ~]# `.)
-const PROMPT = /(?:^|[ \t~\]\w/])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]/;
+// (Also after a host's path, as bash writes it: `dev@ops-jump:~$ `, `[root@db1 ~]# `; and a history's number, `  568  `.)
+const PROMPT = /(?:^|[ \t~\]\w/])(?:[$#%>]|PS[^>\n]{0,60}>)[ \t]|^[ \t]*\d{1,6}[ \t]+(?=\S)/;
 const PRINTED = /[^\n]*\r?\n[ \t]*([^\s$#>%][^\s]{3,255})[ \t]*\r?$/my;
+// The value echoed into a decoder, and a login and its password as one prints.
+const ECHOED = /\becho[ \t]+(?:-n[ \t]+)?(["']?)([A-Za-z0-9+/]{8,}={0,2})\1[ \t]*$/;
+const LOGIN_AND_PASSWORD = /^([\w.@-]{1,64}):(\S{6,})$/;
+/** Whether base64 `v` decodes to a login and password, or to a string that looks like a secret. */
+function encodesSecret(v: string): boolean {
+  const d = Buffer.from(v, 'base64')
+    .toString('latin1')
+    .replace(/\r?\n$/, '');
+  if (!/^[\x20-\x7e]+$/.test(d)) return false;
+  return LOGIN_AND_PASSWORD.test(d) || (!/\s/.test(d) && valueLooksSecret(d, 'password', false));
+}
 
 // A password told in prose (comments, messages, docs, chat): `the password is Tr0ub4dor3`,
 // `password for root was changed to …`, `use password … to log in`, `enter the passphrase …`.
@@ -358,13 +369,22 @@ export function findStatementSecrets(text: string, hints: StatementHints, out: F
       if (!PROMPT.test(head)) continue;
       // (A key file printed whole — `cat config/master.key` — is one line of key: a private key's
       // several lines are read by the key rules.)
-      // `… | base64 -d` decodes a secret only where the command names one.
-      if (m[0].startsWith('|') && !/secret|passw|token|key|auth|cred/i.test(head)) continue;
+      // `… | base64 -d` decodes a secret where the command names one, or where it prints a login and
+      // its password (`root:1Set3DOK&Ia…`, an Authorization header's); the value echoed into it is that
+      // secret too, encoded (`echo NEBZMFNO… | base64 -d`).
+      const decoding = m[0].startsWith('|');
+      const echoed = decoding ? ECHOED.exec(head) : null;
       PRINTED.lastIndex = m.index + m[0].length;
       const p = PRINTED.exec(text);
-      if (p === null) continue;
-      const v = p[1];
-      if (literalPassword(v) && !/^(?:true|false|null|ok|done|error)$/i.test(v)) push(p.index + p[0].lastIndexOf(v), v);
+      const v = p?.[1] ?? '';
+      const login = LOGIN_AND_PASSWORD.exec(v);
+      const named = /secret|passw|token|key|auth|cred/i.test(head);
+      if (echoed !== null && (named || login !== null || encodesSecret(echoed[2])))
+        push(m.index - head.length + echoed.index + echoed[0].lastIndexOf(echoed[2]), echoed[2]);
+      if (p === null || p.index !== m.index + m[0].length) continue;
+      if (decoding && login !== null && !named) push(p.index + p[0].lastIndexOf(v) + login[1].length + 1, login[2]);
+      else if ((!decoding || named) && literalPassword(v) && !/^(?:true|false|null|ok|done|error)$/i.test(v))
+        push(p.index + p[0].lastIndexOf(v), v);
     }
   }
   if (hints.redisConf) {

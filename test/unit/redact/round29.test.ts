@@ -205,3 +205,19 @@ describe('code and its fixtures', () => {
     kept('{"city": "10115 Berlin", "population": 3600000}', '10115 Berlin');
   });
 });
+
+describe('what a decoder prints and is given', () => {
+  it('takes the base64 echoed into a decoder and the password it prints after a login', () => {
+    const t = "$ echo 'cm9vdDoxU2V0M0RPSyZJYUVYU0Q5cjQ=' | base64 --decode\nroot:1Set3DOK&IaEXSD9r4";
+    const o = out(t);
+    assert.ok(!o.includes('cm9vdDoxU2V0M0RPSyZJYUVYU0Q5cjQ=') && !o.includes('1Set3DOK&IaEXSD9r4'), o);
+    assert.match(o.split('\n')[1], /^root:<REDACTED:password#[0-9a-f]{8}>$/);
+    gone('  568  echo NEBZMFNOTkFpIU9rb3FeTmprRXlGSg== | base64 -d', 'NEBZMFNOTkFpIU9rb3FeTmprRXlGSg==');
+    // Base64 of words, and what it prints, stay.
+    const plain = '$ echo aGVsbG8gd29ybGQ= | base64 -d\nhello world';
+    assert.equal(out(plain), plain);
+  });
+  it('reads a name in kanji with its iteration mark before an address', () => {
+    gone('   365\t佐々木美咲 <misaki.sasaki@corp.co.jp>', '佐々木美咲', 'person-name');
+  });
+});
