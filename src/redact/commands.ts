@@ -156,7 +156,7 @@ const CLI_PASS =
   /(?:\bsshpass[ \t]+-p|\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,200}?[ \t]-p(?![ \t])|\b(?:docker|podman|helm|nerdctl|buildah|skopeo|oras)\b[^\n]{0,60}?[ \t]login\b[^\n]{0,200}?[ \t]-p[ \t])[ \t]?(["']?)([^\s"']{3,128})\1/g;
 
 const USER_THEN_PASS =
-  /(?:^|[\s"'])(?:-u|-U|--user|--username)[ \t]+["']?[^\s"']{1,64}["']?[ \t]+(?:-p|--password)[ \t]+(["']?)([^\s"';|&]{3,128})\1(?=$|[\s;|&)])/gm;
+  /(?:^|[\s"'])(?:-u|-U|--user|--username)[ \t]+["']?[^\s"']{1,64}["']?[ \t]+(?:-p|-P|--password|--pw)[ \t]+(["']?)([^\s"';|&]{3,128})\1(?=$|[\s;|&)])/gm;
 const NETRC_PASS = /\blogin[ \t]+\S{1,128}\s{1,40}password[ \t]+(\S{1,128})/g;
 
 /** Which of the literal flags (`-u`, `-U`) and command names (`sshpass`, `mysql`, `mariadb`, ` login`) the text holds. */
@@ -214,7 +214,8 @@ export function findCliSecrets(text: string, hints: CliHints, out: Finding[]): v
     const s = m.index + m[0].indexOf(u);
     out.push({ kind: 'password', start: s, end: s + u.length });
   }
-  // `-u USER -p PASS` (PsExec, many database and network tools): a password flag right after a user flag.
+  // `-u USER -p PASS` (PsExec, many database and network tools; `-P` of sqlcmd and mosquitto's clients):
+  // a password flag right after a user flag.
   USER_THEN_PASS.lastIndex = 0;
   while (hasCli && (m = USER_THEN_PASS.exec(text)) !== null) {
     const pass = m[2];

@@ -251,6 +251,8 @@ export function findContextSecrets(
       continue;
     }
     if (isPath(run)) continue;
+    // An Apple app's identifier, its team's id before its bundle's (`TBP5O2X3HE.com.lingoleap.ios`).
+    if (APPLE_APP_ID.test(run)) continue;
     // Stripe's publishable keys are made to be public (its secret keys are `sk_`/`rk_` formats).
     if (run.startsWith('pk_live_') || run.startsWith('pk_test_')) continue;
     // `base64.b64encode(…)`, `crypto2.pbkdf2Sync(…)`: a function called, whatever digits its name holds.
@@ -852,3 +854,4 @@ function encodedText(body: string): boolean {
   }
   return false;
 }
+const APPLE_APP_ID = /^[A-Z0-9]{10}\.[a-z][\w-]*(?:\.[A-Za-z][\w-]*)+$/;

@@ -13,14 +13,14 @@ import type { Finding } from './text';
 // Each run of spaces is bounded by a token that is not a space, so the gap has one reading and a
 // long run of spaces costs linear time (four optional runs in a row would cost n⁴ on a miss).
 export const GAP =
-  `(?:\\\\?["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
+  `(?:\\]?\\\\?["'\`]?[ \\t]*(?:\\([A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .']{0,39}\\)[ \\t]*)?(?:(?:\\.{3,}|…+)[ \\t]*)?` +
   `(?:(?:is|was|are|of|on|op|am|den|le|el|il|em|lautet|ist|war|es|est|era|é|è|är|er|jest|wynosi)[ \\t]+)?(?:(?:=>|[:=#：՝፡])[ \\t]*)?(?:\\\\?["'\`][ \\t]*)?)`;
 export const NUMBER_WORD = `(?:[ _.-]?(?:no\\.?|n[°º]|num(?:ber|ero|éro)?|nummer|numer|nr\\.?|#|id))?`;
 
 // Months in English, Spanish, Portuguese, French, Italian, German, Dutch, Polish and Turkish, by
 // their first letters (`febrero`, `juillet`, `März`, `maart`, `lipca`, `Nisan`).
 const MONTH =
-  '(?:jan|feb|f[ée]v|mar|m[äa]r|apr|abr|avr|may|mai|mei|maj|jun|jui|giu|jul|lug|aug|ago|ao[uû]|sep|set|oct|okt|out|ott|nov|dec|d[ée]c|dez|dic|gen|ene|sty|lut|kwi|cze|lip|sie|wrz|pa[zź]|lis|gru|ocak|[şs]ubat|nisan|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)[a-zà-ÿçğışłńóśźż]{0,8}\\.?';
+  '(?:jan|feb|f[ée]v|mar|m[äa]r|apr|abr|avr|may|mai|mei|maj|jun|jui|giu|jul|lug|aug|ago|ao[uû]|sep|set|oct|okt|out|ott|nov|dec|d[ée]c|dez|dic|gen|ene|sty|lut|kwi|cze|lip|sie|wrz|pa[zź]|lis|gru|ocak|[şs]ubat|nisan|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου|Ιουνίου|Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου)[a-zà-ÿçğışłńóśźż]{0,8}\\.?';
 // A date: numeric, with its month's name (`21 de febrero de 1980`, `25. Juli 1950`, `March 4, 1961`),
 // or in Chinese, Japanese or Korean (`1998年7月23日`, `1990년 3월 5일`).
 export const DATE =
@@ -109,7 +109,9 @@ function findBirthColumns(text: string, out: Finding[]): void {
 // `nasceu em 2 de setembro de 1968`, `was born on 4 May 1990`); or the date, then the verb
 // (`wurde am 9. Juli 1997 in Kassel geboren`, `1959년 7월 6일에 부산에서 태어났습니다`, `…生まれ`).
 const BORN_VERB_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:naci[óo]|nasceu|naceu|nacque|(?:est|était|é|è)[ \\t]+n[ée]e?|urodził[ao]?[ \\t]+się|narodil[ao]?[ \\t]+se|rodil[ao]?[ \\t]+se|syntyi|föddes|ble[ \\t]+født|blev[ \\t]+født|werd[ \\t]+geboren|(?:was|were|is)[ \\t]+born)[ \\t]+(?:(?:on|el|em|am|le|il|the|w|dnia|den|op|in|a|à|no|na)[ \\t]+){0,2}(${DATE})(?![\\d])`,
+  `(?<![\\p{L}])(?:naci[óo]|nasceu|naceu|nacque|(?:est|était|é|è)[ \\t]+n[ée]e?|urodził[ao]?[ \\t]+się|narodil[ao]?[ \\t]+se|rodil[ao]?[ \\t]+se|syntyi|föddes|ble[ \\t]+født|blev[ \\t]+født|werd[ \\t]+geboren|(?:was|were|is)[ \\t]+born|` +
+    // (Born in a place, then the date: `nato a Palermo il 09/03/1962`, `née à Lyon le …`, `born in Pune on …`.)
+    `(?:nat[oa]|n[ée]e?|nacid[oa]|nascid[oa]|born)[ \\t]+(?:a|à|in|en|em)[ \\t]+\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+)?,?)[ \\t]+(?:(?:on|el|em|am|le|il|the|w|dnia|den|op|in|a|à|no|na)[ \\t]+){0,2}(${DATE})(?![\\d])`,
   'giu',
 );
 const BORN_VERB_AFTER = new RegExp(
@@ -217,10 +219,10 @@ const ACCOUNT = new RegExp(
 );
 // The same in Japanese, Korean, Chinese and Russian (`口座番号：623-423595-504`): read only where such a word stands.
 const ACCOUNT_PAST_LATIN = new RegExp(
-  `(口座番号|계좌번호|账号|帳號|账户号码|номер[ _-]сч[её]та|расч[её]тный[ _-]сч[её]т)${GAP}(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
+  `(口座番号|계좌번호|계좌|账号|帳號|账户号码|номер[ _-]сч[её]та|расч[её]тный[ _-]сч[её]т|сч[её]т|рахунок)${GAP}(?:[^\\s\\d]{1,10}(?:은행|銀行|银行)[ \\t]+)?(\\d[\\d -]{4,22}\\d)(?![\\w-])`,
   'gi',
 );
-const ACCOUNT_PAST_LATIN_WORD = /口座番号|계좌번호|账号|帳號|账户号码|сч[её]т/;
+const ACCOUNT_PAST_LATIN_WORD = /口座番号|계좌|账号|帳號|账户号码|сч[её]т|рахунок/i;
 const ITIN_BARE = new RegExp(
   `(?<![A-Za-z])(?:itin|tax[ _-]?id|taxpayer[ _-]id(?:entification)?(?:[ _-]number)?|tin)${NUMBER_WORD}${GAP}(9\\d{8})(?!\\d)`,
   'gi',
@@ -266,7 +268,7 @@ const LOOSE_DATE = new RegExp(`^${DATE}$`, 'i');
 // (Also Kuwait's and Qatar's `Civil ID` and `QID`, Mauritius' `NID`, Mozambique's `NUIT`, Nepal's `citizenship_no`,
 // the Ghana Card's PIN, and a tax number with a letter before it, `TIN: P0096510471`.)
 const LETTERED_ID = new RegExp(
-  `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no|civil[ _-]?id|qid|nid|nuit|ghana[ _-]?card(?:[ _-]?(?:pin|no|number))?|tin|citizenship[ _-]?(?:no|number|cert(?:ificate)?[ _-]?no))(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z])(?![A-Za-z0-9-])`,
+  `(?:(?:national[ _-])?identity[ _-]card|id[ _-]card|rif|mbi|medicare[ _-]beneficiary[ _-]identifier|epic|doc(?:ument)?[ _-]?(?:number|no|nr)|id[ _-]?no|id[ _-]?num(?:ber)?|(?<!(?:employer|vehicle|business|company|bank|product|device|entity|organi[sz]ation)[ _-])identification[ _-]?(?:number|no|nr)|civil[ _-]?id|qid|nid|nuit|ghana[ _-]?card(?:[ _-]?(?:pin|no|number))?|tin|citizenship[ _-]?(?:no|number|cert(?:ificate)?[ _-]?no))(?![A-Za-z0-9])${NUMBER_WORD}${GAP}([A-Z]{0,3}-?\\d[\\dA-Z-]{4,18}[\\dA-Z]|[A-Z]{4,8}\\d[\\dA-Z]{1,12})(?![A-Za-z0-9-])`,
   'gi',
 );
 
@@ -561,12 +563,12 @@ const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 // `SIM ICCID 8944110752098302601`): an IMEI of 15 digits and an ICCID of 18 to 20 starting `89`,
 // each with Luhn's check digit; a MEID of 14 hexadecimal digits. Each names one person's device.
 const DEVICE_ID =
-  /(?<![A-Za-z])(imei(?:[ _-]?(?:sv|\d))?|meid|iccid)(?:[ _-]?(?:number|no|nr|#))?["']?[ \t]*[:=#]?[ \t]*["']?(\d{2}-?\d{6}-?\d{6}-?\d|\d{18,20}|[0-9A-F]{14})(?![A-Za-z0-9-])/gi;
+  /(?<![A-Za-z])(imei(?:[ _-]?(?:sv|\d))?|meid|iccid|internationalmobileequipmentidentity)(?:[ _-]?(?:number|no|nr|#))?(?:[ \t]*\([^()\n]{1,20}\))?(?:\*\*|__)?["']?[ \t]*[:=#]?[ \t]*["']?(\d{2}-?\d{6}-?\d{6}-?\d|\d{18,20}|[0-9A-F]{14})(?![A-Za-z0-9-])/gi;
 // A device's advertising or Android id under its name (`IDFA 6E123C9E-…`, `gaid: …`, `Android ID
 // 982db2ad88ce5687`): made to follow one person's device across apps. Not the zeros a device gives
 // when its owner limits tracking.
 const ADVERTISING_ID =
-  /(?<![A-Za-z])(?:idfa|idfv|gaid|aaid|(?:google[ _-]?)?advertising[ _-]?id|android[ _-]?id)["']?[ \t]*[:=#]?[ \t]*["']?([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}|[0-9a-f]{16})(?![A-Za-z0-9-])/gi;
+  /(?<![A-Za-z])(?:idfa|idfv|gaid|aaid|(?:google[ _-]?)?advertising[ _-]?id|android[ _-]?id|ios[ _-]?(?:ifa|idfv)|identifierfor(?:advertising|vendor))\)?(?:\*\*|__)?["']?[ \t]*[:=#]?[ \t]*["']?([0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}|[0-9a-f]{16})(?![A-Za-z0-9-])/gi;
 function luhnOk(d: string): boolean {
   let sum = 0;
   for (let i = 0; i < d.length; i++) {
@@ -583,15 +585,25 @@ function findDeviceIds(text: string, out: Finding[]): void {
     const name = m[1].toLowerCase();
     const v = m[2];
     const d = v.replace(/-/g, '');
-    const ok = name.startsWith('imei')
-      ? /^\d{15}$/.test(d) && luhnOk(d)
-      : name === 'iccid'
-        ? /^89\d{16,18}$/.test(d) && luhnOk(d)
-        : /^[0-9A-F]{14}$/i.test(v) && /\d/.test(v) && !/^(.)\1+$/.test(v);
+    const ok =
+      name.startsWith('imei') || name.startsWith('international')
+        ? /^\d{15}$/.test(d) && luhnOk(d)
+        : name === 'iccid'
+          ? /^89\d{16,18}$/.test(d) && luhnOk(d)
+          : /^[0-9A-F]{14}$/i.test(v) && /\d/.test(v) && !/^(.)\1+$/.test(v);
     if (!ok) continue;
     const start = m.index + m[0].length - v.length;
     out.push({ kind: 'device-id', start, end: start + v.length });
   }
+}
+// A device's serial number under its name (`SerialNumber: ICV10EEN1D`, `[ro.serialno]: [R5CD9AKGZ9X]`):
+// letters and digits both, eight to twenty. And a Steam account's 64-bit id (`76561199604451279`).
+const SERIAL_NUMBER =
+  /(?<![A-Za-z])(?:ro\.serialno|serial[ _-]?(?:number|no)|serialno)(?:\*\*|__|\])?["']?[ \t]*[:=#]?[ \t]*[["']?([A-Z0-9]{8,20})(?![A-Za-z0-9-])/gi;
+const STEAM_ID = /(?<![\d.])7656119\d{10}(?![\d.])/g;
+function findSerialNumbers(text: string, out: Finding[]): void {
+  cued(text, SERIAL_NUMBER, 'device-id', out, (v) => /\d.*\d/.test(v) && /[A-Z].*[A-Z]/i.test(v) && !/^(?:0x)?[0-9a-f]+$/.test(v));
+  cued(text, STEAM_ID, 'id-number', out, () => true, 0);
 }
 function findAdvertisingIds(text: string, out: Finding[]): void {
   ADVERTISING_ID.lastIndex = 0;
@@ -639,9 +651,11 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   }
   if (hints.birth) findBirthColumns(text, out);
   if (hints.birth) findBirthFields(text, out);
+  if (hints.birth && text.includes('form-data')) findFormPartBirthDates(text, out);
   if (hints.device === true) {
     findDeviceIds(text, out);
     findAdvertisingIds(text, out);
+    findSerialNumbers(text, out);
   }
   if (hints.vehicle) {
     // Letters and digits both, five characters or more, upper case as plates are written (`reg 2024` is a year).
@@ -765,7 +779,15 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
       2,
     );
     if (ACCOUNT_PAST_LATIN_WORD.test(text))
-      cued(text, ACCOUNT_PAST_LATIN, 'bank-account', out, (v) => digitCount(v) >= 6 && digitCount(v) <= 20, 2);
+      cued(
+        text,
+        ACCOUNT_PAST_LATIN,
+        'bank-account',
+        out,
+        // (A bare `счёт` is a bill too: an account's twenty digits only.)
+        (v, m) => digitCount(v) >= 6 && digitCount(v) <= 20 && (!/^сч[её]т$/i.test(m[1]) || digitCount(v) === 20),
+        2,
+      );
   }
   if (hints.tax) cued(text, ITIN_BARE, 'us-itin', out, (v) => /^9\d\d(?:5\d|6[0-5]|7\d|8[0-8]|9[0-2]|9[4-9])/.test(v));
   if (hints.nhs) cued(text, NHS, 'nhs-number', out, (v) => nhsValid(v.replace(/[ -]/g, '')));
@@ -785,6 +807,8 @@ const DOC_NAME =
   /^(?:id[_-]?card|identity[_-]?card|passport|driver[_-]?licen[cs]e|drivers[_-]?licen[cs]e|driving[_-]?licen[cs]e|national[_-]?id(?:[_-]?card)?|id[_-]?document|(?:primary|secondary)[_-]?document|document|residence[_-]?(?:permit|card)|voter[_-]?id|teudat[_-]?zehut|hkid|nric|cedula|dni|nie|curp|tax[_-]?id)$/i;
 const DOC_OBJECT = /(?:"([\w-]{2,40})"[ \t]*:[ \t]*)?\{([^{}\n]{8,400})\}/g;
 const DOC_FIELD = /"([\w-]{1,30})"[ \t]*:[ \t]*"([^"\n]{0,40})"/g;
+// (`type`, `document_type`, `idDocType`, `docType`.)
+const DOC_TYPE_KEY = /^(?:(?:id[_-]?)?doc(?:ument)?[_-]?)?type$/i;
 const DOC_NUMBER_KEY = /^(?:[a-z]+[_-])?(?:number|no|num|nr)$/i;
 const BEARER_KEY = /^(?:surname|last[_-]?name|family[_-]?name|given[_-]?names?|first[_-]?name|full[_-]?name)$/i;
 const BIRTH_KEY = /^(?:birth[_-]?date|date[_-]?of[_-]?birth|dob)$/i;
@@ -800,7 +824,7 @@ export function findDocumentRecords(text: string, out: Finding[]): void {
     const bodyAt = m.index + m[0].length - 1 - body.length;
     for (let f: RegExpExecArray | null; (f = DOC_FIELD.exec(body)) !== null;)
       fields.push({ key: f[1], value: f[2], at: bodyAt + f.index + f[0].length - 1 - f[2].length });
-    const type = fields.find((f) => f.key.toLowerCase() === 'type' || f.key.toLowerCase() === 'document_type');
+    const type = fields.find((f) => DOC_TYPE_KEY.test(f.key));
     const named = (m[1] !== undefined && DOC_NAME.test(m[1])) || (type !== undefined && DOC_NAME.test(type.value.replace(/ /g, '_')));
     const bearer = fields.some((f) => BEARER_KEY.test(f.key));
     if (!named && !bearer) continue;
@@ -878,5 +902,16 @@ export function findAnnotatedValues(text: string, out: Finding[]): void {
   if (text.includes('PERSON')) {
     DLP_QUOTE.lastIndex = 0;
     while ((m = DLP_QUOTE.exec(text)) !== null) push('person-name', m.index + m[0].length - 1 - m[1].length, m[1]);
+  }
+}
+
+// A birth date as a multipart form's part (`Content-Disposition: form-data; name="date_of_birth"` ⏎ ⏎ `1970-03-03`).
+const FORM_BIRTH_PART =
+  /form-data;[^\n]{0,80}?\bname="(?:date[_-]?of[_-]?birth|birth[_-]?date|dob|birthday|geburtsdatum|fecha[_-]de[_-]nacimiento|data[_-]di[_-]nascita|date[_-]de[_-]naissance|data[_-]de[_-]nascimento)"[^\n]{0,120}\r?\n(?:Content-[\w-]+:[^\n]{0,120}\r?\n)*\r?\n(\d{4}-\d\d-\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\r?(?:\n|$)/gi;
+function findFormPartBirthDates(text: string, out: Finding[]): void {
+  FORM_BIRTH_PART.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = FORM_BIRTH_PART.exec(text)) !== null;) {
+    const start = m.index + m[0].lastIndexOf(m[1]);
+    out.push({ kind: 'birth-date', start, end: start + m[1].length });
   }
 }

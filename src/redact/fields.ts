@@ -201,11 +201,13 @@ export const isPersonalKey = (key: string): boolean => PERSONAL_KEY.test(key.tri
 // Where a key that may name a name or an address stands: one search for their words, then the
 // key around each hit is read in place (most hits are `filename`, `getName`, and end there).
 const KEY_WORD =
-  /name|nama|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|first|last|gate|gatu|katu|straat|line[ _-]?1|city|town|ciudad|ville|stadt|cidade|citt|miasto|kaupunki/gi;
+  /name|nama|caller|request[eo]r|patronymic|nom|naam|nome|navn|nimi|isim|owner|contact|holder|addr|street|ship[ _-]?to|\bzip|post(?:al)?[ _-]?code|\bplz|eircode|\bcep\b|\bcp\b|pstcd|strtnm|stra(?:ss|ß)e|calle|direcci|indirizzo|adres|endere|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|apellido|pr[eé]nom|vorname|nachname|efternamn|f[oö]rnamn|fornavn|etternavn|cognome|imi[eę]|nazwisko|voornaam|achternaam|surname|forename|given|family|display|formatted|first|last|gate|gatu|katu|straat|line[ _-]?1|city|town|ciudad|ville|stadt|cidade|citt|miasto|kaupunki/gi;
 // At a key: `key: value`, `"key": "value"`, `key = 'value'`, `key => "value"`, `key="value"`, `"key": ["value", …]`,
 // a builder's or setter's call (`.firstName("Giacomo")`).
 const FIELD_AT =
-  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>?|\|)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*(?:\r?\n[ \t]{0,40})?"([^"\n]{1,100})"[ \t]*(?:[,\]]|\r?\n))|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\)|[ \t]*\{[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\})/y;
+  /["']?([\w\u00c0-\u024f-]{1,40})["']?[ \t]*(?:(?::|=>|=(?!=)|\|)[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'|([^\s"'{[,#][^,#}\]\n]{0,99})|\[[ \t]*(?:\r?\n[ \t]{0,40})?"([^"\n]{1,100})"[ \t]*(?:[,\]]|\r?\n))|\([ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\)|[ \t]*\{[ \t]*(?:"([^"\n]{1,100})"|'([^'\n]{1,100})')[ \t]*\}|(?:[ \t]*={2,3}|[ \t]+-?eq)[ \t]+(?:"([^"\n]{1,100})"|'([^'\n]{1,100})'))/y;
+// (And a filter's or a comparison's quoted value: `lastName eq "Valcárcel"` in SCIM or OData,
+// `-eq` in PowerShell, `user.last_name == "…"`.)
 // After `<key>`: the text, then `</key>` (group 2 the key again).
 const ELEMENT_AT = /([^<>\n]{1,100})<\/([\w\u00c0-\u024f-]{1,40})>/y;
 const isKeyChar = (c: number): boolean =>
@@ -230,8 +232,11 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   if (near === undefined) windows.push([0, text.length]);
   else
     for (const at of [...near].sort((a, b) => a - b)) {
-      const lo = Math.max(0, at - COMPANY_WINDOW),
-        hi = Math.min(text.length, at + COMPANY_WINDOW);
+      // (Within three lines of it too: the trajectory builder's window holds the three lines around a change.)
+      let lo = at,
+        hi = at;
+      for (let breaks = 0; lo > 0 && at - lo < COMPANY_WINDOW; lo--) if (text.charCodeAt(lo - 1) === 10 && ++breaks > 3) break;
+      for (let breaks = 0; hi < text.length && hi - at < COMPANY_WINDOW; hi++) if (text.charCodeAt(hi) === 10 && ++breaks > 3) break;
       const last = windows[windows.length - 1];
       if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
       else windows.push([lo, hi]);
@@ -244,7 +249,9 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   const company = [...sure, ...personalFound, ...personalKeyOffsets(text)];
   const taken: number[] = [];
   for (const p of plain) {
-    const close = (x: number): boolean => Math.abs(x - p.at) <= COMPANY_WINDOW;
+    // (Within three lines too, as the trajectory builder's window reaches.)
+    const close = (x: number): boolean =>
+      Math.abs(x - p.at) <= COMPANY_WINDOW && breaksBetween(text, Math.min(x, p.at), Math.max(x, p.at)) <= 3;
     // Company: a key of other personal data, a field read for sure, or a plain field of the other kind.
     const by = [...company.filter(close), ...plain.filter((q) => q !== p && q.f.kind !== p.f.kind && close(q.at)).map((q) => q.at)];
     if (by.length > 0) {
@@ -260,7 +267,13 @@ export function findPersonalFields(text: string, out: Finding[], near?: readonly
   }
   // A postcode: with other personal data close by (not its own key).
   for (const p of postcodes)
-    if ([...company, ...taken].some((x) => Math.abs(x - p.at) <= COMPANY_WINDOW && Math.abs(x - p.at) > 2)) out.push(p.f);
+    if (
+      [...company, ...taken].some(
+        (x) =>
+          Math.abs(x - p.at) <= COMPANY_WINDOW && Math.abs(x - p.at) > 2 && breaksBetween(text, Math.min(x, p.at), Math.max(x, p.at)) <= 3,
+      )
+    )
+      out.push(p.f);
 }
 
 /** Line breaks in [a, b). */
@@ -335,7 +348,7 @@ function readFields(
       FIELD_AT.lastIndex = q === 34 || q === 39 ? ks - 1 : ks;
       const m = FIELD_AT.exec(text);
       if (m === null || m[1] !== text.slice(ks, ke)) continue;
-      v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9];
+      v = m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11];
       // Unquoted, a value is a literal only on a configuration line the key starts (YAML, INI);
       // in code it is an expression (`{memberName: A.id.name}`).
       // A form's field, URL-encoded (`…&address_street=81+Prospect+Lane&…`): to the next `&`.
@@ -387,7 +400,9 @@ function readFields(
     const judged = (q === 38 || q === 63) && !v.includes(' ') ? v.replace(/\+/g, ' ') : v;
     const ok =
       field.what === 'name'
-        ? looksLikeName(judged, field.minWords, capitals)
+        ? looksLikeName(judged, field.minWords, capitals) ||
+          // (A family name of one character of Han or Hangul under its own key: `"familyName": "郑"`.)
+          (!field.plain && v.length === 1 && CJK.test(v) && /family|last|sur/i.test(text.slice(ks, ke)))
         : field.what === 'address'
           ? looksLikeAddress(judged)
           : CITY_KEY.test(text.slice(ks, ke).replace(/["'`]/g, ''))
@@ -410,8 +425,9 @@ function readFields(
   }
 }
 
-// The parts of a name under a key that names one (`"name": { "first": "Omar", "last": "Haddad" }`).
-const NAME_PART_KEY = /^(?:first|last|middle|given|family|full)$/i;
+// The parts of a name under a key that names one (`"name": { "first": "Omar", "last": "Haddad" }`,
+// SCIM's `"formatted"`).
+const NAME_PART_KEY = /^(?:first|last|middle|given|family|full|formatted)$/i;
 const PARENT_KEY = /["']?([A-Za-z][\w-]{0,30})["']?[ \t]*(?::|=>?)[ \t]*[{(][^{}()\n]*$/;
 
 /** Is the key at `ks` inside an object (on its line or the one above) given to a key that names a person's name? */

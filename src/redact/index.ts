@@ -23,7 +23,7 @@ import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findIbans, findIpv4, findSsns, type LocalIdentifiers } from './pii';
-import { createPhoneFinder } from './phones';
+import type { PhoneFinder } from './phones';
 import { findBearer, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findUrlCredentials } from './structural';
 import type { StatementHints } from './statements';
 import type { CliHints } from './commands';
@@ -194,10 +194,14 @@ export type { LocalIdentifiers } from './pii';
  * 27: a given name said anywhere in the text once its whole name was found, and in a document's later
  * changes through the caller's memory of its names; names end after combining marks; a rule that fails
  * on its input drops the text.
+ * 28: values read in views that decode them (URL-encoding, escapes, character references,
+ * quoted-printable, a CSV cell's JSON, both sides of a word diff) and digits of other scripts;
+ * devices' serial numbers and advertising ids, keys' raw bytes, logins before a host with no scheme;
+ * a record's field reads its company within three lines.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 27;
+export const REDACTION_POLICY_VERSION = 28;
 
 export const DEFAULT_BUDGET_MS = 500;
 
@@ -332,7 +336,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const dropDense = options.dropDense ?? true;
   const now = options.now ?? (() => performance.now());
   const local = compileLocalIdentifiers(options.localIdentifiers);
-  const findPhones = createPhoneFinder(options.phoneRegion);
+  // The phone finder lives in the names bundle, loaded when redaction first runs.
+  let phones: PhoneFinder | undefined;
+  const phoneFinder = (): PhoneFinder => (phones ??= personNames().createPhoneFinder(options.phoneRegion));
+  const findPhones = ((text: string, out: Finding[], uri?: boolean) => phoneFinder()(text, out, uri)) as PhoneFinder;
+  findPhones.afterNames = (text, out) => phoneFinder().afterNames(text, out);
   const excluded = compileExclusions([...(options.excludedGlobs ?? DEFAULT_EXCLUDED_GLOBS), ...(options.extraExcludedGlobs ?? [])]);
 
   // No memory of past placeholders: computing one (two SHA-256 compressions, in place) costs
@@ -342,23 +350,26 @@ export function createRedactor(options: RedactorOptions): Redactor {
   const placeholder = (kind: string, secret: string): string => `<REDACTED:${kind}#${hmac(secret)}>`;
 
   const redact = (input: string, redactOptions?: RedactOptions): RedactionResult => {
-    const memory = redactOptions?.names;
+    // The document's memory of names, or this call's own (views of the text read it).
+    const names = redactOptions?.names ?? new Set<string>();
     if (input.length === 0) return { text: input, findings: [] };
     // Tables drawn with box-drawing characters (DuckDB's, psql's unicode style, Rich's) are read as
     // drawn with `|`, `-` and `+`: one character for one, so the findings' offsets hold for the input.
     const boxed = BOX_DRAWING.test(input)
       ? input.replace(VERTICAL_BOX, '|').replace(HORIZONTAL_BOX, '-').replace(BOX_DRAWING_ALL, '+')
       : input;
+    // Digits of other scripts (Persian `۰۹۱۲`, Bengali `০১৬০০`, Devanagari, Thai) read as ASCII ones, one for one.
+    const ascii = OTHER_DIGIT.test(boxed) ? boxed.replace(OTHER_DIGITS, otherDigit) : boxed;
     // A diff's lines without their signs, JSON escaped twice as if once (statements.ts).
-    const text = DIFF_HINT.test(boxed) || boxed.includes('\\\\\\"') ? statements().readingView(boxed) : boxed;
+    const text = DIFF_HINT.test(ascii) || ascii.includes('\\\\\\"') ? statements().readingView(ascii) : ascii;
     const t0 = now();
     // (With the engine's clock: a clock given by the caller does not run while bundles load.)
     const loaded0 = loadingMs;
     const check = (): void => {
       if (now() - t0 - (options.now === undefined ? loadingMs - loaded0 : 0) > budgetMs) throw new BudgetExceeded();
     };
-    try {
-      denseGuard.on = dropDense;
+    // Every finder over one text (the input, or a view of it decoded), its findings unresolved.
+    const collect = (text: string, memory: Set<string> | undefined, view = false): Finding[] => {
       const raw: Finding[] = dropDense ? denseGuardedList() : [];
       const found = new Uint8Array(FEATURE_COUNT);
       const hits: number[] = [];
@@ -373,7 +384,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
       if (found[F.cookieJarTrue] + found[F.cookieJarFalse] > 0) statements().findCookieJarValues(text, raw);
-      if (found[F.byteArray] === 1) statements().findByteArraySecrets(text, raw);
+      if (found[F.byteArray] === 1 || KEY_BYTES_HINT.test(text)) statements().findByteArraySecrets(text, raw);
       if (
         found[F.cookieHeader] +
           found[F.cookieKey] +
@@ -694,7 +705,16 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.gaid] +
             found[F.aaid] +
             found[F.androidId] +
-            found[F.advertisingId] >
+            found[F.advertisingId] +
+            found[F.idfv] +
+            found[F.iosIfa] +
+            found[F.identifierFor] +
+            found[F.mobileEquipment] +
+            found[F.serialNo] +
+            found[F.serialNumber] +
+            found[F.serialNumberSpaced] +
+            found[F.serialUnderscore] +
+            found[F.steamId] >
           0,
         pastLatin: found[PAST_LATIN] === 1 && IDS_PAST_LATIN.test(text),
         card: raw.some((f) => f.kind === 'credit-card'),
@@ -855,6 +875,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && text.includes('’s ')))
         personNames().findOwnedDevices(text, raw);
       if (text.includes('@') || text.includes(':$') || text.includes('[~')) statements().findAccountUsers(text, raw);
+      if (text.includes(':') && SCHEMELESS_LOGIN.test(text)) statements().findSchemelessLogins(text, raw);
       if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) statements().findKeyIdUsers(text, raw);
       if (text.includes(', ') && INLINE_POSTCODE.test(text))
         personNames().findInlineAddresses(text, raw, (k) => NATIONAL_ID_KIND_SET.has(k));
@@ -887,8 +908,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Other mentions of the values found (names.ts).
       if (raw.length > 0) personNames().echoFoundValues(text, raw);
       check();
-      if (text.includes('\\\n') || text.includes('\\\r\n')) continueAcrossLineBreaks(text, raw);
-      if (raw.length > 0 && CONCATENATION.test(text)) joinConcatenated(text, raw);
+      if (text.includes('\\\n') || text.includes('\\\r\n')) statements().continueAcrossLineBreaks(text, raw, PII_KINDS);
+      if (raw.length > 0 && CONCATENATION.test(text)) statements().joinConcatenated(text, raw, PII_KINDS);
       if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
         statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
@@ -898,11 +919,29 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
       // A given name said again far from its whole name, in this text and in the document's other changes.
       if ((memory !== undefined && memory.size > 0) || raw.some((f) => f.kind === 'person-name'))
-        personNames().echoNamesFar(text, raw, memory);
+        personNames().echoNamesFar(text, raw, memory, view);
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
       // A name ends after the combining marks of its last letter (`Adébáyọ̀` written with U+0300).
       if (COMBINING_MARK.test(text))
         for (const f of raw) if (f.kind === 'person-name') while (COMBINING_MARK_AT.test(text[f.end] ?? '')) f.end++;
+      return raw;
+    };
+    try {
+      denseGuard.on = dropDense;
+      const raw = collect(text, names);
+      // Values written escaped or encoded (`Y%C4%B1lmaz`, `\u0938…`, `&#305;`, a word diff's
+      // `[-old-]{+new+}`) are read again in views that decode them (statements.ts); what a view
+      // finds on a line it changed is mapped back to the characters that encode it.
+      if (ESCAPE_HINT.test(text))
+        for (const view of statements().decodedViews(text)) {
+          // (A view reads the names the text's own reading found, far from them, and adds none: what a
+          // window reads of them must not depend on a view of lines outside it.)
+          for (const f of collect(view.text, names, true)) {
+            const start = view.map[f.start];
+            const end = view.map[f.end];
+            if (end > start && view.changed(f.start, f.end)) raw.push({ kind: f.kind, start, end });
+          }
+        }
       const findings = resolve(text, raw);
       const out = render(input, findings, hmacWord);
       check();
@@ -922,39 +961,17 @@ export function createRedactor(options: RedactorOptions): Redactor {
   };
 }
 
-// A secret written in pieces joined by `+` (Java, JavaScript, C#, Python), `.` (PHP, Perl), `..`
-// (Lua) or `&` (Visual Basic): `"f3f9…6e" + "-" + "a504ead3-f3980ad0"`. The literals joined on its
-// line to a secret's whole literal are pieces of it, before it and after it.
-const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
-const PIECE_AFTER = /^(["'])[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])([^"'\n\\]{1,100})\2/;
-const PIECE_BEFORE = /(["'])([^"'\n\\]{1,100})\1[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])$/;
-function joinConcatenated(text: string, raw: Finding[]): void {
-  const secrets = raw.filter((f) => !PII_KINDS.has(f.kind));
-  for (const f of secrets) {
-    const quote = text[f.end];
-    if ((quote !== '"' && quote !== "'") || text[f.start - 1] !== quote) continue;
-    let end = f.end;
-    for (let k = 0; k < 8; k++) {
-      const m = PIECE_AFTER.exec(text.slice(end, end + 112));
-      if (m === null) break;
-      const start = end + m[0].length - 1 - m[3].length;
-      raw.push({ kind: f.kind, start, end: start + m[3].length });
-      end = start + m[3].length;
-    }
-    let start = f.start - 1;
-    for (let k = 0; k < 8; k++) {
-      const m = PIECE_BEFORE.exec(text.slice(Math.max(0, start - 112), start + 1));
-      if (m === null) break;
-      const at = start + 1 - m[0].length + 1;
-      raw.push({ kind: f.kind, start: at, end: at + m[2].length });
-      start = at - 1;
-    }
-  }
-}
-
 // The kinds of the values published to be typed into tests (published.ts, a bundle of its own).
 // A house number, a comma and a postcode before a capitalised town (addresses.ts's INLINE_ADDRESS).
 const INLINE_POSTCODE = /\d[a-zA-Z]?,[ \t]*(?:[^,\n]{1,12},[ \t]*){0,2}\d{2}[\d -]{1,4}[ \t]+\p{Lu}/u;
+// A literal joined to another by `+`, `.`, `..` or `&` (statements.ts's joinConcatenated).
+// A login and its password before a host in a quoted string (statements.ts's findSchemelessLogins).
+const SCHEMELESS_LOGIN = /["'][\w.-]{1,64}:[^\s"'@/]{6,128}@[A-Za-z0-9]/;
+// A key's bytes in an array (statements.ts's findByteArraySecrets).
+const KEY_BYTES_HINT = /key\w*(?:\[\d*\])?[ \t]*[:=][ \t]*[{[][ \t]*(?:0x)?[0-9a-fA-F]{1,3}[ \t]*,/i;
+// An escape or encoding that statements.ts's decodedViews reads.
+const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|=3D[^\s]|\{""|\[-|\{\+/;
+const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
 const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
@@ -968,28 +985,6 @@ function mayBePublished(text: string, raw: Finding[]): boolean {
       text.includes('_test_BQokikJOvBiI2HlWgH4olfQ2'))
   );
 }
-
-/**
- * A credential that a backslash continues onto the next line (`"Authorization: token ghp_dPP…\⏎8iG4…"`,
- * a shell or C string split for width): the part on the next line is the same credential.
- */
-function continueAcrossLineBreaks(text: string, raw: Finding[]): void {
-  const n = raw.length;
-  for (let k = 0; k < n; k++) {
-    const f = raw[k];
-    if (PII_KINDS.has(f.kind)) continue;
-    // The backslash after the finding, or its last character (a value read up to white space).
-    let i = text.charCodeAt(f.end) === 92 ? f.end + 1 : text.charCodeAt(f.end - 1) === 92 ? f.end : -1;
-    if (i < 0) continue;
-    if (text.charCodeAt(i) === 13) i++;
-    if (text.charCodeAt(i) !== 10) continue;
-    i++;
-    let e = i;
-    while (e < text.length && e - i < 4096 && TOKEN_CHAR.test(text[e])) e++;
-    if (e - i >= 4) raw.push({ kind: f.kind, start: i, end: e });
-  }
-}
-const TOKEN_CHAR = /[A-Za-z0-9+/=_.~-]/;
 
 /** The same number of lines as `text`: a marker, then empty lines. */
 export function droppedText(text: string): string {
@@ -1289,6 +1284,15 @@ const F = {
   aaid: feature('aaid'),
   androidId: feature('android'),
   advertisingId: feature('advertising'),
+  idfv: feature('idfv'),
+  iosIfa: feature('_ifa'),
+  identifierFor: feature('identifierfor'),
+  mobileEquipment: feature('equipmentidentity'),
+  serialNo: feature('serialno'),
+  serialNumber: feature('serialnumber'),
+  serialNumberSpaced: feature('serial number'),
+  serialUnderscore: feature('serial_n'),
+  steamId: feature('7656119'),
   keypair: feature('keypair'),
   macColon: feature('mac:'),
   macQuote: feature('mac"'),
@@ -1611,6 +1615,7 @@ const CODE_FEATURES = [
   'cvc=',
   'cvc2',
   'cvc\\',
+  'cvc]',
   'csc:',
   'csc"',
   "csc'",
@@ -1658,7 +1663,7 @@ const FOREIGN_PASSWORD_FEATURES = wl(
 const IDS_PAST_LATIN =
   /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー/;
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
-const ACCOUNT_PAST_LATIN = /口座番号|계좌번호|账号|帳號|账户号码|номер счета|номер счёта|расч[её]тный сч[её]т/;
+const ACCOUNT_PAST_LATIN = /口座番号|계좌|账号|帳號|账户号码|сч[её]т|рахунок/i;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
 const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M/;
 // A table's column of digests (embedded.ts's dropDigestColumns).
@@ -1811,6 +1816,15 @@ const BIRTH_FEATURES = [
     'narodil',
     'syntyi',
     'föddes',
+    // (Born in a place before the date: `nato a Palermo il …`.)
+    'nato a ',
+    'nata a ',
+    'né à ',
+    'née à ',
+    'nacido en ',
+    'nacida en ',
+    'nascido em ',
+    'nascida em ',
   ].map((f) => feature(f)),
 ];
 // A national number's own name where its format is not read one by one (cued-identifiers.ts's LOOSE_ID).
@@ -1897,6 +1911,11 @@ const LOOSE_ID_FEATURES = [
   'doc_no',
   'id_no',
   'idno',
+  'id_num',
+  'idnum',
+  'id-num',
+  'id num',
+  'identification',
   'pnr',
   'locator',
   'booking ref',
@@ -2050,6 +2069,18 @@ function statements(): typeof import('./statements') {
   return (statementFinders ??= load<typeof import('./statements')>('statements.js'));
 }
 
+// The decimal digits of Arabic, Persian, N'Ko, ten Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer and Mongolian.
+const OTHER_DIGIT_RANGES =
+  '\u0660-\u0669\u06F0-\u06F9\u07C0-\u07C9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\u0B66-\u0B6F\u0BE6-\u0BEF\u0C66-\u0C6F\u0CE6-\u0CEF\u0D66-\u0D6F\u0DE6-\u0DEF\u0E50-\u0E59\u0ED0-\u0ED9\u0F20-\u0F29\u1040-\u1049\u17E0-\u17E9\u1810-\u1819';
+const OTHER_DIGIT = new RegExp(`[${OTHER_DIGIT_RANGES}]`);
+const OTHER_DIGITS = new RegExp(`[${OTHER_DIGIT_RANGES}]`, 'g');
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810,
+];
+const otherDigit = (d: string): string => {
+  const c = d.charCodeAt(0);
+  return String(c - DIGIT_ZEROS.find((z) => c >= z && c <= z + 9)!);
+};
 const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]{3}/;
 /** `text` with full-width digits, plus, hyphen, brackets and spaces as ASCII, each one code unit for one. */
 function asciiDigits(text: string): string {

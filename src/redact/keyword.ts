@@ -184,12 +184,19 @@ function classifyUncached(name: string): NameClass | null {
   // (A hash's word before `secret` names what the secret signs: `WOMPI_INTEGRITY_SECRET`, `checksum_secret`.)
   // (A signing tool's word before a password names whose: `gpg.passphrase`, `GPG_PASSWORD`.)
   for (const w of words)
-    if (NEG_ANY.has(w) && !(last === 'secret' && HASH_WORDS.has(w)) && !(OPENPGP.has(w) && PASSWORD_RE.test(last))) return null;
+    if (
+      NEG_ANY.has(w) &&
+      !(last === 'secret' && HASH_WORDS.has(w)) &&
+      !(OPENPGP.has(w) && PASSWORD_RE.test(last)) &&
+      // (A secret hash is a shared secret a webhook's sender echoes: Flutterwave's `FLW_SECRET_HASH`.)
+      !(w === 'hash' && last === 'hash' && words.includes('secret'))
+    )
+      return null;
   // A reference to a secret kept elsewhere (Helm's `existingSecret: grafana-smtp`).
   if (words[0] === 'existing') return null;
   if (
     NEG_LAST.has(last) &&
-    !(last === 'hash' && words.some((w) => PASSWORD_RE.test(w))) &&
+    !(last === 'hash' && (words.some((w) => PASSWORD_RE.test(w)) || words.includes('secret'))) &&
     // `secret_id` (an AppRole's secret), `private_key_id`, `access_key_id` (S3-compatible stores'
     // `TE7TVH4C1Y8CXM1X7JQU`): the id of a secret that is itself one, or half of its pair.
     !(
@@ -314,6 +321,11 @@ function findValueStart(
   else if (!nameQuoted && text.charCodeAt(i) === 91 && text.charCodeAt(i + 1) === 93) i += 2; // `apikey[] = "…"` (PHP, Objective-C)
   const afterName = i;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
+  // A prompt's default in brackets before its colon (`aws configure`'s `Password [None]: …`, `[****2N]:`).
+  if (!nameQuoted && text.charCodeAt(i) === 91 && i > afterName) {
+    const close = text.indexOf(']:', i);
+    if (close > i && close - i <= 48 && !text.slice(i, close).includes('\n')) i = close + 1;
+  }
   if (i >= n) return -1;
   // Go-style `name string = "…"`: a type word between the name and the `=`.
   const goType = GO_TYPE;
@@ -797,7 +809,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
 function letterDigitSymbol(v: string): boolean {
   // Not a translated message's template (`项目“{0}”中启用了…`).
   if (v.length > 64 || /\{\d+\}|%\d*[sd]|[。，、“”「」]/.test(v)) return false;
-  return v.length >= 8 && /\d/.test(v) && /\p{L}/u.test(v) && /[^\p{L}\p{N}]/u.test(v) && distinctChars(v) >= 6;
+  if (v.length < 8 || !/\d/.test(v) || !/\p{L}/u.test(v) || distinctChars(v) < 6) return false;
+  // A symbol, or letters of both cases around the digits (`ÑandúTWWsçã56ü`), as a chosen password mixes them.
+  return /[^\p{L}\p{N}]/u.test(v) || (/\p{Lu}/u.test(v) && /\p{Ll}/u.test(v) && /\p{L}\d|\d\p{L}/u.test(v));
 }
 
 function symbolPassword(v: string): boolean {
@@ -1611,7 +1625,8 @@ function insideParens(text: string, s: number): boolean {
   return false;
 }
 
-const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define)[ \t]+$/i;
+// (And OpenWrt's UCI: `option key 'FbHs6v4+…'`.)
+const SPACE_SEPARATED = /(?:^|[\s;&])(?:setx?|setenv|ENV|ARG|#define|option)[ \t]+$/i;
 // Tcl's braces quote a word (`set pass {oYzO…?u2Gi}`, in an expect script): the word between them,
 // when `set` starts the line and the braces close on it.
 const TCL_SET = /^[ \t]*set[ \t]+$/;

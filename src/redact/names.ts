@@ -11,6 +11,8 @@
 // (`Passenger:`), a closing line above (`Best regards,` then the name alone on its line), or a
 // Japanese honorific after it (`Sato-san`).
 import { dirname, join } from 'node:path';
+// The phone finder is bundled here, to load with the names rather than with the extension.
+export { createPhoneFinder } from './phones';
 import { existsSync, readFileSync } from 'node:fs';
 import { findAddressBlocks, STREET_AFTER_NUMBER } from './addresses';
 
@@ -2848,7 +2850,7 @@ const LABEL_BEFORE_NAME = /[:=：]/;
  * it is open, never on disk) holds each word decided on: the word when taken, `!` and the word when
  * refused. A decision made is kept. One scan of the text's words, whatever the number of names.
  */
-export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>): void {
+export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>, onlyKnown = false): void {
   const taken = new Set<string>();
   const refused = new Set<string>();
   if (memory !== undefined) for (const w of memory) (w.charCodeAt(0) === 33 ? refused : taken).add(w.charCodeAt(0) === 33 ? w.slice(1) : w);
@@ -2860,7 +2862,8 @@ export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>)
     refused.add(w);
     memory?.add('!' + w);
   };
-  for (const f of out) {
+  // (`onlyKnown`: a view of the text decoded looks for the names its memory holds, and learns none.)
+  for (const f of onlyKnown ? [] : out) {
     if (f.kind !== 'person-name' || f.end - f.start > 60) continue;
     const v = text.slice(f.start, f.end);
     const caseless = FAR_CASELESS_NAME.test(v);
@@ -2933,7 +2936,26 @@ export function echoNamesFar(text: string, out: Finding[], memory?: Set<string>)
     if (!taken.has(w)) continue;
     for (const i of at) out.push({ kind: 'person-name', start: i, end: i + w.length });
   }
+  // A file named after the person (`aarav_id_front.jpg`, `latoya-ausweis.pdf`): a part of its name
+  // is a word of the name as a login writes it, four letters or more.
+  for (const w of taken) {
+    if (w.length < 4 || !/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    const lw = latinLogin(w);
+    for (let i = text.indexOf(lw); i >= 0; i = text.indexOf(lw, i + lw.length)) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(i + lw.length);
+      if ((i > 0 && (isWordChar(before) || before > 0x24f) && before !== 95) || !(after === 95 || after === 45 || after === 46)) continue;
+      let s0 = i;
+      while (s0 > 0 && FILE_NAME_CHAR.test(text[s0 - 1])) s0--;
+      let e0 = i + lw.length;
+      while (e0 < text.length && FILE_NAME_CHAR.test(text[e0])) e0++;
+      const file = text.slice(s0, e0);
+      if (PERSONAL_FILE.test(file) && !inName(s0, e0)) out.push({ kind: 'person-name', start: s0, end: e0 });
+    }
+  }
 }
+const FILE_NAME_CHAR = /[\w.-]/;
+const PERSONAL_FILE = /^[\w-]+(?:\.[\w-]+)*\.(?:jpe?g|png|heic|webp|gif|tiff?|bmp|pdf|docx?|odt|xlsx?|ods|csv|txt|zip|mp4|mov)$/i;
 const INITIALS = /^[A-Z]{2,3}$/;
 /** Whether the capitals at start…end are quoted, a function's or a list's of codes. */
 function codeAround(text: string, start: number, end: number): boolean {

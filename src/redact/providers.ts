@@ -136,6 +136,8 @@ export const PROVIDER_RULES: readonly PatternRule[] = [
     check: (t, s, e) => /\d/.test(t.slice(s + 5, e)) && e - s >= 24,
   },
   { kind: 'slack-token', re: r('xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe.'] },
+  // A Slack session's `d` cookie, URL-encoded as the browser keeps it.
+  { kind: 'slack-token', re: r('xoxd-[A-Za-z0-9%/+=-]{20,400}'), pre: ['xoxd-'] },
   { kind: 'slack-token', re: r('xoxe-\\d-[A-Za-z0-9]{100,300}'), pre: ['xoxe-'] },
   { kind: 'slack-token', re: r('xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+'), pre: ['xapp-'] },
   {

@@ -686,18 +686,25 @@ export function findByteArraySecrets(text: string, out: Finding[]): void {
   while ((m = BYTE_ARRAY.exec(text)) !== null) {
     const items = m[1].split(/\s*,\s*/);
     let spelled = '';
+    const bytes = new Set<number>();
     for (const it of items) {
       const c = it.startsWith('0') && it.length > 1 && (it[1] === 'x' || it[1] === 'X') ? parseInt(it.slice(2), 16) : parseInt(it, 10);
-      if (!(c >= 32 && c <= 126)) {
-        spelled = '';
-        break;
-      }
-      spelled += String.fromCharCode(c);
+      bytes.add(c);
+      if (c >= 32 && c <= 126 && spelled !== null) spelled += String.fromCharCode(c);
+      else spelled = null as unknown as string;
     }
-    if (spelled.length < 12) continue;
     const bol = text.lastIndexOf('\n', m.index) + 1;
     const name = BYTE_ARRAY_NAME.exec(text.slice(Math.max(bol, m.index - 120), m.index));
     const cls = name === null ? null : classifyName(name[1]);
+    const start = m.index + m[0].indexOf(m[1]);
+    // A key's raw bytes under a key's name (a LoRaWAN `APPKEY[16] = { 0x8E, … }`, Zigbee2MQTT's
+    // `network_key: [245, 2, …]`): sixteen bytes or more, not a run of one value.
+    if (spelled === null) {
+      if (cls !== null && items.length >= 16 && items.every((it) => /^(?:0[xX][0-9a-fA-F]{2}|\d{1,3})$/.test(it)) && bytes.size >= 8)
+        out.push({ kind: 'secret', start, end: start + m[1].length });
+      continue;
+    }
+    if (spelled.length < 12) continue;
     const named = cls === 'password' || cls === 'secret';
     // (Unnamed, a string of one word: `Hello, World` spelled so is a greeting.)
     if (
@@ -706,12 +713,293 @@ export function findByteArraySecrets(text: string, out: Finding[]): void {
         : /\s/.test(spelled) || !valueLooksSecret(spelled, 'secret', true)
     )
       continue;
-    const start = m.index + m[0].indexOf(m[1]);
     out.push({ kind: cls === 'password' ? 'password' : 'secret', start, end: start + m[1].length });
   }
 }
 // Twelve byte values or more in braces or brackets, decimal or hex.
 const BYTE_ARRAY =
-  /[{[][ \t\r\n]*((?:0[xX][0-9a-fA-F]{2}|\d{2,3})(?:[ \t]*,[ \t\r\n]*(?:0[xX][0-9a-fA-F]{2}|\d{2,3})){11,511})[ \t\r\n]*,?[ \t\r\n]*[}\]]/g;
+  /[{[][ \t\r\n]*((?:0[xX][0-9a-fA-F]{2}|\d{1,3})(?:[ \t]*,[ \t\r\n]*(?:0[xX][0-9a-fA-F]{2}|\d{1,3})){11,511})[ \t\r\n]*,?[ \t\r\n]*[}\]]/g;
 // The name the array is given, the last identifier before its `=` or `:`.
-const BYTE_ARRAY_NAME = /([A-Za-z_][\w]*)[ \t]*(?::[^=\n]{0,40})?=[^=\n]{0,60}$/;
+// (Or a C array's, its length after it: `APPKEY[16] = {`; or YAML's key: `network_key: [`.)
+const BYTE_ARRAY_NAME = /([A-Za-z_][\w]*)(?:\[\d*\])?[ \t]*(?:(?::[^=\n]{0,40})?=[^=\n]{0,60}|:[ \t]*)$/;
+
+// A secret written in pieces joined by `+` (Java, JavaScript, C#, Python), `.` (PHP, Perl), `..`
+// (Lua) or `&` (Visual Basic): `"f3f9…6e" + "-" + "a504ead3-f3980ad0"`. The literals joined on its
+// line to a secret's whole literal are pieces of it, before it and after it.
+const PIECE_AFTER = /^(["'])[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])([^"'\n\\]{1,100})\2/;
+const PIECE_BEFORE = /(["'])([^"'\n\\]{1,100})\1[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])$/;
+export function joinConcatenated(text: string, raw: Finding[], pii: ReadonlySet<string>): void {
+  const secrets = raw.filter((f) => !pii.has(f.kind));
+  for (const f of secrets) {
+    const quote = text[f.end];
+    if ((quote !== '"' && quote !== "'") || text[f.start - 1] !== quote) continue;
+    let end = f.end;
+    for (let k = 0; k < 8; k++) {
+      const m = PIECE_AFTER.exec(text.slice(end, end + 112));
+      if (m === null) break;
+      const start = end + m[0].length - 1 - m[3].length;
+      raw.push({ kind: f.kind, start, end: start + m[3].length });
+      end = start + m[3].length;
+    }
+    let start = f.start - 1;
+    for (let k = 0; k < 8; k++) {
+      const m = PIECE_BEFORE.exec(text.slice(Math.max(0, start - 112), start + 1));
+      if (m === null) break;
+      const at = start + 1 - m[0].length + 1;
+      raw.push({ kind: f.kind, start: at, end: at + m[2].length });
+      start = at - 1;
+    }
+  }
+}
+
+/**
+ * A credential that a backslash continues onto the next line (`"Authorization: token ghp_dPP…\⏎8iG4…"`,
+ * a shell or C string split for width): the part on the next line is the same credential.
+ */
+export function continueAcrossLineBreaks(text: string, raw: Finding[], pii: ReadonlySet<string>): void {
+  const n = raw.length;
+  for (let k = 0; k < n; k++) {
+    const f = raw[k];
+    if (pii.has(f.kind)) continue;
+    // The backslash after the finding, or its last character (a value read up to white space).
+    let i = text.charCodeAt(f.end) === 92 ? f.end + 1 : text.charCodeAt(f.end - 1) === 92 ? f.end : -1;
+    if (i < 0) continue;
+    if (text.charCodeAt(i) === 13) i++;
+    if (text.charCodeAt(i) !== 10) continue;
+    i++;
+    let e = i;
+    while (e < text.length && e - i < 4096 && TOKEN_CHAR.test(text[e])) e++;
+    if (e - i >= 4) raw.push({ kind: f.kind, start: i, end: e });
+  }
+}
+const TOKEN_CHAR = /[A-Za-z0-9+/=_.~-]/;
+
+/** A text decoded where it was escaped, with where each of its characters came from in the text. */
+export interface DecodedView {
+  text: string;
+  /** For each offset of the view (and its length), the offset in the text it was read from. */
+  map: Int32Array;
+  /** Whether [start, end) of the view touches a line the view changed. */
+  changed(start: number, end: number): boolean;
+}
+
+/**
+ * Views of a text in which escaped and encoded values are written as they read: URL-encoding
+ * (`Y%C4%B1lmaz`, and `+` as a space in a form's body), `\uXXXX` and HTML's character references
+ * (`&#305;`, `&#x131;`, `&eacute;`) past ASCII, quoted-printable's UTF-8 (`=C3=A9`) and `=3D`,
+ * a CSV cell's JSON with its quotes doubled (`{""user"":""…""}`), and git's word diff
+ * (`[-old-]{+new+}`) read once as the new text and once as the old. Line by line: a line break is
+ * never decoded, so the view has the text's lines; lines more than three from a changed one are
+ * left empty, as no rule reads further. Empty when nothing decodes.
+ */
+export function decodedViews(text: string): DecodedView[] {
+  const lines = text.split('\n');
+  const views: DecodedView[] = [];
+  for (const side of ['new', 'old'] as const) {
+    const decoded: (Decoded | null)[] = lines.map((l) => (LINE_ESCAPE.test(l) ? decodeLine(l, side) : null));
+    if (!decoded.some((d) => d !== null)) {
+      if (side === 'new') return views;
+      continue;
+    }
+    const near = new Uint8Array(lines.length);
+    decoded.forEach((d, i) => {
+      if (d !== null) for (let k = Math.max(0, i - 3); k <= Math.min(lines.length - 1, i + 3); k++) near[k] = 1;
+    });
+    let out = '';
+    const map: number[] = [];
+    const flags: number[] = [];
+    let at = 0;
+    lines.forEach((line, i) => {
+      if (i > 0) {
+        map.push(at - 1);
+        flags.push(0);
+        out += '\n';
+      }
+      const d = decoded[i];
+      if (d !== null) {
+        out += d.text;
+        for (let k = 0; k < d.text.length; k++) map.push(at + d.map[k]);
+        for (let k = 0; k < d.text.length; k++) flags.push(1);
+      } else if (near[i] === 1) {
+        out += line;
+        for (let k = 0; k < line.length; k++) {
+          map.push(at + k);
+          flags.push(0);
+        }
+      }
+      at += line.length + 1;
+    });
+    map.push(text.length);
+    const flag = Uint8Array.from(flags);
+    views.push({
+      text: out,
+      map: Int32Array.from(map),
+      changed: (s, e) => {
+        for (let k = s; k < e && k < flag.length; k++) if (flag[k] === 1) return true;
+        return false;
+      },
+    });
+    if (!WORD_DIFF.test(text)) break;
+  }
+  return views;
+}
+
+interface Decoded {
+  text: string;
+  map: number[];
+}
+const LINE_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|=3D\S|\{""|\[-|\{\+/;
+const WORD_DIFF = /\[-[^\n]*?-\]|\{\+[^\n]*?\+\}/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const PAST_ASCII = /[\u0080-\uffff]/;
+// What an escape past ASCII is decoded to: a letter, a mark or a digit of a name or a word.
+const DECODED_LETTER = /^[\p{L}\p{M}\p{N}]/u;
+// …and what a run of URL-encoded bytes may be: printable ASCII, letters, marks, digits, punctuation.
+const DECODED_TEXT = /^[\x20-\x7e\p{L}\p{M}\p{N}\u00a0-\u00bf\u2000-\u206f]*$/u;
+// HTML's named references to letters past ASCII that names and words hold.
+const NAMED_LETTERS: Record<string, string> = Object.fromEntries(
+  'aacute á eacute é iacute í oacute ó uacute ú yacute ý Aacute Á Eacute É Iacute Í Oacute Ó Uacute Ú agrave à egrave è igrave ì ograve ò ugrave ù Agrave À Egrave È acirc â ecirc ê icirc î ocirc ô ucirc û auml ä euml ë iuml ï ouml ö uuml ü yuml ÿ Auml Ä Ouml Ö Uuml Ü atilde ã otilde õ ntilde ñ Atilde Ã Otilde Õ Ntilde Ñ ccedil ç Ccedil Ç aring å Aring Å aelig æ AElig Æ oslash ø Oslash Ø szlig ß'
+    .split(' ')
+    .flatMap((w, i, a) => (i % 2 === 0 ? [[w, a[i + 1]]] : [])),
+);
+
+/** One line decoded for one side of a word diff, or null when it reads as it is written. */
+function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
+  let text = '';
+  const map: number[] = [];
+  const emit = (s: string, from: number): void => {
+    text += s;
+    for (let k = 0; k < s.length; k++) map.push(from);
+  };
+  // A form's body or a query (`a=1&b=Ho%C3%A0ng+Qu%E1%BB%91c`): `+` is a space there.
+  const form = line.includes('=') && line.includes('&') && /%[0-9A-Fa-f]{2}/.test(line) && !/\s/.test(line.trim());
+  // (Or a URL's query, from its `?` to the white space or quote that ends it.)
+  let query = false;
+  const csvJson = line.includes('{""');
+  // (A regular expression's ranges of escapes, `[\u0020-\u007E\u0080-\u00FF]`, are not text.)
+  const ranges = /\\u[0-9A-Fa-f]{4}-\\u/.test(line);
+  let changed = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    // Git's word diff: `[-removed-]` and `{+added+}` on one line.
+    if ((c === '[' && line[i + 1] === '-') || (c === '{' && line[i + 1] === '+')) {
+      const close = line.indexOf(c === '[' ? '-]' : '+}', i + 2);
+      if (close > i + 2) {
+        changed = true;
+        if ((c === '[') === (side === 'old')) for (let k = i + 2; k < close; k++) emit(line[k], k);
+        i = close + 2;
+        continue;
+      }
+    }
+    if (c === '%' || (c === '=' && /[C-F]/.test(line[i + 1] ?? ''))) {
+      // A run of %XX (or quoted-printable's =XX) bytes, read as UTF-8.
+      const re = c === '%' ? /(?:%[0-9A-Fa-f]{2})+/y : /(?:=[0-9A-F]{2})+/y;
+      re.lastIndex = i;
+      const m = re.exec(line);
+      if (m !== null) {
+        const bytes = Uint8Array.from(m[0].match(/[0-9A-Fa-f]{2}/g) ?? [], (h) => parseInt(h, 16));
+        let s: string | null;
+        try {
+          s = UTF8.decode(bytes);
+        } catch {
+          s = null;
+        }
+        if (s !== null && DECODED_TEXT.test(s) && (c === '%' || PAST_ASCII.test(s))) {
+          let b = 0;
+          for (const ch of s) {
+            emit(ch, i + 3 * b);
+            b += Buffer.byteLength(ch);
+          }
+          changed = true;
+          i += m[0].length;
+          continue;
+        }
+      }
+    }
+    if (c === '=' && line.startsWith('=3D', i) && i + 3 < line.length && !/\s/.test(line[i + 3])) {
+      emit('=', i);
+      changed = true;
+      i += 3;
+      continue;
+    }
+    if (c === '\\' && line[i + 1] === 'u' && !ranges) {
+      const m = /\\u([0-9A-Fa-f]{4})(?:\\u([dD][c-fC-F][0-9A-Fa-f]{2}))?/y;
+      m.lastIndex = i;
+      const u = m.exec(line);
+      if (u !== null) {
+        const hi = parseInt(u[1], 16);
+        if (
+          hi >= 0x80 &&
+          !(hi >= 0xd800 && hi <= 0xdbff && u[2] === undefined) &&
+          (hi >= 0xd800 || DECODED_LETTER.test(String.fromCharCode(hi)))
+        ) {
+          emit(
+            String.fromCharCode(hi) + (u[2] !== undefined && hi >= 0xd800 && hi <= 0xdbff ? String.fromCharCode(parseInt(u[2], 16)) : ''),
+            i,
+          );
+          changed = true;
+          i += u[2] !== undefined && hi >= 0xd800 && hi <= 0xdbff ? 12 : 6;
+          continue;
+        }
+      }
+    }
+    if (c === '&') {
+      const m = /&(?:#(\d{2,7})|#[xX]([0-9A-Fa-f]{2,6})|([A-Za-z]{4,6}));/y;
+      m.lastIndex = i;
+      const r = m.exec(line);
+      if (r !== null) {
+        const code = r[1] !== undefined ? parseInt(r[1], 10) : r[2] !== undefined ? parseInt(r[2], 16) : -1;
+        const s =
+          code >= 0x80 && code <= 0x10ffff && DECODED_LETTER.test(String.fromCodePoint(code))
+            ? String.fromCodePoint(code)
+            : r[3] !== undefined
+              ? NAMED_LETTERS[r[3]]
+              : undefined;
+        if (s !== undefined) {
+          emit(s, i);
+          changed = true;
+          i += r[0].length;
+          continue;
+        }
+      }
+    }
+    if (c === '?' && /%[0-9A-Fa-f]{2}/.test(line)) query = true;
+    else if (c === ' ' || c === '\t' || c === '"' || c === "'") query = false;
+    if (c === '+' && (form || query)) {
+      emit(' ', i);
+      i++;
+      continue;
+    }
+    if (c === '"' && csvJson && line[i + 1] === '"') {
+      emit('"', i);
+      changed = true;
+      i += 2;
+      continue;
+    }
+    emit(c, i);
+    i++;
+  }
+  if (!changed) return null;
+  map.push(line.length);
+  return { text, map };
+}
+
+/**
+ * A login and its password before a host, with no scheme, as a string (a database's address in
+ * Nakama's or a driver's configuration: `"nakama:1KLolLjxvwqCXB@cockroach:26257"`): the password
+ * goes when it reads as one.
+ */
+export function findSchemelessLogins(text: string, out: Finding[]): void {
+  SCHEMELESS.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = SCHEMELESS.exec(text)) !== null;) {
+    const pass = m[3];
+    // (Not an address after a URI's scheme: `"mailto:maria.garcia@…"`, `sip:…@…`.)
+    if (URI_SCHEME.test(m[2]) || isPlaceholder(pass) || /^[$%{<[(]/.test(pass) || !valueLooksSecret(pass, 'password', true)) continue;
+    const start = m.index + 1 + m[2].length + 1;
+    out.push({ kind: 'password', start, end: start + pass.length });
+  }
+}
+const URI_SCHEME =
+  /^(?:mailto|sips?|xmpp|tel|callto|facetime|skype|https?|ftp|git|ssh|npm|github|gitlab|file|data|urn|news|irc|acct|did|matrix|nostr)$/i;
+const SCHEMELESS = /(["'])([\w.-]{1,64}):([^\s"'@/]{6,128})@[A-Za-z0-9][\w.-]*(?::\d{2,5})?(?:\/[^\s"']*)?\1/g;
