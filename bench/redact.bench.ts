@@ -807,6 +807,19 @@ const adversarial: [string, string][] = [
         '\r\n--b\r\n',
     ),
   ],
+  // Policy 28: the decoded views, keys' bytes, serial numbers and schemeless logins.
+  ['URL-encoded form fields, distinct', unique((r) => 'card%5Bname%5D=' + r(6, UPPER) + '%C3%A1+' + r(7, LOWER) + '&')],
+  ['`%C3%A1` repeated (one line)', fill('%C3%A1')],
+  ['`\\u00e9` escapes in names, distinct', unique((r) => '"name": "' + r(5, UPPER) + '\\u00e9' + r(6, LOWER) + '",\n')],
+  ['character references, distinct', unique((r) => '<n>' + r(4, UPPER) + '&#305;' + r(5, LOWER) + '</n>\n')],
+  ['word diff of passwords, distinct', unique((r) => 'password: [-' + r(12, LOWER + DIGITS) + '-]{+' + r(12, UPPER + DIGITS) + '+}\n')],
+  ['`[-` and `{+` unclosed, repeated', fill('[-{+')],
+  [
+    'key bytes under a key name, distinct',
+    unique((r) => 'key: [' + Array.from({ length: 16 }, () => String(r(2, DIGITS))).join(', ') + ']\n'),
+  ],
+  ['serial numbers under their name, distinct', unique((r) => 'SerialNumber: ' + r(10, UPPER + DIGITS) + '\n')],
+  ['schemeless logins, distinct', unique((r) => '"' + r(6, LOWER) + ':' + r(14, LOWER + UPPER + DIGITS) + '@db:5432",\n')],
 ];
 let worst = 0;
 let worstName = '';

@@ -90,7 +90,7 @@ export const NATIONAL_ID_FEATURES = {
   'ng-nin': [...acronym('NIN'), ...acronym('nin'), 'national identification number', 'National Identification Number'],
   'br-cpf': [...acronym('CPF'), ...acronym('cpf'), ...cell('cpf')],
   'mx-curp': [...acronym('CURP'), ...acronym('curp')],
-  'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), 'sozialversicherungsnummer'],
+  'ch-ahv': [...acronym('AHV'), ...acronym('AVS'), ...acronym('ahv'), 'sozialversicherungsnummer'],
   'se-personnummer': ['personnummer', 'personnr', ...acronym('pnr'), ...acronym('PNR')],
   'no-fodselsnummer': [...w('dselsnummer|dselsnr|personnummer'), ...acronym('fnr'), ...acronym('FNR'), 'f.nr', 'f. nr'],
   'dk-cpr': [...acronym('CPR'), '"cpr"', "'cpr'", ...cell('cpr'), ...w('cpr_|_cpr|cpr=|cpr =|cpr:')],
@@ -108,7 +108,13 @@ export const NATIONAL_ID_FEATURES = {
     ...acronym('INSZ'),
     ...acronym('NISS'),
   ],
-  'ie-ppsn': [...acronym('PPSN'), ...acronym('ppsn'), ...acronym('PPS'), ...w('pps_n|personal public service|Personal Public Service')],
+  'ie-ppsn': [
+    ...acronym('PPSN'),
+    ...acronym('ppsn'),
+    ...acronym('PPS'),
+    ...acronym('pps'),
+    ...w('pps_n|personal public service|Personal Public Service'),
+  ],
   'ca-sin': [
     ...acronym('NAS'),
     'assurance sociale',

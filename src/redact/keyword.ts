@@ -1306,7 +1306,8 @@ const COMMAND_AFTER = /^[ \t]+(?:[A-Z][A-Z0-9_]*=\S*[ \t]+)*[a-z][\w.+-]*(?:[ \t
 /** Field separators of delimited tables: comma, semicolon, tab and the pipe of Markdown tables. */
 const TABLE_DELIMITERS = ',;\t|';
 /** A header cell: a short name, maybe quoted. */
-const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?: [A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
+// (Words may be joined by a slash: `Password / token`.)
+const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?:(?: | ?\/ ?)[A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
 /** The rule line under a Markdown table's header (or Org-mode's and psql's, `|----+----|`). */
 const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*[|+])+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
 const MAX_TABLE_LINE = 2048;
@@ -1354,6 +1355,11 @@ function tableColumns(text: string, s: number, e: number, out: Finding[], seen: 
   let b = e;
   if (text[a - 1] === '"' || text[a - 1] === "'") a--;
   if (text[b] === '"' || text[b] === "'") b++;
+  // (A cell of two names joined by a slash: `Password / token`.)
+  const joinedAfter = /^ ?\/ ?[A-Za-z_][\w.-]{0,31}/.exec(text.slice(b, b + 36));
+  if (joinedAfter !== null) b += joinedAfter[0].length;
+  const joinedBefore = /[A-Za-z_][\w.-]{0,31} ?\/ ?$/.exec(text.slice(Math.max(0, a - 36), a));
+  if (joinedBefore !== null) a -= joinedBefore[0].length;
   while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t') && !TABLE_DELIMITERS.includes(text[a - 1])) a--;
   while (b < text.length && text[b] === ' ') b++;
   const left = a === 0 || isLineBreak(text.charCodeAt(a - 1)) ? '' : text[a - 1];
@@ -1406,7 +1412,9 @@ function tableColumns(text: string, s: number, e: number, out: Finding[], seen: 
       let { start: cs, end: ce } = cells[col];
       while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
       while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t' || line[ce - 1] === '\r')) ce--;
-      const quoted = ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'") && line[ce - 1] === line[cs];
+      // (A Markdown cell's code span is its value: `` `Zephyrharbor74%` ``.)
+      const quoted =
+        ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'" || (delim === '|' && line[cs] === '`')) && line[ce - 1] === line[cs];
       if (quoted) {
         cs++;
         ce--;

@@ -65,7 +65,9 @@ function personDomain(domain: string): boolean {
 
 // What makes `…:addr@host` an address field rather than a package alias (`npm:left-pad@1.3.0`) or a
 // URL's user and password: a `mail` word or a vCard parameter (`;TYPE=…`) in the token before the `:`.
-const MAIL_FIELD = /(?:^|[\s"'<(])[^\s"'<(]*(?:mail|;)[^\s"'<(]*$/i;
+// (Or a field naming a user, a sender or a recipient, as a struct prints it: `User:joonasr@elisa.fi`.)
+const MAIL_FIELD =
+  /(?:^|[\s"'<(])[^\s"'<(]*(?:mail|;)[^\s"'<(]*$|(?:^|[^\w./-])(?:user(?:name)?|login|from|to|cc|bcc|sender|owner|author|contact|account|recipient)$/i;
 
 // One to four capitalised words ending right before `<address>`.
 const DISPLAY_NAME = /(?:\p{Lu}[\p{L}'.-]{0,30}[ \t]){0,3}\p{Lu}[\p{L}'.-]{0,30}[ \t]*$/u;

@@ -865,16 +865,29 @@ const NAMED_LETTERS: Record<string, string> = Object.fromEntries(
 
 /** One line decoded for one side of a word diff, or null when it reads as it is written. */
 function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
-  let text = '';
+  // Decoding never lengthens a line: its view and map fit the line's length.
+  const parts: string[] = [];
   const map: number[] = [];
+  let n = 0;
   const emit = (s: string, from: number): void => {
-    text += s;
-    for (let k = 0; k < s.length; k++) map.push(from);
+    parts.push(s);
+    for (let k = 0; k < s.length; k++) map[n++] = from;
   };
+  // Characters as they are, from `from` to `to`, in one piece.
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(line.slice(from, to));
+    for (let k = from; k < to; k++) map[n++] = k;
+  };
+  // Where the next `-]` and `+}` stand (searched again only once passed: a line of openings without
+  // their closings would cost its length squared).
+  let dashClose = -2;
+  let plusClose = -2;
   // A form's body or a query (`a=1&b=Ho%C3%A0ng+Qu%E1%BB%91c`): `+` is a space there.
   const form = line.includes('=') && line.includes('&') && /%[0-9A-Fa-f]{2}/.test(line) && !/\s/.test(line.trim());
   // (Or a URL's query, from its `?` to the white space or quote that ends it.)
   let query = false;
+  const percent = /%[0-9A-Fa-f]{2}/.test(line);
   const csvJson = line.includes('{""');
   // (A regular expression's ranges of escapes, `[\u0020-\u007E\u0080-\u00FF]`, are not text.)
   const ranges = /\\u[0-9A-Fa-f]{4}-\\u/.test(line);
@@ -884,19 +897,27 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
     const c = line[i];
     // Git's word diff: `[-removed-]` and `{+added+}` on one line.
     if ((c === '[' && line[i + 1] === '-') || (c === '{' && line[i + 1] === '+')) {
-      const close = line.indexOf(c === '[' ? '-]' : '+}', i + 2);
+      if (c === '[' && dashClose !== -1 && dashClose < i + 2) dashClose = line.indexOf('-]', i + 2);
+      if (c === '{' && plusClose !== -1 && plusClose < i + 2) plusClose = line.indexOf('+}', i + 2);
+      const close = c === '[' ? dashClose : plusClose;
       if (close > i + 2) {
         changed = true;
-        if ((c === '[') === (side === 'old')) for (let k = i + 2; k < close; k++) emit(line[k], k);
+        if ((c === '[') === (side === 'old')) copy(i + 2, close);
         i = close + 2;
         continue;
       }
     }
     if (c === '%' || (c === '=' && /[C-F]/.test(line[i + 1] ?? ''))) {
       // A run of %XX (or quoted-printable's =XX) bytes, read as UTF-8.
-      const re = c === '%' ? /(?:%[0-9A-Fa-f]{2})+/y : /(?:=[0-9A-F]{2})+/y;
+      const re = c === '%' ? PERCENT_RUN : QP_RUN;
       re.lastIndex = i;
       const m = re.exec(line);
+      // (A run of more than a kilobyte encodes a file, not a value a rule reads: kept as it is.)
+      if (m !== null && m[0].length > 3072) {
+        copy(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
       if (m !== null) {
         const bytes = Uint8Array.from(m[0].match(/[0-9A-Fa-f]{2}/g) ?? [], (h) => parseInt(h, 16));
         let s: string | null;
@@ -915,6 +936,11 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
           i += m[0].length;
           continue;
         }
+        // (A run that reads as no text is kept whole: read again from each of its bytes, a long
+        // one would cost its length squared.)
+        copy(i, i + m[0].length);
+        i += m[0].length;
+        continue;
       }
     }
     if (c === '=' && line.startsWith('=3D', i) && i + 3 < line.length && !/\s/.test(line[i + 3])) {
@@ -924,9 +950,8 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
       continue;
     }
     if (c === '\\' && line[i + 1] === 'u' && !ranges) {
-      const m = /\\u([0-9A-Fa-f]{4})(?:\\u([dD][c-fC-F][0-9A-Fa-f]{2}))?/y;
-      m.lastIndex = i;
-      const u = m.exec(line);
+      U_ESCAPE.lastIndex = i;
+      const u = U_ESCAPE.exec(line);
       if (u !== null) {
         const hi = parseInt(u[1], 16);
         if (
@@ -945,9 +970,8 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
       }
     }
     if (c === '&') {
-      const m = /&(?:#(\d{2,7})|#[xX]([0-9A-Fa-f]{2,6})|([A-Za-z]{4,6}));/y;
-      m.lastIndex = i;
-      const r = m.exec(line);
+      REFERENCE.lastIndex = i;
+      const r = REFERENCE.exec(line);
       if (r !== null) {
         const code = r[1] !== undefined ? parseInt(r[1], 10) : r[2] !== undefined ? parseInt(r[2], 16) : -1;
         const s =
@@ -964,7 +988,7 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
         }
       }
     }
-    if (c === '?' && /%[0-9A-Fa-f]{2}/.test(line)) query = true;
+    if (c === '?' && percent) query = true;
     else if (c === ' ' || c === '\t' || c === '"' || c === "'") query = false;
     if (c === '+' && (form || query)) {
       emit(' ', i);
@@ -977,13 +1001,23 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
       i += 2;
       continue;
     }
-    emit(c, i);
-    i++;
+    // Up to the next character a decoder starts at, as it is.
+    ESCAPE_START.lastIndex = i + 1;
+    const next = ESCAPE_START.exec(line);
+    const to = next === null ? line.length : next.index;
+    copy(i, to);
+    i = to;
   }
   if (!changed) return null;
-  map.push(line.length);
-  return { text, map };
+  map[n++] = line.length;
+  return { text: parts.join(''), map };
 }
+// Where a decoder may start (or a query end).
+const ESCAPE_START = /[[{%=\\&?+"'\s]/g;
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/y;
+const QP_RUN = /(?:=[0-9A-F]{2})+/y;
+const U_ESCAPE = /\\u([0-9A-Fa-f]{4})(?:\\u([dD][c-fC-F][0-9A-Fa-f]{2}))?/y;
+const REFERENCE = /&(?:#(\d{2,7})|#[xX]([0-9A-Fa-f]{2,6})|([A-Za-z]{4,6}));/y;
 
 /**
  * A login and its password before a host, with no scheme, as a string (a database's address in

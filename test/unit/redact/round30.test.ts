@@ -126,3 +126,33 @@ describe('credentials in more forms', () => {
     kept('"webcredentials": { "apps": ["TBP5O2X3HE.com.lingoleap.ios"] }', 'TBP5O2X3HE.com.lingoleap.ios');
   });
 });
+
+describe('more of round 30', () => {
+  it("reads a Markdown table's password column whose header joins two names and whose cells are code", () => {
+    const t = '| System | User | Password / token |\n|---|---|---|\n| Admin panel | `ops` | `Zephyrharbor74%` |';
+    gone(t, 'Zephyrharbor74%', 'password');
+    kept('| Name | Type | Token |\n|---|---|---|\n| foo | `string` | `process.env.X` |', 'process.env.X');
+  });
+  it('reads an address after a field naming a user, as a struct prints it, not a URL user', () => {
+    gone('config: &{Host:smtp.elisa.fi Port:587 User:joonasr@elisa.fi}', 'joonasr@elisa.fi', 'email');
+    kept('"dep": "npm:left-pad@1.3.0"', 'left-pad@1.3.0');
+  });
+  it('reads Swiss and Irish numbers under their lower-case acronyms', () => {
+    gone('kyc lookup ahv=756.2355.1464.80 -> VERIFIED', '756.2355.1464.80', 'ch-ahv');
+    gone('{"applicant":"x","pps":"3839504J"}', '3839504J', 'ie-ppsn');
+    kept('rate pps=1000000', '1000000');
+  });
+  it('decodes a line of URL-encoded bytes or of unclosed word-diff openings in linear time', () => {
+    for (const unit of ['%C3%A1', '[-{+']) {
+      const small = unit.repeat(20_000);
+      const big = unit.repeat(80_000);
+      const t0 = process.hrtime.bigint();
+      out(small);
+      const t1 = process.hrtime.bigint();
+      out(big);
+      const t2 = process.hrtime.bigint();
+      // Four times the text in well under sixteen times the time (a quadratic reading would take sixteen).
+      assert.ok(Number(t2 - t1) < 10 * Number(t1 - t0) + 50e6, `${unit}: ${t1 - t0} ns, then ${t2 - t1} ns`);
+    }
+  });
+});
