@@ -970,7 +970,7 @@ const SCHEMELESS_LOGIN = /["'][\w.-]{1,64}:[^\s"'@/]{6,128}@[A-Za-z0-9]/;
 // A key's bytes in an array (statements.ts's findByteArraySecrets).
 const KEY_BYTES_HINT = /key\w*(?:\[\d*\])?[ \t]*[:=][ \t]*[{[][ \t]*(?:0x)?[0-9a-fA-F]{1,3}[ \t]*,/i;
 // An escape or encoding that statements.ts's decodedViews reads.
-const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|=3D[^\s]|\{""|\[-|\{\+/;
+const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
 const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
 const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {

@@ -786,7 +786,7 @@ export interface DecodedView {
 /**
  * Views of a text in which escaped and encoded values are written as they read: URL-encoding
  * (`Y%C4%B1lmaz`, and `+` as a space in a form's body), `\uXXXX` and HTML's character references
- * (`&#305;`, `&#x131;`, `&eacute;`) past ASCII, quoted-printable's UTF-8 (`=C3=A9`) and `=3D`,
+ * (`&#305;`, `&#x131;`, `&eacute;`) past ASCII, quoted-printable's UTF-8 (`=C3=A9`) and, on its lines, `=3D`,
  * a CSV cell's JSON with its quotes doubled (`{""user"":""…""}`), and git's word diff
  * (`[-old-]{+new+}`) read once as the new text and once as the old. Line by line: a line break is
  * never decoded, so the view has the text's lines; lines more than three from a changed one are
@@ -848,7 +848,7 @@ interface Decoded {
   text: string;
   map: number[];
 }
-const LINE_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|=3D\S|\{""|\[-|\{\+/;
+const LINE_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
 const WORD_DIFF = /\[-[^\n]*?-\]|\{\+[^\n]*?\+\}/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const PAST_ASCII = /[\u0080-\uffff]/;
@@ -888,6 +888,8 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
   // (Or a URL's query, from its `?` to the white space or quote that ends it.)
   let query = false;
   const percent = /%[0-9A-Fa-f]{2}/.test(line);
+  // (`=3D` is an `=` on a line quoted-printable wrote: one with its UTF-8 escapes.)
+  const qp = /=[C-F][0-9A-F]=[89AB]/.test(line);
   const csvJson = line.includes('{""');
   // (A regular expression's ranges of escapes, `[\u0020-\u007E\u0080-\u00FF]`, are not text.)
   const ranges = /\\u[0-9A-Fa-f]{4}-\\u/.test(line);
@@ -943,7 +945,7 @@ function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
         continue;
       }
     }
-    if (c === '=' && line.startsWith('=3D', i) && i + 3 < line.length && !/\s/.test(line[i + 3])) {
+    if (c === '=' && qp && line.startsWith('=3D', i) && i + 3 < line.length && !/\s/.test(line[i + 3])) {
       emit('=', i);
       changed = true;
       i += 3;
