@@ -796,7 +796,10 @@ export function decodedViews(text: string): DecodedView[] {
   const lines = text.split('\n');
   const views: DecodedView[] = [];
   for (const side of ['new', 'old'] as const) {
-    const decoded: (Decoded | null)[] = lines.map((l) => (LINE_ESCAPE.test(l) ? decodeLine(l, side) : null));
+    // (A line longer than MAX_DECODED_LINE is a blob or a minified file, read once as it is.)
+    const decoded: (Decoded | null)[] = lines.map((l) =>
+      l.length <= MAX_DECODED_LINE && LINE_ESCAPE.test(l) ? decodeLine(l, side) : null,
+    );
     if (!decoded.some((d) => d !== null)) {
       if (side === 'new') return views;
       continue;
@@ -844,6 +847,7 @@ export function decodedViews(text: string): DecodedView[] {
   return views;
 }
 
+const MAX_DECODED_LINE = 32 * 1024;
 interface Decoded {
   text: string;
   map: number[];
