@@ -257,25 +257,52 @@ export function findInlineAddresses(text: string, out: Finding[], isId: (kind: s
       if (f.kind !== 'person-name') near.push([0, f.start]);
     }
   if (lines.length === 0) return;
-  INLINE_ADDRESS.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  const flood = cueFlood();
-  while ((m = INLINE_ADDRESS.exec(text)) !== null) {
-    flood(m.index);
-    const bol = lineStartOf(text, m.index);
-    // On the line of a person's data, or alone on its line within three lines of it (a signature's
-    // block: `Jannik Pohl` ⏎ `Rheinwerk GmbH` ⏎ `Hohenstaufenring 57, 50674 Köln` ⏎ `Tel.: …`).
-    if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, near))) continue;
-    // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
-    // a month or a copyright in the street, or a town that is a person's name found.
-    if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;
-    const postalAt = m.index + m[0].length - m[3].length;
-    if (out.some((f) => f.kind === 'person-name' && f.start < postalAt + m![3].length && f.end > postalAt)) continue;
-    const streetEnd = m.index + m[1].length;
-    out.push({ kind: 'street-address', start: m.index, end: streetEnd + m[2].length });
-    const postal = m.index + m[0].length - m[3].length;
-    out.push({ kind: 'street-address', start: postal, end: postal + m[3].length });
+  // A street matches within one line: only the lines that may hold one are searched (the lines of
+  // the data, and the three either side of data other than a name), each on its own.
+  const starts = new Set<number>();
+  for (const [b] of lines) starts.add(b);
+  for (const [, at] of near) {
+    let lo = lineStartOf(text, at);
+    for (let k = 0; k < 3 && lo > 0; k++) lo = lineStartOf(text, lo - 1);
+    for (let s = lo, k = 0; k < 7 && s < text.length; k++) {
+      starts.add(s);
+      const n = text.indexOf('\n', s);
+      if (n < 0) break;
+      s = n + 1;
+    }
   }
+  const flood = cueFlood();
+  for (const from of [...starts].sort((a, b) => a - b)) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    for (const m of searchLine(text, from, to)) {
+      flood(m.index);
+      const bol = lineStartOf(text, m.index);
+      // On the line of a person's data, or alone on its line within three lines of it (a signature's
+      // block: `Jannik Pohl` ⏎ `Rheinwerk GmbH` ⏎ `Hohenstaufenring 57, 50674 Köln` ⏎ `Tel.: …`).
+      if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, near))) continue;
+      // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
+      // a month or a copyright in the street, or a town that is a person's name found.
+      if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;
+      const postalAt = m.index + m[0].length - m[3].length;
+      if (out.some((f) => f.kind === 'person-name' && f.start < postalAt + m[3].length && f.end > postalAt)) continue;
+      const streetEnd = m.index + m[1].length;
+      out.push({ kind: 'street-address', start: m.index, end: streetEnd + m[2].length });
+      const postal = m.index + m[0].length - m[3].length;
+      out.push({ kind: 'street-address', start: postal, end: postal + m[3].length });
+    }
+  }
+}
+/** INLINE_ADDRESS's matches in the line [from, to), their offsets in `text`. */
+function searchLine(text: string, from: number, to: number): RegExpExecArray[] {
+  const line = text.slice(from, to);
+  const found: RegExpExecArray[] = [];
+  INLINE_ADDRESS.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = INLINE_ADDRESS.exec(line)) !== null;) {
+    m.index += from;
+    found.push(m);
+  }
+  return found;
 }
 const LINE_REST = /[ \t]*(?:,[ \t]*\p{Lu}[\p{L}\p{M} ]{1,30})?[ \t.]*(?:\r?\n|$)/uy;
 function endsItsLine(text: string, i: number): boolean {

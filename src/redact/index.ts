@@ -474,7 +474,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         foreign:
           FOREIGN_PASSWORD_FEATURES.some((f) => found[f] === 1) || (found[PAST_LATIN] === 1 && FOREIGN_PASSWORD_PAST_LATIN.test(text)),
         haproxy: found[F.statsAuth] + found[F.insecurePassword] > 0,
-        userSection: text.includes('[admins]') || text.includes('[users]') || text.includes('[passwords]'),
+        userSection: found[F.adminsSection] + found[F.usersSection] + found[F.passwordsSection] > 0,
         jaas: found[F.loginModule] === 1,
         samba: found[F.dashUpperU] === 1 && text.includes('%'),
         echo: found[F.echo] + found[F.printf] > 0,
@@ -545,7 +545,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
         (found[PAST_LATIN] === 1 && CHOSEN_PAST_LATIN.test(text))
       )
         chosen().findChosenPasswords(text, raw);
-      if (text.includes(' / ')) chosen().findSlashPairs(text, raw);
+      if (found[F.spacedSlash] === 1) chosen().findSlashPairs(text, raw);
       if (PASSPHRASE_HINT.test(text)) chosen().findGeneratedPassphrases(text, raw);
       // The command-line features are numbered in one run: most texts hold none of them.
       const firstCommand = found.indexOf(1, COMMAND_FEATURES_FROM);
@@ -586,7 +586,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         raw,
         STREET_PREFIX_FEATURES.some((f) => found[f] === 1),
         STREET_NUMBER_FIRST_FEATURES.some((f) => found[f] === 1),
-        (STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) || text.includes('straße') || text.includes('Straße') || text.includes('vägen')
+        (STREET_SUFFIX_FEATURES.some((f) => found[f] === 1) ||
+        (found[PAST_ASCII] === 1 && (text.includes('straße') || text.includes('Straße') || text.includes('vägen')))
           ? 1
           : 0) |
           (ROAD_FEATURES.some((f) => found[f] === 1) ? 2 : 0) |
@@ -599,7 +600,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       if (found[F.hex0x] === 1) {
         personNames().findEthAddresses(text, raw);
-        if (text.includes(', 0x')) {
+        if (found[F.commaHex] === 1) {
           statements().findByteArrayKeys(text, raw);
           statements().findPrintableByteArrays(text, raw);
         }
@@ -742,9 +743,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const kinds: NationalIdKind[] = [];
       if (idNamed) for (const [kind, ids] of NATIONAL_ID_FEATURE_IDS) if (ids.some((f) => found[f] === 1)) kinds.push(kind);
       // Names in their own scripts (the features are ASCII): Korean and Chinese resident numbers.
-      if (!kinds.includes('kr-rrn') && text.includes('주민')) kinds.push('kr-rrn');
-      if (!kinds.includes('cn-resident-id') && (text.includes('身份证') || text.includes('公民身份'))) kinds.push('cn-resident-id');
       if (found[PAST_ASCII] === 1) {
+        if (!kinds.includes('kr-rrn') && text.includes('주민')) kinds.push('kr-rrn');
+        if (!kinds.includes('cn-resident-id') && (text.includes('身份证') || text.includes('公民身份'))) kinds.push('cn-resident-id');
         if (!kinds.includes('jp-my-number') && (text.includes('マイナンバー') || text.includes('個人番号'))) kinds.push('jp-my-number');
         if (!kinds.includes('th-id') && (text.includes('บัตรประชาชน') || text.includes('ประจำตัวประชาชน'))) kinds.push('th-id');
         if (!kinds.includes('ru-inn') && text.includes('ИНН')) kinds.push('ru-inn');
@@ -778,9 +779,8 @@ export function createRedactor(options: RedactorOptions): Redactor {
         LOOSE_ID_FIRST.test(text.slice(0, 11))
       )
         statements().findLooseIds(text, raw);
-      if (text.includes('"number"') || text.includes('"document_number"') || text.includes('"no"'))
-        statements().findDocumentRecords(text, raw);
-      if (text.includes(' VALUE ') && (text.includes(' PIC ') || text.includes(' PICTURE '))) statements().findCobolValues(text, raw);
+      if (found[F.numberKey] + found[F.documentNumberKey] + found[F.noKey] > 0) statements().findDocumentRecords(text, raw);
+      if (found[F.cobolValue] === 1 && found[F.cobolPic] + found[F.cobolPicture] > 0) statements().findCobolValues(text, raw);
       if (ANNOTATED_HINT.test(text)) statements().findAnnotatedValues(text, raw);
       // Numbers after a form's labels (form-numbers.ts), where no reader found anything: read before
       // the fields of records, which they make a record of a person's data.
@@ -813,7 +813,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       };
       if (records.vcard || records.hl7 || records.x12 || records.ldif) statements().findRecordFields(text, records, raw);
       if (found[F.dicomPatient] + found[F.dicomPatientSpaced] > 0) statements().findDicomFields(text, raw);
-      if ((found[F.fhirResource] === 1 || text.includes('"system"')) && found[F.fhirIdentifier] === 1)
+      if (found[F.fhirIdentifier] === 1 && (found[F.fhirResource] === 1 || found[F.systemKey] === 1))
         statements().findFhirIdentifiers(text, raw);
       personNames().findPersonNames(
         text,
@@ -874,9 +874,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // (`Mariana’s iPad`: a curly apostrophe starts no feature, which are ASCII.)
       if (OWNED_DEVICE_FEATURES.some((f) => found[f] === 1) || (found[PAST_ASCII] === 1 && text.includes('’s ')))
         personNames().findOwnedDevices(text, raw);
-      if (text.includes('@') || text.includes(':$') || text.includes('[~')) statements().findAccountUsers(text, raw);
+      if (text.includes('@') || found[F.colonDollar] + found[F.bracketTilde] > 0) statements().findAccountUsers(text, raw);
       if (text.includes(':') && SCHEMELESS_LOGIN.test(text)) statements().findSchemelessLogins(text, raw);
-      if (text.includes('sername') || text.includes('SERNAME') || text.includes('user.info')) statements().findKeyIdUsers(text, raw);
+      if (found[F.sernameLower] + found[F.sernameUpper] + found[F.userInfo] > 0) statements().findKeyIdUsers(text, raw);
       if (text.includes(', ') && INLINE_POSTCODE.test(text))
         personNames().findInlineAddresses(text, raw, (k) => NATIONAL_ID_KIND_SET.has(k));
       if (raw.some((f) => f.kind === 'street-address')) personNames().findPostalLines(text, raw);
@@ -908,10 +908,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Other mentions of the values found (names.ts).
       if (raw.length > 0) personNames().echoFoundValues(text, raw);
       check();
-      if (text.includes('\\\n') || text.includes('\\\r\n')) statements().continueAcrossLineBreaks(text, raw, PII_KINDS);
+      if (found[F.escapedBreak] + found[F.escapedCrlf] > 0) statements().continueAcrossLineBreaks(text, raw, PII_KINDS);
       if (raw.length > 0 && CONCATENATION.test(text)) statements().joinConcatenated(text, raw, PII_KINDS);
-      if (raw.length > 0 && text.includes('encryptedData:') && text.includes('SealedSecret'))
-        statements().dropSealedValues(text, raw, PII_KINDS);
+      if (raw.length > 0 && found[F.encryptedData] + found[F.sealedSecret] === 2) statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
       if (raw.length > 0 && DIGEST_COLUMN_HINT.test(text)) statements().dropDigestColumns(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
@@ -1010,6 +1009,28 @@ const feature = (text: string, exact = false): number => {
   return FEATURE_LIST.length - 1;
 };
 const F = {
+  // Literals a pass's gate looks for (found in the one pass: a search of its own reads the whole text).
+  adminsSection: feature('[admins]', true),
+  usersSection: feature('[users]', true),
+  passwordsSection: feature('[passwords]', true),
+  spacedSlash: feature(' / ', true),
+  commaHex: feature(', 0x', true),
+  numberKey: feature('"number"', true),
+  documentNumberKey: feature('"document_number"', true),
+  noKey: feature('"no"', true),
+  cobolValue: feature(' VALUE ', true),
+  cobolPic: feature(' PIC ', true),
+  cobolPicture: feature(' PICTURE ', true),
+  systemKey: feature('"system"', true),
+  colonDollar: feature(':$', true),
+  bracketTilde: feature('[~', true),
+  sernameLower: feature('sername', true),
+  sernameUpper: feature('SERNAME', true),
+  userInfo: feature('user.info', true),
+  escapedBreak: feature('\\\n', true),
+  escapedCrlf: feature('\\\r\n', true),
+  encryptedData: feature('encryptedData:', true),
+  sealedSecret: feature('SealedSecret', true),
   url: feature('://'),
   bearer: feature('bearer'),
   home: feature('/home/'),
