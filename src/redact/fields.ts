@@ -62,6 +62,24 @@ const PERSON_KEY = new RegExp(
       'прізвище',
       'επώνυμο',
       'ονοματεπώνυμο',
+      // Tables' and forms' headers in other scripts.
+      'име[ _-]и[ _-]фамилия',
+      'имя[ _-]и[ _-]фамилия',
+      'прізвище',
+      '氏名(?:カナ|ローマ字)?',
+      'お名前',
+      'フリガナ',
+      'ふりがな',
+      '中文姓名',
+      '英文姓名',
+      '姓名',
+      '성명',
+      'שם[ _-]מלא',
+      'שם[ _-]פרטי',
+      'שם[ _-]משפחה',
+      'الاسم[ _-]الكامل',
+      'ชื่อ(?:-นามสกุล|[ _-]นามสกุล)',
+      'นามสกุล',
     ].join('|') +
     ')$',
   'i',
@@ -70,14 +88,16 @@ const PERSON_KEY = new RegExp(
 const ENTITY_PREFIX =
   /^(?:customer|client|patient|employee|member|contact|person|owner|holder|passenger|guest|applicant|student|recipient|sender|buyer|tenant|user)(?:[_-]([a-z][\w-]*)|([A-Z][\w-]*))$/;
 /** Keys that name a person only among other personal data. */
-const PLAIN_NAME_KEY = /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|nama|owner|contact|holder|имя|ім'я|όνομα)$/i;
+const PLAIN_NAME_KEY =
+  /^(?:name|nom|nombre|namn|naam|nome|navn|nimi|isim|nama|owner|contact|holder|имя|име|ім'я|όνομα|名前|이름|الاسم|ชื่อ|नाम)$/i;
 /** The parts of a name as FHIR writes them (`"family": "Dreßler", "given": ["Jörg"]`): one word will do, among other personal data. */
 const PLAIN_PART_KEY = /^(?:given|family|first|last)$/i;
 /** Keys that always name a postal address line. */
 const ADDRESS_KEY =
-  /^(?:address[ _-]?street|(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres[ai]?|endere[cç]o|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi)$/i;
+  /^(?:address[ _-]?street|(?:street|postal|mailing|home|billing|shipping|delivery|residential)[ _-]?address(?:[ _-]?(?:line)?[ _-]?[12])?|(?:ship|bill|deliver|mail)[ _-]?to(?:[ _-]?address)?|(?:mailing|billing|shipping|home|other|delivery)?[ _-]?street(?:[ _-]?(?:line|name))?(?:[ _-]?[12])?|strtnm|adrline|address[ _-]?(?:line)?[ _-]?[12]|addr[ _-]?(?:line)?[ _-]?[12]|stra(?:ss|ß)e|calle|direcci[oó]n|indirizzo|adresse|adres[ai]?|endere[cç]o|ulica|alamat|anschrift|osoite|morada|domicilio|dia[ _-]?chi|住所|住址)$/i;
 /** Keys that name an address only among other personal data. */
-const PLAIN_ADDRESS_KEY = /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica)$/i;
+const PLAIN_ADDRESS_KEY =
+  /^(?:address|addr|line1|line_1|gate|gateadresse|gatuadress|katuosoite|straat|straatnaam|adresse|ulica|地址|주소|адрес|адреса|διεύθυνση|כתובת|العنوان|ที่อยู่|पता)$/i;
 /** Keys of a postcode: read only among other personal data (a town's postcode alone says little). */
 const POSTCODE_KEY =
   /^(?:(?:home|billing|shipping|delivery|mailing)?[ _-]?(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|postalCode|zipCode)|plz|eircode|postleitzahl|postnummer|postinumero|cep|cp|pstcd|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy|irsz|ir[aá]ny[ií]t[oó]sz[aá]m|郵便番号|우편번호|邮编|邮政编码)$/i;
@@ -137,11 +157,13 @@ export function looksLikeName(v: string, minWords: number, capitals = false): bo
 const SCRIPT_NAME =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{M}]+(?:[ ・·][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{M}]+){0,3}$/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー ・]+$/u;
 /** Han, kana and Hangul: two to six characters make a whole name; other scripts count words as Latin does. */
 function scriptName(v: string, minWords: number): boolean {
   if (CJK.test(v)) {
     const n = v.replace(/[ ・·]/g, '').length;
-    return n >= 2 && n <= 6;
+    // (A name's reading in kana is longer: `スズキ ダイスケ`, `ﾀｶﾊｼ ﾕｳｷ`.)
+    return n >= 2 && n <= (KANA_ONLY.test(v) ? 14 : 6);
   }
   return v.split(/[ ・·]/).length >= minWords;
 }
@@ -152,6 +174,7 @@ const capitalsOfPerson = (v: string): boolean =>
 const ORGANISATION_WORD =
   /\b(?:CORP(?:ORATION)?|INC|LTDA?|LLC|LLP|PLC|GMBH|AG|SA|SAS|SARL|SRL|SPA|BV|NV|AB|AS|OY|CO|COMPANY|GROUP|HOLDINGS?|BANK|BANCO|SERVICES?|SYSTEMS?|SOLUTIONS|TECHNOLOGIES|TECH|SOFTWARE|LABS?|INTERNATIONAL|GLOBAL|UNIVERSITY|UNIVERSIDAD|COLLEGE|HOSPITAL|CLINIC|SCHOOL|DEPARTMENT|DEPT|TEAM|STORE|SHOP|MARKET|CENTER|CENTRE|OFFICE|AIRLINES?|AIRWAYS|HOTEL|TRUST|FUND|FOUNDATION|ASSOCIATION|CLUB|CITY|STATE|COUNTY|REPUBLIC|KINGDOM|UNITED|NATIONAL|API|SDK|APP|SERVER|CLIENT|SERVICE|PROD|PRODUCTION|STAGING|DEV|TEST|DEMO|ADMIN|ROOT|USER|DEFAULT|NONE|NULL|UNKNOWN|OTHER|TOTAL)\b/;
 
+const CJK_ADDRESS_PART = /[都道府県市区町村郡]|丁目|番地|[路街巷弄][0-9０-９一二三四五六七八九十]|號|号|[시군구동읍면리로길][ \d]/u;
 /** A street line: a house number and a word of three letters or more, 5–100 characters, no URL, path or email. */
 export function looksLikeAddress(v: string): boolean {
   // A slash between places (`Kadıköy/İstanbul`, `Flat 3/12`) but no path.
@@ -163,7 +186,9 @@ export function looksLikeAddress(v: string): boolean {
     /^\d{1,5}(?:[-/]\d{1,4}){0,2}[a-zA-Z]?,?\s+\p{L}/u.test(v) ||
     /\p{L}{3,}\.?\s+\d{1,5}[a-zA-Z]?\.?(?:\s*[,/-]|\s|$)/u.test(v) ||
     /\p{L}{3,}\s+\p{Lu}\p{L}?\.?\s+\d{1,5}[a-zA-Z]?(?:\s*[,/-]|\s|$)/u.test(v) || // `Dizengoff St 152`
-    /\p{L}{2,}\.?,?\s+(?:No|Nr|N[º°o])\s?[.:]?\s?\d{1,5}\b/u.test(v)
+    /\p{L}{2,}[.“”"»]?,?\s+(?:No|Nr|N[º°o]|№)\s?[.:]?\s?\d{1,5}\b/u.test(v) ||
+    // (Han and Hangul addresses run their parts together: `名古屋市中区栄1丁目21-1`, `마포구 와우산로 94`.)
+    (CJK_ADDRESS_PART.test(v) && /\d/.test(v))
   );
 }
 

@@ -41,7 +41,18 @@ import {
 } from './command-features';
 import { findItins, type IdentifierHints } from './identifiers';
 import { ROAD_WORDS, STREET_NUMBER_FIRST_WORDS, STREET_PREFIXES, STREET_SUFFIXES, TURKISH_STREET_WORDS } from './street-words';
-import { Covered, denseGuard, distinctChars, isAlnum, isPlaceholder, TooDense, wl, type Finding } from './text';
+import {
+  Covered,
+  denseGuard,
+  distinctChars,
+  isAlnum,
+  isPlaceholder,
+  SCRIPT_PERSONAL_WORDS,
+  SCRIPT_PHONE_WORDS,
+  TooDense,
+  wl,
+  type Finding,
+} from './text';
 import { compileExclusions, DEFAULT_EXCLUDED_GLOBS } from './paths';
 
 export { DEFAULT_EXCLUDED_GLOBS } from './paths';
@@ -847,7 +858,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
           found[F.ssn] + found[F.social] > 0 ||
           nameKeys ||
           // (A pg_dump's `COPY t (…) FROM stdin;` names its columns in a list of its own.)
-          (personal && (personalHeaderHint(text) || text.includes(' FROM stdin;')))) &&
+          (personal && (personalHeaderHint(text) || text.includes(' FROM stdin;'))) ||
+          // (A header in another script: `氏名,フリガナ,住所,携帯電話`, `Име и фамилия,ЕГН,Телефон`.)
+          (found[PAST_LATIN] === 1 && SCRIPT_HEADER_HINT.test(text))) &&
         text.includes('\n') &&
         (text.includes(',') || text.includes('\t') || text.includes(';') || text.includes('|') || text.includes('  '))
       )
@@ -1426,6 +1439,11 @@ function personalHeaderHint(text: string): boolean {
 }
 
 const TRACK_HINT = /B\d{13,19}\^/;
+// A table's header cell in another script that names a personal column (national-ids.ts reads the table).
+const SCRIPT_HEADER_HINT = new RegExp(
+  `(?:^|[,;\\t|])[ \\t]*"?(?:${SCRIPT_PHONE_WORDS}|${SCRIPT_PERSONAL_WORDS}|телефон|мобилен|ЕГН|ЈМБГ)"?[ \\t]*(?:[,;\\t|]|\\r?$)`,
+  'imu',
+);
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
 /** Identifiers beside which a first name alone is a person's (names.ts reads e-mail, phones, cards, IBANs and SSNs itself). */
 const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([

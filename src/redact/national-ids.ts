@@ -68,7 +68,7 @@ import * as uaRntrc from 'stdnum/lib/cjs/ua/rntrc';
 import { asciiDigits, BIRTH_WORD, DATE, GAP, nhsValid, NINO_VALUE, NUMBER_WORD } from './cued-identifiers';
 import { digitCount } from './identifiers';
 import { isPersonalKey, looksLikeAddress, looksLikeName, personalField, POSTCODE_COARSE, POSTCODE_FINE } from './fields';
-import { SYSTEM_ACCOUNT } from './text';
+import { SCRIPT_PERSONAL_WORDS, SCRIPT_PHONE_WORDS, SYSTEM_ACCOUNT } from './text';
 import { NATIONAL_ID_KINDS, type NationalIdKind } from './command-features';
 import type { Finding } from './text';
 
@@ -769,8 +769,7 @@ const USER_COLUMN = /^(?:user(?:[ _-]?name)?|login(?:[ _-]?name)?|uid|sam[ _-]?a
 const POSTCODE_COLUMN =
   /^(?:post[ _-]?code|postal[ _-]?code|postcode|zip(?:[ _-]?code)?|plz|postleitzahl|postnummer|postinumero|cep|c[oó]digo[ _-]postal|code[ _-]postal|kod[ _-]pocztowy)$/i;
 const PHONE_HEADER = 'phone|tel|mobile|mobil|cell|cellulare|celular|handy|telefon|telefono|puhelin|shouji|msisdn';
-const PHONE_COLUMN =
-  '(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn|телефон|тел\\.?|мобильный|τηλέφωνο|κινητό)(?:[ _-]?(?:number|nr|no|\\d))?';
+const PHONE_COLUMN = `(?:(?:home|work|mobile|cell|contact|recovery|emergency|primary|secondary)[ _-]?)?(?:phone|telephone|tel|mobile|mobil|cell|cellphone|cellulare|celular|handy|telefon|telefono|teléfono|telefone|téléphone|puhelin|shouji|gsm|msisdn|телефон|тел\\.?|мобильный|мобилен|мобільний|τηλέφωνο|κινητό|${SCRIPT_PHONE_WORDS})(?:[ _-]?(?:number|nr|no|\\d))?`;
 const whole = (cue: string): RegExp => new RegExp(`^(?:${cue})${NUMBER_SUFFIX}$`, 'i');
 const DATE_ALONE = new RegExp(`^${DATE}$`, 'i');
 const ANY_ID = RULES.filter((r) => !r.cuedOnly).map((rule) => ({ rule, shape: new RegExp(`^(?:${rule.shape})$`, 'i') }));
@@ -924,7 +923,7 @@ const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
 const HEADER_CELL =
-  /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\]|[ \t]*\([\w .]{1,30}\))?["']?[ \t]*$/;
+  /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f'-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\]|[ \t]*\([\w .]{1,30}\))?["']?[ \t]*$/;
 
 function lineBounds(text: string, at: number): { start: number; end: number } {
   const start = text.lastIndexOf('\n', at - 1) + 1;
@@ -1162,11 +1161,12 @@ const PERSONAL_HEADER =
 
 // A line that can only be a header: nothing but what HEADER_CELL allows and the delimiters (most
 // lines of code hold a character neither does, and are passed over without trying the cues).
-const HEADER_LINE = /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"'\t,;|-]|\[[^\]\n]{1,30}\]|\([\w .]{1,30}\))+\r?$/gm;
+const HEADER_LINE =
+  /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f"'\t,;|-]|\[[^\]\n]{1,30}\]|\([\w .]{1,30}\))+\r?$/gm;
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at
 // the start of each cell of a HEADER_LINE).
 const HEADER_NAME = new RegExp(
-  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', 'passport', 'personal[ _-]?(?:code|number|id)', 'ad[ _-]?id|idfa|idfv|gaid|aaid|maid|advertising[ _-]?id', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
+  `[ \\t]*["']?(?:${[...RULES.map((r) => r.cue), 'ssn|social[ _-]?security(?:[ _-]?number)?', 'nhs|ni|nino|national[ _-]insurance|vehicle[ _-]?reg(?:istration)?|reg(?:istration)?[ _-]?(?:no|number|plate)|licen[cs]e[ _-]?plate|number[ _-]?plate|plate|vin|kennzeichen|kenteken|display[ _-]?name|sam[ _-]?account[ _-]?name|user[ _-]?name|telephone(?:[ _-]?number)?|e-?mail(?:[ _-]?address)?|mrn|medical[ _-]?record|patient[ _-]?id|sort[ _-]?code|(?:bank[ _-]?)?(?:account|acct)|licen[cs]e[ _-]?(?:number|no)|post[ _-]?code|postal[ _-]?code|eircode', PHONE_HEADER, 'dob|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|geburtsdatum|geboortedatum|do[gğ]um[ _-]tarihi|дата[ _-]рождения|фио|ф\\.и\\.о\\.|фамилия|имя|телефон|τηλέφωνο|όνομα|επώνυμο', SCRIPT_PHONE_WORDS, SCRIPT_PERSONAL_WORDS, 'passport', 'personal[ _-]?(?:code|number|id)', 'ad[ _-]?id|idfa|idfv|gaid|aaid|maid|advertising[ _-]?id', PERSONAL_HEADER].join('|')})${NUMBER_SUFFIX}(?:[ \\t]*\\[[^\\]\\n]{1,30}\\])?["']?[ \\t]*(?=[,;\\t|\\r\\n]|$| {2})`,
   'imy',
 );

@@ -444,3 +444,10 @@ export function publicValue(text: string, start: number): boolean {
 /** A team's or a service's mailbox (`info@`, `noreply@`, `notifications@`): an organisation's, and so is the name shown with it. */
 export const ROLE_MAILBOX =
   /^(?:info|support|help|helpdesk|hello|contact|sales|billing|accounts|admin|root|postmaster|hostmaster|webmaster|abuse|security|privacy|legal|noreply|no-reply|donotreply|mailer|mailer-daemon|notifications?|alerts?|team|office|hr|jobs|careers|press|media|marketing|news|newsletter|feedback|bugs?|dev|devops|ops|it)@/i;
+
+/** A column of phone numbers as tables in other scripts head it (`携帯電話`, `연락처`, `טלפון`, `เบอร์โทร`). */
+export const SCRIPT_PHONE_WORDS =
+  '電話番号|携帯電話|携帯番号|携帯|電話|連絡先|电话号码|联系电话|电话|手机号码?|手機(?:號碼)?|電話號碼|전화번호|전화|휴대폰(?:[ _-]?번호)?|휴대전화|연락처|טלפון(?:[ _-]נייד)?|נייד|رقم[ _-]الهاتف|الهاتف|هاتف|الجوال|جوال|โทรศัพท์|เบอร์โทร(?:ศัพท์)?|मोबाइल|फ़ोन|फोन';
+/** Columns of names and addresses as tables in other scripts head them (fields.ts reads their cells). */
+export const SCRIPT_PERSONAL_WORDS =
+  "氏名(?:カナ|ローマ字)?|お名前|名前|フリガナ|ふりがな|中文姓名|英文姓名|姓名|이름|성명|име[ _-]и[ _-]фамилия|имя[ _-]и[ _-]фамилия|ім'я|прізвище|שם[ _-]מלא|שם[ _-]פרטי|שם[ _-]משפחה|الاسم(?:[ _-]الكامل)?|ชื่อ(?:-นามสกุล|[ _-]นามสกุล)?|นามสกุล|नाम|住所|地址|住址|주소|адрес|адреса|διεύθυνση|כתובת|العنوان|ที่อยู่|पता";
