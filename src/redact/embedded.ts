@@ -64,6 +64,12 @@ const SOPS_VALUE = /^ENC\[[A-Z0-9_]+,data:/;
 // Maven's or Jenkins': the key that opens it lies beside it, in the user's or the controller's home.)
 const RAILS_ENCRYPTED = /^[A-Za-z0-9+/]{16,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}--[A-Za-z0-9+/]{8,}={0,2}$/;
 const OPENPGP_MESSAGE = /^(?:wcFMA|wcBMA|wV4D|hQEMA|hQIMA|hF4D)[A-Za-z0-9+/]{20,}={0,2}$/;
+// Vault's transit engine's ciphertext (`vault:v1:…`), Jasypt's (`ENC(…)` in Spring's properties), and a
+// KMS ciphertext blob in base64 (its header: `AQICAH…`).
+const VAULT_TRANSIT_BEFORE = /vault:v\d{1,3}:$/;
+const JASYPT = /^ENC\([A-Za-z0-9+/]{16,}={0,2}\)$/;
+const VAULT_TRANSIT = /^vault:v\d{1,3}:[A-Za-z0-9+/]{16,}={0,2}$/;
+const KMS_BLOB = /^AQI[BCD]AH[A-Za-z0-9+/]{60,}={0,2}$/;
 const SECURE_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)?(?:secure|enc)[ \t]*:[ \t]*["']?$/;
 /** Drops the credentials that are ciphertext (see SOPS_VALUE, OPENPGP_MESSAGE, SECURE_KEY); personal data stays found. */
 export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlySet<string>): void {
@@ -86,6 +92,11 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
       SOPS_VALUE.test(v) ||
       OPENPGP_MESSAGE.test(v) ||
       RAILS_ENCRYPTED.test(v) ||
+      KMS_BLOB.test(v) ||
+      VAULT_TRANSIT.test(v) ||
+      JASYPT.test(v) ||
+      VAULT_TRANSIT_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start)) ||
+      (text.startsWith('ENC(', f.start - 4) && text.charCodeAt(f.end) === 41 && /^[A-Za-z0-9+/]{16,}={0,2}$/.test(v)) ||
       text.startsWith('credentialsJSON:', f.start - 16)
     ) {
       raw.splice(k, 1);
@@ -170,7 +181,9 @@ export function findUpiIds(text: string, out: Finding[]): void {
 // A product's barcode under a column that names one (`sku,ean13,…`): a GTIN with its check digit
 // holding, read as a card's number by its Luhn check alone.
 const BARCODE_HEADER =
-  /(?:^|[\s,;|\t"])(?:ean(?:[ _-]?1[34])?|gtin(?:[ _-]?1[234])?|upc(?:[ _-]?a)?|barcode|isbn(?:[ _-]?13)?)(?=[\s,;|\t"]|$)/im;
+  /(?:^|[\s,;|\t"])(?:ean(?:[ _-]?1[34])?|gtin(?:[ _-]?1[234])?|upc(?:[ _-]?a)?|barcode|isbn(?:[ _-]?13)?)(?=[\s,;|\t":]|$)/im;
+const BARCODE_BEFORE =
+  /(?:^|[^\w])(?:ean(?:[ _-]?1[34])?|gtin(?:[ _-]?1[234])?|upc(?:[ _-]?a)?|barcode|isbn(?:[ _-]?13)?)[ \t]*[:#=]?[ \t]*$/i;
 function gtinValid(d: string): boolean {
   let sum = 0;
   for (let i = 0; i < d.length - 1; i++) sum += (d.charCodeAt(d.length - 2 - i) - 48) * (i % 2 === 0 ? 3 : 1);
@@ -183,7 +196,9 @@ export function dropBarcodes(text: string, raw: Finding[]): void {
     const f = raw[k];
     if (f.kind !== 'credit-card' && f.kind !== 'id-number') continue;
     const d = text.slice(f.start, f.end);
-    if (/^\d{8}$|^\d{12,14}$/.test(d) && gtinValid(d)) raw.splice(k, 1);
+    // (Right after its name, `EAN: 4006…`, a number is the product's, its check digit right or not.)
+    if (/^\d{8}$|^\d{12,14}$/.test(d) && (gtinValid(d) || BARCODE_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start))))
+      raw.splice(k, 1);
   }
 }
 

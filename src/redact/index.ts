@@ -944,7 +944,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Values written escaped or encoded (`Y%C4%B1lmaz`, `\u0938…`, `&#305;`, a word diff's
       // `[-old-]{+new+}`) are read again in views that decode them (statements.ts); what a view
       // finds on a line it changed is mapped back to the characters that encode it.
-      if (ESCAPE_HINT.test(text))
+      if (ESCAPE_HINT.test(text) || text.includes('\\n",'))
         for (const view of statements().decodedViews(text)) {
           // (A view reads the names the text's own reading found, far from them, and adds none: what a
           // window reads of them must not depend on a view of lines outside it.)
@@ -1704,7 +1704,8 @@ const IDS_PAST_LATIN =
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌|账号|帳號|账户号码|сч[её]т|рахунок/i;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
-const CIPHERTEXT_HINT = /ENC\[|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M/;
+const CIPHERTEXT_HINT =
+  /ENC[[(]|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M|vault:v\d|AQICAH|AQIBAH|AQIDAH/;
 // A table's column of digests (embedded.ts's dropDigestColumns).
 const DIGEST_COLUMN_HINT = /DIGEST|Digest|SHA-?256 |CHECKSUM|Checksum|FINGERPRINT|Fingerprint|HASH |Hash /;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).

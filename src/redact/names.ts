@@ -2025,10 +2025,18 @@ export function findPersonNames(
   for (let k = out.length - 1; k >= first; k--)
     if (
       out[k].kind === 'person-name' &&
-      (SAINT_BEFORE.test(text.slice(Math.max(0, out[k].start - 8), out[k].start)) || SAINT_FIRST.test(text.slice(out[k].start, out[k].end)))
+      (SAINT_BEFORE.test(text.slice(Math.max(0, out[k].start - 8), out[k].start)) ||
+        SAINT_FIRST.test(text.slice(out[k].start, out[k].end)) ||
+        INSTITUTION_AFTER.test(text.slice(out[k].end, out[k].end + 16)) ||
+        INSTITUTION_LAST.test(text.slice(out[k].start, out[k].end)))
     )
       out.splice(k, 1);
 }
+// A person's name that names a place or an institution after it (`Johns Hopkins Hospital`, `Roma Termini`, `Nobel Prize`).
+const INSTITUTION_WORDS =
+  'Hospital|University|College|Institute|Institutet|Instituut|Institut|Airport|Station|Stadium|Academy|Foundation|Clinic|Library|Museum|Memorial|Prize|Award|Medal|Lecture|Fellowship|Termini|Bahnhof|Flughafen|Krankenhaus|Klinikum|Universität|Havalimanı|Havaalanı';
+const INSTITUTION_LAST = new RegExp(`[ \\t](?:${INSTITUTION_WORDS})$`, 'u');
+const INSTITUTION_AFTER = new RegExp(`^[ \\t]+(?:${INSTITUTION_WORDS})(?![\\p{L}])`, 'u');
 const SAINT_FIRST = /^(?:San|Santa|Santo|São|Saint|Sainte|St\.|Sankt|Sint)[ \t]+\p{Lu}/u;
 const SAINT_BEFORE = /(?:^|[^\p{L}])(?:San|Santa|Santo|São|Sao|Saint|Sainte|St\.?|Ste\.?|Sankt|Sint|Sant['’])[ \t]*$/u;
 

@@ -923,6 +923,7 @@ const MAX_TABLE_LINE = 4096;
 const MAX_TABLE_ROWS = 100_000;
 // A header cell: a short name, maybe quoted.
 const HEADER_CELL =
+  // eslint-disable-next-line no-misleading-character-class -- whole scripts' ranges: their marks belong in them
   /^[ \t]*["']?[A-Za-z_\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f][\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f'-]{0,47}(?:[ \t]*\[[^\]\n]{1,30}\]|[ \t]*\([\w .]{1,30}\))?["']?[ \t]*$/;
 
 function lineBounds(text: string, at: number): { start: number; end: number } {
@@ -1162,6 +1163,7 @@ const PERSONAL_HEADER =
 // A line that can only be a header: nothing but what HEADER_CELL allows and the delimiters (most
 // lines of code hold a character neither does, and are passed over without trying the cues).
 const HEADER_LINE =
+  // eslint-disable-next-line no-misleading-character-class -- whole scripts' ranges: their marks belong in them
   /^(?:[\w .\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff66-\uff9f"'\t,;|-]|\[[^\]\n]{1,30}\]|\([\w .]{1,30}\))+\r?$/gm;
 
 // A header cell that may name an identifier: a cue of any rule above, as a whole cell (tried at

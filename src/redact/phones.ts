@@ -169,7 +169,16 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
 
 const BELGIAN_ENTERPRISE = /^[01]\d{3}\.\d{3}\.\d{3}$/;
 // (The prefix a group of its own: `0808 …` is toll-free, `080-8282-…` a Japanese mobile; Japan's free dial `0120-…`.)
-const NATIONAL_TOLL_FREE = /^(?:0800|0808|0508|1800|0120)[ \-.\u00a0]\d/;
+const NATIONAL_TOLL_FREE = /^(?:0800|0808|0508|1800|0120|0[ \u00a0]80[0-5])[ \-.\u00a0]\d/;
+// …and written internationally: the UK's `+44 800`/`808`, France's `+33 800`–`805`, Germany's,
+// Italy's, the Netherlands' `+49 800`, `+39 800`, `+31 800`, Spain's `+34 900`, Australia's and
+// Ireland's `+61 1800`, `+353 1800`, North America's `+1 8xx`.
+const INTERNATIONAL_TOLL_FREE =
+  /^\+(?:44[ \u00a0]?\(?0?\)?[ \u00a0]?80[08]|33[ \u00a0]?\(?0?\)?[ \u00a0]?80[0-5]|(?:49|39|31)[ \u00a0]?800|34[ \u00a0]?900|(?:61|353)[ \u00a0]?1800|1[ .\-\u00a0]?\(?8(?:00|33|44|55|66|77|88)\)?)[ \-.\u00a0]?\d/;
+/** A number written as a toll-free one is (an organisation's, published for anyone to call). */
+export function writtenTollFree(raw: string): boolean {
+  return NATIONAL_TOLL_FREE.test(raw) || NANP_TOLL_FREE.test(raw) || INTERNATIONAL_TOLL_FREE.test(raw);
+}
 const GS1_ELEMENT = /^\(\d{2}\)\d{6}$/;
 const NANP_TOLL_FREE = /^(?:1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[ .-]?\d{3}[ .-]\d{4}$/;
 function count(s: string, ch: string): number {

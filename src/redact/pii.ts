@@ -171,21 +171,30 @@ function keepIpv4(ip: string, text: string, start: number): boolean {
   while (lineStart > 0 && start - lineStart < 24 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   if (!mayEndWithVersionWord(text, lineStart, start)) return false;
   const before = text.slice(lineStart, start).toLowerCase();
-  if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*)\W{0,3}$/.test(before)) return true;
+  if (/(?:^|[^a-z])(?:version|ver|v|release|build|assembly\w*|kernel|firmware|fw|rev|revision)\W{0,3}$/.test(before)) return true;
   return false;
 }
 
 /**
  * Could `text[lineStart, start)` end with a version word and up to three other characters (the
- * regex in keepIpv4)? Its last word character must end `version`, `ver`, `v`, `release` or
- * `build`, or `assembly…` must occur in it.
+ * regex in keepIpv4)? Its last word character must end `version`, `ver`, `v`, `release`,
+ * `build`, `kernel`, `firmware`, `fw`, `rev` or `revision`, or `assembly…` must occur in it.
  */
 function mayEndWithVersionWord(text: string, lineStart: number, start: number): boolean {
   let k = start;
   while (k > lineStart && start - k < 3 && !isWordChar(text.charCodeAt(k - 1))) k--;
   if (k === lineStart || !isWordChar(text.charCodeAt(k - 1))) return false;
   const c = text.charCodeAt(k - 1) | 32;
-  if (c === 110 /* n */ || c === 114 /* r */ || c === 118 /* v */ || c === 101 /* e */ || c === 100 /* d */) return true;
+  if (
+    c === 110 /* n */ ||
+    c === 114 /* r */ ||
+    c === 118 /* v */ ||
+    c === 101 /* e */ ||
+    c === 100 /* d */ ||
+    c === 108 /* l */ ||
+    c === 119 /* w */
+  )
+    return true;
   for (let i = lineStart; i + 8 <= k; i++)
     if ((text.charCodeAt(i) | 32) === 97 && text.slice(i, i + 8).toLowerCase() === 'assembly') return true;
   return false;

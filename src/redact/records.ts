@@ -9,6 +9,7 @@
 // - LDIF entries of people: their names, login, addresses and phone numbers.
 // Each reads one line (a segment, a property), so a window of lines sees what the whole text does.
 // Part of the bundle loaded when a text first holds one of their words (statements.js).
+import { writtenTollFree } from './phones';
 import type { Finding } from './text';
 
 // ---------- vCard ----------
@@ -62,7 +63,8 @@ function vcard(text: string, out: Finding[]): void {
       const t = /^(?:tel:)?(\+?[\d (). /-]{6,24}\d)(?:;ext=\d+)?[ \t]*$/i.exec(value);
       if (t !== null) {
         const digits = t[1].replace(/\D/g, '').length;
-        if (digits >= 7 && digits <= 15)
+        // (Not a toll-free number: an organisation's card, `TEL;TYPE=work:+44 800 …`.)
+        if (digits >= 7 && digits <= 15 && !writtenTollFree(t[1]))
           out.push({ kind: 'phone', start: valueAt + value.indexOf(t[1]), end: valueAt + value.indexOf(t[1]) + t[1].length });
       }
     } else if (prop === 'GEO') {

@@ -794,11 +794,15 @@ export interface DecodedView {
  */
 export function decodedViews(text: string): DecodedView[] {
   const lines = text.split('\n');
+  // (Arrays of lines: a notebook's cells.)
+  const arrays = text.includes('\\n",');
   const views: DecodedView[] = [];
   for (const side of ['new', 'old'] as const) {
     // (A line longer than MAX_DECODED_LINE is a blob or a minified file, read once as it is.)
     const decoded: (Decoded | null)[] = lines.map((l) =>
-      l.length <= MAX_DECODED_LINE && LINE_ESCAPE.test(l) ? decodeLine(l, side) : null,
+      l.length <= MAX_DECODED_LINE && (LINE_ESCAPE.test(l) || (arrays && /"[ \t]*,?[ \t]*\r?$/.test(l)))
+        ? decodeLine(l, side, arrays)
+        : null,
     );
     if (!decoded.some((d) => d !== null)) {
       if (side === 'new') return views;
@@ -852,6 +856,25 @@ interface Decoded {
   text: string;
   map: number[];
 }
+// A JSON string alone on its line, an array's item (in a text whose arrays hold lines, ending in an
+// escaped line break): group 2 what it holds.
+const JSON_LINE = /^([ \t]*")((?:[^"\\\n]|\\.){1,4000}?)(?:\\n)?",?[ \t]*\r?$/;
+const JSON_ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', t: '\t' };
+/** The string of a JSON_LINE, [from, to) of the line, with its escapes of quotes, backslashes and tabs read. */
+function jsonLine(line: string, from: number, to: number): Decoded {
+  let text = '';
+  const map: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = line[i];
+    const e = c === '\\' ? JSON_ESCAPED[line[i + 1]] : undefined;
+    map.push(i);
+    if (e !== undefined) {
+      text += e;
+      i++;
+    } else text += c;
+  }
+  return { text, map };
+}
 const LINE_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
 const WORD_DIFF = /\[-[^\n]*?-\]|\{\+[^\n]*?\+\}/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -868,7 +891,11 @@ const NAMED_LETTERS: Record<string, string> = Object.fromEntries(
 );
 
 /** One line decoded for one side of a word diff, or null when it reads as it is written. */
-function decodeLine(line: string, side: 'new' | 'old'): Decoded | null {
+function decodeLine(line: string, side: 'new' | 'old', arrays: boolean): Decoded | null {
+  // A line of a JSON array of lines, as notebooks keep their cells' sources and outputs
+  // (`"   patient_id   name   phone\n",`): read as the line it holds.
+  const held = arrays ? JSON_LINE.exec(line) : null;
+  if (held !== null) return jsonLine(line, held[1].length, held[1].length + held[2].length);
   // Decoding never lengthens a line: its view and map fit the line's length.
   const parts: string[] = [];
   const map: number[] = [];

@@ -223,8 +223,10 @@ export function isPlaceholder(value: string): boolean {
   }
   if (same === value.length) return true;
   if (value.length >= 8 && xs / value.length > 0.6) return true;
-  return false;
+  // A provider's prefix before one character repeated (`npm_0000…`, `sk_live_0000…`): a fixture's fake.
+  return value.length >= 12 && PREFIXED_FILLER.test(value);
 }
+const PREFIXED_FILLER = /^[A-Za-z]{2,12}[_-](?:[A-Za-z]{2,8}[_-])?([A-Za-z0-9])\1{7,}$/;
 
 /** Sequential or keyboard runs that stand in for a value (abcdef..., 123456...). */
 export function isTrivialSequence(value: string): boolean {

@@ -44,3 +44,47 @@ describe('tables headed in other scripts', () => {
     gone(people, '村上 結衣', 'person-name');
   });
 });
+
+describe('a notebook’s lines read as the lines they hold', () => {
+  it('reads a DataFrame printed in a cell’s output', () => {
+    const t = [
+      '   "outputs": [{"data": {"text/plain": [',
+      '       "   patient_id         name           phone  visits\\n",',
+      '       "0       P-1042  藤井結衣  090-7521-8834       3\\n",',
+      '       "1       P-1047  สมชาย ศรีสุข  087 493 2759       6"',
+      '   ]}}]',
+    ].join('\n');
+    gone(t, '090-7521-8834', 'phone');
+    gone(t, '087 493 2759', 'phone');
+    kept(t, 'patient_id         name');
+  });
+});
+
+describe('values that only look like secrets or personal data', () => {
+  it('keeps ciphertext: Vault transit, Jasypt, a KMS blob', () => {
+    for (const t of [
+      'webhook_secret: vault:v1:LCdwoXqnupQvY8tOTIEby4JvhIULaCUGLEjGorViNCLeA6K1ld+YEpWJ4b/psmBlzNvFLlUW==',
+      'spring.datasource.password=ENC(tiqeaR1Hm1eq6Ik74nglzrfSMcfAFDHTRtYVq0LWViSePtOp/kc9qFFTV/buMRBt)',
+      'encrypted_db_password: AQICAHhzJOs2ZIY7UqmTCSI386UwfCwAlMFkKjKK5QfC378H0Qs2yjcmWVa1Z7TOP0EUiSwPObzi9nkq',
+    ])
+      assert.equal(out(t), t);
+    gone('db_password: hT4v9Qm2LpX7rZ1kWc8N', 'hT4v9Qm2LpX7rZ1kWc8N');
+  });
+  it('keeps a provider’s prefix before one character repeated, not a real token', () => {
+    kept('NPM_TOKEN=npm_000000000000000000000000000000000000', 'npm_000000000000000000000000000000000000');
+    gone('NPM_TOKEN=npm_Xq7hT2vLm9RkP4wZc8Nd1sJf6Gb3Ya5Ue0Io', 'npm_Xq7hT2vLm9RkP4wZc8Nd1sJf6Gb3Ya5Ue0Io');
+  });
+  it('keeps a barcode right after its name, and a kernel’s version', () => {
+    kept('SKU: ACM-PRO-2024-EU-16GB  EAN: 4006435808798', '4006435808798');
+    kept('ISBN 978-0-13-691086-7 · EAN 4006381392995', '4006381392995');
+    gone('Karte: 4006381392995 (Visa), Ablauf 09/27', '4006381392995');
+    kept('Installed: openssl 3.0.13, kernel 6.8.0.45', '6.8.0.45');
+    gone('ssh deploy@ 6.8.0.45 from the office', '6.8.0.45');
+  });
+  it('keeps a name that names an institution, and toll-free numbers however written', () => {
+    kept('The trial ran at Johns Hopkins Hospital and the Karolinska Institutet.', 'Johns Hopkins');
+    kept('Appelez le numéro vert 0 800 329 985 (service et appel gratuits).', '0 800 329 985');
+    kept('BEGIN:VCARD\nFN:Ledgerly Support\nTEL;TYPE=work,voice:+44 800 046 1234\nEND:VCARD', '+44 800 046 1234');
+    gone('BEGIN:VCARD\nFN:Ruth Ellery\nTEL;TYPE=cell:+44 7700 183 442\nEND:VCARD', '+44 7700 183 442');
+  });
+});
