@@ -30,6 +30,7 @@ export const COMMAND_FEATURES = {
   putty: w('pscp|plink|psftp|putty'),
   db2: ['db2 ', 'db2cmd'],
   neo4j: ['neo4j-admin'],
+  minio: ['mc alias set', 'mc config host'],
   oracle: w('sqlplus|sqlldr|expdp|impdp|rman |conn '),
 };
 export type CommandTool = keyof typeof COMMAND_FEATURES;

@@ -63,6 +63,8 @@ export const COMMAND_TOOLS: Record<CommandTool, ToolPattern> = {
   putty: tool('pscp|plink|psftp|putty', '-pw[ \\t]+'),
   db2: tool('db2|db2cmd', 'connect[ \\t]+to[ \\t]+\\S{1,64}[ \\t]+user[ \\t]+\\S{1,64}[ \\t]+using[ \\t]+', true),
   neo4j: tool('neo4j-admin', 'set-initial-password[ \\t]+'),
+  // MinIO's client: `mc alias set NAME URL ACCESS_KEY SECRET_KEY` (`mc config host add` before it).
+  minio: tool('mc', '(?:alias[ \\t]+set|config[ \\t]+host[ \\t]+add)[ \\t]+\\S{1,64}[ \\t]+\\S{1,300}[ \\t]+\\S{1,128}[ \\t]+', true),
   // Oracle's tools and SQL*Plus's `CONNECT` take `user/password@database` (`sqlplus -s gl/"…"@ora:1521/GL`).
   oracle: {
     name: /(?<![\w.-])(?:sqlplus|sqlldr|expdp|impdp|rman|conn|connect|SQLPLUS|SQLLDR|EXPDP|IMPDP|RMAN|CONN|CONNECT)(?:\.exe)?(?=[ \t])/g,

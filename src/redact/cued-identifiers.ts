@@ -463,7 +463,7 @@ function findCardDetails(text: string, out: Finding[]): void {
 // alone is as often a customer's, a connection's or a content id.
 const CARD_CID = /(?<![A-Za-z])cid[ \t]*[:=#]?[ \t]*(\d{3,4})(?![\d])/gi;
 const PIN_CODE = new RegExp(
-  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|otp(?:[ _-]?code)?|one[ _-]?time[ _-]?(?:code|pin|passcode)|verification[ _-]?code|2fa[ _-]?code|sms[ _-]?code|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box|room)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s))(?:[ \\t]+[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f ]{0,28}(?=[ \\t]*:))?${GAP}\\(?(\\d{4,10}[#*]?)(?![\\d])`,
+  `(?:(?<![A-Za-z])|(?<=\\\\[nt]))(?:pin(?:[ _-]?(?:code|number|no))?|pass[ _-]?code|meeting[ _-]?(?:password|passcode)|otp(?:[ _-]?code)?|one[ _-]?time[ _-]?(?:code|pin|passcode)|verification[ _-]?code|2fa[ _-]?code|sms[ _-]?code|(?:(?:door|gate|alarm|entry|access|garage|safe|lock|key[ _-]?box|room)[ _-]?code|(?:door|gate|garage)(?=[ \\t]*:))|t[üu]rcode|zugangscode|digicode|code[ _-](?:de[ _-])?(?:porte|portail|acc[èe]s)|c[óo]digo[ _-](?:d[oa]|del?|de[ _-]la)[ _-](?:port[ãa]o|porta|puerta|port[óo]n|alarme|alarma|acesso|acceso|entrada)|codice[ _-]dell?(?:['’]|[ _-])?(?:cancello|portone|porta|allarme|ingresso)|host[ _-]?key)(?:[ \\t]+[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f ]{0,28}(?=[ \\t]*:))?${GAP}\\(?(\\d{4,10}[#*]?)(?![\\d])`,
   'gi',
 );
 

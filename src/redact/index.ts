@@ -944,7 +944,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       // Values written escaped or encoded (`Y%C4%B1lmaz`, `\u0938…`, `&#305;`, a word diff's
       // `[-old-]{+new+}`) are read again in views that decode them (statements.ts); what a view
       // finds on a line it changed is mapped back to the characters that encode it.
-      if (ESCAPE_HINT.test(text) || text.includes('\\n",'))
+      if (ESCAPE_HINT.test(text) || text.includes('\\n",') || NAMED_VALUE_HINT.test(text))
         for (const view of statements().decodedViews(text)) {
           // (A view reads the names the text's own reading found, far from them, and adds none: what a
           // window reads of them must not depend on a view of lines outside it.)
@@ -983,6 +983,8 @@ const SCHEMELESS_LOGIN = /["'][\w.-]{1,64}:[^\s"'@/]{6,128}@[A-Za-z0-9]/;
 const KEY_BYTES_HINT = /key\w*(?:\[\d*\])?[ \t]*[:=][ \t]*[{[][ \t]*(?:0x)?[0-9a-fA-F]{1,3}[ \t]*,/i;
 // An escape or encoding that statements.ts's decodedViews reads.
 const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
+// A name and its value as members of one object (statements.ts's decodedViews).
+const NAMED_VALUE_HINT = /"(?:name|Name|key|Key)"[ \t]*:[ \t]*"[^"\n]{1,64}"[ \t]*,[ \t]*"[Vv]alue"/;
 const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
 const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {
@@ -1693,6 +1695,12 @@ const CODE_FEATURES = [
   'code de porte',
   "code d'acc",
   'code portail',
+  'código d',
+  'codigo d',
+  'codice del',
+  'host key',
+  'host_key',
+  'hostkey',
 ].map((w) => feature(w, w === 'PIN ')); // (`PIN ` in capitals: `spin `, `pin 13` are no such.)
 // Words for a password in other languages (statements.ts reads what follows them).
 const FOREIGN_PASSWORD_FEATURES = wl(

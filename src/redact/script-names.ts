@@ -507,13 +507,14 @@ function add(out: Finding[], start: number, name: string): void {
 }
 
 /** The Chinese name that ends `run` (at `start`): from its last family name within three characters of the end. */
-function chineseName(run: string, start: number, out: Finding[]): void {
+function chineseName(run: string, start: number, out: Finding[], honorific = ''): void {
   const chars = [...run];
   for (let k = Math.max(0, chars.length - 3); k < chars.length; k++) {
     const two = chars[k] + (chars[k + 1] ?? '');
     if (CHINESE_FAMILY.has(chars[k]) || CHINESE_FAMILY.has(two)) {
       const name = chars.slice(k).join('');
-      add(out, start + chars.slice(0, k).join('').length, name);
+      // (A family name alone is taken with its honorific, as `Mr. Wang` is: `王女士`, `李先生`.)
+      add(out, start + chars.slice(0, k).join('').length, name.length === 1 ? name + honorific : name);
       return;
     }
   }
@@ -627,7 +628,7 @@ export function findScriptNames(text: string, out: Finding[]): void {
       '阿姨',
       '叔叔',
     ],
-    (x, at) => chineseName(x[1], at, out),
+    (x, at) => chineseName(x[1], at, out, x[0].slice(x[0].indexOf(x[1]) + x[1].length)),
   );
   each(
     KOREAN_HONORIFIC,

@@ -859,6 +859,26 @@ interface Decoded {
 // A JSON string alone on its line, an array's item (in a text whose arrays hold lines, ending in an
 // escaped line break): group 2 what it holds.
 const JSON_LINE = /^([ \t]*")((?:[^"\\\n]|\\.){1,4000}?)(?:\\n)?",?[ \t]*\r?$/;
+const NAMED_VALUE = /"(?:name|Name|key|Key)"[ \t]*:[ \t]*("[^"\\\n]{1,64}")[ \t]*,[ \t]*"(?:value|Value)"[ \t]*:[ \t]*/g;
+/** A line with its name-and-value pairs read as members named by their names, or null when it holds none. */
+function namedValues(line: string): Decoded | null {
+  let text = '';
+  const map: number[] = [];
+  let pos = 0;
+  NAMED_VALUE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = NAMED_VALUE.exec(line)) !== null;) {
+    const nameAt = m.index + m[0].indexOf(m[1]);
+    for (let k = pos; k < m.index; k++) map.push(k);
+    for (let k = nameAt; k < nameAt + m[1].length; k++) map.push(k);
+    text += line.slice(pos, m.index) + m[1] + ': ';
+    const comma = nameAt + m[1].length + m[0].slice(m[0].indexOf(m[1]) + m[1].length).indexOf(',');
+    map.push(comma, comma);
+    pos = m.index + m[0].length;
+  }
+  if (pos === 0) return null;
+  for (let k = pos; k < line.length; k++) map.push(k);
+  return { text: text + line.slice(pos), map };
+}
 const JSON_ESCAPED: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', t: '\t' };
 /** The string of a JSON_LINE, [from, to) of the line, with its escapes of quotes, backslashes and tabs read. */
 function jsonLine(line: string, from: number, to: number): Decoded {
@@ -875,7 +895,8 @@ function jsonLine(line: string, from: number, to: number): Decoded {
   }
   return { text, map };
 }
-const LINE_ESCAPE = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
+const LINE_ESCAPE =
+  /"[Vv]alue"[ \t]*:|%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
 const WORD_DIFF = /\[-[^\n]*?-\]|\{\+[^\n]*?\+\}/;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const PAST_ASCII = /[\u0080-\uffff]/;
@@ -896,6 +917,12 @@ function decodeLine(line: string, side: 'new' | 'old', arrays: boolean): Decoded
   // (`"   patient_id   name   phone\n",`): read as the line it holds.
   const held = arrays ? JSON_LINE.exec(line) : null;
   if (held !== null) return jsonLine(line, held[1].length, held[1].length + held[2].length);
+  // A name and its value as two members of one object (a HAR's headers, an ECS task's environment,
+  // an M-Pesa callback's items: `{"name": "cookie", "value": "…"}`): read as the one member `"cookie": "…"`.
+  if (line.includes('alue"')) {
+    const pairs = namedValues(line);
+    if (pairs !== null) return pairs;
+  }
   // Decoding never lengthens a line: its view and map fit the line's length.
   const parts: string[] = [];
   const map: number[] = [];

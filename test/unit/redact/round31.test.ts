@@ -88,3 +88,27 @@ describe('values that only look like secrets or personal data', () => {
     gone('BEGIN:VCARD\nFN:Ruth Ellery\nTEL;TYPE=cell:+44 7700 183 442\nEND:VCARD', '+44 7700 183 442');
   });
 });
+
+describe('pairs and cues read in more forms', () => {
+  it('reads a name and its value as members of one object (HAR headers, M-Pesa items)', () => {
+    gone(
+      '{ "name": "cookie", "value": "connect.sid=s%3AfHAQg-Rhtg8ZYXeliVncdjrK8c0tGu11.h5JWoSp0Ntg8lADVIR8mr-9yhXtFRm7_26cGd-3E4FM" }',
+      'fHAQg-Rhtg8ZYXeliVncdjrK8c0tGu11',
+    );
+    const mpesa =
+      '{"Item":[{"Name":"Amount","Value":1500},{"Name":"PhoneNumber","Value":254769769655},{"Name":"FirstName","Value":"Akinyi"}]}';
+    gone(mpesa, '254769769655', 'phone');
+    gone(mpesa, 'Akinyi', 'person-name');
+    const plain = '{ "name": "accept", "value": "application/json" }';
+    assert.equal(out(plain), plain);
+  });
+  it('reads MinIO’s client’s keys, gate codes in Portuguese and a meeting’s host key', () => {
+    gone('$ mc alias set lab http://minio.lab:9000 minio-admin Td7fWrn6VRG6zug1dWN75OLZ7RW6+vb43cxi+T1d', 'Td7fWrn6VRG6zug1dWN75OLZ7RW6');
+    gone('e o código do portão é 058795', '058795');
+    gone('DESCRIPTION:Join: https://zoom.us/j/99278381791\\nHost key: 281986\\nOrganiser: Declan', '281986');
+    kept('Warning: Permanently added the ECDSA host key for 140.82.121.4 (RSA) 2048 bits', 'host key');
+  });
+  it('takes a Chinese family name with its honorific', () => {
+    gone('联系人：王晓燕，手机号 13178387267，王女士下午有空。', '王女士', 'person-name');
+  });
+});
