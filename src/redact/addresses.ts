@@ -257,30 +257,34 @@ export function findInlineAddresses(text: string, out: Finding[], isId: (kind: s
       if (f.kind !== 'person-name') near.push([0, f.start]);
     }
   if (lines.length === 0) return;
-  // A street matches within one line: only the lines that may hold one are searched (the lines of
-  // the data, and the three either side of data other than a name), each on its own.
-  const starts = new Set<number>();
-  for (const [b] of lines) starts.add(b);
-  for (const [, at] of near) {
-    let lo = lineStartOf(text, at);
-    for (let k = 0; k < 3 && lo > 0; k++) lo = lineStartOf(text, lo - 1);
-    for (let s = lo, k = 0; k < 7 && s < text.length; k++) {
-      starts.add(s);
-      const n = text.indexOf('\n', s);
-      if (n < 0) break;
-      s = n + 1;
+  // A street matches within one line: only the lines that may hold one are searched, each once (the
+  // lines of the data, and the three either side of data other than a name).
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  const lineOf = (at: number): number => {
+    let lo = 0,
+      hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < at) lo = mid + 1;
+      else hi = mid;
     }
-  }
+    return lo;
+  };
+  const dataLines = new Set(lines.map(([b]) => b));
+  const wanted = new Set<number>();
+  for (const [, at] of lines) wanted.add(lineOf(at));
+  for (const [, at] of near) for (let k = lineOf(at) - 3, e = k + 6; k <= e; k++) if (k >= 0 && k <= breaks.length) wanted.add(k);
   const flood = cueFlood();
-  for (const from of [...starts].sort((a, b) => a - b)) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
+  for (const idx of [...wanted].sort((a, b) => a - b)) {
+    const from = idx === 0 ? 0 : breaks[idx - 1] + 1;
+    const to = idx < breaks.length ? breaks[idx] : text.length;
     for (const m of searchLine(text, from, to)) {
       flood(m.index);
       const bol = lineStartOf(text, m.index);
       // On the line of a person's data, or alone on its line within three lines of it (a signature's
       // block: `Jannik Pohl` ⏎ `Rheinwerk GmbH` ⏎ `Hohenstaufenring 57, 50674 Köln` ⏎ `Tel.: …`).
-      if (!lines.some(([b]) => b === bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, near))) continue;
+      if (!dataLines.has(bol) && !(endsItsLine(text, m.index + m[0].length) && personNear(text, bol, near))) continue;
       // Nor dates and copyright lines (`Copyright 2002, 2003 Colin Watson`, `August 26, 2011 Darrick J. Wong`):
       // a month or a copyright in the street, or a town that is a person's name found.
       if (INLINE_NOT_STREET.test(m[1]) || (/^(?:19|20)\d\d$/.test(m[3].split(/[ \t]/)[0]) && /(?:19|20)\d\d$/.test(m[1]))) continue;

@@ -467,6 +467,11 @@ const PIN_CODE = new RegExp(
   'gi',
 );
 
+const RESTATED_DATE =
+  /^[ \t]*[(（][ \t]*((?:19|20)\d\d年\d{1,2}月\d{1,2}日|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[ \t]+\p{L}{3,10}\.?[ \t]+(?:19|20)\d\d|\p{L}{3,10}\.?[ \t]+\d{1,2},?[ \t]+(?:19|20)\d\d)[ \t]*[)）]/u;
+const OTP_LINE_CODE =
+  /^(?=[^\n]*(?<![A-Za-z])(?:otp|2fa|mfa|one[ _-]?time|verification)(?![A-Za-z]))[^\n]*?(?<![A-Za-z_])code["']?[ \t]*[=:][ \t]*["']?(\d{4,8})(?![\d])/gim;
+
 // A meeting's passcode of letters and digits (`Passcode: cYwsJQ`, `Meeting password: 7Hq2xP`), as
 // conferencing tools print them: five to twelve characters with two kinds of them (cases, digits).
 const MEETING_CODE = new RegExp(`(?:pass[ _-]?code|meeting[ _-]?(?:password|passcode|pwd))${GAP}([A-Za-z0-9]{5,12})(?![\\w-])`, 'gi');
@@ -652,6 +657,17 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
   if (hints.birth) findBirthColumns(text, out);
   if (hints.birth) findBirthFields(text, out);
   if (hints.birth && text.includes('form-data')) findFormPartBirthDates(text, out);
+  // A birth date written again in brackets after it, in another calendar or form (`昭和60年7月27日（1985年7月27日）`).
+  if (hints.birth)
+    for (const f of out.filter((x) => x.kind === 'birth-date')) {
+      const again = RESTATED_DATE.exec(text.slice(f.end, f.end + 40));
+      if (again !== null)
+        out.push({
+          kind: 'birth-date',
+          start: f.end + again[0].indexOf(again[1]),
+          end: f.end + again[0].indexOf(again[1]) + again[1].length,
+        });
+    }
   if (hints.device === true) {
     findDeviceIds(text, out);
     findAdvertisingIds(text, out);
@@ -717,6 +733,8 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
     // Not a year (`pin 2024`) nor a number of one digit repeated. (Also a one-time code: `"otp":"516624"`,
     // `verification code 482913`; and a meeting's dial-in PIN of nine or ten digits.)
     cued(text, PIN_CODE, 'password', out, (v) => !/^(?:19|20)\d\d$/.test(v) && !/^(\d)\1+#?$/.test(v));
+    // A one-time code as a log line of the message that sent it writes it (`sms.sent … template=otp … code=116556`).
+    cued(text, OTP_LINE_CODE, 'password', out, (v) => !/^(\d)\1+$/.test(v));
     cued(
       text,
       MEETING_CODE,

@@ -1649,7 +1649,7 @@ const VEHICLE_FEATURES = [
 const VIN_PAST_ASCII = /πλαισίου|πλαίσιο|номер кузова|VIN-код|车架号|車架號|車台番号|차대번호|châssis/;
 const CODE_FEATURES = [
   ...wl(
-    'otp"|otp:|otp=|otp_code|otp code|one-time code|one time code|verification code|verification_code|2fa code|sms code|passcode|pass code|cid |cid:|cid=|cvv|cvc:|cvc"',
+    'otp"|otp:|otp=|=otp|otp_code|otp code|one-time code|one time code|verification code|verification_code|2fa code|sms code|passcode|pass code|cid |cid:|cid=|cvv|cvc:|cvc"',
   ),
   "cvc'",
   'cvc ',

@@ -3359,10 +3359,26 @@ function findShippingBlocks(text: string, out: Finding[]): void {
 }
 
 /** Names right after the personal data found in `out` whose kinds `personal` accepts (see NAME_AFTER_DATUM). */
+const QUOTED_SCRIPT_NAME = /["']([\u4e00-\u9fff]{2,4}|[\uac00-\ud7a3]{2,4})["'][ \t]*,/gu;
 export function findNamesAfterData(text: string, out: Finding[], personal: (kind: string) => boolean): void {
   const data = out.filter((f) => personal(f.kind));
   const namesAt = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
   for (const f of data) {
+    // A name in Han or Hangul quoted before the datum in its record (`{"박지호", "890724-2879277", true}`,
+    // `("林晓燕", "110105198108092736")`): two to four characters from a family name the lists hold.
+    if (f.kind !== 'person-name') {
+      let bol = f.start;
+      while (bol > 0 && f.start - bol < 80 && text.charCodeAt(bol - 1) !== 10) bol--;
+      const before = text.slice(bol, f.start);
+      QUOTED_SCRIPT_NAME.lastIndex = 0;
+      for (let q: RegExpExecArray | null; (q = QUOTED_SCRIPT_NAME.exec(before)) !== null;) {
+        const start = bol + q.index + 1;
+        if (familyFirst(q[1]) && !namesAt.has(start) && !out.some((x) => x.start <= start && start < x.end)) {
+          out.push({ kind: 'person-name', start, end: start + q[1].length });
+          namesAt.add(start);
+        }
+      }
+    }
     // A name in capitals right before a phone number, after `to` or `from`, as mobile money's
     // messages write the other party (`Ksh2,400.00 sent to WANJIRU KAMAU 0781 665771`).
     if (f.kind === 'phone') {

@@ -112,3 +112,18 @@ describe('pairs and cues read in more forms', () => {
     gone('联系人：王晓燕，手机号 13178387267，王女士下午有空。', '王女士', 'person-name');
   });
 });
+
+describe('data beside data', () => {
+  it('takes a Han or Hangul name quoted before an identifier in its record, not a word', () => {
+    gone('\t{"박지호", "890724-2879277", true},', '박지호', 'person-name');
+    kept('\t{"테스트", "890724-2879277", true},', '테스트');
+  });
+  it('reads a one-time code in the log line that sent it', () => {
+    gone('2024-06-04T09:00:12Z sms.sent to=+972 59-684-2354 template=otp name="Yael" code=116556', '116556', 'password');
+    kept('event=verify_phone status=ok error_code=4012 attempts=2', '4012');
+  });
+  it('takes a birth date written again in brackets', () => {
+    gone('生年月日：昭和60年7月27日（1985年7月27日）', '1985年7月27日', 'birth-date');
+    gone('Date of birth: 27/07/1985 (27 July 1985)', '27 July 1985', 'birth-date');
+  });
+});
