@@ -209,10 +209,17 @@ export type { LocalIdentifiers } from './pii';
  * quoted-printable, a CSV cell's JSON, both sides of a word diff) and digits of other scripts;
  * devices' serial numbers and advertising ids, keys' raw bytes, logins before a host with no scheme;
  * a record's field reads its company within three lines.
+ * 29: tables headed in other scripts; a notebook's lines and a name-and-value pair's members read as
+ * what they hold; Han and Hangul names quoted beside an identifier, a Chinese family name with its
+ * honorific; one-time codes in the log line that sent them, gate codes in Portuguese, Spanish and
+ * Italian, a meeting's host key, MinIO's client's keys; a birth date restated in brackets. Kept:
+ * ciphertext of Vault's transit engine, Jasypt and KMS, fillers after a provider's prefix, barcodes
+ * after their names, kernels' and firmwares' versions, institutions named after people, toll-free
+ * numbers however written.
  * Returned with every redaction, and stated by each session's start event
  * (`client.redactionPolicy`), so an export says which rules its sessions ran.
  */
-export const REDACTION_POLICY_VERSION = 28;
+export const REDACTION_POLICY_VERSION = 29;
 
 export const DEFAULT_BUDGET_MS = 500;
 
