@@ -820,6 +820,41 @@ const adversarial: [string, string][] = [
   ],
   ['serial numbers under their name, distinct', unique((r) => 'SerialNumber: ' + r(10, UPPER + DIGITS) + '\n')],
   ['schemeless logins, distinct', unique((r) => '"' + r(6, LOWER) + ':' + r(14, LOWER + UPPER + DIGITS) + '@db:5432",\n')],
+  // Policy 29: tables headed in other scripts, notebooks' lines, name-and-value pairs, names quoted
+  // beside identifiers, one-time codes in log lines, birth dates restated.
+  [
+    'a table headed in Japanese, distinct rows',
+    '氏名,フリガナ,住所,携帯電話\n' +
+      unique(
+        (r) =>
+          r(2, '山田佐藤鈴木高橋') +
+          ' ' +
+          r(2, '太郎花子健一') +
+          ',' +
+          r(4, 'アイウエオカキ') +
+          ',東京都新宿区' +
+          r(1, DIGITS) +
+          '丁目' +
+          r(2, DIGITS) +
+          ',090-' +
+          r(4, DIGITS) +
+          '-' +
+          r(4, DIGITS) +
+          '\n',
+      ),
+  ],
+  [
+    "a notebook's lines, distinct",
+    unique((r) => '       "   ' + r(8, LOWER) + '  ' + r(6, UPPER) + '  090-' + r(4, DIGITS) + '-' + r(4, DIGITS) + '\\n",\n'),
+  ],
+  ['`\\n",` repeated', fill('\\n",')],
+  ['name-and-value pairs, distinct', unique((r) => '{"name": "' + r(8, LOWER) + '", "value": "' + r(20, LOWER + UPPER + DIGITS) + '"}, ')],
+  [
+    'quoted Hangul names beside ids, distinct',
+    unique((r) => '{"' + r(1, '김이박최') + r(2, '지호민서연') + '", "' + r(6, DIGITS) + '-' + r(7, DIGITS) + '"},\n'),
+  ],
+  ['one-time codes in log lines, distinct', unique((r) => 'sms.sent template=otp to=' + r(8, LOWER) + ' code=' + r(6, DIGITS) + '\n')],
+  ['`otp ` and `code=` on one line, repeated', fill('otp code= ')],
 ];
 let worst = 0;
 let worstName = '';

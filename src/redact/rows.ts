@@ -113,11 +113,15 @@ export function findHeaderlessRows(
   // (A block reached from a person's name alone must also hold a column of numbers or dates: a
   // name found in a document's table of words does not make it a record.)
   const sorted = [...anchors.map((a) => a * 2), ...names.map((a) => a * 2 + 1)].sort((a, b) => a - b);
-  let readTo = -1;
+  let readTo = -1,
+    blockEnd = -1;
   for (const key of sorted) {
     const at = key >> 1;
     const byName = (key & 1) === 1;
     if (at < readTo) continue;
+    // (Lines up to the last block read are not read again: past MAX_ROWS rows, each anchor after a
+    // block would walk back through the whole block.)
+    const floor = blockEnd;
     const ls = text.lastIndexOf('\n', at - 1) + 1;
     let le = text.indexOf('\n', at);
     if (le < 0) le = text.length;
@@ -132,7 +136,7 @@ export function findHeaderlessRows(
       const lines: { start: number; end: number }[] = [{ start: ls, end: le }];
       for (let s = ls; lines.length < MAX_ROWS && s > 0;) {
         const ps = text.lastIndexOf('\n', s - 2) + 1;
-        if (countCells(text, ps, s - 1, delim) !== n) break;
+        if (ps <= floor || countCells(text, ps, s - 1, delim) !== n) break;
         lines.unshift({ start: ps, end: s - 1 });
         s = ps;
       }
@@ -145,6 +149,7 @@ export function findHeaderlessRows(
       }
       if (lines.length < 2) continue;
       readTo = lines[lines.length - 1].end;
+      blockEnd = readTo;
       readBlock(text, lines, delim, n, classify, out, byName);
       break;
     }
