@@ -212,7 +212,8 @@ export type { LocalIdentifiers } from './pii';
  * 29: tables headed in other scripts; a notebook's lines and a name-and-value pair's members read as
  * what they hold; Han and Hangul names quoted beside an identifier, a Chinese family name with its
  * honorific; one-time codes in the log line that sent them, gate codes in Portuguese, Spanish and
- * Italian, a meeting's host key, MinIO's client's keys; a birth date restated in brackets. Kept:
+ * Italian, a meeting's host key, MinIO's client's keys; a birth date restated in brackets; a family
+ * name in capitals, a comma and a given name at a line's start or in a field. Kept:
  * ciphertext of Vault's transit engine, Jasypt and KMS, fillers after a provider's prefix, barcodes
  * after their names, kernels' and firmwares' versions, institutions named after people, toll-free
  * numbers however written.

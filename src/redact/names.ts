@@ -2002,6 +2002,7 @@ export function findPersonNames(
   if (sources.length + read.length > 0) echoes(text, [...read, ...sources], out);
   lonelyNames(text, sources, out, moreEvidence);
   if (LONE_GIVEN_CUE.test(text) || LONE_GIVEN_VERB.test(text)) loneGivenNames(text, out);
+  if (FAMILY_COMMA_GIVEN_HINT.test(text)) familyCommaGiven(text, out);
   if (text.includes(', ') || text.includes('→') || text.includes('->')) addressedNames(text, out);
   if (LOWER_CUE_HINT.test(text)) lowerCaseNames(text, out);
   if (text.includes('/')) slashedNames(text, out);
@@ -2348,6 +2349,40 @@ function loneGivenNames(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start, end: start + w.length });
   }
 }
+
+// A family name in capitals, a comma, then a given name the lists hold, as wristbands, registers and
+// HL7's printouts write a person (`OYELARAN, Babatunde`, `VAN DER BERG, Anneke`), at a line's start,
+// after a label or in a field: not a common word in capitals (`WARNING, Maria`), nor an organisation's.
+const FAMILY_COMMA_GIVEN_HINT = /\p{Lu}{2}, \p{Lu}\p{Ll}/u;
+const FAMILY_COMMA_GIVEN = /\p{Lu}[\p{Lu}'’-]+(?:[ ]\p{Lu}[\p{Lu}'’-]+){0,2}(?=,[ ]\p{Lu}\p{Ll})/gu;
+const COMMA_GIVEN = /,[ ](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:[ ](?:\p{Lu}\p{Ll}+|\p{Lu}\.?))?(?![\p{L}\p{N}_@'’-])/uy;
+function familyCommaGiven(text: string, out: Finding[]): void {
+  FAMILY_COMMA_GIVEN.lastIndex = 0;
+  for (let f: RegExpExecArray | null; (f = FAMILY_COMMA_GIVEN.exec(text)) !== null;) {
+    // At a line's start, after a label or in a field (`Patient: …`, HL7's `|…`), spaces maybe between
+    // (looked back at over 40 characters at most).
+    let b = f.index;
+    while (b > 0 && f.index - b < 40 && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    if (b > 0 && !FIELD_START.has(text.charCodeAt(b - 1))) continue;
+    COMMA_GIVEN.lastIndex = f.index + f[0].length;
+    const g = COMMA_GIVEN.exec(text);
+    if (g === null) continue;
+    const given = g[1];
+    const family = f[0].split(' ').map((w) => w[0] + w.slice(1).toLowerCase());
+    // (Words of three letters or more with a vowel: not `NW, Washington`, `MWST, Sitz`.)
+    if (classify(given) !== Word.Strong || TITLE_WORDS.has(given)) continue;
+    if (
+      family.some(
+        (w) => w.length < 3 || !/[aeiouyà-öø-ý]/i.test(w) || classify(w) === Word.Common || ORGANISATION.test(w) || TITLE_WORDS.has(w),
+      )
+    )
+      continue;
+    if (ORGANISATION.test(f[0])) continue;
+    out.push({ kind: 'person-name', start: f.index, end: f.index + f[0].length + g[0].length });
+  }
+}
+// Line breaks, tabs, and the characters after which a field starts: `:`, `|`, `;`, `^`.
+const FIELD_START = new Set([10, 9, 58, 124, 59, 94]);
 
 // A Polish name in another case than the nominative (`przekazać Piotrowi Zielińskiemu`, `u Anny
 // Kowalskiej`, `z Tomaszem Wiśniewskim`): a given name the lists hold, its case's ending taken off,

@@ -127,3 +127,16 @@ describe('data beside data', () => {
     gone('Date of birth: 27/07/1985 (27 July 1985)', '27 July 1985', 'birth-date');
   });
 });
+
+describe('a family name in capitals, a comma and a given name', () => {
+  it('takes it at a line’s start, after a label or in a field; not an acronym, a direction or a common word', () => {
+    gone('ST THOMAS HOSP\nOYELARAN, Babatunde\nDOB 10/04/1991', 'OYELARAN, Babatunde', 'person-name');
+    gone('Patient: OKAFOR, Chidi', 'OKAFOR', 'person-name');
+    for (const t of [
+      'Visitor Center: The White House, 1600 Pennsylvania Avenue NW, Washington, DC 20500.',
+      'the same phone numbering rules ("NANPA, Britain", etc)',
+      'WARNING, Maria said the build is red',
+    ])
+      assert.equal(out(t), t);
+  });
+});
