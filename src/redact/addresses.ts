@@ -13,9 +13,10 @@ const STREET_TYPE =
   'Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Crescent|Cres|Place|Pl|Terrace|Tce|Close|Way|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Grove|Gardens|Row|Mews|Walk|Parade|Esplanade|Crossing|Alley|Plaza';
 const UNIT = '(?:(?:Flat|Apt|Apartment|Unit|Suite|Ste|Room)\\.?[ \\t]*#?[0-9A-Za-z]{1,5},?[ \\t]+)?';
 // A digit first, so that the pass skips to digits; a flat or suite number before it is taken on after.
-// A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`).
+// A direction and ordinals may stand among the words (`904 W 4th Ave`, `3rd Main Road`), and a
+// direction after the street type (`821 Peachtree St NE`).
 const STREET_NUMBERED = new RegExp(
-  `\\b\\d{1,5}(?:[A-Za-z]|st|nd|rd|th)?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?`,
+  `\\b\\d{1,5}(?:[A-Za-z]|st|nd|rd|th)?,?[ \\t]+(?:(?:[NSEW]|N[EW]|S[EW])\\.?[ \\t]+)?(?:(?:${CAP}|\\d{1,3}(?:st|nd|rd|th))[ \\t]+){1,3}(?:${STREET_TYPE})\\b\\.?(?:[ \\t]+(?:N[EW]?|S[EW]?|E|W)\\b\\.?)?`,
   'g',
 );
 const UNIT_BEFORE = new RegExp(`${UNIT.slice(0, -1)}$`);
@@ -52,8 +53,10 @@ const ROAD_AT = /-(?:ro|gil|daero)\b/g;
 const ROAD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(\\d{1,5}[ \\t]+${CAP}(?:-[a-z]+)*)$`, 'u');
 
 /** An organisation's name or office just before (`Foundation, Inc., 51 Franklin Street`, `having an office at`). */
+// (And a public building's name: `The White House, 1600 Pennsylvania Avenue NW`, `Tate Modern Museum, …`;
+// not a home's, `Fern House, 12 Oak Road`.)
 const ORGANISATION_BEFORE =
-  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at)\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
+  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at|[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}House|Building|Tower|Cent(?:er|re)|Museum|Library|Hall|Hotel|Stadium|Arena|Cathedral|Station|Airport|Hospital|Embassy|Consulate|Theat(?:re|er))\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
 /** A British or Canadian postcode or an Irish Eircode, read only near a street address. */
 const POSTCODE =
   /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W][ \t]?[0-9AC-FHKNPRTV-Y]{4})\b/g;
@@ -182,9 +185,10 @@ const POSTAL_UNIT =
   '(?:(?:apt|apartment|unit|suite|ste|flat|fl|floor|piso|etage|bus|#)\\.?[ \\t]*#?[\\w-]{1,8}|\\d{1,3}\\.?[ \\t]*[º°ª]?[ \\t]*(?:[Ii]zq|[Dd]cha|[Dd]to|[Dd]r|[Ee]sq|[a-zA-Z])?\\.?|#\\d{1,3}-\\d{1,5})';
 const POSTAL_PLACE = "\\p{Lu}[\\p{L}'’.-]*(?:[ \\t]\\p{Lu}[\\p{L}'’.-]*){0,2}";
 const POSTAL_SAME_LINE = new RegExp(
-  `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r|[—–][ \\t])`,
+  `[ \\t]*(?:\\\\?["'])?[ \\t]*\\\\?,[ \\t]*(?:\\\\?["'](?=[^"'\\n]{0,40}["']))?(?:(?:${POSTAL_UNIT}|${POSTAL_PLACE})[ \\t]*\\\\?,[ \\t]*){0,2}(${POSTAL})[ \\t]*(?=$|[,.;)\\]"'<]|\\r|[—–][ \\t]|(?:and|or|und|et|y|e|&)[ \\t])`,
   'uym',
 );
+// (A conjunction may follow the postcode: `…, Atlanta, GA 30308 and cell …`.)
 // (Up to two short parts may end the street's line first: `Kastanienallee 38, 3. OG links` ⏎ `10435 Berlin`.)
 // (A form's label may stand before it: `PLZ/Ort:         50825 Köln`.)
 const POSTAL_NEXT_LINE = new RegExp(

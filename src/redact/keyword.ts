@@ -735,6 +735,16 @@ function randomCase(p: string): boolean {
   return odd >= 2;
 }
 
+/**
+ * Base64 that starts with or holds `/` (`/b8mMGEL/JaHIWIoLGYVD56Hs3cY5qme9Jc6LOsn8ZM=`): a whole
+ * number of quads, and a part between slashes of 16 or more characters mixing both cases and
+ * digits, as no path's directory is named.
+ */
+function base64WithSlashes(v: string): boolean {
+  if (v.length % 4 !== 0 || !/^[A-Za-z0-9+/]{20,}={0,2}$/.test(v)) return false;
+  return v.split('/').some((p) => p.length >= 16 && /[A-Z]/.test(p) && /[a-z]/.test(p) && /\d/.test(p));
+}
+
 /** Does this value, under a name of class `cls`, look like a real credential? */
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   // Cheap rejections first: this runs for every name-like hit.
@@ -767,7 +777,7 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   // A store's path (`kv/data/smtp:password`, `secret/app#token`): lower-case words, where the secret is kept.
   if (/^[a-z][a-z0-9_-]*(?:\/[a-z][a-z0-9_-]*)+(?:[:#][a-z][a-z0-9_-]*)?$/.test(v)) return false;
   if (/^(?:https?|ftp|file):\/\//i.test(v)) return false; // URLs are handled by the URL rule
-  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v)) return false; // file paths
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v) && /[/\\]\w+[/\\.]/.test(v) && !base64WithSlashes(v)) return false; // file paths
   if (cls !== 'key' && /^\d{12,64}$/.test(v)) return distinctChars(v) >= 5; // long numeric ids used as tokens
   // (A password may start with a symbol code's sigils use: `password=@zVWwFYP#0aTxz` in a conninfo.)
   if (
@@ -1353,6 +1363,11 @@ function tableColumns(text: string, s: number, e: number, out: Finding[], seen: 
   // Cheap shape checks first: the name is a whole cell, with a delimiter or the line's end on each side.
   let a = s;
   let b = e;
+  // Other words of the name in its cell (`PD integration key`, `API token`, `Token (prod)` not).
+  const wordsBefore = /(?:^|[|,;\t"'])[ \t]*((?:[A-Za-z_][\w.-]{0,31} ){1,3})$/.exec(text.slice(Math.max(0, a - 110), a));
+  if (wordsBefore !== null) a -= wordsBefore[1].length;
+  const wordsAfter = /^((?: [A-Za-z_][\w.-]{0,31}){1,3})[ \t]*(?:[|,;\t"'\r\n]|$)/.exec(text.slice(b, b + 110));
+  if (wordsAfter !== null) b += wordsAfter[1].length;
   if (text[a - 1] === '"' || text[a - 1] === "'") a--;
   if (text[b] === '"' || text[b] === "'") b++;
   // (A cell of two names joined by a slash: `Password / token`.)

@@ -200,6 +200,8 @@ const NAME_RE = new RegExp(
   'g',
 );
 
+// The middle names that say a Vietnamese name's gender (`Thị`, `Văn`): no part of a given name said alone.
+const VIETNAMESE_GENDER = new Set(['Thị', 'Văn', 'Thi', 'Van']);
 // Vietnam's most common family names, as written with their marks (the plain forms, `Nguyen`, are in
 // the lists); together they name about nine people in ten.
 const VIETNAMESE_FAMILY = new Set(
@@ -749,6 +751,24 @@ function findArabicNisbaValues(text: string, out: Finding[]): void {
     if (SCRIPT_STOP.has(first)) continue;
     const start = m.index + m[0].length - m[1].length;
     out.push({ kind: 'person-name', start, end: start + m[1].length });
+  }
+}
+
+// A person's role before a name in Arabic (`العميل ليلى ناصر يطلب`, `الموظفة سارة العتيبي`): two words
+// without the article, or the second a family name's `al-…`; one of them a listed name or the second
+// of a family name's shape (`العميل يطلب استرداد` is a verb and its object).
+const ARABIC_ROLE =
+  /(?<![\u0621-\u064A])(?:العميلة?|الزبونة?|الموظفة?|المريضة?|المستفيدة?|المتصلة?|المستلمة?|المرسلة?|الطالبة?|المتدربة?|المشتركة?|صاحبة? الطلب|مقدمة? الطلب)[ \t]+((?!ال)[\u0621-\u064A]{2,10})[ \t]+([\u0621-\u064A]{2,12})(?![\u0621-\u064A])/dg;
+function findArabicRoleNames(text: string, out: Finding[]): void {
+  const { scriptGiven, scriptFamily } = wordLists();
+  ARABIC_ROLE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ARABIC_ROLE.exec(text)) !== null;) {
+    const first = scriptKey(m[1]);
+    const second = scriptKey(m[2]);
+    if (SCRIPT_STOP.has(first) || SCRIPT_STOP.has(second)) continue;
+    if (!(scriptGiven.has(first) || scriptGiven.has(second) || scriptFamily.has(second) || FAMILY_SHAPE.test(second))) continue;
+    const start = m.indices![1][0];
+    out.push({ kind: 'person-name', start, end: m.index + m[0].length });
   }
 }
 
@@ -1869,7 +1889,10 @@ export function findPersonNames(
       for (let k = from; k < out.length; k++) read.push({ start: out[k].start, end: out[k].end, read: true });
     }
     if (CASELESS_LETTER.test(text)) findCaselessScriptNames(text, out);
-    if (text.includes('ال')) findArabicNisbaValues(text, out);
+    if (text.includes('ال')) {
+      findArabicNisbaValues(text, out);
+      findArabicRoleNames(text, out);
+    }
   }
   if (SURNAME_SUFFIX_HINT.test(text)) {
     const from = out.length;
@@ -2807,8 +2830,18 @@ function echoes(text: string, sources: readonly Source[], out: Finding[], weak =
         : '';
     // A Vietnamese name's given name comes last (`Nguyễn Thị Thu Hằng` ⏎ `Hằng xem giúp nhé`).
     const vietGiven = ws.length >= 2 && ws.length <= 4 && VIETNAMESE_FAMILY.has(ws[0]) ? ws[ws.length - 1] : '';
+    // With its middle name (`Nguyễn Thị Thu Hà` … `Thu Hà also attached her CV`).
+    if (vietGiven !== '' && ws.length >= 3 && !VIETNAMESE_GENDER.has(ws[ws.length - 2])) {
+      const pair = `${ws[ws.length - 2]} ${vietGiven}`;
+      const win = text.slice(from, to);
+      for (let k = win.indexOf(pair); k >= 0; k = win.indexOf(pair, k + pair.length)) {
+        const i = from + k;
+        if ((i > 0 && isEchoBoundary(text.charCodeAt(i - 1))) || joinedAfter(text, i + pair.length) || inName(i, i + pair.length)) continue;
+        out.push({ kind: 'person-name', start: i, end: i + pair.length });
+      }
+    }
     for (const word of ws) {
-      if (word.length < 3 || word === word.toUpperCase()) continue;
+      if (word.length < (word === vietGiven ? 2 : 3) || word === word.toUpperCase()) continue;
       // Only a word the list holds as a name and as nothing else: a word the list lacks may be a
       // product's or a font's (`Bitstream Vera Sans Mono`), and is not looked for again.
       const c = classify(word);

@@ -1097,3 +1097,25 @@ export function findSchemelessLogins(text: string, out: Finding[]): void {
 const URI_SCHEME =
   /^(?:mailto|sips?|xmpp|tel|callto|facetime|skype|https?|ftp|git|ssh|npm|github|gitlab|file|data|urn|news|irc|acct|did|matrix|nostr)$/i;
 const SCHEMELESS = /(["'])([\w.-]{1,64}):([^\s"'@/]{6,128})@[A-Za-z0-9][\w.-]*(?::\d{2,5})?(?:\/[^\s"']*)?\1/g;
+
+// A base64 JSON object's run: `{"` and a letter encode to `eyJ`; shorter than the encoded-json rule's 63.
+const ENCODED_OBJECT = /(?<![A-Za-z0-9+/_-])eyJ[A-Za-z0-9+/_-]{13,59}={0,2}(?![A-Za-z0-9+/=_-])/g;
+const MAX_ENCODED_OBJECTS = 64;
+// Control characters (not tabs or line breaks) and the replacement character: bytes, not JSON's text.
+// eslint-disable-next-line no-control-regex
+const NOT_JSON_TEXT = /[\x00-\x08\x0e-\x1f\ufffd]/;
+/** Reads the short base64 JSON objects of `text` that no finding covers; a finding in one takes its run. */
+export function readEncodedObjects(text: string, raw: Finding[], read: (decoded: string) => Finding[]): void {
+  ENCODED_OBJECT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; n < MAX_ENCODED_OBJECTS && (m = ENCODED_OBJECT.exec(text)) !== null; n++) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (raw.some((f) => f.start <= start && f.end >= end)) continue;
+    const decoded = Buffer.from(m[0], /[-_]/.test(m[0]) ? 'base64url' : 'base64').toString('utf8');
+    // JSON's text: printable, no replacement character, closed or cut off by the run's length.
+    if (!decoded.startsWith('{"') || NOT_JSON_TEXT.test(decoded)) continue;
+    const inner = read(decoded);
+    if (inner.length > 0) raw.push({ kind: inner[0].kind, start, end });
+  }
+}

@@ -1,0 +1,89 @@
+// Policy 30: what round 32 showed.
+import assert from 'node:assert/strict';
+import { createRedactor } from '../../../src/redact';
+
+const r = createRedactor({ key: new Uint8Array(32).fill(9) });
+const out = (text: string): string => r.redact(text).text;
+
+function gone(text: string, secret: string, kind?: string): void {
+  const o = out(text);
+  assert.ok(!o.includes(secret), `leaked ${secret} in ${o}`);
+  if (kind) assert.match(o, new RegExp(`<REDACTED:${kind}#[0-9a-f]{8}>`), o);
+}
+
+function kept(text: string, value: string): void {
+  const o = out(text);
+  assert.ok(o.includes(value), `${value} lost in ${o}`);
+}
+
+describe('streets with a direction after their type', () => {
+  it('reads `821 Peachtree St NE` and the town line after it, even before `and`', () => {
+    const t = 'Latoya confirmed new address 821 Peachtree St NE, Atlanta, GA 30308 and cell (919) 393-1099.';
+    gone(t, '821 Peachtree St NE', 'street-address');
+    gone(t, 'GA 30308');
+  });
+  it('keeps a public building’s address (`the White House, 1600 Pennsylvania Avenue NW`)', () => {
+    kept('Tours of the White House, 1600 Pennsylvania Avenue NW, must be requested in advance.', '1600 Pennsylvania Avenue NW');
+    kept('Visit the Science Museum, 42 Exhibition Road, London.', '42 Exhibition Road');
+  });
+  it('still reads a home named `… House` (`Fern House, 12 Oak Road`)', () => {
+    gone('Mail it to Jane at Fern House, 12 Oak Road, Leeds LS6 2AB', '12 Oak Road', 'street-address');
+  });
+});
+
+describe('credential columns named in words', () => {
+  it('reads a Markdown table’s `PD integration key` column', () => {
+    const t = [
+      '| Week | Primary | PD integration key |',
+      '|------|---------|--------------------|',
+      '| 50   | on-call | 42e4c08e5892851e963b2e14ea81119b |',
+    ].join('\n');
+    gone(t, '42e4c08e5892851e963b2e14ea81119b', 'secret');
+  });
+  it('reads `API token` as a column of a CSV header', () => {
+    gone('service,API token\nbilling,Zk3bQ9xLm2Pv8RtY6wNc4HsJ\n', 'Zk3bQ9xLm2Pv8RtY6wNc4HsJ', 'secret');
+  });
+  it('leaves a `Public key` column and a prose line with pipes', () => {
+    kept('| Name | Public key |\n|---|---|\n| a | 42e4c08e5892851e963b2e14ea81119b |', '42e4c08e5892851e963b2e14ea81119b');
+    kept('the api token | see docs\nnext | 42e4c08e5892851e963b2e14ea81119b', '42e4c08e5892851e963b2e14ea81119b');
+  });
+});
+
+describe('base64 values that start with a slash', () => {
+  it('reads `key=/b8m…=` in Ansible’s extra vars as a key, not a path', () => {
+    const t =
+      'ansible-playbook site.yml --extra-vars "vault_unseal_key=/b8mMGEL/JaHIWIoLGYVD56Hs3cY5qme9Jc6LOsn8ZM= admin_pw=D9L.Nb-J-6.W"';
+    gone(t, '/b8mMGEL/JaHIWIoLGYVD56Hs3cY5qme9Jc6LOsn8ZM=', 'secret');
+    kept(t, 'vault_unseal_key=');
+  });
+  it('keeps a file path under a key’s name', () => {
+    kept('ssl_key=/usr/local/etc/ssl/private/server.key', '/usr/local/etc/ssl/private/server.key');
+    kept('key_file=/var/lib/app/keys/Prod2024Signing/key.pem', '/var/lib/app/keys/Prod2024Signing/key.pem');
+  });
+});
+
+describe('short base64 JSON', () => {
+  it('reads a header’s base64 object and takes it whole when it holds personal data', () => {
+    gone('X-User-Context: eyJzc24iOiIyMzMxMTQ0NjEifQ==', 'eyJzc24iOiIyMzMxMTQ0NjEifQ==', 'us-ssn');
+  });
+  it('keeps base64 JSON that holds nothing', () => {
+    const v = Buffer.from('{"page":2,"sort":"asc"}').toString('base64');
+    kept(`cursor: ${v}`, v);
+  });
+});
+
+describe('names in Vietnamese and Arabic', () => {
+  it('reads a Vietnamese given name said again with its middle name, and alone when short', () => {
+    gone('Nguyễn Thị Thu Hà submitted the form; Thu Hà also attached her CV.', 'Thu Hà also');
+    const o = out('Nguyễn Thị Thu Hà submitted the form; Hà also attached her CV.');
+    assert.ok(!o.includes('Hà also'), o);
+  });
+  it('takes the middle name only with the given name (`Thu 12 Dec` is a day)', () => {
+    kept('Nguyễn Thị Thu Hà submitted the form on Thu 12 Dec.', 'Thu 12 Dec');
+  });
+  it('reads an Arabic name after a role noun (`العميل ليلى ناصر`) but not a verb after it', () => {
+    gone('تذكرة #5521: العميل ليلى ناصر يطلب استرداد المبلغ.', 'ليلى ناصر', 'person-name');
+    kept('العميل يطلب استرداد المبلغ', 'يطلب استرداد');
+    kept('العميل الجديد سجل اليوم', 'الجديد');
+  });
+});
