@@ -345,6 +345,12 @@ const SCRIPT_ADDRESSES = [
   /(?:東京都|北海道|(?:京都|大阪)府|[\p{Script=Han}]{2,3}県)[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{1,10}?[市区町村郡][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー0-9０-９]{0,12}?[0-9０-９]{1,4}(?:[-－ー丁目番地号の][0-9０-９]{1,4}){1,3}(?:号)?(?:[ \t\u3000]*[\p{Script=Katakana}\p{Script=Han}ー・A-Za-z]{1,20}[0-9０-９]{1,4}(?:号室)?)?/gu,
   // Chinese: a province or municipality, a city or district, the road, the number and the unit.
   /[\p{Script=Han}]{2,8}(?:省|自治区|市)[\p{Script=Han}]{0,12}?(?:市|区|县|旗)[\p{Script=Han}0-9]{0,20}?(?:路|街|道|巷|大道)[0-9]{1,5}号(?:[0-9]{1,4}(?:栋|幢|号楼|座))?(?:[0-9]{1,5}(?:室|号)?)?/gu,
+  // Chinese without its province, simplified or traditional (Taiwan's, Hong Kong's): a district, the
+  // road (its section), the number and the unit (`朝阳区建国路109号5栋1001室`, `大安區忠孝東路四段101號11樓`);
+  // or the road, the number and a floor or block after it, as a unit says (`青山公路362號金輝大廈4樓A室`).
+  // (From a word's start: `公司位于朝阳区…` is a company's, and no part of it a name of the district.)
+  /(?<![\p{Script=Han}])(?:[\p{Script=Han}]{2,4}(?:省|市)){0,2}[\p{Script=Han}]{2,3}(?:区|區|县|縣)[\p{Script=Han}0-9]{1,12}?(?:路|街|道|巷|大道|弄)(?:[一二三四五六七八九十]{1,3}段)?(?:[0-9]{1,4}[巷弄])?[0-9]{1,5}[号號](?:[\p{Script=Han}]{0,8}?[0-9]{1,4}(?:栋|幢|号楼|號樓|座|樓|楼|层|層)(?:[0-9]{1,5}[室号號]?|[A-Z]室?)?|[0-9]{1,5}室)?/gu,
+  /(?<![\p{Script=Han}])[\p{Script=Han}0-9]{1,12}?(?:路|街|道|巷|大道)(?:[一二三四五六七八九十]{1,3}段)?[0-9]{1,5}[号號][\p{Script=Han}]{0,8}?[0-9]{1,4}(?:栋|幢|座|樓|楼|层|層)(?:[0-9]{1,5}[室号號]?|[A-Z]室?)?/gu,
   // Greek and Russian: the street's word, its name, the number (and a postcode and town after a comma).
   /(?:Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Πλατεία)[ \t]+\p{Lu}[\p{Ll}ά-ώ]+(?:[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?[ \t]+\d{1,4}[Α-Ωα-ω]?(?:,[ \t]*\d{3}[ \t]?\d{2}[ \t]+\p{Lu}[\p{Ll}ά-ώ]+)?/gu,
   /(?:ул\.|улица|пр-т|проспект|пер\.|переулок|ш\.|шоссе|наб\.)[ \t]*\p{Lu}[\p{Ll}-]+(?:[ \t]+\p{Lu}?[\p{Ll}-]+)?,?[ \t]*(?:д\.|дом)[ \t]*\d{1,4}[а-я]?(?:,?[ \t]*(?:кв\.|квартира)[ \t]*\d{1,4})?/gu,

@@ -45,6 +45,8 @@ export const HIT_WORDS: readonly { word: string; wordEnd?: true }[] = [
   { word: 'session' },
   { word: 'sig' },
   { word: 'community' },
+  // An S3-compatible store's key id (`spaces_access_id`, `spacesAccessId`): half of its pair.
+  { word: 'access' },
   // A one-time password's seed (`"totp": "M6UQ…"`).
   { word: 'totp' },
   // The word for a password in other languages (`passwort` and `passord` are found by `pass`).
@@ -202,6 +204,7 @@ function classifyUncached(name: string): NameClass | null {
     !(
       last === 'id' &&
       (words[words.length - 2] === 'secret' ||
+        words[words.length - 2] === 'access' ||
         (words[words.length - 2] === 'key' && (words[words.length - 3] === 'private' || words[words.length - 3] === 'access')))
     )
   )
@@ -244,6 +247,8 @@ function classifyUncached(name: string): NameClass | null {
       cls = KEY_QUALIFIERS.has(stem) ? 'secret' : 'key';
     } else if ((w === 'session' || w === 'sig' || w === 'signature') && cls === null) cls = 'key';
   }
+  // `spaces_access_id`: the key id of an S3-compatible store, as access_key_id.
+  if (cls === null && last === 'id' && words[words.length - 2] === 'access') cls = 'secret';
   return cls;
 }
 
@@ -984,6 +989,8 @@ interface Verdict {
 }
 const verdicts = new SlotMemo<Verdict>(4096);
 
+const ACCESS_ID = /access[_.-]?id$/i;
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
   const known = verdicts.get(v);
   if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name)
@@ -991,6 +998,8 @@ function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean
   const result =
     (valueLooksSecret(v, cls, quoted) || (!quoted && randomPunctuated(v))) &&
     !echoesName(v, name) &&
+    // An access id that is a UUID names a resource (`accessId: "3f2a9c1e-…"`); a store's key id is no UUID.
+    !(ACCESS_ID.test(name) && UUID_SHAPE.test(v)) &&
     // In a list of strings ("a_password", "next_item") a comma proves little: the value must look random.
     // Only identifier separators split such a name: `kT7#mq2!Lw` is punctuated, not a list item.
     !(comma && (wordLike(v) || (/^[A-Za-z0-9._\-/:]+$/.test(v) && v.split(/[._\-/:]+/).every((p) => p === '' || wordLike(p)))));
@@ -1051,12 +1060,18 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
     // Redis's `AUTH` as a call (`redis.auth("…")`, `red:auth("…")`): its one argument is the password.
     if (text.charCodeAt(e) === 40 /* ( */ && /(?:^|[.:])auth$/i.test(name)) cls = 'password';
     if (cls === null) continue;
-    // Names of separate words: `stripe api key = …`, `Secret Key: …`.
+    // Names of separate words: `stripe api key = …`, `Secret Key: …`, `Access Key ID [None]: …`.
     const lead = cls === 'key' ? leadingWords(text, s) : '';
-    if (lead) {
-      const combined = classifyName(lead + ' ' + name);
+    const idAfter = cls === 'key' && ID_AFTER.test(text.slice(e, e + 48));
+    if (lead || idAfter) {
+      const combined = classifyName((lead ? lead + ' ' : '') + name + (idAfter ? ' ID' : ''));
       if (combined === null) continue; // `public key`, `sort key`
       cls = combined;
+      if (idAfter) {
+        e += 3;
+        from = e;
+        name = text.slice(s, e);
+      }
     }
     const before = s > 0 ? text[s - 1] : '';
     // `${DB_PASSWORD:?set it in .env}`, `${TOKEN:+…}`: a shell expansion's message or alternative, no value.
@@ -1702,6 +1717,9 @@ function directiveLine(text: string, s: number, e: number): boolean {
   }
   return false;
 }
+
+/** ` ID` after a name's last word, then its colon or `=` (maybe after a prompt's default in brackets). */
+const ID_AFTER = /^ I[Dd](?=[ \t]*(?:\[[^\]\n]{0,40}\][ \t]*)?[:=])/;
 
 /** Up to three words right before `s` on its line, separated by single spaces: `stripe api` in `stripe api key`. */
 function leadingWords(text: string, s: number): string {

@@ -87,3 +87,30 @@ describe('names in Vietnamese and Arabic', () => {
     kept('العميل الجديد سجل اليوم', 'الجديد');
   });
 });
+
+describe('Chinese addresses without their province', () => {
+  it('reads a district, a road, a number and a unit, simplified or traditional', () => {
+    gone("(N'刘伟', N'18615466702', N'朝阳区建国路109号5栋1001室'),", '建国路109号5栋1001室', 'street-address');
+    gone('"通訊地址": "臺北市大安區忠孝東路四段101號11樓"', '忠孝東路四段101號11樓', 'street-address');
+    gone('黃詠詩,WONG WING-SZE,5764 1986,青山公路362號金輝大廈4樓A室', '青山公路362號金輝大廈4樓A室', 'street-address');
+  });
+  it('leaves a metro line and a company’s address in a sentence', () => {
+    kept('地铁2号线在建国路站', '地铁2号线在建国路站');
+    kept('公司位于朝阳区建国路88号', '建国路88号');
+  });
+});
+
+describe('key ids of S3-compatible stores', () => {
+  it('reads `Access Key ID []:` prompts and `spaces_access_id`', () => {
+    gone('ncloud configure\nNcloud Access Key ID []: GMA8FWQKJLJ6EUASHR2N', 'GMA8FWQKJLJ6EUASHR2N', 'secret');
+    gone('AWS Access Key ID [None]: GMA8FWQKJLJ6EUASHR2N', 'GMA8FWQKJLJ6EUASHR2N', 'secret');
+    gone('  spaces_access_id  = "Q71GU2YBITK8O14P7Z7A"', 'Q71GU2YBITK8O14P7Z7A', 'secret');
+    gone('  digitalocean:spacesAccessId: DO006I2OW44DXJG4H61F', 'DO006I2OW44DXJG4H61F', 'secret');
+  });
+  it('leaves a `Key ID`, a public key’s id, an access level and a UUID access id', () => {
+    kept('Key ID: GMA8FWQKJLJ6EUASHR2N', 'GMA8FWQKJLJ6EUASHR2N');
+    kept('Public Key ID: GMA8FWQKJLJ6EUASHR2N', 'GMA8FWQKJLJ6EUASHR2N');
+    kept('access_level = "Q71GU2YBITK8O14P7Z7A"', 'Q71GU2YBITK8O14P7Z7A');
+    kept('accessId: "3f2a9c1e-8b7d-4e5f-a6b7-c8d9e0f1a2b3"', '3f2a9c1e-8b7d-4e5f-a6b7-c8d9e0f1a2b3');
+  });
+});
