@@ -194,7 +194,7 @@ async function score(cases, redact) {
 // scanners' suites' style, a fifth set), ZD (personal data entity by entity, a fifth set) and ZE
 // (snippets in ~40 formats, a fifth set); then ZF, ZG and ZH (a sixth set of each of those three);
 // then ZI, ZJ and ZK (a seventh); then ZL, ZM and ZN (an eighth); then ZO, ZP and ZQ (a ninth); then ZR, ZS and ZT (a tenth);
-// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth); then ZZG and ZZH (a sixteenth), ZZI and ZZJ (a seventeenth); then ZZK, ZZL, ZZM and ZZN (an eighteenth); then ZZO, ZZP, ZZQ and ZZR (a nineteenth); then ZZS, ZZT, ZZU and ZZV (a twentieth); then ZZW, ZZX and ZZY (a twenty-first).
+// then ZU, ZV and ZW (an eleventh), with ZX (documents, a second set); then ZY and ZZ (a twelfth); then ZZA and ZZB (a thirteenth); then ZZC and ZZD (a fourteenth); then ZZE and ZZF (a fifteenth); then ZZG and ZZH (a sixteenth), ZZI and ZZJ (a seventeenth); then ZZK, ZZL, ZZM and ZZN (an eighteenth); then ZZO, ZZP, ZZQ and ZZR (a nineteenth); then ZZS, ZZT, ZZU and ZZV (a twentieth); then ZZW, ZZX and ZZY (a twenty-first); then ZZZ, ZZZA and ZZZB (a twenty-second).
 function loadProbes(file, part) {
   const p = join(root, 'test', 'redaction-probes', file);
   if (!existsSync(p)) return null;
@@ -300,6 +300,9 @@ for (const [label, file, part] of [
   ["probes ZZW: in the style of other secret scanners' test suites, a twenty-first set", 'ZZW_scanners.jsonl', 'u32'],
   ["probes ZZX: personal data as a PII recogniser's suite tests it, a twenty-first set", 'ZZX_recognisers.jsonl', 'u32'],
   ['probes ZZY: snippets in ~40 formats, a twenty-first set', 'ZZY_snippets.jsonl', 'u32'],
+  ["probes ZZZ: in the style of other secret scanners' test suites, a twenty-second set", 'ZZZ_scanners.jsonl', 'u32'],
+  ["probes ZZZA: personal data as a PII recogniser's suite tests it, a twenty-second set", 'ZZZA_recognisers.jsonl', 'u32'],
+  ['probes ZZZB: snippets in ~45 formats, a twenty-second set', 'ZZZB_snippets.jsonl', 'u32'],
 ]) {
   const cases = loadProbes(file, part);
   if (cases) sets.push([label, cases]);

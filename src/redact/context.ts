@@ -95,7 +95,7 @@ const NOT_SECRET = new Set(
     public pub publishable example sample fake mock dummy placeholder tokenizer csrf xsrf cache
     idempotency request event events correlation transaction txn invocation execution incident trace
     span session jti kid sort primary foreign cursor page next continuation object lookup gpg pgp
-    gnupg jsonwebtoken
+    gnupg jsonwebtoken recv keyserver
   `
     .trim()
     .split(/\s+/),
@@ -103,6 +103,7 @@ const NOT_SECRET = new Set(
 // Language keywords that look like cues: `private static final String X = "…"`.
 const KEYWORDS = new Set(['private', 'access']);
 
+const JWK_PUBLIC_BEFORE = /"[nexy]"[ \t]*:[ \t]*"$/;
 const ARCHIVE_BEFORE = /\.(?:tgz|tar\.gz|zip|whl|jar|gem|crate|nupkg)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILE_LIKE =
@@ -255,6 +256,8 @@ export function findContextSecrets(
     if (APPLE_APP_ID.test(run)) continue;
     // Stripe's publishable keys are made to be public (its secret keys are `sk_`/`rk_` formats).
     if (run.startsWith('pk_live_') || run.startsWith('pk_test_')) continue;
+    // A JSON Web Key's public members (`"n": "san-Rkr0…"`, `"x"`, `"y"`): a public key's numbers.
+    if (JWK_PUBLIC_BEFORE.test(text.slice(Math.max(0, s - 8), s))) continue;
     // `base64.b64encode(…)`, `crypto2.pbkdf2Sync(…)`: a function called, whatever digits its name holds.
     if (text.charCodeAt(e) === 40 /* ( */ && CALLEE.test(run)) continue;
     // Most candidates in code are identifiers (`Cannot_find_name_0_6133`): with no part that could

@@ -4,7 +4,7 @@
 // numbers percent-encoded in form bodies, cookie jars' values, credentials in URLs' queries. Bundled with the statement finders (statements.js),
 // loaded when first needed, to keep the capture side's bundle small.
 import { classes, entropy, isPlaceholder, type Finding } from './text';
-import { valueLooksSecret } from './keyword';
+import { valueLooksSecret, wordLike } from './keyword';
 
 // Kubernetes Secret manifests (`kind: Secret`, YAML): every value of a Secret's `data` (base64)
 // and `stringData` maps is secret material whatever its key is called (`username: YWRtaW4=`,
@@ -498,6 +498,12 @@ const COOKIE_PAIR = /[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=("?)([^;"'\s\\,]*
 const SESSION_COOKIE = /sess|sid|token|auth|jwt|login|remember|identity|xsrf|csrf/i;
 const COOKIE_ATTRIBUTE = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned|version|comment)$/i;
 const ISO_TIME = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+/** Words in a list (`necessary,analytics`, `dark|compact`): a preference's or a consent's value, no secret. */
+function wordList(v: string): boolean {
+  const parts = v.split(/[ ,;:|_.-]+/).filter((p) => p !== '');
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z]+$/.test(p) && wordLike(p));
+}
+
 export function findCookieHeaderValues(text: string, out: Finding[]): void {
   COOKIE_HEADER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -519,7 +525,9 @@ export function findCookieHeaderValues(text: string, out: Finding[]): void {
         v.length >= 8 &&
         !isPlaceholder(v) &&
         !v.startsWith('<REDACTED:') &&
-        (SESSION_COOKIE.test(p[1]) ? /[0-9]/.test(v) || v.length >= 16 : valueLooksSecret(decodeSafe(v), 'secret', true))
+        (SESSION_COOKIE.test(p[1])
+          ? /[0-9]/.test(v) || v.length >= 16
+          : valueLooksSecret(decodeSafe(v), 'secret', true) && !wordList(decodeSafe(v)))
       )
         out.push({ kind: 'session-cookie', start, end: start + v.length });
       at = p.index + p[0].length;

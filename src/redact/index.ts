@@ -19,7 +19,7 @@
  * - `excludedGlobs` replaces the default exclusion list; `extraExcludedGlobs` adds to it.
  */
 import { join } from 'node:path';
-import { findKeywordSecrets, HIT_WORDS, wordLike } from './keyword';
+import { findKeywordSecrets, HIT_WORDS, type TableReader, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
 import { compileLocalIdentifiers, findCards, findEmails, findIbans, findIpv4, findSsns, type LocalIdentifiers } from './pii';
@@ -401,7 +401,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       findPrivateKeys(text, raw);
       findKeyMaterialLines(text, raw);
       check();
-      findKeywordSecrets(text, raw, hits);
+      findKeywordSecrets(text, raw, hits, readTable);
       check();
       // Formats read from their surroundings first, so that the context pass can skip what they found.
       if (found[F.url] === 1) findUrlCredentials(text, raw);
@@ -1585,6 +1585,9 @@ const USER_KEY_MORE_FEATURES = [
   'actor"',
   'actor:',
   'assignee',
+  'display_name"',
+  'displayname"',
+  'screen_name"',
   'reporter"',
   'reporter:',
   'benutzer',
@@ -2122,6 +2125,8 @@ function hasTokenRun(text: string): boolean {
   return false;
 }
 let statementFinders: typeof import('./statements') | undefined;
+/** The keyword rule's reader of tables' credential columns, in the statements bundle. */
+const readTable: TableReader = (text, s, e, out, seen) => statements().tableColumns(text, s, e, out, seen);
 /**
  * The finders of statements and command lines are a bundle of their own (statements.js beside
  * this file when compiled), loaded when a text first holds a word one of them needs. Its path is

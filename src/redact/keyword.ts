@@ -20,7 +20,7 @@ import {
 } from './text';
 
 /** How much evidence a value needs, given its name. */
-type NameClass = 'password' | 'secret' | 'key';
+export type NameClass = 'password' | 'secret' | 'key';
 
 const MAX_NAME = 96;
 const MAX_VALUE = 4096;
@@ -119,7 +119,7 @@ const NEG_LAST = new Set(
 // A word anywhere that makes the name something other than a secret.
 const NEG_ANY = new Set([
   ...wl(
-    'public|publishable|pub|csrf|xsrf|primary|foreign|sort|partition|row|composite|unique|idempotency|cache|lookup|dedup|dedupe|routing|redis|object|storage_|translation|i18n|l10n|locale|hotkey|shortcut|keyboard|keystroke|max|min|num|next|prev|previous|page|pagination|cursor|continuation|sync|fake|mock|dummy|example|sample|placeholder|tokenizer|tokenize|lexer|syntax|author|authors|authority|authorities|forgot|forgotten|strength|policy|mask|masked|show|hide|toggle|visibility|label|hint|prompt|input|field|form|fingerprint|thumbprint|checksum|digest',
+    'public|publishable|pub|consent|csrf|xsrf|primary|foreign|sort|partition|row|composite|unique|idempotency|cache|lookup|dedup|dedupe|routing|redis|object|storage_|translation|i18n|l10n|locale|hotkey|shortcut|keyboard|keystroke|max|min|num|next|prev|previous|page|pagination|cursor|continuation|sync|fake|mock|dummy|example|sample|placeholder|tokenizer|tokenize|lexer|syntax|author|authors|authority|authorities|forgot|forgotten|strength|policy|mask|masked|show|hide|toggle|visibility|label|hint|prompt|input|field|form|fingerprint|thumbprint|checksum|digest',
   ),
   // detect-secrets' baseline (`"hashed_secret": "ac4a…"`): a hash of what it found.
   'hashed',
@@ -209,6 +209,8 @@ function classifyUncached(name: string): NameClass | null {
     )
   )
     return null;
+  // A command's option on keys (`gpg --recv-keys`, `--list-keys`): the keys it fetches or lists are named, not given.
+  if (last === 'keys' && words.length === 2 && KEY_VERBS.has(words[0])) return null;
   // `passwordKey`, `adminPasswordKey` (Helm, Kubernetes): the key a password is kept under in a
   // secret, not the password.
   if (last === 'key' && words.length >= 2 && PASSWORD_RE.test(words[words.length - 2])) return null;
@@ -247,10 +249,12 @@ function classifyUncached(name: string): NameClass | null {
       cls = KEY_QUALIFIERS.has(stem) ? 'secret' : 'key';
     } else if ((w === 'session' || w === 'sig' || w === 'signature') && cls === null) cls = 'key';
   }
-  // `spaces_access_id`: the key id of an S3-compatible store, as access_key_id.
-  if (cls === null && last === 'id' && words[words.length - 2] === 'access') cls = 'secret';
+  // `spaces_access_id`, Sumo Logic's `accessid`: the key id of a store or a collector, as access_key_id.
+  if (cls === null && (last === 'accessid' || (last === 'id' && words[words.length - 2] === 'access'))) cls = 'secret';
   return cls;
 }
+
+const KEY_VERBS = new Set(wl('recv|receive|send|search|list|delete|refresh|fetch|import|locate'));
 
 /** What a password glued to `pass` may belong to. */
 const PASS_STEMS = new Set(
@@ -428,6 +432,42 @@ const BRACED_REFERENCE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$|^[A
 const STORAGE_SCHEME = /\{[A-Za-z][A-Za-z0-9.-]{1,19}\}(?=[A-Za-z0-9$./+=_-])/y;
 
 const BLOCK_HEADER = /[|>][-+]?[1-9]?[ \t]*\r?\n/y;
+
+/**
+ * A folded block scalar (`>`, `>-`) under a name that starts its line, of two to eight lines that are
+ * each one run of a token's characters, joined a value that looks secret: a token wrapped to fit.
+ */
+function wrappedScalar(text: string, s: number, vs: number, cls: NameClass): Value[] | null {
+  if (text.charCodeAt(vs - 1) !== 32 || text.charCodeAt(vs - 2) !== 58 /* : */ || !startsConfigLine(text, s)) return null;
+  BLOCK_HEADER.lastIndex = vs;
+  if (!BLOCK_HEADER.test(text)) return null;
+  let ls = s;
+  while (ls > 0 && !isLineBreak(text.charCodeAt(ls - 1))) ls--;
+  const indent = (at: number): number => {
+    let k = at;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    return k - at;
+  };
+  let at = BLOCK_HEADER.lastIndex;
+  const own = indent(at);
+  if (own <= indent(ls)) return null;
+  const parts: Value[] = [];
+  while (parts.length < 8 && at < text.length && indent(at) === own) {
+    const b = at + own;
+    let k = b;
+    while (k < text.length && TOKEN_CHAR.test(text[k])) k++;
+    if (k - b < 4) return null;
+    let t = k;
+    while (t < text.length && isSpace(text.charCodeAt(t))) t++;
+    if (t < text.length && !isLineBreak(text.charCodeAt(t))) return null; // a line of words, not a token's piece
+    parts.push({ start: b, end: k, quoted: false });
+    at = t + (text.charCodeAt(t) === 13 ? 2 : 1);
+  }
+  if (parts.length < 2) return null;
+  const joined = parts.map((p) => text.slice(p.start, p.end)).join('');
+  return joined.length >= 24 && valueLooksSecret(joined, cls, false) ? parts : null;
+}
+const TOKEN_CHAR = /[A-Za-z0-9+/=_.-]/;
 
 /**
  * A YAML block scalar of one line under a name that starts its line (`password: |` and the value
@@ -991,7 +1031,7 @@ const verdicts = new SlotMemo<Verdict>(4096);
 
 const ACCESS_ID = /access[_.-]?id$/i;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
+export function valueVerdict(v: string, cls: NameClass, quoted: boolean, comma: boolean, name: string): boolean {
   const known = verdicts.get(v);
   if (known !== undefined && known.cls === cls && known.quoted === quoted && known.comma === comma && known.name === name)
     return known.result;
@@ -1015,7 +1055,41 @@ const XML_PREFIX = /<[A-Za-z][\w.-]{0,30}[:.]$/;
 // A cookie header's colon, then its first name=value pair.
 const COOKIE_PAIRS = /^["']?[ \t]*:[ \t]*["']?[!#$%&'*+^_`|~0-9A-Za-z.-]{1,64}=/;
 
-export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text)): void {
+/** Field separators of delimited tables: comma, semicolon, tab and the pipe of Markdown tables. */
+export const TABLE_DELIMITERS = ',;\t|';
+/**
+ * The delimiter of the table whose header cell the name at [s, e) may be (a delimiter or the line's
+ * end on each side of its cell), or `''`: the keyword rule's cheap test before a table is read.
+ */
+export function headerCellDelimiter(text: string, s: number, e: number): string {
+  let a = s;
+  let b = e;
+  // Other words of the name in its cell (`PD integration key`, `API token`, `Token (prod)` not).
+  const wordsBefore = /(?:^|[|,;\t"'])[ \t]*((?:[A-Za-z_][\w.-]{0,31} ){1,3})$/.exec(text.slice(Math.max(0, a - 110), a));
+  if (wordsBefore !== null) a -= wordsBefore[1].length;
+  const wordsAfter = /^((?: [A-Za-z_][\w.-]{0,31}){1,3})[ \t]*(?:[|,;\t"'\r\n]|$)/.exec(text.slice(b, b + 110));
+  if (wordsAfter !== null) b += wordsAfter[1].length;
+  if (text[a - 1] === '"' || text[a - 1] === "'") a--;
+  if (text[b] === '"' || text[b] === "'") b++;
+  // (A cell of two names joined by a slash: `Password / token`.)
+  const joinedAfter = /^ ?\/ ?[A-Za-z_][\w.-]{0,31}/.exec(text.slice(b, b + 36));
+  if (joinedAfter !== null) b += joinedAfter[0].length;
+  const joinedBefore = /[A-Za-z_][\w.-]{0,31} ?\/ ?$/.exec(text.slice(Math.max(0, a - 36), a));
+  if (joinedBefore !== null) a -= joinedBefore[0].length;
+  while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t') && !TABLE_DELIMITERS.includes(text[a - 1])) a--;
+  while (b < text.length && text[b] === ' ') b++;
+  const left = a === 0 || isLineBreak(text.charCodeAt(a - 1)) ? '' : text[a - 1];
+  const right = b >= text.length || isLineBreak(text.charCodeAt(b)) ? '' : text[b];
+  if ((left && !TABLE_DELIMITERS.includes(left)) || (right && !TABLE_DELIMITERS.includes(right))) return '';
+  if (!left && !right) return '';
+  if (left && right && left !== right) return '';
+  return right || left;
+}
+
+/** Reads a table's credential columns when the name at [s, e) heads one (statements.ts's tableColumns). */
+export type TableReader = (text: string, s: number, e: number, out: Finding[], seen: { start: number; end: number }) => number;
+
+export function findKeywordSecrets(text: string, out: Finding[], hits: number[] = hitsOf(text), tables?: TableReader): void {
   // The next hit at or after `from`, as a regex's lastIndex would give it; `from` only grows.
   let from = 0,
     h = 0;
@@ -1096,7 +1170,7 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       continue;
     }
     // A column of a table whose header names it (`user,password`, `name\ttoken`, `| user | secret |`).
-    const rows = tableColumns(text, s, e, out, tableSeen);
+    const rows = tables === undefined || headerCellDelimiter(text, s, e) === '' ? 0 : tables(text, s, e, out, tableSeen);
     if (rows > 0) {
       resumeAt = rows;
       from = rows;
@@ -1144,6 +1218,13 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       const close = after + trailingSpace(text, after);
       if (!text.startsWith('</', close) || (newlineBetween(text, val.end, close) && !newlineBetween(text, e, val.start))) continue;
     } else {
+      // A token a folded scalar wraps over lines (`token: >-` ⏎ `xoxp-7994…` ⏎ `947-ee73…`): each line goes.
+      const wrapped = text.charCodeAt(vs) === 62 /* > */ ? wrappedScalar(text, s, vs, cls) : null;
+      if (wrapped !== null) {
+        for (const p of wrapped) out.push({ kind: cls === 'password' ? 'password' : 'secret', start: p.start, end: p.end });
+        from = wrapped[wrapped.length - 1].end;
+        continue;
+      }
       val = text.charCodeAt(vs) === 124 || text.charCodeAt(vs) === 62 ? blockScalarLine(text, s, vs) : null;
       if (!val && isLineBreak(text.charCodeAt(vs)) && text.charCodeAt(e + (nameQuoted ? 1 : 0)) === 58 /* : */)
         val = yamlNextLineScalar(text, s, vs);
@@ -1327,136 +1408,6 @@ function yamlNextLineScalar(text: string, s: number, eol: number): Value | null 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** After `NAME=value`, a command: a word, then its arguments or the line's end. */
 const COMMAND_AFTER = /^[ \t]+(?:[A-Z][A-Z0-9_]*=\S*[ \t]+)*[a-z][\w.+-]*(?:[ \t]|$)/;
-
-/** Field separators of delimited tables: comma, semicolon, tab and the pipe of Markdown tables. */
-const TABLE_DELIMITERS = ',;\t|';
-/** A header cell: a short name, maybe quoted. */
-// (Words may be joined by a slash: `Password / token`.)
-const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?:(?: | ?\/ ?)[A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
-/** The rule line under a Markdown table's header (or Org-mode's and psql's, `|----+----|`). */
-const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*[|+])+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
-const MAX_TABLE_LINE = 2048;
-const MAX_TABLE_ROWS = 10_000;
-
-/** The cells of one line of a delimited table, with their offsets in the line (double quotes group). */
-function tableCells(line: string, delim: string): { start: number; end: number }[] {
-  const cells: { start: number; end: number }[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === delim && !quoted) {
-      cells.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  cells.push({ start, end: line.length });
-  // A Markdown row opens and closes with its pipe.
-  if (delim === '|') {
-    if (cells.length && line.slice(cells[0].start, cells[0].end).trim() === '') cells.shift();
-    if (cells.length && line.slice(cells[cells.length - 1].start, cells[cells.length - 1].end).trim() === '') cells.pop();
-  }
-  return cells;
-}
-
-function lineAt(text: string, i: number): { start: number; end: number } {
-  let a = i;
-  while (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) a--;
-  let b = i;
-  while (b < text.length && !isLineBreak(text.charCodeAt(b))) b++;
-  return { start: a, end: b };
-}
-
-/**
- * When the name at [s, e) is a cell of a table's header line (every cell a short name, cells
- * split by one delimiter), reads every credential column of the table in the rows under it and
- * pushes the values that pass the value test. Returns where the rows end, or 0 when the name
- * heads no column; `seen` is the line last read as a header, whose other names need no second look.
- */
-function tableColumns(text: string, s: number, e: number, out: Finding[], seen: { start: number; end: number }): number {
-  // Cheap shape checks first: the name is a whole cell, with a delimiter or the line's end on each side.
-  let a = s;
-  let b = e;
-  // Other words of the name in its cell (`PD integration key`, `API token`, `Token (prod)` not).
-  const wordsBefore = /(?:^|[|,;\t"'])[ \t]*((?:[A-Za-z_][\w.-]{0,31} ){1,3})$/.exec(text.slice(Math.max(0, a - 110), a));
-  if (wordsBefore !== null) a -= wordsBefore[1].length;
-  const wordsAfter = /^((?: [A-Za-z_][\w.-]{0,31}){1,3})[ \t]*(?:[|,;\t"'\r\n]|$)/.exec(text.slice(b, b + 110));
-  if (wordsAfter !== null) b += wordsAfter[1].length;
-  if (text[a - 1] === '"' || text[a - 1] === "'") a--;
-  if (text[b] === '"' || text[b] === "'") b++;
-  // (A cell of two names joined by a slash: `Password / token`.)
-  const joinedAfter = /^ ?\/ ?[A-Za-z_][\w.-]{0,31}/.exec(text.slice(b, b + 36));
-  if (joinedAfter !== null) b += joinedAfter[0].length;
-  const joinedBefore = /[A-Za-z_][\w.-]{0,31} ?\/ ?$/.exec(text.slice(Math.max(0, a - 36), a));
-  if (joinedBefore !== null) a -= joinedBefore[0].length;
-  while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t') && !TABLE_DELIMITERS.includes(text[a - 1])) a--;
-  while (b < text.length && text[b] === ' ') b++;
-  const left = a === 0 || isLineBreak(text.charCodeAt(a - 1)) ? '' : text[a - 1];
-  const right = b >= text.length || isLineBreak(text.charCodeAt(b)) ? '' : text[b];
-  if ((left && !TABLE_DELIMITERS.includes(left)) || (right && !TABLE_DELIMITERS.includes(right))) return 0;
-  if (!left && !right) return 0;
-  const delim = right || left;
-  if (left && right && left !== right) return 0;
-  if (s >= seen.start && s < seen.end) return 0;
-  const header = lineAt(text, s);
-  seen.start = header.start;
-  seen.end = header.end;
-  if (header.end - header.start > MAX_TABLE_LINE) return 0;
-  const headLine = text.slice(header.start, header.end);
-  const heads = tableCells(headLine, delim);
-  if (heads.length < 2 || heads.length > 64) return 0;
-  // A table has a row under its header, of as many cells (or a Markdown rule line).
-  let next = header.end;
-  if (text.charCodeAt(next) === 13) next++;
-  if (text.charCodeAt(next) !== 10) return 0;
-  const first = lineAt(text, next + 1);
-  if (first.end - first.start > MAX_TABLE_LINE) return 0;
-  const firstLine = text.slice(first.start, first.end);
-  if (tableCells(firstLine, delim).length !== heads.length && !(delim === '|' && TABLE_RULE.test(firstLine))) return 0;
-  if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) return 0;
-  const columns: { col: number; cls: NameClass; name: string }[] = [];
-  heads.forEach((c, col) => {
-    const name = headLine
-      .slice(c.start, c.end)
-      .trim()
-      .replace(/^["']|["']$/g, '');
-    const cls = classifyName(name);
-    if (cls !== null) columns.push({ col, cls, name });
-  });
-  if (columns.length === 0) return 0;
-  let pos = header.end;
-  let end = 0;
-  for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
-    if (pos < text.length && text.charCodeAt(pos) === 13) pos++;
-    if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
-    const row = lineAt(text, pos + 1);
-    if (row.end - row.start > MAX_TABLE_LINE || row.end === row.start) break;
-    const line = text.slice(row.start, row.end);
-    pos = row.end;
-    if (delim === '|' && rows === 0 && TABLE_RULE.test(line)) continue;
-    const cells = tableCells(line, delim);
-    if (cells.length !== heads.length) break;
-    end = row.end;
-    for (const { col, cls, name } of columns) {
-      let { start: cs, end: ce } = cells[col];
-      while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
-      while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t' || line[ce - 1] === '\r')) ce--;
-      // (A Markdown cell's code span is its value: `` `Zephyrharbor74%` ``.)
-      const quoted =
-        ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'" || (delim === '|' && line[cs] === '`')) && line[ce - 1] === line[cs];
-      if (quoted) {
-        cs++;
-        ce--;
-      }
-      const v = line.slice(cs, ce);
-      // One value per cell: no spaces, no markup (a Markdown cell is often a link or code).
-      if (v && !/[\s`[\]]/.test(v) && !v.includes(delim) && valueVerdict(v, cls, quoted, false, name))
-        out.push({ kind: cls === 'password' ? 'password' : 'secret', start: row.start + cs, end: row.start + ce });
-    }
-  }
-  return end;
-}
 
 // The first word of a method that stores the credential it is given (`setPassword`, `withToken`).
 const SETTER_VERBS = new Set(wl('set|with|use|put|change|update|reset|store|save|add|enter|provide'));
@@ -1735,7 +1686,7 @@ function leadingWords(text: string, s: number): string {
   return words ? text.slice(k, s - 1) : '';
 }
 
-function isLineBreak(c: number): boolean {
+export function isLineBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 

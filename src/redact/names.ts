@@ -1331,10 +1331,10 @@ function lineCounter(text: string): (at: number) => number {
 // (`mkuehn`). Service accounts (`deploy`, `svc_ansible`, `grafana`) are no names.
 const USER_VALUE =
   /(?:(?:[Uu]ser|USER)(?:[_-]?(?:[Nn]ame|NAME))?|[Ll]ogin|LOGIN|[Uu]id|UID|[Ss]am[Aa]ccount[Nn]ame|[Aa]ccount[ _-]?[Nn]ame|ACCOUNT_NAME)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2}|[A-Z]{2,30}[._][A-Z]{2,30})(?=["'\s,;<)}\]&]|$)|<(?:[A-Za-z][\w-]{0,15}:)?(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
-// Other keys of a user (`handle`, `actor`, `assignee`) and the word in other languages (`Benutzername`): a search of
+// Other keys of a user (`handle`, `actor`, `assignee`, a JSON profile's `"display_name"`) and the word in other languages (`Benutzername`): a search of
 // their own, woken by their own features (one alternation of all would cost every text with a user key).
 const USER_VALUE_MORE =
-  /(?:[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[A-Za-z][\w-]{0,15}:)?(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
+  /(?:[Hh]andle|[Aa]ctor|[Aa]ssignee|[Rr]eporter|(?<=")(?:display_?[Nn]ame|displayName|screen_name)(?=")|[Bb]enutzer(?:name)?|[Uu]tilisateur|[Uu]suario|[Gg]ebruikersnaam|[Nn]ome[ _]utente|[Uu]żytkownik|[Kk]ullanıcı(?:[ _]adı)?)(?:["']?[ \t]*(?:[:=]|=>)[ \t]*["']?|[ \t]+["'])(?:[A-Z][A-Z0-9-]{1,15}\\{1,2}|@)?([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})(?=["'\s,;<)}\]&]|$)|<(?:[A-Za-z][\w-]{0,15}:)?(?:[Uu]ser(?:-?[Nn]ame)?|[Ll]ogin|[Uu]id)>([a-z][a-z0-9]{0,30}(?:[._-][a-z0-9]{1,30}){0,2})<\//g;
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
 const ROLE_PART =

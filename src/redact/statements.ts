@@ -10,7 +10,7 @@
 // (statements.js), which redaction loads when a text first holds one of the words they need or a run of
 // token characters (context.ts reads every such run).
 import { join } from 'node:path';
-import { classifyName, valueLooksSecret, wordLike } from './keyword';
+import { classifyName, headerCellDelimiter, isLineBreak, type NameClass, valueLooksSecret, valueVerdict, wordLike } from './keyword';
 import { looksLikeAddress, looksLikeName, personalField } from './fields';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
@@ -1118,4 +1118,112 @@ export function readEncodedObjects(text: string, raw: Finding[], read: (decoded:
     const inner = read(decoded);
     if (inner.length > 0) raw.push({ kind: inner[0].kind, start, end });
   }
+}
+
+// ---------- credential columns of tables (the keyword rule calls it: keyword.ts's TableReader) ----------
+/** A header cell: a short name, maybe quoted. */
+// (Words may be joined by a slash: `Password / token`.)
+const HEADER_CELL = /^[ \t]*(["']?)[A-Za-z_][\w.-]{0,31}(?:(?: | ?\/ ?)[A-Za-z_][\w.-]{0,31}){0,3}\1[ \t]*$/;
+/** The rule line under a Markdown table's header (or Org-mode's and psql's, `|----+----|`). */
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*[|+])+[ \t]*:?-{0,}:?[ \t]*\|?[ \t]*$/;
+const MAX_TABLE_LINE = 2048;
+const MAX_TABLE_ROWS = 10_000;
+
+/** The cells of one line of a delimited table, with their offsets in the line (double quotes group). */
+function tableCells(line: string, delim: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === delim && !quoted) {
+      cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  cells.push({ start, end: line.length });
+  // A Markdown row opens and closes with its pipe.
+  if (delim === '|') {
+    if (cells.length && line.slice(cells[0].start, cells[0].end).trim() === '') cells.shift();
+    if (cells.length && line.slice(cells[cells.length - 1].start, cells[cells.length - 1].end).trim() === '') cells.pop();
+  }
+  return cells;
+}
+
+function lineAt(text: string, i: number): { start: number; end: number } {
+  let a = i;
+  while (a > 0 && !isLineBreak(text.charCodeAt(a - 1))) a--;
+  let b = i;
+  while (b < text.length && !isLineBreak(text.charCodeAt(b))) b++;
+  return { start: a, end: b };
+}
+
+/**
+ * When the name at [s, e) is a cell of a table's header line (every cell a short name, cells
+ * split by one delimiter), reads every credential column of the table in the rows under it and
+ * pushes the values that pass the value test. Returns where the rows end, or 0 when the name
+ * heads no column; `seen` is the line last read as a header, whose other names need no second look.
+ */
+export function tableColumns(text: string, s: number, e: number, out: Finding[], seen: { start: number; end: number }): number {
+  const delim = headerCellDelimiter(text, s, e);
+  if (delim === '') return 0;
+  if (s >= seen.start && s < seen.end) return 0;
+  const header = lineAt(text, s);
+  seen.start = header.start;
+  seen.end = header.end;
+  if (header.end - header.start > MAX_TABLE_LINE) return 0;
+  const headLine = text.slice(header.start, header.end);
+  const heads = tableCells(headLine, delim);
+  if (heads.length < 2 || heads.length > 64) return 0;
+  // A table has a row under its header, of as many cells (or a Markdown rule line).
+  let next = header.end;
+  if (text.charCodeAt(next) === 13) next++;
+  if (text.charCodeAt(next) !== 10) return 0;
+  const first = lineAt(text, next + 1);
+  if (first.end - first.start > MAX_TABLE_LINE) return 0;
+  const firstLine = text.slice(first.start, first.end);
+  if (tableCells(firstLine, delim).length !== heads.length && !(delim === '|' && TABLE_RULE.test(firstLine))) return 0;
+  if (!heads.every((c) => HEADER_CELL.test(headLine.slice(c.start, c.end)))) return 0;
+  const columns: { col: number; cls: NameClass; name: string }[] = [];
+  heads.forEach((c, col) => {
+    const name = headLine
+      .slice(c.start, c.end)
+      .trim()
+      .replace(/^["']|["']$/g, '');
+    const cls = classifyName(name);
+    if (cls !== null) columns.push({ col, cls, name });
+  });
+  if (columns.length === 0) return 0;
+  let pos = header.end;
+  let end = 0;
+  for (let rows = 0; rows < MAX_TABLE_ROWS; rows++) {
+    if (pos < text.length && text.charCodeAt(pos) === 13) pos++;
+    if (pos >= text.length || text.charCodeAt(pos) !== 10) break;
+    const row = lineAt(text, pos + 1);
+    if (row.end - row.start > MAX_TABLE_LINE || row.end === row.start) break;
+    const line = text.slice(row.start, row.end);
+    pos = row.end;
+    if (delim === '|' && rows === 0 && TABLE_RULE.test(line)) continue;
+    const cells = tableCells(line, delim);
+    if (cells.length !== heads.length) break;
+    end = row.end;
+    for (const { col, cls, name } of columns) {
+      let { start: cs, end: ce } = cells[col];
+      while (cs < ce && (line[cs] === ' ' || line[cs] === '\t')) cs++;
+      while (ce > cs && (line[ce - 1] === ' ' || line[ce - 1] === '\t' || line[ce - 1] === '\r')) ce--;
+      // (A Markdown cell's code span is its value: `` `Zephyrharbor74%` ``.)
+      const quoted =
+        ce - cs >= 2 && (line[cs] === '"' || line[cs] === "'" || (delim === '|' && line[cs] === '`')) && line[ce - 1] === line[cs];
+      if (quoted) {
+        cs++;
+        ce--;
+      }
+      const v = line.slice(cs, ce);
+      // One value per cell: no spaces, no markup (a Markdown cell is often a link or code).
+      if (v && !/[\s`[\]]/.test(v) && !v.includes(delim) && valueVerdict(v, cls, quoted, false, name))
+        out.push({ kind: cls === 'password' ? 'password' : 'secret', start: row.start + cs, end: row.start + ce });
+    }
+  }
+  return end;
 }

@@ -81,9 +81,9 @@ function shapeOf(s: string): string {
 const KEY_LINE = /^[ \t]*([A-Za-z0-9+/]{40,120}={0,2})[ \t]*$/gm;
 
 // The BEGIN line of a block that is no secret: a public key, a certificate, a request for one
-// (anywhere on its line: ``const IDP_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----``).
+// (anywhere on its line: ``const IDP_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----``; a commit's `gpgsig -----BEGIN SSH SIGNATURE-----`).
 const PUBLIC_BEGIN =
-  /-----BEGIN (?:(?:RSA |EC |SSH2 |OPENSSH )?PUBLIC KEY|(?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?|NEW CERTIFICATE REQUEST|X509 CRL|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PGP MESSAGE)-----/;
+  /-----BEGIN (?:(?:RSA |EC |SSH2 |OPENSSH )?PUBLIC KEY|(?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?|NEW CERTIFICATE REQUEST|X509 CRL|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH SIGNATURE|PGP MESSAGE)-----/;
 
 export function findKeyMaterialLines(text: string, out: Finding[]): void {
   KEY_LINE.lastIndex = 0;

@@ -114,3 +114,46 @@ describe('key ids of S3-compatible stores', () => {
     kept('accessId: "3f2a9c1e-8b7d-4e5f-a6b7-c8d9e0f1a2b3"', '3f2a9c1e-8b7d-4e5f-a6b7-c8d9e0f1a2b3');
   });
 });
+
+describe('what scanners’ suites keep', () => {
+  it('keeps a commit’s SSH signature', () => {
+    const t = [
+      'tree bd0748fef94b8841e1c216b82bc3b465a77f1c0a',
+      'gpgsig -----BEGIN SSH SIGNATURE-----',
+      ' FytflpHDcSCgmPCPvZMSG5bNv8oRQ7ADVJdihtTZ+AATMmkiw6gFWrUMgmTs5dwr',
+      ' -----END SSH SIGNATURE-----',
+    ].join('\n');
+    kept(t, 'FytflpHDcSCgmPCPvZMSG5bNv8oRQ7ADVJdihtTZ+AATMmkiw6gFWrUMgmTs5dwr');
+  });
+  it('keeps the fingerprint `gpg --recv-keys` fetches, and still reads a key under `--key`', () => {
+    kept(
+      '$ gpg --keyserver keys.openpgp.org --recv-keys B7072B7E3F75AFBCB7959EF595A88CE861EBD22A',
+      'B7072B7E3F75AFBCB7959EF595A88CE861EBD22A',
+    );
+    gone('$ tool deploy --api-key Zk3bQ9xLm2Pv8RtY6wNc4HsJq', 'Zk3bQ9xLm2Pv8RtY6wNc4HsJq');
+  });
+  it('keeps a JSON Web Key’s public modulus, and reads its private exponent', () => {
+    const n = 'san-Rkr0-fxjPmq1b5fRP0ZknlCRzqHPlZMYIjesXwkDuA1agBHMPm8NFrN2qtX3yNp2HPegXKvojna-abcdefghijKLMNOPQRSTuv0123456789abc';
+    kept(`{"kty":"RSA","n":"${n}","e":"AQAB"}`, n);
+  });
+  it('keeps a consent cookie of words, and reads a session cookie', () => {
+    kept('Set-Cookie: cookie_consent=necessary%2Canalytics; Path=/', 'necessary%2Canalytics');
+    gone('Set-Cookie: sid=rUi5OS6gCJvFqMiPvBTnzLUmsz5dEYAZ; Path=/', 'rUi5OS6gCJvFqMiPvBTnzLUmsz5dEYAZ', 'session-cookie');
+  });
+});
+
+describe('credentials in other shapes', () => {
+  it('reads Sumo Logic’s `accessid` beside its `accesskey`', () => {
+    gone('name=ledger-prod-collector\naccessid=zDSsNQAAyOeoHi\naccesskey=EqzPj9AN4ukJzML5gx56vlgMPBVqMn7V', 'zDSsNQAAyOeoHi', 'secret');
+  });
+  it('reads every line of a token a folded scalar wraps, and leaves folded prose', () => {
+    const t = 'slack:\n  token: >-\n    abcDEF1234567890ghijKLMN\n    opqrST0987654321uvwx\n  channels: [C04]';
+    gone(t, 'abcDEF1234567890ghijKLMN', 'secret');
+    gone(t, 'opqrST0987654321uvwx', 'secret');
+    kept('a:\n  description: >-\n    some words here\n    and more\n', 'some words here');
+  });
+  it('reads a JSON profile’s `display_name` made of a name, not a bot’s', () => {
+    gone('"user_profile": {"real_name": "Priya Raghunathan", "display_name": "priya.r"}', 'priya.r', 'person-name');
+    kept('{"display_name": "deploy-bot"}', 'deploy-bot');
+  });
+});
