@@ -479,7 +479,7 @@ const MEETING_CODE = new RegExp(`(?:pass[ _-]?code|meeting[ _-]?(?:password|pass
 // A vehicle's registration plate after its name (`reg GM61 YGD`, `Kennzeichen K-KY 2456`,
 // `Immatriculation : AC-776-SD`, `CA plate 2GBN802`): letters and digits in up to four groups.
 const PLATE = new RegExp(
-  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immatricul(?:ation|[ée]e?s?)|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna|fahrzeug|v[ée]hicule|veh[ií]culo|veicolo|voertuig|vehicle)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,3})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:(?:licen[cs]e|number|registration|vehicle|car)[ _-]?plate|plate(?:[ _-]?(?:no\\.?|number|#))?|(?:vehicle[ _-])?reg(?:istration)?(?:[ _-]?(?:no\\.?|number|mark|plate))?|kennzeichen|immat(?:ricul(?:ation|[ée]e?s?)|\\.)?|plaque|matr[ií]cula|targa|placa|rekisterinumero|registreringsnummer|kenteken|tablica[ _-]rejestracyjna|fahrzeug|v[ée]hicule|veh[ií]culo|veicolo|voertuig|vehicle)${GAP}([A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,5}){0,3})(?![A-Za-z0-9\u00C0-\u024F-])`,
   'gi',
 );
 // A vehicle identification number after its name: 17 characters, no I, O or Q.
@@ -538,8 +538,9 @@ const LICENCE_PAST_LATIN = new RegExp(
   `(?:운전[ ]?면허(?:증)?|免許証|驾驶证|駕駛執照|驾照|[Вв]одительско(?:е|го)[ \\t]+удостоверени[ея]|ВУ)${NUMBER_PAST_LATIN}${GAP}([A-Z0-9А-Я][A-Z0-9А-Я -]{6,20}[A-Z0-9])(?![A-Za-z0-9])`,
   'g',
 );
+// (Japan's `横浜 413 と 89-62` after 車両番号, Thailand's `กข 9374` after ทะเบียน.)
 const PLATE_PAST_LATIN = new RegExp(
-  `(?:차량[ ]?번호|자동차[ ]?번호|车牌号?(?:码)?|車牌(?:號碼)?|[Гг]осномер|[Гг]ос\\.?[ \\t]*номер|[Нн]омерн(?:ой|ого)[ \\t]+знак(?:а)?|[Нн]омер[ \\t]+(?:машины|автомобиля)(?:[ \\t]+[А-Я][а-яё]+)?|ナンバー)${GAP}(?:[—–-][ \\t]*)?(\\d{2,3}[가-힣][ \\t]?\\d{4}|[АВЕКМНОРСТУХ][ \\t]?\\d{3}[ \\t]?[АВЕКМНОРСТУХ]{2}[ \\t]?\\d{2,3}|[\\u4e00-\\u9fff][A-Z][·• ]?[A-Z0-9]{5,6})(?![\\p{L}\\p{N}])`,
+  `(?:차량[ ]?번호|자동차[ ]?번호|车牌号?(?:码)?|車牌(?:號碼)?|[Гг]осномер|[Гг]ос\\.?[ \\t]*номер|[Нн]омерн(?:ой|ого)[ \\t]+знак(?:а)?|[Нн]омер[ \\t]+(?:машины|автомобиля)(?:[ \\t]+[А-Я][а-яё]+)?|ナンバー|車両番号|登録番号|ทะเบียน(?:รถ)?)${GAP}(?:[—–-][ \\t]*)?(\\d{2,3}[가-힣][ \\t]?\\d{4}|[\\u4e00-\\u9fff]{1,4}[ \\t]?\\d{2,3}[ \\t]?[\\u3041-\\u3096][ \\t]?\\d{1,2}-\\d{2}|[ก-ฮ]{1,3}[ \\t]?\\d{1,4}|[АВЕКМНОРСТУХ][ \\t]?\\d{3}[ \\t]?[АВЕКМНОРСТУХ]{2}[ \\t]?\\d{2,3}|[\\u4e00-\\u9fff][A-Z][·• ]?[A-Z0-9]{5,6})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -690,6 +691,8 @@ export function findCuedIdentifiers(original: string, hints: IdentifierHints, ou
       const bare = v.replace(/[ -]/g, '');
       if (bare.length >= 5 && bare.length <= 10 && /\d/.test(bare) && /[A-Z]/.test(bare) && bare === bare.toUpperCase())
         out.push({ kind: 'vehicle-plate', start, end: start + v.length });
+      // (A word taken for the value may be the next cue: `Vehículo matrícula 9115 BTZ`.)
+      else PLATE.lastIndex = start;
     }
     cued(text, VIN, 'vehicle-id', out, (v) => /\d/.test(v) && /[A-Z]/i.test(v));
   }

@@ -930,7 +930,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       if (found[F.home] + found[F.users] + found[F.usersWin] + found[F.docs] > 0) statements().findHomeUsers(text, raw);
       local?.(text, raw);
       // Other mentions of the values found (names.ts).
-      if (raw.length > 0) personNames().echoFoundValues(text, raw);
+      if (raw.length > 0) personNames().echoFoundValues(text, raw, isCheckedId);
       check();
       if (found[F.escapedBreak] + found[F.escapedCrlf] > 0) statements().continueAcrossLineBreaks(text, raw, PII_KINDS);
       if (raw.length > 0 && CONCATENATION.test(text)) statements().joinConcatenated(text, raw, PII_KINDS);
@@ -1461,6 +1461,8 @@ const SCRIPT_HEADER_HINT = new RegExp(
   'imu',
 );
 const NATIONAL_ID_KIND_SET = new Set<string>(NATIONAL_ID_KINDS);
+/** Identifiers whose check digits or rules vouch for them, said again as their digits alone (names.ts's echoFoundValues). */
+const isCheckedId = (kind: string): boolean => kind === 'us-ssn' || NATIONAL_ID_KIND_SET.has(kind);
 /** Identifiers beside which a first name alone is a person's (names.ts reads e-mail, phones, cards, IBANs and SSNs itself). */
 const LONE_NAME_EVIDENCE: ReadonlySet<string> = new Set([
   ...NATIONAL_ID_KINDS,
@@ -1637,6 +1639,9 @@ const VEHICLE_FEATURES = [
   'vehicle reg',
   'kennzeichen',
   'immatricul',
+  'immat ',
+  'immat:',
+  'immat.',
   'plaque',
   'matricula',
   'matrícula',
@@ -1725,7 +1730,7 @@ const FOREIGN_PASSWORD_FEATURES = wl(
 ).map((w) => feature(w));
 // A passport's, a licence's and a car's names past Latin (cued-identifiers.ts).
 const IDS_PAST_LATIN =
-  /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー/;
+  /паспорт|Паспорт|护照|護照|パスポート|旅券|여권|جواز|ιαβατήριο|면허|免許|驾驶证|駕駛|驾照|одительск|ВУ|차량|자동차|车牌|車牌|омер|ナンバー|車両番号|登録番号|ทะเบียน/;
 // Words for a bank account's number in Japanese, Korean, Chinese and Russian (cued-identifiers.ts's ACCOUNT).
 const ACCOUNT_PAST_LATIN = /口座番号|계좌|账号|帳號|账户号码|сч[её]т|рахунок/i;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.

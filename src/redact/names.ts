@@ -1095,7 +1095,7 @@ const isWordChar = (c: number): boolean =>
 // after a card's holder label (`名義：NAKAMURA HARUTO`).
 // (Found in two steps: the label by a scan without Unicode mode, then the value where it ends.)
 const SCRIPT_LABEL =
-  /(?:氏名(?:ローマ字|カナ|フリガナ)?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد|صاحب[ \t]الحساب|نام[ \t]و[ \t]نام[ \t]خانوادگی|نام[ \t]خانوادگی|Овог[ \t]нэр|Нэр|ନାମ|ହିତାଧିକାରୀ|ଅଭିଭାବକ|অভিভাবক|अभिभावक|ඉල්ලුම්කරු|விண்ணப்பதாரர்|Դիմորդ|Անուն[ \t]Ազգանուն)["']?[ \t]*[:：፡՝][ \t]*["']?/g;
+  /(?:氏名(?:ローマ字|カナ|フリガナ|[（(](?:フリガナ|カナ|ふりがな|ローマ字)[）)])?|フリガナ|名前|姓名|名義|お名前|이름|성명|ชื่อ(?:-นามสกุล| นามสกุล)?|ผู้รับ|ผู้ส่ง|ผู้ติดต่อ|소유자|피보험자|보험계약자|신청인|수취인|예금주|성함|الاسم|اسم|שם|Имя|имя|ФИО|Ф\.И\.О\.|Όνομα|Ονοματεπώνυμο|[Aa]d[ \t]+[Ss]oyad|[Ii]sim|नाम|[Hh]ọ[ \t]+(?:và[ \t]+)?tên|候補者|申请人|联系人|收件人|受取人|받는[ \t]?분|수령인|担当者|担当|契約者|申込者|患者名?|顧客名|会員名|Фамилия|Отчество|Πελάτης|Ασθενής|שם[ \t]מלא|नाम|收货人|收貨人|持卡人|收款人|开户名|開戶名|Заявитель|Получатель|Отправитель|Пациент|ПІБ|Прізвище|口座名義|نام|درخواست[ \t]گزار|নাম|பெயர்|పేరు|ਨਾਮ|નામ|නම|အမည်|ឈ្មោះ|ຊື່|ಹೆಸರು|പേര്|სახელი|Անուն|ስም|ሽም|የተቀባይ[ \t]ስም|الموظف|العميل|المستلم|المرسل|المريض|المستفيد|صاحب[ \t]الحساب|نام[ \t]و[ \t]نام[ \t]خانوادگی|نام[ \t]خانوادگی|Овог[ \t]нэр|Нэр|ନାମ|ହିତାଧିକାରୀ|ଅଭିଭାବକ|অভিভাবক|अभिभावक|ඉල්ලුම්කරු|விண்ணப்பதாரர்|Դիմորդ|Անուն[ \t]Ազգանուն)["']?[ \t]*[:：፡՝][ \t]*["']?/g;
 const LABEL_BEFORE = /[\s(（「【,，、;；|*"']/;
 const LABEL_VALUE = /([\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}'’.\u200c-]*){0,3})/uy;
 const LATIN_WORDS = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’. \t-]+$/;
@@ -2593,14 +2593,16 @@ const ADDRESSING =
 // of prose in capitals says nothing by its case. The given name is taken again, as a whole word on
 // such a line, within the echoes' window (`priyanka might swap`).
 // (Without the `u` flag and with `\b`: the hint runs on every text the names bundle reads.)
+// (A sign-off's line may end before the name's: `thanks,` ⏎ `terrence oyelaran`.)
 const LOWER_CUE_HINT =
-  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)[ \t]+[a-z\u00e0-\u00ff]{3}/;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|cc['’]ing|loop(?:ing)?[ \t]+in|cheers|regards|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)(?:[ \t]+|[,.!]?[ \t]*\r?\n[ \t]*)[a-z\u00e0-\u00ff]{3}/;
 const LOWER_CUE =
-  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)[ \t]+([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![A-Za-z0-9_\u00c0-\u024f@.'’(-]|\.[A-Za-z0-9\u00c0-\u024f])/dg;
+  /\b(?:ask|tell|ping|msg|dm|thanks|thx|ty|cc|cc['’]ing|loop(?:ing)?[ \t]+in|cheers|regards|hi|hey|hello|oi|olá|ola|hola|ciao|dear|told|remind|it['’]s|this[ \t]+is|i['’]m|soy|sou|sono|jestem|ich[ \t]+bin|je[ \t]+suis|me[ \t]+llamo|my[ \t]+name[ \t]+is)(?:[ \t]+|(?<=thanks|thx|ty|cheers|regards)[,.!]?[ \t]*\r?\n[ \t]*)([a-z\u00e0-\u00ff]{3,15})(?:[ \t]+([a-z\u00e0-\u00ff]{3,20}))?(?![A-Za-z0-9_\u00c0-\u024f@.'’(-]|\.[A-Za-z0-9\u00c0-\u024f])/dg;
 const CODE_MARKS = /[A-Z{}=;<>[\]|\\/`$]/;
 // (A chat's time stamp or channel before the line is no code: `[14:03] kenta.o: ok ping haruto`.)
 const codeLine = (line: string): boolean => CODE_MARKS.test(line.replace(CHAT_STAMP, ''));
-const CHAT_STAMP = /^[ \t]*\[[^\]\n]{1,30}\][ \t]*/;
+// (Nor a quoted reply's `>`: `> sure, also cc'ing fiona`.)
+const CHAT_STAMP = /^[ \t]*(?:\[[^\]\n]{1,30}\]|(?:>[ \t]*)+)[ \t]*/;
 function lowerCaseNames(text: string, out: Finding[]): void {
   const starts = new Set(out.filter((f) => f.kind === 'person-name').map((f) => f.start));
   const given: { word: string; at: number }[] = [];
@@ -2617,7 +2619,11 @@ function lowerCaseNames(text: string, out: Finding[]): void {
       continue;
     const start = m.indices![1]![0];
     let end = m.indices![1]![1];
-    if (m[2] !== undefined && classify(capital(m[2])) === Word.Strong) end = m.indices![2]![1];
+    // (A family name the lists lack goes with it too, four letters or more: `loop in marcus oyelowo`.)
+    if (m[2] !== undefined) {
+      const c2 = classify(capital(m[2]));
+      if (c2 === Word.Strong || (c2 === Word.Unknown && m[2].length >= 4)) end = m.indices![2]![1];
+    }
     if (starts.has(start)) continue;
     starts.add(start);
     out.push({ kind: 'person-name', start, end });
@@ -2661,7 +2667,7 @@ function placeAlone(text: string, start: number, end: number): boolean {
  * with a digit or a symbol, and a letter (or an IPv4 address): a plain word found once is no value to
  * look for again, and a number alone is too often another's digits.
  */
-export function echoFoundValues(text: string, out: Finding[]): void {
+export function echoFoundValues(text: string, out: Finding[], checked: (kind: string) => boolean = () => false): void {
   const taken = new Set<number>();
   for (const f of out) taken.add(f.start);
   const n = Math.min(out.length, MAX_ECHOED_VALUES);
@@ -2669,6 +2675,20 @@ export function echoFoundValues(text: string, out: Finding[]): void {
     const f = out[k];
     if (f.kind === 'person-name' || f.kind === 'home-user' || f.end - f.start < 8 || f.end - f.start > 256) continue;
     const v = text.slice(f.start, f.end);
+    // An identifier its check digits vouch for, said again as its digits alone (`SSN 854-96-8827` … `value=854968827`,
+    // `hetu 010762-1781` … `0107621781`), or an Ethereum address in lower case after its checksummed form: within
+    // the echoes' window, as an e-mail address's.
+    const digits = checked(f.kind) ? v.replace(/[\s./-]/g, '') : '';
+    const restated =
+      /^\d{9,}[A-Z]?$/.test(digits) && digits !== v
+        ? digits
+        : f.kind === 'crypto-address' && /^0x[0-9a-fA-F]{40}$/.test(v) && v !== v.toLowerCase()
+          ? v.toLowerCase()
+          : '';
+    if (restated !== '') {
+      echoForm(text, f, restated, aroundLines(text, f.start, f.end), taken, out);
+      if (/^\d/.test(v)) continue;
+    }
     // (A number alone, a phone's or an identifier's, is too often another number's digits: `jsMemoryEstimate: 2418479`.)
     if (!/[\d\W_]/.test(v) || (f.kind !== 'ip-address' && /^[\d\s.,:;/()+-]+$/.test(v))) continue;
     // (A secret of two digits or more and no space, a password with no space: `AuthFlowErrorV2` or `before { content:`
@@ -2714,6 +2734,23 @@ export function echoFoundValues(text: string, out: Finding[]): void {
         taken.add(at);
         out.push({ kind: f.kind, start: at, end: at + w.length });
       }
+  }
+}
+/** `form`, another writing of finding `f`'s value, where it stands apart within [from, to). */
+function echoForm(
+  text: string,
+  f: Finding,
+  form: string,
+  { from, to }: { from: number; to: number },
+  taken: Set<number>,
+  out: Finding[],
+): void {
+  const win = text.slice(from, to);
+  for (let i = win.indexOf(form); i >= 0; i = win.indexOf(form, i + 1)) {
+    const at = from + i;
+    if (taken.has(at) || isAlnum(text.charCodeAt(at - 1)) || isAlnum(text.charCodeAt(at + form.length))) continue;
+    taken.add(at);
+    out.push({ kind: f.kind, start: at, end: at + form.length });
   }
 }
 /** Does the character at `i` join a token on the side `dir` (a letter or digit, or `-`, `.`, `_` before one)? */

@@ -157,3 +157,46 @@ describe('credentials in other shapes', () => {
     kept('{"display_name": "deploy-bot"}', 'deploy-bot');
   });
 });
+
+describe('values said again in another form', () => {
+  it('reads a checked identifier said again as its digits alone, within the window', () => {
+    gone('potilas: Leena Mäkinen, hetu 010762-1781\n...\nkanta-arkisto: haku tunnisteella 0107621781 palautti 0 osumaa', '0107621781');
+    gone('caller verified with SSN 854-96-8827.\naudit: lookup_by_tin value=854968827 result=MATCH', '854968827', 'us-ssn');
+  });
+  it('reads a checksummed Ethereum address said again in lower case', () => {
+    const t =
+      '// refund -> 0x16d0966E21E496Bc1E0bAaf99E5EE77478B26748\nconst req = {"params":["0x16d0966e21e496bc1e0baaf99e5ee77478b26748","latest"]};';
+    gone(t, '0x16d0966e21e496bc1e0baaf99e5ee77478b26748', 'crypto-address');
+  });
+  it('leaves other numbers with the same digits inside longer ones', () => {
+    kept('SSN 854-96-8827\norder 18549688271', '18549688271');
+  });
+});
+
+describe('plates and names after more cues', () => {
+  it('reads plates after `matrícula`, `immat`, 車両番号 and ทะเบียน', () => {
+    gone('Vehículo matrícula 9115 BTZ', '9115 BTZ', 'vehicle-plate');
+    gone('2024-06-11 23:41 | fourrière | immat HB-239-SD | motif: stationnement', 'HB-239-SD', 'vehicle-plate');
+    gone('放置違反金納付命令書\n車両番号: 横浜 413 と 89-62', '横浜 413 と 89-62', 'vehicle-plate');
+    gone('บันทึกรถเข้าออก 21:14 ทะเบียน กข 9374 กรุงเทพมหานคร', 'กข 9374', 'vehicle-plate');
+  });
+  it('reads names after civic and religious titles, and keeps a surname that is also one', () => {
+    const t = 'Present: Cllr. Rosemary Thistlewood (Chair), Rev. Alasdair Munro\n\n1. Cllr. Thistlewood opened the meeting.';
+    gone(t, 'Rosemary Thistlewood', 'person-name');
+    gone(t, 'Thistlewood opened');
+    gone('{"driver":"Irene Pastor","plate":"7252 JXN"}', 'Irene Pastor', 'person-name');
+  });
+  it('reads names after labels in Japanese (a reading in brackets), Thai and Korean', () => {
+    gone('氏名（フリガナ）: タカハシ ケンタ', 'タカハシ ケンタ', 'person-name');
+    gone('ผู้รับ: วรรณา ทองดี\nที่อยู่: 638/71', 'วรรณา ทองดี', 'person-name');
+    gone('차량번호: 55가 5582\n소유자: 오지훈', '오지훈', 'person-name');
+  });
+  it('reads names in lower case after a sign-off and after `loop in` or `cc’ing`, even in a quoted reply', () => {
+    gone('see below.\n\nthanks,\nterrence oyelaran', 'terrence oyelaran', 'person-name');
+    const t = 'can you loop in marcus oyelowo on the vendor call?\n> sure, also cc’ing fiona since she owns the contract';
+    gone(t, 'marcus oyelowo', 'person-name');
+    gone(t, 'fiona', 'person-name');
+    kept('thanks\nfor the help', 'for the help');
+    kept('cheers,\nthe team', 'the team');
+  });
+});
