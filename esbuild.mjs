@@ -1,5 +1,5 @@
 // Bundles the extension into dist/extension.js, dist/core.js, dist/export.js,
-// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js, dist/national-ids.js, dist/published.js, dist/chosen.js, dist/globs.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
+// dist/phone-validation.js, dist/services.js, dist/names.js, dist/statements.js, dist/national-ids.js, dist/published.js, dist/pii.js, dist/chosen.js, dist/globs.js and dist/transparency.vscode.js (minified, with linked source maps that the .vsix leaves out);
 // `vscode` is provided by the host. The same bundles serve the tests, the benchmarks and the
 // package. `--meta FILE` writes esbuild's metafile.
 import * as esbuild from 'esbuild';
@@ -35,6 +35,7 @@ const result = await esbuild.build({
     statements: 'src/redact/statements.ts',
     'national-ids': 'src/redact/national-ids.ts',
     published: 'src/redact/published.ts',
+    pii: 'src/redact/pii.ts',
     chosen: 'src/redact/chosen.ts',
     globs: 'src/redact/globs.ts',
     'transparency.vscode': 'src/transparency/transparency.vscode.ts',
@@ -67,6 +68,7 @@ const loose = [
   'statements.js',
   'national-ids.js',
   'published.js',
+  'pii.js',
   'chosen.js',
   'globs.js',
   'transparency.vscode.js',

@@ -71,6 +71,14 @@ const JASYPT = /^ENC\([A-Za-z0-9+/]{16,}={0,2}\)$/;
 const VAULT_TRANSIT = /^vault:v\d{1,3}:[A-Za-z0-9+/]{16,}={0,2}$/;
 const KMS_BLOB = /^AQI[BCD]AH[A-Za-z0-9+/]{60,}={0,2}$/;
 const SECURE_KEY = /(?:^|\n)[ \t]*(?:-[ \t]+)?(?:secure|enc)[ \t]*:[ \t]*["']?$/;
+/** Whether `at` lies in a systemd unit's `SetCredentialEncrypted=` (its lines continued by backslashes): the host's TPM or key opens it. */
+function systemdEncrypted(text: string, at: number): boolean {
+  let bol = text.lastIndexOf('\n', at - 1) + 1;
+  for (let k = 0; k < 64 && bol > 1 && /\\\r?$/.test(text.slice(Math.max(0, bol - 3), bol - 1)); k++)
+    bol = text.lastIndexOf('\n', bol - 2) + 1;
+  return text.startsWith('SetCredentialEncrypted=', bol);
+}
+
 /** Drops the credentials that are ciphertext (see SOPS_VALUE, OPENPGP_MESSAGE, SECURE_KEY); personal data stays found. */
 export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlySet<string>): void {
   const sops = text.includes('sops:');
@@ -97,7 +105,8 @@ export function dropCiphertext(text: string, raw: Finding[], personal: ReadonlyS
       JASYPT.test(v) ||
       VAULT_TRANSIT_BEFORE.test(text.slice(Math.max(0, f.start - 12), f.start)) ||
       (text.startsWith('ENC(', f.start - 4) && text.charCodeAt(f.end) === 41 && /^[A-Za-z0-9+/]{16,}={0,2}$/.test(v)) ||
-      text.startsWith('credentialsJSON:', f.start - 16)
+      text.startsWith('credentialsJSON:', f.start - 16) ||
+      systemdEncrypted(text, f.start)
     ) {
       raw.splice(k, 1);
       continue;
@@ -409,7 +418,12 @@ export function findByteArrayKeys(text: string, out: Finding[]): void {
       const above = text.slice(start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
       const d = KEY_DECLARATION.exec(above);
       if (d !== null) {
-        if (KEY_NAME.test(d[1]) && !PUBLIC_NAME.test(d[1])) {
+        // (A line of one byte repeated is a test vector's key, as RFC 2202's twenty `0x0b`, no one's.)
+        if (
+          KEY_NAME.test(d[1]) &&
+          !PUBLIC_NAME.test(d[1]) &&
+          new Set(m[0].match(/0x[0-9A-Fa-f]{2}/g)!.map((b) => b.toLowerCase())).size > 2
+        ) {
           const line = m[0];
           const first = line.indexOf('0x');
           let last = line.length;

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { findKeywordSecrets, HIT_WORDS, type TableReader, wordLike } from './keyword';
 import { hmacSha256Prefix, hmacSha256Word } from './hmac';
 import { PROVIDER_RULES, STRUCTURAL_RULES, type PatternRule } from './providers';
-import { compileLocalIdentifiers, findCards, findEmails, findIbans, findIpv4, findSsns, type LocalIdentifiers } from './pii';
+import { compileLocalIdentifiers, type LocalIdentifiers } from './pii';
 import type { PhoneFinder } from './phones';
 import { findBearer, findConnectionCredentials, findKeyMaterialLines, findPrivateKeys, findUrlCredentials } from './structural';
 import type { StatementHints } from './statements';
@@ -597,10 +597,10 @@ export function createRedactor(options: RedactorOptions): Redactor {
         if (runs.longest >= 32) statements().findHighEntropyValues(text, raw, covered);
       }
       check();
-      findEmails(text, raw, found[F.pct40] === 1);
+      pii().findEmails(text, raw, found[F.pct40] === 1);
       if (text.includes('@')) statements().findUpiIds(text, raw);
       if (found[F.obfuscatedAt] + found[F.obfuscatedAtParen] + found[F.spelledDot] > 0) statements().findObfuscatedEmails(text, raw);
-      findIpv4(text, raw);
+      pii().findIpv4(text, raw);
       if (found[F.colons] === 1 || found[IPV6_CHAIN] === 1) statements().findIpv6(text, raw);
       if (found[MAC_CHAIN] === 1 || MAC_FEATURES.some((f) => found[f] === 1)) statements().findMacs(text, raw);
       personNames().findStreetAddresses(
@@ -637,11 +637,11 @@ export function createRedactor(options: RedactorOptions): Redactor {
       }
       // A form body or query string percent-encodes its values (`phone=%2B39%20308%20820%203365`).
       if (found[F.pct20] + found[F.pct2b] > 0) statements().findEncodedPhones(text, raw, findPhones);
-      findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
-      findCards(text, raw);
+      pii().findSsns(text, found[F.ssn] + found[F.social] + found[F.sozial] > 0, raw);
+      pii().findCards(text, raw);
       // Track data of a card (`B5365…^HOLLOWAY/RUTH^2812…`).
       if (text.includes('^') && TRACK_HINT.test(text)) statements().findCardTracks(text, raw);
-      findIbans(text, raw, found[F.ibanWord] === 1);
+      pii().findIbans(text, raw, found[F.ibanWord] === 1);
       findItins(text, raw);
       // Test cards, documentation IBANs, fiction's phone numbers: kept, and no evidence of a person.
       if (mayBePublished(text, raw)) published().dropPublishedExamples(text, raw, NATIONAL_ID_KIND_SET);
@@ -934,12 +934,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
       check();
       if (found[F.escapedBreak] + found[F.escapedCrlf] > 0) statements().continueAcrossLineBreaks(text, raw, PII_KINDS);
       if (raw.length > 0 && CONCATENATION.test(text)) statements().joinConcatenated(text, raw, PII_KINDS);
+      if (JOINED_VARIABLES_HINT.test(text)) statements().joinVariables(text, raw);
       if (raw.length > 0 && found[F.encryptedData] + found[F.sealedSecret] === 2) statements().dropSealedValues(text, raw, PII_KINDS);
       if (raw.length > 0 && CIPHERTEXT_HINT.test(text)) statements().dropCiphertext(text, raw, PII_KINDS);
       if (raw.length > 0 && DIGEST_COLUMN_HINT.test(text)) statements().dropDigestColumns(text, raw, PII_KINDS);
       if (raw.some((f) => f.kind === 'br-cnpj')) statements().dropCompanyCnpjs(text, raw);
       if (raw.some((f) => f.kind === 'credit-card') && /ean|gtin|upc|barcode|isbn/i.test(text)) statements().dropBarcodes(text, raw);
       if (raw.some((f) => f.kind === 'person-name')) personNames().dropStandInNames(text, raw);
+      if (raw.length > 0 && text.includes('BEGIN:VCARD')) statements().dropRoleCardAddresses(text, raw);
       // A given name said again far from its whole name, in this text and in the document's other changes.
       if ((memory !== undefined && memory.size > 0) || raw.some((f) => f.kind === 'person-name'))
         personNames().echoNamesFar(text, raw, memory, view);
@@ -965,6 +967,14 @@ export function createRedactor(options: RedactorOptions): Redactor {
             if (end > start && view.changed(f.start, f.end)) raw.push({ kind: f.kind, start, end });
           }
         }
+      // A value wrapped over lines a backslash continues, read joined.
+      if (text.includes('\\\n') || text.includes('\\\r\n')) {
+        const view = statements().continuedView(text);
+        if (view !== null)
+          for (const f of collect(view.text, names, true))
+            if (view.changed(f.start, f.end))
+              for (const [start, end] of view.pieces(f.start, f.end)) raw.push({ kind: f.kind, start, end });
+      }
       // Base64 of a JSON object, too short for the encoded-json rule (`X-User-Context: eyJzc24iOi…`):
       // read decoded, each run once; what is found in it takes the whole run.
       if (text.includes('eyJ')) statements().readEncodedObjects(text, raw, (decoded) => collect(decoded, undefined, true));
@@ -999,7 +1009,9 @@ const KEY_BYTES_HINT = /key\w*(?:\[\d*\])?[ \t]*[:=][ \t]*[{[][ \t]*(?:0x)?[0-9a
 const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a-z]{4,6};|=[C-F][0-9A-F]=[89AB]|\{""|\[-|\{\+/;
 // A name and its value as members of one object (statements.ts's decodedViews).
 const NAMED_VALUE_HINT = /"(?:name|Name|key|Key)"[ \t]*:[ \t]*"[^"\n]{1,64}"[ \t]*,[ \t]*"[Vv]alue"/;
-const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*["']/;
+const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*(?:\r?\n[ \t]*)?[@$]?["']/;
+// Variables joined (statements.ts's joinVariables).
+const JOINED_VARIABLES_HINT = /\$\{\w+\}\$\{|\$\(\w+\)\$\(|\w[ \t]*\+[ \t]*[A-Za-z_]\w/;
 const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;
@@ -1010,9 +1022,13 @@ function mayBePublished(text: string, raw: Finding[]): boolean {
       text.includes('Eby8vdM02xNOcqFlqUwJ') ||
       text.includes('_test_4eC39HqLyjWDarjtT1zdp7dc') ||
       text.includes('_test_TYooMQauvdEDq54NiTphI7jx') ||
-      text.includes('_test_BQokikJOvBiI2HlWgH4olfQ2'))
+      text.includes('_test_BQokikJOvBiI2HlWgH4olfQ2') ||
+      PUBLISHED_DIGEST_HINT.test(text))
   );
 }
+// The digests tests print of `` and `abc` (MD5, SHA-1, SHA-256, SHA-512) and of the lazy dog's sentence (SHA-256).
+const PUBLISHED_DIGEST_HINT =
+  /d41d8cd98f00b204|da39a3ee5e6b4b0d|e3b0c44298fc1c14|cf83e1357eefb8bd|900150983cd24fb0|a9993e364706816a|ba7816bf8f01cfea|ddaf35a193617aba|d7a8fbb307d78094/;
 
 /** The same number of lines as `text`: a marker, then empty lines. */
 export function droppedText(text: string): string {
@@ -1735,7 +1751,7 @@ const IDS_PAST_LATIN =
 const ACCOUNT_PAST_LATIN = /口座番号|계좌|账号|帳號|账户号码|сч[её]т|рахунок/i;
 // Ciphertext committed on purpose (embedded.ts's dropCiphertext): SOPS, Travis's `secure:`, OpenPGP in base64.
 const CIPHERTEXT_HINT =
-  /ENC[[(]|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M|vault:v\d|AQICAH|AQIBAH|AQIDAH/;
+  /ENC[[(]|secure:|credentialsJSON:|\w--\w|"wcFMA|"wcBMA|"wV4D|"hQEMA|"hQIMA|N AGE E|N PGP M|vault:v\d|AQICAH|AQIBAH|AQIDAH|SetCredentialEncrypted=/;
 // A table's column of digests (embedded.ts's dropDigestColumns).
 const DIGEST_COLUMN_HINT = /DIGEST|Digest|SHA-?256 |CHECKSUM|Checksum|FINGERPRINT|Fingerprint|HASH |Hash /;
 // A medical record's number's name in Japanese, Chinese and Korean (cued-identifiers.ts' MRN).
@@ -2105,6 +2121,12 @@ let chosenReader: typeof import('./chosen') | undefined;
 /** The reader of passwords told beside their word (chosen.js beside this file when compiled). */
 function chosen(): typeof import('./chosen') {
   return (chosenReader ??= load<typeof import('./chosen')>('chosen.js'));
+}
+
+let piiFinders: typeof import('./pii') | undefined;
+/** The finders of e-mail addresses, IPv4 addresses, SSNs, cards and IBANs (pii.js beside this file when compiled). */
+function pii(): typeof import('./pii') {
+  return (piiFinders ??= load<typeof import('./pii')>('pii.js'));
 }
 
 let publishedValues: typeof import('./published') | undefined;

@@ -790,6 +790,20 @@ function base64WithSlashes(v: string): boolean {
   return v.split('/').some((p) => p.length >= 16 && /[A-Z]/.test(p) && /[a-z]/.test(p) && /\d/.test(p));
 }
 
+/** The word for a password itself, in any language (`Passwort`, `Contraseña`, `Mot de passe`). */
+function wordForPassword(v: string): boolean {
+  return (
+    /^\p{L}[\p{L} ]{3,24}$/u.test(v) &&
+    PASSWORD_RE.test(
+      v
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f ]/g, '')
+        .toLowerCase(),
+    )
+  );
+}
+const GRAPHQL_TYPE = /^\[?(?:String|Int|Float|Boolean|ID|DateTime|Date|JSON|Upload|Email|URL|UUID)!?\]?!$/;
+
 /** Does this value, under a name of class `cls`, look like a real credential? */
 export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): boolean {
   // Cheap rejections first: this runs for every name-like hit.
@@ -797,6 +811,9 @@ export function valueLooksSecret(v: string, cls: NameClass, quoted: boolean): bo
   if (REGEX_SOURCE.test(v)) return false; // a regular expression's source: `(?:"[^"]{1,64}"|…)`
   if (/\s/.test(v)) return spacedValueLooksSecret(v, cls, quoted);
   if (isPlaceholder(v) || isTrivialSequence(v)) return false;
+  // A GraphQL field's type (`password: String!`), and a message bundle's word for the thing (`login.password=Passwort`).
+  if (GRAPHQL_TYPE.test(v)) return false;
+  if (cls === 'password' && wordForPassword(v)) return false;
   // Translated messages and prose are no credentials; a password or secret of symbols may hold
   // non-ASCII ones (`A,.:-¨@*¿?!`): no spaces, no run of three letters, four or more symbols.
   // A password of letters of any script, digits and a symbol (`Grüße947Köln#`, `Łódź_568Ελλάδα$`) is chosen.
@@ -1055,6 +1072,10 @@ const XML_PREFIX = /<[A-Za-z][\w.-]{0,30}[:.]$/;
 // A cookie header's colon, then its first name=value pair.
 const COOKIE_PAIRS = /^["']?[ \t]*:[ \t]*["']?[!#$%&'*+^_`|~0-9A-Za-z.-]{1,64}=/;
 
+/** What a header's cell may hold: names' characters, spaces, quotes and a slash. */
+const CELL_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_ .-"\'/') CELL_CHAR[c.charCodeAt(0)] = 1;
+const cellChar = (c: number): boolean => c < 128 && CELL_CHAR[c] === 1;
 /** Field separators of delimited tables: comma, semicolon, tab and the pipe of Markdown tables. */
 export const TABLE_DELIMITERS = ',;\t|';
 /**
@@ -1062,6 +1083,14 @@ export const TABLE_DELIMITERS = ',;\t|';
  * end on each side of its cell), or `''`: the keyword rule's cheap test before a table is read.
  */
 export function headerCellDelimiter(text: string, s: number, e: number): string {
+  // First a scan over the cell's characters each way, to a delimiter or the line's end: most names
+  // stand in code or prose, not in a cell.
+  let l = s;
+  while (l > 0 && s - l < 110 && cellChar(text.charCodeAt(l - 1))) l--;
+  if (l > 0 && !TABLE_DELIMITERS.includes(text[l - 1]) && !isLineBreak(text.charCodeAt(l - 1))) return '';
+  let r = e;
+  while (r < text.length && r - e < 110 && cellChar(text.charCodeAt(r))) r++;
+  if (r < text.length && !TABLE_DELIMITERS.includes(text[r]) && !isLineBreak(text.charCodeAt(r))) return '';
   let a = s;
   let b = e;
   // Other words of the name in its cell (`PD integration key`, `API token`, `Token (prod)` not).
@@ -1128,6 +1157,14 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       name = name.slice(0, -1);
       e--;
     }
+    // A variable's value as a login's user, its password left empty (`curl -u "$STRIPE_SECRET_KEY:" -d …`): the quote after the colon closes.
+    if (
+      text.charCodeAt(s - 1) === 36 /* $ */ &&
+      text.charCodeAt(e) === 58 /* : */ &&
+      text[e + 1] === text[s - 2] &&
+      /["']/.test(text[e + 1] ?? '')
+    )
+      continue;
     // A part of an ARN, not a name (`arn:aws:secretsmanager:…:secret:prod/db-a1B2c3` names a secret; it holds none).
     if (text.charCodeAt(s - 1) === 58 && /arn:aws[\w-]*:[\w-]+:[\w-]*:\d*:$/.test(text.slice(Math.max(0, s - 90), s))) continue;
     let cls = classifyName(name);
@@ -1290,6 +1327,9 @@ export function findKeywordSecrets(text: string, out: Finding[], hits: number[] 
       while (k < val.end && text[k] === ' ') k++;
       // A credential after its scheme is one word: `"Token copied to clipboard"` is a message.
       if (/\s/.test(text.slice(k, val.end).trim())) continue;
+      // (PagerDuty's `Token token=…`: the credential after its own `name=`.)
+      const named = /^token=/i.exec(text.slice(k, val.end));
+      if (named !== null) k += named[0].length;
       val = { start: k, end: val.end, quoted: val.quoted };
       v = text.slice(val.start, val.end);
     } else if (!val.quoted && isAuthScheme(v)) {
@@ -1507,7 +1547,8 @@ function wordPasswordAssigned(text: string, s: number, e: number, val: Value, v:
     return (
       /^[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9]$/.test(v) && /^[ \t]*:?=[ \t]*["'`]?$/.test(between) && !isPlaceholder(v) && !echoesName(v, name)
     );
-  if (!PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase()) || isPlaceholder(v) || echoesName(v, name)) return false;
+  if (!PLAIN_PASSWORD.test(v) || NOT_A_PASSWORD.has(v.toLowerCase()) || isPlaceholder(v) || echoesName(v, name) || wordForPassword(v))
+    return false;
   // A command-line option's argument (`--passphrase GpgPass123`, `-password=InfluxPw1`) is a literal.
   // The MySQL clients' `--password` takes its value only after `=`: `mysql --password appdb` names the database.
   if (name.charCodeAt(0) === 45 /* - */ && /^(?:[ \t]+|=)$/.test(between) && !/^[A-Z][A-Z0-9_]*$/.test(v))

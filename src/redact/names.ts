@@ -3732,6 +3732,9 @@ const STAND_IN_NAMES = new Set(
   [
     'john doe',
     'jane doe',
+    'john roe',
+    'jane roe',
+    'richard roe',
     'john q. public',
     'max mustermann',
     'erika mustermann',

@@ -90,6 +90,20 @@ const PUBLISHED_KEYS = [
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
 ];
 
+// The digests every hashing library's tests print: of the empty string and of `abc` (RFC 1321's, FIPS
+// 180's examples) and of `The quick brown fox jumps over the lazy dog`, in lower or upper case.
+const PUBLISHED_DIGESTS = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e',
+  '900150983cd24fb0d6963f7d28e17f72',
+  'a9993e364706816aba3e25717850c26c9cd0d89d',
+  'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  'ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f',
+  'd7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592',
+]);
+
 // Addresses everyone publishes: Ethereum's best-known token contracts (Tether, USD Coin, Wrapped
 // Ether, Dai, Wrapped Bitcoin, Chainlink, Uniswap and its router), the burn address, and BIP 173's
 // and BIP 350's test vectors. Lower case: a checksum's capitals vary how one writes them.
@@ -215,11 +229,13 @@ export function dropPublishedExamples(text: string, raw: Finding[], identifierKi
       continue;
     }
     const v = text.slice(f.start, f.end);
-    let drop = NUMERIC_KINDS.test(f.kind)
-      ? publishedExample(f.kind, v)
-      : v.startsWith('eyJ') || v.includes('.eyJ')
-        ? jwtSample(v)
-        : PUBLISHED_KEYS.includes(v) || (f.kind === 'crypto-address' && PUBLIC_ADDRESSES.has(v.toLowerCase()));
+    let drop = PUBLISHED_DIGESTS.has(v.toLowerCase())
+      ? true
+      : NUMERIC_KINDS.test(f.kind)
+        ? publishedExample(f.kind, v)
+        : v.startsWith('eyJ') || v.includes('.eyJ')
+          ? jwtSample(v)
+          : PUBLISHED_KEYS.includes(v) || (f.kind === 'crypto-address' && PUBLIC_ADDRESSES.has(v.toLowerCase()));
     if (!drop && (identifierKinds.has(f.kind) || f.kind === 'bank-account'))
       drop = /^[\d\s./-]+$/.test(v) && placeholderDigits(digitsOf(v));
     if (drop) {

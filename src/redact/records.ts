@@ -18,6 +18,28 @@ const ROLE_CARD = /\b(?:support|help ?desk|desk|team|service|sales|office|info|r
 const VCARD_LINE =
   /^(?:item\d+\.)?(N|FN|NICKNAME|ADR|GEO|TEL|X-PHONETIC-(?:FIRST|MIDDLE|LAST)-NAME|SORT-STRING)((?:;[^:\n]*)?):([^\r\n]*)/gim;
 
+/** Drops the street addresses other rules read on the `ADR` lines of a desk's or a team's card. */
+export function dropRoleCardAddresses(text: string, raw: Finding[]): void {
+  ADR_LINE.lastIndex = 0;
+  const lines: [number, number][] = [];
+  for (let m: RegExpExecArray | null; (m = ADR_LINE.exec(text)) !== null;)
+    if (roleCard(text, m.index)) lines.push([m.index, m.index + m[0].length]);
+  if (lines.length === 0) return;
+  let w = 0;
+  for (const f of raw) if (!(f.kind === 'street-address' && lines.some(([a, b]) => f.start >= a && f.end <= b))) raw[w++] = f;
+  raw.length = w;
+}
+const ADR_LINE = /^(?:item\d+\.)?ADR[;:][^\r\n]*/gim;
+
+/** Whether the card holding offset `at` is a desk's or a team's: its `FN` names a role. */
+function roleCard(text: string, at: number): boolean {
+  const begin = text.lastIndexOf('BEGIN:VCARD', at);
+  const end = text.indexOf('END:VCARD', at);
+  const card = text.slice(begin < 0 ? Math.max(0, at - 2000) : begin, end < 0 ? Math.min(text.length, at + 2000) : end);
+  const fn = /^(?:item\d+\.)?FN(?:;[^:\n]*)?:([^\r\n]*)/im.exec(card);
+  return fn !== null && ROLE_CARD.test(fn[1]);
+}
+
 function vcard(text: string, out: Finding[]): void {
   VCARD_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -43,6 +65,8 @@ function vcard(text: string, out: Finding[]): void {
       // PO box;extended;street;locality;region;code;country: the extended part and the street.
       const parts = value.split(';');
       if (parts.length < 3) continue;
+      // A desk's or a team's card gives its office's address (`FN:Northwind Traders Customer Service`).
+      if (roleCard(text, m.index)) continue;
       let at = valueAt + parts[0].length + 1;
       for (let k = 1; k < parts.length && k <= 5; k++) {
         const v = parts[k].trim();

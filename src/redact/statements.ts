@@ -15,7 +15,14 @@ import { looksLikeAddress, looksLikeName, personalField } from './fields';
 import { isPlaceholder, type Finding } from './text';
 // Personal data of the less common kinds, bundled here to keep the capture side's bundle small.
 export { findCardTracks, findIpv6, findMacs, findObfuscatedEmails } from './network';
-export { findCoordinates, findDicomFields, findFhirIdentifiers, findHomeCoordinates, findRecordFields } from './records';
+export {
+  dropRoleCardAddresses,
+  findCoordinates,
+  findDicomFields,
+  findFhirIdentifiers,
+  findHomeCoordinates,
+  findRecordFields,
+} from './records';
 export {
   findByteArrayKeys,
   findPrintableByteArrays,
@@ -726,13 +733,15 @@ const BYTE_ARRAY_NAME = /([A-Za-z_][\w]*)(?:\[\d*\])?[ \t]*(?:(?::[^=\n]{0,40})?
 // A secret written in pieces joined by `+` (Java, JavaScript, C#, Python), `.` (PHP, Perl), `..`
 // (Lua) or `&` (Visual Basic): `"f3f9…6e" + "-" + "a504ead3-f3980ad0"`. The literals joined on its
 // line to a secret's whole literal are pieces of it, before it and after it.
-const PIECE_AFTER = /^(["'])[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])([^"'\n\\]{1,100})\2/;
-const PIECE_BEFORE = /(["'])([^"'\n\\]{1,100})\1[ \t]*(?:\+|\.\.?|&)[ \t]*(["'])$/;
+// (The next piece may stand on the next line, as a verbatim or interpolated string: `@"AccountKey=…" +` ⏎ `@"+Rudy…==;"`.)
+const PIECE_AFTER = /^(["'])[ \t]*(?:\+|\.\.?|&)[ \t]*(?:\r?\n[ \t]*)?[@$]?(["'])([^"'\n\\]{1,100})\2/;
+const PIECE_BEFORE = /(["'])([^"'\n\\]{1,100})\1[ \t]*(?:\+|\.\.?|&)[ \t]*(?:\r?\n[ \t]*)?[@$]?(["'])$/;
 export function joinConcatenated(text: string, raw: Finding[], pii: ReadonlySet<string>): void {
   const secrets = raw.filter((f) => !pii.has(f.kind));
   for (const f of secrets) {
     const quote = text[f.end];
-    if ((quote !== '"' && quote !== "'") || text[f.start - 1] !== quote) continue;
+    // (A finding that ends a literal goes on into the pieces after it, one that starts one into those before.)
+    if ((quote !== '"' && quote !== "'") || (text[f.start - 1] !== quote && !/[=:]/.test(text[f.start - 1] ?? ''))) continue;
     let end = f.end;
     for (let k = 0; k < 8; k++) {
       const m = PIECE_AFTER.exec(text.slice(end, end + 112));
@@ -751,6 +760,47 @@ export function joinConcatenated(text: string, raw: Finding[], pii: ReadonlySet<
     }
   }
 }
+
+/**
+ * A secret split into variables and joined where it is used (`P1="glpat-Zv5S…"` … `${P1}${P2}`,
+ * `BK_PART_1 := bkua_…` … `$(BK_PART_1)$(BK_PART_2)`, `PART_A + PART_B`): the literals assigned to
+ * the variables, joined in order, are a provider's token, or a secret where the join's line names a
+ * credential. Each literal goes. Assignments are read in one pass; a variable assigned twice is not used.
+ */
+export function joinVariables(text: string, raw: Finding[]): void {
+  const assigned = new Map<string, { start: number; end: number } | null>();
+  ASSIGNED_LITERAL.lastIndex = 0;
+  for (let m: RegExpExecArray | null, n = 0; n < 4096 && (m = ASSIGNED_LITERAL.exec(text)) !== null; n++) {
+    const v = m[3] ?? m[5];
+    const start = m.index + m[0].length - v.length - (m[3] !== undefined ? 1 : 0);
+    const name = m[1] ?? m[4];
+    assigned.set(name, assigned.has(name) ? null : { start, end: start + v.length });
+  }
+  if (assigned.size < 2) return;
+  JOINED_VARIABLES.lastIndex = 0;
+  for (let m: RegExpExecArray | null, n = 0; n < 256 && (m = JOINED_VARIABLES.exec(text)) !== null; n++) {
+    const names = m.slice(1).filter((x): x is string => x !== undefined);
+    const parts = names.map((x) => assigned.get(x));
+    if (parts.some((p) => p === undefined || p === null)) continue;
+    const spans = parts as { start: number; end: number }[];
+    const joined = spans.map((p) => text.slice(p.start, p.end)).join('');
+    if (joined.length < 16) continue;
+    const bol = text.lastIndexOf('\n', m.index) + 1;
+    const eol = text.indexOf('\n', m.index);
+    const line = text.slice(bol, eol < 0 ? text.length : eol);
+    if (!(JOINED_PREFIX.test(joined) || (JOINED_CUE.test(line) && valueLooksSecret(joined, 'secret', true)))) continue;
+    for (const p of spans) raw.push({ kind: 'secret', start: p.start, end: p.end });
+  }
+}
+// `NAME := value` (make), `NAME="value"` (shell), `NAME: "value"` (YAML), `String NAME = "value";` (code).
+const ASSIGNED_LITERAL =
+  /(?:^|[\s;{(,])(?:(?:export|local|readonly|const|let|var|final|static|private|public|String|string|val|my)[ \t]+)*\$?([A-Za-z_]\w{0,39})[ \t]*(?::=|\?=|=|:)[ \t]*(["'])([^\s"'$\\]{4,200})\2|^[ \t]*([A-Za-z_]\w{0,39})[ \t]*(?::=|\?=|=)[ \t]*([^\s"'$\\#]{4,200})[ \t]*\r?$/gm;
+// Two or three variables joined: `${A}${B}`, `$(A)$(B)`, `A + B` (not a call's or a member's name after it).
+const JOINED_VARIABLES =
+  /\$\{(\w{1,40})\}\$\{(\w{1,40})\}(?:\$\{(\w{1,40})\})?|\$\((\w{1,40})\)\$\((\w{1,40})\)(?:\$\((\w{1,40})\))?|\b([A-Za-z_]\w{1,39})[ \t]*\+[ \t]*([A-Za-z_]\w{1,39})\b(?![ \t]*[(.[])/g;
+const JOINED_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpre]-|[sr]k_live_|npm_|pypi-|bkua_|hf_|dop_v1_|sk-|AKIA|ATATT|SG\.|AIza|sgp_)/;
+const JOINED_CUE = /token|secret|passw|pwd|auth|key|credential|bearer|oauth2?:/i;
 
 /**
  * A credential that a backslash continues onto the next line (`"Authorization: token ghp_dPP…\⏎8iG4…"`,
@@ -782,6 +832,44 @@ export interface DecodedView {
   /** Whether [start, end) of the view touches a line the view changed. */
   changed(start: number, end: number): boolean;
 }
+
+/**
+ * The text with its lines continued by a backslash joined (`jira.api-token=ATATT…\\` ⏎ `    NK0E…\\` ⏎
+ * `    7AAe…` in a properties file, `echo "LS0t…\\` ⏎ `QUFB…" | base64 -d` in a Dockerfile): each
+ * backslash, its line break and the next line's indentation left out, so that a value wrapped so
+ * reads whole. A finding changes nothing unless it spans a joint. Null when no line is continued.
+ */
+export function continuedView(text: string): (DecodedView & { pieces(start: number, end: number): [number, number][] }) | null {
+  const joints: number[] = [];
+  const map: number[] = [];
+  let out = '';
+  let from = 0;
+  CONTINUATION.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CONTINUATION.exec(text)) !== null;) {
+    for (let k = from; k < m.index; k++) map.push(k);
+    out += text.slice(from, m.index);
+    joints.push(out.length);
+    from = m.index + m[0].length;
+  }
+  if (joints.length === 0) return null;
+  for (let k = from; k < text.length; k++) map.push(k);
+  out += text.slice(from);
+  map.push(text.length);
+  return {
+    text: out,
+    map: Int32Array.from(map),
+    changed: (s, e) => joints.some((j) => j > s && j < e),
+    // The text's stretches a view's [s, e) was read from, one a line: no backslash or indentation between.
+    pieces: (s, e) => {
+      const cuts = [s, ...joints.filter((j) => j > s && j < e), e];
+      const out: [number, number][] = [];
+      for (let k = 0; k + 1 < cuts.length; k++) out.push([map[cuts[k]], map[cuts[k + 1] - 1] + 1]);
+      return out;
+    },
+  };
+}
+// A backslash that ends its line (not one escaped itself), the line break and the indentation after it.
+const CONTINUATION = /(?<!\\)\\\r?\n[ \t]*/g;
 
 /**
  * Views of a text in which escaped and encoded values are written as they read: URL-encoding

@@ -85,6 +85,9 @@ const KEY_LINE = /^[ \t]*([A-Za-z0-9+/]{40,120}={0,2})[ \t]*$/gm;
 const PUBLIC_BEGIN =
   /-----BEGIN (?:(?:RSA |EC |SSH2 |OPENSSH )?PUBLIC KEY|(?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?|NEW CERTIFICATE REQUEST|X509 CRL|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|SSH SIGNATURE|PGP MESSAGE)-----/;
 
+const PUBLIC_KEY_INFO =
+  /^(?:MCowBQYDK2V[uw]AyEA|MFkwEwYHKoZIzj0CAQYI|MHYwEAYHKoZIzj0CAQYFK4EEACI|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MIICIjANBgkqhkiG9w0BAQEFAAOC|MIGfMA0GCSqGSIb3DQEBAQUAA4GN)/;
+
 export function findKeyMaterialLines(text: string, out: Finding[]): void {
   KEY_LINE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -113,6 +116,8 @@ export function findKeyMaterialLines(text: string, out: Finding[]): void {
     runEnd = lineEnd;
     if (runPublic) continue;
     const v = m[1];
+    // A public key's DER in base64 on its own (X25519, Ed25519, P-256, P-384, RSA's SubjectPublicKeyInfo).
+    if (PUBLIC_KEY_INFO.test(v)) continue;
     const k = classes(v);
     if (k.digit === 0 || k.upper === 0 || k.lower === 0) continue;
     if (entropy(v) < 4.5) continue;

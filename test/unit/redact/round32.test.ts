@@ -200,3 +200,74 @@ describe('plates and names after more cues', () => {
     kept('cheers,\nthe team', 'the team');
   });
 });
+
+describe('values written in pieces', () => {
+  it('reads a value a backslash continues over lines, each piece apart from its backslash and indentation', () => {
+    const t =
+      'jira.api-token=ATATT3xFfGF0bbgBl26vwizPggV_guwTpzQr1yHRdXt0wo_LHmEH5KpxWQkuLIXb\\\n    NK0Evfky23g8oJU8r3nIOUOWFh_t-F3bLtHey8nbKl4i8TLr_Samkt2ZiNoCRyZM\\\n    7AAepSDXAtDlB_4Mw1mrg2MTKz02eSsSloej7qfsVVNXNfTRlIABIk=FM66700M\njira.project-keys=OPS,SUP\n';
+    const o = out(t);
+    assert.ok(!o.includes('NK0Evfky23g8oJU8r3nIOUOWFh'), o);
+    assert.ok(!o.includes('7AAepSDXAtDlB_4Mw1mrg2MTKz02'), o);
+    assert.ok(o.includes('\n    <REDACTED:'), o);
+    kept(t, 'jira.project-keys=OPS,SUP');
+  });
+  it('keeps a systemd unit’s encrypted credential, continued or not', () => {
+    kept(
+      'SetCredentialEncrypted=sentry-token: \\\n        k6iUCUh0RJCQyvL8k8q1UyAAAAABAAAADAAAABAAAAC1lFmbWAqWZ8dCCQkAAAAAgAAAA\n',
+      'k6iUCUh0RJCQyvL8k8q1UyAAAAABAAAADAAAABAAAAC1lFmbWAqWZ8dCCQkAAAAAgAAAA',
+    );
+  });
+  it('reads a token split into variables joined where it is used (shell, make, Java)', () => {
+    const sh = 'P1="glpat-Zv5Ssti"\nREPOS=(a b)\nP2="lNl0WLo_BleH_"\ngit clone "https://oauth2:${P1}${P2}@gitlab.example.nz/r.git"\n';
+    gone(sh, 'glpat-Zv5Ssti', 'secret');
+    gone(sh, 'lNl0WLo_BleH_', 'secret');
+    const mk =
+      'BK_PART_1 := bkua_36f564971e96f2e\nORG := albatross\nBK_PART_2 := ad018b1222e5ea1c7d8a0406e\nBK_TOKEN := $(BK_PART_1)$(BK_PART_2)\n';
+    gone(mk, 'ad018b1222e5ea1c7d8a0406e', 'secret');
+    const java =
+      'private static final String PART_A = "eNlhgw5bxnea0g9cX9ta";\nprivate static final String PART_B = "HgPdDxRkzHGUyhL2ddEs";\nAwsBasicCredentials.create(ID, PART_A + PART_B);\n';
+    gone(java, 'HgPdDxRkzHGUyhL2ddEs', 'secret');
+  });
+  it('leaves variables joined that hold no credential', () => {
+    const t = 'FIRST="hello-world-service"\nSECOND="production-cluster"\nNAME="${FIRST}${SECOND}"\nlabel = FIRST + SECOND\n';
+    kept(t, 'hello-world-service');
+    kept(t, 'production-cluster');
+  });
+  it('reads the next piece of a concatenation on the next line, verbatim or interpolated', () => {
+    const t =
+      'const string Conn =\n    @"AccountKey=80B/6iBSqFb85oj9im01TgWQ6flYiLbMBgQLlMctNV3I" +\n    @"+Rudy9fzK15YDfOKshnGS7ckaZIvTcu1Rsw9qRKBjA==;" +\n    @"EndpointSuffix=core.windows.net";\n';
+    gone(t, '+Rudy9fzK15YDfOKshnGS7ckaZIvTcu1Rsw9qRKBjA==');
+  });
+  it('does not read past a variable used as a login’s user', () => {
+    kept('curl https://api.stripe.com/v1/payment_intents -u "$STRIPE_SECRET_KEY:" -d amount=2000 -d currency=eur', '-d amount=2000');
+  });
+});
+
+describe('what documentation and tests hold', () => {
+  it('keeps a desk’s vCard address, and reads a person’s', () => {
+    const desk =
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Northwind Traders Customer Service\nORG:Northwind Traders Ltd.\nADR;TYPE=WORK:;;1 Canada Square;London;;E14 5AB;United Kingdom\nEND:VCARD\n';
+    kept(desk, '1 Canada Square');
+    gone(desk.replace('Northwind Traders Customer Service', 'Hannah Whitfield'), '1 Canada Square', 'street-address');
+  });
+  it('keeps a key of one repeated byte, a published digest, a public key’s DER line and `Jane Roe`', () => {
+    kept('static const uint8_t key1[20] = {\n    0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,\n};', '0x0b, 0x0b');
+    gone('static const uint8_t aes_key[16] = {\n    0x8e, 0x1f, 0x4a, 0x22, 0x9c, 0x03, 0x7d, 0xb1,\n};', '0x8e, 0x1f', 'secret');
+    kept(
+      '    (b"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),',
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    kept(
+      '```\nMCowBQYDK2VuAyEAaG9vZGllLWRvY3MtZXhhbXBsZS1rZXktMDAwMDAwMDA=\n```',
+      'MCowBQYDK2VuAyEAaG9vZGllLWRvY3MtZXhhbXBsZS1rZXktMDAwMDAwMDA=',
+    );
+    kept('{ "id": 2, "name": "Jane Roe", "email": "jane.roe@example.org" }', 'Jane Roe');
+  });
+  it('keeps a GraphQL field’s type, a message bundle’s word for the password and a PowerShell variable after `Token token=`', () => {
+    kept('input LoginInput {\n  email: String!\n  password: String!\n}', 'password: String!');
+    kept('login.password=Passwort\nlogin.password.forgot=Passwort vergessen?', 'login.password=Passwort');
+    kept('$headers = @{ Authorization = "Token token=$apiKey"; Accept = "x" }', 'token=$apiKey');
+    gone('Authorization: Token token=y_NbAkKc66ryYTWUXYEu', 'y_NbAkKc66ryYTWUXYEu', 'secret');
+    gone('db.password=Sommerwind', 'Sommerwind', 'password');
+  });
+});
