@@ -56,7 +56,7 @@ const ROAD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}_-])(\\d{1,5}[ \\t]+${CAP}(?:
 // (And a public building's name: `The White House, 1600 Pennsylvania Avenue NW`, `Tate Modern Museum, …`;
 // not a home's, `Fern House, 12 Oak Road`.)
 const ORGANISATION_BEFORE =
-  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at|[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}House|Building|Tower|Cent(?:er|re)|Museum|Library|Hall|Hotel|Stadium|Arena|Cathedral|Station|Airport|Hospital|Embassy|Consulate|Theat(?:re|er))\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
+  /\b(?:Inc|Ltd|LLC|LLP|GmbH|AG|S\.?A|Corp|Corporation|Foundation|University|Institute|Commons|Company|Co|plc|office at|offices at|headquarters at|[Rr]egistered office:|[Rr]egistered address:|[Ss]ede legale:|[Ss]iège social:|Firmensitz:|[Tt]he[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}House|Building|Tower|Cent(?:er|re)|Museum|Library|Hall|Hotel|Stadium|Arena|Cathedral|Station|Airport|Hospital|Embassy|Consulate|Theat(?:re|er))\.?,?[ \t]*(?:\r?\n[ \t#*/]*)?$/;
 /** A British or Canadian postcode or an Irish Eircode, read only near a street address. */
 const POSTCODE =
   /\b(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W][ \t]?[0-9AC-FHKNPRTV-Y]{4})\b/g;

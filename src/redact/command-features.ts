@@ -96,7 +96,7 @@ export const NATIONAL_ID_FEATURES = {
   'no-fodselsnummer': [...w('dselsnummer|dselsnr|personnummer'), ...acronym('fnr'), ...acronym('FNR'), 'f.nr', 'f. nr'],
   'dk-cpr': [...acronym('CPR'), '"cpr"', "'cpr'", ...cell('cpr'), ...w('cpr_|_cpr|cpr=|cpr =|cpr:')],
   'nl-bsn': [...acronym('BSN'), ...acronym('bsn'), 'burgerservicenummer'],
-  'fr-nir': [...acronym('NIR'), ...acronym('nir'), ...w('insee|INSEE|sociale')],
+  'fr-nir': [...acronym('NIR'), ...acronym('nir'), ...w("insee|INSEE|sociale|d'immatriculation|d’immatriculation")],
   'de-tax-id': w('steuer|Steuer|STEUER|IdNr|idnr|dentifikationsnummer|tax id|tax ID|Tax ID|tax_id|taxId'),
   'za-id': w('sa id|SA ID|sa_id|rsa id|RSA ID|south african id|South African ID'),
   'il-id': w('teudat|Teudat|israeli id|Israeli ID|israeli_id|zehut|Zehut'),

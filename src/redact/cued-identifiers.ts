@@ -109,7 +109,7 @@ function findBirthColumns(text: string, out: Finding[]): void {
 // `nasceu em 2 de setembro de 1968`, `was born on 4 May 1990`); or the date, then the verb
 // (`wurde am 9. Juli 1997 in Kassel geboren`, `1959년 7월 6일에 부산에서 태어났습니다`, `…生まれ`).
 const BORN_VERB_BEFORE = new RegExp(
-  `(?<![\\p{L}])(?:naci[óo]|nasceu|naceu|nacque|(?:est|était|é|è)[ \\t]+n[ée]e?|urodził[ao]?[ \\t]+się|narodil[ao]?[ \\t]+se|rodil[ao]?[ \\t]+se|syntyi|föddes|ble[ \\t]+født|blev[ \\t]+født|werd[ \\t]+geboren|(?:was|were|is)[ \\t]+born|` +
+  `(?<![\\p{L}])(?:naci[óo]|nasceu|naceu|nacque|(?:est|était|é|è)[ \\t]+n[ée]e?|urodził[ao]?[ \\t]+się|narodil[ao]?[ \\t]+se|rodil[ao]?[ \\t]+se|syntyi|föddes|ble[ \\t]+født|blev[ \\t]+født|werd[ \\t]+geboren|(?:was|were|is)[ \\t]+born|nat[oa](?:\\/[ao])?[ \\t]+il[ \\t]*:|` +
     // (Born in a place, then the date: `nato a Palermo il 09/03/1962`, `née à Lyon le …`, `born in Pune on …`.)
     `(?:nat[oa]|n[ée]e?|nacid[oa]|nascid[oa]|born)[ \\t]+(?:a|à|in|en|em)[ \\t]+\\p{Lu}[\\p{L}'’-]+(?:[ \\t]+\\p{Lu}[\\p{L}'’-]+)?,?)[ \\t]+(?:(?:on|el|em|am|le|il|the|w|dnia|den|op|in|a|à|no|na)[ \\t]+){0,2}(${DATE})(?![\\d])`,
   'giu',
@@ -196,7 +196,7 @@ function findBirthFields(text: string, out: Finding[]): void {
 const LIST_DATE = new RegExp(`[ \\t]*,[ \\t]*["']?(${DATE})["']?`, 'y');
 // A medical record number after its name: letters and at least five digits (`MRN97170995`, `mrn: 00482913`).
 const MRN = new RegExp(
-  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|cip(?:[ _-]?sns)?(?=[ \\t]*[:=])|patient[ _-]?(?:id|number|no|nr|#)|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer|患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|(?<![가-힣])등록번호|환자번호|병록번호)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15}|[A-Z]{2,5}\\/\\d{2,6}\\/\\d{3,10})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:mrn|medical[ _-]record(?:[ _-]?(?:number|no|num|nr|#))?|pat\\.?[ _-]?(?:nr\\.?|nummer)|cip(?:[ _-]?sns)?(?=[ \\t]*[:=])|patient[ _-]?(?:id|number|no|nr|#)|pt\\.?[ _-]?id(?=[ \\t]*[:#])|nhc|n[úu]mero[ _-]de[ _-]historia(?:[ _-]cl[ií]nica)?|historia[ _-]cl[ií]nica|(?:health[ _-]?plan[ _-]?)?member[ _-]?id|subscriber[ _-]?id|(?:kranken)?versicherten(?:[ _-]?(?:nummer|nr))?|kvnr|health[ _-]insurance[ _-](?:number|no)|patienten[ _-]?(?:nummer|nr|id)|fall[ _-]?(?:nummer|nr\\.?)|ipp|pati[ëe]ntnummer|患者ID|患者番号|カルテ番号|病歴番号|診察券番号|病历号|病案号|住院号|门诊号|病歷號碼|(?<![가-힣])등록번호|환자번호|병록번호)${NUMBER_WORD}${GAP}([A-Z0-9][A-Z0-9-]{5,15}|[A-Z]{2,5}\\/\\d{2,6}\\/\\d{3,10})(?![A-Za-z0-9-])`,
   'gi',
 );
 // Also a number inside the passport's object (`"passport": { "number": "W5653707" }`).
@@ -204,13 +204,14 @@ const MRN = new RegExp(
 // five digits, two letters) and its paper one (`AA 1234567`), after `carta d'identità`, `CIE`,
 // `identity card`, `ID card` and the like, a few words between at most.
 const ID_CARD =
-  /(?<![A-Za-z])(?:carta[ \t]+d['’]identit[àa]|carta[ \t]+di[ \t]+identit[àa]|CIE|identity[ \t]+card|ID[ \t]+card|carte[ \t]+d['’]identit[ée])(?:[ \t]+[^\s\d]{1,12}){0,3}?[ \t:#.]*([A-Z]{2}\d{5}[A-Z]{2}|[A-Z]{2}[ ]?\d{7})(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z])(?:[Cc]arta[ \t]+d['’]identit[àa]|[Cc]arta[ \t]+di[ \t]+identit[àa]|CIE|[Ii]dentity[ \t]+card|ID[ \t]+card|[Cc]arte[ \t]+d['’]identit[ée])(?:[ \t]+[^\s\d]{1,12}){0,3}?[ \t:#.]*([A-Z]{2}\d{5}[A-Z]{2}|[A-Z]{2}[ ]?\d{7})(?![A-Za-z0-9])/g;
 const PASSPORT = new RegExp(
   `(?<![A-Za-z])(?:passport|passaporto|pasaporte|passeport|reisepass|paszport|pasaport|paspoort|passaporte)(?:${NUMBER_WORD}${GAP}|["']?[ \\t]*[:=][ \\t]*[{(][ \\t]*["']?(?:number|no|num|id)["']?[ \\t]*[:=][ \\t]*["']?)([A-Z0-9]{6,9}|(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{10})(?![A-Za-z0-9])`,
   'gi',
 );
+// (The number after the licence's name and `, ID` too: `NY State Driver License, ID 467 270 457`.)
 const LICENCE = new RegExp(
-  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}(?:\\d{5,}|\\d{3}-\\d{4}-\\d{4})\\b)|DMV[ _-]?ID)${NUMBER_WORD}${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z]{2}[ -]?\\d{2}[ -]\\d{7,13}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
+  `(?<![A-Za-z])(?:driver'?s?[ _-]?licen[cs]e|driving[ _-]licen[cs]e|f[üu]hrerschein|patente(?:[ _-]di[ _-]guida)?|permis[ _-]de[ _-]conduire|(?:licencia|carn[eé]t?)[ _-]de[ _-]conduc(?:ir|ción)|carteira[ _-]de[ _-]motorista|praw[oa][ _-]jazdy|rijbewijs|k[öo]rkort|ehliyet|DL(?=[ \\t]*(?:#|:)|[ _-]?(?:no|number)\\b|[ \\t]+[A-Z]{0,2}(?:\\d{5,}|\\d{3}-\\d{4}-\\d{4})\\b)|DMV[ _-]?ID)${NUMBER_WORD}(?:,[ \\t]*(?:ID|No\\.?|Number|#))?${GAP}(\\d{3}(?: \\d{3}){2,3}|[A-Z]{2}[ -]?\\d{2}[ -]\\d{7,13}|[A-Z0-9][A-Z0-9-]{4,19})(?![A-Za-z0-9-])`,
   'gi',
 );
 const ACCOUNT = new RegExp(
@@ -534,8 +535,9 @@ const PASSPORT_PAST_LATIN = new RegExp(
   `(?:[Пп]аспорт(?:а|у|ом|е|ные[ \\t]+данные)?|护照|護照|パスポート|旅券|여권|جواز(?:[ \\t]+السفر)?|[Δδ]ιαβατήριο)${NUMBER_PAST_LATIN}${GAP}(\\d{2}[ \\t]?\\d{2}[ \\t]?(?:№[ \\t]?)?\\d{6}|[A-Z]{0,2}\\d{6,9}|[A-Z0-9]{6,9})(?![A-Za-z0-9])`,
   'g',
 );
+// (Japan's licence's number between `第` and `号`: `運転免許証番号: 第 662023129772 号`.)
 const LICENCE_PAST_LATIN = new RegExp(
-  `(?:운전[ ]?면허(?:증)?|免許証|驾驶证|駕駛執照|驾照|[Вв]одительско(?:е|го)[ \\t]+удостоверени[ея]|ВУ)${NUMBER_PAST_LATIN}${GAP}([A-Z0-9А-Я][A-Z0-9А-Я -]{6,20}[A-Z0-9])(?![A-Za-z0-9])`,
+  `(?:운전[ ]?면허(?:증)?|免許証|驾驶证|駕駛執照|驾照|[Вв]одительско(?:е|го)[ \\t]+удостоверени[ея]|ВУ)${NUMBER_PAST_LATIN}${GAP}(?:第[ \\t]?)?([A-Z0-9А-Я][A-Z0-9А-Я -]{6,20}[A-Z0-9])(?![A-Za-z0-9])`,
   'g',
 );
 // (Japan's `横浜 413 と 89-62` after 車両番号, Thailand's `กข 9374` after ทะเบียน.)

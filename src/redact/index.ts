@@ -664,6 +664,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
             found[F.fallNummer] +
             found[F.patNr] +
             found[F.patNrDash] +
+            found[F.ptId] +
             found[F.cip] +
             found[F.cipSns] +
             found[F.ipp] +
@@ -848,7 +849,9 @@ export function createRedactor(options: RedactorOptions): Redactor {
           (found[F.netrcMachine] === 1 ? 16 : 0) |
           (SQL_USER_FEATURES.some((f) => found[f] === 1) ? 32 : 0) |
           (found[F.accessLogRequest] === 1 ? 64 : 0) |
-          (found[F.linkedinProfile] === 1 ? 128 : 0) |
+          (found[F.linkedinProfile] + found[F.instagramProfile] + found[F.tiktokProfile] + found[F.twitterProfile] + found[F.xProfile] > 0
+            ? 128
+            : 0) |
           (found[F.possessive] === 1 || (found[PAST_ASCII] === 1 && text.includes('’s ')) ? 256 : 0),
         (OWNER_PHRASE_FEATURES.some((f) => found[f] === 1) ? 1 : 0) |
           ACCOUNT_WORD_FEATURES.reduce((bits, f, k) => (found[f] === 1 ? bits | (8 << k) : bits), 0) |
@@ -1105,6 +1108,10 @@ const F = {
   netrcMachine: feature('machine '),
   accessLogRequest: feature('] "'),
   linkedinProfile: feature('linkedin.com/in/'),
+  instagramProfile: feature('instagram.com/'),
+  tiktokProfile: feature('tiktok.com/@'),
+  twitterProfile: feature('twitter.com/'),
+  xProfile: feature('//x.com/'),
   possessive: feature("'s "),
   snmpCommunity: feature('snmp-server community'),
   isakmpKey: feature('isakmp key'),
@@ -1170,6 +1177,7 @@ const F = {
   patientenNummer: feature('patienten'),
   fallNummer: feature('fall-nr'),
   patNr: feature('pat.-nr'),
+  ptId: feature('pt id:'),
   patNrDash: feature('pat-nr'),
   cip: feature('cip:'),
   cipSns: feature('cip-sns'),
@@ -1832,6 +1840,10 @@ const OWNED_DEVICE_FEATURES = [
   '-pixel',
   'laptop-',
   'iphone-',
+  '-thinkpad',
+  '-xps',
+  'galaxy-',
+  'pixel-',
 ].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
 const OWNER_PHRASE_FEATURES = wl('t.n.v.|ten name van|a.n. |atas nama|au nom de|a nombre de|em nome de|in the name of').map((f) =>
@@ -1859,6 +1871,8 @@ const BIRTH_FEATURES = [
     'tarihi',
     'nato il ',
     'nata il ',
+    'nato il:',
+    'nata il:',
     'nascid',
     'urodzon',
     '(ur. ',

@@ -534,14 +534,40 @@ function findSuffixedSurnames(text: string, out: Finding[]): void {
   }
 }
 
+// An Ethereum name made of a person's name (`kasia-nowak.eth`): the whole name, as it resolves to their wallet.
+const ENS_NAME = /(?<![\w.-])([a-z0-9][a-z0-9-]{2,40})\.eth(?![\w-]|\.\w)/g;
+function findEnsNames(text: string, out: Finding[]): void {
+  ENS_NAME.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = ENS_NAME.exec(text)) !== null;)
+    if (nameHandle(m[1]) && m[1].includes('-')) out.push({ kind: 'person-name', start: m.index, end: m.index + m[0].length });
+}
+
 // A person's profile in a URL: LinkedIn's slug (`linkedin.com/in/sofia-marchetti-4a21b7`). (A code
 // host's user is often an organisation's, `rust-lang`, `acme-corp`: not read.)
 const PROFILE_URL = /(linkedin\.com\/in\/)([A-Za-z0-9][A-Za-z0-9_.%-]{1,100}[A-Za-z0-9])(?=[/?#"'\s)\]>]|$)/g;
+// A social network's profile (`instagram.com/luisabertolini.art/`, `tiktok.com/@mariagomez`, `x.com/…`): the
+// handle, where a part of it is made of a person's name (a brand's account, `instagram.com/nike`, stays).
+const SOCIAL_PROFILE_URL =
+  /((?:instagram\.com|tiktok\.com|twitter\.com|\/\/x\.com)\/@?)([A-Za-z0-9_][A-Za-z0-9_.]{2,29})(?=\/?(?:[?#"'\s)\]>]|$))/g;
+const NOT_PROFILES =
+  /^(?:p|reel|reels|explore|stories|hashtag|share|home|intent|i|search|login|about|help|legal|privacy|settings|accounts|tv|music|tag|discover)$/;
 function findProfileHandles(text: string, out: Finding[]): void {
   PROFILE_URL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PROFILE_URL.exec(text)) !== null) {
     const v = m[2];
+    const at = m.index + m[1].length;
+    out.push({ kind: 'person-name', start: at, end: at + v.length });
+  }
+  SOCIAL_PROFILE_URL.lastIndex = 0;
+  while ((m = SOCIAL_PROFILE_URL.exec(text)) !== null) {
+    const v = m[2];
+    // (A given name alone is a brand's as often, `nike`: a handle of one part must hold two names or an initial and a surname.)
+    const h = v.toLowerCase();
+    const person = /[._]/.test(h)
+      ? nameHandle(h) || h.split(/[._]/).some((p) => p.length >= 6 && twoNames(p))
+      : twoNames(h) || (h.length >= 5 && classify(capital(h.slice(1))) === Word.Strong);
+    if (NOT_PROFILES.test(v) || !person) continue;
     const at = m.index + m[1].length;
     out.push({ kind: 'person-name', start: at, end: at + v.length });
   }
@@ -1912,6 +1938,7 @@ export function findPersonNames(
   if (text.includes(' /')) signatures(text, SLASH_SIGNATURE, out);
   if (text.includes('@') || (text.includes(':') && NETWORK_WORDS.some((w) => text.includes(w)))) findSocialHandles(text, out);
   if (text.includes('u/')) findRedditUsers(text, out);
+  if (text.includes('.eth')) findEnsNames(text, out);
   if (text.includes('git@') || text.includes('.git') || text.includes('Merge pull request #')) findRepositoryOwners(text, out);
   findSpeakers(text, out, otherScripts);
   if (userKeys !== 0) findNameHandles(text, out, userKeys);
@@ -2039,6 +2066,7 @@ export function findPersonNames(
   idsAfterNames(text, out);
   if (text.includes('\n') && out.some((f) => f.kind === 'person-name')) findAddressBlocks(text, out);
   if (text.includes('":') && out.some((f) => f.kind === 'person-name')) keyedNames(text, out);
+  if ((text.includes('", "') || text.includes('","')) && out.some((f) => f.kind === 'person-name')) listedNames(text, out);
   if (text.includes(' AAAA')) keyComments(text, out);
   if ((text.includes('),(') || text.includes('), (') || text.includes('),\n')) && out.some((f) => f.kind === 'person-name'))
     tupleNames(text, out);
@@ -2046,16 +2074,36 @@ export function findPersonNames(
   // where it recurs within the window (`XCTAssertEqual(profile.name, "박서연")`).
   if (otherScripts) echoScriptNames(text, out, 0);
   // A saint's name is a place's, a church's or a station's (`Firenze Santa Maria Novella`, `Sankt Georg`, `St. Thomas' Hospital`).
+  // (A company named for a person found elsewhere keeps the person's name: `Priyanka Raghunathan` … `Raghunathan Design Ltd`.)
+  let personWords: Set<string> | undefined;
+  const namedElsewhere = (f: Finding): boolean => {
+    personWords ??= new Set(
+      out
+        .filter((x) => x.kind === 'person-name' && !COMPANY_FORM_AFTER.test(text.slice(x.end, x.end + 60)))
+        .flatMap((x) => text.slice(x.start, x.end).split(/[ \t]+/)),
+    );
+    return text
+      .slice(f.start, f.end)
+      .split(/[ \t]+/)
+      .some((w) => personWords!.has(w));
+  };
   for (let k = out.length - 1; k >= first; k--)
     if (
       out[k].kind === 'person-name' &&
       (SAINT_BEFORE.test(text.slice(Math.max(0, out[k].start - 8), out[k].start)) ||
         SAINT_FIRST.test(text.slice(out[k].start, out[k].end)) ||
         INSTITUTION_AFTER.test(text.slice(out[k].end, out[k].end + 16)) ||
-        INSTITUTION_LAST.test(text.slice(out[k].start, out[k].end)))
+        INSTITUTION_LAST.test(text.slice(out[k].start, out[k].end)) ||
+        (COMPANY_FORM_AFTER.test(text.slice(out[k].end, out[k].end + 60)) && !namedElsewhere(out[k])) ||
+        SEAT_BEFORE.test(text.slice(Math.max(0, out[k].start - 24), out[k].start)))
     )
       out.splice(k, 1);
 }
+// A company's seat's label: what follows is a place (`Sede legale: Zona Industriale, 24026 Leffe`).
+const SEAT_BEFORE = /(?:[Ss]ede (?:legale|operativa)|[Rr]egistered office|[Ss]iège social|Firmensitz|Sitz)[ \t]*:[ \t]*$/;
+// The words of a company's name, then its legal form (`Ege Tekstil Sanayi ve Ticaret A.Ş.`, `Tessitura Valseriana S.r.l.`).
+const COMPANY_FORM_AFTER =
+  /^(?:[ \t]+(?:\p{Lu}[\p{L}&'’.-]*|ve|und|and|&|de|di|e|y|et|van|der))*[ \t]+(?:A\.Ş\.|Ltd\.?[ \t]+Şti\.|GmbH|S\.r\.l\.|Srl|S\.p\.A\.|SpA|S\.A\.|S\.L\.|Inc\.?|LLC|Ltd\.?|B\.V\.|N\.V\.|AG|KG|SAS|SARL|Pty|Oy|AB|plc|Sp\.[ \t]*z[ \t]*o\.[ \t]*o\.)(?![\p{L}])/u;
 // A person's name that names a place or an institution after it (`Johns Hopkins Hospital`, `Roma Termini`, `Nobel Prize`).
 const INSTITUTION_WORDS =
   'Hospital|University|College|Institute|Institutet|Instituut|Institut|Airport|Station|Stadium|Academy|Foundation|Clinic|Library|Museum|Memorial|Prize|Award|Medal|Lecture|Fellowship|Termini|Bahnhof|Flughafen|Krankenhaus|Klinikum|Universität|Havalimanı|Havaalanı';
@@ -2093,8 +2141,9 @@ const IRISH_NAME = /(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)[ \t]+(?:Ó|Ní|Uí|N
 // year, `(2019)`, and a pull request, `(#12345)`, stay).
 // A name's other writing in brackets right after it (`Liu Yang (刘洋)`, `佐藤 美咲（さとう みさき）`, `刘洋 (Liu Yang)`),
 // and a nickname right before its bearer's full name in brackets (`Chuy (Jesús Alvarado Ibarra)`).
+// (In any script past Latin, up to four words: `NGUYEN THI LAN (응우옌 티 란)`, `Tenzin Dolma (བསྟན་འཛིན་སྒྲོལ་མ)`.)
 const BRACKETED_NAME =
-  /^[ \t]?[(（][ \t]?([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,8}(?:[ \u3000][\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8})?|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})[ \t]?[)）]/u;
+  /^[ \t]?[(（][ \t]?((?=[^)）\n]{2,40}[)）])[^\s\p{N}\p{P}\p{S}\p{Script=Latin}\p{Cc}]+(?:[ \u3000\u0f0b][^\s\p{N}\p{P}\p{S}\p{Script=Latin}\p{Cc}]+){0,3}\u0f0b?|\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})[ \t]?[)）]/u;
 const NICKNAME_AT_LINE = /^[ \t]*(?:[-*•>][ \t]+)?(\p{Lu}\p{Ll}{1,14})[ \t]?$/u;
 const NICKNAME_AFTER_STOP = /[.!?][ \t]+(\p{Lu}\p{Ll}{1,14})[ \t]?$/u;
 function namesInBrackets(text: string, out: Finding[]): void {
@@ -2287,6 +2336,8 @@ function lonelyNames(text: string, sources: readonly Span[], out: Finding[], mor
       // A sentence's stop after it is no joint (`Got it, Rohan.`); a dot before a word is (`Rohan.js`).
       const stop = after === 46 && (e + 1 >= text.length || /[\s"'’)]/.test(text[e + 1]));
       if (isEchoBoundary(before) || (isEchoBoundary(after) && after !== 45 && !stop) || after === 40) continue;
+      // A role's word labelling the name (`Kunde: Jürgen Weber`), though a family name too.
+      if (after === 58 /* : */ && SPEAKER_ROLES.has(m[0])) continue;
       // Not part of a word: `O'Reilly`, `Spencer-86`.
       if ((before === 39 || before === 0x2019) && s > 1 && isWordChar(text.charCodeAt(s - 2))) continue;
       if (after === 45 && !/[A-Za-z\u00C0-\u024F]/.test(text[e + 1] ?? '')) continue;
@@ -2922,6 +2973,35 @@ function echoes(text: string, sources: readonly Source[], out: Finding[], weak =
         }
       }
       searched.set(word, to);
+    }
+  }
+}
+
+// An array of strings whose items are names found, at least half of them and two (or one under a key
+// of people: FHIR's `"given": ["Folasade", "Ingrid"]`, `"reviewers": [...]`): its other items written as
+// names are names too (`"Tāne Rangihuna"`), unless a word of one is a common word.
+const STRING_ARRAY = /\[[ \t]*((?:"[^"\n]{1,60}"[ \t]*,[ \t]*){1,30}"[^"\n]{1,60}")[ \t]*\]/g;
+const ARRAY_ITEM = /"([^"\n]{1,60})"/g;
+const NAME_ITEM = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ]\p{Lu}[\p{L}\p{M}'’.-]*){0,3}$/u;
+const PEOPLE_KEY =
+  /"(?:given|names?|first_?names?|reviewers|authors|attendees|members|assignees|participants|speakers|contributors|owners)"[ \t]*:[ \t]*$/i;
+function listedNames(text: string, out: Finding[]): void {
+  const names = out.filter((f) => f.kind === 'person-name');
+  STRING_ARRAY.lastIndex = 0;
+  for (let m: RegExpExecArray | null, n = 0; n < 256 && (m = STRING_ARRAY.exec(text)) !== null; n++) {
+    const base = m.index + m[0].indexOf(m[1]);
+    const items: { start: number; end: number; v: string }[] = [];
+    ARRAY_ITEM.lastIndex = 0;
+    for (let it: RegExpExecArray | null; (it = ARRAY_ITEM.exec(m[1])) !== null;)
+      items.push({ start: base + it.index + 1, end: base + it.index + 1 + it[1].length, v: it[1] });
+    const isFound = (it: { start: number; end: number }): boolean => names.some((f) => f.start <= it.start && f.end >= it.end);
+    const found = items.filter(isFound).length;
+    if (found === 0 || found * 2 < items.length) continue;
+    if (found < 2 && !PEOPLE_KEY.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    for (const it of items) {
+      if (isFound(it) || !NAME_ITEM.test(it.v)) continue;
+      if (it.v.split(' ').some((w) => classify(w) === Word.Common)) continue;
+      out.push({ kind: 'person-name', start: it.start, end: it.end });
     }
   }
 }
@@ -3677,34 +3757,35 @@ const isLoginChar = (c: number): boolean => isWordChar(c) || c === 45 || c === 6
 // `tylers-macbook-pro.local`): the owner's name, when the list holds it (not `Company's Laptop`).
 // Found from the device's word, the owner read back.
 const DEVICE =
-  /(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone|iphone|ipad|macbook|imac|mbp|laptop|phone|tablet|desktop)(?![\p{L}])/gu;
-// The owner before the device's word: `Tyler's `, `Ana’s `, or a host's `tylers-`.
-const OWNER_BEFORE = /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20})(?:['’]s[ -]|s-)|([a-z]{3,20})-)$/u;
+  /(?:iPhone|iPad|MacBook|iMac|Mac|MBP|Galaxy|Pixel|Laptop|Phone|ThinkPad|iphone|ipad|macbook|imac|mbp|laptop|phone|tablet|desktop|thinkpad|xps)(?![\p{L}])/gu;
+// The owner before the device's word: `Tyler's `, `Ana’s `, a host's `tylers-`, or `Ruslan-Ibragimov-` (a whole name, capitalised).
+const OWNER_BEFORE =
+  /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20}?)(?:['’]s[ -]|s-|(?=-\p{Lu}\p{Ll}{1,20}-$)(-\p{Lu}\p{Ll}{1,20})-|-)|([a-z]{3,20})-)$/u;
 export function findOwnedDevices(text: string, out: Finding[]): void {
-  if (text.includes('laptop-') || text.includes('iphone-')) findDeviceHostOwners(text, out);
+  if (/laptop-|iphone-|galaxy-|pixel-/i.test(text)) findDeviceHostOwners(text, out);
   DEVICE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DEVICE.exec(text)) !== null) {
     const before = OWNER_BEFORE.exec(text.slice(Math.max(0, m.index - 26), m.index));
     if (before === null) continue;
-    const lower = before[2] !== undefined;
+    const lower = before[3] !== undefined;
     // A host name in lower case names Apple's devices (`tylers-macbook-pro`), its owner's `s` kept.
-    if (lower && !/^(?:iphone|ipad|macbook|imac|mbp|laptop|pixel)$/.test(m[0])) continue;
-    const w = before[1] ?? before[2];
+    if (lower && !/^(?:iphone|ipad|macbook|imac|mbp|laptop|pixel|thinkpad|xps)$/.test(m[0])) continue;
+    const w = before[1] ?? before[3];
     const c = lower ? Math.min(classify(capital(w)), w.endsWith('s') ? classify(capital(w.slice(0, -1))) : Word.Common) : classify(w);
     // (Before `'s` and a device, a name that is a region's word too is a person's: `Mariana’s iPad`.)
     if (c !== Word.Strong && !(c === Word.Weak && !lower)) continue;
     const start = m.index - before[0].length + before[0].indexOf(w);
-    out.push({ kind: 'person-name', start, end: start + w.length });
+    out.push({ kind: 'person-name', start, end: start + w.length + (before[2]?.length ?? 0) });
   }
 }
-// A host named for its owner after the device (`laptop-maren`, `iphone-yuki`).
-const DEVICE_THEN_OWNER = /(?<![\w.-])(?:laptop|iphone)-([a-z]{3,20})(?![\w-])/g;
+// A host named for its owner after the device (`laptop-maren`, `iphone-yuki`, `Galaxy-S23-Tomasz`).
+const DEVICE_THEN_OWNER = /(?<![\w.-])(?:laptop|iphone|galaxy(?:-[a-z]\d{1,3})?|pixel(?:-\d{1,2}a?)?)-([a-z]{3,20})(?![\w-])/gi;
 export function findDeviceHostOwners(text: string, out: Finding[]): void {
   DEVICE_THEN_OWNER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DEVICE_THEN_OWNER.exec(text)) !== null) {
-    if (classify(capital(m[1])) !== Word.Strong) continue;
+    if (classify(capital(m[1].toLowerCase())) !== Word.Strong) continue;
     const start = m.index + m[0].length - m[1].length;
     out.push({ kind: 'person-name', start, end: start + m[1].length });
   }

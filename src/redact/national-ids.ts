@@ -386,7 +386,7 @@ const RULES: readonly IdRule[] = [
   {
     kind: 'kr-rrn',
     cue: 'rrn|resident[ _-]registration[ _-]number|주민등록번호|주민번호',
-    shape: '\\d{6}-?\\d{7}',
+    shape: '\\d{6}[- ]?\\d{7}',
     valid: by(krRrn),
     // Written with its hyphen, a birth date and a sex digit: taken alone when its check digit holds.
     alone: '\\d{6}-[1-4]\\d{6}',
@@ -430,7 +430,8 @@ const RULES: readonly IdRule[] = [
   { kind: 'nl-bsn', cue: 'bsn|burgerservicenummer', shape: '\\d{4}\\.?\\d{2}\\.?\\d{3}|\\d{9}', valid: by(nlBsn) },
   {
     kind: 'fr-nir',
-    cue: 'nir|insee|s[ée]curit[ée][ _-]sociale|num[ée]ro[ _-]de[ _-]s[ée]curit[ée][ _-]sociale',
+    // (`N° d'immatriculation`: the insured's number on the health insurance's forms.)
+    cue: "nir|insee|s[ée]curit[ée][ _-]sociale|num[ée]ro[ _-]de[ _-]s[ée]curit[ée][ _-]sociale|n[°º][ _-]?d['’]immatriculation|num[ée]ro[ _-]d['’]immatriculation",
     shape: '[12] ?\\d{2} ?\\d{2} ?(?:\\d{2}|2[AB]) ?\\d{3} ?\\d{3} ?\\d{2}',
     valid: by(frNir),
   },

@@ -85,6 +85,14 @@ export function createPhoneFinder(region: string | undefined): PhoneFinder {
         const cell = re === CELL_CANDIDATE || re === COLON_CANDIDATE;
         const at = cell ? m.index + 1 : m.index;
         let raw = cell ? m[1] : m[0];
+        // A gap of two spaces or more is a table's column gap, not a separator: the number ends before
+        // it (`+33 6 75 35 18 17   182.4`), and what follows is read on its own.
+        const gap = raw.search(/[ \u00a0]{2,}/);
+        if (gap > 0) {
+          raw = raw.slice(0, gap);
+          re.lastIndex = at + gap;
+          if (raw.length < 7 || !/\d$/.test(raw)) continue;
+        }
         // An unbalanced closing bracket belongs to the surroundings: `(tel. 030 901820)`.
         while (raw.endsWith(')') && count(raw, '(') < count(raw, ')')) raw = raw.slice(0, -1);
         const n = raw.length;

@@ -21,6 +21,16 @@ export const KOREAN_FAMILY = new Set([
 ]);
 // Words an honorific follows that are no one's name.
 const NOT_NAMES = new Set([
+  // What a speaker says they are (`私は学生です`, `私はエンジニアです`).
+  '学生',
+  '大学生',
+  '会社員',
+  '社会人',
+  '日本人',
+  'エンジニア',
+  '教師',
+  '医者',
+  '主婦',
   '担当者',
   '関係者',
   '利用者',
@@ -96,10 +106,10 @@ const CHINESE_HONORIFIC = new RegExp(
 // follow the honorific (`이지은 씨가`, `지은 씨는`).
 const KOREAN_HONORIFIC =
   /([\p{Script=Hangul}]{2,4})[ ]?(?:(?:님|씨)(?:[이가은는을를의께도와과]|에게|한테|께서)?(?![\p{Script=Hangul}])|(?:대리|과장|차장|부장|사원|주임|팀장|실장|상무|전무|선임|책임|수석|매니저|선생|교수|고객|회원|환자|원장|기사)(?:님)?)/gu;
-// Introductions and closings followed by a name in the same script.
+// Introductions and closings followed by a name in the same script (Japanese's also before `で、`: `私の名前は佐藤美咲で、…`).
 const CHINESE_INTRO = new RegExp(`(?:我叫|我是|我的名字是|本人|户名|戶名)[：: ]?([${HAN}]{2,4})`, 'gu');
 const JAPANESE_INTRO = new RegExp(
-  `(?:私は|わたしは|私の名前は|僕は)([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)(?:です|と申します|といいます)`,
+  `(?:私は|わたしは|私の名前は|僕は)([${HAN}\\p{Script=Katakana}ー]{2,5}(?:[ \\u3000][${HAN}\\p{Script=Katakana}ー]{1,4})?)(?:です|と申します|といいます|で(?=[、,]))`,
   'gu',
 );
 const KOREAN_INTRO = /(?:제 이름은|저는)[ ]*([\p{Script=Hangul}]{2,3})(?:입니다|이에요|예요|이고|이며|라고 합니다)/gu;

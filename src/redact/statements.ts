@@ -1102,10 +1102,12 @@ function decodeLine(line: string, side: 'new' | 'old', arrays: boolean): Decoded
       const u = U_ESCAPE.exec(line);
       if (u !== null) {
         const hi = parseInt(u[1], 16);
+        // (And `\u0040`, an e-mail address's `@` as native2ascii and some serialisers write it.)
         if (
-          hi >= 0x80 &&
-          !(hi >= 0xd800 && hi <= 0xdbff && u[2] === undefined) &&
-          (hi >= 0xd800 || DECODED_LETTER.test(String.fromCharCode(hi)))
+          hi === 0x40 ||
+          (hi >= 0x80 &&
+            !(hi >= 0xd800 && hi <= 0xdbff && u[2] === undefined) &&
+            (hi >= 0xd800 || DECODED_LETTER.test(String.fromCharCode(hi))))
         ) {
           emit(
             String.fromCharCode(hi) + (u[2] !== undefined && hi >= 0xd800 && hi <= 0xdbff ? String.fromCharCode(parseInt(u[2], 16)) : ''),

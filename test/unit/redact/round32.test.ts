@@ -271,3 +271,71 @@ describe('what documentation and tests hold', () => {
     gone('db.password=Sommerwind', 'Sommerwind', 'password');
   });
 });
+
+describe('people in more places', () => {
+  it('reads the other names of a list of names, and of a FHIR name’s given names', () => {
+    const t = '{"reviewers": ["Abdulrahman Al-Qahtani", "Siobhán Ó Súilleabháin", "Nguyễn Văn An", "Tāne Rangihuna", "Dawit Tesfaye"]}';
+    gone(t, 'Tāne Rangihuna', 'person-name');
+    kept('{"tags": ["Alpha Release", "Maria Lopez", "Beta"]}', 'Alpha Release');
+  });
+  it('reads devices’ hosts named for their owners', () => {
+    gone('  client-hostname "Ruslan-Ibragimov-iPhone";', 'Ruslan-Ibragimov', 'person-name');
+    gone('[sofia-thinkpad] ferrite 0.8.1 exited', 'sofia', 'person-name');
+    gone('1718749161 c4:df:a2:62:ad:50 192.168.1.99 Galaxy-S23-Tomasz *', 'Tomasz', 'person-name');
+    kept('build-xps server and Pixel-7-Pro', 'Pixel-7-Pro');
+  });
+  it('reads a social profile’s handle made of a name, not a brand’s', () => {
+    gone('Cliente chiede di taggarla: https://www.instagram.com/luisabertolini.art/', 'luisabertolini.art', 'person-name');
+    gone('https://www.instagram.com/ana.souza/', 'ana.souza', 'person-name');
+    kept('follow https://www.instagram.com/nike/ and https://www.instagram.com/p/Cx9abc/', 'instagram.com/nike/');
+  });
+  it('reads an Ethereum name made of a person’s name', () => {
+    gone('resolved kasia-nowak.eth -> 0xFDc9F7d2620Fd8266598c5568765aE890BC0f5B3', 'kasia-nowak.eth', 'person-name');
+    kept('uniswap.eth and ens.eth', 'uniswap.eth');
+  });
+  it('reads a Japanese introduction before `で、`, and keeps what a speaker says they are', () => {
+    gone('私の名前は佐藤美咲で、マイナンバーは7817 0439 6050です。', '佐藤美咲', 'person-name');
+    kept('私は学生です', '学生');
+  });
+  it('reads `\\u0040` as an e-mail address’s `@`', () => {
+    gone('support.escalation.email=g.brzeczyszczykiewicz\\u0040wp.pl', 'g.brzeczyszczykiewicz\\u0040wp.pl', 'email');
+  });
+  it('ends a phone number at a table’s column gap', () => {
+    gone('0  Camille Lefebvre   camille.lefebvre@laposte.net   +33 6 75 35 18 17   182.4', '+33 6 75 35 18 17', 'phone');
+    kept('id   1234567   7654321', '1234567   7654321');
+  });
+  it('keeps a role’s word before a name, companies and a company’s seat', () => {
+    const o = out('Kunde: Jürgen Weber');
+    assert.ok(o.startsWith('Kunde: <REDACTED:person-name#'), o);
+    kept('Satıcı: Ege Tekstil Sanayi ve Ticaret A.Ş.\nVergi Dairesi: Kordon', 'Ege Tekstil Sanayi');
+    kept('Tessitura Valseriana S.r.l.\nSede legale: Zona Industriale, 24026 Leffe (BG)', 'Zona Industriale');
+    kept('Registered in England and Wales.\nRegistered office: 5 New Street Square, London EC4A 3TW.', '5 New Street Square');
+    gone('Contact Maria Lopez, CEO of Acme Inc.', 'Maria Lopez', 'person-name');
+  });
+});
+
+describe('identifiers after more cues', () => {
+  it('reads a French NIR after `N° d’immatriculation` and a Korean RRN written with a space', () => {
+    gone("AVIS D'ARRÊT DE TRAVAIL\nN° d'immatriculation : 1 85 05 78 006 554 09", '1 85 05 78 006 554 09', 'fr-nir');
+    gone('피보험자 (주민번호 780430 1121884) 입원 5일', '780430 1121884', 'kr-rrn');
+    gone("numéro d'immatriculation du véhicule : AB-123-CD", 'AB-123-CD', 'vehicle-plate');
+  });
+  it('reads a patient id after `Pt ID:`, licences after `, ID` and between 第 and 号, an Italian card and birth date', () => {
+    gone('Acc# RAD-558120 | Pt ID: 2183996 | Pt: BALDWIN, TREVOR', '2183996', 'medical-record-number');
+    gone('Photo ID: NY State Driver License, ID 467 270 457', '467 270 457', 'driver-license');
+    gone('運転免許証番号: 第 662023129772 号', '662023129772', 'driver-license');
+    gone("Documento: Carta d'identità elettronica n. CH40602YF", 'CH40602YF', 'id-number');
+    gone('Nato il: 02/05/1964 a Perugia', '02/05/1964', 'birth-date');
+  });
+  it('reads a name’s writing in another script in brackets after it', () => {
+    gone('성명: NGUYEN THI LAN (응우옌 티 란)', '응우옌 티 란', 'person-name');
+    gone('Name: Tenzin Dolma (བསྟན་འཛིན་སྒྲོལ་མ)\nRC No.: HP/KGR/39680', 'བསྟན་འཛིན་སྒྲོལ་མ', 'person-name');
+    kept('Maria Lopez (CEO) said', '(CEO)');
+  });
+  it('keeps an owner’s `s` out of the name before a device, and a company named for a person found', () => {
+    gone('DHCPACK on 192.168.1.42 to 3c:22:fb:7a:91:0e (Amiras-MacBook) via eth0', 'Amira', 'person-name');
+    const t = 'From: Priyanka Raghunathan <priyanka@example.co.uk>\n\nAccount name: Raghunathan Design Ltd\nSort code: 27-04-89';
+    const o = out(t);
+    assert.ok(!o.includes('Raghunathan'), o);
+  });
+});
