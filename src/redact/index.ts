@@ -1844,6 +1844,7 @@ const OWNED_DEVICE_FEATURES = [
   '-xps',
   'galaxy-',
   'pixel-',
+  'desktop-',
 ].map((f) => feature(f));
 // The rarer cues of people's names (names.ts): whose an account is, and words for an account.
 const OWNER_PHRASE_FEATURES = wl('t.n.v.|ten name van|a.n. |atas nama|au nom de|a nombre de|em nome de|in the name of').map((f) =>

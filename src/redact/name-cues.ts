@@ -436,6 +436,7 @@ const CLOSINGS = [
   'med venlig hilsen',
   'venlig hilsen',
   'med vennlig hilsen',
+  'mvh',
   'hilsen',
   'abraços',
   'um abraço',

@@ -3762,7 +3762,7 @@ const DEVICE =
 const OWNER_BEFORE =
   /(?:^|[^\p{L}\d_-])(?:(\p{Lu}\p{Ll}{1,20}?)(?:['’]s[ -]|s-|(?=-\p{Lu}\p{Ll}{1,20}-$)(-\p{Lu}\p{Ll}{1,20})-|-)|([a-z]{3,20})-)$/u;
 export function findOwnedDevices(text: string, out: Finding[]): void {
-  if (/laptop-|iphone-|galaxy-|pixel-/i.test(text)) findDeviceHostOwners(text, out);
+  if (/laptop-|desktop-|iphone-|galaxy-|pixel-/i.test(text)) findDeviceHostOwners(text, out);
   DEVICE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DEVICE.exec(text)) !== null) {
@@ -3779,8 +3779,8 @@ export function findOwnedDevices(text: string, out: Finding[]): void {
     out.push({ kind: 'person-name', start, end: start + w.length + (before[2]?.length ?? 0) });
   }
 }
-// A host named for its owner after the device (`laptop-maren`, `iphone-yuki`, `Galaxy-S23-Tomasz`).
-const DEVICE_THEN_OWNER = /(?<![\w.-])(?:laptop|iphone|galaxy(?:-[a-z]\d{1,3})?|pixel(?:-\d{1,2}a?)?)-([a-z]{3,20})(?![\w-])/gi;
+// A host named for its owner after the device (`laptop-maren`, `iphone-yuki`, `Galaxy-S23-Tomasz`, `DESKTOP-KENJI`).
+const DEVICE_THEN_OWNER = /(?<![\w.-])(?:laptop|desktop|iphone|galaxy(?:-[a-z]\d{1,3})?|pixel(?:-\d{1,2}a?)?)-([a-z]{3,20})(?![\w-])/gi;
 export function findDeviceHostOwners(text: string, out: Finding[]): void {
   DEVICE_THEN_OWNER.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -339,3 +339,11 @@ describe('identifiers after more cues', () => {
     assert.ok(!o.includes('Raghunathan'), o);
   });
 });
+
+describe('a few more owners and sign-offs', () => {
+  it('reads `DESKTOP-KENJI`, not a generated `DESKTOP-7F3K2QP`, and a name after Norway’s `Mvh`', () => {
+    gone('  client-hostname "DESKTOP-KENJI";', 'KENJI', 'person-name');
+    kept('DESKTOP-7F3K2QP joined the domain', 'DESKTOP-7F3K2QP');
+    gone('Husk å bestille adgangskort.\n\nMvh\nLars', 'Lars', 'person-name');
+  });
+});
