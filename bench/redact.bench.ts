@@ -855,6 +855,39 @@ const adversarial: [string, string][] = [
   ],
   ['one-time codes in log lines, distinct', unique((r) => 'sms.sent template=otp to=' + r(8, LOWER) + ' code=' + r(6, DIGITS) + '\n')],
   ['`otp ` and `code=` on one line, repeated', fill('otp code= ')],
+  // Policy 30's readers: lines a backslash continues, variables joined, short base64 JSON, lists of names,
+  // social profiles, folded scalars, credential columns named in words, values said again as digits.
+  [
+    'lines a backslash continues, distinct',
+    unique((r) => 'key=' + r(24, LOWER + UPPER + DIGITS) + '\\\n    ' + r(24, LOWER + UPPER + DIGITS) + '\n'),
+  ],
+  ['`\\` + line break repeated', fill('\\\n')],
+  [
+    'variables joined, distinct',
+    unique((r) => 'P' + r(4, DIGITS) + '="' + r(12, LOWER + DIGITS) + '"\nT=${P' + r(4, DIGITS) + '}${P' + r(4, DIGITS) + '}\n'),
+  ],
+  ['`a + b` repeated', fill('total = a1 + b2;\n')],
+  ['short base64 JSON, distinct', unique((r) => 'ctx: ' + Buffer.from('{"u":"' + r(12, LOWER) + '"}').toString('base64') + '\n')],
+  [
+    'lists of names, distinct',
+    unique(
+      (r) =>
+        '["' + r(1, UPPER) + r(6, LOWER) + ' ' + r(1, UPPER) + r(7, LOWER) + '", "Maria Lopez", "' + r(1, UPPER) + r(5, LOWER) + '"],\n',
+    ),
+  ],
+  ['social profiles, distinct', unique((r) => 'https://www.instagram.com/' + r(6, LOWER) + '.' + r(7, LOWER) + '/\n')],
+  [
+    'folded scalars, distinct',
+    unique((r) => 'token: >-\n  ' + r(20, LOWER + UPPER + DIGITS) + '\n  ' + r(20, LOWER + UPPER + DIGITS) + '\n'),
+  ],
+  [
+    'Markdown rows under `api token`, distinct',
+    '| name | api token |\n|---|---|\n' + unique((r) => '| ' + r(6, LOWER) + ' | ' + r(24, LOWER + DIGITS) + ' |\n'),
+  ],
+  [
+    'SSNs said again as digits, distinct',
+    unique((r) => 'SSN ' + r(3, '1234567') + '-' + r(2, '123456789') + '-' + r(4, '123456789') + ' value=' + r(9, DIGITS) + '\n'),
+  ],
 ];
 let worst = 0;
 let worstName = '';

@@ -1014,7 +1014,7 @@ const ESCAPE_HINT = /%[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|&#x?[0-9A-Fa-f]{2,6};|&[a
 const NAMED_VALUE_HINT = /"(?:name|Name|key|Key)"[ \t]*:[ \t]*"[^"\n]{1,64}"[ \t]*,[ \t]*"[Vv]alue"/;
 const CONCATENATION = /["'][ \t]*(?:\+|\.\.?|&)[ \t]*(?:\r?\n[ \t]*)?[@$]?["']/;
 // Variables joined (statements.ts's joinVariables).
-const JOINED_VARIABLES_HINT = /\$\{\w+\}\$\{|\$\(\w+\)\$\(|\w[ \t]*\+[ \t]*[A-Za-z_]\w/;
+const JOINED_VARIABLES_HINT = /\$\{\w+\}\$\{|\$\(\w+\)\$\(|[\dA-Z][ \t]*\+[ \t]*[A-Za-z_]\w*[\dA-Z]\b/;
 const PUBLISHED_KINDS = new Set(wl('credit-card|crypto-address|card-security-code|iban|phone|us-ssn|us-itin|jwt|azure-key|bank-account'));
 function mayBePublished(text: string, raw: Finding[]): boolean {
   for (const f of raw) if (PUBLISHED_KINDS.has(f.kind) || NATIONAL_ID_KIND_SET.has(f.kind)) return true;

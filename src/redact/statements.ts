@@ -768,6 +768,11 @@ export function joinConcatenated(text: string, raw: Finding[], pii: ReadonlySet<
  * credential. Each literal goes. Assignments are read in one pass; a variable assigned twice is not used.
  */
 export function joinVariables(text: string, raw: Finding[]): void {
+  // The joins first (rare): only a text with one reads its assignments.
+  JOINED_VARIABLES.lastIndex = 0;
+  const sites: RegExpExecArray[] = [];
+  for (let m: RegExpExecArray | null; sites.length < 256 && (m = JOINED_VARIABLES.exec(text)) !== null;) sites.push(m);
+  if (sites.length === 0) return;
   const assigned = new Map<string, { start: number; end: number } | null>();
   ASSIGNED_LITERAL.lastIndex = 0;
   for (let m: RegExpExecArray | null, n = 0; n < 4096 && (m = ASSIGNED_LITERAL.exec(text)) !== null; n++) {
@@ -777,9 +782,8 @@ export function joinVariables(text: string, raw: Finding[]): void {
     assigned.set(name, assigned.has(name) ? null : { start, end: start + v.length });
   }
   if (assigned.size < 2) return;
-  JOINED_VARIABLES.lastIndex = 0;
-  for (let m: RegExpExecArray | null, n = 0; n < 256 && (m = JOINED_VARIABLES.exec(text)) !== null; n++) {
-    const names = m.slice(1).filter((x): x is string => x !== undefined);
+  for (const m of sites) {
+    const names = (m[7] !== undefined ? [m[7] + m[8], m[7] + m[9]] : m.slice(1, 7)).filter((x): x is string => x !== undefined);
     const parts = names.map((x) => assigned.get(x));
     if (parts.some((p) => p === undefined || p === null)) continue;
     const spans = parts as { start: number; end: number }[];
@@ -795,9 +799,10 @@ export function joinVariables(text: string, raw: Finding[]): void {
 // `NAME := value` (make), `NAME="value"` (shell), `NAME: "value"` (YAML), `String NAME = "value";` (code).
 const ASSIGNED_LITERAL =
   /(?:^|[\s;{(,])(?:(?:export|local|readonly|const|let|var|final|static|private|public|String|string|val|my)[ \t]+)*\$?([A-Za-z_]\w{0,39})[ \t]*(?::=|\?=|=|:)[ \t]*(["'])([^\s"'$\\]{4,200})\2|^[ \t]*([A-Za-z_]\w{0,39})[ \t]*(?::=|\?=|=)[ \t]*([^\s"'$\\#]{4,200})[ \t]*\r?$/gm;
-// Two or three variables joined: `${A}${B}`, `$(A)$(B)`, `A + B` (not a call's or a member's name after it).
+// Two or three variables joined: `${A}${B}`, `$(A)$(B)`, or code's `+` between two parts of one name
+// (`PART_A + PART_B`, `key1 + key2`: a stem and a letter or a number each), not a call's or a member's name after it.
 const JOINED_VARIABLES =
-  /\$\{(\w{1,40})\}\$\{(\w{1,40})\}(?:\$\{(\w{1,40})\})?|\$\((\w{1,40})\)\$\((\w{1,40})\)(?:\$\((\w{1,40})\))?|\b([A-Za-z_]\w{1,39})[ \t]*\+[ \t]*([A-Za-z_]\w{1,39})\b(?![ \t]*[(.[])/g;
+  /\$\{(\w{1,40})\}\$\{(\w{1,40})\}(?:\$\{(\w{1,40})\})?|\$\((\w{1,40})\)\$\((\w{1,40})\)(?:\$\((\w{1,40})\))?|\b([A-Za-z_]\w{0,37}?[_-]?)(\d{1,2}|[A-Z])[ \t]*\+[ \t]*\7(\d{1,2}|[A-Z])\b(?![ \t]*[(.[])/g;
 const JOINED_PREFIX =
   /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpre]-|[sr]k_live_|npm_|pypi-|bkua_|hf_|dop_v1_|sk-|AKIA|ATATT|SG\.|AIza|sgp_)/;
 const JOINED_CUE = /token|secret|passw|pwd|auth|key|credential|bearer|oauth2?:/i;
