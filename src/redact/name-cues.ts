@@ -135,10 +135,9 @@ const TITLES = [
   'prof',
   'sir',
   'dame',
-  // Civic and religious titles (`Cllr. Rosemary Thistlewood`, `Rev. Alasdair Munro`).
+  // Civic and religious titles (`Cllr. Rosemary Thistlewood`, `Revd Alasdair Munro`; `rev` is code's word too, `revLookup`).
   'cllr',
   'councillor',
-  'rev',
   'revd',
   'reverend',
   'rabbi',

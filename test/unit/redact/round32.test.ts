@@ -347,3 +347,10 @@ describe('a few more owners and sign-offs', () => {
     gone('Husk å bestille adgangskort.\n\nMvh\nLars', 'Lars', 'person-name');
   });
 });
+
+describe('code’s words that are titles elsewhere', () => {
+  it('keeps `revLookup` and reads `Rev. Alasdair Munro`', () => {
+    kept('var revLookup = []\nrevLookup[1] = 2', 'revLookup[1]');
+    gone('Present: Rev. Alasdair Munro', 'Alasdair Munro', 'person-name');
+  });
+});
