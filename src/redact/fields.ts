@@ -240,6 +240,17 @@ const isKeyChar = (c: number): boolean =>
 const COMPANY_WINDOW = 400;
 const GIVEN_FIELD_NEAR =
   /(?:^|[\s"'{,])(?:pr[eé]nom|first[ _-]?name|given[ _-]?names?|vorname|voornaam|fornavn|f[oö]rnamn|etunimi|imi[eę])["']?[ \t]*[:=]/im;
+// A family name's field in the same object or on the same line: a plain `name` beside it is the given
+// name (`"surname":"IBARRA ZUBIRI","name":"AITOR"`; not `"role":{"name":"Editor"}` below a user's `lastName`).
+const FAMILY_FIELD =
+  /(?:^|[\s"'{,])(?:surname|last[ _-]?name|family[ _-]?name|apellidos?|cognome|nachname|achternaam|sobrenome|nazwisko)["']?[ \t]*[:=]/i;
+function familyFieldBeside(text: string, ks: number): boolean {
+  let a = ks;
+  while (a > 0 && ks - a < 240 && !'{}\n'.includes(text[a - 1])) a--;
+  let b = ks;
+  while (b < text.length && b - ks < 240 && !'{}\n'.includes(text[b])) b++;
+  return FAMILY_FIELD.test(text.slice(a, b));
+}
 /** The word before a key, a space between (`Full` of `Full name`), at a line's or a quote's start (the text's start is given as a line break). */
 const WORD_BEFORE_KEY = /(?:[\n"'{,]|\n[ \t]*[-*•][ \t])[ \t]*(\p{L}{3,20})[ \t]$/u;
 
@@ -417,7 +428,12 @@ function readFields(
     // organisation: `NAME: MARIA GARCIA LOPEZ`, `"name":"KANG MINJUN"`.)
     // A plain `Nom`, `Name` of one word beside a given name's field (`Nom : LEFEBVRE` ⏎ `Prénom :
     // Marie-Hélène`): the family name, as forms split a name.
-    if (field.plain && field.what === 'name' && !/\s/.test(v.trim()) && GIVEN_FIELD_NEAR.test(text.slice(Math.max(0, ks - 160), ks + 160)))
+    if (
+      field.plain &&
+      field.what === 'name' &&
+      !/\s/.test(v.trim()) &&
+      (GIVEN_FIELD_NEAR.test(text.slice(Math.max(0, ks - 160), ks + 160)) || familyFieldBeside(text, ks))
+    )
       field = { what: 'name', plain: false, minWords: 1 };
     const capitals =
       !field.plain || /holder|on[ _-]?card|embossed/i.test(text.slice(ks, ke)) || (field.what === 'name' && capitalsOfPerson(v));

@@ -354,3 +354,14 @@ describe('code’s words that are titles elsewhere', () => {
     gone('Present: Rev. Alasdair Munro', 'Alasdair Munro', 'person-name');
   });
 });
+
+describe('a plain name beside a family name', () => {
+  it('reads a plain `name` in the object of a `surname` as the given name, not one in an object of its own', () => {
+    gone(
+      '{"passengers":[{"type":"ADT","surname":"IBARRA ZUBIRI","name":"AITOR","travelDocument":{"type":"PASSPORT"}}]}',
+      'AITOR',
+      'person-name',
+    );
+    kept('{"lastName":"Smith","name":"admin","role":{"name":"Editor"}}', '"Editor"');
+  });
+});
